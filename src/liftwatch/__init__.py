@@ -1,0 +1,17 @@
+"""liftwatch: who moved what, from where to where, how often, from open navigation data.
+
+Three lines in a notebook::
+
+    import liftwatch
+    lw = liftwatch.open("liftwatch.duckdb")
+    lw.points(assets=["155a2b"])          # Polars DataFrame
+"""
+
+from __future__ import annotations
+
+from liftwatch.api import LiftWatch, open
+from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
+
+__version__ = "0.1.0"
+
+__all__ = ["FLIGHT_SCHEMA", "POINT_SCHEMA", "LiftWatch", "__version__", "open"]

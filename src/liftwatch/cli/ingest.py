@@ -1,0 +1,138 @@
+"""`liftwatch ingest`, `liftwatch info` and `liftwatch export`: getting data in and seeing what is there."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err
+from liftwatch.errors import LiftwatchError
+from liftwatch.store import IngestReport, Store
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a directory of aircraft.json snapshots stays one input, other directories expand."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir() and not any(
+            x.name.endswith((".json", ".json.gz")) and "trace" not in x.name for x in p.iterdir() if x.is_file()
+        ):
+            out.extend(sorted(x for x in p.rglob("*") if x.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def _advancer(progress: Progress, task: TaskID) -> Callable[[int], None]:
+    return lambda n: progress.advance(task, n)
+
+
+def _summary(reports: list[IngestReport]) -> Table:
+    t = Table(title="ingest summary", show_lines=False)
+    for col in ("file", "format", "rows in", "kept", "dup", "rejected", "assets", "first", "last", "s"):
+        t.add_column(col, justify="right" if col not in ("file", "format") else "left")
+    for r in reports:
+        status = "skipped (already ingested)" if r.skipped else (r.error or "")
+        rej = ", ".join(f"{k}: {v}" for k, v in r.rejects.counts.most_common(3)) or "0"
+        t.add_row(
+            os.path.basename(r.path.rstrip("/")) + (f" [dim]{status}[/dim]" if status else ""),
+            r.format,
+            f"{r.rows_in:,}",
+            f"{r.rows_added:,}",
+            f"{r.duplicates:,}",
+            rej,
+            f"{r.assets:,}",
+            f"{r.t_min:%Y-%m-%d %H:%M}" if r.t_min else "",
+            f"{r.t_max:%Y-%m-%d %H:%M}" if r.t_max else "",
+            f"{r.seconds:.1f}",
+        )
+    return t
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to ingest (gzip/bz2/xz transparent).")],
+    db: DbOption = DB_DEFAULT,
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", help="Force a reader (default: detect from content).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Re-read files already ingested (rows still de-duplicated).")] = False,
+    show_rejects: Annotated[int, typer.Option(help="Print up to N rejected rows with file and line.")] = 5,
+) -> None:
+    """Read navigation data files into the store (idempotent, one transaction per file)."""
+    files = _expand(paths)
+    reports: list[IngestReport] = []
+    failed = 0
+    with (
+        Store(db) as store,
+        Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed:,} rows"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress,
+    ):
+        for f in files:
+            task = progress.add_task(f.name, total=None)
+            try:
+                rep = store.ingest(f, format=format, force=force, on_batch=_advancer(progress, task))
+            except LiftwatchError as exc:
+                err.print(f"[red]error:[/red] {exc}")
+                rep = IngestReport(path=str(f), error="unreadable")
+                failed += 1
+            reports.append(rep)
+            progress.remove_task(task)
+    console.print(_summary(reports))
+    shown = 0
+    for r in reports:
+        for rej in r.rejects.samples:
+            if shown >= show_rejects:
+                break
+            err.print(f"[yellow]rejected[/yellow] {rej}")
+            shown += 1
+    if failed:
+        raise typer.Exit(2)
+
+
+def info(db: DbOption = DB_DEFAULT) -> None:
+    """Show what the store holds: points, assets, time span, by source."""
+    if not Path(db).exists():
+        err.print(f"[red]error:[/red] {db}: no liftwatch database here (run `liftwatch ingest` first)")
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as store:
+        i = store.info()
+    console.print(
+        f"[bold]{i['path']}[/bold]: {i['points']:,} points, {i['assets']:,} assets, "
+        f"{i['files']:,} files, {i['flights']:,} flights; {i['first']} → {i['last']}"
+    )
+    t = Table()
+    df = i["by_source"]
+    for c in df.columns:
+        t.add_column(c)
+    for row in df.iter_rows():
+        t.add_row(*[f"{v:,}" if isinstance(v, int) else str(v) for v in row])
+    console.print(t)
+
+
+def export(
+    out: Annotated[Path, typer.Argument(help="Output directory.")],
+    db: DbOption = DB_DEFAULT,
+    table: Annotated[str, typer.Option(help="points | flights")] = "points",
+) -> None:
+    """Export a table as Parquet (points partitioned by domain/day)."""
+    with Store(db) as store:
+        target = store.export_parquet(out, table=table)
+    console.print(f"wrote {target}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(info)
+    app.command()(export)

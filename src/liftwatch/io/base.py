@@ -1,0 +1,136 @@
+"""What every reader shares: transparent decompression, reject bookkeeping and the reader contract.
+
+A reader is a module exposing ``FORMAT`` (a short name), ``sniff(head: bytes, path: str) -> bool`` and
+``read(path, rejects, batch_rows) -> Iterator[pa.Table]`` yielding tables in the canonical point schema
+(``liftwatch.schema.POINT_SCHEMA``). Bad rows never raise: they go to the :class:`RejectLog` with their file,
+line (or byte offset / point index) and a reason, and the good rows around them are kept. Only a file that
+cannot be read at all raises :class:`~liftwatch.errors.UnreadableFileError`.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Protocol
+
+import pyarrow as pa
+
+from liftwatch.errors import UnreadableFileError
+
+DEFAULT_BATCH_ROWS = 500_000
+MAX_REJECT_SAMPLES = 1000
+
+_MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz"}
+
+
+def compression_of(head: bytes) -> str | None:
+    """Name of the compression whose magic number starts ``head``, or None."""
+    for magic, name in _MAGIC.items():
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
+    """Open a file for reading bytes, decompressing gzip/bz2/xz by content (not by extension)."""
+    p = Path(path)
+    try:
+        raw = p.open("rb")
+    except OSError as exc:
+        raise UnreadableFileError(str(p), exc.strerror or str(exc)) from None
+    head = raw.read(6)
+    raw.seek(0)
+    kind = compression_of(head)
+    if kind == "gzip":
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    if kind == "bz2":
+        return bz2.BZ2File(raw)  # type: ignore[return-value]
+    if kind == "xz":
+        return lzma.LZMAFile(raw)  # type: ignore[return-value]
+    return raw
+
+
+def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
+    """First ``n`` decompressed bytes of a file (for format sniffing); empty on decompression errors."""
+    with open_binary(path) as fh:
+        try:
+            return fh.read(n)
+        except (OSError, EOFError, lzma.LZMAError):
+            return b""
+
+
+def read_all_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Whole decompressed content; a corrupt or truncated archive is an unreadable file."""
+    with open_binary(path) as fh:
+        try:
+            return fh.read()
+        except (OSError, EOFError, lzma.LZMAError) as exc:
+            raise UnreadableFileError(str(path), f"cannot decompress: {exc}") from None
+
+
+def text_stream(path: str | os.PathLike[str]) -> io.TextIOWrapper:
+    """Decompressed text, UTF-8 with undecodable bytes replaced (so one bad byte costs one row, not a file)."""
+    return io.TextIOWrapper(open_binary(path), encoding="utf-8", errors="replace", newline="")
+
+
+@dataclass(frozen=True)
+class Reject:
+    """One rejected row: where it was and why."""
+
+    path: str
+    location: str  # "line 12", "byte 4096", "point 7"
+    reason: str
+    raw: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.location}: {self.reason}"
+
+
+@dataclass
+class RejectLog:
+    """Counts rejects by reason and keeps the first samples (bounded memory on hostile input)."""
+
+    max_samples: int = MAX_REJECT_SAMPLES
+    counts: Counter[str] = field(default_factory=Counter)
+    samples: list[Reject] = field(default_factory=list)
+
+    def add(self, path: str, location: str, reason: str, raw: str = "") -> None:
+        self.counts[reason] += 1
+        if len(self.samples) < self.max_samples:
+            self.samples.append(Reject(str(path), location, reason, raw[:200]))
+
+    def add_many(self, path: str, locations: Iterable[str], reason: str, count: int | None = None) -> None:
+        """Record a vectorised mask of rejects; only up to ``max_samples`` locations are materialised."""
+        n = 0
+        for loc in locations:
+            if len(self.samples) >= self.max_samples:
+                break
+            self.samples.append(Reject(str(path), loc, reason))
+            n += 1
+        self.counts[reason] += count if count is not None else n
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def merge(self, other: RejectLog) -> None:
+        self.counts.update(other.counts)
+        room = self.max_samples - len(self.samples)
+        self.samples.extend(other.samples[: max(room, 0)])
+
+
+class ReaderModule(Protocol):
+    """The module-level interface each reader implements (see module docstring)."""
+
+    FORMAT: str
+
+    def sniff(self, head: bytes, path: str) -> bool: ...
+
+    def read(self, path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]: ...

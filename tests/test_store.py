@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import liftwatch
+from liftwatch.schema import POINT_SCHEMA, conform
+from liftwatch.store import Store
+
+from .conftest import make_points
+
+
+def test_conform_gives_canonical_schema() -> None:
+    t = conform(make_points(5))
+    assert t.schema.equals(POINT_SCHEMA)
+    assert t.column("flags").to_pylist() == [0] * 5
+
+
+def test_ingest_table_is_idempotent(store: Store) -> None:
+    pts = make_points(50)
+    assert store.ingest_table(pts) == 50
+    assert store.ingest_table(pts) == 0
+    # overlapping batch: only the new half is added
+    assert store.ingest_table(make_points(100)) == 50
+    assert store.info()["points"] == 100
+
+
+def test_duplicate_rows_inside_one_batch_are_dropped(store: Store) -> None:
+    import polars as pl
+
+    pts = make_points(10)
+    assert store.ingest_table(pl.concat([pts, pts])) == 10
+
+
+def test_failed_ingest_leaves_nothing(store: Store) -> None:
+    def bad_batches():  # type: ignore[no-untyped-def]
+        yield conform(make_points(10))
+        raise RuntimeError("reader died mid-file")
+
+    from liftwatch.store import IngestReport
+
+    with pytest.raises(RuntimeError):
+        store._ingest_batches(bad_batches(), IngestReport(path="x"))
+    assert store.info()["points"] == 0
+
+
+def test_open_api_returns_polars_and_pandas(tmp_path: Path) -> None:
+    with liftwatch.open(tmp_path / "a.duckdb") as lw:
+        lw.store.ingest_table(make_points(20, asset="155ABC".lower()))
+        df = lw.points(assets=["155ABC"])
+        assert df.height == 20
+        assert df["lat"].dtype.is_float()
+        pdf = lw.points(pandas=True)
+        assert len(pdf) == 20
+
+
+def test_partitions_cover_all_assets(store: Store) -> None:
+    for i in range(7):
+        store.ingest_table(make_points(10, asset=f"1000{i:02d}"))
+    parts = list(store.iter_partitions(3))
+    assert sum(p.height for p in parts) == 70
+    seen = [set(p["asset_id"].unique()) for p in parts]
+    assert len(set().union(*seen)) == 7
+    assert sum(len(s) for s in seen) == 7  # an asset lives in exactly one partition
+
+
+def test_parquet_export(store: Store, tmp_path: Path) -> None:
+    store.ingest_table(make_points(10))
+    out = store.export_parquet(tmp_path / "pq")
+    import polars as pl
+
+    back = pl.read_parquet(str(out / "**/*.parquet"), hive_partitioning=True)
+    assert back.height == 10
