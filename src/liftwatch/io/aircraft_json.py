@@ -1,0 +1,278 @@
+"""Reader for readsb / dump1090 / tar1090 ``aircraft.json`` snapshots: one file, or a directory of them.
+
+A snapshot is ``{"now": epoch_s, "messages": n, "aircraft": [{"hex", "flight", "alt_baro", "lat", "lon",
+"seen_pos", "seen", ...}]}``: the receiver's state at ``now``. Each aircraft becomes one point whose time is the
+*position* time ``now - seen_pos`` (``now - seen`` for aircraft without a position), rounded to the millisecond
+so that the same position seen in overlapping snapshots (``aircraft.json`` every second, tar1090's
+``history_*.json``) gives the same row; within a batch such repeats are dropped here (first snapshot kept, the
+one closest to the position time), across batches the store's content de-duplication drops them.
+
+Choices (documented in docs/formats.md):
+
+* Aircraft without lat/lon are kept, with null position, only when they carry a callsign or an altitude
+  (Mode S-only targets still tell who was airborne); otherwise rejected as "nothing usable".
+* Non-ICAO addresses (``hex`` starting with ``~``: TIS-B/ADS-R track files, anonymous or MLAT-only targets)
+  are kept with the ``~`` in ``asset_id`` so they can never merge with a real airframe of the same 24 bits.
+* ``mlat``/``tisb`` field lists containing ``lat`` (or ``type`` mlat / tisb_* / adsr_*) set the MLAT/TISB flags.
+
+A directory is read file by file (bounded memory), in natural name order; readsb's side files
+(``receiver.json``, ``stats.json``, ...) are skipped, and trace files met there are read with the trace reader.
+JSON is parsed with the stdlib (snapshots are small); columns are pulled out of the aircraft dicts with
+C-level ``map`` and converted with NumPy/Polars, not per-aircraft Python code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from itertools import chain, compress
+from operator import methodcaller
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+
+from liftwatch.errors import UnreadableFileError
+from liftwatch.io import readsb_common as rc
+from liftwatch.io import readsb_trace as rt
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
+from liftwatch.schema import POINT_SCHEMA, PointFlag, conform
+
+FORMAT = "aircraft_json"
+SOURCE = "aircraft_json"
+
+SIDE_FILES = frozenset({"receiver", "stats", "outline", "status", "clients", "clients_beast", "globe"})
+_JSON_NAME = re.compile(r"\.json(\.(gz|bz2|xz))?$|\.gz$", re.IGNORECASE)
+_NONE = type(None)
+_KEYS = (
+    "hex",
+    "type",
+    "flight",
+    "r",
+    "t",
+    "alt_baro",
+    "alt_geom",
+    "gs",
+    "track",
+    "baro_rate",
+    "geom_rate",
+    "squawk",
+    "lat",
+    "lon",
+    "seen_pos",
+    "seen",
+    "mlat",
+    "tisb",
+    "true_heading",
+    "mag_heading",
+)
+
+
+def sniff(head: bytes, path: str) -> bool:
+    """A JSON object with ``now`` and an ``aircraft`` list."""
+    h = head.lstrip()
+    return h.startswith(b"{") and b'"aircraft"' in h and b'"now"' in h
+
+
+def _natural(p: Path) -> list[Any]:
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", str(p))]
+
+
+def snapshot_files(directory: str | os.PathLike[str]) -> list[Path]:
+    """JSON files (plain or compressed) under a directory, in natural order (history_2 before history_10)."""
+    root = Path(directory)
+    return sorted((p for p in root.rglob("*") if p.is_file() and _JSON_NAME.search(p.name)), key=_natural)
+
+
+def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+    """Stream canonical points from one snapshot file or a directory of snapshots."""
+    p = os.fspath(path)
+    if not os.path.isdir(p):
+        doc = rc.load_document(p, "aircraft", "}", rejects)
+        if "aircraft" not in doc and "trace" in doc:
+            yield from rt.read_document(doc, p, rejects, batch_rows)
+            return
+        now, acs = _snapshot(doc, p)
+        yield from _batches(iter([(p, now, acs)]), p, rejects, batch_rows, single=True)
+        return
+    yield from _batches(_walk(p, rejects, batch_rows), p, rejects, batch_rows, single=False)
+
+
+def _snapshot(doc: dict[str, Any], where: str) -> tuple[float, list[Any]]:
+    now = doc.get("now")
+    acs = doc.get("aircraft")
+    if not isinstance(now, (int, float)) or isinstance(now, bool) or not (0 < float(now) < rc.TS_MAX_S):
+        raise UnreadableFileError(where, f"not an aircraft.json snapshot: no valid 'now' ({now!r})")
+    if not isinstance(acs, list):
+        raise UnreadableFileError(where, "not an aircraft.json snapshot: no 'aircraft' list")
+    return float(now), acs
+
+
+Snap = tuple[str, float, list[Any]]
+
+
+def _walk(directory: str, rejects: RejectLog, batch_rows: int) -> Iterator[Snap | pa.Table]:
+    """Parse each file of a directory; a bad file costs that file (logged), never the directory."""
+    for f in snapshot_files(directory):
+        name = str(f.relative_to(directory))
+        stem = f.name.split(".")[0]
+        try:
+            doc = rc.load_document(str(f), "aircraft", "}", rejects)
+            if "aircraft" not in doc and "trace" in doc:
+                yield from rt.read_document(doc, str(f), rejects, batch_rows)
+                continue
+            if stem in SIDE_FILES and "aircraft" not in doc:
+                continue
+            now, acs = _snapshot(doc, name)
+        except UnreadableFileError as exc:
+            rejects.add(directory, f"snapshot {name}", f"unreadable snapshot: {exc.reason}")
+            continue
+        yield (name, now, acs)
+
+
+def _batches(
+    items: Iterator[Snap | pa.Table], path: str, rejects: RejectLog, batch_rows: int, single: bool
+) -> Iterator[pa.Table]:
+    """Group snapshots until ``batch_rows`` aircraft, convert each group in one columnar pass."""
+    pending: list[Snap] = []
+    size = 0
+    for item in items:
+        if isinstance(item, pa.Table):
+            yield item
+            continue
+        pending.append(item)
+        size += len(item[2])
+        if size >= batch_rows:
+            yield from _emit(pending, path, rejects, single)
+            pending, size = [], 0
+    if pending:
+        yield from _emit(pending, path, rejects, single)
+
+
+def _emit(snaps: list[Snap], path: str, rejects: RejectLog, single: bool) -> Iterator[pa.Table]:
+    table = convert(snaps, path, rejects, single)
+    if table.num_rows:
+        yield table
+
+
+def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = True) -> pa.Table:
+    """Aircraft of several snapshots -> canonical points (one pass over all of them)."""
+    acs: list[Any] = list(chain.from_iterable(s[2] for s in snaps)) if len(snaps) > 1 else snaps[0][2]
+    n = len(acs)
+    if n == 0:
+        return POINT_SCHEMA.empty_table()
+    lens = np.array([len(s[2]) for s in snaps], dtype=np.int64)
+    snap_of = np.repeat(np.arange(len(snaps)), lens)
+    offsets = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    now = np.repeat(np.array([s[1] for s in snaps], dtype=np.float64), lens)
+
+    def loc(i: int) -> str:
+        k = int(snap_of[i])
+        idx = i - int(offsets[k])
+        return f"aircraft {idx}" if single else f"aircraft {idx} in snapshot {snaps[k][0]}"
+
+    is_dict = rc.type_is(rc.types_of(acs), dict)
+    rows = acs if is_dict.all() else [a if type(a) is dict else {} for a in acs]
+    col = {k: list(map(methodcaller("get", k), rows)) for k in _KEYS}
+
+    hexs, hex_bad = rc.strings(col["hex"])
+    hexs = hexs.str.strip_chars().str.to_lowercase()
+    hex_ok = hexs.str.contains(rc.HEX_RE).fill_null(False).to_numpy()
+    lat, lat_ok, lat_bad = rc.numeric(col["lat"])
+    lon, lon_ok, lon_bad = rc.numeric(col["lon"])
+    at = rc.types_of(col["alt_baro"])
+    ground = rc.type_is(at, str) & (np.fromiter(col["alt_baro"], object, n) == "ground")
+    at[ground] = _NONE
+    alt, alt_ok, alt_bad = rc.numeric(col["alt_baro"], at)
+    galt, galt_ok, galt_bad = rc.numeric(col["alt_geom"])
+    gs, _, gs_bad = rc.numeric(col["gs"])
+    trk, _, trk_bad = rc.numeric(col["track"])
+    brate, brate_ok, brate_bad = rc.numeric(col["baro_rate"])
+    grate, _, grate_bad = rc.numeric(col["geom_rate"])
+    thdg, thdg_ok, thdg_bad = rc.numeric(col["true_heading"])
+    mhdg, _, mhdg_bad = rc.numeric(col["mag_heading"])
+    seen_pos, seen_pos_ok, seen_pos_bad = rc.numeric(col["seen_pos"])
+    seen, seen_ok, seen_bad = rc.numeric(col["seen"])
+    flight, flight_bad = rc.strings(col["flight"])
+    callsign = rc.clean_callsign(flight)
+    squawk = rc.clean_squawk(rc.strings(col["squawk"])[0])
+    reg = rc.clean_callsign(rc.strings(col["r"])[0])
+    typ = rc.clean_callsign(rc.strings(col["t"])[0])
+    atype = rc.strings(col["type"])[0].fill_null("")
+
+    has_pos = lat_ok | lon_ok
+    age = np.where(has_pos, np.where(seen_pos_ok, seen_pos, np.where(seen_ok, seen, 0.0)), np.where(seen_ok, seen, 0.0))
+    ts_s = now - age
+    usable = has_pos | callsign.is_not_null().to_numpy() | alt_ok | ground | galt_ok
+    checks = [
+        (~is_dict, "aircraft entry is not a JSON object"),
+        (~hex_ok | hex_bad, "bad or missing hex address"),
+        (lat_bad | lon_bad | (lat_ok != lon_ok), "bad or incomplete lat/lon"),
+        ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
+        (seen_pos_bad | seen_bad | (age < 0) | (age > 86_400), "bad seen/seen_pos age"),
+        (~((ts_s > 0) & (ts_s < rc.TS_MAX_S)), "time out of range"),
+        (
+            alt_bad | (rc.type_is(rc.types_of(col["alt_baro"]), str) & ~ground),
+            "bad altitude (not a number or 'ground')",
+        ),
+        ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
+        (galt_bad | gs_bad | trk_bad | brate_bad | grate_bad | thdg_bad | mhdg_bad, "wrong type in a kinematic field"),
+        ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
+        ((np.abs(brate) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
+        (flight_bad, "callsign is not a string"),
+        (~usable, "nothing usable (no position, callsign or altitude)"),
+    ]
+    bad, reasons = rc.first_reasons(checks, n)
+    for mask, reason in reasons:
+        rc.reject_mask(rejects, path, mask, reason, loc)
+
+    flags = np.where(~brate_ok & ~np.isnan(grate), np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
+    mlat = (atype == "mlat").to_numpy() | _lists_contain(col["mlat"], "lat")
+    tisb = (atype.str.starts_with("tisb") | atype.str.starts_with("adsr")).to_numpy() | _lists_contain(
+        col["tisb"], "lat"
+    )
+    flags |= np.where(mlat, np.uint16(PointFlag.MLAT), np.uint16(0))
+    flags |= np.where(tisb, np.uint16(PointFlag.TISB), np.uint16(0))
+
+    frame = pl.DataFrame(
+        {
+            "asset_id": hexs,
+            "ts": rc.epoch_ms_to_us(ts_s),
+            "lat": lat,
+            "lon": lon,
+            "alt_baro_ft": alt,
+            "alt_geom_ft": galt,
+            "gs_kt": gs,
+            "track_deg": trk,
+            "vrate_fpm": np.where(brate_ok, brate, grate),
+            "heading_deg": np.where(thdg_ok, thdg, mhdg),
+            "on_ground": ground,
+            "callsign": callsign,
+            "squawk": squawk,
+            "flags": flags.astype(np.uint16),
+            "registration": reg,
+            "type_code": typ,
+        },
+        nan_to_null=True,
+    ).filter(pl.Series(~bad))
+    frame = frame.with_columns(
+        pl.col("ts").cast(pl.Datetime("us", "UTC")),
+        pl.lit(SOURCE).alias("source"),
+        pl.lit("air").alias("domain"),
+    ).unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)
+    return conform(frame)
+
+
+def _lists_contain(values: list[Any], item: str) -> np.ndarray:
+    """True where the value is a JSON list of strings containing ``item`` (readsb's mlat/tisb field lists)."""
+    t = rc.types_of(values)
+    is_list = rc.type_is(t, list)
+    out = np.zeros(len(values), dtype=bool)
+    if is_list.any():
+        idx = np.flatnonzero(is_list)
+        sub = pl.Series(list(compress(values, is_list)), dtype=pl.List(pl.String), strict=False)
+        out[idx] = sub.list.contains(item).fill_null(False).to_numpy()
+    return out

@@ -1,0 +1,260 @@
+"""Shared by the readsb JSON readers (traces, aircraft.json): tolerant decompression, salvage JSON parsing and
+columnar conversion of JSON scalars.
+
+Why a hand-written salvage parser: no maintained library recovers the complete elements of a truncated or
+corrupt JSON document, and losing a whole aircraft-day to one bad byte at the end of a gzip member is the
+common failure of globe_history copies. :func:`loads_salvaging` keeps every complete list element before a
+syntax error, resynchronises on the next element boundary, and reports the lost byte ranges.
+
+Why the column helpers: JSON gives Python objects of any type in any slot; :func:`types_of` + :func:`type_is`
+build type masks in C (``map(type, ...)``) and :func:`numeric` casts with Polars, so hostile values (strings,
+nested lists, booleans, NaN/inf, integers beyond float64) become masks instead of exceptions, without a
+Python loop over points.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zlib
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from liftwatch.errors import UnreadableFileError
+from liftwatch.io.base import RejectLog, compression_of, read_all_bytes
+
+MAX_RESYNC = 20  # syntax errors we try to skip over per file before giving up on the rest
+TS_MAX_S = 4_102_444_800.0  # 2100-01-01: anything later is a corrupt time
+NONE_TYPE = type(None)
+HEX_RE = r"^~?[0-9a-f]{6}$"
+_BOUNDARY = {"]": re.compile(r"\]\s*,\s*\["), "}": re.compile(r"\}\s*,\s*\{")}
+
+
+# --- tolerant bytes and JSON ---------------------------------------------------
+def decompress_salvaging(path: str | os.PathLike[str]) -> tuple[bytes, str | None]:
+    """Whole decompressed content plus a note when a gzip stream was cut short (content up to the cut kept)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(str(p), exc.strerror or str(exc)) from None
+    kind = compression_of(raw[:6])
+    if kind == "gzip":
+        return _gunzip_partial(raw)
+    if kind is not None:
+        return read_all_bytes(p), None
+    return raw, None
+
+
+def _gunzip_partial(raw: bytes) -> tuple[bytes, str | None]:
+    """Gunzip member by member in 64 KiB steps, so a corrupt or truncated stream still yields its good prefix."""
+    out: list[bytes] = []
+    data = raw
+    step = 1 << 16
+    while data:
+        dec = zlib.decompressobj(wbits=31)
+        i = 0
+        try:
+            while i < len(data) and not dec.eof:
+                out.append(dec.decompress(data[i : i + step]))
+                i += step
+        except zlib.error as exc:
+            return b"".join(out), f"corrupt gzip data ({exc})"
+        if not dec.eof:
+            out.append(dec.flush())
+            return b"".join(out), "gzip stream truncated"
+        data = dec.unused_data + data[i:]
+        if not data.startswith(b"\x1f\x8b"):
+            break  # trailing padding/garbage after the last member: ignored like gzip(1) does
+    return b"".join(out), None
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text)
+
+
+def _prefix(text: str, lo: int, hi: int, close: str, suffix: str) -> tuple[Any, int] | None:
+    """Parse ``text[:e] + suffix`` for the last few element ends ``e`` in ``[lo, hi)``; first success wins."""
+    tail: deque[int] = deque(maxlen=4)
+    for m in _BOUNDARY[close].finditer(text, lo, hi):
+        tail.append(m.start() + 1)
+    cands: list[int] = []
+    last = text.rfind(close, lo, hi)
+    if last >= 0:
+        cands.append(last + 1)
+    cands.extend(reversed(tail))
+    endings = (suffix, suffix[1:]) if len(suffix) > 1 else (suffix,)  # "}" alone: only the brace was cut
+    for e in dict.fromkeys(cands):
+        for ending in endings:
+            try:
+                return _loads(text[:e] + ending), e
+            except (ValueError, RecursionError):
+                continue
+    return None
+
+
+@dataclass
+class Salvaged:
+    """A parsed top-level JSON object and the byte ranges (of the decompressed text) that had to be dropped."""
+
+    obj: dict[str, Any]
+    lost: list[tuple[int, int]]
+
+
+def loads_salvaging(text: str, key: str, close: str, path: str) -> Salvaged:
+    """Parse a JSON object whose *last* member ``key`` is a list of arrays (``close="]"``) or objects (``"}"``).
+
+    Valid JSON parses normally. Otherwise every complete element before the syntax error is kept, parsing
+    resumes at the next element boundary, and the skipped ranges are returned. An error inside the header
+    (before the list) makes the file unreadable.
+    """
+    try:
+        obj = _loads(text)
+    except RecursionError:
+        raise UnreadableFileError(path, "JSON nested too deeply") from None
+    except ValueError as exc:
+        pos = exc.pos if isinstance(exc, json.JSONDecodeError) else 0
+    else:
+        if not isinstance(obj, dict):
+            raise UnreadableFileError(path, f"not a JSON object (top level is {type(obj).__name__})")
+        return Salvaged(obj, [])
+    m = re.search(rf'"{key}"\s*:\s*\[', text)
+    if m is None or m.end() > pos + 1:
+        raise UnreadableFileError(path, f"corrupt or truncated JSON at byte {pos} (before the {key!r} list)")
+    got = _prefix(text, m.end(), pos, close, "]}")
+    if got is None:
+        try:
+            head = _loads(text[: m.end()] + "]}")
+        except (ValueError, RecursionError):
+            raise UnreadableFileError(path, f"corrupt JSON at byte {pos}") from None
+        end = m.end()
+    else:
+        head, end = got
+    if not isinstance(head, dict) or not isinstance(head.get(key), list):
+        raise UnreadableFileError(path, f"corrupt JSON at byte {pos}")
+    items: list[Any] = head[key]
+    lost: list[tuple[int, int]] = []
+    dec = json.JSONDecoder()
+    for _ in range(MAX_RESYNC):
+        b = _BOUNDARY[close].search(text, max(pos, end))
+        if b is None:
+            lost.append((end, len(text)))
+            break
+        seg_start = b.end() - 1  # the element's opening bracket
+        lost.append((end, seg_start))
+        seg = "[" + text[seg_start:]
+        try:
+            more, _used = dec.raw_decode(seg)
+            items.extend(more)
+            break
+        except RecursionError:
+            lost.append((seg_start, len(text)))
+            break
+        except ValueError as exc:
+            pos2 = exc.pos if isinstance(exc, json.JSONDecodeError) else 1
+        part = _prefix(seg, 1, pos2, close, "]")
+        if part is not None and isinstance(part[0], list):
+            items.extend(part[0])
+            end = seg_start + part[1] - 1
+        else:
+            end = seg_start
+        pos = seg_start + pos2 - 1
+    else:
+        lost.append((end, len(text)))
+    return Salvaged(head, [(a, z) for a, z in lost if text[a:z].strip(" \t\r\n,]}")])
+
+
+def load_document(path: str, key: str, close: str, rejects: RejectLog, where: str = "") -> dict[str, Any]:
+    """Decompress and salvage-parse one JSON file, logging truncation and lost ranges to ``rejects``."""
+    raw, note = decompress_salvaging(path)
+    if not raw.strip():
+        raise UnreadableFileError(path, note or "file is empty")
+    text = raw.decode("utf-8", errors="replace")
+    doc = loads_salvaging(text, key, close, path)
+    prefix = f"{where}: " if where else ""
+    for a, z in doc.lost:
+        rejects.add(path, f"{prefix}bytes {a}-{z}", f"corrupt or truncated JSON: {key} entries there lost")
+    if note:
+        rejects.add(path, f"{prefix}byte {len(raw)}", f"{note}: rest of the file lost")
+    return doc.obj
+
+
+# --- columnar helpers ----------------------------------------------------------
+def types_of(values: Sequence[Any]) -> np.ndarray:
+    """The Python type of every element, as an object array (``map`` runs in C)."""
+    return np.fromiter(map(type, values), dtype=object, count=len(values))
+
+
+def type_is(types: np.ndarray, *kinds: type) -> np.ndarray:
+    """Elementwise ``type(x) is kind`` over a :func:`types_of` array (exact: ``bool`` is not an ``int`` here)."""
+    out = np.zeros(len(types), dtype=bool)
+    for kind in kinds:
+        out |= types == kind
+    return out
+
+
+def numeric(values: Sequence[Any], types: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(float64 values with NaN for missing, present mask, bad mask) for a column of JSON scalars.
+
+    Bad = present but not a finite int/float (strings, lists, objects, booleans, NaN/inf, > float64).
+    """
+    t = types_of(values) if types is None else types
+    is_num = type_is(t, int, float)
+    missing = type_is(t, NONE_TYPE)
+    vals = pl.Series(values=list(values), dtype=pl.Float64, strict=False).to_numpy().astype(np.float64, copy=True)
+    ok = is_num & np.isfinite(vals)
+    vals[~ok] = np.nan
+    return vals, ok, ~missing & ~ok
+
+
+def strings(values: Sequence[Any], types: np.ndarray | None = None) -> tuple[pl.Series, np.ndarray]:
+    """(String series with null for non-strings, bad mask = present but not a string)."""
+    t = types_of(values) if types is None else types
+    is_str = type_is(t, str)
+    arr = np.fromiter(values, dtype=object, count=len(values))
+    arr[~is_str] = None
+    return pl.Series(values=arr.tolist(), dtype=pl.String), ~is_str & ~type_is(t, NONE_TYPE)
+
+
+def clean_callsign(s: pl.Series) -> pl.Series:
+    """Strip and upper-case; empty becomes null."""
+    x = pl.col("x").str.strip_chars().str.to_uppercase()
+    return s.to_frame("x").select(pl.when(x != "").then(x).alias("x")).to_series()
+
+
+def clean_squawk(s: pl.Series) -> pl.Series:
+    """Keep 4 octal digits only."""
+    x = pl.col("x").str.strip_chars()
+    return s.to_frame("x").select(pl.when(x.str.contains(r"^[0-7]{4}$")).then(x).alias("x")).to_series()
+
+
+def reject_mask(rejects: RejectLog, path: str, mask: np.ndarray, reason: str, location: Any) -> None:
+    """Log every True of ``mask``; ``location(i)`` names row i (only the sampled ones are formatted)."""
+    idx = np.flatnonzero(mask)
+    if idx.size:
+        rejects.add_many(path, (location(int(i)) for i in idx), reason, count=int(idx.size))
+
+
+def first_reasons(checks: Iterable[tuple[np.ndarray, str]], n: int) -> tuple[np.ndarray, list[tuple[np.ndarray, str]]]:
+    """Assign each row the first failing check; returns (any-failure mask, [(rows failing first here, reason)])."""
+    bad = np.zeros(n, dtype=bool)
+    out: list[tuple[np.ndarray, str]] = []
+    for mask, reason in checks:
+        new = mask & ~bad
+        if new.any():
+            out.append((new, reason))
+            bad |= new
+    return bad, out
+
+
+def epoch_ms_to_us(seconds: np.ndarray) -> np.ndarray:
+    """Epoch seconds to integer µs, rounded to the millisecond readsb works in (stable under float noise)."""
+    ms = np.rint(np.nan_to_num(seconds, nan=0.0) * 1000.0)
+    return ms.astype(np.int64) * 1000

@@ -1,0 +1,288 @@
+"""Reader for readsb / tar1090 / globe_history trace files (``trace_full_<hex>.json``, ``trace_recent_<hex>.json``).
+
+A trace file holds one airframe: a header (``icao``, ``r``, ``t``, ``dbFlags``, ``desc``, ``ownOp``, ``year``,
+``timestamp``) and ``trace``, a list of points ``[dt, lat, lon, alt|"ground"|null, gs, track, flags, vrate,
+aircraft_obj|null, source_type, geom_alt, geom_rate, ias, roll]`` (older files stop after 8-9 elements).
+Times are ``timestamp + dt``. Files are per aircraft and small, so the stdlib ``json`` parses a whole file; the
+list of points is then turned into columns in C (``zip_longest`` transposition, NumPy type masks, Polars
+casts) rather than by a Python loop over points.
+
+Truncated or corrupt files are salvaged (complete points before and after the damage are kept) by
+:mod:`liftwatch.io.readsb_common`.
+
+The header's ``dbFlags`` (tar1090-db: 1 military, 2 interesting, 4 PIA, 8 LADD) has no column in the point
+schema; it is exposed per file by :func:`read_header` / :func:`header_frame` and carried as Arrow schema
+metadata (``liftwatch.readsb.db_flags``) on every table this reader yields.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import compress, zip_longest
+from operator import itemgetter
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+
+from liftwatch.errors import UnreadableFileError
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
+from liftwatch.io.readsb_common import (
+    HEX_RE,
+    NONE_TYPE,
+    TS_MAX_S,
+    clean_callsign,
+    clean_squawk,
+    epoch_ms_to_us,
+    first_reasons,
+    load_document,
+    numeric,
+    reject_mask,
+    strings,
+    type_is,
+    types_of,
+)
+from liftwatch.schema import PointFlag, conform
+
+FORMAT = "readsb_trace"
+SOURCE = "readsb"
+
+_NAME_HEX = re.compile(r"trace_(?:full|recent)_(~?[0-9a-fA-F]{6})")
+
+
+# --- the trace reader ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TraceHeader:
+    """Per-file facts from a trace header; ``db_flags`` bits: 1 military, 2 interesting, 4 PIA, 8 LADD."""
+
+    asset_id: str
+    timestamp: float
+    registration: str | None = None
+    type_code: str | None = None
+    db_flags: int = 0
+    desc: str | None = None
+    own_op: str | None = None
+    year: str | None = None
+
+    @property
+    def military(self) -> bool:
+        return bool(self.db_flags & 1)
+
+    @property
+    def interesting(self) -> bool:
+        return bool(self.db_flags & 2)
+
+    def metadata(self) -> dict[str, str]:
+        """Arrow schema metadata attached to the tables of this file."""
+        return {
+            "liftwatch.readsb.asset_id": self.asset_id,
+            "liftwatch.readsb.db_flags": str(self.db_flags),
+            "liftwatch.readsb.military": "true" if self.military else "false",
+        }
+
+
+def _opt_str(v: Any) -> str | None:
+    if isinstance(v, (str, int)) and not isinstance(v, bool):
+        s = str(v).strip()
+        return s or None
+    return None
+
+
+def parse_header(obj: dict[str, Any], path: str) -> TraceHeader:
+    """Validate the header of a parsed trace document; no usable address or timestamp makes it unreadable."""
+    icao = obj.get("icao")
+    hexid = icao.strip().lower() if isinstance(icao, str) else ""
+    if not re.match(HEX_RE, hexid):
+        m = _NAME_HEX.search(os.path.basename(path))
+        if m is None:
+            raise UnreadableFileError(path, f"trace header has no valid 'icao' address ({icao!r})")
+        hexid = m.group(1).lower()
+    ts = obj.get("timestamp")
+    if not isinstance(ts, (int, float)) or isinstance(ts, bool) or not (0.0 < float(ts) < TS_MAX_S):
+        raise UnreadableFileError(path, f"trace header has no valid 'timestamp' ({ts!r}); relative times unresolvable")
+    flags = obj.get("dbFlags")
+    t = _opt_str(obj.get("t"))
+    return TraceHeader(
+        asset_id=hexid,
+        timestamp=float(ts),
+        registration=_opt_str(obj.get("r")),
+        type_code=t.upper() if t else None,
+        db_flags=flags if type(flags) is int and 0 <= flags < 1 << 16 else 0,
+        desc=_opt_str(obj.get("desc")),
+        own_op=_opt_str(obj.get("ownOp")),
+        year=_opt_str(obj.get("year")),
+    )
+
+
+def sniff(head: bytes, path: str) -> bool:
+    """A JSON object with an ``icao`` header and a ``trace`` list (content, not file name, decides)."""
+    h = head.lstrip()
+    return h.startswith(b"{") and b'"icao"' in h and (b'"trace"' in h or b'"timestamp"' in h)
+
+
+def read_header(path: str | os.PathLike[str]) -> TraceHeader:
+    """The header of one trace file (parses the file; use for the dbFlags military bit)."""
+    p = os.fspath(path)
+    return parse_header(load_document(p, "trace", "]", RejectLog()), p)
+
+
+def header_frame(paths: Iterable[str | os.PathLike[str]]) -> pl.DataFrame:
+    """One row per readable trace file: asset_id, registration, type_code, db_flags, military, desc, own_op, year."""
+    rows = []
+    for p in paths:
+        try:
+            h = read_header(p)
+        except UnreadableFileError:
+            continue
+        rows.append({**h.__dict__, "military": h.military, "path": os.fspath(p)})
+    return pl.DataFrame(rows, schema_overrides={"db_flags": pl.UInt16})
+
+
+def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+    """Stream canonical point tables from one trace file (plain or gzip), ``batch_rows`` points at a time."""
+    p = os.fspath(path)
+    obj = load_document(p, "trace", "]", rejects)
+    yield from read_document(obj, p, rejects, batch_rows)
+
+
+def read_document(
+    obj: dict[str, Any], path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS, where: str = ""
+) -> Iterator[pa.Table]:
+    """Convert an already parsed trace document (also used for traces found in snapshot directories)."""
+    header = parse_header(obj, path)
+    trace = obj.get("trace")
+    if not isinstance(trace, list):
+        raise UnreadableFileError(path, "no 'trace' list in the file")
+    meta = header.metadata()
+    carry: list[str | None] = [None, None]
+    step = max(1, batch_rows)
+    for start in range(0, len(trace), step):
+        table = _convert(trace[start : start + step], start, header, path, rejects, carry, where)
+        if table.num_rows:
+            yield table.replace_schema_metadata(meta)
+
+
+def _ffill(values: pl.Series, carry: str | None) -> pl.Series:
+    """Forward-fill a sparse column ("" = set to unknown), continuing from the previous chunk's last value."""
+    filled = pl.concat([pl.Series([carry], dtype=pl.String), values]).forward_fill()
+    return filled.slice(1)
+
+
+def _convert(
+    chunk: list[Any],
+    start: int,
+    h: TraceHeader,
+    path: str,
+    rejects: RejectLog,
+    carry: list[str | None],
+    where: str,
+) -> pa.Table:
+    n = len(chunk)
+    prefix = f"{where}: " if where else ""
+
+    def loc(i: int) -> str:
+        return f"{prefix}point {start + i}"
+
+    ptypes = types_of(chunk)
+    is_list = type_is(ptypes, list)
+    lens = np.zeros(n, dtype=np.int64)
+    lens[is_list] = np.fromiter(map(len, compress(chunk, is_list)), np.int64)
+    # Non-arrays become empty rows so the transposition keeps positions aligned.
+    # (Python-level only on hostile input, where some points are not arrays.)
+    rows = chunk if is_list.all() else [x if type(x) is list else [] for x in chunk]
+    cols: list[Sequence[Any]] = list(zip_longest(*map(itemgetter(slice(0, 14)), rows), fillvalue=None))
+    cols.extend([(None,) * n] * (14 - len(cols)))
+
+    dt, _, dt_bad = numeric(cols[0])
+    lat, _, lat_bad = numeric(cols[1])
+    lon, _, lon_bad = numeric(cols[2])
+    at = types_of(cols[3])
+    ground = type_is(at, str) & (np.fromiter(cols[3], object, n) == "ground")
+    alt_t = at.copy()
+    alt_t[ground] = NONE_TYPE
+    alt, _, alt_bad = numeric(cols[3], alt_t)
+    gs, _, gs_bad = numeric(cols[4])
+    trk, _, trk_bad = numeric(cols[5])
+    fl, fl_ok, fl_bad = numeric(cols[6])
+    vr, vr_ok, vr_bad = numeric(cols[7])
+    ot = types_of(cols[8])
+    is_obj = type_is(ot, dict)
+    obj_bad = ~is_obj & ~type_is(ot, NONE_TYPE)
+    src, src_bad = strings(cols[9])
+    galt, galt_ok, galt_bad = numeric(cols[10])
+    grate, grate_ok, grate_bad = numeric(cols[11])
+    fl_int = np.where(fl_ok, fl, 0.0)
+    fl_bad |= fl_ok & ((fl_int < 0) | (fl_int >= 65536) | (fl_int != np.floor(fl_int)))
+
+    ts_s = h.timestamp + dt
+    checks = [
+        (~is_list, "point is not a JSON array"),
+        (is_list & (lens < 3), "point has fewer than 3 elements (dt, lat, lon)"),
+        (dt_bad | np.isnan(dt), "bad or missing relative time"),
+        (~np.isnan(dt) & ~((ts_s > 0) & (ts_s < TS_MAX_S)), "time out of range"),
+        (lat_bad | lon_bad | np.isnan(lat) | np.isnan(lon), "bad or missing lat/lon"),
+        ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
+        (alt_bad | (type_is(at, str) & ~ground), "bad altitude (not a number or 'ground')"),
+        ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
+        (gs_bad | trk_bad | vr_bad | galt_bad | grate_bad, "wrong type in a kinematic field"),
+        ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
+        ((np.abs(vr) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
+        (fl_bad, "bad flags (not a small non-negative integer)"),
+        (obj_bad, "aircraft field is neither an object nor null"),
+        (src_bad, "source type is not a string"),
+    ]
+    bad, reasons = first_reasons(checks, n)
+    for mask, reason in reasons:
+        reject_mask(rejects, path, mask, reason, loc)
+
+    # Callsign/squawk: set at points carrying an aircraft object, carried forward (bad points still update
+    # the state: their object is valid information about the airframe).
+    oidx = np.flatnonzero(is_obj)
+    objs = list(compress(cols[8], is_obj))  # sparse: only points with an aircraft object
+    cs_val = clean_callsign(strings([o.get("flight") for o in objs])[0]).fill_null("")
+    sq_val = clean_squawk(strings([o.get("squawk") for o in objs])[0]).fill_null("")
+    cs = pl.Series([None] * n, dtype=pl.String).scatter(oidx, cs_val) if n else pl.Series([], dtype=pl.String)
+    sq = pl.Series([None] * n, dtype=pl.String).scatter(oidx, sq_val) if n else pl.Series([], dtype=pl.String)
+    cs, sq = _ffill(cs, carry[0]), _ffill(sq, carry[1])
+    if n:
+        carry[0], carry[1] = cs[-1], sq[-1]
+
+    flags = (fl_int.astype(np.int64) & 0xF).astype(np.uint16)
+    alt_geom_flag = (flags & PointFlag.ALT_GEOM) != 0
+    vr_from_geom = ~vr_ok & grate_ok
+    flags |= np.where(vr_from_geom, np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
+    stype = src.fill_null("")
+    flags |= np.where((stype == "mlat").to_numpy(), np.uint16(PointFlag.MLAT), np.uint16(0))
+    tisb = (stype.str.starts_with("tisb") | stype.str.starts_with("adsr")).to_numpy()
+    flags |= np.where(tisb, np.uint16(PointFlag.TISB), np.uint16(0))
+
+    frame = pl.DataFrame(
+        {
+            "ts": epoch_ms_to_us(ts_s),
+            "lat": lat,
+            "lon": lon,
+            "alt_baro_ft": np.where(alt_geom_flag, np.nan, alt),
+            "alt_geom_ft": np.where(galt_ok, galt, np.where(alt_geom_flag, alt, np.nan)),
+            "gs_kt": gs,
+            "track_deg": trk,
+            "vrate_fpm": np.where(vr_ok, vr, grate),
+            "on_ground": ground,
+            "callsign": cs.replace("", None),
+            "squawk": sq.replace("", None),
+            "flags": flags,
+        },
+        nan_to_null=True,
+    ).filter(pl.Series(~bad))
+    frame = frame.with_columns(
+        pl.col("ts").cast(pl.Datetime("us", "UTC")),
+        pl.lit(SOURCE).alias("source"),
+        pl.lit("air").alias("domain"),
+        pl.lit(h.asset_id).alias("asset_id"),
+        pl.lit(h.registration, dtype=pl.String).alias("registration"),
+        pl.lit(h.type_code, dtype=pl.String).alias("type_code"),
+    )
+    return conform(frame)
