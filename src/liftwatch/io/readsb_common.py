@@ -168,7 +168,7 @@ def loads_salvaging(text: str, key: str, close: str, path: str) -> Salvaged:
         pos = seg_start + pos2 - 1
     else:
         lost.append((end, len(text)))
-    return Salvaged(head, [(a, z) for a, z in lost if text[a:z].strip(" \t\r\n,]}")])
+    return Salvaged(head, lost)
 
 
 def load_document(path: str, key: str, close: str, rejects: RejectLog, where: str = "") -> dict[str, Any]:
@@ -180,7 +180,10 @@ def load_document(path: str, key: str, close: str, rejects: RejectLog, where: st
     doc = loads_salvaging(text, key, close, path)
     prefix = f"{where}: " if where else ""
     for a, z in doc.lost:
-        rejects.add(path, f"{prefix}bytes {a}-{z}", f"corrupt or truncated JSON: {key} entries there lost")
+        if text[a:z].strip(" \t\r\n,[]{}"):
+            rejects.add(path, f"{prefix}bytes {a}-{z}", f"corrupt or truncated JSON: {key} entries there lost")
+        else:
+            rejects.add(path, f"{prefix}byte {a}", "truncated JSON: ends early (no complete entry lost)")
     if note:
         rejects.add(path, f"{prefix}byte {len(raw)}", f"{note}: rest of the file lost")
     return doc.obj
@@ -256,5 +259,6 @@ def first_reasons(checks: Iterable[tuple[np.ndarray, str]], n: int) -> tuple[np.
 
 def epoch_ms_to_us(seconds: np.ndarray) -> np.ndarray:
     """Epoch seconds to integer µs, rounded to the millisecond readsb works in (stable under float noise)."""
-    ms = np.rint(np.nan_to_num(seconds, nan=0.0) * 1000.0)
+    safe = np.where(np.isfinite(seconds) & (np.abs(seconds) < TS_MAX_S), seconds, 0.0)  # rejected rows anyway
+    ms = np.rint(safe * 1000.0)
     return ms.astype(np.int64) * 1000

@@ -251,7 +251,7 @@ def _convert(
     if n:
         carry[0], carry[1] = cs[-1], sq[-1]
 
-    flags = (fl_int.astype(np.int64) & 0xF).astype(np.uint16)
+    flags = (np.where(fl_bad, 0.0, fl_int).astype(np.int64) & 0xF).astype(np.uint16)
     alt_geom_flag = (flags & PointFlag.ALT_GEOM) != 0
     vr_from_geom = ~vr_ok & grate_ok
     flags |= np.where(vr_from_geom, np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))

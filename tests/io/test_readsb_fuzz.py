@@ -1,0 +1,180 @@
+"""Hostile input for the trace reader: it returns canonical tables or raises UnreadableFileError, nothing else."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from liftwatch.errors import UnreadableFileError
+from liftwatch.io import readsb_trace
+from liftwatch.io.base import RejectLog
+from liftwatch.schema import POINT_SCHEMA
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "readsb"
+IL76_BYTES = (FIX / "trace_full_15a3f2.json").read_bytes()
+IL76_GZ = gzip.compress(IL76_BYTES, mtime=0)
+IL76_DOC = json.loads(IL76_BYTES)
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+HOSTILE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.just(10**400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=8),
+    st.just("ground"),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+    st.just({"flight": 123, "squawk": ["7700"]}),
+)
+
+
+def _run(data: bytes, name: str = "trace_full_15a3f2.json") -> tuple[pl.DataFrame | None, RejectLog]:
+    """Read bytes as a trace file; None when the file is (cleanly) unreadable."""
+    log = RejectLog()
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / name
+        p.write_bytes(data)
+        try:
+            tables = list(readsb_trace.read(str(p), log))
+        except UnreadableFileError as exc:
+            assert "\n" not in str(exc)
+            return None, log
+    for t in tables:
+        assert t.schema.equals(POINT_SCHEMA)
+    frames = [pl.from_arrow(t) for t in tables]
+    df = pl.concat(frames) if frames else pl.from_arrow(POINT_SCHEMA.empty_table())  # type: ignore[list-item]
+    assert isinstance(df, pl.DataFrame)
+    _check_values(df)
+    return df, log
+
+
+def _check_values(df: pl.DataFrame) -> None:
+    """Whatever got through is physically sane."""
+    assert df.filter(pl.col("lat").abs() > 90).height == 0
+    assert df.filter(pl.col("lon").abs() > 180).height == 0
+    for c in ("lat", "lon", "alt_baro_ft", "gs_kt", "track_deg", "vrate_fpm"):
+        assert df.filter(pl.col(c).is_nan() | pl.col(c).is_infinite()).height == 0
+    assert df["ts"].null_count() == 0
+
+
+def _key(df: pl.DataFrame) -> set[tuple[Any, ...]]:
+    return set(zip(df["ts"].to_list(), df["lat"].to_list(), df["lon"].to_list(), strict=True))
+
+
+GOOD = _run(IL76_BYTES)[0]
+assert GOOD is not None and GOOD.height == 14
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_random_bytes(data: bytes) -> None:
+    _run(data)
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_random_bytes_after_a_valid_prefix(tail: bytes) -> None:
+    df, _ = _run(IL76_BYTES[:400] + tail)
+    if df is not None:
+        assert df.height <= 14
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=len(IL76_BYTES)))
+def test_truncation_keeps_a_correct_prefix(cut: int) -> None:
+    df, log = _run(IL76_BYTES[:cut])
+    if df is None:
+        return
+    assert _key(df) <= _key(GOOD)
+    # points are kept in order from the start: the first k points survive
+    assert df["ts"].to_list() == GOOD["ts"].to_list()[: df.height]
+    if cut < len(IL76_BYTES) - 4:
+        assert log.total >= 1 or df.height == 14
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=len(IL76_GZ)))
+def test_truncation_inside_gzip(cut: int) -> None:
+    df, log = _run(IL76_GZ[:cut])
+    if df is not None:
+        assert df["ts"].to_list() == GOOD["ts"].to_list()[: df.height]
+        if cut < len(IL76_GZ):
+            assert log.total >= 1
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 13), st.integers(0, 13), HOSTILE), min_size=1, max_size=12))
+def test_wrong_types_in_points_do_not_hurt_neighbours(edits: list[tuple[int, int, Any]]) -> None:
+    doc = json.loads(IL76_BYTES)
+    touched = set()
+    for point, field, value in edits:
+        doc["trace"][point][field] = value
+        touched.add(point)
+    data = json.dumps(doc).encode()  # NaN/Infinity written as JSON extensions, as broken writers do
+    df, log = _run(data)
+    assert df is not None
+    assert df.height + log.total == 14
+    untouched = GOOD.with_row_index().filter(~pl.col("index").is_in(sorted(touched)))
+    assert _key(untouched.drop("index")) <= _key(df)
+
+
+@SETTINGS
+@given(
+    st.lists(st.one_of(HOSTILE, st.lists(HOSTILE, max_size=16)), max_size=10),
+    st.integers(0, 14),
+)
+def test_garbage_points_inserted(garbage: list[Any], at: int) -> None:
+    doc = json.loads(IL76_BYTES)
+    doc["trace"][at:at] = garbage
+    df, log = _run(json.dumps(doc).encode())
+    assert df is not None
+    assert df.height + log.total == 14 + len(garbage)
+    assert _key(GOOD) <= _key(df)
+
+
+@SETTINGS
+@given(
+    st.lists(st.floats(-1000, 1000, allow_nan=False), min_size=14, max_size=14),
+    st.lists(st.tuples(st.floats(-200, 200), st.floats(-400, 400)), min_size=14, max_size=14),
+)
+def test_out_of_range_positions_and_times(dts: list[float], pos: list[tuple[float, float]]) -> None:
+    doc = json.loads(IL76_BYTES)
+    for p, dt, (lat, lon) in zip(doc["trace"], dts, pos, strict=True):
+        p[0], p[1], p[2] = dt, lat, lon
+    df, log = _run(json.dumps(doc).encode())
+    assert df is not None
+    ok = sum(1 for lat, lon in pos if abs(lat) <= 90 and abs(lon) <= 180)
+    assert df.height == ok and log.total == 14 - ok
+
+
+@SETTINGS
+@given(st.permutations(list(range(14))), st.lists(st.integers(0, 13), max_size=10))
+def test_duplicate_and_out_of_order_points_are_kept(order: list[int], dups: list[int]) -> None:
+    doc = json.loads(IL76_BYTES)
+    pts = doc["trace"]
+    doc["trace"] = [pts[i] for i in order] + [pts[i] for i in dups]
+    df, log = _run(json.dumps(doc).encode())
+    assert df is not None and log.total == 0
+    assert df.height == 14 + len(dups)
+    assert _key(df) == _key(GOOD)
+    # positions stay tied to their own times, whatever the order
+    pos = dict(zip(GOOD["ts"].to_list(), zip(GOOD["lat"], GOOD["lon"], strict=True), strict=True))
+    assert all(pos[t] == (la, lo) for t, la, lo in zip(df["ts"], df["lat"], df["lon"], strict=True))
+
+
+def test_nan_and_infinity_literals() -> None:
+    text = IL76_BYTES.decode().replace("35.403950", "NaN").replace("1856,", "Infinity,", 1)
+    df, log = _run(text.encode())
+    assert df is not None
+    assert df.height == 12 and log.total == 2
+    assert not any(math.isnan(x) for x in df["lat"])
