@@ -1,0 +1,200 @@
+"""From raw message bytes to typed columns: which messages are valid, whose they are, and what they say.
+
+Validity: DF17/18 need a zero CRC remainder; DF11 a remainder below 128 (the interrogator id may be overlaid).
+DF4/5/20/21 carry address/parity, so the remainder *is* the address: it is accepted only when that address
+was already seen in a CRC-checked DF11/17/18 message (a corrupt reply always yields *some* address, so
+unverified ones would invent aircraft). DF20/21 replies whose parity is overlaid with a BDS code cannot be
+attributed and are dropped the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from liftwatch.modes.crc import crc_remainder
+from liftwatch.modes.fields import (
+    address,
+    altitude_ac12,
+    altitude_ac13,
+    bits,
+    callsign_bytes,
+    code13,
+    downlink_format,
+    me_field,
+    squawk_code,
+)
+from liftwatch.modes.velocity import decode_surface_motion, decode_velocity
+
+F64 = npt.NDArray[np.float64]
+
+KIND_IDENT = 1
+KIND_AIRBORNE = 2
+KIND_SURFACE = 3
+KIND_VELOCITY = 4
+KIND_ALTITUDE = 5  # DF4/20 altitude reply
+KIND_IDENTITY = 6  # DF5/21 identity (squawk) reply
+KIND_ALLCALL = 7  # DF11 (address only)
+KIND_OTHER = 8  # valid DF17/18 of a type code not decoded here (status, operational status, ...)
+
+FT_PER_M = 3.28084
+
+
+@dataclass
+class Messages:
+    """Valid, attributed messages as parallel columns (one row per message)."""
+
+    icao: npt.NDArray[np.uint32]
+    ts: F64
+    df: npt.NDArray[np.uint8]
+    kind: npt.NDArray[np.int8]
+    tc: npt.NDArray[np.int64]
+    fmt: npt.NDArray[np.int64]
+    lat17: F64
+    lon17: F64
+    alt_baro: F64
+    alt_geom: F64
+    gs: F64
+    track: F64
+    vrate: F64
+    vrate_baro: npt.NDArray[np.bool_]
+    heading: F64
+    airspeed: F64
+    gmb: F64
+    squawk: npt.NDArray[np.int32]  # -1 when absent
+    callsign: npt.NDArray[np.int32]  # index into ``callsigns``, -1 when absent
+    category: npt.NDArray[np.int32]  # tar1090 style A0..D7 as 10*set+cat (A=4,B=3,C=2,D=1), -1 absent
+    tisb: npt.NDArray[np.bool_]
+    source_row: npt.NDArray[np.int64]  # row in the input batch
+    callsigns: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return int(self.icao.size)
+
+
+@dataclass
+class Validity:
+    """Counts of what the CRC and attribution steps kept and dropped (for reject logs and stats)."""
+
+    total: int = 0
+    parsed_bad: int = 0
+    crc_bad: int = 0
+    unattributed: int = 0
+    unsupported_df: int = 0
+    kept: int = 0
+
+
+def extract(
+    ts: F64,
+    msgs: npt.NDArray[np.uint8],
+    nbytes: npt.NDArray[np.integer],
+    ok: npt.NDArray[np.bool_],
+    known: npt.NDArray[np.uint32],
+) -> tuple[Messages, npt.NDArray[np.uint32], Validity]:
+    """Validate, attribute and decode every message of a batch. Returns messages, the updated known-address
+    array (sorted, unique) and validity counts."""
+    v = Validity(total=int(ok.size), parsed_bad=int((~ok).sum()))
+    rem = crc_remainder(msgs, nbytes)
+    df = downlink_format(msgs)
+    long_ = np.asarray(nbytes) == 14
+    aa = address(msgs)
+    is_es = ok & long_ & ((df == 17) | (df == 18))
+    es = is_es & (rem == 0)
+    allcall_cand = ok & ~long_ & (df == 11)
+    allcall = allcall_cand & ((rem & 0xFFFF80) == 0)
+    known = np.union1d(known, np.concatenate([aa[es], aa[allcall]])).astype(np.uint32)
+    surv_cand = ok & (((df == 4) | (df == 5)) & ~long_ | ((df == 20) | (df == 21)) & long_)
+    surv = surv_cand & np.isin(rem, known, assume_unique=False)
+    v.crc_bad = int((is_es & ~es).sum() + (allcall_cand & ~allcall).sum())
+    v.unattributed = int((surv_cand & ~surv).sum())
+    keep = es | allcall | surv
+    v.unsupported_df = int((ok & ~is_es & ~allcall_cand & ~surv_cand).sum())
+    v.kept = int(keep.sum())
+
+    rows = np.flatnonzero(keep)
+    m = msgs[rows]
+    n = rows.size
+    dfk = df[rows]
+    icao = np.where(surv[rows], rem[rows], aa[rows]).astype(np.uint32)
+    me = me_field(m)
+    tc = np.where(es[rows], bits(me, 0, 5), 0)
+    is_es_k = es[rows]
+    kind = np.full(n, KIND_OTHER, dtype=np.int8)
+    ident = is_es_k & (tc >= 1) & (tc <= 4)
+    surface = is_es_k & (tc >= 5) & (tc <= 8)
+    airborne = is_es_k & (((tc >= 9) & (tc <= 18)) | ((tc >= 20) & (tc <= 22)))
+    velocity = is_es_k & (tc == 19)
+    kind[ident] = KIND_IDENT
+    kind[surface] = KIND_SURFACE
+    kind[airborne] = KIND_AIRBORNE
+    kind[velocity] = KIND_VELOCITY
+    kind[(dfk == 4) | (dfk == 20)] = KIND_ALTITUDE
+    kind[(dfk == 5) | (dfk == 21)] = KIND_IDENTITY
+    kind[dfk == 11] = KIND_ALLCALL
+
+    nan = np.full(n, np.nan)
+    pos = surface | airborne
+    fmt = np.where(pos, bits(me, 21, 1), -1)
+    lat17 = np.where(pos, bits(me, 22, 17), 0).astype(np.float64)
+    lon17 = np.where(pos, bits(me, 39, 17), 0).astype(np.float64)
+    ac12 = bits(me, 8, 12)
+    baro = airborne & (tc <= 18)
+    gnss = airborne & (tc >= 20)
+    c13 = code13(m)
+    alt_baro = np.where(baro, altitude_ac12(ac12), nan)
+    alt_surv = (dfk == 4) | (dfk == 20)
+    alt_baro = np.where(alt_surv, altitude_ac13(c13), alt_baro)
+    alt_geom = np.where(gnss, np.floor(ac12 * FT_PER_M), nan)
+
+    vel = decode_velocity(me)
+    s_gs, s_trk = decode_surface_motion(me)
+    gs = np.where(velocity, vel.gs_kt, np.where(surface, s_gs, nan))
+    track = np.where(velocity, vel.track_deg, np.where(surface, s_trk, nan))
+
+    squawk = np.where((dfk == 5) | (dfk == 21), squawk_code(c13), -1).astype(np.int32)
+
+    callsign = np.full(n, -1, dtype=np.int32)
+    callsigns: list[str] = []
+    # Comm-B BDS 2,0 (aircraft identification in a DF20/21 reply): same character layout as TC 1-4
+    commb = ((dfk == 20) | (dfk == 21)) & (bits(me, 0, 8) == 0x20)
+    has_cs = ident | commb
+    if has_cs.any():
+        raw = callsign_bytes(me[has_cs])
+        valid_cs = np.char.find(raw, b"#") < 0
+        sel = np.flatnonzero(has_cs)
+        keep_cs = ident[sel] | valid_cs
+        uniq, inv = np.unique(raw[keep_cs], return_inverse=True)
+        callsigns = [u.decode("ascii").strip() for u in uniq.tolist()]
+        callsign[sel[keep_cs]] = inv.astype(np.int32)
+    category = np.where(ident & (tc > 1) & ((m[:, 4] & 7) > 0), tc * 10 + (m[:, 4] & 7), -1).astype(np.int32)
+    cf = m[:, 0] & 7
+    tisb = (dfk == 18) & (cf >= 2)
+
+    out = Messages(
+        icao=icao,
+        ts=ts[rows],
+        df=dfk,
+        kind=kind,
+        tc=tc,
+        fmt=fmt,
+        lat17=lat17,
+        lon17=lon17,
+        alt_baro=alt_baro,
+        alt_geom=alt_geom,
+        gs=gs,
+        track=track,
+        vrate=np.where(velocity, vel.vrate_fpm, nan),
+        vrate_baro=velocity & vel.vrate_baro,
+        heading=np.where(velocity, vel.heading_deg, nan),
+        airspeed=np.where(velocity, vel.airspeed_kt, nan),
+        gmb=np.where(velocity, vel.geo_minus_baro_ft, nan),
+        squawk=squawk,
+        callsign=callsign,
+        category=category,
+        tisb=tisb,
+        source_row=rows.astype(np.int64),
+        callsigns=callsigns,
+    )
+    return out, known, v
