@@ -45,6 +45,41 @@ class LiftWatch:
     def info(self) -> dict[str, Any]:
         return self.store.info()
 
+    def flights(
+        self,
+        classification: str | None = None,
+        *,
+        country: str | None = None,
+        site: str | None = None,
+        corridor: str | None = None,
+        start: datetime | str | None = None,
+        end: datetime | str | None = None,
+        asset: str | None = None,
+        ending: str | None = None,
+        pandas: bool = False,
+    ) -> Any:
+        """Stored flights filtered like ``liftwatch flights list`` (site/region names resolved via the kb)."""
+        from liftwatch.tracks.query import query_flights
+
+        df = query_flights(
+            self.store,
+            classification=classification,
+            country=country,
+            site=site,
+            corridor=corridor,
+            start=start,
+            end=end,
+            asset=asset,
+            ending=ending,
+        )
+        return df.to_pandas() if pandas else df
+
+    def flight(self, flight_id: str) -> Any:
+        """One stored flight as a fluent ``Flight`` (``.track``, ``.landing_site()``, ``.candidates()``)."""
+        from liftwatch.tracks.api import get_flight
+
+        return get_flight(self.store, flight_id)
+
     def flights_table(self, *, pandas: bool = False) -> Any:
         df: pl.DataFrame = self.store.flights()
         return df.to_pandas() if pandas else df

@@ -1,0 +1,244 @@
+"""Departure and arrival sites: where a flight was on the ground, with a confidence and the alternatives.
+
+Candidates come from the knowledge base (``kb.sites()``) through a KD-tree on 3-D unit vectors (so the
+radius query is exact on the sphere and does not break at the antimeridian). Every (flight end, site) pair
+within ``radius_km`` is scored in one vectorised pass:
+
+* horizontal distance from the *projected touch-down point*: an airborne last fix on approach is carried
+  forward along its track by its height above the field on a 3° path (318 ft/NM), a first fix after take-off
+  back along its track on a climb gradient, so coverage that stops at 1,000 ft still points at the runway;
+* height above field elevation: beyond ``max_agl_ft`` the flight is *not* at this site at all. This is what
+  keeps a flight that vanished at cruise altitude from "landing" at the nearest airport (traffic's
+  ``infer_airport`` flaw); such endings go to :mod:`liftwatch.tracks.dark`;
+* runway alignment of the final/initial track where headings are known;
+* on-ground / low-speed evidence (the fix is on the field);
+* a site-kind prior: military and state aircraft prefer air bases, civil ones airports, and curated sites
+  (which resolve shared fields such as Hmeimim/Latakia OSLK) rank above generic airstrips.
+
+Scores are likelihoods; the confidence is the best candidate's share times how well it fits on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+from scipy.spatial import cKDTree
+
+from liftwatch.tracks.geo import (
+    EARTH_RADIUS_KM,
+    KM_PER_NM,
+    angle_diff_deg,
+    chord_for_km,
+    destination,
+    haversine_km,
+    unit_vectors,
+)
+
+GLIDE_FT_PER_NM = 318.0  # 3° approach path
+CLIMB_FT_PER_NM = 500.0
+AIR_KINDS = ("airport", "air_base", "airstrip", "heliport")
+MILITARY_CLASSES = ("military", "state")
+
+
+@dataclass(frozen=True)
+class SiteParams:
+    radius_km: float = 30.0  # OpenSky: 15 km departure / 30 km arrival; we score rather than cut at 15
+    max_agl_ft: float = 5000.0  # above this height over the field the flight is not at the site
+    landed_agl_ft: float = 1500.0  # an airborne end this low and this close counts as a landing
+    landed_km: float = 8.0
+    sigma_km: float = 4.0  # airfield extent + position noise
+    sigma_ft: float = 1500.0
+
+
+class SiteIndex:
+    """The knowledge base's air sites as arrays plus a KD-tree, built once per pipeline run."""
+
+    def __init__(self, sites: pl.DataFrame, kinds: tuple[str, ...] = AIR_KINDS) -> None:
+        s = sites.filter(pl.col("kind").is_in(list(kinds)) & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+        self.frame = s
+        self.site_id = np.asarray(s["site_id"].to_list(), dtype=object)
+        self.name = np.asarray(s["name"].to_list(), dtype=object)
+        self.kind = np.asarray(s["kind"].to_list(), dtype=object)
+        self.lat = s["lat"].to_numpy().astype(np.float64)
+        self.lon = s["lon"].to_numpy().astype(np.float64)
+        self.elev = s["elevation_ft"].fill_null(0.0).to_numpy().astype(np.float64)
+        self.country = np.asarray(s["country"].to_list(), dtype=object)
+        rw = s["runway_headings"].to_list() if "runway_headings" in s.columns else [None] * s.height
+        k = max([len(r) for r in rw if r] or [1])
+        self.runways = np.full((s.height, k), np.nan)
+        for i, r in enumerate(rw):  # once per site at start-up, not per point
+            if r:
+                self.runways[i, : len(r)] = r
+        src = s["source"].fill_null("").to_numpy() if "source" in s.columns else np.array([""] * s.height)
+        curated = np.asarray([("airportsdata" not in str(x)) and str(x) != "" for x in src])
+        has_iata = s["iata"].is_not_null().to_numpy() if "iata" in s.columns else np.zeros(s.height, bool)
+        self.prominence = np.where(curated, 2.0, np.where(has_iata, 1.0, 0.5))
+        self.pos = {sid: i for i, sid in enumerate(self.site_id)}
+        self.tree = cKDTree(unit_vectors(self.lat, self.lon)) if s.height else None
+
+    def __len__(self) -> int:
+        return int(self.lat.shape[0])
+
+    def pairs(
+        self, lat: npt.ArrayLike, lon: npt.ArrayLike, radius_km: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All (query index, site index, distance km) with distance <= radius, vectorised."""
+        lat_a, lon_a = np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64)
+        ok = np.isfinite(lat_a) & np.isfinite(lon_a)
+        if self.tree is None or not ok.any():
+            e = np.empty(0, dtype=np.int64)
+            return e, e, np.empty(0)
+        qi = np.flatnonzero(ok)
+        qtree = cKDTree(unit_vectors(lat_a[qi], lon_a[qi]))
+        res = qtree.sparse_distance_matrix(self.tree, chord_for_km(radius_km), output_type="ndarray")
+        q = qi[res["i"].astype(np.int64)]
+        s = res["j"].astype(np.int64)
+        chord = res["v"]
+        d = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.clip(chord / 2.0, 0.0, 1.0))
+        return q, s, d
+
+    def kind_prior(self, s: np.ndarray, military: np.ndarray) -> np.ndarray:
+        """Log prior of landing at site ``s`` for a military/state (True) or civil (False) aircraft."""
+        kind = self.kind[s]
+        mil_w = np.select([kind == "air_base", kind == "heliport"], [np.log(4.0), np.log(0.2)], 0.0)
+        civ_w = np.select(
+            [kind == "air_base", kind == "heliport", kind == "airstrip"], [np.log(0.3), np.log(0.2), np.log(0.5)], 0.0
+        )
+        return np.where(military, mil_w, civ_w) + np.log(self.prominence[s])
+
+
+def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) -> pl.DataFrame:
+    """One row per flight describing its first (``dep``) or last (``arr``) fixes.
+
+    The track near the end is the mean over the airborne fixes of the last/first ``window_s`` seconds, so a
+    single noisy track angle does not decide runway alignment.
+    """
+    last = which == "arr"
+    g = points.group_by("flight_idx", maintain_order=True)
+    edge = pl.col("ts").max() if last else pl.col("ts").min()
+    base = g.agg(
+        (pl.col("lat").last() if last else pl.col("lat").first()).alias("lat"),
+        (pl.col("lon").last() if last else pl.col("lon").first()).alias("lon"),
+        (pl.col("_alt").last() if last else pl.col("_alt").first()).alias("alt_ft"),
+        (pl.col("ground").last() if last else pl.col("ground").first()).alias("ground"),
+        (pl.col("gs_kt").last() if last else pl.col("gs_kt").first()).alias("gs_kt"),
+        (pl.col("vrate_fpm").last() if last else pl.col("vrate_fpm").first()).alias("vrate_fpm"),
+        edge.alias("ts"),
+    )
+    # the track is measured around the last (first) *airborne* fix: touch-down (lift-off) shows the runway
+    air = pl.when(~pl.col("ground")).then(pl.col("ts"))
+    edges = g.agg((air.max() if last else air.min()).alias("_edge"))
+    near = points.join(edges, on="flight_idx")
+    dts = (pl.col("ts") - pl.col("_edge")).dt.total_seconds().abs()
+    near = near.filter((dts <= window_s) & ~pl.col("ground") & pl.col("track_deg").is_not_null())
+    rad = pl.col("track_deg").cast(pl.Float64).radians()
+    trk = near.group_by("flight_idx").agg(rad.sin().mean().alias("_s"), rad.cos().mean().alias("_c"))
+    trk = trk.with_columns((pl.arctan2("_s", "_c").degrees() % 360.0).alias("track_deg")).select(
+        "flight_idx", "track_deg"
+    )
+    # airborne fixes near a ground end (touch-down / lift-off point) tell the runway even on the ground
+    return base.join(trk, on="flight_idx", how="left")
+
+
+def infer_sites(
+    ends: pl.DataFrame,
+    index: SiteIndex,
+    military: np.ndarray,
+    which: str,
+    params: SiteParams | None = None,
+    top_k: int = 5,
+) -> pl.DataFrame:
+    """Score sites for flight ends (``endpoint_frame`` rows, aligned with ``military``).
+
+    Returns ``flight_idx``, ``site`` (null when no site fits), ``conf``, ``at_site`` (the end is on or just
+    above the field: landed / took off) and ``candidates`` (list of site_id, prob, distance_km) plus a short
+    evidence string per flight.
+    """
+    p = params or SiteParams()
+    n = ends.height
+    lat = ends["lat"].to_numpy().astype(np.float64)
+    lon = ends["lon"].to_numpy().astype(np.float64)
+    alt = ends["alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+    ground = ends["ground"].fill_null(False).to_numpy()
+    trk = ends["track_deg"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+    q, s, d0 = index.pairs(lat, lon, p.radius_km + 25.0)
+    elev = index.elev[s]
+    agl = np.where(ground[q], 0.0, np.where(np.isnan(alt[q]), 0.0, alt[q] - elev))
+    agl_pos = np.maximum(agl, 0.0)
+    # project an airborne end to its touch-down / lift-off point
+    slope = GLIDE_FT_PER_NM if which == "arr" else CLIMB_FT_PER_NM
+    proj_km = np.where(np.isnan(trk[q]) | ground[q], 0.0, agl_pos / slope * KM_PER_NM)
+    brg = trk[q] if which == "arr" else (trk[q] + 180.0) % 360.0
+    plat, plon = destination(lat[q], lon[q], np.nan_to_num(brg), proj_km)
+    d = np.minimum(haversine_km(plat, plon, index.lat[s], index.lon[s]), d0)
+    keep = (d <= p.radius_km) & (agl <= p.max_agl_ft)
+    q, s, d, agl_pos = q[keep], s[keep], d[keep], agl_pos[keep]
+    trk_q = trk[q]
+    # runway alignment: best match over the site's runway ends (NaN when unknown -> neutral)
+    rw = index.runways[s]
+    diff = angle_diff_deg(trk_q[:, None], rw)
+    best = np.nanmin(np.where(np.isnan(diff), np.inf, diff), axis=1)
+    known = np.isfinite(best)
+    align = np.where(known, np.where(best <= 12.0, np.log(3.0), np.where(best <= 30.0, 0.0, np.log(0.4))), 0.0)
+    loglik = (
+        -0.5 * (d / p.sigma_km) ** 2
+        - 0.5 * (agl_pos / p.sigma_ft) ** 2
+        + align
+        + index.kind_prior(s, military[q])
+        + np.where(ground[q], np.log(2.0), 0.0)
+    )
+    fit = np.exp(-0.5 * (np.maximum(d - 2.0, 0.0) / (2 * p.sigma_km)) ** 2 - 0.5 * (agl_pos / (2 * p.sigma_ft)) ** 2)
+    pairs = pl.DataFrame(
+        {
+            "q": q,
+            "site_id": index.site_id[s].astype(str) if s.size else np.array([], dtype=str),
+            "distance_km": d.astype(np.float32),
+            "agl_ft": agl_pos.astype(np.float32),
+            "ll": loglik,
+            "fit": fit,
+            "aligned": known & (best <= 12.0),
+        },
+        schema={
+            "q": pl.Int64,
+            "site_id": pl.String,
+            "distance_km": pl.Float32,
+            "agl_ft": pl.Float32,
+            "ll": pl.Float64,
+            "fit": pl.Float64,
+            "aligned": pl.Boolean,
+        },
+    )
+    pairs = pairs.with_columns((pl.col("ll") - pl.col("ll").max().over("q")).exp().alias("w"))
+    pairs = pairs.with_columns((pl.col("w") / pl.col("w").sum().over("q")).alias("prob")).sort(
+        ["q", "prob"], descending=[False, True]
+    )
+    top = pairs.group_by("q", maintain_order=True).agg(
+        pl.col("site_id").first().alias("site"),
+        (pl.col("prob").first() * pl.col("fit").first()).cast(pl.Float32).alias("conf"),
+        pl.col("distance_km").first().alias("site_km"),
+        pl.col("agl_ft").first().alias("site_agl_ft"),
+        pl.col("aligned").first().alias("aligned"),
+        pl.struct(pl.col("site_id"), pl.col("prob").cast(pl.Float32), pl.col("distance_km"))
+        .head(top_k)
+        .alias("candidates"),
+    )
+    out = pl.DataFrame({"q": np.arange(n, dtype=np.int64), "flight_idx": ends["flight_idx"]}).join(
+        top, on="q", how="left"
+    )
+    # at the site: seen on the ground there, or low and close (coverage stopped on short final / initial climb)
+    at_site = (pl.col("site_km") <= p.landed_km) & (pl.col("site_agl_ft") <= p.landed_agl_ft)
+    out = out.with_columns(
+        pl.Series("ground_end", ground),
+        at_site.fill_null(False).alias("_low_close"),
+    ).with_columns(((pl.col("ground_end") & pl.col("site").is_not_null()) | pl.col("_low_close")).alias("at_site"))
+    return out.drop("q", "_low_close")
+
+
+def evidence_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The JSON-able evidence for one end (used by the flights assembler)."""
+    keys = ("site", "conf", "site_km", "site_agl_ft", "aligned", "ground_end", "at_site")
+    return {k: row.get(k) for k in keys}
