@@ -1,0 +1,51 @@
+"""Analytics over the flights table: corridors, lift (tonnes) and change detection (surges, new corridors).
+
+Pure functions over Polars frames in :data:`liftwatch.schema.FLIGHT_SCHEMA`; see ``docs/report.md``.
+"""
+
+from __future__ import annotations
+
+from liftwatch.analytics.corridors import (
+    UNKNOWN,
+    as_flights,
+    corridor_table,
+    corridors,
+    destination_legs,
+    filter_legs,
+    top_corridor,
+)
+from liftwatch.analytics.lift import UNKNOWN_TYPE, flight_lift, lift_aggregations, total_lift
+from liftwatch.analytics.surge import (
+    Alert,
+    Baseline,
+    alerts_frame,
+    assess_series,
+    coverage_factor,
+    cusum,
+    daily_series,
+    detect_changes,
+    fit_baseline,
+)
+
+__all__ = [
+    "UNKNOWN",
+    "UNKNOWN_TYPE",
+    "Alert",
+    "Baseline",
+    "alerts_frame",
+    "as_flights",
+    "assess_series",
+    "corridor_table",
+    "corridors",
+    "coverage_factor",
+    "cusum",
+    "daily_series",
+    "destination_legs",
+    "detect_changes",
+    "filter_legs",
+    "fit_baseline",
+    "flight_lift",
+    "lift_aggregations",
+    "top_corridor",
+    "total_lift",
+]
