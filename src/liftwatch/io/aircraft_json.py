@@ -26,8 +26,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from itertools import chain, compress
-from operator import methodcaller
+from itertools import chain, compress, repeat
+from operator import contains, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -267,12 +267,10 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
 
 
 def _lists_contain(values: list[Any], item: str) -> np.ndarray:
-    """True where the value is a JSON list of strings containing ``item`` (readsb's mlat/tisb field lists)."""
-    t = rc.types_of(values)
-    is_list = rc.type_is(t, list)
+    """True where the value is a JSON list containing ``item`` (readsb's mlat/tisb field lists); ``in`` via C map."""
+    is_list = rc.type_is(rc.types_of(values), list)
     out = np.zeros(len(values), dtype=bool)
-    if is_list.any():
-        idx = np.flatnonzero(is_list)
-        sub = pl.Series(list(compress(values, is_list)), dtype=pl.List(pl.String), strict=False)
-        out[idx] = sub.list.contains(item).fill_null(False).to_numpy()
+    m = int(is_list.sum())
+    if m:
+        out[is_list] = np.fromiter(map(contains, compress(values, is_list), repeat(item)), dtype=bool, count=m)
     return out

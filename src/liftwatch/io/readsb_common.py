@@ -21,6 +21,8 @@ import zlib
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ MAX_RESYNC = 20  # syntax errors we try to skip over per file before giving up o
 TS_MAX_S = 4_102_444_800.0  # 2100-01-01: anything later is a corrupt time
 NONE_TYPE = type(None)
 HEX_RE = r"^~?[0-9a-f]{6}$"
+Column = Sequence[Any] | np.ndarray  # a list of JSON values or an object ndarray of them
 _BOUNDARY = {"]": re.compile(r"\]\s*,\s*\["), "}": re.compile(r"\}\s*,\s*\{")}
 
 
@@ -190,9 +193,26 @@ def load_document(path: str, key: str, close: str, rejects: RejectLog, where: st
 
 
 # --- columnar helpers ----------------------------------------------------------
-def types_of(values: Sequence[Any]) -> np.ndarray:
+def types_of(values: Column) -> np.ndarray:
     """The Python type of every element, as an object array (``map`` runs in C)."""
     return np.fromiter(map(type, values), dtype=object, count=len(values))
+
+
+def point_column(points: Sequence[Any], lens: np.ndarray, k: int) -> np.ndarray:
+    """Element ``k`` of every point as an object array (None where the point is shorter or not an array).
+
+    ``lens`` holds each point's length (0 for non-arrays). ``map(itemgetter(k))`` runs in C; only points long
+    enough are touched, so 8- to 14-element points (old and new readsb) mix freely.
+    """
+    n = len(points)
+    has = lens > k
+    if has.all():
+        return np.fromiter(map(itemgetter(k), points), dtype=object, count=n)
+    out = np.full(n, None, dtype=object)
+    m = int(has.sum())
+    if m:
+        out[has] = np.fromiter(map(itemgetter(k), compress(points, has)), dtype=object, count=m)
+    return out
 
 
 def type_is(types: np.ndarray, *kinds: type) -> np.ndarray:
@@ -203,7 +223,7 @@ def type_is(types: np.ndarray, *kinds: type) -> np.ndarray:
     return out
 
 
-def numeric(values: Sequence[Any], types: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def numeric(values: Column, types: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(float64 values with NaN for missing, present mask, bad mask) for a column of JSON scalars.
 
     Bad = present but not a finite int/float (strings, lists, objects, booleans, NaN/inf, > float64).
@@ -217,7 +237,7 @@ def numeric(values: Sequence[Any], types: np.ndarray | None = None) -> tuple[np.
     return vals, ok, ~missing & ~ok
 
 
-def strings(values: Sequence[Any], types: np.ndarray | None = None) -> tuple[pl.Series, np.ndarray]:
+def strings(values: Column, types: np.ndarray | None = None) -> tuple[pl.Series, np.ndarray]:
     """(String series with null for non-strings, bad mask = present but not a string)."""
     t = types_of(values) if types is None else types
     is_str = type_is(t, str)

@@ -4,7 +4,7 @@ A trace file holds one airframe: a header (``icao``, ``r``, ``t``, ``dbFlags``, 
 ``timestamp``) and ``trace``, a list of points ``[dt, lat, lon, alt|"ground"|null, gs, track, flags, vrate,
 aircraft_obj|null, source_type, geom_alt, geom_rate, ias, roll]`` (older files stop after 8-9 elements).
 Times are ``timestamp + dt``. Files are per aircraft and small, so the stdlib ``json`` parses a whole file; the
-list of points is then turned into columns in C (``zip_longest`` transposition, NumPy type masks, Polars
+list of points is then turned into columns in C (``operator.itemgetter`` per field, NumPy type masks, Polars
 casts) rather than by a Python loop over points.
 
 Truncated or corrupt files are salvaged (complete points before and after the damage are kept) by
@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress, zip_longest
-from operator import itemgetter
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -41,6 +40,7 @@ from liftwatch.io.readsb_common import (
     first_reasons,
     load_document,
     numeric,
+    point_column,
     reject_mask,
     strings,
     type_is,
@@ -193,9 +193,7 @@ def _convert(
     lens[is_list] = np.fromiter(map(len, compress(chunk, is_list)), np.int64)
     # Non-arrays become empty rows so the transposition keeps positions aligned.
     # (Python-level only on hostile input, where some points are not arrays.)
-    rows = chunk if is_list.all() else [x if type(x) is list else [] for x in chunk]
-    cols: list[Sequence[Any]] = list(zip_longest(*map(itemgetter(slice(0, 14)), rows), fillvalue=None))
-    cols.extend([(None,) * n] * (14 - len(cols)))
+    cols = [point_column(chunk, lens, k) for k in range(12)]  # ias (12) and roll (13) have no column
 
     dt, _, dt_bad = numeric(cols[0])
     lat, _, lat_bad = numeric(cols[1])
