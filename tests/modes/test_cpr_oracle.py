@@ -179,3 +179,19 @@ def test_chunked_decoding_equals_one_shot() -> None:
         haversine_km(j["lat"].to_numpy(), j["lon"].to_numpy(), j["lat_a"].to_numpy(), j["lon_a"].to_numpy()) < 1e-3
     ).all()
     assert b.filter(pl.col("lat").is_null()).height == a.filter(pl.col("lat").is_null()).height
+
+
+def test_parallel_workers_give_identical_points(monkeypatch: object) -> None:
+    import liftwatch.modes.decode as dmod
+
+    s = stream(12, 30, seed=9)
+    hexes = s.hex()
+    one = pl.from_arrow(ModesDecoder().decode_hex(s.ts, hexes).points)
+    setattr(dmod, "PARALLEL_MIN_ROWS", 0)  # noqa: B010
+    try:
+        two = pl.from_arrow(ModesDecoder(workers=2).decode_hex(s.ts, hexes).points)
+    finally:
+        setattr(dmod, "PARALLEL_MIN_ROWS", 50_000)  # noqa: B010
+    assert isinstance(one, pl.DataFrame) and isinstance(two, pl.DataFrame)
+    key = ["asset_id", "ts", "lat", "gs_kt"]
+    assert one.sort(key, nulls_last=True).equals(two.sort(key, nulls_last=True))

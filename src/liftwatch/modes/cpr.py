@@ -85,7 +85,7 @@ def _pair_longitude(rlat_e: F64, rlat_o: F64, xe: F64, xo: F64, even_newer: B, s
     nl_e, nl_o = nl(rlat_e), nl(rlat_o)
     same = nl_e == nl_o
     lat = np.where(even_newer, rlat_e, rlat_o)
-    n = nl(lat)
+    n = np.where(even_newer, nl_e, nl_o)
     ni = np.maximum(np.where(even_newer, n, n - 1), 1)
     m = np.floor(xe * (n - 1) - xo * n + 0.5)
     lon = (span / ni) * (np.mod(m, ni) + np.where(even_newer, xe, xo))
@@ -161,9 +161,18 @@ def _group_start(key: npt.NDArray[np.integer]) -> I64:
     return np.maximum.accumulate(np.where(new, np.arange(n), 0))
 
 
+def flat_km(lat1: F64, lon1: F64, lat2: F64, lon2: F64) -> F64:
+    """Equirectangular distance: within 0.5 % of the great circle below ~500 km, larger beyond (never
+    smaller by more than that), which is all a speed gate needs, at half the cost of haversine."""
+    dlon = np.mod(lon2 - lon1 + 180.0, 360.0) - 180.0
+    x = np.radians(dlon) * np.cos(np.radians(0.5 * (lat1 + lat2)))
+    y = np.radians(lat2 - lat1)
+    return EARTH_KM * np.sqrt(x * x + y * y)
+
+
 def _reachable(lat1: F64, lon1: F64, lat2: F64, lon2: F64, dt: F64, p: CprParams) -> B:
     limit = p.max_speed_kt * KM_PER_NM / 3600.0 * np.abs(dt) + p.margin_km
-    return haversine_km(lat1, lon1, lat2, lon2) <= limit
+    return flat_km(lat1, lon1, lat2, lon2) <= limit
 
 
 @dataclass
@@ -225,10 +234,11 @@ def resolve(
     xe = np.where(even_newer, lon17, lon17[pj])
     lo = np.where(even_newer, lat17[pj], lat17)
     xo = np.where(even_newer, lon17[pj], lon17)
-    a_lat, a_lon = global_airborne(le, xe, lo, xo, even_newer)
-    cand = has & ~surface & ~np.isnan(a_lat)
-    glat = np.where(cand, a_lat, np.nan)
-    glon = np.where(cand, a_lon, np.nan)
+    air = np.flatnonzero(has & ~surface)
+    glat = np.full(n, np.nan)
+    glon = np.full(n, np.nan)
+    glat[air], glon[air] = global_airborne(le[air], xe[air], lo[air], xo[air], even_newer[air])
+    cand = ~np.isnan(glat)
     if (has & surface).any():
         if receiver is not None:
             rlat = np.full(n, receiver[0])
@@ -271,17 +281,20 @@ def resolve(
         ok &= age <= np.where(surface, p.surface_local_window_s, p.local_window_s)
         if not ok.any():
             break
-        l_lat, l_lon = local(fmt, lat17, lon17, lat[r], lon[r], surface)
-        limit = np.where(surface, p.surface_ref_nm, p.airborne_ref_nm) * KM_PER_NM
-        d = haversine_km(l_lat, l_lon, lat[r], lon[r])
-        speed_lim = p.max_speed_kt * KM_PER_NM / 3600.0 * np.abs(age) + p.margin_km
-        good = ok & (d <= np.minimum(limit, speed_lim)) & (np.abs(l_lat) <= 90)
-        todo &= ~ok  # tried once against its latest reference; a failed local decode is not retried
+        k = np.flatnonzero(ok)
+        rk = r[k]
+        l_lat, l_lon = local(fmt[k], lat17[k], lon17[k], lat[rk], lon[rk], surface[k])
+        limit = np.where(surface[k], p.surface_ref_nm, p.airborne_ref_nm) * KM_PER_NM
+        d = haversine_km(l_lat, l_lon, lat[rk], lon[rk])
+        speed_lim = p.max_speed_kt * KM_PER_NM / 3600.0 * np.abs(age[k]) + p.margin_km
+        good = (d <= np.minimum(limit, speed_lim)) & (np.abs(l_lat) <= 90)
+        todo[k] = False  # tried once against its latest reference; a failed local decode is not retried
         if not good.any():
             continue
-        lat = np.where(good, l_lat, lat)
-        lon = np.where(good, np.mod(l_lon + 180.0, 360.0) - 180.0, lon)
-        method[good] = 2
+        g = k[good]
+        lat[g] = l_lat[good]
+        lon[g] = np.mod(l_lon[good] + 180.0, 360.0) - 180.0
+        method[g] = 2
     return Resolved(lat, lon, method, np.where(cand, glat, np.nan), np.where(cand, glon, np.nan))
 
 

@@ -13,27 +13,31 @@ Output rows: every resolved position (airborne and surface, ``SURFACE`` flag) an
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from liftwatch.modes.cpr import CprParams, Resolved, resolve
-from liftwatch.modes.crc import hex_to_bytes
+from liftwatch.modes.crc import crc_remainder, hex_to_bytes
 from liftwatch.modes.extract import (
     KIND_AIRBORNE,
-    KIND_IDENT,
     KIND_SURFACE,
     KIND_VELOCITY,
     Messages,
     extract,
 )
-from liftwatch.schema import PointFlag, conform, empty_points
+from liftwatch.modes.fields import address, downlink_format
+from liftwatch.schema import POINT_SCHEMA, PointFlag, empty_points
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
+
+PARALLEL_MIN_ROWS = 50_000  # below this, thread hand-off costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -79,8 +83,12 @@ _CAT_LETTER = {4: "A", 3: "B", 2: "C", 1: "D"}
 class ModesDecoder:
     """Stateful vectorised decoder. ``decode`` may be called on consecutive batches (file chunks, live feed)."""
 
-    def __init__(self, config: DecoderConfig | None = None) -> None:
+    def __init__(self, config: DecoderConfig | None = None, *, workers: int = 1) -> None:
         self.config = config or DecoderConfig()
+        # workers > 1: aircraft are partitioned by address over independent decoders run in threads (NumPy and
+        # Arrow release the GIL); each aircraft always lands in the same partition, so results are identical.
+        self._parts = [ModesDecoder(self.config) for _ in range(workers)] if workers > 1 else []
+        self._pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         self._known = np.zeros(0, dtype=np.uint32)  # trusted addresses (sorted) and when last seen
         self._known_ts = np.zeros(0, dtype=np.float64)
         self._pos: dict[str, np.ndarray] = {}  # carried position rows
@@ -104,7 +112,9 @@ class ModesDecoder:
         """Decode one batch (epoch seconds ``ts``, ``(N,14)`` bytes). ``messages=True`` also returns the
         per-message frame (every field, for inspection and the pyModeS oracle tests)."""
         ok = np.ones(ts.size, dtype=bool) if ok is None else ok
-        m, known, val = extract(ts, msgs, nbytes, ok, self._known)
+        if self._parts and self._pool is not None and ts.size >= PARALLEL_MIN_ROWS and not messages:
+            return self._decode_parallel(ts, msgs, nbytes, ok)
+        m, _, val = extract(ts, msgs, nbytes, ok, self._known)
         stats: Counter[str] = Counter(
             messages=val.total,
             bad_hex=val.parsed_bad,
@@ -113,7 +123,7 @@ class ModesDecoder:
             unsupported_df=val.unsupported_df,
             valid=val.kept,
         )
-        self._update_known(known, m)
+        self._update_known(m)
         if len(m) == 0:
             return DecodeResult(empty_points(), pl.DataFrame() if messages else None, stats)
         res_new = self._positions(m)
@@ -124,17 +134,35 @@ class ModesDecoder:
         stats["points"] = table.num_rows
         return DecodeResult(table, frame, stats)
 
+    def _decode_parallel(
+        self, ts: F64, msgs: npt.NDArray[np.uint8], nbytes: npt.NDArray[np.integer], ok: npt.NDArray[np.bool_]
+    ) -> DecodeResult:
+        assert self._pool is not None
+        df = downlink_format(msgs)
+        addr = np.where((df == 11) | (df == 17) | (df == 18), address(msgs), crc_remainder(msgs, nbytes))
+        part = (addr ^ (addr >> 8)) % len(self._parts)
+        jobs = []
+        for j, dec in enumerate(self._parts):
+            rows = np.flatnonzero(part == j)
+            jobs.append(self._pool.submit(dec.decode, ts[rows], msgs[rows], nbytes[rows], ok[rows]))
+        results = [job.result() for job in jobs]
+        stats: Counter[str] = Counter()
+        for r in results:
+            stats.update(r.stats)
+        return DecodeResult(pa.concat_tables([r.points for r in results]), None, stats)
+
     # -- address trust --------------------------------------------------------------------------------
-    def _update_known(self, known: npt.NDArray[np.uint32], m: Messages) -> None:
-        seen = np.isin(m.kind, (KIND_AIRBORNE, KIND_SURFACE, KIND_IDENT, KIND_VELOCITY, 7, 8)) & (m.df != 20)
+    def _update_known(self, m: Messages) -> None:
+        seen = (m.df == 11) | (m.df == 17) | (m.df == 18)
         ic, ts = m.icao[seen], m.ts[seen]
-        all_ic = np.concatenate([self._known, ic, known])
-        all_ts = np.concatenate([self._known_ts, ts, np.full(known.size, ts.max() if ts.size else 0.0)])
-        order = np.lexsort((-all_ts, all_ic))
-        all_ic, all_ts = all_ic[order], all_ts[order]
-        first = np.ones(all_ic.size, dtype=bool)
-        first[1:] = all_ic[1:] != all_ic[:-1]
-        self._known, self._known_ts = all_ic[first].astype(np.uint32), all_ts[first]
+        latest = (
+            pl.DataFrame({"icao": np.concatenate([self._known, ic]), "ts": np.concatenate([self._known_ts, ts])})
+            .group_by("icao")
+            .agg(pl.col("ts").max())
+            .sort("icao")
+        )
+        self._known = latest["icao"].to_numpy().astype(np.uint32)
+        self._known_ts = latest["ts"].to_numpy().astype(np.float64)
         if m.ts.size:
             fresh = self._known_ts >= m.ts.max() - self.config.position_ttl_s
             self._known, self._known_ts = self._known[fresh], self._known_ts[fresh]
@@ -284,6 +312,10 @@ class ModesDecoder:
         back = np.empty(n, dtype=np.int64)
         sel = np.flatnonzero(is_new)
         back[order[sel] - ns] = sel
+        gflag = np.zeros(icao.size, dtype=bool)
+        gflag[gstart] = True
+        uid = (np.cumsum(gflag) - 1)[back]
+        asset_ids = pl.Series([f"{x:06x}" for x in icao[gflag].tolist()], dtype=pl.String)
         call, squawk, category = call[back], squawk[back], category[back]
         v_gs, v_trk, v_vr, v_hdg, v_gmb, v_vrb = (a[back] for a in (v_gs, v_trk, v_vr, v_hdg, v_gmb, v_vrb))
 
@@ -301,63 +333,39 @@ class ModesDecoder:
             np.uint16(PointFlag.ALT_GEOM),
             np.uint16(0),
         )
-        emit = ((res.method == 1) | (res.method == 2)) | velocity
-        cs_series = pl.Series("callsign", [*callsigns, None], dtype=pl.String)
-        frame = pl.DataFrame(
-            {
-                "icao": m.icao,
-                "ts_s": m.ts,
-                "lat": res.lat,
-                "lon": res.lon,
-                "alt_baro_ft": m.alt_baro,
-                "alt_geom_ft": alt_geom,
-                "gs_kt": gs,
-                "track_deg": trk,
-                "vrate_fpm": np.where(velocity, m.vrate, v_vr),
-                "heading_deg": np.where(velocity, m.heading, v_hdg),
-                "on_ground": surface,
-                "call_idx": np.where(call >= 0, call, len(callsigns)),
-                "squawk_i": squawk,
-                "flags": flags,
-                "emit": emit,
-            },
-            nan_to_null=True,
+        emit = np.flatnonzero(((res.method == 1) | (res.method == 2)) | velocity)
+        call_idx = np.where(call >= 0, call, len(callsigns))
+        table = pa.Table.from_arrays(
+            [
+                _const("modes", emit.size),
+                _const("air", emit.size),
+                pc.take(pa.array(asset_ids.to_list(), type=pa.string()), pa.array(uid[emit])),
+                pa.array(np.round(m.ts[emit] * 1e6).astype(np.int64)).cast(pa.timestamp("us", tz="UTC")),
+                _nullable(res.lat[emit], np.float64),
+                _nullable(res.lon[emit], np.float64),
+                _nullable(m.alt_baro[emit], np.float32),
+                _nullable(alt_geom[emit], np.float32),
+                _nullable(gs[emit], np.float32),
+                _nullable(trk[emit], np.float32),
+                _nullable(np.where(velocity, m.vrate, v_vr)[emit], np.float32),
+                _nullable(np.where(velocity, m.heading, v_hdg)[emit], np.float32),
+                pa.array(surface[emit]),
+                pc.take(pa.array([*callsigns, None], type=pa.string()), pa.array(call_idx[emit])),
+                _squawks(squawk[emit]),
+                pa.array(flags[emit]),
+                pa.nulls(emit.size, pa.string()),
+                pa.nulls(emit.size, pa.string()),
+            ],
+            schema=POINT_SCHEMA,
         )
-        pts = frame.filter(pl.col("emit")).select(
-            pl.lit("modes").alias("source"),
-            pl.lit("air").alias("domain"),
-            pl.col("icao"),
-            (pl.col("ts_s") * 1_000_000).round().cast(pl.Int64).cast(pl.Datetime("us", "UTC")).alias("ts"),
-            "lat",
-            "lon",
-            "alt_baro_ft",
-            "alt_geom_ft",
-            "gs_kt",
-            "track_deg",
-            "vrate_fpm",
-            "heading_deg",
-            pl.when(pl.col("lat").is_null() & ~pl.col("on_ground"))
-            .then(None)
-            .otherwise(pl.col("on_ground"))
-            .alias("on_ground"),
-            pl.col("call_idx"),
-            pl.when(pl.col("squawk_i") >= 0)
-            .then(pl.col("squawk_i").cast(pl.String).str.zfill(4))
-            .otherwise(None)
-            .alias("squawk"),
-            "flags",
-        )
-        pts = pts.with_columns(
-            cs_series.gather(pts["call_idx"]).alias("callsign"), _hex6(pts["icao"]).alias("asset_id")
-        ).drop("call_idx", "icao")
-        table = conform(pts)
         mframe = None
         if want_messages:
-            mframe = self._message_frame(m, res, frame, cs_series)
+            cs_series = pl.Series("callsign", [*callsigns, None], dtype=pl.String)
+            mframe = self._message_frame(m, res, pl.Series("call_idx", call_idx), cs_series)
         return table, mframe
 
     @staticmethod
-    def _message_frame(m: Messages, res: Resolved, frame: pl.DataFrame, cs: pl.Series) -> pl.DataFrame:
+    def _message_frame(m: Messages, res: Resolved, call_idx: pl.Series, cs: pl.Series) -> pl.DataFrame:
         letters = np.array(["", "D", "C", "B", "A"], dtype=object)
         cat = letters[np.clip(m.category // 10, 0, 4)].tolist()
         cat_s = pl.Series(cat, dtype=pl.String) + pl.Series(m.category % 10).cast(pl.String)
@@ -391,19 +399,25 @@ class ModesDecoder:
             nan_to_null=True,
         ).with_columns(
             callsign_own=cs.gather(pl.Series(own_cs)) if len(m) else pl.lit(None, pl.String),
-            callsign=cs.gather(frame["call_idx"]),
+            callsign=cs.gather(call_idx),
         )
 
 
-_HEX3 = pl.Series([f"{i:03x}" for i in range(4096)], dtype=pl.String)
+def _const(value: str, n: int) -> pa.Array:
+    """A string column of one repeated value (dictionary-decoded in C++, no Python list of n strings)."""
+    return pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), pa.array([value])).cast(pa.string())
 
 
-def _hex6(s: pl.Series) -> pl.Series:
-    """Lower-case 6-digit hex of 24-bit addresses, vectorised through a 4096-entry table of 3-digit halves."""
-    v = s.cast(pl.Int64)
-    hi = _HEX3.gather(v // 4096)
-    lo = _HEX3.gather(v % 4096)
-    return hi + lo
+def _nullable(values: np.ndarray, dtype: type) -> pa.Array:
+    """NumPy floats to Arrow with NaN as null."""
+    return pa.array(values.astype(dtype), from_pandas=True)
+
+
+def _squawks(codes: np.ndarray) -> pa.Array:
+    """4-digit squawk strings from ints (-1 = null) through the few distinct values of a batch."""
+    uniq, inv = np.unique(codes, return_inverse=True)
+    labels = pa.array([None if u < 0 else f"{u:04d}" for u in uniq.tolist()], type=pa.string())
+    return pc.take(labels, pa.array(inv.astype(np.int64)))
 
 
 def decode_hex(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
+import polars as pl
 
 from liftwatch.modes.crc import crc_remainder
 from liftwatch.modes.fields import (
@@ -104,7 +105,8 @@ def extract(
     es = is_es & (rem == 0)
     allcall_cand = ok & ~long_ & (df == 11)
     allcall = allcall_cand & ((rem & 0xFFFF80) == 0)
-    known = np.union1d(known, np.concatenate([aa[es], aa[allcall]])).astype(np.uint32)
+    batch_known = pl.Series(np.concatenate([aa[es], aa[allcall]])).unique().to_numpy()
+    known = np.union1d(known, batch_known).astype(np.uint32)
     surv_cand = ok & (((df == 4) | (df == 5)) & ~long_ | ((df == 20) | (df == 21)) & long_)
     surv = surv_cand & np.isin(rem, known, assume_unique=False)
     v.crc_bad = int((is_es & ~es).sum() + (allcall_cand & ~allcall).sum())
@@ -148,10 +150,16 @@ def extract(
     alt_baro = np.where(alt_surv, altitude_ac13(c13), alt_baro)
     alt_geom = np.where(gnss, np.floor(ac12 * FT_PER_M), nan)
 
-    vel = decode_velocity(me)
-    s_gs, s_trk = decode_surface_motion(me)
-    gs = np.where(velocity, vel.gs_kt, np.where(surface, s_gs, nan))
-    track = np.where(velocity, vel.track_deg, np.where(surface, s_trk, nan))
+    gs, track = nan.copy(), nan.copy()
+    vrate, heading, airspeed, gmb = nan.copy(), nan.copy(), nan.copy(), nan.copy()
+    vrate_baro = np.zeros(n, dtype=bool)
+    if velocity.any():
+        vel = decode_velocity(me[velocity])
+        gs[velocity], track[velocity], vrate[velocity] = vel.gs_kt, vel.track_deg, vel.vrate_fpm
+        heading[velocity], airspeed[velocity], gmb[velocity] = vel.heading_deg, vel.airspeed_kt, vel.geo_minus_baro_ft
+        vrate_baro[velocity] = vel.vrate_baro
+    if surface.any():
+        gs[surface], track[surface] = decode_surface_motion(me[surface])
 
     squawk = np.where((dfk == 5) | (dfk == 21), squawk_code(c13), -1).astype(np.int32)
 
@@ -185,11 +193,11 @@ def extract(
         alt_geom=alt_geom,
         gs=gs,
         track=track,
-        vrate=np.where(velocity, vel.vrate_fpm, nan),
-        vrate_baro=velocity & vel.vrate_baro,
-        heading=np.where(velocity, vel.heading_deg, nan),
-        airspeed=np.where(velocity, vel.airspeed_kt, nan),
-        gmb=np.where(velocity, vel.geo_minus_baro_ft, nan),
+        vrate=vrate,
+        vrate_baro=vrate_baro,
+        heading=heading,
+        airspeed=airspeed,
+        gmb=gmb,
         squawk=squawk,
         callsign=callsign,
         category=category,
