@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest venv clean bench browser
+.PHONY: demo test lint typecheck pytest venv clean bench browser bench-tracks
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -35,6 +35,13 @@ browser:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
+
+# Tracks vs traffic (xoolive): traffic is not a project dependency, so it gets its own venv.
+# traffic 2.13 imports pandas internals removed in pandas 3, hence the pin.
+bench-tracks:
+	test -x .venv-bench/bin/python || $(PY) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install -q traffic 'pandas<3' -e .
+	.venv-bench/bin/python benchmarks/tracks.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) liftwatch-demo liftwatch.duckdb

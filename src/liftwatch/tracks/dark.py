@@ -74,6 +74,19 @@ def rank_sites(
     lat = ends["lat"].to_numpy().astype(np.float64)
     lon = ends["lon"].to_numpy().astype(np.float64)
     q, s, d = index.pairs(lat, lon, REACH_KM)
+    # the airframe's next take-off site is a candidate however far it is (long dark legs, ferry flights)
+    nb_ids = ends["nb_site"].to_list()
+    nb_ok = ends["nb_at_site"].fill_null(False).to_list()
+    extra = [(i, index.pos[x]) for i, (x, ok) in enumerate(zip(nb_ids, nb_ok, strict=True)) if ok and x in index.pos]
+    if extra:  # one per flight end at most, not per point
+        eq, es = (np.asarray(v, dtype=np.int64) for v in zip(*extra, strict=True))
+        m = len(index)
+        new = ~np.isin(eq * m + es, q * m + s)
+        if new.any():
+            eq, es = eq[new], es[new]
+            q = np.r_[q, eq]
+            s = np.r_[s, es]
+            d = np.r_[d, haversine_km(lat[eq], lon[eq], index.lat[es], index.lon[es])]
     if q.size == 0:
         return _empty()
     col = ends.select(

@@ -1,0 +1,172 @@
+"""Tracks benchmark: liftwatch's flight pipeline vs traffic (xoolive) on the same simulated points.
+
+Run with ``make bench-tracks`` (creates ``.venv-bench`` with ``traffic`` and ``pandas<3``, which traffic 2.13
+needs, plus this project). traffic is *not* a project dependency.
+
+Both tools get the same canonical points from ``liftwatch.sim`` (cached as Parquet under ``bench-out/``) and
+the same site list (``kb.sites()``, handed to traffic as its airport database, so neither has an advantage
+in what it knows):
+
+* traffic: ``Traffic.iterate(on=["icao24"])`` (per airframe, as liftwatch, so callsign changes do not hurt
+  it), ``Flight.split("10 min")``, ``infer_airport("takeoff"/"landing")`` (nearest airport to the first /
+  last point: its documented method);
+* liftwatch: ``build_flights`` (clean, split, sites, dark/out-of-coverage, ranking).
+
+Both results are scored by ``liftwatch.tracks.evaluate.metrics`` against the simulator's truth. Because
+traffic is slow, ``--traffic-fraction`` runs it on a hash-sample of airframes (liftwatch is also timed on
+that same sample, so the speed ratio compares like with like); accuracy is reported on what each ran on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from liftwatch.tracks.evaluate import metrics, observed_truth
+
+OUT = Path("bench-out")
+
+
+def load(days: int, seed: int, scale: float | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Simulated points and truth, generated once and cached as Parquet."""
+    tag = f"tracks-d{days}-s{seed}" + (f"-x{scale:g}" if scale else "")
+    pp, tp = OUT / f"{tag}-points.parquet", OUT / f"{tag}-truth.parquet"
+    if pp.exists() and tp.exists():
+        return pl.read_parquet(pp), pl.read_parquet(tp)
+    from liftwatch import sim
+
+    kw: dict[str, Any] = {"scale": scale} if scale else {}
+    sc = sim.generate("syria-libya-airlift", days=days, seed=seed, **kw)
+    OUT.mkdir(exist_ok=True)
+    sc.points.write_parquet(pp)
+    sc.truth_flights.write_parquet(tp)
+    return sc.points, sc.truth_flights
+
+
+def run_liftwatch(points: pl.DataFrame) -> tuple[pl.DataFrame, float]:
+    from liftwatch.tracks import build_flights
+
+    gc.collect()
+    t0 = time.perf_counter()
+    out = pl.from_arrow(build_flights(points))
+    assert isinstance(out, pl.DataFrame)
+    return out, time.perf_counter() - t0
+
+
+def run_traffic(points: pl.DataFrame, sites: pl.DataFrame) -> tuple[pl.DataFrame, float]:
+    import pandas as pd
+    from traffic.core import Traffic
+    from traffic.data.basic.airports import Airports
+
+    df = (
+        points.filter(pl.col("lat").is_not_null() & (pl.col("domain") == "air"))
+        .select(
+            pl.col("ts").alias("timestamp"),
+            pl.col("asset_id").alias("icao24"),
+            pl.col("callsign"),
+            pl.col("lat").alias("latitude"),
+            pl.col("lon").alias("longitude"),
+            pl.col("alt_baro_ft").alias("altitude"),
+            pl.col("gs_kt").alias("groundspeed"),
+            pl.col("track_deg").alias("track"),
+            pl.col("vrate_fpm").alias("vertical_rate"),
+            pl.col("on_ground").alias("onground"),
+        )
+        .to_pandas()
+    )
+    air = sites.filter(pl.col("kind").is_in(["airport", "air_base", "airstrip", "heliport"]))
+    airports = Airports(
+        data=pd.DataFrame(
+            {
+                "icao": air["site_id"].to_list(),
+                "iata": air["iata"].to_list(),
+                "name": air["name"].to_list(),
+                "country": air["country"].to_list(),
+                "latitude": air["lat"].to_numpy(),
+                "longitude": air["lon"].to_numpy(),
+                "altitude": air["elevation_ft"].fill_null(0).to_numpy(),
+            }
+        )
+    )
+    gc.collect()
+    t0 = time.perf_counter()
+    rows = []
+    for flight in Traffic(df).iterate(on=["icao24"]):
+        for leg in flight.split("10 min"):
+            if len(leg) < 3:
+                continue
+            dep = leg.infer_airport("takeoff", dataset=airports)
+            arr = leg.infer_airport("landing", dataset=airports)
+            rows.append((leg.icao24, leg.start, leg.stop, dep.icao, arr.icao, float(arr.distance) / 1000.0))
+    elapsed = time.perf_counter() - t0
+    out = pl.DataFrame(
+        rows,
+        schema={
+            "asset_id": pl.String,
+            "first_ts": pl.Datetime("us", "UTC"),
+            "last_ts": pl.Datetime("us", "UTC"),
+            "dep_site": pl.String,
+            "arr_site": pl.String,
+            "distance_km": pl.Float32,
+        },
+        orient="row",
+    )
+    out = out.with_columns(
+        pl.lit("air").alias("domain"),
+        pl.format("{}-{}", "asset_id", pl.col("first_ts").dt.strftime("%Y%m%dT%H%M%SZ")).alias("flight_id"),
+        pl.lit("landed").alias("ending"),  # traffic has no notion of an airborne ending
+        pl.concat_list(
+            pl.struct(pl.col("arr_site").alias("site_id"), pl.lit(1.0, pl.Float32).alias("prob"), "distance_km")
+        ).alias("arr_candidates"),
+    )
+    return out, elapsed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--days", type=int, default=14)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--scale", type=float, default=None, help="sim traffic scale (pick it for >= 10 M points)")
+    ap.add_argument("--traffic-fraction", type=float, default=0.1, help="share of airframes traffic runs on")
+    ap.add_argument("--no-traffic", action="store_true")
+    args = ap.parse_args()
+    from liftwatch import kb
+
+    points, truth = load(args.days, args.seed, args.scale)
+    print(f"points: {points.height:,}  true flights: {truth.height:,}")
+    full, t_full = run_liftwatch(points)
+    m_full = metrics(full, observed_truth(truth, points))
+    print(f"liftwatch, all points: {t_full:.1f} s ({points.height / t_full / 1e6:.2f} M points/s)")
+    _print("liftwatch (all)", m_full)
+    if args.no_traffic:
+        return
+    k = max(1, round(1 / args.traffic_fraction))
+    sample = points.filter(pl.col("asset_id").hash(seed=0) % k == 0)
+    t_sample = truth.filter(pl.col("asset_id").is_in(sample["asset_id"].unique().implode()))
+    print(f"\nsample for the head-to-head: {sample.height:,} points (1/{k} of airframes)")
+    lw, t_lw = run_liftwatch(sample)
+    tr, t_tr = run_traffic(sample, kb.sites())
+    obs = observed_truth(t_sample, sample)
+    _print("liftwatch (sample)", metrics(lw, obs))
+    _print("traffic (sample)", metrics(tr, obs))
+    print(f"\ntime on the sample: liftwatch {t_lw:.2f} s, traffic {t_tr:.1f} s -> liftwatch {t_tr / t_lw:.0f}x faster")
+
+
+def _print(name: str, m: dict[str, Any]) -> None:
+    def pct(v: Any) -> str:
+        return "n/a" if v is None else f"{100 * v:.1f}%"
+
+    print(
+        f"{name:>20}: flights {m['built_flights']} vs truth {m['truth_observed']} ({pct(m['count_error'])}), "
+        f"dep {pct(m['dep_acc'])}, arr {pct(m['arr_acc'])}, dark top1 {pct(m['dark_top1'])} "
+        f"top3 {pct(m['dark_top3'])}, dark-vs-ooc {pct(m['dark_vs_ooc_acc'])}"
+    )
+
+
+if __name__ == "__main__":
+    main()
