@@ -1,0 +1,377 @@
+"""Check each claimed movement against the store and decide a verdict, with the reasons and the flights.
+
+Verdict rules (documented for users in ``docs/claims.md``; ``N`` = the number of movements the claim
+implies: its explicit count, 2 for "multiple/several/regular flights", else 1):
+
+* A flight **fully matches** when, within the claim's window, its actor (country / operator), asset (type
+  or cargo category, named ship), origin (departure site among the claim's most specific origin sites)
+  and destination (landed there, or — for dark / out-of-coverage endings — the ranked candidates put
+  probability >= 0.5 on the claimed sites) all agree; roles the claim leaves open are not tested; a claim
+  with a "via" needs a leg into the via site followed within 48 h by a leg out of it to the destination.
+* A flight **partly matches** when actor and asset agree and the route only half agrees: it went to the
+  broader place the article also named but not the specific one (Benina instead of Al-Khadim), its dark
+  ending gives the claimed destination only 0.2-0.5, its departure was not observed, it flew direct
+  instead of via, or it falls within the tolerance just outside the window.
+* **supported**: at least N full matches. **partly supported**: some full matches but fewer than N, or
+  only partial matches. **contradicted**: no matching flights at all *and* either the named assets
+  (named ships / registrations) are seen elsewhere in the window while the destination is covered, or the
+  claim says the movement was repeated (N >= 2 or "ongoing") and the data covers the destination (and the
+  origin, when one is named) well. **no evidence in the data**: everything else, with the coverage stated
+  ("no coverage" vs "despite coverage"), and unknown places named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import polars as pl
+
+from liftwatch.claims.coverage import Coverage, coverage
+from liftwatch.claims.model import Claim, Extraction, Place
+from liftwatch.claims.places import Gazetteer, default_gazetteer
+from liftwatch.store import Store
+
+SUPPORTED = "supported"
+PARTLY = "partly supported"
+NO_EVIDENCE = "no evidence in the data"
+CONTRADICTED = "contradicted"
+VERDICTS = (SUPPORTED, PARTLY, NO_EVIDENCE, CONTRADICTED)
+
+DEST_PROB_FULL = 0.5
+DEST_PROB_PARTIAL = 0.2
+VIA_MAX_GAP = timedelta(hours=48)
+
+
+@dataclass
+class ClaimResult:
+    """The evidence for one claim."""
+
+    claim: Claim
+    verdict: str
+    reasons: list[str]
+    caveats: list[str]
+    coverage: list[Coverage]
+    flights: pl.DataFrame  # matched flights (full first), with ``match``, ``dest_prob``, ``why``
+    counts_by_day: list[tuple[date, int]]
+    assets: list[dict[str, Any]]
+    window: tuple[datetime, datetime] | None
+    other_route_traffic: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def n_full(self) -> int:
+        return int((self.flights["match"] == "full").sum()) if self.flights.height else 0
+
+    @property
+    def n_partial(self) -> int:
+        return int((self.flights["match"] == "partial").sum()) if self.flights.height else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        cols = [c for c in _OUT_COLS if c in self.flights.columns]
+        rows = self.flights.select(cols).to_dicts() if self.flights.height else []
+        for r in rows:
+            for k, v in r.items():
+                if isinstance(v, datetime):
+                    r[k] = v.isoformat()
+        return {
+            "claim": self.claim.to_dict(),
+            "verdict": self.verdict,
+            "reasons": self.reasons,
+            "caveats": self.caveats,
+            "coverage": [c.to_dict() for c in self.coverage],
+            "window": [w.isoformat() for w in self.window] if self.window else None,
+            "full_matches": self.n_full,
+            "partial_matches": self.n_partial,
+            "other_route_traffic": self.other_route_traffic,
+            "counts_by_day": [{"day": d.isoformat(), "flights": n} for d, n in self.counts_by_day],
+            "assets": self.assets,
+            "flights": rows,
+        }
+
+
+_OUT_COLS = (
+    "match", "flight_id", "domain", "asset_id", "registration", "type_code", "callsign", "country", "operator",
+    "dep_site", "dep_time", "arr_site", "arr_time", "ending", "dest_prob", "why",
+)  # fmt: skip
+
+
+def _sites(places: list[Place]) -> tuple[list[str], list[str]]:
+    """Most specific sites of a role, and those plus the broader places' sites."""
+    primary = sorted({s for p in places for s in p.site_ids})
+    broad = sorted(set(primary) | {s for p in places for s in p.broader_site_ids})
+    return primary, broad
+
+
+def _dest_prob(sites: list[str]) -> pl.Expr:
+    """Probability a flight ended at one of ``sites``: 1 if it landed there, else its candidates' mass."""
+    if not sites:
+        return pl.lit(0.0)
+    landed = ((pl.col("ending") == "landed") & pl.col("arr_site").is_in(sites)).cast(pl.Float64)
+    cand = (
+        pl.col("arr_candidates")
+        .list.eval(
+            pl.when(pl.element().struct.field("site_id").is_in(sites))
+            .then(pl.element().struct.field("prob").cast(pl.Float64))
+            .otherwise(0.0)
+        )
+        .list.sum()
+        .fill_null(0.0)
+    )
+    top = (
+        pl.when(pl.col("arr_site").is_in(sites) & (pl.col("arr_candidates").list.len().fill_null(0) == 0))
+        .then(pl.col("arr_conf").cast(pl.Float64).fill_null(0.5))
+        .otherwise(0.0)
+    )
+    return pl.max_horizontal(landed, cand, top)
+
+
+def _asset_expr(claim: Claim, gaz: Gazetteer) -> tuple[pl.Expr, pl.Expr]:
+    """(exact asset match, same-category match) over the flights frame."""
+    if not claim.assets:
+        return pl.lit(True), pl.lit(True)
+    types = gaz.kb.aircraft_types()
+    cargo = types.filter(pl.col("category") == "cargo")["type_code"].to_list()
+    known = gaz.kb.known_assets()
+    exact: list[pl.Expr] = []
+    loose: list[pl.Expr] = []
+    for a in claim.assets:
+        dom = pl.col("domain") == a.domain
+        if a.ship_name:
+            ids = known.filter(pl.col("registration").str.to_uppercase() == a.ship_name)["asset_id"].drop_nulls()
+            name = a.ship_name.upper()
+            by_name = pl.col("registration").str.to_uppercase().eq(name).fill_null(False) | pl.col(
+                "callsigns"
+            ).list.eval(pl.element().str.to_uppercase() == name).list.any().fill_null(False)
+            exact.append(dom & (pl.col("asset_id").is_in(ids.to_list()) | by_name))
+            loose.append(dom)
+        elif a.type_codes:
+            exact.append(dom & pl.col("type_code").is_in(list(a.type_codes)))
+            loose.append(dom & (pl.col("type_code").is_in(cargo) if a.category == "cargo" else pl.lit(True)))
+        elif a.category == "cargo":
+            exact.append(dom & pl.col("type_code").is_in(cargo))
+            loose.append(dom & pl.col("type_code").is_null())
+        else:
+            exact.append(dom)
+            loose.append(dom)
+    return pl.any_horizontal(exact), pl.any_horizontal(loose)
+
+
+def _actor_expr(claim: Claim) -> pl.Expr:
+    if not claim.actor:
+        return pl.lit(True)
+    expr = pl.col("country").is_in(list(claim.actor_countries)).fill_null(False)
+    for op in claim.actor_operators:
+        expr = expr | pl.col("operator").str.to_lowercase().str.contains(op, literal=True).fill_null(False)
+    return expr
+
+
+def _window(
+    claim: Claim, tolerance_days: int
+) -> tuple[tuple[datetime, datetime] | None, tuple[datetime, datetime] | None]:
+    if claim.window is None:
+        return None, None
+    s = datetime.combine(claim.window[0], time(), tzinfo=UTC)
+    e = datetime.combine(claim.window[1] + timedelta(days=1), time(), tzinfo=UTC)
+    tol = timedelta(days=tolerance_days)
+    return (s, e), (s - tol, e + tol)
+
+
+def _via_chains(df: pl.DataFrame, via: list[str], dest: list[str], origin: list[str]) -> set[str]:
+    """flight_ids of legs origin->via followed within 48 h by via->destination, same asset."""
+    leg1 = df.filter((pl.col("p_via") >= DEST_PROB_FULL) & (pl.col("dep_ok") if origin else pl.lit(True)))
+    leg2 = df.filter(pl.col("dep_site").is_in(via) & ((pl.col("p_dest") >= DEST_PROB_FULL) if dest else pl.lit(True)))
+    if not leg1.height or not leg2.height:
+        return set()
+    j = leg1.select("asset_id", "flight_id", "last_ts").join(
+        leg2.select("asset_id", pl.col("flight_id").alias("f2"), pl.col("first_ts").alias("t2")), on="asset_id"
+    )
+    j = j.filter((pl.col("t2") >= pl.col("last_ts")) & (pl.col("t2") - pl.col("last_ts") <= VIA_MAX_GAP))
+    return set(j["flight_id"].to_list()) | set(j["f2"].to_list())
+
+
+def check_claim(
+    claim: Claim, store: Store, *, tolerance_days: int = 2, gazetteer: Gazetteer | None = None
+) -> ClaimResult:
+    """Query the flights and points behind one claim and decide its verdict (rules in the module doc)."""
+    gaz = gazetteer or default_gazetteer()
+    strict, loose = _window(claim, tolerance_days)
+    reasons: list[str] = []
+    caveats: list[str] = []
+    where, params = None, None
+    if loose is not None:
+        where, params = "last_ts >= CAST(? AS TIMESTAMPTZ) AND first_ts < CAST(? AS TIMESTAMPTZ)", list(loose)
+    flights = store.flights(where, params)
+    flights = flights.with_columns(pl.col(pl.Datetime).dt.convert_time_zone("UTC"))  # DuckDB says Etc/UTC
+    if claim.domain:
+        flights = flights.filter(pl.col("domain") == claim.domain)
+    total_flights = store.sql("SELECT count(*) AS n FROM flights").item()
+    if not total_flights:
+        caveats.append("the store has no flights: run `liftwatch flights` (track building) first")
+    o_pri, o_broad = _sites(claim.origin)
+    d_pri, d_broad = _sites(claim.destination)
+    v_pri, _ = _sites(claim.via)
+    for name in claim.unknown_places:
+        caveats.append(f"unknown place: {name} (not in the knowledge base; that part of the claim is not checked)")
+    exact_asset, loose_asset = _asset_expr(claim, gaz)
+    t = pl.coalesce("dep_time", "first_ts")
+    df = flights.with_columns(
+        callsign=pl.col("callsigns").list.first(),
+        t=t,
+        actor_ok=_actor_expr(claim),
+        asset_ok=exact_asset,
+        asset_loose=loose_asset,
+        dep_ok=pl.col("dep_site").is_in(o_pri).fill_null(False),
+        dep_broad=pl.col("dep_site").is_in(o_broad).fill_null(False),
+        dep_unseen=pl.col("dep_site").is_null(),
+        p_dest=_dest_prob(d_pri),
+        p_broad=_dest_prob(d_broad),
+        p_via=_dest_prob(v_pri),
+        in_window=(t >= strict[0]) & (t < strict[1]) if strict else pl.lit(True),
+    )
+    has_o, has_d, has_v = bool(o_pri), bool(d_pri), bool(v_pri)
+    origin_ok = pl.col("dep_ok") if has_o else pl.lit(True)
+    dest_ok = pl.col("p_dest") >= DEST_PROB_FULL if has_d else pl.lit(True)
+    who = pl.col("actor_ok") & pl.col("asset_ok")
+    route = origin_ok & dest_ok
+    chains = _via_chains(df.filter(who & pl.col("in_window")), v_pri, d_pri, o_pri) if has_v else set()
+    full = who & pl.col("in_window") & (pl.col("flight_id").is_in(list(chains)) if has_v else route)
+    half_o = (pl.col("dep_broad") | pl.col("dep_unseen")) if has_o else pl.lit(True)
+    half_d = (pl.col("p_broad") >= DEST_PROB_FULL) | (pl.col("p_dest") >= DEST_PROB_PARTIAL) if has_d else pl.lit(True)
+    partial_route = (origin_ok & half_d) | (half_o & dest_ok)
+    partial = ~full & (
+        (who & partial_route) | (pl.col("actor_ok") & pl.col("asset_loose") & route & pl.col("in_window"))
+    )
+    why = (
+        pl.when(full)
+        .then(pl.lit("matches actor, asset, route and time"))
+        .when(who & route & has_v)
+        .then(pl.lit("direct flight, no stop at the via site seen"))
+        .when(who & route & ~pl.col("in_window"))
+        .then(pl.lit(f"outside the claimed window (within {tolerance_days} days)"))
+        .when(who & origin_ok & (pl.col("p_dest") >= DEST_PROB_PARTIAL) & (pl.col("p_dest") < DEST_PROB_FULL))
+        .then(pl.lit("went dark; claimed destination only a low-ranked candidate"))
+        .when(who & origin_ok & (pl.col("p_broad") >= DEST_PROB_FULL))
+        .then(pl.concat_str(pl.lit("ended at "), pl.col("arr_site").fill_null("?"), pl.lit(", not the named site")))
+        .when(who & pl.col("dep_unseen") & dest_ok)
+        .then(pl.lit("departure not observed"))
+        .when(who & pl.col("dep_broad") & dest_ok)
+        .then(pl.concat_str(pl.lit("departed "), pl.col("dep_site").fill_null("?"), pl.lit(", not the named site")))
+        .otherwise(pl.lit("route and actor match; asset type differs or is unknown"))
+    )
+    df = df.with_columns(full=full, partial=partial, why=why)
+    matched = df.filter(pl.col("full") | pl.col("partial")).with_columns(
+        match=pl.when(pl.col("full")).then(pl.lit("full")).otherwise(pl.lit("partial")),
+        dest_prob=pl.col("p_dest").round(3),
+    )
+    matched = matched.sort(["match", "t"])
+    n_full = int(matched["full"].sum()) if matched.height else 0
+    n_part = matched.height - n_full
+    other = df.filter(route & ~pl.col("actor_ok") & pl.col("in_window")).height if (has_o or has_d) else 0
+
+    cov_role = {
+        role: [
+            coverage(store, p, strict[0] if strict else None, strict[1] if strict else None, gaz, domain=claim.domain)
+            if p.known
+            else Coverage(p.label(), "unknown")
+            for p in getattr(claim, role)
+        ]
+        for role in ("destination", "origin", "via")
+    }
+    cov = [c for cs in cov_role.values() for c in cs]
+    need = claim.min_count or 1
+    verdict = _verdict(claim, n_full, n_part, need, cov_role, df, reasons)
+    if other:
+        reasons.append(f"{other} other flights on the route by other actors/types (not counted)")
+    if claim.window is None:
+        caveats.append("the article gives no date: every flight in the store was considered")
+    else:
+        caveats.append(f"window {claim.window[0]} to {claim.window[1]} ({claim.window_source}), ±{tolerance_days} days")
+    full_df = matched.filter(pl.col("match") == "full")
+    by_day = full_df.group_by(pl.col("t").dt.date().alias("day")).len().sort("day") if full_df.height else None
+    counts = [(r[0], int(r[1])) for r in by_day.iter_rows()] if by_day is not None else []
+    assets = (
+        matched.group_by("asset_id")
+        .agg(
+            pl.col("registration").drop_nulls().first(),
+            pl.col("type_code").drop_nulls().first(),
+            pl.col("callsign").drop_nulls().first(),
+            pl.col("full").sum().alias("full"),
+            pl.len().alias("flights"),
+        )
+        .sort("flights", descending=True)
+        .to_dicts()
+        if matched.height
+        else []
+    )
+    return ClaimResult(claim, verdict, reasons, caveats, cov, matched, counts, assets, strict, other)
+
+
+def _verdict(
+    claim: Claim,
+    n_full: int,
+    n_part: int,
+    need: int,
+    cov_role: dict[str, list[Coverage]],
+    df: pl.DataFrame,
+    reasons: list[str],
+) -> str:
+    """Apply the verdict rules of the module docstring; appends the reasons it used."""
+    cov = [c for cs in cov_role.values() for c in cs]
+    unchecked = [
+        r for r in ("origin", "destination", "via") if cov_role[r] and all(c.level == "unknown" for c in cov_role[r])
+    ]
+    if n_full and unchecked:
+        reasons.append(
+            f"{n_full} flight(s) match what can be checked, but the {' and '.join(unchecked)} "
+            "is not in the knowledge base, so that part of the claim is unverified"
+        )
+        return PARTLY
+    if n_full >= need:
+        reasons.append(f"{n_full} flights match the claim" + (f" (claim implies at least {need})" if need > 1 else ""))
+        return SUPPORTED
+    if n_full:
+        reasons.append(f"{n_full} matching flight(s), fewer than the {need} the claim implies")
+        return PARTLY
+    if n_part:
+        reasons.append(f"no flight matches every part of the claim; {n_part} match part of it (see 'why')")
+        return PARTLY
+    if not (claim.origin or claim.destination or claim.via) or all(
+        not p.known for p in claim.origin + claim.destination
+    ):
+        reasons.append("no place of the claim is in the knowledge base: nothing to check it against")
+        return NO_EVIDENCE
+    dest_cov = [c for c in cov_role["destination"] if c.level != "unknown"]
+    orig_cov = [c for c in cov_role["origin"] if c.level != "unknown"]
+    named = [a for a in claim.assets if a.ship_name]
+    covered = [c for c in cov if c.level == "good"]
+    if named:
+        seen = df.filter(pl.col("asset_ok") & pl.col("in_window"))
+        if seen.height and any(c.level != "none" for c in dest_cov or cov):
+            where = ", ".join(sorted({f"{r['dep_site'] or '?'}->{r['arr_site'] or '?'}" for r in seen.to_dicts()}))
+            reasons.append(f"{', '.join(a.label for a in named)} tracked elsewhere in the window ({where})")
+            return CONTRADICTED
+    repeated = need >= 2 or "ongoing" in claim.hints
+    dest_good = bool(dest_cov) and all(c.level == "good" for c in dest_cov)
+    orig_good = not orig_cov or all(c.level == "good" for c in orig_cov)
+    if repeated and dest_good and orig_good:
+        reasons.append(
+            "the claim describes repeated movements, the data covers "
+            + "; ".join(c.place for c in covered)
+            + " well in the window, and no such flight appears"
+        )
+        return CONTRADICTED
+    if not cov or all(c.level in ("none", "unknown") for c in cov):
+        reasons.append("no matching flight, and no coverage: the data has no points near these places in the window")
+    else:
+        lv = ", ".join(f"{c.place}: {c.level}" for c in cov)
+        reasons.append(f"no matching flight despite coverage ({lv})")
+    return NO_EVIDENCE
+
+
+def check(
+    extraction: Extraction, store: Store, *, tolerance_days: int = 2, gazetteer: Gazetteer | None = None
+) -> list[ClaimResult]:
+    """Evidence for every claim of an article."""
+    return [check_claim(c, store, tolerance_days=tolerance_days, gazetteer=gazetteer) for c in extraction.claims]

@@ -1,0 +1,239 @@
+"""Read an article and list the movements it claims: who moved what, from where, to where, via where, when.
+
+Pipeline: sentences -> place mentions (kb gazetteer, "bases controlled by X", names after a cue) -> roles
+(``sentences.py``) -> one claim per movement sentence (actor, assets, equipment, hints, times) -> merge
+claims that describe the same movement (``merge.py``) -> refine region-level places with sites the article
+names elsewhere -> time window from the sentence's dates, else the article's, else the publication date.
+
+No network and no model download: everything is rules over the knowledge base. If spaCy and an English
+pipeline installed as a Python package (e.g. ``en_core_web_sm``) happen to be importable, its GPE/LOC/FAC
+entities are offered as extra place candidates; without it nothing changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import importlib.util
+import re
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+from liftwatch.claims.lexicon import ACTORS, ASSETS, COUNT, EQUIPMENT, GENERIC_ASSETS, HINTS, MOVE, Actor, count_value
+from liftwatch.claims.merge import merge_claims, refine_with_article_sites
+from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
+from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
+from liftwatch.claims.sentences import (
+    Sentence,
+    assign_roles,
+    candidate_mentions,
+    controlled_mentions,
+    split_sentences,
+)
+from liftwatch.claims.timeparse import TimeSpan, find_publication_date, find_times, years_in
+
+_SOURCE_AFTER = re.compile(
+    r"^\W*(?:officials?|sources?|media|intelligence|diplomats?|analysts?|said|says|reported|reports|newspaper|"
+    r"journal|outlets?|state\s+media|news|ministry\s+said|authorities\s+said)\b",
+    re.I,
+)
+_SPACY_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+_nlp_cache: dict[str, Any] = {}
+
+
+def _spacy() -> tuple[Any, str] | None:
+    """An installed spaCy pipeline, or None. Never downloads anything."""
+    if "nlp" in _nlp_cache:
+        return _nlp_cache["nlp"]  # type: ignore[no-any-return]
+    found = None
+    if importlib.util.find_spec("spacy") is not None:
+        for name in _SPACY_MODELS:
+            if importlib.util.find_spec(name) is not None:
+                try:
+                    found = (importlib.import_module(name).load(), name)
+                    break
+                except Exception:  # a broken model install must not break extraction
+                    continue
+    _nlp_cache["nlp"] = found
+    return found
+
+
+def _model_spans(text: str, use_model: bool) -> tuple[list[tuple[int, int]], str]:
+    if not use_model:
+        return [], "rules"
+    nlp = _spacy()
+    if nlp is None:
+        return [], "rules"
+    doc = nlp[0](text)
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    return spans, f"rules+spacy:{nlp[1]}"
+
+
+def _actor_spans(text: str) -> list[tuple[int, int, Actor]]:
+    out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
+    return sorted(out, key=lambda x: x[0])
+
+
+def _assets(text: str) -> list[tuple[int, int, AssetRef]]:
+    found: list[tuple[int, int, AssetRef]] = []
+    for kind in ASSETS:
+        for m in kind.pattern.finditer(text):
+            if any(not (m.end() <= s or m.start() >= e) for s, e, _ in found):
+                continue  # "cargo planes" already took "planes"
+            found.append(
+                (
+                    m.start(),
+                    m.end(),
+                    AssetRef(kind.label, kind.domain, kind.type_codes, kind.category, kind.ship_name, m.group(0)),
+                )
+            )
+    specific_domains = {a.domain for _, _, a in found if a.label not in GENERIC_ASSETS}
+    kept = [x for x in found if not (x[2].label in GENERIC_ASSETS and x[2].domain in specific_domains)]
+    return sorted(kept, key=lambda x: x[0])
+
+
+def _mover(
+    sent: Sentence, actors: list[tuple[int, int, Actor]], assets: list[tuple[int, int, AssetRef]], placed: list[Mention]
+) -> Actor | None:
+    """The actor doing the moving: the one qualifying an asset ("Russian cargo planes"), else the subject.
+
+    Actors inside a place phrase ("bases controlled by Haftar") or cited as a source ("US officials said")
+    are context, not movers.
+    """
+    text = sent.text
+    cands = []
+    for s, e, actor in actors:
+        if any(m.start <= sent.start + s < m.end for m in placed):
+            continue
+        if _SOURCE_AFTER.match(text[e:]) or re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
+            continue
+        cands.append((s, e, actor))
+    if not cands:
+        return None
+    for _s, e, actor in cands:
+        if any(0 <= a_s - e <= 12 for a_s, _, _ in assets):
+            return actor
+    verb = MOVE.search(text)
+    before = [c for c in cands if verb is None or c[0] < verb.start()]
+    return (before or cands)[0][2]
+
+
+def _sentence_claim(
+    idx: int,
+    sent: Sentence,
+    actors: list[tuple[int, int, Actor]],
+    pub: date | None,
+    default_year: int | None,
+) -> Claim | None:
+    text = sent.text
+    if not MOVE.search(text):
+        return None
+    placed = [r for r in sent.roles if r.role is not None]
+    assets = _assets(text)
+    if not placed and not assets:
+        return None
+    claim = Claim(claim_id=idx, sentences=[text.strip()])
+    actor = _mover(sent, actors, assets, [r.mention for r in sent.roles if r.role or r.mention.source == "controlled"])
+    if actor is not None:
+        claim.actor, claim.actor_countries, claim.actor_operators = actor.name, actor.countries, actor.operators
+    claim.assets = [a for _, _, a in assets]
+    claim.equipment = [name for name, rx in EQUIPMENT if rx.search(text)]
+    claim.hints = [name for name, rx in HINTS if rx.search(text)]
+    counts = [count_value(m.group("n")) for m in COUNT.finditer(text)]
+    if counts:
+        claim.min_count = max(counts)
+    elif "multiple flights" in claim.hints:
+        claim.min_count = 2
+    heads: dict[int, Place] = {}
+    for i, r in enumerate(sent.roles):
+        place = dataclasses.replace(r.mention.place, qualifiers=list(r.mention.place.qualifiers))
+        if r.head is not None and r.head in heads:
+            head = heads[r.head]
+            head.qualifiers.append(place.label())
+            head.broader_site_ids = tuple(sorted(set(head.broader_site_ids) | set(place.site_ids)))
+            continue
+        if r.role is None:
+            continue
+        heads[i] = place
+        getattr(claim, r.role).append(place)
+    claim.times = [t for t in find_times(text, pub, default_year) if t.kind != "publication"]
+    return claim
+
+
+def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
+    """Sentence dates, else the article's dates, else the N days before publication, else none."""
+    for source, spans in (("sentence", claim.times), ("article", article_times)):
+        resolved = [t for t in spans if t.start is not None]
+        if resolved:
+            start = min(t.start for t in resolved if t.start)
+            ends = [t.end or t.start for t in resolved]
+            end = max(e for e in ends if e)
+            if any(t.end is None for t in resolved):
+                end = max(end, start + timedelta(days=default_days))
+            claim.window = (start, end)
+            claim.window_source = f"{source}: " + "; ".join(t.text for t in resolved)
+            return
+    if pub is not None:
+        claim.window = (pub - timedelta(days=default_days), pub)
+        claim.window_source = f"no date in the text: {default_days} days before publication ({pub.isoformat()})"
+        return
+    claim.window = None
+    claim.window_source = "no date in the text and no publication date: all data considered"
+
+
+def extract(
+    text: str,
+    publication_date: date | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    default_window_days: int = 30,
+    use_model: bool = True,
+) -> Extraction:
+    """Extract the claimed movements from an article's text (see module docstring)."""
+    gaz = gazetteer or default_gazetteer()
+    pub_span = find_publication_date(text) if publication_date is None else None
+    pub = publication_date or (pub_span.start if pub_span else None)
+    pub_source = "given" if publication_date else (f"text: {pub_span.text}" if pub_span else "unknown")
+    years = years_in(text)
+    default_year = Counter(years).most_common(1)[0][0] if years and pub is None else None
+
+    mentions = controlled_mentions(text, gaz, pub)
+    for m in gaz.mentions(text):
+        if all(m.end <= c.start or m.start >= c.end for c in mentions):
+            mentions.append(m)
+    extra, model = _model_spans(text, use_model)
+    mentions += candidate_mentions(text, mentions, gaz, extra)
+    mentions.sort(key=lambda m: m.start)
+    actors_all = _actor_spans(text)
+
+    sentences: list[Sentence] = []
+    for a, b in split_sentences(text):
+        sent = Sentence(a, b, text[a:b])
+        assign_roles(sent, [m for m in mentions if a <= m.start < b])
+        sentences.append(sent)
+
+    claims: list[Claim] = []
+    for sent in sentences:
+        local = [(s - sent.start, e - sent.start, act) for s, e, act in actors_all if sent.start <= s < sent.end]
+        claim = _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
+        if claim is not None:
+            claims.append(claim)
+    claims = merge_claims(claims)
+    used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
+    roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
+    refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)
+
+    article_times = [t for t in find_times(text, pub, default_year) if t.start is not None]
+    if pub_span is not None:
+        article_times = [t for t in article_times if t.text not in pub_span.text]
+    names = list(dict.fromkeys(act.name for _, _, act in actors_all))
+    for i, c in enumerate(claims, 1):
+        c.claim_id = i
+        if pub_span is not None:  # a dateline inside a sentence is when it was written, not when it happened
+            c.times = [t for t in c.times if not (t.start == pub_span.start and t.text in pub_span.text)]
+        _window(c, article_times, pub, default_window_days)
+        c.actor_context = [n for n in names if n != c.actor]
+    places = list({(p.kind, p.id or p.text): p for p in (m.place for m in mentions)}.values())
+    unknown = list(dict.fromkeys(p.text for p in places if not p.known))
+    return Extraction(claims, pub, pub_source, names, places, unknown, model)

@@ -1,0 +1,199 @@
+"""The word lists the rule-based extractor matches: actors, assets, equipment, hints, movement and role cues.
+
+Hand-written because this is domain knowledge, not language modelling: which words mean "an Il-76",
+"Wagner", "an S-400 battery" or "the transponder was off" in English, Russian and Arabic reporting is a
+short curated list that an analyst can read and extend, and a general NER model would not know most of it
+anyway. Patterns are case-insensitive unless marked; place names are *not* here (they come from the
+knowledge base's aliases, see ``places.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone who moves things: a state, an armed force or a company."""
+
+    name: str
+    kind: str  # state | force | company
+    countries: tuple[str, ...]  # ISO2 codes whose registered aircraft/ships count as this actor's
+    operators: tuple[str, ...]  # substrings of the flights' ``operator`` that count as this actor's
+    pattern: re.Pattern[str]
+
+
+def _p(rx: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(rx, flags)
+
+
+ACTORS: tuple[Actor, ...] = (
+    Actor("Wagner / Africa Corps", "company", ("RU",), ("wagner", "africa corps", "afrika korps"),
+          _p(r"\bWagner(?:\s+Group)?\b|\bAfri[ck]a\s+[CK]orps\b|\bВагнер\w*|\bفاغنر\b")),
+    Actor("Haftar / LNA", "force", ("LY",), ("lna", "libyan national army", "haftar"),
+          _p(r"\b(?:Khalifa\s+)?Haft[ae]r\b|\bHifter\b|\bLNA\b|\bLibyan\s+(?:National\s+)?Arab\s+Armed\s+Forces\b|"
+             r"\bLibyan\s+National\s+Army\b|\bLAAF\b|حفتر|\bХафтар\w*")),
+    Actor("Russia", "state", ("RU",), ("russia", "russian", "rossiya", "oboronlogistika", "vks", "ministry of defence of the russian"),
+          _p(r"\bRussia(?:n|ns|'s)?\b|\bRussian\s+Federation\b|\bMoscow(?:'s)?\b|\bKremlin(?:'s)?\b|\bРосси\w*|"
+             r"\bроссийск\w*|\bМоскв\w*|روسيا|الروسي\w*|موسكو")),
+    Actor("Turkey", "state", ("TR",), ("turkish", "turkey"),
+          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|\bТурци\w*")),
+    Actor("Syria", "state", ("SY",), ("syrian",),
+          _p(r"\bSyrian\s+(?:government|army|air\s+force|regime|authorities|military)\b|\bAssad\s+regime\b|"
+             r"\bDamascus\b(?=\s+(?:government|authorities))")),
+    Actor("United States", "state", ("US",), ("usaf", "us air force"),
+          _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b", 0)),
+    Actor("United Arab Emirates", "state", ("AE",), ("emirati",),
+          _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b")),
+    Actor("Egypt", "state", ("EG",), ("egyptian",), _p(r"\bEgyptian\b|\bCairo\b")),
+    Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"), _p(r"\bBelarus(?:ian)?\b|\bMinsk\b")),
+    Actor("Libya GNU", "force", ("LY",), ("gnu", "government of national unity"),
+          _p(r"\bGNU\b|\bGovernment\s+of\s+National\s+(?:Unity|Accord)\b|\bGNA\b|\bDbeibah\b|\bTripoli\s+government\b")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AssetKind:
+    """A kind of carrier named in text and how to recognise it in the flights table."""
+
+    label: str
+    domain: str  # air | sea
+    type_codes: tuple[str, ...] = ()  # exact ICAO designators (empty: any)
+    category: str | None = None  # kb aircraft_types category that must match ("cargo"), None: any
+    ship_name: str | None = None  # a named vessel
+    pattern: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
+
+
+ASSETS: tuple[AssetKind, ...] = (
+    AssetKind("Il-76", "air", ("IL76",), "cargo", pattern=_p(r"\b(?:Ilyushin\s+)?Il[-\s]?76(?:MD|TD|MD-90A)?\b|\bИл-?76\w*")),
+    AssetKind("An-124", "air", ("A124",), "cargo", pattern=_p(r"\b(?:Antonov\s+)?An[-\s]?124\b|\bRuslan\b|\bАн-?124\b")),
+    AssetKind("An-12", "air", ("AN12",), "cargo", pattern=_p(r"\bAn[-\s]?12\b(?!\d)|\bАн-?12\b(?!\d)")),
+    AssetKind("An-26", "air", ("AN26",), "cargo", pattern=_p(r"\bAn[-\s]?26\b")),
+    AssetKind("An-72", "air", ("AN72",), "cargo", pattern=_p(r"\bAn[-\s]?72\b")),
+    AssetKind("Il-62", "air", ("IL62",), None, pattern=_p(r"\bIl[-\s]?62M?\b|\bИл-?62\w*")),
+    AssetKind("Tu-154", "air", ("T154",), None, pattern=_p(r"\bTu[-\s]?154M?\b|\bТу-?154\w*")),
+    AssetKind("Tu-134", "air", ("T134",), None, pattern=_p(r"\bTu[-\s]?134\b")),
+    AssetKind("C-17", "air", ("C17",), "cargo", pattern=_p(r"\bC-?17\b(?:\s+Globemaster)?")),
+    AssetKind("C-130", "air", ("C130",), "cargo", pattern=_p(r"\bC-?130\w?\b|\bHercules\b")),
+    AssetKind("A400M", "air", ("A400",), "cargo", pattern=_p(r"\bA400M?\b")),
+    AssetKind("cargo aircraft", "air", (), "cargo",
+              pattern=_p(r"\b(?:cargo|transport|freight|freighter|airlift|heavy[-\s]lift|military[-\s]transport|supply)"
+                         r"\s+(?:planes?|aircraft|airplanes?|jets?|flights?|airlifters?)\b|\bairlifters?\b|"
+                         r"\bfreighters?\s+(?:aircraft|planes?)\b|\bair\s*bridge\b|\bairlift\b|"
+                         r"транспортн\w+\s+(?:самол[её]т\w*|борт\w*)|طائرات?\s+شحن")),
+    AssetKind("aircraft", "air", (),
+              pattern=_p(r"\b(?:planes?|aircraft|airplanes?|jets?|flights?|sorties)\b|\bсамол[её]т\w*|\bрейс\w*|طائرات?|رحلات")),
+    AssetKind("Sparta IV", "sea", ship_name="SPARTA IV", pattern=_p(r"\bSparta[-\s]?(?:IV|4)\b")),
+    AssetKind("Sparta II", "sea", ship_name="SPARTA II", pattern=_p(r"\bSparta[-\s]?(?:II|2)\b")),
+    AssetKind("Sparta III", "sea", ship_name="SPARTA III", pattern=_p(r"\bSparta[-\s]?(?:III|3)\b")),
+    AssetKind("Ursa Major", "sea", ship_name="URSA MAJOR", pattern=_p(r"\bUrsa\s+Major\b")),
+    AssetKind("Baltic Leader", "sea", ship_name="BALTIC LEADER", pattern=_p(r"\bBaltic\s+Leader\b")),
+    AssetKind("landing ship", "sea", pattern=_p(r"\blanding\s+ships?\b|\bБДК\b")),
+    AssetKind("cargo ship", "sea",
+              pattern=_p(r"\b(?:cargo|transport|roll-on/roll-off|ro-ro|supply)\s+(?:ships?|vessels?)\b|\bfreighters?\b")),
+    AssetKind("ship", "sea", pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?)\b|\bсуд(?:но|а)\b|سفن|سفينة")),
+)  # fmt: skip
+
+# Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).
+ACTOR_PARENT = {"Wagner / Africa Corps": "Russia"}
+
+# Most specific first; a generic label is dropped when a specific one of the same domain is present.
+GENERIC_ASSETS = {"aircraft", "ship"}
+
+EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("S-400", _p(r"\bS-?400\b|\bTriumf\b|\bС-?400\b")),
+    ("S-300", _p(r"\bS-?300(?:PMU\d?|V\d?)?\b|\bС-?300\b")),
+    ("Pantsir", _p(r"\bPants[iy]r(?:-S1)?\b|\bSA-22\b|\bПанцир\w*")),
+    ("Buk", _p(r"\bBuk(?:-M\d)?\b|\bSA-17\b")),
+    ("Tor", _p(r"\bTor-M\d\b")),
+    ("air defence systems", _p(r"\bair[-\s]defen[cs]e\b|\banti[-\s]aircraft\b|\bSAMs?\b|\bradar(?:s| systems?)\b|\bПВО\b|دفاع\s+جوي")),
+    ("helicopters", _p(r"\bhelicopters?\b|\bMi-?(?:8|17|24|28|35)\w*\b|\bKa-?52\b|\bвертол[её]т\w*")),
+    ("fighter jets", _p(r"\bfighter(?:\s+jets?)?s?\b|\bMiG-?\d+\w*\b|\bSu-?(?:24|25|27|30|34|35)\w*\b")),
+    ("armoured vehicles", _p(r"\barmou?red\s+vehicles?\b|\btanks\b|\bT-(?:62|72|90)\w*\b|\bBTR-?\d+\b")),
+    ("artillery", _p(r"\bartillery\b|\bhowitzers?\b|\brocket\s+launchers?\b|\bGrad\b")),
+    ("ammunition", _p(r"\bammunition\b|\bmunitions\b|\bшелл\w*")),
+    ("personnel", _p(r"\btroops\b|\bpersonnel\b|\bmercenaries\b|\bfighters\b|\bsoldiers\b|\binstructors\b")),
+    ("military equipment", _p(r"\b(?:military|heavy)\s+(?:equipment|hardware|resources|cargo|supplies)\b|\bweapon(?:s|ry)\b|\barms\b|\bвоенн\w+\s+техник\w*")),
+)  # fmt: skip
+
+HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("transponders off", _p(r"\btransponders?\s+(?:were\s+|was\s+|had\s+been\s+)?(?:switched|turned|shut|powered)\s+off\b|"
+                            r"\b(?:switch|switched|switching|turn|turned|turning|shut|shutting)\s+off\s+(?:their\s+|its\s+|the\s+)?"
+                            r"(?:transponders?|AIS|ADS-B)\b|\b(?:disabl|deactivat)\w*\s+(?:their\s+|its\s+)?(?:transponders?|AIS|ADS-B)\b|"
+                            r"\bw(?:ent|ere|as|ould)\s+(?:go(?:ing)?\s+)?dark\b|\bgo(?:ing|es)?\s+dark\b|\bвыключ\w+\s+транспондер\w*")),
+    ("ceased location-sharing", _p(r"\bceas\w*\s+(?:location|position)[-\s]sharing\b|\bstop\w*\s+(?:sharing|broadcasting|transmitting)\s+"
+                                   r"(?:their\s+|its\s+)?(?:locations?|positions?)\b|\bdisappear\w*\s+from\s+(?:radar|tracking)")),
+    ("multiple flights", _p(r"\b(?:multiple|several|numerous|many|dozens\s+of|a\s+series\s+of|repeated|regular|a\s+stream\s+of|"
+                            r"frequent|a\s+string\s+of|a\s+flurry\s+of)\s+(?:\w+\s+){0,2}?(?:flights|sorties|trips|rotations|voyages|"
+                            r"deliveries|planes|aircraft|cargo\s+planes|shipments|port\s+calls)\b|\bshuttl\w+\b|\bair\s*bridge\b")),
+    ("navigation data", _p(r"\bnavigation\s+data\b|\bflight[-\s]tracking\b|\btracking\s+(?:data|sites?|services?)\b|\bADS-B\b|"
+                           r"\bFlightradar24\b|\bOpenSky\b|\bAIS\s+data\b|\bMarineTraffic\b|\bsatellite\s+(?:images?|imagery)\b")),
+    ("ongoing", _p(r"\bongoing\b|\bcontinu\w+\b|\bstill\s+(?:flying|arriving)\b|\bhave\s+been\s+making\b")),
+)  # fmt: skip
+
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozen": 12, "a dozen": 12, "dozens of": 24,
+}  # fmt: skip
+COUNT = _p(
+    r"(?<![\w-])(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+)?(?P<n>\d{1,3}|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+dozen|dozens\s+of)\s+(?:\w+[\s-]+){0,4}?"
+    r"(?:flights|sorties|trips|rotations|voyages|deliveries|planes|aircraft|airlifters|shipments|port\s+calls)\b"
+)
+
+
+def count_value(word: str) -> int:
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    return int(w) if w.isdigit() else _NUMBER_WORDS.get(w, 2)
+
+
+MOVE = _p(
+    r"\b(?:transfer\w*|mov(?:e|es|ed|ing|ement|ements)|relocat\w+|redeploy\w*|deploy\w*|withdr[ae]w\w*|evacuat\w+|"
+    r"fl(?:y|ies|ew|own|ying)|flights?|sorties|airlift\w*|air\s*bridge|ship(?:s|ped|ping|ment|ments)|sail\w*|"
+    r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
+    r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|sent|dispatch\w*|"
+    r"load\w*|unload\w*|directed\s+towards?|took\s+off|routed|rotations?)\b|"
+    r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|рейс\w*)|نقل|رحلات|هبطت|وصلت",
+)
+
+# Role cues: the words just before a place name that give it its role. Longest alternatives first.
+ORIGIN_CUES = (
+    r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
+    r"from", r"out\s+of", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",
+    r"из", r"с", r"со", r"от", r"من",
+)  # fmt: skip
+DEST_CUES = (
+    r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
+    r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
+    r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
+    r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching",
+    r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
+)  # fmt: skip
+VIA_CUES = (
+    r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
+    r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
+    r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر",
+)  # fmt: skip
+BETWEEN_CUE = r"between"
+# "to" in these is not a destination.
+NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|"
+              r"respect|addition|prior|similar|contrary|related|linked|close)\s+to\s*$")  # fmt: skip
+# Words allowed between a role cue and the place name ("from *its main air base at* Hmeimim").
+FILLER = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "main", "key", "military",
+    "naval", "air", "airbase", "base", "bases", "airfield", "airfields", "airport", "airports", "port", "ports",
+    "harbour", "harbor", "facility", "facilities", "strategic", "remote", "major", "city", "town", "of", "coastal",
+    "libyan", "syrian", "russian", "russia's", "moscow's", "haftar's", "new", "other", "in", "at", "near",
+    "outside", "around", "province", "region", "capital", "hub", "stronghold", "strongholds", "field", "abandoned",
+    "former", "soviet-era", "sprawling", "desert", "eastern", "western", "southern", "northern", "central",
+    "авиабазы", "авиабазу", "авиабаза", "базы", "базу", "порта", "порт", "قاعدة", "ميناء",
+}  # fmt: skip
+# Capitalised words that are never places even after a cue ("according to US officials").
+NOT_PLACES = {
+    "us", "u.s.", "un", "nato", "eu", "the", "a", "an", "reuters", "afp", "ap", "bloomberg", "wsj", "cnn", "bbc",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "it", "its", "they", "their", "he", "she", "this", "that", "these", "those", "there", "what", "which",
+    "kremlin", "pentagon", "wagner", "haftar", "lna", "gnu", "i", "in", "at", "on", "by", "for", "with",
+}  # fmt: skip

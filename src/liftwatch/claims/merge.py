@@ -1,0 +1,134 @@
+"""Merge sentence-level claims that describe the same movement, and sharpen vague places.
+
+News reports say the same thing several times with different precision ("from its bases in Syria to
+Libya", "multiple flights to the Al-Khadim air base in eastern Libya", "directed towards bases controlled by
+Haftar"). Two claims merge when nothing contradicts: same domain (air/sea) or unknown, same actor or one
+missing, origins and destinations that overlap (one contains the other), time windows that overlap. In the
+merged claim the most specific place of each role is the one checked; broader ones become its qualifiers
+(and their sites its ``broader_site_ids``, used for partial matches).
+"""
+
+from __future__ import annotations
+
+from liftwatch.claims.lexicon import ACTOR_PARENT
+from liftwatch.claims.model import Claim, Place
+from liftwatch.claims.places import Gazetteer, norm_key
+
+_AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
+_SEA_KINDS = {"naval_base", "port"}
+
+
+def contains(a: Place, b: Place) -> bool:
+    """``a`` covers ``b``: same place, a region holding b, or a superset of b's sites."""
+    if a.kind == "unknown" or b.kind == "unknown":
+        return norm_key(a.text) == norm_key(b.text)
+    if a.kind == b.kind and a.id == b.id:
+        return True
+    if a.kind == "region" and a.id is not None and a.id in b.region_ids:
+        return True
+    return bool(b.site_ids) and set(b.site_ids) <= set(a.site_ids)
+
+
+def overlaps(a: Place, b: Place) -> bool:
+    return contains(a, b) or contains(b, a) or bool(set(a.site_ids) & set(b.site_ids))
+
+
+def _role_ok(xs: list[Place], ys: list[Place]) -> bool:
+    return not xs or not ys or any(overlaps(x, y) for x in xs for y in ys)
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    if a.domain and b.domain and a.domain != b.domain:
+        return False
+    related = (
+        a.actor == b.actor or ACTOR_PARENT.get(a.actor or "") == b.actor or ACTOR_PARENT.get(b.actor or "") == a.actor
+    )
+    if a.actor and b.actor and not related:
+        return False
+    if a.window and b.window and (a.window[1] < b.window[0] or b.window[1] < a.window[0]):
+        return False
+    return _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and _role_ok(a.via, b.via)
+
+
+def fold_role(places: list[Place]) -> list[Place]:
+    """Keep the most specific places; broader ones become qualifiers of the places they contain."""
+    out: list[Place] = []
+    for p in sorted(places, key=lambda p: (p.kind == "unknown", len(p.site_ids) or 10**9)):
+        heads = [q for q in out if contains(p, q)]
+        if heads:
+            for q in heads:
+                if p is q or (p.kind == q.kind and p.id == q.id and p.kind != "unknown"):
+                    continue
+                label = p.label()
+                if label not in q.qualifiers and label != q.label():
+                    q.qualifiers.append(label)
+                q.qualifiers.extend(x for x in p.qualifiers if x not in q.qualifiers)
+                q.broader_site_ids = tuple(sorted(set(q.broader_site_ids) | set(p.site_ids) | set(p.broader_site_ids)))
+            continue
+        out.append(p)
+    return out
+
+
+def _absorb(into: Claim, c: Claim) -> None:
+    into.sentences += [s for s in c.sentences if s not in into.sentences]
+    if c.actor is not None and (into.actor is None or ACTOR_PARENT.get(into.actor) == c.actor):
+        into.actor, into.actor_countries, into.actor_operators = c.actor, c.actor_countries, c.actor_operators
+    have = {a.label for a in into.assets}
+    into.assets += [a for a in c.assets if a.label not in have]
+    into.equipment += [e for e in c.equipment if e not in into.equipment]
+    into.hints += [h for h in c.hints if h not in into.hints]
+    if c.min_count is not None:
+        into.min_count = max(into.min_count or 0, c.min_count)
+    into.times += c.times
+    for role in ("origin", "destination", "via"):
+        setattr(into, role, fold_role(getattr(into, role) + getattr(c, role)))
+
+
+def merge_claims(claims: list[Claim]) -> list[Claim]:
+    """Greedy merge in text order; claims with no place at all only add detail to one that has places."""
+    placed = [c for c in claims if c.origin or c.destination or c.via]
+    bare = [c for c in claims if c not in placed]
+    out: list[Claim] = []
+    for c in placed:
+        for role in ("origin", "destination", "via"):
+            setattr(c, role, fold_role(getattr(c, role)))
+        target = next((o for o in out if compatible(o, c)), None)
+        if target is None:
+            out.append(c)
+        else:
+            _absorb(target, c)
+    for c in bare:
+        target = next((o for o in out if compatible(o, c)), None)
+        if target is not None:
+            _absorb(target, c)
+    # generic assets are redundant once a specific one of the same domain is known
+    for c in out:
+        specific = {a.domain for a in c.assets if a.label not in ("aircraft", "ship")}
+        c.assets = [a for a in c.assets if not (a.label in ("aircraft", "ship") and a.domain in specific)]
+    return out
+
+
+def refine_with_article_sites(claims: list[Claim], roleless: list[Place], gaz: Gazetteer) -> None:
+    """A role known only as a region ("its bases in Syria") takes the sites of that region the article
+    names elsewhere without a role ("its two main bases: Hmeimim air base and Tartus naval base"),
+    keeping those that suit the claim's domain (air bases for aircraft, ports for ships)."""
+    for c in claims:
+        want = _AIR_KINDS if c.domain == "air" else _SEA_KINDS if c.domain == "sea" else _AIR_KINDS | _SEA_KINDS
+        for role in ("origin", "destination", "via"):
+            places: list[Place] = getattr(c, role)
+            regions = [p for p in places if p.kind in ("region", "controlled")]
+            if not regions or any(p.kind == "site" for p in places):
+                continue
+            picks: dict[str, Place] = {}
+            for p in roleless:
+                if p.kind != "site" or p.site_kind not in want or p.id in picks:
+                    continue
+                if any(contains(r, p) for r in regions):
+                    picks[str(p.id)] = Place(
+                        p.text, p.kind, p.id, p.name, p.site_ids, p.region_ids, p.site_kind,
+                        "named elsewhere in the article", [], (),
+                    )  # fmt: skip
+            if picks:
+                setattr(c, role, fold_role(list(picks.values()) + places))
+        for role in ("origin", "destination", "via"):
+            setattr(c, role, [gaz.adapt(p, c.domain) for p in getattr(c, role)])

@@ -1,0 +1,260 @@
+"""Find place names in text and resolve them through the knowledge base.
+
+The gazetteer is the knowledge base itself: every alias of every curated site and region (any script) is
+compiled into one case-insensitive pattern, so "Khmeimim", "Humaymim", "حميميم" and "Хмеймим" all land on
+``hmeimim`` without a model. Names the pattern does not know but that stand where a place must stand
+("flights to Bamako") go through ``kb.resolve_site``/``kb.resolve_region`` (fuzzy, all airports); what still
+fails is returned as an *unknown place* so the claim keeps it. Region phrases like "bases controlled by
+Haftar" become the set of sites that force controlled on the date (``kb.controller_at``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cache
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from liftwatch.claims.lexicon import ACTORS, NOT_PLACES, Actor
+from liftwatch.claims.model import Place
+
+_ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
+_SUFFIX = (
+    r"(?:\s+(?:air\s*base|airbase|air\s+field|airfield|airport|international\s+airport|naval\s+base|"
+    r"naval\s+facility|naval\s+port|port|harbou?r|military\s+base|base))?"
+)
+_AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
+_SEA_KINDS = {"naval_base", "port"}
+_RU_ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "ему",
+    "ой",
+    "ей",
+    "ом",
+    "ем",
+    "ам",
+    "ям",
+    "ах",
+    "ях",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "ы",
+    "и",
+)
+
+
+def fold(text: str) -> str:
+    """Strip diacritics character by character, keeping the length (so match offsets stay valid)."""
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def norm_key(text: str) -> str:
+    """Lookup key: folded, lower-case, separators collapsed, leading article dropped."""
+    s = fold(text).lower().replace("’", "'")
+    s = re.sub(r"[\s\-‐–_]+", " ", s).strip(" .,;:'\"()")
+    return re.sub(r"^the ", "", s)
+
+
+def _alias_regex(alias: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"[\s\-‐–_]+", fold(alias).strip()) if p]
+    return r"[\s\-‐–]*".join(parts) if len(parts) > 1 else (parts[0] if parts else "")
+
+
+@dataclass
+class Mention:
+    """A place found in the text at [start, end)."""
+
+    start: int
+    end: int
+    place: Place
+    source: str  # gazetteer | controlled | candidate | model
+
+
+class Gazetteer:
+    """Knowledge-base lookups the extractor and the evidence engine need, built once per process."""
+
+    def __init__(self, kb: ModuleType | Any | None = None) -> None:
+        self.kb = kb if kb is not None else importlib.import_module("liftwatch.kb")
+        sites = self.kb.sites()
+        self.sites = sites
+        ids = sites["site_id"].to_list()
+        if "curated" in sites.columns:  # the kb marks its hand-curated rows; else curated ids are slugs
+            self.curated = sites.filter(sites["curated"].fill_null(False))["site_id"].to_list()
+        else:
+            self.curated = [s for s in ids if not _ICAO_ID.match(s)]
+        self._rows: dict[str, dict[str, Any]] = {
+            r["site_id"]: r for r in sites.filter(sites["site_id"].is_in(self.curated)).iter_rows(named=True)
+        }
+        self.regions: dict[str, Any] = dict(self.kb.regions())
+        self._keys: dict[str, tuple[str, str]] = {}
+        alternatives: list[str] = []
+        for sid, row in self._rows.items():
+            for alias in [row["name"], sid, *(row.get("aliases") or [])]:
+                self._add(alias, ("site", sid), alternatives)
+        for rid, reg in self.regions.items():
+            for alias in [reg.name, *(reg.aliases or [])]:
+                self._add(alias, ("region", rid), alternatives)
+        alternatives.sort(key=len, reverse=True)
+        body = "|".join(alternatives) or r"(?!)"
+        self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w]){_SUFFIX}", re.I)
+        self._region_sites: dict[str, tuple[str, ...]] = {}
+
+    def _add(self, alias: str | None, target: tuple[str, str], alts: list[str]) -> None:
+        if not alias or len(alias.strip()) < 3:
+            return
+        key = norm_key(alias)
+        if not key or (key in self._keys and self._keys[key][0] == "site"):
+            return  # a site wins over a region with the same name ("Tobruk")
+        new = key not in self._keys
+        self._keys[key] = target
+        if new:
+            alts.append(_alias_regex(alias))
+
+    # -- places -----------------------------------------------------------------------------------------
+    def site_place(self, site_id: str, text: str, note: str) -> Place:
+        site = self.kb.site(site_id)
+        regions = tuple(self.kb.region_of_site(site_id))
+        return Place(text, "site", site_id, site.name, (site_id,), regions, site.kind, note)
+
+    def region_place(self, region_id: str, text: str, note: str) -> Place:
+        reg = self.regions[region_id]
+        return Place(text, "region", region_id, reg.name, self.region_sites(region_id), (region_id,), None, note)
+
+    def region_sites(self, region_id: str) -> tuple[str, ...]:
+        """Every kb site in a region: listed members, sites tagged with it, and sites inside its polygon."""
+        if region_id in self._region_sites:
+            return self._region_sites[region_id]
+        reg = self.regions[region_id]
+        out = set(reg.site_ids or [])
+        if "region" in self.sites.columns:
+            out |= set(self.sites.filter(self.sites["region"] == region_id)["site_id"].to_list())
+        out |= {s for s in self.curated if region_id in self.kb.region_of_site(s)}
+        if reg.polygon:
+            from matplotlib.path import Path as MplPath
+
+            pts = np.column_stack([self.sites["lon"].to_numpy(), self.sites["lat"].to_numpy()])
+            inside = MplPath(np.asarray(reg.polygon, dtype=np.float64)).contains_points(pts)
+            out |= set(np.asarray(self.sites["site_id"].to_list(), dtype=object)[inside].tolist())
+        self._region_sites[region_id] = tuple(sorted(out))
+        return self._region_sites[region_id]
+
+    def lookup(self, text: str) -> Place | None:
+        """Exact alias lookup (any script), then the kb's own resolvers (fuzzy, every airport)."""
+        key = norm_key(re.sub(_SUFFIX + "$", "", text, flags=re.I))
+        hit = self._keys.get(key)
+        if hit is not None:
+            kind, ident = hit
+            return self.site_place(ident, text, "alias") if kind == "site" else self.region_place(ident, text, "alias")
+        for variant in _variants(key):
+            reg = self.kb.resolve_region(variant)
+            if reg is not None:
+                return self.region_place(reg.id, text, f"kb.resolve_region({variant!r})")
+            site = self.kb.resolve_site(variant)
+            if site is not None:
+                return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
+        return None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Known sites and regions named anywhere in ``text``."""
+        out = []
+        for m in self._pattern.finditer(fold(text)):
+            place = self.lookup(text[m.start() : m.end()])
+            if place is not None:
+                out.append(Mention(m.start(), m.end(), place, "gazetteer"))
+        return out
+
+    def controlled(self, actor: Actor, when: date | None, text: str) -> Place:
+        """The sites ``actor`` controlled on ``when`` (today if unknown), as one place."""
+        at = datetime.combine(when or date.today(), datetime.min.time(), tzinfo=UTC)
+        keys = {actor.name.lower(), *actor.operators}
+        keys |= {w.strip("()").lower() for w in re.split(r"[\s/]+", actor.name) if len(w) > 2}
+        hits: list[str] = []
+        names: set[str] = set()
+        for sid in self.curated:
+            ctrl = self.kb.controller_at(sid, at)
+            if ctrl and any(k in ctrl.lower() for k in keys):
+                hits.append(sid)
+                names.add(ctrl)
+        label = f"sites controlled by {' / '.join(sorted(names)) or actor.name}"
+        note = f"kb.controller_at on {at:%Y-%m-%d}: {len(hits)} sites"
+        if not hits:
+            return Place(text, "unknown", None, label, note=note + " (none known)")
+        return Place(text, "controlled", actor.name, label, tuple(sorted(hits)), (), None, note)
+
+    def adapt(self, place: Place, domain: str | None) -> Place:
+        """Swap a site for the nearest one of the right kind (≤ 35 km): "Tobruk" for a ship is the port."""
+        if place.kind != "site" or domain is None or place.id is None:
+            return place
+        want = _AIR_KINDS if domain == "air" else _SEA_KINDS
+        if place.site_kind in want:
+            return place
+        me = self._rows.get(place.id) or _row(self.kb.site(place.id))
+        best: tuple[float, str] | None = None
+        for sid, row in self._rows.items():
+            if row["kind"] not in want:
+                continue
+            d = _km(me["lat"], me["lon"], row["lat"], row["lon"])
+            if d <= 35.0 and (best is None or d < best[0]):
+                best = (d, sid)
+        if best is None:
+            return place
+        out = self.site_place(best[1], place.text, f"{place.note}; {domain} site {best[0]:.0f} km from {place.name}")
+        out.qualifiers = list(place.qualifiers)
+        return out
+
+    def site_latlon(self, site_ids: tuple[str, ...] | list[str]) -> tuple[np.ndarray, np.ndarray]:
+        rows = self.sites.filter(self.sites["site_id"].is_in(list(site_ids)))
+        return rows["lat"].to_numpy(), rows["lon"].to_numpy()
+
+    def site_kind(self, site_id: str) -> str | None:
+        row = self._rows.get(site_id)
+        return str(row["kind"]) if row else None
+
+
+def _row(site: Any) -> dict[str, Any]:
+    return {"lat": site.lat, "lon": site.lon, "kind": site.kind}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    return float(2 * 6371.0 * np.arcsin(np.sqrt(a)))
+
+
+def _variants(key: str) -> list[str]:
+    """The phrase, then (for Cyrillic) with a case ending removed: "Хмеймима" -> "Хмеймим"."""
+    out = [key]
+    if re.search(r"[а-яё]", key):
+        for end in _RU_ENDINGS:
+            if key.endswith(end) and len(key) - len(end) >= 4:
+                stem = key[: -len(end)]
+                out += [stem, stem + "я", stem + "а"]  # Ливию -> Ливия, Москву -> Москва
+    return out
+
+
+def is_actor_word(text: str) -> bool:
+    return text.lower() in NOT_PLACES or any(a.pattern.fullmatch(text) for a in ACTORS)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer over ``liftwatch.kb`` (compiling ~1000 aliases once)."""
+    return Gazetteer()

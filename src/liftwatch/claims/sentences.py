@@ -1,0 +1,196 @@
+"""Sentence-level reading: split the text, find the places in each sentence and give each its role.
+
+A place's role comes from the words just before it: a cue ("from", "out of", "left" / "to", "towards",
+"bound for", "landed at" / "via", "refuelling in") followed only by filler words ("the", "its main air
+base at"). A place right after another place joined by "in"/"at"/"," and broader than it is a qualifier
+("Al-Khadim air base *in eastern Libya*"); joined by "and" it shares the other's role. "between X and Y"
+makes X the origin and Y the destination. Rules instead of a parser because these few patterns cover how
+movement reports are written, run in microseconds and need no model download.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from liftwatch.claims.lexicon import (
+    ACTORS,
+    BETWEEN_CUE,
+    DEST_CUES,
+    FILLER,
+    NOT_DEST,
+    NOT_PLACES,
+    ORIGIN_CUES,
+    VIA_CUES,
+)
+from liftwatch.claims.model import Place
+from liftwatch.claims.places import Gazetteer, Mention
+
+_ABBREV = {
+    "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "vs", "approx", "adm",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600-\u06FF0-9])")
+_CUE_RX = {
+    role: re.compile(rf"(?<![\w-])(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
+    for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
+}  # fmt: skip
+_COORD = re.compile(r"\s*(?:,|and|or|&|as\s+well\s+as|и|و)\s*(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
+_QUAL = re.compile(r"\s*(?:,\s*|\(\s*|(?:[\w'’-]+\s+){0,3}?(?:in|at|near|outside|close\s+to|of)\s+(?:the\s+)?)", re.I)
+_CANDIDATE = re.compile(
+    r"(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
+    r"|[\u0600-\u06FF]+"
+)
+CONTROLLED = re.compile(
+    r"\b(?P<what>bases?|air\s*bases?|airfields?|facilities|areas?|territory|territories|sites|positions|strongholds)"
+    r"\s+(?:controlled|held|run|operated|used)\s+by\s+"
+    r"|\b(?P<who2>[A-Z][\w-]*)[-\s](?:controlled|held)\s+(?P<what2>bases?|airfields?|areas?|territory|eastern\s+Libya)\b",
+)
+
+
+@dataclass
+class Role:
+    """A place mention with the role it plays in its sentence."""
+
+    mention: Mention
+    role: str | None  # origin | destination | via | None
+    head: int | None = None  # index of the mention this one qualifies
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    roles: list[Role] = field(default_factory=list)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; every line is at least its own sentence (headlines, datelines)."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        s, base, pos = line.group(0), line.start(), 0
+        for m in _BOUNDARY.finditer(s):
+            word = re.search(r"(\S+)$", s[pos : m.start() + 1])
+            w = (word.group(1) if word else "").rstrip(".!?").lower()
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
+            spans.append((base + pos, base + m.start() + 1))
+            pos = m.end()
+        if s[pos:].strip():
+            spans.append((base + pos, base + len(s)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _fill_ok(fill: str) -> bool:
+    words = [w.strip(",.;:()\"'").lower() for w in fill.split()]
+    return all(w in FILLER or w.endswith("'s") for w in words if w)
+
+
+def cue_role(pre: str) -> str | None:
+    """The role the words right before a place give it: the cue nearest the place followed only by filler."""
+    best: tuple[int, int, str] | None = None
+    for role, rx in _CUE_RX.items():
+        for m in rx.finditer(pre):
+            fill = pre[m.end() :]
+            if len(fill.split()) > 6 or not _fill_ok(fill):
+                continue
+            if role == "destination" and NOT_DEST.search(pre[: m.end()]):
+                continue
+            # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
+            key = (m.end(), m.end() - m.start())
+            if best is None or key > best[:2]:
+                best = (key[0], key[1], role)
+    return best[2] if best else None
+
+
+def _broader(a: Place, b: Place) -> bool:
+    """True when ``a`` contains ``b`` (a region holding b's site, or a superset of b's sites)."""
+    if a.kind == "region" and a.id is not None and a.id in b.region_ids:
+        return True
+    return bool(b.site_ids) and set(b.site_ids) < set(a.site_ids)
+
+
+def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
+    """Give each mention in the sentence its role, qualifier head or none (see module docstring)."""
+    roles: list[Role] = []
+    text = sentence.text
+    for i, men in enumerate(mentions):
+        a = men.start - sentence.start
+        prev = roles[-1] if roles else None
+        prev_end = prev.mention.end - sentence.start if prev else 0
+        between = text[prev_end:a]
+        if prev is not None and _QUAL.fullmatch(between) and _broader(men.place, prev.mention.place):
+            head = prev.head if prev.head is not None else i - 1
+            roles.append(Role(men, roles[head].role, head))
+            continue
+        if prev is not None and prev.role == "origin" and re.fullmatch(r"\s*for\s+(?:the\s+)?", between, re.I):
+            roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi"
+            continue
+        if prev is not None and _COORD.fullmatch(between):
+            role = "destination" if prev.role == "between" else prev.role
+            roles.append(Role(men, role))
+            continue
+        role = cue_role(text[max(prev_end, a - 80) : a] if prev else text[max(0, a - 80) : a])
+        roles.append(Role(men, role))
+    for r in roles:
+        if r.role == "between":
+            r.role = "origin"
+    sentence.roles = roles
+
+
+def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Mention]:
+    """ "bases controlled by Haftar", "LNA-held airfields" -> the sites that force controlled on the date."""
+    out = []
+    for m in CONTROLLED.finditer(text):
+        if m.group("who2"):
+            who_start, who = m.start("who2"), m.group("who2")
+            end = m.end()
+        else:
+            who_start = m.end()
+            who = re.split(r"[,.;:()]", text[m.end() : m.end() + 80])[0]
+        hit = min(
+            ((am.start(), am.end(), act) for act in ACTORS if (am := act.pattern.search(who))),
+            key=lambda x: x[0],
+            default=None,
+        )
+        if hit is None:
+            continue
+        if not m.group("who2"):
+            end = who_start + hit[1]
+        out.append(Mention(m.start(), end, gaz.controlled(hit[2], when, text[m.start() : end]), "controlled"))
+    return out
+
+
+def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
+    """Names standing where a place must stand (right after a cue) that the alias pattern missed.
+
+    Resolved through the kb's fuzzy resolvers; what fails becomes an ``unknown`` place (kept, reported).
+    ``extra`` are spans an optional NER model proposed.
+    """
+    taken = [(k.start, k.end) for k in known]
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for m in _CANDIDATE.finditer(text):
+        pre = text[max(0, m.start() - 80) : m.start()]
+        if cue_role(pre) in (None, "between") and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I):
+            continue
+        spans.append((m.start(), m.end()))
+    for a, b in [*spans, *extra]:
+        if any(not (b <= s or a >= e) for s, e in taken):
+            continue
+        phrase = re.sub(r"['’]s$", "", text[a:b].strip())
+        words = phrase.split()
+        if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
+            continue
+        if any(act.pattern.fullmatch(phrase) for act in ACTORS):
+            continue
+        place = gaz.lookup(phrase)
+        if place is None:
+            if re.fullmatch(r"[\u0600-\u06FF]+", phrase):
+                continue  # one Arabic word after a preposition is too often not a name at all
+            place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
+        out.append(Mention(a, b, place, "candidate"))
+        taken.append((a, b))
+    return out

@@ -1,0 +1,314 @@
+"""Dates in news text: explicit dates and ranges, relative phrases, and the article's publication date.
+
+Written by hand because the libraries that parse dates (dateutil, dateparser) either take one date string
+at a time or need locale data downloads, while a claim needs *spans* found inside running text ("between
+10 and 14 December", "since early December", "over the past month") anchored on the publication date.
+Every span is a closed interval of calendar days (UTC) plus the words it came from, so the analyst can see
+why the window is what it is.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _i:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+
+_MON = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3, "couple of": 2,
+}  # fmt: skip
+_WEEKDAYS = [d.lower() for d in calendar.day_name]
+
+
+def _m(g: str) -> str:
+    return _MON.format(g=g)
+
+
+def _d(g: str) -> str:
+    return _DAY.format(g=g)
+
+
+def _y(g: str) -> str:
+    return _YEAR.format(g=g)
+
+
+_DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+# Order matters: ranges before single dates so "10-14 December" is one span, not "14 December".
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")),
+    (
+        "dmy_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?{_d('d1')}(?:\s+{_m('m1')})?{_DASH}{_d('d2')}\s+(?:of\s+)?{_m('m2')}"
+            rf"(?:,?\s+{_y('y')})?\b",
+            re.I,
+        ),
+    ),
+    (
+        "mdy_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?{_m('m1')}\s+{_d('d1')}{_DASH}(?:{_m('m2')}\s+)?{_d('d2')}"
+            rf"(?:,?\s+{_y('y')})?\b",
+            re.I,
+        ),
+    ),
+    ("dmy", re.compile(rf"\b{_d('d')}\s+(?:of\s+)?{_m('m')}(?:,?\s+{_y('y')})?\b", re.I)),
+    ("mdy", re.compile(rf"\b{_m('m')}\s+{_d('d')}(?!\d)(?:,?\s+{_y('y')})?\b", re.I)),
+    (
+        "part_month",
+        re.compile(
+            rf"\b(?P<part>early|mid|middle of|late|end of|beginning of|start of)[-\s]+{_m('m')}"
+            rf"(?:\s+{_y('y')})?\b",
+            re.I,
+        ),
+    ),
+    ("month", re.compile(rf"\b(?:in|during|throughout|since|by)\s+{_m('m')}(?:\s+{_y('y')})?\b", re.I)),
+    ("month_year", re.compile(rf"\b{_m('m')}\s+{_y('y')}\b", re.I)),
+]
+
+_RELATIVE = re.compile(
+    r"\b(?P<phrase>"
+    r"(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<n>\d+|[a-z]+(?:\s+of)?)?\s*"
+    r"(?P<unit>days?|weeks?|months?|years?)"
+    r"|in\s+recent\s+(?P<runit>days|weeks|months)"
+    r"|(?P<lastunit>last|this|past)\s+(?P<lu>week|month|weekend|year)"
+    r"|earlier\s+this\s+(?P<eu>week|month|year)"
+    r"|(?P<dayword>yesterday|today|overnight|on\s+(?:last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|last\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"|(?P<ago>\d+|[a-z]+)\s+(?P<agounit>days?|weeks?|months?)\s+ago"
+    r")\b",
+    re.I,
+)
+_SINCE = re.compile(r"\b(?:since|starting|from|as\s+of)\s*$", re.I)
+_PUB_LABEL = re.compile(
+    r"^\s*(?:published|posted|updated|date|dated|pubdate|опубликовано|дата|تاريخ\s+النشر|نشر)\s*(?:on|:)?\s*", re.I
+)
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A closed interval of days named by some words of the text (``start``/``end`` None: unresolved)."""
+
+    start: date | None
+    end: date | None
+    text: str
+    kind: str  # explicit | relative | since | publication
+    pos: int = 0  # character offset in the text searched
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "text": self.text,
+            "kind": self.kind,
+        }
+
+
+def _month(s: str | None) -> int | None:
+    return MONTHS.get(s.lower().rstrip(".")) if s else None
+
+
+def _year_for(month: int, day: int, year: str | None, pub: date | None, default_year: int | None) -> int | None:
+    """Year of a date written without one: the publication year, unless that lands well after publication."""
+    if year:
+        return int(year)
+    if pub is not None:
+        y = pub.year
+        try:
+            if date(y, month, min(day, 28)) > pub + timedelta(days=31):
+                y -= 1
+        except ValueError:
+            return None
+        return y
+    return default_year
+
+
+def _safe(y: int | None, m: int | None, d: int) -> date | None:
+    if y is None or m is None:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None) -> tuple[date, date] | None:
+    g = match.groupdict()
+    if kind == "iso":
+        d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, d) if d else None
+    if kind == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        dd, mm = (a, b) if b <= 12 else (b, a)  # day-first (the usual outside the US) unless impossible
+        d = _safe(int(g["y"]), mm, dd)
+        return (d, d) if d else None
+    if kind in ("dmy_range", "mdy_range"):
+        m2 = _month(g.get("m2")) or _month(g.get("m1"))
+        m1 = _month(g.get("m1")) or m2
+        if m1 is None or m2 is None:
+            return None
+        y2 = _year_for(m2, int(g["d2"]), g.get("y"), pub, dy)
+        y1 = y2 - 1 if (y2 is not None and m1 > m2) else y2
+        s, e = _safe(y1, m1, int(g["d1"])), _safe(y2, m2, int(g["d2"]))
+        return (s, e) if s and e and s <= e else None
+    if kind in ("dmy", "mdy"):
+        mo = _month(g["m"])
+        if mo is None:
+            return None
+        y = _year_for(mo, int(g["d"]), g.get("y"), pub, dy)
+        d = _safe(y, mo, int(g["d"]))
+        return (d, d) if d else None
+    mon = _month(g["m"])
+    if mon is None:
+        return None
+    y = _year_for(mon, 15, g.get("y"), pub, dy)
+    if y is None:
+        return None
+    last = _month_end(y, mon)
+    if kind == "part_month":
+        part = g["part"].lower()
+        lo, hi = (1, 10) if part in ("early", "beginning of", "start of") else (11, 20)
+        if part in ("late", "end of"):
+            lo, hi = 21, last
+        return date(y, mon, lo), date(y, mon, hi)
+    return date(y, mon, 1), date(y, mon, last)
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 1
+    w = word.strip().lower()
+    if w.isdigit():
+        return int(w)
+    return _NUM_WORDS.get(w, _NUM_WORDS.get(w.replace(" of", ""), 1))
+
+
+def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
+    g = m.groupdict()
+    unit_days = {"day": 1, "week": 7, "month": 30, "year": 365}
+    if g.get("unit"):
+        n = _count(g.get("n"))
+        return pub - timedelta(days=n * unit_days[g["unit"].lower().rstrip("s")]), pub
+    if g.get("runit"):
+        return pub - timedelta(days={"days": 7, "weeks": 28, "months": 90}[g["runit"].lower()]), pub
+    if g.get("lastunit"):
+        which, unit = g["lastunit"].lower(), g["lu"].lower()
+        monday = pub - timedelta(days=pub.weekday())
+        if unit == "week":
+            return (monday - timedelta(days=7), monday - timedelta(days=1)) if which == "last" else (monday, pub)
+        if unit == "weekend":
+            sat = monday - timedelta(days=2) if which == "last" else monday + timedelta(days=5)
+            return sat, sat + timedelta(days=1)
+        if unit == "month":
+            if which == "this":
+                return pub.replace(day=1), pub
+            if which == "past":
+                return pub - timedelta(days=30), pub
+            prev_end = pub.replace(day=1) - timedelta(days=1)
+            return prev_end.replace(day=1), prev_end
+        if which == "this":
+            return date(pub.year, 1, 1), pub
+        if which == "past":
+            return pub - timedelta(days=365), pub
+        return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31)
+    if g.get("eu"):
+        unit = g["eu"].lower()
+        start = {
+            "week": pub - timedelta(days=pub.weekday()),
+            "month": pub.replace(day=1),
+            "year": date(pub.year, 1, 1),
+        }[unit]
+        return start, pub
+    if g.get("dayword"):
+        word = g["dayword"].lower()
+        if word == "yesterday":
+            return pub - timedelta(days=1), pub - timedelta(days=1)
+        if word in ("today", "overnight"):
+            return pub - timedelta(days=1 if word == "overnight" else 0), pub
+        wd = (g.get("wd") or g.get("wd2") or "").lower()
+        back = (pub.weekday() - _WEEKDAYS.index(wd)) % 7 or 7  # the most recent such day before publication
+        d = pub - timedelta(days=back)
+        return d, d
+    if g.get("ago"):
+        n = _count(g["ago"])
+        d = pub - timedelta(days=n * unit_days[g["agounit"].lower().rstrip("s")])
+        return d, d
+    return None
+
+
+def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
+    """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
+    taken: list[tuple[int, int]] = []
+    out: list[TimeSpan] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            span = _explicit(m, kind, pub, default_year)
+            taken.append((m.start(), m.end()))
+            words = m.group(0).strip()
+            since = _SINCE.search(text[max(0, m.start() - 12) : m.start()]) or words.lower().startswith("since")
+            if span is None:
+                out.append(TimeSpan(None, None, words, "explicit", m.start()))
+            elif since:
+                out.append(TimeSpan(span[0], pub, words, "since", m.start()))
+            else:
+                out.append(TimeSpan(span[0], span[1], words, "explicit", m.start()))
+    for m in _RELATIVE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        span = _relative(m, pub) if pub is not None else None
+        words = m.group(0).strip()
+        out.append(TimeSpan(span[0] if span else None, span[1] if span else None, words, "relative", m.start()))
+    out.sort(key=lambda t: t.pos)
+    return out
+
+
+def find_publication_date(text: str) -> TimeSpan | None:
+    """The publication date: a labelled line ("Published: ..."), else a full date in the first two lines.
+
+    A dateline ("TRIPOLI, Dec 18, 2024 (Reuters) -") is the first line of body text, so it is covered by
+    the second rule; dates later in the body are events, never the publication date.
+    """
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    for ln in lines:
+        lab = _PUB_LABEL.match(ln)
+        if lab:
+            found = [t for t in find_times(ln[lab.end() :]) if t.start and t.kind == "explicit"]
+            if found:
+                t = found[0]
+                return TimeSpan(t.start, t.start, ln.strip(), "publication", 0)
+    for ln in lines[:2]:
+        for t in find_times(ln):
+            if t.start is not None and t.kind == "explicit" and t.start == t.end and re.search(r"\d{4}", t.text):
+                return TimeSpan(t.start, t.start, t.text, "publication", 0)
+    return None
+
+
+def years_in(text: str) -> list[int]:
+    """Four-digit years written in the text (to date day-month mentions when no publication date is known)."""
+    return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]

@@ -1,0 +1,73 @@
+"""`liftwatch claims ARTICLE.txt`: what the navigation data says about a news report's claims."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
+
+
+def claims(
+    article: Annotated[Path, typer.Argument(help="Text file with the article ('-' reads standard input).")],
+    db: DbOption = DB_DEFAULT,
+    pub_date: Annotated[
+        str | None,
+        typer.Option("--date", help="Publication date YYYY-MM-DD (default: found in the text, else unknown)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    window_days: Annotated[
+        int,
+        typer.Option("--window-days", min=1, help="Look-back from the publication date when the text gives no date."),
+    ] = 30,
+    tolerance_days: Annotated[
+        int, typer.Option("--tolerance-days", min=0, help="Slack around the claimed window for partial matches.")
+    ] = 2,
+    extract_only: Annotated[
+        bool, typer.Option("--extract-only", help="Only list the extracted claims; do not open the database.")
+    ] = False,
+) -> None:
+    """Extract the movements an article claims and check each against the store.
+
+    Verdicts: supported / partly supported / no evidence in the data / contradicted (rules: docs/claims.md).
+    Exit code 0 when at least one claim is supported or partly supported (or with --extract-only), 1 when
+    none is, 2 on unreadable input.
+    """
+    from liftwatch.claims import check, extract
+    from liftwatch.claims.render import print_extraction, print_results, to_json
+    from liftwatch.store import Store
+
+    try:
+        text = sys.stdin.read() if str(article) == "-" else article.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise fail(f"{article}: cannot read ({exc.strerror or exc})") from None
+    when: date | None = None
+    if pub_date:
+        try:
+            when = date.fromisoformat(pub_date)
+        except ValueError:
+            raise fail(f"--date {pub_date!r}: expected YYYY-MM-DD") from None
+    with err.status("reading the article"):
+        ex = extract(text, when, default_window_days=window_days)
+    if extract_only:
+        if as_json:
+            print(to_json(ex, None, article=str(article)))
+        else:
+            print_extraction(ex, console)
+        raise typer.Exit(0)
+    with Store(db, read_only=True) as store, err.status(f"checking {len(ex.claims)} claims against {db}"):
+        results = check(ex, store, tolerance_days=tolerance_days)
+    if as_json:
+        print(to_json(ex, results, article=str(article)))
+    else:
+        print_results(ex, results, console)
+    positive = any(r.verdict in ("supported", "partly supported") for r in results)
+    raise typer.Exit(0 if positive else 1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("claims")(claims)

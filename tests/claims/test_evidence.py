@@ -1,0 +1,174 @@
+"""Verdicts on constructed flights tables: supported / partly / no evidence (with coverage) / contradicted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from liftwatch.claims import CONTRADICTED, NO_EVIDENCE, PARTLY, SUPPORTED, check, extract
+from liftwatch.claims.places import Gazetteer
+from liftwatch.store import Store
+from tests.claims.flights_factory import T0, coverage_points, flight, flights_table
+
+PUB = date(2024, 12, 18)
+SEED = "Russian cargo planes have been making multiple flights from Hmeimim to the Al-Khadim air base in eastern Libya."
+ONE = "A Russian Il-76 flew from Hmeimim to the Al-Khadim air base on 11 December 2024."
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "c.duckdb")
+    yield s
+    s.close()
+
+
+def _verdict(text: str, store: Store, gaz: Gazetteer, pub: date | None = PUB):  # type: ignore[no-untyped-def]
+    ex = extract(text, pub, gazetteer=gaz)
+    assert len(ex.claims) == 1, [c.summary() for c in ex.claims]
+    return check(ex, store, gazetteer=gaz)[0]
+
+
+def test_supported_with_landed_and_dark_flights(store: Store, fake_gaz: Gazetteer) -> None:
+    rows = [flight("155abc", "hmeimim", "al-khadim", T0 + timedelta(days=i)) for i in range(3)]
+    rows.append(
+        flight("155abd", "hmeimim", None, T0 + timedelta(days=1), ending="dark",
+               candidates=[("al-khadim", 0.7), ("benina", 0.2)])
+    )  # fmt: skip
+    rows.append(flight("4b1805", "hmeimim", "al-khadim", T0, type_code="A320", country="SY", classification="civil"))
+    store.write_flights(flights_table(rows))
+    r = _verdict(SEED, store, fake_gaz)
+    assert r.verdict == SUPPORTED
+    assert r.n_full == 4  # the dark flight counts through its ranked destination
+    assert set(r.flights.filter(r.flights["match"] == "full")["asset_id"]) == {"155abc", "155abd"}
+    dark = r.flights.filter(r.flights["asset_id"] == "155abd").row(0, named=True)
+    assert dark["dest_prob"] == pytest.approx(0.7) and dark["ending"] == "dark"
+    assert r.other_route_traffic == 1  # the Syrian airliner is reported, not counted
+    assert sum(n for _, n in r.counts_by_day) == 4
+    assert {a["asset_id"] for a in r.assets} == {"155abc", "155abd"}
+
+
+def test_partly_when_fewer_flights_than_claimed(store: Store, fake_gaz: Gazetteer) -> None:
+    store.write_flights(flights_table([flight("155abc", "hmeimim", "al-khadim", T0)]))
+    r = _verdict(SEED, store, fake_gaz)
+    assert r.verdict == PARTLY
+    assert any("fewer than the 2" in x for x in r.reasons)
+
+
+def test_partly_when_only_the_broader_region_matches(store: Store, fake_gaz: Gazetteer) -> None:
+    text = "Russian Il-76 aircraft flew from Hmeimim to the Al-Khadim air base in eastern Libya on 11 December."
+    store.write_flights(flights_table([flight("155abc", "hmeimim", "benina", T0 + timedelta(days=1))]))
+    r = _verdict(text, store, fake_gaz)
+    assert r.verdict == PARTLY
+    assert r.n_full == 0 and r.n_partial == 1
+    assert "benina" in r.flights["why"][0]
+
+
+def test_partly_when_dark_destination_is_uncertain(store: Store, fake_gaz: Gazetteer) -> None:
+    rows = [flight("155abc", "hmeimim", None, T0 + timedelta(days=1), ending="dark",
+                   candidates=[("benina", 0.6), ("al-khadim", 0.3)])]  # fmt: skip
+    store.write_flights(flights_table(rows))
+    r = _verdict(ONE, store, fake_gaz)
+    assert r.verdict == PARTLY
+    assert "low-ranked" in r.flights["why"][0]
+
+
+def test_no_evidence_without_coverage(store: Store, fake_gaz: Gazetteer) -> None:
+    store.write_flights(flights_table([flight("155abc", "chkalovsky", "hmeimim", T0)]))
+    r = _verdict(SEED, store, fake_gaz)
+    assert r.verdict == NO_EVIDENCE
+    assert any("no coverage" in x for x in r.reasons)
+    assert all(c.level == "none" for c in r.coverage)
+
+
+def test_no_evidence_despite_coverage_for_a_single_flight(store: Store, fake_gaz: Gazetteer) -> None:
+    store.ingest_table(coverage_points(32.15, 20.9, T0 - timedelta(days=2), 6))  # around Al-Khadim
+    store.write_flights(flights_table([flight("155abc", "chkalovsky", "hmeimim", T0)]))
+    r = _verdict(ONE, store, fake_gaz)
+    assert r.verdict == NO_EVIDENCE  # one unseen flight is not a contradiction
+    assert any("despite coverage" in x for x in r.reasons)
+    assert any(c.level == "good" for c in r.coverage)
+
+
+def test_contradicted_repeated_flights_despite_good_coverage(store: Store, fake_gaz: Gazetteer) -> None:
+    start = T0 - timedelta(days=25)
+    store.ingest_table(coverage_points(32.15, 20.9, start, 34, asset="aaa001"))  # Al-Khadim area
+    store.ingest_table(coverage_points(35.40, 35.95, start, 34, asset="aaa002"))  # Hmeimim area
+    store.write_flights(flights_table([flight("155abc", "chkalovsky", "hmeimim", T0)]))
+    r = _verdict(SEED, store, fake_gaz)
+    assert r.verdict == CONTRADICTED
+    assert any("repeated" in x for x in r.reasons)
+
+
+def test_sparse_coverage_is_not_enough_to_contradict(store: Store, fake_gaz: Gazetteer) -> None:
+    store.ingest_table(coverage_points(32.15, 20.9, T0, 3, asset="aaa001"))
+    store.ingest_table(coverage_points(35.40, 35.95, T0, 3, asset="aaa002"))
+    r = _verdict(SEED, store, fake_gaz)
+    assert r.verdict == NO_EVIDENCE
+    assert any(c.level == "sparse" for c in r.coverage)
+
+
+def test_named_ship_seen_elsewhere_contradicts(store: Store, fake_gaz: Gazetteer) -> None:
+    text = "The Russian cargo ship Sparta II sailed from Tartus to Tobruk on 10 December 2024."
+    store.ingest_table(coverage_points(32.07, 23.98, T0 - timedelta(days=3), 8, domain="sea", asset="273000001"))
+    voyage = flight("273311620", "latakia-port", "benghazi-port", T0, domain="sea", type_code=None,
+                    registration="SPARTA II", callsign="UBXJ2")  # fmt: skip
+    store.write_flights(flights_table([voyage]))
+    r = _verdict(text, store, fake_gaz)
+    assert r.verdict == CONTRADICTED
+    assert any("Sparta II tracked elsewhere" in x for x in r.reasons)
+
+
+def test_named_ship_supported(store: Store, fake_gaz: Gazetteer) -> None:
+    text = "The Russian cargo ship Sparta II sailed from Tartus to Tobruk on 10 December 2024."
+    voyage = flight("273311620", "tartus", "tobruk-port", T0, domain="sea", type_code=None, hours=90)
+    store.write_flights(flights_table([voyage]))
+    r = _verdict(text, store, fake_gaz)
+    assert r.verdict == SUPPORTED and r.flights["asset_id"].to_list() == ["273311620"]
+
+
+def test_via_needs_the_stop(store: Store, fake_gaz: Gazetteer) -> None:
+    text = "A Russian An-124 flew from Hmeimim to Al-Jufra via Tobruk on 10 December 2024."
+    direct = flight("154aaa", "hmeimim", "al-jufra", T0, type_code="A124")
+    store.write_flights(flights_table([direct]))
+    r = _verdict(text, store, fake_gaz)
+    assert r.verdict == PARTLY and "direct" in r.flights["why"][0]
+    legs = [
+        flight("154bbb", "hmeimim", "tobruk", T0, type_code="A124"),
+        flight("154bbb", "tobruk", "al-jufra", T0 + timedelta(hours=6), type_code="A124"),
+    ]
+    store.write_flights(flights_table(legs), replace_assets=False)
+    r = _verdict(text, store, fake_gaz)
+    assert r.verdict == SUPPORTED and r.n_full == 2
+
+
+def test_outside_window_is_partial(store: Store, fake_gaz: Gazetteer) -> None:
+    store.write_flights(flights_table([flight("155abc", "hmeimim", "al-khadim", T0 + timedelta(days=1))]))  # 11 Dec
+    r = _verdict(ONE.replace("11 December", "9 December"), store, fake_gaz)
+    assert r.verdict == PARTLY and "outside the claimed window" in r.flights["why"][0]
+
+
+def test_unknown_place_is_reported_not_dropped(store: Store, fake_gaz: Gazetteer) -> None:
+    text = "Russian cargo planes flew from Hmeimim to the Wadi Qirbazan airstrip on 10 December 2024."
+    store.write_flights(flights_table([flight("155abc", "hmeimim", "al-khadim", T0)]))
+    r = _verdict(text, store, fake_gaz)
+    assert any("unknown place: Wadi Qirbazan" in x for x in r.caveats)
+    assert any(c.level == "unknown" for c in r.coverage)
+    # the origin is still checked; the flight from Hmeimim matches, but the claim's destination is unverified
+    assert r.verdict == PARTLY and any("not in the knowledge base" in x for x in r.reasons)
+    assert r.n_full == 1
+
+
+def test_empty_flights_table_is_a_caveat(store: Store, fake_gaz: Gazetteer) -> None:
+    r = _verdict(SEED, store, fake_gaz)
+    assert r.verdict == NO_EVIDENCE
+    assert any("no flights" in x for x in r.caveats)
+
+
+def test_actor_mismatch_is_not_evidence(store: Store, fake_gaz: Gazetteer) -> None:
+    rows = [flight(f"4b180{i}", "hmeimim", "al-khadim", T0 + timedelta(days=i), country="TR") for i in range(3)]
+    store.write_flights(flights_table(rows))
+    r = _verdict(SEED, store, fake_gaz)
+    assert r.verdict == NO_EVIDENCE and r.other_route_traffic == 3
