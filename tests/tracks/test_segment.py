@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 
 import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liftwatch.schema import PointFlag
 from liftwatch.tracks.clean import clean_points
@@ -87,3 +90,22 @@ def test_parked_aircraft_tail_trimmed() -> None:
     seg, _ = segment(clean_points(a)[0])
     span = seg["ts"].max() - seg["ts"].min()
     assert span < timedelta(hours=2 + 1.2)  # ~2 h flight + 30 min padding each side
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(["hmeimim", "al-khadim", "benina", "LCLK", "OLBA", "HLLT"]), min_size=2, max_size=5),
+    st.floats(min_value=0.3, max_value=0.45),
+    st.floats(min_value=0.05, max_value=0.2),
+    st.integers(min_value=20, max_value=600),
+)
+def test_n_legs_make_n_flights_whatever_the_cruise_gap(route: list[str], g0: float, glen: float, turn_min: int) -> None:
+    legs = [(a, b) for a, b in itertools.pairwise(route) if a != b]
+    if not legs:
+        return
+    frames, t = [], T0
+    for a, b in legs:
+        f = fly("155abc", a, b, t, dt_s=20.0, gap=(g0, g0 + glen), callsign=f"RFF{len(frames)}")
+        frames.append(f)
+        t = f["ts"].max() + timedelta(minutes=turn_min)
+    assert _n_flights(points(*frames)) == len(legs)

@@ -46,17 +46,25 @@ def resolve_places(text: str) -> list[str]:
 
 
 def sites_in_region(region: Any, sites: pl.DataFrame) -> list[str]:
-    """Sites listed for the region, tagged with it, or inside its polygon (point-in-polygon, vectorised)."""
+    """Air sites listed for the region, tagged with it, inside its polygons, or (no polygon) in its countries."""
     ids = set(region.site_ids or [])
     if "region" in sites.columns:
         ids |= set(sites.filter(pl.col("region") == region.id)["site_id"].to_list())
-    if region.polygon:
+    lat, lon = sites["lat"].to_numpy(), sites["lon"].to_numpy()
+    rings = list(getattr(region, "rings", None) or ([region.polygon] if region.polygon else []))
+    kb = _kb()
+    if rings and kb is not None and hasattr(kb, "points_in_region"):
+        inside = np.asarray(kb.points_in_region(region.id, lat, lon), dtype=bool)
+        ids |= set(sites.filter(pl.Series(inside))["site_id"].to_list())
+    elif rings:
         from matplotlib.path import Path
 
-        inside = Path(np.asarray(region.polygon, dtype=float)).contains_points(
-            np.column_stack([sites["lon"].to_numpy(), sites["lat"].to_numpy()])
-        )
+        inside = np.zeros(sites.height, dtype=bool)
+        for ring in rings:
+            inside |= Path(np.asarray(ring, dtype=float)).contains_points(np.column_stack([lon, lat]))
         ids |= set(sites.filter(pl.Series(inside))["site_id"].to_list())
+    elif getattr(region, "countries", None):
+        ids |= set(sites.filter(pl.col("country").is_in(list(region.countries)))["site_id"].to_list())
     return sorted(ids)
 
 

@@ -73,8 +73,13 @@ class SiteIndex:
         for i, r in enumerate(rw):  # once per site at start-up, not per point
             if r:
                 self.runways[i, : len(r)] = r
-        src = s["source"].fill_null("").to_numpy() if "source" in s.columns else np.array([""] * s.height)
-        curated = np.asarray([("airportsdata" not in str(x)) and str(x) != "" for x in src])
+        if "curated" in s.columns:
+            curated = s["curated"].fill_null(False).to_numpy()
+        elif "source" in s.columns:
+            src = s["source"].fill_null("airportsdata")
+            curated = (~src.str.contains("airportsdata") & (src != "")).to_numpy()
+        else:
+            curated = np.zeros(s.height, dtype=bool)
         has_iata = s["iata"].is_not_null().to_numpy() if "iata" in s.columns else np.zeros(s.height, bool)
         self.prominence = np.where(curated, 2.0, np.where(has_iata, 1.0, 0.5))
         self.pos = {sid: i for i, sid in enumerate(self.site_id)}
