@@ -178,3 +178,32 @@ def test_nan_and_infinity_literals() -> None:
     assert df is not None
     assert df.height == 12 and log.total == 2
     assert not any(math.isnan(x) for x in df["lat"])
+
+
+def _tar_bytes(compress: str) -> bytes:
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode=f"w:{compress}") as tf:
+        for name, data in (
+            ("traces/f2/trace_full_15a3f2.json", IL76_GZ),
+            ("traces/f3/trace_full_15a3f3.json", IL76_BYTES.replace(b"15a3f2", b"15a3f3")),
+        ):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+TAR = _tar_bytes("")
+TAR_GZ = _tar_bytes("gz")
+
+
+@SETTINGS
+@given(st.sampled_from([TAR, TAR_GZ]), st.floats(0, 1))
+def test_truncated_tar_archives(data: bytes, frac: float) -> None:
+    df, _ = _run(data[: int(len(data) * frac)], name="day.tar")
+    if df is not None:
+        assert df.height <= 28
+        assert _key(df) <= _key(GOOD)

@@ -212,3 +212,48 @@ def test_unreadable_files_raise_one_clear_error(tmp_path: Path, content: bytes, 
         list(readsb_trace.read(str(p), RejectLog()))
     msg = str(exc.value)
     assert "\n" not in msg and str(p) in msg and why.lower() in msg.lower()
+
+
+def _day_tar(tmp_path: Path, compress: str = "") -> Path:
+    """A globe_history day archive: traces/<xx>/trace_full_<hex>.json (gzip content) plus other folders."""
+    import io
+    import tarfile
+
+    out = tmp_path / f"day.tar{'.' + compress if compress else ''}"
+    with tarfile.open(out, f"w:{compress}") as tf:
+        for name, data in (
+            ("./heatmap/00.bin.ttf", b"\0" * 64),
+            ("./traces/f2/trace_full_15a3f2.json", gzip.compress(IL76.read_bytes())),
+            ("./traces/21/trace_full_150c21.json", A124_LEGACY.read_bytes()),
+            ("./traces/00/trace_full_150000.json", b"\x1f\x8b\x08 broken"),
+        ):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    return out
+
+
+@pytest.mark.parametrize("compress", ["", "gz"])
+def test_globe_history_tar_archive(tmp_path: Path, compress: str) -> None:
+    tar = _day_tar(tmp_path, compress)
+    assert lio.detect_format(tar) == "readsb_trace"
+    log = RejectLog()
+    df = _read(tar, log)
+    assert df.height == 19
+    assert sorted(set(df["asset_id"])) == ["150c21", "15a3f2"]
+    assert df.filter(pl.col("asset_id") == "15a3f2")["ts"][0] == T0
+    assert [r.location for r in log.samples] == ["./traces/00/trace_full_150000.json"]
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.ingest(tar).rows_added == 19
+        assert store.ingest(tar, force=True).rows_added == 0
+
+
+def test_truncated_tar_keeps_earlier_members(tmp_path: Path) -> None:
+    data = _day_tar(tmp_path).read_bytes()
+    cut = data.index(b"trace_full_150c21") + 600  # inside the second trace member
+    p = tmp_path / "cut.tar"
+    p.write_bytes(data[:cut])
+    log = RejectLog()
+    df = _read(p, log)
+    assert set(df["asset_id"]) == {"15a3f2"} and df.height == 14
+    assert any("truncated" in r for r in log.counts)

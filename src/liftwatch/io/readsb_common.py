@@ -14,7 +14,9 @@ Python loop over points.
 
 from __future__ import annotations
 
+import bz2
 import json
+import lzma
 import os
 import re
 import zlib
@@ -30,7 +32,7 @@ import numpy as np
 import polars as pl
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io.base import RejectLog, compression_of, read_all_bytes
+from liftwatch.io.base import RejectLog, compression_of
 
 MAX_RESYNC = 20  # syntax errors we try to skip over per file before giving up on the rest
 TS_MAX_S = 4_102_444_800.0  # 2100-01-01: anything later is a corrupt time
@@ -48,11 +50,21 @@ def decompress_salvaging(path: str | os.PathLike[str]) -> tuple[bytes, str | Non
         raw = p.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(str(p), exc.strerror or str(exc)) from None
+    return decompress_bytes(raw, str(p))
+
+
+def decompress_bytes(raw: bytes, path: str) -> tuple[bytes, str | None]:
+    """Decompress by magic number; gzip is salvaged up to a cut, bz2/xz damage makes the input unreadable."""
     kind = compression_of(raw[:6])
     if kind == "gzip":
         return _gunzip_partial(raw)
-    if kind is not None:
-        return read_all_bytes(p), None
+    try:
+        if kind == "bz2":
+            return bz2.decompress(raw), None
+        if kind == "xz":
+            return lzma.decompress(raw), None
+    except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+        raise UnreadableFileError(path, f"cannot decompress: {exc}") from None
     return raw, None
 
 
@@ -177,6 +189,13 @@ def loads_salvaging(text: str, key: str, close: str, path: str) -> Salvaged:
 def load_document(path: str, key: str, close: str, rejects: RejectLog, where: str = "") -> dict[str, Any]:
     """Decompress and salvage-parse one JSON file, logging truncation and lost ranges to ``rejects``."""
     raw, note = decompress_salvaging(path)
+    return parse_document(raw, note, path, key, close, rejects, where)
+
+
+def parse_document(
+    raw: bytes, note: str | None, path: str, key: str, close: str, rejects: RejectLog, where: str = ""
+) -> dict[str, Any]:
+    """Salvage-parse decompressed bytes; ``where`` prefixes reject locations (e.g. a tar member name)."""
     if not raw.strip():
         raise UnreadableFileError(path, note or "file is empty")
     text = raw.decode("utf-8", errors="replace")

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import os
 import re
+import tarfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -29,17 +31,19 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, read_head
 from liftwatch.io.readsb_common import (
     HEX_RE,
     NONE_TYPE,
     TS_MAX_S,
     clean_callsign,
     clean_squawk,
+    decompress_bytes,
     epoch_ms_to_us,
     first_reasons,
     load_document,
     numeric,
+    parse_document,
     point_column,
     reject_mask,
     strings,
@@ -119,9 +123,23 @@ def parse_header(obj: dict[str, Any], path: str) -> TraceHeader:
 
 
 def sniff(head: bytes, path: str) -> bool:
-    """A JSON object with an ``icao`` header and a ``trace`` list (content, not file name, decides)."""
+    """A JSON trace object, or a tar archive (a globe_history day); content decides, the name only helps.
+
+    JSON: ``icao`` plus ``trace``/``timestamp`` in the head, or ``trace`` plus ``timestamp`` (third-party
+    writers omit ``icao``), or ``trace`` in a file named ``trace_full_<hex>``/``trace_recent_<hex>``.
+    """
     h = head.lstrip()
-    return h.startswith(b"{") and b'"icao"' in h and (b'"trace"' in h or b'"timestamp"' in h)
+    if h.startswith(b"{"):
+        has_trace, has_ts = b'"trace"' in h, b'"timestamp"' in h
+        if b'"icao"' in h and (has_trace or has_ts):
+            return True
+        return has_trace and (has_ts or _NAME_HEX.search(os.path.basename(path)) is not None)
+    return is_tar(head)
+
+
+def is_tar(head: bytes) -> bool:
+    """POSIX/GNU tar header magic (globe_history daily archives are tars of ``traces/<xx>/trace_full_*``)."""
+    return len(head) >= 262 and head[257:262] == b"ustar"
 
 
 def read_header(path: str | os.PathLike[str]) -> TraceHeader:
@@ -143,20 +161,54 @@ def header_frame(paths: Iterable[str | os.PathLike[str]]) -> pl.DataFrame:
 
 
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
-    """Stream canonical point tables from one trace file (plain or gzip), ``batch_rows`` points at a time."""
+    """Stream canonical point tables from one trace file (plain or gzip) or a tar of them, file by file."""
     p = os.fspath(path)
+    if is_tar(read_head(p, 512)):
+        yield from read_tar(p, rejects, batch_rows)
+        return
     obj = load_document(p, "trace", "]", rejects)
     yield from read_document(obj, p, rejects, batch_rows)
+
+
+def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+    """Every ``trace_full_*``/``trace_recent_*`` member of a (possibly compressed) tar, streamed in one pass.
+
+    Memory holds one member at a time. A bad member costs that member (reject at ``<member>``); a truncated
+    archive keeps the members before the cut. Split releases (``.tar.aa``, ``.tar.ab``) must be concatenated.
+    """
+    try:
+        tf = tarfile.open(path, mode="r|*")  # noqa: SIM115 - closed by the `with tf` below (errors differ)
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        raise UnreadableFileError(path, f"cannot open tar archive: {exc}") from None
+    members = 0
+    try:
+        with tf:
+            for m in tf:
+                if not m.isfile() or not _NAME_HEX.search(m.name.rsplit("/", 1)[-1]):
+                    continue
+                members += 1
+                fh = tf.extractfile(m)
+                data = fh.read() if fh is not None else b""
+                try:
+                    raw, note = decompress_bytes(data, m.name)
+                    obj = parse_document(raw, note, path, "trace", "]", rejects, where=m.name)
+                    yield from read_document(obj, path, rejects, batch_rows, where=m.name)
+                except UnreadableFileError as exc:
+                    rejects.add(path, m.name, f"unreadable trace file: {exc.reason}")
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        rejects.add(path, f"after member {members}", f"tar archive truncated or corrupt, rest lost: {exc}")
+    if members == 0:
+        rejects.add(path, "archive", "no trace_full_*/trace_recent_* files in the tar archive")
 
 
 def read_document(
     obj: dict[str, Any], path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS, where: str = ""
 ) -> Iterator[pa.Table]:
-    """Convert an already parsed trace document (also used for traces found in snapshot directories)."""
-    header = parse_header(obj, path)
+    """Convert an already parsed trace document (also for traces in snapshot directories and tar archives)."""
+    header = parse_header(obj, where or path)
     trace = obj.get("trace")
     if not isinstance(trace, list):
-        raise UnreadableFileError(path, "no 'trace' list in the file")
+        raise UnreadableFileError(where or path, "no 'trace' list in the file")
     meta = header.metadata()
     carry: list[str | None] = [None, None]
     step = max(1, batch_rows)
