@@ -1,0 +1,143 @@
+"""Reader for raw Mode S / ADS-B recordings: hex lines (``timestamp,hex`` or one hex per line), AVR
+(``*8D...;`` and ``@<12-hex MLAT ts><msg>;``) and Beast binary files.
+
+The file is read in chunks (bounded memory), split into messages by :mod:`liftwatch.modes.framing` and
+decoded by one stateful :class:`~liftwatch.modes.decode.ModesDecoder`, so CPR pairs and first-fix chains span
+chunk boundaries. Times: ``timestamp,hex`` lines give absolute time (epoch s/ms or ISO-8601). AVR-MLAT and
+Beast only give a 12 MHz receiver counter, and plain hex/AVR lines no time at all; for those the recording is
+anchored so that its last message falls on the file's modification time (uncompressed files; compressed ones
+start at it), counter differences keep the spacing and counter-less lines are spaced 1 us apart in file
+order. ``read_messages(..., base_time=)`` sets the first message's time instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+import numpy as np
+import pyarrow as pa
+
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, open_binary
+from liftwatch.modes.decode import DecoderConfig, ModesDecoder
+from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
+
+FORMAT = "modes_hex"
+FORMATS = ("modes_hex", "modes_avr", "modes_beast")
+CHUNK_BYTES = 32 << 20
+
+_HEX_LINE = re.compile(rb"^\s*(?:[0-9T:.\-+Z ]{1,40},\s*)?(?:[0-9A-Fa-f]{14}|[0-9A-Fa-f]{28})\s*;?\s*$")
+_AVR_LINE = re.compile(rb"^\s*(?:\*[0-9A-Fa-f]{14}|\*[0-9A-Fa-f]{28}|@[0-9A-Fa-f]{26}|@[0-9A-Fa-f]{40});\s*$")
+
+
+def sniff(head: bytes, path: str) -> str | bool:
+    """Beast: starts with 0x1A and a frame type; AVR / hex: the first non-blank lines all match."""
+    if len(head) >= 2 and head[0] == 0x1A and head[1] in b"1234":
+        return "modes_beast"
+    lines = [ln for ln in head.split(b"\n")[:20] if ln.strip()]
+    if len(lines) > 1 and len(head) >= 4096:
+        lines = lines[:-1]  # the last line of a head may be cut
+    if not lines:
+        return False
+    if all(_AVR_LINE.match(ln) for ln in lines):
+        return "modes_avr"
+    if all(_HEX_LINE.match(ln) for ln in lines):
+        return "modes_hex"
+    return False
+
+
+def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+    yield from read_format(path, FORMAT, rejects, batch_rows)
+
+
+def read_format(path: str, fmt: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+    """Canonical points from a raw recording (``fmt`` one of ``FORMATS``)."""
+    yield from read_messages(path, fmt, rejects)
+
+
+def read_messages(
+    path: str,
+    fmt: str,
+    rejects: RejectLog,
+    *,
+    base_time: float | None = None,
+    receiver: tuple[float, float] | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> Iterator[pa.Table]:
+    """Decode a recording chunk by chunk; see the module docstring for how times are anchored."""
+    anchor = base_time if base_time is not None else _anchor(path, fmt)
+    decoder = ModesDecoder(DecoderConfig(receiver=receiver))
+    line0 = 0
+    seq = 0
+    first_counter: float | None = None
+    with open_binary(path) as fh:
+        tail = b""
+        while True:
+            chunk = fh.read(chunk_bytes)
+            final = not chunk
+            data = tail + chunk
+            if fmt == "modes_beast":
+                frames, tail, bad = parse_beast(data, final=final)
+                if bad:
+                    rejects.add(path, f"chunk ending byte {fh.tell() if not final else 'end'}", "corrupt Beast frame")
+                    rejects.counts["corrupt Beast frame"] += bad - 1
+            else:
+                body, tail = (data, b"") if final else split_lines(data)
+                frames = parse_text(body)
+                if frames.bad_lines.size:
+                    locs = (f"line {line0 + int(i) + 1}" for i in frames.bad_lines[:50])
+                    rejects.add_many(path, locs, "not a Mode S message", count=int(frames.bad_lines.size))
+                line0 += frames.n_lines
+            if len(frames):
+                ts, first_counter = _times(frames, anchor, seq, first_counter)
+                seq += len(frames)
+                res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
+                for reason in ("crc_failed", "unattributed", "unsupported_df"):
+                    if res.stats.get(reason):
+                        rejects.counts[reason.replace("_", " ")] += res.stats[reason]
+                if res.points.num_rows:
+                    yield res.points
+            if final:
+                break
+
+
+def _anchor(path: str, fmt: str) -> float:
+    """Epoch seconds given to the first message when the format has no absolute time.
+
+    The recording ends about when the file was last written, so the first message is placed at the mtime
+    minus the counter span between the first and last frames (read from the file's head and tail when it
+    is uncompressed; otherwise the first message gets the mtime).
+    """
+    try:
+        mtime = os.path.getmtime(path)
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+            if compression_of(head) is not None:
+                return mtime
+            fh.seek(max(0, os.path.getsize(path) - 65536))
+            end = fh.read()
+    except OSError:
+        return 0.0
+    if fmt == "modes_beast":
+        first, last = parse_beast(head, final=False)[0], parse_beast(end[end.find(b"\x1a") :])[0]
+    else:
+        first, last = parse_text(split_lines(head)[0] or head), parse_text(end[end.find(b"\n") + 1 :])
+    c0, c1 = first.counter_s[~np.isnan(first.counter_s)], last.counter_s[~np.isnan(last.counter_s)]
+    if c0.size and c1.size and c1[-1] >= c0[0]:
+        return mtime - float(c1[-1] - c0[0])
+    return mtime
+
+
+def _times(frames: Frames, anchor: float, seq: int, first_counter: float | None) -> tuple[np.ndarray, float | None]:
+    """Epoch seconds per message: absolute where given, else counter offsets or file order from the anchor."""
+    ts = frames.epoch_s.copy()
+    has_counter = ~np.isnan(frames.counter_s)
+    if has_counter.any():
+        if first_counter is None:
+            first_counter = float(frames.counter_s[has_counter][0])
+        ts = np.where(np.isnan(ts) & has_counter, anchor + (frames.counter_s - first_counter), ts)
+    rest = np.isnan(ts)
+    if rest.any():
+        ts[rest] = anchor + (seq + np.flatnonzero(rest)) * 1e-6
+    return ts, first_counter

@@ -1,0 +1,119 @@
+"""The raw reader: sniffing, four input forms giving the same decoded points, rejects and store ingest."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pytest
+
+from liftwatch import io as lio
+from liftwatch.io.base import RejectLog
+from liftwatch.io.raw_modes import read_messages
+from liftwatch.modes.decode import decode_hex
+from liftwatch.modes.framing import encode_beast
+from liftwatch.modes.synth import stream
+from liftwatch.store import Store
+
+
+@pytest.fixture(scope="module")
+def s():  # type: ignore[no-untyped-def]
+    return stream(8, 40, seed=11)
+
+
+def _write(tmp: Path, s, kind: str) -> Path:  # type: ignore[no-untyped-def]
+    hexes = s.hex()
+    counter = np.round((s.ts - s.ts[0]) * 12e6).astype(np.int64) + 123456
+    if kind == "csv":
+        p = tmp / "msgs.csv"
+        p.write_text("".join(f"{t:.6f},{h}\n" for t, h in zip(s.ts.tolist(), hexes, strict=True)))
+    elif kind == "csv.gz":
+        p = tmp / "msgs.csv.gz"
+        p.write_bytes(
+            gzip.compress("".join(f"{t:.6f},{h}\n" for t, h in zip(s.ts.tolist(), hexes, strict=True)).encode())
+        )
+    elif kind == "avr":
+        p = tmp / "msgs.avr"
+        p.write_text("".join(f"*{h};\n" for h in hexes))
+    elif kind == "mlat":
+        p = tmp / "msgs.avr"
+        p.write_text("".join(f"@{c:012X}{h};\n" for c, h in zip(counter.tolist(), hexes, strict=True)))
+    else:
+        p = tmp / "msgs.bin"
+        p.write_bytes(encode_beast(s.msgs, np.full(len(hexes), 14), counter))
+    return p
+
+
+def _max_dt_us(a: pl.Series, b: pl.Series) -> int:
+    return int((a.dt.epoch("us") - b.dt.epoch("us")).abs().max() or 0)
+
+
+def _frame(tables: list[pa.Table]) -> pl.DataFrame:
+    out = pl.from_arrow(pa.concat_tables(tables))
+    assert isinstance(out, pl.DataFrame)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("kind", "fmt"), [("csv", "modes_hex"), ("csv.gz", "modes_hex"), ("mlat", "modes_avr"), ("beast", "modes_beast")]
+)
+def test_formats_decode_like_one_shot(tmp_path: Path, s, kind: str, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    p = _write(tmp_path, s, kind)
+    assert lio.detect_format(p) == fmt
+    got = _frame(list(lio.read(p)))
+    ref = pl.from_arrow(decode_hex(s.hex(), s.ts).points)
+    assert isinstance(ref, pl.DataFrame)
+    assert got.height == ref.height
+    a = got.filter(pl.col("lat").is_not_null()).sort("asset_id", "ts")
+    b = ref.filter(pl.col("lat").is_not_null()).sort("asset_id", "ts")
+    assert np.allclose(a["lat"].to_numpy(), b["lat"].to_numpy(), atol=1e-8)
+    assert (a["callsign"] == b["callsign"]).all()
+    if kind.startswith("csv"):
+        assert _max_dt_us(a["ts"], b["ts"]) <= 1
+
+
+def test_mlat_and_beast_small_chunks_match(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+    for kind in ("mlat", "beast"):
+        p = _write(tmp_path, s, kind)
+        fmt = lio.detect_format(p)
+        whole = _frame(list(read_messages(str(p), fmt, RejectLog(), base_time=s.ts[0])))
+        small = _frame(list(read_messages(str(p), fmt, RejectLog(), base_time=s.ts[0], chunk_bytes=997)))
+        # a chunk boundary can fall inside an aircraft's first three fixes; those cannot be retro-filled
+        assert whole.height - 2 * 8 <= small.height <= whole.height
+        assert small.join(whole, on=["asset_id", "ts", "lat", "lon", "gs_kt"], how="anti", nulls_equal=True).height == 0
+        # the 12 MHz counter keeps the spacing: times equal the originals to a microsecond
+        ref = pl.from_arrow(decode_hex(s.hex(), s.ts).points)
+        assert isinstance(ref, pl.DataFrame)
+        assert _max_dt_us(whole.sort("asset_id", "ts")["ts"], ref.sort("asset_id", "ts")["ts"]) <= 2
+
+
+def test_plain_avr_without_times(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+    p = _write(tmp_path, s, "avr")
+    got = _frame(list(lio.read(p)))
+    assert got.filter(pl.col("callsign").is_not_null()).height > 0  # identity and velocity still decode
+
+
+def test_garbage_lines_are_rejected_with_line_numbers(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+    hexes = s.hex()[:200]
+    lines = [f"{t:.6f},{h}" for t, h in zip(s.ts[:200].tolist(), hexes, strict=True)]
+    lines[5] = "1735689600.5,NOTHEX"
+    lines[7] = f"{s.ts[7]:.6f},{hexes[7][:-1]}0"  # bad CRC
+    lines.insert(9, "")
+    p = tmp_path / "bad.csv"
+    p.write_text("\n".join(lines) + "\n")
+    log = RejectLog()
+    got = _frame(list(lio.read(p, format="modes_hex", rejects=log)))
+    assert got.height > 100
+    assert log.counts["not a Mode S message"] == 1 and any(r.location == "line 6" for r in log.samples)
+    assert log.counts["crc failed"] >= 1
+
+
+def test_store_ingest(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+    p = _write(tmp_path, s, "beast")
+    with Store(tmp_path / "t.duckdb") as st:
+        rep = st.ingest(p)
+        assert rep.format == "modes_beast" and rep.rows_added > 0
+        assert st.points()["source"].unique().to_list() == ["modes"]
