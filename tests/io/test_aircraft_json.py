@@ -165,3 +165,21 @@ def test_trace_file_inside_snapshot_directory_is_read_as_trace(tmp_path: Path) -
     df = _read(d)
     assert df.filter(pl.col("source") == "readsb").height == 14
     assert df.filter(pl.col("source") == "aircraft_json").height == 13
+
+
+def test_tar1090_chunk_files(tmp_path: Path) -> None:
+    snaps = [(SNAPS / n).read_text() for n in ("history_0.json", "history_1.json", "aircraft.json")]
+    chunk = '{ "files" : [\n' + ",\n".join(snaps) + ',\n{"now": "bad"}\n] }\n'
+    p = tmp_path / "chunk_7.gz"
+    p.write_bytes(gzip.compress(chunk.encode()))
+    assert lio.detect_format(p) == "aircraft_json"
+    log = RejectLog()
+    df = _read(p, log)
+    assert df.height == 13  # same rows as the three snapshots
+    assert log.counts["nothing usable (no position, callsign or altitude)"] == 3
+    assert any(r.location == f"snapshot {p}[3]" for r in log.samples)
+    # a truncated chunk keeps its complete snapshots
+    cut = tmp_path / "chunk_8.json"
+    cut.write_text(chunk[: chunk.index('"aircraft" : [', chunk.index("1736064604.0")) + 40])
+    log = RejectLog()
+    assert _read(cut, log).height == 9 and log.total > 0

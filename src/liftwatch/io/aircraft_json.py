@@ -91,17 +91,28 @@ def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) ->
     """Stream canonical points from one snapshot file or a directory of snapshots."""
     p = os.fspath(path)
     if not os.path.isdir(p):
-        doc = rc.load_document(p, "aircraft", "}", rejects)
+        doc = _load(p, rejects)
         if "aircraft" not in doc and "trace" in doc:
             yield from rt.read_document(doc, p, rejects, batch_rows)
             return
-        now, acs = _snapshot(doc, p)
-        yield from _batches(iter([(p, now, acs)]), p, rejects, batch_rows, single=True)
+        snaps = _snapshots_of(doc, p, p, rejects)
+        single = "aircraft" in doc
+        yield from _batches(iter(snaps), p, rejects, batch_rows, single=single)
         return
     yield from _batches(_walk(p, rejects, batch_rows), p, rejects, batch_rows, single=False)
 
 
-def _snapshot(doc: dict[str, Any], where: str) -> tuple[float, list[Any]]:
+def _load(path: str, rejects: RejectLog) -> dict[str, Any]:
+    """Parse one file; tar1090 chunks (``{"files": [snapshot, ...]}``) are salvaged snapshot by snapshot."""
+    raw, note = rc.decompress_salvaging(path)
+    head = raw[:200]
+    chunk = b'"files"' in head and b'"aircraft"' not in head[: head.find(b'"files"')]
+    return rc.parse_document(raw, note, path, "files" if chunk else "aircraft", "}", rejects)
+
+
+def _snapshot(doc: Any, where: str) -> tuple[float, list[Any]]:
+    if not isinstance(doc, dict):
+        raise UnreadableFileError(where, f"not an aircraft.json snapshot ({type(doc).__name__})")
     now = doc.get("now")
     acs = doc.get("aircraft")
     if not isinstance(now, (int, float)) or isinstance(now, bool) or not (0 < float(now) < rc.TS_MAX_S):
@@ -114,23 +125,39 @@ def _snapshot(doc: dict[str, Any], where: str) -> tuple[float, list[Any]]:
 Snap = tuple[str, float, list[Any]]
 
 
+def _snapshots_of(doc: dict[str, Any], name: str, path: str, rejects: RejectLog) -> list[Snap]:
+    """The snapshots in one parsed file: itself, or each entry of a tar1090 chunk's ``files`` list."""
+    files = doc.get("files")
+    if "aircraft" in doc or not isinstance(files, list):
+        now, acs = _snapshot(doc, name)
+        return [(name, now, acs)]
+    out: list[Snap] = []
+    for i, sub in enumerate(files):  # one step per snapshot, not per aircraft
+        where = f"{name}[{i}]"
+        try:
+            now, acs = _snapshot(sub, where)
+        except UnreadableFileError as exc:
+            rejects.add(path, f"snapshot {where}", f"unreadable snapshot: {exc.reason}")
+            continue
+        out.append((where, now, acs))
+    return out
+
+
 def _walk(directory: str, rejects: RejectLog, batch_rows: int) -> Iterator[Snap | pa.Table]:
     """Parse each file of a directory; a bad file costs that file (logged), never the directory."""
     for f in snapshot_files(directory):
         name = str(f.relative_to(directory))
         stem = f.name.split(".")[0]
         try:
-            doc = rc.load_document(str(f), "aircraft", "}", rejects)
+            doc = _load(str(f), rejects)
             if "aircraft" not in doc and "trace" in doc:
                 yield from rt.read_document(doc, str(f), rejects, batch_rows)
                 continue
             if stem in SIDE_FILES and "aircraft" not in doc:
                 continue
-            now, acs = _snapshot(doc, name)
+            yield from _snapshots_of(doc, name, directory, rejects)
         except UnreadableFileError as exc:
             rejects.add(directory, f"snapshot {name}", f"unreadable snapshot: {exc.reason}")
-            continue
-        yield (name, now, acs)
 
 
 def _batches(
