@@ -1,0 +1,58 @@
+"""liftwatch knowledge base: sites, regions, aircraft types, address/MMSI countries, assets, watchlists.
+
+Everything is bundled data (``liftwatch/data/kb``, each row with a ``source``) plus loaders that parse it once,
+lazily, and cache it. The public API is the one other modules code against (see ``docs/knowledge-base.md``).
+"""
+
+from __future__ import annotations
+
+from liftwatch.kb.icao import (
+    icao_block,
+    icao_blocks,
+    icao_countries,
+    icao_country,
+    icao_military_mask,
+    mmsi_flag,
+    mmsi_flags,
+)
+from liftwatch.kb.lookup import nearest_sites, resolve_site, resolve_site_ids, search_sites
+from liftwatch.kb.regions import (
+    Region,
+    points_in_region,
+    region_of_point,
+    region_of_site,
+    regions,
+    regions_of_points,
+    resolve_region,
+)
+from liftwatch.kb.sites import Control, Site, controller_at, site, sites
+from liftwatch.kb.types import aircraft_type, aircraft_types, ship_classes
+
+__all__ = [
+    "Control",
+    "Region",
+    "Site",
+    "aircraft_type",
+    "aircraft_types",
+    "controller_at",
+    "icao_block",
+    "icao_blocks",
+    "icao_countries",
+    "icao_country",
+    "icao_military_mask",
+    "mmsi_flag",
+    "mmsi_flags",
+    "nearest_sites",
+    "points_in_region",
+    "region_of_point",
+    "region_of_site",
+    "regions",
+    "regions_of_points",
+    "resolve_region",
+    "resolve_site",
+    "resolve_site_ids",
+    "search_sites",
+    "ship_classes",
+    "site",
+    "sites",
+]

@@ -1,0 +1,129 @@
+"""Name normalisation for alias lookup across Latin, Arabic and Cyrillic spellings.
+
+Why hand-written: transliterations of the same place differ in ways no general library folds
+(``Khmeimim``/``Hmeimim``, ``al-Khadem``/``Al Khadim``, ``الخادم``/``خادم``, ``Аль-Хадим``/``Хадим``). Two keys are
+produced: :func:`norm_key` (diacritics, case, articles, punctuation and Arabic letter variants folded) for exact
+lookups, and :func:`phonetic_key` (additionally folds common transliteration choices) for a second exact pass
+and for fuzzy scoring with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARABIC_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ـ": "",  # tatweel
+        "ё": "е",
+        "й": "и",
+    }
+)
+# Leading articles: Arabic "al-/el-/ad-/ash-..." in Latin script, the Arabic "ال", and their Cyrillic forms.
+_LATIN_ARTICLE = re.compile(r"(^|[\s(])(?:al|el|al|as|ash|ad|ar|at|az)[-\s'’]+(?=\w)")
+_CYR_ARTICLE = re.compile(r"(^|[\s(])(?:аль|эль|ал|эл|аш|эш|ас|эс|ад|эд|ат|эт|ар|эр|аз|эз)-(?=\w)")
+_AR_ARTICLE = re.compile(r"(^|\s)(?:وال|بال|لل|ال)(?=\w{2,})")
+_NON_WORD = re.compile(r"[\W_]+")
+
+# Ordered: longer patterns first. Folds spelling choices of Latin transliterations of Arabic/Russian names.
+_PHONETIC = (
+    ("kh", "h"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ey", "i"),
+    ("ay", "ai"),
+    ("y", "i"),
+    ("q", "k"),
+    ("w", "u"),
+    ("e", "i"),
+    ("o", "u"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove combining marks (Latin accents, Arabic harakat) after NFKD decomposition."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _folded(text: str) -> str:
+    t = strip_diacritics(text).casefold().translate(_ARABIC_FOLD)
+    t = _LATIN_ARTICLE.sub(r"\1", t)
+    t = _CYR_ARTICLE.sub(r"\1", t)
+    return _AR_ARTICLE.sub(r"\1", t)
+
+
+def norm_key(text: str) -> str:
+    """Canonical key: casefolded, no diacritics/articles/punctuation, Arabic letter variants folded."""
+    return _NON_WORD.sub("", _folded(text))
+
+
+def _phonetic_word(word: str) -> str:
+    for a, b in _PHONETIC:
+        word = word.replace(a, b)
+    return _DOUBLE.sub(r"\1", word)
+
+
+# Generic words that make every airfield look alike to a fuzzy scorer (folded forms, all scripts).
+_STOPWORDS = frozenset(
+    [
+        "airport",
+        "airbase",
+        "air",
+        "base",
+        "international",
+        "intl",
+        "airfield",
+        "aerodrome",
+        "regional",
+        "municipal",
+        "field",
+        "the",
+        "of",
+        "de",
+        "d",
+        "aeroport",
+        "aerienne",
+        "base",
+        "navale",
+        "naval",
+        "facility",
+        "مطار",
+        "قاعده",
+        "جويه",
+        "دولي",
+        "الجويه",
+        "الدولي",
+        "аэропорт",
+        "авиабаза",
+        "аэродром",
+        "международныи",
+    ]
+)
+
+
+def fuzzy_key(text: str) -> str:
+    """Word-preserving phonetic key without generic words, for token-aware fuzzy scoring ("london heatrou")."""
+    words = [w for w in _NON_WORD.split(_folded(text)) if w]
+    kept = [w for w in words if w not in _STOPWORDS] or words
+    return " ".join(_phonetic_word(w) for w in kept)
+
+
+def phonetic_key(text: str) -> str:
+    """Looser key for Latin transliterations (``Khmeimim`` == ``Hmeimim``, ``Khadem`` == ``Khadim``)."""
+    return _phonetic_word(norm_key(text))

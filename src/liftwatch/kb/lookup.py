@@ -1,0 +1,129 @@
+"""Alias-aware, fuzzy site lookup in any script ("Khmeimim", "حميميم", "Хмеймим", "Al-Khadem", "OSLK").
+
+Order: exact site id, ICAO/IATA code, exact normalised alias, exact transliteration-folded alias, then
+rapidfuzz over the folded aliases. Curated sites win ties over airportsdata rows, which carry only their
+English name and city.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from liftwatch.kb._text import fuzzy_key, norm_key, phonetic_key
+from liftwatch.kb.sites import Site, _code_index, _row_index, site, sites
+
+_KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip": 2, "heliport": 3}
+
+
+@dataclass(frozen=True)
+class _AliasIndex:
+    exact: dict[str, list[str]]
+    phonetic: dict[str, list[str]]
+    keys: list[str]  # fuzzy (word-preserving phonetic) keys, parallel to key_sites
+    key_sites: list[str]
+    rank: dict[str, tuple[int, int, int]]
+
+
+@cache
+def _index() -> _AliasIndex:
+    frame = sites()
+    ids = frame["site_id"].to_list()
+    names = frame["name"].to_list()
+    aliases = frame["aliases"].to_list()
+    curated = frame["curated"].to_list()
+    iata = frame["iata"].to_list()
+    kinds = frame["kind"].to_list()
+    exact: dict[str, list[str]] = {}
+    phon: dict[str, list[str]] = {}
+    keys: list[str] = []
+    key_sites: list[str] = []
+    rank: dict[str, tuple[int, int, int]] = {}
+    for sid, name, al, cur, code, kind in zip(ids, names, aliases, curated, iata, kinds, strict=True):
+        rank[sid] = (0 if cur else 1, 0 if code else 1, _KIND_RANK.get(kind, 2))
+        seen: set[str] = set()
+        for text in (name, *(al or [])):
+            k = norm_key(text)
+            if not k or k in seen:
+                continue
+            seen.add(k)
+            exact.setdefault(k, []).append(sid)
+            phon.setdefault(phonetic_key(text), []).append(sid)
+            keys.append(fuzzy_key(text))
+            key_sites.append(sid)
+    return _AliasIndex(exact, phon, keys, key_sites, rank)
+
+
+def _best(site_ids: list[str]) -> list[str]:
+    idx = _index()
+    return sorted(dict.fromkeys(site_ids), key=lambda s: idx.rank.get(s, (9, 9, 9)))
+
+
+def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
+    """Best matching sites with scores in [0, 100], best first (distinct sites)."""
+    query = text.strip()
+    if not query:
+        return []
+    scored: dict[str, float] = {}
+
+    def add(sid: str, score: float) -> None:
+        if score > scored.get(sid, -1.0):
+            scored[sid] = score
+
+    if query in _row_index():
+        add(query, 100.0)
+    code = _code_index().get(query.upper())
+    if code:
+        add(code, 100.0)
+    idx = _index()
+    key = norm_key(query)
+    if key:
+        for sid in idx.exact.get(key, []):
+            add(sid, 100.0)
+        pkey = phonetic_key(query)
+        for sid in idx.phonetic.get(pkey, []):
+            add(sid, 97.0)
+        fkey = fuzzy_key(query)
+        hits = process.extract(fkey, idx.keys, scorer=fuzz.WRatio, limit=max(50, limit * 10), score_cutoff=60)
+        for _key, score, pos in hits:
+            # WRatio forgives partial matches ("heathrow" in "london heathrow"); blend in plain ratio so that
+            # whole-name matches rank above substring matches, and keep fuzzy hits below exact ones.
+            # An alias shorter than the query gets credit only for whole matching words (token_set), not for
+            # being a substring ("mimi" inside "himimin").
+            alias = idx.keys[pos]
+            plain = float(fuzz.ratio(fkey, alias))
+            base = float(score) if len(alias) >= len(fkey) else max(plain, 0.95 * fuzz.token_set_ratio(fkey, alias))
+            add(idx.key_sites[pos], min(96.0, 0.8 * base + 0.2 * plain))
+    rank = idx.rank
+    ordered = sorted(scored.items(), key=lambda kv: (-round(kv[1], 1), rank.get(kv[0], (9, 9, 9))))
+    return [(site(sid), round(score, 1)) for sid, score in ordered[:limit]]
+
+
+def resolve_site(text: str, min_score: float = 80.0) -> Site | None:
+    """The single best site for a name/alias/code in any script, or None if nothing scores >= ``min_score``."""
+    found = search_sites(text, limit=1)
+    if not found or found[0][1] < min_score:
+        return None
+    return found[0][0]
+
+
+def resolve_site_ids(texts: list[str]) -> list[str | None]:
+    """Vector form of :func:`resolve_site` returning ids (duplicates resolved once)."""
+    uniq = {t: (s.site_id if (s := resolve_site(t)) else None) for t in dict.fromkeys(texts)}
+    return [uniq[t] for t in texts]
+
+
+def nearest_sites(lat: float, lon: float, radius_km: float = 30.0, limit: int = 5) -> list[tuple[Site, float]]:
+    """Sites within ``radius_km`` of a point, nearest first, as (site, distance_km)."""
+    frame = sites()
+    la = np.radians(frame["lat"].to_numpy())
+    lo = np.radians(frame["lon"].to_numpy())
+    p, q = np.radians(lat), np.radians(lon)
+    h = np.sin((la - p) / 2) ** 2 + np.cos(p) * np.cos(la) * np.sin((lo - q) / 2) ** 2
+    dist = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    order = np.argsort(dist)[:limit]
+    ids = frame["site_id"].to_list()
+    return [(site(ids[i]), float(dist[i])) for i in order if dist[i] <= radius_km]

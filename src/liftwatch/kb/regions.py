@@ -1,0 +1,220 @@
+"""Named regions (polygons and site groups) used as origins and destinations ("Syria" -> "eastern Libya").
+
+Why hand-written point-in-polygon: the polygons are a dozen small hand-made rings, so an even-odd ray cast
+vectorised over points with NumPy (plus a bounding-box prefilter) is fast and avoids a GEOS dependency
+(shapely) for something this small. Data: ``data/kb/regions.toml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+
+from liftwatch.errors import KnowledgeBaseError
+from liftwatch.kb._data import data_path, read_toml
+from liftwatch.kb._text import norm_key
+
+Ring = list[tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A named region: ``polygon`` ([(lon, lat), ...], closed) and/or explicit ``site_ids``.
+
+    ``rank`` 0 = sub-region, 1 = country, 2 = broad area/site group; lower is more specific. A region with
+    ``within`` set only contains points that are also inside that parent region.
+    """
+
+    id: str
+    name: str
+    aliases: list[str]
+    site_ids: list[str]
+    polygon: Ring | None
+    rank: int = 1
+    within: str | None = None
+    countries: list[str] = field(default_factory=list)
+    extra_polygons: list[Ring] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def rings(self) -> list[Ring]:
+        """All polygon rings (main polygon first)."""
+        return ([self.polygon] if self.polygon else []) + list(self.extra_polygons)
+
+
+def _ring(value: object, where: str) -> Ring:
+    if not isinstance(value, list) or len(value) < 4:
+        raise KnowledgeBaseError(f"{where}: polygon needs at least 4 [lon, lat] pairs")
+    ring: Ring = []
+    for pt in value:
+        if not (isinstance(pt, list) and len(pt) == 2 and all(isinstance(x, int | float) for x in pt)):
+            raise KnowledgeBaseError(f"{where}: polygon point {pt!r} is not [lon, lat]")
+        lon, lat = float(pt[0]), float(pt[1])
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise KnowledgeBaseError(f"{where}: polygon point {pt!r} out of range")
+        ring.append((lon, lat))
+    return ring
+
+
+@cache
+def regions() -> dict[str, Region]:
+    """All regions by id, ordered most specific first (rank, then polygon area)."""
+    path = data_path("regions.toml")
+    doc = read_toml(path)
+    out: list[Region] = []
+    for i, raw in enumerate(doc.get("region", []), start=1):
+        where = f"{path}: region #{i} ({raw.get('id', '?')})"
+        if "id" not in raw or "name" not in raw:
+            raise KnowledgeBaseError(f"{where}: id and name are required")
+        polygon = _ring(raw["polygon"], where) if "polygon" in raw else None
+        extras = [_ring(r, where) for r in raw.get("extra_polygons", [])]
+        out.append(
+            Region(
+                id=str(raw["id"]),
+                name=str(raw["name"]),
+                aliases=[str(a) for a in raw.get("aliases", [])],
+                site_ids=[str(s) for s in raw.get("sites", [])],
+                polygon=polygon,
+                rank=int(raw.get("rank", 1)),
+                within=raw.get("within"),
+                countries=[str(c) for c in raw.get("countries", [])],
+                extra_polygons=extras,
+                source=str(raw.get("source", "")),
+            )
+        )
+    ids = {r.id for r in out}
+    for r in out:
+        if r.within and r.within not in ids:
+            raise KnowledgeBaseError(f"{path}: region {r.id!r} is within unknown region {r.within!r}")
+    out.sort(key=lambda r: (r.rank, _area(r)))
+    return {r.id: r for r in out}
+
+
+def _area(region: Region) -> float:
+    total = 0.0
+    for ring in region.rings:
+        xs = np.array([p[0] for p in ring])
+        ys = np.array([p[1] for p in ring])
+        total += 0.5 * abs(float(np.dot(xs, np.roll(ys, 1)) - np.dot(ys, np.roll(xs, 1))))
+    return total
+
+
+def _in_ring(lat: np.ndarray, lon: np.ndarray, ring: Ring) -> np.ndarray:
+    """Even-odd ray casting, vectorised over points; O(points x edges) after a bbox prefilter."""
+    xs = np.array([p[0] for p in ring])
+    ys = np.array([p[1] for p in ring])
+    inside = np.zeros(lat.shape, dtype=bool)
+    box = (lon >= xs.min()) & (lon <= xs.max()) & (lat >= ys.min()) & (lat <= ys.max())
+    if not box.any():
+        return inside
+    px, py = lon[box], lat[box]
+    acc = np.zeros(px.shape, dtype=bool)
+    x0, y0 = xs[-1], ys[-1]
+    for x1, y1 in zip(xs, ys, strict=True):
+        crosses = (y1 > py) != (y0 > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            xint = x1 + (py - y1) * (x0 - x1) / (y0 - y1)
+        acc ^= crosses & (px < xint)
+        x0, y0 = x1, y1
+    inside[box] = acc
+    return inside
+
+
+def _contains(region: Region, lat: np.ndarray, lon: np.ndarray, cache_: dict[str, np.ndarray]) -> np.ndarray:
+    if region.id in cache_:
+        return cache_[region.id]
+    mask = np.zeros(lat.shape, dtype=bool)
+    for ring in region.rings:
+        mask |= _in_ring(lat, lon, ring)
+    if region.within:
+        mask &= _contains(regions()[region.within], lat, lon, cache_)
+    cache_[region.id] = mask
+    return mask
+
+
+def points_in_region(region_id: str, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Boolean mask of points inside the region's polygon(s) (False everywhere for pure site groups)."""
+    lat_a = np.asarray(lat, dtype=np.float64)
+    lon_a = np.asarray(lon, dtype=np.float64)
+    return _contains(regions()[region_id], lat_a, lon_a, {})
+
+
+def regions_of_points(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Most specific polygon region id for each point (object array of str or None). Vectorised."""
+    lat_a = np.asarray(lat, dtype=np.float64)
+    lon_a = np.asarray(lon, dtype=np.float64)
+    out = np.full(lat_a.shape, None, dtype=object)
+    todo = np.isfinite(lat_a) & np.isfinite(lon_a)
+    memo: dict[str, np.ndarray] = {}
+    for region in regions().values():  # most specific first
+        if not region.rings or not todo.any():
+            continue
+        hit = _contains(region, lat_a, lon_a, memo) & todo
+        out[hit] = region.id
+        todo &= ~hit
+    return out
+
+
+def region_of_point(lat: float, lon: float) -> str | None:
+    """Most specific polygon region containing one point, or None."""
+    res = regions_of_points(np.array([lat]), np.array([lon]))[0]
+    return None if res is None else str(res)
+
+
+def region_of_site(site_id: str) -> list[str]:
+    """Ids of all regions containing the site, most specific first.
+
+    A site belongs to a region if it is listed in the region's site group, its ISO2 country is one of the
+    region's ``countries``, its curated ``region`` is the region (or a sub-region of it), or its coordinates
+    fall inside the polygon.
+    """
+    from liftwatch.kb.sites import site
+
+    s = site(site_id)
+    regs = regions()
+    hits: set[str] = set()
+    mask_cache: dict[str, np.ndarray] = {}
+    lat, lon = np.array([s.lat]), np.array([s.lon])
+    for r in regs.values():
+        if (
+            s.site_id in r.site_ids
+            or (s.country and s.country in r.countries)
+            or (r.rings and bool(_contains(r, lat, lon, mask_cache)[0]))
+        ):
+            hits.add(r.id)
+    if s.region in regs:
+        hits.add(s.region)
+        parent = regs[s.region].within
+        while parent:
+            hits.add(parent)
+            parent = regs[parent].within
+    # a curated region overrides polygon guesses between sibling sub-regions (e.g. near the 18.5E line)
+    if s.region in regs and regs[s.region].within:
+        siblings = {r.id for r in regs.values() if r.within == regs[s.region].within and r.id != s.region}
+        hits -= siblings
+    return [rid for rid in regs if rid in hits]
+
+
+@cache
+def _region_alias_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in regions().values():
+        for text in (r.id, r.name, *r.aliases):
+            out.setdefault(norm_key(text), r.id)
+    return out
+
+
+def resolve_region(text: str) -> Region | None:
+    """Region by id, name or alias in any script ("eastern Libya", "Cyrenaica", "Сирия"); fuzzy fallback."""
+    from rapidfuzz import fuzz, process
+
+    idx = _region_alias_index()
+    key = norm_key(text)
+    if not key:
+        return None
+    if key in idx:
+        return regions()[idx[key]]
+    best = process.extractOne(key, list(idx), scorer=fuzz.ratio, score_cutoff=85)
+    return regions()[idx[best[0]]] if best else None
