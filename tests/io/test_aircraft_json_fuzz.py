@@ -139,3 +139,14 @@ def test_duplicate_and_out_of_order_snapshots(nows: list[float], rnd: Any) -> No
     assert df is not None
     assert df.select("asset_id", "ts").is_duplicated().sum() == 0
     assert set(df["asset_id"]) == set(GOOD["asset_id"])
+
+
+@SETTINGS
+@given(HOSTILE, st.one_of(HOSTILE, st.just([])))
+def test_hostile_snapshot_header(now: Any, aircraft: Any) -> None:
+    doc = {"now": now, "messages": 1, "aircraft": aircraft}
+    df, _ = _run({"aircraft.json": json.dumps(doc).encode()})
+    df_dir, log = _run({"history_0.json": json.dumps(doc).encode(), "aircraft.json": SNAP}, as_dir=True)
+    assert df_dir is not None and df_dir.height >= N_AC - 1
+    if df is None:
+        assert any("unreadable snapshot" in r for r in log.counts)

@@ -207,3 +207,18 @@ def test_truncated_tar_archives(data: bytes, frac: float) -> None:
     if df is not None:
         assert df.height <= 28
         assert _key(df) <= _key(GOOD)
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from(["icao", "r", "t", "dbFlags", "desc", "ownOp", "year", "timestamp"]), HOSTILE))
+def test_hostile_header_values(header: dict[str, Any]) -> None:
+    doc = json.loads(IL76_BYTES)
+    doc.update(header)
+    df, _ = _run(json.dumps(doc).encode(), name="trace_full_15a3f2.json")
+    if df is None:  # only a bad timestamp can make the file unreadable: the address comes from the name
+        assert "timestamp" in header
+        return
+    assert set(df["asset_id"]) <= {"15a3f2", "~abcdef"}
+    assert df["registration"].null_count() in (0, df.height)
+    h = readsb_trace.parse_header(doc, "trace_full_15a3f2.json")
+    assert h.db_flags >= 0 and isinstance(h.military, bool)

@@ -115,7 +115,7 @@ def _snapshot(doc: Any, where: str) -> tuple[float, list[Any]]:
         raise UnreadableFileError(where, f"not an aircraft.json snapshot ({type(doc).__name__})")
     now = doc.get("now")
     acs = doc.get("aircraft")
-    if not isinstance(now, (int, float)) or isinstance(now, bool) or not (0 < float(now) < rc.TS_MAX_S):
+    if not isinstance(now, (int, float)) or isinstance(now, bool) or not (0 < now < rc.TS_MAX_S):
         raise UnreadableFileError(where, f"not an aircraft.json snapshot: no valid 'now' ({now!r})")
     if not isinstance(acs, list):
         raise UnreadableFileError(where, "not an aircraft.json snapshot: no 'aircraft' list")

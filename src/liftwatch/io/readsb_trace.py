@@ -106,7 +106,7 @@ def parse_header(obj: dict[str, Any], path: str) -> TraceHeader:
             raise UnreadableFileError(path, f"trace header has no valid 'icao' address ({icao!r})")
         hexid = m.group(1).lower()
     ts = obj.get("timestamp")
-    if not isinstance(ts, (int, float)) or isinstance(ts, bool) or not (0.0 < float(ts) < TS_MAX_S):
+    if not isinstance(ts, (int, float)) or isinstance(ts, bool) or not (0.0 < ts < TS_MAX_S):  # no float(): huge ints
         raise UnreadableFileError(path, f"trace header has no valid 'timestamp' ({ts!r}); relative times unresolvable")
     flags = obj.get("dbFlags")
     t = _opt_str(obj.get("t"))
