@@ -39,6 +39,7 @@ NO_EVIDENCE = "no evidence in the data"
 CONTRADICTED = "contradicted"
 VERDICTS = (SUPPORTED, PARTLY, NO_EVIDENCE, CONTRADICTED)
 
+_KNOWN = {"asset_id": pl.String(), "registration": pl.String()}
 DEST_PROB_FULL = 0.5
 DEST_PROB_PARTIAL = 0.2
 VIA_MAX_GAP = timedelta(hours=48)
@@ -133,7 +134,8 @@ def _asset_expr(claim: Claim, gaz: Gazetteer) -> tuple[pl.Expr, pl.Expr]:
         return pl.lit(True), pl.lit(True)
     types = gaz.kb.aircraft_types()
     cargo = types.filter(pl.col("category") == "cargo")["type_code"].to_list()
-    known = gaz.kb.known_assets()
+    known_fn = getattr(gaz.kb, "known_assets", None)
+    known = known_fn() if callable(known_fn) else pl.DataFrame({"asset_id": [], "registration": []}, schema=_KNOWN)
     exact: list[pl.Expr] = []
     loose: list[pl.Expr] = []
     for a in claim.assets:

@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from liftwatch.claims.lexicon import ACTORS, NOT_PLACES, Actor
 from liftwatch.claims.model import Place
@@ -157,18 +158,25 @@ class Gazetteer:
         return self._region_sites[region_id]
 
     def lookup(self, text: str) -> Place | None:
-        """Exact alias lookup (any script), then the kb's own resolvers (fuzzy, every airport)."""
+        """Exact alias lookup (any script), then the kb's own resolvers (fuzzy, every airport).
+
+        A fuzzy site hit is only accepted when every distinctive word of the phrase is close to a word of
+        the site's names: the kb resolver is tuned for recall ("Mali" would otherwise become Malé's airport).
+        """
         key = norm_key(re.sub(_SUFFIX + "$", "", text, flags=re.I))
-        hit = self._keys.get(key)
-        if hit is not None:
-            kind, ident = hit
-            return self.site_place(ident, text, "alias") if kind == "site" else self.region_place(ident, text, "alias")
+        for variant in _variants(key):
+            hit = self._keys.get(variant)
+            if hit is not None:
+                kind, ident = hit
+                if kind == "site":
+                    return self.site_place(ident, text, "alias")
+                return self.region_place(ident, text, "alias")
         for variant in _variants(key):
             reg = self.kb.resolve_region(variant)
             if reg is not None:
                 return self.region_place(reg.id, text, f"kb.resolve_region({variant!r})")
             site = self.kb.resolve_site(variant)
-            if site is not None:
+            if site is not None and _plausible(variant, site):
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
         return None
 
@@ -227,6 +235,25 @@ class Gazetteer:
     def site_kind(self, site_id: str) -> str | None:
         row = self._rows.get(site_id)
         return str(row["kind"]) if row else None
+
+
+_GENERIC_WORDS = {
+    "airport", "air", "base", "airbase", "airfield", "airstrip", "port", "naval", "international", "the", "and",
+    "military", "field", "harbour", "harbor", "facility",
+}  # fmt: skip
+
+
+def _tokens(text: str) -> set[str]:
+    return {w for w in re.split(r"[\W_]+", fold(text).lower()) if len(w) >= 3 and w not in _GENERIC_WORDS}
+
+
+def _plausible(phrase: str, site: Any) -> bool:
+    """Every distinctive word of ``phrase`` is within edit ratio 85 of a word of the site's names."""
+    want = _tokens(phrase)
+    have: set[str] = set()
+    for name in [site.name, *(getattr(site, "aliases", None) or []), getattr(site, "icao", None) or ""]:
+        have |= _tokens(name)
+    return bool(want) and all(any(fuzz.ratio(w, h) >= 85 for h in have) for w in want)
 
 
 def _row(site: Any) -> dict[str, Any]:

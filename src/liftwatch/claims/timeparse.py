@@ -50,7 +50,7 @@ _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 # Order matters: ranges before single dates so "10-14 December" is one span, not "14 December".
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")),
+    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)\b")),
     (
         "dmy_range",
         re.compile(
@@ -289,10 +289,11 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
 
 
 def find_publication_date(text: str) -> TimeSpan | None:
-    """The publication date: a labelled line ("Published: ..."), else a full date in the first two lines.
+    """The publication date: a labelled line ("Published: ..."), else a date line or dateline near the top.
 
-    A dateline ("TRIPOLI, Dec 18, 2024 (Reuters) -") is the first line of body text, so it is covered by
-    the second rule; dates later in the body are events, never the publication date.
+    In the first three lines, a full date (with year) counts when its line is little more than the date
+    ("March 3, 2025", "By J. Smith, 3 March 2025") or is a dateline ("TRIPOLI, Dec 18, 2024 (Reuters) -").
+    A date inside a body sentence is an event, never the publication date.
     """
     lines = [ln for ln in text.splitlines() if ln.strip()]
     for ln in lines:
@@ -302,9 +303,16 @@ def find_publication_date(text: str) -> TimeSpan | None:
             if found:
                 t = found[0]
                 return TimeSpan(t.start, t.start, ln.strip(), "publication", 0)
-    for ln in lines[:2]:
+    for ln in lines[:3]:
         for t in find_times(ln):
-            if t.start is not None and t.kind == "explicit" and t.start == t.end and re.search(r"\d{4}", t.text):
+            if t.start is None or t.kind != "explicit" or t.start != t.end or not re.search(r"\d{4}", t.text):
+                continue
+            before, after = ln[: t.pos], ln[t.pos + len(t.text) :]
+            rest_words = len(re.findall(r"\w+", before + " " + after))
+            dateline = re.fullmatch(r"\s*(?:[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]+,?\s*)?", before) and re.match(
+                r"\s*(?:\([^)]*\))?\s*[-–—]", after
+            )
+            if (rest_words <= 3 and not ln.rstrip().endswith(".")) or dateline:
                 return TimeSpan(t.start, t.start, t.text, "publication", 0)
     return None
 

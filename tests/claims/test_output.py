@@ -1,0 +1,133 @@
+"""Terminal, JSON and HTML output, and the `liftwatch claims` command (exit codes, errors)."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from liftwatch.claims import check, extract, report_section_html, to_json
+from liftwatch.claims.places import Gazetteer
+from liftwatch.claims.render import print_extraction, print_results
+from liftwatch.cli import app
+from liftwatch.store import Store
+from tests.claims.conftest import TEXTS, real_kb_gazetteer
+from tests.claims.flights_factory import T0, coverage_points, flight, flights_table
+
+TEXT = (
+    "Russian Il-76 cargo planes made multiple flights from Hmeimim to Al-Khadim <b>between 10 and 14 December 2024</b>."
+)
+
+
+def _results(tmp_path: Path, gaz: Gazetteer):  # type: ignore[no-untyped-def]
+    store = Store(tmp_path / "o.duckdb")
+    store.write_flights(
+        flights_table([flight("155abc", "hmeimim", "al-khadim", T0 + timedelta(days=i)) for i in range(3)])
+    )
+    ex = extract(TEXT, gazetteer=gaz)
+    res = check(ex, store, gazetteer=gaz)
+    store.close()
+    return ex, res
+
+
+def test_json_has_extraction_verdict_and_flights(tmp_path: Path, fake_gaz: Gazetteer) -> None:
+    ex, res = _results(tmp_path, fake_gaz)
+    doc = json.loads(to_json(ex, res, article="a.txt"))
+    r = doc["results"][0]
+    assert r["verdict"] == "supported" and r["full_matches"] == 3
+    assert r["claim"]["origin"][0]["id"] == "hmeimim"
+    assert len(r["flights"]) == 3 and r["flights"][0]["dep_time"].startswith("2024-12-10")
+    assert [d["day"] for d in r["counts_by_day"]] == ["2024-12-10", "2024-12-11", "2024-12-12"]
+    assert doc["extraction"]["claims"][0]["window"] == ["2024-12-10", "2024-12-14"]
+
+
+def test_html_section_is_escaped_and_complete(tmp_path: Path, fake_gaz: Gazetteer) -> None:
+    _, res = _results(tmp_path, fake_gaz)
+    html = report_section_html(res)
+    assert html.startswith('<section class="lw-claims"') and html.rstrip().endswith("</section>")
+    assert "supported" in html and "155abc" in html and "Hmeimim" in html
+    assert "<b>between" not in html and "&lt;b&gt;between" in html  # article text is escaped
+    assert "No movement claims" in report_section_html([])
+
+
+def test_rich_views_render(tmp_path: Path, fake_gaz: Gazetteer) -> None:
+    ex, res = _results(tmp_path, fake_gaz)
+    console = Console(record=True, width=140)
+    print_results(ex, res, console)
+    print_extraction(ex, console)
+    out = console.export_text()
+    assert "supported" in out and "155abc" in out and "claim check" in out
+
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def real_db(tmp_path: Path) -> Path:
+    real_kb_gazetteer()  # skips when the kb is absent
+    db = tmp_path / "cli.duckdb"
+    with Store(db) as store:
+        store.write_flights(
+            flights_table([flight("155abc", "hmeimim", "al-khadim", T0 + timedelta(days=i)) for i in range(3)])
+        )
+        store.ingest_table(coverage_points(12.53, -7.95, T0 - timedelta(days=40), 3))  # a little traffic at Bamako
+    return db
+
+
+def test_cli_supported_exit_0(real_db: Path) -> None:
+    res = runner.invoke(app, ["claims", str(TEXTS / "khmeimim_alkhadem_dates.txt"), "--db", str(real_db), "--json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert doc["results"][0]["verdict"] in ("supported", "partly supported")
+
+
+def test_cli_no_evidence_exit_1_with_coverage(real_db: Path) -> None:
+    res = runner.invoke(app, ["claims", str(TEXTS / "bamako_absent.txt"), "--db", str(real_db), "--json"])
+    assert res.exit_code == 1, res.output
+    results = json.loads(res.stdout)["results"]
+    bamako = next(r for r in results if r["claim"]["destination"][0]["id"] == "bamako")
+    assert bamako["verdict"] == "no evidence in the data"
+    assert bamako["coverage"][0]["level"] == "none"
+    assert any("no coverage" in x for x in bamako["reasons"])
+
+
+def test_cli_date_option_and_table(real_db: Path) -> None:
+    res = runner.invoke(
+        app, ["claims", str(TEXTS / "russia_syria_libya_transfer.txt"), "--db", str(real_db), "--date", "2024-12-18",
+              "--window-days", "10"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "supported" in res.stdout and "2024-12-08 to 2024-12-18" in res.stdout
+
+
+def test_cli_extract_only_needs_no_db(tmp_path: Path) -> None:
+    real_kb_gazetteer()
+    res = runner.invoke(
+        app, ["claims", str(TEXTS / "via_tobruk_jufra.txt"), "--extract-only", "--db", str(tmp_path / "none.duckdb")]
+    )
+    assert res.exit_code == 0, res.output
+    assert "Al-Jufra" in res.stdout and not (tmp_path / "none.duckdb").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["claims", "/nonexistent/article.txt"], "cannot read"),
+        (["claims", str(TEXTS / "bamako_absent.txt"), "--date", "03/03/2025"], "expected YYYY-MM-DD"),
+    ],
+)
+def test_cli_usage_errors_exit_2(args: list[str], message: str) -> None:
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2 and message in res.output
+
+
+def test_cli_missing_db_is_one_line_error(tmp_path: Path) -> None:
+    real_kb_gazetteer()
+    from liftwatch.errors import LiftwatchError
+
+    res = runner.invoke(app, ["claims", str(TEXTS / "bamako_absent.txt"), "--db", str(tmp_path / "missing.duckdb")])
+    assert isinstance(res.exception, LiftwatchError)  # main() turns it into one red line, exit 2
