@@ -116,7 +116,13 @@ def destination_legs(
         .explode("_cand")
         .with_columns(
             pl.col("_cand").struct.field("site_id").alias("destination"),
-            pl.col("_cand").struct.field("prob").cast(pl.Float64).fill_null(0.0).clip(0.0, 1.0).alias("weight"),
+            pl.col("_cand")
+            .struct.field("prob")
+            .cast(pl.Float64)
+            .round(6)
+            .fill_null(0.0)
+            .clip(0.0, 1.0)
+            .alias("weight"),
         )
         .drop("_cand")
         .filter(pl.col("destination").is_not_null() & (pl.col("weight") > 0))

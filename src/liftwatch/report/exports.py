@@ -1,0 +1,114 @@
+"""Exports for other tools: GeoJSON (QGIS, web maps), KML (Google Earth), CSV (spreadsheets), Parquet (code).
+
+KML is written with ``simplekml`` (well-kept, handles escaping and styles); GeoJSON is plain ``json`` of the
+features from :mod:`liftwatch.report.geo` (RFC 7946: WGS-84 ``[lon, lat]``, no ``crs`` member).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import simplekml
+
+from liftwatch.report.geo import OTHER_COLOR, Feature, candidates_text
+
+
+def write_geojson(path: Path, collection: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(collection, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _kml_color(hex_rgb: str, alpha: int = 255) -> str:
+    """``#rrggbb`` -> KML ``aabbggrr``."""
+    h = hex_rgb.lstrip("#")
+    if len(h) != 6:
+        h = OTHER_COLOR.lstrip("#")
+    return f"{alpha:02x}{h[4:6]}{h[2:4]}{h[0:2]}"
+
+
+def _describe(props: dict[str, Any], keys: tuple[str, ...]) -> str:
+    return "\n".join(f"{k}: {props[k]}" for k in keys if props.get(k) not in (None, ""))
+
+
+def write_kml(path: Path, flights: list[Feature], projections: list[Feature], sites: list[Feature], name: str) -> Path:
+    """Sites, flights (one folder per corridor, coloured as on the map) and dark projections (translucent)."""
+    kml = simplekml.Kml(name=name)
+    folder_sites = kml.newfolder(name="Sites")
+    for s in sites:
+        p = s["properties"]
+        pt = folder_sites.newpoint(name=p.get("name") or p["site_id"], coords=[tuple(s["geometry"]["coordinates"])])
+        pt.description = _describe(p, ("site_id", "site_kind", "country", "controller", "flights"))
+    folder_flights = kml.newfolder(name="Flights")
+    by_corridor: dict[str, Any] = {}
+    for f in flights:
+        p = f["properties"]
+        sub = by_corridor.get(p["corridor"])
+        if sub is None:
+            sub = by_corridor[p["corridor"]] = folder_flights.newfolder(name=p["corridor"])
+        coords = [tuple(c) for c in f["geometry"]["coordinates"]] if f["geometry"]["type"] == "LineString" else None
+        if coords is None:
+            continue
+        ls = sub.newlinestring(name=p["flight_id"], coords=coords)
+        ls.description = _describe(
+            p,
+            (
+                "asset_id",
+                "registration",
+                "type_code",
+                "callsign",
+                "classification",
+                "dep_site",
+                "arr_site",
+                "ending",
+                "first_ts",
+                "candidates",
+            ),
+        )
+        ls.style.linestyle.color = _kml_color(p["color"])
+        ls.style.linestyle.width = 2
+        if p.get("first_ts"):
+            ls.timespan.begin = p["first_ts"]
+            ls.timespan.end = p.get("last_ts") or p["first_ts"]
+    folder_dark = kml.newfolder(name="Dark projections (probable destinations)")
+    for d in projections:
+        p = d["properties"]
+        ls = folder_dark.newlinestring(
+            name=f"{p['flight_id']} -> {p['site_id']} (p={p['prob']:.2f})",
+            coords=[tuple(c) for c in d["geometry"]["coordinates"]],
+        )
+        ls.description = _describe(p, ("flight_id", "ending", "site_id", "rank", "prob"))
+        ls.style.linestyle.color = _kml_color(p["color"], alpha=max(60, int(255 * float(p["prob"]))))
+        ls.style.linestyle.width = 1
+    kml.save(str(path))
+    return path
+
+
+def flat_flights(flights: pl.DataFrame) -> pl.DataFrame:
+    """Flights with list/struct columns turned into text, for CSV (geometry and evidence left to Parquet)."""
+    cands = [candidates_text(c) for c in flights["arr_candidates"].to_list()] if flights.height else []
+    return flights.with_columns(
+        pl.col("callsigns").list.join(" ").alias("callsigns"),
+        pl.Series("arr_candidates", cands, dtype=pl.String),
+    ).drop([c for c in ("geometry", "evidence") if c in flights.columns])
+
+
+def flat_table(df: pl.DataFrame) -> pl.DataFrame:
+    """Any table with list columns joined as text (CSV cannot hold lists)."""
+    return df.with_columns(
+        [pl.col(c).cast(pl.List(pl.String)).list.join(" ") for c, t in df.schema.items() if isinstance(t, pl.List)]
+    )
+
+
+def write_tables(out: Path, tables: dict[str, pl.DataFrame]) -> list[Path]:
+    """Each table as ``<name>.csv`` (flattened) and ``<name>.parquet`` (full types)."""
+    paths: list[Path] = []
+    for name, df in tables.items():
+        pq = out / f"{name}.parquet"
+        df.write_parquet(pq)
+        csv = out / f"{name}.csv"
+        (flat_flights(df) if name == "flights" else flat_table(df)).write_csv(csv)
+        paths += [csv, pq]
+    return paths
