@@ -257,3 +257,17 @@ def test_truncated_tar_keeps_earlier_members(tmp_path: Path) -> None:
     df = _read(p, log)
     assert set(df["asset_id"]) == {"15a3f2"} and df.height == 14
     assert any("truncated" in r for r in log.counts)
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    p = tmp_path / "trace_full_15a3f2.json"
+    p.write_bytes(b"\xef\xbb\xbf" + IL76.read_bytes())
+    assert lio.detect_format(p) == "readsb_trace"
+    assert _read(p).height == 14
+
+
+def test_deeply_nested_json_is_a_clean_error(tmp_path: Path) -> None:
+    p = tmp_path / "trace_full_15a3f2.json"
+    p.write_bytes(b'{"icao":"15a3f2","timestamp":1736064000,"trace":[' + b"[" * 100_000)
+    with pytest.raises(UnreadableFileError, match="nested too deeply"):
+        list(readsb_trace.read(str(p), RejectLog()))

@@ -73,7 +73,7 @@ _KEYS = (
 
 def sniff(head: bytes, path: str) -> bool:
     """A JSON object with ``now`` and an ``aircraft`` list."""
-    h = head.lstrip()
+    h = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     return h.startswith(b"{") and b'"aircraft"' in h and b'"now"' in h
 
 

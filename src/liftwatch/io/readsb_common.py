@@ -198,7 +198,7 @@ def parse_document(
     """Salvage-parse decompressed bytes; ``where`` prefixes reject locations (e.g. a tar member name)."""
     if not raw.strip():
         raise UnreadableFileError(path, note or "file is empty")
-    text = raw.decode("utf-8", errors="replace")
+    text = raw.decode("utf-8-sig", errors="replace")  # -sig: Windows tools prepend a BOM
     doc = loads_salvaging(text, key, close, path)
     prefix = f"{where}: " if where else ""
     for a, z in doc.lost:

@@ -128,7 +128,7 @@ def sniff(head: bytes, path: str) -> bool:
     JSON: ``icao`` plus ``trace``/``timestamp`` in the head, or ``trace`` plus ``timestamp`` (third-party
     writers omit ``icao``), or ``trace`` in a file named ``trace_full_<hex>``/``trace_recent_<hex>``.
     """
-    h = head.lstrip()
+    h = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if h.startswith(b"{"):
         has_trace, has_ts = b'"trace"' in h, b'"timestamp"' in h
         if b'"icao"' in h and (has_trace or has_ts):
