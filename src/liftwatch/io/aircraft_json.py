@@ -44,7 +44,7 @@ from liftwatch.schema import POINT_SCHEMA, PointFlag, conform
 FORMAT = "aircraft_json"
 SOURCE = "aircraft_json"
 
-SIDE_FILES = frozenset({"receiver", "stats", "outline", "status", "clients", "clients_beast", "globe"})
+SIDE_FILES = frozenset({"receiver", "stats", "outline", "status", "clients", "clients_beast", "globe", "chunks"})
 _JSON_NAME = re.compile(r"\.json(\.(gz|bz2|xz))?$|\.gz$", re.IGNORECASE)
 _NONE = type(None)
 _KEYS = (
