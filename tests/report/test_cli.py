@@ -76,3 +76,13 @@ def test_corridors_command(db: str, tmp_path: Path) -> None:
     assert "syria->eastern-libya" in text and text.count("\n") >= 3
     week = runner.invoke(app, ["corridors", "--db", db, "--level", "site", "--period", "week", "--by", "type_code"])
     assert week.exit_code == 0 and "corridors (site)" in week.output
+
+
+def test_report_command_embeds_claim_check(db: str, tmp_path: Path) -> None:
+    article = Path(__file__).resolve().parents[3] / "shared" / "data" / "articles" / "russia_syria_libya_transfer.txt"
+    if not article.exists():
+        pytest.skip(f"shared data absent: {article}")
+    res = runner.invoke(app, ["report", "--db", db, "--out", str(tmp_path), "--article", str(article)])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "report.html").read_text()
+    assert 'id="claims"' in html and "Claims checked" in html

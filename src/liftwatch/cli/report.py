@@ -58,6 +58,23 @@ def _load_flights(db: str) -> pl.DataFrame:
         return store.flights()
 
 
+def _check_articles(db: str, paths: list[Path]) -> list[Any]:
+    """Claim results for each article (empty when the claims module is absent or no article is given)."""
+    if not paths:
+        return []
+    try:
+        claims_mod: Any = importlib.import_module("liftwatch.claims")
+    except ImportError:
+        err.print("[yellow]warning:[/yellow] liftwatch.claims not available; --article ignored")
+        return []
+    results: list[Any] = []
+    with Store(db, read_only=True) as store:
+        for p in paths:
+            _, res = claims_mod.check_article(p.read_text(encoding="utf-8", errors="replace"), store)
+            results.extend(res)
+    return results
+
+
 def _days(d_from: datetime | None, d_to: datetime | None) -> tuple[date | None, date | None]:
     return (d_from.date() if d_from else None, d_to.date() + timedelta(days=1) if d_to else None)
 
@@ -85,6 +102,10 @@ def report(
     tiles: Annotated[
         bool, typer.Option(help="Add online OpenStreetMap tiles to the map (off: fully offline).")
     ] = False,
+    article: Annotated[
+        list[Path] | None,
+        typer.Option(help="News text to claim-check against the data; its verdicts get a report section.", exists=True),
+    ] = None,
 ) -> None:
     """Write the analyst's report: report.html, map.html (offline), plots, GeoJSON/KML/CSV/Parquet."""
     from liftwatch.report import build_report
@@ -121,6 +142,7 @@ def report(
     if baseline_days:
         first = start or flights["first_ts"].min().date()  # type: ignore[union-attr]
         baseline_end = first + timedelta(days=baseline_days)
+    claims = _check_articles(db, article or [])
     with err.status("building report…"):
         res = build_report(
             flights,
@@ -135,6 +157,7 @@ def report(
             baseline_end=baseline_end,
             coverage="background" if coverage else None,
             tiles=tiles,
+            claims=claims,
         )
     s = res.summary
     console.print(f"[bold]{s['flights']:,}[/bold] flights {s['start']} to {s['end']} ({s['scope']})")
