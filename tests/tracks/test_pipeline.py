@@ -72,3 +72,28 @@ def test_cli_list_formats(db: str, tmp_path: Path) -> None:
     fid = pl.read_parquet(out)["flight_id"][0]
     r = CliRunner().invoke(app, ["flights", "show", fid, "--db", db])
     assert r.exit_code == 0 and fid in r.output
+
+
+def test_cli_build_with_kb_and_corridor(tmp_path: Path) -> None:
+    pytest.importorskip("liftwatch.kb")
+    db = str(tmp_path / "kb.duckdb")
+    with Store(db) as s:
+        s.ingest_table(points(fly("155abc", "hmeimim", "benina"), fly("4b1234", "LCLK", "OLBA", T0, type_code="A320")))
+    r = CliRunner().invoke(app, ["flights", "build", "--db", db])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(
+        app, ["flights", "list", "--db", db, "--corridor", "Khmeimim:eastern Libya", "--format", "csv"]
+    )
+    assert r.exit_code == 0, r.output
+    assert "155abc-" in r.output and "4b1234-" not in r.output
+    with liftwatch.open(db) as lw:
+        assert lw.flights(site="Хмеймим").height == 1
+    r = CliRunner().invoke(app, ["flights", "list", "--db", db, "--site", "no such place zzz"])
+    assert r.exit_code == 2
+
+
+def test_cli_build_empty_store(tmp_path: Path) -> None:
+    db = str(tmp_path / "empty.duckdb")
+    Store(db).close()
+    r = CliRunner().invoke(app, ["flights", "build", "--db", db])
+    assert r.exit_code == 1

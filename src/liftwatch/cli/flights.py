@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +15,18 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
+from liftwatch.errors import LiftwatchError
 from liftwatch.store import Store
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Library errors become one red line and exit code 2 (also under CliRunner, which bypasses main())."""
+    try:
+        yield
+    except LiftwatchError as exc:
+        raise fail(str(exc)) from None
+
 
 flights_app = typer.Typer(help="Flights: build them from points, list and inspect them.", no_args_is_help=True)
 
@@ -40,7 +53,7 @@ def build(
     """Clean the points, split flights, infer sites and dark endings; store the flights table."""
     from liftwatch.tracks.flights import BuildReport, build_flights
 
-    with Store(db) as store:
+    with _errors(), Store(db) as store:
         total = int(store.sql("SELECT count(*) AS n FROM points WHERE domain = 'air'")["n"][0])
         if total == 0:
             raise fail("no air points in the store (run `liftwatch ingest` first)", 1)
@@ -99,7 +112,7 @@ def list_(
         raise fail(f"unknown format {fmt!r} (table, csv, parquet)")
     if fmt == "parquet" and out is None:
         raise fail("--format parquet needs --out FILE")
-    with Store(db, read_only=True) as store:
+    with _errors(), Store(db, read_only=True) as store:
         df = query_flights(
             store,
             classification=classification,
@@ -160,7 +173,7 @@ def show(
     """One flight: sites, ending, ranked destination candidates and the evidence behind them."""
     from liftwatch.tracks.api import get_flight
 
-    with Store(db, read_only=True) as store:
+    with _errors(), Store(db, read_only=True) as store:
         f = get_flight(store, flight_id)
     console.print(repr(f))
     c = f.candidates()

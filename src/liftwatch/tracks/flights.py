@@ -59,8 +59,8 @@ class KbInputs:
         return cls(
             sites=kb.sites(),
             types=kb.aircraft_types(),
-            classify_frame=kb.classify_frame,
-            controller_at=kb.controller_at,
+            classify_frame=getattr(kb, "classify_frame", None),
+            controller_at=getattr(kb, "controller_at", None),
         )
 
 
