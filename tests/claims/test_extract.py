@@ -196,3 +196,35 @@ def test_model_spans_add_candidates(fake_gaz: Gazetteer, monkeypatch: pytest.Mon
 
 def test_texts_dir_has_its_readme() -> None:
     assert (Path(TEXTS) / "README.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "dest", "via", "count"),
+    [
+        ("Flights between Hmeimim and Benghazi's Benina airport have increased since mid-December.",
+         {"hmeimim"}, {"benina"}, set(), None),
+        ("Satellite images showed two Il-76 transport planes parked at Al-Khadim on 15 December.",
+         set(), {"al-khadim"}, set(), 2),
+        ("The Sparta IV is heading to Tobruk after leaving Tartus last week.", {"tartus"}, {"tobruk-port"}, set(), None),
+        ("Russian Il-62M and Tu-154 flights from Chkalovsky to Hmeimim continued on Friday.",
+         {"chkalovsky"}, {"hmeimim"}, set(), None),
+        ("Russian aircraft carrying S-300 components landed in Benghazi and later at Al-Jufra.",
+         set(), {"benina", "al-jufra"}, set(), None),
+        ("Two Russian transport aircraft arrived at Brak airbase in the south, according to a local source.",
+         set(), {"brak"}, set(), 2),
+        ("Il-76 aircraft of the Russian Air Force made at least 15 round trips between Latakia and Benghazi in January.",
+         {"hmeimim"}, {"benina"}, set(), 15),
+        ("Wagner fighters were flown from Bangui to Al-Jufra via Benghazi aboard a chartered airliner.",
+         {"bangui"}, {"al-jufra"}, {"benina"}, None),
+    ],
+)  # fmt: skip
+def test_real_style_sentences_on_the_real_kb(
+    sentence: str, origin: set[str], dest: set[str], via: set[str], count: int | None
+) -> None:
+    from tests.claims.conftest import real_kb_gazetteer
+
+    ex = extract(sentence, date(2025, 1, 20), gazetteer=real_kb_gazetteer())
+    assert len(ex.claims) == 1, [c.summary() for c in ex.claims]
+    c = ex.claims[0]
+    got = (_ids(c.origin), _ids(c.destination), _ids(c.via), c.min_count)
+    assert got == (origin, dest, via, count)

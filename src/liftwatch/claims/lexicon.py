@@ -109,7 +109,7 @@ EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Tor", _p(r"\bTor-M\d\b")),
     ("air defence systems", _p(r"\bair[-\s]defen[cs]e\b|\banti[-\s]aircraft\b|\bSAMs?\b|\bradar(?:s| systems?)\b|\bПВО\b|دفاع\s+جوي")),
     ("helicopters", _p(r"\bhelicopters?\b|\bMi-?(?:8|17|24|28|35)\w*\b|\bKa-?52\b|\bвертол[её]т\w*")),
-    ("fighter jets", _p(r"\bfighter(?:\s+jets?)?s?\b|\bMiG-?\d+\w*\b|\bSu-?(?:24|25|27|30|34|35)\w*\b")),
+    ("fighter jets", _p(r"\bfighter\s+(?:jets?|aircraft|planes?)\b|\bwarplanes?\b|\bMiG-?\d+\w*\b|\bSu-?(?:24|25|27|30|34|35)\w*\b")),
     ("armoured vehicles", _p(r"\barmou?red\s+vehicles?\b|\btanks\b|\bT-(?:62|72|90)\w*\b|\bBTR-?\d+\b")),
     ("artillery", _p(r"\bartillery\b|\bhowitzers?\b|\brocket\s+launchers?\b|\bGrad\b")),
     ("ammunition", _p(r"\bammunition\b|\bmunitions\b|\bшелл\w*")),
@@ -153,7 +153,8 @@ MOVE = _p(
     r"fl(?:y|ies|ew|own|ying)|flights?|sorties|airlift\w*|air\s*bridge|ship(?:s|ped|ping|ment|ments)|sail\w*|"
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
     r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|sent|dispatch\w*|"
-    r"load\w*|unload\w*|directed\s+towards?|took\s+off|routed|rotations?)\b|"
+    r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
+    r"spotted|parked|photographed|voyages?|crossings?)\b|"
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|рейс\w*)|نقل|رحلات|هبطت|وصلت",
 )
 
@@ -168,6 +169,7 @@ DEST_CUES = (
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching",
+    r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|offloaded|delivered)\s+(?:at|in|to)",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
 )  # fmt: skip
 VIA_CUES = (

@@ -36,7 +36,11 @@ _CUE_RX = {
     role: re.compile(rf"(?<![\w-])(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
 }  # fmt: skip
-_COORD = re.compile(r"\s*(?:,|and|or|&|as\s+well\s+as|и|و)\s*(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
+_COORD = re.compile(
+    r"\s*(?:,|and|or|&|as\s+well\s+as|и|و)\s*(?:(?:and|or)\s+)?(?:(?:later|then|subsequently|afterwards|also)\s+)?"
+    r"(?:(?:at|in|to)\s+)?(?:the\s+)?",
+    re.I,
+)
 _QUAL = re.compile(r"\s*(?:,\s*|\(\s*|(?:[\w'’-]+\s+){0,3}?(?:in|at|near|outside|close\s+to|of)\s+(?:the\s+)?)", re.I)
 _CANDIDATE = re.compile(
     r"(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
