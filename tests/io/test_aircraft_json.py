@@ -183,3 +183,12 @@ def test_tar1090_chunk_files(tmp_path: Path) -> None:
     cut.write_text(chunk[: chunk.index('"aircraft" : [', chunk.index("1736064604.0")) + 40])
     log = RejectLog()
     assert _read(cut, log).height == 9 and log.total > 0
+
+
+def test_callsign_only_aircraft_kept_with_unknown_ground_state(tmp_path: Path) -> None:
+    doc = {"now": 1736064000.0, "aircraft": [{"hex": "15a3f2", "flight": "RFF7012 ", "seen": 2.0}]}
+    p = tmp_path / "aircraft.json"
+    p.write_text(json.dumps(doc))
+    row = _read(p).row(0, named=True)
+    assert (row["callsign"], row["lat"], row["on_ground"]) == ("RFF7012", None, None)
+    assert row["ts"] == T0 - timedelta(seconds=2)

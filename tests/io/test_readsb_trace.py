@@ -271,3 +271,13 @@ def test_deeply_nested_json_is_a_clean_error(tmp_path: Path) -> None:
     p.write_bytes(b'{"icao":"15a3f2","timestamp":1736064000,"trace":[' + b"[" * 100_000)
     with pytest.raises(UnreadableFileError, match="nested too deeply"):
         list(readsb_trace.read(str(p), RejectLog()))
+
+
+def test_unknown_altitude_means_unknown_ground_state(tmp_path: Path) -> None:
+    doc = json.loads(IL76.read_text())
+    doc["trace"][4][3] = None
+    p = tmp_path / "t.json"
+    p.write_text(json.dumps(doc))
+    df = _read(p)
+    assert df["on_ground"].to_list()[2:6] == [True, False, None, False]
+    assert df["alt_baro_ft"][4] is None

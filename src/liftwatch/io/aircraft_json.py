@@ -276,7 +276,7 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
             "track_deg": trk,
             "vrate_fpm": np.where(brate_ok, brate, grate),
             "heading_deg": np.where(thdg_ok, thdg, mhdg),
-            "on_ground": ground,
+            "on_ground": rc.on_ground(ground, alt_ok),
             "callsign": callsign,
             "squawk": squawk,
             "flags": flags.astype(np.uint16),

@@ -296,6 +296,12 @@ def first_reasons(checks: Iterable[tuple[np.ndarray, str]], n: int) -> tuple[np.
     return bad, out
 
 
+def on_ground(ground: np.ndarray, alt_ok: np.ndarray) -> pl.Series:
+    """True for altitude "ground", False for a numeric altitude, null when no altitude says either way."""
+    frame = pl.DataFrame({"g": ground, "known": ground | alt_ok})
+    return frame.select(pl.when(pl.col("known")).then(pl.col("g")).alias("on_ground")).to_series()
+
+
 def epoch_ms_to_us(seconds: np.ndarray) -> np.ndarray:
     """Epoch seconds to integer µs, rounded to the millisecond readsb works in (stable under float noise)."""
     safe = np.where(np.isfinite(seconds) & (np.abs(seconds) < TS_MAX_S), seconds, 0.0)  # rejected rows anyway

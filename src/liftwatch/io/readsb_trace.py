@@ -43,6 +43,7 @@ from liftwatch.io.readsb_common import (
     first_reasons,
     load_document,
     numeric,
+    on_ground,
     parse_document,
     point_column,
     reject_mask,
@@ -243,8 +244,7 @@ def _convert(
     is_list = type_is(ptypes, list)
     lens = np.zeros(n, dtype=np.int64)
     lens[is_list] = np.fromiter(map(len, compress(chunk, is_list)), np.int64)
-    # Non-arrays become empty rows so the transposition keeps positions aligned.
-    # (Python-level only on hostile input, where some points are not arrays.)
+    # One object column per field; non-arrays and short points give None there (rejected or null below).
     cols = [point_column(chunk, lens, k) for k in range(12)]  # ias (12) and roll (13) have no column
 
     dt, _, dt_bad = numeric(cols[0])
@@ -254,7 +254,7 @@ def _convert(
     ground = type_is(at, str) & (np.fromiter(cols[3], object, n) == "ground")
     alt_t = at.copy()
     alt_t[ground] = NONE_TYPE
-    alt, _, alt_bad = numeric(cols[3], alt_t)
+    alt, alt_ok, alt_bad = numeric(cols[3], alt_t)
     gs, _, gs_bad = numeric(cols[4])
     trk, _, trk_bad = numeric(cols[5])
     fl, fl_ok, fl_bad = numeric(cols[6])
@@ -320,7 +320,7 @@ def _convert(
             "gs_kt": gs,
             "track_deg": trk,
             "vrate_fpm": np.where(vr_ok, vr, grate),
-            "on_ground": ground,
+            "on_ground": on_ground(ground, alt_ok),
             "callsign": cs.replace("", None),
             "squawk": sq.replace("", None),
             "flags": flags,
