@@ -198,14 +198,20 @@ def changepoint(y: np.ndarray, exposure: np.ndarray, lo: int, hi: int) -> int:
     return int(k[int(np.argmax(ll))])
 
 
+#: Added to the estimated 1/r, divided by the baseline days: a weak prior that counts are somewhat over-dispersed,
+#: because a method-of-moments estimate from two weeks often misses real over-dispersion (and then alarms).
+DISPERSION_PRIOR = 1.0
+
+
 def predictive_tail(count: float, base: Baseline, exposure_after: float, days_after: int) -> float:
     """P(N >= count) for the total over the later days, *including* the baseline's own uncertainty.
 
     A plug-in baseline rate from a couple of weeks is itself noisy; a rate that happened to be estimated low
     would make ordinary days look like a surge. So the later total is compared with the posterior predictive:
-    a negative binomial moment-matched to ``Var = m + m²/(r·A) + m²/(Y+½)`` (day-to-day over-dispersion with
-    NB size ``r`` over ``A`` days, plus the Gamma posterior of the rate from ``Y`` baseline flights, Jeffreys
-    prior). Without over-dispersion this is the exact Poisson-Gamma predictive.
+    a negative binomial moment-matched to ``Var = m + m²/(r·A) + m²/(Y+½) + m²/(r·B)`` (day-to-day
+    over-dispersion with NB size ``r`` over the ``A`` later days, plus the uncertainty of the rate estimated
+    from ``Y`` flights on ``B`` baseline days: Gamma posterior with Jeffreys prior, and the extra spread
+    over-dispersion adds to that estimate). ``1/r`` gets a weak prior :data:`DISPERSION_PRIOR`/B.
     """
     k = max(0, math.ceil(count - 1e-9))
     if k == 0:
@@ -213,9 +219,8 @@ def predictive_tail(count: float, base: Baseline, exposure_after: float, days_af
     m = max(base.mu, 0.0) * exposure_after
     if m <= 0:
         return 0.0
-    inv_size = 1.0 / (base.flights + 0.5)
-    if base.size is not None:
-        inv_size += 1.0 / (base.size * max(days_after, 1))
+    inv_r = (1.0 / base.size if base.size is not None else 0.0) + DISPERSION_PRIOR / max(base.days, 1)
+    inv_size = 1.0 / (base.flights + 0.5) + inv_r / max(days_after, 1) + inv_r / max(base.days, 1)
     size = 1.0 / inv_size
     return float(stats.nbinom.sf(k - 1, size, size / (size + m)))
 
