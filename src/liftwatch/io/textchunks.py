@@ -1,0 +1,267 @@
+"""Line-aligned chunks of a (possibly compressed) text file, parsed as CSV with exact physical line numbers.
+
+Why hand-written around pyarrow rather than ``pyarrow.csv.open_csv`` alone: the streaming reader stops for good at
+the first conversion error, and when multi-threaded it cannot say on which line a malformed row was. Our readers
+must quarantine bad lines *by line number* and keep the good ones. So the decompressed stream is cut into
+line-aligned byte chunks (bounded memory), each chunk is parsed by pyarrow's single-threaded C++ CSV parser
+(whose ``invalid_row_handler`` numbers the rows it skips), and the row -> line mapping is rebuilt with NumPy only
+when a chunk had blank or malformed lines. A chunk whose typed parse fails is parsed again as plain text by the
+caller, which then converts columns with Polars and rejects exactly the unparsable rows.
+
+A compressed stream that is cut short or corrupt mid-way is salvaged: everything decoded before the damage is
+kept, the line the damage cut in two is rejected, and one reject records the byte offset of the damage. Only a
+file from which nothing at all can be decoded is an :class:`~liftwatch.errors.UnreadableFileError`.
+"""
+
+from __future__ import annotations
+
+import lzma
+import os
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from liftwatch.errors import UnreadableFileError
+from liftwatch.io.base import RejectLog, open_binary
+
+# Text that means "no value" in the CSV dialects we meet (pandas, Trino/Impala CLI, Python str(None), MySQL dumps).
+# "NaN" is deliberately *not* here: a NaN latitude is a broken value to reject, not a missing one.
+NULL_VALUES = ["", "NULL", "null", "None", "none", "\\N"]
+TRUE_VALUES = ["1", "-1", "true", "True", "TRUE", "t", "T"]
+FALSE_VALUES = ["0", "false", "False", "FALSE", "f", "F"]
+MIN_CHUNK_BYTES = 1 << 16
+MAX_CHUNK_BYTES = 8 << 20  # small chunks stay in cache and avoid page-faulting huge fresh buffers: ~35% less CPU
+MAX_LINE_BYTES = 1 << 24  # a "line" longer than 16 MiB is not text we can use
+_PIECE = 1 << 18  # decompressed bytes per read call
+_DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
+
+
+@dataclass
+class Chunk:
+    """Whole lines of a file; ``first_line`` is the 1-based physical line number of ``data``'s first line."""
+
+    data: bytes
+    first_line: int
+
+
+def _clean(data: bytes) -> bytes:
+    """Make a chunk safe for the CSV parser: CRLF -> LF, lone CR -> space, invalid UTF-8 -> U+FFFD.
+
+    Lone carriage returns would otherwise count as line breaks for pyarrow but not for us; invalid UTF-8 would
+    make pyarrow fail the whole chunk instead of the one broken field.
+    """
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b" ")
+    if not data.isascii():
+        data = data.decode("utf-8", "replace").encode("utf-8")
+    return data
+
+
+def iter_chunks(path: str, chunk_bytes: int, rejects: RejectLog) -> Iterator[Chunk]:
+    """Yield line-aligned, cleaned chunks of about ``chunk_bytes`` decompressed bytes each."""
+    size = max(int(chunk_bytes), MIN_CHUNK_BYTES)
+    fh = open_binary(path)
+    try:
+        yield from _chunks(fh, path, size, rejects)
+    finally:
+        fh.close()
+
+
+def _chunks(fh: object, path: str, size: int, rejects: RejectLog) -> Iterator[Chunk]:
+    """The chunking loop; reads small pieces so a decompression error loses at most one piece of decoded text."""
+    read = fh.read  # type: ignore[attr-defined]
+    line = 1
+    decoded = 0
+    pending = b""
+    while True:
+        parts = [pending]
+        got = len(pending)
+        error: Exception | None = None
+        eof = False
+        while got < size:
+            try:
+                block: bytes = read(_PIECE)
+            except _DECOMPRESS_ERRORS as exc:
+                error = exc
+                break
+            if not block:
+                eof = True
+                break
+            if decoded == 0 and block.startswith(b"\xef\xbb\xbf"):
+                block = block[3:]
+            decoded += len(block)
+            parts.append(block)
+            got += len(block)
+        buf = b"".join(parts)
+        if error is not None:
+            if decoded == 0:
+                raise UnreadableFileError(path, f"cannot read or decompress: {error}") from None
+            rejects.add(path, f"byte {decoded}", "compressed data truncated or corrupt; rest of file lost", str(error))
+            keep = buf[: buf.rfind(b"\n") + 1]
+            tail = buf[len(keep) :]
+            if tail.strip():
+                cut_line = line + keep.count(b"\n")
+                rejects.add(
+                    path,
+                    f"line {cut_line}",
+                    "line cut by damaged compressed data",
+                    tail[:200].decode("utf-8", "replace"),
+                )
+            if keep:
+                yield Chunk(_clean(keep), line)
+            return
+        if eof:
+            if buf:
+                yield Chunk(_clean(buf), line)
+            return
+        cut = buf.rfind(b"\n")
+        if cut < 0:
+            if len(buf) > MAX_LINE_BYTES:
+                rejects.add(
+                    path,
+                    f"line {line}",
+                    f"line longer than {MAX_LINE_BYTES} bytes",
+                    buf[:200].decode("utf-8", "replace"),
+                )
+                line += 1
+                pending = _skip_to_newline(read)
+            else:
+                pending = buf
+            continue
+        data, pending = buf[: cut + 1], buf[cut + 1 :]
+        yield Chunk(_clean(data), line)
+        line += data.count(b"\n")
+
+
+def _skip_to_newline(read: object) -> bytes:
+    """Discard bytes up to and including the next newline; return what follows it."""
+    while True:
+        try:
+            block: bytes = read(_PIECE)  # type: ignore[operator]
+        except _DECOMPRESS_ERRORS:
+            return b""
+        if not block:
+            return b""
+        nl = block.find(b"\n")
+        if nl >= 0:
+            return block[nl + 1 :]
+
+
+@dataclass
+class ParsedChunk:
+    """A parsed chunk: the table, the physical line of each row, and the lines pyarrow could not split."""
+
+    table: pa.Table
+    lines: np.ndarray  # int64, one per table row
+    invalid_lines: list[int] = field(default_factory=list)
+    invalid_text: list[str] = field(default_factory=list)
+    invalid_fields: list[int] = field(default_factory=list)
+
+
+def parse_chunk(
+    chunk: Chunk,
+    names: Sequence[str],
+    types: dict[str, pa.DataType],
+    include: Sequence[str] | None = None,
+    *,
+    quoted: bool = True,
+) -> ParsedChunk:
+    """Parse one chunk with the given column names and types (single-threaded pyarrow).
+
+    Raises ``pa.ArrowInvalid`` when a value does not convert to its column type; the caller then parses the
+    chunk again with string columns. Rows with the wrong number of fields never raise: they are returned in
+    ``invalid_*`` with their physical line numbers.
+    """
+    bad_numbers: list[int] = []
+    bad_text: list[str] = []
+    bad_fields: list[int] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        bad_numbers.append(row.number if row.number is not None else -1)
+        bad_text.append(row.text)
+        bad_fields.append(row.actual_columns)
+        return "skip"
+
+    table = pacsv.read_csv(
+        pa.py_buffer(chunk.data),
+        read_options=pacsv.ReadOptions(use_threads=False, column_names=list(names), block_size=1 << 22),
+        parse_options=pacsv.ParseOptions(
+            quote_char='"' if quoted else False,
+            newlines_in_values=False,
+            ignore_empty_lines=True,
+            invalid_row_handler=on_invalid,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=types,
+            include_columns=list(include) if include is not None else [],
+            null_values=NULL_VALUES,
+            true_values=TRUE_VALUES,
+            false_values=FALSE_VALUES,
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+        ),
+    )
+    n = table.num_rows
+    data = chunk.data
+    n_lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    if not bad_numbers and n == n_lines:
+        return ParsedChunk(table, np.arange(chunk.first_line, chunk.first_line + n, dtype=np.int64))
+    nonblank = _nonblank_lines(data) + chunk.first_line  # physical line numbers of the lines pyarrow saw
+    numbers = np.asarray(bad_numbers, dtype=np.int64)  # 1-based among non-blank lines
+    known = (numbers >= 1) & (numbers <= nonblank.size)
+    keep = np.ones(nonblank.size, dtype=bool)
+    keep[numbers[known] - 1] = False
+    lines = nonblank[keep]
+    bad_lines = np.where(known, nonblank[np.clip(numbers - 1, 0, max(nonblank.size - 1, 0))], -1)
+    if lines.size != n:  # should not happen; never misattribute a line number silently
+        lines = np.full(n, -1, dtype=np.int64)
+    return ParsedChunk(table, lines, bad_lines.tolist(), bad_text, bad_fields)
+
+
+def _nonblank_lines(data: bytes) -> np.ndarray:
+    """0-based indices of the non-empty lines of ``data`` (LF line ends), vectorised."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    nl = np.flatnonzero(buf == 10)
+    ends = nl if data.endswith(b"\n") else np.append(nl, len(data))
+    starts = np.empty_like(ends)
+    if ends.size:
+        starts[0] = 0
+        starts[1:] = nl[: ends.size - 1] + 1
+    return np.flatnonzero(ends > starts).astype(np.int64)
+
+
+def chunk_bytes_for(batch_rows: int, head: bytes) -> int:
+    """Byte size of a chunk holding about ``batch_rows`` lines, from the line length seen in ``head``."""
+    lines = head.count(b"\n")
+    avg = len(head) / lines if lines else 200.0
+    return min(MAX_CHUNK_BYTES, max(MIN_CHUNK_BYTES, int(batch_rows * avg)))
+
+
+def line_locations(lines: np.ndarray, limit: int) -> list[str]:
+    """``"line N"`` labels for the first ``limit`` lines (reject samples are bounded)."""
+    return [f"line {int(x)}" if x >= 0 else "line ?" for x in lines[:limit]]
+
+
+def head_bytes(path: str | os.PathLike[str], n: int = 65536) -> bytes:
+    """First ``n`` decompressed bytes, for layout detection.
+
+    A damaged archive may still have a readable beginning, so it is read in small pieces and whatever decoded
+    is returned; only a file with no readable beginning at all raises UnreadableFileError.
+    """
+    out = bytearray()
+    with open_binary(path) as fh:
+        while len(out) < n:
+            try:
+                block = fh.read(min(8192, n - len(out)))
+            except _DECOMPRESS_ERRORS as exc:
+                if out:
+                    break
+                raise UnreadableFileError(os.fspath(path), f"cannot read or decompress: {exc}") from None
+            if not block:
+                break
+            out += block
+    return bytes(out)
