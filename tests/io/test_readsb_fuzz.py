@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from liftwatch.errors import UnreadableFileError
@@ -114,6 +114,7 @@ def test_truncation_inside_gzip(cut: int) -> None:
 
 @SETTINGS
 @given(st.lists(st.tuples(st.integers(0, 13), st.integers(0, 13), HOSTILE), min_size=1, max_size=12))
+@example(edits=[(3, 4, 3.4028235677973366e38), (5, 10, 1e300), (6, 7, -1e39)])  # beyond float32
 def test_wrong_types_in_points_do_not_hurt_neighbours(edits: list[tuple[int, int, Any]]) -> None:
     doc = json.loads(IL76_BYTES)
     touched = set()

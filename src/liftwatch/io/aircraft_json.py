@@ -248,6 +248,7 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
         (galt_bad | gs_bad | trk_bad | brate_bad | grate_bad | thdg_bad | mhdg_bad, "wrong type in a kinematic field"),
         ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
+        ((thdg < 0) | (thdg > 360) | (mhdg < 0) | (mhdg > 360), "heading out of range"),
         ((np.abs(brate) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
         (flight_bad, "callsign is not a string"),
         (~usable, "nothing usable (no position, callsign or altitude)"),
