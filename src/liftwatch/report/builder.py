@@ -128,6 +128,7 @@ def build_report(
     mil_region = corridor_table(mil_legs, level="region")
     mil_site = corridor_table(mil_legs, level="site")
     lift_tab = corridor_table(mil_legs, level="site", by=["type_code"])
+    weekly_tab = corridor_table(mil_legs, level="region", period="week")
 
     cov: pl.DataFrame | None
     if isinstance(coverage, str) and coverage == "background":
@@ -180,6 +181,7 @@ def build_report(
             "corridors": region_tab,
             "site_corridors": site_tab,
             "alerts": alerts_tab,
+            "military_weekly": weekly_tab,
         },
     ):
         files[p.name] = p
@@ -240,6 +242,7 @@ def build_report(
         region_corridors=region_tab,
         site_corridors=site_tab,
         lift=lift_tab,
+        weekly=weekly_tab,
         alerts=alerts,
         evidence=evidence,
         evidence_omitted=chosen.height - evidence.height,

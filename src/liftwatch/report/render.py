@@ -31,6 +31,7 @@ class Context:
     region_corridors: pl.DataFrame
     site_corridors: pl.DataFrame
     lift: pl.DataFrame
+    weekly: pl.DataFrame
     alerts: list[Alert]
     evidence: pl.DataFrame
     evidence_omitted: int
@@ -101,6 +102,7 @@ def write_report(path: Path, ctx: Context) -> Path:
             region_rows=ctx.region_corridors.head(40).to_dicts(),
             site_rows=ctx.site_corridors.head(60).to_dicts(),
             lift_rows=ctx.lift.to_dicts(),
+            weekly_rows=ctx.weekly.to_dicts(),
             evidence_rows=ctx.evidence.to_dicts(),
             css=_static("report.css"),
             generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%MZ"),
