@@ -6,6 +6,14 @@ lazily, and cache it. The public API is the one other modules code against (see 
 
 from __future__ import annotations
 
+from liftwatch.kb.assets import (
+    Classification,
+    callsign_patterns,
+    classify,
+    classify_frame,
+    known_assets,
+    registration_patterns,
+)
 from liftwatch.kb.icao import (
     icao_block,
     icao_blocks,
@@ -27,19 +35,29 @@ from liftwatch.kb.regions import (
 )
 from liftwatch.kb.sites import Control, Site, controller_at, site, sites
 from liftwatch.kb.types import aircraft_type, aircraft_types, ship_classes
+from liftwatch.kb.watchlist import Rule, Watchlist, example_watchlist_path, load_watchlist
 
 __all__ = [
+    "Classification",
     "Control",
     "Region",
+    "Rule",
     "Site",
+    "Watchlist",
     "aircraft_type",
     "aircraft_types",
+    "callsign_patterns",
+    "classify",
+    "classify_frame",
     "controller_at",
+    "example_watchlist_path",
     "icao_block",
     "icao_blocks",
     "icao_countries",
     "icao_country",
     "icao_military_mask",
+    "known_assets",
+    "load_watchlist",
     "mmsi_flag",
     "mmsi_flags",
     "nearest_sites",
@@ -48,6 +66,7 @@ __all__ = [
     "region_of_site",
     "regions",
     "regions_of_points",
+    "registration_patterns",
     "resolve_region",
     "resolve_site",
     "resolve_site_ids",

@@ -23,21 +23,31 @@ class _Table:
     starts: np.ndarray  # int64, elementary interval starts (sorted)
     ends: np.ndarray  # int64, inclusive ends
     values: np.ndarray  # object: value for the interval or None
+    block_starts: np.ndarray  # int64: start of the allocation block the interval belongs to
+    block_ends: np.ndarray  # int64: its inclusive end
 
 
 def _flatten(blocks: list[tuple[int, int, str | None]]) -> _Table:
     """Non-overlapping intervals from possibly nested blocks; the smallest containing block wins."""
     bounds = sorted({b[0] for b in blocks} | {b[1] + 1 for b in blocks})
-    starts, ends, values = [], [], []
+    starts, ends, values, bstarts, bends = [], [], [], [], []
     by_size = sorted(blocks, key=lambda b: b[1] - b[0])
     for lo, hi in itertools.pairwise(bounds):
-        val = next((b[2] for b in by_size if b[0] <= lo and hi - 1 <= b[1]), None)
-        if val is None:
+        blk = next((b for b in by_size if b[0] <= lo and hi - 1 <= b[1]), None)
+        if blk is None:
             continue
         starts.append(lo)
         ends.append(hi - 1)
-        values.append(val)
-    return _Table(np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), np.array(values, dtype=object))
+        values.append(blk[2])
+        bstarts.append(blk[0])
+        bends.append(blk[1])
+    return _Table(
+        np.array(starts, dtype=np.int64),
+        np.array(ends, dtype=np.int64),
+        np.array(values, dtype=object),
+        np.array(bstarts, dtype=np.int64),
+        np.array(bends, dtype=np.int64),
+    )
 
 
 def _hex_blocks(name: str, value_col: str) -> list[tuple[int, int, str | None]]:
@@ -92,15 +102,32 @@ def parse_hex(values: np.ndarray | list[str | None] | pl.Series) -> np.ndarray:
     )
 
 
-def _lookup(table: _Table, addr: np.ndarray) -> np.ndarray:
+def _interval(table: _Table, addr: np.ndarray) -> np.ndarray:
+    """Index of the elementary interval containing each address, -1 if none."""
     idx = np.searchsorted(table.starts, addr, side="right") - 1
-    out = np.full(addr.shape, None, dtype=object)
     valid = (idx >= 0) & (addr >= 0)
     hit = valid.copy()
     hit[valid] = addr[valid] <= table.ends[idx[valid]]
+    return np.where(hit, idx, -1)
+
+
+def _lookup(table: _Table, addr: np.ndarray) -> np.ndarray:
+    idx = _interval(table, addr)
+    out = np.full(addr.shape, None, dtype=object)
+    hit = idx >= 0
     out[hit] = table.values[idx[hit]]
     out[out == ""] = None
     return out
+
+
+def icao_block_bounds(hexes: np.ndarray | list[str | None] | pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (int64, -1 if none) of the allocation block containing each address (vectorised)."""
+    table = _country_table()
+    idx = _interval(table, parse_hex(hexes))
+    hit = idx >= 0
+    starts = np.where(hit, table.block_starts[np.maximum(idx, 0)], -1)
+    ends = np.where(hit, table.block_ends[np.maximum(idx, 0)], -1)
+    return starts, ends
 
 
 def icao_countries(hexes: np.ndarray | list[str | None] | pl.Series) -> np.ndarray:
