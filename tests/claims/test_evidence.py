@@ -172,3 +172,20 @@ def test_actor_mismatch_is_not_evidence(store: Store, fake_gaz: Gazetteer) -> No
     store.write_flights(flights_table(rows))
     r = _verdict(SEED, store, fake_gaz)
     assert r.verdict == NO_EVIDENCE and r.other_route_traffic == 3
+
+
+def test_last_point_on_the_ground_at_the_site_counts_as_arrival(store: Store, fake_gaz: Gazetteer) -> None:
+    f = flight("155abc", "hmeimim", None, T0, ending="data_end", candidates=[("benina", 0.4), ("al-khadim", 0.1)])
+    f.update(last_lat=32.16, last_lon=20.91, last_alt_ft=0.0)  # ~1.4 km from Al-Khadim, on the ground
+    store.write_flights(flights_table([f]))
+    r = _verdict(ONE.replace("11 December", "10 December"), store, fake_gaz)
+    assert r.verdict == SUPPORTED and r.flights["dest_prob"][0] == 1.0
+
+
+def test_top_ranked_but_improbable_destination_is_partial(store: Store, fake_gaz: Gazetteer) -> None:
+    f = flight("155abc", "hmeimim", None, T0, ending="dark",
+               candidates=[("al-khadim", 0.05), ("benina", 0.04), ("tobruk", 0.04)])  # fmt: skip
+    f["arr_site"] = "al-khadim"
+    store.write_flights(flights_table([f]))
+    r = _verdict(ONE.replace("11 December", "10 December"), store, fake_gaz)
+    assert r.verdict == PARTLY and "ranked first" in r.flights["why"][0]

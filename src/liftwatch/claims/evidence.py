@@ -5,12 +5,12 @@ implies: its explicit count, 2 for "multiple/several/regular flights", else 1):
 
 * A flight **fully matches** when, within the claim's window, its actor (country / operator), asset (type
   or cargo category, named ship), origin (departure site among the claim's most specific origin sites)
-  and destination (landed there, or — for dark / out-of-coverage endings — the ranked candidates put
-  probability >= 0.5 on the claimed sites) all agree; roles the claim leaves open are not tested; a claim
+  and destination (landed there, or last point low and within 10 km of it, or — for dark / out-of-coverage
+  endings — the ranked candidates put probability >= 0.5 on the claimed sites) all agree; roles the claim leaves open are not tested; a claim
   with a "via" needs a leg into the via site followed within 48 h by a leg out of it to the destination.
 * A flight **partly matches** when actor and asset agree and the route only half agrees: it went to the
   broader place the article also named but not the specific one (Benina instead of Al-Khadim), its dark
-  ending gives the claimed destination only 0.2-0.5, its departure was not observed, it flew direct
+  ending gives the claimed destination only 0.2-0.5 (or ranks it first with less), its departure was not observed, it flew direct
   instead of via, or it falls within the tolerance just outside the window.
 * **supported**: at least N full matches. **partly supported**: some full matches but fewer than N, or
   only partial matches. **contradicted**: no matching flights at all *and* either the named assets
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from liftwatch.claims.coverage import Coverage, coverage
@@ -43,6 +44,9 @@ _KNOWN = {"asset_id": pl.String(), "registration": pl.String()}
 DEST_PROB_FULL = 0.5
 DEST_PROB_PARTIAL = 0.2
 VIA_MAX_GAP = timedelta(hours=48)
+NEAR_SITE_KM = 10.0  # a last point this close to a site, low, counts as having arrived there
+NEAR_SITE_MAX_ALT_FT = 3000.0
+MAX_NEAR_SITES = 200
 
 
 @dataclass
@@ -105,11 +109,30 @@ def _sites(places: list[Place]) -> tuple[list[str], list[str]]:
     return primary, broad
 
 
-def _dest_prob(sites: list[str]) -> pl.Expr:
-    """Probability a flight ended at one of ``sites``: 1 if it landed there, else its candidates' mass."""
+def _near_expr(sites: list[str], gaz: Gazetteer) -> pl.Expr:
+    """Last point within ``NEAR_SITE_KM`` of one of ``sites`` and low (or altitude unknown)."""
+    lat, lon = gaz.site_latlon(sites[:MAX_NEAR_SITES])
+    if lat.size == 0:
+        return pl.lit(False)
+    la, lo = pl.col("last_lat").radians(), pl.col("last_lon").radians()
+    dists = []
+    for slat, slon in zip(np.radians(lat).tolist(), np.radians(lon).tolist(), strict=True):
+        h = ((la - slat) / 2).sin() ** 2 + la.cos() * np.cos(slat) * ((lo - slon) / 2).sin() ** 2
+        dists.append(2 * 6371.0 * h.sqrt().arcsin())
+    low = pl.col("last_alt_ft").is_null() | (pl.col("last_alt_ft") < NEAR_SITE_MAX_ALT_FT)
+    return (pl.min_horizontal(dists) <= NEAR_SITE_KM).fill_null(False) & low
+
+
+def _dest_prob(sites: list[str], gaz: Gazetteer) -> pl.Expr:
+    """Probability a flight ended at one of ``sites``.
+
+    1 if it landed there or its last point is on/near the ground there (whatever the ending), else the
+    probability mass its ranked candidates put on the sites (dark and out-of-coverage endings).
+    """
     if not sites:
         return pl.lit(0.0)
     landed = ((pl.col("ending") == "landed") & pl.col("arr_site").is_in(sites)).cast(pl.Float64)
+    near = _near_expr(sites, gaz).cast(pl.Float64)
     cand = (
         pl.col("arr_candidates")
         .list.eval(
@@ -125,7 +148,7 @@ def _dest_prob(sites: list[str]) -> pl.Expr:
         .then(pl.col("arr_conf").cast(pl.Float64).fill_null(0.5))
         .otherwise(0.0)
     )
-    return pl.max_horizontal(landed, cand, top)
+    return pl.max_horizontal(landed, near, cand, top)
 
 
 def _asset_expr(claim: Claim, gaz: Gazetteer) -> tuple[pl.Expr, pl.Expr]:
@@ -227,9 +250,10 @@ def check_claim(
         dep_ok=pl.col("dep_site").is_in(o_pri).fill_null(False),
         dep_broad=pl.col("dep_site").is_in(o_broad).fill_null(False),
         dep_unseen=pl.col("dep_site").is_null(),
-        p_dest=_dest_prob(d_pri),
-        p_broad=_dest_prob(d_broad),
-        p_via=_dest_prob(v_pri),
+        p_dest=_dest_prob(d_pri, gaz),
+        p_broad=_dest_prob(d_broad, gaz),
+        p_via=_dest_prob(v_pri, gaz),
+        top_dest=(pl.col("arr_site").is_in(d_pri) & (pl.col("ending") != "landed")).fill_null(False),
         in_window=(t >= strict[0]) & (t < strict[1]) if strict else pl.lit(True),
     )
     has_o, has_d, has_v = bool(o_pri), bool(d_pri), bool(v_pri)
@@ -240,7 +264,11 @@ def check_claim(
     chains = _via_chains(df.filter(who & pl.col("in_window")), v_pri, d_pri, o_pri) if has_v else set()
     full = who & pl.col("in_window") & (pl.col("flight_id").is_in(list(chains)) if has_v else route)
     half_o = (pl.col("dep_broad") | pl.col("dep_unseen")) if has_o else pl.lit(True)
-    half_d = (pl.col("p_broad") >= DEST_PROB_FULL) | (pl.col("p_dest") >= DEST_PROB_PARTIAL) if has_d else pl.lit(True)
+    half_d = (
+        (pl.col("p_broad") >= DEST_PROB_FULL) | (pl.col("p_dest") >= DEST_PROB_PARTIAL) | pl.col("top_dest")
+        if has_d
+        else pl.lit(True)
+    )
     partial_route = (origin_ok & half_d) | (half_o & dest_ok)
     partial = ~full & (
         (who & partial_route) | (pl.col("actor_ok") & pl.col("asset_loose") & route & pl.col("in_window"))
@@ -252,6 +280,15 @@ def check_claim(
         .then(pl.lit("direct flight, no stop at the via site seen"))
         .when(who & route & ~pl.col("in_window"))
         .then(pl.lit(f"outside the claimed window (within {tolerance_days} days)"))
+        .when(who & origin_ok & pl.col("top_dest") & (pl.col("p_dest") < DEST_PROB_FULL))
+        .then(
+            pl.concat_str(
+                pl.lit("track ended ("),
+                pl.col("ending").fill_null("?"),
+                pl.lit(") with the claimed destination ranked first but p="),
+                pl.col("p_dest").round(2).cast(pl.String),
+            )
+        )
         .when(who & origin_ok & (pl.col("p_dest") >= DEST_PROB_PARTIAL) & (pl.col("p_dest") < DEST_PROB_FULL))
         .then(pl.lit("went dark; claimed destination only a low-ranked candidate"))
         .when(who & origin_ok & (pl.col("p_broad") >= DEST_PROB_FULL))
