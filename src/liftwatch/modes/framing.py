@@ -165,8 +165,9 @@ def parse_beast(data: bytes, *, raw: bool = False, final: bool = True) -> tuple[
     nxt = np.concatenate([markers[1:], [un.size]])
     complete = markers + total <= un.size
     last_complete_is_tail = ~complete
-    good = (plen > 0) & complete & ((markers + total == nxt) | (nxt == un.size) & (markers + total <= un.size))
-    bad = int(((plen == 0) | ((markers + total != nxt) & complete & (nxt != un.size))).sum())
+    # a frame is whole when its bytes end at or before the next frame start; bytes between frames are noise
+    good = (plen > 0) & complete & (markers + total <= nxt)
+    bad = int(((plen == 0) | (complete & (markers + total > nxt))).sum())
     # tail: from the first incomplete frame's marker (in raw bytes) onward
     tail = b""
     if last_complete_is_tail.any():

@@ -1,0 +1,110 @@
+"""`liftwatch watch`: follow live receiver feeds, store what they say, and alert on watch-list rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
+from liftwatch.errors import LiftwatchError
+
+
+def _receiver(text: str | None) -> tuple[float, float] | None:
+    if not text:
+        return None
+    try:
+        lat, lon = (float(x) for x in text.split(","))
+    except ValueError:
+        raise fail(f"--receiver expects LAT,LON (e.g. 35.41,35.95), got {text!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise fail(f"--receiver out of range: {text!r}")
+    return lat, lon
+
+
+def _watchlist(path: Path | None) -> Any:
+    if path is None:
+        return None
+    if not path.exists():
+        raise fail(f"{path}: no such watch-list file")
+    from liftwatch import kb
+
+    load = getattr(kb, "load_watchlist", None)
+    if load is None:
+        raise fail("this build's knowledge base has no watch-list support (kb.load_watchlist missing)")
+    return load(path)
+
+
+def watch(
+    sbs: Annotated[list[str] | None, typer.Option("--sbs", help="SBS/BaseStation feed HOST:PORT (port 30003).")] = None,
+    beast: Annotated[
+        list[str] | None, typer.Option("--beast", help="Beast binary feed HOST:PORT (port 30005).")
+    ] = None,
+    avr: Annotated[list[str] | None, typer.Option("--avr", help="AVR text feed HOST:PORT (port 30002).")] = None,
+    rules: Annotated[Path | None, typer.Option("--rules", help="Watch-list TOML with alert rules.")] = None,
+    db: DbOption = DB_DEFAULT,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Do not write points to the database.")] = False,
+    alerts_jsonl: Annotated[
+        Path | None, typer.Option("--alerts-jsonl", help="Append alerts as JSON lines here.")
+    ] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST each alert as JSON to this URL.")] = None,
+    duration: Annotated[float | None, typer.Option("--duration", help="Stop after this many seconds.")] = None,
+    receiver: Annotated[
+        str | None, typer.Option("--receiver", help="Receiver LAT,LON (reference for surface positions).")
+    ] = None,
+    dark_after: Annotated[float, typer.Option("--dark-after", help="Minutes of silence before 'went dark'.")] = 10.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No connection messages.")] = False,
+) -> None:
+    """Follow receiver feeds: decode, store in batches, split flights and raise alerts; reconnects on drops."""
+    from liftwatch.live import JsonlSink, TerminalSink, WebhookSink
+    from liftwatch.live.feeds import FeedSpec
+    from liftwatch.live.runner import WatchConfig, run_watch
+    from liftwatch.store import Store
+
+    try:
+        feeds = [FeedSpec.parse(p, hp) for p, hps in (("sbs", sbs), ("beast", beast), ("avr", avr)) for hp in hps or []]
+    except LiftwatchError as exc:
+        raise fail(str(exc)) from None
+    if not feeds:
+        raise fail("give at least one feed: --sbs HOST:PORT, --beast HOST:PORT or --avr HOST:PORT")
+    if webhook is not None and not webhook.startswith(("http://", "https://")):
+        raise fail(f"--webhook must be an http(s) URL, got {webhook!r}")
+    wl = _watchlist(rules)
+    sinks: list[Any] = [TerminalSink(err)]
+    if alerts_jsonl is not None:
+        sinks.append(JsonlSink(alerts_jsonl))
+    if webhook is not None:
+        sinks.append(WebhookSink(webhook))
+    config = WatchConfig(feeds=feeds, duration_s=duration, receiver=_receiver(receiver), dark_after_s=dark_after * 60)
+    store = None if no_store else Store(db)
+    try:
+        summary = run_watch(
+            config,
+            store=store,
+            watchlist=wl,
+            sinks=sinks,
+            on_event=None if quiet else (lambda m: err.print(f"[dim]{m}[/dim]")),
+        )
+    finally:
+        if store is not None:
+            store.close()
+    t = Table(title="watch summary")
+    for col in ("seconds", "messages", "bad", "points", "stored", "connects", "drops", "alerts"):
+        t.add_column(col, justify="right")
+    t.add_row(
+        f"{summary.seconds:.0f}",
+        f"{summary.messages:,}",
+        f"{summary.bad:,}",
+        f"{summary.points:,}",
+        f"{summary.rows_added:,}",
+        f"{summary.connects}",
+        f"{summary.disconnects}",
+        f"{len(summary.alerts)}",
+    )
+    console.print(t)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(watch)

@@ -1,0 +1,223 @@
+"""TCP clients for receiver feeds: SBS (BaseStation text, port 30003), Beast binary (30005), AVR text (30002).
+
+One asyncio task per feed reads whatever the socket gives, cuts it into complete lines/frames (keeping the
+incomplete tail for the next read), and hands each chunk to a callback. A dropped or refused connection is
+retried with exponential backoff (0.5 s doubling to 30 s, reset once data flows again); garbage bytes cost
+only the lines/frames they touch, and a runaway tail without any delimiter is discarded at 64 KiB, so no
+input can kill or bloat the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from liftwatch.errors import LiftwatchError
+from liftwatch.live.sbs import parse_sbs
+from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
+
+PROTOCOLS = ("sbs", "beast", "avr")
+MAX_TAIL = 64 * 1024
+IDLE_FLUSH_S = 0.3  # a held-back last frame is released after this long without new bytes
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    protocol: str
+    host: str
+    port: int
+
+    @classmethod
+    def parse(cls, protocol: str, hostport: str) -> FeedSpec:
+        """``HOST:PORT`` (IPv6 as ``[::1]:30005``); raises LiftwatchError with a usable message."""
+        if protocol not in PROTOCOLS:
+            raise LiftwatchError(f"unknown feed protocol {protocol!r} (one of {', '.join(PROTOCOLS)})")
+        host, sep, port = hostport.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise LiftwatchError(f"--{protocol} expects HOST:PORT, got {hostport!r}")
+        return cls(protocol, host.strip("[]"), int(port))
+
+    def __str__(self) -> str:
+        return f"{self.protocol}://{self.host}:{self.port}"
+
+
+@dataclass
+class Backoff:
+    """Exponential reconnect delays: initial, x factor per failed attempt, capped."""
+
+    initial: float = 0.5
+    factor: float = 2.0
+    maximum: float = 30.0
+    _next: float = field(default=0.0, init=False)
+
+    def reset(self) -> None:
+        self._next = self.initial
+
+    def next_delay(self) -> float:
+        d = self._next or self.initial
+        self._next = min(d * self.factor, self.maximum)
+        return d
+
+
+@dataclass
+class Chunk:
+    """What one read produced: decoded-ready Mode S frames with times, or SBS points."""
+
+    protocol: str
+    received: float
+    frames: Frames | None = None
+    ts: np.ndarray | None = None
+    points: pa.Table | None = None
+    bad: int = 0
+
+
+@dataclass
+class FeedStats:
+    connects: int = 0
+    disconnects: int = 0
+    failed_connects: int = 0
+    bytes: int = 0
+    messages: int = 0
+    bad: int = 0
+    dropped_tail_bytes: int = 0
+
+
+def frame_times(frames: Frames, received: float) -> np.ndarray:
+    """Epoch seconds for frames read at wall time ``received``: the 12 MHz counter spreads a chunk's frames
+    back in time (at most 2 s, and only when it runs forward within the chunk); otherwise arrival time."""
+    ts = np.full(len(frames), received)
+    c = frames.counter_s
+    ok = ~np.isnan(c)
+    if ok.sum() > 1:
+        span = np.nanmax(c) - c
+        good = ok & (span >= 0) & (span <= 2.0)
+        ts = np.where(good, received - span, ts)
+    return ts
+
+
+class FeedClient:
+    """Reads one feed until ``stop`` is set, reconnecting with backoff; calls ``on_chunk`` per parsed read."""
+
+    def __init__(
+        self,
+        spec: FeedSpec,
+        on_chunk: Callable[[Chunk], None],
+        *,
+        backoff: Backoff | None = None,
+        read_size: int = 1 << 16,
+        connect_timeout: float = 5.0,
+        clock: Callable[[], float] = time.time,
+        on_event: Callable[[str], None] | None = None,
+    ) -> None:
+        self.spec = spec
+        self.on_chunk = on_chunk
+        self.backoff = backoff or Backoff()
+        self.read_size = read_size
+        self.connect_timeout = connect_timeout
+        self.clock = clock
+        self.on_event = on_event or (lambda _msg: None)
+        self.stats = FeedStats()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        self.backoff.reset()
+        while not stop.is_set():
+            try:
+                reader, writer = await asyncio.wait_for(
+                    asyncio.open_connection(self.spec.host, self.spec.port), self.connect_timeout
+                )
+            except (OSError, TimeoutError) as exc:
+                self.stats.failed_connects += 1
+                await self._sleep(stop, self.backoff.next_delay(), f"connect failed ({exc.__class__.__name__})")
+                continue
+            self.stats.connects += 1
+            self.on_event(f"connected to {self.spec}")
+            try:
+                await self._read(reader, stop)
+            except (OSError, asyncio.IncompleteReadError) as exc:
+                self.on_event(f"connection error: {exc.__class__.__name__}")
+            finally:
+                writer.close()
+                with contextlib.suppress(Exception):
+                    await writer.wait_closed()
+            if stop.is_set():
+                break
+            self.stats.disconnects += 1
+            await self._sleep(stop, self.backoff.next_delay(), "disconnected")
+
+    async def _sleep(self, stop: asyncio.Event, delay: float, why: str) -> None:
+        self.on_event(f"{self.spec}: {why}; retrying in {delay:.1f} s")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+
+    async def _read(self, reader: asyncio.StreamReader, stop: asyncio.Event) -> None:
+        tail = b""
+        got_data = False
+        stop_task: asyncio.Future[Any] = asyncio.ensure_future(stop.wait())
+        try:
+            read_task: asyncio.Future[Any] | None = None
+            while not stop.is_set():
+                if read_task is None:
+                    read_task = asyncio.ensure_future(reader.read(self.read_size))
+                done, _ = await asyncio.wait(
+                    {read_task, stop_task}, timeout=IDLE_FLUSH_S, return_when=asyncio.FIRST_COMPLETED
+                )
+                if not done:  # the feed paused: the frame held back as a possible partial is complete
+                    if tail:
+                        self._consume(tail, final=True)
+                        tail = b""
+                    continue
+                if read_task not in done:
+                    read_task.cancel()
+                    return
+                data = read_task.result()
+                read_task = None
+                if not data:  # EOF: the server closed; what it sent before closing is complete
+                    self._consume(tail, final=True)
+                    tail = b""
+                    return
+                if not got_data:
+                    got_data = True
+                    self.backoff.reset()
+                self.stats.bytes += len(data)
+                tail = self._consume(tail + data)
+        finally:
+            stop_task.cancel()
+            if tail:  # stopping: the last frame held back for a possible continuation is complete enough
+                self._consume(tail, final=True)
+
+    def _consume(self, data: bytes, *, final: bool = False) -> bytes:
+        """Parse complete lines/frames, emit a chunk, return the incomplete tail (bounded)."""
+        if not data:
+            return b""
+        now = self.clock()
+        proto = self.spec.protocol
+        if proto == "beast":
+            frames, tail, bad = parse_beast(data, final=final)
+            chunk = Chunk(proto, now, frames=frames, ts=frame_times(frames, now), bad=bad)
+            n = len(frames)
+        else:
+            body, tail = (data, b"") if final else split_lines(data)
+            if proto == "sbs":
+                pts, bad = parse_sbs(body)
+                chunk = Chunk(proto, now, points=pts, bad=bad)
+                n = pts.num_rows + bad
+            else:
+                frames = parse_text(body)
+                bad = int(frames.bad_lines.size)
+                chunk = Chunk(proto, now, frames=frames, ts=frame_times(frames, now), bad=bad)
+                n = len(frames)
+        if len(tail) > MAX_TAIL:
+            self.stats.dropped_tail_bytes += len(tail)
+            tail = b""
+        self.stats.messages += n
+        self.stats.bad += chunk.bad
+        if n or chunk.bad:
+            self.on_chunk(chunk)
+        return tail

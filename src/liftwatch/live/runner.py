@@ -1,0 +1,180 @@
+"""The watch loop: feeds -> decoder -> (store writer, flight tracker -> alert engine), until stopped.
+
+Everything runs in one asyncio loop: socket reads and Mode S decoding are cheap per chunk; the only slow
+step, the DuckDB insert, runs in a worker thread. Raw Mode S frames are pooled and decoded every
+``decode_every_s`` (or ``decode_rows`` frames), because the vectorised decoder pays a fixed cost per call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+
+from liftwatch.live.alerts import Alert, AlertEngine, Sink, WatchlistLike
+from liftwatch.live.feeds import Backoff, Chunk, FeedClient, FeedSpec
+from liftwatch.live.tracker import FlightTracker
+from liftwatch.live.writer import BatchWriter
+from liftwatch.modes.decode import DecoderConfig, ModesDecoder
+from liftwatch.store import Store
+
+
+@dataclass
+class WatchConfig:
+    feeds: list[FeedSpec]
+    duration_s: float | None = None
+    receiver: tuple[float, float] | None = None
+    flush_rows: int = 50_000
+    flush_s: float = 2.0
+    decode_every_s: float = 0.25
+    decode_rows: int = 20_000
+    dark_after_s: float = 600.0
+    backoff: Backoff = field(default_factory=Backoff)
+
+
+@dataclass
+class WatchSummary:
+    seconds: float = 0.0
+    messages: int = 0  # frames / lines received
+    bad: int = 0  # garbage lines or frames skipped
+    points: int = 0  # canonical points produced
+    rows_added: int = 0  # new rows in the store
+    connects: int = 0
+    disconnects: int = 0
+    failed_connects: int = 0
+    alerts: list[Alert] = field(default_factory=list)
+    decode_stats: dict[str, int] = field(default_factory=dict)
+
+
+class Watch:
+    """One watch session; ``await run(stop)``. Tests drive it directly; the CLI through :func:`run_watch`."""
+
+    def __init__(
+        self,
+        config: WatchConfig,
+        *,
+        store: Store | None = None,
+        watchlist: WatchlistLike | None = None,
+        sinks: Sequence[Sink] = (),
+        on_points: Callable[[pa.Table], None] | None = None,
+        on_event: Callable[[str], None] | None = None,
+    ) -> None:
+        self.config = config
+        self.decoder = ModesDecoder(DecoderConfig(receiver=config.receiver))
+        self.writer = BatchWriter(store, max_rows=config.flush_rows, max_age_s=config.flush_s)
+        self.tracker = FlightTracker(dark_after_s=config.dark_after_s)
+        self.alerts = AlertEngine(watchlist, sinks)
+        self.on_points = on_points
+        self.on_event = on_event or (lambda _m: None)
+        self.clients = [
+            FeedClient(
+                spec,
+                self._on_chunk,
+                backoff=Backoff(config.backoff.initial, config.backoff.factor, config.backoff.maximum),
+                on_event=self.on_event,
+            )
+            for spec in config.feeds
+        ]
+        self._pending: list[Chunk] = []
+        self._pending_rows = 0
+        self._last_decode = time.monotonic()
+        self.summary = WatchSummary()
+
+    # -- per chunk ------------------------------------------------------------------------------------
+    def _on_chunk(self, chunk: Chunk) -> None:
+        self.summary.bad += chunk.bad
+        if chunk.points is not None:
+            self._emit(chunk.points)
+        elif chunk.frames is not None and len(chunk.frames):
+            self._pending.append(chunk)
+            self._pending_rows += len(chunk.frames)
+            if self._pending_rows >= self.config.decode_rows:
+                self._decode_pending()
+
+    def _decode_pending(self) -> None:
+        self._last_decode = time.monotonic()
+        if not self._pending:
+            return
+        chunks, self._pending, self._pending_rows = self._pending, [], 0
+        ts = np.concatenate([c.ts for c in chunks if c.ts is not None])
+        msgs = np.concatenate([c.frames.msgs for c in chunks if c.frames is not None])
+        nbytes = np.concatenate([c.frames.nbytes for c in chunks if c.frames is not None])
+        ok = np.concatenate([c.frames.ok for c in chunks if c.frames is not None])
+        res = self.decoder.decode(ts, msgs, nbytes, ok)
+        for k, v in res.stats.items():
+            self.summary.decode_stats[k] = self.summary.decode_stats.get(k, 0) + v
+        self._emit(res.points)
+
+    def _emit(self, points: pa.Table) -> None:
+        if points.num_rows == 0:
+            return
+        self.summary.points += points.num_rows
+        self.writer.add(points)
+        if self.on_points is not None:
+            self.on_points(points)
+        events = self.tracker.update(points)
+        if events:
+            self.alerts.on_events(events, self.tracker)
+
+    # -- loop -----------------------------------------------------------------------------------------
+    async def _housekeeping(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 0.1)
+            if time.monotonic() - self._last_decode >= self.config.decode_every_s:
+                self._decode_pending()
+            dark = self.tracker.check_dark()
+            if dark:
+                self.alerts.on_events(dark, self.tracker)
+            if self.writer.due():
+                await self.writer.flush()
+
+    async def run(self, stop: asyncio.Event | None = None) -> WatchSummary:
+        stop = stop or asyncio.Event()
+        t0 = time.perf_counter()
+        tasks = [asyncio.ensure_future(c.run(stop)) for c in self.clients]
+        tasks.append(asyncio.ensure_future(self._housekeeping(stop)))
+        try:
+            if self.config.duration_s is not None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), self.config.duration_s)
+                stop.set()
+            await asyncio.gather(*tasks)
+        finally:
+            stop.set()
+            for t in tasks:
+                t.cancel()
+            self._decode_pending()
+            await self.writer.flush()
+            self.alerts.close()
+        s = self.summary
+        s.seconds = time.perf_counter() - t0
+        s.rows_added = self.writer.stats.rows_added
+        s.messages = sum(c.stats.messages for c in self.clients)
+        s.connects = sum(c.stats.connects for c in self.clients)
+        s.disconnects = sum(c.stats.disconnects for c in self.clients)
+        s.failed_connects = sum(c.stats.failed_connects for c in self.clients)
+        s.alerts = list(self.alerts.alerts)
+        return s
+
+
+def run_watch(config: WatchConfig, **kwargs: object) -> WatchSummary:
+    """Blocking entry point (Ctrl-C stops cleanly and still flushes)."""
+
+    async def main() -> WatchSummary:
+        watch = Watch(config, **kwargs)  # type: ignore[arg-type]
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        import signal
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
+        return await watch.run(stop)
+
+    return asyncio.run(main())
