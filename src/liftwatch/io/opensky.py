@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import os
+import zlib
 from collections.abc import Iterator
 
 import numpy as np
@@ -32,7 +33,16 @@ FORMATS = ("opensky_csv", "opensky_parquet")
 FORMAT = "opensky_csv"
 _PARQUET_MAGIC = b"PAR1"
 # What a reader may meet from pyarrow/polars on hostile bytes; turned into rejects, never raised.
-_DATA_ERRORS = (pa.ArrowException, OSError, ValueError, NotImplementedError, TypeError, pl.exceptions.PolarsError)
+_DATA_ERRORS = (
+    pa.ArrowException,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    TypeError,
+    zlib.error,
+    pl.exceptions.PolarsError,
+)
 
 
 # --- sniffing ------------------------------------------------------------------------------------------------

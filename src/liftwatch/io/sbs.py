@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import zlib
 from collections.abc import Iterator
 
 import numpy as np
@@ -101,7 +102,16 @@ _NON_MSG = ("SEL", "ID", "AIR", "STA", "CLK")
 _IGNORED = "ignored non-MSG line (SEL/ID/AIR/STA/CLK)"
 _SNIFF = re.compile(rb"^(MSG,[1-8]|SEL|ID|AIR|STA|CLK),[^\n]*,")
 _DT_FORMATS = ("%Y/%m/%d %H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y%m%d %H:%M:%S%.f")
-_DATA_ERRORS = (pa.ArrowException, OSError, ValueError, NotImplementedError, TypeError, pl.exceptions.PolarsError)
+_DATA_ERRORS = (
+    pa.ArrowException,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    TypeError,
+    zlib.error,
+    pl.exceptions.PolarsError,
+)
 
 
 def sniff(head: bytes, path: str) -> bool:

@@ -15,18 +15,20 @@ file from which nothing at all can be decoded is an :class:`~liftwatch.errors.Un
 
 from __future__ import annotations
 
+import bz2
 import lzma
 import os
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io.base import RejectLog, open_binary
+from liftwatch.io.base import RejectLog, compression_of
 
 # Text that means "no value" in the CSV dialects we meet (pandas, Trino/Impala CLI, Python str(None), MySQL dumps).
 # "NaN" is deliberately *not* here: a NaN latitude is a broken value to reject, not a missing one.
@@ -61,35 +63,103 @@ def _clean(data: bytes) -> bytes:
     return data
 
 
+class _Damaged(Exception):
+    """The compressed stream ended early or is corrupt; everything before was already yielded."""
+
+
+def decoded_pieces(path: str) -> Generator[bytes, None, None]:
+    """Decompressed bytes of a file in pieces; gzip (multi-member), bz2 and xz are detected by content.
+
+    Hand-rolled over ``zlib``/``bz2``/``lzma`` decompressor objects rather than ``gzip.GzipFile`` because the file
+    objects drop the bytes they decoded in a call that then hits the damage; here every decodable byte comes out
+    before :class:`_Damaged` is raised. Output per step is capped, so a decompression bomb costs no more memory
+    than any other piece.
+    """
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        raise UnreadableFileError(path, exc.strerror or str(exc)) from None
+    try:
+        try:
+            head = raw.read(6)
+            raw.seek(0)
+        except OSError as exc:
+            raise UnreadableFileError(path, exc.strerror or str(exc)) from None
+        kind = compression_of(head)
+        if kind is None:
+            while block := raw.read(_PIECE):
+                yield block
+            return
+        yield from _decompress(raw, kind)
+    finally:
+        raw.close()
+
+
+def _new_decompressor(kind: str) -> Any:
+    if kind == "gzip":
+        return zlib.decompressobj(wbits=31)
+    return bz2.BZ2Decompressor() if kind == "bz2" else lzma.LZMADecompressor()
+
+
+def _decompress(raw: Any, kind: str) -> Iterator[bytes]:
+    d = _new_decompressor(kind)
+    fed = False  # the current decompressor has been given data
+    while True:
+        comp = raw.read(_PIECE)
+        if not comp:
+            break
+        while comp:
+            fed = True
+            try:
+                if kind == "gzip":
+                    out = d.decompress(comp, _PIECE)
+                    comp = d.unconsumed_tail
+                    if out:
+                        yield out
+                    while not comp and not d.eof and (out := d.decompress(b"", _PIECE)):
+                        yield out  # drain output still buffered inside zlib
+                else:
+                    out = d.decompress(comp, _PIECE)
+                    comp = b""
+                    if out:
+                        yield out
+                    while not d.eof and not d.needs_input:
+                        out = d.decompress(b"", _PIECE)
+                        if out:
+                            yield out
+            except _DECOMPRESS_ERRORS as exc:
+                raise _Damaged(f"{kind} data corrupt: {exc}") from None
+            if d.eof:
+                rest = d.unused_data
+                d = _new_decompressor(kind)
+                fed = False
+                if not rest.strip(b"\x00"):
+                    break  # trailing padding after the last member
+                comp = rest
+    if fed and not d.eof:
+        raise _Damaged(f"{kind} data truncated (file ends before the end-of-stream marker)")
+
+
 def iter_chunks(path: str, chunk_bytes: int, rejects: RejectLog) -> Iterator[Chunk]:
     """Yield line-aligned, cleaned chunks of about ``chunk_bytes`` decompressed bytes each."""
     size = max(int(chunk_bytes), MIN_CHUNK_BYTES)
-    fh = open_binary(path)
-    try:
-        yield from _chunks(fh, path, size, rejects)
-    finally:
-        fh.close()
-
-
-def _chunks(fh: object, path: str, size: int, rejects: RejectLog) -> Iterator[Chunk]:
-    """The chunking loop; reads small pieces so a decompression error loses at most one piece of decoded text."""
-    read = fh.read  # type: ignore[attr-defined]
+    pieces = decoded_pieces(path)
     line = 1
     decoded = 0
     pending = b""
     while True:
         parts = [pending]
         got = len(pending)
-        error: Exception | None = None
+        error: str | None = None
         eof = False
         while got < size:
             try:
-                block: bytes = read(_PIECE)
-            except _DECOMPRESS_ERRORS as exc:
-                error = exc
-                break
-            if not block:
+                block = next(pieces)
+            except StopIteration:
                 eof = True
+                break
+            except _Damaged as exc:
+                error = str(exc)
                 break
             if decoded == 0 and block.startswith(b"\xef\xbb\xbf"):
                 block = block[3:]
@@ -99,18 +169,14 @@ def _chunks(fh: object, path: str, size: int, rejects: RejectLog) -> Iterator[Ch
         buf = b"".join(parts)
         if error is not None:
             if decoded == 0:
-                raise UnreadableFileError(path, f"cannot read or decompress: {error}") from None
-            rejects.add(path, f"byte {decoded}", "compressed data truncated or corrupt; rest of file lost", str(error))
+                raise UnreadableFileError(path, f"cannot decompress: {error}")
+            rejects.add(path, f"byte {decoded}", "compressed data truncated or corrupt; rest of file lost", error)
             keep = buf[: buf.rfind(b"\n") + 1]
             tail = buf[len(keep) :]
             if tail.strip():
+                cut = tail[:200].decode("utf-8", "replace")
                 cut_line = line + keep.count(b"\n")
-                rejects.add(
-                    path,
-                    f"line {cut_line}",
-                    "line cut by damaged compressed data",
-                    tail[:200].decode("utf-8", "replace"),
-                )
+                rejects.add(path, f"line {cut_line}", "line cut by damaged compressed data", cut)
             if keep:
                 yield Chunk(_clean(keep), line)
             return
@@ -118,37 +184,28 @@ def _chunks(fh: object, path: str, size: int, rejects: RejectLog) -> Iterator[Ch
             if buf:
                 yield Chunk(_clean(buf), line)
             return
-        cut = buf.rfind(b"\n")
-        if cut < 0:
+        cut_at = buf.rfind(b"\n")
+        if cut_at < 0:
             if len(buf) > MAX_LINE_BYTES:
-                rejects.add(
-                    path,
-                    f"line {line}",
-                    f"line longer than {MAX_LINE_BYTES} bytes",
-                    buf[:200].decode("utf-8", "replace"),
-                )
+                sample = buf[:200].decode("utf-8", "replace")
+                rejects.add(path, f"line {line}", f"line longer than {MAX_LINE_BYTES} bytes", sample)
                 line += 1
-                pending = _skip_to_newline(read)
+                pending = _skip_to_newline(pieces)
             else:
                 pending = buf
             continue
-        data, pending = buf[: cut + 1], buf[cut + 1 :]
+        data, pending = buf[: cut_at + 1], buf[cut_at + 1 :]
         yield Chunk(_clean(data), line)
         line += data.count(b"\n")
 
 
-def _skip_to_newline(read: object) -> bytes:
+def _skip_to_newline(pieces: Iterator[bytes]) -> bytes:
     """Discard bytes up to and including the next newline; return what follows it."""
-    while True:
-        try:
-            block: bytes = read(_PIECE)  # type: ignore[operator]
-        except _DECOMPRESS_ERRORS:
-            return b""
-        if not block:
-            return b""
+    for block in pieces:
         nl = block.find(b"\n")
         if nl >= 0:
             return block[nl + 1 :]
+    return b""
 
 
 @dataclass
@@ -249,19 +306,20 @@ def line_locations(lines: np.ndarray, limit: int) -> list[str]:
 def head_bytes(path: str | os.PathLike[str], n: int = 65536) -> bytes:
     """First ``n`` decompressed bytes, for layout detection.
 
-    A damaged archive may still have a readable beginning, so it is read in small pieces and whatever decoded
-    is returned; only a file with no readable beginning at all raises UnreadableFileError.
+    A damaged archive may still have a readable beginning, which is returned; only a file with no readable
+    beginning at all raises UnreadableFileError.
     """
     out = bytearray()
-    with open_binary(path) as fh:
-        while len(out) < n:
-            try:
-                block = fh.read(min(8192, n - len(out)))
-            except _DECOMPRESS_ERRORS as exc:
-                if out:
-                    break
-                raise UnreadableFileError(os.fspath(path), f"cannot read or decompress: {exc}") from None
-            if not block:
-                break
+    p = os.fspath(path)
+    pieces = decoded_pieces(p)
+    try:
+        for block in pieces:
             out += block
-    return bytes(out)
+            if len(out) >= n:
+                break
+    except _Damaged as exc:
+        if not out:
+            raise UnreadableFileError(p, f"cannot decompress: {exc}") from None
+    finally:
+        pieces.close()
+    return bytes(out[:n])
