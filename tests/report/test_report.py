@@ -138,3 +138,15 @@ def test_empty_selection_still_renders(tmp_path: Path) -> None:
     assert res.summary["flights"] == 0 and res.summary["top_military_region_corridor"] is None
     assert "No military or state flights" in res.html.read_text()
     assert json.loads((tmp_path / "flights.geojson").read_text())["features"] == []
+
+
+def test_map_caps_civil_tracks_but_exports_keep_all(tmp_path: Path) -> None:
+    flights = report_flights()
+    res = build_report(flights, tmp_path, sitebook=sitebook(), max_map_flights=100, **KW)
+    m = res.map_html.read_text()
+    n_mil = flights.filter(pl.col("classification") == "military").height
+    drawn = m.count('"kind":"flight"')
+    assert drawn == 100 and n_mil < 100
+    assert f'"not_drawn":{flights.height - 100}' in m
+    gj = json.loads((tmp_path / "flights.geojson").read_text())
+    assert sum(f["properties"]["kind"] == "flight" for f in gj["features"]) == flights.height

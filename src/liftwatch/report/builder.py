@@ -82,6 +82,19 @@ def _claims_html(claims: Sequence[Any] | None) -> str | None:
     return str(fn(list(claims))) if callable(fn) else None
 
 
+def _map_subset(features: list[geo.Feature], cap: int) -> tuple[list[geo.Feature], int]:
+    """Every non-civil track, then civil tracks (evenly spaced in time) up to ``cap``; returns (drawn, left out)."""
+    if len(features) <= cap:
+        return features, 0
+    keep = [f for f in features if f["properties"].get("classification") != "civil"]
+    civil = [f for f in features if f["properties"].get("classification") == "civil"]
+    room = max(0, cap - len(keep))
+    if room and civil:
+        step = len(civil) / room
+        keep += [civil[int(i * step)] for i in range(min(room, len(civil)))]
+    return keep, len(features) - len(keep)
+
+
 def build_report(
     flights: pl.DataFrame,
     out_dir: str | Path,
@@ -100,12 +113,15 @@ def build_report(
     types: pl.DataFrame | None = None,
     sitebook: SiteBook | None = None,
     tiles: bool = False,
+    max_map_flights: int = 5000,
 ) -> ReportResult:
     """Write ``report.html``, ``map.html``, plots and exports to ``out_dir``; return paths and headline numbers.
 
     ``start``/``end`` (end exclusive) default to the flights' span. ``origin``/``destination``/``region`` are
     site or region ids (see :func:`liftwatch.analytics.filter_legs`). ``coverage``: ``"background"`` to
     normalise change detection by daily civil traffic, a ``day``/``coverage`` frame, or None.
+    ``max_map_flights`` caps the tracks drawn on the map (every non-civil flight is drawn; civil ones fill the
+    rest) so the page stays light in a browser; the exports always hold every flight.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -254,10 +270,12 @@ def build_report(
         unknown=UNKNOWN,
     )
     html = render.write_report(out / "report.html", ctx)
+    map_feats, not_drawn = _map_subset(f_feats, max_map_flights)
     map_html = render.write_map(
         out / "map.html",
         title=title,
-        flights=f_feats,
+        flights=map_feats,
+        not_drawn=not_drawn,
         projections=p_feats,
         sites=s_feats,
         legend=[(c, colors[c]) for c in list(colors)[: len(geo.PALETTE)]],

@@ -43,6 +43,18 @@ def write_kml(path: Path, flights: list[Feature], projections: list[Feature], si
         pt.description = _describe(p, ("site_id", "site_kind", "country", "controller", "flights"))
     folder_flights = kml.newfolder(name="Flights")
     by_corridor: dict[str, Any] = {}
+    styles: dict[tuple[str, int, int], simplekml.Style] = {}
+
+    def style(color: str, alpha: int, width: int) -> simplekml.Style:
+        """One shared style per colour (not one per line): smaller file, much faster to write."""
+        key = (color, alpha, width)
+        if key not in styles:
+            st = simplekml.Style()
+            st.linestyle.color = _kml_color(color, alpha)
+            st.linestyle.width = width
+            styles[key] = st
+        return styles[key]
+
     for f in flights:
         p = f["properties"]
         sub = by_corridor.get(p["corridor"])
@@ -67,8 +79,7 @@ def write_kml(path: Path, flights: list[Feature], projections: list[Feature], si
                 "candidates",
             ),
         )
-        ls.style.linestyle.color = _kml_color(p["color"])
-        ls.style.linestyle.width = 2
+        ls.style = style(p["color"], 255, 2)
         if p.get("first_ts"):
             ls.timespan.begin = p["first_ts"]
             ls.timespan.end = p.get("last_ts") or p["first_ts"]
@@ -80,9 +91,9 @@ def write_kml(path: Path, flights: list[Feature], projections: list[Feature], si
             coords=[tuple(c) for c in d["geometry"]["coordinates"]],
         )
         ls.description = _describe(p, ("flight_id", "ending", "site_id", "rank", "prob"))
-        ls.style.linestyle.color = _kml_color(p["color"], alpha=max(60, int(255 * float(p["prob"]))))
-        ls.style.linestyle.width = 1
-    kml.save(str(path))
+        alpha = max(60, int(255 * float(p["prob"]))) // 32 * 32  # a few opacity steps, each a shared style
+        ls.style = style(p["color"], max(alpha, 64), 1)
+    kml.save(str(path), format=False)  # format=True re-parses the whole document with minidom to indent it
     return path
 
 

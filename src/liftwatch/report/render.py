@@ -121,6 +121,7 @@ def write_map(
     sites: list[Feature],
     legend: list[tuple[str, str]],
     tiles: bool = False,
+    not_drawn: int = 0,
 ) -> Path:
     """The interactive map page: Leaflet + outlines + data, all inline; online tiles only if ``tiles``."""
     data = {
@@ -129,6 +130,7 @@ def write_map(
         "sites": {"type": "FeatureCollection", "features": sites},
         "legend": legend,
         "tiles": bool(tiles),
+        "not_drawn": int(not_drawn),
     }
     html = (
         _env()

@@ -82,7 +82,9 @@
     div.innerHTML = "<b>Corridors</b>" + data.legend.map(function (e) {
       return '<i style="background:' + esc(e[1]) + '"></i>' + esc(e[0]);
     }).join("<br>") + '<br><i class="dash"></i>dark ending → probable destination' +
-      '<br><span style="color:#777">site fill yellow: controlling actor known (see popup)</span>';
+      '<br><span style="color:#777">site fill yellow: controlling actor known (see popup)</span>' +
+      (data.not_drawn ? '<br><span style="color:#777">' + esc(data.not_drawn) +
+        " civil tracks not drawn (all are in flights.geojson)</span>" : "");
     return div;
   };
   legend.addTo(map);
