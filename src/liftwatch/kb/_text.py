@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARABIC_FOLD = str.maketrans(
     {
@@ -55,17 +56,34 @@ _PHONETIC = (
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def strip_diacritics(text: str) -> str:
     """Remove combining marks (Latin accents, Arabic harakat) after NFKD decomposition."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _folded(text: str) -> str:
+    if text.isascii():  # fast path: most airportsdata names
+        return _LATIN_ARTICLE.sub(r"\1", text.lower())
     t = strip_diacritics(text).casefold().translate(_ARABIC_FOLD)
     t = _LATIN_ARTICLE.sub(r"\1", t)
     t = _CYR_ARTICLE.sub(r"\1", t)
     return _AR_ARTICLE.sub(r"\1", t)
+
+
+def keys(text: str) -> tuple[str, str, str]:
+    """(norm_key, phonetic_key, fuzzy_key) computed with a single folding pass (used to build indexes)."""
+    folded = _folded(text)
+    norm = _NON_WORD.sub("", folded)
+    words = [w for w in _NON_WORD.split(folded) if w]
+    kept = [w for w in words if w not in _STOPWORDS] or words
+    return norm, _phonetic_word(norm), " ".join(_phonetic_word(w) for w in kept)
 
 
 def norm_key(text: str) -> str:
@@ -73,10 +91,11 @@ def norm_key(text: str) -> str:
     return _NON_WORD.sub("", _folded(text))
 
 
+@lru_cache(maxsize=200_000)
 def _phonetic_word(word: str) -> str:
     for a, b in _PHONETIC:
         word = word.replace(a, b)
-    return _DOUBLE.sub(r"\1", word)
+    return _DOUBLE.sub(_first_group, word)
 
 
 # Generic words that make every airfield look alike to a fuzzy scorer (folded forms, all scripts).

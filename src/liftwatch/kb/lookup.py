@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from liftwatch.kb._text import fuzzy_key, norm_key, phonetic_key
+from liftwatch.kb._text import fuzzy_key, keys, norm_key, phonetic_key
 from liftwatch.kb.sites import Site, _code_index, _row_index, site, sites
 
 _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip": 2, "heliport": 3}
@@ -39,22 +39,22 @@ def _index() -> _AliasIndex:
     kinds = frame["kind"].to_list()
     exact: dict[str, list[str]] = {}
     phon: dict[str, list[str]] = {}
-    keys: list[str] = []
+    fuzzy_keys: list[str] = []
     key_sites: list[str] = []
     rank: dict[str, tuple[int, int, int]] = {}
     for sid, name, al, cur, code, kind in zip(ids, names, aliases, curated, iata, kinds, strict=True):
         rank[sid] = (0 if cur else 1, 0 if code else 1, _KIND_RANK.get(kind, 2))
         seen: set[str] = set()
         for text in (name, *(al or [])):
-            k = norm_key(text)
+            k, p, f = keys(text)
             if not k or k in seen:
                 continue
             seen.add(k)
             exact.setdefault(k, []).append(sid)
-            phon.setdefault(phonetic_key(text), []).append(sid)
-            keys.append(fuzzy_key(text))
+            phon.setdefault(p, []).append(sid)
+            fuzzy_keys.append(f)
             key_sites.append(sid)
-    return _AliasIndex(exact, phon, keys, key_sites, rank)
+    return _AliasIndex(exact, phon, fuzzy_keys, key_sites, rank)
 
 
 def _best(site_ids: list[str]) -> list[str]:

@@ -1,0 +1,52 @@
+"""`liftwatch kb ...` commands: output, JSON mode and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from liftwatch.cli import app
+
+runner = CliRunner()
+
+
+def test_kb_site_found_and_json() -> None:
+    res = runner.invoke(app, ["kb", "site", "Хмеймим"])
+    assert res.exit_code == 0, res.output
+    assert "hmeimim" in res.output and "Russia" in res.output
+    res = runner.invoke(app, ["kb", "site", "al-Khadem", "--json"])
+    assert res.exit_code == 0
+    data = json.loads(res.output)
+    assert data["match"]["site_id"] == "al-khadim" and "eastern-libya" in data["match"]["regions"]
+
+
+def test_kb_site_not_found_exits_1() -> None:
+    res = runner.invoke(app, ["kb", "site", "qzqzqzqx"])
+    assert res.exit_code == 1
+
+
+def test_kb_asset_by_hex_reg_callsign() -> None:
+    res = runner.invoke(app, ["kb", "asset", "1546a2", "--callsign", "RFF7012", "--registration", "RA-78817"])
+    assert res.exit_code == 0, res.output
+    assert "military" in res.output and "RFF*" in res.output
+    res = runner.invoke(app, ["kb", "asset", "RA-96017", "--json"])
+    assert json.loads(res.output)["classification"] == "state"
+    res = runner.invoke(app, ["kb", "asset", "AFL1234"])
+    assert "civil" in res.output
+    res = runner.invoke(app, ["kb", "asset", "Sparta IV"])
+    assert res.exit_code == 0 and "Oboronlogistika" in res.output
+    assert runner.invoke(app, ["kb", "asset", "qqqq"]).exit_code == 1
+
+
+def test_kb_regions_types_watchlist(tmp_path: Path) -> None:
+    assert "eastern-libya" in runner.invoke(app, ["kb", "regions"]).output
+    res = runner.invoke(app, ["kb", "types", "--category", "cargo", "--json"])
+    assert {"IL76", "A124"} <= {r["type_code"] for r in json.loads(res.output)}
+    res = runner.invoke(app, ["kb", "watchlist"])
+    assert res.exit_code == 0 and "4 rules" in res.output and "rff-callsigns" in res.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[rule]]\nname="x"\ncallsigns=["(RFF"]\n', encoding="utf-8")
+    res = runner.invoke(app, ["kb", "watchlist", str(bad)])
+    assert res.exit_code != 0
