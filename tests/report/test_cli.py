@@ -86,3 +86,17 @@ def test_report_command_embeds_claim_check(db: str, tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     html = (tmp_path / "report.html").read_text()
     assert 'id="claims"' in html and "Claims checked" in html
+
+
+def test_report_command_watchlist(db: str, tmp_path: Path) -> None:
+    wl = tmp_path / "wl.toml"
+    wl.write_text('[[rule]]\nname = "khadim"\nsites = ["Al-Khadim"]\n')
+    res = runner.invoke(app, ["report", "--db", db, "--out", str(tmp_path / "o"), "--watchlist", str(wl)])
+    assert res.exit_code == 0, res.output
+    flights = (tmp_path / "o" / "flights.csv").read_text().splitlines()
+    assert 1 < len(flights) < 200  # only the airlift flights landing at (or last heading for) Al-Khadim
+    bad = tmp_path / "bad.toml"
+    bad.write_text("nonsense = 1\n")
+    assert (
+        runner.invoke(app, ["report", "--db", db, "--out", str(tmp_path / "b"), "--watchlist", str(bad)]).exit_code == 2
+    )

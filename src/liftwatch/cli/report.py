@@ -135,7 +135,10 @@ def report(
         kb = _kb()
         if kb is None:
             raise fail("--watchlist needs the knowledge base (liftwatch.kb)")
-        matched = kb.load_watchlist(watchlist).match_flights(flights)
+        try:
+            matched = kb.load_watchlist(watchlist).match_flights(flights, only_matched=True)
+        except LiftwatchError as exc:
+            raise fail(str(exc)) from None
         flights = flights.filter(pl.col("flight_id").is_in(matched["flight_id"].unique().implode()))
         scope.append(f"watchlist {watchlist.name}")
     baseline_end = None
