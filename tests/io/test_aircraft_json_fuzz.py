@@ -1,9 +1,13 @@
-"""Hostile input for the aircraft.json reader: canonical tables or UnreadableFileError, nothing else."""
+"""Hostile input for the aircraft.json reader: canonical tables or UnreadableFileError, nothing else.
+
+LIFTWATCH_FUZZ_EXAMPLES=800 raises the number of hypothesis examples for a deeper run.
+"""
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,7 +25,11 @@ FIX = Path(__file__).resolve().parents[1] / "fixtures" / "readsb" / "aircraft_js
 SNAP = (FIX / "aircraft.json").read_bytes()
 SNAP_GZ = gzip.compress(SNAP, mtime=0)
 N_AC = len(json.loads(SNAP)["aircraft"])
-SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("LIFTWATCH_FUZZ_EXAMPLES", "80")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 FIELDS = ["hex", "flight", "alt_baro", "alt_geom", "gs", "track", "baro_rate", "lat", "lon", "seen_pos", "seen"]
 FIELDS += ["squawk", "mlat", "tisb", "type", "r", "t", "true_heading"]
 

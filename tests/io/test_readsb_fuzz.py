@@ -1,10 +1,14 @@
-"""Hostile input for the trace reader: it returns canonical tables or raises UnreadableFileError, nothing else."""
+"""Hostile input for the trace reader: it returns canonical tables or raises UnreadableFileError, nothing else.
+
+LIFTWATCH_FUZZ_EXAMPLES=800 raises the number of hypothesis examples for a deeper run.
+"""
 
 from __future__ import annotations
 
 import gzip
 import json
 import math
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,11 @@ FIX = Path(__file__).resolve().parents[1] / "fixtures" / "readsb"
 IL76_BYTES = (FIX / "trace_full_15a3f2.json").read_bytes()
 IL76_GZ = gzip.compress(IL76_BYTES, mtime=0)
 IL76_DOC = json.loads(IL76_BYTES)
-SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("LIFTWATCH_FUZZ_EXAMPLES", "80")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 HOSTILE = st.one_of(
     st.none(),
