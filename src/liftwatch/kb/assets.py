@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 import polars as pl
 
@@ -101,16 +102,28 @@ def _display(pattern: str) -> str:
     return f"{m.group(1)}*" if m else pattern
 
 
-def _chain(col: pl.Expr, table: pl.DataFrame, value: str, only_nonempty: bool = True) -> pl.Expr:
-    """First-match-wins ``when/then`` chain of ``col.str.contains(pattern)`` -> table[value]."""
-    expr: pl.Expr | None = None
-    for row in table.iter_rows(named=True):
-        val = row[value]
-        if only_nonempty and not val:
+@cache
+def _patterns(table_name: str) -> pl.DataFrame:
+    table = registration_patterns() if table_name == "registrations" else callsign_patterns()
+    return table.with_columns(disp=pl.col("pattern").map_elements(_display, return_dtype=pl.String))
+
+
+def _match_columns(column: str, table_name: str) -> list[pl.Expr]:
+    """One boolean column per pattern (each regex evaluated once per call, not once per output column)."""
+    pats = _patterns(table_name)["pattern"].to_list()
+    return [pl.col(column).str.contains(p).fill_null(False).alias(f"_m_{table_name}_{i}") for i, p in enumerate(pats)]
+
+
+@cache
+def _pick(table_name: str, value: str) -> pl.Expr:
+    """First matching pattern that has a non-empty ``value`` -> that value (reads the match columns)."""
+    expr: Any = None
+    for i, val in enumerate(_patterns(table_name)[value].to_list()):
+        if not val:
             continue
-        cond = col.str.contains(row["pattern"]).fill_null(False)
-        expr = pl.when(cond).then(pl.lit(val)) if expr is None else expr.when(cond).then(pl.lit(val))  # type: ignore[attr-defined]
-    return pl.lit(None, dtype=pl.String) if expr is None else expr.otherwise(pl.lit(None, dtype=pl.String))  # type: ignore[attr-defined]
+        cond = pl.col(f"_m_{table_name}_{i}")
+        expr = pl.when(cond).then(pl.lit(val)) if expr is None else expr.when(cond).then(pl.lit(val))
+    return pl.lit(None, dtype=pl.String) if expr is None else expr.otherwise(pl.lit(None, dtype=pl.String))
 
 
 def _classify_unique(u: pl.DataFrame) -> pl.DataFrame:
@@ -144,21 +157,21 @@ def _classify_unique(u: pl.DataFrame) -> pl.DataFrame:
             dtype=pl.String,
         ),
     )
-    regs, calls = registration_patterns(), callsign_patterns()
-    u = u.with_columns(
-        _reg_cc=_chain(pl.col("_reg"), regs, "country"),
-        _reg_tc=_chain(pl.col("_reg"), regs, "type_code"),
-        _reg_cls=_chain(pl.col("_reg"), regs, "classification"),
-        _reg_meaning=_chain(pl.col("_reg"), regs, "meaning"),
-        _cs_pat=_chain(
-            pl.col("_cs"),
-            calls.with_columns(disp=pl.col("pattern").map_elements(_display, return_dtype=pl.String)),
-            "disp",
-        ),
-        _cs_meaning=_chain(pl.col("_cs"), calls, "meaning"),
-        _cs_cc=_chain(pl.col("_cs"), calls, "country"),
-        _cs_cls=_chain(pl.col("_cs"), calls, "classification"),
-        _cs_op=_chain(pl.col("_cs"), calls, "operator"),
+    match_cols = [*_match_columns("_reg", "registrations"), *_match_columns("_cs", "callsigns")]
+    u = (
+        u.with_columns(match_cols)
+        .with_columns(
+            _reg_cc=_pick("registrations", "country"),
+            _reg_tc=_pick("registrations", "type_code"),
+            _reg_cls=_pick("registrations", "classification"),
+            _reg_meaning=_pick("registrations", "meaning"),
+            _cs_pat=_pick("callsigns", "disp"),
+            _cs_meaning=_pick("callsigns", "meaning"),
+            _cs_cc=_pick("callsigns", "country"),
+            _cs_cls=_pick("callsigns", "classification"),
+            _cs_op=_pick("callsigns", "operator"),
+        )
+        .drop([m.meta.output_name() for m in match_cols])
     )
     known = (
         known_assets()
@@ -278,16 +291,29 @@ def classify(
     callsign: str | None = None,
     type_code: str | None = None,
 ) -> Classification:
-    """Classify one aircraft (or ship by MMSI) from whatever identifiers are known; see module docstring."""
+    """Classify one aircraft (or ship by MMSI) from whatever identifiers are known; see module docstring.
+
+    Results are memoised per identity tuple (live use classifies the same aircraft again and again).
+    """
+    country, cls, operator, tcode, evidence = _classify_cached(asset_id, registration, callsign, type_code)
+    return Classification(
+        country=country, classification=cls, operator=operator, type_code=tcode, evidence=list(evidence)
+    )
+
+
+@lru_cache(maxsize=65_536)
+def _classify_cached(
+    asset_id: str | None, registration: str | None, callsign: str | None, type_code: str | None
+) -> tuple[str | None, str, str | None, str | None, tuple[str, ...]]:
     frame = pl.DataFrame(
         {"asset_id": [asset_id], "registration": [registration], "callsign": [callsign], "type_code": [type_code]},
         schema=dict.fromkeys(ID_COLUMNS, pl.String),
     )
     row = classify_frame(frame, evidence=True).row(0, named=True)
-    return Classification(
-        country=row["country"],
-        classification=row["classification"],
-        operator=row["operator"],
-        type_code=row["type_code"],
-        evidence=list(row["class_evidence"] or []),
+    return (
+        row["country"],
+        row["classification"],
+        row["operator"],
+        row["type_code"],
+        tuple(row["class_evidence"] or ()),
     )
