@@ -202,10 +202,11 @@ def parse_document(
     doc = loads_salvaging(text, key, close, path)
     prefix = f"{where}: " if where else ""
     for a, z in doc.lost:
+        kind = "truncated" if z >= len(text) else "corrupt"
         if text[a:z].strip(" \t\r\n,[]{}"):
-            rejects.add(path, f"{prefix}bytes {a}-{z}", f"corrupt or truncated JSON: {key} entries there lost")
+            rejects.add(path, f"{prefix}bytes {a}-{z}", f"JSON {kind}: {key} entries lost")
         else:
-            rejects.add(path, f"{prefix}byte {a}", "truncated JSON: ends early (no complete entry lost)")
+            rejects.add(path, f"{prefix}byte {a}", "JSON truncated (no entry lost)")
     if note:
         rejects.add(path, f"{prefix}byte {len(raw)}", f"{note}: rest of the file lost")
     return doc.obj
