@@ -28,6 +28,13 @@ SECOND_SOURCE = {
     "al-abraq": (32.7886, 21.9642),
     "kufra": (24.1786, 23.3139),
     "marsa-brega": (30.3781, 19.5764),
+    "latakia-port": (35.517, 35.783),  # Wikipedia "Latakia" city
+    "tobruk-port": (32.0736, 23.9806),  # marinelink LYTOB
+    "benghazi-port": (32.1167, 20.0667),  # Wikipedia "Benghazi" city
+    "port-sudan-port": (19.617, 37.217),  # sco.wikipedia "Port Sudan" harbour
+    "baltiysk": (54.65, 19.9167),  # Wikipedia "Baltiysk" town
+    "sevastopol": (44.6, 33.5333),  # Wikipedia "Sevastopol" city
+    "tiyas": (34.5225, 37.6297),  # Wikipedia "Tiyas Military Airbase" (en/ar/de agree)
 }
 # Reference values from the brief / REFERENCE.md (field centres), all must be within 3 km.
 REFERENCE = {
