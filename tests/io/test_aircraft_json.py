@@ -192,3 +192,16 @@ def test_callsign_only_aircraft_kept_with_unknown_ground_state(tmp_path: Path) -
     row = _read(p).row(0, named=True)
     assert (row["callsign"], row["lat"], row["on_ground"]) == ("RFF7012", None, None)
     assert row["ts"] == T0 - timedelta(seconds=2)
+
+
+def test_repeat_positions_keep_the_snapshot_closest_to_the_position_time(tmp_path: Path) -> None:
+    d = tmp_path / "snaps"
+    d.mkdir()
+    base = {"hex": "15a3f2", "lat": 34.9, "lon": 35.1, "alt_baro": 16000}
+    # aircraft.json (newest) sorts first but saw the position 6 s ago; history_0 saw it 0.5 s after
+    snaps = {"aircraft.json": (1736064006.5, 6.5, 16300), "history_0.json": (1736064001.0, 1.0, 16050)}
+    for name, (now, seen_pos, alt) in snaps.items():
+        ac = dict(base, seen_pos=seen_pos, alt_baro=alt)
+        (d / name).write_text(json.dumps({"now": now, "aircraft": [ac]}))
+    df = _read(d)
+    assert df.height == 1 and df["alt_baro_ft"][0] == 16050

@@ -202,7 +202,7 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         return f"aircraft {idx}" if single else f"aircraft {idx} in snapshot {snaps[k][0]}"
 
     is_dict = rc.type_is(rc.types_of(acs), dict)
-    rows = acs if is_dict.all() else [a if type(a) is dict else {} for a in acs]
+    rows = acs if is_dict.all() else [a if type(a) is dict else {} for a in acs]  # Python loop on hostile input only
     col = {k: list(map(methodcaller("get", k), rows)) for k in _KEYS}
 
     hexs, hex_bad = rc.strings(col["hex"])
@@ -283,14 +283,21 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
             "flags": flags.astype(np.uint16),
             "registration": reg,
             "type_code": typ,
+            "_age": age,
         },
         nan_to_null=True,
     ).filter(pl.Series(~bad))
-    frame = frame.with_columns(
-        pl.col("ts").cast(pl.Datetime("us", "UTC")),
-        pl.lit(SOURCE).alias("source"),
-        pl.lit("air").alias("domain"),
-    ).unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)
+    # One row per (asset, position time): the snapshot taken soonest after the position (smallest age), whose
+    # other fields describe the aircraft closest to that moment; ties keep file order.
+    frame = (
+        frame.with_columns(
+            pl.col("ts").cast(pl.Datetime("us", "UTC")),
+            pl.lit(SOURCE).alias("source"),
+            pl.lit("air").alias("domain"),
+        )
+        .sort("_age", maintain_order=True)
+        .unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)
+    )
     return conform(frame)
 
 
