@@ -31,8 +31,8 @@ class WatchConfig:
     receiver: tuple[float, float] | None = None
     flush_rows: int = 50_000
     flush_s: float = 2.0
-    decode_every_s: float = 0.25
-    decode_rows: int = 20_000
+    decode_every_s: float = 1.0
+    decode_rows: int = 50_000
     dark_after_s: float = 600.0
     backoff: Backoff = field(default_factory=Backoff)
 

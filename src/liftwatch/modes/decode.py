@@ -222,7 +222,7 @@ class ModesDecoder:
             return
         tmax = s["ts"].max()
         p = self.config.cpr
-        recent = s["ts"] >= tmax - max(p.pair_window_s, p.surface_pair_window_s)
+        recent = s["ts"] >= tmax - np.where(s["surface"], p.surface_pair_window_s, p.pair_window_s)
         fixed = r.method > 0
         gstart = _group_start(s["icao"])
         last_fix = _ffill_idx(fixed, gstart)
