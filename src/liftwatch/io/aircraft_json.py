@@ -44,6 +44,7 @@ from liftwatch.schema import POINT_SCHEMA, PointFlag, conform
 FORMAT = "aircraft_json"
 SOURCE = "aircraft_json"
 
+GROUP_MAX = 100_000  # aircraft entries held as Python objects at once
 SIDE_FILES = frozenset({"receiver", "stats", "outline", "status", "clients", "clients_beast", "globe", "chunks"})
 _JSON_NAME = re.compile(r"\.json(\.(gz|bz2|xz))?$|\.gz$", re.IGNORECASE)
 _NONE = type(None)
@@ -163,7 +164,11 @@ def _walk(directory: str, rejects: RejectLog, batch_rows: int) -> Iterator[Snap 
 def _batches(
     items: Iterator[Snap | pa.Table], path: str, rejects: RejectLog, batch_rows: int, single: bool
 ) -> Iterator[pa.Table]:
-    """Group snapshots until ``batch_rows`` aircraft, convert each group in one columnar pass."""
+    """Group snapshots until ``batch_rows`` aircraft (at most GROUP_MAX), convert each group in one pass.
+
+    The cap bounds memory: parsed aircraft dicts cost ~2 KB each in Python, far more than their Arrow rows.
+    """
+    batch_rows = max(1, min(batch_rows, GROUP_MAX))
     pending: list[Snap] = []
     size = 0
     for item in items:
