@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 import pyModeS as pms
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyModeS.position import airborne_position_pair, airborne_position_with_ref
 
 from liftwatch.modes import encode
@@ -195,3 +197,101 @@ def test_parallel_workers_give_identical_points(monkeypatch: object) -> None:
     assert isinstance(one, pl.DataFrame) and isinstance(two, pl.DataFrame)
     key = ["asset_id", "ts", "lat", "gs_kt"]
     assert one.sort(key, nulls_last=True).equals(two.sort(key, nulls_last=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    lat=st.floats(-86.9, 86.9),
+    lon=st.floats(-179.99, 179.99),
+    dlat=st.floats(-0.01, 0.01),
+    dlon=st.floats(-0.01, 0.01),
+    even_first=st.booleans(),
+)
+def test_global_pair_matches_pymodes_anywhere(
+    lat: float, lon: float, dlat: float, dlon: float, even_first: bool
+) -> None:
+    """Random positions worldwide (both hemispheres, date line, high latitudes): same result as pyModeS."""
+    from liftwatch.modes.cpr import global_airborne
+
+    lats = np.array([lat, lat + dlat])
+    lons = np.array([lon, np.clip(lon + dlon, -180, 180)])
+    fmt = np.array([0, 1]) if even_first else np.array([1, 0])
+    m = encode.airborne_position(np.array([0x155ABC, 0x155ABC]), lats, lons, np.array([30000.0, 30000.0]), fmt)
+    d = [pms.decode(h) for h in encode.to_hex(m)]
+    e, o = (d[0], d[1]) if even_first else (d[1], d[0])
+    even_newer = not even_first
+    ref = airborne_position_pair(e["cpr_lat"], e["cpr_lon"], o["cpr_lat"], o["cpr_lon"], even_is_newer=even_newer)
+    got = global_airborne(
+        np.array([float(e["cpr_lat"])]),
+        np.array([float(e["cpr_lon"])]),
+        np.array([float(o["cpr_lat"])]),
+        np.array([float(o["cpr_lon"])]),
+        np.array([even_newer]),
+    )
+    if ref is None:
+        assert np.isnan(got[0][0])
+    else:
+        assert _m(got[0][0], got[1][0], ref[0], ref[1]) < 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    lat=st.floats(-80, 80),
+    lon=st.floats(-179.9, 179.9),
+    off_lat=st.floats(-0.5, 0.5),
+    off_lon=st.floats(-0.5, 0.5),
+    even_first=st.booleans(),
+)
+def test_surface_pair_matches_pymodes(lat: float, lon: float, off_lat: float, off_lon: float, even_first: bool) -> None:
+    from pyModeS.position import surface_position_pair
+
+    from liftwatch.modes.cpr import global_surface
+
+    fmt = np.array([0, 1]) if even_first else np.array([1, 0])
+    m = encode.surface_position(
+        np.array([1, 1]), np.array([lat, lat]), np.array([lon, lon]), np.array([5.0, 5.0]), np.array([0.0, 0.0]), fmt
+    )
+    d = [pms.decode(h) for h in encode.to_hex(m)]
+    e, o = (d[0], d[1]) if even_first else (d[1], d[0])
+    ref_pt = (lat + off_lat, lon + off_lon)
+    ref = surface_position_pair(
+        e["cpr_lat"],
+        e["cpr_lon"],
+        o["cpr_lat"],
+        o["cpr_lon"],
+        lat_ref=ref_pt[0],
+        lon_ref=ref_pt[1],
+        even_is_newer=not even_first,
+    )
+    got = global_surface(
+        *(np.array([float(x)]) for x in (e["cpr_lat"], e["cpr_lon"], o["cpr_lat"], o["cpr_lon"])),
+        np.array([not even_first]),
+        np.array([ref_pt[0]]),
+        np.array([ref_pt[1]]),
+    )
+    if ref is None:
+        assert np.isnan(got[0][0])
+    else:
+        assert _m(got[0][0], got[1][0], ref[0], ref[1]) < 1.0
+        assert _m(got[0][0], got[1][0], lat, lon) < 10.0
+
+
+def test_surface_taxi_out_uses_the_following_airborne_fix() -> None:
+    """Without a receiver location, taxi-out positions are resolved from the aircraft's first airborne fixes."""
+    t = np.arange(0, 40, 1.0)
+    n_s = 20
+    lat = 35.4011 + np.concatenate([np.zeros(n_s), np.arange(20) * 0.003])
+    lon = np.full(t.size, 35.9487)
+    fmt = (np.arange(t.size) % 2).astype(np.int64)
+    ic = np.full(t.size, 0x155ABC)
+    m = np.concatenate(
+        [
+            encode.surface_position(ic[:n_s], lat[:n_s], lon[:n_s], np.full(n_s, 8.0), np.zeros(n_s), fmt[:n_s]),
+            encode.airborne_position(ic[n_s:], lat[n_s:], lon[n_s:], 500.0 + np.arange(20) * 100.0, fmt[n_s:]),
+        ]
+    )
+    f = _positions(encode.to_hex(m), t)
+    got = f["lat"].to_numpy()[:n_s]
+    assert (~np.isnan(got[1:])).sum() >= n_s - 3
+    ok = ~np.isnan(got)
+    assert (np.abs(got[ok] - 35.4011) < 1e-4).all()

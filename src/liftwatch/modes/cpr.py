@@ -152,6 +152,18 @@ def _ffill_index(mask: B, group_start: I64) -> I64:
     return np.where(last >= group_start, last, -1)
 
 
+def _bfill_index(mask: B, key: npt.NDArray[np.integer]) -> I64:
+    """Index of the earliest row ``>= i`` where ``mask`` holds, within the row's group (same ``key``); -1."""
+    n = mask.size
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    idx = np.where(mask, np.arange(n), n)
+    nxt = np.minimum.accumulate(idx[::-1])[::-1]
+    ok = nxt < n
+    ok[ok] &= key[nxt[ok]] == key[ok]
+    return np.where(ok, nxt, -1)
+
+
 def _group_start(key: npt.NDArray[np.integer]) -> I64:
     n = key.size
     if n == 0:
@@ -247,9 +259,15 @@ def resolve(
             air_fix = cand | fixed
             src_lat = np.where(cand, glat, fixed_lat)
             src_lon = np.where(cand, glon, fixed_lon)
+            # the aircraft's nearest-in-time airborne fix: before a landing roll, or (batch decoding) after a
+            # taxi-out; the 45 NM check below rejects references too far away to be unambiguous
             ri = _ffill_index(air_fix & ~surface, gstart)
-            rlat = np.where(ri >= 0, src_lat[np.maximum(ri, 0)], np.nan)
-            rlon = np.where(ri >= 0, src_lon[np.maximum(ri, 0)], np.nan)
+            rj = _bfill_index(air_fix & ~surface, icao)
+            dt_i = np.where(ri >= 0, ts - ts[np.maximum(ri, 0)], np.inf)
+            dt_j = np.where(rj >= 0, ts[np.maximum(rj, 0)] - ts, np.inf)
+            r = np.where(dt_j < dt_i, rj, ri)
+            rlat = np.where(r >= 0, src_lat[np.maximum(r, 0)], np.nan)
+            rlon = np.where(r >= 0, src_lon[np.maximum(r, 0)], np.nan)
         s_lat, s_lon = global_surface(le, xe, lo, xo, even_newer, rlat, rlon)
         s_ok = has & surface & ~np.isnan(s_lat) & ~np.isnan(rlat)
         s_ok &= haversine_km(s_lat, s_lon, rlat, rlon) <= p.surface_ref_nm * KM_PER_NM
