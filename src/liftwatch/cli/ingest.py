@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import lzma
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +15,11 @@ from rich.table import Table
 
 from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err
 from liftwatch.errors import LiftwatchError
+from liftwatch.io.textchunks import one_line
 from liftwatch.store import IngestReport, Store
+
+# What a damaged archive can raise from format detection before any reader runs (stdlib decompressors).
+_ARCHIVE_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -39,19 +45,32 @@ def _summary(reports: list[IngestReport]) -> Table:
         t.add_column(col, justify="right" if col not in ("file", "format") else "left")
     for r in reports:
         status = "skipped (already ingested)" if r.skipped else (r.error or "")
-        rej = ", ".join(f"{k}: {v}" for k, v in r.rejects.counts.most_common(3)) or "0"
         t.add_row(
             os.path.basename(r.path.rstrip("/")) + (f" [dim]{status}[/dim]" if status else ""),
             r.format,
             f"{r.rows_in:,}",
             f"{r.rows_added:,}",
             f"{r.duplicates:,}",
-            rej,
+            f"{r.rejects.total:,}",
             f"{r.assets:,}",
             f"{r.t_min:%Y-%m-%d %H:%M}" if r.t_min else "",
             f"{r.t_max:%Y-%m-%d %H:%M}" if r.t_max else "",
             f"{r.seconds:.1f}",
         )
+    return t
+
+
+def _reasons(reports: list[IngestReport]) -> Table | None:
+    """Rejected rows by file and reason (None when nothing was rejected)."""
+    rows = [(r, reason, n) for r in reports for reason, n in r.rejects.counts.most_common()]
+    if not rows:
+        return None
+    t = Table(title="rejected by reason")
+    t.add_column("file")
+    t.add_column("reason")
+    t.add_column("rows", justify="right")
+    for r, reason, n in rows:
+        t.add_row(os.path.basename(r.path.rstrip("/")), reason, f"{n:,}")
     return t
 
 
@@ -84,19 +103,23 @@ def ingest(
             try:
                 rep = store.ingest(f, format=format, force=force, on_batch=_advancer(progress, task))
             except LiftwatchError as exc:
-                err.print(f"[red]error:[/red] {exc}")
+                err.print(f"[red]error:[/red] {one_line(exc, 300)}")
+                rep = IngestReport(path=str(f), error="unreadable")
+                failed += 1
+            except _ARCHIVE_ERRORS as exc:
+                err.print(f"[red]error:[/red] {f}: cannot read or decompress: {one_line(exc)}")
                 rep = IngestReport(path=str(f), error="unreadable")
                 failed += 1
             reports.append(rep)
             progress.remove_task(task)
     console.print(_summary(reports))
-    shown = 0
-    for r in reports:
-        for rej in r.rejects.samples:
-            if shown >= show_rejects:
-                break
-            err.print(f"[yellow]rejected[/yellow] {rej}")
-            shown += 1
+    reasons = _reasons(reports)
+    if reasons is not None:
+        console.print(reasons)
+    # examples of real problems first; bookkeeping lines a format ignores (SBS SEL/ID/...) last
+    samples = sorted((s for r in reports for s in r.rejects.samples), key=lambda s: s.reason.startswith("ignored"))
+    for rej in samples[:show_rejects]:
+        err.print(f"[yellow]rejected[/yellow] {rej}")
     if failed:
         raise typer.Exit(2)
 

@@ -26,7 +26,15 @@ import pyarrow.parquet as pq
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, read_all_bytes
 from liftwatch.io.opensky_columns import Layout, layout_from_fields, layout_from_names, to_points
-from liftwatch.io.textchunks import Chunk, ParsedChunk, chunk_bytes_for, head_bytes, iter_chunks, parse_chunk
+from liftwatch.io.textchunks import (
+    Chunk,
+    ParsedChunk,
+    chunk_bytes_for,
+    head_bytes,
+    iter_chunks,
+    one_line,
+    parse_chunk,
+)
 from liftwatch.io.vector import log_rejects
 
 FORMATS = ("opensky_csv", "opensky_parquet")
@@ -153,17 +161,17 @@ def _csv_chunk(path: str, chunk: Chunk, layout: Layout, rejects: RejectLog) -> p
             parsed = parse_chunk(chunk, layout.names, dict.fromkeys(layout.include, pa.string()), layout.include)
         except _DATA_ERRORS as exc:
             n = sum(1 for line in chunk.data.split(b"\n") if line.strip())
-            rejects.add(path, f"line {chunk.first_line}", f"unparsable block of {n} lines: {exc}")
-            rejects.counts[f"unparsable block of {n} lines: {exc}"] += n - 1
+            rejects.add(path, f"line {chunk.first_line}", "unparsable block of lines", one_line(exc))
+            rejects.counts["unparsable block of lines"] += n - 1
             return None
     expected = len(layout.names)
     for line, text, nfields in zip(parsed.invalid_lines, parsed.invalid_text, parsed.invalid_fields, strict=True):
         rejects.add(path, f"line {line}", f"wrong number of fields ({nfields}, expected {expected})", text)
     try:
         good, groups = to_points(parsed.table, layout)
-    except _DATA_ERRORS as exc:
+    except _DATA_ERRORS:
         n = parsed.table.num_rows
-        log_rejects(rejects, path, parsed.lines, [(f"unconvertible rows: {exc}", np.arange(n))])
+        log_rejects(rejects, path, parsed.lines, [("unconvertible rows", np.arange(n))])
         return None
     log_rejects(rejects, path, parsed.lines, groups)
     return good
@@ -185,7 +193,7 @@ def _read_parquet(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[pa
     except UnreadableFileError:
         raise
     except _DATA_ERRORS as exc:
-        raise UnreadableFileError(path, f"not a readable Parquet file: {exc}") from None
+        raise UnreadableFileError(path, f"not a readable Parquet file: {one_line(exc)}") from None
     layout = layout_from_names(names)
     if layout is None:
         raise UnreadableFileError(path, "Parquet file without OpenSky state-vector columns (icao24, time, lat, lon)")
@@ -209,12 +217,9 @@ def _read_parquet(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[pa
                     yield table
         except _DATA_ERRORS as exc:
             lost = max(n_rg - done, 1)
-            rejects.add_many(
-                path,
-                [f"rows {first_row + done}-{first_row + done + lost - 1} (row group {rg})"],
-                f"corrupt Parquet row group: {str(exc)[:120]}",
-                lost,
-            )
+            where = f"rows {first_row + done}-{first_row + done + lost - 1} (row group {rg})"
+            rejects.add(path, where, "corrupt Parquet row group", one_line(exc))
+            rejects.counts["corrupt Parquet row group"] += lost - 1
         first_row += max(n_rg, done)
 
 

@@ -35,7 +35,15 @@ import pyarrow.compute as pc
 
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
-from liftwatch.io.textchunks import Chunk, ParsedChunk, chunk_bytes_for, head_bytes, iter_chunks, parse_chunk
+from liftwatch.io.textchunks import (
+    Chunk,
+    ParsedChunk,
+    chunk_bytes_for,
+    head_bytes,
+    iter_chunks,
+    one_line,
+    parse_chunk,
+)
 from liftwatch.io.vector import (
     Problems,
     as_bool,
@@ -148,7 +156,8 @@ def _chunk(path: str, chunk: Chunk, rejects: RejectLog, tz: str) -> pa.Table | N
             parsed = parse_chunk(chunk, NAMES, dict.fromkeys(_INCLUDE, pa.string()), _INCLUDE, quoted=False)
         except _DATA_ERRORS as exc:
             n = sum(1 for line in chunk.data.split(b"\n") if line.strip())
-            rejects.add_many(path, [f"line {chunk.first_line}"], f"unparsable block of lines: {exc}", n)
+            rejects.add(path, f"line {chunk.first_line}", "unparsable block of lines", one_line(exc))
+            rejects.counts["unparsable block of lines"] += n - 1
             return None
     for line, text, nfields in zip(parsed.invalid_lines, parsed.invalid_text, parsed.invalid_fields, strict=True):
         kind = text.split(",", 1)[0].strip()
@@ -156,8 +165,8 @@ def _chunk(path: str, chunk: Chunk, rejects: RejectLog, tz: str) -> pa.Table | N
         rejects.add(path, f"line {line}", reason, text)
     try:
         table, groups = to_points(parsed.table, tz)
-    except _DATA_ERRORS as exc:
-        log_rejects(rejects, path, parsed.lines, [(f"unconvertible rows: {exc}", np.arange(parsed.table.num_rows))])
+    except _DATA_ERRORS:
+        log_rejects(rejects, path, parsed.lines, [("unconvertible rows", np.arange(parsed.table.num_rows))])
         return None
     log_rejects(rejects, path, parsed.lines, groups)
     return table

@@ -63,6 +63,12 @@ def _clean(data: bytes) -> bytes:
     return data
 
 
+def one_line(error: object, limit: int = 200) -> str:
+    """An exception message squeezed onto one line (library messages may span several)."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class _Damaged(Exception):
     """The compressed stream ended early or is corrupt; everything before was already yielded."""
 
@@ -78,13 +84,13 @@ def decoded_pieces(path: str) -> Generator[bytes, None, None]:
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
-        raise UnreadableFileError(path, exc.strerror or str(exc)) from None
+        raise UnreadableFileError(path, one_line(exc.strerror or exc)) from None
     try:
         try:
             head = raw.read(6)
             raw.seek(0)
         except OSError as exc:
-            raise UnreadableFileError(path, exc.strerror or str(exc)) from None
+            raise UnreadableFileError(path, one_line(exc.strerror or exc)) from None
         kind = compression_of(head)
         if kind is None:
             while block := raw.read(_PIECE):
@@ -128,7 +134,7 @@ def _decompress(raw: Any, kind: str) -> Iterator[bytes]:
                         if out:
                             yield out
             except _DECOMPRESS_ERRORS as exc:
-                raise _Damaged(f"{kind} data corrupt: {exc}") from None
+                raise _Damaged(f"{kind} data corrupt: {one_line(exc)}") from None
             if d.eof:
                 rest = d.unused_data
                 d = _new_decompressor(kind)
@@ -169,7 +175,7 @@ def iter_chunks(path: str, chunk_bytes: int, rejects: RejectLog) -> Iterator[Chu
         buf = b"".join(parts)
         if error is not None:
             if decoded == 0:
-                raise UnreadableFileError(path, f"cannot decompress: {error}")
+                raise UnreadableFileError(path, f"cannot decompress: {one_line(error)}")
             rejects.add(path, f"byte {decoded}", "compressed data truncated or corrupt; rest of file lost", error)
             keep = buf[: buf.rfind(b"\n") + 1]
             tail = buf[len(keep) :]
@@ -319,7 +325,7 @@ def head_bytes(path: str | os.PathLike[str], n: int = 65536) -> bytes:
                 break
     except _Damaged as exc:
         if not out:
-            raise UnreadableFileError(p, f"cannot decompress: {exc}") from None
+            raise UnreadableFileError(p, f"cannot decompress: {one_line(exc)}") from None
     finally:
         pieces.close()
     return bytes(out[:n])

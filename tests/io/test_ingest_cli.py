@@ -1,0 +1,91 @@
+"""`liftwatch ingest` end to end: summary, idempotence, and one-line errors with exit code 2 for unreadable files."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from liftwatch.cli import app
+from liftwatch.store import Store
+
+from .opensky_data import HISTORY_DUMP_HEADER, history_line, track, write_lines
+from .test_sbs import SESSION
+
+runner = CliRunner()
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    csv_path = write_lines(tmp_path / "states.csv", HISTORY_DUMP_HEADER, [history_line(v) for v in track(30)])
+    sbs_path = tmp_path / "feed.sbs"
+    sbs_path.write_text("\n".join(SESSION) + "\n")
+    pq_path = tmp_path / "rest.parquet"
+    svs = track(10, icao24="4ca2d6")
+    pq.write_table(
+        pa.table(
+            {
+                "icao24": [v.icao24 for v in svs],
+                "time_position": [v.lastposupdate for v in svs],
+                "last_contact": [v.time for v in svs],
+                "latitude": [v.lat for v in svs],
+                "longitude": [v.lon for v in svs],
+            }
+        ),
+        pq_path,
+    )
+    return [csv_path, sbs_path, pq_path]
+
+
+def _points(db: Path) -> int:
+    with Store(db, read_only=True) as s:
+        return int(s.info()["points"])
+
+
+def test_ingest_twice_leaves_row_count_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "lw.duckdb"
+    files = [str(f) for f in _files(tmp_path)]
+    first = runner.invoke(app, ["ingest", *files, "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "ingest summary" in first.output and "rejected by reason" in first.output
+    with Store(db, read_only=True) as s:
+        formats = set(s.sql("SELECT format FROM ingested_files")["format"].to_list())
+    assert formats == {"opensky_csv", "sbs", "opensky_parquet"}
+    assert _points(db) == 30 + 7 + 10
+    again = runner.invoke(app, ["ingest", *files, "--db", str(db)])
+    assert again.exit_code == 0
+    assert _points(db) == 47
+    forced = runner.invoke(app, ["ingest", *files, "--db", str(db), "--force"])
+    assert forced.exit_code == 0
+    assert _points(db) == 47
+
+
+def test_unreadable_file_exits_2_and_keeps_the_others(tmp_path: Path) -> None:
+    db = tmp_path / "lw.duckdb"
+    good = _files(tmp_path)
+    junk = tmp_path / "junk.csv"
+    junk.write_text("not,a,navigation\nfile,at,all\n")
+    broken_gz = tmp_path / "broken.csv.gz"
+    broken_gz.write_bytes(b"\x1f\x8b\x08\x00" + b"\x00garbage" * 10)
+    cut_gz = tmp_path / "cut.sbs.gz"
+    cut_gz.write_bytes(gzip.compress(("\n".join(SESSION) + "\n").encode())[:10])
+    args = ["ingest", str(good[0]), str(junk), str(broken_gz), str(cut_gz), str(good[1]), "--db", str(db)]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    assert "Traceback" not in res.output
+    assert _points(db) == 30 + 7
+
+
+def test_forced_format_and_rejects_shown(tmp_path: Path) -> None:
+    db = tmp_path / "lw.duckdb"
+    lines = [history_line(v) for v in track(5)]
+    lines.insert(2, "1717236000,NOTHEX,35,36,1,1,1,X,false,false,false,1234,1,1,1717236000,1717236000")
+    p = write_lines(tmp_path / "s.csv", HISTORY_DUMP_HEADER, lines)
+    res = runner.invoke(app, ["ingest", str(p), "--db", str(db), "--format", "opensky_csv"])
+    assert res.exit_code == 0
+    assert "bad icao24" in res.output
+    assert "line 4" in res.output
+    assert _points(db) == 5
