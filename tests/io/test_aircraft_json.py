@@ -205,3 +205,26 @@ def test_repeat_positions_keep_the_snapshot_closest_to_the_position_time(tmp_pat
         (d / name).write_text(json.dumps({"now": now, "aircraft": [ac]}))
     df = _read(d)
     assert df.height == 1 and df["alt_baro_ft"][0] == 16050
+
+
+def test_last_position_used_when_the_current_one_expired(tmp_path: Path) -> None:
+    """readsb keeps a >60 s old position in lastPosition: the aircraft that went dark still has a last fix."""
+    ac = {
+        "hex": "15a3f2",
+        "flight": "RFF7013 ",
+        "alt_baro": 9000,
+        "gs": 250.0,
+        "lastPosition": {"lat": 32.574410, "lon": 21.501200, "nic": 8, "rc": 186, "seen_pos": 95.3},
+        "seen": 40.0,
+    }
+    bad_lp = {"hex": "15a3f3", "alt_baro": 9000, "lastPosition": {"lat": 132.0, "lon": 21.0, "seen_pos": 3.0}}
+    p = tmp_path / "aircraft.json"
+    p.write_text(json.dumps({"now": 1736071320.0, "aircraft": [ac, bad_lp]}))
+    df = _read(p)
+    row = df.filter(pl.col("asset_id") == "15a3f2").row(0, named=True)
+    assert (row["lat"], row["lon"]) == (32.574410, 21.501200)
+    assert row["ts"] == datetime(2025, 1, 5, 10, 0, 24, 700000, tzinfo=UTC)  # now - 95.3 s
+    assert row["callsign"] == "RFF7013"
+    assert row["alt_baro_ft"] is None and row["gs_kt"] is None and row["on_ground"] is None  # not from that time
+    other = df.filter(pl.col("asset_id") == "15a3f3").row(0, named=True)
+    assert other["lat"] is None and other["alt_baro_ft"] == 9000  # an invalid lastPosition is ignored

@@ -31,7 +31,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 FIELDS = ["hex", "flight", "alt_baro", "alt_geom", "gs", "track", "baro_rate", "lat", "lon", "seen_pos", "seen"]
-FIELDS += ["squawk", "mlat", "tisb", "type", "r", "t", "true_heading"]
+FIELDS += ["squawk", "mlat", "tisb", "type", "r", "t", "true_heading", "lastPosition"]
 
 HOSTILE = st.one_of(
     st.none(),

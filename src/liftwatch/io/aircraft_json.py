@@ -69,6 +69,7 @@ _KEYS = (
     "tisb",
     "true_heading",
     "mag_heading",
+    "lastPosition",
 )
 
 
@@ -235,6 +236,22 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     typ = rc.clean_callsign(rc.strings(col["t"])[0])
     atype = rc.strings(col["type"])[0].fill_null("")
 
+    # readsb moves a position older than ~60 s into "lastPosition" (with its own seen_pos): use it when there is
+    # no current one. The other fields are current, not from the position's time, so they are dropped there.
+    lp_lat, lp_lon, lp_age, use_lp = _last_position(col["lastPosition"])
+    use_lp &= ~(lat_ok | lon_ok | lat_bad | lon_bad)
+    if use_lp.any():
+        lat, lon, seen_pos = (
+            np.where(use_lp, lp_lat, lat),
+            np.where(use_lp, lp_lon, lon),
+            np.where(use_lp, lp_age, seen_pos),
+        )
+        lat_ok, lon_ok, seen_pos_ok = lat_ok | use_lp, lon_ok | use_lp, seen_pos_ok | use_lp
+        for arr in (alt, galt, gs, trk, brate, grate, thdg, mhdg):
+            arr[use_lp] = np.nan
+        ground, alt_ok, galt_ok = ground & ~use_lp, alt_ok & ~use_lp, galt_ok & ~use_lp
+        brate_ok, thdg_ok = brate_ok & ~use_lp, thdg_ok & ~use_lp
+
     has_pos = lat_ok | lon_ok
     age = np.where(has_pos, np.where(seen_pos_ok, seen_pos, np.where(seen_ok, seen, 0.0)), np.where(seen_ok, seen, 0.0))
     ts_s = now - age
@@ -314,3 +331,19 @@ def _lists_contain(values: list[Any], item: str) -> np.ndarray:
     if m:
         out[is_list] = np.fromiter(map(contains, compress(values, is_list), repeat(item)), dtype=bool, count=m)
     return out
+
+
+def _last_position(values: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(lat, lon, seen_pos, valid) from readsb's ``lastPosition`` objects; only the sparse present ones are read."""
+    n = len(values)
+    lat, lon, age = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    valid = np.zeros(n, dtype=bool)
+    is_obj = rc.type_is(rc.types_of(values), dict)
+    if is_obj.any():
+        sub = list(compress(values, is_obj))
+        la, la_ok, _ = rc.numeric(list(map(methodcaller("get", "lat"), sub)))
+        lo, lo_ok, _ = rc.numeric(list(map(methodcaller("get", "lon"), sub)))
+        sp, sp_ok, _ = rc.numeric(list(map(methodcaller("get", "seen_pos"), sub)))
+        ok = la_ok & lo_ok & sp_ok & (np.abs(la) <= 90) & (np.abs(lo) <= 180) & (sp >= 0) & (sp <= 86_400)
+        lat[is_obj], lon[is_obj], age[is_obj], valid[is_obj] = la, lo, sp, ok
+    return lat, lon, age, valid
