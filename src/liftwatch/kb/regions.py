@@ -164,12 +164,17 @@ def region_of_point(lat: float, lon: float) -> str | None:
 
 
 def region_of_site(site_id: str) -> list[str]:
-    """Ids of all regions containing the site, most specific first.
+    """Ids of all regions containing the site, most specific first (memoised; a fresh list each call).
 
     A site belongs to a region if it is listed in the region's site group, its ISO2 country is one of the
     region's ``countries``, its curated ``region`` is the region (or a sub-region of it), or its coordinates
     fall inside the polygon.
     """
+    return list(_region_of_site(site_id))
+
+
+@cache
+def _region_of_site(site_id: str) -> tuple[str, ...]:
     from liftwatch.kb.sites import site
 
     s = site(site_id)
@@ -194,7 +199,7 @@ def region_of_site(site_id: str) -> list[str]:
     if s.region in regs and regs[s.region].within:
         siblings = {r.id for r in regs.values() if r.within == regs[s.region].within and r.id != s.region}
         hits -= siblings
-    return [rid for rid in regs if rid in hits]
+    return tuple(rid for rid in regs if rid in hits)
 
 
 @cache
