@@ -199,3 +199,20 @@ NOT_PLACES = {
     "it", "its", "they", "their", "he", "she", "this", "that", "these", "those", "there", "what", "which",
     "kremlin", "pentagon", "wagner", "haftar", "lna", "gnu", "i", "in", "at", "on", "by", "for", "with",
 }  # fmt: skip
+
+# Countries that reporting on this theatre names and the kb may have no region for: name -> ISO2. A country
+# name the kb cannot resolve becomes the set of kb sites registered in that country.
+COUNTRIES: dict[str, str] = {
+    "mali": "ML", "niger": "NE", "burkina faso": "BF", "chad": "TD", "sudan": "SD", "south sudan": "SS",
+    "central african republic": "CF", "car": "CF", "egypt": "EG", "algeria": "DZ", "tunisia": "TN",
+    "morocco": "MA", "mauritania": "MR", "senegal": "SN", "guinea": "GN", "equatorial guinea": "GQ",
+    "mozambique": "MZ", "madagascar": "MG", "ethiopia": "ET", "eritrea": "ER", "somalia": "SO", "kenya": "KE",
+    "cameroon": "CM", "nigeria": "NG", "turkey": "TR", "türkiye": "TR", "turkiye": "TR", "cyprus": "CY",
+    "greece": "GR", "malta": "MT", "italy": "IT", "lebanon": "LB", "israel": "IL", "jordan": "JO",
+    "iraq": "IQ", "iran": "IR", "saudi arabia": "SA", "united arab emirates": "AE", "uae": "AE", "qatar": "QA",
+    "oman": "OM", "yemen": "YE", "armenia": "AM", "azerbaijan": "AZ", "georgia": "GE", "kazakhstan": "KZ",
+    "venezuela": "VE", "cuba": "CU", "nicaragua": "NI", "serbia": "RS", "hungary": "HU", "india": "IN",
+    "china": "CN", "north korea": "KP", "vietnam": "VN", "myanmar": "MM", "laos": "LA",
+    "мали": "ML", "нигер": "NE", "судан": "SD", "египет": "EG", "алжир": "DZ", "турция": "TR",
+    "مالي": "ML", "النيجر": "NE", "السودان": "SD", "مصر": "EG", "الجزائر": "DZ", "تركيا": "TR", "تشاد": "TD",
+}  # fmt: skip

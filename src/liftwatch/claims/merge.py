@@ -53,7 +53,7 @@ def compatible(a: Claim, b: Claim) -> bool:
 def fold_role(places: list[Place]) -> list[Place]:
     """Keep the most specific places; broader ones become qualifiers of the places they contain."""
     out: list[Place] = []
-    for p in sorted(places, key=lambda p: (p.kind == "unknown", len(p.site_ids) or 10**9)):
+    for p in sorted(places, key=lambda p: (p.kind == "unknown", len(p.site_ids) or 10**9, p.kind != "site")):
         heads = [q for q in out if contains(p, q)]
         if heads:
             for q in heads:

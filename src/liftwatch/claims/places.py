@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from liftwatch.claims.lexicon import ACTORS, NOT_PLACES, Actor
+from liftwatch.claims.lexicon import ACTORS, COUNTRIES, NOT_PLACES, Actor
 from liftwatch.claims.model import Place
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -178,7 +178,20 @@ class Gazetteer:
             site = self.kb.resolve_site(variant)
             if site is not None and _plausible(variant, site):
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
+        for variant in _variants(key):
+            if variant in COUNTRIES:
+                return self.country_place(COUNTRIES[variant], text)
         return None
+
+    def country_place(self, iso2: str, text: str) -> Place:
+        """A country the kb has no region for: the kb sites registered there."""
+        ids = self.sites.filter(self.sites["country"] == iso2)["site_id"].to_list()
+        note = f"country {iso2}: {len(ids)} kb sites (no kb region)"
+        if not ids:
+            return Place(text, "unknown", None, text, note=note)
+        return Place(
+            text, "region", f"country:{iso2}", text.strip(), tuple(sorted(ids)), (f"country:{iso2}",), None, note
+        )
 
     def mentions(self, text: str) -> list[Mention]:
         """Known sites and regions named anywhere in ``text``."""
