@@ -281,3 +281,12 @@ def test_unknown_altitude_means_unknown_ground_state(tmp_path: Path) -> None:
     df = _read(p)
     assert df["on_ground"].to_list()[2:6] == [True, False, None, False]
     assert df["alt_baro_ft"][4] is None
+
+
+def test_salvage_resumes_after_a_stray_bracket() -> None:
+    from liftwatch.io.readsb_common import loads_salvaging
+
+    text = '{"icao":"15a3f2","timestamp":1,"trace":[[0,1,2],[1,1,2,@],[2,[9]],[3,1,2]],[4,1,2],[5,1,2]]}'
+    doc = loads_salvaging(text, "trace", "]", "x")
+    assert [p[0] for p in doc.obj["trace"]] == [0, 2, 3, 4, 5]
+    assert len(doc.lost) == 2

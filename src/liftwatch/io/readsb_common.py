@@ -166,9 +166,13 @@ def loads_salvaging(text: str, key: str, close: str, path: str) -> Salvaged:
         lost.append((end, seg_start))
         seg = "[" + text[seg_start:]
         try:
-            more, _used = dec.raw_decode(seg)
+            more, used = dec.raw_decode(seg)
             items.extend(more)
-            break
+            if not seg[used:].strip(" \t\r\n]}"):
+                break
+            # the list closed early (a stray bracket in hostile input): keep looking after it
+            end = pos = seg_start + used - 2  # at that bracket, so the next boundary search sees it
+            continue
         except RecursionError:
             lost.append((seg_start, len(text)))
             break
@@ -206,7 +210,7 @@ def parse_document(
         if text[a:z].strip(" \t\r\n,[]{}"):
             rejects.add(path, f"{prefix}bytes {a}-{z}", f"JSON {kind}: {key} entries lost")
         else:
-            rejects.add(path, f"{prefix}byte {a}", "JSON truncated (no entry lost)")
+            rejects.add(path, f"{prefix}byte {a}", f"JSON {kind} (no entry lost)")
     if note:
         rejects.add(path, f"{prefix}byte {len(raw)}", f"{note}: rest of the file lost")
     return doc.obj
