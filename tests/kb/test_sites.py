@@ -163,3 +163,14 @@ def test_controller_history() -> None:
 def test_unknown_site_raises_keyerror() -> None:
     with pytest.raises(KeyError):
         kb.site("no-such-site")
+
+
+def test_every_curated_alias_resolves_to_its_own_site() -> None:
+    """No alias is shadowed by another site: each name/alias of a curated site resolves back to it."""
+    wrong = []
+    for row in kb.sites().filter(pl.col("curated")).iter_rows(named=True):
+        for alias in [row["name"], *row["aliases"]]:
+            found = kb.resolve_site(alias)
+            if found is None or found.site_id != row["site_id"]:
+                wrong.append((row["site_id"], alias, found and found.site_id))
+    assert wrong == []
