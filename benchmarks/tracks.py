@@ -32,10 +32,14 @@ from liftwatch.tracks.evaluate import metrics, observed_truth
 OUT = Path("bench-out")
 
 
+def _paths(days: int, seed: int, scale: float | None) -> tuple[Path, Path]:
+    tag = f"tracks-d{days}-s{seed}" + (f"-x{scale:g}" if scale else "")
+    return OUT / f"{tag}-points.parquet", OUT / f"{tag}-truth.parquet"
+
+
 def load(days: int, seed: int, scale: float | None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Simulated points and truth, generated once and cached as Parquet."""
-    tag = f"tracks-d{days}-s{seed}" + (f"-x{scale:g}" if scale else "")
-    pp, tp = OUT / f"{tag}-points.parquet", OUT / f"{tag}-truth.parquet"
+    pp, tp = _paths(days, seed, scale)
     if pp.exists() and tp.exists():
         return pl.read_parquet(pp), pl.read_parquet(tp)
     from liftwatch import sim
@@ -127,6 +131,54 @@ def run_traffic(points: pl.DataFrame, sites: pl.DataFrame) -> tuple[pl.DataFrame
     return out, elapsed
 
 
+def end_to_end(points_path: Path, target: int, partitions: int | None) -> None:
+    """Store -> flights on >= ``target`` points: the cached sim points tiled with renamed airframes.
+
+    Tiling keeps the traffic realistic (same routes, gaps, dark endings) while multiplying airframes; the
+    rows are inserted into a DuckDB store with SQL (set-up, not timed), then ``build_flights`` over the
+    store's asset-hash partitions and ``write_flights`` are timed, with the process's peak RSS.
+    """
+    import resource
+
+    import duckdb
+
+    from liftwatch.schema import POINT_COLUMNS
+    from liftwatch.store import Store
+    from liftwatch.tracks import BuildReport, build_flights
+
+    n_src = pl.scan_parquet(points_path).select(pl.len()).collect().item()
+    copies = max(1, -(-target // n_src))
+    db = OUT / f"e2e-{copies}x.duckdb"
+    if not db.exists():
+        t0 = time.perf_counter()
+        Store(db).close()
+        con = duckdb.connect(str(db))
+        cols = ", ".join(
+            c if c != "asset_id" else "asset_id || '-' || CAST(k AS VARCHAR) AS asset_id" for c in POINT_COLUMNS
+        )
+        for k in range(copies):
+            con.execute(
+                f"INSERT INTO points SELECT {cols}, hash(asset_id, ts, lat, lon, k) FROM "
+                f"(SELECT *, {k} AS k FROM read_parquet('{points_path}'))"
+            )
+        con.close()
+        print(f"set-up: {copies} copies into {db} in {time.perf_counter() - t0:.0f} s")
+    with Store(db) as store:
+        n = int(store.sql("SELECT count(*) AS n FROM points")["n"][0])
+        rep = BuildReport()
+        t0 = time.perf_counter()
+        table = build_flights(store, n_partitions=partitions, report=rep)
+        t1 = time.perf_counter()
+        store.write_flights(table)
+        t2 = time.perf_counter()
+    peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+    print(
+        f"end-to-end: {n:,} points -> {table.num_rows:,} flights in {t1 - t0:.0f} s "
+        f"({n / (t1 - t0) / 1e6:.2f} M points/s), write {t2 - t1:.1f} s, peak RSS {peak_gb:.2f} GB, "
+        f"{rep.partitions} partitions"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--days", type=int, default=14)
@@ -134,10 +186,16 @@ def main() -> None:
     ap.add_argument("--scale", type=float, default=None, help="sim traffic scale (pick it for >= 10 M points)")
     ap.add_argument("--traffic-fraction", type=float, default=0.1, help="share of airframes traffic runs on")
     ap.add_argument("--no-traffic", action="store_true")
+    ap.add_argument("--e2e-points", type=int, default=0, help="also run store -> flights on this many points")
+    ap.add_argument("--partitions", type=int, default=None)
     args = ap.parse_args()
     from liftwatch import kb
 
     points, truth = load(args.days, args.seed, args.scale)
+    if args.e2e_points:
+        del points, truth
+        end_to_end(_paths(args.days, args.seed, args.scale)[0], args.e2e_points, args.partitions)
+        return
     print(f"points: {points.height:,}  true flights: {truth.height:,}")
     full, t_full = run_liftwatch(points)
     m_full = metrics(full, observed_truth(truth, points))

@@ -64,7 +64,7 @@ def segment(points: pl.DataFrame, params: SplitParams | None = None) -> tuple[pl
     if n == 0:
         return points.with_columns(pl.lit(None, pl.Int64).alias("flight_idx"), pl.lit(False).alias("ground")), reasons
     alt = pl.col("alt_baro_ft").fill_null(pl.col("alt_geom_ft"))
-    slow = pl.col("gs_kt").fill_null(0.0) < p.ground_kt
+    slow = (pl.col("gs_kt") < p.ground_kt).fill_null(False)  # unknown speed is not evidence of being parked
     ground_expr = pl.col("on_ground").fill_null(False) | (slow & (alt.is_null() | (alt < p.low_ft)))
     low_expr = ground_expr | (alt < p.low_ft).fill_null(False)
     df = points.with_columns(ground_expr.alias("ground"), low_expr.alias("_low"), alt.alias("_alt"))
