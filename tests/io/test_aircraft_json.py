@@ -228,3 +228,20 @@ def test_last_position_used_when_the_current_one_expired(tmp_path: Path) -> None
     assert row["alt_baro_ft"] is None and row["gs_kt"] is None and row["on_ground"] is None  # not from that time
     other = df.filter(pl.col("asset_id") == "15a3f3").row(0, named=True)
     assert other["lat"] is None and other["alt_baro_ft"] == 9000  # an invalid lastPosition is ignored
+
+
+def test_aggregator_api_answer(tmp_path: Path) -> None:
+    """adsb.lol / adsb.fi / airplanes.live answers: ``{"ac": [...], ..., "now": <epoch ms>}``."""
+    body = (
+        '{"ac":[{"hex":"15a3f2","type":"adsb_icao","flight":"RFF7012 ","r":"RA-78817","t":"IL76","dbFlags":1,'
+        '"alt_baro":16000,"gs":352.4,"track":245.1,"lat":34.95208,"lon":35.1204,"seen_pos":4.0,"seen":0.5},'
+        '{"hex":"0180a4","type":"mlat","alt_baro":22000,"lat":33.1,"lon":23.5,"seen_pos":2.2,"mlat":["lat","lon"]}],'
+        '"msg":"No error","now":1736064604000,"total":2,"ctime":1736064604000,"ptime":0}'
+    )
+    p = tmp_path / "mil.json"
+    p.write_text(body)
+    assert lio.detect_format(p) == "aircraft_json"
+    df = _read(p)
+    assert df.height == 2
+    il76 = df.filter(pl.col("asset_id") == "15a3f2").row(0, named=True)
+    assert il76["ts"] == T0 + timedelta(seconds=600) and il76["registration"] == "RA-78817"

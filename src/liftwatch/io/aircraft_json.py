@@ -48,6 +48,7 @@ GROUP_MAX = 100_000  # aircraft entries held as Python objects at once
 SIDE_FILES = frozenset({"receiver", "stats", "outline", "status", "clients", "clients_beast", "globe", "chunks"})
 _JSON_NAME = re.compile(r"\.json(\.(gz|bz2|xz))?$|\.gz$", re.IGNORECASE)
 _NONE = type(None)
+_API_HEAD = re.compile(rb'\{\s*"ac"\s*:\s*\[')
 _KEYS = (
     "hex",
     "type",
@@ -74,9 +75,11 @@ _KEYS = (
 
 
 def sniff(head: bytes, path: str) -> bool:
-    """A JSON object with ``now`` and an ``aircraft`` list."""
+    """A JSON object with ``now`` and an ``aircraft`` list, or an aggregator API answer (``{"ac": [{"hex": ...``)."""
     h = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return h.startswith(b"{") and b'"aircraft"' in h and b'"now"' in h
+    if not h.startswith(b"{"):
+        return False
+    return (b'"aircraft"' in h and b'"now"' in h) or _API_HEAD.match(h) is not None
 
 
 def _natural(p: Path) -> list[Any]:
@@ -109,7 +112,11 @@ def _load(path: str, rejects: RejectLog) -> dict[str, Any]:
     raw, note = rc.decompress_salvaging(path)
     head = raw[:200]
     chunk = b'"files"' in head and b'"aircraft"' not in head[: head.find(b'"files"')]
-    return rc.parse_document(raw, note, path, "files" if chunk else "aircraft", "}", rejects)
+    api = _API_HEAD.match(head.removeprefix(b"\xef\xbb\xbf").lstrip()) is not None
+    doc = rc.parse_document(raw, note, path, "files" if chunk else "ac" if api else "aircraft", "}", rejects)
+    if "aircraft" not in doc and isinstance(doc.get("ac"), list):
+        doc["aircraft"] = doc.pop("ac")  # adsb.lol / adsb.fi / airplanes.live API answers
+    return doc
 
 
 def _snapshot(doc: Any, where: str) -> tuple[float, list[Any]]:
@@ -117,6 +124,8 @@ def _snapshot(doc: Any, where: str) -> tuple[float, list[Any]]:
         raise UnreadableFileError(where, f"not an aircraft.json snapshot ({type(doc).__name__})")
     now = doc.get("now")
     acs = doc.get("aircraft")
+    if isinstance(now, (int, float)) and not isinstance(now, bool) and 1e11 < now < 1e15:
+        now = now / 1000.0  # API answers give "now" in epoch milliseconds
     if not isinstance(now, (int, float)) or isinstance(now, bool) or not (0 < now < rc.TS_MAX_S):
         raise UnreadableFileError(where, f"not an aircraft.json snapshot: no valid 'now' ({now!r})")
     if not isinstance(acs, list):
