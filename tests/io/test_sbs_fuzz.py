@@ -105,7 +105,7 @@ def test_every_line_is_kept_or_rejected_with_its_number(
 @given(data=st.binary(max_size=3000), prefix=st.sampled_from([b"", _msg(3, 1, 35.0, 36.0).encode() + b"\n"]))
 def test_random_bytes_never_crash(data: bytes, prefix: bytes) -> None:
     df, log = run(reader, prefix + data, name="x.sbs")
-    if df is not None:
+    if df is not None and (prefix + data).strip():  # whitespace only reads as an empty file
         assert df.height + log.total == data_lines(prefix + data)
 
 

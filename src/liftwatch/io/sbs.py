@@ -53,6 +53,7 @@ from liftwatch.io.vector import (
     clean_squawk,
     const_string,
     finite,
+    flat,
     log_rejects,
     position_problems,
 )
@@ -109,7 +110,7 @@ _TYPES: dict[str, pa.DataType] = {
 _NON_MSG = ("SEL", "ID", "AIR", "STA", "CLK")
 _IGNORED = "ignored non-MSG line (SEL/ID/AIR/STA/CLK)"
 _SNIFF = re.compile(rb"^(MSG,[1-8]|SEL|ID|AIR|STA|CLK),[^\n]*,")
-_DT_FORMATS = ("%Y/%m/%d %H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y%m%d %H:%M:%S%.f")
+_DATE_FORMATS = ("%Y/%m/%d", "%Y-%m-%d", "%Y%m%d")
 _DATA_ERRORS = (
     pa.ArrowException,
     OSError,
@@ -172,14 +173,44 @@ def _chunk(path: str, chunk: Chunk, rejects: RejectLog, tz: str) -> pa.Table | N
     return table
 
 
+def _day_us(date: pa.ChunkedArray) -> pa.Array:
+    """Date text -> µs of midnight UTC; parsed once per distinct date (a chunk holds one or two)."""
+    enc = pc.dictionary_encode(pc.utf8_trim_whitespace(flat(date)))
+    days = pl.Series("d", enc.dictionary.to_pylist(), dtype=pl.String)
+    parsed = pl.select(pl.coalesce([days.str.to_date(f, strict=False) for f in _DATE_FORMATS])).to_series()
+    us = (parsed.cast(pl.Int64) * 86_400_000_000).to_arrow()
+    return pc.take(us, enc.indices)
+
+
+def _time_us(time: pa.ChunkedArray) -> pa.Array:
+    """``HH:MM:SS[.fff]`` -> µs since midnight, null when malformed (fixed-position slicing, no strptime)."""
+    s = pl.from_arrow(flat(time))
+    assert isinstance(s, pl.Series)
+    frame = pl.DataFrame({"t": s.str.strip_chars()})
+    t = pl.col("t")
+    h = t.str.slice(0, 2).cast(pl.Int64, strict=False)
+    m = t.str.slice(3, 2).cast(pl.Int64, strict=False)
+    sec = t.str.slice(6).cast(pl.Float64, strict=False)
+    ok = (
+        (t.str.slice(2, 1) == ":")
+        & (t.str.slice(5, 1) == ":")
+        & h.is_between(0, 23)
+        & m.is_between(0, 59)
+        & sec.is_between(0.0, 60.999999)
+    )
+    us = h * 3_600_000_000 + m * 60_000_000 + (sec * 1e6).round().cast(pl.Int64)
+    return frame.select(pl.when(ok).then(us).alias("us"))["us"].to_arrow()
+
+
 def _timestamps(date: pa.ChunkedArray, time: pa.ChunkedArray, tz: str) -> pa.Array:
     """date + time text -> µs since epoch (int64, null when unparsable), interpreted in ``tz``."""
-    frame = pl.DataFrame({"d": pl.from_arrow(date), "t": pl.from_arrow(time)})
-    text = pl.concat_str([pl.col("d").str.strip_chars(), pl.lit(" "), pl.col("t").str.strip_chars()])
-    parsed = pl.coalesce([text.str.to_datetime(f, time_unit="us", strict=False) for f in _DT_FORMATS])
+    us = pc.add(_day_us(date), _time_us(time))
     if tz != "UTC":
-        parsed = parsed.dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null").dt.convert_time_zone("UTC")
-    return frame.select(parsed.dt.epoch("us").alias("us"))["us"].to_arrow()
+        local = pl.from_arrow(pc.cast(us, pa.timestamp("us")))
+        assert isinstance(local, pl.Series)
+        utc = local.dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null").dt.convert_time_zone("UTC")
+        us = utc.dt.epoch("us").to_arrow()
+    return us
 
 
 def to_points(table: pa.Table, tz: str = "UTC") -> tuple[pa.Table, list[tuple[str, np.ndarray]]]:
@@ -195,10 +226,9 @@ def to_points(table: pa.Table, tz: str = "UTC") -> tuple[pa.Table, list[tuple[st
     ids, id_ok = clean_hex(table.column("hex_ident"), tilde=True)
     if id_ok is not None:
         problems.add(pc.invert(id_ok), "bad hex ident")
-    us = pc.coalesce(
-        _timestamps(table.column("date_generated"), table.column("time_generated"), tz),
-        _timestamps(table.column("date_logged"), table.column("time_logged"), tz),
-    )
+    us = _timestamps(table.column("date_generated"), table.column("time_generated"), tz)
+    if us.null_count:  # the logged time only stands in where the generated one is missing or broken
+        us = pc.coalesce(us, _timestamps(table.column("date_logged"), table.column("time_logged"), tz))
     problems.add(pc.is_null(us), "bad date/time")
     problems.add(pc.fill_null(pc.or_(pc.less(us, TS_MIN), pc.greater(us, TS_MAX)), False), "time out of range")
     v = {}

@@ -21,6 +21,7 @@ import os
 import zlib
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -48,6 +49,12 @@ class Chunk:
 
     data: bytes
     first_line: int
+
+    @cached_property
+    def n_lines(self) -> int:
+        """Physical lines in ``data`` (a last line without newline counts), counted once per chunk."""
+        d = self.data
+        return d.count(b"\n") + (1 if d and not d.endswith(b"\n") else 0)
 
 
 def _clean(data: bytes) -> bytes:
@@ -200,9 +207,10 @@ def iter_chunks(path: str, chunk_bytes: int, rejects: RejectLog) -> Iterator[Chu
             else:
                 pending = buf
             continue
-        data, pending = buf[: cut_at + 1], buf[cut_at + 1 :]
-        yield Chunk(_clean(data), line)
-        line += data.count(b"\n")
+        chunk = Chunk(_clean(buf[: cut_at + 1]), line)
+        pending = buf[cut_at + 1 :]
+        yield chunk
+        line += chunk.n_lines
 
 
 def _skip_to_newline(pieces: Iterator[bytes]) -> bytes:
@@ -270,8 +278,7 @@ def parse_chunk(
     )
     n = table.num_rows
     data = chunk.data
-    n_lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    if not bad_numbers and n == n_lines:
+    if not bad_numbers and n == chunk.n_lines:
         return ParsedChunk(table, np.arange(chunk.first_line, chunk.first_line + n, dtype=np.int64))
     nonblank = _nonblank_lines(data) + chunk.first_line  # physical line numbers of the lines pyarrow saw
     numbers = np.asarray(bad_numbers, dtype=np.int64)  # 1-based among non-blank lines
