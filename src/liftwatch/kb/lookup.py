@@ -23,8 +23,8 @@ _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip
 class _AliasIndex:
     exact: dict[str, list[str]]
     phonetic: dict[str, list[str]]
-    keys: list[str]  # fuzzy (word-preserving phonetic) keys, parallel to key_sites
-    key_sites: list[str]
+    keys: list[str]  # distinct fuzzy (word-preserving phonetic) keys, parallel to key_sites
+    key_sites: list[list[str]]
     rank: dict[str, tuple[int, int, int]]
 
 
@@ -39,8 +39,7 @@ def _index() -> _AliasIndex:
     kinds = frame["kind"].to_list()
     exact: dict[str, list[str]] = {}
     phon: dict[str, list[str]] = {}
-    fuzzy_keys: list[str] = []
-    key_sites: list[str] = []
+    fuzzy: dict[str, list[str]] = {}
     rank: dict[str, tuple[int, int, int]] = {}
     for sid, name, al, cur, code, kind in zip(ids, names, aliases, curated, iata, kinds, strict=True):
         rank[sid] = (0 if cur else 1, 0 if code else 1, _KIND_RANK.get(kind, 2))
@@ -52,9 +51,8 @@ def _index() -> _AliasIndex:
             seen.add(k)
             exact.setdefault(k, []).append(sid)
             phon.setdefault(p, []).append(sid)
-            fuzzy_keys.append(f)
-            key_sites.append(sid)
-    return _AliasIndex(exact, phon, fuzzy_keys, key_sites, rank)
+            fuzzy.setdefault(f, []).append(sid)
+    return _AliasIndex(exact, phon, list(fuzzy), list(fuzzy.values()), rank)
 
 
 def _best(site_ids: list[str]) -> list[str]:
@@ -96,14 +94,40 @@ def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
             alias = idx.keys[pos]
             plain = float(fuzz.ratio(fkey, alias))
             base = float(score) if len(alias) >= len(fkey) else max(plain, 0.95 * fuzz.token_set_ratio(fkey, alias))
-            add(idx.key_sites[pos], min(96.0, 0.8 * base + 0.2 * plain))
+            for sid in idx.key_sites[pos]:
+                add(sid, min(96.0, 0.8 * base + 0.2 * plain))
     rank = idx.rank
     ordered = sorted(scored.items(), key=lambda kv: (-round(kv[1], 1), rank.get(kv[0], (9, 9, 9))))
     return [(site(sid), round(score, 1)) for sid, score in ordered[:limit]]
 
 
+def _exact(text: str) -> str | None:
+    """Site id for an exact id / code / alias / transliteration match (no fuzzy search), best-ranked first."""
+    query = text.strip()
+    if not query:
+        return None
+    if query in _row_index():
+        return query
+    code = _code_index().get(query.upper())
+    if code and query.isupper():  # "SIRT" is a code, "Sirt" a name (Sirte)
+        return code
+    idx = _index()
+    for table, key in ((idx.exact, norm_key(query)), (idx.phonetic, phonetic_key(query))):
+        hits = table.get(key) if key else None
+        if hits:
+            return _best(hits)[0]
+    return code
+
+
 def resolve_site(text: str, min_score: float = 80.0) -> Site | None:
-    """The single best site for a name/alias/code in any script, or None if nothing scores >= ``min_score``."""
+    """The single best site for a name/alias/code in any script, or None if nothing scores >= ``min_score``.
+
+    Exact matches (id, ICAO/IATA, alias, transliteration) return without the fuzzy pass, so resolving known
+    names costs microseconds; only unknown spellings pay for rapidfuzz over all aliases.
+    """
+    exact = _exact(text)
+    if exact is not None:
+        return site(exact)
     found = search_sites(text, limit=1)
     if not found or found[0][1] < min_score:
         return None
