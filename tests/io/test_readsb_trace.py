@@ -290,3 +290,13 @@ def test_salvage_resumes_after_a_stray_bracket() -> None:
     doc = loads_salvaging(text, "trace", "]", "x")
     assert [p[0] for p in doc.obj["trace"]] == [0, 2, 3, 4, 5]
     assert len(doc.lost) == 2
+
+
+def test_read_header_with_trace_before_header_keys(tmp_path: Path) -> None:
+    doc = json.loads(IL76.read_text())
+    reordered = {"trace": doc.pop("trace"), **doc}
+    p = tmp_path / "trace_full_15a3f2.json"
+    p.write_text(json.dumps(reordered))
+    h = readsb_trace.read_header(p)
+    assert h.military and h.registration == "RA-78817"
+    assert _read(p).height == 14

@@ -17,6 +17,7 @@ metadata (``liftwatch.readsb.db_flags``) on every table this reader yields.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tarfile
@@ -56,6 +57,7 @@ from liftwatch.schema import PointFlag, conform
 FORMAT = "readsb_trace"
 SOURCE = "readsb"
 
+_TRACE_KEY = re.compile(r'"trace"\s*:\s*\[')
 _NAME_HEX = re.compile(r"trace_(?:full|recent)_(~?[0-9a-fA-F]{6})")
 
 
@@ -144,8 +146,21 @@ def is_tar(head: bytes) -> bool:
 
 
 def read_header(path: str | os.PathLike[str]) -> TraceHeader:
-    """The header of one trace file (parses the file; use for the dbFlags military bit)."""
+    """The header of one trace file (e.g. for the dbFlags military bit of many files).
+
+    readsb writes the header before the points, so only the first 64 KiB are decompressed and parsed; files
+    written in another key order fall back to a full parse.
+    """
     p = os.fspath(path)
+    head = read_head(p, 1 << 16).removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    m = _TRACE_KEY.search(head)
+    if m is not None:
+        try:
+            obj = json.loads(head[: m.end()] + "]}")
+        except (ValueError, RecursionError):
+            obj = None
+        if isinstance(obj, dict) and "timestamp" in obj:
+            return parse_header(obj, p)
     return parse_header(load_document(p, "trace", "]", RejectLog()), p)
 
 
