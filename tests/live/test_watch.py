@@ -74,8 +74,7 @@ async def _run(watch: Watch, server: ReplayServer, expect_messages: int, timeout
     await task
 
 
-def test_beast_feed_drops_garbage_and_alerts(tmp_path: Path, webhook: tuple[str, list[dict[str, Any]]]) -> None:
-    url, received = webhook
+def _scenario(tmp_path: Path, watchlist: Any, url: str) -> tuple[Watch, pl.DataFrame, ReplayServer, int]:
     others = stream(6, 30, seed=4, center=(35.6, 36.0), spread_deg=0.3)
     dep_ts, dep_msgs = _watched_departure(others.ts[0])
     # four connections: three forced drops; garbage between and inside segments
@@ -90,7 +89,7 @@ def test_beast_feed_drops_garbage_and_alerts(tmp_path: Path, webhook: tuple[str,
         segments.append(data)
     n_valid = len(others.ts) + len(dep_ts)
 
-    async def main() -> tuple[Any, Any, Any]:
+    async def main() -> tuple[Watch, pl.DataFrame, ReplayServer]:
         server = ReplayServer(segments)
         await server.start()
         store = Store(tmp_path / "w.duckdb")
@@ -100,10 +99,10 @@ def test_beast_feed_drops_garbage_and_alerts(tmp_path: Path, webhook: tuple[str,
             dark_after_s=0.3,
             flush_s=0.2,
             decode_every_s=0.05,
-            backoff=Backoff(initial=0.05, factor=2.0, maximum=0.2),
+            backoff=Backoff(initial=0.2, factor=2.0, maximum=0.4),  # segments >= 1 s apart,
         )
         sinks = [JsonlSink(tmp_path / "alerts.jsonl"), WebhookSink(url)]
-        watch = Watch(cfg, store=store, watchlist=StubWatchlist(), sinks=sinks)
+        watch = Watch(cfg, store=store, watchlist=watchlist, sinks=sinks)
         # the watched aircraft falls silent after the first segment; the others keep being received, which
         # arrive >= 0.3 s later because of the reconnects
         await _run(watch, server, n_valid)
@@ -113,6 +112,12 @@ def test_beast_feed_drops_garbage_and_alerts(tmp_path: Path, webhook: tuple[str,
         return watch, pts, server
 
     watch, pts, server = asyncio.run(main())
+    return watch, pts, server, n_valid
+
+
+def test_beast_feed_drops_garbage_and_alerts(tmp_path: Path, webhook: tuple[str, list[dict[str, Any]]]) -> None:
+    url, received = webhook
+    watch, pts, server, n_valid = _scenario(tmp_path, StubWatchlist(), url)
     s = watch.summary
     client = watch.clients[0]
     assert server.connections >= 4 and client.stats.disconnects >= 3
@@ -200,3 +205,22 @@ def test_refused_connection_retries_with_backoff() -> None:
 
     w = asyncio.run(main())
     assert 3 <= w.clients[0].stats.failed_connects <= 8
+
+
+def test_alerts_with_a_knowledge_base_watchlist(tmp_path: Path, webhook: tuple[str, list[dict[str, Any]]]) -> None:
+    from liftwatch import kb
+
+    if not hasattr(kb, "load_watchlist"):
+        pytest.skip("knowledge base without watch lists")
+    rules = tmp_path / "watch.toml"
+    rules.write_text(
+        '[[rule]]\nname = "ru-at-hmeimim"\ncountries = ["RU"]\nsites = ["Khmeimim"]\n\n'
+        '[[rule]]\nname = "watched"\naddresses = ["155abc"]\n'
+    )
+    url, _received = webhook
+    watch, _pts, _server, _n = _scenario(tmp_path, kb.load_watchlist(rules), url)
+    kinds = {(a.rule, a.kind) for a in watch.summary.alerts}
+    assert ("ru-at-hmeimim", "takeoff") in kinds
+    assert ("watched", "takeoff") in kinds
+    assert ("watched", "dark") in kinds
+    assert all(a.asset_id == "155abc" for a in watch.summary.alerts), "no other aircraft matches these rules"

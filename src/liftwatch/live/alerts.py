@@ -120,7 +120,7 @@ class WebhookSink:
 
 def _rules_of(matched: pl.DataFrame) -> list[list[str]]:
     """Rule names per row from whatever column the watch list uses (list or comma-separated string)."""
-    for name in ("rules", "matched_rules", "rule", "matched", "rule_names", "watchlist_rules"):
+    for name in ("watch_rules", "rules", "matched_rules", "rule", "matched", "rule_names"):
         if name in matched.columns:
             out: list[list[str]] = []
             for v in matched[name].to_list():
@@ -153,6 +153,30 @@ def _classify(frame: pl.DataFrame) -> pl.DataFrame:
         return frame.with_columns(country=pl.Series(list(np.asarray(countries).tolist()), dtype=pl.String))
     except Exception:
         return frame
+
+
+_TS = pl.Datetime("us", "UTC")
+_EVENT_SCHEMA: dict[str, pl.DataType] = {
+    "flight_id": pl.String(),
+    "domain": pl.String(),
+    "asset_id": pl.String(),
+    "callsigns": pl.List(pl.String()),
+    "callsign": pl.String(),
+    "registration": pl.String(),
+    "type_code": pl.String(),
+    "first_ts": _TS,
+    "last_ts": _TS,
+    "dep_site": pl.String(),
+    "dep_time": _TS,
+    "start_kind": pl.String(),
+    "arr_site": pl.String(),
+    "ending": pl.String(),
+    "last_lat": pl.Float64(),
+    "last_lon": pl.Float64(),
+    "last_alt_ft": pl.Float32(),
+    "n_points": pl.Int32(),
+    "event": pl.String(),
+}
 
 
 class AlertEngine:
@@ -191,7 +215,7 @@ class AlertEngine:
                     "event": ev.kind,
                 }
             )
-        frame = pl.DataFrame(rows, infer_schema_length=None)
+        frame = pl.DataFrame(rows, schema=_EVENT_SCHEMA)
         return _classify(frame)
 
     def on_events(self, events: Sequence[FlightEvent], tracker: FlightTracker) -> list[Alert]:

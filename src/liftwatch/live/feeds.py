@@ -91,14 +91,15 @@ class FeedStats:
 
 def frame_times(frames: Frames, received: float) -> np.ndarray:
     """Epoch seconds for frames read at wall time ``received``: the 12 MHz counter spreads a chunk's frames
-    back in time (at most 2 s, and only when it runs forward within the chunk); otherwise arrival time."""
+    back in time by their counter distance to the chunk's newest frame, clamped to [0, 2] s so that order is
+    kept even when a replay runs faster than real time (then older frames share ``received - 2``); frames
+    without a counter, or a counter that ran backwards (receiver restart), get the arrival time."""
     ts = np.full(len(frames), received)
     c = frames.counter_s
     ok = ~np.isnan(c)
-    if ok.sum() > 1:
-        span = np.nanmax(c) - c
-        good = ok & (span >= 0) & (span <= 2.0)
-        ts = np.where(good, received - span, ts)
+    if ok.sum() > 1 and (np.diff(c[ok]) >= 0).all():
+        span = np.clip(np.nanmax(c) - c, 0.0, 2.0)
+        ts = np.where(ok, received - span, ts)
     return ts
 
 

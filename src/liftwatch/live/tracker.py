@@ -95,7 +95,7 @@ class FlightTracker:
             return []
         df = pl.from_arrow(points.select(["asset_id", "ts", "lat", "lon", "alt_baro_ft", "on_ground", "callsign"]))
         assert isinstance(df, pl.DataFrame)
-        df = df.with_columns(t=pl.col("ts").dt.epoch("us").cast(pl.Float64) / 1e6).sort("asset_id", "t")
+        df = df.with_columns(t=pl.col("ts").dt.epoch("us").cast(pl.Float64) / 1e6).sort("asset_id", "t", maintain_order=True)
         self.now = max(self.now, float(df["t"].max() or 0.0))  # type: ignore[arg-type]
         self._update_coverage(df)
         pos = df.filter(pl.col("lat").is_not_null())
