@@ -84,8 +84,8 @@ def csv_layout(head: bytes) -> tuple[Layout, int] | None:
 
 def _parquet_layout(path: str) -> Layout | None:
     try:
-        names = pq.read_schema(path).names
-    except _DATA_ERRORS:
+        names = pq.read_schema(_parquet_source(path)).names
+    except (*_DATA_ERRORS, UnreadableFileError):
         return None
     return layout_from_names(names)
 
@@ -93,7 +93,7 @@ def _parquet_layout(path: str) -> Layout | None:
 def sniff(head: bytes, path: str) -> str | bool:
     """``"opensky_parquet"`` / ``"opensky_csv"`` when the content has OpenSky state-vector columns, else False."""
     if head.startswith(_PARQUET_MAGIC):
-        return "opensky_parquet" if compression_of(head) is None and _parquet_layout(path) else False
+        return "opensky_parquet" if _parquet_layout(path) else False
     return "opensky_csv" if csv_layout(head[:65536]) is not None else False
 
 
