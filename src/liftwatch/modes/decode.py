@@ -32,6 +32,7 @@ from liftwatch.modes.extract import (
     extract,
 )
 from liftwatch.modes.fields import address, downlink_format
+from liftwatch.modes.output import const_strings, message_frame, nullable, squawk_strings
 from liftwatch.schema import POINT_SCHEMA, PointFlag, empty_points
 
 F64 = npt.NDArray[np.float64]
@@ -75,9 +76,6 @@ def _ffill_idx(mask: npt.NDArray[np.bool_], gstart: I64) -> I64:
 
 def _take(values: npt.NDArray[np.float64], idx: I64) -> F64:
     return np.where(idx >= 0, values[np.maximum(idx, 0)], np.nan)
-
-
-_CAT_LETTER = {4: "A", 3: "B", 2: "C", 1: "D"}
 
 
 class ModesDecoder:
@@ -337,21 +335,21 @@ class ModesDecoder:
         call_idx = np.where(call >= 0, call, len(callsigns))
         table = pa.Table.from_arrays(
             [
-                _const("modes", emit.size),
-                _const("air", emit.size),
+                const_strings("modes", emit.size),
+                const_strings("air", emit.size),
                 pc.take(pa.array(asset_ids.to_list(), type=pa.string()), pa.array(uid[emit])),
                 pa.array(np.round(m.ts[emit] * 1e6).astype(np.int64)).cast(pa.timestamp("us", tz="UTC")),
-                _nullable(res.lat[emit], np.float64),
-                _nullable(res.lon[emit], np.float64),
-                _nullable(m.alt_baro[emit], np.float32),
-                _nullable(alt_geom[emit], np.float32),
-                _nullable(gs[emit], np.float32),
-                _nullable(trk[emit], np.float32),
-                _nullable(np.where(velocity, m.vrate, v_vr)[emit], np.float32),
-                _nullable(np.where(velocity, m.heading, v_hdg)[emit], np.float32),
+                nullable(res.lat[emit], np.float64),
+                nullable(res.lon[emit], np.float64),
+                nullable(m.alt_baro[emit], np.float32),
+                nullable(alt_geom[emit], np.float32),
+                nullable(gs[emit], np.float32),
+                nullable(trk[emit], np.float32),
+                nullable(np.where(velocity, m.vrate, v_vr)[emit], np.float32),
+                nullable(np.where(velocity, m.heading, v_hdg)[emit], np.float32),
                 pa.array(surface[emit]),
                 pc.take(pa.array([*callsigns, None], type=pa.string()), pa.array(call_idx[emit])),
-                _squawks(squawk[emit]),
+                squawk_strings(squawk[emit]),
                 pa.array(flags[emit]),
                 pa.nulls(emit.size, pa.string()),
                 pa.nulls(emit.size, pa.string()),
@@ -361,63 +359,8 @@ class ModesDecoder:
         mframe = None
         if want_messages:
             cs_series = pl.Series("callsign", [*callsigns, None], dtype=pl.String)
-            mframe = self._message_frame(m, res, pl.Series("call_idx", call_idx), cs_series)
+            mframe = message_frame(m, res, pl.Series("call_idx", call_idx), cs_series)
         return table, mframe
-
-    @staticmethod
-    def _message_frame(m: Messages, res: Resolved, call_idx: pl.Series, cs: pl.Series) -> pl.DataFrame:
-        letters = np.array(["", "D", "C", "B", "A"], dtype=object)
-        cat = letters[np.clip(m.category // 10, 0, 4)].tolist()
-        cat_s = pl.Series(cat, dtype=pl.String) + pl.Series(m.category % 10).cast(pl.String)
-        cat_s = pl.select(pl.when(pl.Series(m.category) >= 0).then(cat_s).otherwise(None)).to_series()
-        own_cs = np.where(m.callsign >= 0, m.callsign, len(cs) - 1)
-        return pl.DataFrame(
-            {
-                "row": m.source_row,
-                "icao": [f"{x:06x}" for x in m.icao.tolist()],
-                "ts": m.ts,
-                "df": m.df,
-                "tc": m.tc,
-                "kind": m.kind,
-                "cpr_format": m.fmt,
-                "cpr_lat": m.lat17.astype(np.int64),
-                "cpr_lon": m.lon17.astype(np.int64),
-                "lat": res.lat,
-                "lon": res.lon,
-                "position_method": res.method,
-                "altitude": m.alt_baro,
-                "alt_gnss": m.alt_geom,
-                "gs": m.gs,
-                "track": m.track,
-                "vrate": m.vrate,
-                "heading": m.heading,
-                "airspeed": m.airspeed,
-                "geo_minus_baro": m.gmb,
-                "squawk_own": np.where(m.squawk >= 0, m.squawk, -1),
-                "category": cat_s,
-            },
-            nan_to_null=True,
-        ).with_columns(
-            callsign_own=cs.gather(pl.Series(own_cs)) if len(m) else pl.lit(None, pl.String),
-            callsign=cs.gather(call_idx),
-        )
-
-
-def _const(value: str, n: int) -> pa.Array:
-    """A string column of one repeated value (dictionary-decoded in C++, no Python list of n strings)."""
-    return pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), pa.array([value])).cast(pa.string())
-
-
-def _nullable(values: np.ndarray, dtype: type) -> pa.Array:
-    """NumPy floats to Arrow with NaN as null."""
-    return pa.array(values.astype(dtype), from_pandas=True)
-
-
-def _squawks(codes: np.ndarray) -> pa.Array:
-    """4-digit squawk strings from ints (-1 = null) through the few distinct values of a batch."""
-    uniq, inv = np.unique(codes, return_inverse=True)
-    labels = pa.array([None if u < 0 else f"{u:04d}" for u in uniq.tolist()], type=pa.string())
-    return pc.take(labels, pa.array(inv.astype(np.int64)))
 
 
 def decode_hex(
