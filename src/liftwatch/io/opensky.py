@@ -56,8 +56,8 @@ _DATA_ERRORS = (
 # --- sniffing ------------------------------------------------------------------------------------------------
 def _first_line(head: bytes) -> tuple[str, int] | None:
     """First non-blank line of ``head`` (decoded) and how many lines up to and including it."""
-    text = head.decode("utf-8", "replace").lstrip("\ufeff")
-    for i, line in enumerate(text.splitlines(), start=1):
+    text = head.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", " ")
+    for i, line in enumerate(text.split("\n"), start=1):  # line breaks exactly as the chunker counts them
         if line.strip():
             return line, i
     return None
@@ -144,8 +144,9 @@ def _drop_lines(chunk: Chunk, n: int) -> tuple[Chunk, int]:
     dropped = 0
     while dropped < n:
         nl = data.find(b"\n", pos)
-        if nl < 0:
-            return Chunk(b"", chunk.first_line + dropped), n - dropped - 1
+        if nl < 0:  # the chunk ends inside the lines to skip
+            partial = 1 if pos < len(data) else 0
+            return Chunk(b"", chunk.first_line + dropped + partial), n - dropped - partial
         pos = nl + 1
         dropped += 1
     return Chunk(data[pos:], chunk.first_line + dropped), 0
