@@ -66,3 +66,14 @@ def test_country_polygons_agree_with_airportsdata_countries(country: str, rid: s
     assert (inside & is_country).sum() == is_country.sum()
     wrong = df.filter(pl.Series(inside & ~is_country))["site_id"].to_list()
     assert set(wrong) <= {"LLFK"}  # Fiq airfield, Israeli-occupied Golan Heights (Syria de jure)
+
+
+def test_sites_in_region_matches_region_of_site() -> None:
+    east = kb.sites_in_region("eastern-libya")
+    assert {"al-khadim", "benina", "tobruk", "al-abraq", "kufra"} <= set(east)
+    assert "al-jufra" not in east and "mitiga" not in east
+    assert set(kb.sites_in_region("lna-held", curated_only=True)) >= {"al-jufra", "al-khadim", "brak"}
+    syria = kb.sites_in_region("syria", curated_only=True)
+    assert {"hmeimim", "tartus", "latakia-port"} <= set(syria)
+    for sid in east[:40]:
+        assert "eastern-libya" in kb.region_of_site(sid), sid

@@ -32,6 +32,7 @@ from liftwatch.kb.regions import (
     regions,
     regions_of_points,
     resolve_region,
+    sites_in_region,
 )
 from liftwatch.kb.sites import Control, Site, controller_at, site, sites
 from liftwatch.kb.types import aircraft_type, aircraft_types, ship_classes
@@ -74,4 +75,5 @@ __all__ = [
     "ship_classes",
     "site",
     "sites",
+    "sites_in_region",
 ]

@@ -223,3 +223,28 @@ def resolve_region(text: str) -> Region | None:
         return regions()[idx[key]]
     best = process.extractOne(key, list(idx), scorer=fuzz.ratio, score_cutoff=85)
     return regions()[idx[best[0]]] if best else None
+
+
+def sites_in_region(region_id: str, curated_only: bool = False) -> list[str]:
+    """Ids of all sites belonging to a region (polygon, country list or site group), curated sites first.
+
+    Uses the same membership rules as :func:`region_of_site` but vectorised over the whole gazetteer.
+    """
+    import polars as pl
+
+    from liftwatch.kb.sites import sites
+
+    region = regions()[region_id]
+    frame = sites().filter(pl.col("curated")) if curated_only else sites()
+    lat, lon = frame["lat"].to_numpy(), frame["lon"].to_numpy()
+    member = points_in_region(region_id, lat, lon) if region.rings else np.zeros(frame.height, dtype=bool)
+    ids = frame["site_id"].to_numpy()
+    member |= np.isin(ids, region.site_ids)
+    if region.countries:
+        member |= frame["country"].is_in(region.countries).fill_null(False).to_numpy()
+    sub = {r.id for r in regions().values() if r.within == region_id} | {region_id}
+    member |= frame["region"].is_in(list(sub)).fill_null(False).to_numpy()
+    if region.within:  # a curated site explicitly placed in a sibling sub-region is not a member
+        siblings = [r.id for r in regions().values() if r.within == region.within and r.id != region_id]
+        member &= ~frame["region"].is_in(siblings).fill_null(False).to_numpy()
+    return [str(s) for s in ids[member]]
