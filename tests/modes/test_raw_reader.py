@@ -117,3 +117,15 @@ def test_store_ingest(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def
         rep = st.ingest(p)
         assert rep.format == "modes_beast" and rep.rows_added > 0
         assert st.points()["source"].unique().to_list() == ["modes"]
+
+
+def test_csv_with_header(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "h.csv"
+    p.write_text(
+        "timestamp,message\n"
+        + "".join(f"{t:.6f},{h}\n" for t, h in zip(s.ts[:300].tolist(), s.hex()[:300], strict=True))
+    )
+    assert lio.detect_format(p) == "modes_hex"
+    log = RejectLog()
+    got = _frame(list(lio.read(p, rejects=log)))
+    assert got.height > 200 and log.total == 0

@@ -38,6 +38,8 @@ def sniff(head: bytes, path: str) -> str | bool:
     lines = [ln for ln in head.split(b"\n")[:20] if ln.strip()]
     if len(lines) > 1 and len(head) >= 4096:
         lines = lines[:-1]  # the last line of a head may be cut
+    if len(lines) > 1 and b"," in lines[0] and not _HEX_LINE.match(lines[0]):
+        lines = lines[1:]  # a CSV header such as "timestamp,message"
     if not lines:
         return False
     if all(_AVR_LINE.match(ln) for ln in lines):
@@ -83,6 +85,9 @@ def read_messages(
                     rejects.add(path, f"chunk ending byte {fh.tell() if not final else 'end'}", "corrupt Beast frame")
                     rejects.counts["corrupt Beast frame"] += bad - 1
             else:
+                if line0 == 0 and seq == 0 and fmt == "modes_hex":
+                    data, skipped = _strip_header(data)
+                    line0 += skipped
                 body, tail = (data, b"") if final else split_lines(data)
                 frames = parse_text(body)
                 if frames.bad_lines.size:
@@ -100,6 +105,15 @@ def read_messages(
                     yield res.points
             if final:
                 break
+
+
+def _strip_header(data: bytes) -> tuple[bytes, int]:
+    """Drop a CSV header line (``timestamp,message``) at the very start of a hex file."""
+    nl = data.find(b"\n")
+    first = data[: nl if nl >= 0 else len(data)]
+    if b"," in first and not _HEX_LINE.match(first):
+        return data[nl + 1 :] if nl >= 0 else b"", 1
+    return data, 0
 
 
 def _anchor(path: str, fmt: str) -> float:

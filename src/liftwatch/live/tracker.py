@@ -89,13 +89,16 @@ class FlightTracker:
         self._cells: dict[tuple[int, int], dict[str, float]] = {}
         self._site = site_lookup if callable(site_lookup) else _nearest_site
         self.now = 0.0
+        self._last_prune = 0.0
 
     def update(self, points: pa.Table) -> list[FlightEvent]:
         if points.num_rows == 0:
             return []
         df = pl.from_arrow(points.select(["asset_id", "ts", "lat", "lon", "alt_baro_ft", "on_ground", "callsign"]))
         assert isinstance(df, pl.DataFrame)
-        df = df.with_columns(t=pl.col("ts").dt.epoch("us").cast(pl.Float64) / 1e6).sort("asset_id", "t", maintain_order=True)
+        df = df.with_columns(t=pl.col("ts").dt.epoch("us").cast(pl.Float64) / 1e6).sort(
+            "asset_id", "t", maintain_order=True
+        )
         self.now = max(self.now, float(df["t"].max() or 0.0))  # type: ignore[arg-type]
         self._update_coverage(df)
         pos = df.filter(pl.col("lat").is_not_null())
@@ -235,7 +238,9 @@ class FlightTracker:
                 out.append(
                     FlightEvent("dark", st.asset_id, st.flight_id, st.last_ts, st.last_lat, st.last_lon, st.last_alt)
                 )
-        self._prune(now)
+        if now - self._last_prune >= 30.0:
+            self._prune(now)
+            self._last_prune = now
         return out
 
     def _prune(self, now: float, keep_s: float = 2 * 3600.0) -> None:
