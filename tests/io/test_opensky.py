@@ -304,3 +304,26 @@ def test_store_ingest_twice_adds_nothing(tmp_path: Path) -> None:
         assert store.info()["points"] == 40
         pts = store.points(assets=["155ABC"])
         assert pts["ts"].min() == _ts(track(40)[0].pos_time)
+
+
+def test_parquet_from_pandas_with_categoricals(tmp_path: Path) -> None:
+    import pandas as pd
+
+    svs = track(6)
+    frame = pd.DataFrame(
+        {
+            "time": [v.time for v in svs],
+            "icao24": pd.Categorical([v.icao24 for v in svs]),
+            "lat": [v.lat for v in svs],
+            "lon": [v.lon for v in svs],
+            "onground": pd.Categorical(["False"] * len(svs)),
+            "callsign": pd.Categorical([v.callsign for v in svs]),
+        }
+    )
+    p = tmp_path / "pandas.parquet"
+    frame.to_parquet(p)
+    df, log = read_all(p)
+    assert log.total == 0
+    assert df["asset_id"].to_list() == ["155abc"] * 6
+    assert df["callsign"].to_list() == ["RFF7012"] * 6
+    assert df["on_ground"].to_list() == [False] * 6

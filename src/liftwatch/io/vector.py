@@ -75,8 +75,14 @@ def _polars(col: Column) -> pl.Series:
 
 
 # --- typing --------------------------------------------------------------------------------------------------
+def plain(col: Column) -> Column:
+    """Dictionary-encoded columns (pandas categoricals saved to Parquet) decoded to their value type."""
+    return pc.cast(col, col.type.value_type) if pa.types.is_dictionary(col.type) else col
+
+
 def as_text(col: Column) -> Column:
     """Column as ``string``; numbers become their integer text (a Parquet squawk stored as 7700.0 -> "7700")."""
+    col = plain(col)
     t = col.type
     if pa.types.is_string(t):
         return col
@@ -90,6 +96,7 @@ def as_text(col: Column) -> Column:
 
 def as_float(col: Column) -> tuple[Column, Column | None]:
     """(float64 values, mask of non-empty values that are not numbers or None when there cannot be any)."""
+    col = plain(col)
     t = col.type
     if pa.types.is_floating(t) or pa.types.is_integer(t) or pa.types.is_decimal(t) or pa.types.is_boolean(t):
         return pc.cast(col, pa.float64(), safe=False), None
@@ -109,6 +116,7 @@ def as_float(col: Column) -> tuple[Column, Column | None]:
 
 def as_bool(col: Column) -> tuple[Column, Column | None]:
     """(bool values, mask of unparsable values); text accepts true/false, t/f, 1/0/-1, yes/no."""
+    col = plain(col)
     t = col.type
     if pa.types.is_boolean(t):
         return col, None
