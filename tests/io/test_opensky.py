@@ -327,3 +327,13 @@ def test_parquet_from_pandas_with_categoricals(tmp_path: Path) -> None:
     assert df["asset_id"].to_list() == ["155abc"] * 6
     assert df["callsign"].to_list() == ["RFF7012"] * 6
     assert df["on_ground"].to_list() == [False] * 6
+
+
+def test_trino_csv_with_every_value_quoted(tmp_path: Path) -> None:
+    """`trino --output-format CSV_HEADER` quotes every value, numbers and NULLs (as "") included."""
+    svs = track(8)
+    quoted = [",".join(f'"{x}"' for x in history_line(v, hour=True).split(",")) for v in svs]
+    header = ",".join(f'"{x}"' for x in (HISTORY_DUMP_HEADER + ",hour").split(","))
+    df, log = read_all(write_lines(tmp_path / "trino.csv", header, quoted))
+    _check_track(df, svs)
+    assert log.total == 0
