@@ -1,0 +1,74 @@
+"""Replay simulator output through a loopback Beast feed (skips until ``liftwatch.sim`` exists)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+
+from liftwatch.live.feeds import Backoff, FeedSpec
+from liftwatch.live.runner import Watch, WatchConfig
+from liftwatch.modes import encode
+from liftwatch.modes.framing import encode_beast
+
+from .conftest import ReplayServer
+
+
+def _sim_points() -> pl.DataFrame:
+    sim = pytest.importorskip("liftwatch.sim")
+    if not hasattr(sim, "generate"):
+        pytest.skip("liftwatch.sim.generate not available yet")
+    sc = sim.generate("syria-libya-airlift", days=1, seed=7)
+    pts = sc.points if isinstance(sc.points, pl.DataFrame) else pl.from_arrow(sc.points)
+    assert isinstance(pts, pl.DataFrame)
+    air = pts.filter((pl.col("domain") == "air") & pl.col("lat").is_not_null() & pl.col("alt_baro_ft").is_not_null())
+    if air.height == 0:
+        pytest.skip("scenario has no airborne points")
+    return air.sort("ts").head(20_000)
+
+
+def test_sim_points_replayed_as_beast(tmp_path: Path) -> None:
+    air = _sim_points()
+    air = air.with_columns(fmt=(pl.int_range(pl.len()).over("asset_id") % 2).cast(pl.Int64))
+    icao = np.array([int(a, 16) if len(a) == 6 else 0 for a in air["asset_id"].to_list()], dtype=np.int64)
+    keep = icao > 0
+    air = air.filter(pl.Series(keep))
+    icao = icao[keep]
+    ts = air["ts"].dt.epoch("us").to_numpy() / 1e6
+    msgs = encode.airborne_position(
+        icao,
+        air["lat"].to_numpy(),
+        air["lon"].to_numpy(),
+        air["alt_baro_ft"].to_numpy().astype(float),
+        air["fmt"].to_numpy(),
+    )
+    data = encode_beast(msgs, np.full(len(icao), 14), np.round((ts - ts[0]) * 12e6).astype(np.int64))
+    half = len(data) // 2
+    cut = data.find(b"\x1a3", half)
+    segments = [data[:cut], data[cut:]]
+
+    async def main() -> Watch:
+        server = ReplayServer(segments)
+        await server.start()
+        cfg = WatchConfig(
+            feeds=[FeedSpec("beast", "127.0.0.1", server.port)], decode_every_s=0.1, backoff=Backoff(0.05, 2, 0.2)
+        )
+        watch = Watch(cfg)
+        stop = asyncio.Event()
+        task = asyncio.ensure_future(watch.run(stop))
+        for _ in range(200):
+            await asyncio.sleep(0.05)
+            if server.done.is_set() and watch.clients[0].stats.messages >= len(icao) and not watch._pending:
+                break
+        stop.set()
+        await task
+        await server.stop()
+        return watch
+
+    watch = asyncio.run(main())
+    assert watch.clients[0].stats.messages == len(icao)
+    assert watch.summary.decode_stats["valid"] == len(icao)
+    assert watch.summary.points > 0.5 * len(icao)
