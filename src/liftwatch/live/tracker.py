@@ -159,8 +159,8 @@ class FlightTracker:
                 if site is not None:
                     events.append(self._takeoff(st, first, site))
         assert st is not None
-        if first is not None and not new_flight and st.on_ground and not first_ground:
-            changes = [{**first, "ground": False}, *changes]  # ground at the end of the last batch, air now
+        if first is not None and not new_flight and st.last_lat is not None and st.on_ground != first_ground:
+            changes = [{**first, "ground": first_ground}, *changes]  # the state changed across the batch boundary
         for ch in changes:
             if ch["ground"]:
                 site = self._site(float(ch["lat"]), float(ch["lon"]))
