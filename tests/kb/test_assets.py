@@ -138,3 +138,14 @@ def test_known_assets_table() -> None:
     assert ka.filter(pl.col("name") == "Sparta IV")["imo"].to_list() == ["9743033"]  # RUSI 2023
     # never invented: no MMSI/hex present unless sourced
     assert ka["asset_id"].null_count() == ka.height
+
+
+def test_classify_frame_on_flights_uses_first_callsign() -> None:
+    flights = pl.DataFrame(
+        {"asset_id": ["1546a2", "3c6444"], "callsigns": [["RFF7012", "RFF7013"], ["DLH4AB"]],
+         "registration": ["RA-78817", "D-AIZA"], "type_code": [None, "A320"]}
+    )  # fmt: skip
+    out = kb.classify_frame(flights)
+    assert out["classification"].to_list() == ["military", "civil"]
+    assert out["type_code"].to_list() == ["IL76", "A320"]
+    assert out["callsigns"].to_list() == flights["callsigns"].to_list()

@@ -258,12 +258,15 @@ def _classify_unique(u: pl.DataFrame) -> pl.DataFrame:
 
 def classify_frame(df: pl.DataFrame, evidence: bool = False) -> pl.DataFrame:
     """Add ``country``, ``classification``, ``operator`` and fill ``type_code`` (plus ``class_evidence`` when
-    ``evidence``) to a frame with any of the columns asset_id, registration, callsign, type_code.
+    ``evidence``) to a frame with any of the columns asset_id, registration, callsign, type_code (a flights
+    frame's ``callsigns`` list is used when there is no ``callsign`` column: its first callsign).
 
     Existing non-null ``country``/``operator``/``classification`` columns in ``df`` are replaced (the KB is the
     authority); ``type_code`` keeps given values and fills the missing ones.
     """
     present = {c: (pl.col(c).cast(pl.String) if c in df.columns else pl.lit(None, dtype=pl.String)) for c in ID_COLUMNS}
+    if "callsign" not in df.columns and isinstance(df.schema.get("callsigns"), pl.List):
+        present["callsign"] = pl.col("callsigns").list.drop_nulls().list.first().cast(pl.String)  # flights table
     keys = df.select(**present).unique()
     result = _classify_unique(keys).select(
         *ID_COLUMNS, "country", "classification", "operator", "type_code_filled", "class_evidence"
