@@ -92,6 +92,7 @@ class ModesDecoder:
         self._pos: dict[str, np.ndarray] = {}  # carried position rows
         self._state: dict[str, np.ndarray] = {}  # carried per-aircraft identity/velocity state
         self._state_callsigns: list[str] = []
+        self._late: dict[str, np.ndarray] = {"icao": np.zeros(0, dtype=np.uint32)}
 
     # -- public ---------------------------------------------------------------------------------------
     def decode_hex(self, ts: F64, hexes: pa.Array | pl.Series | list[str], *, messages: bool = False) -> DecodeResult:
@@ -126,6 +127,9 @@ class ModesDecoder:
             return DecodeResult(empty_points(), pl.DataFrame() if messages else None, stats)
         res_new = self._positions(m)
         table, frame = self._assemble(m, res_new, messages)
+        if self._late["icao"].size:
+            stats["positions_late"] = int(self._late["icao"].size)
+            table = pa.concat_tables([table, self._late_table()])
         stats["positions"] = int((res_new.method == 1).sum() + (res_new.method == 2).sum())
         stats["positions_global"] = int((res_new.method == 1).sum())
         stats["positions_local"] = int((res_new.method == 2).sum())
@@ -183,6 +187,8 @@ class ModesDecoder:
             "fixed_lon": np.full(new_idx.size, np.nan),
             "cand_lat": np.full(new_idx.size, np.nan),
             "cand_lon": np.full(new_idx.size, np.nan),
+            "alt_baro": m.alt_baro[new_idx],
+            "alt_geom": m.alt_geom[new_idx],
         }
         if nc:
             cols = {k: np.concatenate([c[k], v]) for k, v in cols.items()}
@@ -204,6 +210,10 @@ class ModesDecoder:
             receiver=self.config.receiver,
             params=self.config.cpr,
         )
+        # carried candidates that a chain in this batch confirmed: emitted now (they were held back before)
+        late = (origin < 0) & (r.method == 1) & ~np.isnan(s["cand_lat"]) & np.isnan(s["fixed_lat"])
+        self._late = {k: s[k][late] for k in ("icao", "ts", "surface", "alt_baro", "alt_geom")}
+        self._late["lat"], self._late["lon"] = r.lat[late], r.lon[late]
         self._carry_positions(s, r)
         n = len(m)
         out = Resolved(
@@ -214,6 +224,45 @@ class ModesDecoder:
         out.lat[tgt], out.lon[tgt], out.method[tgt] = r.lat[new], r.lon[new], r.method[new]
         out.cand_lat[tgt], out.cand_lon[tgt] = r.cand_lat[new], r.cand_lon[new]
         return out
+
+    def _late_table(self) -> pa.Table:
+        """Points for late-confirmed fixes, with the aircraft's current identity and velocity state."""
+        lt, st = self._late, self._state
+        k = lt["icao"].size
+        pos = np.clip(np.searchsorted(st["icao"], lt["icao"]), 0, max(st["icao"].size - 1, 0))
+        have = st["icao"].size > 0 and (st["icao"][pos] == lt["icao"])
+        have = np.asarray(have, dtype=bool) & np.ones(k, dtype=bool)
+
+        def stv(name: str, fill: float) -> np.ndarray:
+            return np.where(have, st[name][pos], fill) if st["icao"].size else np.full(k, fill)
+
+        call = stv("callsign", -1).astype(np.int64)
+        cs = self._state_callsigns
+        surface = lt["surface"]
+        flags = np.where(surface, np.uint16(PointFlag.SURFACE), np.uint16(0)).astype(np.uint16)
+        return pa.Table.from_arrays(
+            [
+                const_strings("modes", k),
+                const_strings("air", k),
+                pa.array([f"{x:06x}" for x in lt["icao"].tolist()], type=pa.string()),
+                pa.array(np.round(lt["ts"] * 1e6).astype(np.int64)).cast(pa.timestamp("us", tz="UTC")),
+                nullable(lt["lat"], np.float64),
+                nullable(lt["lon"], np.float64),
+                nullable(lt["alt_baro"], np.float32),
+                nullable(lt["alt_geom"], np.float32),
+                nullable(np.where(surface, np.nan, stv("v_gs", np.nan)), np.float32),
+                nullable(np.where(surface, np.nan, stv("v_trk", np.nan)), np.float32),
+                nullable(stv("v_vr", np.nan), np.float32),
+                nullable(stv("v_hdg", np.nan), np.float32),
+                pa.array(surface),
+                pa.array([cs[c] if 0 <= c < len(cs) else None for c in call.tolist()], type=pa.string()),
+                squawk_strings(stv("squawk", -1).astype(np.int64)),
+                pa.array(flags),
+                pa.nulls(k, pa.string()),
+                pa.nulls(k, pa.string()),
+            ],
+            schema=POINT_SCHEMA,
+        )
 
     def _carry_positions(self, s: dict[str, np.ndarray], r: Resolved) -> None:
         if s["ts"].size == 0:
