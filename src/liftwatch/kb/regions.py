@@ -38,6 +38,9 @@ class Region:
     extra_polygons: list[Ring] = field(default_factory=list)
     source: str = ""
 
+    def __hash__(self) -> int:  # list fields are not hashable; a region is identified by its id
+        return hash(("region", self.id))
+
     @property
     def rings(self) -> list[Ring]:
         """All polygon rings (main polygon first)."""

@@ -81,6 +81,9 @@ class Site:
     curated: bool = False
     controllers: list[Control] = field(default_factory=list)
 
+    def __hash__(self) -> int:  # list fields are not hashable; a site is identified by its id
+        return hash(("site", self.site_id))
+
 
 _KIND_PATTERNS = (
     (re.compile(r"heli(port|pad)|hospital", re.I), "heliport"),
