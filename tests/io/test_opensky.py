@@ -337,3 +337,47 @@ def test_trino_csv_with_every_value_quoted(tmp_path: Path) -> None:
     df, log = read_all(write_lines(tmp_path / "trino.csv", header, quoted))
     _check_track(df, svs)
     assert log.total == 0
+
+
+def test_rest_json_answers_single_and_json_lines(tmp_path: Path) -> None:
+    import json
+
+    svs = track(5, icao24="4CA2D6")
+    states: list[list[object]] = []
+    for v in svs:
+        states.append(
+            [
+                v.icao24,
+                v.callsign,
+                "Ireland",
+                v.lastposupdate,
+                v.time,
+                v.lon,
+                v.lat,
+                v.baro,
+                v.onground,
+                v.velocity,
+                v.heading,
+                v.vertrate,
+                None,
+                v.geo,
+                v.squawk,
+                False,
+                0,
+                1,
+            ]
+        )
+    states.insert(2, ["155abc", "short"])  # malformed state vector
+    answer = {"time": svs[-1].time, "states": states}
+    single = tmp_path / "states.json"
+    single.write_text(json.dumps(answer, indent=1))
+    assert lio.detect_format(single) == "opensky_json"
+    df, log = read_all(single)
+    _check_track(df, svs)
+    assert [(s.location, s.reason) for s in log.samples] == [("state 3", "not a 17/18-field state vector")]
+
+    polled = tmp_path / "states.jsonl.gz"
+    polled.write_bytes(gzip.compress((json.dumps(answer) + "\n{broken\n" + json.dumps(answer) + "\n").encode()))
+    df2, log2 = read_all(polled)
+    assert df2.height == 2 * len(svs)
+    assert {s.location for s in log2.samples} == {"line 1 state 3", "line 2", "line 3 state 3"}

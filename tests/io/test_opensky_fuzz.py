@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import math
 import os
 from collections.abc import Iterator
@@ -34,6 +35,10 @@ def csv_reader(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]
 
 def parquet_reader(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
     return opensky.read_format(path, "opensky_parquet", log, batch_rows)
+
+
+def json_reader(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
+    return opensky.read_format(path, "opensky_json", log, batch_rows)
 
 
 # A row is good or broken in one specific way; times repeat and go backwards on purpose.
@@ -133,7 +138,7 @@ def test_every_line_is_kept_or_rejected_with_its_number(
 @SETTINGS
 @given(data=st.binary(max_size=3000), prefix=st.sampled_from([b"", HISTORY_DUMP_HEADER.encode() + b"\n"]))
 def test_random_bytes_never_crash(data: bytes, prefix: bytes) -> None:
-    for reader in (csv_reader, parquet_reader):
+    for reader in (csv_reader, parquet_reader, json_reader):
         df, log = run(reader, prefix + data)
         if df is not None and reader is csv_reader and prefix:
             assert df.height + log.total == data_lines(prefix + data, skip=1)
@@ -231,3 +236,66 @@ def test_damaged_parquet_never_crashes(cut: int, flip: int, damage: str) -> None
     df, log = run(parquet_reader, data, name="x.parquet")
     if df is not None:
         assert df.height + log.total >= 0
+
+
+HOSTILE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=6),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=1),
+)
+GOOD_STATE = [
+    "155abc",
+    "RFF7012 ",
+    "Russia",
+    T0 - 1.5,
+    T0,
+    35.9,
+    35.4,
+    9144.0,
+    False,
+    200.0,
+    245.5,
+    -5.08,
+    None,
+    9300.0,
+    "1234",
+    False,
+    0,
+]
+
+
+@SETTINGS
+@given(
+    patches=st.lists(st.tuples(st.integers(min_value=0, max_value=16), HOSTILE), max_size=4),
+    n=st.integers(min_value=0, max_value=6),
+    extra=st.lists(st.one_of(HOSTILE, st.lists(HOSTILE, max_size=20)), max_size=3),
+    json_lines=st.booleans(),
+)
+def test_rest_json_hostile_values(
+    patches: list[tuple[int, object]], n: int, extra: list[object], json_lines: bool
+) -> None:
+    states: list[object] = [list(GOOD_STATE) for _ in range(n)]
+    if states:
+        for i, value in patches:
+            states[0][i] = value  # type: ignore[index]
+    states.extend(extra)
+    doc = json.dumps({"time": T0, "states": states}, indent=None if json_lines else 1)
+    df, log = run(json_reader, doc.encode(), name="states.json")
+    assert df is not None
+    assert df.height + log.total == len(states)
+    if n > 1:
+        assert df.height >= n - 1  # only the patched state vector may go
+
+
+VALID_JSON = json.dumps({"time": T0, "states": [GOOD_STATE] * 20}, indent=1).encode()
+
+
+@SETTINGS
+@given(cut=st.integers(min_value=0, max_value=len(VALID_JSON)), gz=st.booleans())
+def test_truncated_json_answer_never_crashes(cut: int, gz: bool) -> None:
+    data = VALID_JSON[:cut]
+    run(json_reader, gzip.compress(data) if gz else data, name="states.json")

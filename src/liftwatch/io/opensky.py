@@ -2,7 +2,8 @@
 
 Covers the historical database schema (``state_vectors_data4`` as exported from Trino/Impala or the public
 ``states_*.csv`` dumps, with or without ``serials``/``hour``) and the REST API's 17/18-field state vector saved as
-CSV or Parquet; see :mod:`liftwatch.io.opensky_columns` for the column roles, units and the choice of time.
+CSV or Parquet, or the API's JSON answers (:mod:`liftwatch.io.opensky_json`); see
+:mod:`liftwatch.io.opensky_columns` for the column roles, units and the choice of time.
 
 CSV goes through :mod:`liftwatch.io.textchunks`: line-aligned chunks parsed by pyarrow's C++ parser with typed
 columns (the fast path, > 1 M rows/s on one core); a chunk that fails typed parsing is parsed again as text and
@@ -24,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import opensky_json
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, read_all_bytes
 from liftwatch.io.opensky_columns import Layout, layout_from_fields, layout_from_names, to_points
 from liftwatch.io.textchunks import (
@@ -37,7 +39,7 @@ from liftwatch.io.textchunks import (
 )
 from liftwatch.io.vector import log_rejects
 
-FORMATS = ("opensky_csv", "opensky_parquet")
+FORMATS = ("opensky_csv", "opensky_parquet", "opensky_json")
 FORMAT = "opensky_csv"
 _PARQUET_MAGIC = b"PAR1"
 # What a reader may meet from pyarrow/polars on hostile bytes; turned into rejects, never raised.
@@ -91,7 +93,9 @@ def _parquet_layout(path: str) -> Layout | None:
 
 
 def sniff(head: bytes, path: str) -> str | bool:
-    """``"opensky_parquet"`` / ``"opensky_csv"`` when the content has OpenSky state-vector columns, else False."""
+    """``"opensky_parquet"`` / ``"opensky_csv"`` / ``"opensky_json"`` for OpenSky state vectors, else False."""
+    if opensky_json.sniff(head):
+        return "opensky_json"
     if head.startswith(_PARQUET_MAGIC):
         return "opensky_parquet" if _parquet_layout(path) else False
     return "opensky_csv" if csv_layout(head[:65536]) is not None else False
@@ -100,8 +104,9 @@ def sniff(head: bytes, path: str) -> str | bool:
 # --- reading -------------------------------------------------------------------------------------------------
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
     """Read either form, deciding by content (Parquet magic or not)."""
-    head = head_bytes(path, 4)
-    fmt = "opensky_parquet" if head.startswith(_PARQUET_MAGIC) else "opensky_csv"
+    head = head_bytes(path)
+    found = sniff(head, path)
+    fmt = found if isinstance(found, str) else "opensky_csv"
     yield from read_format(path, fmt, rejects, batch_rows)
 
 
@@ -114,6 +119,8 @@ def read_format(path: str, fmt: str, rejects: RejectLog, batch_rows: int = DEFAU
         yield from _read_parquet(p, rejects, batch_rows)
     elif fmt == "opensky_csv":
         yield from _read_csv(p, rejects, batch_rows)
+    elif fmt == "opensky_json":
+        yield from opensky_json.read(p, rejects, batch_rows)
     else:
         raise UnreadableFileError(p, f"unknown OpenSky form {fmt!r}")
 

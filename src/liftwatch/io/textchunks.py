@@ -336,3 +336,16 @@ def head_bytes(path: str | os.PathLike[str], n: int = 65536) -> bytes:
     finally:
         pieces.close()
     return bytes(out[:n])
+
+
+def read_text(path: str, limit: int) -> bytes:
+    """The whole decompressed content of a small document; damaged or larger than ``limit`` is unreadable."""
+    out = bytearray()
+    try:
+        for piece in decoded_pieces(path):
+            out += piece
+            if len(out) > limit:
+                raise UnreadableFileError(path, f"larger than {limit >> 20} MiB decompressed; not a single document")
+    except _Damaged as exc:
+        raise UnreadableFileError(path, f"cannot decompress: {one_line(exc)}") from None
+    return bytes(out)
