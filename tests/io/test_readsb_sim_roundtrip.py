@@ -53,6 +53,7 @@ def test_sim_written_files_read_back(tmp_path: Path, fmt: str) -> None:
         by="asset_id",
         strategy="nearest",
         tolerance="1s",
+        check_sortedness=False,
     )
     close = matched.filter(
         ((pl.col("lat") - pl.col("lat_t")).abs() < 1e-4) & ((pl.col("lon") - pl.col("lon_t")).abs() < 1e-4)
