@@ -6,6 +6,7 @@ times and positions (a disagreement is a bug in one of them).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +27,18 @@ def _files(out: Any) -> list[Path]:
     return files
 
 
+@functools.cache
+def _scenario(sim: Any) -> Any:
+    return sim.generate("syria-libya-airlift", days=1, seed=7)
+
+
 @pytest.mark.parametrize("fmt", ["readsb_trace", "aircraft_json"])
 def test_sim_written_files_read_back(tmp_path: Path, fmt: str) -> None:
     sim = pytest.importorskip("liftwatch.sim")
     if not (hasattr(sim, "generate") and hasattr(sim, "write")):
         pytest.skip("liftwatch.sim has no generate/write yet")
     try:
-        sc = sim.generate("syria-libya-airlift", days=1, seed=7)
+        sc = _scenario(sim)
         written = sim.write(sc, tmp_path, formats=(fmt,))
     except Exception as exc:  # the simulator's own tests cover its failures; this test is about reading back
         pytest.skip(f"simulator cannot write {fmt}: {type(exc).__name__}: {exc}")
