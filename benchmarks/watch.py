@@ -69,6 +69,7 @@ def main() -> None:
     ap.add_argument("--drops", type=int, default=3)
     ap.add_argument("--db", default=None)
     ap.add_argument("--duckdb-memory", default="256MB", help="DuckDB memory_limit for the store connection")
+    ap.add_argument("--no-store", action="store_true", help="decode and track only (isolates the watcher's memory)")
     args = ap.parse_args()
 
     import psutil
@@ -86,6 +87,9 @@ def main() -> None:
     db = args.db or os.path.join(tmp, "watch.duckdb")
     store = Store(db)
     store.sql(f"SET memory_limit = '{args.duckdb_memory}'")
+    if args.no_store:
+        store.close()
+        store = None
     cfg = WatchConfig(feeds=[FeedSpec("beast", "127.0.0.1", port)], backoff=Backoff(0.1, 2.0, 1.0))
     # a watcher that falls behind would show as a growing gap between sent and received during the run
     watch = Watch(cfg, store=store)
@@ -114,8 +118,9 @@ def main() -> None:
     proc.join(5)
     s = watch.summary
     got = watch.clients[0].stats.messages
-    stored = store.sql("SELECT count(*) AS n FROM points")["n"][0]
-    store.close()
+    stored = store.sql("SELECT count(*) AS n FROM points")["n"][0] if store is not None else 0
+    if store is not None:
+        store.close()
     half = [m for (tt, m) in rss if tt >= args.seconds / 2]
     print(f"duration            : {args.seconds:.0f} s at {args.rate:,.0f} msg/s target, {args.drops} forced drops")
     print(f"sent / received     : {sent:,} / {got:,} (lost {sent - got:,})")
