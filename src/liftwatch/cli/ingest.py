@@ -13,6 +13,7 @@ import typer
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from liftwatch import io as lio
 from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.textchunks import one_line
@@ -22,13 +23,28 @@ from liftwatch.store import IngestReport, Store
 _ARCHIVE_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
+def _is_snapshot_dir(p: Path) -> bool:
+    """A directory whose JSON files are readsb/tar1090 ``aircraft.json`` snapshots (read as one input).
+
+    Decided by the content of its first non-trace JSON file, so a directory of saved OpenSky API answers
+    (also ``.json``) is expanded into files instead.
+    """
+    candidates = sorted(
+        x for x in p.iterdir() if x.is_file() and x.name.endswith((".json", ".json.gz")) and "trace" not in x.name
+    )
+    if not candidates:
+        return False
+    try:
+        return lio.detect_format(candidates[0]) == "aircraft_json"
+    except (LiftwatchError, *_ARCHIVE_ERRORS):
+        return True  # let the snapshot reader report what is wrong with it
+
+
 def _expand(paths: list[Path]) -> list[Path]:
     """Files as given; a directory of aircraft.json snapshots stays one input, other directories expand."""
     out: list[Path] = []
     for p in paths:
-        if p.is_dir() and not any(
-            x.name.endswith((".json", ".json.gz")) and "trace" not in x.name for x in p.iterdir() if x.is_file()
-        ):
+        if p.is_dir() and not _is_snapshot_dir(p):
             out.extend(sorted(x for x in p.rglob("*") if x.is_file()))
         else:
             out.append(p)
