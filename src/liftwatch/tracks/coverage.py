@@ -50,7 +50,8 @@ class Coverage:
     cell_deg: float = 0.25
     day_window: int = 1  # days either side counted as "around that time"
     radius_cells: int = 1  # neighbourhood half-width in cells (1 -> 3x3, ~75 km)
-    min_flights: int = 2  # other flights needed around a probe to call its coverage good
+    min_flights: int = 2  # other flights needed around a probe (within day_window) to call its coverage good
+    min_flights_ever: int = 4  # ... or this many on any day
     _parts: list[pl.DataFrame] = field(default_factory=list)
     _seen: pl.DataFrame | None = None
 
@@ -114,7 +115,9 @@ class Coverage:
         for k, dist in enumerate(PROBE_KM):
             plat, plon = destination(lat, lon, trk, np.full(n, dist))
             b = np.where(desc & (k >= 2), np.maximum(band - 1, 0), band)
-            valid = np.isfinite(track) | (dist == 0.0)  # without a track only the vanish point is meaningful
+            # the vanish point itself is always near *some* fixes (others reach the same coverage edge), so
+            # only the probes ahead decide; without a track the vanish point is all there is
+            valid = np.isfinite(track) != (dist == 0.0)
             rows.append(
                 pl.DataFrame(
                     {
@@ -150,8 +153,27 @@ class Coverage:
             .group_by("e", "probe")
             .agg(pl.col("fkey").n_unique().alias("others"))
         )
-        per_probe = probes.select("e", "probe").join(hits, on=["e", "probe"], how="left")
-        per_probe = per_probe.with_columns((pl.col("others").fill_null(0) >= self.min_flights).alias("covered"))
+        # receiver geography changes slowly: flights seen there on any day also count, with a higher bar
+        cells = self.seen.select("cy", "cx", "band", "fkey")
+        ever = (
+            expanded.filter(pl.col("day") == pl.col("day").min().over("e", "probe"))
+            .drop("day")
+            .join(cells, on=["cy", "cx"], how="inner")
+            .filter((pl.col("band") <= pl.col("pb")) & (pl.col("fkey") != pl.col("own")))
+            .group_by("e", "probe")
+            .agg(pl.col("fkey").n_unique().alias("ever"))
+        )
+        per_probe = (
+            probes.select("e", "probe")
+            .join(hits, on=["e", "probe"], how="left")
+            .join(ever, on=["e", "probe"], how="left")
+        )
+        per_probe = per_probe.with_columns(
+            (
+                (pl.col("others").fill_null(0) >= self.min_flights)
+                | (pl.col("ever").fill_null(0) >= self.min_flights_ever)
+            ).alias("covered")
+        )
         agg = per_probe.group_by("e").agg(pl.col("covered").mean().alias("score"), pl.len().alias("n"))
         full = pl.DataFrame({"e": np.arange(n)}).join(agg, on="e", how="left").sort("e")
         return full["score"].fill_null(0.0).to_numpy(), full["n"].fill_null(0).to_numpy()
