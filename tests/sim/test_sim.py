@@ -1,0 +1,127 @@
+"""Simulator: determinism, truth consistency, the bundled scenario, and round trips through every reader."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+
+from liftwatch import io as lio
+from liftwatch import sim
+from liftwatch.io.base import RejectLog
+from liftwatch.sim.coverage import covered
+from liftwatch.tracks.geo import haversine_km
+
+
+@pytest.fixture(scope="module")
+def small() -> sim.Scenario:
+    return sim.generate(days=3, seed=11, scale=0.25, surge_day=1)
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_same_seed_gives_byte_identical_files(tmp_path: Path, small: sim.Scenario) -> None:
+    fmts = [f for f in sim.FORMATS if f != "aircraft_json"]
+    sim.write(small, tmp_path / "a", fmts)
+    again = sim.generate(days=3, seed=11, scale=0.25, surge_day=1)
+    sim.write(again, tmp_path / "b", fmts)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    other = sim.generate(days=3, seed=12, scale=0.25, surge_day=1)
+    assert not other.points.equals(small.points)
+
+
+def test_points_follow_truth(small: sim.Scenario) -> None:
+    pts = small.points
+    assert pts["ts"].is_not_null().all()
+    assert pts.filter(pl.col("lat").abs() > 90).height == 0
+    tf = small.truth_flights
+    # every observed asset has truth, and dark flights have no points after they went dark
+    assert set(pts["asset_id"].unique()) <= set(tf["asset_id"].unique())
+    dark = tf.filter(pl.col("ending") == "dark")
+    for row in dark.iter_rows(named=True):
+        after = pts.filter(
+            (pl.col("asset_id") == row["asset_id"])
+            & (pl.col("ts") > row["went_dark_at"])
+            & (pl.col("ts") < row["arr_time"])
+        )
+        assert after.height == 0, row["flight_id"]
+
+
+def test_kinematics_are_consistent(small: sim.Scenario) -> None:
+    """Ground speed reported matches distance over time between consecutive clean points (within 15%)."""
+    p = small.points.filter(pl.col("domain") == "air").unique(["asset_id", "ts"]).sort("asset_id", "ts")
+    p = p.with_columns(
+        dt=(pl.col("ts").diff().over("asset_id").dt.total_microseconds() / 1e6),
+        plat=pl.col("lat").shift().over("asset_id"),
+        plon=pl.col("lon").shift().over("asset_id"),
+    ).filter((pl.col("dt") > 15) & (pl.col("dt") < 40) & (pl.col("gs_kt") > 250))
+    d_nm = haversine_km(p["plat"].to_numpy(), p["plon"].to_numpy(), p["lat"].to_numpy(), p["lon"].to_numpy()) / 1.852
+    implied = d_nm / (p["dt"].to_numpy() / 3600.0)
+    ratio = np.median(implied / p["gs_kt"].to_numpy())
+    assert 0.85 < ratio < 1.15
+
+
+def test_coverage_model_is_higher_is_further() -> None:
+    # 200 NM south of Cyprus over the sea: heard at FL300, not at 1,000 ft
+    assert covered([31.6], [33.5], [30000.0])[0]
+    assert not covered([31.6], [33.5], [1000.0])[0]
+    # central Libya (Al-Jufra) at low level: no receivers
+    assert not covered([29.2], [16.0], [2000.0])[0]
+
+
+def test_bundled_default_scenario_has_what_the_demo_needs() -> None:
+    folder = sim.default_scenario_path()
+    tf = pl.read_csv(folder / "truth_flights.csv", try_parse_dates=True)
+    meta = json.loads((folder / "meta.json").read_text())
+    airlift = tf.filter(
+        (pl.col("classification") == "military")
+        & pl.col("dep_site").eq("hmeimim")
+        & pl.col("arr_site").is_in(["al-khadim", "al-jufra", "benina", "tobruk"])
+    )
+    assert airlift.height >= 20
+    assert (airlift["ending"] == "dark").mean() >= 0.30  # type: ignore[operator]
+    assert tf.filter(pl.col("classification") == "civil").height >= 500
+    assert meta["surge_start"] > meta["start"]
+    assert airlift.filter(pl.col("surge")).height > airlift.filter(~pl.col("surge")).height
+    assert any((folder / "traces").rglob("trace_full_*.json.gz"))
+
+
+@pytest.mark.parametrize("fmt", ["opensky_csv", "opensky_parquet", "readsb_trace", "sbs", "aircraft_json"])
+def test_round_trip_through_readers(tmp_path: Path, small: sim.Scenario, fmt: str) -> None:
+    paths = sim.write(small, tmp_path, [fmt])[fmt]
+    inputs = [tmp_path / "aircraft_json"] if fmt == "aircraft_json" else paths
+    rejects = RejectLog()
+    tables = [t for p in inputs for t in lio.read(p, rejects=rejects)]
+    assert rejects.total == 0, rejects.samples[:3]
+    got = pl.concat([pl.from_arrow(t) for t in tables]).filter(pl.col("lat").is_not_null())  # type: ignore[misc]
+    want = small.points.filter(pl.col("domain") == "air").unique(["asset_id", "ts"])
+    key = ["asset_id", "ts"]
+    got = got.with_columns(pl.col("ts").dt.truncate("1s")).unique(key)
+    want = want.with_columns(pl.col("ts").dt.truncate("1s")).unique(key)
+    joined = want.join(got, on=key, how="inner", suffix="_r")
+    share = joined.height / want.height
+    assert share > (0.2 if fmt == "aircraft_json" else 0.98), share  # snapshots keep 1 point/min
+    assert (joined["lat"] - joined["lat_r"]).abs().max() < 1e-4  # type: ignore[operator]
+    assert (joined["lon"] - joined["lon_r"]).abs().max() < 1e-4  # type: ignore[operator]
+    air = joined.filter(pl.col("alt_baro_ft").is_not_null() & pl.col("alt_baro_ft_r").is_not_null())
+    assert (air["alt_baro_ft"] - air["alt_baro_ft_r"]).abs().max() <= 2.0  # type: ignore[operator]
+
+
+@pytest.mark.slow
+def test_rebuilding_the_bundle_is_byte_identical(tmp_path: Path) -> None:
+    from liftwatch.sim.bundle import build_default
+
+    build_default(tmp_path)
+    shipped = _digest(sim.default_scenario_path())
+    rebuilt = _digest(tmp_path)
+    assert rebuilt == shipped
