@@ -88,3 +88,26 @@ def test_absent_movement_is_no_evidence_with_coverage(demo: tuple[Store, Any]) -
     assert r.verdict == NO_EVIDENCE
     assert r.coverage and r.coverage[0].level in ("none", "sparse")
     assert any("coverage" in reason for reason in r.reasons)
+
+
+def test_dated_flight_claim_on_the_demo(demo: tuple[Store, Any]) -> None:
+    """A one-day claim about a real airlift sortie of the scenario is supported by exactly that sortie."""
+    store, sc = demo
+    row = _airlift_truth(sc).sort("dep_time").row(0, named=True)
+    day = row["dep_time"].date()
+    text = f"A Russian cargo plane flew from Khmeimim to the Al-Khadem air base on {day:%d %B %Y}."
+    r = check(extract(text), store)[0]
+    assert r.verdict == SUPPORTED
+    assert row["asset_id"] in r.flights.filter(pl.col("match") == "full")["asset_id"].to_list()
+
+
+def test_ship_claim_on_the_demo(demo: tuple[Store, Any]) -> None:
+    store, sc = demo
+    if store.sql("SELECT count(*) AS n FROM flights WHERE domain = 'sea'").item() == 0:
+        pytest.skip("upstream builds no sea voyages into the flights table yet (tracks covers aircraft only)")
+    voyage = sc.truth_flights.filter((pl.col("domain") == "sea") & (pl.col("registration") == "SPARTA II")).row(
+        0, named=True
+    )
+    text = f"The Russian cargo ship Sparta II left Tartus on {voyage['dep_time']:%d %B %Y} and docked in Tobruk."
+    r = check(extract(text), store)[0]
+    assert r.verdict in (SUPPORTED, "partly supported")

@@ -24,6 +24,10 @@ GOOD_DAY_FRACTION = 0.5
 MIN_POINTS = 20
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 @dataclass
 class Coverage:
     """How well the data covers one place in the window."""
@@ -39,10 +43,10 @@ class Coverage:
         if self.level == "unknown":
             return f"{self.place}: coverage unknown (place not in the knowledge base)"
         if self.level == "none":
-            return f"{self.place}: no coverage (no points nearby in {self.days} days)"
+            return f"{self.place}: no coverage (no points nearby in {_days(self.days)})"
         return (
-            f"{self.place}: {self.level} coverage ({self.points:,} points from {self.assets} assets on "
-            f"{self.days_with_data}/{self.days} days)"
+            f"{self.place}: {self.level} coverage ({self.points:,} points from {self.assets} "
+            f"asset{'s' if self.assets != 1 else ''} on {self.days_with_data}/{_days(self.days)})"
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -405,7 +405,8 @@ def _verdict(
         reasons.append("no matching flight, and no coverage: the data has no points near these places in the window")
     else:
         lv = ", ".join(f"{c.place}: {c.level}" for c in cov)
-        reasons.append(f"no matching flight despite coverage ({lv})")
+        quality = "good" if any(c.level == "good" for c in cov) else "only sparse"
+        reasons.append(f"no matching flight despite {quality} coverage ({lv})")
     return NO_EVIDENCE
 
 
