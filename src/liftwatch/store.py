@@ -3,8 +3,9 @@
 DuckDB rather than a server because the product must run on a journalist's laptop with no set-up, and it
 reads/writes Parquet natively for the hand-off to Dask. Ingest is idempotent twice over: a file whose
 content hash was already ingested is skipped outright, and every row carries a 64-bit hash of its content
-(``row_key``) so overlapping files (a trace and the aircraft.json snapshots of the same day) add no
-duplicates. Each file is ingested in one transaction, so a failure leaves nothing half-written.
+(``row_key``, including the source) so overlapping files of one source (two OpenSky extracts covering the
+same hour, a gzip copy of an ingested trace) add no duplicates. The same position heard through two
+different sources is kept once per source on purpose: which network heard it is evidence of coverage. Each file is ingested in one transaction, so a failure leaves nothing half-written.
 """
 
 from __future__ import annotations

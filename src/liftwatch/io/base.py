@@ -14,6 +14,7 @@ import gzip
 import io
 import lzma
 import os
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -58,7 +59,24 @@ def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
 
 
 def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
-    """First ``n`` decompressed bytes of a file (for format sniffing); empty on decompression errors."""
+    """First ``n`` decompressed bytes of a file (for format sniffing).
+
+    A truncated gzip member still yields what decompresses (so a cut-off trace is recognised and salvaged
+    by its reader); other decompression errors give empty bytes.
+    """
+    p = Path(path)
+    with p.open("rb") as raw:
+        head = raw.read(6)
+        if compression_of(head) == "gzip":
+            raw.seek(0)
+            d = zlib.decompressobj(wbits=31)
+            out = b""
+            try:
+                while len(out) < n and (chunk := raw.read(65536)):
+                    out += d.decompress(chunk, n - len(out))
+            except zlib.error:
+                pass
+            return out[:n]
     with open_binary(path) as fh:
         try:
             return fh.read(n)
