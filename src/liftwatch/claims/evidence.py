@@ -275,7 +275,7 @@ def check_claim(
     )
     why = (
         pl.when(full)
-        .then(pl.lit("matches actor, asset, route and time"))
+        .then(pl.lit("all parts match"))
         .when(who & route & has_v)
         .then(pl.lit("direct flight, no stop at the via site seen"))
         .when(who & route & ~pl.col("in_window"))

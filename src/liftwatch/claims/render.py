@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 import jinja2
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -42,11 +42,11 @@ def _claim_rows(c: Claim) -> list[tuple[str, str]]:
     return rows
 
 
-def _fmt(v: Any) -> str:
+def _fmt(v: Any, short: bool = False) -> str:
     if v is None:
         return ""
     if hasattr(v, "strftime"):
-        return str(v.strftime("%Y-%m-%d %H:%M"))
+        return str(v.strftime("%m-%d %H:%M" if short else "%Y-%m-%d %H:%M"))
     if isinstance(v, float):
         return f"{v:.2f}"
     return str(v)
@@ -54,6 +54,28 @@ def _fmt(v: Any) -> str:
 
 def _flight_cols() -> list[str]:
     return ["match", "asset_id", "registration", "type_code", "callsign", "dep_site", "dep_time", "arr_site", "ending", "dest_prob", "why"]  # fmt: skip
+
+
+def _terminal_flights(r: ClaimResult) -> Table:
+    """A compact flights table for the terminal: one line per flight where the width allows."""
+    ft = Table(title=f"flights behind the verdict ({r.flights.height})", title_justify="left", pad_edge=False)
+    for col in ("match", "asset", "type", "route", "departed", "ending", "p(to)"):
+        ft.add_column(col, no_wrap=col in ("match", "departed", "p(to)"))
+    ft.add_column("why", min_width=14)
+    for f in r.flights.head(MAX_FLIGHT_ROWS).iter_rows(named=True):
+        ft.add_row(
+            f["match"],
+            f.get("registration") or f["asset_id"],
+            f.get("type_code") or "",
+            f"{f.get('dep_site') or '?'} -> {f.get('arr_site') or '?'}",
+            _fmt(f.get("t"), short=True),
+            f.get("ending") or "",
+            _fmt(f.get("dest_prob")),
+            f.get("why") or "",
+        )
+    if r.flights.height > MAX_FLIGHT_ROWS:
+        ft.caption = f"... and {r.flights.height - MAX_FLIGHT_ROWS} more (--json lists all)"
+    return ft
 
 
 def print_extraction(ex: Extraction, console: Console) -> None:
@@ -107,16 +129,9 @@ def print_results(ex: Extraction, results: list[ClaimResult], console: Console) 
             info.add_row("caveat", Text(cav, style="yellow"))
         if r.counts_by_day:
             info.add_row("by day", ", ".join(f"{d:%m-%d}: {n}" for d, n in r.counts_by_day))
-        parts: list[Any] = [info]
-        if r.flights.height:
-            ft = Table(title=f"flights behind the verdict ({r.flights.height})", title_justify="left")
-            cols = [c for c in _flight_cols() if c in r.flights.columns]
-            for col in cols:
-                ft.add_column(col)
-            for row in r.flights.head(MAX_FLIGHT_ROWS).select(cols).iter_rows():
-                ft.add_row(*(_fmt(v) for v in row))
-            parts.append(ft)
-        console.print(Panel(Group(*parts), title=f"claim {r.claim.claim_id}", title_align="left"))
+        console.print(Panel(info, title=f"claim {r.claim.claim_id}", title_align="left"))
+        if r.flights.height:  # outside the panel so Rich can fit it to the terminal width
+            console.print(_terminal_flights(r))
     console.print(summary)
 
 
