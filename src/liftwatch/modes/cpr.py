@@ -228,7 +228,9 @@ def resolve(
 
     # --- global pairs (airborne and surface paired separately) -------------------------------------------
     kind_key = (icao.astype(np.int64) << 1) | surface.astype(np.int64)
-    order = np.lexsort((np.arange(n), kind_key))  # stable: time order kept within (icao, kind)
+    # rows are in (icao, time) order; unless surface rows interleave they are in (icao, kind) order already
+    in_order = bool((kind_key[1:] >= kind_key[:-1]).all())
+    order = np.arange(n) if in_order else np.argsort(kind_key, kind="stable")  # stable keeps time order
     k_sorted = kind_key[order]
     ks = _group_start(k_sorted)
     f_sorted = fmt[order]
@@ -356,8 +358,10 @@ def _accept_chains(
         same = nid[1:] == nid[:-1]
         has_nb[1:] |= same
         has_nb[:-1] |= same
-    survivors = allk[nfix | prev_ok | next_ok | ~has_nb]  # a lone candidate is judged by the run length
-    lk = links(survivors)
+    keep = nfix | prev_ok | next_ok | ~has_nb  # a lone candidate is judged by the run length
+    survivors = allk[keep]
+    if not keep.all():  # links change only where a phantom was removed
+        lk = links(survivors)
     run = np.cumsum(~lk)
     run_len = np.bincount(run)
     run_anchor = np.bincount(run, weights=nfix[survivors].astype(np.float64)) > 0

@@ -307,64 +307,64 @@ class ModesDecoder:
         icao, ts, is_new = icao[order], ts[order], is_new[order]
         gstart = _group_start(icao)
 
-        def col(name: str, new: np.ndarray) -> np.ndarray:
-            return cat(name, new)[order]
+        # Forward fills work on indices in the (aircraft, time) order, then gather each value column once from
+        # the unsorted concatenation (state rows + messages): one gather per column instead of three.
+        back = np.empty(n, dtype=np.int64)
+        sel = np.flatnonzero(is_new)
+        back[order[sel] - ns] = sel
 
-        def ffill_f(values: np.ndarray) -> F64:
-            return _take(values, _ffill_idx(~np.isnan(values), gstart))
+        def src_of(mask_sorted: np.ndarray) -> np.ndarray:
+            idx = _ffill_idx(mask_sorted, gstart)
+            return np.where(idx >= 0, order[np.maximum(idx, 0)], -1)
 
-        def ffill_i(values: np.ndarray) -> np.ndarray:
-            idx = _ffill_idx(values >= 0, gstart)
-            return np.where(idx >= 0, values[np.maximum(idx, 0)], -1)
+        def pick(values: np.ndarray, src: np.ndarray, fill: float) -> np.ndarray:
+            return np.where(src >= 0, values[np.maximum(src, 0)], fill)
 
-        call = ffill_i(col("callsign", callsign_new))
-        squawk = ffill_i(col("squawk", m.squawk))
-        category = ffill_i(col("category", m.category))
-        vel_ts = col("vel_ts", vel_ts_new)
-        vidx = _ffill_idx(~np.isnan(vel_ts), gstart)
-        v_age = ts - _take(vel_ts, vidx)
-        v_ok = v_age <= self.config.velocity_max_age_s
-        v_gs = np.where(v_ok, _take(col("v_gs", np.where(m.kind == KIND_VELOCITY, m.gs, np.nan)), vidx), np.nan)
-        v_trk = np.where(v_ok, _take(col("v_trk", np.where(m.kind == KIND_VELOCITY, m.track, np.nan)), vidx), np.nan)
-        v_vr = np.where(v_ok, _take(col("v_vr", m.vrate), vidx), np.nan)
-        v_hdg = np.where(v_ok, _take(col("v_hdg", m.heading), vidx), np.nan)
-        v_gmb = np.where(v_ok, _take(col("v_gmb", m.gmb), vidx), np.nan)
-        v_vrb = np.where(v_ok, _take(col("v_vrb", m.vrate_baro.astype(np.float64)), vidx), np.nan)
+        cs_all, sq_all, cat_all = cat("callsign", callsign_new), cat("squawk", m.squawk), cat("category", m.category)
+        src_cs, src_sq, src_cat = src_of(cs_all[order] >= 0), src_of(sq_all[order] >= 0), src_of(cat_all[order] >= 0)
+        vel_ts_all = cat("vel_ts", vel_ts_new)
+        src_v = src_of(~np.isnan(vel_ts_all[order]))
+        v_ok = (ts - pick(vel_ts_all, src_v, np.nan)) <= self.config.velocity_max_age_s
+        src_v = np.where(v_ok, src_v, -1)
+        v_cols = {
+            "v_gs": cat("v_gs", np.where(m.kind == KIND_VELOCITY, m.gs, np.nan)),
+            "v_trk": cat("v_trk", np.where(m.kind == KIND_VELOCITY, m.track, np.nan)),
+            "v_vr": cat("v_vr", m.vrate),
+            "v_hdg": cat("v_hdg", m.heading),
+            "v_gmb": cat("v_gmb", m.gmb),
+            "v_vrb": cat("v_vrb", m.vrate_baro.astype(np.float64)),
+        }
 
         # new state: the last row of each aircraft
         gend = np.ones(icao.size, dtype=bool)
         gend[:-1] = icao[1:] != icao[:-1]
         tmax = ts.max()
-        live = gend & (ts >= tmax - self.config.identity_ttl_s)
-        used = np.unique(call[live][call[live] >= 0])
+        live = np.flatnonzero(gend & (ts >= tmax - self.config.identity_ttl_s))
+        call_live = pick(cs_all, src_cs[live], -1).astype(np.int64)
+        used = np.unique(call_live[call_live >= 0])
         remap = np.full(len(callsigns) + 1, -1, dtype=np.int32)
         remap[used] = np.arange(used.size, dtype=np.int32)
         self._state_callsigns = [callsigns[i] for i in used.tolist()]
+        sv = src_v[live]
         self._state = {
             "icao": icao[live],
             "ts": ts[live],
-            "callsign": np.where(call[live] >= 0, remap[np.maximum(call[live], 0)], -1).astype(np.int32),
-            "squawk": squawk[live].astype(np.int32),
-            "category": category[live].astype(np.int32),
-            "vel_ts": np.where(v_ok, _take(vel_ts, vidx), np.nan)[live],
-            "v_gs": v_gs[live],
-            "v_trk": v_trk[live],
-            "v_vr": v_vr[live],
-            "v_hdg": v_hdg[live],
-            "v_gmb": v_gmb[live],
-            "v_vrb": v_vrb[live],
+            "callsign": np.where(call_live >= 0, remap[np.maximum(call_live, 0)], -1).astype(np.int32),
+            "squawk": pick(sq_all, src_sq[live], -1).astype(np.int32),
+            "category": pick(cat_all, src_cat[live], -1).astype(np.int32),
+            "vel_ts": pick(vel_ts_all, sv, np.nan),
+            **{k: pick(v, sv, np.nan) for k, v in v_cols.items()},
         }
 
         # back to message order (new rows only)
-        back = np.empty(n, dtype=np.int64)
-        sel = np.flatnonzero(is_new)
-        back[order[sel] - ns] = sel
         gflag = np.zeros(icao.size, dtype=bool)
         gflag[gstart] = True
         uid = (np.cumsum(gflag) - 1)[back]
         asset_ids = pl.Series([f"{x:06x}" for x in icao[gflag].tolist()], dtype=pl.String)
-        call, squawk, category = call[back], squawk[back], category[back]
-        v_gs, v_trk, v_vr, v_hdg, v_gmb, v_vrb = (a[back] for a in (v_gs, v_trk, v_vr, v_hdg, v_gmb, v_vrb))
+        call = pick(cs_all, src_cs[back], -1).astype(np.int64)
+        squawk = pick(sq_all, src_sq[back], -1).astype(np.int64)
+        mv = src_v[back]
+        v_gs, v_trk, v_vr, v_hdg, v_gmb, v_vrb = (pick(v_cols[k], mv, np.nan) for k in v_cols)
 
         surface = m.kind == KIND_SURFACE
         velocity = m.kind == KIND_VELOCITY

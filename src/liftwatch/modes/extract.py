@@ -136,22 +136,27 @@ def extract(
     kind[(dfk == 5) | (dfk == 21)] = KIND_IDENTITY
     kind[dfk == 11] = KIND_ALLCALL
 
-    nan = np.full(n, np.nan)
-    pos = surface | airborne
-    fmt = np.where(pos, bits(me, 21, 1), -1)
-    lat17 = np.where(pos, bits(me, 22, 17), 0).astype(np.float64)
-    lon17 = np.where(pos, bits(me, 39, 17), 0).astype(np.float64)
-    ac12 = bits(me, 8, 12)
-    baro = airborne & (tc <= 18)
-    gnss = airborne & (tc >= 20)
+    pos = np.flatnonzero(surface | airborne)
+    me_pos = me[pos]
+    fmt = np.full(n, -1, dtype=np.int64)
+    lat17 = np.zeros(n)
+    lon17 = np.zeros(n)
+    fmt[pos] = bits(me_pos, 21, 1)
+    lat17[pos] = bits(me_pos, 22, 17)
+    lon17[pos] = bits(me_pos, 39, 17)
+    alt_baro = np.full(n, np.nan)
+    alt_geom = np.full(n, np.nan)
+    air = np.flatnonzero(airborne)
+    ac12 = bits(me[air], 8, 12)
+    tc_air = tc[air]
+    alt_baro[air] = np.where(tc_air <= 18, altitude_ac12(ac12), np.nan)
+    alt_geom[air] = np.where(tc_air >= 20, np.floor(ac12 * FT_PER_M), np.nan)
     c13 = code13(m)
-    alt_baro = np.where(baro, altitude_ac12(ac12), nan)
     alt_surv = (dfk == 4) | (dfk == 20)
     alt_baro = np.where(alt_surv, altitude_ac13(c13), alt_baro)
-    alt_geom = np.where(gnss, np.floor(ac12 * FT_PER_M), nan)
 
-    gs, track = nan.copy(), nan.copy()
-    vrate, heading, airspeed, gmb = nan.copy(), nan.copy(), nan.copy(), nan.copy()
+    gs, track = np.full(n, np.nan), np.full(n, np.nan)
+    vrate, heading, airspeed, gmb = (np.full(n, np.nan) for _ in range(4))
     vrate_baro = np.zeros(n, dtype=bool)
     if velocity.any():
         vel = decode_velocity(me[velocity])

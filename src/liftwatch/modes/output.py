@@ -69,6 +69,9 @@ def nullable(values: np.ndarray, dtype: type) -> pa.Array:
 
 def squawk_strings(codes: np.ndarray) -> pa.Array:
     """4-digit squawk strings from ints (-1 = null) through the few distinct values of a batch."""
-    uniq, inv = np.unique(codes, return_inverse=True)
-    labels = pa.array([None if u < 0 else f"{u:04d}" for u in uniq.tolist()], type=pa.string())
-    return pc.take(labels, pa.array(inv.astype(np.int64)))
+    c = np.asarray(codes, dtype=np.int64) + 1  # 0 = null, 1..10000 = squawk 0000..9999 (octal digits as decimal)
+    uniq = np.flatnonzero(np.bincount(c, minlength=1))  # O(n), no sort
+    lut = np.zeros(max(int(uniq.max()) + 1, 1) if uniq.size else 1, dtype=np.int64)
+    lut[uniq] = np.arange(uniq.size)
+    labels = pa.array([None if u == 0 else f"{u - 1:04d}" for u in uniq.tolist()], type=pa.string())
+    return pc.take(labels, pa.array(lut[c]))
