@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from liftwatch.claims import NO_EVIDENCE, SUPPORTED, check, extract
+from liftwatch.claims import CONTRADICTED, NO_EVIDENCE, SUPPORTED, check, extract
 from liftwatch.store import Store
 from tests.claims.conftest import TEXTS, real_kb_gazetteer
 
@@ -111,3 +111,18 @@ def test_ship_claim_on_the_demo(demo: tuple[Store, Any]) -> None:
     text = f"The Russian cargo ship Sparta II left Tartus on {voyage['dep_time']:%d %B %Y} and docked in Tobruk."
     r = check(extract(text), store)[0]
     assert r.verdict in (SUPPORTED, "partly supported")
+
+
+def test_repeated_flights_to_a_covered_airport_are_contradicted(demo: tuple[Store, Any]) -> None:
+    """The scenario has no Russian cargo flights to Mitiga (Tripoli), which receivers cover well."""
+    store, sc = demo
+    truth = sc.truth_flights
+    assert truth.filter((pl.col("arr_site") == "mitiga") & pl.col("asset_id").str.starts_with("1")).height == 0
+    start = truth["dep_time"].min().date() + timedelta(days=1)
+    end = truth["dep_time"].max().date() - timedelta(days=1)
+    text = (
+        f"Russian cargo planes made multiple flights from Hmeimim to Mitiga between {start:%d %B} and {end:%d %B %Y}."
+    )
+    r = check(extract(text), store)[0]
+    assert r.verdict == CONTRADICTED, (r.reasons, [c.describe() for c in r.coverage])
+    assert all(c.level == "good" for c in r.coverage)

@@ -405,8 +405,11 @@ def _verdict(
         reasons.append("no matching flight, and no coverage: the data has no points near these places in the window")
     else:
         lv = ", ".join(f"{c.place}: {c.level}" for c in cov)
-        quality = "good" if any(c.level == "good" for c in cov) else "only sparse"
-        reasons.append(f"no matching flight despite {quality} coverage ({lv})")
+        if dest_cov and all(c.level == "none" for c in dest_cov):
+            reasons.append(f"no matching flight, and no coverage at the destination in the window ({lv})")
+        else:
+            quality = "good" if any(c.level == "good" for c in cov) else "only sparse"
+            reasons.append(f"no matching flight despite {quality} coverage ({lv})")
     return NO_EVIDENCE
 
 
