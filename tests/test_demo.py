@@ -1,0 +1,25 @@
+"""End to end: `liftwatch demo` on the bundled scenario (what `make demo` runs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import liftwatch
+from liftwatch.cli import app
+
+
+def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    res = CliRunner().invoke(app, ["demo", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert (out / "report.html").stat().st_size > 10_000
+    assert (out / "map.html").exists()
+    assert "supported" in res.output
+    assert "syria->eastern-libya" in res.output
+    with liftwatch.open(out / "liftwatch.duckdb", read_only=True) as lw:
+        flights = lw.flights_table()
+        assert flights.height > 500
+        mil = flights.filter(flights["classification"] == "military")
+        assert mil.filter(mil["ending"] == "dark").height >= 5
