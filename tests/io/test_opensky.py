@@ -140,7 +140,8 @@ def test_bad_rows_rejected_with_line_numbers_good_rows_kept(tmp_path: Path) -> N
         history_line(good[3]),  # 12
         HISTORY_DUMP_HEADER,  # 13 a second header (concatenated files)
         history_line(good[4]),  # 14
-        history_line(good[5]),  # 15
+        '"' + history_line(good[4]),  # 15 stray quote
+        history_line(good[5]),  # 16
     ]
     p = write_lines(tmp_path / "bad.csv", HISTORY_DUMP_HEADER, lines)
     df, log = read_all(p, batch_rows=3)
@@ -156,9 +157,10 @@ def test_bad_rows_rejected_with_line_numbers_good_rows_kept(tmp_path: Path) -> N
         "line 10": "lat/lon not finite",
         "line 11": "time out of range",
         "line 13": "repeated header line",
+        "line 15": "unbalanced quote",
     }
     assert all(s.path == str(p) for s in log.samples)
-    assert log.total == 8
+    assert log.total == 9
 
 
 def test_parquet_history_and_rest(tmp_path: Path) -> None:

@@ -55,6 +55,7 @@ BAD_KINDS = (
     "absurd_time",
     "half_position",
     "text_onground",
+    "stray_quote",
 )
 ROW = st.tuples(
     st.sampled_from(("good",) * 6 + BAD_KINDS),
@@ -89,6 +90,8 @@ def _line(kind: str, dt: int, lat: float, lon: float, rest: bool) -> str:
         fields = fields[:7]
     elif kind == "long":
         fields = [*fields, "1", "2", "3"]
+    elif kind == "stray_quote":
+        fields[1] = '"' + fields[1]  # an open quote must not swallow the following lines
     return ",".join(fields)
 
 

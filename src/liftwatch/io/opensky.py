@@ -173,8 +173,12 @@ def _csv_chunk(path: str, chunk: Chunk, layout: Layout, rejects: RejectLog) -> p
             rejects.counts["unparsable block of lines"] += n - 1
             return None
     expected = len(layout.names)
+    quote_lines = set(parsed.quote_lines)
     for line, text, nfields in zip(parsed.invalid_lines, parsed.invalid_text, parsed.invalid_fields, strict=True):
-        rejects.add(path, f"line {line}", f"wrong number of fields ({nfields}, expected {expected})", text)
+        if line in quote_lines:
+            rejects.add(path, f"line {line}", "unbalanced quote", text)
+        else:
+            rejects.add(path, f"line {line}", f"wrong number of fields ({nfields}, expected {expected})", text)
     try:
         good, groups = to_points(parsed.table, layout)
     except _DATA_ERRORS:

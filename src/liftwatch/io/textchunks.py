@@ -231,6 +231,7 @@ class ParsedChunk:
     invalid_lines: list[int] = field(default_factory=list)
     invalid_text: list[str] = field(default_factory=list)
     invalid_fields: list[int] = field(default_factory=list)
+    quote_lines: list[int] = field(default_factory=list)  # lines blanked for an unbalanced quote
 
 
 def parse_chunk(
@@ -247,6 +248,35 @@ def parse_chunk(
     chunk again with string columns. Rows with the wrong number of fields never raise: they are returned in
     ``invalid_*`` with their physical line numbers.
     """
+    table, bad_numbers, bad_text, bad_fields = _read_csv(chunk.data, names, types, include, quoted)
+    n = table.num_rows
+    if not bad_numbers and n == chunk.n_lines:
+        return ParsedChunk(table, np.arange(chunk.first_line, chunk.first_line + n, dtype=np.int64))
+    data = chunk.data
+    nonblank = _nonblank_lines(data)
+    quote_lines: list[int] = []
+    if quoted and n + len(bad_numbers) != nonblank.size and b'"' in data:
+        # An unbalanced quote makes pyarrow run the field on over the following lines (to the end of the chunk):
+        # blank out the lines with an odd number of quotes and parse again, so each costs only itself.
+        data, odd = _neutralise_unbalanced_quotes(data)
+        quote_lines = (odd + chunk.first_line).tolist()
+        table, bad_numbers, bad_text, bad_fields = _read_csv(data, names, types, include, quoted)
+        n = table.num_rows
+    nonblank = nonblank + chunk.first_line  # physical line numbers of the lines pyarrow saw
+    numbers = np.asarray(bad_numbers, dtype=np.int64)  # 1-based among non-blank lines
+    known = (numbers >= 1) & (numbers <= nonblank.size)
+    keep = np.ones(nonblank.size, dtype=bool)
+    keep[numbers[known] - 1] = False
+    lines = nonblank[keep]
+    bad_lines = np.where(known, nonblank[np.clip(numbers - 1, 0, max(nonblank.size - 1, 0))], -1)
+    if lines.size != n:  # should not happen; never misattribute a line number silently
+        lines = np.full(n, -1, dtype=np.int64)
+    return ParsedChunk(table, lines, bad_lines.tolist(), bad_text, bad_fields, quote_lines)
+
+
+def _read_csv(
+    data: bytes, names: Sequence[str], types: dict[str, pa.DataType], include: Sequence[str] | None, quoted: bool
+) -> tuple[pa.Table, list[int], list[str], list[int]]:
     bad_numbers: list[int] = []
     bad_text: list[str] = []
     bad_fields: list[int] = []
@@ -258,7 +288,7 @@ def parse_chunk(
         return "skip"
 
     table = pacsv.read_csv(
-        pa.py_buffer(chunk.data),
+        pa.py_buffer(data),
         read_options=pacsv.ReadOptions(use_threads=False, column_names=list(names), block_size=1 << 22),
         parse_options=pacsv.ParseOptions(
             quote_char='"' if quoted else False,
@@ -276,20 +306,26 @@ def parse_chunk(
             quoted_strings_can_be_null=True,
         ),
     )
-    n = table.num_rows
-    data = chunk.data
-    if not bad_numbers and n == chunk.n_lines:
-        return ParsedChunk(table, np.arange(chunk.first_line, chunk.first_line + n, dtype=np.int64))
-    nonblank = _nonblank_lines(data) + chunk.first_line  # physical line numbers of the lines pyarrow saw
-    numbers = np.asarray(bad_numbers, dtype=np.int64)  # 1-based among non-blank lines
-    known = (numbers >= 1) & (numbers <= nonblank.size)
-    keep = np.ones(nonblank.size, dtype=bool)
-    keep[numbers[known] - 1] = False
-    lines = nonblank[keep]
-    bad_lines = np.where(known, nonblank[np.clip(numbers - 1, 0, max(nonblank.size - 1, 0))], -1)
-    if lines.size != n:  # should not happen; never misattribute a line number silently
-        lines = np.full(n, -1, dtype=np.int64)
-    return ParsedChunk(table, lines, bad_lines.tolist(), bad_text, bad_fields)
+    return table, bad_numbers, bad_text, bad_fields
+
+
+def _neutralise_unbalanced_quotes(data: bytes) -> tuple[bytes, np.ndarray]:
+    """Replace every line holding an odd number of ``"`` by spaces; return the data and those 0-based lines."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(buf == 34)
+    nl = np.flatnonzero(buf == 10)
+    ends = nl if data.endswith(b"\n") else np.append(nl, len(data))
+    starts = np.concatenate([[0], ends[:-1] + 1]) if ends.size else ends
+    per_line = np.searchsorted(quotes, ends) - np.searchsorted(quotes, starts)
+    odd = np.flatnonzero(per_line % 2 == 1)
+    if not odd.size:
+        return data, odd
+    marks = np.zeros(len(data) + 1, dtype=np.int32)
+    np.add.at(marks, starts[odd], 1)
+    np.add.at(marks, ends[odd], -1)
+    out = buf.copy()
+    out[np.cumsum(marks[:-1]) > 0] = 32
+    return out.tobytes(), odd
 
 
 def _nonblank_lines(data: bytes) -> np.ndarray:
