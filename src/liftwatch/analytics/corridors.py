@@ -23,6 +23,7 @@ from typing import Literal
 import polars as pl
 
 from liftwatch.analytics.lift import flight_lift, lift_aggregations
+from liftwatch.analytics.roles import home_bases, role_expr
 from liftwatch.schema import FLIGHT_SCHEMA
 
 UNKNOWN = "unknown"
@@ -95,7 +96,8 @@ def destination_legs(
     ``rank`` (1 = best destination; null for the unassigned remainder), ``top1``, ``dark`` (ending is dark),
     ``origin_region``/``destination_region`` (most specific region, ``unknown`` when none) and the full
     ``origin_regions``/``destination_regions`` lists, ``day`` (date of departure, else first point), ``week``
-    (ISO week ``YYYY-Www``), and the lift columns of :func:`liftwatch.analytics.lift.flight_lift`.
+    (ISO week ``YYYY-Www``), the lift columns of :func:`liftwatch.analytics.lift.flight_lift`, and the
+    airframe's ``home_site`` with the leg's ``role`` (outbound / return / other, :mod:`liftwatch.analytics.roles`).
     """
     f = flight_lift(as_flights(flights), types)
     when = pl.coalesce("dep_time", "first_ts")
@@ -171,6 +173,8 @@ def destination_legs(
         pl.col("origin_regions").list.first().fill_null(UNKNOWN).alias("origin_region"),
         pl.col("destination_regions").list.first().fill_null(UNKNOWN).alias("destination_region"),
     )
+    homes = home_bases(f)
+    legs = legs.join(homes.select("asset_id", "home_site"), on="asset_id", how="left").with_columns(role_expr())
     return legs.sort("first_ts", "flight_id", "rank", nulls_last=True)
 
 
@@ -262,9 +266,11 @@ def corridors(
 
 
 def top_corridor(table: pl.DataFrame, *, classification: str | Sequence[str] | None = None) -> dict[str, object] | None:
-    """The corridor with most expected flights (optionally among classifications), as a dict; None if empty.
+    """The corridor carrying the most estimated lift (ties: most expected flights), as a dict; None if empty.
 
-    Corridors whose ends are both ``unknown`` are not candidates: they say nothing about a route.
+    Ranking by lift rather than by flights is what separates an airlift's loaded direction from its return
+    legs (same count, not costed: :mod:`liftwatch.analytics.roles`); with no type known anywhere it is a
+    ranking by flights. Corridors ending ``unknown`` are not candidates: they say nothing about a route.
     """
     t = table.filter(~((pl.col("origin") == UNKNOWN) & (pl.col("destination") == UNKNOWN)))
     t = t.filter(pl.col("destination") != UNKNOWN)
@@ -273,4 +279,6 @@ def top_corridor(table: pl.DataFrame, *, classification: str | Sequence[str] | N
         t = t.filter(pl.col("classification").is_in(cls))
     if t.is_empty():
         return None
-    return t.sort("flights_expected", descending=True).row(0, named=True)
+    return t.sort(["tonnes_expected", "flights_expected", "corridor"], descending=[True, True, False]).row(
+        0, named=True
+    )

@@ -76,16 +76,19 @@ def flight_lift(flights: pl.DataFrame, types: pl.DataFrame | None = None) -> pl.
     ).drop("_type_key", "_p_low", "_p_typ", "_p_max")
 
 
-def lift_aggregations(weight: str = "weight", z: float = Z90) -> list[pl.Expr]:
+def lift_aggregations(weight: str = "weight", z: float = Z90, *, cost_returns: bool = False) -> list[pl.Expr]:
     """Group-by expressions turning weighted legs (one row per flight×destination) into corridor tonnage.
 
     Expects the :data:`LIFT_COLUMNS` and a ``weight`` column (probability that this flight flew this corridor).
     Returns ``tonnes_expected`` (Σ w·typical), ``tonnes_low``/``tonnes_high`` (payload range widened by ``z``
     s.d. of destination uncertainty), ``tonnes_sd_dest`` and ``unknown_type_flights`` (Σ w over flights not
-    costed) so the table can say what it leaves out.
+    costed) so the table can say what it leaves out. Legs with ``role == "return"`` (back to the airframe's home
+    base, :mod:`liftwatch.analytics.roles`) are counted in ``return_flights`` and not costed unless
+    ``cost_returns``: an airlift's return legs are usually empty and the cargo cannot be observed either way.
     """
     w = pl.col(weight)
-    known = pl.col("type_status") == KNOWN
+    is_return = (pl.col("role") == "return").fill_null(False) if cost_returns is False else pl.lit(False)
+    known = (pl.col("type_status") == KNOWN) & ~is_return
     low, typ, high = pl.col("lift_low_t"), pl.col("lift_typical_t"), pl.col("lift_high_t")
     bern = w * (1.0 - w)
 
@@ -97,7 +100,12 @@ def lift_aggregations(weight: str = "weight", z: float = Z90) -> list[pl.Expr]:
         (pl.when(known).then(w * low).otherwise(0.0).sum() - z * sd(low)).clip(lower_bound=0.0).alias("tonnes_low"),
         (pl.when(known).then(w * high).otherwise(0.0).sum() + z * sd(high)).alias("tonnes_high"),
         sd(typ).alias("tonnes_sd_dest"),
-        pl.when(~known).then(w).otherwise(0.0).sum().alias("unknown_type_flights"),
+        pl.when((pl.col("type_status") != KNOWN) & ~is_return)
+        .then(w)
+        .otherwise(0.0)
+        .sum()
+        .alias("unknown_type_flights"),
+        pl.when(is_return).then(w).otherwise(0.0).sum().alias("return_flights"),
     ]
 
 

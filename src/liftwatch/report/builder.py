@@ -134,8 +134,13 @@ def build_report(
     legs = destination_legs(in_window, site_regions=site_regions, types=types).with_columns(asset_class_expr())
     legs = filter_legs(legs, origin=origin, destination=destination, region=region)
     ids = legs["flight_id"].unique()
-    chosen = flight_lift(in_window.filter(pl.col("flight_id").is_in(ids.implode())), types).with_columns(
-        asset_class_expr()
+    roles = (
+        legs.sort("rank", nulls_last=True).unique("flight_id", keep="first").select("flight_id", "home_site", "role")
+    )
+    chosen = (
+        flight_lift(in_window.filter(pl.col("flight_id").is_in(ids.implode())), types)
+        .with_columns(asset_class_expr())
+        .join(roles, on="flight_id", how="left")
     )
 
     region_tab = corridor_table(legs, level="region", by=["asset_class"])

@@ -1,0 +1,70 @@
+"""Which way is the cargo going? Home bases of airframes and the role of each leg (outbound / return).
+
+An airlift flown by a few airframes shows up as two corridors of almost equal size: A->B loaded and B->A
+coming back. Open data cannot see the cargo, but it can see where an airframe *lives*: a transport spends days
+on the ground at its base between sorties and hours at the far end. So an airframe's **home base** is the site
+where its observed ground time (arrival to next departure from the same site) adds up longest; with no such
+stay, its most frequent departure site. A leg from home is ``outbound``, a leg back to home from elsewhere is
+``return``, anything else (a hop between two foreign sites) is ``other``. Lift counts outbound and other legs;
+return legs are counted but not costed, stated in the tables (they may carry something back; it is not
+observable).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+OUTBOUND, RETURN, OTHER = "outbound", "return", "other"
+MAX_STAY_H = 24.0 * 14  # a gap longer than two weeks is a data gap, not a stay
+
+
+def home_bases(flights: pl.DataFrame) -> pl.DataFrame:
+    """``asset_id``, ``home_site``, ``home_hours`` (ground hours observed there; 0 when from departures only)."""
+    if flights.is_empty():
+        return pl.DataFrame(schema={"asset_id": pl.String, "home_site": pl.String, "home_hours": pl.Float64})
+    f = flights.sort("asset_id", "first_ts").with_columns(
+        pl.col("dep_site").shift(-1).over("asset_id").alias("_next_dep"),
+        pl.coalesce("dep_time", "first_ts").shift(-1).over("asset_id").alias("_next_start"),
+        pl.coalesce("arr_time", "last_ts").alias("_end"),
+    )
+    stays = (
+        f.filter(pl.col("arr_site").is_not_null() & (pl.col("arr_site") == pl.col("_next_dep")))
+        .with_columns(
+            ((pl.col("_next_start") - pl.col("_end")).dt.total_seconds() / 3600.0).clip(0.0, MAX_STAY_H).alias("_hours")
+        )
+        .group_by("asset_id", "arr_site")
+        .agg(pl.col("_hours").sum())
+        .sort(["asset_id", "_hours", "arr_site"], descending=[False, True, False])
+        .group_by("asset_id", maintain_order=True)
+        .first()
+        .select("asset_id", pl.col("arr_site").alias("home_site"), pl.col("_hours").alias("home_hours"))
+    )
+    deps = (
+        f.filter(pl.col("dep_site").is_not_null())
+        .group_by("asset_id", "dep_site")
+        .agg(pl.len().alias("_n"), pl.col("first_ts").min().alias("_first"))
+        .sort(["asset_id", "_n", "_first"], descending=[False, True, False])
+        .group_by("asset_id", maintain_order=True)
+        .first()
+        .select("asset_id", pl.col("dep_site").alias("_dep_home"))
+    )
+    assets = f.select("asset_id").unique()
+    out = assets.join(stays, on="asset_id", how="left").join(deps, on="asset_id", how="left")
+    return out.select(
+        "asset_id",
+        pl.coalesce("home_site", "_dep_home").alias("home_site"),
+        pl.col("home_hours").fill_null(0.0),
+    ).sort("asset_id")
+
+
+def role_expr(origin: str = "origin", destination: str = "destination", home: str = "home_site") -> pl.Expr:
+    """``outbound`` / ``return`` / ``other`` for a leg, given its airframe's home site."""
+    o, d, h = pl.col(origin), pl.col(destination), pl.col(home)
+    return (
+        pl.when(h.is_not_null() & (o == h))
+        .then(pl.lit(OUTBOUND))
+        .when(h.is_not_null() & (d == h) & (o != h))
+        .then(pl.lit(RETURN))
+        .otherwise(pl.lit(OTHER))
+        .alias("role")
+    )
