@@ -224,3 +224,24 @@ def test_alerts_with_a_knowledge_base_watchlist(tmp_path: Path, webhook: tuple[s
     assert ("watched", "takeoff") in kinds
     assert ("watched", "dark") in kinds
     assert all(a.asset_id == "155abc" for a in watch.summary.alerts), "no other aircraft matches these rules"
+
+
+def test_receiver_clock_keeps_counter_spacing_and_reanchors() -> None:
+    from liftwatch.live.feeds import ReceiverClock
+    from liftwatch.modes.framing import Frames
+
+    def frames(counter_s: list[float]) -> Frames:
+        k = len(counter_s)
+        return Frames(
+            np.zeros((k, 14), dtype=np.uint8),
+            np.full(k, 14, dtype=np.int8),
+            np.ones(k, dtype=bool),
+            np.array(counter_s),
+            np.full(k, np.nan),
+        )
+
+    clk = ReceiverClock()
+    a = clk.times(frames([100.0, 130.0, 160.0]), received=1000.0)
+    assert a.tolist() == [1000.0, 1030.0, 1060.0]  # replayed in no time, original spacing kept
+    b = clk.times(frames([190.0, 5.0, 6.0]), received=1000.5)  # counter restarts: re-anchored after the last time
+    assert b[0] == 1090.0 and b[1] == pytest.approx(1090.001) and b[2] == pytest.approx(1091.001)

@@ -55,6 +55,13 @@ def watch(
         str | None, typer.Option("--receiver", help="Receiver LAT,LON (reference for surface positions).")
     ] = None,
     dark_after: Annotated[float, typer.Option("--dark-after", help="Minutes of silence before 'went dark'.")] = 10.0,
+    time_source: Annotated[
+        str,
+        typer.Option(
+            "--time-source",
+            help="arrival (live receivers) or receiver (keep the Beast/AVR-MLAT counter spacing, for replays).",
+        ),
+    ] = "arrival",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No connection messages.")] = False,
 ) -> None:
     """Follow receiver feeds: decode, store in batches, split flights and raise alerts; reconnects on drops."""
@@ -77,7 +84,15 @@ def watch(
         sinks.append(JsonlSink(alerts_jsonl))
     if webhook is not None:
         sinks.append(WebhookSink(webhook))
-    config = WatchConfig(feeds=feeds, duration_s=duration, receiver=_receiver(receiver), dark_after_s=dark_after * 60)
+    if time_source not in ("arrival", "receiver"):
+        raise fail(f"--time-source must be 'arrival' or 'receiver', got {time_source!r}")
+    config = WatchConfig(
+        feeds=feeds,
+        duration_s=duration,
+        receiver=_receiver(receiver),
+        dark_after_s=dark_after * 60,
+        time_source=time_source,
+    )
     store = None if no_store else Store(db)
     try:
         summary = run_watch(

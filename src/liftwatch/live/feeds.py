@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -103,6 +104,42 @@ def frame_times(frames: Frames, received: float) -> np.ndarray:
     return ts
 
 
+class ReceiverClock:
+    """Message times from the receiver's 12 MHz counter ("receiver" time source): the first frame is anchored
+    at its arrival time and later frames keep the counter's spacing, so a replay served faster (or slower)
+    than real time keeps its original timing. A counter that jumps back (receiver restart, replay loop)
+    re-anchors just after the last assigned time."""
+
+    def __init__(self) -> None:
+        self.anchor_wall: float | None = None
+        self.anchor_counter = 0.0
+        self.last_counter = -np.inf
+        self.last_ts = -np.inf
+
+    def times(self, frames: Frames, received: float) -> np.ndarray:
+        ts = np.full(len(frames), received)
+        c = frames.counter_s
+        idx = np.flatnonzero(~np.isnan(c))
+        if idx.size == 0:
+            return ts
+        cc = c[idx]
+        reset = cc < np.concatenate([[self.last_counter], cc[:-1]]) - 1.0  # the counter went back
+        if self.anchor_wall is None:
+            reset[0] = True
+        bounds = sorted({0, *np.flatnonzero(reset).tolist(), cc.size})
+        out = np.empty(cc.size)
+        for a, b in itertools.pairwise(bounds):
+            if reset[a]:
+                self.anchor_wall = received if self.anchor_wall is None else self.last_ts + 1e-3
+                self.anchor_counter = float(cc[a])
+            assert self.anchor_wall is not None
+            out[a:b] = self.anchor_wall + (cc[a:b] - self.anchor_counter)
+            self.last_ts = float(out[b - 1])
+        self.last_counter = float(cc[-1])
+        ts[idx] = out
+        return ts
+
+
 class FeedClient:
     """Reads one feed until ``stop`` is set, reconnecting with backoff; calls ``on_chunk`` per parsed read."""
 
@@ -116,8 +153,12 @@ class FeedClient:
         connect_timeout: float = 5.0,
         clock: Callable[[], float] = time.time,
         on_event: Callable[[str], None] | None = None,
+        time_source: str = "arrival",
     ) -> None:
+        if time_source not in ("arrival", "receiver"):
+            raise LiftwatchError(f"time source must be 'arrival' or 'receiver', got {time_source!r}")
         self.spec = spec
+        self.receiver_clock = ReceiverClock() if time_source == "receiver" else None
         self.on_chunk = on_chunk
         self.backoff = backoff or Backoff()
         self.read_size = read_size
@@ -193,6 +234,11 @@ class FeedClient:
             if tail:  # stopping: the last frame held back for a possible continuation is complete enough
                 self._consume(tail, final=True)
 
+    def _times(self, frames: Frames, now: float) -> np.ndarray:
+        if self.receiver_clock is not None:
+            return self.receiver_clock.times(frames, now)
+        return frame_times(frames, now)
+
     def _consume(self, data: bytes, *, final: bool = False) -> bytes:
         """Parse complete lines/frames, emit a chunk, return the incomplete tail (bounded)."""
         if not data:
@@ -201,7 +247,7 @@ class FeedClient:
         proto = self.spec.protocol
         if proto == "beast":
             frames, tail, bad = parse_beast(data, final=final)
-            chunk = Chunk(proto, now, frames=frames, ts=frame_times(frames, now), bad=bad)
+            chunk = Chunk(proto, now, frames=frames, ts=self._times(frames, now), bad=bad)
             n = len(frames)
         else:
             body, tail = (data, b"") if final else split_lines(data)
@@ -212,7 +258,7 @@ class FeedClient:
             else:
                 frames = parse_text(body)
                 bad = int(frames.bad_lines.size)
-                chunk = Chunk(proto, now, frames=frames, ts=frame_times(frames, now), bad=bad)
+                chunk = Chunk(proto, now, frames=frames, ts=self._times(frames, now), bad=bad)
                 n = len(frames)
         if len(tail) > MAX_TAIL:
             self.stats.dropped_tail_bytes += len(tail)

@@ -35,6 +35,7 @@ class WatchConfig:
     decode_rows: int = 50_000
     dark_after_s: float = 600.0
     backoff: Backoff = field(default_factory=Backoff)
+    time_source: str = "arrival"  # or "receiver": Beast / AVR-MLAT 12 MHz counter spacing (replays)
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Watch:
                 self._on_chunk,
                 backoff=Backoff(config.backoff.initial, config.backoff.factor, config.backoff.maximum),
                 on_event=self.on_event,
+                time_source=config.time_source,
             )
             for spec in config.feeds
         ]
