@@ -189,3 +189,17 @@ def test_top_ranked_but_improbable_destination_is_partial(store: Store, fake_gaz
     store.write_flights(flights_table([f]))
     r = _verdict(ONE.replace("11 December", "10 December"), store, fake_gaz)
     assert r.verdict == PARTLY and "ranked first" in r.flights["why"][0]
+
+
+def test_dark_endings_are_tied_to_a_transponder_claim(store: Store, fake_gaz: Gazetteer) -> None:
+    rows = [
+        flight("155abd", "hmeimim", "al-khadim", T0, ending="dark", candidates=[("al-khadim", 0.8)]),
+        flight("155abc", "hmeimim", "al-khadim", T0 + timedelta(days=1)),
+    ]
+    store.write_flights(flights_table(rows))
+    text = (
+        "Russian Il-76 aircraft flew from Hmeimim to Al-Khadim on 10 and 11 December, switching off their transponders."
+    )
+    r = _verdict(text, store, fake_gaz)
+    assert r.verdict == SUPPORTED
+    assert any("1 of the 2 matching flights went dark" in x for x in r.reasons)

@@ -228,3 +228,27 @@ def test_real_style_sentences_on_the_real_kb(
     c = ex.claims[0]
     got = (_ids(c.origin), _ids(c.destination), _ids(c.via), c.min_count)
     assert got == (origin, dest, via, count)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hint"),
+    [
+        ("The Il-76s flew from Hmeimim to Benina and switched off their transponders.", "transponders off"),
+        (
+            "The aircraft flew from Hmeimim to Benina; their transponders were turned off near the coast.",
+            "transponders off",
+        ),
+        ("The planes flew from Hmeimim to Benina and went dark over the sea.", "transponders off"),
+        ("The aircraft flew from Hmeimim to Benina before ceasing location-sharing.", "ceased location-sharing"),
+        (
+            "The aircraft flew from Hmeimim to Benina, then stopped broadcasting their positions.",
+            "ceased location-sharing",
+        ),
+        ("Several flights from Hmeimim to Benina were recorded.", "multiple flights"),
+        ("Flight-tracking data show Il-76 flights from Hmeimim to Benina.", "navigation data"),
+        ("AIS data show the vessel sailed from Tartus to Tobruk.", "navigation data"),
+    ],
+)
+def test_hints(fake_gaz: Gazetteer, sentence: str, hint: str) -> None:
+    ex = extract(sentence, gazetteer=fake_gaz)
+    assert hint in ex.claims[0].hints

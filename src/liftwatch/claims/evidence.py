@@ -210,6 +210,12 @@ def check_claim(
     verdict = _verdict(claim, n_full, n_part, need, cov_role, df, reasons)
     if other:
         reasons.append(f"{other} other flights on the route by other actors/types (not counted)")
+    if n_full and {"transponders off", "ceased location-sharing"} & set(claim.hints):
+        dark = int((matched.filter(pl.col("full"))["ending"] == "dark").sum())
+        reasons.append(
+            f"{dark} of the {n_full} matching flights went dark before arrival "
+            + ("(consistent with the reported transponder switch-off)" if dark else "(the claim says they went dark)")
+        )
     if claim.window is None:
         caveats.append("the article gives no date: every flight in the store was considered")
     else:
