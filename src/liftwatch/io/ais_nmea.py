@@ -1,0 +1,369 @@
+"""Reader for AIS NMEA 0183 logs: ``!AIVDM`` / ``!AIVDO`` sentences as receivers, AIS-catcher, gpsd and
+aggregators write them.
+
+Accepted line shapes (one sentence per line):
+
+* bare ``!AIVDM,1,1,,A,<payload>,0*hh`` (then a time must come from elsewhere on the line, see below);
+* NMEA 4.0 tag blocks ``\\s:station,c:1734567890*hh\\!AIVDM...`` (``c:`` in seconds, or milliseconds);
+* a time prefix: ISO 8601 (``2024-12-20T10:00:00Z !AIVDM...``, ``2024-12-20 10:00:00.123 ...``) or epoch seconds
+  (``1734688800.25 !AIVDM...``);
+* a trailing ``,<epoch>`` after the checksum (the Norwegian Coastal Administration and several loggers).
+
+A sentence with no time at all is rejected: an AIS message itself carries only the UTC second.
+
+Multi-sentence messages (type 5 static/voyage data, long type 19) are reassembled by sequential message id and
+channel; fragments that arrive out of order, without their first part, or never completed are rejected as orphan
+fragments with their line numbers. Checksum errors (sentence or tag block), illegal armor characters, truncated
+or malformed sentences are rejected line by line; the good lines around them are kept.
+
+Decoding: single-sentence position reports of types 1/2/3 (class A) and 18 (class B) -- the bulk of any log --
+are decoded as whole arrays by :mod:`liftwatch.io.ais_sixbit`; static reports (5, 24), type 19 and type 27 go
+through pyais one message at a time (few per ship). Other message types (base stations, aids to navigation,
+binary messages, ...) carry no ship position and are counted under "ignored AIS message type N".
+
+Static data joins positions through :mod:`liftwatch.io.ais_static`: callsign = ship call sign, registration = IMO
+number as text, type_code = AIS ship type code as text ("70" cargo). The per-file static table, with the declared
+destination, is available from :func:`read_static`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
+from pyais import decode as pyais_decode
+from pyais.exceptions import AISBaseException
+
+from liftwatch.errors import UnreadableFileError
+from liftwatch.io.ais_sixbit import CLASS_A, CLASS_B, POSITION_CHARS, armored_ok, decode_fields, xor_ragged
+from liftwatch.io.ais_static import attach_static, conform_static, empty_static, latest_static
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
+from liftwatch.io.textchunks import chunk_bytes_for, head_bytes, iter_chunks
+from liftwatch.schema import POLARS_POINT_SCHEMA, conform
+
+FORMAT = "ais_nmea"
+SOURCE = "ais"
+TS_MIN_S = 946_684_800  # 2000-01-01
+TS_MAX_S = 4_102_444_800  # 2100-01-01
+
+_LINE = (
+    r"^\s*(?P<pre>[^\\!$]*?)\s*(?:\\(?P<tag>[^\\]*)\\)?\s*"
+    r"(?P<sent>[!$](?P<body>AIVD[MO],(?P<count>\d),(?P<num>\d),(?P<seq>\d?),(?P<chan>[^,]?),"
+    r"(?P<payload>[^,]*),(?P<fill>\d))\*(?P<cs>[0-9A-Fa-f]{2}))(?P<trail>.*)$"
+)
+_SNIFF = re.compile(rb"[!$]AIVD[MO],\d,\d,")
+_ISO_FORMATS = ("%Y-%m-%dT%H:%M:%S%.fZ", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f")
+_STATIC_TYPES = {5, 19, 24}
+_POS_SLOW_TYPES = {19, 27}
+
+
+def sniff(head: bytes, path: str) -> bool:
+    """True when one of the first lines holds an AIVDM/AIVDO sentence."""
+    return any(_SNIFF.search(line) for line in head.splitlines()[:20])
+
+
+@dataclass
+class _Pending:
+    """A multi-sentence message being reassembled."""
+
+    count: int
+    nums: list[int]
+    sentences: list[str]
+    lines: list[int]
+    ts_us: int
+
+
+@dataclass
+class _State:
+    """What carries across chunks: open multi-sentence messages and the last static data per MMSI."""
+
+    pending: dict[tuple[str, str], _Pending] = field(default_factory=dict)
+    static: pl.DataFrame = field(default_factory=empty_static)
+    static_all: list[pl.DataFrame] = field(default_factory=list)
+
+
+def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+    """Stream canonical sea points (one per position report) in file order."""
+    for table, _ in _read(path, rejects, batch_rows):
+        if table.num_rows:
+            yield table
+
+
+def read_static(path: str, rejects: RejectLog | None = None) -> pl.DataFrame:
+    """The file's static/voyage reports (one row per report, :data:`ais_static.STATIC_SCHEMA`)."""
+    frames = [st for _, st in _read(path, rejects or RejectLog(), DEFAULT_BATCH_ROWS)]
+    return pl.concat(frames) if frames else empty_static()
+
+
+def _read(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[tuple[pa.Table, pl.DataFrame]]:
+    p = os.fspath(path)
+    if os.path.isdir(p):
+        raise UnreadableFileError(p, "is a directory, not an AIS NMEA log")
+    head = head_bytes(p)
+    if not head.strip():
+        return
+    if not sniff(head, p):
+        raise UnreadableFileError(p, "not an AIS NMEA log (no !AIVDM/!AIVDO sentence in the first lines)")
+    state = _State()
+    for chunk in iter_chunks(p, chunk_bytes_for(batch_rows, head), rejects):
+        yield _chunk(p, chunk.data, chunk.first_line, rejects, state)
+    for pend in state.pending.values():
+        rejects.add_many(p, [f"line {ln}" for ln in pend.lines], "orphan fragment (message never completed)")
+
+
+def _arrow_bytes(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Data bytes and int64 offsets of a string Series (nulls as empty)."""
+    arr = pc.cast(s.fill_null("").to_arrow(), pa.large_string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    bufs = arr.buffers()
+    offsets = np.frombuffer(bufs[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
+    data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
+    return data, offsets
+
+
+def _checksum_ok(body: pl.Series, given: pl.Series) -> np.ndarray:
+    data, off = _arrow_bytes(body)
+    calc = xor_ragged(data, off[:-1], off[1:]).astype(np.int64)
+    want = given.str.to_integer(base=16, strict=False).fill_null(-1).to_numpy()
+    return np.asarray(calc == want, dtype=bool)
+
+
+def _times(df: pl.DataFrame) -> pl.Series:
+    """Epoch µs per line from tag ``c:``, else a time prefix, else a trailing epoch; null when none."""
+    c = df["tag"].str.extract(r"(?:^|,)c:(\d+(?:\.\d+)?)", 1).cast(pl.Float64, strict=False)
+    c_s = pl.Series(np.where(c.fill_null(0).to_numpy() > 1e11, c.to_numpy() / 1000.0, c.to_numpy()))
+    pre = df["pre"].str.strip_chars().str.strip_chars_end(":").str.strip_chars()
+    pre_epoch = pre.str.extract(r"^(\d{9,10}(?:\.\d+)?)$", 1).cast(pl.Float64, strict=False)
+    iso = pl.Series([None] * df.height, dtype=pl.Datetime("us", "UTC"))
+    for fmt in _ISO_FORMATS:
+        parsed = pre.str.to_datetime(fmt, strict=False, time_unit="us", time_zone="UTC")
+        iso = iso.fill_null(parsed)
+    iso_s = iso.dt.epoch("us").cast(pl.Float64) / 1e6
+    trail = df["trail"].str.extract(r"^,(\d{9,10}(?:\.\d+)?)\s*$", 1).cast(pl.Float64, strict=False)
+    sec = pl.select(pl.coalesce(c_s.fill_nan(None), iso_s, pre_epoch, trail)).to_series()
+    sec = sec.set((sec < TS_MIN_S) | (sec > TS_MAX_S), None) if sec.len() else sec
+    return (sec * 1e6).round(0).cast(pl.Int64)
+
+
+def _chunk(path: str, data: bytes, first_line: int, rejects: RejectLog, state: _State) -> tuple[pa.Table, pl.DataFrame]:
+    text = data.decode("utf-8", errors="replace").split("\n")
+    if text and text[-1] == "":
+        text.pop()
+    lines = pl.DataFrame({"raw": pl.Series(text, dtype=pl.String).str.strip_chars_end("\r")})
+    lines = lines.with_columns((pl.int_range(pl.len(), dtype=pl.Int64) + first_line).alias("line"))
+    lines = lines.filter(pl.col("raw").str.strip_chars().str.len_bytes() > 0)
+    parts = lines["raw"].str.extract_groups(_LINE).struct.unnest()
+    df = pl.concat([lines, parts], how="horizontal")
+    matched = df["sent"].is_not_null().to_numpy()
+    _reject(rejects, path, df.filter(~pl.Series(matched)), "malformed or truncated sentence")
+    df = df.filter(pl.Series(matched))
+    ok = _checksum_ok(df["body"], df["cs"])
+    _reject(rejects, path, df.filter(~pl.Series(ok)), "NMEA checksum mismatch")
+    df = df.filter(pl.Series(ok))
+    has_tag_cs = df["tag"].str.contains(r"\*[0-9A-Fa-f]{2}$").fill_null(False)
+    tag_body = df["tag"].str.replace(r"\*[0-9A-Fa-f]{2}$", "")
+    tag_ok = _checksum_ok(tag_body, df["tag"].str.extract(r"\*([0-9A-Fa-f]{2})$", 1)) | ~has_tag_cs.to_numpy()
+    _reject(rejects, path, df.filter(~pl.Series(tag_ok)), "tag block checksum mismatch")
+    df = df.filter(pl.Series(tag_ok)).with_columns(_times(df.filter(pl.Series(tag_ok))).alias("ts_us"))
+    df = df.with_columns(pl.col("count").cast(pl.Int8), pl.col("num").cast(pl.Int8), pl.col("fill").cast(pl.Int8))
+    bad_frag = (pl.col("count") < 1) | (pl.col("num") < 1) | (pl.col("num") > pl.col("count"))
+    _reject(rejects, path, df.filter(bad_frag), "bad fragment numbering")
+    df = df.filter(~bad_frag)
+    single = df.filter(pl.col("count") == 1)
+    multi = df.filter(pl.col("count") > 1)
+    no_time = single["ts_us"].is_null()
+    _reject(rejects, path, single.filter(no_time), "no timestamp (no tag block c:, time prefix or trailing epoch)")
+    single = single.filter(~no_time)
+    fast, slow = _split_fast(path, single, rejects)
+    pos_fast = _decode_fast(path, fast, rejects)
+    slow_msgs = [(s, ln, t) for s, ln, t in zip(slow["sent"], slow["line"], slow["ts_us"], strict=True)]
+    slow_msgs += _reassemble(path, multi, rejects, state)
+    pos_slow, static = _decode_slow(path, slow_msgs, rejects)
+    points = pl.concat([pos_fast, pos_slow], how="diagonal_relaxed") if pos_slow.height else pos_fast
+    points = points.sort("_line").drop("_line") if points.height else points.drop("_line")
+    state.static = latest_static(pl.concat([state.static, static])) if static.height else state.static
+    points = attach_static(points, pl.concat([state.static, static]) if static.height else state.static)
+    return conform(points), static
+
+
+def _reject(rejects: RejectLog, path: str, bad: pl.DataFrame, reason: str) -> None:
+    if bad.height:
+        rejects.add_many(path, (f"line {ln}" for ln in bad["line"].head(rejects.max_samples)), reason, bad.height)
+
+
+def _split_fast(path: str, single: pl.DataFrame, rejects: RejectLog) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Single-sentence 168-bit position reports (vectorised) vs the rest (pyais or ignored)."""
+    first = single["payload"].str.slice(0, 1)
+    code = first.str.encode("hex").str.to_integer(base=16, strict=False).fill_null(0)
+    mtype = pl.Series(np.where(code.to_numpy() > 87, code.to_numpy() - 56, code.to_numpy() - 48)).clip(-1, 64)
+    single = single.with_columns(mtype.alias("mtype"))
+    is_pos = pl.col("mtype").is_in([1, 2, 3, 18])
+    fast = single.filter(is_pos & (pl.col("payload").str.len_bytes() == POSITION_CHARS))
+    slow = single.filter(
+        pl.col("mtype").is_in(sorted(_STATIC_TYPES | _POS_SLOW_TYPES))
+        | (is_pos & ~pl.col("line").is_in(fast["line"].implode()))
+    )
+    other = single.filter(~is_pos & ~pl.col("mtype").is_in(sorted(_STATIC_TYPES | _POS_SLOW_TYPES)))
+    for t, grp in other.group_by("mtype"):
+        rejects.add_many(path, [], f"ignored AIS message type {t[0]} (no ship position/identity)", grp.height)
+    return fast, slow
+
+
+def _decode_fast(path: str, fast: pl.DataFrame, rejects: RejectLog) -> pl.DataFrame:
+    empty = pl.DataFrame(schema={**POLARS_POINT_SCHEMA, "_line": pl.Int64()})
+    if fast.height == 0:
+        return empty
+    data, off = _arrow_bytes(fast["payload"])
+    chars = data[off[0] : off[-1]].reshape(-1, POSITION_CHARS)
+    good = armored_ok(chars) & (fast["fill"].to_numpy() == 0)
+    _reject(rejects, path, fast.filter(~pl.Series(good)), "bad 6-bit armoring or fill bits")
+    fast, chars = fast.filter(pl.Series(good)), chars[good]
+    is_b = fast["mtype"].to_numpy() == 18
+    fa = decode_fields(chars, CLASS_A)
+    fb = decode_fields(chars, CLASS_B)
+    get = {k: np.where(is_b, fb[k], fa[k]) for k in ("mmsi", "speed", "lon", "lat", "course", "heading")}
+    status = np.where(is_b, 15, fa["status"])
+    return _positions(path, fast["line"].to_numpy(), fast["ts_us"].to_numpy(), get, status, rejects)
+
+
+def _positions(
+    path: str, line: np.ndarray, ts_us: np.ndarray, f: dict[str, np.ndarray], status: np.ndarray, rejects: RejectLog
+) -> pl.DataFrame:
+    """Canonical columns from raw AIS integers (1/10 min positions, 1/10 kn speed, 1/10 deg course)."""
+    lat = f["lat"] / 600000.0
+    lon = f["lon"] / 600000.0
+    na = (f["lat"] == 91 * 600000) | (f["lon"] == 181 * 600000)
+    bad = ~na & ((np.abs(lat) > 90) | (np.abs(lon) > 180))
+    bad |= (f["mmsi"] <= 0) | (f["mmsi"] > 999_999_999)
+    if bad.any():
+        rejects.add_many(
+            path,
+            (f"line {ln}" for ln in line[bad][: rejects.max_samples]),
+            "position or MMSI out of range",
+            int(bad.sum()),
+        )
+    keep = ~bad
+    speed = np.where(f["speed"] >= 1023, np.nan, f["speed"] / 10.0)
+    course = np.where(f["course"] >= 3600, np.nan, f["course"] / 10.0)
+    heading = np.where(f["heading"] >= 360, np.nan, f["heading"].astype(np.float64))
+    frame = pl.DataFrame(
+        {
+            "source": SOURCE,
+            "domain": "sea",
+            "asset_id": pl.Series(f["mmsi"][keep]).cast(pl.String).str.zfill(9),
+            "ts": pl.Series(ts_us[keep], dtype=pl.Int64).cast(pl.Datetime("us", "UTC")),
+            "lat": pl.Series(np.where(na, np.nan, lat)[keep]).fill_nan(None),
+            "lon": pl.Series(np.where(na, np.nan, lon)[keep]).fill_nan(None),
+            "gs_kt": pl.Series(speed[keep]).fill_nan(None).cast(pl.Float32),
+            "track_deg": pl.Series(course[keep]).fill_nan(None).cast(pl.Float32),
+            "heading_deg": pl.Series(heading[keep]).fill_nan(None).cast(pl.Float32),
+            "on_ground": pl.Series(np.isin(status[keep], (1, 5))),  # at anchor / moored
+            "callsign": pl.Series([None] * int(keep.sum()), dtype=pl.String),
+            "registration": pl.Series([None] * int(keep.sum()), dtype=pl.String),
+            "type_code": pl.Series([None] * int(keep.sum()), dtype=pl.String),
+            "_line": pl.Series(line[keep], dtype=pl.Int64),
+        }
+    )
+    return frame
+
+
+def _reassemble(path: str, multi: pl.DataFrame, rejects: RejectLog, state: _State) -> list[tuple[str, int, int | None]]:
+    """Join fragments by (sequence id, channel); a loop over multi-sentence lines only (a small share of a log)."""
+    out: list[tuple[str, int, int | None]] = []
+    for sent, line, count, num, seq, chan, ts in zip(
+        multi["sent"],
+        multi["line"],
+        multi["count"],
+        multi["num"],
+        multi["seq"],
+        multi["chan"],
+        multi["ts_us"],
+        strict=True,
+    ):
+        key = (seq or "", chan or "")
+        pend = state.pending.get(key)
+        if num == 1:
+            if pend is not None:
+                rejects.add_many(path, [f"line {ln}" for ln in pend.lines], "orphan fragment (message never completed)")
+            pend = _Pending(count, [1], [sent], [line], ts)
+            state.pending[key] = pend
+        elif pend is None or pend.count != count or pend.nums[-1] != num - 1:
+            rejects.add(path, f"line {line}", "orphan fragment (no preceding part)", sent)
+            continue
+        else:
+            pend.nums.append(num)
+            pend.sentences.append(sent)
+            pend.lines.append(line)
+        if num == count:
+            del state.pending[key]
+            t = pend.ts_us if pend.ts_us is not None else ts
+            if t is None:
+                rejects.add(
+                    path, f"line {pend.lines[0]}", "no timestamp (no tag block c:, time prefix or trailing epoch)"
+                )
+                continue
+            out.append(("\n".join(pend.sentences), pend.lines[0], t))
+    return out
+
+
+def _decode_slow(
+    path: str, msgs: list[tuple[str, int, int | None]], rejects: RejectLog
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """pyais for static reports and rare position types; returns (positions, static rows)."""
+    pos: dict[str, list[int]] = {
+        k: [] for k in ("mmsi", "speed", "lon", "lat", "course", "heading", "status", "line", "ts")
+    }
+    static: list[dict[str, object]] = []
+    for sent, line, ts in msgs:
+        try:
+            msg: dict[str, Any] = pyais_decode(*sent.split("\n")).asdict()
+        except (AISBaseException, ValueError, IndexError, KeyError) as exc:
+            rejects.add(path, f"line {line}", f"undecodable AIS message: {type(exc).__name__}", sent)
+            continue
+        t = int(msg.get("msg_type", 0))
+        assert ts is not None
+        if t in (1, 2, 3, 18, 19, 27) and msg.get("lat") is not None:
+            pos["mmsi"].append(int(msg["mmsi"]))
+            for k, scale, na in (("speed", 10, 1023), ("course", 10, 3600), ("lon", 600000, 181), ("lat", 600000, 91)):
+                v = msg.get(k)
+                pos[k].append(round(float(v) * scale) if v is not None else na * (scale if k in ("lat", "lon") else 1))
+            hd = msg.get("heading")
+            pos["heading"].append(int(hd) if hd is not None else 511)
+            pos["status"].append(int(msg.get("status") or 15) if t != 18 else 15)
+            pos["line"].append(line)
+            pos["ts"].append(ts)
+        if t in _STATIC_TYPES:
+            static.append(
+                {
+                    "asset_id": f"{int(msg['mmsi']):09d}",
+                    "ts": ts,
+                    "name": msg.get("shipname"),
+                    "imo": str(msg["imo"]) if msg.get("imo") else None,
+                    "callsign": msg.get("callsign"),
+                    "ship_type": str(int(msg["ship_type"])) if msg.get("ship_type") is not None else None,
+                    "to_bow": msg.get("to_bow"),
+                    "to_stern": msg.get("to_stern"),
+                    "to_port": msg.get("to_port"),
+                    "to_starboard": msg.get("to_starboard"),
+                    "draught": msg.get("draught"),
+                    "destination": msg.get("destination"),
+                }
+            )
+    arrs = {k: np.asarray(v, dtype=np.int64) for k, v in pos.items()}
+    positions = (
+        _positions(path, arrs["line"], arrs["ts"], arrs, arrs["status"], rejects)
+        if len(arrs["line"])
+        else pl.DataFrame(schema={**POLARS_POINT_SCHEMA, "_line": pl.Int64()})
+    )
+    st = pl.DataFrame(static, infer_schema_length=None) if static else empty_static()
+    if static:
+        st = st.with_columns(pl.col("ts").cast(pl.Datetime("us", "UTC")))
+    return positions, conform_static(st)
