@@ -252,3 +252,13 @@ def test_real_style_sentences_on_the_real_kb(
 def test_hints(fake_gaz: Gazetteer, sentence: str, hint: str) -> None:
     ex = extract(sentence, gazetteer=fake_gaz)
     assert hint in ex.claims[0].hints
+
+
+def test_sea_and_air_legs_in_one_sentence_split(gaz: Gazetteer) -> None:
+    text = "Russia has withdrawn air defence systems from Syria, moving them by sea to Tobruk and by air to al-Khadim."
+    ex = extract(text, date(2025, 1, 20), gazetteer=gaz)
+    by_domain = {c.domain: c for c in ex.claims}
+    assert set(by_domain) == {"air", "sea"}
+    assert _ids(by_domain["air"].destination) == {"al-khadim"}
+    assert _ids(by_domain["sea"].destination) == {"tobruk-port"}  # a ship docks at the port
+    assert all(_ids(c.origin) == {"syria"} and "air defence systems" in c.equipment for c in ex.claims)

@@ -125,14 +125,14 @@ def _sentence_claim(
     actors: list[tuple[int, int, Actor]],
     pub: date | None,
     default_year: int | None,
-) -> Claim | None:
+) -> list[Claim]:
     text = sent.text
     if not MOVE.search(text):
-        return None
+        return []
     placed = [r for r in sent.roles if r.role is not None]
     assets = _assets(text)
     if not placed and not assets:
-        return None
+        return []
     claim = Claim(claim_id=idx, sentences=[text.strip()])
     actor = _mover(sent, actors, assets, [r.mention for r in sent.roles if r.role or r.mention.source == "controlled"])
     if actor is not None:
@@ -146,6 +146,7 @@ def _sentence_claim(
     elif "multiple flights" in claim.hints:
         claim.min_count = 2
     heads: dict[int, Place] = {}
+    placed_modes: list[tuple[str, Place, str | None]] = []
     for i, r in enumerate(sent.roles):
         place = dataclasses.replace(r.mention.place, qualifiers=list(r.mention.place.qualifiers))
         if r.head is not None and r.head in heads:
@@ -156,9 +157,33 @@ def _sentence_claim(
         if r.role is None:
             continue
         heads[i] = place
-        getattr(claim, r.role).append(place)
+        placed_modes.append((r.role, place, r.mode))
     claim.times = [t for t in find_times(text, pub, default_year) if t.kind != "publication"]
-    return claim
+    return _split_by_mode(claim, placed_modes)
+
+
+def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) -> list[Claim]:
+    """One claim per transport mode when the sentence names both ("by sea to Tobruk and by air to Al-Khadim").
+
+    Places without a mode (typically the shared origin) go to every part; each part keeps the assets of
+    its domain, or a generic one.
+    """
+    modes = sorted({m for _, _, m in placed if m})
+    if len(modes) < 2:
+        for role, place, _ in placed:
+            getattr(claim, role).append(place)
+        return [claim]
+    out = []
+    for mode in modes:
+        part = dataclasses.replace(claim, origin=[], destination=[], via=[], actor_context=[], hints=list(claim.hints))
+        for role, place, m in placed:
+            if m in (None, mode):
+                getattr(part, role).append(dataclasses.replace(place, qualifiers=list(place.qualifiers)))
+        part.assets = [a for a in claim.assets if a.domain == mode] or [
+            AssetRef("ship" if mode == "sea" else "aircraft", mode, text="by " + mode)
+        ]
+        out.append(part)
+    return out
 
 
 def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
@@ -216,9 +241,7 @@ def extract(
     claims: list[Claim] = []
     for sent in sentences:
         local = [(s - sent.start, e - sent.start, act) for s, e, act in actors_all if sent.start <= s < sent.end]
-        claim = _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
-        if claim is not None:
-            claims.append(claim)
+        claims += _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
     claims = merge_claims(claims)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]

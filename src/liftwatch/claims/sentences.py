@@ -46,6 +46,11 @@ _CANDIDATE = re.compile(
     r"(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
     r"|[\u0600-\u06FF]+"
 )
+_MODE = re.compile(
+    r"\b(by\s+sea|by\s+ship|aboard\s+(?:a\s+|the\s+)?(?:ships?|vessels?)|by\s+boat|морем)\b"
+    r"|\b(by\s+air|by\s+plane|aboard\s+(?:aircraft|planes?)|airlifted|по\s+воздуху)\b",
+    re.I,
+)
 CONTROLLED = re.compile(
     r"\b(?P<what>bases?|air\s*bases?|airfields?|facilities|areas?|territory|territories|sites|positions|strongholds)"
     r"\s+(?:controlled|held|run|operated|used)\s+by\s+"
@@ -60,6 +65,7 @@ class Role:
     mention: Mention
     role: str | None  # origin | destination | via | None
     head: int | None = None  # index of the mention this one qualifies
+    mode: str | None = None  # "sea" / "air" when the text says so just before ("by sea to Tobruk")
 
 
 @dataclass
@@ -134,10 +140,12 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             continue
         if prev is not None and _COORD.fullmatch(between):
             role = "destination" if prev.role == "between" else prev.role
-            roles.append(Role(men, role))
+            roles.append(Role(men, role, mode=prev.mode))
             continue
         role = cue_role(text[max(prev_end, a - 80) : a] if prev else text[max(0, a - 80) : a])
-        roles.append(Role(men, role))
+        modes = _MODE.findall(between)
+        mode = ("sea" if modes[-1][0] else "air") if modes else None
+        roles.append(Role(men, role, mode=mode))
     for r in roles:
         if r.role == "between":
             r.role = "origin"
