@@ -14,7 +14,7 @@ from liftwatch import io as lio
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io import sbs
 from liftwatch.io.base import RejectLog
-from liftwatch.schema import POINT_SCHEMA
+from liftwatch.schema import POINT_SCHEMA, PointFlag
 from liftwatch.store import Store
 
 # A dump1090/readsb session as it comes off port 30003 (CRLF line ends, as BaseStation writes them).
@@ -81,6 +81,7 @@ def test_session_gives_one_point_per_msg_line(tmp_path: Path) -> None:
     assert vel["lat"] is None
     assert df["squawk"].to_list()[4] == "0413"
     assert df["on_ground"].to_list() == [False, False, False, False, False, True, True]
+    assert df["flags"].to_list() == [0, 0, 0, 0, 0, int(PointFlag.SURFACE), 0]  # MSG,2 is a surface position
     # SEL, ID, AIR, STA, CLK are bookkeeping: counted, never points
     assert log.counts == {"ignored non-MSG line (SEL/ID/AIR/STA/CLK)": 5}
     assert sorted(s.location for s in log.samples) == ["line 1", "line 12", "line 2", "line 3", "line 9"]

@@ -5,8 +5,9 @@ session/aircraft ids, hex ident, flight id, date and time *generated*, date and 
 altitude (ft), ground speed (kt), track (deg), latitude, longitude, vertical rate (ft/min), squawk, alert
 (squawk changed), emergency, SPI (ident) and is-on-ground (``-1``/``1`` true, ``0`` false).
 
-One point per ``MSG`` line: position messages (MSG,2 / MSG,3) carry lat/lon, the others give identity, velocity,
-altitude or squawk with a null position (the point schema allows it), so later stages can join them. ``SEL``,
+One point per ``MSG`` line: position messages (MSG,2 surface, flagged ``SURFACE``; MSG,3 airborne) carry lat/lon,
+the others give identity, velocity, altitude or squawk with a null position (the point schema allows it), so
+later stages can join them. ``SEL``,
 ``ID``, ``AIR``, ``STA`` and ``CLK`` lines are session bookkeeping of BaseStation, not observations: they are
 counted in the reject log under "ignored non-MSG line" so the line accounting stays complete.
 
@@ -57,7 +58,7 @@ from liftwatch.io.vector import (
     log_rejects,
     position_problems,
 )
-from liftwatch.schema import POINT_SCHEMA
+from liftwatch.schema import POINT_SCHEMA, PointFlag
 
 FORMAT = "sbs"
 SOURCE = "sbs"
@@ -242,6 +243,7 @@ def to_points(table: pa.Table, tz: str = "UTC") -> tuple[pa.Table, list[tuple[st
 
     cols = {
         "asset_id": ids,
+        "surface": pc.fill_null(pc.equal(tx, "2"), False),
         "us": us,
         "ground": ground,
         "callsign": table.column("callsign"),
@@ -269,7 +271,7 @@ def to_points(table: pa.Table, tz: str = "UTC") -> tuple[pa.Table, list[tuple[st
         cols["ground"],
         clean_callsign(cols["callsign"]),
         clean_squawk(cols["squawk"]),
-        pa.array(np.zeros(n, dtype=np.uint16)),
+        pc.multiply(pc.cast(cols["surface"], pa.uint16()), pa.scalar(int(PointFlag.SURFACE), pa.uint16())),
         pa.nulls(n, pa.string()),
         pa.nulls(n, pa.string()),
     ]
