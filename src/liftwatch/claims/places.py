@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from liftwatch.claims.lexicon import ACTORS, COUNTRIES, NOT_PLACES, Actor
+from liftwatch.claims.lexicon import COUNTRIES, Actor
 from liftwatch.claims.model import Place
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -245,10 +245,6 @@ class Gazetteer:
         rows = self.sites.filter(self.sites["site_id"].is_in(list(site_ids)))
         return rows["lat"].to_numpy(), rows["lon"].to_numpy()
 
-    def site_kind(self, site_id: str) -> str | None:
-        row = self._rows.get(site_id)
-        return str(row["kind"]) if row else None
-
 
 _GENERIC_WORDS = {
     "airport", "air", "base", "airbase", "airfield", "airstrip", "port", "naval", "international", "the", "and",
@@ -288,10 +284,6 @@ def _variants(key: str) -> list[str]:
                 stem = key[: -len(end)]
                 out += [stem, stem + "я", stem + "а"]  # Ливию -> Ливия, Москву -> Москва
     return out
-
-
-def is_actor_word(text: str) -> bool:
-    return text.lower() in NOT_PLACES or any(a.pattern.fullmatch(text) for a in ACTORS)
 
 
 @cache
