@@ -28,20 +28,27 @@
       maxZoom: 12, attribution: "&copy; OpenStreetMap contributors" }).addTo(map);
   }
 
-  var tracks = L.geoJSON(data.flights, {
-    style: function (f) {
-      return { color: f.properties.color, weight: 2.2, opacity: 0.85, className: "lw-track" };
-    },
-    pointToLayer: function (f, latlng) {
-      return L.circleMarker(latlng, { radius: 3, color: f.properties.color, className: "lw-track" });
-    },
-    onEachFeature: function (f, layer) {
-      var p = f.properties;
-      layer.bindPopup("<b>" + esc(p.flight_id) + "</b> — " + esc(p.corridor) + table(p,
-        ["registration", "type_code", "callsign", "classification", "country", "operator", "dep_site", "arr_site",
-         "ending", "candidates", "first_ts", "last_ts", "lift_typical_t", "type_status"]));
-    }
-  }).addTo(map);
+  function isCivil(f) { return f.properties.classification === "civil"; }
+  function trackLayer(filter, weight, opacity) {
+    return L.geoJSON(data.flights, {
+      filter: filter,
+      style: function (f) {
+        return { color: f.properties.color, weight: weight, opacity: opacity, className: "lw-track" };
+      },
+      pointToLayer: function (f, latlng) {
+        return L.circleMarker(latlng, { radius: 3, color: f.properties.color, className: "lw-track" });
+      },
+      onEachFeature: function (f, layer) {
+        var p = f.properties;
+        layer.bindPopup("<b>" + esc(p.flight_id) + "</b> — " + esc(p.corridor) + table(p,
+          ["registration", "type_code", "callsign", "classification", "country", "operator", "dep_site", "arr_site",
+           "ending", "candidates", "first_ts", "last_ts", "lift_typical_t", "type_status"]));
+      }
+    });
+  }
+  // civil traffic underneath, thin and pale; military/state/unknown on top where the eye goes
+  var civil = trackLayer(isCivil, 1, 0.18).addTo(map);
+  var tracks = trackLayer(function (f) { return !isCivil(f); }, 2.4, 0.9).addTo(map);
 
   var dark = L.geoJSON(data.projections, {
     style: function (f) {
@@ -70,7 +77,8 @@
     }
   }).addTo(map);
 
-  overlays["Flights"] = tracks;
+  overlays["Military, state and unknown flights"] = tracks;
+  overlays["Civil flights"] = civil;
   overlays["Dark endings: probable destinations"] = dark;
   overlays["Sites"] = sites;
   L.control.layers(null, overlays, { collapsed: false }).addTo(map);
@@ -90,10 +98,10 @@
   legend.addTo(map);
 
   var bounds = L.latLngBounds([]);
-  [tracks, dark, sites].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
+  [tracks, dark, civil, sites].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
   if (bounds.isValid()) { map.fitBounds(bounds.pad(0.08)); } else { map.setView([33, 25], 4); }
 
-  status.dataset.tracks = String(tracks.getLayers().length);
+  status.dataset.tracks = String(tracks.getLayers().length + civil.getLayers().length);
   status.dataset.projections = String(dark.getLayers().length);
   status.dataset.sites = String(sites.getLayers().length);
   status.dataset.ready = "1";
