@@ -253,10 +253,20 @@ def build_report(
     }
 
     alert_ids = {i for a in alerts for i in a.flight_ids}
+    priority = (
+        pl.when(pl.col("asset_class") == MIL)
+        .then(0)
+        .when(pl.col("flight_id").is_in(list(alert_ids)))
+        .then(1)
+        .otherwise(2)
+        .alias("_prio")
+    )
     evidence = (
         chosen.filter((pl.col("asset_class") != "civil") | pl.col("flight_id").is_in(list(alert_ids)))
-        .sort("first_ts")
+        .with_columns(priority)
+        .sort("_prio", "first_ts")
         .head(EVIDENCE_ROWS)
+        .drop("_prio")
     )
     ctx = render.Context(
         summary=summary,
