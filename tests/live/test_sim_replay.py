@@ -79,3 +79,52 @@ def test_sim_points_replayed_as_beast(tmp_path: Path) -> None:
     assert watch.summary.decode_stats["valid"] == len(ts)
     # one position per simulated fix (the newer message of each pair), less first-fix chains and gaps
     assert watch.summary.decode_stats["positions"] > 0.8 * n
+
+
+def test_sim_sbs_output_replayed_with_drops(tmp_path: Path) -> None:
+    """The simulator's BaseStation output, served in three connections with garbage between: every line
+    arrives, take-offs from Hmeimim by Russian aircraft raise the watch-list alert."""
+    sim = pytest.importorskip("liftwatch.sim")
+    if not hasattr(sim, "write"):
+        pytest.skip("liftwatch.sim.write not available yet")
+    from liftwatch import kb
+
+    sc = sim.generate("syria-libya-airlift", days=1, seed=7)
+    paths = sim.write(sc, tmp_path / "sim", formats=("sbs",))
+    data = Path(paths["sbs"][0]).read_bytes()
+    lines = data.split(b"\r\n")
+    n_lines = sum(1 for ln in lines if ln.startswith(b"MSG"))
+    third = len(lines) // 3
+    segments = [
+        b"\r\n".join(lines[:third]) + b"\r\nGARBAGE,,,\r\n",
+        b"\x00\xff\r\n" + b"\r\n".join(lines[third : 2 * third]) + b"\r\n",
+        b"\r\n".join(lines[2 * third :]),
+    ]
+    rules = tmp_path / "w.toml"
+    rules.write_text('[[rule]]\nname = "ru-at-hmeimim"\ncountries = ["RU"]\nsites = ["Khmeimim"]\n')
+
+    async def main() -> Watch:
+        server = ReplayServer(segments)
+        await server.start()
+        cfg = WatchConfig(feeds=[FeedSpec("sbs", "127.0.0.1", server.port)], backoff=Backoff(0.05, 2, 0.2))
+        watch = Watch(cfg, watchlist=kb.load_watchlist(rules))
+        stop = asyncio.Event()
+        task = asyncio.ensure_future(watch.run(stop))
+        for _ in range(400):
+            await asyncio.sleep(0.05)
+            if server.done.is_set() and watch.summary.points >= n_lines:
+                break
+        stop.set()
+        await task
+        await server.stop()
+        return watch
+
+    watch = asyncio.run(main())
+    assert watch.clients[0].stats.disconnects >= 2
+    assert watch.summary.points == n_lines
+    assert watch.summary.bad >= 2
+    truth = sc.truth_flights if isinstance(sc.truth_flights, pl.DataFrame) else pl.from_arrow(sc.truth_flights)
+    assert isinstance(truth, pl.DataFrame)
+    ru_deps = truth.filter((pl.col("dep_site") == "hmeimim") & pl.col("asset_id").str.starts_with("1"))
+    if ru_deps.height:
+        assert any(a.rule == "ru-at-hmeimim" and a.kind == "takeoff" for a in watch.summary.alerts)

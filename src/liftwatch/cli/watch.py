@@ -55,6 +55,12 @@ def watch(
         str | None, typer.Option("--receiver", help="Receiver LAT,LON (reference for surface positions).")
     ] = None,
     dark_after: Annotated[float, typer.Option("--dark-after", help="Minutes of silence before 'went dark'.")] = 10.0,
+    coverage_window: Annotated[
+        float,
+        typer.Option(
+            "--coverage-window", help="Minutes: another aircraft heard this close in time near the last fix = covered."
+        ),
+    ] = 60.0,
     time_source: Annotated[
         str,
         typer.Option(
@@ -91,6 +97,7 @@ def watch(
         duration_s=duration,
         receiver=_receiver(receiver),
         dark_after_s=dark_after * 60,
+        coverage_window_s=coverage_window * 60,
         time_source=time_source,
     )
     store = None if no_store else Store(db)

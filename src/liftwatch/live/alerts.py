@@ -190,7 +190,7 @@ class AlertEngine:
     def flights_frame(self, events: Sequence[FlightEvent], tracker: FlightTracker) -> pl.DataFrame:
         rows = []
         for ev in events:
-            st = tracker.assets.get(ev.asset_id)
+            st = ev.state or tracker.assets.get(ev.asset_id)
             callsigns = list(st.callsigns) if st else []
             rows.append(
                 {

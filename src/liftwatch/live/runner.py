@@ -34,6 +34,7 @@ class WatchConfig:
     decode_every_s: float = 1.0
     decode_rows: int = 50_000
     dark_after_s: float = 600.0
+    coverage_window_s: float = 3600.0  # "covered" = another aircraft heard near the last fix within this
     backoff: Backoff = field(default_factory=Backoff)
     time_source: str = "arrival"  # or "receiver": Beast / AVR-MLAT 12 MHz counter spacing (replays)
 
@@ -68,7 +69,7 @@ class Watch:
         self.config = config
         self.decoder = ModesDecoder(DecoderConfig(receiver=config.receiver))
         self.writer = BatchWriter(store, max_rows=config.flush_rows, max_age_s=config.flush_s)
-        self.tracker = FlightTracker(dark_after_s=config.dark_after_s)
+        self.tracker = FlightTracker(dark_after_s=config.dark_after_s, coverage_window_s=config.coverage_window_s)
         self.alerts = AlertEngine(watchlist, sinks)
         self.on_points = on_points
         self.on_event = on_event or (lambda _m: None)

@@ -9,14 +9,15 @@ over the batch's points (the Python loop runs over the aircraft present in a bat
 * **take-off**: a ground -> airborne transition, or a new flight whose first fix is low (< 3000 ft) and
   within 15 km of a known site; the departure site is the nearest knowledge-base site within 15 km;
 * **landing**: airborne -> ground;
-* **dark**: an airborne aircraft silent for ``dark_after_s`` while, after its last fix, another aircraft was
-  received within ~0.5 degree of that fix (the receiver still covered the area, so silence means the
-  transponder, not the coverage, stopped).
+* **dark**: an airborne aircraft silent for ``dark_after_s`` while another aircraft was received within
+  ~0.5 degree of its last fix within an hour of it, before or after (the receivers covered that airspace, so
+  silence means the transponder, not the coverage, stopped). A cell keeps only each aircraft's latest time,
+  so "before" means another aircraft's latest visit there.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -60,6 +61,7 @@ class FlightEvent:
     lon: float | None
     alt_ft: float | None
     site: str | None = None
+    state: AssetState | None = None  # the flight as it was when the event happened (it may have ended since)
 
     @property
     def when(self) -> datetime:
@@ -83,8 +85,11 @@ def _nearest_site(lat: float, lon: float) -> str | None:
 class FlightTracker:
     """Per-aircraft live state; ``update(points)`` returns events, ``check_dark(now)`` the silent ones."""
 
-    def __init__(self, *, dark_after_s: float = 600.0, site_lookup: object = None) -> None:
+    def __init__(
+        self, *, dark_after_s: float = 600.0, coverage_window_s: float = 3600.0, site_lookup: object = None
+    ) -> None:
         self.dark_after_s = dark_after_s
+        self.coverage_window_s = coverage_window_s
         self.assets: dict[str, AssetState] = {}
         self._cells: dict[tuple[int, int], dict[str, float]] = {}
         self._site = site_lookup if callable(site_lookup) else _nearest_site
@@ -142,6 +147,17 @@ class FlightTracker:
         events: list[FlightEvent] = []
         first_ground = bool(first["ground"]) if first is not None else None
         first_alt = first["alt_baro_ft"] if first is not None else None
+        if (
+            st is not None
+            and not st.dark_reported
+            and not st.on_ground
+            and st.last_lat is not None
+            and st.last_lon is not None
+            and t_first - st.last_ts >= self.dark_after_s
+            and self.covered_near(st.last_lat, st.last_lon, st.last_ts, asset)
+        ):
+            # silent long enough before this batch (a replay or a late batch can outrun the periodic check)
+            events.append(self._dark(st))
         if st is not None and st.dark_reported and t_first > st.last_ts:
             st.dark_reported = False  # heard again
         new_flight = st is None
@@ -201,6 +217,12 @@ class FlightTracker:
             site,
         )
 
+    def _dark(self, st: AssetState) -> FlightEvent:
+        st.dark_reported = True
+        return FlightEvent(
+            "dark", st.asset_id, st.flight_id, st.last_ts, st.last_lat, st.last_lon, st.last_alt, state=replace(st)
+        )
+
     # -- coverage and darkness ------------------------------------------------------------------------
     def _update_coverage(self, df: pl.DataFrame) -> None:
         cells = (
@@ -215,13 +237,14 @@ class FlightTracker:
         for cy, cx, asset, t in cells.iter_rows():
             self._cells.setdefault((cy, cx), {})[asset] = t
 
-    def covered_after(self, lat: float, lon: float, since: float, exclude: str) -> bool:
-        """Was any other aircraft received near (lat, lon) after ``since``?"""
+    def covered_near(self, lat: float, lon: float, when: float, exclude: str) -> bool:
+        """Was another aircraft received within ~0.5 degree of (lat, lon) within ``coverage_window_s`` of
+        ``when`` (before or after)? Then the receivers covered that airspace and silence is the transponder's."""
         cy, cx = int(np.floor(lat / CELL_DEG)), int(np.floor(lon / CELL_DEG))
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
                 for asset, t in self._cells.get((cy + dy, cx + dx), {}).items():
-                    if asset != exclude and t > since:
+                    if asset != exclude and abs(t - when) <= self.coverage_window_s:
                         return True
         return False
 
@@ -233,22 +256,20 @@ class FlightTracker:
                 continue
             if now - st.last_ts < self.dark_after_s:
                 continue
-            if self.covered_after(st.last_lat, st.last_lon, st.last_ts, st.asset_id):
-                st.dark_reported = True
-                out.append(
-                    FlightEvent("dark", st.asset_id, st.flight_id, st.last_ts, st.last_lat, st.last_lon, st.last_alt)
-                )
+            if self.covered_near(st.last_lat, st.last_lon, st.last_ts, st.asset_id):
+                out.append(self._dark(st))
         if now - self._last_prune >= 30.0:
             self._prune(now)
             self._last_prune = now
         return out
 
     def _prune(self, now: float, keep_s: float = 2 * 3600.0) -> None:
-        """Bounded memory: forget aircraft and coverage older than ``keep_s``."""
+        """Bounded memory: forget aircraft older than ``keep_s`` and coverage older than the coverage window."""
         for asset in [a for a, st in self.assets.items() if now - st.last_ts > keep_s]:
             del self.assets[asset]
+        cover_s = max(keep_s, self.coverage_window_s)
         for cell in list(self._cells):
-            fresh = {a: t for a, t in self._cells[cell].items() if now - t <= keep_s}
+            fresh = {a: t for a, t in self._cells[cell].items() if now - t <= cover_s}
             if fresh:
                 self._cells[cell] = fresh
             else:
