@@ -150,3 +150,18 @@ def test_map_caps_civil_tracks_but_exports_keep_all(tmp_path: Path) -> None:
     assert f'"not_drawn":{flights.height - 100}' in m
     gj = json.loads((tmp_path / "flights.geojson").read_text())
     assert sum(f["properties"]["kind"] == "flight" for f in gj["features"]) == flights.height
+
+
+def test_sea_voyages_kept_apart_from_the_airlift(tmp_path: Path) -> None:
+    from tests.analytics.factory import flight, frame
+
+    ship = flight("273000001-1", "hmeimim", "al-khadim", T0 + timedelta(days=2), type_code="cargo")
+    ship["domain"] = "sea"
+    flights = pl.concat([report_flights(), frame([ship])], how="vertical_relaxed")
+    res = build_report(flights, tmp_path, sitebook=sitebook(), **KW)
+    classes = set(res.region_corridors["asset_class"].to_list())
+    assert "military/state (sea)" in classes
+    assert (
+        res.summary["top_military_region_corridor"]["flights_top1"]
+        == report_flights().filter(pl.col("classification") == "military").height
+    )

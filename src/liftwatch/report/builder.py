@@ -54,9 +54,15 @@ class ReportResult:
 
 
 def asset_class_expr() -> pl.Expr:
-    """Military and state flights are one analytic class (state transport is how militaries move cargo)."""
+    """Military and state flights are one analytic class (state transport is how militaries move cargo).
+
+    Ship voyages share the flights table; they get their own classes (``military/state (sea)``) so a sealift
+    never inflates an airlift corridor's counts or tonnage.
+    """
     c = pl.col("classification").fill_null("unknown")
-    return pl.when(c.is_in(["military", "state"])).then(pl.lit(MIL)).otherwise(c).alias("asset_class")
+    base = pl.when(c.is_in(["military", "state"])).then(pl.lit(MIL)).otherwise(c)
+    sea = pl.col("domain").fill_null("air") == "sea"
+    return pl.when(sea).then(base + pl.lit(" (sea)")).otherwise(base).alias("asset_class")
 
 
 def _window(flights: pl.DataFrame, start: date | None, end: date | None) -> tuple[date, date]:
