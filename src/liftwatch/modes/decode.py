@@ -122,7 +122,6 @@ class ModesDecoder:
             unsupported_df=val.unsupported_df,
             valid=val.kept,
         )
-        self._update_known(m)
         if len(m) == 0:
             return DecodeResult(empty_points(), pl.DataFrame() if messages else None, stats)
         res_new = self._positions(m)
@@ -154,20 +153,16 @@ class ModesDecoder:
         return DecodeResult(pa.concat_tables([r.points for r in results]), None, stats)
 
     # -- address trust --------------------------------------------------------------------------------
-    def _update_known(self, m: Messages) -> None:
-        seen = (m.df == 11) | (m.df == 17) | (m.df == 18)
-        ic, ts = m.icao[seen], m.ts[seen]
-        latest = (
-            pl.DataFrame({"icao": np.concatenate([self._known, ic]), "ts": np.concatenate([self._known_ts, ts])})
-            .group_by("icao")
-            .agg(pl.col("ts").max())
-            .sort("icao")
-        )
-        self._known = latest["icao"].to_numpy().astype(np.uint32)
-        self._known_ts = latest["ts"].to_numpy().astype(np.float64)
-        if m.ts.size:
-            fresh = self._known_ts >= m.ts.max() - self.config.position_ttl_s
-            self._known, self._known_ts = self._known[fresh], self._known_ts[fresh]
+    def _update_known(self, icao: npt.NDArray[np.uint32], ts: F64, tmax: float) -> None:
+        """Merge the batch's trusted addresses (one row per aircraft, its last time) into the trust table."""
+        ic = np.concatenate([self._known, icao])
+        t = np.concatenate([self._known_ts, ts])
+        order = np.lexsort((-t, ic))
+        ic, t = ic[order], t[order]
+        first = np.ones(ic.size, dtype=bool)
+        first[1:] = ic[1:] != ic[:-1]
+        fresh = first & (t >= tmax - self.config.position_ttl_s)
+        self._known, self._known_ts = ic[fresh].astype(np.uint32), t[fresh]
 
     # -- positions ------------------------------------------------------------------------------------
     def _positions(self, m: Messages) -> Resolved:
@@ -306,6 +301,13 @@ class ModesDecoder:
         order = np.lexsort((ts, is_new, icao))
         icao, ts, is_new = icao[order], ts[order], is_new[order]
         gstart = _group_start(icao)
+        # trust: aircraft with a CRC-checked DF11/17/18 message in this batch, at their last time
+        trusted_new = (m.df == 11) | (m.df == 17) | (m.df == 18)
+        trusted = (np.concatenate([np.zeros(ns, dtype=bool), trusted_new]) if ns else trusted_new)[order]
+        gstarts = np.flatnonzero(np.diff(np.concatenate([[-1], gstart])) != 0)
+        g_trusted = np.maximum.reduceat(trusted, gstarts) if gstarts.size else np.zeros(0, dtype=bool)
+        g_last = np.concatenate([gstarts[1:], [icao.size]]) - 1
+        self._update_known(icao[g_last][g_trusted], ts[g_last][g_trusted], float(ts.max()))
 
         # Forward fills work on indices in the (aircraft, time) order, then gather each value column once from
         # the unsorted concatenation (state rows + messages): one gather per column instead of three.

@@ -108,21 +108,33 @@ def extract(
     batch_known = pl.Series(np.concatenate([aa[es], aa[allcall]])).unique().to_numpy()
     known = np.union1d(known, batch_known).astype(np.uint32)
     surv_cand = ok & (((df == 4) | (df == 5)) & ~long_ | ((df == 20) | (df == 21)) & long_)
-    surv = surv_cand & np.isin(rem, known, assume_unique=False)
+    surv = np.zeros(ok.size, dtype=bool)
+    cand_idx = np.flatnonzero(surv_cand)
+    surv[cand_idx] = np.isin(rem[cand_idx], known)  # only the few address/parity replies need the lookup
     v.crc_bad = int((is_es & ~es).sum() + (allcall_cand & ~allcall).sum())
     v.unattributed = int((surv_cand & ~surv).sum())
     keep = es | allcall | surv
     v.unsupported_df = int((ok & ~is_es & ~allcall_cand & ~surv_cand).sum())
     v.kept = int(keep.sum())
 
-    rows = np.flatnonzero(keep)
-    m = msgs[rows]
+    if v.kept == ok.size:  # the common case of a clean feed: no gathers
+        rows = np.arange(ok.size)
+        m, dfk, surv_k, rem_k, aa_k, is_es_k, ts_k = msgs, df, surv, rem, aa, es, ts
+    else:
+        rows = np.flatnonzero(keep)
+        m, dfk, surv_k, rem_k, aa_k, is_es_k, ts_k = (
+            msgs[rows],
+            df[rows],
+            surv[rows],
+            rem[rows],
+            aa[rows],
+            es[rows],
+            ts[rows],
+        )
     n = rows.size
-    dfk = df[rows]
-    icao = np.where(surv[rows], rem[rows], aa[rows]).astype(np.uint32)
+    icao = np.where(surv_k, rem_k, aa_k).astype(np.uint32)
     me = me_field(m)
-    tc = np.where(es[rows], bits(me, 0, 5), 0)
-    is_es_k = es[rows]
+    tc = np.where(is_es_k, m[:, 4] >> 3, 0).astype(np.int64)
     kind = np.full(n, KIND_OTHER, dtype=np.int8)
     ident = is_es_k & (tc >= 1) & (tc <= 4)
     surface = is_es_k & (tc >= 5) & (tc <= 8)
@@ -187,7 +199,7 @@ def extract(
 
     out = Messages(
         icao=icao,
-        ts=ts[rows],
+        ts=ts_k,
         df=dfk,
         kind=kind,
         tc=tc,
