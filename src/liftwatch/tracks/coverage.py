@@ -52,11 +52,16 @@ class Coverage:
     radius_cells: int = 1  # neighbourhood half-width in cells (1 -> 3x3, ~75 km)
     min_flights: int = 2  # other flights needed around a probe (within day_window) to call its coverage good
     min_flights_ever: int = 4  # ... or this many on any day
+    cap: int = 8  # flight keys kept per (cell, band, day): enough to decide the thresholds above
     _parts: list[pl.DataFrame] = field(default_factory=list)
     _seen: pl.DataFrame | None = None
 
     def add(self, points: pl.DataFrame, key_offset: int = 0) -> None:
-        """Add one partition's segmented points (flight_idx + key_offset must be unique across partitions)."""
+        """Add one partition's segmented points (flight_idx + key_offset must be unique across partitions).
+
+        Keeps at most ``cap`` flight keys per (cell, band, day): thresholds are small counts, so knowing
+        "at least ``cap``" is enough, and memory stays proportional to the area covered, not the traffic.
+        """
         if points.height == 0:
             return
         alt = pl.col("alt_baro_ft").fill_null(pl.col("alt_geom_ft"))
@@ -67,9 +72,11 @@ class Coverage:
                 (pl.col("lon") / self.cell_deg).floor().cast(pl.Int32).alias("cx"),
                 band_expr(alt).alias("band"),
                 (pl.col("ts").dt.epoch("d")).cast(pl.Int32).alias("day"),
-                (pl.col("flight_idx") + key_offset).alias("fkey"),
+                (pl.col("flight_idx") + key_offset).cast(pl.Int64).alias("fkey"),
             )
             .unique()
+            .group_by("cy", "cx", "band", "day")
+            .agg(pl.col("fkey").head(self.cap))
             .collect()
         )
         self._parts.append(part)
@@ -77,16 +84,41 @@ class Coverage:
 
     @property
     def seen(self) -> pl.DataFrame:
+        """(cy, cx, band, day) -> up to ``cap`` keys of flights seen there (merged across partitions)."""
         if self._seen is None:
             if self._parts:
-                g = pl.concat(self._parts)
+                g = (
+                    pl.concat(self._parts)
+                    .explode("fkey")
+                    .group_by("cy", "cx", "band", "day")
+                    .agg(pl.col("fkey").unique().head(self.cap))
+                )
                 self._parts = [g]
             else:
                 g = pl.DataFrame(
-                    schema={"cy": pl.Int32, "cx": pl.Int32, "band": pl.Int8, "day": pl.Int32, "fkey": pl.Int64}
+                    schema={
+                        "cy": pl.Int32,
+                        "cx": pl.Int32,
+                        "band": pl.Int8,
+                        "day": pl.Int32,
+                        "fkey": pl.List(pl.Int64),
+                    }
                 )
             self._seen = g
         return self._seen
+
+    def _cumulative(self, by_day: bool) -> pl.DataFrame:
+        """Keys seen at each band *or below* (lower reception implies higher), capped, optionally per day."""
+        g = self.seen.explode("fkey")
+        keys = ["cy", "cx", "day"] if by_day else ["cy", "cx"]
+        parts = [
+            g.filter(pl.col("band") <= b)
+            .group_by(keys)
+            .agg(pl.col("fkey").unique().head(self.cap))
+            .with_columns(pl.lit(b, pl.Int8).alias("pb"))
+            for b in range(len(BANDS_FT) + 1)
+        ]
+        return pl.concat(parts)
 
     def score(
         self,
@@ -147,19 +179,21 @@ class Coverage:
             (pl.col("px") + pl.col("dx")).alias("cx"),
             (pl.col("pd") + pl.col("dd")).alias("day"),
         )
+        recent = self._cumulative(by_day=True)
         hits = (
-            expanded.join(self.seen, on=["cy", "cx", "day"], how="inner")
-            .filter((pl.col("band") <= pl.col("pb")) & (pl.col("fkey") != pl.col("own")))
+            expanded.join(recent, on=["cy", "cx", "day", "pb"], how="inner")
+            .explode("fkey")
+            .filter(pl.col("fkey") != pl.col("own"))
             .group_by("e", "probe")
             .agg(pl.col("fkey").n_unique().alias("others"))
         )
         # receiver geography changes slowly: flights seen there on any day also count, with a higher bar
-        cells = self.seen.select("cy", "cx", "band", "fkey")
+        ever_t = self._cumulative(by_day=False)
         ever = (
             expanded.filter(pl.col("day") == pl.col("day").min().over("e", "probe"))
-            .drop("day")
-            .join(cells, on=["cy", "cx"], how="inner")
-            .filter((pl.col("band") <= pl.col("pb")) & (pl.col("fkey") != pl.col("own")))
+            .join(ever_t, on=["cy", "cx", "pb"], how="inner")
+            .explode("fkey")
+            .filter(pl.col("fkey") != pl.col("own"))
             .group_by("e", "probe")
             .agg(pl.col("fkey").n_unique().alias("ever"))
         )

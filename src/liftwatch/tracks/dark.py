@@ -36,6 +36,7 @@ from liftwatch.tracks.sites import GLIDE_FT_PER_NM, SiteIndex
 REACH_KM = 1500.0
 STEEP_FT_PER_NM = 700.0
 NEXT_DEP_BONUS = np.log(60.0)
+MAX_CANDIDATES = 60  # per end, kept after the geometric/next-departure/kind scoring
 
 ControllerFn = Callable[[str, datetime], "str | None"]
 
@@ -60,6 +61,7 @@ def rank_sites(
     which: str = "arr",
     controller_at: ControllerFn | None = None,
     top_k: int = 5,
+    chunk: int = 500,
 ) -> pl.DataFrame:
     """Rank sites for airborne ends.
 
@@ -67,10 +69,36 @@ def rank_sites(
     home_site (this flight's other-end site), nb_site / nb_conf / nb_at_site / nb_lat / nb_lon / nb_gap_s
     (the same airframe's next flight start for ``arr``, previous flight end for ``dep``).
     ``history`` columns: asset_id, site_id, visits (landings + take-offs of the airframe at the site).
+
+    Ends are scored ``chunk`` at a time: each has thousands of sites within reach, so memory stays bounded
+    however many flights ended in the air.
     """
-    n = ends.height
-    if n == 0 or len(index) == 0:
+    if ends.height == 0 or len(index) == 0:
         return _empty()
+    parts = [
+        _rank_chunk(ends.slice(i, chunk), index, history, which, controller_at, top_k)
+        for i in range(0, ends.height, chunk)
+    ]
+    return pl.concat(parts)
+
+
+def _top_per_group(q: np.ndarray, score: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the ``n`` best scores within each group ``q`` (vectorised)."""
+    order = np.lexsort((-score, q))
+    qs = q[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(qs)) + 1]
+    group_start = np.repeat(starts, np.diff(np.r_[starts, qs.size]))
+    return np.asarray(order[np.arange(qs.size) - group_start < n])
+
+
+def _rank_chunk(
+    ends: pl.DataFrame,
+    index: SiteIndex,
+    history: pl.DataFrame,
+    which: str,
+    controller_at: ControllerFn | None,
+    top_k: int,
+) -> pl.DataFrame:
     lat = ends["lat"].to_numpy().astype(np.float64)
     lon = ends["lon"].to_numpy().astype(np.float64)
     q, s, d = index.pairs(lat, lon, REACH_KM)
@@ -130,6 +158,10 @@ def rank_sites(
     ll += np.where(~nb_at[q] & np.isfinite(r_nb), np.log1p(8.0 * np.exp(-np.nan_to_num(r_nb, nan=1e9) / 150.0)), 0.0)
     # 5. site kind (air base for military/state) and prominence
     ll += index.kind_prior(s, military[q])
+    # keep the best candidates per end before building frames (history/controller can only add ~log 4)
+    keep = _top_per_group(q, ll, MAX_CANDIDATES)
+    q, s, d, ll, sid = q[keep], s[keep], d[keep], ll[keep], sid[keep]
+    nb_match, plausible = nb_match[keep], plausible[keep]
     pairs = pl.DataFrame(
         {
             "q": q,
