@@ -3,8 +3,8 @@
 An airlift flown by a few airframes shows up as two corridors of almost equal size: A->B loaded and B->A
 coming back. Open data cannot see the cargo, but it can see where an airframe *lives*: a transport spends days
 on the ground at its base between sorties and hours at the far end. So an airframe's **home base** is the site
-where its observed ground time (arrival to next departure from the same site) adds up longest; with no such
-stay, its most frequent departure site. A leg from home is ``outbound``, a leg back to home from elsewhere is
+where its observed ground time (arrival to next departure from the same site, plus the time before its first
+departure and after its last arrival within the data) adds up longest; else its most frequent departure site. A leg from home is ``outbound``, a leg back to home from elsewhere is
 ``return``, anything else (a hop between two foreign sites) is ``other``. Lift counts outbound and other legs;
 return legs are counted but not costed, stated in the tables (they may carry something back; it is not
 observable).
@@ -27,13 +27,28 @@ def home_bases(flights: pl.DataFrame) -> pl.DataFrame:
         pl.coalesce("dep_time", "first_ts").shift(-1).over("asset_id").alias("_next_start"),
         pl.coalesce("arr_time", "last_ts").alias("_end"),
     )
+    t_lo, t_hi = f["first_ts"].min(), f["last_ts"].max()
+
+    def hours(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+        return ((b - a).dt.total_seconds() / 3600.0).clip(0.0, MAX_STAY_H).alias("_hours")
+
+    between = f.filter(pl.col("arr_site").is_not_null() & (pl.col("arr_site") == pl.col("_next_dep"))).select(
+        "asset_id", "arr_site", hours(pl.col("_end"), pl.col("_next_start"))
+    )
+    # Censored stays: on the ground at the first departure site since the data began, and at the last arrival
+    # site until it ended (an airframe flying one out-and-back is home before and after, not at the far end).
+    ranked = f.with_columns(pl.int_range(pl.len()).over("asset_id").alias("_i"), pl.len().over("asset_id").alias("_n"))
+    lead = ranked.filter((pl.col("_i") == 0) & pl.col("dep_site").is_not_null()).select(
+        "asset_id", pl.col("dep_site").alias("arr_site"), hours(pl.lit(t_lo), pl.coalesce("dep_time", "first_ts"))
+    )
+    trail = ranked.filter((pl.col("_i") == pl.col("_n") - 1) & pl.col("arr_site").is_not_null()).select(
+        "asset_id", "arr_site", hours(pl.col("_end"), pl.lit(t_hi))
+    )
     stays = (
-        f.filter(pl.col("arr_site").is_not_null() & (pl.col("arr_site") == pl.col("_next_dep")))
-        .with_columns(
-            ((pl.col("_next_start") - pl.col("_end")).dt.total_seconds() / 3600.0).clip(0.0, MAX_STAY_H).alias("_hours")
-        )
+        pl.concat([between, lead, trail], how="vertical_relaxed")
         .group_by("asset_id", "arr_site")
         .agg(pl.col("_hours").sum())
+        .filter(pl.col("_hours") > 0)
         .sort(["asset_id", "_hours", "arr_site"], descending=[False, True, False])
         .group_by("asset_id", maintain_order=True)
         .first()
@@ -58,12 +73,17 @@ def home_bases(flights: pl.DataFrame) -> pl.DataFrame:
 
 
 def role_expr(origin: str = "origin", destination: str = "destination", home: str = "home_site") -> pl.Expr:
-    """``outbound`` / ``return`` / ``other`` for a leg, given its airframe's home site."""
+    """``outbound`` / ``return`` / ``other`` for a leg, given its airframe's home site.
+
+    A leg is a ``return`` only if the airframe was seen flying before it: its first observed flight cannot be
+    coming back from a trip the data never showed it leave on (it is ``other``, and costed).
+    """
     o, d, h = pl.col(origin), pl.col(destination), pl.col(home)
+    seen_before = pl.col("first_ts") > pl.col("first_ts").min().over("asset_id")
     return (
         pl.when(h.is_not_null() & (o == h))
         .then(pl.lit(OUTBOUND))
-        .when(h.is_not_null() & (d == h) & (o != h))
+        .when(h.is_not_null() & (d == h) & (o != h) & seen_before)
         .then(pl.lit(RETURN))
         .otherwise(pl.lit(OTHER))
         .alias("role")
