@@ -1,0 +1,99 @@
+"""Where a ship probably went while it was silent: ranked ports for an AIS gap.
+
+For a gap from the last report A (position, course, time) to the next report B (or the end of the data), every
+port P is scored by how little detour A -> P -> B costs against A -> B, by whether A's course pointed at P, and is
+dropped when the ship could not have reached it in the time (at 1.3x its observed speed). When the gap is far
+longer than the direct passage would need, the ship most likely spent that time in port: the gap "lingers", and
+the voyage is split there with the top port as arrival and next departure. Works on (gaps x ports) arrays: gaps
+of a data set are thousands at most, ports tens. On reappearing, the course at B should point away from P too.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from liftwatch.sea.portcalls import harbour_of
+from liftwatch.tracks.geo import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
+
+DETOUR_SCALE_KM = 150.0
+OPEN_END_SCALE_KM = 400.0
+SPEED_MARGIN = 1.3
+LINGER_S = 12 * 3600.0  # time beyond the direct passage that means a stop somewhere
+TOP_K = 5
+UNKNOWN_SHARE = 0.1  # probability left for "somewhere not in the port list"
+
+
+def rank(gaps: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
+    """Add ``candidates`` (list of {site_id, prob, distance_km}), ``lingers`` and ``direct_s`` to gaps.
+
+    ``gaps`` needs lat_a, lon_a, cog_a, speed_kn, dt_s, lat_b, lon_b (null for open gaps at the data end).
+    ``distance_km`` is from A (the last report) to the port.
+    """
+    g = gaps.height
+    if g == 0 or ports.height == 0:
+        return gaps.with_columns(
+            pl.lit(
+                [], dtype=pl.List(pl.Struct({"site_id": pl.String, "prob": pl.Float32, "distance_km": pl.Float32}))
+            ).alias("candidates"),
+            pl.lit(False).alias("lingers"),
+            pl.lit(None, dtype=pl.Float64).alias("direct_s"),
+        )
+    la, loa = gaps["lat_a"].to_numpy()[:, None], gaps["lon_a"].to_numpy()[:, None]
+    lb_raw = np.asarray(gaps["lat_b"].fill_null(np.nan).to_numpy(), dtype=np.float64)
+    lob_raw = np.asarray(gaps["lon_b"].fill_null(np.nan).to_numpy(), dtype=np.float64)
+    open_end = ~np.isfinite(lb_raw)
+    lb, lob = np.where(open_end, la[:, 0], lb_raw)[:, None], np.where(open_end, loa[:, 0], lob_raw)[:, None]
+    plat, plon = ports["lat"].to_numpy()[None, :], ports["lon"].to_numpy()[None, :]
+    d1 = haversine_km(la, loa, plat, plon)
+    d2 = np.where(open_end[:, None], 0.0, haversine_km(plat, plon, lb, lob))
+    dab = np.where(open_end, 0.0, haversine_km(la[:, 0], loa[:, 0], lb[:, 0], lob[:, 0]))[:, None]
+    speed = np.clip(np.nan_to_num(gaps["speed_kn"].fill_null(12.0).to_numpy(), nan=12.0), 6.0, 25.0)[:, None]
+    kmh = speed * KM_PER_NM * SPEED_MARGIN
+    dt_h = gaps["dt_s"].to_numpy()[:, None] / 3600.0
+    feasible = (d1 + d2) / kmh <= dt_h + 0.5
+    cog = np.asarray(gaps["cog_a"].fill_null(np.nan).to_numpy(), dtype=np.float64)[:, None]
+    off = angle_diff_deg(cog, bearing_deg(la, loa, plat, plon))
+    heading = np.where(np.isfinite(off), 0.25 + 0.75 * np.clip(np.cos(np.radians(off)), 0.0, 1.0), 1.0)
+    heading = np.where(d1 < 10.0, 1.0, heading)  # course says nothing about a port we are already at
+    if "cog_b" in gaps.columns:  # on reappearing, the ship should be heading away from where it was
+        cog_b = np.asarray(gaps["cog_b"].fill_null(np.nan).to_numpy(), dtype=np.float64)[:, None]
+        off_b = angle_diff_deg(cog_b, bearing_deg(plat, plon, lb, lob))
+        h_b = np.where(np.isfinite(off_b), 0.25 + 0.75 * np.clip(np.cos(np.radians(off_b)), 0.0, 1.0), 1.0)
+        heading = heading * np.where(open_end[:, None] | (d2 < 10.0), 1.0, h_b)
+    detour = np.maximum(d1 + d2 - dab, 0.0)
+    score = (
+        np.where(open_end[:, None], np.exp(-d1 / OPEN_END_SCALE_KM), np.exp(-detour / DETOUR_SCALE_KM))
+        * heading
+        * feasible
+    )
+    # pool ports of one harbour into its first-listed site (a silence cannot tell them apart)
+    harbour = harbour_of(ports)
+    ids = ports["site_id"].to_list()
+    rep = np.array([ids.index(harbour[i]) for i in ids])
+    pooled = np.zeros_like(score)
+    np.add.at(pooled.T, rep, score.T)
+    score = pooled
+    total = score.sum(axis=1, keepdims=True)
+    prob = np.where(total > 0, score / np.where(total > 0, total, 1.0), 0.0) * (1.0 - UNKNOWN_SHARE)
+    order = np.argsort(-prob, axis=1)[:, :TOP_K]
+    cands: list[list[dict[str, object]]] = []
+    for i in range(g):  # builds the nested result: TOP_K items per gap
+        cands.append(
+            [
+                {"site_id": ids[j], "prob": float(prob[i, j]), "distance_km": float(d1[i, j])}
+                for j in order[i]
+                if prob[i, j] > 0.005
+            ]
+        )
+    direct_s = dab[:, 0] / (speed[:, 0] * KM_PER_NM) * 3600.0
+    lingers = open_end | (gaps["dt_s"].to_numpy() - direct_s >= LINGER_S)
+    return gaps.with_columns(
+        pl.Series(
+            "candidates",
+            cands,
+            dtype=pl.List(pl.Struct({"site_id": pl.String, "prob": pl.Float32, "distance_km": pl.Float32})),
+        ),
+        pl.Series("lingers", lingers),
+        pl.Series("direct_s", direct_s),
+    )

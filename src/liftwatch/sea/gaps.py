@@ -1,0 +1,176 @@
+"""AIS gaps of ``GAP_S`` (6 h) or more, classified *dark* (transponder off) vs *out of coverage*, from learned reception.
+
+Reception is learned from the data itself, as Global Fishing Watch models it: on a 0.5-degree grid, the rate of
+received reports per ship-hour, counted over consecutive report pairs shorter than the gap threshold (so the
+silences being judged do not teach the model that an area is deaf). Terrestrial coverage near coasts gives tens
+of reports an hour, satellite AIS over open sea a few, unknown cells none (shrunk towards zero by a prior).
+
+A gap is then judged by the number of reports the ship *should* have produced had it kept transmitting: the
+reception rate integrated along where it probably was (straight from A to B, or, when the gap lingers, A to the
+top-ranked port, a stay there, and on to B); cells without traffic borrow their neighbours' rate (one ring). Expecting ``DARK_EXPECTED`` (3) or more reports and hearing none has
+a probability below 5 % under Poisson reception, so the silence was chosen: dark, provided it lasted
+``DARK_MIN_S`` (12 h, GFW's threshold for intentional disabling; shorter silences stay out of coverage, as a
+6-12 h hole in thin satellite coverage happens by chance). Fewer: out of coverage. Gaps
+with both ends inside the same port visit are ``in_port`` (ports are often deaf; a ship at the quay is not news).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from liftwatch.tracks.geo import KM_PER_NM
+
+GAP_S = 6 * 3600.0
+CELL_DEG = 0.5
+PRIOR_H = 2.0
+DARK_EXPECTED = 3.0
+DARK_MIN_S = 12 * 3600.0  # GFW: gap events from 6 h, intentional disabling only from 12 h
+SAMPLES = 24
+
+
+def _cell(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Integer key of the grid cell of each position."""
+    i = np.floor((np.asarray(lat) + 90.0) / CELL_DEG).astype(np.int64)
+    j = np.floor((np.asarray(lon) + 180.0) / CELL_DEG).astype(np.int64)
+    return i * 100_000 + j
+
+
+def reception(marked: pl.DataFrame) -> pl.DataFrame:
+    """Reports per ship-hour by grid cell (``cell``, ``msgs``, ``hours``, ``rate``) from pairs shorter than GAP_S."""
+    pairs = marked.with_columns(
+        (pl.col("ts").diff().over("asset_id").dt.total_microseconds() / 3.6e9).alias("dt_h"),
+        ((pl.col("lat") + pl.col("lat").shift(1).over("asset_id")) / 2).alias("mlat"),
+        ((pl.col("lon") + pl.col("lon").shift(1).over("asset_id")) / 2).alias("mlon"),
+    ).filter(pl.col("dt_h").is_not_null() & (pl.col("dt_h") < GAP_S / 3600.0))
+    if pairs.height == 0:
+        return pl.DataFrame(schema={"cell": pl.Int64, "msgs": pl.UInt32, "hours": pl.Float64, "rate": pl.Float64})
+    cells = _cell(pairs["mlat"].to_numpy(), pairs["mlon"].to_numpy())
+    grid = (
+        pl.DataFrame({"cell": cells, "dt_h": pairs["dt_h"]})
+        .group_by("cell")
+        .agg(pl.len().alias("msgs"), pl.col("dt_h").sum().alias("hours"))
+    )
+    return grid.with_columns((pl.col("msgs") / (pl.col("hours") + PRIOR_H)).alias("rate"))
+
+
+def find_gaps(marked: pl.DataFrame, data_end: object | None = None) -> pl.DataFrame:
+    """Silences >= GAP_S between consecutive reports of a ship, plus open silences up to the data's end.
+
+    Columns: asset_id, ts_a, lat_a, lon_a, cog_a, speed_kn (median SOG under way before A), ts_b, lat_b, lon_b,
+    cog_b (null for open gaps), dt_s, in_port.
+    """
+    end = data_end if data_end is not None else marked["ts"].max()
+    nxt = marked.with_columns(
+        pl.col("ts").shift(-1).over("asset_id").alias("ts_b"),
+        pl.col("lat").shift(-1).over("asset_id").alias("lat_b"),
+        pl.col("lon").shift(-1).over("asset_id").alias("lon_b"),
+        pl.col("visit").shift(-1).over("asset_id").alias("visit_b"),
+        pl.col("track_deg").shift(-1).over("asset_id").cast(pl.Float64).alias("cog_b"),
+        pl.when(pl.col("gs_kt") > 3.0)
+        .then(pl.col("gs_kt"))
+        .otherwise(None)
+        .rolling_median(window_size=20, min_samples=1)
+        .over("asset_id")
+        .alias("speed_kn"),
+    )
+    nxt = nxt.with_columns(pl.col("speed_kn").forward_fill().over("asset_id"))
+    dt = (pl.coalesce("ts_b", pl.lit(end)) - pl.col("ts")).dt.total_microseconds() / 1e6
+    gaps = nxt.with_columns(dt.alias("dt_s")).filter(
+        (pl.col("dt_s") >= GAP_S) & (pl.col("ts_b").is_not_null() | pl.col("visit").is_null())
+    )
+    return gaps.select(
+        "asset_id",
+        pl.col("ts").alias("ts_a"),
+        pl.col("lat").alias("lat_a"),
+        pl.col("lon").alias("lon_a"),
+        pl.col("track_deg").cast(pl.Float64).alias("cog_a"),
+        pl.col("speed_kn").cast(pl.Float64),
+        "ts_b",
+        "lat_b",
+        "lon_b",
+        "cog_b",
+        "dt_s",
+        (pl.col("visit").is_not_null() & (pl.col("visit") == pl.col("visit_b"))).fill_null(False).alias("in_port"),
+    )
+
+
+def expected_reports(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame) -> np.ndarray:
+    """Reports a transmitting ship would have produced during each gap (needs ``candidates``, ``lingers``)."""
+    g = gaps.height
+    if g == 0:
+        return np.zeros(0)
+    rate = _smoothed(grid)
+    pos = {r[0]: (r[1], r[2]) for r in ports.select("site_id", "lat", "lon").iter_rows()}
+    la, loa = gaps["lat_a"].to_numpy(), gaps["lon_a"].to_numpy()
+    lb = np.asarray(gaps["lat_b"].fill_null(np.nan).to_numpy(), dtype=np.float64)
+    lob = np.asarray(gaps["lon_b"].fill_null(np.nan).to_numpy(), dtype=np.float64)
+    open_end = ~np.isfinite(lb)
+    top = [c[0]["site_id"] if c else None for c in gaps["candidates"].to_list()]
+    lingers = gaps["lingers"].to_numpy() & np.array([t is not None for t in top])
+    plat = np.array([pos[t][0] if t else np.nan for t in top])
+    plon = np.array([pos[t][1] if t else np.nan for t in top])
+    # waypoints: A -> (P if lingering) -> B (or P / A for open gaps)
+    mid_lat = np.where(lingers, plat, np.where(open_end, la, (la + np.nan_to_num(lb)) / 2))
+    mid_lon = np.where(lingers, plon, np.where(open_end, loa, (loa + np.nan_to_num(lob)) / 2))
+    end_lat = np.where(open_end, mid_lat, lb)
+    end_lon = np.where(open_end, mid_lon, lob)
+    dt_h = gaps["dt_s"].to_numpy() / 3600.0
+    speed = np.clip(np.nan_to_num(gaps["speed_kn"].fill_null(12.0).to_numpy(), nan=12.0), 6.0, 25.0) * KM_PER_NM
+    from liftwatch.tracks.geo import haversine_km
+
+    t1 = haversine_km(la, loa, mid_lat, mid_lon) / speed
+    t3 = haversine_km(mid_lat, mid_lon, end_lat, end_lon) / speed
+    travel = t1 + t3
+    scale = np.where(travel > dt_h, dt_h / np.maximum(travel, 1e-9), 1.0)
+    t1, t3 = np.where(lingers, t1 * scale, dt_h / 2), np.where(lingers, t3 * scale, dt_h / 2)
+    t2 = np.maximum(dt_h - t1 - t3, 0.0)
+    f = (np.arange(SAMPLES) + 0.5) / SAMPLES
+    lat1 = la[:, None] + (mid_lat - la)[:, None] * f
+    lon1 = loa[:, None] + (mid_lon - loa)[:, None] * f
+    lat3 = mid_lat[:, None] + (end_lat - mid_lat)[:, None] * f
+    lon3 = mid_lon[:, None] + (end_lon - mid_lon)[:, None] * f
+    cells = np.concatenate([_cell(lat1, lon1), _cell(mid_lat, mid_lon)[:, None], _cell(lat3, lon3)], axis=1)
+    uniq, inv = np.unique(cells, return_inverse=True)
+    r = np.array([rate.get(int(c), 0.0) for c in uniq])[inv.reshape(cells.shape)]  # one lookup per distinct cell
+    w = np.concatenate(
+        [np.repeat((t1 / SAMPLES)[:, None], SAMPLES, 1), t2[:, None], np.repeat((t3 / SAMPLES)[:, None], SAMPLES, 1)],
+        axis=1,
+    )
+    return np.asarray((r * w).sum(axis=1), dtype=np.float64)
+
+
+def _smoothed(grid: pl.DataFrame) -> dict[int, float]:
+    """Rate per cell; a cell without traffic takes the mean of its neighbours with traffic (one ring).
+
+    Ships rarely pass exactly where another was heard; one ring of smoothing (about 50 km) lets a gap's path
+    borrow the reception of the lanes beside it, without inventing coverage far from any observation.
+    """
+    if grid.height == 0:
+        return {}
+    cells = grid["cell"].to_numpy()
+    rates = grid["rate"].to_numpy()
+    own = dict(zip(cells.tolist(), rates.tolist(), strict=True))
+    acc: dict[int, list[float]] = {}
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            if di == 0 and dj == 0:
+                continue
+            for c, r in zip((cells + di * 100_000 + dj).tolist(), rates.tolist(), strict=True):
+                if c not in own:
+                    acc.setdefault(c, []).append(r)
+    own.update({c: float(np.mean(v)) for c, v in acc.items()})
+    return own
+
+
+def classify(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
+    """Add ``expected_reports`` and ``gap_class`` (in_port | dark | out_of_coverage)."""
+    exp = expected_reports(gaps, grid, ports)
+    return gaps.with_columns(pl.Series("expected_reports", exp, dtype=pl.Float64)).with_columns(
+        pl.when(pl.col("in_port"))
+        .then(pl.lit("in_port"))
+        .when((pl.col("expected_reports") >= DARK_EXPECTED) & (pl.col("dt_s") >= DARK_MIN_S))
+        .then(pl.lit("dark"))
+        .otherwise(pl.lit("out_of_coverage"))
+        .alias("gap_class")
+    )

@@ -1,0 +1,93 @@
+"""Scoring voyages against simulator truth (shared by the accuracy tests and docs/accuracy.md numbers)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+
+from liftwatch.sea import SeaResult
+from liftwatch.sea.portcalls import harbour_of, port_sites
+
+WINDOW = pl.duration(hours=12)
+
+
+def _harbour(col: str) -> pl.Expr:
+    return pl.col(col).replace(harbour_of(port_sites()))
+
+
+def port_call_scores(res: SeaResult, truth: pl.DataFrame, end: datetime) -> dict[str, float]:
+    """Recall of truth arrivals (split by whether the ship was transmitting), precision of observed calls."""
+    calls = res.all_port_calls().with_columns(_harbour("site_id").alias("h"))
+    tv = truth.filter(pl.col("arr_time") < end).with_columns(_harbour("arr_site").alias("h"))
+    hit = (
+        tv.join(calls, on=["asset_id", "h"])
+        .filter((pl.col("end") >= pl.col("arr_time") - WINDOW) & (pl.col("start") <= pl.col("arr_time") + WINDOW))
+        .select("asset_id", "arr_time")
+        .unique()
+        .with_columns(pl.lit(True).alias("hit"))
+    )
+    tv = tv.join(hit, on=["asset_id", "arr_time"], how="left").with_columns(pl.col("hit").fill_null(False))
+    seen = tv.filter(~pl.col("dark"))
+    dark = tv.filter(pl.col("dark"))
+    # dark arrivals: is the truth harbour among the top-2 ports ranked for the silence?
+    g = res.gaps.filter(pl.col("lingers") & ~pl.col("in_port"))
+    top2 = (
+        g.select(
+            "asset_id",
+            pl.col("ts_a").alias("start"),
+            pl.coalesce("ts_b", "ts_a").alias("end"),
+            pl.col("candidates").list.head(2).alias("c"),
+        )
+        .explode("c")
+        .drop_nulls("c")
+        .with_columns(pl.col("c").struct.field("site_id").alias("site_id"))
+    )
+    top2 = top2.with_columns(_harbour("site_id").alias("h"))
+    hit2 = (
+        dark.join(top2, on=["asset_id", "h"])
+        .filter((pl.col("end") >= pl.col("arr_time") - WINDOW) & (pl.col("start") <= pl.col("arr_time") + WINDOW))
+        .select("asset_id", "arr_time")
+        .unique()
+    )
+    # precision: every call we observed is a truth arrival or departure of that ship at that harbour
+    ends = pl.concat(
+        [
+            truth.select("asset_id", _harbour("arr_site").alias("h"), pl.col("arr_time").alias("t")),
+            truth.select("asset_id", _harbour("dep_site").alias("h"), pl.col("dep_time").alias("t")),
+        ]
+    )
+    observed = calls.filter(pl.col("basis") == "observed")
+    ok = (
+        observed.join(ends, on=["asset_id", "h"])
+        .filter((pl.col("end") >= pl.col("t") - WINDOW) & (pl.col("start") <= pl.col("t") + WINDOW))
+        .select("asset_id", "start")
+        .unique()
+    )
+    return {
+        "seen_recall": seen["hit"].mean() if seen.height else 1.0,  # type: ignore[dict-item]
+        "dark_recall": dark["hit"].mean() if dark.height else 1.0,  # type: ignore[dict-item]
+        "dark_top2_recall": hit2.height / dark.height if dark.height else 1.0,
+        "precision": ok.height / observed.height if observed.height else 1.0,
+        "n_seen": float(seen.height),
+        "n_dark": float(dark.height),
+        "n_calls": float(calls.height),
+    }
+
+
+def gap_scores(res: SeaResult, dark: pl.DataFrame, end: datetime) -> dict[str, float]:
+    """Share of silences >= 6 h at sea classified right: dark when mostly inside a truth dark interval."""
+    g = res.gaps.filter(~pl.col("in_port")).with_columns(pl.coalesce("ts_b", pl.lit(end)).alias("tb"))
+    ov = (
+        g.join(dark, on="asset_id", how="left")
+        .with_columns(
+            pl.when(pl.col("start").is_null())
+            .then(0.0)
+            .otherwise((pl.min_horizontal("tb", "end") - pl.max_horizontal("ts_a", "start")).dt.total_seconds().clip(0))
+            .alias("ov")
+        )
+        .group_by("asset_id", "ts_a")
+        .agg(pl.col("ov").sum(), pl.col("dt_s").first(), pl.col("gap_class").first())
+        .with_columns(((pl.col("ov") > 0.5 * pl.col("dt_s")) == (pl.col("gap_class") == "dark")).alias("right"))
+    )
+    return {"accuracy": ov["right"].mean() if ov.height else 1.0, "n": float(ov.height)}  # type: ignore[dict-item]
