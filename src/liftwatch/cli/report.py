@@ -217,7 +217,7 @@ def corridors_cmd(
     cols = ["corridor", *keys, *([period] if period else [])]
     for c in cols:
         t.add_column(c)
-    for c in ("expected", "best", "dark", "airframes", "tonnes", "range t", "unknown type"):
+    for c in ("expected", "best", "dark", "airframes", "tonnes", "range t", "unknown type", "returns"):
         t.add_column(c, justify="right")
     for r in table.head(limit).iter_rows(named=True):
         t.add_row(
@@ -229,6 +229,7 @@ def corridors_cmd(
             f"{r['tonnes_expected']:.0f}",
             f"{r['tonnes_low']:.0f}–{r['tonnes_high']:.0f}",
             f"{r['unknown_type_flights']:.1f}",
+            f"{r['return_flights']:.1f}",
         )
     console.print(t)
 

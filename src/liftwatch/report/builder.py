@@ -172,9 +172,9 @@ def build_report(
     order = (
         chosen.with_columns(geo.flight_corridor_expr())
         .group_by("corridor", "asset_class")
-        .agg(pl.len().alias("n"))
-        .with_columns((pl.col("asset_class") == MIL).alias("_mil"))
-        .sort(["_mil", "n", "corridor"], descending=[True, True, False])
+        .agg(pl.len().alias("n"), (pl.col("role") != "return").fill_null(True).mean().alias("_loaded"))
+        .with_columns((pl.col("asset_class") == MIL).alias("_mil"), (pl.col("_loaded") >= 0.5).alias("_loaded"))
+        .sort(["_mil", "_loaded", "n", "corridor"], descending=[True, True, True, False])
     )
     colors = geo.corridor_colors(order["corridor"].unique(maintain_order=True).to_list())
 

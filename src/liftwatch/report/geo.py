@@ -75,6 +75,8 @@ _PROPS = (
     "distance_km",
     "lift_typical_t",
     "type_status",
+    "home_site",
+    "role",
 )
 
 

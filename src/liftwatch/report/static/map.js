@@ -42,7 +42,7 @@
         var p = f.properties;
         layer.bindPopup("<b>" + esc(p.flight_id) + "</b> — " + esc(p.corridor) + table(p,
           ["registration", "type_code", "callsign", "classification", "country", "operator", "dep_site", "arr_site",
-           "ending", "candidates", "first_ts", "last_ts", "lift_typical_t", "type_status"]));
+           "ending", "candidates", "first_ts", "last_ts", "lift_typical_t", "type_status", "home_site", "role"]));
       }
     });
   }
