@@ -244,16 +244,26 @@ def resolve(
     window = np.where(surface, p.surface_pair_window_s, p.pair_window_s)
     has &= (ts - ts[pj]) <= window
     even_newer = fmt == 0
-    le = np.where(even_newer, lat17, lat17[pj])
-    xe = np.where(even_newer, lon17, lon17[pj])
-    lo = np.where(even_newer, lat17[pj], lat17)
-    xo = np.where(even_newer, lon17[pj], lon17)
+
+    def fields(rows: I64) -> tuple[F64, F64, F64, F64, B]:
+        """Even and odd raw fields of each row's pair (the row itself and its partner)."""
+        en, own_lat, own_lon = even_newer[rows], lat17[rows], lon17[rows]
+        p_lat, p_lon = lat17[pj[rows]], lon17[pj[rows]]
+        return (
+            np.where(en, own_lat, p_lat),
+            np.where(en, own_lon, p_lon),
+            np.where(en, p_lat, own_lat),
+            np.where(en, p_lon, own_lon),
+            en,
+        )
+
     air = np.flatnonzero(has & ~surface)
     glat = np.full(n, np.nan)
     glon = np.full(n, np.nan)
-    glat[air], glon[air] = global_airborne(le[air], xe[air], lo[air], xo[air], even_newer[air])
+    glat[air], glon[air] = global_airborne(*fields(air))
     cand = ~np.isnan(glat)
     if (has & surface).any():
+        le, xe, lo, xo, _ = fields(np.arange(n))
         if receiver is not None:
             rlat = np.full(n, receiver[0])
             rlon = np.full(n, receiver[1])
