@@ -88,6 +88,16 @@ def _claims_html(claims: Sequence[Any] | None) -> str | None:
     return str(fn(list(claims))) if callable(fn) else None
 
 
+def _mil_first(table: pl.DataFrame) -> pl.DataFrame:
+    """Military/state corridors first (what the report is about), each group by expected flights."""
+    key = (pl.col("asset_class") != MIL).alias("_other")
+    return (
+        table.with_columns(key)
+        .sort(["_other", "flights_expected", "corridor"], descending=[False, True, False])
+        .drop("_other")
+    )
+
+
 def _map_subset(features: list[geo.Feature], cap: int) -> tuple[list[geo.Feature], int]:
     """Every non-civil track, then civil tracks (evenly spaced in time) up to ``cap``; returns (drawn, left out)."""
     if len(features) <= cap:
@@ -149,8 +159,8 @@ def build_report(
         .join(roles, on="flight_id", how="left")
     )
 
-    region_tab = corridor_table(legs, level="region", by=["asset_class"])
-    site_tab = corridor_table(legs, level="site", by=["asset_class"])
+    region_tab = _mil_first(corridor_table(legs, level="region", by=["asset_class"]))
+    site_tab = _mil_first(corridor_table(legs, level="site", by=["asset_class"]))
     mil_legs = legs.filter(pl.col("asset_class") == MIL)
     mil_region = corridor_table(mil_legs, level="region")
     mil_site = corridor_table(mil_legs, level="site")
@@ -256,6 +266,10 @@ def build_report(
         "surges": sum(a.kind == "surge" for a in alerts),
         "new_corridors": sum(a.kind == "new_corridor" for a in alerts),
         "coverage_normalised": cov is not None,
+        "baseline": (
+            f"{start.isoformat()} to "
+            f"{((baseline_end or start + timedelta(days=max(3, (end - start).days // 2))) - timedelta(days=1)).isoformat()}"
+        ),
     }
 
     alert_ids = {i for a in alerts for i in a.flight_ids}
