@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import polars as pl
@@ -51,6 +52,7 @@ class SeaResult:
 
 def _clean(points: pl.DataFrame) -> pl.DataFrame:
     df = points.filter((pl.col("domain") == "sea") & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+    df = df.with_columns(pl.col("ts").dt.convert_time_zone("UTC"))
     return df.unique(["asset_id", "ts"], keep="first").sort("asset_id", "ts")
 
 
@@ -92,9 +94,19 @@ def analyse(
     """Run the whole sea pipeline; ``source`` is a Store, or a Polars/Arrow table of canonical points.
 
     ``data_end`` (default: the last report of any domain in ``source``) bounds silences at the end of the data.
+    ``static`` (AIS static reports; from a store, its ``ais_static`` table by default) gives names and declared
+    destinations.
     """
+    from liftwatch.store import Store
+
+    if static is None and isinstance(source, Store):
+        from liftwatch.sea.static_store import load_static
+
+        static = load_static(source)
     ports = portcalls.port_sites(sites)
     grids, end = [], data_end if data_end is not None else _data_end(source)
+    if isinstance(end, datetime):
+        end = end.astimezone(UTC)  # DuckDB answers in Etc/UTC; Polars wants one zone name
     for frame in _frames(source):  # pass 1: reception and the end of the data
         pts = _clean(frame)
         if pts.height == 0:

@@ -124,10 +124,10 @@ def port_calls(marked: pl.DataFrame) -> pl.DataFrame:
     reason = (
         pl.when(pl.col("min_sog_kt") < STOP_KN)
         .then(pl.lit("stopped"))
-        .when(dwell >= DWELL_S)
-        .then(pl.lit("dwell"))
         .when(pl.col("max_gap_s") >= GAP_IN_PORT_S)
         .then(pl.lit("gap_in_port"))
+        .when(dwell >= DWELL_S)
+        .then(pl.lit("dwell"))
         .when(pl.col("start") == pl.col("_first"))
         .then(pl.lit("data_starts_in_port"))
         .when(pl.col("end") == pl.col("_last"))
