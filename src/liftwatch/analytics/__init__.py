@@ -5,6 +5,7 @@ Pure functions over Polars frames in :data:`liftwatch.schema.FLIGHT_SCHEMA`; see
 
 from __future__ import annotations
 
+from liftwatch.analytics.changestats import Baseline, changepoint, cusum, fit_baseline, predictive_tail
 from liftwatch.analytics.corridors import (
     UNKNOWN,
     as_flights,
@@ -15,16 +16,14 @@ from liftwatch.analytics.corridors import (
     top_corridor,
 )
 from liftwatch.analytics.lift import UNKNOWN_TYPE, flight_lift, lift_aggregations, total_lift
+from liftwatch.analytics.roles import home_bases
 from liftwatch.analytics.surge import (
     Alert,
-    Baseline,
     alerts_frame,
     assess_series,
     coverage_factor,
-    cusum,
     daily_series,
     detect_changes,
-    fit_baseline,
 )
 
 __all__ = [
@@ -35,6 +34,7 @@ __all__ = [
     "alerts_frame",
     "as_flights",
     "assess_series",
+    "changepoint",
     "corridor_table",
     "corridors",
     "coverage_factor",
@@ -45,7 +45,9 @@ __all__ = [
     "filter_legs",
     "fit_baseline",
     "flight_lift",
+    "home_bases",
     "lift_aggregations",
+    "predictive_tail",
     "top_corridor",
     "total_lift",
 ]
