@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kb",
     "sim",
     "flights",
+    "voyages",
     "report",
     "claims",
     "watch",
