@@ -171,26 +171,35 @@ class ModesDecoder:
         new_idx = np.flatnonzero(is_pos)
         c = self._pos
         nc = c["icao"].size if c else 0
-        cols = {
-            "icao": m.icao[new_idx],
-            "ts": m.ts[new_idx],
-            "surface": m.kind[new_idx] == KIND_SURFACE,
-            "fmt": m.fmt[new_idx],
-            "lat17": m.lat17[new_idx],
-            "lon17": m.lon17[new_idx],
-            "fixed_lat": np.full(new_idx.size, np.nan),
-            "fixed_lon": np.full(new_idx.size, np.nan),
-            "cand_lat": np.full(new_idx.size, np.nan),
-            "cand_lon": np.full(new_idx.size, np.nan),
-            "alt_baro": m.alt_baro[new_idx],
-            "alt_geom": m.alt_geom[new_idx],
+        origin = np.concatenate([np.full(nc, -1), new_idx]) if nc else new_idx
+        icao_all = np.concatenate([c["icao"], m.icao[new_idx]]) if nc else m.icao[new_idx]
+        ts_all = np.concatenate([c["ts"], m.ts[new_idx]]) if nc else m.ts[new_idx]
+        order = np.lexsort((np.arange(origin.size), ts_all, icao_all))
+        # gather each column once, straight from the messages (and the few carried rows) into sorted order
+        src = origin[order]
+        from_carry = src < 0
+
+        def col(name: str, values: np.ndarray | None, fill: float = np.nan) -> np.ndarray:
+            out = values[np.maximum(src, 0)] if values is not None else np.full(src.size, fill)
+            if nc:
+                out[from_carry] = c[name][order[from_carry]]  # carried rows are first in the concatenation
+            return out
+
+        s: dict[str, np.ndarray] = {
+            "icao": icao_all[order],
+            "ts": ts_all[order],
+            "surface": col("surface", m.kind == KIND_SURFACE),
+            "fmt": col("fmt", m.fmt),
+            "lat17": col("lat17", m.lat17),
+            "lon17": col("lon17", m.lon17),
+            "fixed_lat": col("fixed_lat", None),
+            "fixed_lon": col("fixed_lon", None),
+            "cand_lat": col("cand_lat", None),
+            "cand_lon": col("cand_lon", None),
+            "alt_baro": col("alt_baro", m.alt_baro),
+            "alt_geom": col("alt_geom", m.alt_geom),
         }
-        if nc:
-            cols = {k: np.concatenate([c[k], v]) for k, v in cols.items()}
-        origin = np.concatenate([np.full(nc, -1), new_idx])
-        order = np.lexsort((np.arange(origin.size), cols["ts"], cols["icao"]))
-        s = {k: v[order] for k, v in cols.items()}
-        origin = origin[order]
+        origin = src
         r = resolve(
             s["icao"],
             s["ts"],

@@ -102,7 +102,8 @@ def me_field(msgs: U8) -> U64:
 def bits(me: U64, start: int, width: int) -> npt.NDArray[np.int64]:
     """ME bits ``start..start+width-1`` (0 = first ME bit, as in DO-260B tables) as int64."""
     shift = np.uint64(56 - start - width)
-    return ((me >> shift) & np.uint64((1 << width) - 1)).astype(np.int64)
+    # a masked field is < 2**56, so reinterpreting the uint64 bits as int64 is exact and copies nothing
+    return ((me >> shift) & np.uint64((1 << width) - 1)).view(np.int64)
 
 
 def code13(msgs: U8) -> npt.NDArray[np.int64]:
