@@ -170,3 +170,35 @@ def test_dma_and_marinecadastre(tmp_path: Path) -> None:
     )
     got, _ = _read(mc)
     assert got["asset_id"][0] == "367123450" and got["track_deg"][0] is None and got["type_code"][0] == "70"
+
+
+def test_class_b_and_type_2_3_match_pyais(tmp_path: Path) -> None:
+    from pyais.encode import encode_dict
+
+    rng = np.random.default_rng(4)
+    lines, want = [], []
+    for i in range(60):
+        t = (2, 3, 18)[i % 3]
+        d = {
+            "type": t,
+            "mmsi": int(rng.integers(200_000_000, 799_999_999)),
+            "lat": round(float(rng.uniform(-80, 80)), 4),
+            "lon": round(float(rng.uniform(-179, 179)), 4),
+            "speed": round(float(rng.uniform(0, 30)), 1),
+            "course": round(float(rng.uniform(0, 359)), 1),
+            "heading": int(rng.integers(0, 360)),
+        }
+        for s in encode_dict(d, talker_id="AI", sentence_type="VDM"):
+            lines.append(f"{1734688800 + i} {s}")
+        want.append(pyais.decode(lines[-1].split(" ", 1)[1]).asdict())
+    path = tmp_path / "b.nmea"
+    path.write_text("\n".join(lines) + "\n")
+    got, log = _read(path)
+    assert log.total == 0 and got.height == 60
+    for w, g in zip(want, got.iter_rows(named=True), strict=True):
+        assert f"{w['mmsi']:09d}" == g["asset_id"]
+        assert w["lat"] == pytest.approx(g["lat"], abs=1e-6) and w["lon"] == pytest.approx(g["lon"], abs=1e-6)
+        assert w["speed"] == pytest.approx(g["gs_kt"], abs=1e-3) and w["course"] == pytest.approx(
+            g["track_deg"], abs=1e-3
+        )
+        assert w["heading"] == g["heading_deg"]

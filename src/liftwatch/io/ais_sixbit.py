@@ -70,10 +70,34 @@ def field(bits: U8, start: int, length: int, signed: bool = False) -> I64:
     return np.asarray(val, dtype=np.int64)
 
 
+def to_bytes(values: U8) -> U8:
+    """6-bit values (n, 4k) to packed bytes (n, 3k): four characters are exactly three bytes."""
+    n, k = values.shape
+    v = values.reshape(n, k // 4, 4).astype(np.uint8)
+    b0 = (v[:, :, 0] << 2) | (v[:, :, 1] >> 4)
+    b1 = ((v[:, :, 1] & 0x0F) << 4) | (v[:, :, 2] >> 2)
+    b2 = ((v[:, :, 2] & 0x03) << 6) | v[:, :, 3]
+    return np.asarray(np.stack([b0, b1, b2], axis=2).reshape(n, -1), dtype=np.uint8)
+
+
+def byte_field(data: U8, start: int, length: int, signed: bool = False) -> I64:
+    """Like :func:`field` on packed bytes: combine the <= 5 bytes that hold the field, shift and mask."""
+    first, last = start // 8, (start + length - 1) // 8
+    nb = last - first + 1
+    acc = np.zeros(data.shape[0], dtype=np.uint64)
+    for i in range(nb):  # at most 5 whole-column operations
+        acc = (acc << np.uint64(8)) | data[:, first + i].astype(np.uint64)
+    shift = 8 * nb - (start % 8) - length
+    val = ((acc >> np.uint64(shift)) & np.uint64((1 << length) - 1)).astype(np.int64)
+    if signed:
+        val = np.where(val >= (1 << (length - 1)), val - (1 << length), val)
+    return np.asarray(val, dtype=np.int64)
+
+
 def decode_fields(chars: U8, layout: dict[str, tuple[int, int, bool]]) -> dict[str, I64]:
     """All fields of ``layout`` from a (n, 28) matrix of armor characters."""
-    bits = to_bits(dearmor(chars))
-    return {name: field(bits, s, n, sg) for name, (s, n, sg) in layout.items()}
+    data = to_bytes(dearmor(chars))
+    return {name: byte_field(data, s, n, sg) for name, (s, n, sg) in layout.items()}
 
 
 def put_field(bits: U8, start: int, length: int, values: npt.ArrayLike) -> None:
