@@ -56,6 +56,10 @@ MIL_FLEET = (
     ("RA-78854", "IL76"),
     ("RA-86899", "IL76"),
     ("RA-78778", "IL76"),
+    ("RA-78762", "IL76"),
+    ("RA-78791", "IL76"),
+    ("RA-78842", "IL76"),
+    ("RA-78765", "IL76"),
     ("RA-82038", "A124"),
     ("RA-82035", "A124"),
 )
@@ -204,7 +208,7 @@ def airlift(
             dark_after_km=float(rng.uniform(60.0, 150.0)) if dark else None,
         )
         moves.append(back)
-        free_at[a.asset_id] = t + timedelta(hours=_block_hours(back) + float(rng.uniform(3.0, 10.0)))
+        free_at[a.asset_id] = t + timedelta(hours=_block_hours(back) + float(rng.uniform(2.0, 6.0)))
         _ = k
     return moves
 
