@@ -271,7 +271,7 @@ def _ends(s: pl.DataFrame) -> pl.DataFrame:
         .then(voyages.back_off_time(pl.col("last_ts"), -top("distance_km").cast(pl.Float64), pl.col("speed_kn")))
         .otherwise(None)
         .alias("arr_time"),
-        pl.when(landed)
+        pl.when(landed | (pl.col("gap_class_end") == "in_port"))  # arrived, then silent in port
         .then(pl.lit("landed"))
         .when(by_gap)
         .then(pl.col("gap_class_end"))

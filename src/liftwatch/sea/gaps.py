@@ -11,7 +11,9 @@ top-ranked port, a stay there, and on to B); cells without traffic borrow their 
 a probability below 5 % under Poisson reception, so the silence was chosen: dark, provided it lasted
 ``DARK_MIN_S`` (12 h, GFW's threshold for intentional disabling; shorter silences stay out of coverage, as a
 6-12 h hole in thin satellite coverage happens by chance). Fewer: out of coverage. Gaps
-with both ends inside the same port visit are ``in_port`` (ports are often deaf; a ship at the quay is not news).
+with both ends inside the same port visit are ``in_port`` (ports are often deaf; a ship at the quay is not news),
+and so is a lingering silence that starts within ``APPROACH_KM`` of its top-ranked port: the ship arrived, then
+was silent in port.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ PRIOR_H = 2.0
 DARK_EXPECTED = 3.0
 DARK_MIN_S = 12 * 3600.0  # GFW: gap events from 6 h, intentional disabling only from 12 h
 SAMPLES = 24
+APPROACH_KM = 15.0  # last heard this close to the top-ranked port before a lingering silence: it arrived
 
 
 def _cell(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
@@ -166,8 +169,10 @@ def _smoothed(grid: pl.DataFrame) -> dict[int, float]:
 def classify(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
     """Add ``expected_reports`` and ``gap_class`` (in_port | dark | out_of_coverage)."""
     exp = expected_reports(gaps, grid, ports)
+    top_km = pl.col("candidates").list.first().struct.field("distance_km")
+    arrived = pl.col("lingers") & (top_km <= APPROACH_KM).fill_null(False)
     return gaps.with_columns(pl.Series("expected_reports", exp, dtype=pl.Float64)).with_columns(
-        pl.when(pl.col("in_port"))
+        pl.when(pl.col("in_port") | arrived)
         .then(pl.lit("in_port"))
         .when((pl.col("expected_reports") >= DARK_EXPECTED) & (pl.col("dt_s") >= DARK_MIN_S))
         .then(pl.lit("dark"))
