@@ -307,7 +307,7 @@ class ModesDecoder:
         icao = cat("icao", m.icao)
         ts = cat("ts", m.ts)
         is_new = np.concatenate([np.zeros(ns, dtype=bool), np.ones(n, dtype=bool)])
-        order = np.lexsort((ts, is_new, icao))
+        order = np.lexsort((ts, is_new, icao)) if ns else np.lexsort((ts, icao))
         icao, ts, is_new = icao[order], ts[order], is_new[order]
         gstart = _group_start(icao)
         # trust: aircraft with a CRC-checked DF11/17/18 message in this batch, at their last time
