@@ -105,12 +105,13 @@ def extract(
     es = is_es & (rem == 0)
     allcall_cand = ok & ~long_ & (df == 11)
     allcall = allcall_cand & ((rem & 0xFFFF80) == 0)
-    batch_known = pl.Series(np.concatenate([aa[es], aa[allcall]])).unique().to_numpy()
-    known = np.union1d(known, batch_known).astype(np.uint32)
     surv_cand = ok & (((df == 4) | (df == 5)) & ~long_ | ((df == 20) | (df == 21)) & long_)
     surv = np.zeros(ok.size, dtype=bool)
     cand_idx = np.flatnonzero(surv_cand)
-    surv[cand_idx] = np.isin(rem[cand_idx], known)  # only the few address/parity replies need the lookup
+    if cand_idx.size:  # only address/parity replies need the trusted-address lookup
+        batch_known = pl.Series(np.concatenate([aa[es], aa[allcall]])).unique().to_numpy()
+        known = np.union1d(known, batch_known).astype(np.uint32)
+        surv[cand_idx] = np.isin(rem[cand_idx], known)
     v.crc_bad = int((is_es & ~es).sum() + (allcall_cand & ~allcall).sum())
     v.unattributed = int((surv_cand & ~surv).sum())
     keep = es | allcall | surv
