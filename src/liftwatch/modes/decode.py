@@ -372,26 +372,29 @@ class ModesDecoder:
         gflag[gstart] = True
         uid = (np.cumsum(gflag) - 1)[back]
         asset_ids = pl.Series([f"{x:06x}" for x in icao[gflag].tolist()], dtype=pl.String)
-        call = pick(cs_all, src_cs[back], -1).astype(np.int64)
-        squawk = pick(sq_all, src_sq[back], -1).astype(np.int64)
-        mv = src_v[back]
+        # every output column is computed for the emitted rows only (positions and velocities)
+        surface_all = m.kind == KIND_SURFACE
+        velocity_all = m.kind == KIND_VELOCITY
+        emit = np.flatnonzero(((res.method == 1) | (res.method == 2)) | velocity_all)
+        be = back[emit]
+        call = pick(cs_all, src_cs[be], -1).astype(np.int64)
+        squawk = pick(sq_all, src_sq[be], -1).astype(np.int64)
+        mv = src_v[be]
         v_gs, v_trk, v_vr, v_hdg, v_gmb, v_vrb = (pick(v_cols[k], mv, np.nan) for k in v_cols)
-
-        surface = m.kind == KIND_SURFACE
-        velocity = m.kind == KIND_VELOCITY
-        gs = np.where(surface | velocity, m.gs, v_gs)
-        trk = np.where(surface | velocity, m.track, v_trk)
-        alt_geom = np.where(np.isnan(m.alt_geom), m.alt_baro + v_gmb, m.alt_geom)
-        flags = np.zeros(n, dtype=np.uint16)
-        flags |= np.where(surface, np.uint16(PointFlag.SURFACE), np.uint16(0))
+        surface, velocity = surface_all[emit], velocity_all[emit]
+        own = surface | velocity
+        alt_baro, alt_geom_own = m.alt_baro[emit], m.alt_geom[emit]
+        gs = np.where(own, m.gs[emit], v_gs)
+        trk = np.where(own, m.track[emit], v_trk)
+        alt_geom = np.where(np.isnan(alt_geom_own), alt_baro + v_gmb, alt_geom_own)
+        flags = np.where(surface, np.uint16(PointFlag.SURFACE), np.uint16(0)).astype(np.uint16)
         flags |= np.where(v_vrb == 0, np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
-        flags |= np.where(m.tisb, np.uint16(PointFlag.TISB), np.uint16(0))
+        flags |= np.where(m.tisb[emit], np.uint16(PointFlag.TISB), np.uint16(0))
         flags |= np.where(
-            (m.kind == KIND_AIRBORNE) & np.isnan(m.alt_baro) & ~np.isnan(m.alt_geom),
+            (m.kind[emit] == KIND_AIRBORNE) & np.isnan(alt_baro) & ~np.isnan(alt_geom_own),
             np.uint16(PointFlag.ALT_GEOM),
             np.uint16(0),
         )
-        emit = np.flatnonzero(((res.method == 1) | (res.method == 2)) | velocity)
         call_idx = np.where(call >= 0, call, len(callsigns))
         table = pa.Table.from_arrays(
             [
@@ -401,16 +404,16 @@ class ModesDecoder:
                 pa.array(np.round(m.ts[emit] * 1e6).astype(np.int64)).cast(pa.timestamp("us", tz="UTC")),
                 nullable(res.lat[emit], np.float64),
                 nullable(res.lon[emit], np.float64),
-                nullable(m.alt_baro[emit], np.float32),
-                nullable(alt_geom[emit], np.float32),
-                nullable(gs[emit], np.float32),
-                nullable(trk[emit], np.float32),
-                nullable(np.where(velocity, m.vrate, v_vr)[emit], np.float32),
-                nullable(np.where(velocity, m.heading, v_hdg)[emit], np.float32),
-                pa.array(surface[emit]),
-                pc.take(pa.array([*callsigns, None], type=pa.string()), pa.array(call_idx[emit])),
-                squawk_strings(squawk[emit]),
-                pa.array(flags[emit]),
+                nullable(alt_baro, np.float32),
+                nullable(alt_geom, np.float32),
+                nullable(gs, np.float32),
+                nullable(trk, np.float32),
+                nullable(np.where(velocity, m.vrate[emit], v_vr), np.float32),
+                nullable(np.where(velocity, m.heading[emit], v_hdg), np.float32),
+                pa.array(surface),
+                pc.take(pa.array([*callsigns, None], type=pa.string()), pa.array(call_idx)),
+                squawk_strings(squawk),
+                pa.array(flags),
                 pa.nulls(emit.size, pa.string()),
                 pa.nulls(emit.size, pa.string()),
             ],
@@ -419,7 +422,9 @@ class ModesDecoder:
         mframe = None
         if want_messages:
             cs_series = pl.Series("callsign", [*callsigns, None], dtype=pl.String)
-            mframe = message_frame(m, res, pl.Series("call_idx", call_idx), cs_series)
+            call_all = pick(cs_all, src_cs[back], -1).astype(np.int64)
+            call_all = np.where(call_all >= 0, call_all, len(callsigns))
+            mframe = message_frame(m, res, pl.Series("call_idx", call_all), cs_series)
         return table, mframe
 
 
