@@ -77,7 +77,7 @@ def to_bytes(values: U8) -> U8:
     b0 = (v[:, :, 0] << 2) | (v[:, :, 1] >> 4)
     b1 = ((v[:, :, 1] & 0x0F) << 4) | (v[:, :, 2] >> 2)
     b2 = ((v[:, :, 2] & 0x03) << 6) | v[:, :, 3]
-    return np.asarray(np.stack([b0, b1, b2], axis=2).reshape(n, -1), dtype=np.uint8)
+    return np.asarray(np.stack([b0, b1, b2], axis=2).reshape(n, 3 * (k // 4)), dtype=np.uint8)
 
 
 def byte_field(data: U8, start: int, length: int, signed: bool = False) -> I64:
