@@ -48,6 +48,10 @@ def test_help_and_usage_errors(tmp_path: Path) -> None:
     assert runner.invoke(app, ["watch", "--sbs", "h:1", "--receiver", "x"]).exit_code == 2
     assert runner.invoke(app, ["watch", "--sbs", "h:1", "--webhook", "ftp://x"]).exit_code == 2
     assert runner.invoke(app, ["watch", "--sbs", "h:1", "--time-source", "gps"]).exit_code == 2
+    assert (
+        runner.invoke(app, ["watch", "--sbs", "h:1", "--db", str(tmp_path / "no" / "such" / "dir.duckdb")]).exit_code
+        == 2
+    )
     assert runner.invoke(app, ["watch", "--sbs", "h:1", "--rules", str(tmp_path / "missing.toml")]).exit_code == 2
 
 

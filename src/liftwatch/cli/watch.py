@@ -100,7 +100,10 @@ def watch(
         coverage_window_s=coverage_window * 60,
         time_source=time_source,
     )
-    store = None if no_store else Store(db)
+    try:
+        store = None if no_store else Store(db)
+    except Exception as exc:  # duckdb.IOException: locked by another process, unwritable path, ...
+        raise fail(f"{db}: cannot open the database for writing ({exc.__class__.__name__}: {exc})") from None
     try:
         summary = run_watch(
             config,
