@@ -48,6 +48,7 @@ def test_voyages_from_nmea_through_the_store(scenario: sim.Scenario, tmp_path: P
     assert tob.height >= 1 and tob["ending"][0] == "landed" and h[tob["dep_site"][0]] == "tartus"
     assert tob["operator"][0] is not None and "Oboronlogistika" in tob["operator"][0]
     assert tob["country"][0] == "RU"
+    assert "SPARTA II" in tob["callsigns"][0]  # the name, from the static reports, for claims and watch lists
     # every truth arrival is found (observed call or top-ranked port of a silence), same harbour
     got = sorted((a, h[s]) for a, s in v.select("asset_id", "arr_site").drop_nulls().iter_rows())
     want = sorted((a, h[s]) for a, s in truth.select("asset_id", "arr_site").iter_rows())

@@ -294,6 +294,13 @@ def _identity(s: pl.DataFrame, static: pl.DataFrame | None) -> pl.DataFrame:
     s = s.join(names, on="asset_id", how="left").with_columns(
         pl.coalesce("name", pl.col("callsigns").list.first()).alias("name")
     )
+    # ships are reported by name: the name joins the call signs, so claims and watch lists match "Sparta II"
+    s = s.with_columns(
+        pl.when(pl.col("name").is_not_null())
+        .then(pl.concat_list(pl.col("callsigns"), pl.concat_list(pl.col("name"))).list.unique(maintain_order=True))
+        .otherwise(pl.col("callsigns"))
+        .alias("callsigns")
+    )
     assets = kb.known_assets()
     sea = assets.filter(pl.col("domain") == "sea") if "domain" in assets.columns else assets.head(0)
     by_name = (
