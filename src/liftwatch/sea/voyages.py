@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from liftwatch.sea.portcalls import harbour_of
 from liftwatch.tracks.geo import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
 
 NEAR_START_KM = 80.0
@@ -87,7 +88,8 @@ def near_port_start(summary: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
     d_ok = np.where(ok, d, np.inf)
     j = np.argmin(d_ok, axis=1)
     best = d_ok[np.arange(len(j)), j]
-    ids = np.asarray(ports["site_id"].to_list(), dtype=object)
+    harbour = harbour_of(ports)  # 30+ km out, the naval base and the port beside it are one place
+    ids = np.asarray([harbour[x] for x in ports["site_id"].to_list()], dtype=object)
     site = np.where(np.isfinite(best), ids[j], None)
     return summary.with_columns(
         pl.Series("near_site", site.tolist(), dtype=pl.String),
