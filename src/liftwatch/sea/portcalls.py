@@ -88,7 +88,7 @@ def mark_visits(points: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
     names = ports["site_id"].to_numpy().astype(object) if ports.height else np.array([], dtype=object)
     port_id = np.where(idx >= 0, names[np.maximum(idx, 0)] if len(names) else None, None)
     df = points.with_columns(
-        pl.Series("port_id", port_id.tolist(), dtype=pl.String), pl.Series("port_km", km, dtype=pl.Float64)
+        pl.Series("port_id", list(port_id), dtype=pl.String), pl.Series("port_km", km, dtype=pl.Float64)
     )
     event = (
         pl.when(pl.col("port_km") <= ENTRY_KM)

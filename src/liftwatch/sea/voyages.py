@@ -92,7 +92,7 @@ def near_port_start(summary: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
     ids = np.asarray([harbour[x] for x in ports["site_id"].to_list()], dtype=object)
     site = np.where(np.isfinite(best), ids[j], None)
     return summary.with_columns(
-        pl.Series("near_site", site.tolist(), dtype=pl.String),
+        pl.Series("near_site", list(site), dtype=pl.String),
         pl.Series("near_km", np.where(np.isfinite(best), best, np.nan)).fill_nan(None),
     )
 
