@@ -130,3 +130,23 @@ def test_rebuilding_the_bundle_is_byte_identical(tmp_path: Path) -> None:
     shipped = _digest(sim.default_scenario_path())
     rebuilt = _digest(tmp_path)
     assert rebuilt == shipped
+
+
+def test_raw_modes_round_trip(tmp_path: Path, small: sim.Scenario) -> None:
+    """DF17 messages written by the simulator decode back to the simulated fixes (CPR precision ~5 m)."""
+    path = sim.write(small, tmp_path, ["modes_hex"])["modes_hex"][0]
+    rejects = RejectLog()
+    got = pl.concat([pl.from_arrow(t) for t in lio.read(path, rejects=rejects)])  # type: ignore[misc]
+    assert rejects.total == 0
+    got = got.filter(pl.col("lat").is_not_null())
+    want = small.points.filter(
+        (pl.col("domain") == "air") & pl.col("alt_baro_ft").is_not_null() & ~pl.col("on_ground")
+    ).unique(["asset_id", "ts"])
+    # the even message carries the fix's own time (to the millisecond)
+    got = got.with_columns(pl.col("ts").dt.round("1ms"))
+    want = want.with_columns(pl.col("ts").dt.round("1ms"))
+    joined = want.join(got, on=["asset_id", "ts"], suffix="_r")
+    assert joined.height > 0.9 * want.height
+    err_m = haversine_km(joined["lat"], joined["lon"], joined["lat_r"], joined["lon_r"]) * 1000.0
+    assert float(np.max(err_m)) < 10.0
+    assert (joined["alt_baro_ft"] - joined["alt_baro_ft_r"]).abs().max() <= 25.0  # type: ignore[operator]

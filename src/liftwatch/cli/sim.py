@@ -18,8 +18,11 @@ def sim(
     scale: Annotated[float, typer.Option(min=0.05, help="Multiplier of background civil traffic.")] = 1.0,
     cadence: Annotated[float, typer.Option(min=1.0, help="Seconds between observed aircraft points.")] = 20.0,
     formats: Annotated[
-        str, typer.Option(help="Comma-separated: opensky_csv,opensky_parquet,readsb_trace,aircraft_json,sbs,ais_nmea")
-    ] = "opensky_csv,opensky_parquet,readsb_trace,aircraft_json,sbs,ais_nmea",
+        str,
+        typer.Option(
+            help="Comma-separated: opensky_csv,opensky_parquet,readsb_trace,aircraft_json,sbs,ais_nmea,modes_hex"
+        ),
+    ] = "opensky_csv,opensky_parquet,readsb_trace,aircraft_json,sbs,ais_nmea,modes_hex",
 ) -> None:
     """Simulate airlift sorties, charters, civil traffic and ship voyages, observed by a receiver network."""
     from liftwatch import sim as simulator

@@ -272,6 +272,46 @@ def write_ais_nmea(sc: Scenario, out: Path) -> list[Path]:
     return [path]
 
 
+def write_modes_hex(sc: Scenario, out: Path) -> list[Path]:
+    """``modes.csv``: ``timestamp,hex`` raw DF17 messages as a receiver logs them.
+
+    Each airborne fix becomes an even and an odd position message 0.2 s apart (a real receiver hears ~2 a
+    second, so pairs are always within the 10 s CPR limit), a velocity message, and an identification message
+    on every tenth fix; ground points are left out (their surface encoding needs a reference position).
+    """
+    encode = importlib.import_module("liftwatch.modes.encode")
+    p = _air(sc).filter(pl.col("alt_baro_ft").is_not_null() & ~pl.col("on_ground").fill_null(False))
+    p = p.unique(["asset_id", "ts"], maintain_order=True).sort("ts", "asset_id")
+    icao = np.array([int(x, 16) for x in p["asset_id"].to_list()], dtype=np.int64)
+    t = p["ts"].dt.epoch("us").to_numpy() / 1e6
+    lat, lon = p["lat"].to_numpy(), p["lon"].to_numpy()
+    alt = p["alt_baro_ft"].cast(pl.Float64).to_numpy()
+    n = len(icao)
+    even, odd = np.zeros(n, dtype=np.int64), np.ones(n, dtype=np.int64)
+    parts = [
+        (t, encode.airborne_position(icao, lat, lon, alt, even)),
+        (t + 0.2, encode.airborne_position(icao, lat, lon, alt, odd)),
+        (
+            t + 0.1,
+            encode.velocity(
+                icao,
+                p["gs_kt"].cast(pl.Float64).fill_null(0).to_numpy(),
+                p["track_deg"].cast(pl.Float64).fill_null(0).to_numpy(),
+                p["vrate_fpm"].cast(pl.Float64).fill_null(0).to_numpy(),
+            ),
+        ),
+    ]
+    every = np.arange(n) % 10 == 0
+    parts.append((t[every] + 0.3, encode.identification(icao[every], p["callsign"].fill_null("").to_numpy()[every])))
+    ts = np.concatenate([x[0] for x in parts])
+    hexes = np.concatenate([np.asarray(encode.to_hex(x[1]), dtype=object) for x in parts])
+    order = np.argsort(ts, kind="stable")
+    frame = pl.DataFrame({"timestamp": np.round(ts[order], 3), "hex": hexes[order].tolist()})
+    path = out / "modes.csv"
+    path.write_text(frame.write_csv(include_header=False))
+    return [path]
+
+
 def write_truth(sc: Scenario, out: Path) -> list[Path]:
     paths = [out / "truth_flights.csv", out / "truth_gaps.parquet", out / "meta.json"]
     sc.truth_flights.write_csv(paths[0])
@@ -287,6 +327,7 @@ WRITERS: dict[str, Callable[[Scenario, Path], list[Path]]] = {
     "aircraft_json": write_aircraft_json,
     "sbs": write_sbs,
     "ais_nmea": write_ais_nmea,
+    "modes_hex": write_modes_hex,
 }
 FORMATS = tuple(WRITERS)
 
