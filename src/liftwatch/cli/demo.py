@@ -54,7 +54,9 @@ def _claims(store: Store, publication: date) -> tuple[Any, list[Any]]:
 
 def _headline(summary: dict[str, Any]) -> Table:
     table = Table(title="top military corridors", show_header=True)
-    for col in ("level", "corridor", "flights (expected)", "of which dark", "tonnes (low-high)", "airframes"):
+    table.add_column("level")
+    table.add_column("corridor", no_wrap=True, min_width=22)
+    for col in ("flights (expected)", "of which dark", "tonnes (low-high)", "airframes"):
         table.add_column(col)
     for level in ("region", "site"):
         c = summary.get(f"top_military_{level}_corridor")
