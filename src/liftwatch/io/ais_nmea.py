@@ -163,7 +163,7 @@ def _chunk(path: str, data: bytes, first_line: int, rejects: RejectLog, state: _
         text.pop()
     lines = pl.DataFrame({"raw": pl.Series(text, dtype=pl.String).str.strip_chars_end("\r")})
     lines = lines.with_columns((pl.int_range(pl.len(), dtype=pl.Int64) + first_line).alias("line"))
-    lines = lines.filter(pl.col("raw").str.strip_chars().str.len_bytes() > 0)
+    lines = lines.filter(pl.col("raw").str.len_bytes() > 0)  # whitespace-only lines are rejected, not skipped
     df = _split_lines(lines)
     matched = df["sent"].is_not_null().to_numpy()
     _reject(rejects, path, df.filter(~pl.Series(matched)), "malformed or truncated sentence")
