@@ -175,8 +175,16 @@ def fly(
     )
 
 
-def sail(dep: Field, arr: Field, speed_kn: float, via: list[tuple[float, float]], step_s: float = 60.0) -> Trajectory:
-    """A voyage at constant service speed along waypoints (slow in the first/last 2 NM: harbour)."""
+def sail(
+    dep: Field,
+    arr: Field,
+    speed_kn: float,
+    via: list[tuple[float, float]],
+    step_s: float = 60.0,
+    moor_s: float = 0.0,
+) -> Trajectory:
+    """A voyage at constant service speed along waypoints (slow in the first/last 2 NM: harbour), then
+    ``moor_s`` seconds moored at the arrival berth (ships keep transmitting alongside; ``on_ground`` marks it)."""
     wps = np.asarray([(dep.lat, dep.lon), *via, (arr.lat, arr.lon)], dtype=np.float64)
     _, _, cum = _along(wps, np.zeros(1))
     total = float(cum[-1])
@@ -191,5 +199,16 @@ def sail(dep: Field, arr: Field, speed_kn: float, via: list[tuple[float, float]]
     lat, lon, _ = _along(wps, s_t)
     trk = bearing_deg(lat[:-1], lon[:-1], lat[1:], lon[1:])
     trk = np.concatenate([trk, trk[-1:]]) if len(trk) else np.zeros(len(lat))
-    n = len(t_grid)
-    return Trajectory(t_grid, lat, lon, np.zeros(n), np.interp(t_grid, t_s, v), trk, np.zeros(n), np.zeros(n, bool))
+    m = int(moor_s / step_s)
+    t_moor = (t_grid[-1] if len(t_grid) else 0.0) + step_s * (1 + np.arange(m))
+    n = len(t_grid) + m
+    return Trajectory(
+        np.concatenate([t_grid, t_moor]),
+        np.concatenate([lat, np.full(m, arr.lat)]),
+        np.concatenate([lon, np.full(m, arr.lon)]),
+        np.zeros(n),
+        np.concatenate([np.interp(t_grid, t_s, v), np.zeros(m)]),
+        np.concatenate([trk, np.full(m, trk[-1] if len(trk) else 0.0)]),
+        np.zeros(n),
+        np.concatenate([np.zeros(len(t_grid), bool), np.ones(m, bool)]),
+    )

@@ -37,6 +37,7 @@ class Movement:
     cruise_ft: float = 32000.0
     surge: bool = False
     speed: float = 0.0  # cruise kt (air) or service speed kn (sea)
+    stay_h: float = 0.0  # hours moored at the arrival berth after a voyage (ships keep transmitting)
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,11 @@ def civil(
     used: set[str],
     site_pos: dict[str, tuple[float, float]],
 ) -> list[Movement]:
-    """Airline rotations between Eastern Mediterranean airports: 2-4 legs a day per airframe."""
+    """Scheduled airline rotations: each airframe flies a fixed daily pattern out of its home airport.
+
+    Airlines repeat the same routes every day (with a few cancellations and time jitter), which is what
+    keeps real civil corridor counts steady; random destinations per leg would invent bursts no airline flies.
+    """
     moves: list[Movement] = []
     codes = [c for c in CIVIL_AIRPORTS if c in site_pos]
     for i in range(n_airframes):
@@ -277,35 +282,55 @@ def civil(
         hx = _hex_in_block(rng, lo, hi, used)
         reg = reg_pre + "".join(chr(65 + int(x)) for x in rng.integers(0, 26, 3))
         typ = str(types[int(rng.integers(len(types)))])
-        at = codes[int(rng.integers(len(codes)))]
+        home = codes[int(rng.integers(len(codes)))]
+        la, lo2 = site_pos[home]
+        cand = [c for c in codes if c != home and 250.0 < float(haversine_km(la, lo2, *site_pos[c])) < 1800.0]
+        if not cand:
+            continue
+        outstations = [cand[int(k)] for k in rng.choice(len(cand), size=min(2, len(cand)), replace=False)]
+        numbers = {d: int(rng.integers(100, 9000)) for d in outstations}
+        first_dep = float(rng.uniform(5.0, 8.0))
         for day in range(days):
-            t = start + timedelta(days=day, hours=float(rng.uniform(5.0, 9.0)))
-            for _ in range(int(rng.integers(2, 4))):
-                la, lo2 = site_pos[at]
-                cand = [c for c in codes if c != at and 250.0 < float(haversine_km(la, lo2, *site_pos[c])) < 1800.0]
-                if not cand:
-                    break
-                dest = cand[int(rng.integers(len(cand)))]
-                num = int(rng.integers(100, 9999))
-                m = Movement(
-                    "air",
-                    hx,
-                    reg,
-                    typ,
-                    f"{cs_pre}{num}",
-                    "civil",
-                    at,
-                    dest,
-                    t,
-                    f"{at}->{dest}",
-                    cruise_ft=float(rng.choice([33000.0, 35000.0, 37000.0])),
+            t = start + timedelta(days=day, hours=first_dep + float(rng.normal(0.0, 0.2)))
+            for dest in outstations:
+                if rng.random() < 0.03:  # cancellation: the airframe stays at home for this rotation
+                    t += timedelta(hours=4.0)
+                    continue
+                block = float(haversine_km(la, lo2, *site_pos[dest])) / 1.852 / 420.0 + 0.5
+                num = numbers[dest]
+                cruise = float(rng.choice([33000.0, 35000.0, 37000.0]))
+                moves.append(
+                    Movement(
+                        "air",
+                        hx,
+                        reg,
+                        typ,
+                        f"{cs_pre}{num}",
+                        "civil",
+                        home,
+                        dest,
+                        t,
+                        f"{home}->{dest}",
+                        cruise_ft=cruise,
+                    )
                 )
-                moves.append(m)
-                d = float(haversine_km(la, lo2, *site_pos[dest]))
-                t += timedelta(hours=d / 1.852 / 420.0 + 0.5 + float(rng.uniform(0.8, 1.6)))
-                at = dest
-                if t.hour >= 22 or t.date() > (start + timedelta(days=day)).date():
-                    break
+                t += timedelta(hours=block + float(rng.uniform(0.8, 1.3)))
+                moves.append(
+                    Movement(
+                        "air",
+                        hx,
+                        reg,
+                        typ,
+                        f"{cs_pre}{num + 1}",
+                        "civil",
+                        dest,
+                        home,
+                        t,
+                        f"{dest}->{home}",
+                        cruise_ft=cruise,
+                    )
+                )
+                t += timedelta(hours=block + float(rng.uniform(0.8, 1.3)))
     return moves
 
 
@@ -385,6 +410,7 @@ def voyages(rng: np.random.Generator, start: datetime, days: int, used: set[str]
             payload_class="typical",
             via=list(via),
             speed=13.0,
+            stay_h=30.0,
             dark_before_km=300.0 if dark else None,
         )
         moves.append(out)
@@ -401,6 +427,7 @@ def voyages(rng: np.random.Generator, start: datetime, days: int, used: set[str]
             f"{port}->tartus",
             via=list(reversed(via)),
             speed=13.0,
+            stay_h=24.0,
             dark_after_km=250.0 if dark else None,
         )
         moves.append(back)

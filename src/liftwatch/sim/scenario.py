@@ -105,7 +105,7 @@ def generate(
         site_pos[code] = (float(s.lat), float(s.lon))
     moves = plan.airlift(rng, start, days, fleet, surge)
     moves += plan.charters(rng, start, days, used)
-    moves += plan.civil(rng, start, days, max(1, round(28 * scale)), used, site_pos)
+    moves += plan.civil(rng, start, days, max(1, round(20 * scale)), used, site_pos)
     if ships:
         moves += plan.voyages(rng, start, days, used)
     end = start + timedelta(days=days)
@@ -129,7 +129,7 @@ def generate(
             )
             ob = observe(m, tr, r, cadence_s=cadence_s, source="sim")
         else:
-            tr = sail(dep, arr, m.speed or 13.0, m.via, step_s=10.0)
+            tr = sail(dep, arr, m.speed or 13.0, m.via, step_s=10.0, moor_s=m.stay_h * 3600.0)
             ob = observe(m, tr, r, cadence_s=180.0, source="sim", noise_m=10.0, sat_rate=0.03, dup_rate=0.0)
         pts = ob.points.filter(pl.col("ts") < end)
         frames.append(pts)
