@@ -163,7 +163,7 @@ class FlightBuilder:
         hi: datetime = pts["ts"].max()  # type: ignore[assignment]
         a, b = self._span
         self._span = (lo if a is None or lo < a else a, hi if b is None or hi > b else b)
-        cleaned, _ = clean_points(pts.sort("asset_id", "ts"), gates=self.gates, report=self.report.clean)
+        cleaned, _ = clean_points(pts, gates=self.gates, report=self.report.clean)
         seg, reasons = segment(cleaned, self.split)
         self.report.split.update(reasons)
         if seg.height == 0:
@@ -341,13 +341,13 @@ def _frames(source: Any, n_partitions: int | None) -> Iterator[pl.DataFrame]:
             df = frame
         n = n_partitions or max(1, df.height // 5_000_000 + 1)
         if n == 1:
-            yield df.sort("asset_id", "ts")
+            yield df
             return
         part = df["asset_id"].hash() % n
         for k in range(n):
             chunk = df.filter(part == k)
             if chunk.height:
-                yield chunk.sort("asset_id", "ts")
+                yield chunk
         return
     if isinstance(source, Iterable):
         yield from source
