@@ -133,7 +133,23 @@ class Gazetteer:
     def site_place(self, site_id: str, text: str, note: str) -> Place:
         site = self.kb.site(site_id)
         regions = tuple(self.kb.region_of_site(site_id))
-        return Place(text, "site", site_id, site.name, (site_id,), regions, site.kind, note)
+        return Place(text, "site", site_id, site.name, self.harbour(site), regions, site.kind, note)
+
+    def harbour(self, site: Any) -> tuple[str, ...]:
+        """A port or naval base and the other berths of the same harbour (within 5 km).
+
+        Tartus naval facility and Tartus commercial port are 2 km apart; a voyage's call is assigned to the
+        nearer berth, so a claim naming either must accept both.
+        """
+        nearest = getattr(self.kb, "nearest_sites", None)
+        if site.kind not in ("port", "naval_base") or nearest is None:
+            return (site.site_id,)
+        near = [
+            s.site_id
+            for s, _ in nearest(site.lat, site.lon, radius_km=5.0, limit=10)
+            if s.kind in ("port", "naval_base")
+        ]
+        return tuple(dict.fromkeys([site.site_id, *near]))
 
     def region_place(self, region_id: str, text: str, note: str) -> Place:
         reg = self.regions[region_id]
