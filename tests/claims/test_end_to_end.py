@@ -39,6 +39,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Any]
     store = Store(Path(tmp_path_factory.mktemp("e2e")) / "demo.duckdb")
     store.ingest_table(sc.points)
     store.write_flights(build_flights(store))
+    from liftwatch.sea.build import build_voyages
+
+    store.write_flights(build_voyages(store))
     yield store, sc
     store.close()
 
