@@ -18,6 +18,10 @@ def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
     assert (out / "map.html").exists()
     assert "supported" in res.output
     assert "syria->" in res.output  # the top military corridor (Rich may truncate the rest)
+    html = (out / "report.html").read_text()
+    # the sealift appears as its own corridor class, and the founding claim section is embedded
+    assert "<td>tartus</td><td>tobruk-port</td><td>military/state (sea)</td>" in html
+    assert "tobruk-port" in (out / "map.html").read_text()
     with liftwatch.open(out / "liftwatch.duckdb", read_only=True) as lw:
         flights = lw.flights_table()
         assert flights.height > 500

@@ -32,6 +32,13 @@ def _inputs(folder: Path) -> list[Path]:
     return traces + others
 
 
+def _save_ais_static(store: Store, path: Path) -> None:
+    from liftwatch.io.ais_nmea import read_static
+    from liftwatch.sea.static_store import save_static
+
+    save_static(store, read_static(str(path)))
+
+
 def _build_tracks(store: Store, progress: Progress) -> int:
     from liftwatch.tracks import build_flights
 
@@ -105,7 +112,10 @@ def demo(
             task = progress.add_task("ingest files", total=len(inputs))
             rows = 0
             for path in inputs:
-                rows += store.ingest(path).rows_added
+                rep = store.ingest(path)
+                rows += rep.rows_added
+                if rep.format == "ais_nmea":  # ship names, IMO and declared destinations for the voyages
+                    _save_ais_static(store, path)
                 progress.advance(task)
             progress.remove_task(task)
             n_flights = _build_tracks(store, progress)

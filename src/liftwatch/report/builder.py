@@ -89,8 +89,14 @@ def _claims_html(claims: Sequence[Any] | None) -> str | None:
 
 
 def _mil_first(table: pl.DataFrame) -> pl.DataFrame:
-    """Military/state corridors first (what the report is about), each group by expected flights."""
-    key = (pl.col("asset_class") != MIL).alias("_other")
+    """Military/state corridors (air, then sea) first: what the report is about; each group by expected flights."""
+    key = (
+        pl.when(pl.col("asset_class") == MIL)
+        .then(0)
+        .when(pl.col("asset_class").str.starts_with(MIL))
+        .then(1)
+        .otherwise(2)
+    ).alias("_other")
     return (
         table.with_columns(key)
         .sort(["_other", "flights_expected", "corridor"], descending=[False, True, False])
