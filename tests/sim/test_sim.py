@@ -150,3 +150,21 @@ def test_raw_modes_round_trip(tmp_path: Path, small: sim.Scenario) -> None:
     err_m = haversine_km(joined["lat"], joined["lon"], joined["lat_r"], joined["lon_r"]) * 1000.0
     assert float(np.max(err_m)) < 10.0
     assert (joined["alt_baro_ft"] - joined["alt_baro_ft_r"]).abs().max() <= 25.0  # type: ignore[operator]
+
+
+def test_ais_nmea_round_trip(tmp_path: Path) -> None:
+    """Ship points written as !AIVDM sentences read back to the same positions (AIS 1/10000 minute)."""
+    sc = sim.generate(days=6, seed=11, scale=0.05)
+    want = sc.points.filter(pl.col("domain") == "sea").unique(["asset_id", "ts"])
+    assert want.height > 100
+    path = sim.write(sc, tmp_path, ["ais_nmea"])["ais_nmea"][0]
+    rejects = RejectLog()
+    got = pl.concat([pl.from_arrow(t) for t in lio.read(path, rejects=rejects)])  # type: ignore[misc]
+    assert rejects.total == 0, rejects.samples[:3]
+    got = got.filter(pl.col("lat").is_not_null()).with_columns(pl.col("ts").dt.truncate("1s"))
+    want = want.with_columns(pl.col("ts").dt.truncate("1s"))
+    joined = want.join(got, on=["asset_id", "ts"], suffix="_r")
+    assert joined.height >= 0.98 * want.height
+    err_m = haversine_km(joined["lat"], joined["lon"], joined["lat_r"], joined["lon_r"]) * 1000.0
+    assert float(np.max(err_m)) < 2.0
+    assert (joined["gs_kt"] - joined["gs_kt_r"]).abs().max() <= 0.11  # type: ignore[operator]
