@@ -40,11 +40,10 @@ def _save_ais_static(store: Store, path: Path) -> None:
 
 
 def _build_tracks(store: Store, progress: Progress) -> int:
-    from liftwatch.tracks import build_flights
+    from liftwatch.tracks import store_flights
 
     task = progress.add_task("flights", total=None)
-    flights = build_flights(store, on_partition=lambda n: progress.advance(task, n))
-    n = store.write_flights(flights)
+    n = store_flights(store, on_partition=lambda n: progress.advance(task, n))
     if importlib.util.find_spec("liftwatch.sea") is not None:  # sea side present in this version
         sea = importlib.import_module("liftwatch.sea.build")
         n += store.write_flights(sea.build_voyages(store))

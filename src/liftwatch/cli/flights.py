@@ -51,7 +51,7 @@ def build(
     partitions: Annotated[int | None, typer.Option(help="Asset-hash partitions (default: ~5 M points each).")] = None,
 ) -> None:
     """Clean the points, split flights, infer sites and dark endings; store the flights table."""
-    from liftwatch.tracks.flights import BuildReport, build_flights
+    from liftwatch.tracks.flights import BuildReport, store_flights
 
     with _errors(), Store(db) as store:
         total = int(store.sql("SELECT count(*) AS n FROM points WHERE domain = 'air'")["n"][0])
@@ -67,13 +67,12 @@ def build(
             transient=True,
         ) as progress:
             task = progress.add_task("build", total=total)
-            table = build_flights(
+            n = store_flights(
                 store,
                 n_partitions=partitions,
                 on_partition=lambda n: progress.advance(task, n),
                 report=report,
             )
-        n = store.write_flights(table)
     t = Table(title="flights build")
     t.add_column("what")
     t.add_column("count", justify="right")

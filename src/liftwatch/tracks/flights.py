@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import importlib
 import json
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import polars as pl
@@ -28,6 +30,9 @@ from liftwatch.tracks.dark import ControllerFn, rank_sites
 from liftwatch.tracks.segment import SplitParams, segment
 from liftwatch.tracks.sites import MILITARY_CLASSES, SiteIndex, endpoint_frame, infer_sites
 from liftwatch.tracks.summary import flight_summary
+
+if TYPE_CHECKING:
+    from liftwatch.store import Store
 
 DARK_THRESHOLD = 0.5  # coverage score at/ahead of the vanish point above which an airborne end is "dark"
 DATA_EDGE_S = 600.0  # a flight starting/ending this close to the data's first/last fix is cut by the data
@@ -149,7 +154,8 @@ class FlightBuilder:
         self.split = split or SplitParams()
         self.coverage = Coverage()
         self.report = BuildReport()
-        self._parts: list[pl.DataFrame] = []
+        self._spill = tempfile.TemporaryDirectory(prefix="liftwatch-flights-")
+        self._parts: list[Path] = []
         self._span: tuple[datetime | None, datetime | None] = (None, None)
         self._next_key = 0
 
@@ -240,13 +246,34 @@ class FlightBuilder:
             pl.col("vrate_fpm").alias("end_vrate"),
             pl.col("gs_kt").alias("end_gs"),
         )
-        self._parts.append(f.join(end, on="flight_idx", how="left").drop("flight_idx"))
+        # per-flight rows wait on disk for pass 2, so memory does not grow with the number of partitions
+        path = Path(self._spill.name) / f"part-{len(self._parts):05d}.parquet"
+        f.join(end, on="flight_idx", how="left").drop("flight_idx").write_parquet(path, compression="lz4")
+        self._parts.append(path)
 
     def finish(self) -> pa.Table:
-        """Pass 2: dark vs out-of-coverage for airborne ends; return the FLIGHT_SCHEMA table."""
-        if not self._parts:
+        """Pass 2 on every partition; the whole FLIGHT_SCHEMA table, sorted by first_ts and asset."""
+        parts = list(self.finish_parts())
+        if not parts:
             return FLIGHT_SCHEMA.empty_table()
-        f = pl.concat(self._parts, how="diagonal_relaxed")
+        return pa.concat_tables(parts).sort_by([("first_ts", "ascending"), ("asset_id", "ascending")])
+
+    def finish_parts(self) -> Iterator[pa.Table]:
+        """Pass 2, one partition at a time (bounded memory): dark vs out-of-coverage for airborne ends.
+
+        Each partition holds whole airframes, so its table can be stored on its own (``Store.write_flights``).
+        """
+        self.report.flights = 0
+        endings: Counter[str] = Counter()
+        for path in self._parts:
+            out = self._finish_part(pl.read_parquet(path))
+            endings.update(out["ending"].to_list())
+            self.report.flights += out.height
+            self.report.endings = dict(endings)
+            yield out.to_arrow().cast(FLIGHT_SCHEMA)
+        self._spill.cleanup()
+
+    def _finish_part(self, f: pl.DataFrame) -> pl.DataFrame:
         lo, hi = self._span
         lat = f["last_lat"].to_numpy()
         lon = f["last_lon"].to_numpy()
@@ -297,10 +324,7 @@ class FlightBuilder:
             pl.format("{}-{}", pl.col("asset_id"), pl.col("first_ts").dt.strftime("%Y%m%dT%H%M%SZ")).alias("flight_id"),
         )
         f = f.with_columns(_evidence_expr().alias("evidence"))
-        self.report.flights = f.height
-        self.report.endings = dict(Counter(f["ending"].to_list()))
-        out = f.select(FLIGHT_SCHEMA.names).sort("first_ts", "asset_id").to_arrow()
-        return out.cast(FLIGHT_SCHEMA)
+        return f.select(FLIGHT_SCHEMA.names).sort("first_ts", "asset_id")
 
 
 def _evidence_expr() -> pl.Expr:
@@ -368,16 +392,46 @@ def build_flights(
     Returns an Arrow table in ``FLIGHT_SCHEMA``. Pass a ``BuildReport`` to receive counts of what was
     dropped and why.
     """
+    b = _pass1(source, inputs, n_partitions, on_partition)
+    out = b.finish()
+    _copy_report(b, report)
+    return out
+
+
+def store_flights(
+    store: Store,
+    *,
+    inputs: KbInputs | None = None,
+    n_partitions: int | None = None,
+    on_partition: Callable[[int], None] | None = None,
+    report: BuildReport | None = None,
+) -> int:
+    """Build flights from a store's points and write them back partition by partition; returns the count.
+
+    What ``liftwatch flights build`` runs: unlike ``build_flights`` it never holds the whole flights table,
+    so memory stays bounded by the largest partition however many points the store holds.
+    """
+    b = _pass1(store, inputs, n_partitions, on_partition)
+    n = sum(store.write_flights(part) for part in b.finish_parts())
+    _copy_report(b, report)
+    return n
+
+
+def _pass1(
+    source: Any, inputs: KbInputs | None, n_partitions: int | None, on_partition: Callable[[int], None] | None
+) -> FlightBuilder:
     b = FlightBuilder(inputs)
     for frame in _frames(source, n_partitions):
         b.add_partition(frame)
         if on_partition is not None:
             on_partition(frame.height)
-    out = b.finish()
+    return b
+
+
+def _copy_report(b: FlightBuilder, report: BuildReport | None) -> None:
     if report is not None:
         report.clean, report.split, report.flights = b.report.clean, b.report.split, b.report.flights
         report.endings, report.partitions = b.report.endings, b.report.partitions
-    return out
 
 
 def evidence(flight_row: dict[str, Any]) -> dict[str, Any]:
