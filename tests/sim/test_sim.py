@@ -124,9 +124,15 @@ def test_round_trip_through_readers(tmp_path: Path, small: sim.Scenario, fmt: st
 
 @pytest.mark.slow
 def test_rebuilding_the_bundle_is_byte_identical(tmp_path: Path) -> None:
-    from liftwatch.sim.bundle import build_default
+    """`liftwatch sim` with the bundle's seed, cadence and formats reproduces the shipped files exactly."""
+    from typer.testing import CliRunner
 
-    build_default(tmp_path)
+    from liftwatch.cli import app
+    from liftwatch.sim.bundle import DEFAULT_CADENCE_S, DEFAULT_DAYS, DEFAULT_SEED, default_formats
+
+    args = ["sim", "--days", str(DEFAULT_DAYS), "--seed", str(DEFAULT_SEED), "--cadence", str(DEFAULT_CADENCE_S)]
+    res = CliRunner().invoke(app, [*args, "--formats", ",".join(default_formats()), "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
     shipped = _digest(sim.default_scenario_path())
     rebuilt = _digest(tmp_path)
     assert rebuilt == shipped
@@ -168,3 +174,13 @@ def test_ais_nmea_round_trip(tmp_path: Path) -> None:
     err_m = haversine_km(joined["lat"], joined["lon"], joined["lat_r"], joined["lon_r"]) * 1000.0
     assert float(np.max(err_m)) < 2.0
     assert (joined["gs_kt"] - joined["gs_kt_r"]).abs().max() <= 0.11  # type: ignore[operator]
+
+
+def test_cli_rejects_unknown_format(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from liftwatch.cli import app
+
+    res = CliRunner().invoke(app, ["sim", "--days", "1", "--formats", "opensky_csv,nope", "--out", str(tmp_path)])
+    assert res.exit_code == 2
+    assert not any(tmp_path.iterdir())
