@@ -72,3 +72,15 @@ def test_parquet_export(store: Store, tmp_path: Path) -> None:
 
     back = pl.read_parquet(str(out / "**/*.parquet"), hive_partitioning=True)
     assert back.height == 10
+
+
+def test_duckdb_memory_limit_is_bounded_and_validated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from liftwatch.errors import LiftwatchError
+
+    with Store(tmp_path / "a.duckdb") as s:
+        limit = s.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+        assert "GiB" in limit or "GB" in limit
+        assert float(limit.split()[0]) <= 2.0
+    monkeypatch.setenv("LIFTWATCH_DUCKDB_MEMORY", "1GB; DROP TABLE points")
+    with pytest.raises(LiftwatchError):
+        Store(tmp_path / "b.duckdb")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS, POINT_SCHEMA, conform
 
 DEFAULT_DB = "liftwatch.duckdb"
 ENV_DB = "LIFTWATCH_DB"
+ENV_MEMORY = "LIFTWATCH_DUCKDB_MEMORY"  # e.g. "4GB"; empty string keeps DuckDB's own default (80 % of RAM)
+DEFAULT_MEMORY_LIMIT = "2GB"
 
 # Columns whose values define "the same observation" for de-duplication.
 _KEY_COLUMNS = (
@@ -133,6 +136,14 @@ class Store:
 
             raise LiftwatchError(f"{self.path}: no liftwatch database here (run `liftwatch ingest` first)")
         self.con = duckdb.connect(self.path, read_only=read_only)
+        # DuckDB would cache up to 80 % of RAM; liftwatch streams by partition and lets DuckDB spill instead
+        limit = os.environ.get(ENV_MEMORY, DEFAULT_MEMORY_LIMIT)
+        if limit:
+            if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit.strip(), flags=re.IGNORECASE):
+                from liftwatch.errors import LiftwatchError
+
+                raise LiftwatchError(f"{ENV_MEMORY}={limit!r}: expected a size such as 2GB or 512MiB")
+            self.con.execute(f"SET memory_limit = '{limit.strip()}'").fetchall()
         if not read_only:
             self._create()
 
