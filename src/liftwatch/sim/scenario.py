@@ -111,6 +111,8 @@ def generate(
     end = start + timedelta(days=days)
     moves = [m for m in moves if m.dep_time < end]
     moves.sort(key=lambda m: (m.dep_time, m.asset_id))
+    if ships:  # appended after the sort, own generator: the other movements keep their indices and draws
+        moves += plan.baltic_voyages(np.random.default_rng([seed, 1 << 20]), start, days, used)
     frames, gaps, truth = [], [], []
     for i, m in enumerate(moves):
         r = np.random.default_rng([seed, i])
