@@ -32,6 +32,7 @@ DEFAULT_DB = "liftwatch.duckdb"
 ENV_DB = "LIFTWATCH_DB"
 ENV_MEMORY = "LIFTWATCH_DUCKDB_MEMORY"  # e.g. "4GB"; empty string keeps DuckDB's own default (80 % of RAM)
 DEFAULT_MEMORY_LIMIT = "2GB"
+PARTITION_POINTS = 1_000_000
 
 # Columns whose values define "the same observation" for de-duplication.
 _KEY_COLUMNS = (
@@ -305,7 +306,9 @@ class Store:
         is bounded by the largest partition, not the store.
         """
         total = self._count("points")
-        n = n_partitions or max(1, total // 5_000_000 + (1 if total % 5_000_000 else 0))
+        # ~1 M points a partition keeps the flights pipeline under ~3 GB at 100 M points (docs/benchmarks.md);
+        # each partition is one scan of the table, so fewer, larger partitions trade memory for time
+        n = n_partitions or max(1, -(-total // PARTITION_POINTS))
         base, params = self._points_sql(**filters)
         joiner = " AND " if " WHERE " in base else " WHERE "
         for k in range(n):
