@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import csv
 import os
-import zlib
 from collections.abc import Iterator
 
 import numpy as np
-import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -37,22 +35,12 @@ from liftwatch.io.textchunks import (
     one_line,
     parse_chunk,
 )
+from liftwatch.io.vector import DATA_ERRORS as _DATA_ERRORS
 from liftwatch.io.vector import log_rejects
 
 FORMATS = ("opensky_csv", "opensky_parquet", "opensky_json")
 FORMAT = "opensky_csv"
 _PARQUET_MAGIC = b"PAR1"
-# What a reader may meet from pyarrow/polars on hostile bytes; turned into rejects, never raised.
-_DATA_ERRORS = (
-    pa.ArrowException,
-    OSError,
-    EOFError,
-    ValueError,
-    NotImplementedError,
-    TypeError,
-    zlib.error,
-    pl.exceptions.PolarsError,
-)
 
 
 # --- sniffing ------------------------------------------------------------------------------------------------

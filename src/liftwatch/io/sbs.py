@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import re
-import zlib
 from collections.abc import Iterator
 
 import numpy as np
@@ -45,6 +44,7 @@ from liftwatch.io.textchunks import (
     one_line,
     parse_chunk,
 )
+from liftwatch.io.vector import DATA_ERRORS as _DATA_ERRORS
 from liftwatch.io.vector import (
     Problems,
     as_bool,
@@ -112,16 +112,6 @@ _NON_MSG = ("SEL", "ID", "AIR", "STA", "CLK")
 _IGNORED = "ignored non-MSG line (SEL/ID/AIR/STA/CLK)"
 _SNIFF = re.compile(rb"^(MSG,[1-8]|SEL|ID|AIR|STA|CLK),[^\n]*,")
 _DATE_FORMATS = ("%Y/%m/%d", "%Y-%m-%d", "%Y%m%d")
-_DATA_ERRORS = (
-    pa.ArrowException,
-    OSError,
-    EOFError,
-    ValueError,
-    NotImplementedError,
-    TypeError,
-    zlib.error,
-    pl.exceptions.PolarsError,
-)
 
 
 def sniff(head: bytes, path: str) -> bool:

@@ -13,6 +13,7 @@ rejected row, so a row is counted once, under its first problem.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -28,6 +29,18 @@ Column: TypeAlias = pa.Array | pa.ChunkedArray
 _TRUE = ["1", "-1", "true", "t", "yes", "y"]
 _FALSE = ["0", "false", "f", "no", "n"]
 _UNIT_PER_S = {"s": 1.0, "ms": 1e3, "us": 1e6, "ns": 1e9}
+
+# What a reader may meet from pyarrow/polars/zlib on hostile bytes; readers turn these into rejects, never raise.
+DATA_ERRORS = (
+    pa.ArrowException,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    TypeError,
+    zlib.error,
+    pl.exceptions.PolarsError,
+)
 
 
 def _byte_class(chars: bytes) -> np.ndarray:
