@@ -183,27 +183,7 @@ class FlightBuilder:
         arr_e = endpoint_frame(seg, "arr")
         dep = infer_sites(dep_e, self.index, military, "dep")
         arr = infer_sites(arr_e, self.index, military, "arr")
-        f = f.join(
-            dep.select(
-                "flight_idx",
-                pl.col("site").alias("dep_site"),
-                pl.col("conf").alias("dep_conf"),
-                pl.col("at_site").alias("dep_at_site"),
-                pl.col("candidates").alias("dep_candidates"),
-                pl.col("site_km").alias("dep_km"),
-            ),
-            on="flight_idx",
-        ).join(
-            arr.select(
-                "flight_idx",
-                pl.col("site").alias("arr_site"),
-                pl.col("conf").alias("arr_conf"),
-                pl.col("at_site").alias("arr_at_site"),
-                pl.col("candidates").alias("arr_candidates"),
-                pl.col("site_km").alias("arr_km"),
-            ),
-            on="flight_idx",
-        )
+        f = f.join(_site_cols(dep, "dep"), on="flight_idx").join(_site_cols(arr, "arr"), on="flight_idx")
         # a site only counts where the end is at it; elsewhere the near-site score is just a candidate
         f = f.with_columns(
             pl.when(pl.col("dep_at_site")).then(pl.col("dep_site")).alias("dep_site"),
@@ -325,6 +305,12 @@ class FlightBuilder:
         )
         f = f.with_columns(_evidence_expr().alias("evidence"))
         return f.select(FLIGHT_SCHEMA.names).sort("first_ts", "asset_id")
+
+
+def _site_cols(inferred: pl.DataFrame, side: str) -> pl.DataFrame:
+    """``infer_sites`` output renamed for one end of the flight (``dep_site``, ``arr_conf``, ...)."""
+    names = {"site": "site", "conf": "conf", "at_site": "at_site", "candidates": "candidates", "site_km": "km"}
+    return inferred.select("flight_idx", *[pl.col(c).alias(f"{side}_{n}") for c, n in names.items()])
 
 
 def _evidence_expr() -> pl.Expr:
