@@ -27,11 +27,13 @@ def observed_truth(truth: pl.DataFrame, points: pl.DataFrame, min_points: int = 
     t = truth.filter(pl.col("domain") == "air") if "domain" in truth.columns else truth
     end = pl.coalesce(pl.col("arr_time"), pl.col("went_dark_at"))
     t = t.with_columns(end.alias("_end"))
-    p = points.filter(pl.col("lat").is_not_null()).select("asset_id", "ts").sort("asset_id", "ts")
+    p = points.filter(pl.col("lat").is_not_null()).select("asset_id", "ts").sort("ts")
+    # each point to the latest true flight of its airframe that started before it (an as-of join: linear,
+    # where a plain join on asset_id would pair every point with every flight of the airframe)
+    spans = t.select("flight_id", "asset_id", "dep_time", "_end").sort("dep_time")
     counts = (
-        t.select("flight_id", "asset_id", "dep_time", "_end")
-        .join(p, on="asset_id")
-        .filter((pl.col("ts") >= pl.col("dep_time")) & (pl.col("ts") <= pl.col("_end")))
+        p.join_asof(spans, left_on="ts", right_on="dep_time", by="asset_id", strategy="backward")
+        .filter(pl.col("flight_id").is_not_null() & (pl.col("ts") <= pl.col("_end")))
         .group_by("flight_id")
         .agg(pl.len().alias("n_obs"), pl.col("ts").min().alias("obs_first"), pl.col("ts").max().alias("obs_last"))
     )
