@@ -32,7 +32,9 @@ def observed_truth(truth: pl.DataFrame, points: pl.DataFrame, min_points: int = 
     # where a plain join on asset_id would pair every point with every flight of the airframe)
     spans = t.select("flight_id", "asset_id", "dep_time", "_end").sort("dep_time")
     counts = (
-        p.join_asof(spans, left_on="ts", right_on="dep_time", by="asset_id", strategy="backward")
+        p.join_asof(
+            spans, left_on="ts", right_on="dep_time", by="asset_id", strategy="backward", check_sortedness=False
+        )
         .filter(pl.col("flight_id").is_not_null() & (pl.col("ts") <= pl.col("_end")))
         .group_by("flight_id")
         .agg(pl.len().alias("n_obs"), pl.col("ts").min().alias("obs_first"), pl.col("ts").max().alias("obs_last"))
