@@ -299,39 +299,17 @@ def civil(
                 block = float(haversine_km(la, lo2, *site_pos[dest])) / 1.852 / 420.0 + 0.5
                 num = numbers[dest]
                 cruise = float(rng.choice([33000.0, 35000.0, 37000.0]))
-                moves.append(
-                    Movement(
-                        "air",
-                        hx,
-                        reg,
-                        typ,
-                        f"{cs_pre}{num}",
-                        "civil",
-                        home,
-                        dest,
-                        t,
-                        f"{home}->{dest}",
-                        cruise_ft=cruise,
-                    )
-                )
+                moves.append(_civil_leg(hx, reg, typ, f"{cs_pre}{num}", home, dest, t, cruise))
                 t += timedelta(hours=block + float(rng.uniform(0.8, 1.3)))
-                moves.append(
-                    Movement(
-                        "air",
-                        hx,
-                        reg,
-                        typ,
-                        f"{cs_pre}{num + 1}",
-                        "civil",
-                        dest,
-                        home,
-                        t,
-                        f"{dest}->{home}",
-                        cruise_ft=cruise,
-                    )
-                )
+                moves.append(_civil_leg(hx, reg, typ, f"{cs_pre}{num + 1}", dest, home, t, cruise))
                 t += timedelta(hours=block + float(rng.uniform(0.8, 1.3)))
     return moves
+
+
+def _civil_leg(
+    hx: str, reg: str, typ: str, callsign: str, dep: str, arr: str, when: datetime, cruise: float
+) -> Movement:
+    return Movement("air", hx, reg, typ, callsign, "civil", dep, arr, when, f"{dep}->{arr}", cruise_ft=cruise)
 
 
 def charters(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
