@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from liftwatch.sim.kinematics import Field, Performance
 from liftwatch.tracks.geo import haversine_km
 
 
@@ -38,6 +39,12 @@ class Movement:
     surge: bool = False
     speed: float = 0.0  # cruise kt (air) or service speed kn (sea)
     stay_h: float = 0.0  # hours moored at the arrival berth after a voyage (ships keep transmitting)
+    kind: str = ""  # flight kind in the truth: transport, airline, charter, helicopter, patrol, ... (KINDS)
+    path: list[tuple[float, float]] | None = None  # explicit route between the fields (orbit, racetrack, patrol)
+    perf: Performance | None = None  # aircraft performance when the type table's cruise speed is not enough
+    dep_at: Field | None = None  # take-off point not in the gazetteer (a ship's deck): dep_site is ""
+    arr_at: Field | None = None  # landing point not in the gazetteer: arr_site is ""
+    taxi_s: tuple[float, float, float, float] | None = None  # (out lo, out hi, in lo, in hi) seconds on the ground
 
 
 @dataclass(frozen=True)
@@ -211,6 +218,12 @@ def airlift(
         moves.append(back)
         free_at[a.asset_id] = t + timedelta(hours=_block_hours(back) + float(rng.uniform(2.0, 6.0)))
         _ = k
+    return _kind(moves, "transport")
+
+
+def _kind(moves: list[Movement], kind: str) -> list[Movement]:
+    for m in moves:
+        m.kind = kind
     return moves
 
 
@@ -303,7 +316,7 @@ def civil(
                 t += timedelta(hours=block + float(rng.uniform(0.8, 1.3)))
                 moves.append(_civil_leg(hx, reg, typ, f"{cs_pre}{num + 1}", dest, home, t, cruise))
                 t += timedelta(hours=block + float(rng.uniform(0.8, 1.3)))
-    return moves
+    return _kind(moves, "airline")
 
 
 def _civil_leg(
@@ -352,7 +365,7 @@ def charters(rng: np.random.Generator, start: datetime, days: int, used: set[str
                 via=list(reversed(VIA_SOUTH_OF_CYPRUS)),
             )
         )
-    return moves
+    return _kind(moves, "charter")
 
 
 SEA_VIA = {
@@ -412,6 +425,7 @@ def baltic_voyages(rng: np.random.Generator, start: datetime, days: int, used: s
         via=list(via),
         speed=15.0,
         stay_h=24.0,
+        kind="voyage",
     )
     return [m] if m.dep_time < start + timedelta(days=days - 1) else []
 
@@ -464,4 +478,4 @@ def voyages(rng: np.random.Generator, start: datetime, days: int, used: set[str]
             dark_after_km=250.0 if dark else None,
         )
         moves.append(back)
-    return [m for m in moves if m.dep_time < start + timedelta(days=days - 1)]
+    return _kind([m for m in moves if m.dep_time < start + timedelta(days=days - 1)], "voyage")
