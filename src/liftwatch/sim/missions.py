@@ -85,14 +85,14 @@ def _racetrack(
 def helicopters(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
     """An RAF Griffin at Akrotiri and a police AW139 at Larnaca: loops of 2-4 points within 20-90 km."""
     fleet = (
-        ("akrotiri", 34.5904, 32.9879, UK_MIL, "ZJ707", "B412", "GRIFN", "military"),
-        ("LCLK", 34.8751, 33.6249, (0x4C8400, 0x4C87FF), "5B-CPB", "A139", "CYPOL", "state"),
+        ("akrotiri", 34.5904, 32.9879, UK_MIL, "ZJ707", "B412", "GRIFN", "military", 0.45),
+        ("LCLK", 34.8751, 33.6249, (0x4C8400, 0x4C87FF), "5B-CPB", "A139", "CYPOL", "state", 0.6),
     )
     moves: list[Movement] = []
-    for base, la, lo, block, reg, typ, cs, cls in fleet:
+    for base, la, lo, block, reg, typ, cs, cls, rate in fleet:
         hx = _hex_in_block(rng, block[0], block[1], used)
         for day in range(days):
-            if rng.random() > 0.7:
+            if rng.random() > rate:
                 continue
             t = start + timedelta(days=day, hours=float(rng.uniform(7.0, 17.0)))
             n = int(rng.integers(2, 5))
@@ -135,9 +135,9 @@ def orbits(rng: np.random.Generator, start: datetime, days: int, used: set[str])
     """ISR orbits (RC-135 off the Syrian coast, P-8 off Cyrenaica) and KC-135 tanker racetracks."""
     moves: list[Movement] = []
     plans = (
-        ("souda", "R135", "JAKE", "isr_orbit", (35.05, 34.55), 0.5, (5.0, 8.0)),
-        ("sigonella", "P8", "PELCN", "isr_orbit", (33.45, 20.60), 0.45, (4.0, 6.5)),
-        ("incirlik", "K35R", "ETHYL", "tanker_orbit", (34.20, 31.20), 0.4, (2.5, 4.0)),
+        ("souda", "R135", "JAKE", "isr_orbit", (35.05, 34.55), 0.35, (5.0, 8.0)),
+        ("sigonella", "P8", "PELCN", "isr_orbit", (33.45, 20.60), 0.35, (4.0, 6.5)),
+        ("incirlik", "K35R", "ETHYL", "tanker_orbit", (34.20, 31.20), 0.3, (2.5, 4.0)),
     )
     for base, typ, cs, kind, (cla, clo), rate, (lo_h, hi_h) in plans:
         hx = _hex_in_block(rng, US_MIL[0], US_MIL[1], used)
@@ -168,12 +168,14 @@ def orbits(rng: np.random.Generator, start: datetime, days: int, used: set[str])
 
 
 def carrier_ops(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
-    """A carrier on station for most of the scenario: COD runs from Souda Bay to the deck and back, E-2 cycles."""
+    """A carrier on station for six days: a daily COD run from Souda Bay to the deck and back, and on about
+    every other day an E-2 cycle off the deck (most carrier aircraft fly with ADS-B off; these two are the
+    kinds public recordings do show)."""
     moves: list[Movement] = []
     first = min(2, max(0, days - 1))
-    ops_days = range(first, min(days, first + 9))
+    ops_days = range(first, min(days, first + 6))
     cod = _hex_in_block(rng, US_MIL[0], US_MIL[1], used)
-    hawks = [_hex_in_block(rng, US_MIL[0], US_MIL[1], used) for _ in range(2)]
+    hawks = [_hex_in_block(rng, US_MIL[0], US_MIL[1], used)]
     cod_perf = Performance(cruise_kt=250.0, approach_kt=105.0, rotate_kt=100.0, climb_ft_per_nm=450.0)
     for day in ops_days:
         la = CARRIER_AREA[0] + float(rng.normal(0.0, 0.12))
@@ -197,6 +199,8 @@ def carrier_ops(rng: np.random.Generator, start: datetime, days: int, used: set[
             )
         )  # fmt: skip
         for k, hx in enumerate(hawks):
+            if rng.random() > 0.5:
+                continue
             launch = start + timedelta(days=day, hours=float(8.0 + 6.0 * k + rng.uniform(0.0, 2.0)))
             station = destination(la, lo, float(rng.uniform(0, 360)), float(rng.uniform(80.0, 150.0)))
             out = destination(la, lo, hdg, 3.0 * KM_PER_NM)
