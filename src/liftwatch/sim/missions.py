@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from liftwatch.sim.kinematics import Field, Performance
-from liftwatch.sim.plan import Movement, _hex_in_block
+from liftwatch.sim.movement import Movement, hex_in_block
 from liftwatch.tracks.geo import KM_PER_NM, destination
 
 KINDS = ("helicopter", "patrol", "isr_orbit", "tanker_orbit", "carrier", "overflight")
@@ -90,7 +90,7 @@ def helicopters(rng: np.random.Generator, start: datetime, days: int, used: set[
     )
     moves: list[Movement] = []
     for base, la, lo, block, reg, typ, cs, cls, rate in fleet:
-        hx = _hex_in_block(rng, block[0], block[1], used)
+        hx = hex_in_block(rng, block[0], block[1], used)
         for day in range(days):
             if rng.random() > rate:
                 continue
@@ -112,7 +112,7 @@ def helicopters(rng: np.random.Generator, start: datetime, days: int, used: set[
 
 def patrols(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
     """A coast patrol out of Paphos along Cyprus's south coast and back further out, ~1,000 ft, 30-70 kt."""
-    hx = _hex_in_block(rng, 0x4C8400, 0x4C87FF, used)
+    hx = hex_in_block(rng, 0x4C8400, 0x4C87FF, used)
     coast = [(34.62, 32.45), (34.52, 32.95), (34.62, 33.35), (34.80, 33.75), (34.95, 34.08)]
     offshore = [(34.70, 34.25), (34.45, 33.70), (34.25, 33.10), (34.35, 32.55), (34.60, 32.25)]
     moves: list[Movement] = []
@@ -140,7 +140,7 @@ def orbits(rng: np.random.Generator, start: datetime, days: int, used: set[str])
         ("incirlik", "K35R", "ETHYL", "tanker_orbit", (34.20, 31.20), 0.3, (2.5, 4.0)),
     )
     for base, typ, cs, kind, (cla, clo), rate, (lo_h, hi_h) in plans:
-        hx = _hex_in_block(rng, US_MIL[0], US_MIL[1], used)
+        hx = hex_in_block(rng, US_MIL[0], US_MIL[1], used)
         reg = f"{int(rng.integers(10, 99))}-{int(rng.integers(1000, 9999))}"
         for day in range(days):
             if rng.random() > rate:
@@ -174,8 +174,8 @@ def carrier_ops(rng: np.random.Generator, start: datetime, days: int, used: set[
     moves: list[Movement] = []
     first = min(2, max(0, days - 1))
     ops_days = range(first, min(days, first + 6))
-    cod = _hex_in_block(rng, US_MIL[0], US_MIL[1], used)
-    hawks = [_hex_in_block(rng, US_MIL[0], US_MIL[1], used)]
+    cod = hex_in_block(rng, US_MIL[0], US_MIL[1], used)
+    hawks = [hex_in_block(rng, US_MIL[0], US_MIL[1], used)]
     cod_perf = Performance(cruise_kt=250.0, approach_kt=105.0, rotate_kt=100.0, climb_ft_per_nm=450.0)
     for day in ops_days:
         la = CARRIER_AREA[0] + float(rng.normal(0.0, 0.12))
@@ -236,7 +236,7 @@ def overflights(rng: np.random.Generator, start: datetime, days: int, used: set[
     """Long-haul airliners crossing the region at cruise: outbound one day, back the next."""
     moves: list[Movement] = []
     for a, b, cs, (lo, hi), reg_pre, typ in OVERFLIGHTS:
-        hx = _hex_in_block(rng, lo, hi, used)
+        hx = hex_in_block(rng, lo, hi, used)
         reg = reg_pre + "".join(chr(65 + int(x)) for x in rng.integers(0, 26, 3))
         num = int(rng.integers(100, 900))
         hour = float(rng.uniform(0.0, 14.0))
