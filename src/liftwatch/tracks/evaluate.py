@@ -21,7 +21,10 @@ import json
 import time
 from typing import Any
 
+import numpy as np
 import polars as pl
+
+from liftwatch.tracks.geo import haversine_km
 
 COVERED_START_S = 600.0  # a true flight counts as seen at take-off when its first fix is this close to dep_time
 
@@ -121,13 +124,20 @@ def _unknown_site_scores(matched: pl.DataFrame) -> dict[str, Any]:
     if "start" not in matched.columns:
         return out
     arr = matched.filter(pl.col("ending") == "landed_unknown_site")
+    landed_no_site = (pl.col("b_ending") == "landed_unknown_site") | (
+        (pl.col("b_ending") == "landed") & pl.col("b_arr_site").is_null()
+    )
     out["unknown_arr_n"] = arr.height
-    out["unknown_arr_acc"] = _rate(arr["b_ending"] == "landed_unknown_site")
+    out["unknown_arr_acc"] = _rate(arr.select(landed_no_site.fill_null(False).alias("hit"))["hit"])
     out["unknown_arr_called_dark"] = int(arr.filter(pl.col("b_ending") == "dark").height)
     out["unknown_arr_given_site"] = int(arr.filter(pl.col("b_arr_site").is_not_null()).height)
+    if arr.height and "b_last_lat" in arr.columns:  # how far the last fix is from the true touch-down point
+        km = haversine_km(arr["b_last_lat"], arr["b_last_lon"], arr["arr_lat"], arr["arr_lon"])
+        out["unknown_arr_last_fix_km"] = float(np.nanmedian(km))
     dep = matched.filter(pl.col("start") == "takeoff_unknown_site")
+    took_off_no_site = pl.col("b_start_kind").str.starts_with("takeoff") & pl.col("b_dep_site").is_null()
     out["unknown_dep_n"] = dep.height
-    out["unknown_dep_acc"] = _rate(dep["b_start_kind"] == "takeoff_unknown_site")
+    out["unknown_dep_acc"] = _rate(dep.select(took_off_no_site.fill_null(False).alias("hit"))["hit"])
     out["unknown_dep_given_site"] = int(dep.filter(pl.col("b_dep_site").is_not_null()).height)
     return out
 
