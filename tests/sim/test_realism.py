@@ -3,6 +3,9 @@ helicopters, patrols, orbits, carrier decks and overflights, each with exact tru
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import polars as pl
 import pytest
@@ -138,3 +141,17 @@ def test_classic_scenario_is_still_available() -> None:
     assert set(sc.truth_flights["flight_kind"]) <= {"transport", "airline", "charter", "voyage"}
     with pytest.raises(LiftwatchError, match="known: helicopter"):
         sim.generate(days=1, kinds=["zeppelin"])
+
+
+def test_cli_crop_and_single_receiver(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from liftwatch.cli import app
+
+    args = ["sim", "--days", "1", "--kinds", "overflight", "--receivers", "Paphos", "--crop", "34.9,33.3,300"]
+    res = CliRunner().invoke(app, [*args, "--formats", "opensky_csv", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    assert meta["receivers"] == ["Paphos"] and meta["kinds"] == ["overflight"] and len(meta["crop"]) == 4
+    truth = pl.read_csv(tmp_path / "truth_flights.csv")
+    assert "dark" not in set(truth["ending"])
