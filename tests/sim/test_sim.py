@@ -128,9 +128,17 @@ def test_rebuilding_the_bundle_is_byte_identical(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from liftwatch.cli import app
-    from liftwatch.sim.bundle import DEFAULT_CADENCE_S, DEFAULT_DAYS, DEFAULT_SEED, default_formats
+    from liftwatch.sim.bundle import (
+        BUNDLE_KINDS,
+        BUNDLE_RECEPTION,
+        DEFAULT_CADENCE_S,
+        DEFAULT_DAYS,
+        DEFAULT_SEED,
+        default_formats,
+    )
 
     args = ["sim", "--days", str(DEFAULT_DAYS), "--seed", str(DEFAULT_SEED), "--cadence", str(DEFAULT_CADENCE_S)]
+    args += ["--kinds", ",".join(BUNDLE_KINDS) or "none", "--reception", BUNDLE_RECEPTION]
     res = CliRunner().invoke(app, [*args, "--formats", ",".join(default_formats()), "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
     shipped = _digest(sim.default_scenario_path())
@@ -183,4 +191,12 @@ def test_cli_rejects_unknown_format(tmp_path: Path) -> None:
 
     res = CliRunner().invoke(app, ["sim", "--days", "1", "--formats", "opensky_csv,nope", "--out", str(tmp_path)])
     assert res.exit_code == 2
+    assert not any(tmp_path.iterdir())
+    for bad, listed in [
+        ("--kinds=zeppelin", "helicopter"),
+        ("--reception=perfect", "realistic"),
+        ("--crop=1,2", "LAT_MIN"),
+    ]:
+        res = CliRunner().invoke(app, ["sim", "--days", "1", bad, "--out", str(tmp_path)])
+        assert res.exit_code == 2 and listed in res.output, res.output
     assert not any(tmp_path.iterdir())

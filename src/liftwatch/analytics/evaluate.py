@@ -113,6 +113,16 @@ def truth_surge_p(truth: pl.DataFrame, meta: dict[str, Any]) -> tuple[float, flo
     return before / b_days, after / a_days, p
 
 
+def ending_counts(truth: pl.DataFrame, flights: pl.DataFrame) -> dict[str, tuple[int, int]]:
+    """Air flights per ending, truth vs built (landed, landed_unknown_site, dark, out_of_coverage, data_end):
+    a first look at whether carrier recoveries and flights leaving coverage are told apart from dark ones."""
+    t = truth.filter(pl.col("domain") == "air") if "domain" in truth.columns else truth
+    f = flights.filter(pl.col("domain") == "air") if "domain" in flights.columns else flights
+    tc = dict(t.group_by("ending").len().iter_rows())
+    fc = dict(f.group_by("ending").len().iter_rows())
+    return {str(k): (int(tc.get(k, 0)), int(fc.get(k, 0))) for k in sorted(set(tc) | set(fc), key=str)}
+
+
 def demo(seed: int | None = None) -> dict[str, Any]:
     """The acceptance figures of the demo scenario against the simulator's truth."""
     from liftwatch.report import build_report
@@ -141,6 +151,7 @@ def demo(seed: int | None = None) -> dict[str, Any]:
         "civil_alerts": [a.summary for a in res.alerts if a.group == "civil"],
         "all_alerts": [a.summary for a in res.alerts],
         "flights": flights.height,
+        "endings_truth_built": ending_counts(truth, flights),
         "timings_s": {"ingest+tracks": round(t1 - t0, 1), "report": round(t2 - t1, 1)},
     }
 

@@ -23,17 +23,48 @@ def sim(
             help="Comma-separated: opensky_csv,opensky_parquet,readsb_trace,aircraft_json,sbs,ais_nmea,modes_hex"
         ),
     ] = "opensky_csv,opensky_parquet,readsb_trace,aircraft_json,sbs,ais_nmea,modes_hex",
+    kinds: Annotated[
+        str,
+        typer.Option(
+            help="Extra flight kinds, comma-separated: helicopter,patrol,isr_orbit,tanker_orbit,carrier,overflight; "
+            "'all' or 'none'."
+        ),
+    ] = "all",
+    reception: Annotated[
+        str, typer.Option(help="realistic (per-receiver range, fading rim) or ideal (one 250 NM hard edge).")
+    ] = "realistic",
+    receivers: Annotated[
+        str | None, typer.Option(help="Only these receivers, comma-separated (e.g. Paphos); default all.")
+    ] = None,
+    crop: Annotated[
+        str | None,
+        typer.Option(help="Deliver only points in a box: LAT_MIN,LON_MIN,LAT_MAX,LON_MAX or LAT,LON,KM."),
+    ] = None,
 ) -> None:
-    """Simulate airlift sorties, charters, civil traffic and ship voyages, observed by a receiver network."""
+    """Simulate airlift sorties, charters, civil traffic, helicopters, patrols, orbits, carrier operations,
+    overflights and ship voyages, observed by a receiver network."""
     from liftwatch import sim as simulator
+    from liftwatch.errors import LiftwatchError
+    from liftwatch.sim.coverage import Crop
 
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in fmts if f not in simulator.FORMATS]
     if bad:
         err.print(f"[red]error:[/red] unknown format(s) {', '.join(bad)}; known: {', '.join(simulator.FORMATS)}")
         raise typer.Exit(2)
-    with console.status(f"simulating {days} days of {scenario} (seed {seed})"):
-        sc = simulator.generate(scenario, days=days, seed=seed, scale=scale, cadence_s=cadence)
+    opts: dict[str, object] = {"reception": reception}
+    if kinds != "all":
+        opts["kinds"] = () if kinds == "none" else tuple(k.strip() for k in kinds.split(",") if k.strip())
+    if receivers:
+        opts["receivers"] = tuple(r.strip() for r in receivers.split(",") if r.strip())
+    try:
+        if crop:
+            opts["crop"] = Crop.parse(crop)
+        with console.status(f"simulating {days} days of {scenario} (seed {seed})"):
+            sc = simulator.generate(scenario, days=days, seed=seed, scale=scale, cadence_s=cadence, **opts)  # type: ignore[arg-type]
+    except LiftwatchError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
     with console.status(f"writing {', '.join(fmts)}"):
         paths = simulator.write(sc, out, fmts)
     tf = sc.truth_flights

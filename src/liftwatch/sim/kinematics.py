@@ -43,6 +43,12 @@ class Performance:
     climb_ft_per_nm: float = 380.0  # ~2000 ft/min at ~300 kt
     rotate_kt: float = 140.0
     approach_kt: float = 140.0
+    roll_nm: float = 0.9  # take-off roll (a helicopter lifts off almost at once, a catapult in ~0.05 NM)
+    rollout_nm: float = 0.5  # landing roll-out (an arrested deck landing stops in ~0.05 NM)
+    descent_ft_per_nm: float = FT_PER_NM_3DEG
+    speed_alt_ft: float = 10000.0  # height above the fields at which cruise speed is reached
+    wobble_kt: float = 0.0  # slow flight varies: +- this much around cruise, period ``wobble_km`` along track
+    wobble_km: float = 23.0
 
 
 @dataclass
@@ -128,6 +134,25 @@ def fly(
 ) -> Trajectory:
     """Gate-to-gate trajectory: taxi (stationary at the threshold), roll, climb, cruise, descent, roll-out."""
     wps = route(dep, arr, via, rng)
+    return fly_path(wps, dep, arr, perf, cruise_ft, step_s=step_s, taxi_out_s=taxi_out_s, taxi_in_s=taxi_in_s)
+
+
+def fly_path(
+    wps: FloatArray,
+    dep: Field,
+    arr: Field,
+    perf: Performance,
+    cruise_ft: float,
+    *,
+    step_s: float = 1.0,
+    taxi_out_s: float = 300.0,
+    taxi_in_s: float = 240.0,
+) -> Trajectory:
+    """The same profile along explicit waypoints (orbits, racetracks, patrol lines: no airway deviations).
+
+    ``wps`` starts at the departure field and ends at the arrival field; a loitering flight is one flight
+    whatever its path, so a patrol, an orbit or a racetrack is one climb, one cruise and one descent.
+    """
     _, _, cum = _along(wps, np.zeros(1))
     total_km = float(cum[-1])
     ds = 0.05  # km grid
@@ -135,18 +160,21 @@ def fly(
     s[-1] = min(s[-1], total_km)
     s_nm = s / KM_PER_NM
     to_go_nm = (total_km - s) / KM_PER_NM
-    roll_nm = 0.9
+    roll_nm, out_nm = perf.roll_nm, perf.rollout_nm
     climb = dep.elevation_ft + np.maximum(s_nm - roll_nm, 0.0) * perf.climb_ft_per_nm
-    desc = arr.elevation_ft + np.maximum(to_go_nm - 0.5, 0.0) * FT_PER_NM_3DEG
+    desc = arr.elevation_ft + np.maximum(to_go_nm - out_nm, 0.0) * perf.descent_ft_per_nm
     alt = np.minimum.reduce([climb, desc, np.full_like(s, cruise_ft)])
     alt = np.maximum(alt, np.minimum(dep.elevation_ft, arr.elevation_ft))
-    ground = (s_nm <= roll_nm) | (to_go_nm <= 0.5)
-    agl_frac = np.clip((alt - min(dep.elevation_ft, arr.elevation_ft)) / 10000.0, 0.0, 1.0)
+    ground = (s_nm <= roll_nm) | (to_go_nm <= out_nm)
+    agl_frac = np.clip((alt - min(dep.elevation_ft, arr.elevation_ft)) / perf.speed_alt_ft, 0.0, 1.0)
     v_air = perf.approach_kt + (perf.cruise_kt - perf.approach_kt) * agl_frac
+    if perf.wobble_kt > 0.0:  # slow patrols: ground speed wanders with wind and task (never below 25 kt)
+        wob = perf.wobble_kt * np.sin(2.0 * np.pi * s / perf.wobble_km) * agl_frac
+        v_air = np.maximum(v_air + wob, 25.0)
     # take-off roll: accelerate from 10 kt; roll-out: decelerate to 20 kt
     v_roll = 10.0 + (perf.rotate_kt - 10.0) * np.clip(s_nm / roll_nm, 0.0, 1.0)
-    v_out = 20.0 + (perf.approach_kt - 20.0) * np.clip(to_go_nm / 0.5, 0.0, 1.0)
-    v = np.where(s_nm <= roll_nm, v_roll, np.where(to_go_nm <= 0.5, v_out, v_air))
+    v_out = 20.0 + (perf.approach_kt - 20.0) * np.clip(to_go_nm / out_nm, 0.0, 1.0)
+    v = np.where(s_nm <= roll_nm, v_roll, np.where(to_go_nm <= out_nm, v_out, v_air))
     dt = np.diff(s) / KM_PER_NM / np.maximum(v[:-1], 1.0) * 3600.0
     t_s = np.concatenate([[0.0], np.cumsum(dt)])
     t_grid = np.arange(0.0, t_s[-1], step_s)

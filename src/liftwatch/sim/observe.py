@@ -15,7 +15,7 @@ import numpy.typing as npt
 import polars as pl
 
 from liftwatch.schema import PointFlag
-from liftwatch.sim.coverage import covered
+from liftwatch.sim.coverage import DEFAULT_NETWORK, Crop, Network
 from liftwatch.sim.kinematics import Trajectory
 from liftwatch.sim.plan import Movement
 from liftwatch.tracks.geo import haversine_km
@@ -23,14 +23,20 @@ from liftwatch.tracks.geo import haversine_km
 US = 1_000_000
 
 
+NEAR_KM = 15.0  # a take-off/landing is seen when a fix is this close to the field ...
+NEAR_FT = 3000.0  # ... and this low above it
+EDGE_S = 600.0  # a flight still heard this close to the data's end is cut by the data, not by coverage
+
+
 @dataclass
 class Observed:
     points: pl.DataFrame
     gaps: pl.DataFrame
-    ending: str
+    ending: str  # landed | landed_unknown_site | dark | out_of_coverage | data_end
     went_dark_at: datetime | None
     dep_time: datetime
     arr_time: datetime
+    start: str = "takeoff"  # takeoff | takeoff_unknown_site | in_air (air); departed | under_way (sea)
 
 
 def _along_km(tr: Trajectory) -> npt.NDArray[np.float64]:
@@ -49,8 +55,16 @@ def observe(
     noise_m: float = 25.0,
     dup_rate: float = 0.01,
     sat_rate: float = 0.0,
+    network: Network = DEFAULT_NETWORK,
+    crop: Crop | None = None,
+    data_end: datetime | None = None,
 ) -> Observed:
-    """Sample ``tr`` every ~``cadence_s`` seconds and keep what a receiver network would have recorded."""
+    """Sample ``tr`` every ~``cadence_s`` seconds and keep what a receiver network would have recorded.
+
+    A sample is heard with probability ``p_detect`` times the network's reception probability at its
+    position and height (0 beyond every receiver's reach, fading near the rim), plus satellite fixes
+    (ships) at ``sat_rate``; a ``crop`` then drops everything outside the provider's box. The ending and
+    start in the truth follow from what was kept (see ``docs/simulator.md``)."""
     step = float(tr.t_s[1] - tr.t_s[0]) if len(tr.t_s) > 1 else 1.0
     stride = max(1, round(cadence_s / step))
     idx = np.arange(int(rng.integers(0, stride)), len(tr.t_s), stride)
@@ -67,11 +81,12 @@ def observe(
         went_dark_s = float(tr.t_s[np.searchsorted(s, total - m.dark_before_km)])
     if m.dark_after_km is not None:
         dark |= s[idx] <= m.dark_after_km
-    cov = covered(lat, lon, np.where(tr.on_ground[idx], 0.0, alt))
-    heard = cov & (rng.random(len(idx)) < p_detect)
+    p_rx = network.probability(lat, lon, np.where(tr.on_ground[idx], 0.0, alt))
+    heard = rng.random(len(idx)) < p_detect * p_rx
     if sat_rate > 0:
         heard |= rng.random(len(idx)) < sat_rate
-    keep = heard & ~dark
+    inside = crop.contains(lat, lon) if crop is not None else np.ones(len(idx), dtype=bool)
+    keep = heard & ~dark & inside
     t0 = m.dep_time
     t_us = (tr.t_s[idx] * US).astype(np.int64) + int(t0.timestamp() * US)
     # truth of gaps: runs of unobserved samples longer than 3 cadences, reason dark or coverage
@@ -117,25 +132,50 @@ def observe(
         frame = pl.concat([frame, dups])
     dep_time = t0 + timedelta(seconds=float(_first_airborne(tr)))
     arr_time = t0 + timedelta(seconds=float(_last_airborne(tr)))
+    went_dark_at = (t0 + timedelta(seconds=went_dark_s)) if went_dark_s is not None else None
+    t_end_us = int(data_end.timestamp() * US) if data_end is not None else None
+    seen = k if t_end_us is None else k[t_us[k] < t_end_us]  # what the data holds before its end
     ending = "landed"
-    if went_dark_s is not None:
-        ending = "dark"
+    dark_in_data = went_dark_at is not None and (data_end is None or went_dark_at < data_end)
+    if dark_in_data and (crop is None or _dark_inside(crop, tr, float(went_dark_s or 0.0))):
+        ending = "dark"  # switched off where the data would have shown it (inside a crop, if any)
     else:
-        last = k[-1] if n else -1
+        last = seen[-1] if len(seen) else -1
         near = (
-            n > 0
-            and float(total - s[idx][last]) < 15.0
-            and (m.domain == "sea" or float(alt[last]) < tr.alt_ft[-1] + 3000.0)
+            len(seen) > 0
+            and float(total - s[idx][last]) < NEAR_KM
+            and (m.domain == "sea" or float(alt[last]) < tr.alt_ft[-1] + NEAR_FT)
         )
-        ending = "landed" if near else "out_of_coverage"
+        ending = ("landed" if m.arr_site else "landed_unknown_site") if near else "out_of_coverage"
+    if data_end is not None and arr_time >= data_end and ending != "dark":
+        # still flying when the data stops: cut by the data if it was being heard then, else it had left
+        heard_late = len(seen) > 0 and int(data_end.timestamp() * US) - int(t_us[seen[-1]]) <= EDGE_S * US
+        ending = "data_end" if heard_late else "out_of_coverage"
+    first = seen[0] if len(seen) else -1
+    from_field = (
+        len(seen) > 0
+        and float(s[idx][first]) < NEAR_KM
+        and (m.domain == "sea" or float(alt[first]) < tr.alt_ft[0] + NEAR_FT)
+    )
+    if m.domain == "sea":
+        start = "departed" if from_field else "under_way"
+    else:
+        start = ("takeoff" if m.dep_site else "takeoff_unknown_site") if from_field else "in_air"
     return Observed(
         points=frame,
         gaps=gaps,
         ending=ending,
-        went_dark_at=(t0 + timedelta(seconds=went_dark_s)) if went_dark_s is not None else None,
+        went_dark_at=went_dark_at,
         dep_time=dep_time,
         arr_time=arr_time,
+        start=start,
     )
+
+
+def _dark_inside(crop: Crop, tr: Trajectory, t_s: float) -> bool:
+    """Was the aircraft inside the crop when its transponder went off?"""
+    j = min(int(np.searchsorted(tr.t_s, t_s)), len(tr.t_s) - 1)
+    return bool(crop.contains(tr.lat[j : j + 1], tr.lon[j : j + 1])[0])
 
 
 def _first_airborne(tr: Trajectory) -> float:

@@ -6,38 +6,16 @@ Kept apart from kinematics and observation so the truth table is decided here, o
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
 
+from liftwatch.sim.movement import Movement, hex_in_block, tag_kind
+from liftwatch.sim.shipping import SEA_VIA, baltic_voyages, voyages
 from liftwatch.tracks.geo import haversine_km
 
-
-@dataclass
-class Movement:
-    """One planned flight or voyage and how its transponder behaves."""
-
-    domain: str  # air | sea
-    asset_id: str
-    registration: str | None
-    type_code: str
-    callsign: str
-    classification: str
-    dep_site: str
-    arr_site: str
-    dep_time: datetime
-    corridor: str
-    payload_t: float = 0.0
-    payload_class: str = "none"  # none | light | typical | heavy
-    dark_before_km: float | None = None  # transponder off this far (along track) before arrival
-    dark_after_km: float | None = None  # transponder only switched on this far after departure
-    callsign_change: str | None = None  # second callsign used from mid-flight
-    via: list[tuple[float, float]] = field(default_factory=list)
-    cruise_ft: float = 32000.0
-    surge: bool = False
-    speed: float = 0.0  # cruise kt (air) or service speed kn (sea)
-    stay_h: float = 0.0  # hours moored at the arrival berth after a voyage (ships keep transmitting)
+__all__ = ["SEA_VIA", "Movement", "airlift", "baltic_voyages", "charters", "civil", "voyages"]
 
 
 @dataclass(frozen=True)
@@ -70,18 +48,10 @@ VIA_SOUTH_OF_CYPRUS = [(34.2, 33.0), (33.4, 27.5)]
 VIA_IRAN_IRAQ = [(44.0, 47.5), (36.0, 45.5), (35.0, 40.0)]
 
 
-def _hex_in_block(rng: np.random.Generator, lo: int, hi: int, used: set[str]) -> str:
-    while True:
-        h = f"{int(rng.integers(lo, hi)):06x}"
-        if h not in used:
-            used.add(h)
-            return h
-
-
 def military_fleet(rng: np.random.Generator, known: dict[str, str], used: set[str]) -> list[Airframe]:
     out = []
     for reg, typ in MIL_FLEET:
-        hx = known.get(reg) or _hex_in_block(rng, 0x140000, 0x15FFFF, used)
+        hx = known.get(reg) or hex_in_block(rng, 0x140000, 0x15FFFF, used)
         used.add(hx)
         out.append(Airframe(hx, reg, typ, "RFF"))
     return out
@@ -211,7 +181,7 @@ def airlift(
         moves.append(back)
         free_at[a.asset_id] = t + timedelta(hours=_block_hours(back) + float(rng.uniform(2.0, 6.0)))
         _ = k
-    return moves
+    return tag_kind(moves, "transport")
 
 
 def _block_hours(m: Movement, sites: dict[str, tuple[float, float]] | None = None) -> float:
@@ -279,7 +249,7 @@ def civil(
     codes = [c for c in CIVIL_AIRPORTS if c in site_pos]
     for i in range(n_airframes):
         cs_pre, lo, hi, reg_pre, types = AIRLINES[i % len(AIRLINES)]
-        hx = _hex_in_block(rng, lo, hi, used)
+        hx = hex_in_block(rng, lo, hi, used)
         reg = reg_pre + "".join(chr(65 + int(x)) for x in rng.integers(0, 26, 3))
         typ = str(types[int(rng.integers(len(types)))])
         home = codes[int(rng.integers(len(codes)))]
@@ -303,7 +273,7 @@ def civil(
                 t += timedelta(hours=block + float(rng.uniform(0.8, 1.3)))
                 moves.append(_civil_leg(hx, reg, typ, f"{cs_pre}{num + 1}", dest, home, t, cruise))
                 t += timedelta(hours=block + float(rng.uniform(0.8, 1.3)))
-    return moves
+    return tag_kind(moves, "airline")
 
 
 def _civil_leg(
@@ -315,7 +285,7 @@ def _civil_leg(
 def charters(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
     """Cham-Wings-style charters Damascus/Latakia <-> Benina (Syrian registration and address block)."""
     moves: list[Movement] = []
-    hx = _hex_in_block(rng, 0x778000, 0x77FFFF, used)
+    hx = hex_in_block(rng, 0x778000, 0x77FFFF, used)
     for day in range(days):
         if rng.random() < 0.35:
             continue
@@ -352,116 +322,4 @@ def charters(rng: np.random.Generator, start: datetime, days: int, used: set[str
                 via=list(reversed(VIA_SOUTH_OF_CYPRUS)),
             )
         )
-    return moves
-
-
-SEA_VIA = {
-    ("tartus", "tobruk-port"): [(34.3, 34.6), (33.3, 28.5)],
-    ("tartus", "benghazi-port"): [(34.3, 34.6), (33.3, 27.0), (33.3, 22.0), (32.4, 19.9)],
-    # out of the Mediterranean by Sicily and Gibraltar, round Iberia, the Channel, the Skagerrak, the Sound
-    ("tartus", "baltiysk"): [
-        (34.3, 34.6),
-        (34.0, 32.0),
-        (34.6, 24.0),
-        (36.2, 15.4),
-        (37.4, 11.6),
-        (37.7, 9.5),
-        (36.9, 0.0),
-        (35.95, -5.6),
-        (36.6, -9.6),
-        (43.2, -10.0),
-        (48.5, -5.7),
-        (50.0, -2.0),
-        (51.0, 1.5),
-        (53.5, 3.5),
-        (57.0, 7.0),
-        (57.95, 10.8),
-        (57.3, 11.5),
-        (56.4, 12.2),
-        (56.05, 12.65),
-        (55.3, 12.9),
-        (54.8, 14.5),
-        (55.1, 18.5),
-        (54.7, 19.5),
-    ],
-}
-
-
-def baltic_voyages(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
-    """A ro-ro leaving Tartus for the Baltic Fleet base (the reported pull-back); ~12 days at sea.
-
-    Planned with its own generator and processed after the other movements so that adding it leaves every
-    other movement's noise, identifiers and flight_id unchanged."""
-    mmsi = f"273{int(rng.integers(100000, 999999)):06d}"
-    used.add(mmsi)
-    dep = start + timedelta(days=0.25 + float(rng.uniform(0, 0.25)))
-    via = SEA_VIA[("tartus", "baltiysk")]
-    m = Movement(
-        "sea",
-        mmsi,
-        "SPARTA",
-        "roro-small",
-        "SPARTA",
-        "state",
-        "tartus",
-        "baltiysk",
-        dep,
-        "tartus->baltiysk",
-        payload_t=2500.0,
-        payload_class="typical",
-        via=list(via),
-        speed=15.0,
-        stay_h=24.0,
-    )
-    return [m] if m.dep_time < start + timedelta(days=days - 1) else []
-
-
-def voyages(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
-    """Russian MoD-chartered ro-ro ships out of Tartus to eastern Libyan ports and back."""
-    moves: list[Movement] = []
-    ships = (("273", "SPARTA II", "roro-small"), ("273", "URSA MAJOR", "roro-small"))
-    t = start + timedelta(days=1, hours=6)
-    for i, (mid, name, cls) in enumerate(ships):
-        mmsi = f"{mid}{int(rng.integers(100000, 999999)):06d}"
-        used.add(mmsi)
-        port = "tobruk-port" if i == 0 else "benghazi-port"
-        dep = t + timedelta(days=float(i * 4 + rng.uniform(0, 1)))
-        via = SEA_VIA[("tartus", port)]
-        dark = i == 1  # the second ship goes dark approaching Libya
-        out = Movement(
-            "sea",
-            mmsi,
-            name,
-            cls,
-            name,
-            "state",
-            "tartus",
-            port,
-            dep,
-            f"tartus->{port}",
-            payload_t=3000.0,
-            payload_class="typical",
-            via=list(via),
-            speed=13.0,
-            stay_h=30.0,
-            dark_before_km=300.0 if dark else None,
-        )
-        moves.append(out)
-        back = Movement(
-            "sea",
-            mmsi,
-            name,
-            cls,
-            name,
-            "state",
-            port,
-            "tartus",
-            dep + timedelta(days=4.0),
-            f"{port}->tartus",
-            via=list(reversed(via)),
-            speed=13.0,
-            stay_h=24.0,
-            dark_after_km=250.0 if dark else None,
-        )
-        moves.append(back)
-    return [m for m in moves if m.dep_time < start + timedelta(days=days - 1)]
+    return tag_kind(moves, "charter")

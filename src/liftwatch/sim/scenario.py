@@ -7,6 +7,7 @@ change the military schedule of the same seed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,9 +16,12 @@ import numpy as np
 import polars as pl
 
 from liftwatch import kb
+from liftwatch.errors import LiftwatchError
 from liftwatch.schema import conform, points_frame
 from liftwatch.sim import plan
-from liftwatch.sim.kinematics import Field, Performance, fly, sail
+from liftwatch.sim.coverage import Crop, network
+from liftwatch.sim.kinematics import Field, Performance, fly, fly_path, sail
+from liftwatch.sim.missions import KINDS, plan_missions
 from liftwatch.sim.observe import observe
 
 SCENARIOS = ("syria-libya-airlift",)
@@ -42,7 +46,14 @@ TRUTH_SCHEMA: dict[str, pl.DataType] = {
     "corridor": pl.String(),
     "surge": pl.Boolean(),
     "n_observed": pl.Int64(),
+    "flight_kind": pl.String(),
+    "start": pl.String(),
+    "dep_lat": pl.Float64(),
+    "dep_lon": pl.Float64(),
+    "arr_lat": pl.Float64(),
+    "arr_lon": pl.Float64(),
 }
+ENDINGS = ("landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end")
 
 
 @dataclass
@@ -82,12 +93,25 @@ def generate(
     surge_day: int | None = None,
     cadence_s: float = 20.0,
     ships: bool = True,
+    kinds: Sequence[str] | None = None,
+    reception: str = "realistic",
+    receivers: Sequence[str] | None = None,
+    crop: Crop | None = None,
 ) -> Scenario:
-    """Generate a scenario. ``scale`` multiplies background civil traffic (for benchmarks)."""
-    if scenario not in SCENARIOS:
-        from liftwatch.errors import LiftwatchError
+    """Generate a scenario. ``scale`` multiplies background civil traffic (for benchmarks).
 
+    ``kinds``: which of the non-transport flight kinds to add (``missions.KINDS``: helicopters, patrols, ISR
+    and tanker orbits, carrier operations, overflights; default all, ``()`` none). ``reception``: "realistic"
+    (per-receiver maximum range, fading at the rim) or "ideal" (one 250 NM hard edge). ``receivers``: only
+    these feeders (e.g. one home receiver). ``crop``: deliver only points inside this box.
+    """
+    if scenario not in SCENARIOS:
         raise LiftwatchError(f"unknown scenario {scenario!r}; known: {', '.join(SCENARIOS)}")
+    kinds = tuple(KINDS if kinds is None else kinds)
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        raise LiftwatchError(f"unknown flight kind(s) {', '.join(bad)}; known: {', '.join(KINDS)}")
+    net = network(reception, receivers)
     rng = np.random.default_rng(seed)
     surge = surge_day if surge_day is not None else max(1, int(days * 4 / 7))  # day 8 of 14
     used: set[str] = set()
@@ -113,26 +137,27 @@ def generate(
     moves.sort(key=lambda m: (m.dep_time, m.asset_id))
     if ships:  # appended after the sort, own generator: the other movements keep their indices and draws
         moves += plan.baltic_voyages(np.random.default_rng([seed, 1 << 20]), start, days, used)
+    if kinds:  # appended last with their own generators, for the same reason
+        moves += plan_missions(seed, start, days, used, kinds)
     frames, gaps, truth = [], [], []
+    look = {"network": net, "crop": crop, "data_end": end}
     for i, m in enumerate(moves):
         r = np.random.default_rng([seed, i])
-        dep, arr = _field(m.dep_site), _field(m.arr_site)
+        dep = m.dep_at or _field(m.dep_site)
+        arr = m.arr_at or _field(m.arr_site)
         if m.domain == "air":
-            tr = fly(
-                dep,
-                arr,
-                _perf(m.type_code),
-                m.cruise_ft,
-                m.via,
-                r,
-                step_s=1.0,
-                taxi_out_s=float(r.uniform(120, 420)),
-                taxi_in_s=float(r.uniform(120, 300)),
-            )
-            ob = observe(m, tr, r, cadence_s=cadence_s, source="sim")
+            taxi = m.taxi_s or (120.0, 420.0, 120.0, 300.0)
+            perf = m.perf or _perf(m.type_code)
+            out_s, in_s = float(r.uniform(taxi[0], taxi[1])), float(r.uniform(taxi[2], taxi[3]))
+            if m.path is None:
+                tr = fly(dep, arr, perf, m.cruise_ft, m.via, r, step_s=1.0, taxi_out_s=out_s, taxi_in_s=in_s)
+            else:
+                wps = np.asarray([(dep.lat, dep.lon), *m.path, (arr.lat, arr.lon)], dtype=np.float64)
+                tr = fly_path(wps, dep, arr, perf, m.cruise_ft, step_s=1.0, taxi_out_s=out_s, taxi_in_s=in_s)
+            ob = observe(m, tr, r, cadence_s=cadence_s, source="sim", **look)  # type: ignore[arg-type]
         else:
             tr = sail(dep, arr, m.speed or 13.0, m.via, step_s=10.0, moor_s=m.stay_h * 3600.0)
-            ob = observe(m, tr, r, cadence_s=180.0, source="sim", noise_m=10.0, sat_rate=0.03, dup_rate=0.0)
+            ob = observe(m, tr, r, cadence_s=180.0, source="sim", noise_m=10.0, sat_rate=0.03, dup_rate=0.0, **look)  # type: ignore[arg-type]
         pts = ob.points.filter(pl.col("ts") < end)
         frames.append(pts)
         gaps.append(ob.gaps.with_columns(pl.lit(f"{m.asset_id}-{i:05d}").alias("flight_id")))
@@ -145,17 +170,23 @@ def generate(
                 "type_code": m.type_code,
                 "callsign": m.callsign,
                 "classification": m.classification,
-                "dep_site": m.dep_site,
+                "dep_site": m.dep_site or None,
                 "dep_time": ob.dep_time,
-                "arr_site": m.arr_site,
+                "arr_site": m.arr_site or None,
                 "arr_time": ob.arr_time,
                 "went_dark_at": ob.went_dark_at,
-                "ending": ob.ending if ob.arr_time < end else "data_end",
+                "ending": ob.ending,
                 "payload_t": m.payload_t,
                 "payload_class": m.payload_class,
                 "corridor": m.corridor,
                 "surge": m.surge,
                 "n_observed": pts.height,
+                "flight_kind": m.kind or None,
+                "start": ob.start,
+                "dep_lat": round(float(tr.lat[0]), 5),
+                "dep_lon": round(float(tr.lon[0]), 5),
+                "arr_lat": round(float(tr.lat[-1]), 5),
+                "arr_lon": round(float(tr.lon[-1]), 5),
             }
         )
     points = points_frame(conform(pl.concat(frames, how="diagonal_relaxed")))
@@ -173,6 +204,10 @@ def generate(
         "end": end.isoformat(),
         "surge_start": (start + timedelta(days=surge)).isoformat(),
         "cadence_s": cadence_s,
+        "kinds": list(kinds),
+        "reception": reception,
+        "receivers": list(net.names) if receivers is not None else "all",
+        "crop": crop.as_list() if crop is not None else None,
         "points": points.height,
         "flights": truth_df.height,
     }

@@ -7,6 +7,10 @@ out-of-coverage accuracy and the flight count against truth.
 
 Matching is per airframe by time overlap (each true flight to the built flight overlapping it most), so a
 true flight split in two or two merged into one show up as count and site errors rather than being hidden.
+Per flight kind (helicopters, patrols, orbits, carrier operations, overflights: ``sim.missions.KINDS``) it
+also counts how many built flights cover each true one and how many of those end in a fake landing; carrier
+endings ("landed, unknown site") and out-of-coverage endings called dark are scored on their own.
+Scenario options (``--kinds``, ``--reception``, ``--receivers``, ``--crop``) pass through to ``sim.generate``.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ import json
 import time
 from typing import Any
 
+import numpy as np
 import polars as pl
+
+from liftwatch.tracks.geo import haversine_km
 
 COVERED_START_S = 600.0  # a true flight counts as seen at take-off when its first fix is this close to dep_time
 
@@ -78,15 +85,19 @@ def metrics(flights: pl.DataFrame, truth_obs: pl.DataFrame) -> dict[str, Any]:
         "merged": matched.height - used,
         "unmatched_built": f.height - used,
     }
-    covered_start = matched.filter((pl.col("obs_first") - pl.col("dep_time")).dt.total_seconds() <= COVERED_START_S)
+    covered_start = matched.filter(
+        ((pl.col("obs_first") - pl.col("dep_time")).dt.total_seconds() <= COVERED_START_S)
+        & pl.col("dep_site").is_not_null()
+    )
     out["dep_n"] = covered_start.height
     out["dep_acc"] = _rate(covered_start["b_dep_site"].fill_null("") == covered_start["dep_site"])
     landed = matched.filter(pl.col("ending") == "landed")
     out["arr_n"] = landed.height
     out["arr_acc"] = _rate(landed["b_arr_site"].fill_null("") == landed["arr_site"])
     out["landed_as_landed"] = _rate(landed["b_ending"] == "landed")
+    out.update(_unknown_site_scores(matched))
     for kind in ("dark", "out_of_coverage"):
-        d = matched.filter(pl.col("ending") == kind)
+        d = matched.filter((pl.col("ending") == kind) & pl.col("arr_site").is_not_null())
         top3 = d.select(
             pl.col("b_arr_candidates").list.head(3).list.eval(pl.element().struct.field("site_id")).alias("t3"),
             "arr_site",
@@ -98,7 +109,58 @@ def metrics(flights: pl.DataFrame, truth_obs: pl.DataFrame) -> dict[str, Any]:
     out["dark_vs_ooc_n"] = airborne.height
     out["dark_vs_ooc_acc"] = _rate(airborne["b_ending"] == airborne["ending"])
     out["landed_called_dark"] = int(landed.filter(pl.col("b_ending") != "landed").height)
+    # the headline error: a flight that simply left coverage (or the crop) called dark
+    ooc = matched.filter(pl.col("ending") == "out_of_coverage")
+    out["ooc_called_dark"] = int(ooc.filter(pl.col("b_ending") == "dark").height)
+    out["false_dark"] = int(matched.filter((pl.col("b_ending") == "dark") & (pl.col("ending") != "dark")).height)
+    if "flight_kind" in seen.columns:
+        out["kinds"] = kind_scores(f, seen)
     return out
+
+
+def _unknown_site_scores(matched: pl.DataFrame) -> dict[str, Any]:
+    """Carrier-style ends: landed on something not in the gazetteer (truth gives the position)."""
+    out: dict[str, Any] = {}
+    if "start" not in matched.columns:
+        return out
+    arr = matched.filter(pl.col("ending") == "landed_unknown_site")
+    landed_no_site = (pl.col("b_ending") == "landed_unknown_site") | (
+        (pl.col("b_ending") == "landed") & pl.col("b_arr_site").is_null()
+    )
+    out["unknown_arr_n"] = arr.height
+    out["unknown_arr_acc"] = _rate(arr.select(landed_no_site.fill_null(False).alias("hit"))["hit"])
+    out["unknown_arr_called_dark"] = int(arr.filter(pl.col("b_ending") == "dark").height)
+    out["unknown_arr_given_site"] = int(arr.filter(pl.col("b_arr_site").is_not_null()).height)
+    if arr.height and "b_last_lat" in arr.columns:  # how far the last fix is from the true touch-down point
+        km = haversine_km(arr["b_last_lat"], arr["b_last_lon"], arr["arr_lat"], arr["arr_lon"])
+        out["unknown_arr_last_fix_km"] = float(np.nanmedian(km))
+    dep = matched.filter(pl.col("start") == "takeoff_unknown_site")
+    took_off_no_site = pl.col("b_start_kind").str.starts_with("takeoff") & pl.col("b_dep_site").is_null()
+    out["unknown_dep_n"] = dep.height
+    out["unknown_dep_acc"] = _rate(dep.select(took_off_no_site.fill_null(False).alias("hit"))["hit"])
+    out["unknown_dep_given_site"] = int(dep.filter(pl.col("b_dep_site").is_not_null()).height)
+    return out
+
+
+def kind_scores(built: pl.DataFrame, truth_seen: pl.DataFrame) -> dict[str, dict[str, Any]]:
+    """Per flight kind: true flights, built flights covering them, share built as exactly one flight, and
+    built flights ending "landed" more than 15 min before the true landing (fake landings)."""
+    end = pl.coalesce(pl.col("arr_time"), pl.col("went_dark_at"))
+    t = truth_seen.select("flight_id", "asset_id", "flight_kind", "dep_time", end.alias("_t1"))
+    b = built.select("asset_id", "flight_id", "first_ts", "last_ts", "ending", "arr_time")
+    j = t.join(b, on="asset_id", how="inner", suffix="_b")
+    ov = (pl.min_horizontal("_t1", "last_ts") - pl.max_horizontal("dep_time", "first_ts")).dt.total_seconds()
+    j = j.filter(ov > 0)
+    fake = (pl.col("ending") == "landed") & ((pl.col("_t1") - pl.col("arr_time")).dt.total_seconds() > 900)
+    per = j.group_by("flight_id").agg(pl.len().alias("pieces"), fake.sum().alias("fake"))
+    per = t.join(per, on="flight_id", how="left").with_columns(pl.col("pieces", "fake").fill_null(0))
+    agg = per.group_by("flight_kind").agg(
+        pl.len().alias("true"),
+        pl.col("pieces").sum().alias("built"),
+        (pl.col("pieces") == 1).mean().alias("one_flight"),
+        pl.col("fake").sum().alias("fake_landings"),
+    )
+    return {str(r.pop("flight_kind")): r for r in agg.sort("flight_kind", nulls_last=True).iter_rows(named=True)}
 
 
 def _fmt(v: Any) -> str:
@@ -136,9 +198,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--days", type=int, default=14)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--scenario", default="syria-libya-airlift")
+    ap.add_argument("--kinds", default=None, help="comma-separated extra flight kinds, 'none' for none (default all)")
+    ap.add_argument("--reception", default="realistic", help="realistic | ideal (one 250 NM hard edge)")
+    ap.add_argument("--receivers", default=None, help="comma-separated receiver names (default all)")
+    ap.add_argument("--crop", default=None, help="LAT_MIN,LON_MIN,LAT_MAX,LON_MAX or LAT,LON,KM")
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON")
     args = ap.parse_args(argv)
-    res = run(args.days, args.seed, args.scenario)
+    opts: dict[str, Any] = {"reception": args.reception}
+    if args.kinds is not None:
+        opts["kinds"] = () if args.kinds == "none" else tuple(k.strip() for k in args.kinds.split(",") if k.strip())
+    if args.receivers:
+        opts["receivers"] = tuple(r.strip() for r in args.receivers.split(",") if r.strip())
+    if args.crop:
+        coverage: Any = importlib.import_module("liftwatch.sim.coverage")
+        opts["crop"] = coverage.Crop.parse(args.crop)
+    res = run(args.days, args.seed, args.scenario, **opts)
     if args.json:
         print(json.dumps(res, default=str, indent=2))
         return
@@ -156,11 +230,28 @@ def main(argv: list[str] | None = None) -> None:
             f"{_fmt(res['out_of_coverage_top1'])} / {_fmt(res['out_of_coverage_top3'])} (n={res['out_of_coverage_n']})",
         ),
         ("dark vs out-of-coverage accuracy", f"{_fmt(res['dark_vs_ooc_acc'])} (n={res['dark_vs_ooc_n']})"),
-        ("pipeline time", f"{res['pipeline_s']} s (simulation {res['sim_s']} s)"),
+        ("out of coverage called dark / all false dark", f"{res['ooc_called_dark']} / {res['false_dark']}"),
     ]
+    if "unknown_arr_n" in res:
+        rows += [
+            (
+                "landed, unknown site: ending right / called dark / given a site",
+                f"{_fmt(res['unknown_arr_acc'])} / {res['unknown_arr_called_dark']} / "
+                f"{res['unknown_arr_given_site']} (n={res['unknown_arr_n']})",
+            ),
+            (
+                "take-off, unknown site: start right / given a site",
+                f"{_fmt(res['unknown_dep_acc'])} / {res['unknown_dep_given_site']} (n={res['unknown_dep_n']})",
+            ),
+        ]
+    rows.append(("pipeline time", f"{res['pipeline_s']} s (simulation {res['sim_s']} s)"))
     w = max(len(a) for a, _ in rows)
     for a, b in rows:
         print(f"{a:<{w}}  {b}")
+    if res.get("kinds"):
+        print("\nper flight kind: true flights, built flights covering them, built as one flight, fake landings")
+        for kind, k in res["kinds"].items():
+            print(f"  {kind:<13} {k['true']:>5} {k['built']:>6} {_fmt(k['one_flight']):>9} {k['fake_landings']:>5}")
 
 
 if __name__ == "__main__":
