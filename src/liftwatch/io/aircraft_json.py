@@ -13,6 +13,9 @@ Choices (documented in docs/formats.md):
   (Mode S-only targets still tell who was airborne); otherwise rejected as "nothing usable".
 * Non-ICAO addresses (``hex`` starting with ``~``: TIS-B/ADS-R track files, anonymous or MLAT-only targets)
   are kept with the ``~`` in ``asset_id`` so they can never merge with a real airframe of the same 24 bits.
+* Old dump1090 snapshots name the fields ``altitude``, ``speed`` and ``vert_rate`` (before the split into
+  ``alt_baro``/``alt_geom``, ``gs``/``ias``/``tas``, ``baro_rate``/``geom_rate``); they are read as barometric
+  altitude, ground speed and barometric rate when the current key is absent.
 * ``mlat``/``tisb`` field lists containing ``lat`` (or ``type`` mlat / tisb_* / adsr_*) set the MLAT/TISB flags.
 
 A directory is read file by file (bounded memory), in natural name order; readsb's side files
@@ -71,7 +74,13 @@ _KEYS = (
     "true_heading",
     "mag_heading",
     "lastPosition",
+    "altitude",
+    "speed",
+    "vert_rate",
 )
+# dump1090 before readsb's field split (dump1090-mutability, dump1090-fa < 3.7): one altitude (barometric or
+# "ground"), one speed (ground speed) and one vertical rate (barometric) under the old names. A current key wins.
+_OLD_KEYS = (("alt_baro", "altitude"), ("gs", "speed"), ("baro_rate", "vert_rate"))
 
 
 def sniff(head: bytes, path: str) -> bool:
@@ -219,6 +228,8 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     is_dict = rc.type_is(rc.types_of(acs), dict)
     rows = acs if is_dict.all() else [a if type(a) is dict else {} for a in acs]  # Python loop on hostile input only
     col = {k: list(map(methodcaller("get", k), rows)) for k in _KEYS}
+    for new, old in _OLD_KEYS:
+        col[new] = _fallback(col[new], col[old])
 
     hexs, hex_bad = rc.strings(col["hex"])
     hexs = hexs.str.strip_chars().str.to_lowercase()
@@ -330,6 +341,16 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         .unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)
     )
     return conform(frame)
+
+
+def _fallback(current: list[Any], old: list[Any]) -> list[Any]:
+    """``current`` where present, else the old-named key's value (vectorised over object arrays)."""
+    missing = rc.type_is(rc.types_of(current), _NONE)
+    if not missing.any() or rc.type_is(rc.types_of(old), _NONE).all():
+        return current
+    n = len(current)
+    merged = np.where(missing, np.fromiter(old, object, n), np.fromiter(current, object, n))
+    return list(merged)
 
 
 def _lists_contain(values: list[Any], item: str) -> np.ndarray:
