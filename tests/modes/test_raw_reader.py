@@ -13,6 +13,7 @@ import pytest
 from liftwatch import io as lio
 from liftwatch.io.base import RejectLog
 from liftwatch.io.raw_modes import read_messages
+from liftwatch.modes import accounting
 from liftwatch.modes.decode import decode_hex
 from liftwatch.modes.framing import encode_beast
 from liftwatch.modes.synth import stream
@@ -109,7 +110,8 @@ def test_garbage_lines_are_rejected_with_line_numbers(tmp_path: Path, s) -> None
     got = _frame(list(lio.read(p, format="modes_hex", rejects=log)))
     assert got.height > 100
     assert log.counts["not a Mode S message"] == 1 and any(r.location == "line 6" for r in log.samples)
-    assert log.counts["crc failed"] >= 1
+    assert log.counts[accounting.CRC_FAILED] >= 1
+    assert got.height + log.total == 200  # every line accounted for
 
 
 def test_store_ingest(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
@@ -129,4 +131,5 @@ def test_csv_with_header(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-
     assert lio.detect_format(p) == "modes_hex"
     log = RejectLog()
     got = _frame(list(lio.read(p, rejects=log)))
-    assert got.height > 200 and log.total == 0
+    assert got.height > 200 and got.height + log.total == 300  # every message accounted for
+    assert log.total - log.ignored == log.counts[accounting.UNRESOLVED]  # no problem but unpaired positions

@@ -24,6 +24,7 @@ READER_MODULES: tuple[str, ...] = (
     "readsb_trace",
     "aircraft_json",
     "sbs",
+    "modes_table",
     "raw_modes",
     "ais_nmea",
     "ais_csv",

@@ -36,6 +36,8 @@ class Frames:
     raw: list[str] = field(default_factory=list)  # only filled on request (tests, debugging)
     bad_lines: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     n_lines: int = 0
+    modeac: int = 0  # Beast Mode A/C frames (type '1') seen and skipped
+    status: int = 0  # Beast receiver status frames (type '4') seen and skipped
 
     def __len__(self) -> int:
         return int(self.msgs.shape[0])
@@ -193,6 +195,8 @@ def parse_beast(data: bytes, *, raw: bool = False, final: bool = True) -> tuple[
         counter_s = np.zeros(0)
         nbytes = np.zeros(0, dtype=np.int8)
     fr = Frames(msgs, nbytes, np.ones(k, dtype=bool), counter_s.astype(np.float64), np.full(k, np.nan))
+    fr.modeac = int((good & (typ == ord("1"))).sum())
+    fr.status = int((good & (typ == ord("4"))).sum())
     if raw:
         from liftwatch.modes.crc import bytes_to_hex
 
