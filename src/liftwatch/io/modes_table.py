@@ -84,9 +84,14 @@ def _is_epoch(v: str) -> bool:
     return TS_MIN_S <= x <= TS_MAX_S or TS_MIN_S * 1e3 <= x <= TS_MAX_S * 1e3
 
 
-def csv_layout(head: bytes) -> CsvLayout | None:
-    """Layout of a raw-message CSV from its first lines (at least 3 columns: 2-column ``time,hex`` files are
-    the plain hex reader's), or None."""
+def csv_layout(head: bytes, *, strict: bool = True) -> CsvLayout | None:
+    """Layout of a raw-message CSV from its first lines, or None.
+
+    ``strict`` (format sniffing): at least 3 columns (2-column ``time,hex`` files are the plain hex reader's),
+    every sampled line of the same width and every value of the chosen columns well-formed. Reading a file
+    already known to be such a CSV (``strict=False``) goes by the header names alone, or by what most lines show,
+    so a file that opens with damaged lines is still read, and those lines rejected.
+    """
     text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
     lines = [ln for ln in text.replace("\r", "").split("\n")[:21] if ln.strip()]
     if len(head) >= 4096 and len(lines) > 1:
@@ -98,20 +103,25 @@ def csv_layout(head: bytes) -> CsvLayout | None:
     except csv.Error:
         return None
     n = len(rows[0])
-    if n < 3 or any(len(r) != n for r in rows):
+    if n < 3 or (strict and any(len(r) != n for r in rows)):
         return None
     names = [v.lower() for v in rows[0]]
     if any(v in MESSAGE_NAMES for v in names):
         t = next((names.index(x) for x in TIME_NAMES if x in names), None)
         m = next(names.index(x) for x in MESSAGE_NAMES if x in names)
         a = next((names.index(x) for x in ADDRESS_NAMES if x in names), None)
-        if t is None or len(rows) < 2 or not all(_is_hex(r[m], (14, 28)) for r in rows[1:]):
+        if t is None or (strict and (len(rows) < 2 or not all(_is_hex(r[m], (14, 28)) for r in rows[1:]))):
             return None
         return CsvLayout(n, t, m, a, True)
-    cols = list(zip(*rows, strict=True))
-    msg = [i for i, c in enumerate(cols) if all(_is_hex(v, (14, 28)) for v in c)]
-    tim = [i for i, c in enumerate(cols) if all(_is_epoch(v) for v in c)]
-    adr = [i for i, c in enumerate(cols) if all(_is_hex(v, (6,)) for v in c)]
+    body = [r for r in rows if len(r) == n]
+    need = len(body) if strict else max(len(body) // 2, 1)
+
+    def columns(ok: object) -> list[int]:
+        return [i for i in range(n) if sum(1 for r in body if ok(r[i])) >= need]  # type: ignore[operator]
+
+    msg = columns(lambda v: _is_hex(v, (14, 28)))
+    tim = columns(_is_epoch)
+    adr = columns(lambda v: _is_hex(v, (6,)))
     if len(msg) != 1 or not tim:
         return None
     return CsvLayout(n, tim[0], msg[0], adr[0] if adr else None, False)
@@ -204,7 +214,9 @@ def _finish(
 
 def _csv_rows(path: str, rejects: RejectLog, batch_rows: int) -> Rows:
     head = head_bytes(path)
-    layout = csv_layout(head)
+    if not head.strip():
+        return
+    layout = csv_layout(head, strict=False)
     if layout is None:
         raise UnreadableFileError(path, "not a CSV of raw Mode S messages (no time and 14/28-hex message columns)")
     names = [f"c{i}" for i in range(layout.n_fields)]
