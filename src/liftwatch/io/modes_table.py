@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -116,8 +116,8 @@ def csv_layout(head: bytes, *, strict: bool = True) -> CsvLayout | None:
     body = [r for r in rows if len(r) == n]
     need = len(body) if strict else max(len(body) // 2, 1)
 
-    def columns(ok: object) -> list[int]:
-        return [i for i in range(n) if sum(1 for r in body if ok(r[i])) >= need]  # type: ignore[operator]
+    def columns(ok: Callable[[str], bool]) -> list[int]:
+        return [i for i in range(n) if sum(1 for r in body if ok(r[i])) >= need]
 
     msg = columns(lambda v: _is_hex(v, (14, 28)))
     tim = columns(_is_epoch)
