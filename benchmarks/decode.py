@@ -129,11 +129,11 @@ def main() -> None:
         )
     print(f"agreement on the subset : {both.sum():,} positions decoded by both, max difference {err.max():.3f} m")
     if args.rs1090:
-        bench_rs1090(hexes, s.ts, args.rs1090_subset, args.rounds, rate1)
+        bench_rs1090(hexes, s.ts, args.rs1090_subset, args.rounds, rate1, n / c1)
         compare_real()
 
 
-def bench_rs1090(hexes: list[str], ts: np.ndarray, k: int, rounds: int, rate_lw: float) -> None:
+def bench_rs1090(hexes: list[str], ts: np.ndarray, k: int, rounds: int, rate_lw: float, cpu_rate_lw: float) -> None:
     """rs1090's Python ``decode`` on the first ``k`` synthetic messages (timestamps given: it pairs CPR)."""
     import rs1090
 
@@ -150,7 +150,10 @@ def bench_rs1090(hexes: list[str], ts: np.ndarray, k: int, rounds: int, rate_lw:
     print(
         f"rs1090 decode()         : {best:6.2f} s wall {best_cpu:6.2f} s CPU {rate:>11,.0f} msg/s on {k:,} ({n_pos:,} positions)"
     )
-    print(f"speed-up vs rs1090      : {rate_lw / rate:5.1f}x wall (liftwatch 1 thread)")
+    print(
+        f"speed-up vs rs1090      : {rate_lw / rate:5.1f}x wall, {cpu_rate_lw / (k / best_cpu):5.1f}x CPU "
+        "(liftwatch 1 thread)"
+    )
 
 
 def compare_real() -> None:
