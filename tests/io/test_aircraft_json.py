@@ -245,3 +245,22 @@ def test_aggregator_api_answer(tmp_path: Path) -> None:
     assert df.height == 2
     il76 = df.filter(pl.col("asset_id") == "15a3f2").row(0, named=True)
     assert il76["ts"] == T0 + timedelta(seconds=600) and il76["registration"] == "RA-78817"
+
+
+def test_old_dump1090_keys_altitude_speed_vert_rate(tmp_path: Path) -> None:
+    """dump1090-mutability / old dump1090-fa name the fields altitude, speed, vert_rate; a current key wins."""
+    doc = {
+        "now": 1698751404.7,
+        "aircraft": [
+            {"hex": "151ec2", "flight": "SBI1010 ", "altitude": 2975, "speed": 180, "vert_rate": -640, "seen": 0.0},
+            {"hex": "151e14", "altitude": "ground", "lat": 55.9, "lon": 37.4, "seen_pos": 1.0, "seen": 0.5},
+            {"hex": "4ca2d6", "alt_baro": 30000, "altitude": 1, "gs": 450, "speed": 2, "seen": 0.1},
+        ],
+    }
+    p = tmp_path / "aircraft.json"
+    p.write_text(json.dumps(doc))
+    df = _read(p).sort("asset_id")
+    rows = {r["asset_id"]: r for r in df.iter_rows(named=True)}
+    assert (rows["151ec2"]["alt_baro_ft"], rows["151ec2"]["gs_kt"], rows["151ec2"]["vrate_fpm"]) == (2975, 180, -640)
+    assert rows["151e14"]["on_ground"] is True and rows["151e14"]["alt_baro_ft"] is None
+    assert (rows["4ca2d6"]["alt_baro_ft"], rows["4ca2d6"]["gs_kt"]) == (30000, 450)
