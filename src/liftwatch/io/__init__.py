@@ -114,8 +114,9 @@ def _refuse_systematic(path: str, fmt: str, counts: Counter[str], samples: list[
         return
     ((reason, n),) = real.items()
     where = next((f" (first: {s.location})" for s in samples if s.reason == reason), "")
+    rows = f"{n:,} row" + ("s" if n != 1 else "")
     raise UnreadableFileError(
-        path, f"read as {fmt}, every row was rejected for the same reason: {reason} ({n:,} row{'s' if n != 1 else ''}){where}"
+        path, f"read as {fmt}, every row was rejected for the same reason: {reason} ({rows}){where}"
     )
 
 
