@@ -156,10 +156,13 @@ def test_hostile_values(tmp_path: Path) -> None:
     h = HEXES[0]
     data = (
         f"1e300,4ca2d6,{h}\n-5,4ca2d6,{h}\nnan,4ca2d6,{h}\n{T0},zzzzzz,{h}\n{T0},4ca2d6,{h}0\n{T0},4ca2d6,{h}\n"
+        f"{T0},4ca2d6,{h[:9]}{int(h[9], 16) ^ 1:X}{h[10:]}\n"  # one bit flipped: CRC failure, named by line
     ).encode()
     df, log = run(table_reader("modes_csv"), data, "h.csv")
-    assert df is not None and df.height + log.total == 6
+    assert df is not None and df.height + log.total == 7
+    assert [r.location for r in log.samples if r.reason == accounting.CRC_FAILED] == ["line 7"]
     assert log.counts[modes_table.BAD_TIME] == 3
+    assert [r.location for r in log.samples if r.reason == modes_table.NOT_MODES] == ["line 5"]  # 29 digits
 
 
 def test_every_row_rejected_for_one_reason_is_unreadable(tmp_path: Path) -> None:

@@ -111,6 +111,7 @@ def test_garbage_lines_are_rejected_with_line_numbers(tmp_path: Path, s) -> None
     assert got.height > 100
     assert log.counts["not a Mode S message"] == 1 and any(r.location == "line 6" for r in log.samples)
     assert log.counts[accounting.CRC_FAILED] >= 1
+    assert any(r.location == "line 8" and r.reason == accounting.CRC_FAILED for r in log.samples)
     assert got.height + log.total == 200  # every line accounted for
 
 

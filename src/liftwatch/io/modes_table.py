@@ -175,13 +175,19 @@ def read_format(path: str, fmt: str, rejects: RejectLog, batch_rows: int = DEFAU
         rows = _csv_rows(p, rejects, batch_rows)
     else:
         raise UnreadableFileError(p, f"unknown raw-message table form {fmt!r}; known: {', '.join(FORMATS)}")
-    for ts, hexes, addr, _ in rows:
+    prefix = "row" if fmt == "modes_parquet" else "line"
+    for ts, hexes, addr, where in rows:
         msgs, nbytes, ok = hex_to_bytes(hexes)
         res = decoder.decode(ts, msgs, nbytes, ok, addresses=addr)
-        tally.add(res)
+        tally.add(res, _locations(prefix, where))
         if res.points.num_rows:
             yield res.points
     tally.close()
+
+
+def _locations(prefix: str, where: np.ndarray) -> Callable[[np.ndarray], list[str]]:
+    """Batch rows -> ``line N`` / ``row N`` of the file."""
+    return lambda rows: [f"{prefix} {int(x)}" for x in where[rows]]
 
 
 Rows = Iterator[tuple[np.ndarray, pl.Series, np.ndarray, np.ndarray]]  # time, hex, stated address, line/row

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -112,7 +112,7 @@ def read_messages(
                 ts, first_counter = _times(frames, anchor, seq, first_counter)
                 seq += len(frames)
                 res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
-                tally.add(res)
+                tally.add(res, _locator(fmt, frames, line0 - frames.n_lines, seq - len(frames)))
                 if res.points.num_rows:
                     yield res.points
             if final:
@@ -133,18 +133,28 @@ class Tally:
         self.pending = 0
         self.late = 0
 
-    def add(self, res: DecodeResult) -> None:
+    def add(self, res: DecodeResult, locate: Callable[[np.ndarray], list[str]] | None = None) -> None:
+        """Count a batch; ``locate`` turns batch rows into locations (``line N``) for the problems' samples."""
         acc = Counter(res.accounting)
         self.pending += acc.pop(accounting.PENDING, 0)
         self.late += int(res.stats.get("positions_late", 0))
         for reason, n in sorted(acc.items()):
-            self.rejects.add_many(self.path, [], reason, n)
+            rows = res.problem_rows.get(reason)
+            locs = locate(rows) if locate is not None and rows is not None else []
+            self.rejects.add_many(self.path, locs, reason, n)
 
     def close(self) -> None:
         lost = self.pending - self.late
         if lost > 0:
             self.rejects.add_many(self.path, [], accounting.UNRESOLVED, lost)
         self.pending = self.late = 0
+
+
+def _locator(fmt: str, frames: Frames, line0: int, seq0: int) -> Callable[[np.ndarray], list[str]]:
+    """Batch rows -> ``line N`` (text: 1-based physical line) or ``frame N`` (Beast: N-th Mode S frame)."""
+    if fmt == "modes_beast" or frames.line_of.size != len(frames):
+        return lambda rows: [f"frame {seq0 + int(r) + 1}" for r in rows]
+    return lambda rows: [f"line {line0 + int(frames.line_of[r]) + 1}" for r in rows]
 
 
 def _strip_header(data: bytes) -> tuple[bytes, int]:

@@ -49,6 +49,7 @@ _ES_OTHER = {
 _OTHER_DF = {19: "DF19 military extended squitter", 22: "DF22 military", 24: "DF24 Comm-D extended length"}
 
 UNASSIGNED = frozenset({1, 2, 3, 6, 7, 8, 9, 10, 12, 13, 14, 15, 23})
+SAMPLE_ROWS = 50  # problem rows per reason and batch whose location is reported
 
 
 def es_other(tc: int) -> str:
@@ -82,16 +83,23 @@ def invalid(
     unattributed: npt.NDArray[np.bool_],
     wrong_length: npt.NDArray[np.bool_],
     other: npt.NDArray[np.bool_],
-) -> Counter[str]:
-    """Reasons for the messages extraction dropped (``ok`` = parsed; unparsed ones are the reader's to count)."""
+) -> tuple[Counter[str], dict[str, npt.NDArray[np.int64]]]:
+    """Reasons for the messages extraction dropped (``ok`` = parsed; unparsed ones are the reader's to count),
+    and for each *problem* the first :data:`SAMPLE_ROWS` batch rows, so a reader can name their lines."""
     out: Counter[str] = Counter()
-    _count(out, CRC_FAILED, crc_bad)
-    _count(out, UNATTRIBUTED, unattributed)
-    _count(out, WRONG_LENGTH, wrong_length)
+    rows: dict[str, npt.NDArray[np.int64]] = {}
     unassigned = ok & other & np.isin(df, list(UNASSIGNED))
-    _count(out, UNASSIGNED_DF, unassigned)
+    for reason, mask in (
+        (CRC_FAILED, crc_bad),
+        (UNATTRIBUTED, unattributed),
+        (WRONG_LENGTH, wrong_length),
+        (UNASSIGNED_DF, unassigned),
+    ):
+        _count(out, reason, mask)
+        if out[reason]:
+            rows[reason] = np.flatnonzero(mask)[:SAMPLE_ROWS].astype(np.int64)
     by_value(out, df[ok & other & ~unassigned], other_df)
-    return out
+    return out, rows
 
 
 def not_emitted(

@@ -75,6 +75,7 @@ class DecodeResult:
     # why each parsed message of the batch gave no point (see liftwatch.modes.accounting); with the points this
     # accounts for every parsed message (pending positions are settled by the reader at the end of a file)
     accounting: Counter[str] = field(default_factory=Counter)
+    problem_rows: dict[str, npt.NDArray[np.int64]] = field(default_factory=dict)  # batch rows, first per reason
 
 
 def _group_start(key: npt.NDArray[np.integer]) -> I64:
@@ -151,7 +152,8 @@ class ModesDecoder:
             valid=val.kept,
         )
         if len(m) == 0:
-            return DecodeResult(empty_points(), pl.DataFrame() if messages else None, stats, Counter(val.dropped))
+            empty = pl.DataFrame() if messages else None
+            return DecodeResult(empty_points(), empty, stats, Counter(val.dropped), val.problem_rows)
         res_new = self._positions(m)
         resolved = (res_new.method == 1) | (res_new.method == 2)
         acc = Counter(val.dropped)
@@ -164,7 +166,7 @@ class ModesDecoder:
         stats["positions_global"] = int((res_new.method == 1).sum())
         stats["positions_local"] = int((res_new.method == 2).sum())
         stats["points"] = table.num_rows
-        return DecodeResult(table, frame, stats, acc)
+        return DecodeResult(table, frame, stats, acc, val.problem_rows)
 
     def _decode_parallel(
         self,
@@ -189,10 +191,15 @@ class ModesDecoder:
         results = [job.result() for job in jobs]
         stats: Counter[str] = Counter()
         acc: Counter[str] = Counter()
-        for r in results:
+        problems: dict[str, list[np.ndarray]] = {}
+        for j, r in enumerate(results):
             stats.update(r.stats)
             acc.update(r.accounting)
-        return DecodeResult(pa.concat_tables([r.points for r in results]), None, stats, acc)
+            rows = np.flatnonzero(part == j)
+            for reason, idx in r.problem_rows.items():
+                problems.setdefault(reason, []).append(rows[idx])
+        merged = {k: np.sort(np.concatenate(v)) for k, v in problems.items()}
+        return DecodeResult(pa.concat_tables([r.points for r in results]), None, stats, acc, merged)
 
     # -- address trust --------------------------------------------------------------------------------
     def _update_known(self, icao: npt.NDArray[np.uint32], ts: F64, tmax: float) -> None:

@@ -92,6 +92,7 @@ class Validity:
     unsupported_df: int = 0
     kept: int = 0
     dropped: Counter[str] = field(default_factory=Counter)  # reasons for the parsed messages not kept
+    problem_rows: dict[str, npt.NDArray[np.int64]] = field(default_factory=dict)  # first rows per problem
 
 
 def extract(
@@ -144,7 +145,7 @@ def extract(
     keep = es | allcall | surv
     v.unsupported_df = int(other.sum()) + int(wrong_length.sum())
     v.kept = int(keep.sum())
-    v.dropped = accounting.invalid(ok, df, crc_bad, unattributed, wrong_length, other)
+    v.dropped, v.problem_rows = accounting.invalid(ok, df, crc_bad, unattributed, wrong_length, other)
 
     if v.kept == ok.size:  # the common case of a clean feed: no gathers
         rows = np.arange(ok.size)

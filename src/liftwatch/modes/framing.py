@@ -36,6 +36,7 @@ class Frames:
     raw: list[str] = field(default_factory=list)  # only filled on request (tests, debugging)
     bad_lines: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     n_lines: int = 0
+    line_of: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # text: 0-based line
     modeac: int = 0  # Beast Mode A/C frames (type '1') seen and skipped
     status: int = 0  # Beast receiver status frames (type '4') seen and skipped
 
@@ -108,7 +109,7 @@ def parse_text(data: bytes) -> Frames:
     ok &= ~(frame["when"].is_not_null().to_numpy() & np.isnan(epoch))
     counter = frame["counter"].cast(pl.Float64).fill_null(np.nan).to_numpy() / MLAT_HZ
     line_no = frame["line"].to_numpy().astype(np.int64)
-    return Frames(msgs, nbytes, ok, counter, epoch, bad_lines=line_no[~ok], n_lines=int(lines.len()))
+    return Frames(msgs, nbytes, ok, counter, epoch, bad_lines=line_no[~ok], n_lines=int(lines.len()), line_of=line_no)
 
 
 def _parse_epoch(when: pl.Series) -> npt.NDArray[np.float64]:
