@@ -197,7 +197,12 @@ def _finish(
     path: str, rejects: RejectLog, where: np.ndarray, t: pl.Series, msg: pl.Series, adr: pl.Series | None, prefix: str
 ) -> tuple[np.ndarray, pl.Series, np.ndarray, np.ndarray] | None:
     """Validate one batch's columns; bad rows go to ``rejects`` with their line/row; the rest are returned as
-    (epoch seconds, hex, stated address or -1, line/row number) in file order (the decoder orders by aircraft and time itself)."""
+    (epoch seconds, hex, stated address or -1, line/row number) in file order (the decoder orders by aircraft
+    and time itself). Times are epoch seconds or milliseconds, or ISO-8601 text (UTC unless it says)."""
+    if t.dtype == pl.String:
+        text = t.str.strip_chars().str.strip_chars('"')
+        iso = text.str.to_datetime(time_zone="UTC", strict=False, time_unit="us").dt.epoch("us") / 1e6
+        t = text.cast(pl.Float64, strict=False).fill_null(iso)
     t = t.cast(pl.Float64, strict=False)
     t = pl.select(pl.when(t > TS_MAX_S).then(t / 1000.0).otherwise(t)).to_series()
     bad_t = (t.is_null() | t.is_nan() | (t < TS_MIN_S) | (t > TS_MAX_S)).fill_null(True).to_numpy()
@@ -244,10 +249,15 @@ def _csv_rows(path: str, rejects: RejectLog, batch_rows: int) -> Rows:
 
 
 def _drop_first_line(chunk: Chunk) -> tuple[Chunk, int]:
-    nl = chunk.data.find(b"\n")
-    if nl < 0:
-        return Chunk(b"", chunk.first_line + 1), 0
-    return Chunk(chunk.data[nl + 1 :], chunk.first_line + 1), 0
+    """Drop the header (the first non-blank line); returns the rest and how many headers are still to drop."""
+    data, first = chunk.data, chunk.first_line
+    while data:
+        nl = data.find(b"\n")
+        line, data = (data, b"") if nl < 0 else (data[:nl], data[nl + 1 :])
+        first += 1
+        if line.strip():
+            return Chunk(data, first), 0
+    return Chunk(b"", first), 1
 
 
 def _series(col: pa.ChunkedArray | pa.Array) -> pl.Series:
