@@ -57,7 +57,9 @@ def test_single_snapshot_position_time_and_fields() -> None:
     assert il76["flags"] == 0 and il76["on_ground"] is False
     # the aircraft without position, callsign or altitude is rejected with its location
     assert log.total == 1
-    assert str(log.samples[0]).endswith("aircraft 5: nothing usable (no position, callsign or altitude)")
+    assert str(log.samples[0]).endswith(
+        "aircraft 5: ignored aircraft with nothing usable (no position, callsign or altitude)"
+    )
 
 
 def test_mlat_tisb_non_icao_and_no_position_rows() -> None:
@@ -140,7 +142,7 @@ def test_hostile_aircraft_entries_are_rejected_with_location(tmp_path: Path) -> 
     assert {r.location: r.reason for r in log.samples} == {
         "aircraft 0": "bad or incomplete lat/lon",
         "aircraft 1": "bad or missing hex address",
-        "aircraft 5": "nothing usable (no position, callsign or altitude)",
+        "aircraft 5": "ignored aircraft with nothing usable (no position, callsign or altitude)",
         "aircraft 6": "aircraft entry is not a JSON object",
         "aircraft 7": "bad seen/seen_pos age",
     }
@@ -176,7 +178,7 @@ def test_tar1090_chunk_files(tmp_path: Path) -> None:
     log = RejectLog()
     df = _read(p, log)
     assert df.height == 13  # same rows as the three snapshots
-    assert log.counts["nothing usable (no position, callsign or altitude)"] == 3
+    assert log.counts["ignored aircraft with nothing usable (no position, callsign or altitude)"] == 3
     assert any(r.location == f"snapshot {p}[3]" for r in log.samples)
     # a truncated chunk keeps its complete snapshots
     cut = tmp_path / "chunk_8.json"

@@ -250,7 +250,7 @@ def test_opensky_quickstart_sample(tmp_path: Path) -> None:
 def test_old_dump1090_aircraft_json_keeps_altitude(tmp_path: Path) -> None:
     path = _shared("aircraft-json/esin_dump1090_exporter_aircraft_20231031.json")
     rep, pts = _ingest(path, tmp_path)
-    assert rep.rows_in == 4
+    assert rep.rows_in == 4 and rep.rejects.ignored == 3 and not _problems(rep.rejects)
     row = pts.filter(pl.col("asset_id") == "151ec2").row(0, named=True)
     assert row["alt_baro_ft"] == 2975 and row["callsign"] == "SBI1010" and row["squawk"] == "0726"
 
@@ -270,6 +270,7 @@ def test_aircraft_json_every_positioned_aircraft_kept(
     rep, pts = _ingest(path, tmp_path)
     doc = json.loads(path.read_text())
     assert rep.rows_in == aircraft == len(doc["aircraft"])
+    assert not _problems(rep.rejects)  # address-only entries are ignored, nothing is damaged
     positioned = {a["hex"] for a in doc["aircraft"] if "lat" in a}
     assert len(positioned) == with_position
     assert set(pts.filter(pl.col("lat").is_not_null())["asset_id"]) == positioned

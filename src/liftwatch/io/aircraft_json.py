@@ -10,7 +10,8 @@ one closest to the position time), across batches the store's content de-duplica
 Choices (documented in docs/formats.md):
 
 * Aircraft without lat/lon are kept, with null position, only when they carry a callsign or an altitude
-  (Mode S-only targets still tell who was airborne); otherwise rejected as "nothing usable".
+  (Mode S-only targets still tell who was airborne); otherwise counted as ignored ("nothing usable": an
+  address alone, as receivers list every aircraft they heard; not a damaged entry).
 * Non-ICAO addresses (``hex`` starting with ``~``: TIS-B/ADS-R track files, anonymous or MLAT-only targets)
   are kept with the ``~`` in ``asset_id`` so they can never merge with a real airframe of the same 24 bits.
 * Old dump1090 snapshots name the fields ``altitude``, ``speed`` and ``vert_rate`` (before the split into
@@ -293,7 +294,7 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         ((thdg < 0) | (thdg > 360) | (mhdg < 0) | (mhdg > 360), "heading out of range"),
         ((np.abs(brate) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
         (flight_bad, "callsign is not a string"),
-        (~usable, "nothing usable (no position, callsign or altitude)"),
+        (~usable, "ignored aircraft with nothing usable (no position, callsign or altitude)"),
     ]
     bad, reasons = rc.first_reasons(checks, n)
     for mask, reason in reasons:
