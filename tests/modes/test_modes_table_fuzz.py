@@ -179,3 +179,22 @@ def test_every_row_rejected_for_one_reason_is_unreadable(tmp_path: Path) -> None
     log = RejectLog()
     assert list(lio.read(q, format="modes_hex", rejects=log)) == []
     assert log.counts == {accounting.ALLCALL: 5}
+
+
+@SETTINGS
+@given(rows=st.lists(ROW, max_size=80), chunk=st.integers(min_value=60, max_value=600))
+def test_hex_lines_every_line_accounted(rows: list[tuple[str, int]], chunk: int) -> None:
+    """``time,hex`` lines (the plain raw reader), read in small chunks: every non-blank line is a point, a reject
+    with its line, or an ignored message."""
+    lines = []
+    for kind, i in rows:
+        f = _fields(kind, i)
+        lines.append("" if kind == "blank" else "#garbage line" if f is None else f"{f[0] or T0},{f[1]}")
+    data = ("\n".join(lines) + "\n").encode()
+
+    def read(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
+        return raw_modes.read_messages(path, "modes_hex", log, chunk_bytes=chunk)
+
+    df, log = run(read, data, "h.txt")
+    assert df is not None
+    assert df.height + log.total == _units(rows)

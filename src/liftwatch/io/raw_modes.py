@@ -33,6 +33,8 @@ from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
 FORMAT = "modes_hex"
 FORMATS = ("modes_hex", "modes_avr", "modes_beast")
 CHUNK_BYTES = 32 << 20
+NOT_MODES = "not a Mode S message"
+BAD_TIME = "bad or missing time"
 BEAST_MODEAC = "ignored Beast Mode A/C frame (not a position message)"
 BEAST_STATUS = "ignored Beast receiver status frame (not a position message)"
 
@@ -100,9 +102,11 @@ def read_messages(
                     line0 += skipped
                 body, tail = (data, b"") if final else split_lines(data)
                 frames = parse_text(body)
-                if frames.bad_lines.size:
-                    locs = (f"line {line0 + int(i) + 1}" for i in frames.bad_lines[:50])
-                    rejects.add_many(path, locs, "not a Mode S message", count=int(frames.bad_lines.size))
+                not_modes = np.setdiff1d(frames.bad_lines, frames.bad_time_lines)
+                for reason, where in ((NOT_MODES, not_modes), (BAD_TIME, frames.bad_time_lines)):
+                    if where.size:
+                        locs = (f"line {line0 + int(i) + 1}" for i in where[:50])
+                        rejects.add_many(path, locs, reason, count=int(where.size))
                 line0 += frames.n_lines
             if frames.modeac:
                 rejects.add_many(path, [], BEAST_MODEAC, frames.modeac)
@@ -158,10 +162,15 @@ def _locator(fmt: str, frames: Frames, line0: int, seq0: int) -> Callable[[np.nd
 
 
 def _strip_header(data: bytes) -> tuple[bytes, int]:
-    """Drop a CSV header line (``timestamp,message``) at the very start of a hex file."""
+    """Drop a CSV header line (``timestamp,message``) at the very start of a hex file.
+
+    A header names its columns: its first field has no digit. A damaged first data line (a time, then bad hex)
+    is data, to be rejected with its line number, not silently taken for a header.
+    """
     nl = data.find(b"\n")
     first = data[: nl if nl >= 0 else len(data)]
-    if b"," in first and not _HEX_LINE.match(first):
+    name = first.split(b",", 1)[0]
+    if b"," in first and not _HEX_LINE.match(first) and not any(c in b"0123456789" for c in name):
         return data[nl + 1 :] if nl >= 0 else b"", 1
     return data, 0
 
