@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest venv clean bench browser bench-tracks
+.PHONY: demo test lint typecheck pytest venv clean bench browser bench-tracks bench-decode
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -45,3 +45,10 @@ bench-tracks:
 
 clean:
 	rm -rf $(VENV) liftwatch-demo liftwatch.duckdb
+
+# Mode S decoding vs pyModeS and rs1090 (speed on synthetic messages, agreement on a real recording): rs1090 is
+# not a project dependency, so it gets its own venv. About a minute on 2 cores.
+bench-decode:
+	test -x .venv-bench-decode/bin/python || $(PY) -m venv .venv-bench-decode
+	.venv-bench-decode/bin/python -m pip install -q rs1090 'pymodes>=3.6' -e .
+	.venv-bench-decode/bin/python benchmarks/decode.py --rs1090 $(BENCH_ARGS)

@@ -12,6 +12,12 @@ positions/velocities/callsigns:
   stateless ``pyModeS.decode`` on a time-ordered subset (pyModeS is pure Python; its per-message rate does
   not depend on the number of messages, so the subset rate is scaled to the full set and stated).
 
+With ``--rs1090`` (needs ``pip install rs1090``: ``make bench-decode`` builds its own environment) it also times
+rs1090's Python ``decode`` (Rust underneath, CPR pairing included) on a subset, and compares positions on a real
+recording (``tests/data/real/adsb/rs1090_full_flight_short.jsonl.gz``, 57,793 frames of one flight): liftwatch,
+rs1090 (fresh decode, and the decode stored in the file), pyModeS's ``PipeDecoder`` and pyModeS's batch
+``decode(list, timestamps=...)``, each counted against rs1090 per frame (within 1 m).
+
 Runs are interleaved and best-of, and CPU time (which includes Arrow/Polars helper threads) is reported beside
 wall time: on a shared machine other processes' load inflates wall time unevenly, CPU time much less. It also
 checks that both agree on the subset (positions within 1 m where both decode one).
@@ -34,6 +40,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3, help="liftwatch runs per round (best kept)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved liftwatch/pyModeS rounds")
+    ap.add_argument("--rs1090", action="store_true", help="also time rs1090 and compare on the real recording")
+    ap.add_argument("--rs1090-subset", type=int, default=200_000)
     args = ap.parse_args()
 
     import pyModeS as pms
@@ -120,6 +128,96 @@ def main() -> None:
             f"round {i}: PipeDecoder/liftwatch per message: {(c / k) / (a / n):5.1f}x wall, {(d / k) / (b / n):5.1f}x CPU"
         )
     print(f"agreement on the subset : {both.sum():,} positions decoded by both, max difference {err.max():.3f} m")
+    if args.rs1090:
+        bench_rs1090(hexes, s.ts, args.rs1090_subset, args.rounds, rate1, n / c1)
+        compare_real()
+
+
+def bench_rs1090(hexes: list[str], ts: np.ndarray, k: int, rounds: int, rate_lw: float, cpu_rate_lw: float) -> None:
+    """rs1090's Python ``decode`` on the first ``k`` synthetic messages (timestamps given: it pairs CPR)."""
+    import rs1090
+
+    k = min(k, len(hexes))
+    sub, sub_ts = hexes[:k], ts[:k].tolist()
+    rs1090.decode(sub[:1000], sub_ts[:1000])  # warm-up
+    best, best_cpu, out = float("inf"), float("inf"), []
+    for _ in range(rounds):
+        t, c = time.perf_counter(), time.process_time()
+        out = rs1090.decode(sub, sub_ts)
+        best, best_cpu = min(best, time.perf_counter() - t), min(best_cpu, time.process_time() - c)
+    n_pos = sum(1 for d in out if "latitude" in d)
+    rate = k / best
+    print(
+        f"rs1090 decode()         : {best:6.2f} s wall {best_cpu:6.2f} s CPU {rate:>11,.0f} msg/s on {k:,} ({n_pos:,} positions)"
+    )
+    print(
+        f"speed-up vs rs1090      : {rate_lw / rate:5.1f}x wall, {cpu_rate_lw / (k / best_cpu):5.1f}x CPU "
+        "(liftwatch 1 thread)"
+    )
+
+
+def compare_real() -> None:
+    """Positions per frame on the real rs1090 sample: liftwatch, pyModeS (streaming and batch) vs rs1090."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    import pyModeS as pms
+    import rs1090
+
+    from liftwatch.io.modes_table import messages
+    from liftwatch.modes.cpr import haversine_km
+
+    path = (
+        Path(__file__).resolve().parents[1] / "tests" / "data" / "real" / "adsb" / "rs1090_full_flight_short.jsonl.gz"
+    )
+    with gzip.open(path, "rt") as fh:
+        rows = [json.loads(line) for line in fh]
+    n = len(rows)
+    frames = [r["frame"] for r in rows]
+    stamps = [float(r["timestamp"]) for r in rows]
+
+    def arr(decoded: list[dict[str, float] | None]) -> np.ndarray:
+        out = np.full((n, 2), np.nan)
+        for i, d in enumerate(decoded):
+            if d and d.get("latitude") is not None:
+                out[i] = d["latitude"], d["longitude"]
+        return out
+
+    stored = arr(rows)  # type: ignore[arg-type]
+    fresh = arr(rs1090.decode(frames, stamps))
+    m = messages(str(path))
+    lw = np.full((n, 2), np.nan)
+    lw[m["line"].to_numpy() - 1] = np.column_stack([m["lat"].fill_null(np.nan), m["lon"].fill_null(np.nan)])
+    pipe = pms.PipeDecoder()
+    streamed: list[dict[str, float] | None] = []
+    for f, t in zip(frames, stamps, strict=True):
+        try:
+            d = pipe.decode(f, timestamp=t)
+            streamed.append({"latitude": d["latitude"], "longitude": d["longitude"]} if d.get("latitude") else None)
+        except Exception:  # pyModeS refuses some frames (e.g. short replies padded to 112 bits)
+            streamed.append(None)
+    try:
+        batch = arr(pms.decode(frames, timestamps=stamps))
+    except Exception as exc:  # pragma: no cover - depends on the pyModeS version
+        print(f"pyModeS batch decode failed: {exc}")
+        batch = np.full((n, 2), np.nan)
+
+    def agree(name: str, a: np.ndarray, ref: np.ndarray) -> None:
+        have, both = ~np.isnan(a[:, 0]), ~np.isnan(a[:, 0]) & ~np.isnan(ref[:, 0])
+        d = haversine_km(a[both, 0], a[both, 1], ref[both, 0], ref[both, 1]) * 1000
+        print(
+            f"{name:28s}: {have.sum():>6,} positions, {both.sum():>6,} where rs1090 has one, "
+            f"{(d < 1).sum():>6,} within 1 m, max {d.max() if d.size else 0:,.1f} m"
+        )
+
+    print(
+        f"real recording {path.name}: {n:,} frames, rs1090 positions stored in the file {(~np.isnan(stored[:, 0])).sum():,}"
+    )
+    agree("rs1090 decode() (fresh)", fresh, stored)
+    agree("liftwatch", lw, stored)
+    agree("pyModeS PipeDecoder", arr(streamed), stored)
+    agree("pyModeS decode(list, ts)", batch, stored)
 
 
 if __name__ == "__main__":

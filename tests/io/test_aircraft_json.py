@@ -57,7 +57,9 @@ def test_single_snapshot_position_time_and_fields() -> None:
     assert il76["flags"] == 0 and il76["on_ground"] is False
     # the aircraft without position, callsign or altitude is rejected with its location
     assert log.total == 1
-    assert str(log.samples[0]).endswith("aircraft 5: nothing usable (no position, callsign or altitude)")
+    assert str(log.samples[0]).endswith(
+        "aircraft 5: ignored aircraft with nothing usable (no position, callsign or altitude)"
+    )
 
 
 def test_mlat_tisb_non_icao_and_no_position_rows() -> None:
@@ -140,7 +142,7 @@ def test_hostile_aircraft_entries_are_rejected_with_location(tmp_path: Path) -> 
     assert {r.location: r.reason for r in log.samples} == {
         "aircraft 0": "bad or incomplete lat/lon",
         "aircraft 1": "bad or missing hex address",
-        "aircraft 5": "nothing usable (no position, callsign or altitude)",
+        "aircraft 5": "ignored aircraft with nothing usable (no position, callsign or altitude)",
         "aircraft 6": "aircraft entry is not a JSON object",
         "aircraft 7": "bad seen/seen_pos age",
     }
@@ -176,7 +178,7 @@ def test_tar1090_chunk_files(tmp_path: Path) -> None:
     log = RejectLog()
     df = _read(p, log)
     assert df.height == 13  # same rows as the three snapshots
-    assert log.counts["nothing usable (no position, callsign or altitude)"] == 3
+    assert log.counts["ignored aircraft with nothing usable (no position, callsign or altitude)"] == 3
     assert any(r.location == f"snapshot {p}[3]" for r in log.samples)
     # a truncated chunk keeps its complete snapshots
     cut = tmp_path / "chunk_8.json"
@@ -245,3 +247,22 @@ def test_aggregator_api_answer(tmp_path: Path) -> None:
     assert df.height == 2
     il76 = df.filter(pl.col("asset_id") == "15a3f2").row(0, named=True)
     assert il76["ts"] == T0 + timedelta(seconds=600) and il76["registration"] == "RA-78817"
+
+
+def test_old_dump1090_keys_altitude_speed_vert_rate(tmp_path: Path) -> None:
+    """dump1090-mutability / old dump1090-fa name the fields altitude, speed, vert_rate; a current key wins."""
+    doc = {
+        "now": 1698751404.7,
+        "aircraft": [
+            {"hex": "151ec2", "flight": "SBI1010 ", "altitude": 2975, "speed": 180, "vert_rate": -640, "seen": 0.0},
+            {"hex": "151e14", "altitude": "ground", "lat": 55.9, "lon": 37.4, "seen_pos": 1.0, "seen": 0.5},
+            {"hex": "4ca2d6", "alt_baro": 30000, "altitude": 1, "gs": 450, "speed": 2, "seen": 0.1},
+        ],
+    }
+    p = tmp_path / "aircraft.json"
+    p.write_text(json.dumps(doc))
+    df = _read(p).sort("asset_id")
+    rows = {r["asset_id"]: r for r in df.iter_rows(named=True)}
+    assert (rows["151ec2"]["alt_baro_ft"], rows["151ec2"]["gs_kt"], rows["151ec2"]["vrate_fpm"]) == (2975, 180, -640)
+    assert rows["151e14"]["on_ground"] is True and rows["151e14"]["alt_baro_ft"] is None
+    assert (rows["4ca2d6"]["alt_baro_ft"], rows["4ca2d6"]["gs_kt"]) == (30000, 450)

@@ -383,3 +383,41 @@ def test_rest_json_answers_single_and_json_lines(tmp_path: Path) -> None:
     df2, log2 = read_all(polled)
     assert df2.height == 2 * len(svs)
     assert {s.location for s in log2.samples} == {"line 1 state 3", "line 2", "line 3 state 3"}
+
+
+def test_parquet_pandas_nanosecond_times_keep_every_row(tmp_path: Path) -> None:
+    """pandas writes ``timestamp[ns, tz=UTC]``; epoch nanoseconds exceed float64's exact range and must still read."""
+    ns = [1_643_816_700_000_000_000 + i * 1_000_000_000 for i in range(3)]
+    t = pa.table(
+        {
+            "time": pa.array(ns, pa.timestamp("ns", tz="UTC")),
+            "icao24": ["4d2271"] * 3,
+            "lat": [45.86, 45.87, 45.88],
+            "lon": [4.96, 4.95, 4.94],
+            "hour": pa.array([ns[0]] * 3, pa.timestamp("ns", tz="UTC")),
+        }
+    )
+    p = tmp_path / "pandas.parquet"
+    pq.write_table(t, p)
+    log = RejectLog()
+    df = pl.concat([pl.DataFrame(pl.from_arrow(b)) for b in lio.read(p, rejects=log)])
+    assert df.height == 3 and log.total == 0
+    assert df["ts"].to_list() == [_ts(1_643_816_700 + i) for i in range(3)]
+
+
+def test_parquet_unconvertible_column_is_a_file_error(tmp_path: Path) -> None:
+    """A column type that cannot be converted is the same in every row group: the file is unreadable (exit 2),
+    never one 'corrupt row group' reject with exit 0."""
+    t = pa.table(
+        {
+            "time": pa.array([{"s": 1}, {"s": 2}], pa.struct([("s", pa.int64())])),
+            "icao24": ["4d2271"] * 2,
+            "lat": [45.0, 45.1],
+            "lon": [4.0, 4.1],
+        }
+    )
+    p = tmp_path / "odd.parquet"
+    pq.write_table(t, p)
+    with pytest.raises(UnreadableFileError) as exc:
+        list(lio.read(p))
+    assert "odd.parquet" in str(exc.value) and "\n" not in str(exc.value)

@@ -13,6 +13,7 @@ import pytest
 from liftwatch import io as lio
 from liftwatch.io.base import RejectLog
 from liftwatch.io.raw_modes import read_messages
+from liftwatch.modes import accounting
 from liftwatch.modes.decode import decode_hex
 from liftwatch.modes.framing import encode_beast
 from liftwatch.modes.synth import stream
@@ -79,8 +80,12 @@ def test_mlat_and_beast_small_chunks_match(tmp_path: Path, s) -> None:  # type: 
     for kind in ("mlat", "beast"):
         p = _write(tmp_path, s, kind)
         fmt = lio.detect_format(p)
-        whole = _frame(list(read_messages(str(p), fmt, RejectLog(), base_time=s.ts[0])))
-        small = _frame(list(read_messages(str(p), fmt, RejectLog(), base_time=s.ts[0], chunk_bytes=997)))
+        log_whole, log_small = RejectLog(), RejectLog()
+        whole = _frame(list(read_messages(str(p), fmt, log_whole, base_time=s.ts[0])))
+        small = _frame(list(read_messages(str(p), fmt, log_small, base_time=s.ts[0], chunk_bytes=997)))
+        # every message accounted for, the same way, whatever the chunking (late-confirmed fixes settle pending ones)
+        assert whole.height + log_whole.total == small.height + log_small.total == len(s.hex())
+        assert log_whole.counts == log_small.counts
         # first fixes confirmed in a later chunk are emitted late: same positions as one-shot decoding
         assert small.height == whole.height
         key = ["asset_id", "ts", "lat", "lon"]
@@ -109,7 +114,9 @@ def test_garbage_lines_are_rejected_with_line_numbers(tmp_path: Path, s) -> None
     got = _frame(list(lio.read(p, format="modes_hex", rejects=log)))
     assert got.height > 100
     assert log.counts["not a Mode S message"] == 1 and any(r.location == "line 6" for r in log.samples)
-    assert log.counts["crc failed"] >= 1
+    assert log.counts[accounting.CRC_FAILED] >= 1
+    assert any(r.location == "line 8" and r.reason == accounting.CRC_FAILED for r in log.samples)
+    assert got.height + log.total == 200  # every line accounted for
 
 
 def test_store_ingest(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
@@ -129,4 +136,5 @@ def test_csv_with_header(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-
     assert lio.detect_format(p) == "modes_hex"
     log = RejectLog()
     got = _frame(list(lio.read(p, rejects=log)))
-    assert got.height > 200 and log.total == 0
+    assert got.height > 200 and got.height + log.total == 300  # every message accounted for
+    assert log.total - log.ignored == log.counts[accounting.UNRESOLVED]  # no problem but unpaired positions

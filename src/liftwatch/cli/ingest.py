@@ -57,7 +57,7 @@ def _advancer(progress: Progress, task: TaskID) -> Callable[[int], None]:
 
 def _summary(reports: list[IngestReport]) -> Table:
     t = Table(title="ingest summary", show_lines=False)
-    for col in ("file", "format", "rows in", "kept", "dup", "rejected", "assets", "first", "last", "s"):
+    for col in ("file", "format", "rows in", "kept", "dup", "rejected", "ignored", "assets", "first", "last", "s"):
         t.add_column(col, justify="right" if col not in ("file", "format") else "left")
     for r in reports:
         status = "skipped (already ingested)" if r.skipped else (r.error or "")
@@ -67,7 +67,8 @@ def _summary(reports: list[IngestReport]) -> Table:
             f"{r.rows_in:,}",
             f"{r.rows_added:,}",
             f"{r.duplicates:,}",
-            f"{r.rejects.total:,}",
+            f"{r.rejects.total - r.rejects.ignored:,}",
+            f"{r.rejects.ignored:,}",
             f"{r.assets:,}",
             f"{r.t_min:%Y-%m-%d %H:%M}" if r.t_min else "",
             f"{r.t_max:%Y-%m-%d %H:%M}" if r.t_max else "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections import Counter
 from collections.abc import Iterator
 from types import ModuleType
 from typing import cast
@@ -15,7 +16,7 @@ from typing import cast
 import pyarrow as pa
 
 from liftwatch.errors import UnknownFormatError, UnreadableFileError
-from liftwatch.io.base import DEFAULT_BATCH_ROWS, ReaderModule, RejectLog, read_head
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, ReaderModule, Reject, RejectLog, read_head
 
 # Order matters: more specific sniffers first. Each entry is a module under liftwatch.io.
 READER_MODULES: tuple[str, ...] = (
@@ -23,6 +24,7 @@ READER_MODULES: tuple[str, ...] = (
     "readsb_trace",
     "aircraft_json",
     "sbs",
+    "modes_table",
     "raw_modes",
     "ais_nmea",
     "ais_csv",
@@ -89,10 +91,33 @@ def read(
     log = rejects if rejects is not None else RejectLog()
     mod = table[fmt]
     reader = getattr(mod, "read_format", None)
-    if reader is not None:
-        yield from reader(p, fmt, log, batch_rows)
-    else:
-        yield from mod.read(p, log, batch_rows)
+    before = Counter(log.counts)
+    n_samples = len(log.samples)
+    rows = 0
+    batches = reader(p, fmt, log, batch_rows) if reader is not None else mod.read(p, log, batch_rows)
+    for batch in batches:
+        rows += batch.num_rows
+        yield batch
+    if rows == 0:
+        _refuse_systematic(p, fmt, log.counts - before, log.samples[n_samples:])
+
+
+def _refuse_systematic(path: str, fmt: str, counts: Counter[str], samples: list[Reject]) -> None:
+    """A file whose every row was rejected for one and the same reason is unreadable, not "read with rejects".
+
+    One reason for everything means the file is not what the reader expects (a column type, a time unit, a
+    variant of the format), never a scattering of bad rows; reporting it as a successful ingest with rejects
+    would hide a total loss. Rows a format legitimately ignores (``ignored ...``) are not rejects.
+    """
+    real = {reason: n for reason, n in counts.items() if n > 0 and not reason.startswith("ignored")}
+    if len(real) != 1 or sum(counts.values()) != sum(real.values()):
+        return
+    ((reason, n),) = real.items()
+    where = next((f" (first: {s.location})" for s in samples if s.reason == reason), "")
+    rows = f"{n:,} row" + ("s" if n != 1 else "")
+    raise UnreadableFileError(
+        path, f"read as {fmt}, every row was rejected for the same reason: {reason} ({rows}){where}"
+    )
 
 
 __all__ = ["RejectLog", "detect_format", "read", "readers"]

@@ -10,9 +10,13 @@ one closest to the position time), across batches the store's content de-duplica
 Choices (documented in docs/formats.md):
 
 * Aircraft without lat/lon are kept, with null position, only when they carry a callsign or an altitude
-  (Mode S-only targets still tell who was airborne); otherwise rejected as "nothing usable".
+  (Mode S-only targets still tell who was airborne); otherwise counted as ignored ("nothing usable": an
+  address alone, as receivers list every aircraft they heard; not a damaged entry).
 * Non-ICAO addresses (``hex`` starting with ``~``: TIS-B/ADS-R track files, anonymous or MLAT-only targets)
   are kept with the ``~`` in ``asset_id`` so they can never merge with a real airframe of the same 24 bits.
+* Old dump1090 snapshots name the fields ``altitude``, ``speed`` and ``vert_rate`` (before the split into
+  ``alt_baro``/``alt_geom``, ``gs``/``ias``/``tas``, ``baro_rate``/``geom_rate``); they are read as barometric
+  altitude, ground speed and barometric rate when the current key is absent.
 * ``mlat``/``tisb`` field lists containing ``lat`` (or ``type`` mlat / tisb_* / adsr_*) set the MLAT/TISB flags.
 
 A directory is read file by file (bounded memory), in natural name order; readsb's side files
@@ -71,7 +75,13 @@ _KEYS = (
     "true_heading",
     "mag_heading",
     "lastPosition",
+    "altitude",
+    "speed",
+    "vert_rate",
 )
+# dump1090 before readsb's field split (dump1090-mutability, dump1090-fa < 3.7): one altitude (barometric or
+# "ground"), one speed (ground speed) and one vertical rate (barometric) under the old names. A current key wins.
+_OLD_KEYS = (("alt_baro", "altitude"), ("gs", "speed"), ("baro_rate", "vert_rate"))
 
 
 def sniff(head: bytes, path: str) -> bool:
@@ -219,6 +229,8 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     is_dict = rc.type_is(rc.types_of(acs), dict)
     rows = acs if is_dict.all() else [a if type(a) is dict else {} for a in acs]  # Python loop on hostile input only
     col = {k: list(map(methodcaller("get", k), rows)) for k in _KEYS}
+    for new, old in _OLD_KEYS:
+        col[new] = _fallback(col[new], col[old])
 
     hexs, hex_bad = rc.strings(col["hex"])
     hexs = hexs.str.strip_chars().str.to_lowercase()
@@ -282,7 +294,7 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         ((thdg < 0) | (thdg > 360) | (mhdg < 0) | (mhdg > 360), "heading out of range"),
         ((np.abs(brate) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
         (flight_bad, "callsign is not a string"),
-        (~usable, "nothing usable (no position, callsign or altitude)"),
+        (~usable, "ignored aircraft with nothing usable (no position, callsign or altitude)"),
     ]
     bad, reasons = rc.first_reasons(checks, n)
     for mask, reason in reasons:
@@ -330,6 +342,16 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         .unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)
     )
     return conform(frame)
+
+
+def _fallback(current: list[Any], old: list[Any]) -> list[Any]:
+    """``current`` where present, else the old-named key's value (vectorised over object arrays)."""
+    missing = rc.type_is(rc.types_of(current), _NONE)
+    if not missing.any() or rc.type_is(rc.types_of(old), _NONE).all():
+        return current
+    n = len(current)
+    merged = np.where(missing, np.fromiter(old, object, n), np.fromiter(current, object, n))
+    return list(merged)
 
 
 def _lists_contain(values: list[Any], item: str) -> np.ndarray:

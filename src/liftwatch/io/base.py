@@ -138,6 +138,11 @@ class RejectLog:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def ignored(self) -> int:
+        """Rows a format legitimately skips (reasons starting with "ignored": no position in them), not problems."""
+        return sum(n for reason, n in self.counts.items() if reason.startswith("ignored"))
+
     def merge(self, other: RejectLog) -> None:
         self.counts.update(other.counts)
         room = self.max_samples - len(self.samples)

@@ -9,7 +9,9 @@ CSV goes through :mod:`liftwatch.io.textchunks`: line-aligned chunks parsed by p
 columns (the fast path, > 1 M rows/s on one core); a chunk that fails typed parsing is parsed again as text and
 converted by Polars so that only its bad rows are rejected. Lines with the wrong number of fields are quarantined
 with their line numbers. Parquet is streamed row group by row group; a corrupt row group is rejected as a whole
-(with its row range) and the rest of the file is kept.
+(with its row range) and the rest of the file is kept, while a column whose type cannot be converted (the same in
+every row group) makes the whole file unreadable: a systematic problem is never reported as per-row losses.
+Time columns may be numbers (epoch seconds) or Arrow timestamps of any unit (pandas writes ``timestamp[ns]``).
 """
 
 from __future__ import annotations
@@ -206,20 +208,31 @@ def _read_parquet(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[pa
         except _DATA_ERRORS:
             n_rg = 0
         done = 0
-        try:
-            for batch in pf.iter_batches(batch_size=max(batch_rows, 1), row_groups=[rg], columns=columns):
-                rows = np.arange(first_row + done, first_row + done + batch.num_rows, dtype=np.int64)
-                done += batch.num_rows
-                table = pa.Table.from_batches([batch]).rename_columns([rename[c] for c in batch.schema.names])
+        batches = pf.iter_batches(batch_size=max(batch_rows, 1), row_groups=[rg], columns=columns)
+        while True:
+            try:
+                batch = next(batches, None)
+            except _DATA_ERRORS as exc:  # the bytes of this row group do not decode: lose it, keep the rest
+                lost = max(n_rg - done, 1)
+                where = f"rows {first_row + done}-{first_row + done + lost - 1} (row group {rg})"
+                rejects.add(path, where, "corrupt Parquet row group", one_line(exc))
+                rejects.counts["corrupt Parquet row group"] += lost - 1
+                break
+            if batch is None:
+                break
+            rows = np.arange(first_row + done, first_row + done + batch.num_rows, dtype=np.int64)
+            done += batch.num_rows
+            table = pa.Table.from_batches([batch]).rename_columns([rename[c] for c in batch.schema.names])
+            try:
                 table, groups = to_points(table, layout)
-                log_rejects(rejects, path, rows, groups, "row")
-                if table.num_rows:
-                    yield table
-        except _DATA_ERRORS as exc:
-            lost = max(n_rg - done, 1)
-            where = f"rows {first_row + done}-{first_row + done + lost - 1} (row group {rg})"
-            rejects.add(path, where, "corrupt Parquet row group", one_line(exc))
-            rejects.counts["corrupt Parquet row group"] += lost - 1
+            except _DATA_ERRORS as exc:
+                # The data decoded but a column's type cannot be converted: that is the same for every row group,
+                # so it is the file's problem (never a silent per-row-group loss).
+                types = ", ".join(f"{c}: {batch.schema.field(c).type}" for c in batch.schema.names)
+                raise UnreadableFileError(path, f"cannot convert OpenSky columns ({types}): {one_line(exc)}") from None
+            log_rejects(rejects, path, rows, groups, "row")
+            if table.num_rows:
+                yield table
         first_row += max(n_rg, done)
 
 

@@ -8,24 +8,35 @@ Beast only give a 12 MHz receiver counter, and plain hex/AVR lines no time at al
 anchored so that its last message falls on the file's modification time (uncompressed files; compressed ones
 start at it), counter differences keep the spacing and counter-less lines are spaced 1 us apart in file
 order. ``read_messages(..., base_time=)`` sets the first message's time instead.
+
+Every message is accounted for: it becomes a point (a decoded position or a velocity), or it is counted in the
+reject log under why not: a problem (corrupt frame, CRC failure, unattributable reply, undecodable position) or
+``ignored ...`` for messages that carry no position (all-call, altitude and identity replies, identification
+and status squitters, by downlink format and type code; see :mod:`liftwatch.modes.accounting`).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pyarrow as pa
 
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, open_binary
-from liftwatch.modes.decode import DecoderConfig, ModesDecoder
+from liftwatch.modes import accounting
+from liftwatch.modes.decode import DecoderConfig, DecodeResult, ModesDecoder
 from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
 
 FORMAT = "modes_hex"
 FORMATS = ("modes_hex", "modes_avr", "modes_beast")
 CHUNK_BYTES = 32 << 20
+NOT_MODES = "not a Mode S message"
+BAD_TIME = "bad or missing time"
+BEAST_MODEAC = "ignored Beast Mode A/C frame (not a position message)"
+BEAST_STATUS = "ignored Beast receiver status frame (not a position message)"
 
 _HEX_LINE = re.compile(rb"^\s*(?:[0-9T:.\-+Z ]{1,40},\s*)?(?:[0-9A-Fa-f]{14}|[0-9A-Fa-f]{28})\s*;?\s*$")
 _AVR_LINE = re.compile(rb"^\s*(?:\*[0-9A-Fa-f]{14}|\*[0-9A-Fa-f]{28}|@[0-9A-Fa-f]{26}|@[0-9A-Fa-f]{40});\s*$")
@@ -70,6 +81,7 @@ def read_messages(
     """Decode a recording chunk by chunk; see the module docstring for how times are anchored."""
     anchor = base_time if base_time is not None else _anchor(path, fmt)
     decoder = ModesDecoder(DecoderConfig(receiver=receiver))
+    tally = Tally(path, rejects)
     line0 = 0
     seq = 0
     first_counter: float | None = None
@@ -90,28 +102,75 @@ def read_messages(
                     line0 += skipped
                 body, tail = (data, b"") if final else split_lines(data)
                 frames = parse_text(body)
-                if frames.bad_lines.size:
-                    locs = (f"line {line0 + int(i) + 1}" for i in frames.bad_lines[:50])
-                    rejects.add_many(path, locs, "not a Mode S message", count=int(frames.bad_lines.size))
+                not_modes = np.setdiff1d(frames.bad_lines, frames.bad_time_lines)
+                for reason, where in ((NOT_MODES, not_modes), (BAD_TIME, frames.bad_time_lines)):
+                    if where.size:
+                        locs = (f"line {line0 + int(i) + 1}" for i in where[:50])
+                        rejects.add_many(path, locs, reason, count=int(where.size))
                 line0 += frames.n_lines
+            if frames.modeac:
+                rejects.add_many(path, [], BEAST_MODEAC, frames.modeac)
+            if frames.status:
+                rejects.add_many(path, [], BEAST_STATUS, frames.status)
             if len(frames):
                 ts, first_counter = _times(frames, anchor, seq, first_counter)
                 seq += len(frames)
                 res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
-                for reason in ("crc_failed", "unattributed", "unsupported_df"):
-                    if res.stats.get(reason):
-                        rejects.counts[reason.replace("_", " ")] += res.stats[reason]
+                tally.add(res, _locator(fmt, frames, line0 - frames.n_lines, seq - len(frames)))
                 if res.points.num_rows:
                     yield res.points
             if final:
                 break
+    tally.close()
+
+
+class Tally:
+    """Settles the decoder's per-batch accounting into the reject log, so that points plus rejects plus
+    ``ignored`` messages equal the messages read (see :mod:`liftwatch.modes.accounting`).
+
+    Position messages left undecoded by a batch may be confirmed by a later one (emitted "late"); only what
+    is still undecoded at the end of the file is counted as a reject.
+    """
+
+    def __init__(self, path: str, rejects: RejectLog) -> None:
+        self.path, self.rejects = path, rejects
+        self.pending = 0
+        self.late = 0
+
+    def add(self, res: DecodeResult, locate: Callable[[np.ndarray], list[str]] | None = None) -> None:
+        """Count a batch; ``locate`` turns batch rows into locations (``line N``) for the problems' samples."""
+        acc = Counter(res.accounting)
+        self.pending += acc.pop(accounting.PENDING, 0)
+        self.late += int(res.stats.get("positions_late", 0))
+        for reason, n in sorted(acc.items()):
+            rows = res.problem_rows.get(reason)
+            locs = locate(rows) if locate is not None and rows is not None else []
+            self.rejects.add_many(self.path, locs, reason, n)
+
+    def close(self) -> None:
+        lost = self.pending - self.late
+        if lost > 0:
+            self.rejects.add_many(self.path, [], accounting.UNRESOLVED, lost)
+        self.pending = self.late = 0
+
+
+def _locator(fmt: str, frames: Frames, line0: int, seq0: int) -> Callable[[np.ndarray], list[str]]:
+    """Batch rows -> ``line N`` (text: 1-based physical line) or ``frame N`` (Beast: N-th Mode S frame)."""
+    if fmt == "modes_beast" or frames.line_of.size != len(frames):
+        return lambda rows: [f"frame {seq0 + int(r) + 1}" for r in rows]
+    return lambda rows: [f"line {line0 + int(frames.line_of[r]) + 1}" for r in rows]
 
 
 def _strip_header(data: bytes) -> tuple[bytes, int]:
-    """Drop a CSV header line (``timestamp,message``) at the very start of a hex file."""
+    """Drop a CSV header line (``timestamp,message``) at the very start of a hex file.
+
+    A header names its columns: its first field has no digit. A damaged first data line (a time, then bad hex)
+    is data, to be rejected with its line number, not silently taken for a header.
+    """
     nl = data.find(b"\n")
     first = data[: nl if nl >= 0 else len(data)]
-    if b"," in first and not _HEX_LINE.match(first):
+    name = first.split(b",", 1)[0]
+    if b"," in first and not _HEX_LINE.match(first) and not any(c in b"0123456789" for c in name):
         return data[nl + 1 :] if nl >= 0 else b"", 1
     return data, 0
 

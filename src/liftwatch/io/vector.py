@@ -116,7 +116,10 @@ def as_float(col: Column) -> tuple[Column, Column | None]:
     if pa.types.is_null(t):
         return pa.nulls(len(col), pa.float64()), None
     if pa.types.is_timestamp(t):
-        return pc.divide(pc.cast(pc.cast(col, pa.int64()), pa.float64()), _UNIT_PER_S[t.unit]), None
+        # epoch nanoseconds (pandas' default) exceed float64's exact-integer range: the cast must be allowed to
+        # round (to ~0.2 us), else Arrow refuses every value
+        epoch = pc.cast(pc.cast(col, pa.int64()), pa.float64(), safe=False)
+        return pc.divide(epoch, _UNIT_PER_S[t.unit]), None
     if pa.types.is_date(t):
         return pc.multiply(pc.cast(pc.cast(col, pa.date32()).cast(pa.int32()), pa.float64()), 86400.0), None
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):

@@ -22,10 +22,16 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from liftwatch.modes import accounting
 from liftwatch.modes.cpr import CprParams, Resolved, resolve
 from liftwatch.modes.crc import crc_remainder, hex_to_bytes
 from liftwatch.modes.extract import (
     KIND_AIRBORNE,
+    KIND_ALLCALL,
+    KIND_ALTITUDE,
+    KIND_IDENT,
+    KIND_IDENTITY,
+    KIND_OTHER,
     KIND_SURFACE,
     KIND_VELOCITY,
     Messages,
@@ -38,6 +44,15 @@ from liftwatch.schema import POINT_SCHEMA, PointFlag, empty_points
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 
+_KINDS = {
+    "allcall": KIND_ALLCALL,
+    "altitude": KIND_ALTITUDE,
+    "identity": KIND_IDENTITY,
+    "ident": KIND_IDENT,
+    "other": KIND_OTHER,
+    "airborne": KIND_AIRBORNE,
+    "surface": KIND_SURFACE,
+}
 PARALLEL_MIN_ROWS = 50_000  # below this, thread hand-off costs more than it saves
 
 
@@ -57,6 +72,10 @@ class DecodeResult:
     points: pa.Table
     messages: pl.DataFrame | None
     stats: Counter[str]
+    # why each parsed message of the batch gave no point (see liftwatch.modes.accounting); with the points this
+    # accounts for every parsed message (pending positions are settled by the reader at the end of a file)
+    accounting: Counter[str] = field(default_factory=Counter)
+    problem_rows: dict[str, npt.NDArray[np.int64]] = field(default_factory=dict)  # batch rows, first per reason
 
 
 def _group_start(key: npt.NDArray[np.integer]) -> I64:
@@ -95,9 +114,16 @@ class ModesDecoder:
         self._late: dict[str, np.ndarray] = {"icao": np.zeros(0, dtype=np.uint32)}
 
     # -- public ---------------------------------------------------------------------------------------
-    def decode_hex(self, ts: F64, hexes: pa.Array | pl.Series | list[str], *, messages: bool = False) -> DecodeResult:
+    def decode_hex(
+        self,
+        ts: F64,
+        hexes: pa.Array | pl.Series | list[str],
+        *,
+        messages: bool = False,
+        addresses: npt.NDArray[np.int64] | None = None,
+    ) -> DecodeResult:
         msgs, nbytes, ok = hex_to_bytes(hexes)
-        return self.decode(np.asarray(ts, dtype=np.float64), msgs, nbytes, ok, messages=messages)
+        return self.decode(np.asarray(ts, dtype=np.float64), msgs, nbytes, ok, messages=messages, addresses=addresses)
 
     def decode(
         self,
@@ -107,13 +133,16 @@ class ModesDecoder:
         ok: npt.NDArray[np.bool_] | None = None,
         *,
         messages: bool = False,
+        addresses: npt.NDArray[np.int64] | None = None,
     ) -> DecodeResult:
         """Decode one batch (epoch seconds ``ts``, ``(N,14)`` bytes). ``messages=True`` also returns the
-        per-message frame (every field, for inspection and the pyModeS oracle tests)."""
+        per-message frame (every field, for inspection and the pyModeS oracle tests). ``addresses``: each
+        message's ICAO address as the input states it (-1 where it does not), for address/parity replies
+        whose parity cannot be checked (see :mod:`liftwatch.modes.extract`)."""
         ok = np.ones(ts.size, dtype=bool) if ok is None else ok
         if self._parts and self._pool is not None and ts.size >= PARALLEL_MIN_ROWS and not messages:
-            return self._decode_parallel(ts, msgs, nbytes, ok)
-        m, _, val = extract(ts, msgs, nbytes, ok, self._known)
+            return self._decode_parallel(ts, msgs, nbytes, ok, addresses)
+        m, _, val = extract(ts, msgs, nbytes, ok, self._known, addresses)
         stats: Counter[str] = Counter(
             messages=val.total,
             bad_hex=val.parsed_bad,
@@ -123,8 +152,12 @@ class ModesDecoder:
             valid=val.kept,
         )
         if len(m) == 0:
-            return DecodeResult(empty_points(), pl.DataFrame() if messages else None, stats)
+            empty = pl.DataFrame() if messages else None
+            return DecodeResult(empty_points(), empty, stats, Counter(val.dropped), val.problem_rows)
         res_new = self._positions(m)
+        resolved = (res_new.method == 1) | (res_new.method == 2)
+        acc = Counter(val.dropped)
+        acc.update(accounting.not_emitted(m.kind, m.df, m.tc, resolved, _KINDS))
         table, frame = self._assemble(m, res_new, messages)
         if self._late["icao"].size:
             stats["positions_late"] = int(self._late["icao"].size)
@@ -133,24 +166,40 @@ class ModesDecoder:
         stats["positions_global"] = int((res_new.method == 1).sum())
         stats["positions_local"] = int((res_new.method == 2).sum())
         stats["points"] = table.num_rows
-        return DecodeResult(table, frame, stats)
+        return DecodeResult(table, frame, stats, acc, val.problem_rows)
 
     def _decode_parallel(
-        self, ts: F64, msgs: npt.NDArray[np.uint8], nbytes: npt.NDArray[np.integer], ok: npt.NDArray[np.bool_]
+        self,
+        ts: F64,
+        msgs: npt.NDArray[np.uint8],
+        nbytes: npt.NDArray[np.integer],
+        ok: npt.NDArray[np.bool_],
+        addresses: npt.NDArray[np.int64] | None,
     ) -> DecodeResult:
         assert self._pool is not None
         df = downlink_format(msgs)
-        addr = np.where((df == 11) | (df == 17) | (df == 18), address(msgs), crc_remainder(msgs, nbytes))
+        short = np.where(df < 16, 7, nbytes)  # padded short replies: the CRC covers their first 56 bits
+        addr = np.where((df == 11) | (df == 17) | (df == 18), address(msgs), crc_remainder(msgs, short))
+        if addresses is not None:
+            addr = np.where(addresses >= 0, addresses, addr).astype(np.uint32)
         part = (addr ^ (addr >> 8)) % len(self._parts)
         jobs = []
         for j, dec in enumerate(self._parts):
             rows = np.flatnonzero(part == j)
-            jobs.append(self._pool.submit(dec.decode, ts[rows], msgs[rows], nbytes[rows], ok[rows]))
+            given = addresses[rows] if addresses is not None else None
+            jobs.append(self._pool.submit(dec.decode, ts[rows], msgs[rows], nbytes[rows], ok[rows], addresses=given))
         results = [job.result() for job in jobs]
         stats: Counter[str] = Counter()
-        for r in results:
+        acc: Counter[str] = Counter()
+        problems: dict[str, list[np.ndarray]] = {}
+        for j, r in enumerate(results):
             stats.update(r.stats)
-        return DecodeResult(pa.concat_tables([r.points for r in results]), None, stats)
+            acc.update(r.accounting)
+            rows = np.flatnonzero(part == j)
+            for reason, idx in r.problem_rows.items():
+                problems.setdefault(reason, []).append(rows[idx])
+        merged = {k: np.sort(np.concatenate(v)) for k, v in problems.items()}
+        return DecodeResult(pa.concat_tables([r.points for r in results]), None, stats, acc, merged)
 
     # -- address trust --------------------------------------------------------------------------------
     def _update_known(self, icao: npt.NDArray[np.uint32], ts: F64, tmax: float) -> None:

@@ -1,20 +1,26 @@
 """From raw message bytes to typed columns: which messages are valid, whose they are, and what they say.
 
 Validity: DF17/18 need a zero CRC remainder; DF11 a remainder below 128 (the interrogator id may be overlaid).
-DF4/5/20/21 carry address/parity, so the remainder *is* the address: it is accepted only when that address
+DF0/4/5/16/20/21 carry address/parity, so the remainder *is* the address: it is accepted only when that address
 was already seen in a CRC-checked DF11/17/18 message (a corrupt reply always yields *some* address, so
 unverified ones would invent aircraft). DF20/21 replies whose parity is overlaid with a BDS code cannot be
-attributed and are dropped the same way.
+attributed and are dropped the same way, unless the input names each message's address itself (OpenSky's
+``icao24`` column, rs1090's ``icao24``, a pyModeS CSV's ``icao``): that address is then used as given.
+
+Length: the downlink format fixes the length (DF0-15: 56 bits, DF16+: 112 bits). Receivers that always
+capture 112 bits write short replies padded to 28 hex digits; the padding is cut off here.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from liftwatch.modes import accounting
 from liftwatch.modes.crc import crc_remainder
 from liftwatch.modes.fields import (
     address,
@@ -35,7 +41,7 @@ KIND_IDENT = 1
 KIND_AIRBORNE = 2
 KIND_SURFACE = 3
 KIND_VELOCITY = 4
-KIND_ALTITUDE = 5  # DF4/20 altitude reply
+KIND_ALTITUDE = 5  # DF0/4/16/20 altitude reply
 KIND_IDENTITY = 6  # DF5/21 identity (squawk) reply
 KIND_ALLCALL = 7  # DF11 (address only)
 KIND_OTHER = 8  # valid DF17/18 of a type code not decoded here (status, operational status, ...)
@@ -85,6 +91,8 @@ class Validity:
     unattributed: int = 0
     unsupported_df: int = 0
     kept: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)  # reasons for the parsed messages not kept
+    problem_rows: dict[str, npt.NDArray[np.int64]] = field(default_factory=dict)  # first rows per problem
 
 
 def extract(
@@ -93,30 +101,51 @@ def extract(
     nbytes: npt.NDArray[np.integer],
     ok: npt.NDArray[np.bool_],
     known: npt.NDArray[np.uint32],
+    given: npt.NDArray[np.int64] | None = None,
 ) -> tuple[Messages, npt.NDArray[np.uint32], Validity]:
     """Validate, attribute and decode every message of a batch. Returns messages, the updated known-address
-    array (sorted, unique) and validity counts."""
+    array (sorted, unique) and validity counts. ``given``: each message's address as the input states it
+    (-1 where it does not), used for address/parity replies."""
     v = Validity(total=int(ok.size), parsed_bad=int((~ok).sum()))
-    rem = crc_remainder(msgs, nbytes)
     df = downlink_format(msgs)
-    long_ = np.asarray(nbytes) == 14
+    expect_long = df >= 16
+    nb = np.asarray(nbytes)
+    padded = ok & (nb == 14) & ~expect_long
+    if padded.any():  # a short reply captured as 112 bits: the last 56 are not part of it
+        msgs = msgs.copy()
+        msgs[padded, 7:] = 0
+        nb = np.where(padded, 7, nb).astype(np.int8)
+    long_ = nb == 14
+    wrong_length = ok & expect_long & ~long_
+    ok = ok & ~wrong_length
+    rem = crc_remainder(msgs, nb)
     aa = address(msgs)
     is_es = ok & long_ & ((df == 17) | (df == 18))
     es = is_es & (rem == 0)
     allcall_cand = ok & ~long_ & (df == 11)
     allcall = allcall_cand & ((rem & 0xFFFF80) == 0)
-    surv_cand = ok & (((df == 4) | (df == 5)) & ~long_ | ((df == 20) | (df == 21)) & long_)
+    ap_df = (df == 0) | (df == 4) | (df == 5) | (df == 16) | (df == 20) | (df == 21)
+    surv_cand = ok & ap_df
     surv = np.zeros(ok.size, dtype=bool)
-    cand_idx = np.flatnonzero(surv_cand)
+    has_given = np.zeros(ok.size, dtype=bool) if given is None else (given >= 0) & surv_cand
+    if has_given.any():
+        assert given is not None
+        rem = np.where(has_given, given, rem).astype(np.uint32)
+        surv |= has_given
+    cand_idx = np.flatnonzero(surv_cand & ~has_given)
     if cand_idx.size:  # only address/parity replies need the trusted-address lookup
         batch_known = pl.Series(np.concatenate([aa[es], aa[allcall]])).unique().to_numpy()
         known = np.union1d(known, batch_known).astype(np.uint32)
         surv[cand_idx] = np.isin(rem[cand_idx], known)
-    v.crc_bad = int((is_es & ~es).sum() + (allcall_cand & ~allcall).sum())
-    v.unattributed = int((surv_cand & ~surv).sum())
+    crc_bad = (is_es & ~es) | (allcall_cand & ~allcall)
+    unattributed = surv_cand & ~surv
+    other = ok & ~is_es & ~allcall_cand & ~surv_cand
+    v.crc_bad = int(crc_bad.sum())
+    v.unattributed = int(unattributed.sum())
     keep = es | allcall | surv
-    v.unsupported_df = int((ok & ~is_es & ~allcall_cand & ~surv_cand).sum())
+    v.unsupported_df = int(other.sum()) + int(wrong_length.sum())
     v.kept = int(keep.sum())
+    v.dropped, v.problem_rows = accounting.invalid(ok, df, crc_bad, unattributed, wrong_length, other)
 
     if v.kept == ok.size:  # the common case of a clean feed: no gathers
         rows = np.arange(ok.size)
@@ -145,7 +174,7 @@ def extract(
     kind[surface] = KIND_SURFACE
     kind[airborne] = KIND_AIRBORNE
     kind[velocity] = KIND_VELOCITY
-    kind[(dfk == 4) | (dfk == 20)] = KIND_ALTITUDE
+    kind[(dfk == 0) | (dfk == 4) | (dfk == 16) | (dfk == 20)] = KIND_ALTITUDE
     kind[(dfk == 5) | (dfk == 21)] = KIND_IDENTITY
     kind[dfk == 11] = KIND_ALLCALL
 
@@ -165,7 +194,7 @@ def extract(
     alt_baro[air] = np.where(tc_air <= 18, altitude_ac12(ac12), np.nan)
     alt_geom[air] = np.where(tc_air >= 20, np.floor(ac12 * FT_PER_M), np.nan)
     c13 = code13(m)
-    alt_surv = (dfk == 4) | (dfk == 20)
+    alt_surv = (dfk == 0) | (dfk == 4) | (dfk == 16) | (dfk == 20)
     alt_baro = np.where(alt_surv, altitude_ac13(c13), alt_baro)
 
     gs, track = np.full(n, np.nan), np.full(n, np.nan)

@@ -22,6 +22,7 @@ from liftwatch.modes.crc import hex_to_bytes
 BEAST_ESC = 0x1A
 BEAST_LEN = {ord("1"): 2, ord("2"): 7, ord("3"): 14, ord("4"): 14}  # payload bytes by frame type
 MLAT_HZ = 12_000_000.0  # Beast / AVR-MLAT timestamp: 12 MHz counter
+TS_MIN_S, TS_MAX_S = 946_684_800.0, 4_102_444_800.0  # 2000-01-01 .. 2100-01-01
 
 
 @dataclass
@@ -34,8 +35,12 @@ class Frames:
     counter_s: npt.NDArray[np.float64]  # 12 MHz counter in seconds (NaN when the format has none)
     epoch_s: npt.NDArray[np.float64]  # absolute epoch seconds given by the input (NaN when none)
     raw: list[str] = field(default_factory=list)  # only filled on request (tests, debugging)
-    bad_lines: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    bad_lines: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # unusable lines
+    bad_time_lines: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     n_lines: int = 0
+    line_of: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # text: 0-based line
+    modeac: int = 0  # Beast Mode A/C frames (type '1') seen and skipped
+    status: int = 0  # Beast receiver status frames (type '4') seen and skipped
 
     def __len__(self) -> int:
         return int(self.msgs.shape[0])
@@ -103,19 +108,24 @@ def parse_text(data: bytes) -> Frames:
     )
     epoch = _parse_epoch(frame["when"])
     msgs, nbytes, ok = hex_to_bytes(frame["hex"])
-    ok &= ~(frame["when"].is_not_null().to_numpy() & np.isnan(epoch))
+    bad_time = frame["when"].is_not_null().to_numpy() & np.isnan(epoch)
     counter = frame["counter"].cast(pl.Float64).fill_null(np.nan).to_numpy() / MLAT_HZ
     line_no = frame["line"].to_numpy().astype(np.int64)
-    return Frames(msgs, nbytes, ok, counter, epoch, bad_lines=line_no[~ok], n_lines=int(lines.len()))
+    fr = Frames(msgs, nbytes, ok & ~bad_time, counter, epoch, n_lines=int(lines.len()), line_of=line_no)
+    fr.bad_lines = line_no[~(ok & ~bad_time)]
+    fr.bad_time_lines = line_no[ok & bad_time]  # the subset of bad_lines whose hex is fine but time is not
+    return fr
 
 
 def _parse_epoch(when: pl.Series) -> npt.NDArray[np.float64]:
-    """Epoch seconds from numbers (s or ms) or ISO-8601 text; NaN where unparseable."""
+    """Epoch seconds from numbers (s or ms) or ISO-8601 text; NaN where unparseable or outside 2000-2100 (no
+    receiver recording is older; such a number is a counter or a corrupt field, not a time)."""
     num = when.str.strip_chars().cast(pl.Float64, strict=False)
     iso = when.str.strip_chars().str.to_datetime(time_zone="UTC", strict=False, time_unit="us")
     iso_s = iso.dt.epoch("us").cast(pl.Float64) / 1e6
     num = pl.select(pl.when(num > 1e11).then(num / 1000.0).otherwise(num)).to_series()
     out = num.fill_null(iso_s).fill_null(np.nan).to_numpy().astype(np.float64)
+    out[~((out >= TS_MIN_S) & (out <= TS_MAX_S))] = np.nan
     return out
 
 
@@ -193,6 +203,8 @@ def parse_beast(data: bytes, *, raw: bool = False, final: bool = True) -> tuple[
         counter_s = np.zeros(0)
         nbytes = np.zeros(0, dtype=np.int8)
     fr = Frames(msgs, nbytes, np.ones(k, dtype=bool), counter_s.astype(np.float64), np.full(k, np.nan))
+    fr.modeac = int((good & (typ == ord("1"))).sum())
+    fr.status = int((good & (typ == ord("4"))).sum())
     if raw:
         from liftwatch.modes.crc import bytes_to_hex
 
