@@ -1,5 +1,5 @@
-"""Reader for AIS NMEA 0183 logs: ``!AIVDM`` / ``!AIVDO`` sentences as receivers, AIS-catcher, gpsd and
-aggregators write them.
+"""Reader for AIS NMEA 0183 logs: ``!AIVDM`` / ``!AIVDO`` sentences (any talker: ``!BSVDM``, ``!ABVDM``, ...) as
+receivers, AIS-catcher, gpsd, coastal and satellite networks and aggregators write them.
 
 Accepted line shapes (one sentence per line):
 
@@ -7,19 +7,24 @@ Accepted line shapes (one sentence per line):
 * NMEA 4.0 tag blocks ``\\s:station,c:1734567890*hh\\!AIVDM...`` (``c:`` in seconds, or milliseconds);
 * a time prefix: ISO 8601 (``2024-12-20T10:00:00Z !AIVDM...``, ``2024-12-20 10:00:00.123 ...``) or epoch seconds
   (``1734688800.25 !AIVDM...``);
-* a trailing ``,<epoch>`` after the checksum (the Norwegian Coastal Administration and several loggers).
+* network trailers after the checksum: ``,<epoch s>``, ``,<epoch ms>`` (AMSA), USCG/NAIS station trailers;
+* GateHouse ``$PGHP`` time sentences next to the sentence they time.
 
-A sentence with no time at all is rejected: an AIS message itself carries only the UTC second.
+Line classification and times are in :mod:`liftwatch.io.ais_lines`. A sentence with no time at all is
+rejected: an AIS message itself carries only the UTC second. Every line is accounted for: a kept position, a
+reject with its line number and reason, or a counted "ignored ... (not a position message)" line (static and
+voyage reports, base stations and other message types, $PGHP time lines, other NMEA sentences, comments and blank
+lines, continuation fragments of a multi-sentence message).
 
 Multi-sentence messages (type 5 static/voyage data, long type 19) are reassembled by sequential message id and
 channel; fragments that arrive out of order, without their first part, or never completed are rejected as orphan
-fragments with their line numbers. Checksum errors (sentence or tag block), illegal armor characters, truncated
-or malformed sentences are rejected line by line; the good lines around them are kept.
+fragments with their line numbers. Checksum errors (sentence or tag block), payload characters outside the 6-bit
+alphabet (a NUL byte does not change an XOR checksum), truncated or malformed sentences are rejected line by line;
+the good lines around them are kept.
 
 Decoding: single-sentence position reports of types 1/2/3 (class A) and 18 (class B) -- the bulk of any log --
 are decoded as whole arrays by :mod:`liftwatch.io.ais_sixbit`; static reports (5, 24), type 19 and type 27 go
-through pyais one message at a time (few per ship). Other message types (base stations, aids to navigation,
-binary messages, ...) carry no ship position and are counted under "ignored AIS message type N".
+through pyais one message at a time (few per ship).
 
 Static data joins positions through :mod:`liftwatch.io.ais_static`: callsign = ship call sign, registration = IMO
 number as text, type_code = AIS ship type code as text ("70" cargo). The per-file static table, with the declared
@@ -37,11 +42,12 @@ from typing import Any
 import numpy as np
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 from pyais import decode as pyais_decode
 from pyais.exceptions import AISBaseException
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import ais_lines as al
+from liftwatch.io.ais_lines import PGHP_WINDOW, arrow_bytes
 from liftwatch.io.ais_sixbit import (
     CLASS_A,
     CLASS_B,
@@ -55,21 +61,21 @@ from liftwatch.io.ais_sixbit import (
 from liftwatch.io.ais_static import attach_static, conform_static, empty_static, latest_static
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
 from liftwatch.io.textchunks import chunk_bytes_for, head_bytes, iter_chunks
-from liftwatch.schema import POLARS_POINT_SCHEMA, conform
+from liftwatch.schema import conform
 
 FORMAT = "ais_nmea"
 SOURCE = "ais"
-TS_MIN_S = 946_684_800  # 2000-01-01
-TS_MAX_S = 4_102_444_800  # 2100-01-01
 
-_SNIFF = re.compile(rb"[!$]AIVD[MO],\d,\d,")
-_ISO_FORMATS = ("%Y-%m-%dT%H:%M:%S%.fZ", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f")
+_SNIFF = re.compile(rb"[!$][A-Z]{2}VD[MO],\d,\d,")
+BAD_PAYLOAD = "illegal character in AIS payload (outside the 6-bit alphabet)"
+STATIC_MSG = "ignored AIS static/voyage report (not a position message; identity joined to positions)"
+FRAGMENT = "ignored continuation fragment of a multi-sentence message (counted on its first line)"
 _STATIC_TYPES = {5, 19, 24}
 _POS_SLOW_TYPES = {19, 27}
 
 
 def sniff(head: bytes, path: str) -> bool:
-    """True when one of the first lines holds an AIVDM/AIVDO sentence."""
+    """True when one of the first lines holds a VDM/VDO sentence of any NMEA talker (AI, BS, AB, SA, ...)."""
     return any(_SNIFF.search(line) for line in head.splitlines()[:20])
 
 
@@ -90,7 +96,9 @@ class _State:
 
     pending: dict[tuple[str, str], _Pending] = field(default_factory=dict)
     static: pl.DataFrame = field(default_factory=empty_static)
-    static_all: list[pl.DataFrame] = field(default_factory=list)
+    pghp: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(schema={"line": pl.Int64, "key": pl.String, "pghp_us": pl.Int64})
+    )
 
 
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
@@ -114,122 +122,96 @@ def _read(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[tuple[pa.T
     if not head.strip():
         return
     if not sniff(head, p):
-        raise UnreadableFileError(p, "not an AIS NMEA log (no !AIVDM/!AIVDO sentence in the first lines)")
+        raise UnreadableFileError(p, "not an AIS NMEA log (no !xxVDM/!xxVDO sentence in the first lines)")
     state = _State()
+    carry = _no_lines()
     for chunk in iter_chunks(p, chunk_bytes_for(batch_rows, head), rejects):
-        yield _chunk(p, chunk.data, chunk.first_line, rejects, state)
+        lines = pl.concat([carry, _lines(chunk.data, chunk.first_line)])
+        # the last PGHP_WINDOW lines wait for the next chunk: a $PGHP time may follow its sentence
+        cut = int(lines["line"].max()) - PGHP_WINDOW  # type: ignore[arg-type]
+        carry = lines.filter(pl.col("line") > cut)
+        yield _chunk(p, lines, cut, rejects, state)
+    if carry.height:
+        yield _chunk(p, carry, None, rejects, state)
     for pend in state.pending.values():
         rejects.add_many(p, [f"line {ln}" for ln in pend.lines], "orphan fragment (message never completed)")
 
 
-def _arrow_bytes(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Data bytes and int64 offsets of a string Series (nulls as empty)."""
-    arr = pc.cast(s.fill_null("").to_arrow(), pa.large_string())
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    bufs = arr.buffers()
-    offsets = np.frombuffer(bufs[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
-    data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
-    return data, offsets
+def _no_lines() -> pl.DataFrame:
+    return pl.DataFrame(schema={"raw": pl.String, "line": pl.Int64})
 
 
-def _checksum_ok(body: pl.Series, given: pl.Series) -> np.ndarray:
-    data, off = _arrow_bytes(body)
-    calc = xor_ragged(data, off[:-1], off[1:]).astype(np.int64)
-    want = given.str.to_integer(base=16, strict=False).fill_null(-1).to_numpy()
-    return np.asarray(calc == want, dtype=bool)
-
-
-def _times(df: pl.DataFrame) -> pl.Series:
-    """Epoch µs per line from tag ``c:``, else a time prefix, else a trailing epoch; null when none."""
-    c = df["tag"].str.extract(r"(?:^|,)c:(\d+(?:\.\d+)?)", 1).cast(pl.Float64, strict=False)
-    c_s = pl.Series(np.where(c.fill_null(0).to_numpy() > 1e11, c.to_numpy() / 1000.0, c.to_numpy()))
-    pre = df["pre"].str.strip_chars().str.strip_chars_end(":").str.strip_chars()
-    pre_epoch = pre.str.extract(r"^(\d{9,10}(?:\.\d+)?)$", 1).cast(pl.Float64, strict=False)
-    iso = pl.Series([None] * df.height, dtype=pl.Datetime("us", "UTC"))
-    for fmt in _ISO_FORMATS:
-        parsed = pre.str.to_datetime(fmt, strict=False, time_unit="us", time_zone="UTC")
-        iso = iso.fill_null(parsed)
-    iso_s = iso.dt.epoch("us").cast(pl.Float64) / 1e6
-    trail = df["trail"].str.extract(r"^,(\d{9,10}(?:\.\d+)?)\s*$", 1).cast(pl.Float64, strict=False)
-    sec = pl.select(pl.coalesce(c_s.fill_nan(None), iso_s, pre_epoch, trail)).to_series()
-    sec = sec.set((sec < TS_MIN_S) | (sec > TS_MAX_S), None) if sec.len() else sec
-    return (sec * 1e6).round(0).cast(pl.Int64)
-
-
-def _chunk(path: str, data: bytes, first_line: int, rejects: RejectLog, state: _State) -> tuple[pa.Table, pl.DataFrame]:
+def _lines(data: bytes, first_line: int) -> pl.DataFrame:
     text = data.decode("utf-8", errors="replace").split("\n")
     if text and text[-1] == "":
         text.pop()
     lines = pl.DataFrame({"raw": pl.Series(text, dtype=pl.String).str.strip_chars_end("\r")})
-    lines = lines.with_columns((pl.int_range(pl.len(), dtype=pl.Int64) + first_line).alias("line"))
-    lines = lines.filter(pl.col("raw").str.len_bytes() > 0)  # whitespace-only lines are rejected, not skipped
-    df = _split_lines(lines)
+    return lines.with_columns((pl.int_range(pl.len(), dtype=pl.Int64) + first_line).alias("line"))
+
+
+def _chunk(
+    path: str, lines: pl.DataFrame, cut: int | None, rejects: RejectLog, state: _State
+) -> tuple[pa.Table, pl.DataFrame]:
+    """Points and static rows of the lines up to ``cut`` (all when None); later lines only lend $PGHP times."""
+    lines = al.classify(lines)
+    pghp, bad_pghp = al.pghp_times(lines.filter(pl.col("kind") == "pghp"))
+    pghp = pl.concat([state.pghp, pghp]).unique("line", keep="last").sort("line")
+    if cut is not None:
+        state.pghp = pghp.filter((pl.col("line") > cut - PGHP_WINDOW) & (pl.col("line") <= cut))
+        lines = lines.filter(pl.col("line") <= cut)
+        bad_pghp = bad_pghp.filter(pl.col("line") <= cut)
+    kinds = lines["kind"]
+    _ignore(rejects, int((kinds == "blank").sum()), al.BLANK)
+    _ignore(rejects, int((kinds == "other").sum()), al.OTHER_NMEA)
+    _ignore(rejects, int((kinds == "pghp").sum()) - bad_pghp.height, al.PGHP_LINE)
+    for (reason,), grp in bad_pghp.group_by("reason"):
+        _reject(rejects, path, grp, str(reason))
+    df = al.split_sentences(lines.filter(pl.col("kind") == "ais"))
     matched = df["sent"].is_not_null().to_numpy()
     _reject(rejects, path, df.filter(~pl.Series(matched)), "malformed or truncated sentence")
     df = df.filter(pl.Series(matched))
-    ok = _checksum_ok(df["body"], df["cs"])
+    ok = al.checksum_ok(df["body"], df["cs"])
     _reject(rejects, path, df.filter(~pl.Series(ok)), "NMEA checksum mismatch")
     df = df.filter(pl.Series(ok))
-    has_tag_cs = df["tag"].str.contains(r"\*[0-9A-Fa-f]{2}$").fill_null(False)
-    tag_body = df["tag"].str.replace(r"\*[0-9A-Fa-f]{2}$", "")
-    tag_ok = _checksum_ok(tag_body, df["tag"].str.extract(r"\*([0-9A-Fa-f]{2})$", 1)) | ~has_tag_cs.to_numpy()
+    tag_ok, unverified = al.tag_status(df)
     _reject(rejects, path, df.filter(~pl.Series(tag_ok)), "tag block checksum mismatch")
-    df = df.filter(pl.Series(tag_ok)).with_columns(_times(df.filter(pl.Series(tag_ok))).alias("ts_us"))
+    if unverified[tag_ok].any():
+        rejects.note(al.UNVERIFIED_TAG, int(unverified[tag_ok].sum()))
+    df = df.filter(pl.Series(tag_ok))
+    empty = (df["payload"].fill_null("") == "").to_numpy()
+    _reject(rejects, path, df.filter(pl.Series(empty)), "empty AIS payload")
+    alphabet = df["payload"].str.contains(r"^[0-W`-w]+$").fill_null(False).to_numpy()
+    _reject(rejects, path, df.filter(~pl.Series(alphabet | empty)), BAD_PAYLOAD)
+    df = df.filter(pl.Series(alphabet))
+    df = df.with_columns(al.match_pghp(df, pghp))
+    ts_us, out_of_range = al.times(df)
+    df = df.with_columns(ts_us.alias("ts_us"), out_of_range.alias("_oor"))
     df = df.with_columns(pl.col("count").cast(pl.Int8), pl.col("num").cast(pl.Int8), pl.col("fill").cast(pl.Int8))
     bad_frag = (pl.col("count") < 1) | (pl.col("num") < 1) | (pl.col("num") > pl.col("count"))
     _reject(rejects, path, df.filter(bad_frag), "bad fragment numbering")
     df = df.filter(~bad_frag)
     single = df.filter(pl.col("count") == 1)
-    multi = df.filter(pl.col("count") > 1)
-    no_time = single["ts_us"].is_null()
-    _reject(rejects, path, single.filter(no_time), "no timestamp (no tag block c:, time prefix or trailing epoch)")
+    no_time = pl.col("ts_us").is_null()
+    _reject(rejects, path, single.filter(no_time & pl.col("_oor")), al.BAD_TIME)
+    _reject(rejects, path, single.filter(no_time & ~pl.col("_oor")), al.NO_TIME)
     single = single.filter(~no_time)
+    multi = df.filter(pl.col("count") > 1)
     fast, slow = _split_fast(path, single, rejects)
     pos_fast = _decode_fast(path, fast, rejects)
     slow_msgs = [(s, ln, t) for s, ln, t in zip(slow["sent"], slow["line"], slow["ts_us"], strict=True)]
     slow_msgs += _reassemble(path, multi, rejects, state)
     pos_slow, static = _decode_slow(path, slow_msgs, rejects)
-    points = pl.concat([pos_fast, pos_slow], how="diagonal_relaxed") if pos_slow.height else pos_fast
+    points = pl.concat([pos_fast, pos_slow], how="vertical_relaxed") if pos_slow.height else pos_fast
     points = points.sort("_line").drop("_line") if points.height else points.drop("_line")
     state.static = latest_static(pl.concat([state.static, static])) if static.height else state.static
     points = attach_static(points, pl.concat([state.static, static]) if static.height else state.static)
     return conform(points), static
 
 
-def _split_lines(lines: pl.DataFrame) -> pl.DataFrame:
-    """Cut lines into prefix, tag block, sentence fields, checksum and trailer; ``sent`` null when malformed.
-
-    Done with literal finds, slices and one ``split_exact`` rather than one big regex with captures (about 3x
-    faster in Polars); the structure is then validated by cheap per-field checks.
-    """
-    raw = pl.col("raw")
-    df = lines.with_columns(raw.str.find(r"[!$]AIVD[MO],").alias("_p"))
-    df = df.with_columns(raw.str.slice(0, pl.col("_p")).alias("_head"), raw.str.slice(pl.col("_p")).alias("_s"))
-    df = df.with_columns(pl.col("_s").str.find("*", literal=True).alias("_star"))
-    df = df.with_columns(
-        pl.col("_s").str.slice(0, pl.col("_star") + 3).alias("sent"),
-        pl.col("_s").str.slice(1, pl.col("_star") - 1).alias("body"),
-        pl.col("_s").str.slice(pl.col("_star") + 1, 2).alias("cs"),
-        pl.col("_s").str.slice(pl.col("_star") + 3).alias("trail"),
-        pl.col("_head").str.extract(r"\\([^\\]*)\\", 1).alias("tag"),
-        pl.col("_head").str.replace(r"\\[^\\]*\\", "").alias("pre"),
-    )
-    names = ["_talker", "count", "num", "seq", "chan", "payload", "fill"]
-    df = df.with_columns(pl.col("body").str.split_exact(",", 6).struct.rename_fields(names).alias("_f")).unnest("_f")
-    ok = (
-        pl.col("_star").is_not_null()
-        & (pl.col("body").str.count_matches(",", literal=True) == 6)
-        & pl.col("cs").str.contains(r"^[0-9A-Fa-f]{2}$")
-        & pl.col("count").str.contains(r"^\d$")
-        & pl.col("num").str.contains(r"^\d$")
-        & pl.col("fill").str.contains(r"^\d$")
-        & (pl.col("seq").str.len_bytes() <= 1)
-        & (pl.col("chan").str.len_bytes() <= 1)
-    ).fill_null(False)
-    return df.with_columns(pl.when(ok).then(pl.col("sent")).otherwise(None).alias("sent")).drop(
-        "_p", "_head", "_s", "_star", "_talker"
-    )
+def _ignore(rejects: RejectLog, n: int, reason: str) -> None:
+    """Count lines that are accounted for but carry no ship position (no sample: they are not problems)."""
+    if n > 0:
+        rejects.add_many("", [], reason, n)
 
 
 def _reject(rejects: RejectLog, path: str, bad: pl.DataFrame, reason: str) -> None:
@@ -251,15 +233,23 @@ def _split_fast(path: str, single: pl.DataFrame, rejects: RejectLog) -> tuple[pl
     )
     other = single.filter(~is_pos & ~pl.col("mtype").is_in(sorted(_STATIC_TYPES | _POS_SLOW_TYPES)))
     for t, grp in other.group_by("mtype"):
-        rejects.add_many(path, [], f"ignored AIS message type {t[0]} (no ship position/identity)", grp.height)
+        _ignore(rejects, grp.height, _other_type(int(t[0])))  # type: ignore[call-overload]
     return fast, slow
 
 
+def _other_type(t: int) -> str:
+    return f"ignored AIS message type {t} (not a position message)"
+
+
+def _empty_positions() -> pl.DataFrame:
+    z = np.zeros(0, dtype=np.int64)
+    return _positions("", z, z, dict.fromkeys(("mmsi", "speed", "lon", "lat", "course", "heading"), z), z, RejectLog())
+
+
 def _decode_fast(path: str, fast: pl.DataFrame, rejects: RejectLog) -> pl.DataFrame:
-    empty = pl.DataFrame(schema={**POLARS_POINT_SCHEMA, "_line": pl.Int64()})
     if fast.height == 0:
-        return empty
-    data, off = _arrow_bytes(fast["payload"])
+        return _empty_positions()
+    data, off = arrow_bytes(fast["payload"])
     chars = data[off[0] : off[-1]].reshape(-1, POSITION_CHARS)
     good = armored_ok(chars) & (fast["fill"].to_numpy() == 0)
     _reject(rejects, path, fast.filter(~pl.Series(good)), "bad 6-bit armoring or fill bits")
@@ -343,11 +333,10 @@ def _reassemble(path: str, multi: pl.DataFrame, rejects: RejectLog, state: _Stat
             pend.lines.append(line)
         if num == count:
             del state.pending[key]
+            _ignore(rejects, len(pend.lines) - 1, FRAGMENT)
             t = pend.ts_us if pend.ts_us is not None else ts
             if t is None:
-                rejects.add(
-                    path, f"line {pend.lines[0]}", "no timestamp (no tag block c:, time prefix or trailing epoch)"
-                )
+                rejects.add(path, f"line {pend.lines[0]}", al.NO_TIME)
                 continue
             out.append(("\n".join(pend.sentences), pend.lines[0], t))
     return out
@@ -369,7 +358,17 @@ def _decode_slow(
             continue
         t = int(msg.get("msg_type", 0))
         assert ts is not None
-        if t in (1, 2, 3, 18, 19, 27) and msg.get("lat") is not None:
+        is_pos = t in (1, 2, 3, 18, 19, 27)
+        if is_pos and (msg.get("lat") is None or msg.get("lon") is None or msg.get("mmsi") is None):
+            rejects.add(path, f"line {line}", "undecodable AIS position report (fields missing)", sent)
+            continue
+        if not is_pos:
+            if t in _STATIC_TYPES and msg.get("mmsi") is not None:
+                _ignore(rejects, 1, STATIC_MSG)
+            else:
+                _ignore(rejects, 1, _other_type(t))
+                continue
+        if is_pos:
             pos["mmsi"].append(int(msg["mmsi"]))
             for k, scale, na in (("speed", 10, 1023), ("course", 10, 3600), ("lon", 600000, 181), ("lat", 600000, 91)):
                 v = msg.get(k)
@@ -400,7 +399,7 @@ def _decode_slow(
     positions = (
         _positions(path, arrs["line"], arrs["ts"], arrs, arrs["status"], rejects)
         if len(arrs["line"])
-        else pl.DataFrame(schema={**POLARS_POINT_SCHEMA, "_line": pl.Int64()})
+        else _empty_positions()
     )
     st = pl.DataFrame(static, infer_schema_length=None) if static else empty_static()
     if static:
