@@ -98,10 +98,11 @@ def pghp_times(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     def part(i: int, width: int) -> pl.Expr:
         return f.list.get(i, null_on_oob=True).str.zfill(width)
 
-    stamp = pl.concat_str(
-        [part(2, 4), pl.lit("-"), part(3, 2), pl.lit("-"), part(4, 2), pl.lit(" "), part(5, 2), pl.lit(":")]
-        + [part(6, 2), pl.lit(":"), part(7, 2), pl.lit("."), part(8, 3)]
-    )
+    seps = ["-", "-", " ", ":", ":", ".", ""]
+    pieces: list[pl.Expr] = []
+    for i, (width, sep) in enumerate(zip((4, 2, 2, 2, 2, 2, 3), seps, strict=True)):
+        pieces += [part(2 + i, width), pl.lit(sep)]
+    stamp = pl.concat_str(pieces)
     out = df.with_columns(
         pl.Series("_ok", ok),
         (f.list.get(1, null_on_oob=True) == "1").alias("_t"),
@@ -114,7 +115,9 @@ def pghp_times(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     good = out.filter(pl.col("_ok"))
     in_range = (pl.col("pghp_us") >= TS_MIN_S * 1_000_000) & (pl.col("pghp_us") < TS_MAX_S * 1_000_000)
     bad_time = good.filter(pl.col("_t").fill_null(False) & ~in_range.fill_null(False))
-    good = good.filter(pl.col("_t").fill_null(False) & in_range.fill_null(False) & pl.col("key").str.contains(r"^[0-9A-F]{2}$"))
+    good = good.filter(
+        pl.col("_t").fill_null(False) & in_range.fill_null(False) & pl.col("key").str.contains(r"^[0-9A-F]{2}$")
+    )
     bad = pl.concat(
         [
             out.filter(pl.col("body").is_null()).select("line", pl.lit("malformed $PGHP sentence").alias("reason")),

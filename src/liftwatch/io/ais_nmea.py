@@ -56,7 +56,6 @@ from liftwatch.io.ais_sixbit import (
     byte_field,
     dearmor,
     to_bytes,
-    xor_ragged,
 )
 from liftwatch.io.ais_static import attach_static, conform_static, empty_static, latest_static
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
