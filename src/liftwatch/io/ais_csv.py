@@ -26,13 +26,14 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import ais_decoded_csv
 from liftwatch.io.ais_static import conform_static, empty_static, imo_number
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
 from liftwatch.io.textchunks import chunk_bytes_for, head_bytes, iter_chunks, parse_chunk
 from liftwatch.schema import conform
 
 FORMAT = "ais_csv"
-FORMATS = ("ais_csv",)
+FORMATS = ("ais_csv", ais_decoded_csv.FORMAT)  # one sniffer for the AIS CSV family
 SOURCE = "ais"
 
 # canonical name -> header name per dialect
@@ -93,9 +94,21 @@ def dialect_of(head: bytes) -> str | None:
     return None
 
 
-def sniff(head: bytes, path: str) -> bool:
-    """True when the header row is a DMA or MarineCadastre AIS export."""
-    return dialect_of(head) is not None
+def sniff(head: bytes, path: str) -> str | bool:
+    """The format of an AIS CSV header: "ais_csv" (DMA, MarineCadastre), "ais_decoded_csv" (Spire style), or False."""
+    if dialect_of(head) is not None:
+        return FORMAT
+    if ais_decoded_csv.sniff(head, path):
+        return ais_decoded_csv.FORMAT
+    return False
+
+
+def read_format(path: str, fmt: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+    """Dispatch to the reader of ``fmt`` (both formats are detected here)."""
+    if fmt == ais_decoded_csv.FORMAT:
+        yield from ais_decoded_csv.read(path, rejects, batch_rows)
+    else:
+        yield from read(path, rejects, batch_rows)
 
 
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
