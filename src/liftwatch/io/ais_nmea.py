@@ -232,7 +232,11 @@ def _split_fast(path: str, single: pl.DataFrame, rejects: RejectLog) -> tuple[pl
     )
     other = single.filter(~is_pos & ~pl.col("mtype").is_in(sorted(_STATIC_TYPES | _POS_SLOW_TYPES)))
     for t, grp in other.group_by("mtype"):
-        _ignore(rejects, grp.height, _other_type(int(t[0])))  # type: ignore[call-overload]
+        mtype = int(t[0])  # type: ignore[call-overload]
+        if 1 <= mtype <= 27:
+            _ignore(rejects, grp.height, _other_type(mtype))
+        else:
+            _reject(rejects, path, grp, "unknown AIS message type (not 1-27)")
     return fast, slow
 
 
