@@ -37,6 +37,7 @@ from liftwatch.io.ais_sixbit import xor_ragged
 TS_MIN_S = 946_684_800  # 2000-01-01
 TS_MAX_S = 4_102_444_800  # 2100-01-01
 PGHP_WINDOW = 32  # lines between a PGHP time and its AIS sentence (AMSA: 95 % within 10, all within 30)
+LOOKAROUND = 2 * PGHP_WINDOW  # lines a chunk's PGHP matching must see on each side (sentence -> PGHP -> sentence)
 SENTENCE = r"[!$][A-Z]{2}VD[MO],"
 _ISO_FORMATS = ("%Y-%m-%dT%H:%M:%S%.fZ", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f")
 
@@ -128,8 +129,18 @@ def pghp_times(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return good.select("line", "key", "pghp_us"), bad
 
 
-def match_pghp(ais: pl.DataFrame, pghp: pl.DataFrame) -> pl.Series:
-    """PGHP time (µs) for each AIS row (``line``, ``cs``): mutual nearest by referenced checksum, else null."""
+def sentence_keys(lines: pl.DataFrame) -> pl.DataFrame:
+    """(line, key): the checksum of the AIS sentence on every AIS line, valid or not (what a PGHP may name)."""
+    key = pl.col("raw").str.extract(SENTENCE + r"[^*]*\*([0-9A-Fa-f]{2})", 1).str.to_uppercase()
+    return lines.select("line", key.alias("key")).filter(pl.col("key").is_not_null())
+
+
+def match_pghp(ais: pl.DataFrame, pghp: pl.DataFrame, keys: pl.DataFrame) -> pl.Series:
+    """PGHP time (µs) for each AIS row (``line``, ``cs``): mutual nearest by referenced checksum, else null.
+
+    ``keys`` holds every AIS line within reach (:func:`sentence_keys`), so a PGHP's own nearest sentence is
+    judged among all of them, whatever was already emitted or still waits in the next chunk.
+    """
     if ais.height == 0 or pghp.height == 0:
         return pl.Series("pghp_us", [None] * ais.height, dtype=pl.Int64)
     a = ais.select("line", pl.col("cs").str.to_uppercase().alias("key")).with_row_index("_i").sort("line")
@@ -138,7 +149,7 @@ def match_pghp(ais: pl.DataFrame, pghp: pl.DataFrame) -> pl.Series:
         p, left_on="line", right_on="pline", by="key", strategy="nearest", tolerance=PGHP_WINDOW, check_sortedness=False
     )
     back = p.join_asof(
-        a.select(pl.col("line").alias("aline"), "key"),
+        keys.select(pl.col("line").alias("aline"), "key").sort("aline"),
         left_on="pline",
         right_on="aline",
         by="key",

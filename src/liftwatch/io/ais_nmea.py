@@ -47,7 +47,7 @@ from pyais.exceptions import AISBaseException
 
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io import ais_lines as al
-from liftwatch.io.ais_lines import PGHP_WINDOW, arrow_bytes
+from liftwatch.io.ais_lines import LOOKAROUND, arrow_bytes
 from liftwatch.io.ais_sixbit import (
     CLASS_A,
     CLASS_B,
@@ -98,6 +98,7 @@ class _State:
     pghp: pl.DataFrame = field(
         default_factory=lambda: pl.DataFrame(schema={"line": pl.Int64, "key": pl.String, "pghp_us": pl.Int64})
     )
+    keys: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema={"line": pl.Int64, "key": pl.String}))
 
 
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
@@ -126,8 +127,8 @@ def _read(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[tuple[pa.T
     carry = _no_lines()
     for chunk in iter_chunks(p, chunk_bytes_for(batch_rows, head), rejects):
         lines = pl.concat([carry, _lines(chunk.data, chunk.first_line)])
-        # the last PGHP_WINDOW lines wait for the next chunk: a $PGHP time may follow its sentence
-        cut = int(lines["line"].max()) - PGHP_WINDOW  # type: ignore[arg-type]
+        # the last lines wait for the next chunk: a $PGHP time may follow its sentence
+        cut = int(lines["line"].max()) - LOOKAROUND  # type: ignore[arg-type]
         carry = lines.filter(pl.col("line") > cut)
         yield _chunk(p, lines, cut, rejects, state)
     if carry.height:
@@ -155,8 +156,10 @@ def _chunk(
     lines = al.classify(lines)
     pghp, bad_pghp = al.pghp_times(lines.filter(pl.col("kind") == "pghp"))
     pghp = pl.concat([state.pghp, pghp]).unique("line", keep="last").sort("line")
+    keys = pl.concat([state.keys, al.sentence_keys(lines.filter(pl.col("kind") == "ais"))]).unique("line")
     if cut is not None:
-        state.pghp = pghp.filter((pl.col("line") > cut - PGHP_WINDOW) & (pl.col("line") <= cut))
+        near = (pl.col("line") > cut - LOOKAROUND) & (pl.col("line") <= cut)
+        state.pghp, state.keys = pghp.filter(near), keys.filter(near)
         lines = lines.filter(pl.col("line") <= cut)
         bad_pghp = bad_pghp.filter(pl.col("line") <= cut)
     kinds = lines["kind"]
@@ -165,7 +168,10 @@ def _chunk(
     _ignore(rejects, int((kinds == "pghp").sum()) - bad_pghp.height, al.PGHP_LINE)
     for (reason,), grp in bad_pghp.group_by("reason"):
         _reject(rejects, path, grp, str(reason))
-    df = al.split_sentences(lines.filter(pl.col("kind") == "ais"))
+    ais = lines.filter(pl.col("kind") == "ais")
+    ascii_ok = (ais["raw"].str.len_bytes() == ais["raw"].str.len_chars()).to_numpy()
+    _reject(rejects, path, ais.filter(~pl.Series(ascii_ok)), "non-ASCII character in an NMEA line")
+    df = al.split_sentences(ais.filter(pl.Series(ascii_ok)))
     matched = df["sent"].is_not_null().to_numpy()
     _reject(rejects, path, df.filter(~pl.Series(matched)), "malformed or truncated sentence")
     df = df.filter(pl.Series(matched))
@@ -182,7 +188,7 @@ def _chunk(
     alphabet = df["payload"].str.contains(r"^[0-W`-w]+$").fill_null(False).to_numpy()
     _reject(rejects, path, df.filter(~pl.Series(alphabet | empty)), BAD_PAYLOAD)
     df = df.filter(pl.Series(alphabet))
-    df = df.with_columns(al.match_pghp(df, pghp))
+    df = df.with_columns(al.match_pghp(df, pghp, keys))
     ts_us, out_of_range = al.times(df)
     df = df.with_columns(ts_us.alias("ts_us"), out_of_range.alias("_oor"))
     df = df.with_columns(pl.col("count").cast(pl.Int8), pl.col("num").cast(pl.Int8), pl.col("fill").cast(pl.Int8))
