@@ -26,7 +26,7 @@ from liftwatch.io import ais_csv, ais_decoded_csv, ais_lines, ais_nmea
 from liftwatch.io.base import RejectLog
 from liftwatch.store import Store
 
-from .fuzzkit import run, small_chunks
+from .fuzzkit import data_lines, run, small_chunks
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("LIFTWATCH_FUZZ_EXAMPLES", "60")),
@@ -276,6 +276,7 @@ def test_decoded_csv_hostile_and_truncated(data: bytes, cut: int) -> None:
     text = (DECODED_HEAD + good * 3).encode() + data
     df, log = run(_decoded, text, name="d.csv")
     assert df is not None and df.height >= 3
+    assert df.height + log.total <= data_lines(text, skip=1) + 1
     packed = gzip.compress(text)
     run(_decoded, packed[: len(packed) - cut], name="d.csv.gz")
 

@@ -237,10 +237,10 @@ def _split_fast(path: str, single: pl.DataFrame, rejects: RejectLog) -> tuple[pl
         | (is_pos & ~pl.col("line").is_in(fast["line"].implode()))
     )
     other = single.filter(~is_pos & ~pl.col("mtype").is_in(sorted(_STATIC_TYPES | _POS_SLOW_TYPES)))
-    for t, grp in other.group_by("mtype"):
-        mtype = int(t[0])  # type: ignore[call-overload]
-        if 1 <= mtype <= 27:
-            _ignore(rejects, grp.height, _other_type(mtype))
+    for (t,), grp in other.group_by("mtype"):
+        code = int(str(t))
+        if 1 <= code <= 27:
+            _ignore(rejects, grp.height, _other_type(code))
         else:
             _reject(rejects, path, grp, "unknown AIS message type (not 1-27)")
     return fast, slow
