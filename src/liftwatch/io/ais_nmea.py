@@ -238,9 +238,9 @@ def _split_fast(path: str, single: pl.DataFrame, rejects: RejectLog) -> tuple[pl
     )
     other = single.filter(~is_pos & ~pl.col("mtype").is_in(sorted(_STATIC_TYPES | _POS_SLOW_TYPES)))
     for (t,), grp in other.group_by("mtype"):
-        code = int(str(t))
-        if 1 <= code <= 27:
-            _ignore(rejects, grp.height, _other_type(code))
+        type_no = int(str(t))
+        if 1 <= type_no <= 27:
+            _ignore(rejects, grp.height, _other_type(type_no))
         else:
             _reject(rejects, path, grp, "unknown AIS message type (not 1-27)")
     return fast, slow
