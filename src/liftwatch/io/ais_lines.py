@@ -69,21 +69,26 @@ def checksum_ok(body: pl.Series, given: pl.Series) -> np.ndarray:
 
 
 def classify(lines: pl.DataFrame) -> pl.DataFrame:
-    """Add ``kind`` to (raw, line): "blank", "pghp", "other" (non-AIS NMEA) or "ais" (everything else)."""
+    """Add ``kind`` to (raw, line): "blank", "pghp", "other" (non-AIS NMEA) or "ais" (everything else).
+
+    Only the lines without an AIS sentence (few, in any log) go through the other patterns.
+    """
+    is_ais = lines["raw"].str.contains(SENTENCE).fill_null(False)
+    if is_ais.all():
+        return lines.with_columns(pl.lit("ais").alias("kind"))
     raw = pl.col("raw")
     stripped = raw.str.strip_chars()
-    return lines.with_columns(
+    rest = lines.filter(~is_ais).with_columns(
         pl.when((stripped.str.len_bytes() == 0) | stripped.str.starts_with("#"))
         .then(pl.lit("blank"))
-        .when(raw.str.contains(SENTENCE))
-        .then(pl.lit("ais"))
-        .when(raw.str.contains(r"\$PGHP,", literal=False))
+        .when(raw.str.contains(r"\$PGHP,"))
         .then(pl.lit("pghp"))
         .when(raw.str.contains(r"(?:^|\\|\s)[!$][A-Z][A-Z0-9]{2,5},[^*]*\*[0-9A-Fa-f]{2}"))
         .then(pl.lit("other"))
         .otherwise(pl.lit("ais"))
         .alias("kind")
     )
+    return pl.concat([lines.filter(is_ais).with_columns(pl.lit("ais").alias("kind")), rest]).sort("line")
 
 
 def pghp_times(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -156,7 +156,11 @@ def _chunk(
     lines = al.classify(lines)
     pghp, bad_pghp = al.pghp_times(lines.filter(pl.col("kind") == "pghp"))
     pghp = pl.concat([state.pghp, pghp]).unique("line", keep="last").sort("line")
-    keys = pl.concat([state.keys, al.sentence_keys(lines.filter(pl.col("kind") == "ais"))]).unique("line")
+    # sentence checksums are only needed near a PGHP: all of them when this stretch has one, else the tail
+    reach = pl.col("kind") == "ais"
+    if pghp.height == 0 and cut is not None:
+        reach = reach & (pl.col("line") > cut - LOOKAROUND)
+    keys = pl.concat([state.keys, al.sentence_keys(lines.filter(reach))]).unique("line")
     if cut is not None:
         near = (pl.col("line") > cut - LOOKAROUND) & (pl.col("line") <= cut)
         state.pghp, state.keys = pghp.filter(near), keys.filter(near)
