@@ -57,17 +57,20 @@ def _advancer(progress: Progress, task: TaskID) -> Callable[[int], None]:
 
 def _summary(reports: list[IngestReport]) -> Table:
     t = Table(title="ingest summary", show_lines=False)
-    for col in ("file", "format", "rows in", "kept", "dup", "rejected", "assets", "first", "last", "s"):
+    for col in ("file", "format", "rows in", "kept", "dup", "rejected", "not pos.", "assets", "first", "last", "s"):
         t.add_column(col, justify="right" if col not in ("file", "format") else "left")
     for r in reports:
         status = "skipped (already ingested)" if r.skipped else (r.error or "")
+        # lines a format accounts for but that carry no position (AIS static reports, SBS SEL/ID...): "ignored ..."
+        not_pos = sum(n for reason, n in r.rejects.counts.items() if reason.startswith("ignored"))
         t.add_row(
             os.path.basename(r.path.rstrip("/")) + (f" [dim]{status}[/dim]" if status else ""),
             r.format,
             f"{r.rows_in:,}",
             f"{r.rows_added:,}",
             f"{r.duplicates:,}",
-            f"{r.rejects.total:,}",
+            f"{r.rejects.total - not_pos:,}",
+            f"{not_pos:,}",
             f"{r.assets:,}",
             f"{r.t_min:%Y-%m-%d %H:%M}" if r.t_min else "",
             f"{r.t_max:%Y-%m-%d %H:%M}" if r.t_max else "",
