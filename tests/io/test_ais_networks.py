@@ -283,3 +283,30 @@ def test_decoded_csv_hostile_and_truncated(data: bytes, cut: int) -> None:
 
 def _decoded(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
     return ais_csv.read_format(path, ais_decoded_csv.FORMAT, log, batch_rows)
+
+
+def test_all_parts_of_a_message_on_one_line(tmp_path: Path) -> None:
+    """Spire writes a multi-part message on one line: read as one message; anything else on one line is rejected."""
+    t5 = encode_dict(
+        {"type": 5, "mmsi": 273906301, "shipname": "SPARTA IV", "callsign": "UBCX3", "imo": 9743033, "ship_type": 70},
+        talker_id="AI",
+        sentence_type="VDM",
+        seq_id=1,
+    )
+    assert len(t5) == 2
+    pos = f"\\c:1662052390,s:FM112*00\\{_sentence(mmsi=273906301)}"
+    lines = [
+        f"\\c:1662052384,s:FM112*00\\{t5[0]}\\g:2-1-1*00\\{t5[1]}",  # 1 Spire: both parts, one line
+        f"\\c:1662052384*00\\{t5[1]}{t5[0]}",  # 2 parts out of order
+        f"\\c:1662052384*00\\{t5[0]}{t5[1][:-2]}00",  # 3 second part's checksum wrong
+        f"\\c:1662052384*00\\{_sentence()}{_sentence()}",  # 4 two single-part messages
+        f"{t5[0]}{t5[1]}",  # 5 no time
+        pos,  # 6
+    ]
+    path = tmp_path / "spire.nmea"
+    path.write_text("\n".join(lines) + "\n")
+    got, log = _read(path)
+    assert got.height == 1 and got["callsign"][0] == "UBCX3" and got["registration"][0] == "9743033"
+    bad = ais_nmea.PACKED_BAD
+    assert _where(log) == {"line 2": bad, "line 3": bad, "line 4": bad, "line 5": ais_lines.NO_TIME}
+    assert log.counts[ais_nmea.STATIC_MSG] == 1 and got.height + log.total == len(lines)

@@ -179,9 +179,15 @@ def _chunk(
     matched = df["sent"].is_not_null().to_numpy()
     _reject(rejects, path, df.filter(~pl.Series(matched)), "malformed or truncated sentence")
     df = df.filter(pl.Series(matched))
-    several = df["trail"].str.contains(al.SENTENCE).fill_null(False).to_numpy()
-    _reject(rejects, path, df.filter(pl.Series(several)), "several AIS sentences on one line (one per line expected)")
-    df = df.filter(pl.Series(~several))
+    # Spire writes all parts of a message on one line: the trailer is then what follows the last sentence
+    packed = pl.col("trail").str.contains(al.SENTENCE).fill_null(False)
+    df = df.with_columns(
+        packed.alias("_packed"),
+        pl.when(packed)
+        .then(pl.col("raw").str.extract(r"\*[0-9A-Fa-f]{2}([^*]*)$", 1))
+        .otherwise("trail")
+        .alias("trail"),
+    )
     ok = al.checksum_ok(df["body"], df["cs"])
     _reject(rejects, path, df.filter(~pl.Series(ok)), "NMEA checksum mismatch")
     df = df.filter(pl.Series(ok))
@@ -202,6 +208,8 @@ def _chunk(
     bad_frag = (pl.col("count") < 1) | (pl.col("num") < 1) | (pl.col("num") > pl.col("count"))
     _reject(rejects, path, df.filter(bad_frag), "bad fragment numbering")
     df = df.filter(~bad_frag)
+    packed_msgs = _packed(path, df.filter(pl.col("_packed")), rejects)
+    df = df.filter(~pl.col("_packed"))
     single = df.filter(pl.col("count") == 1)
     no_time = pl.col("ts_us").is_null()
     _reject(rejects, path, single.filter(no_time & pl.col("_oor")), al.BAD_TIME)
@@ -211,13 +219,45 @@ def _chunk(
     fast, slow = _split_fast(path, single, rejects)
     pos_fast = _decode_fast(path, fast, rejects)
     slow_msgs = [(s, ln, t) for s, ln, t in zip(slow["sent"], slow["line"], slow["ts_us"], strict=True)]
-    slow_msgs += _reassemble(path, multi, rejects, state)
+    slow_msgs += _reassemble(path, multi, rejects, state) + packed_msgs
     pos_slow, static = _decode_slow(path, slow_msgs, rejects)
     points = pl.concat([pos_fast, pos_slow], how="vertical_relaxed") if pos_slow.height else pos_fast
     points = points.sort("_line").drop("_line") if points.height else points.drop("_line")
     state.static = latest_static(pl.concat([state.static, static])) if static.height else state.static
     points = attach_static(points, pl.concat([state.static, static]) if static.height else state.static)
     return conform(points), static
+
+
+_PACKED_PART = re.compile(r"[!$][A-Z]{2}VD[MO],(\d),(\d),(\d?),[A-Za-z0-9]?,([^,*]*),[0-5]\*([0-9A-Fa-f]{2})")
+PACKED_BAD = "several AIS sentences on one line that are not one complete message"
+
+
+def _packed(path: str, rows: pl.DataFrame, rejects: RejectLog) -> list[tuple[str, int, int | None]]:
+    """Messages whose parts share one line (Spire): all parts present, in order, checksums and payloads valid.
+
+    A loop over these lines only (a Python regex per line): they are rare outside Spire files.
+    """
+    out: list[tuple[str, int, int | None]] = []
+    for raw, line, ts in zip(rows["raw"], rows["line"], rows["ts_us"], strict=True):
+        parts = list(_PACKED_PART.finditer(raw))
+        ok = bool(parts) and all(
+            int(m[1]) == len(parts) and int(m[2]) == i and m[3] == parts[0][3] for i, m in enumerate(parts, start=1)
+        )
+        for m in parts if ok else []:
+            body = m[0][1:-3]
+            ok = (
+                ok and al.checksum_ok(pl.Series([body]), pl.Series([m[5]]))[0] and _ALPHABET.fullmatch(m[4]) is not None
+            )
+        if not ok:
+            rejects.add(path, f"line {line}", PACKED_BAD, raw)
+        elif ts is None:
+            rejects.add(path, f"line {line}", al.NO_TIME, raw)
+        else:
+            out.append(("\n".join(m[0] for m in parts), line, ts))
+    return out
+
+
+_ALPHABET = re.compile(r"[0-W`-w]+")
 
 
 def _ignore(rejects: RejectLog, n: int, reason: str) -> None:
