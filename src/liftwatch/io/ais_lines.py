@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from liftwatch.io.ais_sixbit import xor_ragged
+from liftwatch.io.base import RejectLog
 
 TS_MIN_S = 946_684_800  # 2000-01-01
 TS_MAX_S = 4_102_444_800  # 2100-01-01
@@ -241,3 +242,15 @@ def tag_status(df: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     verified = checksum_ok(body, given)
     placeholder = has_cs & (given == "00").fill_null(False).to_numpy() & ~verified
     return (verified | ~has_cs | placeholder), placeholder
+
+
+def ignore(rejects: RejectLog, n: int, reason: str) -> None:
+    """Count lines that are accounted for but carry no ship position (no sample: they are not problems)."""
+    if n > 0:
+        rejects.add_many("", [], reason, n)
+
+
+def reject(rejects: RejectLog, path: str, bad: pl.DataFrame, reason: str) -> None:
+    """Reject the lines of ``bad`` (column ``line``) with one reason; samples bounded by the log."""
+    if bad.height:
+        rejects.add_many(path, (f"line {ln}" for ln in bad["line"].head(rejects.max_samples)), reason, bad.height)

@@ -37,27 +37,15 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-import numpy as np
 import polars as pl
 import pyarrow as pa
-from pyais import decode as pyais_decode
-from pyais.exceptions import AISBaseException
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import ais_decode as ad
 from liftwatch.io import ais_lines as al
-from liftwatch.io.ais_lines import LOOKAROUND, arrow_bytes
-from liftwatch.io.ais_sixbit import (
-    CLASS_A,
-    CLASS_B,
-    POSITION_CHARS,
-    armored_ok,
-    byte_field,
-    dearmor,
-    to_bytes,
-)
-from liftwatch.io.ais_static import attach_static, conform_static, empty_static, latest_static
+from liftwatch.io.ais_lines import LOOKAROUND
+from liftwatch.io.ais_static import attach_static, empty_static, latest_static
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
 from liftwatch.io.textchunks import chunk_bytes_for, head_bytes, iter_chunks
 from liftwatch.schema import conform
@@ -67,10 +55,8 @@ SOURCE = "ais"
 
 _SNIFF = re.compile(rb"[!$][A-Z]{2}VD[MO],\d,\d,")
 BAD_PAYLOAD = "illegal character in AIS payload (outside the 6-bit alphabet)"
-STATIC_MSG = "ignored AIS static/voyage report (not a position message; identity joined to positions)"
 FRAGMENT = "ignored continuation fragment of a multi-sentence message (counted on its first line)"
-_STATIC_TYPES = {5, 19, 24}
-_POS_SLOW_TYPES = {19, 27}
+STATIC_MSG = ad.STATIC_MSG
 
 
 def sniff(head: bytes, path: str) -> bool:
@@ -167,17 +153,17 @@ def _chunk(
         lines = lines.filter(pl.col("line") <= cut)
         bad_pghp = bad_pghp.filter(pl.col("line") <= cut)
     kinds = lines["kind"]
-    _ignore(rejects, int((kinds == "blank").sum()), al.BLANK)
-    _ignore(rejects, int((kinds == "other").sum()), al.OTHER_NMEA)
-    _ignore(rejects, int((kinds == "pghp").sum()) - bad_pghp.height, al.PGHP_LINE)
+    al.ignore(rejects, int((kinds == "blank").sum()), al.BLANK)
+    al.ignore(rejects, int((kinds == "other").sum()), al.OTHER_NMEA)
+    al.ignore(rejects, int((kinds == "pghp").sum()) - bad_pghp.height, al.PGHP_LINE)
     for (reason,), grp in bad_pghp.group_by("reason"):
-        _reject(rejects, path, grp, str(reason))
+        al.reject(rejects, path, grp, str(reason))
     ais = lines.filter(pl.col("kind") == "ais")
     ascii_ok = (ais["raw"].str.len_bytes() == ais["raw"].str.len_chars()).to_numpy()
-    _reject(rejects, path, ais.filter(~pl.Series(ascii_ok)), "non-ASCII character in an NMEA line")
+    al.reject(rejects, path, ais.filter(~pl.Series(ascii_ok)), "non-ASCII character in an NMEA line")
     df = al.split_sentences(ais.filter(pl.Series(ascii_ok)))
     matched = df["sent"].is_not_null().to_numpy()
-    _reject(rejects, path, df.filter(~pl.Series(matched)), "malformed or truncated sentence")
+    al.reject(rejects, path, df.filter(~pl.Series(matched)), "malformed or truncated sentence")
     df = df.filter(pl.Series(matched))
     # Spire writes all parts of a message on one line: the trailer is then what follows the last sentence
     packed = pl.col("trail").str.contains(al.SENTENCE).fill_null(False)
@@ -189,38 +175,38 @@ def _chunk(
         .alias("trail"),
     )
     ok = al.checksum_ok(df["body"], df["cs"])
-    _reject(rejects, path, df.filter(~pl.Series(ok)), "NMEA checksum mismatch")
+    al.reject(rejects, path, df.filter(~pl.Series(ok)), "NMEA checksum mismatch")
     df = df.filter(pl.Series(ok))
     tag_ok, unverified = al.tag_status(df)
-    _reject(rejects, path, df.filter(~pl.Series(tag_ok)), "tag block checksum mismatch")
+    al.reject(rejects, path, df.filter(~pl.Series(tag_ok)), "tag block checksum mismatch")
     if unverified[tag_ok].any():
         rejects.note(al.UNVERIFIED_TAG, int(unverified[tag_ok].sum()))
     df = df.filter(pl.Series(tag_ok))
     empty = (df["payload"].fill_null("") == "").to_numpy()
-    _reject(rejects, path, df.filter(pl.Series(empty)), "empty AIS payload")
+    al.reject(rejects, path, df.filter(pl.Series(empty)), "empty AIS payload")
     alphabet = df["payload"].str.contains(r"^[0-W`-w]+$").fill_null(False).to_numpy()
-    _reject(rejects, path, df.filter(~pl.Series(alphabet | empty)), BAD_PAYLOAD)
+    al.reject(rejects, path, df.filter(~pl.Series(alphabet | empty)), BAD_PAYLOAD)
     df = df.filter(pl.Series(alphabet))
     df = df.with_columns(al.match_pghp(df, pghp, keys))
     ts_us, out_of_range = al.times(df)
     df = df.with_columns(ts_us.alias("ts_us"), out_of_range.alias("_oor"))
     df = df.with_columns(pl.col("count").cast(pl.Int8), pl.col("num").cast(pl.Int8), pl.col("fill").cast(pl.Int8))
     bad_frag = (pl.col("count") < 1) | (pl.col("num") < 1) | (pl.col("num") > pl.col("count"))
-    _reject(rejects, path, df.filter(bad_frag), "bad fragment numbering")
+    al.reject(rejects, path, df.filter(bad_frag), "bad fragment numbering")
     df = df.filter(~bad_frag)
     packed_msgs = _packed(path, df.filter(pl.col("_packed")), rejects)
     df = df.filter(~pl.col("_packed"))
     single = df.filter(pl.col("count") == 1)
     no_time = pl.col("ts_us").is_null()
-    _reject(rejects, path, single.filter(no_time & pl.col("_oor")), al.BAD_TIME)
-    _reject(rejects, path, single.filter(no_time & ~pl.col("_oor")), al.NO_TIME)
+    al.reject(rejects, path, single.filter(no_time & pl.col("_oor")), al.BAD_TIME)
+    al.reject(rejects, path, single.filter(no_time & ~pl.col("_oor")), al.NO_TIME)
     single = single.filter(~no_time)
     multi = df.filter(pl.col("count") > 1)
-    fast, slow = _split_fast(path, single, rejects)
-    pos_fast = _decode_fast(path, fast, rejects)
+    fast, slow = ad.split_fast(path, single, rejects)
+    pos_fast = ad.decode_fast(path, fast, rejects)
     slow_msgs = [(s, ln, t) for s, ln, t in zip(slow["sent"], slow["line"], slow["ts_us"], strict=True)]
     slow_msgs += _reassemble(path, multi, rejects, state) + packed_msgs
-    pos_slow, static = _decode_slow(path, slow_msgs, rejects)
+    pos_slow, static = ad.decode_slow(path, slow_msgs, rejects)
     points = pl.concat([pos_fast, pos_slow], how="vertical_relaxed") if pos_slow.height else pos_fast
     points = points.sort("_line").drop("_line") if points.height else points.drop("_line")
     state.static = latest_static(pl.concat([state.static, static])) if static.height else state.static
@@ -260,106 +246,6 @@ def _packed(path: str, rows: pl.DataFrame, rejects: RejectLog) -> list[tuple[str
 _ALPHABET = re.compile(r"[0-W`-w]+")
 
 
-def _ignore(rejects: RejectLog, n: int, reason: str) -> None:
-    """Count lines that are accounted for but carry no ship position (no sample: they are not problems)."""
-    if n > 0:
-        rejects.add_many("", [], reason, n)
-
-
-def _reject(rejects: RejectLog, path: str, bad: pl.DataFrame, reason: str) -> None:
-    if bad.height:
-        rejects.add_many(path, (f"line {ln}" for ln in bad["line"].head(rejects.max_samples)), reason, bad.height)
-
-
-def _split_fast(path: str, single: pl.DataFrame, rejects: RejectLog) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Single-sentence 168-bit position reports (vectorised) vs the rest (pyais or ignored)."""
-    first = single["payload"].str.slice(0, 1)
-    code = first.str.encode("hex").str.to_integer(base=16, strict=False).fill_null(0)
-    mtype = pl.Series(np.where(code.to_numpy() > 87, code.to_numpy() - 56, code.to_numpy() - 48)).clip(-1, 64)
-    single = single.with_columns(mtype.alias("mtype"))
-    is_pos = pl.col("mtype").is_in([1, 2, 3, 18])
-    fast = single.filter(is_pos & (pl.col("payload").str.len_bytes() == POSITION_CHARS))
-    slow = single.filter(
-        pl.col("mtype").is_in(sorted(_STATIC_TYPES | _POS_SLOW_TYPES))
-        | (is_pos & ~pl.col("line").is_in(fast["line"].implode()))
-    )
-    other = single.filter(~is_pos & ~pl.col("mtype").is_in(sorted(_STATIC_TYPES | _POS_SLOW_TYPES)))
-    for (t,), grp in other.group_by("mtype"):
-        type_no = int(str(t))
-        if 1 <= type_no <= 27:
-            _ignore(rejects, grp.height, _other_type(type_no))
-        else:
-            _reject(rejects, path, grp, "unknown AIS message type (not 1-27)")
-    return fast, slow
-
-
-def _other_type(t: int) -> str:
-    return f"ignored AIS message type {t} (not a position message)"
-
-
-def _empty_positions() -> pl.DataFrame:
-    z = np.zeros(0, dtype=np.int64)
-    return _positions("", z, z, dict.fromkeys(("mmsi", "speed", "lon", "lat", "course", "heading"), z), z, RejectLog())
-
-
-def _decode_fast(path: str, fast: pl.DataFrame, rejects: RejectLog) -> pl.DataFrame:
-    if fast.height == 0:
-        return _empty_positions()
-    data, off = arrow_bytes(fast["payload"])
-    chars = data[off[0] : off[-1]].reshape(-1, POSITION_CHARS)
-    good = armored_ok(chars) & (fast["fill"].to_numpy() == 0)
-    _reject(rejects, path, fast.filter(~pl.Series(good)), "bad 6-bit armoring or fill bits")
-    fast, chars = fast.filter(pl.Series(good)), chars[good]
-    is_b = fast["mtype"].to_numpy() == 18
-    data = to_bytes(dearmor(chars))
-    fa = {k: byte_field(data, *spec) for k, spec in CLASS_A.items()}
-    fb = {k: byte_field(data, *spec) for k, spec in CLASS_B.items()}
-    get = {k: np.where(is_b, fb[k], fa[k]) for k in ("mmsi", "speed", "lon", "lat", "course", "heading")}
-    status = np.where(is_b, 15, fa["status"])
-    return _positions(path, fast["line"].to_numpy(), fast["ts_us"].to_numpy(), get, status, rejects)
-
-
-def _positions(
-    path: str, line: np.ndarray, ts_us: np.ndarray, f: dict[str, np.ndarray], status: np.ndarray, rejects: RejectLog
-) -> pl.DataFrame:
-    """Canonical columns from raw AIS integers (1/10 min positions, 1/10 kn speed, 1/10 deg course)."""
-    lat = f["lat"] / 600000.0
-    lon = f["lon"] / 600000.0
-    na = (f["lat"] == 91 * 600000) | (f["lon"] == 181 * 600000)
-    bad = ~na & ((np.abs(lat) > 90) | (np.abs(lon) > 180))
-    bad |= (f["mmsi"] <= 0) | (f["mmsi"] > 999_999_999)
-    if bad.any():
-        rejects.add_many(
-            path,
-            (f"line {ln}" for ln in line[bad][: rejects.max_samples]),
-            "position or MMSI out of range",
-            int(bad.sum()),
-        )
-    keep = ~bad
-    speed = np.where(f["speed"] >= 1023, np.nan, f["speed"] / 10.0)
-    course = np.where(f["course"] >= 3600, np.nan, f["course"] / 10.0)
-    heading = np.where(f["heading"] >= 360, np.nan, f["heading"].astype(np.float64))
-    frame = pl.DataFrame(
-        {
-            "source": SOURCE,
-            "domain": "sea",
-            "asset_id": pl.Series(f["mmsi"][keep]).cast(pl.String).str.zfill(9),
-            "ts": pl.Series(ts_us[keep], dtype=pl.Int64).cast(pl.Datetime("us", "UTC")),
-            "lat": pl.Series(np.where(na, np.nan, lat)[keep]).fill_nan(None),
-            "lon": pl.Series(np.where(na, np.nan, lon)[keep]).fill_nan(None),
-            "gs_kt": pl.Series(speed[keep]).fill_nan(None).cast(pl.Float32),
-            "track_deg": pl.Series(course[keep]).fill_nan(None).cast(pl.Float32),
-            "heading_deg": pl.Series(heading[keep]).fill_nan(None).cast(pl.Float32),
-            "on_ground": pl.Series(np.isin(status[keep], (1, 5))),  # at anchor / moored
-            "callsign": pl.Series([None] * int(keep.sum()), dtype=pl.String),
-            "registration": pl.Series([None] * int(keep.sum()), dtype=pl.String),
-            "type_code": pl.Series([None] * int(keep.sum()), dtype=pl.String),
-            "_line": pl.Series(line[keep], dtype=pl.Int64),
-        }
-    )
-    return frame
-
-
 def _reassemble(path: str, multi: pl.DataFrame, rejects: RejectLog, state: _State) -> list[tuple[str, int, int | None]]:
     """Join fragments by (sequence id, channel); a loop over multi-sentence lines only (a small share of a log)."""
     out: list[tuple[str, int, int | None]] = []
@@ -389,75 +275,10 @@ def _reassemble(path: str, multi: pl.DataFrame, rejects: RejectLog, state: _Stat
             pend.lines.append(line)
         if num == count:
             del state.pending[key]
-            _ignore(rejects, len(pend.lines) - 1, FRAGMENT)
+            al.ignore(rejects, len(pend.lines) - 1, FRAGMENT)
             t = pend.ts_us if pend.ts_us is not None else ts
             if t is None:
                 rejects.add(path, f"line {pend.lines[0]}", al.NO_TIME)
                 continue
             out.append(("\n".join(pend.sentences), pend.lines[0], t))
     return out
-
-
-def _decode_slow(
-    path: str, msgs: list[tuple[str, int, int | None]], rejects: RejectLog
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """pyais for static reports and rare position types; returns (positions, static rows)."""
-    pos: dict[str, list[int]] = {
-        k: [] for k in ("mmsi", "speed", "lon", "lat", "course", "heading", "status", "line", "ts")
-    }
-    static: list[dict[str, object]] = []
-    for sent, line, ts in msgs:
-        try:
-            msg: dict[str, Any] = pyais_decode(*sent.split("\n")).asdict()
-        except (AISBaseException, ValueError, IndexError, KeyError) as exc:
-            rejects.add(path, f"line {line}", f"undecodable AIS message: {type(exc).__name__}", sent)
-            continue
-        t = int(msg.get("msg_type", 0))
-        assert ts is not None
-        is_pos = t in (1, 2, 3, 18, 19, 27)
-        if is_pos and (msg.get("lat") is None or msg.get("lon") is None or msg.get("mmsi") is None):
-            rejects.add(path, f"line {line}", "undecodable AIS position report (fields missing)", sent)
-            continue
-        if not is_pos:
-            if t in _STATIC_TYPES and msg.get("mmsi") is not None:
-                _ignore(rejects, 1, STATIC_MSG)
-            else:
-                _ignore(rejects, 1, _other_type(t))
-                continue
-        if is_pos:
-            pos["mmsi"].append(int(msg["mmsi"]))
-            for k, scale, na in (("speed", 10, 1023), ("course", 10, 3600), ("lon", 600000, 181), ("lat", 600000, 91)):
-                v = msg.get(k)
-                pos[k].append(round(float(v) * scale) if v is not None else na * (scale if k in ("lat", "lon") else 1))
-            hd = msg.get("heading")
-            pos["heading"].append(int(hd) if hd is not None else 511)
-            pos["status"].append(int(msg.get("status") or 15) if t != 18 else 15)
-            pos["line"].append(line)
-            pos["ts"].append(ts)
-        if t in _STATIC_TYPES:
-            static.append(
-                {
-                    "asset_id": f"{int(msg['mmsi']):09d}",
-                    "ts": ts,
-                    "name": msg.get("shipname"),
-                    "imo": str(msg["imo"]) if msg.get("imo") else None,
-                    "callsign": msg.get("callsign"),
-                    "ship_type": str(int(msg["ship_type"])) if msg.get("ship_type") is not None else None,
-                    "to_bow": msg.get("to_bow"),
-                    "to_stern": msg.get("to_stern"),
-                    "to_port": msg.get("to_port"),
-                    "to_starboard": msg.get("to_starboard"),
-                    "draught": msg.get("draught"),
-                    "destination": msg.get("destination"),
-                }
-            )
-    arrs = {k: np.asarray(v, dtype=np.int64) for k, v in pos.items()}
-    positions = (
-        _positions(path, arrs["line"], arrs["ts"], arrs, arrs["status"], rejects)
-        if len(arrs["line"])
-        else _empty_positions()
-    )
-    st = pl.DataFrame(static, infer_schema_length=None) if static else empty_static()
-    if static:
-        st = st.with_columns(pl.col("ts").cast(pl.Datetime("us", "UTC")))
-    return positions, conform_static(st)
