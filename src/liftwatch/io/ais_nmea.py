@@ -22,9 +22,9 @@ fragments with their line numbers. Checksum errors (sentence or tag block), payl
 alphabet (a NUL byte does not change an XOR checksum), truncated or malformed sentences are rejected line by line;
 the good lines around them are kept.
 
-Decoding: single-sentence position reports of types 1/2/3 (class A) and 18 (class B) -- the bulk of any log --
-are decoded as whole arrays by :mod:`liftwatch.io.ais_sixbit`; static reports (5, 24), type 19 and type 27 go
-through pyais one message at a time (few per ship).
+Decoding (:mod:`liftwatch.io.ais_decode`): single-sentence position reports of types 1/2/3 (class A) and 18
+(class B) -- the bulk of any log -- are decoded as whole arrays by :mod:`liftwatch.io.ais_sixbit`; static reports
+(5, 24), type 19 and type 27 go through pyais one message at a time (few per ship).
 
 Static data joins positions through :mod:`liftwatch.io.ais_static`: callsign = ship call sign, registration = IMO
 number as text, type_code = AIS ship type code as text ("70" cargo). The per-file static table, with the declared
