@@ -80,6 +80,7 @@ def _summary(reports: list[IngestReport]) -> Table:
 def _reasons(reports: list[IngestReport]) -> Table | None:
     """Rejected rows by file and reason (None when nothing was rejected)."""
     rows = [(r, reason, n) for r in reports for reason, n in r.rejects.counts.most_common()]
+    rows += [(r, f"note (not rejected): {what}", n) for r in reports for what, n in r.rejects.notes.most_common()]
     if not rows:
         return None
     t = Table(title="rejected by reason")

@@ -43,7 +43,7 @@ def build(
 ) -> None:
     """Find port calls and silences, split voyages and store them in the flights table (domain 'sea')."""
     from liftwatch import sea
-    from liftwatch.io import ais_csv, ais_nmea, detect_format
+    from liftwatch.io import ais_csv, ais_decoded_csv, ais_nmea, detect_format
     from liftwatch.sea.static_store import save_static
 
     with _errors(), Store(db) as store:
@@ -53,7 +53,11 @@ def build(
             if not path.exists():
                 raise fail(f"{path}: no such file")
             fmt = detect_format(path)
-            reader = {"ais_nmea": ais_nmea.read_static, "ais_csv": ais_csv.read_static}.get(fmt)
+            reader = {
+                "ais_nmea": ais_nmea.read_static,
+                "ais_csv": ais_csv.read_static,
+                "ais_decoded_csv": ais_decoded_csv.read_static,
+            }.get(fmt)
             if reader is None:
                 raise fail(f"{path}: not an AIS file (detected {fmt})")
             save_static(store, reader(str(path)))

@@ -19,19 +19,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import numpy as np
 import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io.ais_static import conform_static, empty_static
+from liftwatch.io import ais_decoded_csv
+from liftwatch.io.ais_static import conform_static, empty_static, imo_number
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
 from liftwatch.io.textchunks import chunk_bytes_for, head_bytes, iter_chunks, parse_chunk
 from liftwatch.schema import conform
 
 FORMAT = "ais_csv"
-FORMATS = ("ais_csv",)
+FORMATS = ("ais_csv", ais_decoded_csv.FORMAT)  # one sniffer for the AIS CSV family
 SOURCE = "ais"
 
 # canonical name -> header name per dialect
@@ -73,6 +75,8 @@ DIALECTS: dict[str, dict[str, str]] = {
         "draught": "Draft",
     },
 }
+_TS_MIN = datetime(2000, 1, 1, tzinfo=UTC)  # AIS began in 2002; earlier or far-future dates are corrupt
+_TS_MAX = datetime(2100, 1, 1, tzinfo=UTC)
 _TS_FORMATS = {"dma": ("%d/%m/%Y %H:%M:%S",), "marinecadastre": ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S")}
 
 
@@ -90,9 +94,21 @@ def dialect_of(head: bytes) -> str | None:
     return None
 
 
-def sniff(head: bytes, path: str) -> bool:
-    """True when the header row is a DMA or MarineCadastre AIS export."""
-    return dialect_of(head) is not None
+def sniff(head: bytes, path: str) -> str | bool:
+    """The format of an AIS CSV header: "ais_csv" (DMA, MarineCadastre), "ais_decoded_csv" (Spire style), or False."""
+    if dialect_of(head) is not None:
+        return FORMAT
+    if ais_decoded_csv.sniff(head, path):
+        return ais_decoded_csv.FORMAT
+    return False
+
+
+def read_format(path: str, fmt: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+    """Dispatch to the reader of ``fmt`` (both formats are detected here)."""
+    if fmt == ais_decoded_csv.FORMAT:
+        yield from ais_decoded_csv.read(path, rejects, batch_rows)
+    else:
+        yield from read(path, rejects, batch_rows)
 
 
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
@@ -162,7 +178,7 @@ def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str
         _col(raw, mapping, "mmsi").alias("mmsi_raw"),
         ts.alias("ts"),
         *[v.alias(k) for k, v in num.items()],
-        _col(raw, mapping, "imo").str.extract(r"(\d{7})", 1).alias("registration"),
+        imo_number(_col(raw, mapping, "imo")).alias("registration"),
         _col(raw, mapping, "callsign").str.to_uppercase().alias("callsign"),
         _col(raw, mapping, "name").str.to_uppercase().alias("name"),
         _col(raw, mapping, "ship_type").alias("type_code"),
@@ -177,6 +193,7 @@ def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str
     checks = [
         (~mmsi_ok, "bad MMSI"),
         (df["ts"].is_null(), "bad or missing timestamp"),
+        ((df["ts"] < _TS_MIN) | (df["ts"] >= _TS_MAX), "timestamp outside 2000-01-01 .. 2100-01-01"),
         (df["lat"].is_not_null() & ((df["lat"].abs() > 91) | df["lat"].is_nan()), "latitude out of range"),
         (df["lon"].is_not_null() & ((df["lon"].abs() > 181) | df["lon"].is_nan()), "longitude out of range"),
     ]
@@ -196,6 +213,7 @@ def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str
         (pl.col("lat").abs() > 90) | (pl.col("lon").abs() > 180) | pl.col("lat").is_null() | pl.col("lon").is_null()
     )
     status = pl.col("status").str.to_lowercase()
+    code = status.cast(pl.Float64, strict=False)  # MarineCadastre writes the status code as "5.0"
     return df.select(
         pl.lit(SOURCE).alias("source"),
         pl.lit("sea").alias("domain"),
@@ -209,7 +227,9 @@ def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str
         .then(None)
         .otherwise(pl.col("heading"))
         .alias("heading_deg"),
-        (status.str.contains("moored|at anchor") | status.is_in(["1", "5"])).alias("on_ground"),
+        (status.str.contains("moored|at anchor").fill_null(False) | code.is_in([1.0, 5.0]).fill_null(False)).alias(
+            "on_ground"
+        ),
         pl.when(pl.col("callsign").is_in(["", "UNKNOWN"])).then(None).otherwise(pl.col("callsign")).alias("callsign"),
         "registration",
         pl.when(pl.col("type_code").is_in(["", "Undefined", "0"]))

@@ -27,6 +27,19 @@ STATIC_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+def imo_number(text: pl.Expr) -> pl.Expr:
+    """The IMO number (7 digits as text) of ``IMO9743033`` / ``9743033``; null unless its check digit holds.
+
+    The seventh digit of an IMO ship number is the last digit of sum(d1*7 + d2*6 + ... + d6*2). Exports carry
+    placeholders and typos (``IMO0000000``, ``IMO1001266646``, an MMSI in the IMO field): a number failing the
+    check is no identity at all, and cutting it to 7 digits would invent one.
+    """
+    digits = text.cast(pl.String).str.strip_chars().str.extract(r"^(?i:IMO)?\s*(\d{7})$", 1)
+    total = pl.sum_horizontal([digits.str.slice(i, 1).cast(pl.Int32) * (7 - i) for i in range(6)])
+    ok = (total % 10 == digits.str.slice(6, 1).cast(pl.Int32)) & (digits != "0000000")
+    return pl.when(ok).then(digits).otherwise(None)
+
+
 def empty_static() -> pl.DataFrame:
     return pl.DataFrame(schema=STATIC_SCHEMA)
 
@@ -45,7 +58,7 @@ def conform_static(df: pl.DataFrame) -> pl.DataFrame:
             exprs.append(pl.lit(None, dtype=dtype).alias(name))
     out = df.select(exprs)
     return out.with_columns(
-        pl.when(pl.col("imo").is_in(["0", "0000000"])).then(None).otherwise(pl.col("imo")).alias("imo"),
+        imo_number(pl.col("imo").str.zfill(7)).alias("imo"),
         pl.when(pl.col("ship_type") == "0").then(None).otherwise(pl.col("ship_type")).alias("ship_type"),
     )
 

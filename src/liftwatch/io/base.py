@@ -113,11 +113,16 @@ class Reject:
 
 @dataclass
 class RejectLog:
-    """Counts rejects by reason and keeps the first samples (bounded memory on hostile input)."""
+    """Counts rejects by reason and keeps the first samples (bounded memory on hostile input).
+
+    ``notes`` counts rows that were *kept* but deserve a mention (e.g. a tag block accepted unverified); they
+    are not rejects and do not enter :attr:`total`.
+    """
 
     max_samples: int = MAX_REJECT_SAMPLES
     counts: Counter[str] = field(default_factory=Counter)
     samples: list[Reject] = field(default_factory=list)
+    notes: Counter[str] = field(default_factory=Counter)
 
     def add(self, path: str, location: str, reason: str, raw: str = "") -> None:
         self.counts[reason] += 1
@@ -134,6 +139,10 @@ class RejectLog:
             n += 1
         self.counts[reason] += count if count is not None else n
 
+    def note(self, what: str, count: int = 1) -> None:
+        """Count kept rows that carry a caveat (not a reject)."""
+        self.notes[what] += count
+
     @property
     def total(self) -> int:
         return sum(self.counts.values())
@@ -145,6 +154,7 @@ class RejectLog:
 
     def merge(self, other: RejectLog) -> None:
         self.counts.update(other.counts)
+        self.notes.update(other.notes)
         room = self.max_samples - len(self.samples)
         self.samples.extend(other.samples[: max(room, 0)])
 

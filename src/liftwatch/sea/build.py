@@ -284,8 +284,8 @@ def _ends(s: pl.DataFrame) -> pl.DataFrame:
 def _identity(s: pl.DataFrame, static: pl.DataFrame | None) -> pl.DataFrame:
     from liftwatch import kb
 
-    ids = s["asset_id"].to_numpy()
-    s = s.with_columns(pl.Series("country", kb.mmsi_flags(ids), dtype=pl.String))
+    # a plain list: a NumPy object array whose first value is None would make Polars infer an Object column
+    s = s.with_columns(pl.Series("country", kb.mmsi_flags(s["asset_id"]).tolist(), dtype=pl.String))
     names = pl.DataFrame(schema={"asset_id": pl.String, "name": pl.String, "declared_destination": pl.String})
     if static is not None and static.height:
         from liftwatch.io.ais_static import latest_static
