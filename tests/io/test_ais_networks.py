@@ -164,9 +164,10 @@ def test_characters_outside_the_payload_alphabet_reject_the_sentence(tmp_path: P
         body = ",".join([*head, hostile_payload, rest.split("*")[0]])[1:]
         line = f"!{body}*{_cs(body)},1734688800"
         path = tmp_path / "nul.nmea"
-        path.write_bytes((line + "\n").encode())
+        # a good line after it: a file whose every line fails for one reason is refused whole (tested elsewhere)
+        path.write_bytes((line + "\n" + f"{s},1734688860\n").encode())
         got, log = _read(path)
-        assert got.height == 0, (bad, where)  # never 0.0, 0.0 or any other invented position
+        assert got.height == 1, (bad, where)  # never 0.0, 0.0 or any other invented position
         assert _where(log) == {"line 1": ais_nmea.BAD_PAYLOAD}
 
 
@@ -193,7 +194,10 @@ def test_file_of_only_type_27_and_corrupt_positions_ingests(tmp_path: Path) -> N
     good.write_text(f"{_sentence()},1734688900\n")
     db = str(tmp_path / "s.duckdb")
     res = CliRunner().invoke(app, ["ingest", str(only27), str(corrupt), str(good), "--db", db])
-    assert res.exit_code == 0, res.output
+    # the one-line corrupt file is refused whole (exit 2, named); the files around it are ingested
+    assert res.exit_code == 2, res.output
+    flat = "".join(res.output.split())  # rich wraps long lines at the terminal width
+    assert "b_corrupt.nmea" in flat and "everyrowwasrejected" in flat
     with Store(db) as store:
         pts = store.points()
     assert pts.height == 3
