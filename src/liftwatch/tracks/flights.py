@@ -170,7 +170,7 @@ class FlightBuilder:
         a, b = self._span
         self._span = (lo if a is None or lo < a else a, hi if b is None or hi > b else b)
         cleaned, _ = clean_points(pts, gates=self.gates, report=self.report.clean)
-        seg, reasons = segment(cleaned, self.split)
+        seg, reasons = segment(self._with_field_elevation(cleaned), self.split)
         self.report.split.update(reasons)
         if seg.height == 0:
             return
@@ -230,6 +230,14 @@ class FlightBuilder:
         path = Path(self._spill.name) / f"part-{len(self._parts):05d}.parquet"
         f.join(end, on="flight_idx", how="left").drop("flight_idx").write_parquet(path, compression="lz4")
         self._parts.append(path)
+
+    def _with_field_elevation(self, pts: pl.DataFrame) -> pl.DataFrame:
+        """``_ref_elev_ft``: elevation of the field under each slow fix (the only ones the ground test needs)."""
+        slow = (pts["gs_kt"] < self.split.ground_kt).fill_null(False).to_numpy()
+        elev = np.full(pts.height, np.nan)
+        if slow.any():
+            elev[slow] = self.index.field_elevation(pts["lat"].to_numpy()[slow], pts["lon"].to_numpy()[slow])
+        return pts.with_columns(pl.Series("_ref_elev_ft", elev).fill_nan(None))
 
     def finish(self) -> pa.Table:
         """Pass 2 on every partition; the whole FLIGHT_SCHEMA table, sorted by first_ts and asset."""

@@ -106,6 +106,23 @@ class SiteIndex:
         d = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.clip(chord / 2.0, 0.0, 1.0))
         return q, s, d
 
+    def field_elevation(self, lat: npt.ArrayLike, lon: npt.ArrayLike, within_km: float = 6.0) -> np.ndarray:
+        """Elevation (ft) of the nearest air site within ``within_km`` of each position, NaN where none is.
+
+        Used to tell an aircraft on a field (slow, at the field's height) from one loitering slowly above it.
+        """
+        lat_a, lon_a = np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64)
+        out = np.full(lat_a.shape, np.nan)
+        ok = np.isfinite(lat_a) & np.isfinite(lon_a)
+        if self.tree is None or not ok.any():
+            return out
+        _, j = self.tree.query(unit_vectors(lat_a[ok], lon_a[ok]), k=1, distance_upper_bound=chord_for_km(within_km))
+        hit = j < len(self)
+        vals = np.full(j.shape, np.nan)
+        vals[hit] = self.elev[j[hit]]
+        out[ok] = vals
+        return out
+
     def kind_prior(self, s: np.ndarray, military: np.ndarray) -> np.ndarray:
         """Log prior of landing at site ``s`` for a military/state (True) or civil (False) aircraft."""
         kind = self.kind[s]
