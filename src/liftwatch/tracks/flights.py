@@ -34,6 +34,10 @@ from liftwatch.tracks.summary import flight_summary
 if TYPE_CHECKING:
     from liftwatch.store import Store
 
+SURFACE_AGL_FT = 250.0  # an end this low above the surface (field elevation, else sea level) is on the surface
+LIFT_AGL_FT = 1000.0  # a first fix this low and climbing, far from any known field, just took off
+LIFT_FPM = 500.0
+UNKNOWN_SITE_KM = 25.0  # "far from any known field": no air site within this distance
 DARK_THRESHOLD = 0.5  # coverage score at/ahead of the vanish point above which an airborne end is "dark"
 DATA_EDGE_S = 600.0  # a flight starting/ending this close to the data's first/last fix is cut by the data
 
@@ -185,6 +189,7 @@ class FlightBuilder:
         arr = infer_sites(arr_e, self.index, military, "arr")
         f = f.join(_site_cols(dep, "dep"), on="flight_idx").join(_site_cols(arr, "arr"), on="flight_idx")
         # a site only counts where the end is at it; elsewhere the near-site score is just a candidate
+        f = f.join(self._surface(arr_e, "arr"), on="flight_idx").join(self._surface(dep_e, "dep"), on="flight_idx")
         f = f.with_columns(
             pl.when(pl.col("dep_at_site")).then(pl.col("dep_site")).alias("dep_site"),
             pl.when(pl.col("dep_at_site")).then(pl.col("dep_conf")).alias("dep_conf"),
@@ -231,6 +236,32 @@ class FlightBuilder:
         f.join(end, on="flight_idx", how="left").drop("flight_idx").write_parquet(path, compression="lz4")
         self._parts.append(path)
 
+    def _surface(self, ends: pl.DataFrame, which: str) -> pl.DataFrame:
+        """Whether an end not at a known site was on the surface: landed on (took off from) something else.
+
+        A carrier deck, a ship's helicopter pad, a field missing from the gazetteer: the aircraft was seen on
+        the ground or within ``SURFACE_AGL_FT`` of the surface (the nearest field's elevation, sea level
+        where none is within reach). A departure also counts when the first fix is low and climbing with no
+        known field within ``UNKNOWN_SITE_KM``. Such an end is never "dark": it ended where it was.
+        """
+        lat, lon = ends["lat"].to_numpy(), ends["lon"].to_numpy()
+        ref = np.nan_to_num(self.index.field_elevation(lat, lon, 30.0), nan=0.0)
+        far = np.isnan(self.index.field_elevation(lat, lon, UNKNOWN_SITE_KM))
+        alt = ends["alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+        vr = ends["vrate_fpm"].cast(pl.Float64).fill_null(0.0).to_numpy()
+        agl = alt - ref
+        ground = ends["ground"].fill_null(False).to_numpy()
+        surface = ground | (agl <= SURFACE_AGL_FT)
+        if which == "dep":
+            surface |= far & (agl <= LIFT_AGL_FT) & (vr >= LIFT_FPM)
+        return pl.DataFrame(
+            {
+                "flight_idx": ends["flight_idx"],
+                f"{which}_surface": surface,
+                f"{which}_surface_agl": pl.Series(agl.astype(np.float32)).fill_nan(None),
+            }
+        )
+
     def _with_field_elevation(self, pts: pl.DataFrame) -> pl.DataFrame:
         """``_ref_elev_ft``: elevation of the field under each slow fix (the only ones the ground test needs)."""
         slow = (pts["gs_kt"] < self.split.ground_kt).fill_null(False).to_numpy()
@@ -276,6 +307,8 @@ class FlightBuilder:
         ending = (
             pl.when(pl.col("arr_at_site"))
             .then(pl.lit("landed"))
+            .when(pl.col("arr_surface"))
+            .then(pl.lit("landed_unknown_site"))
             .when(at_end)
             .then(pl.lit("data_end"))
             .when(pl.col("coverage") >= DARK_THRESHOLD)
@@ -283,11 +316,27 @@ class FlightBuilder:
             .otherwise(pl.lit("out_of_coverage"))
         )
         start_kind = (
-            pl.when(pl.col("dep_at_site")).then(pl.lit("takeoff")).when(at_start).then(pl.lit("data_start"))
+            pl.when(pl.col("dep_at_site"))
+            .then(pl.lit("takeoff"))
+            .when(pl.col("dep_surface"))
+            .then(pl.lit("takeoff_unknown_site"))
+            .when(at_start)
+            .then(pl.lit("data_start"))
         ).otherwise(pl.lit("in_air"))
         f = f.with_columns(ending.alias("ending"), start_kind.alias("start_kind"))
-        air_arr = pl.col("ending") != "landed"
-        air_dep = pl.col("start_kind") != "takeoff"
+        air_arr = pl.col("ending").is_in(["dark", "out_of_coverage", "data_end"])
+        air_dep = pl.col("start_kind").is_in(["in_air", "data_start"])
+        # on the surface away from any known field: where it was is the answer, no site is guessed
+        unk_arr = pl.col("ending") == "landed_unknown_site"
+        unk_dep = pl.col("start_kind") == "takeoff_unknown_site"
+        f = f.with_columns(
+            pl.when(unk_arr).then(None).otherwise(pl.col("arr_site")).alias("arr_site"),
+            pl.when(unk_arr).then(None).otherwise(pl.col("arr_conf")).alias("arr_conf"),
+            pl.when(unk_arr).then(pl.col("arr_candidates").list.head(0)).otherwise(pl.col("arr_candidates")),
+            pl.when(unk_dep).then(None).otherwise(pl.col("dep_site")).alias("dep_site"),
+            pl.when(unk_dep).then(None).otherwise(pl.col("dep_conf")).alias("dep_conf"),
+            pl.when(unk_dep).then(pl.col("dep_candidates").list.head(0)).otherwise(pl.col("dep_candidates")),
+        )
         f = f.with_columns(
             pl.when(air_arr).then(pl.col("arr_rank_site")).otherwise(pl.col("arr_site")).alias("arr_site"),
             pl.when(air_arr).then(pl.col("arr_rank_conf")).otherwise(pl.col("arr_conf")).alias("arr_conf"),
@@ -295,11 +344,14 @@ class FlightBuilder:
             pl.when(air_dep).then(pl.col("dep_rank_site")).otherwise(pl.col("dep_site")).alias("dep_site"),
             pl.when(air_dep).then(pl.col("dep_rank_conf")).otherwise(pl.col("dep_conf")).alias("dep_conf"),
             pl.when(air_dep).then(pl.col("dep_rank_cands")).otherwise(pl.col("dep_candidates")).alias("dep_cands"),
-            pl.when(pl.col("start_kind") == "takeoff")
+            pl.when(pl.col("start_kind").is_in(["takeoff", "takeoff_unknown_site"]))
             .then(pl.col("air_first_ts"))
             .otherwise(pl.col("first_ts"))
             .alias("dep_time"),
-            pl.when(pl.col("ending") == "landed").then(pl.col("air_last_ts")).otherwise(None).alias("arr_time"),
+            pl.when(pl.col("ending").is_in(["landed", "landed_unknown_site"]))
+            .then(pl.col("air_last_ts").fill_null(pl.col("last_ts")))
+            .otherwise(None)
+            .alias("arr_time"),
         )
         # estimated arrival time for airborne ends: distance to the top site at the last ground speed
         top_km = pl.col("arr_candidates").list.first().struct.field("distance_km").cast(pl.Float64)
@@ -327,12 +379,14 @@ def _evidence_expr() -> pl.Expr:
         pl.struct(
             pl.col("start_kind").alias("kind"),
             pl.col("dep_km").alias("site_km"),
+            pl.col("dep_surface_agl").alias("height_above_surface_ft"),
             pl.col("dep_cands").alias("candidates"),
             pl.col("dep_prev_match").alias("previous_arrival_matches"),
         ).alias("dep"),
         pl.struct(
             pl.col("ending").alias("kind"),
             pl.col("arr_km").alias("site_km"),
+            pl.col("arr_surface_agl").alias("height_above_surface_ft"),
             pl.col("coverage").alias("coverage_score"),
             pl.col("arr_next_match").alias("next_departure_matches"),
             pl.col("end_track").alias("last_track_deg"),

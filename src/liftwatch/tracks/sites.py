@@ -32,6 +32,7 @@ from liftwatch.tracks.geo import (
     EARTH_RADIUS_KM,
     KM_PER_NM,
     angle_diff_deg,
+    bearing_deg,
     chord_for_km,
     destination,
     haversine_km,
@@ -50,6 +51,7 @@ class SiteParams:
     max_agl_ft: float = 5000.0  # above this height over the field the flight is not at the site
     landed_agl_ft: float = 1500.0  # an airborne end this low and this close counts as a landing
     landed_km: float = 8.0
+    path_agl_ft: float = 3000.0  # ... or up to this high when on the runway's climb-out/approach path
     sigma_km: float = 4.0  # airfield extent + position noise
     sigma_ft: float = 1500.0
 
@@ -147,8 +149,10 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
         (pl.col("lon").last() if last else pl.col("lon").first()).alias("lon"),
         (pl.col("_alt").last() if last else pl.col("_alt").first()).alias("alt_ft"),
         (pl.col("ground").last() if last else pl.col("ground").first()).alias("ground"),
-        (pl.col("gs_kt").last() if last else pl.col("gs_kt").first()).alias("gs_kt"),
+        # speed and vertical rate come in other messages than positions: the nearest known value to the end
+        (pl.col("gs_kt").drop_nulls().last() if last else pl.col("gs_kt").drop_nulls().first()).alias("gs_kt"),
         (pl.col("vrate_fpm").last() if last else pl.col("vrate_fpm").first()).alias("vrate_fpm"),
+        (pl.col("vrate_fpm").drop_nulls().last() if last else pl.col("vrate_fpm").drop_nulls().first()).alias("_vr"),
         edge.alias("ts"),
     )
     # the track is measured around the last (first) *airborne* fix: touch-down (lift-off) shows the runway
@@ -156,14 +160,37 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
     edges = g.agg((air.max() if last else air.min()).alias("_edge"))
     near = points.join(edges, on="flight_idx")
     dts = (pl.col("ts") - pl.col("_edge")).dt.total_seconds().abs()
-    near = near.filter((dts <= window_s) & ~pl.col("ground") & pl.col("track_deg").is_not_null())
+    near = near.filter((dts <= window_s) & ~pl.col("ground"))
     rad = pl.col("track_deg").cast(pl.Float64).radians()
-    trk = near.group_by("flight_idx").agg(rad.sin().mean().alias("_s"), rad.cos().mean().alias("_c"))
-    trk = trk.with_columns((pl.arctan2("_s", "_c").degrees() % 360.0).alias("track_deg")).select(
-        "flight_idx", "track_deg"
+    trk = near.group_by("flight_idx").agg(
+        rad.sin().mean().alias("_s"),
+        rad.cos().mean().alias("_c"),
+        # feeds that send positions without velocity messages: track and climb from the fixes themselves
+        pl.col("lat").first().alias("_la0"),
+        pl.col("lon").first().alias("_lo0"),
+        pl.col("lat").last().alias("_la1"),
+        pl.col("lon").last().alias("_lo1"),
+        pl.col("_alt").drop_nulls().first().alias("_a0"),
+        pl.col("_alt").drop_nulls().last().alias("_a1"),
+        pl.col("ts").filter(pl.col("_alt").is_not_null()).first().alias("_t0"),
+        pl.col("ts").filter(pl.col("_alt").is_not_null()).last().alias("_t1"),
     )
+    moved = haversine_km(trk["_la0"], trk["_lo0"], trk["_la1"], trk["_lo1"])
+    fix_track = np.where(moved >= 0.5, bearing_deg(trk["_la0"], trk["_lo0"], trk["_la1"], trk["_lo1"]), np.nan)
+    span_min = (trk["_t1"] - trk["_t0"]).dt.total_seconds().cast(pl.Float64).to_numpy() / 60.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fix_vr = np.where(span_min >= 0.5, (trk["_a1"] - trk["_a0"]).cast(pl.Float64).to_numpy() / span_min, np.nan)
+    trk = trk.with_columns(
+        (pl.arctan2("_s", "_c").degrees() % 360.0)
+        .fill_null(pl.Series(fix_track).fill_nan(None))
+        .alias("track_deg"),
+        pl.Series("_fix_vr", fix_vr).fill_nan(None),
+    ).select("flight_idx", "track_deg", "_fix_vr")
     # airborne fixes near a ground end (touch-down / lift-off point) tell the runway even on the ground
-    return base.join(trk, on="flight_idx", how="left")
+    out = base.join(trk, on="flight_idx", how="left")
+    return out.with_columns(pl.col("vrate_fpm").fill_null(pl.col("_fix_vr")).fill_null(pl.col("_vr"))).drop(
+        "_fix_vr", "_vr"
+    )
 
 
 def infer_sites(
@@ -187,6 +214,9 @@ def infer_sites(
     alt = ends["alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy()
     ground = ends["ground"].fill_null(False).to_numpy()
     trk = ends["track_deg"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+    vr = ends["vrate_fpm"].cast(pl.Float64).fill_null(0.0).to_numpy()
+    # climbing away after take-off / descending towards touch-down: the end is on a field's path
+    on_path = (vr >= 300.0) if which == "dep" else (vr <= -300.0)
     q, s, d0 = index.pairs(lat, lon, p.radius_km + 25.0)
     elev = index.elev[s]
     agl = np.where(ground[q], 0.0, np.where(np.isnan(alt[q]), 0.0, alt[q] - elev))
@@ -252,12 +282,14 @@ def infer_sites(
         top, on="q", how="left"
     )
     # at the site: seen on the ground there, or low and close (coverage stopped on short final / initial climb)
-    at_site = (pl.col("site_km") <= p.landed_km) & (pl.col("site_agl_ft") <= p.landed_agl_ft)
-    out = out.with_columns(
-        pl.Series("ground_end", ground),
+    # or on the climb-out / approach path (projected onto the field, climbing away / descending, <= 3,000 ft)
+    at_site = (pl.col("site_km") <= p.landed_km) & (
+        (pl.col("site_agl_ft") <= p.landed_agl_ft) | (pl.col("on_path") & (pl.col("site_agl_ft") <= p.path_agl_ft))
+    )
+    out = out.with_columns(pl.Series("on_path", on_path), pl.Series("ground_end", ground)).with_columns(
         at_site.fill_null(False).alias("_low_close"),
     ).with_columns(((pl.col("ground_end") & pl.col("site").is_not_null()) | pl.col("_low_close")).alias("at_site"))
-    return out.drop("q", "_low_close")
+    return out.drop("q", "_low_close", "on_path")
 
 
 def evidence_of(row: dict[str, Any]) -> dict[str, Any]:
