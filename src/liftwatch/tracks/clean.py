@@ -194,7 +194,7 @@ def _drop_frozen_jumps(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
     Aggregated state vectors keep repeating an aircraft's last position after landing, and some carry a
     garbage barometric altitude with them (OpenSky: FL350 over Orly's runway, ``on_ground`` false, for the
     minutes after touch-down). Such a run starts with a climb no aircraft can fly, the position does not
-    move, and it lasts to the end of the airframe's data or jumps back: it is no observation at all, and left
+    move, and it lasts to the end of the airframe's data (or a gap) or jumps back: it is no observation at all, and left
     in it would turn a landing into an airliner vanishing at cruise ("dark").
     """
     if df.height < 3:
@@ -207,13 +207,18 @@ def _drop_frozen_jumps(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
     prev_alt = np.where(same, prev_alt, np.nan)  # forward fill may cross assets: masked by ``same`` below
     dt = np.r_[0.0, np.diff(t_s)]
     jump = same & (np.abs(alt - prev_alt) > ALT_SPIKE_FT + MAX_CLIMB_FPM * np.maximum(dt, 1.0) / 60.0)
-    run = np.cumsum(jump | ~same)
+    gap = same & (dt > 60.0)  # a reception gap ends a run too (the next flight may follow it)
+    run = np.cumsum(jump | ~same | gap)
     lat, lon = df["lat"].to_numpy(), df["lon"].to_numpy()
-    runs = pl.DataFrame({"run": run, "lat": lat, "lon": lon, "start_jump": jump}).group_by("run").agg(
-        (pl.col("lat").max() - pl.col("lat").min()).alias("dlat"),
-        (pl.col("lon").max() - pl.col("lon").min()).alias("dlon"),
-        pl.col("start_jump").first().alias("start_jump"),
-        pl.len().alias("n"),
+    runs = (
+        pl.DataFrame({"run": run, "lat": lat, "lon": lon, "start_jump": jump})
+        .group_by("run")
+        .agg(
+            (pl.col("lat").max() - pl.col("lat").min()).alias("dlat"),
+            (pl.col("lon").max() - pl.col("lon").min()).alias("dlon"),
+            pl.col("start_jump").first().alias("start_jump"),
+            pl.len().alias("n"),
+        )
     )
     # a single odd fix is a spike (nulled by _despike_altitude); a frozen run repeats one position
     frozen = pl.col("start_jump") & (pl.col("n") >= 2) & (pl.col("dlat") < 1e-3) & (pl.col("dlon") < 1e-3)
@@ -224,7 +229,7 @@ def _drop_frozen_jumps(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
     # only runs that end the airframe's data or end by jumping back (a real level-off moves)
     last_of_asset = np.r_[~same[1:], True]
     run_end = np.r_[run[1:] != run[:-1], True]
-    ends_ok = run_end & (last_of_asset | np.r_[jump[1:], False])
+    ends_ok = run_end & (last_of_asset | np.r_[jump[1:] | gap[1:], False])
     ok_runs = np.unique(run[ends_ok & bad])
     bad &= np.isin(run, ok_runs)
     n = int(bad.sum())

@@ -38,7 +38,7 @@ SURFACE_AGL_FT = 250.0  # an end this low above the surface (field elevation, el
 LIFT_AGL_FT = 1000.0  # a first fix this low and climbing, far from any known field, just took off
 LIFT_FPM = 500.0
 UNKNOWN_SITE_KM = 25.0  # "far from any known field": no air site within this distance
-DARK_THRESHOLD = 0.5  # coverage score at/ahead of the vanish point above which an airborne end is "dark"
+DARK_THRESHOLD = 0.6  # inside the observed area and >= 2 of 3 probes ahead covered by others -> "dark"
 DATA_EDGE_S = 600.0  # a flight starting/ending this close to the data's first/last fix is cut by the data
 
 
@@ -196,6 +196,7 @@ class FlightBuilder:
             pl.when(pl.col("arr_at_site")).then(pl.col("arr_site")).alias("arr_site"),
             pl.when(pl.col("arr_at_site")).then(pl.col("arr_conf")).alias("arr_conf"),
         )
+        self._add_edges(f, arr_e, dep_e, key0)
         f = _neighbours(f)
         hist = _history(f)
         # rank sites for ends seen in the air (both directions)
@@ -235,6 +236,20 @@ class FlightBuilder:
         path = Path(self._spill.name) / f"part-{len(self._parts):05d}.parquet"
         f.join(end, on="flight_idx", how="left").drop("flight_idx").write_parquet(path, compression="lz4")
         self._parts.append(path)
+
+    def _add_edges(self, f: pl.DataFrame, arr_e: pl.DataFrame, dep_e: pl.DataFrame, key0: int) -> None:
+        """Feed the coverage rim test with where flights appeared/vanished in the air (not at a site)."""
+        for e, at in ((arr_e, "arr"), (dep_e, "dep")):
+            air = f.select("flight_idx", (~pl.col(f"{at}_at_site") & ~pl.col(f"{at}_surface")).alias("air"))
+            x = e.join(air, on="flight_idx").filter(pl.col("air"))
+            self.coverage.add_edges(
+                x["lat"].to_numpy(),
+                x["lon"].to_numpy(),
+                x["alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy(),
+                x["track_deg"].cast(pl.Float64).fill_null(np.nan).to_numpy(),
+                x["ts"].dt.epoch("ms").to_numpy().astype(np.float64) / 1e3,
+                (x["flight_idx"] + key0).to_numpy(),
+            )
 
     def _surface(self, ends: pl.DataFrame, which: str) -> pl.DataFrame:
         """Whether an end not at a known site was on the surface: landed on (took off from) something else.
@@ -300,8 +315,9 @@ class FlightBuilder:
         trk = f["end_track"].cast(pl.Float64).fill_null(np.nan).to_numpy()
         vr = f["end_vrate"].cast(pl.Float64).fill_null(np.nan).to_numpy()
         day = f["last_ts"].dt.epoch("d").to_numpy()
-        cov, _ = self.coverage.score(lat, lon, alt, trk, vr, day, f["fkey"].to_numpy())
-        f = f.with_columns(pl.Series("coverage", cov.astype(np.float32)))
+        span_s = (lo.timestamp(), hi.timestamp()) if lo is not None and hi is not None else None
+        cov, inside = self.coverage.score(lat, lon, alt, trk, vr, day, f["fkey"].to_numpy(), span_s)
+        f = f.with_columns(pl.Series("coverage", cov.astype(np.float32)), pl.Series("inside_coverage", inside))
         at_start = (pl.col("first_ts") - pl.lit(lo)).dt.total_seconds() <= DATA_EDGE_S
         at_end = (pl.lit(hi) - pl.col("last_ts")).dt.total_seconds() <= DATA_EDGE_S
         ending = (
@@ -388,6 +404,7 @@ def _evidence_expr() -> pl.Expr:
             pl.col("arr_km").alias("site_km"),
             pl.col("arr_surface_agl").alias("height_above_surface_ft"),
             pl.col("coverage").alias("coverage_score"),
+            pl.col("inside_coverage").alias("inside_observed_area"),
             pl.col("arr_next_match").alias("next_departure_matches"),
             pl.col("end_track").alias("last_track_deg"),
             pl.col("end_vrate").alias("last_vrate_fpm"),

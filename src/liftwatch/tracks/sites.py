@@ -181,9 +181,7 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
     with np.errstate(divide="ignore", invalid="ignore"):
         fix_vr = np.where(span_min >= 0.5, (trk["_a1"] - trk["_a0"]).cast(pl.Float64).to_numpy() / span_min, np.nan)
     trk = trk.with_columns(
-        (pl.arctan2("_s", "_c").degrees() % 360.0)
-        .fill_null(pl.Series(fix_track).fill_nan(None))
-        .alias("track_deg"),
+        (pl.arctan2("_s", "_c").degrees() % 360.0).fill_null(pl.Series(fix_track).fill_nan(None)).alias("track_deg"),
         pl.Series("_fix_vr", fix_vr).fill_nan(None),
     ).select("flight_idx", "track_deg", "_fix_vr")
     # airborne fixes near a ground end (touch-down / lift-off point) tell the runway even on the ground
@@ -286,9 +284,13 @@ def infer_sites(
     at_site = (pl.col("site_km") <= p.landed_km) & (
         (pl.col("site_agl_ft") <= p.landed_agl_ft) | (pl.col("on_path") & (pl.col("site_agl_ft") <= p.path_agl_ft))
     )
-    out = out.with_columns(pl.Series("on_path", on_path), pl.Series("ground_end", ground)).with_columns(
-        at_site.fill_null(False).alias("_low_close"),
-    ).with_columns(((pl.col("ground_end") & pl.col("site").is_not_null()) | pl.col("_low_close")).alias("at_site"))
+    out = (
+        out.with_columns(pl.Series("on_path", on_path), pl.Series("ground_end", ground))
+        .with_columns(
+            at_site.fill_null(False).alias("_low_close"),
+        )
+        .with_columns(((pl.col("ground_end") & pl.col("site").is_not_null()) | pl.col("_low_close")).alias("at_site"))
+    )
     return out.drop("q", "_low_close", "on_path")
 
 
