@@ -75,6 +75,7 @@ class Coverage:
     cap: int = 32  # flight keys kept per (cell, band, day): enough for the thresholds and the rim share
     edge_ratio: float = 0.1  # share of flights around a cell that appear/vanish there in the air -> a rim
     _edges: list[pl.DataFrame] = field(default_factory=list)
+    _state: list[np.ndarray] = field(default_factory=list)
     _parts: list[pl.DataFrame] = field(default_factory=list)
     _seen: pl.DataFrame | None = None
 
@@ -129,6 +130,16 @@ class Coverage:
             )
         )
 
+    def add_state_flights(self, fkey: np.ndarray) -> None:
+        """Flights of military/state aircraft: left out of the rim test's reference population.
+
+        Reception is a property of receivers, not of aircraft, so the rim is measured on traffic that has no
+        reason to go silent. A state operator's flights switching off at the same place on every run (the
+        founding pattern) must not make that place look like the edge of coverage.
+        """
+        if fkey.shape[0]:
+            self._state.append(fkey.astype(np.int64))
+
     def _edge_share(
         self,
         cy: np.ndarray,
@@ -138,8 +149,8 @@ class Coverage:
         own: np.ndarray,
         span_s: tuple[float, float],
     ) -> np.ndarray:
-        """Share of other flights seen in the 3x3 cells around each end (same band, flying the same way, within
-        ±67.5°) that began or ended there in the air.
+        """Share of other (civil) flights seen in the 3x3 cells around each end (same band, flying the same way,
+        within ±67.5°) that began or ended there in the air.
 
         Like with like: at the border of a crop the flights flying out all vanish on one line while those
         flying in pass it; a receiver's rim is crossed outwards by every flight that vanishes there. Starts
@@ -150,7 +161,10 @@ class Coverage:
         if n == 0 or not self._edges:
             return np.zeros(n)
         lo, hi = span_s
-        edges = pl.concat(self._edges).filter((pl.col("ts_s") > lo + 600.0) & (pl.col("ts_s") < hi - 600.0))
+        state = pl.Series("s", np.concatenate(self._state) if self._state else np.zeros(0, dtype=np.int64))
+        edges = pl.concat(self._edges).filter(
+            (pl.col("ts_s") > lo + 600.0) & (pl.col("ts_s") < hi - 600.0) & ~pl.col("fkey").is_in(state.implode())
+        )
         offs = pl.DataFrame(
             [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)], schema={"dy": pl.Int32, "dx": pl.Int32}, orient="row"
         )
@@ -168,7 +182,12 @@ class Coverage:
         )
         oct_diff = (pl.col("oct").cast(pl.Int16) - (pl.col("trk") / 45.0).floor().cast(pl.Int16)).abs()
         same_way = pl.col("trk").is_null() | (pl.col("oct") < 0) | (oct_diff <= 1) | (oct_diff >= 7)
-        seen = self.seen.explode("fkey").select("cy", "cx", "band", "oct", "fkey").unique()
+        seen = (
+            self.seen.explode("fkey")
+            .select("cy", "cx", "band", "oct", "fkey")
+            .unique()
+            .filter(~pl.col("fkey").is_in(state.implode()))
+        )
         n_seen = (
             q.join(seen, on=["cy", "cx", "band"])
             .filter((pl.col("fkey") != pl.col("own")) & same_way)

@@ -183,6 +183,7 @@ class FlightBuilder:
         self.coverage.add(seg, key0)
         f = _classify(flight_summary(seg), self.inputs).with_columns((pl.col("flight_idx") + key0).alias("fkey"))
         military = f["classification"].is_in(list(MILITARY_CLASSES)).to_numpy()
+        self.coverage.add_state_flights(f["fkey"].to_numpy()[military])
         dep_e = endpoint_frame(seg, "dep")
         arr_e = endpoint_frame(seg, "arr")
         dep = infer_sites(dep_e, self.index, military, "dep")
