@@ -71,7 +71,7 @@ def test_tanker_departs_and_lands_istres(tmp_path: Path) -> None:
     assert f.height == 1
     r = f.row(0, named=True)
     assert (r["dep_site"], r["start_kind"]) == ("LFMI", "takeoff")
-    assert r["dep_conf"] >= 0.6
+    assert r["dep_conf"] >= 0.8
     assert (r["arr_site"], r["ending"]) == ("LFMI", "landed")
 
 

@@ -28,7 +28,7 @@ from liftwatch.tracks.clean import CleanReport, clean_points, gate_table
 from liftwatch.tracks.coverage import Coverage
 from liftwatch.tracks.dark import ControllerFn, rank_sites
 from liftwatch.tracks.segment import SplitParams, segment
-from liftwatch.tracks.sites import MILITARY_CLASSES, SiteIndex, endpoint_frame, infer_sites
+from liftwatch.tracks.sites import MILITARY_CLASSES, SiteIndex, endpoint_frame, infer_sites, with_runways
 from liftwatch.tracks.summary import flight_summary
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class KbInputs:
     def from_kb(cls) -> KbInputs:
         kb: Any = importlib.import_module("liftwatch.kb")
         return cls(
-            sites=kb.sites(),
+            sites=with_runways(kb.sites()),
             types=kb.aircraft_types(),
             classify_frame=getattr(kb, "classify_frame", None),
             controller_at=getattr(kb, "controller_at", None),

@@ -84,6 +84,16 @@ class SiteIndex:
             curated = np.zeros(s.height, dtype=bool)
         has_iata = s["iata"].is_not_null().to_numpy() if "iata" in s.columns else np.zeros(s.height, bool)
         self.prominence = np.where(curated, 2.0, np.where(has_iata, 1.0, 0.5))
+        # civil traffic goes where scheduled service is (OurAirports class): Spokane International, not
+        # Fairchild AFB next door; military and state aircraft are not drawn to airline airports
+        self.civil_prominence = self.prominence.copy()
+        if "scheduled" in s.columns and "field_type" in s.columns:
+            sched = s["scheduled"].fill_null(False).to_numpy().astype(bool)
+            ftype = np.asarray(s["field_type"].fill_null("").to_list(), dtype=object)
+            size = np.select(
+                [ftype == "large_airport", ftype == "medium_airport", ftype == "small_airport"], [3.0, 2.0, 1.0], 0.7
+            )
+            self.civil_prominence = np.where(sched, size, np.where(curated, 2.0, np.minimum(size, 1.0)))
         self.pos = {sid: i for i, sid in enumerate(self.site_id)}
         self.tree = cKDTree(unit_vectors(self.lat, self.lon)) if s.height else None
 
@@ -132,7 +142,35 @@ class SiteIndex:
         civ_w = np.select(
             [kind == "air_base", kind == "heliport", kind == "airstrip"], [np.log(0.3), np.log(0.2), np.log(0.5)], 0.0
         )
-        return np.where(military, mil_w, civ_w) + np.log(self.prominence[s])
+        return np.where(military, mil_w + np.log(self.prominence[s]), civ_w + np.log(self.civil_prominence[s]))
+
+
+def with_runways(sites: pl.DataFrame) -> pl.DataFrame:
+    """Sites plus OurAirports runway headings (where the site has none) and field class, by ICAO code.
+
+    Adds ``field_type`` (``large_airport`` ...) and ``scheduled`` (bool); a site without an ICAO match keeps
+    what it had (curated headings are never replaced).
+    """
+    from liftwatch.kb.runways import airfields, runway_headings
+
+    if "icao" not in sites.columns:
+        return sites
+    rh = runway_headings().rename({"icao": "_icao"})
+    af = airfields().select(
+        pl.col("icao").alias("_icao"), pl.col("type").alias("field_type"), (pl.col("scheduled") == 1).alias("scheduled")
+    )
+    out = (
+        sites.with_columns(pl.col("icao").alias("_icao"))
+        .join(rh, on="_icao", how="left")
+        .join(af, on="_icao", how="left")
+    )
+    empty = pl.col("runway_headings").is_null() | (pl.col("runway_headings").list.len() == 0)
+    return out.with_columns(
+        pl.when(empty & pl.col("headings").is_not_null())
+        .then(pl.col("headings"))
+        .otherwise(pl.col("runway_headings"))
+        .alias("runway_headings")
+    ).drop("_icao", "headings")
 
 
 def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) -> pl.DataFrame:
@@ -241,7 +279,9 @@ def infer_sites(
         + index.kind_prior(s, military[q])
         + np.where(ground[q], np.log(2.0), 0.0)
     )
-    fit = np.exp(-0.5 * (np.maximum(d - 2.0, 0.0) / (2 * p.sigma_km)) ** 2 - 0.5 * (agl_pos / (2 * p.sigma_ft)) ** 2)
+    # height counts against the fit less on the climb-out / approach path, where it is expected
+    sig_h = np.where(on_path[q], 2 * p.path_agl_ft, 2 * p.sigma_ft)
+    fit = np.exp(-0.5 * (np.maximum(d - 2.0, 0.0) / (2 * p.sigma_km)) ** 2 - 0.5 * (agl_pos / sig_h) ** 2)
     pairs = pl.DataFrame(
         {
             "q": q,
