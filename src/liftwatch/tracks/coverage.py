@@ -149,8 +149,8 @@ class Coverage:
         own: np.ndarray,
         span_s: tuple[float, float],
     ) -> np.ndarray:
-        """Share of other (civil) flights seen in the 3x3 cells around each end (same band, flying the same way,
-        within ±67.5°) that began or ended there in the air.
+        """Share of other (civil) flights seen in the 3x3 cells around each end (its band ± 1, flying the same
+        way, within ±67.5°) that began or ended there in the air.
 
         Like with like: at the border of a crop the flights flying out all vanish on one line while those
         flying in pass it; a receiver's rim is crossed outwards by every flight that vanishes there. Starts
@@ -165,15 +165,19 @@ class Coverage:
         edges = pl.concat(self._edges).filter(
             (pl.col("ts_s") > lo + 600.0) & (pl.col("ts_s") < hi - 600.0) & ~pl.col("fkey").is_in(state.implode())
         )
+        # 3x3 cells and the neighbouring altitude bands ("comparable altitude": a flight climbing through a
+        # band edge meets the others that vanished just below it)
         offs = pl.DataFrame(
-            [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)], schema={"dy": pl.Int32, "dx": pl.Int32}, orient="row"
+            [(dy, dx, db) for dy in (-1, 0, 1) for dx in (-1, 0, 1) for db in (-1, 0, 1)],
+            schema={"dy": pl.Int32, "dx": pl.Int32, "db": pl.Int8},
+            orient="row",
         )
         q = (
             pl.DataFrame({"e": np.arange(n), "y": cy, "x": cx, "band": band.astype(np.int8), "own": own, "trk": track})
             .join(offs, how="cross")
             .select(
                 "e",
-                "band",
+                (pl.col("band") + pl.col("db")).alias("band"),
                 "own",
                 pl.col("trk").fill_nan(None),
                 (pl.col("y") + pl.col("dy")).alias("cy"),
