@@ -136,3 +136,41 @@ def test_paris_sites_where_low_fixes_show_them(paris: tuple[pl.DataFrame, pl.Dat
     assert takeoffs["dep_site"].null_count() == 0 and landings["arr_site"].null_count() == 0
     share = landings["arr_site"].is_in(list(paris_fields)).mean()
     assert share is not None and share >= 0.8
+
+
+def test_paris_traffic_through_one_receiver_leaves_coverage_not_dark(
+    paris: tuple[pl.DataFrame, pl.DataFrame],
+) -> None:
+    """Real traffic as one home receiver would log it: heard out to a range that grows with altitude.
+
+    The receiver south of Paris hears each fix within 30 % of radio line of sight (1.23 x sqrt(h ft) NM, an
+    obstructed horizon), so every airliner climbing or cruising away crosses the rim of its coverage. None
+    of the flights that end in the outer tenth of the range at their altitude, flying away, may be "dark".
+    """
+    import json
+
+    import numpy as np
+
+    from liftwatch.tracks.geo import KM_PER_NM, bearing_deg
+
+    _, pts = paris
+    rx_lat, rx_lon = 48.75, 2.30
+
+    def reach_km(alt: np.ndarray) -> np.ndarray:
+        return np.asarray(0.3 * 1.23 * np.sqrt(np.maximum(alt, 100.0) + 300.0) * KM_PER_NM)
+
+    pts = pts.filter(pl.col("lat").is_not_null())
+    alt = pts["alt_baro_ft"].fill_null(pts["alt_geom_ft"]).fill_null(0.0).to_numpy()
+    d = haversine_km(rx_lat, rx_lon, pts["lat"].to_numpy(), pts["lon"].to_numpy())
+    heard = pts.filter(pl.Series(d <= reach_km(alt)))
+    flights = pl.from_arrow(build_flights(heard))
+    assert isinstance(flights, pl.DataFrame)
+    lat, lon = flights["last_lat"].to_numpy(), flights["last_lon"].to_numpy()
+    d_end = haversine_km(rx_lat, rx_lon, lat, lon)
+    r_end = reach_km(flights["last_alt_ft"].fill_null(0.0).to_numpy())
+    track = np.array([json.loads(e)["arr"]["last_track_deg"] or np.nan for e in flights["evidence"].to_list()])
+    away = np.abs((track - bearing_deg(rx_lat, rx_lon, lat, lon) + 180.0) % 360.0 - 180.0) < 90.0
+    leaving = flights.filter(pl.Series((d_end >= 0.9 * r_end) & away))
+    assert leaving.height >= 30
+    assert leaving.filter(pl.col("ending") == "dark").height == 0, leaving.filter(pl.col("ending") == "dark")
+    assert (flights["ending"] == "dark").sum() <= 0.05 * flights.height

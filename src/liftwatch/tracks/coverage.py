@@ -17,8 +17,8 @@ below. Bands: ground-1k, 1-3k, 3-10k, 10-20k, 20-30k, above FL300.
   cell at that height, and few of the flights around it (under ``edge_ratio``) appeared or vanished there
   in the air. The edge of a receiver's range or of a spatial crop of the data is exactly where many flights
   start and stop being seen, whatever their altitude;
-* the places the aircraft would have flown through next (probes 20/40/60 km ahead on its track, one band
-  lower when it was descending) were each seen covered by other flights, at that band or lower, around that
+* the places the aircraft would have flown through next (probes 20/40/60 km ahead on its track, at the
+  height its vertical rate would have taken it to) were each seen covered by other flights, at that band or lower, around that
   time (within a day, or by more flights on any day).
 
 Only then would it still have been seen, and its silence is a transponder switched off. The checks are pure
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from liftwatch.tracks.geo import destination
+from liftwatch.tracks.geo import KM_PER_NM, destination
 
 BANDS_FT = (1000.0, 3000.0, 10000.0, 20000.0, 30000.0)  # band 0: ground-1k ... 5: above FL300
 PROBE_KM = (20.0, 40.0, 60.0)  # where the aircraft would have been in the next few minutes
@@ -88,8 +88,12 @@ class Coverage:
         if points.height == 0:
             return
         alt = pl.col("alt_baro_ft").fill_null(pl.col("alt_geom_ft"))
+        # a fix without altitude (nulled as a spike, or never sent) proves nothing about a band, unless the
+        # aircraft is on the ground
+        known = alt.is_not_null() | pl.col("on_ground").fill_null(False)
         part = (
             points.lazy()
+            .filter(known)
             .select(
                 (pl.col("lat") / self.cell_deg).floor().cast(pl.Int32).alias("cy"),
                 (pl.col("lon") / self.cell_deg).floor().cast(pl.Int32).alias("cx"),
@@ -267,6 +271,7 @@ class Coverage:
         day: np.ndarray,
         own: np.ndarray,
         span_s: tuple[float, float] | None = None,
+        gs: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Coverage score in [0, 1] for each end, and whether its vanish point was inside the observed area.
 
@@ -275,7 +280,8 @@ class Coverage:
         cross, such as the border of a crop or a receiver's range).
 
         The score is 0 when the vanish cell is on the rim of what was observed at its band; otherwise the
-        fraction of probes ahead (20/40/60 km on the track, one band lower beyond the first when descending)
+        fraction of probes ahead (20/40/60 km on the track, at the band it would have reached there at its
+        ground speed ``gs`` and vertical rate)
         where at least ``min_flights`` flights other than ``own`` were seen, at that band or below, within
         ``day_window`` days (or ``min_flights_ever`` on any day). Without a track, the vanish cell itself is
         the only probe.
@@ -284,7 +290,11 @@ class Coverage:
         if n == 0:
             return np.zeros(0), np.zeros(0, dtype=bool)
         band = band_of(alt)
-        desc = np.nan_to_num(vrate, nan=0.0) < -300
+        # where it would have been: carried along its track at its ground speed and vertical rate (a steep
+        # descent near the rim drops below the radio horizon before it gets anywhere covered)
+        vr = np.clip(np.nan_to_num(vrate, nan=0.0), -4000.0, 4000.0)
+        speed_km_min = np.clip(np.nan_to_num(gs if gs is not None else np.full(n, 300.0), nan=300.0), 60.0, 700.0)
+        speed_km_min = speed_km_min * KM_PER_NM / 60.0
         has_trk = np.isfinite(track)
         trk = np.nan_to_num(track, nan=0.0)
         cy0 = np.floor(lat / self.cell_deg).astype(np.int32)
@@ -292,7 +302,8 @@ class Coverage:
         rows = []
         for k, dist in enumerate(PROBE_KM):
             plat, plon = destination(lat, lon, trk, np.full(n, dist))
-            b = np.where(desc & (k >= 1), np.maximum(band - 1, 0), band)
+            alt_then = np.nan_to_num(alt, nan=0.0) + vr * (dist / speed_km_min)
+            b = np.minimum(band_of(np.maximum(alt_then, 0.0)), band)  # climbing: coverage at its band suffices
             py = np.where(has_trk, np.floor(plat / self.cell_deg), cy0).astype(np.int32)
             px = np.where(has_trk, np.floor(plon / self.cell_deg), cx0).astype(np.int32)
             keep = has_trk | (k == 0)

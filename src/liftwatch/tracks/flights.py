@@ -317,7 +317,8 @@ class FlightBuilder:
         vr = f["end_vrate"].cast(pl.Float64).fill_null(np.nan).to_numpy()
         day = f["last_ts"].dt.epoch("d").to_numpy()
         span_s = (lo.timestamp(), hi.timestamp()) if lo is not None and hi is not None else None
-        cov, inside = self.coverage.score(lat, lon, alt, trk, vr, day, f["fkey"].to_numpy(), span_s)
+        gs = f["end_gs"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+        cov, inside = self.coverage.score(lat, lon, alt, trk, vr, day, f["fkey"].to_numpy(), span_s, gs)
         f = f.with_columns(pl.Series("coverage", cov.astype(np.float32)), pl.Series("inside_coverage", inside))
         at_start = (pl.col("first_ts") - pl.lit(lo)).dt.total_seconds() <= DATA_EDGE_S
         at_end = (pl.lit(hi) - pl.col("last_ts")).dt.total_seconds() <= DATA_EDGE_S
