@@ -121,7 +121,7 @@ def test_paris_no_flight_ending_at_the_crop_edge_is_dark(paris: tuple[pl.DataFra
     assert at_edge.height >= 20  # the sample really is cropped: many flights leave through its rim
     assert "dark" not in at_edge["ending"].to_list()
     # and "dark" stays rare: a handful among 260 flights, not one in six
-    assert (flights["ending"] == "dark").sum() <= 0.05 * flights.height
+    assert (flights["ending"] == "dark").sum() <= 0.03 * flights.height
 
 
 def test_paris_sites_where_low_fixes_show_them(paris: tuple[pl.DataFrame, pl.DataFrame]) -> None:
