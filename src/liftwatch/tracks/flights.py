@@ -3,8 +3,9 @@
 Two passes with bounded memory. Pass 1 runs partition by partition (the store hashes assets into partitions,
 so every flight of an airframe is in one partition): clean, split, summarise, classify the airframe, infer
 sites at both ends, rank destinations of airborne ends using the airframe's next/previous flight and history,
-and add the partition to the coverage grid. Only per-flight rows survive a partition. Pass 2, once coverage
-is known everywhere, decides whether each airborne ending was *dark* or *out of coverage*.
+and add the partition to the coverage grid. Only per-flight rows survive a partition. Pass 2
+(:mod:`liftwatch.tracks.endings`), once coverage is known everywhere, decides how each flight started and
+ended: at a site, on the surface elsewhere, *dark*, *out of coverage* or cut by the data.
 """
 
 from __future__ import annotations
@@ -27,19 +28,13 @@ from liftwatch.schema import FLIGHT_SCHEMA, POLARS_POINT_SCHEMA, conform
 from liftwatch.tracks.clean import CleanReport, clean_points, gate_table
 from liftwatch.tracks.coverage import Coverage
 from liftwatch.tracks.dark import ControllerFn, rank_sites
+from liftwatch.tracks.endings import decide_endings, surface_ends
 from liftwatch.tracks.segment import SplitParams, segment
 from liftwatch.tracks.sites import MILITARY_CLASSES, SiteIndex, endpoint_frame, infer_sites, with_runways
 from liftwatch.tracks.summary import flight_summary
 
 if TYPE_CHECKING:
     from liftwatch.store import Store
-
-SURFACE_AGL_FT = 250.0  # an end this low above the surface (field elevation, else sea level) is on the surface
-LIFT_AGL_FT = 1000.0  # a first fix this low and climbing, far from any known field, just took off
-LIFT_FPM = 500.0
-UNKNOWN_SITE_KM = 25.0  # "far from any known field": no air site within this distance
-DARK_THRESHOLD = 0.6  # inside the observed area and >= 2 of 3 probes ahead covered by others -> "dark"
-DATA_EDGE_S = 600.0  # a flight starting/ending this close to the data's first/last fix is cut by the data
 
 
 @dataclass
@@ -190,7 +185,9 @@ class FlightBuilder:
         arr = infer_sites(arr_e, self.index, military, "arr")
         f = f.join(_site_cols(dep, "dep"), on="flight_idx").join(_site_cols(arr, "arr"), on="flight_idx")
         # a site only counts where the end is at it; elsewhere the near-site score is just a candidate
-        f = f.join(self._surface(arr_e, "arr"), on="flight_idx").join(self._surface(dep_e, "dep"), on="flight_idx")
+        f = f.join(surface_ends(self.index, arr_e, "arr"), on="flight_idx").join(
+            surface_ends(self.index, dep_e, "dep"), on="flight_idx"
+        )
         f = f.with_columns(
             pl.when(pl.col("dep_at_site")).then(pl.col("dep_site")).alias("dep_site"),
             pl.when(pl.col("dep_at_site")).then(pl.col("dep_conf")).alias("dep_conf"),
@@ -252,32 +249,6 @@ class FlightBuilder:
                 (x["flight_idx"] + key0).to_numpy(),
             )
 
-    def _surface(self, ends: pl.DataFrame, which: str) -> pl.DataFrame:
-        """Whether an end not at a known site was on the surface: landed on (took off from) something else.
-
-        A carrier deck, a ship's helicopter pad, a field missing from the gazetteer: the aircraft was seen on
-        the ground or within ``SURFACE_AGL_FT`` of the surface (the nearest field's elevation, sea level
-        where none is within reach). A departure also counts when the first fix is low and climbing with no
-        known field within ``UNKNOWN_SITE_KM``. Such an end is never "dark": it ended where it was.
-        """
-        lat, lon = ends["lat"].to_numpy(), ends["lon"].to_numpy()
-        ref = np.nan_to_num(self.index.field_elevation(lat, lon, 30.0), nan=0.0)
-        far = np.isnan(self.index.field_elevation(lat, lon, UNKNOWN_SITE_KM))
-        alt = ends["alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy()
-        vr = ends["vrate_fpm"].cast(pl.Float64).fill_null(0.0).to_numpy()
-        agl = alt - ref
-        ground = ends["ground"].fill_null(False).to_numpy()
-        surface = ground | (agl <= SURFACE_AGL_FT)
-        if which == "dep":
-            surface |= far & (agl <= LIFT_AGL_FT) & (vr >= LIFT_FPM)
-        return pl.DataFrame(
-            {
-                "flight_idx": ends["flight_idx"],
-                f"{which}_surface": surface,
-                f"{which}_surface_agl": pl.Series(agl.astype(np.float32)).fill_nan(None),
-            }
-        )
-
     def _with_field_elevation(self, pts: pl.DataFrame) -> pl.DataFrame:
         """``_ref_elev_ft``: elevation of the field under each slow fix (the only ones the ground test needs)."""
         slow = (pts["gs_kt"] < self.split.ground_kt).fill_null(False).to_numpy()
@@ -309,111 +280,13 @@ class FlightBuilder:
         self._spill.cleanup()
 
     def _finish_part(self, f: pl.DataFrame) -> pl.DataFrame:
-        lo, hi = self._span
-        lat = f["last_lat"].to_numpy()
-        lon = f["last_lon"].to_numpy()
-        alt = f["last_alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy()
-        trk = f["end_track"].cast(pl.Float64).fill_null(np.nan).to_numpy()
-        vr = f["end_vrate"].cast(pl.Float64).fill_null(np.nan).to_numpy()
-        day = f["last_ts"].dt.epoch("d").to_numpy()
-        span_s = (lo.timestamp(), hi.timestamp()) if lo is not None and hi is not None else None
-        gs = f["end_gs"].cast(pl.Float64).fill_null(np.nan).to_numpy()
-        cov, inside = self.coverage.score(lat, lon, alt, trk, vr, day, f["fkey"].to_numpy(), span_s, gs)
-        f = f.with_columns(pl.Series("coverage", cov.astype(np.float32)), pl.Series("inside_coverage", inside))
-        at_start = (pl.col("first_ts") - pl.lit(lo)).dt.total_seconds() <= DATA_EDGE_S
-        at_end = (pl.lit(hi) - pl.col("last_ts")).dt.total_seconds() <= DATA_EDGE_S
-        ending = (
-            pl.when(pl.col("arr_at_site"))
-            .then(pl.lit("landed"))
-            .when(pl.col("arr_surface"))
-            .then(pl.lit("landed_unknown_site"))
-            .when(at_end)
-            .then(pl.lit("data_end"))
-            .when(pl.col("coverage") >= DARK_THRESHOLD)
-            .then(pl.lit("dark"))
-            .otherwise(pl.lit("out_of_coverage"))
-        )
-        start_kind = (
-            pl.when(pl.col("dep_at_site"))
-            .then(pl.lit("takeoff"))
-            .when(pl.col("dep_surface"))
-            .then(pl.lit("takeoff_unknown_site"))
-            .when(at_start)
-            .then(pl.lit("data_start"))
-        ).otherwise(pl.lit("in_air"))
-        f = f.with_columns(ending.alias("ending"), start_kind.alias("start_kind"))
-        air_arr = pl.col("ending").is_in(["dark", "out_of_coverage", "data_end"])
-        air_dep = pl.col("start_kind").is_in(["in_air", "data_start"])
-        # on the surface away from any known field: where it was is the answer, no site is guessed
-        unk_arr = pl.col("ending") == "landed_unknown_site"
-        unk_dep = pl.col("start_kind") == "takeoff_unknown_site"
-        f = f.with_columns(
-            pl.when(unk_arr).then(None).otherwise(pl.col("arr_site")).alias("arr_site"),
-            pl.when(unk_arr).then(None).otherwise(pl.col("arr_conf")).alias("arr_conf"),
-            pl.when(unk_arr).then(pl.col("arr_candidates").list.head(0)).otherwise(pl.col("arr_candidates")),
-            pl.when(unk_dep).then(None).otherwise(pl.col("dep_site")).alias("dep_site"),
-            pl.when(unk_dep).then(None).otherwise(pl.col("dep_conf")).alias("dep_conf"),
-            pl.when(unk_dep).then(pl.col("dep_candidates").list.head(0)).otherwise(pl.col("dep_candidates")),
-        )
-        f = f.with_columns(
-            pl.when(air_arr).then(pl.col("arr_rank_site")).otherwise(pl.col("arr_site")).alias("arr_site"),
-            pl.when(air_arr).then(pl.col("arr_rank_conf")).otherwise(pl.col("arr_conf")).alias("arr_conf"),
-            pl.when(air_arr).then(pl.col("arr_rank_cands")).otherwise(pl.col("arr_candidates")).alias("arr_candidates"),
-            pl.when(air_dep).then(pl.col("dep_rank_site")).otherwise(pl.col("dep_site")).alias("dep_site"),
-            pl.when(air_dep).then(pl.col("dep_rank_conf")).otherwise(pl.col("dep_conf")).alias("dep_conf"),
-            pl.when(air_dep).then(pl.col("dep_rank_cands")).otherwise(pl.col("dep_candidates")).alias("dep_cands"),
-            pl.when(pl.col("start_kind").is_in(["takeoff", "takeoff_unknown_site"]))
-            .then(pl.col("air_first_ts"))
-            .otherwise(pl.col("first_ts"))
-            .alias("dep_time"),
-            pl.when(pl.col("ending").is_in(["landed", "landed_unknown_site"]))
-            .then(pl.col("air_last_ts").fill_null(pl.col("last_ts")))
-            .otherwise(None)
-            .alias("arr_time"),
-        )
-        # estimated arrival time for airborne ends: distance to the top site at the last ground speed
-        top_km = pl.col("arr_candidates").list.first().struct.field("distance_km").cast(pl.Float64)
-        eta = top_km / (pl.col("end_gs").cast(pl.Float64).fill_null(300.0).clip(lower_bound=150.0) * 1.852) * 3600.0
-        f = f.with_columns(
-            pl.when(air_arr & pl.col("arr_site").is_not_null())
-            .then(pl.col("last_ts") + pl.duration(seconds=eta.fill_null(0.0).cast(pl.Int64)))
-            .otherwise(pl.col("arr_time"))
-            .alias("arr_time"),
-            pl.format("{}-{}", pl.col("asset_id"), pl.col("first_ts").dt.strftime("%Y%m%dT%H%M%SZ")).alias("flight_id"),
-        )
-        f = f.with_columns(_evidence_expr().alias("evidence"))
-        return f.select(FLIGHT_SCHEMA.names).sort("first_ts", "asset_id")
+        return decide_endings(f, self.coverage, self._span)
 
 
 def _site_cols(inferred: pl.DataFrame, side: str) -> pl.DataFrame:
     """``infer_sites`` output renamed for one end of the flight (``dep_site``, ``arr_conf``, ...)."""
     names = {"site": "site", "conf": "conf", "at_site": "at_site", "candidates": "candidates", "site_km": "km"}
     return inferred.select("flight_idx", *[pl.col(c).alias(f"{side}_{n}") for c, n in names.items()])
-
-
-def _evidence_expr() -> pl.Expr:
-    """Evidence JSON: the alternatives and the numbers each decision rested on."""
-    return pl.struct(
-        pl.struct(
-            pl.col("start_kind").alias("kind"),
-            pl.col("dep_km").alias("site_km"),
-            pl.col("dep_surface_agl").alias("height_above_surface_ft"),
-            pl.col("dep_cands").alias("candidates"),
-            pl.col("dep_prev_match").alias("previous_arrival_matches"),
-        ).alias("dep"),
-        pl.struct(
-            pl.col("ending").alias("kind"),
-            pl.col("arr_km").alias("site_km"),
-            pl.col("arr_surface_agl").alias("height_above_surface_ft"),
-            pl.col("coverage").alias("coverage_score"),
-            pl.col("inside_coverage").alias("inside_observed_area"),
-            pl.col("arr_next_match").alias("next_departure_matches"),
-            pl.col("end_track").alias("last_track_deg"),
-            pl.col("end_vrate").alias("last_vrate_fpm"),
-            pl.col("median_dt_s"),
-            pl.col("tail_dt_s"),
-        ).alias("arr"),
-    ).struct.json_encode()
 
 
 def _frames(source: Any, n_partitions: int | None) -> Iterator[pl.DataFrame]:
