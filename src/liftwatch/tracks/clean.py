@@ -183,6 +183,7 @@ def clean_points(
         df = df.filter(keep)
         gate = gate.filter(keep)
     df = _drop_frozen_jumps(df, rep)
+    df = _drop_stale_repeats(df, rep)
     df = _despike_altitude(df, rep)
     rep.rows_out += df.height
     return df, rep
@@ -237,6 +238,34 @@ def _drop_frozen_jumps(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
         rep.dropped["frozen_alt_jump"] += n
         df = df.filter(pl.Series(~bad))
     return df
+
+
+STALE_S = 60.0  # a position repeated this long while the aircraft reports flying speed is a held state
+
+
+def _drop_stale_repeats(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
+    """Keep only the first of a run of identical positions held for ``STALE_S`` or more at flying speed.
+
+    Aggregators re-emit an aircraft's last state vector every second until it times out; an aircraft doing
+    hundreds of knots cannot sit still for a minute, so the copies are not observations (``stale_position``).
+    Left in, they make the flight seem to end later and elsewhere in time than it did.
+    """
+    if df.height < 3:
+        return df
+    same = (pl.col("asset_id") == pl.col("asset_id").shift(1)).fill_null(False)
+    moved = (pl.col("lat") != pl.col("lat").shift(1)) | (pl.col("lon") != pl.col("lon").shift(1))
+    run = (~same | moved.fill_null(True)).cum_sum().alias("_run")
+    flagged = df.with_columns(run).with_columns(
+        ((pl.col("ts").max() - pl.col("ts").min()).dt.total_seconds().over("_run") >= STALE_S).alias("_long"),
+        (pl.col("gs_kt").median().over("_run") >= 50.0).fill_null(False).alias("_fast"),
+        (pl.int_range(pl.len()).over("_run") > 0).alias("_copy"),
+    )
+    bad = flagged["_long"] & flagged["_fast"] & flagged["_copy"]
+    n = int(bad.sum())
+    if n == 0:
+        return df
+    rep.dropped["stale_position"] += n
+    return df.filter(~bad)
 
 
 def _despike_altitude(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
