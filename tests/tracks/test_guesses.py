@@ -62,6 +62,14 @@ def test_flights_list_shows_guesses_and_start_kind(tmp_path: Path) -> None:
         run.invoke(app, ["flights", "list", "--db", db, "--format", "csv", "--min-confidence", "0"]).stdout.encode()
     )
     assert shown_all.filter(pl.col("callsigns") == "QFA7474")["arr_site"][0] is not None
+    from liftwatch.store import Store
+    from liftwatch.tracks.api import get_flight
+
+    with Store(db, read_only=True) as store:
+        f = get_flight(store, qantas["flight_id"])
+        assert f.takeoff_site() is not None and f.landing_site() is None  # a guess is not a landing site
+        assert f.landing_site(min_confidence=0.0) is not None
+        assert "? (guess)" in repr(f)
     bad = run.invoke(app, ["flights", "list", "--db", db, "--min-confidence", "2"])
     assert bad.exit_code == 2 and "between 0 and 1" in bad.output
     bad_ending = run.invoke(app, ["flights", "list", "--db", db, "--ending", "crashed"])
