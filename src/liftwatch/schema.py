@@ -134,11 +134,11 @@ FLIGHT_SCHEMA = pa.schema(
         pa.field("dep_site", pa.string()),  # kb site_id, null when unknown
         pa.field("dep_time", pa.timestamp("us", tz="UTC")),
         pa.field("dep_conf", pa.float32()),
-        pa.field("start_kind", pa.string()),  # takeoff | in_air | data_start
+        pa.field("start_kind", pa.string()),  # takeoff | takeoff_unknown_site | in_air | data_start
         pa.field("arr_site", pa.string()),  # best arrival site (top-1 for dark endings)
         pa.field("arr_time", pa.timestamp("us", tz="UTC")),
         pa.field("arr_conf", pa.float32()),
-        pa.field("ending", pa.string()),  # landed | dark | out_of_coverage | data_end
+        pa.field("ending", pa.string()),  # landed | landed_unknown_site | dark | out_of_coverage | data_end
         pa.field("arr_candidates", pa.list_(CANDIDATE_TYPE)),  # ranked, probabilities sum to <= 1
         pa.field("distance_km", pa.float32()),
         pa.field("duration_s", pa.float32()),

@@ -17,6 +17,7 @@ from rich.table import Table
 from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
 from liftwatch.errors import LiftwatchError
 from liftwatch.store import Store
+from liftwatch.tracks.query import DEFAULT_MIN_CONFIDENCE
 
 
 @contextmanager
@@ -36,13 +37,16 @@ LIST_COLUMNS = (
     "type_code",
     "classification",
     "country",
+    "start_kind",
     "dep_site",
+    "dep_conf",
     "dep_time",
-    "arr_site",
-    "arr_time",
-    "arr_conf",
     "ending",
+    "arr_site",
+    "arr_conf",
+    "arr_time",
 )
+ENDINGS = ("landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end")
 
 
 @flights_app.command("build")
@@ -99,16 +103,27 @@ def list_(
     from_: Annotated[datetime | None, typer.Option("--from", help="Flights active after this time (UTC).")] = None,
     to: Annotated[datetime | None, typer.Option("--to", help="Flights active before this time (UTC).")] = None,
     asset: Annotated[str | None, typer.Option(help="ICAO 24-bit address.")] = None,
-    ending: Annotated[str | None, typer.Option(help="landed | dark | out_of_coverage | data_end")] = None,
+    ending: Annotated[str | None, typer.Option(help=" | ".join(ENDINGS))] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            help="Sites below this confidence are shown as guesses ('?'), not as the flight's site (0-1).",
+        ),
+    ] = DEFAULT_MIN_CONFIDENCE,
     fmt: Annotated[str, typer.Option("--format", help="table | csv | parquet")] = "table",
     out: Annotated[Path | None, typer.Option(help="Write to this file (csv/parquet); default stdout for csv.")] = None,
     limit: Annotated[int, typer.Option(help="Rows shown in table format (0 = all).")] = 50,
 ) -> None:
     """List stored flights with filters. Exit code 1 when nothing matches."""
-    from liftwatch.tracks.query import query_flights
+    from liftwatch.tracks.query import mark_guesses, query_flights
 
     if fmt not in ("table", "csv", "parquet"):
         raise fail(f"unknown format {fmt!r} (table, csv, parquet)")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise fail(f"--min-confidence {min_confidence} must be between 0 and 1")
+    if ending is not None and ending not in ENDINGS:
+        raise fail(f"unknown ending {ending!r} ({', '.join(ENDINGS)})")
     if fmt == "parquet" and out is None:
         raise fail("--format parquet needs --out FILE")
     with _errors(), Store(db, read_only=True) as store:
@@ -126,6 +141,7 @@ def list_(
     if df.height == 0:
         err.print("no flights match")
         raise typer.Exit(1)
+    df = mark_guesses(df, min_confidence)
     if fmt == "parquet":
         assert out is not None
         df.write_parquet(out)
@@ -146,15 +162,24 @@ def list_(
             flat.write_csv(out)
             err.print(f"{df.height:,} flights -> {out}")
         return
-    t = Table(title=f"{df.height:,} flights")
+    t = Table(
+        title=f"{df.height:,} flights",
+        caption=f"SITE? = best guess below confidence {min_confidence:g}; ~time = estimated arrival",
+    )
     for c in LIST_COLUMNS:
         t.add_column(c, overflow="fold")
     shown = df if limit == 0 else df.head(limit)
-    for r in shown.select(LIST_COLUMNS).iter_rows(named=True):
+    for r in shown.select(*LIST_COLUMNS, "dep_site_guess", "arr_site_guess", "arr_time_estimated").iter_rows(
+        named=True
+    ):
         cells = []
         for c in LIST_COLUMNS:
             v = r[c]
-            if c == "callsigns":
+            if c in ("dep_site", "arr_site") and v is None and r[f"{c}_guess"]:
+                v = f"{r[f'{c}_guess']}?"  # a guess below --min-confidence, never shown as the site
+            elif c == "arr_time" and isinstance(v, datetime) and r["arr_time_estimated"]:
+                v = f"~{v:%Y-%m-%d %H:%M}"
+            elif c == "callsigns":
                 v = " ".join(v or [])
             elif isinstance(v, datetime):
                 v = f"{v:%Y-%m-%d %H:%M}"

@@ -294,6 +294,10 @@ def build_report(
         .head(EVIDENCE_ROWS)
         .drop("_prio")
     )
+    if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(evidence.columns):
+        from liftwatch.tracks.query import mark_guesses
+
+        evidence = mark_guesses(evidence)  # a site below the confidence threshold is shown as a guess
     ctx = render.Context(
         summary=summary,
         region_corridors=region_tab,

@@ -67,7 +67,11 @@ _PROPS = (
     "country",
     "operator",
     "dep_site",
+    "dep_site_guess",
+    "dep_conf",
+    "start_kind",
     "arr_site",
+    "arr_site_guess",
     "ending",
     "first_ts",
     "last_ts",
@@ -84,8 +88,12 @@ def flight_features(flights: pl.DataFrame, colors: dict[str, str]) -> list[Featu
     """One LineString feature per flight (a Point when only one vertex survived simplification)."""
     if flights.is_empty():
         return []
-    f = flights.with_columns(
-        flight_corridor_expr(),
+    from liftwatch.tracks.query import mark_guesses
+
+    f = flights.with_columns(flight_corridor_expr())
+    if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(f.columns):
+        f = mark_guesses(f)  # popups show a guessed site as a guess, not as the flight's site
+    f = f.with_columns(
         pl.col("geometry").str.json_decode(pl.List(pl.List(pl.Float64))).alias("_coords"),
         pl.col("callsigns").list.join(" ").alias("callsign"),
     )

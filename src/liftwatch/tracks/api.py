@@ -16,6 +16,7 @@ import polars as pl
 
 from liftwatch.errors import LiftwatchError
 from liftwatch.store import Store
+from liftwatch.tracks.query import DEFAULT_MIN_CONFIDENCE
 
 
 @dataclass
@@ -57,12 +58,19 @@ class Flight:
         except Exception:  # kb without this id (or not installed): the id is still the answer
             return site_id
 
-    def landing_site(self) -> Any:
-        """The knowledge-base ``Site`` it landed at (top-1 for dark endings), or None."""
-        return self._site(self.row.get("arr_site"))
+    def _confident(self, side: str, min_confidence: float) -> str | None:
+        site = self.row.get(f"{side}_site")
+        conf = self.row.get(f"{side}_conf")
+        return site if site is not None and (conf or 0.0) >= min_confidence else None
 
-    def takeoff_site(self) -> Any:
-        return self._site(self.row.get("dep_site"))
+    def landing_site(self, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Any:
+        """The knowledge-base ``Site`` it landed at, or the probable destination of an airborne end when its
+        confidence reaches ``min_confidence`` (pass 0 for the top-1 guess however weak); else None."""
+        return self._site(self._confident("arr", min_confidence))
+
+    def takeoff_site(self, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Any:
+        """The site it took off from (or probably came from), when confident enough; else None."""
+        return self._site(self._confident("dep", min_confidence))
 
     def candidates(self) -> pl.DataFrame:
         """Ranked arrival candidates: site_id, prob, distance_km."""
@@ -75,9 +83,16 @@ class Flight:
 
     def __repr__(self) -> str:
         r = self.row
+
+        def shown(side: str) -> str:
+            site = r.get(f"{side}_site")
+            if site is None:
+                return "?"
+            return site if (r.get(f"{side}_conf") or 0.0) >= DEFAULT_MIN_CONFIDENCE else f"{site}? (guess)"
+
         return (
-            f"Flight({r['flight_id']}: {r.get('dep_site') or '?'} -> {r.get('arr_site') or '?'}, "
-            f"{r.get('ending')}, conf {r.get('arr_conf') or 0:.2f})"
+            f"Flight({r['flight_id']}: {r.get('start_kind')} {shown('dep')} conf {r.get('dep_conf') or 0:.2f} -> "
+            f"{shown('arr')}, {r.get('ending')}, conf {r.get('arr_conf') or 0:.2f})"
         )
 
 

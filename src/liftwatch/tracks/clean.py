@@ -182,9 +182,90 @@ def clean_points(
         keep = pl.Series(~drop)
         df = df.filter(keep)
         gate = gate.filter(keep)
+    df = _drop_frozen_jumps(df, rep)
+    df = _drop_stale_repeats(df, rep)
     df = _despike_altitude(df, rep)
     rep.rows_out += df.height
     return df, rep
+
+
+def _drop_frozen_jumps(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
+    """Drop runs of fixes whose position is frozen while the altitude jumped impossibly (``frozen_alt_jump``).
+
+    Aggregated state vectors keep repeating an aircraft's last position after landing, and some carry a
+    garbage barometric altitude with them (OpenSky: FL350 over Orly's runway, ``on_ground`` false, for the
+    minutes after touch-down). Such a run starts with a climb no aircraft can fly, the position does not
+    move, and it lasts to the end of the airframe's data (or a gap) or jumps back: it is no observation at all, and left
+    in it would turn a landing into an airliner vanishing at cruise ("dark").
+    """
+    if df.height < 3:
+        return df
+    alt = df["alt_baro_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+    asset = df["asset_id"]
+    same = (asset == asset.shift(1)).fill_null(False).to_numpy()
+    t_s = df["ts"].dt.epoch("us").to_numpy().astype(np.float64) / 1e6
+    prev_alt = pl.Series(np.r_[np.nan, alt[:-1]]).fill_nan(None).forward_fill().to_numpy()
+    prev_alt = np.where(same, prev_alt, np.nan)  # forward fill may cross assets: masked by ``same`` below
+    dt = np.r_[0.0, np.diff(t_s)]
+    jump = same & (np.abs(alt - prev_alt) > ALT_SPIKE_FT + MAX_CLIMB_FPM * np.maximum(dt, 1.0) / 60.0)
+    gap = same & (dt > 60.0)  # a reception gap ends a run too (the next flight may follow it)
+    run = np.cumsum(jump | ~same | gap)
+    lat, lon = df["lat"].to_numpy(), df["lon"].to_numpy()
+    runs = (
+        pl.DataFrame({"run": run, "lat": lat, "lon": lon, "start_jump": jump})
+        .group_by("run")
+        .agg(
+            (pl.col("lat").max() - pl.col("lat").min()).alias("dlat"),
+            (pl.col("lon").max() - pl.col("lon").min()).alias("dlon"),
+            pl.col("start_jump").first().alias("start_jump"),
+            pl.len().alias("n"),
+        )
+    )
+    # a single odd fix is a spike (nulled by _despike_altitude); a frozen run repeats one position
+    frozen = pl.col("start_jump") & (pl.col("n") >= 2) & (pl.col("dlat") < 1e-3) & (pl.col("dlon") < 1e-3)
+    frozen_runs = runs.filter(frozen)["run"]
+    if frozen_runs.len() == 0:
+        return df
+    bad = np.isin(run, frozen_runs.to_numpy())
+    # only runs that end the airframe's data or end by jumping back (a real level-off moves)
+    last_of_asset = np.r_[~same[1:], True]
+    run_end = np.r_[run[1:] != run[:-1], True]
+    ends_ok = run_end & (last_of_asset | np.r_[jump[1:] | gap[1:], False])
+    ok_runs = np.unique(run[ends_ok & bad])
+    bad &= np.isin(run, ok_runs)
+    n = int(bad.sum())
+    if n:
+        rep.dropped["frozen_alt_jump"] += n
+        df = df.filter(pl.Series(~bad))
+    return df
+
+
+STALE_S = 60.0  # a position repeated this long while the aircraft reports flying speed is a held state
+
+
+def _drop_stale_repeats(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
+    """Keep only the first of a run of identical positions held for ``STALE_S`` or more at flying speed.
+
+    Aggregators re-emit an aircraft's last state vector every second until it times out; an aircraft doing
+    hundreds of knots cannot sit still for a minute, so the copies are not observations (``stale_position``).
+    Left in, they make the flight seem to end later and elsewhere in time than it did.
+    """
+    if df.height < 3:
+        return df
+    same = (pl.col("asset_id") == pl.col("asset_id").shift(1)).fill_null(False)
+    moved = (pl.col("lat") != pl.col("lat").shift(1)) | (pl.col("lon") != pl.col("lon").shift(1))
+    run = (~same | moved.fill_null(True)).cum_sum().alias("_run")
+    flagged = df.with_columns(run).with_columns(
+        ((pl.col("ts").max() - pl.col("ts").min()).dt.total_seconds().over("_run") >= STALE_S).alias("_long"),
+        (pl.col("gs_kt").median().over("_run") >= 50.0).fill_null(False).alias("_fast"),
+        (pl.int_range(pl.len()).over("_run") > 0).alias("_copy"),
+    )
+    bad = flagged["_long"] & flagged["_fast"] & flagged["_copy"]
+    n = int(bad.sum())
+    if n == 0:
+        return df
+    rep.dropped["stale_position"] += n
+    return df.filter(~bad)
 
 
 def _despike_altitude(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:

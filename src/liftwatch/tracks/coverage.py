@@ -3,12 +3,31 @@
 A flight that stops broadcasting where every other aircraft keeps being tracked switched its transponder off
 (*dark*); one that fades where nobody is ever seen left coverage (*out of coverage*). Global Fishing Watch
 does the same for AIS with modelled reception; here reception is measured from the observations: a lat/lon
-grid of ``cell_deg`` cells x altitude bands x day, holding how many distinct flights were seen there.
-No receiver list is needed, and coverage that changes (a feeder going down) shows up by day.
+grid of ``cell_deg`` cells x altitude bands x day, holding which flights were seen there. No receiver list is
+needed, and coverage that changes (a feeder going down) shows up by day.
 
-The grid is a plain Polars aggregate (one ``group_by`` per partition, summed), so it costs one pass over the
-points and a few thousand rows of memory. A lat/lon grid rather than H3/S2 keeps the dependency list short;
-at 0.25° (~25 km) cells the distortion up to 60° latitude is irrelevant for this question.
+Why per altitude band: a receiver's radio line of sight reaches about 1.23 x sqrt(height in ft) nautical
+miles (≈ 39 NM at 1,000 ft, 123 NM at 10,000 ft, 230 NM at FL350), so every receiver's coverage is a stack
+of discs that widen with altitude, cut by terrain. Coverage seen at a band proves coverage above it, never
+below. Bands: ground-1k, 1-3k, 3-10k, 10-20k, 20-30k, above FL300.
+
+"Dark" needs positive evidence twice over:
+
+* the vanish point lies *inside* what was observed at that band, not on its rim: others were seen in its
+  cell at that height, and few of the flights around it (under ``edge_ratio``) appeared or vanished there
+  in the air. The edge of a receiver's range or of a spatial crop of the data is exactly where many flights
+  start and stop being seen, whatever their altitude;
+* the places the aircraft would have flown through next (probes 20/40/60 km ahead on its track, at the
+  height its vertical rate would have taken it to) were each seen covered by other flights, at that band or lower, around that
+  time (within a day, or by more flights on any day).
+
+Only then would it still have been seen, and its silence is a transponder switched off. The checks are pure
+lookups into the grid (joins), so scoring all ends is vectorised.
+
+The grid is a plain Polars aggregate (one ``group_by`` per partition, merged), so it costs one pass over the
+points and memory proportional to the area covered. A lat/lon grid rather than H3/S2 keeps the dependency
+list short; 0.2° (~22 km) cells are fine enough to find the rim and coarse enough that sparse traffic
+fills them.
 """
 
 from __future__ import annotations
@@ -18,10 +37,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from liftwatch.tracks.geo import destination
+from liftwatch.tracks.geo import KM_PER_NM, destination
 
-BANDS_FT = (3000.0, 10000.0, 20000.0)  # band 0: ground-3k, 1: 3-10k, 2: 10-20k, 3: above FL200
-PROBE_KM = (0.0, 30.0, 60.0, 100.0)
+BANDS_FT = (1000.0, 3000.0, 10000.0, 20000.0, 30000.0)  # band 0: ground-1k ... 5: above FL300
+PROBE_KM = (20.0, 40.0, 60.0)  # where the aircraft would have been in the next few minutes
 
 
 def band_expr(alt: pl.Expr) -> pl.Expr:
@@ -47,12 +66,16 @@ class Coverage:
     only improves with height), so a probe at band ``b`` counts flights seen at bands ``<= b``.
     """
 
-    cell_deg: float = 0.25
+    cell_deg: float = 0.2
     day_window: int = 1  # days either side counted as "around that time"
-    radius_cells: int = 1  # neighbourhood half-width in cells (1 -> 3x3, ~75 km)
-    min_flights: int = 2  # other flights needed around a probe (within day_window) to call its coverage good
+    radius_cells: int = 1  # a probe counts flights seen in the cells this far around it (1 -> 3x3, ~65 km)
+    min_flights: int = 2  # other flights seen in a probe's cell (within day_window) to call it covered
     min_flights_ever: int = 4  # ... or this many on any day
-    cap: int = 8  # flight keys kept per (cell, band, day): enough to decide the thresholds above
+    rim_flights: int = 2  # other flights (any day) seen around the vanish point at its band or below
+    cap: int = 32  # flight keys kept per (cell, band, day): enough for the thresholds and the rim share
+    edge_ratio: float = 0.1  # share of flights around a cell that appear/vanish there in the air -> a rim
+    _edges: list[pl.DataFrame] = field(default_factory=list)
+    _state: list[np.ndarray] = field(default_factory=list)
     _parts: list[pl.DataFrame] = field(default_factory=list)
     _seen: pl.DataFrame | None = None
 
@@ -65,22 +88,139 @@ class Coverage:
         if points.height == 0:
             return
         alt = pl.col("alt_baro_ft").fill_null(pl.col("alt_geom_ft"))
+        # a fix without altitude (nulled as a spike, or never sent) proves nothing about a band, unless the
+        # aircraft is on the ground
+        known = alt.is_not_null() | pl.col("on_ground").fill_null(False)
         part = (
             points.lazy()
+            .filter(known)
             .select(
                 (pl.col("lat") / self.cell_deg).floor().cast(pl.Int32).alias("cy"),
                 (pl.col("lon") / self.cell_deg).floor().cast(pl.Int32).alias("cx"),
                 band_expr(alt).alias("band"),
                 (pl.col("ts").dt.epoch("d")).cast(pl.Int32).alias("day"),
+                # direction of travel in octants (-1 unknown): the rim test compares like with like
+                (pl.col("track_deg") / 45.0).floor().cast(pl.Int8).fill_null(-1).alias("oct"),
                 (pl.col("flight_idx") + key_offset).cast(pl.Int64).alias("fkey"),
             )
             .unique()
-            .group_by("cy", "cx", "band", "day")
+            .group_by("cy", "cx", "band", "day", "oct")
             .agg(pl.col("fkey").head(self.cap))
             .collect()
         )
         self._parts.append(part)
         self._seen = None
+
+    def add_edges(
+        self, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, track: np.ndarray, ts_s: np.ndarray, fkey: np.ndarray
+    ) -> None:
+        """Record where flights appeared or vanished in the air (ends not at a site), for the rim test.
+
+        A reception boundary, whether a receiver's range or the border of a spatial crop, is where many
+        flights start or stop being seen; a transponder switched off is one vanishing among many that fly on.
+        """
+        if lat.shape[0] == 0:
+            return
+        self._edges.append(
+            pl.DataFrame(
+                {
+                    "cy": np.floor(lat / self.cell_deg).astype(np.int32),
+                    "cx": np.floor(lon / self.cell_deg).astype(np.int32),
+                    "band": band_of(alt),
+                    "track": track.astype(np.float64),
+                    "ts_s": ts_s.astype(np.float64),
+                    "fkey": fkey.astype(np.int64),
+                }
+            )
+        )
+
+    def add_state_flights(self, fkey: np.ndarray) -> None:
+        """Flights of military/state aircraft: left out of the rim test's reference population.
+
+        Reception is a property of receivers, not of aircraft, so the rim is measured on traffic that has no
+        reason to go silent. A state operator's flights switching off at the same place on every run (the
+        founding pattern) must not make that place look like the edge of coverage.
+        """
+        if fkey.shape[0]:
+            self._state.append(fkey.astype(np.int64))
+
+    def _edge_share(
+        self,
+        cy: np.ndarray,
+        cx: np.ndarray,
+        band: np.ndarray,
+        track: np.ndarray,
+        own: np.ndarray,
+        span_s: tuple[float, float],
+    ) -> np.ndarray:
+        """Share of other (civil) flights seen in the 3x3 cells around each end (its band ± 1, flying the same
+        way, within ±67.5°) that began or ended there in the air.
+
+        Like with like: at the border of a crop the flights flying out all vanish on one line while those
+        flying in pass it; a receiver's rim is crossed outwards by every flight that vanishes there. Starts
+        and ends within ten minutes of the data's first/last fix are the data's edges in time, not
+        reception, and are left out.
+        """
+        n = cy.shape[0]
+        if n == 0 or not self._edges:
+            return np.zeros(n)
+        lo, hi = span_s
+        state = pl.Series("s", np.concatenate(self._state) if self._state else np.zeros(0, dtype=np.int64))
+        edges = pl.concat(self._edges).filter(
+            (pl.col("ts_s") > lo + 600.0) & (pl.col("ts_s") < hi - 600.0) & ~pl.col("fkey").is_in(state.implode())
+        )
+        # 3x3 cells and the neighbouring altitude bands ("comparable altitude": a flight climbing through a
+        # band edge meets the others that vanished just below it)
+        offs = pl.DataFrame(
+            [(dy, dx, db) for dy in (-1, 0, 1) for dx in (-1, 0, 1) for db in (-1, 0, 1)],
+            schema={"dy": pl.Int32, "dx": pl.Int32, "db": pl.Int8},
+            orient="row",
+        )
+        q = (
+            pl.DataFrame({"e": np.arange(n), "y": cy, "x": cx, "band": band.astype(np.int8), "own": own, "trk": track})
+            .join(offs, how="cross")
+            .select(
+                "e",
+                (pl.col("band") + pl.col("db")).alias("band"),
+                "own",
+                pl.col("trk").fill_nan(None),
+                (pl.col("y") + pl.col("dy")).alias("cy"),
+                (pl.col("x") + pl.col("dx")).alias("cx"),
+            )
+        )
+        oct_diff = (pl.col("oct").cast(pl.Int16) - (pl.col("trk") / 45.0).floor().cast(pl.Int16)).abs()
+        same_way = pl.col("trk").is_null() | (pl.col("oct") < 0) | (oct_diff <= 1) | (oct_diff >= 7)
+        seen = (
+            self.seen.explode("fkey")
+            .select("cy", "cx", "band", "oct", "fkey")
+            .unique()
+            .filter(~pl.col("fkey").is_in(state.implode()))
+        )
+        n_seen = (
+            q.join(seen, on=["cy", "cx", "band"])
+            .filter((pl.col("fkey") != pl.col("own")) & same_way)
+            .group_by("e")
+            .agg(pl.col("fkey").n_unique().alias("seen"))
+        )
+        d = (pl.col("track") - pl.col("trk")).abs() % 360.0
+        edge_way = pl.col("trk").is_null() | pl.col("track").is_null() | (pl.min_horizontal(d, 360.0 - d) <= 67.5)
+        n_edge = (
+            q.join(
+                edges.select("cy", "cx", pl.col("band").cast(pl.Int8), pl.col("track").fill_nan(None), "fkey"),
+                on=["cy", "cx", "band"],
+            )
+            .filter((pl.col("fkey") != pl.col("own")) & edge_way)
+            .group_by("e")
+            .agg(pl.col("fkey").n_unique().alias("edge"))
+        )
+        full = (
+            pl.DataFrame({"e": np.arange(n)})
+            .join(n_seen, on="e", how="left")
+            .join(n_edge, on="e", how="left")
+            .sort("e")
+            .with_columns((pl.col("edge").fill_null(0) / pl.col("seen").fill_null(0).clip(lower_bound=1)).alias("r"))
+        )
+        return np.asarray(full["r"].to_numpy(), dtype=np.float64)
 
     @property
     def seen(self) -> pl.DataFrame:
@@ -90,7 +230,7 @@ class Coverage:
                 g = (
                     pl.concat(self._parts)
                     .explode("fkey")
-                    .group_by("cy", "cx", "band", "day")
+                    .group_by("cy", "cx", "band", "day", "oct")
                     .agg(pl.col("fkey").unique().head(self.cap))
                 )
                 self._parts = [g]
@@ -101,6 +241,7 @@ class Coverage:
                         "cx": pl.Int32,
                         "band": pl.Int8,
                         "day": pl.Int32,
+                        "oct": pl.Int8,
                         "fkey": pl.List(pl.Int64),
                     }
                 )
@@ -129,59 +270,74 @@ class Coverage:
         vrate: np.ndarray,
         day: np.ndarray,
         own: np.ndarray,
+        span_s: tuple[float, float] | None = None,
+        gs: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Coverage score in [0, 1] where each end vanished, and the number of probes behind it.
+        """Coverage score in [0, 1] for each end, and whether its vanish point was inside the observed area.
 
-        Probes the vanish point and points 30/60/100 km ahead along the track, at the end's band (one band
-        lower further ahead when descending, where the aircraft would have been next). A probe is covered
-        when at least ``min_flights`` flights other than ``own`` were seen within ``radius_cells`` cells,
-        at its band or below, within ``day_window`` days.
+        Inside means: its cell saw other flights at that band or below, and fewer than ``edge_ratio`` of the
+        flights around it appeared or vanished there in the air (not a reception boundary that many flights
+        cross, such as the border of a crop or a receiver's range).
+
+        The score is 0 when the vanish cell is on the rim of what was observed at its band; otherwise the
+        fraction of probes ahead (20/40/60 km on the track, at the band it would have reached there at its
+        ground speed ``gs`` and vertical rate)
+        where at least ``min_flights`` flights other than ``own`` were seen, at that band or below, within
+        ``day_window`` days (or ``min_flights_ever`` on any day). Without a track, the vanish cell itself is
+        the only probe.
         """
         n = lat.shape[0]
         if n == 0:
-            return np.zeros(0), np.zeros(0)
+            return np.zeros(0), np.zeros(0, dtype=bool)
         band = band_of(alt)
-        desc = np.nan_to_num(vrate, nan=0.0) < -300
+        # where it would have been: carried along its track at its ground speed and vertical rate (a steep
+        # descent near the rim drops below the radio horizon before it gets anywhere covered)
+        vr = np.clip(np.nan_to_num(vrate, nan=0.0), -4000.0, 4000.0)
+        speed_km_min = np.clip(np.nan_to_num(gs if gs is not None else np.full(n, 300.0), nan=300.0), 60.0, 700.0)
+        speed_km_min = speed_km_min * KM_PER_NM / 60.0
+        has_trk = np.isfinite(track)
         trk = np.nan_to_num(track, nan=0.0)
+        cy0 = np.floor(lat / self.cell_deg).astype(np.int32)
+        cx0 = np.floor(lon / self.cell_deg).astype(np.int32)
         rows = []
         for k, dist in enumerate(PROBE_KM):
             plat, plon = destination(lat, lon, trk, np.full(n, dist))
-            b = np.where(desc & (k >= 2), np.maximum(band - 1, 0), band)
-            # the vanish point itself is always near *some* fixes (others reach the same coverage edge), so
-            # only the probes ahead decide; without a track the vanish point is all there is
-            valid = np.isfinite(track) != (dist == 0.0)
+            alt_then = np.nan_to_num(alt, nan=0.0) + vr * (dist / speed_km_min)
+            b = np.minimum(band_of(np.maximum(alt_then, 0.0)), band)  # climbing: coverage at its band suffices
+            py = np.where(has_trk, np.floor(plat / self.cell_deg), cy0).astype(np.int32)
+            px = np.where(has_trk, np.floor(plon / self.cell_deg), cx0).astype(np.int32)
+            keep = has_trk | (k == 0)
             rows.append(
                 pl.DataFrame(
                     {
-                        "e": np.arange(n),
-                        "probe": np.full(n, k),
-                        "py": np.floor(plat / self.cell_deg).astype(np.int32),
-                        "px": np.floor(plon / self.cell_deg).astype(np.int32),
-                        "pb": b.astype(np.int8),
-                        "pd": day.astype(np.int32),
-                        "own": own.astype(np.int64),
+                        "e": np.arange(n)[keep],
+                        "probe": np.full(int(keep.sum()), k),
+                        "cy": py[keep],
+                        "cx": px[keep],
+                        "pb": b[keep].astype(np.int8),
+                        "pd": day[keep].astype(np.int32),
+                        "own": own[keep].astype(np.int64),
                     }
-                ).filter(pl.Series(valid))
+                )
             )
-        probes = pl.concat(rows)
-        r, w = self.radius_cells, self.day_window
-        offs = pl.DataFrame(
-            [(dy, dx, dd) for dy in range(-r, r + 1) for dx in range(-r, r + 1) for dd in range(-w, w + 1)],
-            schema={"dy": pl.Int32, "dx": pl.Int32, "dd": pl.Int32},
+        probes = pl.concat(rows).unique(subset=["e", "cy", "cx", "pb"], keep="first")
+        w, r = self.day_window, self.radius_cells
+        days = pl.DataFrame({"dd": np.arange(-w, w + 1, dtype=np.int32)})
+        cells = pl.DataFrame(
+            [(dy, dx) for dy in range(-r, r + 1) for dx in range(-r, r + 1)],
+            schema={"dy": pl.Int32, "dx": pl.Int32},
             orient="row",
         )
-        expanded = probes.join(offs, how="cross").select(
-            "e",
-            "probe",
-            "pb",
-            "own",
-            (pl.col("py") + pl.col("dy")).alias("cy"),
-            (pl.col("px") + pl.col("dx")).alias("cx"),
-            (pl.col("pd") + pl.col("dd")).alias("day"),
+        # sparse traffic rarely crosses the exact cell ahead: a probe looks at the cells around it too (the
+        # rim test above keeps this from reaching across the edge of what was observed)
+        probes = probes.join(cells, how="cross").with_columns(
+            (pl.col("cy") + pl.col("dy")).alias("cy"), (pl.col("cx") + pl.col("dx")).alias("cx")
         )
         recent = self._cumulative(by_day=True)
         hits = (
-            expanded.join(recent, on=["cy", "cx", "day", "pb"], how="inner")
+            probes.join(days, how="cross")
+            .with_columns((pl.col("pd") + pl.col("dd")).alias("day"))
+            .join(recent, on=["cy", "cx", "day", "pb"], how="inner")
             .explode("fkey")
             .filter(pl.col("fkey") != pl.col("own"))
             .group_by("e", "probe")
@@ -190,8 +346,7 @@ class Coverage:
         # receiver geography changes slowly: flights seen there on any day also count, with a higher bar
         ever_t = self._cumulative(by_day=False)
         ever = (
-            expanded.filter(pl.col("day") == pl.col("day").min().over("e", "probe"))
-            .join(ever_t, on=["cy", "cx", "pb"], how="inner")
+            probes.join(ever_t, on=["cy", "cx", "pb"], how="inner")
             .explode("fkey")
             .filter(pl.col("fkey") != pl.col("own"))
             .group_by("e", "probe")
@@ -199,15 +354,45 @@ class Coverage:
         )
         per_probe = (
             probes.select("e", "probe")
+            .unique()
             .join(hits, on=["e", "probe"], how="left")
             .join(ever, on=["e", "probe"], how="left")
+            .with_columns(
+                (
+                    (pl.col("others").fill_null(0) >= self.min_flights)
+                    | (pl.col("ever").fill_null(0) >= self.min_flights_ever)
+                ).alias("covered")
+            )
         )
-        per_probe = per_probe.with_columns(
-            (
-                (pl.col("others").fill_null(0) >= self.min_flights)
-                | (pl.col("ever").fill_null(0) >= self.min_flights_ever)
-            ).alias("covered")
-        )
-        agg = per_probe.group_by("e").agg(pl.col("covered").mean().alias("score"), pl.len().alias("n"))
+        agg = per_probe.group_by("e").agg(pl.col("covered").mean().alias("score"))
+        interior = self._seen_here(cy0, cx0, band)
+        if span_s is not None:
+            share = self._edge_share(cy0, cx0, band, track, own.astype(np.int64), span_s)
+            interior &= share < self.edge_ratio
         full = pl.DataFrame({"e": np.arange(n)}).join(agg, on="e", how="left").sort("e")
-        return full["score"].fill_null(0.0).to_numpy(), full["n"].fill_null(0).to_numpy()
+        score = full["score"].fill_null(0.0).to_numpy() * interior
+        return score, interior
+
+    def _seen_here(self, cy: np.ndarray, cx: np.ndarray, band: np.ndarray) -> np.ndarray:
+        """True where the cells around the vanish point (``radius_cells``) saw >= ``rim_flights`` flights at
+        ``band`` or below (any day)."""
+        n = cy.shape[0]
+        r = self.radius_cells
+        cells = pl.DataFrame(
+            [(dy, dx) for dy in range(-r, r + 1) for dx in range(-r, r + 1)],
+            schema={"dy": pl.Int32, "dx": pl.Int32},
+            orient="row",
+        )
+        q = (
+            pl.DataFrame({"e": np.arange(n), "y": cy, "x": cx, "pb": band.astype(np.int8)})
+            .join(cells, how="cross")
+            .select("e", "pb", (pl.col("y") + pl.col("dy")).alias("cy"), (pl.col("x") + pl.col("dx")).alias("cx"))
+        )
+        hit = (
+            q.join(self._cumulative(by_day=False), on=["cy", "cx", "pb"], how="inner")
+            .explode("fkey")
+            .group_by("e")
+            .agg(pl.col("fkey").n_unique().alias("nf"))
+        )
+        full = pl.DataFrame({"e": np.arange(n)}).join(hit, on="e", how="left").sort("e")
+        return np.asarray(full["nf"].fill_null(0).to_numpy() > self.rim_flights)

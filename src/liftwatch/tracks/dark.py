@@ -36,7 +36,9 @@ from liftwatch.tracks.sites import GLIDE_FT_PER_NM, SiteIndex
 REACH_KM = 1500.0
 STEEP_FT_PER_NM = 700.0
 NEXT_DEP_BONUS = np.log(60.0)
-MAX_CANDIDATES = 60  # per end, kept after the geometric/next-departure/kind scoring
+MAX_CANDIDATES = 60
+CRUISE_FT = 20000.0
+ELSEWHERE_WEIGHT = 3.0  # weight (relative to the best candidate's 1) of "none of these" for cruise ends  # per end, kept after the geometric/next-departure/kind scoring
 
 ControllerFn = Callable[[str, datetime], "str | None"]
 
@@ -180,8 +182,14 @@ def _rank_chunk(
     if controller_at is not None:
         pairs = _controller_bonus(pairs, ends, history, controller_at)
     pairs = pairs.with_columns((pl.col("ll") - pl.col("ll").max().over("q")).exp().alias("w"))
-    pairs = pairs.with_columns((pl.col("w") / pl.col("w").sum().over("q")).alias("prob")).sort(
-        ["q", "prob"], descending=[False, True]
+    # an end lost at cruise and not descending may be bound anywhere, beyond reach too: that share of the
+    # probability is left to "elsewhere" (candidates then sum to < 1), so a guess is not shown as a finding
+    cruise = (alt >= CRUISE_FT) & (vr > -300.0)
+    pairs = pairs.with_columns(pl.Series("_else", np.where(cruise, ELSEWHERE_WEIGHT, 0.0)[q]))
+    pairs = (
+        pairs.with_columns((pl.col("w") / (pl.col("w").sum().over("q") + pl.col("_else"))).alias("prob"))
+        .drop("_else")
+        .sort(["q", "prob"], descending=[False, True])
     )
     top = pairs.group_by("q", maintain_order=True).agg(
         pl.col("site_id").first().alias("site"),

@@ -3,8 +3,9 @@
 Two passes with bounded memory. Pass 1 runs partition by partition (the store hashes assets into partitions,
 so every flight of an airframe is in one partition): clean, split, summarise, classify the airframe, infer
 sites at both ends, rank destinations of airborne ends using the airframe's next/previous flight and history,
-and add the partition to the coverage grid. Only per-flight rows survive a partition. Pass 2, once coverage
-is known everywhere, decides whether each airborne ending was *dark* or *out of coverage*.
+and add the partition to the coverage grid. Only per-flight rows survive a partition. Pass 2
+(:mod:`liftwatch.tracks.endings`), once coverage is known everywhere, decides how each flight started and
+ended: at a site, on the surface elsewhere, *dark*, *out of coverage* or cut by the data.
 """
 
 from __future__ import annotations
@@ -27,15 +28,13 @@ from liftwatch.schema import FLIGHT_SCHEMA, POLARS_POINT_SCHEMA, conform
 from liftwatch.tracks.clean import CleanReport, clean_points, gate_table
 from liftwatch.tracks.coverage import Coverage
 from liftwatch.tracks.dark import ControllerFn, rank_sites
+from liftwatch.tracks.endings import decide_endings, surface_ends
 from liftwatch.tracks.segment import SplitParams, segment
-from liftwatch.tracks.sites import MILITARY_CLASSES, SiteIndex, endpoint_frame, infer_sites
+from liftwatch.tracks.sites import MILITARY_CLASSES, SiteIndex, endpoint_frame, infer_sites, with_runways
 from liftwatch.tracks.summary import flight_summary
 
 if TYPE_CHECKING:
     from liftwatch.store import Store
-
-DARK_THRESHOLD = 0.5  # coverage score at/ahead of the vanish point above which an airborne end is "dark"
-DATA_EDGE_S = 600.0  # a flight starting/ending this close to the data's first/last fix is cut by the data
 
 
 @dataclass
@@ -62,7 +61,7 @@ class KbInputs:
     def from_kb(cls) -> KbInputs:
         kb: Any = importlib.import_module("liftwatch.kb")
         return cls(
-            sites=kb.sites(),
+            sites=with_runways(kb.sites()),
             types=kb.aircraft_types(),
             classify_frame=getattr(kb, "classify_frame", None),
             controller_at=getattr(kb, "controller_at", None),
@@ -170,7 +169,7 @@ class FlightBuilder:
         a, b = self._span
         self._span = (lo if a is None or lo < a else a, hi if b is None or hi > b else b)
         cleaned, _ = clean_points(pts, gates=self.gates, report=self.report.clean)
-        seg, reasons = segment(cleaned, self.split)
+        seg, reasons = segment(self._with_field_elevation(cleaned), self.split)
         self.report.split.update(reasons)
         if seg.height == 0:
             return
@@ -179,18 +178,23 @@ class FlightBuilder:
         self.coverage.add(seg, key0)
         f = _classify(flight_summary(seg), self.inputs).with_columns((pl.col("flight_idx") + key0).alias("fkey"))
         military = f["classification"].is_in(list(MILITARY_CLASSES)).to_numpy()
+        self.coverage.add_state_flights(f["fkey"].to_numpy()[military])
         dep_e = endpoint_frame(seg, "dep")
         arr_e = endpoint_frame(seg, "arr")
         dep = infer_sites(dep_e, self.index, military, "dep")
         arr = infer_sites(arr_e, self.index, military, "arr")
         f = f.join(_site_cols(dep, "dep"), on="flight_idx").join(_site_cols(arr, "arr"), on="flight_idx")
         # a site only counts where the end is at it; elsewhere the near-site score is just a candidate
+        f = f.join(surface_ends(self.index, arr_e, "arr"), on="flight_idx").join(
+            surface_ends(self.index, dep_e, "dep"), on="flight_idx"
+        )
         f = f.with_columns(
             pl.when(pl.col("dep_at_site")).then(pl.col("dep_site")).alias("dep_site"),
             pl.when(pl.col("dep_at_site")).then(pl.col("dep_conf")).alias("dep_conf"),
             pl.when(pl.col("arr_at_site")).then(pl.col("arr_site")).alias("arr_site"),
             pl.when(pl.col("arr_at_site")).then(pl.col("arr_conf")).alias("arr_conf"),
         )
+        self._add_edges(f, arr_e, dep_e, key0)
         f = _neighbours(f)
         hist = _history(f)
         # rank sites for ends seen in the air (both directions)
@@ -231,6 +235,28 @@ class FlightBuilder:
         f.join(end, on="flight_idx", how="left").drop("flight_idx").write_parquet(path, compression="lz4")
         self._parts.append(path)
 
+    def _add_edges(self, f: pl.DataFrame, arr_e: pl.DataFrame, dep_e: pl.DataFrame, key0: int) -> None:
+        """Feed the coverage rim test with where flights appeared/vanished in the air (not at a site)."""
+        for e, at in ((arr_e, "arr"), (dep_e, "dep")):
+            air = f.select("flight_idx", (~pl.col(f"{at}_at_site") & ~pl.col(f"{at}_surface")).alias("air"))
+            x = e.join(air, on="flight_idx").filter(pl.col("air"))
+            self.coverage.add_edges(
+                x["lat"].to_numpy(),
+                x["lon"].to_numpy(),
+                x["alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy(),
+                x["track_deg"].cast(pl.Float64).fill_null(np.nan).to_numpy(),
+                x["ts"].dt.epoch("ms").to_numpy().astype(np.float64) / 1e3,
+                (x["flight_idx"] + key0).to_numpy(),
+            )
+
+    def _with_field_elevation(self, pts: pl.DataFrame) -> pl.DataFrame:
+        """``_ref_elev_ft``: elevation of the field under each slow fix (the only ones the ground test needs)."""
+        slow = (pts["gs_kt"] < self.split.ground_kt).fill_null(False).to_numpy()
+        elev = np.full(pts.height, np.nan)
+        if slow.any():
+            elev[slow] = self.index.field_elevation(pts["lat"].to_numpy()[slow], pts["lon"].to_numpy()[slow])
+        return pts.with_columns(pl.Series("_ref_elev_ft", elev).fill_nan(None))
+
     def finish(self) -> pa.Table:
         """Pass 2 on every partition; the whole FLIGHT_SCHEMA table, sorted by first_ts and asset."""
         parts = list(self.finish_parts())
@@ -254,85 +280,13 @@ class FlightBuilder:
         self._spill.cleanup()
 
     def _finish_part(self, f: pl.DataFrame) -> pl.DataFrame:
-        lo, hi = self._span
-        lat = f["last_lat"].to_numpy()
-        lon = f["last_lon"].to_numpy()
-        alt = f["last_alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy()
-        trk = f["end_track"].cast(pl.Float64).fill_null(np.nan).to_numpy()
-        vr = f["end_vrate"].cast(pl.Float64).fill_null(np.nan).to_numpy()
-        day = f["last_ts"].dt.epoch("d").to_numpy()
-        cov, _ = self.coverage.score(lat, lon, alt, trk, vr, day, f["fkey"].to_numpy())
-        f = f.with_columns(pl.Series("coverage", cov.astype(np.float32)))
-        at_start = (pl.col("first_ts") - pl.lit(lo)).dt.total_seconds() <= DATA_EDGE_S
-        at_end = (pl.lit(hi) - pl.col("last_ts")).dt.total_seconds() <= DATA_EDGE_S
-        ending = (
-            pl.when(pl.col("arr_at_site"))
-            .then(pl.lit("landed"))
-            .when(at_end)
-            .then(pl.lit("data_end"))
-            .when(pl.col("coverage") >= DARK_THRESHOLD)
-            .then(pl.lit("dark"))
-            .otherwise(pl.lit("out_of_coverage"))
-        )
-        start_kind = (
-            pl.when(pl.col("dep_at_site")).then(pl.lit("takeoff")).when(at_start).then(pl.lit("data_start"))
-        ).otherwise(pl.lit("in_air"))
-        f = f.with_columns(ending.alias("ending"), start_kind.alias("start_kind"))
-        air_arr = pl.col("ending") != "landed"
-        air_dep = pl.col("start_kind") != "takeoff"
-        f = f.with_columns(
-            pl.when(air_arr).then(pl.col("arr_rank_site")).otherwise(pl.col("arr_site")).alias("arr_site"),
-            pl.when(air_arr).then(pl.col("arr_rank_conf")).otherwise(pl.col("arr_conf")).alias("arr_conf"),
-            pl.when(air_arr).then(pl.col("arr_rank_cands")).otherwise(pl.col("arr_candidates")).alias("arr_candidates"),
-            pl.when(air_dep).then(pl.col("dep_rank_site")).otherwise(pl.col("dep_site")).alias("dep_site"),
-            pl.when(air_dep).then(pl.col("dep_rank_conf")).otherwise(pl.col("dep_conf")).alias("dep_conf"),
-            pl.when(air_dep).then(pl.col("dep_rank_cands")).otherwise(pl.col("dep_candidates")).alias("dep_cands"),
-            pl.when(pl.col("start_kind") == "takeoff")
-            .then(pl.col("air_first_ts"))
-            .otherwise(pl.col("first_ts"))
-            .alias("dep_time"),
-            pl.when(pl.col("ending") == "landed").then(pl.col("air_last_ts")).otherwise(None).alias("arr_time"),
-        )
-        # estimated arrival time for airborne ends: distance to the top site at the last ground speed
-        top_km = pl.col("arr_candidates").list.first().struct.field("distance_km").cast(pl.Float64)
-        eta = top_km / (pl.col("end_gs").cast(pl.Float64).fill_null(300.0).clip(lower_bound=150.0) * 1.852) * 3600.0
-        f = f.with_columns(
-            pl.when(air_arr & pl.col("arr_site").is_not_null())
-            .then(pl.col("last_ts") + pl.duration(seconds=eta.fill_null(0.0).cast(pl.Int64)))
-            .otherwise(pl.col("arr_time"))
-            .alias("arr_time"),
-            pl.format("{}-{}", pl.col("asset_id"), pl.col("first_ts").dt.strftime("%Y%m%dT%H%M%SZ")).alias("flight_id"),
-        )
-        f = f.with_columns(_evidence_expr().alias("evidence"))
-        return f.select(FLIGHT_SCHEMA.names).sort("first_ts", "asset_id")
+        return decide_endings(f, self.coverage, self._span)
 
 
 def _site_cols(inferred: pl.DataFrame, side: str) -> pl.DataFrame:
     """``infer_sites`` output renamed for one end of the flight (``dep_site``, ``arr_conf``, ...)."""
     names = {"site": "site", "conf": "conf", "at_site": "at_site", "candidates": "candidates", "site_km": "km"}
     return inferred.select("flight_idx", *[pl.col(c).alias(f"{side}_{n}") for c, n in names.items()])
-
-
-def _evidence_expr() -> pl.Expr:
-    """Evidence JSON: the alternatives and the numbers each decision rested on."""
-    return pl.struct(
-        pl.struct(
-            pl.col("start_kind").alias("kind"),
-            pl.col("dep_km").alias("site_km"),
-            pl.col("dep_cands").alias("candidates"),
-            pl.col("dep_prev_match").alias("previous_arrival_matches"),
-        ).alias("dep"),
-        pl.struct(
-            pl.col("ending").alias("kind"),
-            pl.col("arr_km").alias("site_km"),
-            pl.col("coverage").alias("coverage_score"),
-            pl.col("arr_next_match").alias("next_departure_matches"),
-            pl.col("end_track").alias("last_track_deg"),
-            pl.col("end_vrate").alias("last_vrate_fpm"),
-            pl.col("median_dt_s"),
-            pl.col("tail_dt_s"),
-        ).alias("arr"),
-    ).struct.json_encode()
 
 
 def _frames(source: Any, n_partitions: int | None) -> Iterator[pl.DataFrame]:

@@ -38,7 +38,9 @@ class SplitParams:
     """Thresholds of the flight split (defaults from the anchors, see the module docstring)."""
 
     low_ft: float = 3000.0  # "low" = below this barometric altitude (approach, circuit, ground)
-    ground_kt: float = 50.0  # slower than this and low counts as on the ground without an on_ground flag
+    ground_kt: float = 50.0  # slower than this *and* at field level counts as on the ground without a flag
+    ground_agl_ft: float = 500.0  # "at field level": this close above the nearby field's elevation (sea level
+    # when no field is near); pressure altitude strays a few hundred feet from true height with the weather
     ground_min_s: float = 60.0  # a ground stop this long between two airborne parts ends a flight
     low_gap_s: float = 600.0  # OPDI: gap > 10 min while low on both sides
     gap_s: float = 600.0  # longer gaps are tested for continuity
@@ -54,7 +56,10 @@ class SplitParams:
 def segment(points: pl.DataFrame, params: SplitParams | None = None) -> tuple[pl.DataFrame, Counter[str]]:
     """Add ``flight_idx`` (int64, partition-local), ``ground`` and ``_alt`` (baro, else geometric altitude).
 
-    ``points`` must be cleaned and sorted by (asset_id, ts). Returns the rows that belong to a flight and a
+    ``points`` must be cleaned and sorted by (asset_id, ts). An optional ``_ref_elev_ft`` column holds the
+    elevation of the field under each fix (null where none is near: sea level is assumed); being slow only
+    counts as being on the ground at that level, so a helicopter or patrol aircraft loitering at 1,000 ft and
+    60 kt stays airborne. Returns the rows that belong to a flight and a
     counter of split reasons (``new_asset``, ``new_leg_flag``, ``ground_stop``, ``low_gap``, ``discontinuity``,
     ``descent_climb``, ``max_gap``) plus ``dropped_ground_only`` / ``dropped_short`` counts.
     """
@@ -65,7 +70,9 @@ def segment(points: pl.DataFrame, params: SplitParams | None = None) -> tuple[pl
         return points.with_columns(pl.lit(None, pl.Int64).alias("flight_idx"), pl.lit(False).alias("ground")), reasons
     alt = pl.col("alt_baro_ft").fill_null(pl.col("alt_geom_ft"))
     slow = (pl.col("gs_kt") < p.ground_kt).fill_null(False)  # unknown speed is not evidence of being parked
-    ground_expr = pl.col("on_ground").fill_null(False) | (slow & (alt.is_null() | (alt < p.low_ft)))
+    ref = pl.col("_ref_elev_ft").fill_null(0.0) if "_ref_elev_ft" in points.columns else pl.lit(0.0)
+    at_field_level = alt.is_null() | (alt - ref <= p.ground_agl_ft)
+    ground_expr = pl.col("on_ground").fill_null(False) | (slow & at_field_level)
     low_expr = ground_expr | (alt < p.low_ft).fill_null(False)
     df = points.with_columns(ground_expr.alias("ground"), low_expr.alias("_low"), alt.alias("_alt"))
 

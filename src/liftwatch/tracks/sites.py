@@ -32,6 +32,7 @@ from liftwatch.tracks.geo import (
     EARTH_RADIUS_KM,
     KM_PER_NM,
     angle_diff_deg,
+    bearing_deg,
     chord_for_km,
     destination,
     haversine_km,
@@ -50,6 +51,7 @@ class SiteParams:
     max_agl_ft: float = 5000.0  # above this height over the field the flight is not at the site
     landed_agl_ft: float = 1500.0  # an airborne end this low and this close counts as a landing
     landed_km: float = 8.0
+    path_agl_ft: float = 3000.0  # ... or up to this high when on the runway's climb-out/approach path
     sigma_km: float = 4.0  # airfield extent + position noise
     sigma_ft: float = 1500.0
 
@@ -82,6 +84,16 @@ class SiteIndex:
             curated = np.zeros(s.height, dtype=bool)
         has_iata = s["iata"].is_not_null().to_numpy() if "iata" in s.columns else np.zeros(s.height, bool)
         self.prominence = np.where(curated, 2.0, np.where(has_iata, 1.0, 0.5))
+        # civil traffic goes where scheduled service is (OurAirports class): Spokane International, not
+        # Fairchild AFB next door; military and state aircraft are not drawn to airline airports
+        self.civil_prominence = self.prominence.copy()
+        if "scheduled" in s.columns and "field_type" in s.columns:
+            sched = s["scheduled"].fill_null(False).to_numpy().astype(bool)
+            ftype = np.asarray(s["field_type"].fill_null("").to_list(), dtype=object)
+            size = np.select(
+                [ftype == "large_airport", ftype == "medium_airport", ftype == "small_airport"], [3.0, 2.0, 1.0], 0.7
+            )
+            self.civil_prominence = np.where(sched, size, np.where(curated, 2.0, np.minimum(size, 1.0)))
         self.pos = {sid: i for i, sid in enumerate(self.site_id)}
         self.tree = cKDTree(unit_vectors(self.lat, self.lon)) if s.height else None
 
@@ -106,6 +118,23 @@ class SiteIndex:
         d = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.clip(chord / 2.0, 0.0, 1.0))
         return q, s, d
 
+    def field_elevation(self, lat: npt.ArrayLike, lon: npt.ArrayLike, within_km: float = 6.0) -> np.ndarray:
+        """Elevation (ft) of the nearest air site within ``within_km`` of each position, NaN where none is.
+
+        Used to tell an aircraft on a field (slow, at the field's height) from one loitering slowly above it.
+        """
+        lat_a, lon_a = np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64)
+        out = np.full(lat_a.shape, np.nan)
+        ok = np.isfinite(lat_a) & np.isfinite(lon_a)
+        if self.tree is None or not ok.any():
+            return out
+        _, j = self.tree.query(unit_vectors(lat_a[ok], lon_a[ok]), k=1, distance_upper_bound=chord_for_km(within_km))
+        hit = j < len(self)
+        vals = np.full(j.shape, np.nan)
+        vals[hit] = self.elev[j[hit]]
+        out[ok] = vals
+        return out
+
     def kind_prior(self, s: np.ndarray, military: np.ndarray) -> np.ndarray:
         """Log prior of landing at site ``s`` for a military/state (True) or civil (False) aircraft."""
         kind = self.kind[s]
@@ -113,7 +142,35 @@ class SiteIndex:
         civ_w = np.select(
             [kind == "air_base", kind == "heliport", kind == "airstrip"], [np.log(0.3), np.log(0.2), np.log(0.5)], 0.0
         )
-        return np.where(military, mil_w, civ_w) + np.log(self.prominence[s])
+        return np.where(military, mil_w + np.log(self.prominence[s]), civ_w + np.log(self.civil_prominence[s]))
+
+
+def with_runways(sites: pl.DataFrame) -> pl.DataFrame:
+    """Sites plus OurAirports runway headings (where the site has none) and field class, by ICAO code.
+
+    Adds ``field_type`` (``large_airport`` ...) and ``scheduled`` (bool); a site without an ICAO match keeps
+    what it had (curated headings are never replaced).
+    """
+    from liftwatch.kb.runways import airfields, runway_headings
+
+    if "icao" not in sites.columns:
+        return sites
+    rh = runway_headings().rename({"icao": "_icao"})
+    af = airfields().select(
+        pl.col("icao").alias("_icao"), pl.col("type").alias("field_type"), (pl.col("scheduled") == 1).alias("scheduled")
+    )
+    out = (
+        sites.with_columns(pl.col("icao").alias("_icao"))
+        .join(rh, on="_icao", how="left")
+        .join(af, on="_icao", how="left")
+    )
+    empty = pl.col("runway_headings").is_null() | (pl.col("runway_headings").list.len() == 0)
+    return out.with_columns(
+        pl.when(empty & pl.col("headings").is_not_null())
+        .then(pl.col("headings"))
+        .otherwise(pl.col("runway_headings"))
+        .alias("runway_headings")
+    ).drop("_icao", "headings")
 
 
 def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) -> pl.DataFrame:
@@ -130,8 +187,10 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
         (pl.col("lon").last() if last else pl.col("lon").first()).alias("lon"),
         (pl.col("_alt").last() if last else pl.col("_alt").first()).alias("alt_ft"),
         (pl.col("ground").last() if last else pl.col("ground").first()).alias("ground"),
-        (pl.col("gs_kt").last() if last else pl.col("gs_kt").first()).alias("gs_kt"),
+        # speed and vertical rate come in other messages than positions: the nearest known value to the end
+        (pl.col("gs_kt").drop_nulls().last() if last else pl.col("gs_kt").drop_nulls().first()).alias("gs_kt"),
         (pl.col("vrate_fpm").last() if last else pl.col("vrate_fpm").first()).alias("vrate_fpm"),
+        (pl.col("vrate_fpm").drop_nulls().last() if last else pl.col("vrate_fpm").drop_nulls().first()).alias("_vr"),
         edge.alias("ts"),
     )
     # the track is measured around the last (first) *airborne* fix: touch-down (lift-off) shows the runway
@@ -139,14 +198,35 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
     edges = g.agg((air.max() if last else air.min()).alias("_edge"))
     near = points.join(edges, on="flight_idx")
     dts = (pl.col("ts") - pl.col("_edge")).dt.total_seconds().abs()
-    near = near.filter((dts <= window_s) & ~pl.col("ground") & pl.col("track_deg").is_not_null())
+    near = near.filter((dts <= window_s) & ~pl.col("ground"))
     rad = pl.col("track_deg").cast(pl.Float64).radians()
-    trk = near.group_by("flight_idx").agg(rad.sin().mean().alias("_s"), rad.cos().mean().alias("_c"))
-    trk = trk.with_columns((pl.arctan2("_s", "_c").degrees() % 360.0).alias("track_deg")).select(
-        "flight_idx", "track_deg"
+    trk = near.group_by("flight_idx").agg(
+        rad.sin().mean().alias("_s"),
+        rad.cos().mean().alias("_c"),
+        # feeds that send positions without velocity messages: track and climb from the fixes themselves
+        pl.col("lat").first().alias("_la0"),
+        pl.col("lon").first().alias("_lo0"),
+        pl.col("lat").last().alias("_la1"),
+        pl.col("lon").last().alias("_lo1"),
+        pl.col("_alt").drop_nulls().first().alias("_a0"),
+        pl.col("_alt").drop_nulls().last().alias("_a1"),
+        pl.col("ts").filter(pl.col("_alt").is_not_null()).first().alias("_t0"),
+        pl.col("ts").filter(pl.col("_alt").is_not_null()).last().alias("_t1"),
     )
+    moved = haversine_km(trk["_la0"], trk["_lo0"], trk["_la1"], trk["_lo1"])
+    fix_track = np.where(moved >= 0.5, bearing_deg(trk["_la0"], trk["_lo0"], trk["_la1"], trk["_lo1"]), np.nan)
+    span_min = (trk["_t1"] - trk["_t0"]).dt.total_seconds().cast(pl.Float64).to_numpy() / 60.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fix_vr = np.where(span_min >= 0.5, (trk["_a1"] - trk["_a0"]).cast(pl.Float64).to_numpy() / span_min, np.nan)
+    trk = trk.with_columns(
+        (pl.arctan2("_s", "_c").degrees() % 360.0).fill_null(pl.Series(fix_track).fill_nan(None)).alias("track_deg"),
+        pl.Series("_fix_vr", fix_vr).fill_nan(None),
+    ).select("flight_idx", "track_deg", "_fix_vr")
     # airborne fixes near a ground end (touch-down / lift-off point) tell the runway even on the ground
-    return base.join(trk, on="flight_idx", how="left")
+    out = base.join(trk, on="flight_idx", how="left")
+    return out.with_columns(pl.col("vrate_fpm").fill_null(pl.col("_fix_vr")).fill_null(pl.col("_vr"))).drop(
+        "_fix_vr", "_vr"
+    )
 
 
 def infer_sites(
@@ -170,6 +250,9 @@ def infer_sites(
     alt = ends["alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy()
     ground = ends["ground"].fill_null(False).to_numpy()
     trk = ends["track_deg"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+    vr = ends["vrate_fpm"].cast(pl.Float64).fill_null(0.0).to_numpy()
+    # climbing away after take-off / descending towards touch-down: the end is on a field's path
+    on_path = (vr >= 300.0) if which == "dep" else (vr <= -300.0)
     q, s, d0 = index.pairs(lat, lon, p.radius_km + 25.0)
     elev = index.elev[s]
     agl = np.where(ground[q], 0.0, np.where(np.isnan(alt[q]), 0.0, alt[q] - elev))
@@ -196,7 +279,9 @@ def infer_sites(
         + index.kind_prior(s, military[q])
         + np.where(ground[q], np.log(2.0), 0.0)
     )
-    fit = np.exp(-0.5 * (np.maximum(d - 2.0, 0.0) / (2 * p.sigma_km)) ** 2 - 0.5 * (agl_pos / (2 * p.sigma_ft)) ** 2)
+    # height counts against the fit less on the climb-out / approach path, where it is expected
+    sig_h = np.where(on_path[q], 2 * p.path_agl_ft, 2 * p.sigma_ft)
+    fit = np.exp(-0.5 * (np.maximum(d - 2.0, 0.0) / (2 * p.sigma_km)) ** 2 - 0.5 * (agl_pos / sig_h) ** 2)
     pairs = pl.DataFrame(
         {
             "q": q,
@@ -235,12 +320,18 @@ def infer_sites(
         top, on="q", how="left"
     )
     # at the site: seen on the ground there, or low and close (coverage stopped on short final / initial climb)
-    at_site = (pl.col("site_km") <= p.landed_km) & (pl.col("site_agl_ft") <= p.landed_agl_ft)
-    out = out.with_columns(
-        pl.Series("ground_end", ground),
-        at_site.fill_null(False).alias("_low_close"),
-    ).with_columns(((pl.col("ground_end") & pl.col("site").is_not_null()) | pl.col("_low_close")).alias("at_site"))
-    return out.drop("q", "_low_close")
+    # or on the climb-out / approach path (projected onto the field, climbing away / descending, <= 3,000 ft)
+    at_site = (pl.col("site_km") <= p.landed_km) & (
+        (pl.col("site_agl_ft") <= p.landed_agl_ft) | (pl.col("on_path") & (pl.col("site_agl_ft") <= p.path_agl_ft))
+    )
+    out = (
+        out.with_columns(pl.Series("on_path", on_path), pl.Series("ground_end", ground))
+        .with_columns(
+            at_site.fill_null(False).alias("_low_close"),
+        )
+        .with_columns(((pl.col("ground_end") & pl.col("site").is_not_null()) | pl.col("_low_close")).alias("at_site"))
+    )
+    return out.drop("q", "_low_close", "on_path")
 
 
 def evidence_of(row: dict[str, Any]) -> dict[str, Any]:
