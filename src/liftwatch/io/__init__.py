@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from liftwatch.errors import UnknownFormatError, UnreadableFileError
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, ReaderModule, RejectLog, read_head
+from liftwatch.io.timewindow import filter_table
 
 # Order matters: more specific sniffers first. Each entry is a module under liftwatch.io.
 READER_MODULES: tuple[str, ...] = (
@@ -89,10 +90,9 @@ def read(
     log = rejects if rejects is not None else RejectLog()
     mod = table[fmt]
     reader = getattr(mod, "read_format", None)
-    if reader is not None:
-        yield from reader(p, fmt, log, batch_rows)
-    else:
-        yield from mod.read(p, log, batch_rows)
+    batches = reader(p, fmt, log, batch_rows) if reader is not None else mod.read(p, log, batch_rows)
+    for batch in batches:  # one time window for every reader (rows outside it are rejects, not errors)
+        yield filter_table(batch, log, p)
 
 
 __all__ = ["RejectLog", "detect_format", "read", "readers"]

@@ -20,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, open_binary
+from liftwatch.io.timewindow import TIME_REASON, in_window_s
 from liftwatch.modes.decode import DecoderConfig, ModesDecoder
 from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
 
@@ -96,6 +97,9 @@ def read_messages(
                 line0 += frames.n_lines
             if len(frames):
                 ts, first_counter = _times(frames, anchor, seq, first_counter)
+                if not (inside := in_window_s(ts)).all():  # inf / 1e300 / year 5138 never reach the decoder
+                    rejects.add_many(path, [], TIME_REASON, count=int((~inside).sum()))
+                    frames.ok &= inside
                 seq += len(frames)
                 res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
                 for reason in ("crc_failed", "unattributed", "unsupported_df"):
