@@ -173,6 +173,20 @@ def feature_collection(*groups: list[Feature]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": feats}
 
 
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_safe(json_text: str) -> str:
+    """JSON text made inert inside a ``<script>`` element.
+
+    Escaping only ``</`` is not enough: ``<!--`` followed by ``<script`` switches the HTML parser into the
+    "script data double escaped" state, where the real ``</script>`` no longer ends the element, and U+2028/2029
+    end a line in older JavaScript. ``<``, ``>`` and ``&`` can only occur inside JSON strings, so writing them
+    as ``\\u003c``-style escapes changes no value.
+    """
+    return json_text.translate(_SCRIPT_SAFE)
+
+
 def dumps(obj: Any) -> str:
-    """Compact JSON safe to embed in a ``<script>`` element (no ``</`` sequence can close it)."""
-    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    """Compact JSON safe to embed in a ``<script>`` element (see :func:`script_safe`)."""
+    return script_safe(json.dumps(obj, separators=(",", ":"), ensure_ascii=False))
