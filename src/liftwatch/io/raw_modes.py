@@ -19,7 +19,8 @@ from collections.abc import Iterator
 import numpy as np
 import pyarrow as pa
 
-from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, open_binary
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of
+from liftwatch.io.textchunks import Damaged, decoded_pieces
 from liftwatch.io.timewindow import TIME_REASON, in_window_s
 from liftwatch.modes.decode import DecoderConfig, ModesDecoder
 from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
@@ -74,41 +75,59 @@ def read_messages(
     line0 = 0
     seq = 0
     first_counter: float | None = None
-    with open_binary(path) as fh:
-        tail = b""
-        while True:
-            chunk = fh.read(chunk_bytes)
-            final = not chunk
-            data = tail + chunk
-            if fmt == "modes_beast":
-                frames, tail, bad = parse_beast(data, final=final)
-                if bad:
-                    rejects.add(path, f"chunk ending byte {fh.tell() if not final else 'end'}", "corrupt Beast frame")
-                    rejects.counts["corrupt Beast frame"] += bad - 1
-            else:
-                if line0 == 0 and seq == 0 and fmt == "modes_hex":
-                    data, skipped = _strip_header(data)
-                    line0 += skipped
-                body, tail = (data, b"") if final else split_lines(data)
-                frames = parse_text(body)
-                if frames.bad_lines.size:
-                    locs = (f"line {line0 + int(i) + 1}" for i in frames.bad_lines[:50])
-                    rejects.add_many(path, locs, "not a Mode S message", count=int(frames.bad_lines.size))
-                line0 += frames.n_lines
-            if len(frames):
-                ts, first_counter = _times(frames, anchor, seq, first_counter)
-                if not (inside := in_window_s(ts)).all():  # inf / 1e300 / year 5138 never reach the decoder
-                    rejects.add_many(path, [], TIME_REASON, count=int((~inside).sum()))
-                    frames.ok &= inside
-                seq += len(frames)
-                res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
-                for reason in ("crc_failed", "unattributed", "unsupported_df"):
-                    if res.stats.get(reason):
-                        rejects.counts[reason.replace("_", " ")] += res.stats[reason]
-                if res.points.num_rows:
-                    yield res.points
-            if final:
-                break
+    blocks = _blocks(path, chunk_bytes, rejects)
+    offset = 0
+    tail = b""
+    while True:
+        chunk = next(blocks, b"")
+        offset += len(chunk)
+        final = not chunk
+        data = tail + chunk
+        if fmt == "modes_beast":
+            frames, tail, bad = parse_beast(data, final=final)
+            if bad:
+                rejects.add(path, f"chunk ending byte {offset if not final else 'end'}", "corrupt Beast frame")
+                rejects.counts["corrupt Beast frame"] += bad - 1
+        else:
+            if line0 == 0 and seq == 0 and fmt == "modes_hex":
+                data, skipped = _strip_header(data)
+                line0 += skipped
+            body, tail = (data, b"") if final else split_lines(data)
+            frames = parse_text(body)
+            if frames.bad_lines.size:
+                locs = (f"line {line0 + int(i) + 1}" for i in frames.bad_lines[:50])
+                rejects.add_many(path, locs, "not a Mode S message", count=int(frames.bad_lines.size))
+            line0 += frames.n_lines
+        if len(frames):
+            ts, first_counter = _times(frames, anchor, seq, first_counter)
+            if not (inside := in_window_s(ts)).all():  # inf / 1e300 / year 5138 never reach the decoder
+                rejects.add_many(path, [], TIME_REASON, count=int((~inside).sum()))
+                frames.ok &= inside
+            seq += len(frames)
+            res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
+            for reason in ("crc_failed", "unattributed", "unsupported_df"):
+                if res.stats.get(reason):
+                    rejects.counts[reason.replace("_", " ")] += res.stats[reason]
+            if res.points.num_rows:
+                yield res.points
+        if final:
+            break
+
+
+def _blocks(path: str, size: int, rejects: RejectLog) -> Iterator[bytes]:
+    """Decompressed blocks of about ``size`` bytes; a cut or corrupt gzip/bz2/xz stream keeps what decoded
+    before the damage (one reject), like the text readers, instead of losing the whole file."""
+    buf = bytearray()
+    try:
+        for piece in decoded_pieces(path):
+            buf += piece
+            if len(buf) >= size:
+                yield bytes(buf)
+                buf = bytearray()
+    except Damaged as exc:
+        rejects.add(path, "end", "compressed data truncated or corrupt; rest of file lost", str(exc))
+    if buf:
+        yield bytes(buf)
 
 
 def _strip_header(data: bytes) -> tuple[bytes, int]:

@@ -80,6 +80,9 @@ class _Damaged(Exception):
     """The compressed stream ended early or is corrupt; everything before was already yielded."""
 
 
+Damaged = _Damaged  # public name for readers that consume ``decoded_pieces`` themselves
+
+
 def decoded_pieces(path: str) -> Generator[bytes, None, None]:
     """Decompressed bytes of a file in pieces; gzip (multi-member), bz2 and xz are detected by content.
 
