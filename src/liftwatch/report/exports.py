@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,21 @@ from liftwatch.report.geo import OTHER_COLOR, Feature, candidates_text
 
 def write_geojson(path: Path, collection: dict[str, Any]) -> Path:
     path.write_text(json.dumps(collection, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def write_geojson_pages(path: Path, pages: Iterable[list[Feature]]) -> Path:
+    """A FeatureCollection written page by page: memory holds one page of features, never the file."""
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write('{"type":"FeatureCollection","features":[')
+        first = True
+        for page in pages:
+            for feat in page:
+                if not first:
+                    fh.write(",")
+                fh.write(json.dumps(feat, separators=(",", ":"), ensure_ascii=False))
+                first = False
+        fh.write("]}")
     return path
 
 
