@@ -42,7 +42,10 @@ def filter_table(
     """Drop the rows of a canonical point table whose ``ts`` is outside the window (counted as rejects)."""
     if table.num_rows == 0:
         return table
-    us = pc.cast(table.column("ts"), pa.int64())
+    ts = table.column("ts")
+    if ts.type != pa.timestamp("us", tz="UTC"):
+        ts = pc.cast(ts, pa.timestamp("us", tz="UTC"), safe=False)
+    us = pc.cast(ts, pa.int64())
     lo, hi = int(TIME_MIN_S * 1_000_000), int(time_max_s(now) * 1_000_000)
     ok = pc.and_(pc.greater_equal(us, lo), pc.less_equal(us, hi))
     ok = pc.fill_null(ok, False)
