@@ -209,7 +209,7 @@ def iter_chunks(path: str, chunk_bytes: int, rejects: RejectLog) -> Iterator[Chu
             continue
         if eof:
             if buf:
-                yield Chunk(_clean(buf), line)
+                yield from _without_long_lines(buf, line, path, rejects)
             return
         cut_at = buf.rfind(b"\n")
         if cut_at < 0:
@@ -219,10 +219,32 @@ def iter_chunks(path: str, chunk_bytes: int, rejects: RejectLog) -> Iterator[Chu
             want = min(max(size, 2 * len(buf)), MAX_LINE_BYTES + 1)
             continue
         want = size
-        chunk = Chunk(_clean(buf[: cut_at + 1]), line)
+        data = buf[: cut_at + 1]
         pending = buf[cut_at + 1 :]
-        yield chunk
-        line += chunk.n_lines
+        yield from _without_long_lines(data, line, path, rejects)
+        line += data.count(b"\n")
+
+
+def _without_long_lines(data: bytes, first_line: int, path: str, rejects: RejectLog) -> Iterator[Chunk]:
+    """``data`` as cleaned chunks, each line over MAX_LINE_BYTES rejected (only a buffer longer than the limit
+    can hold one, so the usual chunk costs one length test)."""
+    if len(data) <= MAX_LINE_BYTES:
+        yield Chunk(_clean(data), first_line)
+        return
+    buf = np.frombuffer(data, dtype=np.uint8)
+    nl = np.flatnonzero(buf == 10)
+    ends = nl if data.endswith(b"\n") else np.append(nl, len(data))
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    start = 0
+    for k in np.flatnonzero(ends - starts > MAX_LINE_BYTES):
+        a, z = int(starts[k]), int(ends[k])
+        if a > start:
+            yield Chunk(_clean(data[start:a]), first_line + data.count(b"\n", 0, start))
+        sample = data[a : a + 200].decode("utf-8", "replace")
+        rejects.add(path, f"line {first_line + int(k)}", f"line longer than {MAX_LINE_BYTES} bytes", sample)
+        start = z + 1
+    if start < len(data):
+        yield Chunk(_clean(data[start:]), first_line + data.count(b"\n", 0, start))
 
 
 def _skip_to_newline(pieces: Iterator[bytes]) -> bytes:
