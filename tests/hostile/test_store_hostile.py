@@ -226,3 +226,26 @@ def test_store_keyed_by_duckdb_hash_is_rekeyed_once(tmp_path: Path) -> None:
         assert store.ingest(f).rows_added == 0
         assert store.ingest(g).rows_added == 5
         assert store.info()["points"] == 15
+
+
+def test_dead_runs_temp_files_removed_on_write_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    duck_tmp = tmp_path / "s.duckdb.tmp"
+    duck_tmp.mkdir()
+    (duck_tmp / "duckdb_temp_storage_S32K-0.tmp").write_bytes(b"x" * 1000)
+    spill_root = tmp_path / "tmp"
+    spill_root.mkdir()
+    dead = spill_root / "liftwatch-flights-999999999-abc"  # no such PID
+    dead.mkdir()
+    (dead / "part-00000.parquet").write_bytes(b"x")
+    alive = spill_root / f"liftwatch-flights-{os.getpid()}-abc"
+    alive.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
+    with Store(db, read_only=True):
+        assert dead.exists()  # a reader holds no write lock: it removes nothing
+    Store(db).close()
+    assert not dead.exists() and alive.exists()
+    assert list(duck_tmp.iterdir()) == []
