@@ -33,16 +33,20 @@ def test_duplicate_rows_inside_one_batch_are_dropped(store: Store) -> None:
     assert store.ingest_table(pl.concat([pts, pts])) == 10
 
 
-def test_failed_ingest_leaves_nothing(store: Store) -> None:
-    def bad_batches():  # type: ignore[no-untyped-def]
+def test_failed_ingest_leaves_nothing(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def bad_batches(*_a, **_k):  # type: ignore[no-untyped-def]
         yield conform(make_points(10))
         raise RuntimeError("reader died mid-file")
 
-    from liftwatch.store import IngestReport
+    import liftwatch.store as store_mod
 
+    f = tmp_path / "x.sbs"
+    f.write_bytes(b"MSG,3,1,1,4B1801,1,2024/12/14,06:00:00.000,2024/12/14,06:00:00.000,,35000,,,35.1,33.2,,,0,0,0,0\n")
+    monkeypatch.setattr(store_mod.lio, "read", bad_batches)
     with pytest.raises(RuntimeError):
-        store._ingest_batches(bad_batches(), IngestReport(path="x"))
+        store.ingest(f)
     assert store.info()["points"] == 0
+    assert store.info()["files"] == 0
 
 
 def test_open_api_returns_polars_and_pandas(tmp_path: Path) -> None:

@@ -22,3 +22,26 @@ class UnknownFormatError(UnreadableFileError):
 
 class KnowledgeBaseError(LiftwatchError):
     """Bad knowledge-base or watchlist data (with file and line)."""
+
+
+class StoreLockedError(LiftwatchError):
+    """Another process holds the store's write lock (DuckDB allows one writer and no readers beside it)."""
+
+    def __init__(self, path: str, holder: str) -> None:
+        super().__init__(
+            f"{path}: the store is in use by {holder}; wait for it to finish (or stop it), "
+            "or work on a copy of the database file"
+        )
+        self.path = path
+        self.holder = holder
+
+
+class FileChangedError(LiftwatchError):
+    """An input changed while it was being ingested (still being written?); nothing of it was stored."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path}: the file changed while it was read (still being written?); nothing was stored from it, "
+            "ingest it again once it is complete"
+        )
+        self.path = path

@@ -2,19 +2,22 @@
 
 DuckDB rather than a server because the product must run on a journalist's laptop with no set-up, and it
 reads/writes Parquet natively for the hand-off to Dask. Ingest is idempotent twice over: a file whose
-content hash was already ingested is skipped outright, and every row carries a 64-bit hash of its content
-(``row_key``, including the source) so overlapping files of one source (two OpenSky extracts covering the
-same hour, a gzip copy of an ingested trace) add no duplicates. The same position heard through two
-different sources is kept once per source on purpose: which network heard it is evidence of coverage. Each file is ingested in one transaction, so a failure leaves nothing half-written.
+content hash was already ingested is skipped outright, and every row carries a stable 64-bit hash of its
+content (``row_key``, :mod:`liftwatch.rowkey`, including the source) so overlapping files of one source (two
+OpenSky extracts covering the same hour, a gzip copy of an ingested trace) add no duplicates. The same position
+heard through two different sources is kept once per source on purpose: which network heard it is evidence of
+coverage. Each file is ingested in one transaction, so a failure or a kill leaves nothing half-written; rows are
+staged and merged in slices of ``STAGE_ROWS`` so staging memory does not grow with the file. ``flights build``
+replaces the air flights in one transaction too. What is promised and which tests hold it:
+``docs/reliability.md``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,33 +26,32 @@ from typing import Any
 import duckdb
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from liftwatch import io as lio
+from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.io.base import RejectLog
+from liftwatch.io.timewindow import filter_table
+from liftwatch.rowkey import KEY_COLUMNS, ROW_KEY_VERSION, duckdb_udf, table_row_keys
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS, POINT_SCHEMA, conform
+from liftwatch.store_files import (
+    check_regular,
+    cleanup_dead_runs,
+    file_digest,
+    fingerprint,
+    is_lock_error,
+    lock_error,
+)
 
 DEFAULT_DB = "liftwatch.duckdb"
 ENV_DB = "LIFTWATCH_DB"
 ENV_MEMORY = "LIFTWATCH_DUCKDB_MEMORY"  # e.g. "4GB"; empty string keeps DuckDB's own default (80 % of RAM)
 DEFAULT_MEMORY_LIMIT = "2GB"
 PARTITION_POINTS = 1_000_000
+STAGE_ROWS = 1_000_000  # rows staged before they are merged into points (bounds staging memory per file)
+EXPORT_TABLES = ("points", "flights", "ingested_files")
 
-# Columns whose values define "the same observation" for de-duplication.
-_KEY_COLUMNS = (
-    "source",
-    "asset_id",
-    "ts",
-    "lat",
-    "lon",
-    "alt_baro_ft",
-    "alt_geom_ft",
-    "gs_kt",
-    "track_deg",
-    "vrate_fpm",
-    "on_ground",
-    "callsign",
-    "squawk",
-)
+__all__ = ["DEFAULT_DB", "EXPORT_TABLES", "IngestReport", "Store", "default_db_path", "file_digest"]
 
 _DUCK_TYPES = {
     pa.string(): "VARCHAR",
@@ -113,18 +115,28 @@ class IngestReport:
         return self.rows_read - self.rows_added
 
 
-def file_digest(path: str | os.PathLike[str]) -> str:
-    """SHA-256 of the raw bytes (a directory hashes its sorted members' names and contents)."""
-    h = hashlib.sha256()
-    p = Path(path)
-    files = sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p]
-    for f in files:
-        if p.is_dir():
-            h.update(str(f.relative_to(p)).encode())
-        with f.open("rb") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
-    return h.hexdigest()
+_COLS = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
+# New rows of the staged slice: one per row_key, and none whose key is already stored. The ts range lets
+# DuckDB skip row groups of points outside the slice's span (identical content has the identical ts).
+_MERGE_SQL = f"""
+    INSERT INTO points
+    SELECT {_COLS}, row_key FROM (
+        SELECT *, row_number() OVER (PARTITION BY row_key) AS _dup FROM _staging
+    ) s
+    WHERE _dup = 1 AND NOT EXISTS (
+        SELECT 1 FROM points p
+        WHERE p.row_key = s.row_key AND p.ts BETWEEN ? AND ?
+    )
+"""
+
+
+def _error_text(exc: BaseException) -> str:
+    """One line for a failed input: our own errors speak for themselves, others say what they are."""
+    from liftwatch.io.textchunks import one_line
+
+    if isinstance(exc, LiftwatchError):
+        return one_line(exc, 300)
+    return f"unexpected {type(exc).__name__}: {one_line(exc, 250)}"
 
 
 class Store:
@@ -133,29 +145,68 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
         self.path = os.fspath(path) if path is not None else default_db_path()
         if read_only and self.path != ":memory:" and not os.path.exists(self.path):
-            from liftwatch.errors import LiftwatchError
-
             raise LiftwatchError(f"{self.path}: no liftwatch database here (run `liftwatch ingest` first)")
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if is_lock_error(exc):
+                raise lock_error(self.path, exc) from None
+            raise
         # DuckDB would cache up to 80 % of RAM; liftwatch streams by partition and lets DuckDB spill instead
         limit = os.environ.get(ENV_MEMORY, DEFAULT_MEMORY_LIMIT)
         if limit:
             if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit.strip(), flags=re.IGNORECASE):
-                from liftwatch.errors import LiftwatchError
-
+                self.con.close()
                 raise LiftwatchError(f"{ENV_MEMORY}={limit!r}: expected a size such as 2GB or 512MiB")
             self.con.execute(f"SET memory_limit = '{limit.strip()}'").fetchall()
         if not read_only:
+            cleanup_dead_runs(self.path)  # we hold the write lock: leftovers of killed runs are safe to remove
             self._create()
 
     # -- schema ---------------------------------------------------------------------------------------
     def _create(self) -> None:
-        self.con.execute(f"CREATE TABLE IF NOT EXISTS points ({_ddl(POINT_SCHEMA)}, row_key UBIGINT NOT NULL)")
-        self.con.execute(
+        con = self.con
+        con.execute(f"CREATE TABLE IF NOT EXISTS points ({_ddl(POINT_SCHEMA)}, row_key UBIGINT NOT NULL)")
+        con.execute(
             "CREATE TABLE IF NOT EXISTS ingested_files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, "
             "format VARCHAR, rows_added BIGINT, rejected BIGINT, ingested_at TIMESTAMPTZ)"
         )
-        self.con.execute(f"CREATE TABLE IF NOT EXISTS flights ({_ddl(FLIGHT_SCHEMA)})")
+        con.execute(f"CREATE TABLE IF NOT EXISTS flights ({_ddl(FLIGHT_SCHEMA)})")
+        con.execute("CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        version = self.meta("row_key")
+        if version != ROW_KEY_VERSION:
+            self._rekey()
+
+    def meta(self, key: str) -> str | None:
+        """A value of the store's own bookkeeping (``row_key`` scheme, last flights build)."""
+        try:
+            rows = self.con.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchall()
+        except duckdb.CatalogException:  # a store written before store_meta existed, opened read-only
+            return None
+        return str(rows[0][0]) if rows else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO store_meta VALUES (?, ?)", [key, value])
+
+    def _rekey(self) -> None:
+        """Give every stored row the stable row key (a store written by an older liftwatch keyed rows with
+        DuckDB's ``hash()``, whose values may change between DuckDB versions). One transaction, run once."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if self._count("points"):
+                types = [_DUCK_TYPES[POINT_SCHEMA.field(c).type] for c in KEY_COLUMNS]
+                con.create_function(  # type: ignore[call-overload]
+                    "lw_row_key", duckdb_udf, types, "UBIGINT", type="arrow", null_handling="special"
+                )
+                args = ", ".join(f'"{c}"' for c in KEY_COLUMNS)
+                con.execute(f"UPDATE points SET row_key = lw_row_key({args})")
+                con.remove_function("lw_row_key")
+            self._set_meta("row_key", ROW_KEY_VERSION)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.con.close()
@@ -179,6 +230,8 @@ class Store:
         p = os.fspath(path)
         report = IngestReport(path=p)
         t0 = time.perf_counter()
+        check_regular(p)
+        before = fingerprint(p)
         report.format = format or lio.detect_format(p)
         digest = file_digest(p)
         seen = self.con.execute("SELECT 1 FROM ingested_files WHERE sha256 = ?", [digest]).fetchall()
@@ -187,71 +240,114 @@ class Store:
             report.seconds = time.perf_counter() - t0
             return report
         batches = lio.read(p, format=report.format, rejects=report.rejects)
-        added = self._ingest_batches(batches, report, on_batch=on_batch)
-        self.con.execute(
-            "INSERT OR REPLACE INTO ingested_files VALUES (?, ?, ?, ?, ?, now())",
-            [digest, p, report.format, added, report.rejects.total],
-        )
-        self.con.execute("COMMIT")
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            added = self._merge_batches(batches, report, on_batch=on_batch)
+            if fingerprint(p) != before:
+                raise FileChangedError(p)
+            # --force re-reads a file: its new rows add to what it brought before, never overwrite the count
+            con.execute(
+                "INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (sha256) DO UPDATE SET "
+                "path = excluded.path, format = excluded.format, rejected = excluded.rejected, "
+                "rows_added = ingested_files.rows_added + excluded.rows_added, ingested_at = excluded.ingested_at",
+                [digest, p, report.format, added, report.rejects.total],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         report.seconds = time.perf_counter() - t0
         return report
+
+    def ingest_many(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        format: str | None = None,
+        force: bool = False,
+        on_batch: Callable[[int], None] | None = None,
+        on_file: Callable[[IngestReport], None] | None = None,
+    ) -> list[IngestReport]:
+        """Ingest several inputs; one that fails is reported (``error``) and the others still go in.
+
+        Each input is its own transaction, so a failure costs only that input. ``KeyboardInterrupt`` still
+        stops the loop (after rolling back the input in progress).
+        """
+        reports: list[IngestReport] = []
+        for path in paths:
+            try:
+                rep = self.ingest(path, format=format, force=force, on_batch=on_batch)
+            except Exception as exc:  # any failure of one input must not cost the others
+                rep = IngestReport(path=os.fspath(path), error=_error_text(exc))
+            reports.append(rep)
+            if on_file is not None:
+                on_file(rep)
+        return reports
 
     def ingest_table(self, table: pa.Table | pl.DataFrame) -> int:
         """Insert already-canonical points (simulator, live feeds); de-duplicated, one transaction."""
         report = IngestReport(path="<table>")
-        added = self._ingest_batches(iter([conform(table)]), report)
-        self.con.execute("COMMIT")
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            added = self._merge_batches(iter([conform(table)]), report)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         return added
 
-    def _ingest_batches(
+    def _merge_batches(
         self,
         batches: Iterator[pa.Table],
         report: IngestReport,
         on_batch: Callable[[int], None] | None = None,
     ) -> int:
-        """Stage batches in a temp table, then merge new rows; leaves the transaction open on success."""
+        """Stage batches and merge new rows every ``STAGE_ROWS``; runs inside the caller's transaction.
+
+        Rows outside the time window are refused here too (whoever produced them), as rejects.
+        """
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("DROP TABLE IF EXISTS _staging")
-            con.execute(f"CREATE TEMP TABLE _staging ({_ddl(POINT_SCHEMA)})")
-            for batch in batches:
-                if batch.num_rows == 0:
-                    continue
-                batch = batch if batch.schema.equals(POINT_SCHEMA) else conform(batch)
-                con.register("_batch", batch)
-                con.execute("INSERT INTO _staging SELECT * FROM _batch")
-                con.unregister("_batch")
-                report.rows_read += batch.num_rows
-                if on_batch is not None:
-                    on_batch(batch.num_rows)
-            key = "hash(" + ", ".join(f'"{c}"' for c in _KEY_COLUMNS) + ")"
-            cols = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
-            before = self._count("points")
-            con.execute(
-                f"""
-                INSERT INTO points
-                SELECT {cols}, row_key FROM (
-                    SELECT *, {key} AS row_key,
-                           row_number() OVER (PARTITION BY {key}) AS _dup
-                    FROM _staging
-                ) s
-                WHERE _dup = 1 AND NOT EXISTS (
-                    SELECT 1 FROM points p
-                    WHERE p.row_key = s.row_key
-                      AND p.ts BETWEEN (SELECT min(ts) FROM _staging) AND (SELECT max(ts) FROM _staging)
-                )
-                """
-            )
-            added = self._count("points") - before
-            stats = con.execute("SELECT count(DISTINCT asset_id), min(ts), max(ts) FROM _staging").fetchall()[0]
-            report.assets, report.t_min, report.t_max = stats
-            con.execute("DROP TABLE _staging")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        con.execute("DROP TABLE IF EXISTS _staging")
+        con.execute(f"CREATE TEMP TABLE _staging ({_ddl(POINT_SCHEMA)}, row_key UBIGINT NOT NULL)")
+        staged = 0
+        span: list[Any] = [None, None]
+        assets: set[str] = set()
+        added = 0
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            batch = batch if batch.schema.equals(POINT_SCHEMA) else conform(batch)
+            batch = filter_table(batch, report.rejects, report.path)
+            if batch.num_rows == 0:
+                continue
+            lo, hi = (x.as_py() for x in pc.min_max(batch.column("ts")).values())
+            span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
+            assets.update(pc.unique(batch.column("asset_id")).to_pylist())
+            con.register("_batch", batch.append_column("row_key", table_row_keys(batch)))
+            con.execute("INSERT INTO _staging SELECT * FROM _batch")
+            con.unregister("_batch")
+            staged += batch.num_rows
+            report.rows_read += batch.num_rows
+            if staged >= STAGE_ROWS:
+                added += self._merge_staged()
+                staged = 0
+            if on_batch is not None:
+                on_batch(batch.num_rows)
+        if staged:
+            added += self._merge_staged()
+        con.execute("DROP TABLE _staging")
+        report.assets, report.t_min, report.t_max = len(assets), span[0], span[1]
         report.rows_added = added
         return added
+
+    def _merge_staged(self) -> int:
+        con = self.con
+        lo, hi = con.execute("SELECT min(ts), max(ts) FROM _staging").fetchall()[0]
+        n = con.execute(_MERGE_SQL, [lo, hi]).fetchall()[0][0]
+        con.execute("DELETE FROM _staging")
+        return int(n)
 
     def _count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
@@ -329,8 +425,7 @@ class Store:
 
     def write_flights(self, flights: pa.Table | pl.DataFrame, *, replace_assets: bool = True) -> int:
         """Store flights; by default replaces earlier flights of the same assets (re-running is idempotent)."""
-        table = flights.to_arrow() if isinstance(flights, pl.DataFrame) else flights
-        table = table.select(FLIGHT_SCHEMA.names).cast(FLIGHT_SCHEMA)
+        table = _flight_table(flights)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -344,6 +439,29 @@ class Store:
             con.execute("ROLLBACK")
             raise
         return table.num_rows
+
+    def replace_flights(self, parts: Iterable[pa.Table | pl.DataFrame], *, domain: str = "air") -> int:
+        """Replace every flight of ``domain`` by ``parts``, all in one transaction (a build killed half-way
+        leaves the previous flights intact, never a mix). Parts are appended as they come, so memory holds
+        one part at a time; DuckDB writes a large transaction's rows to the database file, not to RAM.
+        The build time and count are recorded in ``store_meta`` in the same transaction."""
+        con = self.con
+        n = 0
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM flights WHERE domain = ?", [domain])
+            for part in parts:
+                table = _flight_table(part)
+                con.register("_flights", table)
+                con.execute("INSERT INTO flights SELECT * FROM _flights")
+                con.unregister("_flights")
+                n += table.num_rows
+            self._set_meta(f"flights_built:{domain}", f"{datetime.now().astimezone().isoformat()} {n}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return n
 
     def flights(self, where: str | None = None, params: list[Any] | None = None) -> pl.DataFrame:
         sql = "SELECT * FROM flights" + (f" WHERE {where}" if where else "") + " ORDER BY first_ts, asset_id"
@@ -368,16 +486,27 @@ class Store:
         }
 
     def export_parquet(self, out_dir: str | os.PathLike[str], *, table: str = "points") -> Path:
-        """Write a table as Parquet (points partitioned by domain and day, for Dask/DuckDB readers)."""
+        """Write a table as Parquet (points partitioned by domain and day, for Dask/DuckDB readers).
+
+        ``table`` must be one of ``EXPORT_TABLES`` (never spliced into SQL otherwise) and the output path is
+        passed to DuckDB as a parameter, so neither can inject SQL.
+        """
+        if table not in EXPORT_TABLES:
+            raise LiftwatchError(f"unknown table {table!r}: one of {', '.join(EXPORT_TABLES)}")
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         if table == "points":
-            cols = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
             self.con.execute(
-                f"COPY (SELECT {cols}, strftime(ts, '%Y-%m-%d') AS day FROM points) TO '{out / 'points'}' "
-                "(FORMAT parquet, PARTITION_BY (domain, day), OVERWRITE_OR_IGNORE true, COMPRESSION zstd)"
+                f"COPY (SELECT {_COLS}, strftime(ts, '%Y-%m-%d') AS day FROM points) TO ? "
+                "(FORMAT parquet, PARTITION_BY (domain, day), OVERWRITE_OR_IGNORE true, COMPRESSION zstd)",
+                [str(out / "points")],
             )
             return out / "points"
         target = out / f"{table}.parquet"
-        self.con.execute(f"COPY {table} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+        self.con.execute(f"COPY {table} TO ? (FORMAT parquet, COMPRESSION zstd)", [str(target)])
         return target
+
+
+def _flight_table(flights: pa.Table | pl.DataFrame) -> pa.Table:
+    table = flights.to_arrow() if isinstance(flights, pl.DataFrame) else flights
+    return table.select(FLIGHT_SCHEMA.names).cast(FLIGHT_SCHEMA)

@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from liftwatch.errors import UnknownFormatError, UnreadableFileError
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, ReaderModule, Reject, RejectLog, read_head
+from liftwatch.io.timewindow import filter_table
 
 # Order matters: more specific sniffers first. Each entry is a module under liftwatch.io.
 READER_MODULES: tuple[str, ...] = (
@@ -95,7 +96,8 @@ def read(
     n_samples = len(log.samples)
     rows = 0
     batches = reader(p, fmt, log, batch_rows) if reader is not None else mod.read(p, log, batch_rows)
-    for batch in batches:
+    for batch in batches:  # one time window for every reader (rows outside it are rejects, not errors)
+        batch = filter_table(batch, log, p)
         rows += batch.num_rows
         yield batch
     if rows == 0:

@@ -30,6 +30,24 @@ MAX_REJECT_SAMPLES = 1000
 
 _MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz"}
 
+# Whole-document formats (trace JSON, aircraft.json, tar members) must be held decompressed to be parsed; this
+# bounds that (1 MB of gzip can expand to GBs). Line formats stream and need no bound.
+ENV_MAX_DOCUMENT = "LIFTWATCH_MAX_DOCUMENT"
+DEFAULT_MAX_DOCUMENT = 256 << 20
+_UNITS = {"": 1, "B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def max_document_bytes() -> int:
+    """Largest decompressed size of one JSON document or tar member (``LIFTWATCH_MAX_DOCUMENT``, e.g. ``1GiB``)."""
+    text = os.environ.get(ENV_MAX_DOCUMENT, "").strip().upper().replace("IB", "").replace("B", "")
+    if not text:
+        return DEFAULT_MAX_DOCUMENT
+    num, unit = text[:-1] if text[-1] in _UNITS else text, text[-1] if text[-1] in _UNITS else ""
+    try:
+        return max(1, int(float(num) * _UNITS[unit]))
+    except ValueError:
+        raise UnreadableFileError(ENV_MAX_DOCUMENT, f"expected a size such as 512MiB or 2GB, got {text!r}") from None
+
 
 def compression_of(head: bytes) -> str | None:
     """Name of the compression whose magic number starts ``head``, or None."""
@@ -85,12 +103,17 @@ def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
 
 
 def read_all_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Whole decompressed content; a corrupt or truncated archive is an unreadable file."""
+    """Whole decompressed content (at most :func:`max_document_bytes`); a corrupt or truncated archive, or one
+    that expands beyond the limit, is an unreadable file."""
+    limit = max_document_bytes()
     with open_binary(path) as fh:
         try:
-            return fh.read()
+            data = fh.read(limit + 1)
         except (OSError, EOFError, lzma.LZMAError) as exc:
             raise UnreadableFileError(str(path), f"cannot decompress: {exc}") from None
+    if len(data) > limit:
+        raise UnreadableFileError(str(path), f"more than {limit >> 20} MiB decompressed (raise {ENV_MAX_DOCUMENT})")
+    return data
 
 
 def text_stream(path: str | os.PathLike[str]) -> io.TextIOWrapper:

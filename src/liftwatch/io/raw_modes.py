@@ -25,7 +25,9 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pyarrow as pa
 
-from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, open_binary
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of
+from liftwatch.io.textchunks import Damaged, decoded_pieces
+from liftwatch.io.timewindow import TIME_REASON, in_window_s
 from liftwatch.modes import accounting
 from liftwatch.modes.decode import DecoderConfig, DecodeResult, ModesDecoder
 from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
@@ -85,42 +87,47 @@ def read_messages(
     line0 = 0
     seq = 0
     first_counter: float | None = None
-    with open_binary(path) as fh:
-        tail = b""
-        while True:
-            chunk = fh.read(chunk_bytes)
-            final = not chunk
-            data = tail + chunk
-            if fmt == "modes_beast":
-                frames, tail, bad = parse_beast(data, final=final)
-                if bad:
-                    rejects.add(path, f"chunk ending byte {fh.tell() if not final else 'end'}", "corrupt Beast frame")
-                    rejects.counts["corrupt Beast frame"] += bad - 1
-            else:
-                if line0 == 0 and seq == 0 and fmt == "modes_hex":
-                    data, skipped = _strip_header(data)
-                    line0 += skipped
-                body, tail = (data, b"") if final else split_lines(data)
-                frames = parse_text(body)
-                not_modes = np.setdiff1d(frames.bad_lines, frames.bad_time_lines)
-                for reason, where in ((NOT_MODES, not_modes), (BAD_TIME, frames.bad_time_lines)):
-                    if where.size:
-                        locs = (f"line {line0 + int(i) + 1}" for i in where[:50])
-                        rejects.add_many(path, locs, reason, count=int(where.size))
-                line0 += frames.n_lines
-            if frames.modeac:
-                rejects.add_many(path, [], BEAST_MODEAC, frames.modeac)
-            if frames.status:
-                rejects.add_many(path, [], BEAST_STATUS, frames.status)
-            if len(frames):
-                ts, first_counter = _times(frames, anchor, seq, first_counter)
-                seq += len(frames)
-                res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
-                tally.add(res, _locator(fmt, frames, line0 - frames.n_lines, seq - len(frames)))
-                if res.points.num_rows:
-                    yield res.points
-            if final:
-                break
+    blocks = _blocks(path, chunk_bytes, rejects)
+    offset = 0
+    tail = b""
+    while True:
+        chunk = next(blocks, b"")
+        offset += len(chunk)
+        final = not chunk
+        data = tail + chunk
+        if fmt == "modes_beast":
+            frames, tail, bad = parse_beast(data, final=final)
+            if bad:
+                rejects.add(path, f"chunk ending byte {offset if not final else 'end'}", "corrupt Beast frame")
+                rejects.counts["corrupt Beast frame"] += bad - 1
+        else:
+            if line0 == 0 and seq == 0 and fmt == "modes_hex":
+                data, skipped = _strip_header(data)
+                line0 += skipped
+            body, tail = (data, b"") if final else split_lines(data)
+            frames = parse_text(body)
+            not_modes = np.setdiff1d(frames.bad_lines, frames.bad_time_lines)
+            for reason, where in ((NOT_MODES, not_modes), (BAD_TIME, frames.bad_time_lines)):
+                if where.size:
+                    locs = (f"line {line0 + int(i) + 1}" for i in where[:50])
+                    rejects.add_many(path, locs, reason, count=int(where.size))
+            line0 += frames.n_lines
+        if frames.modeac:
+            rejects.add_many(path, [], BEAST_MODEAC, frames.modeac)
+        if frames.status:
+            rejects.add_many(path, [], BEAST_STATUS, frames.status)
+        if len(frames):
+            ts, first_counter = _times(frames, anchor, seq, first_counter)
+            if not (inside := in_window_s(ts)).all():  # inf / 1e300 / year 5138 never reach the decoder
+                rejects.add_many(path, [], TIME_REASON, count=int((frames.ok & ~inside).sum()))
+                frames.ok &= inside
+            seq += len(frames)
+            res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
+            tally.add(res, _locator(fmt, frames, line0 - frames.n_lines, seq - len(frames)))
+            if res.points.num_rows:
+                yield res.points
+        if final:
+            break
     tally.close()
 
 
@@ -159,6 +166,22 @@ def _locator(fmt: str, frames: Frames, line0: int, seq0: int) -> Callable[[np.nd
     if fmt == "modes_beast" or frames.line_of.size != len(frames):
         return lambda rows: [f"frame {seq0 + int(r) + 1}" for r in rows]
     return lambda rows: [f"line {line0 + int(frames.line_of[r]) + 1}" for r in rows]
+
+
+def _blocks(path: str, size: int, rejects: RejectLog) -> Iterator[bytes]:
+    """Decompressed blocks of about ``size`` bytes; a cut or corrupt gzip/bz2/xz stream keeps what decoded
+    before the damage (one reject), like the text readers, instead of losing the whole file."""
+    buf = bytearray()
+    try:
+        for piece in decoded_pieces(path):
+            buf += piece
+            if len(buf) >= size:
+                yield bytes(buf)
+                buf = bytearray()
+    except Damaged as exc:
+        rejects.add(path, "end", "compressed data truncated or corrupt; rest of file lost", str(exc))
+    if buf:
+        yield bytes(buf)
 
 
 def _strip_header(data: bytes) -> tuple[bytes, int]:

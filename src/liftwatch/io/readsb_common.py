@@ -32,7 +32,7 @@ import numpy as np
 import polars as pl
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io.base import RejectLog, compression_of
+from liftwatch.io.base import ENV_MAX_DOCUMENT, RejectLog, compression_of, max_document_bytes
 
 MAX_RESYNC = 20  # syntax errors we try to skip over per file before giving up on the rest
 TS_MAX_S = 4_102_444_800.0  # 2100-01-01: anything later is a corrupt time
@@ -46,31 +46,54 @@ _BOUNDARY = {"]": re.compile(r"\]\s*,\s*\["), "}": re.compile(r"\}\s*,\s*\{")}
 def decompress_salvaging(path: str | os.PathLike[str]) -> tuple[bytes, str | None]:
     """Whole decompressed content plus a note when a gzip stream was cut short (content up to the cut kept)."""
     p = Path(path)
+    limit = max_document_bytes()
     try:
+        if p.stat().st_size > limit:
+            raise _too_big(str(p), limit)
         raw = p.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(str(p), exc.strerror or str(exc)) from None
     return decompress_bytes(raw, str(p))
 
 
+def _too_big(path: str, limit: int) -> UnreadableFileError:
+    return UnreadableFileError(
+        path,
+        f"more than {limit >> 20} MiB decompressed (a compression bomb, or raise {ENV_MAX_DOCUMENT}); not read",
+    )
+
+
 def decompress_bytes(raw: bytes, path: str) -> tuple[bytes, str | None]:
-    """Decompress by magic number; gzip is salvaged up to a cut, bz2/xz damage makes the input unreadable."""
+    """Decompress by magic number; gzip is salvaged up to a cut, bz2/xz damage makes the input unreadable.
+
+    Output is bounded by :func:`~liftwatch.io.base.max_document_bytes`: decompression stops as soon as the
+    limit is passed (memory never holds more than the limit plus one step), and the input is unreadable.
+    """
+    limit = max_document_bytes()
     kind = compression_of(raw[:6])
     if kind == "gzip":
-        return _gunzip_partial(raw)
-    try:
-        if kind == "bz2":
-            return bz2.decompress(raw), None
-        if kind == "xz":
-            return lzma.decompress(raw), None
-    except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
-        raise UnreadableFileError(path, f"cannot decompress: {exc}") from None
+        out, note = _gunzip_partial(raw, limit, path)
+        return out, note
+    if kind in ("bz2", "xz"):
+        dec: Any = bz2.BZ2Decompressor() if kind == "bz2" else lzma.LZMADecompressor()
+        try:
+            out_b = dec.decompress(raw, limit + 1)
+        except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+            raise UnreadableFileError(path, f"cannot decompress: {exc}") from None
+        if len(out_b) > limit:
+            raise _too_big(path, limit)
+        if not dec.eof:
+            raise UnreadableFileError(path, f"cannot decompress: {kind} stream truncated")
+        return out_b, None
+    if len(raw) > limit:
+        raise _too_big(path, limit)
     return raw, None
 
 
-def _gunzip_partial(raw: bytes) -> tuple[bytes, str | None]:
+def _gunzip_partial(raw: bytes, limit: int, path: str) -> tuple[bytes, str | None]:
     """Gunzip member by member in 64 KiB steps, so a corrupt or truncated stream still yields its good prefix."""
     out: list[bytes] = []
+    total = 0
     data = raw
     step = 1 << 16
     while data:
@@ -78,8 +101,13 @@ def _gunzip_partial(raw: bytes) -> tuple[bytes, str | None]:
         i = 0
         try:
             while i < len(data) and not dec.eof:
-                out.append(dec.decompress(data[i : i + step]))
-                i += step
+                chunk = data[i : i + step]
+                piece = dec.decompress(chunk, limit + 1 - total)
+                i += len(chunk) - len(dec.unconsumed_tail)
+                total += len(piece)
+                out.append(piece)
+                if total > limit:
+                    raise _too_big(path, limit)
         except zlib.error as exc:
             return b"".join(out), f"corrupt gzip data ({exc})"
         if not dec.eof:

@@ -32,7 +32,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, read_head
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, max_document_bytes, read_head
 from liftwatch.io.readsb_common import (
     HEX_RE,
     NONE_TYPE,
@@ -203,6 +203,9 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
                 if not m.isfile() or not _NAME_HEX.search(m.name.rsplit("/", 1)[-1]):
                     continue
                 members += 1
+                if m.size > max_document_bytes():  # never read a member bigger than a document may be
+                    rejects.add(path, m.name, f"tar member larger than {max_document_bytes() >> 20} MiB; skipped")
+                    continue
                 fh = tf.extractfile(m)
                 data = fh.read() if fh is not None else b""
                 try:

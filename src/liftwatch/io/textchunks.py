@@ -80,6 +80,9 @@ class _Damaged(Exception):
     """The compressed stream ended early or is corrupt; everything before was already yielded."""
 
 
+Damaged = _Damaged  # public name for readers that consume ``decoded_pieces`` themselves
+
+
 def decoded_pieces(path: str) -> Generator[bytes, None, None]:
     """Decompressed bytes of a file in pieces; gzip (multi-member), bz2 and xz are detected by content.
 
@@ -160,12 +163,13 @@ def iter_chunks(path: str, chunk_bytes: int, rejects: RejectLog) -> Iterator[Chu
     line = 1
     decoded = 0
     pending = b""
+    want = size  # bytes to gather before looking for the last newline
     while True:
         parts = [pending]
         got = len(pending)
         error: str | None = None
         eof = False
-        while got < size:
+        while got < want:
             try:
                 block = next(pieces)
             except StopIteration:
@@ -193,32 +197,68 @@ def iter_chunks(path: str, chunk_bytes: int, rejects: RejectLog) -> Iterator[Chu
             if keep:
                 yield Chunk(_clean(keep), line)
             return
+        first_nl = buf.find(b"\n")
+        if first_nl > MAX_LINE_BYTES or (first_nl < 0 and len(buf) > MAX_LINE_BYTES):
+            sample = buf[:200].decode("utf-8", "replace")
+            rejects.add(path, f"line {line}", f"line longer than {MAX_LINE_BYTES} bytes", sample)
+            line += 1
+            pending = buf[first_nl + 1 :] if first_nl >= 0 else (b"" if eof else _skip_to_newline(pieces))
+            want = size
+            if eof and not pending:
+                return
+            continue
         if eof:
             if buf:
-                yield Chunk(_clean(buf), line)
+                yield from _without_long_lines(buf, line, path, rejects)
             return
         cut_at = buf.rfind(b"\n")
         if cut_at < 0:
-            if len(buf) > MAX_LINE_BYTES:
-                sample = buf[:200].decode("utf-8", "replace")
-                rejects.add(path, f"line {line}", f"line longer than {MAX_LINE_BYTES} bytes", sample)
-                line += 1
-                pending = _skip_to_newline(pieces)
-            else:
-                pending = buf
+            # no newline yet: gather more (doubling, up to the line limit) before looking again, so a long line
+            # ends or reaches the MAX_LINE_BYTES guard instead of being re-examined forever
+            pending = buf
+            want = min(max(size, 2 * len(buf)), MAX_LINE_BYTES + 1)
             continue
-        chunk = Chunk(_clean(buf[: cut_at + 1]), line)
+        want = size
+        data = buf[: cut_at + 1]
         pending = buf[cut_at + 1 :]
-        yield chunk
-        line += chunk.n_lines
+        yield from _without_long_lines(data, line, path, rejects)
+        line += data.count(b"\n")
+
+
+def _without_long_lines(data: bytes, first_line: int, path: str, rejects: RejectLog) -> Iterator[Chunk]:
+    """``data`` as cleaned chunks, each line over MAX_LINE_BYTES rejected (only a buffer longer than the limit
+    can hold one, so the usual chunk costs one length test)."""
+    if len(data) <= MAX_LINE_BYTES:
+        yield Chunk(_clean(data), first_line)
+        return
+    buf = np.frombuffer(data, dtype=np.uint8)
+    nl = np.flatnonzero(buf == 10)
+    ends = nl if data.endswith(b"\n") else np.append(nl, len(data))
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    start = 0
+    for k in np.flatnonzero(ends - starts > MAX_LINE_BYTES):
+        a, z = int(starts[k]), int(ends[k])
+        if a > start:
+            yield Chunk(_clean(data[start:a]), first_line + data.count(b"\n", 0, start))
+        sample = data[a : a + 200].decode("utf-8", "replace")
+        rejects.add(path, f"line {first_line + int(k)}", f"line longer than {MAX_LINE_BYTES} bytes", sample)
+        start = z + 1
+    if start < len(data):
+        yield Chunk(_clean(data[start:]), first_line + data.count(b"\n", 0, start))
 
 
 def _skip_to_newline(pieces: Iterator[bytes]) -> bytes:
-    """Discard bytes up to and including the next newline; return what follows it."""
-    for block in pieces:
-        nl = block.find(b"\n")
-        if nl >= 0:
-            return block[nl + 1 :]
+    """Discard bytes up to and including the next newline; return what follows it.
+
+    Damage met while skipping ends the skip like the end of the file: the over-long line is rejected already.
+    """
+    try:
+        for block in pieces:
+            nl = block.find(b"\n")
+            if nl >= 0:
+                return block[nl + 1 :]
+    except _Damaged:
+        return b""
     return b""
 
 
@@ -289,7 +329,10 @@ def _read_csv(
 
     table = pacsv.read_csv(
         pa.py_buffer(data),
-        read_options=pacsv.ReadOptions(use_threads=False, column_names=list(names), block_size=1 << 22),
+        # one block for the whole chunk: a row longer than the block size would fail the whole chunk
+        read_options=pacsv.ReadOptions(
+            use_threads=False, column_names=list(names), block_size=max(1 << 22, len(data) + 1)
+        ),
         parse_options=pacsv.ParseOptions(
             quote_char='"' if quoted else False,
             newlines_in_values=False,

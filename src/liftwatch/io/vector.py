@@ -151,6 +151,22 @@ def finite(col: Column) -> Column:
     return pc.if_else(pc.is_finite(col), col, pa.scalar(None, col.type))
 
 
+# Physically possible values (beyond them the field is broken, not the row): feet, knots, degrees, ft/min.
+KINEMATIC_RANGES = {
+    "alt_baro_ft": (-2_000.0, 100_000.0),
+    "gs_kt": (0.0, 2_500.0),
+    "track_deg": (0.0, 360.0),
+    "vrate_fpm": (-60_000.0, 60_000.0),
+}
+
+
+def plausible(col: Column, field: str) -> Column:
+    """Values outside ``KINEMATIC_RANGES[field]`` (and NaN/inf) become null; the row is kept."""
+    lo, hi = KINEMATIC_RANGES[field]
+    ok = pc.and_(pc.is_finite(col), pc.and_(pc.greater_equal(col, lo), pc.less_equal(col, hi)))
+    return pc.if_else(ok, col, pa.scalar(None, col.type))
+
+
 def seconds_to_ts(seconds: Column) -> Column:
     """Epoch seconds (float64, already validated finite and in range) -> timestamp[us, UTC]."""
     us = pc.cast(pc.round(pc.multiply(seconds, 1e6)), pa.int64(), safe=False)
@@ -174,11 +190,17 @@ def clean_hex(col: Column, *, tilde: bool = False) -> tuple[Column, Column | Non
 
 
 def clean_callsign(col: Column) -> Column:
-    """Stripped, upper-case; empty -> null. Only rewrites the column when some value needs it."""
+    """Stripped, upper-case; empty -> null. Only rewrites the column when some value needs it.
+
+    A callsign holding a control character or U+FFFD (an undecodable byte) is line noise, not a callsign:
+    it becomes null (the position around it is kept).
+    """
     a = flat(as_text(col))
     lengths, data = _string_parts(a)
     if bool(_NEEDS_CLEANING[data].any()):
         a = pc.utf8_upper(pc.utf8_trim_whitespace(a))
+        noise = _not_null(pc.match_substring_regex(a, "[\\x00-\\x1f\\x7f\ufffd]"))
+        a = pc.if_else(noise, pa.scalar(None, pa.string()), a)
         lengths, _ = _string_parts(a)
     if bool((lengths == 0).any()):
         a = pc.if_else(pc.equal(pc.binary_length(a), 0), pa.scalar(None, pa.string()), a)

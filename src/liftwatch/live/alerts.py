@@ -11,8 +11,7 @@ failures (a webhook down) are counted and never stop the watch.
 from __future__ import annotations
 
 import json
-import threading
-import urllib.request
+import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -23,6 +22,11 @@ import numpy as np
 import polars as pl
 
 from liftwatch.live.tracker import FlightEvent, FlightTracker
+from liftwatch.live.webhook import WebhookSink
+
+__all__ = ["Alert", "AlertEngine", "JsonlSink", "TerminalSink", "WebhookSink"]
+
+MAX_ALERTS_PER_MINUTE = 120  # per engine; beyond it alerts are counted, not delivered (see AlertEngine)
 
 
 class WatchlistLike(Protocol):
@@ -89,33 +93,11 @@ class JsonlSink:
         self.fh.close()
 
 
-class WebhookSink:
-    """POSTs each alert as JSON from a background thread (the feed never waits on a slow endpoint)."""
-
-    def __init__(self, url: str, timeout: float = 5.0) -> None:
-        self.url = url
-        self.timeout = timeout
-        self.sent = 0
-        self.failed = 0
-        self._threads: list[threading.Thread] = []
-
-    def _post(self, body: bytes) -> None:
-        req = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"}, method="POST")
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                resp.read()
-            self.sent += 1
-        except Exception:
-            self.failed += 1
-
-    def send(self, alert: Alert) -> None:
-        t = threading.Thread(target=self._post, args=(alert.to_json().encode(),), daemon=True)
-        t.start()
-        self._threads = [x for x in self._threads if x.is_alive()] + [t]
-
-    def close(self) -> None:
-        for t in self._threads:
-            t.join(self.timeout + 1.0)
+def _suppressed_notice(n: int, cap: int) -> Alert:
+    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+    return Alert(
+        "suppressed", f"rate cap {cap}/min", "-", "-", now, None, None, None, f"{n} alerts held back", None, None, None
+    )
 
 
 def _rules_of(matched: pl.DataFrame) -> list[list[str]]:
@@ -180,12 +162,56 @@ _EVENT_SCHEMA: dict[str, pl.DataType] = {
 
 
 class AlertEngine:
-    def __init__(self, watchlist: WatchlistLike | None, sinks: Sequence[Sink]) -> None:
+    """Matches events against the watch list and delivers each new alert to the sinks.
+
+    Delivery is rate-capped (``max_per_minute``, wall clock, a token bucket): a feed that suddenly makes every
+    aircraft look dark or new (a bad clock, a flood of invented addresses) must not turn into thousands of
+    messages and webhook calls. Alerts over the cap are counted in ``suppressed`` and announced once per
+    minute through the sinks as a single ``suppressed`` alert.
+    """
+
+    def __init__(
+        self,
+        watchlist: WatchlistLike | None,
+        sinks: Sequence[Sink],
+        *,
+        max_per_minute: int = MAX_ALERTS_PER_MINUTE,
+        clock: Any = time.monotonic,
+    ) -> None:
         self.watchlist = watchlist
         self.sinks = list(sinks)
         self.fired: set[tuple[str, str, str]] = set()
         self.alerts: list[Alert] = []
         self.errors = 0
+        self.max_per_minute = max_per_minute
+        self.suppressed = 0
+        self._clock = clock
+        self._tokens = float(max_per_minute)
+        self._last = clock()
+        self._suppressed_unreported = 0
+        self._last_notice = -1e18
+
+    def _allow(self) -> bool:
+        now = self._clock()
+        self._tokens = min(float(self.max_per_minute), self._tokens + (now - self._last) * self.max_per_minute / 60)
+        self._last = now
+        if self._tokens >= 1.0:
+            self._tokens -= 1.0
+            return True
+        self.suppressed += 1
+        self._suppressed_unreported += 1
+        if now - self._last_notice >= 60.0:
+            self._last_notice = now
+            self._deliver(_suppressed_notice(self._suppressed_unreported, self.max_per_minute))
+            self._suppressed_unreported = 0
+        return False
+
+    def _deliver(self, alert: Alert) -> None:
+        for sink in self.sinks:
+            try:
+                sink.send(alert)
+            except Exception:
+                self.errors += 1
 
     def flights_frame(self, events: Sequence[FlightEvent], tracker: FlightTracker) -> pl.DataFrame:
         rows = []
@@ -256,12 +282,10 @@ class AlertEngine:
                     country=row.get("country"),
                     classification=row.get("classification"),
                 )
+                if not self._allow():
+                    continue
                 new.append(alert)
-                for sink in self.sinks:
-                    try:
-                        sink.send(alert)
-                    except Exception:
-                        self.errors += 1
+                self._deliver(alert)
         self.alerts.extend(new)
         return new
 

@@ -2,9 +2,11 @@
 
 One asyncio task per feed reads whatever the socket gives, cuts it into complete lines/frames (keeping the
 incomplete tail for the next read), and hands each chunk to a callback. A dropped or refused connection is
-retried with exponential backoff (0.5 s doubling to 30 s, reset once data flows again); garbage bytes cost
-only the lines/frames they touch, and a runaway tail without any delimiter is discarded at 64 KiB, so no
-input can kill or bloat the client.
+retried with exponential backoff (0.5 s doubling to 30 s, reset only once a *valid* message arrives: a
+server that accepts and sends garbage is retried ever more slowly, not every 0.5 s). A connection silent for
+``idle_timeout`` seconds (default 60) is dropped and reconnected, so a half-open socket is never held forever.
+Garbage bytes cost only the lines/frames they touch, and a runaway tail without any delimiter is discarded at
+64 KiB, so no input can kill or bloat the client.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
 PROTOCOLS = ("sbs", "beast", "avr")
 MAX_TAIL = 64 * 1024
 IDLE_FLUSH_S = 0.3  # a held-back last frame is released after this long without new bytes
+IDLE_TIMEOUT_S = 60.0  # a connection without a byte for this long is dropped and reconnected
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class FeedStats:
     messages: int = 0
     bad: int = 0
     dropped_tail_bytes: int = 0
+    idle_timeouts: int = 0
 
 
 def frame_times(frames: Frames, received: float) -> np.ndarray:
@@ -154,6 +158,7 @@ class FeedClient:
         clock: Callable[[], float] = time.time,
         on_event: Callable[[str], None] | None = None,
         time_source: str = "arrival",
+        idle_timeout: float = IDLE_TIMEOUT_S,
     ) -> None:
         if time_source not in ("arrival", "receiver"):
             raise LiftwatchError(f"time source must be 'arrival' or 'receiver', got {time_source!r}")
@@ -166,6 +171,8 @@ class FeedClient:
         self.clock = clock
         self.on_event = on_event or (lambda _msg: None)
         self.stats = FeedStats()
+        self.idle_timeout = idle_timeout
+        self._valid = 0  # valid messages on the current connection
 
     async def run(self, stop: asyncio.Event) -> None:
         self.backoff.reset()
@@ -200,7 +207,9 @@ class FeedClient:
 
     async def _read(self, reader: asyncio.StreamReader, stop: asyncio.Event) -> None:
         tail = b""
-        got_data = False
+        self._valid = 0
+        reset = False
+        last_data = time.monotonic()
         stop_task: asyncio.Future[Any] = asyncio.ensure_future(stop.wait())
         try:
             read_task: asyncio.Future[Any] | None = None
@@ -214,6 +223,11 @@ class FeedClient:
                     if tail:
                         self._consume(tail, final=True)
                         tail = b""
+                    if time.monotonic() - last_data > self.idle_timeout:
+                        self.stats.idle_timeouts += 1
+                        self.on_event(f"{self.spec}: no data for {self.idle_timeout:.0f} s; reconnecting")
+                        read_task.cancel()
+                        return
                     continue
                 if read_task not in done:
                     read_task.cancel()
@@ -224,11 +238,12 @@ class FeedClient:
                     self._consume(tail, final=True)
                     tail = b""
                     return
-                if not got_data:
-                    got_data = True
-                    self.backoff.reset()
+                last_data = time.monotonic()
                 self.stats.bytes += len(data)
                 tail = self._consume(tail + data)
+                if self._valid and not reset:  # a real message, not just bytes: the feed works again
+                    reset = True
+                    self.backoff.reset()
         finally:
             stop_task.cancel()
             if tail:  # stopping: the last frame held back for a possible continuation is complete enough
@@ -249,17 +264,21 @@ class FeedClient:
             frames, tail, bad = parse_beast(data, final=final)
             chunk = Chunk(proto, now, frames=frames, ts=self._times(frames, now), bad=bad)
             n = len(frames)
+            valid = int(frames.ok.sum())
         else:
             body, tail = (data, b"") if final else split_lines(data)
             if proto == "sbs":
                 pts, bad = parse_sbs(body)
                 chunk = Chunk(proto, now, points=pts, bad=bad)
                 n = pts.num_rows + bad
+                valid = pts.num_rows
             else:
                 frames = parse_text(body)
                 bad = int(frames.bad_lines.size)
                 chunk = Chunk(proto, now, frames=frames, ts=self._times(frames, now), bad=bad)
                 n = len(frames)
+                valid = int(frames.ok.sum())
+        self._valid += valid
         if len(tail) > MAX_TAIL:
             self.stats.dropped_tail_bytes += len(tail)
             tail = b""

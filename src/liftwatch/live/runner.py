@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from liftwatch.io.timewindow import in_window_s
 from liftwatch.live.alerts import Alert, AlertEngine, Sink, WatchlistLike
 from liftwatch.live.feeds import Backoff, Chunk, FeedClient, FeedSpec
 from liftwatch.live.tracker import FlightTracker
@@ -37,6 +39,12 @@ class WatchConfig:
     coverage_window_s: float = 3600.0  # "covered" = another aircraft heard near the last fix within this
     backoff: Backoff = field(default_factory=Backoff)
     time_source: str = "arrival"  # or "receiver": Beast / AVR-MLAT 12 MHz counter spacing (replays)
+    # A point dated more than this after the receive clock is a broken clock, not news: one SBS line dated 2099
+    # would otherwise make every aircraft look silent (dark alerts). Times in the past stay (replays).
+    max_future_s: float = 300.0
+    max_past_s: float | None = None  # set to reject old times too (a live-only deployment)
+    idle_timeout_s: float = 60.0  # a feed silent this long is reconnected
+    max_alerts_per_minute: int = 120
 
 
 @dataclass
@@ -45,6 +53,7 @@ class WatchSummary:
     messages: int = 0  # frames / lines received
     bad: int = 0  # garbage lines or frames skipped
     points: int = 0  # canonical points produced
+    bad_time: int = 0  # points refused: time too far from the receive clock, or outside 1990 .. now + 1 day
     rows_added: int = 0  # new rows in the store
     connects: int = 0
     disconnects: int = 0
@@ -70,7 +79,7 @@ class Watch:
         self.decoder = ModesDecoder(DecoderConfig(receiver=config.receiver))
         self.writer = BatchWriter(store, max_rows=config.flush_rows, max_age_s=config.flush_s)
         self.tracker = FlightTracker(dark_after_s=config.dark_after_s, coverage_window_s=config.coverage_window_s)
-        self.alerts = AlertEngine(watchlist, sinks)
+        self.alerts = AlertEngine(watchlist, sinks, max_per_minute=config.max_alerts_per_minute)
         self.on_points = on_points
         self.on_event = on_event or (lambda _m: None)
         self.clients = [
@@ -80,6 +89,7 @@ class Watch:
                 backoff=Backoff(config.backoff.initial, config.backoff.factor, config.backoff.maximum),
                 on_event=self.on_event,
                 time_source=config.time_source,
+                idle_timeout=config.idle_timeout_s,
             )
             for spec in config.feeds
         ]
@@ -114,6 +124,7 @@ class Watch:
         self._emit(res.points)
 
     def _emit(self, points: pa.Table) -> None:
+        points = self._check_times(points)
         if points.num_rows == 0:
             return
         self.summary.points += points.num_rows
@@ -123,6 +134,20 @@ class Watch:
         events = self.tracker.update(points)
         if events:
             self.alerts.on_events(events, self.tracker)
+
+    def _check_times(self, points: pa.Table) -> pa.Table:
+        """Refuse points dated too far from the receive clock (see ``WatchConfig.max_future_s``)."""
+        if points.num_rows == 0:
+            return points
+        now = time.time()
+        ts = pc.divide(pc.cast(pc.cast(points.column("ts"), pa.int64()), pa.float64()), 1e6).to_numpy()
+        ok = in_window_s(ts, now) & (ts <= now + self.config.max_future_s)
+        if self.config.max_past_s is not None:
+            ok &= ts >= now - self.config.max_past_s
+        if ok.all():
+            return points
+        self.summary.bad_time += int((~ok).sum())
+        return points.filter(pa.array(ok))
 
     # -- loop -----------------------------------------------------------------------------------------
     async def _housekeeping(self, stop: asyncio.Event) -> None:

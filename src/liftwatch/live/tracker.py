@@ -30,6 +30,7 @@ LOW_GAP_S = 600.0
 LOW_FT = 3000.0
 SITE_KM = 15.0
 CELL_DEG = 0.5
+MAX_ASSETS = 20_000  # aircraft states kept; beyond it the longest-silent are forgotten (flood of invented addresses)
 
 
 @dataclass
@@ -86,8 +87,15 @@ class FlightTracker:
     """Per-aircraft live state; ``update(points)`` returns events, ``check_dark(now)`` the silent ones."""
 
     def __init__(
-        self, *, dark_after_s: float = 600.0, coverage_window_s: float = 3600.0, site_lookup: object = None
+        self,
+        *,
+        dark_after_s: float = 600.0,
+        coverage_window_s: float = 3600.0,
+        site_lookup: object = None,
+        max_assets: int = MAX_ASSETS,
     ) -> None:
+        self.max_assets = max_assets
+        self.evicted = 0
         self.dark_after_s = dark_after_s
         self.coverage_window_s = coverage_window_s
         self.assets: dict[str, AssetState] = {}
@@ -132,7 +140,24 @@ class FlightTracker:
             events.extend(
                 self._update_asset(r, fmap.get(r["asset_id"]), pmap.get(r["asset_id"]), cmap.get(r["asset_id"], []))
             )
+        if len(self.assets) > self.max_assets:
+            self._evict()
         return events
+
+    def _evict(self) -> None:
+        """Bounded memory whatever the feed: forget the longest-silent aircraft down to 90 % of ``max_assets``
+        (and their coverage entries). Time-based pruning alone waits hours of feed time; a flood of invented
+        addresses fills memory in seconds."""
+        keep = int(self.max_assets * 0.9)
+        order = sorted(self.assets.items(), key=lambda kv: kv[1].last_ts, reverse=True)
+        self.assets = dict(order[:keep])
+        self.evicted += len(order) - keep
+        for cell in list(self._cells):
+            fresh = {a: t for a, t in self._cells[cell].items() if a in self.assets}
+            if fresh:
+                self._cells[cell] = fresh
+            else:
+                del self._cells[cell]
 
     def _update_asset(
         self,

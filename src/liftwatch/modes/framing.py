@@ -64,10 +64,15 @@ def split_lines(data: bytes) -> tuple[bytes, bytes]:
     return data[: cut + 1], data[cut + 1 :]
 
 
+_CONTROL_TO_INVALID = bytes.maketrans(bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]), b"\xff" * 30)
+
+
 def _lines(data: bytes) -> pl.Series:
     """Lines as a string column (multi-threaded CSV machinery with no separator and no quoting)."""
     if not data.strip():
         return pl.Series("l", [], dtype=pl.String)
+    # control bytes (0x1F is the separator below) become invalid UTF-8, so their line fails as a bad line
+    data = data.translate(_CONTROL_TO_INVALID)
     df = pl.read_csv(
         io.BytesIO(data),
         has_header=False,

@@ -8,7 +8,7 @@ bundled Natural Earth outline layer, so the folder can be zipped and opened on a
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -31,12 +31,13 @@ from liftwatch.analytics import (
 )
 from liftwatch.analytics.corridors import SEP, UNKNOWN, SiteRegions
 from liftwatch.report import geo, render
-from liftwatch.report.exports import write_geojson, write_kml, write_tables
+from liftwatch.report.exports import write_geojson_pages, write_kml, write_tables
 from liftwatch.report.kbview import SiteBook, region_names
 from liftwatch.report.plots import daily_plot
 
 MIL = "military/state"
 EVIDENCE_ROWS = 500
+PAGE_FLIGHTS = 2000  # flights turned into GeoJSON features at a time
 
 
 @dataclass
@@ -104,17 +105,36 @@ def _mil_first(table: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _map_subset(features: list[geo.Feature], cap: int) -> tuple[list[geo.Feature], int]:
-    """Every non-civil track, then civil tracks (evenly spaced in time) up to ``cap``; returns (drawn, left out)."""
-    if len(features) <= cap:
-        return features, 0
-    keep = [f for f in features if f["properties"].get("classification") != "civil"]
-    civil = [f for f in features if f["properties"].get("classification") == "civil"]
-    room = max(0, cap - len(keep))
-    if room and civil:
-        step = len(civil) / room
-        keep += [civil[int(i * step)] for i in range(min(room, len(civil)))]
-    return keep, len(features) - len(keep)
+def _evenly(frame: pl.DataFrame, n: int) -> pl.DataFrame:
+    """``n`` rows evenly spaced through ``frame`` (in its order)."""
+    if frame.height <= n:
+        return frame
+    if n <= 0:
+        return frame.head(0)
+    step = frame.height / n
+    return frame[[int(i * step) for i in range(n)]]
+
+
+def _map_selection(chosen: pl.DataFrame, cap: int) -> tuple[pl.DataFrame, int]:
+    """Flights drawn on the map: every non-civil one first, then civil ones evenly spaced in time, ``cap`` in
+    all (non-civil ones are thinned evenly too when they alone exceed it); returns (drawn, left out)."""
+    if chosen.height <= cap:
+        return chosen, 0
+    civil = pl.col("classification").fill_null("") == "civil"
+    keep = _evenly(chosen.filter(~civil).sort("first_ts"), cap)
+    rest = _evenly(chosen.filter(civil).sort("first_ts"), cap - keep.height)
+    drawn = pl.concat([keep, rest], how="vertical_relaxed")
+    return drawn, chosen.height - drawn.height
+
+
+def _geojson_pages(
+    chosen: pl.DataFrame, sites: pl.DataFrame, colors: dict[str, str], site_feats: list[geo.Feature]
+) -> Iterator[list[geo.Feature]]:
+    """Every flight and projection as features, ``PAGE_FLIGHTS`` flights at a time, then the sites."""
+    per_track = geo.vertices_per_track(PAGE_FLIGHTS)
+    for page in chosen.iter_slices(PAGE_FLIGHTS):
+        yield geo.flight_features(page, colors, per_track) + geo.projection_features(page, sites, colors)
+    yield site_feats
 
 
 def build_report(
@@ -142,8 +162,9 @@ def build_report(
     ``start``/``end`` (end exclusive) default to the flights' span. ``origin``/``destination``/``region`` are
     site or region ids (see :func:`liftwatch.analytics.filter_legs`). ``coverage``: ``"background"`` to
     normalise change detection by daily civil traffic, a ``day``/``coverage`` frame, or None.
-    ``max_map_flights`` caps the tracks drawn on the map (every non-civil flight is drawn; civil ones fill the
-    rest) so the page stays light in a browser; the exports always hold every flight.
+    ``max_map_flights`` caps the tracks drawn on the map and written to KML (non-civil flights first; civil
+    ones fill the rest) so the page stays light in a browser and memory stays bounded; GeoJSON, CSV and
+    Parquet always hold every flight.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -210,11 +231,15 @@ def build_report(
     )
     sites = sites.join(touches, on="site_id", how="left").with_columns(pl.col("flights").fill_null(0))
 
-    f_feats = geo.flight_features(chosen, colors)
-    p_feats = geo.projection_features(chosen, sites, colors)
+    # Memory stays bounded however many flights there are: the map (and KML, which cannot be streamed) get at
+    # most ``max_map_flights`` tracks thinned to a shared vertex budget; GeoJSON holds every flight, written
+    # page by page; CSV/Parquet hold every flight without geometry arrays in Python.
+    drawn, not_drawn = _map_selection(chosen, max_map_flights)
+    f_feats = geo.flight_features(drawn, colors, geo.vertices_per_track(drawn.height))
+    p_feats = geo.projection_features(drawn, sites, colors)
     s_feats = geo.site_features(sites)
     files: dict[str, Path] = {}
-    files["geojson"] = write_geojson(out / "flights.geojson", geo.feature_collection(f_feats, p_feats, s_feats))
+    files["geojson"] = write_geojson_pages(out / "flights.geojson", _geojson_pages(chosen, sites, colors, s_feats))
     files["kml"] = write_kml(out / "flights.kml", f_feats, p_feats, s_feats, name=title)
     alerts_tab = alerts_frame(alerts)
     for p in write_tables(
@@ -315,11 +340,10 @@ def build_report(
         unknown=UNKNOWN,
     )
     html = render.write_report(out / "report.html", ctx)
-    map_feats, not_drawn = _map_subset(f_feats, max_map_flights)
     map_html = render.write_map(
         out / "map.html",
         title=title,
-        flights=map_feats,
+        flights=f_feats,
         not_drawn=not_drawn,
         projections=p_feats,
         sites=s_feats,

@@ -7,6 +7,8 @@ features from :mod:`liftwatch.report.geo` (RFC 7946: WGS-84 ``[lon, lat]``, no `
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,21 @@ def write_geojson(path: Path, collection: dict[str, Any]) -> Path:
     return path
 
 
+def write_geojson_pages(path: Path, pages: Iterable[list[Feature]]) -> Path:
+    """A FeatureCollection written page by page: memory holds one page of features, never the file."""
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write('{"type":"FeatureCollection","features":[')
+        first = True
+        for page in pages:
+            for feat in page:
+                if not first:
+                    fh.write(",")
+                fh.write(json.dumps(feat, separators=(",", ":"), ensure_ascii=False))
+                first = False
+        fh.write("]}")
+    return path
+
+
 def _kml_color(hex_rgb: str, alpha: int = 255) -> str:
     """``#rrggbb`` -> KML ``aabbggrr``."""
     h = hex_rgb.lstrip("#")
@@ -29,17 +46,25 @@ def _kml_color(hex_rgb: str, alpha: int = 255) -> str:
     return f"{alpha:02x}{h[4:6]}{h[2:4]}{h[0:2]}"
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(v: Any) -> str:
+    """Text XML 1.0 can hold (simplekml escapes markup but not control characters, which break the file)."""
+    return _XML_INVALID.sub("\ufffd", str(v))
+
+
 def _describe(props: dict[str, Any], keys: tuple[str, ...]) -> str:
-    return "\n".join(f"{k}: {props[k]}" for k in keys if props.get(k) not in (None, ""))
+    return _x("\n".join(f"{k}: {props[k]}" for k in keys if props.get(k) not in (None, "")))
 
 
 def write_kml(path: Path, flights: list[Feature], projections: list[Feature], sites: list[Feature], name: str) -> Path:
     """Sites, flights (one folder per corridor, coloured as on the map) and dark projections (translucent)."""
-    kml = simplekml.Kml(name=name)
+    kml = simplekml.Kml(name=_x(name))
     folder_sites = kml.newfolder(name="Sites")
     for s in sites:
         p = s["properties"]
-        pt = folder_sites.newpoint(name=p.get("name") or p["site_id"], coords=[tuple(s["geometry"]["coordinates"])])
+        pt = folder_sites.newpoint(name=_x(p.get("name") or p["site_id"]), coords=[tuple(s["geometry"]["coordinates"])])
         pt.description = _describe(p, ("site_id", "site_kind", "country", "controller", "flights"))
     folder_flights = kml.newfolder(name="Flights")
     by_corridor: dict[str, Any] = {}
@@ -59,11 +84,11 @@ def write_kml(path: Path, flights: list[Feature], projections: list[Feature], si
         p = f["properties"]
         sub = by_corridor.get(p["corridor"])
         if sub is None:
-            sub = by_corridor[p["corridor"]] = folder_flights.newfolder(name=p["corridor"])
+            sub = by_corridor[p["corridor"]] = folder_flights.newfolder(name=_x(p["corridor"]))
         coords = [tuple(c) for c in f["geometry"]["coordinates"]] if f["geometry"]["type"] == "LineString" else None
         if coords is None:
             continue
-        ls = sub.newlinestring(name=p["flight_id"], coords=coords)
+        ls = sub.newlinestring(name=_x(p["flight_id"]), coords=coords)
         ls.description = _describe(
             p,
             (
@@ -89,7 +114,7 @@ def write_kml(path: Path, flights: list[Feature], projections: list[Feature], si
     for d in projections:
         p = d["properties"]
         ls = folder_dark.newlinestring(
-            name=f"{p['flight_id']} -> {p['site_id']} (p={p['prob']:.2f})",
+            name=_x(f"{p['flight_id']} -> {p['site_id']} (p={p['prob']:.2f})"),
             coords=[tuple(c) for c in d["geometry"]["coordinates"]],
         )
         ls.description = _describe(p, ("flight_id", "ending", "site_id", "rank", "prob"))
@@ -124,13 +149,30 @@ def flat_table(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(df: pl.DataFrame) -> pl.DataFrame:
+    """Text cells a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+``, ``-``, ``@``, tab, CR at the
+    start) get a leading apostrophe, the usual CSV-injection defence: shown as text, never evaluated. Number
+    columns are untouched (a negative number stays a number)."""
+    text = [c for c, t in df.schema.items() if t == pl.String]
+    if not text:
+        return df
+    starts = "^[" + "".join("\\" + ch if ch in "-+" else ch for ch in FORMULA_START) + "]"
+    return df.with_columns(
+        pl.when(pl.col(c).str.contains(starts)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in text
+    )
+
+
 def write_tables(out: Path, tables: dict[str, pl.DataFrame]) -> list[Path]:
-    """Each table as ``<name>.csv`` (flattened) and ``<name>.parquet`` (full types)."""
+    """Each table as ``<name>.csv`` (flattened, formulas neutralised) and ``<name>.parquet`` (full types)."""
     paths: list[Path] = []
     for name, df in tables.items():
         pq = out / f"{name}.parquet"
         df.write_parquet(pq)
         csv = out / f"{name}.csv"
-        (flat_flights(df) if name == "flights" else flat_table(df)).write_csv(csv)
+        neutralise_formulas(flat_flights(df) if name == "flights" else flat_table(df)).write_csv(csv)
         paths += [csv, pq]
     return paths

@@ -84,8 +84,31 @@ _PROPS = (
 )
 
 
-def flight_features(flights: pl.DataFrame, colors: dict[str, str]) -> list[Feature]:
-    """One LineString feature per flight (a Point when only one vertex survived simplification)."""
+VERTEX_BUDGET = 1_000_000  # vertices across all tracks of one page of features (bounds memory per page)
+MAX_VERTICES = 500  # per track, however few tracks there are
+MIN_VERTICES = 8
+
+
+def vertices_per_track(n_tracks: int, budget: int = VERTEX_BUDGET) -> int:
+    """Vertex cap per track so that ``n_tracks`` tracks fit ``budget`` (between MIN and MAX_VERTICES)."""
+    return max(MIN_VERTICES, min(MAX_VERTICES, budget // max(1, n_tracks)))
+
+
+def _thin(coords: pl.Expr, cap: int) -> pl.Expr:
+    """Every k-th vertex so at most ``cap`` remain, plus the last one (where the track ended matters)."""
+    step = pl.max_horizontal(pl.lit(1), (coords.list.len() / (cap - 1)).ceil().cast(pl.Int64))
+    thinned = coords.list.gather_every(step)
+    last = coords.list.slice(-1, 1)
+    needs_last = (coords.list.len() - 1) % step != 0
+    return pl.when(needs_last).then(thinned.list.concat(last)).otherwise(thinned)
+
+
+def flight_features(flights: pl.DataFrame, colors: dict[str, str], max_vertices: int = MAX_VERTICES) -> list[Feature]:
+    """One LineString feature per flight (a Point when only one vertex survived simplification).
+
+    Tracks are thinned to ``max_vertices`` (vectorised) so a page of features has a bounded size whatever
+    the stored geometry holds.
+    """
     if flights.is_empty():
         return []
     from liftwatch.tracks.query import mark_guesses
@@ -94,7 +117,7 @@ def flight_features(flights: pl.DataFrame, colors: dict[str, str]) -> list[Featu
     if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(f.columns):
         f = mark_guesses(f)  # popups show a guessed site as a guess, not as the flight's site
     f = f.with_columns(
-        pl.col("geometry").str.json_decode(pl.List(pl.List(pl.Float64))).alias("_coords"),
+        _thin(pl.col("geometry").str.json_decode(pl.List(pl.List(pl.Float64))), max(2, max_vertices)).alias("_coords"),
         pl.col("callsigns").list.join(" ").alias("callsign"),
     )
     cols = [c for c in _PROPS if c in f.columns]
@@ -181,6 +204,20 @@ def feature_collection(*groups: list[Feature]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": feats}
 
 
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_safe(json_text: str) -> str:
+    """JSON text made inert inside a ``<script>`` element.
+
+    Escaping only ``</`` is not enough: ``<!--`` followed by ``<script`` switches the HTML parser into the
+    "script data double escaped" state, where the real ``</script>`` no longer ends the element, and U+2028/2029
+    end a line in older JavaScript. ``<``, ``>`` and ``&`` can only occur inside JSON strings, so writing them
+    as ``\\u003c``-style escapes changes no value.
+    """
+    return json_text.translate(_SCRIPT_SAFE)
+
+
 def dumps(obj: Any) -> str:
-    """Compact JSON safe to embed in a ``<script>`` element (no ``</`` sequence can close it)."""
-    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    """Compact JSON safe to embed in a ``<script>`` element (see :func:`script_safe`)."""
+    return script_safe(json.dumps(obj, separators=(",", ":"), ensure_ascii=False))

@@ -18,7 +18,7 @@ import jinja2
 import polars as pl
 
 from liftwatch.analytics.surge import Alert
-from liftwatch.report.geo import Feature, candidates_text, dumps
+from liftwatch.report.geo import Feature, candidates_text, dumps, script_safe
 
 LEAFLET_VERSION = "1.9.4"
 
@@ -140,7 +140,7 @@ def write_map(
             leaflet_css=_static("leaflet.css"),
             leaflet_js=_static("leaflet.js"),
             map_js=_static("map.js"),
-            countries=countries_geojson().replace("</", "<\\/"),
+            countries=script_safe(countries_geojson()),
             data=dumps(data),
             leaflet_version=LEAFLET_VERSION,
         )

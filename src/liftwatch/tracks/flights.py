@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -153,7 +154,8 @@ class FlightBuilder:
         self.split = split or SplitParams()
         self.coverage = Coverage()
         self.report = BuildReport()
-        self._spill = tempfile.TemporaryDirectory(prefix="liftwatch-flights-")
+        # the PID in the name lets the next run remove the folder of a run that was killed
+        self._spill = tempfile.TemporaryDirectory(prefix=f"liftwatch-flights-{os.getpid()}-")
         self._parts: list[Path] = []
         self._span: tuple[datetime | None, datetime | None] = (None, None)
         self._next_key = 0
@@ -352,7 +354,7 @@ def store_flights(
     so memory stays bounded by the largest partition however many points the store holds.
     """
     b = _pass1(store, inputs, n_partitions, on_partition)
-    n = sum(store.write_flights(part) for part in b.finish_parts())
+    n = store.replace_flights(b.finish_parts(), domain="air")  # one transaction: all new flights or none
     _copy_report(b, report)
     return n
 
