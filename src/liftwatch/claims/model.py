@@ -99,6 +99,12 @@ class Claim:
     window_source: str = ""  # which words (or rule) set the window
     hints: list[str] = field(default_factory=list)
     min_count: int | None = None  # "at least 12 flights" -> 12; "multiple flights" -> 2
+    max_count: int | None = None  # "five flights" -> 5; "up to 8 flights" -> 8; None: no upper bound given
+    rate_per_day: float | None = None  # "up to eight flights per day" -> 8.0 (an upper bound on the daily rate)
+    count_text: str = ""  # the words the count or rate came from
+    owner: str | None = None  # a named vessel's owner / operator company ("owned by SC South")
+    possible: list[Place] = field(default_factory=list)  # "possible options: ...": offered, not claimed arrivals
+    sources: list[str] = field(default_factory=list)  # who reports it ("a Syrian official said"): never the actor
 
     @property
     def domain(self) -> str | None:
@@ -140,6 +146,12 @@ class Claim:
             "times": [t.to_dict() for t in self.times],
             "hints": list(self.hints),
             "min_count": self.min_count,
+            "max_count": self.max_count,
+            "rate_per_day": self.rate_per_day,
+            "count_text": self.count_text,
+            "owner": self.owner,
+            "possible_destination": [p.to_dict() for p in self.possible],
+            "sources": list(self.sources),
             "unknown_places": self.unknown_places,
             "sentences": list(self.sentences),
         }
