@@ -20,6 +20,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
+from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import ACTORS, ASSETS, COUNT, EQUIPMENT, GENERIC_ASSETS, HINTS, MOVE, Actor, count_value
 from liftwatch.claims.merge import merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
@@ -38,6 +39,20 @@ _SOURCE_AFTER = re.compile(
     r"journal|outlets?|state\s+media|news|ministry\s+said|authorities\s+said)\b",
     re.I,
 )
+MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
+
+
+class ArticleTooLong(ValueError):
+    """The text is longer than one article can be (see ``MAX_ARTICLE_CHARS``)."""
+
+    def __init__(self, n_chars: int) -> None:
+        self.n_chars = n_chars
+        super().__init__(
+            f"the text has {n_chars:,} characters; claim extraction reads one article of at most "
+            f"{MAX_ARTICLE_CHARS:,} characters: split a collection into its articles"
+        )
+
+
 _SPACY_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 _nlp_cache: dict[str, Any] = {}
 
@@ -215,7 +230,13 @@ def extract(
     default_window_days: int = 30,
     use_model: bool = True,
 ) -> Extraction:
-    """Extract the claimed movements from an article's text (see module docstring)."""
+    """Extract the claimed movements from an article's text (see module docstring).
+
+    Raises :class:`ArticleTooLong` past ``MAX_ARTICLE_CHARS``: the extractor reads one report, and a
+    collection pasted as one "article" would merge unrelated movements.
+    """
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleTooLong(len(text))
     gaz = gazetteer or default_gazetteer()
     pub_span = find_publication_date(text) if publication_date is None else None
     pub = publication_date or (pub_span.start if pub_span else None)
@@ -224,23 +245,27 @@ def extract(
     default_year = Counter(years).most_common(1)[0][0] if years and pub is None else None
 
     mentions = controlled_mentions(text, gaz, pub)
+    taken = Taken([(c.start, c.end) for c in mentions])
     for m in gaz.mentions(text):
-        if all(m.end <= c.start or m.start >= c.end for c in mentions):
+        if taken.free(m.start, m.end):
             mentions.append(m)
+            taken.add(m.start, m.end)
     extra, model = _model_spans(text, use_model)
     mentions += candidate_mentions(text, mentions, gaz, extra)
     mentions.sort(key=lambda m: m.start)
     actors_all = _actor_spans(text)
+    m_starts = [m.start for m in mentions]
+    a_starts = [x[0] for x in actors_all]
 
     sentences: list[Sentence] = []
     for a, b in split_sentences(text):
         sent = Sentence(a, b, text[a:b])
-        assign_roles(sent, [m for m in mentions if a <= m.start < b])
+        assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
         sentences.append(sent)
 
     claims: list[Claim] = []
     for sent in sentences:
-        local = [(s - sent.start, e - sent.start, act) for s, e, act in actors_all if sent.start <= s < sent.end]
+        local = [(s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)]
         claims += _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
     claims = merge_claims(claims)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}

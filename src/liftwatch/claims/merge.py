@@ -84,21 +84,28 @@ def _absorb(into: Claim, c: Claim) -> None:
         setattr(into, role, fold_role(getattr(into, role) + getattr(c, role)))
 
 
+MERGE_LOOKBACK = 64  # a claim merges into one of the last N distinct claims: keeps a long text linear
+
+
 def merge_claims(claims: list[Claim]) -> list[Claim]:
-    """Greedy merge in text order; claims with no place at all only add detail to one that has places."""
+    """Greedy merge in text order; claims with no place at all only add detail to one that has places.
+
+    A claim is compared with the most recent ``MERGE_LOOKBACK`` distinct claims only: an article repeats
+    a movement within a few paragraphs, and comparing with every earlier claim made long texts quadratic.
+    """
     placed = [c for c in claims if c.origin or c.destination or c.via]
-    bare = [c for c in claims if c not in placed]
+    bare = [c for c in claims if not (c.origin or c.destination or c.via)]
     out: list[Claim] = []
     for c in placed:
         for role in ("origin", "destination", "via"):
             setattr(c, role, fold_role(getattr(c, role)))
-        target = next((o for o in out if compatible(o, c)), None)
+        target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c)), None)
         if target is None:
             out.append(c)
         else:
             _absorb(target, c)
     for c in bare:
-        target = next((o for o in out if compatible(o, c)), None)
+        target = next((o for o in out[:MERGE_LOOKBACK] if compatible(o, c)), None)
         if target is not None:
             _absorb(target, c)
     # generic assets are redundant once a specific one of the same domain is known

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import cache
 from types import ModuleType
@@ -117,6 +117,7 @@ class Gazetteer:
         body = "|".join(alternatives) or r"(?!)"
         self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w]){_SUFFIX}", re.I)
         self._region_sites: dict[str, tuple[str, ...]] = {}
+        self._lookups: dict[str, Place | None] = {}  # one kb resolution per distinct phrase per process
 
     def _add(self, alias: str | None, target: tuple[str, str], alts: list[str]) -> None:
         if not alias or len(alias.strip()) < 3:
@@ -179,6 +180,16 @@ class Gazetteer:
         A fuzzy site hit is only accepted when every distinctive word of the phrase is close to a word of
         the site's names: the kb resolver is tuned for recall ("Mali" would otherwise become Malé's airport).
         """
+        if text in self._lookups:
+            hit_place = self._lookups[text]
+            return None if hit_place is None else replace(hit_place, qualifiers=list(hit_place.qualifiers))
+        if len(self._lookups) > 50_000:
+            self._lookups.clear()
+        found = self._lookup(text)
+        self._lookups[text] = found
+        return None if found is None else replace(found, qualifiers=list(found.qualifiers))
+
+    def _lookup(self, text: str) -> Place | None:
         key = norm_key(re.sub(_SUFFIX + "$", "", text, flags=re.I))
         for variant in _variants(key):
             hit = self._keys.get(variant)

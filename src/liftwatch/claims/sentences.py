@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import (
     ACTORS,
     BETWEEN_CUE,
@@ -181,7 +182,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     Resolved through the kb's fuzzy resolvers; what fails becomes an ``unknown`` place (kept, reported).
     ``extra`` are spans an optional NER model proposed.
     """
-    taken = [(k.start, k.end) for k in known]
+    taken = Taken([(k.start, k.end) for k in known])
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
     for m in _CANDIDATE.finditer(text):
@@ -190,7 +191,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue
         spans.append((m.start(), m.end()))
     for a, b in [*spans, *extra]:
-        if any(not (b <= s or a >= e) for s, e in taken):
+        if not taken.free(a, b):
             continue
         phrase = re.sub(r"['’]s$", "", text[a:b].strip())
         words = phrase.split()
@@ -204,5 +205,5 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 continue  # one Arabic word after a preposition is too often not a name at all
             place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
-        taken.append((a, b))
+        taken.add(a, b)
     return out

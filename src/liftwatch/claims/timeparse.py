@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from liftwatch.claims.intervals import Taken
+
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
     if _i:
@@ -257,18 +259,16 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
 
 def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     out: list[TimeSpan] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    free = taken.free
 
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             span = _explicit(m, kind, pub, default_year)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             words = m.group(0).strip()
             since = _SINCE.search(text[max(0, m.start() - 12) : m.start()]) or words.lower().startswith("since")
             if span is None:
@@ -280,7 +280,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         span = _relative(m, pub) if pub is not None else None
         words = m.group(0).strip()
         out.append(TimeSpan(span[0] if span else None, span[1] if span else None, words, "relative", m.start()))
