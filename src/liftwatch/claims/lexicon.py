@@ -65,34 +65,41 @@ class AssetKind:
     pattern: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
 
 
+# Aircraft *types* (Il-76, An-124, MiG-29, ...) come from the kb (``claims/types.py``); these are the
+# classes of carrier reporting names instead, and the ships it names most.
 ASSETS: tuple[AssetKind, ...] = (
-    AssetKind("Il-76", "air", ("IL76",), "cargo", pattern=_p(r"\b(?:Ilyushin\s+)?Il[-\s]?76(?:MD|TD|MD-90A)?\b|\bИл-?76\w*")),
-    AssetKind("An-124", "air", ("A124",), "cargo", pattern=_p(r"\b(?:Antonov\s+)?An[-\s]?124\b|\bRuslan\b|\bАн-?124\b")),
-    AssetKind("An-12", "air", ("AN12",), "cargo", pattern=_p(r"\bAn[-\s]?12\b(?!\d)|\bАн-?12\b(?!\d)")),
-    AssetKind("An-26", "air", ("AN26",), "cargo", pattern=_p(r"\bAn[-\s]?26\b")),
-    AssetKind("An-72", "air", ("AN72",), "cargo", pattern=_p(r"\bAn[-\s]?72\b")),
-    AssetKind("Il-62", "air", ("IL62",), None, pattern=_p(r"\bIl[-\s]?62M?\b|\bИл-?62\w*")),
-    AssetKind("Tu-154", "air", ("T154",), None, pattern=_p(r"\bTu[-\s]?154M?\b|\bТу-?154\w*")),
-    AssetKind("Tu-134", "air", ("T134",), None, pattern=_p(r"\bTu[-\s]?134\b")),
-    AssetKind("C-17", "air", ("C17",), "cargo", pattern=_p(r"\bC-?17\b(?:\s+Globemaster)?")),
-    AssetKind("C-130", "air", ("C130",), "cargo", pattern=_p(r"\bC-?130\w?\b|\bHercules\b")),
-    AssetKind("A400M", "air", ("A400",), "cargo", pattern=_p(r"\bA400M?\b")),
     AssetKind("cargo aircraft", "air", (), "cargo",
               pattern=_p(r"\b(?:cargo|transport|freight|freighter|airlift|heavy[-\s]lift|military[-\s]transport|supply)"
                          r"\s+(?:planes?|aircraft|airplanes?|jets?|flights?|airlifters?)\b|\bairlifters?\b|"
                          r"\bfreighters?\s+(?:aircraft|planes?)\b|\bair\s*bridge\b|\bairlift\b|"
-                         r"транспортн\w+\s+(?:самол[её]т\w*|борт\w*)|طائرات?\s+شحن")),
+                         r"\bavions?[-\s](?:cargos?|de\s+transport)\b|\bavions?-cargos?\b|\bgros[-\s]porteurs?\b|"
+                         r"(?:военно-)?транспортн\w+\s+(?:самол[её]т\w*|борт\w*|авиаци\w*)|\bтранспортник\w*|"
+                         r"грузов\w+\s+самол[её]т\w*|طائر(?:ة|ات|تا|تان|تي)\s+(?:ال)?(?:شحن|نقل)")),
+    AssetKind("fighter jets", "air", (), "military_other",
+              pattern=_p(r"\bfighter\s+(?:jets?|aircraft|planes?)\b|\bwarplanes?\b|\bcombat\s+aircraft\b|"
+                         r"\bavions?\s+de\s+(?:chasse|combat)\b|\bchasseurs\b|\bистребител\w+|\bбомбардировщик\w+|"
+                         r"مقاتلات|طائرات\s+حربية")),
     AssetKind("aircraft", "air", (),
-              pattern=_p(r"\b(?:planes?|aircraft|airplanes?|jets?|flights?|sorties)\b|\bсамол[её]т\w*|\bрейс\w*|طائرات?|رحلات")),
+              pattern=_p(r"\b(?:planes?|aircraft|airplanes?|jets?|flights?|sorties)\b|\bavions?\b|\bvols?\b|"
+                         r"\bappareils?\b|\bсамол[её]т\w*|\bрейс\w*|\bборт(?:а|ов)?\b|طائر(?:ة|ات|تا|تان|تي)|رحل(?:ة|ات)")),
     AssetKind("Sparta IV", "sea", ship_name="SPARTA IV", pattern=_p(r"\bSparta[-\s]?(?:IV|4)\b")),
-    AssetKind("Sparta II", "sea", ship_name="SPARTA II", pattern=_p(r"\bSparta[-\s]?(?:II|2)\b")),
     AssetKind("Sparta III", "sea", ship_name="SPARTA III", pattern=_p(r"\bSparta[-\s]?(?:III|3)\b")),
+    AssetKind("Sparta II", "sea", ship_name="SPARTA II", pattern=_p(r"\bSparta[-\s]?(?:II|2)\b")),
+    AssetKind("Sparta", "sea", ship_name="SPARTA", pattern=_p(r"\bSparta\b(?![-\s]?(?:I|V|\d))")),
     AssetKind("Ursa Major", "sea", ship_name="URSA MAJOR", pattern=_p(r"\bUrsa\s+Major\b")),
     AssetKind("Baltic Leader", "sea", ship_name="BALTIC LEADER", pattern=_p(r"\bBaltic\s+Leader\b")),
-    AssetKind("landing ship", "sea", pattern=_p(r"\blanding\s+ships?\b|\bБДК\b")),
+    AssetKind("landing ship", "sea",
+              pattern=_p(r"\blanding\s+ships?\b|\bБДК\b|\bдесантн\w+\s+корабл\w*|سفين(?:ة|تا)\s+(?:ال)?إنزال|"
+                         r"\btransporteurs?\s+de\s+troupes?\b|\bnavires?\s+de\s+débarquement\b")),
     AssetKind("cargo ship", "sea",
-              pattern=_p(r"\b(?:cargo|transport|roll-on/roll-off|ro-ro|supply)\s+(?:ships?|vessels?)\b|\bfreighters?\b")),
-    AssetKind("ship", "sea", pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?)\b|\bсуд(?:но|а)\b|سفن|سفينة")),
+              pattern=_p(r"\b(?:cargo|transport|roll-on/roll-off|ro-ro|supply)\s+(?:ships?|vessels?)\b|\bfreighters?\b|"
+                         r"\bbulk\s+carriers?\b|\bheavy[-\s]lift\s+(?:carriers?|ships?)\b|\bnavires?\s+de\s+transport\b|"
+                         r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
+                         r"سفين(?:ة|تا|تي)\s+(?:ال)?شحن|سفن\s+(?:ال)?شحن")),
+    AssetKind("ship", "sea",
+              pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?|cruisers?|destroyers?|corvettes?)\b|"
+                         r"\bnavires?\b|\bbâtiments?\b|\bfrégates?\b|\bсуд(?:но|на|а|ов)\b|\bкорабл\w*|"
+                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين")),
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).
@@ -100,6 +107,8 @@ ACTOR_PARENT = {"Wagner / Africa Corps": "Russia"}
 
 # Most specific first; a generic label is dropped when a specific one of the same domain is present.
 GENERIC_ASSETS = {"aircraft", "ship"}
+# Classes that stand for a carrier of unknown type: dropped when a type of the same domain is named.
+CLASS_ASSETS = {"aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets"}
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("S-400", _p(r"\bS-?400\b|\bTriumf\b|\bС-?400\b")),
@@ -154,15 +163,22 @@ MOVE = _p(
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
     r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
-    r"spotted|parked|photographed|voyages?|crossings?)\b|"
-    r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|рейс\w*)|نقل|رحلات|هبطت|وصلت",
+    r"spotted|parked|photographed|voyages?|crossings?|transit\w*|reached|returned|"
+    r"quitt\w+|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
+    r"escale|passages?|reprennent|entr[ée]s?)\b|"
+    r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|рейс\w*|приземл\w+|покинул\w*|"
+    r"направ\w+|отправ\w+|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
+    r"نقل|رحلات|رحلة|هبط\w*|وصل\w*|وصول|غادر\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
+    r"توقفت|قامت\s+برحلات",
 )
 
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
 ORIGIN_CUES = (
     r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
     r"from", r"out\s+of", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",
-    r"из", r"с", r"со", r"от", r"من",
+    r"из", r"с", r"со", r"от", r"من", r"غادرت", r"غادر", r"أقلعت\s+من", r"انطلقت\s+من",
+    r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
+    r"quitté", r"quitte",
 )  # fmt: skip
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
@@ -171,11 +187,16 @@ DEST_CUES = (
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching",
     r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|offloaded|delivered)\s+(?:at|in|to)",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
+    r"باتجاه", r"متجهة\s+إلى", r"هبطت\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
+    r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
+    r"(?:atterri|posés?|arrivés?|livré|rendus?)\s+(?:à|au|sur|dans)", r"à", r"au",
 )  # fmt: skip
 VIA_CUES = (
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
-    r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر",
+    r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"مرورا\s+ب",
+    r"(?:stops?|stopped)\s+midway\s+in", r"passing", r"transited", r"first\s+stopped\s+in",
+    r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"par",
 )  # fmt: skip
 BETWEEN_CUE = r"between"
 # "to" in these is not a destination.
@@ -190,6 +211,10 @@ FILLER = {
     "outside", "around", "province", "region", "capital", "hub", "stronghold", "strongholds", "field", "abandoned",
     "former", "soviet-era", "sprawling", "desert", "eastern", "western", "southern", "northern", "central",
     "авиабазы", "авиабазу", "авиабаза", "базы", "базу", "порта", "порт", "قاعدة", "ميناء",
+    "home", "air-field", "naval-base", "airstrip", "an", "le", "la", "les", "l'", "base", "aérienne", "aéroport",
+    "l'aéroport", "militaire", "navale", "port", "du", "de", "la", "ville", "russe", "syrienne", "libyenne",
+    "аэродром", "аэропорт", "авиабазу", "порт", "город", "مدينة", "مطار", "الجوية", "البحرية", "العاصمة",
+    "قاعدة", "ميناء", "الكينية", "الروسي", "السوري", "الليبي",
 }  # fmt: skip
 # Capitalised words that are never places even after a cue ("according to US officials").
 NOT_PLACES = {
