@@ -199,7 +199,7 @@ def predicted_fields(c: Claim) -> dict[str, bool]:
         "possible": bool(c.possible),
         "window": c.window is not None and c.window_source.startswith(("sentence", "article")),
         "count": _count_of(c) is not None,
-        "rate": c.rate_per_day is not None,
+        "rate": c.rate_per_day is not None or c.rate_per_day_min is not None,
         "dark": _dark(c),
     }
 
@@ -215,7 +215,7 @@ def gold_fields(g: dict[str, Any]) -> dict[str, bool]:
         "possible": bool(g.get("possible_destination")),
         "window": bool(g.get("window")),
         "count": "count_min" in g or "count_max" in g,
-        "rate": "rate_per_day_max" in g,
+        "rate": "rate_per_day_max" in g or "rate_per_day_min" in g,
         "dark": bool(g.get("dark")),
     }
 
@@ -236,7 +236,7 @@ def field_right(c: Claim, g: dict[str, Any], f: str) -> bool:
     if f == "count":
         return _count_of(c) == (g.get("count_min"), g.get("count_max"))
     if f == "rate":
-        return c.rate_per_day is not None and abs(c.rate_per_day - float(g["rate_per_day_max"])) < 1e-6
+        return (c.rate_per_day_min, c.rate_per_day) == (g.get("rate_per_day_min"), g.get("rate_per_day_max"))
     if f == "dark":
         return _dark(c)
     raise ValueError(f)

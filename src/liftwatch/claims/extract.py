@@ -21,17 +21,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from liftwatch.claims.intervals import Taken, in_range
+from liftwatch.claims.counts import best, best_rate, find_counts
 from liftwatch.claims.lexicon import (
     ACTORS,
     ASSETS,
     CLASS_ASSETS,
-    COUNT,
     EQUIPMENT,
     GENERIC_ASSETS,
     HINTS,
     MOVE,
     Actor,
-    count_value,
 )
 from liftwatch.claims.ships import named_ships
 from liftwatch.claims.types import find_makers, find_types
@@ -192,11 +191,16 @@ def _sentence_claim(
     claim.assets = [a for _, _, a in assets]
     claim.equipment = [name for name, rx in EQUIPMENT if rx.search(text)]
     claim.hints = [name for name, rx in HINTS if rx.search(text)]
-    counts = [count_value(m.group("n")) for m in COUNT.finditer(text)]
-    if counts:
-        claim.min_count = max(counts)
+    counts = find_counts(text)
+    n = best(counts)
+    rate = best_rate(counts)
+    if n is not None:
+        claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text
     elif "multiple flights" in claim.hints:
         claim.min_count = 2
+    if rate is not None:
+        claim.rate_per_day, claim.rate_per_day_min = rate.rate_max, rate.rate_min
+        claim.count_text = "; ".join(x for x in (claim.count_text, rate.text) if x)
     heads: dict[int, Place] = {}
     placed_modes: list[tuple[str, Place, str | None]] = []
     for i, r in enumerate(sent.roles):

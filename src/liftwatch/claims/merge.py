@@ -77,8 +77,17 @@ def _absorb(into: Claim, c: Claim) -> None:
     into.assets += [a for a in c.assets if a.label not in have]
     into.equipment += [e for e in c.equipment if e not in into.equipment]
     into.hints += [h for h in c.hints if h not in into.hints]
-    if c.min_count is not None:
+    if c.count_text and (not into.count_text or (c.min_count or 0) > (into.min_count or 0)):
+        into.min_count, into.max_count, into.count_text = c.min_count, c.max_count, c.count_text
+    elif c.min_count is not None and not into.count_text:
         into.min_count = max(into.min_count or 0, c.min_count)
+    if c.rate_per_day is not None or c.rate_per_day_min is not None:
+        into.rate_per_day = into.rate_per_day if into.rate_per_day is not None else c.rate_per_day
+        into.rate_per_day_min = into.rate_per_day_min if into.rate_per_day_min is not None else c.rate_per_day_min
+    if into.owner is None:
+        into.owner = c.owner
+    into.sources += [x for x in c.sources if x not in into.sources]
+    into.possible = fold_role(into.possible + c.possible)
     into.times += c.times
     for role in ("origin", "destination", "via"):
         setattr(into, role, fold_role(getattr(into, role) + getattr(c, role)))

@@ -101,6 +101,7 @@ class Claim:
     min_count: int | None = None  # "at least 12 flights" -> 12; "multiple flights" -> 2
     max_count: int | None = None  # "five flights" -> 5; "up to 8 flights" -> 8; None: no upper bound given
     rate_per_day: float | None = None  # "up to eight flights per day" -> 8.0 (an upper bound on the daily rate)
+    rate_per_day_min: float | None = None  # "more than one flight a day" -> 1.0 (a lower bound)
     count_text: str = ""  # the words the count or rate came from
     owner: str | None = None  # a named vessel's owner / operator company ("owned by SC South")
     possible: list[Place] = field(default_factory=list)  # "possible options: ...": offered, not claimed arrivals
@@ -148,6 +149,7 @@ class Claim:
             "min_count": self.min_count,
             "max_count": self.max_count,
             "rate_per_day": self.rate_per_day,
+            "rate_per_day_min": self.rate_per_day_min,
             "count_text": self.count_text,
             "owner": self.owner,
             "possible_destination": [p.to_dict() for p in self.possible],
