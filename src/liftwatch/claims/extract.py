@@ -21,18 +21,21 @@ from datetime import date, timedelta
 from typing import Any
 
 from liftwatch.claims.intervals import Taken, in_range
+from liftwatch.claims.attribution import operators, source_spans
 from liftwatch.claims.counts import best, best_rate, find_counts
 from liftwatch.claims.lexicon import (
+    ACTOR_PARENT,
     ACTORS,
     ASSETS,
     CLASS_ASSETS,
     EQUIPMENT,
     GENERIC_ASSETS,
+    HEDGE,
     HINTS,
     MOVE,
     Actor,
 )
-from liftwatch.claims.ships import named_ships
+from liftwatch.claims.ships import named_ships, owners
 from liftwatch.claims.types import find_makers, find_types
 from liftwatch.claims.merge import merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
@@ -144,30 +147,61 @@ def _assets(text: str) -> list[tuple[int, int, AssetRef]]:
     return out
 
 
+def _operator_actor(name: str) -> Actor:
+    """A company named as the carrier (an airline, a charter or shipping firm) as an actor of its own."""
+    return Actor(name, "company", (), (name.lower(),), re.compile(re.escape(name)))
+
+
 def _mover(
-    sent: Sentence, actors: list[tuple[int, int, Actor]], assets: list[tuple[int, int, AssetRef]], placed: list[Mention]
+    sent: Sentence,
+    actors: list[tuple[int, int, Actor]],
+    assets: list[tuple[int, int, AssetRef]],
+    placed: list[Mention],
+    sources: list[tuple[int, int, str]],
 ) -> Actor | None:
     """The actor doing the moving: the one qualifying an asset ("Russian cargo planes"), else the subject.
 
-    Actors inside a place phrase ("bases controlled by Haftar") or cited as a source ("US officials said")
-    are context, not movers.
+    Actors inside a place phrase ("bases controlled by Haftar") or inside an attribution ("US officials
+    said", "U.S. Africa Command says", "selon Reuters") are context, not movers. A company named as the
+    carrier ("a New Way Cargo Airlines IL-76 flight", "associated with Skyline Airlines") is the actor.
+    A proxy named with its sponsor ("Russian private military group Wagner") is the more specific actor.
     """
     text = sent.text
+
+    def in_source(a: int, b: int) -> bool:
+        return any(not (b <= s or a >= e) for s, e, _ in sources)
+
     cands = []
     for s, e, actor in actors:
-        if any(m.start <= sent.start + s < m.end for m in placed):
+        if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
             continue
         if _SOURCE_AFTER.match(text[e:]) or re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
             continue
         cands.append((s, e, actor))
+    for s, e, name in operators(text):
+        if in_source(s, e):
+            continue
+        qualifies = any(0 <= a_s - e <= 25 for a_s, _, _ in assets) or re.search(
+            r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
+        )
+        if qualifies:
+            return _operator_actor(name)
+        cands.append((s, e, _operator_actor(name)))
     if not cands:
         return None
-    for _s, e, actor in cands:
-        if any(0 <= a_s - e <= 12 for a_s, _, _ in assets):
-            return actor
-    verb = MOVE.search(text)
-    before = [c for c in cands if verb is None or c[0] < verb.start()]
-    return (before or cands)[0][2]
+    chosen: tuple[int, int, Actor] | None = None
+    for c in cands:
+        if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets):
+            chosen = c
+            break
+    if chosen is None:
+        verb = MOVE.search(text)
+        before = [c for c in cands if verb is None or c[0] < verb.start()]
+        chosen = (before or cands)[0]
+    for c in cands:  # "Russian private military group Wagner": the proxy, not the sponsor
+        if ACTOR_PARENT.get(c[2].name) == chosen[2].name and 0 <= c[0] - chosen[1] <= 40:
+            return c[2]
+    return chosen[2]
 
 
 def _sentence_claim(
@@ -185,7 +219,11 @@ def _sentence_claim(
     if not placed and not assets:
         return []
     claim = Claim(claim_id=idx, sentences=[text.strip()])
-    actor = _mover(sent, actors, assets, [r.mention for r in sent.roles if r.role or r.mention.source == "controlled"])
+    sources = source_spans(text)
+    claim.sources = list(dict.fromkeys(src for _, _, src in sources))
+    actor = _mover(
+        sent, actors, assets, [r.mention for r in sent.roles if r.role or r.mention.source == "controlled"], sources
+    )
     if actor is not None:
         claim.actor, claim.actor_countries, claim.actor_operators = actor.name, actor.countries, actor.operators
     claim.assets = [a for _, _, a in assets]
@@ -213,7 +251,13 @@ def _sentence_claim(
         if r.role is None:
             continue
         heads[i] = place
-        placed_modes.append((r.role, place, r.mode))
+        role = r.role
+        if role == "destination":
+            a = r.mention.start - sent.start
+            prev_end = max((x.mention.end - sent.start for x in sent.roles[:i]), default=0)
+            if HEDGE.search(text[max(prev_end, a - 90) : a]):
+                role = "possible"  # "likely heading to", "believed to be bound for": offered, not claimed
+        placed_modes.append((role, place, r.mode))
     claim.times = [t for t in find_times(text, pub, default_year) if t.kind != "publication"]
     return _split_by_mode(claim, placed_modes)
 
@@ -231,7 +275,9 @@ def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) ->
         return [claim]
     out = []
     for mode in modes:
-        part = dataclasses.replace(claim, origin=[], destination=[], via=[], actor_context=[], hints=list(claim.hints))
+        part = dataclasses.replace(
+            claim, origin=[], destination=[], via=[], possible=[], actor_context=[], hints=list(claim.hints)
+        )
         for role, place, m in placed:
             if m in (None, mode):
                 getattr(part, role).append(dataclasses.replace(place, qualifiers=list(place.qualifiers)))
@@ -240,6 +286,28 @@ def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) ->
         ]
         out.append(part)
     return out
+
+
+def _ships_in(text: str) -> list[tuple[int, str]]:
+    return [(s, a.label) for s, _, a in _assets(text) if a.domain == "sea" and a.ship_name]
+
+
+def _attach_owners(claims: list[Claim], sentences: list[Sentence]) -> None:
+    """ "X is owned by Y", "the owner is Y": Y is the owner of the ship named there or just before."""
+    owner_of: dict[str, str] = {}
+    prev: list[tuple[int, str]] = []
+    for sent in sentences:
+        found = owners(sent.text)
+        ships = _ships_in(sent.text) if found or "ship" in sent.text.lower() else []
+        for pos, name in found:
+            before = [x for x in ships if x[0] < pos] or ships or prev
+            if before:
+                owner_of.setdefault(before[-1][1], name)
+        prev = ships or prev
+    for c in claims:
+        for a in c.assets:
+            if a.ship_name and a.label in owner_of and c.owner is None:
+                c.owner = owner_of[a.label]
 
 
 def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
@@ -309,6 +377,7 @@ def extract(
         local = [(s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)]
         claims += _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
     claims = merge_claims(claims)
+    _attach_owners(claims, sentences)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)

@@ -141,6 +141,13 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ongoing", _p(r"\bongoing\b|\bcontinu\w+\b|\bstill\s+(?:flying|arriving)\b|\bhave\s+been\s+making\b")),
 )  # fmt: skip
 
+# Words that make a destination a possibility rather than a claimed arrival.
+HEDGE = _p(
+    r"\b(?:likely|believed|expected|could|may|might|possibl\w*|probabl\w*|presumabl\w*|suspected|options?|"
+    r"destination\s+(?:unknown|unclear)|pourrai\w*|probablement|sans\s+doute|возможно|вероятно|предположительно|"
+    r"может)\b|من\s+المحتمل|ربما|يرجح"
+)
+
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozen": 12, "a dozen": 12, "dozens of": 24,
@@ -185,7 +192,8 @@ DEST_CUES = (
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching",
-    r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|offloaded|delivered)\s+(?:at|in|to)",
+    r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
+    r"destination\s+(?:\w+\s+){0,3}?(?:be|is|was)", r"(?:-|\s)bound\s+for",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"هبطت\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",

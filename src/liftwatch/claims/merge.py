@@ -71,7 +71,8 @@ def fold_role(places: list[Place]) -> list[Place]:
 
 def _absorb(into: Claim, c: Claim) -> None:
     into.sentences += [s for s in c.sentences if s not in into.sentences]
-    if c.actor is not None and (into.actor is None or ACTOR_PARENT.get(into.actor) == c.actor):
+    if c.actor is not None and (into.actor is None or ACTOR_PARENT.get(c.actor) == into.actor):
+        # the more specific actor wins: a proxy ("Wagner / Africa Corps") over its sponsor ("Russia")
         into.actor, into.actor_countries, into.actor_operators = c.actor, c.actor_countries, c.actor_operators
     have = {a.label for a in into.assets}
     into.assets += [a for a in c.assets if a.label not in have]
@@ -102,8 +103,8 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     A claim is compared with the most recent ``MERGE_LOOKBACK`` distinct claims only: an article repeats
     a movement within a few paragraphs, and comparing with every earlier claim made long texts quadratic.
     """
-    placed = [c for c in claims if c.origin or c.destination or c.via]
-    bare = [c for c in claims if not (c.origin or c.destination or c.via)]
+    placed = [c for c in claims if c.origin or c.destination or c.via or c.possible]
+    bare = [c for c in claims if not (c.origin or c.destination or c.via or c.possible)]
     out: list[Claim] = []
     for c in placed:
         for role in ("origin", "destination", "via"):
