@@ -314,6 +314,16 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
     """Sentence dates, else the article's dates, else the N days before publication, else none."""
     for source, spans in (("sentence", claim.times), ("article", article_times)):
         resolved = [t for t in spans if t.start is not None]
+        # "On November 9 ... November 2019": a span holding a narrower one adds nothing
+        resolved = [
+            t
+            for t in resolved
+            if not any(
+                u is not t and u.start and t.start and t.start <= u.start and (u.end or u.start) <= (t.end or t.start)
+                and (t.start, t.end) != (u.start, u.end)
+                for u in resolved
+            )
+        ]
         if resolved:
             start = min(t.start for t in resolved if t.start)
             ends = [t.end or t.start for t in resolved]
