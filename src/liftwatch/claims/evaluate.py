@@ -130,7 +130,9 @@ def _asset_key(label: str) -> str:
 
 def place_keys(p: Place) -> set[str]:
     """Every key a gold annotation may use for this extracted place."""
-    keys = {f"unknown:{norm_key(p.text)}", f"city:{norm_key(p.text)}"}
+    keys = {f"city:{norm_key(p.text)}"}
+    if p.kind == "unknown":
+        keys.add(f"unknown:{norm_key(p.text)}")
     if p.id:
         keys.add(p.id)
     country = COUNTRIES.get(norm_key(p.text))

@@ -190,8 +190,8 @@ def _mover(
     if not cands:
         return None
     chosen: tuple[int, int, Actor] | None = None
-    for c in cands:
-        if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets):
+    for c in cands:  # "Russian cargo planes", "avion cargo russe", "طائرة شحن روسية"
+        if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets) or any(0 <= c[0] - a_e <= 16 for _, a_e, _ in assets):
             chosen = c
             break
     if chosen is None:
@@ -241,6 +241,7 @@ def _sentence_claim(
         claim.count_text = "; ".join(x for x in (claim.count_text, rate.text) if x)
     heads: dict[int, Place] = {}
     placed_modes: list[tuple[str, Place, str | None]] = []
+    positions: list[int] = []
     for i, r in enumerate(sent.roles):
         place = dataclasses.replace(r.mention.place, qualifiers=list(r.mention.place.qualifiers))
         if r.head is not None and r.head in heads:
@@ -258,8 +259,40 @@ def _sentence_claim(
             if HEDGE.search(text[max(prev_end, a - 90) : a]):
                 role = "possible"  # "likely heading to", "believed to be bound for": offered, not claimed
         placed_modes.append((role, place, r.mode))
-    claim.times = [t for t in find_times(text, pub, default_year) if t.kind != "publication"]
+        positions.append(r.mention.start - sent.start)
+    placed_modes = _stops_before_then(text, positions, placed_modes)
+    claim.times = [
+        t
+        for t in find_times(text, pub, default_year)
+        if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
+    ]
     return _split_by_mode(claim, placed_modes)
+
+
+# "..., the US military said on Tuesday": when the statement was made, not when the movement happened
+_STATEMENT_TIME = re.compile(
+    r"\b(?:said|says|told|reported|announced|claimed|confirmed|stated|wrote)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
+    r"|\b(?:a\s+affirmé|a\s+rapporté|a\s+indiqué|сообщ\w+|заявил\w*)\b(?:\s+[\w’'().-]+){0,6}?\s*$",
+    re.I,
+)
+# "to Hmeimim, from where ... to Al-Jufra", "в Латакию, а затем в Московскую область", "landing at X to
+# refuel, then delivered to Y": every destination but the last is a stop on the way.
+_THEN = re.compile(
+    r"\bfrom\s+(?:where|there)\b|\b(?:and\s+)?then\b|\bbefore\s+(?:continuing|heading|flying|sailing|going|returning)\b|"
+    r"\bto\s+refuel\b|\bа\s+затем\b|\bпосле\s+чего\b|\bpuis\b|\bavant\s+de\b|\bثم\b|\bومنها\b|\bومن\s+هناك\b",
+    re.I,
+)
+
+
+def _stops_before_then(
+    text: str, positions: list[int], placed: list[tuple[str, Place, str | None]]
+) -> list[tuple[str, Place, str | None]]:
+    dests = [i for i, (role, _, _) in enumerate(placed) if role in ("destination", "possible")]
+    out = list(placed)
+    for i, j in zip(dests, dests[1:], strict=False):
+        if _THEN.search(text[positions[i] : positions[j]]):
+            out[i] = ("via", placed[i][1], placed[i][2])
+    return out
 
 
 def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) -> list[Claim]:

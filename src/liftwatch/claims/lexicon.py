@@ -35,19 +35,22 @@ ACTORS: tuple[Actor, ...] = (
           _p(r"\b(?:Khalifa\s+)?Haft[ae]r\b|\bHifter\b|\bLNA\b|\bLibyan\s+(?:National\s+)?Arab\s+Armed\s+Forces\b|"
              r"\bLibyan\s+National\s+Army\b|\bLAAF\b|حفتر|\bХафтар\w*")),
     Actor("Russia", "state", ("RU",), ("russia", "russian", "rossiya", "oboronlogistika", "vks", "ministry of defence of the russian"),
-          _p(r"\bRussia(?:n|ns|'s)?\b|\bRussian\s+Federation\b|\bMoscow(?:'s)?\b|\bKremlin(?:'s)?\b|\bРосси\w*|"
-             r"\bроссийск\w*|\bМоскв\w*|روسيا|الروسي\w*|موسكو")),
+          _p(r"\bRussia(?:n|ns|'s)?\b(?!-(?:made|built|designed|manufactured))|\bRussian\s+Federation\b|\bMoscow(?:'s)?\b|\bKremlin(?:'s)?\b|\bРосси\w*|"
+             r"\bроссийск\w*|\bМоскв\w*|\bРФ\b|\bВКС\b|روسيا|الروسي\w*|روسي(?:ة|تان)?\b|موسكو|\bRussie\b|\brusses?\b|"
+             r"\bMoscou\b")),
     Actor("Turkey", "state", ("TR",), ("turkish", "turkey"),
-          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|\bТурци\w*")),
+          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b")),
     Actor("Syria", "state", ("SY",), ("syrian",),
-          _p(r"\bSyrian\s+(?:government|army|air\s+force|regime|authorities|military)\b|\bAssad\s+regime\b|"
+          _p(r"\bSyrian\s+(?:government|army|Air\s+Force|air\s+force|regime|authorities|military)\b|\bAssad\s+regime\b|"
              r"\bDamascus\b(?=\s+(?:government|authorities))")),
     Actor("United States", "state", ("US",), ("usaf", "us air force"),
           _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b", 0)),
     Actor("United Arab Emirates", "state", ("AE",), ("emirati",),
-          _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b")),
+          _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b|الإمارات\w*|الإماراتي\w*|\bОАЭ\b|\bÉmirats\b|"
+             r"\bémirati\w*")),
     Actor("Egypt", "state", ("EG",), ("egyptian",), _p(r"\bEgyptian\b|\bCairo\b")),
-    Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"), _p(r"\bBelarus(?:ian)?\b|\bMinsk\b")),
+    Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"),
+          _p(r"\bBelarus(?:ian)?\b|\bMinsk\b|\bбелорусск\w*|\bBiélorussie\b|\bbiélorusse\w*|بيلاروس\w*")),
     Actor("Libya GNU", "force", ("LY",), ("gnu", "government of national unity"),
           _p(r"\bGNU\b|\bGovernment\s+of\s+National\s+(?:Unity|Accord)\b|\bGNA\b|\bDbeibah\b|\bTripoli\s+government\b")),
 )  # fmt: skip
@@ -130,9 +133,15 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("transponders off", _p(r"\btransponders?\s+(?:were\s+|was\s+|had\s+been\s+)?(?:switched|turned|shut|powered)\s+off\b|"
                             r"\b(?:switch|switched|switching|turn|turned|turning|shut|shutting)\s+off\s+(?:their\s+|its\s+|the\s+)?"
                             r"(?:transponders?|AIS|ADS-B)\b|\b(?:disabl|deactivat)\w*\s+(?:their\s+|its\s+)?(?:transponders?|AIS|ADS-B)\b|"
-                            r"\bw(?:ent|ere|as|ould)\s+(?:go(?:ing)?\s+)?dark\b|\bgo(?:ing|es)?\s+dark\b|\bвыключ\w+\s+транспондер\w*")),
+                            r"\bw(?:ent|ere|as|ould)\s+(?:go(?:ing)?\s+)?dark\b|\bgo(?:ing|es)?\s+dark\b|\bвыключ\w+\s+транспондер\w*|"
+                            r"\bturn\w*\s+off\s+(?:their|its|the)\s+(?:signal\s+receivers|transponders?|AIS)\b|"
+                            r"\bn['’]ont\s+pas\s+activé\s+leurs?\s+transpondeurs?\b|\btranspondeurs?\s+(?:éteints?|coupés?)\b|"
+                            r"أطفأت\s+أجهزة|أغلقت\s+أجهزة\s+التتبع")),
     ("ceased location-sharing", _p(r"\bceas\w*\s+(?:location|position)[-\s]sharing\b|\bstop\w*\s+(?:sharing|broadcasting|transmitting)\s+"
-                                   r"(?:their\s+|its\s+)?(?:locations?|positions?)\b|\bdisappear\w*\s+from\s+(?:radar|tracking)")),
+                                   r"(?:their\s+|its\s+)?(?:locations?|positions?)\b|\bdisappear\w*\s+from\s+(?:radar|tracking)|"
+                                   r"\btransmitted\s+its\s+position\s+for\s+the\s+last\s+time\b|\bafter\s+disappearing\s+for\b|"
+                                   r"\bresumed\s+transmitting\b|\bno\s+AIS\s+data\b|\bhid\s+its\s+(?:position|location)\b|"
+                                   r"\bn['’]ont\s+pas\s+publié\s+leur\s+trajet\b|\bисчез\w*\s+с\s+радар\w*|\bотключ\w+\s+(?:AIS|транспондер\w*)")),
     ("multiple flights", _p(r"\b(?:multiple|several|numerous|many|dozens\s+of|a\s+series\s+of|repeated|regular|a\s+stream\s+of|"
                             r"frequent|a\s+string\s+of|a\s+flurry\s+of)\s+(?:\w+\s+){0,2}?(?:flights|sorties|trips|rotations|voyages|"
                             r"deliveries|planes|aircraft|cargo\s+planes|shipments|port\s+calls)\b|\bshuttl\w+\b|\bair\s*bridge\b")),
@@ -170,7 +179,7 @@ MOVE = _p(
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
     r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
-    r"spotted|parked|photographed|voyages?|crossings?|transit\w*|reached|returned|"
+    r"spotted|parked|photographed|voyages?|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
     r"quitt\w+|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
     r"escale|passages?|reprennent|entr[ée]s?)\b|"
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|рейс\w*|приземл\w+|покинул\w*|"
@@ -231,6 +240,15 @@ NOT_PLACES = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "it", "its", "they", "their", "he", "she", "this", "that", "these", "those", "there", "what", "which",
     "kremlin", "pentagon", "wagner", "haftar", "lna", "gnu", "i", "in", "at", "on", "by", "for", "with",
+    "flightradar", "flightradar24", "flightaware", "marinetraffic", "vesselfinder", "itamilradar", "hur", "gur",
+    "ais", "tass", "interfax", "ria", "nova", "africom", "telegram", "data", "images", "satellite",
+}  # fmt: skip
+# Cities with several airports (or whose name the kb's airport resolver gets wrong): the anchor airport
+# whose surroundings (60 km) stand for the city. "from Moscow" is any Moscow airfield, not one of them.
+CITY_ANCHORS: dict[str, str] = {
+    "moscow": "UUEE", "moscou": "UUEE", "москва": "UUEE", "москвы": "UUEE", "москву": "UUEE", "موسكو": "UUEE",
+    "st. petersburg": "ULLI", "st petersburg": "ULLI", "saint petersburg": "ULLI", "saint-pétersbourg": "ULLI",
+    "санкт-петербург": "ULLI", "санкт-петербурга": "ULLI", "petersburg": "ULLI",
 }  # fmt: skip
 
 # Countries that reporting on this theatre names and the kb may have no region for: name -> ISO2. A country

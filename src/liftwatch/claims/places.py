@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from liftwatch.claims.lexicon import COUNTRIES, Actor
+from liftwatch.claims.lexicon import CITY_ANCHORS, COUNTRIES, Actor
 from liftwatch.claims.model import Place
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -199,6 +199,9 @@ class Gazetteer:
                     return self.site_place(ident, text, "alias")
                 return self.region_place(ident, text, "alias")
         for variant in _variants(key):
+            if variant in CITY_ANCHORS:
+                return self.city_place(CITY_ANCHORS[variant], text)
+        for variant in _variants(key):
             reg = self.kb.resolve_region(variant)
             if reg is not None:
                 return self.region_place(reg.id, text, f"kb.resolve_region({variant!r})")
@@ -209,6 +212,17 @@ class Gazetteer:
             if variant in COUNTRIES:
                 return self.country_place(COUNTRIES[variant], text)
         return None
+
+    def city_place(self, anchor: str, text: str) -> Place:
+        """A city with several airfields ("Moscow"): every kb airfield and port within 60 km of its anchor."""
+        site = self.kb.site(anchor)
+        nearest = getattr(self.kb, "nearest_sites", None)
+        ids = [anchor]
+        if site is not None and nearest is not None:
+            ids = [s.site_id for s, _ in nearest(site.lat, site.lon, radius_km=60.0, limit=40) if s.kind in _AIR_KINDS | _SEA_KINDS]
+        key = norm_key(text)
+        note = f"city: {len(ids)} kb airfields and ports within 60 km of {anchor}"
+        return Place(text, "region", f"city:{key}", text.strip(), tuple(sorted(set(ids) | {anchor})), (f"city:{key}",), None, note)
 
     def country_place(self, iso2: str, text: str) -> Place:
         """A country the kb has no region for: the kb sites registered there."""

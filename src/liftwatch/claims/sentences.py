@@ -16,6 +16,7 @@ from datetime import date
 
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import (
+    CITY_ANCHORS,
     ACTORS,
     BETWEEN_CUE,
     DEST_CUES,
@@ -26,13 +27,15 @@ from liftwatch.claims.lexicon import (
     VIA_CUES,
 )
 from liftwatch.claims.model import Place
-from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.places import Gazetteer, Mention, norm_key
 
 _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "vs", "approx", "adm",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600-\u06FF0-9])")
+# A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own.
+_CLAUSE = re.compile(r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)", re.I)
 _CUE_RX = {
     role: re.compile(rf"(?<![\w-])(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
@@ -91,7 +94,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             pos = m.end()
         if s[pos:].strip():
             spans.append((base + pos, base + len(s)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    out = []
+    for a, b in spans:
+        cuts = [a] + [a + m.end() for m in _CLAUSE.finditer(text[a:b])] + [b]
+        out += [(x, y) for x, y in zip(cuts, cuts[1:], strict=False)]
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def _fill_ok(fill: str) -> bool:
@@ -197,8 +204,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
-        if any(act.pattern.fullmatch(phrase) for act in ACTORS):
-            continue
+        if any(act.pattern.fullmatch(phrase) for act in ACTORS) and norm_key(phrase) not in CITY_ANCHORS:
+            continue  # "Moscow" after "from" is the city; elsewhere it stands for Russia
         place = gaz.lookup(phrase)
         if place is None:
             if re.fullmatch(r"[\u0600-\u06FF]+", phrase):
