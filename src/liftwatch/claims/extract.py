@@ -321,6 +321,56 @@ def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) ->
     return out
 
 
+_ANAPHOR = re.compile(
+    r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
+    r"ships?|vessels?|freighters?|airlifters?)\b|^\s*(?:It|They)\b|\b(?:le\s+même|ces|cet|cette)\s+(?:avions?|appareils?|navires?)\b|"
+    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+)|\bالطائرة\b|\bالسفينة\b",
+    re.I,
+)
+_TYPES_USED = re.compile(
+    r"\b(?:aircraft|planes?|types?)\s+(?:used|involved|deployed|identified)\s+(?:were|was|are|is|include[ds]?)\b|"
+    r"\bidentified\s+as\b|\bof\s+the\s+type\b|\bwere\s+(?:all\s+)?(?:of\s+)?(?:types?\s+)?(?=[A-Z])",
+    re.I,
+)
+
+
+def _carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """Types named in a neighbouring sentence attach to the movement they describe.
+
+    "... flights to eastern Libya. The aircraft used were Tupolev Tu-134, Tu-154 and Ilyushin Il-76.":
+    a sentence that names types but claims no movement gives them to the claim just before it when that
+    claim only knows a class ("flights", "cargo planes"). A claim that refers back ("the same aircraft",
+    "the plane", "the vessel") to carriers named in the previous sentences takes them over.
+    """
+    last: dict[str, list[AssetRef]] = {}
+    last_claims: list[Claim] = []
+    for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
+        found = [a for _, _, a in _assets(sent.text)]
+        specific = [a for a in found if a.label not in CLASS_ASSETS]
+        if not made and specific:
+            for c in last_claims:
+                if _class_only(c, specific[0].domain) and (_TYPES_USED.search(sent.text) or i and per_sentence[i - 1]):
+                    _give(c, specific)
+        for c in made:
+            dom = c.domain or (c.assets[0].domain if c.assets else None)
+            if dom and _class_only(c, dom) and last.get(dom) and _ANAPHOR.search(sent.text):
+                _give(c, last[dom])
+        for a in specific:
+            last[a.domain] = [x for x in specific if x.domain == a.domain]
+        if made:
+            last_claims = made
+
+
+def _class_only(c: Claim, domain: str) -> bool:
+    mine = [a for a in c.assets if a.domain == domain]
+    return bool(mine) and all(a.label in CLASS_ASSETS for a in mine)
+
+
+def _give(c: Claim, assets: list[AssetRef]) -> None:
+    dom = assets[0].domain
+    c.assets = [a for a in c.assets if a.domain != dom] + [dataclasses.replace(a) for a in assets]
+
+
 def _ships_in(text: str) -> list[tuple[int, str]]:
     return [(s, a.label) for s, _, a in _assets(text) if a.domain == "sea" and a.ship_name]
 
@@ -416,9 +466,13 @@ def extract(
         sentences.append(sent)
 
     claims: list[Claim] = []
+    per_sentence: list[list[Claim]] = []
     for sent in sentences:
         local = [(s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)]
-        claims += _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
+        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
+        per_sentence.append(made)
+        claims += made
+    _carry_assets(sentences, per_sentence)
     claims = merge_claims(claims)
     _attach_owners(claims, sentences)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
