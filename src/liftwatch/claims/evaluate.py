@@ -135,6 +135,8 @@ def place_keys(p: Place) -> set[str]:
         keys.add(f"unknown:{norm_key(p.text)}")
     if p.id:
         keys.add(p.id)
+    if p.kind == "site":
+        keys |= set(p.site_ids)  # a port stands for its whole harbour (Tartus naval facility and port)
     country = COUNTRIES.get(norm_key(p.text))
     if country:
         keys.add(f"country:{country}")

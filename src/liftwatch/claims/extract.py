@@ -272,7 +272,8 @@ def _sentence_claim(
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
 _STATEMENT_TIME = re.compile(
     r"\b(?:said|says|told|reported|announced|claimed|confirmed|stated|wrote)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
-    r"|\b(?:a\s+affirmé|a\s+rapporté|a\s+indiqué|сообщ\w+|заявил\w*)\b(?:\s+[\w’'().-]+){0,6}?\s*$",
+    r"|\b(?:a\s+affirmé|a\s+rapporté|a\s+indiqué|сообщ\w+|заявил\w*)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
+    r"|(?:أعلنت|أعلن|قالت|قال|أفادت|أفاد|ذكرت|ذكر)(?:\s+\S+){0,6}?\s*$",
     re.I,
 )
 # "to Hmeimim, from where ... to Al-Jufra", "в Латакию, а затем в Московскую область", "landing at X to

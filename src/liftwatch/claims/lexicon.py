@@ -111,7 +111,7 @@ ACTOR_PARENT = {"Wagner / Africa Corps": "Russia"}
 # Most specific first; a generic label is dropped when a specific one of the same domain is present.
 GENERIC_ASSETS = {"aircraft", "ship"}
 # Classes that stand for a carrier of unknown type: dropped when a type of the same domain is named.
-CLASS_ASSETS = {"aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets"}
+CLASS_ASSETS = {"aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship"}
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("S-400", _p(r"\bS-?400\b|\bTriumf\b|\bС-?400\b")),
@@ -204,7 +204,7 @@ DEST_CUES = (
     r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
     r"destination\s+(?:\w+\s+){0,3}?(?:be|is|was)", r"(?:-|\s)bound\s+for",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
-    r"باتجاه", r"متجهة\s+إلى", r"هبطت\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
+    r"باتجاه", r"متجهة\s+إلى", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
     r"(?:atterri|posés?|arrivés?|livré|rendus?)\s+(?:à|au|sur|dans)", r"à", r"au",
 )  # fmt: skip
@@ -213,9 +213,11 @@ VIA_CUES = (
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
     r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"مرورا\s+ب",
     r"(?:stops?|stopped)\s+midway\s+in", r"passing", r"transited", r"first\s+stopped\s+in",
-    r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"par",
+    r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"توقفت\s+(?:أولا\s+|أولاً\s+)?في",
 )  # fmt: skip
-BETWEEN_CUE = r"between"
+BETWEEN_CUE = r"between|entre|между|بين"
+# "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi).
+NOT_ORIGIN = _p(r"(?:القريبة|القريب|بالقرب|قرب|near|close|away)\s+(?:من|from)\s*$")
 # "to" in these is not a destination.
 NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|"
               r"respect|addition|prior|similar|contrary|related|linked|close)\s+to\s*$")  # fmt: skip

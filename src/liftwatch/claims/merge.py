@@ -47,6 +47,9 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     if a.window and b.window and (a.window[1] < b.window[0] or b.window[1] < a.window[0]):
         return False
+    ta, tb = _types(a), _types(b)
+    if ta and tb and not ta & tb:
+        return False  # "an Il-62M ..." and "an An-124 ...": two movements, not one
     return _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and _role_ok(a.via, b.via)
 
 
@@ -69,6 +72,12 @@ def fold_role(places: list[Place]) -> list[Place]:
     return out
 
 
+def _types(c: Claim) -> set[str]:
+    return {a.label for a in c.assets if a.type_codes and len(a.type_codes) == 1} | {
+        a.label for a in c.assets if a.ship_name
+    }
+
+
 def _absorb(into: Claim, c: Claim) -> None:
     into.sentences += [s for s in c.sentences if s not in into.sentences]
     if c.actor is not None and (into.actor is None or ACTOR_PARENT.get(c.actor) == into.actor):
@@ -78,7 +87,8 @@ def _absorb(into: Claim, c: Claim) -> None:
     into.assets += [a for a in c.assets if a.label not in have]
     into.equipment += [e for e in c.equipment if e not in into.equipment]
     into.hints += [h for h in c.hints if h not in into.hints]
-    if c.count_text and (not into.count_text or (c.min_count or 0) > (into.min_count or 0)):
+    open_bound = c.min_count == into.min_count and c.max_count is None and into.max_count is not None
+    if c.count_text and (not into.count_text or (c.min_count or 0) > (into.min_count or 0) or open_bound):
         into.min_count, into.max_count, into.count_text = c.min_count, c.max_count, c.count_text
     elif c.min_count is not None and not into.count_text:
         into.min_count = max(into.min_count or 0, c.min_count)

@@ -22,6 +22,7 @@ from liftwatch.claims.lexicon import (
     DEST_CUES,
     FILLER,
     NOT_DEST,
+    NOT_ORIGIN,
     NOT_PLACES,
     ORIGIN_CUES,
     VIA_CUES,
@@ -102,7 +103,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _fill_ok(fill: str) -> bool:
-    words = [w.strip(",.;:()\"'").lower() for w in fill.split()]
+    words = [w.replace("’", "'").strip(",.;:()\"'«»“”").lower() for w in fill.split()]
     return all(w in FILLER or w.endswith("'s") for w in words if w)
 
 
@@ -115,6 +116,8 @@ def cue_role(pre: str) -> str | None:
             if len(fill.split()) > 6 or not _fill_ok(fill):
                 continue
             if role == "destination" and NOT_DEST.search(pre[: m.end()]):
+                continue
+            if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
             # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
             key = (m.end(), m.end() - m.start())
@@ -204,9 +207,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
-        if any(act.pattern.fullmatch(phrase) for act in ACTORS) and norm_key(phrase) not in CITY_ANCHORS:
-            continue  # "Moscow" after "from" is the city; elsewhere it stands for Russia
         place = gaz.lookup(phrase)
+        if any(act.pattern.fullmatch(phrase) for act in ACTORS) and not (
+            norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region")
+        ):
+            continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
         if place is None:
             if re.fullmatch(r"[\u0600-\u06FF]+", phrase):
                 continue  # one Arabic word after a preposition is too often not a name at all
