@@ -345,7 +345,19 @@ def _carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) ->
     """
     last: dict[str, list[AssetRef]] = {}
     last_claims: list[Claim] = []
+    pending_hints: list[str] = []
     for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
+        dark = [name for name, rx in HINTS if name in _DARK_HINTS and rx.search(sent.text)]
+        if not made and dark:
+            if last_claims:
+                for c in last_claims:
+                    c.hints += [h for h in dark if h not in c.hints]
+            else:
+                pending_hints += dark
+        if made and pending_hints:
+            for c in made:
+                c.hints += [h for h in pending_hints if h not in c.hints]
+            pending_hints = []
         found = [a for _, _, a in _assets(sent.text)]
         specific = [a for a in found if a.label not in CLASS_ASSETS]
         if not made and specific:
@@ -360,6 +372,21 @@ def _carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) ->
             last[a.domain] = [x for x in specific if x.domain == a.domain]
         if made:
             last_claims = made
+
+
+_DARK_HINTS = {"transponders off", "ceased location-sharing"}
+
+
+def _carry_actor(claims: list[Claim]) -> None:
+    """A claim that names no actor continues the story of the claim before it ("The same aircraft had
+    arrived ...", "Public flight data shows ... planes flying from Minsk"): it takes that claim's actor."""
+    prev: Claim | None = None
+    for c in claims:
+        if c.actor is None and prev is not None and prev.actor is not None:
+            if c.domain is None or prev.domain is None or c.domain == prev.domain:
+                c.actor, c.actor_countries, c.actor_operators = prev.actor, prev.actor_countries, prev.actor_operators
+                c.actor_carried = True
+        prev = c
 
 
 def _class_only(c: Claim, domain: str) -> bool:
@@ -476,6 +503,7 @@ def extract(
     _carry_assets(sentences, per_sentence)
     claims = merge_claims(claims)
     _attach_owners(claims, sentences)
+    _carry_actor(claims)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)

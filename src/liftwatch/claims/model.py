@@ -89,6 +89,7 @@ class Claim:
     actor_countries: tuple[str, ...] = ()
     actor_operators: tuple[str, ...] = ()
     actor_context: list[str] = field(default_factory=list)
+    actor_carried: bool = False  # the actor comes from the sentence before (this one names none)
     assets: list[AssetRef] = field(default_factory=list)
     equipment: list[str] = field(default_factory=list)
     origin: list[Place] = field(default_factory=list)
@@ -136,6 +137,7 @@ class Claim:
             "summary": self.summary(),
             "actor": self.actor,
             "actor_countries": list(self.actor_countries),
+            "actor_carried": self.actor_carried,
             "actor_context": list(self.actor_context),
             "assets": [a.to_dict() for a in self.assets],
             "equipment": list(self.equipment),

@@ -63,6 +63,13 @@ CONTROLLED = re.compile(
 )
 
 
+_ADJECTIVE_BEFORE = re.compile(
+    r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
+    r"government|authorities|officials?|forces|security|territory|waters|navy)\b",
+    re.I,
+)
+
+
 @dataclass
 class Role:
     """A place mention with the role it plays in its sentence."""
@@ -204,6 +211,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if not taken.free(a, b):
             continue
         phrase = re.sub(r"['’]s$", "", text[a:b].strip())
+        if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
+            continue  # "the Syrian port of Tartus": a demonym, the place comes after
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
