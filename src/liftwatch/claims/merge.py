@@ -10,7 +10,7 @@ merged claim the most specific place of each role is the one checked; broader on
 
 from __future__ import annotations
 
-from liftwatch.claims.lexicon import ACTOR_PARENT
+from liftwatch.claims.lexicon import ACTOR_PARENT, CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
 
@@ -128,10 +128,12 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
         target = next((o for o in out[:MERGE_LOOKBACK] if compatible(o, c)), None)
         if target is not None:
             _absorb(target, c)
-    # generic assets are redundant once a specific one of the same domain is known
+    # a class ("cargo planes") is redundant once a type or named ship of the same domain is known
     for c in out:
-        specific = {a.domain for a in c.assets if a.label not in ("aircraft", "ship")}
-        c.assets = [a for a in c.assets if not (a.label in ("aircraft", "ship") and a.domain in specific)]
+        specific = {a.domain for a in c.assets if a.label not in CLASS_ASSETS}
+        c.assets = [a for a in c.assets if not (a.label in CLASS_ASSETS and a.domain in specific)]
+        classes = {a.domain for a in c.assets if a.label not in ("aircraft", "ship")}
+        c.assets = [a for a in c.assets if not (a.label in ("aircraft", "ship") and a.domain in classes)]
     return out
 
 
