@@ -182,7 +182,7 @@ MOVE = _p(
     r"spotted|parked|photographed|voyages?|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
     r"quitt\w+|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
     r"escale|passages?|reprennent|entr[ée]s?)\b|"
-    r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|рейс\w*|приземл\w+|покинул\w*|"
+    r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
     r"направ\w+|отправ\w+|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
     r"نقل|رحلات|رحلة|هبط\w*|وصل\w*|وصول|غادر\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
     r"توقفت|قامت\s+برحلات",
@@ -193,6 +193,7 @@ ORIGIN_CUES = (
     r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
     r"from", r"out\s+of", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",
     r"из", r"с", r"со", r"от", r"من", r"غادرت", r"غادر", r"أقلعت\s+من", r"انطلقت\s+من",
+    r"غادر(?:ت)?(?:\s+\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء))",
     r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
     r"quitté", r"quitte",
 )  # fmt: skip
@@ -234,6 +235,8 @@ FILLER = {
     "l'aéroport", "militaire", "navale", "port", "du", "de", "la", "ville", "russe", "syrienne", "libyenne",
     "аэродром", "аэропорт", "авиабазу", "порт", "город", "مدينة", "مطار", "الجوية", "البحرية", "العاصمة",
     "قاعدة", "ميناء", "الكينية", "الروسي", "السوري", "الليبي",
+    "сирийскую", "сирийский", "сирийской", "ливийскую", "ливийский", "ливийской", "российскую", "российский",
+    "российской", "военную", "военный", "военной", "аэродрома", "аэропорта",
 }  # fmt: skip
 # Capitalised words that are never places even after a cue ("according to US officials").
 NOT_PLACES = {
@@ -252,6 +255,7 @@ CITY_ANCHORS: dict[str, str] = {
     "st. petersburg": "ULLI", "st petersburg": "ULLI", "saint petersburg": "ULLI", "saint-pétersbourg": "ULLI",
     "санкт-петербург": "ULLI", "санкт-петербурга": "ULLI", "petersburg": "ULLI",
 }  # fmt: skip
+CITY_NAMES = {"UUEE": "moscow", "ULLI": "st. petersburg"}  # anchor -> the city's key in claims and JSON
 
 # Countries that reporting on this theatre names and the kb may have no region for: name -> ISO2. A country
 # name the kb cannot resolve becomes the set of kb sites registered in that country.

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from liftwatch.claims.lexicon import CITY_ANCHORS, COUNTRIES, Actor
+from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
 from liftwatch.claims.model import Place
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -115,7 +115,8 @@ class Gazetteer:
                 self._add(alias, ("region", rid), alternatives)
         alternatives.sort(key=len, reverse=True)
         body = "|".join(alternatives) or r"(?!)"
-        self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w]){_SUFFIX}", re.I)
+        # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")
+        self._pattern = re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))(?:{body})(?![\w]){_SUFFIX}", re.I)
         self._region_sites: dict[str, tuple[str, ...]] = {}
         self._lookups: dict[str, Place | None] = {}  # one kb resolution per distinct phrase per process
 
@@ -220,7 +221,7 @@ class Gazetteer:
         ids = [anchor]
         if site is not None and nearest is not None:
             ids = [s.site_id for s, _ in nearest(site.lat, site.lon, radius_km=60.0, limit=40) if s.kind in _AIR_KINDS | _SEA_KINDS]
-        key = norm_key(text)
+        key = CITY_NAMES.get(anchor, norm_key(text))
         note = f"city: {len(ids)} kb airfields and ports within 60 km of {anchor}"
         return Place(text, "region", f"city:{key}", text.strip(), tuple(sorted(set(ids) | {anchor})), (f"city:{key}",), None, note)
 

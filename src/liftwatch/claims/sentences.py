@@ -38,7 +38,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600
 # A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own.
 _CLAUSE = re.compile(r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)", re.I)
 _CUE_RX = {
-    role: re.compile(rf"(?<![\w-])(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
+    role: re.compile(rf"(?<![\w-])(?:[وف](?=[\u0600-\u06FF]))?(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
 }  # fmt: skip
 _COORD = re.compile(
@@ -46,7 +46,11 @@ _COORD = re.compile(
     r"(?:(?:at|in|to)\s+)?(?:the\s+)?",
     re.I,
 )
-_QUAL = re.compile(r"\s*(?:,\s*|\(\s*|(?:[\w'’-]+\s+){0,3}?(?:in|at|near|outside|close\s+to|of)\s+(?:the\s+)?)", re.I)
+_QUAL = re.compile(
+    r"\s*(?:,\s*|\(\s*|(?:[\w'’-]+\s+){0,3}?(?:in|at|near|outside|close\s+to|of|в|во|на|en|à|au|dans|près\s+de|في)\s+"
+    r"(?:the\s+)?)",
+    re.I,
+)
 _CANDIDATE = re.compile(
     r"(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
     r"|[\u0600-\u06FF]+"
