@@ -261,12 +261,39 @@ def _sentence_claim(
         placed_modes.append((role, place, r.mode))
         positions.append(r.mention.start - sent.start)
     placed_modes = _stops_before_then(text, positions, placed_modes)
+    placed_modes = _base_anaphor(text, sent, placed_modes)
     claim.times = [
         t
         for t in find_times(text, pub, default_year)
         if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
     ]
     return _split_by_mode(claim, placed_modes)
+
+
+_LEFT_THE_BASE = re.compile(
+    r"\b(?:quitté|quitte|left|departed(?:\s+from)?|leaving|took\s+off\s+from|покинул\w*)\s+(?:la|the|эту)?\s*"
+    r"(?:base|airbase|air\s+base|базу|аэродром)\b|غادرت\s+القاعدة",
+    re.I,
+)
+_LEFT_FROM_THERE = re.compile(r"\ben\s+(?:sont|est)\s+(?:re)?partie?s?\b|\bfrom\s+there\b", re.I)
+
+
+def _base_anaphor(
+    text: str, sent: Sentence, placed: list[tuple[str, Place, str | None]]
+) -> list[tuple[str, Place, str | None]]:
+    """ "... the Hmeimim base, ... said a plane had left the base": the base named before is the origin.
+    "... entrer dans la base de Tartous, en sont repartis": the place they entered is where they left from."""
+    if _LEFT_FROM_THERE.search(text) and not any(r == "origin" for r, _, _ in placed):
+        return [("origin" if r == "destination" else r, p, m) for r, p, m in placed]
+    m = _LEFT_THE_BASE.search(text)
+    if m is None or any(r == "origin" for r, _, _ in placed):
+        return placed
+    named = [r for r in sent.roles if r.role is None and r.head is None and r.mention.place.kind == "site"]
+    before = [r for r in named if r.mention.start - sent.start < m.start()]
+    if not before:
+        return placed
+    p = before[-1].mention.place
+    return [("origin", dataclasses.replace(p, qualifiers=list(p.qualifiers)), None), *placed]
 
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
