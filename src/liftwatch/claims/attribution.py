@@ -31,7 +31,7 @@ _PATTERNS = [
         re.I,
     ),
     # "..., said the US military command"
-    re.compile(rf"\b(?:said|says|reported|told|claimed)\s+(?P<src>(?:the|a|an)\s+[^,.;:]{{2,80}})", re.I),
+    re.compile(r"\b(?:said|says|reported|told|claimed)\s+(?P<src>(?:the|a|an)\s+[^,.;:]{2,80})", re.I),
     # Arabic: "بحسب ما أفاد X", "وفقا لـ X", "نقلا عن X", "قالت X", "أفادت X", "أعلنت X", "أكد X", "ذكرت X"
     re.compile(
         r"(?:بحسب(?:\s+ما\s+(?:أفاد|أفادت|ذكر|ذكرت|نقلت|نقله))?|وفقا\s+ل\S*|وفقًا\s+ل\S*|نقلا\s+عن|نقلاً\s+عن|حسب|"
@@ -46,7 +46,10 @@ _PATTERNS = [
         re.I,
     ),
     # French: "selon X", "d'après X", "X a rapporté/affirmé/indiqué", "rapporte X", "cité par X"
-    re.compile(r"\b(?:selon|d['’]après|cité(?:e)?\s+par|rapporte|indique|affirme|relayées\s+par)\s+(?P<src>[^,.;:]{2,80})", re.I),
+    re.compile(
+        r"\b(?:selon|d['’]après|cité(?:e)?\s+par|rapporte|indique|affirme|relayées\s+par)\s+(?P<src>[^,.;:]{2,80})",
+        re.I,
+    ),
     re.compile(
         r"(?:^|[,;:\"«]\s*)(?P<src>(?:[\w.’'()\-]+\s+){0,7}?[\w.’'()\-]+)\s+a\s+"
         r"(?:rapporté|affirmé|indiqué|déclaré|précisé|annoncé|confirmé|assuré)\b",

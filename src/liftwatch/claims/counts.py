@@ -121,8 +121,8 @@ def find_counts(text: str) -> list[Count]:
     for m in _AR_COUNT.finditer(text):
         n = _value(m.group("n"))
         if m.group("rate"):
-            rmin = float(n) if m.group("more") else float(n)
-            out.append(Count(None, None, rmin, None if m.group("more") else float(n), m.group(0).strip()))
+            # "أكثر من رحلة واحدة يومياً": more than one a day (a lower bound); "رحلة واحدة يومياً": one a day
+            out.append(Count(None, None, float(n), None if m.group("more") else float(n), m.group(0).strip()))
         else:
             out.append(Count(n + 1 if m.group("more") else n, None if m.group("more") else n, None, None, m.group(0)))
     for m in _TIMES_RX.finditer(text):

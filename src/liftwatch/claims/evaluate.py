@@ -248,7 +248,12 @@ def field_right(c: Claim, g: dict[str, Any], f: str) -> bool:
 
 def _affinity(c: Claim, g: dict[str, Any]) -> float:
     score = 0.0
-    for role, key in (("origin", "origin"), ("destination", "destination"), ("via", "via"), ("possible", "possible_destination")):
+    for role, key in (
+        ("origin", "origin"),
+        ("destination", "destination"),
+        ("via", "via"),
+        ("possible", "possible_destination"),
+    ):
         got = [place_keys(p) for p in getattr(c, role)]
         score += 2 * sum(1 for k in g.get(key, []) if any(_gold_key(k) in s for s in got))
     score += sum(1 for a in g.get("assets", []) if _asset_key(a) in assets_of(c))

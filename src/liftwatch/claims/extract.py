@@ -15,28 +15,26 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
+import itertools
 import re
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from liftwatch.claims.intervals import Taken, in_range
+from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators, source_spans
+from liftwatch.claims.context import attach_owners, carry_actor, carry_assets
 from liftwatch.claims.counts import best, best_rate, find_counts
+from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import (
     ACTOR_PARENT,
     ACTORS,
-    ASSETS,
-    CLASS_ASSETS,
     EQUIPMENT,
-    GENERIC_ASSETS,
     HEDGE,
     HINTS,
     MOVE,
     Actor,
 )
-from liftwatch.claims.ships import named_ships, owners
-from liftwatch.claims.types import find_makers, find_types
 from liftwatch.claims.merge import merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
@@ -103,48 +101,6 @@ def _model_spans(text: str, use_model: bool) -> tuple[list[tuple[int, int]], str
 def _actor_spans(text: str) -> list[tuple[int, int, Actor]]:
     out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
     return sorted(out, key=lambda x: x[0])
-
-
-def _assets(text: str) -> list[tuple[int, int, AssetRef]]:
-    """Carriers named in a sentence: kb aircraft types, manufacturers, named ships, then classes.
-
-    A class ("cargo planes") is dropped when a type or named ship of the same domain is present. Combat
-    types (kb category ``military_other``) named next to a cargo carrier are its load, not carriers.
-    """
-    found: list[tuple[int, int, AssetRef]] = []
-    for s, e, k in find_types(text):
-        found.append((s, e, AssetRef(k.label, "air", (k.type_code,), k.category, None, text[s:e])))
-    for s, e, mk in find_makers(text, [(a, b) for a, b, _ in found]):
-        found.append((s, e, AssetRef(mk.label, "air", mk.type_codes, "cargo" if mk.cargo_only else None, None, text[s:e])))
-    for s, e, name in named_ships(text):
-        if all(e <= a or s >= b for a, b, _ in found):
-            found.append((s, e, AssetRef(name, "sea", (), None, name.upper(), text[s:e])))
-    for kind in ASSETS:
-        for m in kind.pattern.finditer(text):
-            if any(not (m.end() <= s or m.start() >= e) for s, e, _ in found):
-                continue  # "cargo planes" already took "planes"
-            found.append(
-                (
-                    m.start(),
-                    m.end(),
-                    AssetRef(kind.label, kind.domain, kind.type_codes, kind.category, kind.ship_name, m.group(0)),
-                )
-            )
-    cargo = any(a.category == "cargo" for _, _, a in found)
-    if cargo:
-        found = [x for x in found if x[2].category != "military_other"]
-    specific = {a.domain for _, _, a in found if a.label not in CLASS_ASSETS}
-    kept = [x for x in found if not (x[2].label in CLASS_ASSETS and x[2].domain in specific)]
-    classes = {a.domain for _, _, a in kept if a.label not in GENERIC_ASSETS}
-    kept = [x for x in kept if not (x[2].label in GENERIC_ASSETS and x[2].domain in classes)]
-    # one entry per asset
-    seen: set[str] = set()
-    out = []
-    for x in sorted(kept, key=lambda x: x[0]):
-        if x[2].label not in seen:
-            seen.add(x[2].label)
-            out.append(x)
-    return out
 
 
 def _operator_actor(name: str) -> Actor:
@@ -215,7 +171,7 @@ def _sentence_claim(
     if not MOVE.search(text):
         return []
     placed = [r for r in sent.roles if r.role is not None]
-    assets = _assets(text)
+    assets = find_assets(text)
     if not placed and not assets:
         return []
     claim = Claim(claim_id=idx, sentences=[text.strip()])
@@ -317,7 +273,7 @@ def _stops_before_then(
 ) -> list[tuple[str, Place, str | None]]:
     dests = [i for i, (role, _, _) in enumerate(placed) if role in ("destination", "possible")]
     out = list(placed)
-    for i, j in zip(dests, dests[1:], strict=False):
+    for i, j in itertools.pairwise(dests):
         if _THEN.search(text[positions[i] : positions[j]]):
             out[i] = ("via", placed[i][1], placed[i][2])
     return out
@@ -349,105 +305,6 @@ def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) ->
     return out
 
 
-_ANAPHOR = re.compile(
-    r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
-    r"ships?|vessels?|freighters?|airlifters?)\b|^\s*(?:It|They)\b|\b(?:le\s+même|ces|cet|cette)\s+(?:avions?|appareils?|navires?)\b|"
-    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+)|\bالطائرة\b|\bالسفينة\b",
-    re.I,
-)
-_TYPES_USED = re.compile(
-    r"\b(?:aircraft|planes?|types?)\s+(?:used|involved|deployed|identified)\s+(?:were|was|are|is|include[ds]?)\b|"
-    r"\bidentified\s+as\b|\bof\s+the\s+type\b|\bwere\s+(?:all\s+)?(?:of\s+)?(?:types?\s+)?(?=[A-Z])",
-    re.I,
-)
-
-
-def _carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
-    """Types named in a neighbouring sentence attach to the movement they describe.
-
-    "... flights to eastern Libya. The aircraft used were Tupolev Tu-134, Tu-154 and Ilyushin Il-76.":
-    a sentence that names types but claims no movement gives them to the claim just before it when that
-    claim only knows a class ("flights", "cargo planes"). A claim that refers back ("the same aircraft",
-    "the plane", "the vessel") to carriers named in the previous sentences takes them over.
-    """
-    last: dict[str, list[AssetRef]] = {}
-    last_claims: list[Claim] = []
-    pending_hints: list[str] = []
-    for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
-        dark = [name for name, rx in HINTS if name in _DARK_HINTS and rx.search(sent.text)]
-        if not made and dark:
-            if last_claims:
-                for c in last_claims:
-                    c.hints += [h for h in dark if h not in c.hints]
-            else:
-                pending_hints += dark
-        if made and pending_hints:
-            for c in made:
-                c.hints += [h for h in pending_hints if h not in c.hints]
-            pending_hints = []
-        found = [a for _, _, a in _assets(sent.text)]
-        specific = [a for a in found if a.label not in CLASS_ASSETS]
-        if not made and specific:
-            for c in last_claims:
-                if _class_only(c, specific[0].domain) and (_TYPES_USED.search(sent.text) or i and per_sentence[i - 1]):
-                    _give(c, specific)
-        for c in made:
-            dom = c.domain or (c.assets[0].domain if c.assets else None)
-            if dom and _class_only(c, dom) and last.get(dom) and _ANAPHOR.search(sent.text):
-                _give(c, last[dom])
-        for a in specific:
-            last[a.domain] = [x for x in specific if x.domain == a.domain]
-        if made:
-            last_claims = made
-
-
-_DARK_HINTS = {"transponders off", "ceased location-sharing"}
-
-
-def _carry_actor(claims: list[Claim]) -> None:
-    """A claim that names no actor continues the story of the claim before it ("The same aircraft had
-    arrived ...", "Public flight data shows ... planes flying from Minsk"): it takes that claim's actor."""
-    prev: Claim | None = None
-    for c in claims:
-        if c.actor is None and prev is not None and prev.actor is not None:
-            if c.domain is None or prev.domain is None or c.domain == prev.domain:
-                c.actor, c.actor_countries, c.actor_operators = prev.actor, prev.actor_countries, prev.actor_operators
-                c.actor_carried = True
-        prev = c
-
-
-def _class_only(c: Claim, domain: str) -> bool:
-    mine = [a for a in c.assets if a.domain == domain]
-    return bool(mine) and all(a.label in CLASS_ASSETS for a in mine)
-
-
-def _give(c: Claim, assets: list[AssetRef]) -> None:
-    dom = assets[0].domain
-    c.assets = [a for a in c.assets if a.domain != dom] + [dataclasses.replace(a) for a in assets]
-
-
-def _ships_in(text: str) -> list[tuple[int, str]]:
-    return [(s, a.label) for s, _, a in _assets(text) if a.domain == "sea" and a.ship_name]
-
-
-def _attach_owners(claims: list[Claim], sentences: list[Sentence]) -> None:
-    """ "X is owned by Y", "the owner is Y": Y is the owner of the ship named there or just before."""
-    owner_of: dict[str, str] = {}
-    prev: list[tuple[int, str]] = []
-    for sent in sentences:
-        found = owners(sent.text)
-        ships = _ships_in(sent.text) if found or "ship" in sent.text.lower() else []
-        for pos, name in found:
-            before = [x for x in ships if x[0] < pos] or ships or prev
-            if before:
-                owner_of.setdefault(before[-1][1], name)
-        prev = ships or prev
-    for c in claims:
-        for a in c.assets:
-            if a.ship_name and a.label in owner_of and c.owner is None:
-                c.owner = owner_of[a.label]
-
-
 def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
     """Sentence dates, else the article's dates, else the N days before publication, else none."""
     for source, spans in (("sentence", claim.times), ("article", article_times)):
@@ -457,7 +314,11 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
             t
             for t in resolved
             if not any(
-                u is not t and u.start and t.start and t.start <= u.start and (u.end or u.start) <= (t.end or t.start)
+                u is not t
+                and u.start
+                and t.start
+                and t.start <= u.start
+                and (u.end or u.start) <= (t.end or t.start)
                 and (t.start, t.end) != (u.start, u.end)
                 for u in resolved
             )
@@ -523,14 +384,16 @@ def extract(
     claims: list[Claim] = []
     per_sentence: list[list[Claim]] = []
     for sent in sentences:
-        local = [(s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)]
+        local = [
+            (s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)
+        ]
         made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
         per_sentence.append(made)
         claims += made
-    _carry_assets(sentences, per_sentence)
+    carry_assets(sentences, per_sentence)
     claims = merge_claims(claims)
-    _attach_owners(claims, sentences)
-    _carry_actor(claims)
+    attach_owners(claims, sentences)
+    carry_actor(claims)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)

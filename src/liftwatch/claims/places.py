@@ -220,10 +220,23 @@ class Gazetteer:
         nearest = getattr(self.kb, "nearest_sites", None)
         ids = [anchor]
         if site is not None and nearest is not None:
-            ids = [s.site_id for s, _ in nearest(site.lat, site.lon, radius_km=60.0, limit=40) if s.kind in _AIR_KINDS | _SEA_KINDS]
+            ids = [
+                s.site_id
+                for s, _ in nearest(site.lat, site.lon, radius_km=60.0, limit=40)
+                if s.kind in _AIR_KINDS | _SEA_KINDS
+            ]
         key = CITY_NAMES.get(anchor, norm_key(text))
         note = f"city: {len(ids)} kb airfields and ports within 60 km of {anchor}"
-        return Place(text, "region", f"city:{key}", text.strip(), tuple(sorted(set(ids) | {anchor})), (f"city:{key}",), None, note)
+        return Place(
+            text,
+            "region",
+            f"city:{key}",
+            text.strip(),
+            tuple(sorted(set(ids) | {anchor})),
+            (f"city:{key}",),
+            None,
+            note,
+        )
 
     def country_place(self, iso2: str, text: str) -> Place:
         """A country the kb has no region for: the kb sites registered there."""

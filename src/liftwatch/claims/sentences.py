@@ -10,15 +10,16 @@ movement reports are written, run in microseconds and need no model download.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import (
-    CITY_ANCHORS,
     ACTORS,
     BETWEEN_CUE,
+    CITY_ANCHORS,
     DEST_CUES,
     FILLER,
     NOT_DEST,
@@ -109,7 +110,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         cuts = [a] + [a + m.end() for m in _CLAUSE.finditer(text[a:b])] + [b]
-        out += [(x, y) for x, y in zip(cuts, cuts[1:], strict=False)]
+        out += [(x, y) for x, y in itertools.pairwise(cuts)]
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 

@@ -34,7 +34,9 @@ def claimed_count(claim: Claim) -> str | None:
     """The claimed count or rate in words ("at least 6", "5", "up to 8 a day")."""
     parts = []
     if claim.min_count is not None and claim.max_count is not None and claim.count_text:
-        parts.append(str(claim.min_count) if claim.min_count == claim.max_count else f"{claim.min_count}-{claim.max_count}")
+        parts.append(
+            str(claim.min_count) if claim.min_count == claim.max_count else f"{claim.min_count}-{claim.max_count}"
+        )
     elif claim.min_count is not None and claim.count_text:
         parts.append(f"at least {claim.min_count}")
     elif claim.max_count is not None:
@@ -67,7 +69,9 @@ def count_check(claim: Claim, n_full: int, n_partial: int, by_day: list[tuple[An
         notes.append(f"busiest day had {busiest} matching flights, above the claimed {claim.rate_per_day:g} a day")
     if claim.rate_per_day_min is not None and busiest <= claim.rate_per_day_min:
         status = "fewer observed" if busiest else NOT_SEEN
-        notes.append(f"busiest day had {busiest} matching flights; the text claims more than {claim.rate_per_day_min:g} a day")
+        notes.append(
+            f"busiest day had {busiest} matching flights; the text claims more than {claim.rate_per_day_min:g} a day"
+        )
     if not notes:
         notes.append(f"{n_full} matching flights observed (claimed {said}); busiest day {busiest}")
     return {
@@ -85,7 +89,7 @@ def count_check(claim: Claim, n_full: int, n_partial: int, by_day: list[tuple[An
 
 
 def dark_check(claim: Claim, matched: pl.DataFrame) -> dict[str, Any] | None:
-    """"Stopped sharing its location" vs how the matching flights actually ended."""
+    """ "Stopped sharing its location" vs how the matching flights actually ended."""
     if not {"transponders off", "ceased location-sharing"} & set(claim.hints):
         return None
     if not matched.height or "ending" not in matched.columns:
@@ -106,9 +110,7 @@ def _name_key(name: str) -> str:
     return " ".join(_ROMAN.get(w, w) for w in words)
 
 
-def vessel_sightings(
-    store: Store, names: list[str], window: tuple[datetime, datetime] | None
-) -> list[dict[str, Any]]:
+def vessel_sightings(store: Store, names: list[str], window: tuple[datetime, datetime] | None) -> list[dict[str, Any]]:
     """Each named vessel against the AIS static names in the store: MMSIs, name as broadcast, when seen."""
     if not names:
         return []
@@ -137,7 +139,10 @@ def vessel_sightings(
         if not rows:
             status, detail = NOT_SEEN, f"no AIS static name like {name!r} in the store"
         elif window is not None and not in_window:
-            status, detail = NOT_SEEN, f"{name} is in the store (MMSI {', '.join(str(r['asset_id']) for r in rows)}) but not in the window"
+            status, detail = (
+                NOT_SEEN,
+                f"{name} is in the store (MMSI {', '.join(str(r['asset_id']) for r in rows)}) but not in the window",
+            )
         else:
             status = SUPPORTED_PART
             detail = f"{name} broadcasts as " + ", ".join(f"{r['name']} (MMSI {r['asset_id']})" for r in rows)
@@ -148,9 +153,7 @@ def vessel_sightings(
                 "name": name,
                 "status": status,
                 "detail": detail,
-                "matches": [
-                    {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()} for r in rows
-                ],
+                "matches": [{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()} for r in rows],
             }
         )
     return out
@@ -176,11 +179,19 @@ def parts(
 
     if claim.actor:
         ok = full.height > 0
-        add("actor", SUPPORTED_PART if ok else NOT_SEEN, claim.actor + (" (carried from the sentence before)" if claim.actor_carried else ""))
+        add(
+            "actor",
+            SUPPORTED_PART if ok else NOT_SEEN,
+            claim.actor + (" (carried from the sentence before)" if claim.actor_carried else ""),
+        )
     if claim.assets:
         labels = ", ".join(a.label for a in claim.assets)
         types = sorted({str(t) for t in full["type_code"].drop_nulls().to_list()}) if full.height else []
-        add("carrier", SUPPORTED_PART if full.height else NOT_SEEN, labels + (f" (seen: {', '.join(types)})" if types else ""))
+        add(
+            "carrier",
+            SUPPORTED_PART if full.height else NOT_SEEN,
+            labels + (f" (seen: {', '.join(types)})" if types else ""),
+        )
     for role, label in (("origin", "origin"), ("via", "via"), ("destination", "destination")):
         places = getattr(claim, role)
         if not places:

@@ -293,15 +293,29 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
         if g.get(unit_key):
             n = _FOREIGN_NUM.get((g.get(key) or "").lower()) or _count(g.get(key)) if g.get(key) else 1
             u = g[unit_key].lower()
-            days = 30 if u.startswith(("mois", "месяц")) else 7 if u.startswith(("sem", "недел")) else 0 if u.startswith("час") else 1
+            days = (
+                30
+                if u.startswith(("mois", "месяц"))
+                else 7
+                if u.startswith(("sem", "недел"))
+                else 0
+                if u.startswith("час")
+                else 1
+            )
             return pub - timedelta(days=n * days), pub
     if g.get("dayword"):
         word = re.sub(r"\s+", " ", g["dayword"].lower())
         if word in ("yesterday", "вчера", "أمس", "last night", "hier", "hier soir"):
             return pub - timedelta(days=1), pub - timedelta(days=1)
-        if word in ("today", "overnight", "tonight", "aujourd'hui", "aujourd’hui", "сегодня", "اليوم") or word.startswith(
-            "this "
-        ):
+        if word in (
+            "today",
+            "overnight",
+            "tonight",
+            "aujourd'hui",
+            "aujourd’hui",
+            "сегодня",
+            "اليوم",
+        ) or word.startswith("this "):
             return pub - timedelta(days=1 if word == "overnight" else 0), pub
         wd = (g.get("wd") or g.get("wd2") or "").lower()
         idx = WEEKDAY_WORDS.get(wd)

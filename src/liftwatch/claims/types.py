@@ -24,7 +24,17 @@ _PREFIX_SCRIPTS = {
 }
 # Manufacturer spellings in English, French, Russian and Arabic reporting.
 MAKERS: dict[str, tuple[str, ...]] = {
-    "Ilyushin": ("Ilyushin", "Iliouchine", "Ilyouchine", "Iljuschin", "Ильюшин", "إليوشن", "إليوشين", "اليوشن", "اليوشين"),
+    "Ilyushin": (
+        "Ilyushin",
+        "Iliouchine",
+        "Ilyouchine",
+        "Iljuschin",
+        "Ильюшин",
+        "إليوشن",
+        "إليوشين",
+        "اليوشن",
+        "اليوشين",
+    ),
     "Antonov": ("Antonov", "Антонов", "أنتونوف", "انتونوف"),
     "Tupolev": ("Tupolev", "Туполев", "توبوليف"),
     "Sukhoi": ("Sukhoi", "Soukhoï", "Soukhoi", "Сухой", "سوخوي"),
@@ -55,7 +65,7 @@ class MakerKind:
 
 
 def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None) -> str:
-    spellings = [re.escape(prefix)] + list(_PREFIX_SCRIPTS.get(prefix.lower(), ()))
+    spellings = [re.escape(prefix), *list(_PREFIX_SCRIPTS.get(prefix.lower(), ()))]
     pre = "|".join(spellings)
     # "Il-76", "IL76", "Il 76", "Ил-76МД", "إيل-62 إم"; a following digit would be another type (An-12 vs An-124)
     alts = [rf"(?<![A-Za-zА-Яа-яЁё0-9])(?:{pre})[-\s‑]?{num}(?!\d)[\w-]*"]
