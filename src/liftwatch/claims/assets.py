@@ -5,6 +5,9 @@ One function so the sentence reader and the cross-sentence rules see carriers th
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
+
 from liftwatch.claims.lexicon import ASSETS, CLASS_ASSETS, GENERIC_ASSETS
 from liftwatch.claims.model import AssetRef
 from liftwatch.claims.ships import named_ships
@@ -12,6 +15,12 @@ from liftwatch.claims.types import find_makers, find_types
 
 
 def find_assets(text: str) -> list[tuple[int, int, AssetRef]]:
+    """Carriers in ``text`` (cached: the sentence reader and the cross-sentence rules ask for the same sentences)."""
+    return [(s, e, replace(a)) for s, e, a in _find_assets(text)]
+
+
+@lru_cache(maxsize=8192)
+def _find_assets(text: str) -> tuple[tuple[int, int, AssetRef], ...]:
     """Carriers named in a sentence: kb aircraft types, manufacturers, named ships, then classes.
 
     A class ("cargo planes") is dropped when a type or named ship of the same domain is present. Combat
@@ -52,4 +61,4 @@ def find_assets(text: str) -> list[tuple[int, int, AssetRef]]:
         if x[2].label not in seen:
             seen.add(x[2].label)
             out.append(x)
-    return out
+    return tuple(out)

@@ -115,14 +115,20 @@ def maker_kinds() -> tuple[MakerKind, ...]:
     return tuple(out)
 
 
+@cache
+def _combined() -> re.Pattern[str]:
+    """All type patterns in one alternation (one pass over a sentence instead of one per type)."""
+    return re.compile("|".join(f"(?P<t{i}>{k.pattern.pattern})" for i, k in enumerate(type_kinds())), re.I)
+
+
 def find_types(text: str) -> list[tuple[int, int, TypeKind]]:
-    """Every kb type named in ``text`` (non-overlapping, in order)."""
-    found: list[tuple[int, int, TypeKind]] = []
-    for kind in type_kinds():
-        for m in kind.pattern.finditer(text):
-            if all(m.end() <= s or m.start() >= e for s, e, _ in found):
-                found.append((m.start(), m.end(), kind))
-    return sorted(found, key=lambda x: x[0])
+    """Every kb type named in ``text`` (non-overlapping, in order; "An-124" wins over "An-12")."""
+    kinds = type_kinds()
+    out = []
+    for m in _combined().finditer(text):
+        if m.lastgroup:
+            out.append((m.start(), m.end(), kinds[int(m.lastgroup[1:])]))
+    return out
 
 
 def find_makers(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, MakerKind]]:
