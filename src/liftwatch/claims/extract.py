@@ -131,6 +131,10 @@ def _mover(
     for s, e, actor in actors:
         if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
             continue
+        if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
+            continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
+        if re.match(r"\s+destination\b", text[e:], re.I):
+            continue  # "an Egyptian destination"
         if _SOURCE_AFTER.match(text[e:]) or re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
             continue
         cands.append((s, e, actor))
@@ -399,7 +403,11 @@ def extract(
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)
 
-    article_times = [t for t in find_times(text, pub, default_year) if t.start is not None]
+    article_times = [
+        t
+        for t in find_times(text, pub, default_year)
+        if t.start is not None and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
+    ]
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]
     names = list(dict.fromkeys(act.name for _, _, act in actors_all))

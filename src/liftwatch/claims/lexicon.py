@@ -221,7 +221,7 @@ BETWEEN_CUE = r"between|entre|между|بين"
 # "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi).
 NOT_ORIGIN = _p(r"(?:القريبة|القريب|بالقرب|قرب|near|close|away)\s+(?:من|from)\s*$")
 # "to" in these is not a destination.
-NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|"
+NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|belong|belongs|belonging|"
               r"respect|addition|prior|similar|contrary|related|linked|close)\s+to\s*$")  # fmt: skip
 # Words allowed between a role cue and the place name ("from *its main air base at* Hmeimim").
 FILLER = {
@@ -270,7 +270,9 @@ COUNTRIES: dict[str, str] = {
     "iraq": "IQ", "iran": "IR", "saudi arabia": "SA", "united arab emirates": "AE", "uae": "AE", "qatar": "QA",
     "oman": "OM", "yemen": "YE", "armenia": "AM", "azerbaijan": "AZ", "georgia": "GE", "kazakhstan": "KZ",
     "venezuela": "VE", "cuba": "CU", "nicaragua": "NI", "serbia": "RS", "hungary": "HU", "india": "IN",
-    "china": "CN", "north korea": "KP", "vietnam": "VN", "myanmar": "MM", "laos": "LA",
+    "china": "CN", "north korea": "KP", "vietnam": "VN", "myanmar": "MM", "laos": "LA", "spain": "ES",
+    "portugal": "PT", "france": "FR", "germany": "DE", "uganda": "UG", "kyrgyzstan": "KG",
+    "центральноафриканская республика": "CF", "центральноафриканской республики": "CF", "цар": "CF",
     "мали": "ML", "нигер": "NE", "судан": "SD", "египет": "EG", "алжир": "DZ", "турция": "TR",
     "مالي": "ML", "النيجر": "NE", "السودان": "SD", "مصر": "EG", "الجزائر": "DZ", "تركيا": "TR", "تشاد": "TD",
 }  # fmt: skip

@@ -78,7 +78,7 @@ def _types(c: Claim) -> set[str]:
     }
 
 
-def _absorb(into: Claim, c: Claim) -> None:
+def _absorb(into: Claim, c: Claim, *, bare: bool = False) -> None:
     into.sentences += [s for s in c.sentences if s not in into.sentences]
     if c.actor is not None and (into.actor is None or ACTOR_PARENT.get(c.actor) == into.actor):
         # the more specific actor wins: a proxy ("Wagner / Africa Corps") over its sponsor ("Russia")
@@ -99,7 +99,10 @@ def _absorb(into: Claim, c: Claim) -> None:
         into.owner = c.owner
     into.sources += [x for x in c.sources if x not in into.sources]
     into.possible = fold_role(into.possible + c.possible)
-    into.times += c.times
+    if not (bare and into.times and not _types(c)):
+        # a sentence without a place or a carrier type ("The flight follows the overthrow ... last weekend")
+        # dates the movement only when nothing else does
+        into.times += c.times
     for role in ("origin", "destination", "via"):
         setattr(into, role, fold_role(getattr(into, role) + getattr(c, role)))
 
@@ -127,7 +130,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     for c in bare:
         target = next((o for o in out[:MERGE_LOOKBACK] if compatible(o, c)), None)
         if target is not None:
-            _absorb(target, c)
+            _absorb(target, c, bare=True)
     # a class ("cargo planes") is redundant once a type or named ship of the same domain is known
     for c in out:
         specific = {a.domain for a in c.assets if a.label not in CLASS_ASSETS}

@@ -203,6 +203,11 @@ class Gazetteer:
             if variant in CITY_ANCHORS:
                 return self.city_place(CITY_ANCHORS[variant], text)
         for variant in _variants(key):
+            if variant in COUNTRIES and self.kb.resolve_region(variant) is None:
+                return self.country_place(
+                    COUNTRIES[variant], text
+                )  # before the airport resolver: "Sudan" is no airport
+        for variant in _variants(key):
             reg = self.kb.resolve_region(variant)
             if reg is not None:
                 return self.region_place(reg.id, text, f"kb.resolve_region({variant!r})")

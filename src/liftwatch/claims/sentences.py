@@ -52,8 +52,12 @@ _QUAL = re.compile(
     r"(?:the\s+)?)",
     re.I,
 )
+_POSSESSOR = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:base|bases|facility|facilities|port|airfield|hub|naval|fleet)\b", re.I
+)
 _CANDIDATE = re.compile(
-    r"(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
+    r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
+    r"|(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
     r"|[\u0600-\u06FF]+"
 )
 _MODE = re.compile(
@@ -70,7 +74,7 @@ CONTROLLED = re.compile(
 
 _ADJECTIVE_BEFORE = re.compile(
     r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
-    r"government|authorities|officials?|forces|security|territory|waters|navy)\b",
+    r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war)\b",
     re.I,
 )
 
@@ -154,7 +158,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         prev = roles[-1] if roles else None
         prev_end = prev.mention.end - sentence.start if prev else 0
         between = text[prev_end:a]
-        if prev is not None and _QUAL.fullmatch(between) and _broader(men.place, prev.mention.place):
+        same = prev is not None and men.place.kind == "site" and men.place.id == prev.mention.place.id
+        if prev is not None and _QUAL.fullmatch(between) and (same or _broader(men.place, prev.mention.place)):
             head = prev.head if prev.head is not None else i - 1
             roles.append(Role(men, roles[head].role, head))
             continue
@@ -166,6 +171,11 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             roles.append(Role(men, role, mode=prev.mode))
             continue
         role = cue_role(text[max(prev_end, a - 80) : a] if prev else text[max(0, a - 80) : a])
+        after = text[men.end - sentence.start : men.end - sentence.start + 60]
+        if re.match(r"-bound\b", after):
+            role = "destination"  # "a Vladivostok-bound cargo ship"
+        elif _POSSESSOR.match(after):
+            role = None  # "Russia's naval facility in Tartus": the facility is the place, named next
         modes = _MODE.findall(between)
         mode = ("sea" if modes[-1][0] else "air") if modes else None
         roles.append(Role(men, role, mode=mode))
@@ -207,9 +217,16 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     taken = Taken([(k.start, k.end) for k in known])
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
+    ends = {k.end for k in known}
     for m in _CANDIDATE.finditer(text):
         pre = text[max(0, m.start() - 80) : m.start()]
-        if cue_role(pre) in (None, "between") and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I):
+        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)$", pre)
+        after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
+        if (
+            cue_role(pre) in (None, "between")
+            and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I)
+            and not after_place
+        ):
             continue
         spans.append((m.start(), m.end()))
     for a, b in [*spans, *extra]:
@@ -232,4 +249,5 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)
+        ends.add(b)
     return out
