@@ -106,7 +106,7 @@ def attach_owners(claims: list[Claim], sentences: list[Sentence]) -> None:
     prev: list[tuple[int, str]] = []
     for sent in sentences:
         found = owners(sent.text)
-        ships = _ships_in(sent.text) if found or "ship" in sent.text.lower() else []
+        ships = _ships_in(sent.text)
         for pos, name in found:
             before = [x for x in ships if x[0] < pos] or ships or prev
             if before:
