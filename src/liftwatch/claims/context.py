@@ -12,7 +12,8 @@ import dataclasses
 import re
 
 from liftwatch.claims.assets import find_assets
-from liftwatch.claims.lexicon import CLASS_ASSETS, HINTS
+from liftwatch.claims.attribution import operators
+from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.ships import owners
@@ -39,6 +40,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
     "the plane", "the vessel") to carriers named in the previous sentences takes them over.
     """
     last: dict[str, list[AssetRef]] = {}
+    last_actor: Actor | None = None
     last_claims: list[Claim] = []
     pending_hints: list[str] = []
     for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
@@ -65,6 +67,15 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
             dom = c.domain or (c.assets[0].domain if c.assets else None)
             if dom and _class_only(c, dom) and last.get(dom) and _ANAPHOR.search(sent.text):
                 _give(c, last[dom])
+            if c.actor is None and last_actor is not None and _ANAPHOR.search(sent.text):
+                c.actor, c.actor_countries, c.actor_operators = (
+                    last_actor.name,
+                    last_actor.countries,
+                    last_actor.operators,
+                )
+                c.actor_carried = True
+        if not made and specific:
+            last_actor = _qualifying_actor(sent.text) or last_actor
         for a in specific:
             last[a.domain] = [x for x in specific if x.domain == a.domain]
         if made:
@@ -84,6 +95,23 @@ def carry_actor(claims: list[Claim]) -> None:
             c.actor, c.actor_countries, c.actor_operators = prev.actor, prev.actor_countries, prev.actor_operators
             c.actor_carried = True
         prev = c
+
+
+def _qualifying_actor(text: str) -> Actor | None:
+    """The actor named with a carrier in a sentence that claims no movement ("the Russian ship Sparta
+    transmitted its position ...", "associated with New Way Cargo Airlines"), for the sentence after it."""
+    spans = [a for a in find_assets(text) if a[2].label not in CLASS_ASSETS]
+    ops = operators(text)
+    if ops:
+        name = ops[0][2]
+        return Actor(name, "company", (), (name.lower(),), re.compile(re.escape(name)))
+    for actor in ACTORS:
+        for m in actor.pattern.finditer(text):
+            if any(0 <= a_s - m.end() <= 12 for a_s, _, _ in spans) or re.match(
+                r"\s+(?:ship|vessel)\s", text[m.end() :]
+            ):
+                return actor
+    return None
 
 
 def _class_only(c: Claim, domain: str) -> bool:
