@@ -203,3 +203,49 @@ def test_dark_endings_are_tied_to_a_transponder_claim(store: Store, fake_gaz: Ga
     r = _verdict(text, store, fake_gaz)
     assert r.verdict == SUPPORTED
     assert any("1 of the 2 matching flights went dark" in x for x in r.reasons)
+
+
+def test_parts_counts_and_dark_endings(store: Store, fake_gaz: Gazetteer) -> None:
+    text = (
+        "At least six Russian Il-76 planes flew from Hmeimim to the Al-Khadim air base between 10 and 12 December "
+        "2024, some ceasing location-sharing near their destination."
+    )
+    rows = [flight("155abc", "hmeimim", "al-khadim", T0 + timedelta(hours=6 * i)) for i in range(3)]
+    rows.append(flight("155abd", "hmeimim", None, T0, ending="dark", candidates=[("al-khadim", 0.8), ("benina", 0.1)]))
+    store.write_flights(flights_table(rows))
+    r = _verdict(text, store, fake_gaz)
+    assert r.verdict == PARTLY
+    cc = r.count_check
+    assert cc is not None and cc["claimed_min"] == 6 and cc["observed_full"] == 4 and cc["status"] == "fewer observed"
+    assert r.dark_check is not None and r.dark_check["status"] == "supported" and r.dark_check["endings"]["dark"] == 1
+    parts = {p["part"]: p["status"] for p in r.parts}
+    assert parts["origin"] == parts["destination"] == "supported" and parts["count"] == "fewer observed"
+    assert parts["went dark"] == "supported"
+    doc = r.to_dict()
+    assert doc["count_check"]["observed_full"] == 4 and doc["parts"]
+
+
+def test_rate_above_the_claimed_maximum(store: Store, fake_gaz: Gazetteer) -> None:
+    text = "Up to two Russian Il-76 flights per day flew from Hmeimim to the Al-Khadim air base on 10 December 2024."
+    rows = [flight(f"155a{i:02d}", "hmeimim", "al-khadim", T0 + timedelta(hours=2 * i)) for i in range(3)]
+    store.write_flights(flights_table(rows))
+    r = _verdict(text, store, fake_gaz)
+    assert r.count_check is not None and r.count_check["status"] == "more observed"
+    assert r.count_check["observed_busiest_day"] == 3
+
+
+def test_vessel_name_against_ais_static_names(store: Store, fake_gaz: Gazetteer) -> None:
+    import polars as pl
+
+    text = "The Russian cargo ship Sparta IV sailed from Tartus to Tobruk on 10 December 2024."
+    pts = coverage_points(34.9, 35.87, T0, 2, domain="sea", asset="273000004").with_columns(
+        registration=pl.lit("SPARTA 4")
+    )
+    store.ingest_table(pts)
+    r = _verdict(text, store, fake_gaz)
+    v = r.vessels[0]
+    assert v["name"] == "Sparta IV" and v["status"] == "supported" and v["matches"][0]["asset_id"] == "273000004"
+    assert any(p["part"] == "vessel Sparta IV" for p in r.parts)
+    text2 = "The Russian cargo ship Ursa Major sailed from Tartus to Tobruk on 10 December 2024."
+    r2 = _verdict(text2, store, fake_gaz)
+    assert r2.vessels[0]["status"] == "not seen"

@@ -125,9 +125,23 @@ def test_cli_usage_errors_exit_2(args: list[str], message: str) -> None:
     assert res.exit_code == 2 and message in res.output
 
 
-def test_cli_missing_db_is_one_line_error(tmp_path: Path) -> None:
+def test_cli_without_a_store_prints_the_claims_and_how_to_get_one(tmp_path: Path) -> None:
     real_kb_gazetteer()
-    from liftwatch.errors import LiftwatchError
+    missing = tmp_path / "missing.duckdb"
+    res = runner.invoke(app, ["claims", str(TEXTS / "via_tobruk_jufra.txt"), "--db", str(missing)])
+    assert res.exit_code == 2  # nothing was checked
+    assert "Al-Jufra" in res.stdout  # the extraction is still printed
+    assert "liftwatch ingest" in res.stderr and "liftwatch flights" in res.stderr
+    assert not missing.exists()  # a read of an article never creates a database
+    res = runner.invoke(app, ["claims", str(TEXTS / "via_tobruk_jufra.txt"), "--db", str(missing), "--json"])
+    doc = json.loads(res.stdout)
+    assert doc["extraction"]["claims"] and "results" not in doc
 
-    res = runner.invoke(app, ["claims", str(TEXTS / "bamako_absent.txt"), "--db", str(tmp_path / "missing.duckdb")])
-    assert isinstance(res.exception, LiftwatchError)  # main() turns it into one red line, exit 2
+
+def test_cli_article_over_the_limit_is_a_clear_error(tmp_path: Path) -> None:
+    from liftwatch.claims.extract import MAX_ARTICLE_CHARS
+
+    big = tmp_path / "big.txt"
+    big.write_text("Russian cargo planes flew to Libya. " * (MAX_ARTICLE_CHARS // 30), encoding="utf-8")
+    res = runner.invoke(app, ["claims", str(big), "--extract-only"])
+    assert res.exit_code == 2 and f"{MAX_ARTICLE_CHARS:,}" in res.output

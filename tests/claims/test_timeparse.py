@@ -40,7 +40,8 @@ PUB = date(2024, 12, 18)  # a Wednesday
         ("earlier this month", date(2024, 12, 1), PUB, "relative"),
         ("yesterday", date(2024, 12, 17), date(2024, 12, 17), "relative"),
         ("on Monday", date(2024, 12, 16), date(2024, 12, 16), "relative"),
-        ("on Wednesday", date(2024, 12, 11), date(2024, 12, 11), "relative"),  # the one before publication
+        ("on Wednesday", date(2024, 12, 18), date(2024, 12, 18), "relative"),  # a Wednesday paper: that day
+        ("last Wednesday", date(2024, 12, 11), date(2024, 12, 11), "relative"),  # the one before
         ("three days ago", date(2024, 12, 15), date(2024, 12, 15), "relative"),
     ],
 )

@@ -41,6 +41,7 @@ from liftwatch.claims.matching import (
 )
 from liftwatch.claims.model import Claim, Extraction
 from liftwatch.claims.places import Gazetteer, default_gazetteer
+from liftwatch.claims.support import count_check, dark_check, parts, vessel_sightings
 from liftwatch.store import Store
 
 SUPPORTED = "supported"
@@ -65,6 +66,10 @@ class ClaimResult:
     window: tuple[datetime, datetime] | None
     other_route_traffic: int = 0
     notes: list[str] = field(default_factory=list)
+    parts: list[dict[str, str]] = field(default_factory=list)  # per part of the claim: supported / not seen / ...
+    count_check: dict[str, Any] | None = None  # claimed vs observed number of movements
+    dark_check: dict[str, Any] | None = None  # "stopped sharing location" vs the flights' endings
+    vessels: list[dict[str, Any]] = field(default_factory=list)  # named ships vs AIS static names
 
     @property
     def n_full(self) -> int:
@@ -92,6 +97,10 @@ class ClaimResult:
             "partial_matches": self.n_partial,
             "other_route_traffic": self.other_route_traffic,
             "counts_by_day": [{"day": d.isoformat(), "flights": n} for d, n in self.counts_by_day],
+            "parts": self.parts,
+            "count_check": self.count_check,
+            "dark_check": self.dark_check,
+            "vessels": self.vessels,
             "assets": self.assets,
             "flights": rows,
         }
@@ -216,6 +225,9 @@ def check_claim(
             f"{dark} of the {n_full} matching flights went dark before arrival "
             + ("(consistent with the reported transponder switch-off)" if dark else "(the claim says they went dark)")
         )
+    elif n_part and {"transponders off", "ceased location-sharing"} & set(claim.hints):
+        dark = int((matched["ending"] == "dark").sum())
+        reasons.append(f"{dark} of the {n_part} partly matching flights went dark before arrival")
     if claim.window is None:
         caveats.append("the article gives no date: every flight in the store was considered")
     else:
@@ -237,7 +249,15 @@ def check_claim(
         if matched.height
         else []
     )
-    return ClaimResult(claim, verdict, reasons, caveats, cov, matched, counts, assets, strict, other)
+    result = ClaimResult(claim, verdict, reasons, caveats, cov, matched, counts, assets, strict, other)
+    result.count_check = count_check(claim, n_full, n_part, counts)
+    if result.count_check is not None:
+        reasons.append(f"count: {result.count_check['detail']}")
+    result.dark_check = dark_check(claim, matched)
+    names = [a.label for a in claim.assets if a.ship_name]
+    result.vessels = vessel_sightings(store, names, strict) if names and claim.domain != "air" else []
+    result.parts = parts(claim, matched, cov_role, result.count_check, result.dark_check, result.vessels)
+    return result
 
 
 def _verdict(

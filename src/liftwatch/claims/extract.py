@@ -15,12 +15,26 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
+import itertools
 import re
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from liftwatch.claims.lexicon import ACTORS, ASSETS, COUNT, EQUIPMENT, GENERIC_ASSETS, HINTS, MOVE, Actor, count_value
+from liftwatch.claims.assets import find_assets
+from liftwatch.claims.attribution import operators, source_spans
+from liftwatch.claims.context import attach_owners, carry_actor, carry_assets
+from liftwatch.claims.counts import best, best_rate, find_counts
+from liftwatch.claims.intervals import Taken, in_range
+from liftwatch.claims.lexicon import (
+    ACTOR_PARENT,
+    ACTORS,
+    EQUIPMENT,
+    HEDGE,
+    HINTS,
+    MOVE,
+    Actor,
+)
 from liftwatch.claims.merge import merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
@@ -38,6 +52,20 @@ _SOURCE_AFTER = re.compile(
     r"journal|outlets?|state\s+media|news|ministry\s+said|authorities\s+said)\b",
     re.I,
 )
+MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
+
+
+class ArticleTooLong(ValueError):
+    """The text is longer than one article can be (see ``MAX_ARTICLE_CHARS``)."""
+
+    def __init__(self, n_chars: int) -> None:
+        self.n_chars = n_chars
+        super().__init__(
+            f"the text has {n_chars:,} characters; claim extraction reads one article of at most "
+            f"{MAX_ARTICLE_CHARS:,} characters: split a collection into its articles"
+        )
+
+
 _SPACY_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 _nlp_cache: dict[str, Any] = {}
 
@@ -75,48 +103,65 @@ def _actor_spans(text: str) -> list[tuple[int, int, Actor]]:
     return sorted(out, key=lambda x: x[0])
 
 
-def _assets(text: str) -> list[tuple[int, int, AssetRef]]:
-    found: list[tuple[int, int, AssetRef]] = []
-    for kind in ASSETS:
-        for m in kind.pattern.finditer(text):
-            if any(not (m.end() <= s or m.start() >= e) for s, e, _ in found):
-                continue  # "cargo planes" already took "planes"
-            found.append(
-                (
-                    m.start(),
-                    m.end(),
-                    AssetRef(kind.label, kind.domain, kind.type_codes, kind.category, kind.ship_name, m.group(0)),
-                )
-            )
-    specific_domains = {a.domain for _, _, a in found if a.label not in GENERIC_ASSETS}
-    kept = [x for x in found if not (x[2].label in GENERIC_ASSETS and x[2].domain in specific_domains)]
-    return sorted(kept, key=lambda x: x[0])
+def _operator_actor(name: str) -> Actor:
+    """A company named as the carrier (an airline, a charter or shipping firm) as an actor of its own."""
+    return Actor(name, "company", (), (name.lower(),), re.compile(re.escape(name)))
 
 
 def _mover(
-    sent: Sentence, actors: list[tuple[int, int, Actor]], assets: list[tuple[int, int, AssetRef]], placed: list[Mention]
+    sent: Sentence,
+    actors: list[tuple[int, int, Actor]],
+    assets: list[tuple[int, int, AssetRef]],
+    placed: list[Mention],
+    sources: list[tuple[int, int, str]],
 ) -> Actor | None:
     """The actor doing the moving: the one qualifying an asset ("Russian cargo planes"), else the subject.
 
-    Actors inside a place phrase ("bases controlled by Haftar") or cited as a source ("US officials said")
-    are context, not movers.
+    Actors inside a place phrase ("bases controlled by Haftar") or inside an attribution ("US officials
+    said", "U.S. Africa Command says", "selon Reuters") are context, not movers. A company named as the
+    carrier ("a New Way Cargo Airlines IL-76 flight", "associated with Skyline Airlines") is the actor.
+    A proxy named with its sponsor ("Russian private military group Wagner") is the more specific actor.
     """
     text = sent.text
+
+    def in_source(a: int, b: int) -> bool:
+        return any(not (b <= s or a >= e) for s, e, _ in sources)
+
     cands = []
     for s, e, actor in actors:
-        if any(m.start <= sent.start + s < m.end for m in placed):
+        if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
             continue
+        if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
+            continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
+        if re.match(r"\s+destination\b", text[e:], re.I):
+            continue  # "an Egyptian destination"
         if _SOURCE_AFTER.match(text[e:]) or re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
             continue
         cands.append((s, e, actor))
+    for s, e, name in operators(text):
+        if in_source(s, e):
+            continue
+        qualifies = any(0 <= a_s - e <= 25 for a_s, _, _ in assets) or re.search(
+            r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
+        )
+        if qualifies:
+            return _operator_actor(name)
+        cands.append((s, e, _operator_actor(name)))
     if not cands:
         return None
-    for _s, e, actor in cands:
-        if any(0 <= a_s - e <= 12 for a_s, _, _ in assets):
-            return actor
-    verb = MOVE.search(text)
-    before = [c for c in cands if verb is None or c[0] < verb.start()]
-    return (before or cands)[0][2]
+    chosen: tuple[int, int, Actor] | None = None
+    for c in cands:  # "Russian cargo planes", "avion cargo russe", "طائرة شحن روسية"
+        if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets) or any(0 <= c[0] - a_e <= 16 for _, a_e, _ in assets):
+            chosen = c
+            break
+    if chosen is None:
+        verb = MOVE.search(text)
+        before = [c for c in cands if verb is None or c[0] < verb.start()]
+        chosen = (before or cands)[0]
+    for c in cands:  # "Russian private military group Wagner": the proxy, not the sponsor
+        if ACTOR_PARENT.get(c[2].name) == chosen[2].name and 0 <= c[0] - chosen[1] <= 40:
+            return c[2]
+    return chosen[2]
 
 
 def _sentence_claim(
@@ -130,23 +175,33 @@ def _sentence_claim(
     if not MOVE.search(text):
         return []
     placed = [r for r in sent.roles if r.role is not None]
-    assets = _assets(text)
+    assets = find_assets(text)
     if not placed and not assets:
         return []
     claim = Claim(claim_id=idx, sentences=[text.strip()])
-    actor = _mover(sent, actors, assets, [r.mention for r in sent.roles if r.role or r.mention.source == "controlled"])
+    sources = source_spans(text)
+    claim.sources = list(dict.fromkeys(src for _, _, src in sources))
+    actor = _mover(
+        sent, actors, assets, [r.mention for r in sent.roles if r.role or r.mention.source == "controlled"], sources
+    )
     if actor is not None:
         claim.actor, claim.actor_countries, claim.actor_operators = actor.name, actor.countries, actor.operators
     claim.assets = [a for _, _, a in assets]
     claim.equipment = [name for name, rx in EQUIPMENT if rx.search(text)]
     claim.hints = [name for name, rx in HINTS if rx.search(text)]
-    counts = [count_value(m.group("n")) for m in COUNT.finditer(text)]
-    if counts:
-        claim.min_count = max(counts)
+    counts = find_counts(text)
+    n = best(counts)
+    rate = best_rate(counts)
+    if n is not None:
+        claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text
     elif "multiple flights" in claim.hints:
         claim.min_count = 2
+    if rate is not None:
+        claim.rate_per_day, claim.rate_per_day_min = rate.rate_max, rate.rate_min
+        claim.count_text = "; ".join(x for x in (claim.count_text, rate.text) if x)
     heads: dict[int, Place] = {}
     placed_modes: list[tuple[str, Place, str | None]] = []
+    positions: list[int] = []
     for i, r in enumerate(sent.roles):
         place = dataclasses.replace(r.mention.place, qualifiers=list(r.mention.place.qualifiers))
         if r.head is not None and r.head in heads:
@@ -157,9 +212,75 @@ def _sentence_claim(
         if r.role is None:
             continue
         heads[i] = place
-        placed_modes.append((r.role, place, r.mode))
-    claim.times = [t for t in find_times(text, pub, default_year) if t.kind != "publication"]
+        role = r.role
+        if role == "destination":
+            a = r.mention.start - sent.start
+            prev_end = max((x.mention.end - sent.start for x in sent.roles[:i]), default=0)
+            if HEDGE.search(text[max(prev_end, a - 90) : a]):
+                role = "possible"  # "likely heading to", "believed to be bound for": offered, not claimed
+        placed_modes.append((role, place, r.mode))
+        positions.append(r.mention.start - sent.start)
+    placed_modes = _stops_before_then(text, positions, placed_modes)
+    placed_modes = _base_anaphor(text, sent, placed_modes)
+    claim.times = [
+        t
+        for t in find_times(text, pub, default_year)
+        if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
+    ]
     return _split_by_mode(claim, placed_modes)
+
+
+_LEFT_THE_BASE = re.compile(
+    r"\b(?:quitté|quitte|left|departed(?:\s+from)?|leaving|took\s+off\s+from|покинул\w*)\s+(?:la|the|эту)?\s*"
+    r"(?:base|airbase|air\s+base|базу|аэродром)\b|غادرت\s+القاعدة",
+    re.I,
+)
+_LEFT_FROM_THERE = re.compile(r"\ben\s+(?:sont|est)\s+(?:re)?partie?s?\b|\bfrom\s+there\b", re.I)
+
+
+def _base_anaphor(
+    text: str, sent: Sentence, placed: list[tuple[str, Place, str | None]]
+) -> list[tuple[str, Place, str | None]]:
+    """ "... the Hmeimim base, ... said a plane had left the base": the base named before is the origin.
+    "... entrer dans la base de Tartous, en sont repartis": the place they entered is where they left from."""
+    if _LEFT_FROM_THERE.search(text) and not any(r == "origin" for r, _, _ in placed):
+        return [("origin" if r == "destination" else r, p, m) for r, p, m in placed]
+    m = _LEFT_THE_BASE.search(text)
+    if m is None or any(r == "origin" for r, _, _ in placed):
+        return placed
+    named = [r for r in sent.roles if r.role is None and r.head is None and r.mention.place.kind == "site"]
+    before = [r for r in named if r.mention.start - sent.start < m.start()]
+    if not before:
+        return placed
+    p = before[-1].mention.place
+    return [("origin", dataclasses.replace(p, qualifiers=list(p.qualifiers)), None), *placed]
+
+
+# "..., the US military said on Tuesday": when the statement was made, not when the movement happened
+_STATEMENT_TIME = re.compile(
+    r"\b(?:said|says|told|reported|announced|claimed|confirmed|stated|wrote)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
+    r"|\b(?:a\s+affirmé|a\s+rapporté|a\s+indiqué|сообщ\w+|заявил\w*)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
+    r"|(?:أعلنت|أعلن|قالت|قال|أفادت|أفاد|ذكرت|ذكر)(?:\s+\S+){0,6}?\s*$",
+    re.I,
+)
+# "to Hmeimim, from where ... to Al-Jufra", "в Латакию, а затем в Московскую область", "landing at X to
+# refuel, then delivered to Y": every destination but the last is a stop on the way.
+_THEN = re.compile(
+    r"\bfrom\s+(?:where|there)\b|\b(?:and\s+)?then\b|\bbefore\s+(?:continuing|heading|flying|sailing|going|returning)\b|"
+    r"\bto\s+refuel\b|\bа\s+затем\b|\bпосле\s+чего\b|\bpuis\b|\bavant\s+de\b|\bثم\b|\bومنها\b|\bومن\s+هناك\b",
+    re.I,
+)
+
+
+def _stops_before_then(
+    text: str, positions: list[int], placed: list[tuple[str, Place, str | None]]
+) -> list[tuple[str, Place, str | None]]:
+    dests = [i for i, (role, _, _) in enumerate(placed) if role in ("destination", "possible")]
+    out = list(placed)
+    for i, j in itertools.pairwise(dests):
+        if _THEN.search(text[positions[i] : positions[j]]):
+            out[i] = ("via", placed[i][1], placed[i][2])
+    return out
 
 
 def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) -> list[Claim]:
@@ -175,7 +296,9 @@ def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) ->
         return [claim]
     out = []
     for mode in modes:
-        part = dataclasses.replace(claim, origin=[], destination=[], via=[], actor_context=[], hints=list(claim.hints))
+        part = dataclasses.replace(
+            claim, origin=[], destination=[], via=[], possible=[], actor_context=[], hints=list(claim.hints)
+        )
         for role, place, m in placed:
             if m in (None, mode):
                 getattr(part, role).append(dataclasses.replace(place, qualifiers=list(place.qualifiers)))
@@ -190,6 +313,21 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
     """Sentence dates, else the article's dates, else the N days before publication, else none."""
     for source, spans in (("sentence", claim.times), ("article", article_times)):
         resolved = [t for t in spans if t.start is not None]
+        # "On November 9 ... November 2019": a span holding a narrower one adds nothing
+        resolved = [
+            t
+            for t in resolved
+            if len(resolved) > 50  # an article-wide list: keep it linear
+            or not any(
+                u is not t
+                and u.start
+                and t.start
+                and t.start <= u.start
+                and (u.end or u.start) <= (t.end or t.start)
+                and (t.start, t.end) != (u.start, u.end)
+                for u in resolved
+            )
+        ]
         if resolved:
             start = min(t.start for t in resolved if t.start)
             ends = [t.end or t.start for t in resolved]
@@ -215,7 +353,13 @@ def extract(
     default_window_days: int = 30,
     use_model: bool = True,
 ) -> Extraction:
-    """Extract the claimed movements from an article's text (see module docstring)."""
+    """Extract the claimed movements from an article's text (see module docstring).
+
+    Raises :class:`ArticleTooLong` past ``MAX_ARTICLE_CHARS``: the extractor reads one report, and a
+    collection pasted as one "article" would merge unrelated movements.
+    """
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleTooLong(len(text))
     gaz = gazetteer or default_gazetteer()
     pub_span = find_publication_date(text) if publication_date is None else None
     pub = publication_date or (pub_span.start if pub_span else None)
@@ -224,30 +368,46 @@ def extract(
     default_year = Counter(years).most_common(1)[0][0] if years and pub is None else None
 
     mentions = controlled_mentions(text, gaz, pub)
+    taken = Taken([(c.start, c.end) for c in mentions])
     for m in gaz.mentions(text):
-        if all(m.end <= c.start or m.start >= c.end for c in mentions):
+        if taken.free(m.start, m.end):
             mentions.append(m)
+            taken.add(m.start, m.end)
     extra, model = _model_spans(text, use_model)
     mentions += candidate_mentions(text, mentions, gaz, extra)
     mentions.sort(key=lambda m: m.start)
     actors_all = _actor_spans(text)
+    m_starts = [m.start for m in mentions]
+    a_starts = [x[0] for x in actors_all]
 
     sentences: list[Sentence] = []
     for a, b in split_sentences(text):
         sent = Sentence(a, b, text[a:b])
-        assign_roles(sent, [m for m in mentions if a <= m.start < b])
+        assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
         sentences.append(sent)
 
     claims: list[Claim] = []
+    per_sentence: list[list[Claim]] = []
     for sent in sentences:
-        local = [(s - sent.start, e - sent.start, act) for s, e, act in actors_all if sent.start <= s < sent.end]
-        claims += _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
+        local = [
+            (s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)
+        ]
+        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
+        per_sentence.append(made)
+        claims += made
+    carry_assets(sentences, per_sentence)
     claims = merge_claims(claims)
+    attach_owners(claims, sentences)
+    carry_actor(claims)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)
 
-    article_times = [t for t in find_times(text, pub, default_year) if t.start is not None]
+    article_times = [
+        t
+        for t in find_times(text, pub, default_year)
+        if t.start is not None and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
+    ]
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]
     names = list(dict.fromkeys(act.name for _, _, act in actors_all))

@@ -35,19 +35,22 @@ ACTORS: tuple[Actor, ...] = (
           _p(r"\b(?:Khalifa\s+)?Haft[ae]r\b|\bHifter\b|\bLNA\b|\bLibyan\s+(?:National\s+)?Arab\s+Armed\s+Forces\b|"
              r"\bLibyan\s+National\s+Army\b|\bLAAF\b|حفتر|\bХафтар\w*")),
     Actor("Russia", "state", ("RU",), ("russia", "russian", "rossiya", "oboronlogistika", "vks", "ministry of defence of the russian"),
-          _p(r"\bRussia(?:n|ns|'s)?\b|\bRussian\s+Federation\b|\bMoscow(?:'s)?\b|\bKremlin(?:'s)?\b|\bРосси\w*|"
-             r"\bроссийск\w*|\bМоскв\w*|روسيا|الروسي\w*|موسكو")),
+          _p(r"\bRussia(?:n|ns|'s)?\b(?!-(?:made|built|designed|manufactured))|\bRussian\s+Federation\b|\bMoscow(?:'s)?\b|\bKremlin(?:'s)?\b|\bРосси\w*|"
+             r"\bроссийск\w*|\bМоскв\w*|\bРФ\b|\bВКС\b|روسيا|الروسي\w*|روسي(?:ة|تان)?\b|موسكو|\bRussie\b|\brusses?\b|"
+             r"\bMoscou\b")),
     Actor("Turkey", "state", ("TR",), ("turkish", "turkey"),
-          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|\bТурци\w*")),
+          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b")),
     Actor("Syria", "state", ("SY",), ("syrian",),
-          _p(r"\bSyrian\s+(?:government|army|air\s+force|regime|authorities|military)\b|\bAssad\s+regime\b|"
+          _p(r"\bSyrian\s+(?:government|army|Air\s+Force|air\s+force|regime|authorities|military)\b|\bAssad\s+regime\b|"
              r"\bDamascus\b(?=\s+(?:government|authorities))")),
     Actor("United States", "state", ("US",), ("usaf", "us air force"),
           _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b", 0)),
     Actor("United Arab Emirates", "state", ("AE",), ("emirati",),
-          _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b")),
+          _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b|الإمارات\w*|الإماراتي\w*|\bОАЭ\b|\bÉmirats\b|"
+             r"\bémirati\w*")),
     Actor("Egypt", "state", ("EG",), ("egyptian",), _p(r"\bEgyptian\b|\bCairo\b")),
-    Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"), _p(r"\bBelarus(?:ian)?\b|\bMinsk\b")),
+    Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"),
+          _p(r"\bBelarus(?:ian)?\b|\bMinsk\b|\bбелорусск\w*|\bBiélorussie\b|\bbiélorusse\w*|بيلاروس\w*")),
     Actor("Libya GNU", "force", ("LY",), ("gnu", "government of national unity"),
           _p(r"\bGNU\b|\bGovernment\s+of\s+National\s+(?:Unity|Accord)\b|\bGNA\b|\bDbeibah\b|\bTripoli\s+government\b")),
 )  # fmt: skip
@@ -65,34 +68,41 @@ class AssetKind:
     pattern: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
 
 
+# Aircraft *types* (Il-76, An-124, MiG-29, ...) come from the kb (``claims/types.py``); these are the
+# classes of carrier reporting names instead, and the ships it names most.
 ASSETS: tuple[AssetKind, ...] = (
-    AssetKind("Il-76", "air", ("IL76",), "cargo", pattern=_p(r"\b(?:Ilyushin\s+)?Il[-\s]?76(?:MD|TD|MD-90A)?\b|\bИл-?76\w*")),
-    AssetKind("An-124", "air", ("A124",), "cargo", pattern=_p(r"\b(?:Antonov\s+)?An[-\s]?124\b|\bRuslan\b|\bАн-?124\b")),
-    AssetKind("An-12", "air", ("AN12",), "cargo", pattern=_p(r"\bAn[-\s]?12\b(?!\d)|\bАн-?12\b(?!\d)")),
-    AssetKind("An-26", "air", ("AN26",), "cargo", pattern=_p(r"\bAn[-\s]?26\b")),
-    AssetKind("An-72", "air", ("AN72",), "cargo", pattern=_p(r"\bAn[-\s]?72\b")),
-    AssetKind("Il-62", "air", ("IL62",), None, pattern=_p(r"\bIl[-\s]?62M?\b|\bИл-?62\w*")),
-    AssetKind("Tu-154", "air", ("T154",), None, pattern=_p(r"\bTu[-\s]?154M?\b|\bТу-?154\w*")),
-    AssetKind("Tu-134", "air", ("T134",), None, pattern=_p(r"\bTu[-\s]?134\b")),
-    AssetKind("C-17", "air", ("C17",), "cargo", pattern=_p(r"\bC-?17\b(?:\s+Globemaster)?")),
-    AssetKind("C-130", "air", ("C130",), "cargo", pattern=_p(r"\bC-?130\w?\b|\bHercules\b")),
-    AssetKind("A400M", "air", ("A400",), "cargo", pattern=_p(r"\bA400M?\b")),
     AssetKind("cargo aircraft", "air", (), "cargo",
               pattern=_p(r"\b(?:cargo|transport|freight|freighter|airlift|heavy[-\s]lift|military[-\s]transport|supply)"
                          r"\s+(?:planes?|aircraft|airplanes?|jets?|flights?|airlifters?)\b|\bairlifters?\b|"
                          r"\bfreighters?\s+(?:aircraft|planes?)\b|\bair\s*bridge\b|\bairlift\b|"
-                         r"транспортн\w+\s+(?:самол[её]т\w*|борт\w*)|طائرات?\s+شحن")),
+                         r"\bavions?[-\s](?:cargos?|de\s+transport)\b|\bavions?-cargos?\b|\bgros[-\s]porteurs?\b|"
+                         r"(?:военно-)?транспортн\w+\s+(?:самол[её]т\w*|борт\w*|авиаци\w*)|\bтранспортник\w*|"
+                         r"грузов\w+\s+самол[её]т\w*|طائر(?:ة|ات|تا|تان|تي)\s+(?:ال)?(?:شحن|نقل)")),
+    AssetKind("fighter jets", "air", (), "military_other",
+              pattern=_p(r"\bfighter\s+(?:jets?|aircraft|planes?)\b|\bwarplanes?\b|\bcombat\s+aircraft\b|"
+                         r"\bavions?\s+de\s+(?:chasse|combat)\b|\bchasseurs\b|\bистребител\w+|\bбомбардировщик\w+|"
+                         r"مقاتلات|طائرات\s+حربية")),
     AssetKind("aircraft", "air", (),
-              pattern=_p(r"\b(?:planes?|aircraft|airplanes?|jets?|flights?|sorties)\b|\bсамол[её]т\w*|\bрейс\w*|طائرات?|رحلات")),
+              pattern=_p(r"\b(?:planes?|aircraft|airplanes?|jets?|flights?|sorties)\b|\bavions?\b|\bvols?\b|"
+                         r"\bappareils?\b|\bсамол[её]т\w*|\bрейс\w*|\bборт(?:а|ов)?\b|طائر(?:ة|ات|تا|تان|تي)|رحل(?:ة|ات)")),
     AssetKind("Sparta IV", "sea", ship_name="SPARTA IV", pattern=_p(r"\bSparta[-\s]?(?:IV|4)\b")),
-    AssetKind("Sparta II", "sea", ship_name="SPARTA II", pattern=_p(r"\bSparta[-\s]?(?:II|2)\b")),
     AssetKind("Sparta III", "sea", ship_name="SPARTA III", pattern=_p(r"\bSparta[-\s]?(?:III|3)\b")),
+    AssetKind("Sparta II", "sea", ship_name="SPARTA II", pattern=_p(r"\bSparta[-\s]?(?:II|2)\b")),
+    AssetKind("Sparta", "sea", ship_name="SPARTA", pattern=_p(r"\bSparta\b(?![-\s]?(?:I|V|\d))")),
     AssetKind("Ursa Major", "sea", ship_name="URSA MAJOR", pattern=_p(r"\bUrsa\s+Major\b")),
     AssetKind("Baltic Leader", "sea", ship_name="BALTIC LEADER", pattern=_p(r"\bBaltic\s+Leader\b")),
-    AssetKind("landing ship", "sea", pattern=_p(r"\blanding\s+ships?\b|\bБДК\b")),
+    AssetKind("landing ship", "sea",
+              pattern=_p(r"\blanding\s+ships?\b|\bБДК\b|\bдесантн\w+\s+корабл\w*|سفين(?:ة|تا)\s+(?:ال)?إنزال|"
+                         r"\btransporteurs?\s+de\s+troupes?\b|\bnavires?\s+de\s+débarquement\b")),
     AssetKind("cargo ship", "sea",
-              pattern=_p(r"\b(?:cargo|transport|roll-on/roll-off|ro-ro|supply)\s+(?:ships?|vessels?)\b|\bfreighters?\b")),
-    AssetKind("ship", "sea", pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?)\b|\bсуд(?:но|а)\b|سفن|سفينة")),
+              pattern=_p(r"\b(?:cargo|transport|roll-on/roll-off|ro-ro|supply)\s+(?:ships?|vessels?)\b|\bfreighters?\b|"
+                         r"\bbulk\s+carriers?\b|\bheavy[-\s]lift\s+(?:carriers?|ships?)\b|\bnavires?\s+de\s+transport\b|"
+                         r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
+                         r"سفين(?:ة|تا|تي)\s+(?:ال)?شحن|سفن\s+(?:ال)?شحن")),
+    AssetKind("ship", "sea",
+              pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?|cruisers?|destroyers?|corvettes?)\b|"
+                         r"\bnavires?\b|\bbâtiments?\b|\bfrégates?\b|\bсуд(?:но|на|а|ов)\b|\bкорабл\w*|"
+                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين")),
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).
@@ -100,6 +110,8 @@ ACTOR_PARENT = {"Wagner / Africa Corps": "Russia"}
 
 # Most specific first; a generic label is dropped when a specific one of the same domain is present.
 GENERIC_ASSETS = {"aircraft", "ship"}
+# Classes that stand for a carrier of unknown type: dropped when a type of the same domain is named.
+CLASS_ASSETS = {"aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship"}
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("S-400", _p(r"\bS-?400\b|\bTriumf\b|\bС-?400\b")),
@@ -121,9 +133,15 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("transponders off", _p(r"\btransponders?\s+(?:were\s+|was\s+|had\s+been\s+)?(?:switched|turned|shut|powered)\s+off\b|"
                             r"\b(?:switch|switched|switching|turn|turned|turning|shut|shutting)\s+off\s+(?:their\s+|its\s+|the\s+)?"
                             r"(?:transponders?|AIS|ADS-B)\b|\b(?:disabl|deactivat)\w*\s+(?:their\s+|its\s+)?(?:transponders?|AIS|ADS-B)\b|"
-                            r"\bw(?:ent|ere|as|ould)\s+(?:go(?:ing)?\s+)?dark\b|\bgo(?:ing|es)?\s+dark\b|\bвыключ\w+\s+транспондер\w*")),
+                            r"\bw(?:ent|ere|as|ould)\s+(?:go(?:ing)?\s+)?dark\b|\bgo(?:ing|es)?\s+dark\b|\bвыключ\w+\s+транспондер\w*|"
+                            r"\bturn\w*\s+off\s+(?:their|its|the)\s+(?:signal\s+receivers|transponders?|AIS)\b|"
+                            r"\bn['’]ont\s+pas\s+activé\s+leurs?\s+transpondeurs?\b|\btranspondeurs?\s+(?:éteints?|coupés?)\b|"
+                            r"أطفأت\s+أجهزة|أغلقت\s+أجهزة\s+التتبع")),
     ("ceased location-sharing", _p(r"\bceas\w*\s+(?:location|position)[-\s]sharing\b|\bstop\w*\s+(?:sharing|broadcasting|transmitting)\s+"
-                                   r"(?:their\s+|its\s+)?(?:locations?|positions?)\b|\bdisappear\w*\s+from\s+(?:radar|tracking)")),
+                                   r"(?:their\s+|its\s+)?(?:locations?|positions?)\b|\bdisappear\w*\s+from\s+(?:radar|tracking)|"
+                                   r"\btransmitted\s+its\s+position\s+for\s+the\s+last\s+time\b|\bafter\s+disappearing\s+for\b|"
+                                   r"\bresumed\s+transmitting\b|\bno\s+AIS\s+data\b|\bhid\s+its\s+(?:position|location)\b|"
+                                   r"\bn['’]ont\s+pas\s+publié\s+leur\s+trajet\b|\bисчез\w*\s+с\s+радар\w*|\bотключ\w+\s+(?:AIS|транспондер\w*)")),
     ("multiple flights", _p(r"\b(?:multiple|several|numerous|many|dozens\s+of|a\s+series\s+of|repeated|regular|a\s+stream\s+of|"
                             r"frequent|a\s+string\s+of|a\s+flurry\s+of)\s+(?:\w+\s+){0,2}?(?:flights|sorties|trips|rotations|voyages|"
                             r"deliveries|planes|aircraft|cargo\s+planes|shipments|port\s+calls)\b|\bshuttl\w+\b|\bair\s*bridge\b")),
@@ -131,6 +149,13 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"\bFlightradar24\b|\bOpenSky\b|\bAIS\s+data\b|\bMarineTraffic\b|\bsatellite\s+(?:images?|imagery)\b")),
     ("ongoing", _p(r"\bongoing\b|\bcontinu\w+\b|\bstill\s+(?:flying|arriving)\b|\bhave\s+been\s+making\b")),
 )  # fmt: skip
+
+# Words that make a destination a possibility rather than a claimed arrival.
+HEDGE = _p(
+    r"\b(?:likely|believed|expected|could|may|might|possibl\w*|probabl\w*|presumabl\w*|suspected|options?|"
+    r"destination\s+(?:unknown|unclear)|pourrai\w*|probablement|sans\s+doute|возможно|вероятно|предположительно|"
+    r"может)\b|من\s+المحتمل|ربما|يرجح"
+)
 
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -154,32 +179,49 @@ MOVE = _p(
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
     r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
-    r"spotted|parked|photographed|voyages?|crossings?)\b|"
-    r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|рейс\w*)|نقل|رحلات|هبطت|وصلت",
+    r"spotted|parked|photographed|voyages?|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
+    r"quitt\w+|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
+    r"escale|passages?|reprennent|entr[ée]s?)\b|"
+    r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
+    r"направ\w+|отправ\w+|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
+    r"نقل|رحلات|رحلة|هبط\w*|وصل\w*|وصول|غادر\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
+    r"توقفت|قامت\s+برحلات",
 )
 
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
 ORIGIN_CUES = (
     r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
     r"from", r"out\s+of", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",
-    r"из", r"с", r"со", r"от", r"من",
+    r"из", r"с", r"со", r"от", r"من", r"غادرت", r"غادر", r"أقلعت\s+من", r"انطلقت\s+من",
+    r"غادر(?:ت)?(?:\s+\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء))",
+    r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
+    r"quitté", r"quitte",
 )  # fmt: skip
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching",
-    r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|offloaded|delivered)\s+(?:at|in|to)",
+    r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
+    r"destination\s+(?:\w+\s+){0,3}?(?:be|is|was)", r"(?:-|\s)bound\s+for",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
+    r"باتجاه", r"متجهة\s+إلى", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
+    r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
+    r"(?:atterri|posés?|arrivés?|livré|rendus?)\s+(?:à|au|sur|dans)", r"à", r"au",
+    r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
 )  # fmt: skip
 VIA_CUES = (
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
-    r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر",
+    r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"مرورا\s+ب",
+    r"(?:stops?|stopped)\s+midway\s+in", r"passing", r"transited", r"first\s+stopped\s+in",
+    r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"توقفت\s+(?:أولا\s+|أولاً\s+)?في",
 )  # fmt: skip
-BETWEEN_CUE = r"between"
+BETWEEN_CUE = r"between|entre|между|بين"
+# "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi).
+NOT_ORIGIN = _p(r"(?:القريبة|القريب|بالقرب|قرب|near|close|away)\s+(?:من|from)\s*$")
 # "to" in these is not a destination.
-NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|"
+NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|belong|belongs|belonging|"
               r"respect|addition|prior|similar|contrary|related|linked|close)\s+to\s*$")  # fmt: skip
 # Words allowed between a role cue and the place name ("from *its main air base at* Hmeimim").
 FILLER = {
@@ -190,6 +232,12 @@ FILLER = {
     "outside", "around", "province", "region", "capital", "hub", "stronghold", "strongholds", "field", "abandoned",
     "former", "soviet-era", "sprawling", "desert", "eastern", "western", "southern", "northern", "central",
     "авиабазы", "авиабазу", "авиабаза", "базы", "базу", "порта", "порт", "قاعدة", "ميناء",
+    "home", "air-field", "naval-base", "airstrip", "le", "la", "les", "l'", "aérienne", "aéroport",
+    "l'aéroport", "militaire", "navale", "du", "de", "ville", "russe", "syrienne", "libyenne",
+    "аэродром", "аэропорт", "город", "مدينة", "مطار", "الجوية", "البحرية", "العاصمة",
+    "الكينية", "الروسي", "السوري", "الليبي",
+    "сирийскую", "сирийский", "сирийской", "ливийскую", "ливийский", "ливийской", "российскую", "российский",
+    "российской", "военную", "военный", "военной", "аэродрома", "аэропорта",
 }  # fmt: skip
 # Capitalised words that are never places even after a cue ("according to US officials").
 NOT_PLACES = {
@@ -198,7 +246,17 @@ NOT_PLACES = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "it", "its", "they", "their", "he", "she", "this", "that", "these", "those", "there", "what", "which",
     "kremlin", "pentagon", "wagner", "haftar", "lna", "gnu", "i", "in", "at", "on", "by", "for", "with",
+    "flightradar", "flightradar24", "flightaware", "marinetraffic", "vesselfinder", "itamilradar", "hur", "gur",
+    "ais", "tass", "interfax", "ria", "nova", "africom", "telegram", "data", "images", "satellite",
 }  # fmt: skip
+# Cities with several airports (or whose name the kb's airport resolver gets wrong): the anchor airport
+# whose surroundings (60 km) stand for the city. "from Moscow" is any Moscow airfield, not one of them.
+CITY_ANCHORS: dict[str, str] = {
+    "moscow": "UUEE", "moscou": "UUEE", "москва": "UUEE", "москвы": "UUEE", "москву": "UUEE", "موسكو": "UUEE",
+    "st. petersburg": "ULLI", "st petersburg": "ULLI", "saint petersburg": "ULLI", "saint-pétersbourg": "ULLI",
+    "санкт-петербург": "ULLI", "санкт-петербурга": "ULLI", "petersburg": "ULLI",
+}  # fmt: skip
+CITY_NAMES = {"UUEE": "moscow", "ULLI": "st. petersburg"}  # anchor -> the city's key in claims and JSON
 
 # Countries that reporting on this theatre names and the kb may have no region for: name -> ISO2. A country
 # name the kb cannot resolve becomes the set of kb sites registered in that country.
@@ -212,7 +270,9 @@ COUNTRIES: dict[str, str] = {
     "iraq": "IQ", "iran": "IR", "saudi arabia": "SA", "united arab emirates": "AE", "uae": "AE", "qatar": "QA",
     "oman": "OM", "yemen": "YE", "armenia": "AM", "azerbaijan": "AZ", "georgia": "GE", "kazakhstan": "KZ",
     "venezuela": "VE", "cuba": "CU", "nicaragua": "NI", "serbia": "RS", "hungary": "HU", "india": "IN",
-    "china": "CN", "north korea": "KP", "vietnam": "VN", "myanmar": "MM", "laos": "LA",
+    "china": "CN", "north korea": "KP", "vietnam": "VN", "myanmar": "MM", "laos": "LA", "spain": "ES",
+    "portugal": "PT", "france": "FR", "germany": "DE", "uganda": "UG", "kyrgyzstan": "KG",
+    "центральноафриканская республика": "CF", "центральноафриканской республики": "CF", "цар": "CF",
     "мали": "ML", "нигер": "NE", "судан": "SD", "египет": "EG", "алжир": "DZ", "турция": "TR",
     "مالي": "ML", "النيجر": "NE", "السودان": "SD", "مصر": "EG", "الجزائر": "DZ", "تركيا": "TR", "تشاد": "TD",
 }  # fmt: skip

@@ -10,7 +10,7 @@ merged claim the most specific place of each role is the one checked; broader on
 
 from __future__ import annotations
 
-from liftwatch.claims.lexicon import ACTOR_PARENT
+from liftwatch.claims.lexicon import ACTOR_PARENT, CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
 
@@ -47,6 +47,9 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     if a.window and b.window and (a.window[1] < b.window[0] or b.window[1] < a.window[0]):
         return False
+    ta, tb = _types(a), _types(b)
+    if ta and tb and not ta & tb:
+        return False  # "an Il-62M ..." and "an An-124 ...": two movements, not one
     return _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and _role_ok(a.via, b.via)
 
 
@@ -69,42 +72,71 @@ def fold_role(places: list[Place]) -> list[Place]:
     return out
 
 
-def _absorb(into: Claim, c: Claim) -> None:
+def _types(c: Claim) -> set[str]:
+    return {a.label for a in c.assets if a.type_codes and len(a.type_codes) == 1} | {
+        a.label for a in c.assets if a.ship_name
+    }
+
+
+def _absorb(into: Claim, c: Claim, *, bare: bool = False) -> None:
     into.sentences += [s for s in c.sentences if s not in into.sentences]
-    if c.actor is not None and (into.actor is None or ACTOR_PARENT.get(into.actor) == c.actor):
+    if c.actor is not None and (into.actor is None or ACTOR_PARENT.get(c.actor) == into.actor):
+        # the more specific actor wins: a proxy ("Wagner / Africa Corps") over its sponsor ("Russia")
         into.actor, into.actor_countries, into.actor_operators = c.actor, c.actor_countries, c.actor_operators
     have = {a.label for a in into.assets}
     into.assets += [a for a in c.assets if a.label not in have]
     into.equipment += [e for e in c.equipment if e not in into.equipment]
     into.hints += [h for h in c.hints if h not in into.hints]
-    if c.min_count is not None:
+    open_bound = c.min_count == into.min_count and c.max_count is None and into.max_count is not None
+    if c.count_text and (not into.count_text or (c.min_count or 0) > (into.min_count or 0) or open_bound):
+        into.min_count, into.max_count, into.count_text = c.min_count, c.max_count, c.count_text
+    elif c.min_count is not None and not into.count_text:
         into.min_count = max(into.min_count or 0, c.min_count)
-    into.times += c.times
+    if c.rate_per_day is not None or c.rate_per_day_min is not None:
+        into.rate_per_day = into.rate_per_day if into.rate_per_day is not None else c.rate_per_day
+        into.rate_per_day_min = into.rate_per_day_min if into.rate_per_day_min is not None else c.rate_per_day_min
+    if into.owner is None:
+        into.owner = c.owner
+    into.sources += [x for x in c.sources if x not in into.sources]
+    into.possible = fold_role(into.possible + c.possible)
+    if not (bare and into.times and not _types(c)):
+        # a sentence without a place or a carrier type ("The flight follows the overthrow ... last weekend")
+        # dates the movement only when nothing else does
+        into.times += c.times
     for role in ("origin", "destination", "via"):
         setattr(into, role, fold_role(getattr(into, role) + getattr(c, role)))
 
 
+MERGE_LOOKBACK = 64  # a claim merges into one of the last N distinct claims: keeps a long text linear
+
+
 def merge_claims(claims: list[Claim]) -> list[Claim]:
-    """Greedy merge in text order; claims with no place at all only add detail to one that has places."""
-    placed = [c for c in claims if c.origin or c.destination or c.via]
-    bare = [c for c in claims if c not in placed]
+    """Greedy merge in text order; claims with no place at all only add detail to one that has places.
+
+    A claim is compared with the most recent ``MERGE_LOOKBACK`` distinct claims only: an article repeats
+    a movement within a few paragraphs, and comparing with every earlier claim made long texts quadratic.
+    """
+    placed = [c for c in claims if c.origin or c.destination or c.via or c.possible]
+    bare = [c for c in claims if not (c.origin or c.destination or c.via or c.possible)]
     out: list[Claim] = []
     for c in placed:
         for role in ("origin", "destination", "via"):
             setattr(c, role, fold_role(getattr(c, role)))
-        target = next((o for o in out if compatible(o, c)), None)
+        target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c)), None)
         if target is None:
             out.append(c)
         else:
             _absorb(target, c)
     for c in bare:
-        target = next((o for o in out if compatible(o, c)), None)
+        target = next((o for o in out[:MERGE_LOOKBACK] if compatible(o, c)), None)
         if target is not None:
-            _absorb(target, c)
-    # generic assets are redundant once a specific one of the same domain is known
+            _absorb(target, c, bare=True)
+    # a class ("cargo planes") is redundant once a type or named ship of the same domain is known
     for c in out:
-        specific = {a.domain for a in c.assets if a.label not in ("aircraft", "ship")}
-        c.assets = [a for a in c.assets if not (a.label in ("aircraft", "ship") and a.domain in specific)]
+        specific = {a.domain for a in c.assets if a.label not in CLASS_ASSETS}
+        c.assets = [a for a in c.assets if not (a.label in CLASS_ASSETS and a.domain in specific)]
+        classes = {a.domain for a in c.assets if a.label not in ("aircraft", "ship")}
+        c.assets = [a for a in c.assets if not (a.label in ("aircraft", "ship") and a.domain in classes)]
     return out
 
 

@@ -89,6 +89,7 @@ class Claim:
     actor_countries: tuple[str, ...] = ()
     actor_operators: tuple[str, ...] = ()
     actor_context: list[str] = field(default_factory=list)
+    actor_carried: bool = False  # the actor comes from the sentence before (this one names none)
     assets: list[AssetRef] = field(default_factory=list)
     equipment: list[str] = field(default_factory=list)
     origin: list[Place] = field(default_factory=list)
@@ -99,6 +100,13 @@ class Claim:
     window_source: str = ""  # which words (or rule) set the window
     hints: list[str] = field(default_factory=list)
     min_count: int | None = None  # "at least 12 flights" -> 12; "multiple flights" -> 2
+    max_count: int | None = None  # "five flights" -> 5; "up to 8 flights" -> 8; None: no upper bound given
+    rate_per_day: float | None = None  # "up to eight flights per day" -> 8.0 (an upper bound on the daily rate)
+    rate_per_day_min: float | None = None  # "more than one flight a day" -> 1.0 (a lower bound)
+    count_text: str = ""  # the words the count or rate came from
+    owner: str | None = None  # a named vessel's owner / operator company ("owned by SC South")
+    possible: list[Place] = field(default_factory=list)  # "possible options: ...": offered, not claimed arrivals
+    sources: list[str] = field(default_factory=list)  # who reports it ("a Syrian official said"): never the actor
 
     @property
     def domain(self) -> str | None:
@@ -129,6 +137,7 @@ class Claim:
             "summary": self.summary(),
             "actor": self.actor,
             "actor_countries": list(self.actor_countries),
+            "actor_carried": self.actor_carried,
             "actor_context": list(self.actor_context),
             "assets": [a.to_dict() for a in self.assets],
             "equipment": list(self.equipment),
@@ -140,6 +149,13 @@ class Claim:
             "times": [t.to_dict() for t in self.times],
             "hints": list(self.hints),
             "min_count": self.min_count,
+            "max_count": self.max_count,
+            "rate_per_day": self.rate_per_day,
+            "rate_per_day_min": self.rate_per_day_min,
+            "count_text": self.count_text,
+            "owner": self.owner,
+            "possible_destination": [p.to_dict() for p in self.possible],
+            "sources": list(self.sources),
             "unknown_places": self.unknown_places,
             "sentences": list(self.sentences),
         }

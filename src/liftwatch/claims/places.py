@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import cache
 from types import ModuleType
@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from liftwatch.claims.lexicon import COUNTRIES, Actor
+from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
 from liftwatch.claims.model import Place
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -115,8 +115,10 @@ class Gazetteer:
                 self._add(alias, ("region", rid), alternatives)
         alternatives.sort(key=len, reverse=True)
         body = "|".join(alternatives) or r"(?!)"
-        self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w]){_SUFFIX}", re.I)
+        # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")
+        self._pattern = re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))(?:{body})(?![\w]){_SUFFIX}", re.I)
         self._region_sites: dict[str, tuple[str, ...]] = {}
+        self._lookups: dict[str, Place | None] = {}  # one kb resolution per distinct phrase per process
 
     def _add(self, alias: str | None, target: tuple[str, str], alts: list[str]) -> None:
         if not alias or len(alias.strip()) < 3:
@@ -179,6 +181,16 @@ class Gazetteer:
         A fuzzy site hit is only accepted when every distinctive word of the phrase is close to a word of
         the site's names: the kb resolver is tuned for recall ("Mali" would otherwise become Malé's airport).
         """
+        if text in self._lookups:
+            hit_place = self._lookups[text]
+            return None if hit_place is None else replace(hit_place, qualifiers=list(hit_place.qualifiers))
+        if len(self._lookups) > 50_000:
+            self._lookups.clear()
+        found = self._lookup(text)
+        self._lookups[text] = found
+        return None if found is None else replace(found, qualifiers=list(found.qualifiers))
+
+    def _lookup(self, text: str) -> Place | None:
         key = norm_key(re.sub(_SUFFIX + "$", "", text, flags=re.I))
         for variant in _variants(key):
             hit = self._keys.get(variant)
@@ -187,6 +199,14 @@ class Gazetteer:
                 if kind == "site":
                     return self.site_place(ident, text, "alias")
                 return self.region_place(ident, text, "alias")
+        for variant in _variants(key):
+            if variant in CITY_ANCHORS:
+                return self.city_place(CITY_ANCHORS[variant], text)
+        for variant in _variants(key):
+            if variant in COUNTRIES and self.kb.resolve_region(variant) is None:
+                return self.country_place(
+                    COUNTRIES[variant], text
+                )  # before the airport resolver: "Sudan" is no airport
         for variant in _variants(key):
             reg = self.kb.resolve_region(variant)
             if reg is not None:
@@ -198,6 +218,30 @@ class Gazetteer:
             if variant in COUNTRIES:
                 return self.country_place(COUNTRIES[variant], text)
         return None
+
+    def city_place(self, anchor: str, text: str) -> Place:
+        """A city with several airfields ("Moscow"): every kb airfield and port within 60 km of its anchor."""
+        site = self.kb.site(anchor)
+        nearest = getattr(self.kb, "nearest_sites", None)
+        ids = [anchor]
+        if site is not None and nearest is not None:
+            ids = [
+                s.site_id
+                for s, _ in nearest(site.lat, site.lon, radius_km=60.0, limit=40)
+                if s.kind in _AIR_KINDS | _SEA_KINDS
+            ]
+        key = CITY_NAMES.get(anchor, norm_key(text))
+        note = f"city: {len(ids)} kb airfields and ports within 60 km of {anchor}"
+        return Place(
+            text,
+            "region",
+            f"city:{key}",
+            text.strip(),
+            tuple(sorted(set(ids) | {anchor})),
+            (f"city:{key}",),
+            None,
+            note,
+        )
 
     def country_place(self, iso2: str, text: str) -> Place:
         """A country the kb has no region for: the kb sites registered there."""

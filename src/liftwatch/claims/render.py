@@ -17,6 +17,7 @@ from rich.text import Text
 
 from liftwatch.claims.evidence import CONTRADICTED, NO_EVIDENCE, PARTLY, SUPPORTED, ClaimResult
 from liftwatch.claims.model import Claim, Extraction
+from liftwatch.claims.support import claimed_count
 
 VERDICT_STYLE = {SUPPORTED: "bold green", PARTLY: "bold yellow", NO_EVIDENCE: "bold white", CONTRADICTED: "bold red"}
 VERDICT_COLOUR = {SUPPORTED: "#1a7f37", PARTLY: "#9a6700", NO_EVIDENCE: "#57606a", CONTRADICTED: "#cf222e"}
@@ -25,7 +26,7 @@ MAX_FLIGHT_ROWS = 25
 
 def _claim_rows(c: Claim) -> list[tuple[str, str]]:
     rows = [
-        ("actor", c.actor or "not stated"),
+        ("actor", (c.actor or "not stated") + (" (from the sentence before)" if c.actor_carried else "")),
         ("actor context", ", ".join(c.actor_context) or "-"),
         ("assets", ", ".join(a.label for a in c.assets) or "not stated"),
         ("equipment", ", ".join(c.equipment) or "-"),
@@ -34,10 +35,19 @@ def _claim_rows(c: Claim) -> list[tuple[str, str]]:
     ]
     if c.via:
         rows.append(("via", "; ".join(p.label() for p in c.via)))
+    if c.possible:
+        rows.append(("possible destination", "; ".join(p.label() for p in c.possible) + " (offered, not claimed)"))
+    if c.owner:
+        rows.append(("owner", c.owner))
+    if c.sources:
+        rows.append(("reported by", "; ".join(c.sources)))
     window = f"{c.window[0]} to {c.window[1]}" if c.window else "open"
     rows.append(("time window", f"{window} ({c.window_source})"))
     rows.append(("hints", ", ".join(c.hints) or "-"))
-    if c.min_count:
+    said = claimed_count(c)
+    if said:
+        rows.append(("count", f"{said} ({c.count_text})"))
+    elif c.min_count:
         rows.append(("implied count", f">= {c.min_count} movements"))
     return rows
 
@@ -123,6 +133,8 @@ def print_results(ex: Extraction, results: list[ClaimResult], console: Console) 
         info.add_row("verdict", Text(r.verdict, style=VERDICT_STYLE[r.verdict]))
         for reason in r.reasons:
             info.add_row("why", reason)
+        for part in r.parts:
+            info.add_row("part", f"{part['part']}: {part['status']} - {part['detail']}")
         for cov in r.coverage:
             info.add_row("coverage", cov.describe())
         for cav in r.caveats:

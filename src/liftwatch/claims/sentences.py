@@ -10,30 +10,36 @@ movement reports are written, run in microseconds and need no model download.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import (
     ACTORS,
     BETWEEN_CUE,
+    CITY_ANCHORS,
     DEST_CUES,
     FILLER,
     NOT_DEST,
+    NOT_ORIGIN,
     NOT_PLACES,
     ORIGIN_CUES,
     VIA_CUES,
 )
 from liftwatch.claims.model import Place
-from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.places import Gazetteer, Mention, norm_key
 
 _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "vs", "approx", "adm",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600-\u06FF0-9])")
+# A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own.
+_CLAUSE = re.compile(r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)", re.I)
 _CUE_RX = {
-    role: re.compile(rf"(?<![\w-])(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
+    role: re.compile(rf"(?<![\w-])(?:[وف](?=[\u0600-\u06FF]))?(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
 }  # fmt: skip
 _COORD = re.compile(
@@ -41,9 +47,17 @@ _COORD = re.compile(
     r"(?:(?:at|in|to)\s+)?(?:the\s+)?",
     re.I,
 )
-_QUAL = re.compile(r"\s*(?:,\s*|\(\s*|(?:[\w'’-]+\s+){0,3}?(?:in|at|near|outside|close\s+to|of)\s+(?:the\s+)?)", re.I)
+_QUAL = re.compile(
+    r"\s*(?:,\s*|\(\s*|(?:[\w'’-]+\s+){0,3}?(?:in|at|near|outside|close\s+to|of|в|во|на|en|à|au|dans|près\s+de|في)\s+"
+    r"(?:the\s+)?)",
+    re.I,
+)
+_POSSESSOR = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:base|bases|facility|facilities|port|airfield|hub|naval|fleet)\b", re.I
+)
 _CANDIDATE = re.compile(
-    r"(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
+    r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
+    r"|(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
     r"|[\u0600-\u06FF]+"
 )
 _MODE = re.compile(
@@ -55,6 +69,13 @@ CONTROLLED = re.compile(
     r"\b(?P<what>bases?|air\s*bases?|airfields?|facilities|areas?|territory|territories|sites|positions|strongholds)"
     r"\s+(?:controlled|held|run|operated|used)\s+by\s+"
     r"|\b(?P<who2>[A-Z][\w-]*)[-\s](?:controlled|held)\s+(?P<what2>bases?|airfields?|areas?|territory|eastern\s+Libya)\b",
+)
+
+
+_ADJECTIVE_BEFORE = re.compile(
+    r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
+    r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war)\b",
+    re.I,
 )
 
 
@@ -90,11 +111,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             pos = m.end()
         if s[pos:].strip():
             spans.append((base + pos, base + len(s)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    out = []
+    for a, b in spans:
+        cuts = [a] + [a + m.end() for m in _CLAUSE.finditer(text[a:b])] + [b]
+        out += [(x, y) for x, y in itertools.pairwise(cuts)]
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def _fill_ok(fill: str) -> bool:
-    words = [w.strip(",.;:()\"'").lower() for w in fill.split()]
+    words = [w.replace("’", "'").strip(",.;:()\"'«»“”").lower() for w in fill.split()]
     return all(w in FILLER or w.endswith("'s") for w in words if w)
 
 
@@ -107,6 +132,8 @@ def cue_role(pre: str) -> str | None:
             if len(fill.split()) > 6 or not _fill_ok(fill):
                 continue
             if role == "destination" and NOT_DEST.search(pre[: m.end()]):
+                continue
+            if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
             # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
             key = (m.end(), m.end() - m.start())
@@ -131,7 +158,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         prev = roles[-1] if roles else None
         prev_end = prev.mention.end - sentence.start if prev else 0
         between = text[prev_end:a]
-        if prev is not None and _QUAL.fullmatch(between) and _broader(men.place, prev.mention.place):
+        same = prev is not None and men.place.kind == "site" and men.place.id == prev.mention.place.id
+        if prev is not None and _QUAL.fullmatch(between) and (same or _broader(men.place, prev.mention.place)):
             head = prev.head if prev.head is not None else i - 1
             roles.append(Role(men, roles[head].role, head))
             continue
@@ -143,6 +171,11 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             roles.append(Role(men, role, mode=prev.mode))
             continue
         role = cue_role(text[max(prev_end, a - 80) : a] if prev else text[max(0, a - 80) : a])
+        after = text[men.end - sentence.start : men.end - sentence.start + 60]
+        if re.match(r"-bound\b", after):
+            role = "destination"  # "a Vladivostok-bound cargo ship"
+        elif _POSSESSOR.match(after):
+            role = None  # "Russia's naval facility in Tartus": the facility is the place, named next
         modes = _MODE.findall(between)
         mode = ("sea" if modes[-1][0] else "air") if modes else None
         roles.append(Role(men, role, mode=mode))
@@ -181,28 +214,40 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     Resolved through the kb's fuzzy resolvers; what fails becomes an ``unknown`` place (kept, reported).
     ``extra`` are spans an optional NER model proposed.
     """
-    taken = [(k.start, k.end) for k in known]
+    taken = Taken([(k.start, k.end) for k in known])
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
+    ends = {k.end for k in known}
     for m in _CANDIDATE.finditer(text):
         pre = text[max(0, m.start() - 80) : m.start()]
-        if cue_role(pre) in (None, "between") and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I):
+        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)$", pre)
+        after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
+        if (
+            cue_role(pre) in (None, "between")
+            and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I)
+            and not after_place
+        ):
             continue
         spans.append((m.start(), m.end()))
     for a, b in [*spans, *extra]:
-        if any(not (b <= s or a >= e) for s, e in taken):
+        if not taken.free(a, b):
             continue
         phrase = re.sub(r"['’]s$", "", text[a:b].strip())
+        if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
+            continue  # "the Syrian port of Tartus": a demonym, the place comes after
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
-        if any(act.pattern.fullmatch(phrase) for act in ACTORS):
-            continue
         place = gaz.lookup(phrase)
+        if any(act.pattern.fullmatch(phrase) for act in ACTORS) and not (
+            norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region")
+        ):
+            continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
         if place is None:
             if re.fullmatch(r"[\u0600-\u06FF]+", phrase):
                 continue  # one Arabic word after a preposition is too often not a name at all
             place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
-        taken.append((a, b))
+        taken.add(a, b)
+        ends.add(b)
     return out

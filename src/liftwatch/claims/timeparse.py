@@ -14,24 +14,62 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from liftwatch.claims.intervals import Taken
+
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
     if _i:
         MONTHS[_name.lower()] = _i
         MONTHS[_name[:3].lower()] = _i
 MONTHS["sept"] = 9
+# French, Russian (nominative and genitive) and Arabic (Egyptian/Gulf and Levantine) month names.
+_FOREIGN_MONTHS = (
+    ("janvier", "январь", "января", "يناير", "كانون الثاني"),
+    ("février", "fevrier", "февраль", "февраля", "فبراير", "شباط"),
+    ("mars", "март", "марта", "مارس", "آذار"),
+    ("avril", "апрель", "апреля", "أبريل", "ابريل", "إبريل", "نيسان"),
+    ("mai", "май", "мая", "مايو", "أيار"),
+    ("juin", "июнь", "июня", "يونيو", "يونيه", "حزيران"),
+    ("juillet", "июль", "июля", "يوليو", "يوليه", "تموز"),
+    ("août", "aout", "август", "августа", "أغسطس", "اغسطس", "آب"),
+    ("septembre", "сентябрь", "сентября", "سبتمبر", "أيلول"),
+    ("octobre", "октябрь", "октября", "أكتوبر", "اكتوبر", "تشرين الأول"),
+    ("novembre", "ноябрь", "ноября", "نوفمبر", "تشرين الثاني"),
+    ("décembre", "decembre", "декабрь", "декабря", "ديسمبر", "كانون الأول"),
+)
+for _i, _names in enumerate(_FOREIGN_MONTHS, 1):
+    for _n in _names:
+        MONTHS[_n] = _i
 
 _MON = (
     r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    + "|".join(sorted((n for ns in _FOREIGN_MONTHS for n in ns), key=len, reverse=True))
+    + r")(?:/[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)?\.?"
 )
-_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3, "couple of": 2,
 }  # fmt: skip
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
+# weekday words in French, Russian (accusative after "в") and Arabic -> 0 = Monday
+WEEKDAY_WORDS: dict[str, int] = {d: i for i, d in enumerate(_WEEKDAYS)}
+for _i, _names in enumerate(
+    (
+        ("lundi", "понедельник", "الاثنين", "الإثنين"),
+        ("mardi", "вторник", "الثلاثاء"),
+        ("mercredi", "среду", "среда", "الأربعاء", "الاربعاء"),
+        ("jeudi", "четверг", "الخميس"),
+        ("vendredi", "пятницу", "пятница", "الجمعة"),
+        ("samedi", "субботу", "суббота", "السبت"),
+        ("dimanche", "воскресенье", "الأحد", "الاحد"),
+    )
+):
+    for _n in _names:
+        WEEKDAY_WORDS[_n] = _i
+_WD_ALT = "|".join(sorted(WEEKDAY_WORDS, key=len, reverse=True))
 
 
 def _m(g: str) -> str:
@@ -46,7 +84,7 @@ def _y(g: str) -> str:
     return _YEAR.format(g=g)
 
 
-_DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_DASH = r"\s*(?:-|–|—|to|until|till|through|and|et(?:\s+le)?|au|по|и|و)\s*"
 # Order matters: ranges before single dates so "10-14 December" is one span, not "14 December".
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -54,7 +92,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy_range",
         re.compile(
-            rf"\b(?:between\s+|from\s+)?{_d('d1')}(?:\s+{_m('m1')})?{_DASH}{_d('d2')}\s+(?:of\s+)?{_m('m2')}"
+            rf"\b(?:between\s+|from\s+|entre\s+le\s+|du\s+|с\s+|بين\s+)?{_d('d1')}(?:\s+{_m('m1')})?{_DASH}{_d('d2')}\s*(?:of\s+)?{_m('m2')}"
             rf"(?:,?\s+{_y('y')})?\b",
             re.I,
         ),
@@ -67,7 +105,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("dmy", re.compile(rf"\b{_d('d')}\s+(?:of\s+)?{_m('m')}(?:,?\s+{_y('y')})?\b", re.I)),
+    ("dmy", re.compile(rf"\b{_d('d')}\s*(?:of\s+)?{_m('m')}(?:,?\s+(?:года\s+)?{_y('y')})?(?![^\W\d_])", re.I)),
     ("mdy", re.compile(rf"\b{_m('m')}\s+{_d('d')}(?!\d)(?:,?\s+{_y('y')})?\b", re.I)),
     (
         "part_month",
@@ -88,13 +126,23 @@ _RELATIVE = re.compile(
     r"|in\s+recent\s+(?P<runit>days|weeks|months)"
     r"|(?P<lastunit>last|this|past)\s+(?P<lu>week|month|weekend|year)"
     r"|earlier\s+this\s+(?P<eu>week|month|year)"
-    r"|(?P<dayword>yesterday|today|overnight|on\s+(?:last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|last\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"|(?P<lastweek>la\s+semaine\s+derni[èe]re|на\s+прошлой\s+неделе|الأسبوع\s+الماضي)"
+    r"|(?P<dayword>yesterday|today|overnight|last\s+night|tonight|this\s+(?:morning|afternoon|evening)|"
+    r"aujourd['’]hui|hier(?:\s+soir)?|сегодня|вчера|اليوم|أمس|"
+    r"(?:on\s+(?:last\s+)?|в\s+|во\s+|يوم\s+|le\s+)?(?P<wd>" + _WD_ALT + r")"
+    r"|last\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"|(?P<ago>\d+|[a-z]+)\s+(?P<agounit>days?|weeks?|months?)\s+ago"
-    r")\b",
+    r"|(?:au\s+cours\s+des|pendant\s+les|ces)\s+(?P<fn>\w+)\s+derni(?:ers|ères|eres)\s+(?P<funit>jours|semaines|mois)"
+    r"|за\s+последн\w+\s+(?:(?P<rn>\w+)\s+)?(?P<rnunit>сут\w*|дн\w*|недел\w*|месяц\w*|час\w*)"
+    r"|(?:depuis|pendant)\s+(?P<dn>\w+)\s+(?P<dunit>jours|semaines|mois)"
+    r")(?![^\W\d_])",
     re.I,
 )
-_SINCE = re.compile(r"\b(?:since|starting|from|as\s+of)\s*$", re.I)
+_SINCE = re.compile(r"(?:\b(?:since|starting|from|as\s+of|depuis)|\bс|منذ)\s*$", re.I)
+_FOREIGN_NUM = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10, "quinze": 15,
+    "двое": 2, "трое": 3, "двух": 2, "трех": 3, "трёх": 3, "пяти": 5, "семи": 7, "десяти": 10,
+}  # fmt: skip
 _PUB_LABEL = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|pubdate|опубликовано|дата|تاريخ\s+النشر|نشر)\s*(?:on|:)?\s*", re.I
 )
@@ -238,15 +286,47 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
             "year": date(pub.year, 1, 1),
         }[unit]
         return start, pub
+    if g.get("lastweek"):
+        monday = pub - timedelta(days=pub.weekday())
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    for key, unit_key in (("fn", "funit"), ("rn", "rnunit"), ("dn", "dunit")):
+        if g.get(unit_key):
+            n = _FOREIGN_NUM.get((g.get(key) or "").lower()) or _count(g.get(key)) if g.get(key) else 1
+            u = g[unit_key].lower()
+            days = (
+                30
+                if u.startswith(("mois", "месяц"))
+                else 7
+                if u.startswith(("sem", "недел"))
+                else 0
+                if u.startswith("час")
+                else 1
+            )
+            return pub - timedelta(days=n * days), pub
     if g.get("dayword"):
-        word = g["dayword"].lower()
-        if word == "yesterday":
+        word = re.sub(r"\s+", " ", g["dayword"].lower())
+        if word in ("yesterday", "вчера", "أمس", "last night", "hier", "hier soir"):
             return pub - timedelta(days=1), pub - timedelta(days=1)
-        if word in ("today", "overnight"):
+        if word in (
+            "today",
+            "overnight",
+            "tonight",
+            "aujourd'hui",
+            "aujourd’hui",
+            "сегодня",
+            "اليوم",
+        ) or word.startswith("this "):
             return pub - timedelta(days=1 if word == "overnight" else 0), pub
         wd = (g.get("wd") or g.get("wd2") or "").lower()
-        back = (pub.weekday() - _WEEKDAYS.index(wd)) % 7 or 7  # the most recent such day before publication
+        idx = WEEKDAY_WORDS.get(wd)
+        if idx is None:
+            return None
+        # the most recent such day up to publication: "on Saturday" in a Saturday paper is that day;
+        # "last Saturday" is the one before
+        back = (pub.weekday() - idx) % 7 or (7 if g.get("wd2") else 0)
         d = pub - timedelta(days=back)
+        if _SINCE.search(m.string[max(0, m.start() - 12) : m.start()]):
+            return d, pub  # "since Monday"
         return d, d
     if g.get("ago"):
         n = _count(g["ago"])
@@ -257,18 +337,16 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
 
 def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     out: list[TimeSpan] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    free = taken.free
 
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             span = _explicit(m, kind, pub, default_year)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             words = m.group(0).strip()
             since = _SINCE.search(text[max(0, m.start() - 12) : m.start()]) or words.lower().startswith("since")
             if span is None:
@@ -280,12 +358,22 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         span = _relative(m, pub) if pub is not None else None
         words = m.group(0).strip()
         out.append(TimeSpan(span[0] if span else None, span[1] if span else None, words, "relative", m.start()))
     out.sort(key=lambda t: t.pos)
-    return out
+    # a weekday written next to a date ("on Monday, December 16", "السبت 24 سبتمبر") names that date
+    explicit = [(t.pos, t.pos + len(t.text)) for t in out if t.kind in ("explicit", "since")]
+    return [
+        t
+        for t in out
+        if not (
+            t.kind == "relative"
+            and t.text.split()[-1].lower() in WEEKDAY_WORDS
+            and any(-4 <= a - (t.pos + len(t.text)) <= 4 or -4 <= t.pos - b <= 4 for a, b in explicit)
+        )
+    ]
 
 
 def find_publication_date(text: str) -> TimeSpan | None:

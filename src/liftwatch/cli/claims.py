@@ -34,10 +34,14 @@ def claims(
     """Extract the movements an article claims and check each against the store.
 
     Verdicts: supported / partly supported / no evidence in the data / contradicted (rules: docs/claims.md).
-    Exit code 0 when at least one claim is supported or partly supported (or with --extract-only), 1 when
-    none is, 2 on unreadable input.
+    Without a database the extracted claims are still printed, with how to build one. Exit code 0 when at
+    least one claim is supported or partly supported (or with --extract-only), 1 when none is, 2 on
+    unreadable input, an article over the size limit, or no database to check against.
     """
+    import os
+
     from liftwatch.claims import check, extract
+    from liftwatch.claims.extract import ArticleTooLong
     from liftwatch.claims.render import print_extraction, print_results, to_json
     from liftwatch.store import Store
 
@@ -51,14 +55,25 @@ def claims(
             when = date.fromisoformat(pub_date)
         except ValueError:
             raise fail(f"--date {pub_date!r}: expected YYYY-MM-DD") from None
-    with err.status("reading the article"):
-        ex = extract(text, when, default_window_days=window_days)
-    if extract_only:
+    try:
+        with err.status("reading the article"):
+            ex = extract(text, when, default_window_days=window_days)
+    except ArticleTooLong as exc:
+        raise fail(f"{article}: {exc}") from None
+    no_store = not extract_only and db != ":memory:" and not os.path.exists(db)
+    if no_store:
+        err.print(
+            f"[yellow]no liftwatch database at {db}[/yellow]: showing what the article claims without checking it. "
+            "To check it, build a store from navigation data covering the claimed window: "
+            "`liftwatch ingest FILES --db DB` then `liftwatch flights --db DB`, and run "
+            "`liftwatch claims ARTICLE --db DB` (or set LIFTWATCH_DB)."
+        )
+    if extract_only or no_store:
         if as_json:
             print(to_json(ex, None, article=str(article)))
         else:
             print_extraction(ex, console)
-        raise typer.Exit(0)
+        raise typer.Exit(2 if no_store else 0)
     with Store(db, read_only=True) as store, err.status(f"checking {len(ex.claims)} claims against {db}"):
         results = check(ex, store, tolerance_days=tolerance_days)
     if as_json:

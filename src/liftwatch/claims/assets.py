@@ -1,0 +1,64 @@
+"""Carriers named in a sentence: kb aircraft types, manufacturers, named ships, then carrier classes.
+
+One function so the sentence reader and the cross-sentence rules see carriers the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from liftwatch.claims.lexicon import ASSETS, CLASS_ASSETS, GENERIC_ASSETS
+from liftwatch.claims.model import AssetRef
+from liftwatch.claims.ships import named_ships
+from liftwatch.claims.types import find_makers, find_types
+
+
+def find_assets(text: str) -> list[tuple[int, int, AssetRef]]:
+    """Carriers in ``text`` (cached: the sentence reader and the cross-sentence rules ask for the same sentences)."""
+    return [(s, e, replace(a)) for s, e, a in _find_assets(text)]
+
+
+@lru_cache(maxsize=8192)
+def _find_assets(text: str) -> tuple[tuple[int, int, AssetRef], ...]:
+    """Carriers named in a sentence: kb aircraft types, manufacturers, named ships, then classes.
+
+    A class ("cargo planes") is dropped when a type or named ship of the same domain is present. Combat
+    types (kb category ``military_other``) named next to a cargo carrier are its load, not carriers.
+    """
+    found: list[tuple[int, int, AssetRef]] = []
+    for s, e, k in find_types(text):
+        found.append((s, e, AssetRef(k.label, "air", (k.type_code,), k.category, None, text[s:e])))
+    for s, e, mk in find_makers(text, [(a, b) for a, b, _ in found]):
+        found.append(
+            (s, e, AssetRef(mk.label, "air", mk.type_codes, "cargo" if mk.cargo_only else None, None, text[s:e]))
+        )
+    for s, e, name in named_ships(text):
+        if all(e <= a or s >= b for a, b, _ in found):
+            found.append((s, e, AssetRef(name, "sea", (), None, name.upper(), text[s:e])))
+    for kind in ASSETS:
+        for m in kind.pattern.finditer(text):
+            if any(not (m.end() <= s or m.start() >= e) for s, e, _ in found):
+                continue  # "cargo planes" already took "planes"
+            found.append(
+                (
+                    m.start(),
+                    m.end(),
+                    AssetRef(kind.label, kind.domain, kind.type_codes, kind.category, kind.ship_name, m.group(0)),
+                )
+            )
+    cargo = any(a.category == "cargo" for _, _, a in found)
+    if cargo:
+        found = [x for x in found if x[2].category != "military_other"]
+    specific = {a.domain for _, _, a in found if a.label not in CLASS_ASSETS}
+    kept = [x for x in found if not (x[2].label in CLASS_ASSETS and x[2].domain in specific)]
+    classes = {a.domain for _, _, a in kept if a.label not in GENERIC_ASSETS}
+    kept = [x for x in kept if not (x[2].label in GENERIC_ASSETS and x[2].domain in classes)]
+    # one entry per asset
+    seen: set[str] = set()
+    out = []
+    for x in sorted(kept, key=lambda x: x[0]):
+        if x[2].label not in seen:
+            seen.add(x[2].label)
+            out.append(x)
+    return tuple(out)

@@ -1,0 +1,146 @@
+"""Rules that read across sentences: carriers named or referred back to in a neighbouring sentence, an
+actor that carries over to the next claim, dark-transponder remarks without a place, and vessel owners.
+
+Reporting spreads one movement over several sentences ("... flights to eastern Libya. The aircraft used
+were Tupolev Tu-134, Tu-154 and Ilyushin Il-76."); these rules join the pieces after each sentence has
+been read on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from liftwatch.claims.assets import find_assets
+from liftwatch.claims.attribution import operators
+from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
+from liftwatch.claims.model import AssetRef, Claim
+from liftwatch.claims.sentences import Sentence
+from liftwatch.claims.ships import owners
+
+_ANAPHOR = re.compile(
+    r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
+    r"ships?|vessels?|freighters?|airlifters?)\b|^\s*(?:It|They)\b|\b(?:le\s+même|ces|cet|cette)\s+(?:avions?|appareils?|navires?)\b|"
+    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+)|\bالطائرة\b|\bالسفينة\b",
+    re.I,
+)
+_TYPES_USED = re.compile(
+    r"\b(?:aircraft|planes?|types?)\s+(?:used|involved|deployed|identified)\s+(?:were|was|are|is|include[ds]?)\b|"
+    r"\bidentified\s+as\b|\bof\s+the\s+type\b|\bwere\s+(?:all\s+)?(?:of\s+)?(?:types?\s+)?(?=[A-Z])",
+    re.I,
+)
+
+
+def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """Types named in a neighbouring sentence attach to the movement they describe.
+
+    "... flights to eastern Libya. The aircraft used were Tupolev Tu-134, Tu-154 and Ilyushin Il-76.":
+    a sentence that names types but claims no movement gives them to the claim just before it when that
+    claim only knows a class ("flights", "cargo planes"). A claim that refers back ("the same aircraft",
+    "the plane", "the vessel") to carriers named in the previous sentences takes them over.
+    """
+    last: dict[str, list[AssetRef]] = {}
+    last_actor: Actor | None = None
+    last_claims: list[Claim] = []
+    pending_hints: list[str] = []
+    for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
+        dark = [name for name, rx in HINTS if name in _DARK_HINTS and rx.search(sent.text)]
+        if not made and dark:
+            if last_claims:
+                for c in last_claims:
+                    c.hints += [h for h in dark if h not in c.hints]
+            else:
+                pending_hints += dark
+        if made and pending_hints:
+            for c in made:
+                c.hints += [h for h in pending_hints if h not in c.hints]
+            pending_hints = []
+        found = [a for _, _, a in find_assets(sent.text)]
+        specific = [a for a in found if a.label not in CLASS_ASSETS]
+        if not made and specific:
+            for c in last_claims:
+                if _class_only(c, specific[0].domain) and (
+                    _TYPES_USED.search(sent.text) or (i and per_sentence[i - 1])
+                ):
+                    _give(c, specific)
+        for c in made:
+            dom = c.domain or (c.assets[0].domain if c.assets else None)
+            if dom and _class_only(c, dom) and last.get(dom) and _ANAPHOR.search(sent.text):
+                _give(c, last[dom])
+            if c.actor is None and last_actor is not None and _ANAPHOR.search(sent.text):
+                c.actor, c.actor_countries, c.actor_operators = (
+                    last_actor.name,
+                    last_actor.countries,
+                    last_actor.operators,
+                )
+                c.actor_carried = True
+        if not made and specific:
+            last_actor = _qualifying_actor(sent.text) or last_actor
+        for a in specific:
+            last[a.domain] = [x for x in specific if x.domain == a.domain]
+        if made:
+            last_claims = made
+
+
+_DARK_HINTS = {"transponders off", "ceased location-sharing"}
+
+
+def carry_actor(claims: list[Claim]) -> None:
+    """A claim that names no actor continues the story of the claim before it ("The same aircraft had
+    arrived ...", "Public flight data shows ... planes flying from Minsk"): it takes that claim's actor."""
+    prev: Claim | None = None
+    for c in claims:
+        same_domain = prev is not None and (c.domain is None or prev.domain is None or c.domain == prev.domain)
+        if c.actor is None and prev is not None and prev.actor is not None and same_domain:
+            c.actor, c.actor_countries, c.actor_operators = prev.actor, prev.actor_countries, prev.actor_operators
+            c.actor_carried = True
+        prev = c
+
+
+def _qualifying_actor(text: str) -> Actor | None:
+    """The actor named with a carrier in a sentence that claims no movement ("the Russian ship Sparta
+    transmitted its position ...", "associated with New Way Cargo Airlines"), for the sentence after it."""
+    spans = [a for a in find_assets(text) if a[2].label not in CLASS_ASSETS]
+    ops = operators(text)
+    if ops:
+        name = ops[0][2]
+        return Actor(name, "company", (), (name.lower(),), re.compile(re.escape(name)))
+    for actor in ACTORS:
+        for m in actor.pattern.finditer(text):
+            if any(0 <= a_s - m.end() <= 12 for a_s, _, _ in spans) or re.match(
+                r"\s+(?:ship|vessel)\s", text[m.end() :]
+            ):
+                return actor
+    return None
+
+
+def _class_only(c: Claim, domain: str) -> bool:
+    mine = [a for a in c.assets if a.domain == domain]
+    return bool(mine) and all(a.label in CLASS_ASSETS for a in mine)
+
+
+def _give(c: Claim, assets: list[AssetRef]) -> None:
+    dom = assets[0].domain
+    c.assets = [a for a in c.assets if a.domain != dom] + [dataclasses.replace(a) for a in assets]
+
+
+def _ships_in(text: str) -> list[tuple[int, str]]:
+    return [(s, a.label) for s, _, a in find_assets(text) if a.domain == "sea" and a.ship_name]
+
+
+def attach_owners(claims: list[Claim], sentences: list[Sentence]) -> None:
+    """ "X is owned by Y", "the owner is Y": Y is the owner of the ship named there or just before."""
+    owner_of: dict[str, str] = {}
+    prev: list[tuple[int, str]] = []
+    for sent in sentences:
+        found = owners(sent.text)
+        ships = _ships_in(sent.text)
+        for pos, name in found:
+            before = [x for x in ships if x[0] < pos] or ships or prev
+            if before:
+                owner_of.setdefault(before[-1][1], name)
+        prev = ships or prev
+    for c in claims:
+        for a in c.assets:
+            if a.ship_name and a.label in owner_of and c.owner is None:
+                c.owner = owner_of[a.label]

@@ -1,0 +1,146 @@
+"""How many movements a sentence claims, with its bounds, and how often ("up to 8 flights per day").
+
+A count is a number (digits or a number word in English, French, Russian or Arabic) before a movement
+or carrier noun ("five flights", "at least four Il-76 planes", "не менее восьми военных самолётов",
+"trois vols", "ثلاث رحلات"); its qualifier sets the bounds: "at least / no fewer than / не менее /
+au moins" give a minimum, "up to / до / jusqu'à" a maximum, "more than" a strict minimum, a bare number
+both. "N round trips" are 2N legs. A rate is a count "per day / a day / daily / в сутки / par jour /
+يوميا". Hand-written: number words and bounds in four languages are a short list, and the result must
+say which words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORDS: dict[str, int] = {
+    # English
+    "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12, "dozens of": 24,
+    "a couple of": 2, "a pair of": 2,
+    # French
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "une dizaine de": 10, "une douzaine de": 12,
+    # Russian (nominative and the genitive after "не менее", "более")
+    "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4,
+    "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
+    "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+    # Arabic
+    "اثنتين": 2, "اثنين": 2, "طائرتين": 2, "رحلتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4,
+    "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9,
+    "عشر": 10, "عشرة": 10, "واحدة": 1,
+}  # fmt: skip
+_TIMES = {"twice": 2, "three times": 3, "four times": 4, "дважды": 2, "трижды": 3, "четырежды": 4, "مرتين": 2}
+_NUM = (
+    r"(?P<n>\d{1,3}|[٠-٩]{1,3}|"
+    + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True) if w not in ("un", "une", "ست"))
+    + r")"
+)
+_MIN = (
+    r"(?P<min>at\s+least|no\s+fewer\s+than|a\s+minimum\s+of|не\s+менее|не\s+меньше|по\s+меньшей\s+мере|"
+    r"как\s+минимум|au\s+moins|pas\s+moins\s+de|ما\s+لا\s+يقل\s+عن|على\s+الأقل)"
+)
+_MORE = r"(?P<more>more\s+than|over|upwards\s+of|более|больше|свыше|plus\s+de|أكثر\s+من)"
+_MAX = r"(?P<max>up\s+to|as\s+many\s+as|до|jusqu'à|jusqu’à|حتى)"
+_ABOUT = r"(?P<about>about|around|some|roughly|nearly|almost|около|порядка|environ|près\s+de|نحو|حوالي)"
+_NOUN = (
+    r"(?P<noun>round[-\s]trips?(?:\s+flights)?|flights|sorties|trips|rotations|voyages|deliveries|planes|aircraft|"
+    r"airlifters|transports|shipments|port\s+calls|boards|ships|vessels|freighters|landings|"
+    r"vols|avions(?:-cargos?)?|avions\s+cargos?|appareils|rotations|passages|livraisons|navires|"
+    r"рейс\w*|самол[её]т\w*|борт\w*|транспортник\w*|вылет\w*|суд(?:на|ов)|корабл\w*|"
+    r"رحل(?:ة|ات)|طائر(?:ة|ات)|سفن)"
+)
+# up to four words between the number and the noun: "four Il-76 planes", "шесть военно-транспортных самолетов"
+_GAP = r"(?:\s+(?:[\w-]+|[«“\"][^»”\"]+[»”\"])){0,4}?\s+"
+_COUNT = re.compile(
+    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}{_GAP}{_NOUN}"
+    rf"(?P<rate>\s+(?:\w+\s+){{0,2}}?(?:per\s+day|a\s+day|each\s+day|daily|в\s+сутки|в\s+день|ежедневно|"
+    rf"par\s+jour|chaque\s+jour|quotidiens?|يومي[اًا]*))?",
+    re.I,
+)
+# Arabic puts the number after the noun: "رحلة واحدة يومياً", "أكثر من رحلة واحدة يومياً"
+_AR_COUNT = re.compile(
+    r"(?P<more>أكثر\s+من\s+)?(?P<noun>رحل(?:ة|ات)|طائر(?:ة|ات)|سفن)\s+(?:\S+\s+){0,2}?(?P<n>"
+    + "|".join(re.escape(w) for w in _WORDS if re.match(r"[\u0600-\u06FF]", w))
+    + r")(?P<rate>\s+يومي[اًا]*)?"
+)
+_TIMES_RX = re.compile(r"(?<![\w-])(?P<w>" + "|".join(_TIMES) + r")(?![\w-])", re.I)
+_EVERY_DAY = re.compile(
+    r"(?P<n>one|a|an|un|une)\s+(?:\w+[\s-]+){0,3}?(?:plane|aircraft|flight|avion(?:-cargo)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:every|each|chaque)\s+(?:day|morning|matin|jour)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A claimed number of movements (legs) or a claimed daily rate, with the words it came from."""
+
+    min: int | None
+    max: int | None
+    rate_min: float | None
+    rate_max: float | None
+    text: str
+
+
+def _value(word: str) -> int:
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    w = w.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    return int(w) if w.isdigit() else _WORDS.get(w, 0)
+
+
+def find_counts(text: str) -> list[Count]:
+    """Every count or rate in a sentence, in order."""
+    out: list[Count] = []
+    for m in _COUNT.finditer(text):
+        n = _value(m.group("n"))
+        if n <= 0 or (n > 500 and not m.group("rate")):
+            continue
+        if re.match(r"round", m.group("noun"), re.I):
+            n *= 2
+        lo: int | None
+        hi: int | None
+        if m.group("min"):
+            lo, hi = n, None
+        elif m.group("more"):
+            lo, hi = n + (0 if m.group("rate") else 1), None
+        elif m.group("max"):
+            lo, hi = None, n
+        else:
+            lo, hi = n, n
+        if m.group("rate"):
+            if m.group("max"):
+                out.append(Count(None, None, None, float(n), m.group(0).strip()))
+            elif m.group("more") or m.group("min"):
+                out.append(Count(None, None, float(n), None, m.group(0).strip()))
+            else:
+                out.append(Count(None, None, float(n), float(n), m.group(0).strip()))
+            continue
+        out.append(Count(lo, hi, None, None, m.group(0).strip()))
+    for m in _AR_COUNT.finditer(text):
+        n = _value(m.group("n"))
+        if m.group("rate"):
+            # "أكثر من رحلة واحدة يومياً": more than one a day (a lower bound); "رحلة واحدة يومياً": one a day
+            out.append(Count(None, None, float(n), None if m.group("more") else float(n), m.group(0).strip()))
+        else:
+            out.append(Count(n + 1 if m.group("more") else n, None if m.group("more") else n, None, None, m.group(0)))
+    for m in _TIMES_RX.finditer(text):
+        n = _TIMES[m.group("w").lower()]
+        out.append(Count(n, n, None, None, m.group(0)))
+    for m in _EVERY_DAY.finditer(text):
+        out.append(Count(None, None, 1.0, 1.0, m.group(0)))
+    return out
+
+
+def best(counts: list[Count]) -> Count | None:
+    """The sentence's count: the largest explicit one (a rate is kept alongside)."""
+    legs = [c for c in counts if c.min is not None or c.max is not None]
+    if not legs:
+        return None
+    return max(legs, key=lambda c: (c.min or 0, c.max or 0))
+
+
+def best_rate(counts: list[Count]) -> Count | None:
+    rates = [c for c in counts if c.rate_min is not None or c.rate_max is not None]
+    return rates[0] if rates else None

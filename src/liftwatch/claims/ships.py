@@ -1,0 +1,98 @@
+"""Named vessels and their owners, as reporting writes them.
+
+A ship is named right after a ship noun ("the cargo vessel Sparta", "the vessel, Mys Zhelaniya,",
+"корабли Baltic Leader и Patria", "الطراد (فارياج)") or in quotes in a sentence about ships ("the
+'Sparta II'", «Саратов», ” غيورغي بوبيدونوسيتس”). The owner comes from "owned by X", "X-owned",
+"the owner is X", "operated by X", "принадлежит X", "appartenant à X". Hand-written: these are a handful
+of reporting conventions no general NER model labels as vessels (it calls them PERSON or ORG).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_SHIP_NOUN = (
+    r"(?:cargo\s+|transport\s+|supply\s+|landing\s+|heavy[-\s]lift\s+|Russian\s+|sanctioned\s+|"
+    r"Russian-flagged\s+|bulk\s+|navy\s+|naval\s+)*"
+    r"(?:ships?|vessels?|freighters?|tankers?|carriers?|frigates?|cruisers?|destroyers?|corvettes?|"
+    r"navires?|cargos?|frégates?|bâtiments?|суд(?:но|на)|корабл[ьи]|сухогруз\w*|БДК)"
+)
+_NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]*|[IVX]+|\d+)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
+_AFTER_NOUN = re.compile(
+    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*(?:the\s+|called\s+|named\s+)?[\"'“‘«]?(?P<name>{_NAME})[\"'”’»]?"
+    rf"(?P<more>(?:\s*(?:,|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
+)
+_QUOTED = re.compile(r"[\"'“‘«”]\s*(?P<name>[^\"'“‘«»”’\n]{3,40}?)\s*[\"'”’»″]")
+_PAREN_AR = re.compile(r"(?:الطراد|الفرقاطة|السفينة|سفينة|المدمرة|الكورفيت)\s*\((?P<name>[^)]{3,40})\)")
+_SHIP_CONTEXT = re.compile(
+    r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
+    r"суд(?:но|на)|корабл\w*|БДК)\b|سفين|سفن|الطراد|الفرقاطة",
+    re.I,
+)
+_NOT_NAMES = {
+    "the", "a", "an", "russian", "russia", "navy", "fleet", "black", "sea", "baltic", "northern", "it", "its",
+    "they", "which", "that", "this", "to", "from", "in", "at", "on", "was", "is", "had", "has", "and",
+    "on order", "to order", "hur", "ais", "imo", "mmsi", "syrian express", "сирийский экспресс",
+}  # fmt: skip
+_NOT_FIRST = {"the", "a", "an", "it", "its", "they", "which", "that", "this", "to", "from", "in", "at", "on", "and"}
+_OWNER = re.compile(
+    r"(?:owned\s+by|operated\s+by|belong(?:s|ing)?\s+to|the\s+owner\s+is|owner\s+is|is\s+operated\s+by|"
+    r"owned\s+and\s+operated\s+by|appartenant\s+à|propriété\s+de|принадлежа\w*|оператор\w*)\s+"
+    r"(?:the\s+|a\s+)?(?:(?:sanctioned|Russian|state|shipping|company|firm|logistics|construction|russe)\s+)*"
+    r"(?P<owner>(?:[A-ZА-ЯЁ][\w&-]*)(?:[ \t]+(?:[A-ZА-ЯЁ][\w&-]*|LLC|Ltd|JSC|OOO)){0,3})"
+    r"|(?P<owner2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)-(?:owned|operated)\b",
+)
+_OWNER_STOP = {"russian", "the", "a", "state", "company", "moscow"}
+
+
+def _names(first: str, more: str) -> list[str]:
+    out = [first]
+    for part in re.split(r"\s*(?:,|\band\b|\bи\b|\bet\b)\s*", more):
+        part = part.strip(" \"'“”‘’«»")
+        if part:
+            out.append(part)
+    return out
+
+
+def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every vessel named in ``text``."""
+    if not _SHIP_CONTEXT.search(text):
+        return []
+    found: list[tuple[int, int, str]] = []
+
+    def add(a: int, b: int, name: str) -> None:
+        name = re.sub(r"\s+", " ", name.strip(" \"'“”‘’«»″,"))
+        if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in _NOT_FIRST:
+            return
+        if is_place is not None and is_place(name):
+            return
+        if all(b <= s or a >= e for s, e, _ in found):
+            found.append((a, b, name))
+
+    for m in _AFTER_NOUN.finditer(text):
+        names = _names(m.group("name"), m.group("more") or "")
+        pos = m.start("name")
+        for n in names:
+            i = text.find(n, pos)
+            if i >= 0:
+                add(i, i + len(n), n)
+                pos = i + len(n)
+    for m in _QUOTED.finditer(text):
+        name = m.group("name").strip()
+        if re.match(r"[A-ZА-ЯЁ\u0600-\u06FF]", name) and len(name.split()) <= 4:
+            add(m.start("name"), m.end("name"), name)
+    for m in _PAREN_AR.finditer(text):
+        add(m.start("name"), m.end("name"), m.group("name"))
+    return sorted(found)
+
+
+def owners(text: str) -> list[tuple[int, str]]:
+    """(position, owner company) for every ownership phrase in ``text``."""
+    out = []
+    for m in _OWNER.finditer(text):
+        name = (m.group("owner") or m.group("owner2") or "").strip(" .,")
+        if name and name.lower() not in _OWNER_STOP:
+            out.append((m.start(), name))
+    return out

@@ -1,0 +1,141 @@
+"""Aircraft types named in text, in any of the ways reporting names them, resolved through the kb.
+
+The kb's ``aircraft_types`` rows ("Ilyushin Il-76MD/TD (Candid)") give, for each ICAO designator, the
+manufacturer, the designation and the NATO reporting name. From them this module builds one pattern per
+type that accepts the designation in Latin or Cyrillic script ("Il-76MD", "IL76", "Ил-76МД"), the
+manufacturer with a bare number ("Antonov 124", "أنتونوف 124"), the reporting name ("Candid",
+"Fulcrum") and, separately, manufacturer-only mentions ("Ilyushin-type planes", "Tupolevs", "an
+Antonov plane") that stand for every kb type of that maker. Adding a type to the kb adds it here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+# Latin designation prefix -> Cyrillic and Arabic spellings used in Russian and Arabic reporting.
+_PREFIX_SCRIPTS = {
+    "il": ("Ил", "إيل", "اي\\.?\\s?ال", "آي\\.?\\s?إل", "إل"),
+    "an": ("Ан", "إيه\\.?\\s?إن", "أن", "آن"),
+    "tu": ("Ту", "تو"),
+    "su": ("Су", "سو"),
+    "mig": ("МиГ", "ميغ", "ميج"),
+}
+# Manufacturer spellings in English, French, Russian and Arabic reporting.
+MAKERS: dict[str, tuple[str, ...]] = {
+    "Ilyushin": (
+        "Ilyushin",
+        "Iliouchine",
+        "Ilyouchine",
+        "Iljuschin",
+        "Ильюшин",
+        "إليوشن",
+        "إليوشين",
+        "اليوشن",
+        "اليوشين",
+    ),
+    "Antonov": ("Antonov", "Антонов", "أنتونوف", "انتونوف"),
+    "Tupolev": ("Tupolev", "Туполев", "توبوليف"),
+    "Sukhoi": ("Sukhoi", "Soukhoï", "Soukhoi", "Сухой", "سوخوي"),
+    "Mikoyan": ("Mikoyan", "Микоян"),
+    "Boeing": ("Boeing",),
+    "Lockheed": ("Lockheed", "Lockheed Martin"),
+    "Airbus": ("Airbus",),
+}
+_NAME = re.compile(r"^(?P<maker>[A-Z][a-z]+(?:\s+Martin)?)\s+(?P<prefix>[A-Za-z]+)-?(?P<num>\d+)\w*")
+_NATO = re.compile(r"\(([A-Z][a-z]+)(?:-[A-Z])?\)")
+
+
+@dataclass(frozen=True)
+class TypeKind:
+    label: str  # "Il-76"
+    type_code: str  # "IL76"
+    category: str  # kb category: cargo | airliner | military_other | ...
+    maker: str | None
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class MakerKind:
+    label: str  # "Ilyushin"
+    type_codes: tuple[str, ...]
+    cargo_only: bool
+    pattern: re.Pattern[str]
+
+
+def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None) -> str:
+    spellings = [re.escape(prefix), *list(_PREFIX_SCRIPTS.get(prefix.lower(), ()))]
+    pre = "|".join(spellings)
+    # "Il-76", "IL76", "Il 76", "Ил-76МД", "إيل-62 إم"; a following digit would be another type (An-12 vs An-124)
+    alts = [rf"(?<![A-Za-zА-Яа-яЁё0-9])(?:{pre})[-\s‑]?{num}(?!\d)[\w-]*"]
+    if maker:
+        makers = "|".join(re.escape(m) for m in MAKERS.get(maker, (maker,)))
+        alts.insert(0, rf"(?<![\w])(?:{makers})[\s-]+(?:(?:{pre})[-\s]?)?{num}(?!\d)[\w-]*")
+    if nato:
+        alts.append(rf"\b{nato}s?\b")
+    return "|".join(alts)
+
+
+@cache
+def type_kinds() -> tuple[TypeKind, ...]:
+    """One recogniser per kb aircraft type that has a manufacturer-and-number name."""
+    from liftwatch import kb
+
+    out = []
+    for row in kb.aircraft_types().iter_rows(named=True):
+        m = _NAME.match(row["name"])
+        if m is None:
+            continue
+        maker, prefix, num = m.group("maker"), m.group("prefix"), m.group("num")
+        nato = _NATO.search(row["name"])
+        label = f"{prefix}-{num}"
+        pat = _type_pattern(maker, prefix, num, nato.group(1) if nato else None)
+        out.append(TypeKind(label, row["type_code"], row["category"], maker, re.compile(pat, re.I)))
+    # longer numbers first so "An-124" is tried before "An-12"
+    return tuple(sorted(out, key=lambda k: -len(k.label)))
+
+
+@cache
+def maker_kinds() -> tuple[MakerKind, ...]:
+    """Manufacturer-only mentions: "Ilyushin-type planes", "Tupolevs", "an Antonov plane"."""
+    from liftwatch import kb
+
+    types = kb.aircraft_types()
+    out = []
+    for maker, spellings in MAKERS.items():
+        rows = [r for r in types.iter_rows(named=True) if r["name"].startswith(maker)]
+        if not rows:
+            continue
+        cargo = tuple(r["type_code"] for r in rows if r["category"] == "cargo")
+        codes = cargo or tuple(r["type_code"] for r in rows)
+        names = "|".join(re.escape(s) for s in spellings)
+        pat = re.compile(rf"(?<![\w])(?:{names})(?:s\b|[-\s]+type\b|\b)", re.I)
+        out.append(MakerKind(maker, codes, bool(cargo), pat))
+    return tuple(out)
+
+
+@cache
+def _combined() -> re.Pattern[str]:
+    """All type patterns in one alternation (one pass over a sentence instead of one per type)."""
+    return re.compile("|".join(f"(?P<t{i}>{k.pattern.pattern})" for i, k in enumerate(type_kinds())), re.I)
+
+
+def find_types(text: str) -> list[tuple[int, int, TypeKind]]:
+    """Every kb type named in ``text`` (non-overlapping, in order; "An-124" wins over "An-12")."""
+    kinds = type_kinds()
+    out = []
+    for m in _combined().finditer(text):
+        if m.lastgroup:
+            out.append((m.start(), m.end(), kinds[int(m.lastgroup[1:])]))
+    return out
+
+
+def find_makers(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, MakerKind]]:
+    """Manufacturer-only mentions not already part of a type mention."""
+    out = []
+    for kind in maker_kinds():
+        for m in kind.pattern.finditer(text):
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                out.append((m.start(), m.end(), kind))
+    return sorted(out, key=lambda x: x[0])

@@ -1,0 +1,72 @@
+"""The gold corpus of real reporting: its shape, and extraction accuracy that must not fall.
+
+The floors below are the figures measured when they were last raised (``docs/accuracy.md``, claims
+section, ``python -m liftwatch.claims.evaluate tests/data/articles``). Extraction is deterministic, so a
+drop is a regression, not noise: raise the floors when the extractor gets better, never lower them to
+make a change pass.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
+# language -> (precision floor, recall floor) over all fields
+FLOORS = {"en": (0.836, 0.766), "ar": (0.953, 0.820), "fr": (0.789, 0.638), "ru": (0.777, 0.823)}
+KEYS = {
+    "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
+    "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    from tests.claims.conftest import real_kb_gazetteer
+
+    real_kb_gazetteer()
+    return evaluate(CORPUS)
+
+
+def test_corpus_is_real_sized_and_multilingual() -> None:
+    arts = load_corpus(CORPUS)
+    assert len(arts) >= 40
+    assert sum(a.lang in ("ar", "ru", "fr") for a in arts) >= 12
+    for a in arts:
+        assert a.url.startswith("http"), a.path
+        assert a.published, a.path
+        assert 40 < len(a.text) < 2500, f"{a.path}: an excerpt is a paragraph or two"
+        assert a.gold, f"{a.path}: every excerpt claims at least one movement"
+        for g in a.gold:
+            assert set(g) <= KEYS, (a.path, set(g) - KEYS)
+            for role in ("origin", "via", "destination", "possible_destination"):
+                assert all(isinstance(k, str) and k for k in g.get(role, [])), a.path
+            if "window" in g:
+                assert len(g["window"]) == 2
+
+
+def test_every_article_file_parses() -> None:
+    for p in CORPUS.glob("*.toml"):
+        tomllib.loads(p.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", sorted(FLOORS))
+def test_accuracy_does_not_fall(report: Report, lang: str) -> None:
+    t = report.tally(lang)
+    p_floor, r_floor = FLOORS[lang]
+    assert t.precision >= p_floor and t.recall >= r_floor, (lang, round(t.precision, 3), round(t.recall, 3))
+
+
+def test_no_attribution_source_is_reported_as_actor(report: Report) -> None:
+    assert report.source_as_actor == []
+
+
+def test_report_has_every_field_and_language(report: Report) -> None:
+    d = report.to_dict()
+    assert set(d["fields"]) == {"en", "ar", "fr", "ru"}
+    assert all(set(v) == set(FIELDS) for v in d["fields"].values())
+    assert "| **all fields** |" in report.markdown()
