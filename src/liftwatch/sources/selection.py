@@ -104,8 +104,9 @@ class Selection:
         addrs: set[str] = set()
         for a in addresses or ():
             a = a.strip().lower()
-            if not (len(a) == 6 and all(ch in "0123456789abcdef" for ch in a)):
-                raise LiftwatchError(f"address {a!r} is not a 6-digit ICAO hex address (e.g. 1546a2)")
+            hex_ok = len(a) == 6 and all(ch in "0123456789abcdef" for ch in a)
+            if not (hex_ok or (len(a) == 9 and a.isdigit())):
+                raise LiftwatchError(f"address {a!r} is neither a 6-digit ICAO hex address (1546a2) nor a 9-digit MMSI")
             addrs.add(a)
         box = BBox.parse(bbox) if isinstance(bbox, str) else bbox
         return cls(codes, military, frozenset(addrs), watchlist, box, region_id, clip)
@@ -150,9 +151,15 @@ class Selection:
                 return None
         return frozenset(addrs), tuple(sorted(countries))
 
-    def address_mask(self, hexes: list[str]) -> np.ndarray:
-        """Which addresses can still match, decided from the address alone (vectorised over the list)."""
-        from liftwatch.kb.icao import icao_countries
+    def address_mask(self, hexes: list[str], sea: bool = False) -> np.ndarray:
+        """Which addresses can still match, decided from the address alone (vectorised over the list).
+
+        Aircraft: country of the ICAO address block; ships (``sea``): flag state from the MMSI's MID digits.
+        """
+        from liftwatch.kb.icao import icao_countries, mmsi_flags
+
+        def country_of(values: np.ndarray) -> np.ndarray:
+            return mmsi_flags(values) if sea else icao_countries(values)
 
         n = len(hexes)
         keep = np.ones(n, dtype=bool)
@@ -161,7 +168,7 @@ class Selection:
         arr = np.array([h.lower() for h in hexes], dtype=object)
         countries = None
         if self.countries:
-            countries = icao_countries(arr)
+            countries = country_of(arr)
             keep &= np.isin(countries.astype(str), list(self.countries))
         if self.addresses:
             keep &= np.isin(arr, list(self.addresses))
@@ -169,7 +176,7 @@ class Selection:
         if wa is not None and (wa[0] or wa[1]):
             hit = np.isin(arr, list(wa[0]))
             if wa[1]:
-                countries = icao_countries(arr) if countries is None else countries
+                countries = country_of(arr) if countries is None else countries
                 hit |= np.isin(countries.astype(str), list(wa[1]))
             keep &= hit
         return keep
@@ -224,3 +231,26 @@ class Selection:
         if frame.height == table.num_rows:
             return table
         return frame.to_arrow().cast(table.schema)
+
+    def filter_table(self, table: pa.Table, military: set[str] | None = None) -> pa.Table:
+        """Points of many aircraft (snapshots, state vectors, live answers): the address stage vectorised over the
+        distinct addresses, ``military`` (addresses flagged in the data; published military ranges always
+        count), then the area/watch-list stage."""
+        import pyarrow.compute as pc
+
+        if table.num_rows == 0:
+            return table
+        ids = table.column("asset_id")
+        uniq = [str(u) for u in pc.unique(ids).to_pylist()]
+        sea = table.num_rows > 0 and table.column("domain")[0].as_py() == "sea"
+        ok = self.address_mask(uniq, sea=sea)
+        if self.military and not sea:
+            from liftwatch.kb.icao import icao_military_mask
+
+            ok &= np.isin(np.array(uniq, dtype=object), list(military or ())) | icao_military_mask(uniq)
+        if not ok.all():
+            keep = pa.array([u for u, k in zip(uniq, ok, strict=True) if k], pa.string())
+            table = table.filter(pc.is_in(ids, value_set=keep))
+        if table.num_rows and (self.has_area or self.watchlist is not None):
+            table = self.apply_points(table)
+        return table
