@@ -12,6 +12,7 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -37,6 +38,7 @@ class WatchConfig:
     coverage_window_s: float = 3600.0  # "covered" = another aircraft heard near the last fix within this
     backoff: Backoff = field(default_factory=Backoff)
     time_source: str = "arrival"  # or "receiver": Beast / AVR-MLAT 12 MHz counter spacing (replays)
+    sources: list[Any] = field(default_factory=list)  # polled APIs / WebSocket streams: ``await s.run(stop, emit)``
 
 
 @dataclass
@@ -141,6 +143,7 @@ class Watch:
         stop = stop or asyncio.Event()
         t0 = time.perf_counter()
         tasks = [asyncio.ensure_future(c.run(stop)) for c in self.clients]
+        tasks += [asyncio.ensure_future(src.run(stop, self._emit)) for src in self.config.sources]
         tasks.append(asyncio.ensure_future(self._housekeeping(stop)))
         try:
             if self.config.duration_s is not None:
