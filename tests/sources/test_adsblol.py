@@ -32,8 +32,9 @@ def _docs() -> list[dict[str, Any]]:
     ]
 
 
-def _publish(site: Site, docs: list[dict[str, Any]], *, cut_at: int | None = None, pages: bool = True,
-             digests: bool = True) -> list[bytes]:
+def _publish(
+    site: Site, docs: list[dict[str, Any]], *, cut_at: int | None = None, pages: bool = True, digests: bool = True
+) -> list[bytes]:
     tar = day_tar(docs)
     parts = split(tar, cut_at or len(tar) // 2 + 123)
     digest = [hashlib.sha256(p).hexdigest() for p in parts] if digests else None
@@ -43,7 +44,9 @@ def _publish(site: Site, docs: list[dict[str, Any]], *, cut_at: int | None = Non
     if pages:  # two pages linked by a GitHub Link header
         site.files[f"{repo}?per_page=100"] = lambda _p: (
             json.dumps(other).encode(),
-            {"Link": f'<{{base}}{repo}?per_page=100&page=2>; rel="next", <{{base}}{repo}?per_page=100&page=2>; rel="last"'},
+            {
+                "Link": f'<{{base}}{repo}?per_page=100&page=2>; rel="next", <{{base}}{repo}?per_page=100&page=2>; rel="last"'
+            },
         )
         site.files[f"{repo}?per_page=100&page=2"] = json.dumps([rel]).encode()
     else:
@@ -59,8 +62,14 @@ def _http() -> Http:
 
 def _fetch(site: Site, store: Store, tmp_path: Path, sel: Selection | None = None, **kw: Any) -> sources.FetchReport:
     return sources.fetch(
-        "adsblol", store, start=DAY, selection=sel or Selection.build(countries="RU"), base_url=site.base,
-        cache_dir=tmp_path / "cache", http=_http(), **kw,
+        "adsblol",
+        store,
+        start=DAY,
+        selection=sel or Selection.build(countries="RU"),
+        base_url=site.base,
+        cache_dir=tmp_path / "cache",
+        http=_http(),
+        **kw,
     )
 
 
@@ -124,8 +133,15 @@ def test_429_and_503_are_retried_honouring_retry_after(store: Store, tmp_path: P
         _publish(site, _docs())
         site.faults["/repos/adsblol/globe_history_2024/releases"] = [("status", 429, {"Retry-After": "7"})]
         site.faults[f"/dl/{TAG}/{TAG}.tar.ab"] = [("status", 503, {}), ("status", 502, {})]
-        rep = sources.fetch("adsblol", store, start=DAY, selection=Selection.build(countries="RU"),
-                            base_url=site.base, cache_dir=tmp_path / "c", http=http)
+        rep = sources.fetch(
+            "adsblol",
+            store,
+            start=DAY,
+            selection=Selection.build(countries="RU"),
+            base_url=site.base,
+            cache_dir=tmp_path / "c",
+            http=http,
+        )
     assert rep.items[0].status == "done"
     assert slept[0] == 0.5  # Retry-After 7 s, capped by the policy
     assert len(slept) == 3
@@ -164,7 +180,8 @@ def test_truncated_last_part_keeps_members_before_and_resumes(store: Store, tmp_
 
     docs = _docs()
     tar = day_tar(docs)
-    offsets = [m.offset_data for m in tarfile.open(fileobj=io.BytesIO(tar)) if "trace_full" in m.name]
+    with tarfile.open(fileobj=io.BytesIO(tar)) as tf:
+        offsets = [m.offset_data for m in tf if "trace_full" in m.name]
     at = offsets[2] - 600  # part b starts inside the third trace's header block region
     cut = offsets[4] + 40  # ...and the published part b stops inside the last trace's data
     with serve() as site:
@@ -201,8 +218,16 @@ def test_missing_day_and_staging_fallback(store: Store, tmp_path: Path) -> None:
         rel = release(site.base, stag, [tar])
         site.files["/repos/adsblol/globe_history_2024/releases?per_page=100"] = json.dumps([rel]).encode()
         site.files[f"/dl/{stag}/{stag}.tar.aa"] = tar
-        rep = sources.fetch("adsblol", store, start="2024-12-10", end="2024-12-11", selection=Selection(),
-                            base_url=site.base, cache_dir=tmp_path / "c", http=_http())
+        rep = sources.fetch(
+            "adsblol",
+            store,
+            start="2024-12-10",
+            end="2024-12-11",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path / "c",
+            http=_http(),
+        )
     assert [i.status for i in rep.items] == ["done", "missing"]
     assert rep.items[0].item == stag
 

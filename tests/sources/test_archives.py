@@ -40,17 +40,43 @@ def test_adsbx_snapshots_every_and_military(store: Store, tmp_path: Path) -> Non
     with serve() as site:
         for k, hhmmss in enumerate(("060000", "060100", "060200")):
             acs = [
-                {"hex": "1546a2", "lat": 35.4 - 0.1 * k, "lon": 35.9, "alt_baro": 20000, "seen_pos": 1, "dbFlags": 1,
-                 "t": "IL76", "flight": "RFF7012"},
+                {
+                    "hex": "1546a2",
+                    "lat": 35.4 - 0.1 * k,
+                    "lon": 35.9,
+                    "alt_baro": 20000,
+                    "seen_pos": 1,
+                    "dbFlags": 1,
+                    "t": "IL76",
+                    "flight": "RFF7012",
+                },
                 {"hex": "4b1901", "lat": 47.4, "lon": 8.5 + 0.1 * k, "alt_baro": 30000, "seen_pos": 1, "t": "A320"},
             ]
             site.files[f"/readsb-hist/2024/12/01/{hhmmss}Z.json.gz"] = _snapshot(t0 + 60 * k, acs)
         site.faults["/readsb-hist/2024/12/01/060100Z.json.gz"] = [("status", 503, {"Retry-After": "0"})]
-        rep = sources.fetch("adsbx", store, start=day, selection=Selection.build(military=True), base_url=site.base,
-                            cache_dir=tmp_path, http=_http(), hours="6", every_s=60)
+        rep = sources.fetch(
+            "adsbx",
+            store,
+            start=day,
+            selection=Selection.build(military=True),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            hours="6",
+            every_s=60,
+        )
         n = len(site.requests)
-        rep2 = sources.fetch("adsbx", store, start=day, selection=Selection.build(military=True), base_url=site.base,
-                             cache_dir=tmp_path, http=_http(), hours="6", every_s=60)
+        rep2 = sources.fetch(
+            "adsbx",
+            store,
+            start=day,
+            selection=Selection.build(military=True),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            hours="6",
+            every_s=60,
+        )
         new_paths = {p for p, _ in site.requests[n:]}
     item = rep.items[0]
     assert item.members_seen == 3 and item.note == "some snapshots missing (404)"  # 57 of 60 minutes are absent
@@ -68,8 +94,16 @@ def test_adsbx_traces_by_country_listing(store: Store, tmp_path: Path) -> None:
             site.files[f"/traces/2024/12/01/{h[-2:]}/trace_full_{h}.json"] = trace_member(trace_doc(h, day))
         site.files["/traces/2024/12/01/a2/"] = b'<a href="trace_full_1546a2.json">trace_full_1546a2.json</a>'
         site.files["/traces/2024/12/01/01/"] = b'<a href="trace_full_4b1901.json">x</a>'
-        rep = sources.fetch("adsbx", store, start=day, selection=Selection.build(countries="RU"), base_url=site.base,
-                            cache_dir=tmp_path, http=_http(), kind="traces")
+        rep = sources.fetch(
+            "adsbx",
+            store,
+            start=day,
+            selection=Selection.build(countries="RU"),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            kind="traces",
+        )
     assert rep.items[0].members_kept == 1
     assert set(store.points()["asset_id"]) == {"1546a2"}
 
@@ -98,8 +132,16 @@ def test_opensky_states_dump_resumes_and_filters(store: Store, tmp_path: Path) -
     with serve() as site:
         site.files["/2022-06-27/00/states_2022-06-27-00.csv.tar"] = tar
         site.faults["/2022-06-27/00/states_2022-06-27-00.csv.tar"] = [("cut", len(tar) // 2)]
-        rep = sources.fetch("opensky", store, start="2022-06-27", selection=Selection.build(countries="RU"),
-                            base_url=site.base, cache_dir=tmp_path, http=_http(), hours="0-1")
+        rep = sources.fetch(
+            "opensky",
+            store,
+            start="2022-06-27",
+            selection=Selection.build(countries="RU"),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            hours="0-1",
+        )
         ranges = [r for _, r in site.requests if r]
     assert [i.status for i in rep.items] == ["done", "missing"]
     assert ranges == [f"bytes={len(tar) // 2}-"]
@@ -125,8 +167,10 @@ def _dma_zip(rows: int) -> bytes:
     for i in range(rows):
         mmsi = "273123456" if i % 2 else "219000001"  # RU-flagged and a Danish ship
         lat = 55.0 + i * 1e-4
-        lines.append(f"10/12/2024 00:{i // 60 % 60:02d}:{i % 60:02d},Class A,{mmsi},{lat:.5f},12.456,Under way using engine,"
-                     "0.0,12.3,45.6,46,IMO9743033,UBCX3,SPARTA IV,Cargo,,20,122,GPS,6.5,TARTUS,,AIS,100,22,10,10\n")
+        lines.append(
+            f"10/12/2024 00:{i // 60 % 60:02d}:{i % 60:02d},Class A,{mmsi},{lat:.5f},12.456,Under way using engine,"
+            "0.0,12.3,45.6,46,IMO9743033,UBCX3,SPARTA IV,Cargo,,20,122,GPS,6.5,TARTUS,,AIS,100,22,10,10\n"
+        )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("aisdk-2024-12-10.csv", DMA_HEADER + "".join(lines))
@@ -142,10 +186,24 @@ def test_dma_zip_streams_in_pieces_with_flag_filter(store: Store, tmp_path: Path
     with serve() as site:
         site.files["/aisdk-2024-12-10.zip"] = data
         site.faults["/aisdk-2024-12-10.zip"] = [("status", 429, {"Retry-After": "0"}), ("cut", 5000)]
-        rep = sources.fetch("dma", store, start="2024-12-10", selection=Selection.build(countries="RU"),
-                            base_url=site.base, cache_dir=tmp_path, http=_http())
-        again = sources.fetch("dma", store, start="2024-12-10", selection=Selection.build(countries="RU"),
-                              base_url=site.base, cache_dir=tmp_path, http=_http())
+        rep = sources.fetch(
+            "dma",
+            store,
+            start="2024-12-10",
+            selection=Selection.build(countries="RU"),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+        )
+        again = sources.fetch(
+            "dma",
+            store,
+            start="2024-12-10",
+            selection=Selection.build(countries="RU"),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+        )
     item = rep.items[0]
     assert item.status == "done" and item.members_seen > 5
     pts = store.points()
@@ -155,17 +213,27 @@ def test_dma_zip_streams_in_pieces_with_flag_filter(store: Store, tmp_path: Path
 
 
 def test_noaa_zip_bbox(store: Store, tmp_path: Path) -> None:
-    csv = ("MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,"
-           "Cargo,TransceiverClass\n"
-           "367123450,2024-01-01T00:00:03,29.9,-90.1,0.1,360.0,511,A,IMO9811000,H3RC,70,5,400,59,14.5,70,A\n"
-           "367123451,2024-01-01T00:00:04,40.6,-74.0,0.1,360.0,511,B,IMO9811001,H3RD,70,5,400,59,14.5,70,A\n")
+    csv = (
+        "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,"
+        "Cargo,TransceiverClass\n"
+        "367123450,2024-01-01T00:00:03,29.9,-90.1,0.1,360.0,511,A,IMO9811000,H3RC,70,5,400,59,14.5,70,A\n"
+        "367123451,2024-01-01T00:00:04,40.6,-74.0,0.1,360.0,511,B,IMO9811001,H3RD,70,5,400,59,14.5,70,A\n"
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("AIS_2024_01_01.csv", csv)
     with serve() as site:
         site.files["/2024/AIS_2024_01_01.zip"] = buf.getvalue()
-        sources.fetch("noaa", store, start="2024-01-01", selection=Selection.build(bbox="28,-92,31,-88"),
-                      base_url=site.base, cache_dir=tmp_path, http=_http(), keep=True)
+        sources.fetch(
+            "noaa",
+            store,
+            start="2024-01-01",
+            selection=Selection.build(bbox="28,-92,31,-88"),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            keep=True,
+        )
     assert list(store.points()["asset_id"]) == ["367123450"]
     assert (tmp_path / "noaa" / "AIS_2024_01_01.zip").exists()  # --keep
 
@@ -179,24 +247,36 @@ class FakeTrino:
         self.calls.append({"start": start, "stop": stop, **kw})
         t0 = int(start.timestamp()) + 3600
         rows = [v for v in track(20, "1546a2", t0)] + [v for v in track(20, "4b1901", t0)]
-        return pd.DataFrame({
-            "time": pd.to_datetime([v.time for v in rows], unit="s", utc=True),
-            "icao24": [v.icao24 for v in rows],
-            "lat": [v.lat for v in rows], "lon": [v.lon for v in rows],
-            "velocity": [v.velocity for v in rows], "heading": [v.heading for v in rows],
-            "vertrate": [v.vertrate for v in rows], "callsign": [v.callsign for v in rows],
-            "onground": [v.onground for v in rows], "alert": False, "spi": False, "squawk": "1234",
-            "baroaltitude": [v.baro for v in rows], "geoaltitude": [v.geo for v in rows],
-            "lastposupdate": [v.pos_time for v in rows], "lastcontact": [float(v.time) for v in rows],
-            "serials": None, "hour": pd.to_datetime([v.time // 3600 * 3600 for v in rows], unit="s", utc=True),
-        })
+        return pd.DataFrame(
+            {
+                "time": pd.to_datetime([v.time for v in rows], unit="s", utc=True),
+                "icao24": [v.icao24 for v in rows],
+                "lat": [v.lat for v in rows],
+                "lon": [v.lon for v in rows],
+                "velocity": [v.velocity for v in rows],
+                "heading": [v.heading for v in rows],
+                "vertrate": [v.vertrate for v in rows],
+                "callsign": [v.callsign for v in rows],
+                "onground": [v.onground for v in rows],
+                "alert": False,
+                "spi": False,
+                "squawk": "1234",
+                "baroaltitude": [v.baro for v in rows],
+                "geoaltitude": [v.geo for v in rows],
+                "lastposupdate": [v.pos_time for v in rows],
+                "lastcontact": [float(v.time) for v in rows],
+                "serials": None,
+                "hour": pd.to_datetime([v.time // 3600 * 3600 for v in rows], unit="s", utc=True),
+            }
+        )
 
 
 def test_opensky_trino_queries_by_day_with_bounds(store: Store, tmp_path: Path) -> None:
     fake = FakeTrino()
     sel = Selection.build(countries="RU", region="eastern mediterranean")
-    rep = sources.fetch("opensky-trino", store, start="2024-12-10", end="2024-12-11", selection=sel,
-                        cache_dir=tmp_path, trino=fake)
+    rep = sources.fetch(
+        "opensky-trino", store, start="2024-12-10", end="2024-12-11", selection=sel, cache_dir=tmp_path, trino=fake
+    )
     assert [c["start"].day for c in fake.calls] == [10, 11]
     west, south, east, north = fake.calls[0]["bounds"]
     assert west < 30 < 35 < east and south < 34 < north

@@ -32,8 +32,16 @@ def _api(step: list[int], *, shared_lag: float) -> Any:
         now = T0 + 2 * k
         ac = [
             # seen by both networks at the same instant (seen_pos makes the position time identical)
-            {"hex": "1546a2", "lat": 35.4 + 0.01 * k, "lon": 35.9, "alt_baro": 15000, "seen_pos": shared_lag,
-             "flight": "RFF7012 ", "t": "IL76", "dbFlags": 1},
+            {
+                "hex": "1546a2",
+                "lat": 35.4 + 0.01 * k,
+                "lon": 35.9,
+                "alt_baro": 15000,
+                "seen_pos": shared_lag,
+                "flight": "RFF7012 ",
+                "t": "IL76",
+                "dbFlags": 1,
+            },
             {"hex": "ae0455", "lat": 32.7, "lon": -117.2 + 0.01 * k, "alt_baro": 2000, "seen_pos": 0.5, "t": "C2"},
             {"hex": "3b7777", "alt_baro": 30000, "seen": 1},  # no position: not a live point
         ]
@@ -74,10 +82,18 @@ def test_merger_freshest_wins_and_keeps_source() -> None:
     def table(src: str, rows: list[tuple[str, float]]) -> pa.Table:
         import polars as pl
 
-        return conform(pl.DataFrame({
-            "source": [src] * len(rows), "domain": ["air"] * len(rows), "asset_id": [r[0] for r in rows],
-            "ts": [datetime.fromtimestamp(r[1], UTC) for r in rows], "lat": [1.0] * len(rows), "lon": [2.0] * len(rows),
-        }))
+        return conform(
+            pl.DataFrame(
+                {
+                    "source": [src] * len(rows),
+                    "domain": ["air"] * len(rows),
+                    "asset_id": [r[0] for r in rows],
+                    "ts": [datetime.fromtimestamp(r[1], UTC) for r in rows],
+                    "lat": [1.0] * len(rows),
+                    "lon": [2.0] * len(rows),
+                }
+            )
+        )
 
     m = Merger()
     first = m.merge(table("adsblol", [("aaaaaa", 10.0), ("bbbbbb", 10.0)]))
@@ -99,12 +115,24 @@ def test_poll_spec_validation() -> None:
 
 # --- aisstream.io -----------------------------------------------------------------------------------------------
 def _position(mmsi: int, lat: float, lon: float, t: str, kind: str = "PositionReport") -> str:
-    return json.dumps({
-        "Message": {kind: {"Cog": 308, "Latitude": lat, "Longitude": lon, "Sog": 12.5, "TrueHeading": 511,
-                           "UserID": mmsi, "NavigationalStatus": 0, "Valid": True}},
-        "MessageType": kind,
-        "MetaData": {"MMSI": mmsi, "ShipName": "SPARTA IV", "latitude": lat, "longitude": lon, "time_utc": t},
-    })
+    return json.dumps(
+        {
+            "Message": {
+                kind: {
+                    "Cog": 308,
+                    "Latitude": lat,
+                    "Longitude": lon,
+                    "Sog": 12.5,
+                    "TrueHeading": 511,
+                    "UserID": mmsi,
+                    "NavigationalStatus": 0,
+                    "Valid": True,
+                }
+            },
+            "MessageType": kind,
+            "MetaData": {"MMSI": mmsi, "ShipName": "SPARTA IV", "latitude": lat, "longitude": lon, "time_utc": t},
+        }
+    )
 
 
 def test_aisstream_subscribes_reconnects_and_never_shows_the_key(tmp_path: Path) -> None:
@@ -118,8 +146,9 @@ def test_aisstream_subscribes_reconnects_and_never_shows_the_key(tmp_path: Path)
         if len(subs) == 1:
             await ws.send(_position(273123456, 34.9, 35.8, "2026-11-30 06:00:01.123456789 +0000 UTC"))
             await ws.send("{not json")
-            await ws.send(_position(273123457, 35.0, 35.7, "2026-11-30 06:00:02 +0000 UTC",
-                                    "StandardClassBPositionReport"))
+            await ws.send(
+                _position(273123457, 35.0, 35.7, "2026-11-30 06:00:02 +0000 UTC", "StandardClassBPositionReport")
+            )
             await ws.close()  # a drop: the client reconnects
         else:
             await ws.send(json.dumps({"error": "Api Key Is Not Valid"}))
@@ -129,8 +158,13 @@ def test_aisstream_subscribes_reconnects_and_never_shows_the_key(tmp_path: Path)
         events: list[str] = []
         async with ws_serve(handler, "127.0.0.1", 0) as server:
             port = server.sockets[0].getsockname()[1]
-            stream = AisStream(Secret(key), [BBox.parse("30,25,38,37")], url=f"ws://127.0.0.1:{port}",
-                               flush_s=0.1, on_event=events.append)
+            stream = AisStream(
+                Secret(key),
+                [BBox.parse("30,25,38,37")],
+                url=f"ws://127.0.0.1:{port}",
+                flush_s=0.1,
+                on_event=events.append,
+            )
             stream.backoff.initial = 0.05
             store = Store(tmp_path / "a.duckdb")
             watch = Watch(WatchConfig(feeds=[], duration_s=2.0, sources=[stream]), store=store)

@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TransferSpeedColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TransferSpeedColumn,
+)
 from rich.table import Table
 
 from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
@@ -61,30 +69,43 @@ def fetch(
     start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last day (inclusive); default: --from.")] = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="Keep these countries (ISO2, comma-separated): ICAO block / MMSI flag.")
+        str | None,
+        typer.Option("--country", help="Keep these countries (ISO2, comma-separated): ICAO block / MMSI flag."),
     ] = None,
-    military: Annotated[bool, typer.Option("--military", help="Keep military aircraft only (tar1090-db flag).")] = False,
-    hexes: Annotated[
-        list[str] | None, typer.Option("--hex", help="Keep this ICAO address (repeatable).")
-    ] = None,
+    military: Annotated[
+        bool, typer.Option("--military", help="Keep military aircraft only (tar1090-db flag).")
+    ] = False,
+    hexes: Annotated[list[str] | None, typer.Option("--hex", help="Keep this ICAO address (repeatable).")] = None,
     watchlist: Annotated[Path | None, typer.Option("--watchlist", help="Keep what a watch-list TOML matches.")] = None,
     bbox: Annotated[str | None, typer.Option("--bbox", help="Area LAT_MIN,LON_MIN,LAT_MAX,LON_MAX.")] = None,
     region: Annotated[str | None, typer.Option("--region", help='Area by name, e.g. "eastern mediterranean".')] = None,
     clip: Annotated[
-        bool, typer.Option("--clip", help="Keep only points inside the area (default: whole day of aircraft that entered it).")
+        bool,
+        typer.Option(
+            "--clip", help="Keep only points inside the area (default: whole day of aircraft that entered it)."
+        ),
     ] = False,
-    hours: Annotated[str | None, typer.Option("--hours", help="Hours of the day, e.g. 0-23 or 6,7,8 (opensky, adsbx).")] = None,
+    hours: Annotated[
+        str | None, typer.Option("--hours", help="Hours of the day, e.g. 0-23 or 6,7,8 (opensky, adsbx).")
+    ] = None,
     every: Annotated[
         float, typer.Option("--every", help="adsbx readsb-hist: seconds between snapshots (multiple of 5).")
     ] = 60.0,
     kind: Annotated[str, typer.Option("--kind", help="adsbx: snapshots | traces.")] = "snapshots",
     keep: Annotated[bool, typer.Option("--keep", help="Keep downloaded files in the cache after ingest.")] = False,
-    base_url: Annotated[str | None, typer.Option("--base-url", help="Fetch from this mirror instead of the source.")] = None,
-    cache_dir: Annotated[
-        Path | None, typer.Option("--cache-dir", envvar="LIFTWATCH_CACHE", help="Download cache (default ~/.cache/liftwatch).")
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Fetch from this mirror instead of the source.")
     ] = None,
-    refresh: Annotated[bool, typer.Option("--refresh", help="Ask for the release list again (ignore its cache).")] = False,
-    list_sources: Annotated[bool, typer.Option("--list", help="List the sources with their licences and exit.")] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", envvar="LIFTWATCH_CACHE", help="Download cache (default ~/.cache/liftwatch)."),
+    ] = None,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Ask for the release list again (ignore its cache).")
+    ] = False,
+    list_sources: Annotated[
+        bool, typer.Option("--list", help="List the sources with their licences and exit.")
+    ] = False,
     db: DbOption = DB_DEFAULT,
 ) -> None:
     """Fetch a source's days, keep what the filters ask for, ingest as it arrives; re-runs skip what is done."""
@@ -115,7 +136,9 @@ def fetch(
     except LiftwatchError as exc:
         raise fail(str(exc)) from None
     if sel.empty and source in ("adsblol",):
-        err.print("[yellow]warning:[/yellow] no filter: the whole world's day (~3 GB, ~100 M points) goes into the store")
+        err.print(
+            "[yellow]warning:[/yellow] no filter: the whole world's day (~3 GB, ~100 M points) goes into the store"
+        )
     options: dict[str, Any] = {"refresh": refresh} if source == "adsblol" else {}
     if source in ("opensky", "adsbx"):
         options["hours"] = hours

@@ -72,7 +72,9 @@ class AisStream:
 
     def __post_init__(self) -> None:
         if not self.boxes:
-            raise LiftwatchError("aisstream needs at least one bounding box (--ais-bbox LAT_MIN,LON_MIN,LAT_MAX,LON_MAX)")
+            raise LiftwatchError(
+                "aisstream needs at least one bounding box (--ais-bbox LAT_MIN,LON_MIN,LAT_MAX,LON_MAX)"
+            )
         self._rows: dict[str, list[Any]] = {k: [] for k in ("asset_id", "t", "lat", "lon", "sog", "cog", "hdg", "nav")}
 
     def subscription(self) -> str:
@@ -114,7 +116,9 @@ class AisStream:
         try:
             while not stop.is_set():
                 recv = asyncio.ensure_future(ws.recv())
-                done, _ = await asyncio.wait({recv, stop_task}, timeout=self.flush_s, return_when=asyncio.FIRST_COMPLETED)
+                done, _ = await asyncio.wait(
+                    {recv, stop_task}, timeout=self.flush_s, return_when=asyncio.FIRST_COMPLETED
+                )
                 if recv in done:
                     self._message(recv.result())
                     self.backoff.reset()

@@ -70,7 +70,9 @@ class PollSpec:
         name, _, args = text.partition(":")
         ep = ENDPOINTS.get(name)
         if ep is None:
-            raise LiftwatchError(f"--poll {name!r}: unknown; one of {', '.join(ENDPOINTS)} (circles as NAME:LAT,LON,NM)")
+            raise LiftwatchError(
+                f"--poll {name!r}: unknown; one of {', '.join(ENDPOINTS)} (circles as NAME:LAT,LON,NM)"
+            )
         base, min_s, _terms = NETWORKS[ep.network]
         fmt: dict[str, str] = {}
         if ep.circle:

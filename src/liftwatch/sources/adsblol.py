@@ -28,7 +28,16 @@ from urllib.parse import urlsplit
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.base import RejectLog
 from liftwatch.sources import cache
-from liftwatch.sources.base import FetchReport, Ingester, ItemReport, NoProgress, Progress, SourceInfo, Timer, ledger_for
+from liftwatch.sources.base import (
+    FetchReport,
+    Ingester,
+    ItemReport,
+    NoProgress,
+    Progress,
+    SourceInfo,
+    Timer,
+    ledger_for,
+)
 from liftwatch.sources.http import FetchError, Http, Part, RangeStream
 from liftwatch.sources.selection import Selection
 from liftwatch.sources.traces import member_hex, trace_points
@@ -82,7 +91,9 @@ def _api_headers(base_url: str) -> dict[str, str]:
     return headers
 
 
-def list_releases(http: Http, year: int, *, base_url: str, cache_root: Path, refresh: bool = False) -> list[dict[str, Any]]:
+def list_releases(
+    http: Http, year: int, *, base_url: str, cache_root: Path, refresh: bool = False
+) -> list[dict[str, Any]]:
     """Every release of a year (all pages), from the cache when fresh enough."""
     key = cache_root / "adsblol" / f"releases_{year}_{_slug(base_url)}.json"
     current = year >= datetime.now(UTC).year

@@ -26,7 +26,16 @@ from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.base import RejectLog
 from liftwatch.sources import cache
-from liftwatch.sources.base import FetchReport, Ingester, ItemReport, NoProgress, Progress, SourceInfo, Timer, ledger_for
+from liftwatch.sources.base import (
+    FetchReport,
+    Ingester,
+    ItemReport,
+    NoProgress,
+    Progress,
+    SourceInfo,
+    Timer,
+    ledger_for,
+)
 from liftwatch.sources.http import Http, NotFound
 from liftwatch.sources.selection import Selection
 from liftwatch.sources.traces import trace_points
@@ -94,7 +103,9 @@ def fetch(
     try:
         for day in days:
             if kind == "snapshots":
-                _snapshots(store, client, base, day, selection, parse_hours(hours), every_s, cache_dir, keep, prog, report)
+                _snapshots(
+                    store, client, base, day, selection, parse_hours(hours), every_s, cache_dir, keep, prog, report
+                )
             else:
                 _traces(store, client, base, day, selection, prog, report)
     finally:
@@ -104,7 +115,7 @@ def fetch(
 
 
 def _snapshot_times(hours: list[int], every_s: float) -> list[str]:
-    step = max(5, int(round(every_s / 5.0)) * 5)
+    step = max(5, round(every_s / 5.0) * 5)
     out = []
     for h in hours:
         for s in range(0, 3600, step):
@@ -268,4 +279,3 @@ def _listed(http: Http, base: str, day: date, selection: Selection, prog: Progre
             mask = selection.address_mask(hexes)
             out.extend(h for h, ok in zip(hexes, mask, strict=True) if ok)
     return out
-

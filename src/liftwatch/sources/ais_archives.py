@@ -22,7 +22,16 @@ from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.base import RejectLog
 from liftwatch.sources import cache
-from liftwatch.sources.base import FetchReport, Ingester, ItemReport, NoProgress, Progress, SourceInfo, Timer, ledger_for
+from liftwatch.sources.base import (
+    FetchReport,
+    Ingester,
+    ItemReport,
+    NoProgress,
+    Progress,
+    SourceInfo,
+    Timer,
+    ledger_for,
+)
 from liftwatch.sources.http import FetchError, Http, NotFound
 from liftwatch.sources.selection import Selection
 from liftwatch.store import Store

@@ -157,7 +157,9 @@ class Http:
         raise FetchError(f"{url}: HTTP {status} {response.reason_phrase}")
 
     # -- simple requests --------------------------------------------------------------------------------
-    def get(self, url: str, *, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> httpx.Response:
+    def get(
+        self, url: str, *, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
         """A whole (small) response: release lists, API answers, directory indexes."""
 
         def once() -> httpx.Response:

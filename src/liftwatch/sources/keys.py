@@ -59,5 +59,5 @@ def secret(service: str, env: str, field: str = "api_key") -> Secret:
             if isinstance(section, dict) and isinstance(section.get(field), str):
                 value = section[field].strip()
     if not value:
-        raise LiftwatchError(f"{service} needs a key: set ${env} or put [{service}] {field} = \"...\" in {keys_file()}")
+        raise LiftwatchError(f'{service} needs a key: set ${env} or put [{service}] {field} = "..." in {keys_file()}')
     return Secret(value)

@@ -21,7 +21,16 @@ from liftwatch.errors import LiftwatchError
 from liftwatch.io.base import RejectLog
 from liftwatch.sources import cache
 from liftwatch.sources.adsbx import parse_hours
-from liftwatch.sources.base import FetchReport, Ingester, ItemReport, NoProgress, Progress, SourceInfo, Timer, ledger_for
+from liftwatch.sources.base import (
+    FetchReport,
+    Ingester,
+    ItemReport,
+    NoProgress,
+    Progress,
+    SourceInfo,
+    Timer,
+    ledger_for,
+)
 from liftwatch.sources.http import FetchError, Http, NotFound
 from liftwatch.sources.selection import Selection
 from liftwatch.store import Store
@@ -100,7 +109,9 @@ def fetch(
     return report
 
 
-def _ingest_hour(store: Store, tar_path: os.PathLike[str], selection: Selection, item: ItemReport, prog: Progress) -> None:
+def _ingest_hour(
+    store: Store, tar_path: os.PathLike[str], selection: Selection, item: ItemReport, prog: Progress
+) -> None:
     """Copy the CSV member out of the tar (no decompression), read, filter, ingest, remove the copy."""
     out = None
     try:

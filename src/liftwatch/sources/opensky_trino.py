@@ -19,7 +19,16 @@ from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.base import RejectLog
 from liftwatch.sources import cache
-from liftwatch.sources.base import FetchReport, Ingester, ItemReport, NoProgress, Progress, SourceInfo, Timer, ledger_for
+from liftwatch.sources.base import (
+    FetchReport,
+    Ingester,
+    ItemReport,
+    NoProgress,
+    Progress,
+    SourceInfo,
+    Timer,
+    ledger_for,
+)
 from liftwatch.sources.selection import Selection
 from liftwatch.store import Store
 
@@ -72,7 +81,9 @@ def fetch(
     if base_url:
         raise LiftwatchError("opensky-trino: the Trino host is pyopensky's setting, not --base-url")
     if selection.empty:
-        raise LiftwatchError("opensky-trino: give an area (--bbox/--region) or addresses; OpenSky asks for selective queries")
+        raise LiftwatchError(
+            "opensky-trino: give an area (--bbox/--region) or addresses; OpenSky asks for selective queries"
+        )
     prog = progress or NoProgress()
     db = trino or _trino()
     root = cache.cache_dir(cache_dir) / "opensky-trino"

@@ -38,7 +38,9 @@ class BBox:
         try:
             a, b, c, d = (float(x) for x in text.split(","))
         except ValueError:
-            raise LiftwatchError(f"--bbox expects LAT_MIN,LON_MIN,LAT_MAX,LON_MAX (e.g. 30,25,38,37), got {text!r}") from None
+            raise LiftwatchError(
+                f"--bbox expects LAT_MIN,LON_MIN,LAT_MAX,LON_MAX (e.g. 30,25,38,37), got {text!r}"
+            ) from None
         if not (-90 <= a < c <= 90 and -180 <= b <= 180 and -180 <= d <= 180):
             raise LiftwatchError(f"--bbox out of range or empty: {text!r} (south < north, longitudes in -180..180)")
         return cls(a, b, c, d)
@@ -247,7 +249,7 @@ class Selection:
         if self.military and not sea:
             from liftwatch.kb.icao import icao_military_mask
 
-            ok &= np.isin(np.array(uniq, dtype=object), list(military or ())) | icao_military_mask(uniq)
+            ok &= np.isin(np.array(uniq, dtype=object), list(military or ())) | icao_military_mask(np.array(uniq, dtype=object))
         if not ok.all():
             keep = pa.array([u for u, k in zip(uniq, ok, strict=True) if k], pa.string())
             table = table.filter(pc.is_in(ids, value_set=keep))
