@@ -393,6 +393,10 @@ class Store:
         """Write a table as Parquet (points partitioned by domain and day, for Dask/DuckDB readers)."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
+        notices = self.attributions()
+        if notices:  # licences such as ODbL ask that the notice travels with the data
+            text = "".join(f"- {a['source']} ({a['licence']})\n  {a['attribution']}\n" for a in notices)
+            (out / "ATTRIBUTION.txt").write_text("Data sources:\n" + text, encoding="utf-8")
         if table == "points":
             cols = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
             self.con.execute(

@@ -31,7 +31,7 @@ from liftwatch.analytics import (
 )
 from liftwatch.analytics.corridors import SEP, UNKNOWN, SiteRegions
 from liftwatch.report import geo, render
-from liftwatch.report.exports import write_geojson, write_kml, write_tables
+from liftwatch.report.exports import write_attribution, write_geojson, write_kml, write_tables
 from liftwatch.report.kbview import SiteBook, region_names
 from liftwatch.report.plots import daily_plot
 
@@ -136,6 +136,7 @@ def build_report(
     sitebook: SiteBook | None = None,
     tiles: bool = False,
     max_map_flights: int = 5000,
+    attributions: Sequence[dict[str, str]] = (),
 ) -> ReportResult:
     """Write ``report.html``, ``map.html``, plots and exports to ``out_dir``; return paths and headline numbers.
 
@@ -144,6 +145,9 @@ def build_report(
     normalise change detection by daily civil traffic, a ``day``/``coverage`` frame, or None.
     ``max_map_flights`` caps the tracks drawn on the map (every non-civil flight is drawn; civil ones fill the
     rest) so the page stays light in a browser; the exports always hold every flight.
+    ``attributions`` (``Store.attributions()``: source, licence, attribution text) are printed on the report and
+    the map, put into the GeoJSON and written as ``ATTRIBUTION.txt`` beside the exports, as the data's
+    licences (ODbL for adsb.lol) ask.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -214,7 +218,11 @@ def build_report(
     p_feats = geo.projection_features(chosen, sites, colors)
     s_feats = geo.site_features(sites)
     files: dict[str, Path] = {}
-    files["geojson"] = write_geojson(out / "flights.geojson", geo.feature_collection(f_feats, p_feats, s_feats))
+    collection = geo.feature_collection(f_feats, p_feats, s_feats)
+    if attributions:  # an RFC 7946 foreign member: the licences travel with the file
+        collection["attribution"] = [a["attribution"] for a in attributions]
+        files["ATTRIBUTION.txt"] = write_attribution(out / "ATTRIBUTION.txt", attributions)
+    files["geojson"] = write_geojson(out / "flights.geojson", collection)
     files["kml"] = write_kml(out / "flights.kml", f_feats, p_feats, s_feats, name=title)
     alerts_tab = alerts_frame(alerts)
     for p in write_tables(
@@ -309,6 +317,7 @@ def build_report(
         claims_html=_claims_html(claims),
         region_names=names,
         unknown=UNKNOWN,
+        attributions=list(attributions),
     )
     html = render.write_report(out / "report.html", ctx)
     map_feats, not_drawn = _map_subset(f_feats, max_map_flights)
@@ -321,6 +330,7 @@ def build_report(
         sites=s_feats,
         legend=[(c, colors[c]) for c in list(colors)[: len(geo.PALETTE)]],
         tiles=tiles,
+        attribution=" ".join(a["attribution"] for a in attributions),
     )
     files["report"], files["map"] = html, map_html
     return ReportResult(

@@ -7,6 +7,7 @@ features from :mod:`liftwatch.report.geo` (RFC 7946: WGS-84 ``[lon, lat]``, no `
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -123,3 +124,12 @@ def write_tables(out: Path, tables: dict[str, pl.DataFrame]) -> list[Path]:
         (flat_flights(df) if name == "flights" else flat_table(df)).write_csv(csv)
         paths += [csv, pq]
     return paths
+
+
+def write_attribution(path: Path, attributions: Sequence[dict[str, str]]) -> Path:
+    """``ATTRIBUTION.txt``: each data source with its licence and the notice the licence asks for."""
+    lines = ["Data sources of these exports:", ""]
+    for a in attributions:
+        lines += [f"- {a['source']} ({a['licence']})", f"  {a['attribution']}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

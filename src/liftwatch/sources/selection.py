@@ -249,7 +249,9 @@ class Selection:
         if self.military and not sea:
             from liftwatch.kb.icao import icao_military_mask
 
-            ok &= np.isin(np.array(uniq, dtype=object), list(military or ())) | icao_military_mask(np.array(uniq, dtype=object))
+            ok &= np.isin(np.array(uniq, dtype=object), list(military or ())) | icao_military_mask(
+                np.array(uniq, dtype=object)
+            )
         if not ok.all():
             keep = pa.array([u for u, k in zip(uniq, ok, strict=True) if k], pa.string())
             table = table.filter(pc.is_in(ids, value_set=keep))
