@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -16,7 +17,10 @@ from tests.sources.server import serve
 runner = CliRunner()
 
 
-def test_fetch_adsblol_country_region_then_again(tmp_path: Path) -> None:
+def test_fetch_adsblol_country_region_then_again(tmp_path: Path, monkeypatch: Any) -> None:
+    from liftwatch.cli.common import console
+
+    monkeypatch.setattr(console, "width", 200)  # the summary table is read below, not wrapped
     db = tmp_path / "lw.duckdb"
     docs = [trace_doc("1546a2", date(2024, 12, 10)), trace_doc("4b1901", date(2024, 12, 10), lat0=47.4, lon0=8.5)]
     with serve() as site:
@@ -42,10 +46,10 @@ def test_fetch_adsblol_country_region_then_again(tmp_path: Path) -> None:
             "--db",
             str(db),
         ]
-        first = runner.invoke(app, args, env={"COLUMNS": "200"})
-        second = runner.invoke(app, args, env={"COLUMNS": "200"})
+        first = runner.invoke(app, args)
+        second = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
-    assert "done" in first.output and "Open Database License" in first.output
+    assert "done" in first.output and "Open Database License" in " ".join(first.output.split())
     assert second.exit_code == 0 and "skipped" in second.output
     with Store(db, read_only=True) as store:
         assert set(store.points()["asset_id"]) == {"1546a2"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 
 import pyarrow as pa
 
@@ -35,22 +36,35 @@ def header_flags(raw: bytes) -> int:
     m = _TRACE_KEY.search(raw, 0, 1 << 16)
     head = raw[: m.start()] if m else raw[: 1 << 16]
     f = _FLAGS.search(head)
-    if f is None and m is None:  # header not first: look at the whole (small) document
+    if f is None and m is None:  # header not first: look at the whole document (-1: it is not all here)
         try:
             doc = json.loads(raw)
             v = doc.get("dbFlags", 0) if isinstance(doc, dict) else 0
             return v if isinstance(v, int) else 0
         except ValueError:
-            return 0
+            return -1
     return int(f.group(1)) if f else 0
+
+
+def _head(data: bytes, n: int = 1 << 16) -> bytes:
+    """The first ``n`` decompressed bytes (the header): enough to rule a member out without inflating all of it."""
+    if data[:2] != b"\x1f\x8b":
+        return data[:n]
+    try:
+        return zlib.decompressobj(wbits=31).decompress(data, n)
+    except zlib.error:
+        return b""
 
 
 def trace_points(data: bytes, name: str, origin: str, selection: Selection, rejects: RejectLog) -> pa.Table | None:
     """Kept points of one trace file (None when the selection drops it); damage costs only this member."""
     hexid = member_hex(name) or ""
+    flags = header_flags(_head(data)) if selection.military else 0
+    if flags >= 0 and not selection.military_ok(flags, hexid):
+        return None
     try:
         raw, note = decompress_bytes(data, name)
-        if selection.military and not selection.military_ok(header_flags(raw), hexid):
+        if flags < 0 and not selection.military_ok(max(0, header_flags(raw)), hexid):
             return None
         doc = parse_document(raw, note, origin, "trace", "]", rejects, where=name)
         tables = list(read_document(doc, origin, rejects, 1 << 30, where=name))
