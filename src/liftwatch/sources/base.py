@@ -110,7 +110,8 @@ class Ingester:
         if not self._pending:
             return 0
         tables, self._pending, self._rows = self._pending, [], 0
-        return self.store.ingest_table(pa.concat_tables(tables, promote_options="permissive"))
+        # one contiguous table: thousands of one-member chunks cost more to convert than the rows themselves
+        return self.store.ingest_table(pa.concat_tables(tables, promote_options="permissive").combine_chunks())
 
 
 def days(start: date | str, end: date | str | None = None) -> list[date]:
