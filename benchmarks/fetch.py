@@ -57,8 +57,9 @@ def _addresses(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray
     return addr, mil, east_med
 
 
-def _member_texts(rng: np.random.Generator, addr: np.ndarray, mil: np.ndarray, east_med: np.ndarray,
-                  mean_points: float) -> list[bytes]:
+def _member_texts(
+    rng: np.random.Generator, addr: np.ndarray, mil: np.ndarray, east_med: np.ndarray, mean_points: float
+) -> list[bytes]:
     """Every member's JSON text, formatted columnar by Polars (no per-point Python)."""
     n = addr.size
     counts = np.clip(rng.lognormal(np.log(mean_points) - 0.5, 1.0, n).astype(np.int64), 5, 20_000)
@@ -71,25 +72,52 @@ def _member_texts(rng: np.random.Generator, addr: np.ndarray, mil: np.ndarray, e
     lat = lat0[member] + np.cos(heading[member]) * step[member] * k
     lon = lon0[member] + np.sin(heading[member]) * step[member] * k
     alt = np.minimum(35000, 500 + 300 * k).astype(np.int64)
-    pts = pl.DataFrame({
-        "m": member, "dt": (k * 8.0).round(1), "lat": lat.round(6), "lon": lon.round(6), "alt": alt,
-        "gs": rng.uniform(150, 480, member.size).round(1), "trk": np.degrees(heading[member]).round(1),
-        "vr": np.where(alt < 35000, 1536, 0), "obj": k % 20 == 0,
-    })
-    rows = pts.select(
-        "m",
-        pl.format(
-            '[{},{},{},{},{},{},0,{},{},"adsb_icao",{},{},null,null]',
-            "dt", "lat", "lon", "alt", "gs", "trk", "vr",
-            pl.when(pl.col("obj")).then(pl.lit('{"type":"adsb_icao","flight":"TEST123 ","squawk":"1000"}'))
-            .otherwise(pl.lit("null")),
-            pl.col("alt") + 75, "vr",
-        ).alias("p"),
-    ).group_by("m", maintain_order=True).agg(pl.col("p").str.join(","))
+    pts = pl.DataFrame(
+        {
+            "m": member,
+            "dt": (k * 8.0).round(1),
+            "lat": lat.round(6),
+            "lon": lon.round(6),
+            "alt": alt,
+            "gs": rng.uniform(150, 480, member.size).round(1),
+            "trk": np.degrees(heading[member]).round(1),
+            "vr": np.where(alt < 35000, 1536, 0),
+            "obj": k % 20 == 0,
+        }
+    )
+    rows = (
+        pts.select(
+            "m",
+            pl.format(
+                '[{},{},{},{},{},{},0,{},{},"adsb_icao",{},{},null,null]',
+                "dt",
+                "lat",
+                "lon",
+                "alt",
+                "gs",
+                "trk",
+                "vr",
+                pl.when(pl.col("obj"))
+                .then(pl.lit('{"type":"adsb_icao","flight":"TEST123 ","squawk":"1000"}'))
+                .otherwise(pl.lit("null")),
+                pl.col("alt") + 75,
+                "vr",
+            ).alias("p"),
+        )
+        .group_by("m", maintain_order=True)
+        .agg(pl.col("p").str.join(","))
+    )
     texts = []
     for i, body in zip(rows["m"].to_list(), rows["p"].to_list(), strict=True):
-        head = {"icao": f"{addr[i]:06x}", "r": "TEST", "t": "A320", "dbFlags": int(mil[i]), "desc": "AIRBUS A-320",
-                "timestamp": float(DAY_T0 + 3600 * (i % 20)), "trace": []}
+        head = {
+            "icao": f"{addr[i]:06x}",
+            "r": "TEST",
+            "t": "A320",
+            "dbFlags": int(mil[i]),
+            "desc": "AIRBUS A-320",
+            "timestamp": float(DAY_T0 + 3600 * (i % 20)),
+            "trace": [],
+        }
         texts.append(json.dumps(head, separators=(",", ":"))[:-3].encode() + b"[" + body.encode() + b"]}")
     return texts
 
@@ -112,6 +140,7 @@ def build(out: Path, members: int, mean_points: float, seed: int = 7) -> dict[st
     full = out / "day.tar"
     points = 0
     with tarfile.open(full, "w", format=tarfile.GNU_FORMAT) as tf:
+
         def add(name: str, data: bytes) -> None:
             ti = tarfile.TarInfo(name)
             ti.size, ti.mtime = len(data), DAY_T0
@@ -128,9 +157,15 @@ def build(out: Path, members: int, mean_points: float, seed: int = 7) -> dict[st
     (out / f"{TAG}.tar.aa").write_bytes(data[:cut])
     (out / f"{TAG}.tar.ab").write_bytes(data[cut:])
     full.unlink()
-    meta = {**want, "bytes": len(data), "points": points, "trace_members": int(addr.size),
-            "ru": int(((addr >= 0x100000) & (addr < 0x200000)).sum()), "military": int(mil.sum()),
-            "build_s": round(time.perf_counter() - t0, 1)}
+    meta = {
+        **want,
+        "bytes": len(data),
+        "points": points,
+        "trace_members": int(addr.size),
+        "ru": int(((addr >= 0x100000) & (addr < 0x200000)).sum()),
+        "military": int(mil.sum()),
+        "build_s": round(time.perf_counter() - t0, 1),
+    }
     meta_path.write_text(json.dumps(meta))
     return meta
 
@@ -146,8 +181,10 @@ def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             if path.startswith("/repos/"):
-                assets = [{"name": p.name, "size": p.stat().st_size, "browser_download_url": f"{base}/dl/{p.name}"}
-                          for p in sorted(root.glob(f"{TAG}.tar.a?"))]
+                assets = [
+                    {"name": p.name, "size": p.stat().st_size, "browser_download_url": f"{base}/dl/{p.name}"}
+                    for p in sorted(root.glob(f"{TAG}.tar.a?"))
+                ]
                 body = json.dumps([{"tag_name": TAG, "assets": assets}]).encode()
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(body)))
@@ -190,13 +227,32 @@ def _child(mode: str, base: str, work: str, q: Any) -> None:
     c0 = time.process_time()
     t0 = time.perf_counter()
     with Store(Path(work) / f"{mode}.duckdb") as store:
-        rep = sources.fetch("adsblol", store, start="2024-12-10", selection=sel, base_url=base,
-                            cache_dir=Path(work) / f"cache-{mode}")
+        rep = sources.fetch(
+            "adsblol", store, start="2024-12-10", selection=sel, base_url=base, cache_dir=Path(work) / f"cache-{mode}"
+        )
     item = rep.items[0]
-    q.put({"mode": mode, "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0,
-           "bytes": item.bytes, "members_seen": item.members_seen, "members_kept": item.members_kept,
-           "points": item.points, "rows_added": item.rows_added, "status": item.status,
-           "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    q.put(
+        {
+            "mode": mode,
+            "wall_s": time.perf_counter() - t0,
+            "cpu_s": time.process_time() - c0,
+            "bytes": item.bytes,
+            "members_seen": item.members_seen,
+            "members_kept": item.members_kept,
+            "points": item.points,
+            "rows_added": item.rows_added,
+            "status": item.status,
+            "peak_rss_mib": _vm_hwm_mib(),
+        }
+    )
+
+
+def _vm_hwm_mib() -> float:
+    """This process's own high-water mark (VmHWM; ru_maxrss would include the parent's before exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def run_curl(base: str, root: Path, work: Path) -> dict[str, Any]:
@@ -212,8 +268,14 @@ def run_curl(base: str, root: Path, work: Path) -> dict[str, Any]:
     size = sum(p.stat().st_size for p in root.glob(f"{TAG}.tar.a?"))
     files = sum(1 for _ in dest.rglob("trace_full_*"))
     shutil.rmtree(dest)
-    return {"mode": "curl", "wall_s": wall, "cpu_s": cpu, "bytes": size, "members_seen": files, "members_kept": files,
-            "peak_rss_mib": after.ru_maxrss / 1024}
+    return {
+        "mode": "curl",
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "bytes": size,
+        "members_seen": files,
+        "members_kept": files,
+    }
 
 
 def main() -> None:
@@ -244,12 +306,16 @@ def main() -> None:
             print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in res.items()}), flush=True)
     httpd.shutdown()
     print()
-    print("| mode | wall s | CPU s | MB/s (CPU) | archive points/s (CPU) | members kept | points stored | peak RSS MiB |")
+    print(
+        "| mode | wall s | CPU s | MB/s (CPU) | archive points/s (CPU) | members kept | points stored | peak RSS MiB |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        print(f"| {r['mode']} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['MB_per_s']:.0f} | "
-              f"{r['points_per_s'] / 1e6:.2f} M | {r['members_kept']:,} / {r['members_seen']:,} | "
-              f"{r.get('rows_added', 0):,} | {r.get('peak_rss_mib', float('nan')):.0f} |")
+        print(
+            f"| {r['mode']} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['MB_per_s']:.0f} | "
+            f"{r['points_per_s'] / 1e6:.2f} M | {r['members_kept']:,} / {r['members_seen']:,} | "
+            f"{r.get('rows_added', 0):,} | {r.get('peak_rss_mib', float('nan')):.0f} |"
+        )
 
 
 if __name__ == "__main__":

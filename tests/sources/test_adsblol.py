@@ -239,3 +239,21 @@ def test_unknown_country_and_region_list_candidates() -> None:
         Selection.build(countries="XX")
     with pytest.raises(LiftwatchError, match="known regions"):
         Selection.build(region="atlantis of the north")
+
+
+def test_constant_time_address_table_agrees_with_the_kb() -> None:
+    import numpy as np
+
+    from liftwatch.kb import icao_countries
+
+    rng = np.random.default_rng(1)
+    hexes = [f"{a:06x}" for a in rng.integers(0, 1 << 24, 20_000)] + ["1546a2", "4b1901", "7c0000", "0d0000"]
+    for sel in (Selection.build(countries="RU,SY,LY,BY"), Selection.build(countries="GB"), Selection()):
+        fast = np.array([sel.address_ok(h) for h in hexes])
+        want = (
+            np.isin(icao_countries(hexes).astype(str), list(sel.countries))
+            if sel.countries
+            else np.ones(len(hexes), bool)
+        )
+        assert (fast == want).all()
+        assert (sel.address_mask(hexes) == want).all()

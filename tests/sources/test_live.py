@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liftwatch.errors import LiftwatchError
 from liftwatch.live.aisstream import AisStream, parse_time
@@ -62,8 +64,24 @@ def test_polled_networks_merge_one_row_per_address_and_instant(tmp_path: Path) -
         events: list[str] = []
         group = PollGroup(specs, interval_s=0.2, on_event=events.append)
         store = Store(tmp_path / "w.duckdb")
-        watch = Watch(WatchConfig(feeds=[], duration_s=1.2, sources=[group]), store=store)
-        summary = asyncio.run(watch.run())
+        watch = Watch(WatchConfig(feeds=[], sources=[group]), store=store)
+
+        async def main() -> Any:
+            stop = asyncio.Event()
+
+            async def until_answered() -> None:  # both networks answered 3 times (not a wall-clock guess)
+                for _ in range(600):
+                    if len(a.requests) >= 3 and len(b.requests) >= 4:
+                        break
+                    await asyncio.sleep(0.05)
+                stop.set()
+
+            waiter = asyncio.ensure_future(until_answered())
+            out = await watch.run(stop)
+            await waiter
+            return out
+
+        summary = asyncio.run(main())
         pts = store.points()
         store.close()
     assert summary.points == pts.height > 0
@@ -193,3 +211,44 @@ def test_parse_time_and_keys(tmp_path: Path, monkeypatch: Any) -> None:
     assert s.reveal() == "abc" and "abc" not in f"{s} {s!r}"
     monkeypatch.setenv("AISSTREAM_API_KEY", "from-env")
     assert secret("aisstream", "AISSTREAM_API_KEY").reveal() == "from-env"
+
+
+# --- hostile input ------------------------------------------------------------------------------------------------
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+_keys = st.sampled_from(["hex", "lat", "lon", "alt_baro", "seen_pos", "seen", "flight", "gs", "track", "dbFlags"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.dictionaries(_keys, _json, max_size=8), max_size=5),
+    st.one_of(st.integers(), st.floats(allow_nan=True), st.text(max_size=5)),
+)
+def test_poll_answers_never_crash_the_feed(acs: list[dict[str, Any]], now: Any) -> None:
+    from liftwatch.io.base import RejectLog
+    from liftwatch.live.poll import answer_points
+    from liftwatch.schema import POINT_SCHEMA
+
+    spec = PollSpec.parse("adsblol-mil", base_url="http://127.0.0.1:9")
+    try:
+        table = answer_points(json.dumps({"ac": acs, "now": now}).encode(), spec, RejectLog())
+    except (ValueError, LiftwatchError):
+        return  # counted as a failed poll by the group; the feed goes on
+    assert table is None or (table.schema == POINT_SCHEMA and set(table.column("source").to_pylist()) == {"adsblol"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_json, st.text(max_size=30)))
+def test_aisstream_messages_never_crash_the_stream(doc: Any) -> None:
+    stream = AisStream(Secret("k"), [BBox.parse("30,25,38,37")])
+    raw = doc if isinstance(doc, str) else json.dumps(doc)
+    try:
+        stream._message(raw)
+    except LiftwatchError:
+        assert isinstance(doc, dict) and "error" in doc
+    got: list[Any] = []
+    stream._flush(got.append)
+    assert all(t.num_rows <= 1 for t in got)

@@ -229,9 +229,14 @@ def answer_points(body: bytes, spec: PollSpec, rejects: RejectLog) -> pa.Table |
         raise ValueError("answer has no aircraft list or no 'now'")
     if now > 1e11:
         now = now / 1000.0
+    if not 1e9 < now < 1e10:  # 2001..2286: anything else is not a live answer's clock
+        raise ValueError(f"answer 'now' out of range ({now!r})")
     if not acs:
         return None
-    table = convert([(spec.name, float(now), acs)], spec.name, rejects)
+    try:
+        table = convert([(spec.name, float(now), acs)], spec.name, rejects)
+    except (TypeError, pl.exceptions.PolarsError, pa.ArrowException) as exc:  # hostile shapes the reader trips on
+        raise ValueError(f"unusable answer: {exc.__class__.__name__}") from None
     table = table.filter(pc.is_valid(table.column("lat")))  # live positions only
     if table.num_rows == 0:
         return None

@@ -68,7 +68,7 @@ class Selection:
     bbox: BBox | None = None
     region: str | None = None  # kb region id
     clip: bool = False
-    _ranges: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)
+    _painted: np.ndarray | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def build(
@@ -183,8 +183,47 @@ class Selection:
             keep &= hit
         return keep
 
+    def _address_table(self) -> np.ndarray:
+        """A 2**24 boolean table, True where an ICAO address may match (built once, ~16 MiB).
+
+        Each of a day's ~80,000 tar members is decided by one index instead of a kb look-up per member. Countries
+        are painted block by block, largest first, so the smallest containing allocation block wins (the kb rule).
+        """
+        if self._painted is None:
+            from liftwatch.kb.icao import icao_blocks
+
+            wa = self._watch_addresses()
+            want = set(self.countries)
+            table = np.ones(1 << 24, dtype=bool)
+            if want:
+                table[:] = False
+                blocks = (
+                    icao_blocks()
+                    .with_columns((pl.col("end") - pl.col("start")).alias("size"))
+                    .sort("size", descending=True)
+                )
+                for start, end, country in blocks.select("start", "end", "country").iter_rows():
+                    table[start : end + 1] = country in want
+            if self.addresses:
+                only = np.zeros(1 << 24, dtype=bool)
+                only[[int(a, 16) for a in self.addresses if len(a) == 6]] = True
+                table &= only
+            if wa is not None and (wa[0] or wa[1]):
+                hit = np.zeros(1 << 24, dtype=bool)
+                if wa[1]:
+                    blocks = icao_blocks().sort(pl.col("end") - pl.col("start"), descending=True)
+                    for start, end, country in blocks.select("start", "end", "country").iter_rows():
+                        hit[start : end + 1] = country in wa[1]
+                hit[[int(a, 16) for a in wa[0] if len(a) == 6 and not a.startswith("~")]] = True
+                table &= hit
+            self._painted = table
+        return self._painted
+
     def address_ok(self, hex_addr: str) -> bool:
-        return bool(self.address_mask([hex_addr])[0])
+        """One address (a tar member's name), decided in constant time."""
+        if hex_addr.startswith("~"):  # non-ICAO (TIS-B/anonymous): no country; kept only without address filters
+            return bool(self.address_mask([hex_addr])[0])
+        return bool(self._address_table()[int(hex_addr, 16)])
 
     def military_ok(self, db_flags: int, hex_addr: str) -> bool:
         """The tar1090-db military bit, or an address in a published military range."""
