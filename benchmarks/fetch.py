@@ -149,7 +149,7 @@ def build(out: Path, members: int, mean_points: float, seed: int = 7) -> dict[st
         add("./acas/acas.csv", b"time,hex,ra\n" * 1000)
         for a, text in zip(addr, texts, strict=True):
             add(f"./traces/{a & 0xFF:02x}/trace_full_{a:06x}.json", gzip.compress(text, compresslevel=4, mtime=0))
-            points += text.count(b'"adsb_icao",')
+            points += text.count(b"],[") + 1  # points are separated by "],[" (aircraft objects hold no brackets)
         for h in range(16):
             add(f"./heatmap/{h:02d}.bin.ttf", rng.bytes(50_000))
     data = full.read_bytes()

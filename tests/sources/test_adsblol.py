@@ -257,3 +257,15 @@ def test_constant_time_address_table_agrees_with_the_kb() -> None:
         )
         assert (fast == want).all()
         assert (sel.address_mask(hexes) == want).all()
+
+
+def test_github_rate_limit_is_a_clear_error(store: Store, tmp_path: Path) -> None:
+    from liftwatch.errors import LiftwatchError
+
+    with serve() as site:
+        _publish(site, _docs())
+        site.faults["/repos/adsblol/globe_history_2024/releases"] = [
+            ("status", 403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1764486000"})
+        ]
+        with pytest.raises(LiftwatchError, match=r"GITHUB_TOKEN or try again after \d\d:\d\d UTC"):
+            _fetch(site, store, tmp_path)

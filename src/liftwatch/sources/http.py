@@ -154,6 +154,10 @@ class Http:
             raise _Retryable(url, status, retry_after_seconds(response.headers.get("Retry-After")))
         if status == 404:
             raise NotFound(f"{url}: not found (HTTP 404)")
+        if status == 403 and response.headers.get("X-RateLimit-Remaining") == "0":  # GitHub's API quota
+            reset = response.headers.get("X-RateLimit-Reset", "")
+            when = time.strftime("%H:%M UTC", time.gmtime(int(reset))) if reset.isdigit() else "later"
+            raise FetchError(f"{url}: API rate limit reached; set $GITHUB_TOKEN or try again after {when}")
         raise FetchError(f"{url}: HTTP {status} {response.reason_phrase}")
 
     # -- simple requests --------------------------------------------------------------------------------

@@ -46,8 +46,9 @@ def header_flags(raw: bytes) -> int:
     return int(f.group(1)) if f else 0
 
 
-def _head(data: bytes, n: int = 1 << 16) -> bytes:
-    """The first ``n`` decompressed bytes (the header): enough to rule a member out without inflating all of it."""
+def _head(data: bytes, n: int = 8192) -> bytes:
+    """The first ``n`` decompressed bytes: readsb writes the ~200-byte header first, so this rules a member out
+    without inflating it (a header that is not there makes :func:`header_flags` say so, and all is inflated)."""
     if data[:2] != b"\x1f\x8b":
         return data[:n]
     try:
