@@ -145,6 +145,11 @@ class PollStats:
     aircraft: int = 0
     points: int = 0
 
+    @property
+    def messages(self) -> int:
+        """Aircraft entries received (the watch summary's "messages" for polled feeds)."""
+        return self.aircraft
+
 
 @dataclass
 class PollGroup:

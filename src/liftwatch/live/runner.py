@@ -162,6 +162,7 @@ class Watch:
         s.seconds = time.perf_counter() - t0
         s.rows_added = self.writer.stats.rows_added
         s.messages = sum(c.stats.messages for c in self.clients)
+        s.messages += sum(int(getattr(src.stats, "messages", 0)) for src in self.config.sources)
         s.connects = sum(c.stats.connects for c in self.clients)
         s.disconnects = sum(c.stats.disconnects for c in self.clients)
         s.failed_connects = sum(c.stats.failed_connects for c in self.clients)

@@ -38,8 +38,9 @@ from liftwatch.sources.base import (
     Timer,
     ledger_for,
 )
-from liftwatch.sources.http import FetchError, Http, Part, RangeStream
+from liftwatch.sources.http import FetchError, Http
 from liftwatch.sources.selection import Selection
+from liftwatch.sources.stream import Part, RangeStream
 from liftwatch.sources.traces import member_hex, trace_points
 from liftwatch.store import Store
 
