@@ -292,3 +292,24 @@ def test_opensky_trino_without_pyopensky_says_how_to_install(store: Store, monke
     monkeypatch.setitem(sys.modules, "pyopensky.trino", None)
     with pytest.raises(LiftwatchError, match=r"liftwatch\[opensky\]"):
         sources.fetch("opensky-trino", store, start="2024-12-10", selection=Selection.build(countries="RU"))
+
+
+def test_interrupted_download_continues_from_its_part_file(store: Store, tmp_path: Path) -> None:
+    data = _dma_zip(50)
+    half = len(data) // 2
+    part = tmp_path / "dma" / "aisdk-2024-12-10.zip.part"
+    part.parent.mkdir(parents=True)
+    part.write_bytes(data[:half])  # what an earlier, interrupted run left
+    with serve() as site:
+        site.files["/aisdk-2024-12-10.zip"] = data
+        rep = sources.fetch(
+            "dma",
+            store,
+            start="2024-12-10",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+        )
+        assert [r for _, r in site.requests] == [f"bytes={half}-"]
+    assert rep.items[0].status == "done" and store.points().height == 50
