@@ -75,7 +75,9 @@ def fetch(
     military: Annotated[
         bool, typer.Option("--military", help="Keep military aircraft only (tar1090-db flag).")
     ] = False,
-    hexes: Annotated[list[str] | None, typer.Option("--hex", help="Keep this ICAO address (repeatable).")] = None,
+    hexes: Annotated[
+        list[str] | None, typer.Option("--hex", help="Keep this address: ICAO hex or 9-digit MMSI (repeatable).")
+    ] = None,
     watchlist: Annotated[Path | None, typer.Option("--watchlist", help="Keep what a watch-list TOML matches.")] = None,
     bbox: Annotated[str | None, typer.Option("--bbox", help="Area LAT_MIN,LON_MIN,LAT_MAX,LON_MAX.")] = None,
     region: Annotated[str | None, typer.Option("--region", help='Area by name, e.g. "eastern mediterranean".')] = None,

@@ -8,6 +8,7 @@ themselves are :mod:`liftwatch.sources.stream`).
 No network is touched at import; every request goes to a URL built from a template the user can point
 elsewhere with ``base_url`` (the tests serve the sources' real layouts from loopback).
 """
+
 from __future__ import annotations
 
 import email.utils
