@@ -222,7 +222,7 @@ _json = st.recursive(
 _keys = st.sampled_from(["hex", "lat", "lon", "alt_baro", "seen_pos", "seen", "flight", "gs", "track", "dbFlags"])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.dictionaries(_keys, _json, max_size=8), max_size=5),
     st.one_of(st.integers(), st.floats(allow_nan=True), st.text(max_size=5)),
@@ -240,7 +240,7 @@ def test_poll_answers_never_crash_the_feed(acs: list[dict[str, Any]], now: Any) 
     assert table is None or (table.schema == POINT_SCHEMA and set(table.column("source").to_pylist()) == {"adsblol"})
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.one_of(_json, st.text(max_size=30)))
 def test_aisstream_messages_never_crash_the_stream(doc: Any) -> None:
     stream = AisStream(Secret("k"), [BBox.parse("30,25,38,37")])
