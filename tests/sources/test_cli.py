@@ -65,3 +65,15 @@ def test_fetch_errors_list_what_is_allowed(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "--from" in r.output
     r = runner.invoke(app, ["fetch", "--list"])
     assert r.exit_code == 0 and "ODbL-1.0" in r.output and "dma" in r.output
+
+
+def test_watch_live_source_errors_list_what_is_allowed(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.delenv("AISSTREAM_API_KEY", raising=False)
+    monkeypatch.setenv("LIFTWATCH_KEYS", str(tmp_path / "none.toml"))
+    db = str(tmp_path / "w.duckdb")
+    r = runner.invoke(app, ["watch", "--poll", "flightradar-mil", "--db", db, "--duration", "0"])
+    assert r.exit_code == 2 and "adsblol-mil" in r.output
+    r = runner.invoke(app, ["watch", "--poll", "adsblol-point:35,35", "--db", db, "--duration", "0"])
+    assert r.exit_code == 2 and "RADIUS_NM" in r.output
+    r = runner.invoke(app, ["watch", "--ais-bbox", "30,25,38,37", "--db", db, "--duration", "0"])
+    assert r.exit_code == 2 and "AISSTREAM_API_KEY" in " ".join(r.output.split())
