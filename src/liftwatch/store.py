@@ -86,6 +86,16 @@ def _duck_nested(t: pa.DataType) -> str:
     return typ
 
 
+# Provenance of fetched data: which source and licence every fetched file (or archive day) came under, and how
+# far its ingest got (``liftwatch.sources`` writes it; reports read :meth:`Store.attributions`).
+SOURCE_FILES_DDL = (
+    "CREATE TABLE IF NOT EXISTS source_files (source VARCHAR NOT NULL, item VARCHAR NOT NULL, "
+    "selection VARCHAR NOT NULL, url VARCHAR, licence VARCHAR, attribution VARCHAR, status VARCHAR, "
+    "resume_offset BIGINT, bytes BIGINT, members BIGINT, rows_added BIGINT, fetched_at TIMESTAMPTZ, "
+    "PRIMARY KEY (source, item, selection))"
+)
+
+
 def default_db_path() -> str:
     return os.environ.get(ENV_DB, DEFAULT_DB)
 
@@ -172,6 +182,7 @@ class Store:
             "format VARCHAR, rows_added BIGINT, rejected BIGINT, ingested_at TIMESTAMPTZ)"
         )
         con.execute(f"CREATE TABLE IF NOT EXISTS flights ({_ddl(FLIGHT_SCHEMA)})")
+        con.execute(SOURCE_FILES_DDL)
         con.execute("CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         version = self.meta("row_key")
         if version != ROW_KEY_VERSION:
@@ -467,6 +478,17 @@ class Store:
         sql = "SELECT * FROM flights" + (f" WHERE {where}" if where else "") + " ORDER BY first_ts, asset_id"
         return self._pl(sql, params)
 
+    def attributions(self) -> list[dict[str, str]]:
+        """One row per data source in the store with its licence and the attribution text the licence asks for."""
+        known = self.con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'source_files'").fetchall()
+        if not known:  # a database written before provenance was recorded, opened read-only
+            return []
+        rows = self.con.execute(
+            "SELECT source, any_value(licence), any_value(attribution) FROM source_files "
+            "WHERE rows_added > 0 OR status = 'done' GROUP BY source ORDER BY source"
+        ).fetchall()
+        return [{"source": r[0], "licence": r[1] or "", "attribution": r[2] or ""} for r in rows]
+
     def info(self) -> dict[str, Any]:
         """Counts and spans for `liftwatch info`."""
         row = self.con.execute("SELECT count(*), count(DISTINCT asset_id), min(ts), max(ts) FROM points").fetchall()[0]
@@ -495,6 +517,10 @@ class Store:
             raise LiftwatchError(f"unknown table {table!r}: one of {', '.join(EXPORT_TABLES)}")
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
+        notices = self.attributions()
+        if notices:  # licences such as ODbL ask that the notice travels with the data
+            text = "".join(f"- {a['source']} ({a['licence']})\n  {a['attribution']}\n" for a in notices)
+            (out / "ATTRIBUTION.txt").write_text("Data sources:\n" + text, encoding="utf-8")
         if table == "points":
             self.con.execute(
                 f"COPY (SELECT {_COLS}, strftime(ts, '%Y-%m-%d') AS day FROM points) TO ? "

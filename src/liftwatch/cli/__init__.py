@@ -21,6 +21,7 @@ err = Console(stderr=True)
 
 COMMAND_MODULES: tuple[str, ...] = (
     "ingest",
+    "fetch",
     "kb",
     "sim",
     "flights",

@@ -53,6 +53,12 @@ def place_ids(text: str) -> list[str]:
     raise LiftwatchError(f"unknown site or region: {text!r} (try `liftwatch kb site {text!r}`)")
 
 
+def _attributions(db: str) -> list[dict[str, str]]:
+    """Licence notices of the fetched data in the store (printed on the report, the map and the exports)."""
+    with Store(db, read_only=True) as store:
+        return store.attributions()
+
+
 def _load_flights(db: str) -> pl.DataFrame:
     with Store(db, read_only=True) as store:
         return store.flights()
@@ -158,6 +164,7 @@ def report(
             destination=destination,
             region=regions,
             baseline_end=baseline_end,
+            attributions=_attributions(db),
             coverage="background" if coverage else None,
             tiles=tiles,
             claims=claims,

@@ -37,6 +37,23 @@ def _watchlist(path: Path | None) -> Any:
     return load(path)
 
 
+def _live_sources(poll: list[str] | None, interval: float, boxes: list[str] | None, quiet: bool) -> list[Any]:
+    """--poll endpoints (one merged group) and an aisstream.io subscription."""
+    out: list[Any] = []
+    say = (lambda _m: None) if quiet else (lambda m: err.print(f"[dim]{m}[/dim]"))
+    if poll:
+        from liftwatch.live.poll import PollGroup, PollSpec
+
+        out.append(PollGroup([PollSpec.parse(p) for p in poll], interval_s=interval, on_event=say))
+    if boxes:
+        from liftwatch.live.aisstream import AisStream
+        from liftwatch.sources.keys import secret
+        from liftwatch.sources.selection import BBox
+
+        out.append(AisStream(secret("aisstream", "AISSTREAM_API_KEY"), [BBox.parse(b) for b in boxes], on_event=say))
+    return out
+
+
 def watch(
     sbs: Annotated[list[str] | None, typer.Option("--sbs", help="SBS/BaseStation feed HOST:PORT (port 30003).")] = None,
     beast: Annotated[
@@ -69,6 +86,20 @@ def watch(
         ),
     ] = "arrival",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No connection messages.")] = False,
+    poll: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--poll",
+            help="Keyless live API: adsblol-mil, airplaneslive-mil, adsbfi-mil, or NAME-point:LAT,LON,NM (repeatable).",
+        ),
+    ] = None,
+    poll_interval: Annotated[
+        float, typer.Option("--poll-interval", help="Seconds between polls of one endpoint (>= the API's limit).")
+    ] = 5.0,
+    ais_bbox: Annotated[
+        list[str] | None,
+        typer.Option("--ais-bbox", help="aisstream.io box LAT_MIN,LON_MIN,LAT_MAX,LON_MAX (key: $AISSTREAM_API_KEY)."),
+    ] = None,
 ) -> None:
     """Follow receiver feeds: decode, store in batches, split flights and raise alerts; reconnects on drops."""
     from liftwatch.live import JsonlSink, TerminalSink, WebhookSink
@@ -80,8 +111,12 @@ def watch(
         feeds = [FeedSpec.parse(p, hp) for p, hps in (("sbs", sbs), ("beast", beast), ("avr", avr)) for hp in hps or []]
     except LiftwatchError as exc:
         raise fail(str(exc)) from None
-    if not feeds:
-        raise fail("give at least one feed: --sbs HOST:PORT, --beast HOST:PORT or --avr HOST:PORT")
+    try:
+        live_sources = _live_sources(poll, poll_interval, ais_bbox, quiet)
+    except LiftwatchError as exc:
+        raise fail(str(exc)) from None
+    if not feeds and not live_sources:
+        raise fail("give at least one feed: --sbs HOST:PORT, --beast HOST:PORT, --avr HOST:PORT, --poll or --ais-bbox")
     if webhook is not None and not webhook.startswith(("http://", "https://")):
         raise fail(f"--webhook must be an http(s) URL, got {webhook!r}")
     wl = _watchlist(rules)
@@ -99,6 +134,7 @@ def watch(
         dark_after_s=dark_after * 60,
         coverage_window_s=coverage_window * 60,
         time_source=time_source,
+        sources=live_sources,
     )
     try:
         store = None if no_store else Store(db)

@@ -12,6 +12,7 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -45,6 +46,7 @@ class WatchConfig:
     max_past_s: float | None = None  # set to reject old times too (a live-only deployment)
     idle_timeout_s: float = 60.0  # a feed silent this long is reconnected
     max_alerts_per_minute: int = 120
+    sources: list[Any] = field(default_factory=list)  # polled APIs / WebSocket streams: ``await s.run(stop, emit)``
 
 
 @dataclass
@@ -166,6 +168,7 @@ class Watch:
         stop = stop or asyncio.Event()
         t0 = time.perf_counter()
         tasks = [asyncio.ensure_future(c.run(stop)) for c in self.clients]
+        tasks += [asyncio.ensure_future(src.run(stop, self._emit)) for src in self.config.sources]
         tasks.append(asyncio.ensure_future(self._housekeeping(stop)))
         try:
             if self.config.duration_s is not None:
@@ -184,6 +187,7 @@ class Watch:
         s.seconds = time.perf_counter() - t0
         s.rows_added = self.writer.stats.rows_added
         s.messages = sum(c.stats.messages for c in self.clients)
+        s.messages += sum(int(getattr(src.stats, "messages", 0)) for src in self.config.sources)
         s.connects = sum(c.stats.connects for c in self.clients)
         s.disconnects = sum(c.stats.disconnects for c in self.clients)
         s.failed_connects = sum(c.stats.failed_connects for c in self.clients)

@@ -31,7 +31,7 @@ from liftwatch.analytics import (
 )
 from liftwatch.analytics.corridors import SEP, UNKNOWN, SiteRegions
 from liftwatch.report import geo, render
-from liftwatch.report.exports import write_geojson_pages, write_kml, write_tables
+from liftwatch.report.exports import write_attribution, write_geojson_pages, write_kml, write_tables
 from liftwatch.report.kbview import SiteBook, region_names
 from liftwatch.report.plots import daily_plot
 
@@ -156,6 +156,7 @@ def build_report(
     sitebook: SiteBook | None = None,
     tiles: bool = False,
     max_map_flights: int = 5000,
+    attributions: Sequence[dict[str, str]] = (),
 ) -> ReportResult:
     """Write ``report.html``, ``map.html``, plots and exports to ``out_dir``; return paths and headline numbers.
 
@@ -165,6 +166,9 @@ def build_report(
     ``max_map_flights`` caps the tracks drawn on the map and written to KML (non-civil flights first; civil
     ones fill the rest) so the page stays light in a browser and memory stays bounded; GeoJSON, CSV and
     Parquet always hold every flight.
+    ``attributions`` (``Store.attributions()``: source, licence, attribution text) are printed on the report and
+    the map, put into the GeoJSON and written as ``ATTRIBUTION.txt`` beside the exports, as the data's
+    licences (ODbL for adsb.lol) ask.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -239,7 +243,12 @@ def build_report(
     p_feats = geo.projection_features(drawn, sites, colors)
     s_feats = geo.site_features(sites)
     files: dict[str, Path] = {}
-    files["geojson"] = write_geojson_pages(out / "flights.geojson", _geojson_pages(chosen, sites, colors, s_feats))
+    notices = [a["attribution"] for a in attributions]
+    if attributions:
+        files["ATTRIBUTION.txt"] = write_attribution(out / "ATTRIBUTION.txt", attributions)
+    files["geojson"] = write_geojson_pages(  # the licences travel with the file (an RFC 7946 foreign member)
+        out / "flights.geojson", _geojson_pages(chosen, sites, colors, s_feats), attribution=notices or None
+    )
     files["kml"] = write_kml(out / "flights.kml", f_feats, p_feats, s_feats, name=title)
     alerts_tab = alerts_frame(alerts)
     for p in write_tables(
@@ -338,6 +347,7 @@ def build_report(
         claims_html=_claims_html(claims),
         region_names=names,
         unknown=UNKNOWN,
+        attributions=list(attributions),
     )
     html = render.write_report(out / "report.html", ctx)
     map_html = render.write_map(
@@ -349,6 +359,7 @@ def build_report(
         sites=s_feats,
         legend=[(c, colors[c]) for c in list(colors)[: len(geo.PALETTE)]],
         tiles=tiles,
+        attribution=" ".join(a["attribution"] for a in attributions),
     )
     files["report"], files["map"] = html, map_html
     return ReportResult(

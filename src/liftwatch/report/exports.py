@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +23,19 @@ def write_geojson(path: Path, collection: dict[str, Any]) -> Path:
     return path
 
 
-def write_geojson_pages(path: Path, pages: Iterable[list[Feature]]) -> Path:
-    """A FeatureCollection written page by page: memory holds one page of features, never the file."""
+def write_geojson_pages(
+    path: Path, pages: Iterable[list[Feature]], *, attribution: Sequence[str] | None = None
+) -> Path:
+    """A FeatureCollection written page by page: memory holds one page of features, never the file.
+
+    ``attribution`` (the data licences' notices) goes in as an RFC 7946 foreign member, so it travels with
+    the file wherever it is copied.
+    """
     with path.open("w", encoding="utf-8") as fh:
-        fh.write('{"type":"FeatureCollection","features":[')
+        fh.write('{"type":"FeatureCollection",')
+        if attribution:
+            fh.write('"attribution":' + json.dumps(list(attribution), ensure_ascii=False) + ",")
+        fh.write('"features":[')
         first = True
         for page in pages:
             for feat in page:
@@ -176,3 +185,12 @@ def write_tables(out: Path, tables: dict[str, pl.DataFrame]) -> list[Path]:
         neutralise_formulas(flat_flights(df) if name == "flights" else flat_table(df)).write_csv(csv)
         paths += [csv, pq]
     return paths
+
+
+def write_attribution(path: Path, attributions: Sequence[dict[str, str]]) -> Path:
+    """``ATTRIBUTION.txt``: each data source with its licence and the notice the licence asks for."""
+    lines = ["Data sources of these exports:", ""]
+    for a in attributions:
+        lines += [f"- {a['source']} ({a['licence']})", f"  {a['attribution']}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

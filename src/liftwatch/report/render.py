@@ -41,6 +41,7 @@ class Context:
     claims_html: str | None = None
     region_names: dict[str, str] = field(default_factory=dict)
     unknown: str = "unknown"
+    attributions: list[dict[str, str]] = field(default_factory=list)  # data sources' licence notices
 
 
 def _static(name: str) -> str:
@@ -122,6 +123,7 @@ def write_map(
     legend: list[tuple[str, str]],
     tiles: bool = False,
     not_drawn: int = 0,
+    attribution: str = "",
 ) -> Path:
     """The interactive map page: Leaflet + outlines + data, all inline; online tiles only if ``tiles``."""
     data = {
@@ -143,6 +145,7 @@ def write_map(
             countries=script_safe(countries_geojson()),
             data=dumps(data),
             leaflet_version=LEAFLET_VERSION,
+            attribution=attribution,
         )
     )
     path.write_text(html, encoding="utf-8")

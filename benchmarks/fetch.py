@@ -1,0 +1,323 @@
+"""Fetch benchmark: stream + filter + ingest of an adsb.lol-layout day archive served from loopback, against
+``curl | tar -x`` of the same bytes.
+
+Builds (once, cached in ``bench-out/fetch``) a globe_history day in the real layout: ``--members`` readsb
+``trace_full_<hex>.json`` members (gzip inside, 14-field points, an aircraft object every 20 points), with
+``acas/`` and ``heatmap/`` members around them, split into ``.tar.aa`` / ``.tar.ab`` parts, and a GitHub
+release list naming them. About 3 % of the addresses are Russian (a third of those over the eastern
+Mediterranean), 2 % carry the tar1090-db military flag. A loopback HTTP server with range support serves it.
+
+Each measurement runs in its own process (peak RSS is that process's high-water mark):
+
+* ``curl | tar -x``: the bytes fetched and unpacked to disk, nothing parsed (the manual way, and the floor);
+* ``stream``: liftwatch's part-joining stream and tar walk, every member ruled out by address (the glue alone);
+* ``country``: ``--country RU --region "eastern mediterranean"`` (the new-user path);
+* ``military``: ``--military`` (every member's header is inflated and read);
+* ``all``: no filter, every point parsed and stored (points/s end to end).
+
+    python benchmarks/fetch.py                       # 20,000 members, ~3 M points
+    python benchmarks/fetch.py --members 5000 --mean-points 100 --modes curl,country
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing as mp
+import os
+import resource
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+TAG = "v2024.12.10-planes-readsb-prod-0"
+DAY_T0 = 1_733_788_800  # 2024-12-10 00:00 UTC
+MODES = ("curl", "stream", "country", "military", "all")
+
+
+# --- the archive ---------------------------------------------------------------------------------------------
+def _addresses(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unique addresses: 3 % Russian (0x1xxxxx), the rest in US/European blocks; military flags; start areas."""
+    ru = rng.random(n) < 0.03
+    addr = np.where(ru, rng.integers(0x100000, 0x200000, n), rng.integers(0x380000, 0x4FFFFF, n))
+    addr = np.where(~ru & (rng.random(n) < 0.4), rng.integers(0xA00000, 0xADF7C7, n), addr)
+    addr, idx = np.unique(addr, return_index=True)
+    ru = ru[idx]
+    mil = rng.random(addr.size) < 0.02
+    east_med = ru & (rng.random(addr.size) < 0.33)
+    return addr, mil, east_med
+
+
+def _member_texts(
+    rng: np.random.Generator, addr: np.ndarray, mil: np.ndarray, east_med: np.ndarray, mean_points: float
+) -> list[bytes]:
+    """Every member's JSON text, formatted columnar by Polars (no per-point Python)."""
+    n = addr.size
+    counts = np.clip(rng.lognormal(np.log(mean_points) - 0.5, 1.0, n).astype(np.int64), 5, 20_000)
+    member = np.repeat(np.arange(n), counts)
+    k = np.concatenate([np.arange(c) for c in counts])
+    lat0 = np.where(east_med, rng.uniform(33.5, 36.5, n), rng.uniform(25, 60, n))
+    lon0 = np.where(east_med, rng.uniform(29.5, 35.5, n), rng.uniform(-20, 40, n))
+    heading = rng.uniform(0, 2 * np.pi, n)
+    step = 0.01 + 0.02 * rng.random(n)
+    lat = lat0[member] + np.cos(heading[member]) * step[member] * k
+    lon = lon0[member] + np.sin(heading[member]) * step[member] * k
+    alt = np.minimum(35000, 500 + 300 * k).astype(np.int64)
+    pts = pl.DataFrame(
+        {
+            "m": member,
+            "dt": (k * 8.0).round(1),
+            "lat": lat.round(6),
+            "lon": lon.round(6),
+            "alt": alt,
+            "gs": rng.uniform(150, 480, member.size).round(1),
+            "trk": np.degrees(heading[member]).round(1),
+            "vr": np.where(alt < 35000, 1536, 0),
+            "obj": k % 20 == 0,
+        }
+    )
+    rows = (
+        pts.select(
+            "m",
+            pl.format(
+                '[{},{},{},{},{},{},0,{},{},"adsb_icao",{},{},null,null]',
+                "dt",
+                "lat",
+                "lon",
+                "alt",
+                "gs",
+                "trk",
+                "vr",
+                pl.when(pl.col("obj"))
+                .then(pl.lit('{"type":"adsb_icao","flight":"TEST123 ","squawk":"1000"}'))
+                .otherwise(pl.lit("null")),
+                pl.col("alt") + 75,
+                "vr",
+            ).alias("p"),
+        )
+        .group_by("m", maintain_order=True)
+        .agg(pl.col("p").str.join(","))
+    )
+    texts = []
+    for i, body in zip(rows["m"].to_list(), rows["p"].to_list(), strict=True):
+        head = {
+            "icao": f"{addr[i]:06x}",
+            "r": "TEST",
+            "t": "A320",
+            "dbFlags": int(mil[i]),
+            "desc": "AIRBUS A-320",
+            "timestamp": float(DAY_T0 + 3600 * (i % 20)),
+            "trace": [],
+        }
+        texts.append(json.dumps(head, separators=(",", ":"))[:-3].encode() + b"[" + body.encode() + b"]}")
+    return texts
+
+
+def build(out: Path, members: int, mean_points: float, seed: int = 7) -> dict[str, Any]:
+    import io
+    import tarfile
+
+    meta_path = out / "meta.json"
+    want = {"members": members, "mean_points": mean_points, "seed": seed}
+    if meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        if all(meta.get(k) == v for k, v in want.items()):
+            return meta  # type: ignore[no-any-return]
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    addr, mil, east_med = _addresses(rng, members)
+    texts = _member_texts(rng, addr, mil, east_med, mean_points)
+    full = out / "day.tar"
+    points = 0
+    with tarfile.open(full, "w", format=tarfile.GNU_FORMAT) as tf:
+
+        def add(name: str, data: bytes) -> None:
+            ti = tarfile.TarInfo(name)
+            ti.size, ti.mtime = len(data), DAY_T0
+            tf.addfile(ti, io.BytesIO(data))
+
+        add("./acas/acas.csv", b"time,hex,ra\n" * 1000)
+        for a, text in zip(addr, texts, strict=True):
+            add(f"./traces/{a & 0xFF:02x}/trace_full_{a:06x}.json", gzip.compress(text, compresslevel=4, mtime=0))
+            points += text.count(b"],[") + 1  # points are separated by "],[" (aircraft objects hold no brackets)
+        for h in range(16):
+            add(f"./heatmap/{h:02d}.bin.ttf", rng.bytes(50_000))
+    data = full.read_bytes()
+    cut = len(data) * 2 // 3
+    (out / f"{TAG}.tar.aa").write_bytes(data[:cut])
+    (out / f"{TAG}.tar.ab").write_bytes(data[cut:])
+    full.unlink()
+    meta = {
+        **want,
+        "bytes": len(data),
+        "points": points,
+        "trace_members": int(addr.size),
+        "ru": int(((addr >= 0x100000) & (addr < 0x200000)).sum()),
+        "military": int(mil.sum()),
+        "build_s": round(time.perf_counter() - t0, 1),
+    }
+    meta_path.write_text(json.dumps(meta))
+    return meta
+
+
+# --- the server ----------------------------------------------------------------------------------------------
+def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    class H(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *a: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            path = self.path.split("?", 1)[0]
+            if path.startswith("/repos/"):
+                assets = [
+                    {"name": p.name, "size": p.stat().st_size, "browser_download_url": f"{base}/dl/{p.name}"}
+                    for p in sorted(root.glob(f"{TAG}.tar.a?"))
+                ]
+                body = json.dumps([{"tag_name": TAG, "assets": assets}]).encode()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            f = root / path.rsplit("/", 1)[-1]
+            size = f.stat().st_size
+            start = 0
+            rng = self.headers.get("Range")
+            if rng:
+                start = int(rng[6:].split("-")[0])
+            self.send_response(206 if rng else 200)
+            if rng:
+                self.send_header("Content-Range", f"bytes {start}-{size - 1}/{size}")
+            self.send_header("Content-Length", str(size - start))
+            self.end_headers()
+            with f.open("rb") as fh:
+                fh.seek(start)
+                shutil.copyfileobj(fh, self.wfile, 1 << 20)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), H)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, base
+
+
+# --- the measurements ----------------------------------------------------------------------------------------
+def _child(mode: str, base: str, work: str, q: Any) -> None:
+    from liftwatch import sources
+    from liftwatch.sources.selection import Selection
+    from liftwatch.store import Store
+
+    sel = {
+        "stream": lambda: Selection.build(addresses=["000001"]),
+        "country": lambda: Selection.build(countries="RU", region="eastern mediterranean"),
+        "military": lambda: Selection.build(military=True),
+        "all": lambda: Selection(),
+    }[mode]()
+    c0 = time.process_time()
+    t0 = time.perf_counter()
+    with Store(Path(work) / f"{mode}.duckdb") as store:
+        rep = sources.fetch(
+            "adsblol", store, start="2024-12-10", selection=sel, base_url=base, cache_dir=Path(work) / f"cache-{mode}"
+        )
+    item = rep.items[0]
+    q.put(
+        {
+            "mode": mode,
+            "wall_s": time.perf_counter() - t0,
+            "cpu_s": time.process_time() - c0,
+            "bytes": item.bytes,
+            "members_seen": item.members_seen,
+            "members_kept": item.members_kept,
+            "points": item.points,
+            "rows_added": item.rows_added,
+            "status": item.status,
+            "peak_rss_mib": _vm_hwm_mib(),
+        }
+    )
+
+
+def _vm_hwm_mib() -> float:
+    """This process's own high-water mark (VmHWM; ru_maxrss would include the parent's before exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def run_curl(base: str, root: Path, work: Path) -> dict[str, Any]:
+    dest = work / "curl-x"
+    dest.mkdir()
+    urls = [f"{base}/dl/{p.name}" for p in sorted(root.glob(f"{TAG}.tar.a?"))]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(f"curl -sS {' '.join(urls)} | tar -x -C {dest}", shell=True, check=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    size = sum(p.stat().st_size for p in root.glob(f"{TAG}.tar.a?"))
+    files = sum(1 for _ in dest.rglob("trace_full_*"))
+    shutil.rmtree(dest)
+    return {
+        "mode": "curl",
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "bytes": size,
+        "members_seen": files,
+        "members_kept": files,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--members", type=int, default=20_000)
+    ap.add_argument("--mean-points", type=float, default=150.0)
+    ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--out", type=Path, default=Path("bench-out/fetch"))
+    args = ap.parse_args()
+    meta = build(args.out, args.members, args.mean_points)
+    print(json.dumps(meta))
+    httpd, base = serve(args.out)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="lw-fetch-") as tmp:
+        for mode in args.modes.split(","):
+            if mode == "curl":
+                res = run_curl(base, args.out, Path(tmp))
+            else:
+                q: Any = mp.get_context("spawn").Queue()
+                p = mp.get_context("spawn").Process(target=_child, args=(mode, base, tmp, q))
+                p.start()
+                res = q.get()
+                p.join()
+            # the machine is shared: throughput per CPU second is the fair figure (wall time is printed too)
+            res["MB_per_s"] = res["bytes"] / 1e6 / res["cpu_s"]
+            res["points_per_s"] = meta["points"] / res["cpu_s"]
+            results.append(res)
+            print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in res.items()}), flush=True)
+    httpd.shutdown()
+    print()
+    print(
+        "| mode | wall s | CPU s | MB/s (CPU) | archive points/s (CPU) | members kept | points stored | peak RSS MiB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(
+            f"| {r['mode']} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['MB_per_s']:.0f} | "
+            f"{r['points_per_s'] / 1e6:.2f} M | {r['members_kept']:,} / {r['members_seen']:,} | "
+            f"{r.get('rows_added', 0):,} | {r.get('peak_rss_mib', float('nan')):.0f} |"
+        )
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("POLARS_MAX_THREADS", "2")
+    main()

@@ -1,0 +1,146 @@
+"""OpenSky Network state-vector sample dumps: ``states/<date>/<hh>/states_<date>-<hh>.csv.tar``.
+
+OpenSky published one full day of state vectors (every 10 s, the whole network) each Monday from mid-2017 to
+mid-2022, as one tar per hour holding ``states_<date>-<hh>.csv.gz`` (plus a licence and readme). Each hour is
+downloaded into the cache (resumable by range), its CSV member is copied out of the tar (still gzip) and read by
+the OpenSky reader, filtered, and ingested; both files are removed afterwards unless ``keep``.
+
+Terms: free for research and non-commercial use; publications should cite Schäfer et al., "Bringing up OpenSky"
+(IPSN 2014). For the full history database with your own account, see the ``opensky-trino`` source.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tarfile
+from datetime import date, timedelta
+
+from liftwatch import io as lio
+from liftwatch.errors import LiftwatchError
+from liftwatch.io.base import RejectLog
+from liftwatch.sources import cache
+from liftwatch.sources.adsbx import parse_hours
+from liftwatch.sources.base import (
+    FetchReport,
+    Ingester,
+    ItemReport,
+    NoProgress,
+    Progress,
+    SourceInfo,
+    Timer,
+    ledger_for,
+)
+from liftwatch.sources.http import FetchError, Http, NotFound
+from liftwatch.sources.selection import Selection
+from liftwatch.store import Store
+
+INFO = SourceInfo(
+    name="opensky",
+    title="OpenSky Network state-vector samples (Mondays 2017-2022, hourly tars)",
+    licence="OpenSky Network terms of use (research and non-commercial; cite Schäfer et al., IPSN 2014)",
+    attribution="Contains data from The OpenSky Network (https://opensky-network.org).",
+    terms_url="https://opensky-network.org/about/terms-of-use",
+    base_url="https://s3.opensky-network.org/data-samples/states",
+)
+HOUR = "{base}/{d}/{hh:02d}/states_{d}-{hh:02d}.csv.tar"
+
+
+def check_day(day: date) -> None:
+    if day.weekday() != 0:
+        monday = day - timedelta(days=day.weekday())
+        raise LiftwatchError(
+            f"{day}: OpenSky state-vector samples exist for Mondays only (nearest: {monday}, {monday + timedelta(days=7)})"
+        )
+
+
+def fetch(
+    store: Store,
+    days: list[date],
+    selection: Selection,
+    *,
+    base_url: str | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    http: Http | None = None,
+    progress: Progress | None = None,
+    hours: str | None = None,
+    keep: bool = False,
+) -> FetchReport:
+    base = (base_url or INFO.base_url).rstrip("/")
+    prog = progress or NoProgress()
+    own = http is None
+    client = http or Http(on_event=prog.message)
+    root = cache.cache_dir(cache_dir) / "opensky" / "states"
+    ledger = ledger_for(store, INFO)
+    sig = selection.signature()
+    report = FetchReport(INFO.name)
+    try:
+        for day in days:
+            for hh in parse_hours(hours):
+                name = f"states_{day}-{hh:02d}"
+                if ledger.done(name, sig):
+                    report.items.append(ItemReport(INFO.name, name, "skipped", note="done before"))
+                    continue
+                url = HOUR.format(base=base, d=day, hh=hh)
+                item = ItemReport(INFO.name, name)
+                timer = Timer()
+                tar_path = root / f"{day}" / f"{name}.csv.tar"
+                try:
+                    prog.item(name, None)
+                    client.download(url, tar_path, on_bytes=prog.bytes)
+                except NotFound:
+                    item.status, item.note = "missing", "not published (404)"
+                    report.items.append(item)
+                    continue
+                except FetchError as exc:
+                    item.status, item.note = "error", str(exc)
+                    report.items.append(item)
+                    continue
+                item.bytes = tar_path.stat().st_size
+                _ingest_hour(store, tar_path, selection, item, prog)
+                ledger.record(name, sig, url=url, status="done", bytes_=item.bytes, rows_added=item.rows_added)
+                if not keep:
+                    tar_path.unlink(missing_ok=True)
+                item.seconds = timer.seconds
+                report.items.append(item)
+    finally:
+        if own:
+            client.close()
+    return report
+
+
+def _ingest_hour(
+    store: Store, tar_path: os.PathLike[str], selection: Selection, item: ItemReport, prog: Progress
+) -> None:
+    """Copy the CSV member out of the tar (no decompression), read, filter, ingest, remove the copy."""
+    out = None
+    try:
+        with tarfile.open(tar_path) as tf:
+            member = next((m for m in tf if m.isfile() and m.name.endswith((".csv.gz", ".csv"))), None)
+            if member is None:
+                item.status, item.note = "error", "no states_*.csv(.gz) member in the tar"
+                return
+            src = tf.extractfile(member)
+            assert src is not None
+            out = os.fspath(tar_path) + "." + os.path.basename(member.name)
+            with open(out, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        item.status, item.note = "error", f"damaged tar: {exc}"
+        return
+    try:
+        rejects = RejectLog()
+        ingester = Ingester(store, INFO.name)
+        item.members_seen = 1
+        for table in lio.read(out, format="opensky_csv", rejects=rejects):
+            kept = selection.filter_table(table)
+            item.points += kept.num_rows
+            prog.member(kept.num_rows > 0, kept.num_rows)
+            if ingester.add(kept):
+                item.rows_added += ingester.flush()
+        item.rows_added += ingester.flush()
+        item.members_kept = int(item.points > 0)
+        if rejects.total:
+            item.note = f"{rejects.total} rows rejected by the reader"
+    finally:
+        os.unlink(out)
