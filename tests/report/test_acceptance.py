@@ -34,7 +34,7 @@ def _surge_start(meta: dict[str, Any]) -> date:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     _sim()
-    from liftwatch.analytics.evaluate import demo_inputs
+    from liftwatch.evaluation.analytics import demo_inputs
     from liftwatch.report import build_report
 
     tmp = tmp_path_factory.mktemp("demo")
@@ -45,7 +45,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def test_top_military_corridor_count_and_tonnage(demo: dict[str, Any]) -> None:
-    from liftwatch.analytics.evaluate import truth_corridor
+    from liftwatch.evaluation.analytics import truth_corridor
 
     res = demo["res"]
     top = res.summary["top_military_region_corridor"]
@@ -58,7 +58,7 @@ def test_top_military_corridor_count_and_tonnage(demo: dict[str, Any]) -> None:
 
 
 def test_surge_flagged_within_two_days(demo: dict[str, Any]) -> None:
-    from liftwatch.analytics.evaluate import truth_surge_p
+    from liftwatch.evaluation.analytics import truth_surge_p
 
     res = demo["res"]
     start = _surge_start(demo["meta"])
@@ -91,7 +91,7 @@ def test_surge_found_on_other_seeds(seed: int, tmp_path: Path) -> None:
     """Same scenario, other seeds: where the truth holds a real surge it is flagged within 2 days, civil quiet."""
     _sim()
     from liftwatch.analytics import destination_legs, detect_changes
-    from liftwatch.analytics.evaluate import demo_inputs, truth_surge_p
+    from liftwatch.evaluation.analytics import demo_inputs, truth_surge_p
     from liftwatch.report.builder import asset_class_expr
 
     meta, truth, flights = demo_inputs(tmp_path, seed)

@@ -13,7 +13,7 @@ sim = pytest.importorskip("liftwatch.sim", reason="liftwatch.sim not available")
 def result() -> dict[str, Any]:
     if not hasattr(sim, "generate"):
         pytest.skip("liftwatch.sim.generate not available yet")
-    from liftwatch.tracks.evaluate import run
+    from liftwatch.evaluation.tracks import run
 
     return run(days=4, seed=7)
 
