@@ -137,6 +137,9 @@ class Store:
 
             raise LiftwatchError(f"{self.path}: no liftwatch database here (run `liftwatch ingest` first)")
         self.con = duckdb.connect(self.path, read_only=read_only)
+        # timestamps leave the store as "UTC" (DuckDB's default session zone is "Etc/UTC", which Polars treats
+        # as a different zone): normalised here once so no caller has to convert
+        self.con.execute("SET TimeZone = 'UTC'")
         # DuckDB would cache up to 80 % of RAM; liftwatch streams by partition and lets DuckDB spill instead
         limit = os.environ.get(ENV_MEMORY, DEFAULT_MEMORY_LIMIT)
         if limit:

@@ -115,7 +115,6 @@ def check_claim(
     if loose is not None:
         where, params = "last_ts >= CAST(? AS TIMESTAMPTZ) AND first_ts < CAST(? AS TIMESTAMPTZ)", list(loose)
     flights = store.flights(where, params)
-    flights = flights.with_columns(pl.col(pl.Datetime).dt.convert_time_zone("UTC"))  # DuckDB says Etc/UTC
     if claim.domain:
         flights = flights.filter(pl.col("domain") == claim.domain)
     total_flights = store.sql("SELECT count(*) AS n FROM flights").item()
