@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from liftwatch.cli import claims, demo, flights, ingest, kb, report, sim, voyages, watch
-from liftwatch.cli.common import DEBUG_ENV, App, debug_enabled, err, exit_code_for, fail, report_unexpected
+from liftwatch.cli.common import DEBUG_ENV, App, debug_enabled, exit_code_for, fail, report_unexpected
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.textchunks import one_line
 

@@ -14,9 +14,8 @@ from typing import cast
 import pyarrow as pa
 
 from liftwatch.errors import UnknownFormatError, UnreadableFileError
-from liftwatch.io.base import DEFAULT_BATCH_ROWS, ReaderModule, RejectLog, read_head
-
 from liftwatch.io import aircraft_json, ais_csv, ais_nmea, opensky, raw_modes, readsb_trace, sbs
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, ReaderModule, RejectLog, read_head
 
 # Order matters: more specific sniffers first.
 READERS: tuple[ModuleType, ...] = (opensky, readsb_trace, aircraft_json, sbs, raw_modes, ais_nmea, ais_csv)

@@ -32,6 +32,7 @@ import numpy as np
 import polars as pl
 
 from liftwatch.errors import KnowledgeBaseError
+from liftwatch.geodesy import haversine_km
 from liftwatch.kb._data import read_toml
 from liftwatch.kb._text import norm_key
 from liftwatch.kb.assets import CLASSIFICATIONS, classify_frame
@@ -310,7 +311,7 @@ class Watchlist:
                 for p in rule.sites:
                     if p.site_id:
                         s = site(p.site_id)
-                        near |= _haversine_km(lat, lon, s.lat, s.lon) <= rule.radius_km
+                        near |= haversine_km(lat, lon, s.lat, s.lon) <= rule.radius_km
                     elif p.region_id:
                         near |= points_in_region(p.region_id, lat, lon)
                 masks.append(pl.lit(pl.Series(near)))
@@ -333,16 +334,6 @@ def _safe_regions(site_id: str) -> list[str]:
         return region_of_site(site_id)
     except KeyError:
         return []
-
-
-def _haversine_km(lat: np.ndarray, lon: np.ndarray, lat0: float, lon0: float) -> np.ndarray:
-    p, q = np.radians(lat), np.radians(lon)
-    h = (
-        np.sin((p - np.radians(lat0)) / 2) ** 2
-        + np.cos(p) * np.cos(np.radians(lat0)) * np.sin((q - np.radians(lon0)) / 2) ** 2
-    )
-    with np.errstate(invalid="ignore"):
-        return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
 
 def load_watchlist(path: str | Path) -> Watchlist:

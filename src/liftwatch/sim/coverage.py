@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from liftwatch.tracks.geo import KM_PER_NM, unit_vectors
+from liftwatch.geodesy import EARTH_RADIUS_KM, KM_PER_NM, unit_vectors
 
 # (name, lat, lon, antenna height ft)
 RECEIVERS: tuple[tuple[str, float, float, float], ...] = (
@@ -70,6 +70,6 @@ def covered(lat: npt.ArrayLike, lon: npt.ArrayLike, alt_ft: npt.ArrayLike) -> np
         return np.zeros(0, dtype=bool)
     u = unit_vectors(la, np.asarray(lon, dtype=np.float64))
     cosang = np.clip(u @ _RXU.T, -1.0, 1.0)  # (n, receivers)
-    dist_nm = np.arccos(cosang) * 6371.0088 / KM_PER_NM
+    dist_nm = np.arccos(cosang) * EARTH_RADIUS_KM / KM_PER_NM
     reach = horizon_nm(_RX[None, :, 2], np.asarray(alt_ft, dtype=np.float64)[:, None] + 50.0)
     return np.asarray((dist_nm <= reach).any(axis=1), dtype=bool)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from liftwatch.tracks.geo import haversine_km
+from liftwatch.geodesy import haversine_km
 
 
 @dataclass

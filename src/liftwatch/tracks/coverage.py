@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from liftwatch.tracks.geo import destination
+from liftwatch.geodesy import destination
 
 BANDS_FT = (3000.0, 10000.0, 20000.0)  # band 0: ground-3k, 1: 3-10k, 2: 10-20k, 3: above FL200
 PROBE_KM = (0.0, 30.0, 60.0, 100.0)

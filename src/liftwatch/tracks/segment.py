@@ -29,8 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from liftwatch.geodesy import KM_PER_NM, haversine_km
 from liftwatch.schema import PointFlag
-from liftwatch.tracks.geo import KM_PER_NM, haversine_km
 
 
 @dataclass(frozen=True)

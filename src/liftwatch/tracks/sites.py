@@ -28,7 +28,7 @@ import numpy.typing as npt
 import polars as pl
 from scipy.spatial import cKDTree
 
-from liftwatch.tracks.geo import (
+from liftwatch.geodesy import (
     EARTH_RADIUS_KM,
     KM_PER_NM,
     angle_diff_deg,
