@@ -1,4 +1,4 @@
-"""Acceptance thresholds of issue 5 on a small simulator scenario (truth from liftwatch.sim)."""
+"""Acceptance thresholds of the flights pipeline on a small simulator scenario (truth from liftwatch.sim)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,6 @@ from functools import cache
 from typing import Any
 
 import airportsdata
-import numpy as np
 import polars as pl
 
 from liftwatch.errors import KnowledgeBaseError
@@ -295,16 +294,3 @@ def controller_at(site_id: str, when: datetime | date) -> str | None:
         return None
     best = max(entries, key=lambda c: (c.priority, c.start or date.min))
     return best.actor
-
-
-def site_coords(site_ids: list[str]) -> np.ndarray:
-    """(n, 2) array of lat/lon for the given ids (NaN for unknown) - handy for vectorised distance checks."""
-    idx = _row_index()
-    frame = sites()
-    lat, lon = frame["lat"].to_numpy(), frame["lon"].to_numpy()
-    out = np.full((len(site_ids), 2), np.nan)
-    for i, sid in enumerate(site_ids):
-        j = idx.get(sid)
-        if j is not None:
-            out[i] = (lat[j], lon[j])
-    return out

@@ -7,7 +7,6 @@ bundled Natural Earth outline layer, so the folder can be zipped and opened on a
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -30,6 +29,7 @@ from liftwatch.analytics import (
     top_corridor,
 )
 from liftwatch.analytics.corridors import SEP, UNKNOWN, SiteRegions
+from liftwatch.claims import report_section_html
 from liftwatch.report import geo, render
 from liftwatch.report.exports import write_geojson, write_kml, write_tables
 from liftwatch.report.kbview import SiteBook, region_names
@@ -80,12 +80,7 @@ def _claims_html(claims: Sequence[Any] | None) -> str | None:
     """The claims engineer's section, when both the module and some results are there."""
     if not claims:
         return None
-    try:
-        mod = importlib.import_module("liftwatch.claims")
-    except ImportError:  # claims module absent: the report simply has no claims section
-        return None
-    fn = getattr(mod, "report_section_html", None)
-    return str(fn(list(claims))) if callable(fn) else None
+    return str(report_section_html(list(claims)))
 
 
 def _mil_first(table: pl.DataFrame) -> pl.DataFrame:

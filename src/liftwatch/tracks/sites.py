@@ -21,7 +21,6 @@ Scores are likelihoods; the confidence is the best candidate's share times how w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -241,9 +240,3 @@ def infer_sites(
         at_site.fill_null(False).alias("_low_close"),
     ).with_columns(((pl.col("ground_end") & pl.col("site").is_not_null()) | pl.col("_low_close")).alias("at_site"))
     return out.drop("q", "_low_close")
-
-
-def evidence_of(row: dict[str, Any]) -> dict[str, Any]:
-    """The JSON-able evidence for one end (used by the flights assembler)."""
-    keys = ("site", "conf", "site_km", "site_agl_ft", "aligned", "ground_end", "at_site")
-    return {k: row.get(k) for k in keys}
