@@ -25,6 +25,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch import io as lio
+from liftwatch.io.ais_static import STATIC_SCHEMA, conform_static, empty_static
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS, POINT_SCHEMA, conform
 
@@ -33,6 +34,9 @@ ENV_DB = "LIFTWATCH_DB"
 ENV_MEMORY = "LIFTWATCH_DUCKDB_MEMORY"  # e.g. "4GB"; empty string keeps DuckDB's own default (80 % of RAM)
 DEFAULT_MEMORY_LIMIT = "2GB"
 PARTITION_POINTS = 1_000_000
+# AIS static reports (name, IMO, call sign, type, declared destination): the point schema has no column for
+# them, yet voyages need the name to match curated assets and the destination as untrusted evidence
+STATIC_TABLE = "ais_static"
 
 # Columns whose values define "the same observation" for de-duplication.
 _KEY_COLUMNS = (
@@ -82,6 +86,16 @@ def _duck_nested(t: pa.DataType) -> str:
     if typ is None:
         raise TypeError(f"no DuckDB type for {t}")
     return typ
+
+
+def _static_ddl() -> str:
+    duck = {
+        pl.String(): "VARCHAR",
+        pl.Int32(): "INTEGER",
+        pl.Float32(): "FLOAT",
+        pl.Datetime("us", "UTC"): "TIMESTAMPTZ",
+    }
+    return ", ".join(f'"{name}" {duck[dtype]}' for name, dtype in STATIC_SCHEMA.items())
 
 
 def default_db_path() -> str:
@@ -159,6 +173,7 @@ class Store:
             "format VARCHAR, rows_added BIGINT, rejected BIGINT, ingested_at TIMESTAMPTZ)"
         )
         self.con.execute(f"CREATE TABLE IF NOT EXISTS flights ({_ddl(FLIGHT_SCHEMA)})")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {STATIC_TABLE} ({_static_ddl()})")
 
     def close(self) -> None:
         self.con.close()
@@ -351,6 +366,30 @@ class Store:
     def flights(self, where: str | None = None, params: list[Any] | None = None) -> pl.DataFrame:
         sql = "SELECT * FROM flights" + (f" WHERE {where}" if where else "") + " ORDER BY first_ts, asset_id"
         return self._pl(sql, params)
+
+    def save_ais_static(self, static: pl.DataFrame) -> int:
+        """Append AIS static rows (de-duplicated on every column); returns rows now in the table."""
+        df = conform_static(static)
+        cols = ", ".join(f'"{c}"' for c in STATIC_SCHEMA)
+        con = self.con
+        con.register("_static_in", df.to_arrow())
+        try:
+            con.execute(
+                f"INSERT INTO {STATIC_TABLE} SELECT DISTINCT {cols} FROM _static_in "
+                f"EXCEPT SELECT {cols} FROM {STATIC_TABLE}"
+            )
+        finally:
+            con.unregister("_static_in")
+        return self._count(STATIC_TABLE)
+
+    def ais_static(self) -> pl.DataFrame:
+        """The stored AIS static rows (empty in a read-only store created before the table existed)."""
+        found = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [STATIC_TABLE]
+        ).fetchall()[0][0]
+        if not found:
+            return empty_static()
+        return conform_static(self.sql(f"SELECT * FROM {STATIC_TABLE}"))
 
     def info(self) -> dict[str, Any]:
         """Counts and spans for `liftwatch info`."""

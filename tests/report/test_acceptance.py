@@ -79,7 +79,7 @@ def test_surge_found_on_other_seeds(seed: int, tmp_path: Path) -> None:
     """Same scenario, other seeds: where the truth holds a real surge it is flagged within 2 days, civil quiet."""
     from liftwatch.analytics import destination_legs, detect_changes
     from liftwatch.evaluation.analytics import demo_inputs, truth_surge_p
-    from liftwatch.report.builder import asset_class_expr
+    from liftwatch.report.analysis import asset_class_expr
 
     meta, truth, flights = demo_inputs(tmp_path, seed)
     before, after, p = truth_surge_p(truth, meta)

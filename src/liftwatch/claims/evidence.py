@@ -66,6 +66,12 @@ class ClaimResult:
     other_route_traffic: int = 0
     notes: list[str] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        return (
+            f"ClaimResult({self.claim.claim_id}: {self.verdict}, {self.n_full} full / {self.n_partial} partial "
+            f"matches; {self.claim.summary()})"
+        )
+
     @property
     def n_full(self) -> int:
         return int((self.flights["match"] == "full").sum()) if self.flights.height else 0

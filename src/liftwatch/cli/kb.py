@@ -12,9 +12,9 @@ import polars as pl
 import typer
 from rich.table import Table
 
-from liftwatch.cli.common import console, fail
+from liftwatch.cli.common import App, console, fail
 
-kb_app = typer.Typer(
+kb_app = App(
     name="kb",
     help="Knowledge base: sites (any spelling or script), asset classification, regions, aircraft types.",
     no_args_is_help=True,
@@ -201,5 +201,5 @@ def watchlist_cmd(
     console.print(t)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: App) -> None:
     app.add_typer(kb_app, name="kb")

@@ -52,7 +52,9 @@ class PlaceRef:
 
     def __repr__(self) -> str:
         extra = f", {len(self.site_ids)} sites" if self.kind == "region" else ""
-        return f"PlaceRef({self.text!r} -> {self.kind} {self.id!r} {self.name!r}, {self.matched} {self.score:.0f}{extra})"
+        return (
+            f"PlaceRef({self.text!r} -> {self.kind} {self.id!r} {self.name!r}, {self.matched} {self.score:.0f}{extra})"
+        )
 
 
 def _site_ref(text: str, site_id: str, matched: MatchKind, score: float = 100.0) -> PlaceRef:

@@ -83,6 +83,11 @@ class Site:
     def __hash__(self) -> int:  # list fields are not hashable; a site is identified by its id
         return hash(("site", self.site_id))
 
+    def __repr__(self) -> str:
+        code = f" {self.icao}" if self.icao and self.icao != self.site_id else ""
+        where = ", ".join(x for x in (self.region, self.country) if x)
+        return f"Site({self.site_id!r}{code}: {self.name}, {self.kind}, {self.lat:.4f} {self.lon:.4f}, {where})"
+
 
 _KIND_PATTERNS = (
     (re.compile(r"heli(port|pad)|hospital", re.I), "heliport"),

@@ -98,9 +98,7 @@ def analyse(
     from liftwatch.store import Store
 
     if static is None and isinstance(source, Store):
-        from liftwatch.sea.static_store import load_static
-
-        static = load_static(source)
+        static = source.ais_static()
     ports = portcalls.port_sites(sites)
     grids, end = [], data_end if data_end is not None else _data_end(source)
     for frame in _frames(source):  # pass 1: reception and the end of the data
