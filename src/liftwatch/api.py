@@ -20,7 +20,7 @@ import polars as pl
 from liftwatch import kb, sea
 from liftwatch.analytics.corridors import Level, Period, corridors
 from liftwatch.claims import ClaimResult, Extraction, check, extract
-from liftwatch.errors import LiftwatchError
+from liftwatch.errors import LiftwatchError, NoDataError
 from liftwatch.filters import Classification, Domain, Ending, FlightFilter, TimeLike, as_utc, split_corridor
 from liftwatch.flights import Flight, Flights, StoreRef, get_flight
 from liftwatch.ingest import IngestRun, ingest_paths
@@ -179,7 +179,7 @@ class LiftWatch:
         """
         flights = self.store.flights()
         if flights.is_empty():
-            raise LiftwatchError(f"{self._ref.path}: no flights stored (run `liftwatch flights build` first)")
+            raise NoDataError(f"{self._ref.path}: no flights stored (run `liftwatch build` first)")
         d0, d1 = day_window(start, end)
         scope: list[str] = []
         origin = destination = regions = None

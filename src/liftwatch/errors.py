@@ -7,6 +7,10 @@ class LiftwatchError(Exception):
     """Base for errors the CLI turns into one clear line and a non-zero exit."""
 
 
+class NoDataError(LiftwatchError):
+    """The store holds nothing to work on yet (no flights built, no points): "nothing found", exit code 1."""
+
+
 class InvalidValueError(LiftwatchError, ValueError):
     """A filter or option value outside its allowed set; the message lists what is allowed."""
 

@@ -16,8 +16,9 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from liftwatch.errors import LiftwatchError
+from liftwatch.errors import LiftwatchError, NoDataError
 from liftwatch.io.textchunks import one_line
 from liftwatch.store import DEFAULT_DB
 
@@ -46,7 +47,7 @@ def debug_enabled() -> bool:
 
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     """Print one clear error line; return the Exit to raise."""
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -54,14 +55,17 @@ def report_unexpected(exc: BaseException, what: str = "") -> None:
     """One line for an exception liftwatch did not expect, and how to see its traceback."""
     where = f"{what}: " if what else ""
     err.print(
-        f"[red]error:[/red] {where}unexpected {type(exc).__name__}: {one_line(exc, 300)}\n"
+        f"[red]error:[/red] {escape(where)}unexpected {type(exc).__name__}: {escape(one_line(exc, 300))}\n"
         f"  rerun with --debug (or {DEBUG_ENV}=1) for the traceback, and please report it",
         highlight=False,
+        soft_wrap=True,
     )
 
 
 def exit_code_for(exc: BaseException) -> int:
-    """The policy in one place: liftwatch errors exit 2, anything unexpected 1."""
+    """The policy in one place: nothing to work on exits 1, other liftwatch errors 2, anything unexpected 1."""
+    if isinstance(exc, NoDataError):
+        return EXIT_NOTHING
     return EXIT_ERROR if isinstance(exc, LiftwatchError) else EXIT_UNEXPECTED
 
 
@@ -77,7 +81,7 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
         except LiftwatchError as exc:
             if debug_enabled():
                 raise
-            raise fail(one_line(exc, 1000)) from None
+            raise fail(one_line(exc, 1000), exit_code_for(exc)) from None
         except Exception as exc:
             if debug_enabled():
                 raise

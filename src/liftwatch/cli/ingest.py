@@ -111,7 +111,7 @@ def ingest(
         )
     for failure in run.failures:
         hint = f" (rerun with --debug or {DEBUG_ENV}=1 for the traceback)" if failure.unexpected else ""
-        err.print(f"[red]error:[/red] {escape(failure.message)}{hint}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(failure.message)}{hint}", highlight=False, soft_wrap=True)
     console.print(_summary(run.reports))
     reasons = _reasons(run.reports)
     if reasons is not None:
