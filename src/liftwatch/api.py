@@ -192,7 +192,7 @@ class LiftWatch:
             regions = list(resolve_place(region).ids)
             scope.append(f"region {region}")
         if watchlist is not None:
-            matched = kb.load_watchlist(watchlist).match_flights(flights, only_matched=True)
+            matched = kb.load_watchlist(Path(watchlist)).match_flights(flights, only_matched=True)
             flights = flights.filter(pl.col("flight_id").is_in(matched["flight_id"].unique().implode()))
             scope.append(f"watchlist {Path(watchlist).name}")
         baseline_end = None
@@ -218,7 +218,7 @@ class LiftWatch:
         self, out: str | os.PathLike[str], analysis: Analysis | None = None, *, tiles: bool = False, **options: Any
     ) -> ReportResult:
         """Write report.html, map.html, plots and exports for ``analysis`` (default: ``analyse(**options)``)."""
-        return write_report(analysis if analysis is not None else self.analyse(**options), out, tiles=tiles)
+        return write_report(analysis if analysis is not None else self.analyse(**options), Path(out), tiles=tiles)
 
     # -- queries --------------------------------------------------------------------------------------
     def flights(

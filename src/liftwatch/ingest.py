@@ -26,7 +26,7 @@ from liftwatch.io.textchunks import one_line
 from liftwatch.store import IngestReport, Store
 
 # What a damaged archive can raise from format detection before any reader runs (stdlib decompressors).
-ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
+ARCHIVE_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
 STATIC_READERS = {"ais_nmea": ais_nmea.read_static, "ais_csv": ais_csv.read_static}
 
 
@@ -47,8 +47,10 @@ def _is_snapshot_dir(directory: Path, files: list[Path]) -> bool:
         return False
     try:
         return lio.detect_format(candidates[0]) == "aircraft_json"
-    except (LiftwatchError, *ARCHIVE_ERRORS):
+    except LiftwatchError:
         return True  # let the snapshot reader report what is wrong with it
+    except ARCHIVE_ERRORS:
+        return True
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

@@ -361,7 +361,7 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return table.num_rows
+        return int(table.num_rows)
 
     def flights(self, where: str | None = None, params: list[Any] | None = None) -> pl.DataFrame:
         sql = "SELECT * FROM flights" + (f" WHERE {where}" if where else "") + " ORDER BY first_ts, asset_id"

@@ -94,7 +94,8 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
 class App(typer.Typer):
     """A Typer app whose commands all follow the error policy of :func:`guarded`."""
 
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    # Typer spells out every click option in ``command``'s signature; forwarding them as-is is the point here
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[P, R]], Callable[P, R]]:  # type: ignore[override]
         register = super().command(*args, **kwargs)
 
         def decorator(fn: Callable[P, R]) -> Callable[P, R]:

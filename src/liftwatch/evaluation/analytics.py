@@ -91,7 +91,7 @@ def truth_corridor(truth: pl.DataFrame, origin: str = "syria", destination: str 
     t = truth.filter(pl.col("domain") == "air") if "domain" in truth.columns else truth
     t = t.filter(pl.col("classification").is_in(["military", "state"]))
     sites = set(t["dep_site"].drop_nulls().to_list()) | set(t["arr_site"].drop_nulls().to_list())
-    reg = {s: (kb.region_of_site(s) or [None])[0] for s in sites}
+    reg = {s: next(iter(kb.region_of_site(s)), None) for s in sites}
     return t.filter(
         (pl.col("dep_site").replace_strict(reg, default=None) == origin)
         & (pl.col("arr_site").replace_strict(reg, default=None) == destination)

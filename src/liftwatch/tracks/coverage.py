@@ -34,7 +34,7 @@ def band_expr(alt: pl.Expr) -> pl.Expr:
 
 def band_of(alt: np.ndarray) -> np.ndarray:
     a = np.nan_to_num(alt, nan=0.0)
-    return np.searchsorted(np.asarray(BANDS_FT), a, side="right").astype(np.int8)
+    return np.asarray(np.searchsorted(np.asarray(BANDS_FT), a, side="right"), dtype=np.int8)
 
 
 @dataclass

@@ -112,7 +112,7 @@ class SiteIndex:
         civ_w = np.select(
             [kind == "air_base", kind == "heliport", kind == "airstrip"], [np.log(0.3), np.log(0.2), np.log(0.5)], 0.0
         )
-        return np.where(military, mil_w, civ_w) + np.log(self.prominence[s])
+        return np.asarray(np.where(military, mil_w, civ_w) + np.log(self.prominence[s]))
 
 
 def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) -> pl.DataFrame:
