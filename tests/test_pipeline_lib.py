@@ -168,3 +168,13 @@ def test_closed_database_gives_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(LiftwatchError, match="was closed"):
         len(flights)
     assert "closed" in repr(lw) and "closed" in repr(flights)
+
+
+def test_kb_place_cli_equals_library() -> None:
+    res = runner.invoke(app, ["kb", "place", "OSLK", "--json"])
+    assert res.exit_code == 0, res.output
+    import json
+    from dataclasses import asdict
+
+    assert json.loads(res.output) == json.loads(json.dumps(asdict(resolve_place("OSLK"))))
+    assert runner.invoke(app, ["kb", "place", "Lataki"]).exit_code == 2
