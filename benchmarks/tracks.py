@@ -12,7 +12,7 @@ in what it knows):
   last point: its documented method);
 * liftwatch: ``build_flights`` (clean, split, sites, dark/out-of-coverage, ranking).
 
-Both results are scored by ``liftwatch.tracks.evaluate.metrics`` against the simulator's truth. Because
+Both results are scored by ``liftwatch.evaluation.tracks.metrics`` against the simulator's truth. Because
 traffic is slow, ``--traffic-fraction`` runs it on a hash-sample of airframes (liftwatch is also timed on
 that same sample, best of 3 runs, so the speed ratio compares like with like). The sample keeps every
 military/state airframe (they carry the dark endings) plus a share of the civil ones.
@@ -28,7 +28,7 @@ from typing import Any
 
 import polars as pl
 
-from liftwatch.tracks.evaluate import metrics, observed_truth
+from liftwatch.evaluation.tracks import metrics, observed_truth
 
 OUT = Path("bench-out")
 

@@ -23,7 +23,7 @@ def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
     assert "<td>tartus</td><td>tobruk-port</td><td>military/state (sea)</td>" in html
     assert "tobruk-port" in (out / "map.html").read_text()
     with liftwatch.open(out / "liftwatch.duckdb", read_only=True) as lw:
-        flights = lw.flights_table()
+        flights = lw.flights().to_polars()
         assert flights.height > 500
         mil = flights.filter(flights["classification"] == "military")
         assert mil.filter(mil["ending"] == "dark").height >= 5

@@ -55,7 +55,7 @@ def test_open_api_returns_polars_and_pandas(tmp_path: Path) -> None:
         df = lw.points(assets=["155ABC"])
         assert df.height == 20
         assert df["lat"].dtype.is_float()
-        pdf = lw.points(pandas=True)
+        pdf = lw.points().to_pandas()
         assert len(pdf) == 20
 
 

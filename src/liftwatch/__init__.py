@@ -5,13 +5,27 @@ Three lines in a notebook::
     import liftwatch
     lw = liftwatch.open("liftwatch.duckdb")
     lw.points(assets=["155a2b"])          # Polars DataFrame
+    lw.flights().military().dark()        # a lazy Flights collection (docs/notebook.md)
 """
 
 from __future__ import annotations
 
+from liftwatch import errors
 from liftwatch.api import LiftWatch, open
+from liftwatch.filters import FlightFilter
+from liftwatch.flights import Flight, Flights
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
 
 __version__ = "0.1.0"
 
-__all__ = ["FLIGHT_SCHEMA", "POINT_SCHEMA", "LiftWatch", "__version__", "open"]
+__all__ = [
+    "FLIGHT_SCHEMA",
+    "POINT_SCHEMA",
+    "Flight",
+    "FlightFilter",
+    "Flights",
+    "LiftWatch",
+    "__version__",
+    "errors",
+    "open",
+]

@@ -1,30 +1,294 @@
-"""The notebook-facing object: ``liftwatch.open(db)``.
+"""The notebook-facing object: ``liftwatch.open(db)`` -> :class:`LiftWatch`, the whole pipeline in one place.
 
-Thin by design: it owns a :class:`~liftwatch.store.Store` and forwards to the kernels, so everything a
-notebook can do the CLI does the same way. Results are Polars DataFrames; pass ``pandas=True`` for pandas.
+Every ``liftwatch`` command is a thin call into a method here, so a notebook gets the same result the CLI
+prints: ``lw.ingest(folder)`` / ``lw.build()`` / ``lw.flights(...)`` / ``lw.check(article)`` /
+``lw.analyse(...)`` / ``lw.report(out)``. Tables are Polars DataFrames (``.to_pandas()`` converts); flights
+come as a lazy :class:`~liftwatch.flights.Flights` collection.
 """
 
 from __future__ import annotations
 
-import builtins
 import os
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from liftwatch.store import IngestReport, Store
+from liftwatch import kb, sea
+from liftwatch.analytics.corridors import Level, Period, corridors
+from liftwatch.claims import ClaimResult, Extraction, check, extract
+from liftwatch.errors import LiftwatchError, NoDataError
+from liftwatch.filters import Classification, Domain, Ending, FlightFilter, TimeLike, as_utc, split_corridor
+from liftwatch.flights import Flight, Flights, StoreRef, get_flight
+from liftwatch.ingest import IngestRun, ingest_paths
+from liftwatch.kb.places import resolve_place
+from liftwatch.report import Analysis, ReportResult, analyse, write_report
+from liftwatch.sea.build import SeaResult
+from liftwatch.store import Store
+from liftwatch.tracks.clean import CleanReport
+from liftwatch.tracks.flights import BuildReport, store_flights
+
+
+@dataclass
+class BuildSummary:
+    """What ``build()`` did: flights from aircraft points, voyages from ship points."""
+
+    flights: int = 0
+    voyages: int = 0
+    flights_report: BuildReport = field(default_factory=BuildReport)
+    voyages_stats: dict[str, int] = field(default_factory=dict)
+    voyage_endings: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def clean(self) -> CleanReport:
+        return self.flights_report.clean
+
+    def __repr__(self) -> str:
+        return f"BuildSummary({self.flights:,} flights, {self.voyages:,} voyages)"
+
+
+@dataclass
+class ClaimCheck:
+    """The claims an article makes and what the data says about each."""
+
+    extraction: Extraction
+    results: list[ClaimResult]
+
+    @property
+    def positive(self) -> bool:
+        """True when at least one claim is supported or partly supported."""
+        return any(r.verdict in ("supported", "partly supported") for r in self.results)
+
+    def __repr__(self) -> str:
+        verdicts = ", ".join(f"{r.claim.claim_id}: {r.verdict}" for r in self.results) or "no claims found"
+        return f"ClaimCheck({len(self.results)} claims; {verdicts})"
+
+
+def read_article(article: str | os.PathLike[str]) -> str:
+    """An article's text from a path (UTF-8, bad bytes replaced)."""
+    path = Path(article)
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise LiftwatchError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def day_window(start: TimeLike | None, end: TimeLike | None) -> tuple[date | None, date | None]:
+    """Inclusive first/last days -> (first day, day after the last) as the analysis takes them."""
+    d0 = as_utc(start, "start").date() if start is not None else None
+    d1 = as_utc(end, "end").date() + timedelta(days=1) if end is not None else None
+    return d0, d1
 
 
 class LiftWatch:
-    """A handle on one liftwatch database."""
+    """A handle on one liftwatch database (see :func:`open`)."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self._ref = StoreRef(store)
 
-    def ingest(self, *paths: str | os.PathLike[str], format: str | None = None) -> builtins.list[IngestReport]:
-        return [self.store.ingest(p, format=format) for p in paths]
+    @property
+    def store(self) -> Store:
+        """The underlying store (raises a clear error once closed)."""
+        return self._ref.store
+
+    # -- pipeline -------------------------------------------------------------------------------------
+    def ingest(
+        self,
+        *paths: str | os.PathLike[str],
+        format: str | None = None,
+        force: bool = False,
+        on_file: Callable[[Path], None] | None = None,
+        on_batch: Callable[[int], None] | None = None,
+        raise_unexpected: bool = False,
+    ) -> IngestRun:
+        """Read files or folders into the store (folders expanded; AIS static data kept); see ``IngestRun``."""
+        return ingest_paths(
+            self.store,
+            paths,
+            format=format,
+            force=force,
+            on_file=on_file,
+            on_batch=on_batch,
+            raise_unexpected=raise_unexpected,
+        )
+
+    def build(
+        self,
+        *,
+        flights: bool = True,
+        voyages: bool = True,
+        partitions: int | None = None,
+        on_points: Callable[[int], None] | None = None,
+    ) -> BuildSummary:
+        """Flights from aircraft points and voyages from ship points, stored in the flights table."""
+        out = BuildSummary()
+        store = self.store
+        if flights and self._count("air"):
+            out.flights = store_flights(
+                store, n_partitions=partitions, on_partition=on_points, report=out.flights_report
+            )
+        if voyages and self._count("sea"):
+            res = self.sea()
+            out.voyages = store.write_flights(res.voyages.to_arrow())
+            out.voyages_stats = dict(res.stats)
+            counts = res.voyages["ending"].value_counts().sort("ending").iter_rows()
+            out.voyage_endings = {str(k): int(v) for k, v in counts}
+        return out
+
+    def sea(self) -> SeaResult:
+        """Port calls, silences and voyages computed from the stored AIS points (not stored)."""
+        return sea.analyse(self.store)
+
+    def check(
+        self,
+        article: str | os.PathLike[str],
+        *,
+        publication: date | None = None,
+        window_days: int = 30,
+        tolerance_days: int = 2,
+        text: str | None = None,
+        extraction: Extraction | None = None,
+    ) -> ClaimCheck:
+        """Extract an article's claims (path, or ``text=``, or an ``extraction`` already made) and check each."""
+        if extraction is None:
+            body = text if text is not None else read_article(article)
+            extraction = extract(body, publication, default_window_days=window_days)
+        return ClaimCheck(extraction, check(extraction, self.store, tolerance_days=tolerance_days))
+
+    def analyse(
+        self,
+        *,
+        start: TimeLike | None = None,
+        end: TimeLike | None = None,
+        corridor: str | None = None,
+        region: str | None = None,
+        watchlist: str | os.PathLike[str] | None = None,
+        baseline_days: int | None = None,
+        coverage: bool = False,
+        title: str = "liftwatch report",
+        articles: Sequence[str | os.PathLike[str]] = (),
+        publication: date | None = None,
+    ) -> Analysis:
+        """Corridors, lift, alerts, summary (and claim verdicts for ``articles``) for the stored flights.
+
+        ``start``/``end`` are the first and last day (inclusive); ``corridor`` is ``"FROM:TO"`` and ``region``
+        one place, each a site or region name resolved like everywhere else.
+        """
+        flights = self.store.flights()
+        if flights.is_empty():
+            raise NoDataError(f"{self._ref.path}: no flights stored (run `liftwatch build` first)")
+        d0, d1 = day_window(start, end)
+        scope: list[str] = []
+        origin = destination = regions = None
+        if corridor:
+            a, b = split_corridor(corridor)
+            origin = list(resolve_place(a).ids) if a else None
+            destination = list(resolve_place(b).ids) if b else None
+            scope.append(f"corridor {a or 'anywhere'} → {b or 'anywhere'}")
+        if region:
+            regions = list(resolve_place(region).ids)
+            scope.append(f"region {region}")
+        if watchlist is not None:
+            matched = kb.load_watchlist(Path(watchlist)).match_flights(flights, only_matched=True)
+            flights = flights.filter(pl.col("flight_id").is_in(matched["flight_id"].unique().implode()))
+            scope.append(f"watchlist {Path(watchlist).name}")
+        baseline_end = None
+        if baseline_days:
+            first = d0 or _first_day(flights)
+            baseline_end = first + timedelta(days=baseline_days)
+        claims = [r for a in articles for r in self.check(a, publication=publication).results]
+        return analyse(
+            flights,
+            start=d0,
+            end=d1,
+            title=title,
+            scope=", ".join(scope) or "all flights",
+            origin=origin,
+            destination=destination,
+            region=regions,
+            baseline_end=baseline_end,
+            coverage="background" if coverage else None,
+            claims=claims,
+        )
+
+    def report(
+        self, out: str | os.PathLike[str], analysis: Analysis | None = None, *, tiles: bool = False, **options: Any
+    ) -> ReportResult:
+        """Write report.html, map.html, plots and exports for ``analysis`` (default: ``analyse(**options)``).
+
+        The store's data sources and their licence notices (ODbL for adsb.lol ...) go on every output."""
+        return write_report(
+            analysis if analysis is not None else self.analyse(**options),
+            Path(out),
+            tiles=tiles,
+            attributions=self.store.attributions(),
+        )
+
+    # -- queries --------------------------------------------------------------------------------------
+    def flights(
+        self,
+        classification: Classification | tuple[Classification, ...] | None = None,
+        *,
+        country: str | None = None,
+        site: str | None = None,
+        corridor: str | None = None,
+        start: TimeLike | None = None,
+        end: TimeLike | None = None,
+        asset: str | None = None,
+        ending: Ending | None = None,
+        domain: Domain | None = None,
+    ) -> Flights:
+        """Stored flights (and voyages) as a lazy, chainable collection; bad values raise with the allowed list."""
+        filt = FlightFilter.from_options(
+            corridor=corridor,
+            classification=classification,
+            country=country,
+            site=site,
+            start=start,
+            end=end,
+            asset=asset,
+            ending=ending,
+            domain=domain,
+        )
+        return Flights(self._ref, filt)
+
+    def select(self, where: FlightFilter) -> Flights:
+        """The flights a ready-made :class:`~liftwatch.filters.FlightFilter` selects."""
+        return Flights(self._ref, where)
+
+    def voyages(self, *, asset: str | None = None, ending: Ending | None = None) -> Flights:
+        """Stored ship voyages (the flights table, domain ``sea``)."""
+        return Flights(self._ref, FlightFilter(domain="sea", asset=asset, ending=ending))
+
+    def flight(self, flight_id: str) -> Flight:
+        """One stored flight by id."""
+        return get_flight(self._ref, flight_id)
+
+    def port_calls(self, asset: str | None = None) -> pl.DataFrame:
+        """Port calls, observed and inferred from silences."""
+        pc = self.sea().all_port_calls()
+        return pc.filter(pl.col("asset_id") == asset) if asset else pc
+
+    def corridors(
+        self,
+        *,
+        level: Level = "region",
+        by: Sequence[str] = ("classification",),
+        period: Period = None,
+        start: TimeLike | None = None,
+        end: TimeLike | None = None,
+    ) -> pl.DataFrame:
+        """The corridor table of the stored flights first seen between ``start`` and ``end`` (days, inclusive)."""
+        d0, d1 = day_window(start, end)
+        flights = self.store.flights()
+        if d0:
+            flights = flights.filter(pl.col("first_ts").dt.date() >= d0)
+        if d1:
+            flights = flights.filter(pl.col("first_ts").dt.date() < d1)
+        return corridors(flights, level=level, by=by, period=period)
 
     def points(
         self,
@@ -32,66 +296,43 @@ class LiftWatch:
         start: datetime | str | None = None,
         end: datetime | str | None = None,
         *,
-        domain: str | None = None,
-        pandas: bool = False,
-    ) -> Any:
-        df = self.store.points(assets=assets, start=start, end=end, domain=domain)
-        return df.to_pandas() if pandas else df
+        domain: Domain | None = None,
+    ) -> pl.DataFrame:
+        return self.store.points(assets=assets, start=start, end=end, domain=domain)
 
-    def sql(self, query: str, *, pandas: bool = False) -> Any:
-        df = self.store.sql(query)
-        return df.to_pandas() if pandas else df
+    def sql(self, query: str, params: list[Any] | None = None) -> pl.DataFrame:
+        return self.store.sql(query, params)
 
     def info(self) -> dict[str, Any]:
         return self.store.info()
 
-    def flights(
-        self,
-        classification: str | None = None,
-        *,
-        country: str | None = None,
-        site: str | None = None,
-        corridor: str | None = None,
-        start: datetime | str | None = None,
-        end: datetime | str | None = None,
-        asset: str | None = None,
-        ending: str | None = None,
-        pandas: bool = False,
-    ) -> Any:
-        """Stored flights filtered like ``liftwatch flights list`` (site/region names resolved via the kb)."""
-        from liftwatch.tracks.query import query_flights
+    def _count(self, domain: Domain) -> int:
+        return int(self.store.sql("SELECT count(*) AS n FROM points WHERE domain = ?", [domain])["n"][0])
 
-        df = query_flights(
-            self.store,
-            classification=classification,
-            country=country,
-            site=site,
-            corridor=corridor,
-            start=start,
-            end=end,
-            asset=asset,
-            ending=ending,
-        )
-        return df.to_pandas() if pandas else df
-
-    def flight(self, flight_id: str) -> Any:
-        """One stored flight as a fluent ``Flight`` (``.track``, ``.landing_site()``, ``.candidates()``)."""
-        from liftwatch.tracks.api import get_flight
-
-        return get_flight(self.store, flight_id)
-
-    def flights_table(self, *, pandas: bool = False) -> Any:
-        df: pl.DataFrame = self.store.flights()
-        return df.to_pandas() if pandas else df
-
+    # -- lifecycle ------------------------------------------------------------------------------------
     def close(self) -> None:
-        self.store.close()
+        self._ref.close()
 
     def __enter__(self) -> LiftWatch:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def __repr__(self) -> str:
+        if self._ref.closed:
+            return f"LiftWatch({self._ref.path!r}, closed)"
+        i = self.store.info()
+        return (
+            f"LiftWatch({i['path']!r}: {i['points']:,} points, {i['assets']:,} assets, {i['files']:,} files, "
+            f"{i['flights']:,} flights and voyages; {i['first']} to {i['last']})"
+        )
+
+
+def _first_day(flights: pl.DataFrame) -> date:
+    first = flights["first_ts"].min()
+    assert isinstance(first, datetime)
+    return first.date()
 
 
 def open(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> LiftWatch:

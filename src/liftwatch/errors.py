@@ -7,6 +7,30 @@ class LiftwatchError(Exception):
     """Base for errors the CLI turns into one clear line and a non-zero exit."""
 
 
+class NoDataError(LiftwatchError):
+    """The store holds nothing to work on yet (no flights built, no points): "nothing found", exit code 1."""
+
+
+class InvalidValueError(LiftwatchError, ValueError):
+    """A filter or option value outside its allowed set; the message lists what is allowed."""
+
+    def __init__(self, name: str, value: object, allowed: tuple[str, ...]) -> None:
+        super().__init__(f"{name}={value!r} is not allowed; choose one of: {', '.join(allowed)}")
+        self.name = name
+        self.value = value
+        self.allowed = allowed
+
+
+class PlaceError(LiftwatchError, LookupError):
+    """A place name that is unknown or ambiguous; ``candidates`` are the closest names, best first."""
+
+    def __init__(self, text: str, reason: str, candidates: tuple[str, ...] = ()) -> None:
+        hint = f"; candidates: {'; '.join(candidates)}" if candidates else ""
+        super().__init__(f"{reason} place {text!r}{hint} (see `liftwatch kb site NAME`)")
+        self.text = text
+        self.candidates = candidates
+
+
 class UnreadableFileError(LiftwatchError):
     """A whole file cannot be read (missing, wrong format, not decompressible)."""
 

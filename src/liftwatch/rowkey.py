@@ -55,7 +55,7 @@ def _mix(z: np.ndarray) -> np.ndarray:
     """SplitMix64 finaliser (wrapping uint64 arithmetic)."""
     z = (z ^ (z >> np.uint64(30))) * _M1
     z = (z ^ (z >> np.uint64(27))) * _M2
-    return z ^ (z >> np.uint64(31))
+    return np.asarray(z ^ (z >> np.uint64(31)), dtype=np.uint64)
 
 
 def _string_hash(value: str) -> int:
@@ -77,7 +77,7 @@ def column_values(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
         enc = pc.dictionary_encode(arr)
         table = np.array([_string_hash(v) for v in enc.dictionary.to_pylist()] + [int(_NULL)], dtype=np.uint64)
         idx = enc.indices.fill_null(len(enc.dictionary)).to_numpy(zero_copy_only=False)
-        return table[idx]
+        return np.asarray(table[idx], dtype=np.uint64)
     if pa.types.is_timestamp(t):
         vals = arr.cast(pa.timestamp("us", tz=t.tz)).cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False)
         out = vals.astype(np.int64).view(np.uint64).copy()
@@ -97,7 +97,7 @@ def column_values(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
     if arr.null_count:
         out[_nulls(arr)] = _NULL
     assert out.shape == (n,)
-    return out
+    return np.asarray(out, dtype=np.uint64)
 
 
 def row_keys(columns: list[pa.Array | pa.ChunkedArray]) -> np.ndarray:

@@ -52,26 +52,8 @@ POINT_SCHEMA = pa.schema(
 
 POINT_COLUMNS: tuple[str, ...] = tuple(POINT_SCHEMA.names)
 
-POLARS_POINT_SCHEMA: dict[str, pl.DataType] = {
-    "source": pl.String(),
-    "domain": pl.String(),
-    "asset_id": pl.String(),
-    "ts": pl.Datetime("us", "UTC"),
-    "lat": pl.Float64(),
-    "lon": pl.Float64(),
-    "alt_baro_ft": pl.Float32(),
-    "alt_geom_ft": pl.Float32(),
-    "gs_kt": pl.Float32(),
-    "track_deg": pl.Float32(),
-    "vrate_fpm": pl.Float32(),
-    "heading_deg": pl.Float32(),
-    "on_ground": pl.Boolean(),
-    "callsign": pl.String(),
-    "squawk": pl.String(),
-    "flags": pl.UInt16(),
-    "registration": pl.String(),
-    "type_code": pl.String(),
-}
+# Derived from the Arrow schema so the two can never drift apart (Polars maps each Arrow type one to one).
+POLARS_POINT_SCHEMA: dict[str, pl.DataType] = dict(pl.DataFrame(POINT_SCHEMA.empty_table()).schema)
 
 
 def empty_points() -> pa.Table:

@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 
 from liftwatch import io as lio
 from liftwatch.errors import FileChangedError, LiftwatchError
+from liftwatch.io.ais_static import STATIC_SCHEMA, conform_static, empty_static
 from liftwatch.io.base import RejectLog
 from liftwatch.io.timewindow import filter_table
 from liftwatch.rowkey import KEY_COLUMNS, ROW_KEY_VERSION, duckdb_udf, table_row_keys
@@ -50,6 +51,10 @@ DEFAULT_MEMORY_LIMIT = "2GB"
 PARTITION_POINTS = 1_000_000
 STAGE_ROWS = 1_000_000  # rows staged before they are merged into points (bounds staging memory per file)
 EXPORT_TABLES = ("points", "flights", "ingested_files")
+
+# AIS static reports (name, IMO, call sign, type, declared destination): the point schema has no column for
+# them, yet voyages need the name to match curated assets and the destination as untrusted evidence
+STATIC_TABLE = "ais_static"
 
 __all__ = ["DEFAULT_DB", "EXPORT_TABLES", "IngestReport", "Store", "default_db_path", "file_digest"]
 
@@ -94,6 +99,16 @@ SOURCE_FILES_DDL = (
     "resume_offset BIGINT, bytes BIGINT, members BIGINT, rows_added BIGINT, fetched_at TIMESTAMPTZ, "
     "PRIMARY KEY (source, item, selection))"
 )
+
+
+def _static_ddl() -> str:
+    duck = {
+        pl.String(): "VARCHAR",
+        pl.Int32(): "INTEGER",
+        pl.Float32(): "FLOAT",
+        pl.Datetime("us", "UTC"): "TIMESTAMPTZ",
+    }
+    return ", ".join(f'"{name}" {duck[dtype]}' for name, dtype in STATIC_SCHEMA.items())
 
 
 def default_db_path() -> str:
@@ -162,6 +177,9 @@ class Store:
             if is_lock_error(exc):
                 raise lock_error(self.path, exc) from None
             raise
+        # timestamps leave the store as "UTC" (DuckDB's default session zone is "Etc/UTC", which Polars treats
+        # as a different zone): normalised here once so no caller has to convert
+        self.con.execute("SET TimeZone = 'UTC'")
         # DuckDB would cache up to 80 % of RAM; liftwatch streams by partition and lets DuckDB spill instead
         limit = os.environ.get(ENV_MEMORY, DEFAULT_MEMORY_LIMIT)
         if limit:
@@ -183,6 +201,7 @@ class Store:
         )
         con.execute(f"CREATE TABLE IF NOT EXISTS flights ({_ddl(FLIGHT_SCHEMA)})")
         con.execute(SOURCE_FILES_DDL)
+        con.execute(f"CREATE TABLE IF NOT EXISTS {STATIC_TABLE} ({_static_ddl()})")
         con.execute("CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         version = self.meta("row_key")
         if version != ROW_KEY_VERSION:
@@ -449,7 +468,7 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return table.num_rows
+        return int(table.num_rows)
 
     def replace_flights(self, parts: Iterable[pa.Table | pl.DataFrame], *, domain: str = "air") -> int:
         """Replace every flight of ``domain`` by ``parts``, all in one transaction (a build killed half-way
@@ -488,6 +507,30 @@ class Store:
             "WHERE rows_added > 0 OR status = 'done' GROUP BY source ORDER BY source"
         ).fetchall()
         return [{"source": r[0], "licence": r[1] or "", "attribution": r[2] or ""} for r in rows]
+
+    def save_ais_static(self, static: pl.DataFrame) -> int:
+        """Append AIS static rows (de-duplicated on every column); returns rows now in the table."""
+        df = conform_static(static)
+        cols = ", ".join(f'"{c}"' for c in STATIC_SCHEMA)
+        con = self.con
+        con.register("_static_in", df.to_arrow())
+        try:
+            con.execute(
+                f"INSERT INTO {STATIC_TABLE} SELECT DISTINCT {cols} FROM _static_in "
+                f"EXCEPT SELECT {cols} FROM {STATIC_TABLE}"
+            )
+        finally:
+            con.unregister("_static_in")
+        return self._count(STATIC_TABLE)
+
+    def ais_static(self) -> pl.DataFrame:
+        """The stored AIS static rows (empty in a read-only store created before the table existed)."""
+        found = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [STATIC_TABLE]
+        ).fetchall()[0][0]
+        if not found:
+            return empty_static()
+        return conform_static(self.sql(f"SELECT * FROM {STATIC_TABLE}"))
 
     def info(self) -> dict[str, Any]:
         """Counts and spans for `liftwatch info`."""

@@ -136,3 +136,8 @@ def known_assets() -> pl.DataFrame:
             "source": ["test", "test"],
         }
     )
+
+
+def nearest_sites(lat: float, lon: float, radius_km: float = 30.0, limit: int = 5) -> list[tuple[Site, float]]:
+    """No harbour neighbours in the fake gazetteer."""
+    return []

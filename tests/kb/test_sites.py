@@ -36,7 +36,7 @@ SECOND_SOURCE = {
     "sevastopol": (44.6, 33.5333),  # Wikipedia "Sevastopol" city
     "tiyas": (34.5225, 37.6297),  # Wikipedia "Tiyas Military Airbase" (en/ar/de agree)
 }
-# Reference values from the brief / REFERENCE.md (field centres), all must be within 3 km.
+# Reference field centres (published airfield coordinates), all must be within 3 km.
 REFERENCE = {
     "hmeimim": (35.4011, 35.9487),
     "benina": (32.0968, 20.2695),

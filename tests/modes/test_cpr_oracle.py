@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyModeS.position import airborne_position_pair, airborne_position_with_ref
 
+from liftwatch.geodesy import haversine_km
 from liftwatch.modes import encode
-from liftwatch.modes.cpr import CprParams, haversine_km, nl
+from liftwatch.modes.cpr import CprParams, nl
 from liftwatch.modes.decode import DecoderConfig, ModesDecoder
 from liftwatch.modes.synth import stream
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from liftwatch.geodesy import haversine_km
 from liftwatch.store import Store
 from liftwatch.tracks.flights import build_flights
-from liftwatch.tracks.geo import haversine_km
-from liftwatch.tracks.query import mark_guesses
+from liftwatch.tracks.guesses import mark_guesses
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "real" / "adsb"
@@ -104,7 +104,7 @@ def test_paris_no_flight_ending_at_the_crop_edge_is_dark(paris: tuple[pl.DataFra
     pts = pts.filter(pl.col("lat").is_not_null())
     # the crop's rim, per 15° bearing sector from the sample's centre: the farthest fixes seen there
     c_lat, c_lon = float(pts["lat"].mean()), float(pts["lon"].mean())  # type: ignore[arg-type]
-    from liftwatch.tracks.geo import bearing_deg
+    from liftwatch.geodesy import bearing_deg
 
     def polar(lat: pl.Series, lon: pl.Series) -> pl.DataFrame:
         la, lo = lat.to_numpy(), lon.to_numpy()
@@ -151,7 +151,7 @@ def test_paris_traffic_through_one_receiver_leaves_coverage_not_dark(
 
     import numpy as np
 
-    from liftwatch.tracks.geo import KM_PER_NM, bearing_deg
+    from liftwatch.geodesy import KM_PER_NM, bearing_deg
 
     _, pts = paris
     rx_lat, rx_lon = 48.75, 2.30

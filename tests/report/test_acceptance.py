@@ -7,7 +7,6 @@ background civil corridors. The demo is the bundled default scenario, ingested l
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,24 +16,13 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-def _sim() -> Any:
-    try:
-        sim = importlib.import_module("liftwatch.sim")
-    except ImportError:
-        pytest.skip("liftwatch.sim (issue 4) not in the tree yet: acceptance needs the simulator's truth")
-    if not hasattr(sim, "generate"):
-        pytest.skip("liftwatch.sim.generate not available yet")
-    return sim
-
-
 def _surge_start(meta: dict[str, Any]) -> date:
     return datetime.fromisoformat(str(meta["surge_start"])).date()
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    _sim()
-    from liftwatch.analytics.evaluate import demo_inputs
+    from liftwatch.evaluation.analytics import demo_inputs
     from liftwatch.report import build_report
 
     tmp = tmp_path_factory.mktemp("demo")
@@ -45,7 +33,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def test_top_military_corridor_count_and_tonnage(demo: dict[str, Any]) -> None:
-    from liftwatch.analytics.evaluate import truth_corridor
+    from liftwatch.evaluation.analytics import truth_corridor
 
     res = demo["res"]
     top = res.summary["top_military_region_corridor"]
@@ -58,7 +46,7 @@ def test_top_military_corridor_count_and_tonnage(demo: dict[str, Any]) -> None:
 
 
 def test_surge_flagged_within_two_days(demo: dict[str, Any]) -> None:
-    from liftwatch.analytics.evaluate import truth_surge_p
+    from liftwatch.evaluation.analytics import truth_surge_p
 
     res = demo["res"]
     start = _surge_start(demo["meta"])
@@ -89,10 +77,9 @@ def test_demo_outputs_exist(demo: dict[str, Any]) -> None:
 @pytest.mark.parametrize("seed", [1, 2])
 def test_surge_found_on_other_seeds(seed: int, tmp_path: Path) -> None:
     """Same scenario, other seeds: where the truth holds a real surge it is flagged within 2 days, civil quiet."""
-    _sim()
     from liftwatch.analytics import destination_legs, detect_changes
-    from liftwatch.analytics.evaluate import demo_inputs, truth_surge_p
-    from liftwatch.report.builder import asset_class_expr
+    from liftwatch.evaluation.analytics import demo_inputs, truth_surge_p
+    from liftwatch.report.analysis import asset_class_expr
 
     meta, truth, flights = demo_inputs(tmp_path, seed)
     before, after, p = truth_surge_p(truth, meta)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 from pathlib import Path
@@ -116,9 +114,10 @@ def test_tables_and_plots(built: ReportResult) -> None:
 
 
 def test_filters_and_claims_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("liftwatch.claims")
-    fake.report_section_html = lambda results: f"<p id='claims-probe'>{len(results)} claims</p>"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "liftwatch.claims", fake)
+    monkeypatch.setattr(
+        "liftwatch.report.builder.report_section_html",
+        lambda results: f"<p id='claims-probe'>{len(results)} claims</p>",
+    )
     res = build_report(
         report_flights(),
         tmp_path,

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import polars as pl
 
+from liftwatch.geodesy import destination
 from liftwatch.sea import portcalls
-from liftwatch.tracks.geo import destination
 
 PORTS = pl.DataFrame({"site_id": ["p"], "lat": [34.0], "lon": [35.0], "kind": ["port"]})
 

@@ -10,7 +10,6 @@ import pytest
 from liftwatch import sea, sim
 from liftwatch.io import ais_nmea
 from liftwatch.sea.portcalls import harbour_of, port_sites
-from liftwatch.sea.static_store import save_static
 from liftwatch.sim.ais_writer import write_ais_nmea
 from liftwatch.store import Store
 
@@ -37,7 +36,7 @@ def test_voyages_from_nmea_through_the_store(scenario: sim.Scenario, tmp_path: P
             .head(1)
             .with_columns(pl.lit(scenario.points["ts"].max()).alias("ts"))
         )
-        save_static(store, ais_nmea.read_static(str(path)))
+        store.save_ais_static(ais_nmea.read_static(str(path)))
         table = sea.build_voyages(store)
         store.write_flights(table)
         v = store.flights("domain = 'sea'")

@@ -1,4 +1,4 @@
-"""Scoring of the simulator's flight kinds and new endings in ``tracks.evaluate`` (hand-made cases)."""
+"""Scoring of the simulator's flight kinds and new endings in ``liftwatch.evaluation.tracks`` (hand-made cases)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import polars as pl
 import pytest
 
-from liftwatch.tracks.evaluate import _unknown_site_scores, kind_scores
+from liftwatch.evaluation.tracks import _unknown_site_scores, kind_scores
 
 
 def _t(h: float) -> datetime:
@@ -67,7 +67,7 @@ def test_carrier_endings_and_starts() -> None:
 
 
 def test_ending_counts_truth_vs_built() -> None:
-    from liftwatch.analytics.evaluate import ending_counts
+    from liftwatch.evaluation.analytics import ending_counts
 
     truth = pl.DataFrame(
         {"domain": ["air", "air", "air", "sea"], "ending": ["landed_unknown_site", "dark", "dark", "dark"]}

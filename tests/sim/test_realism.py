@@ -12,9 +12,9 @@ import pytest
 
 from liftwatch import kb, sim
 from liftwatch.errors import LiftwatchError
+from liftwatch.geodesy import KM_PER_NM, destination, haversine_km
 from liftwatch.sim.coverage import Crop, network
 from liftwatch.sim.missions import KINDS
-from liftwatch.tracks.geo import KM_PER_NM, destination, haversine_km
 
 PAPHOS = (34.78, 32.42, 600.0, 240.0)  # lat, lon, antenna ft, max range NM
 

@@ -13,10 +13,10 @@ import pytest
 
 from liftwatch import io as lio
 from liftwatch import sim
+from liftwatch.geodesy import haversine_km
 from liftwatch.io.base import RejectLog
 from liftwatch.modes import accounting
 from liftwatch.sim.coverage import covered
-from liftwatch.tracks.geo import haversine_km
 
 
 @pytest.fixture(scope="module")

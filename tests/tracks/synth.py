@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import polars as pl
 
+from liftwatch.geodesy import KM_PER_NM, bearing_deg, destination, haversine_km
 from liftwatch.schema import conform, points_frame
-from liftwatch.tracks.geo import KM_PER_NM, bearing_deg, destination, haversine_km
 
 T0 = datetime(2025, 3, 1, 6, 0, tzinfo=UTC)
 

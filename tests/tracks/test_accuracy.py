@@ -1,4 +1,4 @@
-"""Acceptance thresholds of issue 5 on a small simulator scenario (truth from liftwatch.sim)."""
+"""Acceptance thresholds of the flights pipeline on a small simulator scenario (truth from liftwatch.sim)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ sim = pytest.importorskip("liftwatch.sim", reason="liftwatch.sim not available")
 def result() -> dict[str, Any]:
     if not hasattr(sim, "generate"):
         pytest.skip("liftwatch.sim.generate not available yet")
-    from liftwatch.tracks.evaluate import run
+    from liftwatch.evaluation.tracks import run
 
     return run(days=4, seed=7, kinds=())  # transport and airline traffic; the other kinds: docs/accuracy.md
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from liftwatch.cli import app
 from liftwatch.errors import LiftwatchError
-from liftwatch.tracks.query import mark_guesses
+from liftwatch.tracks.guesses import mark_guesses
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "real" / "adsb"
 T = datetime(2024, 1, 1, 12, tzinfo=UTC)
@@ -62,14 +62,13 @@ def test_flights_list_shows_guesses_and_start_kind(tmp_path: Path) -> None:
         run.invoke(app, ["flights", "list", "--db", db, "--format", "csv", "--min-confidence", "0"]).stdout.encode()
     )
     assert shown_all.filter(pl.col("callsigns") == "QFA7474")["arr_site"][0] is not None
-    from liftwatch.store import Store
-    from liftwatch.tracks.api import get_flight
+    import liftwatch
 
-    with Store(db, read_only=True) as store:
-        f = get_flight(store, qantas["flight_id"])
+    with liftwatch.open(db, read_only=True) as lw:
+        f = lw.flight(qantas["flight_id"])
         assert f.takeoff_site() is not None and f.landing_site() is None  # a guess is not a landing site
         assert f.landing_site(min_confidence=0.0) is not None
-        assert "? (guess)" in repr(f)
+        assert f"{qantas['arr_site_guess']}?" in repr(f)
     bad = run.invoke(app, ["flights", "list", "--db", db, "--min-confidence", "2"])
     assert bad.exit_code == 2 and "between 0 and 1" in bad.output
     bad_ending = run.invoke(app, ["flights", "list", "--db", db, "--ending", "crashed"])

@@ -12,10 +12,10 @@ import numpy as np
 import polars as pl
 import pytest
 
+from liftwatch.geodesy import KM_PER_NM, destination
 from liftwatch.kb.runways import airfields, runway_headings
 from liftwatch.schema import conform, points_frame
 from liftwatch.tracks.flights import KbInputs, build_flights
-from liftwatch.tracks.geo import KM_PER_NM, destination
 
 T0 = datetime(2024, 5, 2, 14, 0, tzinfo=UTC)
 

@@ -131,7 +131,7 @@ def _exposure(coverage: pl.DataFrame | None, start: date, n: int, floor: float =
         return np.ones(n)
     days = pl.DataFrame({"day": pl.date_range(start, start + timedelta(days=n - 1), "1d", eager=True)})
     c = days.join(coverage.select("day", "coverage"), on="day", how="left")["coverage"].fill_null(1.0).to_numpy()
-    return np.clip(c.astype(float), floor, None)
+    return np.asarray(np.clip(c.astype(float), floor, None))
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,12 @@ class ClaimResult:
     dark_check: dict[str, Any] | None = None  # "stopped sharing location" vs the flights' endings
     vessels: list[dict[str, Any]] = field(default_factory=list)  # named ships vs AIS static names
 
+    def __repr__(self) -> str:
+        return (
+            f"ClaimResult({self.claim.claim_id}: {self.verdict}, {self.n_full} full / {self.n_partial} partial "
+            f"matches; {self.claim.summary()})"
+        )
+
     @property
     def n_full(self) -> int:
         return int((self.flights["match"] == "full").sum()) if self.flights.height else 0
@@ -124,7 +130,6 @@ def check_claim(
     if loose is not None:
         where, params = "last_ts >= CAST(? AS TIMESTAMPTZ) AND first_ts < CAST(? AS TIMESTAMPTZ)", list(loose)
     flights = store.flights(where, params)
-    flights = flights.with_columns(pl.col(pl.Datetime).dt.convert_time_zone("UTC"))  # DuckDB says Etc/UTC
     if claim.domain:
         flights = flights.filter(pl.col("domain") == claim.domain)
     total_flights = store.sql("SELECT count(*) AS n FROM flights").item()

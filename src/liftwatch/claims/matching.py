@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-import numpy as np
 import polars as pl
 
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer
+from liftwatch.geodesy import haversine_expr
 
-_KNOWN = {"asset_id": pl.String(), "registration": pl.String()}
 DEST_PROB_FULL = 0.5
 DEST_PROB_PARTIAL = 0.2
 VIA_MAX_GAP = timedelta(hours=48)
@@ -36,11 +35,10 @@ def near_expr(sites: list[str], gaz: Gazetteer) -> pl.Expr:
     lat, lon = gaz.site_latlon(sites[:MAX_NEAR_SITES])
     if lat.size == 0:
         return pl.lit(False)
-    la, lo = pl.col("last_lat").radians(), pl.col("last_lon").radians()
-    dists = []
-    for slat, slon in zip(np.radians(lat).tolist(), np.radians(lon).tolist(), strict=True):
-        h = ((la - slat) / 2).sin() ** 2 + la.cos() * np.cos(slat) * ((lo - slon) / 2).sin() ** 2
-        dists.append(2 * 6371.0 * h.sqrt().arcsin())
+    dists = [
+        haversine_expr(pl.col("last_lat"), pl.col("last_lon"), pl.lit(slat), pl.lit(slon))
+        for slat, slon in zip(lat.tolist(), lon.tolist(), strict=True)
+    ]
     low = pl.col("last_alt_ft").is_null() | (pl.col("last_alt_ft") < NEAR_SITE_MAX_ALT_FT)
     return (pl.min_horizontal(dists) <= NEAR_SITE_KM).fill_null(False) & low
 
@@ -79,8 +77,7 @@ def asset_expr(claim: Claim, gaz: Gazetteer) -> tuple[pl.Expr, pl.Expr]:
         return pl.lit(True), pl.lit(True)
     types = gaz.kb.aircraft_types()
     cargo = types.filter(pl.col("category") == "cargo")["type_code"].to_list()
-    known_fn = getattr(gaz.kb, "known_assets", None)
-    known = known_fn() if callable(known_fn) else pl.DataFrame({"asset_id": [], "registration": []}, schema=_KNOWN)
+    known = gaz.kb.known_assets()
     exact: list[pl.Expr] = []
     loose: list[pl.Expr] = []
     for a in claim.assets:

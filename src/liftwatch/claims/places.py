@@ -10,7 +10,6 @@ Haftar" become the set of sites that force controlled on the date (``kb.controll
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -22,8 +21,10 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
+from liftwatch import kb as kb_module
 from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
 from liftwatch.claims.model import Place
+from liftwatch.geodesy import haversine_km
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
 _SUFFIX = (
@@ -93,7 +94,7 @@ class Gazetteer:
     """Knowledge-base lookups the extractor and the evidence engine need, built once per process."""
 
     def __init__(self, kb: ModuleType | Any | None = None) -> None:
-        self.kb = kb if kb is not None else importlib.import_module("liftwatch.kb")
+        self.kb = kb if kb is not None else kb_module
         sites = self.kb.sites()
         self.sites = sites
         ids = sites["site_id"].to_list()
@@ -143,12 +144,11 @@ class Gazetteer:
         Tartus naval facility and Tartus commercial port are 2 km apart; a voyage's call is assigned to the
         nearer berth, so a claim naming either must accept both.
         """
-        nearest = getattr(self.kb, "nearest_sites", None)
-        if site.kind not in ("port", "naval_base") or nearest is None:
+        if site.kind not in ("port", "naval_base"):
             return (site.site_id,)
         near = [
             s.site_id
-            for s, _ in nearest(site.lat, site.lon, radius_km=5.0, limit=10)
+            for s, _ in self.kb.nearest_sites(site.lat, site.lon, radius_km=5.0, limit=10)
             if s.kind in ("port", "naval_base")
         ]
         return tuple(dict.fromkeys([site.site_id, *near]))
@@ -330,9 +330,7 @@ def _row(site: Any) -> dict[str, Any]:
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    return float(2 * 6371.0 * np.arcsin(np.sqrt(a)))
+    return float(haversine_km(lat1, lon1, lat2, lon2))
 
 
 def _variants(key: str) -> list[str]:

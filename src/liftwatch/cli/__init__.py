@@ -1,51 +1,56 @@
-"""The ``liftwatch`` command. Each sub-command lives in its own module exposing ``register(app)``."""
+"""The ``liftwatch`` command. Each sub-command lives in its own module exposing ``register(app)``.
+
+Every command parses its arguments, calls the library (:mod:`liftwatch.api` and below) and prints; the
+error-to-exit-code policy lives in :mod:`liftwatch.cli.common`.
+"""
 
 from __future__ import annotations
 
-import importlib
+import os
 import sys
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from liftwatch.cli import claims, demo, fetch, flights, ingest, kb, report, sim, voyages, watch
+from liftwatch.cli.common import DEBUG_ENV, App, debug_enabled, exit_code_for, fail, report_unexpected
 from liftwatch.errors import LiftwatchError
+from liftwatch.io.textchunks import one_line
 
-app = typer.Typer(
+app = App(
     name="liftwatch",
     help="Who moved what, from where to where, how often: airlift/sealift analysis from open navigation data.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "ingest",
-    "fetch",
-    "kb",
-    "sim",
-    "flights",
-    "voyages",
-    "report",
-    "claims",
-    "watch",
-    "demo",
-)
 
-for _name in COMMAND_MODULES:
-    try:
-        _mod = importlib.import_module(f"liftwatch.cli.{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name == f"liftwatch.cli.{_name}":
-            continue
-        raise
-    _mod.register(app)
+@app.callback()
+def _root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help=f"Show tracebacks of unexpected errors (also {DEBUG_ENV}=1).")
+    ] = False,
+) -> None:
+    if debug:
+        os.environ[DEBUG_ENV] = "1"
+
+
+for _module in (ingest, fetch, kb, sim, flights, voyages, report, claims, watch, demo):
+    _module.register(app)
 
 
 def main() -> None:
-    """Entry point: library errors become one red line and exit code 2, never a traceback."""
+    """Entry point: the same policy as each command, for errors raised outside one (argument callbacks)."""
     try:
         app()
     except LiftwatchError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        sys.exit(2)
+        if debug_enabled():
+            raise
+        fail(one_line(exc, 1000))
+        sys.exit(exit_code_for(exc))
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        report_unexpected(exc)
+        sys.exit(exit_code_for(exc))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -9,7 +10,11 @@ from typing import Annotated
 
 import typer
 
-from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
+import liftwatch
+from liftwatch.claims import extract
+from liftwatch.claims.extract import ArticleTooLong
+from liftwatch.claims.render import print_extraction, print_results, to_json
+from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
 
 
 def claims(
@@ -38,13 +43,6 @@ def claims(
     least one claim is supported or partly supported (or with --extract-only), 1 when none is, 2 on
     unreadable input, an article over the size limit, or no database to check against.
     """
-    import os
-
-    from liftwatch.claims import check, extract
-    from liftwatch.claims.extract import ArticleTooLong
-    from liftwatch.claims.render import print_extraction, print_results, to_json
-    from liftwatch.store import Store
-
     try:
         text = sys.stdin.read() if str(article) == "-" else article.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
@@ -65,7 +63,7 @@ def claims(
         err.print(
             f"[yellow]no liftwatch database at {db}[/yellow]: showing what the article claims without checking it. "
             "To check it, build a store from navigation data covering the claimed window: "
-            "`liftwatch ingest FILES --db DB` then `liftwatch flights --db DB`, and run "
+            "`liftwatch ingest FILES --db DB` then `liftwatch build --db DB` (or `liftwatch flights build`), and run "
             "`liftwatch claims ARTICLE --db DB` (or set LIFTWATCH_DB)."
         )
     if extract_only or no_store:
@@ -74,15 +72,14 @@ def claims(
         else:
             print_extraction(ex, console)
         raise typer.Exit(2 if no_store else 0)
-    with Store(db, read_only=True) as store, err.status(f"checking {len(ex.claims)} claims against {db}"):
-        results = check(ex, store, tolerance_days=tolerance_days)
+    with liftwatch.open(db, read_only=True) as lw, err.status(f"checking {len(ex.claims)} claims against {db}"):
+        checked = lw.check(article, extraction=ex, tolerance_days=tolerance_days)
     if as_json:
-        print(to_json(ex, results, article=str(article)))
+        print(to_json(checked.extraction, checked.results, article=str(article)))
     else:
-        print_results(ex, results, console)
-    positive = any(r.verdict in ("supported", "partly supported") for r in results)
-    raise typer.Exit(0 if positive else 1)
+        print_results(checked.extraction, checked.results, console)
+    raise typer.Exit(0 if checked.positive else 1)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: App) -> None:
     app.command("claims")(claims)

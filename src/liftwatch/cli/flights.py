@@ -3,33 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import polars as pl
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
-from liftwatch.errors import LiftwatchError
-from liftwatch.store import Store
-from liftwatch.tracks.query import DEFAULT_MIN_CONFIDENCE
+import liftwatch
+from liftwatch.api import BuildSummary
+from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
+from liftwatch.filters import CLASSIFICATIONS, ENDINGS, FlightFilter, validate_choice
+from liftwatch.tracks.guesses import DEFAULT_MIN_CONFIDENCE, check_min_confidence, mark_guesses
 
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Library errors become one red line and exit code 2 (also under CliRunner, which bypasses main())."""
-    try:
-        yield
-    except LiftwatchError as exc:
-        raise fail(str(exc)) from None
-
-
-flights_app = typer.Typer(help="Flights: build them from points, list and inspect them.", no_args_is_help=True)
+flights_app = App(help="Flights: build them from points, list and inspect them.", no_args_is_help=True)
 
 LIST_COLUMNS = (
     "flight_id",
@@ -46,22 +36,37 @@ LIST_COLUMNS = (
     "arr_conf",
     "arr_time",
 )
-ENDINGS = ("landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end")
+
+
+def build_table(summary: BuildSummary, title: str = "flights build") -> Table:
+    """What a build did, as the CLI prints it."""
+    report = summary.flights_report
+    t = Table(title=title)
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    t.add_row("points in", f"{report.clean.rows_in:,}")
+    for k, v in sorted(report.clean.dropped.items()):
+        t.add_row(f"  dropped: {k}", f"{v:,}")
+    for k, v in sorted(report.clean.altered.items()):
+        t.add_row(f"  fixed: {k}", f"{v:,}")
+    t.add_row("flights", f"{summary.flights:,}")
+    for k, v in sorted(report.endings.items()):
+        t.add_row(f"  ending: {k}", f"{v:,}")
+    return t
 
 
 @flights_app.command("build")
 def build(
     db: DbOption = DB_DEFAULT,
-    partitions: Annotated[int | None, typer.Option(help="Asset-hash partitions (default: ~5 M points each).")] = None,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Asset-hash partitions (default: ~1 M points each).")
+    ] = None,
 ) -> None:
     """Clean the points, split flights, infer sites and dark endings; store the flights table."""
-    from liftwatch.tracks.flights import BuildReport, store_flights
-
-    with _errors(), Store(db) as store:
-        total = int(store.sql("SELECT count(*) AS n FROM points WHERE domain = 'air'")["n"][0])
+    with liftwatch.open(db) as lw:
+        total = int(lw.sql("SELECT count(*) AS n FROM points WHERE domain = 'air'")["n"][0])
         if total == 0:
             raise fail("no air points in the store (run `liftwatch ingest` first)", 1)
-        report = BuildReport()
         with Progress(
             TextColumn("[bold]flights"),
             BarColumn(),
@@ -71,30 +76,14 @@ def build(
             transient=True,
         ) as progress:
             task = progress.add_task("build", total=total)
-            n = store_flights(
-                store,
-                n_partitions=partitions,
-                on_partition=lambda n: progress.advance(task, n),
-                report=report,
-            )
-    t = Table(title="flights build")
-    t.add_column("what")
-    t.add_column("count", justify="right")
-    t.add_row("points in", f"{report.clean.rows_in:,}")
-    for k, v in sorted(report.clean.dropped.items()):
-        t.add_row(f"  dropped: {k}", f"{v:,}")
-    for k, v in sorted(report.clean.altered.items()):
-        t.add_row(f"  fixed: {k}", f"{v:,}")
-    t.add_row("flights", f"{n:,}")
-    for k, v in sorted(report.endings.items()):
-        t.add_row(f"  ending: {k}", f"{v:,}")
-    console.print(t)
+            summary = lw.build(voyages=False, partitions=partitions, on_points=lambda n: progress.advance(task, n))
+    console.print(build_table(summary))
 
 
 @flights_app.command("list")
 def list_(
     db: DbOption = DB_DEFAULT,
-    classification: Annotated[str | None, typer.Option("--class", help="military | state | civil | unknown")] = None,
+    classification: Annotated[str | None, typer.Option("--class", help=" | ".join(CLASSIFICATIONS))] = None,
     country: Annotated[str | None, typer.Option(help="ISO alpha-2 country of the airframe, e.g. RU.")] = None,
     site: Annotated[str | None, typer.Option(help="Departure or arrival site/region (any alias).")] = None,
     corridor: Annotated[
@@ -115,29 +104,23 @@ def list_(
     out: Annotated[Path | None, typer.Option(help="Write to this file (csv/parquet); default stdout for csv.")] = None,
     limit: Annotated[int, typer.Option(help="Rows shown in table format (0 = all).")] = 50,
 ) -> None:
-    """List stored flights with filters. Exit code 1 when nothing matches."""
-    from liftwatch.tracks.query import mark_guesses, query_flights
-
-    if fmt not in ("table", "csv", "parquet"):
-        raise fail(f"unknown format {fmt!r} (table, csv, parquet)")
-    if not 0.0 <= min_confidence <= 1.0:
-        raise fail(f"--min-confidence {min_confidence} must be between 0 and 1")
-    if ending is not None and ending not in ENDINGS:
-        raise fail(f"unknown ending {ending!r} ({', '.join(ENDINGS)})")
+    """List stored flights with filters. Exit code 1 when nothing matches, 2 on a bad value or unknown place."""
+    fmt = validate_choice("--format", fmt, ("table", "csv", "parquet"))
+    check_min_confidence(min_confidence)
     if fmt == "parquet" and out is None:
         raise fail("--format parquet needs --out FILE")
-    with _errors(), Store(db, read_only=True) as store:
-        df = query_flights(
-            store,
-            classification=classification,
-            country=country,
-            site=site,
-            corridor=corridor,
-            start=from_,
-            end=to,
-            asset=asset,
-            ending=ending,
-        )
+    filt = flight_filter(
+        classification=classification,
+        country=country,
+        site=site,
+        corridor=corridor,
+        start=from_,
+        end=to,
+        asset=asset,
+        ending=ending,
+    )
+    with liftwatch.open(db, read_only=True) as lw:
+        df = lw.select(filt).to_polars()
     if df.height == 0:
         err.print("no flights match")
         raise typer.Exit(1)
@@ -195,11 +178,9 @@ def show(
     flight_id: Annotated[str, typer.Argument(help="Flight id from `flights list`.")], db: DbOption = DB_DEFAULT
 ) -> None:
     """One flight: sites, ending, ranked destination candidates and the evidence behind them."""
-    from liftwatch.tracks.api import get_flight
-
-    with _errors(), Store(db, read_only=True) as store:
-        f = get_flight(store, flight_id)
-    console.print(repr(f))
+    with liftwatch.open(db, read_only=True) as lw:
+        f = lw.flight(flight_id)
+    console.print(escape(repr(f)))
     c = f.candidates()
     if c.height:
         t = Table(title="arrival candidates")
@@ -211,5 +192,27 @@ def show(
     console.print_json(json.dumps(f.evidence()))
 
 
-def register(app: typer.Typer) -> None:
+def flight_filter(**options: Any) -> FlightFilter:
+    """The filter from command-line options (empty ones dropped; ``corridor`` is FROM:TO)."""
+    return FlightFilter.from_options(**{k: v for k, v in options.items() if v is not None})
+
+
+def build_all(
+    db: DbOption = DB_DEFAULT,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Asset-hash partitions (default: ~1 M points each).")
+    ] = None,
+) -> None:
+    """Build flights (aircraft points) and voyages (ship points) in one go: `flights build` + `voyages build`."""
+    with liftwatch.open(db) as lw:
+        if int(lw.sql("SELECT count(*) AS n FROM points")["n"][0]) == 0:
+            raise fail("no points in the store (run `liftwatch ingest` first)", 1)
+        with err.status("building flights and voyages…"):
+            summary = lw.build(partitions=partitions)
+    console.print(build_table(summary, title="build"))
+    console.print(f"voyages: {summary.voyages:,}")
+
+
+def register(app: App) -> None:
     app.add_typer(flights_app, name="flights")
+    app.command("build")(build_all)

@@ -2,57 +2,30 @@
 
 from __future__ import annotations
 
-import lzma
 import os
-import zlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from liftwatch import io as lio
-from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err
-from liftwatch.errors import LiftwatchError
-from liftwatch.io.textchunks import one_line
-from liftwatch.store import IngestReport, Store
-
-# What a damaged archive can raise from format detection before any reader runs (stdlib decompressors).
-_ARCHIVE_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
-
-
-def _is_snapshot_dir(p: Path) -> bool:
-    """A directory whose JSON files are readsb/tar1090 ``aircraft.json`` snapshots (read as one input).
-
-    Decided by the content of its first non-trace JSON file, so a directory of saved OpenSky API answers
-    (also ``.json``) is expanded into files instead.
-    """
-    candidates = sorted(
-        x for x in p.iterdir() if x.is_file() and x.name.endswith((".json", ".json.gz")) and "trace" not in x.name
-    )
-    if not candidates:
-        return False
-    try:
-        return lio.detect_format(candidates[0]) == "aircraft_json"
-    except (LiftwatchError, *_ARCHIVE_ERRORS):
-        return True  # let the snapshot reader report what is wrong with it
-
-
-def _expand(paths: list[Path]) -> list[Path]:
-    """Files as given; a directory of aircraft.json snapshots stays one input, other directories expand."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir() and not _is_snapshot_dir(p):
-            out.extend(sorted(x for x in p.rglob("*") if x.is_file()))
-        else:
-            out.append(p)
-    return out
-
-
-def _advancer(progress: Progress, task: TaskID) -> Callable[[int], None]:
-    return lambda n: progress.advance(task, n)
+import liftwatch
+from liftwatch.cli.common import (
+    DB_DEFAULT,
+    DEBUG_ENV,
+    EXIT_ERROR,
+    EXIT_UNEXPECTED,
+    App,
+    DbOption,
+    console,
+    debug_enabled,
+    err,
+    fail,
+)
+from liftwatch.ingest import IngestRun
+from liftwatch.store import IngestReport
 
 
 def _summary(reports: list[IngestReport]) -> Table:
@@ -62,7 +35,7 @@ def _summary(reports: list[IngestReport]) -> Table:
     for r in reports:
         status = "skipped (already ingested)" if r.skipped else (r.error or "")
         t.add_row(
-            os.path.basename(r.path.rstrip("/")) + (f" [dim]{status}[/dim]" if status else ""),
+            escape(os.path.basename(r.path.rstrip("/"))) + (f" [dim]{status}[/dim]" if status else ""),
             r.format,
             f"{r.rows_in:,}",
             f"{r.rows_added:,}",
@@ -88,8 +61,15 @@ def _reasons(reports: list[IngestReport]) -> Table | None:
     t.add_column("reason")
     t.add_column("rows", justify="right")
     for r, reason, n in rows:
-        t.add_row(os.path.basename(r.path.rstrip("/")), reason, f"{n:,}")
+        t.add_row(escape(os.path.basename(r.path.rstrip("/"))), escape(reason), f"{n:,}")
     return t
+
+
+def exit_code(run: IngestRun) -> int:
+    """0 when every file was read; 2 when some file was unreadable; 1 when one failed unexpectedly."""
+    if any(f.unexpected for f in run.failures):
+        return EXIT_UNEXPECTED
+    return EXIT_ERROR if run.failures else 0
 
 
 def ingest(
@@ -101,12 +81,14 @@ def ingest(
     force: Annotated[bool, typer.Option(help="Re-read files already ingested (rows still de-duplicated).")] = False,
     show_rejects: Annotated[int, typer.Option(help="Print up to N rejected rows with file and line.")] = 5,
 ) -> None:
-    """Read navigation data files into the store (idempotent, one transaction per file)."""
-    files = _expand(paths)
-    reports: list[IngestReport] = []
-    failed = 0
+    """Read navigation data files into the store (idempotent, one transaction per file).
+
+    A directory is expanded into its files (a directory holding only aircraft.json snapshots is read as one
+    input). A file that cannot be read is reported and the next one is read; exit code 2 when any file was
+    unreadable, 1 when one failed unexpectedly.
+    """
     with (
-        Store(db) as store,
+        liftwatch.open(db) as lw,
         Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -116,41 +98,43 @@ def ingest(
             transient=True,
         ) as progress,
     ):
-        for f in files:
-            task = progress.add_task(f.name, total=None)
-            try:
-                rep = store.ingest(f, format=format, force=force, on_batch=_advancer(progress, task))
-            except LiftwatchError as exc:
-                err.print(f"[red]error:[/red] {one_line(exc, 300)}")
-                rep = IngestReport(path=str(f), error="unreadable")
-                failed += 1
-            except _ARCHIVE_ERRORS as exc:
-                err.print(f"[red]error:[/red] {f}: cannot read or decompress: {one_line(exc)}")
-                rep = IngestReport(path=str(f), error="unreadable")
-                failed += 1
-            reports.append(rep)
-            progress.remove_task(task)
-    console.print(_summary(reports))
-    reasons = _reasons(reports)
+        task = progress.add_task("ingest", total=None)
+
+        def on_file(path: Path) -> None:
+            progress.update(task, description=escape(path.name))
+
+        run = lw.ingest(
+            *paths,
+            format=format,
+            force=force,
+            on_file=on_file,
+            on_batch=lambda n: progress.advance(task, n),
+            raise_unexpected=debug_enabled(),
+        )
+    for failure in run.failures:
+        hint = f" (rerun with --debug or {DEBUG_ENV}=1 for the traceback)" if failure.unexpected else ""
+        err.print(f"[red]error:[/red] {escape(failure.message)}{hint}", highlight=False, soft_wrap=True)
+    console.print(_summary(run.reports))
+    reasons = _reasons(run.reports)
     if reasons is not None:
         console.print(reasons)
     # examples of real problems first; bookkeeping lines a format ignores (SBS SEL/ID/...) last
-    samples = sorted((s for r in reports for s in r.rejects.samples), key=lambda s: s.reason.startswith("ignored"))
+    samples = sorted((s for r in run for s in r.rejects.samples), key=lambda s: s.reason.startswith("ignored"))
     for rej in samples[:show_rejects]:
-        err.print(f"[yellow]rejected[/yellow] {rej}")
-    if failed:
-        raise typer.Exit(2)
+        err.print(f"[yellow]rejected[/yellow] {escape(str(rej))}", highlight=False)
+    code = exit_code(run)
+    if code:
+        raise typer.Exit(code)
 
 
 def info(db: DbOption = DB_DEFAULT) -> None:
     """Show what the store holds: points, assets, time span, by source."""
     if not Path(db).exists():
-        err.print(f"[red]error:[/red] {db}: no liftwatch database here (run `liftwatch ingest` first)")
-        raise typer.Exit(2)
-    with Store(db, read_only=True) as store:
-        i = store.info()
+        raise fail(f"{db}: no liftwatch database here (run `liftwatch ingest` first)")
+    with liftwatch.open(db, read_only=True) as lw:
+        i = lw.info()
     console.print(
-        f"[bold]{i['path']}[/bold]: {i['points']:,} points, {i['assets']:,} assets, "
+        f"[bold]{escape(str(i['path']))}[/bold]: {i['points']:,} points, {i['assets']:,} assets, "
         f"{i['files']:,} files, {i['flights']:,} flights; {i['first']} → {i['last']}"
     )
     t = Table()
@@ -168,12 +152,12 @@ def export(
     table: Annotated[str, typer.Option(help="points | flights")] = "points",
 ) -> None:
     """Export a table as Parquet (points partitioned by domain/day)."""
-    with Store(db) as store:
-        target = store.export_parquet(out, table=table)
+    with liftwatch.open(db) as lw:
+        target = lw.store.export_parquet(out, table=table)
     console.print(f"wrote {target}")
 
 
-def register(app: typer.Typer) -> None:
+def register(app: App) -> None:
     app.command()(ingest)
     app.command()(info)
     app.command()(export)

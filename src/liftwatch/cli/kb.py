@@ -10,17 +10,39 @@ from typing import Annotated
 
 import polars as pl
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from liftwatch.cli.common import console, fail
+from liftwatch.cli.common import App, console, fail
 
-kb_app = typer.Typer(
+kb_app = App(
     name="kb",
     help="Knowledge base: sites (any spelling or script), asset classification, regions, aircraft types.",
     no_args_is_help=True,
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+
+
+@kb_app.command("place")
+def place_cmd(
+    text: Annotated[str, typer.Argument(help="A site or region name, alias, code or id, in any script.")],
+    as_json: JsonOption = False,
+) -> None:
+    """How a place name resolves everywhere in liftwatch (filters, corridors, reports, watchlists).
+
+    Exit code 2 with the candidates when the name is unknown or ambiguous.
+    """
+    from liftwatch import kb
+
+    ref = kb.resolve_place(text)
+    if as_json:
+        console.print_json(json.dumps(asdict(ref), ensure_ascii=False))
+        return
+    console.print(
+        f"[bold]{escape(ref.name)}[/bold] ({ref.kind} [cyan]{escape(ref.id)}[/cyan]), matched by {ref.matched} "
+        f"(score {ref.score:g}); {len(ref.site_ids)} site(s); regions: {escape(', '.join(ref.region_ids) or '-')}"
+    )
 
 
 @kb_app.command("site")
@@ -201,5 +223,5 @@ def watchlist_cmd(
     console.print(t)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: App) -> None:
     app.add_typer(kb_app, name="kb")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from liftwatch.cli.common import console, err
+from liftwatch.cli.common import App, console, err
 
 
 def sim(
@@ -77,5 +77,5 @@ def sim(
         console.print(f"  {fmt}: {len(ps)} file(s) under {out}")
 
 
-def register(app: typer.Typer) -> None:
+def register(app: App) -> None:
     app.command()(sim)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -12,25 +10,13 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
-from liftwatch.errors import LiftwatchError
-from liftwatch.store import Store
+import liftwatch
+from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
+from liftwatch.filters import ENDINGS, FlightFilter
+from liftwatch.ingest import STATIC_READERS, save_static
+from liftwatch.io import detect_format
 
-voyages_app = typer.Typer(
-    help="Ship voyages (AIS): port calls, dark silences, ranked destinations.", no_args_is_help=True
-)
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except LiftwatchError as exc:
-        raise fail(str(exc)) from None
-
-
-def _sea_count(store: Store) -> int:
-    return int(store.sql("SELECT count(*) AS n FROM points WHERE domain = 'sea'")["n"][0])
+voyages_app = App(help="Ship voyages (AIS): port calls, dark silences, ranked destinations.", no_args_is_help=True)
 
 
 @voyages_app.command("build")
@@ -38,44 +24,37 @@ def build(
     db: DbOption = DB_DEFAULT,
     static: Annotated[
         list[Path] | None,
-        typer.Option("--static", help="AIS file(s) (NMEA or CSV) whose static reports (names, destinations) to keep."),
+        typer.Option(
+            "--static",
+            help="AIS file(s) (NMEA or CSV) whose static reports (names, destinations) to keep; "
+            "files ingested with `liftwatch ingest` already have theirs kept.",
+        ),
     ] = None,
 ) -> None:
     """Find port calls and silences, split voyages and store them in the flights table (domain 'sea')."""
-    from liftwatch import sea
-    from liftwatch.io import ais_csv, ais_decoded_csv, ais_nmea, detect_format
-    from liftwatch.sea.static_store import save_static
-
-    with _errors(), Store(db) as store:
-        if _sea_count(store) == 0:
+    with liftwatch.open(db) as lw:
+        if int(lw.sql("SELECT count(*) AS n FROM points WHERE domain = 'sea'")["n"][0]) == 0:
             raise fail("no sea points in the store (ingest AIS NMEA or CSV files first)", 1)
         for path in static or []:
             if not path.exists():
                 raise fail(f"{path}: no such file")
             fmt = detect_format(path)
-            reader = {
-                "ais_nmea": ais_nmea.read_static,
-                "ais_csv": ais_csv.read_static,
-                "ais_decoded_csv": ais_decoded_csv.read_static,
-            }.get(fmt)
-            if reader is None:
+            if fmt not in STATIC_READERS:
                 raise fail(f"{path}: not an AIS file (detected {fmt})")
-            save_static(store, reader(str(path)))
+            save_static(lw.store, path, fmt)
         with Progress(
             SpinnerColumn(), TextColumn("[bold]voyages"), TimeElapsedColumn(), console=err, transient=True
         ) as progress:
             progress.add_task("build", total=None)
-            res = sea.analyse(store)
-            table = res.voyages.to_arrow()
-        n = store.write_flights(table)
+            summary = lw.build(flights=False)
     t = Table(title="voyages build")
     t.add_column("what")
     t.add_column("count", justify="right")
-    for k, v in res.stats.items():
+    for k, v in summary.voyages_stats.items():
         t.add_row(k.replace("_", " "), f"{v:,}")
-    for ending, cnt in res.voyages["ending"].value_counts().sort("ending").iter_rows():
+    for ending, cnt in summary.voyage_endings.items():
         t.add_row(f"ending {ending}", f"{cnt:,}")
-    t.add_row("stored", f"{n:,}")
+    t.add_row("stored", f"{summary.voyages:,}")
     console.print(t)
 
 
@@ -83,19 +62,13 @@ def build(
 def list_voyages(
     db: DbOption = DB_DEFAULT,
     asset: Annotated[str | None, typer.Option(help="Only this MMSI.")] = None,
-    ending: Annotated[str | None, typer.Option(help="landed | dark | out_of_coverage | data_end")] = None,
+    ending: Annotated[str | None, typer.Option(help=" | ".join(ENDINGS))] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
 ) -> None:
     """Stored voyages, oldest first (exit 1 when none match)."""
-    where, params = ["domain = 'sea'"], []
-    if asset:
-        where.append("asset_id = ?")
-        params.append(asset)
-    if ending:
-        where.append("ending = ?")
-        params.append(ending)
-    with _errors(), Store(db, read_only=True) as store:
-        v = store.flights(" AND ".join(where), params)
+    filt = FlightFilter.from_options(domain="sea", asset=asset, **({"ending": ending} if ending else {}))
+    with liftwatch.open(db, read_only=True) as lw:
+        v = lw.select(filt).to_polars()
     if v.height == 0:
         err.print("no voyages (run `liftwatch voyages build`)")
         raise typer.Exit(1)
@@ -124,15 +97,10 @@ def calls(
     asset: Annotated[str | None, typer.Option(help="Only this MMSI.")] = None,
 ) -> None:
     """Port calls, observed (stop, dwell, gap in port) and inferred from silences (exit 1 when none)."""
-    from liftwatch import sea
-
-    with _errors(), Store(db, read_only=True) as store:
-        if _sea_count(store) == 0:
+    with liftwatch.open(db, read_only=True) as lw:
+        if int(lw.sql("SELECT count(*) AS n FROM points WHERE domain = 'sea'")["n"][0]) == 0:
             raise fail("no sea points in the store", 1)
-        res = sea.analyse(store)
-    pc = res.all_port_calls()
-    if asset:
-        pc = pc.filter(pl.col("asset_id") == asset)
+        pc = lw.port_calls(asset)
     if pc.height == 0:
         err.print("no port calls")
         raise typer.Exit(1)
@@ -151,5 +119,5 @@ def calls(
     console.print(t)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: App) -> None:
     app.add_typer(voyages_app, name="voyages")

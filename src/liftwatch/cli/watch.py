@@ -8,8 +8,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from liftwatch.cli.common import DB_DEFAULT, DbOption, console, err, fail
+from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
 from liftwatch.errors import LiftwatchError
+from liftwatch.kb import Watchlist, load_watchlist
 
 
 def _receiver(text: str | None) -> tuple[float, float] | None:
@@ -24,17 +25,12 @@ def _receiver(text: str | None) -> tuple[float, float] | None:
     return lat, lon
 
 
-def _watchlist(path: Path | None) -> Any:
+def _watchlist(path: Path | None) -> Watchlist | None:
     if path is None:
         return None
     if not path.exists():
         raise fail(f"{path}: no such watch-list file")
-    from liftwatch import kb
-
-    load = getattr(kb, "load_watchlist", None)
-    if load is None:
-        raise fail("this build's knowledge base has no watch-list support (kb.load_watchlist missing)")
-    return load(path)
+    return load_watchlist(path)
 
 
 def _live_sources(poll: list[str] | None, interval: float, boxes: list[str] | None, quiet: bool) -> list[Any]:
@@ -167,5 +163,5 @@ def watch(
     console.print(t)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: App) -> None:
     app.command()(watch)

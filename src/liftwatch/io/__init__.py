@@ -6,7 +6,6 @@ files far larger than memory stream through.
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -16,38 +15,27 @@ from typing import cast
 import pyarrow as pa
 
 from liftwatch.errors import UnknownFormatError, UnreadableFileError
+from liftwatch.io import aircraft_json, ais_csv, ais_nmea, modes_table, opensky, raw_modes, readsb_trace, sbs
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, ReaderModule, Reject, RejectLog, read_head
 from liftwatch.io.timewindow import filter_table
 
-# Order matters: more specific sniffers first. Each entry is a module under liftwatch.io.
-READER_MODULES: tuple[str, ...] = (
-    "opensky",
-    "readsb_trace",
-    "aircraft_json",
-    "sbs",
-    "modes_table",
-    "raw_modes",
-    "ais_nmea",
-    "ais_csv",
+# Order matters: more specific sniffers first.
+READERS: tuple[ModuleType, ...] = (
+    opensky,
+    readsb_trace,
+    aircraft_json,
+    sbs,
+    modes_table,
+    raw_modes,
+    ais_nmea,
+    ais_csv,
 )
-
-
-def _load(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"liftwatch.io.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"liftwatch.io.{name}":
-            return None  # reader not built in this version
-        raise
 
 
 def readers() -> dict[str, ReaderModule]:
     """Available readers by format name."""
     out: dict[str, ReaderModule] = {}
-    for name in READER_MODULES:
-        mod = _load(name)
-        if mod is None:
-            continue
+    for mod in READERS:
         formats = getattr(mod, "FORMATS", None) or (mod.FORMAT,)
         for fmt in formats:
             out[fmt] = cast(ReaderModule, mod)
@@ -58,18 +46,13 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     """Name of the format of ``path``, by content; raises UnknownFormatError."""
     p = os.fspath(path)
     if os.path.isdir(p):
-        mod = _load("aircraft_json")
-        if mod is not None:
-            return cast(str, mod.FORMAT)
+        return aircraft_json.FORMAT
     if not os.path.exists(p):
         raise UnreadableFileError(p, "no such file")
     head = read_head(p)
     if not head.strip():
         raise UnknownFormatError(p, "file is empty")
-    for name in READER_MODULES:
-        mod = _load(name)
-        if mod is None:
-            continue
+    for mod in READERS:
         detected = mod.sniff(head, p)
         if detected:
             return detected if isinstance(detected, str) else cast(str, mod.FORMAT)

@@ -54,13 +54,6 @@ def dearmor(chars: U8) -> U8:
     return np.asarray(v & 0x3F, dtype=np.uint8)
 
 
-def to_bits(values: U8) -> U8:
-    """6-bit values (n, k) to a bit matrix (n, 6k), most significant bit first."""
-    n, k = values.shape
-    bits = np.unpackbits(values.reshape(n, k, 1), axis=2)[:, :, 2:]
-    return np.asarray(bits.reshape(n, 6 * k), dtype=np.uint8)
-
-
 def field(bits: U8, start: int, length: int, signed: bool = False) -> I64:
     """Unsigned (or two's complement) integer of ``length`` bits from ``start`` for every row."""
     weights = (np.int64(1) << np.arange(length - 1, -1, -1, dtype=np.int64)).astype(np.int64)
@@ -92,12 +85,6 @@ def byte_field(data: U8, start: int, length: int, signed: bool = False) -> I64:
     if signed:
         val = np.where(val >= (1 << (length - 1)), val - (1 << length), val)
     return np.asarray(val, dtype=np.int64)
-
-
-def decode_fields(chars: U8, layout: dict[str, tuple[int, int, bool]]) -> dict[str, I64]:
-    """All fields of ``layout`` from a (n, 28) matrix of armor characters."""
-    data = to_bytes(dearmor(chars))
-    return {name: byte_field(data, s, n, sg) for name, (s, n, sg) in layout.items()}
 
 
 def put_field(bits: U8, start: int, length: int, values: npt.ArrayLike) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bz2
 import gzip
-import io
 import lzma
 import os
 import zlib
@@ -114,11 +113,6 @@ def read_all_bytes(path: str | os.PathLike[str]) -> bytes:
     if len(data) > limit:
         raise UnreadableFileError(str(path), f"more than {limit >> 20} MiB decompressed (raise {ENV_MAX_DOCUMENT})")
     return data
-
-
-def text_stream(path: str | os.PathLike[str]) -> io.TextIOWrapper:
-    """Decompressed text, UTF-8 with undecodable bytes replaced (so one bad byte costs one row, not a file)."""
-    return io.TextIOWrapper(open_binary(path), encoding="utf-8", errors="replace", newline="")
 
 
 @dataclass(frozen=True)

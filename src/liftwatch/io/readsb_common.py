@@ -32,6 +32,7 @@ import numpy as np
 import polars as pl
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import vector
 from liftwatch.io.base import ENV_MAX_DOCUMENT, RejectLog, compression_of, max_document_bytes
 
 MAX_RESYNC = 20  # syntax errors we try to skip over per file before giving up on the rest
@@ -299,15 +300,13 @@ def strings(values: Column, types: np.ndarray | None = None) -> tuple[pl.Series,
 
 
 def clean_callsign(s: pl.Series) -> pl.Series:
-    """Strip and upper-case; empty becomes null."""
-    x = pl.col("x").str.strip_chars().str.to_uppercase()
-    return s.to_frame("x").select(pl.when(x != "").then(x).alias("x")).to_series()
+    """Stripped, upper-case, empty -> null: the one rule of :func:`liftwatch.io.vector.clean_callsign`."""
+    return pl.Series(s.name, vector.clean_callsign(s.to_arrow()), dtype=pl.String)
 
 
 def clean_squawk(s: pl.Series) -> pl.Series:
-    """Keep 4 octal digits only."""
-    x = pl.col("x").str.strip_chars()
-    return s.to_frame("x").select(pl.when(x.str.contains(r"^[0-7]{4}$")).then(x).alias("x")).to_series()
+    """Four octal digits (zero-padded), else null: the one rule of :func:`liftwatch.io.vector.clean_squawk`."""
+    return pl.Series(s.name, vector.clean_squawk(s.to_arrow()), dtype=pl.String)
 
 
 def reject_mask(rejects: RejectLog, path: str, mask: np.ndarray, reason: str, location: Any) -> None:

@@ -390,11 +390,6 @@ def chunk_bytes_for(batch_rows: int, head: bytes) -> int:
     return min(MAX_CHUNK_BYTES, max(MIN_CHUNK_BYTES, int(batch_rows * avg)))
 
 
-def line_locations(lines: np.ndarray, limit: int) -> list[str]:
-    """``"line N"`` labels for the first ``limit`` lines (reject samples are bounded)."""
-    return [f"line {int(x)}" if x >= 0 else "line ?" for x in lines[:limit]]
-
-
 def head_bytes(path: str | os.PathLike[str], n: int = 65536) -> bytes:
     """First ``n`` decompressed bytes, for layout detection.
 

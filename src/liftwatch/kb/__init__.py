@@ -24,6 +24,7 @@ from liftwatch.kb.icao import (
     mmsi_flags,
 )
 from liftwatch.kb.lookup import nearest_sites, resolve_site, resolve_site_ids, search_sites
+from liftwatch.kb.places import PlaceRef, place_candidates, resolve_place
 from liftwatch.kb.regions import (
     Region,
     points_in_region,
@@ -41,6 +42,7 @@ from liftwatch.kb.watchlist import Rule, Watchlist, example_watchlist_path, load
 __all__ = [
     "Classification",
     "Control",
+    "PlaceRef",
     "Region",
     "Rule",
     "Site",
@@ -62,12 +64,14 @@ __all__ = [
     "mmsi_flag",
     "mmsi_flags",
     "nearest_sites",
+    "place_candidates",
     "points_in_region",
     "region_of_point",
     "region_of_site",
     "regions",
     "regions_of_points",
     "registration_patterns",
+    "resolve_place",
     "resolve_region",
     "resolve_site",
     "resolve_site_ids",

@@ -13,6 +13,7 @@ from functools import cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from liftwatch.geodesy import haversine_km
 from liftwatch.kb._text import fuzzy_key, keys, norm_key, phonetic_key
 from liftwatch.kb.sites import Site, _code_index, _row_index, site, sites
 
@@ -143,11 +144,7 @@ def resolve_site_ids(texts: list[str]) -> list[str | None]:
 def nearest_sites(lat: float, lon: float, radius_km: float = 30.0, limit: int = 5) -> list[tuple[Site, float]]:
     """Sites within ``radius_km`` of a point, nearest first, as (site, distance_km)."""
     frame = sites()
-    la = np.radians(frame["lat"].to_numpy())
-    lo = np.radians(frame["lon"].to_numpy())
-    p, q = np.radians(lat), np.radians(lon)
-    h = np.sin((la - p) / 2) ** 2 + np.cos(p) * np.cos(la) * np.sin((lo - q) / 2) ** 2
-    dist = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    dist = haversine_km(frame["lat"].to_numpy(), frame["lon"].to_numpy(), lat, lon)
     order = np.argsort(dist)[:limit]
     ids = frame["site_id"].to_list()
     return [(site(ids[i]), float(dist[i])) for i in order if dist[i] <= radius_km]

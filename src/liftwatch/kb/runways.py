@@ -45,7 +45,7 @@ def _heading_from_ident(ident: pl.Expr) -> pl.Expr:
 
 def build(src_dir: str | Path, out_dir: str | Path | None = None) -> tuple[Path, Path]:
     """Write the compact runway and airfield tables from OurAirports' ``runways.csv(.gz)``/``airports.csv(.gz)``."""
-    from liftwatch.tracks.geo import bearing_deg
+    from liftwatch.geodesy import bearing_deg
 
     src = Path(src_dir)
     out = Path(out_dir) if out_dir is not None else data_path("")

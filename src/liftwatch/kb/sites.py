@@ -15,7 +15,6 @@ from functools import cache
 from typing import Any
 
 import airportsdata
-import numpy as np
 import polars as pl
 
 from liftwatch.errors import KnowledgeBaseError
@@ -83,6 +82,11 @@ class Site:
 
     def __hash__(self) -> int:  # list fields are not hashable; a site is identified by its id
         return hash(("site", self.site_id))
+
+    def __repr__(self) -> str:
+        code = f" {self.icao}" if self.icao and self.icao != self.site_id else ""
+        where = ", ".join(x for x in (self.region, self.country) if x)
+        return f"Site({self.site_id!r}{code}: {self.name}, {self.kind}, {self.lat:.4f} {self.lon:.4f}, {where})"
 
 
 _KIND_PATTERNS = (
@@ -295,16 +299,3 @@ def controller_at(site_id: str, when: datetime | date) -> str | None:
         return None
     best = max(entries, key=lambda c: (c.priority, c.start or date.min))
     return best.actor
-
-
-def site_coords(site_ids: list[str]) -> np.ndarray:
-    """(n, 2) array of lat/lon for the given ids (NaN for unknown) - handy for vectorised distance checks."""
-    idx = _row_index()
-    frame = sites()
-    lat, lon = frame["lat"].to_numpy(), frame["lon"].to_numpy()
-    out = np.full((len(site_ids), 2), np.nan)
-    for i, sid in enumerate(site_ids):
-        j = idx.get(sid)
-        if j is not None:
-            out[i] = (lat[j], lon[j])
-    return out

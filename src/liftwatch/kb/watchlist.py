@@ -31,12 +31,12 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from liftwatch.errors import KnowledgeBaseError
+from liftwatch.errors import KnowledgeBaseError, PlaceError
+from liftwatch.geodesy import haversine_km
 from liftwatch.kb._data import read_toml
-from liftwatch.kb._text import norm_key
 from liftwatch.kb.assets import CLASSIFICATIONS, classify_frame
-from liftwatch.kb.lookup import resolve_site
-from liftwatch.kb.regions import _region_alias_index, points_in_region, region_of_site, regions, resolve_region
+from liftwatch.kb.places import resolve_place
+from liftwatch.kb.regions import points_in_region, region_of_site
 from liftwatch.kb.sites import site
 
 RULE_FIELDS = (
@@ -113,23 +113,12 @@ def _str_list(raw: dict[str, Any], fld: str, path: Path, rule: str) -> tuple[str
 
 
 def _place(text: str, path: Path, rule: str, fld: str) -> Place:
-    """Resolve a name: region id/alias (exact) > site id/code > site alias (fuzzy) > region (fuzzy)."""
-    if text in regions():
-        return Place(text, region_id=text)
-    exact_region = _region_alias_index().get(norm_key(text))
-    if exact_region:
-        return Place(text, region_id=exact_region)
+    """Resolve a name the way every command does (:func:`liftwatch.kb.places.resolve_place`)."""
     try:
-        return Place(text, site_id=site(text).site_id)
-    except KeyError:
-        pass
-    found = resolve_site(text, min_score=90.0)  # stricter than interactive lookup: rules must not drift
-    if found is not None:
-        return Place(text, site_id=found.site_id)
-    reg = resolve_region(text)
-    if reg is not None:
-        return Place(text, region_id=reg.id)
-    raise _err(path, rule, fld, f"{text!r} is neither a known site nor a region (try `liftwatch kb site`)")
+        ref = resolve_place(text)
+    except PlaceError as exc:
+        raise _err(path, rule, fld, str(exc)) from None
+    return Place(text, region_id=ref.id) if ref.kind == "region" else Place(text, site_id=ref.id)
 
 
 def _rule(raw: Any, index: int, path: Path) -> Rule:
@@ -310,7 +299,7 @@ class Watchlist:
                 for p in rule.sites:
                     if p.site_id:
                         s = site(p.site_id)
-                        near |= _haversine_km(lat, lon, s.lat, s.lon) <= rule.radius_km
+                        near |= haversine_km(lat, lon, s.lat, s.lon) <= rule.radius_km
                     elif p.region_id:
                         near |= points_in_region(p.region_id, lat, lon)
                 masks.append(pl.lit(pl.Series(near)))
@@ -333,16 +322,6 @@ def _safe_regions(site_id: str) -> list[str]:
         return region_of_site(site_id)
     except KeyError:
         return []
-
-
-def _haversine_km(lat: np.ndarray, lon: np.ndarray, lat0: float, lon0: float) -> np.ndarray:
-    p, q = np.radians(lat), np.radians(lon)
-    h = (
-        np.sin((p - np.radians(lat0)) / 2) ** 2
-        + np.cos(p) * np.cos(np.radians(lat0)) * np.sin((q - np.radians(lon0)) / 2) ** 2
-    )
-    with np.errstate(invalid="ignore"):
-        return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
 
 def load_watchlist(path: str | Path) -> Watchlist:

@@ -45,7 +45,7 @@ def parse_time(text: str) -> float | None:
         return None
     base = datetime.fromisoformat(m.group(1) + "+00:00").timestamp()
     frac = m.group(2) or "0"
-    return base + int(frac) / 10 ** len(frac)
+    return float(base + int(frac) / 10 ** len(frac))
 
 
 @dataclass

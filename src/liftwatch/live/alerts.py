@@ -21,6 +21,7 @@ from typing import Any, Protocol
 import numpy as np
 import polars as pl
 
+from liftwatch import kb
 from liftwatch.live.tracker import FlightEvent, FlightTracker
 from liftwatch.live.webhook import WebhookSink
 
@@ -117,19 +118,13 @@ def _rules_of(matched: pl.DataFrame) -> list[list[str]]:
 
 
 def _classify(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add country/classification/operator/type_code from the knowledge base when it offers them."""
+    """Add country/classification/operator/type_code from the knowledge base."""
     try:
-        from liftwatch import kb
+        out = kb.classify_frame(frame)
+        if out.height == frame.height:
+            return out
     except Exception:
-        return frame
-    classify_frame = getattr(kb, "classify_frame", None)
-    if classify_frame is not None:
-        try:
-            out = classify_frame(frame)
-            if isinstance(out, pl.DataFrame) and out.height == frame.height:
-                return out
-        except Exception:
-            pass
+        pass
     try:
         countries = kb.icao_countries(frame["asset_id"].to_numpy())
         return frame.with_columns(country=pl.Series(list(np.asarray(countries).tolist()), dtype=pl.String))

@@ -5,7 +5,7 @@ So this keeps one small state per aircraft and applies simple, documented rules 
 over the batch's points (the Python loop runs over the aircraft present in a batch, never over points):
 
 * a new flight starts after a reception gap > 30 min, or > 10 min with the aircraft low (< 3000 ft or on the
-  ground) on both sides (OPDI's split rules, see REFERENCE.md);
+  ground) on both sides (OPDI's split rules, see docs/tracks.md);
 * **take-off**: a ground -> airborne transition, or a new flight whose first fix is low (< 3000 ft) and
   within 15 km of a known site; the departure site is the nearest knowledge-base site within 15 km;
 * **landing**: airborne -> ground;

@@ -45,10 +45,6 @@ class BatchWriter:
         self._rows += table.num_rows
         self.stats.rows_in += table.num_rows
 
-    @property
-    def pending_rows(self) -> int:
-        return self._rows
-
     def due(self) -> bool:
         if not self._buf:
             return False

@@ -30,13 +30,14 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from liftwatch.geodesy import EARTH_RADIUS_KM, haversine_km
+
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 B = npt.NDArray[np.bool_]
 
 CPR_SCALE = 131072.0  # 2**17
 KM_PER_NM = 1.852
-EARTH_KM = 6371.0088
 
 
 def _nl_boundaries() -> F64:
@@ -46,7 +47,7 @@ def _nl_boundaries() -> F64:
     k = np.arange(59, 1, -1, dtype=np.float64)
     lat = np.degrees(np.arccos(np.sqrt(a / (1.0 - np.cos(2.0 * np.pi / k)))))
     lat[-1] = 87.0  # NL 2 -> 1 is defined at exactly 87 degrees
-    return lat
+    return np.asarray(lat, dtype=np.float64)
 
 
 NL_BOUNDS = _nl_boundaries()
@@ -58,13 +59,6 @@ def nl(lat: F64) -> I64:
     out = 59 - np.searchsorted(NL_BOUNDS, a, side="right")
     out = np.where(a == 87.0, 2, out)
     return np.where(np.isnan(a), 0, out).astype(np.int64)
-
-
-def haversine_km(lat1: F64, lon1: F64, lat2: F64, lon2: F64) -> F64:
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2 - lon1)
-    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2.0 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
 def global_airborne(lat_e: F64, lon_e: F64, lat_o: F64, lon_o: F64, even_newer: B) -> tuple[F64, F64]:
@@ -179,7 +173,7 @@ def flat_km(lat1: F64, lon1: F64, lat2: F64, lon2: F64) -> F64:
     dlon = np.mod(lon2 - lon1 + 180.0, 360.0) - 180.0
     x = np.radians(dlon) * np.cos(np.radians(0.5 * (lat1 + lat2)))
     y = np.radians(lat2 - lat1)
-    return EARTH_KM * np.sqrt(x * x + y * y)
+    return np.asarray(EARTH_RADIUS_KM * np.sqrt(x * x + y * y), dtype=np.float64)
 
 
 def _reachable(lat1: F64, lon1: F64, lat2: F64, lon2: F64, dt: F64, p: CprParams) -> B:

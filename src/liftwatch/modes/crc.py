@@ -45,7 +45,7 @@ def _crc_table16(t8: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
     register equals feeding them XORed with its top 16 bits into an empty one, plus the shifted register."""
     x = np.arange(65536, dtype=np.uint32)
     r1 = t8[x >> 8]
-    return (((r1 << 8) & 0xFFFFFF) ^ t8[((r1 >> 16) ^ (x & 0xFF)) & 0xFF]).astype(np.uint32)
+    return np.asarray(((r1 << 8) & 0xFFFFFF) ^ t8[((r1 >> 16) ^ (x & 0xFF)) & 0xFF], dtype=np.uint32)
 
 
 CRC_TABLE16 = _crc_table16(CRC_TABLE)

@@ -63,7 +63,7 @@ def _gillham13(alt_ft: F64) -> I64:
     alts, cs = alts[order], cs[order]
     target = np.round(np.asarray(alt_ft) / 100.0) * 100.0
     i = np.clip(np.searchsorted(alts, target), 0, alts.size - 1)
-    return cs[i].astype(np.int64)
+    return np.asarray(cs[i], dtype=np.int64)
 
 
 def altitude_code13(alt_ft: F64, q25: bool | npt.NDArray[np.bool_] = True) -> I64:

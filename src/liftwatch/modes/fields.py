@@ -66,7 +66,7 @@ def _squawk_table() -> npt.NDArray[np.int32]:
     b = (_bit(code, 11) << 2) | (_bit(code, 9) << 1) | _bit(code, 7)
     c = (_bit(code, 4) << 2) | (_bit(code, 2) << 1) | _bit(code, 0)
     d = (_bit(code, 12) << 2) | (_bit(code, 10) << 1) | _bit(code, 8)
-    return (a * 1000 + b * 100 + c * 10 + d).astype(np.int32)
+    return np.asarray(a * 1000 + b * 100 + c * 10 + d, dtype=np.int32)
 
 
 SQUAWK13 = _squawk_table()
@@ -119,7 +119,7 @@ def altitude_ac13(code: npt.NDArray[np.int64]) -> F64:
 def altitude_ac12(ac12: npt.NDArray[np.int64]) -> F64:
     """Feet from the 12-bit altitude of airborne positions: the M bit is implicit, insert it as 0."""
     code = ((ac12 >> 6) << 7) | (ac12 & 0x3F)
-    return ALT13[code]
+    return np.asarray(ALT13[code], dtype=np.float64)
 
 
 def squawk_code(code: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:

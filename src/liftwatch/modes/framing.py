@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 import polars as pl
-import pyarrow as pa
 
 from liftwatch.modes.crc import hex_to_bytes
 
@@ -240,7 +239,3 @@ def encode_beast(msgs: npt.NDArray[np.uint8], nbytes: npt.NDArray[np.integer], c
         body = bytes([ord("3") if nb == 14 else ord("2")]) + int(c).to_bytes(6, "big") + b"\x80" + bytes(m[:nb])
         out += b"\x1a" + body[:1] + body[1:].replace(b"\x1a", b"\x1a\x1a")
     return bytes(out)
-
-
-def text_to_arrow(lines: list[str]) -> pa.Array:
-    return pa.array(lines, type=pa.large_string())

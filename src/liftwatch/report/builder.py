@@ -1,13 +1,12 @@
-"""Build the analyst's report: flights in, a folder out (HTML report, offline map, plots, exports).
+"""Write the analyst's report: an :class:`~liftwatch.report.analysis.Analysis` in, a folder out.
 
-The computation (corridors, lift, alerts) is done by :mod:`liftwatch.analytics`; this module only chooses
-what to show, in what order, and writes it. Nothing here reaches the network: the map inlines Leaflet and a
-bundled Natural Earth outline layer, so the folder can be zipped and opened on an air-gapped laptop.
+What to show and in what order is decided here (HTML report, offline map, plots, exports); the numbers come
+from :func:`liftwatch.report.analysis.analyse`. Nothing here reaches the network: the map inlines Leaflet and
+a bundled Natural Earth outline layer, so the folder can be zipped and opened on an air-gapped laptop.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -16,26 +15,15 @@ from typing import Any
 
 import polars as pl
 
-from liftwatch.analytics import (
-    Alert,
-    alerts_frame,
-    as_flights,
-    corridor_table,
-    coverage_factor,
-    daily_series,
-    destination_legs,
-    detect_changes,
-    filter_legs,
-    flight_lift,
-    top_corridor,
-)
-from liftwatch.analytics.corridors import SEP, UNKNOWN, SiteRegions
+from liftwatch.analytics import Alert, daily_series
+from liftwatch.analytics.corridors import UNKNOWN, SiteRegions
+from liftwatch.claims import ClaimResult, report_section_html
 from liftwatch.report import geo, render
+from liftwatch.report.analysis import MIL, Analysis, analyse
 from liftwatch.report.exports import write_attribution, write_geojson_pages, write_kml, write_tables
 from liftwatch.report.kbview import SiteBook, region_names
 from liftwatch.report.plots import daily_plot
 
-MIL = "military/state"
 EVIDENCE_ROWS = 500
 PAGE_FLIGHTS = 2000  # flights turned into GeoJSON features at a time
 
@@ -54,55 +42,11 @@ class ReportResult:
     site_corridors: pl.DataFrame = field(default_factory=pl.DataFrame)
 
 
-def asset_class_expr() -> pl.Expr:
-    """Military and state flights are one analytic class (state transport is how militaries move cargo).
-
-    Ship voyages share the flights table; they get their own classes (``military/state (sea)``) so a sealift
-    never inflates an airlift corridor's counts or tonnage.
-    """
-    c = pl.col("classification").fill_null("unknown")
-    base = pl.when(c.is_in(["military", "state"])).then(pl.lit(MIL)).otherwise(c)
-    sea = pl.col("domain").fill_null("air") == "sea"
-    return pl.when(sea).then(base + pl.lit(" (sea)")).otherwise(base).alias("asset_class")
-
-
-def _window(flights: pl.DataFrame, start: date | None, end: date | None) -> tuple[date, date]:
-    if start is None or end is None:
-        if flights.is_empty():
-            today = datetime.now(UTC).date()
-            return start or today - timedelta(days=14), end or today
-        lo, hi = flights["first_ts"].min(), flights["first_ts"].max()
-        assert isinstance(lo, datetime) and isinstance(hi, datetime)
-        return start or lo.date(), end or hi.date() + timedelta(days=1)
-    return start, end
-
-
-def _claims_html(claims: Sequence[Any] | None) -> str | None:
-    """The claims engineer's section, when both the module and some results are there."""
+def _claims_html(claims: Sequence[ClaimResult] | None) -> str | None:
+    """The claims section, when some claims were checked."""
     if not claims:
         return None
-    try:
-        mod = importlib.import_module("liftwatch.claims")
-    except ImportError:  # claims module absent: the report simply has no claims section
-        return None
-    fn = getattr(mod, "report_section_html", None)
-    return str(fn(list(claims))) if callable(fn) else None
-
-
-def _mil_first(table: pl.DataFrame) -> pl.DataFrame:
-    """Military/state corridors (air, then sea) first: what the report is about; each group by expected flights."""
-    key = (
-        pl.when(pl.col("asset_class") == MIL)
-        .then(0)
-        .when(pl.col("asset_class").str.starts_with(MIL))
-        .then(1)
-        .otherwise(2)
-    ).alias("_other")
-    return (
-        table.with_columns(key)
-        .sort(["_other", "flights_expected", "corridor"], descending=[False, True, False])
-        .drop("_other")
-    )
+    return str(report_section_html(list(claims)))
 
 
 def _evenly(frame: pl.DataFrame, n: int) -> pl.DataFrame:
@@ -148,7 +92,7 @@ def build_report(
     origin: Sequence[str] | None = None,
     destination: Sequence[str] | None = None,
     region: Sequence[str] | None = None,
-    claims: Sequence[Any] | None = None,
+    claims: Sequence[ClaimResult] | None = None,
     baseline_end: date | None = None,
     coverage: str | pl.DataFrame | None = None,
     site_regions: SiteRegions | None = None,
@@ -158,11 +102,38 @@ def build_report(
     max_map_flights: int = 5000,
     attributions: Sequence[dict[str, str]] = (),
 ) -> ReportResult:
-    """Write ``report.html``, ``map.html``, plots and exports to ``out_dir``; return paths and headline numbers.
+    """:func:`~liftwatch.report.analysis.analyse` then :func:`write_report` (arguments as there)."""
+    analysis = analyse(
+        flights,
+        start=start,
+        end=end,
+        title=title,
+        scope=scope,
+        origin=origin,
+        destination=destination,
+        region=region,
+        claims=claims,
+        baseline_end=baseline_end,
+        coverage=coverage,
+        site_regions=site_regions,
+        types=types,
+    )
+    return write_report(
+        analysis, out_dir, sitebook=sitebook, tiles=tiles, max_map_flights=max_map_flights, attributions=attributions
+    )
 
-    ``start``/``end`` (end exclusive) default to the flights' span. ``origin``/``destination``/``region`` are
-    site or region ids (see :func:`liftwatch.analytics.filter_legs`). ``coverage``: ``"background"`` to
-    normalise change detection by daily civil traffic, a ``day``/``coverage`` frame, or None.
+
+def write_report(
+    analysis: Analysis,
+    out_dir: str | Path,
+    *,
+    sitebook: SiteBook | None = None,
+    tiles: bool = False,
+    max_map_flights: int = 5000,
+    attributions: Sequence[dict[str, str]] = (),
+) -> ReportResult:
+    """Write ``report.html``, ``map.html``, plots and exports of ``analysis`` to ``out_dir``.
+
     ``max_map_flights`` caps the tracks drawn on the map and written to KML (non-civil flights first; civil
     ones fill the rest) so the page stays light in a browser and memory stays bounded; GeoJSON, CSV and
     Parquet always hold every flight.
@@ -172,42 +143,13 @@ def build_report(
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    flights = as_flights(flights)
-    start, end = _window(flights, start, end)
-    t_lo = datetime(start.year, start.month, start.day, tzinfo=UTC)
-    t_hi = datetime(end.year, end.month, end.day, tzinfo=UTC)
-    in_window = flights.filter((pl.col("first_ts") >= t_lo) & (pl.col("first_ts") < t_hi))
-
-    legs = destination_legs(in_window, site_regions=site_regions, types=types).with_columns(asset_class_expr())
-    legs = filter_legs(legs, origin=origin, destination=destination, region=region)
-    ids = legs["flight_id"].unique()
-    roles = (
-        legs.sort("rank", nulls_last=True).unique("flight_id", keep="first").select("flight_id", "home_site", "role")
-    )
-    chosen = (
-        flight_lift(in_window.filter(pl.col("flight_id").is_in(ids.implode())), types)
-        .with_columns(asset_class_expr())
-        .join(roles, on="flight_id", how="left")
-    )
-
-    region_tab = _mil_first(corridor_table(legs, level="region", by=["asset_class"]))
-    site_tab = _mil_first(corridor_table(legs, level="site", by=["asset_class"]))
+    an = analysis
+    start, end, title = an.start, an.end, an.title
+    chosen, legs, alerts, summary = an.flights, an.legs, an.alerts, an.summary
+    region_tab, site_tab, lift_tab, weekly_tab = an.region_corridors, an.site_corridors, an.lift, an.weekly
     mil_legs = legs.filter(pl.col("asset_class") == MIL)
-    mil_region = corridor_table(mil_legs, level="region")
-    mil_site = corridor_table(mil_legs, level="site")
-    lift_tab = corridor_table(mil_legs, level="site", by=["type_code"])
-    weekly_tab = corridor_table(mil_legs, level="region", period="week")
-
-    cov: pl.DataFrame | None
-    if isinstance(coverage, str) and coverage == "background":
-        cov = coverage_factor(in_window.filter(pl.col("classification") == "civil"))
-    elif isinstance(coverage, pl.DataFrame):
-        cov = coverage
-    else:
-        cov = None
-    alerts = detect_changes(
-        legs, start, end, baseline_end=baseline_end, level="region", by=("asset_class",), coverage=cov
-    ) + detect_changes(legs, start, end, baseline_end=baseline_end, level="site", by=("asset_class",), coverage=cov)
+    mil_region = an.military_region_corridors
+    t_hi = datetime(end.year, end.month, end.day, tzinfo=UTC)
 
     # Colours: military/state site corridors first (by expected flights), then the rest.
     order = (
@@ -250,7 +192,7 @@ def build_report(
         out / "flights.geojson", _geojson_pages(chosen, sites, colors, s_feats), attribution=notices or None
     )
     files["kml"] = write_kml(out / "flights.kml", f_feats, p_feats, s_feats, name=title)
-    alerts_tab = alerts_frame(alerts)
+    alerts_tab = an.alerts_table
     for p in write_tables(
         out,
         {
@@ -264,10 +206,6 @@ def build_report(
         files[p.name] = p
 
     names = region_names()
-
-    def pretty(corridor: str) -> str:
-        a, _, b = corridor.partition(SEP)
-        return f"{names.get(a, a)} → {names.get(b, b)}"
 
     mil_series = daily_series(mil_legs, start, end, level="region")
     all_series = daily_series(legs, start, end, level="region", by=("asset_class",)).with_columns(
@@ -287,31 +225,6 @@ def build_report(
     )
     files.update({p.name: p for p in (png1, svg1, png2, svg2)})
 
-    top_r = top_corridor(mil_region)
-    top_s = top_corridor(mil_site)
-    summary: dict[str, Any] = {
-        "title": title,
-        "scope": scope,
-        "start": start.isoformat(),
-        "end": (end - timedelta(days=1)).isoformat(),
-        "flights": chosen.height,
-        "military_state_flights": int((chosen["asset_class"] == MIL).sum()),
-        "dark_flights": int((chosen["ending"] == "dark").sum()),
-        "out_of_coverage_flights": int((chosen["ending"] == "out_of_coverage").sum()),
-        "unknown_type_flights": int((chosen["type_status"] != "known").sum()),
-        "top_military_region_corridor": top_r,
-        "top_military_site_corridor": top_s,
-        "top_military_region_corridor_name": pretty(str(top_r["corridor"])) if top_r else None,
-        "alerts": len(alerts),
-        "surges": sum(a.kind == "surge" for a in alerts),
-        "new_corridors": sum(a.kind == "new_corridor" for a in alerts),
-        "coverage_normalised": cov is not None,
-        "baseline": (
-            f"{start.isoformat()} to "
-            f"{((baseline_end or start + timedelta(days=max(3, (end - start).days // 2))) - timedelta(days=1)).isoformat()}"
-        ),
-    }
-
     alert_ids = {i for a in alerts for i in a.flight_ids}
     priority = (
         pl.when(pl.col("asset_class") == MIL)
@@ -329,7 +242,7 @@ def build_report(
         .drop("_prio")
     )
     if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(evidence.columns):
-        from liftwatch.tracks.query import mark_guesses
+        from liftwatch.tracks.guesses import mark_guesses
 
         evidence = mark_guesses(evidence)  # a site below the confidence threshold is shown as a guess
     ctx = render.Context(
@@ -344,7 +257,7 @@ def build_report(
         plot_svg=svg1_text,
         plot_files=[png1.name, svg1.name, png2.name, svg2.name],
         export_files=sorted(p.name for k, p in files.items() if k not in (png1.name, svg1.name, png2.name, svg2.name)),
-        claims_html=_claims_html(claims),
+        claims_html=_claims_html(an.claims),
         region_names=names,
         unknown=UNKNOWN,
         attributions=list(attributions),

@@ -137,11 +137,11 @@ def flat_flights(flights: pl.DataFrame) -> pl.DataFrame:
     """Flights with list/struct columns turned into text, for CSV (geometry and evidence left to Parquet).
 
     Sites below the default confidence threshold move to ``dep_site_guess``/``arr_site_guess`` (see
-    ``tracks.query.mark_guesses``) so a spreadsheet never shows a guess as a flight's site; the Parquet
+    ``tracks.guesses.mark_guesses``) so a spreadsheet never shows a guess as a flight's site; the Parquet
     export keeps the full ranking.
     """
     if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(flights.columns):
-        from liftwatch.tracks.query import mark_guesses
+        from liftwatch.tracks.guesses import mark_guesses
 
         flights = mark_guesses(flights)
     cands = [candidates_text(c) for c in flights["arr_candidates"].to_list()] if flights.height else []

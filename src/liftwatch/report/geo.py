@@ -111,7 +111,7 @@ def flight_features(flights: pl.DataFrame, colors: dict[str, str], max_vertices:
     """
     if flights.is_empty():
         return []
-    from liftwatch.tracks.query import mark_guesses
+    from liftwatch.tracks.guesses import mark_guesses
 
     f = flights.with_columns(flight_corridor_expr())
     if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(f.columns):

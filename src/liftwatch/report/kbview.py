@@ -7,20 +7,13 @@ unknown to the knowledge base rather than dropped. Tests pass a :class:`SiteBook
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 import polars as pl
 
-
-def _kb() -> Any:
-    try:
-        return importlib.import_module("liftwatch.kb")
-    except ImportError:  # the report degrades to ids and positions only
-        return None
+from liftwatch import kb
 
 
 @dataclass
@@ -34,7 +27,6 @@ class SiteBook:
     def from_kb(cls, site_ids: Iterable[str]) -> SiteBook:
         """Look up only the given sites (a few dozen), with controlling actors from ``kb.controller_at``."""
         ids = sorted({s for s in site_ids if s})
-        kb = _kb()
         empty = pl.DataFrame(
             schema={
                 "site_id": pl.String,
@@ -45,7 +37,7 @@ class SiteBook:
                 "country": pl.String,
             }
         )
-        if kb is None or not ids:
+        if not ids:
             return cls(empty)
         try:
             table = kb.sites().filter(pl.col("site_id").is_in(ids))
@@ -72,9 +64,6 @@ class SiteBook:
 
 def region_names() -> dict[str, str]:
     """Region id -> display name ("eastern-libya" -> "Eastern Libya"), empty without a knowledge base."""
-    kb = _kb()
-    if kb is None:
-        return {}
     try:
         return {rid: str(r.name) for rid, r in kb.regions().items()}
     except Exception:  # names are cosmetic; ids are shown instead

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -15,6 +17,10 @@ import matplotlib.pyplot as plt
 import polars as pl
 
 from liftwatch.analytics.surge import Alert
+
+# matplotlib.dates has no type hints; typed handles keep the calls below checked
+_date2num: Callable[[Any], Any] = mdates.date2num
+_date_formatter: Callable[[str], Any] = mdates.DateFormatter
 
 
 def daily_plot(
@@ -35,15 +41,15 @@ def daily_plot(
     fig, ax = plt.subplots(figsize=(10, 4.2), dpi=110)
     top = series.with_columns(pl.col("counts").list.sum().alias("_tot")).sort("_tot", descending=True).head(max_lines)
     for row in top.iter_rows(named=True):
-        days = mdates.date2num([start + timedelta(days=i) for i in range(len(row["counts"]))])
+        days = _date2num([start + timedelta(days=i) for i in range(len(row["counts"]))])
         ax.step(days, row["counts"], where="mid", label=row["corridor"], color=colors.get(row["corridor"]), lw=1.6)
     shown = set(top["corridor"].to_list()) if top.height else set()
     for a in alerts:
         if a.corridor in shown or not shown:
-            ax.axvline(float(mdates.date2num(a.start)), color=colors.get(a.corridor, "#333333"), ls="--", lw=1)
+            ax.axvline(float(_date2num(a.start)), color=colors.get(a.corridor, "#333333"), ls="--", lw=1)
             ax.annotate(
                 "surge" if a.kind == "surge" else "new",
-                (float(mdates.date2num(a.start)), 1.0),
+                (float(_date2num(a.start)), 1.0),
                 xycoords=("data", "axes fraction"),
                 fontsize=8,
                 va="top",
@@ -51,7 +57,7 @@ def daily_plot(
             )
     ax.set_title(title, fontsize=11)
     ax.set_ylabel("flights per day (expected)")
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    ax.xaxis.set_major_formatter(_date_formatter("%d %b"))
     ax.grid(alpha=0.3)
     if top.height:
         ax.legend(fontsize=8, loc="upper left", ncol=2, frameon=False)

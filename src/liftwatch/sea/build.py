@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import polars as pl
@@ -52,7 +51,6 @@ class SeaResult:
 
 def _clean(points: pl.DataFrame) -> pl.DataFrame:
     df = points.filter((pl.col("domain") == "sea") & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
-    df = df.with_columns(pl.col("ts").dt.convert_time_zone("UTC"))
     return df.unique(["asset_id", "ts"], keep="first").sort("asset_id", "ts")
 
 
@@ -100,13 +98,9 @@ def analyse(
     from liftwatch.store import Store
 
     if static is None and isinstance(source, Store):
-        from liftwatch.sea.static_store import load_static
-
-        static = load_static(source)
+        static = source.ais_static()
     ports = portcalls.port_sites(sites)
     grids, end = [], data_end if data_end is not None else _data_end(source)
-    if isinstance(end, datetime):
-        end = end.astimezone(UTC)  # DuckDB answers in Etc/UTC; Polars wants one zone name
     for frame in _frames(source):  # pass 1: reception and the end of the data
         pts = _clean(frame)
         if pts.height == 0:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from liftwatch.geodesy import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
 from liftwatch.sea.portcalls import harbour_of
-from liftwatch.tracks.geo import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
 
 DETOUR_SCALE_KM = 150.0
 OPEN_END_SCALE_KM = 400.0

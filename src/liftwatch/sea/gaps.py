@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from liftwatch.tracks.geo import KM_PER_NM
+from liftwatch.geodesy import KM_PER_NM
 
 GAP_S = 6 * 3600.0
 CELL_DEG = 0.5
@@ -120,7 +120,7 @@ def expected_reports(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame
     end_lon = np.where(open_end, mid_lon, lob)
     dt_h = gaps["dt_s"].to_numpy() / 3600.0
     speed = np.clip(np.nan_to_num(gaps["speed_kn"].fill_null(12.0).to_numpy(), nan=12.0), 6.0, 25.0) * KM_PER_NM
-    from liftwatch.tracks.geo import haversine_km
+    from liftwatch.geodesy import haversine_km
 
     t1 = haversine_km(la, loa, mid_lat, mid_lon) / speed
     t3 = haversine_km(mid_lat, mid_lon, end_lat, end_lon) / speed

@@ -17,7 +17,7 @@ import numpy as np
 import polars as pl
 from scipy.spatial import cKDTree
 
-from liftwatch.tracks.geo import chord_for_km, haversine_km, unit_vectors
+from liftwatch.geodesy import chord_for_km, haversine_km, unit_vectors
 
 ENTRY_KM = 3.0
 EXIT_KM = 4.0

@@ -15,8 +15,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from liftwatch.geodesy import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
 from liftwatch.sea.portcalls import harbour_of
-from liftwatch.tracks.geo import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
 
 NEAR_START_KM = 80.0
 NEAR_START_CONF = 0.6

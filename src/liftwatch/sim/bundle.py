@@ -7,7 +7,6 @@ is present) rather than as a seed, so the demo exercises the same ingest path as
 
 from __future__ import annotations
 
-import importlib.util
 from importlib.resources import files
 from pathlib import Path
 
@@ -27,8 +26,6 @@ def default_scenario_path() -> Path:
 
 
 def default_formats() -> tuple[str, ...]:
-    if importlib.util.find_spec("liftwatch.sim.ais_writer") is None:
-        return ("readsb_trace",)
     return ("readsb_trace", "ais_nmea")
 
 

@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from liftwatch.errors import LiftwatchError
-from liftwatch.tracks.geo import EARTH_RADIUS_KM, KM_PER_NM, unit_vectors
+from liftwatch.geodesy import EARTH_RADIUS_KM, KM_PER_NM, unit_vectors
 
 # (name, lat, lon, antenna height ft above sea level, maximum range NM for high traffic)
 RECEIVERS: tuple[tuple[str, float, float, float, float], ...] = (

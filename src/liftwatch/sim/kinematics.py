@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from liftwatch.tracks.geo import KM_PER_NM, bearing_deg, destination, haversine_km, unit_vectors
+from liftwatch.geodesy import KM_PER_NM, bearing_deg, destination, haversine_km, unit_vectors
 
 FloatArray = npt.NDArray[np.float64]
 FT_PER_NM_3DEG = 318.0  # 3-degree glide path: ft lost per NM

@@ -23,9 +23,9 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from liftwatch.geodesy import KM_PER_NM, destination
 from liftwatch.sim.kinematics import Field, Performance
 from liftwatch.sim.movement import Movement, hex_in_block
-from liftwatch.tracks.geo import KM_PER_NM, destination
 
 KINDS = ("helicopter", "patrol", "isr_orbit", "tanker_orbit", "carrier", "overflight")
 CLASSIC_KINDS = ("transport", "airline", "charter", "voyage")

@@ -14,11 +14,11 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from liftwatch.geodesy import haversine_km
 from liftwatch.schema import PointFlag
 from liftwatch.sim.coverage import DEFAULT_NETWORK, Crop, Network
 from liftwatch.sim.kinematics import Trajectory
 from liftwatch.sim.plan import Movement
-from liftwatch.tracks.geo import haversine_km
 
 US = 1_000_000
 

@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from liftwatch.geodesy import haversine_km
 from liftwatch.sim.movement import Movement, hex_in_block, tag_kind
 from liftwatch.sim.shipping import SEA_VIA, baltic_voyages, voyages
-from liftwatch.tracks.geo import haversine_km
 
 __all__ = ["SEA_VIA", "Movement", "airlift", "baltic_voyages", "charters", "civil", "voyages"]
 

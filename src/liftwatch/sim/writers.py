@@ -1,6 +1,6 @@
 """Render a scenario in the real input formats, so every reader is exercised on the same truth.
 
-Formats follow the anchors' real layouts (docs/formats.md, shared REFERENCE.md). Output is byte-for-byte
+Formats follow the real layouts of the tools that write them (docs/formats.md). Output is byte-for-byte
 deterministic: rows are written in a fixed order, floats with fixed precision, gzip without a timestamp
 in its header, Parquet with fixed settings.
 """
@@ -8,7 +8,6 @@ in its header, Parquet with fixed settings.
 from __future__ import annotations
 
 import gzip
-import importlib
 import io
 import json
 from collections.abc import Callable
@@ -19,6 +18,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from liftwatch.modes import encode
+from liftwatch.sim import ais_writer
 from liftwatch.sim.scenario import Scenario
 
 FT_PER_M = 3.28084
@@ -266,7 +267,6 @@ def write_ais_nmea(sc: Scenario, out: Path) -> list[Path]:
     sea = sc.points.filter(pl.col("domain") == "sea").unique(maintain_order=True).sort("ts", "asset_id")
     if sea.height == 0:
         return []
-    ais_writer = importlib.import_module("liftwatch.sim.ais_writer")  # written alongside the AIS reader
     path = out / "ais.nmea"
     ais_writer.write_ais_nmea(sea, path)
     return [path]
@@ -279,7 +279,6 @@ def write_modes_hex(sc: Scenario, out: Path) -> list[Path]:
     second, so pairs are always within the 10 s CPR limit), a velocity message, and an identification message
     on every tenth fix; ground points are left out (their surface encoding needs a reference position).
     """
-    encode = importlib.import_module("liftwatch.modes.encode")
     p = _air(sc).filter(pl.col("alt_baro_ft").is_not_null() & ~pl.col("on_ground").fill_null(False))
     p = p.unique(["asset_id", "ts"], maintain_order=True).sort("ts", "asset_id")
     icao = np.array([int(x, 16) for x in p["asset_id"].to_list()], dtype=np.int64)

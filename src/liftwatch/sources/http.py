@@ -113,8 +113,8 @@ class Http:
         exc = state.outcome.exception() if state.outcome is not None else None
         backoff = min(self.policy.max_s, self.policy.initial_s * 2 ** (state.attempt_number - 1))
         if isinstance(exc, _Retryable) and exc.wait is not None:
-            return min(exc.wait, self.policy.retry_after_cap_s)
-        return backoff
+            return float(min(exc.wait, self.policy.retry_after_cap_s))
+        return float(backoff)
 
     def _before_sleep(self, state: RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome is not None else None

@@ -244,7 +244,7 @@ class Selection:
             from liftwatch.kb.regions import points_in_region
 
             ok &= np.asarray(points_in_region(self.region, np.nan_to_num(lat, nan=-99.0), np.nan_to_num(lon)), bool)
-        return ok
+        return np.asarray(ok, dtype=bool)
 
     def apply_points(self, table: pa.Table) -> pa.Table:
         """Keep the points the area (and watch list) allows; a table of one aircraft is kept whole if it entered

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from liftwatch.tracks.geo import KM_PER_NM, haversine_km
+from liftwatch.geodesy import KM_PER_NM, haversine_km
 
 DEFAULT_MAX_KT = 1500.0  # pyModeS's gate when the type is unknown
 SPEED_MARGIN = 1.3  # ground speed can exceed the type's max airspeed with a jet-stream tail-wind

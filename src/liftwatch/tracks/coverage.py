@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from liftwatch.tracks.geo import KM_PER_NM, destination
+from liftwatch.geodesy import KM_PER_NM, destination
 
 BANDS_FT = (1000.0, 3000.0, 10000.0, 20000.0, 30000.0)  # band 0: ground-1k ... 5: above FL300
 PROBE_KM = (20.0, 40.0, 60.0)  # where the aircraft would have been in the next few minutes
@@ -53,7 +53,7 @@ def band_expr(alt: pl.Expr) -> pl.Expr:
 
 def band_of(alt: np.ndarray) -> np.ndarray:
     a = np.nan_to_num(alt, nan=0.0)
-    return np.searchsorted(np.asarray(BANDS_FT), a, side="right").astype(np.int8)
+    return np.asarray(np.searchsorted(np.asarray(BANDS_FT), a, side="right"), dtype=np.int8)
 
 
 @dataclass

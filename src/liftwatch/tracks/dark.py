@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 import numpy as np
 import polars as pl
 
-from liftwatch.tracks.geo import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
+from liftwatch.geodesy import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
 from liftwatch.tracks.sites import GLIDE_FT_PER_NM, SiteIndex
 
 REACH_KM = 1500.0

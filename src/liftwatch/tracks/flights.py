@@ -10,7 +10,6 @@ ended: at a site, on the surface elsewhere, *dark*, *out of coverage* or cut by 
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import tempfile
@@ -25,6 +24,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 
+from liftwatch import kb
 from liftwatch.schema import FLIGHT_SCHEMA, POLARS_POINT_SCHEMA, conform
 from liftwatch.tracks.clean import CleanReport, clean_points, gate_table
 from liftwatch.tracks.coverage import Coverage
@@ -60,12 +60,11 @@ class KbInputs:
 
     @classmethod
     def from_kb(cls) -> KbInputs:
-        kb: Any = importlib.import_module("liftwatch.kb")
         return cls(
             sites=with_runways(kb.sites()),
             types=kb.aircraft_types(),
-            classify_frame=getattr(kb, "classify_frame", None),
-            controller_at=getattr(kb, "controller_at", None),
+            classify_frame=kb.classify_frame,
+            controller_at=kb.controller_at,
         )
 
 

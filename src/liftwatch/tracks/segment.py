@@ -1,7 +1,7 @@
 """Splitting an airframe's points into flights.
 
 Per airframe (``asset_id``), never per callsign: military and state flights change callsigns mid-route and
-reuse them across legs. The rules combine the anchors and fix their blind spot:
+reuse them across legs. The rules combine readsb's and OPDI's and fix their blind spot:
 
 * readsb's ``NEW_LEG`` flag starts a flight wherever a source sets it;
 * a ground stop (on-ground or slow-and-low fixes for at least ``ground_min_s`` between two airborne parts)
@@ -29,13 +29,13 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from liftwatch.geodesy import KM_PER_NM, haversine_km
 from liftwatch.schema import PointFlag
-from liftwatch.tracks.geo import KM_PER_NM, haversine_km
 
 
 @dataclass(frozen=True)
 class SplitParams:
-    """Thresholds of the flight split (defaults from the anchors, see the module docstring)."""
+    """Thresholds of the flight split (defaults from readsb and OPDI, see the module docstring)."""
 
     low_ft: float = 3000.0  # "low" = below this barometric altitude (approach, circuit, ground)
     ground_kt: float = 50.0  # slower than this *and* at field level counts as on the ground without a flag

@@ -21,14 +21,13 @@ Scores are likelihoods; the confidence is the best candidate's share times how w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
 from scipy.spatial import cKDTree
 
-from liftwatch.tracks.geo import (
+from liftwatch.geodesy import (
     EARTH_RADIUS_KM,
     KM_PER_NM,
     angle_diff_deg,
@@ -142,7 +141,9 @@ class SiteIndex:
         civ_w = np.select(
             [kind == "air_base", kind == "heliport", kind == "airstrip"], [np.log(0.3), np.log(0.2), np.log(0.5)], 0.0
         )
-        return np.where(military, mil_w + np.log(self.prominence[s]), civ_w + np.log(self.civil_prominence[s]))
+        return np.asarray(
+            np.where(military, mil_w + np.log(self.prominence[s]), civ_w + np.log(self.civil_prominence[s]))
+        )
 
 
 def with_runways(sites: pl.DataFrame) -> pl.DataFrame:
@@ -332,9 +333,3 @@ def infer_sites(
         .with_columns(((pl.col("ground_end") & pl.col("site").is_not_null()) | pl.col("_low_close")).alias("at_site"))
     )
     return out.drop("q", "_low_close", "on_path")
-
-
-def evidence_of(row: dict[str, Any]) -> dict[str, Any]:
-    """The JSON-able evidence for one end (used by the flights assembler)."""
-    keys = ("site", "conf", "site_km", "site_agl_ft", "aligned", "ground_end", "at_site")
-    return {k: row.get(k) for k in keys}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from liftwatch.tracks.geo import haversine_expr
+from liftwatch.geodesy import haversine_expr
 
 
 def flight_summary(points: pl.DataFrame, max_vertices: int = 80) -> pl.DataFrame:

@@ -1,7 +1,7 @@
 """Accuracy of the flights pipeline against the simulator's truth.
 
-``python -m liftwatch.tracks.evaluate --days 14 --seed 7`` generates a scenario, builds flights from what the
-receivers observed, matches them to the true flights and prints the acceptance numbers of issue 5:
+``python -m liftwatch.evaluation.tracks --days 14 --seed 7`` generates a scenario, builds flights from what the
+receivers observed, matches them to the true flights and prints the acceptance numbers:
 departure/arrival site accuracy for covered ends, dark endings' true site in the top-1/top-3, dark vs
 out-of-coverage accuracy and the flight count against truth.
 
@@ -16,7 +16,6 @@ Scenario options (``--kinds``, ``--reception``, ``--receivers``, ``--crop``) pas
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import time
 from typing import Any
@@ -24,7 +23,10 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from liftwatch.tracks.geo import haversine_km
+from liftwatch import sim
+from liftwatch.geodesy import haversine_km
+from liftwatch.sim.coverage import Crop
+from liftwatch.tracks.flights import BuildReport, build_flights
 
 COVERED_START_S = 600.0  # a true flight counts as seen at take-off when its first fix is this close to dep_time
 
@@ -171,10 +173,6 @@ def _fmt(v: Any) -> str:
 
 def run(days: int, seed: int, scenario: str = "syria-libya-airlift", **sim_kwargs: Any) -> dict[str, Any]:
     """Generate a scenario, build flights, return metrics plus timings."""
-    from liftwatch.tracks.flights import BuildReport, build_flights
-
-    sim: Any = importlib.import_module("liftwatch.sim")
-
     t0 = time.perf_counter()
     sc = sim.generate(scenario, days=days, seed=seed, **sim_kwargs)
     t1 = time.perf_counter()
@@ -210,8 +208,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.receivers:
         opts["receivers"] = tuple(r.strip() for r in args.receivers.split(",") if r.strip())
     if args.crop:
-        coverage: Any = importlib.import_module("liftwatch.sim.coverage")
-        opts["crop"] = coverage.Crop.parse(args.crop)
+        opts["crop"] = Crop.parse(args.crop)
     res = run(args.days, args.seed, args.scenario, **opts)
     if args.json:
         print(json.dumps(res, default=str, indent=2))

@@ -1,6 +1,6 @@
 """Measure the change detector and the corridor/lift figures (the numbers in ``docs/accuracy.md``).
 
-``python -m liftwatch.analytics.evaluate`` prints the surge detector's operating characteristics on seeded
+``python -m liftwatch.evaluation.analytics`` prints the surge detector's operating characteristics on seeded
 synthetic daily series (false-alarm rate on stable Poisson/NB series, detection rate, start-date error and
 alarm delay on rate jumps). ``--demo`` also runs the demo scenario (simulator -> trajectory engine -> report)
 and compares the top military corridor's flights and tonnage and the surge date with the simulator's truth.
@@ -9,7 +9,6 @@ and compares the top military corridor's flights and tonnage and the surge date 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import tempfile
 import time
@@ -21,7 +20,11 @@ import numpy as np
 import polars as pl
 from scipy import stats
 
+from liftwatch import kb, sim
 from liftwatch.analytics.surge import assess_series
+from liftwatch.report import build_report
+from liftwatch.store import Store
+from liftwatch.tracks import build_flights
 
 DAYS, BASE, CHANGE = 28, 14, 18
 
@@ -67,10 +70,6 @@ def demo_inputs(workdir: str | Path, seed: int | None = None) -> tuple[dict[str,
     With no ``seed``: the bundled default scenario, ingested like real data (trace files -> store -> trajectory
     engine); if the bundle is absent, the same scenario generated. With a seed: that seed generated.
     """
-    sim: Any = importlib.import_module("liftwatch.sim")
-    from liftwatch.store import Store
-    from liftwatch.tracks import build_flights
-
     bundle = Path(sim.default_scenario_path())
     if seed is None and (bundle / "meta.json").exists() and (bundle / "truth_flights.csv").exists():
         meta = json.loads((bundle / "meta.json").read_text())
@@ -89,11 +88,10 @@ def demo_inputs(workdir: str | Path, seed: int | None = None) -> tuple[dict[str,
 
 def truth_corridor(truth: pl.DataFrame, origin: str = "syria", destination: str = "eastern-libya") -> pl.DataFrame:
     """True military/state flights between two regions (regions of the true sites from the knowledge base)."""
-    kb: Any = importlib.import_module("liftwatch.kb")
     t = truth.filter(pl.col("domain") == "air") if "domain" in truth.columns else truth
     t = t.filter(pl.col("classification").is_in(["military", "state"]))
     sites = set(t["dep_site"].drop_nulls().to_list()) | set(t["arr_site"].drop_nulls().to_list())
-    reg = {s: (kb.region_of_site(s) or [None])[0] for s in sites}
+    reg = {s: next(iter(kb.region_of_site(s)), None) for s in sites}
     return t.filter(
         (pl.col("dep_site").replace_strict(reg, default=None) == origin)
         & (pl.col("arr_site").replace_strict(reg, default=None) == destination)
@@ -125,8 +123,6 @@ def ending_counts(truth: pl.DataFrame, flights: pl.DataFrame) -> dict[str, tuple
 
 def demo(seed: int | None = None) -> dict[str, Any]:
     """The acceptance figures of the demo scenario against the simulator's truth."""
-    from liftwatch.report import build_report
-
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         meta, truth, flights = demo_inputs(tmp, seed)

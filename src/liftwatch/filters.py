@@ -1,0 +1,183 @@
+"""Which flights: one typed filter for the CLI, the notebook API, the report and the web dashboard.
+
+The values an analyst can choose from are closed sets (``ending``, ``classification``, ``domain``), typed as
+``Literal`` so a type checker catches a typo, and checked at run time so ``ending="Dark"`` is an error that
+lists the allowed values rather than an empty answer. Place names go through
+:func:`liftwatch.kb.resolve_place`; the filter becomes one parameterised ``WHERE`` clause over the
+``flights`` table, so only matching rows leave DuckDB.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any, Literal, get_args
+
+from liftwatch.errors import InvalidValueError
+from liftwatch.kb.places import PlaceRef, resolve_place
+
+Ending = Literal["landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end"]
+Classification = Literal["military", "state", "civil", "unknown"]
+Domain = Literal["air", "sea"]
+ENDINGS: tuple[str, ...] = get_args(Ending)
+CLASSIFICATIONS: tuple[str, ...] = get_args(Classification)
+DOMAINS: tuple[str, ...] = get_args(Domain)
+MILITARY: tuple[Classification, ...] = ("military", "state")
+
+TimeLike = datetime | date | str
+
+
+def _choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    v = value.strip().lower()
+    if v not in allowed:
+        raise InvalidValueError(name, value, allowed)
+    return v
+
+
+def as_utc(value: TimeLike, name: str) -> datetime:
+    """A datetime in UTC from a datetime (naive = UTC), a date (midnight) or ISO text."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidValueError(name, value, ("ISO date or time, e.g. 2024-12-14 or 2024-12-14T06:00Z",)) from None
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time(), tzinfo=UTC)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def split_corridor(text: str) -> tuple[str | None, str | None]:
+    """``"FROM:TO"`` -> (from, to); either side may be empty (``"hmeimim:"``) but not both."""
+    a, sep, b = text.partition(":")
+    if not sep or not (a.strip() or b.strip()):
+        raise InvalidValueError("corridor", text, ("FROM:TO, each a site or region name; one side may be empty",))
+    return (a.strip() or None, b.strip() or None)
+
+
+@dataclass(frozen=True)
+class FlightFilter:
+    """Flights (or voyages) to select; every field optional, all given fields must hold.
+
+    ``site`` matches either end; ``origin``/``destination`` one end each (a corridor). Times select flights
+    active in ``[start, end)``. Values are normalised and validated on construction.
+    """
+
+    classification: Classification | tuple[Classification, ...] | None = None
+    country: str | None = None
+    site: str | None = None
+    origin: str | None = None
+    destination: str | None = None
+    start: TimeLike | None = None
+    end: TimeLike | None = None
+    asset: str | None = None
+    ending: Ending | None = None
+    domain: Domain | None = None
+
+    def __post_init__(self) -> None:
+        if self.classification is not None:
+            values = (self.classification,) if isinstance(self.classification, str) else self.classification
+            checked = tuple(_choice("classification", v, CLASSIFICATIONS) for v in values)
+            object.__setattr__(self, "classification", checked[0] if len(checked) == 1 else checked)
+        if self.ending is not None:
+            object.__setattr__(self, "ending", _choice("ending", self.ending, ENDINGS))
+        if self.domain is not None:
+            object.__setattr__(self, "domain", _choice("domain", self.domain, DOMAINS))
+        if self.country is not None:
+            object.__setattr__(self, "country", self.country.strip().upper())
+        if self.asset is not None:
+            object.__setattr__(self, "asset", self.asset.strip().lower())
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, as_utc(value, name))
+        for name in ("site", "origin", "destination"):
+            value = getattr(self, name)
+            if value is not None:
+                resolve_place(value)  # unknown or ambiguous names fail here, with candidates
+
+    @classmethod
+    def from_options(cls, *, corridor: str | None = None, **fields: Any) -> FlightFilter:
+        """The filter from command-line style options (``corridor="FROM:TO"``)."""
+        if corridor:
+            fields["origin"], fields["destination"] = split_corridor(corridor)
+        return cls(**fields)
+
+    def replace(self, **changes: Any) -> FlightFilter:
+        """A copy with some fields changed (how :class:`~liftwatch.flights.Flights` chains)."""
+        return dataclasses.replace(self, **changes)
+
+    def places(self) -> dict[str, PlaceRef]:
+        """The resolved places of ``site``/``origin``/``destination``."""
+        return {n: resolve_place(v) for n in ("site", "origin", "destination") if (v := getattr(self, n)) is not None}
+
+    @property
+    def classifications(self) -> tuple[str, ...]:
+        c = self.classification
+        return () if c is None else ((c,) if isinstance(c, str) else tuple(c))
+
+    def where(self) -> tuple[str | None, list[Any]]:
+        """SQL ``WHERE`` clause (without the keyword) and its parameters for the ``flights`` table."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.classifications:
+            clauses.append("classification IN (SELECT unnest(?))")
+            params.append(list(self.classifications))
+        if self.country:
+            clauses.append("upper(country) = ?")
+            params.append(self.country)
+        if self.asset:
+            clauses.append("asset_id = ?")
+            params.append(self.asset)
+        if self.ending:
+            clauses.append("ending = ?")
+            params.append(self.ending)
+        if self.domain:
+            clauses.append("domain = ?")
+            params.append(self.domain)
+        places = self.places()
+        if "site" in places:
+            ids = list(places["site"].site_ids)
+            clauses.append("(dep_site IN (SELECT unnest(?)) OR arr_site IN (SELECT unnest(?)))")
+            params += [ids, ids]
+        if "origin" in places:
+            clauses.append("dep_site IN (SELECT unnest(?))")
+            params.append(list(places["origin"].site_ids))
+        if "destination" in places:
+            clauses.append("arr_site IN (SELECT unnest(?))")
+            params.append(list(places["destination"].site_ids))
+        if self.start is not None:
+            clauses.append("last_ts >= ?")
+            params.append(self.start)
+        if self.end is not None:
+            clauses.append("first_ts < ?")
+            params.append(self.end)
+        return (" AND ".join(clauses) or None), params
+
+    def describe(self) -> str:
+        """Human wording of the filter ("military, hmeimim -> eastern Libya, dark")."""
+        parts: list[str] = []
+        if self.classifications:
+            parts.append("/".join(self.classifications))
+        if self.domain:
+            parts.append(self.domain)
+        if self.origin or self.destination:
+            parts.append(f"{self.origin or 'anywhere'} → {self.destination or 'anywhere'}")
+        if self.site:
+            parts.append(f"at {self.site}")
+        for name in ("country", "asset", "ending"):
+            if (v := getattr(self, name)) is not None:
+                parts.append(f"{name} {v}")
+        if self.start is not None or self.end is not None:
+            parts.append(f"{_day(self.start)} to {_day(self.end)}")
+        return ", ".join(parts) or "all"
+
+
+def _day(value: object) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else "…"
+
+
+def validate_choice(name: str, value: str, allowed: Sequence[str]) -> str:
+    """One option value checked against its allowed set (for options outside :class:`FlightFilter`)."""
+    return _choice(name, value, tuple(allowed))

@@ -1,0 +1,174 @@
+"""Getting files into the store: which inputs a path names, and ingesting them one by one.
+
+The CLI's ``liftwatch ingest`` and a notebook's ``lw.ingest(folder)`` both come here, so a folder is expanded
+the same way everywhere. One file's failure is recorded on its report and the next file is read: a corrupt
+file in a folder of 249 must not cost the other 248. AIS static reports (ship names, IMO, declared
+destinations) are saved during the same ingest, because voyages need them and users should not have to know
+that a second pass exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import lzma
+import os
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from liftwatch import io as lio
+from liftwatch.errors import LiftwatchError
+from liftwatch.io import aircraft_json, ais_csv, ais_decoded_csv, ais_nmea
+from liftwatch.io.textchunks import one_line
+from liftwatch.store import IngestReport, Store
+
+# What a damaged archive can raise from format detection before any reader runs (stdlib decompressors).
+ARCHIVE_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
+STATIC_READERS = {
+    "ais_nmea": ais_nmea.read_static,
+    "ais_csv": ais_csv.read_static,
+    "ais_decoded_csv": ais_decoded_csv.read_static,
+}
+
+
+def _snapshot_like(f: Path) -> bool:
+    return aircraft_json._JSON_NAME.search(f.name) is not None
+
+
+def _is_snapshot_dir(directory: Path, files: list[Path]) -> bool:
+    """True for a directory holding only readsb/tar1090 ``aircraft.json`` snapshots (read as one input).
+
+    Any other file beside the JSON (an SBS log, an OpenSky CSV) makes it an ordinary folder whose files are
+    read one by one; so does a first JSON file that is not a snapshot (saved OpenSky API answers).
+    """
+    if not files or not all(_snapshot_like(f) for f in files):
+        return False
+    candidates = [f for f in files if "trace" not in f.name and f.name.split(".")[0] not in aircraft_json.SIDE_FILES]
+    if not candidates:
+        return False
+    try:
+        return lio.detect_format(candidates[0]) == "aircraft_json"
+    except LiftwatchError:
+        return True  # let the snapshot reader report what is wrong with it
+    except ARCHIVE_ERRORS:
+        return True
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The inputs ``paths`` name: files as given; a folder of snapshots stays one input; other folders expand.
+
+    Hidden files (``.DS_Store``) and readsb's side files (``receiver.json``, ``stats.json``) are not inputs.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            out.append(p)
+            continue
+        files = sorted(
+            x for x in p.rglob("*") if x.is_file() and not any(part.startswith(".") for part in x.relative_to(p).parts)
+        )
+        if _is_snapshot_dir(p, files):
+            out.append(p)
+            continue
+        out.extend(f for f in files if f.name.split(".")[0] not in aircraft_json.SIDE_FILES or not _snapshot_like(f))
+    return out
+
+
+@dataclass
+class FileFailure:
+    """A file that could not be ingested, and why (``unexpected`` = not a liftwatch error: a bug to report)."""
+
+    path: str
+    message: str
+    unexpected: bool = False
+
+
+@dataclass
+class IngestRun:
+    """What one ``ingest`` call did: a report per input (failed ones carry ``error``) and the failures."""
+
+    reports: list[IngestReport] = field(default_factory=list)
+    failures: list[FileFailure] = field(default_factory=list)
+
+    @property
+    def rows_added(self) -> int:
+        return sum(r.rows_added for r in self.reports)
+
+    @property
+    def files(self) -> int:
+        return len(self.reports)
+
+    def __iter__(self) -> Iterator[IngestReport]:
+        return iter(self.reports)
+
+    def __len__(self) -> int:
+        return len(self.reports)
+
+    def __getitem__(self, i: int) -> IngestReport:
+        return self.reports[i]
+
+    def __repr__(self) -> str:
+        skipped = sum(r.skipped for r in self.reports)
+        return (
+            f"IngestRun({self.files} files, {self.rows_added:,} rows added, {skipped} already ingested, "
+            f"{len(self.failures)} failed)"
+        )
+
+
+def save_static(store: Store, path: str | os.PathLike[str], fmt: str) -> int:
+    """Save an AIS file's static reports in the store; 0 for formats without them."""
+    reader = STATIC_READERS.get(fmt)
+    if reader is None:
+        return 0
+    return store.save_ais_static(reader(os.fspath(path)))
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    format: str | None = None,
+    force: bool = False,
+    on_file: Callable[[Path], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+    raise_unexpected: bool = False,
+) -> IngestRun:
+    """Ingest every input ``paths`` names (see :func:`expand_paths`), continuing past a failed file.
+
+    ``raise_unexpected`` re-raises exceptions that are not liftwatch errors (for ``--debug``); liftwatch
+    errors and damaged archives are always recorded and skipped.
+    """
+    run = IngestRun()
+    for f in expand_paths(paths):
+        if on_file is not None:
+            on_file(f)
+        try:
+            rep = store.ingest(f, format=format, force=force, on_batch=on_batch)
+            if not rep.skipped:
+                save_static(store, f, rep.format)
+        except LiftwatchError as exc:
+            rep = _failed(run, f, one_line(exc, 300))
+        except ARCHIVE_ERRORS as exc:
+            rep = _failed(run, f, f"{f}: cannot read or decompress: {one_line(exc)}")
+        except Exception as exc:
+            _end_transaction(store)
+            if raise_unexpected:
+                raise
+            rep = _failed(run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
+        run.reports.append(rep)
+    return run
+
+
+def _end_transaction(store: Store) -> None:
+    """Leave no transaction open after a failure, so the next file starts clean (none open: nothing to do)."""
+    with contextlib.suppress(duckdb.Error):
+        store.con.execute("ROLLBACK")
+
+
+def _failed(run: IngestRun, path: Path, message: str, unexpected: bool = False) -> IngestReport:
+    run.failures.append(FileFailure(str(path), message, unexpected))
+    return IngestReport(path=str(path), error="failed" if unexpected else "unreadable")
