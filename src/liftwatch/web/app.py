@@ -125,9 +125,7 @@ def create_app(
         ref = resources.files(package)
         for part in folder.split("/"):
             ref = ref / part
-        return Response(
-            (ref / file).read_bytes(), media_type=media, headers={"cache-control": "public, max-age=86400"}
-        )
+        return Response((ref / file).read_bytes(), media_type=media, headers={"cache-control": "public, max-age=86400"})
 
     @app.exception_handler(LiftwatchError)
     def liftwatch_error(request: Request, exc: LiftwatchError) -> Response:

@@ -8,7 +8,8 @@ field that caused it, with the candidate names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,7 +28,7 @@ class FilterError:
 
     field: str
     message: str
-    candidates: list[str] = field(default_factory=list)
+    candidates: list[str] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"field": self.field, "error": self.message, "candidates": self.candidates}
@@ -90,7 +91,7 @@ def build_filter(values: dict[str, str]) -> FlightFilter:
     """The library filter for these (non-empty) values; raises the library's errors unchanged."""
     classes = tuple(c for c in values.get("class", "").replace(" ", "").split(",") if c)
     if any(c == "military+state" for c in classes):
-        classes = tuple(c for c in classes if c != "military+state") + ("military", "state")
+        classes = (*(c for c in classes if c != "military+state"), "military", "state")
     return FlightFilter.from_options(
         corridor=values.get("corridor") or None,
         classification=(classes[0] if len(classes) == 1 else classes) if classes else None,  # type: ignore[arg-type]

@@ -61,7 +61,8 @@ def api_flights(request: Request) -> Response:
         sel = state.lw.select(view.filter)
         total = len(sel)
         page = sel.page(view.offset, view.limit)
-        body = flights_payload(page, zoom=_zoom(request), at=view.filter.end)
+        end = view.filter.end
+        body = flights_payload(page, zoom=_zoom(request), at=end if isinstance(end, datetime) else None)
     body.update(
         count=total,
         offset=view.offset,

@@ -78,9 +78,7 @@ def flight_page(request: Request, flight_id: str) -> Response:
         prev, nxt = f.neighbours()
         evidence = evidence_rows(f.evidence())
     item = detail["flight"]
-    cands = [
-        {**c, "name": (site_point(c["site"]) or {}).get("name") or c["site"]} for c in item.get("cands") or []
-    ]
+    cands = [{**c, "name": (site_point(c["site"]) or {}).get("name") or c["site"]} for c in item.get("cands") or []]
     return render(
         request,
         "flight.html.j2",
@@ -135,18 +133,29 @@ def corridors_page(request: Request, start: str = "", end: str = "", level: str 
         mil = state.lw.flights(("military", "state"), start=d0, end=None if d1 is None else d1)
         daily = mil.corridors(level=level, by=(), period="day")  # type: ignore[arg-type]
     table = analysis.region_corridors if level == "region" else analysis.site_corridors
-    cols = ("corridor", "origin", "destination", "asset_class", "flights_expected", "flights_dark_expected")
-    cols += ("tonnes_expected", "assets", "first_seen", "last_seen")
-    top = [c for c in daily.group_by("corridor").agg(pl.col("flights_expected").sum()).sort(
-        "flights_expected", descending=True
-    )["corridor"].head(6).to_list()] if daily.height else []
+    cols: tuple[str, ...] = ("corridor", "origin", "destination", "asset_class", "flights_expected")
+    cols += ("flights_dark_expected", "tonnes_expected", "assets", "first_seen", "last_seen")
+    top = (
+        [
+            c
+            for c in daily.group_by("corridor")
+            .agg(pl.col("flights_expected").sum())
+            .sort("flights_expected", descending=True)["corridor"]
+            .head(6)
+            .to_list()
+        ]
+        if daily.height
+        else []
+    )
     days = sorted(set(daily["day"].to_list())) if daily.height else []
     series = []
     for c in top:
         sub = dict(daily.filter(pl.col("corridor") == c).select("day", "flights_expected").iter_rows())
         values = [float(sub.get(d, 0.0)) for d in days]
         o, _, dst = c.partition("->")
-        series.append({"corridor": c, "values": values, "total": sum(values), "query": urlencode({"corridor": f"{o}:{dst}"})})
+        series.append(
+            {"corridor": c, "values": values, "total": sum(values), "query": urlencode({"corridor": f"{o}:{dst}"})}
+        )
     weekly = _rows(analysis.weekly, ("corridor", "week", "asset_class", "flights_expected", "tonnes_expected"), 60)
     rows = _rows(table, cols, 100)
     for r in rows:
@@ -202,7 +211,9 @@ def site_page(request: Request, site_id: str) -> Response:
     """A site: who controls it over time, its arrivals and departures by day, class and operator."""
     ref = kb.resolve_place(site_id)
     if ref.kind != "site":
-        raise LiftwatchError(f"{site_id!r} is a region ({ref.name}); open a site, e.g. one of {', '.join(ref.site_ids[:5])}")
+        raise LiftwatchError(
+            f"{site_id!r} is a region ({ref.name}); open a site, e.g. one of {', '.join(ref.site_ids[:5])}"
+        )
     s = kb.site(ref.id)
     state = web_state(request)
     with state.lock:
@@ -214,7 +225,9 @@ def site_page(request: Request, site_id: str) -> Response:
         dep_day = dep.corridors(level="site", by=("classification",), period="day") if len(dep) else pl.DataFrame()
         recent = state.lw.flights(site=s.site_id).to_polars().reverse()
     cols = ("corridor", "classification", "operator", "flights_expected", "flights_dark_expected", "assets")
-    days = sorted({*(arr_day["day"].to_list() if arr_day.height else []), *(dep_day["day"].to_list() if dep_day.height else [])})
+    days = sorted(
+        {*(arr_day["day"].to_list() if arr_day.height else []), *(dep_day["day"].to_list() if dep_day.height else [])}
+    )
 
     def by_day(df: pl.DataFrame) -> list[float]:
         if not df.height:
@@ -236,10 +249,13 @@ def site_page(request: Request, site_id: str) -> Response:
         departures=_rows(dep_by, cols, 60),
         flights=_rows(recent, limit=200),
         n=recent.height,
-        chart={"days": [str(d) for d in days], "series": [
-            {"corridor": "arrivals", "values": by_day(arr_day)},
-            {"corridor": "departures", "values": by_day(dep_day)},
-        ]},
+        chart={
+            "days": [str(d) for d in days],
+            "series": [
+                {"corridor": "arrivals", "values": by_day(arr_day)},
+                {"corridor": "departures", "values": by_day(dep_day)},
+            ],
+        },
     )
 
 
@@ -256,8 +272,16 @@ async def claims_check(request: Request) -> Response:
     article = (form.get("article") or [""])[0]
     publication = (form.get("publication") or [""])[0].strip()
     if not article.strip():
-        return render(request, "claims.html.j2", status=400, article="", publication=publication, results=None,
-                      error="paste an article (or choose a text file) first", data=None)
+        return render(
+            request,
+            "claims.html.j2",
+            status=400,
+            article="",
+            publication=publication,
+            results=None,
+            error="paste an article (or choose a text file) first",
+            data=None,
+        )
     pub = _date(publication)
     state = web_state(request)
 
