@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from liftwatch import kb
+from liftwatch.analytics.corridors import UNKNOWN
 from liftwatch.analytics.surge import Alert
 from liftwatch.errors import LiftwatchError
 from liftwatch.web.app import render, web_state
@@ -36,6 +37,12 @@ def _rows(df: pl.DataFrame, cols: tuple[str, ...] = FLIGHT_COLS, limit: int = TA
             if isinstance(v, datetime):
                 r[k] = f"{v:%Y-%m-%d %H:%M}Z"
     return out
+
+
+def corridor_param(origin: str | None, destination: str | None) -> str:
+    """``FROM:TO`` for the map's filter; an ``unknown`` end is left open (it names no place)."""
+    known = [x if x and x != UNKNOWN else "" for x in (origin, destination)]
+    return f"{known[0]}:{known[1]}"
 
 
 def _date(raw: str | None) -> date | None:
@@ -117,7 +124,7 @@ def _alert_dict(a: Alert) -> dict[str, Any]:
         "baseline": f"{a.baseline_start} to {a.baseline_end}",
         "flight_ids": a.flight_ids[:40],
         "more": max(0, len(a.flight_ids) - 40),
-        "map_query": urlencode({"corridor": f"{a.origin}:{a.destination}", "start": a.start.isoformat()}),
+        "map_query": urlencode({"corridor": corridor_param(a.origin, a.destination), "start": a.start.isoformat()}),
     }
 
 
@@ -156,10 +163,10 @@ def corridors_page(request: Request, start: str = "", end: str = "", level: str 
         series.append(
             {"corridor": c, "values": values, "total": sum(values), "query": urlencode({"corridor": f"{o}:{dst}"})}
         )
-    weekly = _rows(analysis.weekly, ("corridor", "week", "asset_class", "flights_expected", "tonnes_expected"), 60)
+    weekly = _rows(analysis.weekly, ("corridor", "week", "flights_expected", "tonnes_expected"), 60)
     rows = _rows(table, cols, 100)
     for r in rows:
-        r["query"] = urlencode({"corridor": f"{r['origin']}:{r['destination']}"})
+        r["query"] = urlencode({"corridor": corridor_param(r["origin"], r["destination"])})
     return render(
         request,
         "corridors.html.j2",

@@ -19,7 +19,7 @@
     .then(function (r) { return r.json(); })
     .then(function (body) {
       var drawn = LW.drawFlights(group, body);
-      if (group.getLayers().length) map.fitBounds(group.getBounds(), { maxZoom: 8 });
+      if (group.getLayers().length) map.fitBounds(group.getBounds(), { animate: false, maxZoom: 8 });
       LW.setStatus({ ready: 1, tracks: drawn.tracks, projections: drawn.projections });
     });
 })();

@@ -5,7 +5,7 @@
   var map = LW.makeMap("map");
   var group = L.featureGroup().addTo(map);
   var drawn = LW.drawFlights(group, { flights: [data.flight], sites: data.sites });
-  if (group.getLayers().length) map.fitBounds(group.getBounds(), { maxZoom: 9, padding: [20, 20] });
+  if (group.getLayers().length) map.fitBounds(group.getBounds(), { animate: false, maxZoom: 9, padding: [20, 20] });
   LW.setStatus({ ready: 1, tracks: drawn.tracks, projections: drawn.projections, sites: drawn.sites });
 
   var canvas = document.getElementById("lw-profile");

@@ -41,7 +41,7 @@
         paging(body);
         tmin = Infinity; tmax = -Infinity;
         body.flights.forEach(function (f) { if (f.t0 < tmin) tmin = f.t0; if (f.t1 > tmax) tmax = f.t1; });
-        if (!fitted && drawn.tracks) { fitted = true; map.fitBounds(group.getBounds().extend(civilGroup.getBounds()), { maxZoom: 8 }); }
+        if (!fitted && drawn.tracks) { fitted = true; map.fitBounds(group.getBounds().extend(civilGroup.getBounds()), { maxZoom: 8, animate: false }); }
         setTime(Number(slider.value));
         LW.setStatus({ ready: 1, tracks: drawn.tracks, projections: drawn.projections, sites: drawn.sites,
                        ms: Math.round(performance.now() - t0) });

@@ -5,6 +5,6 @@
   var map = LW.makeMap("map");
   var group = L.featureGroup().addTo(map);
   var drawn = LW.drawFlights(group, data);
-  if (group.getLayers().length) map.fitBounds(group.getBounds(), { maxZoom: 8 });
+  if (group.getLayers().length) map.fitBounds(group.getBounds(), { animate: false, maxZoom: 8 });
   LW.setStatus({ ready: 1, tracks: drawn.tracks, projections: drawn.projections });
 })();
