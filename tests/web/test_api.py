@@ -159,8 +159,33 @@ def test_live_stream_reports_the_store(client: TestClient, lw: liftwatch.LiftWat
 
 def test_store_is_read_only(client: TestClient) -> None:
     state = client.app.state.web  # type: ignore[attr-defined]
-    with pytest.raises(Exception, match="read-only"):
-        state.lw.store.con.execute("CREATE TABLE nope (i INTEGER)")
+    with state.session() as handle, pytest.raises(Exception, match="read-only"):
+        handle.store.con.execute("CREATE TABLE nope (i INTEGER)")
+
+
+def test_writers_get_the_file_between_requests_and_live_sees_their_rows(tmp_path: Path) -> None:
+    """The dashboard holds no lock between requests: another process can write, and the next poll sees it."""
+    import subprocess
+    import sys
+
+    from tests.conftest import make_points
+
+    db = tmp_path / "live.duckdb"
+    with liftwatch.open(db) as w:
+        w.store.ingest_table(make_points(50, asset="155abc"))
+    app = create_app(db, allowed_hosts=("testserver",), live_poll_s=0.05)
+    c = TestClient(app)
+    first = json.loads(c.get("/api/live", params={"once": "1"}).text.split("\n")[1][6:])
+    assert first["points"] == 50
+    # a writer in another process (DuckDB's lock is per process) can open the file while the dashboard runs
+    code = (
+        "import sys, liftwatch; from tests.conftest import make_points; "
+        f"lw = liftwatch.open({str(db)!r}); lw.store.ingest_table(make_points(30, asset='155abd')); lw.close()"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    after = json.loads(c.get("/api/live", params={"once": "1"}).text.split("\n")[1][6:])
+    assert after["points"] == 80
 
 
 def test_security_host_token_and_upload_limit(demo_db: Path) -> None:

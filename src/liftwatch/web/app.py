@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 
 from liftwatch.errors import LiftwatchError
 from liftwatch.web.security import Guard, is_loopback
-from liftwatch.web.state import DEFAULT_MAX_UPLOAD, Settings, WebState
+from liftwatch.web.state import DEFAULT_MAX_UPLOAD, Settings, StoreBusy, WebState
 
 STATIC_DIR = resources.files("liftwatch.web") / "static"
 TEMPLATES_DIR = resources.files("liftwatch.web") / "templates"
@@ -129,9 +129,14 @@ def create_app(
 
     @app.exception_handler(LiftwatchError)
     def liftwatch_error(request: Request, exc: LiftwatchError) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": str(exc)}, status_code=400)
-        return render(request, "error.html.j2", status=400, message=str(exc))
+        status = 503 if isinstance(exc, StoreBusy) else 400
+        headers = {"retry-after": "2"} if status == 503 else None
+        if request.url.path.startswith("/api/") or request.url.path.startswith("/export."):
+            return JSONResponse({"error": str(exc)}, status_code=status, headers=headers)
+        page = render(request, "error.html.j2", status=status, message=str(exc))
+        if headers:
+            page.headers.update(headers)
+        return page
 
     from liftwatch.web import routes_api, routes_pages
 

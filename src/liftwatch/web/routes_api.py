@@ -25,6 +25,7 @@ from liftwatch.report.geo import feature_collection, flight_features, projection
 from liftwatch.web.app import web_state
 from liftwatch.web.payload import flight_detail, flights_payload
 from liftwatch.web.query import ViewState, parse_view
+from liftwatch.web.state import StoreBusy
 
 router = APIRouter()
 MAX_IDS = 500
@@ -57,8 +58,8 @@ def api_flights(request: Request) -> Response:
         return view
     state = web_state(request)
     assert view.filter is not None
-    with state.lock:
-        sel = state.lw.select(view.filter)
+    with state.session() as lw:
+        sel = lw.select(view.filter)
         total = len(sel)
         page = sel.page(view.offset, view.limit)
         end = view.filter.end
@@ -81,10 +82,10 @@ def api_flights_by_id(request: Request, ids: str = "") -> Response:
     state = web_state(request)
     rows: list[dict[str, Any]] = []
     missing: list[str] = []
-    with state.lock:
+    with state.session() as lw:
         for fid in wanted:
             try:
-                rows.append(state.lw.flight(fid).row)
+                rows.append(lw.flight(fid).row)
             except LiftwatchError:
                 missing.append(fid)
         page = pl.DataFrame(rows) if rows else None
@@ -96,8 +97,8 @@ def api_flights_by_id(request: Request, ids: str = "") -> Response:
 @router.get("/api/flight/{flight_id}")
 def api_flight(request: Request, flight_id: str) -> Response:
     state = web_state(request)
-    with state.lock:
-        body = flight_detail(state.lw.flight(flight_id))
+    with state.session() as lw:
+        body = flight_detail(lw.flight(flight_id))
     return JSONResponse(body)
 
 
@@ -108,8 +109,8 @@ def api_count(request: Request) -> Response:
         return view
     assert view.filter is not None
     state = web_state(request)
-    with state.lock:
-        n = len(state.lw.select(view.filter))
+    with state.session() as lw:
+        n = len(lw.select(view.filter))
     return JSONResponse({"count": n, "describe": view.filter.describe()})
 
 
@@ -120,8 +121,8 @@ def _selection(request: Request) -> tuple[pl.DataFrame, str] | JSONResponse:
         return view
     assert view.filter is not None
     state = web_state(request)
-    with state.lock:
-        return state.lw.select(view.filter).to_polars(), view.filter.describe()
+    with state.session() as lw:
+        return lw.select(view.filter).to_polars(), view.filter.describe()
 
 
 def _features(df: pl.DataFrame) -> tuple[list[Any], list[Any], list[Any]]:
@@ -183,8 +184,8 @@ def export_kml(request: Request) -> Response:
 # -- live -----------------------------------------------------------------------------------------------------
 def _snapshot(request: Request) -> dict[str, Any]:
     state = web_state(request)
-    with state.lock:
-        info = state.lw.info()
+    with state.session() as lw:
+        info = lw.info()
     return {"points": int(info["points"]), "flights": int(info["flights"]), "last": _iso(info["last"])}
 
 
@@ -205,7 +206,11 @@ async def live(request: Request) -> StreamingResponse:
             await asyncio.sleep(poll)
             if await request.is_disconnected():
                 break
-            now = await asyncio.to_thread(_snapshot, request)
+            try:
+                now = await asyncio.to_thread(_snapshot, request)
+            except StoreBusy as exc:  # a writer holds the file: say so and look again on the next poll
+                yield _sse("busy", {"error": str(exc), "at": datetime.now(UTC).isoformat()})
+                continue
             if now != last:
                 new = await asyncio.to_thread(_new_flights, request, last["flights"], now["flights"])
                 yield _sse("store", {**now, "at": datetime.now(UTC).isoformat()})
@@ -224,8 +229,8 @@ def _new_flights(request: Request, before: int, after: int) -> list[dict[str, An
     if n == 0:
         return []
     state = web_state(request)
-    with state.lock:
-        sel = state.lw.flights()
+    with state.session() as lw:
+        sel = lw.flights()
         total = len(sel)
         page = sel.page(max(0, total - n), n)
         return list(flights_payload(page)["flights"])

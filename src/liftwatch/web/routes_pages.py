@@ -61,8 +61,8 @@ def map_page(request: Request) -> Response:
     state = web_state(request)
     count = None
     if view.filter is not None:
-        with state.lock:
-            count = len(state.lw.select(view.filter))
+        with state.session() as lw:
+            count = len(lw.select(view.filter))
     return render(
         request,
         "map.html.j2",
@@ -79,8 +79,8 @@ def map_page(request: Request) -> Response:
 @router.get("/flight/{flight_id}", response_class=HTMLResponse)
 def flight_page(request: Request, flight_id: str) -> Response:
     state = web_state(request)
-    with state.lock:
-        f = state.lw.flight(flight_id)
+    with state.session() as lw:
+        f = lw.flight(flight_id)
         detail = flight_detail(f)
         prev, nxt = f.neighbours()
         evidence = evidence_rows(f.evidence())
@@ -136,8 +136,8 @@ def corridors_page(request: Request, start: str = "", end: str = "", level: str 
     state = web_state(request)
     d0, d1 = _date(start), _date(end)
     analysis = state.analysis(d0, d1)
-    with state.lock:
-        mil = state.lw.flights(("military", "state"), start=d0, end=None if d1 is None else d1)
+    with state.session() as lw:
+        mil = lw.flights(("military", "state"), start=d0, end=None if d1 is None else d1)
         daily = mil.corridors(level=level, by=(), period="day")  # type: ignore[arg-type]
     table = analysis.region_corridors if level == "region" else analysis.site_corridors
     cols: tuple[str, ...] = ("corridor", "origin", "destination", "asset_class", "flights_expected")
@@ -187,8 +187,8 @@ def corridors_page(request: Request, start: str = "", end: str = "", level: str 
 def airframe_page(request: Request, asset: str) -> Response:
     """An airframe's history: every stored flight, where it flies, where it is based."""
     state = web_state(request)
-    with state.lock:
-        sel = state.lw.flights(asset=asset)
+    with state.session() as lw:
+        sel = lw.flights(asset=asset)
         df = sel.to_polars()
         routes = sel.corridors(level="site", by=()) if df.height else pl.DataFrame()
     if df.height == 0:
@@ -223,14 +223,14 @@ def site_page(request: Request, site_id: str) -> Response:
         )
     s = kb.site(ref.id)
     state = web_state(request)
-    with state.lock:
-        arr = state.lw.flights(corridor=f":{s.site_id}")
-        dep = state.lw.flights(corridor=f"{s.site_id}:")
+    with state.session() as lw:
+        arr = lw.flights(corridor=f":{s.site_id}")
+        dep = lw.flights(corridor=f"{s.site_id}:")
         arr_by = arr.corridors(level="site", by=("classification", "operator")) if len(arr) else pl.DataFrame()
         dep_by = dep.corridors(level="site", by=("classification", "operator")) if len(dep) else pl.DataFrame()
         arr_day = arr.corridors(level="site", by=("classification",), period="day") if len(arr) else pl.DataFrame()
         dep_day = dep.corridors(level="site", by=("classification",), period="day") if len(dep) else pl.DataFrame()
-        recent = state.lw.flights(site=s.site_id).to_polars().reverse()
+        recent = lw.flights(site=s.site_id).to_polars().reverse()
     cols = ("corridor", "classification", "operator", "flights_expected", "flights_dark_expected", "assets")
     days = sorted(
         {*(arr_day["day"].to_list() if arr_day.height else []), *(dep_day["day"].to_list() if dep_day.height else [])}
@@ -293,8 +293,8 @@ async def claims_check(request: Request) -> Response:
     state = web_state(request)
 
     def run() -> list[dict[str, Any]]:
-        with state.lock:
-            checked = state.lw.check("<pasted article>", text=article, publication=pub)
+        with state.session() as lw:
+            checked = lw.check("<pasted article>", text=article, publication=pub)
         out = []
         for r in checked.results:
             d = r.to_dict()
@@ -332,6 +332,6 @@ async def claims_check(request: Request) -> Response:
 @router.get("/live", response_class=HTMLResponse)
 def live_page(request: Request) -> Response:
     state = web_state(request)
-    with state.lock:
-        info = state.lw.info()
+    with state.session() as lw:
+        info = lw.info()
     return render(request, "live.html.j2", points=info["points"], flights=info["flights"])

@@ -11,6 +11,9 @@
     document.getElementById("lw-flights").textContent = s.flights.toLocaleString("en");
     state.textContent = "connected, last update " + s.at.slice(11, 19) + "Z";
   });
+  source.addEventListener("busy", function () {
+    state.textContent = "another process is writing the database; waiting…";
+  });
   source.addEventListener("flights", function (e) {
     var body = document.getElementById("lw-new");
     JSON.parse(e.data).flights.forEach(function (f) {
