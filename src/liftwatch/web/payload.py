@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from liftwatch import kb
@@ -26,15 +27,15 @@ def pixel_degrees(zoom: float) -> float:
     return float(360.0 / (TILE_PX * 2.0 ** max(0.0, min(zoom, 18.0))))
 
 
-def simplify(coords: list[list[float]], tolerance: float) -> list[list[float]]:
+def simplify(coords: list[list[float]] | npt.NDArray[np.float64], tolerance: float) -> list[list[float]]:
     """Douglas-Peucker: drop vertices closer than ``tolerance`` degrees to the line kept (ends always kept).
 
     Iterative (an explicit stack) with the distances of each span computed in one NumPy expression; tracks
     arrive here already decimated to at most a few hundred vertices, so this is cheap per flight.
     """
-    if len(coords) <= 2 or tolerance <= 0:
-        return coords
-    a = np.asarray(coords, dtype=np.float64)[:, :2]
+    a = np.asarray(coords, dtype=np.float64).reshape(-1, 2) if len(coords) else np.empty((0, 2))
+    if len(a) <= 2 or tolerance <= 0:
+        return [[round(float(x), 5), round(float(y), 5)] for x, y in a]
     keep = np.zeros(len(a), dtype=bool)
     keep[0] = keep[-1] = True
     stack = [(0, len(a) - 1)]
@@ -111,15 +112,15 @@ def flight_item(r: dict[str, Any], tolerance: float) -> dict[str, Any]:
         "arr": r.get("arr_site"),
         "ending": r.get("ending"),
         "conf": round(float(conf), 3) if conf is not None else None,
-        "t0": _epoch(r.get("first_ts")),
-        "t1": _epoch(r.get("last_ts")),
+        "t0": r["_t0"] if "_t0" in r else _epoch(r.get("first_ts")),
+        "t1": r["_t1"] if "_t1" in r else _epoch(r.get("last_ts")),
         "last": [r["last_lon"], r["last_lat"]] if r.get("last_lat") is not None else None,
         "cands": [
             {"site": c["site_id"], "prob": round(float(c["prob"] or 0.0), 3), "km": c.get("distance_km")} for c in cands
         ]
         if r.get("ending") != "landed"
         else [],
-        "coords": simplify(_coords(r.get("geometry")), tolerance),
+        "coords": simplify(r["_coords"] if "_coords" in r else _coords(r.get("geometry")), tolerance),
     }
 
 
@@ -137,7 +138,25 @@ def sites_of(items: list[dict[str, Any]], when: datetime | date | None) -> dict[
 def flights_payload(page: pl.DataFrame, *, zoom: float = 5.0, at: datetime | date | None = None) -> dict[str, Any]:
     """Tracks of one page of flights, their dark-ending candidates and the sites they touch."""
     tol = pixel_degrees(zoom)
-    items = [flight_item(r, tol) for r in page.iter_rows(named=True)]
+    # decode geometry and epoch times for the whole page at once (not per row)
+    # (nested lists -> Python objects is the slow part of a page, so coordinates go through NumPy slices)
+    coords = page["geometry"].str.json_decode(pl.List(pl.List(pl.Float64)))
+    lengths = coords.list.len().fill_null(0).to_numpy()
+    flat = coords.explode()  # an empty or null list explodes to one null row
+    lon = flat.list.get(0, null_on_oob=True).to_numpy()
+    lat = flat.list.get(1, null_on_oob=True).to_numpy()
+    ends = np.cumsum(np.maximum(lengths, 1))
+    starts = ends - np.maximum(lengths, 1)
+    prepared = page.drop("evidence", "geometry", strict=False).with_columns(
+        (pl.col("first_ts").dt.epoch("ms") / 1000.0).alias("_t0"),
+        (pl.col("last_ts").dt.epoch("ms") / 1000.0).alias("_t1"),
+    )
+    items = []
+    for k, r in enumerate(prepared.iter_rows(named=True)):
+        a, b = int(starts[k]), int(starts[k] + lengths[k])
+        xy = np.column_stack([lon[a:b], lat[a:b]]) if lengths[k] else np.empty((0, 2))
+        r["_coords"] = xy[~np.isnan(xy).any(axis=1)] if len(xy) else xy
+        items.append(flight_item(r, tol))
     when = at
     if when is None and page.height:
         last = page["last_ts"].max()
