@@ -124,6 +124,9 @@ def test_airframe_and_site_pages(client: TestClient, lw: liftwatch.LiftWatch) ->
     assert r.status_code == 200 and f"{len(lw.flights(asset=f.asset_id)):,} flights stored" in r.text
     s = client.get("/site/Khmeimim")
     assert s.status_code == 200 and "Control over time" in s.text and "Russia" in s.text
+    arrivals = s.text.split("Arrivals by class")[1].split("Departures by class")[0]
+    legs = re.findall(r"<td>([a-z0-9-]+)-&gt;([a-z0-9-]+)</td>", arrivals)
+    assert legs and all(dst == "hmeimim" for _, dst in legs)  # only legs ending here, not other candidates
     assert client.get("/site/syria").status_code == 400  # a region is not a site: clear error
 
 

@@ -231,6 +231,15 @@ def site_page(request: Request, site_id: str) -> Response:
         arr_day = arr.corridors(level="site", by=("classification",), period="day") if len(arr) else pl.DataFrame()
         dep_day = dep.corridors(level="site", by=("classification",), period="day") if len(dep) else pl.DataFrame()
         recent = lw.flights(site=s.site_id).to_polars().reverse()
+    # a dark flight's expected flights are spread over its candidates: keep the legs that end (start) here
+    if arr_by.height:
+        arr_by = arr_by.filter(pl.col("destination") == s.site_id)
+    if arr_day.height:
+        arr_day = arr_day.filter(pl.col("destination") == s.site_id)
+    if dep_by.height:
+        dep_by = dep_by.filter(pl.col("origin") == s.site_id)
+    if dep_day.height:
+        dep_day = dep_day.filter(pl.col("origin") == s.site_id)
     cols = ("corridor", "classification", "operator", "flights_expected", "flights_dark_expected", "assets")
     days = sorted(
         {*(arr_day["day"].to_list() if arr_day.height else []), *(dep_day["day"].to_list() if dep_day.height else [])}
