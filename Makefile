@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest venv clean bench browser bench-tracks bench-decode
+.PHONY: demo test lint typecheck pytest venv clean bench browser bench-tracks bench-decode bench-web
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -29,12 +29,17 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
-# Headless Chromium for the map rendering test (Debian packages; skipped by the test when absent).
+# Headless Chromium for the report map and dashboard browser tests (Debian package, driven by Playwright from
+# the dev extra; never `playwright install`). The tests skip, saying why, when it is absent.
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || true
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
+
+# Dashboard on 50,000 flights (first paint, filter round trip); uses ./liftwatch-demo when present.
+bench-web: $(STAMP) browser
+	$(BIN)/python benchmarks/web.py
 
 # Tracks vs traffic (xoolive): traffic is not a project dependency, so it gets its own venv.
 # traffic 2.13 imports pandas internals removed in pandas 3, hence the pin.

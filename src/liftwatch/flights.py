@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from liftwatch import kb
-from liftwatch.analytics.corridors import Level, corridors
+from liftwatch.analytics.corridors import Level, Period, corridors
 from liftwatch.errors import LiftwatchError
 from liftwatch.filters import MILITARY, FlightFilter, TimeLike
 from liftwatch.kb.sites import Site
@@ -174,6 +174,21 @@ class Flight:
         props["callsigns"] = self.callsigns
         return {"type": "Feature", "geometry": geom, "properties": props}
 
+    def neighbours(self) -> tuple[Flight | None, Flight | None]:
+        """The same airframe's previous and next stored flights (what it did before and after this one)."""
+        if self._ref is None:
+            raise LiftwatchError("this Flight is not attached to a store")
+        store = self._ref.store
+        before = store.sql(
+            "SELECT * FROM flights WHERE asset_id = ? AND first_ts < ? ORDER BY first_ts DESC LIMIT 1",
+            [self.asset_id, self.first_ts],
+        )
+        after = store.sql(
+            "SELECT * FROM flights WHERE asset_id = ? AND first_ts > ? ORDER BY first_ts LIMIT 1",
+            [self.asset_id, self.first_ts],
+        )
+        return tuple(Flight(df.row(0, named=True), self._ref) if df.height else None for df in (before, after))  # type: ignore[return-value]
+
     def _confident(self, side: str, min_confidence: float) -> str | None:
         check_min_confidence(min_confidence)
         site = self.row.get(f"{side}_site")
@@ -287,6 +302,18 @@ class Flights:
         where, params = self.filter.where()
         return self._ref.store.flights(where, params or None)
 
+    def page(self, offset: int = 0, limit: int = 500) -> pl.DataFrame:
+        """Rows ``offset`` to ``offset + limit`` in time order (LIMIT/OFFSET in DuckDB, for paged views)."""
+        if offset < 0 or limit < 0:
+            raise LiftwatchError(f"offset and limit must be >= 0 (got {offset}, {limit})")
+        where, params = self.filter.where()
+        sql = (
+            "SELECT * FROM flights"
+            + (f" WHERE {where}" if where else "")
+            + " ORDER BY first_ts, asset_id, flight_id LIMIT ? OFFSET ?"
+        )
+        return self._ref.store.sql(sql, [*params, limit, offset])
+
     def to_pandas(self) -> pd.DataFrame:
         return self.to_polars().to_pandas()
 
@@ -298,9 +325,12 @@ class Flights:
     def __geo_interface__(self) -> dict[str, Any]:
         return self.to_geojson()
 
-    def corridors(self, level: Level = "region", by: Sequence[str] = ("classification",)) -> pl.DataFrame:
-        """Corridor table of these flights (expected flights incl. dark-ending probabilities, tonnage)."""
-        return corridors(self.to_polars(), level=level, by=by)
+    def corridors(
+        self, level: Level = "region", by: Sequence[str] = ("classification",), period: Period = None
+    ) -> pl.DataFrame:
+        """Corridor table of these flights (expected flights incl. dark-ending probabilities, tonnage);
+        ``period="day"``/``"week"`` gives a time series."""
+        return corridors(self.to_polars(), level=level, by=by, period=period)
 
     def __iter__(self) -> Iterator[Flight]:
         for row in self.to_polars().iter_rows(named=True):

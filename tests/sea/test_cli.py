@@ -29,6 +29,9 @@ def test_voyages_cli(tmp_path: Path) -> None:
     res = runner.invoke(app, ["voyages", "list", "--db", db, "--limit", "3"])
     assert res.exit_code == 0 and "SHIP" in res.output
     bad = runner.invoke(app, ["voyages", "list", "--db", db, "--ending", "nope"])
-    assert bad.exit_code == 2 and "choose one of: landed, landed_unknown_site, dark, out_of_coverage, data_end" in bad.output
+    assert (
+        bad.exit_code == 2
+        and "choose one of: landed, landed_unknown_site, dark, out_of_coverage, data_end" in bad.output
+    )
     assert runner.invoke(app, ["voyages", "calls", "--db", db]).exit_code == 0
     assert runner.invoke(app, ["voyages", "build", "--db", db, "--static", str(tmp_path / "no")]).exit_code == 2

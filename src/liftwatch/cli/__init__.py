@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from liftwatch.cli import claims, demo, fetch, flights, ingest, kb, report, sim, voyages, watch
+from liftwatch.cli import claims, demo, fetch, flights, ingest, kb, report, serve, sim, voyages, watch
 from liftwatch.cli.common import DEBUG_ENV, App, debug_enabled, exit_code_for, fail, report_unexpected
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.textchunks import one_line
@@ -36,7 +36,7 @@ def _root(
         os.environ[DEBUG_ENV] = "1"
 
 
-for _module in (ingest, fetch, kb, sim, flights, voyages, report, claims, watch, demo):
+for _module in (ingest, fetch, kb, sim, flights, voyages, report, claims, watch, demo, serve):
     _module.register(app)
 
 

@@ -1,0 +1,227 @@
+"""The dashboard through FastAPI's test client, on the demo store: every page and endpoint answers what the
+library answers for the same question, errors name candidates, and hostile text stays text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import liftwatch
+from liftwatch.demo import founding_article
+from liftwatch.errors import LiftwatchError
+from liftwatch.web import create_app
+from liftwatch.web.security import CSP
+from tests.web.conftest import CORRIDOR, HOSTILE_ASSET, HOSTILE_CALLSIGN, HOSTILE_ID
+
+
+def _inline_scripts(html: str) -> list[str]:
+    """<script> elements that would execute inline code (no src, not a JSON data island)."""
+    out = []
+    for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, flags=re.S):
+        if "src=" in attrs or 'type="application/json"' in attrs:
+            continue
+        out.append(body)
+    return out
+
+
+def test_map_page_count_matches_the_library(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    r = client.get("/", params={"corridor": CORRIDOR})
+    assert r.status_code == 200
+    expected = len(lw.flights(corridor=CORRIDOR))
+    assert expected > 20
+    assert f'<b id="lw-count">{expected}</b>' in r.text
+    assert r.headers["content-security-policy"] == CSP
+    assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
+    assert _inline_scripts(r.text) == []
+    body = client.get("/api/flights", params={"corridor": CORRIDOR}).json()
+    assert body["count"] == expected == len(body["flights"])
+    assert {f["id"] for f in body["flights"]} == {f.id for f in lw.flights(corridor=CORRIDOR)}
+    assert body["sites"]["hmeimim"]["controller"]  # sites carry their controlling actor at the date
+
+
+def test_paging_and_simplification(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    total = len(lw.flights())
+    pages = [client.get("/api/flights", params={"limit": 500, "page": p, "z": 3}).json() for p in range(3)]
+    assert pages[0]["count"] == total and pages[0]["pages"] == -(-total // 500)
+    ids = [f["id"] for p in pages for f in p["flights"]]
+    assert len(ids) == len(set(ids)) == total  # every flight once across pages
+    coarse = client.get("/api/flights", params={"limit": 200, "z": 3}).json()["flights"]
+    fine = client.get("/api/flights", params={"limit": 200, "z": 12}).json()["flights"]
+    n_coarse, n_fine = sum(len(f["coords"]) for f in coarse), sum(len(f["coords"]) for f in fine)
+    assert n_coarse < 0.6 * n_fine, (n_coarse, n_fine)
+    # the ends of every track survive simplification
+    assert all(c["coords"][-1] == pytest.approx(f["coords"][-1], abs=1e-3) for c, f in zip(coarse, fine, strict=True))
+
+
+def test_unknown_and_ambiguous_places_list_candidates(client: TestClient) -> None:
+    r = client.get("/", params={"corridor": "Atlantis:eastern Libya"})
+    assert r.status_code == 400
+    assert 'id="lw-error"' in r.text and "unknown place" in r.text and "<li>" in r.text
+    api = client.get("/api/flights", params={"corridor": "Atlantis:eastern Libya"})
+    assert api.status_code == 400
+    body = api.json()
+    assert body["field"] == "corridor" and len(body["candidates"]) >= 1
+    bad = client.get("/api/flights", params={"ending": "Darkish"}).json()
+    assert bad["field"] == "ending" and "dark" in bad["candidates"]
+
+
+def test_dark_flight_page_shows_candidates_and_neighbours(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    f = next(iter(lw.flights(corridor=CORRIDOR, ending="dark")))
+    r = client.get(f"/flight/{f.id}")
+    assert r.status_code == 200
+    assert 'id="lw-candidates"' in r.text
+    top = f.candidates().sort("prob", descending=True)["site_id"][0]
+    assert f"/site/{top}" in r.text
+    prev, nxt = lw.flight(f.id).neighbours()
+    if prev is not None:
+        assert f"/flight/{prev.id}" in r.text
+    if nxt is not None:
+        assert f"/flight/{nxt.id}" in r.text
+    data = client.get(f"/api/flight/{f.id}").json()
+    assert data["profile"]["t"] and len(data["profile"]["alt"]) == len(data["profile"]["t"])
+    assert client.get("/flight/no-such-flight").status_code == 400
+
+
+def test_hostile_text_is_escaped_everywhere(client: TestClient) -> None:
+    for url in (f"/flight/{HOSTILE_ID}", f"/airframe/{HOSTILE_ASSET}", "/?airframe=" + HOSTILE_ASSET):
+        html = client.get(url).text
+        assert HOSTILE_CALLSIGN not in html, url
+        assert "<script>window.LW_PWNED" not in html, url
+        assert _inline_scripts(html) == [], url
+    html = client.get(f"/flight/{HOSTILE_ID}").text
+    assert "&lt;img src=x" in html  # shown as text in the table
+    island = re.search(r'<script type="application/json" id="lw-data">(.*?)</script>', html, flags=re.S)
+    assert island is not None
+    data = json.loads(island.group(1))  # the data island survived intact and parses back to the original
+    assert data["flight"]["callsign"] == HOSTILE_CALLSIGN
+    body = client.get("/api/flights", params={"airframe": HOSTILE_ASSET}).json()
+    assert body["flights"][0]["callsign"] == HOSTILE_CALLSIGN  # JSON carries data unaltered; the page escapes it
+
+
+def test_corridors_page_alerts_and_click_through(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    r = client.get("/corridors")
+    assert r.status_code == 200
+    analysis = lw.analyse()
+    assert r.text.count('class="lw-alert"') == len(analysis.alerts) > 0
+    assert "syria-&gt;eastern-libya" in r.text
+    link = re.search(r'href="/\?(corridor=syria%3Aeastern-libya[^"]*)"', r.text)
+    assert link is not None
+    assert client.get("/?" + link.group(1).replace("&amp;", "&")).status_code == 200
+    assert client.get("/corridors", params={"level": "site"}).status_code == 200
+    assert client.get("/corridors", params={"level": "planet"}).status_code == 400
+
+
+def test_airframe_and_site_pages(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    f = next(iter(lw.flights(corridor=CORRIDOR)))
+    r = client.get(f"/airframe/{f.asset_id}")
+    assert r.status_code == 200 and f"{len(lw.flights(asset=f.asset_id)):,} flights stored" in r.text
+    s = client.get("/site/Khmeimim")
+    assert s.status_code == 200 and "Control over time" in s.text and "Russia" in s.text
+    arrivals = s.text.split("Arrivals by class")[1].split("Departures by class")[0]
+    legs = re.findall(r"<td>([a-z0-9-]+)-&gt;([a-z0-9-]+)</td>", arrivals)
+    assert legs and all(dst == "hmeimim" for _, dst in legs)  # only legs ending here, not other candidates
+    assert client.get("/site/syria").status_code == 400  # a region is not a site: clear error
+
+
+def test_claim_check_of_the_founding_article(client: TestClient) -> None:
+    r = client.post("/claims", data={"article": founding_article(), "publication": "2024-12-28"})
+    assert r.status_code == 200
+    assert re.search(r'class="lw-verdict lw-v-supported">supported<', r.text)
+    assert "/flight/" in r.text
+    empty = client.post("/claims", data={"article": "  "})
+    assert empty.status_code == 400
+
+
+def test_exports_hold_the_current_view(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    n = len(lw.flights(corridor=CORRIDOR))
+    rows = list(csv.DictReader(io.StringIO(client.get("/export.csv", params={"corridor": CORRIDOR}).text)))
+    assert len(rows) == n
+    gj = client.get("/export.geojson", params={"corridor": CORRIDOR}).json()
+    kinds = [f["properties"]["kind"] for f in gj["features"]]
+    assert kinds.count("flight") == n and "dark_projection" in kinds and "site" in kinds
+    kml = client.get("/export.kml", params={"corridor": CORRIDOR})
+    root = ET.fromstring(kml.content)
+    assert len(root.findall(".//{http://www.opengis.net/kml/2.2}LineString")) >= n
+    assert "attachment" in kml.headers["content-disposition"]
+
+
+def test_live_stream_reports_the_store(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    r = client.get("/api/live", params={"once": "1"})
+    assert r.headers["content-type"].startswith("text/event-stream")
+    event, data = r.text.split("\n")[:2]
+    assert event == "event: store"
+    assert json.loads(data[len("data: ") :])["flights"] == len(lw.flights())
+
+
+def test_store_is_read_only(client: TestClient) -> None:
+    state = client.app.state.web  # type: ignore[attr-defined]
+    with state.session() as handle, pytest.raises(Exception, match="read-only"):
+        handle.store.con.execute("CREATE TABLE nope (i INTEGER)")
+
+
+def test_writers_get_the_file_between_requests_and_live_sees_their_rows(tmp_path: Path) -> None:
+    """The dashboard holds no lock between requests: another process can write, and the next poll sees it."""
+    import subprocess
+    import sys
+
+    from tests.conftest import make_points
+
+    db = tmp_path / "live.duckdb"
+    with liftwatch.open(db) as w:
+        w.store.ingest_table(make_points(50, asset="155abc"))
+    app = create_app(db, allowed_hosts=("testserver",), live_poll_s=0.05)
+    c = TestClient(app)
+    first = json.loads(c.get("/api/live", params={"once": "1"}).text.split("\n")[1][6:])
+    assert first["points"] == 50
+    # a writer in another process (DuckDB's lock is per process) can open the file while the dashboard runs
+    code = (
+        "import sys, liftwatch; from tests.conftest import make_points; "
+        f"lw = liftwatch.open({str(db)!r}); lw.store.ingest_table(make_points(30, asset='155abd')); lw.close()"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    after = json.loads(c.get("/api/live", params={"once": "1"}).text.split("\n")[1][6:])
+    assert after["points"] == 80
+
+
+def test_security_host_token_and_upload_limit(demo_db: Path) -> None:
+    with pytest.raises(LiftwatchError, match="--token"):
+        create_app(demo_db, host="0.0.0.0")
+    with pytest.raises(LiftwatchError, match="12 characters"):
+        create_app(demo_db, host="0.0.0.0", token="short")
+    local = TestClient(create_app(demo_db))  # loopback default: only loopback host names are answered
+    assert local.get("/", headers={"host": "evil.example:8765"}).status_code == 421
+    assert local.get("/static/web.css", headers={"host": "127.0.0.1:8765"}).status_code == 200
+    secret = "correct-horse-battery"
+    app = create_app(demo_db, host="0.0.0.0", token=secret, max_upload=10_000)
+    c = TestClient(app)
+    assert c.get("/").status_code == 401
+    assert c.get("/", params={"token": "wrong-horse-battery"}).status_code == 401
+    assert c.get("/api/count", headers={"authorization": f"Bearer {secret}"}).status_code == 200
+    first = c.get("/live", params={"token": secret})
+    assert first.status_code == 200 and "lw_token" in first.headers["set-cookie"]
+    assert "HttpOnly" in first.headers["set-cookie"]
+    assert c.get("/live").status_code == 200  # the cookie now carries the token
+    auth = {"authorization": f"Bearer {secret}"}
+    big = c.post("/claims", content=b"article=" + b"x" * 20_000, headers=auth)
+    assert big.status_code == 413
+    assert c.post("/claims", data={"article": "no claims here"}, headers=auth).status_code == 200
+
+
+def test_cli_serve_refuses_an_open_bind_without_token(demo_db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from liftwatch.cli import app
+
+    res = CliRunner().invoke(app, ["serve", "--db", str(demo_db), "--host", "0.0.0.0"])
+    assert res.exit_code == 2 and "--token" in " ".join(res.output.split())
+    res = CliRunner().invoke(app, ["serve", "--db", str(demo_db.parent / "missing.duckdb")])
+    assert res.exit_code == 2 and "no liftwatch database" in " ".join(res.output.split())
+    assert CliRunner().invoke(app, ["serve", "--help"]).exit_code == 0
