@@ -27,6 +27,9 @@ from liftwatch.ingest import IngestRun, ingest_paths
 from liftwatch.kb.places import resolve_place
 from liftwatch.report import Analysis, ReportResult, analyse, write_report
 from liftwatch.sea.build import SeaResult
+from liftwatch.sources import FetchReport, Selection
+from liftwatch.sources import fetch as fetch_source
+from liftwatch.sources.base import Progress
 from liftwatch.store import Store
 from liftwatch.tracks.clean import CleanReport
 from liftwatch.tracks.flights import BuildReport, store_flights
@@ -141,6 +144,51 @@ class LiftWatch:
     def sea(self) -> SeaResult:
         """Port calls, silences and voyages computed from the stored AIS points (not stored)."""
         return sea.analyse(self.store)
+
+    def fetch(
+        self,
+        source: str,
+        start: date | str,
+        end: date | str | None = None,
+        *,
+        selection: Selection | None = None,
+        country: str | Sequence[str] | None = None,
+        military: bool = False,
+        addresses: Sequence[str] | None = None,
+        bbox: str | None = None,
+        region: str | None = None,
+        clip: bool = False,
+        base_url: str | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
+        progress: Progress | None = None,
+        **options: Any,
+    ) -> FetchReport:
+        """Download ``source`` for the days ``start``..``end``, keep what the filters ask for, ingest it here.
+
+        The same call as ``liftwatch fetch SOURCE``: ``country`` (ISO2 codes, by ICAO address block),
+        ``military`` (tar1090-db flag), ``addresses``, ``bbox`` or ``region`` (any alias) build a
+        :class:`~liftwatch.sources.Selection` unless one is given. Re-running does nothing already done; the
+        source and its licence are recorded for the attributions every output carries (docs/sources.md).
+        """
+        sel = selection or Selection.build(
+            countries=list(country) if country is not None and not isinstance(country, str) else country,
+            military=military,
+            addresses=list(addresses) if addresses else None,
+            bbox=bbox,
+            region=region,
+            clip=clip,
+        )
+        return fetch_source(
+            source,
+            self.store,
+            start=start,
+            end=end,
+            selection=sel,
+            base_url=base_url,
+            cache_dir=cache_dir,
+            progress=progress,
+            **options,
+        )
 
     def check(
         self,

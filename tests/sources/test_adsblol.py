@@ -237,7 +237,7 @@ def test_unknown_country_and_region_list_candidates() -> None:
 
     with pytest.raises(LiftwatchError, match="ISO2 codes with blocks"):
         Selection.build(countries="XX")
-    with pytest.raises(LiftwatchError, match="known regions"):
+    with pytest.raises(LiftwatchError, match="candidates"):  # resolved like every place name
         Selection.build(region="atlantis of the north")
 
 

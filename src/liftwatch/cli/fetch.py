@@ -111,9 +111,8 @@ def fetch(
     db: DbOption = DB_DEFAULT,
 ) -> None:
     """Fetch a source's days, keep what the filters ask for, ingest as it arrives; re-runs skip what is done."""
+    import liftwatch
     from liftwatch.sources import SOURCES, Selection
-    from liftwatch.sources import fetch as do_fetch
-    from liftwatch.store import Store
 
     if list_sources:
         console.print(_sources_table())
@@ -149,7 +148,7 @@ def fetch(
     if source in ("opensky", "adsbx", "dma", "noaa"):
         options["keep"] = keep
     with (
-        Store(db) as store,
+        liftwatch.open(db) as lw,
         Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -161,11 +160,10 @@ def fetch(
             transient=True,
         ) as bars,
     ):
-        report = do_fetch(
+        report = lw.fetch(
             source,
-            store,
-            start=start,
-            end=end,
+            start,
+            end,
             selection=sel,
             base_url=base_url,
             cache_dir=cache_dir,

@@ -98,11 +98,14 @@ class Selection:
                 )
         region_id = None
         if region:
-            found = kb.resolve_region(region)
-            if found is None:
+            place = kb.resolve_place(region)  # any alias in any script; unknown/ambiguous names list candidates
+            if place.kind != "region":
                 names = ", ".join(sorted(r.name for r in kb.regions().values()))
-                raise LiftwatchError(f"--region {region!r}: unknown region; known regions: {names}")
-            region_id = found.id
+                raise LiftwatchError(
+                    f"--region {region!r} names the site {place}, not a region: use --bbox for an area around it, "
+                    f"or one of the regions: {names}"
+                )
+            region_id = place.id
         addrs: set[str] = set()
         for a in addresses or ():
             a = a.strip().lower()
