@@ -63,7 +63,8 @@ class StoreRef:
             self._store = None
 
 
-def _coords(geometry: object) -> list[list[float]]:
+def track_coords(geometry: object) -> list[list[float]]:
+    """``[[lon, lat], ...]`` of a stored flight's ``geometry`` (empty when missing or unreadable)."""
     if not isinstance(geometry, str) or not geometry:
         return []
     try:
@@ -157,7 +158,7 @@ class Flight:
     @property
     def coordinates(self) -> list[list[float]]:
         """The stored simplified track as [lon, lat] pairs (no store access)."""
-        return _coords(self.row.get("geometry"))
+        return track_coords(self.row.get("geometry"))
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
@@ -363,7 +364,7 @@ class Flights:
         head = f"<b>{df.height:,} flights</b> ({escape(self.filter.describe())})"
         if df.height == 0:
             return f"<div>{head}</div>"
-        lines = [_coords(g) for g in df["geometry"].head(500).to_list()]
+        lines = [track_coords(g) for g in df["geometry"].head(500).to_list()]
         summary = (
             df.group_by("classification", "ending")
             .agg(pl.len().alias("flights"))

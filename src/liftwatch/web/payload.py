@@ -17,7 +17,7 @@ import numpy.typing as npt
 import polars as pl
 
 from liftwatch import kb
-from liftwatch.flights import Flight
+from liftwatch.flights import Flight, track_coords
 
 TILE_PX = 256
 
@@ -85,16 +85,6 @@ def site_point(site_id: str, when: datetime | date | None = None) -> dict[str, A
     }
 
 
-def _coords(geometry: object) -> list[list[float]]:
-    if not isinstance(geometry, str) or not geometry:
-        return []
-    try:
-        raw = json.loads(geometry)
-    except ValueError:
-        return []
-    return [[float(p[0]), float(p[1])] for p in raw if isinstance(p, list) and len(p) >= 2]
-
-
 def flight_item(r: dict[str, Any], tolerance: float) -> dict[str, Any]:
     """One flights-table row as the browser draws it (track simplified to ``tolerance`` degrees)."""
     cands = sorted(r.get("arr_candidates") or [], key=lambda c: -(c.get("prob") or 0.0))
@@ -120,7 +110,7 @@ def flight_item(r: dict[str, Any], tolerance: float) -> dict[str, Any]:
         ]
         if r.get("ending") != "landed"
         else [],
-        "coords": simplify(r["_coords"] if "_coords" in r else _coords(r.get("geometry")), tolerance),
+        "coords": simplify(r["_coords"] if "_coords" in r else track_coords(r.get("geometry")), tolerance),
     }
 
 
