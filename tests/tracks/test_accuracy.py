@@ -3,7 +3,7 @@
 Every flight kind the simulator knows runs here (helicopters, a slow low patrol, ISR and tanker orbits,
 carrier operations, overflights) with realistic per-receiver reception. Thresholds sit below the figures
 measured on 14-day runs of four seeds (docs/accuracy.md: count error 0.00 %, sites >= 99.23 %, dark vs out of
-coverage >= 97.97 %, every kind built as one flight with no fake landing, carrier recoveries 9-10 of 10 as
+coverage >= 97.97 %, every kind built as one flight with no fake landing, carrier recoveries 36 of 37 as
 "landed, unknown site"), with a margin for a 4-day sample: they catch a regression, they are not targets.
 """
 
