@@ -19,6 +19,7 @@ import polars as pl
 
 from liftwatch.analytics.surge import Alert
 from liftwatch.report.geo import Feature, candidates_text, dumps, script_safe
+from liftwatch.report.tables import MIN_EXPECTED, site_table
 
 LEAFLET_VERSION = "1.9.4"
 
@@ -93,6 +94,7 @@ def write_report(path: Path, ctx: Context) -> Path:
         a, _, b = corridor.partition("->")
         return f"{names.get(a, a)} → {names.get(b, b)}"
 
+    site_rows, site_omitted = site_table(ctx.site_corridors, limit=60)
     html = (
         _env()
         .get_template("report.html.j2")
@@ -101,7 +103,9 @@ def write_report(path: Path, ctx: Context) -> Path:
             s=ctx.summary,
             pretty=pretty,
             region_rows=ctx.region_corridors.head(40).to_dicts(),
-            site_rows=ctx.site_corridors.head(60).to_dicts(),
+            site_rows=site_rows.to_dicts(),
+            site_omitted=site_omitted,
+            site_min_expected=MIN_EXPECTED,
             lift_rows=ctx.lift.to_dicts(),
             weekly_rows=ctx.weekly.to_dicts(),
             evidence_rows=ctx.evidence.to_dicts(),
