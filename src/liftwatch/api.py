@@ -129,11 +129,11 @@ class LiftWatch:
         """Flights from aircraft points and voyages from ship points, stored in the flights table."""
         out = BuildSummary()
         store = self.store
-        if flights and self._count("air"):
+        if flights and self.count_points("air"):
             out.flights = store_flights(
                 store, n_partitions=partitions, on_partition=on_points, report=out.flights_report
             )
-        if voyages and self._count("sea"):
+        if voyages and self.count_points("sea"):
             res = self.sea()
             out.voyages = store.write_flights(res.voyages.to_arrow())
             out.voyages_stats = dict(res.stats)
@@ -354,7 +354,10 @@ class LiftWatch:
     def info(self) -> dict[str, Any]:
         return self.store.info()
 
-    def _count(self, domain: Domain) -> int:
+    def count_points(self, domain: Domain | None = None) -> int:
+        """Points in the store (of one domain, ``"air"`` or ``"sea"``); commands say "ingest first" on 0."""
+        if domain is None:
+            return int(self.store.sql("SELECT count(*) AS n FROM points")["n"][0])
         return int(self.store.sql("SELECT count(*) AS n FROM points WHERE domain = ?", [domain])["n"][0])
 
     # -- lifecycle ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -69,3 +70,32 @@ def test_csv_cells_never_start_a_formula(hostile_report: Path) -> None:
 def test_geojson_and_kml_parse(hostile_report: Path) -> None:
     json.loads((hostile_report / "flights.geojson").read_text(encoding="utf-8"))
     ET.parse(hostile_report / "flights.kml")
+
+
+def test_flights_list_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    """``liftwatch flights list --format csv`` goes through the same neutralising as the report's CSV."""
+    from typer.testing import CliRunner
+
+    from liftwatch.cli import app
+    from liftwatch.store import Store
+
+    flights = report_flights().head(len(TEXT_PAYLOADS))
+    payload = TEXT_PAYLOADS[: flights.height]
+    flights = flights.with_columns(pl.Series("callsigns", [[p] for p in payload], dtype=pl.List(pl.String)))
+    db = str(tmp_path / "h.duckdb")
+    with Store(db) as store:
+        store.write_flights(flights)
+    res = CliRunner().invoke(app, ["flights", "list", "--db", db, "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout, newline="")))
+    assert rows and any(r["callsigns"].startswith("'=") for r in rows)  # a payload was there, shown as text
+    for row in rows:
+        for key, value in row.items():
+            if value is None:  # a short row (a payload with a newline inside a quoted cell)
+                continue
+            try:
+                float(value)
+                continue
+            except ValueError:
+                pass
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (key, value)

@@ -17,6 +17,7 @@ import liftwatch
 from liftwatch.api import BuildSummary
 from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
 from liftwatch.filters import CLASSIFICATIONS, ENDINGS, FlightFilter, validate_choice
+from liftwatch.report.exports import neutralise_formulas
 from liftwatch.tracks.guesses import DEFAULT_MIN_CONFIDENCE, check_min_confidence, mark_guesses
 
 flights_app = App(help="Flights: build them from points, list and inspect them.", no_args_is_help=True)
@@ -64,7 +65,7 @@ def build(
 ) -> None:
     """Clean the points, split flights, infer sites and dark endings; store the flights table."""
     with liftwatch.open(db) as lw:
-        total = int(lw.sql("SELECT count(*) AS n FROM points WHERE domain = 'air'")["n"][0])
+        total = lw.count_points("air")
         if total == 0:
             raise fail("no air points in the store (run `liftwatch ingest` first)", 1)
         with Progress(
@@ -140,9 +141,9 @@ def list_(
             .list.join(" "),
         )
         if out is None:
-            typer.echo(flat.write_csv(), nl=False)
+            typer.echo(neutralise_formulas(flat).write_csv(), nl=False)
         else:
-            flat.write_csv(out)
+            neutralise_formulas(flat).write_csv(out)
             err.print(f"{df.height:,} flights -> {out}")
         return
     t = Table(
@@ -205,7 +206,7 @@ def build_all(
 ) -> None:
     """Build flights (aircraft points) and voyages (ship points) in one go: `flights build` + `voyages build`."""
     with liftwatch.open(db) as lw:
-        if int(lw.sql("SELECT count(*) AS n FROM points")["n"][0]) == 0:
+        if lw.count_points() == 0:
             raise fail("no points in the store (run `liftwatch ingest` first)", 1)
         with err.status("building flights and voyages…"):
             summary = lw.build(partitions=partitions)

@@ -15,7 +15,7 @@ from liftwatch.analytics.corridors import Level, Period
 from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
 from liftwatch.filters import validate_choice
 from liftwatch.report import write_report
-from liftwatch.report.exports import flat_table
+from liftwatch.report.exports import flat_table, neutralise_formulas
 
 GROUP_BY = ("classification", "country", "operator", "type_code", "domain")
 
@@ -110,7 +110,7 @@ def corridors_cmd(
     if table.is_empty():
         raise fail("no flights in this window", code=1)
     if csv is not None:
-        flat_table(table).write_csv(csv)
+        neutralise_formulas(flat_table(table)).write_csv(csv)
     t = Table(title=f"corridors ({lvl})")
     cols = ["corridor", *keys, *([per] if per else [])]
     for c in cols:

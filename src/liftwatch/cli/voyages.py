@@ -33,7 +33,7 @@ def build(
 ) -> None:
     """Find port calls and silences, split voyages and store them in the flights table (domain 'sea')."""
     with liftwatch.open(db) as lw:
-        if int(lw.sql("SELECT count(*) AS n FROM points WHERE domain = 'sea'")["n"][0]) == 0:
+        if lw.count_points("sea") == 0:
             raise fail("no sea points in the store (ingest AIS NMEA or CSV files first)", 1)
         for path in static or []:
             if not path.exists():
@@ -98,7 +98,7 @@ def calls(
 ) -> None:
     """Port calls, observed (stop, dwell, gap in port) and inferred from silences (exit 1 when none)."""
     with liftwatch.open(db, read_only=True) as lw:
-        if int(lw.sql("SELECT count(*) AS n FROM points WHERE domain = 'sea'")["n"][0]) == 0:
+        if lw.count_points("sea") == 0:
             raise fail("no sea points in the store", 1)
         pc = lw.port_calls(asset)
     if pc.height == 0:

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from liftwatch import kb
 from liftwatch.errors import LiftwatchError
-from liftwatch.report.exports import flat_flights, write_kml
+from liftwatch.report.exports import flat_flights, neutralise_formulas, write_kml
 from liftwatch.report.geo import feature_collection, flight_features, projection_features, site_features
 from liftwatch.web.app import web_state
 from liftwatch.web.payload import flight_detail, flights_payload
@@ -151,7 +151,7 @@ def export_csv(request: Request) -> Response:
     if isinstance(sel, JSONResponse):
         return sel
     df, describe = sel
-    text = flat_flights(df).write_csv()
+    text = neutralise_formulas(flat_flights(df)).write_csv()
     headers = {"content-disposition": f'attachment; filename="{_filename(describe, "csv")}"'}
     return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
 
