@@ -72,6 +72,11 @@ CONTROLLED = re.compile(
 )
 
 
+# Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
+# "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
+_RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
+_RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
+
 _ADJECTIVE_BEFORE = re.compile(
     r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
     r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war)\b",
@@ -172,6 +177,10 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             continue
         role = cue_role(text[max(prev_end, a - 80) : a] if prev else text[max(0, a - 80) : a])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
+        if role == "destination" and _RU_LOCATIVE.search(text[max(0, a - 40) : a] + men.place.text.split()[0]):
+            role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
+        elif role is None and _RU_LEFT_AFTER.match(after):
+            role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         if re.match(r"-bound\b", after):
             role = "destination"  # "a Vladivostok-bound cargo ship"
         elif _POSSESSOR.match(after):
