@@ -11,6 +11,7 @@ merged claim the most specific place of each role is the one checked; broader on
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from liftwatch.claims.lexicon import ACTOR_PARENT, CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
@@ -53,6 +54,22 @@ def compatible(a: Claim, b: Claim) -> bool:
     if ta and tb and not ta & tb:
         return False  # "an Il-62M ..." and "an An-124 ...": two movements, not one
     return _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and _role_ok(a.via, b.via)
+
+
+def _span(c: Claim) -> tuple[date, date] | None:
+    """The days a claim's own (or its paragraph's running) dates cover, before any window is set."""
+    days = [d for t in (c.times or c.narrative_times) for d in (t.start, t.end or t.start) if d is not None]
+    return (min(days), max(days)) if days else None
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Two placed movements dated more than a day apart are two legs ("left Baltiysk on Dec 13 ... entered
+    Tartus on Jan 21"). A place-less sentence ("a similar rotation on 12/12, on the same route") still adds
+    its date to the movement it describes."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return False
+    return (sa[1] - sb[0]).days < -1 or (sb[1] - sa[0]).days < -1
 
 
 def fold_role(places: list[Place]) -> list[Place]:
@@ -141,7 +158,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     for c in placed:
         for role in ("origin", "destination", "via"):
             setattr(c, role, fold_role(getattr(c, role)))
-        target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c)), None)
+        target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c) and not _dated_apart(o, c)), None)
         if target is None or _leg_of(target, c):
             out.append(c)
         else:
