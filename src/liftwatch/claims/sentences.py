@@ -58,8 +58,11 @@ _POSSESSOR = re.compile(
 _CANDIDATE = re.compile(
     r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
     r"|(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
-    r"|[\u0600-\u06FF]+"
+    r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
+# Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
+# "العاصمة الكينية نيروبي").
+_AR_NAME_ANCHOR = re.compile(r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة)\s+$")
 _MODE = re.compile(
     r"\b(by\s+sea|by\s+ship|aboard\s+(?:a\s+|the\s+)?(?:ships?|vessels?)|by\s+boat|морем)\b"
     r"|\b(by\s+air|by\s+plane|aboard\s+(?:aircraft|planes?)|airlifted|по\s+воздуху)\b",
@@ -125,7 +128,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _fill_ok(fill: str) -> bool:
     words = [w.replace("’", "'").strip(",.;:()\"'«»“”").lower() for w in fill.split()]
-    return all(w in FILLER or w.endswith("'s") for w in words if w)
+    # an Arabic adjective of origin ("العاصمة الكينية نيروبي") describes the place, like "Libyan" does
+    return all(w in FILLER or w.endswith("'s") or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) for w in words if w)
 
 
 def cue_role(pre: str) -> str | None:
@@ -227,9 +231,12 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
     ends = {k.end for k in known}
+    joined: set[int] = set()  # Arabic names joined to a place by "و"
     for m in _CANDIDATE.finditer(text):
         pre = text[max(0, m.start() - 80) : m.start()]
-        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)$", pre)
+        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\s+)$", pre)
+        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
+            coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
         after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
         if (
             cue_role(pre) in (None, "between")
@@ -237,7 +244,15 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and not after_place
         ):
             continue
-        spans.append((m.start(), m.end()))
+        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
+            continue  # "وتوقفت": a verb, not a second name
+        if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
+            spans.append((m.start() + 1, m.end()))
+            joined.add(m.start() + 1)
+        else:
+            spans.append((m.start(), m.end()))
+        if re.match(r"[\u0600-\u06FF]", m.group(0)):
+            ends.add(m.end())  # "مضيقي البوسفور والدردنيل": a name may follow a name found this way
     for a, b in [*spans, *extra]:
         if not taken.free(a, b):
             continue
@@ -253,7 +268,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         ):
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
         if place is None:
-            if re.fullmatch(r"[\u0600-\u06FF]+", phrase):
+            if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
+                continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next
+            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and not (
+                a in joined or _AR_NAME_ANCHOR.search(text[max(0, a - 40) : a])
+            ):
                 continue  # one Arabic word after a preposition is too often not a name at all
             place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
