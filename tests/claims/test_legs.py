@@ -86,3 +86,19 @@ def test_to_the_base_is_the_base_just_named() -> None:
     (an124,) = _with_type(ex, "An-124")
     assert "hmeimim" in _ids(an124.destination)
     assert an124.window == (date(2025, 10, 24), date(2025, 10, 28))
+
+
+def test_a_region_named_after_its_city_is_one_place() -> None:
+    ex = extract(
+        "Транспортный самолет Ил-62М вылетел из Ливии в Латакию, а затем в Московскую область 26 октября.",
+        date(2025, 10, 30),
+        use_model=False,
+    )
+    (c,) = ex.claims
+    assert _ids(c.destination) == {"unknown:Московская область"} and "hmeimim" in _ids(c.via)
+    ex = extract(
+        "Un Il-62M a fait escale à Lattaquié avant de retourner dans la région de Moscou.",
+        date(2025, 10, 30),
+        use_model=False,
+    )
+    assert any(_ids(c.destination) == {"unknown:région de Moscou"} for c in ex.claims)

@@ -362,8 +362,8 @@ def _to_the_base(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
             for c in made:
                 if not c.destination and last is not None:
                     c.destination = [dataclasses.replace(last, qualifiers=list(last.qualifiers))]
-        for c in made:
-            sites = [p for p in c.destination if p.kind == "site"]
+        for c in made:  # "vers Lattaquié, avant de retourner dans la région de Moscou": the base is the stop
+            sites = [p for p in c.destination if p.kind == "site"] or [p for p in c.via if p.kind == "site"]
             last = sites[-1] if sites else last
 
 

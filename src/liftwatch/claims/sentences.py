@@ -221,6 +221,19 @@ def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Me
     return out
 
 
+# An administrative region named after its city ("la région de Moscou", "Московскую область"): one place,
+# not the city (and not the state the city's name often stands for).
+_REGION_PHRASE = re.compile(
+    r"\br[ée]gion\s+(?:de\s+|d['’])[A-Z][\w-]+|(?<![\w-])[А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+област(?:ь|и|ью)\b"
+)
+
+
+def _region_nominative(phrase: str) -> str:
+    """ "Московскую область" -> "Московская область": the name as a reader would look it up."""
+    m = re.fullmatch(r"([А-ЯЁ][а-яё]+)(?:ая|ую|ой)\s+област(?:ь|и|ью)", phrase)
+    return f"{m.group(1)}ая область" if m else phrase
+
+
 def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
     """Names standing where a place must stand (right after a cue) that the alias pattern missed.
 
@@ -253,10 +266,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             spans.append((m.start(), m.end()))
         if re.match(r"[\u0600-\u06FF]", m.group(0)):
             ends.add(m.end())  # "مضيقي البوسفور والدردنيل": a name may follow a name found this way
-    for a, b in [*spans, *extra]:
+    regions = [(m.start(), m.end()) for m in _REGION_PHRASE.finditer(text)]
+    for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
             continue
-        phrase = re.sub(r"['’]s$", "", text[a:b].strip())
+        phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
         if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
             continue  # "the Syrian port of Tartus": a demonym, the place comes after
         words = phrase.split()
