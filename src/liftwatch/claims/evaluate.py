@@ -24,7 +24,7 @@ import sys
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,17 @@ class Article:
 
     @property
     def pub_date(self) -> date | None:
+        """The publication date; a page known only to its month counts as published on its last day, so that
+        a year-less date in the text ("26 October") resolves to that month's year as a reader would."""
         try:
             return date.fromisoformat(self.published)
         except ValueError:
+            pass
+        m = re.fullmatch(r"(\d{4})-(\d{2})", self.published)
+        if m is None:
             return None
+        y, mo = int(m.group(1)), int(m.group(2))
+        return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)
 
 
 @dataclass

@@ -345,6 +345,48 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
     claim.window_source = "no date in the text and no publication date: all data considered"
 
 
+# "trois vols vers la base", "three flights to the base", "на базу": the base the text just named
+_TO_THE_BASE = re.compile(
+    r"\b(?:to|towards|at)\s+the\s+(?:air\s*)?base\b(?!\s+(?:of|in|at|near)\b)"
+    r"|\b(?:vers|à)\s+(?:la|cette)\s+base\b(?!\s+(?:de|d['’]|du|aérienne\s+de)\b)"
+    r"|\bна\s+(?:эту\s+)?(?:авиа)?базу\b(?!\s+[А-ЯЁ])|إلى\s+القاعدة(?!\s+[\u0600-\u06FF])",
+    re.I,
+)
+
+
+def _to_the_base(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """A movement "to the base" goes to the last air or naval base an earlier claim went to."""
+    last: Place | None = None
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        if _TO_THE_BASE.search(sent.text):
+            for c in made:
+                if not c.destination and last is not None:
+                    c.destination = [dataclasses.replace(last, qualifiers=list(last.qualifiers))]
+        for c in made:  # "vers Lattaquié, avant de retourner dans la région de Moscou": the base is the stop
+            sites = [p for p in c.destination if p.kind == "site"] or [p for p in c.via if p.kind == "site"]
+            last = sites[-1] if sites else last
+
+
+def _carry_narrative_times(text: str, sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """ "On Dec 13 the ship left Baltiysk. ... On Jan 21 it entered Tartus ..., arriving at 8:35 p.m.": an
+    undated sentence continues the last date of its paragraph, so legs dated apart are not merged."""
+    last: list[TimeSpan] = []
+    prev_end = 0
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        if "\n" in text[prev_end : sent.start]:
+            last = []  # a new paragraph starts its own story
+        prev_end = sent.end
+        dated = [t for c in made for t in c.times if t.start is not None]
+        if dated:
+            last = dated
+            continue
+        for c in made:
+            c.narrative_times = list(last)
+        if not made:
+            own = [t for t in find_times(sent.text, None, None) if t.start is not None]
+            last = own or last
+
+
 def extract(
     text: str,
     publication_date: date | None = None,
@@ -395,6 +437,8 @@ def extract(
         made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
         per_sentence.append(made)
         claims += made
+    _carry_narrative_times(text, sentences, per_sentence)
+    _to_the_base(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
     claims = merge_claims(claims)
     attach_owners(claims, sentences)

@@ -213,7 +213,7 @@ DEST_CUES = (
 VIA_CUES = (
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
-    r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"مرورا\s+ب",
+    r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"عبرت", r"عبور", r"مرورا\s+ب",
     r"(?:stops?|stopped)\s+midway\s+in", r"passing", r"transited", r"first\s+stopped\s+in",
     r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"توقفت\s+(?:أولا\s+|أولاً\s+)?في",
 )  # fmt: skip
@@ -231,7 +231,7 @@ FILLER = {
     "libyan", "syrian", "russian", "russia's", "moscow's", "haftar's", "new", "other", "in", "at", "near",
     "outside", "around", "province", "region", "capital", "hub", "stronghold", "strongholds", "field", "abandoned",
     "former", "soviet-era", "sprawling", "desert", "eastern", "western", "southern", "northern", "central",
-    "авиабазы", "авиабазу", "авиабаза", "базы", "базу", "порта", "порт", "قاعدة", "ميناء",
+    "авиабазы", "авиабазу", "авиабаза", "базы", "базу", "порта", "порт", "قاعدة", "ميناء", "مضيق", "مضيقي", "جزيرة",
     "home", "air-field", "naval-base", "airstrip", "le", "la", "les", "l'", "aérienne", "aéroport",
     "l'aéroport", "militaire", "navale", "du", "de", "ville", "russe", "syrienne", "libyenne",
     "аэродром", "аэропорт", "город", "مدينة", "مطار", "الجوية", "البحرية", "العاصمة",

@@ -10,6 +10,9 @@ merged claim the most specific place of each role is the one checked; broader on
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
+
 from liftwatch.claims.lexicon import ACTOR_PARENT, CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
@@ -51,6 +54,22 @@ def compatible(a: Claim, b: Claim) -> bool:
     if ta and tb and not ta & tb:
         return False  # "an Il-62M ..." and "an An-124 ...": two movements, not one
     return _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and _role_ok(a.via, b.via)
+
+
+def _span(c: Claim) -> tuple[date, date] | None:
+    """The days a claim's own (or its paragraph's running) dates cover, before any window is set."""
+    days = [d for t in (c.times or c.narrative_times) for d in (t.start, t.end or t.start) if d is not None]
+    return (min(days), max(days)) if days else None
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Two placed movements dated more than a day apart are two legs ("left Baltiysk on Dec 13 ... entered
+    Tartus on Jan 21"). A place-less sentence ("a similar rotation on 12/12, on the same route") still adds
+    its date to the movement it describes."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return False
+    return (sa[1] - sb[0]).days < -1 or (sb[1] - sa[0]).days < -1
 
 
 def fold_role(places: list[Place]) -> list[Place]:
@@ -107,6 +126,23 @@ def _absorb(into: Claim, c: Claim, *, bare: bool = False) -> None:
         setattr(into, role, fold_role(getattr(into, role) + getattr(c, role)))
 
 
+def _leg_of(summary: Claim, c: Claim) -> bool:
+    """``c`` tells one type's part of a movement ``summary`` reports for several types ("An-124 and Il-62
+    resume flights to Hmeimim ... an Il-62M stopped at Latakia, while an An-124 made three passes"): a
+    claim of its own, not a detail of the summary."""
+    mine, theirs = _types(c), _types(summary)
+    return bool(mine) and len(theirs) > 1 and mine < theirs
+
+
+def _spin_off(summary: Claim, c: Claim) -> Claim:
+    """A place-less part of a multi-type summary, placed where the summary's movement goes."""
+    for role in ("origin", "destination", "via"):
+        setattr(c, role, [dataclasses.replace(p, qualifiers=list(p.qualifiers)) for p in getattr(summary, role)])
+    if c.actor is None:
+        c.actor, c.actor_countries, c.actor_operators = summary.actor, summary.actor_countries, summary.actor_operators
+    return c
+
+
 MERGE_LOOKBACK = 64  # a claim merges into one of the last N distinct claims: keeps a long text linear
 
 
@@ -122,14 +158,17 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     for c in placed:
         for role in ("origin", "destination", "via"):
             setattr(c, role, fold_role(getattr(c, role)))
-        target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c)), None)
-        if target is None:
+        target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c) and not _dated_apart(o, c)), None)
+        if target is None or _leg_of(target, c):
             out.append(c)
         else:
             _absorb(target, c)
     for c in bare:
-        target = next((o for o in out[:MERGE_LOOKBACK] if compatible(o, c)), None)
-        if target is not None:
+        fits = [o for o in out[:MERGE_LOOKBACK] if compatible(o, c)]
+        target = next((o for o in fits if _types(c) and _types(o) == _types(c)), fits[0] if fits else None)
+        if target is not None and _leg_of(target, c):
+            out.append(_spin_off(target, c))
+        elif target is not None:
             _absorb(target, c, bare=True)
     # a class ("cargo planes") is redundant once a type or named ship of the same domain is known
     for c in out:

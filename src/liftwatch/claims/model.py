@@ -107,6 +107,9 @@ class Claim:
     owner: str | None = None  # a named vessel's owner / operator company ("owned by SC South")
     possible: list[Place] = field(default_factory=list)  # "possible options: ...": offered, not claimed arrivals
     sources: list[str] = field(default_factory=list)  # who reports it ("a Syrian official said"): never the actor
+    # the dates of the sentence before, in the same paragraph, when this claim's sentence names none: a
+    # narrative's undated sentence goes on with the last date given. Used only to keep dated legs apart.
+    narrative_times: list[TimeSpan] = field(default_factory=list, repr=False)
 
     @property
     def domain(self) -> str | None:

@@ -76,7 +76,13 @@ def norm_key(text: str) -> str:
 
 
 def _alias_regex(alias: str) -> str:
-    parts = [re.escape(p) for p in re.split(r"[\s\-‐–_]+", fold(alias).strip()) if p]
+    """An alias as a pattern; a one-word Russian name also in its other cases ("Сирия": "Сирию", "Сирии"),
+    since Russian inflects place names wherever they stand, not only after a preposition."""
+    words = [p for p in re.split(r"[\s\-‐–_]+", fold(alias).strip()) if p]
+    if len(words) == 1 and re.fullmatch(r"[а-яё]{4,}", words[0], re.I):
+        stem = words[0][:-1] if words[0][-1] in "аяь" else words[0]
+        return re.escape(stem) + r"(?:" + "|".join(_RU_ENDINGS) + r")?"
+    parts = [re.escape(p) for p in words]
     return r"[\s\-‐–]*".join(parts) if len(parts) > 1 else (parts[0] if parts else "")
 
 

@@ -33,7 +33,7 @@ from liftwatch.claims.places import Gazetteer, Mention, norm_key
 
 _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "vs", "approx", "adm",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "p.m", "a.m", "vs", "approx", "adm",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600-\u06FF0-9])")
 # A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own.
@@ -58,8 +58,11 @@ _POSSESSOR = re.compile(
 _CANDIDATE = re.compile(
     r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
     r"|(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
-    r"|[\u0600-\u06FF]+"
+    r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
+# Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
+# "العاصمة الكينية نيروبي").
+_AR_NAME_ANCHOR = re.compile(r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة)\s+$")
 _MODE = re.compile(
     r"\b(by\s+sea|by\s+ship|aboard\s+(?:a\s+|the\s+)?(?:ships?|vessels?)|by\s+boat|морем)\b"
     r"|\b(by\s+air|by\s+plane|aboard\s+(?:aircraft|planes?)|airlifted|по\s+воздуху)\b",
@@ -71,6 +74,11 @@ CONTROLLED = re.compile(
     r"|\b(?P<who2>[A-Z][\w-]*)[-\s](?:controlled|held)\s+(?P<what2>bases?|airfields?|areas?|territory|eastern\s+Libya)\b",
 )
 
+
+# Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
+# "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
+_RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
+_RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
 
 _ADJECTIVE_BEFORE = re.compile(
     r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
@@ -120,7 +128,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _fill_ok(fill: str) -> bool:
     words = [w.replace("’", "'").strip(",.;:()\"'«»“”").lower() for w in fill.split()]
-    return all(w in FILLER or w.endswith("'s") for w in words if w)
+    # an Arabic adjective of origin ("العاصمة الكينية نيروبي") describes the place, like "Libyan" does
+    return all(w in FILLER or w.endswith("'s") or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) for w in words if w)
 
 
 def cue_role(pre: str) -> str | None:
@@ -172,6 +181,10 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             continue
         role = cue_role(text[max(prev_end, a - 80) : a] if prev else text[max(0, a - 80) : a])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
+        if role == "destination" and _RU_LOCATIVE.search(text[max(0, a - 40) : a] + men.place.text.split()[0]):
+            role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
+        elif role is None and _RU_LEFT_AFTER.match(after):
+            role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         if re.match(r"-bound\b", after):
             role = "destination"  # "a Vladivostok-bound cargo ship"
         elif _POSSESSOR.match(after):
@@ -208,6 +221,19 @@ def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Me
     return out
 
 
+# An administrative region named after its city ("la région de Moscou", "Московскую область"): one place,
+# not the city (and not the state the city's name often stands for).
+_REGION_PHRASE = re.compile(
+    r"\br[ée]gion\s+(?:de\s+|d['’])[A-Z][\w-]+|(?<![\w-])[А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+област(?:ь|и|ью)\b"
+)
+
+
+def _region_nominative(phrase: str) -> str:
+    """ "Московскую область" -> "Московская область": the name as a reader would look it up."""
+    m = re.fullmatch(r"([А-ЯЁ][а-яё]+)(?:ая|ую|ой)\s+област(?:ь|и|ью)", phrase)
+    return f"{m.group(1)}ая область" if m else phrase
+
+
 def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
     """Names standing where a place must stand (right after a cue) that the alias pattern missed.
 
@@ -218,9 +244,12 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
     ends = {k.end for k in known}
+    joined: set[int] = set()  # Arabic names joined to a place by "و"
     for m in _CANDIDATE.finditer(text):
         pre = text[max(0, m.start() - 80) : m.start()]
-        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)$", pre)
+        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\s+)$", pre)
+        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
+            coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
         after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
         if (
             cue_role(pre) in (None, "between")
@@ -228,11 +257,20 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and not after_place
         ):
             continue
-        spans.append((m.start(), m.end()))
-    for a, b in [*spans, *extra]:
+        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
+            continue  # "وتوقفت": a verb, not a second name
+        if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
+            spans.append((m.start() + 1, m.end()))
+            joined.add(m.start() + 1)
+        else:
+            spans.append((m.start(), m.end()))
+        if re.match(r"[\u0600-\u06FF]", m.group(0)):
+            ends.add(m.end())  # "مضيقي البوسفور والدردنيل": a name may follow a name found this way
+    regions = [(m.start(), m.end()) for m in _REGION_PHRASE.finditer(text)]
+    for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
             continue
-        phrase = re.sub(r"['’]s$", "", text[a:b].strip())
+        phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
         if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
             continue  # "the Syrian port of Tartus": a demonym, the place comes after
         words = phrase.split()
@@ -244,7 +282,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         ):
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
         if place is None:
-            if re.fullmatch(r"[\u0600-\u06FF]+", phrase):
+            if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
+                continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next
+            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and not (
+                a in joined or _AR_NAME_ANCHOR.search(text[max(0, a - 40) : a])
+            ):
                 continue  # one Arabic word after a preposition is too often not a name at all
             place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
