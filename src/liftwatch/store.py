@@ -270,6 +270,21 @@ class Store:
             report.seconds = time.perf_counter() - t0
             return report
         batches = lio.read(p, format=report.format, rejects=report.rejects)
+        self._ingest_batches(batches, report, digest, before, on_batch=on_batch)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _ingest_batches(
+        self,
+        batches: Iterator[pa.Table],
+        report: IngestReport,
+        digest: str,
+        before: Any,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
+        """One input's batches in one transaction, recorded in ``ingested_files`` (also used by file batches
+        for an input that turned out too big to hold)."""
+        p = report.path
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -287,8 +302,6 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        report.seconds = time.perf_counter() - t0
-        return report
 
     def ingest_many(
         self,
