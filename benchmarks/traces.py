@@ -109,7 +109,7 @@ def run_duckdb(root: Path) -> int:
               FROM read_json('{glob}', columns = {{icao: 'VARCHAR', timestamp: 'DOUBLE', trace: 'JSON[]'}},
                              compression = 'gzip', format = 'auto'))
     """
-    return int(con.execute(sql).to_arrow_table().num_rows)
+    return int(con.sql(sql).to_arrow_table().num_rows)
 
 
 def run_json_loop(files: list[Path]) -> int:
