@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import liftwatch
+import liftwatch.store_batch
 from liftwatch.cli import app
 from liftwatch.errors import InvalidValueError, LiftwatchError, PlaceError
 from liftwatch.filters import FlightFilter
@@ -68,14 +69,14 @@ def test_a_failing_file_does_not_stop_the_others(tmp_path: Path, monkeypatch: py
     (folder / "a.sbs").write_text("\r\n".join(SBS[:2]) + "\r\n")
     (folder / "b.sbs").write_text(SBS[2] + "\r\n")
     (folder / "c.bin").write_bytes(b"\x00\xff" * 50)  # unknown format: a liftwatch error
-    real = liftwatch.store.Store.ingest
+    real = liftwatch.store_batch.FileBatch.ingest  # small files go through the batch, big ones through Store
 
-    def boom(self: liftwatch.store.Store, path: object, **kw: object) -> object:
+    def boom(self: liftwatch.store_batch.FileBatch, path: object, **kw: object) -> object:
         if str(path).endswith("a.sbs"):
             raise RuntimeError("simulated bug")
         return real(self, path, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(liftwatch.store.Store, "ingest", boom)
+    monkeypatch.setattr(liftwatch.store_batch.FileBatch, "ingest", boom)
     res = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "x.duckdb")])
     assert res.exit_code == 1  # an unexpected failure wins over an unreadable file
     assert "Traceback" not in res.output

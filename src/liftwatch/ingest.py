@@ -4,7 +4,8 @@ The CLI's ``liftwatch ingest`` and a notebook's ``lw.ingest(folder)`` both come 
 the same way everywhere. One file's failure is recorded on its report and the next file is read: a corrupt
 file in a folder of 249 must not cost the other 248. AIS static reports (ship names, IMO, declared
 destinations) are saved during the same ingest, because voyages need them and users should not have to know
-that a second pass exists.
+that a second pass exists. Small files are stored many to a transaction (:mod:`liftwatch.store_batch`): a
+day of readsb traces is tens of thousands of files, and a commit per file would cost more than reading them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from liftwatch.errors import LiftwatchError
 from liftwatch.io import aircraft_json, ais_csv, ais_decoded_csv, ais_nmea
 from liftwatch.io.textchunks import one_line
 from liftwatch.store import IngestReport, Store
+from liftwatch.store_batch import FileBatch
 
 # What a damaged archive can raise from format detection before any reader runs (stdlib decompressors).
 ARCHIVE_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
@@ -143,11 +145,12 @@ def ingest_paths(
     errors and damaged archives are always recorded and skipped.
     """
     run = IngestRun()
+    batch = FileBatch(store, on_batch=on_batch)
     for f in expand_paths(paths):
         if on_file is not None:
             on_file(f)
         try:
-            rep = store.ingest(f, format=format, force=force, on_batch=on_batch)
+            rep = batch.ingest(f, format=format, force=force)
             if not rep.skipped:
                 save_static(store, f, rep.format)
         except LiftwatchError as exc:
@@ -160,7 +163,16 @@ def ingest_paths(
                 raise
             rep = _failed(run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
         run.reports.append(rep)
+        _take_failures(run, batch)
+    batch.flush()
+    _take_failures(run, batch)
     return run
+
+
+def _take_failures(run: IngestRun, batch: FileBatch) -> None:
+    """Files of a batch that could not be stored (rolled back together) become failures of the run."""
+    run.failures.extend(FileFailure(x.path, x.message, True) for x in batch.failures)
+    batch.failures.clear()
 
 
 def _end_transaction(store: Store) -> None:

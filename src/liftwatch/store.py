@@ -6,7 +6,8 @@ content hash was already ingested is skipped outright, and every row carries a s
 content (``row_key``, :mod:`liftwatch.rowkey`, including the source) so overlapping files of one source (two
 OpenSky extracts covering the same hour, a gzip copy of an ingested trace) add no duplicates. The same position
 heard through two different sources is kept once per source on purpose: which network heard it is evidence of
-coverage. Each file is ingested in one transaction, so a failure or a kill leaves nothing half-written; rows are
+coverage. Each file is ingested in one transaction (small files several to one, :mod:`liftwatch.store_batch`),
+so a failure or a kill leaves nothing half-written; rows are
 staged and merged in slices of ``STAGE_ROWS`` so staging memory does not grow with the file. ``flights build``
 replaces the air flights in one transaction too. What is promised and which tests hold it:
 ``docs/reliability.md``.
@@ -270,6 +271,21 @@ class Store:
             report.seconds = time.perf_counter() - t0
             return report
         batches = lio.read(p, format=report.format, rejects=report.rejects)
+        self._ingest_batches(batches, report, digest, before, on_batch=on_batch)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _ingest_batches(
+        self,
+        batches: Iterator[pa.Table],
+        report: IngestReport,
+        digest: str,
+        before: Any,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
+        """One input's batches in one transaction, recorded in ``ingested_files`` (also used by file batches
+        for an input that turned out too big to hold)."""
+        p = report.path
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -287,8 +303,6 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        report.seconds = time.perf_counter() - t0
-        return report
 
     def ingest_many(
         self,

@@ -6,6 +6,16 @@ corrupt JSON document, and losing a whole aircraft-day to one bad byte at the en
 common failure of globe_history copies. :func:`loads_salvaging` keeps every complete list element before a
 syntax error, resynchronises on the next element boundary, and reports the lost byte ranges.
 
+Why orjson: measured on 300 gzip trace files of 300 points (readsb's 14-element points), parsing the
+decompressed bytes takes 0.164 ms a file with the stdlib ``json`` (1.8 M points/s), 0.069 ms with msgspec and
+0.059 ms with orjson (5.1 M points/s); all three give equal Python objects. orjson takes the bytes as they come
+out of gzip (no UTF-8 decode into a ``str`` first). It is only the fast path: whatever orjson refuses (NaN or
+Infinity literals, integers beyond 64 bits, lone surrogates, invalid UTF-8, a cut or corrupt file) is parsed
+again by the stdlib-based salvage path below, so the accepted input and the rejects are exactly as before.
+DuckDB's and Polars' JSON readers were not chosen: they need one schema for the whole file, and a trace point
+is a heterogeneous array (numbers, "ground", null, an object) whose hostile variants must become per-point
+rejects, not a failed file.
+
 Why the column helpers: JSON gives Python objects of any type in any slot; :func:`types_of` + :func:`type_is`
 build type masks in C (``map(type, ...)``) and :func:`numeric` casts with Polars, so hostile values (strings,
 nested lists, booleans, NaN/inf, integers beyond float64) become masks instead of exceptions, without a
@@ -29,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 import polars as pl
 
 from liftwatch.errors import UnreadableFileError
@@ -122,6 +133,14 @@ def _gunzip_partial(raw: bytes, limit: int, path: str) -> tuple[bytes, str | Non
 
 def _loads(text: str) -> Any:
     return json.loads(text)
+
+
+def _fast_loads(raw: bytes) -> Any:
+    """orjson on the raw bytes; None when it refuses them (the salvage path then decides, as before)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
 
 
 def _prefix(text: str, lo: int, hi: int, close: str, suffix: str) -> tuple[Any, int] | None:
@@ -231,6 +250,10 @@ def parse_document(
     """Salvage-parse decompressed bytes; ``where`` prefixes reject locations (e.g. a tar member name)."""
     if not raw.strip():
         raise UnreadableFileError(path, note or "file is empty")
+    if note is None:
+        fast = _fast_loads(raw.removeprefix(b"\xef\xbb\xbf"))
+        if isinstance(fast, dict):
+            return fast
     text = raw.decode("utf-8-sig", errors="replace")  # -sig: Windows tools prepend a BOM
     doc = loads_salvaging(text, key, close, path)
     prefix = f"{where}: " if where else ""

@@ -1,0 +1,100 @@
+"""Many small files in one transaction: same rows, same bookkeeping and same failures as one file at a time."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from liftwatch.ingest import ingest_paths
+from liftwatch.store import Store
+from liftwatch.store_batch import FileBatch
+
+T0 = 1_717_200_000
+
+
+def _trace(path: Path, hexid: str, n: int, *, bad: int = 0, ts: int = T0) -> Path:
+    pts: list[list[object]] = [[i * 5.0, 30 + i * 0.001, 20 + i * 0.001, 30000, 400.0, 90.0, 0, 0] for i in range(n)]
+    for i in range(bad):
+        pts[i][1] = "x"  # bad latitude: rejected with its point index
+    doc = {"icao": hexid, "timestamp": ts, "trace": pts}
+    path.write_bytes(gzip.compress(json.dumps(doc).encode()))
+    return path
+
+
+def _files(tmp_path: Path, k: int) -> list[Path]:
+    return [_trace(tmp_path / f"trace_full_{0x150000 + i:06x}.json", f"{0x150000 + i:06x}", 20 + i) for i in range(k)]
+
+
+def _one_by_one(files: list[Path], db: Path) -> list[tuple[str, int]]:
+    with Store(db) as s:
+        out = []
+        for f in files:
+            out.append((f.name, s.ingest(f).rows_added))
+        return out
+
+
+def test_batched_equals_one_by_one(tmp_path: Path) -> None:
+    files = _files(tmp_path, 30)
+    files.append(_trace(tmp_path / "trace_full_abcdef.json", "abcdef", 10, bad=3))
+    files.append(tmp_path / "trace_full_150000_copy.json")  # same points as the first file, other bytes
+    _trace(files[-1], "150000", 25)
+    expect = _one_by_one(files, tmp_path / "a.duckdb")
+    with Store(tmp_path / "b.duckdb") as s:
+        run = ingest_paths(s, files)
+        assert [(Path(r.path).name, r.rows_added) for r in run.reports] == expect
+        assert run.reports[-1].rows_added == 5  # 20 of its 25 points came with the first file
+        assert run.reports[-2].rejects.total == 3 and run.reports[-2].rows_read == 7
+        assert run.reports[-2].rejects.samples[0].location == "point 0"
+        rows = s.sql("SELECT path, rows_added, rejected FROM ingested_files ORDER BY path")
+        assert rows.height == len(files)
+        assert dict(zip(rows["path"], rows["rows_added"], strict=True)) == {
+            str(f): n for f, (_, n) in zip(files, expect, strict=True)
+        }
+        total = s.sql("SELECT count(*) AS n FROM points")["n"][0]
+        assert total == sum(n for _, n in expect)
+        again = ingest_paths(s, files)  # idempotent: every file skipped, nothing added
+        assert all(r.skipped for r in again.reports) and again.rows_added == 0
+        forced = ingest_paths(s, files, force=True)  # re-read: rows de-duplicated by key
+        assert forced.rows_added == 0 and not forced.failures
+        assert s.sql("SELECT count(*) AS n FROM points")["n"][0] == total
+
+
+def test_small_limits_split_batches_and_big_files_stand_alone(tmp_path: Path) -> None:
+    files = _files(tmp_path, 12)
+    expect = _one_by_one(files, tmp_path / "a.duckdb")
+    with Store(tmp_path / "b.duckdb") as s:
+        batch = FileBatch(s, max_rows=60, max_files=4, max_file_bytes=10_000)
+        reports = [batch.ingest(f) for f in files]
+        batch.flush()
+        assert [(Path(r.path).name, r.rows_added) for r in reports] == expect
+        assert s.sql("SELECT count(*) AS n FROM ingested_files")["n"][0] == len(files)
+        big = _trace(tmp_path / "trace_full_aaaaaa.json", "aaaaaa", 500)
+        rep = FileBatch(s, max_rows=100).ingest(big)  # more rows than a batch holds: its own transaction
+        assert rep.rows_added == 500
+
+
+def test_corrupt_file_costs_only_itself(tmp_path: Path) -> None:
+    files = _files(tmp_path, 5)
+    broken = tmp_path / "trace_full_bbbbbb.json"
+    broken.write_bytes(b'{"icao": "bbbbbb", "trace": [[0, 1, 2]]}')  # no timestamp: unreadable
+    with Store(tmp_path / "s.duckdb") as s:
+        run = ingest_paths(s, [*files[:2], broken, *files[2:]])
+        assert len(run.failures) == 1 and "timestamp" in run.failures[0].message
+        assert s.sql("SELECT count(*) AS n FROM ingested_files")["n"][0] == 5
+
+
+def test_failed_commit_rolls_back_the_whole_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _files(tmp_path, 4)
+    with Store(tmp_path / "s.duckdb") as s:
+        import liftwatch.store_batch as sb
+
+        monkeypatch.setattr(sb, "_RECORD_SQL", "INSERT INTO no_such_table SELECT 1")
+        run = ingest_paths(s, files)
+        assert len(run.failures) == 4 and all(r.error == "failed" for r in run.reports)
+        assert s.sql("SELECT count(*) AS n FROM points")["n"][0] == 0
+        monkeypatch.undo()
+        again = ingest_paths(s, files)  # nothing was recorded: the next run reads them all
+        assert not again.failures and again.rows_added == sum(20 + i for i in range(4))
