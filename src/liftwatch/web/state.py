@@ -55,8 +55,11 @@ class WebState:
     @classmethod
     def open(cls, settings: Settings) -> WebState:
         state = cls(settings)
-        with state.session():  # fail at start-up, with the reason, on a path that is not a liftwatch database
-            pass
+        try:
+            with state.session():  # fail at start-up, with the reason, on a path that is not a liftwatch database
+                pass
+        except StoreBusy:
+            pass  # a running `liftwatch watch` holds it: pages answer 503 until it stops, the live channel flows
         return state
 
     @contextmanager
