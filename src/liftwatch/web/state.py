@@ -23,7 +23,7 @@ import duckdb
 
 import liftwatch
 from liftwatch.api import LiftWatch
-from liftwatch.errors import LiftwatchError
+from liftwatch.errors import LiftwatchError, StoreLockedError
 from liftwatch.report import Analysis
 
 DEFAULT_MAX_UPLOAD = 2_000_000  # bytes: a long article is ~100 kB of text
@@ -69,7 +69,7 @@ class WebState:
             if self._lw is None:
                 try:
                     self._lw = liftwatch.open(self.settings.db, read_only=True)
-                except duckdb.IOException as exc:
+                except (duckdb.IOException, StoreLockedError) as exc:
                     raise StoreBusy(
                         f"{self.settings.db}: another process is writing this database; retry in a moment ({exc})"
                     ) from None
