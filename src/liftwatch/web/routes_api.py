@@ -227,7 +227,7 @@ async def live(request: Request) -> StreamingResponse:
     poll = state.settings.live_poll_s
     once = request.query_params.get("once") == "1"
     channel = channel_path(state.settings.db)
-    after = _resume_from(request, channel)
+    after = 0
     stamp: tuple[tuple[int, int, int], ...] = ()
 
     async def snapshot() -> dict[str, Any] | str:
@@ -251,6 +251,8 @@ async def live(request: Request) -> StreamingResponse:
                 return
 
     async def events() -> AsyncIterator[str]:
+        nonlocal after
+        after = await asyncio.to_thread(_resume_from, request, channel)  # reads the file: off the event loop
         first = await snapshot()
         last: dict[str, Any] | None = None
         if isinstance(first, str):

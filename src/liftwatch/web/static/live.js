@@ -12,7 +12,7 @@
     state.textContent = "connected, last update " + s.at.slice(11, 19) + "Z";
   });
   source.addEventListener("busy", function () {
-    state.textContent = "another process is writing the database; waiting…";
+    state.textContent = "another process (a running watch) is writing the database; following its live channel…";
   });
   // Events a running `liftwatch watch` appends to the live channel (flights split, take-offs, landings,
   // dark endings, alerts). EventSource resends the last id on reconnect, so none is shown twice.
