@@ -202,7 +202,8 @@ def test_other_pages_render(page: Any, server: str, shots: Path, lw: liftwatch.L
         if name == "airframe":
             assert int(_ready(page)["tracks"]) > 0
         if name == "live":
-            page.wait_for_function("document.getElementById('lw-live-state').textContent.startsWith('connected')")
+            # a locator, not wait_for_function: a string predicate is eval, which the page's CSP refuses
+            page.locator("#lw-live-state", has_text="connected").wait_for(timeout=10_000)
         page.screenshot(path=str(shots / f"{name}.png"), full_page=name != "live")
         assert page.errors == [], (name, page.errors)
 
