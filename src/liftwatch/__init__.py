@@ -13,7 +13,7 @@ from __future__ import annotations
 from liftwatch import errors
 from liftwatch.api import LiftWatch, open
 from liftwatch.filters import FlightFilter
-from liftwatch.flights import Flight, Flights
+from liftwatch.flights import Flight, Flights, HomeBase
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
 
 __version__ = "0.1.0"
@@ -24,6 +24,7 @@ __all__ = [
     "Flight",
     "FlightFilter",
     "Flights",
+    "HomeBase",
     "LiftWatch",
     "__version__",
     "errors",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 from html import escape
@@ -266,6 +267,25 @@ class Flight:
         )
 
 
+@dataclass(frozen=True)
+class HomeBase:
+    """Where an airframe (or any selection) is based: its most frequent departure site.
+
+    ``departures`` flights left ``site_id``, out of ``known`` flights with a known departure site (``share`` =
+    departures / known) and ``flights`` in the selection; a thin share says the "home" is a guess.
+    """
+
+    site_id: str
+    name: str | None
+    departures: int
+    known: int
+    flights: int
+
+    @property
+    def share(self) -> float:
+        return self.departures / self.known if self.known else 0.0
+
+
 class Flights:
     """A lazy selection of stored flights; chain filters, then iterate, index or convert."""
 
@@ -332,6 +352,26 @@ class Flights:
         """Corridor table of these flights (expected flights incl. dark-ending probabilities, tonnage);
         ``period="day"``/``"week"`` gives a time series."""
         return corridors(self.to_polars(), level=level, by=by, period=period)
+
+    def home_base(self) -> HomeBase | None:
+        """The most frequent departure site of these flights (ties: the first site id), or None when no flight
+        has a known departure. One grouped query in DuckDB, so it costs nothing on a long history."""
+        where, params = self.filter.where()
+        sql = (
+            "SELECT dep_site, count(*) AS n, sum(count(*)) OVER () AS known, "
+            "(SELECT count(*) FROM flights" + (f" WHERE {where}" if where else "") + ") AS total "
+            "FROM flights WHERE dep_site IS NOT NULL" + (f" AND ({where})" if where else "") + " "
+            "GROUP BY dep_site ORDER BY n DESC, dep_site LIMIT 1"
+        )
+        df = self._ref.store.sql(sql, [*params, *params] or None)
+        if df.height == 0:
+            return None
+        site_id, n, known, total = df.row(0)
+        try:
+            name: str | None = kb.site(str(site_id)).name
+        except KeyError:  # a site id the knowledge base no longer has: still the home, without a name
+            name = None
+        return HomeBase(str(site_id), name, int(n), int(known), int(total))
 
     def __iter__(self) -> Iterator[Flight]:
         for row in self.to_polars().iter_rows(named=True):

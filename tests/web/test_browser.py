@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,9 @@ import pytest
 
 import liftwatch
 from liftwatch.demo import founding_article
+from liftwatch.live.alerts import Alert
+from liftwatch.live.channel import LiveChannel, channel_path
+from liftwatch.live.tracker import FlightEvent
 from tests.web.conftest import CORRIDOR, HOSTILE_ASSET, HOSTILE_CALLSIGN, HOSTILE_ID
 
 pytestmark = pytest.mark.browser
@@ -49,15 +53,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(demo_db: Path) -> Iterator[str]:
-    _chromium()
+@contextmanager
+def _serve(db: Path, **kwargs: Any) -> Iterator[str]:
+    """The dashboard on ``db`` in a uvicorn server on a free loopback port, for the block."""
     import uvicorn
 
     from liftwatch.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db, **kwargs), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -66,9 +70,18 @@ def server(demo_db: Path) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("dashboard server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: Path) -> Iterator[str]:
+    _chromium()
+    with _serve(demo_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -189,6 +202,39 @@ def test_other_pages_render(page: Any, server: str, shots: Path, lw: liftwatch.L
         if name == "airframe":
             assert int(_ready(page)["tracks"]) > 0
         if name == "live":
-            page.wait_for_function("document.getElementById('lw-live-state').textContent.startsWith('connected')")
+            # a locator, not wait_for_function: a string predicate is eval, which the page's CSP refuses
+            page.locator("#lw-live-state", has_text="connected").wait_for(timeout=10_000)
         page.screenshot(path=str(shots / f"{name}.png"), full_page=name != "live")
         assert page.errors == [], (name, page.errors)
+
+
+def test_live_page_shows_a_running_watchs_events_as_text(
+    browser: Any, demo_db: Path, tmp_path: Path, shots: Path
+) -> None:
+    """Events a watch appends to the live channel appear on the open live page, hostile callsign as text."""
+    db = tmp_path / "live.duckdb"
+    shutil.copy(demo_db, db)
+    with _serve(db, live_poll_s=0.2) as url:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + "/live")
+        page.locator("#lw-live-state", has_text="connected").wait_for(timeout=10_000)
+        channel = LiveChannel(channel_path(db))
+        fid = f"{HOSTILE_ASSET}-20250105T120000Z"
+        channel.flight_events([FlightEvent("takeoff", HOSTILE_ASSET, fid, 1736078400.0, 35.4, 35.95, 900.0, "hmeimim")])
+        alert = Alert(
+            "takeoff", "watched", HOSTILE_ASSET, fid, "2025-01-05T12:00:00Z", 35.4, 35.95, 900.0, HOSTILE_CALLSIGN,
+            "hmeimim", "RU", "military",
+        )  # fmt: skip
+        channel.alerts([alert])
+        page.wait_for_selector("#lw-events tr:nth-child(2)", timeout=10_000)
+        rows = page.eval_on_selector_all("#lw-events tr", "trs => trs.map(tr => tr.innerText)")
+        assert "ALERT takeoff" in rows[0] and HOSTILE_CALLSIGN in rows[0] and "watched" in rows[0]
+        assert "takeoff" in rows[1] and "hmeimim" in rows[1]
+        assert page.evaluate("window.LW_PWNED === undefined")
+        assert page.locator("img[src=x]").count() == 0
+        page.screenshot(path=str(shots / "live-watch.png"))
+        assert errors == []
+        ctx.close()

@@ -59,6 +59,13 @@ def watch(
     rules: Annotated[Path | None, typer.Option("--rules", help="Watch-list TOML with alert rules.")] = None,
     db: DbOption = DB_DEFAULT,
     no_store: Annotated[bool, typer.Option("--no-store", help="Do not write points to the database.")] = False,
+    live_file: Annotated[
+        bool,
+        typer.Option(
+            "--live-file/--no-live-file",
+            help="Append flight events and alerts to DB.live.jsonl (bounded) so `liftwatch serve` follows the watch.",
+        ),
+    ] = True,
     alerts_jsonl: Annotated[
         Path | None, typer.Option("--alerts-jsonl", help="Append alerts as JSON lines here.")
     ] = None,
@@ -99,6 +106,7 @@ def watch(
 ) -> None:
     """Follow receiver feeds: decode, store in batches, split flights and raise alerts; reconnects on drops."""
     from liftwatch.live import JsonlSink, TerminalSink, WebhookSink
+    from liftwatch.live.channel import channel_path
     from liftwatch.live.feeds import FeedSpec
     from liftwatch.live.runner import WatchConfig, run_watch
     from liftwatch.store import Store
@@ -131,6 +139,7 @@ def watch(
         coverage_window_s=coverage_window * 60,
         time_source=time_source,
         sources=live_sources,
+        live_path=channel_path(db) if live_file and not no_store else None,
     )
     try:
         store = None if no_store else Store(db)

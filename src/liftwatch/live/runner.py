@@ -12,6 +12,7 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,8 +21,9 @@ import pyarrow.compute as pc
 
 from liftwatch.io.timewindow import in_window_s
 from liftwatch.live.alerts import Alert, AlertEngine, Sink, WatchlistLike
+from liftwatch.live.channel import DEFAULT_MAX_BYTES, LiveChannel
 from liftwatch.live.feeds import Backoff, Chunk, FeedClient, FeedSpec
-from liftwatch.live.tracker import FlightTracker
+from liftwatch.live.tracker import FlightEvent, FlightTracker
 from liftwatch.live.writer import BatchWriter
 from liftwatch.modes.decode import DecoderConfig, ModesDecoder
 from liftwatch.store import Store
@@ -47,6 +49,10 @@ class WatchConfig:
     idle_timeout_s: float = 60.0  # a feed silent this long is reconnected
     max_alerts_per_minute: int = 120
     sources: list[Any] = field(default_factory=list)  # polled APIs / WebSocket streams: ``await s.run(stop, emit)``
+    # Events and alerts appended as JSON lines here (``liftwatch.live.channel``) so readers that cannot open the
+    # store while the watch writes it (the dashboard) follow the watch; None: no channel.
+    live_path: Path | None = None
+    live_max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass
@@ -82,6 +88,9 @@ class Watch:
         self.writer = BatchWriter(store, max_rows=config.flush_rows, max_age_s=config.flush_s)
         self.tracker = FlightTracker(dark_after_s=config.dark_after_s, coverage_window_s=config.coverage_window_s)
         self.alerts = AlertEngine(watchlist, sinks, max_per_minute=config.max_alerts_per_minute)
+        self.channel = (
+            LiveChannel(config.live_path, max_bytes=config.live_max_bytes) if config.live_path is not None else None
+        )
         self.on_points = on_points
         self.on_event = on_event or (lambda _m: None)
         self.clients = [
@@ -135,7 +144,15 @@ class Watch:
             self.on_points(points)
         events = self.tracker.update(points)
         if events:
-            self.alerts.on_events(events, self.tracker)
+            self._on_events(events)
+
+    def _on_events(self, events: list[FlightEvent]) -> None:
+        """Alerts first (their rules read the tracker), then both onto the live channel."""
+        alerts = self.alerts.on_events(events, self.tracker)
+        if self.channel is not None:
+            self.channel.flight_events(events, self.tracker)
+            if alerts:
+                self.channel.alerts(alerts)
 
     def _check_times(self, points: pa.Table) -> pa.Table:
         """Refuse points dated too far from the receive clock (see ``WatchConfig.max_future_s``)."""
@@ -160,7 +177,7 @@ class Watch:
                 self._decode_pending()
             dark = self.tracker.check_dark()
             if dark:
-                self.alerts.on_events(dark, self.tracker)
+                self._on_events(dark)
             if self.writer.due():
                 await self.writer.flush()
 

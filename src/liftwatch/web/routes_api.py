@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from liftwatch import kb
 from liftwatch.errors import LiftwatchError
+from liftwatch.live.channel import MAX_READ, channel_path, last_id, read_events
 from liftwatch.report.exports import flat_flights, neutralise_formulas, write_kml
 from liftwatch.report.geo import feature_collection, flight_features, projection_features, site_features
 from liftwatch.web.app import web_state
@@ -193,31 +194,95 @@ def _iso(v: object) -> str | None:
     return v.isoformat() if isinstance(v, datetime) else None
 
 
+LIVE_BACKLOG = 50  # channel events a new client (no Last-Event-ID) gets from before it connected
+
+
+def _resume_from(request: Request, channel: Path) -> int:
+    """Where the channel stream resumes: the browser's ``Last-Event-ID`` on a reconnect (or ``?after=``),
+    otherwise the last few events so a fresh page is not blank while a watch runs."""
+    for raw in (request.headers.get("last-event-id"), request.query_params.get("after")):
+        if raw is not None and raw.strip().isdigit():
+            return int(raw.strip())
+    return max(0, last_id(channel) - LIVE_BACKLOG)
+
+
+def _stamp(channel: Path) -> tuple[tuple[int, int, int], ...]:
+    """Identity and size of the channel files: the channel is read again only when this changes."""
+    out = []
+    for p in (channel.with_name(channel.name + ".1"), channel):
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
 @router.get("/api/live")
 async def live(request: Request) -> StreamingResponse:
-    """Server-sent events: a ``store`` event with counts, then one per change, and new flights when they appear."""
-    poll = web_state(request).settings.live_poll_s
+    """Server-sent events: a ``store`` event with counts, then one per change, and new flights when they appear;
+    plus the events a running ``liftwatch watch`` appends to the database's live channel (``live`` events with
+    their channel id, so a reconnecting browser resumes from ``Last-Event-ID``)."""
+    state = web_state(request)
+    poll = state.settings.live_poll_s
     once = request.query_params.get("once") == "1"
+    channel = channel_path(state.settings.db)
+    after = 0
+    stamp: tuple[tuple[int, int, int], ...] = ()
+
+    async def snapshot() -> dict[str, Any] | str:
+        try:
+            return await asyncio.to_thread(_snapshot, request)
+        except StoreBusy as exc:  # a writer (a running watch) holds the file: say so, the channel still flows
+            return _sse("busy", {"error": str(exc), "at": datetime.now(UTC).isoformat()})
+
+    async def channel_events() -> AsyncIterator[str]:
+        nonlocal after, stamp
+        now_stamp = _stamp(channel)
+        if now_stamp == stamp:
+            return
+        stamp = now_stamp
+        while True:
+            batch = await asyncio.to_thread(read_events, channel, after)
+            for ev in batch:
+                after = int(ev["id"])
+                yield _sse("live", ev, event_id=after)
+            if len(batch) < MAX_READ:
+                return
 
     async def events() -> AsyncIterator[str]:
-        last = await asyncio.to_thread(_snapshot, request)
-        yield _sse("store", {**last, "at": datetime.now(UTC).isoformat()})
+        nonlocal after
+        after = await asyncio.to_thread(_resume_from, request, channel)  # reads the file: off the event loop
+        first = await snapshot()
+        last: dict[str, Any] | None = None
+        if isinstance(first, str):
+            yield first
+        else:
+            last = first
+            yield _sse("store", {**first, "at": datetime.now(UTC).isoformat()})
+        async for chunk in channel_events():
+            yield chunk
         while not once:
             await asyncio.sleep(poll)
             if await request.is_disconnected():
                 break
-            try:
-                now = await asyncio.to_thread(_snapshot, request)
-            except StoreBusy as exc:  # a writer holds the file: say so and look again on the next poll
-                yield _sse("busy", {"error": str(exc), "at": datetime.now(UTC).isoformat()})
+            sent = False
+            async for chunk in channel_events():
+                sent = True
+                yield chunk
+            now = await snapshot()
+            if isinstance(now, str):
+                yield now
                 continue
             if now != last:
-                new = await asyncio.to_thread(_new_flights, request, last["flights"], now["flights"])
+                new = []
+                if last is not None:
+                    new = await asyncio.to_thread(_new_flights, request, last["flights"], now["flights"])
                 yield _sse("store", {**now, "at": datetime.now(UTC).isoformat()})
                 if new:
                     yield _sse("flights", {"flights": new})
                 last = now
-            else:
+            elif not sent:
                 yield ": keep-alive\n\n"
 
     return StreamingResponse(events(), media_type="text/event-stream", headers={"cache-control": "no-store"})
@@ -236,6 +301,8 @@ def _new_flights(request: Request, before: int, after: int) -> list[dict[str, An
         return list(flights_payload(page)["flights"])
 
 
-def _sse(event: str, data: dict[str, Any]) -> str:
-    # json.dumps never emits a raw newline, so one data: line carries the whole payload
-    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
+def _sse(event: str, data: dict[str, Any], event_id: int | None = None) -> str:
+    # json.dumps never emits a raw newline (and escapes every control character), so one data: line carries
+    # the whole payload and a hostile callsign cannot inject SSE fields; the page shows it with textContent
+    head = f"id: {event_id}\n" if event_id is not None else ""
+    return f"{head}event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"

@@ -21,6 +21,7 @@ from liftwatch.errors import LiftwatchError
 from liftwatch.web.app import render, web_state
 from liftwatch.web.payload import evidence_rows, flight_detail, flight_item, site_point
 from liftwatch.web.query import CLASS_CHOICES, ENDING_CHOICES, parse_view
+from liftwatch.web.state import StoreBusy
 
 router = APIRouter()
 FLIGHT_COLS = ("flight_id", "callsigns", "type_code", "classification", "dep_site", "arr_site", "ending", "first_ts")
@@ -191,13 +192,10 @@ def airframe_page(request: Request, asset: str) -> Response:
         sel = lw.flights(asset=asset)
         df = sel.to_polars()
         routes = sel.corridors(level="site", by=()) if df.height else pl.DataFrame()
+        home = sel.home_base() if df.height else None
     if df.height == 0:
         raise LiftwatchError(f"no flights stored for airframe {asset!r}")
     first = df.row(0, named=True)
-    home = None
-    if "dep_site" in df.columns:
-        deps = df["dep_site"].drop_nulls()
-        home = deps.mode().sort().to_list()[0] if deps.len() else None
     items = [flight_item(r, 0.02) for r in df.tail(300).iter_rows(named=True)]
     return render(
         request,
@@ -205,7 +203,6 @@ def airframe_page(request: Request, asset: str) -> Response:
         asset=asset,
         ident={k: first.get(k) for k in ("registration", "type_code", "country", "operator", "classification")},
         home=home,
-        home_name=(site_point(home) or {}).get("name") if home else None,
         flights=_rows(df.reverse(), limit=500),
         n=df.height,
         routes=_rows(routes, ("corridor", "flights_expected", "flights_dark_expected", "first_seen", "last_seen"), 50),
@@ -341,6 +338,9 @@ async def claims_check(request: Request) -> Response:
 @router.get("/live", response_class=HTMLResponse)
 def live_page(request: Request) -> Response:
     state = web_state(request)
-    with state.session() as lw:
-        info = lw.info()
-    return render(request, "live.html.j2", points=info["points"], flights=info["flights"])
+    try:
+        with state.session() as lw:
+            info = lw.info()
+    except StoreBusy:  # a running watch holds the store: the page still follows it through the live channel
+        return render(request, "live.html.j2", points=None, flights=None, busy=True)
+    return render(request, "live.html.j2", points=info["points"], flights=info["flights"], busy=False)

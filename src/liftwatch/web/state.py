@@ -23,7 +23,7 @@ import duckdb
 
 import liftwatch
 from liftwatch.api import LiftWatch
-from liftwatch.errors import LiftwatchError
+from liftwatch.errors import LiftwatchError, StoreLockedError
 from liftwatch.report import Analysis
 
 DEFAULT_MAX_UPLOAD = 2_000_000  # bytes: a long article is ~100 kB of text
@@ -55,8 +55,11 @@ class WebState:
     @classmethod
     def open(cls, settings: Settings) -> WebState:
         state = cls(settings)
-        with state.session():  # fail at start-up, with the reason, on a path that is not a liftwatch database
-            pass
+        try:
+            with state.session():  # fail at start-up, with the reason, on a path that is not a liftwatch database
+                pass
+        except StoreBusy:
+            pass  # a running `liftwatch watch` holds it: pages answer 503 until it stops, the live channel flows
         return state
 
     @contextmanager
@@ -66,7 +69,7 @@ class WebState:
             if self._lw is None:
                 try:
                     self._lw = liftwatch.open(self.settings.db, read_only=True)
-                except duckdb.IOException as exc:
+                except (duckdb.IOException, StoreLockedError) as exc:
                     raise StoreBusy(
                         f"{self.settings.db}: another process is writing this database; retry in a moment ({exc})"
                     ) from None

@@ -1,0 +1,45 @@
+"""``Flights.home_base()``: the library answer the airframe page shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+import liftwatch
+from liftwatch.store import Store
+
+
+def test_home_base_is_the_most_frequent_departure(demo_db: Path, tmp_path: Path) -> None:
+    with Store(demo_db, read_only=True) as src:
+        template = src.flights().head(1)
+    db = tmp_path / "home.duckdb"
+    deps = ["hmeimim", "hmeimim", "benina", None, "benina", "hmeimim"]
+    rows = pl.concat(
+        [
+            template.with_columns(
+                flight_id=pl.lit(f"abcdef-2024010{i}T000000Z"),
+                asset_id=pl.lit("abcdef"),
+                dep_site=pl.lit(d, dtype=pl.Utf8),
+            )
+            for i, d in enumerate(deps)
+        ]
+    )
+    with Store(db) as store:
+        store.write_flights(rows)
+    with liftwatch.open(db, read_only=True) as lw:
+        home = lw.flights(asset="abcdef").home_base()
+        assert home is not None
+        assert (home.site_id, home.departures, home.known, home.flights) == ("hmeimim", 3, 5, 6)
+        assert home.share == 0.6
+        assert home.name == "Hmeimim Air Base"
+        assert lw.flights(asset="000000").home_base() is None
+
+
+def test_airframe_page_shows_the_library_home_base(client, lw: liftwatch.LiftWatch) -> None:  # type: ignore[no-untyped-def]
+    asset = lw.flights().military().to_polars()["asset_id"][0]
+    home = lw.flights(asset=asset).home_base()
+    assert home is not None
+    html = client.get(f"/airframe/{asset}").text
+    assert f"/site/{home.site_id}" in html
+    assert f"{home.departures} of {home.known} flights" in html
