@@ -10,13 +10,13 @@ Three lines in a notebook::
 
 from __future__ import annotations
 
+__version__ = "0.1.0"  # set before the imports below: submodules read it (the HTTP user agent)
+
 from liftwatch import errors
 from liftwatch.api import LiftWatch, open
 from liftwatch.filters import FlightFilter
 from liftwatch.flights import Flight, Flights, HomeBase
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
-
-__version__ = "0.1.0"
 
 __all__ = [
     "FLIGHT_SCHEMA",

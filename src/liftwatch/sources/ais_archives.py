@@ -30,9 +30,10 @@ from liftwatch.sources.base import (
     Progress,
     SourceInfo,
     Timer,
+    download_item,
     ledger_for,
 )
-from liftwatch.sources.http import FetchError, Http, NotFound
+from liftwatch.sources.http import Http
 from liftwatch.sources.selection import Selection
 from liftwatch.store import Store
 
@@ -104,19 +105,10 @@ def fetch(
                 continue
             item = ItemReport(source, name)
             timer = Timer()
-            prog.item(name, None)
             path = root / name
-            try:
-                client.download(url, path, on_bytes=prog.bytes)
-            except NotFound:
-                item.status, item.note = "missing", "not published (404)"
+            if not download_item(client, url, path, item, prog):
                 report.items.append(item)
                 continue
-            except FetchError as exc:
-                item.status, item.note = "error", str(exc)
-                report.items.append(item)
-                continue
-            item.bytes = path.stat().st_size
             try:
                 _ingest_zip(store, path, source, selection, item, prog)
             except zipfile.BadZipFile as exc:

@@ -6,11 +6,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 
 import pyarrow as pa
 
 from liftwatch.errors import LiftwatchError
+from liftwatch.sources.http import FetchError, Http, NotFound
 from liftwatch.sources.ledger import Ledger
 from liftwatch.store import Store
 
@@ -38,6 +40,22 @@ class Progress(Protocol):
     def bytes(self, n: int) -> None: ...
     def member(self, kept: bool, points: int) -> None: ...
     def message(self, text: str) -> None: ...
+
+
+def download_item(client: Http, url: str, path: Path, item: ItemReport, progress: Progress) -> bool:
+    """Download one archive file for ``item``; on a 404 or a failed fetch, say so in ``item`` and return False
+    (the caller records the item and goes on to the next one: one missing hour or day never stops a run)."""
+    progress.item(item.item, None)
+    try:
+        client.download(url, path, on_bytes=progress.bytes)
+    except NotFound:
+        item.status, item.note = "missing", "not published (404)"
+        return False
+    except FetchError as exc:
+        item.status, item.note = "error", str(exc)
+        return False
+    item.bytes = path.stat().st_size
+    return True
 
 
 class NoProgress:

@@ -29,9 +29,10 @@ from liftwatch.sources.base import (
     Progress,
     SourceInfo,
     Timer,
+    download_item,
     ledger_for,
 )
-from liftwatch.sources.http import FetchError, Http, NotFound
+from liftwatch.sources.http import Http
 from liftwatch.sources.selection import Selection
 from liftwatch.store import Store
 
@@ -85,18 +86,9 @@ def fetch(
                 item = ItemReport(INFO.name, name)
                 timer = Timer()
                 tar_path = root / f"{day}" / f"{name}.csv.tar"
-                try:
-                    prog.item(name, None)
-                    client.download(url, tar_path, on_bytes=prog.bytes)
-                except NotFound:
-                    item.status, item.note = "missing", "not published (404)"
+                if not download_item(client, url, tar_path, item, prog):
                     report.items.append(item)
                     continue
-                except FetchError as exc:
-                    item.status, item.note = "error", str(exc)
-                    report.items.append(item)
-                    continue
-                item.bytes = tar_path.stat().st_size
                 _ingest_hour(store, tar_path, selection, item, prog)
                 ledger.record(name, sig, url=url, status="done", bytes_=item.bytes, rows_added=item.rows_added)
                 if not keep:
