@@ -24,6 +24,7 @@ from liftwatch.errors import LiftwatchError, NoDataError
 from liftwatch.filters import Classification, Domain, Ending, FlightFilter, TimeLike, as_utc, split_corridor
 from liftwatch.flights import Flight, Flights, StoreRef, get_flight
 from liftwatch.ingest import IngestRun, ingest_paths
+from liftwatch.io.assumed_time import AssumeTime
 from liftwatch.kb.places import resolve_place
 from liftwatch.report import Analysis, ReportResult, analyse, write_report
 from liftwatch.sea.build import SeaResult
@@ -106,8 +107,13 @@ class LiftWatch:
         on_file: Callable[[Path], None] | None = None,
         on_batch: Callable[[int], None] | None = None,
         raise_unexpected: bool = False,
+        assume_time: AssumeTime | None = None,
     ) -> IngestRun:
-        """Read files or folders into the store (folders expanded; AIS static data kept); see ``IngestRun``."""
+        """Read files or folders into the store (folders expanded; AIS static data kept); see ``IngestRun``.
+
+        ``assume_time`` (UTC datetime, ISO text or ``"file-mtime"``) is the time given to AIS messages that
+        carry none (untimed NMEA dumps); their points are flagged ``PointFlag.ASSUMED_TIME``.
+        """
         return ingest_paths(
             self.store,
             paths,
@@ -116,6 +122,7 @@ class LiftWatch:
             on_file=on_file,
             on_batch=on_batch,
             raise_unexpected=raise_unexpected,
+            assume_time=assume_time,
         )
 
     def build(
