@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 import liftwatch
 from liftwatch.cli import app
 from liftwatch.demo import founding_article, run_demo
+from liftwatch.report import AnalysisOptions
 from liftwatch.report.exports import flat_table
 from liftwatch.sim import default_scenario_path
 
@@ -143,6 +144,11 @@ def test_report(db: str, lw: liftwatch.LiftWatch, tmp_path: Path) -> None:
     assert re.search(rf"\b{analysis.summary['flights']:,}\b flights", out)
     cli = pl.read_csv(tmp_path / "r" / "corridors.csv")
     assert cli["corridor"].to_list() == analysis.region_corridors["corridor"].to_list()
+    # one options value carries the same analysis; keywords refine it
+    opts = AnalysisOptions(title="from options", origin=analysis.legs["origin"].unique().to_list())
+    same = lw.analyse(opts, corridor="OSLK:eastern Libya")
+    assert same.title == "from options" and same.summary["flights"] == analysis.summary["flights"]
+    assert lw.analyse(opts).summary["flights"] >= analysis.summary["flights"]
 
 
 def test_claims(db: str, lw: liftwatch.LiftWatch, tmp_path: Path) -> None:

@@ -24,8 +24,9 @@ from liftwatch.errors import LiftwatchError, NoDataError
 from liftwatch.filters import Classification, Domain, Ending, FlightFilter, TimeLike, as_utc, split_corridor
 from liftwatch.flights import Flight, Flights, StoreRef, get_flight
 from liftwatch.ingest import IngestRun, ingest_paths
+from liftwatch.io.assumed_time import AssumeTime
 from liftwatch.kb.places import resolve_place
-from liftwatch.report import Analysis, ReportResult, analyse, write_report
+from liftwatch.report import Analysis, AnalysisOptions, ReportResult, analyse, write_report
 from liftwatch.sea.build import SeaResult
 from liftwatch.sources import FetchReport, Selection
 from liftwatch.sources import fetch as fetch_source
@@ -106,8 +107,13 @@ class LiftWatch:
         on_file: Callable[[Path], None] | None = None,
         on_batch: Callable[[int], None] | None = None,
         raise_unexpected: bool = False,
+        assume_time: AssumeTime | None = None,
     ) -> IngestRun:
-        """Read files or folders into the store (folders expanded; AIS static data kept); see ``IngestRun``."""
+        """Read files or folders into the store (folders expanded; AIS static data kept); see ``IngestRun``.
+
+        ``assume_time`` (UTC datetime, ISO text or ``"file-mtime"``) is the time given to AIS messages that
+        carry none (untimed NMEA dumps); their points are flagged ``PointFlag.ASSUMED_TIME``.
+        """
         return ingest_paths(
             self.store,
             paths,
@@ -116,6 +122,7 @@ class LiftWatch:
             on_file=on_file,
             on_batch=on_batch,
             raise_unexpected=raise_unexpected,
+            assume_time=assume_time,
         )
 
     def build(
@@ -208,6 +215,7 @@ class LiftWatch:
 
     def analyse(
         self,
+        options: AnalysisOptions | None = None,
         *,
         start: TimeLike | None = None,
         end: TimeLike | None = None,
@@ -216,56 +224,59 @@ class LiftWatch:
         watchlist: str | os.PathLike[str] | None = None,
         baseline_days: int | None = None,
         coverage: bool = False,
-        title: str = "liftwatch report",
+        title: str | None = None,
         articles: Sequence[str | os.PathLike[str]] = (),
         publication: date | None = None,
     ) -> Analysis:
         """Corridors, lift, alerts, summary (and claim verdicts for ``articles``) for the stored flights.
 
         ``start``/``end`` are the first and last day (inclusive); ``corridor`` is ``"FROM:TO"`` and ``region``
-        one place, each a site or region name resolved like everywhere else.
+        one place, each a site or region name resolved like everywhere else. ``options`` (an
+        :class:`~liftwatch.report.AnalysisOptions`) is the starting point when given; the keywords refine it.
         """
         flights = self.store.flights()
         if flights.is_empty():
             raise NoDataError(f"{self._ref.path}: no flights stored (run `liftwatch build` first)")
+        base = options or AnalysisOptions()
         d0, d1 = day_window(start, end)
         scope: list[str] = []
-        origin = destination = regions = None
+        origin, destination, regions = base.origin, base.destination, base.region
         if corridor:
             a, b = split_corridor(corridor)
-            origin = list(resolve_place(a).ids) if a else None
-            destination = list(resolve_place(b).ids) if b else None
+            origin = resolve_place(a).ids if a else None
+            destination = resolve_place(b).ids if b else None
             scope.append(f"corridor {a or 'anywhere'} → {b or 'anywhere'}")
         if region:
-            regions = list(resolve_place(region).ids)
+            regions = resolve_place(region).ids
             scope.append(f"region {region}")
         if watchlist is not None:
             matched = kb.load_watchlist(Path(watchlist)).match_flights(flights, only_matched=True)
             flights = flights.filter(pl.col("flight_id").is_in(matched["flight_id"].unique().implode()))
             scope.append(f"watchlist {Path(watchlist).name}")
-        baseline_end = None
+        baseline_end = base.baseline_end
         if baseline_days:
-            first = d0 or _first_day(flights)
+            first = d0 or base.start or _first_day(flights)
             baseline_end = first + timedelta(days=baseline_days)
         claims = [r for a in articles for r in self.check(a, publication=publication).results]
-        return analyse(
-            flights,
-            start=d0,
-            end=d1,
-            title=title,
-            scope=", ".join(scope) or "all flights",
+        chosen = base.replace(
+            start=d0 or base.start,
+            end=d1 or base.end,
+            title=base.title if title is None else title,
+            scope=", ".join(scope) or base.scope,
             origin=origin,
             destination=destination,
             region=regions,
             baseline_end=baseline_end,
-            coverage="background" if coverage else None,
-            claims=claims,
+            coverage="background" if coverage else base.coverage,
+            claims=(*base.claims, *claims),
         )
+        return analyse(flights, chosen)
 
     def report(
         self, out: str | os.PathLike[str], analysis: Analysis | None = None, *, tiles: bool = False, **options: Any
     ) -> ReportResult:
-        """Write report.html, map.html, plots and exports for ``analysis`` (default: ``analyse(**options)``).
+        """Write report.html, map.html, plots and exports for ``analysis`` (default: ``analyse(**options)``,
+        which takes ``options=AnalysisOptions(...)`` as well as the keywords).
 
         The store's data sources and their licence notices (ODbL for adsb.lol ...) go on every output."""
         return write_report(

@@ -23,6 +23,7 @@ import duckdb
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.io import aircraft_json, ais_csv, ais_decoded_csv, ais_nmea
+from liftwatch.io.base import NothingKeptError
 from liftwatch.io.textchunks import one_line
 from liftwatch.store import IngestReport, Store
 from liftwatch.store_batch import FileBatch
@@ -138,12 +139,28 @@ def ingest_paths(
     on_file: Callable[[Path], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
     raise_unexpected: bool = False,
+    assume_time: lio.AssumeTime | None = None,
 ) -> IngestRun:
     """Ingest every input ``paths`` names (see :func:`expand_paths`), continuing past a failed file.
 
     ``raise_unexpected`` re-raises exceptions that are not liftwatch errors (for ``--debug``); liftwatch
-    errors and damaged archives are always recorded and skipped.
+    errors and damaged archives are always recorded and skipped. ``assume_time`` times messages without a time
+    of their own (see :func:`liftwatch.io.read`); a file of which nothing was kept is a failure that keeps its
+    reject log in its report.
     """
+    with lio.assuming(assume_time):
+        return _ingest_paths(store, paths, format, force, on_file, on_batch, raise_unexpected)
+
+
+def _ingest_paths(
+    store: Store,
+    paths: Iterable[str | os.PathLike[str]],
+    format: str | None,
+    force: bool,
+    on_file: Callable[[Path], None] | None,
+    on_batch: Callable[[int], None] | None,
+    raise_unexpected: bool,
+) -> IngestRun:
     run = IngestRun()
     batch = FileBatch(store, on_batch=on_batch)
     for f in expand_paths(paths):
@@ -153,6 +170,9 @@ def ingest_paths(
             rep = batch.ingest(f, format=format, force=force)
             if not rep.skipped:
                 save_static(store, f, rep.format)
+        except NothingKeptError as exc:  # the reasons stay in the summary's reject table
+            rep = _failed(run, f, one_line(exc, 1000))
+            rep.format, rep.rejects = exc.format, exc.rejects
         except LiftwatchError as exc:
             rep = _failed(run, f, one_line(exc, 300))
         except ARCHIVE_ERRORS as exc:

@@ -25,6 +25,7 @@ class PointFlag(IntFlag):
     TISB = 32  # position from TIS-B / ADS-R rebroadcast
     SURFACE = 64  # decoded from a surface-position message
     SIMULATED = 128  # produced by liftwatch.sim
+    ASSUMED_TIME = 256  # the message had no time of its own; ts is the one given at ingest (--assume-time)
 
 
 POINT_SCHEMA = pa.schema(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from liftwatch import io as lio
-from liftwatch.io.base import RejectLog
+from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.live.sbs import parse_sbs
 from liftwatch.modes.framing import parse_text
 from tests.hostile.payloads import SBS_GOOD
@@ -35,7 +35,8 @@ def test_ingest_raw_modes_with_control_bytes(tmp_path: Path, fmt: str) -> None:
     f = tmp_path / "x.txt"
     f.write_bytes(b"*8D4840D6202CC371C32CE0576098;\n*8D48\x1f40D6202CC371C32CE0576098;\n\x00\x00\x00\n")
     rejects = RejectLog()
-    list(lio.read(f, format=fmt, rejects=rejects))  # must not raise
+    with pytest.raises(NothingKeptError):  # nothing usable: a clear failure with its reasons, never a crash
+        list(lio.read(f, format=fmt, rejects=rejects))
     assert rejects.total >= 1
 
 

@@ -11,7 +11,7 @@ import polars as pl
 
 from liftwatch.report import build_report
 from liftwatch.report.geo import MAX_VERTICES
-from tests.report.fixtures import KW, report_flights, sitebook
+from tests.report.fixtures import OPTS, report_flights, sitebook
 
 
 def _many(copies: int, vertices: int) -> pl.DataFrame:
@@ -29,7 +29,7 @@ def test_report_of_many_long_tracks_stays_within_budget(tmp_path: Path) -> None:
     flights = _many(2, 2000)
     tracemalloc.start()
     try:
-        build_report(flights, tmp_path, sitebook=sitebook(), max_map_flights=150, **KW)
+        build_report(flights, tmp_path, OPTS, sitebook=sitebook(), max_map_flights=150)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -14,7 +14,7 @@ import pytest
 
 from liftwatch.report import build_report
 from tests.hostile.payloads import TEXT_PAYLOADS
-from tests.report.fixtures import KW, report_flights, sitebook
+from tests.report.fixtures import OPTS, report_flights, sitebook
 
 TEXT_FIELDS = ("registration", "type_code", "operator", "country")
 
@@ -29,7 +29,7 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
         *[pl.Series(c, payload, dtype=pl.String) for c in TEXT_FIELDS if c in flights.columns],
     )
     out = tmp_path_factory.mktemp("hostile-report")
-    build_report(flights, out, sitebook=sitebook(), **KW)
+    build_report(flights, out, OPTS, sitebook=sitebook())
     return out
 
 

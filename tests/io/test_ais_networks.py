@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from liftwatch import io
 from liftwatch.cli import app
 from liftwatch.io import ais_csv, ais_decoded_csv, ais_lines, ais_nmea
-from liftwatch.io.base import RejectLog
+from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.store import Store
 
 from .fuzzkit import data_lines, run, small_chunks
@@ -178,8 +178,10 @@ def test_nul_replacing_payload_characters_is_rejected(tmp_path: Path) -> None:
     hostile = f"{hostile}*{_cs(hostile[1:])}"  # a valid checksum over the damaged sentence
     path = tmp_path / "nul.nmea"
     path.write_bytes((hostile + ",1734688800\n" + f"{s[:-3]}\ufffd{s[-3:]},1734688800\n").encode())
-    got, log = _read(path)
-    assert got.height == 0
+    log = RejectLog()
+    with pytest.raises(NothingKeptError, match="nothing was kept, 2 rows rejected") as caught:
+        list(io.read(path, rejects=log))  # nothing kept: a failure that carries its reasons
+    assert caught.value.rejects.counts == log.counts
     assert _where(log) == {"line 1": ais_nmea.BAD_PAYLOAD, "line 2": "non-ASCII character in an NMEA line"}
 
 

@@ -9,6 +9,7 @@ rejected with a reason or counted as ignored (nothing vanishes), a second ingest
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -27,11 +28,17 @@ SHARED = next(
 )
 RECORDINGS = sorted(p for p in SHARED.rglob("*") if p.is_file() and p.suffix != ".md") if SHARED.is_dir() else []
 
-# Recordings in which nothing can be kept, for a reason the recording itself has (not a reader's failure).
-NOTHING_TO_KEEP = {
+# Recordings without any receive time: ingest fails naming --assume-time, and with it keeps what it can.
+UNTIMED = {
     "nmea_data_sample.txt": "an AISHub dump without any receive time",
     "mixed_types.nmea": "untimed AIS sentences",
     "multi-part.nmea": "untimed multi-part AIS sentences",
+}
+ASSUMED = datetime(2021, 7, 1, 12, 0, tzinfo=UTC)
+
+# Recordings in which nothing can be kept, for a reason the recording itself has (not a reader's failure).
+NOTHING_TO_KEEP = {
+    "multi-part.nmea": "static and binary messages only, no position",
     "spire-test.nmea": "two static reports, no position",
     "sample_data_commb_df20.csv": "Comm-B replies carry no position",
     "sample_data_commb_df21.csv": "Comm-B replies carry no position",
@@ -47,7 +54,11 @@ def _id(p: Path) -> str:
 @pytest.mark.parametrize("path", RECORDINGS, ids=_id)
 def test_recording_goes_through_the_pipeline(path: Path, tmp_path: Path) -> None:
     with liftwatch.open(tmp_path / "x.duckdb") as lw:
-        run = lw.ingest(path)
+        if path.name in UNTIMED:
+            (failure,) = lw.ingest(path).failures
+            assert "nothing was kept" in failure.message and "--assume-time" in failure.message
+        assumed = ASSUMED if path.name in UNTIMED else None
+        run = lw.ingest(path, assume_time=assumed)
         assert not run.failures, [f.message for f in run.failures]
         (rep,) = run.reports
         assert isinstance(rep, IngestReport) and rep.error is None
@@ -60,8 +71,8 @@ def test_recording_goes_through_the_pipeline(path: Path, tmp_path: Path) -> None
             assert rep.rows_added == 0, NOTHING_TO_KEEP[path.name]
         else:
             assert rep.rows_added > 0, f"{path.name}: nothing kept ({dict(rep.rejects.counts.most_common(3))})"
-        again = lw.ingest(path, force=True)
-        assert again.reports[0].rows_added == 0  # re-ingest adds no duplicates
+        again = lw.ingest(path, force=True, assume_time=assumed)
+        assert not again.failures and again.reports[0].rows_added == 0  # re-ingest adds no duplicates
         if rep.rows_added:
             summary = lw.build()
             assert summary.flights + summary.voyages >= 0

@@ -25,7 +25,8 @@ from typer.testing import CliRunner
 from liftwatch import io
 from liftwatch.cli import app
 from liftwatch.io import ais_lines, ais_nmea
-from liftwatch.io.base import RejectLog
+from liftwatch.io.base import NothingKeptError, RejectLog
+from liftwatch.schema import PointFlag
 from liftwatch.store import IngestReport, Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,6 +42,9 @@ SHARED_NMEA = [
     "gfw-ais-tools/sample.nmea",
     "gfw-ais-tools/spire-test.nmea",
 ]
+# AISHub-style dumps without any receive time: nothing kept unless a time is assumed
+UNTIMED = {"nmea_data_sample.txt", "mixed_types.nmea", "multi-part.nmea"}
+ASSUMED = datetime(2021, 7, 1, 12, 0, tzinfo=UTC)
 SENTENCE = re.compile(r"[!$][A-Z]{2}VD[MO],(\d),(\d),(\d?),([A-Za-z0-9]?),[^*]*\*[0-9A-Fa-f]{2}")
 POSITION_TYPES = {1, 2, 3, 18, 19, 27}
 
@@ -105,16 +109,16 @@ def _valid_position(msg: dict[str, object]) -> bool:
     return 0 < mmsi <= 999_999_999 and abs(lat) <= 90 and abs(lon) <= 180
 
 
-def _read(path: Path) -> tuple[pl.DataFrame, RejectLog]:
+def _read(path: Path, assume_time: datetime | None = None) -> tuple[pl.DataFrame, RejectLog]:
     log = RejectLog()
-    frames = [pl.from_arrow(t) for t in io.read(path, rejects=log)]
+    frames = [pl.from_arrow(t) for t in io.read(path, rejects=log, assume_time=assume_time)]
     df = pl.concat(frames) if frames else pl.DataFrame()  # type: ignore[arg-type]
     return df, log  # type: ignore[return-value]
 
 
-def _ingest(path: Path, tmp_path: Path) -> tuple[IngestReport, str]:
+def _ingest(path: Path, tmp_path: Path, assume_time: datetime | None = None) -> tuple[IngestReport, str]:
     db = str(tmp_path / "real.duckdb")
-    with Store(db) as store:
+    with Store(db) as store, io.assuming(assume_time):
         rep = store.ingest(path)
     return rep, db
 
@@ -136,13 +140,13 @@ def _match(points: pl.DataFrame, msg: dict[str, object]) -> pl.DataFrame:
     )
 
 
-def check_nmea(path: Path, tmp_path: Path) -> dict[str, int]:
+def check_nmea(path: Path, tmp_path: Path, assume_time: datetime | None = None) -> dict[str, int]:
     """All the per-file assertions; returns the figures (lines, kept, rejected, non-position, pyais)."""
     lines = _lines(path)
-    rep, db = _ingest(path, tmp_path)
+    rep, db = _ingest(path, tmp_path, assume_time)
     assert rep.error is None and rep.format == "ais_nmea"
     assert rep.rows_read + rep.rejects.total == len(lines), rep.rejects.counts
-    points, log = _read(path)
+    points, log = _read(path, assume_time)
     assert points.height == rep.rows_read
     positions = [(ln, m) for ln, m in _oracle(lines) if _valid_position(m)]
     no_time = {int(s.location.split()[1]) for s in log.samples if s.reason in (ais_lines.NO_TIME, ais_lines.BAD_TIME)}
@@ -171,14 +175,35 @@ def check_nmea(path: Path, tmp_path: Path) -> dict[str, int]:
     }
 
 
+def _check_nmea_untimed(path: Path, tmp_path: Path) -> None:
+    """An untimed log: nothing kept is a failure naming the fix; with an assumed time it decodes like pyais."""
+    log = RejectLog()
+    with pytest.raises(NothingKeptError, match="--assume-time") as caught:
+        list(io.read(path, rejects=log))
+    assert caught.value.rejects.counts[ais_lines.NO_TIME] > 0
+    figures = check_nmea(path, tmp_path, ASSUMED)
+    assert figures["agree"] == figures["pyais_positions"]
+    points, log = _read(path, ASSUMED)
+    if points.height:  # every position got the assumed time and says so
+        assert (points["ts"] == ASSUMED).all()
+        assert (points["flags"] == int(PointFlag.ASSUMED_TIME)).all()
+        assert log.notes[ais_nmea.assumed_note(round(ASSUMED.timestamp() * 1e6))] == points.height
+
+
 @pytest.mark.parametrize("name", OWN_NMEA)
 def test_bundled_nmea(name: str, tmp_path: Path) -> None:
-    check_nmea(OWN / name, tmp_path)
+    if name in UNTIMED:
+        _check_nmea_untimed(OWN / name, tmp_path)
+    else:
+        check_nmea(OWN / name, tmp_path)
 
 
 @pytest.mark.parametrize("rel", SHARED_NMEA)
 def test_shared_nmea(rel: str, tmp_path: Path) -> None:
-    check_nmea(_shared(rel), tmp_path)
+    if Path(rel).name in UNTIMED:
+        _check_nmea_untimed(_shared(rel), tmp_path)
+    else:
+        check_nmea(_shared(rel), tmp_path)
 
 
 def _ts_of_line(path: Path, line: int) -> datetime:

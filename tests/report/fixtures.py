@@ -7,7 +7,7 @@ from datetime import datetime
 import numpy as np
 import polars as pl
 
-from liftwatch.report import SiteBook
+from liftwatch.report import AnalysisOptions, SiteBook
 from tests.analytics.factory import REGIONS, SITES, T0, TYPES, flight, frame, series_flights
 
 DAYS = 28
@@ -56,4 +56,4 @@ def sitebook() -> SiteBook:
     return SiteBook(sites, controller)
 
 
-KW = {"site_regions": REGIONS, "types": TYPES}
+OPTS = AnalysisOptions(site_regions=REGIONS, types=TYPES)

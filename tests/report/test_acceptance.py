@@ -23,12 +23,12 @@ def _surge_start(meta: dict[str, Any]) -> date:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     from liftwatch.evaluation.analytics import demo_inputs
-    from liftwatch.report import build_report
+    from liftwatch.report import AnalysisOptions, build_report
 
     tmp = tmp_path_factory.mktemp("demo")
     meta, truth, flights = demo_inputs(tmp)
     assert flights.height > 0
-    res = build_report(flights, tmp / "report", title="demo")
+    res = build_report(flights, tmp / "report", AnalysisOptions(title="demo"))
     return {"meta": meta, "truth": truth, "flights": flights, "res": res}
 
 

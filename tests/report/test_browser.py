@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from liftwatch.report import ReportResult, build_report
-from tests.report.fixtures import KW, report_flights, sitebook
+from tests.report.fixtures import OPTS, report_flights, sitebook
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ def _run(exe: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
     _chromium()
-    return build_report(report_flights(), tmp_path_factory.mktemp("map"), sitebook=sitebook(), **KW)
+    return build_report(report_flights(), tmp_path_factory.mktemp("map"), OPTS, sitebook=sitebook())
 
 
 def test_map_draws_tracks_without_console_errors(built: ReportResult, tmp_path: Path) -> None:

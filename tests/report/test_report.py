@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 from datetime import timedelta
@@ -11,9 +12,10 @@ import matplotlib.image as mpimg
 import polars as pl
 import pytest
 
-from liftwatch.report import ReportResult, build_report
+from liftwatch.errors import InvalidValueError
+from liftwatch.report import ReportResult, analyse, build_report
 from tests.analytics.factory import T0
-from tests.report.fixtures import KW, SURGE_DAY, report_flights, sitebook
+from tests.report.fixtures import OPTS, SURGE_DAY, report_flights, sitebook
 from tests.report.geojson_check import validate
 
 KML_NS = {"k": "http://www.opengis.net/kml/2.2"}
@@ -21,7 +23,7 @@ KML_NS = {"k": "http://www.opengis.net/kml/2.2"}
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
-    return build_report(report_flights(), tmp_path_factory.mktemp("rep"), sitebook=sitebook(), **KW)
+    return build_report(report_flights(), tmp_path_factory.mktemp("rep"), OPTS, sitebook=sitebook())
 
 
 def test_headline_numbers_and_alerts(built: ReportResult) -> None:
@@ -121,11 +123,8 @@ def test_filters_and_claims_section(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     res = build_report(
         report_flights(),
         tmp_path,
-        origin=["syria"],
-        destination=["eastern-libya"],
-        claims=[1, 2],
+        OPTS.replace(origin=["syria"], destination=["eastern-libya"], claims=[1, 2]),
         sitebook=sitebook(),
-        **KW,
     )
     assert res.summary["flights"] == report_flights().filter(pl.col("classification") == "military").height
     assert not res.site_corridors.filter(pl.col("asset_class") == "civil").height
@@ -133,7 +132,7 @@ def test_filters_and_claims_section(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_empty_selection_still_renders(tmp_path: Path) -> None:
-    res = build_report(report_flights(), tmp_path, region=["russia"], sitebook=sitebook(), **KW)
+    res = build_report(report_flights(), tmp_path, OPTS.replace(region=["russia"]), sitebook=sitebook())
     assert res.summary["flights"] == 0 and res.summary["top_military_region_corridor"] is None
     assert "No military or state flights" in res.html.read_text()
     assert json.loads((tmp_path / "flights.geojson").read_text())["features"] == []
@@ -141,7 +140,7 @@ def test_empty_selection_still_renders(tmp_path: Path) -> None:
 
 def test_map_caps_civil_tracks_but_exports_keep_all(tmp_path: Path) -> None:
     flights = report_flights()
-    res = build_report(flights, tmp_path, sitebook=sitebook(), max_map_flights=100, **KW)
+    res = build_report(flights, tmp_path, OPTS, sitebook=sitebook(), max_map_flights=100)
     m = res.map_html.read_text()
     n_mil = flights.filter(pl.col("classification") == "military").height
     drawn = m.count('"kind":"flight"')
@@ -157,10 +156,22 @@ def test_sea_voyages_kept_apart_from_the_airlift(tmp_path: Path) -> None:
     ship = flight("273000001-1", "hmeimim", "al-khadim", T0 + timedelta(days=2), type_code="cargo")
     ship["domain"] = "sea"
     flights = pl.concat([report_flights(), frame([ship])], how="vertical_relaxed")
-    res = build_report(flights, tmp_path, sitebook=sitebook(), **KW)
+    res = build_report(flights, tmp_path, OPTS, sitebook=sitebook())
     classes = set(res.region_corridors["asset_class"].to_list())
     assert "military/state (sea)" in classes
     assert (
         res.summary["top_military_region_corridor"]["flights_top1"]
         == report_flights().filter(pl.col("classification") == "military").height
     )
+
+
+def test_analysis_options_are_one_immutable_value() -> None:
+    opts = OPTS.replace(origin=["syria"], claims=[])
+    assert opts.origin == ("syria",) and opts.claims == () and OPTS.origin is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        opts.title = "x"  # type: ignore[misc]
+    with pytest.raises(InvalidValueError, match="coverage='everything' is not allowed; choose one of: background"):
+        OPTS.replace(coverage="everything")
+    flights = report_flights()
+    assert analyse(flights, opts).summary == analyse(flights, OPTS.replace(origin=("syria",))).summary
+    assert analyse(flights, opts).summary["flights"] < analyse(flights, OPTS).summary["flights"]

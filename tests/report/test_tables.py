@@ -12,7 +12,7 @@ import pytest
 from liftwatch.report import build_report
 from liftwatch.report.tables import OTHER, fold_minor_corridors, site_table
 from tests.analytics.factory import T0, flight, frame
-from tests.report.fixtures import KW, report_flights, sitebook
+from tests.report.fixtures import OPTS, report_flights, sitebook
 
 MIL = "military/state"
 
@@ -91,7 +91,7 @@ def test_report_page_shows_sealift_behind_many_dark_fractions(tmp_path: Path) ->
     ship = flight("273000001-1", "hmeimim", "al-khadim", T0 + timedelta(days=2), type_code="cargo")
     ship["domain"] = "sea"
     flights = pl.concat([report_flights(), frame([*dark, ship])], how="vertical_relaxed")
-    res = build_report(flights, tmp_path, sitebook=sitebook(), **KW)
+    res = build_report(flights, tmp_path, OPTS, sitebook=sitebook())
     assert res.site_corridors.filter(pl.col("destination").str.starts_with("zz")).height == 80  # CSV keeps all
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     section = html.split('id="sites"', 1)[1].split("<h2", 1)[0]

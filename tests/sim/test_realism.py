@@ -155,3 +155,30 @@ def test_cli_crop_and_single_receiver(tmp_path: Path) -> None:
     assert meta["receivers"] == ["Paphos"] and meta["kinds"] == ["overflight"] and len(meta["crop"]) == 4
     truth = pl.read_csv(tmp_path / "truth_flights.csv")
     assert "dark" not in set(truth["ending"])
+
+
+def test_flights_use_the_sites_runways() -> None:
+    """Take-off from a runway threshold on its heading, touch-down past the threshold of the aligned end."""
+    from liftwatch.geodesy import bearing_deg
+    from liftwatch.sim.kinematics import Performance, fly
+    from liftwatch.sim.scenario import _field
+
+    lgrp, lcph = _field("LGRP"), _field("LCPH")
+    assert lgrp.ends and {round(e.heading) for e in lgrp.ends} == {70, 250}  # OurAirports 06/24
+    assert not _field("LGRP", "gazetteer").ends
+    tr = fly(lcph, lgrp, Performance(cruise_kt=450.0), 30000.0, [], np.random.default_rng(1))
+    start = min(lcph.ends, key=lambda e: haversine_km(e.lat, e.lon, tr.lat[0], tr.lon[0]))
+    assert haversine_km(start.lat, start.lon, tr.lat[0], tr.lon[0]) < 0.01
+    rolling = np.flatnonzero(tr.gs_kt > 0)[:30]  # the take-off roll runs along the runway's heading
+    assert abs((float(tr.track_deg[rolling[-1]]) - start.heading + 180) % 360 - 180) < 2
+    # coming from the east-south-east: lands on 24, over a final fix 12 NM out on the extended centre line
+    end = next(e for e in lgrp.ends if round(e.heading) == 250)
+    air = np.flatnonzero(~tr.on_ground)
+    final = air[-120:]
+    assert np.all(np.abs((tr.track_deg[final] - end.heading + 180) % 360 - 180) < 3)
+    touch = air[-1]
+    assert 0.1 < haversine_km(end.lat, end.lon, tr.lat[touch], tr.lon[touch]) < 0.6
+    stop = float(bearing_deg(end.lat, end.lon, tr.lat[-1], tr.lon[-1]))
+    assert abs((stop - end.heading + 180) % 360 - 180) < 2  # rolled out along the runway, not at the ARP
+    with pytest.raises(LiftwatchError, match="runway source"):
+        sim.generate(days=1, scale=0.1, kinds=(), ships=False, runways="osm")

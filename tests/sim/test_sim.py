@@ -132,6 +132,7 @@ def test_rebuilding_the_bundle_is_byte_identical(tmp_path: Path) -> None:
     from liftwatch.sim.bundle import (
         BUNDLE_KINDS,
         BUNDLE_RECEPTION,
+        BUNDLE_RUNWAYS,
         DEFAULT_CADENCE_S,
         DEFAULT_DAYS,
         DEFAULT_SEED,
@@ -139,7 +140,7 @@ def test_rebuilding_the_bundle_is_byte_identical(tmp_path: Path) -> None:
     )
 
     args = ["sim", "--days", str(DEFAULT_DAYS), "--seed", str(DEFAULT_SEED), "--cadence", str(DEFAULT_CADENCE_S)]
-    args += ["--kinds", ",".join(BUNDLE_KINDS) or "none", "--reception", BUNDLE_RECEPTION]
+    args += ["--kinds", ",".join(BUNDLE_KINDS) or "none", "--reception", BUNDLE_RECEPTION, "--runways", BUNDLE_RUNWAYS]
     res = CliRunner().invoke(app, [*args, "--formats", ",".join(default_formats()), "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
     shipped = _digest(sim.default_scenario_path())

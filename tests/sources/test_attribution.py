@@ -9,7 +9,7 @@ from liftwatch.report import build_report
 from liftwatch.sources import source_info
 from liftwatch.sources.ledger import Ledger
 from liftwatch.store import Store
-from tests.report.fixtures import KW, report_flights, sitebook
+from tests.report.fixtures import OPTS, report_flights, sitebook
 
 
 def _fetched_store(path: Path) -> Store:
@@ -26,7 +26,7 @@ def test_report_map_geojson_and_exports_carry_the_odbl_notice(tmp_path: Path) ->
         notices = store.attributions()
         store.export_parquet(tmp_path / "parquet")
     assert notices[0]["licence"] == "ODbL-1.0"
-    res = build_report(report_flights(), tmp_path / "rep", sitebook=sitebook(), attributions=notices, **KW)
+    res = build_report(report_flights(), tmp_path / "rep", OPTS, sitebook=sitebook(), attributions=notices)
     notice = source_info("adsblol").attribution
     assert "Open Database License" in notice
     assert notice in res.html.read_text()

@@ -24,7 +24,9 @@ from liftwatch.cli.common import (
     err,
     fail,
 )
+from liftwatch.errors import InvalidValueError
 from liftwatch.ingest import IngestRun
+from liftwatch.io.assumed_time import check as check_assume_time
 from liftwatch.store import IngestReport
 
 
@@ -80,13 +82,27 @@ def ingest(
     ] = None,
     force: Annotated[bool, typer.Option(help="Re-read files already ingested (rows still de-duplicated).")] = False,
     show_rejects: Annotated[int, typer.Option(help="Print up to N rejected rows with file and line.")] = 5,
+    assume_time: Annotated[
+        str | None,
+        typer.Option(
+            "--assume-time",
+            help="Time for AIS NMEA messages that carry none (untimed dumps): an ISO UTC time such as "
+            "2021-07-01T12:00Z, or 'file-mtime' (each file's modification time). An assumption: those points are "
+            "flagged ASSUMED_TIME and counted in the summary; messages with their own time keep it.",
+        ),
+    ] = None,
 ) -> None:
     """Read navigation data files into the store (idempotent, one transaction per file).
 
     A directory is expanded into its files (a directory holding only aircraft.json snapshots is read as one
-    input). A file that cannot be read is reported and the next one is read; exit code 2 when any file was
-    unreadable, 1 when one failed unexpectedly.
+    input). A file that cannot be read, or of which nothing could be kept, is reported (with its reasons in
+    the reject table) and the next one is read; exit code 2 when any file was unreadable or yielded nothing,
+    1 when one failed unexpectedly.
     """
+    try:
+        assumed = check_assume_time(assume_time)
+    except InvalidValueError as exc:
+        raise fail(str(exc)) from None
     with (
         liftwatch.open(db) as lw,
         Progress(
@@ -110,6 +126,7 @@ def ingest(
             on_file=on_file,
             on_batch=lambda n: progress.advance(task, n),
             raise_unexpected=debug_enabled(),
+            assume_time=assumed,
         )
     for failure in run.failures:
         hint = f" (rerun with --debug or {DEBUG_ENV}=1 for the traceback)" if failure.unexpected else ""

@@ -40,6 +40,13 @@ def sim(
         str | None,
         typer.Option(help="Deliver only points in a box: LAT_MIN,LON_MIN,LAT_MAX,LON_MAX or LAT,LON,KM."),
     ] = None,
+    runways: Annotated[
+        str,
+        typer.Option(
+            help="ourairports (take off and land on the sites' bundled OurAirports runways) or gazetteer "
+            "(the site's reference point; the shipped demo bundle)."
+        ),
+    ] = "ourairports",
 ) -> None:
     """Simulate airlift sorties, charters, civil traffic, helicopters, patrols, orbits, carrier operations,
     overflights and ship voyages, observed by a receiver network."""
@@ -52,7 +59,7 @@ def sim(
     if bad:
         err.print(f"[red]error:[/red] unknown format(s) {', '.join(bad)}; known: {', '.join(simulator.FORMATS)}")
         raise typer.Exit(2)
-    opts: dict[str, object] = {"reception": reception}
+    opts: dict[str, object] = {"reception": reception, "runways": runways}
     if kinds != "all":
         opts["kinds"] = () if kinds == "none" else tuple(k.strip() for k in kinds.split(",") if k.strip())
     if receivers:

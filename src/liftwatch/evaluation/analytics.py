@@ -22,7 +22,7 @@ from scipy import stats
 
 from liftwatch import kb, sim
 from liftwatch.analytics.surge import assess_series
-from liftwatch.report import build_report
+from liftwatch.report import AnalysisOptions, build_report
 from liftwatch.store import Store
 from liftwatch.tracks import build_flights
 
@@ -127,7 +127,7 @@ def demo(seed: int | None = None) -> dict[str, Any]:
         t0 = time.perf_counter()
         meta, truth, flights = demo_inputs(tmp, seed)
         t1 = time.perf_counter()
-        res = build_report(flights, Path(tmp) / "report", title="demo")
+        res = build_report(flights, Path(tmp) / "report", AnalysisOptions(title="demo"))
         t2 = time.perf_counter()
     corridor = truth_corridor(truth)
     top = res.summary["top_military_region_corridor"] or {}

@@ -200,9 +200,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--reception", default="realistic", help="realistic | ideal (one 250 NM hard edge)")
     ap.add_argument("--receivers", default=None, help="comma-separated receiver names (default all)")
     ap.add_argument("--crop", default=None, help="LAT_MIN,LON_MIN,LAT_MAX,LON_MAX or LAT,LON,KM")
+    ap.add_argument(
+        "--runways", default="ourairports", help="ourairports (land on the runways) | gazetteer (reference points)"
+    )
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON")
     args = ap.parse_args(argv)
-    opts: dict[str, Any] = {"reception": args.reception}
+    opts: dict[str, Any] = {"reception": args.reception, "runways": args.runways}
     if args.kinds is not None:
         opts["kinds"] = () if args.kinds == "none" else tuple(k.strip() for k in args.kinds.split(",") if k.strip())
     if args.receivers:

@@ -1,7 +1,9 @@
 """Readers for navigation data formats, all emitting the canonical point schema.
 
 ``read(path)`` picks the reader by content sniffing (``format=`` overrides) and yields record batches, so
-files far larger than memory stream through.
+files far larger than memory stream through. ``assume_time=`` times messages that carry no time of their own
+(AIS NMEA; see :mod:`liftwatch.io.assumed_time`). A file of which nothing is kept while rows were rejected
+raises :class:`~liftwatch.errors.NothingKeptError`, which carries the reject log.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import pyarrow as pa
 
 from liftwatch.errors import UnknownFormatError, UnreadableFileError
 from liftwatch.io import aircraft_json, ais_csv, ais_nmea, modes_table, opensky, raw_modes, readsb_trace, sbs
-from liftwatch.io.base import DEFAULT_BATCH_ROWS, ReaderModule, Reject, RejectLog, read_head
+from liftwatch.io.assumed_time import AssumeTime, assuming
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, NothingKeptError, ReaderModule, RejectLog, read_head
 from liftwatch.io.timewindow import filter_table
 
 # Order matters: more specific sniffers first.
@@ -65,8 +68,15 @@ def read(
     format: str | None = None,
     rejects: RejectLog | None = None,
     batch_rows: int = DEFAULT_BATCH_ROWS,
+    assume_time: AssumeTime | None = None,
 ) -> Iterator[pa.Table]:
-    """Stream canonical point tables from one file (or an aircraft.json directory)."""
+    """Stream canonical point tables from one file (or an aircraft.json directory).
+
+    ``assume_time`` (UTC datetime, ISO text or ``"file-mtime"``; default: the one set by
+    :func:`~liftwatch.io.assumed_time.assuming`, else none) is the time of messages without one of their own,
+    for the formats that have such messages (AIS NMEA); in every other format each row carries its time and
+    the option changes nothing.
+    """
     p = os.fspath(path)
     fmt = format or detect_format(p)
     table = readers()
@@ -78,31 +88,56 @@ def read(
     before = Counter(log.counts)
     n_samples = len(log.samples)
     rows = 0
-    batches = reader(p, fmt, log, batch_rows) if reader is not None else mod.read(p, log, batch_rows)
+    if reader is not None:
+        batches = reader(p, fmt, log, batch_rows)
+    elif getattr(mod, "ASSUME_TIME", False):
+        batches = mod.read(p, log, batch_rows, assume_time=assume_time)  # type: ignore[call-arg]
+    else:
+        batches = mod.read(p, log, batch_rows)
     for batch in batches:  # one time window for every reader (rows outside it are rejects, not errors)
         batch = filter_table(batch, log, p)
         rows += batch.num_rows
         yield batch
     if rows == 0:
-        _refuse_systematic(p, fmt, log.counts - before, log.samples[n_samples:])
+        _refuse_nothing_kept(p, fmt, mod, log, before, n_samples)
 
 
-def _refuse_systematic(path: str, fmt: str, counts: Counter[str], samples: list[Reject]) -> None:
-    """A file whose every row was rejected for one and the same reason is unreadable, not "read with rejects".
+def _refuse_nothing_kept(
+    path: str, fmt: str, mod: ReaderModule, log: RejectLog, before: Counter[str], n_samples: int
+) -> None:
+    """A file of which nothing was kept while rows were rejected is a failure, not "read with rejects".
 
-    One reason for everything means the file is not what the reader expects (a column type, a time unit, a
-    variant of the format), never a scattering of bad rows; reporting it as a successful ingest with rejects
-    would hide a total loss. Rows a format legitimately ignores (``ignored ...``) are not rejects.
+    Either one reason for everything (the file is not what the reader expects: a column type, a time unit, a
+    variant of the format) or a mix (a truncated or damaged file, a log without times): reporting it as a
+    successful ingest would hide a total loss. The error names the reasons and, where the reader knows one, the
+    fix; it carries the reject log so the summary still shows every reason. Rows a format legitimately
+    ignores (``ignored ...``: no position in them) are not rejects: a file of only those is no failure.
     """
-    real = {reason: n for reason, n in counts.items() if n > 0 and not reason.startswith("ignored")}
-    if len(real) != 1 or sum(counts.values()) != sum(real.values()):
+    counts = log.counts - before
+    samples = log.samples[n_samples:]
+    real = Counter({reason: n for reason, n in counts.items() if n > 0 and not reason.startswith("ignored")})
+    if not real:
         return
-    ((reason, n),) = real.items()
-    where = next((f" (first: {s.location})" for s in samples if s.reason == reason), "")
-    rows = f"{n:,} row" + ("s" if n != 1 else "")
-    raise UnreadableFileError(
-        path, f"read as {fmt}, every row was rejected for the same reason: {reason} ({rows}){where}"
-    )
+    ignored = sum(counts.values()) - sum(real.values())
+
+    def first(reason: str) -> str:
+        return next((f", first: {s.location}" for s in samples if s.reason == reason), "")
+
+    if len(real) == 1 and not ignored:
+        ((reason, n),) = real.items()
+        rows = f"{n:,} row" + ("s" if n != 1 else "")
+        where = f" ({first(reason)[2:]})" if first(reason) else ""
+        what = f"every row was rejected for the same reason: {reason} ({rows}){where}"
+    else:
+        parts = [f"{reason} ({n:,}{first(reason)})" for reason, n in real.most_common(3)]
+        more = f"; and {len(real) - 3} more reasons" if len(real) > 3 else ""
+        skipped = f"; {ignored:,} more ignored (no position in them)" if ignored else ""
+        what = f"nothing was kept, {real.total():,} rows rejected: " + "; ".join(parts) + more + skipped
+    hints: dict[str, str] = getattr(mod, "HINTS", {})
+    fixes = [hints[reason] for reason, _ in real.most_common() if reason in hints]
+    fix = fixes[0] if fixes else "check that the file is complete and in this format (--format chooses a reader)"
+    kept_log = RejectLog(max_samples=log.max_samples, counts=counts, samples=samples, notes=log.notes.copy())
+    raise NothingKeptError(path, f"read as {fmt}, {what}. Fix: {fix}", fmt, kept_log)
 
 
-__all__ = ["RejectLog", "detect_format", "read", "readers"]
+__all__ = ["AssumeTime", "NothingKeptError", "RejectLog", "assuming", "detect_format", "read", "readers"]

@@ -45,7 +45,7 @@ _ISO_FORMATS = ("%Y-%m-%dT%H:%M:%S%.fZ", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%
 BLANK = "ignored blank or comment line (not a position message)"
 OTHER_NMEA = "ignored non-AIS NMEA sentence (not a position message)"
 PGHP_LINE = "ignored $PGHP time sentence (not a position message; times an AIS sentence)"
-NO_TIME = "no timestamp (no tag block c:, $PGHP time, time prefix or trailing epoch)"
+NO_TIME = "no timestamp (no tag block c:, $PGHP time, time prefix or trailing epoch; see --assume-time)"
 BAD_TIME = "timestamp outside 2000-01-01 .. 2100-01-01"
 UNVERIFIED_TAG = "tag block with placeholder checksum *00 accepted unverified"
 

@@ -11,7 +11,9 @@ Accepted line shapes (one sentence per line):
 * GateHouse ``$PGHP`` time sentences next to the sentence they time.
 
 Line classification and times are in :mod:`liftwatch.io.ais_lines`. A sentence with no time at all is
-rejected: an AIS message itself carries only the UTC second. Every line is accounted for: a kept position, a
+rejected (an AIS message itself carries only the UTC second) unless the caller gives ``assume_time``
+(:mod:`liftwatch.io.assumed_time`): then it takes that time, its point is flagged
+``PointFlag.ASSUMED_TIME`` and the count is noted in the reject log. Every line is accounted for: a kept position, a
 reject with its line number and reason, or a counted "ignored ... (not a position message)" line (static and
 voyage reports, base stations and other message types, $PGHP time lines, other NMEA sentences, comments and blank
 lines, continuation fragments of a multi-sentence message).
@@ -44,11 +46,12 @@ import pyarrow as pa
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io import ais_decode as ad
 from liftwatch.io import ais_lines as al
+from liftwatch.io import assumed_time
 from liftwatch.io.ais_lines import LOOKAROUND
 from liftwatch.io.ais_static import attach_static, empty_static, latest_static
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
 from liftwatch.io.textchunks import chunk_bytes_for, head_bytes, iter_chunks
-from liftwatch.schema import conform
+from liftwatch.schema import PointFlag, conform
 
 FORMAT = "ais_nmea"
 SOURCE = "ais"
@@ -57,6 +60,16 @@ _SNIFF = re.compile(rb"[!$][A-Z]{2}VD[MO],\d,\d,")
 BAD_PAYLOAD = "illegal character in AIS payload (outside the 6-bit alphabet)"
 FRAGMENT = "ignored continuation fragment of a multi-sentence message (counted on its first line)"
 STATIC_MSG = ad.STATIC_MSG
+ASSUME_TIME = True  # io.read passes ``assume_time`` to this reader
+HINTS = {
+    al.NO_TIME: "if you know when the log was recorded, ingest with --assume-time 2024-05-01T12:00Z "
+    "(or --assume-time file-mtime; library: assume_time=)",
+}
+
+
+def assumed_note(us: int) -> str:
+    """The reject-log note counting rows timed by assumption."""
+    return f"no time of its own: assumed {assumed_time.describe(us)} (--assume-time; flagged ASSUMED_TIME)"
 
 
 def sniff(head: bytes, path: str) -> bool:
@@ -85,22 +98,38 @@ class _State:
         default_factory=lambda: pl.DataFrame(schema={"line": pl.Int64, "key": pl.String, "pghp_us": pl.Int64})
     )
     keys: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema={"line": pl.Int64, "key": pl.String}))
+    assumed_us: int | None = None  # time given to messages without their own (None: they are rejected)
+    assumed_lines: list[int] = field(default_factory=list)  # first lines of messages timed so, this chunk
 
 
-def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
-    """Stream canonical sea points (one per position report) in file order."""
-    for table, _ in _read(path, rejects, batch_rows):
+def read(
+    path: str,
+    rejects: RejectLog,
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    *,
+    assume_time: assumed_time.AssumeTime | None = None,
+) -> Iterator[pa.Table]:
+    """Stream canonical sea points (one per position report) in file order.
+
+    ``assume_time`` (a UTC datetime, ISO text or ``"file-mtime"``) times the messages that carry no time.
+    """
+    for table, _ in _read(path, rejects, batch_rows, assume_time):
         if table.num_rows:
             yield table
 
 
-def read_static(path: str, rejects: RejectLog | None = None) -> pl.DataFrame:
+def read_static(
+    path: str, rejects: RejectLog | None = None, *, assume_time: assumed_time.AssumeTime | None = None
+) -> pl.DataFrame:
     """The file's static/voyage reports (one row per report, :data:`ais_static.STATIC_SCHEMA`)."""
-    frames = [st for _, st in _read(path, rejects or RejectLog(), DEFAULT_BATCH_ROWS)]
+    frames = [st for _, st in _read(path, rejects or RejectLog(), DEFAULT_BATCH_ROWS, assume_time)]
     return pl.concat(frames) if frames else empty_static()
 
 
-def _read(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[tuple[pa.Table, pl.DataFrame]]:
+def _read(
+    path: str, rejects: RejectLog, batch_rows: int, assume_time: assumed_time.AssumeTime | None
+) -> Iterator[tuple[pa.Table, pl.DataFrame]]:
+
     p = os.fspath(path)
     if os.path.isdir(p):
         raise UnreadableFileError(p, "is a directory, not an AIS NMEA log")
@@ -109,7 +138,7 @@ def _read(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[tuple[pa.T
         return
     if not sniff(head, p):
         raise UnreadableFileError(p, "not an AIS NMEA log (no !xxVDM/!xxVDO sentence in the first lines)")
-    state = _State()
+    state = _State(assumed_us=assumed_time.epoch_us(assume_time, p))
     carry = _no_lines()
     for chunk in iter_chunks(p, chunk_bytes_for(batch_rows, head), rejects):
         lines = pl.concat([carry, _lines(chunk.data, chunk.first_line)])
@@ -139,6 +168,7 @@ def _chunk(
     path: str, lines: pl.DataFrame, cut: int | None, rejects: RejectLog, state: _State
 ) -> tuple[pa.Table, pl.DataFrame]:
     """Points and static rows of the lines up to ``cut`` (all when None); later lines only lend $PGHP times."""
+    state.assumed_lines = []
     lines = al.classify(lines)
     pghp, bad_pghp = al.pghp_times(lines.filter(pl.col("kind") == "pghp"))
     pghp = pl.concat([state.pghp, pghp]).unique("line", keep="last").sort("line")
@@ -194,13 +224,18 @@ def _chunk(
     bad_frag = (pl.col("count") < 1) | (pl.col("num") < 1) | (pl.col("num") > pl.col("count"))
     al.reject(rejects, path, df.filter(bad_frag), "bad fragment numbering")
     df = df.filter(~bad_frag)
-    packed_msgs = _packed(path, df.filter(pl.col("_packed")), rejects)
+    packed_msgs = _packed(path, df.filter(pl.col("_packed")), rejects, state)
     df = df.filter(~pl.col("_packed"))
     single = df.filter(pl.col("count") == 1)
     no_time = pl.col("ts_us").is_null()
     al.reject(rejects, path, single.filter(no_time & pl.col("_oor")), al.BAD_TIME)
-    al.reject(rejects, path, single.filter(no_time & ~pl.col("_oor")), al.NO_TIME)
-    single = single.filter(~no_time)
+    if state.assumed_us is None:
+        al.reject(rejects, path, single.filter(no_time & ~pl.col("_oor")), al.NO_TIME)
+    else:
+        untimed = no_time & ~pl.col("_oor")
+        state.assumed_lines = single.filter(untimed)["line"].to_list()
+        single = single.with_columns(pl.when(untimed).then(state.assumed_us).otherwise("ts_us").alias("ts_us"))
+    single = single.filter(pl.col("ts_us").is_not_null())
     multi = df.filter(pl.col("count") > 1)
     fast, slow = ad.split_fast(path, single, rejects)
     pos_fast = ad.decode_fast(path, fast, rejects)
@@ -208,17 +243,32 @@ def _chunk(
     slow_msgs += _reassemble(path, multi, rejects, state) + packed_msgs
     pos_slow, static = ad.decode_slow(path, slow_msgs, rejects)
     points = pl.concat([pos_fast, pos_slow], how="vertical_relaxed") if pos_slow.height else pos_fast
+    points = _flag_assumed(points, state, rejects)
     points = points.sort("_line").drop("_line") if points.height else points.drop("_line")
     state.static = latest_static(pl.concat([state.static, static])) if static.height else state.static
     points = attach_static(points, pl.concat([state.static, static]) if static.height else state.static)
     return conform(points), static
 
 
+def _flag_assumed(points: pl.DataFrame, state: _State, rejects: RejectLog) -> pl.DataFrame:
+    """Mark the points whose time was assumed (by their message's first line) and count them as a note."""
+    if state.assumed_us is None:
+        return points
+    assumed = pl.col("_line").is_in(pl.Series(state.assumed_lines, dtype=pl.Int64).implode())
+    points = points.with_columns(
+        pl.when(assumed).then(int(PointFlag.ASSUMED_TIME)).otherwise(0).cast(pl.UInt16).alias("flags")
+    )
+    n = int(points.filter(assumed).height)
+    if n:
+        rejects.note(assumed_note(state.assumed_us), n)
+    return points
+
+
 _PACKED_PART = re.compile(r"[!$][A-Z]{2}VD[MO],(\d),(\d),(\d?),[A-Za-z0-9]?,([^,*]*),[0-5]\*([0-9A-Fa-f]{2})")
 PACKED_BAD = "several AIS sentences on one line that are not one complete message"
 
 
-def _packed(path: str, rows: pl.DataFrame, rejects: RejectLog) -> list[tuple[str, int, int | None]]:
+def _packed(path: str, rows: pl.DataFrame, rejects: RejectLog, state: _State) -> list[tuple[str, int, int | None]]:
     """Messages whose parts share one line (Spire): all parts present, in order, checksums and payloads valid.
 
     A loop over these lines only (a Python regex per line): they are rare outside Spire files.
@@ -236,8 +286,11 @@ def _packed(path: str, rows: pl.DataFrame, rejects: RejectLog) -> list[tuple[str
             )
         if not ok:
             rejects.add(path, f"line {line}", PACKED_BAD, raw)
-        elif ts is None:
+        elif ts is None and state.assumed_us is None:
             rejects.add(path, f"line {line}", al.NO_TIME, raw)
+        elif ts is None:
+            state.assumed_lines.append(line)
+            out.append(("\n".join(m[0] for m in parts), line, state.assumed_us))
         else:
             out.append(("\n".join(m[0] for m in parts), line, ts))
     return out
@@ -277,6 +330,9 @@ def _reassemble(path: str, multi: pl.DataFrame, rejects: RejectLog, state: _Stat
             del state.pending[key]
             al.ignore(rejects, len(pend.lines) - 1, FRAGMENT)
             t = pend.ts_us if pend.ts_us is not None else ts
+            if t is None and state.assumed_us is not None:
+                t = state.assumed_us
+                state.assumed_lines.append(pend.lines[0])
             if t is None:
                 rejects.add(path, f"line {pend.lines[0]}", al.NO_TIME)
                 continue

@@ -176,6 +176,19 @@ class RejectLog:
         self.samples.extend(other.samples[: max(room, 0)])
 
 
+class NothingKeptError(UnreadableFileError):
+    """Nothing of a file was kept and rows were rejected: a total loss, reported with its reject log.
+
+    ``rejects`` lets the ingest summary show every reason although the file failed; ``format`` is the reader
+    that tried. Raised by :func:`liftwatch.io.read`.
+    """
+
+    def __init__(self, path: str, reason: str, format: str, rejects: RejectLog) -> None:
+        super().__init__(path, reason)
+        self.format = format
+        self.rejects = rejects
+
+
 class ReaderModule(Protocol):
     """The module-level interface each reader implements (see module docstring)."""
 

@@ -6,6 +6,7 @@ alerts and summary the report shows, as objects, and can look before deciding to
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -27,9 +28,54 @@ from liftwatch.analytics import (
 )
 from liftwatch.analytics.corridors import SEP, SiteRegions
 from liftwatch.claims import ClaimResult
+from liftwatch.errors import InvalidValueError
 from liftwatch.report.kbview import region_names
 
 MIL = "military/state"
+COVERAGE_CHOICES = ("background",)
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """What shapes an analysis, as one immutable value: the window, the scope and the knowledge to use.
+
+    One object instead of the same dozen keywords on :func:`analyse`, :func:`~liftwatch.report.build_report`
+    and the library's ``LiftWatch.analyse``: a caller builds it once, can derive a variant with
+    :meth:`replace` (another window, another corridor) and every layer reads the same fields.
+
+    ``start``/``end`` (end exclusive) default to the flights' span. ``origin``/``destination``/``region`` are
+    site or region ids (see :func:`liftwatch.analytics.filter_legs`). ``coverage``: ``"background"`` to
+    normalise change detection by daily civil traffic, a ``day``/``coverage`` frame, or None.
+    ``site_regions``/``types`` replace the knowledge base's site regions and aircraft types (tests, what-ifs).
+    """
+
+    start: date | None = None
+    end: date | None = None
+    title: str = "liftwatch report"
+    scope: str = "all flights"
+    origin: Sequence[str] | None = None  # held as tuples
+    destination: Sequence[str] | None = None
+    region: Sequence[str] | None = None
+    claims: Sequence[ClaimResult] = ()
+    baseline_end: date | None = None
+    coverage: str | pl.DataFrame | None = None
+    site_regions: SiteRegions | None = None
+    types: pl.DataFrame | None = None
+
+    def __post_init__(self) -> None:
+        # lists given for the id filters and claims become tuples, so the value really cannot change
+        for name in ("origin", "destination", "region"):
+            ids = getattr(self, name)
+            if ids is not None and not isinstance(ids, tuple):
+                object.__setattr__(self, name, tuple(ids))
+        if not isinstance(self.claims, tuple):
+            object.__setattr__(self, "claims", tuple(self.claims))
+        if isinstance(self.coverage, str) and self.coverage not in COVERAGE_CHOICES:
+            raise InvalidValueError("coverage", self.coverage, (*COVERAGE_CHOICES, "a day/coverage DataFrame"))
+
+    def replace(self, **changes: Any) -> AnalysisOptions:
+        """A copy with ``changes`` applied (field names as above)."""
+        return dataclasses.replace(self, **changes)
 
 
 def asset_class_expr() -> pl.Expr:
@@ -117,36 +163,21 @@ class Analysis:
         return f"<div>{head}</div>" + table._repr_html_()
 
 
-def analyse(
-    flights: pl.DataFrame,
-    *,
-    start: date | None = None,
-    end: date | None = None,
-    title: str = "liftwatch report",
-    scope: str = "all flights",
-    origin: Sequence[str] | None = None,
-    destination: Sequence[str] | None = None,
-    region: Sequence[str] | None = None,
-    claims: Sequence[ClaimResult] | None = None,
-    baseline_end: date | None = None,
-    coverage: str | pl.DataFrame | None = None,
-    site_regions: SiteRegions | None = None,
-    types: pl.DataFrame | None = None,
-) -> Analysis:
+def analyse(flights: pl.DataFrame, options: AnalysisOptions | None = None) -> Analysis:
     """Corridor tables, lift, change alerts and the summary for ``flights`` (pure: reads and writes nothing).
 
-    ``start``/``end`` (end exclusive) default to the flights' span. ``origin``/``destination``/``region`` are
-    site or region ids (see :func:`liftwatch.analytics.filter_legs`). ``coverage``: ``"background"`` to
-    normalise change detection by daily civil traffic, a ``day``/``coverage`` frame, or None.
+    ``options`` (:class:`AnalysisOptions`; default: all flights over their whole span) sets window and scope.
     """
+    o = options or AnalysisOptions()
+    title, scope, baseline_end, site_regions, types = o.title, o.scope, o.baseline_end, o.site_regions, o.types
     flights = as_flights(flights)
-    start, end = _window(flights, start, end)
+    start, end = _window(flights, o.start, o.end)
     t_lo = datetime(start.year, start.month, start.day, tzinfo=UTC)
     t_hi = datetime(end.year, end.month, end.day, tzinfo=UTC)
     in_window = flights.filter((pl.col("first_ts") >= t_lo) & (pl.col("first_ts") < t_hi))
 
     legs = destination_legs(in_window, site_regions=site_regions, types=types).with_columns(asset_class_expr())
-    legs = filter_legs(legs, origin=origin, destination=destination, region=region)
+    legs = filter_legs(legs, origin=o.origin, destination=o.destination, region=o.region)
     ids = legs["flight_id"].unique()
     roles = (
         legs.sort("rank", nulls_last=True).unique("flight_id", keep="first").select("flight_id", "home_site", "role")
@@ -166,10 +197,10 @@ def analyse(
     weekly_tab = corridor_table(mil_legs, level="region", period="week")
 
     cov: pl.DataFrame | None
-    if isinstance(coverage, str) and coverage == "background":
+    if isinstance(o.coverage, str):  # "background" (checked by AnalysisOptions)
         cov = coverage_factor(in_window.filter(pl.col("classification") == "civil"))
-    elif isinstance(coverage, pl.DataFrame):
-        cov = coverage
+    elif isinstance(o.coverage, pl.DataFrame):
+        cov = o.coverage
     else:
         cov = None
     alerts = detect_changes(
@@ -221,6 +252,6 @@ def analyse(
         weekly=weekly_tab,
         alerts=alerts,
         summary=summary,
-        claims=list(claims or []),
+        claims=list(o.claims),
         coverage=cov,
     )

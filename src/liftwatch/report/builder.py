@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from liftwatch.analytics import Alert, daily_series
-from liftwatch.analytics.corridors import UNKNOWN, SiteRegions
+from liftwatch.analytics.corridors import UNKNOWN
 from liftwatch.claims import ClaimResult, report_section_html
 from liftwatch.report import geo, render
-from liftwatch.report.analysis import MIL, Analysis, analyse
+from liftwatch.report.analysis import MIL, Analysis, AnalysisOptions, analyse
 from liftwatch.report.exports import write_attribution, write_geojson_pages, write_kml, write_tables
 from liftwatch.report.kbview import SiteBook, region_names
 from liftwatch.report.plots import daily_plot
@@ -84,40 +84,15 @@ def _geojson_pages(
 def build_report(
     flights: pl.DataFrame,
     out_dir: str | Path,
+    options: AnalysisOptions | None = None,
     *,
-    start: date | None = None,
-    end: date | None = None,
-    title: str = "liftwatch report",
-    scope: str = "all flights",
-    origin: Sequence[str] | None = None,
-    destination: Sequence[str] | None = None,
-    region: Sequence[str] | None = None,
-    claims: Sequence[ClaimResult] | None = None,
-    baseline_end: date | None = None,
-    coverage: str | pl.DataFrame | None = None,
-    site_regions: SiteRegions | None = None,
-    types: pl.DataFrame | None = None,
     sitebook: SiteBook | None = None,
     tiles: bool = False,
     max_map_flights: int = 5000,
     attributions: Sequence[dict[str, str]] = (),
 ) -> ReportResult:
-    """:func:`~liftwatch.report.analysis.analyse` then :func:`write_report` (arguments as there)."""
-    analysis = analyse(
-        flights,
-        start=start,
-        end=end,
-        title=title,
-        scope=scope,
-        origin=origin,
-        destination=destination,
-        region=region,
-        claims=claims,
-        baseline_end=baseline_end,
-        coverage=coverage,
-        site_regions=site_regions,
-        types=types,
-    )
+    """:func:`~liftwatch.report.analysis.analyse` with ``options`` then :func:`write_report` (the rest as there)."""
+    analysis = analyse(flights, options)
     return write_report(
         analysis, out_dir, sitebook=sitebook, tiles=tiles, max_map_flights=max_map_flights, attributions=attributions
     )

@@ -18,6 +18,9 @@ DEFAULT_CADENCE_S = 30.0
 # (carrier flights read as dark spread over dozens of unlikely destinations). ``liftwatch sim`` has them all.
 BUNDLE_KINDS: tuple[str, ...] = ()
 BUNDLE_RECEPTION = "ideal"
+# ... and touches down at each site's reference point (gazetteer headings only), as when it was made; the
+# simulator's default lands on the OurAirports runways.
+BUNDLE_RUNWAYS = "gazetteer"
 
 
 def default_scenario_path() -> Path:
@@ -41,5 +44,6 @@ def build_default(out: Path | None = None) -> dict[str, list[Path]]:
         cadence_s=DEFAULT_CADENCE_S,
         kinds=BUNDLE_KINDS,
         reception=BUNDLE_RECEPTION,
+        runways=BUNDLE_RUNWAYS,
     )
     return write(sc, out or default_scenario_path(), default_formats())

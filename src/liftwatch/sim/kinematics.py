@@ -7,7 +7,10 @@ function of along-track distance (climb gradient out of the departure field, 3-d
 arrival field, cruise cap), speed is a function of altitude, and time follows by integrating ds / v over a
 fine distance grid (a cumulative sum, no per-point loop). Positions interpolate along a great-circle
 polyline through airway-like waypoints, with the last leg aligned on the arrival runway when its heading is
-known (and the first leg on the departure runway).
+known (and the first leg on the departure runway). When a field's runway ends are known (OurAirports
+thresholds), the take-off roll starts at the threshold of the runway end best aligned with the way out and the
+landing touches down just past the threshold of the end best aligned with the way in, rolling out along the
+runway, as real aircraft do; without them the field's reference point stands in for the runway.
 """
 
 from __future__ import annotations
@@ -33,6 +36,20 @@ class Field:
     lon: float
     elevation_ft: float
     runways: tuple[float, ...] = ()
+    ends: tuple[RunwayEnd, ...] = ()  # runway ends with thresholds, when known: used instead of the point
+
+
+@dataclass(frozen=True)
+class RunwayEnd:
+    """One direction of a runway: the heading flown (true degrees), its threshold and the runway's length."""
+
+    heading: float
+    lat: float
+    lon: float
+    length_km: float
+
+
+TOUCHDOWN_KM = 0.3  # touch-down point past the threshold (aiming point ~300 m in)
 
 
 @dataclass(frozen=True)
@@ -74,15 +91,58 @@ def _pick_runway(field: Field, towards_deg: float) -> float | None:
     return float(rw[int(np.argmin(diff))])
 
 
-def route(dep: Field, arr: Field, via: list[tuple[float, float]], rng: np.random.Generator) -> FloatArray:
-    """Waypoints (lat, lon): runway-aligned departure fix, airway-like deviations, runway-aligned final fix."""
+def _pick_end(field: Field, towards_deg: float) -> RunwayEnd | None:
+    """The runway end whose heading is closest to the direction of travel (None: no runway ends known)."""
+    if not field.ends:
+        return None
+    diff = [abs((e.heading - towards_deg + 180.0) % 360.0 - 180.0) for e in field.ends]
+    return field.ends[int(np.argmin(diff))]
+
+
+def _along_runway(end: RunwayEnd, km: float) -> tuple[float, float]:
+    la, lo = destination(end.lat, end.lon, end.heading, min(km, end.length_km))
+    return float(la), float(lo)
+
+
+def departure_points(dep: Field, towards: tuple[float, float]) -> list[tuple[float, float]]:
+    """Start of the take-off roll and the departure fix 8 NM out on the runway heading best aligned with
+    ``towards`` (the field's point alone when it has no runway heading)."""
+    brg = float(bearing_deg(dep.lat, dep.lon, towards[0], towards[1]))
+    end = _pick_end(dep, brg)
+    if end is not None:
+        la, lo = destination(end.lat, end.lon, end.heading, 8.0 * KM_PER_NM)
+        return [(end.lat, end.lon), (float(la), float(lo))]
     pts: list[tuple[float, float]] = [(dep.lat, dep.lon)]
-    first_target = via[0] if via else (arr.lat, arr.lon)
-    brg = float(bearing_deg(dep.lat, dep.lon, first_target[0], first_target[1]))
     rw = _pick_runway(dep, brg)
     if rw is not None:
         la, lo = destination(dep.lat, dep.lon, rw, 8.0 * KM_PER_NM)
         pts.append((float(la), float(lo)))
+    return pts
+
+
+def arrival_points(arr: Field, coming_from: tuple[float, float], rollout_nm: float) -> list[tuple[float, float]]:
+    """Final fix 12 NM out, then (runway ends known) touch-down past the threshold and the end of the roll-out,
+    or the field's point; the runway is the one best aligned with the way in from ``coming_from``."""
+    brg_in = float(bearing_deg(coming_from[0], coming_from[1], arr.lat, arr.lon))
+    end = _pick_end(arr, brg_in)
+    if end is not None:
+        la, lo = destination(end.lat, end.lon, (end.heading + 180.0) % 360.0, 12.0 * KM_PER_NM)
+        stop = _along_runway(end, TOUCHDOWN_KM + rollout_nm * KM_PER_NM)
+        return [(float(la), float(lo)), _along_runway(end, TOUCHDOWN_KM), stop]
+    out: list[tuple[float, float]] = []
+    rw = _pick_runway(arr, brg_in)
+    if rw is not None:
+        la, lo = destination(arr.lat, arr.lon, (rw + 180.0) % 360.0, 12.0 * KM_PER_NM)
+        out.append((float(la), float(lo)))
+    return [*out, (arr.lat, arr.lon)]
+
+
+def route(
+    dep: Field, arr: Field, via: list[tuple[float, float]], rng: np.random.Generator, rollout_nm: float = 0.5
+) -> FloatArray:
+    """Waypoints (lat, lon): runway-aligned departure fix, airway-like deviations, runway-aligned final fix."""
+    first_target = via[0] if via else (arr.lat, arr.lon)
+    pts = departure_points(dep, first_target)
     legs = [*via, (arr.lat, arr.lon)]
     pts.extend(legs[:-1])
     # airway-like deviations: offset the midpoints of long legs sideways by up to ~4% of the leg length
@@ -97,12 +157,7 @@ def route(dep: Field, arr: Field, via: list[tuple[float, float]], rng: np.random
             out.append((float(mla), float(mlo)))
         out.append(b)
     out = out[:-1]  # the arrival itself is appended after the final fix
-    brg_in = float(bearing_deg(out[-1][0], out[-1][1], arr.lat, arr.lon))
-    rw = _pick_runway(arr, brg_in)
-    if rw is not None:
-        la, lo = destination(arr.lat, arr.lon, (rw + 180.0) % 360.0, 12.0 * KM_PER_NM)
-        out.append((float(la), float(lo)))
-    out.append((arr.lat, arr.lon))
+    out.extend(arrival_points(arr, out[-1], rollout_nm))
     return np.asarray(out, dtype=np.float64)
 
 
@@ -133,7 +188,7 @@ def fly(
     taxi_in_s: float = 240.0,
 ) -> Trajectory:
     """Gate-to-gate trajectory: taxi (stationary at the threshold), roll, climb, cruise, descent, roll-out."""
-    wps = route(dep, arr, via, rng)
+    wps = route(dep, arr, via, rng, rollout_nm=perf.rollout_nm)
     return fly_path(wps, dep, arr, perf, cruise_ft, step_s=step_s, taxi_out_s=taxi_out_s, taxi_in_s=taxi_in_s)
 
 

@@ -18,7 +18,8 @@ movement's draws or flight id.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -82,53 +83,97 @@ def _racetrack(
     return pts
 
 
-def helicopters(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
-    """An RAF Griffin at Akrotiri and a police AW139 at Larnaca: loops of 2-4 points within 20-90 km."""
-    fleet = (
-        ("akrotiri", 34.5904, 32.9879, UK_MIL, "ZJ707", "B412", "GRIFN", "military", 0.45),
-        ("LCLK", 34.8751, 33.6249, (0x4C8400, 0x4C87FF), "5B-CPB", "A139", "CYPOL", "state", 0.6),
-    )
+@dataclass(frozen=True)
+class Sortie:
+    """A local aircraft flying out of its base and back on some days: a helicopter loop, a coast patrol.
+
+    ``path`` draws the day's route from the generator; ``callsign`` draws the day's callsign (or returns a
+    fixed one without drawing). Draw order per day: whether it flies, take-off hour, route, callsign, cruise.
+    """
+
+    base: str
+    block: tuple[int, int]  # ICAO address block
+    registration: str
+    type_code: str
+    classification: str
+    rate: float  # share of days it flies
+    hours: tuple[float, float]  # take-off between these hours of the day
+    path: Callable[[np.random.Generator], list[tuple[float, float]]]
+    callsign: Callable[[np.random.Generator], str]
+    cruise_hundreds_ft: tuple[int, int]  # cruise altitude drawn in hundreds of feet, upper bound exclusive
+    kind: str
+    perf: Performance
+    taxi_s: tuple[float, float, float, float] | None = None
+
+
+def _loop(lat: float, lon: float) -> Callable[[np.random.Generator], list[tuple[float, float]]]:
+    """A helicopter's day: 2-4 points 20-90 km from its base, turning one way."""
+
+    def draw(rng: np.random.Generator) -> list[tuple[float, float]]:
+        n = int(rng.integers(2, 5))
+        brg = float(rng.uniform(0, 360)) + np.cumsum(rng.uniform(40.0, 110.0, n))
+        dist = rng.uniform(20.0, 90.0, n)
+        pts = [destination(lat, lon, float(b) % 360.0, float(d)) for b, d in zip(brg, dist, strict=True)]
+        return [(float(p[0]), float(p[1])) for p in pts]
+
+    return draw
+
+
+def _coast_patrol(rng: np.random.Generator) -> list[tuple[float, float]]:
+    """Along Cyprus's south coast eastwards, back further out to sea, each turn point jittered by ~2 km."""
+    coast = [(34.62, 32.45), (34.52, 32.95), (34.62, 33.35), (34.80, 33.75), (34.95, 34.08)]
+    offshore = [(34.70, 34.25), (34.45, 33.70), (34.25, 33.10), (34.35, 32.55), (34.60, 32.25)]
+    jitter = rng.normal(0.0, 0.02, (len(coast) + len(offshore), 2))
+    return [(a + float(j[0]), b + float(j[1])) for (a, b), j in zip(coast + offshore, jitter, strict=True)]
+
+
+def _numbered(prefix: str) -> Callable[[np.random.Generator], str]:
+    return lambda rng: f"{prefix}{int(rng.integers(1, 99)):02d}"
+
+
+HELICOPTERS = (  # an RAF Griffin at Akrotiri and a police AW139 at Larnaca
+    Sortie("akrotiri", UK_MIL, "ZJ707", "B412", "military", 0.45, (7.0, 17.0), _loop(34.5904, 32.9879),
+           _numbered("GRIFN"), (6, 21), "helicopter", HELO, (30.0, 120.0, 20.0, 90.0)),
+    Sortie("LCLK", (0x4C8400, 0x4C87FF), "5B-CPB", "A139", "state", 0.6, (7.0, 17.0), _loop(34.8751, 33.6249),
+           _numbered("CYPOL"), (6, 21), "helicopter", HELO, (30.0, 120.0, 20.0, 90.0)),
+)  # fmt: skip
+PATROLS = (  # a coast patrol out of Paphos, ~1,000 ft, 30-70 kt
+    Sortie("LCPH", (0x4C8400, 0x4C87FF), "5B-CPP", "DA42", "state", 0.5, (6.0, 13.0), _coast_patrol,
+           lambda _rng: "CYPOL9", (8, 13), "patrol", PATROL),
+)  # fmt: skip
+
+
+def sorties(
+    rng: np.random.Generator, start: datetime, days: int, used: set[str], fleet: tuple[Sortie, ...]
+) -> list[Movement]:
+    """Every flight of ``fleet``: each aircraft takes off from its base on a share of days and comes back."""
     moves: list[Movement] = []
-    for base, la, lo, block, reg, typ, cs, cls, rate in fleet:
-        hx = hex_in_block(rng, block[0], block[1], used)
+    for s in fleet:
+        hx = hex_in_block(rng, s.block[0], s.block[1], used)
         for day in range(days):
-            if rng.random() > rate:
+            if rng.random() > s.rate:
                 continue
-            t = start + timedelta(days=day, hours=float(rng.uniform(7.0, 17.0)))
-            n = int(rng.integers(2, 5))
-            brg = float(rng.uniform(0, 360)) + np.cumsum(rng.uniform(40.0, 110.0, n))
-            dist = rng.uniform(20.0, 90.0, n)
-            pts = [destination(la, lo, float(b) % 360.0, float(d)) for b, d in zip(brg, dist, strict=True)]
-            path = [(float(p[0]), float(p[1])) for p in pts]
+            t = start + timedelta(days=day, hours=float(rng.uniform(*s.hours)))
+            path = s.path(rng)
+            callsign = s.callsign(rng)
+            cruise = float(rng.integers(*s.cruise_hundreds_ft)) * 100.0
             moves.append(
                 Movement(
-                    "air", hx, reg, typ, f"{cs}{int(rng.integers(1, 99)):02d}", cls, base, base, t,
-                    f"{base}->{base}", cruise_ft=float(rng.integers(6, 21)) * 100.0, kind="helicopter",
-                    path=path, perf=HELO, taxi_s=(30.0, 120.0, 20.0, 90.0),
+                    "air", hx, s.registration, s.type_code, callsign, s.classification, s.base, s.base, t,
+                    f"{s.base}->{s.base}", cruise_ft=cruise, kind=s.kind, path=path, perf=s.perf, taxi_s=s.taxi_s,
                 )
             )  # fmt: skip
     return moves
 
 
+def helicopters(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
+    """Helicopter loops out of their bases at 600-2,000 ft (:data:`HELICOPTERS`)."""
+    return sorties(rng, start, days, used, HELICOPTERS)
+
+
 def patrols(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:
-    """A coast patrol out of Paphos along Cyprus's south coast and back further out, ~1,000 ft, 30-70 kt."""
-    hx = hex_in_block(rng, 0x4C8400, 0x4C87FF, used)
-    coast = [(34.62, 32.45), (34.52, 32.95), (34.62, 33.35), (34.80, 33.75), (34.95, 34.08)]
-    offshore = [(34.70, 34.25), (34.45, 33.70), (34.25, 33.10), (34.35, 32.55), (34.60, 32.25)]
-    moves: list[Movement] = []
-    for day in range(days):
-        if rng.random() > 0.5:
-            continue
-        t = start + timedelta(days=day, hours=float(rng.uniform(6.0, 13.0)))
-        jitter = rng.normal(0.0, 0.02, (len(coast) + len(offshore), 2))
-        path = [(a + float(j[0]), b + float(j[1])) for (a, b), j in zip(coast + offshore, jitter, strict=True)]
-        moves.append(
-            Movement(
-                "air", hx, "5B-CPP", "DA42", "CYPOL9", "state", "LCPH", "LCPH", t, "LCPH->LCPH",
-                cruise_ft=float(rng.integers(8, 13)) * 100.0, kind="patrol", path=path, perf=PATROL,
-            )
-        )  # fmt: skip
-    return moves
+    """Slow, low coast patrols (:data:`PATROLS`)."""
+    return sorties(rng, start, days, used, PATROLS)
 
 
 def orbits(rng: np.random.Generator, start: datetime, days: int, used: set[str]) -> list[Movement]:

@@ -130,6 +130,8 @@ def observe(
     if n > 10 and dup_rate > 0:  # duplicated rows (same report twice) as feeders do
         dups = frame[np.flatnonzero(rng.random(n) < dup_rate).tolist()]
         frame = pl.concat([frame, dups])
+    if crop is not None:  # the provider crops what it reports: a fix just inside, moved out by its noise, goes
+        frame = frame.filter(pl.Series(crop.contains(frame["lat"].to_numpy(), frame["lon"].to_numpy())))
     dep_time = t0 + timedelta(seconds=float(_first_airborne(tr)))
     arr_time = t0 + timedelta(seconds=float(_last_airborne(tr)))
     went_dark_at = (t0 + timedelta(seconds=went_dark_s)) if went_dark_s is not None else None

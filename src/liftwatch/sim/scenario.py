@@ -10,18 +10,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from liftwatch import kb
 from liftwatch.errors import LiftwatchError
+from liftwatch.kb import runways as kb_runways
 from liftwatch.schema import conform, points_frame
 from liftwatch.sim import plan
 from liftwatch.sim.coverage import Crop, network
-from liftwatch.sim.kinematics import Field, Performance, fly, fly_path, sail
+from liftwatch.sim.kinematics import (
+    Field,
+    Performance,
+    RunwayEnd,
+    arrival_points,
+    departure_points,
+    fly,
+    fly_path,
+    sail,
+)
 from liftwatch.sim.missions import KINDS, plan_missions
+from liftwatch.sim.movement import Movement
 from liftwatch.sim.observe import observe
 
 SCENARIOS = ("syria-libya-airlift",)
@@ -66,21 +79,51 @@ class Scenario:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def _field(site_id: str) -> Field:
+RUNWAY_SOURCES = ("ourairports", "gazetteer")
+
+
+def _field(site_id: str, runways: str = "ourairports") -> Field:
+    """The site as a trajectory end; with ``runways="ourairports"`` its bundled runway ends (thresholds) too.
+
+    ``"gazetteer"`` keeps the older world: headings from the gazetteer only (often none), so flights touch
+    down at the site's reference point; the shipped demo bundle was made so.
+    """
     s = kb.site(site_id)
-    return Field(
-        site_id,
-        float(s.lat),
-        float(s.lon),
-        float(s.elevation_ft or 0.0),
-        tuple(float(h) for h in (s.runway_headings or ())),
-    )
+    headings = tuple(float(h) for h in (s.runway_headings or ()))
+    ends = _runway_ends(s.icao) if runways == "ourairports" and s.icao else ()
+    if ends:
+        headings = tuple(sorted({e.heading for e in ends}))
+    return Field(site_id, float(s.lat), float(s.lon), float(s.elevation_ft or 0.0), headings, ends)
+
+
+@cache
+def _runway_ends(icao: str) -> tuple[RunwayEnd, ...]:
+    """Both ends of every open runway of ``icao`` with a known threshold (OurAirports, bundled)."""
+    r = kb_runways.runways().filter(pl.col("icao") == icao)
+    ends: list[RunwayEnd] = []
+    for row in r.iter_rows(named=True):
+        length_km = float(row["length_ft"] or 0.0) * 0.0003048
+        for side in ("le", "he"):
+            h, la, lo = row[f"{side}_heading"], row[f"{side}_lat"], row[f"{side}_lon"]
+            if h is not None and la is not None and lo is not None and length_km > 0.3:
+                ends.append(RunwayEnd(float(h) % 360.0, float(la), float(lo), length_km))
+    return tuple(ends)
 
 
 def _perf(type_code: str) -> Performance:
     row = kb.aircraft_type(type_code)
     cruise = row.get("cruise_kt") if row else None
     return Performance(cruise_kt=float(cruise) if isinstance(cruise, int | float) else 430.0)
+
+
+def _path_waypoints(m: Movement, dep: Field, arr: Field, perf: Performance) -> npt.NDArray[np.float64]:
+    """An explicit route (orbit, racetrack, patrol line) between its fields; fixed-wing aircraft use the
+    fields' runways when their ends are known (a helicopter lifts off from its pad, the field's point)."""
+    assert m.path is not None
+    fixed_wing = m.kind != "helicopter"
+    out = departure_points(dep, m.path[0]) if dep.ends and fixed_wing else [(dep.lat, dep.lon)]
+    back = arrival_points(arr, m.path[-1], perf.rollout_nm) if arr.ends and fixed_wing else [(arr.lat, arr.lon)]
+    return np.asarray([*out, *m.path, *back], dtype=np.float64)
 
 
 def generate(
@@ -97,16 +140,21 @@ def generate(
     reception: str = "realistic",
     receivers: Sequence[str] | None = None,
     crop: Crop | None = None,
+    runways: str = "ourairports",
 ) -> Scenario:
     """Generate a scenario. ``scale`` multiplies background civil traffic (for benchmarks).
 
     ``kinds``: which of the non-transport flight kinds to add (``missions.KINDS``: helicopters, patrols, ISR
     and tanker orbits, carrier operations, overflights; default all, ``()`` none). ``reception``: "realistic"
     (per-receiver maximum range, fading at the rim) or "ideal" (one 250 NM hard edge). ``receivers``: only
-    these feeders (e.g. one home receiver). ``crop``: deliver only points inside this box.
+    these feeders (e.g. one home receiver). ``crop``: deliver only points inside this box. ``runways``:
+    "ourairports" (take off and land on the bundled OurAirports runways of a site, where it has them) or
+    "gazetteer" (the site's point and gazetteer headings only; the shipped demo bundle).
     """
     if scenario not in SCENARIOS:
         raise LiftwatchError(f"unknown scenario {scenario!r}; known: {', '.join(SCENARIOS)}")
+    if runways not in RUNWAY_SOURCES:
+        raise LiftwatchError(f"unknown runway source {runways!r}; known: {', '.join(RUNWAY_SOURCES)}")
     kinds = tuple(KINDS if kinds is None else kinds)
     bad = [k for k in kinds if k not in KINDS]
     if bad:
@@ -143,8 +191,8 @@ def generate(
     look = {"network": net, "crop": crop, "data_end": end}
     for i, m in enumerate(moves):
         r = np.random.default_rng([seed, i])
-        dep = m.dep_at or _field(m.dep_site)
-        arr = m.arr_at or _field(m.arr_site)
+        dep = m.dep_at or _field(m.dep_site, runways)
+        arr = m.arr_at or _field(m.arr_site, runways)
         if m.domain == "air":
             taxi = m.taxi_s or (120.0, 420.0, 120.0, 300.0)
             perf = m.perf or _perf(m.type_code)
@@ -152,7 +200,7 @@ def generate(
             if m.path is None:
                 tr = fly(dep, arr, perf, m.cruise_ft, m.via, r, step_s=1.0, taxi_out_s=out_s, taxi_in_s=in_s)
             else:
-                wps = np.asarray([(dep.lat, dep.lon), *m.path, (arr.lat, arr.lon)], dtype=np.float64)
+                wps = _path_waypoints(m, dep, arr, perf)
                 tr = fly_path(wps, dep, arr, perf, m.cruise_ft, step_s=1.0, taxi_out_s=out_s, taxi_in_s=in_s)
             ob = observe(m, tr, r, cadence_s=cadence_s, source="sim", **look)  # type: ignore[arg-type]
         else:
