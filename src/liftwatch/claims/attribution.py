@@ -67,6 +67,9 @@ _MOVE_IN_SRC = re.compile(
 )
 
 
+_NO_SOURCE = {"it", "is", "as", "this", "that", "there", "we", "they", "he", "she", "has", "been", "was", "also"}
+
+
 def source_spans(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of every attribution source named in a sentence."""
     out: list[tuple[int, int, str]] = []
@@ -75,6 +78,8 @@ def source_spans(sentence: str) -> list[tuple[int, int, str]]:
             src = m.group("src").strip(" \"'“”«»()")
             if not src or _MOVE_IN_SRC.search(src) or len(src.split()) > 14:
                 continue
+            if all(w.lower() in _NO_SOURCE for w in src.split()):
+                continue  # "It is observed that", "As noted": no one is named
             a, b = m.start("src"), m.end("src")
             if all(b <= s or a >= e for s, e, _ in out):
                 out.append((a, b, src))

@@ -42,12 +42,16 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
     last: dict[str, list[AssetRef]] = {}
     last_actor: Actor | None = None
     last_claims: list[Claim] = []
+    head_claims: list[Claim] = []  # the claims of the main clause of the last sentence that made any
     pending_hints: list[str] = []
     for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
         dark = [name for name, rx in HINTS if name in _DARK_HINTS and rx.search(sent.text)]
         if not made and dark:
-            if last_claims:
-                for c in last_claims:
+            # "These flights took place ... and include a X flight ..., a Y flight .... It is observed that
+            # these flights turn off their signal receivers.": the remark is about the sentence's subject,
+            # not the last item of its list
+            if head_claims or last_claims:
+                for c in head_claims or last_claims:
                     c.hints += [h for h in dark if h not in c.hints]
             else:
                 pending_hints += dark
@@ -80,6 +84,12 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
             last[a.domain] = [x for x in specific if x.domain == a.domain]
         if made:
             last_claims = made
+            if not sent.continues:
+                head_claims = made
+            elif not head_claims:
+                head_claims = made
+        elif not sent.continues:
+            head_claims = []
 
 
 _DARK_HINTS = {"transponders off", "ceased location-sharing"}

@@ -43,7 +43,7 @@ from liftwatch.claims.sentences import (
     assign_roles,
     candidate_mentions,
     controlled_mentions,
-    split_sentences,
+    split_clauses,
 )
 from liftwatch.claims.timeparse import TimeSpan, find_publication_date, find_times, years_in
 
@@ -195,7 +195,11 @@ def _sentence_claim(
     if n is not None:
         claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text
     elif "multiple flights" in claim.hints:
-        claim.min_count = 2
+        # "multiple flights", "several rotations": the text bounds the count from below
+        # ("shuttling", "an air bridge" say a regular service, not how many)
+        many = dict(HINTS)["multiple flights"].search(text)
+        explicit = many is not None and not re.match(r"shuttl|air", many.group(0), re.I)
+        claim.min_count, claim.count_text = 2, many.group(0) if many and explicit else ""
     if rate is not None:
         claim.rate_per_day, claim.rate_per_day_min = rate.rate_max, rate.rate_min
         claim.count_text = "; ".join(x for x in (claim.count_text, rate.text) if x)
@@ -423,8 +427,8 @@ def extract(
     a_starts = [x[0] for x in actors_all]
 
     sentences: list[Sentence] = []
-    for a, b in split_sentences(text):
-        sent = Sentence(a, b, text[a:b])
+    for a, b, continues in split_clauses(text):
+        sent = Sentence(a, b, text[a:b], continues=continues)
         assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
         sentences.append(sent)
 
