@@ -40,6 +40,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
     "the plane", "the vessel") to carriers named in the previous sentences takes them over.
     """
     last: dict[str, list[AssetRef]] = {}
+    clause_assets: list[AssetRef] = []  # the carriers of the clause before, in the same sentence
     last_actor: Actor | None = None
     last_claims: list[Claim] = []
     head_claims: list[Claim] = []  # the claims of the main clause of the last sentence that made any
@@ -60,6 +61,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
                 c.hints += [h for h in pending_hints if h not in c.hints]
             pending_hints = []
         found = [a for _, _, a in find_assets(sent.text)]
+        clause_assets = found if found or not sent.continues else clause_assets
         specific = [a for a in found if a.label not in CLASS_ASSETS]
         if not made and specific:
             for c in last_claims:
@@ -68,6 +70,10 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
                 ):
                     _give(c, specific)
         for c in made:
+            if not c.assets and sent.continues and clause_assets:
+                # "A military plane that took ... to X on Thursday | landed in Y on Friday": the main clause's
+                # subject is the carrier the relative clause before it described
+                c.assets = [dataclasses.replace(a) for a in clause_assets]
             dom = c.domain or (c.assets[0].domain if c.assets else None)
             if dom and _class_only(c, dom) and last.get(dom) and _ANAPHOR.search(sent.text):
                 _give(c, last[dom])

@@ -45,6 +45,14 @@ _CLAUSE = re.compile(
     r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)",
     re.I,
 )
+# "A military plane that took a Russian delegation to Burkina Faso on Thursday landed in CAR on Friday": a
+# relative clause telling an earlier leg, ended by the main movement verb, is a movement of its own.
+_RELATIVE_LEG = re.compile(
+    r"\b(?:that|which)\s+(?:had\s+)?(?:took|flew|carried|brought|ferried|transported|delivered|sailed)\b[^,;]*?"
+    r"(?=\s+(?:had\s+)?(?:landed|arrived|departed|left|flew|touched\s+down|returned|took\s+off|docked|sailed)\b)",
+    re.I,
+)
+_SAID = re.compile(r"\b(?:said|says|say|reported|showed|shows|claimed|noted|added|stated|confirmed)\s*$", re.I)
 _CUE_RX = {
     role: re.compile(rf"(?<![\w-])(?:[وف](?=[\u0600-\u06FF]))?(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
@@ -134,7 +142,8 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
             spans.append((base + pos, base + len(s)))
     out: list[tuple[int, int, bool]] = []
     for a, b in spans:
-        cuts = [a] + [a + m.end() for m in _CLAUSE.finditer(text[a:b])] + [b]
+        rel = [a + m.end() for m in _RELATIVE_LEG.finditer(text[a:b]) if not _SAID.search(text[a : a + m.start()])]
+        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), b})
         out += [(x, y, x != a) for x, y in itertools.pairwise(cuts) if text[x:y].strip()]
     return out
 
