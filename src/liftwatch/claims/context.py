@@ -13,6 +13,7 @@ import re
 
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
+from liftwatch.claims.counts import best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.claims.sentences import Sentence
@@ -40,6 +41,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
     "the plane", "the vessel") to carriers named in the previous sentences takes them over.
     """
     last: dict[str, list[AssetRef]] = {}
+    last_counts: dict[str, int | None] = {}  # how many carriers the sentence naming them counted
     clause_assets: list[AssetRef] = []  # the carriers of the clause before, in the same sentence
     last_actor: Actor | None = None
     last_claims: list[Claim] = []
@@ -75,7 +77,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
                 # subject is the carrier the relative clause before it described
                 c.assets = [dataclasses.replace(a) for a in clause_assets]
             dom = c.domain or (c.assets[0].domain if c.assets else None)
-            if dom and _class_only(c, dom) and last.get(dom) and _ANAPHOR.search(sent.text):
+            if dom and _class_only(c, dom) and last.get(dom) and _refers_back(sent.text, last_counts.get(dom)):
                 _give(c, last[dom])
             if c.actor is None and last_actor is not None and _ANAPHOR.search(sent.text):
                 c.actor, c.actor_countries, c.actor_operators = (
@@ -88,6 +90,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
             last_actor = _qualifying_actor(sent.text) or last_actor
         for a in specific:
             last[a.domain] = [x for x in specific if x.domain == a.domain]
+            last_counts[a.domain] = _counted(sent.text)
         if made:
             last_claims = made
             if not sent.continues:
@@ -99,6 +102,20 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
 
 
 _DARK_HINTS = {"transponders off", "ceased location-sharing"}
+
+
+def _counted(text: str) -> int | None:
+    found = best(find_counts(text))
+    return found.max if found is not None else None
+
+
+def _refers_back(text: str, counted: int | None) -> bool:
+    """The sentence refers back to carriers named before ("the plane", "these aircraft"). An anaphor that
+    counts ("the seven planes") refers to carriers counted the same way, not to "a large Antonov plane"."""
+    found = [_counted(m.group(0)) for m in _ANAPHOR.finditer(text)]
+    if not found:
+        return False
+    return all(n is None or n == counted for n in found)
 
 
 def carry_actor(claims: list[Claim]) -> None:

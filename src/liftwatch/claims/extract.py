@@ -164,6 +164,17 @@ def _mover(
     return chosen[2]
 
 
+# "transfer all their combat aircraft", "a transfer process of military equipment, including aircrafts":
+# aircraft named as what is moved are the load; the carrier is another one the sentence names.
+_LOAD_BEFORE = re.compile(
+    r"\b(?:transfer(?:s|red|ring)?|transport(?:s|ed|ing)|carr(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y)?|"
+    r"ferr(?:y|ies|ied|ying))\s+"
+    r"(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:(?:including|incl\.|with|such\s+as)\s+)?$"
+    r"|\bincluding\s+$",
+    re.I,
+)
+
+
 def _sentence_claim(
     idx: int,
     sent: Sentence,
@@ -186,6 +197,12 @@ def _sentence_claim(
     )
     if actor is not None:
         claim.actor, claim.actor_countries, claim.actor_operators = actor.name, actor.countries, actor.operators
+    loads = [(a, b) for a, b, _ in assets if _LOAD_BEFORE.search(text[max(0, a - 60) : a])]
+    if loads:  # read the carriers again without the load, so a class it hid ("planes") comes back
+        masked = text
+        for a, b in loads:
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+        assets = find_assets(masked) or assets
     claim.assets = [a for _, _, a in assets]
     claim.equipment = [name for name, rx in EQUIPMENT if rx.search(text)]
     claim.hints = [name for name, rx in HINTS if rx.search(text)]
@@ -229,7 +246,7 @@ def _sentence_claim(
     claim.times = [
         t
         for t in find_times(text, pub, default_year)
-        if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
+        if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
     return _split_by_mode(claim, placed_modes)
 
@@ -263,6 +280,7 @@ def _base_anaphor(
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
 _STATEMENT_TIME = re.compile(
     r"\b(?:said|says|told|reported|announced|claimed|confirmed|stated|wrote)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
+    r"|\b(?:informed|notified|briefed|warned)\b(?:\s+[\w’'().-]+){0,8}?\s*$"
     r"|\b(?:a\s+affirmé|a\s+rapporté|a\s+indiqué|сообщ\w+|заявил\w*)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
     r"|(?:أعلنت|أعلن|قالت|قال|أفادت|أفاد|ذكرت|ذكر)(?:\s+\S+){0,6}?\s*$",
     re.I,
@@ -454,7 +472,7 @@ def extract(
     article_times = [
         t
         for t in find_times(text, pub, default_year)
-        if t.start is not None and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
+        if t.start is not None and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]

@@ -134,6 +134,20 @@ def _leg_of(summary: Claim, c: Claim) -> bool:
     return bool(mine) and len(theirs) > 1 and mine < theirs
 
 
+def _part_of(summary: Claim, c: Claim) -> bool:
+    """``c`` details one branch of a movement ``summary`` reports from (or to) several places ("a transfer
+    from Sudan and Libya to the CAR ... seven planes landed at Bangui coming from Benghazi"): the branch is a
+    claim of its own, since merging would pin the summary's other branch onto it."""
+    for role in ("origin", "destination"):
+        mine, theirs = getattr(c, role), getattr(summary, role)
+        if len(theirs) < 2 or not mine:
+            continue
+        hit = [t for t in theirs if any(overlaps(t, m) for m in mine)]
+        if hit and len(hit) < len(theirs):
+            return True
+    return False
+
+
 def _spin_off(summary: Claim, c: Claim) -> Claim:
     """A place-less part of a multi-type summary, placed where the summary's movement goes."""
     for role in ("origin", "destination", "via"):
@@ -159,7 +173,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
         for role in ("origin", "destination", "via"):
             setattr(c, role, fold_role(getattr(c, role)))
         target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c) and not _dated_apart(o, c)), None)
-        if target is None or _leg_of(target, c):
+        if target is None or _leg_of(target, c) or _part_of(target, c):
             out.append(c)
         else:
             _absorb(target, c)
