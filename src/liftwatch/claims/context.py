@@ -17,7 +17,7 @@ from liftwatch.claims.counts import best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.claims.sentences import Sentence
-from liftwatch.claims.ships import owners
+from liftwatch.claims.ships import mentions_of, owners
 
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
@@ -93,9 +93,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
             last_counts[a.domain] = _counted(sent.text)
         if made:
             last_claims = made
-            if not sent.continues:
-                head_claims = made
-            elif not head_claims:
+            if not sent.continues or not head_claims:
                 head_claims = made
         elif not sent.continues:
             head_claims = []
@@ -161,13 +159,16 @@ def _ships_in(text: str) -> list[tuple[int, str]]:
     return [(s, a.label) for s, _, a in find_assets(text) if a.domain == "sea" and a.ship_name]
 
 
-def attach_owners(claims: list[Claim], sentences: list[Sentence]) -> None:
-    """ "X is owned by Y", "the owner is Y": Y is the owner of the ship named there or just before."""
+def attach_owners(claims: list[Claim], sentences: list[Sentence], known: list[str] | None = None) -> None:
+    """ "X is owned by Y", "the owner is Y", "X is operated by Y": Y is the owner of the ship named there
+    (by a ship noun, or by a name the article gave a ship elsewhere), or else of the one named just before."""
     owner_of: dict[str, str] = {}
     prev: list[tuple[int, str]] = []
     for sent in sentences:
         found = owners(sent.text)
         ships = _ships_in(sent.text)
+        if known:
+            ships = sorted({*ships, *((a, n) for a, _, n in mentions_of(sent.text, known))})
         for pos, name in found:
             before = [x for x in ships if x[0] < pos] or ships or prev
             if before:

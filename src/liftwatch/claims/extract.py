@@ -29,6 +29,7 @@ from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import (
     ACTOR_PARENT,
     ACTORS,
+    CLASS_ASSETS,
     EQUIPMENT,
     HEDGE,
     HINTS,
@@ -45,6 +46,7 @@ from liftwatch.claims.sentences import (
     controlled_mentions,
     split_clauses,
 )
+from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.timeparse import TimeSpan, find_publication_date, find_times, years_in
 
 _SOURCE_AFTER = re.compile(
@@ -181,6 +183,7 @@ def _sentence_claim(
     actors: list[tuple[int, int, Actor]],
     pub: date | None,
     default_year: int | None,
+    known_ships: list[str] | None = None,
 ) -> list[Claim]:
     text = sent.text
     if not MOVE.search(text):
@@ -203,6 +206,11 @@ def _sentence_claim(
         for a, b in loads:
             masked = masked[:a] + " " * (b - a) + masked[b:]
         assets = find_assets(masked) or assets
+    named = mentions_of(text, known_ships or [])
+    extra = [(a, b, n) for a, b, n in named if all(b <= s or a >= e for s, e, _ in assets)]
+    if extra:  # a ship the article named elsewhere, mentioned here by its name alone
+        assets = [x for x in assets if not (x[2].domain == "sea" and x[2].label in CLASS_ASSETS)]
+        assets = sorted([*assets, *((a, b, AssetRef(n, "sea", (), None, n.upper(), n)) for a, b, n in extra)])
     claim.assets = [a for _, _, a in assets]
     claim.equipment = [name for name, rx in EQUIPMENT if rx.search(text)]
     claim.hints = [name for name, rx in HINTS if rx.search(text)]
@@ -236,7 +244,7 @@ def _sentence_claim(
         role = r.role
         if role == "destination":
             a = r.mention.start - sent.start
-            prev_end = max((x.mention.end - sent.start for x in sent.roles[:i]), default=0)
+            prev_end = max((x.mention.end - sent.start for x in sent.roles[:i] if not x.possessor), default=0)
             if HEDGE.search(text[max(prev_end, a - 90) : a]):
                 role = "possible"  # "likely heading to", "believed to be bound for": offered, not claimed
         placed_modes.append((role, place, r.mode))
@@ -302,6 +310,34 @@ def _stops_before_then(
     for i, j in itertools.pairwise(dests):
         if _THEN.search(text[positions[i] : positions[j]]):
             out[i] = ("via", placed[i][1], placed[i][2])
+    return out
+
+
+def _per_ship(claim: Claim, solo: set[str]) -> list[Claim]:
+    """ "Both ships departed Baltiysk", "Sparta IV sailed in parallel with Mys Zhelaniya": when the article
+    tells each of these vessels' movements on its own too, a movement told of several of them is each
+    vessel's, and merges with what else the text says of it. Ships only ever named together ("the Baltic
+    Leader and the Patria arrived") stay one convoy."""
+    ships = [a for a in claim.assets if a.ship_name]
+    if len(ships) < 2 or sum(a.label in solo for a in ships) < 2:
+        return [claim]
+    out = []
+    for ship in ships:
+        part = dataclasses.replace(
+            claim,
+            assets=[dataclasses.replace(ship)],
+            origin=list(claim.origin),
+            destination=list(claim.destination),
+            via=list(claim.via),
+            possible=list(claim.possible),
+            hints=list(claim.hints),
+            times=list(claim.times),
+            sources=list(claim.sources),
+            min_count=None,
+            max_count=None,
+            count_text="",
+        )
+        out.append(part)
     return out
 
 
@@ -450,20 +486,24 @@ def extract(
         assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
         sentences.append(sent)
 
+    # vessels the article names (by a ship noun or quotes, sentence by sentence), to find them where a
+    # later sentence uses the name alone
+    ship_names = list(dict.fromkeys(a.label for s in sentences for _, _, a in find_assets(s.text) if a.ship_name))
     claims: list[Claim] = []
     per_sentence: list[list[Claim]] = []
     for sent in sentences:
         local = [
             (s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)
         ]
-        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
+        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names)
         per_sentence.append(made)
         claims += made
     _carry_narrative_times(text, sentences, per_sentence)
     _to_the_base(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
-    claims = merge_claims(claims)
-    attach_owners(claims, sentences)
+    solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
+    claims = merge_claims([part for c in claims for part in _per_ship(c, solo)])
+    attach_owners(claims, sentences, ship_names)
     carry_actor(claims)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]

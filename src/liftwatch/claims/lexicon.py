@@ -191,7 +191,7 @@ MOVE = _p(
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
 ORIGIN_CUES = (
     r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
-    r"from", r"out\s+of", r"starting\s+points?\s+(?:(?:is|are|was|were)\s+)?(?:in|at)",
+    r"from", r"out\s+of", r"(?:loaded|embarked)\s+(?:in|at)", r"starting\s+points?\s+(?:(?:is|are|was|were)\s+)?(?:in|at)",
     r"points?\s+of\s+departure\s+(?:(?:is|are|was|were)\s+)?(?:in|at)", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",
     r"из", r"с", r"со", r"от", r"من", r"غادرت", r"غادر", r"أقلعت\s+من", r"انطلقت\s+من",
     r"غادر(?:ت)?(?:\s+\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء))",

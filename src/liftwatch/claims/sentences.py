@@ -110,6 +110,7 @@ class Role:
     role: str | None  # origin | destination | via | None
     head: int | None = None  # index of the mention this one qualifies
     mode: str | None = None  # "sea" / "air" when the text says so just before ("by sea to Tobruk")
+    possessor: bool = False  # "Russia's" in "Russia's naval facility in Tartus"
 
 
 @dataclass
@@ -211,8 +212,10 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         prev_end = prev.mention.end - sentence.start if prev else 0
         between = text[prev_end:a]
         same = prev is not None and men.place.kind == "site" and men.place.id == prev.mention.place.id
-        if prev is not None and _QUAL.fullmatch(between) and (
-            same or _broader(men.place, prev.mention.place) or _address(text, sentence, mentions, i, prev)
+        if (
+            prev is not None
+            and _QUAL.fullmatch(between)
+            and (same or _broader(men.place, prev.mention.place) or _address(text, sentence, mentions, i, prev))
         ):
             head = prev.head if prev.head is not None else i - 1
             roles.append(Role(men, roles[head].role, head))
@@ -224,7 +227,13 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = "destination" if prev.role == "between" else prev.role
             roles.append(Role(men, role, mode=prev.mode))
             continue
-        role = cue_role(text[max(prev_end, a - 80) : a] if prev else text[max(0, a - 80) : a])
+        # "heading to Russia's naval facility in Tartus": a possessor names no role; the cue is before it
+        cue_from = (
+            prev_end
+            if prev is None or not prev.possessor
+            else (roles[-2].mention.end - sentence.start if len(roles) > 1 else 0)
+        )
+        role = cue_role(text[max(cue_from, a - 80) : a] if prev else text[max(0, a - 80) : a])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
         if role == "destination" and _RU_LOCATIVE.search(text[max(0, a - 40) : a] + men.place.text.split()[0]):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
@@ -232,11 +241,12 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         if re.match(r"-bound\b", after):
             role = "destination"  # "a Vladivostok-bound cargo ship"
-        elif _POSSESSOR.match(after):
-            role = None  # "Russia's naval facility in Tartus": the facility is the place, named next
+        possessor = False
+        if not re.match(r"-bound\b", after) and _POSSESSOR.match(after):
+            role, possessor = None, True  # "Russia's naval facility in Tartus": the facility is the place, named next
         modes = _MODE.findall(between)
         mode = ("sea" if modes[-1][0] else "air") if modes else None
-        roles.append(Role(men, role, mode=mode))
+        roles.append(Role(men, role, mode=mode, possessor=possessor))
     for r in roles:
         if r.role == "between":
             r.role = "origin"
@@ -313,7 +323,9 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             joined.add(m.start() + 1)
         else:
             spans.append((m.start(), m.end()))
-        ends.add(m.end())  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way
+        ends.add(
+            m.end()
+        )  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way
     regions = [(m.start(), m.end()) for m in _REGION_PHRASE.finditer(text)]
     for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
