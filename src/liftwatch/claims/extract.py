@@ -36,7 +36,7 @@ from liftwatch.claims.lexicon import (
     MOVE,
     Actor,
 )
-from liftwatch.claims.merge import merge_claims, refine_with_article_sites
+from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.sentences import (
@@ -177,6 +177,15 @@ _LOAD_BEFORE = re.compile(
 )
 
 
+# "from its bases in Syria", "to facilities across Libya": a region standing for some of its facilities,
+# which the sites the article names elsewhere may make precise (``refine_with_article_sites``)
+_FACILITIES_IN = re.compile(
+    r"\b(?:bases|facilities|airfields|airports|ports|positions|sites|bases?\s+of\s+operations)\s+(?:in|at|across|of)\s+"
+    r"(?:the\s+|eastern\s+|western\s+|southern\s+|northern\s+)?$",
+    re.I,
+)
+
+
 def _sentence_claim(
     idx: int,
     sent: Sentence,
@@ -241,6 +250,10 @@ def _sentence_claim(
         if r.role is None:
             continue
         heads[i] = place
+        if place.kind == "region" and _FACILITIES_IN.search(
+            text[max(0, r.mention.start - sent.start - 50) : r.mention.start - sent.start]
+        ):
+            place.note = f"{place.note}; {VAGUE_FACILITIES}"
         role = r.role
         if role == "destination":
             a = r.mention.start - sent.start

@@ -18,6 +18,7 @@ from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
 
 _AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
+VAGUE_FACILITIES = "stands for facilities in the region"  # a place note: "its bases in Syria"
 _SEA_KINDS = {"naval_base", "port"}
 
 
@@ -80,6 +81,8 @@ def fold_role(places: list[Place]) -> list[Place]:
         if heads:
             for q in heads:
                 if p is q or (p.kind == q.kind and p.id == q.id and p.kind != "unknown"):
+                    if p is not q and VAGUE_FACILITIES in p.note and VAGUE_FACILITIES not in q.note:
+                        q.note = f"{q.note}; {VAGUE_FACILITIES}"  # "from Syria" + "from its bases in Syria"
                     continue
                 label = p.label()
                 if label not in q.qualifiers and label != q.label():
@@ -194,14 +197,18 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
 
 
 def refine_with_article_sites(claims: list[Claim], roleless: list[Place], gaz: Gazetteer) -> None:
-    """A role known only as a region ("its bases in Syria") takes the sites of that region the article
-    names elsewhere without a role ("its two main bases: Hmeimim air base and Tartus naval base"),
-    keeping those that suit the claim's domain (air bases for aircraft, ports for ships)."""
+    """A role known only as a region's facilities ("its bases in Syria", "bases controlled by Haftar") takes
+    the sites of that region the article names elsewhere without a role ("its two main bases: Hmeimim air
+    base and Tartus naval base"), keeping those that suit the claim's domain (air bases for aircraft, ports
+    for ships). A plain region ("from Syria") stays the region: a site named elsewhere in the article
+    ("equipment gathered in Tartus") need not be where this movement started."""
     for c in claims:
         want = _AIR_KINDS if c.domain == "air" else _SEA_KINDS if c.domain == "sea" else _AIR_KINDS | _SEA_KINDS
         for role in ("origin", "destination", "via"):
             places: list[Place] = getattr(c, role)
-            regions = [p for p in places if p.kind in ("region", "controlled")]
+            regions = [
+                p for p in places if p.kind == "controlled" or (p.kind == "region" and VAGUE_FACILITIES in p.note)
+            ]
             if not regions or any(p.kind == "site" for p in places):
                 continue
             picks: dict[str, Place] = {}

@@ -220,6 +220,15 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             head = prev.head if prev.head is not None else i - 1
             roles.append(Role(men, roles[head].role, head))
             continue
+        if (
+            prev is not None
+            and prev.head is None
+            and re.fullmatch(r"['’]s\s+", between)
+            and _broader(prev.mention.place, men.place)
+        ):
+            roles.append(Role(men, prev.role, mode=prev.mode))  # "from Libya's Benghazi": the city is the place
+            prev.role = None
+            continue
         if prev is not None and prev.role == "origin" and re.fullmatch(r"\s*for\s+(?:the\s+)?", between, re.I):
             roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi"
             continue
