@@ -13,7 +13,7 @@ import re
 
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
-from liftwatch.claims.counts import best, find_counts
+from liftwatch.claims.counts import Count, best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.claims.sentences import Sentence
@@ -42,6 +42,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
     """
     last: dict[str, list[AssetRef]] = {}
     last_counts: dict[str, int | None] = {}  # how many carriers the sentence naming them counted
+    last_count: dict[str, Count | None] = {}
     clause_assets: list[AssetRef] = []  # the carriers of the clause before, in the same sentence
     last_actor: Actor | None = None
     last_claims: list[Claim] = []
@@ -79,6 +80,11 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
             dom = c.domain or (c.assets[0].domain if c.assets else None)
             if dom and _class_only(c, dom) and last.get(dom) and _refers_back(sent.text, last_counts.get(dom)):
                 _give(c, last[dom])
+                counted = last_count.get(dom)
+                if counted is not None and not c.count_text and counted.min is not None:
+                    # "five Il-76 ... flew back from Machulishchy. The same aircraft had arrived from Pskov":
+                    # the carriers referred back to are as many as the text counted them
+                    c.min_count, c.max_count, c.count_text = counted.min, counted.max, counted.text
             if c.actor is None and last_actor is not None and _ANAPHOR.search(sent.text):
                 c.actor, c.actor_countries, c.actor_operators = (
                     last_actor.name,
@@ -91,6 +97,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
         for a in specific:
             last[a.domain] = [x for x in specific if x.domain == a.domain]
             last_counts[a.domain] = _counted(sent.text)
+            last_count[a.domain] = best(find_counts(sent.text))
         if made:
             last_claims = made
             if not sent.continues or not head_claims:

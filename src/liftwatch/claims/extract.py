@@ -514,6 +514,9 @@ def extract(
     _carry_narrative_times(text, sentences, per_sentence)
     _to_the_base(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
+    for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
+        for role in ("origin", "destination", "via"):
+            setattr(c, role, [gaz.adapt(p, c.domain) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
     claims = merge_claims([part for c in claims for part in _per_ship(c, solo)])
     attach_owners(claims, sentences, ship_names)

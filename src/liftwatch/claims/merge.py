@@ -151,6 +151,21 @@ def _part_of(summary: Claim, c: Claim) -> bool:
     return False
 
 
+def _counted_apart(a: Claim, c: Claim) -> bool:
+    """ "at least two Russian planes flew to Latakia ..., while an An-124 arrived there three times": a
+    place-less sentence with a carrier type and a count of its own that differs is another movement to the
+    same place, not a detail of the counted one."""
+    return (
+        bool(_types(c))
+        and bool(a.count_text and c.count_text)
+        and (a.min_count, a.max_count)
+        != (
+            c.min_count,
+            c.max_count,
+        )
+    )
+
+
 def _spin_off(summary: Claim, c: Claim) -> Claim:
     """A place-less part of a multi-type summary, placed where the summary's movement goes."""
     for role in ("origin", "destination", "via"):
@@ -183,7 +198,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     for c in bare:
         fits = [o for o in out[:MERGE_LOOKBACK] if compatible(o, c)]
         target = next((o for o in fits if _types(c) and _types(o) == _types(c)), fits[0] if fits else None)
-        if target is not None and _leg_of(target, c):
+        if target is not None and (_leg_of(target, c) or _counted_apart(target, c)):
             out.append(_spin_off(target, c))
         elif target is not None:
             _absorb(target, c, bare=True)
