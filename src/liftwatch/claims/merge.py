@@ -155,15 +155,9 @@ def _counted_apart(a: Claim, c: Claim) -> bool:
     """ "at least two Russian planes flew to Latakia ..., while an An-124 arrived there three times": a
     place-less sentence with a carrier type and a count of its own that differs is another movement to the
     same place, not a detail of the counted one."""
-    return (
-        bool(_types(c))
-        and bool(a.count_text and c.count_text)
-        and (a.min_count, a.max_count)
-        != (
-            c.min_count,
-            c.max_count,
-        )
-    )
+    if not (_types(c) and a.count_text and c.count_text) or c.max_count is None:
+        return False  # "several of the aircraft" bounds nothing that could tell two movements apart
+    return (a.min_count, a.max_count) != (c.min_count, c.max_count)
 
 
 def _spin_off(summary: Claim, c: Claim) -> Claim:
