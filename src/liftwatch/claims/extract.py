@@ -21,7 +21,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from liftwatch.claims.assets import find_assets
+from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import operators, source_spans
 from liftwatch.claims.context import attach_owners, carry_actor, carry_assets
 from liftwatch.claims.counts import best, best_rate, find_counts
@@ -216,7 +216,11 @@ def _sentence_claim(
             masked = masked[:a] + " " * (b - a) + masked[b:]
         assets = find_assets(masked) or assets
     named = mentions_of(text, known_ships or [])
-    extra = [(a, b, n) for a, b, n in named if all(b <= s or a >= e for s, e, _ in assets)]
+    extra = [
+        (a, b, n)
+        for a, b, n in named
+        if all(b <= s or a >= e for s, e, _ in assets) and not FORMER_NAME.search(text[max(0, a - 40) : a])
+    ]
     if extra:  # a ship the article named elsewhere, mentioned here by its name alone
         assets = [x for x in assets if not (x[2].domain == "sea" and x[2].label in CLASS_ASSETS)]
         assets = sorted([*assets, *((a, b, AssetRef(n, "sea", (), None, n.upper(), n)) for a, b, n in extra)])

@@ -155,6 +155,12 @@ def _fill_ok(fill: str) -> bool:
     return all(w in FILLER or w.endswith("'s") or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) for w in words if w)
 
 
+_WHERE_BETWEEN = re.compile(
+    r"\b(?:sea|seas|waters|strait|coast|coastline|area|zone|border|located|lies|lying|drifting|anchored|somewhere)\s*$",
+    re.I,
+)
+
+
 def cue_role(pre: str) -> str | None:
     """The role the words right before a place give it: the cue nearest the place followed only by filler."""
     best: tuple[int, int, str] | None = None
@@ -167,6 +173,8 @@ def cue_role(pre: str) -> str | None:
                 continue
             if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
+            if role == "between" and _WHERE_BETWEEN.search(pre[: m.start()]):
+                continue  # "drifting in the open sea between Spain and Algeria": where it is, not a route
             # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
@@ -319,10 +327,12 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
         if after_place and coord is not None and coord.group(0).strip() == "," and (m.start() - 2) not in known_ends:
             listed.add(m.start())  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
+        bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
             cue_role(pre) in (None, "between")
             and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I)
             and not after_place
+            and not bound
         ):
             continue
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
@@ -330,6 +340,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
             spans.append((m.start() + 1, m.end()))
             joined.add(m.start() + 1)
+        elif bound:
+            spans.append((m.start(), m.end() - len("-bound")))
         else:
             spans.append((m.start(), m.end()))
         ends.add(

@@ -104,7 +104,7 @@ def mentions_of(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     wins over a shorter one it contains ("Sparta II" over "Sparta")."""
     out: list[tuple[int, int, str]] = []
     for name in sorted(set(names), key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+(?:I|V|\d)\b)", text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+(?:[IVX]+|\d+)\b)", text):
             if all(m.end() <= a or m.start() >= b for a, b, _ in out):
                 out.append((m.start(), m.end(), name))
     return sorted(out)
