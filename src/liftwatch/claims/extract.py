@@ -330,6 +330,23 @@ def _stops_before_then(
     return out
 
 
+def _sole_carrier(sentences: list[Sentence], claims: list[Claim]) -> None:
+    """ "The 'Sparta II' ... arrived in Tartus. ... In Aug 2022, the transportation of S-300 systems from
+    Syria to Novorossiysk was recorded.": when the article names one carrier only (one ship, one type), a
+    movement it tells without naming any carrier is that carrier's."""
+    named: dict[str, AssetRef] = {}
+    for sent in sentences:
+        for _, _, a in find_assets(sent.text):
+            if a.label not in CLASS_ASSETS:
+                named.setdefault(a.label, a)
+    if len(named) != 1:
+        return
+    only = next(iter(named.values()))
+    for c in claims:
+        if not c.assets:
+            c.assets = [dataclasses.replace(only)]
+
+
 def _per_ship(claim: Claim, solo: set[str]) -> list[Claim]:
     """ "Both ships departed Baltiysk", "Sparta IV sailed in parallel with Mys Zhelaniya": when the article
     tells each of these vessels' movements on its own too, a movement told of several of them is each
@@ -518,6 +535,7 @@ def extract(
     _carry_narrative_times(text, sentences, per_sentence)
     _to_the_base(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
+    _sole_carrier(sentences, claims)
     for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
         for role in ("origin", "destination", "via"):
             setattr(c, role, [gaz.adapt(p, c.domain) for p in getattr(c, role)])
