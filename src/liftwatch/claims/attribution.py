@@ -94,12 +94,19 @@ _OPERATOR = re.compile(
 )
 
 
+_CALENDAR_WORDS = re.compile(
+    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+    r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s+)+"
+)
+
+
 def operators(sentence: str) -> list[tuple[int, int, str]]:
     """Companies named as carriers: airlines, charter operators, state shipping firms."""
     out = []
     for m in _OPERATOR.finditer(sentence):
         name = (m.group("op") or m.group("op2") or "").strip()
         name = re.sub(r"^(?:The|A|An|Kyrgyz|Russian|Belarusian|Emirati)\s+", "", name)
+        name = re.sub(_CALENDAR_WORDS, "", name)  # "a 3 February Rubystar flight": the date is not the name
         if name:
             out.append((m.start(), m.end(), name))
     return out

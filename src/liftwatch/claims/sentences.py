@@ -340,8 +340,9 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
             spans.append((m.start() + 1, m.end()))
             joined.add(m.start() + 1)
-        elif bound:
-            spans.append((m.start(), m.end() - len("-bound")))
+        elif bound:  # "A Murmansk-bound ship": the name only, without the article that capitalised it
+            lead = re.match(r"(?:A|An|The)\s+", m.group(0))
+            spans.append((m.start() + (lead.end() if lead else 0), m.end() - len("-bound")))
         else:
             spans.append((m.start(), m.end()))
         ends.add(
