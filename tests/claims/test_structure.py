@@ -137,3 +137,12 @@ def _one_claim(text: str) -> Claim:
     ex = _ex(text)
     assert len(ex.claims) == 1, [c.summary() for c in ex.claims]
     return ex.claims[0]
+
+
+def test_places_resolve_like_the_library_resolver() -> None:
+    """A name the gazetteer's aliases lack goes through ``kb.resolve_place``: an ambiguous one stays an
+    unknown place instead of the first fuzzy airport ("Mansila": three airports named Manila)."""
+    c = _one_claim("Russian cargo planes flew from Hmeimim to Mansila on 3 March.")
+    assert [p.kind for p in c.destination] == ["unknown"]
+    c = _one_claim("Russian cargo planes flew from Hmeimim to Baranovichi on 3 March.")
+    assert _ids(c.destination) == {"UMMA"} and "resolve_place" in c.destination[0].note
