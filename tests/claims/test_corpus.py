@@ -103,3 +103,19 @@ def test_report_has_every_field_and_language(report: Report) -> None:
     assert set(d["fields"]) == {"en", "ar", "fr", "ru"}
     assert all(set(v) == set(FIELDS) for v in d["fields"].values())
     assert "| **all fields** |" in report.markdown()
+
+
+def test_place_comparison_with_the_library_resolver(tmp_path: Path) -> None:
+    """``--places`` lists where free-text resolution and ``kb.resolve_place`` part ways (here: Moscow is a
+    city of several airfields to the extractor, one airport to the resolver)."""
+    from liftwatch.claims.evaluate import compare_places
+
+    (tmp_path / "a.toml").write_text(
+        'lang = "en"\nurl = "https://example.org/a"\npublished = "2024-12-20"\n'
+        "text = '''Four Il-76 planes flew from Moscow to Hmeimim on 18 December.'''\n"
+        '[[claim]]\norigin = ["city:moscow"]\n',
+        encoding="utf-8",
+    )
+    lines, tally = compare_places(tmp_path)
+    assert tally["names"] == 2 and tally["agree"] == 1 and tally["differ"] == 1
+    assert "'Moscow': extractor city:moscow" in lines[0]
