@@ -1,5 +1,6 @@
-"""Rules that read across sentences: carriers named or referred back to in a neighbouring sentence, an
-actor that carries over to the next claim, dark-transponder remarks without a place, and vessel owners.
+"""Rules that read across sentences: carriers named or referred back to in a neighbouring sentence (or the
+article's only carrier), an actor that carries over to the next claim, dark-transponder remarks without a
+place, vessel owners, movements of several ships, "to the base", and a paragraph's running date.
 
 Reporting spreads one movement over several sentences ("... flights to eastern Libya. The aircraft used
 were Tupolev Tu-134, Tu-154 and Ilyushin Il-76."); these rules join the pieces after each sentence has
@@ -15,9 +16,10 @@ from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.counts import Count, best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
-from liftwatch.claims.model import AssetRef, Claim
+from liftwatch.claims.model import AssetRef, Claim, Place
 from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.ships import mentions_of, owners
+from liftwatch.claims.timeparse import TimeSpan, find_times
 
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
@@ -185,3 +187,90 @@ def attach_owners(claims: list[Claim], sentences: list[Sentence], known: list[st
         for a in c.assets:
             if a.ship_name and a.label in owner_of and c.owner is None:
                 c.owner = owner_of[a.label]
+
+
+# "trois vols vers la base", "three flights to the base", "на базу": the base the text just named
+_TO_THE_BASE = re.compile(
+    r"\b(?:to|towards|at)\s+the\s+(?:air\s*)?base\b(?!\s+(?:of|in|at|near)\b)"
+    r"|\b(?:vers|à)\s+(?:la|cette)\s+base\b(?!\s+(?:de|d['’]|du|aérienne\s+de)\b)"
+    r"|\bна\s+(?:эту\s+)?(?:авиа)?базу\b(?!\s+[А-ЯЁ])|إلى\s+القاعدة(?!\s+[\u0600-\u06FF])",
+    re.I,
+)
+
+
+def to_the_base(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """A movement "to the base" goes to the last air or naval base an earlier claim went to."""
+    last: Place | None = None
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        if _TO_THE_BASE.search(sent.text):
+            for c in made:
+                if not c.destination and last is not None:
+                    c.destination = [dataclasses.replace(last, qualifiers=list(last.qualifiers))]
+        for c in made:  # "vers Lattaquié, avant de retourner dans la région de Moscou": the base is the stop
+            sites = [p for p in c.destination if p.kind == "site"] or [p for p in c.via if p.kind == "site"]
+            last = sites[-1] if sites else last
+
+
+def carry_narrative_times(text: str, sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """ "On Dec 13 the ship left Baltiysk. ... On Jan 21 it entered Tartus ..., arriving at 8:35 p.m.": an
+    undated sentence continues the last date of its paragraph, so legs dated apart are not merged."""
+    last: list[TimeSpan] = []
+    prev_end = 0
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        if "\n" in text[prev_end : sent.start]:
+            last = []  # a new paragraph starts its own story
+        prev_end = sent.end
+        dated = [t for c in made for t in c.times if t.start is not None]
+        if dated:
+            last = dated
+            continue
+        for c in made:
+            c.narrative_times = list(last)
+        if not made:
+            own = [t for t in find_times(sent.text, None, None) if t.start is not None]
+            last = own or last
+
+
+def sole_carrier(sentences: list[Sentence], claims: list[Claim]) -> None:
+    """ "The 'Sparta II' ... arrived in Tartus. ... In Aug 2022, the transportation of S-300 systems from
+    Syria to Novorossiysk was recorded.": when the article names one carrier only (one ship, one type), a
+    movement it tells without naming any carrier is that carrier's."""
+    named: dict[str, AssetRef] = {}
+    for sent in sentences:
+        for _, _, a in find_assets(sent.text):
+            if a.label not in CLASS_ASSETS:
+                named.setdefault(a.label, a)
+    if len(named) != 1:
+        return
+    only = next(iter(named.values()))
+    for c in claims:
+        if not c.assets:
+            c.assets = [dataclasses.replace(only)]
+
+
+def per_ship(claim: Claim, solo: set[str]) -> list[Claim]:
+    """ "Both ships departed Baltiysk", "Sparta IV sailed in parallel with Mys Zhelaniya": when the article
+    tells each of these vessels' movements on its own too, a movement told of several of them is each
+    vessel's, and merges with what else the text says of it. Ships only ever named together ("the Baltic
+    Leader and the Patria arrived") stay one convoy."""
+    ships = [a for a in claim.assets if a.ship_name]
+    if len(ships) < 2 or sum(a.label in solo for a in ships) < 2:
+        return [claim]
+    out = []
+    for ship in ships:
+        part = dataclasses.replace(
+            claim,
+            assets=[dataclasses.replace(ship)],
+            origin=list(claim.origin),
+            destination=list(claim.destination),
+            via=list(claim.via),
+            possible=list(claim.possible),
+            hints=list(claim.hints),
+            times=list(claim.times),
+            sources=list(claim.sources),
+            min_count=None,
+            max_count=None,
+            count_text="",
+        )
+        out.append(part)
+    return out

@@ -22,13 +22,19 @@ from datetime import date, timedelta
 from typing import Any
 
 from liftwatch.claims.assets import FORMER_NAME, find_assets
-from liftwatch.claims.attribution import operators, source_spans
-from liftwatch.claims.context import attach_owners, carry_actor, carry_assets
+from liftwatch.claims.attribution import source_spans
+from liftwatch.claims.context import (
+    attach_owners,
+    carry_actor,
+    carry_assets,
+    carry_narrative_times,
+    per_ship,
+    sole_carrier,
+    to_the_base,
+)
 from liftwatch.claims.counts import best, best_rate, find_counts
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import (
-    ACTOR_PARENT,
-    ACTORS,
     CLASS_ASSETS,
     EQUIPMENT,
     HEDGE,
@@ -38,7 +44,8 @@ from liftwatch.claims.lexicon import (
 )
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
-from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
+from liftwatch.claims.mover import actor_spans, mover
+from liftwatch.claims.places import Gazetteer, default_gazetteer
 from liftwatch.claims.sentences import (
     Sentence,
     assign_roles,
@@ -49,11 +56,6 @@ from liftwatch.claims.sentences import (
 from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.timeparse import TimeSpan, find_publication_date, find_times, years_in
 
-_SOURCE_AFTER = re.compile(
-    r"^\W*(?:officials?|sources?|media|intelligence|diplomats?|analysts?|said|says|reported|reports|newspaper|"
-    r"journal|outlets?|state\s+media|news|ministry\s+said|authorities\s+said)\b",
-    re.I,
-)
 MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
 
 
@@ -100,72 +102,6 @@ def _model_spans(text: str, use_model: bool) -> tuple[list[tuple[int, int]], str
     return spans, f"rules+spacy:{nlp[1]}"
 
 
-def _actor_spans(text: str) -> list[tuple[int, int, Actor]]:
-    out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
-    return sorted(out, key=lambda x: x[0])
-
-
-def _operator_actor(name: str) -> Actor:
-    """A company named as the carrier (an airline, a charter or shipping firm) as an actor of its own."""
-    return Actor(name, "company", (), (name.lower(),), re.compile(re.escape(name)))
-
-
-def _mover(
-    sent: Sentence,
-    actors: list[tuple[int, int, Actor]],
-    assets: list[tuple[int, int, AssetRef]],
-    placed: list[Mention],
-    sources: list[tuple[int, int, str]],
-) -> Actor | None:
-    """The actor doing the moving: the one qualifying an asset ("Russian cargo planes"), else the subject.
-
-    Actors inside a place phrase ("bases controlled by Haftar") or inside an attribution ("US officials
-    said", "U.S. Africa Command says", "selon Reuters") are context, not movers. A company named as the
-    carrier ("a New Way Cargo Airlines IL-76 flight", "associated with Skyline Airlines") is the actor.
-    A proxy named with its sponsor ("Russian private military group Wagner") is the more specific actor.
-    """
-    text = sent.text
-
-    def in_source(a: int, b: int) -> bool:
-        return any(not (b <= s or a >= e) for s, e, _ in sources)
-
-    cands = []
-    for s, e, actor in actors:
-        if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
-            continue
-        if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
-            continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
-        if re.match(r"\s+destination\b", text[e:], re.I):
-            continue  # "an Egyptian destination"
-        if _SOURCE_AFTER.match(text[e:]) or re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
-            continue
-        cands.append((s, e, actor))
-    for s, e, name in operators(text):
-        if in_source(s, e):
-            continue
-        qualifies = any(0 <= a_s - e <= 25 for a_s, _, _ in assets) or re.search(
-            r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
-        )
-        if qualifies:
-            return _operator_actor(name)
-        cands.append((s, e, _operator_actor(name)))
-    if not cands:
-        return None
-    chosen: tuple[int, int, Actor] | None = None
-    for c in cands:  # "Russian cargo planes", "avion cargo russe", "طائرة شحن روسية"
-        if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets) or any(0 <= c[0] - a_e <= 16 for _, a_e, _ in assets):
-            chosen = c
-            break
-    if chosen is None:
-        verb = MOVE.search(text)
-        before = [c for c in cands if verb is None or c[0] < verb.start()]
-        chosen = (before or cands)[0]
-    for c in cands:  # "Russian private military group Wagner": the proxy, not the sponsor
-        if ACTOR_PARENT.get(c[2].name) == chosen[2].name and 0 <= c[0] - chosen[1] <= 40:
-            return c[2]
-    return chosen[2]
-
-
 # "transfer all their combat aircraft", "a transfer process of military equipment, including aircrafts":
 # aircraft named as what is moved are the load; the carrier is another one the sentence names.
 _LOAD_BEFORE = re.compile(
@@ -204,7 +140,7 @@ def _sentence_claim(
     claim = Claim(claim_id=idx, sentences=[text.strip()])
     sources = source_spans(text)
     claim.sources = list(dict.fromkeys(src for _, _, src in sources))
-    actor = _mover(
+    actor = mover(
         sent, actors, assets, [r.mention for r in sent.roles if r.role or r.mention.source == "controlled"], sources
     )
     if actor is not None:
@@ -330,51 +266,6 @@ def _stops_before_then(
     return out
 
 
-def _sole_carrier(sentences: list[Sentence], claims: list[Claim]) -> None:
-    """ "The 'Sparta II' ... arrived in Tartus. ... In Aug 2022, the transportation of S-300 systems from
-    Syria to Novorossiysk was recorded.": when the article names one carrier only (one ship, one type), a
-    movement it tells without naming any carrier is that carrier's."""
-    named: dict[str, AssetRef] = {}
-    for sent in sentences:
-        for _, _, a in find_assets(sent.text):
-            if a.label not in CLASS_ASSETS:
-                named.setdefault(a.label, a)
-    if len(named) != 1:
-        return
-    only = next(iter(named.values()))
-    for c in claims:
-        if not c.assets:
-            c.assets = [dataclasses.replace(only)]
-
-
-def _per_ship(claim: Claim, solo: set[str]) -> list[Claim]:
-    """ "Both ships departed Baltiysk", "Sparta IV sailed in parallel with Mys Zhelaniya": when the article
-    tells each of these vessels' movements on its own too, a movement told of several of them is each
-    vessel's, and merges with what else the text says of it. Ships only ever named together ("the Baltic
-    Leader and the Patria arrived") stay one convoy."""
-    ships = [a for a in claim.assets if a.ship_name]
-    if len(ships) < 2 or sum(a.label in solo for a in ships) < 2:
-        return [claim]
-    out = []
-    for ship in ships:
-        part = dataclasses.replace(
-            claim,
-            assets=[dataclasses.replace(ship)],
-            origin=list(claim.origin),
-            destination=list(claim.destination),
-            via=list(claim.via),
-            possible=list(claim.possible),
-            hints=list(claim.hints),
-            times=list(claim.times),
-            sources=list(claim.sources),
-            min_count=None,
-            max_count=None,
-            count_text="",
-        )
-        out.append(part)
-    return out
-
-
 def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) -> list[Claim]:
     """One claim per transport mode when the sentence names both ("by sea to Tobruk and by air to Al-Khadim").
 
@@ -437,48 +328,6 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
     claim.window_source = "no date in the text and no publication date: all data considered"
 
 
-# "trois vols vers la base", "three flights to the base", "на базу": the base the text just named
-_TO_THE_BASE = re.compile(
-    r"\b(?:to|towards|at)\s+the\s+(?:air\s*)?base\b(?!\s+(?:of|in|at|near)\b)"
-    r"|\b(?:vers|à)\s+(?:la|cette)\s+base\b(?!\s+(?:de|d['’]|du|aérienne\s+de)\b)"
-    r"|\bна\s+(?:эту\s+)?(?:авиа)?базу\b(?!\s+[А-ЯЁ])|إلى\s+القاعدة(?!\s+[\u0600-\u06FF])",
-    re.I,
-)
-
-
-def _to_the_base(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
-    """A movement "to the base" goes to the last air or naval base an earlier claim went to."""
-    last: Place | None = None
-    for sent, made in zip(sentences, per_sentence, strict=True):
-        if _TO_THE_BASE.search(sent.text):
-            for c in made:
-                if not c.destination and last is not None:
-                    c.destination = [dataclasses.replace(last, qualifiers=list(last.qualifiers))]
-        for c in made:  # "vers Lattaquié, avant de retourner dans la région de Moscou": the base is the stop
-            sites = [p for p in c.destination if p.kind == "site"] or [p for p in c.via if p.kind == "site"]
-            last = sites[-1] if sites else last
-
-
-def _carry_narrative_times(text: str, sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
-    """ "On Dec 13 the ship left Baltiysk. ... On Jan 21 it entered Tartus ..., arriving at 8:35 p.m.": an
-    undated sentence continues the last date of its paragraph, so legs dated apart are not merged."""
-    last: list[TimeSpan] = []
-    prev_end = 0
-    for sent, made in zip(sentences, per_sentence, strict=True):
-        if "\n" in text[prev_end : sent.start]:
-            last = []  # a new paragraph starts its own story
-        prev_end = sent.end
-        dated = [t for c in made for t in c.times if t.start is not None]
-        if dated:
-            last = dated
-            continue
-        for c in made:
-            c.narrative_times = list(last)
-        if not made:
-            own = [t for t in find_times(sent.text, None, None) if t.start is not None]
-            last = own or last
-
-
 def extract(
     text: str,
     publication_date: date | None = None,
@@ -510,7 +359,7 @@ def extract(
     extra, model = _model_spans(text, use_model)
     mentions += candidate_mentions(text, mentions, gaz, extra)
     mentions.sort(key=lambda m: m.start)
-    actors_all = _actor_spans(text)
+    actors_all = actor_spans(text)
     m_starts = [m.start for m in mentions]
     a_starts = [x[0] for x in actors_all]
 
@@ -532,15 +381,15 @@ def extract(
         made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names)
         per_sentence.append(made)
         claims += made
-    _carry_narrative_times(text, sentences, per_sentence)
-    _to_the_base(sentences, per_sentence)
+    carry_narrative_times(text, sentences, per_sentence)
+    to_the_base(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
-    _sole_carrier(sentences, claims)
+    sole_carrier(sentences, claims)
     for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
         for role in ("origin", "destination", "via"):
             setattr(c, role, [gaz.adapt(p, c.domain) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
-    claims = merge_claims([part for c in claims for part in _per_ship(c, solo)])
+    claims = merge_claims([part for c in claims for part in per_ship(c, solo)])
     attach_owners(claims, sentences, ship_names)
     carry_actor(claims)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
