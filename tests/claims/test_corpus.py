@@ -4,6 +4,10 @@ The floors below are the figures measured when they were last raised (``docs/acc
 section, ``python -m liftwatch.claims.evaluate tests/data/articles``). Extraction is deterministic, so a
 drop is a regression, not noise: raise the floors when the extractor gets better, never lower them to
 make a change pass.
+
+``tests/data/articles_heldout`` holds excerpts annotated by hand before the extractor was first run on
+them and never used to tune a rule: its figures are the honest estimate for unseen reporting. Once a rule
+is written from a held-out miss, that excerpt belongs in the tuning corpus and a fresh one must replace it.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ import pytest
 from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
+# Excerpts kept out of rule tuning (annotated before the extractor was first run on them): the honest figure
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "articles_heldout"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.84, 0.79), "ar": (0.915, 0.915), "fr": (0.845, 0.93), "ru": (0.815, 0.895)}
+FLOORS = {"en": (0.94, 0.995), "ar": (0.915, 0.915), "fr": (0.845, 0.93), "ru": (0.835, 0.92)}
+HELDOUT_FLOORS = {"en": (0.875, 0.665), "ar": (0.33, 0.25), "fr": (0.30, 0.27), "ru": (0.76, 0.615)}
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
     "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",
@@ -50,8 +57,34 @@ def test_corpus_is_real_sized_and_multilingual() -> None:
 
 
 def test_every_article_file_parses() -> None:
-    for p in CORPUS.glob("*.toml"):
+    for p in [*CORPUS.glob("*.toml"), *HELDOUT.glob("*.toml")]:
         tomllib.loads(p.read_text(encoding="utf-8"))
+
+
+def test_heldout_set_is_real_multilingual_and_apart() -> None:
+    held = load_corpus(HELDOUT)
+    assert len(held) >= 8 and sum(a.lang != "en" for a in held) >= 3
+    assert not {a.url for a in held} & {a.url for a in load_corpus(CORPUS)}, "a held-out page is in the corpus"
+    for a in held:
+        assert a.url.startswith("http") and a.published and a.gold, a.path
+        assert 40 < len(a.text) < 2500, a.path
+        for g in a.gold:
+            assert set(g) <= KEYS, (a.path, set(g) - KEYS)
+
+
+@pytest.fixture(scope="module")
+def heldout_report() -> Report:
+    from tests.claims.conftest import real_kb_gazetteer
+
+    real_kb_gazetteer()
+    return evaluate(HELDOUT)
+
+
+@pytest.mark.parametrize("lang", sorted(HELDOUT_FLOORS))
+def test_heldout_accuracy_does_not_fall(heldout_report: Report, lang: str) -> None:
+    t = heldout_report.tally(lang)
+    p_floor, r_floor = HELDOUT_FLOORS[lang]
+    assert t.precision >= p_floor and t.recall >= r_floor, (lang, round(t.precision, 3), round(t.recall, 3))
 
 
 @pytest.mark.parametrize("lang", sorted(FLOORS))
@@ -70,3 +103,19 @@ def test_report_has_every_field_and_language(report: Report) -> None:
     assert set(d["fields"]) == {"en", "ar", "fr", "ru"}
     assert all(set(v) == set(FIELDS) for v in d["fields"].values())
     assert "| **all fields** |" in report.markdown()
+
+
+def test_place_comparison_with_the_library_resolver(tmp_path: Path) -> None:
+    """``--places`` lists where free-text resolution and ``kb.resolve_place`` part ways (here: Moscow is a
+    city of several airfields to the extractor, one airport to the resolver)."""
+    from liftwatch.claims.evaluate import compare_places
+
+    (tmp_path / "a.toml").write_text(
+        'lang = "en"\nurl = "https://example.org/a"\npublished = "2024-12-20"\n'
+        "text = '''Four Il-76 planes flew from Moscow to Hmeimim on 18 December.'''\n"
+        '[[claim]]\norigin = ["city:moscow"]\n',
+        encoding="utf-8",
+    )
+    lines, tally = compare_places(tmp_path)
+    assert tally["names"] == 2 and tally["agree"] == 1 and tally["differ"] == 1
+    assert "'Moscow': extractor city:moscow" in lines[0]

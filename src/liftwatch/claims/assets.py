@@ -5,6 +5,7 @@ One function so the sentence reader and the cross-sentence rules see carriers th
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -12,6 +13,12 @@ from liftwatch.claims.lexicon import ASSETS, CLASS_ASSETS, GENERIC_ASSETS
 from liftwatch.claims.model import AssetRef
 from liftwatch.claims.ships import named_ships
 from liftwatch.claims.types import find_makers, find_types
+
+FORMER_NAME = re.compile(
+    r"\b(?:previously|formerly|earlier|once)\s+(?:registered\s+|named\s+|known\s+|called\s+)?as\s+[\"'“‘«]?$"
+    r"|\b(?:formerly|ex-)\s*[\"'“‘«]?$|\bранее\s+(?:известн\w+\s+как|называвш\w+)\s+[«\"]?$",
+    re.I,
+)
 
 
 def find_assets(text: str) -> list[tuple[int, int, AssetRef]]:
@@ -47,6 +54,8 @@ def _find_assets(text: str) -> tuple[tuple[int, int, AssetRef], ...]:
                     AssetRef(kind.label, kind.domain, kind.type_codes, kind.category, kind.ship_name, m.group(0)),
                 )
             )
+    # "Ursa Major, previously registered as Sparta III": one ship and its old name
+    found = [x for x in found if not (x[2].ship_name and FORMER_NAME.search(text[max(0, x[0] - 40) : x[0]]))]
     cargo = any(a.category == "cargo" for _, _, a in found)
     if cargo:
         found = [x for x in found if x[2].category != "military_other"]

@@ -67,6 +67,9 @@ _MOVE_IN_SRC = re.compile(
 )
 
 
+_NO_SOURCE = {"it", "is", "as", "this", "that", "there", "we", "they", "he", "she", "has", "been", "was", "also"}
+
+
 def source_spans(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of every attribution source named in a sentence."""
     out: list[tuple[int, int, str]] = []
@@ -75,6 +78,8 @@ def source_spans(sentence: str) -> list[tuple[int, int, str]]:
             src = m.group("src").strip(" \"'“”«»()")
             if not src or _MOVE_IN_SRC.search(src) or len(src.split()) > 14:
                 continue
+            if all(w.lower() in _NO_SOURCE for w in src.split()):
+                continue  # "It is observed that", "As noted": no one is named
             a, b = m.start("src"), m.end("src")
             if all(b <= s or a >= e for s, e, _ in out):
                 out.append((a, b, src))
@@ -89,12 +94,19 @@ _OPERATOR = re.compile(
 )
 
 
+_CALENDAR_WORDS = re.compile(
+    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+    r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?\s+)+"
+)
+
+
 def operators(sentence: str) -> list[tuple[int, int, str]]:
     """Companies named as carriers: airlines, charter operators, state shipping firms."""
     out = []
     for m in _OPERATOR.finditer(sentence):
         name = (m.group("op") or m.group("op2") or "").strip()
         name = re.sub(r"^(?:The|A|An|Kyrgyz|Russian|Belarusian|Emirati)\s+", "", name)
+        name = re.sub(_CALENDAR_WORDS, "", name)  # "a 3 February Rubystar flight": the date is not the name
         if name:
             out.append((m.start(), m.end(), name))
     return out

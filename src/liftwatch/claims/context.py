@@ -1,5 +1,6 @@
-"""Rules that read across sentences: carriers named or referred back to in a neighbouring sentence, an
-actor that carries over to the next claim, dark-transponder remarks without a place, and vessel owners.
+"""Rules that read across sentences: carriers named or referred back to in a neighbouring sentence (or the
+article's only carrier), an actor that carries over to the next claim, dark-transponder remarks without a
+place, vessel owners, movements of several ships, "to the base", and a paragraph's running date.
 
 Reporting spreads one movement over several sentences ("... flights to eastern Libya. The aircraft used
 were Tupolev Tu-134, Tu-154 and Ilyushin Il-76."); these rules join the pieces after each sentence has
@@ -13,10 +14,12 @@ import re
 
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
+from liftwatch.claims.counts import Count, best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
-from liftwatch.claims.model import AssetRef, Claim
+from liftwatch.claims.model import AssetRef, Claim, Place
 from liftwatch.claims.sentences import Sentence
-from liftwatch.claims.ships import owners
+from liftwatch.claims.ships import mentions_of, owners
+from liftwatch.claims.timeparse import TimeSpan, find_times
 
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
@@ -40,14 +43,21 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
     "the plane", "the vessel") to carriers named in the previous sentences takes them over.
     """
     last: dict[str, list[AssetRef]] = {}
+    last_counts: dict[str, int | None] = {}  # how many carriers the sentence naming them counted
+    last_count: dict[str, Count | None] = {}
+    clause_assets: list[AssetRef] = []  # the carriers of the clause before, in the same sentence
     last_actor: Actor | None = None
     last_claims: list[Claim] = []
+    head_claims: list[Claim] = []  # the claims of the main clause of the last sentence that made any
     pending_hints: list[str] = []
     for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
         dark = [name for name, rx in HINTS if name in _DARK_HINTS and rx.search(sent.text)]
         if not made and dark:
-            if last_claims:
-                for c in last_claims:
+            # "These flights took place ... and include a X flight ..., a Y flight .... It is observed that
+            # these flights turn off their signal receivers.": the remark is about the sentence's subject,
+            # not the last item of its list
+            if head_claims or last_claims:
+                for c in head_claims or last_claims:
                     c.hints += [h for h in dark if h not in c.hints]
             else:
                 pending_hints += dark
@@ -56,6 +66,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
                 c.hints += [h for h in pending_hints if h not in c.hints]
             pending_hints = []
         found = [a for _, _, a in find_assets(sent.text)]
+        clause_assets = found if found or not sent.continues else clause_assets
         specific = [a for a in found if a.label not in CLASS_ASSETS]
         if not made and specific:
             for c in last_claims:
@@ -64,9 +75,18 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
                 ):
                     _give(c, specific)
         for c in made:
+            if not c.assets and sent.continues and clause_assets:
+                # "A military plane that took ... to X on Thursday | landed in Y on Friday": the main clause's
+                # subject is the carrier the relative clause before it described
+                c.assets = [dataclasses.replace(a) for a in clause_assets]
             dom = c.domain or (c.assets[0].domain if c.assets else None)
-            if dom and _class_only(c, dom) and last.get(dom) and _ANAPHOR.search(sent.text):
+            if dom and _class_only(c, dom) and last.get(dom) and _refers_back(sent.text, last_counts.get(dom)):
                 _give(c, last[dom])
+                counted = last_count.get(dom)
+                if counted is not None and not c.count_text and counted.min is not None:
+                    # "five Il-76 ... flew back from Machulishchy. The same aircraft had arrived from Pskov":
+                    # the carriers referred back to are as many as the text counted them
+                    c.min_count, c.max_count, c.count_text = counted.min, counted.max, counted.text
             if c.actor is None and last_actor is not None and _ANAPHOR.search(sent.text):
                 c.actor, c.actor_countries, c.actor_operators = (
                     last_actor.name,
@@ -78,11 +98,31 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
             last_actor = _qualifying_actor(sent.text) or last_actor
         for a in specific:
             last[a.domain] = [x for x in specific if x.domain == a.domain]
+            last_counts[a.domain] = _counted(sent.text)
+            last_count[a.domain] = best(find_counts(sent.text))
         if made:
             last_claims = made
+            if not sent.continues or not head_claims:
+                head_claims = made
+        elif not sent.continues:
+            head_claims = []
 
 
 _DARK_HINTS = {"transponders off", "ceased location-sharing"}
+
+
+def _counted(text: str) -> int | None:
+    found = best(find_counts(text))
+    return found.max if found is not None else None
+
+
+def _refers_back(text: str, counted: int | None) -> bool:
+    """The sentence refers back to carriers named before ("the plane", "these aircraft"). An anaphor that
+    counts ("the seven planes") refers to carriers counted the same way, not to "a large Antonov plane"."""
+    found = [_counted(m.group(0)) for m in _ANAPHOR.finditer(text)]
+    if not found:
+        return False
+    return all(n is None or n == counted for n in found)
 
 
 def carry_actor(claims: list[Claim]) -> None:
@@ -128,13 +168,16 @@ def _ships_in(text: str) -> list[tuple[int, str]]:
     return [(s, a.label) for s, _, a in find_assets(text) if a.domain == "sea" and a.ship_name]
 
 
-def attach_owners(claims: list[Claim], sentences: list[Sentence]) -> None:
-    """ "X is owned by Y", "the owner is Y": Y is the owner of the ship named there or just before."""
+def attach_owners(claims: list[Claim], sentences: list[Sentence], known: list[str] | None = None) -> None:
+    """ "X is owned by Y", "the owner is Y", "X is operated by Y": Y is the owner of the ship named there
+    (by a ship noun, or by a name the article gave a ship elsewhere), or else of the one named just before."""
     owner_of: dict[str, str] = {}
     prev: list[tuple[int, str]] = []
     for sent in sentences:
         found = owners(sent.text)
         ships = _ships_in(sent.text)
+        if known:
+            ships = sorted({*ships, *((a, n) for a, _, n in mentions_of(sent.text, known))})
         for pos, name in found:
             before = [x for x in ships if x[0] < pos] or ships or prev
             if before:
@@ -144,3 +187,90 @@ def attach_owners(claims: list[Claim], sentences: list[Sentence]) -> None:
         for a in c.assets:
             if a.ship_name and a.label in owner_of and c.owner is None:
                 c.owner = owner_of[a.label]
+
+
+# "trois vols vers la base", "three flights to the base", "на базу": the base the text just named
+_TO_THE_BASE = re.compile(
+    r"\b(?:to|towards|at)\s+the\s+(?:air\s*)?base\b(?!\s+(?:of|in|at|near)\b)"
+    r"|\b(?:vers|à)\s+(?:la|cette)\s+base\b(?!\s+(?:de|d['’]|du|aérienne\s+de)\b)"
+    r"|\bна\s+(?:эту\s+)?(?:авиа)?базу\b(?!\s+[А-ЯЁ])|إلى\s+القاعدة(?!\s+[\u0600-\u06FF])",
+    re.I,
+)
+
+
+def to_the_base(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """A movement "to the base" goes to the last air or naval base an earlier claim went to."""
+    last: Place | None = None
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        if _TO_THE_BASE.search(sent.text):
+            for c in made:
+                if not c.destination and last is not None:
+                    c.destination = [dataclasses.replace(last, qualifiers=list(last.qualifiers))]
+        for c in made:  # "vers Lattaquié, avant de retourner dans la région de Moscou": the base is the stop
+            sites = [p for p in c.destination if p.kind == "site"] or [p for p in c.via if p.kind == "site"]
+            last = sites[-1] if sites else last
+
+
+def carry_narrative_times(text: str, sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """ "On Dec 13 the ship left Baltiysk. ... On Jan 21 it entered Tartus ..., arriving at 8:35 p.m.": an
+    undated sentence continues the last date of its paragraph, so legs dated apart are not merged."""
+    last: list[TimeSpan] = []
+    prev_end = 0
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        if "\n" in text[prev_end : sent.start]:
+            last = []  # a new paragraph starts its own story
+        prev_end = sent.end
+        dated = [t for c in made for t in c.times if t.start is not None]
+        if dated:
+            last = dated
+            continue
+        for c in made:
+            c.narrative_times = list(last)
+        if not made:
+            own = [t for t in find_times(sent.text, None, None) if t.start is not None]
+            last = own or last
+
+
+def sole_carrier(sentences: list[Sentence], claims: list[Claim]) -> None:
+    """ "The 'Sparta II' ... arrived in Tartus. ... In Aug 2022, the transportation of S-300 systems from
+    Syria to Novorossiysk was recorded.": when the article names one carrier only (one ship, one type), a
+    movement it tells without naming any carrier is that carrier's."""
+    named: dict[str, AssetRef] = {}
+    for sent in sentences:
+        for _, _, a in find_assets(sent.text):
+            if a.label not in CLASS_ASSETS:
+                named.setdefault(a.label, a)
+    if len(named) != 1:
+        return
+    only = next(iter(named.values()))
+    for c in claims:
+        if not c.assets:
+            c.assets = [dataclasses.replace(only)]
+
+
+def per_ship(claim: Claim, solo: set[str]) -> list[Claim]:
+    """ "Both ships departed Baltiysk", "Sparta IV sailed in parallel with Mys Zhelaniya": when the article
+    tells each of these vessels' movements on its own too, a movement told of several of them is each
+    vessel's, and merges with what else the text says of it. Ships only ever named together ("the Baltic
+    Leader and the Patria arrived") stay one convoy."""
+    ships = [a for a in claim.assets if a.ship_name]
+    if len(ships) < 2 or sum(a.label in solo for a in ships) < 2:
+        return [claim]
+    out = []
+    for ship in ships:
+        part = dataclasses.replace(
+            claim,
+            assets=[dataclasses.replace(ship)],
+            origin=list(claim.origin),
+            destination=list(claim.destination),
+            via=list(claim.via),
+            possible=list(claim.possible),
+            hints=list(claim.hints),
+            times=list(claim.times),
+            sources=list(claim.sources),
+            min_count=None,
+            max_count=None,
+            count_text="",
+        )
+        out.append(part)
+    return out

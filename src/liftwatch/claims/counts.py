@@ -94,6 +94,10 @@ def find_counts(text: str) -> list[Count]:
     """Every count or rate in a sentence, in order."""
     out: list[Count] = []
     for m in _COUNT.finditer(text):
+        if re.search(r"\b(?:is|was|are|were|as)\s+$", text[: m.start()]) and re.match(
+            r"\S+\s+of\b", m.group(0)[m.start("n") - m.start() :]
+        ):
+            continue  # "the Sparta IV is one of four ships owned by ...": describes the fleet, counts no movement
         n = _value(m.group("n"))
         if n <= 0 or (n > 500 and not m.group("rate")):
             continue

@@ -316,6 +316,41 @@ def evaluate(folder: Path) -> Report:
     return rep
 
 
+def compare_places(folder: Path) -> tuple[list[str], dict[str, int]]:
+    """Each distinct place name the extractor meets in the corpus, resolved by the extractor and by
+    ``kb.resolve_place`` (the resolver commands and filters use): lines for the names where they differ, and
+    the tally. Kept to see where free text needs more than the command-line resolver (cities with several
+    airfields, countries, inflected names), and where the kb's aliases could learn from the extractor's."""
+    from liftwatch import kb
+    from liftwatch.claims.extract import extract
+    from liftwatch.errors import PlaceError
+
+    seen: set[tuple[str, str | None]] = set()
+    lines: list[str] = []
+    tally = {"names": 0, "agree": 0, "differ": 0, "only extractor": 0, "only kb": 0}
+    for art in load_corpus(folder):
+        for p in extract(art.text, art.pub_date, use_model=False).places_mentioned:
+            if p.kind == "controlled" or (p.text, p.id) in seen:
+                continue
+            seen.add((p.text, p.id))
+            tally["names"] += 1
+            try:
+                ref = kb.resolve_place(p.text)
+                theirs: str | None = ref.id
+                how = f"{ref.matched} {ref.score:.0f}"
+            except PlaceError as e:
+                theirs, how = None, str(e).split(";")[0]
+            if theirs == p.id:
+                tally["agree"] += 1
+                continue
+            key = "only extractor" if theirs is None else "only kb" if p.id is None else "differ"
+            tally[key] += 1
+            lines.append(
+                f"{art.path.name}: {p.text!r}: extractor {p.id or 'unknown'}, kb.resolve_place {theirs} ({how})"
+            )
+    return lines, tally
+
+
 def _show(c: Claim, f: str) -> str:
     if f in ("origin", "via", "destination", "possible"):
         return str([p.id or f"unknown:{p.text}" for p in getattr(c, f)])
@@ -346,10 +381,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folder", type=Path, nargs="?", default=Path("tests/data/articles"))
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list every gold field the extractor got wrong")
+    ap.add_argument(
+        "--places", action="store_true", help="compare the extractor's place resolution with kb.resolve_place"
+    )
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder of *.toml gold articles", file=sys.stderr)
         return 2
+    if args.places:
+        lines, tally = compare_places(args.folder)
+        print("\n".join(lines))
+        print(", ".join(f"{k}: {v}" for k, v in tally.items()))
+        return 0
     rep = evaluate(args.folder)
     if args.json:
         print(json.dumps(rep.to_dict(), indent=2, ensure_ascii=False))

@@ -21,37 +21,41 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from liftwatch.claims.assets import find_assets
-from liftwatch.claims.attribution import operators, source_spans
-from liftwatch.claims.context import attach_owners, carry_actor, carry_assets
+from liftwatch.claims.assets import FORMER_NAME, find_assets
+from liftwatch.claims.attribution import source_spans
+from liftwatch.claims.context import (
+    attach_owners,
+    carry_actor,
+    carry_assets,
+    carry_narrative_times,
+    per_ship,
+    sole_carrier,
+    to_the_base,
+)
 from liftwatch.claims.counts import best, best_rate, find_counts
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import (
-    ACTOR_PARENT,
-    ACTORS,
+    CLASS_ASSETS,
     EQUIPMENT,
     HEDGE,
     HINTS,
     MOVE,
     Actor,
 )
-from liftwatch.claims.merge import merge_claims, refine_with_article_sites
+from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
-from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
+from liftwatch.claims.mover import actor_spans, mover
+from liftwatch.claims.places import Gazetteer, default_gazetteer
 from liftwatch.claims.sentences import (
     Sentence,
     assign_roles,
     candidate_mentions,
     controlled_mentions,
-    split_sentences,
+    split_clauses,
 )
+from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.timeparse import TimeSpan, find_publication_date, find_times, years_in
 
-_SOURCE_AFTER = re.compile(
-    r"^\W*(?:officials?|sources?|media|intelligence|diplomats?|analysts?|said|says|reported|reports|newspaper|"
-    r"journal|outlets?|state\s+media|news|ministry\s+said|authorities\s+said)\b",
-    re.I,
-)
 MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
 
 
@@ -98,70 +102,24 @@ def _model_spans(text: str, use_model: bool) -> tuple[list[tuple[int, int]], str
     return spans, f"rules+spacy:{nlp[1]}"
 
 
-def _actor_spans(text: str) -> list[tuple[int, int, Actor]]:
-    out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
-    return sorted(out, key=lambda x: x[0])
+# "transfer all their combat aircraft", "a transfer process of military equipment, including aircrafts":
+# aircraft named as what is moved are the load; the carrier is another one the sentence names.
+_LOAD_BEFORE = re.compile(
+    r"\b(?:transfer(?:s|red|ring)?|transport(?:s|ed|ing)|carr(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y)?|"
+    r"ferr(?:y|ies|ied|ying))\s+"
+    r"(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:(?:including|incl\.|with|such\s+as)\s+)?$"
+    r"|\bincluding\s+$",
+    re.I,
+)
 
 
-def _operator_actor(name: str) -> Actor:
-    """A company named as the carrier (an airline, a charter or shipping firm) as an actor of its own."""
-    return Actor(name, "company", (), (name.lower(),), re.compile(re.escape(name)))
-
-
-def _mover(
-    sent: Sentence,
-    actors: list[tuple[int, int, Actor]],
-    assets: list[tuple[int, int, AssetRef]],
-    placed: list[Mention],
-    sources: list[tuple[int, int, str]],
-) -> Actor | None:
-    """The actor doing the moving: the one qualifying an asset ("Russian cargo planes"), else the subject.
-
-    Actors inside a place phrase ("bases controlled by Haftar") or inside an attribution ("US officials
-    said", "U.S. Africa Command says", "selon Reuters") are context, not movers. A company named as the
-    carrier ("a New Way Cargo Airlines IL-76 flight", "associated with Skyline Airlines") is the actor.
-    A proxy named with its sponsor ("Russian private military group Wagner") is the more specific actor.
-    """
-    text = sent.text
-
-    def in_source(a: int, b: int) -> bool:
-        return any(not (b <= s or a >= e) for s, e, _ in sources)
-
-    cands = []
-    for s, e, actor in actors:
-        if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
-            continue
-        if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
-            continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
-        if re.match(r"\s+destination\b", text[e:], re.I):
-            continue  # "an Egyptian destination"
-        if _SOURCE_AFTER.match(text[e:]) or re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
-            continue
-        cands.append((s, e, actor))
-    for s, e, name in operators(text):
-        if in_source(s, e):
-            continue
-        qualifies = any(0 <= a_s - e <= 25 for a_s, _, _ in assets) or re.search(
-            r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
-        )
-        if qualifies:
-            return _operator_actor(name)
-        cands.append((s, e, _operator_actor(name)))
-    if not cands:
-        return None
-    chosen: tuple[int, int, Actor] | None = None
-    for c in cands:  # "Russian cargo planes", "avion cargo russe", "طائرة شحن روسية"
-        if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets) or any(0 <= c[0] - a_e <= 16 for _, a_e, _ in assets):
-            chosen = c
-            break
-    if chosen is None:
-        verb = MOVE.search(text)
-        before = [c for c in cands if verb is None or c[0] < verb.start()]
-        chosen = (before or cands)[0]
-    for c in cands:  # "Russian private military group Wagner": the proxy, not the sponsor
-        if ACTOR_PARENT.get(c[2].name) == chosen[2].name and 0 <= c[0] - chosen[1] <= 40:
-            return c[2]
-    return chosen[2]
+# "from its bases in Syria", "to facilities across Libya": a region standing for some of its facilities,
+# which the sites the article names elsewhere may make precise (``refine_with_article_sites``)
+_FACILITIES_IN = re.compile(
+    r"\b(?:bases|facilities|airfields|airports|ports|positions|sites|bases?\s+of\s+operations)\s+(?:in|at|across|of)\s+"
+    r"(?:the\s+|eastern\s+|western\s+|southern\s+|northern\s+)?$",
+    re.I,
+)
 
 
 def _sentence_claim(
@@ -170,6 +128,7 @@ def _sentence_claim(
     actors: list[tuple[int, int, Actor]],
     pub: date | None,
     default_year: int | None,
+    known_ships: list[str] | None = None,
 ) -> list[Claim]:
     text = sent.text
     if not MOVE.search(text):
@@ -181,11 +140,26 @@ def _sentence_claim(
     claim = Claim(claim_id=idx, sentences=[text.strip()])
     sources = source_spans(text)
     claim.sources = list(dict.fromkeys(src for _, _, src in sources))
-    actor = _mover(
+    actor = mover(
         sent, actors, assets, [r.mention for r in sent.roles if r.role or r.mention.source == "controlled"], sources
     )
     if actor is not None:
         claim.actor, claim.actor_countries, claim.actor_operators = actor.name, actor.countries, actor.operators
+    loads = [(a, b) for a, b, _ in assets if _LOAD_BEFORE.search(text[max(0, a - 60) : a])]
+    if loads:  # read the carriers again without the load, so a class it hid ("planes") comes back
+        masked = text
+        for a, b in loads:
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+        assets = find_assets(masked) or assets
+    named = mentions_of(text, known_ships or [])
+    extra = [
+        (a, b, n)
+        for a, b, n in named
+        if all(b <= s or a >= e for s, e, _ in assets) and not FORMER_NAME.search(text[max(0, a - 40) : a])
+    ]
+    if extra:  # a ship the article named elsewhere, mentioned here by its name alone
+        assets = [x for x in assets if not (x[2].domain == "sea" and x[2].label in CLASS_ASSETS)]
+        assets = sorted([*assets, *((a, b, AssetRef(n, "sea", (), None, n.upper(), n)) for a, b, n in extra)])
     claim.assets = [a for _, _, a in assets]
     claim.equipment = [name for name, rx in EQUIPMENT if rx.search(text)]
     claim.hints = [name for name, rx in HINTS if rx.search(text)]
@@ -195,7 +169,11 @@ def _sentence_claim(
     if n is not None:
         claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text
     elif "multiple flights" in claim.hints:
-        claim.min_count = 2
+        # "multiple flights", "several rotations": the text bounds the count from below
+        # ("shuttling", "an air bridge" say a regular service, not how many)
+        many = dict(HINTS)["multiple flights"].search(text)
+        explicit = many is not None and not re.match(r"shuttl|air", many.group(0), re.I)
+        claim.min_count, claim.count_text = 2, many.group(0) if many and explicit else ""
     if rate is not None:
         claim.rate_per_day, claim.rate_per_day_min = rate.rate_max, rate.rate_min
         claim.count_text = "; ".join(x for x in (claim.count_text, rate.text) if x)
@@ -212,10 +190,14 @@ def _sentence_claim(
         if r.role is None:
             continue
         heads[i] = place
+        if place.kind == "region" and _FACILITIES_IN.search(
+            text[max(0, r.mention.start - sent.start - 50) : r.mention.start - sent.start]
+        ):
+            place.note = f"{place.note}; {VAGUE_FACILITIES}"
         role = r.role
         if role == "destination":
             a = r.mention.start - sent.start
-            prev_end = max((x.mention.end - sent.start for x in sent.roles[:i]), default=0)
+            prev_end = max((x.mention.end - sent.start for x in sent.roles[:i] if not x.possessor), default=0)
             if HEDGE.search(text[max(prev_end, a - 90) : a]):
                 role = "possible"  # "likely heading to", "believed to be bound for": offered, not claimed
         placed_modes.append((role, place, r.mode))
@@ -225,7 +207,7 @@ def _sentence_claim(
     claim.times = [
         t
         for t in find_times(text, pub, default_year)
-        if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
+        if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
     return _split_by_mode(claim, placed_modes)
 
@@ -259,6 +241,7 @@ def _base_anaphor(
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
 _STATEMENT_TIME = re.compile(
     r"\b(?:said|says|told|reported|announced|claimed|confirmed|stated|wrote)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
+    r"|\b(?:informed|notified|briefed|warned)\b(?:\s+[\w’'().-]+){0,8}?\s*$"
     r"|\b(?:a\s+affirmé|a\s+rapporté|a\s+indiqué|сообщ\w+|заявил\w*)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
     r"|(?:أعلنت|أعلن|قالت|قال|أفادت|أفاد|ذكرت|ذكر)(?:\s+\S+){0,6}?\s*$",
     re.I,
@@ -345,48 +328,6 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
     claim.window_source = "no date in the text and no publication date: all data considered"
 
 
-# "trois vols vers la base", "three flights to the base", "на базу": the base the text just named
-_TO_THE_BASE = re.compile(
-    r"\b(?:to|towards|at)\s+the\s+(?:air\s*)?base\b(?!\s+(?:of|in|at|near)\b)"
-    r"|\b(?:vers|à)\s+(?:la|cette)\s+base\b(?!\s+(?:de|d['’]|du|aérienne\s+de)\b)"
-    r"|\bна\s+(?:эту\s+)?(?:авиа)?базу\b(?!\s+[А-ЯЁ])|إلى\s+القاعدة(?!\s+[\u0600-\u06FF])",
-    re.I,
-)
-
-
-def _to_the_base(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
-    """A movement "to the base" goes to the last air or naval base an earlier claim went to."""
-    last: Place | None = None
-    for sent, made in zip(sentences, per_sentence, strict=True):
-        if _TO_THE_BASE.search(sent.text):
-            for c in made:
-                if not c.destination and last is not None:
-                    c.destination = [dataclasses.replace(last, qualifiers=list(last.qualifiers))]
-        for c in made:  # "vers Lattaquié, avant de retourner dans la région de Moscou": the base is the stop
-            sites = [p for p in c.destination if p.kind == "site"] or [p for p in c.via if p.kind == "site"]
-            last = sites[-1] if sites else last
-
-
-def _carry_narrative_times(text: str, sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
-    """ "On Dec 13 the ship left Baltiysk. ... On Jan 21 it entered Tartus ..., arriving at 8:35 p.m.": an
-    undated sentence continues the last date of its paragraph, so legs dated apart are not merged."""
-    last: list[TimeSpan] = []
-    prev_end = 0
-    for sent, made in zip(sentences, per_sentence, strict=True):
-        if "\n" in text[prev_end : sent.start]:
-            last = []  # a new paragraph starts its own story
-        prev_end = sent.end
-        dated = [t for c in made for t in c.times if t.start is not None]
-        if dated:
-            last = dated
-            continue
-        for c in made:
-            c.narrative_times = list(last)
-        if not made:
-            own = [t for t in find_times(sent.text, None, None) if t.start is not None]
-            last = own or last
-
-
 def extract(
     text: str,
     publication_date: date | None = None,
@@ -418,30 +359,38 @@ def extract(
     extra, model = _model_spans(text, use_model)
     mentions += candidate_mentions(text, mentions, gaz, extra)
     mentions.sort(key=lambda m: m.start)
-    actors_all = _actor_spans(text)
+    actors_all = actor_spans(text)
     m_starts = [m.start for m in mentions]
     a_starts = [x[0] for x in actors_all]
 
     sentences: list[Sentence] = []
-    for a, b in split_sentences(text):
-        sent = Sentence(a, b, text[a:b])
+    for a, b, continues in split_clauses(text):
+        sent = Sentence(a, b, text[a:b], continues=continues)
         assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
         sentences.append(sent)
 
+    # vessels the article names (by a ship noun or quotes, sentence by sentence), to find them where a
+    # later sentence uses the name alone
+    ship_names = list(dict.fromkeys(a.label for s in sentences for _, _, a in find_assets(s.text) if a.ship_name))
     claims: list[Claim] = []
     per_sentence: list[list[Claim]] = []
     for sent in sentences:
         local = [
             (s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)
         ]
-        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year)
+        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names)
         per_sentence.append(made)
         claims += made
-    _carry_narrative_times(text, sentences, per_sentence)
-    _to_the_base(sentences, per_sentence)
+    carry_narrative_times(text, sentences, per_sentence)
+    to_the_base(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
-    claims = merge_claims(claims)
-    attach_owners(claims, sentences)
+    sole_carrier(sentences, claims)
+    for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
+        for role in ("origin", "destination", "via"):
+            setattr(c, role, [gaz.adapt(p, c.domain) for p in getattr(c, role)])
+    solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
+    claims = merge_claims([part for c in claims for part in per_ship(c, solo)])
+    attach_owners(claims, sentences, ship_names)
     carry_actor(claims)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
@@ -450,7 +399,7 @@ def extract(
     article_times = [
         t
         for t in find_times(text, pub, default_year)
-        if t.start is not None and not _STATEMENT_TIME.search(text[max(0, t.pos - 60) : t.pos])
+        if t.start is not None and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]

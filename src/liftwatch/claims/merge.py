@@ -18,6 +18,7 @@ from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
 
 _AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
+VAGUE_FACILITIES = "stands for facilities in the region"  # a place note: "its bases in Syria"
 _SEA_KINDS = {"naval_base", "port"}
 
 
@@ -80,6 +81,8 @@ def fold_role(places: list[Place]) -> list[Place]:
         if heads:
             for q in heads:
                 if p is q or (p.kind == q.kind and p.id == q.id and p.kind != "unknown"):
+                    if p is not q and VAGUE_FACILITIES in p.note and VAGUE_FACILITIES not in q.note:
+                        q.note = f"{q.note}; {VAGUE_FACILITIES}"  # "from Syria" + "from its bases in Syria"
                     continue
                 label = p.label()
                 if label not in q.qualifiers and label != q.label():
@@ -134,6 +137,29 @@ def _leg_of(summary: Claim, c: Claim) -> bool:
     return bool(mine) and len(theirs) > 1 and mine < theirs
 
 
+def _part_of(summary: Claim, c: Claim) -> bool:
+    """``c`` details one branch of a movement ``summary`` reports from (or to) several places ("a transfer
+    from Sudan and Libya to the CAR ... seven planes landed at Bangui coming from Benghazi"): the branch is a
+    claim of its own, since merging would pin the summary's other branch onto it."""
+    for role in ("origin", "destination"):
+        mine, theirs = getattr(c, role), getattr(summary, role)
+        if len(theirs) < 2 or not mine:
+            continue
+        hit = [t for t in theirs if any(overlaps(t, m) for m in mine)]
+        if hit and len(hit) < len(theirs):
+            return True
+    return False
+
+
+def _counted_apart(a: Claim, c: Claim) -> bool:
+    """ "at least two Russian planes flew to Latakia ..., while an An-124 arrived there three times": a
+    place-less sentence with a carrier type and a count of its own that differs is another movement to the
+    same place, not a detail of the counted one."""
+    if not (_types(c) and a.count_text and c.count_text) or c.max_count is None:
+        return False  # "several of the aircraft" bounds nothing that could tell two movements apart
+    return (a.min_count, a.max_count) != (c.min_count, c.max_count)
+
+
 def _spin_off(summary: Claim, c: Claim) -> Claim:
     """A place-less part of a multi-type summary, placed where the summary's movement goes."""
     for role in ("origin", "destination", "via"):
@@ -159,14 +185,14 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
         for role in ("origin", "destination", "via"):
             setattr(c, role, fold_role(getattr(c, role)))
         target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c) and not _dated_apart(o, c)), None)
-        if target is None or _leg_of(target, c):
+        if target is None or _leg_of(target, c) or _part_of(target, c):
             out.append(c)
         else:
             _absorb(target, c)
     for c in bare:
         fits = [o for o in out[:MERGE_LOOKBACK] if compatible(o, c)]
         target = next((o for o in fits if _types(c) and _types(o) == _types(c)), fits[0] if fits else None)
-        if target is not None and _leg_of(target, c):
+        if target is not None and (_leg_of(target, c) or _counted_apart(target, c)):
             out.append(_spin_off(target, c))
         elif target is not None:
             _absorb(target, c, bare=True)
@@ -180,14 +206,18 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
 
 
 def refine_with_article_sites(claims: list[Claim], roleless: list[Place], gaz: Gazetteer) -> None:
-    """A role known only as a region ("its bases in Syria") takes the sites of that region the article
-    names elsewhere without a role ("its two main bases: Hmeimim air base and Tartus naval base"),
-    keeping those that suit the claim's domain (air bases for aircraft, ports for ships)."""
+    """A role known only as a region's facilities ("its bases in Syria", "bases controlled by Haftar") takes
+    the sites of that region the article names elsewhere without a role ("its two main bases: Hmeimim air
+    base and Tartus naval base"), keeping those that suit the claim's domain (air bases for aircraft, ports
+    for ships). A plain region ("from Syria") stays the region: a site named elsewhere in the article
+    ("equipment gathered in Tartus") need not be where this movement started."""
     for c in claims:
         want = _AIR_KINDS if c.domain == "air" else _SEA_KINDS if c.domain == "sea" else _AIR_KINDS | _SEA_KINDS
         for role in ("origin", "destination", "via"):
             places: list[Place] = getattr(c, role)
-            regions = [p for p in places if p.kind in ("region", "controlled")]
+            regions = [
+                p for p in places if p.kind == "controlled" or (p.kind == "region" and VAGUE_FACILITIES in p.note)
+            ]
             if not regions or any(p.kind == "site" for p in places):
                 continue
             picks: dict[str, Place] = {}

@@ -3,8 +3,9 @@
 The gazetteer is the knowledge base itself: every alias of every curated site and region (any script) is
 compiled into one case-insensitive pattern, so "Khmeimim", "Humaymim", "حميميم" and "Хмеймим" all land on
 ``hmeimim`` without a model. Names the pattern does not know but that stand where a place must stand
-("flights to Bamako") go through ``kb.resolve_site``/``kb.resolve_region`` (fuzzy, all airports); what still
-fails is returned as an *unknown place* so the claim keeps it. Region phrases like "bases controlled by
+("flights to Bamako") go through ``kb.resolve_place`` (the resolver every command uses; fuzzy, all
+airports, ambiguous names refused); what still fails is returned as an *unknown place* so the claim keeps
+it. Region phrases like "bases controlled by
 Haftar" become the set of sites that force controlled on the date (``kb.controller_at``).
 """
 
@@ -24,6 +25,7 @@ from rapidfuzz import fuzz
 from liftwatch import kb as kb_module
 from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
 from liftwatch.claims.model import Place
+from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -213,7 +215,13 @@ class Gazetteer:
                 return self.country_place(
                     COUNTRIES[variant], text
                 )  # before the airport resolver: "Sudan" is no airport
+        resolve_place = getattr(self.kb, "resolve_place", None)
         for variant in _variants(key):
+            if resolve_place is not None:
+                found = self._resolve_place(resolve_place, variant, text)
+                if found is not None:
+                    return found
+                continue
             reg = self.kb.resolve_region(variant)
             if reg is not None:
                 return self.region_place(reg.id, text, f"kb.resolve_region({variant!r})")
@@ -223,6 +231,31 @@ class Gazetteer:
         for variant in _variants(key):
             if variant in COUNTRIES:
                 return self.country_place(COUNTRIES[variant], text)
+        return None
+
+    def _resolve_place(self, resolve_place: Any, variant: str, text: str) -> Place | None:
+        """The library's one place resolver (``kb.resolve_place``) for a name the gazetteer's own aliases,
+        cities and countries do not know: the claim then means what a ``--region``/``--site`` filter with
+        the same name means. An ambiguous name is no place ("Mansila" is no more Manila, AR than Manila,
+        Philippines); a site hit must still look like the name (``_plausible``: "Gao" is no IATA code
+        here)."""
+        try:
+            ref = resolve_place(variant)
+        except PlaceError as e:
+            if str(e).startswith("ambiguous"):
+                return None
+            # below the command line's fuzzy threshold, yet standing where a place must stand ("из Мпоко"):
+            # the site resolver's best guess, if it looks like the name
+            site = self.kb.resolve_site(variant)
+            if site is not None and _plausible(variant, site):
+                return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
+            return None
+        note = f"kb.resolve_place({variant!r}): {ref.matched}"
+        if ref.kind == "region" and ref.id in self.regions:
+            return self.region_place(ref.id, text, note)
+        site = self.kb.site(ref.id) if ref.kind == "site" else None
+        if site is not None and _plausible(variant, site):
+            return self.site_place(ref.id, text, note)
         return None
 
     def city_place(self, anchor: str, text: str) -> Place:

@@ -36,8 +36,23 @@ _ABBREV = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "p.m", "a.m", "vs", "approx", "adm",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600-\u06FF0-9])")
-# A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own.
-_CLAUSE = re.compile(r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)", re.I)
+# A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own; so is each item of a
+# list of movements ("these flights ... include a 6 June Skyline Airlines flight between X and Y, a New Way
+# Cargo IL-76 flight to Z on 12 June"): the summary, and every "a/an ... flight" item after a comma.
+_CLAUSE = re.compile(
+    r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)"
+    r"|\s+and\s+(?=includ(?:e|es|ed|ing)\s+(?:an?|one|two|three)\s)"
+    r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)",
+    re.I,
+)
+# "A military plane that took a Russian delegation to Burkina Faso on Thursday landed in CAR on Friday": a
+# relative clause telling an earlier leg, ended by the main movement verb, is a movement of its own.
+_RELATIVE_LEG = re.compile(
+    r"\b(?:that|which)\s+(?:had\s+)?(?:took|flew|carried|brought|ferried|transported|delivered|sailed)\b[^,;]*?"
+    r"(?=\s+(?:had\s+)?(?:landed|arrived|departed|left|flew|touched\s+down|returned|took\s+off|docked|sailed)\b)",
+    re.I,
+)
+_SAID = re.compile(r"\b(?:said|says|say|reported|showed|shows|claimed|noted|added|stated|confirmed)\s*$", re.I)
 _CUE_RX = {
     role: re.compile(rf"(?<![\w-])(?:[وف](?=[\u0600-\u06FF]))?(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
@@ -95,6 +110,7 @@ class Role:
     role: str | None  # origin | destination | via | None
     head: int | None = None  # index of the mention this one qualifies
     mode: str | None = None  # "sea" / "air" when the text says so just before ("by sea to Tobruk")
+    possessor: bool = False  # "Russia's" in "Russia's naval facility in Tartus"
 
 
 @dataclass
@@ -103,10 +119,16 @@ class Sentence:
     end: int
     text: str
     roles: list[Role] = field(default_factory=list)
+    continues: bool = False  # a clause cut from the sentence before (see ``_CLAUSE``), not a sentence of its own
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; every line is at least its own sentence (headlines, datelines)."""
+    return [(a, b) for a, b, _ in split_clauses(text)]
+
+
+def split_clauses(text: str) -> list[tuple[int, int, bool]]:
+    """Sentence and clause spans, each with whether it continues the sentence before (a clause cut)."""
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         s, base, pos = line.group(0), line.start(), 0
@@ -119,17 +141,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             pos = m.end()
         if s[pos:].strip():
             spans.append((base + pos, base + len(s)))
-    out = []
+    out: list[tuple[int, int, bool]] = []
     for a, b in spans:
-        cuts = [a] + [a + m.end() for m in _CLAUSE.finditer(text[a:b])] + [b]
-        out += [(x, y) for x, y in itertools.pairwise(cuts)]
-    return [(a, b) for a, b in out if text[a:b].strip()]
+        rel = [a + m.end() for m in _RELATIVE_LEG.finditer(text[a:b]) if not _SAID.search(text[a : a + m.start()])]
+        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), b})
+        out += [(x, y, x != a) for x, y in itertools.pairwise(cuts) if text[x:y].strip()]
+    return out
 
 
 def _fill_ok(fill: str) -> bool:
     words = [w.replace("’", "'").strip(",.;:()\"'«»“”").lower() for w in fill.split()]
     # an Arabic adjective of origin ("العاصمة الكينية نيروبي") describes the place, like "Libyan" does
     return all(w in FILLER or w.endswith("'s") or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) for w in words if w)
+
+
+_WHERE_BETWEEN = re.compile(
+    r"\b(?:sea|seas|waters|strait|coast|coastline|area|zone|border|located|lies|lying|drifting|anchored|somewhere)\s*$",
+    re.I,
+)
 
 
 def cue_role(pre: str) -> str | None:
@@ -144,6 +173,8 @@ def cue_role(pre: str) -> str | None:
                 continue
             if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
+            if role == "between" and _WHERE_BETWEEN.search(pre[: m.start()]):
+                continue  # "drifting in the open sea between Spain and Algeria": where it is, not a route
             # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
@@ -158,6 +189,27 @@ def _broader(a: Place, b: Place) -> bool:
     return bool(b.site_ids) and set(b.site_ids) < set(a.site_ids)
 
 
+def _country_level(p: Place) -> bool:
+    return p.kind == "region" and not (p.id or "").startswith("city:")
+
+
+def _address(text: str, sentence: Sentence, mentions: list[Mention], i: int, prev: Role) -> bool:
+    """ "Nairobi, Ethiopia, Entebbe, Uganda", "between Mombasa, Central Africa and Chad": a country or region
+    right after a site and a comma is where that site is (as an address writes it, even when the writer
+    got the country wrong), unless it starts a list of such areas ("to Benghazi, Sudan and Chad")."""
+    men = mentions[i]
+    if prev.mention.place.kind != "site" or not _country_level(men.place):
+        return False
+    if not re.fullmatch(r"\s*,\s*", text[prev.mention.end - sentence.start : men.start - sentence.start]):
+        return False
+    if i + 1 < len(mentions) and prev.role != "between":
+        nxt = mentions[i + 1]
+        gap = text[men.end - sentence.start : nxt.start - sentence.start]
+        if _COORD.fullmatch(gap) and _country_level(nxt.place):
+            return False
+    return True
+
+
 def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
     """Give each mention in the sentence its role, qualifier head or none (see module docstring)."""
     roles: list[Role] = []
@@ -168,9 +220,22 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         prev_end = prev.mention.end - sentence.start if prev else 0
         between = text[prev_end:a]
         same = prev is not None and men.place.kind == "site" and men.place.id == prev.mention.place.id
-        if prev is not None and _QUAL.fullmatch(between) and (same or _broader(men.place, prev.mention.place)):
+        if (
+            prev is not None
+            and _QUAL.fullmatch(between)
+            and (same or _broader(men.place, prev.mention.place) or _address(text, sentence, mentions, i, prev))
+        ):
             head = prev.head if prev.head is not None else i - 1
             roles.append(Role(men, roles[head].role, head))
+            continue
+        if (
+            prev is not None
+            and prev.head is None
+            and re.fullmatch(r"['’]s\s+", between)
+            and _broader(prev.mention.place, men.place)
+        ):
+            roles.append(Role(men, prev.role, mode=prev.mode))  # "from Libya's Benghazi": the city is the place
+            prev.role = None
             continue
         if prev is not None and prev.role == "origin" and re.fullmatch(r"\s*for\s+(?:the\s+)?", between, re.I):
             roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi"
@@ -179,7 +244,13 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = "destination" if prev.role == "between" else prev.role
             roles.append(Role(men, role, mode=prev.mode))
             continue
-        role = cue_role(text[max(prev_end, a - 80) : a] if prev else text[max(0, a - 80) : a])
+        # "heading to Russia's naval facility in Tartus": a possessor names no role; the cue is before it
+        cue_from = (
+            prev_end
+            if prev is None or not prev.possessor
+            else (roles[-2].mention.end - sentence.start if len(roles) > 1 else 0)
+        )
+        role = cue_role(text[max(cue_from, a - 80) : a] if prev else text[max(0, a - 80) : a])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
         if role == "destination" and _RU_LOCATIVE.search(text[max(0, a - 40) : a] + men.place.text.split()[0]):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
@@ -187,11 +258,12 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         if re.match(r"-bound\b", after):
             role = "destination"  # "a Vladivostok-bound cargo ship"
-        elif _POSSESSOR.match(after):
-            role = None  # "Russia's naval facility in Tartus": the facility is the place, named next
+        possessor = False
+        if not re.match(r"-bound\b", after) and _POSSESSOR.match(after):
+            role, possessor = None, True  # "Russia's naval facility in Tartus": the facility is the place, named next
         modes = _MODE.findall(between)
         mode = ("sea" if modes[-1][0] else "air") if modes else None
-        roles.append(Role(men, role, mode=mode))
+        roles.append(Role(men, role, mode=mode, possessor=possessor))
     for r in roles:
         if r.role == "between":
             r.role = "origin"
@@ -244,17 +316,23 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
     ends = {k.end for k in known}
+    known_ends = set(ends)
     joined: set[int] = set()  # Arabic names joined to a place by "و"
+    listed: set[int] = set()  # names that follow a candidate name after a comma: kept only if the kb knows them
     for m in _CANDIDATE.finditer(text):
         pre = text[max(0, m.start() - 80) : m.start()]
         coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\s+)$", pre)
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
             coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
         after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
+        if after_place and coord is not None and coord.group(0).strip() == "," and (m.start() - 2) not in known_ends:
+            listed.add(m.start())  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
+        bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
             cue_role(pre) in (None, "between")
             and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I)
             and not after_place
+            and not bound
         ):
             continue
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
@@ -262,10 +340,14 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
             spans.append((m.start() + 1, m.end()))
             joined.add(m.start() + 1)
+        elif bound:  # "A Murmansk-bound ship": the name only, without the article that capitalised it
+            lead = re.match(r"(?:A|An|The)\s+", m.group(0))
+            spans.append((m.start() + (lead.end() if lead else 0), m.end() - len("-bound")))
         else:
             spans.append((m.start(), m.end()))
-        if re.match(r"[\u0600-\u06FF]", m.group(0)):
-            ends.add(m.end())  # "مضيقي البوسفور والدردنيل": a name may follow a name found this way
+        ends.add(
+            m.end()
+        )  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way
     regions = [(m.start(), m.end()) for m in _REGION_PHRASE.finditer(text)]
     for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
@@ -281,6 +363,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region")
         ):
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
+        if place is None and a in listed:
+            continue
         if place is None:
             if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
                 continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next

@@ -96,3 +96,15 @@ def owners(text: str) -> list[tuple[int, str]]:
         if name and name.lower() not in _OWNER_STOP:
             out.append((m.start(), name))
     return out
+
+
+def mentions_of(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every vessel already named elsewhere in the article that ``text`` mentions by
+    name alone ("Mys Zhelaniya is owned by Transstroy", with no ship noun in that sentence); a longer name
+    wins over a shorter one it contains ("Sparta II" over "Sparta")."""
+    out: list[tuple[int, int, str]] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+(?:[IVX]+|\d+)\b)", text):
+            if all(m.end() <= a or m.start() >= b for a, b, _ in out):
+                out.append((m.start(), m.end(), name))
+    return sorted(out)

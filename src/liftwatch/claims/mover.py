@@ -1,0 +1,90 @@
+"""Who moves: the actor of a movement sentence, as opposed to who reports it or what is carried.
+
+The mover is the actor qualifying the carrier ("Russian cargo planes", "avion cargo russe"), else the
+subject before the movement verb; a company named as the carrier (an airline, a charter or shipping firm)
+is an actor of its own, and a proxy named with its sponsor ("Russian private military group Wagner") is
+the proxy. Actors inside a place phrase, an attribution or the load are context. Rules, because these are
+a handful of reporting conventions per language that no offline parser labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from liftwatch.claims.attribution import operators
+from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, MOVE, Actor
+from liftwatch.claims.model import AssetRef
+from liftwatch.claims.places import Mention
+from liftwatch.claims.sentences import Sentence
+
+_SOURCE_AFTER = re.compile(
+    r"^\W*(?:officials?|sources?|media|intelligence|diplomats?|analysts?|said|says|reported|reports|newspaper|"
+    r"journal|outlets?|state\s+media|news|ministry\s+said|authorities\s+said)\b",
+    re.I,
+)
+
+
+def actor_spans(text: str) -> list[tuple[int, int, Actor]]:
+    out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
+    return sorted(out, key=lambda x: x[0])
+
+
+def _operator_actor(name: str) -> Actor:
+    """A company named as the carrier (an airline, a charter or shipping firm) as an actor of its own."""
+    return Actor(name, "company", (), (name.lower(),), re.compile(re.escape(name)))
+
+
+def mover(
+    sent: Sentence,
+    actors: list[tuple[int, int, Actor]],
+    assets: list[tuple[int, int, AssetRef]],
+    placed: list[Mention],
+    sources: list[tuple[int, int, str]],
+) -> Actor | None:
+    """The actor doing the moving: the one qualifying an asset ("Russian cargo planes"), else the subject.
+
+    Actors inside a place phrase ("bases controlled by Haftar") or inside an attribution ("US officials
+    said", "U.S. Africa Command says", "selon Reuters") are context, not movers. A company named as the
+    carrier ("a New Way Cargo Airlines IL-76 flight", "associated with Skyline Airlines") is the actor.
+    A proxy named with its sponsor ("Russian private military group Wagner") is the more specific actor.
+    """
+    text = sent.text
+
+    def in_source(a: int, b: int) -> bool:
+        return any(not (b <= s or a >= e) for s, e, _ in sources)
+
+    cands = []
+    for s, e, actor in actors:
+        if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
+            continue
+        if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
+            continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
+        if re.match(r"\s+destination\b", text[e:], re.I):
+            continue  # "an Egyptian destination"
+        if _SOURCE_AFTER.match(text[e:]) or re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
+            continue
+        cands.append((s, e, actor))
+    for s, e, name in operators(text):
+        if in_source(s, e):
+            continue
+        qualifies = any(0 <= a_s - e <= 25 for a_s, _, _ in assets) or re.search(
+            r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
+        )
+        if qualifies:
+            return _operator_actor(name)
+        cands.append((s, e, _operator_actor(name)))
+    if not cands:
+        return None
+    chosen: tuple[int, int, Actor] | None = None
+    for c in cands:  # "Russian cargo planes", "avion cargo russe", "طائرة شحن روسية"
+        if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets) or any(0 <= c[0] - a_e <= 16 for _, a_e, _ in assets):
+            chosen = c
+            break
+    if chosen is None:
+        verb = MOVE.search(text)
+        before = [c for c in cands if verb is None or c[0] < verb.start()]
+        chosen = (before or cands)[0]
+    for c in cands:  # "Russian private military group Wagner": the proxy, not the sponsor
+        if ACTOR_PARENT.get(c[2].name) == chosen[2].name and 0 <= c[0] - chosen[1] <= 40:
+            return c[2]
+    return chosen[2]
