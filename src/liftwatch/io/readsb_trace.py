@@ -23,36 +23,24 @@ import re
 import tarfile
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from itertools import compress
+from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
 import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import readsb_points
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, max_document_bytes, read_head
 from liftwatch.io.readsb_common import (
     HEX_RE,
-    NONE_TYPE,
     TS_MAX_S,
-    clean_callsign,
-    clean_squawk,
     decompress_bytes,
-    epoch_ms_to_us,
-    first_reasons,
+    decompress_salvaging,
     load_document,
-    numeric,
-    on_ground,
-    parse_document,
-    point_column,
-    reject_mask,
-    strings,
-    type_is,
-    types_of,
+    parse_document_clean,
 )
-from liftwatch.schema import PointFlag, conform
+from liftwatch.io.readsb_points import TraceFile
 
 FORMAT = "readsb_trace"
 SOURCE = "readsb"
@@ -182,8 +170,9 @@ def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) ->
     if is_tar(read_head(p, 512)):
         yield from read_tar(p, rejects, batch_rows)
         return
-    obj = load_document(p, "trace", "]", rejects)
-    yield from read_document(obj, p, rejects, batch_rows)
+    raw, note = decompress_salvaging(p)
+    obj, clean = parse_document_clean(raw, note, p, "trace", "]", rejects)
+    yield from read_document(obj, p, rejects, batch_rows, clean=clean)
 
 
 def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
@@ -210,8 +199,8 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
                 data = fh.read() if fh is not None else b""
                 try:
                     raw, note = decompress_bytes(data, m.name)
-                    obj = parse_document(raw, note, path, "trace", "]", rejects, where=m.name)
-                    yield from read_document(obj, path, rejects, batch_rows, where=m.name)
+                    obj, clean = parse_document_clean(raw, note, path, "trace", "]", rejects, where=m.name)
+                    yield from read_document(obj, path, rejects, batch_rows, where=m.name, clean=clean)
                 except UnreadableFileError as exc:
                     rejects.add(path, m.name, f"unreadable trace file: {exc.reason}")
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
@@ -221,138 +210,43 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
 
 
 def read_document(
-    obj: dict[str, Any], path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS, where: str = ""
+    obj: dict[str, Any],
+    path: str,
+    rejects: RejectLog,
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    where: str = "",
+    clean: bool = False,
 ) -> Iterator[pa.Table]:
     """Convert an already parsed trace document (also for traces in snapshot directories and tar archives)."""
-    header = parse_header(obj, where or path)
-    trace = obj.get("trace")
-    if not isinstance(trace, list):
-        raise UnreadableFileError(where or path, "no 'trace' list in the file")
-    meta = header.metadata()
+    tf = trace_file(obj, path, rejects, where, clean)
+    meta = parse_header(obj, where or path).metadata()
     carry: list[str | None] = [None, None]
     step = max(1, batch_rows)
+    trace = tf.points
     for start in range(0, len(trace), step):
-        table = _convert(trace[start : start + step], start, header, path, rejects, carry, where)
+        chunk = replace(tf, points=trace[start : start + step], start=start)
+        table, _ = readsb_points.convert([chunk], carry)
         if table.num_rows:
             yield table.replace_schema_metadata(meta)
 
 
-def _ffill(values: pl.Series, carry: str | None) -> pl.Series:
-    """Forward-fill a sparse column ("" = set to unknown), continuing from the previous chunk's last value."""
-    filled = pl.concat([pl.Series([carry], dtype=pl.String), values]).forward_fill()
-    return filled.slice(1)
+def trace_file(obj: dict[str, Any], path: str, rejects: RejectLog, where: str = "", clean: bool = False) -> TraceFile:
+    """A parsed trace document checked and ready for :func:`liftwatch.io.readsb_points.convert`.
 
-
-def _convert(
-    chunk: list[Any],
-    start: int,
-    h: TraceHeader,
-    path: str,
-    rejects: RejectLog,
-    carry: list[str | None],
-    where: str,
-) -> pa.Table:
-    n = len(chunk)
-    prefix = f"{where}: " if where else ""
-
-    def loc(i: int) -> str:
-        return f"{prefix}point {start + i}"
-
-    ptypes = types_of(chunk)
-    is_list = type_is(ptypes, list)
-    lens = np.zeros(n, dtype=np.int64)
-    lens[is_list] = np.fromiter(map(len, compress(chunk, is_list)), np.int64)
-    # One object column per field; non-arrays and short points give None there (rejected or null below).
-    cols = [point_column(chunk, lens, k) for k in range(12)]  # ias (12) and roll (13) have no column
-
-    dt, _, dt_bad = numeric(cols[0])
-    lat, _, lat_bad = numeric(cols[1])
-    lon, _, lon_bad = numeric(cols[2])
-    at = types_of(cols[3])
-    ground = type_is(at, str) & (np.fromiter(cols[3], object, n) == "ground")
-    alt_t = at.copy()
-    alt_t[ground] = NONE_TYPE
-    alt, alt_ok, alt_bad = numeric(cols[3], alt_t)
-    gs, _, gs_bad = numeric(cols[4])
-    trk, _, trk_bad = numeric(cols[5])
-    fl, fl_ok, fl_bad = numeric(cols[6])
-    vr, vr_ok, vr_bad = numeric(cols[7])
-    ot = types_of(cols[8])
-    is_obj = type_is(ot, dict)
-    obj_bad = ~is_obj & ~type_is(ot, NONE_TYPE)
-    src, src_bad = strings(cols[9])
-    galt, galt_ok, galt_bad = numeric(cols[10])
-    grate, grate_ok, grate_bad = numeric(cols[11])
-    fl_int = np.where(fl_ok, fl, 0.0)
-    fl_bad |= fl_ok & ((fl_int < 0) | (fl_int >= 65536) | (fl_int != np.floor(fl_int)))
-
-    ts_s = h.timestamp + dt
-    checks = [
-        (~is_list, "point is not a JSON array"),
-        (is_list & (lens < 3), "point has fewer than 3 elements (dt, lat, lon)"),
-        (dt_bad | np.isnan(dt), "bad or missing relative time"),
-        (~np.isnan(dt) & ~((ts_s > 0) & (ts_s < TS_MAX_S)), "time out of range"),
-        (lat_bad | lon_bad | np.isnan(lat) | np.isnan(lon), "bad or missing lat/lon"),
-        ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
-        (alt_bad | (type_is(at, str) & ~ground), "bad altitude (not a number or 'ground')"),
-        ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
-        (gs_bad | trk_bad | vr_bad | galt_bad | grate_bad, "wrong type in a kinematic field"),
-        ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
-        ((np.abs(vr) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
-        (fl_bad, "bad flags (not a small non-negative integer)"),
-        (obj_bad, "aircraft field is neither an object nor null"),
-        (src_bad, "source type is not a string"),
-    ]
-    bad, reasons = first_reasons(checks, n)
-    for mask, reason in reasons:
-        reject_mask(rejects, path, mask, reason, loc)
-
-    # Callsign/squawk: set at points carrying an aircraft object, carried forward (bad points still update
-    # the state: their object is valid information about the airframe).
-    oidx = np.flatnonzero(is_obj)
-    objs = list(compress(cols[8], is_obj))  # sparse: only points with an aircraft object
-    cs_val = clean_callsign(strings([o.get("flight") for o in objs])[0]).fill_null("")
-    sq_val = clean_squawk(strings([o.get("squawk") for o in objs])[0]).fill_null("")
-    cs = pl.Series([None] * n, dtype=pl.String).scatter(oidx, cs_val) if n else pl.Series([], dtype=pl.String)
-    sq = pl.Series([None] * n, dtype=pl.String).scatter(oidx, sq_val) if n else pl.Series([], dtype=pl.String)
-    cs, sq = _ffill(cs, carry[0]), _ffill(sq, carry[1])
-    if n:
-        carry[0], carry[1] = cs[-1], sq[-1]
-
-    flags = (np.where(fl_bad, 0.0, fl_int).astype(np.int64) & 0xF).astype(np.uint16)
-    alt_geom_flag = (flags & PointFlag.ALT_GEOM) != 0
-    vr_from_geom = ~vr_ok & grate_ok
-    flags |= np.where(vr_from_geom, np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
-    stype = src.fill_null("")
-    flags |= np.where((stype == "mlat").to_numpy(), np.uint16(PointFlag.MLAT), np.uint16(0))
-    tisb = (stype.str.starts_with("tisb") | stype.str.starts_with("adsr")).to_numpy()
-    flags |= np.where(tisb, np.uint16(PointFlag.TISB), np.uint16(0))
-
-    frame = pl.DataFrame(
-        {
-            "ts": epoch_ms_to_us(ts_s),
-            "lat": lat,
-            "lon": lon,
-            "alt_baro_ft": np.where(alt_geom_flag, np.nan, alt),
-            "alt_geom_ft": np.where(galt_ok, galt, np.where(alt_geom_flag, alt, np.nan)),
-            "gs_kt": gs,
-            "track_deg": trk,
-            "vrate_fpm": np.where(vr_ok, vr, grate),
-            "on_ground": on_ground(ground, alt_ok),
-            "callsign": cs.replace("", None),
-            "squawk": sq.replace("", None),
-            "flags": flags,
-        },
-        nan_to_null=True,
+    No usable header (address, timestamp) or no ``trace`` list makes the file unreadable.
+    """
+    header = parse_header(obj, where or path)
+    trace = obj.get("trace")
+    if not isinstance(trace, list):
+        raise UnreadableFileError(where or path, "no 'trace' list in the file")
+    return TraceFile(
+        points=trace,
+        timestamp=header.timestamp,
+        asset_id=header.asset_id,
+        registration=header.registration,
+        type_code=header.type_code,
+        path=path,
+        rejects=rejects,
+        where=where,
+        clean=clean,
     )
-    if bad.any():  # a Polars filter costs ~2 ms even when it keeps every row: most files have no rejects
-        frame = frame.filter(pl.Series(~bad))
-    frame = frame.with_columns(
-        pl.col("ts").cast(pl.Datetime("us", "UTC")),
-        pl.lit(SOURCE).alias("source"),
-        pl.lit("air").alias("domain"),
-        pl.lit(h.asset_id).alias("asset_id"),
-        pl.lit(h.registration, dtype=pl.String).alias("registration"),
-        pl.lit(h.type_code, dtype=pl.String).alias("type_code"),
-    )
-    return conform(frame)
