@@ -208,9 +208,7 @@ def _numeric(values: Any, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return numeric(values)
 
 
-def _altitude(
-    values: Any, n: int, clean: bool
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _altitude(values: Any, n: int, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(ground, other-string mask, altitude, ok, bad): a number, "ground" or null."""
     arr = np.fromiter(values, dtype=object, count=n)
     ground = np.asarray(arr == "ground", dtype=bool)
