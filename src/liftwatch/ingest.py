@@ -156,6 +156,7 @@ def ingest_paths(
     with parse_executor(n, dask) as (executor, window):
         batch = FileBatch(
             store,
+            chunk_bytes=CHUNK_BYTES,
             on_batch=on_batch,
             on_stored=lambda rep: _save_static(store, rep),
             executor=executor,

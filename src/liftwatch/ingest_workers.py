@@ -70,8 +70,9 @@ def dask_client(address: Any) -> tuple[Any, bool]:
         ) from None
     if isinstance(address, Client):
         return address, False
+    make: Any = Client  # typed or not depending on the installed version
     try:
-        return Client(address, timeout="20s"), True
+        return make(address, timeout="20s"), True
     except OSError as exc:
         raise LiftwatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
