@@ -133,7 +133,7 @@ def test_dask_cluster_stores_what_one_process_stores(
     monkeypatch.setattr(lingest, "CHUNK_BYTES", 2000)
     one = _ingest(tmp_path / "one.duckdb", inputs, workers=1)
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
         distributed.Client(cluster) as client,
     ):
         on_dask = _ingest(tmp_path / "dask.duckdb", inputs, dask=client)

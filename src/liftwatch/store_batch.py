@@ -36,24 +36,18 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
-import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.ingest_parse import FileTask, ParsedChunk, parse_chunk
-from liftwatch.schema import POINT_COLUMNS
-from liftwatch.store import STAGE_ROWS, IngestReport, Store, _error_text
+from liftwatch.store import STAGE_ROWS, IngestReport, Store, _error_text, append_rows, new_rows
 from liftwatch.store_files import check_regular, file_digest, fingerprint
 
 MAX_FILE_BYTES = 8 << 20  # bigger inputs (on disk) get their own transaction: their rows would crowd a chunk
 MAX_FILES = 5000  # files per chunk (bounds the per-file bookkeeping of one commit)
 CHUNK_BYTES = 16 << 20  # on-disk bytes per chunk: ~1 M points of gzip readsb traces
 
-_COLS = ", ".join(f'"{c}"' for c in (*POINT_COLUMNS, "row_key"))
-# Keys of the chunk already stored; ts bounds let DuckDB skip row groups outside the chunk's span.
-_SEEN_SQL = "SELECT row_key FROM points WHERE ts BETWEEN ? AND ? AND row_key IN (SELECT row_key FROM _lw_keys)"
 _RECORD_SQL = (
     "INSERT INTO ingested_files SELECT sha256, path, format, rows_added, rejected, now() FROM _batch_files "
     "ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, format = excluded.format, "
@@ -245,12 +239,10 @@ class FileBatch:
         con.execute("BEGIN TRANSACTION")
         try:
             if table.num_rows:
-                new = _new_rows(con, table)
+                new = new_rows(con, table)
                 if new.num_rows:
                     added += np.bincount(new.column("_file").to_numpy(), minlength=len(todo))
-                    con.register("_lw_new", new.drop_columns(["_file"]))
-                    con.execute(f"INSERT INTO points ({_COLS}) SELECT {_COLS} FROM _lw_new")
-                    con.unregister("_lw_new")
+                    append_rows(con, new)
             files = pa.table(
                 {
                     "sha256": [todo[i].task.digest for i in ok],
@@ -305,23 +297,6 @@ def _rows(table: pa.Table, owner: np.ndarray, lo: int, hi: int) -> pa.Table:
     """The rows of files ``lo`` .. ``hi - 1`` (the table is in file order): a zero-copy slice."""
     a, b = np.searchsorted(owner, [lo, hi])
     return table.slice(int(a), int(b - a))
-
-
-def _new_rows(con: Any, table: pa.Table) -> pa.Table:
-    """Rows of ``table`` to append: the first of each key in the chunk, and no key the store holds already."""
-    keys = table.column("row_key")
-    first = pl.Series("k", keys).is_first_distinct().to_numpy()
-    cand = keys.filter(pa.array(first)) if not first.all() else keys
-    lo, hi = (x.as_py() for x in pc.min_max(table.column("ts")).values())
-    con.register("_lw_keys", pa.table({"row_key": cand}))
-    try:
-        stored = con.sql(_SEEN_SQL, params=[lo, hi]).to_arrow_table()
-    finally:
-        con.unregister("_lw_keys")
-    keep = first
-    if stored.num_rows:
-        keep = first & ~pc.is_in(keys, value_set=stored.column(0).combine_chunks()).to_numpy(zero_copy_only=False)
-    return table if keep.all() else table.filter(pa.array(keep))
 
 
 def _format_of(path: str) -> str:
