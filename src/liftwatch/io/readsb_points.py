@@ -86,12 +86,12 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
     cols, is_list, lens = _columns(pts, n)
 
     def num(values: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return _numeric(values, clean)
+        return numeric_fast(values, clean)
 
     dt, _, dt_bad = num(cols[0])
     lat, _, lat_bad = num(cols[1])
     lon, _, lon_bad = num(cols[2])
-    ground, alt_str_bad, alt, alt_ok, alt_bad = _altitude(cols[3], n, clean)
+    ground, alt_str_bad, alt, alt_ok, alt_bad = altitude(cols[3], n, clean)
     gs, _, gs_bad = num(cols[4])
     trk, _, trk_bad = num(cols[5])
     fl, fl_ok, fl_bad = num(cols[6])
@@ -191,7 +191,7 @@ def _columns(pts: list[Any], n: int) -> tuple[list[Any], np.ndarray, np.ndarray]
     return [point_column(pts, lens, k) for k in range(_NCOLS)], is_list, lens
 
 
-def _numeric(values: Any, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def numeric_fast(values: Any, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`readsb_common.numeric`, through a strict Float64 build when that gives the same answer."""
     if clean:
         vals_in = values.tolist() if isinstance(values, np.ndarray) else values
@@ -208,7 +208,7 @@ def _numeric(values: Any, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return numeric(values)
 
 
-def _altitude(values: Any, n: int, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def altitude(values: Any, n: int, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(ground, other-string mask, altitude, ok, bad): a number, "ground" or null."""
     arr = np.fromiter(values, dtype=object, count=n)
     ground = np.asarray(arr == "ground", dtype=bool)
