@@ -46,7 +46,7 @@ from liftwatch.store_files import check_regular, file_digest, fingerprint
 
 MAX_FILE_BYTES = 8 << 20  # bigger inputs (on disk) get their own transaction: their rows would crowd a chunk
 MAX_FILES = 5000  # files per chunk (bounds the per-file bookkeeping of one commit)
-CHUNK_BYTES = 16 << 20  # on-disk bytes per chunk: ~1 M points of gzip readsb traces
+CHUNK_BYTES = 4 << 20  # on-disk bytes per chunk: ~250,000 points of gzip readsb traces (~300 MiB parsed)
 
 _RECORD_SQL = (
     "INSERT INTO ingested_files SELECT sha256, path, format, rows_added, rejected, now() FROM _batch_files "
