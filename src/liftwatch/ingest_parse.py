@@ -19,7 +19,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import lzma
-import os
 import time
 import zlib
 from collections.abc import Iterator
@@ -32,9 +31,9 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch import io as lio
-from liftwatch.errors import FileChangedError, LiftwatchError, UnreadableFileError
+from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.io import readsb_points, readsb_trace
-from liftwatch.io.base import RejectLog, max_document_bytes, read_head
+from liftwatch.io.base import RejectLog, compression_of, read_head
 from liftwatch.io.readsb_common import decompress_bytes, parse_document_clean
 from liftwatch.io.textchunks import one_line
 from liftwatch.io.timewindow import TIME_MIN_S, TIME_REASON, time_max_s
@@ -132,6 +131,7 @@ def parse_chunk(tasks: list[FileTask], max_rows: int, raise_unexpected: bool = F
             elif got is not None:
                 pieces.add(got, np.full(got.num_rows, i, dtype=np.int32))
         _convert_traces(traces, pieces)
+        del traces  # freed while the collector is off: re-enabling it must not find them
     table = _assemble(pieces, files)
     return ParsedChunk(files, table, time.perf_counter() - w0, time.process_time() - c0)
 
@@ -142,16 +142,13 @@ def _parse_one(task: FileTask, pf: ParsedFile, max_rows: int) -> readsb_points.T
     rep = pf.report
     before = task.before
     rep.format = task.format or lio.detect_format(p)
-    if rep.format == readsb_trace.FORMAT and not readsb_trace.is_tar(read_head(p, 512)):
-        limit = max_document_bytes()
-        if os.path.getsize(p) > limit:
-            raise UnreadableFileError(p, f"more than {limit >> 20} MiB (raise LIFTWATCH_MAX_DOCUMENT); not read")
-        raw = Path(p).read_bytes()
+    raw = Path(p).read_bytes() if rep.format == readsb_trace.FORMAT else b""
+    if raw and not readsb_trace.is_tar(_head(raw, p)):
         if hashlib.sha256(raw).hexdigest() != task.digest or fingerprint(p) != before:
             raise FileChangedError(p)
         data, note = decompress_bytes(raw, p)
         obj, clean = parse_document_clean(data, note, p, "trace", "]", rep.rejects)
-        tf = readsb_trace.trace_file(obj, p, rep.rejects, clean=clean)
+        tf = readsb_trace.trace_file(obj, p, rep.rejects, clean=clean, data=data)
         if len(tf.points) > max_rows:
             pf.oversize = True
             return None
@@ -170,6 +167,19 @@ def _parse_one(task: FileTask, pf: ParsedFile, max_rows: int) -> readsb_points.T
     if fingerprint(p) != before:
         raise FileChangedError(p)
     return pa.concat_tables(parts) if parts else None
+
+
+def _head(raw: bytes, path: str) -> bytes:
+    """The first 512 decompressed bytes (is it a tar?), from memory for gzip and plain files."""
+    kind = compression_of(raw[:6])
+    if kind is None:
+        return raw[:512]
+    if kind == "gzip":
+        try:
+            return zlib.decompressobj(wbits=31).decompress(raw[:65536], 512)
+        except zlib.error:
+            return b""  # a damaged stream: the salvaging reader decides what is left of it
+    return read_head(path, 512)
 
 
 def _convert_traces(traces: list[tuple[int, readsb_points.TraceFile]], pieces: _Pieces) -> None:

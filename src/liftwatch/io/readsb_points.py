@@ -27,6 +27,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from liftwatch.io import readsb_text
 from liftwatch.io.base import RejectLog
 from liftwatch.io.readsb_common import (
     NONE_TYPE,
@@ -41,6 +42,7 @@ from liftwatch.io.readsb_common import (
     type_is,
     types_of,
 )
+from liftwatch.io.readsb_text import Fields
 from liftwatch.schema import POINT_SCHEMA, PointFlag
 
 SOURCE = "readsb"
@@ -66,6 +68,7 @@ class TraceFile:
     where: str = ""
     start: int = 0
     clean: bool = False
+    text: bytes | None = None  # the points as CSV rows (liftwatch.io.readsb_text.trace_text), when that applies
 
 
 def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -> tuple[pa.Table, np.ndarray]:
@@ -83,54 +86,43 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
         return POINT_SCHEMA.empty_table(), file_of
     pts: list[Any] = files[0].points if len(files) == 1 else [p for f in files for p in f.points]
     clean = all(f.clean for f in files)
-    cols, is_list, lens = _columns(pts, n)
-
-    def num(values: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return numeric_fast(values, clean)
-
-    dt, _, dt_bad = num(cols[0])
-    lat, _, lat_bad = num(cols[1])
-    lon, _, lon_bad = num(cols[2])
-    ground, alt_str_bad, alt, alt_ok, alt_bad = altitude(cols[3], n, clean)
-    gs, _, gs_bad = num(cols[4])
-    trk, _, trk_bad = num(cols[5])
-    fl, fl_ok, fl_bad = num(cols[6])
-    vr, vr_ok, vr_bad = num(cols[7])
-    is_obj, obj_bad = _objects(cols[8], n)
-    stype, src_bad = _source(cols[9], n)
-    galt, galt_ok, galt_bad = num(cols[10])
-    grate, grate_ok, grate_bad = num(cols[11])
-    fl_int = np.where(fl_ok, fl, 0.0)
-    fl_bad |= fl_ok & ((fl_int < 0) | (fl_int >= 65536) | (fl_int != np.floor(fl_int)))
+    texts = [f.text for f in files]
+    got = readsb_text.fields(texts, pts, n) if clean and all(t is not None for t in texts) else None  # type: ignore[arg-type]
+    F = got if got is not None else _from_objects(pts, n, clean)
+    dt, lat, lon, alt, galt, gs, trk, vr, grate = F.dt, F.lat, F.lon, F.alt, F.galt, F.gs, F.trk, F.vr, F.grate
+    ground, alt_ok, galt_ok, vr_ok, grate_ok, fl_bad = F.ground, F.alt_ok, F.galt_ok, F.vr_ok, F.grate_ok, F.fl_bad
+    is_list, lens, is_obj = F.is_list, F.lens, F.is_obj
+    fl_int = np.where(F.fl_ok, F.fl, 0.0)
+    fl_bad |= F.fl_ok & ((fl_int < 0) | (fl_int >= 65536) | (fl_int != np.floor(fl_int)))
 
     ts0 = np.repeat(np.array([f.timestamp for f in files], dtype=np.float64), lens_f)
     ts_s = ts0 + dt
     checks = [
         (~is_list, "point is not a JSON array"),
         (is_list & (lens < 3), "point has fewer than 3 elements (dt, lat, lon)"),
-        (dt_bad | np.isnan(dt), "bad or missing relative time"),
+        (F.dt_bad | np.isnan(dt), "bad or missing relative time"),
         (~np.isnan(dt) & ~((ts_s > 0) & (ts_s < TS_MAX_S)), "time out of range"),
-        (lat_bad | lon_bad | np.isnan(lat) | np.isnan(lon), "bad or missing lat/lon"),
+        (F.lat_bad | F.lon_bad | np.isnan(lat) | np.isnan(lon), "bad or missing lat/lon"),
         ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
-        (alt_bad | alt_str_bad, "bad altitude (not a number or 'ground')"),
+        (F.alt_bad | F.alt_str_bad, "bad altitude (not a number or 'ground')"),
         ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
-        (gs_bad | trk_bad | vr_bad | galt_bad | grate_bad, "wrong type in a kinematic field"),
+        (F.gs_bad | F.trk_bad | F.vr_bad | F.galt_bad | F.grate_bad, "wrong type in a kinematic field"),
         ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
         ((np.abs(vr) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
         (fl_bad, "bad flags (not a small non-negative integer)"),
-        (obj_bad, "aircraft field is neither an object nor null"),
-        (src_bad, "source type is not a string"),
+        (F.obj_bad, "aircraft field is neither an object nor null"),
+        (F.src_bad, "source type is not a string"),
     ]
     bad, reasons = first_reasons(checks, n)
     if reasons:
         _log_rejects(files, reasons, file_of, starts)
 
-    cs, sq = _idents(cols[8], is_obj, file_of, starts, carry)
+    cs, sq = _idents(F.objs, is_obj, file_of, starts, carry)
 
     flags = (np.where(fl_bad, 0.0, fl_int).astype(np.int64) & 0xF).astype(np.uint16)
     alt_geom_flag = (flags & PointFlag.ALT_GEOM) != 0
     flags |= np.where(~vr_ok & grate_ok, np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
-    st = pc.fill_null(stype, "")
+    st = pc.fill_null(F.stype, "")
     mlat = np.asarray(pc.equal(st, "mlat").to_numpy(zero_copy_only=False), dtype=bool)
     tisb = pc.or_(pc.starts_with(st, "tisb"), pc.starts_with(st, "adsr"))
     flags |= np.where(mlat, np.uint16(PointFlag.MLAT), np.uint16(0))
@@ -165,6 +157,33 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
         keep = ~bad
         return table.filter(pa.array(keep)), file_of[keep]
     return table, file_of
+
+
+def _from_objects(pts: list[Any], n: int, clean: bool) -> Fields:
+    """The fields from the parsed points (any input: hostile values become masks, not errors)."""
+    cols, is_list, lens = _columns(pts, n)
+
+    def num(values: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return numeric_fast(values, clean)
+
+    dt, _, dt_bad = num(cols[0])
+    lat, _, lat_bad = num(cols[1])
+    lon, _, lon_bad = num(cols[2])
+    ground, alt_str_bad, alt, alt_ok, alt_bad = altitude(cols[3], n, clean)
+    gs, _, gs_bad = num(cols[4])
+    trk, _, trk_bad = num(cols[5])
+    fl, fl_ok, fl_bad = num(cols[6])
+    vr, vr_ok, vr_bad = num(cols[7])
+    is_obj, obj_bad = _objects(cols[8], n)
+    stype, src_bad = _source(cols[9], n)
+    galt, galt_ok, galt_bad = num(cols[10])
+    grate, grate_ok, grate_bad = num(cols[11])
+    objs = list(compress(cols[8], is_obj))  # sparse: only points with an aircraft object
+    return Fields(
+        is_list, lens, dt, dt_bad, lat, lat_bad, lon, lon_bad, ground, alt_str_bad, alt, alt_ok, alt_bad,
+        gs, gs_bad, trk, trk_bad, fl, fl_ok, fl_bad, vr, vr_ok, vr_bad, is_obj, obj_bad, stype, src_bad,
+        galt, galt_ok, galt_bad, grate, grate_ok, grate_bad, objs,
+    )  # fmt: skip
 
 
 def _f64(v: np.ndarray) -> pa.Array:
@@ -272,13 +291,12 @@ def _log_rejects(
 
 
 def _idents(
-    objects: Any, is_obj: np.ndarray, file_of: np.ndarray, starts: np.ndarray, carry: list[str | None] | None
+    objs: list[Any], is_obj: np.ndarray, file_of: np.ndarray, starts: np.ndarray, carry: list[str | None] | None
 ) -> tuple[pa.Array, pa.Array]:
     """Callsign and squawk of every point: set at points carrying an aircraft object, carried forward within
     the file (bad points still update the state: their object is valid information about the airframe)."""
     n = len(is_obj)
     oidx = np.flatnonzero(is_obj)
-    objs = list(compress(objects, is_obj))
     cs_val = clean_callsign(strings([o.get("flight") for o in objs])[0]).fill_null("")
     sq_val = clean_squawk(strings([o.get("squawk") for o in objs])[0]).fill_null("")
     # slot 0: the carried value (first file only), slot 1: unknown (other files' starts), 2 + j: object j

@@ -41,6 +41,7 @@ from liftwatch.io.readsb_common import (
     parse_document_clean,
 )
 from liftwatch.io.readsb_points import TraceFile
+from liftwatch.io.readsb_text import trace_text
 
 FORMAT = "readsb_trace"
 SOURCE = "readsb"
@@ -172,7 +173,7 @@ def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) ->
         return
     raw, note = decompress_salvaging(p)
     obj, clean = parse_document_clean(raw, note, p, "trace", "]", rejects)
-    yield from read_document(obj, p, rejects, batch_rows, clean=clean)
+    yield from read_document(obj, p, rejects, batch_rows, clean=clean, data=raw)
 
 
 def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
@@ -200,7 +201,7 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
                 try:
                     raw, note = decompress_bytes(data, m.name)
                     obj, clean = parse_document_clean(raw, note, path, "trace", "]", rejects, where=m.name)
-                    yield from read_document(obj, path, rejects, batch_rows, where=m.name, clean=clean)
+                    yield from read_document(obj, path, rejects, batch_rows, where=m.name, clean=clean, data=raw)
                 except UnreadableFileError as exc:
                     rejects.add(path, m.name, f"unreadable trace file: {exc.reason}")
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
@@ -216,21 +217,27 @@ def read_document(
     batch_rows: int = DEFAULT_BATCH_ROWS,
     where: str = "",
     clean: bool = False,
+    data: bytes | None = None,
 ) -> Iterator[pa.Table]:
-    """Convert an already parsed trace document (also for traces in snapshot directories and tar archives)."""
-    tf = trace_file(obj, path, rejects, where, clean)
+    """Convert an already parsed trace document (also for traces in snapshot directories and tar archives);
+    ``data``: the decompressed bytes it was parsed from, for the CSV shortcut of :mod:`readsb_text`."""
+    tf = trace_file(obj, path, rejects, where, clean, data)
     meta = parse_header(obj, where or path).metadata()
     carry: list[str | None] = [None, None]
     step = max(1, batch_rows)
     trace = tf.points
     for start in range(0, len(trace), step):
-        chunk = replace(tf, points=trace[start : start + step], start=start)
+        chunk = replace(
+            tf, points=trace[start : start + step], start=start, text=tf.text if step >= len(trace) else None
+        )
         table, _ = readsb_points.convert([chunk], carry)
         if table.num_rows:
             yield table.replace_schema_metadata(meta)
 
 
-def trace_file(obj: dict[str, Any], path: str, rejects: RejectLog, where: str = "", clean: bool = False) -> TraceFile:
+def trace_file(
+    obj: dict[str, Any], path: str, rejects: RejectLog, where: str = "", clean: bool = False, data: bytes | None = None
+) -> TraceFile:
     """A parsed trace document checked and ready for :func:`liftwatch.io.readsb_points.convert`.
 
     No usable header (address, timestamp) or no ``trace`` list makes the file unreadable.
@@ -249,4 +256,5 @@ def trace_file(obj: dict[str, Any], path: str, rejects: RejectLog, where: str = 
         rejects=rejects,
         where=where,
         clean=clean,
+        text=trace_text(data, obj) if clean and data is not None else None,
     )
