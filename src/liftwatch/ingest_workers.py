@@ -25,7 +25,9 @@ from typing import Any
 
 from liftwatch.errors import LiftwatchError
 
-POOL_MIN_CHUNKS = 16  # ~64 MiB of small files: below that, starting worker processes (~2 s of imports each) costs more than it saves
+POOL_MIN_CHUNKS = (
+    16  # ~64 MiB of small files: below that, starting worker processes (~2 s of imports each) costs more than it saves
+)
 
 
 def default_workers() -> int:
