@@ -34,7 +34,7 @@ from liftwatch import io as lio
 from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.io import readsb_points, readsb_trace
 from liftwatch.io.base import RejectLog, compression_of, read_head
-from liftwatch.io.readsb_common import decompress_bytes, parse_document_clean
+from liftwatch.io.readsb_common import decompress_bytes
 from liftwatch.io.textchunks import one_line
 from liftwatch.io.timewindow import TIME_MIN_S, TIME_REASON, time_max_s
 from liftwatch.rowkey import table_row_keys
@@ -147,9 +147,8 @@ def _parse_one(task: FileTask, pf: ParsedFile, max_rows: int) -> readsb_points.T
         if hashlib.sha256(raw).hexdigest() != task.digest or fingerprint(p) != before:
             raise FileChangedError(p)
         data, note = decompress_bytes(raw, p)
-        obj, clean = parse_document_clean(data, note, p, "trace", "]", rep.rejects)
-        tf = readsb_trace.trace_file(obj, p, rep.rejects, clean=clean, data=data)
-        if len(tf.points) > max_rows:
+        tf = readsb_trace.load_trace(data, note, p, rep.rejects)
+        if tf.count > max_rows:
             pf.oversize = True
             return None
         return tf
@@ -183,10 +182,11 @@ def _head(raw: bytes, path: str) -> bytes:
 
 
 def _convert_traces(traces: list[tuple[int, readsb_points.TraceFile]], pieces: _Pieces) -> None:
-    """Clean documents converted together in one pass; the rare others one by one (general path)."""
-    clean = [(i, tf) for i, tf in traces if tf.clean]
-    groups = [clean] if clean else []
-    groups += [[(i, tf)] for i, tf in traces if not tf.clean]
+    """Shortcut documents together (one CSV parse), clean parsed ones together, the rare others one by one."""
+    text = [(i, tf) for i, tf in traces if tf.prepared is not None]
+    clean = [(i, tf) for i, tf in traces if tf.prepared is None and tf.clean]
+    groups = [g for g in (text, clean) if g]
+    groups += [[(i, tf)] for i, tf in traces if tf.prepared is None and not tf.clean]
     for group in groups:
         ids = np.array([i for i, _ in group], dtype=np.int32)
         table, owner = readsb_points.convert([tf for _, tf in group])

@@ -39,12 +39,13 @@ def _point(rnd: random.Random) -> list[Any]:
 
 
 def _both(raw: bytes, batch: int = 100_000) -> tuple[list[Any], list[Any], RejectLog, RejectLog, bool]:
+    """(object path rows, shortcut-or-fallback rows, their rejects, whether the shortcut held)."""
     obj, clean = parse_document_clean(raw, None, "f", "trace", "]", RejectLog())
     a_log, b_log = RejectLog(), RejectLog()
-    a = list(readsb_trace.read_document(obj, "f", a_log, batch, clean=clean))  # no bytes: object path
-    b = list(readsb_trace.read_document(obj, "f", b_log, batch, clean=clean, data=raw))
-    text = readsb_trace.trace_file(obj, "f", RejectLog(), clean=clean, data=raw).text
-    used = text is not None and readsb_text.fields([text], obj["trace"], len(obj["trace"])) is not None
+    a = list(readsb_trace.read_document(obj, "f", a_log, batch, clean=clean))
+    b = list(readsb_trace._tables(readsb_trace.load_trace(raw, None, "f", b_log), batch))
+    prep = readsb_text.prepare(raw)
+    used = prep is not None and readsb_text.fields([prep.text], [prep.objects], prep.count) is not None
     rows = [pa.concat_tables(t).to_pylist() if t else [] for t in (a, b)]
     return rows[0], rows[1], a_log, b_log, used
 
@@ -71,17 +72,27 @@ def test_shortcut_steps_aside_when_it_cannot_be_exact() -> None:
     pts = [[1.0, 30.0, 20.0, 100, 1.0, 2.0, 0, 0, None, "adsb_icao", 100, 0, 0, 0.0]]
     compact = {"icao": "abc123", "timestamp": 1_717_200_000, "trace": pts}
     raw = json.dumps(compact, separators=(",", ":")).encode()
-    assert readsb_text.trace_text(raw, json.loads(raw)) is not None
-    spaced = json.dumps(compact).encode()  # whitespace between values
-    assert readsb_text.trace_text(spaced, json.loads(spaced)) is None
+    prep = readsb_text.prepare(raw)
+    assert prep is not None and prep.count == 1 and prep.header["icao"] == "abc123"
+    assert readsb_text.prepare(json.dumps(compact).encode()) is None  # whitespace between values
     not_last = json.dumps({"trace": pts, "icao": "abc123", "timestamp": 1}, separators=(",", ":")).encode()
-    assert readsb_text.trace_text(not_last, json.loads(not_last)) is None
+    assert readsb_text.prepare(not_last) is None
+    assert readsb_text.prepare(raw[:-3]) is None  # cut: not valid JSON, the salvage path reads it
+    assert readsb_text.prepare(raw.replace(b"30.0", b"030")) is None  # not a JSON number
+    assert readsb_text.prepare(raw.replace(b"30.0", b"1e400")) is not None  # valid JSON, orjson refuses it
+    a, b, *_ = _both(raw.replace(b"30.0", b"1e400"))
+    assert a == b == []  # out of range both ways (the shortcut stepped aside: not finite)
     short = [[1.0, 30.0, 20.0, 100, 1.0, 2.0, 0, 0]]  # old readsb: 8 elements, the object path reads it
     raw8 = json.dumps({"icao": "abc123", "timestamp": 1_717_200_000, "trace": short}, separators=(",", ":")).encode()
-    text = readsb_text.trace_text(raw8, json.loads(raw8))
-    assert text is not None and readsb_text.fields([text], short, 1) is None
+    prep8 = readsb_text.prepare(raw8)
+    assert prep8 is not None and readsb_text.fields([prep8.text], [prep8.objects], 1) is None
     a, b, *_ = _both(raw8)
     assert a == b and len(a) == 1
+    # a separator hidden in an ignored string must not split a point into two well-formed rows
+    sneaky = [[1.0, 30.0, 20.0, 100, 1.0, 2.0, 0, 0, None, "adsb_icao", 100, 0, "a,b],[2.0", 0.0]]
+    raw_s = json.dumps({"icao": "abc123", "timestamp": 1_717_200_000, "trace": sneaky}, separators=(",", ":"))
+    a, b, _, _, used = _both(raw_s.encode())
+    assert a == b and len(a) == 1 and not used
 
 
 def test_batch_of_files_keeps_per_file_accounting() -> None:
@@ -92,8 +103,7 @@ def test_batch_of_files_keeps_per_file_accounting() -> None:
         pts[k][1] = "x"  # one bad latitude per file, at point k
         doc = {"icao": f"abc12{k}", "timestamp": 1_717_200_000, "trace": pts}
         raw = json.dumps(doc, separators=(",", ":")).encode()
-        obj, clean = parse_document_clean(raw, None, f"f{k}", "trace", "]", RejectLog())
-        files.append(readsb_trace.trace_file(obj, f"f{k}", RejectLog(), clean=clean, data=raw))
+        files.append(readsb_trace.load_trace(raw, None, f"f{k}", RejectLog()))
     table, owner = readsb_points.convert(files)
     assert table.num_rows == sum(10 + k - 1 for k in range(5)) == len(owner)
     for k, f in enumerate(files):

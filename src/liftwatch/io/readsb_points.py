@@ -7,7 +7,8 @@ batch, with a per-point file index so that rejects, forward-filled callsigns and
 address, registration, type) stay exactly per file. One file (or one chunk of a big file) is the batch of
 one, so the single-file reader and the batched ingest share this code and cannot drift apart.
 
-Why the fast columns: transposing the points with ``zip(*points)`` and casting each column with a *strict*
+The columns come from the JSON bytes where :mod:`liftwatch.io.readsb_text` can prove that exact (compact
+readsb output), else from the parsed points. Why the fast columns there: transposing the points with ``zip(*points)`` and casting each column with a *strict*
 Polars ``Float64`` build (which refuses strings, lists and objects) costs about half of the per-element type
 masks the general path builds. It is only taken when it gives the general path's answer: every point a JSON
 array of at least 12 elements, and documents parsed by orjson (finite floats, 64-bit integers) whose bytes hold
@@ -51,14 +52,16 @@ _NCOLS = 12  # dt, lat, lon, alt, gs, track, flags, vrate, aircraft, source type
 
 @dataclass
 class TraceFile:
-    """The parsed points of one trace file (or of one chunk of it) and where its rejects go.
+    """One trace file (or one chunk of it) to convert and where its rejects go.
 
-    ``where`` prefixes reject locations (a tar member name); ``start`` is the index of ``points[0]`` in the
-    file, so a chunk of a big file names its points as the whole file would. ``clean``: parsed by orjson and
-    no JSON boolean anywhere in its bytes (see the module docstring).
+    Either ``points`` (the parsed ``trace`` list) or ``prepared`` (the document checked for the CSV shortcut
+    of :mod:`liftwatch.io.readsb_text`; ``data`` is then kept so the points can still be parsed if the
+    shortcut steps aside). ``where`` prefixes reject locations (a tar member name); ``start`` is the index of
+    the first point in the file, so a chunk of a big file names its points as the whole file would.
+    ``clean``: parsed by orjson and no JSON boolean anywhere in its bytes (see the module docstring).
     """
 
-    points: list[Any]
+    points: list[Any] | None
     timestamp: float
     asset_id: str
     registration: str | None
@@ -68,7 +71,28 @@ class TraceFile:
     where: str = ""
     start: int = 0
     clean: bool = False
-    text: bytes | None = None  # the points as CSV rows (liftwatch.io.readsb_text.trace_text), when that applies
+    prepared: readsb_text.Prepared | None = None
+    data: bytes | None = None
+    meta: dict[str, str] | None = None  # Arrow schema metadata of the file's tables (its header facts)
+
+    @property
+    def count(self) -> int:
+        if self.points is not None:
+            return len(self.points)
+        return self.prepared.count if self.prepared is not None else 0
+
+    def parse_points(self) -> list[Any]:
+        """The parsed points (parsed now from ``data`` if only the shortcut's text was kept)."""
+        if self.points is None:
+            from liftwatch.io.readsb_common import parse_document_clean
+
+            doc, self.clean = parse_document_clean(
+                self.data or b"", None, self.path, "trace", "]", self.rejects, self.where
+            )
+            trace = doc.get("trace")
+            self.points = trace if isinstance(trace, list) else []
+            self.prepared = None
+        return self.points
 
 
 def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -> tuple[pa.Table, np.ndarray]:
@@ -78,17 +102,23 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
     file) and receives those in force after the last point. Rejected points are logged on their file's
     :class:`RejectLog` with ``point <index>``.
     """
-    lens_f = np.fromiter((len(f.points) for f in files), np.int64, len(files))
+    got: Fields | None = None
+    if files and all(f.prepared is not None for f in files):
+        preps = [f.prepared for f in files if f.prepared is not None]
+        got = readsb_text.fields([p.text for p in preps], [p.objects for p in preps], sum(p.count for p in preps))
+    if got is None:
+        for f in files:
+            f.parse_points()
+    lens_f = np.fromiter((f.count for f in files), np.int64, len(files))
     n = int(lens_f.sum())
     starts = np.concatenate([[0], np.cumsum(lens_f)[:-1]]).astype(np.int64)
     file_of = np.repeat(np.arange(len(files), dtype=np.int32), lens_f)
     if n == 0:
         return POINT_SCHEMA.empty_table(), file_of
-    pts: list[Any] = files[0].points if len(files) == 1 else [p for f in files for p in f.points]
-    clean = all(f.clean for f in files)
-    texts = [f.text for f in files]
-    got = readsb_text.fields(texts, pts, n) if clean and all(t is not None for t in texts) else None  # type: ignore[arg-type]
-    F = got if got is not None else _from_objects(pts, n, clean)
+    if got is None:
+        pts = [p for f in files for p in f.parse_points()] if len(files) > 1 else files[0].parse_points()
+        got = _from_objects(pts, n, all(f.clean for f in files))
+    F = got
     dt, lat, lon, alt, galt, gs, trk, vr, grate = F.dt, F.lat, F.lon, F.alt, F.galt, F.gs, F.trk, F.vr, F.grate
     ground, alt_ok, galt_ok, vr_ok, grate_ok, fl_bad = F.ground, F.alt_ok, F.galt_ok, F.vr_ok, F.grate_ok, F.fl_bad
     is_list, lens, is_obj = F.is_list, F.lens, F.is_obj

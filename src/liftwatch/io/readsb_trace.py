@@ -30,7 +30,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import readsb_points
+from liftwatch.io import readsb_points, readsb_text
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, max_document_bytes, read_head
 from liftwatch.io.readsb_common import (
     HEX_RE,
@@ -41,7 +41,6 @@ from liftwatch.io.readsb_common import (
     parse_document_clean,
 )
 from liftwatch.io.readsb_points import TraceFile
-from liftwatch.io.readsb_text import trace_text
 
 FORMAT = "readsb_trace"
 SOURCE = "readsb"
@@ -172,8 +171,7 @@ def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) ->
         yield from read_tar(p, rejects, batch_rows)
         return
     raw, note = decompress_salvaging(p)
-    obj, clean = parse_document_clean(raw, note, p, "trace", "]", rejects)
-    yield from read_document(obj, p, rejects, batch_rows, clean=clean, data=raw)
+    yield from _tables(load_trace(raw, note, p, rejects), batch_rows)
 
 
 def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
@@ -200,8 +198,7 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
                 data = fh.read() if fh is not None else b""
                 try:
                     raw, note = decompress_bytes(data, m.name)
-                    obj, clean = parse_document_clean(raw, note, path, "trace", "]", rejects, where=m.name)
-                    yield from read_document(obj, path, rejects, batch_rows, where=m.name, clean=clean, data=raw)
+                    yield from _tables(load_trace(raw, note, path, rejects, where=m.name), batch_rows)
                 except UnreadableFileError as exc:
                     rejects.add(path, m.name, f"unreadable trace file: {exc.reason}")
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
@@ -217,37 +214,56 @@ def read_document(
     batch_rows: int = DEFAULT_BATCH_ROWS,
     where: str = "",
     clean: bool = False,
-    data: bytes | None = None,
 ) -> Iterator[pa.Table]:
-    """Convert an already parsed trace document (also for traces in snapshot directories and tar archives);
-    ``data``: the decompressed bytes it was parsed from, for the CSV shortcut of :mod:`readsb_text`."""
-    tf = trace_file(obj, path, rejects, where, clean, data)
-    meta = parse_header(obj, where or path).metadata()
-    carry: list[str | None] = [None, None]
+    """Convert an already parsed trace document (also for traces in snapshot directories and tar archives)."""
+    yield from _tables(trace_file(obj, path, rejects, where, clean), batch_rows)
+
+
+def load_trace(data: bytes, note: str | None, path: str, rejects: RejectLog, where: str = "") -> TraceFile:
+    """A decompressed trace document ready to convert: checked for the CSV shortcut of
+    :mod:`liftwatch.io.readsb_text` when complete, else parsed (salvaged when damaged, rejects logged)."""
+    prep = readsb_text.prepare(data) if note is None else None
+    if prep is not None:
+        return trace_file(prep.header, path, rejects, where, prepared=prep, data=data)
+    obj, clean = parse_document_clean(data, note, path, "trace", "]", rejects, where)
+    return trace_file(obj, path, rejects, where, clean)
+
+
+def _tables(tf: TraceFile, batch_rows: int) -> Iterator[pa.Table]:
+    """One file's canonical tables of at most ``batch_rows`` rows, with the header's schema metadata."""
+    meta = tf.meta
     step = max(1, batch_rows)
-    trace = tf.points
+    if tf.prepared is not None and tf.count <= step:  # the shortcut converts a file whole
+        table, _ = readsb_points.convert([tf])
+        if table.num_rows:
+            yield table.replace_schema_metadata(meta)
+        return
+    carry: list[str | None] = [None, None]
+    trace = tf.parse_points()
     for start in range(0, len(trace), step):
-        chunk = replace(
-            tf, points=trace[start : start + step], start=start, text=tf.text if step >= len(trace) else None
-        )
-        table, _ = readsb_points.convert([chunk], carry)
+        table, _ = readsb_points.convert([replace(tf, points=trace[start : start + step], start=start)], carry)
         if table.num_rows:
             yield table.replace_schema_metadata(meta)
 
 
 def trace_file(
-    obj: dict[str, Any], path: str, rejects: RejectLog, where: str = "", clean: bool = False, data: bytes | None = None
+    obj: dict[str, Any],
+    path: str,
+    rejects: RejectLog,
+    where: str = "",
+    clean: bool = False,
+    prepared: readsb_text.Prepared | None = None,
+    data: bytes | None = None,
 ) -> TraceFile:
-    """A parsed trace document checked and ready for :func:`liftwatch.io.readsb_points.convert`.
-
-    No usable header (address, timestamp) or no ``trace`` list makes the file unreadable.
-    """
+    """A trace document (parsed, or its header when ``prepared``) checked and ready for
+    :func:`liftwatch.io.readsb_points.convert`. No usable header (address, timestamp) or no ``trace`` list
+    makes the file unreadable."""
     header = parse_header(obj, where or path)
     trace = obj.get("trace")
     if not isinstance(trace, list):
         raise UnreadableFileError(where or path, "no 'trace' list in the file")
     return TraceFile(
-        points=trace,
+        points=None if prepared is not None else trace,
         timestamp=header.timestamp,
         asset_id=header.asset_id,
         registration=header.registration,
@@ -256,5 +272,7 @@ def trace_file(
         rejects=rejects,
         where=where,
         clean=clean,
-        text=trace_text(data, obj) if clean and data is not None else None,
+        prepared=prepared,
+        data=data,
+        meta=header.metadata(),
     )
