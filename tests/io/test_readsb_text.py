@@ -38,12 +38,12 @@ def _point(rnd: random.Random) -> list[Any]:
     ]
 
 
-def _both(raw: bytes, batch: int = 100_000) -> tuple[list[Any], list[Any], RejectLog, RejectLog, bool]:
+def _both(raw: bytes) -> tuple[list[Any], list[Any], RejectLog, RejectLog, bool]:
     """(object path rows, shortcut-or-fallback rows, their rejects, whether the shortcut held)."""
     obj, clean = parse_document_clean(raw, None, "f", "trace", "]", RejectLog())
     a_log, b_log = RejectLog(), RejectLog()
-    a = list(readsb_trace.read_document(obj, "f", a_log, batch, clean=clean))
-    b = list(readsb_trace._tables(readsb_trace.load_trace(raw, None, "f", b_log), batch))
+    a = list(readsb_trace.read_document(obj, "f", a_log, clean=clean))
+    b = [readsb_points.convert([readsb_trace.load_trace(raw, None, "f", b_log)])[0]]  # as a batch of files
     prep = readsb_text.prepare(raw)
     used = prep is not None and readsb_text.fields([prep.text], [prep.objects], prep.count) is not None
     rows = [pa.concat_tables(t).to_pylist() if t else [] for t in (a, b)]

@@ -14,7 +14,10 @@ Infinity literals, integers beyond 64 bits, lone surrogates, invalid UTF-8, a cu
 again by the stdlib-based salvage path below, so the accepted input and the rejects are exactly as before.
 DuckDB's and Polars' JSON readers were not chosen: they need one schema for the whole file, and a trace point
 is a heterogeneous array (numbers, "ground", null, an object) whose hostile variants must become per-point
-rejects, not a failed file.
+rejects, not a failed file (and DuckDB's ``read_json`` over the same trace files takes about as much CPU as
+liftwatch's whole ingest: ``docs/benchmarks.md``). Complete, compact trace documents skip the Python objects
+altogether: msgspec checks their syntax without building values and Arrow's CSV parser reads the points
+(:mod:`liftwatch.io.readsb_text`, where the measurements are); this module's parse is the general path.
 
 Why the column helpers: JSON gives Python objects of any type in any slot; :func:`types_of` + :func:`type_is`
 build type masks in C (``map(type, ...)``) and :func:`numeric` casts with Polars, so hostile values (strings,

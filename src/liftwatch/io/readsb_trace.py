@@ -45,6 +45,8 @@ from liftwatch.io.readsb_points import TraceFile
 FORMAT = "readsb_trace"
 SOURCE = "readsb"
 
+MEMBER_GROUP_POINTS = 250_000  # tar members held for one conversion (bounds memory, amortises fixed costs)
+SHORTCUT_MIN_POINTS = 5_000  # below this, one file's CSV parse costs more in fixed overhead than it saves
 _TRACE_KEY = re.compile(r'"trace"\s*:\s*\[')
 _NAME_HEX = re.compile(r"trace_(?:full|recent)_(~?[0-9a-fA-F]{6})")
 
@@ -177,7 +179,8 @@ def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) ->
 def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
     """Every ``trace_full_*``/``trace_recent_*`` member of a (possibly compressed) tar, streamed in one pass.
 
-    Memory holds one member at a time. A bad member costs that member (reject at ``<member>``); a truncated
+    Members are converted in groups of up to ``MEMBER_GROUP_POINTS`` points (one pass each, as an ingest of
+    many files does), so memory holds one group. A bad member costs that member (reject at ``<member>``); a truncated
     archive keeps the members before the cut. Split releases (``.tar.aa``, ``.tar.ab``) must be concatenated.
     """
     try:
@@ -185,6 +188,8 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         raise UnreadableFileError(path, f"cannot open tar archive: {exc}") from None
     members = 0
+    group: list[TraceFile] = []  # members converted together: a day is ~50,000 small ones
+    held, limit = 0, max(1, min(batch_rows, MEMBER_GROUP_POINTS))
     try:
         with tf:
             for m in tf:
@@ -198,13 +203,34 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
                 data = fh.read() if fh is not None else b""
                 try:
                     raw, note = decompress_bytes(data, m.name)
-                    yield from _tables(load_trace(raw, note, path, rejects, where=m.name), batch_rows)
+                    member = load_trace(raw, note, path, rejects, where=m.name)
                 except UnreadableFileError as exc:
                     rejects.add(path, m.name, f"unreadable trace file: {exc.reason}")
+                    continue
+                if member.count > limit:  # a big member alone, in chunks
+                    yield from _flush(group)
+                    yield from _tables(member, batch_rows)
+                    continue
+                group.append(member)
+                held += member.count
+                if held >= limit:
+                    yield from _flush(group)
+                    held = 0
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         rejects.add(path, f"after member {members}", f"tar archive truncated or corrupt, rest lost: {exc}")
+    yield from _flush(group)
     if members == 0:
         rejects.add(path, "archive", "no trace_full_*/trace_recent_* files in the tar archive")
+
+
+def _flush(group: list[TraceFile]) -> Iterator[pa.Table]:
+    """Convert the held tar members in one pass (tables of several members carry no per-file metadata)."""
+    if group:
+        table, _ = readsb_points.convert(group)
+        meta = group[0].meta if len(group) == 1 else None
+        group.clear()
+        if table.num_rows:
+            yield table.replace_schema_metadata(meta)
 
 
 def read_document(
@@ -233,7 +259,7 @@ def _tables(tf: TraceFile, batch_rows: int) -> Iterator[pa.Table]:
     """One file's canonical tables of at most ``batch_rows`` rows, with the header's schema metadata."""
     meta = tf.meta
     step = max(1, batch_rows)
-    if tf.prepared is not None and tf.count <= step:  # the shortcut converts a file whole
+    if tf.prepared is not None and SHORTCUT_MIN_POINTS <= tf.count <= step:  # the shortcut converts a file whole
         table, _ = readsb_points.convert([tf])
         if table.num_rows:
             yield table.replace_schema_metadata(meta)
