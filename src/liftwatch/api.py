@@ -108,11 +108,16 @@ class LiftWatch:
         on_batch: Callable[[int], None] | None = None,
         raise_unexpected: bool = False,
         assume_time: AssumeTime | None = None,
+        workers: int | None = None,
+        dask: Any = None,
     ) -> IngestRun:
         """Read files or folders into the store (folders expanded; AIS static data kept); see ``IngestRun``.
 
         ``assume_time`` (UTC datetime, ISO text or ``"file-mtime"``) is the time given to AIS messages that
         carry none (untimed NMEA dumps); their points are flagged ``PointFlag.ASSUMED_TIME``.
+        ``workers`` processes parse small files in parallel (default: one per core when there is enough work),
+        or ``dask`` (a scheduler address such as ``tcp://host:8786``, or a ``distributed.Client``) parses them
+        on a cluster that sees the same paths; this process stores them in order, so the result is the same.
         """
         return ingest_paths(
             self.store,
@@ -123,6 +128,8 @@ class LiftWatch:
             on_batch=on_batch,
             raise_unexpected=raise_unexpected,
             assume_time=assume_time,
+            workers=workers,
+            dask=dask,
         )
 
     def build(

@@ -173,3 +173,34 @@ def test_fuzz_flags_exactly_the_untimed(tmp_path: Path, rows: list[tuple[bool, i
     want = [0 if timed else ASSUMED for timed, _ in rows]
     assert points.sort("lat")["flags"].to_list() == want
     assert sum(log.notes.values()) == want.count(ASSUMED)
+
+
+def test_assumed_time_reaches_worker_processes(tmp_path: Path) -> None:
+    """The option travels with each parse task: worker processes time untimed files as this process does."""
+    paths = []
+    for k in range(3):
+        p = tmp_path / f"u{k}.nmea"
+        p.write_text(_sentence(mmsi=273906301 + k) + "\n")
+        paths.append(p)
+    got = []
+    for workers in (1, 2):
+        with liftwatch.open(tmp_path / f"w{workers}.duckdb") as lw:
+            run = lw.ingest(*paths, assume_time=WHEN, workers=workers)
+            assert not run.failures, run.failures
+            got.append(lw.store.con.execute("SELECT asset_id, ts, flags FROM points ORDER BY asset_id").fetchall())
+    assert got[0] == got[1] and len(got[0]) == 3 and {r[1] for r in got[0]} == {WHEN}
+
+
+def test_trace_file_with_nothing_kept_fails_in_a_batch(tmp_path: Path) -> None:
+    """A trace converted with other files (not read alone) is refused by the same rule as io.read."""
+    import json
+
+    good = {"icao": "4b1801", "timestamp": 1734688800.0, "trace": [[0.0, 35.1, 33.2, 35000, 420.0, 90.0, 0, 0]]}
+    bad = {"icao": "4b1802", "timestamp": 1734688800.0, "trace": [[0.0, 135.1, 33.2, 35000, 420.0, 90.0, 0, 0]]}
+    (tmp_path / "trace_full_4b1801.json").write_text(json.dumps(good))
+    (tmp_path / "trace_full_4b1802.json").write_text(json.dumps(bad))
+    with liftwatch.open(tmp_path / "s.duckdb") as lw:
+        run = lw.ingest(tmp_path / "trace_full_4b1801.json", tmp_path / "trace_full_4b1802.json", workers=1)
+        (failure,) = run.failures
+        assert "trace_full_4b1802.json" in failure.message and "read as readsb_trace" in failure.message
+        assert run.rows_added == 1

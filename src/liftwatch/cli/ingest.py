@@ -91,6 +91,20 @@ def ingest(
             "flagged ASSUMED_TIME and counted in the summary; messages with their own time keep it.",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Processes parsing small files (default: one per core when worth it)."
+        ),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Parse on a Dask cluster (e.g. tcp://scheduler:8786) that sees the same paths; needs liftwatch[dask].",
+        ),
+    ] = None,
 ) -> None:
     """Read navigation data files into the store (idempotent, one transaction per file).
 
@@ -127,6 +141,8 @@ def ingest(
             on_batch=lambda n: progress.advance(task, n),
             raise_unexpected=debug_enabled(),
             assume_time=assumed,
+            workers=workers,
+            dask=dask,
         )
     for failure in run.failures:
         hint = f" (rerun with --debug or {DEBUG_ENV}=1 for the traceback)" if failure.unexpected else ""

@@ -102,6 +102,15 @@ def read(
         _refuse_nothing_kept(p, fmt, mod, log, before, n_samples)
 
 
+def refuse_nothing_kept(path: str, fmt: str, log: RejectLog) -> None:
+    """Raise :class:`NothingKeptError` for a file of which nothing was kept (``log`` holds its rejects only).
+
+    For ingest paths that convert a format without :func:`read` (trace files parsed in batches): the same rule
+    and the same message as a file read alone.
+    """
+    _refuse_nothing_kept(path, fmt, readers()[fmt], log, Counter(), 0)
+
+
 def _refuse_nothing_kept(
     path: str, fmt: str, mod: ReaderModule, log: RejectLog, before: Counter[str], n_samples: int
 ) -> None:
@@ -140,4 +149,13 @@ def _refuse_nothing_kept(
     raise NothingKeptError(path, f"read as {fmt}, {what}. Fix: {fix}", fmt, kept_log)
 
 
-__all__ = ["AssumeTime", "NothingKeptError", "RejectLog", "assuming", "detect_format", "read", "readers"]
+__all__ = [
+    "AssumeTime",
+    "NothingKeptError",
+    "RejectLog",
+    "assuming",
+    "detect_format",
+    "read",
+    "readers",
+    "refuse_nothing_kept",
+]

@@ -53,6 +53,11 @@ def assuming(value: AssumeTime | None) -> Iterator[None]:
         _CURRENT.reset(token)
 
 
+def current() -> AssumeTime | None:
+    """The value :func:`assuming` set in this context (to hand it on to another process explicitly)."""
+    return _CURRENT.get()
+
+
 def epoch_us(value: AssumeTime | None, path: str) -> int | None:
     """The assumed time for ``path`` in epoch microseconds (``None``: no assumption, from argument or context)."""
     chosen = check(value) if value is not None else _CURRENT.get()
