@@ -1,0 +1,494 @@
+"""The on-disk contract of a liftwatch Parquet dataset: layout, file types, manifest and the commit protocol.
+
+A dataset is plain hive-partitioned Parquet that any engine can read, plus a small manifest that says which
+files are committed::
+
+    <root>/points/day=2024-12-10/bucket=17/part-000003-1a2b3c4d-0.parquet
+    <root>/flights/day=2024-12-10/bucket=17/part-000004-5e6f7a8b-0.parquet
+    <root>/_liftwatch/manifest.json              format version, bucket count, row-key scheme, commit number
+    <root>/_liftwatch/files-000004.parquet       every committed data file (table, path, day, bucket, rows)
+    <root>/_liftwatch/ingested_files-000004.parquet, source_files-..., ais_static-...
+
+Why a manifest rather than "whatever files are there": object stores have no atomic rename of a directory,
+so a writer killed half-way would otherwise leave half of its rows visible. Here new files are written under
+``_liftwatch/staging`` (or a local temporary folder for remote targets), moved into their partitions, and
+become part of the dataset only when the new ``manifest.json`` is written, one atomic file replace (a local
+``rename``; one PUT on S3/GCS). liftwatch reads exactly the files the manifest lists; files a killed commit
+left behind are removed by the next writer. Names starting with ``_`` or ``.`` are skipped by Spark, Hive,
+Trino and pyarrow, so the bookkeeping never shows up as data.
+
+Types are the ones every engine reads: timestamps as microseconds UTC (``isAdjustedToUTC``), no unsigned
+integers (the uint64 row key is stored as the int64 with the same bits; ``flags`` as int32), strings as
+plain UTF-8, nested flight columns as standard Parquet LIST/STRUCT.
+
+Filesystems come from fsspec (``s3://``, ``gs://``, ``memory://``, local paths), wrapped for pyarrow with
+``pyarrow.fs.FSSpecHandler``; a local path uses pyarrow's own local filesystem.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import fsspec
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from liftwatch.errors import LiftwatchError
+from liftwatch.partitioning import DEFAULT_BUCKETS
+from liftwatch.rowkey import ROW_KEY_VERSION
+from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
+
+FORMAT_NAME = "liftwatch-dataset"
+FORMAT_VERSION = 1
+META_DIR = "_liftwatch"
+MANIFEST = "manifest.json"
+TABLES = ("points", "flights")
+COMPRESSION = "zstd"
+
+# Data file schemas: the canonical tables with engine-portable types (no unsigned integers).
+POINT_FILE_SCHEMA = pa.schema(
+    [pa.field("flags", pa.int32(), nullable=False) if f.name == "flags" else f for f in POINT_SCHEMA]
+    + [pa.field("row_key", pa.int64(), nullable=False)]
+)
+FLIGHT_FILE_SCHEMA = FLIGHT_SCHEMA
+PARTITION_SCHEMA = pa.schema([pa.field("day", pa.date32()), pa.field("bucket", pa.int32())])
+FILE_SCHEMAS = {"points": POINT_FILE_SCHEMA, "flights": FLIGHT_FILE_SCHEMA}
+
+FILES_SCHEMA = pa.schema(
+    [
+        pa.field("table", pa.string()),
+        pa.field("path", pa.string()),  # relative to the dataset root, "/"-separated
+        pa.field("day", pa.date32()),
+        pa.field("bucket", pa.int32()),
+        pa.field("rows", pa.int64()),
+        pa.field("bytes", pa.int64()),
+        pa.field("commit", pa.int64()),
+    ]
+)
+INGESTED_SCHEMA = pa.schema(
+    [
+        pa.field("sha256", pa.string()),
+        pa.field("path", pa.string()),
+        pa.field("format", pa.string()),
+        pa.field("rows_added", pa.int64()),
+        pa.field("rejected", pa.int64()),
+        pa.field("ingested_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+SOURCE_FILES_SCHEMA = pa.schema(
+    [
+        pa.field("source", pa.string()),
+        pa.field("item", pa.string()),
+        pa.field("selection", pa.string()),
+        pa.field("url", pa.string()),
+        pa.field("licence", pa.string()),
+        pa.field("attribution", pa.string()),
+        pa.field("status", pa.string()),
+        pa.field("resume_offset", pa.int64()),
+        pa.field("bytes", pa.int64()),
+        pa.field("members", pa.int64()),
+        pa.field("rows_added", pa.int64()),
+        pa.field("fetched_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+SIDE_TABLES = ("files", "ingested_files", "source_files", "ais_static")
+
+
+def to_signed(keys: pa.Array | pa.ChunkedArray | np.ndarray) -> pa.Array:
+    """uint64 row keys as the int64 with the same bits (what the files hold)."""
+    arr = keys if isinstance(keys, np.ndarray) else np.asarray(keys.to_numpy(zero_copy_only=False))
+    return pa.array(np.ascontiguousarray(arr, dtype=np.uint64).view(np.int64), type=pa.int64())
+
+
+def to_unsigned(keys: pa.Array | pa.ChunkedArray | np.ndarray) -> np.ndarray:
+    """int64 row keys read from files back to the uint64 keys of :mod:`liftwatch.rowkey`."""
+    arr = keys if isinstance(keys, np.ndarray) else np.asarray(keys.to_numpy(zero_copy_only=False))
+    return np.ascontiguousarray(arr, dtype=np.int64).view(np.uint64)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a dataset lives: an fsspec filesystem, its pyarrow view and the root path within it."""
+
+    url: str  # as the user gave it (for messages)
+    fs: fsspec.AbstractFileSystem
+    root: str  # path inside ``fs``, no trailing "/"
+    local: bool
+
+    @property
+    def arrow_fs(self) -> pafs.FileSystem:
+        return pafs.LocalFileSystem() if self.local else pafs.PyFileSystem(pafs.FSSpecHandler(self.fs))
+
+    def path(self, *parts: str) -> str:
+        return "/".join([self.root, *parts]) if self.root else "/".join(parts)
+
+    @property
+    def manifest_path(self) -> str:
+        return self.path(META_DIR, MANIFEST)
+
+    def exists(self) -> bool:
+        try:
+            return bool(self.fs.exists(self.manifest_path))
+        except OSError:
+            return False
+
+
+def resolve(target: str | os.PathLike[str], storage_options: dict[str, Any] | None = None) -> Location:
+    """A :class:`Location` for a local path or an fsspec URL (``s3://bucket/prefix``, ``memory://x``)."""
+    url = os.fspath(target)
+    if not url:
+        raise LiftwatchError("empty dataset location: give a directory or a URL such as s3://bucket/prefix")
+    try:
+        fs, root = fsspec.core.url_to_fs(url, **(storage_options or {}))
+    except (ImportError, ValueError) as exc:
+        raise LiftwatchError(f"{url}: cannot open this location ({exc})") from None
+    local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
+    if local:
+        root = os.path.abspath(root)
+    return Location(url, fs, str(root).rstrip("/"), local)
+
+
+def looks_like_dataset(target: str | os.PathLike[str]) -> bool:
+    """True for a URL (``s3://...``) or a directory that holds a dataset manifest (cheap, no remote calls for
+    plain paths)."""
+    text = os.fspath(target)
+    if "://" in text and not text.startswith("file://"):
+        return True
+    p = Path(text.removeprefix("file://"))
+    return p.is_dir() and (p / META_DIR / MANIFEST).is_file()
+
+
+@dataclass
+class Manifest:
+    """What ``_liftwatch/manifest.json`` says; the side tables are loaded on demand by :class:`Snapshot`."""
+
+    buckets: int = DEFAULT_BUCKETS
+    commit: int = 0
+    version: int = FORMAT_VERSION
+    row_key: str = ROW_KEY_VERSION
+    created: str = ""
+    updated: str = ""
+    tables: dict[str, str] = field(default_factory=dict)  # side table -> relative path
+    meta: dict[str, str] = field(default_factory=dict)  # flights_built:<domain> and other bookkeeping
+    counts: dict[str, int] = field(default_factory=dict)  # rows per data table (for quick info)
+
+    def to_json(self) -> str:
+        body = {
+            "format": FORMAT_NAME,
+            "version": self.version,
+            "buckets": self.buckets,
+            "partitioning": ["day", "bucket"],
+            "bucket_rule": "liftwatch.partitioning.asset_buckets (BLAKE2b + SplitMix64, modulo buckets)",
+            "row_key": self.row_key,
+            "commit": self.commit,
+            "created": self.created,
+            "updated": self.updated,
+            "tables": self.tables,
+            "counts": self.counts,
+            "meta": self.meta,
+        }
+        return json.dumps(body, indent=1, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str, where: str) -> Manifest:
+        try:
+            raw = json.loads(text)
+        except ValueError as exc:
+            raise LiftwatchError(f"{where}: not a liftwatch dataset manifest ({exc})") from None
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT_NAME:
+            raise LiftwatchError(f"{where}: not a liftwatch dataset manifest (no format {FORMAT_NAME!r})")
+        version = raw.get("version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise LiftwatchError(
+                f"{where}: dataset format version {version!r}; this liftwatch reads up to {FORMAT_VERSION} "
+                "(upgrade liftwatch)"
+            )
+        buckets = raw.get("buckets")
+        if not isinstance(buckets, int) or not 1 <= buckets <= 65_535:
+            raise LiftwatchError(f"{where}: bad bucket count {buckets!r}")
+        if raw.get("row_key") != ROW_KEY_VERSION:
+            raise LiftwatchError(
+                f"{where}: rows keyed by {raw.get('row_key')!r}, this liftwatch uses {ROW_KEY_VERSION!r}; "
+                "export the dataset again from a store"
+            )
+        return cls(
+            buckets=buckets,
+            commit=int(raw.get("commit", 0)),
+            version=version,
+            row_key=str(raw["row_key"]),
+            created=str(raw.get("created", "")),
+            updated=str(raw.get("updated", "")),
+            tables={str(k): str(v) for k, v in dict(raw.get("tables") or {}).items()},
+            meta={str(k): str(v) for k, v in dict(raw.get("meta") or {}).items()},
+            counts={str(k): int(v) for k, v in dict(raw.get("counts") or {}).items()},
+        )
+
+
+def read_manifest(loc: Location) -> Manifest:
+    try:
+        text = loc.fs.cat_file(loc.manifest_path).decode("utf-8")
+    except FileNotFoundError:
+        raise LiftwatchError(
+            f"{loc.url}: no liftwatch dataset here (no {META_DIR}/{MANIFEST}; create one with "
+            "`liftwatch ingest --to` or `liftwatch export --parquet`)"
+        ) from None
+    except UnicodeDecodeError:
+        raise LiftwatchError(f"{loc.url}: {META_DIR}/{MANIFEST} is not UTF-8 text") from None
+    return Manifest.from_json(text, f"{loc.url}/{META_DIR}/{MANIFEST}")
+
+
+def empty_side(name: str) -> pa.Table:
+    from liftwatch.io.ais_static import empty_static
+
+    schemas = {"files": FILES_SCHEMA, "ingested_files": INGESTED_SCHEMA, "source_files": SOURCE_FILES_SCHEMA}
+    if name == "ais_static":
+        return empty_static().to_arrow()
+    return schemas[name].empty_table()
+
+
+def read_side(loc: Location, manifest: Manifest, name: str) -> pa.Table:
+    """A side table of the committed manifest (empty when the dataset never had one)."""
+    rel = manifest.tables.get(name)
+    if not rel:
+        return empty_side(name)
+    try:
+        table = pq.read_table(loc.path(rel), filesystem=loc.arrow_fs)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise LiftwatchError(f"{loc.url}: cannot read {rel} named by the manifest ({exc})") from None
+    if name in ("files", "ingested_files", "source_files"):
+        return table.select(empty_side(name).schema.names).cast(empty_side(name).schema)
+    return table
+
+
+def partition_dir(table: str, day: date, bucket: int) -> str:
+    return f"{table}/day={day.isoformat()}/bucket={int(bucket)}"
+
+
+def open_files(loc: Location, files: pa.Table, table: str) -> ds.Dataset:
+    """A pyarrow dataset over exactly the committed files of ``table`` (hive columns ``day``, ``bucket``)."""
+    rows = files.filter(pa.compute.equal(files.column("table"), table))
+    paths = [loc.path(p) for p in rows.column("path").to_pylist()]
+    schema = FILE_SCHEMAS[table]
+    full = pa.schema([*schema, *PARTITION_SCHEMA])
+    return ds.dataset(
+        paths,
+        schema=full,
+        format="parquet",
+        filesystem=loc.arrow_fs,
+        partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
+        partition_base_dir=loc.path(table),
+    )
+
+
+def query_arrow(con: duckdb.DuckDBPyConnection, sql: str, schema: pa.Schema) -> pa.Table:
+    """A query's rows as an Arrow table in ``schema`` (column order and types)."""
+    got = con.sql(sql).to_arrow_table()
+    assert isinstance(got, pa.Table)
+    return got.select(schema.names).cast(schema)
+
+
+def frame_of(table: pa.Table) -> pl.DataFrame:
+    out = pl.from_arrow(table)
+    assert isinstance(out, pl.DataFrame)
+    return out
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+class Transaction:
+    """New data files and side tables, invisible until :meth:`commit` writes the manifest.
+
+    Files are staged on local disk: inside the dataset (``_liftwatch/staging/<id>``) when it is local, so the
+    commit is a rename; in a temporary folder otherwise, uploaded at commit. ``savepoint``/``rollback_to``
+    drop the files one failed input staged without touching the others'.
+    """
+
+    def __init__(self, loc: Location, manifest: Manifest) -> None:
+        self.loc = loc
+        self.base = manifest
+        self.id = f"{manifest.commit + 1:06d}-{uuid.uuid4().hex[:8]}"
+        if loc.local:
+            self.stage = Path(loc.path(META_DIR, "staging", self.id))
+            self.stage.mkdir(parents=True, exist_ok=False)
+        else:
+            self.stage = Path(tempfile.mkdtemp(prefix="liftwatch-dataset-"))
+        self.added: list[dict[str, Any]] = []  # staged data files (table, path, day, bucket, rows, local)
+        self.removed: set[str] = set()  # committed relative paths this transaction drops
+        self.sides: dict[str, pa.Table] = {}  # side tables replaced by this transaction
+        self.meta: dict[str, str] = {}
+        self._seq = 0
+
+    def stage_file(self, table: str, day: date, bucket: int, data: pa.Table) -> str:
+        """Write one partition file to staging; returns its future relative path."""
+        rel = f"{partition_dir(table, day, bucket)}/part-{self.id}-{self._seq}.parquet"
+        self._seq += 1
+        local = self.stage / rel
+        local.parent.mkdir(parents=True, exist_ok=True)
+        data = data.select(FILE_SCHEMAS[table].names).cast(FILE_SCHEMAS[table])
+        pq.write_table(data, local, compression=COMPRESSION)
+        self.added.append(
+            {"table": table, "path": rel, "day": day, "bucket": int(bucket), "rows": data.num_rows, "local": local}
+        )
+        return rel
+
+    def adopt_file(self, table: str, day: date, bucket: int, local: Path, rows: int) -> None:
+        """Register a file already written under the staging folder (by DuckDB's partitioned COPY)."""
+        rel = f"{partition_dir(table, day, bucket)}/part-{self.id}-{self._seq}.parquet"
+        self._seq += 1
+        target = self.stage / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(local, target)
+        self.added.append(
+            {"table": table, "path": rel, "day": day, "bucket": int(bucket), "rows": rows, "local": target}
+        )
+
+    def savepoint(self) -> int:
+        return len(self.added)
+
+    def rollback_to(self, mark: int) -> list[dict[str, Any]]:
+        dropped, self.added = self.added[mark:], self.added[:mark]
+        for f in dropped:
+            Path(f["local"]).unlink(missing_ok=True)
+        return dropped
+
+    def staged(self, table: str, day: date, bucket: int) -> list[Path]:
+        return [
+            Path(f["local"]) for f in self.added if f["table"] == table and f["day"] == day and f["bucket"] == bucket
+        ]
+
+    @property
+    def empty(self) -> bool:
+        return not self.added and not self.removed and not self.sides and not self.meta
+
+    def commit(self, files: pa.Table) -> Manifest:
+        """Move staged files into place, write side tables, then the manifest (the one atomic step)."""
+        loc, commit = self.loc, self.base.commit + 1
+        new_rows = []
+        for f in self.added:
+            dest = loc.path(f["path"])
+            size = Path(f["local"]).stat().st_size
+            if loc.local:
+                Path(dest).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(f["local"], dest)
+            else:
+                loc.fs.put_file(str(f["local"]), dest)
+            new_rows.append({**{k: f[k] for k in ("table", "path", "day", "bucket", "rows")}, "bytes": size})
+        kept = files
+        if self.removed:
+            keep = [p not in self.removed for p in files.column("path").to_pylist()]
+            kept = files.filter(pa.array(keep, pa.bool_()))
+        added = pa.Table.from_pylist([{**r, "commit": commit} for r in new_rows], schema=FILES_SCHEMA)
+        all_files = pa.concat_tables([kept.cast(FILES_SCHEMA), added])
+        sides = {**self.sides, "files": all_files}
+        manifest = Manifest(
+            buckets=self.base.buckets,
+            commit=commit,
+            created=self.base.created or now_utc().isoformat(),
+            updated=now_utc().isoformat(),
+            tables=dict(self.base.tables),
+            meta={**self.base.meta, **self.meta},
+        )
+        for name, table in sides.items():
+            rel = f"{META_DIR}/{name}-{commit:06d}.parquet"
+            with loc.fs.open(loc.path(rel), "wb") as fh:
+                pq.write_table(table, fh, compression=COMPRESSION)
+            manifest.tables[name] = rel
+        counts = pa.compute.sum(all_files.column("rows")).as_py() if all_files.num_rows else 0
+        by_table = {t: 0 for t in TABLES}
+        for t, n in zip(all_files.column("table").to_pylist(), all_files.column("rows").to_pylist(), strict=True):
+            by_table[t] = by_table.get(t, 0) + int(n)
+        manifest.counts = by_table
+        assert counts == sum(by_table.values())
+        write_manifest(loc, manifest)
+        self._cleanup()
+        # what the old manifest listed and this one does not is garbage now (replaced flights, old side tables)
+        for rel in sorted(self.removed):
+            _remove(loc, loc.path(rel))
+        for name, rel in self.base.tables.items():
+            if manifest.tables.get(name) != rel:
+                _remove(loc, loc.path(rel))
+        return manifest
+
+    def abort(self) -> None:
+        self.added.clear()
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        shutil.rmtree(self.stage, ignore_errors=True)
+        if self.loc.local:
+            with contextlib.suppress(OSError):
+                self.stage.parent.rmdir()  # "staging" itself, once no transaction uses it
+
+
+def write_manifest(loc: Location, manifest: Manifest) -> None:
+    """Replace ``manifest.json`` in one step: rename over it locally, a single PUT on an object store."""
+    data = manifest.to_json().encode("utf-8")
+    if loc.local:
+        Path(loc.path(META_DIR)).mkdir(parents=True, exist_ok=True)
+        tmp = loc.path(META_DIR, f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, loc.manifest_path)
+        return
+    loc.fs.pipe_file(loc.manifest_path, data)
+
+
+def _remove(loc: Location, path: str) -> None:
+    with contextlib.suppress(OSError):
+        loc.fs.rm_file(path)
+
+
+def remove_leftovers(loc: Location, manifest: Manifest, files: pa.Table) -> list[str]:
+    """Delete what killed writers left: staging folders, data files and side tables no manifest lists.
+
+    Only a writer calls this (a dataset has one writer at a time), so nothing in flight is removed.
+    """
+    listed = {loc.path(p) for p in files.column("path").to_pylist()}
+    listed |= {loc.path(p) for p in manifest.tables.values()}
+    listed.add(loc.manifest_path)
+    removed: list[str] = []
+    for table in (*TABLES, META_DIR):
+        top = loc.path(table)
+        try:
+            found = loc.fs.find(top) if loc.fs.exists(top) else []
+        except OSError:
+            continue
+        for f in found:
+            norm = f if loc.local else _with_root_style(loc, f)
+            if norm in listed or norm.endswith(".lock"):
+                continue
+            _remove(loc, f)
+            removed.append(norm)
+    if loc.local:
+        shutil.rmtree(loc.path(META_DIR, "staging"), ignore_errors=True)
+    return removed
+
+
+def _with_root_style(loc: Location, found: str) -> str:
+    """fsspec's ``find`` may drop a leading "/" that the root kept (memory://): compare like with like."""
+    if loc.root.startswith("/") and not found.startswith("/"):
+        return "/" + found
+    return found
+
+
+def day_of(values: Iterable[Any]) -> list[date]:
+    return [v if isinstance(v, date) else date.fromisoformat(str(v)) for v in values]
