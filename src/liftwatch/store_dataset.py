@@ -87,7 +87,7 @@ class DatasetStore(Store):
         if not self.loc.exists():
             if not create or read_only:
                 read_manifest(self.loc)  # raises the "no dataset here" error
-            n = buckets or DEFAULT_BUCKETS
+            n = DEFAULT_BUCKETS if buckets is None else buckets
             if not 1 <= n <= 65_535:
                 raise LiftwatchError(f"buckets must be between 1 and 65535, got {n}")
             self._check_empty_target()

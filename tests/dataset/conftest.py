@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import liftwatch
-
 from liftwatch.dataset_export import export_dataset
 from liftwatch.demo import scenario_inputs
 from liftwatch.sim import default_scenario_path

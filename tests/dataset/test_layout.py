@@ -98,7 +98,12 @@ def test_dataset_store_reads_like_the_duckdb_store(small_store: Path, small_data
         assert d.attributions() == s.attributions()
         assert d.ais_static().sort(pl.all()).equals(s.ais_static().sort(pl.all()))
         i, j = d.info(), s.info()
-        assert (i["points"], i["assets"], i["files"], i["flights"]) == (j["points"], j["assets"], j["files"], j["flights"])
+        assert (i["points"], i["assets"], i["files"], i["flights"]) == (
+            j["points"],
+            j["assets"],
+            j["files"],
+            j["flights"],
+        )
         parts = list(d.iter_partitions(4))
         assert sum(p.height for p in parts) == i["points"]
         seen = [set(p["asset_id"].unique().to_list()) for p in parts]
