@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import duckdb
 import fsspec
@@ -213,30 +213,53 @@ class Manifest:
         if not isinstance(raw, dict) or raw.get("format") != FORMAT_NAME:
             raise LiftwatchError(f"{where}: not a liftwatch dataset manifest (no format {FORMAT_NAME!r})")
         version = raw.get("version")
-        if not isinstance(version, int) or version > FORMAT_VERSION:
+        if not _is_int(version) or version < 1 or version > FORMAT_VERSION:
             raise LiftwatchError(
-                f"{where}: dataset format version {version!r}; this liftwatch reads up to {FORMAT_VERSION} "
-                "(upgrade liftwatch)"
+                f"{where}: dataset format version {version!r}; this liftwatch reads 1 to {FORMAT_VERSION} "
+                "(upgrade liftwatch if the dataset is newer)"
             )
         buckets = raw.get("buckets")
-        if not isinstance(buckets, int) or not 1 <= buckets <= 65_535:
+        if not _is_int(buckets) or not 1 <= buckets <= 65_535:
             raise LiftwatchError(f"{where}: bad bucket count {buckets!r}")
         if raw.get("row_key") != ROW_KEY_VERSION:
             raise LiftwatchError(
                 f"{where}: rows keyed by {raw.get('row_key')!r}, this liftwatch uses {ROW_KEY_VERSION!r}; "
                 "export the dataset again from a store"
             )
+        commit = raw.get("commit", 0)
+        if not _is_int(commit) or commit < 0:
+            raise LiftwatchError(f"{where}: bad commit number {commit!r}")
+        tables = _str_dict(raw.get("tables"), where, "tables")
+        for name, rel in tables.items():
+            # side tables live in the bookkeeping folder: a manifest must not send a reader anywhere else
+            if name not in SIDE_TABLES or not rel.startswith(META_DIR + "/") or ".." in rel.split("/"):
+                raise LiftwatchError(f"{where}: bad side table {name!r} -> {rel!r}")
+        counts = raw.get("counts") or {}
+        if not isinstance(counts, dict) or not all(_is_int(v) and v >= 0 for v in counts.values()):
+            raise LiftwatchError(f"{where}: bad row counts {counts!r}")
         return cls(
             buckets=buckets,
-            commit=int(raw.get("commit", 0)),
+            commit=commit,
             version=version,
-            row_key=str(raw["row_key"]),
+            row_key=ROW_KEY_VERSION,
             created=str(raw.get("created", "")),
             updated=str(raw.get("updated", "")),
-            tables={str(k): str(v) for k, v in dict(raw.get("tables") or {}).items()},
-            meta={str(k): str(v) for k, v in dict(raw.get("meta") or {}).items()},
-            counts={str(k): int(v) for k, v in dict(raw.get("counts") or {}).items()},
+            tables=tables,
+            meta=_str_dict(raw.get("meta"), where, "meta"),
+            counts={str(k): int(v) for k, v in counts.items()},
         )
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _str_dict(value: object, where: str, what: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise LiftwatchError(f"{where}: bad {what} {value!r:.80}")
+    return {str(k): v for k, v in value.items()}
 
 
 def read_manifest(loc: Location) -> Manifest:
@@ -270,8 +293,18 @@ def read_side(loc: Location, manifest: Manifest, name: str) -> pa.Table:
         table = pq.read_table(loc.path(rel), filesystem=loc.arrow_fs)
     except (OSError, pa.ArrowInvalid) as exc:
         raise LiftwatchError(f"{loc.url}: cannot read {rel} named by the manifest ({exc})") from None
-    if name in ("files", "ingested_files", "source_files"):
-        return table.select(empty_side(name).schema.names).cast(empty_side(name).schema)
+    if name not in ("files", "ingested_files", "source_files"):
+        return table
+    schema = empty_side(name).schema
+    try:
+        table = table.select(schema.names).cast(schema)
+    except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise LiftwatchError(f"{loc.url}: {rel} does not hold the {name} table ({exc})") from None
+    if name == "files":
+        for rel_path in table.column("path").to_pylist():
+            # data files live in their table's folder: a manifest must not send a reader anywhere else
+            if not isinstance(rel_path, str) or rel_path.split("/")[0] not in TABLES or ".." in rel_path.split("/"):
+                raise LiftwatchError(f"{loc.url}: {rel} lists a data file outside the dataset: {rel_path!r}")
     return table
 
 

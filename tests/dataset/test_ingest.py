@@ -160,7 +160,7 @@ def test_clear_errors(tmp_path: Path, small_dataset: Path) -> None:
         DatasetStore(tmp_path / "zero", create=True, buckets=0)
     manifest = small_dataset / "_liftwatch" / "manifest.json"
     manifest.write_text(manifest.read_text().replace('"version": 1', '"version": 9'))
-    with pytest.raises(LiftwatchError, match="upgrade liftwatch"):
+    with pytest.raises(LiftwatchError, match="format version 9"):
         DatasetStore(small_dataset, read_only=True)
     with DatasetStore(tmp_path / "y", create=True) as y, pytest.raises(LiftwatchError, match="already a dataset"):
         export_dataset(y, tmp_path / "z")
