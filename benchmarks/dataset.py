@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
+import queue
 import resource
 import shutil
 import tempfile
@@ -110,7 +111,8 @@ def t_scan(out: str, _: str) -> str:
 def t_peer_scan(peer: str, _: str) -> str:
     import duckdb
 
-    row = duckdb.sql(_AGG + f"read_parquet('{peer}/**/*.parquet', hive_partitioning = true)").fetchone()
+    con = duckdb.connect()
+    row = con.execute(_AGG + "read_parquet(?, hive_partitioning = true)", [f"{peer}/**/*.parquet"]).fetchone()
     return f"read_parquet full scan {row}"
 
 
@@ -133,11 +135,15 @@ def t_group(out: str, _: str) -> str:
 def t_peer_group(peer: str, _: str) -> str:
     import duckdb
 
-    n = duckdb.sql(
-        "SELECT * EXCLUDE (day, bucket) FROM read_parquet(?, hive_partitioning = true) "
-        "WHERE bucket % 16 = 0 ORDER BY asset_id, ts",
-        params=[f"{peer}/**/*.parquet"],
-    ).pl()
+    n = (
+        duckdb.connect()
+        .sql(
+            "SELECT * EXCLUDE (day, bucket) FROM read_parquet(?, hive_partitioning = true) "
+            "WHERE bucket % 16 = 0 ORDER BY asset_id, ts",
+            params=[f"{peer}/**/*.parquet"],
+        )
+        .pl()
+    )
     return f"read_parquet bucket % 16 = 0: {n.height:,} rows sorted by asset, ts"
 
 
@@ -165,7 +171,13 @@ def measure(name: str, a: str, b: str = "") -> tuple[float, float, float, str]:
     q = ctx.Queue()
     p = ctx.Process(target=_child, args=(name, a, b, q))
     p.start()
-    out = q.get()
+    while True:
+        try:
+            out = q.get(timeout=5)
+            break
+        except queue.Empty:
+            if not p.is_alive():
+                raise RuntimeError(f"{name} failed (exit code {p.exitcode})") from None
     p.join()
     return out  # type: ignore[no-any-return]
 

@@ -312,6 +312,32 @@ def partition_dir(table: str, day: date, bucket: int) -> str:
     return f"{table}/day={day.isoformat()}/bucket={int(bucket)}"
 
 
+def duck_relation(
+    con: duckdb.DuckDBPyConnection, loc: Location, files: pa.Table, table: str
+) -> duckdb.DuckDBPyRelation | None:
+    """DuckDB's own Parquet reader over exactly the committed files of ``table`` (None when there are none).
+
+    DuckDB's reader is several times faster than scanning a pyarrow dataset through DuckDB; remote files
+    reach it through the fsspec filesystem registered on ``con`` (:func:`register_fs`).
+    """
+    rows = files.filter(pa.compute.equal(files.column("table"), table))
+    if rows.num_rows == 0:
+        return None
+    paths = [duck_path(loc, p) for p in rows.column("path").to_pylist()]
+    return con.read_parquet(paths, hive_partitioning=True)
+
+
+def duck_path(loc: Location, rel: str) -> str:
+    full = loc.path(rel)
+    return full if loc.local else str(loc.fs.unstrip_protocol(full))
+
+
+def register_fs(con: duckdb.DuckDBPyConnection, loc: Location) -> None:
+    """Let DuckDB read the dataset's files through its fsspec filesystem (never its own network extensions)."""
+    if not loc.local:
+        con.register_filesystem(loc.fs)
+
+
 def open_files(loc: Location, files: pa.Table, table: str) -> ds.Dataset:
     """A pyarrow dataset over exactly the committed files of ``table`` (hive columns ``day``, ``bucket``)."""
     rows = files.filter(pa.compute.equal(files.column("table"), table))

@@ -32,11 +32,12 @@ from liftwatch.dataset_files import (
     POINT_FILE_SCHEMA,
     Manifest,
     Transaction,
+    duck_relation,
     looks_like_dataset,
     now_utc,
-    open_files,
     read_manifest,
     read_side,
+    register_fs,
     remove_leftovers,
     resolve,
     write_manifest,
@@ -94,6 +95,7 @@ class DatasetStore(Store):
             write_manifest(self.loc, Manifest(buckets=n, created=now_utc().isoformat(), updated=now_utc().isoformat()))
         self.con = duckdb.connect(":memory:")
         self.con.execute("SET TimeZone = 'UTC'")
+        register_fs(self.con, self.loc)
         limit = os.environ.get(ENV_MEMORY, DEFAULT_MEMORY_LIMIT).strip()
         if limit:
             self.con.execute("SET memory_limit = ?", [limit])
@@ -151,9 +153,14 @@ class DatasetStore(Store):
         self.files = read_side(self.loc, self.manifest, "files")
         con = self.con
         for table in ("points", "flights"):
-            has = pc.any(pc.equal(self.files.column("table"), table)).as_py() if self.files.num_rows else False
-            source: Any = open_files(self.loc, self.files, table) if has else _empty_with_partitions(table)
-            con.register(f"_{table}_ds", source)
+            rel = duck_relation(con, self.loc, self.files, table)
+            if rel is None:
+                con.execute(f"DROP VIEW IF EXISTS _{table}_ds")
+                con.register(f"_{table}_ds", _empty_with_partitions(table))
+            else:
+                with contextlib.suppress(duckdb.Error):
+                    con.unregister(f"_{table}_ds")
+                rel.create_view(f"_{table}_ds", replace=True)
         con.execute(f"CREATE OR REPLACE VIEW points AS SELECT {_POINT_VIEW_COLS}, {_ROW_KEY} FROM _points_ds")
         flight_cols = ", ".join(f'"{c}"' for c in FLIGHT_SCHEMA.names)
         con.execute(f"CREATE OR REPLACE VIEW flights AS SELECT {flight_cols} FROM _flights_ds")
@@ -212,12 +219,14 @@ class DatasetStore(Store):
             group = pts.filter(pc.equal(pc.remainder(buckets, n), k)) if n > 1 else pts
             if group.num_rows == 0:
                 continue
-            self.con.register("_group", open_files(self.loc, group, "points"))
+            rel = duck_relation(self.con, self.loc, group, "points")
+            assert rel is not None
+            rel.create_view("_group", replace=True)
             try:
                 sql = f"SELECT {_POINT_VIEW_COLS} FROM _group{where} ORDER BY asset_id, ts"
                 frame = self._pl(sql, params)
             finally:
-                self.con.unregister("_group")
+                self.con.execute("DROP VIEW IF EXISTS _group")
             if frame.height:
                 yield frame
 
