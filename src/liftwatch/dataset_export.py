@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -29,7 +30,7 @@ import pyarrow.parquet as pq
 from liftwatch.dataset_files import INGESTED_SCHEMA, SOURCE_FILES_SCHEMA, Transaction, frame_of, query_arrow
 from liftwatch.dataset_write import merge_static
 from liftwatch.errors import LiftwatchError
-from liftwatch.partitioning import duckdb_bucket_udf
+from liftwatch.partitioning import asset_buckets, duckdb_bucket_udf
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS
 from liftwatch.store import Store
 from liftwatch.store_dataset import DatasetStore
@@ -92,9 +93,36 @@ def export_dataset(
     return report
 
 
+class _Buckets:
+    """``asset_buckets`` as a DuckDB Arrow UDF, remembering each asset's bucket.
+
+    DuckDB hands the function 2,048 rows at a time, so without the memo every chunk would hash its distinct
+    asset ids again (BLAKE2b per id): millions of hashes for a large store instead of one per aircraft.
+    The values are exactly :func:`liftwatch.partitioning.asset_buckets`'s.
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, int], int] = {}
+
+    def __call__(self, asset_id: pa.Array | pa.ChunkedArray, n_buckets: pa.Array) -> pa.Array:
+        if isinstance(asset_id, pa.ChunkedArray):
+            asset_id = asset_id.combine_chunks()
+        if asset_id.null_count or len(asset_id) == 0:
+            return duckdb_bucket_udf(asset_id, n_buckets)
+        n = int(n_buckets[0].as_py())
+        enc = pc.dictionary_encode(asset_id)
+        names = enc.dictionary.to_pylist()
+        missing = [x for x in names if (x, n) not in self.known]
+        if missing:
+            got = asset_buckets(pa.array(missing, pa.string()), n).tolist()
+            self.known.update(((x, n), int(b)) for x, b in zip(missing, got, strict=True))
+        lookup = np.array([self.known[(x, n)] for x in names], dtype=np.uint16)
+        return pa.array(lookup[enc.indices.to_numpy(zero_copy_only=False)], type=pa.uint16())
+
+
 def _register_udf(con: duckdb.DuckDBPyConnection) -> None:
     con.create_function(  # type: ignore[call-overload]
-        "lw_bucket", duckdb_bucket_udf, ["VARCHAR", "INTEGER"], "USMALLINT", type="arrow", side_effects=False
+        "lw_bucket", _Buckets(), ["VARCHAR", "INTEGER"], "USMALLINT", type="arrow", side_effects=False
     )
 
 
