@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -44,7 +45,6 @@ import fsspec
 import numpy as np
 import polars as pl
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
@@ -66,7 +66,6 @@ POINT_FILE_SCHEMA = pa.schema(
     + [pa.field("row_key", pa.int64(), nullable=False)]
 )
 FLIGHT_FILE_SCHEMA = FLIGHT_SCHEMA
-PARTITION_SCHEMA = pa.schema([pa.field("day", pa.date32()), pa.field("bucket", pa.int32())])
 FILE_SCHEMAS = {"points": POINT_FILE_SCHEMA, "flights": FLIGHT_FILE_SCHEMA}
 
 FILES_SCHEMA = pa.schema(
@@ -338,22 +337,6 @@ def register_fs(con: duckdb.DuckDBPyConnection, loc: Location) -> None:
         con.register_filesystem(loc.fs)
 
 
-def open_files(loc: Location, files: pa.Table, table: str) -> ds.Dataset:
-    """A pyarrow dataset over exactly the committed files of ``table`` (hive columns ``day``, ``bucket``)."""
-    rows = files.filter(pa.compute.equal(files.column("table"), table))
-    paths = [loc.path(p) for p in rows.column("path").to_pylist()]
-    schema = FILE_SCHEMAS[table]
-    full = pa.schema([*schema, *PARTITION_SCHEMA])
-    return ds.dataset(
-        paths,
-        schema=full,
-        format="parquet",
-        filesystem=loc.arrow_fs,
-        partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
-        partition_base_dir=loc.path(table),
-    )
-
-
 def query_arrow(con: duckdb.DuckDBPyConnection, sql: str, schema: pa.Schema) -> pa.Table:
     """A query's rows as an Arrow table in ``schema`` (column order and types)."""
     got = con.sql(sql).to_arrow_table()
@@ -516,8 +499,16 @@ def _remove(loc: Location, path: str) -> None:
         loc.fs.rm_file(path)
 
 
+# What liftwatch writes, and so may remove: data files, side tables, manifest temporaries. Anything else a user
+# puts in the folders is left alone.
+_OWN_NAMES = re.compile(
+    r"(part-\d{6}-[0-9a-f]{8}-\d+\.parquet|(files|ingested_files|source_files|ais_static)-\d{6}\.parquet"
+    r"|\.manifest\.json\.[0-9a-f]{8}\.tmp)$"
+)
+
+
 def remove_leftovers(loc: Location, manifest: Manifest, files: pa.Table) -> list[str]:
-    """Delete what killed writers left: staging folders, data files and side tables no manifest lists.
+    """Delete what killed writers left: staging folders, and liftwatch's files that no manifest lists.
 
     Only a writer calls this (a dataset has one writer at a time), so nothing in flight is removed.
     """
@@ -533,7 +524,7 @@ def remove_leftovers(loc: Location, manifest: Manifest, files: pa.Table) -> list
             continue
         for f in found:
             norm = f if loc.local else _with_root_style(loc, f)
-            if norm in listed or norm.endswith(".lock"):
+            if norm in listed or not _OWN_NAMES.search(norm.rsplit("/", 1)[-1]):
                 continue
             _remove(loc, f)
             removed.append(norm)

@@ -273,7 +273,11 @@ class DatasetStore(Store):
     ) -> list[Any]:
         from liftwatch.dataset_ingest import ingest_into
 
-        return ingest_into(self, paths, format=format, force=force, on_batch=on_batch, expand=False).reports
+        reports = ingest_into(self, paths, format=format, force=force, on_batch=on_batch, expand=False).reports
+        if on_file is not None:
+            for rep in reports:
+                on_file(rep)
+        return reports
 
     def ingest_table(self, table: pa.Table | pl.DataFrame) -> int:
         """Insert already-canonical points (simulator, live feeds); de-duplicated, one commit."""

@@ -96,6 +96,8 @@ def test_a_failed_commit_leaves_nothing_visible_and_is_cleaned(
     small_dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _points(small_dataset)
+    mine = small_dataset / "points" / "notes.parquet"  # a user's own file: never liftwatch's to remove
+    mine.write_bytes(b"not ours")
     files_before = sorted(small_dataset.rglob("*.parquet"))
     more = demo_inputs()[4:8]
 
@@ -110,6 +112,7 @@ def test_a_failed_commit_leaves_nothing_visible_and_is_cleaned(
     with DatasetStore(small_dataset) as d:  # the next writer removes what the killed commit left
         assert d.info()["points"] == before
     assert sorted(small_dataset.rglob("*.parquet")) == files_before
+    assert mine.read_bytes() == b"not ours"
     with liftwatch.open(small_dataset) as lw:  # and the inputs go in on the next run
         assert lw.ingest(*more).rows_added > 0
 
