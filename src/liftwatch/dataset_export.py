@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -30,7 +28,7 @@ import pyarrow.parquet as pq
 from liftwatch.dataset_files import INGESTED_SCHEMA, SOURCE_FILES_SCHEMA, Transaction, frame_of, query_arrow
 from liftwatch.dataset_write import merge_static
 from liftwatch.errors import LiftwatchError
-from liftwatch.partitioning import asset_buckets, duckdb_bucket_udf
+from liftwatch.partitioning import duckdb_bucket_udf
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS
 from liftwatch.store import Store
 from liftwatch.store_dataset import DatasetStore
@@ -93,41 +91,25 @@ def export_dataset(
     return report
 
 
-class _Buckets:
-    """``asset_buckets`` as a DuckDB Arrow UDF, remembering each asset's bucket.
-
-    DuckDB hands the function 2,048 rows at a time, so without the memo every chunk would hash its distinct
-    asset ids again (BLAKE2b per id): millions of hashes for a large store instead of one per aircraft.
-    The values are exactly :func:`liftwatch.partitioning.asset_buckets`'s.
-    """
-
-    def __init__(self) -> None:
-        self.known: dict[tuple[str, int], int] = {}
-
-    def __call__(self, asset_id: pa.Array | pa.ChunkedArray, n_buckets: pa.Array) -> pa.Array:
-        if isinstance(asset_id, pa.ChunkedArray):
-            asset_id = asset_id.combine_chunks()
-        if asset_id.null_count or len(asset_id) == 0:
-            return duckdb_bucket_udf(asset_id, n_buckets)
-        n = int(n_buckets[0].as_py())
-        enc = pc.dictionary_encode(asset_id)
-        names = enc.dictionary.to_pylist()
-        missing = [x for x in names if (x, n) not in self.known]
-        if missing:
-            got = asset_buckets(pa.array(missing, pa.string()), n).tolist()
-            self.known.update(((x, n), int(b)) for x, b in zip(missing, got, strict=True))
-        lookup = np.array([self.known[(x, n)] for x in names], dtype=np.uint16)
-        return pa.array(lookup[enc.indices.to_numpy(zero_copy_only=False)], type=pa.uint16())
-
-
 def _register_udf(con: duckdb.DuckDBPyConnection) -> None:
     con.create_function(  # type: ignore[call-overload]
-        "lw_bucket", _Buckets(), ["VARCHAR", "INTEGER"], "USMALLINT", type="arrow", side_effects=False
+        "lw_bucket", duckdb_bucket_udf, ["VARCHAR", "INTEGER"], "USMALLINT", type="arrow", side_effects=False
+    )
+
+
+def _bucketed(table: str, day_of: str, n: int) -> str:
+    """``table``'s rows with ``day`` and ``bucket``: the bucket rule runs once per distinct asset (a hash join
+    brings it to the rows), not once per row."""
+    return (
+        f"WITH _b AS (SELECT asset_id, CAST(lw_bucket(asset_id, {int(n)}) AS INTEGER) AS bucket "
+        f"FROM (SELECT DISTINCT asset_id FROM {table})) "
+        f"SELECT {{cols}}, CAST({day_of} AS DATE) AS day, _b.bucket FROM {table} JOIN _b USING (asset_id)"
     )
 
 
 def _copy(store: Store, select: str, scratch: Path) -> list[tuple[Path, date, int]]:
-    """Run a partitioned COPY into ``scratch``; the files written with their (day, bucket)."""
+    """Run a partitioned COPY into ``scratch`` (the transaction's staging folder of one table, so adopting a
+    file is a rename in place); the files written with their (day, bucket)."""
     store.con.execute(
         f"COPY ({select}) TO ? (FORMAT parquet, PARTITION_BY (day, bucket), COMPRESSION zstd, "
         "FILENAME_PATTERN 'f{i}', OVERWRITE_OR_IGNORE true)",
@@ -143,12 +125,8 @@ def _copy(store: Store, select: str, scratch: Path) -> list[tuple[Path, date, in
 
 
 def _points(store: Store, out: DatasetStore, tx: Transaction, report: ExportReport) -> None:
-    scratch = tx.stage / "_copy_points"
-    n = out.buckets
-    select = (
-        f"SELECT {_POINT_SELECT}, CAST(ts AS DATE) AS day, CAST(lw_bucket(asset_id, {n}) AS INTEGER) AS bucket "
-        "FROM points"
-    )
+    scratch = tx.stage / "points"
+    select = _bucketed("points", "ts", out.buckets).format(cols=_POINT_SELECT)
     files = out.files.filter(pc.equal(out.files.column("table"), "points"))
     held = set(zip(files.column("day").to_pylist(), files.column("bucket").to_pylist(), strict=True))
     writer = out.writer(tx)
@@ -167,27 +145,21 @@ def _points(store: Store, out: DatasetStore, tx: Transaction, report: ExportRepo
             tx.stage_file("points", day, bucket, fresh)
             report.points += fresh.num_rows
         f.unlink()
-    shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _flights(store: Store, out: DatasetStore, tx: Transaction, report: ExportReport) -> None:
     """The store's flights replace the dataset's (a store's flights table is a whole build)."""
     files = out.files.filter(pc.equal(out.files.column("table"), "flights"))
     tx.removed.update(files.column("path").to_pylist())
-    scratch = tx.stage / "_copy_flights"
+    scratch = tx.stage / "flights"
     cols = ", ".join(
         'CAST("evidence" AS VARCHAR) AS "evidence"' if c == "evidence" else f'"{c}"' for c in FLIGHT_SCHEMA.names
     )
-    n = out.buckets
-    select = (
-        f"SELECT {cols}, CAST(first_ts AS DATE) AS day, CAST(lw_bucket(asset_id, {n}) AS INTEGER) AS bucket "
-        "FROM flights"
-    )
+    select = _bucketed("flights", "first_ts", out.buckets).format(cols=cols)
     for f, day, bucket in _copy(store, select, scratch):
         rows = pq.ParquetFile(f).metadata.num_rows
         tx.adopt_file("flights", day, bucket, f, rows)
         report.flights += rows
-    shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _table(store: Store, sql: str, schema: pa.Schema) -> pa.Table:

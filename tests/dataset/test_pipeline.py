@@ -44,14 +44,6 @@ def test_flights_built_from_the_dataset_equal_the_store_build(built: tuple[Path,
         assert a.flights(site=hm).to_polars().equals(b.flights(site=hm).to_polars())
 
 
-def test_report_from_a_dataset(built: tuple[Path, Path], tmp_path: Path) -> None:
-    _, target = built
-    with liftwatch.open(target, read_only=True) as lw:
-        res = lw.report(tmp_path / "r", title="from a dataset")
-    assert res.html.is_file() and res.map_html.is_file()
-    assert "adsb" in res.html.read_text().lower() or res.summary  # the report was written from the dataset's rows
-
-
 def test_cli_ingest_to_export_parquet_info_and_build(tmp_path: Path) -> None:
     runner = CliRunner()
     files = [str(f) for f in demo_inputs(3)]
@@ -69,6 +61,9 @@ def test_cli_ingest_to_export_parquet_info_and_build(tmp_path: Path) -> None:
     assert info.exit_code == 0 and "points" in info.output, info.output
     build = runner.invoke(app, ["build", "--db", str(target)])
     assert build.exit_code == 0, build.output
+    rep = runner.invoke(app, ["report", "--db", str(target), "--out", str(tmp_path / "report")])
+    assert rep.exit_code == 0, rep.output
+    assert (tmp_path / "report" / "report.html").is_file()
     db = tmp_path / "s.duckdb"
     assert runner.invoke(app, ["ingest", "--db", str(db), *files]).exit_code == 0
     out = tmp_path / "exported"
