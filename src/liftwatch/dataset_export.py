@@ -25,7 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from liftwatch.dataset_files import INGESTED_SCHEMA, SOURCE_FILES_SCHEMA, Transaction, frame_of, query_arrow
+from liftwatch.dataset_commit import Transaction
+from liftwatch.dataset_files import INGESTED_SCHEMA, SOURCE_FILES_SCHEMA, frame_of, query_arrow
 from liftwatch.dataset_write import merge_static
 from liftwatch.errors import LiftwatchError
 from liftwatch.partitioning import duckdb_bucket_udf

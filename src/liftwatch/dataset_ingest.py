@@ -26,7 +26,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from liftwatch import io as lio
-from liftwatch.dataset_files import INGESTED_SCHEMA, Transaction, frame_of, now_utc, query_arrow
+from liftwatch.dataset_commit import Transaction
+from liftwatch.dataset_files import INGESTED_SCHEMA, frame_of, now_utc, query_arrow
 from liftwatch.dataset_write import STAGE_ROWS, KeyCache, PointWriter, merge_static
 from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.ingest import ARCHIVE_ERRORS, STATIC_READERS, FileFailure, IngestRun, expand_paths

@@ -23,10 +23,10 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from liftwatch.dataset_commit import Transaction
 from liftwatch.dataset_files import (
     POINT_FILE_SCHEMA,
     Location,
-    Transaction,
     to_signed,
     to_unsigned,
 )

@@ -27,18 +27,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from liftwatch.dataset_commit import Transaction, remove_leftovers
 from liftwatch.dataset_files import (
     META_DIR,
     POINT_FILE_SCHEMA,
     Manifest,
-    Transaction,
     duck_relation,
     looks_like_dataset,
     now_utc,
     read_manifest,
     read_side,
     register_fs,
-    remove_leftovers,
     resolve,
     write_manifest,
 )

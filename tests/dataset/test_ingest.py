@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import liftwatch
-from liftwatch import dataset_files, dataset_ingest, dataset_write
+from liftwatch import dataset_commit, dataset_ingest, dataset_write
 from liftwatch import io as lio
 from liftwatch.dataset_export import export_dataset
 from liftwatch.dataset_ingest import ingest_into
@@ -104,7 +104,7 @@ def test_a_failed_commit_leaves_nothing_visible_and_is_cleaned(
     def killed(*_: object, **__: object) -> None:
         raise KeyboardInterrupt  # what a kill between the file moves and the manifest looks like
 
-    monkeypatch.setattr(dataset_files, "write_manifest", killed)
+    monkeypatch.setattr(dataset_commit, "write_manifest", killed)
     with pytest.raises(KeyboardInterrupt), DatasetStore(small_dataset) as d:
         ingest_into(d, more)
     monkeypatch.undo()
