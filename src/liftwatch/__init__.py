@@ -13,7 +13,7 @@ from __future__ import annotations
 __version__ = "0.1.0"  # set before the imports below: submodules read it (the HTTP user agent)
 
 from liftwatch import errors
-from liftwatch.api import LiftWatch, open
+from liftwatch.api import LiftWatch, open, open_dataset
 from liftwatch.filters import FlightFilter
 from liftwatch.flights import Flight, Flights, HomeBase
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
@@ -29,4 +29,5 @@ __all__ = [
     "__version__",
     "errors",
     "open",
+    "open_dataset",
 ]

@@ -17,10 +17,13 @@ from typing import Any
 
 import polars as pl
 
+from liftwatch import io as lio
 from liftwatch import kb, sea
 from liftwatch.analytics.corridors import Level, Period, corridors
 from liftwatch.claims import ClaimResult, Extraction, check, extract
-from liftwatch.errors import LiftwatchError, NoDataError
+from liftwatch.dataset_export import ExportReport, export_dataset
+from liftwatch.dataset_ingest import ingest_into
+from liftwatch.errors import InvalidValueError, LiftwatchError, NoDataError
 from liftwatch.filters import Classification, Domain, Ending, FlightFilter, TimeLike, as_utc, split_corridor
 from liftwatch.flights import Flight, Flights, StoreRef, get_flight
 from liftwatch.ingest import IngestRun, ingest_paths
@@ -32,6 +35,7 @@ from liftwatch.sources import FetchReport, Selection
 from liftwatch.sources import fetch as fetch_source
 from liftwatch.sources.base import Progress
 from liftwatch.store import Store
+from liftwatch.store_dataset import DatasetStore, open_store
 from liftwatch.tracks.clean import CleanReport
 from liftwatch.tracks.flights import BuildReport, store_flights
 
@@ -88,10 +92,11 @@ def day_window(start: TimeLike | None, end: TimeLike | None) -> tuple[date | Non
 
 
 class LiftWatch:
-    """A handle on one liftwatch database (see :func:`open`)."""
+    """A handle on one liftwatch database (see :func:`open`): a DuckDB file, or a Parquet dataset directory
+    or URL (``LiftWatch("s3://bucket/liftwatch")``), which every method reads and writes alike."""
 
-    def __init__(self, store: Store) -> None:
-        self._ref = StoreRef(store)
+    def __init__(self, store: Store | str | os.PathLike[str]) -> None:
+        self._ref = StoreRef(store if isinstance(store, Store) else open_store(store))
 
     @property
     def store(self) -> Store:
@@ -119,6 +124,23 @@ class LiftWatch:
         or ``dask`` (a scheduler address such as ``tcp://host:8786``, or a ``distributed.Client``) parses them
         on a cluster that sees the same paths; this process stores them in order, so the result is the same.
         """
+        if isinstance(self.store, DatasetStore):
+            if dask is not None or (workers or 1) > 1:
+                raise InvalidValueError(
+                    "workers" if dask is None else "dask",
+                    workers if dask is None else dask,
+                    ("unset: a Parquet dataset is written by one process; parallel parsing is for the DuckDB store",),
+                )
+            with lio.assuming(assume_time):
+                return ingest_into(
+                    self.store,
+                    paths,
+                    format=format,
+                    force=force,
+                    on_file=on_file,
+                    on_batch=on_batch,
+                    raise_unexpected=raise_unexpected,
+                )
         return ingest_paths(
             self.store,
             paths,
@@ -184,6 +206,10 @@ class LiftWatch:
         :class:`~liftwatch.sources.Selection` unless one is given. Re-running does nothing already done; the
         source and its licence are recorded for the attributions every output carries (docs/sources.md).
         """
+        if isinstance(self.store, DatasetStore):
+            raise LiftwatchError(
+                f"{self._ref.path}: fetch writes into a DuckDB store; fetch there, then `liftwatch export --parquet`"
+            )
         sel = selection or Selection.build(
             countries=list(country) if country is not None and not isinstance(country, str) else country,
             military=military,
@@ -292,6 +318,17 @@ class LiftWatch:
             tiles=tiles,
             attributions=self.store.attributions(),
         )
+
+    def export_dataset(
+        self,
+        target: str | os.PathLike[str],
+        *,
+        buckets: int | None = None,
+        storage_options: dict[str, Any] | None = None,
+    ) -> ExportReport:
+        """Write this store into the partitioned Parquet dataset at ``target`` (a folder or an fsspec URL such
+        as ``s3://bucket/prefix``), created if absent, de-duplicated against what it already holds."""
+        return export_dataset(self.store, target, buckets=buckets, storage_options=storage_options)
 
     # -- queries --------------------------------------------------------------------------------------
     def flights(
@@ -405,5 +442,22 @@ def _first_day(flights: pl.DataFrame) -> date:
 
 
 def open(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> LiftWatch:
-    """Open (creating if needed) a liftwatch database; default ``./liftwatch.duckdb`` or ``$LIFTWATCH_DB``."""
-    return LiftWatch(Store(db, read_only=read_only))
+    """Open (creating if needed) a liftwatch database; default ``./liftwatch.duckdb`` or ``$LIFTWATCH_DB``.
+
+    A directory holding a liftwatch Parquet dataset, or an fsspec URL (``s3://``, ``gs://``), opens that
+    dataset instead (:func:`open_dataset` creates one)."""
+    return LiftWatch(open_store(db, read_only=read_only))
+
+
+def open_dataset(
+    target: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    buckets: int | None = None,
+    storage_options: dict[str, Any] | None = None,
+) -> LiftWatch:
+    """Open a partitioned Parquet dataset (folder or fsspec URL), creating an empty one when absent."""
+    return LiftWatch(
+        DatasetStore(target, create=create, read_only=read_only, buckets=buckets, storage_options=storage_options)
+    )

@@ -28,6 +28,7 @@ from liftwatch.errors import InvalidValueError
 from liftwatch.ingest import IngestRun
 from liftwatch.io.assumed_time import check as check_assume_time
 from liftwatch.store import IngestReport
+from liftwatch.store_dataset import looks_like_dataset
 
 
 def _summary(reports: list[IngestReport]) -> Table:
@@ -105,20 +106,29 @@ def ingest(
             help="Parse on a Dask cluster (e.g. tcp://scheduler:8786) that sees the same paths; needs liftwatch[dask].",
         ),
     ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Write into a partitioned Parquet dataset (folder or URL such as s3://bucket/prefix; created "
+            "if absent) instead of the DuckDB store.",
+        ),
+    ] = None,
 ) -> None:
     """Read navigation data files into the store (idempotent, one transaction per file).
 
     A directory is expanded into its files (a directory holding only aircraft.json snapshots is read as one
     input). A file that cannot be read, or of which nothing could be kept, is reported (with its reasons in
     the reject table) and the next one is read; exit code 2 when any file was unreadable or yielded nothing,
-    1 when one failed unexpectedly.
+    1 when one failed unexpectedly. With --to DIR the rows go into a Parquet dataset instead, with the same
+    de-duplication (docs/scale.md).
     """
     try:
         assumed = check_assume_time(assume_time)
     except InvalidValueError as exc:
         raise fail(str(exc)) from None
     with (
-        liftwatch.open(db) as lw,
+        liftwatch.open_dataset(to) if to else liftwatch.open(db) as lw,
         Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -162,7 +172,7 @@ def ingest(
 
 def info(db: DbOption = DB_DEFAULT) -> None:
     """Show what the store holds: points, assets, time span, by source."""
-    if not Path(db).exists():
+    if not Path(db).exists() and not looks_like_dataset(db):
         raise fail(f"{db}: no liftwatch database here (run `liftwatch ingest` first)")
     with liftwatch.open(db, read_only=True) as lw:
         i = lw.info()
@@ -180,12 +190,36 @@ def info(db: DbOption = DB_DEFAULT) -> None:
 
 
 def export(
-    out: Annotated[Path, typer.Argument(help="Output directory.")],
+    out: Annotated[
+        Path | None, typer.Argument(help="Output directory for a single table's Parquet (see --table).")
+    ] = None,
     db: DbOption = DB_DEFAULT,
-    table: Annotated[str, typer.Option(help="points | flights")] = "points",
+    table: Annotated[str, typer.Option(help="points | flights | ingested_files (with OUT)")] = "points",
+    parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--parquet",
+            help="Write the whole store as a partitioned liftwatch dataset (by day and asset bucket) to this "
+            "folder or URL (s3://, gs://); created if absent, rows already there are not written twice.",
+        ),
+    ] = None,
+    buckets: Annotated[
+        int | None, typer.Option(help="Asset-hash buckets of a new dataset (default 64; fixed once created).")
+    ] = None,
 ) -> None:
-    """Export a table as Parquet (points partitioned by domain/day)."""
-    with liftwatch.open(db) as lw:
+    """Export the store: a whole partitioned dataset (--parquet DIR) or one table as Parquet (OUT)."""
+    if (out is None) == (parquet is None):
+        raise fail("give either --parquet DIR (the whole store as a dataset) or OUT (one table as Parquet)")
+    with liftwatch.open(db, read_only=True) as lw:
+        if parquet is not None:
+            with err.status(f"exporting {escape(db)} to {escape(parquet)}"):
+                rep = lw.export_dataset(parquet, buckets=buckets)
+            console.print(
+                f"wrote {escape(rep.target)}: {rep.points:,} new points ({rep.duplicates:,} already there), "
+                f"{rep.flights:,} flights, {rep.files:,} files in {rep.seconds:.1f} s"
+            )
+            return
+        assert out is not None
         target = lw.store.export_parquet(out, table=table)
     console.print(f"wrote {target}")
 

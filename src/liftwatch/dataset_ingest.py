@@ -1,0 +1,259 @@
+"""Files into a Parquet dataset (``liftwatch ingest --to DIR``), with the same guarantees as the DuckDB store.
+
+Inputs are expanded exactly as for the store (:func:`liftwatch.ingest.expand_paths`) and read by the same
+readers; each input gets the same :class:`~liftwatch.store.IngestReport`. What differs is where rows go:
+
+* a file whose SHA-256 is in the dataset's ``ingested_files`` (or met earlier in the run) is skipped;
+* small files are held whole until read (a file that fails to read adds nothing), then buffered together,
+  so 50,000 trace files do not become 50,000 commits or 50,000 tiny Parquet files;
+* a file too big to hold streams into the transaction behind a savepoint: if it fails or changes while
+  read, the files it staged are dropped and the other inputs' rows stay;
+* the transaction commits (manifest written last) every ``COMMIT_ROWS`` new rows and at the end, so a kill
+  costs at most the rows since the last commit and leaves nothing half-visible; the inputs that were not
+  committed are simply read again by the next run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from liftwatch import io as lio
+from liftwatch.dataset_commit import Transaction
+from liftwatch.dataset_files import INGESTED_SCHEMA, frame_of, now_utc, query_arrow
+from liftwatch.dataset_write import STAGE_ROWS, KeyCache, PointWriter, merge_static
+from liftwatch.errors import FileChangedError, LiftwatchError
+from liftwatch.ingest import STATIC_READERS, FileFailure, IngestRun, expand_paths
+from liftwatch.ingest_parse import ARCHIVE_ERRORS
+from liftwatch.io.base import RejectLog
+from liftwatch.io.textchunks import one_line
+from liftwatch.io.timewindow import filter_table
+from liftwatch.schema import POINT_SCHEMA, conform
+from liftwatch.store import IngestReport
+from liftwatch.store_files import check_regular, file_digest, fingerprint
+
+COMMIT_ROWS = 20_000_000  # new rows per commit: what a kill can cost, against the manifest rewrite per commit
+
+__all__ = ["COMMIT_ROWS", "ingest_into"]
+
+
+class DatasetStore(Protocol):
+    """What ingest needs of :class:`liftwatch.store_dataset.DatasetStore` (which calls in here)."""
+
+    path: str
+    con: Any
+    cache: KeyCache
+
+    def begin(self) -> Transaction: ...
+    def commit(self, tx: Transaction) -> None: ...
+    def writer(self, tx: Transaction, *, dedup: bool = True) -> PointWriter: ...
+    def sql(self, query: str, params: list[Any] | None = None) -> pl.DataFrame: ...
+    def ais_static(self) -> pl.DataFrame: ...
+
+
+@dataclass
+class _Pending:
+    """The open transaction and what it will record when it commits."""
+
+    tx: Transaction
+    writer: PointWriter
+    files: list[tuple[IngestReport, str, int]] = field(default_factory=list)  # report, sha256, file id
+    static: list[pl.DataFrame] = field(default_factory=list)
+    digests: set[str] = field(default_factory=set)
+
+
+def _canonical(batch: pa.Table, rejects: RejectLog, path: str) -> pa.Table:
+    b = batch if batch.schema.equals(POINT_SCHEMA) else conform(batch)
+    return filter_table(b, rejects, path).replace_schema_metadata(None)
+
+
+def _account(report: IngestReport, table: pa.Table, assets: set[str]) -> None:
+    if table.num_rows == 0:
+        return
+    lo, hi = (x.as_py() for x in pc.min_max(table.column("ts")).values())
+    report.t_min = lo if report.t_min is None else min(report.t_min, lo)
+    report.t_max = hi if report.t_max is None else max(report.t_max, hi)
+    assets.update(pc.unique(table.column("asset_id")).to_pylist())
+    report.rows_read += table.num_rows
+
+
+def ingest_into(
+    store: DatasetStore,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    format: str | None = None,
+    force: bool = False,
+    on_file: Callable[[Path], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+    raise_unexpected: bool = False,
+    expand: bool = True,
+    max_rows: int = STAGE_ROWS,
+    commit_rows: int = COMMIT_ROWS,
+) -> IngestRun:
+    """Ingest every input ``paths`` names into the dataset; a failed input is reported and the others go in."""
+    run = IngestRun()
+    known = set(store.sql("SELECT sha256 FROM ingested_files")["sha256"].to_list())
+    inputs = expand_paths(paths) if expand else [Path(p) for p in paths]
+    pending = _open(store, max_rows)
+    next_id = 0
+    for f in inputs:
+        if on_file is not None:
+            on_file(f)
+        p = os.fspath(f)
+        rep = IngestReport(path=p)
+        try:
+            next_id += 1
+            _read_one(store, pending, rep, next_id, known, format=format, force=force, on_batch=on_batch)
+        except lio.NothingKeptError as exc:  # the reasons stay in the summary's reject table
+            rep = _failed(run, f, one_line(exc, 1000))
+            rep.format, rep.rejects = exc.format, exc.rejects
+        except LiftwatchError as exc:
+            rep = _failed(run, f, one_line(exc, 300))
+        except ARCHIVE_ERRORS as exc:
+            rep = _failed(run, f, f"{f}: cannot read or decompress: {one_line(exc)}")
+        except Exception as exc:
+            if raise_unexpected:
+                pending.tx.abort()
+                raise
+            rep = _failed(run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
+        run.reports.append(rep)
+        if sum(pending.writer.added_by_file.values()) >= commit_rows:
+            pending = _commit(store, pending, run, max_rows)
+    _commit(store, pending, run, max_rows, reopen=False)
+    return run
+
+
+def _open(store: DatasetStore, max_rows: int) -> _Pending:
+    tx = store.begin()
+    w = store.writer(tx)
+    w.max_rows = max_rows
+    return _Pending(tx, w)
+
+
+def _read_one(
+    store: DatasetStore,
+    pending: _Pending,
+    rep: IngestReport,
+    fid: int,
+    known: set[str],
+    *,
+    format: str | None,
+    force: bool,
+    on_batch: Callable[[int], None] | None,
+) -> None:
+    p = rep.path
+    check_regular(p)
+    before = fingerprint(p)
+    rep.format = format or lio.detect_format(p)
+    digest = file_digest(p)
+    if (digest in known or digest in pending.digests) and not force:
+        rep.skipped = True
+        return
+    import time
+
+    t0 = time.perf_counter()
+    w = pending.writer
+    assets: set[str] = set()
+    held: list[pa.Table] = []
+    rows = 0
+    mark: int | None = None
+    try:
+        for batch in lio.read(p, format=rep.format, rejects=rep.rejects):
+            if batch.num_rows == 0:
+                continue
+            table = _canonical(batch, rep.rejects, p)
+            _account(rep, table, assets)
+            if on_batch is not None:
+                on_batch(table.num_rows)
+            if mark is not None:
+                w.add(table, fid)
+                continue
+            held.append(table)
+            rows += table.num_rows
+            if rows > w.max_rows:  # not small after all: stream it behind a savepoint
+                w.flush()
+                mark = pending.tx.savepoint()
+                for t in held:
+                    w.add(t, fid)
+                held = []
+        if fingerprint(p) != before:
+            raise FileChangedError(p)
+        if mark is not None:
+            w.flush()
+    except BaseException:
+        if mark is not None:
+            w.rollback_to(mark)
+            w.added_by_file.pop(fid, None)
+        raise
+    for t in held:
+        w.add(t, fid)
+    rep.assets = len(assets)
+    reader = STATIC_READERS.get(rep.format)
+    if reader is not None:
+        pending.static.append(reader(p))
+    pending.files.append((rep, digest, fid))
+    pending.digests.add(digest)
+    known.add(digest)
+    rep.seconds = time.perf_counter() - t0
+
+
+def _commit(store: DatasetStore, pending: _Pending, run: IngestRun, max_rows: int, reopen: bool = True) -> _Pending:
+    """Flush, record the inputs in ``ingested_files``, write the manifest; a failure fails these inputs."""
+    try:
+        pending.writer.flush()
+        for rep, _, fid in pending.files:
+            rep.rows_added = pending.writer.added_by_file.get(fid, 0)
+        if pending.files:
+            old = query_arrow(store.con, "SELECT * FROM ingested_files", INGESTED_SCHEMA)
+            new = pa.Table.from_pylist(
+                [
+                    {
+                        "sha256": d,
+                        "path": r.path,
+                        "format": r.format,
+                        "rows_added": r.rows_added,
+                        "rejected": r.rejects.total,
+                        "ingested_at": now_utc(),
+                    }
+                    for r, d, _ in pending.files
+                ],
+                schema=INGESTED_SCHEMA,
+            )
+            pending.tx.sides["ingested_files"] = _merge_ingested(old, new)
+        if pending.static:
+            pending.tx.sides["ais_static"] = merge_static(store.ais_static(), pl.concat(pending.static)).to_arrow()
+        store.commit(pending.tx)
+    except Exception as exc:
+        pending.tx.abort()
+        message = f"could not write the dataset {store.path}: {type(exc).__name__}: {one_line(exc, 250)}"
+        for rep, _, _ in pending.files:
+            rep.error, rep.rows_added = "failed", 0
+            run.failures.append(FileFailure(rep.path, f"{rep.path}: {message}", True))
+        store.cache.parts.clear()
+        store.cache.size = 0
+    return _open(store, max_rows) if reopen else pending
+
+
+def _merge_ingested(old: pa.Table, new: pa.Table) -> pa.Table:
+    """``ingested_files`` after a commit: a re-read (``--force``) file adds its new rows to its earlier count."""
+    frame = pl.concat([frame_of(old), frame_of(new)])
+    out = frame.group_by("sha256", maintain_order=True).agg(
+        pl.col("path").last(),
+        pl.col("format").last(),
+        pl.col("rows_added").sum(),
+        pl.col("rejected").last(),
+        pl.col("ingested_at").last(),
+    )
+    return out.to_arrow().cast(INGESTED_SCHEMA)
+
+
+def _failed(run: IngestRun, path: Path, message: str, unexpected: bool = False) -> IngestReport:
+    run.failures.append(FileFailure(str(path), message, unexpected))
+    return IngestReport(path=str(path), error="failed" if unexpected else "unreadable")
