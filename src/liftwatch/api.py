@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import polars as pl
 
@@ -32,7 +32,7 @@ from liftwatch.sources import fetch as fetch_source
 from liftwatch.sources.base import Progress
 from liftwatch.store import Store
 from liftwatch.tracks.clean import CleanReport
-from liftwatch.tracks.flights import BuildReport, store_flights
+from liftwatch.tracks.flights import BuildReport
 
 
 @dataclass
@@ -44,6 +44,7 @@ class BuildSummary:
     flights_report: BuildReport = field(default_factory=BuildReport)
     voyages_stats: dict[str, int] = field(default_factory=dict)
     voyage_endings: dict[str, int] = field(default_factory=dict)
+    backend: str = "1 process"  # where the kernels ran (local processes, a Dask cluster)
 
     @property
     def clean(self) -> CleanReport:
@@ -125,20 +126,49 @@ class LiftWatch:
         voyages: bool = True,
         partitions: int | None = None,
         on_points: Callable[[int], None] | None = None,
+        workers: int | Literal["auto"] | None = None,
+        dask: str | None = None,
+        spill_dir: str | os.PathLike[str] | None = None,
     ) -> BuildSummary:
-        """Flights from aircraft points and voyages from ship points, stored in the flights table."""
+        """Flights from aircraft points and voyages from ship points, stored in the flights table.
+
+        The per-partition kernels run in this process (default), on ``workers`` local processes (``"auto"``:
+        one per core for stores of 2 M points or more, as memory allows; a script needs the
+        ``if __name__ == "__main__":`` guard, as for any ``spawn`` process pool), or on a Dask cluster: ``dask="tcp://scheduler:8786"``, or
+        ``dask="local"`` for a local Dask cluster of ``workers`` processes (needs the ``dask`` extra). Every
+        backend gives the single-process result exactly. Workers exchange partitions through files in
+        ``spill_dir`` (default: the system temporary folder), which on a cluster must be a folder every worker
+        sees under the same path (``docs/scale.md``).
+        """
+        from liftwatch.partitions import partition_count
+        from liftwatch.scale import backend, open_executor
+        from liftwatch.scale.flights import store_flights_on
+        from liftwatch.scale.sea import analyse_on
+
         out = BuildSummary()
         store = self.store
-        if flights and self.count_points("air"):
-            out.flights = store_flights(
-                store, n_partitions=partitions, on_partition=on_points, report=out.flights_report
-            )
-        if voyages and self.count_points("sea"):
-            res = self.sea()
-            out.voyages = store.write_flights(res.voyages.to_arrow())
-            out.voyages_stats = dict(res.stats)
-            counts = res.voyages["ending"].value_counts().sort("ending").iter_rows()
-            out.voyage_endings = {str(k): int(v) for k, v in counts}
+        n_air = self.count_points("air") if flights else 0
+        n_sea = self.count_points("sea") if voyages else 0
+        if not n_air and not n_sea:
+            return out
+        b = backend(workers, dask, total_points=n_air + n_sea, n_partitions=partition_count(n_air, partitions))
+        out.backend = b.describe()
+        with open_executor(b) as ex:
+            if n_air:
+                out.flights = store_flights_on(
+                    store,
+                    ex,
+                    n_partitions=partitions,
+                    on_partition=on_points,
+                    report=out.flights_report,
+                    spill_dir=spill_dir,
+                )
+            if n_sea:
+                res = analyse_on(store, ex, spill_dir=spill_dir)
+                out.voyages = store.write_flights(res.voyages.to_arrow())
+                out.voyages_stats = dict(res.stats)
+                counts = res.voyages["ending"].value_counts().sort("ending").iter_rows()
+                out.voyage_endings = {str(k): int(v) for k, v in counts}
         return out
 
     def sea(self) -> SeaResult:

@@ -21,7 +21,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -31,15 +31,6 @@ import pyarrow.parquet as pq
 from liftwatch.partitioning import DEFAULT_BUCKETS, asset_buckets
 from liftwatch.schema import POINT_COLUMNS
 
-
-class PointStore(Protocol):
-    """What :func:`spill_store` needs from a store (``liftwatch.store.Store`` has it)."""
-
-    con: Any
-
-    def _points_sql(self, **filters: Any) -> tuple[str, list[Any]]: ...
-
-
 PARTITION_POINTS = 1_000_000  # ~1 M points a partition: ~1 GB of working memory per worker in pass 1
 SPILL_BATCH_ROWS = 1_000_000  # rows per Arrow batch read from the store while spilling
 SORT_KEY = "row_key"
@@ -47,7 +38,6 @@ SORT_KEY = "row_key"
 __all__ = [
     "PARTITION_POINTS",
     "PartitionSpec",
-    "PointStore",
     "iter_store_partitions",
     "load_partition",
     "partition_count",
@@ -107,14 +97,15 @@ def partition_of(asset_id: pa.Array | pa.ChunkedArray | pl.Series, n_partitions:
 
 
 def spill_store(
-    store: PointStore,
+    store: Any,
     out_dir: str | os.PathLike[str],
     n_partitions: int | None = None,
     *,
     batch_rows: int = SPILL_BATCH_ROWS,
     **filters: Any,
 ) -> list[PartitionSpec]:
-    """Write the store's points (``filters`` as for ``Store.points``) into one Parquet file per partition.
+    """Write a :class:`~liftwatch.store.Store`'s points (``filters`` as for ``Store.points``) into one Parquet
+    file per partition.
 
     One pass, memory bounded by one batch: rows are read as Arrow batches, grouped by partition with one
     stable sort of the partition numbers, and appended to that partition's file. Empty partitions get no file
@@ -164,7 +155,7 @@ def spill_prefix() -> str:
     return f"{SPILL_PREFIX}{os.getpid()}-"
 
 
-def iter_store_partitions(store: PointStore, n_partitions: int | None = None, **filters: Any) -> Iterator[pl.DataFrame]:
+def iter_store_partitions(store: Any, n_partitions: int | None = None, **filters: Any) -> Iterator[pl.DataFrame]:
     """The store's points one partition at a time (``Store.iter_partitions``), via one spill pass.
 
     The spill folder is in the system temporary folder (``TMPDIR``), named so that the next run that opens the
