@@ -18,7 +18,8 @@ from typing import Any, Literal
 import polars as pl
 
 from liftwatch import kb, sea
-from liftwatch.analytics.corridors import Level, Period, corridors
+from liftwatch.analytics.corridors import Level, Period, corridors, destination_legs
+from liftwatch.analytics.surge import Alert, detect_changes
 from liftwatch.claims import ClaimResult, Extraction, check, extract
 from liftwatch.errors import LiftwatchError, NoDataError
 from liftwatch.filters import Classification, Domain, Ending, FlightFilter, TimeLike, as_utc, split_corridor
@@ -78,6 +79,11 @@ def read_article(article: str | os.PathLike[str]) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise LiftwatchError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _scaled(workers: int | None, dask: str | None) -> bool:
+    """Whether the analytics run as a reduction on other processes."""
+    return dask is not None or (workers is not None and workers > 1)
 
 
 def day_window(start: TimeLike | None, end: TimeLike | None) -> tuple[date | None, date | None]:
@@ -358,15 +364,61 @@ class LiftWatch:
         period: Period = None,
         start: TimeLike | None = None,
         end: TimeLike | None = None,
+        workers: int | None = None,
+        dask: str | None = None,
     ) -> pl.DataFrame:
-        """The corridor table of the stored flights first seen between ``start`` and ``end`` (days, inclusive)."""
+        """The corridor table of the stored flights first seen between ``start`` and ``end`` (days, inclusive).
+
+        With ``workers`` > 1 or ``dask`` (as for :meth:`build`), computed as a tree reduction over partitions
+        of airframes (:mod:`liftwatch.scale.analytics`): equal to the single-process table up to the order
+        floats are added in.
+        """
+        flights = self._flights_between(start, end)
+        if not _scaled(workers, dask):
+            return corridors(flights, level=level, by=by, period=period)
+        from liftwatch.scale import backend, open_executor
+        from liftwatch.scale.analytics import corridors_on
+
+        with open_executor(backend(workers, dask)) as ex:
+            return corridors_on(flights, ex, level=level, by=by, period=period)
+
+    def changes(
+        self,
+        start: TimeLike | None = None,
+        end: TimeLike | None = None,
+        *,
+        level: Level = "region",
+        by: tuple[str, ...] = ("classification",),
+        baseline_end: TimeLike | None = None,
+        workers: int | None = None,
+        dask: str | None = None,
+    ) -> list[Alert]:
+        """Surges and new corridors among the stored flights between ``start`` and ``end`` (days, inclusive;
+        default: the whole data), the baseline before ``baseline_end`` (default: the first half)."""
+        flights = self._flights_between(start, end)
+        if flights.is_empty():
+            return []
+        d0, d1 = day_window(start, end)
+        first = d0 or flights["first_ts"].min().date()  # type: ignore[union-attr]
+        last = d1 or flights["last_ts"].max().date() + timedelta(days=1)  # type: ignore[union-attr]
+        b_end = as_utc(baseline_end, "baseline_end").date() if baseline_end is not None else None
+        if not _scaled(workers, dask):
+            legs = destination_legs(flights)
+            return detect_changes(legs, first, last, baseline_end=b_end, level=level, by=by)
+        from liftwatch.scale import backend, open_executor
+        from liftwatch.scale.analytics import changes_on
+
+        with open_executor(backend(workers, dask)) as ex:
+            return changes_on(flights, ex, first, last, baseline_end=b_end, level=level, by=by)
+
+    def _flights_between(self, start: TimeLike | None, end: TimeLike | None) -> pl.DataFrame:
         d0, d1 = day_window(start, end)
         flights = self.store.flights()
         if d0:
             flights = flights.filter(pl.col("first_ts").dt.date() >= d0)
         if d1:
             flights = flights.filter(pl.col("first_ts").dt.date() < d1)
-        return corridors(flights, level=level, by=by, period=period)
+        return flights
 
     def points(
         self,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import polars as pl
@@ -19,9 +20,11 @@ import pytest
 
 import liftwatch
 from liftwatch import sea, sim
+from liftwatch.analytics import corridors, destination_legs, detect_changes
 from liftwatch.demo import scenario_inputs
 from liftwatch.errors import LiftwatchError
-from liftwatch.scale import Backend, backend, open_executor
+from liftwatch.scale import Backend, InlineExecutor, backend, open_executor
+from liftwatch.scale.analytics import changes_on, corridors_on
 from liftwatch.sim import default_scenario_path
 from liftwatch.store import Store
 from liftwatch.tracks.flights import store_flights
@@ -124,3 +127,59 @@ def test_backend_options() -> None:
         backend(0, None)
     with pytest.raises(LiftwatchError, match="scheduler address"):
         backend(None, "  ")
+
+
+# -- analytics as a tree reduction ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def scenario_flights(scenario_db: Path, tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
+    return _reference(scenario_db, tmp_path_factory.mktemp("flights")).filter(pl.col("domain") == "air")
+
+
+def _assert_close(got: pl.DataFrame, want: pl.DataFrame) -> None:
+    """Equal keys, counts, sets and times; summed floats equal up to the order they were added in."""
+    assert got.columns == want.columns and got.height == want.height and got.height > 0
+    for c in got.columns:
+        if got[c].dtype.is_float():
+            assert ((got[c] - want[c]).abs() <= 1e-9 * (1.0 + want[c].abs())).all(), c
+        else:
+            assert got[c].equals(want[c]), c
+
+
+@pytest.mark.parametrize(
+    ("level", "by", "period"),
+    [("site", ("classification",), None), ("region", (), "week"), ("site", ("type_code",), None)],
+)
+def test_corridor_reduction_matches_single_process(
+    scenario_flights: pl.DataFrame, level: str, by: tuple[str, ...], period: str | None
+) -> None:
+    want = corridors(scenario_flights, level=level, by=by, period=period)  # type: ignore[arg-type]
+    got = corridors_on(scenario_flights, InlineExecutor(), level=level, by=by, period=period, n_partitions=5)  # type: ignore[arg-type]
+    # the float columns may differ in the last bits, never the ranking of corridors with distinct values
+    _assert_close(
+        got.sort("corridor", *by, *([period] if period else [])),
+        want.sort("corridor", *by, *([period] if period else [])),
+    )
+
+
+def test_analytics_on_dask_equal_the_same_reduction_in_process(scenario_flights: pl.DataFrame, cluster: str) -> None:
+    inline = corridors_on(scenario_flights, InlineExecutor(), level="site", by=("classification",), n_partitions=5)
+    with open_executor(Backend(dask=cluster)) as ex:
+        remote = corridors_on(scenario_flights, ex, level="site", by=("classification",), n_partitions=5)
+    assert remote.equals(inline), "same partitions, same tree: bit-identical on any backend"
+
+
+def test_change_detection_reduction_matches_single_process(scenario_flights: pl.DataFrame) -> None:
+    start = scenario_flights["first_ts"].min().date()  # type: ignore[union-attr]
+    end = scenario_flights["last_ts"].max().date() + timedelta(days=1)  # type: ignore[union-attr]
+    legs = destination_legs(scenario_flights)
+    want = detect_changes(legs, start, end, level="site", by=("classification",))
+    got = changes_on(
+        scenario_flights, InlineExecutor(), start, end, level="site", by=("classification",), n_partitions=4
+    )
+    assert want, "the bundled scenario has a surge to find"
+    assert [(a.kind, a.corridor, a.group, a.start, a.alerted_on, a.flight_ids) for a in got] == [
+        (a.kind, a.corridor, a.group, a.start, a.alerted_on, a.flight_ids) for a in want
+    ]
+    for g, w in zip(got, want, strict=True):
+        assert g.statistic == pytest.approx(w.statistic, rel=1e-9)
+        assert g.flights_after == pytest.approx(w.flights_after, rel=1e-9)
