@@ -170,25 +170,10 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def end_to_end(
-    points_path: Path,
-    target: int,
-    partitions: int | None,
-    workers: str = "1",
-    dask: str | None = None,
-    save: Path | None = None,
-) -> None:
-    """Store -> flights on >= ``target`` points: the cached sim points tiled with renamed airframes.
-
-    Tiling keeps the traffic realistic (same routes, gaps, dark endings) while multiplying airframes; the
-    rows are inserted into a DuckDB store with SQL (set-up, not timed), then ``LiftWatch.build`` (spill, pass 1
-    per partition on the workers, coverage, pass 2, flights written to the store) is timed, with wall time,
-    CPU seconds of all processes and the peak of their summed RSS. ``save`` writes the flights for comparison.
-    """
+def make_store(points_path: Path, target: int) -> Path:
+    """``bench-out/e2e-Nx.duckdb``: the cached sim points tiled N times (renamed airframes), >= ``target`` rows."""
     import duckdb
-    import psutil
 
-    import liftwatch
     from liftwatch.schema import POINT_COLUMNS
     from liftwatch.store import Store
 
@@ -209,6 +194,29 @@ def end_to_end(
             )
         con.close()
         print(f"set-up: {copies} copies into {db} in {time.perf_counter() - t0:.0f} s")
+    return db
+
+
+def end_to_end(
+    points_path: Path,
+    target: int,
+    partitions: int | None,
+    workers: str = "1",
+    dask: str | None = None,
+    save: Path | None = None,
+) -> None:
+    """Store -> flights on >= ``target`` points: the cached sim points tiled with renamed airframes.
+
+    Tiling keeps the traffic realistic (same routes, gaps, dark endings) while multiplying airframes; the
+    rows are inserted into a DuckDB store with SQL (set-up, not timed), then ``LiftWatch.build`` (spill, pass 1
+    per partition on the workers, coverage, pass 2, flights written to the store) is timed, with wall time,
+    CPU seconds of all processes and the peak of their summed RSS. ``save`` writes the flights for comparison.
+    """
+    import psutil
+
+    import liftwatch
+
+    db = make_store(points_path, target)
     n_workers: int | str = int(workers) if workers.isdigit() else workers
     with liftwatch.open(db) as lw:
         # DuckDB would otherwise cache up to 80 % of RAM in its buffer pool; the pipeline needs little of it
