@@ -98,6 +98,8 @@ class FlightBuilder:
         self.report.split.update(part.split)
         self._span = merge_span(self._span, part.span)
         self.coverage.merge(part.coverage)
+        if self.report.partitions % 32 == 0:
+            _ = self.coverage.seen  # fold the grid shares so far into one (memory grows with area, not partitions)
         if flights_path is not None:
             self._parts.append(flights_path)
         elif part.flights is not None and part.flights.height:
