@@ -1,6 +1,6 @@
 """The flights build on many workers: the same kernels as the single-process run, task by task.
 
-1. the store's points are spilled once into per-partition Parquet files (:func:`liftwatch.partitions.spill_store`);
+1. the store's points are spilled once into per-partition files (:func:`liftwatch.partitions.spill_store`);
 2. pass 1 (:func:`liftwatch.tracks.partition.pass1`) runs on each partition wherever the executor puts it; the
    worker writes the partition's per-flight rows next to the spill files and returns only the small part of
    the result the global step needs (coverage grid share, edges, time span, counters);
