@@ -21,7 +21,9 @@ military/state airframe (they carry the dark endings) plus a share of the civil 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -132,20 +134,48 @@ def run_traffic(points: pl.DataFrame, sites: pl.DataFrame) -> tuple[pl.DataFrame
     return out, elapsed
 
 
-def end_to_end(points_path: Path, target: int, partitions: int | None) -> None:
-    """Store -> flights on >= ``target`` points: the cached sim points tiled with renamed airframes.
+class TreeMemory:
+    """Peak of the summed RSS of this process and its children (worker processes), sampled every 0.1 s:
+    ``ru_maxrss`` only knows the largest single process."""
 
-    Tiling keeps the traffic realistic (same routes, gaps, dark endings) while multiplying airframes; the
-    rows are inserted into a DuckDB store with SQL (set-up, not timed), then ``build_flights`` over the
-    store's asset-hash partitions and ``write_flights`` are timed, with the process's peak RSS.
-    """
-    import resource
+    def __init__(self) -> None:
+        import threading
 
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for p in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += p.memory_info().rss
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.1)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and its finished children (worker processes)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def make_store(points_path: Path, target: int) -> Path:
+    """``bench-out/e2e-Nx.duckdb``: the cached sim points tiled N times (renamed airframes), >= ``target`` rows."""
     import duckdb
 
     from liftwatch.schema import POINT_COLUMNS
     from liftwatch.store import Store
-    from liftwatch.tracks import BuildReport, store_flights
 
     n_src = pl.scan_parquet(points_path).select(pl.len()).collect().item()
     copies = max(1, -(-target // n_src))
@@ -164,19 +194,53 @@ def end_to_end(points_path: Path, target: int, partitions: int | None) -> None:
             )
         con.close()
         print(f"set-up: {copies} copies into {db} in {time.perf_counter() - t0:.0f} s")
-    with Store(db) as store:
+    return db
+
+
+def end_to_end(
+    points_path: Path,
+    target: int,
+    partitions: int | None,
+    workers: str = "1",
+    dask: str | None = None,
+    save: Path | None = None,
+) -> None:
+    """Store -> flights on >= ``target`` points: the cached sim points tiled with renamed airframes.
+
+    Tiling keeps the traffic realistic (same routes, gaps, dark endings) while multiplying airframes; the
+    rows are inserted into a DuckDB store with SQL (set-up, not timed), then ``LiftWatch.build`` (spill, pass 1
+    per partition on the workers, coverage, pass 2, flights written to the store) is timed, with wall time,
+    CPU seconds of all processes and the peak of their summed RSS. ``save`` writes the flights for comparison.
+    """
+    import psutil
+
+    import liftwatch
+
+    db = make_store(points_path, target)
+    n_workers: int | str = int(workers) if workers.isdigit() else workers
+    with liftwatch.open(db) as lw:
         # DuckDB would otherwise cache up to 80 % of RAM in its buffer pool; the pipeline needs little of it
-        store.con.execute("SET memory_limit = '1GB'")
-        n = int(store.sql("SELECT count(*) AS n FROM points")["n"][0])
-        rep = BuildReport()
-        t0 = time.perf_counter()
-        n_flights = store_flights(store, n_partitions=partitions, report=rep)  # builds and writes per partition
-        t1 = time.perf_counter()
-    peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+        lw.store.con.execute("SET memory_limit = '1GB'")
+        n = lw.count_points()
+        load0 = os.getloadavg()[0]
+        mem = TreeMemory()
+        c0, t0 = cpu_seconds(), time.perf_counter()
+        summary = lw.build(voyages=False, partitions=partitions, workers=n_workers, dask=dask)  # type: ignore[arg-type]
+        t1, c1 = time.perf_counter(), cpu_seconds()
+        peak = mem.stop()
+        if save is not None:
+            lw.store.con.execute(
+                f"COPY (SELECT * FROM flights WHERE domain = 'air' ORDER BY flight_id) TO '{save}' (FORMAT parquet)"
+            )
+    rep = summary.flights_report
     print(
-        f"end-to-end: {n:,} points -> {n_flights:,} flights stored in {t1 - t0:.0f} s "
-        f"({n / (t1 - t0) / 1e6:.2f} M points/s), peak RSS {peak_gb:.2f} GB, {rep.partitions} partitions"
+        f"end-to-end: {n:,} points -> {summary.flights:,} flights stored in {t1 - t0:.0f} s wall, "
+        f"{c1 - c0:.0f} CPU s ({n / (t1 - t0) / 1e6:.2f} M points/s; {n / max(c1 - c0, 1e-9) / 1e6:.2f} M points "
+        f"per CPU second), peak RSS (all processes) {peak / 1024**3:.2f} GB, {rep.partitions} partitions, "
+        f"{summary.backend}; load average {load0:.1f} before, {os.getloadavg()[0]:.1f} after "
+        f"({psutil.cpu_count()} cores)"
     )
+    print(f"endings: {dict(sorted(rep.endings.items()))}")
 
 
 def main() -> None:
@@ -188,6 +252,9 @@ def main() -> None:
     ap.add_argument("--no-traffic", action="store_true")
     ap.add_argument("--e2e-points", type=int, default=0, help="also run store -> flights on this many points")
     ap.add_argument("--partitions", type=int, default=None)
+    ap.add_argument("--workers", default="1", help="e2e: worker processes (a number or 'auto')")
+    ap.add_argument("--dask", default=None, help="e2e: Dask scheduler address, or 'local'")
+    ap.add_argument("--save-flights", type=Path, default=None, help="e2e: write the built flights here (Parquet)")
     args = ap.parse_args()
     from liftwatch import kb
 
@@ -195,7 +262,7 @@ def main() -> None:
         pp = _paths(args.days, args.seed, args.scale)[0]
         if not pp.exists():
             load(args.days, args.seed, args.scale)
-        end_to_end(pp, args.e2e_points, args.partitions)
+        end_to_end(pp, args.e2e_points, args.partitions, args.workers, args.dask, args.save_flights)
         return
     points, truth = load(args.days, args.seed, args.scale)
     print(f"points: {points.height:,}  true flights: {truth.height:,}")

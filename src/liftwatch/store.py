@@ -457,17 +457,10 @@ class Store:
         Kernels that work per airframe (cleaning, flight split) run partition by partition, so peak memory
         is bounded by the largest partition, not the store.
         """
-        total = self._count("points")
-        # ~1 M points a partition keeps the flights pipeline under ~3 GB at 100 M points (docs/benchmarks.md);
-        # each partition is one scan of the table, so fewer, larger partitions trade memory for time
-        n = n_partitions or max(1, -(-total // PARTITION_POINTS))
-        base, params = self._points_sql(**filters)
-        joiner = " AND " if " WHERE " in base else " WHERE "
-        for k in range(n):
-            sql = f"{base}{joiner}hash(asset_id) % {n} = {k} ORDER BY asset_id, ts"
-            frame = self._pl(sql, params)
-            if frame.height:
-                yield frame
+        # one streaming pass writes every partition's rows to its own spill file (not one scan per partition)
+        from liftwatch.partitions import iter_store_partitions
+
+        yield from iter_store_partitions(self, n_partitions, **filters)
 
     def _pl(self, sql: str, params: list[Any] | None = None) -> pl.DataFrame:
         rel = self.con.sql(sql, params=params or None)

@@ -17,6 +17,7 @@ is consulted only once per distinct site (to map sites to regions) and can be re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
 from functools import lru_cache
 from typing import Literal
 
@@ -89,6 +90,7 @@ def destination_legs(
     *,
     site_regions: SiteRegions | None = None,
     types: pl.DataFrame | None = None,
+    span: tuple[datetime, datetime] | None = None,
 ) -> pl.DataFrame:
     """Expand flights into weighted legs (one row per flight × destination), with regions, period keys and lift.
 
@@ -98,6 +100,7 @@ def destination_legs(
     ``origin_regions``/``destination_regions`` lists, ``day`` (date of departure, else first point), ``week``
     (ISO week ``YYYY-Www``), the lift columns of :func:`liftwatch.analytics.lift.flight_lift`, and the
     airframe's ``home_site`` with the leg's ``role`` (outbound / return / other, :mod:`liftwatch.analytics.roles`).
+    ``span``: the whole flights table's first and last time when ``flights`` is one partition of it.
     """
     f = flight_lift(as_flights(flights), types)
     when = pl.coalesce("dep_time", "first_ts")
@@ -173,7 +176,7 @@ def destination_legs(
         pl.col("origin_regions").list.first().fill_null(UNKNOWN).alias("origin_region"),
         pl.col("destination_regions").list.first().fill_null(UNKNOWN).alias("destination_region"),
     )
-    homes = home_bases(f)
+    homes = home_bases(f, span)
     legs = legs.join(homes.select("asset_id", "home_site"), on="asset_id", how="left").with_columns(role_expr())
     return legs.sort("first_ts", "flight_id", "rank", nulls_last=True)
 

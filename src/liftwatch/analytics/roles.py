@@ -12,14 +12,20 @@ observable).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import polars as pl
 
 OUTBOUND, RETURN, OTHER = "outbound", "return", "other"
 MAX_STAY_H = 24.0 * 14  # a gap longer than two weeks is a data gap, not a stay
 
 
-def home_bases(flights: pl.DataFrame) -> pl.DataFrame:
-    """``asset_id``, ``home_site``, ``home_hours`` (ground hours observed there; 0 when from departures only)."""
+def home_bases(flights: pl.DataFrame, span: tuple[datetime, datetime] | None = None) -> pl.DataFrame:
+    """``asset_id``, ``home_site``, ``home_hours`` (ground hours observed there; 0 when from departures only).
+
+    ``span`` is the data's first and last time (default: of ``flights``); a caller working on a share of the
+    flights (one partition of airframes) passes the whole table's, so censored stays come out the same.
+    """
     if flights.is_empty():
         return pl.DataFrame(schema={"asset_id": pl.String, "home_site": pl.String, "home_hours": pl.Float64})
     f = flights.sort("asset_id", "first_ts").with_columns(
@@ -27,7 +33,7 @@ def home_bases(flights: pl.DataFrame) -> pl.DataFrame:
         pl.coalesce("dep_time", "first_ts").shift(-1).over("asset_id").alias("_next_start"),
         pl.coalesce("arr_time", "last_ts").alias("_end"),
     )
-    t_lo, t_hi = f["first_ts"].min(), f["last_ts"].max()
+    t_lo, t_hi = span if span is not None else (f["first_ts"].min(), f["last_ts"].max())
 
     def hours(a: pl.Expr, b: pl.Expr) -> pl.Expr:
         return ((b - a).dt.total_seconds() / 3600.0).clip(0.0, MAX_STAY_H).alias("_hours")

@@ -101,10 +101,18 @@ def daily_series(
     ``end`` is exclusive. Days without flights are zeros, so every series has the same length.
     """
     o, d = corridor_keys(level)
+    daily = legs.group_by([o, d, *by, "day"]).agg(pl.col("weight").sum().alias("y"))
+    return series_from_daily(daily, start, end, level=level, by=by)
+
+
+def series_from_daily(
+    daily: pl.DataFrame, start: date, end: date, *, level: Level = "site", by: tuple[str, ...] = ()
+) -> pl.DataFrame:
+    """:func:`daily_series` from expected flights per corridor and day (``y``), e.g. a reduced partial."""
+    o, d = corridor_keys(level)
     n = (end - start).days
     keys = [o, d, *by]
-    inwin = legs.filter((pl.col("day") >= start) & (pl.col("day") < end))
-    daily = inwin.group_by([*keys, "day"]).agg(pl.col("weight").sum().alias("y"))
+    daily = daily.filter((pl.col("day") >= start) & (pl.col("day") < end))
     days = pl.DataFrame({"day": pl.date_range(start, end - timedelta(days=1), "1d", eager=True)})
     grid = daily.select(keys).unique().join(days, how="cross")
     dense = grid.join(daily, on=[*keys, "day"], how="left").with_columns(pl.col("y").fill_null(0.0))
@@ -239,54 +247,90 @@ def detect_changes(
     the whole window (a surge that starts late in the baseline still accumulates evidence). ``params`` go to
     :func:`assess_series` (``h``, ``ratio``, ``min_jump``, ``alpha``, ``min_after``, ``min_new``).
     """
+    series = daily_series(legs, start, end, level=level, by=by)
+    found = alerts_from_series(
+        series, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
+    )
+    return finish_alerts(found, [flight_ids(legs, sel, end, level) for _, sel in found])
+
+
+Selector = dict[str, Any]  # the corridor (and group) an alert is about, and its first day
+
+
+def alerts_from_series(
+    series: pl.DataFrame,
+    start: date,
+    end: date,
+    *,
+    baseline_end: date | None = None,
+    level: Level = "site",
+    by: tuple[str, ...] = (),
+    coverage: pl.DataFrame | None = None,
+    **params: float,
+) -> list[tuple[Alert, Selector]]:
+    """Alerts (flight ids not yet filled) from dense daily series, each with what selects its flights."""
     n = (end - start).days
     if n < 4:
         return []
     bdays = (baseline_end - start).days if baseline_end else max(3, n // 2)
     bdays = min(max(bdays, 1), n - 1)
     b_end = start + timedelta(days=bdays)
-    series = daily_series(legs, start, end, level=level, by=by)
     expo = _exposure(coverage, start, n)
     o, d = corridor_keys(level)
-    alerts: list[Alert] = []
+    out: list[tuple[Alert, Selector]] = []
     for row in series.iter_rows(named=True):  # one iteration per corridor, each vectorised over days
         if row["origin"] == UNKNOWN or row["destination"] == UNKNOWN:
             continue
         found = assess_series(np.asarray(row["counts"], dtype=float), expo, bdays, **params)
         if found is None:
             continue
-        sel = legs.filter(
-            (pl.col(o) == row["origin"])
-            & (pl.col(d) == row["destination"])
-            & (pl.col("day") >= start + timedelta(days=found.t_start))
-            & (pl.col("day") < end)
+        since = start + timedelta(days=found.t_start)
+        sel: Selector = {o: row["origin"], d: row["destination"], **{b: row[b] for b in by}, "_since": since}
+        alert = Alert(
+            kind=found.kind,
+            corridor=row["corridor"],
+            origin=row["origin"],
+            destination=row["destination"],
+            level=level,
+            start=since,
+            alerted_on=start + timedelta(days=found.t_alarm),
+            rate_before=found.rate_before,
+            rate_after=found.rate_after,
+            flights_before=found.baseline.flights,
+            flights_after=found.flights_after,
+            statistic=found.statistic,
+            threshold=found.threshold,
+            p_value=found.p_value,
+            model=found.model,
+            dispersion=found.baseline.size,
+            baseline_start=start,
+            baseline_end=b_end,
+            group=" ".join(str(row[b]) for b in by) or None,
         )
-        for b in by:
-            sel = sel.filter(pl.col(b) == row[b])
-        alerts.append(
-            Alert(
-                kind=found.kind,
-                corridor=row["corridor"],
-                origin=row["origin"],
-                destination=row["destination"],
-                level=level,
-                start=start + timedelta(days=found.t_start),
-                alerted_on=start + timedelta(days=found.t_alarm),
-                rate_before=found.rate_before,
-                rate_after=found.rate_after,
-                flights_before=found.baseline.flights,
-                flights_after=found.flights_after,
-                statistic=found.statistic,
-                threshold=found.threshold,
-                p_value=found.p_value,
-                model=found.model,
-                dispersion=found.baseline.size,
-                baseline_start=start,
-                baseline_end=b_end,
-                flight_ids=sel["flight_id"].unique(maintain_order=True).to_list(),
-                group=" ".join(str(row[b]) for b in by) or None,
-            )
-        )
+        out.append((alert, sel))
+    return out
+
+
+def alert_legs(legs: pl.DataFrame, sel: Selector, end: date) -> pl.DataFrame:
+    """The legs behind one alert (its corridor and group, from its first day to the end), in legs order."""
+    cond = (pl.col("day") >= sel["_since"]) & (pl.col("day") < end)
+    for k, v in sel.items():
+        if k != "_since":
+            cond &= pl.col(k) == v
+    return legs.filter(cond)
+
+
+def flight_ids(legs: pl.DataFrame, sel: Selector, end: date, level: Level = "site") -> list[str]:
+    """Flight ids behind one alert, first seen first (legs are sorted by first time, then flight id)."""
+    return alert_legs(legs, sel, end)["flight_id"].unique(maintain_order=True).to_list()
+
+
+def finish_alerts(found: list[tuple[Alert, Selector]], ids: list[list[str]]) -> list[Alert]:
+    """Alerts with their flight ids, surges first, then by start and strength."""
+    alerts = []
+    for (alert, _), fids in zip(found, ids, strict=True):
+        alert.flight_ids = fids
+        alerts.append(alert)
     alerts.sort(key=lambda a: (a.kind != "surge", a.start, -a.statistic))
     return alerts
 

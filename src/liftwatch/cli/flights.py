@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import polars as pl
 import typer
@@ -19,6 +19,41 @@ from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
 from liftwatch.filters import CLASSIFICATIONS, ENDINGS, FlightFilter, validate_choice
 from liftwatch.report.exports import neutralise_formulas
 from liftwatch.tracks.guesses import DEFAULT_MIN_CONFIDENCE, check_min_confidence, mark_guesses
+
+WorkersOption = Annotated[
+    str,
+    typer.Option(
+        help="Worker processes for the per-partition kernels: a number, or 'auto' (one per core for stores of "
+        "2 M points or more, as memory allows). With --dask local: the local Dask cluster's size."
+    ),
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Run the kernels on a Dask cluster: the scheduler address (tcp://scheduler:8786), or 'local' for a "
+        "local Dask cluster. Needs the 'dask' extra (pip install 'liftwatch[dask]').",
+        show_default=False,
+    ),
+]
+SpillDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Folder for the partition files workers exchange (default: the system temporary folder); on a "
+        "cluster, a shared folder every worker sees under the same path.",
+        show_default=False,
+    ),
+]
+
+
+def parse_workers(value: str) -> int | Literal["auto"]:
+    """``--workers``: a positive number or ``auto`` (a bad value is an error saying what is allowed)."""
+    v = value.strip().lower()
+    if v == "auto":
+        return "auto"
+    if v.isdigit() and int(v) >= 1:
+        return int(v)
+    raise fail(f"--workers {value!r}: expected a number of at least 1, or 'auto'", 2)
+
 
 flights_app = App(help="Flights: build them from points, list and inspect them.", no_args_is_help=True)
 
@@ -46,6 +81,7 @@ def build_table(summary: BuildSummary, title: str = "flights build") -> Table:
     t.add_column("what")
     t.add_column("count", justify="right")
     t.add_row("points in", f"{report.clean.rows_in:,}")
+    t.add_row("ran on", summary.backend)
     for k, v in sorted(report.clean.dropped.items()):
         t.add_row(f"  dropped: {k}", f"{v:,}")
     for k, v in sorted(report.clean.altered.items()):
@@ -62,8 +98,16 @@ def build(
     partitions: Annotated[
         int | None, typer.Option(min=1, help="Asset-hash partitions (default: ~1 M points each).")
     ] = None,
+    workers: WorkersOption = "auto",
+    dask: DaskOption = None,
+    spill_dir: SpillDirOption = None,
 ) -> None:
-    """Clean the points, split flights, infer sites and dark endings; store the flights table."""
+    """Clean the points, split flights, infer sites and dark endings; store the flights table.
+
+    The per-partition work runs on local worker processes (--workers) or a Dask cluster (--dask); every
+    backend gives the same flights as one process.
+    """
+    n_workers = parse_workers(workers)
     with liftwatch.open(db) as lw:
         total = lw.count_points("air")
         if total == 0:
@@ -77,7 +121,14 @@ def build(
             transient=True,
         ) as progress:
             task = progress.add_task("build", total=total)
-            summary = lw.build(voyages=False, partitions=partitions, on_points=lambda n: progress.advance(task, n))
+            summary = lw.build(
+                voyages=False,
+                partitions=partitions,
+                on_points=lambda n: progress.advance(task, n),
+                workers=n_workers,
+                dask=dask,
+                spill_dir=spill_dir,
+            )
     console.print(build_table(summary))
 
 
@@ -203,13 +254,17 @@ def build_all(
     partitions: Annotated[
         int | None, typer.Option(min=1, help="Asset-hash partitions (default: ~1 M points each).")
     ] = None,
+    workers: WorkersOption = "auto",
+    dask: DaskOption = None,
+    spill_dir: SpillDirOption = None,
 ) -> None:
     """Build flights (aircraft points) and voyages (ship points) in one go: `flights build` + `voyages build`."""
+    n_workers = parse_workers(workers)
     with liftwatch.open(db) as lw:
         if lw.count_points() == 0:
             raise fail("no points in the store (run `liftwatch ingest` first)", 1)
         with err.status("building flights and voyages…"):
-            summary = lw.build(partitions=partitions)
+            summary = lw.build(partitions=partitions, workers=n_workers, dask=dask, spill_dir=spill_dir)
     console.print(build_table(summary, title="build"))
     console.print(f"voyages: {summary.voyages:,}")
 

@@ -102,39 +102,69 @@ def analyse(
     ports = portcalls.port_sites(sites)
     grids, end = [], data_end if data_end is not None else _data_end(source)
     for frame in _frames(source):  # pass 1: reception and the end of the data
-        pts = _clean(frame)
-        if pts.height == 0:
-            continue
-        marked = portcalls.mark_visits(pts, ports)
-        grids.append(gaps.reception(marked).select("cell", "msgs", "hours"))
-        mx = pts["ts"].max()
-        end = mx if end is None or (mx is not None and mx > end) else end  # type: ignore[operator]
+        got = pass1_frame(frame, ports)
+        if got is not None:
+            grids.append(got[0])
+            end = later(end, got[1])
     if not grids:
-        empty = pl.from_arrow(FLIGHT_SCHEMA.empty_table())
-        assert isinstance(empty, pl.DataFrame)
-        return SeaResult(empty, pl.DataFrame(schema=portcalls.PORTCALL_SCHEMA), pl.DataFrame())
-    grid = (
+        return empty_result()
+    grid = merge_grids(grids)
+    parts = [pass2_frame(frame, ports, grid, end, static) for frame in _frames(source)]  # pass 2
+    return combine([p for p in parts if p is not None])
+
+
+def later(a: Any, b: Any) -> Any:
+    """The later of two timestamps (either may be None)."""
+    return b if a is None or (b is not None and b > a) else a
+
+
+def pass1_frame(frame: pl.DataFrame, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any] | None:
+    """Pass 1 on one partition: its share of the reception grid and its last report (None when no ship)."""
+    pts = _clean(frame)
+    if pts.height == 0:
+        return None
+    marked = portcalls.mark_visits(pts, ports)
+    return gaps.reception(marked).select("cell", "msgs", "hours"), pts["ts"].max()
+
+
+def merge_grids(grids: list[pl.DataFrame]) -> pl.DataFrame:
+    """The global reception grid from the partitions' shares (the global step between the passes)."""
+    return (
         pl.concat(grids)
         .group_by("cell")
         .agg(pl.col("msgs").sum(), pl.col("hours").sum())
         .with_columns((pl.col("msgs") / (pl.col("hours") + gaps.PRIOR_H)).alias("rate"))
     )
-    out_v, out_c, out_g = [], [], []
-    for frame in _frames(source):  # pass 2
-        pts = _clean(frame)
-        if pts.height == 0:
-            continue
-        marked = portcalls.mark_visits(pts, ports)
-        calls = portcalls.port_calls(marked)
-        g = gaps.classify(destinations.rank(gaps.find_gaps(marked, end), ports), grid, ports)
-        split = g.filter(pl.col("lingers") & ~pl.col("in_port"))
-        assigned = voyages.assign_voyages(marked, calls, split)
-        out_v.append(_voyage_rows(assigned, calls, g, ports, static))
-        out_c.append(calls)
-        out_g.append(g)
-    v = pl.concat(out_v, how="diagonal_relaxed")
-    c = pl.concat(out_c)
-    gg = pl.concat(out_g, how="diagonal_relaxed")
+
+
+def pass2_frame(
+    frame: pl.DataFrame, ports: pl.DataFrame, grid: pl.DataFrame, end: Any, static: pl.DataFrame | None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame] | None:
+    """Pass 2 on one partition: (voyages, port calls, gaps) against the global grid."""
+    pts = _clean(frame)
+    if pts.height == 0:
+        return None
+    marked = portcalls.mark_visits(pts, ports)
+    calls = portcalls.port_calls(marked)
+    g = gaps.classify(destinations.rank(gaps.find_gaps(marked, end), ports), grid, ports)
+    split = g.filter(pl.col("lingers") & ~pl.col("in_port"))
+    assigned = voyages.assign_voyages(marked, calls, split)
+    return _voyage_rows(assigned, calls, g, ports, static), calls, g
+
+
+def empty_result() -> SeaResult:
+    empty = pl.from_arrow(FLIGHT_SCHEMA.empty_table())
+    assert isinstance(empty, pl.DataFrame)
+    return SeaResult(empty, pl.DataFrame(schema=portcalls.PORTCALL_SCHEMA), pl.DataFrame())
+
+
+def combine(parts: list[tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]]) -> SeaResult:
+    """The result from the partitions' pass-2 outputs, in partition order."""
+    if not parts:
+        return empty_result()
+    v = pl.concat([p[0] for p in parts], how="diagonal_relaxed")
+    c = pl.concat([p[1] for p in parts])
+    gg = pl.concat([p[2] for p in parts], how="diagonal_relaxed")
     stats = {
         "voyages": v.height,
         "port_calls": int(c["is_call"].sum()),

@@ -254,18 +254,35 @@ def _drop_stale_repeats(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:
         return df
     same = (pl.col("asset_id") == pl.col("asset_id").shift(1)).fill_null(False)
     moved = (pl.col("lat") != pl.col("lat").shift(1)) | (pl.col("lon") != pl.col("lon").shift(1))
-    run = (~same | moved.fill_null(True)).cum_sum().alias("_run")
-    flagged = df.with_columns(run).with_columns(
-        ((pl.col("ts").max() - pl.col("ts").min()).dt.total_seconds().over("_run") >= STALE_S).alias("_long"),
-        (pl.col("gs_kt").median().over("_run") >= 50.0).fill_null(False).alias("_fast"),
-        (pl.int_range(pl.len()).over("_run") > 0).alias("_copy"),
+    run = df.select((~same | moved.fill_null(True)).cum_sum().alias("_run"))["_run"].to_numpy()
+    # almost every fix moves (a run of one): only runs of 2+ fixes spanning STALE_S (rows are in time order
+    # per airframe, so first-to-last is the run's span) need the median speed, computed for them alone
+    counts = np.bincount(run)
+    starts = np.flatnonzero(np.diff(run, prepend=-1) != 0)
+    ends = np.r_[starts[1:] - 1, run.shape[0] - 1]
+    t_us = df["ts"].dt.epoch("us").to_numpy()
+    long_run = np.zeros(counts.shape[0], dtype=bool)
+    long_run[run[starts]] = (counts[run[starts]] > 1) & (t_us[ends] - t_us[starts] >= int(STALE_S * 1e6))
+    cand = long_run[run]
+    if not cand.any():
+        return df
+    med = (
+        df.select(pl.Series("_run", run), "gs_kt")
+        .filter(pl.Series(cand))
+        .group_by("_run")
+        .agg(pl.col("gs_kt").median())
+        .filter(pl.col("gs_kt") >= 50.0)
     )
-    bad = flagged["_long"] & flagged["_fast"] & flagged["_copy"]
+    fast_run = np.zeros(counts.shape[0], dtype=bool)
+    fast_run[med["_run"].to_numpy()] = True
+    copy = np.ones(run.shape[0], dtype=bool)
+    copy[starts] = False
+    bad = cand & fast_run[run] & copy
     n = int(bad.sum())
     if n == 0:
         return df
     rep.dropped["stale_position"] += n
-    return df.filter(~bad)
+    return df.filter(pl.Series(~bad))
 
 
 def _despike_altitude(df: pl.DataFrame, rep: CleanReport) -> pl.DataFrame:

@@ -78,21 +78,32 @@ class Coverage:
     _state: list[np.ndarray] = field(default_factory=list)
     _parts: list[pl.DataFrame] = field(default_factory=list)
     _seen: pl.DataFrame | None = None
+    # tables every score() call needs, built once after the last add (pass 2 scores partition by partition)
+    _cache: dict[str, pl.DataFrame] = field(default_factory=dict, repr=False)
 
-    def add(self, points: pl.DataFrame, key_offset: int = 0) -> None:
-        """Add one partition's segmented points (flight_idx + key_offset must be unique across partitions).
+    def add(self, points: pl.DataFrame, keys: np.ndarray | int = 0) -> None:
+        """Add one partition's segmented points. ``keys`` maps ``flight_idx`` to the flight's global key (an
+        array indexed by ``flight_idx``), or is an offset added to it; keys must be unique across partitions.
 
-        Keeps at most ``cap`` flight keys per (cell, band, day): thresholds are small counts, so knowing
-        "at least ``cap``" is enough, and memory stays proportional to the area covered, not the traffic.
+        Keeps the ``cap`` smallest flight keys per (cell, band, day, octant): thresholds are small counts, so
+        knowing "at least ``cap``" is enough, and memory stays proportional to the area covered, not the
+        traffic. "Smallest" rather than "first seen" makes the grid the same whatever the partitioning and
+        the order partitions are added in (flight keys are hashes, so the kept ones are a fair sample).
         """
         if points.height == 0:
             return
+        if isinstance(keys, np.ndarray):
+            fkey = pl.Series("fkey", keys[points["flight_idx"].to_numpy()], dtype=pl.Int64)
+        else:
+            fkey = (points["flight_idx"] + keys).cast(pl.Int64).alias("fkey")
         alt = pl.col("alt_baro_ft").fill_null(pl.col("alt_geom_ft"))
         # a fix without altitude (nulled as a spike, or never sent) proves nothing about a band, unless the
         # aircraft is on the ground
         known = alt.is_not_null() | pl.col("on_ground").fill_null(False)
         part = (
-            points.lazy()
+            points.select("lat", "lon", "alt_baro_ft", "alt_geom_ft", "on_ground", "ts", "track_deg")
+            .with_columns(fkey)
+            .lazy()
             .filter(known)
             .select(
                 (pl.col("lat") / self.cell_deg).floor().cast(pl.Int32).alias("cy"),
@@ -101,15 +112,26 @@ class Coverage:
                 (pl.col("ts").dt.epoch("d")).cast(pl.Int32).alias("day"),
                 # direction of travel in octants (-1 unknown): the rim test compares like with like
                 (pl.col("track_deg") / 45.0).floor().cast(pl.Int8).fill_null(-1).alias("oct"),
-                (pl.col("flight_idx") + key_offset).cast(pl.Int64).alias("fkey"),
+                "fkey",
             )
             .unique()
             .group_by("cy", "cx", "band", "day", "oct")
-            .agg(pl.col("fkey").head(self.cap))
+            .agg(pl.col("fkey").sort().head(self.cap))
             .collect()
         )
         self._parts.append(part)
+        self._invalidate()
+
+    def merge(self, other: Coverage) -> None:
+        """Take in another (partition's) coverage: grid parts, edges and state flights."""
+        self._parts.extend(other._parts)
+        self._edges.extend(other._edges)
+        self._state.extend(other._state)
+        self._invalidate()
+
+    def _invalidate(self) -> None:
         self._seen = None
+        self._cache.clear()
 
     def add_edges(
         self, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, track: np.ndarray, ts_s: np.ndarray, fkey: np.ndarray
@@ -121,6 +143,7 @@ class Coverage:
         """
         if lat.shape[0] == 0:
             return
+        self._cache.clear()
         self._edges.append(
             pl.DataFrame(
                 {
@@ -143,6 +166,7 @@ class Coverage:
         """
         if fkey.shape[0]:
             self._state.append(fkey.astype(np.int64))
+            self._cache.clear()
 
     def _edge_share(
         self,
@@ -165,10 +189,7 @@ class Coverage:
         if n == 0 or not self._edges:
             return np.zeros(n)
         lo, hi = span_s
-        state = pl.Series("s", np.concatenate(self._state) if self._state else np.zeros(0, dtype=np.int64))
-        edges = pl.concat(self._edges).filter(
-            (pl.col("ts_s") > lo + 600.0) & (pl.col("ts_s") < hi - 600.0) & ~pl.col("fkey").is_in(state.implode())
-        )
+        edges = self._civil_edges().filter((pl.col("ts_s") > lo + 600.0) & (pl.col("ts_s") < hi - 600.0))
         # 3x3 cells and the neighbouring altitude bands ("comparable altitude": a flight climbing through a
         # band edge meets the others that vanished just below it)
         offs = pl.DataFrame(
@@ -190,12 +211,7 @@ class Coverage:
         )
         oct_diff = (pl.col("oct").cast(pl.Int16) - (pl.col("trk") / 45.0).floor().cast(pl.Int16)).abs()
         same_way = pl.col("trk").is_null() | (pl.col("oct") < 0) | (oct_diff <= 1) | (oct_diff >= 7)
-        seen = (
-            self.seen.explode("fkey")
-            .select("cy", "cx", "band", "oct", "fkey")
-            .unique()
-            .filter(~pl.col("fkey").is_in(state.implode()))
-        )
+        seen = self._civil_seen()
         n_seen = (
             q.join(seen, on=["cy", "cx", "band"])
             .filter((pl.col("fkey") != pl.col("own")) & same_way)
@@ -222,6 +238,28 @@ class Coverage:
         )
         return np.asarray(full["r"].to_numpy(), dtype=np.float64)
 
+    def _state_keys(self) -> pl.Series:
+        return pl.Series("s", np.concatenate(self._state) if self._state else np.zeros(0, dtype=np.int64))
+
+    def _civil_edges(self) -> pl.DataFrame:
+        """Air ends of civil flights (state flights are not the reference population of the rim test)."""
+        if "edges" not in self._cache:
+            state = self._state_keys()
+            self._cache["edges"] = pl.concat(self._edges).filter(~pl.col("fkey").is_in(state.implode()))
+        return self._cache["edges"]
+
+    def _civil_seen(self) -> pl.DataFrame:
+        """(cell, band, octant) -> civil flight keys, any day."""
+        if "civil_seen" not in self._cache:
+            state = self._state_keys()
+            self._cache["civil_seen"] = (
+                self.seen.explode("fkey")
+                .select("cy", "cx", "band", "oct", "fkey")
+                .unique()
+                .filter(~pl.col("fkey").is_in(state.implode()))
+            )
+        return self._cache["civil_seen"]
+
     @property
     def seen(self) -> pl.DataFrame:
         """(cy, cx, band, day) -> up to ``cap`` keys of flights seen there (merged across partitions)."""
@@ -231,7 +269,7 @@ class Coverage:
                     pl.concat(self._parts)
                     .explode("fkey")
                     .group_by("cy", "cx", "band", "day", "oct")
-                    .agg(pl.col("fkey").unique().head(self.cap))
+                    .agg(pl.col("fkey").unique().sort().head(self.cap))
                 )
                 self._parts = [g]
             else:
@@ -250,12 +288,18 @@ class Coverage:
 
     def _cumulative(self, by_day: bool) -> pl.DataFrame:
         """Keys seen at each band *or below* (lower reception implies higher), capped, optionally per day."""
+        name = f"cumulative:{by_day}"
+        if name not in self._cache:
+            self._cache[name] = self._build_cumulative(by_day)
+        return self._cache[name]
+
+    def _build_cumulative(self, by_day: bool) -> pl.DataFrame:
         g = self.seen.explode("fkey")
         keys = ["cy", "cx", "day"] if by_day else ["cy", "cx"]
         parts = [
             g.filter(pl.col("band") <= b)
             .group_by(keys)
-            .agg(pl.col("fkey").unique().head(self.cap))
+            .agg(pl.col("fkey").unique().sort().head(self.cap))
             .with_columns(pl.lit(b, pl.Int8).alias("pb"))
             for b in range(len(BANDS_FT) + 1)
         ]

@@ -20,19 +20,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import polars as pl
 import pyarrow as pa
 
 from liftwatch import kb
+from liftwatch.partitioning import asset_buckets
 from liftwatch.schema import FLIGHT_SCHEMA, POLARS_POINT_SCHEMA, conform
-from liftwatch.tracks.clean import CleanReport, clean_points, gate_table
+from liftwatch.tracks.clean import CleanReport
 from liftwatch.tracks.coverage import Coverage
-from liftwatch.tracks.dark import ControllerFn, rank_sites
-from liftwatch.tracks.endings import decide_endings, surface_ends
-from liftwatch.tracks.segment import SplitParams, segment
-from liftwatch.tracks.sites import MILITARY_CLASSES, SiteIndex, endpoint_frame, infer_sites, with_runways
-from liftwatch.tracks.summary import flight_summary
+from liftwatch.tracks.dark import ControllerFn
+from liftwatch.tracks.endings import decide_endings
+from liftwatch.tracks.partition import Pass1Context, Pass1Part, merge_span, pass1
+from liftwatch.tracks.segment import SplitParams
+from liftwatch.tracks.sites import with_runways
 
 if TYPE_CHECKING:
     from liftwatch.store import Store
@@ -68,195 +68,49 @@ class KbInputs:
         )
 
 
-def _classify(summary: pl.DataFrame, inputs: KbInputs) -> pl.DataFrame:
-    base = summary.with_columns(pl.col("callsigns").list.first().alias("callsign"))
-    cols = ["asset_id", "registration", "callsign", "type_code"]
-    if inputs.classify_frame is None:
-        return summary.with_columns(
-            pl.lit(None, pl.String).alias("country"),
-            pl.lit(None, pl.String).alias("operator"),
-            pl.lit("unknown").alias("classification"),
-        )
-    cls = inputs.classify_frame(base.select("flight_idx", *cols))
-    keep = [c for c in ("country", "operator", "classification", "type_code", "registration") if c in cls.columns]
-    return summary.drop([c for c in keep if c in summary.columns]).join(
-        cls.select("flight_idx", *keep), on="flight_idx", how="left"
-    )
-
-
-def _neighbours(f: pl.DataFrame) -> pl.DataFrame:
-    """Next flight's start (for arrivals) and previous flight's end (for departures) of the same airframe."""
-    f = f.sort("asset_id", "first_ts")
-    same_next = pl.col("asset_id") == pl.col("asset_id").shift(-1)
-    same_prev = pl.col("asset_id") == pl.col("asset_id").shift(1)
-
-    def nxt(c: str) -> pl.Expr:
-        return pl.when(same_next).then(pl.col(c).shift(-1))
-
-    def prv(c: str) -> pl.Expr:
-        return pl.when(same_prev).then(pl.col(c).shift(1))
-
-    return f.with_columns(
-        nxt("dep_site").alias("next_site"),
-        nxt("dep_conf").alias("next_conf"),
-        nxt("dep_at_site").fill_null(False).alias("next_at_site"),
-        nxt("first_lat").alias("next_lat"),
-        nxt("first_lon").alias("next_lon"),
-        (nxt("first_ts") - pl.col("last_ts")).dt.total_seconds().cast(pl.Float64).alias("next_gap_s"),
-        prv("arr_site").alias("prev_site"),
-        prv("arr_conf").alias("prev_conf"),
-        prv("arr_at_site").fill_null(False).alias("prev_at_site"),
-        prv("last_lat").alias("prev_lat"),
-        prv("last_lon").alias("prev_lon"),
-        (pl.col("first_ts") - prv("last_ts")).dt.total_seconds().cast(pl.Float64).alias("prev_gap_s"),
-    )
-
-
-def _history(f: pl.DataFrame) -> pl.DataFrame:
-    """Visits (confident landings and take-offs) per airframe and site."""
-    arr = f.filter(pl.col("arr_at_site") & pl.col("arr_site").is_not_null()).select(
-        "asset_id", pl.col("arr_site").alias("site_id")
-    )
-    dep = f.filter(pl.col("dep_at_site") & pl.col("dep_site").is_not_null()).select(
-        "asset_id", pl.col("dep_site").alias("site_id")
-    )
-    return pl.concat([arr, dep]).group_by("asset_id", "site_id").agg(pl.len().alias("visits"))
-
-
-def _ends(f: pl.DataFrame, e: pl.DataFrame, which: str) -> pl.DataFrame:
-    nb = "next" if which == "arr" else "prev"
-    home = "dep_site" if which == "arr" else "arr_site"
-    return e.join(
-        f.select(
-            "flight_idx",
-            "asset_id",
-            pl.col("classification").is_in(list(MILITARY_CLASSES)).alias("military"),
-            pl.col(home).alias("home_site"),
-            pl.col(f"{nb}_site").alias("nb_site"),
-            pl.col(f"{nb}_conf").alias("nb_conf"),
-            pl.col(f"{nb}_at_site").alias("nb_at_site"),
-            pl.col(f"{nb}_lat").alias("nb_lat"),
-            pl.col(f"{nb}_lon").alias("nb_lon"),
-            pl.col(f"{nb}_gap_s").alias("nb_gap_s"),
-        ),
-        on="flight_idx",
-    )
-
-
 class FlightBuilder:
     """Builds flights from canonical points; reusable across partitions (site index and gates built once)."""
 
     def __init__(self, inputs: KbInputs | None = None, split: SplitParams | None = None) -> None:
         self.inputs = inputs or KbInputs.from_kb()
-        self.index = SiteIndex(self.inputs.sites)
-        self.gates = gate_table(self.inputs.types)
-        self.split = split or SplitParams()
+        self.context = Pass1Context(self.inputs, split)
+        self.index = self.context.index
+        self.split = self.context.split
         self.coverage = Coverage()
         self.report = BuildReport()
         # the PID in the name lets the next run remove the folder of a run that was killed
         self._spill = tempfile.TemporaryDirectory(prefix=f"liftwatch-flights-{os.getpid()}-")
         self._parts: list[Path] = []
         self._span: tuple[datetime | None, datetime | None] = (None, None)
-        self._next_key = 0
 
     def add_partition(self, points: pl.DataFrame) -> None:
         """Pass 1 on one partition of canonical points (all rows of the assets it holds)."""
+        self.add_part(pass1(points, self.context, Coverage()))
+
+    def add_part(self, part: Pass1Part, flights_path: Path | None = None) -> None:
+        """Take in one partition's pass-1 result (computed here or by a worker process), in any order.
+
+        Per-flight rows wait on disk for pass 2, so memory does not grow with the number of partitions; a
+        worker that already wrote them passes ``flights_path``.
+        """
         self.report.partitions += 1
-        pts = points.filter(pl.col("domain") == "air") if "domain" in points.columns else points
-        if pts.height == 0:
-            return
-        lo: datetime = pts["ts"].min()  # type: ignore[assignment]
-        hi: datetime = pts["ts"].max()  # type: ignore[assignment]
-        a, b = self._span
-        self._span = (lo if a is None or lo < a else a, hi if b is None or hi > b else b)
-        cleaned, _ = clean_points(pts, gates=self.gates, report=self.report.clean)
-        seg, reasons = segment(self._with_field_elevation(cleaned), self.split)
-        self.report.split.update(reasons)
-        if seg.height == 0:
-            return
-        key0 = self._next_key
-        self._next_key += seg.height  # flight_idx < number of rows, so keys never collide
-        self.coverage.add(seg, key0)
-        f = _classify(flight_summary(seg), self.inputs).with_columns((pl.col("flight_idx") + key0).alias("fkey"))
-        military = f["classification"].is_in(list(MILITARY_CLASSES)).to_numpy()
-        self.coverage.add_state_flights(f["fkey"].to_numpy()[military])
-        dep_e = endpoint_frame(seg, "dep")
-        arr_e = endpoint_frame(seg, "arr")
-        dep = infer_sites(dep_e, self.index, military, "dep")
-        arr = infer_sites(arr_e, self.index, military, "arr")
-        f = f.join(_site_cols(dep, "dep"), on="flight_idx").join(_site_cols(arr, "arr"), on="flight_idx")
-        # a site only counts where the end is at it; elsewhere the near-site score is just a candidate
-        f = f.join(surface_ends(self.index, arr_e, "arr"), on="flight_idx").join(
-            surface_ends(self.index, dep_e, "dep"), on="flight_idx"
-        )
-        f = f.with_columns(
-            pl.when(pl.col("dep_at_site")).then(pl.col("dep_site")).alias("dep_site"),
-            pl.when(pl.col("dep_at_site")).then(pl.col("dep_conf")).alias("dep_conf"),
-            pl.when(pl.col("arr_at_site")).then(pl.col("arr_site")).alias("arr_site"),
-            pl.when(pl.col("arr_at_site")).then(pl.col("arr_conf")).alias("arr_conf"),
-        )
-        self._add_edges(f, arr_e, dep_e, key0)
-        f = _neighbours(f)
-        hist = _history(f)
-        # rank sites for ends seen in the air (both directions)
-        arr_air = _ends(f.filter(~pl.col("arr_at_site")), arr_e, "arr")
-        dep_air = _ends(f.filter(~pl.col("dep_at_site")), dep_e, "dep")
-        ctrl = self.inputs.controller_at
-        ra = rank_sites(arr_air, self.index, hist, "arr", ctrl)
-        rd = rank_sites(dep_air, self.index, hist, "dep", ctrl)
-        f = f.join(
-            ra.select(
-                "flight_idx",
-                pl.col("site").alias("arr_rank_site"),
-                pl.col("conf").alias("arr_rank_conf"),
-                pl.col("candidates").alias("arr_rank_cands"),
-                pl.col("next_match").alias("arr_next_match"),
-            ),
-            on="flight_idx",
-            how="left",
-        ).join(
-            rd.select(
-                "flight_idx",
-                pl.col("site").alias("dep_rank_site"),
-                pl.col("conf").alias("dep_rank_conf"),
-                pl.col("candidates").alias("dep_rank_cands"),
-                pl.col("next_match").alias("dep_prev_match"),
-            ),
-            on="flight_idx",
-            how="left",
-        )
-        end = arr_e.select(
-            "flight_idx",
-            pl.col("track_deg").alias("end_track"),
-            pl.col("vrate_fpm").alias("end_vrate"),
-            pl.col("gs_kt").alias("end_gs"),
-        )
-        # per-flight rows wait on disk for pass 2, so memory does not grow with the number of partitions
-        path = Path(self._spill.name) / f"part-{len(self._parts):05d}.parquet"
-        f.join(end, on="flight_idx", how="left").drop("flight_idx").write_parquet(path, compression="lz4")
-        self._parts.append(path)
+        self.report.clean.merge(part.clean)
+        self.report.split.update(part.split)
+        self._span = merge_span(self._span, part.span)
+        self.coverage.merge(part.coverage)
+        if self.report.partitions % 32 == 0:
+            _ = self.coverage.seen  # fold the grid shares so far into one (memory grows with area, not partitions)
+        if flights_path is not None:
+            self._parts.append(flights_path)
+        elif part.flights is not None and part.flights.height:
+            path = Path(self._spill.name) / f"part-{len(self._parts):05d}.parquet"
+            part.flights.write_parquet(path, compression="lz4")
+            self._parts.append(path)
 
-    def _add_edges(self, f: pl.DataFrame, arr_e: pl.DataFrame, dep_e: pl.DataFrame, key0: int) -> None:
-        """Feed the coverage rim test with where flights appeared/vanished in the air (not at a site)."""
-        for e, at in ((arr_e, "arr"), (dep_e, "dep")):
-            air = f.select("flight_idx", (~pl.col(f"{at}_at_site") & ~pl.col(f"{at}_surface")).alias("air"))
-            x = e.join(air, on="flight_idx").filter(pl.col("air"))
-            self.coverage.add_edges(
-                x["lat"].to_numpy(),
-                x["lon"].to_numpy(),
-                x["alt_ft"].cast(pl.Float64).fill_null(np.nan).to_numpy(),
-                x["track_deg"].cast(pl.Float64).fill_null(np.nan).to_numpy(),
-                x["ts"].dt.epoch("ms").to_numpy().astype(np.float64) / 1e3,
-                (x["flight_idx"] + key0).to_numpy(),
-            )
-
-    def _with_field_elevation(self, pts: pl.DataFrame) -> pl.DataFrame:
-        """``_ref_elev_ft``: elevation of the field under each slow fix (the only ones the ground test needs)."""
-        slow = (pts["gs_kt"] < self.split.ground_kt).fill_null(False).to_numpy()
-        elev = np.full(pts.height, np.nan)
-        if slow.any():
-            elev[slow] = self.index.field_elevation(pts["lat"].to_numpy()[slow], pts["lon"].to_numpy()[slow])
-        return pts.with_columns(pl.Series("_ref_elev_ft", elev).fill_nan(None))
+    @property
+    def span(self) -> tuple[datetime | None, datetime | None]:
+        """First and last fix of the data (ends that close are cut by the data)."""
+        return self._span
 
     def finish(self) -> pa.Table:
         """Pass 2 on every partition; the whole FLIGHT_SCHEMA table, sorted by first_ts and asset."""
@@ -284,12 +138,6 @@ class FlightBuilder:
         return decide_endings(f, self.coverage, self._span)
 
 
-def _site_cols(inferred: pl.DataFrame, side: str) -> pl.DataFrame:
-    """``infer_sites`` output renamed for one end of the flight (``dep_site``, ``arr_conf``, ...)."""
-    names = {"site": "site", "conf": "conf", "at_site": "at_site", "candidates": "candidates", "site_km": "km"}
-    return inferred.select("flight_idx", *[pl.col(c).alias(f"{side}_{n}") for c, n in names.items()])
-
-
 def _frames(source: Any, n_partitions: int | None) -> Iterator[pl.DataFrame]:
     from liftwatch.store import Store
 
@@ -308,7 +156,7 @@ def _frames(source: Any, n_partitions: int | None) -> Iterator[pl.DataFrame]:
         if n == 1:
             yield df
             return
-        part = df["asset_id"].hash() % n
+        part = pl.Series(asset_buckets(df["asset_id"], n))
         for k in range(n):
             chunk = df.filter(part == k)
             if chunk.height:

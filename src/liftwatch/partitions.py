@@ -1,0 +1,220 @@
+"""Partition sources: where a worker gets the points of one asset-hash partition.
+
+The contract is small on purpose, so any store can serve it: a :class:`PartitionSpec` (picklable, a few
+hundred bytes: which Parquet (or Arrow IPC) files hold the partition's points and an optional domain filter) and
+:func:`load_partition`, which any process that can read those paths turns into the partition's frame, sorted
+the way the kernels expect. A local or shared disk path, or an fsspec URL (``s3://``, ``gs://``) that Polars
+can read, all work; a partitioned Parquet dataset (hive ``bucket=NN`` directories) is a source by listing its
+files per bucket group.
+
+The DuckDB store serves it with :func:`spill_store`: **one** streaming pass over the points table (Arrow record
+batches) that writes each row to its partition's file (Arrow IPC, a scratch format) by the fixed bucket rule of
+:mod:`liftwatch.partitioning`. Earlier the store ran one full scan (and one DuckDB ``hash()`` over every
+asset id) per partition: 120 scans of 100 M rows for a 100 M-point build. Rows keep their ``row_key`` (the
+stable content hash) so a partition sorts the same on every machine: by airframe, time, then row key, which
+settles identical timestamps deterministically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.ipc
+
+from liftwatch.partitioning import DEFAULT_BUCKETS
+from liftwatch.rowkey import _mix, column_values
+from liftwatch.schema import POINT_COLUMNS
+
+PARTITION_POINTS = 1_000_000  # ~1 M points a partition: ~1 GB of working memory per worker in pass 1
+SPILL_BATCH_ROWS = 1_000_000  # rows per Arrow batch read from the store while spilling
+SORT_KEY = "row_key"
+ASSET_KEY = "asset_key"  # fixed 64-bit hash of the asset id, carried by spill files
+IPC_SUFFIX = ".arrow"
+
+__all__ = [
+    "PARTITION_POINTS",
+    "PartitionSpec",
+    "asset_key",
+    "iter_store_partitions",
+    "load_partition",
+    "partition_count",
+    "partition_of",
+    "spill_prefix",
+    "spill_store",
+]
+
+
+@dataclass(frozen=True)
+class PartitionSpec:
+    """One partition: the Parquet or Arrow IPC (``.arrow``) files holding its points (every point of the assets it holds).
+
+    ``index`` orders partitions for output; ``rows`` is a size hint for progress and scheduling;
+    ``domain`` keeps only ``air`` or ``sea`` rows when set.
+    """
+
+    index: int
+    paths: tuple[str, ...]
+    rows: int = 0
+    domain: str | None = None
+
+
+def load_partition(spec: PartitionSpec) -> pl.DataFrame:
+    """The partition's points in the canonical columns: each airframe's rows together, in time order, rows
+    with the same time in row-key order (the order the kernels need, the same on every machine).
+
+    Airframes are ordered by their fixed 64-bit hash (``asset_key``), not by text: sorting three numbers is
+    ~3x cheaper than sorting the id strings, and a partition that is already in that order (or whose rows
+    came in airframe and time order) is not sorted at all. Spill files carry the hash; other Parquet files
+    (a dataset's) get it computed here.
+    """
+    if not spec.paths:
+        return pl.DataFrame(schema=_polars_schema())
+    ipc = all(p.endswith(IPC_SUFFIX) for p in spec.paths)
+    if ipc:
+        frame = pl.concat([pl.read_ipc(p) for p in spec.paths], how="vertical_relaxed")
+    else:
+        frame = pl.read_parquet(list(spec.paths))
+    if spec.domain is not None:
+        frame = frame.filter(pl.col("domain") == spec.domain)
+    if ASSET_KEY not in frame.columns:
+        frame = frame.with_columns(pl.Series(ASSET_KEY, asset_key(frame["asset_id"]), dtype=pl.UInt64))
+    order = [ASSET_KEY, "ts", SORT_KEY] if SORT_KEY in frame.columns else [ASSET_KEY, "ts"]
+    if not _in_order(frame, order):
+        frame = frame.sort(order)
+    return frame.select(POINT_COLUMNS)
+
+
+def _in_order(frame: pl.DataFrame, order: list[str]) -> bool:
+    """Whether ``frame`` is sorted by ``order`` (one vectorised pass; ties in the last key allowed)."""
+    if frame.height < 2:
+        return True
+    ok = pl.lit(False)
+    same = pl.lit(True)
+    for c in order:
+        ok = ok | (same & (pl.col(c) > pl.col(c).shift(1)))
+        same = same & (pl.col(c) == pl.col(c).shift(1))
+    ok = ok | same
+    return bool(frame.select(ok.fill_null(True).all()).item())
+
+
+def asset_key(asset_id: pa.Array | pa.ChunkedArray | pl.Series) -> np.ndarray:
+    """The fixed 64-bit hash of each asset id (the bucket rule before the modulo): groups an airframe's rows."""
+    arr = asset_id.to_arrow() if isinstance(asset_id, pl.Series) else asset_id
+    with np.errstate(over="ignore"):
+        return np.asarray(_mix(column_values(arr)), dtype=np.uint64)
+
+
+def _polars_schema() -> dict[str, pl.DataType]:
+    from liftwatch.schema import POLARS_POINT_SCHEMA
+
+    return dict(POLARS_POINT_SCHEMA)
+
+
+def partition_count(total_points: int, n_partitions: int | None = None) -> int:
+    """Partitions for ``total_points`` (``PARTITION_POINTS`` each unless ``n_partitions`` is given)."""
+    if n_partitions is not None:
+        if n_partitions < 1:
+            raise ValueError(f"n_partitions must be at least 1, got {n_partitions}")
+        return n_partitions
+    return max(1, -(-total_points // PARTITION_POINTS))
+
+
+def partition_of(asset_id: pa.Array | pa.ChunkedArray | pl.Series, n_partitions: int) -> np.ndarray:
+    """Partition of each asset id: groups of the dataset's ``DEFAULT_BUCKETS`` buckets (``bucket % n``) when
+    there are at most that many partitions, otherwise the bucket rule with ``n_partitions`` buckets."""
+    return _partition_from_key(asset_key(asset_id), n_partitions)
+
+
+def _partition_from_key(key: np.ndarray, n_partitions: int) -> np.ndarray:
+    buckets = DEFAULT_BUCKETS if n_partitions <= DEFAULT_BUCKETS else n_partitions
+    return np.asarray((key % np.uint64(buckets)) % np.uint64(n_partitions), dtype=np.int64)
+
+
+def spill_store(
+    store: Any,
+    out_dir: str | os.PathLike[str],
+    n_partitions: int | None = None,
+    *,
+    batch_rows: int = SPILL_BATCH_ROWS,
+    **filters: Any,
+) -> list[PartitionSpec]:
+    """Write a :class:`~liftwatch.store.Store`'s points (``filters`` as for ``Store.points``) into one file per
+    partition.
+
+    One pass, memory bounded by one batch: rows are read as Arrow batches, grouped by partition with one
+    stable sort of the partition numbers, and appended to that partition's file. The files are Arrow IPC
+    (lz4): a scratch format written and read once, ~3x cheaper to write than Parquet. Each row carries its
+    airframe's ``asset_key`` and its ``row_key`` for :func:`load_partition`'s ordering. Empty partitions get no
+    file and no spec.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    sql, params = store._points_sql(**filters)
+    total = int(store.con.execute(f"SELECT count(*) FROM ({sql})", params or None).fetchall()[0][0])
+    n = partition_count(total, n_partitions)
+    # the row key rides along: it settles the order of rows with the same airframe and timestamp
+    sql = sql.replace(" FROM points", f", {SORT_KEY} FROM points", 1)
+    reader = store.con.sql(sql, params=params or None).to_arrow_reader(batch_rows)
+    writers: dict[int, pa.ipc.RecordBatchFileWriter] = {}
+    options = pa.ipc.IpcWriteOptions(compression="lz4")
+    rows = np.zeros(n, dtype=np.int64)
+    try:
+        for batch in reader:
+            if batch.num_rows == 0:
+                continue
+            key = asset_key(batch.column("asset_id"))
+            part = _partition_from_key(key, n)
+            order = np.argsort(part, kind="stable")
+            counts = np.bincount(part, minlength=n)
+            grouped = batch.append_column(ASSET_KEY, pa.array(key, pa.uint64())).take(pa.array(order))
+            start = 0
+            for k in np.flatnonzero(counts):
+                c = int(counts[k])
+                w = writers.get(int(k))
+                if w is None:
+                    w = writers[int(k)] = pa.ipc.new_file(_spill_path(out, int(k)), grouped.schema, options=options)
+                w.write_batch(grouped.slice(start, c))
+                rows[k] += c
+                start += c
+    finally:
+        for w in writers.values():
+            w.close()
+        del reader
+        # hand the batches' memory back to the system: the caller goes on to run workers next to this process
+        pa.default_memory_pool().release_unused()
+    return [PartitionSpec(index=k, paths=(str(_spill_path(out, k)),), rows=int(rows[k])) for k in sorted(writers)]
+
+
+def _spill_path(out: Path, k: int) -> Path:
+    return out / f"part-{k:05d}{IPC_SUFFIX}"
+
+
+def spill_prefix() -> str:
+    """Temporary folder prefix with this process's id (stale folders of dead runs are removed on open)."""
+    from liftwatch.store_files import SPILL_PREFIX
+
+    return f"{SPILL_PREFIX}{os.getpid()}-"
+
+
+def iter_store_partitions(store: Any, n_partitions: int | None = None, **filters: Any) -> Iterator[pl.DataFrame]:
+    """The store's points one partition at a time (``Store.iter_partitions``), via one spill pass.
+
+    The spill folder is in the system temporary folder (``TMPDIR``), named so that the next run that opens the
+    store removes it if this process is killed, and is removed when the iteration ends.
+    """
+    import shutil
+    import tempfile
+
+    tmp = tempfile.mkdtemp(prefix=spill_prefix())
+    try:
+        for spec in spill_store(store, tmp, n_partitions, **filters):
+            yield load_partition(spec)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
