@@ -130,8 +130,8 @@ def test_opensky_states_dump_resumes_and_filters(store: Store, tmp_path: Path) -
     lines = [history_line(v) for v in track(30, "1546a2", t0)] + [history_line(v) for v in track(30, "4b1901", t0)]
     tar = _states_tar(lines, "states_2022-06-27-00")
     with serve() as site:
-        site.files["/2022-06-27/00/states_2022-06-27-00.csv.tar"] = tar
-        site.faults["/2022-06-27/00/states_2022-06-27-00.csv.tar"] = [("cut", len(tar) // 2)]
+        site.files["/.2022-06-27/00/states_2022-06-27-00.csv.tar"] = tar  # the bucket's dotted date directory
+        site.faults["/.2022-06-27/00/states_2022-06-27-00.csv.tar"] = [("cut", len(tar) // 2)]
         rep = sources.fetch(
             "opensky",
             store,
@@ -148,6 +148,33 @@ def test_opensky_states_dump_resumes_and_filters(store: Store, tmp_path: Path) -
     pts = store.points()
     assert set(pts["asset_id"]) == {"1546a2"} and pts.height == 30 and set(pts["source"]) == {"opensky"}
     assert not list(tmp_path.rglob("*.tar"))
+
+
+def test_opensky_hour_urls_pinned_and_undotted_fallback(store: Store, tmp_path: Path) -> None:
+    """The S3 layout (``.<date>`` directory) first; a mirror in the older undotted layout still works."""
+    from liftwatch.sources.opensky import hour_urls
+
+    assert hour_urls(date(2020, 5, 11), 7) == [
+        "https://s3.opensky-network.org/data-samples/states/.2020-05-11/07/states_2020-05-11-07.csv.tar",
+        "https://s3.opensky-network.org/data-samples/states/2020-05-11/07/states_2020-05-11-07.csv.tar",
+    ]
+    t0 = int(datetime(2022, 6, 27, 5, tzinfo=UTC).timestamp())
+    tar = _states_tar([history_line(v) for v in track(10, "1546a2", t0)], "states_2022-06-27-05")
+    with serve() as site:
+        site.files["/2022-06-27/05/states_2022-06-27-05.csv.tar"] = tar
+        rep = sources.fetch(
+            "opensky",
+            store,
+            start="2022-06-27",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            hours="5",
+        )
+        asked = [p for p, _ in site.requests]
+    assert [(i.status, i.rows_added) for i in rep.items] == [("done", 10)]
+    assert asked == ["/.2022-06-27/05/states_2022-06-27-05.csv.tar", "/2022-06-27/05/states_2022-06-27-05.csv.tar"]
 
 
 def test_opensky_refuses_non_mondays(store: Store) -> None:
