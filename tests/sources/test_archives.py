@@ -208,11 +208,10 @@ def test_dma_zip_streams_in_pieces_with_flag_filter(store: Store, tmp_path: Path
     from liftwatch.sources import ais_archives
 
     monkeypatch.setattr(ais_archives, "PIECE_BYTES", 4096)  # many pieces: line-aligned cuts are exercised
-    monkeypatch.setattr(ais_archives.csv_pieces, "__defaults__", (4096,))
     data = _dma_zip(400)
     with serve() as site:
-        site.files["/aisdk-2024-12-10.zip"] = data
-        site.faults["/aisdk-2024-12-10.zip"] = [("status", 429, {"Retry-After": "0"}), ("cut", 5000)]
+        site.files["/2024/aisdk-2024-12-10.zip"] = data  # 2024-03..12: dailies in the year's directory
+        site.faults["/2024/aisdk-2024-12-10.zip"] = [("status", 429, {"Retry-After": "0"}), ("cut", 5000)]
         rep = sources.fetch(
             "dma",
             store,
@@ -237,6 +236,58 @@ def test_dma_zip_streams_in_pieces_with_flag_filter(store: Store, tmp_path: Path
     assert set(pts["asset_id"]) == {"273123456"} and pts.height == 200 and set(pts["domain"]) == {"sea"}
     assert again.items[0].status == "skipped"
     assert store.attributions()[0]["source"] == "dma"
+
+
+def test_archive_urls_pinned() -> None:
+    """The DMA bucket's layout by era and NOAA's daily zips, as published."""
+    from liftwatch.sources.ais_archives import archive_urls
+
+    b = "http://aisdata.ais.dk"
+    assert archive_urls("dma", date(2026, 7, 17)) == [f"{b}/aisdk-2026-07-17.zip", f"{b}/2026/aisdk-2026-07-17.zip"]
+    assert archive_urls("dma", date(2024, 3, 1)) == [f"{b}/2024/aisdk-2024-03-01.zip", f"{b}/aisdk-2024-03-01.zip"]
+    assert archive_urls("dma", date(2021, 12, 13)) == [f"{b}/2021/aisdk-2021-12.zip", f"{b}/aisdk-2021-12-13.zip"]
+    assert archive_urls("dma", date(2006, 3, 2))[0] == f"{b}/2006/aisdk-2006-03.zip"
+    assert archive_urls("noaa", date(2024, 1, 1)) == [
+        "https://coast.noaa.gov/htdata/CMSP/AISDataHandler/2024/AIS_2024_01_01.zip"
+    ]
+
+
+def _dma_month_zip() -> bytes:
+    """A month's zip of the 2006-2024 era: one CSV a day, old (``aisdk_yyyymmdd``) and new names."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for d, member in ((12, "aisdk-2021-12/aisdk_20211212.csv"), (13, "aisdk-2021-12/aisdk-2021-12-13.csv")):
+            rows = "".join(
+                f"{d}/12/2021 10:00:0{k},Class A,273123456,55.1{k},12.4,Under way using engine,0.0,12.3,45.6,46,"
+                "IMO9743033,UBCX3,SPARTA IV,Cargo,,20,122,GPS,6.5,TARTUS,,AIS,100,22,10,10\n"
+                for k in range(3)
+            )
+            zf.writestr(member, DMA_HEADER + rows)
+    return buf.getvalue()
+
+
+def test_dma_month_zip_downloaded_once_for_its_days(store: Store, tmp_path: Path) -> None:
+    with serve() as site:
+        site.files["/2021/aisdk-2021-12.zip"] = _dma_month_zip()
+        rep = sources.fetch(
+            "dma",
+            store,
+            start="2021-12-12",
+            end="2021-12-14",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+        )
+        asked = [p for p, _ in site.requests]
+    assert [(i.item, i.status) for i in rep.items] == [
+        ("aisdk-2021-12-12.zip", "done"),
+        ("aisdk-2021-12-13.zip", "done"),
+        ("aisdk-2021-12-14.zip", "missing"),
+    ]
+    assert asked.count("/2021/aisdk-2021-12.zip") == 1  # one download serves the month's days
+    assert store.points().height == 6
+    assert not list(tmp_path.rglob("*.zip"))  # removed once the run's last day of the month is read
 
 
 def test_noaa_zip_bbox(store: Store, tmp_path: Path) -> None:
@@ -328,7 +379,7 @@ def test_interrupted_download_continues_from_its_part_file(store: Store, tmp_pat
     part.parent.mkdir(parents=True)
     part.write_bytes(data[:half])  # what an earlier, interrupted run left
     with serve() as site:
-        site.files["/aisdk-2024-12-10.zip"] = data
+        site.files["/2024/aisdk-2024-12-10.zip"] = data
         rep = sources.fetch(
             "dma",
             store,
