@@ -108,6 +108,40 @@ def test_adsbx_traces_by_country_listing(store: Store, tmp_path: Path) -> None:
     assert set(store.points()["asset_id"]) == {"1546a2"}
 
 
+def test_adsbx_traces_from_the_day_index(store: Store, tmp_path: Path) -> None:
+    """``traces/<day>/index.json`` names the day's addresses: no directory listing is needed."""
+    day = date(2024, 12, 1)
+    with serve() as site:
+        for h in ("1546a2", "4b1901"):
+            site.files[f"/traces/2024/12/01/{h[-2:]}/trace_full_{h}.json"] = trace_member(trace_doc(h, day))
+        site.files["/traces/2024/12/01/index.json"] = json.dumps({"traces": ["1546A2", "4b1901", "~2b0c"]}).encode()
+        rep = sources.fetch(
+            "adsbx",
+            store,
+            start=day,
+            selection=Selection.build(countries="RU"),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            kind="traces",
+        )
+        asked = [p for p, _ in site.requests]
+    assert rep.items[0].members_kept == 1 and set(store.points()["asset_id"]) == {"1546a2"}
+    assert asked == ["/traces/2024/12/01/index.json", "/traces/2024/12/01/a2/trace_full_1546a2.json"]
+
+
+def test_adsbx_templates_pinned() -> None:
+    from liftwatch.sources.adsbx import INDEX, SNAPSHOT, TRACE, snapshot_times
+
+    b = "https://samples.adsbexchange.com"
+    d = date(2024, 12, 1)
+    assert SNAPSHOT.format(base=b, d=d, hhmmss="060005") == f"{b}/readsb-hist/2024/12/01/060005Z.json.gz"
+    assert TRACE.format(base=b, d=d, xx="a2", hex="1546a2") == f"{b}/traces/2024/12/01/a2/trace_full_1546a2.json"
+    assert INDEX.format(base=b, d=d) == f"{b}/traces/2024/12/01/index.json"
+    assert snapshot_times([6], 5, d)[:3] == ["060000", "060005", "060010"]
+    assert snapshot_times([6], 5, date(2019, 3, 1))[:2] == ["060000", "060100"]  # every 60 s before May 2020
+
+
 def test_adsbx_refuses_days_without_samples(store: Store) -> None:
     with pytest.raises(LiftwatchError, match="first day of each month"):
         sources.fetch("adsbx", store, start="2024-12-10", selection=Selection())
