@@ -289,8 +289,10 @@ def _listed(http: Http, base: str, day: date, selection: Selection, prog: Progre
 
     hexes = _indexed(http, base, day)
     if hexes is not None:
-        mask = selection.address_mask(hexes) if hexes else []
-        return [h for h, ok in zip(hexes, mask, strict=True) if ok]
+        if not hexes:
+            return []
+        keep = selection.address_mask(hexes)
+        return [h for h, ok in zip(hexes, keep, strict=True) if ok]
     prog.message(f"listing {day} traces (256 directories)")
 
     def one(k: int) -> list[str]:
