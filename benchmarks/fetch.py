@@ -17,6 +17,10 @@ Each measurement runs in its own process (peak RSS is that process's high-water 
 
     python benchmarks/fetch.py                       # 20,000 members, ~3 M points
     python benchmarks/fetch.py --members 5000 --mean-points 100 --modes curl,country
+    python benchmarks/fetch.py --members 50000 --mean-points 2000 --out /work/bench-cache/fetch-50k  # ~100 M points
+
+The machine may be shared: each result carries the load average before and after, and CPU seconds (the
+process's own user + system time) next to wall time; throughput is per CPU second.
 """
 
 from __future__ import annotations
@@ -278,9 +282,22 @@ def _vm_hwm_mib() -> float:
     return float("nan")
 
 
+def _result(q: Any, p: Any) -> dict[str, Any]:
+    """The child's result; a child that died says so instead of hanging the benchmark."""
+    import queue
+
+    while True:
+        try:
+            return q.get(timeout=5)  # type: ignore[no-any-return]
+        except queue.Empty:
+            if not p.is_alive():
+                raise RuntimeError(f"benchmark child died (exit code {p.exitcode})") from None
+
+
 def run_curl(base: str, root: Path, work: Path) -> dict[str, Any]:
     dest = work / "curl-x"
-    dest.mkdir()
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
     urls = [f"{base}/dl/{p.name}" for p in sorted(root.glob(f"{TAG}.tar.a?"))]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -306,7 +323,8 @@ def main() -> None:
     ap.add_argument("--members", type=int, default=20_000)
     ap.add_argument("--mean-points", type=float, default=150.0)
     ap.add_argument("--modes", default=",".join(MODES))
-    ap.add_argument("--out", type=Path, default=Path("bench-out/fetch"))
+    ap.add_argument("--out", type=Path, default=Path("bench-out/fetch"), help="archive cache (built once)")
+    ap.add_argument("--work", type=Path, default=None, help="where curl unpacks (default: a temporary directory)")
     args = ap.parse_args()
     meta = build(args.out, args.members, args.mean_points)
     print(json.dumps(meta))
@@ -315,13 +333,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lw-fetch-") as tmp:
         for mode in args.modes.split(","):
             if mode == "curl":
-                res = run_curl(base, args.out, Path(tmp))
+                load0 = os.getloadavg()[0]
+                res = run_curl(base, args.out, Path(args.work or tmp))
+                res["load"] = f"{load0:.1f}->{os.getloadavg()[0]:.1f}"
             else:
                 q: Any = mp.get_context("spawn").Queue()
                 p = mp.get_context("spawn").Process(target=_child, args=(mode, base, tmp, q))
+                load0 = os.getloadavg()[0]
                 p.start()
-                res = q.get()
+                res = _result(q, p)
                 p.join()
+                res["load"] = f"{load0:.1f}->{os.getloadavg()[0]:.1f}"
             # the machine is shared: throughput per CPU second is the fair figure (wall time is printed too)
             res["MB_per_s"] = res["bytes"] / 1e6 / res["cpu_s"]
             res["points_per_s"] = meta["points"] / res["cpu_s"]
@@ -330,14 +352,15 @@ def main() -> None:
     httpd.shutdown()
     print()
     print(
-        "| mode | wall s | CPU s | MB/s (CPU) | archive points/s (CPU) | members kept | points stored | peak RSS MiB |"
+        "| mode | wall s | CPU s | MB/s (CPU) | archive points/s (CPU) | members kept | points stored | peak RSS MiB "
+        "| load |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in results:
         print(
             f"| {r['mode']} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['MB_per_s']:.0f} | "
             f"{r['points_per_s'] / 1e6:.2f} M | {r['members_kept']:,} / {r['members_seen']:,} | "
-            f"{r.get('rows_added', 0):,} | {r.get('peak_rss_mib', float('nan')):.0f} |"
+            f"{r.get('rows_added', 0):,} | {r.get('peak_rss_mib', float('nan')):.0f} | {r.get('load', '')} |"
         )
 
 
