@@ -286,10 +286,21 @@ def test_archive_urls_pinned() -> None:
     ]
 
 
-def _dma_month_zip() -> bytes:
-    """A month's zip of the 2006-2024 era: one CSV a day, old (``aisdk_yyyymmdd``) and new names."""
+def _dma_month_zip(filler_days: int = 0) -> bytes:
+    """A month's zip of the 2006-2024 era: one CSV a day, old (``aisdk_yyyymmdd``) and new names; filler days
+    of incompressible rows make the zip large next to the two days asked for."""
+    import random
+
+    rnd = random.Random(5)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for d in range(1, filler_days + 1):
+            rows = "".join(
+                f"{d:02d}/12/2021 {k // 3600:02d}:{k // 60 % 60:02d}:{k % 60:02d},Class A,{rnd.randrange(10**9):09d},"
+                f"{rnd.uniform(54, 58):.6f},{rnd.uniform(8, 15):.6f},Moored,,0.0,,,Unknown,,,Undefined,,,,GPS,,,,AIS,,,,\n"
+                for k in range(1500)
+            )
+            zf.writestr(f"aisdk-2021-12/aisdk_202112{d:02d}.csv", DMA_HEADER + rows)
         for d, member in ((12, "aisdk-2021-12/aisdk_20211212.csv"), (13, "aisdk-2021-12/aisdk-2021-12-13.csv")):
             rows = "".join(
                 f"{d}/12/2021 10:00:0{k},Class A,273123456,55.1{k},12.4,Under way using engine,0.0,12.3,45.6,46,"
@@ -300,9 +311,15 @@ def _dma_month_zip() -> bytes:
     return buf.getvalue()
 
 
-def test_dma_month_zip_downloaded_once_for_its_days(store: Store, tmp_path: Path) -> None:
+def test_dma_month_zip_read_by_range_for_its_days(store: Store, tmp_path: Path, monkeypatch: Any) -> None:
+    """A day of the monthly era: the zip's directory and that day's CSV are read by range, not the month."""
+    from liftwatch.sources import ais_archives
+
+    monkeypatch.setattr(ais_archives, "RANGE_BLOCK", 4096)
+    data = _dma_month_zip(filler_days=10)
     with serve() as site:
-        site.files["/2021/aisdk-2021-12.zip"] = _dma_month_zip()
+        site.files["/2021/aisdk-2021-12.zip"] = data
+        site.faults["/2021/aisdk-2021-12.zip"] = [("status", 503, {"Retry-After": "0"}), ("cut", 1000)]
         rep = sources.fetch(
             "dma",
             store,
@@ -313,15 +330,57 @@ def test_dma_month_zip_downloaded_once_for_its_days(store: Store, tmp_path: Path
             cache_dir=tmp_path,
             http=_http(),
         )
-        asked = [p for p, _ in site.requests]
+        month = [r for p, r in site.requests if p == "/2021/aisdk-2021-12.zip"]
     assert [(i.item, i.status) for i in rep.items] == [
         ("aisdk-2021-12-12.zip", "done"),
         ("aisdk-2021-12-13.zip", "done"),
         ("aisdk-2021-12-14.zip", "missing"),
     ]
+    assert all(r and r.startswith("bytes=") for r in month)  # never the whole month
+    assert sum(i.bytes for i in rep.items) < len(data) / 4, (sum(i.bytes for i in rep.items), len(data))
+    assert "by range requests" in rep.items[0].note
+    assert store.points().height == 6
+    assert not list(tmp_path.rglob("*.zip*"))  # nothing of the month written to disk
+
+
+def test_dma_month_zip_downloaded_once_when_ranges_are_ignored(store: Store, tmp_path: Path) -> None:
+    with serve() as site:
+        site.ranges = False
+        site.files["/2021/aisdk-2021-12.zip"] = _dma_month_zip()
+        rep = sources.fetch(
+            "dma",
+            store,
+            start="2021-12-12",
+            end="2021-12-13",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+        )
+        asked = [p for p, r in site.requests if r is None]
+    assert [i.status for i in rep.items] == ["done", "done"]
     assert asked.count("/2021/aisdk-2021-12.zip") == 1  # one download serves the month's days
     assert store.points().height == 6
     assert not list(tmp_path.rglob("*.zip"))  # removed once the run's last day of the month is read
+
+
+def test_remote_file_reads_like_a_local_one() -> None:
+    from liftwatch.sources.remote_file import RemoteFile
+
+    data = bytes(range(256)) * 100
+    with serve() as site:
+        site.files["/f.bin"] = data
+        site.faults["/f.bin"] = [("cut", 10)]  # the first block's connection drops: asked again
+        f = RemoteFile(_http(), site.base + "/f.bin", block=1000, keep=2)
+        assert f.size == len(data)
+        f.seek(2500)
+        assert f.read(1700) == data[2500:4200]
+        f.seek(-10, 2)
+        assert f.read() == data[-10:]
+        f.seek(0)
+        assert f.read() == data
+        with pytest.raises(sources.http.NotFound):
+            RemoteFile(_http(), site.base + "/nope.bin")
 
 
 def test_noaa_zip_bbox(store: Store, tmp_path: Path) -> None:

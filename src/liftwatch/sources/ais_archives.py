@@ -9,8 +9,9 @@ era: ``aisdk-<yyyy-mm-dd>.zip`` at the root for 2025 on, ``<yyyy>/aisdk-<yyyy-mm
 2024-12-31, and one ``<yyyy>/aisdk-<yyyy-mm>.zip`` a month (tens of GB, one CSV per day inside, named
 ``aisdk_<yyyymmdd>.csv`` or ``aisdk-<yyyy-mm-dd>.csv``) from 2006-03 to 2024-02. Dailies are moved into their
 year's directory as they age, so a day is asked for where its era puts it first and at the other place on a 404.
-A day of a monthly era downloads the month's zip once (resumable, kept in the cache while the run still needs
-other days of that month) and reads only that day's CSV. NOAA: ``<yyyy>/AIS_<yyyy>_<mm>_<dd>.zip`` for 2018-2024;
+A day of a monthly era is read out of the month's zip by HTTP range requests (:mod:`~liftwatch.sources.remote_file`:
+the zip's directory, then only that day's CSV); a server that ignores ranges, or ``keep``, downloads the month
+once instead (resumable, kept in the cache while the run still needs other days of that month). NOAA: ``<yyyy>/AIS_<yyyy>_<mm>_<dd>.zip`` for 2018-2024;
 2025 on is published as ``ais-<yyyy-mm-dd>.csv.zst`` with other column names, which are not read yet.
 
 A day's zip is downloaded into the cache (resumable by range; a zip's directory sits at its end, so it cannot
@@ -23,6 +24,7 @@ afterwards unless ``keep``.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -30,6 +32,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
@@ -46,11 +49,13 @@ from liftwatch.sources.base import (
     download_item,
     ledger_for,
 )
-from liftwatch.sources.http import Http
+from liftwatch.sources.http import FetchError, Http, NotFound
+from liftwatch.sources.remote_file import RangesUnsupported, RemoteFile
 from liftwatch.sources.selection import Selection
 from liftwatch.store import Store
 
 PIECE_BYTES = 64 << 20
+RANGE_BLOCK = 8 << 20  # bytes per range request when reading a day out of a month's zip
 
 INFOS = {
     "dma": SourceInfo(
@@ -144,30 +149,59 @@ def fetch(
             item = ItemReport(source, name)
             timer = Timer()
             url, path = "", root
+            source_zip: Path | RemoteFile | None = None
             for url in archive_urls(source, day, base):
                 path = root / url.rsplit("/", 1)[-1]
                 item.status, item.note = "done", ""
-                if download_item(client, url, path, item, prog) or item.status != "missing":
+                if _is_monthly(url) and not keep and not path.exists():
+                    try:  # a month's zip: read only the day's CSV, by range requests
+                        prog.item(item.item, None)
+                        source_zip = RemoteFile(client, url, block=RANGE_BLOCK, on_bytes=prog.bytes)
+                        break
+                    except NotFound:
+                        item.status, item.note = "missing", "not published (404)"
+                        continue
+                    except RangesUnsupported:
+                        prog.message(f"{url}: no range requests; downloading the whole month")
+                    except FetchError as exc:
+                        item.status, item.note = "error", str(exc)
+                        break
+                if download_item(client, url, path, item, prog):
+                    source_zip = path
                     break
-            if item.status != "done":
+                if item.status != "missing":
+                    break
+            if item.status != "done" or source_zip is None:
                 report.items.append(item)
                 continue
             monthly = _is_monthly(url)
             try:
-                _ingest_zip(store, path, source, selection, item, prog, _day_member(day) if monthly else None)
-            except zipfile.BadZipFile as exc:
-                path.unlink(missing_ok=True)  # a damaged download: fetch it afresh next time
-                item.status, item.note = "error", f"damaged zip ({exc}); removed from the cache"
+                zip_in = io.BufferedReader(source_zip, 1 << 20) if isinstance(source_zip, RemoteFile) else source_zip
+                _ingest_zip(store, zip_in, source, selection, item, prog, _day_member(day) if monthly else None)
+            except (zipfile.BadZipFile, FetchError) as exc:
+                if isinstance(source_zip, Path):
+                    path.unlink(missing_ok=True)  # a damaged download: fetch it afresh next time
+                item.status, item.note = "error", f"damaged zip or broken download ({exc})"
                 report.items.append(item)
                 continue
+            if isinstance(source_zip, RemoteFile):
+                item.bytes = source_zip.fetched
             if monthly:
-                item.note = f"read from {path.name}"
+                item.note = f"read from {path.name}" + (
+                    f" by range requests ({source_zip.fetched:,} of {source_zip.size:,} bytes)"
+                    if isinstance(source_zip, RemoteFile)
+                    else ""
+                )
                 if item.members_seen == 0:
                     item.status, item.note = "missing", f"{path.name} holds no CSV for {day}"
             if item.status == "done":
                 ledger.record(name, sig, url=url, status="done", bytes_=item.bytes, rows_added=item.rows_added)
-            if not keep and (not monthly or last_of_month[(day.year, day.month)] == day):
-                path.unlink(missing_ok=True)  # a month's zip stays while later days of the month need it
+            if (
+                isinstance(source_zip, Path)
+                and not keep
+                and (not monthly or last_of_month[(day.year, day.month)] == day)
+            ):
+                path.unlink(missing_ok=True)  # a downloaded month stays while later days of the month need it
             item.seconds = timer.seconds
             report.items.append(item)
     finally:
@@ -177,7 +211,7 @@ def fetch(
 
 
 def csv_pieces(
-    zip_path: Path, piece_bytes: int = PIECE_BYTES, want: Callable[[str], bool] | None = None
+    zip_path: Path | IO[bytes], piece_bytes: int = PIECE_BYTES, want: Callable[[str], bool] | None = None
 ) -> Iterator[tuple[str, bytes, bytes]]:
     """(member name, header line, line-aligned body piece) for every CSV member (those ``want`` accepts),
     decompressed on the fly."""
@@ -207,7 +241,7 @@ def csv_pieces(
 
 def _ingest_zip(
     store: Store,
-    path: Path,
+    path: Path | IO[bytes],
     source: str,
     selection: Selection,
     item: ItemReport,
