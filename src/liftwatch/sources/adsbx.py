@@ -8,7 +8,8 @@
   ``--country``, for every address of those countries in the day's ``traces/<yyyy>/<mm>/<dd>/index.json``
   (``{"traces": [hex, ...]}``), or, when a mirror has no index, in the 256 directory listings.
 
-Terms: ADS-B Exchange offers these samples for free, non-commercial use with attribution; the licence is
+Terms: ADS-B Exchange offers these samples free of charge for testing and evaluation, with attribution and no
+redistribution (its sample-data page links JETNET's terms); the licence is
 theirs (not an open-data licence), so reports name "ADS-B Exchange" as the source. Snapshots are downloaded into
 the cache (a second run finds them there), read by the aircraft.json reader and removed unless ``keep``.
 Snapshots always clip to the area (each is one instant of many aircraft).
@@ -46,7 +47,7 @@ from liftwatch.store import Store
 INFO = SourceInfo(
     name="adsbx",
     title="ADS-B Exchange sample days (first day of each month: snapshots every 5 s, traces)",
-    licence="ADS-B Exchange sample data terms (free, non-commercial, attribution)",
+    licence="ADS-B Exchange sample data terms (free for testing and evaluation, attribution, no redistribution)",
     attribution="Contains ADS-B Exchange sample data (https://www.adsbexchange.com/products/historical-data/).",
     terms_url="https://www.adsbexchange.com/products/historical-data/",
     base_url="https://samples.adsbexchange.com",

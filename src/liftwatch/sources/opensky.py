@@ -10,7 +10,8 @@ decides by content. Each hour is
 downloaded into the cache (resumable by range), its CSV member is copied out of the tar (still gzip) and read by
 the OpenSky reader, filtered, and ingested; both files are removed afterwards unless ``keep``.
 
-Terms: free for research and non-commercial use; publications should cite Schäfer et al., "Bringing up OpenSky"
+Terms: for non-profit research and education only, no redistribution (the dumps' LICENSE.txt); publications
+should cite Schäfer et al., "Bringing up OpenSky"
 (IPSN 2014). For the full history database with your own account, see the ``opensky-trino`` source.
 """
 
@@ -43,8 +44,8 @@ from liftwatch.store import Store
 
 INFO = SourceInfo(
     name="opensky",
-    title="OpenSky Network state-vector samples (Mondays 2017-2022, hourly tars)",
-    licence="OpenSky Network terms of use (research and non-commercial; cite Schäfer et al., IPSN 2014)",
+    title="OpenSky Network state-vector samples (Mondays 2017-06-05 to 2022-06-27, hourly tars)",
+    licence="OpenSky Network terms of use (non-profit research and education; cite Schäfer et al., IPSN 2014)",
     attribution="Contains data from The OpenSky Network (https://opensky-network.org).",
     terms_url="https://opensky-network.org/about/terms-of-use",
     base_url="https://s3.opensky-network.org/data-samples/states",
