@@ -3,21 +3,23 @@
 A globe_history day is ~50,000 gzip trace members of a few hundred points each (38 M points / 50 k members on a
 late-2023 day), so the per-file cost matters as much as the per-point cost. This generates ``--files`` such files
 (``--points`` points each, gzip, the real 14-element point layout with an aircraft object now and then) and times,
-on the same files, in this one process, once each:
+on the same files, each run in its own spawned process (its own CPU time and peak memory):
 
-* ``liftwatch reader``: :func:`liftwatch.io.read` over every file (parse, validate, canonical Arrow tables);
-* ``liftwatch ingest``: :func:`liftwatch.ingest.ingest_paths` into an empty DuckDB store end to end (reader,
-  row keys, staging, de-duplication, ``ingested_files`` bookkeeping, commit), then again to show that a re-ingest
-  adds nothing;
-* ``duckdb read_json``: DuckDB's own JSON reader over the same files, unnesting the points into time, lat, lon,
+* ``reader``: :func:`liftwatch.io.read` over every file, one by one (parse, validate, canonical Arrow tables);
+* ``ingest``: :func:`liftwatch.ingest.ingest_paths` (what ``liftwatch ingest`` runs) into an empty DuckDB store
+  end to end in one process (parse, validation, row keys, de-duplication, ``ingested_files``, commits);
+  ``ingest-detect`` the same with the format detected per file; ``reingest`` again over the same store (must
+  add nothing); ``ingest-wN`` with N worker processes parsing while the main process stores;
+* ``duckdb``: DuckDB's own ``read_json`` over the same files, unnesting the points into time, lat, lon,
   altitude, speed and track columns fetched as one Arrow table (no validation, no de-duplication, no store);
-* ``json.load loop``: ``gzip.open`` + ``json.load`` per file and a Python loop appending one tuple per point,
-  what users write today (no validation, no columns, no store).
+* ``json``: ``gzip.open`` + ``json.load`` per file and a Python loop appending one tuple per point, what users
+  write today (no validation, no columns, no store).
 
-Threads are limited to one (Polars, Arrow, DuckDB), so CPU seconds are the single-core figure.
+Threads are limited to one per process (Polars, Arrow, DuckDB), so CPU seconds (worker processes included)
+are the single-core figure; wall seconds depend on the machine's load, printed with the results.
 
     python benchmarks/traces.py                       # 3,000 files x 300 points = 0.9 M points
-    python benchmarks/traces.py --files 500 --points 200
+    python benchmarks/traces.py --files 50000 --points 760 --keep /data/bench-day --only ingest,ingest-w2
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ os.environ.setdefault("POLARS_MAX_THREADS", "1")
 import argparse
 import gzip
 import json
+import multiprocessing as mp
+import resource
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -65,12 +69,6 @@ def generate(root: Path, files: int, points: int, seed: int = 11) -> list[Path]:
     return sorted(out)
 
 
-def timed(fn: Callable[[], int]) -> tuple[int, float, float]:
-    w0, c0 = time.perf_counter(), time.process_time()
-    n = fn()
-    return n, time.perf_counter() - w0, time.process_time() - c0
-
-
 def run_reader(files: list[Path]) -> int:
     from liftwatch import io as lio
     from liftwatch.io.base import RejectLog
@@ -82,17 +80,19 @@ def run_reader(files: list[Path]) -> int:
     return rows
 
 
-def run_ingest(files: list[Path], db: Path) -> tuple[int, int]:
+def run_ingest(files: list[Path], db: Path, workers: int, detect: bool = False) -> int:
+    """``liftwatch ingest`` end to end into ``db`` (format detected per file when ``detect``); rows added."""
     from liftwatch.ingest import ingest_paths
     from liftwatch.store import Store
 
     with Store(db) as store:
         store.con.execute("SET threads TO 1")
-        run = ingest_paths(store, files, format="readsb_trace")
-        added = sum(r.rows_added for r in run.reports)
+        run = ingest_paths(store, files, format=None if detect else "readsb_trace", workers=workers)
+        if run.failures:
+            raise SystemExit(f"ingest failed: {run.failures[:3]}")
         n_files = store.sql("SELECT count(*) AS n FROM ingested_files")["n"][0]
         assert n_files == len(files), (n_files, len(files))
-        return added, sum(r.rows_read for r in run.reports)
+        return run.rows_added
 
 
 def run_duckdb(root: Path) -> int:
@@ -123,59 +123,116 @@ def run_json_loop(files: list[Path]) -> int:
     return len(rows)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--files", type=int, default=3000, help="trace files (default 3,000)")
-    ap.add_argument("--points", type=int, default=300, help="points per file (default 300)")
-    ap.add_argument("--only", default="reader,ingest,duckdb,json", help="subset of reader,ingest,duckdb,json")
-    args = ap.parse_args()
+# --- one measurement per spawned process (its own CPU time and peak memory) -------------------------------------
+def _peak_rss_mib() -> float:
+    """High-water RSS of this process (VmHWM; unlike ru_maxrss not inherited from the parent at spawn)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(name: str, root: str, db: str, q: Any) -> None:
     import pyarrow as pa
 
     pa.set_cpu_count(1)
     pa.set_io_thread_count(1)
-    only = set(args.only.split(","))
-    with tempfile.TemporaryDirectory(prefix="lw-bench-traces-") as tmp:
-        root = Path(tmp)
-        files = generate(root, args.files, args.points)
+    files = sorted(Path(root).rglob("trace_full_*.json.gz"))
+    import duckdb  # imports are not what is measured
+    import polars  # noqa: F401
+
+    import liftwatch.ingest  # noqa: F401
+
+    duckdb.connect().close()
+    w0, c0 = time.perf_counter(), time.process_time()
+    if name == "reader":
+        n = run_reader(files)
+    elif name.startswith("ingest"):
+        workers = int(name.split("w")[-1]) if "w" in name.split("-")[-1] else 1
+        n = run_ingest(files, Path(db), workers, detect="detect" in name)
+    elif name == "reingest":
+        n = run_ingest(files, Path(db), 1)
+    elif name == "duckdb":
+        n = run_duckdb(Path(root))
+    else:
+        n = run_json_loop(files)
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes (reaped at pool shutdown)
+    q.put((n, wall, cpu + kids.ru_utime + kids.ru_stime, max(_peak_rss_mib(), kids.ru_maxrss / 1024)))
+
+
+def measure(name: str, root: Path, db: Path) -> tuple[int, float, float, float]:
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(name, str(root), str(db), q))
+    proc.start()
+    out: tuple[int, float, float, float] = q.get()
+    proc.join()
+    return out
+
+
+LABELS = {
+    "reader": "liftwatch reader alone (file by file)",
+    "ingest": "**liftwatch ingest (reader + store), 1 process**",
+    "ingest-detect": "liftwatch ingest, format detected per file",
+    "reingest": "re-ingest of the same files (adds 0)",
+    "duckdb": "DuckDB `read_json` (same files)",
+    "json": "`gzip` + `json.load` loop",
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--files", type=int, default=3000, help="trace files (default 3,000)")
+    ap.add_argument("--points", type=int, default=300, help="points per file (default 300)")
+    ap.add_argument(
+        "--only",
+        default="reader,ingest,reingest,ingest-w2,duckdb,json",
+        help="subset of reader, ingest, ingest-detect, reingest, ingest-wN (N worker processes), duckdb, json",
+    )
+    ap.add_argument("--keep", type=Path, default=None, help="generate into (or reuse) this directory")
+    args = ap.parse_args()
+    only = args.only.split(",")
+    tmp = None if args.keep else tempfile.TemporaryDirectory(prefix="lw-bench-traces-")
+    root = args.keep or Path(tmp.name if tmp else ".")
+    try:
+        have = sorted(root.rglob("trace_full_*.json.gz"))
+        files = generate(root, args.files, args.points) if len(have) != args.files else have
         mib = sum(p.stat().st_size for p in files) / 2**20
-        print(f"{len(files):,} files, {len(files) * args.points:,} points, {mib:.1f} MiB gzip")
-        print("| run | points | wall s | CPU s | M points/s (CPU) | ms per file (CPU) |")
-        print("|---|---:|---:|---:|---:|---:|")
-        results: dict[str, float] = {}
-
-        def show(name: str, n: int, wall: float, cpu: float) -> None:
-            results[name] = cpu
-            print(f"| {name} | {n:,} | {wall:.2f} | {cpu:.2f} | {n / cpu / 1e6:.2f} | {cpu * 1e3 / len(files):.2f} |")
-
-        if "reader" in only:
-            show("liftwatch reader", *timed(lambda: run_reader(files)))
-        if "ingest" in only:
-            db = root / "bench.duckdb"
-            got: dict[str, int] = {}
-
-            def first() -> int:
-                got["added"], got["read"] = run_ingest(files, db)
-                return got["read"]
-
-            show("liftwatch ingest (reader + store)", *timed(first))
-            again: dict[str, int] = {}
-
-            def second() -> int:
-                again["added"], again["read"] = run_ingest(files, db)
-                return got["read"]
-
-            _, w2, _ = timed(second)
-            print(f"re-ingest of the same files: {again['added']} rows added, {w2:.2f} s wall")
-            if again["added"] != 0:
-                raise SystemExit("re-ingest added rows: idempotence broken")
-        if "duckdb" in only:
-            show("duckdb read_json", *timed(lambda: run_duckdb(root)))
-        if "json" in only:
-            show("json.load loop", *timed(lambda: run_json_loop(files)))
-        base = results.get("liftwatch ingest (reader + store)")
+        load = os.getloadavg()[0]
+        print(f"{len(files):,} files, {len(files) * args.points:,} points, {mib:.1f} MiB gzip; load {load:.1f}")
+        print("| run | points | CPU s | wall s | M points/s (CPU) | M points/s (wall) | ms/file (CPU) | peak RSS MiB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        cpu_of: dict[str, float] = {}
+        db = root / "bench.duckdb"
+        for name in only:
+            if name.startswith("ingest") and db.exists():
+                db.unlink()
+            n, wall, cpu, peak = measure(name, root, db)
+            if name == "reingest":
+                if n != 0:
+                    raise SystemExit("re-ingest added rows: idempotence broken")
+                n = len(files) * args.points
+            cpu_of[name] = cpu
+            label = LABELS.get(name, f"liftwatch ingest, {name.split('-w')[-1]} worker processes")
+            print(
+                f"| {label} | {n:,} | {cpu:.2f} | {wall:.2f} | {n / cpu / 1e6:.2f} | {n / wall / 1e6:.2f} | "
+                f"{cpu * 1e3 / len(files):.2f} | {peak:,.0f} |",
+                flush=True,
+            )
+        base = cpu_of.get("ingest")
         if base:
-            for name, cpu in results.items():
-                print(f"{name}: {cpu / base:.2f}x the CPU time of liftwatch ingest")
+            for name in ("duckdb", "json", "reader"):
+                if name in cpu_of:
+                    print(f"{LABELS[name]}: {cpu_of[name] / base:.2f}x the CPU time of liftwatch ingest")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f} (2 cores)")
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
 
 
 if __name__ == "__main__":

@@ -72,8 +72,10 @@ def test_small_limits_split_batches_and_big_files_stand_alone(tmp_path: Path) ->
         assert [(Path(r.path).name, r.rows_added) for r in reports] == expect
         assert s.sql("SELECT count(*) AS n FROM ingested_files")["n"][0] == len(files)
         big = _trace(tmp_path / "trace_full_aaaaaa.json", "aaaaaa", 500)
-        rep = FileBatch(s, max_rows=100).ingest(big)  # more rows than a batch holds: its own transaction
-        assert rep.rows_added == 500
+        alone = FileBatch(s, max_rows=100)
+        rep = alone.ingest(big)  # more rows than a chunk holds: its own transaction, in its place in the order
+        alone.flush()
+        assert rep.rows_added == 500 and rep.rows_read == 500 and not rep.error
 
 
 def test_corrupt_file_costs_only_itself(tmp_path: Path) -> None:

@@ -106,8 +106,15 @@ class LiftWatch:
         on_file: Callable[[Path], None] | None = None,
         on_batch: Callable[[int], None] | None = None,
         raise_unexpected: bool = False,
+        workers: int | None = None,
+        dask: Any = None,
     ) -> IngestRun:
-        """Read files or folders into the store (folders expanded; AIS static data kept); see ``IngestRun``."""
+        """Read files or folders into the store (folders expanded; AIS static data kept); see ``IngestRun``.
+
+        ``workers`` processes parse small files in parallel (default: one per core when there is enough work),
+        or ``dask`` (a scheduler address such as ``tcp://host:8786``, or a ``distributed.Client``) parses them
+        on a cluster that sees the same paths; this process stores them in order, so the result is the same.
+        """
         return ingest_paths(
             self.store,
             paths,
@@ -116,6 +123,8 @@ class LiftWatch:
             on_file=on_file,
             on_batch=on_batch,
             raise_unexpected=raise_unexpected,
+            workers=workers,
+            dask=dask,
         )
 
     def build(

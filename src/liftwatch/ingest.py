@@ -11,24 +11,23 @@ day of readsb traces is tens of thousands of files, and a commit per file would 
 from __future__ import annotations
 
 import contextlib
-import lzma
 import os
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
+from liftwatch.ingest_parse import ARCHIVE_ERRORS
+from liftwatch.ingest_workers import auto_workers, parse_executor
 from liftwatch.io import aircraft_json, ais_csv, ais_decoded_csv, ais_nmea
 from liftwatch.io.textchunks import one_line
 from liftwatch.store import IngestReport, Store
-from liftwatch.store_batch import FileBatch
+from liftwatch.store_batch import CHUNK_BYTES, MAX_FILE_BYTES, FileBatch
 
-# What a damaged archive can raise from format detection before any reader runs (stdlib decompressors).
-ARCHIVE_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
 STATIC_READERS = {
     "ais_nmea": ais_nmea.read_static,
     "ais_csv": ais_csv.read_static,
@@ -138,40 +137,60 @@ def ingest_paths(
     on_file: Callable[[Path], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
     raise_unexpected: bool = False,
+    workers: int | None = None,
+    dask: Any = None,
 ) -> IngestRun:
     """Ingest every input ``paths`` names (see :func:`expand_paths`), continuing past a failed file.
 
+    Small files are parsed in chunks by ``workers`` processes (default: one per core when there is enough to
+    share; 1 parses here) or on the Dask cluster ``dask`` (a scheduler address or a ``distributed.Client``),
+    and stored by this process in input order: the result is the same whichever parses.
     ``raise_unexpected`` re-raises exceptions that are not liftwatch errors (for ``--debug``); liftwatch
     errors and damaged archives are always recorded and skipped.
     """
+    files = expand_paths(paths)
+    if workers is not None and workers < 1:
+        raise LiftwatchError(f"workers must be 1 or more, got {workers}")
+    n = workers if workers is not None else auto_workers(files, CHUNK_BYTES, MAX_FILE_BYTES)
     run = IngestRun()
-    batch = FileBatch(store, on_batch=on_batch)
-    for f in expand_paths(paths):
-        if on_file is not None:
-            on_file(f)
-        try:
-            rep = batch.ingest(f, format=format, force=force)
-            if not rep.skipped:
-                save_static(store, f, rep.format)
-        except LiftwatchError as exc:
-            rep = _failed(run, f, one_line(exc, 300))
-        except ARCHIVE_ERRORS as exc:
-            rep = _failed(run, f, f"{f}: cannot read or decompress: {one_line(exc)}")
-        except Exception as exc:
-            _end_transaction(store)
-            if raise_unexpected:
-                raise
-            rep = _failed(run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
-        run.reports.append(rep)
-        _take_failures(run, batch)
-    batch.flush()
+    with parse_executor(n, dask) as (executor, window):
+        batch = FileBatch(
+            store,
+            chunk_bytes=CHUNK_BYTES,
+            on_batch=on_batch,
+            on_stored=lambda rep: _save_static(store, rep),
+            executor=executor,
+            window=window,
+            raise_unexpected=raise_unexpected,
+        )
+        for f in files:
+            if on_file is not None:
+                on_file(f)
+            try:
+                rep = batch.ingest(f, format=format, force=force)
+            except LiftwatchError as exc:
+                rep = _failed(run, f, one_line(exc, 300))
+            except ARCHIVE_ERRORS as exc:
+                rep = _failed(run, f, f"{f}: cannot read or decompress: {one_line(exc)}")
+            except Exception as exc:
+                _end_transaction(store)
+                if raise_unexpected:
+                    raise
+                rep = _failed(run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
+            run.reports.append(rep)
+            _take_failures(run, batch)
+        batch.flush()
     _take_failures(run, batch)
     return run
 
 
+def _save_static(store: Store, rep: IngestReport) -> None:
+    save_static(store, rep.path, rep.format)
+
+
 def _take_failures(run: IngestRun, batch: FileBatch) -> None:
-    """Files of a batch that could not be stored (rolled back together) become failures of the run."""
-    run.failures.extend(FileFailure(x.path, x.message, True) for x in batch.failures)
+    """Files of a chunk that could not be read or stored become failures of the run."""
+    run.failures.extend(FileFailure(x.path, x.message, x.unexpected) for x in batch.failures)
     batch.failures.clear()
 
 

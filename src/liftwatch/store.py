@@ -50,7 +50,7 @@ ENV_DB = "LIFTWATCH_DB"
 ENV_MEMORY = "LIFTWATCH_DUCKDB_MEMORY"  # e.g. "4GB"; empty string keeps DuckDB's own default (80 % of RAM)
 DEFAULT_MEMORY_LIMIT = "2GB"
 PARTITION_POINTS = 1_000_000
-STAGE_ROWS = 1_000_000  # rows staged before they are merged into points (bounds staging memory per file)
+STAGE_ROWS = 1_000_000  # rows de-duplicated and appended at once (bounds the memory of one step)
 EXPORT_TABLES = ("points", "flights", "ingested_files")
 
 # AIS static reports (name, IMO, call sign, type, declared destination): the point schema has no column for
@@ -142,18 +142,42 @@ class IngestReport:
 
 
 _COLS = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
-# New rows of the staged slice: one per row_key, and none whose key is already stored. The ts range lets
-# DuckDB skip row groups of points outside the slice's span (identical content has the identical ts).
-_MERGE_SQL = f"""
-    INSERT INTO points
-    SELECT {_COLS}, row_key FROM (
-        SELECT *, row_number() OVER (PARTITION BY row_key) AS _dup FROM _staging
-    ) s
-    WHERE _dup = 1 AND NOT EXISTS (
-        SELECT 1 FROM points p
-        WHERE p.row_key = s.row_key AND p.ts BETWEEN ? AND ?
-    )
-"""
+_KEYED_COLS = ", ".join(f'"{c}"' for c in (*POINT_COLUMNS, "row_key"))
+# Keys of a slice already stored; the ts bounds let DuckDB skip row groups outside the slice's span (identical
+# content has the identical ts, so the restriction loses nothing).
+_SEEN_SQL = "SELECT row_key FROM points WHERE ts BETWEEN ? AND ? AND row_key IN (SELECT row_key FROM _lw_keys)"
+
+
+def new_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pa.Table:
+    """Rows of a keyed slice (canonical columns + ``row_key``, in arrival order) that the store lacks: the
+    first row of each key in the slice, and no key already stored.
+
+    Only the slice's distinct keys go to DuckDB, and only the stored points of the slice's time span are
+    probed, so the cost follows the slice, not the store, and nothing is staged.
+    """
+    keys = table.column("row_key")
+    first = pl.Series("k", keys).is_first_distinct().to_numpy()
+    cand = keys if first.all() else keys.filter(pa.array(first))
+    lo, hi = (x.as_py() for x in pc.min_max(table.column("ts")).values())
+    con.register("_lw_keys", pa.table({"row_key": cand}))
+    try:
+        stored = con.sql(_SEEN_SQL, params=[lo, hi]).to_arrow_table()
+    finally:
+        con.unregister("_lw_keys")
+    keep = first
+    if stored.num_rows:
+        seen = pc.is_in(keys, value_set=stored.column(0).combine_chunks()).to_numpy(zero_copy_only=False)
+        keep = first & ~seen
+    return table if keep.all() else table.filter(pa.array(keep))
+
+
+def append_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
+    """Append keyed rows (Arrow, canonical columns + ``row_key``; other columns ignored) to ``points``."""
+    con.register("_lw_new", table)
+    try:
+        con.execute(f"INSERT INTO points ({_KEYED_COLS}) SELECT {_KEYED_COLS} FROM _lw_new")
+    finally:
+        con.unregister("_lw_new")
 
 
 def _error_text(exc: BaseException) -> str:
@@ -348,14 +372,13 @@ class Store:
         report: IngestReport,
         on_batch: Callable[[int], None] | None = None,
     ) -> int:
-        """Stage batches and merge new rows every ``STAGE_ROWS``; runs inside the caller's transaction.
+        """Append each batch's new rows (:func:`new_rows`); runs inside the caller's transaction.
 
-        Rows outside the time window are refused here too (whoever produced them), as rejects.
+        Rows outside the time window are refused here too (whoever produced them), as rejects. A batch is
+        checked against everything stored before it, earlier batches of this input included, so memory
+        holds one batch and its keys, whatever the size of the input.
         """
         con = self.con
-        con.execute("DROP TABLE IF EXISTS _staging")
-        con.execute(f"CREATE TEMP TABLE _staging ({_ddl(POINT_SCHEMA)}, row_key UBIGINT NOT NULL)")
-        staged = 0
         span: list[Any] = [None, None]
         assets: set[str] = set()
         added = 0
@@ -369,29 +392,18 @@ class Store:
             lo, hi = (x.as_py() for x in pc.min_max(batch.column("ts")).values())
             span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
             assets.update(pc.unique(batch.column("asset_id")).to_pylist())
-            con.register("_batch", batch.append_column("row_key", table_row_keys(batch)))
-            con.execute("INSERT INTO _staging SELECT * FROM _batch")
-            con.unregister("_batch")
-            staged += batch.num_rows
+            for start in range(0, batch.num_rows, STAGE_ROWS):
+                part = batch.slice(start, STAGE_ROWS)
+                new = new_rows(con, part.append_column("row_key", table_row_keys(part)))
+                if new.num_rows:
+                    append_rows(con, new)
+                added += new.num_rows
             report.rows_read += batch.num_rows
-            if staged >= STAGE_ROWS:
-                added += self._merge_staged()
-                staged = 0
             if on_batch is not None:
                 on_batch(batch.num_rows)
-        if staged:
-            added += self._merge_staged()
-        con.execute("DROP TABLE _staging")
         report.assets, report.t_min, report.t_max = len(assets), span[0], span[1]
         report.rows_added = added
         return added
-
-    def _merge_staged(self) -> int:
-        con = self.con
-        lo, hi = con.execute("SELECT min(ts), max(ts) FROM _staging").fetchall()[0]
-        n = con.execute(_MERGE_SQL, [lo, hi]).fetchall()[0][0]
-        con.execute("DELETE FROM _staging")
-        return int(n)
 
     def _count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])

@@ -1,60 +1,53 @@
 """Many small input files in one store transaction, with each file still accounted for on its own.
 
 A globe_history day is ~50,000 trace files of a few hundred points each. Given one transaction each, a file
-costs a staging table, a de-duplication join against the stored points and a commit: ~25 ms, against ~3 ms
-to read it, so a day would take hours. :class:`FileBatch` reads each small file completely (its rows held in
-memory, bounded by ``max_rows`` for the whole batch), then stores the held files together: one Arrow table,
-one de-duplicating merge, one ``ingested_files`` insert and one commit per batch.
+costs a staging table, a de-duplication join against the stored points and a commit: ~25 ms, against ~1 ms
+to read it, so a day would take hours. :class:`FileBatch` queues small files into chunks (at most
+``max_files`` files / ``chunk_bytes`` on disk), has each chunk parsed in one call of
+:func:`liftwatch.ingest_parse.parse_chunk` (in this process, in worker processes or on a Dask cluster; see
+:mod:`liftwatch.ingest_workers`), and stores the parsed chunks one by one, in input order, as the only writer:
+one de-duplicating append, one ``ingested_files`` insert and one commit per chunk.
+
+De-duplication is exact and cheap: within a chunk the first row of each ``row_key`` is kept (a hash pass, the
+earliest file wins, as in a file-by-file run); against the store only the chunk's distinct keys are looked
+up, and only among the stored points of the chunk's time span (identical content has the identical ``ts``,
+so DuckDB skips row groups outside it). Nothing is staged in DuckDB: the new rows go in straight from Arrow.
 
 What a file keeps from the one-file path:
 
-* idempotence: a file whose content hash is stored (or already waiting in the batch) is skipped; rows carry
-  the same ``row_key`` and the merge keeps a key once, so re-ingest adds nothing;
-* its own report: rows read, rows added (counted per file in the merge; a row brought by two files of one
-  batch counts for the first, as in a file-by-file run), rejects, assets and time span;
+* idempotence: a file whose content hash is stored (or already queued) is skipped; re-ingest adds nothing;
+* its own report: rows read, rows added (a row brought by two files of one chunk counts for the first),
+  rejects with their point/line, assets and time span;
 * atomicity: a file that fails to read, or changes while read, is left out before anything is written; a
-  batch that fails to store is rolled back whole and each of its files is reported failed (none is recorded,
-  so the next run reads them again). A kill leaves every batch either committed with its ``ingested_files``
+  chunk that fails to store is rolled back whole and each of its files is reported failed (none is recorded,
+  so the next run reads them again). A kill leaves every chunk either committed with its ``ingested_files``
   rows or absent.
 
 A file larger than ``max_file_bytes`` on disk, a directory input, or a file that reads to more than
-``max_rows`` rows goes through :meth:`Store.ingest`'s own transaction (after the waiting batch is stored).
+``max_rows`` rows goes through :meth:`Store.ingest`'s own streaming transaction (in its place in the order).
 """
 
 from __future__ import annotations
 
 import os
-import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
+from typing import Any, Protocol
 
+import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from liftwatch import io as lio
-from liftwatch.errors import FileChangedError
-from liftwatch.io.timewindow import filter_table
-from liftwatch.rowkey import table_row_keys
-from liftwatch.schema import POINT_COLUMNS, POINT_SCHEMA, conform
-from liftwatch.store import STAGE_ROWS, IngestReport, Store
+from liftwatch.errors import LiftwatchError
+from liftwatch.ingest_parse import FileTask, ParsedChunk, parse_chunk
+from liftwatch.store import STAGE_ROWS, IngestReport, Store, _error_text, append_rows, new_rows
 from liftwatch.store_files import check_regular, file_digest, fingerprint
 
-MAX_FILE_BYTES = 8 << 20  # bigger inputs (on disk) get their own transaction: their rows would crowd a batch
-MAX_FILES = 5000  # files per transaction (bounds the per-file bookkeeping of one commit)
+MAX_FILE_BYTES = 8 << 20  # bigger inputs (on disk) get their own transaction: their rows would crowd a chunk
+MAX_FILES = 5000  # files per chunk (bounds the per-file bookkeeping of one commit)
+CHUNK_BYTES = 4 << 20  # on-disk bytes per chunk: ~250,000 points of gzip readsb traces (~300 MiB parsed)
 
-_COLS = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
-# New rows of the batch: one per row_key (the earliest file wins, as if the files were stored one by one),
-# none whose key is already stored. The ts range lets DuckDB skip row groups outside the batch's span.
-_NEW_SQL = """
-    CREATE TEMP TABLE _batch_new AS
-    SELECT * EXCLUDE (_dup) FROM (
-        SELECT *, row_number() OVER (PARTITION BY row_key ORDER BY _file) AS _dup FROM _batch
-    ) s
-    WHERE _dup = 1 AND NOT EXISTS (
-        SELECT 1 FROM points p WHERE p.row_key = s.row_key AND p.ts BETWEEN ? AND ?
-    )
-"""
 _RECORD_SQL = (
     "INSERT INTO ingested_files SELECT sha256, path, format, rows_added, rejected, now() FROM _batch_files "
     "ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, format = excluded.format, "
@@ -63,159 +56,265 @@ _RECORD_SQL = (
 )
 
 
-@dataclass
-class _Held:
-    report: IngestReport
-    digest: str
-    table: pa.Table  # canonical points + row_key + _file
+class ParseFuture(Protocol):
+    def result(self) -> ParsedChunk: ...
+
+
+class Submitter(Protocol):
+    """Runs :func:`parse_chunk` somewhere (a process pool, a Dask client); see :mod:`liftwatch.ingest_workers`."""
+
+    def submit(self, fn: Callable[..., ParsedChunk], /, *args: Any) -> Any: ...
 
 
 @dataclass
 class BatchFailure:
-    """A file of a batch that could not be stored (the batch was rolled back)."""
+    """A file of a chunk that could not be read or stored (``unexpected``: not a liftwatch error)."""
 
     path: str
     message: str
+    unexpected: bool = True
+
+
+@dataclass
+class _Queued:
+    task: FileTask
+    report: IngestReport
+    force: bool
 
 
 @dataclass
 class FileBatch:
-    """Collect small files' rows and store them in shared transactions; call :meth:`flush` at the end."""
+    """Queue small files and store them in shared transactions; call :meth:`flush` at the end.
+
+    ``executor`` (anything with ``submit(fn, *args) -> future``) parses chunks elsewhere while this process
+    stores the previous ones; at most ``window`` chunks are in flight (memory stays bounded). Without one,
+    chunks are parsed here.
+    """
 
     store: Store
     max_rows: int = STAGE_ROWS
     max_files: int = MAX_FILES
     max_file_bytes: int = MAX_FILE_BYTES
+    chunk_bytes: int = CHUNK_BYTES
     on_batch: Callable[[int], None] | None = None
+    on_stored: Callable[[IngestReport], None] | None = None
+    executor: Submitter | None = None
+    window: int = 2
+    raise_unexpected: bool = False
     failures: list[BatchFailure] = field(default_factory=list)
-    _held: list[_Held] = field(default_factory=list)
-    _rows: int = 0
+    _pending: list[_Queued] = field(default_factory=list)
+    _pending_bytes: int = 0
+    _inflight: deque[tuple[list[_Queued], Any]] = field(default_factory=deque)
     _digests: set[str] = field(default_factory=set)
 
     def ingest(self, path: str | os.PathLike[str], *, format: str | None = None, force: bool = False) -> IngestReport:
-        """Read one input; small ones wait for the batch's commit (their ``rows_added`` is filled in then)."""
+        """Queue one input (its report is filled when its chunk is stored); big inputs are stored at once."""
         p = os.fspath(path)
         check_regular(p)
         if os.path.isdir(p) or os.path.getsize(p) > self.max_file_bytes:
             self.flush()
-            return self.store.ingest(p, format=format, force=force, on_batch=self.on_batch)
-        t0 = time.perf_counter()
+            rep = self.store.ingest(p, format=format, force=force, on_batch=self.on_batch)
+            if not rep.skipped:
+                self._stored(rep)
+            return rep
         report = IngestReport(path=p)
         before = fingerprint(p)
-        report.format = format or lio.detect_format(p)
         digest = file_digest(p)
         if digest in self._digests:
             if not force:
                 report.skipped = True
+                report.format = format or _format_of(p)
                 return report
             self.flush()  # --force of a file twice in one run: one ingested_files row can take one update
-        seen = self.store.con.execute("SELECT 1 FROM ingested_files WHERE sha256 = ?", [digest]).fetchall()
-        if seen and not force:
-            report.skipped = True
-            report.seconds = time.perf_counter() - t0
-            return report
-        reader = lio.read(p, format=report.format, rejects=report.rejects)
-        raw: list[pa.Table] = []
-        rows = 0
-        for t in reader:
-            raw.append(t)
-            rows += t.num_rows
-            if rows > self.max_rows:  # not small after all: its own transaction, streaming the rest
-                self.flush()
-                self.store._ingest_batches(chain(raw, reader), report, digest, before, on_batch=self.on_batch)
-                report.seconds = time.perf_counter() - t0
-                return report
-        if fingerprint(p) != before:
-            raise FileChangedError(p)
-        table = _prepare(raw, report, len(self._held))
-        self._held.append(_Held(report, digest, table))
+        self._pending.append(_Queued(FileTask(p, digest, before, format), report, force))
         self._digests.add(digest)
-        self._rows += table.num_rows
-        report.seconds = time.perf_counter() - t0
-        if self._rows >= self.max_rows or len(self._held) >= self.max_files:
-            self.flush()
+        self._pending_bytes += os.path.getsize(p)
+        if len(self._pending) >= self.max_files or self._pending_bytes >= self.chunk_bytes:
+            self._dispatch()
         return report
 
     def flush(self) -> None:
-        """Store every waiting file in one transaction; on failure roll back and report each file failed."""
-        if not self._held:
+        """Parse and store everything queued, in order."""
+        self._dispatch()
+        while self._inflight:
+            self._store_next()
+
+    # -- queue ------------------------------------------------------------------------------------------
+    def _dispatch(self) -> None:
+        """Send the queued files to be parsed; files whose content is stored already are skipped here."""
+        items, self._pending, self._pending_bytes = self._pending, [], 0
+        if not items:
             return
-        held, self._held, self._rows, self._digests = self._held, [], 0, set()
-        t0 = time.perf_counter()
+        digests = [q.task.digest for q in items]
+        seen = {
+            str(r[0])
+            for r in self.store.con.execute(
+                "SELECT sha256 FROM ingested_files WHERE sha256 IN (SELECT unnest(?))", [digests]
+            ).fetchall()
+        }
+        todo: list[_Queued] = []
+        for q in items:
+            if q.task.digest in seen and not q.force:
+                q.report.skipped = True
+                q.report.format = q.task.format or _format_of(q.task.path)
+                self._digests.discard(q.task.digest)
+            else:
+                todo.append(q)
+        if not todo:
+            return
+        tasks = [q.task for q in todo]
+        if self.executor is None:
+            self._inflight.append((todo, _Done(parse_chunk(tasks, self.max_rows, self.raise_unexpected))))
+            self._store_next()
+            return
+        self._inflight.append((todo, self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected)))
+        while len(self._inflight) > self.window:
+            self._store_next()
+
+    def _store_next(self) -> None:
+        todo, fut = self._inflight.popleft()
         try:
-            self._store(held)
-        except Exception as exc:  # the whole batch is rolled back: each of its files failed, none recorded
-            from liftwatch.store import _error_text
-
+            chunk: ParsedChunk = fut.result()
+        except Exception as exc:  # a worker died or the cluster went away: these files failed, none recorded
+            if self.raise_unexpected:
+                raise
             message = _error_text(exc)
-            for h in held:
-                h.report.error = "failed"
-                h.report.rows_added = 0
-                self.failures.append(BatchFailure(h.report.path, f"{h.report.path}: {message}"))
+            for q in todo:
+                self._fail(q, f"{q.report.path}: {message}", unexpected=True)
             return
-        share = (time.perf_counter() - t0) / len(held)
-        for h in held:
-            h.report.seconds += share
-            if self.on_batch is not None and h.report.rows_read:
-                self.on_batch(h.report.rows_read)
+        for q, pf in zip(todo, chunk.files, strict=True):
+            rep = q.report
+            got = pf.report
+            rep.format, rep.rows_read, rep.rejects = got.format, got.rows_read, got.rejects
+            rep.assets, rep.t_min, rep.t_max = got.assets, got.t_min, got.t_max
+            rep.seconds = chunk.seconds / len(todo)
+            if pf.error is not None:
+                self._fail(q, pf.error, unexpected=pf.unexpected)
+        table = chunk.table
+        owner = table.column("_file").to_numpy()
+        start = 0
+        for i, pf in enumerate(chunk.files):
+            if pf.oversize:
+                self._commit(todo, range(start, i), _rows(table, owner, start, i))
+                self._alone(todo[i])
+                start = i + 1
+        self._commit(todo, range(start, len(todo)), _rows(table, owner, start, len(todo)))
 
-    def _store(self, held: list[_Held]) -> None:
+    def _fail(self, q: _Queued, message: str, unexpected: bool) -> None:
+        q.report.error = "failed" if unexpected else "unreadable"
+        q.report.rows_added = 0
+        self._digests.discard(q.task.digest)
+        self.failures.append(BatchFailure(q.report.path, message, unexpected))
+
+    def _alone(self, q: _Queued) -> None:
+        """A file that reads to more rows than a chunk holds: its own streaming transaction."""
+        rep = q.report
+        rep.rejects.counts.clear()
+        rep.rejects.samples.clear()
+        rep.rows_read = 0
+        try:
+            batches = lio.read(rep.path, format=rep.format, rejects=rep.rejects)
+            self.store._ingest_batches(batches, rep, q.task.digest, q.task.before, on_batch=self.on_batch)
+        except LiftwatchError as exc:
+            from liftwatch.io.textchunks import one_line
+
+            self._fail(q, one_line(exc, 300), unexpected=False)
+            return
+        except Exception as exc:
+            if self.raise_unexpected:
+                raise
+            self._fail(q, f"{rep.path}: {_error_text(exc)}", unexpected=True)
+            return
+        self._digests.discard(q.task.digest)
+        self._stored(rep)
+
+    # -- store ------------------------------------------------------------------------------------------
+    def _commit(self, todo: list[_Queued], span: range, table: pa.Table) -> None:
+        """Store the rows of ``todo[span]`` (already in file order) and record those files, in one transaction."""
+        ok = [i for i in span if todo[i].report.error is None]
+        if not ok:
+            return
         con = self.store.con
-        batch = pa.concat_tables([h.table for h in held])
-        files = pa.table(
-            {
-                "sha256": [h.digest for h in held],
-                "path": [h.report.path for h in held],
-                "format": [h.report.format for h in held],
-                "rows_added": pa.array([0] * len(held), pa.int64()),
-                "rejected": pa.array([h.report.rejects.total for h in held], pa.int64()),
-            }
-        )
-        added = [0] * len(held)
+        added = np.zeros(len(todo), dtype=np.int64)
         con.execute("BEGIN TRANSACTION")
         try:
-            if batch.num_rows:
-                con.register("_batch", batch)
-                lo, hi = (x.as_py() for x in pc.min_max(batch.column("ts")).values())
-                con.execute("DROP TABLE IF EXISTS _batch_new")
-                con.execute(_NEW_SQL, [lo, hi])
-                con.unregister("_batch")
-                for i, n in con.execute("SELECT _file, count(*) FROM _batch_new GROUP BY _file").fetchall():
-                    added[int(i)] = int(n)  # _file is the file's position in this batch
-                con.execute(f"INSERT INTO points SELECT {_COLS}, row_key FROM _batch_new")
-                con.execute("DROP TABLE _batch_new")
-            files = files.set_column(3, "rows_added", pa.array(added, pa.int64()))
+            if table.num_rows:
+                new = new_rows(con, table)
+                if new.num_rows:
+                    added += np.bincount(new.column("_file").to_numpy(), minlength=len(todo))
+                    append_rows(con, new)
+            files = pa.table(
+                {
+                    "sha256": [todo[i].task.digest for i in ok],
+                    "path": [todo[i].report.path for i in ok],
+                    "format": [todo[i].report.format for i in ok],
+                    "rows_added": pa.array([int(added[i]) for i in ok], pa.int64()),
+                    "rejected": pa.array([todo[i].report.rejects.total for i in ok], pa.int64()),
+                }
+            )
             con.register("_batch_files", files)
             con.execute(_RECORD_SQL)
             con.unregister("_batch_files")
             con.execute("COMMIT")
+        except Exception as exc:  # the whole chunk is rolled back: each of its files failed, none recorded
+            con.execute("ROLLBACK")
+            if self.raise_unexpected:
+                raise
+            message = _error_text(exc)
+            for i in ok:
+                self._fail(todo[i], f"{todo[i].report.path}: {message}", unexpected=True)
+            return
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        for h, n in zip(held, added, strict=True):
-            h.report.rows_added = n
+        for i in ok:
+            rep = todo[i].report
+            rep.rows_added = int(added[i])
+            self._digests.discard(todo[i].task.digest)
+            self._stored(rep)
+
+    def _stored(self, rep: IngestReport) -> None:
+        """After a file is committed: progress, and what else it carries (AIS static reports)."""
+        if self.on_batch is not None and rep.rows_read and rep.path and not rep.error:
+            self.on_batch(rep.rows_read)
+        if self.on_stored is None:
+            return
+        try:
+            self.on_stored(rep)
+        except LiftwatchError as exc:
+            from liftwatch.io.textchunks import one_line
+
+            rep.error = "unreadable"
+            self.failures.append(BatchFailure(rep.path, one_line(exc, 300), False))
+        except Exception as exc:
+            if self.raise_unexpected:
+                raise
+            rep.error = "failed"
+            self.failures.append(BatchFailure(rep.path, f"{rep.path}: {_error_text(exc)}", True))
 
 
-def _prepare(raw: list[pa.Table], report: IngestReport, file_id: int) -> pa.Table:
-    """One file's tables as canonical rows with row keys and the file's number; fills the report's counts."""
-    parts: list[pa.Table] = []
-    assets: set[str] = set()
-    for batch in raw:
-        if batch.num_rows == 0:
-            continue
-        b = batch if batch.schema.equals(POINT_SCHEMA) else conform(batch)
-        b = filter_table(b, report.rejects, report.path)
-        if b.num_rows:
-            parts.append(b.replace_schema_metadata(None))
-    table = pa.concat_tables(parts) if parts else POINT_SCHEMA.empty_table()
-    if table.num_rows:
-        lo, hi = (x.as_py() for x in pc.min_max(table.column("ts")).values())
-        report.t_min, report.t_max = lo, hi
-        assets.update(pc.unique(table.column("asset_id")).to_pylist())
-    report.assets = len(assets)
-    report.rows_read = table.num_rows
-    table = table.append_column("row_key", table_row_keys(table))
-    return table.append_column("_file", pa.array([file_id] * table.num_rows, pa.int32()))
+def _rows(table: pa.Table, owner: np.ndarray, lo: int, hi: int) -> pa.Table:
+    """The rows of files ``lo`` .. ``hi - 1`` (the table is in file order): a zero-copy slice."""
+    a, b = np.searchsorted(owner, [lo, hi])
+    return table.slice(int(a), int(b - a))
 
 
-__all__ = ["MAX_FILES", "MAX_FILE_BYTES", "BatchFailure", "FileBatch"]
+def _format_of(path: str) -> str:
+    """Format of a skipped file, for its report line (never an error: the file is not read)."""
+    try:
+        return lio.detect_format(path)
+    except Exception:
+        return ""
+
+
+class _Done:
+    """An already computed result in the shape of a future."""
+
+    def __init__(self, value: ParsedChunk) -> None:
+        self._value = value
+
+    def result(self) -> ParsedChunk:
+        return self._value
+
+
+__all__ = ["CHUNK_BYTES", "MAX_FILES", "MAX_FILE_BYTES", "BatchFailure", "FileBatch"]

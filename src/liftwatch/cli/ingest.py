@@ -80,6 +80,20 @@ def ingest(
     ] = None,
     force: Annotated[bool, typer.Option(help="Re-read files already ingested (rows still de-duplicated).")] = False,
     show_rejects: Annotated[int, typer.Option(help="Print up to N rejected rows with file and line.")] = 5,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Processes parsing small files (default: one per core when worth it)."
+        ),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Parse on a Dask cluster (e.g. tcp://scheduler:8786) that sees the same paths; needs liftwatch[dask].",
+        ),
+    ] = None,
 ) -> None:
     """Read navigation data files into the store (idempotent, one transaction per file).
 
@@ -110,6 +124,8 @@ def ingest(
             on_file=on_file,
             on_batch=lambda n: progress.advance(task, n),
             raise_unexpected=debug_enabled(),
+            workers=workers,
+            dask=dask,
         )
     for failure in run.failures:
         hint = f" (rerun with --debug or {DEBUG_ENV}=1 for the traceback)" if failure.unexpected else ""

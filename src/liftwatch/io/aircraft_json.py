@@ -41,6 +41,7 @@ import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io import readsb_common as rc
+from liftwatch.io import readsb_points
 from liftwatch.io import readsb_trace as rt
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
 from liftwatch.schema import POINT_SCHEMA, PointFlag, conform
@@ -106,27 +107,28 @@ def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) ->
     """Stream canonical points from one snapshot file or a directory of snapshots."""
     p = os.fspath(path)
     if not os.path.isdir(p):
-        doc = _load(p, rejects)
+        doc, clean = _load(p, rejects)
         if "aircraft" not in doc and "trace" in doc:
-            yield from rt.read_document(doc, p, rejects, batch_rows)
+            yield from rt.read_document(doc, p, rejects, batch_rows, clean=clean)
             return
-        snaps = _snapshots_of(doc, p, p, rejects)
+        snaps = _snapshots_of(doc, p, p, rejects, clean)
         single = "aircraft" in doc
         yield from _batches(iter(snaps), p, rejects, batch_rows, single=single)
         return
     yield from _batches(_walk(p, rejects, batch_rows), p, rejects, batch_rows, single=False)
 
 
-def _load(path: str, rejects: RejectLog) -> dict[str, Any]:
+def _load(path: str, rejects: RejectLog) -> tuple[dict[str, Any], bool]:
     """Parse one file; tar1090 chunks (``{"files": [snapshot, ...]}``) are salvaged snapshot by snapshot."""
     raw, note = rc.decompress_salvaging(path)
     head = raw[:200]
     chunk = b'"files"' in head and b'"aircraft"' not in head[: head.find(b'"files"')]
     api = _API_HEAD.match(head.removeprefix(b"\xef\xbb\xbf").lstrip()) is not None
-    doc = rc.parse_document(raw, note, path, "files" if chunk else "ac" if api else "aircraft", "}", rejects)
+    key = "files" if chunk else "ac" if api else "aircraft"
+    doc, clean = rc.parse_document_clean(raw, note, path, key, "}", rejects)
     if "aircraft" not in doc and isinstance(doc.get("ac"), list):
         doc["aircraft"] = doc.pop("ac")  # adsb.lol / adsb.fi / airplanes.live API answers
-    return doc
+    return doc, clean
 
 
 def _snapshot(doc: Any, where: str) -> tuple[float, list[Any]]:
@@ -143,15 +145,16 @@ def _snapshot(doc: Any, where: str) -> tuple[float, list[Any]]:
     return float(now), acs
 
 
-Snap = tuple[str, float, list[Any]]
+# (name, now, aircraft[, clean]): clean = parsed by orjson with no JSON boolean (readsb_points.numeric_fast)
+Snap = tuple[str, float, list[Any]] | tuple[str, float, list[Any], bool]
 
 
-def _snapshots_of(doc: dict[str, Any], name: str, path: str, rejects: RejectLog) -> list[Snap]:
+def _snapshots_of(doc: dict[str, Any], name: str, path: str, rejects: RejectLog, clean: bool = False) -> list[Snap]:
     """The snapshots in one parsed file: itself, or each entry of a tar1090 chunk's ``files`` list."""
     files = doc.get("files")
     if "aircraft" in doc or not isinstance(files, list):
         now, acs = _snapshot(doc, name)
-        return [(name, now, acs)]
+        return [(name, now, acs, clean)]
     out: list[Snap] = []
     for i, sub in enumerate(files):  # one step per snapshot, not per aircraft
         where = f"{name}[{i}]"
@@ -160,7 +163,7 @@ def _snapshots_of(doc: dict[str, Any], name: str, path: str, rejects: RejectLog)
         except UnreadableFileError as exc:
             rejects.add(path, f"snapshot {where}", f"unreadable snapshot: {exc.reason}")
             continue
-        out.append((where, now, acs))
+        out.append((where, now, acs, clean))
     return out
 
 
@@ -170,13 +173,13 @@ def _walk(directory: str, rejects: RejectLog, batch_rows: int) -> Iterator[Snap 
         name = str(f.relative_to(directory))
         stem = f.name.split(".")[0]
         try:
-            doc = _load(str(f), rejects)
+            doc, clean = _load(str(f), rejects)
             if "aircraft" not in doc and "trace" in doc:
-                yield from rt.read_document(doc, str(f), rejects, batch_rows)
+                yield from rt.read_document(doc, str(f), rejects, batch_rows, clean=clean)
                 continue
             if stem in SIDE_FILES and "aircraft" not in doc:
                 continue
-            yield from _snapshots_of(doc, name, directory, rejects)
+            yield from _snapshots_of(doc, name, directory, rejects, clean)
         except UnreadableFileError as exc:
             rejects.add(directory, f"snapshot {name}", f"unreadable snapshot: {exc.reason}")
 
@@ -226,6 +229,11 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         idx = i - int(offsets[k])
         return f"aircraft {idx}" if single else f"aircraft {idx} in snapshot {snaps[k][0]}"
 
+    clean = all(len(s) > 3 and s[3] is True for s in snaps)
+
+    def num(values: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return readsb_points.numeric_fast(values, clean)
+
     is_dict = rc.type_is(rc.types_of(acs), dict)
     rows = acs if is_dict.all() else [a if type(a) is dict else {} for a in acs]  # Python loop on hostile input only
     col = {k: list(map(methodcaller("get", k), rows)) for k in _KEYS}
@@ -235,21 +243,19 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     hexs, hex_bad = rc.strings(col["hex"])
     hexs = hexs.str.strip_chars().str.to_lowercase()
     hex_ok = hexs.str.contains(rc.HEX_RE).fill_null(False).to_numpy()
-    lat, lat_ok, lat_bad = rc.numeric(col["lat"])
-    lon, lon_ok, lon_bad = rc.numeric(col["lon"])
-    at = rc.types_of(col["alt_baro"])
-    ground = rc.type_is(at, str) & (np.fromiter(col["alt_baro"], object, n) == "ground")
-    at[ground] = _NONE
-    alt, alt_ok, alt_bad = rc.numeric(col["alt_baro"], at)
-    galt, galt_ok, galt_bad = rc.numeric(col["alt_geom"])
-    gs, _, gs_bad = rc.numeric(col["gs"])
-    trk, _, trk_bad = rc.numeric(col["track"])
-    brate, brate_ok, brate_bad = rc.numeric(col["baro_rate"])
-    grate, _, grate_bad = rc.numeric(col["geom_rate"])
-    thdg, thdg_ok, thdg_bad = rc.numeric(col["true_heading"])
-    mhdg, _, mhdg_bad = rc.numeric(col["mag_heading"])
-    seen_pos, seen_pos_ok, seen_pos_bad = rc.numeric(col["seen_pos"])
-    seen, seen_ok, seen_bad = rc.numeric(col["seen"])
+    lat, lat_ok, lat_bad = num(col["lat"])
+    lon, lon_ok, lon_bad = num(col["lon"])
+    ground, alt_str_bad, alt, alt_ok, alt_bad = readsb_points.altitude(col["alt_baro"], n, clean)
+    alt_is_str = alt_str_bad | ground
+    galt, galt_ok, galt_bad = num(col["alt_geom"])
+    gs, _, gs_bad = num(col["gs"])
+    trk, _, trk_bad = num(col["track"])
+    brate, brate_ok, brate_bad = num(col["baro_rate"])
+    grate, _, grate_bad = num(col["geom_rate"])
+    thdg, thdg_ok, thdg_bad = num(col["true_heading"])
+    mhdg, _, mhdg_bad = num(col["mag_heading"])
+    seen_pos, seen_pos_ok, seen_pos_bad = num(col["seen_pos"])
+    seen, seen_ok, seen_bad = num(col["seen"])
     flight, flight_bad = rc.strings(col["flight"])
     callsign = rc.clean_callsign(flight)
     squawk = rc.clean_squawk(rc.strings(col["squawk"])[0])
@@ -284,10 +290,7 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
         (seen_pos_bad | seen_bad | (age < 0) | (age > 86_400), "bad seen/seen_pos age"),
         (~((ts_s > 0) & (ts_s < rc.TS_MAX_S)), "time out of range"),
-        (
-            alt_bad | (rc.type_is(rc.types_of(col["alt_baro"]), str) & ~ground),
-            "bad altitude (not a number or 'ground')",
-        ),
+        (alt_bad | (alt_is_str & ~ground), "bad altitude (not a number or 'ground')"),
         ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
         (galt_bad | gs_bad | trk_bad | brate_bad | grate_bad | thdg_bad | mhdg_bad, "wrong type in a kinematic field"),
         ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),

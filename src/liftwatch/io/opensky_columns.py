@@ -146,6 +146,8 @@ def normalise_name(name: str) -> str:
 
 def layout_from_names(names: Sequence[str]) -> Layout | None:
     """Layout of a file whose column names are known (CSV header, Parquet schema); None if not OpenSky."""
+    if "icao24" not in ",".join(names).lower():  # the one required name: cheap refusal of long non-OpenSky lines
+        return None
     norm = tuple(normalise_name(n) for n in names)
     present = set(norm)
     roles: dict[str, str] = {}

@@ -14,7 +14,10 @@ Infinity literals, integers beyond 64 bits, lone surrogates, invalid UTF-8, a cu
 again by the stdlib-based salvage path below, so the accepted input and the rejects are exactly as before.
 DuckDB's and Polars' JSON readers were not chosen: they need one schema for the whole file, and a trace point
 is a heterogeneous array (numbers, "ground", null, an object) whose hostile variants must become per-point
-rejects, not a failed file.
+rejects, not a failed file (and DuckDB's ``read_json`` over the same trace files takes about as much CPU as
+liftwatch's whole ingest: ``docs/benchmarks.md``). Complete, compact trace documents skip the Python objects
+altogether: msgspec checks their syntax without building values and Arrow's CSV parser reads the points
+(:mod:`liftwatch.io.readsb_text`, where the measurements are); this module's parse is the general path.
 
 Why the column helpers: JSON gives Python objects of any type in any slot; :func:`types_of` + :func:`type_is`
 build type masks in C (``map(type, ...)``) and :func:`numeric` casts with Polars, so hostile values (strings,
@@ -248,12 +251,20 @@ def parse_document(
     raw: bytes, note: str | None, path: str, key: str, close: str, rejects: RejectLog, where: str = ""
 ) -> dict[str, Any]:
     """Salvage-parse decompressed bytes; ``where`` prefixes reject locations (e.g. a tar member name)."""
+    return parse_document_clean(raw, note, path, key, close, rejects, where)[0]
+
+
+def parse_document_clean(
+    raw: bytes, note: str | None, path: str, key: str, close: str, rejects: RejectLog, where: str = ""
+) -> tuple[dict[str, Any], bool]:
+    """:func:`parse_document` plus whether the document is *clean*: parsed whole by orjson (finite floats,
+    integers of at most 64 bits) with no JSON boolean in its bytes, so strict numeric casts are exact on it."""
     if not raw.strip():
         raise UnreadableFileError(path, note or "file is empty")
     if note is None:
         fast = _fast_loads(raw.removeprefix(b"\xef\xbb\xbf"))
         if isinstance(fast, dict):
-            return fast
+            return fast, b"true" not in raw and b"false" not in raw
     text = raw.decode("utf-8-sig", errors="replace")  # -sig: Windows tools prepend a BOM
     doc = loads_salvaging(text, key, close, path)
     prefix = f"{where}: " if where else ""
@@ -265,7 +276,7 @@ def parse_document(
             rejects.add(path, f"{prefix}byte {a}", f"JSON {kind} (no entry lost)")
     if note:
         rejects.add(path, f"{prefix}byte {len(raw)}", f"{note}: rest of the file lost")
-    return doc.obj
+    return doc.obj, False
 
 
 # --- columnar helpers ----------------------------------------------------------

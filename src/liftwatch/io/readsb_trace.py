@@ -23,40 +23,30 @@ import re
 import tarfile
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from itertools import compress
+from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
 import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import readsb_points, readsb_text
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, max_document_bytes, read_head
 from liftwatch.io.readsb_common import (
     HEX_RE,
-    NONE_TYPE,
     TS_MAX_S,
-    clean_callsign,
-    clean_squawk,
     decompress_bytes,
-    epoch_ms_to_us,
-    first_reasons,
+    decompress_salvaging,
     load_document,
-    numeric,
-    on_ground,
-    parse_document,
-    point_column,
-    reject_mask,
-    strings,
-    type_is,
-    types_of,
+    parse_document_clean,
 )
-from liftwatch.schema import PointFlag, conform
+from liftwatch.io.readsb_points import TraceFile
 
 FORMAT = "readsb_trace"
 SOURCE = "readsb"
 
+MEMBER_GROUP_POINTS = 250_000  # tar members held for one conversion (bounds memory, amortises fixed costs)
+SHORTCUT_MIN_POINTS = 5_000  # below this, one file's CSV parse costs more in fixed overhead than it saves
 _TRACE_KEY = re.compile(r'"trace"\s*:\s*\[')
 _NAME_HEX = re.compile(r"trace_(?:full|recent)_(~?[0-9a-fA-F]{6})")
 
@@ -182,14 +172,15 @@ def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) ->
     if is_tar(read_head(p, 512)):
         yield from read_tar(p, rejects, batch_rows)
         return
-    obj = load_document(p, "trace", "]", rejects)
-    yield from read_document(obj, p, rejects, batch_rows)
+    raw, note = decompress_salvaging(p)
+    yield from _tables(load_trace(raw, note, p, rejects), batch_rows)
 
 
 def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
     """Every ``trace_full_*``/``trace_recent_*`` member of a (possibly compressed) tar, streamed in one pass.
 
-    Memory holds one member at a time. A bad member costs that member (reject at ``<member>``); a truncated
+    Members are converted in groups of up to ``MEMBER_GROUP_POINTS`` points (one pass each, as an ingest of
+    many files does), so memory holds one group. A bad member costs that member (reject at ``<member>``); a truncated
     archive keeps the members before the cut. Split releases (``.tar.aa``, ``.tar.ab``) must be concatenated.
     """
     try:
@@ -197,6 +188,8 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         raise UnreadableFileError(path, f"cannot open tar archive: {exc}") from None
     members = 0
+    group: list[TraceFile] = []  # members converted together: a day is ~50,000 small ones
+    held, limit = 0, max(1, min(batch_rows, MEMBER_GROUP_POINTS))
     try:
         with tf:
             for m in tf:
@@ -210,149 +203,102 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
                 data = fh.read() if fh is not None else b""
                 try:
                     raw, note = decompress_bytes(data, m.name)
-                    obj = parse_document(raw, note, path, "trace", "]", rejects, where=m.name)
-                    yield from read_document(obj, path, rejects, batch_rows, where=m.name)
+                    member = load_trace(raw, note, path, rejects, where=m.name)
                 except UnreadableFileError as exc:
                     rejects.add(path, m.name, f"unreadable trace file: {exc.reason}")
+                    continue
+                if member.count > limit:  # a big member alone, in chunks
+                    yield from _flush(group)
+                    yield from _tables(member, batch_rows)
+                    continue
+                group.append(member)
+                held += member.count
+                if held >= limit:
+                    yield from _flush(group)
+                    held = 0
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         rejects.add(path, f"after member {members}", f"tar archive truncated or corrupt, rest lost: {exc}")
+    yield from _flush(group)
     if members == 0:
         rejects.add(path, "archive", "no trace_full_*/trace_recent_* files in the tar archive")
 
 
-def read_document(
-    obj: dict[str, Any], path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS, where: str = ""
-) -> Iterator[pa.Table]:
-    """Convert an already parsed trace document (also for traces in snapshot directories and tar archives)."""
-    header = parse_header(obj, where or path)
-    trace = obj.get("trace")
-    if not isinstance(trace, list):
-        raise UnreadableFileError(where or path, "no 'trace' list in the file")
-    meta = header.metadata()
-    carry: list[str | None] = [None, None]
-    step = max(1, batch_rows)
-    for start in range(0, len(trace), step):
-        table = _convert(trace[start : start + step], start, header, path, rejects, carry, where)
+def _flush(group: list[TraceFile]) -> Iterator[pa.Table]:
+    """Convert the held tar members in one pass (tables of several members carry no per-file metadata)."""
+    if group:
+        table, _ = readsb_points.convert(group)
+        meta = group[0].meta if len(group) == 1 else None
+        group.clear()
         if table.num_rows:
             yield table.replace_schema_metadata(meta)
 
 
-def _ffill(values: pl.Series, carry: str | None) -> pl.Series:
-    """Forward-fill a sparse column ("" = set to unknown), continuing from the previous chunk's last value."""
-    filled = pl.concat([pl.Series([carry], dtype=pl.String), values]).forward_fill()
-    return filled.slice(1)
-
-
-def _convert(
-    chunk: list[Any],
-    start: int,
-    h: TraceHeader,
+def read_document(
+    obj: dict[str, Any],
     path: str,
     rejects: RejectLog,
-    carry: list[str | None],
-    where: str,
-) -> pa.Table:
-    n = len(chunk)
-    prefix = f"{where}: " if where else ""
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    where: str = "",
+    clean: bool = False,
+) -> Iterator[pa.Table]:
+    """Convert an already parsed trace document (also for traces in snapshot directories and tar archives)."""
+    yield from _tables(trace_file(obj, path, rejects, where, clean), batch_rows)
 
-    def loc(i: int) -> str:
-        return f"{prefix}point {start + i}"
 
-    ptypes = types_of(chunk)
-    is_list = type_is(ptypes, list)
-    lens = np.zeros(n, dtype=np.int64)
-    lens[is_list] = np.fromiter(map(len, compress(chunk, is_list)), np.int64)
-    # One object column per field; non-arrays and short points give None there (rejected or null below).
-    cols = [point_column(chunk, lens, k) for k in range(12)]  # ias (12) and roll (13) have no column
+def load_trace(data: bytes, note: str | None, path: str, rejects: RejectLog, where: str = "") -> TraceFile:
+    """A decompressed trace document ready to convert: checked for the CSV shortcut of
+    :mod:`liftwatch.io.readsb_text` when complete, else parsed (salvaged when damaged, rejects logged)."""
+    prep = readsb_text.prepare(data) if note is None else None
+    if prep is not None:
+        return trace_file(prep.header, path, rejects, where, prepared=prep, data=data)
+    obj, clean = parse_document_clean(data, note, path, "trace", "]", rejects, where)
+    return trace_file(obj, path, rejects, where, clean)
 
-    dt, _, dt_bad = numeric(cols[0])
-    lat, _, lat_bad = numeric(cols[1])
-    lon, _, lon_bad = numeric(cols[2])
-    at = types_of(cols[3])
-    ground = type_is(at, str) & (np.fromiter(cols[3], object, n) == "ground")
-    alt_t = at.copy()
-    alt_t[ground] = NONE_TYPE
-    alt, alt_ok, alt_bad = numeric(cols[3], alt_t)
-    gs, _, gs_bad = numeric(cols[4])
-    trk, _, trk_bad = numeric(cols[5])
-    fl, fl_ok, fl_bad = numeric(cols[6])
-    vr, vr_ok, vr_bad = numeric(cols[7])
-    ot = types_of(cols[8])
-    is_obj = type_is(ot, dict)
-    obj_bad = ~is_obj & ~type_is(ot, NONE_TYPE)
-    src, src_bad = strings(cols[9])
-    galt, galt_ok, galt_bad = numeric(cols[10])
-    grate, grate_ok, grate_bad = numeric(cols[11])
-    fl_int = np.where(fl_ok, fl, 0.0)
-    fl_bad |= fl_ok & ((fl_int < 0) | (fl_int >= 65536) | (fl_int != np.floor(fl_int)))
 
-    ts_s = h.timestamp + dt
-    checks = [
-        (~is_list, "point is not a JSON array"),
-        (is_list & (lens < 3), "point has fewer than 3 elements (dt, lat, lon)"),
-        (dt_bad | np.isnan(dt), "bad or missing relative time"),
-        (~np.isnan(dt) & ~((ts_s > 0) & (ts_s < TS_MAX_S)), "time out of range"),
-        (lat_bad | lon_bad | np.isnan(lat) | np.isnan(lon), "bad or missing lat/lon"),
-        ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
-        (alt_bad | (type_is(at, str) & ~ground), "bad altitude (not a number or 'ground')"),
-        ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
-        (gs_bad | trk_bad | vr_bad | galt_bad | grate_bad, "wrong type in a kinematic field"),
-        ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
-        ((np.abs(vr) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
-        (fl_bad, "bad flags (not a small non-negative integer)"),
-        (obj_bad, "aircraft field is neither an object nor null"),
-        (src_bad, "source type is not a string"),
-    ]
-    bad, reasons = first_reasons(checks, n)
-    for mask, reason in reasons:
-        reject_mask(rejects, path, mask, reason, loc)
+def _tables(tf: TraceFile, batch_rows: int) -> Iterator[pa.Table]:
+    """One file's canonical tables of at most ``batch_rows`` rows, with the header's schema metadata."""
+    meta = tf.meta
+    step = max(1, batch_rows)
+    if tf.prepared is not None and SHORTCUT_MIN_POINTS <= tf.count <= step:  # the shortcut converts a file whole
+        table, _ = readsb_points.convert([tf])
+        if table.num_rows:
+            yield table.replace_schema_metadata(meta)
+        return
+    carry: list[str | None] = [None, None]
+    trace = tf.parse_points()
+    for start in range(0, len(trace), step):
+        table, _ = readsb_points.convert([replace(tf, points=trace[start : start + step], start=start)], carry)
+        if table.num_rows:
+            yield table.replace_schema_metadata(meta)
 
-    # Callsign/squawk: set at points carrying an aircraft object, carried forward (bad points still update
-    # the state: their object is valid information about the airframe).
-    oidx = np.flatnonzero(is_obj)
-    objs = list(compress(cols[8], is_obj))  # sparse: only points with an aircraft object
-    cs_val = clean_callsign(strings([o.get("flight") for o in objs])[0]).fill_null("")
-    sq_val = clean_squawk(strings([o.get("squawk") for o in objs])[0]).fill_null("")
-    cs = pl.Series([None] * n, dtype=pl.String).scatter(oidx, cs_val) if n else pl.Series([], dtype=pl.String)
-    sq = pl.Series([None] * n, dtype=pl.String).scatter(oidx, sq_val) if n else pl.Series([], dtype=pl.String)
-    cs, sq = _ffill(cs, carry[0]), _ffill(sq, carry[1])
-    if n:
-        carry[0], carry[1] = cs[-1], sq[-1]
 
-    flags = (np.where(fl_bad, 0.0, fl_int).astype(np.int64) & 0xF).astype(np.uint16)
-    alt_geom_flag = (flags & PointFlag.ALT_GEOM) != 0
-    vr_from_geom = ~vr_ok & grate_ok
-    flags |= np.where(vr_from_geom, np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
-    stype = src.fill_null("")
-    flags |= np.where((stype == "mlat").to_numpy(), np.uint16(PointFlag.MLAT), np.uint16(0))
-    tisb = (stype.str.starts_with("tisb") | stype.str.starts_with("adsr")).to_numpy()
-    flags |= np.where(tisb, np.uint16(PointFlag.TISB), np.uint16(0))
-
-    frame = pl.DataFrame(
-        {
-            "ts": epoch_ms_to_us(ts_s),
-            "lat": lat,
-            "lon": lon,
-            "alt_baro_ft": np.where(alt_geom_flag, np.nan, alt),
-            "alt_geom_ft": np.where(galt_ok, galt, np.where(alt_geom_flag, alt, np.nan)),
-            "gs_kt": gs,
-            "track_deg": trk,
-            "vrate_fpm": np.where(vr_ok, vr, grate),
-            "on_ground": on_ground(ground, alt_ok),
-            "callsign": cs.replace("", None),
-            "squawk": sq.replace("", None),
-            "flags": flags,
-        },
-        nan_to_null=True,
+def trace_file(
+    obj: dict[str, Any],
+    path: str,
+    rejects: RejectLog,
+    where: str = "",
+    clean: bool = False,
+    prepared: readsb_text.Prepared | None = None,
+    data: bytes | None = None,
+) -> TraceFile:
+    """A trace document (parsed, or its header when ``prepared``) checked and ready for
+    :func:`liftwatch.io.readsb_points.convert`. No usable header (address, timestamp) or no ``trace`` list
+    makes the file unreadable."""
+    header = parse_header(obj, where or path)
+    trace = obj.get("trace")
+    if not isinstance(trace, list):
+        raise UnreadableFileError(where or path, "no 'trace' list in the file")
+    return TraceFile(
+        points=None if prepared is not None else trace,
+        timestamp=header.timestamp,
+        asset_id=header.asset_id,
+        registration=header.registration,
+        type_code=header.type_code,
+        path=path,
+        rejects=rejects,
+        where=where,
+        clean=clean,
+        prepared=prepared,
+        data=data,
+        meta=header.metadata(),
     )
-    if bad.any():  # a Polars filter costs ~2 ms even when it keeps every row: most files have no rejects
-        frame = frame.filter(pl.Series(~bad))
-    frame = frame.with_columns(
-        pl.col("ts").cast(pl.Datetime("us", "UTC")),
-        pl.lit(SOURCE).alias("source"),
-        pl.lit("air").alias("domain"),
-        pl.lit(h.asset_id).alias("asset_id"),
-        pl.lit(h.registration, dtype=pl.String).alias("registration"),
-        pl.lit(h.type_code, dtype=pl.String).alias("type_code"),
-    )
-    return conform(frame)

@@ -1,0 +1,104 @@
+"""Where ingest parses: this process, local worker processes, or a Dask distributed cluster.
+
+The store has one writer (DuckDB allows one), so parallel ingest splits the work where it is heavy and
+independent: decompressing, parsing, validating and hashing chunks of files
+(:func:`liftwatch.ingest_parse.parse_chunk`) runs on ``workers`` processes or on a Dask cluster, and this
+process appends the parsed chunks in input order. The order is what makes the result identical to a
+single-process run: the same rows, row keys, rows added per file (the earliest file keeps a row two files
+bring) and rejects.
+
+Why processes and not threads: the parse is Python-level work on parsed JSON (the GIL would serialise it).
+Why ``spawn``: the parent holds an open DuckDB connection and its threads; a forked child would inherit them.
+A Dask cluster must see the input files at the same paths (a shared or network file system).
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from liftwatch.errors import LiftwatchError
+
+POOL_MIN_CHUNKS = (
+    16  # ~64 MiB of small files: below that, starting worker processes (~2 s of imports each) costs more than it saves
+)
+
+
+def default_workers() -> int:
+    """The cores this process may use (the scheduler's affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def auto_workers(paths: Sequence[Path], chunk_bytes: int, max_file_bytes: int) -> int:
+    """``--workers`` default: one per core, but only when there are enough small files to share out."""
+    small = 0
+    for p in paths:
+        try:
+            size = p.stat().st_size
+        except OSError:
+            continue
+        if p.is_file() and size <= max_file_bytes:
+            small += size
+    chunks = math.ceil(small / chunk_bytes)
+    return min(default_workers(), chunks) if chunks >= POOL_MIN_CHUNKS else 1
+
+
+class _DaskSubmitter:
+    """``submit`` in the shape :class:`liftwatch.store_batch.FileBatch` expects, on a Dask client."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+
+def dask_client(address: Any) -> tuple[Any, bool]:
+    """(client, created here) for a scheduler address (``tcp://host:8786``) or an existing ``Client``."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise LiftwatchError(
+            "--dask needs Dask distributed: pip install 'liftwatch[dask]' (or dask[distributed])"
+        ) from None
+    if isinstance(address, Client):
+        return address, False
+    make: Any = Client  # typed or not depending on the installed version
+    try:
+        return make(address, timeout="20s"), True
+    except OSError as exc:
+        raise LiftwatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+
+@contextmanager
+def parse_executor(workers: int | None, dask: Any = None) -> Iterator[tuple[Any, int]]:
+    """(submitter or None for in-process, chunks kept in flight) for the given choice."""
+    if dask is not None:
+        client, own = dask_client(dask)
+        try:
+            n = max(1, sum(client.nthreads().values()))
+            yield _DaskSubmitter(client), 2 * n
+        finally:
+            if own:
+                client.close()
+        return
+    if workers is None or workers <= 1:
+        yield None, 0
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool, 2 * workers
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+__all__ = ["auto_workers", "dask_client", "default_workers", "parse_executor"]

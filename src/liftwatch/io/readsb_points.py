@@ -1,0 +1,346 @@
+"""readsb trace points of many files -> canonical point rows, validated and converted in one pass.
+
+A globe_history day is ~50,000 trace files of a few hundred points each. Converting them file by file paid a
+dozen NumPy/Polars/Arrow calls per file (~3 ms a file, far more than parsing its JSON); here the points of a
+whole batch of files are concatenated into one Python list and every check and conversion runs once over the
+batch, with a per-point file index so that rejects, forward-filled callsigns and header fields (timestamp,
+address, registration, type) stay exactly per file. One file (or one chunk of a big file) is the batch of
+one, so the single-file reader and the batched ingest share this code and cannot drift apart.
+
+The columns come from the JSON bytes where :mod:`liftwatch.io.readsb_text` can prove that exact (compact
+readsb output), else from the parsed points. Why the fast columns there: transposing the points with ``zip(*points)`` and casting each column with a *strict*
+Polars ``Float64`` build (which refuses strings, lists and objects) costs about half of the per-element type
+masks the general path builds. It is only taken when it gives the general path's answer: every point a JSON
+array of at least 12 elements, and documents parsed by orjson (finite floats, 64-bit integers) whose bytes hold
+no ``true``/``false`` (a boolean would pass a Float64 build as 1.0, where it is a bad value). Anything else, or
+a strict build that refuses a column, falls back to the general type-mask path for that column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import compress, islice
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from liftwatch.io import readsb_text
+from liftwatch.io.base import RejectLog
+from liftwatch.io.readsb_common import (
+    NONE_TYPE,
+    TS_MAX_S,
+    clean_callsign,
+    clean_squawk,
+    epoch_ms_to_us,
+    first_reasons,
+    numeric,
+    point_column,
+    strings,
+    type_is,
+    types_of,
+)
+from liftwatch.io.readsb_text import Fields
+from liftwatch.schema import POINT_SCHEMA, PointFlag
+
+SOURCE = "readsb"
+_NCOLS = 12  # dt, lat, lon, alt, gs, track, flags, vrate, aircraft, source type, geom alt, geom rate
+
+
+@dataclass
+class TraceFile:
+    """One trace file (or one chunk of it) to convert and where its rejects go.
+
+    Either ``points`` (the parsed ``trace`` list) or ``prepared`` (the document checked for the CSV shortcut
+    of :mod:`liftwatch.io.readsb_text`; ``data`` is then kept so the points can still be parsed if the
+    shortcut steps aside). ``where`` prefixes reject locations (a tar member name); ``start`` is the index of
+    the first point in the file, so a chunk of a big file names its points as the whole file would.
+    ``clean``: parsed by orjson and no JSON boolean anywhere in its bytes (see the module docstring).
+    """
+
+    points: list[Any] | None
+    timestamp: float
+    asset_id: str
+    registration: str | None
+    type_code: str | None
+    path: str
+    rejects: RejectLog
+    where: str = ""
+    start: int = 0
+    clean: bool = False
+    prepared: readsb_text.Prepared | None = None
+    data: bytes | None = None
+    meta: dict[str, str] | None = None  # Arrow schema metadata of the file's tables (its header facts)
+
+    @property
+    def count(self) -> int:
+        if self.points is not None:
+            return len(self.points)
+        return self.prepared.count if self.prepared is not None else 0
+
+    def parse_points(self) -> list[Any]:
+        """The parsed points (parsed now from ``data`` if only the shortcut's text was kept)."""
+        if self.points is None:
+            from liftwatch.io.readsb_common import parse_document_clean
+
+            doc, self.clean = parse_document_clean(
+                self.data or b"", None, self.path, "trace", "]", self.rejects, self.where
+            )
+            trace = doc.get("trace")
+            self.points = trace if isinstance(trace, list) else []
+            self.prepared = None
+        return self.points
+
+
+def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -> tuple[pa.Table, np.ndarray]:
+    """Canonical point rows of ``files`` (in file order) and each row's file index (int32).
+
+    ``carry`` holds the callsign and squawk in force before the first file's first point (chunks of one big
+    file) and receives those in force after the last point. Rejected points are logged on their file's
+    :class:`RejectLog` with ``point <index>``.
+    """
+    got: Fields | None = None
+    if files and all(f.prepared is not None for f in files):
+        preps = [f.prepared for f in files if f.prepared is not None]
+        got = readsb_text.fields([p.text for p in preps], [p.objects for p in preps], sum(p.count for p in preps))
+    if got is None:
+        for f in files:
+            f.parse_points()
+    lens_f = np.fromiter((f.count for f in files), np.int64, len(files))
+    n = int(lens_f.sum())
+    starts = np.concatenate([[0], np.cumsum(lens_f)[:-1]]).astype(np.int64)
+    file_of = np.repeat(np.arange(len(files), dtype=np.int32), lens_f)
+    if n == 0:
+        return POINT_SCHEMA.empty_table(), file_of
+    if got is None:
+        pts = [p for f in files for p in f.parse_points()] if len(files) > 1 else files[0].parse_points()
+        got = _from_objects(pts, n, all(f.clean for f in files))
+    F = got
+    dt, lat, lon, alt, galt, gs, trk, vr, grate = F.dt, F.lat, F.lon, F.alt, F.galt, F.gs, F.trk, F.vr, F.grate
+    ground, alt_ok, galt_ok, vr_ok, grate_ok, fl_bad = F.ground, F.alt_ok, F.galt_ok, F.vr_ok, F.grate_ok, F.fl_bad
+    is_list, lens, is_obj = F.is_list, F.lens, F.is_obj
+    fl_int = np.where(F.fl_ok, F.fl, 0.0)
+    fl_bad |= F.fl_ok & ((fl_int < 0) | (fl_int >= 65536) | (fl_int != np.floor(fl_int)))
+
+    ts0 = np.repeat(np.array([f.timestamp for f in files], dtype=np.float64), lens_f)
+    ts_s = ts0 + dt
+    checks = [
+        (~is_list, "point is not a JSON array"),
+        (is_list & (lens < 3), "point has fewer than 3 elements (dt, lat, lon)"),
+        (F.dt_bad | np.isnan(dt), "bad or missing relative time"),
+        (~np.isnan(dt) & ~((ts_s > 0) & (ts_s < TS_MAX_S)), "time out of range"),
+        (F.lat_bad | F.lon_bad | np.isnan(lat) | np.isnan(lon), "bad or missing lat/lon"),
+        ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
+        (F.alt_bad | F.alt_str_bad, "bad altitude (not a number or 'ground')"),
+        ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
+        (F.gs_bad | F.trk_bad | F.vr_bad | F.galt_bad | F.grate_bad, "wrong type in a kinematic field"),
+        ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
+        ((np.abs(vr) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
+        (fl_bad, "bad flags (not a small non-negative integer)"),
+        (F.obj_bad, "aircraft field is neither an object nor null"),
+        (F.src_bad, "source type is not a string"),
+    ]
+    bad, reasons = first_reasons(checks, n)
+    if reasons:
+        _log_rejects(files, reasons, file_of, starts)
+
+    cs, sq = _idents(F.objs, is_obj, file_of, starts, carry)
+
+    flags = (np.where(fl_bad, 0.0, fl_int).astype(np.int64) & 0xF).astype(np.uint16)
+    alt_geom_flag = (flags & PointFlag.ALT_GEOM) != 0
+    flags |= np.where(~vr_ok & grate_ok, np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
+    st = pc.fill_null(F.stype, "")
+    mlat = np.asarray(pc.equal(st, "mlat").to_numpy(zero_copy_only=False), dtype=bool)
+    tisb = pc.or_(pc.starts_with(st, "tisb"), pc.starts_with(st, "adsr"))
+    flags |= np.where(mlat, np.uint16(PointFlag.MLAT), np.uint16(0))
+    flags |= np.where(np.asarray(tisb.to_numpy(zero_copy_only=False), bool), np.uint16(PointFlag.TISB), np.uint16(0))
+
+    def per_file(values: list[str | None]) -> pa.Array:
+        return pa.array(values, pa.string()).take(pa.array(file_of))
+
+    known = ground | alt_ok
+    arrays = {
+        "source": pa.repeat(pa.scalar(SOURCE), n),
+        "domain": pa.repeat(pa.scalar("air"), n),
+        "asset_id": per_file([f.asset_id for f in files]),
+        "ts": pa.array(epoch_ms_to_us(ts_s), pa.timestamp("us", tz="UTC")),
+        "lat": _f64(lat),
+        "lon": _f64(lon),
+        "alt_baro_ft": _f32(np.where(alt_geom_flag, np.nan, alt)),
+        "alt_geom_ft": _f32(np.where(galt_ok, galt, np.where(alt_geom_flag, alt, np.nan))),
+        "gs_kt": _f32(gs),
+        "track_deg": _f32(trk),
+        "vrate_fpm": _f32(np.where(vr_ok, vr, grate)),
+        "heading_deg": pa.nulls(n, pa.float32()),
+        "on_ground": pa.array(ground, pa.bool_(), mask=~known),
+        "callsign": cs,
+        "squawk": sq,
+        "flags": pa.array(flags, pa.uint16()),
+        "registration": per_file([f.registration for f in files]),
+        "type_code": per_file([f.type_code for f in files]),
+    }
+    table = pa.Table.from_arrays([arrays[c] for c in POINT_SCHEMA.names], schema=POINT_SCHEMA)
+    if bad.any():
+        keep = ~bad
+        return table.filter(pa.array(keep)), file_of[keep]
+    return table, file_of
+
+
+def _from_objects(pts: list[Any], n: int, clean: bool) -> Fields:
+    """The fields from the parsed points (any input: hostile values become masks, not errors)."""
+    cols, is_list, lens = _columns(pts, n)
+
+    def num(values: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return numeric_fast(values, clean)
+
+    dt, _, dt_bad = num(cols[0])
+    lat, _, lat_bad = num(cols[1])
+    lon, _, lon_bad = num(cols[2])
+    ground, alt_str_bad, alt, alt_ok, alt_bad = altitude(cols[3], n, clean)
+    gs, _, gs_bad = num(cols[4])
+    trk, _, trk_bad = num(cols[5])
+    fl, fl_ok, fl_bad = num(cols[6])
+    vr, vr_ok, vr_bad = num(cols[7])
+    is_obj, obj_bad = _objects(cols[8], n)
+    stype, src_bad = _source(cols[9], n)
+    galt, galt_ok, galt_bad = num(cols[10])
+    grate, grate_ok, grate_bad = num(cols[11])
+    objs = list(compress(cols[8], is_obj))  # sparse: only points with an aircraft object
+    return Fields(
+        is_list, lens, dt, dt_bad, lat, lat_bad, lon, lon_bad, ground, alt_str_bad, alt, alt_ok, alt_bad,
+        gs, gs_bad, trk, trk_bad, fl, fl_ok, fl_bad, vr, vr_ok, vr_bad, is_obj, obj_bad, stype, src_bad,
+        galt, galt_ok, galt_bad, grate, grate_ok, grate_bad, objs,
+    )  # fmt: skip
+
+
+def _f64(v: np.ndarray) -> pa.Array:
+    return pa.array(v, pa.float64(), from_pandas=True)  # NaN -> null
+
+
+def _f32(v: np.ndarray) -> pa.Array:
+    with np.errstate(over="ignore"):  # beyond float32: inf, as a Polars cast gives
+        return pa.array(v.astype(np.float32), pa.float32(), from_pandas=True)
+
+
+def _columns(pts: list[Any], n: int) -> tuple[list[Any], np.ndarray, np.ndarray]:
+    """The first 12 elements of every point as columns, plus (is a JSON array, length) per point."""
+    if set(map(type, pts)) == {list}:
+        is_list = np.ones(n, dtype=bool)
+        lens = np.fromiter(map(len, pts), np.int64, n)
+        if int(lens.min()) >= _NCOLS:  # the common case: transposed in C
+            return list(islice(zip(*pts, strict=False), _NCOLS)), is_list, lens
+    else:
+        is_list = type_is(types_of(pts), list)
+        lens = np.zeros(n, dtype=np.int64)
+        lens[is_list] = np.fromiter(map(len, compress(pts, is_list)), np.int64)
+    # One object column per field; non-arrays and short points give None there (rejected or null below).
+    return [point_column(pts, lens, k) for k in range(_NCOLS)], is_list, lens
+
+
+def numeric_fast(values: Any, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`readsb_common.numeric`, through a strict Float64 build when that gives the same answer."""
+    if clean:
+        vals_in = values.tolist() if isinstance(values, np.ndarray) else values
+        try:
+            s = pl.Series(values=vals_in, dtype=pl.Float64, strict=True)
+        except (TypeError, OverflowError, pl.exceptions.PolarsError):
+            pass
+        else:
+            missing = s.is_null().to_numpy()
+            vals = s.to_numpy().astype(np.float64, copy=True)
+            ok = ~missing & np.isfinite(vals)
+            vals[~ok] = np.nan
+            return vals, ok, ~missing & ~ok
+    return numeric(values)
+
+
+def altitude(values: Any, n: int, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(ground, other-string mask, altitude, ok, bad): a number, "ground" or null."""
+    arr = np.fromiter(values, dtype=object, count=n)
+    ground = np.asarray(arr == "ground", dtype=bool)
+    if clean:
+        sub = arr.copy()
+        sub[ground] = None
+        vals = sub.tolist()
+        try:
+            s = pl.Series(values=vals, dtype=pl.Float64, strict=True)
+        except (TypeError, OverflowError, pl.exceptions.PolarsError):
+            pass
+        else:  # no string other than "ground" (a strict build refuses any other)
+            missing = s.is_null().to_numpy()
+            alt = s.to_numpy().astype(np.float64, copy=True)
+            ok = ~missing & np.isfinite(alt)
+            alt[~ok] = np.nan
+            return ground, np.zeros(n, dtype=bool), alt, ok, ~missing & ~ok
+    at = types_of(arr)
+    ground &= type_is(at, str)
+    is_str = type_is(at, str)
+    at[ground] = NONE_TYPE
+    alt, ok, bad = numeric(arr, at)
+    return ground, is_str & ~ground, alt, ok, bad
+
+
+def _objects(values: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(is an object, bad = neither an object nor null) for the aircraft field; objects are sparse."""
+    arr = np.fromiter(values, dtype=object, count=n)
+    present = np.flatnonzero(np.asarray(arr != None, dtype=bool))  # noqa: E711 - elementwise on objects
+    is_obj = np.zeros(n, dtype=bool)
+    obj_bad = np.zeros(n, dtype=bool)
+    if present.size:
+        t = type_is(types_of(arr[present]), dict)
+        is_obj[present[t]] = True
+        obj_bad[present[~t]] = True
+    return is_obj, obj_bad
+
+
+def _source(values: Any, n: int) -> tuple[pa.Array, np.ndarray]:
+    """(source type as strings, null for non-strings; bad = present but not a string)."""
+    try:
+        return pa.array(values, pa.string()), np.zeros(n, dtype=bool)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        s, bad = strings(values)
+        return s.to_arrow(), bad
+
+
+def _log_rejects(
+    files: Sequence[TraceFile], reasons: list[tuple[np.ndarray, str]], file_of: np.ndarray, starts: np.ndarray
+) -> None:
+    for mask, reason in reasons:
+        idx = np.flatnonzero(mask)
+        owners = file_of[idx]
+        for k in np.unique(owners):
+            f = files[int(k)]
+            rows = idx[owners == k]
+            base = f.start - int(starts[k])
+            prefix = f"{f.where}: " if f.where else ""
+            locs = (f"{prefix}point {base + int(i)}" for i in rows)
+            f.rejects.add_many(f.path, locs, reason, count=int(rows.size))
+
+
+def _idents(
+    objs: list[Any], is_obj: np.ndarray, file_of: np.ndarray, starts: np.ndarray, carry: list[str | None] | None
+) -> tuple[pa.Array, pa.Array]:
+    """Callsign and squawk of every point: set at points carrying an aircraft object, carried forward within
+    the file (bad points still update the state: their object is valid information about the airframe)."""
+    n = len(is_obj)
+    oidx = np.flatnonzero(is_obj)
+    cs_val = clean_callsign(strings([o.get("flight") for o in objs])[0]).fill_null("")
+    sq_val = clean_squawk(strings([o.get("squawk") for o in objs])[0]).fill_null("")
+    # slot 0: the carried value (first file only), slot 1: unknown (other files' starts), 2 + j: object j
+    key = np.full(n, -1, dtype=np.int64)
+    key[starts[starts < n]] = 1
+    if carry is not None and n:
+        key[0] = 0
+    key[oidx] = 2 + np.arange(oidx.size)
+    pos = np.maximum.accumulate(np.where(key >= 0, np.arange(n), 0))
+    take = pa.array(key[pos])
+    c0 = carry if carry is not None else [None, None]
+    cs = pa.concat_arrays([pa.array([c0[0], None], pa.string()), cs_val.to_arrow().cast(pa.string())]).take(take)
+    sq = pa.concat_arrays([pa.array([c0[1], None], pa.string()), sq_val.to_arrow().cast(pa.string())]).take(take)
+    if carry is not None and n:
+        carry[0], carry[1] = cs[n - 1].as_py(), sq[n - 1].as_py()
+    empty = pa.scalar(None, pa.string())
+    return pc.if_else(pc.equal(cs, ""), empty, cs), pc.if_else(pc.equal(sq, ""), empty, sq)

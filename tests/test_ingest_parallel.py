@@ -1,0 +1,155 @@
+"""Parallel ingest (worker processes, a Dask cluster) stores exactly what a single-process ingest stores."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+import liftwatch.ingest as lingest
+from liftwatch.errors import LiftwatchError
+from liftwatch.ingest import IngestRun, ingest_paths
+from liftwatch.store import Store
+
+T0 = 1_717_200_000
+
+
+def _trace(path: Path, hexid: str, n: int, *, shift: int = 0, bad: int = 0) -> Path:
+    pts: list[list[Any]] = []
+    for j in range(shift, shift + n):  # point j is the same in every file of this airframe
+        pt: list[Any] = [j * 5.0, 30 + j * 0.001, 20 + j * 0.001, 30000 if j % 7 else "ground", 400.0, 90.0, 0, 0]
+        if j % 9 == 0:
+            pt += [{"flight": f"RFF{j:03d} ", "squawk": "1234"}, "adsb_icao", 31000, 64]
+        pts.append(pt)
+    for i in range(bad):
+        pts[-1 - i][2] = "x"  # bad longitude: a reject with its point index
+    doc = {"icao": hexid, "timestamp": T0, "r": "RA-78830", "t": "il76", "trace": pts}
+    path.write_bytes(gzip.compress(json.dumps(doc).encode()))
+    return path
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> list[Path]:
+    d = tmp_path / "in"
+    d.mkdir()
+    files = [_trace(d / f"trace_full_{0x150000 + i:06x}.json", f"{0x150000 + i:06x}", 40 + 7 * i) for i in range(24)]
+    files.append(_trace(d / "trace_full_abcdef.json", "abcdef", 30, bad=4))
+    files.append(_trace(d / "trace_full_150000.copy.json", "150000", 60, shift=10))  # overlaps the first file
+    (d / "trace_full_bbbbbb.json").write_bytes(b'{"icao": "bbbbbb", "trace": [[0, 1, 2]]}')  # no timestamp
+    files.append(d / "trace_full_bbbbbb.json")
+    (d / "cut.json.gz").write_bytes(gzip.compress(json.dumps({"icao": "cccccc", "timestamp": T0}).encode())[:30])
+    files.append(d / "cut.json.gz")
+    sbs = "\n".join(
+        f"MSG,3,1,1,4CA123,1,2024/06/01,00:00:{i:02d}.000,2024/06/01,00:00:{i:02d}.000,,35000,,,50.{i:02d},8.5,,,0,0,0,0"
+        for i in range(30)
+    )
+    (d / "feed.sbs").write_text(sbs + "\n")
+    files.append(d / "feed.sbs")
+    return files
+
+
+def _snapshot(db: Path, run: IngestRun) -> dict[str, Any]:
+    with Store(db, read_only=True) as s:
+        points = s.sql("SELECT * FROM points ORDER BY row_key")
+        files = s.sql("SELECT sha256, path, format, rows_added, rejected FROM ingested_files ORDER BY path")
+    reports = [
+        (
+            Path(r.path).name,
+            r.format,
+            r.rows_read,
+            r.rows_added,
+            r.error,
+            r.skipped,
+            r.assets,
+            r.t_min,
+            r.t_max,
+            dict(r.rejects.counts),
+            [str(x) for x in r.rejects.samples],
+        )
+        for r in run.reports
+    ]
+    failures = sorted((Path(f.path).name, f.unexpected) for f in run.failures)
+    return {"points": points, "files": files, "reports": reports, "failures": failures}
+
+
+def _ingest(db: Path, files: list[Path], **kw: Any) -> dict[str, Any]:
+    with Store(db) as s:
+        run = ingest_paths(s, files, **kw)
+    return _snapshot(db, run)
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> None:
+    assert a["points"].equals(b["points"]) and a["points"].height > 0
+    assert a["files"].equals(b["files"])
+    assert a["reports"] == b["reports"]
+    assert a["failures"] == b["failures"]
+
+
+def test_workers_store_what_one_process_stores(
+    tmp_path: Path, inputs: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lingest, "CHUNK_BYTES", 2000)  # many chunks, several in flight at once
+    one = _ingest(tmp_path / "one.duckdb", inputs, workers=1)
+    two = _ingest(tmp_path / "two.duckdb", inputs, workers=2)
+    _same(one, two)
+    assert one["failures"] == [("cut.json.gz", False), ("trace_full_bbbbbb.json", False)]
+    copy = next(r for r in one["reports"] if r[0] == "trace_full_150000.copy.json")
+    assert copy[2] == 60 and copy[3] == 60 - 22  # points 18..39 (same callsign state) came with the first file
+    bad = next(r for r in one["reports"] if r[0] == "trace_full_abcdef.json")
+    assert bad[9] == {"bad or missing lat/lon": 4} and bad[10][0].endswith("point 26: bad or missing lat/lon")
+    with Store(tmp_path / "alone.duckdb") as s:  # the same as the file-by-file store path
+        alone = {f.name: s.ingest(f).rows_added for f in inputs if "bbbbbb" not in f.name and "cut" not in f.name}
+    assert {r[0]: r[3] for r in one["reports"] if r[0] in alone} == alone
+
+
+def test_reingest_with_workers_adds_nothing(
+    tmp_path: Path, inputs: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lingest, "CHUNK_BYTES", 2000)
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        first = ingest_paths(s, inputs, workers=2)
+        again = ingest_paths(s, inputs, workers=2)
+        forced = ingest_paths(s, inputs, workers=2, force=True)
+        n = s.sql("SELECT count(*) AS n FROM points")["n"][0]
+    assert first.rows_added == n > 0
+    assert again.rows_added == 0 and sum(r.skipped for r in again.reports) == len(inputs) - 2
+    assert forced.rows_added == 0
+
+
+def test_bad_worker_count_is_an_error(tmp_path: Path, inputs: list[Path]) -> None:
+    with Store(tmp_path / "s.duckdb") as s, pytest.raises(LiftwatchError, match="workers"):
+        ingest_paths(s, inputs, workers=0)
+
+
+def test_dask_cluster_stores_what_one_process_stores(
+    tmp_path: Path, inputs: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    distributed = pytest.importorskip("distributed", reason="Dask distributed not installed (pip install .[dask])")
+    monkeypatch.setattr(lingest, "CHUNK_BYTES", 2000)
+    one = _ingest(tmp_path / "one.duckdb", inputs, workers=1)
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        on_dask = _ingest(tmp_path / "dask.duckdb", inputs, dask=client)
+        by_address = _ingest(tmp_path / "addr.duckdb", inputs, dask=cluster.scheduler_address)
+    _same(one, on_dask)
+    _same(one, by_address)
+
+
+def test_unreachable_dask_scheduler_is_a_clear_error(tmp_path: Path, inputs: list[Path]) -> None:
+    pytest.importorskip("distributed", reason="Dask distributed not installed (pip install .[dask])")
+    with Store(tmp_path / "s.duckdb") as s, pytest.raises(LiftwatchError, match="Dask scheduler"):
+        ingest_paths(s, inputs, dask="tcp://127.0.0.1:9")
+
+
+def test_points_frame_types_unchanged(tmp_path: Path, inputs: list[Path]) -> None:
+    snap = _ingest(tmp_path / "s.duckdb", inputs[:3], workers=1)
+    pts: pl.DataFrame = snap["points"]
+    assert pts.schema["ts"] == pl.Datetime("us", "UTC") and pts.schema["row_key"] == pl.UInt64
+    assert pts.filter(pl.col("callsign").is_not_null()).height > 0
