@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.base import RejectLog
+from liftwatch.io.readsb_points import TraceFile
 from liftwatch.sources import cache
 from liftwatch.sources.base import (
     FetchReport,
@@ -49,7 +50,7 @@ from liftwatch.sources.base import (
 from liftwatch.sources.http import FetchError, Http, NotFound
 from liftwatch.sources.selection import Selection
 from liftwatch.sources.stream import Part, RangeStream
-from liftwatch.sources.traces import member_hex, trace_points
+from liftwatch.sources.traces import GROUP_POINTS, convert_members, load_member, member_hex
 from liftwatch.store import Store
 
 INFO = SourceInfo(
@@ -256,6 +257,28 @@ def _stream_day(
     url = rel.parts[0].url
 
     members_committed = 0
+    group: list[TraceFile] = []  # loaded members waiting to be converted together
+    held = 0
+    pending_end = start
+
+    def convert_group() -> bool:
+        """Convert the held members in one pass and hand their kept points to the ingester; True when a commit is
+        due. The resume boundary moves past them only now (their points are at least in the ingester)."""
+        nonlocal held, boundary
+        if not group:
+            return False
+        table = convert_members(group, selection)
+        kept = table.column("asset_id").value_counts().to_pylist() if table is not None else []
+        counts = {str(v["values"]): int(v["counts"]) for v in kept}
+        for loaded in group:
+            n = counts.get(loaded.asset_id, 0)
+            prog.member(n > 0, n)
+        item.members_kept += len(counts)
+        item.points += table.num_rows if table is not None else 0
+        group.clear()
+        held = 0
+        boundary = pending_end
+        return table is not None and ingester.add(table)
 
     def commit(status: str) -> None:
         nonlocal committed, members_committed
@@ -287,11 +310,20 @@ def _stream_day(
             for m in tf:
                 end = start + m.offset_data + -(-m.size // 512) * 512
                 last_header = start + m.offset
-                kept = _member(tf, m, item, selection, origin, rejects, prog)
-                boundary = end  # this member is fully handled (kept members are committed with the next flush)
-                if kept is not None and ingester.add(kept):
+                loaded = _member(tf, m, item, selection, origin, rejects, prog)
+                pending_end = end  # this member is read (a loaded one is converted with its group)
+                if loaded is None:
+                    if not group:
+                        boundary = end  # nothing pending before it: handled
+                    continue
+                group.append(loaded)
+                held += loaded.count
+                if held >= GROUP_POINTS and convert_group():
                     commit("partial")
+            if convert_group():
+                commit("partial")
         except (tarfile.TarError, EOFError) as exc:
+            convert_group()  # the members read whole before the damage
             commit("partial")
             item.status = "partial"
             item.note = f"archive truncated or corrupt after byte {boundary:,}: {exc}; members before kept"
@@ -309,6 +341,7 @@ def _stream_day(
         boundary = stream.position
         commit("done")
     except FetchError as exc:
+        convert_group()
         commit("partial")
         item.status = "partial" if item.rows_added or boundary > start else "error"
         item.note = str(exc)
@@ -328,8 +361,8 @@ def _member(
     origin: str,
     rejects: RejectLog,
     prog: Progress,
-) -> Any:
-    """The kept points of one member, or None (not a trace, or ruled out by the selection)."""
+) -> TraceFile | None:
+    """One member loaded for conversion, or None (not a trace, or ruled out by the selection)."""
     hexid = member_hex(m.name) if m.isfile() else None
     if hexid is None:
         return None
@@ -339,14 +372,10 @@ def _member(
         return None
     fh = tf.extractfile(m)
     data = fh.read() if fh is not None else b""
-    table = trace_points(data, m.name, origin, selection, rejects)
-    if table is None:
+    loaded = load_member(data, m.name, origin, selection, rejects)
+    if loaded is None:
         prog.member(False, 0)
-        return None
-    item.members_kept += 1
-    item.points += table.num_rows
-    prog.member(True, table.num_rows)
-    return table
+    return loaded
 
 
 def check_day(day: date) -> None:
