@@ -17,6 +17,10 @@ Each measurement runs in its own process (peak RSS is that process's high-water 
 
     python benchmarks/fetch.py                       # 20,000 members, ~3 M points
     python benchmarks/fetch.py --members 5000 --mean-points 100 --modes curl,country
+    python benchmarks/fetch.py --members 50000 --mean-points 2000 --out /work/bench-cache/fetch-50k  # ~100 M points
+
+The machine may be shared: each result carries the load average before and after, and CPU seconds (the
+process's own user + system time) next to wall time; throughput is per CPU second.
 """
 
 from __future__ import annotations
@@ -46,31 +50,39 @@ MODES = ("curl", "stream", "country", "military", "all")
 
 # --- the archive ---------------------------------------------------------------------------------------------
 def _addresses(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Unique addresses: 3 % Russian (0x1xxxxx), the rest in US/European blocks; military flags; start areas."""
-    ru = rng.random(n) < 0.03
-    addr = np.where(ru, rng.integers(0x100000, 0x200000, n), rng.integers(0x380000, 0x4FFFFF, n))
-    addr = np.where(~ru & (rng.random(n) < 0.4), rng.integers(0xA00000, 0xADF7C7, n), addr)
-    addr, idx = np.unique(addr, return_index=True)
-    ru = ru[idx]
+    """Exactly ``n`` unique addresses: 3 % Russian (0x1xxxxx), the rest in US/European blocks; military flags;
+    a third of the Russian ones fly over the eastern Mediterranean."""
+    draw = int(n * 1.2) + 100
+    ru = rng.random(draw) < 0.03
+    addr = np.where(ru, rng.integers(0x100000, 0x200000, draw), rng.integers(0x380000, 0x4FFFFF, draw))
+    addr = np.where(~ru & (rng.random(draw) < 0.4), rng.integers(0xA00000, 0xADF7C7, draw), addr)
+    addr = np.unique(addr)
+    addr = np.sort(rng.choice(addr, size=min(n, addr.size), replace=False))
+    ru = (addr >= 0x100000) & (addr < 0x200000)
     mil = rng.random(addr.size) < 0.02
     east_med = ru & (rng.random(addr.size) < 0.33)
     return addr, mil, east_med
 
 
 def _member_texts(
-    rng: np.random.Generator, addr: np.ndarray, mil: np.ndarray, east_med: np.ndarray, mean_points: float
+    rng: np.random.Generator, addr: np.ndarray, mil: np.ndarray, east_med: np.ndarray, counts: np.ndarray
 ) -> list[bytes]:
-    """Every member's JSON text, formatted columnar by Polars (no per-point Python)."""
+    """Some members' JSON texts, formatted columnar by Polars (no per-point Python).
+
+    Each aircraft flies a smooth loop (+-3 degrees around its start, ~400 kt), so positions stay valid however
+    long the trace is and the eastern-Mediterranean ones stay in that region.
+    """
     n = addr.size
-    counts = np.clip(rng.lognormal(np.log(mean_points) - 0.5, 1.0, n).astype(np.int64), 5, 20_000)
     member = np.repeat(np.arange(n), counts)
     k = np.concatenate([np.arange(c) for c in counts])
-    lat0 = np.where(east_med, rng.uniform(33.5, 36.5, n), rng.uniform(25, 60, n))
-    lon0 = np.where(east_med, rng.uniform(29.5, 35.5, n), rng.uniform(-20, 40, n))
-    heading = rng.uniform(0, 2 * np.pi, n)
-    step = 0.01 + 0.02 * rng.random(n)
-    lat = lat0[member] + np.cos(heading[member]) * step[member] * k
-    lon = lon0[member] + np.sin(heading[member]) * step[member] * k
+    lat0 = np.where(east_med, rng.uniform(33.0, 35.0, n), rng.uniform(25, 60, n))
+    lon0 = np.where(east_med, rng.uniform(26.0, 33.0, n), rng.uniform(-20, 40, n))
+    w = rng.uniform(0.003, 0.006, n)  # radians of the loop per point
+    ph = rng.uniform(0, 2 * np.pi, n)
+    a = w[member] * k + ph[member]
+    lat = lat0[member] + 2.5 * np.sin(a)
+    lon = lon0[member] + 3.0 * np.cos(a)
+    trk = (np.degrees(np.arctan2(-3.0 * np.sin(a), 2.5 * np.cos(a))) % 360).round(1)
     alt = np.minimum(35000, 500 + 300 * k).astype(np.int64)
     pts = pl.DataFrame(
         {
@@ -80,7 +92,7 @@ def _member_texts(
             "lon": lon.round(6),
             "alt": alt,
             "gs": rng.uniform(150, 480, member.size).round(1),
-            "trk": np.degrees(heading[member]).round(1),
+            "trk": trk,
             "vr": np.where(alt < 35000, 1536, 0),
             "obj": k % 20 == 0,
         }
@@ -115,29 +127,37 @@ def _member_texts(
             "t": "A320",
             "dbFlags": int(mil[i]),
             "desc": "AIRBUS A-320",
-            "timestamp": float(DAY_T0 + 3600 * (i % 20)),
+            "timestamp": float(DAY_T0 + 1800 * (i % 8)),
             "trace": [],
         }
         texts.append(json.dumps(head, separators=(",", ":"))[:-3].encode() + b"[" + body.encode() + b"]}")
     return texts
 
 
-def build(out: Path, members: int, mean_points: float, seed: int = 7) -> dict[str, Any]:
+PART_BYTES = 2 << 30  # GitHub release assets are at most 2 GiB: adsb.lol splits each day's tar at 2 GiB
+
+
+def build(out: Path, members: int, mean_points: float, seed: int = 7, chunk: int = 500) -> dict[str, Any]:
+    """Write the day's tar (members generated ``chunk`` at a time, so memory stays bounded at any scale), then
+    split it into ``.tar.aa`` / ``.tar.ab`` at 2 GiB (or at 2/3 of a smaller archive, so both parts exist)."""
     import io
     import tarfile
 
     meta_path = out / "meta.json"
-    want = {"members": members, "mean_points": mean_points, "seed": seed}
+    want = {"members": members, "mean_points": mean_points, "seed": seed, "layout": 2}
     if meta_path.exists():
         meta = json.loads(meta_path.read_text())
         if all(meta.get(k) == v for k, v in want.items()):
             return meta  # type: ignore[no-any-return]
     out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob(f"{TAG}.tar*"):
+        old.unlink()
     t0 = time.perf_counter()
     rng = np.random.default_rng(seed)
     addr, mil, east_med = _addresses(rng, members)
-    texts = _member_texts(rng, addr, mil, east_med, mean_points)
-    full = out / "day.tar"
+    # lognormal sizes with the requested mean (E = exp(mu + s^2/2)); 10,800 points of 8 s = a day
+    counts = np.clip(rng.lognormal(np.log(mean_points) - 0.5, 1.0, addr.size).astype(np.int64), 5, 10_800)
+    full = out / f"{TAG}.tar"
     points = 0
     with tarfile.open(full, "w", format=tarfile.GNU_FORMAT) as tf:
 
@@ -147,22 +167,29 @@ def build(out: Path, members: int, mean_points: float, seed: int = 7) -> dict[st
             tf.addfile(ti, io.BytesIO(data))
 
         add("./acas/acas.csv", b"time,hex,ra\n" * 1000)
-        for a, text in zip(addr, texts, strict=True):
-            add(f"./traces/{a & 0xFF:02x}/trace_full_{a:06x}.json", gzip.compress(text, compresslevel=4, mtime=0))
-            points += text.count(b"],[") + 1  # points are separated by "],[" (aircraft objects hold no brackets)
+        for lo in range(0, addr.size, chunk):
+            sl = slice(lo, lo + chunk)
+            texts = _member_texts(rng, addr[sl], mil[sl], east_med[sl], counts[sl])
+            for a, text in zip(addr[sl], texts, strict=True):
+                add(f"./traces/{a & 0xFF:02x}/trace_full_{a:06x}.json", gzip.compress(text, compresslevel=4, mtime=0))
+            points += int(counts[sl].sum())
+            print(f"  built {min(lo + chunk, addr.size):,}/{addr.size:,} members, {points:,} points", flush=True)
         for h in range(16):
             add(f"./heatmap/{h:02d}.bin.ttf", rng.bytes(50_000))
-    data = full.read_bytes()
-    cut = len(data) * 2 // 3
-    (out / f"{TAG}.tar.aa").write_bytes(data[:cut])
-    (out / f"{TAG}.tar.ab").write_bytes(data[cut:])
-    full.unlink()
+    size = full.stat().st_size
+    cut = min(PART_BYTES, size * 2 // 3)
+    with full.open("rb") as src, (out / f"{TAG}.tar.ab").open("wb") as dst:
+        src.seek(cut)
+        shutil.copyfileobj(src, dst, 8 << 20)
+    os.truncate(full, cut)
+    full.rename(out / f"{TAG}.tar.aa")
     meta = {
         **want,
-        "bytes": len(data),
+        "bytes": size,
         "points": points,
         "trace_members": int(addr.size),
         "ru": int(((addr >= 0x100000) & (addr < 0x200000)).sum()),
+        "ru_east_med": int(east_med.sum()),
         "military": int(mil.sum()),
         "build_s": round(time.perf_counter() - t0, 1),
     }
@@ -255,9 +282,22 @@ def _vm_hwm_mib() -> float:
     return float("nan")
 
 
+def _result(q: Any, p: Any) -> dict[str, Any]:
+    """The child's result; a child that died says so instead of hanging the benchmark."""
+    import queue
+
+    while True:
+        try:
+            return q.get(timeout=5)  # type: ignore[no-any-return]
+        except queue.Empty:
+            if not p.is_alive():
+                raise RuntimeError(f"benchmark child died (exit code {p.exitcode})") from None
+
+
 def run_curl(base: str, root: Path, work: Path) -> dict[str, Any]:
     dest = work / "curl-x"
-    dest.mkdir()
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
     urls = [f"{base}/dl/{p.name}" for p in sorted(root.glob(f"{TAG}.tar.a?"))]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -283,7 +323,8 @@ def main() -> None:
     ap.add_argument("--members", type=int, default=20_000)
     ap.add_argument("--mean-points", type=float, default=150.0)
     ap.add_argument("--modes", default=",".join(MODES))
-    ap.add_argument("--out", type=Path, default=Path("bench-out/fetch"))
+    ap.add_argument("--out", type=Path, default=Path("bench-out/fetch"), help="archive cache (built once)")
+    ap.add_argument("--work", type=Path, default=None, help="where curl unpacks (default: a temporary directory)")
     args = ap.parse_args()
     meta = build(args.out, args.members, args.mean_points)
     print(json.dumps(meta))
@@ -292,13 +333,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lw-fetch-") as tmp:
         for mode in args.modes.split(","):
             if mode == "curl":
-                res = run_curl(base, args.out, Path(tmp))
+                load0 = os.getloadavg()[0]
+                res = run_curl(base, args.out, Path(args.work or tmp))
+                res["load"] = f"{load0:.1f}->{os.getloadavg()[0]:.1f}"
             else:
                 q: Any = mp.get_context("spawn").Queue()
                 p = mp.get_context("spawn").Process(target=_child, args=(mode, base, tmp, q))
+                load0 = os.getloadavg()[0]
                 p.start()
-                res = q.get()
+                res = _result(q, p)
                 p.join()
+                res["load"] = f"{load0:.1f}->{os.getloadavg()[0]:.1f}"
             # the machine is shared: throughput per CPU second is the fair figure (wall time is printed too)
             res["MB_per_s"] = res["bytes"] / 1e6 / res["cpu_s"]
             res["points_per_s"] = meta["points"] / res["cpu_s"]
@@ -307,14 +352,15 @@ def main() -> None:
     httpd.shutdown()
     print()
     print(
-        "| mode | wall s | CPU s | MB/s (CPU) | archive points/s (CPU) | members kept | points stored | peak RSS MiB |"
+        "| mode | wall s | CPU s | MB/s (CPU) | archive points/s (CPU) | members kept | points stored | peak RSS MiB "
+        "| load |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in results:
         print(
             f"| {r['mode']} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['MB_per_s']:.0f} | "
             f"{r['points_per_s'] / 1e6:.2f} M | {r['members_kept']:,} / {r['members_seen']:,} | "
-            f"{r.get('rows_added', 0):,} | {r.get('peak_rss_mib', float('nan')):.0f} |"
+            f"{r.get('rows_added', 0):,} | {r.get('peak_rss_mib', float('nan')):.0f} | {r.get('load', '')} |"
         )
 
 

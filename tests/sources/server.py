@@ -2,7 +2,7 @@
 
 Faults are queued per path and consumed in order: ``("status", 429, {"Retry-After": "1"})`` answers once with
 that status; ``("cut", n)`` sends the headers and the first ``n`` bytes of the body, then drops the connection.
-Range requests are honoured (206 with Content-Range) unless ``ranges=False``.
+Range requests (``bytes=N-`` and ``bytes=N-M``) are honoured (206 with Content-Range) unless ``ranges=False``.
 """
 
 from __future__ import annotations
@@ -63,10 +63,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 data, headers = entry(self.path)
             else:
                 data = entry
-            start = 0
+            start, end = 0, len(data)
             status = 200
             if rng and site.ranges and rng.startswith("bytes="):
-                start = int(rng[6:].split("-", 1)[0])
+                first, _, last = rng[6:].partition("-")
+                start = int(first)
+                if last.strip():
+                    end = min(end, int(last) + 1)
                 if start >= len(data):
                     self.send_response(416)
                     self.send_header("Content-Range", f"bytes */{len(data)}")
@@ -74,12 +77,12 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     self.end_headers()
                     return
                 status = 206
-            body = data[start:]
+            body = data[start:end]
             self.send_response(status)
             for k, v in headers.items():
                 self.send_header(k, v.replace("{base}", site.base))
             if status == 206:
-                self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+                self.send_header("Content-Range", f"bytes {start}-{end - 1}/{len(data)}")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if cut is not None:

@@ -269,3 +269,83 @@ def test_github_rate_limit_is_a_clear_error(store: Store, tmp_path: Path) -> Non
         ]
         with pytest.raises(LiftwatchError, match=r"GITHUB_TOKEN or try again after \d\d:\d\d UTC"):
             _fetch(site, store, tmp_path)
+
+
+def test_year_end_day_is_found_in_next_years_repository(store: Store, tmp_path: Path) -> None:
+    """2024-12-31 was uploaded in 2025: its release is in ``globe_history_2025``, not ``_2024``."""
+    day = date(2024, 12, 31)
+    tag = "v2024.12.31-planes-readsb-prod-0"
+    with serve() as site:
+        tar = day_tar([trace_doc("1546a2", day)])
+        site.files["/repos/adsblol/globe_history_2024/releases?per_page=100"] = b"[]"
+        rel = release(site.base, tag, [tar])
+        site.files["/repos/adsblol/globe_history_2025/releases?per_page=100"] = json.dumps([rel]).encode()
+        site.files[f"/dl/{tag}/{tag}.tar.aa"] = tar
+        rep = sources.fetch(
+            "adsblol", store, start=day, selection=Selection(), base_url=site.base, cache_dir=tmp_path, http=_http()
+        )
+    assert [(i.item, i.status) for i in rep.items] == [(tag, "done")]
+    assert store.points().height > 0
+
+
+@pytest.mark.parametrize(
+    ("tags", "chosen"),
+    [
+        # 2023-02-16..03-02: only the test pods; the second replica (-1) is never taken
+        (["v2023.02.20-planes-readsb-test-1", "v2023.02.20-planes-readsb-test-0"], "v2023.02.20-planes-readsb-test-0"),
+        # 2025-05-28..: only the 0tmp pods
+        (
+            ["v2025.06.01-planes-readsb-staging-0tmp", "v2025.06.01-planes-readsb-prod-0tmp"],
+            "v2025.06.01-planes-readsb-prod-0tmp",
+        ),
+        # mlatonly is a subset (multilateration only): never taken, even alone
+        (["v2024.10.07-planes-readsb-mlatonly-0"], None),
+        (
+            ["v2024.10.07-planes-readsb-mlatonly-0", "v2024.10.07-planes-readsb-staging-0"],
+            "v2024.10.07-planes-readsb-staging-0",
+        ),
+        (["v2023.06.01-planes-readsb-prod-1", "v2023.06.01-planes-readsb-prod-0"], "v2023.06.01-planes-readsb-prod-0"),
+    ],
+)
+def test_release_pod_order(tags: list[str], chosen: str | None) -> None:
+    from liftwatch.sources.adsblol import release_for
+
+    day = date(int(tags[0][1:5]), int(tags[0][6:8]), int(tags[0][9:11]))
+    rels = [release("https://x", t, [b"a", b"b"]) for t in tags]
+    got = release_for(rels, day)
+    assert (got.tag if got else None) == chosen
+    if got is not None:
+        assert [p.url.rsplit("/", 1)[-1] for p in got.parts] == [f"{chosen}.tar.aa", f"{chosen}.tar.ab"]
+
+
+def test_release_single_tar_and_foreign_assets() -> None:
+    """A day under 2 GB is one ``<tag>.tar``; assets not named after the tag are not parts."""
+    from liftwatch.sources.adsblol import release_for
+
+    tag = "v2024.11.29-planes-readsb-prod-0"
+    rel = {
+        "tag_name": tag,
+        "assets": [
+            {"name": f"{tag}.tar", "size": 10, "browser_download_url": f"https://x/{tag}.tar"},
+            {"name": "other.tar", "size": 10, "browser_download_url": "https://x/other.tar"},
+        ],
+    }
+    got = release_for([rel], date(2024, 11, 29))
+    assert got is not None and [p.url for p in got.parts] == [f"https://x/{tag}.tar"]
+
+
+def test_url_templates_pinned() -> None:
+    """The templates as published (github.com/adsblol/globe_history_<year>: RELEASES.md, ALL_RELEASES.txt)."""
+    from liftwatch.errors import LiftwatchError
+    from liftwatch.sources.adsblol import check_day, releases_url, repo_years, tag_for
+
+    assert tag_for(date(2024, 12, 10)) == "v2024.12.10-planes-readsb-prod-0"
+    assert tag_for(date(2025, 6, 1), "staging-0tmp") == "v2025.06.01-planes-readsb-staging-0tmp"
+    assert releases_url(2024) == "https://api.github.com/repos/adsblol/globe_history_2024/releases?per_page=100"
+    assert repo_years(date(2024, 12, 31)) == [2024, 2025]
+    assert repo_years(date(2024, 1, 1)) == [2024, 2023]
+    assert repo_years(date(2024, 6, 1)) == [2024]
+    assert repo_years(date(2023, 1, 20)) == [2023]
+    check_day(date(2023, 2, 16))
+    with pytest.raises(LiftwatchError, match="2023-02-16"):
+        check_day(date(2023, 2, 15))

@@ -108,6 +108,40 @@ def test_adsbx_traces_by_country_listing(store: Store, tmp_path: Path) -> None:
     assert set(store.points()["asset_id"]) == {"1546a2"}
 
 
+def test_adsbx_traces_from_the_day_index(store: Store, tmp_path: Path) -> None:
+    """``traces/<day>/index.json`` names the day's addresses: no directory listing is needed."""
+    day = date(2024, 12, 1)
+    with serve() as site:
+        for h in ("1546a2", "4b1901"):
+            site.files[f"/traces/2024/12/01/{h[-2:]}/trace_full_{h}.json"] = trace_member(trace_doc(h, day))
+        site.files["/traces/2024/12/01/index.json"] = json.dumps({"traces": ["1546A2", "4b1901", "~2b0c"]}).encode()
+        rep = sources.fetch(
+            "adsbx",
+            store,
+            start=day,
+            selection=Selection.build(countries="RU"),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            kind="traces",
+        )
+        asked = [p for p, _ in site.requests]
+    assert rep.items[0].members_kept == 1 and set(store.points()["asset_id"]) == {"1546a2"}
+    assert asked == ["/traces/2024/12/01/index.json", "/traces/2024/12/01/a2/trace_full_1546a2.json"]
+
+
+def test_adsbx_templates_pinned() -> None:
+    from liftwatch.sources.adsbx import INDEX, SNAPSHOT, TRACE, snapshot_times
+
+    b = "https://samples.adsbexchange.com"
+    d = date(2024, 12, 1)
+    assert SNAPSHOT.format(base=b, d=d, hhmmss="060005") == f"{b}/readsb-hist/2024/12/01/060005Z.json.gz"
+    assert TRACE.format(base=b, d=d, xx="a2", hex="1546a2") == f"{b}/traces/2024/12/01/a2/trace_full_1546a2.json"
+    assert INDEX.format(base=b, d=d) == f"{b}/traces/2024/12/01/index.json"
+    assert snapshot_times([6], 5, d)[:3] == ["060000", "060005", "060010"]
+    assert snapshot_times([6], 5, date(2019, 3, 1))[:2] == ["060000", "060100"]  # every 60 s before May 2020
+
+
 def test_adsbx_refuses_days_without_samples(store: Store) -> None:
     with pytest.raises(LiftwatchError, match="first day of each month"):
         sources.fetch("adsbx", store, start="2024-12-10", selection=Selection())
@@ -130,8 +164,8 @@ def test_opensky_states_dump_resumes_and_filters(store: Store, tmp_path: Path) -
     lines = [history_line(v) for v in track(30, "1546a2", t0)] + [history_line(v) for v in track(30, "4b1901", t0)]
     tar = _states_tar(lines, "states_2022-06-27-00")
     with serve() as site:
-        site.files["/2022-06-27/00/states_2022-06-27-00.csv.tar"] = tar
-        site.faults["/2022-06-27/00/states_2022-06-27-00.csv.tar"] = [("cut", len(tar) // 2)]
+        site.files["/.2022-06-27/00/states_2022-06-27-00.csv.tar"] = tar  # the bucket's dotted date directory
+        site.faults["/.2022-06-27/00/states_2022-06-27-00.csv.tar"] = [("cut", len(tar) // 2)]
         rep = sources.fetch(
             "opensky",
             store,
@@ -148,6 +182,33 @@ def test_opensky_states_dump_resumes_and_filters(store: Store, tmp_path: Path) -
     pts = store.points()
     assert set(pts["asset_id"]) == {"1546a2"} and pts.height == 30 and set(pts["source"]) == {"opensky"}
     assert not list(tmp_path.rglob("*.tar"))
+
+
+def test_opensky_hour_urls_pinned_and_undotted_fallback(store: Store, tmp_path: Path) -> None:
+    """The S3 layout (``.<date>`` directory) first; a mirror in the older undotted layout still works."""
+    from liftwatch.sources.opensky import hour_urls
+
+    assert hour_urls(date(2020, 5, 11), 7) == [
+        "https://s3.opensky-network.org/data-samples/states/.2020-05-11/07/states_2020-05-11-07.csv.tar",
+        "https://s3.opensky-network.org/data-samples/states/2020-05-11/07/states_2020-05-11-07.csv.tar",
+    ]
+    t0 = int(datetime(2022, 6, 27, 5, tzinfo=UTC).timestamp())
+    tar = _states_tar([history_line(v) for v in track(10, "1546a2", t0)], "states_2022-06-27-05")
+    with serve() as site:
+        site.files["/2022-06-27/05/states_2022-06-27-05.csv.tar"] = tar
+        rep = sources.fetch(
+            "opensky",
+            store,
+            start="2022-06-27",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            hours="5",
+        )
+        asked = [p for p, _ in site.requests]
+    assert [(i.status, i.rows_added) for i in rep.items] == [("done", 10)]
+    assert asked == ["/.2022-06-27/05/states_2022-06-27-05.csv.tar", "/2022-06-27/05/states_2022-06-27-05.csv.tar"]
 
 
 def test_opensky_refuses_non_mondays(store: Store) -> None:
@@ -181,11 +242,10 @@ def test_dma_zip_streams_in_pieces_with_flag_filter(store: Store, tmp_path: Path
     from liftwatch.sources import ais_archives
 
     monkeypatch.setattr(ais_archives, "PIECE_BYTES", 4096)  # many pieces: line-aligned cuts are exercised
-    monkeypatch.setattr(ais_archives.csv_pieces, "__defaults__", (4096,))
     data = _dma_zip(400)
     with serve() as site:
-        site.files["/aisdk-2024-12-10.zip"] = data
-        site.faults["/aisdk-2024-12-10.zip"] = [("status", 429, {"Retry-After": "0"}), ("cut", 5000)]
+        site.files["/2024/aisdk-2024-12-10.zip"] = data  # 2024-03..12: dailies in the year's directory
+        site.faults["/2024/aisdk-2024-12-10.zip"] = [("status", 429, {"Retry-After": "0"}), ("cut", 5000)]
         rep = sources.fetch(
             "dma",
             store,
@@ -210,6 +270,117 @@ def test_dma_zip_streams_in_pieces_with_flag_filter(store: Store, tmp_path: Path
     assert set(pts["asset_id"]) == {"273123456"} and pts.height == 200 and set(pts["domain"]) == {"sea"}
     assert again.items[0].status == "skipped"
     assert store.attributions()[0]["source"] == "dma"
+
+
+def test_archive_urls_pinned() -> None:
+    """The DMA bucket's layout by era and NOAA's daily zips, as published."""
+    from liftwatch.sources.ais_archives import archive_urls
+
+    b = "http://aisdata.ais.dk"
+    assert archive_urls("dma", date(2026, 7, 17)) == [f"{b}/aisdk-2026-07-17.zip", f"{b}/2026/aisdk-2026-07-17.zip"]
+    assert archive_urls("dma", date(2024, 3, 1)) == [f"{b}/2024/aisdk-2024-03-01.zip", f"{b}/aisdk-2024-03-01.zip"]
+    assert archive_urls("dma", date(2021, 12, 13)) == [f"{b}/2021/aisdk-2021-12.zip", f"{b}/aisdk-2021-12-13.zip"]
+    assert archive_urls("dma", date(2006, 3, 2))[0] == f"{b}/2006/aisdk-2006-03.zip"
+    assert archive_urls("noaa", date(2024, 1, 1)) == [
+        "https://coast.noaa.gov/htdata/CMSP/AISDataHandler/2024/AIS_2024_01_01.zip"
+    ]
+
+
+def _dma_month_zip(filler_days: int = 0) -> bytes:
+    """A month's zip of the 2006-2024 era: one CSV a day, old (``aisdk_yyyymmdd``) and new names; filler days
+    of incompressible rows make the zip large next to the two days asked for."""
+    import random
+
+    rnd = random.Random(5)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for d in range(1, filler_days + 1):
+            rows = "".join(
+                f"{d:02d}/12/2021 {k // 3600:02d}:{k // 60 % 60:02d}:{k % 60:02d},Class A,{rnd.randrange(10**9):09d},"
+                f"{rnd.uniform(54, 58):.6f},{rnd.uniform(8, 15):.6f},Moored,,0.0,,,Unknown,,,Undefined,,,,GPS,,,,AIS,,,,\n"
+                for k in range(1500)
+            )
+            zf.writestr(f"aisdk-2021-12/aisdk_202112{d:02d}.csv", DMA_HEADER + rows)
+        for d, member in ((12, "aisdk-2021-12/aisdk_20211212.csv"), (13, "aisdk-2021-12/aisdk-2021-12-13.csv")):
+            rows = "".join(
+                f"{d}/12/2021 10:00:0{k},Class A,273123456,55.1{k},12.4,Under way using engine,0.0,12.3,45.6,46,"
+                "IMO9743033,UBCX3,SPARTA IV,Cargo,,20,122,GPS,6.5,TARTUS,,AIS,100,22,10,10\n"
+                for k in range(3)
+            )
+            zf.writestr(member, DMA_HEADER + rows)
+    return buf.getvalue()
+
+
+def test_dma_month_zip_read_by_range_for_its_days(store: Store, tmp_path: Path, monkeypatch: Any) -> None:
+    """A day of the monthly era: the zip's directory and that day's CSV are read by range, not the month."""
+    from liftwatch.sources import ais_archives
+
+    monkeypatch.setattr(ais_archives, "RANGE_BLOCK", 4096)
+    data = _dma_month_zip(filler_days=10)
+    with serve() as site:
+        site.files["/2021/aisdk-2021-12.zip"] = data
+        site.faults["/2021/aisdk-2021-12.zip"] = [("status", 503, {"Retry-After": "0"}), ("cut", 1000)]
+        rep = sources.fetch(
+            "dma",
+            store,
+            start="2021-12-12",
+            end="2021-12-14",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+        )
+        month = [r for p, r in site.requests if p == "/2021/aisdk-2021-12.zip"]
+    assert [(i.item, i.status) for i in rep.items] == [
+        ("aisdk-2021-12-12.zip", "done"),
+        ("aisdk-2021-12-13.zip", "done"),
+        ("aisdk-2021-12-14.zip", "missing"),
+    ]
+    assert all(r and r.startswith("bytes=") for r in month)  # never the whole month
+    assert sum(i.bytes for i in rep.items) < len(data) / 4, (sum(i.bytes for i in rep.items), len(data))
+    assert "by range requests" in rep.items[0].note
+    assert store.points().height == 6
+    assert not list(tmp_path.rglob("*.zip*"))  # nothing of the month written to disk
+
+
+def test_dma_month_zip_downloaded_once_when_ranges_are_ignored(store: Store, tmp_path: Path) -> None:
+    with serve() as site:
+        site.ranges = False
+        site.files["/2021/aisdk-2021-12.zip"] = _dma_month_zip()
+        rep = sources.fetch(
+            "dma",
+            store,
+            start="2021-12-12",
+            end="2021-12-13",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+        )
+        asked = [p for p, r in site.requests if r is None]
+    assert [i.status for i in rep.items] == ["done", "done"]
+    assert asked.count("/2021/aisdk-2021-12.zip") == 1  # one download serves the month's days
+    assert store.points().height == 6
+    assert not list(tmp_path.rglob("*.zip"))  # removed once the run's last day of the month is read
+
+
+def test_remote_file_reads_like_a_local_one() -> None:
+    from liftwatch.sources.remote_file import RemoteFile
+
+    data = bytes(range(256)) * 100
+    with serve() as site:
+        site.files["/f.bin"] = data
+        site.faults["/f.bin"] = [("cut", 10)]  # the first block's connection drops: asked again
+        f = RemoteFile(_http(), site.base + "/f.bin", block=1000, keep=2)
+        assert f.size == len(data)
+        f.seek(2500)
+        assert f.read(1700) == data[2500:4200]
+        f.seek(-10, 2)
+        assert f.read() == data[-10:]
+        f.seek(0)
+        assert f.read() == data
+        with pytest.raises(sources.http.NotFound):
+            RemoteFile(_http(), site.base + "/nope.bin")
 
 
 def test_noaa_zip_bbox(store: Store, tmp_path: Path) -> None:
@@ -301,7 +472,7 @@ def test_interrupted_download_continues_from_its_part_file(store: Store, tmp_pat
     part.parent.mkdir(parents=True)
     part.write_bytes(data[:half])  # what an earlier, interrupted run left
     with serve() as site:
-        site.files["/aisdk-2024-12-10.zip"] = data
+        site.files["/2024/aisdk-2024-12-10.zip"] = data
         rep = sources.fetch(
             "dma",
             store,

@@ -123,6 +123,11 @@ def test_merger_freshest_wins_and_keeps_source() -> None:
 def test_poll_spec_validation() -> None:
     assert PollSpec.parse("adsbfi-point:35.4,35.9,250").url.endswith("/v2/lat/35.4/lon/35.9/dist/250")
     assert PollSpec.parse("adsblol-point:35.4,35.9,100").url == "https://api.adsb.lol/v2/point/35.4/35.9/100"
+    # whole NM (adsb.lol's route takes an int radius); coordinates keep their 6 decimals
+    assert PollSpec.parse("adsblol-point:35.412345,-5.9,12.5").url == "https://api.adsb.lol/v2/point/35.412345/-5.9/13"
+    assert PollSpec.parse("airplaneslive-mil").url == "https://api.airplanes.live/v2/mil"
+    assert PollSpec.parse("adsbfi-mil").url == "https://opendata.adsb.fi/api/v2/mil"
+    assert PollSpec.parse("airplaneslive-point:35,35,250").url == "https://api.airplanes.live/v2/point/35/35/250"
     with pytest.raises(LiftwatchError, match="one of adsblol-mil"):
         PollSpec.parse("flightradar-mil")
     with pytest.raises(LiftwatchError, match="RADIUS_NM"):

@@ -69,8 +69,9 @@ def report(
             title=title,
             articles=article or [],
         )
+        attributions = lw.store.attributions()  # the licences of the fetched sources go on every output
     with err.status("writing report…"):
-        res = write_report(analysis, out, tiles=tiles)
+        res = write_report(analysis, out, tiles=tiles, attributions=attributions)
     s = res.summary
     console.print(f"[bold]{s['flights']:,}[/bold] flights {s['start']} to {s['end']} ({s['scope']})")
     top = s["top_military_region_corridor"]

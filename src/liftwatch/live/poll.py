@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,7 +83,12 @@ class PollSpec:
                 raise LiftwatchError(f"--poll {name} expects {name}:LAT,LON,RADIUS_NM (e.g. 35.4,35.9,250)") from None
             if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < radius <= MAX_RADIUS_NM):
                 raise LiftwatchError(f"--poll {text!r}: latitude/longitude out of range or radius not in (0, 250] NM")
-            fmt = {"lat": f"{lat:g}", "lon": f"{lon:g}", "radius": f"{radius:g}"}
+            # the APIs take whole nautical miles (adsb.lol answers 422 to "12.5"): round up, the circle covers the ask
+            fmt = {
+                "lat": f"{lat:.6f}".rstrip("0").rstrip("."),
+                "lon": f"{lon:.6f}".rstrip("0").rstrip("."),
+                "radius": str(math.ceil(radius)),
+            }
         elif args:
             raise LiftwatchError(f"--poll {name} takes no arguments")
         url = (base_url or base).rstrip("/") + ep.path.format(**fmt)

@@ -1,9 +1,17 @@
 """adsb.lol globe_history: one GitHub release per day of the whole world's readsb traces (ODbL 1.0).
 
-Layout: repository ``adsblol/globe_history_<year>``, release tag ``v<YYYY.MM.DD>-planes-readsb-prod-0`` (a
-``…-staging-0`` release exists for some days when prod is missing), assets split into parts ``<tag>.tar.aa``,
-``<tag>.tar.ab`` (about 2 GB + 1 GB) that concatenate into one plain tar of ``traces/<xx>/trace_full_<hex>.json``
-(gzip despite the name), plus ``acas/`` and ``heatmap/`` members that are skipped.
+Layout (checked against the repositories' own ``RELEASES.md`` / ``ALL_RELEASES.txt`` and upload script):
+repository ``adsblol/globe_history_<year>``, one release per day and pod, tag ``v<YYYY.MM.DD>-planes-readsb-<pod>``.
+The pods, in the order taken: ``prod-0``, ``staging-0`` (the other replica; the only one on some days),
+``prod-0tmp`` / ``staging-0tmp`` (the only releases of 2025-05-28 to mid-June 2025) and ``test-0`` (the only
+releases of 2023-02-16 to 2023-03-02, the archive's first days). ``mlatonly-0`` (multilateration only, a small
+subset) and the second replicas ``prod-1`` / ``staging-1`` / ``test-1`` are never taken. A release's single
+``<tag>.tar`` is split by ``split -b 2000000000`` into ``<tag>.tar.aa``, ``.tar.ab`` (``.tar.ac`` in 2026) when
+larger than 2 GB; the parts concatenate into one plain tar of ``traces/<xx>/trace_full_<hex>.json`` (gzip despite
+the name), plus ``acas/``, ``heatmap/`` and licence/readme members that are skipped. The repository is the one of
+the year the day was *uploaded*: the last days of December are in the next year's repository (2023-12-28..31 in
+``globe_history_2024``, 2024-12-29..31 in ``globe_history_2025``), so a December day not found in its own year's
+list is looked up in the next year's, a January day in the previous year's.
 
 The parts are streamed as one tar (:class:`~liftwatch.sources.http.RangeStream` + ``tarfile`` in stream mode):
 nothing of the archive is written to disk, a member whose address the selection rules out is skipped without
@@ -27,6 +35,7 @@ from urllib.parse import urlsplit
 
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.base import RejectLog
+from liftwatch.io.readsb_points import TraceFile
 from liftwatch.sources import cache
 from liftwatch.sources.base import (
     FetchReport,
@@ -38,10 +47,10 @@ from liftwatch.sources.base import (
     Timer,
     ledger_for,
 )
-from liftwatch.sources.http import FetchError, Http
+from liftwatch.sources.http import FetchError, Http, NotFound
 from liftwatch.sources.selection import Selection
 from liftwatch.sources.stream import Part, RangeStream
-from liftwatch.sources.traces import member_hex, trace_points
+from liftwatch.sources.traces import GROUP_POINTS, convert_members, load_member, member_hex
 from liftwatch.store import Store
 
 INFO = SourceInfo(
@@ -55,13 +64,26 @@ INFO = SourceInfo(
 )
 REPO = "adsblol/globe_history_{year}"
 RELEASES = "{base}/repos/{repo}/releases"
-VARIANTS = ("prod", "staging")
+VARIANTS = ("prod-0", "staging-0", "prod-0tmp", "staging-0tmp", "test-0")
+FIRST_DAY = date(2023, 2, 16)
 TOKEN_ENV = "GITHUB_TOKEN"
 _PART = re.compile(r"\.tar(\.[a-z]{2})?$")
 
 
-def tag_for(day: date, variant: str = "prod") -> str:
-    return f"v{day:%Y.%m.%d}-planes-readsb-{variant}-0"
+def tag_for(day: date, variant: str = "prod-0") -> str:
+    """The release tag of a day and pod: ``v2024.12.10-planes-readsb-prod-0``."""
+    return f"v{day:%Y.%m.%d}-planes-readsb-{variant}"
+
+
+def repo_years(day: date) -> list[int]:
+    """The repositories (by year) that may hold a day's release, in the order asked: its own year's, then the
+    next year's for a December day (uploaded after New Year) or the previous year's for a January day."""
+    years = [day.year]
+    if day.month == 12 and day.year < datetime.now(UTC).year:
+        years.append(day.year + 1)
+    elif day.month == 1 and day.year > FIRST_DAY.year:
+        years.append(day.year - 1)
+    return years
 
 
 @dataclass
@@ -102,11 +124,17 @@ def list_releases(
         cached = cache.read_json(key, 3600.0 if current else None)
         if isinstance(cached, list):
             return cached
-    url: str | None = RELEASES.format(base=base_url.rstrip("/"), repo=REPO.format(year=year)) + "?per_page=100"
+    url: str | None = releases_url(year, base_url)
     out: list[dict[str, Any]] = []
     pages = 0
     while url is not None:
-        r = http.get(url, headers=_api_headers(base_url))
+        try:
+            r = http.get(url, headers=_api_headers(base_url))
+        except NotFound:
+            if out:
+                raise
+            out = []  # no repository for that year (yet): no releases
+            break
         page = r.json()
         if not isinstance(page, list):
             raise FetchError(f"{url}: expected a JSON list of releases, got {type(page).__name__}")
@@ -119,12 +147,19 @@ def list_releases(
     return out
 
 
+def releases_url(year: int, base_url: str = INFO.base_url) -> str:
+    """The GitHub API page listing a year's releases, 100 a page (the maximum)."""
+    return RELEASES.format(base=base_url.rstrip("/"), repo=REPO.format(year=year)) + "?per_page=100"
+
+
 def _slug(url: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", urlsplit(url).netloc or url)
 
 
 def release_for(releases: list[dict[str, Any]], day: date) -> Release | None:
-    """The day's prod release, else its staging release; parts in name order with sizes and digests."""
+    """The day's release of the first pod in :data:`VARIANTS` that has one; parts (``.tar`` or ``.tar.aa``,
+    ``.tar.ab``, …) in name order with sizes and ``sha256`` digests (GitHub publishes one per asset uploaded since
+    June 2025; older assets have none)."""
     by_tag = {str(r.get("tag_name")): r for r in releases}
     for variant in VARIANTS:
         rel = by_tag.get(tag_for(day, variant))
@@ -133,7 +168,9 @@ def release_for(releases: list[dict[str, Any]], day: date) -> Release | None:
         parts = []
         for a in sorted(rel.get("assets") or [], key=lambda a: str(a.get("name"))):
             name = str(a.get("name", ""))
-            if not _PART.search(name) or not a.get("browser_download_url"):
+            if not name.startswith(str(rel.get("tag_name"))) or not _PART.search(name):
+                continue
+            if not a.get("browser_download_url"):
                 continue
             digest = a.get("digest")
             sha = digest.split(":", 1)[1] if isinstance(digest, str) and digest.startswith("sha256:") else None
@@ -169,17 +206,21 @@ def fetch(
         listed: dict[int, list[dict[str, Any]]] = {}
         for day in days:
             timer = Timer()
-            if ledger.done(tag_for(day), sig) or ledger.done(tag_for(day, "staging"), sig):
+            if any(ledger.done(tag_for(day, v), sig) for v in VARIANTS):
                 report.items.append(ItemReport(INFO.name, f"{day}", "skipped", note="done before"))
                 continue
-            if day.year not in listed:
-                listed[day.year] = list_releases(client, day.year, base_url=base, cache_root=root, refresh=refresh)
-            rel = release_for(listed[day.year], day)
-            if rel is None and not refresh:  # a day newer than the cached list: ask again once
-                listed[day.year] = list_releases(client, day.year, base_url=base, cache_root=root, refresh=True)
-                rel = release_for(listed[day.year], day)
+            rel = None
+            for year in repo_years(day):
+                if year not in listed:
+                    listed[year] = list_releases(client, year, base_url=base, cache_root=root, refresh=refresh)
+                rel = release_for(listed[year], day)
+                if rel is None and not refresh and year == day.year:  # newer than the cached list: ask again
+                    listed[year] = list_releases(client, year, base_url=base, cache_root=root, refresh=True)
+                    rel = release_for(listed[year], day)
+                if rel is not None:
+                    break
             if rel is None:
-                report.items.append(ItemReport(INFO.name, f"{day}", "missing", note="no prod or staging release"))
+                report.items.append(ItemReport(INFO.name, f"{day}", "missing", note=f"no {'/'.join(VARIANTS)} release"))
                 continue
             item = _stream_day(store, client, rel, selection, sig, ledger, prog, flush_rows)
             item.seconds = timer.seconds
@@ -216,6 +257,28 @@ def _stream_day(
     url = rel.parts[0].url
 
     members_committed = 0
+    group: list[TraceFile] = []  # loaded members waiting to be converted together
+    held = 0
+    pending_end = start
+
+    def convert_group() -> bool:
+        """Convert the held members in one pass and hand their kept points to the ingester; True when a commit is
+        due. The resume boundary moves past them only now (their points are at least in the ingester)."""
+        nonlocal held, boundary
+        if not group:
+            return False
+        table = convert_members(group, selection)
+        kept = table.column("asset_id").value_counts().to_pylist() if table is not None else []
+        counts = {str(v["values"]): int(v["counts"]) for v in kept}
+        for loaded in group:
+            n = counts.get(loaded.asset_id, 0)
+            prog.member(n > 0, n)
+        item.members_kept += len(counts)
+        item.points += table.num_rows if table is not None else 0
+        group.clear()
+        held = 0
+        boundary = pending_end
+        return table is not None and ingester.add(table)
 
     def commit(status: str) -> None:
         nonlocal committed, members_committed
@@ -247,11 +310,20 @@ def _stream_day(
             for m in tf:
                 end = start + m.offset_data + -(-m.size // 512) * 512
                 last_header = start + m.offset
-                kept = _member(tf, m, item, selection, origin, rejects, prog)
-                boundary = end  # this member is fully handled (kept members are committed with the next flush)
-                if kept is not None and ingester.add(kept):
+                loaded = _member(tf, m, item, selection, origin, rejects, prog)
+                pending_end = end  # this member is read (a loaded one is converted with its group)
+                if loaded is None:
+                    if not group:
+                        boundary = end  # nothing pending before it: handled
+                    continue
+                group.append(loaded)
+                held += loaded.count
+                if held >= GROUP_POINTS and convert_group():
                     commit("partial")
+            if convert_group():
+                commit("partial")
         except (tarfile.TarError, EOFError) as exc:
+            convert_group()  # the members read whole before the damage
             commit("partial")
             item.status = "partial"
             item.note = f"archive truncated or corrupt after byte {boundary:,}: {exc}; members before kept"
@@ -269,6 +341,7 @@ def _stream_day(
         boundary = stream.position
         commit("done")
     except FetchError as exc:
+        convert_group()
         commit("partial")
         item.status = "partial" if item.rows_added or boundary > start else "error"
         item.note = str(exc)
@@ -288,8 +361,8 @@ def _member(
     origin: str,
     rejects: RejectLog,
     prog: Progress,
-) -> Any:
-    """The kept points of one member, or None (not a trace, or ruled out by the selection)."""
+) -> TraceFile | None:
+    """One member loaded for conversion, or None (not a trace, or ruled out by the selection)."""
     hexid = member_hex(m.name) if m.isfile() else None
     if hexid is None:
         return None
@@ -299,17 +372,15 @@ def _member(
         return None
     fh = tf.extractfile(m)
     data = fh.read() if fh is not None else b""
-    table = trace_points(data, m.name, origin, selection, rejects)
-    if table is None:
+    loaded = load_member(data, m.name, origin, selection, rejects)
+    if loaded is None:
         prog.member(False, 0)
-        return None
-    item.members_kept += 1
-    item.points += table.num_rows
-    prog.member(True, table.num_rows)
-    return table
+    return loaded
 
 
 def check_day(day: date) -> None:
-    """adsb.lol's archive starts in 2023; earlier days are refused with the reason rather than a 404."""
-    if day < date(2023, 1, 1):
-        raise LiftwatchError(f"{day}: adsb.lol globe_history starts in 2023 (use opensky or adsbx for older days)")
+    """adsb.lol's archive starts on 2023-02-16; earlier days are refused with the reason rather than a 404."""
+    if day < FIRST_DAY:
+        raise LiftwatchError(
+            f"{day}: adsb.lol globe_history starts on {FIRST_DAY} (use opensky or adsbx for older days)"
+        )

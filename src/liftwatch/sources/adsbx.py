@@ -1,12 +1,15 @@
 """ADS-B Exchange sample days: the free first day of each month, as global snapshots or per-aircraft traces.
 
-* ``readsb-hist/<yyyy>/<mm>/<dd>/<HHMMSS>Z.json.gz``: the world's ``aircraft.json`` every 5 seconds (17,280 a day,
-  ~1-3 MB each); ``every_s`` picks one every N seconds (default 60) and ``hours`` a part of the day.
-* ``traces/<yyyy>/<mm>/<dd>/<xx>/trace_full_<hex>.json`` (``xx`` = the address's last two hex digits): one
-  aircraft's day. Fetched for given addresses (``--hex``, a watch list's addresses) or, with ``--country``, for
-  every address of those countries found in the directory listings.
+* ``readsb-hist/<yyyy>/<mm>/<dd>/<HHMMSS>Z.json.gz``: the world's ``aircraft.json`` every 5 seconds from May
+  2020 (every 60 seconds from July 2016 to April 2020; 17,280 a day, ~1-5 MB each); ``every_s`` picks one every N
+  seconds (default 60; rounded up to whole minutes before May 2020) and ``hours`` a part of the day.
+* ``traces/<yyyy>/<mm>/<dd>/<xx>/trace_full_<hex>.json`` (``xx`` = the address's last two hex digits; gzip without
+  a ``.gz`` name): one aircraft's day. Fetched for given addresses (``--hex``, a watch list's addresses) or, with
+  ``--country``, for every address of those countries in the day's ``traces/<yyyy>/<mm>/<dd>/index.json``
+  (``{"traces": [hex, ...]}``), or, when a mirror has no index, in the 256 directory listings.
 
-Terms: ADS-B Exchange offers these samples for free, non-commercial use with attribution; the licence is
+Terms: ADS-B Exchange offers these samples free of charge for testing and evaluation, with attribution and no
+redistribution (its sample-data page links JETNET's terms); the licence is
 theirs (not an open-data licence), so reports name "ADS-B Exchange" as the source. Snapshots are downloaded into
 the cache (a second run finds them there), read by the aircraft.json reader and removed unless ``keep``.
 Snapshots always clip to the area (each is one instant of many aircraft).
@@ -44,7 +47,7 @@ from liftwatch.store import Store
 INFO = SourceInfo(
     name="adsbx",
     title="ADS-B Exchange sample days (first day of each month: snapshots every 5 s, traces)",
-    licence="ADS-B Exchange sample data terms (free, non-commercial, attribution)",
+    licence="ADS-B Exchange sample data terms (free for testing and evaluation, attribution, no redistribution)",
     attribution="Contains ADS-B Exchange sample data (https://www.adsbexchange.com/products/historical-data/).",
     terms_url="https://www.adsbexchange.com/products/historical-data/",
     base_url="https://samples.adsbexchange.com",
@@ -52,6 +55,8 @@ INFO = SourceInfo(
 SNAPSHOT = "{base}/readsb-hist/{d:%Y}/{d:%m}/{d:%d}/{hhmmss}Z.json.gz"
 TRACE = "{base}/traces/{d:%Y}/{d:%m}/{d:%d}/{xx}/trace_full_{hex}.json"
 LISTING = "{base}/traces/{d:%Y}/{d:%m}/{d:%d}/{xx}/"
+INDEX = "{base}/traces/{d:%Y}/{d:%m}/{d:%d}/index.json"
+FIVE_SECOND_FROM = date(2020, 5, 1)  # snapshots every 5 s from here, every 60 s before
 _HREF = re.compile(r'href="(?:[^"]*/)?trace_full_([0-9a-fA-F]{6})\.json"')
 
 
@@ -114,8 +119,10 @@ def fetch(
     return report
 
 
-def _snapshot_times(hours: list[int], every_s: float) -> list[str]:
-    step = max(5, round(every_s / 5.0) * 5)
+def snapshot_times(hours: list[int], every_s: float, day: date = FIVE_SECOND_FROM) -> list[str]:
+    """``HHMMSS`` of the snapshots to fetch: one every ``every_s`` (a multiple of what the day has)."""
+    grid = 5 if day >= FIVE_SECOND_FROM else 60
+    step = max(grid, -(-round(every_s) // grid) * grid)
     out = []
     for h in hours:
         for s in range(0, 3600, step):
@@ -141,7 +148,7 @@ def _snapshots(
     sel = dataclasses.replace(selection, clip=True)
     sig = sel.signature()
     root = cache.cache_dir(cache_dir) / "adsbx" / "readsb-hist" / f"{day:%Y/%m/%d}"
-    times = _snapshot_times(hours, every_s)
+    times = snapshot_times(hours, every_s, day)
     item = ItemReport(INFO.name, f"readsb-hist {day}")
     timer = Timer()
     ingester = Ingester(store, INFO.name)
@@ -264,10 +271,29 @@ def _traces(
     report.items.append(item)
 
 
+def _indexed(http: Http, base: str, day: date) -> list[str] | None:
+    """The day's addresses from ``index.json``; None when there is none (a mirror without it) or it is unreadable."""
+    try:
+        doc = http.get(INDEX.format(base=base, d=day)).json()
+    except (NotFound, ValueError):
+        return None
+    names = doc.get("traces") if isinstance(doc, dict) else None
+    if not isinstance(names, list):
+        return None
+    return sorted({n.lower() for n in names if isinstance(n, str) and re.fullmatch(r"[0-9a-fA-F]{6}", n)})
+
+
 def _listed(http: Http, base: str, day: date, selection: Selection, prog: Progress) -> list[str]:
-    """Addresses of the day's traces from the 256 directory listings (8 at a time), filtered by address."""
+    """Addresses of the day's traces (``index.json``, else the 256 directory listings, 8 at a time), filtered
+    by address."""
     from concurrent.futures import ThreadPoolExecutor
 
+    hexes = _indexed(http, base, day)
+    if hexes is not None:
+        if not hexes:
+            return []
+        keep = selection.address_mask(hexes)
+        return [h for h, ok in zip(hexes, keep, strict=True) if ok]
     prog.message(f"listing {day} traces (256 directories)")
 
     def one(k: int) -> list[str]:

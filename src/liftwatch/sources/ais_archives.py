@@ -1,5 +1,18 @@
 """Daily AIS archives: the Danish Maritime Authority (``aisdk-<date>.zip``) and NOAA MarineCadastre
-(``AIS_<yyyy>_<mm>_<dd>.zip``). Both zips hold one CSV the AIS CSV reader already understands.
+(``AIS_<yyyy>_<mm>_<dd>.zip``). Both zips hold CSVs the AIS CSV reader already understands.
+
+The DMA archive left ``web.ais.dk/aisdata/`` (its certificate expired in June 2025; the service now answers
+nothing) for the S3 bucket ``aisdata.ais.dk``, served as ``http://aisdata.ais.dk/`` (plain HTTP: the bucket's
+name has dots, so ``https://aisdata.ais.dk`` fails the certificate check; the path-style
+``https://s3.eu-central-1.amazonaws.com/aisdata.ais.dk`` is the HTTPS way, pass it as ``base_url``). Its layout by
+era: ``aisdk-<yyyy-mm-dd>.zip`` at the root for 2025 on, ``<yyyy>/aisdk-<yyyy-mm-dd>.zip`` for 2024-03-01 to
+2024-12-31, and one ``<yyyy>/aisdk-<yyyy-mm>.zip`` a month (tens of GB, one CSV per day inside, named
+``aisdk_<yyyymmdd>.csv`` or ``aisdk-<yyyy-mm-dd>.csv``) from 2006-03 to 2024-02. Dailies are moved into their
+year's directory as they age, so a day is asked for where its era puts it first and at the other place on a 404.
+A day of a monthly era is read out of the month's zip by HTTP range requests (:mod:`~liftwatch.sources.remote_file`:
+the zip's directory, then only that day's CSV); a server that ignores ranges, or ``keep``, downloads the month
+once instead (resumable, kept in the cache while the run still needs other days of that month). NOAA: ``<yyyy>/AIS_<yyyy>_<mm>_<dd>.zip`` for 2018-2024;
+2025 on is published as ``ais-<yyyy-mm-dd>.csv.zst`` with other column names, which are not read yet.
 
 A day's zip is downloaded into the cache (resumable by range; a zip's directory sits at its end, so it cannot
 be read before it is complete), then its CSV is decompressed on the fly in line-aligned pieces of about
@@ -11,12 +24,15 @@ afterwards unless ``keep``.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
@@ -33,11 +49,13 @@ from liftwatch.sources.base import (
     download_item,
     ledger_for,
 )
-from liftwatch.sources.http import Http
+from liftwatch.sources.http import FetchError, Http, NotFound
+from liftwatch.sources.remote_file import RangesUnsupported, RemoteFile
 from liftwatch.sources.selection import Selection
 from liftwatch.store import Store
 
 PIECE_BYTES = 64 << 20
+RANGE_BLOCK = 8 << 20  # bytes per range request when reading a day out of a month's zip
 
 INFOS = {
     "dma": SourceInfo(
@@ -49,7 +67,7 @@ INFOS = {
             "for the use of Danish public data."
         ),
         terms_url="https://dma.dk/safety-at-sea/navigational-information/download-data/conditions-for-the-use-of-data",
-        base_url="https://web.ais.dk/aisdata",
+        base_url="http://aisdata.ais.dk",
     ),
     "noaa": SourceInfo(
         name="noaa",
@@ -60,10 +78,35 @@ INFOS = {
         base_url="https://coast.noaa.gov/htdata/CMSP/AISDataHandler",
     ),
 }
-URLS = {
-    "dma": "{base}/aisdk-{d:%Y-%m-%d}.zip",
-    "noaa": "{base}/{d:%Y}/AIS_{d:%Y_%m_%d}.zip",
-}
+DMA_ROOT_DAILY_FROM = date(2025, 1, 1)  # dailies at the bucket's root
+DMA_DAILY_FROM = date(2024, 3, 1)  # dailies in the year's directory; before: one zip a month
+
+
+def archive_urls(source: str, day: date, base_url: str | None = None) -> list[str]:
+    """The URLs a day's archive is asked for, in order (the next one only after a 404)."""
+    b = (base_url or INFOS[source].base_url).rstrip("/")
+    if source == "noaa":
+        return [f"{b}/{day:%Y}/AIS_{day:%Y_%m_%d}.zip"]
+    root, in_year = f"{b}/aisdk-{day:%Y-%m-%d}.zip", f"{b}/{day:%Y}/aisdk-{day:%Y-%m-%d}.zip"
+    if day >= DMA_ROOT_DAILY_FROM:
+        return [root, in_year]
+    if day >= DMA_DAILY_FROM:
+        return [in_year, root]
+    return [f"{b}/{day:%Y}/aisdk-{day:%Y-%m}.zip", root]  # root: mirrors of the old web.ais.dk layout
+
+
+def item_name(source: str, day: date) -> str:
+    return f"aisdk-{day:%Y-%m-%d}.zip" if source == "dma" else f"AIS_{day:%Y_%m_%d}.zip"
+
+
+def _is_monthly(url: str) -> bool:
+    return re.search(r"aisdk-\d{4}-\d{2}\.zip$", url) is not None
+
+
+def _day_member(day: date) -> Callable[[str], bool]:
+    """Does a monthly zip's member hold ``day``? (``aisdk_20060302.csv`` or ``aisdk-2021-12-13.csv``)"""
+    keys = (f"{day:%Y%m%d}", f"{day:%Y-%m-%d}")
+    return lambda name: any(k in os.path.basename(name) for k in keys)
 
 
 def check_day(day: date, source: str) -> None:
@@ -97,28 +140,68 @@ def fetch(
     sig = selection.signature()
     report = FetchReport(source)
     try:
+        last_of_month = {(d.year, d.month): d for d in sorted(days)}
         for day in days:
-            url = URLS[source].format(base=base, d=day)
-            name = url.rsplit("/", 1)[-1]
+            name = item_name(source, day)
             if ledger.done(name, sig):
                 report.items.append(ItemReport(source, name, "skipped", note="done before"))
                 continue
             item = ItemReport(source, name)
             timer = Timer()
-            path = root / name
-            if not download_item(client, url, path, item, prog):
+            url, path = "", root
+            source_zip: Path | RemoteFile | None = None
+            for url in archive_urls(source, day, base):
+                path = root / url.rsplit("/", 1)[-1]
+                item.status, item.note = "done", ""
+                if _is_monthly(url) and not keep and not path.exists():
+                    try:  # a month's zip: read only the day's CSV, by range requests
+                        prog.item(item.item, None)
+                        source_zip = RemoteFile(client, url, block=RANGE_BLOCK, on_bytes=prog.bytes)
+                        break
+                    except NotFound:
+                        item.status, item.note = "missing", "not published (404)"
+                        continue
+                    except RangesUnsupported:
+                        prog.message(f"{url}: no range requests; downloading the whole month")
+                    except FetchError as exc:
+                        item.status, item.note = "error", str(exc)
+                        break
+                if download_item(client, url, path, item, prog):
+                    source_zip = path
+                    break
+                if item.status != "missing":
+                    break
+            if item.status != "done" or source_zip is None:
                 report.items.append(item)
                 continue
+            monthly = _is_monthly(url)
             try:
-                _ingest_zip(store, path, source, selection, item, prog)
-            except zipfile.BadZipFile as exc:
-                path.unlink(missing_ok=True)  # a damaged download: fetch it afresh next time
-                item.status, item.note = "error", f"damaged zip ({exc}); removed from the cache"
+                zip_in = io.BufferedReader(source_zip, 1 << 20) if isinstance(source_zip, RemoteFile) else source_zip
+                _ingest_zip(store, zip_in, source, selection, item, prog, _day_member(day) if monthly else None)
+            except (zipfile.BadZipFile, FetchError) as exc:
+                if isinstance(source_zip, Path):
+                    path.unlink(missing_ok=True)  # a damaged download: fetch it afresh next time
+                item.status, item.note = "error", f"damaged zip or broken download ({exc})"
                 report.items.append(item)
                 continue
-            ledger.record(name, sig, url=url, status="done", bytes_=item.bytes, rows_added=item.rows_added)
-            if not keep:
-                path.unlink(missing_ok=True)
+            if isinstance(source_zip, RemoteFile):
+                item.bytes = source_zip.fetched
+            if monthly:
+                item.note = f"read from {path.name}" + (
+                    f" by range requests ({source_zip.fetched:,} of {source_zip.size:,} bytes)"
+                    if isinstance(source_zip, RemoteFile)
+                    else ""
+                )
+                if item.members_seen == 0:
+                    item.status, item.note = "missing", f"{path.name} holds no CSV for {day}"
+            if item.status == "done":
+                ledger.record(name, sig, url=url, status="done", bytes_=item.bytes, rows_added=item.rows_added)
+            if (
+                isinstance(source_zip, Path)
+                and not keep
+                and (not monthly or last_of_month[(day.year, day.month)] == day)
+            ):
+                path.unlink(missing_ok=True)  # a downloaded month stays while later days of the month need it
             item.seconds = timer.seconds
             report.items.append(item)
     finally:
@@ -127,11 +210,16 @@ def fetch(
     return report
 
 
-def csv_pieces(zip_path: Path, piece_bytes: int = PIECE_BYTES) -> Iterator[tuple[str, bytes, bytes]]:
-    """(member name, header line, line-aligned body piece) for every CSV member, decompressed on the fly."""
+def csv_pieces(
+    zip_path: Path | IO[bytes], piece_bytes: int = PIECE_BYTES, want: Callable[[str], bool] | None = None
+) -> Iterator[tuple[str, bytes, bytes]]:
+    """(member name, header line, line-aligned body piece) for every CSV member (those ``want`` accepts),
+    decompressed on the fly."""
     with zipfile.ZipFile(zip_path) as zf:
         for info in zf.infolist():
             if info.is_dir() or not info.filename.lower().endswith(".csv"):
+                continue
+            if want is not None and not want(info.filename):
                 continue
             with zf.open(info) as fh:
                 header = fh.readline()
@@ -151,12 +239,20 @@ def csv_pieces(zip_path: Path, piece_bytes: int = PIECE_BYTES) -> Iterator[tuple
                     pending = buf[cut + 1 :]
 
 
-def _ingest_zip(store: Store, path: Path, source: str, selection: Selection, item: ItemReport, prog: Progress) -> None:
+def _ingest_zip(
+    store: Store,
+    path: Path | IO[bytes],
+    source: str,
+    selection: Selection,
+    item: ItemReport,
+    prog: Progress,
+    want: Callable[[str], bool] | None = None,
+) -> None:
     ingester = Ingester(store, source)
     rejects = RejectLog()
     with tempfile.TemporaryDirectory(prefix="liftwatch-ais-") as tmp:
         piece_path = os.path.join(tmp, "piece.csv")
-        for _member, header, body in csv_pieces(path):
+        for _member, header, body in csv_pieces(path, PIECE_BYTES, want):
             item.members_seen += 1
             with open(piece_path, "wb") as fh:
                 fh.write(header)

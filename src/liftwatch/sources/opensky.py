@@ -1,11 +1,17 @@
-"""OpenSky Network state-vector sample dumps: ``states/<date>/<hh>/states_<date>-<hh>.csv.tar``.
+"""OpenSky Network state-vector sample dumps: ``states/.<date>/<hh>/states_<date>-<hh>.csv.tar``.
 
 OpenSky published one full day of state vectors (every 10 s, the whole network) each Monday from mid-2017 to
-mid-2022, as one tar per hour holding ``states_<date>-<hh>.csv.gz`` (plus a licence and readme). Each hour is
+mid-2022, as one tar per hour holding ``states_<date>-<hh>.csv.gz`` (plus a licence and readme). The files moved
+from ``opensky-network.org/datasets/states/<date>/…`` to the S3 bucket
+``s3.opensky-network.org/data-samples/states/``, where the date directory carries a leading dot
+(``.2020-05-11/07/states_2020-05-11-07.csv.tar``); an hour not found there is asked for once without the dot
+(the older layout, still used by mirrors). Some members are named ``.csv`` but gzip-compressed; the reader
+decides by content. Each hour is
 downloaded into the cache (resumable by range), its CSV member is copied out of the tar (still gzip) and read by
 the OpenSky reader, filtered, and ingested; both files are removed afterwards unless ``keep``.
 
-Terms: free for research and non-commercial use; publications should cite Schäfer et al., "Bringing up OpenSky"
+Terms: for non-profit research and education only, no redistribution (the dumps' LICENSE.txt); publications
+should cite Schäfer et al., "Bringing up OpenSky"
 (IPSN 2014). For the full history database with your own account, see the ``opensky-trino`` source.
 """
 
@@ -38,13 +44,21 @@ from liftwatch.store import Store
 
 INFO = SourceInfo(
     name="opensky",
-    title="OpenSky Network state-vector samples (Mondays 2017-2022, hourly tars)",
-    licence="OpenSky Network terms of use (research and non-commercial; cite Schäfer et al., IPSN 2014)",
+    title="OpenSky Network state-vector samples (Mondays 2017-06-05 to 2022-06-27, hourly tars)",
+    licence="OpenSky Network terms of use (non-profit research and education; cite Schäfer et al., IPSN 2014)",
     attribution="Contains data from The OpenSky Network (https://opensky-network.org).",
     terms_url="https://opensky-network.org/about/terms-of-use",
     base_url="https://s3.opensky-network.org/data-samples/states",
 )
-HOUR = "{base}/{d}/{hh:02d}/states_{d}-{hh:02d}.csv.tar"
+HOURS = (
+    "{base}/.{d}/{hh:02d}/states_{d}-{hh:02d}.csv.tar",  # the S3 bucket's layout (dotted date directory)
+    "{base}/{d}/{hh:02d}/states_{d}-{hh:02d}.csv.tar",  # the older datasets/states layout, and mirrors
+)
+
+
+def hour_urls(day: date, hour: int, base_url: str = INFO.base_url) -> list[str]:
+    """The URLs an hour's tar is asked for, in order."""
+    return [t.format(base=base_url.rstrip("/"), d=day, hh=hour) for t in HOURS]
 
 
 def check_day(day: date) -> None:
@@ -82,11 +96,14 @@ def fetch(
                 if ledger.done(name, sig):
                     report.items.append(ItemReport(INFO.name, name, "skipped", note="done before"))
                     continue
-                url = HOUR.format(base=base, d=day, hh=hh)
                 item = ItemReport(INFO.name, name)
                 timer = Timer()
                 tar_path = root / f"{day}" / f"{name}.csv.tar"
-                if not download_item(client, url, tar_path, item, prog):
+                for url in hour_urls(day, hh, base):
+                    item.status, item.note = "done", ""
+                    if download_item(client, url, tar_path, item, prog) or item.status != "missing":
+                        break
+                if item.status != "done":
                     report.items.append(item)
                     continue
                 _ingest_hour(store, tar_path, selection, item, prog)

@@ -35,7 +35,7 @@ from liftwatch.store import Store
 INFO = SourceInfo(
     name="opensky-trino",
     title="OpenSky Network history database (Trino via pyopensky; your own account)",
-    licence="OpenSky Network terms of use (research and non-commercial; cite Schäfer et al., IPSN 2014)",
+    licence="OpenSky Network terms of use (non-profit research and education; cite Schäfer et al., IPSN 2014)",
     attribution="Contains data from The OpenSky Network (https://opensky-network.org).",
     terms_url="https://opensky-network.org/about/terms-of-use",
     base_url="trino.opensky-network.org",
