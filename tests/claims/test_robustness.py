@@ -44,7 +44,9 @@ def test_long_article_is_fast() -> None:
         "eastern Libya since early December, according to flight-tracking data. "
     )
     text = "Published: 2024-12-20\n" + "\n".join(para * 5 for _ in range(40))  # ~200 sentences
-    t0 = time.perf_counter()
+    # a guard against super-linear blow-ups (one sentence against every other), not a speed claim: CPU time,
+    # so a loaded machine does not fail it, with room for slow runners (it takes well under a second)
+    t0 = time.process_time()
     ex = extract(text, gazetteer=_GAZ)
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 15.0
     assert len(ex.claims) == 1 and len(ex.claims[0].sentences) == 1  # identical sentences merge

@@ -101,13 +101,21 @@ def test_ident_flood_keeps_tracker_bounded() -> None:
     assert sum(len(c) for c in tracker._cells.values()) <= 1000
 
 
-async def _client_against(handler: Any, **kw: Any) -> FeedClient:
+async def _client_against(handler: Any, until: Any = None, **kw: Any) -> FeedClient:
+    """Run a client against ``handler`` for 1.5 s, or (``until``) until the predicate holds (at most 30 s),
+    so a loaded machine that schedules the loop late does not fail a test that waits for events."""
     server = await asyncio.start_server(handler, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     client = FeedClient(FeedSpec("sbs", "127.0.0.1", port), lambda c: None, **kw)
     stop = asyncio.Event()
     task = asyncio.ensure_future(client.run(stop))
-    await asyncio.sleep(1.5)
+    if until is None:
+        await asyncio.sleep(1.5)
+    else:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 30.0
+        while not until(client) and loop.time() < deadline:
+            await asyncio.sleep(0.05)
     stop.set()
     await task
     server.close()
@@ -118,7 +126,10 @@ def test_silent_connection_is_dropped_after_idle_timeout() -> None:
     async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.read()  # never writes
 
-    client = asyncio.run(_client_against(silent, idle_timeout=0.4, backoff=Backoff(0.05, 2.0, 0.1)))
+    def two_drops(c: FeedClient) -> bool:
+        return c.stats.idle_timeouts >= 2 and c.stats.connects >= 2
+
+    client = asyncio.run(_client_against(silent, two_drops, idle_timeout=0.4, backoff=Backoff(0.05, 2.0, 0.1)))
     assert client.stats.idle_timeouts >= 2
     assert client.stats.connects >= 2
 
