@@ -188,9 +188,15 @@ def _controllers() -> dict[str, list[Control]]:
     return out
 
 
+@cache
+def airportsdata_rows() -> dict[str, Any]:
+    """airportsdata keyed by ICAO, parsed once (the gazetteer and the city index both read it)."""
+    return dict(airportsdata.load("ICAO"))
+
+
 def _airportsdata_frame(exclude_icao: set[str]) -> pl.DataFrame:
     """All airportsdata fields as site rows (site_id = ICAO), minus those the curated file replaces."""
-    rows = [v for k, v in airportsdata.load("ICAO").items() if k not in exclude_icao]
+    rows = [v for k, v in airportsdata_rows().items() if k not in exclude_icao]
     raw = pl.DataFrame(
         {
             "icao": [r["icao"] for r in rows],
