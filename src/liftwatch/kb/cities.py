@@ -47,8 +47,8 @@ class City:
 def _cities() -> dict[str, list[City]]:
     """norm_key(city name) -> cities of that name with two or more kb sites (any country), best ranked first.
 
-    Grouped on the raw (city, country) pair first so only the ~16k distinct city names are normalised, and only
-    cities with several airfields become :class:`City` objects (a one-airfield city is that airfield's alias).
+    Grouped on the raw (city, country) pair first, so only the ~3,400 names shared by several airfields are
+    normalised and become :class:`City` objects (a one-airfield city is that airfield's alias).
     """
     raw: dict[tuple[str, str], list[str]] = defaultdict(list)
     for icao, row in airportsdata_rows().items():
@@ -58,6 +58,8 @@ def _cities() -> dict[str, list[City]]:
     norm: dict[str, str] = {}
     groups: dict[tuple[str, str], tuple[str, set[str]]] = {}
     for (name, country), icaos in raw.items():
+        if len(icaos) < 2:  # a one-airfield city is that airfield's alias; skipping it saves most of the folding
+            continue
         key = norm.get(name)
         if key is None:
             key = norm[name] = norm_key(name)
