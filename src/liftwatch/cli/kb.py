@@ -26,7 +26,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 
 @kb_app.command("place")
 def place_cmd(
-    text: Annotated[str, typer.Argument(help="A site or region name, alias, code or id, in any script.")],
+    text: Annotated[
+        str, typer.Argument(help="A site, region, country or city name, alias, code or id, in any script.")
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """How a place name resolves everywhere in liftwatch (filters, corridors, reports, watchlists).

@@ -77,13 +77,13 @@ def _folded(text: str) -> str:
     return _AR_ARTICLE.sub(r"\1", t)
 
 
-def keys(text: str) -> tuple[str, str, str]:
-    """(norm_key, phonetic_key, fuzzy_key) computed with a single folding pass (used to build indexes)."""
+def keys(text: str) -> tuple[str, str, str, str]:
+    """(norm_key, phonetic_key, fuzzy_key, name_key) computed with a single folding pass (to build indexes)."""
     folded = _folded(text)
     norm = _NON_WORD.sub("", folded)
     words = [w for w in _NON_WORD.split(folded) if w]
     kept = [w for w in words if w not in _STOPWORDS] or words
-    return norm, _phonetic_word(norm), " ".join(_phonetic_word(w) for w in kept)
+    return norm, _phonetic_word(norm), " ".join(_phonetic_word(w) for w in kept), "".join(kept)
 
 
 def norm_key(text: str) -> str:
@@ -134,6 +134,12 @@ _STOPWORDS = frozenset(
         "международныи",
     ]
 )
+
+
+def name_key(text: str) -> str:
+    """norm_key without generic words ("Gao Airport" -> "gao"): a name as people say it, not phonetic."""
+    words = [w for w in _NON_WORD.split(_folded(text)) if w]
+    return "".join([w for w in words if w not in _STOPWORDS] or words)
 
 
 def fuzzy_key(text: str) -> str:

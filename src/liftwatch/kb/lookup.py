@@ -1,12 +1,14 @@
 """Alias-aware, fuzzy site lookup in any script ("Khmeimim", "حميميم", "Хмеймим", "Al-Khadem", "OSLK").
 
-Order: exact site id, ICAO/IATA code, exact normalised alias, exact transliteration-folded alias, then
-rapidfuzz over the folded aliases. Curated sites win ties over airportsdata rows, which carry only their
+Order: exact site id, ICAO/IATA code typed as a code (3-4 capitals/digits), exact normalised alias, exact name
+without generic words ("Gao" = "Gao Airport"), exact transliteration-folded alias, then rapidfuzz over the
+folded aliases. A code typed in lower case ("gao") is only a fuzzy candidate (score 90), below any name. Curated sites win ties over airportsdata rows, which carry only their
 English name and city.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from liftwatch.geodesy import haversine_km
-from liftwatch.kb._text import fuzzy_key, keys, norm_key, phonetic_key
+from liftwatch.kb._text import fuzzy_key, keys, name_key, norm_key, phonetic_key
 from liftwatch.kb.sites import Site, _code_index, _row_index, site, sites
 
 _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip": 2, "heliport": 3}
@@ -23,6 +25,7 @@ _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip
 @dataclass(frozen=True)
 class _AliasIndex:
     exact: dict[str, list[str]]
+    names: dict[str, list[str]]  # name without generic words ("gao" for "Gao Airport")
     phonetic: dict[str, list[str]]
     keys: list[str]  # distinct fuzzy (word-preserving phonetic) keys, parallel to key_sites
     key_sites: list[list[str]]
@@ -39,6 +42,7 @@ def _index() -> _AliasIndex:
     iata = frame["iata"].to_list()
     kinds = frame["kind"].to_list()
     exact: dict[str, list[str]] = {}
+    plain: dict[str, list[str]] = {}
     phon: dict[str, list[str]] = {}
     fuzzy: dict[str, list[str]] = {}
     rank: dict[str, tuple[int, int, int]] = {}
@@ -46,14 +50,24 @@ def _index() -> _AliasIndex:
         rank[sid] = (0 if cur else 1, 0 if code else 1, _KIND_RANK.get(kind, 2))
         seen: set[str] = set()
         for text in (name, *(al or [])):
-            k, p, f = keys(text)
+            k, p, f, n = keys(text)
             if not k or k in seen:
                 continue
             seen.add(k)
             exact.setdefault(k, []).append(sid)
+            if n != k:
+                plain.setdefault(n, []).append(sid)
             phon.setdefault(p, []).append(sid)
             fuzzy.setdefault(f, []).append(sid)
-    return _AliasIndex(exact, phon, list(fuzzy), list(fuzzy.values()), rank)
+    return _AliasIndex(exact, plain, phon, list(fuzzy), list(fuzzy.values()), rank)
+
+
+_CODE_AS_TYPED = re.compile(r"[A-Z0-9]{3,4}")
+
+
+def _code_as_typed(query: str) -> str | None:
+    """Site id for ``query`` if it is written as an ICAO/IATA code ("HLLB", "BEN"), not as a word ("Gao")."""
+    return _code_index().get(query) if _CODE_AS_TYPED.fullmatch(query) else None
 
 
 def _best(site_ids: list[str]) -> list[str]:
@@ -74,9 +88,11 @@ def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
 
     if query in _row_index():
         add(query, 100.0)
-    code = _code_index().get(query.upper())
+    code = _code_as_typed(query)
     if code:
         add(code, 100.0)
+    elif (folded := _code_index().get(query.upper())) and len(query) in (3, 4):
+        add(folded, 90.0)  # "gao": maybe the code GAO, but below any site actually named so
     idx = _index()
     key = norm_key(query)
     if key:
@@ -109,15 +125,16 @@ def _exact(text: str) -> str | None:
         return None
     if query in _row_index():
         return query
-    code = _code_index().get(query.upper())
-    if code and query.isupper():  # "SIRT" is a code, "Sirt" a name (Sirte)
+    code = _code_as_typed(query)
+    if code:  # "SIRT" is a code, "Sirt" a name (Sirte); "GAO" is Guantánamo, "Gao" the town in Mali
         return code
     idx = _index()
-    for table, key in ((idx.exact, norm_key(query)), (idx.phonetic, phonetic_key(query))):
+    tables = ((idx.exact, norm_key(query)), (idx.names, name_key(query)), (idx.phonetic, phonetic_key(query)))
+    for table, key in tables:
         hits = table.get(key) if key else None
         if hits:
             return _best(hits)[0]
-    return code
+    return None
 
 
 def resolve_site(text: str, min_score: float = 80.0) -> Site | None:

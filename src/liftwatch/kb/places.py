@@ -1,15 +1,26 @@
-"""One vocabulary for places: any site or region name, in any script, to a :class:`PlaceRef`.
+"""One vocabulary for places: any site, city, country or region name, in any script, to a :class:`PlaceRef`.
 
 Every command, the notebook API, the report and the filters resolve place names here, so "OSLK",
-"Khmeimim", "hmeimim" and "Хмеймим" select the same flights everywhere. Exact matches win in a fixed
-order (region id, site id, ICAO/IATA code, region alias, site alias, transliteration); only then is a fuzzy
-match tried, and it must be clearly better than the runner-up. An unknown or ambiguous name raises
-:class:`~liftwatch.errors.PlaceError` listing the candidates: a silent guess would filter on the wrong
-airfield and return a plausible, wrong, answer.
+"Khmeimim", "hmeimim" and "Хмеймим" select the same flights everywhere. Exact matches win in a fixed order:
+
+1. region id, site id;
+2. a country abbreviation or ISO2 code typed in capitals ("CAR", "UAE", "ML");
+3. an ICAO/IATA code, only when typed as a code (3-4 capital letters/digits: "HLLB", "OTHH", "HL59"): "Gao"
+   and "Sirt" are names, not the codes GAO (Guantánamo) or SIRT;
+4. a region alias ("eastern Libya", "Syria");
+5. a country name in any listed form ("Mali", "Sudan", "Central African Republic"); a country the kb has a
+   region for becomes that region, any other the country itself (every kb site registered there);
+6. a city served by several airfields ("Moscow", "Tripoli"): the city, i.e. all its airfields;
+7. a site alias, then a site name without generic words ("Gao" = "Gao Airport"), then a transliteration.
+
+Only then is a fuzzy match tried over sites, regions, countries and cities, and it must be clearly better than
+the runner-up. An unknown or ambiguous name raises :class:`~liftwatch.errors.PlaceError` listing the
+candidates: a silent guess would filter on the wrong airfield and return a plausible, wrong, answer.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -17,41 +28,49 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from liftwatch.errors import PlaceError
-from liftwatch.kb._text import norm_key, phonetic_key
+from liftwatch.kb._text import name_key, norm_key, phonetic_key
+from liftwatch.kb.cities import City, cities_named, city_key, city_names, city_phonetic
+from liftwatch.kb.countries import countries, country_keys, country_phonetic, resolve_country
 from liftwatch.kb.lookup import _best, _index, search_sites
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
-from liftwatch.kb.sites import _code_index, _row_index, site
+from liftwatch.kb.sites import _code_index, _row_index, site, sites
 
-PlaceKind = Literal["site", "region"]
-MatchKind = Literal["id", "code", "alias", "transliteration", "fuzzy"]
+PlaceKind = Literal["site", "region", "country", "city"]
+MatchKind = Literal["id", "code", "alias", "name", "transliteration", "fuzzy"]
 
 MIN_FUZZY_SCORE = 90.0  # below this a fuzzy hit is a guess ("militray" -> Melita Airport), not a spelling variant
 MIN_MARGIN = 3.0  # a fuzzy winner must beat the next distinct place by this much
+CODE_AS_TYPED = re.compile(r"[A-Z0-9]{3,4}")  # how an ICAO/IATA code looks when someone means a code
 
 
 @dataclass(frozen=True)
 class PlaceRef:
-    """A resolved place: what was typed, what it means, and how sure the match is."""
+    """A resolved place: what was typed, what it means, and how sure the match is.
+
+    ``kind`` is "site" (one airfield, base or port), "region" (a kb region: polygon, country list or site group),
+    "country" (a country the kb has no region for: every kb site registered there, ``id`` = ``country:ML``) or
+    "city" (a city with several airfields: all of them, ``id`` = ``city:RU:moscow``).
+    """
 
     text: str
     kind: PlaceKind
-    id: str  # site id or region id
+    id: str  # site id, region id, country:ISO2 or city:ISO2:name
     name: str
-    site_ids: tuple[str, ...]  # the site itself, or every kb site in the region
-    region_ids: tuple[str, ...]  # the region itself, or the regions the site lies in
+    site_ids: tuple[str, ...]  # the site itself, or every kb site in the region / country / city
+    region_ids: tuple[str, ...]  # the region itself, or the regions the place lies in
     matched: MatchKind
     score: float  # 100 for exact matches
 
     @property
     def ids(self) -> tuple[str, ...]:
-        """The one id analytics filters take (a site id or a region id; legs carry both)."""
-        return (self.id,)
+        """The ids analytics filters take: a site or region id (legs carry both), or a country's/city's sites."""
+        return self.site_ids if self.kind in ("country", "city") else (self.id,)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind} {self.id})"
 
     def __repr__(self) -> str:
-        extra = f", {len(self.site_ids)} sites" if self.kind == "region" else ""
+        extra = f", {len(self.site_ids)} sites" if self.kind != "site" else ""
         return (
             f"PlaceRef({self.text!r} -> {self.kind} {self.id!r} {self.name!r}, {self.matched} {self.score:.0f}{extra})"
         )
@@ -72,14 +91,56 @@ def _region_ref(text: str, region_id: str, matched: MatchKind, score: float = 10
     return PlaceRef(text, "region", r.id, r.name, _region_sites(r.id), (r.id,), matched, score)
 
 
+@cache
+def _country_region(iso2: str) -> str | None:
+    """The kb region that is exactly this country ("SY" -> syria), if there is one."""
+    for r in regions().values():
+        if r.rank == 1 and r.countries == [iso2]:
+            return r.id
+    return None
+
+
+@cache
+def _country_sites(iso2: str) -> tuple[str, ...]:
+    frame = sites()
+    ids = frame["site_id"].to_list()
+    mask = (frame["country"] == iso2).fill_null(False).to_list()
+    return tuple(sid for sid, hit in zip(ids, mask, strict=True) if hit)  # curated rows come first
+
+
+def _country_ref(text: str, iso2: str, matched: MatchKind, score: float = 100.0) -> PlaceRef:
+    region = _country_region(iso2)
+    if region is not None:
+        return _region_ref(text, region, matched, score)
+    within = tuple(r.id for r in regions().values() if iso2 in r.countries)
+    name = countries()[iso2].name
+    return PlaceRef(text, "country", f"country:{iso2}", name, _country_sites(iso2), within, matched, score)
+
+
+def _city_ref(text: str, city: City, matched: MatchKind, score: float = 100.0) -> PlaceRef:
+    within = {r for sid in city.site_ids for r in region_of_site(sid)}
+    country = countries().get(city.country)
+    name = f"{city.name}, {country.name if country else city.country}"
+    ordered = tuple(rid for rid in regions() if rid in within)
+    return PlaceRef(text, "city", city.id, name, city.site_ids, ordered, matched, score)
+
+
+def _city_label(city: City) -> str:
+    return f"{city.name}, {city.country} (city {city.id}: {', '.join(city.site_ids[:8])})"
+
+
 def _exact(text: str) -> PlaceRef | None:
     t = text.strip()
     if t in regions():
         return _region_ref(text, t, "id")
     if t in _row_index():
         return _site_ref(text, t, "id")
-    code = _code_index().get(t.upper())
-    if code and t.isupper():  # "SIRT" is a code, "Sirt" a name (Sirte)
+    as_code = bool(CODE_AS_TYPED.fullmatch(t)) or (len(t) == 2 and t.isalpha() and t.isupper())
+    country = resolve_country(t)
+    if as_code and country is not None:  # "CAR" is the Central African Republic, "ML" Mali
+        return _country_ref(text, country.code, "alias")
+    code = _code_index().get(t) if as_code else None
+    if code:  # "SIRT" is a code, "Sirt" a name (Sirte); "GAO" is Guantánamo, "Gao" the town in Mali
         return _site_ref(text, code, "code")
     key = norm_key(t)
     if not key:
@@ -87,38 +148,83 @@ def _exact(text: str) -> PlaceRef | None:
     region = _region_alias_index().get(key)
     if region:
         return _region_ref(text, region, "alias")
+    if country is not None:
+        return _country_ref(text, country.code, "alias")
+    city = _city(text, cities_named(t), "alias")
+    if city is not None:
+        return city
     idx = _index()
     hits = idx.exact.get(key)
     if hits:
         return _site_ref(text, _best(hits)[0], "alias")
-    hits = idx.phonetic.get(phonetic_key(t))
+    hits = idx.names.get(name_key(t))
+    if hits:
+        return _site_ref(text, _best(hits)[0], "name")
+    pkey = phonetic_key(t)  # transliterations: countries and cities before single sites ("Malii" is not Malé)
+    if pkey in country_phonetic():
+        return _country_ref(text, country_phonetic()[pkey], "transliteration")
+    if pkey in city_phonetic():
+        city = _city(text, cities_named(city_phonetic()[pkey]), "transliteration")
+        if city is not None:
+            return city
+    hits = idx.phonetic.get(pkey)
     if hits:
         return _site_ref(text, _best(hits)[0], "transliteration")
-    if code:
-        return _site_ref(text, code, "code")
     return None
 
 
+def _city(text: str, cities: list[City], matched: MatchKind) -> PlaceRef | None:
+    """The most likely of same-named cities; equally likely ones are an ambiguity listing them all."""
+    if not cities:
+        return None
+    tied = [c for c in cities if city_key(c) == city_key(cities[0])]
+    if len(tied) > 1:
+        raise PlaceError(text, "ambiguous", tuple(_city_label(c) for c in tied))
+    return _city_ref(text, cities[0], matched)
+
+
+def _extract(key: str, choices: dict[str, str], limit: int) -> list[tuple[str, float]]:
+    """Best distinct targets of ``choices`` (alias key -> target id) for ``key`` by WRatio."""
+    out: dict[str, float] = {}
+    for alias, score, _ in process.extract(key, list(choices), scorer=fuzz.WRatio, limit=limit * 3):
+        out.setdefault(choices[alias], round(float(score), 1))
+    return list(out.items())[:limit]
+
+
 def place_candidates(text: str, limit: int = 5) -> list[tuple[PlaceKind, str, str, float]]:
-    """Closest sites and regions to ``text`` as (kind, id, name, score), best first (for error messages too)."""
+    """Closest sites, regions, countries and cities to ``text`` as (kind, id, name, score), best first."""
     out: list[tuple[PlaceKind, str, str, float]] = [
         ("site", s.site_id, s.name, float(score)) for s, score in search_sites(text, limit=limit)
     ]
     key = norm_key(text)
     if key:
-        alias_index = _region_alias_index()
-        seen: set[str] = set()
-        for alias, score, _ in process.extract(key, list(alias_index), scorer=fuzz.WRatio, limit=limit * 3):
-            rid = alias_index[alias]
-            if rid not in seen:
-                seen.add(rid)
-                out.append(("region", rid, regions()[rid].name, round(float(score), 1)))
+        for rid, score in _extract(key, _region_alias_index(), limit):
+            out.append(("region", rid, regions()[rid].name, score))
+        for iso2, score in _extract(key, country_keys(), limit):
+            if _country_region(iso2) is None:  # a country the kb has a region for is listed as that region
+                out.append(("country", f"country:{iso2}", countries()[iso2].name, score))
+        for name, score in _extract(key, {k: k for k in city_names()}, limit):
+            best = cities_named(name)[0]
+            out.append(("city", best.id, _city_ref(text, best, "fuzzy").name, score))
     out.sort(key=lambda c: -c[3])
     return out[:limit]
 
 
+def _candidate_ref(text: str, kind: PlaceKind, pid: str, score: float) -> PlaceRef:
+    if kind == "site":
+        return _site_ref(text, pid, "fuzzy", score)
+    if kind == "region":
+        return _region_ref(text, pid, "fuzzy", score)
+    if kind == "country":
+        return _country_ref(text, pid.split(":", 1)[1], "fuzzy", score)
+    _, country, key = pid.split(":", 2)
+    city = next(c for c in cities_named(key) if c.country == country)
+    return _city_ref(text, city, "fuzzy", score)
+
+
 def resolve_place(text: str) -> PlaceRef:
-    """The site or region ``text`` names; raises PlaceError (with candidates) when unknown or ambiguous."""
+    """The site, region, country or city ``text`` names; raises PlaceError (with candidates) when unknown or
+    ambiguous (a city name shared by equally likely cities is ambiguous too)."""
     if not text or not text.strip():
         raise PlaceError(text, "empty")
     exact = _exact(text)
@@ -133,4 +239,4 @@ def resolve_place(text: str) -> PlaceRef:
     if rivals and best[3] - rivals[0][3] < MIN_MARGIN:
         raise PlaceError(text, "ambiguous", listed)
     kind, pid, _, score = best
-    return _site_ref(text, pid, "fuzzy", score) if kind == "site" else _region_ref(text, pid, "fuzzy", score)
+    return _candidate_ref(text, kind, pid, score)

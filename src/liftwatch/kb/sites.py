@@ -104,6 +104,14 @@ def _airport_kind(name: str) -> str:
     return "airport"
 
 
+def _airport_kind_expr(name: pl.Expr) -> pl.Expr:
+    """:func:`_airport_kind` vectorised (same patterns, first match wins): 28k names in milliseconds."""
+    expr: pl.Expr = pl.lit("airport")
+    for pattern, kind in reversed(_KIND_PATTERNS):
+        expr = pl.when(name.str.contains("(?i)" + pattern.pattern)).then(pl.lit(kind)).otherwise(expr)
+    return expr
+
+
 def _parse_date(text: str | None, where: str) -> date | None:
     value = opt_str(text)
     if value is None:
@@ -188,9 +196,15 @@ def _controllers() -> dict[str, list[Control]]:
     return out
 
 
+@cache
+def airportsdata_rows() -> dict[str, Any]:
+    """airportsdata keyed by ICAO, parsed once (the gazetteer and the city index both read it)."""
+    return dict(airportsdata.load("ICAO"))
+
+
 def _airportsdata_frame(exclude_icao: set[str]) -> pl.DataFrame:
     """All airportsdata fields as site rows (site_id = ICAO), minus those the curated file replaces."""
-    rows = [v for k, v in airportsdata.load("ICAO").items() if k not in exclude_icao]
+    rows = [v for k, v in airportsdata_rows().items() if k not in exclude_icao]
     raw = pl.DataFrame(
         {
             "icao": [r["icao"] for r in rows],
@@ -203,11 +217,10 @@ def _airportsdata_frame(exclude_icao: set[str]) -> pl.DataFrame:
             "lon": [float(r["lon"]) for r in rows],
         }
     )
-    kinds = [_airport_kind(n) for n in raw["name"]]
     return raw.select(
         pl.col("icao").alias("site_id"),
         "name",
-        pl.Series("kind", kinds, dtype=pl.String),
+        _airport_kind_expr(pl.col("name")).alias("kind"),
         "lat",
         "lon",
         "elevation_ft",

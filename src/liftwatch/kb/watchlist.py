@@ -12,7 +12,7 @@ classification = ["military", "state"]  # military | state | civil | unknown
 addresses = ["1546a2"]                  # ICAO hex or MMSI
 registrations = ["RA-78*", "RF-*"]      # exact or glob
 sites = ["Khmeimim", "al-Khadem"]       # any spelling: departure or arrival at one of these sites/regions
-corridors = [{from = "hmeimim", to = "eastern Libya"}]   # site or region at each end
+corridors = [{from = "hmeimim", to = "eastern Libya"}]   # site, region, country or city at each end
 radius_km = 30                          # points only: how close to a site counts as "at" it
 ```
 
@@ -56,14 +56,17 @@ RULE_FIELDS = (
 
 @dataclass(frozen=True)
 class Place:
-    """A resolved site or region reference from a rule (exactly one of the two is set)."""
+    """A resolved site, region or site group (a country or city: ``group`` = its place id, ``site_ids`` its
+    sites) from a rule; exactly one of ``site_id``, ``region_id`` and ``group`` is set."""
 
     text: str
     site_id: str | None = None
     region_id: str | None = None
+    group: str | None = None
+    site_ids: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return self.site_id or self.region_id or self.text
+        return self.site_id or self.region_id or self.group or self.text
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,11 @@ def _place(text: str, path: Path, rule: str, fld: str) -> Place:
         ref = resolve_place(text)
     except PlaceError as exc:
         raise _err(path, rule, fld, str(exc)) from None
-    return Place(text, region_id=ref.id) if ref.kind == "region" else Place(text, site_id=ref.id)
+    if ref.kind == "region":
+        return Place(text, region_id=ref.id)
+    if ref.kind == "site":
+        return Place(text, site_id=ref.id)
+    return Place(text, group=ref.id, site_ids=ref.site_ids)  # a country or a city: any of its sites
 
 
 def _rule(raw: Any, index: int, path: Path) -> Rule:
@@ -155,7 +162,12 @@ def _rule(raw: Any, index: int, path: Path) -> Rule:
     corridors = []
     for c in corridors_raw:
         if not (isinstance(c, dict) and set(c) == {"from", "to"} and all(isinstance(v, str) for v in c.values())):
-            raise _err(path, name, "corridors", f'{c!r} must be {{from = "site or region", to = "site or region"}}')
+            raise _err(
+                path,
+                name,
+                "corridors",
+                f'{c!r} must be {{from = "place", to = "place"}} (site, region, country or city)',
+            )
         corridors.append((_place(c["from"], path, name, "corridors"), _place(c["to"], path, name, "corridors")))
     radius = raw.get("radius_km", 30.0)
     if not isinstance(radius, int | float) or not 0 < radius <= 500:
@@ -183,6 +195,8 @@ def _place_mask(col: str, place: Place, site_regions: pl.Expr) -> pl.Expr:
     """Flights whose ``col`` site is the place (site) or lies in it (region)."""
     if place.site_id:
         return (pl.col(col) == place.site_id).fill_null(False)
+    if place.group:
+        return pl.col(col).is_in(list(place.site_ids)).fill_null(False)
     return site_regions.list.contains(pl.lit(place.region_id)).fill_null(False)
 
 
@@ -297,10 +311,10 @@ class Watchlist:
             if rule.sites:
                 near = np.zeros(frame.height, dtype=bool)
                 for p in rule.sites:
-                    if p.site_id:
-                        s = site(p.site_id)
+                    for sid in (p.site_id,) if p.site_id else p.site_ids:
+                        s = site(sid)
                         near |= haversine_km(lat, lon, s.lat, s.lon) <= rule.radius_km
-                    elif p.region_id:
+                    if p.region_id:
                         near |= points_in_region(p.region_id, lat, lon)
                 masks.append(pl.lit(pl.Series(near)))
             if not masks:  # corridor-only rule: never matches single points

@@ -102,8 +102,8 @@ class Selection:
             if place.kind != "region":
                 names = ", ".join(sorted(r.name for r in kb.regions().values()))
                 raise LiftwatchError(
-                    f"--region {region!r} names the site {place}, not a region: use --bbox for an area around it, "
-                    f"or one of the regions: {names}"
+                    f"--region {region!r} names the {place.kind} {place}, not a region: use --bbox for an area "
+                    f"around it, or one of the regions: {names}"
                 )
             region_id = place.id
         addrs: set[str] = set()

@@ -216,7 +216,7 @@ def site_page(request: Request, site_id: str) -> Response:
     ref = kb.resolve_place(site_id)
     if ref.kind != "site":
         raise LiftwatchError(
-            f"{site_id!r} is a region ({ref.name}); open a site, e.g. one of {', '.join(ref.site_ids[:5])}"
+            f"{site_id!r} is a {ref.kind} ({ref.name}); open a site, e.g. one of {', '.join(ref.site_ids[:5])}"
         )
     s = kb.site(ref.id)
     state = web_state(request)

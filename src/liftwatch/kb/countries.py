@@ -1,0 +1,133 @@
+"""Country names in any of the forms reporting uses ("Mali", "CAR", "Центральноафриканская Республика") to ISO2.
+
+Why pycountry: it ships the ISO 3166-1 names (official, common) and their translations (Russian, Arabic,
+French, ...), so every country, not just the ones this theatre names today, resolves without a hand-kept list.
+What ISO does not carry (press abbreviations such as "CAR", "DRC", "UAE"; short forms such as "Russia",
+"Turkey", "Ivory Coast") is added by :data:`EXTRA_ALIASES`. A country is a place in its own right: the kb
+sites registered there (airportsdata country code), never one airfield whose name merely looks alike
+("Mali" is not Malé, "Sudan" is not Sudan Airport, Texas).
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from liftwatch.kb._text import norm_key, phonetic_key
+
+LANGUAGES = ("ru", "ar", "fr", "de", "es", "it", "tr", "uk")  # languages of the reporting liftwatch reads
+
+# Abbreviations and short forms the press uses that ISO 3166 does not list (all scripts).
+EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    "CF": ("CAR", "C.A.R.", "Centrafrique", "ЦАР", "ЦАР (Центральноафриканская Республика)",
+           "Центральноафриканская Республика", "أفريقيا الوسطى", "جمهورية أفريقيا الوسطى"),
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "ДРК"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo"),
+    "AE": ("UAE", "U.A.E.", "Emirates", "ОАЭ", "الإمارات"),
+    "US": ("USA", "U.S.A.", "United States", "America", "США"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания"),
+    "RU": ("Russia", "RF", "Россия", "РФ", "روسيا"),
+    "TR": ("Turkey", "Türkiye", "Turkiye", "Турция", "تركيا"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "KP": ("DPRK",),
+    "SD": ("Судан", "السودان", "Soudan"),
+    "SS": ("South Sudan", "Южный Судан", "جنوب السودان"),
+    "ML": ("Мали", "مالي"),
+    "NE": ("Нигер", "النيجر"),
+    "TD": ("Чад", "تشاد"),
+    "SY": ("Syria", "Сирия", "سوريا", "سورية"),
+    "LY": ("Libya", "Ливия", "ليبيا"),
+    "EG": ("Египет", "مصر"),
+    "DZ": ("Алжир", "الجزائر"),
+    "CZ": ("Czech Republic",),
+    "MK": ("Macedonia",),
+    "SZ": ("Swaziland",),
+    "MM": ("Burma",),
+    "VA": ("Vatican",),
+    "PS": ("Palestine",),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Country:
+    """One ISO 3166-1 country: ``code`` (ISO2), English ``name`` and every alias the resolver accepts."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    english: tuple[str, ...] = ()  # the ISO English names (common, short, official): they win key clashes
+
+
+def _translations() -> list[gettext.NullTranslations]:
+    out: list[gettext.NullTranslations] = []
+    for lang in LANGUAGES:
+        try:
+            out.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:  # a pycountry build without this locale: fewer aliases, still correct
+            continue
+    return out
+
+
+def _forms(name: str) -> list[str]:
+    """A name and its uninverted form ("Syrienne, République arabe" -> "République arabe Syrienne")."""
+    forms = [name]
+    if ", " in name:
+        head, _, tail = name.partition(", ")
+        forms.append(f"{tail} {head}")
+    return forms
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Every ISO 3166-1 country by ISO2 code (cached; ~50 ms on first call)."""
+    translations = _translations()
+    out: dict[str, Country] = {}
+    for c in pycountry.countries:
+        english = [str(getattr(c, attr)) for attr in ("common_name", "name", "official_name") if hasattr(c, attr)]
+        names = [*english, *EXTRA_ALIASES.get(c.alpha_2, ())]
+        for tr in translations:
+            names += [tr.gettext(n) for n in english]
+        aliases = tuple(dict.fromkeys(form for n in names for form in _forms(n)))
+        out[c.alpha_2] = Country(c.alpha_2, english[0], aliases, tuple(f for n in english for f in _forms(n)))
+    return out
+
+
+@cache
+def _country_index() -> dict[str, str]:
+    """norm_key(alias) -> ISO2; the first country to claim a key keeps it (English names come first)."""
+    out: dict[str, str] = {}
+    for english_pass in (True, False):  # English names of every country first, then abbreviations, translations
+        for c in countries().values():
+            for text in c.english if english_pass else c.aliases:
+                key = norm_key(text)
+                if key and key not in out:
+                    out[key] = c.code
+    return out
+
+
+def resolve_country(text: str) -> Country | None:
+    """The country ``text`` names exactly (any listed form, any script), or None. ISO2 codes count only when
+    typed in upper case ("ML"), so that the word "ml" or "us" is never read as a country."""
+    t = text.strip()
+    if len(t) == 2 and t.isalpha() and t.isupper() and t in countries():
+        return countries()[t]
+    code = _country_index().get(norm_key(t))
+    return countries()[code] if code else None
+
+
+def country_keys() -> dict[str, str]:
+    """All country alias keys (norm_key) -> ISO2, for fuzzy candidate lists."""
+    return _country_index()
+
+
+@cache
+def country_phonetic() -> dict[str, str]:
+    """phonetic_key(alias) -> ISO2 for Latin-script aliases of at least 4 letters ("Malii", "Sudaan")."""
+    out: dict[str, str] = {}
+    for key, code in _country_index().items():
+        if len(key) >= 4 and key.isascii():
+            out.setdefault(phonetic_key(key), code)
+    return out
