@@ -327,7 +327,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, default=5_000_000, help="rows generated per format (default 5,000,000)")
     ap.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset of " + ", ".join(FORMATS))
-    ap.add_argument("--modes", default="reader,store", help="reader, store or both")
+    ap.add_argument("--modes", default="reader,store", help="comma-separated: reader, store (default both)")
     ap.add_argument("--keep", type=Path, default=None, help="generate into this directory and keep the files")
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="liftwatch-bench-"))

@@ -253,6 +253,17 @@ class Gazetteer:
         note = f"kb.resolve_place({variant!r}): {ref.matched}"
         if ref.kind == "region" and ref.id in self.regions:
             return self.region_place(ref.id, text, note)
+        if ref.kind in ("country", "city") and ref.matched == "fuzzy":
+            return None  # free text is no typo'd command line: "مدينة" (city) is not the Vatican City
+        if ref.kind == "country" and ref.id:
+            return self.country_place(ref.id.split(":", 1)[-1], text)
+        if ref.kind == "city":
+            # a city the gazetteer has no anchor for: in reporting "landed in Nairobi" names the city's main
+            # airport, which the site resolver picks (the airfield that carries the city's name or code)
+            site = self.kb.resolve_site(variant)
+            if site is not None and site.site_id in ref.ids and _plausible(variant, site):
+                return self.site_place(site.site_id, text, f"{note}; main airport kb.resolve_site({variant!r})")
+            return None
         site = self.kb.site(ref.id) if ref.kind == "site" else None
         if site is not None and _plausible(variant, site):
             return self.site_place(ref.id, text, note)
