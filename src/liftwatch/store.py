@@ -180,6 +180,34 @@ def append_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
         con.unregister("_lw_new")
 
 
+def point_filters(
+    *,
+    assets: Iterable[str] | None = None,
+    start: datetime | str | None = None,
+    end: datetime | str | None = None,
+    domain: str | None = None,
+    where: str | None = None,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its parameters) of a points query, shared by every store kind."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if assets:
+        clauses.append("asset_id IN (SELECT unnest(?))")
+        params.append([a.lower() for a in assets])
+    if start is not None:
+        clauses.append("ts >= CAST(? AS TIMESTAMPTZ)")
+        params.append(start)
+    if end is not None:
+        clauses.append("ts < CAST(? AS TIMESTAMPTZ)")
+        params.append(end)
+    if domain is not None:
+        clauses.append("domain = ?")
+        params.append(domain)
+    if where:
+        clauses.append(f"({where})")
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
 def _error_text(exc: BaseException) -> str:
     """One line for a failed input: our own errors speak for themselves, others say what they are."""
     from liftwatch.io.textchunks import one_line
@@ -432,23 +460,8 @@ class Store:
         where: str | None = None,
     ) -> tuple[str, list[Any]]:
         cols = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
-        clauses: list[str] = []
-        params: list[Any] = []
-        if assets:
-            clauses.append("asset_id IN (SELECT unnest(?))")
-            params.append([a.lower() for a in assets])
-        if start is not None:
-            clauses.append("ts >= CAST(? AS TIMESTAMPTZ)")
-            params.append(start)
-        if end is not None:
-            clauses.append("ts < CAST(? AS TIMESTAMPTZ)")
-            params.append(end)
-        if domain is not None:
-            clauses.append("domain = ?")
-            params.append(domain)
-        if where:
-            clauses.append(f"({where})")
-        sql = f"SELECT {cols} FROM points" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        clause, params = point_filters(assets=assets, start=start, end=end, domain=domain, where=where)
+        sql = f"SELECT {cols} FROM points{clause}"
         return sql, params
 
     def iter_partitions(self, n_partitions: int | None = None, **filters: Any) -> Iterator[pl.DataFrame]:

@@ -46,7 +46,7 @@ from liftwatch.errors import LiftwatchError, StoreLockedError
 from liftwatch.io.ais_static import conform_static
 from liftwatch.partitioning import DEFAULT_BUCKETS, asset_buckets
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS
-from liftwatch.store import DEFAULT_MEMORY_LIMIT, ENV_MEMORY, PARTITION_POINTS, Store
+from liftwatch.store import DEFAULT_MEMORY_LIMIT, ENV_MEMORY, PARTITION_POINTS, Store, point_filters
 
 LOCK_NAME = "writer.lock"
 
@@ -213,7 +213,7 @@ class DatasetStore(Store):
         n = n_partitions or max(1, -(-total // PARTITION_POINTS))
         pts = self.files.filter(pc.equal(self.files.column("table"), "points"))
         buckets = pc.cast(pts.column("bucket"), pa.int64())
-        where, params = _point_filters(**filters)
+        where, params = point_filters(**filters)
         for k in range(n):
             group = pts.filter(pc.equal(pc.remainder(buckets, n), k)) if n > 1 else pts
             if group.num_rows == 0:
@@ -352,34 +352,6 @@ class DatasetStore(Store):
 def _empty_with_partitions(table: str) -> pa.Table:
     schema = POINT_FILE_SCHEMA if table == "points" else FLIGHT_SCHEMA
     return pa.schema([*schema, pa.field("day", pa.date32()), pa.field("bucket", pa.int32())]).empty_table()
-
-
-def _point_filters(
-    *,
-    assets: Iterable[str] | None = None,
-    start: datetime | str | None = None,
-    end: datetime | str | None = None,
-    domain: str | None = None,
-    where: str | None = None,
-) -> tuple[str, list[Any]]:
-    """The WHERE clause :meth:`Store.points` would use, for the partition queries."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if assets:
-        clauses.append("asset_id IN (SELECT unnest(?))")
-        params.append([a.lower() for a in assets])
-    if start is not None:
-        clauses.append("ts >= CAST(? AS TIMESTAMPTZ)")
-        params.append(start)
-    if end is not None:
-        clauses.append("ts < CAST(? AS TIMESTAMPTZ)")
-        params.append(end)
-    if domain is not None:
-        clauses.append("domain = ?")
-        params.append(domain)
-    if where:
-        clauses.append(f"({where})")
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def _alive(pid: int) -> bool:
