@@ -22,10 +22,10 @@ from liftwatch.io import readsb_points
 from liftwatch.io.base import RejectLog
 from liftwatch.io.readsb_common import decompress_bytes
 from liftwatch.io.readsb_points import TraceFile
-from liftwatch.io.readsb_trace import load_trace
+from liftwatch.io.readsb_trace import MEMBER_GROUP_POINTS, load_trace
 from liftwatch.sources.selection import Selection
 
-GROUP_POINTS = 250_000  # points converted in one pass (the reader's own group size for tar members)
+GROUP_POINTS = MEMBER_GROUP_POINTS  # points converted in one pass: the reader's own group size for tar members
 
 NAME_HEX = re.compile(r"trace_full_(~?[0-9a-fA-F]{6})\.json$")
 _TRACE_KEY = re.compile(rb'"trace"\s*:\s*\[')
