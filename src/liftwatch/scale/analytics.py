@@ -29,7 +29,7 @@ from liftwatch.analytics.partials import (
     merge_corridor_partials,
     merge_daily,
 )
-from liftwatch.analytics.surge import Alert, Selector, alert_legs, alerts_from_series, finish_alerts, series_from_daily
+from liftwatch.analytics.surge import Alert, Selector, alert_legs, alerts_from_daily, finish_alerts
 from liftwatch.partitions import partition_of
 from liftwatch.scale.executors import ordered_map
 
@@ -153,9 +153,8 @@ def changes_on(
     parts = flight_partitions(flights, n_partitions)
     leaves = list(ordered_map(executor, _daily_leaf, [(p, span, opts, site_regions, types) for p in parts], 8))
     daily = tree_reduce(executor, leaves, _Merge(merge_daily, opts))
-    series = series_from_daily(daily, start, end, level=level, by=by)
-    found = alerts_from_series(
-        series, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
+    found = alerts_from_daily(
+        daily, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
     )
     if not found:
         return []
@@ -163,8 +162,4 @@ def changes_on(
     per_part = list(
         ordered_map(executor, _ids_leaf, [(p, span, selectors, end, site_regions, types) for p in parts], 8)
     )
-    ids = []
-    for i in range(len(found)):
-        rows = pl.concat([p[i] for p in per_part]).sort("first_ts", "flight_id", "rank", nulls_last=True)
-        ids.append(rows["flight_id"].unique(maintain_order=True).to_list())
-    return finish_alerts(found, ids)
+    return finish_alerts(found, [[p[i] for p in per_part] for i in range(len(found))])
