@@ -269,25 +269,8 @@ def alerts_from_daily(
     **params: float,
 ) -> list[tuple[Alert, Selector]]:
     """Alerts (flight ids not yet filled) from expected flights per corridor and day (:func:`daily_partial`,
-    of the whole table or merged from partitions), each with what selects its flights."""
-    series = series_from_daily(daily, start, end, level=level, by=by)
-    return alerts_from_series(
-        series, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
-    )
-
-
-def alerts_from_series(
-    series: pl.DataFrame,
-    start: date,
-    end: date,
-    *,
-    baseline_end: date | None = None,
-    level: Level = "site",
-    by: tuple[str, ...] = (),
-    coverage: pl.DataFrame | None = None,
-    **params: float,
-) -> list[tuple[Alert, Selector]]:
-    """Alerts (flight ids not yet filled) from dense daily series, each with what selects its flights."""
+    of the whole table or merged from partitions), each with what selects its flights: the dense daily series
+    of every corridor, assessed one corridor at a time (each vectorised over its days)."""
     n = (end - start).days
     if n < 4:
         return []
@@ -296,6 +279,7 @@ def alerts_from_series(
     b_end = start + timedelta(days=bdays)
     expo = _exposure(coverage, start, n)
     o, d = corridor_keys(level)
+    series = series_from_daily(daily, start, end, level=level, by=by)
     out: list[tuple[Alert, Selector]] = []
     for row in series.iter_rows(named=True):  # one iteration per corridor, each vectorised over days
         if row["origin"] == UNKNOWN or row["destination"] == UNKNOWN:

@@ -160,33 +160,9 @@ def _identity(s: pl.DataFrame, static: pl.DataFrame | None) -> pl.DataFrame:
     )
     assets = kb.known_assets()
     sea = assets.filter(pl.col("domain") == "sea") if "domain" in assets.columns else assets.head(0)
-    by_name = (
-        sea.filter(pl.col("name").is_not_null())
-        .select(
-            pl.col("name").str.to_uppercase().alias("_nm"),
-            pl.col("operator").alias("op_name"),
-            pl.col("classification").alias("cls_name"),
-        )
-        .unique("_nm")
-    )
-    by_imo = (
-        sea.filter(pl.col("imo").is_not_null())
-        .select(
-            pl.col("imo").cast(pl.String).alias("registration"),
-            pl.col("operator").alias("op_imo"),
-            pl.col("classification").alias("cls_imo"),
-        )
-        .unique("registration")
-    )
-    by_id = (
-        sea.filter(pl.col("asset_id").is_not_null())
-        .select(
-            pl.col("asset_id").cast(pl.String),
-            pl.col("operator").alias("op_id"),
-            pl.col("classification").alias("cls_id"),
-        )
-        .unique("asset_id")
-    )
+    by_name = _known_by(sea, "name", pl.col("name").str.to_uppercase().alias("_nm"), "name")
+    by_imo = _known_by(sea, "imo", pl.col("imo").cast(pl.String).alias("registration"), "imo")
+    by_id = _known_by(sea, "asset_id", pl.col("asset_id").cast(pl.String), "id")
     s = (
         s.with_columns(pl.col("name").str.to_uppercase().alias("_nm"))
         .join(by_name, on="_nm", how="left")
@@ -196,6 +172,16 @@ def _identity(s: pl.DataFrame, static: pl.DataFrame | None) -> pl.DataFrame:
     return s.with_columns(
         pl.coalesce("op_id", "op_imo", "op_name").alias("operator"),
         pl.coalesce("cls_id", "cls_imo", "cls_name", pl.lit("unknown")).alias("classification"),
+    )
+
+
+def _known_by(sea: pl.DataFrame, column: str, key: pl.Expr, tag: str) -> pl.DataFrame:
+    """The curated ships' operator and classification (``op_<tag>``, ``cls_<tag>``) keyed by ``key``, for the
+    ships that give ``column`` (a ship matches by MMSI, IMO or name, whichever the curated entry has)."""
+    return (
+        sea.filter(pl.col(column).is_not_null())
+        .select(key, pl.col("operator").alias(f"op_{tag}"), pl.col("classification").alias(f"cls_{tag}"))
+        .unique(key.meta.output_name())
     )
 
 
