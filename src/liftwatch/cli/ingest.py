@@ -41,7 +41,12 @@ def _summary(reports: list[IngestReport], title: str = "ingest summary") -> Tabl
     t = Table(title=title, show_lines=False)
     for col in ("file", "format", "rows in", "kept", "dup", "rejected", "ignored", "assets", "first", "last", "s"):
         # a file name folds onto more lines rather than losing its end (which is what tells the files apart)
-        t.add_column(col, justify="right" if col not in ("file", "format") else "left", overflow=_overflow(col))
+        t.add_column(
+            col,
+            justify="right" if col not in ("file", "format") else "left",
+            overflow=_overflow(col),
+            min_width=12 if col == "file" else None,
+        )
     for r in reports:
         status = "skipped (already ingested)" if r.skipped else (r.error or "")
         t.add_row(
