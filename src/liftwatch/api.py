@@ -10,105 +10,51 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import polars as pl
-
-from liftwatch import io as lio
-from liftwatch import kb, sea
-from liftwatch.analytics.corridors import Level, Period, corridors, destination_legs
-from liftwatch.analytics.surge import Alert, detect_changes
-from liftwatch.claims import ClaimResult, Extraction, check, extract
+from liftwatch.analysis_scope import day_window, scoped_options
+from liftwatch.article_check import ClaimCheck, check_article, read_article
+from liftwatch.build import BuildSummary, build_store
+from liftwatch.claims import Extraction
 from liftwatch.dataset_export import ExportReport, export_dataset
 from liftwatch.dataset_ingest import ingest_into
 from liftwatch.errors import InvalidValueError, LiftwatchError, NoDataError
-from liftwatch.filters import Classification, Domain, Ending, FlightFilter, TimeLike, as_utc, split_corridor
-from liftwatch.flights import Flight, Flights, StoreRef, get_flight
+from liftwatch.filters import TimeLike
+from liftwatch.flights import StoreRef
 from liftwatch.ingest import IngestRun, ingest_paths
 from liftwatch.io.assumed_time import AssumeTime
-from liftwatch.kb.places import resolve_place
+from liftwatch.queries import StoreQueries
 from liftwatch.report import Analysis, AnalysisOptions, ReportResult, analyse, write_report
-from liftwatch.sea.build import SeaResult
 from liftwatch.sources import FetchReport, Selection
 from liftwatch.sources import fetch as fetch_source
 from liftwatch.sources.base import Progress
 from liftwatch.store import Store
 from liftwatch.store_dataset import DatasetStore, open_store
-from liftwatch.tracks.clean import CleanReport
-from liftwatch.tracks.flights import BuildReport
+
+# re-exported: ``from liftwatch.api import BuildSummary, ClaimCheck, day_window, read_article`` keeps working
+__all__ = [
+    "BuildSummary",
+    "ClaimCheck",
+    "LiftWatch",
+    "day_window",
+    "open",
+    "open_dataset",
+    "read_article",
+]
 
 
-@dataclass
-class BuildSummary:
-    """What ``build()`` did: flights from aircraft points, voyages from ship points."""
-
-    flights: int = 0
-    voyages: int = 0
-    flights_report: BuildReport = field(default_factory=BuildReport)
-    voyages_stats: dict[str, int] = field(default_factory=dict)
-    voyage_endings: dict[str, int] = field(default_factory=dict)
-    backend: str = "1 process"  # where the kernels ran (local processes, a Dask cluster)
-
-    @property
-    def clean(self) -> CleanReport:
-        return self.flights_report.clean
-
-    def __repr__(self) -> str:
-        return f"BuildSummary({self.flights:,} flights, {self.voyages:,} voyages)"
-
-
-@dataclass
-class ClaimCheck:
-    """The claims an article makes and what the data says about each."""
-
-    extraction: Extraction
-    results: list[ClaimResult]
-
-    @property
-    def positive(self) -> bool:
-        """True when at least one claim is supported or partly supported."""
-        return any(r.verdict in ("supported", "partly supported") for r in self.results)
-
-    def __repr__(self) -> str:
-        verdicts = ", ".join(f"{r.claim.claim_id}: {r.verdict}" for r in self.results) or "no claims found"
-        return f"ClaimCheck({len(self.results)} claims; {verdicts})"
-
-
-def read_article(article: str | os.PathLike[str]) -> str:
-    """An article's text from a path (UTF-8, bad bytes replaced)."""
-    path = Path(article)
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise LiftwatchError(f"{path}: cannot read ({exc.strerror or exc})") from None
-
-
-def _scaled(workers: int | None, dask: str | None) -> bool:
-    """Whether the analytics run as a reduction on other processes."""
-    return dask is not None or (workers is not None and workers > 1)
-
-
-def day_window(start: TimeLike | None, end: TimeLike | None) -> tuple[date | None, date | None]:
-    """Inclusive first/last days -> (first day, day after the last) as the analysis takes them."""
-    d0 = as_utc(start, "start").date() if start is not None else None
-    d1 = as_utc(end, "end").date() + timedelta(days=1) if end is not None else None
-    return d0, d1
-
-
-class LiftWatch:
+class LiftWatch(StoreQueries):
     """A handle on one liftwatch database (see :func:`open`): a DuckDB file, or a Parquet dataset directory
-    or URL (``LiftWatch("s3://bucket/liftwatch")``), which every method reads and writes alike."""
+    or URL (``LiftWatch("s3://bucket/liftwatch")``), which every method reads and writes alike.
+
+    The pipeline (ingest, build, fetch, check, analyse, report, export) is here; the questions asked of what
+    is stored (flights, voyages, corridors, changes, points, SQL) are :class:`~liftwatch.queries.StoreQueries`.
+    """
 
     def __init__(self, store: Store | str | os.PathLike[str]) -> None:
         self._ref = StoreRef(store if isinstance(store, Store) else open_store(store))
-
-    @property
-    def store(self) -> Store:
-        """The underlying store (raises a clear error once closed)."""
-        return self._ref.store
 
     # -- pipeline -------------------------------------------------------------------------------------
     def ingest(
@@ -138,16 +84,16 @@ class LiftWatch:
                     workers if dask is None else dask,
                     ("unset: a Parquet dataset is written by one process; parallel parsing is for the DuckDB store",),
                 )
-            with lio.assuming(assume_time):
-                return ingest_into(
-                    self.store,
-                    paths,
-                    format=format,
-                    force=force,
-                    on_file=on_file,
-                    on_batch=on_batch,
-                    raise_unexpected=raise_unexpected,
-                )
+            return ingest_into(
+                self.store,
+                paths,
+                format=format,
+                force=force,
+                on_file=on_file,
+                on_batch=on_batch,
+                raise_unexpected=raise_unexpected,
+                assume_time=assume_time,
+            )
         return ingest_paths(
             self.store,
             paths,
@@ -182,44 +128,16 @@ class LiftWatch:
         ``spill_dir`` (default: the system temporary folder), which on a cluster must be a folder every worker
         sees under the same path (``docs/scale.md``).
         """
-        from liftwatch.partitions import partition_count
-        from liftwatch.scale import LOCAL, backend, open_executor
-        from liftwatch.scale.flights import store_flights_on
-        from liftwatch.scale.sea import analyse_on
-
-        out = BuildSummary()
-        store = self.store
-        n_air = self.count_points("air") if flights else 0
-        n_sea = self.count_points("sea") if voyages else 0
-        if not n_air and not n_sea:
-            return out
-        b = backend(workers, dask, total_points=n_air + n_sea, n_partitions=partition_count(n_air, partitions))
-        out.backend = b.describe()
-        if partitions is None and n_air and (b.dask is None or b.dask == LOCAL) and b.workers > 1:
-            # N local workers each hold one partition at a time: N times smaller partitions keep the machine's
-            # peak memory near one process's (measured: 2 workers on ~1 M-point partitions peaked at 6.1 GB)
-            partitions = partition_count(n_air) * b.workers
-        with open_executor(b) as ex:
-            if n_air:
-                out.flights = store_flights_on(
-                    store,
-                    ex,
-                    n_partitions=partitions,
-                    on_partition=on_points,
-                    report=out.flights_report,
-                    spill_dir=spill_dir,
-                )
-            if n_sea:
-                res = analyse_on(store, ex, spill_dir=spill_dir)
-                out.voyages = store.write_flights(res.voyages.to_arrow())
-                out.voyages_stats = dict(res.stats)
-                counts = res.voyages["ending"].value_counts().sort("ending").iter_rows()
-                out.voyage_endings = {str(k): int(v) for k, v in counts}
-        return out
-
-    def sea(self) -> SeaResult:
-        """Port calls, silences and voyages computed from the stored AIS points (not stored)."""
-        return sea.analyse(self.store)
+        return build_store(
+            self.store,
+            flights=flights,
+            voyages=voyages,
+            partitions=partitions,
+            on_points=on_points,
+            workers=workers,
+            dask=dask,
+            spill_dir=spill_dir,
+        )
 
     def fetch(
         self,
@@ -281,10 +199,15 @@ class LiftWatch:
         extraction: Extraction | None = None,
     ) -> ClaimCheck:
         """Extract an article's claims (path, or ``text=``, or an ``extraction`` already made) and check each."""
-        if extraction is None:
-            body = text if text is not None else read_article(article)
-            extraction = extract(body, publication, default_window_days=window_days)
-        return ClaimCheck(extraction, check(extraction, self.store, tolerance_days=tolerance_days))
+        return check_article(
+            self.store,
+            article,
+            publication=publication,
+            window_days=window_days,
+            tolerance_days=tolerance_days,
+            text=text,
+            extraction=extraction,
+        )
 
     def analyse(
         self,
@@ -310,40 +233,20 @@ class LiftWatch:
         flights = self.store.flights()
         if flights.is_empty():
             raise NoDataError(f"{self._ref.path}: no flights stored (run `liftwatch build` first)")
-        base = options or AnalysisOptions()
-        d0, d1 = day_window(start, end)
-        scope: list[str] = []
-        origin, destination, regions = base.origin, base.destination, base.region
-        if corridor:
-            a, b = split_corridor(corridor)
-            origin = resolve_place(a).ids if a else None
-            destination = resolve_place(b).ids if b else None
-            scope.append(f"corridor {a or 'anywhere'} → {b or 'anywhere'}")
-        if region:
-            regions = resolve_place(region).ids
-            scope.append(f"region {region}")
-        if watchlist is not None:
-            matched = kb.load_watchlist(Path(watchlist)).match_flights(flights, only_matched=True)
-            flights = flights.filter(pl.col("flight_id").is_in(matched["flight_id"].unique().implode()))
-            scope.append(f"watchlist {Path(watchlist).name}")
-        baseline_end = base.baseline_end
-        if baseline_days:
-            first = d0 or base.start or _first_day(flights)
-            baseline_end = first + timedelta(days=baseline_days)
-        claims = [r for a in articles for r in self.check(a, publication=publication).results]
-        chosen = base.replace(
-            start=d0 or base.start,
-            end=d1 or base.end,
-            title=base.title if title is None else title,
-            scope=", ".join(scope) or base.scope,
-            origin=origin,
-            destination=destination,
-            region=regions,
-            baseline_end=baseline_end,
-            coverage="background" if coverage else base.coverage,
-            claims=(*base.claims, *claims),
+        flights, chosen = scoped_options(
+            flights,
+            options or AnalysisOptions(),
+            start=start,
+            end=end,
+            corridor=corridor,
+            region=region,
+            watchlist=watchlist,
+            baseline_days=baseline_days,
+            coverage=coverage,
+            title=title,
         )
-        return analyse(flights, chosen)
+        claims = [r for a in articles for r in self.check(a, publication=publication).results]
+        return analyse(flights, chosen.replace(claims=(*chosen.claims, *claims)))
 
     def report(
         self, out: str | os.PathLike[str], analysis: Analysis | None = None, *, tiles: bool = False, **options: Any
@@ -370,137 +273,6 @@ class LiftWatch:
         as ``s3://bucket/prefix``), created if absent, de-duplicated against what it already holds."""
         return export_dataset(self.store, target, buckets=buckets, storage_options=storage_options)
 
-    # -- queries --------------------------------------------------------------------------------------
-    def flights(
-        self,
-        classification: Classification | tuple[Classification, ...] | None = None,
-        *,
-        country: str | None = None,
-        site: str | None = None,
-        corridor: str | None = None,
-        start: TimeLike | None = None,
-        end: TimeLike | None = None,
-        asset: str | None = None,
-        ending: Ending | None = None,
-        domain: Domain | None = None,
-    ) -> Flights:
-        """Stored flights (and voyages) as a lazy, chainable collection; bad values raise with the allowed list."""
-        filt = FlightFilter.from_options(
-            corridor=corridor,
-            classification=classification,
-            country=country,
-            site=site,
-            start=start,
-            end=end,
-            asset=asset,
-            ending=ending,
-            domain=domain,
-        )
-        return Flights(self._ref, filt)
-
-    def select(self, where: FlightFilter) -> Flights:
-        """The flights a ready-made :class:`~liftwatch.filters.FlightFilter` selects."""
-        return Flights(self._ref, where)
-
-    def voyages(self, *, asset: str | None = None, ending: Ending | None = None) -> Flights:
-        """Stored ship voyages (the flights table, domain ``sea``)."""
-        return Flights(self._ref, FlightFilter(domain="sea", asset=asset, ending=ending))
-
-    def flight(self, flight_id: str) -> Flight:
-        """One stored flight by id."""
-        return get_flight(self._ref, flight_id)
-
-    def port_calls(self, asset: str | None = None) -> pl.DataFrame:
-        """Port calls, observed and inferred from silences."""
-        pc = self.sea().all_port_calls()
-        return pc.filter(pl.col("asset_id") == asset) if asset else pc
-
-    def corridors(
-        self,
-        *,
-        level: Level = "region",
-        by: Sequence[str] = ("classification",),
-        period: Period = None,
-        start: TimeLike | None = None,
-        end: TimeLike | None = None,
-        workers: int | None = None,
-        dask: str | None = None,
-    ) -> pl.DataFrame:
-        """The corridor table of the stored flights first seen between ``start`` and ``end`` (days, inclusive).
-
-        With ``workers`` > 1 or ``dask`` (as for :meth:`build`), computed as a tree reduction over partitions
-        of airframes (:mod:`liftwatch.scale.analytics`): equal to the single-process table up to the order
-        floats are added in.
-        """
-        flights = self._flights_between(start, end)
-        if not _scaled(workers, dask):
-            return corridors(flights, level=level, by=by, period=period)
-        from liftwatch.scale import backend, open_executor
-        from liftwatch.scale.analytics import corridors_on
-
-        with open_executor(backend(workers, dask)) as ex:
-            return corridors_on(flights, ex, level=level, by=by, period=period)
-
-    def changes(
-        self,
-        start: TimeLike | None = None,
-        end: TimeLike | None = None,
-        *,
-        level: Level = "region",
-        by: tuple[str, ...] = ("classification",),
-        baseline_end: TimeLike | None = None,
-        workers: int | None = None,
-        dask: str | None = None,
-    ) -> list[Alert]:
-        """Surges and new corridors among the stored flights between ``start`` and ``end`` (days, inclusive;
-        default: the whole data), the baseline before ``baseline_end`` (default: the first half)."""
-        flights = self._flights_between(start, end)
-        if flights.is_empty():
-            return []
-        d0, d1 = day_window(start, end)
-        first = d0 or flights["first_ts"].min().date()  # type: ignore[union-attr]
-        last = d1 or flights["last_ts"].max().date() + timedelta(days=1)  # type: ignore[union-attr]
-        b_end = as_utc(baseline_end, "baseline_end").date() if baseline_end is not None else None
-        if not _scaled(workers, dask):
-            legs = destination_legs(flights)
-            return detect_changes(legs, first, last, baseline_end=b_end, level=level, by=by)
-        from liftwatch.scale import backend, open_executor
-        from liftwatch.scale.analytics import changes_on
-
-        with open_executor(backend(workers, dask)) as ex:
-            return changes_on(flights, ex, first, last, baseline_end=b_end, level=level, by=by)
-
-    def _flights_between(self, start: TimeLike | None, end: TimeLike | None) -> pl.DataFrame:
-        d0, d1 = day_window(start, end)
-        flights = self.store.flights()
-        if d0:
-            flights = flights.filter(pl.col("first_ts").dt.date() >= d0)
-        if d1:
-            flights = flights.filter(pl.col("first_ts").dt.date() < d1)
-        return flights
-
-    def points(
-        self,
-        assets: Sequence[str] | None = None,
-        start: datetime | str | None = None,
-        end: datetime | str | None = None,
-        *,
-        domain: Domain | None = None,
-    ) -> pl.DataFrame:
-        return self.store.points(assets=assets, start=start, end=end, domain=domain)
-
-    def sql(self, query: str, params: list[Any] | None = None) -> pl.DataFrame:
-        return self.store.sql(query, params)
-
-    def info(self) -> dict[str, Any]:
-        return self.store.info()
-
-    def count_points(self, domain: Domain | None = None) -> int:
-        """Points in the store (of one domain, ``"air"`` or ``"sea"``); commands say "ingest first" on 0."""
-        if domain is None:
-            return int(self.store.sql("SELECT count(*) AS n FROM points")["n"][0])
-        return int(self.store.sql("SELECT count(*) AS n FROM points WHERE domain = ?", [domain])["n"][0])
-
     # -- lifecycle ------------------------------------------------------------------------------------
     def close(self) -> None:
         self._ref.close()
@@ -519,12 +291,6 @@ class LiftWatch:
             f"LiftWatch({i['path']!r}: {i['points']:,} points, {i['assets']:,} assets, {i['files']:,} files, "
             f"{i['flights']:,} flights and voyages; {i['first']} to {i['last']})"
         )
-
-
-def _first_day(flights: pl.DataFrame) -> date:
-    first = flights["first_ts"].min()
-    assert isinstance(first, datetime)
-    return first.date()
 
 
 def open(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> LiftWatch:

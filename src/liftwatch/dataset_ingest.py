@@ -32,6 +32,7 @@ from liftwatch.dataset_write import STAGE_ROWS, KeyCache, PointWriter, merge_sta
 from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.ingest import STATIC_READERS, FileFailure, IngestRun, expand_paths
 from liftwatch.ingest_parse import ARCHIVE_ERRORS
+from liftwatch.io.assumed_time import AssumeTime, check
 from liftwatch.io.base import RejectLog
 from liftwatch.io.textchunks import one_line
 from liftwatch.io.timewindow import filter_table
@@ -93,11 +94,17 @@ def ingest_into(
     on_file: Callable[[Path], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
     raise_unexpected: bool = False,
+    assume_time: AssumeTime | None = None,
     expand: bool = True,
     max_rows: int = STAGE_ROWS,
     commit_rows: int = COMMIT_ROWS,
 ) -> IngestRun:
-    """Ingest every input ``paths`` names into the dataset; a failed input is reported and the others go in."""
+    """Ingest every input ``paths`` names into the dataset; a failed input is reported and the others go in.
+
+    ``assume_time`` times messages without a time of their own, as for the DuckDB store
+    (:func:`liftwatch.ingest.ingest_paths`); a bad value is refused before any file is read.
+    """
+    assume_time = check(assume_time)
     run = IngestRun()
     known = set(store.sql("SELECT sha256 FROM ingested_files")["sha256"].to_list())
     inputs = expand_paths(paths) if expand else [Path(p) for p in paths]
@@ -110,7 +117,9 @@ def ingest_into(
         rep = IngestReport(path=p)
         try:
             next_id += 1
-            _read_one(store, pending, rep, next_id, known, format=format, force=force, on_batch=on_batch)
+            _read_one(
+                store, pending, rep, next_id, known, format=format, force=force, on_batch=on_batch, assume=assume_time
+            )
         except lio.NothingKeptError as exc:  # the reasons stay in the summary's reject table
             rep = _failed(run, f, one_line(exc, 1000))
             rep.format, rep.rejects = exc.format, exc.rejects
@@ -147,6 +156,7 @@ def _read_one(
     format: str | None,
     force: bool,
     on_batch: Callable[[int], None] | None,
+    assume: AssumeTime | None = None,
 ) -> None:
     p = rep.path
     check_regular(p)
@@ -165,7 +175,7 @@ def _read_one(
     rows = 0
     mark: int | None = None
     try:
-        for batch in lio.read(p, format=rep.format, rejects=rep.rejects):
+        for batch in lio.read(p, format=rep.format, rejects=rep.rejects, assume_time=assume):
             if batch.num_rows == 0:
                 continue
             table = _canonical(batch, rep.rejects, p)

@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
+from liftwatch.ingest_outcomes import needing_attention, outcome_table, rejects_by_reason
 from liftwatch.ingest_parse import ARCHIVE_ERRORS
 from liftwatch.ingest_workers import auto_workers, parse_executor
 from liftwatch.io import aircraft_json, ais_csv, ais_decoded_csv, ais_nmea
@@ -103,6 +105,18 @@ class IngestRun:
     @property
     def files(self) -> int:
         return len(self.reports)
+
+    def by_outcome(self) -> pl.DataFrame:
+        """Files, rows and rejects per (format, outcome) (:func:`liftwatch.ingest_outcomes.outcome_table`)."""
+        return outcome_table(self.reports)
+
+    def needing_attention(self) -> list[IngestReport]:
+        """Every input that failed, was unreadable or had rows rejected."""
+        return needing_attention(self.reports)
+
+    def rejects_by_reason(self) -> pl.DataFrame:
+        """Rejected rows over all inputs by reason, with how many files had each."""
+        return rejects_by_reason(self.reports)
 
     def __iter__(self) -> Iterator[IngestReport]:
         return iter(self.reports)

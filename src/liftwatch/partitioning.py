@@ -11,6 +11,9 @@ SplitMix64 finaliser, then taken modulo the bucket count.
 ``DEFAULT_BUCKETS`` is the on-disk fan-out of a partitioned dataset (``bucket=NN`` directories). A computation
 that wants fewer, larger partitions groups buckets (``bucket % n_partitions``); one that wants more uses more
 buckets when the dataset is written.
+
+This module is only the rule; :mod:`liftwatch.partitions` is where a worker gets one partition's points
+(picklable partition specs, spilling a store, loading a partition in kernel order).
 """
 
 from __future__ import annotations

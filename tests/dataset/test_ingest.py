@@ -191,3 +191,24 @@ def test_untimed_ais_into_a_dataset_needs_and_takes_assume_time(tmp_path: Path) 
         assert lw.ingest(path, assume_time=when).rows_added == 1
         with pytest.raises(InvalidValueError, match="written by one process"):
             lw.ingest(path, workers=2)
+
+
+def test_ingest_into_takes_assume_time_as_an_argument(tmp_path: Path) -> None:
+    """No context needed: the argument times untimed AIS, a bad value is refused before any file is read."""
+    from datetime import UTC, datetime
+
+    from pyais.encode import encode_dict
+
+    from liftwatch.errors import InvalidValueError
+
+    line = encode_dict({"type": 1, "mmsi": 273906301, "lat": 34.7, "lon": 35.5}, talker_id="AI")[0]
+    path = tmp_path / "untimed.nmea"
+    path.write_text(line + "\n")
+    with DatasetStore(tmp_path / "ds", create=True) as d:
+        with pytest.raises(InvalidValueError, match="assume"):
+            ingest_into(d, [path], assume_time="not a time")
+        assert d.sql("SELECT count(*) AS n FROM ingested_files")["n"][0] == 0
+        run = ingest_into(d, [path], assume_time=datetime(2021, 7, 1, 12, tzinfo=UTC))
+        assert not run.failures and run.rows_added == 1
+        ts = d.sql("SELECT ts FROM points")["ts"][0]
+        assert ts == datetime(2021, 7, 1, 12, tzinfo=UTC)

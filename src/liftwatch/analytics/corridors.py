@@ -19,18 +19,31 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Literal
 
 import polars as pl
 
-from liftwatch.analytics.lift import flight_lift, lift_aggregations
+from liftwatch.analytics.keys import SEP, Level, Period, corridor_keys
+from liftwatch.analytics.lift import flight_lift
+from liftwatch.analytics.partials import corridor_partial, finish_corridors
 from liftwatch.analytics.roles import home_bases, role_expr
 from liftwatch.schema import FLIGHT_SCHEMA
 
+__all__ = [
+    "SEP",
+    "UNKNOWN",
+    "Level",
+    "Period",
+    "SiteRegions",
+    "as_flights",
+    "corridor_keys",
+    "corridor_table",
+    "corridors",
+    "destination_legs",
+    "filter_legs",
+    "top_corridor",
+]
+
 UNKNOWN = "unknown"
-SEP = "->"
-Level = Literal["site", "region"]
-Period = Literal["day", "week"] | None
 
 #: Maps a site id to the region ids containing it, most specific first (``kb.region_of_site`` shape).
 SiteRegions = Callable[[str], list[str]] | Mapping[str, Sequence[str]]
@@ -214,11 +227,6 @@ def filter_legs(
     return out
 
 
-def corridor_keys(level: Level) -> tuple[str, str]:
-    """Column names holding the two ends of a corridor at this level."""
-    return ("origin", "destination") if level == "site" else ("origin_region", "destination_region")
-
-
 def corridor_table(
     legs: pl.DataFrame,
     *,
@@ -230,28 +238,11 @@ def corridor_table(
 
     ``by``: extra grouping columns (``classification``, ``country``, ``operator``, ``type_code`` ...);
     ``period``: ``"day"`` or ``"week"`` for a time series. Sorted by expected flights, largest first.
+    The table is the one-partition case of the reduction in :mod:`liftwatch.analytics.partials` (the same
+    formulas whether computed here or merged from many partitions).
     """
-    o, d = corridor_keys(level)
-    keys = [o, d, *by] + ([period] if period else [])
-    w = pl.col("weight")
-    agg = legs.group_by(keys).agg(
-        w.sum().alias("flights_expected"),
-        (w * (1.0 - w)).sum().sqrt().alias("flights_sd"),
-        pl.col("top1").sum().cast(pl.Int64).alias("flights_top1"),
-        pl.when(pl.col("ending") == "landed").then(w).otherwise(0.0).sum().alias("flights_landed"),
-        pl.when(pl.col("dark")).then(w).otherwise(0.0).sum().alias("flights_dark_expected"),
-        pl.col("asset_id").n_unique().alias("assets"),
-        pl.col("type_code").drop_nulls().unique().sort().alias("type_codes"),
-        pl.col("first_ts").min().alias("first_seen"),
-        pl.col("first_ts").max().alias("last_seen"),
-        *lift_aggregations("weight"),
-    )
-    agg = agg.rename({o: "origin", d: "destination"}) if level == "region" else agg
-    agg = agg.with_columns((pl.col("origin") + SEP + pl.col("destination")).alias("corridor"))
-    front = ["corridor", "origin", "destination", *by] + ([period] if period else [])
-    sort_cols = [*([period] if period else []), "flights_expected", "corridor"]
-    desc = [False] * (1 if period else 0) + [True, False]
-    return agg.select(*front, pl.exclude(front)).sort(sort_cols, descending=desc)
+    state = corridor_partial(legs, level=level, by=by, period=period)
+    return finish_corridors(state, level=level, by=by, period=period)
 
 
 def corridors(

@@ -15,6 +15,8 @@ Per corridor two uncertainties are combined:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import polars as pl
 
 UNKNOWN_TYPE = "unknown type"
@@ -76,6 +78,50 @@ def flight_lift(flights: pl.DataFrame, types: pl.DataFrame | None = None) -> pl.
     ).drop("_type_key", "_p_low", "_p_typ", "_p_max")
 
 
+def lift_terms(weight: str = "weight", *, cost_returns: bool = False) -> dict[str, pl.Expr]:
+    """Per-leg terms whose sums over a corridor make its tonnage; sums merge by adding, so one set of formulas
+    serves a whole table (:func:`lift_aggregations`) and partition-by-partition partials
+    (:mod:`liftwatch.analytics.partials`).
+
+    ``l_*``: Σ w·payload (low / typical / high); ``v_*``: Σ w(1-w)·payload² (destination variance);
+    ``unknown_type_flights`` and ``return_flights``: Σ w over legs not costed (see :func:`lift_aggregations`).
+    """
+    w = pl.col(weight)
+    is_return = (pl.col("role") == "return").fill_null(False) if not cost_returns else pl.lit(False)
+    known = (pl.col("type_status") == KNOWN) & ~is_return
+    low, typ, high = pl.col("lift_low_t"), pl.col("lift_typical_t"), pl.col("lift_high_t")
+    bern = w * (1.0 - w)
+
+    def when_known(e: pl.Expr) -> pl.Expr:
+        return pl.when(known).then(e).otherwise(0.0)
+
+    return {
+        "l_typ": when_known(w * typ),
+        "l_low": when_known(w * low),
+        "l_high": when_known(w * high),
+        "v_low": when_known(bern * low * low),
+        "v_high": when_known(bern * high * high),
+        "v_typ": when_known(bern * typ * typ),
+        "unknown_type_flights": pl.when((pl.col("type_status") != KNOWN) & ~is_return).then(w).otherwise(0.0),
+        "return_flights": pl.when(is_return).then(w).otherwise(0.0),
+    }
+
+
+LIFT_SUMS: tuple[str, ...] = tuple(lift_terms())
+
+
+def lift_columns(sums: Mapping[str, pl.Expr], z: float = Z90) -> list[pl.Expr]:
+    """The tonnage columns from the sums of :func:`lift_terms` (square roots taken only here, at the end)."""
+    return [
+        sums["l_typ"].alias("tonnes_expected"),
+        (sums["l_low"] - z * sums["v_low"].sqrt()).clip(lower_bound=0.0).alias("tonnes_low"),
+        (sums["l_high"] + z * sums["v_high"].sqrt()).alias("tonnes_high"),
+        sums["v_typ"].sqrt().alias("tonnes_sd_dest"),
+        sums["unknown_type_flights"].alias("unknown_type_flights"),
+        sums["return_flights"].alias("return_flights"),
+    ]
+
+
 def lift_aggregations(weight: str = "weight", z: float = Z90, *, cost_returns: bool = False) -> list[pl.Expr]:
     """Group-by expressions turning weighted legs (one row per flight×destination) into corridor tonnage.
 
@@ -86,27 +132,8 @@ def lift_aggregations(weight: str = "weight", z: float = Z90, *, cost_returns: b
     base, :mod:`liftwatch.analytics.roles`) are counted in ``return_flights`` and not costed unless
     ``cost_returns``: an airlift's return legs are usually empty and the cargo cannot be observed either way.
     """
-    w = pl.col(weight)
-    is_return = (pl.col("role") == "return").fill_null(False) if cost_returns is False else pl.lit(False)
-    known = (pl.col("type_status") == KNOWN) & ~is_return
-    low, typ, high = pl.col("lift_low_t"), pl.col("lift_typical_t"), pl.col("lift_high_t")
-    bern = w * (1.0 - w)
-
-    def sd(payload: pl.Expr) -> pl.Expr:
-        return (pl.when(known).then(bern * payload * payload).otherwise(0.0)).sum().sqrt()
-
-    return [
-        pl.when(known).then(w * typ).otherwise(0.0).sum().alias("tonnes_expected"),
-        (pl.when(known).then(w * low).otherwise(0.0).sum() - z * sd(low)).clip(lower_bound=0.0).alias("tonnes_low"),
-        (pl.when(known).then(w * high).otherwise(0.0).sum() + z * sd(high)).alias("tonnes_high"),
-        sd(typ).alias("tonnes_sd_dest"),
-        pl.when((pl.col("type_status") != KNOWN) & ~is_return)
-        .then(w)
-        .otherwise(0.0)
-        .sum()
-        .alias("unknown_type_flights"),
-        pl.when(is_return).then(w).otherwise(0.0).sum().alias("return_flights"),
-    ]
+    terms = lift_terms(weight, cost_returns=cost_returns)
+    return lift_columns({k: e.sum() for k, e in terms.items()}, z)
 
 
 def total_lift(flights: pl.DataFrame, types: pl.DataFrame | None = None) -> dict[str, float]:

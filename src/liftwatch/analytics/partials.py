@@ -5,7 +5,8 @@ a *partial* (per corridor key: sums of weights, of Bernoulli variances, of weigh
 variances, the set of airframes and type codes, first and last time), two partials merge by adding sums,
 uniting sets and taking min/max, and :func:`finish_corridors` turns the merged state into exactly the columns of
 :func:`liftwatch.analytics.corridors.corridor_table` (square roots and the payload range are taken only at the
-end, which is why the state keeps sums of squares). Daily counts per corridor (the input of surge detection)
+end, which is why the state keeps sums of squares). ``corridor_table`` itself is one partial, finished: the
+formulas exist once. Daily counts per corridor (the input of surge detection)
 merge by adding. Airframe sets are kept rather than per-partition counts so a merge is right even when the same
 airframe appears in two partitions.
 
@@ -20,25 +21,12 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from liftwatch.analytics.corridors import SEP, Level, Period, corridor_keys
-from liftwatch.analytics.lift import KNOWN, Z90
+from liftwatch.analytics.keys import SEP, Level, Period, corridor_keys
+from liftwatch.analytics.lift import LIFT_SUMS, Z90, lift_columns, lift_terms
 
 __all__ = ["corridor_partial", "daily_partial", "finish_corridors", "merge_corridor_partials", "merge_daily"]
 
-_SUMS = (
-    "s_w",
-    "s_bern",
-    "s_landed",
-    "s_dark",
-    "l_typ",
-    "l_low",
-    "l_high",
-    "v_low",
-    "v_high",
-    "v_typ",
-    "unknown_type_flights",
-    "return_flights",
-)
+_SUMS = ("s_w", "s_bern", "s_landed", "s_dark", *LIFT_SUMS)
 
 
 def _keys(level: Level, by: Sequence[str], period: Period) -> list[str]:
@@ -56,17 +44,9 @@ def corridor_partial(
 ) -> pl.DataFrame:
     """One partition's legs (:func:`~liftwatch.analytics.corridors.destination_legs`) as a partial state."""
     w = pl.col("weight")
-    bern = w * (1.0 - w)
-    is_return = (pl.col("role") == "return").fill_null(False) if not cost_returns else pl.lit(False)
-    known = (pl.col("type_status") == KNOWN) & ~is_return
-    low, typ, high = pl.col("lift_low_t"), pl.col("lift_typical_t"), pl.col("lift_high_t")
-
-    def when_known(e: pl.Expr) -> pl.Expr:
-        return pl.when(known).then(e).otherwise(0.0).sum()
-
     return legs.group_by(_keys(level, by, period)).agg(
         w.sum().alias("s_w"),
-        bern.sum().alias("s_bern"),
+        (w * (1.0 - w)).sum().alias("s_bern"),
         pl.col("top1").sum().cast(pl.Int64).alias("s_top1"),
         pl.when(pl.col("ending") == "landed").then(w).otherwise(0.0).sum().alias("s_landed"),
         pl.when(pl.col("dark")).then(w).otherwise(0.0).sum().alias("s_dark"),
@@ -74,18 +54,7 @@ def corridor_partial(
         pl.col("type_code").drop_nulls().unique().alias("type_set"),
         pl.col("first_ts").min().alias("first_seen"),
         pl.col("first_ts").max().alias("last_seen"),
-        when_known(w * typ).alias("l_typ"),
-        when_known(w * low).alias("l_low"),
-        when_known(w * high).alias("l_high"),
-        when_known(bern * low * low).alias("v_low"),
-        when_known(bern * high * high).alias("v_high"),
-        when_known(bern * typ * typ).alias("v_typ"),
-        pl.when((pl.col("type_status") != KNOWN) & ~is_return)
-        .then(w)
-        .otherwise(0.0)
-        .sum()
-        .alias("unknown_type_flights"),
-        pl.when(is_return).then(w).otherwise(0.0).sum().alias("return_flights"),
+        *[e.sum().alias(k) for k, e in lift_terms("weight", cost_returns=cost_returns).items()],
     )
 
 
@@ -125,12 +94,7 @@ def finish_corridors(
         pl.col("type_set").list.sort().alias("type_codes"),
         "first_seen",
         "last_seen",
-        pl.col("l_typ").alias("tonnes_expected"),
-        (pl.col("l_low") - z * pl.col("v_low").sqrt()).clip(lower_bound=0.0).alias("tonnes_low"),
-        (pl.col("l_high") + z * pl.col("v_high").sqrt()).alias("tonnes_high"),
-        pl.col("v_typ").sqrt().alias("tonnes_sd_dest"),
-        "unknown_type_flights",
-        "return_flights",
+        *lift_columns({k: pl.col(k) for k in LIFT_SUMS}, z),
     )
     agg = agg.rename({o: "origin", d: "destination"}) if level == "region" else agg
     agg = agg.with_columns((pl.col("origin") + SEP + pl.col("destination")).alias("corridor"))

@@ -41,7 +41,9 @@ from liftwatch.analytics.changestats import (
     fit_baseline,
     predictive_tail,
 )
-from liftwatch.analytics.corridors import SEP, UNKNOWN, Level, corridor_keys
+from liftwatch.analytics.corridors import UNKNOWN
+from liftwatch.analytics.keys import SEP, Level, corridor_keys
+from liftwatch.analytics.partials import daily_partial
 
 
 @dataclass
@@ -100,9 +102,7 @@ def daily_series(
 
     ``end`` is exclusive. Days without flights are zeros, so every series has the same length.
     """
-    o, d = corridor_keys(level)
-    daily = legs.group_by([o, d, *by, "day"]).agg(pl.col("weight").sum().alias("y"))
-    return series_from_daily(daily, start, end, level=level, by=by)
+    return series_from_daily(daily_partial(legs, level=level, by=by), start, end, level=level, by=by)
 
 
 def series_from_daily(
@@ -247,18 +247,18 @@ def detect_changes(
     the whole window (a surge that starts late in the baseline still accumulates evidence). ``params`` go to
     :func:`assess_series` (``h``, ``ratio``, ``min_jump``, ``alpha``, ``min_after``, ``min_new``).
     """
-    series = daily_series(legs, start, end, level=level, by=by)
-    found = alerts_from_series(
-        series, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
+    daily = daily_partial(legs, level=level, by=by)
+    found = alerts_from_daily(
+        daily, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
     )
-    return finish_alerts(found, [flight_ids(legs, sel, end, level) for _, sel in found])
+    return finish_alerts(found, [[alert_legs(legs, sel, end)] for _, sel in found])
 
 
 Selector = dict[str, Any]  # the corridor (and group) an alert is about, and its first day
 
 
-def alerts_from_series(
-    series: pl.DataFrame,
+def alerts_from_daily(
+    daily: pl.DataFrame,
     start: date,
     end: date,
     *,
@@ -268,7 +268,9 @@ def alerts_from_series(
     coverage: pl.DataFrame | None = None,
     **params: float,
 ) -> list[tuple[Alert, Selector]]:
-    """Alerts (flight ids not yet filled) from dense daily series, each with what selects its flights."""
+    """Alerts (flight ids not yet filled) from expected flights per corridor and day (:func:`daily_partial`,
+    of the whole table or merged from partitions), each with what selects its flights: the dense daily series
+    of every corridor, assessed one corridor at a time (each vectorised over its days)."""
     n = (end - start).days
     if n < 4:
         return []
@@ -277,6 +279,7 @@ def alerts_from_series(
     b_end = start + timedelta(days=bdays)
     expo = _exposure(coverage, start, n)
     o, d = corridor_keys(level)
+    series = series_from_daily(daily, start, end, level=level, by=by)
     out: list[tuple[Alert, Selector]] = []
     for row in series.iter_rows(named=True):  # one iteration per corridor, each vectorised over days
         if row["origin"] == UNKNOWN or row["destination"] == UNKNOWN:
@@ -320,16 +323,21 @@ def alert_legs(legs: pl.DataFrame, sel: Selector, end: date) -> pl.DataFrame:
     return legs.filter(cond)
 
 
-def flight_ids(legs: pl.DataFrame, sel: Selector, end: date, level: Level = "site") -> list[str]:
-    """Flight ids behind one alert, first seen first (legs are sorted by first time, then flight id)."""
-    return alert_legs(legs, sel, end)["flight_id"].unique(maintain_order=True).to_list()
+def merged_flight_ids(parts: list[pl.DataFrame]) -> list[str]:
+    """Flight ids of an alert's legs gathered from one or many partitions, first seen first (by first time,
+    flight id, then destination rank: the order of :func:`~liftwatch.analytics.corridors.destination_legs`)."""
+    rows = pl.concat([p.select("first_ts", "flight_id", "rank") for p in parts])
+    return (
+        rows.sort("first_ts", "flight_id", "rank", nulls_last=True)["flight_id"].unique(maintain_order=True).to_list()
+    )
 
 
-def finish_alerts(found: list[tuple[Alert, Selector]], ids: list[list[str]]) -> list[Alert]:
-    """Alerts with their flight ids, surges first, then by start and strength."""
+def finish_alerts(found: list[tuple[Alert, Selector]], legs: list[list[pl.DataFrame]]) -> list[Alert]:
+    """Alerts with their flight ids (from each alert's legs, in one or many parts), surges first, then by
+    start and strength."""
     alerts = []
-    for (alert, _), fids in zip(found, ids, strict=True):
-        alert.flight_ids = fids
+    for (alert, _), parts in zip(found, legs, strict=True):
+        alert.flight_ids = merged_flight_ids(parts)
         alerts.append(alert)
     alerts.sort(key=lambda a: (a.kind != "surge", a.start, -a.statistic))
     return alerts

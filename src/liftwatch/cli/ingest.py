@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.markup import escape
@@ -30,11 +30,23 @@ from liftwatch.io.assumed_time import check as check_assume_time
 from liftwatch.store import IngestReport
 from liftwatch.store_dataset import looks_like_dataset
 
+PER_FILE_MAX = 20  # more inputs than this: a summary by format and outcome, and only the files that need a look
 
-def _summary(reports: list[IngestReport]) -> Table:
-    t = Table(title="ingest summary", show_lines=False)
+
+def _overflow(col: str) -> Literal["fold", "ellipsis"]:
+    return "fold" if col in ("file", "outcome") else "ellipsis"
+
+
+def _summary(reports: list[IngestReport], title: str = "ingest summary") -> Table:
+    t = Table(title=title, show_lines=False)
     for col in ("file", "format", "rows in", "kept", "dup", "rejected", "ignored", "assets", "first", "last", "s"):
-        t.add_column(col, justify="right" if col not in ("file", "format") else "left")
+        # a file name folds onto more lines rather than losing its end (which is what tells the files apart)
+        t.add_column(
+            col,
+            justify="right" if col not in ("file", "format") else "left",
+            overflow=_overflow(col),
+            min_width=12 if col == "file" else None,
+        )
     for r in reports:
         status = "skipped (already ingested)" if r.skipped else (r.error or "")
         t.add_row(
@@ -66,6 +78,55 @@ def _reasons(reports: list[IngestReport]) -> Table | None:
     for r, reason, n in rows:
         t.add_row(escape(os.path.basename(r.path.rstrip("/"))), escape(reason), f"{n:,}")
     return t
+
+
+def _outcomes(run: IngestRun) -> Table:
+    """Files and rows per format and outcome (``IngestRun.by_outcome``)."""
+    t = Table(title=f"ingest summary: {run.files:,} files by format and outcome (--per-file for every file)")
+    cols = ("format", "outcome", "files", "rows in", "kept", "dup", "rejected", "ignored", "first", "last", "s")
+    for col in cols:
+        t.add_column(col, justify="left" if col in ("format", "outcome") else "right", overflow=_overflow(col))
+    for row in run.by_outcome().iter_rows(named=True):
+        t.add_row(
+            escape(row["format"]),
+            escape(row["outcome"]),
+            *[f"{row[c]:,}" for c in ("files", "rows_in", "rows_added", "duplicates", "rejected", "ignored")],
+            f"{row['first']:%Y-%m-%d %H:%M}" if row["first"] else "",
+            f"{row['last']:%Y-%m-%d %H:%M}" if row["last"] else "",
+            f"{row['seconds']:.1f}",
+        )
+    return t
+
+
+def _reason_totals(run: IngestRun) -> Table | None:
+    """Rejected rows by reason over all files (None when nothing was rejected)."""
+    by_reason = run.rejects_by_reason()
+    if by_reason.is_empty():
+        return None
+    t = Table(title="rejected by reason (all files)")
+    t.add_column("reason")
+    t.add_column("files", justify="right")
+    t.add_column("rows", justify="right")
+    for reason, files, rows in by_reason.iter_rows():
+        t.add_row(escape(reason), f"{files:,}", f"{rows:,}")
+    return t
+
+
+def print_summary(run: IngestRun, *, per_file: bool = False) -> None:
+    """A row per file for a handful of files (or with ``per_file``); beyond :data:`PER_FILE_MAX`, the totals
+    by format and outcome, then every file that failed or had rows rejected."""
+    if per_file or run.files <= PER_FILE_MAX:
+        console.print(_summary(run.reports))
+        reasons = _reasons(run.reports)
+    else:
+        console.print(_outcomes(run))
+        attention = run.needing_attention()
+        if attention:
+            title = f"files that failed or had rows rejected ({len(attention):,} of {run.files:,})"
+            console.print(_summary(attention, title=title))
+        reasons = _reason_totals(run)
+    if reasons is not None:
+        console.print(reasons)
 
 
 def exit_code(run: IngestRun) -> int:
@@ -114,6 +175,14 @@ def ingest(
             "if absent) instead of the DuckDB store.",
         ),
     ] = None,
+    per_file: Annotated[
+        bool,
+        typer.Option(
+            "--per-file",
+            help=f"A summary row for every file (default for up to {PER_FILE_MAX} files; beyond, totals by "
+            "format and outcome and only the files that failed or had rows rejected).",
+        ),
+    ] = False,
 ) -> None:
     """Read navigation data files into the store (idempotent, one transaction per file).
 
@@ -157,10 +226,7 @@ def ingest(
     for failure in run.failures:
         hint = f" (rerun with --debug or {DEBUG_ENV}=1 for the traceback)" if failure.unexpected else ""
         err.print(f"[red]error:[/red] {escape(failure.message)}{hint}", highlight=False, soft_wrap=True)
-    console.print(_summary(run.reports))
-    reasons = _reasons(run.reports)
-    if reasons is not None:
-        console.print(reasons)
+    print_summary(run, per_file=per_file)
     # examples of real problems first; bookkeeping lines a format ignores (SBS SEL/ID/...) last
     samples = sorted((s for r in run for s in r.rejects.samples), key=lambda s: s.reason.startswith("ignored"))
     for rej in samples[:show_rejects]:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from liftwatch.analytics.corridors import Level, Period, SiteRegions, destination_legs
+from liftwatch.analytics.corridors import Level, Period, SiteRegions, corridors, destination_legs
 from liftwatch.analytics.partials import (
     corridor_partial,
     daily_partial,
@@ -29,14 +29,14 @@ from liftwatch.analytics.partials import (
     merge_corridor_partials,
     merge_daily,
 )
-from liftwatch.analytics.surge import Alert, Selector, alert_legs, alerts_from_series, finish_alerts, series_from_daily
+from liftwatch.analytics.surge import Alert, Selector, alert_legs, alerts_from_daily, detect_changes, finish_alerts
 from liftwatch.partitions import partition_of
-from liftwatch.scale.executors import ordered_map
+from liftwatch.scale.executors import backend, open_executor, ordered_map
 
 T = TypeVar("T")
 FLIGHTS_PER_PARTITION = 200_000
 
-__all__ = ["changes_on", "corridors_on", "flight_partitions", "tree_reduce"]
+__all__ = ["changes_on", "changes_with", "corridors_on", "corridors_with", "flight_partitions", "tree_reduce"]
 
 
 def flight_partitions(flights: pl.DataFrame, n_partitions: int | None = None) -> list[pl.DataFrame]:
@@ -153,9 +153,8 @@ def changes_on(
     parts = flight_partitions(flights, n_partitions)
     leaves = list(ordered_map(executor, _daily_leaf, [(p, span, opts, site_regions, types) for p in parts], 8))
     daily = tree_reduce(executor, leaves, _Merge(merge_daily, opts))
-    series = series_from_daily(daily, start, end, level=level, by=by)
-    found = alerts_from_series(
-        series, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
+    found = alerts_from_daily(
+        daily, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
     )
     if not found:
         return []
@@ -163,8 +162,45 @@ def changes_on(
     per_part = list(
         ordered_map(executor, _ids_leaf, [(p, span, selectors, end, site_regions, types) for p in parts], 8)
     )
-    ids = []
-    for i in range(len(found)):
-        rows = pl.concat([p[i] for p in per_part]).sort("first_ts", "flight_id", "rank", nulls_last=True)
-        ids.append(rows["flight_id"].unique(maintain_order=True).to_list())
-    return finish_alerts(found, ids)
+    return finish_alerts(found, [[p[i] for p in per_part] for i in range(len(found))])
+
+
+def _scaled(workers: int | None, dask: str | None) -> bool:
+    """Whether the analytics run as a reduction on other processes."""
+    return dask is not None or (workers is not None and workers > 1)
+
+
+def corridors_with(
+    flights: pl.DataFrame,
+    *,
+    level: Level = "site",
+    by: Sequence[str] = (),
+    period: Period = None,
+    workers: int | None = None,
+    dask: str | None = None,
+) -> pl.DataFrame:
+    """The corridor table on the backend ``workers``/``dask`` name: ``corridors()`` in this process when they
+    name none, else :func:`corridors_on` on local workers or a Dask cluster."""
+    if not _scaled(workers, dask):
+        return corridors(flights, level=level, by=by, period=period)
+    with open_executor(backend(workers, dask)) as ex:
+        return corridors_on(flights, ex, level=level, by=by, period=period)
+
+
+def changes_with(
+    flights: pl.DataFrame,
+    start: date,
+    end: date,
+    *,
+    baseline_end: date | None = None,
+    level: Level = "site",
+    by: tuple[str, ...] = (),
+    workers: int | None = None,
+    dask: str | None = None,
+) -> list[Alert]:
+    """Surges and new corridors on the backend ``workers``/``dask`` name (as :func:`corridors_with`)."""
+    if not _scaled(workers, dask):
+        legs = destination_legs(flights)
+        return detect_changes(legs, start, end, baseline_end=baseline_end, level=level, by=by)
+    with open_executor(backend(workers, dask)) as ex:
+        return changes_on(flights, ex, start, end, baseline_end=baseline_end, level=level, by=by)

@@ -1,34 +1,25 @@
-"""The voyages pipeline on many workers: the same per-partition kernels as ``sea.analyse``.
+"""The voyages pipeline on many workers: :func:`liftwatch.sea.build.analyse_store` with its tasks on an executor.
 
-The store's ship points are spilled once into per-partition files; pass 1 (reception grid share and last
-report) runs per partition on the workers; the client merges the grid (the global step); pass 2 (port calls,
-silences, voyages) runs per partition against it, and the outputs are combined in partition order, exactly
-as the single-process run combines them.
+The store's ship points are spilled once into per-partition files in a work folder every worker sees; pass 1
+(reception grid share and last report) runs per partition on the workers; the client merges the grid (the
+global step); pass 2 (port calls, silences, voyages) runs per partition against it, and the outputs are
+combined in partition order. The loop is the single-process one (``sea.analyse(store)``), only the task
+runner differs, so the result is the same.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from liftwatch.partitions import PartitionSpec, load_partition, spill_store
 from liftwatch.scale.executors import ordered_map
 from liftwatch.scale.flights import work_folder
-from liftwatch.sea import portcalls
-from liftwatch.sea.build import (
-    SeaResult,
-    _data_end,
-    combine,
-    empty_result,
-    later,
-    merge_grids,
-    pass1_frame,
-    pass2_frame,
-)
+from liftwatch.sea.build import SeaResult, TaskRunner, analyse_store
 
 if TYPE_CHECKING:
     from liftwatch.store import Store
@@ -36,14 +27,13 @@ if TYPE_CHECKING:
 __all__ = ["analyse_on"]
 
 
-def _pass1(spec: PartitionSpec, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any] | None:
-    return pass1_frame(load_partition(spec), ports)
+def on_executor(executor: Executor, window: int = 4) -> TaskRunner:
+    """A task runner for the sea passes: tasks on ``executor``, results in order, ``window`` in flight."""
 
+    def run(fn: Callable[..., Any], args: list[tuple[Any, ...]]) -> Iterator[Any]:
+        return ordered_map(executor, fn, args, window)
 
-def _pass2(
-    spec: PartitionSpec, ports: pl.DataFrame, grid: pl.DataFrame, end: Any, static: pl.DataFrame | None
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame] | None:
-    return pass2_frame(load_partition(spec), ports, grid, end, static)
+    return run
 
 
 def analyse_on(
@@ -55,21 +45,8 @@ def analyse_on(
     window: int = 4,
 ) -> SeaResult:
     """``sea.analyse(store)`` with the per-partition work on ``executor``; the same result."""
-    static = store.ais_static()
-    ports = portcalls.port_sites(sites)
     work = work_folder(spill_dir)
     try:
-        specs = spill_store(store, os.path.join(work, "points"), domain="sea")
-        end = _data_end(store)
-        grids = []
-        for got in ordered_map(executor, _pass1, [(s, ports) for s in specs], window):
-            if got is not None:
-                grids.append(got[0])
-                end = later(end, got[1])
-        if not grids:
-            return empty_result()
-        grid = merge_grids(grids)
-        args = [(s, ports, grid, end, static) for s in specs]
-        return combine([p for p in ordered_map(executor, _pass2, args, window) if p is not None])
+        return analyse_store(store, work, sites=sites, run=on_executor(executor, window))
     finally:
         shutil.rmtree(work, ignore_errors=True)
