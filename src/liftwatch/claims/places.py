@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from liftwatch import kb as kb_module
 from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
 from liftwatch.claims.model import Place
+from liftwatch.claims.translit import cyrillic_to_latin, has_arabic, has_cyrillic, kb_skeletons
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 
@@ -231,6 +232,25 @@ class Gazetteer:
         for variant in _variants(key):
             if variant in COUNTRIES:
                 return self.country_place(COUNTRIES[variant], text)
+        return self._cross_script(text, key)
+
+    def _cross_script(self, text: str, key: str) -> Place | None:
+        """A Cyrillic or Arabic name the kb knows only in Latin script (``translit``): "Барановичи" ->
+        Baranavichi Air Base, "بني وليد" -> Bani Walid Airport. Only for the kb module itself (a test kb
+        has no airportsdata rows to cross to)."""
+        if self.kb is not kb_module:
+            return None
+        if has_cyrillic(key):
+            for variant in _variants(key):
+                latin = cyrillic_to_latin(variant)
+                site = self.kb.resolve_site(latin)
+                if site is not None and _plausible(latin, site):
+                    return self.site_place(site.site_id, text, f"romanised {latin!r}: kb.resolve_site")
+            return None
+        if has_arabic(text):
+            sid = kb_skeletons().lookup(re.sub(_SUFFIX + "$", "", text, flags=re.I))
+            if sid is not None:
+                return self.site_place(sid, text, "Arabic consonant skeleton of a kb name")
         return None
 
     def _resolve_place(self, resolve_place: Any, variant: str, text: str) -> Place | None:

@@ -149,10 +149,31 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+# Facility and settlement nouns in any grammatical case ("из международного аэропорта Триполи", "с
+# белорусского аэродрома Барановичи", "на авиабазе", "в порту"), and a lower-case Russian adjective in any
+# case ("белорусского", "международного", "сирийскую"): words that describe the place named next, as
+# "the", "main" and "air base" do in English. By form, not by list, so that every case and adjective counts.
+_RU_FACILITY = re.compile(r"(?:аэродром|аэропорт|авиабаз|баз|порт|город|столиц|пункт|гаван|аэровокзал)[а-яё]{0,3}")
+_RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их)")
+# French elided articles and facility nouns ("à l'aérodrome de Bamako", "sur la base d'Al-Khadim").
+_FR_FILLER = re.compile(r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac)s?|d'|l'")
+
+
+def _filler_word(w: str) -> bool:
+    return (
+        w in FILLER
+        or w.endswith("'s")
+        # an Arabic adjective of origin ("العاصمة الكينية نيروبي") describes the place, like "Libyan" does
+        or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) is not None
+        or _RU_FACILITY.fullmatch(w) is not None
+        or _RU_ADJECTIVE.fullmatch(w) is not None
+        or _FR_FILLER.fullmatch(w) is not None
+    )
+
+
 def _fill_ok(fill: str) -> bool:
-    words = [w.replace("’", "'").strip(",.;:()\"'«»“”").lower() for w in fill.split()]
-    # an Arabic adjective of origin ("العاصمة الكينية نيروبي") describes the place, like "Libyan" does
-    return all(w in FILLER or w.endswith("'s") or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) for w in words if w)
+    words = [w.replace("’", "'").strip(",.;:()\"«»“”").lower() for w in fill.split()]
+    return all(_filler_word(w) for w in words if w)
 
 
 _WHERE_BETWEEN = re.compile(
