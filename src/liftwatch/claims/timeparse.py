@@ -122,7 +122,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _RELATIVE = re.compile(
     r"\b(?P<phrase>"
     r"(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<n>\d+|[a-z]+(?:\s+of)?)?\s*"
-    r"(?P<unit>days?|weeks?|months?|years?)"
+    r"(?P<unit>hours?|days?|weeks?|months?|years?)"
+    # "خلال الساعات الأربع والعشرين الماضية", "الـ48 ساعة الماضية", "الأيام الماضية" (the past hours/days)
+    r"|(?:خلال\s+|في\s+)?(?:الـ\s*)?(?P<arn>\d+\s+)?(?P<arunit>الساعات|ساعة|الأيام|يوما|الأسابيع)\s+(?:[\u0600-\u06FF]+\s+){0,3}?الماضي(?:ة)?"
     r"|in\s+recent\s+(?P<runit>days|weeks|months)"
     r"|(?P<lastunit>last|this|past)\s+(?P<lu>week|month|weekend|year)"
     r"|earlier\s+this\s+(?P<eu>week|month|year)"
@@ -132,7 +134,7 @@ _RELATIVE = re.compile(
     r"(?:on\s+(?:last\s+)?|в\s+|во\s+|يوم\s+|le\s+)?(?P<wd>" + _WD_ALT + r")"
     r"|last\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"|(?P<ago>\d+|[a-z]+)\s+(?P<agounit>days?|weeks?|months?)\s+ago"
-    r"|(?:au\s+cours\s+des|pendant\s+les|ces)\s+(?P<fn>\w+)\s+derni(?:ers|ères|eres)\s+(?P<funit>jours|semaines|mois)"
+    r"|(?:au\s+cours\s+des|pendant\s+les|ces)\s+(?P<fn>\w+)\s+derni(?:ers|ères|eres)\s+(?P<funit>heures|jours|semaines|mois)"
     r"|за\s+последн\w+\s+(?:(?P<rn>\w+)\s+)?(?P<rnunit>сут\w*|дн\w*|недел\w*|месяц\w*|час\w*)"
     r"|(?:depuis|pendant)\s+(?P<dn>\w+)\s+(?P<dunit>jours|semaines|mois)"
     r")(?![^\W\d_])",
@@ -255,7 +257,16 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
     unit_days = {"day": 1, "week": 7, "month": 30, "year": 365}
     if g.get("unit"):
         n = _count(g.get("n"))
-        return pub - timedelta(days=n * unit_days[g["unit"].lower().rstrip("s")]), pub
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "hour":  # "the past 24 hours": the day before publication and publication day
+            return pub - timedelta(days=max(1, -(-n // 24))), pub
+        return pub - timedelta(days=n * unit_days[unit]), pub
+    if g.get("arunit"):
+        u = g["arunit"]
+        n = int(g["arn"]) if g.get("arn") else 0
+        if "ساع" in u:
+            return pub - timedelta(days=max(1, -(-n // 24))), pub
+        return pub - timedelta(days=(n or 7) * (7 if "أسابيع" in u else 1)), pub
     if g.get("runit"):
         return pub - timedelta(days={"days": 7, "weeks": 28, "months": 90}[g["runit"].lower()]), pub
     if g.get("lastunit"):
@@ -293,6 +304,8 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
         if g.get(unit_key):
             n = _FOREIGN_NUM.get((g.get(key) or "").lower()) or _count(g.get(key)) if g.get(key) else 1
             u = g[unit_key].lower()
+            if u.startswith(("heure", "час")):  # "за последние 24 часа": the day before and publication day
+                return pub - timedelta(days=max(1, -(-n // 24))), pub
             days = (
                 30
                 if u.startswith(("mois", "месяц"))
