@@ -24,7 +24,11 @@ from liftwatch.claims.timeparse import TimeSpan, find_times
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
     r"ships?|vessels?|freighters?|airlifters?)\b|^\s*(?:It|They)\b|\b(?:le\s+même|ces|cet|cette)\s+(?:avions?|appareils?|navires?)\b|"
-    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+)|\bالطائرة\b|\bالسفينة\b",
+    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+)|\bالطائرة\b|\bالسفينة\b|"
+    # a sentence that opens on the carrier with a definite article: "Le navire est ensuite parti pour ...",
+    # "L'appareil ...", "Судно ...", "Самолёт ..." (Russian has no article: the bare noun opening the sentence)
+    r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?:navires?|bateaux?|cargos?|avions?|appareils?)\b|"
+    r"^\s*(?:Судно|Корабль|Самол[её]т|Борт)\b",
     re.I,
 )
 _TYPES_USED = re.compile(

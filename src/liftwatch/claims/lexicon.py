@@ -197,6 +197,8 @@ ORIGIN_CUES = (
     r"غادر(?:ت)?(?:\s+\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء))",
     r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
     r"quitté", r"quitte",
+    # "(re)chargé à la base navale de Tartous", "загружен в порту Тартус": where the load was taken on
+    r"(?:re)?chargée?s?\s+(?:à|au|dans|en)", r"(?:за|по)гружен\w*\s+(?:в|на)",
 )  # fmt: skip
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
