@@ -278,3 +278,35 @@ def per_ship(claim: Claim, solo: set[str]) -> list[Claim]:
         )
         out.append(part)
     return out
+
+
+# "Immatriculé RA-76370, cet avion de transport appartient à la société russe de fret aérien Abakan Air",
+# "The aircraft is operated by Sapsan Airlines", "Самолёт принадлежит авиакомпании ...": who flies it
+_BELONGS = re.compile(
+    r"\b(?:belongs?\s+to|belonging\s+to|(?:is|was)\s+(?:operated|owned)\s+by|operated\s+by|appartient\s+à|appartenant\s+à|"
+    r"(?:est\s+)?(?:exploité|opéré)e?\s+par|принадлеж\w+|эксплуатир\w+)|(?:تابعة|مملوكة)\s+ل",
+    re.I,
+)
+
+
+def carrier_operator(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """A sentence with no movement that says whose the carrier just named is ("this plane belongs to the
+    Russian cargo company Abakan Air") names the operator of the movement told before it: a company flying
+    it is the actor, more specific than the state its nationality names."""
+    last: list[Claim] = []
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        if any(c.origin or c.destination or c.via or c.possible for c in made):
+            last = made
+            continue
+        if not last or not _BELONGS.search(sent.text) or not (_ANAPHOR.search(sent.text) or _DEMONSTRATIVE.search(sent.text)):
+            continue
+        ops = operators(sent.text)
+        if len(ops) != 1:
+            continue
+        name = ops[0][2]
+        for c in last:
+            if c.domain in (None, "air") and (c.actor is None or c.actor_countries):
+                c.actor, c.actor_countries, c.actor_operators = name, (), (name.lower(),)
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:cet|ce|cette|this|that|этот|эта|это)\s+(?:\w+\s+){0,2}?(?:avion|appareil|aircraft|plane|самол[её]т|борт)", re.I)

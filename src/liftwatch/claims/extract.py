@@ -27,6 +27,7 @@ from liftwatch.claims.context import (
     attach_owners,
     carry_actor,
     carry_assets,
+    carrier_operator,
     carry_narrative_times,
     per_ship,
     sole_carrier,
@@ -398,6 +399,7 @@ def extract(
     carry_narrative_times(text, sentences, per_sentence)
     to_the_base(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
+    carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)
     for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
         for role in ("origin", "destination", "via"):
