@@ -182,6 +182,15 @@ _WHERE_BETWEEN = re.compile(
 )
 
 
+# "sank in December between Algeria and Spain", "ont été vus entre la Crète et Malte", "затонул между ...":
+# where something was seen or lost, not a route
+_SEEN_BETWEEN = re.compile(
+    r"\b(?:sank|sunk|seen|spotted|sighted|located|found|coulée?s?|coulé|vue?s?|aperçue?s?|repérée?s?|située?s?|"
+    r"localisée?s?|ancrée?s?|затонул\w*|замечен\w*|находи\w+|غرقت|شوهدت)(?:\s+\S+){0,8}?\s*$",
+    re.I,
+)
+
+
 def cue_role(pre: str) -> str | None:
     """The role the words right before a place give it: the cue nearest the place followed only by filler."""
     best: tuple[int, int, str] | None = None
@@ -194,7 +203,7 @@ def cue_role(pre: str) -> str | None:
                 continue
             if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
-            if role == "between" and _WHERE_BETWEEN.search(pre[: m.start()]):
+            if role == "between" and (_WHERE_BETWEEN.search(pre[: m.start()]) or _SEEN_BETWEEN.search(pre[: m.start()])):
                 continue  # "drifting in the open sea between Spain and Algeria": where it is, not a route
             # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
             key = (m.end(), m.end() - m.start())
@@ -342,7 +351,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     listed: set[int] = set()  # names that follow a candidate name after a comma: kept only if the kb knows them
     for m in _CANDIDATE.finditer(text):
         pre = text[max(0, m.start() - 80) : m.start()]
-        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\s+)$", pre)
+        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:le|la|les)\s+|l['’])?|\s+)$", pre)
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
             coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
         after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
@@ -351,7 +360,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
             cue_role(pre) in (None, "between")
-            and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I)
+            and not re.search(r"(?:\b(?:between|entre|между)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?|\bبين\s+)$", pre, re.I)
             and not after_place
             and not bound
         ):
