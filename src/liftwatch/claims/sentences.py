@@ -58,8 +58,8 @@ _CUE_RX = {
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
 }  # fmt: skip
 _COORD = re.compile(
-    r"\s*(?:,|and|or|&|as\s+well\s+as|и|و)\s*(?:(?:and|or)\s+)?(?:(?:later|then|subsequently|afterwards|also)\s+)?"
-    r"(?:(?:at|in|to)\s+)?(?:the\s+)?",
+    r"\s*(?:,|and|or|&|as\s+well\s+as|et|ou|и|или|و)\s*(?:(?:and|or|et)\s+)?(?:(?:later|then|subsequently|afterwards|also|puis)\s+)?"
+    r"(?:(?:at|in|to|à|au|aux|en|в|на)\s+)?(?:the\s+|(?:le|la|les)\s+|l['’])?",
     re.I,
 )
 _QUAL = re.compile(
