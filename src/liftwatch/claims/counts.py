@@ -36,6 +36,10 @@ _NUM = (
     r"(?P<n>\d{1,3}|[٠-٩]{1,3}|"
     + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True) if w not in ("un", "une", "ست"))
     + r")"
+    # "с 9 по 16 июля целых 15 машин", "le 3 mars deux avions": a day of the month is no count
+    + r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc|"
+    r"янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)[\w.]*(?:\s|$|[,.;]))"
 )
 _MIN = (
     r"(?P<min>at\s+least|no\s+fewer\s+than|a\s+minimum\s+of|не\s+менее|не\s+меньше|по\s+меньшей\s+мере|"
@@ -49,6 +53,7 @@ _NOUN = (
     r"airlifters|transports|shipments|port\s+calls|boards|ships|vessels|freighters|landings|"
     r"vols|avions(?:-cargos?)?|avions\s+cargos?|appareils|rotations|passages|livraisons|navires|"
     r"рейс\w*|самол[её]т\w*|борт\w*|транспортник\w*|вылет\w*|суд(?:на|ов)|корабл\w*|"
+    r"воздушн\w+\s+машин\w*|летательн\w+\s+аппарат\w*|"
     r"رحل(?:ة|ات)|طائر(?:ة|ات)|سفن)"
 )
 # up to four words between the number and the noun: "four Il-76 planes", "шесть военно-транспортных самолетов"
