@@ -54,6 +54,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
     last_claims: list[Claim] = []
     head_claims: list[Claim] = []  # the claims of the main clause of the last sentence that made any
     pending_hints: list[str] = []
+    quiet_since = False  # only sentences without carriers or places since the last one that made claims
     for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
         dark = [name for name, rx in HINTS if name in _DARK_HINTS and rx.search(sent.text)]
         if not made and dark:
@@ -75,9 +76,15 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
         if not made and specific:
             for c in last_claims:
                 if _class_only(c, specific[0].domain) and (
-                    _TYPES_USED.search(sent.text) or (i and per_sentence[i - 1])
+                    _TYPES_USED.search(sent.text) or (i and per_sentence[i - 1]) or quiet_since
                 ):
                     _give(c, specific)
+        # "... вылетела группа военных самолетов. Об этом объявили в Минобороны. «В группе – один Ил-76 ...»":
+        # a sentence with no carrier and no place (who said it, when) does not end the story the types complete
+        if made:
+            quiet_since = True
+        elif found or any(r.role for r in sent.roles):
+            quiet_since = False
         for c in made:
             if not c.assets and sent.continues and clause_assets:
                 # "A military plane that took ... to X on Thursday | landed in Y on Friday": the main clause's
