@@ -153,3 +153,28 @@ def best(counts: list[Count]) -> Count | None:
 def best_rate(counts: list[Count]) -> Count | None:
     rates = [c for c in counts if c.rate_min is not None or c.rate_max is not None]
     return rates[0] if rates else None
+
+
+_BEFORE_TYPE = re.compile(_NUM + r"(?:\s+[\w-]+)?\s+$", re.I)
+
+
+def listed_total(text: str, spans: list[tuple[int, int]]) -> Count | None:
+    """ "три транспортника Ан-124, два Ан-22 и десять Ил-76", "two Il-76 and three An-124": when two or more
+    types are each counted, the movements are their sum (the count before one type is not the total)."""
+    parts: list[tuple[int, str]] = []
+    for s, _ in spans:
+        m = _BEFORE_TYPE.search(text[max(0, s - 40) : s])
+        if m is None:
+            return None
+        parts.append((_value(m.group("n")), m.group(0).strip()))
+    if len(parts) < 2:
+        return None
+    total = sum(n for n, _ in parts)
+    words = " + ".join(t for _, t in parts)
+    lead = text[max(0, spans[0][0] - 80) : spans[0][0]].rstrip()
+    lead = lead[: len(lead) - len(parts[0][1])]
+    if re.search(_MIN + r"\s*$", lead, re.I):  # "по меньшей мере шести МиГ-29 и двух Су-24"
+        return Count(total, None, None, None, words)
+    if re.search(_MAX + r"\s*$", lead, re.I):
+        return Count(None, total, None, None, words)
+    return Count(total, total, None, None, words)

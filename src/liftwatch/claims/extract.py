@@ -33,7 +33,7 @@ from liftwatch.claims.context import (
     sole_carrier,
     to_the_base,
 )
-from liftwatch.claims.counts import best, best_rate, find_counts
+from liftwatch.claims.counts import best, best_rate, find_counts, listed_total
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import (
     CLASS_ASSETS,
@@ -167,6 +167,10 @@ def _sentence_claim(
     claim.hints = [name for name, rx in HINTS if rx.search(text)]
     counts = find_counts(text)
     n = best(counts)
+    typed = [(a, b) for a, b, x in assets if x.label not in CLASS_ASSETS and x.domain == "air"]
+    total = listed_total(text, typed) if len(typed) >= 2 else None
+    if total is not None and (n is None or (n.max or 0) < (total.max or 0)):
+        n = total
     rate = best_rate(counts)
     if n is not None:
         claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text
