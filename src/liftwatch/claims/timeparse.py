@@ -140,6 +140,12 @@ _RELATIVE = re.compile(
     r")(?![^\W\d_])",
     re.I,
 )
+_CLOCK = re.compile(
+    r"(?:\b(?:at|à|vers|в|около|عند\s+الساعة|الساعة)\s+)(?:[01]?\d|2[0-3])(?:[:.]|\s*h\s*)[0-5]\d(?!\d)"
+    r"(?:\s*(?:мск|utc|gmt|z|local\s+time|heure\s+locale|\(?gmt\s*[+-]\d+\)?))?"
+    r"|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:мск|utc|gmt|z)\b",
+    re.I,
+)
 _SINCE = re.compile(r"(?:\b(?:since|starting|from|as\s+of|depuis)|\bс|منذ)\s*$", re.I)
 _FOREIGN_NUM = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10, "quinze": 15,
@@ -375,6 +381,12 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
         span = _relative(m, pub) if pub is not None else None
         words = m.group(0).strip()
         out.append(TimeSpan(span[0] if span else None, span[1] if span else None, words, "relative", m.start()))
+    if not out and pub is not None:
+        # "В 6.15 мск ... вылетел", "landed at 20:55", "à 14h00", "عند الساعة 05:03": a clock time with no date
+        # in the text is within the day before publication (a flash report tells today's or last night's)
+        for m in _CLOCK.finditer(text):
+            out.append(TimeSpan(pub - timedelta(days=1), pub, m.group(0).strip(), "relative", m.start()))
+            break
     out.sort(key=lambda t: t.pos)
     # a weekday written next to a date ("on Monday, December 16", "السبت 24 سبتمبر") names that date
     explicit = [(t.pos, t.pos + len(t.text)) for t in out if t.kind in ("explicit", "since")]
