@@ -204,6 +204,8 @@ DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
+    # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
+    r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching",
     r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
     r"destinations?\s+(?:\w+\s+){0,3}?(?:be|is|was|are|were)", r"(?:-|\s)bound\s+for",

@@ -203,7 +203,10 @@ def cue_role(pre: str) -> str | None:
                 continue
             if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
-            if role == "between" and (_WHERE_BETWEEN.search(pre[: m.start()]) or _SEEN_BETWEEN.search(pre[: m.start()])):
+            seen = _SEEN_BETWEEN.search(pre[: m.start()])
+            if seen is not None and re.search(r"shuttl|fly|flying|flights?|sail|travel|operat|rotation|vol", seen.group(0), re.I):
+                seen = None  # "seen shuttling between Hmeimim and Benghazi" is a route
+            if role == "between" and (_WHERE_BETWEEN.search(pre[: m.start()]) or seen):
                 continue  # "drifting in the open sea between Spain and Algeria": where it is, not a route
             # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
             key = (m.end(), m.end() - m.start())
