@@ -305,7 +305,11 @@ def carrier_operator(sentences: list[Sentence], per_sentence: list[list[Claim]])
         if any(c.origin or c.destination or c.via or c.possible for c in made):
             last = made
             continue
-        if not last or not _BELONGS.search(sent.text) or not (_ANAPHOR.search(sent.text) or _DEMONSTRATIVE.search(sent.text)):
+        if (
+            not last
+            or not _BELONGS.search(sent.text)
+            or not (_ANAPHOR.search(sent.text) or _DEMONSTRATIVE.search(sent.text))
+        ):
             continue
         ops = operators(sent.text)
         if len(ops) != 1:
@@ -316,4 +320,7 @@ def carrier_operator(sentences: list[Sentence], per_sentence: list[list[Claim]])
                 c.actor, c.actor_countries, c.actor_operators = name, (), (name.lower(),)
 
 
-_DEMONSTRATIVE = re.compile(r"\b(?:cet|ce|cette|this|that|этот|эта|это)\s+(?:\w+\s+){0,2}?(?:avion|appareil|aircraft|plane|самол[её]т|борт)", re.I)
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:cet|ce|cette|this|that|этот|эта|это)\s+(?:\w+\s+){0,2}?(?:avion|appareil|aircraft|plane|самол[её]т|борт)",
+    re.I,
+)

@@ -193,7 +193,11 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
         for role in ("origin", "destination", "via"):
             setattr(c, role, fold_role(getattr(c, role)))
         target = next(
-            (o for o in out[-MERGE_LOOKBACK:] if compatible(o, c) and not _dated_apart(o, c) and not _exact_apart(o, c)),
+            (
+                o
+                for o in out[-MERGE_LOOKBACK:]
+                if compatible(o, c) and not _dated_apart(o, c) and not _exact_apart(o, c)
+            ),
             None,
         )
         if target is None or _leg_of(target, c) or _part_of(target, c):

@@ -172,7 +172,7 @@ def _filler_word(w: str) -> bool:
 
 
 def _fill_ok(fill: str) -> bool:
-    words = [w.replace("’", "'").strip(",.;:()\"«»“”").lower() for w in fill.split()]
+    words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
     return all(_filler_word(w) for w in words if w)
 
 
@@ -204,7 +204,9 @@ def cue_role(pre: str) -> str | None:
             if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
             seen = _SEEN_BETWEEN.search(pre[: m.start()])
-            if seen is not None and re.search(r"shuttl|fly|flying|flights?|sail|travel|operat|rotation|vol", seen.group(0), re.I):
+            if seen is not None and re.search(
+                r"shuttl|fly|flying|flights?|sail|travel|operat|rotation|vol", seen.group(0), re.I
+            ):
                 seen = None  # "seen shuttling between Hmeimim and Benghazi" is a route
             if role == "between" and (_WHERE_BETWEEN.search(pre[: m.start()]) or seen):
                 continue  # "drifting in the open sea between Spain and Algeria": where it is, not a route
@@ -363,7 +365,9 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
             cue_role(pre) in (None, "between")
-            and not re.search(r"(?:\b(?:between|entre|между)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?|\bبين\s+)$", pre, re.I)
+            and not re.search(
+                r"(?:\b(?:between|entre|между)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?|\bبين\s+)$", pre, re.I
+            )
             and not after_place
             and not bound
         ):
