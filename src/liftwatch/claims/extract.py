@@ -25,9 +25,9 @@ from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.context import (
     attach_owners,
+    carrier_operator,
     carry_actor,
     carry_assets,
-    carrier_operator,
     carry_narrative_times,
     per_ship,
     sole_carrier,

@@ -46,7 +46,34 @@ _GENERIC = {
 }  # fmt: skip
 _AR_GENERIC = {"مطار", "قاعدة", "قاعده", "الجوية", "الجويه", "الدولي", "ميناء", "مدينة", "مدينه"}
 # Member states of the Arab League, and Chad (Arabic co-official): where a name written in Arabic is.
-ARABIC_COUNTRIES = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE TD EH".split())
+ARABIC_COUNTRIES = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "TD",
+        "EH",
+    ]
+)
 _AR_ARTICLE = re.compile(r"^(?:ال|بال|وال)(?=\S{2,})")
 
 
