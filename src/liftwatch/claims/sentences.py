@@ -40,7 +40,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600
 # list of movements ("these flights ... include a 6 June Skyline Airlines flight between X and Y, a New Way
 # Cargo IL-76 flight to Z on 12 June"): the summary, and every "a/an ... flight" item after a comma.
 _CLAUSE = re.compile(
-    r",\s+(?=(?:while|whilst|whereas|but|tandis\s+qu|mais|в\s+то\s+время\s+как|но)\b)|،?\s+(?=(?:بينما|لكن|ولكن)\s)"
+    r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)"
     r"|\s+and\s+(?=includ(?:e|es|ed|ing)\s+(?:an?|one|two|three)\s)"
     r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)",
     re.I,
