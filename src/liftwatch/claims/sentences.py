@@ -22,6 +22,7 @@ from liftwatch.claims.lexicon import (
     CITY_ANCHORS,
     DEST_CUES,
     FILLER,
+    MOVE,
     NOT_DEST,
     NOT_ORIGIN,
     NOT_PLACES,
@@ -201,6 +202,12 @@ def cue_role(pre: str) -> str | None:
                 continue
             if role == "destination" and NOT_DEST.search(pre[: m.end()]):
                 continue
+            if (
+                role == "destination"
+                and re.fullmatch(r"à|au", m.group(0).strip(), re.I)
+                and not MOVE.search(pre[max(0, m.start() - 60) : m.start()])
+            ):
+                continue  # "Tandis qu'à Ouagadougou, le régime ...", "le 11 juin, à Mansila": where, not whither
             if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
             seen = _SEEN_BETWEEN.search(pre[: m.start()])
