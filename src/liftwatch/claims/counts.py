@@ -103,6 +103,13 @@ def find_counts(text: str) -> list[Count]:
             r"\S+\s+of\b", m.group(0)[m.start("n") - m.start() :]
         ):
             continue  # "the Sparta IV is one of four ships owned by ...": describes the fleet, counts no movement
+        if re.search(
+            r"\b(?:(?:the\s+)?(?:first|second|last|one|another)\s+of(?:\s+the)?|(?:первый|первая|один|одна|второй|последний)\s+из|"
+            r"(?:l['’]un|le\s+premier|la\s+première|le\s+dernier)\s+des|(?:أول|أحد|إحدى)(?:\s+ال)?)\s*$",
+            text[: m.start()],
+            re.I,
+        ):
+            continue  # "первый из четырёх самолётов", "the first of four flights": one of them moved, not all
         n = _value(m.group("n"))
         if n <= 0 or (n > 500 and not m.group("rate")):
             continue
