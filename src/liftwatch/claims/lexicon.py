@@ -152,7 +152,7 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Words that make a destination a possibility rather than a claimed arrival.
 HEDGE = _p(
-    r"\b(?:likely|believed|expected|could|may|might|possibl\w*|probabl\w*|presumabl\w*|suspected|options?|"
+    r"\b(?:likely|believed|expected|could|(?-i:may)|might|possibl\w*|probabl\w*|presumabl\w*|suspected|options?|"
     r"destination\s+(?:unknown|unclear)|pourrai\w*|probablement|sans\s+doute|возможно|вероятно|предположительно|"
     r"может)\b|من\s+المحتمل|ربما|يرجح"
 )
