@@ -34,6 +34,8 @@ _SUFFIX = (
     r"(?:\s+(?:air\s*base|airbase|air\s+field|airfield|airport|international\s+airport|naval\s+base|"
     r"naval\s+facility|naval\s+port|port|harbou?r|military\s+base|base))?"
 )
+# the country names under the same key as a looked-up phrase ("й" folds to "и": "центральноафриканской")
+_COUNTRY_KEYS: dict[str, str] = {}
 _AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
 _SEA_KINDS = {"naval_base", "port"}
 _RU_ENDINGS = (
@@ -212,9 +214,9 @@ class Gazetteer:
             if variant in CITY_ANCHORS:
                 return self.city_place(CITY_ANCHORS[variant], text)
         for variant in _variants(key):
-            if variant in COUNTRIES and self.kb.resolve_region(variant) is None:
+            if variant in _COUNTRY_KEYS and self.kb.resolve_region(variant) is None:
                 return self.country_place(
-                    COUNTRIES[variant], text
+                    _COUNTRY_KEYS[variant], text
                 )  # before the airport resolver: "Sudan" is no airport
         resolve_place = getattr(self.kb, "resolve_place", None)
         for variant in _variants(key):
@@ -230,8 +232,8 @@ class Gazetteer:
             if site is not None and _plausible(variant, site):
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
         for variant in _variants(key):
-            if variant in COUNTRIES:
-                return self.country_place(COUNTRIES[variant], text)
+            if variant in _COUNTRY_KEYS:
+                return self.country_place(_COUNTRY_KEYS[variant], text)
         return self._cross_script(text, key)
 
     def _cross_script(self, text: str, key: str) -> Place | None:
@@ -412,6 +414,9 @@ def _variants(key: str) -> list[str]:
                 stem = key[: -len(end)]
                 out += [stem, stem + "я", stem + "а"]  # Ливию -> Ливия, Москву -> Москва
     return out
+
+
+_COUNTRY_KEYS.update({norm_key(k): v for k, v in COUNTRIES.items()})
 
 
 @cache
