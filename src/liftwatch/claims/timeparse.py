@@ -110,7 +110,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part_month",
         re.compile(
-            rf"\b(?P<part>early|mid|middle of|late|end of|beginning of|start of)[-\s]+{_m('m')}"
+            rf"\b(?P<part>early|mid|middle of|late|end of|beginning of|start of|début|mi|fin|"
+            rf"(?:в\s+)?(?:начал[ео]|середин[еы]|конц[еа])|أوائل|مطلع|بداية|منتصف|أواخر|نهاية)"
+            rf"(?:\s+(?:de|du|d['’]|شهر))?[-\s]+{_m('m')}"
             rf"(?:\s+{_y('y')})?\b",
             re.I,
         ),
@@ -241,9 +243,10 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         return None
     last = _month_end(y, mon)
     if kind == "part_month":
-        part = g["part"].lower()
-        lo, hi = (1, 10) if part in ("early", "beginning of", "start of") else (11, 20)
-        if part in ("late", "end of"):
+        part = re.sub(r"^в\s+", "", g["part"].lower())
+        early = ("early", "beginning of", "start of", "début", "начал", "أوائل", "مطلع", "بداية")
+        lo, hi = (1, 10) if part.startswith(early) else (11, 20)
+        if part.startswith(("late", "end of", "fin", "конц", "أواخر", "نهاية")):
             lo, hi = 21, last
         return date(y, mon, lo), date(y, mon, hi)
     return date(y, mon, 1), date(y, mon, last)
