@@ -76,7 +76,8 @@ def test_past_hours_in_four_languages() -> None:
         "خلال الساعات الثماني والأربعين الماضية",
     ):
         found = [t for t in find_times(text, PUB) if t.start is not None]
-        assert found and found[0].end == PUB and (PUB - found[0].start).days in (1, 2), text
+        start = found[0].start if found else None
+        assert start is not None and found[0].end == PUB and (PUB - start).days in (1, 2), text
 
 
 def test_a_clock_time_alone_is_the_day_before_publication_or_that_day() -> None:
