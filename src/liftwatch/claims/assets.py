@@ -21,6 +21,13 @@ FORMER_NAME = re.compile(
 )
 
 
+_ESCORT = re.compile(
+    r"\b(?:escort(?:ed|s)?\s+by|shadowed\s+by|accompanied\s+by|escortée?s?\s+par|accompagnée?s?\s+par|"
+    r"в\s+сопровождении|сопровожда\w+)\s+(?:\S+\s+){0,3}?$|(?:بمرافقة|ترافقها)\s+(?:\S+\s+){0,3}?$",
+    re.I,
+)
+
+
 def find_assets(text: str) -> list[tuple[int, int, AssetRef]]:
     """Carriers in ``text`` (cached: the sentence reader and the cross-sentence rules ask for the same sentences)."""
     return [(s, e, replace(a)) for s, e, a in _find_assets(text)]
@@ -56,6 +63,11 @@ def _find_assets(text: str) -> tuple[tuple[int, int, AssetRef], ...]:
             )
     # "Ursa Major, previously registered as Sparta III": one ship and its old name
     found = [x for x in found if not (x[2].ship_name and FORMER_NAME.search(text[max(0, x[0] - 40) : x[0]]))]
+    # "escortés par la frégate Amiral Golovko", "escorted by the corvette X": the escort, not the carrier
+    if len(found) > 1 or any(x[2].ship_name for x in found):
+        escorts = [x for x in found if x[2].ship_name and _ESCORT.search(text[max(0, x[0] - 50) : x[0]])]
+        if escorts and len(escorts) < len([x for x in found if x[2].domain == "sea"]):
+            found = [x for x in found if x not in escorts]
     cargo = any(a.category == "cargo" for _, _, a in found)
     if cargo:
         found = [x for x in found if x[2].category != "military_other"]

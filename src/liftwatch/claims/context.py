@@ -24,7 +24,11 @@ from liftwatch.claims.timeparse import TimeSpan, find_times
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
     r"ships?|vessels?|freighters?|airlifters?)\b|^\s*(?:It|They)\b|\b(?:le\s+même|ces|cet|cette)\s+(?:avions?|appareils?|navires?)\b|"
-    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+)|\bالطائرة\b|\bالسفينة\b",
+    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+)|\bالطائرة\b|\bالسفينة\b|"
+    # a sentence that opens on the carrier with a definite article: "Le navire est ensuite parti pour ...",
+    # "L'appareil ...", "Судно ...", "Самолёт ..." (Russian has no article: the bare noun opening the sentence)
+    r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?:navires?|bateaux?|cargos?|avions?|appareils?)\b|"
+    r"^\s*(?:Судно|Корабль|Самол[её]т|Борт)\b",
     re.I,
 )
 _TYPES_USED = re.compile(
@@ -50,6 +54,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
     last_claims: list[Claim] = []
     head_claims: list[Claim] = []  # the claims of the main clause of the last sentence that made any
     pending_hints: list[str] = []
+    quiet_since = False  # only sentences without carriers or places since the last one that made claims
     for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
         dark = [name for name, rx in HINTS if name in _DARK_HINTS and rx.search(sent.text)]
         if not made and dark:
@@ -71,9 +76,15 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
         if not made and specific:
             for c in last_claims:
                 if _class_only(c, specific[0].domain) and (
-                    _TYPES_USED.search(sent.text) or (i and per_sentence[i - 1])
+                    _TYPES_USED.search(sent.text) or (i and per_sentence[i - 1]) or quiet_since
                 ):
                     _give(c, specific)
+        # "... вылетела группа военных самолетов. Об этом объявили в Минобороны. «В группе – один Ил-76 ...»":
+        # a sentence with no carrier and no place (who said it, when) does not end the story the types complete
+        if made:
+            quiet_since = True
+        elif found or any(r.role for r in sent.roles):
+            quiet_since = False
         for c in made:
             if not c.assets and sent.continues and clause_assets:
                 # "A military plane that took ... to X on Thursday | landed in Y on Friday": the main clause's
@@ -274,3 +285,42 @@ def per_ship(claim: Claim, solo: set[str]) -> list[Claim]:
         )
         out.append(part)
     return out
+
+
+# "Immatriculé RA-76370, cet avion de transport appartient à la société russe de fret aérien Abakan Air",
+# "The aircraft is operated by Sapsan Airlines", "Самолёт принадлежит авиакомпании ...": who flies it
+_BELONGS = re.compile(
+    r"\b(?:belongs?\s+to|belonging\s+to|(?:is|was)\s+(?:operated|owned)\s+by|operated\s+by|appartient\s+à|appartenant\s+à|"
+    r"(?:est\s+)?(?:exploité|opéré)e?\s+par|принадлеж\w+|эксплуатир\w+)|(?:تابعة|مملوكة)\s+ل",
+    re.I,
+)
+
+
+def carrier_operator(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """A sentence with no movement that says whose the carrier just named is ("this plane belongs to the
+    Russian cargo company Abakan Air") names the operator of the movement told before it: a company flying
+    it is the actor, more specific than the state its nationality names."""
+    last: list[Claim] = []
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        if any(c.origin or c.destination or c.via or c.possible for c in made):
+            last = made
+            continue
+        if (
+            not last
+            or not _BELONGS.search(sent.text)
+            or not (_ANAPHOR.search(sent.text) or _DEMONSTRATIVE.search(sent.text))
+        ):
+            continue
+        ops = operators(sent.text)
+        if len(ops) != 1:
+            continue
+        name = ops[0][2]
+        for c in last:
+            if c.domain in (None, "air") and (c.actor is None or c.actor_countries):
+                c.actor, c.actor_countries, c.actor_operators = name, (), (name.lower(),)
+
+
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:cet|ce|cette|this|that|этот|эта|это)\s+(?:\w+\s+){0,2}?(?:avion|appareil|aircraft|plane|самол[её]т|борт)",
+    re.I,
+)

@@ -36,6 +36,10 @@ _NUM = (
     r"(?P<n>\d{1,3}|[٠-٩]{1,3}|"
     + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True) if w not in ("un", "une", "ست"))
     + r")"
+    # "с 9 по 16 июля целых 15 машин", "le 3 mars deux avions": a day of the month is no count
+    + r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc|"
+    r"янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)[\w.]*(?:\s|$|[,.;]))"
 )
 _MIN = (
     r"(?P<min>at\s+least|no\s+fewer\s+than|a\s+minimum\s+of|не\s+менее|не\s+меньше|по\s+меньшей\s+мере|"
@@ -49,6 +53,7 @@ _NOUN = (
     r"airlifters|transports|shipments|port\s+calls|boards|ships|vessels|freighters|landings|"
     r"vols|avions(?:-cargos?)?|avions\s+cargos?|appareils|rotations|passages|livraisons|navires|"
     r"рейс\w*|самол[её]т\w*|борт\w*|транспортник\w*|вылет\w*|суд(?:на|ов)|корабл\w*|"
+    r"воздушн\w+\s+машин\w*|летательн\w+\s+аппарат\w*|"
     r"رحل(?:ة|ات)|طائر(?:ة|ات)|سفن)"
 )
 # up to four words between the number and the noun: "four Il-76 planes", "шесть военно-транспортных самолетов"
@@ -98,6 +103,13 @@ def find_counts(text: str) -> list[Count]:
             r"\S+\s+of\b", m.group(0)[m.start("n") - m.start() :]
         ):
             continue  # "the Sparta IV is one of four ships owned by ...": describes the fleet, counts no movement
+        if re.search(
+            r"\b(?:(?:the\s+)?(?:first|second|last|one|another)\s+of(?:\s+the)?|(?:первый|первая|один|одна|второй|последний)\s+из|"
+            r"(?:l['’]un|le\s+premier|la\s+première|le\s+dernier)\s+des|(?:أول|أحد|إحدى)(?:\s+ال)?)\s*$",
+            text[: m.start()],
+            re.I,
+        ):
+            continue  # "первый из четырёх самолётов", "the first of four flights": one of them moved, not all
         n = _value(m.group("n"))
         if n <= 0 or (n > 500 and not m.group("rate")):
             continue
@@ -148,3 +160,28 @@ def best(counts: list[Count]) -> Count | None:
 def best_rate(counts: list[Count]) -> Count | None:
     rates = [c for c in counts if c.rate_min is not None or c.rate_max is not None]
     return rates[0] if rates else None
+
+
+_BEFORE_TYPE = re.compile(_NUM + r"(?:\s+[\w-]+)?\s+$", re.I)
+
+
+def listed_total(text: str, spans: list[tuple[int, int]]) -> Count | None:
+    """ "три транспортника Ан-124, два Ан-22 и десять Ил-76", "two Il-76 and three An-124": when two or more
+    types are each counted, the movements are their sum (the count before one type is not the total)."""
+    parts: list[tuple[int, str]] = []
+    for s, _ in spans:
+        m = _BEFORE_TYPE.search(text[max(0, s - 40) : s])
+        if m is None:
+            return None
+        parts.append((_value(m.group("n")), m.group(0).strip()))
+    if len(parts) < 2:
+        return None
+    total = sum(n for n, _ in parts)
+    words = " + ".join(t for _, t in parts)
+    lead = text[max(0, spans[0][0] - 80) : spans[0][0]].rstrip()
+    lead = lead[: len(lead) - len(parts[0][1])]
+    if re.search(_MIN + r"\s*$", lead, re.I):  # "по меньшей мере шести МиГ-29 и двух Су-24"
+        return Count(total, None, None, None, words)
+    if re.search(_MAX + r"\s*$", lead, re.I):
+        return Count(None, total, None, None, words)
+    return Count(total, total, None, None, words)

@@ -25,6 +25,7 @@ from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.context import (
     attach_owners,
+    carrier_operator,
     carry_actor,
     carry_assets,
     carry_narrative_times,
@@ -32,7 +33,7 @@ from liftwatch.claims.context import (
     sole_carrier,
     to_the_base,
 )
-from liftwatch.claims.counts import best, best_rate, find_counts
+from liftwatch.claims.counts import best, best_rate, find_counts, listed_total
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import (
     CLASS_ASSETS,
@@ -129,6 +130,7 @@ def _sentence_claim(
     pub: date | None,
     default_year: int | None,
     known_ships: list[str] | None = None,
+    earlier_sites: list[Place] | None = None,
 ) -> list[Claim]:
     text = sent.text
     if not MOVE.search(text):
@@ -165,6 +167,10 @@ def _sentence_claim(
     claim.hints = [name for name, rx in HINTS if rx.search(text)]
     counts = find_counts(text)
     n = best(counts)
+    typed = [(a, b) for a, b, x in assets if x.label not in CLASS_ASSETS and x.domain == "air"]
+    total = listed_total(text, typed) if len(typed) >= 2 else None
+    if total is not None and (n is None or (n.max or 0) < (total.max or 0)):
+        n = total
     rate = best_rate(counts)
     if n is not None:
         claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text
@@ -203,7 +209,7 @@ def _sentence_claim(
         placed_modes.append((role, place, r.mode))
         positions.append(r.mention.start - sent.start)
     placed_modes = _stops_before_then(text, positions, placed_modes)
-    placed_modes = _base_anaphor(text, sent, placed_modes)
+    placed_modes = _base_anaphor(text, sent, placed_modes, earlier_sites or [])
     claim.times = [
         t
         for t in find_times(text, pub, default_year)
@@ -213,15 +219,17 @@ def _sentence_claim(
 
 
 _LEFT_THE_BASE = re.compile(
-    r"\b(?:quitté|quitte|left|departed(?:\s+from)?|leaving|took\s+off\s+from|покинул\w*)\s+(?:la|the|эту)?\s*"
-    r"(?:base|airbase|air\s+base|базу|аэродром)\b|غادرت\s+القاعدة",
+    r"\b(?:quitté|quitte|left|departed(?:\s+from)?|leaving|took\s+off\s+from|sailed\s+from|покинул\w*|вышел\w*\s+из)\s+"
+    r"(?:la|le|the|its|эту|этот)?\s*"
+    r"(?P<what>base|airbase|air\s+base|базу|аэродром|port|harbou?r|порт|порта|гавань)\b|غادرت?\s+(?P<ar>القاعدة|الميناء)",
     re.I,
 )
+_SEA_WORDS = ("port", "harbour", "harbor", "порт", "порта", "гавань", "الميناء")
 _LEFT_FROM_THERE = re.compile(r"\ben\s+(?:sont|est)\s+(?:re)?partie?s?\b|\bfrom\s+there\b", re.I)
 
 
 def _base_anaphor(
-    text: str, sent: Sentence, placed: list[tuple[str, Place, str | None]]
+    text: str, sent: Sentence, placed: list[tuple[str, Place, str | None]], earlier_sites: list[Place]
 ) -> list[tuple[str, Place, str | None]]:
     """ "... the Hmeimim base, ... said a plane had left the base": the base named before is the origin.
     "... entrer dans la base de Tartous, en sont repartis": the place they entered is where they left from."""
@@ -231,11 +239,21 @@ def _base_anaphor(
     if m is None or any(r == "origin" for r, _, _ in placed):
         return placed
     named = [r for r in sent.roles if r.role is None and r.head is None and r.mention.place.kind == "site"]
-    before = [r for r in named if r.mention.start - sent.start < m.start()]
-    if not before:
+    before = [r.mention.place for r in named if r.mention.start - sent.start < m.start()]
+    # "... the Syrian port of Tartus. ... Sparta II had already left the port": the port an earlier
+    # sentence named, when this one names none before the verb
+    sea = (m.group("what") or m.group("ar") or "").lower() in _SEA_WORDS
+    earlier = [p for p in earlier_sites if (p.kind == "site") and (not sea or _is_port(p))]
+    p = before[-1] if before else earlier[-1] if earlier else None
+    if p is None:
         return placed
-    p = before[-1].mention.place
     return [("origin", dataclasses.replace(p, qualifiers=list(p.qualifiers)), None), *placed]
+
+
+def _is_port(p: Place) -> bool:
+    from liftwatch import kb
+
+    return any((s := kb.site(i)) is not None and s.kind in ("port", "naval_base") for i in p.site_ids or (p.id,))
 
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
@@ -378,12 +396,14 @@ def extract(
         local = [
             (s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)
         ]
-        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names)
+        earlier = [r.mention.place for s in sentences if s.end <= sent.start for r in s.roles if r.head is None]
+        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names, earlier)
         per_sentence.append(made)
         claims += made
     carry_narrative_times(text, sentences, per_sentence)
     to_the_base(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
+    carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)
     for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
         for role in ("origin", "destination", "via"):

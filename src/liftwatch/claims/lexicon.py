@@ -152,7 +152,7 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Words that make a destination a possibility rather than a claimed arrival.
 HEDGE = _p(
-    r"\b(?:likely|believed|expected|could|may|might|possibl\w*|probabl\w*|presumabl\w*|suspected|options?|"
+    r"\b(?:likely|believed|expected|could|(?-i:may)|might|possibl\w*|probabl\w*|presumabl\w*|suspected|options?|"
     r"destination\s+(?:unknown|unclear)|pourrai\w*|probablement|sans\s+doute|возможно|вероятно|предположительно|"
     r"может)\b|من\s+المحتمل|ربما|يرجح"
 )
@@ -193,15 +193,22 @@ ORIGIN_CUES = (
     r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
     r"from", r"out\s+of", r"(?:loaded|embarked)\s+(?:in|at)", r"starting\s+points?\s+(?:(?:is|are|was|were)\s+)?(?:in|at)",
     r"points?\s+of\s+departure\s+(?:(?:is|are|was|were)\s+)?(?:in|at)", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",
+    # before the bare verb: an alternation takes the first alternative that matches at a position
+    # "غادرت اليوم السبت طائرة شحن روسية قاعدة حميميم": the verb, its subject, then the place it left (the
+    # facility noun may be part of the place name the gazetteer matched, so the cue may end the text)
+    r"غادر(?:ت)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء)|\s*$)",
     r"из", r"с", r"со", r"от", r"من", r"غادرت", r"غادر", r"أقلعت\s+من", r"انطلقت\s+من",
-    r"غادر(?:ت)?(?:\s+\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء))",
     r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
     r"quitté", r"quitte",
+    # "(re)chargé à la base navale de Tartous", "загружен в порту Тартус": where the load was taken on
+    r"(?:re)?chargée?s?\s+(?:à|au|dans|en)", r"(?:за|по)гружен\w*\s+(?:в|на)",
 )  # fmt: skip
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
+    # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
+    r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching",
     r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
     r"destinations?\s+(?:\w+\s+){0,3}?(?:be|is|was|are|were)", r"(?:-|\s)bound\s+for",

@@ -160,6 +160,14 @@ def _counted_apart(a: Claim, c: Claim) -> bool:
     return (a.min_count, a.max_count) != (c.min_count, c.max_count)
 
 
+def _exact_apart(a: Claim, c: Claim) -> bool:
+    """ "landed in Niamey ... in two cargo planes" and "Russia chartered three cargo flights to Niamey in less
+    than a month": two exact counts that differ are two movements (one a part of the other), not one."""
+    if not (a.count_text and c.count_text) or None in (a.min_count, a.max_count, c.min_count, c.max_count):
+        return False
+    return (a.min_count, a.max_count) != (c.min_count, c.max_count)
+
+
 def _spin_off(summary: Claim, c: Claim) -> Claim:
     """A place-less part of a multi-type summary, placed where the summary's movement goes."""
     for role in ("origin", "destination", "via"):
@@ -184,7 +192,14 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     for c in placed:
         for role in ("origin", "destination", "via"):
             setattr(c, role, fold_role(getattr(c, role)))
-        target = next((o for o in out[-MERGE_LOOKBACK:] if compatible(o, c) and not _dated_apart(o, c)), None)
+        target = next(
+            (
+                o
+                for o in out[-MERGE_LOOKBACK:]
+                if compatible(o, c) and not _dated_apart(o, c) and not _exact_apart(o, c)
+            ),
+            None,
+        )
         if target is None or _leg_of(target, c) or _part_of(target, c):
             out.append(c)
         else:

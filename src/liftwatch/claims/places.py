@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from liftwatch import kb as kb_module
 from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
 from liftwatch.claims.model import Place
+from liftwatch.claims.translit import cyrillic_to_latin, has_arabic, has_cyrillic, kb_skeletons
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 
@@ -33,6 +34,8 @@ _SUFFIX = (
     r"(?:\s+(?:air\s*base|airbase|air\s+field|airfield|airport|international\s+airport|naval\s+base|"
     r"naval\s+facility|naval\s+port|port|harbou?r|military\s+base|base))?"
 )
+# the country names under the same key as a looked-up phrase ("й" folds to "и": "центральноафриканской")
+_COUNTRY_KEYS: dict[str, str] = {}
 _AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
 _SEA_KINDS = {"naval_base", "port"}
 _RU_ENDINGS = (
@@ -211,9 +214,9 @@ class Gazetteer:
             if variant in CITY_ANCHORS:
                 return self.city_place(CITY_ANCHORS[variant], text)
         for variant in _variants(key):
-            if variant in COUNTRIES and self.kb.resolve_region(variant) is None:
+            if variant in _COUNTRY_KEYS and self.kb.resolve_region(variant) is None:
                 return self.country_place(
-                    COUNTRIES[variant], text
+                    _COUNTRY_KEYS[variant], text
                 )  # before the airport resolver: "Sudan" is no airport
         resolve_place = getattr(self.kb, "resolve_place", None)
         for variant in _variants(key):
@@ -229,8 +232,27 @@ class Gazetteer:
             if site is not None and _plausible(variant, site):
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
         for variant in _variants(key):
-            if variant in COUNTRIES:
-                return self.country_place(COUNTRIES[variant], text)
+            if variant in _COUNTRY_KEYS:
+                return self.country_place(_COUNTRY_KEYS[variant], text)
+        return self._cross_script(text, key)
+
+    def _cross_script(self, text: str, key: str) -> Place | None:
+        """A Cyrillic or Arabic name the kb knows only in Latin script (``translit``): "Барановичи" ->
+        Baranavichi Air Base, "بني وليد" -> Bani Walid Airport. Only for the kb module itself (a test kb
+        has no airportsdata rows to cross to)."""
+        if self.kb is not kb_module:
+            return None
+        if has_cyrillic(key):
+            for variant in _variants(key):
+                latin = cyrillic_to_latin(variant)
+                site = self.kb.resolve_site(latin)
+                if site is not None and _plausible(latin, site):
+                    return self.site_place(site.site_id, text, f"romanised {latin!r}: kb.resolve_site")
+            return None
+        if has_arabic(text):
+            sid = kb_skeletons().lookup(re.sub(_SUFFIX + "$", "", text, flags=re.I))
+            if sid is not None:
+                return self.site_place(sid, text, "Arabic consonant skeleton of a kb name")
         return None
 
     def _resolve_place(self, resolve_place: Any, variant: str, text: str) -> Place | None:
@@ -392,6 +414,9 @@ def _variants(key: str) -> list[str]:
                 stem = key[: -len(end)]
                 out += [stem, stem + "я", stem + "а"]  # Ливию -> Ливия, Москву -> Москва
     return out
+
+
+_COUNTRY_KEYS.update({norm_key(k): v for k, v in COUNTRIES.items()})
 
 
 @cache

@@ -22,6 +22,7 @@ from liftwatch.claims.lexicon import (
     CITY_ANCHORS,
     DEST_CUES,
     FILLER,
+    MOVE,
     NOT_DEST,
     NOT_ORIGIN,
     NOT_PLACES,
@@ -58,8 +59,8 @@ _CUE_RX = {
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
 }  # fmt: skip
 _COORD = re.compile(
-    r"\s*(?:,|and|or|&|as\s+well\s+as|и|و)\s*(?:(?:and|or)\s+)?(?:(?:later|then|subsequently|afterwards|also)\s+)?"
-    r"(?:(?:at|in|to)\s+)?(?:the\s+)?",
+    r"\s*(?:,|and|or|&|as\s+well\s+as|et|ou|и|или|و)\s*(?:(?:and|or|et)\s+)?(?:(?:later|then|subsequently|afterwards|also|puis)\s+)?"
+    r"(?:(?:at|in|to|à|au|aux|en|в|на)\s+)?(?:the\s+|(?:le|la|les)\s+|l['’])?",
     re.I,
 )
 _QUAL = re.compile(
@@ -149,14 +150,44 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+# Facility and settlement nouns in any grammatical case ("из международного аэропорта Триполи", "с
+# белорусского аэродрома Барановичи", "на авиабазе", "в порту"), and a lower-case Russian adjective in any
+# case ("белорусского", "международного", "сирийскую"): words that describe the place named next, as
+# "the", "main" and "air base" do in English. By form, not by list, so that every case and adjective counts.
+_RU_FACILITY = re.compile(r"(?:аэродром|аэропорт|авиабаз|баз|порт|город|столиц|пункт|гаван|аэровокзал)[а-яё]{0,3}")
+_RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их)")
+# French elided articles and facility nouns ("à l'aérodrome de Bamako", "sur la base d'Al-Khadim").
+_FR_FILLER = re.compile(r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac)s?|d'|l'")
+
+
+def _filler_word(w: str) -> bool:
+    return (
+        w in FILLER
+        or w.endswith("'s")
+        # an Arabic adjective of origin ("العاصمة الكينية نيروبي") describes the place, like "Libyan" does
+        or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) is not None
+        or _RU_FACILITY.fullmatch(w) is not None
+        or _RU_ADJECTIVE.fullmatch(w) is not None
+        or _FR_FILLER.fullmatch(w) is not None
+    )
+
+
 def _fill_ok(fill: str) -> bool:
-    words = [w.replace("’", "'").strip(",.;:()\"'«»“”").lower() for w in fill.split()]
-    # an Arabic adjective of origin ("العاصمة الكينية نيروبي") describes the place, like "Libyan" does
-    return all(w in FILLER or w.endswith("'s") or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) for w in words if w)
+    words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
+    return all(_filler_word(w) for w in words if w)
 
 
 _WHERE_BETWEEN = re.compile(
     r"\b(?:sea|seas|waters|strait|coast|coastline|area|zone|border|located|lies|lying|drifting|anchored|somewhere)\s*$",
+    re.I,
+)
+
+
+# "sank in December between Algeria and Spain", "ont été vus entre la Crète et Malte", "затонул между ...":
+# where something was seen or lost, not a route
+_SEEN_BETWEEN = re.compile(
+    r"\b(?:sank|sunk|seen|spotted|sighted|located|found|coulée?s?|coulé|vue?s?|aperçue?s?|repérée?s?|située?s?|"
+    r"localisée?s?|ancrée?s?|затонул\w*|замечен\w*|находи\w+|غرقت|شوهدت)(?:\s+\S+){0,8}?\s*$",
     re.I,
 )
 
@@ -171,9 +202,20 @@ def cue_role(pre: str) -> str | None:
                 continue
             if role == "destination" and NOT_DEST.search(pre[: m.end()]):
                 continue
+            if (
+                role == "destination"
+                and re.fullmatch(r"à|au", m.group(0).strip(), re.I)
+                and not MOVE.search(pre[max(0, m.start() - 60) : m.start()])
+            ):
+                continue  # "Tandis qu'à Ouagadougou, le régime ...", "le 11 juin, à Mansila": where, not whither
             if role == "origin" and NOT_ORIGIN.search(pre[: m.end()]):
                 continue
-            if role == "between" and _WHERE_BETWEEN.search(pre[: m.start()]):
+            seen = _SEEN_BETWEEN.search(pre[: m.start()])
+            if seen is not None and re.search(
+                r"shuttl|fly|flying|flights?|sail|travel|operat|rotation|vol", seen.group(0), re.I
+            ):
+                seen = None  # "seen shuttling between Hmeimim and Benghazi" is a route
+            if role == "between" and (_WHERE_BETWEEN.search(pre[: m.start()]) or seen):
                 continue  # "drifting in the open sea between Spain and Algeria": where it is, not a route
             # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
             key = (m.end(), m.end() - m.start())
@@ -321,7 +363,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     listed: set[int] = set()  # names that follow a candidate name after a comma: kept only if the kb knows them
     for m in _CANDIDATE.finditer(text):
         pre = text[max(0, m.start() - 80) : m.start()]
-        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\s+)$", pre)
+        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:le|la|les)\s+|l['’])?|\s+)$", pre)
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
             coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
         after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
@@ -330,7 +372,9 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
             cue_role(pre) in (None, "between")
-            and not re.search(r"\bbetween\s+(?:the\s+)?$", pre, re.I)
+            and not re.search(
+                r"(?:\b(?:between|entre|между)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?|\bبين\s+)$", pre, re.I
+            )
             and not after_place
             and not bound
         ):

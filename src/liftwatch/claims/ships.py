@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from liftwatch.claims.lexicon import COUNTRIES
+
 _SHIP_NOUN = (
     r"(?:cargo\s+|transport\s+|supply\s+|landing\s+|heavy[-\s]lift\s+|Russian\s+|sanctioned\s+|"
     r"Russian-flagged\s+|bulk\s+|navy\s+|naval\s+)*"
@@ -42,8 +44,13 @@ _OWNER = re.compile(
     r"owned\s+and\s+operated\s+by|appartenant\s+à|propriété\s+de|принадлежа\w*|оператор\w*)\s+"
     r"(?:the\s+|a\s+)?(?:(?:sanctioned|Russian|state|shipping|company|firm|logistics|construction|russe)\s+)*"
     r"(?P<owner>(?:[A-ZА-ЯЁ][\w&-]*)(?:[ \t]+(?:[A-ZА-ЯЁ][\w&-]*|LLC|Ltd|JSC|OOO)){0,3})"
-    r"|(?P<owner2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)-(?:owned|operated)\b",
+    r"|(?P<owner2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)-(?:owned|operated)\b"
+    # "Oboronlogistika's heavily-laden Russian flag Ro-Ro Sparta II": a company's ship
+    r"|(?P<owner3>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:Ro-?Ro|ro-?ro|ship|vessel|freighter|tanker|cargo\s+ship|landing\s+ship)\b",
 )
+# possessives that name a state or a place, not an owner ("Russia's landing ship")
+_NOT_OWNERS = {"russia", "moscow", "kremlin", "syria", "libya", "turkey", "ukraine", "egypt", "belarus", "navy"}
 _OWNER_STOP = {"russian", "the", "a", "state", "company", "moscow"}
 
 
@@ -92,7 +99,9 @@ def owners(text: str) -> list[tuple[int, str]]:
     """(position, owner company) for every ownership phrase in ``text``."""
     out = []
     for m in _OWNER.finditer(text):
-        name = (m.group("owner") or m.group("owner2") or "").strip(" .,")
+        name = (m.group("owner") or m.group("owner2") or m.group("owner3") or "").strip(" .,")
+        if m.group("owner3") and (name.lower() in _NOT_OWNERS or name.lower() in COUNTRIES):
+            continue
         if name and name.lower() not in _OWNER_STOP:
             out.append((m.start(), name))
     return out

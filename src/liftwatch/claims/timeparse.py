@@ -110,7 +110,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part_month",
         re.compile(
-            rf"\b(?P<part>early|mid|middle of|late|end of|beginning of|start of)[-\s]+{_m('m')}"
+            rf"\b(?P<part>early|mid|middle of|late|end of|beginning of|start of|début|mi|fin|"
+            rf"(?:в\s+)?(?:начал[ео]|середин[еы]|конц[еа])|أوائل|مطلع|بداية|منتصف|أواخر|نهاية)"
+            rf"(?:\s+(?:de|du|d['’]|شهر))?[-\s]+{_m('m')}"
             rf"(?:\s+{_y('y')})?\b",
             re.I,
         ),
@@ -122,7 +124,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _RELATIVE = re.compile(
     r"\b(?P<phrase>"
     r"(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<n>\d+|[a-z]+(?:\s+of)?)?\s*"
-    r"(?P<unit>days?|weeks?|months?|years?)"
+    r"(?P<unit>hours?|days?|weeks?|months?|years?)"
+    # "خلال الساعات الأربع والعشرين الماضية", "الـ48 ساعة الماضية", "الأيام الماضية" (the past hours/days)
+    r"|(?:خلال\s+|في\s+)?(?:الـ\s*)?(?P<arn>\d+\s+)?(?P<arunit>الساعات|ساعة|الأيام|يوما|الأسابيع)\s+(?:[\u0600-\u06FF]+\s+){0,3}?الماضي(?:ة)?"
     r"|in\s+recent\s+(?P<runit>days|weeks|months)"
     r"|(?P<lastunit>last|this|past)\s+(?P<lu>week|month|weekend|year)"
     r"|earlier\s+this\s+(?P<eu>week|month|year)"
@@ -132,10 +136,16 @@ _RELATIVE = re.compile(
     r"(?:on\s+(?:last\s+)?|в\s+|во\s+|يوم\s+|le\s+)?(?P<wd>" + _WD_ALT + r")"
     r"|last\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"|(?P<ago>\d+|[a-z]+)\s+(?P<agounit>days?|weeks?|months?)\s+ago"
-    r"|(?:au\s+cours\s+des|pendant\s+les|ces)\s+(?P<fn>\w+)\s+derni(?:ers|ères|eres)\s+(?P<funit>jours|semaines|mois)"
+    r"|(?:au\s+cours\s+des|pendant\s+les|ces)\s+(?P<fn>\w+)\s+derni(?:ers|ères|eres)\s+(?P<funit>heures|jours|semaines|mois)"
     r"|за\s+последн\w+\s+(?:(?P<rn>\w+)\s+)?(?P<rnunit>сут\w*|дн\w*|недел\w*|месяц\w*|час\w*)"
     r"|(?:depuis|pendant)\s+(?P<dn>\w+)\s+(?P<dunit>jours|semaines|mois)"
     r")(?![^\W\d_])",
+    re.I,
+)
+_CLOCK = re.compile(
+    r"(?:\b(?:at|à|vers|в|около|عند\s+الساعة|الساعة)\s+)(?:[01]?\d|2[0-3])(?:[:.]|\s*h\s*)[0-5]\d(?!\d)"
+    r"(?:\s*(?:мск|utc|gmt|z|local\s+time|heure\s+locale|\(?gmt\s*[+-]\d+\)?))?"
+    r"|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:мск|utc|gmt|z)\b",
     re.I,
 )
 _SINCE = re.compile(r"(?:\b(?:since|starting|from|as\s+of|depuis)|\bс|منذ)\s*$", re.I)
@@ -233,9 +243,10 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         return None
     last = _month_end(y, mon)
     if kind == "part_month":
-        part = g["part"].lower()
-        lo, hi = (1, 10) if part in ("early", "beginning of", "start of") else (11, 20)
-        if part in ("late", "end of"):
+        part = re.sub(r"^в\s+", "", g["part"].lower())
+        early = ("early", "beginning of", "start of", "début", "начал", "أوائل", "مطلع", "بداية")
+        lo, hi = (1, 10) if part.startswith(early) else (11, 20)
+        if part.startswith(("late", "end of", "fin", "конц", "أواخر", "نهاية")):
             lo, hi = 21, last
         return date(y, mon, lo), date(y, mon, hi)
     return date(y, mon, 1), date(y, mon, last)
@@ -255,7 +266,16 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
     unit_days = {"day": 1, "week": 7, "month": 30, "year": 365}
     if g.get("unit"):
         n = _count(g.get("n"))
-        return pub - timedelta(days=n * unit_days[g["unit"].lower().rstrip("s")]), pub
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "hour":  # "the past 24 hours": the day before publication and publication day
+            return pub - timedelta(days=max(1, -(-n // 24))), pub
+        return pub - timedelta(days=n * unit_days[unit]), pub
+    if g.get("arunit"):
+        u = g["arunit"]
+        n = int(g["arn"]) if g.get("arn") else 0
+        if "ساع" in u:
+            return pub - timedelta(days=max(1, -(-n // 24))), pub
+        return pub - timedelta(days=(n or 7) * (7 if "أسابيع" in u else 1)), pub
     if g.get("runit"):
         return pub - timedelta(days={"days": 7, "weeks": 28, "months": 90}[g["runit"].lower()]), pub
     if g.get("lastunit"):
@@ -293,6 +313,8 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
         if g.get(unit_key):
             n = _FOREIGN_NUM.get((g.get(key) or "").lower()) or _count(g.get(key)) if g.get(key) else 1
             u = g[unit_key].lower()
+            if u.startswith(("heure", "час")):  # "за последние 24 часа": the day before and publication day
+                return pub - timedelta(days=max(1, -(-n // 24))), pub
             days = (
                 30
                 if u.startswith(("mois", "месяц"))
@@ -362,6 +384,12 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
         span = _relative(m, pub) if pub is not None else None
         words = m.group(0).strip()
         out.append(TimeSpan(span[0] if span else None, span[1] if span else None, words, "relative", m.start()))
+    if not out and pub is not None:
+        # "В 6.15 мск ... вылетел", "landed at 20:55", "à 14h00", "عند الساعة 05:03": a clock time with no date
+        # in the text is within the day before publication (a flash report tells today's or last night's)
+        for m in _CLOCK.finditer(text):
+            out.append(TimeSpan(pub - timedelta(days=1), pub, m.group(0).strip(), "relative", m.start()))
+            break
     out.sort(key=lambda t: t.pos)
     # a weekday written next to a date ("on Monday, December 16", "السبت 24 سبتمبر") names that date
     explicit = [(t.pos, t.pos + len(t.text)) for t in out if t.kind in ("explicit", "since")]

@@ -34,8 +34,10 @@ MAKERS: dict[str, tuple[str, ...]] = {
         "إليوشين",
         "اليوشن",
         "اليوشين",
+        "يوشن",  # colloquial (Libyan) clipping
+        "ايليوشن",
     ),
-    "Antonov": ("Antonov", "Антонов", "أنتونوف", "انتونوف"),
+    "Antonov": ("Antonov", "Антонов", "أنتونوف", "انتونوف", "أنتينوف", "انتينوف"),
     "Tupolev": ("Tupolev", "Туполев", "توبوليف"),
     "Sukhoi": ("Sukhoi", "Soukhoï", "Soukhoi", "Сухой", "سوخوي"),
     "Mikoyan": ("Mikoyan", "Микоян"),

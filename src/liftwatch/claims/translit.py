@@ -1,0 +1,146 @@
+"""Cross-script keys for place names the knowledge base knows only in Latin script.
+
+The kb carries Arabic and Cyrillic aliases for its curated sites, but its ~28,000 airportsdata rows have only
+their English names: "Барановичи" or "بني وليد" find nothing, although "Baranavichi Air Base" and "Bani
+Walid Airport" are there. Two ways across, both deterministic:
+
+* Cyrillic -> Latin by the common (BGN/PCGN-like) romanisation; the result goes through the usual resolver
+  and must still look like the site's name (``places._plausible``, edit ratio 85 per word), so the vowel
+  choices of Belarusian or Ukrainian spellings ("Baranavichi") are absorbed by the fuzzy match.
+* Arabic has no written short vowels, so the comparison is on consonant skeletons: both the Arabic name and
+  every kb name are reduced to their consonants (long vowels, alif/ya, waw inside a word and Latin vowels
+  dropped, digraphs folded: kh->h, sh->s, q->k), and a skeleton of at least five consonants that exactly one site's name has is
+  a hit, among the sites of countries that write Arabic (a name written in Arabic script names a place
+  there; elsewhere a short skeleton is too weak: "أم جرس" is not Majors Airport, Texas). Shorter or
+  shared skeletons are refused: a wrong airport is worse than an unknown place.
+
+Hand-written because transliteration libraries (Unidecode, anyascii) romanise Arabic letter by letter
+without the skeleton folding the comparison needs, and the Cyrillic table is fifteen lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "і": "i", "ў": "u",
+}  # fmt: skip
+
+# Arabic consonants -> the Latin letter a skeleton keeps; "" drops a letter (vowel carriers, hamza, ayn).
+_AR = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+    "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k",
+    "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "", "و": "", "ي": "", "ى": "", "ا": "", "أ": "",
+    "إ": "", "آ": "", "ء": "", "ئ": "", "ؤ": "", "پ": "p", "گ": "g", "چ": "j",
+}  # fmt: skip
+_LATIN_FOLD = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ch", "j"), ("q", "k"), ("c", "k"))
+_GENERIC = {
+    "airport", "air", "base", "airbase", "airfield", "airstrip", "international", "intl", "regional",
+    "municipal", "field", "military", "naval", "the", "of", "new", "old",
+}  # fmt: skip
+_AR_GENERIC = {"مطار", "قاعدة", "قاعده", "الجوية", "الجويه", "الدولي", "ميناء", "مدينة", "مدينه"}
+# Member states of the Arab League, and Chad (Arabic co-official): where a name written in Arabic is.
+ARABIC_COUNTRIES = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "TD",
+        "EH",
+    ]
+)
+_AR_ARTICLE = re.compile(r"^(?:ال|بال|وال)(?=\S{2,})")
+
+
+def cyrillic_to_latin(text: str) -> str:
+    """Romanise Cyrillic letters; other characters are kept."""
+    return "".join(_CYR.get(ch, _CYR.get(ch.lower(), ch)) for ch in text.lower())
+
+
+def has_cyrillic(text: str) -> bool:
+    return re.search(r"[а-яёіў]", text, re.I) is not None
+
+
+def has_arabic(text: str) -> bool:
+    return re.search(r"[\u0600-\u06FF]", text) is not None
+
+
+def arabic_skeleton(text: str) -> str:
+    """Consonant skeleton of an Arabic place name, generic words ("مطار", "الجوية") and articles dropped."""
+    words = [_AR_ARTICLE.sub("", w) for w in re.split(r"[\s\-_]+", text.strip()) if w and w not in _AR_GENERIC]
+    # a word-initial waw is a consonant ("وليد" Walid); inside a word it is a long vowel
+    return "".join(("w" if w.startswith("و") else "") + "".join(_AR.get(ch, "") for ch in w) for w in words)
+
+
+def latin_skeleton(text: str) -> str:
+    """Consonant skeleton of a Latin place name: generic words, vowels, y and w dropped, digraphs folded."""
+    words = [w for w in re.split(r"[^a-z]+", text.lower()) if w and w not in _GENERIC]
+    if words and words[0] in ("al", "el", "ad", "as", "ash", "ar", "at", "az"):
+        words = words[1:]
+    out = []
+    for w in words:
+        for a, b in _LATIN_FOLD:
+            w = w.replace(a, b)
+        out.append(w[:1].replace("w", "W") + w[1:] if w.startswith("w") else w)
+    out = [re.sub(r"[aeiouyw]", "", w).replace("W", "w") for w in out]
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+class SkeletonIndex:
+    """Skeleton -> site ids over (site id, name) pairs; a skeleton two sites share resolves to nothing."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        found: dict[str, set[str]] = defaultdict(set)
+        for sid, name in names:
+            sk = latin_skeleton(name)
+            if len(sk) >= 5:
+                found[sk].add(sid)
+        self._found = dict(found)
+
+    def lookup(self, arabic: str) -> str | None:
+        sk = re.sub(r"(.)\1+", r"\1", arabic_skeleton(arabic))
+        if len(sk) < 5:
+            return None
+        ids = self._found.get(sk, set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+
+@cache
+def kb_skeletons() -> SkeletonIndex:
+    """The index over every kb site's name and Latin aliases (built once, ~28,000 names)."""
+    from liftwatch.kb import sites
+
+    frame = sites()
+    pairs: list[tuple[str, str]] = []
+    cols = (frame[c].to_list() for c in ("site_id", "name", "aliases", "country"))
+    for sid, name, aliases, country in zip(*cols, strict=True):
+        if country not in ARABIC_COUNTRIES:
+            continue
+        pairs.append((sid, name))
+        pairs += [(sid, a) for a in (aliases or []) if a.isascii()]
+    return SkeletonIndex(pairs)
