@@ -201,17 +201,12 @@ def pass1_frame(frame: pl.DataFrame, ports: pl.DataFrame) -> tuple[pl.DataFrame,
     if pts.height == 0:
         return None
     marked = portcalls.mark_visits(pts, ports)
-    return gaps.reception(marked).select("cell", "msgs", "hours"), pts["ts"].max()
+    return gaps.reception(marked).select("cell", "msgs", "us"), pts["ts"].max()
 
 
 def merge_grids(grids: list[pl.DataFrame]) -> pl.DataFrame:
     """The global reception grid from the partitions' shares (the global step between the passes)."""
-    return (
-        pl.concat(grids)
-        .group_by("cell")
-        .agg(pl.col("msgs").sum(), pl.col("hours").sum())
-        .with_columns((pl.col("msgs") / (pl.col("hours") + gaps.PRIOR_H)).alias("rate"))
-    )
+    return gaps.with_rate(pl.concat(grids).group_by("cell").agg(pl.col("msgs").sum(), pl.col("us").sum()))
 
 
 def pass2_frame(

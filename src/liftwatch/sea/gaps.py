@@ -42,19 +42,33 @@ def _cell(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 def reception(marked: pl.DataFrame) -> pl.DataFrame:
     """Reports per ship-hour by grid cell (``cell``, ``msgs``, ``hours``, ``rate``) from pairs shorter than GAP_S."""
     pairs = marked.with_columns(
-        (pl.col("ts").diff().over("asset_id").dt.total_microseconds() / 3.6e9).alias("dt_h"),
+        pl.col("ts").diff().over("asset_id").dt.total_microseconds().alias("dt_us"),
         ((pl.col("lat") + pl.col("lat").shift(1).over("asset_id")) / 2).alias("mlat"),
         ((pl.col("lon") + pl.col("lon").shift(1).over("asset_id")) / 2).alias("mlon"),
-    ).filter(pl.col("dt_h").is_not_null() & (pl.col("dt_h") < GAP_S / 3600.0))
+    ).filter(pl.col("dt_us").is_not_null() & ((pl.col("dt_us") / 3.6e9) < GAP_S / 3600.0))
     if pairs.height == 0:
-        return pl.DataFrame(schema={"cell": pl.Int64, "msgs": pl.UInt32, "hours": pl.Float64, "rate": pl.Float64})
+        return pl.DataFrame(
+            schema={"cell": pl.Int64, "msgs": pl.UInt32, "us": pl.Int64, "hours": pl.Float64, "rate": pl.Float64}
+        )
     cells = _cell(pairs["mlat"].to_numpy(), pairs["mlon"].to_numpy())
     grid = (
-        pl.DataFrame({"cell": cells, "dt_h": pairs["dt_h"]})
+        pl.DataFrame({"cell": cells, "dt_us": pairs["dt_us"]})
         .group_by("cell")
-        .agg(pl.len().alias("msgs"), pl.col("dt_h").sum().alias("hours"))
+        .agg(pl.len().alias("msgs"), pl.col("dt_us").sum().alias("us"))
     )
-    return grid.with_columns((pl.col("msgs") / (pl.col("hours") + PRIOR_H)).alias("rate"))
+    return with_rate(grid)
+
+
+def with_rate(grid: pl.DataFrame) -> pl.DataFrame:
+    """Hours and rate from a grid's whole microseconds.
+
+    Listening time is summed as integer microseconds, not float hours: a float sum depends on the order the
+    threads add it in, so the same data gave rates differing in the last digit from run to run; an integer sum
+    does not, whatever the partitioning or thread count.
+    """
+    return grid.with_columns((pl.col("us") / 3.6e9).alias("hours")).with_columns(
+        (pl.col("msgs") / (pl.col("hours") + PRIOR_H)).alias("rate")
+    )
 
 
 def find_gaps(marked: pl.DataFrame, data_end: object | None = None) -> pl.DataFrame:
