@@ -56,6 +56,7 @@ CHUNK_BYTES = 4 << 20  # on-disk bytes per chunk: ~250,000 points of gzip readsb
 # table's last, partial row group at every automatic checkpoint).
 COMMIT_ROWS = 1_000_000
 
+_READ_ERRORS: tuple[type[Exception], ...] = (LiftwatchError, *ARCHIVE_ERRORS)  # one input unreadable
 _RECORD_SQL = (
     "INSERT INTO ingested_files SELECT sha256, path, format, rows_added, rejected, now() FROM _batch_files "
     "ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, format = excluded.format, "
@@ -123,7 +124,7 @@ class FileBatch:
         """Queue one input (its report is filled when its chunk is committed); big inputs are stored at once."""
         try:
             return self._ingest(path, format, force)
-        except (LiftwatchError, *ARCHIVE_ERRORS):
+        except _READ_ERRORS:
             raise  # this input is unreadable; nothing was written for it, the open transaction stands
         except BaseException as exc:  # anything else must not leave a transaction (and its files) in limbo
             self._abort(exc)
