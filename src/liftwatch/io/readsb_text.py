@@ -120,8 +120,6 @@ class Prepared:
 def prepare(data: bytes) -> Prepared | None:
     """Check a decompressed trace document for the shortcut (see the module docstring); None: not eligible."""
     data = data.removeprefix(b"\xef\xbb\xbf")
-    if data.count(_KEY) != 1:
-        return None
     try:
         raw = _SKELETON.decode(data).trace
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
@@ -129,7 +127,9 @@ def prepare(data: bytes) -> Prepared | None:
     start = data.find(_KEY) + len(_KEY)
     end = data.rstrip().rfind(b"}")
     arr = data[start:end]
-    if not arr or len(arr) != len(memoryview(raw)) or not arr.startswith(b"["):  # "trace" is the last member
+    # the first "trace": key up to the document's end is exactly the trace msgspec found (the last of
+    # duplicate keys): it is the last member, and nothing else in the header is called "trace"
+    if start < len(_KEY) or not arr.startswith(b"[") or bytes(raw) != arr:
         return None
     try:
         header = orjson.loads(data[:start] + b"[]}")
@@ -147,12 +147,14 @@ def prepare(data: bytes) -> Prepared | None:
         inner = _OBJECT.sub(b"O", inner)
     if any(c in inner for c in (b"{", b"}", b" ", b"\n", b"\r", b"\t", b"\\")):
         return None
-    seps = inner.count(b"],[")
-    if inner.count(b"[") != seps or inner.count(b"]") != seps:
-        return None  # an array inside a point: the object path
     # "],[" -> "\n,": one translate pass (deleting "[") instead of a replace, ~3x cheaper; every row then
     # starts with "," (the leading one added here), read as an empty first column
-    return Prepared(header, b"," + inner.translate(_ROWS, b"["), objects, seps + 1)
+    seps = inner.count(b"],[")
+    text = inner.translate(_ROWS, b"[")
+    if len(inner) - len(text) != seps:
+        return None  # a "[" that opens no point (an array inside a point, or in a string): the object path
+    # any other "]" ends a line of its own: more rows than points, which fields() refuses
+    return Prepared(header, b"," + text, objects, seps + 1)
 
 
 def fields(texts: Sequence[bytes], objects: Sequence[list[bytes]], n: int) -> Fields | None:
