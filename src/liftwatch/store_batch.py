@@ -29,20 +29,19 @@ A file larger than ``max_file_bytes`` on disk, a directory input, or a file that
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
-from liftwatch.ingest_parse import ARCHIVE_ERRORS, FileTask, ParsedChunk, parse_chunk
+from liftwatch.ingest_parse import FileTask, ParsedChunk, parse_chunk
 from liftwatch.io import assumed_time
 from liftwatch.store import STAGE_ROWS, IngestReport, Store, _error_text, append_rows, new_rows
 from liftwatch.store_files import check_regular, file_digest, fingerprint
@@ -50,13 +49,14 @@ from liftwatch.store_files import check_regular, file_digest, fingerprint
 MAX_FILE_BYTES = 8 << 20  # bigger inputs (on disk) get their own transaction: their rows would crowd a chunk
 MAX_FILES = 5000  # files per chunk (bounds the per-file bookkeeping of one commit)
 CHUNK_BYTES = 4 << 20  # on-disk bytes per chunk: ~250,000 points of gzip readsb traces (~300 MiB parsed)
-# Rows appended before a commit. DuckDB writes a transaction's full row groups (122,880 rows) straight to the
-# database file, compressed, so one commit per ~1 M rows costs 0.35 µs a row, where a commit per chunk of
-# ~50,000 rows cost 1.0-1.5 µs a row (each commit goes through the write-ahead log and re-compresses the
-# table's last, partial row group at every automatic checkpoint).
+# Parsed rows held before they are stored in one step (one lookup, one append, one commit). DuckDB writes a
+# transaction's full row groups (122,880 rows) straight to the database file, compressed, so a commit per ~1 M
+# rows costs 0.35 µs a row, where a commit per chunk of ~50,000 rows cost 1.0-1.5 µs a row (each commit goes
+# through the write-ahead log and re-compresses the table's last, partial row group at every automatic
+# checkpoint). One lookup per step also matters as the store grows: each lookup scans the stored keys of its
+# time span (a whole day for globe_history traces), so its count, not its size, sets the cost.
 COMMIT_ROWS = 1_000_000
 
-_READ_ERRORS: tuple[type[Exception], ...] = (LiftwatchError, *ARCHIVE_ERRORS)  # one input unreadable
 _RECORD_SQL = (
     "INSERT INTO ingested_files SELECT sha256, path, format, rows_added, rejected, now() FROM _batch_files "
     "ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, format = excluded.format, "
@@ -116,21 +116,11 @@ class FileBatch:
     _pending_bytes: int = 0
     _inflight: deque[tuple[list[_Queued], Any]] = field(default_factory=deque)
     _digests: set[str] = field(default_factory=set)
-    _open: list[tuple[_Queued, int]] = field(default_factory=list)  # stored in the open transaction, rows added
-    _open_rows: int = 0
-    _txn: bool = False
+    _held: list[tuple[list[_Queued], list[int], pa.Table]] = field(default_factory=list)  # parsed, not stored
+    _held_rows: int = 0
 
     def ingest(self, path: str | os.PathLike[str], *, format: str | None = None, force: bool = False) -> IngestReport:
-        """Queue one input (its report is filled when its chunk is committed); big inputs are stored at once."""
-        try:
-            return self._ingest(path, format, force)
-        except _READ_ERRORS:
-            raise  # this input is unreadable; nothing was written for it, the open transaction stands
-        except BaseException as exc:  # anything else must not leave a transaction (and its files) in limbo
-            self._abort(exc)
-            raise
-
-    def _ingest(self, path: str | os.PathLike[str], format: str | None, force: bool) -> IngestReport:
+        """Queue one input (its report is filled when its chunk is stored); big inputs are stored at once."""
         p = os.fspath(path)
         check_regular(p)
         if os.path.isdir(p) or os.path.getsize(p) > self.max_file_bytes:
@@ -157,15 +147,11 @@ class FileBatch:
         return report
 
     def flush(self) -> None:
-        """Parse, store and commit everything queued, in order."""
-        try:
-            self._dispatch()
-            while self._inflight:
-                self._store_next()
-            self._end()
-        except BaseException as exc:
-            self._abort(exc)
-            raise
+        """Parse and store everything queued, in order."""
+        self._dispatch()
+        while self._inflight:
+            self._store_next()
+        self._store_held()
 
     # -- queue ------------------------------------------------------------------------------------------
     def _dispatch(self) -> None:
@@ -223,11 +209,11 @@ class FileBatch:
         start = 0
         for i, pf in enumerate(chunk.files):
             if pf.oversize:
-                self._commit(todo, range(start, i), _rows(table, owner, start, i))
-                self._end()
+                self._hold(todo, range(start, i), _rows(table, owner, start, i))
+                self._store_held()
                 self._alone(todo[i])
                 start = i + 1
-        self._commit(todo, range(start, len(todo)), _rows(table, owner, start, len(todo)))
+        self._hold(todo, range(start, len(todo)), _rows(table, owner, start, len(todo)))
 
     def _fail(self, q: _Queued, message: str, unexpected: bool) -> None:
         q.report.error = "failed" if unexpected else "unreadable"
@@ -258,77 +244,72 @@ class FileBatch:
         self._stored(rep)
 
     # -- store ------------------------------------------------------------------------------------------
-    def _commit(self, todo: list[_Queued], span: range, table: pa.Table) -> None:
-        """Store the rows of ``todo[span]`` (already in file order) and record those files, in the open
-        transaction (begun here if none is); committed once ``commit_rows`` rows have been stored in it."""
+    def _hold(self, todo: list[_Queued], span: range, table: pa.Table) -> None:
+        """Keep the parsed rows of ``todo[span]`` (in file order) until ``commit_rows`` rows are held."""
         ok = [i for i in span if todo[i].report.error is None]
         if not ok:
             return
-        con = self.store.con
-        if not self._txn:
-            con.execute("BEGIN TRANSACTION")
-            self._txn = True
-        added = np.zeros(len(todo), dtype=np.int64)
-        try:
+        self._held.append((todo, ok, table))
+        self._held_rows += table.num_rows
+        if self._held_rows >= self.commit_rows:
+            self._store_held()
+
+    def _store_held(self) -> None:
+        """Store the held rows and record their files, in one transaction: one de-duplication lookup and one
+        append for up to ``commit_rows`` rows. A failure rolls back the whole step: each of its files failed,
+        none is recorded (the next run reads them again)."""
+        held, self._held, self._held_rows = self._held, [], 0
+        if not held:
+            return
+        queued: list[_Queued] = []  # every file of the held chunks: ``_file`` is re-based to index this list
+        parts: list[pa.Table] = []
+        ok: list[int] = []
+        for todo, ok_here, table in held:
+            base = len(queued)
             if table.num_rows:
+                k = table.schema.get_field_index("_file")
+                parts.append(table.set_column(k, "_file", pc.add(table.column(k), pa.scalar(base, pa.int32()))))
+            ok += [base + i for i in ok_here]
+            queued += todo
+        table = pa.concat_tables(parts) if len(parts) > 1 else parts[0] if parts else None
+        con = self.store.con
+        added = np.zeros(len(queued), dtype=np.int64)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if table is not None:
                 new = new_rows(con, table)
                 if new.num_rows:
-                    added += np.bincount(new.column("_file").to_numpy(), minlength=len(todo))
+                    added += np.bincount(new.column("_file").to_numpy(), minlength=len(queued))
                     append_rows(con, new)
             files = pa.table(
                 {
-                    "sha256": [todo[i].task.digest for i in ok],
-                    "path": [todo[i].report.path for i in ok],
-                    "format": [todo[i].report.format for i in ok],
+                    "sha256": [queued[i].task.digest for i in ok],
+                    "path": [queued[i].report.path for i in ok],
+                    "format": [queued[i].report.format for i in ok],
                     "rows_added": pa.array([int(added[i]) for i in ok], pa.int64()),
-                    "rejected": pa.array([todo[i].report.rejects.total for i in ok], pa.int64()),
+                    "rejected": pa.array([queued[i].report.rejects.total for i in ok], pa.int64()),
                 }
             )
             con.register("_batch_files", files)
             con.execute(_RECORD_SQL)
             con.unregister("_batch_files")
-        except Exception as exc:  # the whole transaction is rolled back: each of its files failed, none recorded
-            self._open.extend((todo[i], 0) for i in ok)
-            self._abort(exc)
+            con.execute("COMMIT")
+        except Exception as exc:  # the whole step is rolled back: each of its files failed, none recorded
+            con.execute("ROLLBACK")
+            if self.raise_unexpected:
+                raise
+            message = _error_text(exc)
+            for i in ok:
+                self._fail(queued[i], f"{queued[i].report.path}: {message}", unexpected=True)
             return
-        except BaseException as exc:
-            self._abort(exc)
+        except BaseException:
+            con.execute("ROLLBACK")
             raise
-        self._open.extend((todo[i], int(added[i])) for i in ok)
-        self._open_rows += table.num_rows
-        if self._open_rows >= self.commit_rows:
-            self._end()
-
-    def _end(self) -> None:
-        """Commit the open transaction (if any); its files are then stored: reports, progress, side data."""
-        if not self._txn:
-            return
-        try:
-            self.store.con.execute("COMMIT")
-        except Exception as exc:
-            self._abort(exc)
-            return
-        done, self._open, self._open_rows, self._txn = self._open, [], 0, False
-        for q, added in done:
-            q.report.rows_added = added
-            self._digests.discard(q.task.digest)
-            self._stored(q.report)
-
-    def _abort(self, exc: BaseException) -> None:
-        """Roll the open transaction back: every file stored in it failed (none is recorded, so the next run
-        reads them again). ``KeyboardInterrupt`` and friends are re-raised by the caller."""
-        if not self._txn:
-            return
-        with contextlib.suppress(duckdb.Error):
-            self.store.con.execute("ROLLBACK")
-        failed, self._open, self._open_rows, self._txn = self._open, [], 0, False
-        if not isinstance(exc, Exception):
-            return
-        if self.raise_unexpected:
-            raise exc
-        message = _error_text(exc)
-        for q, _ in failed:
-            self._fail(q, f"{q.report.path}: {message}", unexpected=True)
+        for i in ok:
+            rep = queued[i].report
+            rep.rows_added = int(added[i])
+            self._digests.discard(queued[i].task.digest)
+            self._stored(rep)
 
     def _stored(self, rep: IngestReport) -> None:
         """After a file is committed: progress, and what else it carries (AIS static reports)."""
