@@ -8,7 +8,7 @@ OpenSky extracts covering the same hour, a gzip copy of an ingested trace) add n
 heard through two different sources is kept once per source on purpose: which network heard it is evidence of
 coverage. Each file is ingested in one transaction (small files several to one, :mod:`liftwatch.store_batch`),
 so a failure or a kill leaves nothing half-written; rows are
-staged and merged in slices of ``STAGE_ROWS`` so staging memory does not grow with the file. ``flights build``
+looked up and appended in steps of up to ``STAGE_ROWS`` so memory does not grow with the file. ``flights build``
 replaces the air flights in one transaction too. What is promised and which tests hold it:
 ``docs/reliability.md``.
 """

@@ -5,12 +5,12 @@ costs a staging table, a de-duplication join against the stored points and a com
 to read it, so a day would take hours. :class:`FileBatch` queues small files into chunks (at most
 ``max_files`` files / ``chunk_bytes`` on disk), has each chunk parsed in one call of
 :func:`liftwatch.ingest_parse.parse_chunk` (in this process, in worker processes or on a Dask cluster; see
-:mod:`liftwatch.ingest_workers`), and stores the parsed chunks one by one, in input order, as the only writer:
-one de-duplicating append, one ``ingested_files`` insert and one commit per chunk.
+:mod:`liftwatch.ingest_workers`), and stores the parsed chunks in input order, as the only writer, holding them until ~1 M rows
+(``COMMIT_ROWS``): one de-duplicating lookup, one append, one ``ingested_files`` insert and one commit per step.
 
-De-duplication is exact and cheap: within a chunk the first row of each ``row_key`` is kept (a hash pass, the
-earliest file wins, as in a file-by-file run); against the store only the chunk's distinct keys are looked
-up, and only among the stored points of the chunk's time span (identical content has the identical ``ts``,
+De-duplication is exact and cheap: within a step the first row of each ``row_key`` is kept (a hash pass, the
+earliest file wins, as in a file-by-file run); against the store only the step's distinct keys are looked
+up, and only among the stored points of the step's time span (identical content has the identical ``ts``,
 so DuckDB skips row groups outside it). Nothing is staged in DuckDB: the new rows go in straight from Arrow.
 
 What a file keeps from the one-file path:
@@ -19,8 +19,8 @@ What a file keeps from the one-file path:
 * its own report: rows read, rows added (a row brought by two files of one chunk counts for the first),
   rejects with their point/line, assets and time span;
 * atomicity: a file that fails to read, or changes while read, is left out before anything is written; a
-  chunk that fails to store is rolled back whole and each of its files is reported failed (none is recorded,
-  so the next run reads them again). A kill leaves every chunk either committed with its ``ingested_files``
+  step that fails to store is rolled back whole and each of its files is reported failed (none is recorded,
+  so the next run reads them again). A kill leaves every step either committed with its ``ingested_files``
   rows or absent.
 
 A file larger than ``max_file_bytes`` on disk, a directory input, or a file that reads to more than

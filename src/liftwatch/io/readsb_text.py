@@ -17,9 +17,10 @@ It is only a shortcut, never a second grammar: unless it provably gives what the
 (:mod:`liftwatch.io.readsb_points` on the orjson-parsed document) gives, it steps aside: the document must be
 valid JSON with ``trace`` as its only ``"trace":`` key and its last member, no whitespace or backslash escape
 between the points' values, flat aircraft objects, exactly 14 elements per point, numbers (finite) where
-numbers belong (a boolean, a string or an object elsewhere fails the typed parse), the aircraft field only an
-object or null, and every other text cell a number, null or a plain ``[A-Za-z0-9_]`` string (so no separator
-can hide inside a value and every row is one point). Values agree because both sides round decimal text
+numbers belong, ias and roll included (a boolean, a string or an object there fails the typed parse), the
+aircraft field only an object or null, the altitude a number, null or ``"ground"``, the source type null or a
+plain ``[A-Za-z0-9_]`` string, and no bracket but those of the points (so no separator can hide inside a value
+and every row is one point). Values agree because both sides round decimal text
 correctly to float64.
 """
 
