@@ -185,7 +185,8 @@ def gen_readsb_trace(n: int, out: Path) -> Path:
 
 
 def gen_aircraft_json(n: int, out: Path) -> Path:
-    """A directory of 1-s ``aircraft.json`` snapshots (``history_<i>.json`` naming, as tar1090 keeps them)."""
+    """A directory of 1-s ``aircraft.json`` snapshots (``history_<i>.json`` naming, as tar1090 keeps them), written
+    as readsb writes them (one aircraft object per line)."""
     root = out / "snapshots"
     root.mkdir()
     per = 2000
@@ -216,7 +217,10 @@ def gen_aircraft_json(n: int, out: Path) -> Path:
             }
             for h, la in zip(hexes[:k], lat, strict=True)
         ]
-        (root / f"history_{s}.json").write_text(json.dumps({"now": T0 + s, "messages": 10**6 + s, "aircraft": ac}))
+        # readsb's own layout: the envelope on three lines, then one compact aircraft object per line
+        lines = ",\n".join(json.dumps(a, separators=(",", ":")) for a in ac)
+        head = f'{{ "now" : {T0 + s:.1f},\n  "messages" : {10**6 + s},\n  "aircraft" : [\n'
+        (root / f"history_{s}.json").write_text(head + lines + "\n  ]\n}\n")
         made += k
     return root
 

@@ -100,3 +100,22 @@ def test_failed_commit_rolls_back_the_whole_batch(tmp_path: Path, monkeypatch: p
         monkeypatch.undo()
         again = ingest_paths(s, files)  # nothing was recorded: the next run reads them all
         assert not again.failures and again.rows_added == sum(20 + i for i in range(4))
+
+
+@pytest.mark.parametrize("commit_rows", [1, 70, 1_000_000])
+def test_chunks_stored_together_keep_per_file_accounting(tmp_path: Path, commit_rows: int) -> None:
+    """Several parsed chunks go in as one step (one lookup, one append): the earliest file still keeps a row
+    that two files of different chunks bring, whatever the step size."""
+    files = _files(tmp_path, 7)
+    files.insert(5, _trace(tmp_path / "trace_full_150001_copy.json", "150001", 30))  # 21 points of file 1, + 9
+    expect = _one_by_one(files, tmp_path / "a.duckdb")
+    with Store(tmp_path / "b.duckdb") as s:
+        batch = FileBatch(s, max_files=2, commit_rows=commit_rows)
+        reports = [batch.ingest(f) for f in files]
+        batch.flush()
+        assert [(Path(r.path).name, r.rows_added) for r in reports] == expect
+        assert reports[5].rows_added == 9
+        rows = s.sql("SELECT path, rows_added FROM ingested_files ORDER BY path")
+        assert dict(zip(rows["path"], rows["rows_added"], strict=True)) == {
+            str(f): n for f, (_, n) in zip(files, expect, strict=True)
+        }

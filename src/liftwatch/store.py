@@ -8,7 +8,7 @@ OpenSky extracts covering the same hour, a gzip copy of an ingested trace) add n
 heard through two different sources is kept once per source on purpose: which network heard it is evidence of
 coverage. Each file is ingested in one transaction (small files several to one, :mod:`liftwatch.store_batch`),
 so a failure or a kill leaves nothing half-written; rows are
-staged and merged in slices of ``STAGE_ROWS`` so staging memory does not grow with the file. ``flights build``
+looked up and appended in steps of up to ``STAGE_ROWS`` so memory does not grow with the file. ``flights build``
 replaces the air flights in one transaction too. What is promised and which tests hold it:
 ``docs/reliability.md``.
 """
@@ -410,6 +410,21 @@ class Store:
         span: list[Any] = [None, None]
         assets: set[str] = set()
         added = 0
+        held: list[pa.Table] = []  # small batches (tar members, snapshot groups) looked up together
+        held_rows = 0
+
+        def store_held() -> int:
+            table = pa.concat_tables(held) if len(held) > 1 else held[0]
+            held.clear()
+            got = 0
+            for start in range(0, table.num_rows, STAGE_ROWS):
+                part = table.slice(start, STAGE_ROWS)
+                new = new_rows(con, part.append_column("row_key", table_row_keys(part)))
+                if new.num_rows:
+                    append_rows(con, new)
+                got += new.num_rows
+            return got
+
         for batch in batches:
             if batch.num_rows == 0:
                 continue
@@ -420,15 +435,16 @@ class Store:
             lo, hi = (x.as_py() for x in pc.min_max(batch.column("ts")).values())
             span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
             assets.update(pc.unique(batch.column("asset_id")).to_pylist())
-            for start in range(0, batch.num_rows, STAGE_ROWS):
-                part = batch.slice(start, STAGE_ROWS)
-                new = new_rows(con, part.append_column("row_key", table_row_keys(part)))
-                if new.num_rows:
-                    append_rows(con, new)
-                added += new.num_rows
+            held.append(batch.replace_schema_metadata(None))
+            held_rows += batch.num_rows
+            if held_rows >= STAGE_ROWS:  # each lookup scans the stored keys of its span: fewer, bigger lookups
+                added += store_held()
+                held_rows = 0
             report.rows_read += batch.num_rows
             if on_batch is not None:
                 on_batch(batch.num_rows)
+        if held:
+            added += store_held()
         report.assets, report.t_min, report.t_max = len(assets), span[0], span[1]
         report.rows_added = added
         return added

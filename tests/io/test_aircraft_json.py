@@ -232,6 +232,17 @@ def test_last_position_used_when_the_current_one_expired(tmp_path: Path) -> None
     assert other["lat"] is None and other["alt_baro_ft"] == 9000  # an invalid lastPosition is ignored
 
 
+def test_last_position_with_ground_altitude_is_on_the_ground(tmp_path: Path) -> None:
+    """alt_baro "ground" beside an expired position: on the ground with no altitude, not a bad altitude."""
+    ac = {"hex": "15a3f4", "alt_baro": "ground", "lastPosition": {"lat": 32.1, "lon": 20.2, "seen_pos": 70.0}}
+    p = tmp_path / "aircraft.json"
+    p.write_text(json.dumps({"now": 1736071320.0, "aircraft": [ac]}))
+    log = RejectLog()
+    row = _read(p, log).row(0, named=True)
+    assert log.total == 0
+    assert (row["lat"], row["lon"], row["on_ground"], row["alt_baro_ft"]) == (32.1, 20.2, True, None)
+
+
 def test_aggregator_api_answer(tmp_path: Path) -> None:
     """adsb.lol / adsb.fi / airplanes.live answers: ``{"ac": [...], ..., "now": <epoch ms>}``."""
     body = (
