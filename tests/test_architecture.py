@@ -116,3 +116,13 @@ def test_plain_imports_only(path: Path) -> None:
     text = path.read_text()
     for bad in ('import_module("liftwatch', "import_module('liftwatch", 'find_spec("liftwatch', "getattr(kb,"):
         assert bad not in text, f"{path.name}: {bad}"
+    # a module name computed at run time hides the import from the graph above; only spaCy's optional language
+    # models (third-party packages named by the user's installation) are imported that way
+    computed = [
+        node.lineno
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "attr", None) == "import_module" or getattr(node.func, "id", None) == "import_module")
+    ]
+    allowed = {"claims/extract.py"}
+    assert not computed or str(path.relative_to(SRC)) in allowed, f"{path.name}: import_module at lines {computed}"

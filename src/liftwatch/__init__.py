@@ -24,28 +24,28 @@ if TYPE_CHECKING:
     from liftwatch.flights import Flight, Flights, HomeBase
     from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
 
-_LAZY = {
-    "errors": ("liftwatch", "errors"),
-    "LiftWatch": ("liftwatch.api", "LiftWatch"),
-    "open": ("liftwatch.api", "open"),
-    "open_dataset": ("liftwatch.api", "open_dataset"),
-    "FlightFilter": ("liftwatch.filters", "FlightFilter"),
-    "Flight": ("liftwatch.flights", "Flight"),
-    "Flights": ("liftwatch.flights", "Flights"),
-    "HomeBase": ("liftwatch.flights", "HomeBase"),
-    "FLIGHT_SCHEMA": ("liftwatch.schema", "FLIGHT_SCHEMA"),
-    "POINT_SCHEMA": ("liftwatch.schema", "POINT_SCHEMA"),
-}
-
 
 def __getattr__(name: str) -> Any:
-    where = _LAZY.get(name)
-    if where is None:
-        raise AttributeError(f"module 'liftwatch' has no attribute {name!r}")
-    import importlib
+    """Import the module that defines a top-level name the first time it is asked for (PEP 562)."""
+    value: Any
+    if name in ("LiftWatch", "open", "open_dataset"):
+        from liftwatch import api
 
-    module = importlib.import_module(where[0]) if where[0] != "liftwatch" else None
-    value = getattr(module, where[1]) if module is not None else importlib.import_module(f"liftwatch.{where[1]}")
+        value = getattr(api, name)
+    elif name in ("Flight", "Flights", "HomeBase"):
+        from liftwatch import flights
+
+        value = getattr(flights, name)
+    elif name == "FlightFilter":
+        from liftwatch.filters import FlightFilter as value
+    elif name in ("FLIGHT_SCHEMA", "POINT_SCHEMA"):
+        from liftwatch import schema
+
+        value = getattr(schema, name)
+    elif name == "errors":
+        from liftwatch import errors as value
+    else:
+        raise AttributeError(f"module 'liftwatch' has no attribute {name!r}")
     globals()[name] = value
     return value
 

@@ -5,7 +5,6 @@ Source modules are imported when used, so ``import liftwatch.sources`` costs not
 
 from __future__ import annotations
 
-import importlib
 import os
 from datetime import date
 from typing import Any
@@ -29,7 +28,27 @@ SOURCES: dict[str, str] = {
 def _module(name: str) -> Any:
     if name not in SOURCES:
         raise LiftwatchError(f"unknown source {name!r}; one of: {', '.join(SOURCES)}")
-    return importlib.import_module(f"liftwatch.sources.{SOURCES[name]}")
+    module = SOURCES[name]
+    # plain imports, deferred so that listing sources loads none of them
+    if module == "adsblol":
+        from liftwatch.sources import adsblol
+
+        return adsblol
+    if module == "adsbx":
+        from liftwatch.sources import adsbx
+
+        return adsbx
+    if module == "opensky":
+        from liftwatch.sources import opensky
+
+        return opensky
+    if module == "opensky_trino":
+        from liftwatch.sources import opensky_trino
+
+        return opensky_trino
+    from liftwatch.sources import ais_archives
+
+    return ais_archives
 
 
 def source_info(name: str) -> SourceInfo:
