@@ -56,6 +56,14 @@ def band_of(alt: np.ndarray) -> np.ndarray:
     return np.asarray(np.searchsorted(np.asarray(BANDS_FT), a, side="right"), dtype=np.int8)
 
 
+# an end heading octant ``to`` (null: unknown) and a grid row's octant ``oct`` (-1: unknown): same direction
+_OCT_DIFF = (pl.col("oct").cast(pl.Int16) - pl.col("to")).abs()
+_same_way = pl.col("to").is_null() | (pl.col("oct") < 0) | (_OCT_DIFF <= 1) | (_OCT_DIFF >= 7)
+# an end's track ``trk`` and an air end's ``track`` within 67.5 degrees (either unknown: counts)
+_D = (pl.col("track") - pl.col("trk")).abs() % 360.0
+_edge_way = pl.col("trk").is_null() | pl.col("track").is_null() | (pl.min_horizontal(_D, 360.0 - _D) <= 67.5)
+
+
 @dataclass
 class Coverage:
     """Which flights were seen per (cell, band, day); build with :meth:`add`, query with :meth:`score`.
@@ -190,53 +198,57 @@ class Coverage:
             return np.zeros(n)
         lo, hi = span_s
         edges = self._civil_edges().filter((pl.col("ts_s") > lo + 600.0) & (pl.col("ts_s") < hi - 600.0))
-        # 3x3 cells and the neighbouring altitude bands ("comparable altitude": a flight climbing through a
-        # band edge meets the others that vanished just below it)
+        ends = pl.DataFrame(
+            {"e": np.arange(n), "y": cy, "x": cx, "band": band.astype(np.int8), "own": own, "trk": track}
+        ).with_columns(pl.col("trk").fill_nan(None))
+        ends = ends.with_columns((pl.col("trk") / 45.0).floor().cast(pl.Int16).alias("to"))
+        seen = self._count_others(ends, ["y", "x", "band", "to"], self._civil_seen(), _same_way)
+        edge_rows = edges.select("cy", "cx", pl.col("band").cast(pl.Int8), pl.col("track").fill_nan(None), "fkey")
+        edge = self._count_others(ends, ["y", "x", "band", "trk"], edge_rows, _edge_way)
+        return np.asarray(edge / np.maximum(seen, 1), dtype=np.float64)
+
+    @staticmethod
+    def _count_others(ends: pl.DataFrame, by: list[str], table: pl.DataFrame, match: pl.Expr) -> np.ndarray:
+        """For each end: distinct flight keys other than its own in ``table`` rows of the 3x3 cells and
+        neighbouring bands around it that satisfy ``match`` (a test between the end and the row).
+
+        Many ends share a cell, band and heading (every landing at one airport), and ``match`` depends only
+        on ``by``: the key set of each distinct group is built once, counted, and each end subtracts one if
+        its own key is in it. Joining every end with every key around it cost ~90 % of pass 2.
+        """
+        n = ends.height
         offs = pl.DataFrame(
             [(dy, dx, db) for dy in (-1, 0, 1) for dx in (-1, 0, 1) for db in (-1, 0, 1)],
             schema={"dy": pl.Int32, "dx": pl.Int32, "db": pl.Int8},
             orient="row",
         )
-        q = (
-            pl.DataFrame({"e": np.arange(n), "y": cy, "x": cx, "band": band.astype(np.int8), "own": own, "trk": track})
+        groups = ends.group_by(by).agg("e").with_row_index("g")
+        keys = (
+            groups.drop("e")
             .join(offs, how="cross")
             .select(
-                "e",
+                "g",
+                *[c for c in by if c not in ("y", "x", "band")],
                 (pl.col("band") + pl.col("db")).alias("band"),
-                "own",
-                pl.col("trk").fill_nan(None),
                 (pl.col("y") + pl.col("dy")).alias("cy"),
                 (pl.col("x") + pl.col("dx")).alias("cx"),
             )
+            .join(table, on=["cy", "cx", "band"])
+            .filter(match)
+            .select("g", "fkey")
+            .unique()
         )
-        oct_diff = (pl.col("oct").cast(pl.Int16) - (pl.col("trk") / 45.0).floor().cast(pl.Int16)).abs()
-        same_way = pl.col("trk").is_null() | (pl.col("oct") < 0) | (oct_diff <= 1) | (oct_diff >= 7)
-        seen = self._civil_seen()
-        n_seen = (
-            q.join(seen, on=["cy", "cx", "band"])
-            .filter((pl.col("fkey") != pl.col("own")) & same_way)
-            .group_by("e")
-            .agg(pl.col("fkey").n_unique().alias("seen"))
-        )
-        d = (pl.col("track") - pl.col("trk")).abs() % 360.0
-        edge_way = pl.col("trk").is_null() | pl.col("track").is_null() | (pl.min_horizontal(d, 360.0 - d) <= 67.5)
-        n_edge = (
-            q.join(
-                edges.select("cy", "cx", pl.col("band").cast(pl.Int8), pl.col("track").fill_nan(None), "fkey"),
-                on=["cy", "cx", "band"],
-            )
-            .filter((pl.col("fkey") != pl.col("own")) & edge_way)
-            .group_by("e")
-            .agg(pl.col("fkey").n_unique().alias("edge"))
-        )
-        full = (
-            pl.DataFrame({"e": np.arange(n)})
-            .join(n_seen, on="e", how="left")
-            .join(n_edge, on="e", how="left")
-            .sort("e")
-            .with_columns((pl.col("edge").fill_null(0) / pl.col("seen").fill_null(0).clip(lower_bound=1)).alias("r"))
-        )
-        return np.asarray(full["r"].to_numpy(), dtype=np.float64)
+        count = np.zeros(groups.height, dtype=np.int64)
+        c = keys.group_by("g").len()
+        count[c["g"].to_numpy()] = c["len"].to_numpy()
+        of = groups.select("g", "e").explode("e")
+        g_of = np.empty(n, dtype=np.int64)
+        g_of[of["e"].to_numpy()] = of["g"].to_numpy()
+        mine = pl.DataFrame({"g": g_of.astype(np.uint32), "fkey": ends["own"].cast(pl.Int64)})
+        own_in = mine.with_columns(pl.Series("e", np.arange(n))).join(keys, on=["g", "fkey"], how="semi")["e"]
+        out = count[g_of]
+        out[own_in.to_numpy()] -= 1
+        return out.astype(np.float64)
 
     def _state_keys(self) -> pl.Series:
         return pl.Series("s", np.concatenate(self._state) if self._state else np.zeros(0, dtype=np.int64))
