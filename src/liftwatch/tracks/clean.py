@@ -146,10 +146,15 @@ def clean_points(
         rep.dropped["no_position"] += n
         df = df.filter(~nopos)
     # Duplicates: one fix per airframe per timestamp (several feeders, overlapping files).
-    before = df.height
-    df = df.unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)
-    if df.height < before:
-        rep.dropped["duplicate"] += before - df.height
+    # Rows are grouped by airframe and in time order, so a duplicate follows the row it repeats: comparing
+    # each row with the previous one keeps the first of each (asset_id, ts), as ``unique(keep="first")``
+    # would, at a fraction of the cost of hashing every (id, time) pair.
+    a, t = pl.col("asset_id"), pl.col("ts")
+    dup = df.select(((a == a.shift(1)) & (t == t.shift(1))).fill_null(False).alias("d"))["d"]
+    n = int(dup.sum())
+    if n:
+        rep.dropped["duplicate"] += n
+        df = df.filter(~dup)
     # Type-aware speed gate. Airframe type: any non-null type code seen for the asset.
     gates = gates or {}
     df = df.with_columns(pl.col("type_code").fill_null(pl.col("type_code").drop_nulls().first().over("asset_id")))

@@ -56,6 +56,14 @@ def band_of(alt: np.ndarray) -> np.ndarray:
     return np.asarray(np.searchsorted(np.asarray(BANDS_FT), a, side="right"), dtype=np.int8)
 
 
+def _changed(*cols: str) -> pl.Expr:
+    """True for a row that differs from the previous one in any of ``cols`` (and for the first row)."""
+    diff = pl.lit(False)
+    for c in cols:
+        diff = diff | pl.col(c).ne_missing(pl.col(c).shift(1))
+    return diff | (pl.int_range(pl.len()) == 0)
+
+
 # an end heading octant ``to`` (null: unknown) and a grid row's octant ``oct`` (-1: unknown): same direction
 _OCT_DIFF = (pl.col("oct").cast(pl.Int16) - pl.col("to")).abs()
 _same_way = pl.col("to").is_null() | (pl.col("oct") < 0) | (_OCT_DIFF <= 1) | (_OCT_DIFF >= 7)
@@ -122,6 +130,9 @@ class Coverage:
                 (pl.col("track_deg") / 45.0).floor().cast(pl.Int8).fill_null(-1).alias("oct"),
                 "fkey",
             )
+            # a flight stays in one cell, band and heading for many fixes in a row: drop those repeats
+            # first (cheap comparisons), so the exact de-duplication below hashes far fewer rows
+            .filter(_changed("cy", "cx", "band", "day", "oct", "fkey"))
             .unique()
             .group_by("cy", "cx", "band", "day", "oct")
             .agg(pl.col("fkey").sort().head(self.cap))

@@ -196,10 +196,16 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
     )
     # the track is measured around the last (first) *airborne* fix: touch-down (lift-off) shows the runway
     air = pl.when(~pl.col("ground")).then(pl.col("ts"))
-    edges = g.agg((air.max() if last else air.min()).alias("_edge"))
-    near = points.join(edges, on="flight_idx")
-    dts = (pl.col("ts") - pl.col("_edge")).dt.total_seconds().abs()
-    near = near.filter((dts <= window_s) & ~pl.col("ground"))
+    edges = g.agg((air.max() if last else air.min()).dt.epoch("us").alias("_edge"))["_edge"]
+    # a flight's rows are contiguous: its edge reaches each row by run number, not by a join of all points
+    fi = points["flight_idx"].to_numpy()
+    run = np.cumsum(np.r_[True, fi[1:] != fi[:-1]]) - 1 if fi.shape[0] else np.zeros(0, dtype=np.int64)
+    has_edge = ~edges.is_null().to_numpy()
+    edge_us = edges.fill_null(0).to_numpy()
+    # whole seconds, truncated toward zero (Polars' total_seconds), within the window
+    dts = np.abs(points["ts"].dt.epoch("us").to_numpy() - edge_us[run]) // 1_000_000
+    keep = has_edge[run] & (dts <= window_s) & ~points["ground"].fill_null(True).to_numpy()
+    near = points.filter(pl.Series(keep))
     rad = pl.col("track_deg").cast(pl.Float64).radians()
     trk = near.group_by("flight_idx").agg(
         rad.sin().mean().alias("_s"),
