@@ -18,7 +18,9 @@ settles identical timestamps deterministically.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,7 @@ from liftwatch.schema import POINT_COLUMNS
 
 PARTITION_POINTS = 1_000_000  # ~1 M points a partition: ~1 GB of working memory per worker in pass 1
 SPILL_BATCH_ROWS = 1_000_000  # rows per Arrow batch read from the store while spilling
+SPILL_THREADS = 2  # threads hashing and grouping batches while DuckDB reads and one thread writes
 SORT_KEY = "row_key"
 ASSET_KEY = "asset_key"  # fixed 64-bit hash of the asset id, carried by spill files
 IPC_SUFFIX = ".arrow"
@@ -165,24 +168,45 @@ def spill_store(
     writers: dict[int, pa.ipc.RecordBatchFileWriter] = {}
     options = pa.ipc.IpcWriteOptions(compression="lz4")
     rows = np.zeros(n, dtype=np.int64)
+
+    def group(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, np.ndarray]:
+        key = asset_key(batch.column("asset_id"))
+        part = _partition_from_key(key, n)
+        order = np.argsort(part, kind="stable")
+        counts = np.bincount(part, minlength=n)
+        return batch.append_column(ASSET_KEY, pa.array(key, pa.uint64())).take(pa.array(order)), counts
+
+    def write(grouped: pa.RecordBatch, counts: np.ndarray) -> None:
+        start = 0
+        for k in np.flatnonzero(counts):
+            c = int(counts[k])
+            w = writers.get(int(k))
+            if w is None:
+                w = writers[int(k)] = pa.ipc.new_file(_spill_path(out, int(k)), grouped.schema, options=options)
+            w.write_batch(grouped.slice(start, c))
+            rows[k] += c
+            start += c
+
+    # A pipeline, so the client uses more than one core: DuckDB produces the next batch (its own threads)
+    # while ``threads`` threads hash and group earlier ones and one thread appends them, in batch order, to
+    # the partition files (NumPy, Arrow and lz4 release the GIL). The files are the same as a serial pass's.
+    threads = max(1, min(SPILL_THREADS, os.cpu_count() or 1))
+    grouping: deque[Future[tuple[pa.RecordBatch, np.ndarray]]] = deque()
+    writing: deque[Future[None]] = deque()
     try:
-        for batch in reader:
-            if batch.num_rows == 0:
-                continue
-            key = asset_key(batch.column("asset_id"))
-            part = _partition_from_key(key, n)
-            order = np.argsort(part, kind="stable")
-            counts = np.bincount(part, minlength=n)
-            grouped = batch.append_column(ASSET_KEY, pa.array(key, pa.uint64())).take(pa.array(order))
-            start = 0
-            for k in np.flatnonzero(counts):
-                c = int(counts[k])
-                w = writers.get(int(k))
-                if w is None:
-                    w = writers[int(k)] = pa.ipc.new_file(_spill_path(out, int(k)), grouped.schema, options=options)
-                w.write_batch(grouped.slice(start, c))
-                rows[k] += c
-                start += c
+        with ThreadPoolExecutor(threads) as pool, ThreadPoolExecutor(1) as writer:
+            for batch in reader:
+                if batch.num_rows == 0:
+                    continue
+                grouping.append(pool.submit(group, batch))
+                while len(grouping) > threads:  # bounded: at most ~threads + 2 batches in memory
+                    writing.append(writer.submit(write, *grouping.popleft().result()))
+                    while len(writing) > 1:
+                        writing.popleft().result()
+            while grouping:
+                writing.append(writer.submit(write, *grouping.popleft().result()))
+            while writing:
+                writing.popleft().result()
     finally:
         for w in writers.values():
             w.close()
