@@ -309,12 +309,23 @@ class Coverage:
             self._seen = g
         return self._seen
 
-    def _cumulative(self, by_day: bool) -> pl.DataFrame:
-        """Keys seen at each band *or below* (lower reception implies higher), capped, optionally per day."""
+    def _cumulative(self, by_day: bool, head: int | None = None) -> pl.DataFrame:
+        """Keys seen at each band *or below* (lower reception implies higher), capped, optionally per day.
+
+        ``head`` keeps only each cell's ``head`` smallest keys. The queries only ask whether at least ``t``
+        flights other than the one being scored were seen around a probe; the union of every list's ``t + 1``
+        smallest keys holds the ``t + 1`` smallest of the full union, so it answers that exactly, and the
+        lists it explodes are a few keys long instead of up to ``cap``.
+        """
         name = f"cumulative:{by_day}"
         if name not in self._cache:
             self._cache[name] = self._build_cumulative(by_day)
-        return self._cache[name]
+        if head is None or head >= self.cap:
+            return self._cache[name]
+        short = f"{name}:{head}"
+        if short not in self._cache:
+            self._cache[short] = self._cache[name].with_columns(pl.col("fkey").list.head(head))
+        return self._cache[short]
 
     def _build_cumulative(self, by_day: bool) -> pl.DataFrame:
         g = self.seen.explode("fkey")
@@ -400,7 +411,7 @@ class Coverage:
         probes = probes.join(cells, how="cross").with_columns(
             (pl.col("cy") + pl.col("dy")).alias("cy"), (pl.col("cx") + pl.col("dx")).alias("cx")
         )
-        recent = self._cumulative(by_day=True)
+        recent = self._cumulative(by_day=True, head=self.min_flights + 1)
         hits = (
             probes.join(days, how="cross")
             .with_columns((pl.col("pd") + pl.col("dd")).alias("day"))
@@ -411,7 +422,7 @@ class Coverage:
             .agg(pl.col("fkey").n_unique().alias("others"))
         )
         # receiver geography changes slowly: flights seen there on any day also count, with a higher bar
-        ever_t = self._cumulative(by_day=False)
+        ever_t = self._cumulative(by_day=False, head=self._ever_head)
         ever = (
             probes.join(ever_t, on=["cy", "cx", "pb"], how="inner")
             .explode("fkey")
@@ -440,6 +451,11 @@ class Coverage:
         score = full["score"].fill_null(0.0).to_numpy() * interior
         return score, interior
 
+    @property
+    def _ever_head(self) -> int:
+        """Keys per cell the any-day queries need: ``min_flights_ever`` others, or ``rim_flights + 1`` in all."""
+        return max(self.min_flights_ever + 1, self.rim_flights + 1)
+
     def _seen_here(self, cy: np.ndarray, cx: np.ndarray, band: np.ndarray) -> np.ndarray:
         """True where the cells around the vanish point (``radius_cells``) saw >= ``rim_flights`` flights at
         ``band`` or below (any day)."""
@@ -456,7 +472,7 @@ class Coverage:
             .select("e", "pb", (pl.col("y") + pl.col("dy")).alias("cy"), (pl.col("x") + pl.col("dx")).alias("cx"))
         )
         hit = (
-            q.join(self._cumulative(by_day=False), on=["cy", "cx", "pb"], how="inner")
+            q.join(self._cumulative(by_day=False, head=self._ever_head), on=["cy", "cx", "pb"], how="inner")
             .explode("fkey")
             .group_by("e")
             .agg(pl.col("fkey").n_unique().alias("nf"))
