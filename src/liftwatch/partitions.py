@@ -213,7 +213,26 @@ def spill_store(
         del reader
         # hand the batches' memory back to the system: the caller goes on to run workers next to this process
         pa.default_memory_pool().release_unused()
+        _drop_cached_pages(store.con)
     return [PartitionSpec(index=k, paths=(str(_spill_path(out, k)),), rows=int(rows[k])) for k in sorted(writers)]
+
+
+def _drop_cached_pages(con: Any) -> None:
+    """Make DuckDB give back the table pages the scan left in its buffer pool (up to its memory limit, 80 % of
+    RAM by default), by lowering the limit for a moment: the workers that run next need that memory more than
+    a cache of points this process will not read again (measured: 1.13 GB -> 0.48 GB after a 15 M-point scan).
+    """
+    import duckdb
+
+    try:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        con.execute("SET memory_limit = '64MB'")
+    except duckdb.Error:
+        return
+    try:
+        con.execute(f"SET memory_limit = '{limit}'")
+    except duckdb.Error:
+        con.execute("RESET memory_limit")
 
 
 def _spill_path(out: Path, k: int) -> Path:
