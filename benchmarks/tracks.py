@@ -257,8 +257,14 @@ def compare_flights(got: pl.DataFrame, ref: pl.DataFrame) -> str:
         return f"flights identical to the reference: True ({got.height:,} flights, every column)"
     if got.height != ref.height or not got["flight_id"].equals(ref["flight_id"]):
         return f"flights identical to the reference: False ({got.height:,} vs {ref.height:,} flights)"
-    bad = [c for c in ref.columns if c not in got.columns or not got[c].equals(ref[c])]
-    return f"flights identical to the reference: False (columns differ: {', '.join(bad)})"
+    bad = []
+    for c in ref.columns:
+        if c not in got.columns:
+            bad.append(f"{c} (missing)")
+        elif not got[c].equals(ref[c]):
+            n = got.height if got[c].dtype != ref[c].dtype else int((~got[c].eq_missing(ref[c])).sum())
+            bad.append(f"{c} on {n:,} flights")
+    return f"flights identical to the reference: False (same {got.height:,} flight ids; differ: {', '.join(bad)})"
 
 
 def main() -> None:
