@@ -176,38 +176,51 @@ def spill_store(
         counts = np.bincount(part, minlength=n)
         return batch.append_column(ASSET_KEY, pa.array(key, pa.uint64())).take(pa.array(order)), counts
 
-    def write(grouped: pa.RecordBatch, counts: np.ndarray) -> None:
-        start = 0
+    def write(grouped: pa.RecordBatch, counts: np.ndarray, lane: int, lanes: int) -> None:
+        """Append the batch's rows of the partitions ``k % lanes == lane`` to their files."""
+        starts = np.cumsum(counts) - counts
         for k in np.flatnonzero(counts):
-            c = int(counts[k])
+            if k % lanes != lane:
+                continue
             w = writers.get(int(k))
             if w is None:
                 w = writers[int(k)] = pa.ipc.new_file(_spill_path(out, int(k)), grouped.schema, options=options)
-            w.write_batch(grouped.slice(start, c))
-            rows[k] += c
-            start += c
+            w.write_batch(grouped.slice(int(starts[k]), int(counts[k])))
+            rows[k] += counts[k]
 
     # A pipeline, so the client uses more than one core: DuckDB produces the next batch (its own threads)
-    # while ``threads`` threads hash and group earlier ones and one thread appends them, in batch order, to
-    # the partition files (NumPy, Arrow and lz4 release the GIL). The files are the same as a serial pass's.
+    # while ``threads`` threads hash and group earlier ones and ``lanes`` threads append them, in batch order,
+    # to the partition files, each thread its own share of the partitions (NumPy, Arrow and lz4 release the
+    # GIL; with hundreds of partitions a batch is hundreds of small writes). The files are the same as a
+    # serial pass's.
     threads = max(1, min(SPILL_THREADS, os.cpu_count() or 1))
+    lanes = threads
     grouping: deque[Future[tuple[pa.RecordBatch, np.ndarray]]] = deque()
-    writing: deque[Future[None]] = deque()
+    writing: deque[list[Future[None]]] = deque()
+    writer_pools = [ThreadPoolExecutor(1) for _ in range(lanes)]
+
+    def submit_write(grouped: pa.RecordBatch, counts: np.ndarray) -> None:
+        writing.append([wp.submit(write, grouped, counts, i, lanes) for i, wp in enumerate(writer_pools)])
+        while len(writing) > 1:  # bounded: at most ~threads + 2 batches in memory
+            for f in writing.popleft():
+                f.result()
+
     try:
-        with ThreadPoolExecutor(threads) as pool, ThreadPoolExecutor(1) as writer:
+        with ThreadPoolExecutor(threads) as pool:
             for batch in reader:
                 if batch.num_rows == 0:
                     continue
                 grouping.append(pool.submit(group, batch))
-                while len(grouping) > threads:  # bounded: at most ~threads + 2 batches in memory
-                    writing.append(writer.submit(write, *grouping.popleft().result()))
-                    while len(writing) > 1:
-                        writing.popleft().result()
+                while len(grouping) > threads:
+                    submit_write(*grouping.popleft().result())
             while grouping:
-                writing.append(writer.submit(write, *grouping.popleft().result()))
+                submit_write(*grouping.popleft().result())
             while writing:
-                writing.popleft().result()
+                for f in writing.popleft():
+                    f.result()
     finally:
+        for wp in writer_pools:
+            wp.shutdown(wait=True)
         for w in writers.values():
             w.close()
         del reader
