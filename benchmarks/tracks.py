@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import gc
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -170,16 +171,21 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def make_store(points_path: Path, target: int) -> Path:
-    """``bench-out/e2e-Nx.duckdb``: the cached sim points tiled N times (renamed airframes), >= ``target`` rows."""
+def make_store(points_path: Path, target: int, db: Path | None = None) -> Path:
+    """``bench-out/e2e-Nx.duckdb`` (or ``db``): the cached sim points tiled N times (renamed airframes),
+    >= ``target`` rows. An existing ``db`` is used as it is (build it once, e.g. outside a work tree)."""
     import duckdb
 
     from liftwatch.schema import POINT_COLUMNS
     from liftwatch.store import Store
 
+    if db is not None and db.exists():
+        return db
     n_src = pl.scan_parquet(points_path).select(pl.len()).collect().item()
     copies = max(1, -(-target // n_src))
-    db = OUT / f"e2e-{copies}x.duckdb"
+    if db is None:
+        db = OUT / f"e2e-{copies}x.duckdb"
+    db.parent.mkdir(parents=True, exist_ok=True)
     if not db.exists():
         t0 = time.perf_counter()
         Store(db).close()
@@ -204,6 +210,7 @@ def end_to_end(
     workers: str = "1",
     dask: str | None = None,
     save: Path | None = None,
+    store: Path | None = None,
 ) -> None:
     """Store -> flights on >= ``target`` points: the cached sim points tiled with renamed airframes.
 
@@ -216,7 +223,7 @@ def end_to_end(
 
     import liftwatch
 
-    db = make_store(points_path, target)
+    db = make_store(points_path, target, store)
     n_workers: int | str = int(workers) if workers.isdigit() else workers
     with liftwatch.open(db) as lw:
         # DuckDB would otherwise cache up to 80 % of RAM in its buffer pool; the pipeline needs little of it
@@ -243,6 +250,23 @@ def end_to_end(
     print(f"endings: {dict(sorted(rep.endings.items()))}")
 
 
+def compare_flights(got: pl.DataFrame, ref: pl.DataFrame) -> str:
+    """One line: whether two flights tables are identical in every column, else which columns differ."""
+    got, ref = got.sort("flight_id"), ref.sort("flight_id")
+    if got.equals(ref):
+        return f"flights identical to the reference: True ({got.height:,} flights, every column)"
+    if got.height != ref.height or not got["flight_id"].equals(ref["flight_id"]):
+        return f"flights identical to the reference: False ({got.height:,} vs {ref.height:,} flights)"
+    bad = []
+    for c in ref.columns:
+        if c not in got.columns:
+            bad.append(f"{c} (missing)")
+        elif not got[c].equals(ref[c]):
+            n = got.height if got[c].dtype != ref[c].dtype else int((~got[c].eq_missing(ref[c])).sum())
+            bad.append(f"{c} on {n:,} flights")
+    return f"flights identical to the reference: False (same {got.height:,} flight ids; differ: {', '.join(bad)})"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--days", type=int, default=14)
@@ -255,14 +279,25 @@ def main() -> None:
     ap.add_argument("--workers", default="1", help="e2e: worker processes (a number or 'auto')")
     ap.add_argument("--dask", default=None, help="e2e: Dask scheduler address, or 'local'")
     ap.add_argument("--save-flights", type=Path, default=None, help="e2e: write the built flights here (Parquet)")
+    ap.add_argument("--store", type=Path, default=None, help="e2e: the tiled store's path (built there once if absent)")
+    ap.add_argument("--compare", type=Path, default=None, help="e2e: flights (Parquet) the result must equal")
     args = ap.parse_args()
     from liftwatch import kb
 
     if args.e2e_points:  # its own process: peak RSS then measures the pipeline, not the benchmark's set-up
         pp = _paths(args.days, args.seed, args.scale)[0]
-        if not pp.exists():
+        if not pp.exists() and not (args.store is not None and args.store.exists()):
             load(args.days, args.seed, args.scale)
-        end_to_end(pp, args.e2e_points, args.partitions, args.workers, args.dask, args.save_flights)
+        save = args.save_flights
+        if args.compare is not None and save is None:
+            save = Path(tempfile.mkdtemp(prefix="lw-e2e-")) / "flights.parquet"
+        end_to_end(pp, args.e2e_points, args.partitions, args.workers, args.dask, save, args.store)
+        if args.compare is not None and save is not None:
+            print(compare_flights(pl.read_parquet(save), pl.read_parquet(args.compare)))
+            if args.save_flights is None:
+                import shutil
+
+                shutil.rmtree(save.parent, ignore_errors=True)
         return
     points, truth = load(args.days, args.seed, args.scale)
     print(f"points: {points.height:,}  true flights: {truth.height:,}")

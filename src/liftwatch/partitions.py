@@ -18,7 +18,9 @@ settles identical timestamps deterministically.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,7 @@ from liftwatch.schema import POINT_COLUMNS
 
 PARTITION_POINTS = 1_000_000  # ~1 M points a partition: ~1 GB of working memory per worker in pass 1
 SPILL_BATCH_ROWS = 1_000_000  # rows per Arrow batch read from the store while spilling
+SPILL_THREADS = 2  # threads hashing and grouping batches while DuckDB reads and one thread writes
 SORT_KEY = "row_key"
 ASSET_KEY = "asset_key"  # fixed 64-bit hash of the asset id, carried by spill files
 IPC_SUFFIX = ".arrow"
@@ -165,31 +168,84 @@ def spill_store(
     writers: dict[int, pa.ipc.RecordBatchFileWriter] = {}
     options = pa.ipc.IpcWriteOptions(compression="lz4")
     rows = np.zeros(n, dtype=np.int64)
-    try:
-        for batch in reader:
-            if batch.num_rows == 0:
+
+    def group(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, np.ndarray]:
+        key = asset_key(batch.column("asset_id"))
+        part = _partition_from_key(key, n)
+        order = np.argsort(part, kind="stable")
+        counts = np.bincount(part, minlength=n)
+        return batch.append_column(ASSET_KEY, pa.array(key, pa.uint64())).take(pa.array(order)), counts
+
+    def write(grouped: pa.RecordBatch, counts: np.ndarray, lane: int, lanes: int) -> None:
+        """Append the batch's rows of the partitions ``k % lanes == lane`` to their files."""
+        starts = np.cumsum(counts) - counts
+        for k in np.flatnonzero(counts):
+            if k % lanes != lane:
                 continue
-            key = asset_key(batch.column("asset_id"))
-            part = _partition_from_key(key, n)
-            order = np.argsort(part, kind="stable")
-            counts = np.bincount(part, minlength=n)
-            grouped = batch.append_column(ASSET_KEY, pa.array(key, pa.uint64())).take(pa.array(order))
-            start = 0
-            for k in np.flatnonzero(counts):
-                c = int(counts[k])
-                w = writers.get(int(k))
-                if w is None:
-                    w = writers[int(k)] = pa.ipc.new_file(_spill_path(out, int(k)), grouped.schema, options=options)
-                w.write_batch(grouped.slice(start, c))
-                rows[k] += c
-                start += c
+            w = writers.get(int(k))
+            if w is None:
+                w = writers[int(k)] = pa.ipc.new_file(_spill_path(out, int(k)), grouped.schema, options=options)
+            w.write_batch(grouped.slice(int(starts[k]), int(counts[k])))
+            rows[k] += counts[k]
+
+    # A pipeline, so the client uses more than one core: DuckDB produces the next batch (its own threads)
+    # while ``threads`` threads hash and group earlier ones and ``lanes`` threads append them, in batch order,
+    # to the partition files, each thread its own share of the partitions (NumPy, Arrow and lz4 release the
+    # GIL; with hundreds of partitions a batch is hundreds of small writes). The files are the same as a
+    # serial pass's.
+    threads = max(1, min(SPILL_THREADS, os.cpu_count() or 1))
+    lanes = threads
+    grouping: deque[Future[tuple[pa.RecordBatch, np.ndarray]]] = deque()
+    writing: deque[list[Future[None]]] = deque()
+    writer_pools = [ThreadPoolExecutor(1) for _ in range(lanes)]
+
+    def submit_write(grouped: pa.RecordBatch, counts: np.ndarray) -> None:
+        writing.append([wp.submit(write, grouped, counts, i, lanes) for i, wp in enumerate(writer_pools)])
+        while len(writing) > 1:  # bounded: at most ~threads + 2 batches in memory
+            for f in writing.popleft():
+                f.result()
+
+    try:
+        with ThreadPoolExecutor(threads) as pool:
+            for batch in reader:
+                if batch.num_rows == 0:
+                    continue
+                grouping.append(pool.submit(group, batch))
+                while len(grouping) > threads:
+                    submit_write(*grouping.popleft().result())
+            while grouping:
+                submit_write(*grouping.popleft().result())
+            while writing:
+                for f in writing.popleft():
+                    f.result()
     finally:
+        for wp in writer_pools:
+            wp.shutdown(wait=True)
         for w in writers.values():
             w.close()
         del reader
         # hand the batches' memory back to the system: the caller goes on to run workers next to this process
         pa.default_memory_pool().release_unused()
+        _drop_cached_pages(store.con)
     return [PartitionSpec(index=k, paths=(str(_spill_path(out, k)),), rows=int(rows[k])) for k in sorted(writers)]
+
+
+def _drop_cached_pages(con: Any) -> None:
+    """Make DuckDB give back the table pages the scan left in its buffer pool (up to its memory limit, 80 % of
+    RAM by default), by lowering the limit for a moment: the workers that run next need that memory more than
+    a cache of points this process will not read again (measured: 1.13 GB -> 0.48 GB after a 15 M-point scan).
+    """
+    import duckdb
+
+    try:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        con.execute("SET memory_limit = '64MB'")
+    except duckdb.Error:
+        return
+    try:
+        con.execute(f"SET memory_limit = '{limit}'")
+    except duckdb.Error:
+        con.execute("RESET memory_limit")
 
 
 def _spill_path(out: Path, k: int) -> Path:

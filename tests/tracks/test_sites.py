@@ -111,3 +111,63 @@ def test_in_air_start_gets_probable_origin() -> None:
     row = f.row(0, named=True)
     assert row["start_kind"] in ("in_air", "data_start")
     assert row["dep_site"] in ("hmeimim", "OSLK")
+
+
+def _rhodes() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Rhodes in miniature: Diagoras (runways 070/250) and a disused field 3.2 km south-east (080/260), and a
+    departure seen from 1.6 km out on Diagoras's runway 25 heading that turns north-west after 8 NM."""
+    import numpy as np
+
+    from liftwatch.geodesy import destination
+
+    lat0, lon0 = 36.4054, 28.0862
+    mlat, mlon = destination(np.array([lat0]), np.array([lon0]), np.array([135.0]), np.array([3.2]))
+    sites = pl.DataFrame(
+        {
+            "site_id": ["LGRP", "LGRD"],
+            "name": ["Rhodes Diagoras", "Maritsa"],
+            "kind": ["airport", "airport"],
+            "lat": [lat0, float(mlat[0])],
+            "lon": [lon0, float(mlon[0])],
+            "elevation_ft": [17.0, 204.0],
+            "runway_headings": [[69.9, 249.9], [79.7, 259.7]],
+            "country": ["GR", "GR"],
+            "iata": ["RHO", None],
+            "source": ["airportsdata", "airportsdata"],
+        }
+    )
+    lat, lon = destination(np.array([lat0]), np.array([lon0]), np.array([249.9]), np.array([1.6]))
+    rows = []
+    trk, alt = 249.9, 600.0
+    for k in range(49):  # a fix every 5 s for 240 s, 160 kt, climbing 1,500 ft/min
+        if k >= 34:  # after 170 s (8 NM): a standard-rate turn (3 deg/s) onto 320 deg
+            trk = min(320.0, trk + 15.0)
+        rows.append((T0 + timedelta(seconds=5 * k), float(lat[0]), float(lon[0]), alt, trk))
+        lat, lon = destination(lat, lon, np.array([trk]), np.array([160 * 1.852 * 5 / 3600]))
+        alt += 125.0
+    seg = pl.DataFrame(rows, schema=["ts", "lat", "lon", "_alt", "track_deg"], orient="row").with_columns(
+        pl.lit(0, pl.Int64).alias("flight_idx"),
+        pl.lit(False).alias("ground"),
+        pl.lit(160.0, pl.Float32).alias("gs_kt"),
+        pl.lit(1500.0, pl.Float32).alias("vrate_fpm"),
+        pl.col("_alt").cast(pl.Float32),
+        pl.col("track_deg").cast(pl.Float32),
+    )
+    return sites, seg
+
+
+def test_departure_track_is_the_climb_out_before_the_turn() -> None:
+    import numpy as np
+
+    from liftwatch.tracks.sites import SiteIndex, endpoint_frame, infer_sites
+
+    sites, seg = _rhodes()
+    index = SiteIndex(sites)
+    ends = endpoint_frame(seg, "dep")
+    assert abs(ends["track_deg"][0] - 249.9) < 2.0  # the runway heading, not the turn onto course
+    dep = infer_sites(ends, index, np.zeros(1, dtype=bool), "dep")
+    assert dep["site"][0] == "LGRP" and dep["at_site"][0]
+    # four minutes of climb-out include the turn: the mean track then matches the neighbour's runway 26
+    late = endpoint_frame(seg, "dep", window_s=240.0)
+    assert late["track_deg"][0] > 255.0
+    assert infer_sites(late, index, np.zeros(1, dtype=bool), "dep")["site"][0] == "LGRD"

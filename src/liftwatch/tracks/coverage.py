@@ -56,6 +56,22 @@ def band_of(alt: np.ndarray) -> np.ndarray:
     return np.asarray(np.searchsorted(np.asarray(BANDS_FT), a, side="right"), dtype=np.int8)
 
 
+def _changed(*cols: str) -> pl.Expr:
+    """True for a row that differs from the previous one in any of ``cols`` (and for the first row)."""
+    diff = pl.lit(False)
+    for c in cols:
+        diff = diff | pl.col(c).ne_missing(pl.col(c).shift(1))
+    return diff | (pl.int_range(pl.len()) == 0)
+
+
+# an end heading octant ``to`` (null: unknown) and a grid row's octant ``oct`` (-1: unknown): same direction
+_OCT_DIFF = (pl.col("oct").cast(pl.Int16) - pl.col("to")).abs()
+_same_way = pl.col("to").is_null() | (pl.col("oct") < 0) | (_OCT_DIFF <= 1) | (_OCT_DIFF >= 7)
+# an end's track ``trk`` and an air end's ``track`` within 67.5 degrees (either unknown: counts)
+_D = (pl.col("track") - pl.col("trk")).abs() % 360.0
+_edge_way = pl.col("trk").is_null() | pl.col("track").is_null() | (pl.min_horizontal(_D, 360.0 - _D) <= 67.5)
+
+
 @dataclass
 class Coverage:
     """Which flights were seen per (cell, band, day); build with :meth:`add`, query with :meth:`score`.
@@ -114,6 +130,9 @@ class Coverage:
                 (pl.col("track_deg") / 45.0).floor().cast(pl.Int8).fill_null(-1).alias("oct"),
                 "fkey",
             )
+            # a flight stays in one cell, band and heading for many fixes in a row: drop those repeats
+            # first (cheap comparisons), so the exact de-duplication below hashes far fewer rows
+            .filter(_changed("cy", "cx", "band", "day", "oct", "fkey"))
             .unique()
             .group_by("cy", "cx", "band", "day", "oct")
             .agg(pl.col("fkey").sort().head(self.cap))
@@ -190,53 +209,57 @@ class Coverage:
             return np.zeros(n)
         lo, hi = span_s
         edges = self._civil_edges().filter((pl.col("ts_s") > lo + 600.0) & (pl.col("ts_s") < hi - 600.0))
-        # 3x3 cells and the neighbouring altitude bands ("comparable altitude": a flight climbing through a
-        # band edge meets the others that vanished just below it)
+        ends = pl.DataFrame(
+            {"e": np.arange(n), "y": cy, "x": cx, "band": band.astype(np.int8), "own": own, "trk": track}
+        ).with_columns(pl.col("trk").fill_nan(None))
+        ends = ends.with_columns((pl.col("trk") / 45.0).floor().cast(pl.Int16).alias("to"))
+        seen = self._count_others(ends, ["y", "x", "band", "to"], self._civil_seen(), _same_way)
+        edge_rows = edges.select("cy", "cx", pl.col("band").cast(pl.Int8), pl.col("track").fill_nan(None), "fkey")
+        edge = self._count_others(ends, ["y", "x", "band", "trk"], edge_rows, _edge_way)
+        return np.asarray(edge / np.maximum(seen, 1), dtype=np.float64)
+
+    @staticmethod
+    def _count_others(ends: pl.DataFrame, by: list[str], table: pl.DataFrame, match: pl.Expr) -> np.ndarray:
+        """For each end: distinct flight keys other than its own in ``table`` rows of the 3x3 cells and
+        neighbouring bands around it that satisfy ``match`` (a test between the end and the row).
+
+        Many ends share a cell, band and heading (every landing at one airport), and ``match`` depends only
+        on ``by``: the key set of each distinct group is built once, counted, and each end subtracts one if
+        its own key is in it. Joining every end with every key around it cost ~90 % of pass 2.
+        """
+        n = ends.height
         offs = pl.DataFrame(
             [(dy, dx, db) for dy in (-1, 0, 1) for dx in (-1, 0, 1) for db in (-1, 0, 1)],
             schema={"dy": pl.Int32, "dx": pl.Int32, "db": pl.Int8},
             orient="row",
         )
-        q = (
-            pl.DataFrame({"e": np.arange(n), "y": cy, "x": cx, "band": band.astype(np.int8), "own": own, "trk": track})
+        groups = ends.group_by(by).agg("e").with_row_index("g")
+        keys = (
+            groups.drop("e")
             .join(offs, how="cross")
             .select(
-                "e",
+                "g",
+                *[c for c in by if c not in ("y", "x", "band")],
                 (pl.col("band") + pl.col("db")).alias("band"),
-                "own",
-                pl.col("trk").fill_nan(None),
                 (pl.col("y") + pl.col("dy")).alias("cy"),
                 (pl.col("x") + pl.col("dx")).alias("cx"),
             )
+            .join(table, on=["cy", "cx", "band"])
+            .filter(match)
+            .select("g", "fkey")
+            .unique()
         )
-        oct_diff = (pl.col("oct").cast(pl.Int16) - (pl.col("trk") / 45.0).floor().cast(pl.Int16)).abs()
-        same_way = pl.col("trk").is_null() | (pl.col("oct") < 0) | (oct_diff <= 1) | (oct_diff >= 7)
-        seen = self._civil_seen()
-        n_seen = (
-            q.join(seen, on=["cy", "cx", "band"])
-            .filter((pl.col("fkey") != pl.col("own")) & same_way)
-            .group_by("e")
-            .agg(pl.col("fkey").n_unique().alias("seen"))
-        )
-        d = (pl.col("track") - pl.col("trk")).abs() % 360.0
-        edge_way = pl.col("trk").is_null() | pl.col("track").is_null() | (pl.min_horizontal(d, 360.0 - d) <= 67.5)
-        n_edge = (
-            q.join(
-                edges.select("cy", "cx", pl.col("band").cast(pl.Int8), pl.col("track").fill_nan(None), "fkey"),
-                on=["cy", "cx", "band"],
-            )
-            .filter((pl.col("fkey") != pl.col("own")) & edge_way)
-            .group_by("e")
-            .agg(pl.col("fkey").n_unique().alias("edge"))
-        )
-        full = (
-            pl.DataFrame({"e": np.arange(n)})
-            .join(n_seen, on="e", how="left")
-            .join(n_edge, on="e", how="left")
-            .sort("e")
-            .with_columns((pl.col("edge").fill_null(0) / pl.col("seen").fill_null(0).clip(lower_bound=1)).alias("r"))
-        )
-        return np.asarray(full["r"].to_numpy(), dtype=np.float64)
+        count = np.zeros(groups.height, dtype=np.int64)
+        c = keys.group_by("g").len()
+        count[c["g"].to_numpy()] = c["len"].to_numpy()
+        of = groups.select("g", "e").explode("e")
+        g_of = np.empty(n, dtype=np.int64)
+        g_of[of["e"].to_numpy()] = of["g"].to_numpy()
+        mine = pl.DataFrame({"g": g_of.astype(np.uint32), "fkey": ends["own"].cast(pl.Int64)})
+        own_in = mine.with_columns(pl.Series("e", np.arange(n))).join(keys, on=["g", "fkey"], how="semi")["e"]
+        out = count[g_of]
+        out[own_in.to_numpy()] -= 1
+        return out.astype(np.float64)
 
     def _state_keys(self) -> pl.Series:
         return pl.Series("s", np.concatenate(self._state) if self._state else np.zeros(0, dtype=np.int64))
@@ -286,12 +309,23 @@ class Coverage:
             self._seen = g
         return self._seen
 
-    def _cumulative(self, by_day: bool) -> pl.DataFrame:
-        """Keys seen at each band *or below* (lower reception implies higher), capped, optionally per day."""
+    def _cumulative(self, by_day: bool, head: int | None = None) -> pl.DataFrame:
+        """Keys seen at each band *or below* (lower reception implies higher), capped, optionally per day.
+
+        ``head`` keeps only each cell's ``head`` smallest keys. The queries only ask whether at least ``t``
+        flights other than the one being scored were seen around a probe; the union of every list's ``t + 1``
+        smallest keys holds the ``t + 1`` smallest of the full union, so it answers that exactly, and the
+        lists it explodes are a few keys long instead of up to ``cap``.
+        """
         name = f"cumulative:{by_day}"
         if name not in self._cache:
             self._cache[name] = self._build_cumulative(by_day)
-        return self._cache[name]
+        if head is None or head >= self.cap:
+            return self._cache[name]
+        short = f"{name}:{head}"
+        if short not in self._cache:
+            self._cache[short] = self._cache[name].with_columns(pl.col("fkey").list.head(head))
+        return self._cache[short]
 
     def _build_cumulative(self, by_day: bool) -> pl.DataFrame:
         g = self.seen.explode("fkey")
@@ -377,7 +411,7 @@ class Coverage:
         probes = probes.join(cells, how="cross").with_columns(
             (pl.col("cy") + pl.col("dy")).alias("cy"), (pl.col("cx") + pl.col("dx")).alias("cx")
         )
-        recent = self._cumulative(by_day=True)
+        recent = self._cumulative(by_day=True, head=self.min_flights + 1)
         hits = (
             probes.join(days, how="cross")
             .with_columns((pl.col("pd") + pl.col("dd")).alias("day"))
@@ -388,7 +422,7 @@ class Coverage:
             .agg(pl.col("fkey").n_unique().alias("others"))
         )
         # receiver geography changes slowly: flights seen there on any day also count, with a higher bar
-        ever_t = self._cumulative(by_day=False)
+        ever_t = self._cumulative(by_day=False, head=self._ever_head)
         ever = (
             probes.join(ever_t, on=["cy", "cx", "pb"], how="inner")
             .explode("fkey")
@@ -417,6 +451,11 @@ class Coverage:
         score = full["score"].fill_null(0.0).to_numpy() * interior
         return score, interior
 
+    @property
+    def _ever_head(self) -> int:
+        """Keys per cell the any-day queries need: ``min_flights_ever`` others, or ``rim_flights + 1`` in all."""
+        return max(self.min_flights_ever + 1, self.rim_flights + 1)
+
     def _seen_here(self, cy: np.ndarray, cx: np.ndarray, band: np.ndarray) -> np.ndarray:
         """True where the cells around the vanish point (``radius_cells``) saw >= ``rim_flights`` flights at
         ``band`` or below (any day)."""
@@ -433,7 +472,7 @@ class Coverage:
             .select("e", "pb", (pl.col("y") + pl.col("dy")).alias("cy"), (pl.col("x") + pl.col("dx")).alias("cx"))
         )
         hit = (
-            q.join(self._cumulative(by_day=False), on=["cy", "cx", "pb"], how="inner")
+            q.join(self._cumulative(by_day=False, head=self._ever_head), on=["cy", "cx", "pb"], how="inner")
             .explode("fkey")
             .group_by("e")
             .agg(pl.col("fkey").n_unique().alias("nf"))

@@ -167,23 +167,23 @@ def segment(points: pl.DataFrame, params: SplitParams | None = None) -> tuple[pl
         reasons["descent_climb"] += int(dc.sum())
 
     flight = np.cumsum(split) - 1
-    df = df.with_columns(pl.Series("flight_idx", flight, dtype=pl.Int64))
-    # Trim long ground tails, drop ground-only and too-short segments.
-    ts = pl.col("ts")
-    air_ts = pl.when(~pl.col("ground")).then(ts)
-    df = df.with_columns(
-        air_ts.min().over("flight_idx").alias("_air0"),
-        air_ts.max().over("flight_idx").alias("_air1"),
-    )
-    pad = pl.duration(seconds=int(p.ground_pad_s))
-    ground_only = df["_air0"].is_null()
+    # Trim long ground tails, drop ground-only and too-short segments. Flights are runs of rows, so their
+    # first/last airborne time and length come from run boundaries (NumPy) rather than windows per flight.
+    t_us = df["ts"].dt.epoch("us").to_numpy()
+    starts = np.flatnonzero(split)
+    air_t = np.where(ground, np.iinfo(np.int64).max, t_us)
+    air0 = np.minimum.reduceat(air_t, starts)
+    air1 = np.maximum.reduceat(np.where(ground, np.iinfo(np.int64).min, t_us), starts)
+    has_air = air0 != np.iinfo(np.int64).max
+    ground_only = ~has_air[flight]
     reasons["dropped_ground_only_rows"] += int(ground_only.sum())
-    df = df.filter(~ground_only)
-    inside = (ts >= pl.col("_air0") - pad) & (ts <= pl.col("_air1") + pad)
-    df = df.filter(inside)
-    counts = df.group_by("flight_idx").len()
-    short = counts.filter(pl.col("len") < p.min_points)["flight_idx"]
-    if short.len():
-        reasons["dropped_short"] += short.len()
-        df = df.filter(~pl.col("flight_idx").is_in(short.implode()))
-    return df.drop("_low", "_air0", "_air1"), reasons
+    pad = int(p.ground_pad_s) * 1_000_000  # whole seconds, as a Polars duration of int(seconds)
+    inside = has_air[flight] & (t_us >= air0[flight] - pad) & (t_us <= air1[flight] + pad)
+    kept = flight[inside]
+    counts = np.bincount(kept, minlength=starts.shape[0])
+    short = (counts > 0) & (counts < p.min_points)
+    if short.any():
+        reasons["dropped_short"] += int(short.sum())
+        inside &= ~short[flight]
+    df = df.with_columns(pl.Series("flight_idx", flight, dtype=pl.Int64)).filter(pl.Series(inside))
+    return df.drop("_low"), reasons

@@ -174,13 +174,25 @@ def with_runways(sites: pl.DataFrame) -> pl.DataFrame:
     ).drop("_icao", "headings")
 
 
-def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) -> pl.DataFrame:
+ARR_TRACK_S = 240.0  # final approach: straight for minutes before touch-down
+DEP_TRACK_S = 60.0  # climb-out: straight only until the first turn onto course
+
+
+def endpoint_frame(points: pl.DataFrame, which: str, window_s: float | None = None) -> pl.DataFrame:
     """One row per flight describing its first (``dep``) or last (``arr``) fixes.
 
     The track near the end is the mean over the airborne fixes of the last/first ``window_s`` seconds, so a
-    single noisy track angle does not decide runway alignment.
+    single noisy track angle does not decide runway alignment. The windows differ by end: an approach is
+    flown straight along the runway for minutes (``ARR_TRACK_S``), but a departure turns onto its course a
+    minute or two after lift-off, so four minutes of climb-out mix runway heading and course (leaving Rhodes
+    Diagoras on runway 24 then turning north-west looks aligned with Maritsa's runway 26 next door):
+    departures use the first ``DEP_TRACK_S`` only.
+
+    ``points`` are segmented points: each flight's rows together, in time order.
     """
     last = which == "arr"
+    if window_s is None:
+        window_s = ARR_TRACK_S if last else DEP_TRACK_S
     g = points.group_by("flight_idx", maintain_order=True)
     edge = pl.col("ts").max() if last else pl.col("ts").min()
     base = g.agg(
@@ -196,10 +208,16 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
     )
     # the track is measured around the last (first) *airborne* fix: touch-down (lift-off) shows the runway
     air = pl.when(~pl.col("ground")).then(pl.col("ts"))
-    edges = g.agg((air.max() if last else air.min()).alias("_edge"))
-    near = points.join(edges, on="flight_idx")
-    dts = (pl.col("ts") - pl.col("_edge")).dt.total_seconds().abs()
-    near = near.filter((dts <= window_s) & ~pl.col("ground"))
+    edges = g.agg((air.max() if last else air.min()).dt.epoch("us").alias("_edge"))["_edge"]
+    # a flight's rows are contiguous: its edge reaches each row by run number, not by a join of all points
+    fi = points["flight_idx"].to_numpy()
+    run = np.cumsum(np.r_[True, fi[1:] != fi[:-1]]) - 1 if fi.shape[0] else np.zeros(0, dtype=np.int64)
+    has_edge = ~edges.is_null().to_numpy()
+    edge_us = edges.fill_null(0).to_numpy()
+    # whole seconds, truncated toward zero (Polars' total_seconds), within the window
+    dts = np.abs(points["ts"].dt.epoch("us").to_numpy() - edge_us[run]) // 1_000_000
+    keep = has_edge[run] & (dts <= window_s) & ~points["ground"].fill_null(True).to_numpy()
+    near = points.filter(pl.Series(keep))
     rad = pl.col("track_deg").cast(pl.Float64).radians()
     trk = near.group_by("flight_idx").agg(
         rad.sin().mean().alias("_s"),

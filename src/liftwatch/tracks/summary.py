@@ -7,6 +7,7 @@ expressions, so no Python runs per point or per flight.
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from liftwatch.geodesy import haversine_expr
@@ -17,14 +18,22 @@ def flight_summary(points: pl.DataFrame, max_vertices: int = 80) -> pl.DataFrame
     same = pl.col("flight_idx") == pl.col("flight_idx").shift(1)
     step = haversine_expr(pl.col("lat").shift(1), pl.col("lon").shift(1), pl.col("lat"), pl.col("lon"))
     dt = (pl.col("ts") - pl.col("ts").shift(1)).dt.total_seconds().cast(pl.Float64)
+    # a flight's rows are contiguous (segmented points): position in the flight and its length from the
+    # run boundaries, without a window per flight
+    fi = points["flight_idx"].to_numpy()
+    n = fi.shape[0]
+    first = np.r_[True, fi[1:] != fi[:-1]] if n else np.zeros(0, dtype=bool)
+    starts = np.flatnonzero(first)
+    lengths = np.diff(np.r_[starts, n])
+    run = np.cumsum(first) - 1
+    pos = np.arange(n) - starts[run]
+    size = lengths[run]
+    stride = np.maximum((size + max_vertices - 1) // max_vertices, 1)
+    vert = (pos % stride == 0) | (pos == size - 1)
     p = points.with_columns(
         pl.when(same).then(step).otherwise(0.0).alias("_step"),
         pl.when(same).then(dt).otherwise(None).alias("_dt"),
-        pl.int_range(pl.len()).over("flight_idx").alias("_i"),
-        pl.len().over("flight_idx").alias("_n"),
     )
-    stride = ((pl.col("_n") + max_vertices - 1) // max_vertices).clip(lower_bound=1)
-    vert = (pl.col("_i") % stride == 0) | (pl.col("_i") == pl.col("_n") - 1)
     coord = pl.concat_str(
         [
             pl.lit("["),
@@ -33,6 +42,13 @@ def flight_summary(points: pl.DataFrame, max_vertices: int = 80) -> pl.DataFrame
             pl.col("lat").round(4).cast(pl.String),
             pl.lit("]"),
         ]
+    )
+    # the simplified line: only the kept vertices are formatted (the first fix of a flight always is one)
+    coords = (
+        points.select("flight_idx", "lat", "lon")
+        .filter(pl.Series(vert))
+        .group_by("flight_idx", maintain_order=True)
+        .agg(coord.str.join(",").alias("_coords"))
     )
     air_ts = pl.when(~pl.col("ground")).then(pl.col("ts"))
     tail = pl.col("ts") >= pl.col("ts").max() - pl.duration(minutes=10)
@@ -56,9 +72,13 @@ def flight_summary(points: pl.DataFrame, max_vertices: int = 80) -> pl.DataFrame
         pl.col("_alt").first().cast(pl.Float32).alias("first_alt_ft"),
         pl.col("_dt").median().alias("median_dt_s"),
         pl.col("_dt").filter(tail).median().alias("tail_dt_s"),
-        coord.filter(vert).str.join(",").alias("_coords"),
     )
-    return out.with_columns(
-        pl.concat_str([pl.lit("["), pl.col("_coords"), pl.lit("]")]).alias("geometry"),
-        ((pl.col("last_ts") - pl.col("first_ts")).dt.total_seconds().cast(pl.Float32)).alias("duration_s"),
-    ).drop("_coords")
+    # both aggregates list the flights in order of appearance, and every flight has a vertex (its first fix)
+    return (
+        out.with_columns(coords["_coords"])
+        .with_columns(
+            pl.concat_str([pl.lit("["), pl.col("_coords"), pl.lit("]")]).alias("geometry"),
+            ((pl.col("last_ts") - pl.col("first_ts")).dt.total_seconds().cast(pl.Float32)).alias("duration_s"),
+        )
+        .drop("_coords")
+    )
