@@ -174,25 +174,13 @@ def with_runways(sites: pl.DataFrame) -> pl.DataFrame:
     ).drop("_icao", "headings")
 
 
-ARR_TRACK_S = 240.0  # final approach: straight for minutes before touch-down
-DEP_TRACK_S = 60.0  # climb-out: straight only until the first turn onto course
-
-
-def endpoint_frame(points: pl.DataFrame, which: str, window_s: float | None = None) -> pl.DataFrame:
+def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) -> pl.DataFrame:
     """One row per flight describing its first (``dep``) or last (``arr``) fixes.
 
     The track near the end is the mean over the airborne fixes of the last/first ``window_s`` seconds, so a
-    single noisy track angle does not decide runway alignment. The windows differ by end: an approach is
-    flown straight along the runway for minutes (``ARR_TRACK_S``), but a departure turns onto its course a
-    minute or two after lift-off, so four minutes of climb-out mix runway heading and course (leaving Rhodes
-    Diagoras on runway 24 then turning north-west looks aligned with Maritsa's runway 26 next door):
-    departures use the first ``DEP_TRACK_S`` only.
-
-    ``points`` are segmented points: each flight's rows together, in time order.
+    single noisy track angle does not decide runway alignment.
     """
     last = which == "arr"
-    if window_s is None:
-        window_s = ARR_TRACK_S if last else DEP_TRACK_S
     g = points.group_by("flight_idx", maintain_order=True)
     edge = pl.col("ts").max() if last else pl.col("ts").min()
     base = g.agg(
