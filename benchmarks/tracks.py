@@ -294,6 +294,10 @@ def main() -> None:
         end_to_end(pp, args.e2e_points, args.partitions, args.workers, args.dask, save, args.store)
         if args.compare is not None and save is not None:
             print(compare_flights(pl.read_parquet(save), pl.read_parquet(args.compare)))
+            if args.save_flights is None:  # the flights were only kept for the comparison
+                import shutil
+
+                shutil.rmtree(save.parent, ignore_errors=True)
         return
     points, truth = load(args.days, args.seed, args.scale)
     print(f"points: {points.height:,}  true flights: {truth.height:,}")
