@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,22 +25,25 @@ from typing import Any
 import duckdb
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from liftwatch import io as lio
-from liftwatch.errors import FileChangedError, LiftwatchError
+from liftwatch.errors import LiftwatchError
 from liftwatch.io.ais_static import STATIC_SCHEMA, conform_static, empty_static
-from liftwatch.io.base import RejectLog
-from liftwatch.io.timewindow import filter_table
-from liftwatch.rowkey import KEY_COLUMNS, ROW_KEY_VERSION, duckdb_udf, table_row_keys
-from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS, POINT_SCHEMA, conform
+from liftwatch.rowkey import KEY_COLUMNS, ROW_KEY_VERSION, duckdb_udf
+from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS, POINT_SCHEMA
 from liftwatch.store_files import (
-    check_regular,
     cleanup_dead_runs,
     file_digest,
-    fingerprint,
     is_lock_error,
     lock_error,
+)
+from liftwatch.store_ingest import STAGE_ROWS, IngestReport, StoreIngest
+from liftwatch.store_sql import (
+    DUCK_TYPES,
+    POINT_COLS,
+    SOURCE_FILES_DDL,
+    ddl,
+    point_filters,
+    static_ddl,
 )
 
 DEFAULT_DB = "liftwatch.duckdb"
@@ -50,174 +51,20 @@ ENV_DB = "LIFTWATCH_DB"
 ENV_MEMORY = "LIFTWATCH_DUCKDB_MEMORY"  # e.g. "4GB"; empty string keeps DuckDB's own default (80 % of RAM)
 DEFAULT_MEMORY_LIMIT = "2GB"
 PARTITION_POINTS = 1_000_000
-STAGE_ROWS = 1_000_000  # rows de-duplicated and appended at once (bounds the memory of one step)
 EXPORT_TABLES = ("points", "flights", "ingested_files")
 
 # AIS static reports (name, IMO, call sign, type, declared destination): the point schema has no column for
 # them, yet voyages need the name to match curated assets and the destination as untrusted evidence
 STATIC_TABLE = "ais_static"
 
-__all__ = ["DEFAULT_DB", "EXPORT_TABLES", "IngestReport", "Store", "default_db_path", "file_digest"]
-
-_DUCK_TYPES = {
-    pa.string(): "VARCHAR",
-    pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
-    pa.float64(): "DOUBLE",
-    pa.float32(): "FLOAT",
-    pa.bool_(): "BOOLEAN",
-    pa.uint16(): "USMALLINT",
-    pa.int32(): "INTEGER",
-}
-
-
-def _ddl(schema: pa.Schema) -> str:
-    cols = []
-    for f in schema:
-        typ = _DUCK_TYPES.get(f.type)
-        if typ is None:
-            typ = "JSON" if f.name == "evidence" else _duck_nested(f.type)
-        cols.append(f'"{f.name}" {typ}' + ("" if f.nullable else " NOT NULL"))
-    return ", ".join(cols)
-
-
-def _duck_nested(t: pa.DataType) -> str:
-    if pa.types.is_list(t):
-        return _duck_nested(t.value_type) + "[]"
-    if pa.types.is_struct(t):
-        inner = ", ".join(f'"{f.name}" {_duck_nested(f.type)}' for f in t)
-        return f"STRUCT({inner})"
-    typ = _DUCK_TYPES.get(t)
-    if typ is None:
-        raise TypeError(f"no DuckDB type for {t}")
-    return typ
-
-
-# Provenance of fetched data: which source and licence every fetched file (or archive day) came under, and how
-# far its ingest got (``liftwatch.sources`` writes it; reports read :meth:`Store.attributions`).
-SOURCE_FILES_DDL = (
-    "CREATE TABLE IF NOT EXISTS source_files (source VARCHAR NOT NULL, item VARCHAR NOT NULL, "
-    "selection VARCHAR NOT NULL, url VARCHAR, licence VARCHAR, attribution VARCHAR, status VARCHAR, "
-    "resume_offset BIGINT, bytes BIGINT, members BIGINT, rows_added BIGINT, fetched_at TIMESTAMPTZ, "
-    "PRIMARY KEY (source, item, selection))"
-)
-
-
-def _static_ddl() -> str:
-    duck = {
-        pl.String(): "VARCHAR",
-        pl.Int32(): "INTEGER",
-        pl.Float32(): "FLOAT",
-        pl.Datetime("us", "UTC"): "TIMESTAMPTZ",
-    }
-    return ", ".join(f'"{name}" {duck[dtype]}' for name, dtype in STATIC_SCHEMA.items())
+__all__ = ["DEFAULT_DB", "EXPORT_TABLES", "STAGE_ROWS", "IngestReport", "Store", "default_db_path", "file_digest"]
 
 
 def default_db_path() -> str:
     return os.environ.get(ENV_DB, DEFAULT_DB)
 
 
-@dataclass
-class IngestReport:
-    """What one file's ingest did; the CLI prints these as its summary table."""
-
-    path: str
-    format: str = ""
-    rows_read: int = 0  # good rows the reader produced
-    rows_added: int = 0  # rows new to the store
-    rejects: RejectLog = field(default_factory=RejectLog)
-    assets: int = 0
-    t_min: datetime | None = None
-    t_max: datetime | None = None
-    skipped: bool = False  # the identical file was ingested before
-    seconds: float = 0.0
-    error: str | None = None
-
-    @property
-    def rows_in(self) -> int:
-        return self.rows_read + self.rejects.total
-
-    @property
-    def duplicates(self) -> int:
-        return self.rows_read - self.rows_added
-
-
-_COLS = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
-_KEYED_COLS = ", ".join(f'"{c}"' for c in (*POINT_COLUMNS, "row_key"))
-# Keys of a slice already stored; the ts bounds let DuckDB skip row groups outside the slice's span (identical
-# content has the identical ts, so the restriction loses nothing).
-_SEEN_SQL = "SELECT row_key FROM points WHERE ts BETWEEN ? AND ? AND row_key IN (SELECT row_key FROM _lw_keys)"
-
-
-def new_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pa.Table:
-    """Rows of a keyed slice (canonical columns + ``row_key``, in arrival order) that the store lacks: the
-    first row of each key in the slice, and no key already stored.
-
-    Only the slice's distinct keys go to DuckDB, and only the stored points of the slice's time span are
-    probed, so the cost follows the slice, not the store, and nothing is staged.
-    """
-    keys = table.column("row_key")
-    first = pl.Series("k", keys).is_first_distinct().to_numpy()
-    cand = keys if first.all() else keys.filter(pa.array(first))
-    lo, hi = (x.as_py() for x in pc.min_max(table.column("ts")).values())
-    con.register("_lw_keys", pa.table({"row_key": cand}))
-    try:
-        stored = con.sql(_SEEN_SQL, params=[lo, hi]).to_arrow_table()
-    finally:
-        con.unregister("_lw_keys")
-    keep = first
-    if stored.num_rows:
-        seen = pc.is_in(keys, value_set=stored.column(0).combine_chunks()).to_numpy(zero_copy_only=False)
-        keep = first & ~seen
-    return table if keep.all() else table.filter(pa.array(keep))
-
-
-def append_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
-    """Append keyed rows (Arrow, canonical columns + ``row_key``; other columns ignored) to ``points``."""
-    con.register("_lw_new", table)
-    try:
-        con.execute(f"INSERT INTO points ({_KEYED_COLS}) SELECT {_KEYED_COLS} FROM _lw_new")
-    finally:
-        con.unregister("_lw_new")
-
-
-def point_filters(
-    *,
-    assets: Iterable[str] | None = None,
-    start: datetime | str | None = None,
-    end: datetime | str | None = None,
-    domain: str | None = None,
-    where: str | None = None,
-) -> tuple[str, list[Any]]:
-    """The WHERE clause (with its parameters) of a points query, shared by every store kind."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if assets:
-        clauses.append("asset_id IN (SELECT unnest(?))")
-        params.append([a.lower() for a in assets])
-    if start is not None:
-        clauses.append("ts >= CAST(? AS TIMESTAMPTZ)")
-        params.append(start)
-    if end is not None:
-        clauses.append("ts < CAST(? AS TIMESTAMPTZ)")
-        params.append(end)
-    if domain is not None:
-        clauses.append("domain = ?")
-        params.append(domain)
-    if where:
-        clauses.append(f"({where})")
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _error_text(exc: BaseException) -> str:
-    """One line for a failed input: our own errors speak for themselves, others say what they are."""
-    from liftwatch.io.textchunks import one_line
-
-    if isinstance(exc, LiftwatchError):
-        return one_line(exc, 300)
-    return f"unexpected {type(exc).__name__}: {one_line(exc, 250)}"
-
-
-class Store:
+class Store(StoreIngest):
     """A liftwatch database. Queries return Polars DataFrames."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
@@ -247,14 +94,14 @@ class Store:
     # -- schema ---------------------------------------------------------------------------------------
     def _create(self) -> None:
         con = self.con
-        con.execute(f"CREATE TABLE IF NOT EXISTS points ({_ddl(POINT_SCHEMA)}, row_key UBIGINT NOT NULL)")
+        con.execute(f"CREATE TABLE IF NOT EXISTS points ({ddl(POINT_SCHEMA)}, row_key UBIGINT NOT NULL)")
         con.execute(
             "CREATE TABLE IF NOT EXISTS ingested_files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, "
             "format VARCHAR, rows_added BIGINT, rejected BIGINT, ingested_at TIMESTAMPTZ)"
         )
-        con.execute(f"CREATE TABLE IF NOT EXISTS flights ({_ddl(FLIGHT_SCHEMA)})")
+        con.execute(f"CREATE TABLE IF NOT EXISTS flights ({ddl(FLIGHT_SCHEMA)})")
         con.execute(SOURCE_FILES_DDL)
-        con.execute(f"CREATE TABLE IF NOT EXISTS {STATIC_TABLE} ({_static_ddl()})")
+        con.execute(f"CREATE TABLE IF NOT EXISTS {STATIC_TABLE} ({static_ddl()})")
         con.execute("CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         version = self.meta("row_key")
         if version != ROW_KEY_VERSION:
@@ -278,7 +125,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             if self._count("points"):
-                types = [_DUCK_TYPES[POINT_SCHEMA.field(c).type] for c in KEY_COLUMNS]
+                types = [DUCK_TYPES[POINT_SCHEMA.field(c).type] for c in KEY_COLUMNS]
                 con.create_function(  # type: ignore[call-overload]
                     "lw_row_key", duckdb_udf, types, "UBIGINT", type="arrow", null_handling="special"
                 )
@@ -301,154 +148,6 @@ class Store:
         self.close()
 
     # -- ingest ---------------------------------------------------------------------------------------
-    def ingest(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        format: str | None = None,
-        on_batch: Callable[[int], None] | None = None,
-        force: bool = False,
-    ) -> IngestReport:
-        """Ingest one file (or aircraft.json directory) atomically and idempotently."""
-        p = os.fspath(path)
-        report = IngestReport(path=p)
-        t0 = time.perf_counter()
-        check_regular(p)
-        before = fingerprint(p)
-        report.format = format or lio.detect_format(p)
-        digest = file_digest(p)
-        seen = self.con.execute("SELECT 1 FROM ingested_files WHERE sha256 = ?", [digest]).fetchall()
-        if seen and not force:
-            report.skipped = True
-            report.seconds = time.perf_counter() - t0
-            return report
-        batches = lio.read(p, format=report.format, rejects=report.rejects)
-        self._ingest_batches(batches, report, digest, before, on_batch=on_batch)
-        report.seconds = time.perf_counter() - t0
-        return report
-
-    def _ingest_batches(
-        self,
-        batches: Iterator[pa.Table],
-        report: IngestReport,
-        digest: str,
-        before: Any,
-        on_batch: Callable[[int], None] | None = None,
-    ) -> None:
-        """One input's batches in one transaction, recorded in ``ingested_files`` (also used by file batches
-        for an input that turned out too big to hold)."""
-        p = report.path
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            added = self._merge_batches(batches, report, on_batch=on_batch)
-            if fingerprint(p) != before:
-                raise FileChangedError(p)
-            # --force re-reads a file: its new rows add to what it brought before, never overwrite the count
-            con.execute(
-                "INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (sha256) DO UPDATE SET "
-                "path = excluded.path, format = excluded.format, rejected = excluded.rejected, "
-                "rows_added = ingested_files.rows_added + excluded.rows_added, ingested_at = excluded.ingested_at",
-                [digest, p, report.format, added, report.rejects.total],
-            )
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-
-    def ingest_many(
-        self,
-        paths: Iterable[str | os.PathLike[str]],
-        *,
-        format: str | None = None,
-        force: bool = False,
-        on_batch: Callable[[int], None] | None = None,
-        on_file: Callable[[IngestReport], None] | None = None,
-    ) -> list[IngestReport]:
-        """Ingest several inputs; one that fails is reported (``error``) and the others still go in.
-
-        Each input is its own transaction, so a failure costs only that input. ``KeyboardInterrupt`` still
-        stops the loop (after rolling back the input in progress).
-        """
-        reports: list[IngestReport] = []
-        for path in paths:
-            try:
-                rep = self.ingest(path, format=format, force=force, on_batch=on_batch)
-            except Exception as exc:  # any failure of one input must not cost the others
-                rep = IngestReport(path=os.fspath(path), error=_error_text(exc))
-            reports.append(rep)
-            if on_file is not None:
-                on_file(rep)
-        return reports
-
-    def ingest_table(self, table: pa.Table | pl.DataFrame) -> int:
-        """Insert already-canonical points (simulator, live feeds); de-duplicated, one transaction."""
-        report = IngestReport(path="<table>")
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            added = self._merge_batches(iter([conform(table)]), report)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        return added
-
-    def _merge_batches(
-        self,
-        batches: Iterator[pa.Table],
-        report: IngestReport,
-        on_batch: Callable[[int], None] | None = None,
-    ) -> int:
-        """Append each batch's new rows (:func:`new_rows`); runs inside the caller's transaction.
-
-        Rows outside the time window are refused here too (whoever produced them), as rejects. A batch is
-        checked against everything stored before it, earlier batches of this input included, so memory
-        holds one batch and its keys, whatever the size of the input.
-        """
-        con = self.con
-        span: list[Any] = [None, None]
-        assets: set[str] = set()
-        added = 0
-        held: list[pa.Table] = []  # small batches (tar members, snapshot groups) looked up together
-        held_rows = 0
-
-        def store_held() -> int:
-            table = pa.concat_tables(held) if len(held) > 1 else held[0]
-            held.clear()
-            got = 0
-            for start in range(0, table.num_rows, STAGE_ROWS):
-                part = table.slice(start, STAGE_ROWS)
-                new = new_rows(con, part.append_column("row_key", table_row_keys(part)))
-                if new.num_rows:
-                    append_rows(con, new)
-                got += new.num_rows
-            return got
-
-        for batch in batches:
-            if batch.num_rows == 0:
-                continue
-            batch = batch if batch.schema.equals(POINT_SCHEMA) else conform(batch)
-            batch = filter_table(batch, report.rejects, report.path)
-            if batch.num_rows == 0:
-                continue
-            lo, hi = (x.as_py() for x in pc.min_max(batch.column("ts")).values())
-            span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
-            assets.update(pc.unique(batch.column("asset_id")).to_pylist())
-            held.append(batch.replace_schema_metadata(None))
-            held_rows += batch.num_rows
-            if held_rows >= STAGE_ROWS:  # each lookup scans the stored keys of its span: fewer, bigger lookups
-                added += store_held()
-                held_rows = 0
-            report.rows_read += batch.num_rows
-            if on_batch is not None:
-                on_batch(batch.num_rows)
-        if held:
-            added += store_held()
-        report.assets, report.t_min, report.t_max = len(assets), span[0], span[1]
-        report.rows_added = added
-        return added
-
     def _count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
@@ -614,7 +313,7 @@ class Store:
             (out / "ATTRIBUTION.txt").write_text("Data sources:\n" + text, encoding="utf-8")
         if table == "points":
             self.con.execute(
-                f"COPY (SELECT {_COLS}, strftime(ts, '%Y-%m-%d') AS day FROM points) TO ? "
+                f"COPY (SELECT {POINT_COLS}, strftime(ts, '%Y-%m-%d') AS day FROM points) TO ? "
                 "(FORMAT parquet, PARTITION_BY (domain, day), OVERWRITE_OR_IGNORE true, COMPRESSION zstd)",
                 [str(out / "points")],
             )

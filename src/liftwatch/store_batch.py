@@ -43,8 +43,10 @@ from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.ingest_parse import FileTask, ParsedChunk, parse_chunk
 from liftwatch.io import assumed_time
-from liftwatch.store import STAGE_ROWS, IngestReport, Store, _error_text, append_rows, new_rows
+from liftwatch.store import STAGE_ROWS, IngestReport, Store
 from liftwatch.store_files import check_regular, file_digest, fingerprint
+from liftwatch.store_ingest import error_text
+from liftwatch.store_sql import append_rows, new_rows
 
 MAX_FILE_BYTES = 8 << 20  # bigger inputs (on disk) get their own transaction: their rows would crowd a chunk
 MAX_FILES = 5000  # files per chunk (bounds the per-file bookkeeping of one commit)
@@ -192,7 +194,7 @@ class FileBatch:
         except Exception as exc:  # a worker died or the cluster went away: these files failed, none recorded
             if self.raise_unexpected:
                 raise
-            message = _error_text(exc)
+            message = error_text(exc)
             for q in todo:
                 self._fail(q, f"{q.report.path}: {message}", unexpected=True)
             return
@@ -238,7 +240,7 @@ class FileBatch:
         except Exception as exc:
             if self.raise_unexpected:
                 raise
-            self._fail(q, f"{rep.path}: {_error_text(exc)}", unexpected=True)
+            self._fail(q, f"{rep.path}: {error_text(exc)}", unexpected=True)
             return
         self._digests.discard(q.task.digest)
         self._stored(rep)
@@ -298,7 +300,7 @@ class FileBatch:
             con.execute("ROLLBACK")
             if self.raise_unexpected:
                 raise
-            message = _error_text(exc)
+            message = error_text(exc)
             for i in ok:
                 self._fail(queued[i], f"{queued[i].report.path}: {message}", unexpected=True)
             return
@@ -328,7 +330,7 @@ class FileBatch:
             if self.raise_unexpected:
                 raise
             rep.error = "failed"
-            self.failures.append(BatchFailure(rep.path, f"{rep.path}: {_error_text(exc)}", True))
+            self.failures.append(BatchFailure(rep.path, f"{rep.path}: {error_text(exc)}", True))
 
 
 def _rows(table: pa.Table, owner: np.ndarray, lo: int, hi: int) -> pa.Table:

@@ -46,7 +46,8 @@ from liftwatch.errors import LiftwatchError, StoreLockedError
 from liftwatch.io.ais_static import conform_static
 from liftwatch.partitioning import DEFAULT_BUCKETS, asset_buckets
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS
-from liftwatch.store import DEFAULT_MEMORY_LIMIT, ENV_MEMORY, PARTITION_POINTS, Store, point_filters
+from liftwatch.store import DEFAULT_MEMORY_LIMIT, ENV_MEMORY, PARTITION_POINTS, Store
+from liftwatch.store_sql import point_filters
 
 LOCK_NAME = "writer.lock"
 

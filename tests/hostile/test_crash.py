@@ -25,10 +25,11 @@ CHILD = r"""
 import os, signal, sys
 import liftwatch.io as lio
 import liftwatch.store as st
+import liftwatch.store_ingest as st_ingest
 
 mode, db, kill_at = sys.argv[1], sys.argv[2], int(sys.argv[3])
 files = sys.argv[4:]
-st.STAGE_ROWS = 1000  # merge often, so kills land between merges of one file too
+st_ingest.STAGE_ROWS = 1000  # merge often, so kills land between merges of one file too
 count = 0
 
 def tick(_n=0):

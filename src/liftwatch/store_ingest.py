@@ -1,0 +1,221 @@
+"""Ingest into the DuckDB store: each input in one transaction, its rows keyed, looked up and appended.
+
+Separate from :mod:`liftwatch.store` (opening, schema, queries, flights) because this is the write path every
+reader's output goes through: what makes re-ingest add nothing (the file's SHA-256 in ``ingested_files``, each
+row's content key looked up among the stored points of its time span) and what makes a failure or a kill leave
+nothing half-written (one transaction per input). :mod:`liftwatch.store_batch` groups many small inputs into
+one step on top of it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from liftwatch import io as lio
+from liftwatch.errors import FileChangedError, LiftwatchError
+from liftwatch.io.base import RejectLog
+from liftwatch.io.timewindow import filter_table
+from liftwatch.rowkey import table_row_keys
+from liftwatch.schema import POINT_SCHEMA, conform
+from liftwatch.store_files import check_regular, file_digest, fingerprint
+from liftwatch.store_sql import append_rows, new_rows
+
+STAGE_ROWS = 1_000_000  # rows de-duplicated and appended at once (bounds the memory of one step)
+
+
+@dataclass
+class IngestReport:
+    """What one file's ingest did; the CLI prints these as its summary table."""
+
+    path: str
+    format: str = ""
+    rows_read: int = 0  # good rows the reader produced
+    rows_added: int = 0  # rows new to the store
+    rejects: RejectLog = field(default_factory=RejectLog)
+    assets: int = 0
+    t_min: datetime | None = None
+    t_max: datetime | None = None
+    skipped: bool = False  # the identical file was ingested before
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def rows_in(self) -> int:
+        return self.rows_read + self.rejects.total
+
+    @property
+    def duplicates(self) -> int:
+        return self.rows_read - self.rows_added
+
+
+def error_text(exc: BaseException) -> str:
+    """One line for a failed input: our own errors speak for themselves, others say what they are."""
+    from liftwatch.io.textchunks import one_line
+
+    if isinstance(exc, LiftwatchError):
+        return one_line(exc, 300)
+    return f"unexpected {type(exc).__name__}: {one_line(exc, 250)}"
+
+
+class StoreIngest:
+    """The ingest methods of :class:`liftwatch.store.Store` (which supplies the open connection)."""
+
+    con: duckdb.DuckDBPyConnection
+
+    def ingest(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        format: str | None = None,
+        on_batch: Callable[[int], None] | None = None,
+        force: bool = False,
+    ) -> IngestReport:
+        """Ingest one file (or aircraft.json directory) atomically and idempotently."""
+        p = os.fspath(path)
+        report = IngestReport(path=p)
+        t0 = time.perf_counter()
+        check_regular(p)
+        before = fingerprint(p)
+        report.format = format or lio.detect_format(p)
+        digest = file_digest(p)
+        seen = self.con.execute("SELECT 1 FROM ingested_files WHERE sha256 = ?", [digest]).fetchall()
+        if seen and not force:
+            report.skipped = True
+            report.seconds = time.perf_counter() - t0
+            return report
+        batches = lio.read(p, format=report.format, rejects=report.rejects)
+        self._ingest_batches(batches, report, digest, before, on_batch=on_batch)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _ingest_batches(
+        self,
+        batches: Iterator[pa.Table],
+        report: IngestReport,
+        digest: str,
+        before: Any,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
+        """One input's batches in one transaction, recorded in ``ingested_files`` (also used by file batches
+        for an input that turned out too big to hold)."""
+        p = report.path
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            added = self._merge_batches(batches, report, on_batch=on_batch)
+            if fingerprint(p) != before:
+                raise FileChangedError(p)
+            # --force re-reads a file: its new rows add to what it brought before, never overwrite the count
+            con.execute(
+                "INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (sha256) DO UPDATE SET "
+                "path = excluded.path, format = excluded.format, rejected = excluded.rejected, "
+                "rows_added = ingested_files.rows_added + excluded.rows_added, ingested_at = excluded.ingested_at",
+                [digest, p, report.format, added, report.rejects.total],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def ingest_many(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        format: str | None = None,
+        force: bool = False,
+        on_batch: Callable[[int], None] | None = None,
+        on_file: Callable[[IngestReport], None] | None = None,
+    ) -> list[IngestReport]:
+        """Ingest several inputs; one that fails is reported (``error``) and the others still go in.
+
+        Each input is its own transaction, so a failure costs only that input. ``KeyboardInterrupt`` still
+        stops the loop (after rolling back the input in progress).
+        """
+        reports: list[IngestReport] = []
+        for path in paths:
+            try:
+                rep = self.ingest(path, format=format, force=force, on_batch=on_batch)
+            except Exception as exc:  # any failure of one input must not cost the others
+                rep = IngestReport(path=os.fspath(path), error=error_text(exc))
+            reports.append(rep)
+            if on_file is not None:
+                on_file(rep)
+        return reports
+
+    def ingest_table(self, table: pa.Table | pl.DataFrame) -> int:
+        """Insert already-canonical points (simulator, live feeds); de-duplicated, one transaction."""
+        report = IngestReport(path="<table>")
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            added = self._merge_batches(iter([conform(table)]), report)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return added
+
+    def _merge_batches(
+        self,
+        batches: Iterator[pa.Table],
+        report: IngestReport,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> int:
+        """Append each batch's new rows (:func:`new_rows`); runs inside the caller's transaction.
+
+        Rows outside the time window are refused here too (whoever produced them), as rejects. A batch is
+        checked against everything stored before it, earlier batches of this input included, so memory
+        holds one batch and its keys, whatever the size of the input.
+        """
+        con = self.con
+        span: list[Any] = [None, None]
+        assets: set[str] = set()
+        added = 0
+        held: list[pa.Table] = []  # small batches (tar members, snapshot groups) looked up together
+        held_rows = 0
+
+        def store_held() -> int:
+            table = pa.concat_tables(held) if len(held) > 1 else held[0]
+            held.clear()
+            got = 0
+            for start in range(0, table.num_rows, STAGE_ROWS):
+                part = table.slice(start, STAGE_ROWS)
+                new = new_rows(con, part.append_column("row_key", table_row_keys(part)))
+                if new.num_rows:
+                    append_rows(con, new)
+                got += new.num_rows
+            return got
+
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            batch = batch if batch.schema.equals(POINT_SCHEMA) else conform(batch)
+            batch = filter_table(batch, report.rejects, report.path)
+            if batch.num_rows == 0:
+                continue
+            lo, hi = (x.as_py() for x in pc.min_max(batch.column("ts")).values())
+            span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
+            assets.update(pc.unique(batch.column("asset_id")).to_pylist())
+            held.append(batch.replace_schema_metadata(None))
+            held_rows += batch.num_rows
+            if held_rows >= STAGE_ROWS:  # each lookup scans the stored keys of its span: fewer, bigger lookups
+                added += store_held()
+                held_rows = 0
+            report.rows_read += batch.num_rows
+            if on_batch is not None:
+                on_batch(batch.num_rows)
+        if held:
+            added += store_held()
+        report.assets, report.t_min, report.t_max = len(assets), span[0], span[1]
+        report.rows_added = added
+        return added
