@@ -57,32 +57,7 @@ SIDE_FILES = frozenset({"receiver", "stats", "outline", "status", "clients", "cl
 _JSON_NAME = re.compile(r"\.json(\.(gz|bz2|xz))?$|\.gz$", re.IGNORECASE)
 _NONE = type(None)
 _API_HEAD = re.compile(rb'\{\s*"ac"\s*:\s*\[')
-_KEYS = (
-    "hex",
-    "type",
-    "flight",
-    "r",
-    "t",
-    "alt_baro",
-    "alt_geom",
-    "gs",
-    "track",
-    "baro_rate",
-    "geom_rate",
-    "squawk",
-    "lat",
-    "lon",
-    "seen_pos",
-    "seen",
-    "mlat",
-    "tisb",
-    "true_heading",
-    "mag_heading",
-    "lastPosition",
-    "altitude",
-    "speed",
-    "vert_rate",
-)
+_KEYS = aircraft_typed.FIELDS  # the fields both paths read, in one list
 # dump1090 before readsb's field split (dump1090-mutability, dump1090-fa < 3.7): one altitude (barometric or
 # "ground"), one speed (ground speed) and one vertical rate (barometric) under the old names. A current key wins.
 _OLD_KEYS = (("alt_baro", "altitude"), ("gs", "speed"), ("baro_rate", "vert_rate"))
