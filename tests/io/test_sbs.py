@@ -49,8 +49,8 @@ def _read(path: Path, batch_rows: int = 500_000) -> tuple[pl.DataFrame, RejectLo
     return df, log
 
 
-def _utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def _utc(y: int, mo: int, d: int, h: int = 0, mi: int = 0, sec: int = 0, us: int = 0) -> datetime:
+    return datetime(y, mo, d, h, mi, sec, us, tzinfo=UTC)
 
 
 def test_session_gives_one_point_per_msg_line(tmp_path: Path) -> None:
