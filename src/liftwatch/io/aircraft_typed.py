@@ -34,34 +34,6 @@ from msgspec import UNSET, UnsetType
 
 from liftwatch.io import readsb_common as rc
 
-# Field names as the reader's columns know them (``lastPosition`` is renamed: not a Python identifier style).
-FIELDS = (
-    "hex",
-    "type",
-    "flight",
-    "r",
-    "t",
-    "alt_baro",
-    "alt_geom",
-    "gs",
-    "track",
-    "baro_rate",
-    "geom_rate",
-    "squawk",
-    "lat",
-    "lon",
-    "seen_pos",
-    "seen",
-    "mlat",
-    "tisb",
-    "true_heading",
-    "mag_heading",
-    "lastPosition",
-    "altitude",
-    "speed",
-    "vert_rate",
-)
-
 
 class LastPosition(msgspec.Struct, gc=False):
     """readsb's ``lastPosition``: the position kept once the current one is older than ~60 s."""
@@ -108,8 +80,14 @@ class _Snapshot(msgspec.Struct, gc=False):
     trace: msgspec.Raw | UnsetType = UNSET  # a trace file: the trace reader reads it
 
 
+# Field names as the reader's columns know them (the JSON names: ``lastPosition``, not the attribute's name)
+FIELDS: tuple[str, ...] = Aircraft.__struct_encode_fields__
+
 _DECODER = msgspec.json.Decoder(_Snapshot)
-_GET = {name: attrgetter("last_position" if name == "lastPosition" else name) for name in FIELDS}
+_GET = {
+    name: attrgetter(attr)
+    for attr, name in zip(Aircraft.__struct_fields__, Aircraft.__struct_encode_fields__, strict=True)
+}
 
 
 def decode(raw: bytes) -> dict[str, Any] | None:
