@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from liftwatch.geodesy import EARTH_RADIUS_KM, haversine_km
+from liftwatch.modes.groups import group_start
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -158,15 +159,6 @@ def _bfill_index(mask: B, key: npt.NDArray[np.integer]) -> I64:
     return np.where(ok, nxt, -1)
 
 
-def _group_start(key: npt.NDArray[np.integer]) -> I64:
-    n = key.size
-    if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    new = np.ones(n, dtype=bool)
-    new[1:] = key[1:] != key[:-1]
-    return np.maximum.accumulate(np.where(new, np.arange(n), 0))
-
-
 def flat_km(lat1: F64, lon1: F64, lat2: F64, lon2: F64) -> F64:
     """Equirectangular distance: within 0.5 % of the great circle below ~500 km, larger beyond (never
     smaller by more than that), which is all a speed gate needs, at half the cost of haversine."""
@@ -218,7 +210,7 @@ def resolve(
     if n == 0:
         return Resolved(lat, lon, method, lat.copy(), lon.copy())
     fixed = ~np.isnan(fixed_lat)
-    gstart = _group_start(icao)
+    gstart = group_start(icao)
 
     # --- global pairs (airborne and surface paired separately) -------------------------------------------
     kind_key = (icao.astype(np.int64) << 1) | surface.astype(np.int64)
@@ -226,7 +218,7 @@ def resolve(
     in_order = bool((kind_key[1:] >= kind_key[:-1]).all())
     order = np.arange(n) if in_order else np.argsort(kind_key, kind="stable")  # stable keeps time order
     k_sorted = kind_key[order]
-    ks = _group_start(k_sorted)
+    ks = group_start(k_sorted)
     f_sorted = fmt[order]
     last_even = _ffill_index(f_sorted == 0, ks)
     last_odd = _ffill_index(f_sorted == 1, ks)
