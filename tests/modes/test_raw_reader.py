@@ -138,3 +138,34 @@ def test_csv_with_header(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-
     got = _frame(list(lio.read(p, rejects=log)))
     assert got.height > 200 and got.height + log.total == 300  # every message accounted for
     assert log.total - log.ignored == log.counts[accounting.UNRESOLVED]  # no problem but unpaired positions
+
+
+def test_counter_only_times_are_flagged_and_anchored_as_asked(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+    """A Beast file's absolute time is an assumption: flagged, noted, and movable with ``assume_time``."""
+    import os
+    from datetime import UTC, datetime
+
+    from liftwatch.schema import PointFlag
+
+    beast = _write(tmp_path, s, "beast")
+    end = s.ts[-1] + 3600.0  # pretend the file was copied an hour after the recording ended
+    os.utime(beast, (end, end))
+    log = RejectLog()
+    got = _frame(list(lio.read(beast, rejects=log)))
+    assert got.height > 0
+    assert (got["flags"] & int(PointFlag.ASSUMED_TIME) != 0).all()
+    assert sum(n for what, n in log.notes.items() if "file modification time" in what) == got.height
+    # the default anchor puts the last message at the mtime: an hour late, which is why it is flagged
+    ref = pl.from_arrow(decode_hex(s.hex(), s.ts).points)
+    assert isinstance(ref, pl.DataFrame)
+    shift = (got["ts"].max() - ref["ts"].max()).total_seconds()  # type: ignore[operator,union-attr]
+    assert abs(shift - 3600.0) < 1.0
+    # the analyst knows when the recording started: the first message gets that time, spacing kept
+    start = datetime.fromtimestamp(s.ts[0], tz=UTC)
+    log2 = RejectLog()
+    moved = _frame(list(lio.read(beast, rejects=log2, assume_time=start)))
+    assert _max_dt_us(moved.sort("asset_id", "ts")["ts"], ref.sort("asset_id", "ts")["ts"]) <= 2
+    assert any("given start time" in what for what in log2.notes)
+    # a recording with its own absolute times is not flagged and the option changes nothing
+    timed = _frame(list(lio.read(_write(tmp_path, s, "csv"), assume_time=start.replace(year=2020))))
+    assert (timed["flags"] & int(PointFlag.ASSUMED_TIME) == 0).all()

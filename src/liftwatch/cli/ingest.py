@@ -71,7 +71,7 @@ def _reasons(reports: list[IngestReport]) -> Table | None:
     rows += [(r, f"note (not rejected): {what}", n) for r in reports for what, n in r.rejects.notes.most_common()]
     if not rows:
         return None
-    t = Table(title="rejected by reason")
+    t = Table(title="rejected by reason (ignored messages and notes included)")
     t.add_column("file")
     t.add_column("reason")
     t.add_column("rows", justify="right")
@@ -148,9 +148,11 @@ def ingest(
         str | None,
         typer.Option(
             "--assume-time",
-            help="Time for AIS NMEA messages that carry none (untimed dumps): an ISO UTC time such as "
-            "2021-07-01T12:00Z, or 'file-mtime' (each file's modification time). An assumption: those points are "
-            "flagged ASSUMED_TIME and counted in the summary; messages with their own time keep it.",
+            help="Time for messages that carry none: untimed AIS NMEA dumps get it, raw Mode S recordings with "
+            "only a receiver counter (Beast, AVR) start at it. An ISO UTC time such as 2021-07-01T12:00Z, or "
+            "'file-mtime' (each file's modification time; the default anchor of Mode S recordings, as their end). "
+            "An assumption: those points are flagged ASSUMED_TIME and counted in the summary; messages with "
+            "their own time keep it.",
         ),
     ] = None,
     workers: Annotated[

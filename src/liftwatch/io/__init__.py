@@ -74,8 +74,10 @@ def read(
 
     ``assume_time`` (UTC datetime, ISO text or ``"file-mtime"``; default: the one set by
     :func:`~liftwatch.io.assumed_time.assuming`, else none) is the time of messages without one of their own,
-    for the formats that have such messages (AIS NMEA); in every other format each row carries its time and
-    the option changes nothing.
+    for the formats that have such messages (AIS NMEA); for raw Mode S recordings with only a receiver
+    counter (Beast, AVR-MLAT, bare hex) it is the first message's time (``"file-mtime"``, the default, puts
+    the last one at the file's modification time). In every other format each row carries its time and the
+    option changes nothing.
     """
     p = os.fspath(path)
     fmt = format or detect_format(p)
@@ -88,12 +90,10 @@ def read(
     before = Counter(log.counts)
     n_samples = len(log.samples)
     rows = 0
-    if reader is not None:
-        batches = reader(p, fmt, log, batch_rows)
-    elif getattr(mod, "ASSUME_TIME", False):
-        batches = mod.read(p, log, batch_rows, assume_time=assume_time)  # type: ignore[call-arg]
-    else:
-        batches = mod.read(p, log, batch_rows)
+    timing = {"assume_time": assume_time} if getattr(mod, "ASSUME_TIME", False) else {}
+    batches = (
+        reader(p, fmt, log, batch_rows, **timing) if reader is not None else mod.read(p, log, batch_rows, **timing)
+    )
     for batch in batches:  # one time window for every reader (rows outside it are rejects, not errors)
         batch = filter_table(batch, log, p)
         rows += batch.num_rows

@@ -58,16 +58,21 @@ def current() -> AssumeTime | None:
     return _CURRENT.get()
 
 
+def chosen(value: AssumeTime | None) -> AssumeTime | None:
+    """The option in force: the argument if given (checked), else the one :func:`assuming` set, else ``None``."""
+    return check(value) if value is not None else _CURRENT.get()
+
+
 def epoch_us(value: AssumeTime | None, path: str) -> int | None:
     """The assumed time for ``path`` in epoch microseconds (``None``: no assumption, from argument or context)."""
-    chosen = check(value) if value is not None else _CURRENT.get()
-    if chosen is None:
+    value = chosen(value)
+    if value is None:
         return None
-    if chosen == FILE_MTIME:
+    if value == FILE_MTIME:
         when = datetime.fromtimestamp(os.stat(path).st_mtime, tz=UTC)
         return round(_in_window(when, f"{FILE_MTIME} of {path}").timestamp() * 1_000_000)
-    assert isinstance(chosen, datetime)
-    return round(chosen.timestamp() * 1_000_000)
+    assert isinstance(value, datetime)
+    return round(value.timestamp() * 1_000_000)
 
 
 def describe(us: int) -> str:

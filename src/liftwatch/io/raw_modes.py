@@ -7,7 +7,11 @@ chunk boundaries. Times: ``timestamp,hex`` lines give absolute time (epoch s/ms 
 Beast only give a 12 MHz receiver counter, and plain hex/AVR lines no time at all; for those the recording is
 anchored so that its last message falls on the file's modification time (uncompressed files; compressed ones
 start at it), counter differences keep the spacing and counter-less lines are spaced 1 us apart in file
-order. ``read_messages(..., base_time=)`` sets the first message's time instead.
+order. That absolute time is an assumption (a copied file has a new mtime), so those points carry
+``PointFlag.ASSUMED_TIME`` and the reject log notes the anchor. ``assume_time=`` (``--assume-time``) given
+as a UTC time places the first message at it instead (the start of the recording, as a receiver log or the
+analyst knows it); ``"file-mtime"`` is the default anchor. ``read_messages(..., base_time=)`` does the same
+for library callers holding epoch seconds.
 
 Every message is accounted for: it becomes a point (a decoded position or a velocity), or it is counted in the
 reject log under why not: a problem (corrupt frame, CRC failure, unattributable reply, undecodable position) or
@@ -25,12 +29,14 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pyarrow as pa
 
+from liftwatch.io import assumed_time
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of
 from liftwatch.io.textchunks import Damaged, decoded_pieces
 from liftwatch.io.timewindow import TIME_REASON, in_window_s
 from liftwatch.modes import accounting
 from liftwatch.modes.decode import DecoderConfig, DecodeResult, ModesDecoder
 from liftwatch.modes.framing import Frames, parse_beast, parse_text, split_lines
+from liftwatch.schema import PointFlag
 
 FORMAT = "modes_hex"
 FORMATS = ("modes_hex", "modes_avr", "modes_beast")
@@ -39,6 +45,7 @@ NOT_MODES = "not a Mode S message"
 BAD_TIME = "bad or missing time"
 BEAST_MODEAC = "ignored Beast Mode A/C frame (not a position message)"
 BEAST_STATUS = "ignored Beast receiver status frame (not a position message)"
+ASSUME_TIME = True  # io.read passes ``assume_time``: it anchors recordings that have only a receiver counter
 
 _HEX_LINE = re.compile(rb"^\s*(?:[0-9T:.\-+Z ]{1,40},\s*)?(?:[0-9A-Fa-f]{14}|[0-9A-Fa-f]{28})\s*;?\s*$")
 _AVR_LINE = re.compile(rb"^\s*(?:\*[0-9A-Fa-f]{14}|\*[0-9A-Fa-f]{28}|@[0-9A-Fa-f]{26}|@[0-9A-Fa-f]{40});\s*$")
@@ -66,9 +73,18 @@ def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) ->
     yield from read_format(path, FORMAT, rejects, batch_rows)
 
 
-def read_format(path: str, fmt: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
+def read_format(
+    path: str,
+    fmt: str,
+    rejects: RejectLog,
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    *,
+    assume_time: assumed_time.AssumeTime | None = None,
+) -> Iterator[pa.Table]:
     """Canonical points from a raw recording (``fmt`` one of ``FORMATS``)."""
-    yield from read_messages(path, fmt, rejects)
+    chosen = assumed_time.chosen(assume_time)
+    base = None if chosen is None or chosen == assumed_time.FILE_MTIME else assumed_time.epoch_us(chosen, path)
+    yield from read_messages(path, fmt, rejects, base_time=None if base is None else base / 1e6)
 
 
 def read_messages(
@@ -82,6 +98,8 @@ def read_messages(
 ) -> Iterator[pa.Table]:
     """Decode a recording chunk by chunk; see the module docstring for how times are anchored."""
     anchor = base_time if base_time is not None else _anchor(path, fmt)
+    how = "given start time" if base_time is not None else "file modification time (end of recording)"
+    n_assumed = 0
     decoder = ModesDecoder(DecoderConfig(receiver=receiver))
     tally = Tally(path, rejects)
     line0 = 0
@@ -125,10 +143,32 @@ def read_messages(
             res = decoder.decode(ts, frames.msgs, frames.nbytes, frames.ok)
             tally.add(res, _locator(fmt, frames, line0 - frames.n_lines, seq - len(frames)))
             if res.points.num_rows:
-                yield res.points
+                points, flagged = _flag_assumed(res.points, ts[np.isnan(frames.epoch_s)])
+                n_assumed += flagged
+                yield points
         if final:
             break
     tally.close()
+    if n_assumed:
+        rejects.note(
+            f"no absolute time: anchored on the {how}, {assumed_time.describe(round(anchor * 1e6))} "
+            "(--assume-time to set the start; flagged ASSUMED_TIME)",
+            n_assumed,
+        )
+
+
+def _flag_assumed(points: pa.Table, assumed_ts: np.ndarray) -> tuple[pa.Table, int]:
+    """Flag the points whose time came from the anchor (matched by their message's time to the microsecond)."""
+    if assumed_ts.size == 0:
+        return points, 0
+    ts_us = points.column("ts").cast(pa.int64()).to_numpy(zero_copy_only=False)
+    hit = np.isin(ts_us, np.round(assumed_ts * 1e6).astype(np.int64))
+    if not hit.any():
+        return points, 0
+    flags = points.column("flags").to_numpy(zero_copy_only=False)
+    flags = np.where(hit, flags | np.uint16(PointFlag.ASSUMED_TIME), flags).astype(np.uint16)
+    i = points.schema.get_field_index("flags")
+    return points.set_column(i, points.schema.field(i), pa.array(flags)), int(hit.sum())
 
 
 class Tally:
