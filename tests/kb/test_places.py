@@ -188,3 +188,34 @@ def test_country_and_city_work_as_filters_and_watchlist_places(tmp_path: object)
     )
     matched = wl.match_flights(flights, only_matched=True)
     assert matched["flight_id"].to_list() == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "site_id"),
+    [
+        ("Orly", "LFPO"),  # was a US farm strip whose town, Worley, sounds alike
+        ("Le Bourget", "LFPB"),  # was the French town Bourg
+        ("Heathrow", "EGLL"),  # was a Texas strip named "Heathrow Airport"
+        ("Gatwick", "EGKK"),
+        ("Schiphol", "EHAM"),
+        ("Fiumicino", "LIRF"),  # "Leonardo Da Vinci (Fiumicino) International Airport"; was China
+        ("Dulles", "KIAD"),
+        ("Sheremetyevo", "UUEE"),
+    ],
+)
+def test_airports_by_the_short_name_people_use(text: str, site_id: str) -> None:
+    ref = resolve_place(text)
+    assert (ref.kind, ref.id) == ("site", site_id), ref
+
+
+def test_a_short_alias_inside_a_longer_word_is_no_fuzzy_match() -> None:
+    """A country's short form (Turkish "Çin") inside a longer word ("fiumicino") scored 90 under WRatio."""
+    for kind, _pid, _name, score in kb.place_candidates("Fiumicino"):
+        assert kind != "country" or score < 80
+
+
+def test_a_name_shared_by_equally_prominent_fields_is_ambiguous() -> None:
+    with pytest.raises(PlaceError) as err:
+        resolve_place("Executive")
+    msg = str(err.value)
+    assert "ambiguous" in msg and "Fort Lauderdale Executive Airport" in msg and "Sacramento Executive" in msg

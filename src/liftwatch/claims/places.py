@@ -243,10 +243,11 @@ class Gazetteer:
         if self.kb is not kb_module:
             return None
         if has_cyrillic(key):
-            for variant in _variants(key):
+            for i, variant in enumerate(_variants(key)):
                 latin = cyrillic_to_latin(variant)
                 site = self.kb.resolve_site(latin)
-                if site is not None and _plausible(latin, site):
+                # a guessed nominative ("Конакри" -> "конакра") is a guess: it must match closer than the text
+                if site is not None and _plausible(latin, site, 85 if i == 0 else 90):
                     return self.site_place(site.site_id, text, f"romanised {latin!r}: kb.resolve_site")
             return None
         if has_arabic(text):
@@ -388,13 +389,13 @@ def _tokens(text: str) -> set[str]:
     return {w for w in re.split(r"[\W_]+", fold(text).lower()) if len(w) >= 3 and w not in _GENERIC_WORDS}
 
 
-def _plausible(phrase: str, site: Any) -> bool:
-    """Every distinctive word of ``phrase`` is within edit ratio 85 of a word of the site's names."""
+def _plausible(phrase: str, site: Any, min_ratio: float = 85) -> bool:
+    """Every distinctive word of ``phrase`` is within edit ratio ``min_ratio`` of a word of the site's names."""
     want = _tokens(phrase)
     have: set[str] = set()
     for name in [site.name, *(getattr(site, "aliases", None) or []), getattr(site, "icao", None) or ""]:
         have |= _tokens(name)
-    return bool(want) and all(any(fuzz.ratio(w, h) >= 85 for h in have) for w in want)
+    return bool(want) and all(any(fuzz.ratio(w, h) >= min_ratio for h in have) for w in want)
 
 
 def _row(site: Any) -> dict[str, Any]:

@@ -142,6 +142,22 @@ def name_key(text: str) -> str:
     return "".join([w for w in words if w not in _STOPWORDS] or words)
 
 
+def name_words(text: str) -> list[str]:
+    """The folded words of a name without generic words (what :func:`name_key` joins)."""
+    words = [w for w in _NON_WORD.split(_folded(text)) if w]
+    return [w for w in words if w not in _STOPWORDS] or words
+
+
+def generic_only(text: str) -> bool:
+    """True when every word of ``text`` is generic ("International Airport"): no name at all."""
+    return all(w in _STOPWORDS for w in _NON_WORD.split(_folded(text)) if w)
+
+
+def phonetic_word(word: str) -> str:
+    """:func:`phonetic_key` of text already folded to one word (a joined :func:`name_words`)."""
+    return _phonetic_word(word)
+
+
 def fuzzy_key(text: str) -> str:
     """Word-preserving phonetic key without generic words, for token-aware fuzzy scoring ("london heatrou")."""
     words = [w for w in _NON_WORD.split(_folded(text)) if w]

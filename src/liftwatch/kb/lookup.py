@@ -16,10 +16,25 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from liftwatch.geodesy import haversine_km
-from liftwatch.kb._text import fuzzy_key, keys, name_key, norm_key, phonetic_key
+from liftwatch.kb._text import (
+    fuzzy_key,
+    generic_only,
+    keys,
+    name_key,
+    name_words,
+    norm_key,
+    phonetic_key,
+    phonetic_word,
+)
+from liftwatch.kb.runways import airfields
 from liftwatch.kb.sites import Site, _code_index, _row_index, site, sites
 
 _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip": 2, "heliport": 3}
+# OurAirports class: among fields sharing a name, the one people mean is the big one ("Heathrow" is London's,
+# not a Texas ranch strip of that name)
+_CLASS_RANK = {"large_airport": 0, "medium_airport": 1, "small_airport": 2, "seaplane_base": 2, "heliport": 3}
+_MIN_SHORT_NAME = 3  # "Paris-Orly Airport" is also "Orly"; shorter remainders are initials, not names
+_NAME_PARTS = re.compile(r"\s+[-/]\s+|[–—()]")  # "Leonardo da Vinci (Fiumicino)": later parts are short names
 
 
 @dataclass(frozen=True)
@@ -29,7 +44,7 @@ class _AliasIndex:
     phonetic: dict[str, list[str]]
     keys: list[str]  # distinct fuzzy (word-preserving phonetic) keys, parallel to key_sites
     key_sites: list[list[str]]
-    rank: dict[str, tuple[int, int, int]]
+    rank: dict[str, tuple[int, int, int, int]]
 
 
 @cache
@@ -41,13 +56,16 @@ def _index() -> _AliasIndex:
     curated = frame["curated"].to_list()
     iata = frame["iata"].to_list()
     kinds = frame["kind"].to_list()
+    icaos = frame["icao"].to_list()
+    classes = dict(airfields().select("icao", "type").iter_rows())
     exact: dict[str, list[str]] = {}
     plain: dict[str, list[str]] = {}
     phon: dict[str, list[str]] = {}
     fuzzy: dict[str, list[str]] = {}
-    rank: dict[str, tuple[int, int, int]] = {}
-    for sid, name, al, cur, code, kind in zip(ids, names, aliases, curated, iata, kinds, strict=True):
-        rank[sid] = (0 if cur else 1, 0 if code else 1, _KIND_RANK.get(kind, 2))
+    rank: dict[str, tuple[int, int, int, int]] = {}
+    for sid, name, al, cur, code, kind, icao in zip(ids, names, aliases, curated, iata, kinds, icaos, strict=True):
+        size = _CLASS_RANK.get(classes.get(icao or sid, ""), 2)
+        rank[sid] = (0 if cur else 1, size, 0 if code else 1, _KIND_RANK.get(kind, 2))
         seen: set[str] = set()
         for text in (name, *(al or [])):
             k, p, f, n = keys(text)
@@ -59,7 +77,32 @@ def _index() -> _AliasIndex:
                 plain.setdefault(n, []).append(sid)
             phon.setdefault(p, []).append(sid)
             fuzzy.setdefault(f, []).append(sid)
+        if not cur:  # curated sites list their short names as aliases already
+            for short in _short_names(name, al or []):
+                key = "".join(short)
+                plain.setdefault(key, []).append(sid)
+                phon.setdefault(phonetic_word(key), []).append(sid)
+                fuzzy.setdefault(" ".join(phonetic_word(w) for w in short), []).append(sid)
     return _AliasIndex(exact, plain, phon, list(fuzzy), list(fuzzy.values()), rank)
+
+
+def _short_names(name: str, aliases: list[str]) -> list[list[str]]:
+    """The name's words without its leading city, as people say it: "London Heathrow Airport" -> heathrow.
+
+    Airport names in the bundled tables lead with the city they serve (their other alias) or join two names
+    with a dash ("Leonardo da Vinci–Fiumicino"), and an analyst writes "Orly", "Gatwick" or "Fiumicino"; without this, "Orly" found a US farm strip whose
+    town, Worley, sounds alike.
+    """
+    full = name_words(name)
+    pieces = [p for p in _NAME_PARTS.split(name)[1:] if not generic_only(p)]
+    out = [part for piece in pieces if len("".join(part := name_words(piece))) >= 4]
+    for alias in aliases:
+        city = name_words(alias)
+        if city and len(full) > len(city) and full[: len(city)] == city:
+            rest = full[len(city) :]
+            if len("".join(rest)) >= _MIN_SHORT_NAME:
+                out.append(rest)
+    return out
 
 
 _CODE_AS_TYPED = re.compile(r"[A-Z0-9]{3,4}")
@@ -72,7 +115,7 @@ def _code_as_typed(query: str) -> str | None:
 
 def _best(site_ids: list[str]) -> list[str]:
     idx = _index()
-    return sorted(dict.fromkeys(site_ids), key=lambda s: idx.rank.get(s, (9, 9, 9)))
+    return sorted(dict.fromkeys(site_ids), key=lambda s: idx.rank.get(s, (9, 9, 9, 9)))
 
 
 def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
@@ -114,7 +157,7 @@ def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
             for sid in idx.key_sites[pos]:
                 add(sid, min(96.0, 0.8 * base + 0.2 * plain))
     rank = idx.rank
-    ordered = sorted(scored.items(), key=lambda kv: (-round(kv[1], 1), rank.get(kv[0], (9, 9, 9))))
+    ordered = sorted(scored.items(), key=lambda kv: (-round(kv[1], 1), rank.get(kv[0], (9, 9, 9, 9))))
     return [(site(sid), round(score, 1)) for sid, score in ordered[:limit]]
 
 

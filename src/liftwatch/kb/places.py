@@ -156,10 +156,10 @@ def _exact(text: str) -> PlaceRef | None:
     idx = _index()
     hits = idx.exact.get(key)
     if hits:
-        return _site_ref(text, _best(hits)[0], "alias")
+        return _site_ref(text, _one_site(text, hits), "alias")
     hits = idx.names.get(name_key(t))
     if hits:
-        return _site_ref(text, _best(hits)[0], "name")
+        return _site_ref(text, _one_site(text, hits), "name")
     pkey = phonetic_key(t)  # transliterations: countries and cities before single sites ("Malii" is not Malé)
     if pkey in country_phonetic():
         return _country_ref(text, country_phonetic()[pkey], "transliteration")
@@ -171,6 +171,17 @@ def _exact(text: str) -> PlaceRef | None:
     if hits:
         return _site_ref(text, _best(hits)[0], "transliteration")
     return None
+
+
+def _one_site(text: str, hits: list[str]) -> str:
+    """The site a name shared by several means: the most prominent (curated, then the larger field); fields
+    alike in every respect ("Bennington": three small US strips) are an ambiguity listing them."""
+    ranked = _best(hits)
+    rank = _index().rank
+    tied = [sid for sid in ranked if rank.get(sid) == rank.get(ranked[0])]
+    if len(tied) > 1:
+        raise PlaceError(text, "ambiguous", tuple(f"{site(sid).name} (site {sid})" for sid in tied[:8]))
+    return ranked[0]
 
 
 def _city(text: str, cities: list[City], matched: MatchKind) -> PlaceRef | None:
@@ -187,8 +198,10 @@ def _extract(key: str, choices: dict[str, str], limit: int) -> list[tuple[str, f
     """Best distinct targets of ``choices`` (alias key -> target id) for ``key`` by WRatio."""
     out: dict[str, float] = {}
     for alias, score, _ in process.extract(key, list(choices), scorer=fuzz.WRatio, limit=limit * 3):
-        out.setdefault(choices[alias], round(float(score), 1))
-    return list(out.items())[:limit]
+        if len(alias) < len(key):  # a short alias inside a longer word is no match ("cina" in "fiumicino")
+            score = max(fuzz.ratio(key, alias), 0.95 * fuzz.token_set_ratio(key, alias))
+        out[choices[alias]] = max(out.get(choices[alias], 0.0), round(float(score), 1))
+    return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
 
 
 def place_candidates(text: str, limit: int = 5) -> list[tuple[PlaceKind, str, str, float]]:
