@@ -2,7 +2,9 @@
 
 For a gap from the last report A (position, course, time) to the next report B (or the end of the data), every
 port P is scored by how little detour A -> P -> B costs against A -> B, by whether A's course pointed at P, and is
-dropped when the ship could not have reached it in the time (at 1.3x its observed speed). When the gap is far
+dropped when the ship could not have reached it in the time (at 1.3x its observed speed). "Elsewhere" (a port
+the list does not hold) competes as a port ``ELSEWHERE_KM`` off the track, so a ship far from every listed port
+gets no confident destination. When the gap is far
 longer than the direct passage would need, the ship most likely spent that time in port: the gap "lingers", and
 the voyage is split there with the top port as arrival and next departure. Works on (gaps x ports) arrays: gaps
 of a data set are thousands at most, ports tens. On reappearing, the course at B should point away from P too.
@@ -22,6 +24,10 @@ SPEED_MARGIN = 1.3
 LINGER_S = 12 * 3600.0  # time beyond the direct passage that means a stop somewhere
 TOP_K = 5
 UNKNOWN_SHARE = 0.1  # probability left for "somewhere not in the port list"
+# The port list covers the kb's seas, not the world: a listed port this far off the track (or, for a ship last
+# seen at the data end, this far away) is no likelier than one the list does not hold, so "elsewhere" scores
+# as a port at this distance. Without it a tanker off Texas was "probably bound for Baltiysk", at 0.84.
+ELSEWHERE_KM = 1000.0
 
 
 def rank(gaps: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
@@ -74,8 +80,12 @@ def rank(gaps: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
     pooled = np.zeros_like(score)
     np.add.at(pooled.T, rep, score.T)
     score = pooled
-    total = score.sum(axis=1, keepdims=True)
-    prob = np.where(total > 0, score / np.where(total > 0, total, 1.0), 0.0) * (1.0 - UNKNOWN_SHARE)
+    elsewhere = np.asarray(
+        np.where(open_end, np.exp(-ELSEWHERE_KM / OPEN_END_SCALE_KM), np.exp(-ELSEWHERE_KM / DETOUR_SCALE_KM)),
+        dtype=np.float64,
+    )
+    total = score.sum(axis=1, keepdims=True) + elsewhere[:, None]
+    prob = score / total * (1.0 - UNKNOWN_SHARE)
     order = np.argsort(-prob, axis=1)[:, :TOP_K]
     cands: list[list[dict[str, object]]] = []
     for i in range(g):  # builds the nested result: TOP_K items per gap
