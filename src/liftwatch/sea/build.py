@@ -94,6 +94,21 @@ def _data_end(source: Any) -> Any:
     return None
 
 
+def _heard_hours(source: Any) -> pl.DataFrame | None:
+    """Hours in which anything at all (any domain) was recorded: aircraft heard while every ship was silent
+    show the data kept coming (see :func:`liftwatch.sea.gaps.heard_hours`)."""
+    from liftwatch.store import Store
+
+    if isinstance(source, Store):
+        rows = source.con.execute("SELECT DISTINCT epoch_us(ts) // 3600000000 FROM points").fetchall()
+        return pl.DataFrame({"hour": [r[0] for r in rows]}, schema={"hour": pl.Int64})
+    if isinstance(source, pa.Table):
+        source = pl.from_arrow(source.select(["ts"]))
+    if isinstance(source, pl.DataFrame) and "ts" in source.columns:
+        return gaps.heard_hours(source)
+    return None
+
+
 TaskRunner = Callable[[Callable[..., Any], list[tuple[Any, ...]]], Iterable[Any]]
 """Runs ``fn(*a)`` for each ``a`` and yields the results in order: :func:`in_process`, or a map on worker
 processes or a Dask cluster (``liftwatch.scale.sea`` passes one built on an executor)."""
@@ -123,7 +138,7 @@ def analyse(
         finally:
             shutil.rmtree(work, ignore_errors=True)
     end = data_end if data_end is not None else _data_end(source)
-    return run_passes([_frame(source)], _as_is, portcalls.port_sites(sites), static, end)
+    return run_passes([_frame(source)], _as_is, portcalls.port_sites(sites), static, end, heard=_heard_hours(source))
 
 
 def analyse_store(
@@ -145,7 +160,8 @@ def analyse_store(
         static = store.ais_static()
     specs = spill_store(store, os.path.join(work, "points"), domain="sea")
     end = data_end if data_end is not None else _data_end(store)
-    return run_passes(specs, load_partition, portcalls.port_sites(sites), static, end, run)
+    heard = _heard_hours(store)
+    return run_passes(specs, load_partition, portcalls.port_sites(sites), static, end, run, heard=heard)
 
 
 def run_passes(
@@ -155,19 +171,23 @@ def run_passes(
     static: pl.DataFrame | None,
     end: Any,
     run: TaskRunner = in_process,
+    heard: pl.DataFrame | None = None,
 ) -> SeaResult:
     """The two passes over ``parts`` (each turned into its points by ``load``, where the task runs): the
-    reception grid shares and last reports, the global grid, then voyages, calls and gaps per partition,
-    combined in partition order. ``load`` must be picklable when ``run`` uses other processes."""
-    grids = []
+    reception grid shares, last reports and hours heard, the global grid, then voyages, calls and gaps per
+    partition, combined in partition order. ``load`` must be picklable when ``run`` uses other processes.
+    ``heard``: hours in which other domains were recorded, added to those the ships were heard in."""
+    grids, heards = [], []
     for got in run(_pass1_task, [(load, p, ports) for p in parts]):
         if got is not None:
             grids.append(got[0])
             end = later(end, got[1])
+            heards.append(got[2])
     if not grids:
         return empty_result()
     grid = merge_grids(grids)
-    found = run(_pass2_task, [(load, p, ports, grid, end, static) for p in parts])
+    heard = pl.concat([*heards, *([heard] if heard is not None else [])]).unique()
+    found = run(_pass2_task, [(load, p, ports, grid, end, static, heard) for p in parts])
     return combine([p for p in found if p is not None])
 
 
@@ -175,7 +195,9 @@ def _as_is(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
-def _pass1_task(load: Callable[[Any], pl.DataFrame], part: Any, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any] | None:
+def _pass1_task(
+    load: Callable[[Any], pl.DataFrame], part: Any, ports: pl.DataFrame
+) -> tuple[pl.DataFrame, Any, pl.DataFrame] | None:
     return pass1_frame(load(part), ports)
 
 
@@ -186,8 +208,9 @@ def _pass2_task(
     grid: pl.DataFrame,
     end: Any,
     static: pl.DataFrame | None,
+    heard: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame] | None:
-    return pass2_frame(load(part), ports, grid, end, static)
+    return pass2_frame(load(part), ports, grid, end, static, heard)
 
 
 def later(a: Any, b: Any) -> Any:
@@ -195,13 +218,14 @@ def later(a: Any, b: Any) -> Any:
     return b if a is None or (b is not None and b > a) else a
 
 
-def pass1_frame(frame: pl.DataFrame, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any] | None:
-    """Pass 1 on one partition: its share of the reception grid and its last report (None when no ship)."""
+def pass1_frame(frame: pl.DataFrame, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any, pl.DataFrame] | None:
+    """Pass 1 on one partition: its share of the reception grid, its last report and the hours each area was
+    heard (:func:`liftwatch.sea.gaps.heard_hours`); None when no ship."""
     pts = _clean(frame)
     if pts.height == 0:
         return None
     marked = portcalls.mark_visits(pts, ports)
-    return gaps.reception(marked).select("cell", "msgs", "us"), pts["ts"].max()
+    return gaps.reception(marked).select("cell", "msgs", "us"), pts["ts"].max(), gaps.heard_hours(pts)
 
 
 def merge_grids(grids: list[pl.DataFrame]) -> pl.DataFrame:
@@ -210,15 +234,20 @@ def merge_grids(grids: list[pl.DataFrame]) -> pl.DataFrame:
 
 
 def pass2_frame(
-    frame: pl.DataFrame, ports: pl.DataFrame, grid: pl.DataFrame, end: Any, static: pl.DataFrame | None
+    frame: pl.DataFrame,
+    ports: pl.DataFrame,
+    grid: pl.DataFrame,
+    end: Any,
+    static: pl.DataFrame | None,
+    heard: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame] | None:
-    """Pass 2 on one partition: (voyages, port calls, gaps) against the global grid."""
+    """Pass 2 on one partition: (voyages, port calls, gaps) against the global grid and listening record."""
     pts = _clean(frame)
     if pts.height == 0:
         return None
     marked = portcalls.mark_visits(pts, ports)
     calls = portcalls.port_calls(marked)
-    g = gaps.classify(destinations.rank(gaps.find_gaps(marked, end), ports), grid, ports)
+    g = gaps.classify(destinations.rank(gaps.find_gaps(marked, end), ports), grid, ports, heard)
     split = g.filter(pl.col("lingers") & ~pl.col("in_port"))
     assigned = voyages.assign_voyages(marked, calls, split)
     return voyage_rows(assigned, calls, g, ports, static), calls, g

@@ -32,6 +32,51 @@ SAMPLES = 24
 APPROACH_KM = 15.0  # last heard this close to the top-ranked port before a lingering silence: it arrived
 
 
+def heard_hours(marked: pl.DataFrame) -> pl.DataFrame:
+    """The UTC epoch hours (``hour``) in which anything at all was heard.
+
+    A store may hold one receiver's afternoon from 2010 beside a satellite day from 2021, or two satellite passes
+    a day and a half apart: between them nobody listened, so a ship's silence there says nothing. This is the
+    data's own record of when it was collected, small enough to merge across partitions (a year is 8,760 rows).
+    It is global, not per area: a ship that goes quiet where no other ship is in the data must still be able to
+    look dark, as long as the data kept coming from elsewhere.
+    """
+    return pl.DataFrame({"hour": marked["ts"].dt.epoch("us") // 3_600_000_000}, schema={"hour": pl.Int64}).unique()
+
+
+def listened_s(gaps: pl.DataFrame, heard: pl.DataFrame, end_us: np.ndarray) -> np.ndarray:
+    """Seconds of each silence (``ts_a`` to ``end_us``) outside the data's own holes: runs of ``GAP_S`` or more
+    in which nothing at all was heard. Shorter quiet spells are the ordinary sparseness of a small data set
+    (every other ship in port or between satellite passes) and still count as listening. An open silence (no
+    later report of the ship) ends at the first hole."""
+    if gaps.height == 0:
+        return np.zeros(0)
+    hs = np.sort(heard["hour"].to_numpy()).astype(np.float64)
+    a = gaps["ts_a"].dt.epoch("us").to_numpy() / 1e6
+    b = end_us / 1e6
+    gap_h = GAP_S / 3600.0
+    k = np.flatnonzero(np.diff(hs) > gap_h)
+    starts = np.append((hs[k] + 1.0) * 3600.0, (hs[-1] + 1.0) * 3600.0 if hs.size else np.inf)
+    ends = np.append(hs[k + 1] * 3600.0, np.inf)
+    lengths = np.minimum(ends - starts, 1e18)
+    before = np.concatenate([[0.0], np.cumsum(lengths)[:-1]])
+
+    def holes_below(x: np.ndarray) -> np.ndarray:
+        i = np.searchsorted(starts, x, side="right") - 1
+        j = np.maximum(i, 0)
+        inside = np.clip(x - starts[j], 0.0, lengths[j])
+        return np.where(i >= 0, before[j] + inside, 0.0)
+
+    silent = np.maximum(holes_below(b) - holes_below(a), 0.0)
+    listened = np.clip(gaps["dt_s"].to_numpy() - silent, 0.0, None)
+    # an open silence ends at the first hole: what the data holds after it is another collection (a later
+    # download, another source), not the same listening that the ship fell silent in
+    first_hole = starts[np.minimum(np.searchsorted(starts, a, side="right"), starts.size - 1)]
+    open_end = gaps["lat_b"].is_null().to_numpy()
+    listened = np.where(open_end, np.minimum(listened, np.maximum(first_hole - a, 0.0)), listened)
+    return np.asarray(listened, dtype=np.float64)
+
+
 def _cell(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     """Integer key of the grid cell of each position."""
     i = np.floor((np.asarray(lat) + 90.0) / CELL_DEG).astype(np.int64)
@@ -180,9 +225,26 @@ def _smoothed(grid: pl.DataFrame) -> dict[int, float]:
     return own
 
 
-def classify(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
-    """Add ``expected_reports`` and ``gap_class`` (in_port | dark | out_of_coverage)."""
-    exp = expected_reports(gaps, grid, ports)
+def classify(
+    gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame, heard: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Add ``expected_reports`` and ``gap_class`` (in_port | dark | out_of_coverage).
+
+    With ``heard`` (:func:`heard_hours`), a silence counts only the hours in which the data kept coming: reports
+    are expected over those hours alone, and an open silence (no later report of the ship) heard for less than
+    ``GAP_S`` is dropped: the data ends there, the ship did not go quiet.
+    """
+    if heard is not None and gaps.height:
+        end_us = gaps["ts_a"].dt.epoch("us").to_numpy() + np.round(gaps["dt_s"].to_numpy() * 1e6).astype(np.int64)
+        listened = listened_s(gaps, heard, end_us)
+        share = listened / np.maximum(gaps["dt_s"].to_numpy(), 1e-9)
+        gaps = gaps.with_columns(pl.Series("_share", share), pl.Series("_listened", listened)).filter(
+            pl.col("lat_b").is_not_null() | (pl.col("_listened") >= GAP_S)
+        )
+        exp = expected_reports(gaps, grid, ports) * gaps["_share"].to_numpy()
+        gaps = gaps.drop("_share", "_listened")
+    else:
+        exp = expected_reports(gaps, grid, ports)
     top_km = pl.col("candidates").list.first().struct.field("distance_km")
     arrived = pl.col("lingers") & (top_km <= APPROACH_KM).fill_null(False)
     return gaps.with_columns(pl.Series("expected_reports", exp, dtype=pl.Float64)).with_columns(
