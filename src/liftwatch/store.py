@@ -29,7 +29,7 @@ import pyarrow as pa
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.ais_static import STATIC_SCHEMA, conform_static, empty_static
 from liftwatch.rowkey import KEY_COLUMNS, ROW_KEY_VERSION, duckdb_udf
-from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS, POINT_SCHEMA
+from liftwatch.schema import FLIGHT_SCHEMA, POINT_COLUMNS, POINT_SCHEMA, PointFlag
 from liftwatch.store_files import (
     cleanup_dead_runs,
     file_digest,
@@ -284,6 +284,7 @@ class Store(StoreIngest):
         row = self.con.execute("SELECT count(*), count(DISTINCT asset_id), min(ts), max(ts) FROM points").fetchall()[0]
         by_source = self._pl(
             "SELECT source, domain, count(*) AS rows, count(DISTINCT asset_id) AS assets, "
+            f"count(*) FILTER (WHERE flags & {int(PointFlag.ASSUMED_TIME)} != 0) AS assumed_time, "
             "min(ts) AS first, max(ts) AS last FROM points GROUP BY ALL ORDER BY rows DESC"
         )
         return {

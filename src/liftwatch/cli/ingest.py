@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -246,15 +247,22 @@ def info(db: DbOption = DB_DEFAULT) -> None:
         i = lw.info()
     console.print(
         f"[bold]{escape(str(i['path']))}[/bold]: {i['points']:,} points, {i['assets']:,} assets, "
-        f"{i['files']:,} files, {i['flights']:,} flights; {i['first']} → {i['last']}"
+        f"{i['files']:,} files, {i['flights']:,} flights; {_when(i['first'])} → {_when(i['last'])}"
     )
     t = Table()
     df = i["by_source"]
     for c in df.columns:
-        t.add_column(c)
+        t.add_column(c.replace("_", " "), justify="right" if df[c].dtype.is_numeric() else "left")
     for row in df.iter_rows():
-        t.add_row(*[f"{v:,}" if isinstance(v, int) else str(v) for v in row])
+        t.add_row(*[f"{v:,}" if isinstance(v, int) else _when(v) for v in row])
     console.print(t)
+    if "assumed_time" in df.columns and df["assumed_time"].sum():
+        console.print("assumed time: rows whose recording carried no absolute time (see `ingest --assume-time`)")
+
+
+def _when(value: object) -> str:
+    """Times as analysts read them: UTC to the second."""
+    return f"{value:%Y-%m-%d %H:%M:%SZ}" if isinstance(value, datetime) else escape(str(value))
 
 
 def export(
