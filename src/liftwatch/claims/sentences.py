@@ -30,7 +30,9 @@ from liftwatch.claims.lexicon import (
     VIA_CUES,
 )
 from liftwatch.claims.model import Place
+from liftwatch.claims.morph import ru_adjective_phrase
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
+from liftwatch.claims.translit import has_cyrillic
 
 _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
@@ -192,9 +194,15 @@ _SEEN_BETWEEN = re.compile(
 )
 
 
+# Arabic writes a preposition joined to the next word ("بمدينة", "لقاعدة"): split before a facility noun or
+# the article so that the preposition is a cue word and the noun filler, as in the other languages
+_AR_PROCLITIC = re.compile(r"(?<![\u0600-\u06FF])((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|مطار|قاعدة|ميناء|عاصمة)(?![\u0600-\u06FF]))")
+
+
 def cue_role(pre: str) -> str | None:
     """The role the words right before a place give it: the cue nearest the place followed only by filler."""
     best: tuple[int, int, str] | None = None
+    pre = _AR_PROCLITIC.sub(r"\1 ", pre)  # "ومرورا بمدينة" -> "ومرورا ب مدينة": the cue ends at the clitic
     for role, rx in _CUE_RX.items():
         for m in rx.finditer(pre):
             fill = pre[m.end() :]
@@ -348,6 +356,10 @@ def _region_nominative(phrase: str) -> str:
     return f"{m.group(1)}ая область" if m else phrase
 
 
+# a strait or sea after a Russian adjective ("Гибралтарский пролив", "Средиземное море"): a water body
+_RU_WATER = re.compile(r"\s+(?:пролив|море|океан|залив)\w{0,3}\b", re.I)
+
+
 def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
     """Names standing where a place must stand (right after a cue) that the alias pattern missed.
 
@@ -402,6 +414,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
+        if has_cyrillic(phrase) and ru_adjective_phrase(phrase):
+            water = _RU_WATER.match(text[b : b + 20])
+            if water is None:
+                continue  # "Балтийского флота", "Военно-морского флота": the adjective of a noun that is no place
+            b, phrase = b + water.end(), phrase + water.group(0)  # "Гибралтарский пролив": a strait, unknown
         place = gaz.lookup(phrase)
         if any(act.pattern.fullmatch(phrase) for act in ACTORS) and not (
             norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region")
