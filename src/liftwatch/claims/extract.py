@@ -23,6 +23,7 @@ from typing import Any
 
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
+from liftwatch.claims.candidates import candidate_mentions
 from liftwatch.claims.context import (
     attach_owners,
     carrier_operator,
@@ -50,7 +51,6 @@ from liftwatch.claims.places import Gazetteer, default_gazetteer
 from liftwatch.claims.sentences import (
     Sentence,
     assign_roles,
-    candidate_mentions,
     controlled_mentions,
     split_clauses,
 )

@@ -24,7 +24,27 @@ from typing import Any
 from liftwatch.claims.translit import latin_skeleton
 
 # Every ending the lookup may strip from an inflected name to reach the nominative ("Хмеймима" -> "Хмеймим").
-RU_ENDINGS = ("ами", "ями", "ого", "ему", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и")
+RU_ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "ему",
+    "ой",
+    "ей",
+    "ом",
+    "ем",
+    "ам",
+    "ям",
+    "ах",
+    "ях",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "ы",
+    "и",
+)
 # Case endings of a singular proper noun by the last letter of its nominative (what replaces it, or follows
 # a consonant): masculine consonant stems (Тартус -> Тартуса, Тартусу, Тартусом, Тартусе), feminine -а/-я
 # (Москва -> Москвы, Москве, Москву, Москвой), -ия (Сирия -> Сирии, Сирию, Сирией), soft sign (Русь, Керчь).

@@ -76,9 +76,13 @@ def mover(
     for s, e, name in operators(text):
         if in_source(s, e):
             continue
-        qualifies = any(0 <= a_s - e <= 25 for a_s, _, _ in assets) or re.search(
-            r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
-        ) or _CARRIER_NOUN.search(text[max(0, s - 60) : s])
+        qualifies = (
+            any(0 <= a_s - e <= 25 for a_s, _, _ in assets)
+            or re.search(
+                r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
+            )
+            or _CARRIER_NOUN.search(text[max(0, s - 60) : s])
+        )
         if qualifies:
             return _operator_actor(name)
         cands.append((s, e, _operator_actor(name)))
