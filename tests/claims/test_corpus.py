@@ -5,8 +5,8 @@ section, ``python -m liftwatch.claims.evaluate tests/data/articles``). Extractio
 drop is a regression, not noise: raise the floors when the extractor gets better, never lower them to
 make a change pass.
 
-The corpus holds the excerpts the rules were first written from and two former blind sets (the ``*-h*``
-and ``*-g*`` files), which joined it once they had been scored: every excerpt here has been seen, so these
+The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
+``*-g*`` and ``*-f*`` files), which joined it once they had been scored: every excerpt here has been seen, so these
 floors guard against regressions and say nothing about unseen reporting. The blind figures each set gave
 when it was scored, once, are recorded in ``docs/accuracy.md``.
 """
@@ -22,7 +22,7 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.84, 0.945), "ar": (0.86, 0.76), "fr": (0.75, 0.80), "ru": (0.845, 0.735)}
+FLOORS = {"en": (0.84, 0.945), "ar": (0.865, 0.74), "fr": (0.775, 0.82), "ru": (0.85, 0.745)}
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
     "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",

@@ -89,3 +89,24 @@ def test_declared_destinations_are_offered_and_camouflage_is_dark() -> None:
 def test_the_airline_named_for_the_aircraft_is_the_actor() -> None:
     ex = _ex("Des avions de la compagnie aérienne Fly Baghdad Airlines ont décollé de Bagdad vers Damas le 3 juin.")
     assert ex.claims and ex.claims[0].actor == "Fly Baghdad Airlines"
+
+
+def test_a_return_clause_is_a_leg_from_where_the_first_ended() -> None:
+    ex = _ex(
+        "Un Iliouchine Il-76 russe a atterri à Bamako depuis Niamey le 4 juin, et est reparti pour Niamey le soir."
+    )
+    out, back = ex.claims
+    assert _ids(out.origin) == _ids(back.destination) and _ids(out.destination) == _ids(back.origin)
+    assert _ids(out.origin) != _ids(out.destination)
+    assert [a.label for a in back.assets] == ["Il-76"] and back.actor == "Russia"
+
+
+def test_an_adverbial_between_the_arrival_verb_and_its_preposition_keeps_the_cue() -> None:
+    assert cue_role("deux avions ont atterri en fin de soirée sur l'aéroport de ") == "destination"
+    assert cue_role("самолёт приземлился поздно вечером на аэродроме ") == "destination"
+
+
+def test_several_counts_from_two_in_each_language() -> None:
+    many = dict(HINTS)["multiple flights"]
+    assert many.search("Несколько российских военно-транспортных самолетов")
+    assert many.search("plusieurs avions russes") and many.search("عدة طائرات روسية")

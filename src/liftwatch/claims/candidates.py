@@ -33,6 +33,13 @@ _ADJECTIVE_BEFORE = re.compile(
 )
 
 
+# a name that ends in (or is followed by) an organisation noun names a body, not a place
+_ORGANISATION = re.compile(
+    r"\b(?:Navy|Fleet|Army|Ministry|Forces|Command|Agency|News|Network|Airlines|Airways|Company|Group|Corps)$"
+)
+_ORGANISATION_AFTER = re.compile(r"\s+(?:and\s+(?:the\s+)?[A-Z]\w+\s+)?(?:fleets?|navy|army|ministry)\b", re.I)
+
+
 _REGION_PHRASE = re.compile(
     r"\br[ée]gion\s+(?:de\s+|d['’])[A-Z][\w-]+|(?<![\w-])[А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+област(?:ь|и|ью)\b"
 )
@@ -102,6 +109,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
+        if _ORGANISATION.search(phrase) or _ORGANISATION_AFTER.match(text[b : b + 30]):
+            continue  # "the Russian Navy", "the Northern and the Baltic fleet", "Bosphorus Naval News": no place
         if has_cyrillic(phrase) and ru_adjective_phrase(phrase):
             water = _RU_WATER.match(text[b : b + 20])
             if water is None:

@@ -150,7 +150,11 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"\bdropped\s+off\s+(?:the\s+)?(?:radar|tracking)|اختف\w*\s+(?:عن|من)\s+(?:شاشات\s+)?(?:ال)?رادار")),
     ("multiple flights", _p(r"\b(?:multiple|several|numerous|many|dozens\s+of|a\s+series\s+of|repeated|regular|a\s+stream\s+of|"
                             r"frequent|a\s+string\s+of|a\s+flurry\s+of)\s+(?:\w+\s+){0,2}?(?:flights|sorties|trips|rotations|voyages|"
-                            r"deliveries|planes|aircraft|cargo\s+planes|shipments|port\s+calls)\b|\bshuttl\w+\b|\bair\s*bridge\b")),
+                            r"deliveries|planes|aircraft|cargo\s+planes|shipments|port\s+calls)\b|\bshuttl\w+\b|\bair\s*bridge\b|"
+                            # "несколько ... самолетов", "plusieurs vols", "عدة طائرات": the same lower bound in each language
+                            r"\b(?:несколько|многочисленн\w+|ряд)\s+(?:[\w-]+\s+){0,3}?(?:самол[её]т\w*|рейс\w*|борт\w*|транспортник\w*|"
+                            r"суд(?:ов|ов)|корабл\w*)|\b(?:plusieurs|de\s+nombreux|nombreux|multiples)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:vols|avions|appareils|rotations|navires)\b|(?:عدة|عدد\s+من)\s+(?:\S+\s+){0,2}?(?:طائرات|رحلات|سفن)")),
     ("navigation data", _p(r"\bnavigation\s+data\b|\bflight[-\s]tracking\b|\btracking\s+(?:data|sites?|services?)\b|\bADS-B\b|"
                            r"\bFlightradar24\b|\bOpenSky\b|\bAIS\s+data\b|\bMarineTraffic\b|\bsatellite\s+(?:images?|imagery)\b")),
     ("ongoing", _p(r"\bongoing\b|\bcontinu\w+\b|\bstill\s+(?:flying|arriving)\b|\bhave\s+been\s+making\b")),
@@ -240,6 +244,10 @@ DEST_CUES = (
     r"باتجاه", r"متجهة\s+إلى", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
     r"(?:atterri|posés?|arrivés?|livré|rendus?)\s+(?:à|au|sur|dans)", r"à", r"au",
+    # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
+    # "приземлился поздно вечером на", "هبطت مساء الجمعة في")
+    r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",
+    r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
     r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
     # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
     r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
@@ -272,7 +280,8 @@ FILLER = {
     "outside", "around", "province", "region", "capital", "hub", "stronghold", "strongholds", "field", "abandoned",
     "former", "soviet-era", "sprawling", "desert", "eastern", "western", "southern", "northern", "central",
     "авиабазы", "авиабазу", "авиабаза", "базы", "базу", "порта", "порт", "قاعدة", "ميناء", "مضيق", "مضيقي", "جزيرة",
-    "home", "air-field", "naval-base", "airstrip", "le", "la", "les", "l'", "aérienne", "aéroport",
+    "home", "air-field", "naval-base", "airstrip", "le", "la", "les", "l'", "aérienne", "aéroport", "international",
+    "internationale", "international-airport", "civil", "civilian",
     "l'aéroport", "militaire", "navale", "du", "de", "ville", "russe", "syrienne", "libyenne",
     "аэродром", "аэропорт", "город", "مدينة", "مطار", "الجوية", "البحرية", "العاصمة",
     "الكينية", "الروسي", "السوري", "الليبي",

@@ -37,10 +37,17 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600
 # A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own; so is each item of a
 # list of movements ("these flights ... include a 6 June Skyline Airlines flight between X and Y, a New Way
 # Cargo IL-76 flight to Z on 12 June"): the summary, and every "a/an ... flight" item after a comma.
+RETURN_VERB = (
+    r"(?:(?:re)?partie?s?|repartie?s?|retourn\w+|returned|flew\s+back|sailed\s+back|headed\s+back|вернул\w*|"
+    r"возвратил\w*|улетел\w*\s+обратно|عاد(?:ت)?)\b"
+)
 _CLAUSE = re.compile(
     r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)"
     r"|\s+and\s+(?=includ(?:e|es|ed|ing)\s+(?:an?|one|two|three)\s)"
-    r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)",
+    r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)"
+    # "..., et est reparti pour Khartoum dans la nuit", "and flew back to Moscow", "а затем вернулся в": the
+    # return is a leg of its own (its origin is where the first leg ended: ``context.return_legs``)
+    rf"|,?\s+(?=(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB})",
     re.I,
 )
 # "A military plane that took a Russian delegation to Burkina Faso on Thursday landed in CAR on Friday": a
@@ -66,7 +73,8 @@ _QUAL = re.compile(
     re.I,
 )
 _POSSESSOR = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:base|bases|facility|facilities|port|airfield|hub|naval|fleet)\b", re.I
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:base|bases|facility|facilities|port|airfield|hub|naval|fleet|cent(?:er|re)|depot)\b",
+    re.I,
 )
 _MODE = re.compile(
     r"\b(by\s+sea|by\s+ship|aboard\s+(?:a\s+|the\s+)?(?:ships?|vessels?)|by\s+boat|морем)\b"
