@@ -110,3 +110,15 @@ def test_several_counts_from_two_in_each_language() -> None:
     many = dict(HINTS)["multiple flights"]
     assert many.search("Несколько российских военно-транспортных самолетов")
     assert many.search("plusieurs avions russes") and many.search("عدة طائرات روسية")
+
+
+def test_russian_arrival_at_a_facility_in_a_place_is_a_destination() -> None:
+    ex = _ex("Транспорт «Днепр» 9 июня прибыл в пункт базирования флота в Тартусе.")
+    assert ex.claims and "tartus" in _ids(ex.claims[0].destination)
+    # where something is stays no destination
+    assert not any("tartus" in _ids(c.destination) for c in _ex("Ремонт судна в Тартусе завершён.").claims)
+
+
+def test_on_its_way_and_goes_are_movements() -> None:
+    assert cue_role("وهي في طريقها إلى ") == "destination"
+    assert MOVE.search("корабль идёт в порт") and MOVE.search("في طريقها")

@@ -204,14 +204,14 @@ MOVE = _p(
     # "прошёл", "отплыл", "заходе на посадку"), French ("a volé", "volant", "s'est dirigé", "a rejoint"),
     # Arabic with its affixes ("حطت", "تحط", "هبوطها", "أقلت", "توجهت", "أبحرت", "رست", "تحطمت", "قدومها")
     r"\b(?:(?:пере|вы|при|у|до|про|за|от|с|в|на)л[её]т\w*|(?:от|при|про|у|пере|до)плы\w+|(?:от|при|пере)плав\w+|"
-    r"(?:про|во|вы|при|за|у|пере|подо?)ш(?:[её]л|л[аио])\w*|(?:про|вы|при|за|пере|под|от)ход\w*|"
+    r"(?:про|во|вы|при|за|у|пере|подо?)ш(?:[её]л|л[аио])\w*|(?:про|вы|при|за|пере|под|от|по)ход\w*|ид[её]т|идут|"
     r"(?:во|вы|при|за|про|пере|подо)йд\w*|следу\w+\s+(?:в|во|на|из|через|к)\b|перебр[оа]с\w*|перевез\w*|пересек\w*|"
     r"посадк\w*|крушени\w*|передислоц\w*|верну\w*|отбы\w*|прибыт\w*|курс\w*\s+на\b)|"
     r"\b(?:vol(?:é|ée|és|ant|ait|aient|er|e|ent)|dirig\w+|rejoin\w+|rejoint|transit\w*|travers\w+|débarqu\w+|"
     r"accost\w+|appareill\w+|navigu\w+|survol\w+|franchi\w*|ravitaill\w+|fait\s+route)\b|"
     r"\b(?:crossed|crossing|passed\s+through|touch(?:ed|ing)\s+down|stopped|stopover|refuel\w*|divert\w*|rerouted)\b|"
     r"حط(?:ت|وا)?\b|تحط\w*|هبوط\w*|أقل(?:ت|ع)\w*|توج\w+|اتج\w+|يتج\w+|أبحر\w*|تبحر|رس(?:ت|ا)\b|ترسو|رسو\w*|"
-    r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*",
+    r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*",
 )
 
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
@@ -253,7 +253,8 @@ DEST_CUES = (
     r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
     # an Arabic verb or verbal noun of arrival with its pronoun suffix, a few words, then "in"/"to"
     # ("حطت في", "هبوطها في", "وصلوا إلى", "رست في")
-    r"(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+\S+){0,4}?\s+(?:في|إلى|الى)",
+    r"(?:ال)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+\S+){0,4}?\s+(?:في|إلى|الى)",
+    r"في\s+طريق\S*\s+(?:إلى|الى|ل|نحو)",  # "في طريقها إلى", "في طريقها لقاعدة" (the clitic split off)
 )  # fmt: skip
 VIA_CUES = (
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
@@ -262,7 +263,7 @@ VIA_CUES = (
     r"(?:stops?|stopped)\s+midway\s+in", r"passing", r"transited", r"first\s+stopped\s+in",
     r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"توقفت\s+(?:أولا\s+|أولاً\s+)?في",
     # the Arabic stop and passage with any suffix ("بعد توقفها في", "ومرورا ب"), Russian passage
-    r"توقف\S*(?:\s+\S+){0,2}?\s+في", r"مرور\S*\s+ب", r"(?:пройдя|проходя|проход\w*|прош[её]л\w*|прошл[аи])\s+(?:через|по)",
+    r"توقف\S*(?:\s+\S+){0,2}?\s+في", r"مرور\S*\s+ب", r"(?:تعبر|يعبر|تعبران|عبرت)", r"(?:пройдя|проходя|проход\w*|прош[её]л\w*|прошл[аи])\s+(?:через|по)",
     r"(?:passé|passés|passée|passant)\s+par",
 )  # fmt: skip
 BETWEEN_CUE = r"between|entre|между|بين"

@@ -91,6 +91,13 @@ CONTROLLED = re.compile(
 # Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
 # "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
 _RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
+# an arrival at a facility whose place follows in the locative ("прибыли в пункт материально-технического
+# обеспечения ВМФ России в Тартусе", "доставили на базу в Хмеймиме"): the place is the destination
+_RU_TO_FACILITY = re.compile(
+    r"(?:прибы\w+|пришл\w+|приш[её]л|доставил\w*|доставлен\w*|направил\w*|переброшен\w*|прилетел\w*|вошл\w+)\s+"
+    r"(?:в|во|на)\s+(?:[а-яё-]+\s+){0,1}(?:пункт|баз|порт|аэродром|авиабаз|гаван|пристан)\w*\b[^.;]*$",
+    re.I,
+)
 _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
 
 
@@ -295,6 +302,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
         if role == "destination" and _RU_LOCATIVE.search(text[max(0, a - 40) : a] + men.place.text.split()[0]):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
+            if (prev is None or prev.role is None) and _RU_TO_FACILITY.search(text[max(0, a - 120) : a]):
+                role = "destination"  # "прибыли в пункт обеспечения ВМФ в Тартусе": where the facility is
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         if re.match(r"-bound\b", after):
