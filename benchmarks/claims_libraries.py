@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/claims_libraries.py [FOLDER ...]
 
-Defaults to the development data (``tests/data/articles``, which now holds the first held-out excerpts too);
-never point it at a set you keep blind (``tests/data/articles_heldout2``). A library that is not installed is skipped with a note; none is a dependency of
+Defaults to the development data (``tests/data/articles``, which now holds the former held-out excerpts too);
+never point it at a set you keep blind. A library that is not installed is skipped with a note; none is a dependency of
 liftwatch. Three questions, each scored against the hand annotations:
 
 * **dates** - ``dateparser`` (``search.search_dates`` with the article's language and publication date as the

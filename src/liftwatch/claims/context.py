@@ -17,7 +17,7 @@ from liftwatch.claims.attribution import operators
 from liftwatch.claims.counts import Count, best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim, Place
-from liftwatch.claims.sentences import Sentence
+from liftwatch.claims.sentences import RETURN_VERB, Sentence
 from liftwatch.claims.ships import mentions_of, owners
 from liftwatch.claims.timeparse import TimeSpan, find_times
 
@@ -324,3 +324,27 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:cet|ce|cette|this|that|этот|эта|это)\s+(?:\w+\s+){0,2}?(?:avion|appareil|aircraft|plane|самол[её]т|борт)",
     re.I,
 )
+
+
+_RETURN = re.compile(
+    rf"^\W*(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB}", re.I
+)
+
+
+def return_legs(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+    """ "L'avion est arrivé à Bangui depuis Khartoum, et est reparti pour Khartoum": the return clause is the
+    same carrier's next leg, leaving from where the clause before ended."""
+    for i in range(1, len(sentences)):
+        if not (sentences[i].continues and _RETURN.match(sentences[i].text)) or not per_sentence[i - 1]:
+            continue
+        prev = per_sentence[i - 1][-1]
+        for c in per_sentence[i]:
+            if not c.origin and prev.destination:
+                last = prev.destination[-1]
+                c.origin = [dataclasses.replace(last, qualifiers=list(last.qualifiers))]
+            if not c.assets:
+                c.assets = [dataclasses.replace(a) for a in prev.assets]
+            if c.actor is None and prev.actor is not None:
+                c.actor, c.actor_countries, c.actor_operators = prev.actor, prev.actor_countries, prev.actor_operators
+            if not c.times:
+                c.times = list(prev.times)

@@ -51,7 +51,7 @@ _ABOUT = r"(?P<about>about|around|some|roughly|nearly|almost|около|поря
 _NOUN = (
     r"(?P<noun>round[-\s]trips?(?:\s+flights)?|flights|sorties|trips|rotations|voyages|deliveries|planes|aircraft|"
     r"airlifters|transports|shipments|port\s+calls|boards|ships|vessels|freighters|landings|"
-    r"vols|avions(?:-cargos?)?|avions\s+cargos?|appareils|rotations|passages|livraisons|navires|"
+    r"vols|avions(?:-cargos?)?|avions\s+cargos?|cargos|gros[-\s]porteurs|appareils|rotations|passages|livraisons|navires|"
     r"рейс\w*|самол[её]т\w*|борт\w*|транспортник\w*|вылет\w*|суд(?:на|ов)|корабл\w*|"
     r"воздушн\w+\s+машин\w*|летательн\w+\s+аппарат\w*|"
     r"رحل(?:ة|ات)|طائر(?:ة|ات)|سفن)"

@@ -8,8 +8,8 @@ extracted claim that shares most with it (places, then assets, then actor); ever
   as sets, windows within one day at each end, counts by their bounds);
 * **precision** = right / fields the extractor filled (in paired and unpaired claims alike),
   **recall** = right / fields the gold filled;
-* a gold ``sources`` entry (who reported it) that comes back as the actor is counted separately: that is
-  the error an analyst can least afford, so it is listed, not averaged away.
+* a gold ``sources`` entry (who reported it) that comes back as the actor, the gold actor being another, is
+  counted separately: the error an analyst can least afford, so it is listed, not averaged away.
 
 Hand-written because the scoring rules are the specification of what a right extraction is; no
 evaluation library knows them.
@@ -309,7 +309,7 @@ def evaluate(folder: Path) -> Report:
                     rep.misses.append(f"{art.path.name}: {f}: gold {_show_gold(g, f)} got {got}")
                 elif pf[f] and not gf[f] and c is not None:
                     rep.misses.append(f"{art.path.name}: {f}: extra {_show(c, f)}")
-            if c is not None and g is not None and c.actor:
+            if c is not None and g is not None and c.actor and c.actor != g.get("actor"):
                 for s in g.get("sources", []):
                     if norm_key(c.actor) in norm_key(s) or norm_key(s) in norm_key(c.actor):
                         rep.source_as_actor.append(f"{art.path.name}: actor {c.actor!r} is the source {s!r}")

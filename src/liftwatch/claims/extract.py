@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
-import itertools
 import re
 from collections import Counter
 from datetime import date, timedelta
@@ -23,6 +22,7 @@ from typing import Any
 
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
+from liftwatch.claims.candidates import candidate_mentions
 from liftwatch.claims.context import (
     attach_owners,
     carrier_operator,
@@ -30,6 +30,7 @@ from liftwatch.claims.context import (
     carry_assets,
     carry_narrative_times,
     per_ship,
+    return_legs,
     sole_carrier,
     to_the_base,
 )
@@ -47,10 +48,10 @@ from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_a
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.places import Gazetteer, default_gazetteer
+from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.sentences import (
     Sentence,
     assign_roles,
-    candidate_mentions,
     controlled_mentions,
     split_clauses,
 )
@@ -208,52 +209,14 @@ def _sentence_claim(
                 role = "possible"  # "likely heading to", "believed to be bound for": offered, not claimed
         placed_modes.append((role, place, r.mode))
         positions.append(r.mention.start - sent.start)
-    placed_modes = _stops_before_then(text, positions, placed_modes)
-    placed_modes = _base_anaphor(text, sent, placed_modes, earlier_sites or [])
+    placed_modes = stops_before_then(text, positions, placed_modes)
+    placed_modes = base_anaphor(text, sent, placed_modes, earlier_sites or [])
     claim.times = [
         t
         for t in find_times(text, pub, default_year)
         if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
-    return _split_by_mode(claim, placed_modes)
-
-
-_LEFT_THE_BASE = re.compile(
-    r"\b(?:quitté|quitte|left|departed(?:\s+from)?|leaving|took\s+off\s+from|sailed\s+from|покинул\w*|вышел\w*\s+из)\s+"
-    r"(?:la|le|the|its|эту|этот)?\s*"
-    r"(?P<what>base|airbase|air\s+base|базу|аэродром|port|harbou?r|порт|порта|гавань)\b|غادرت?\s+(?P<ar>القاعدة|الميناء)",
-    re.I,
-)
-_SEA_WORDS = ("port", "harbour", "harbor", "порт", "порта", "гавань", "الميناء")
-_LEFT_FROM_THERE = re.compile(r"\ben\s+(?:sont|est)\s+(?:re)?partie?s?\b|\bfrom\s+there\b", re.I)
-
-
-def _base_anaphor(
-    text: str, sent: Sentence, placed: list[tuple[str, Place, str | None]], earlier_sites: list[Place]
-) -> list[tuple[str, Place, str | None]]:
-    """ "... the Hmeimim base, ... said a plane had left the base": the base named before is the origin.
-    "... entrer dans la base de Tartous, en sont repartis": the place they entered is where they left from."""
-    if _LEFT_FROM_THERE.search(text) and not any(r == "origin" for r, _, _ in placed):
-        return [("origin" if r == "destination" else r, p, m) for r, p, m in placed]
-    m = _LEFT_THE_BASE.search(text)
-    if m is None or any(r == "origin" for r, _, _ in placed):
-        return placed
-    named = [r for r in sent.roles if r.role is None and r.head is None and r.mention.place.kind == "site"]
-    before = [r.mention.place for r in named if r.mention.start - sent.start < m.start()]
-    # "... the Syrian port of Tartus. ... Sparta II had already left the port": the port an earlier
-    # sentence named, when this one names none before the verb
-    sea = (m.group("what") or m.group("ar") or "").lower() in _SEA_WORDS
-    earlier = [p for p in earlier_sites if (p.kind == "site") and (not sea or _is_port(p))]
-    p = before[-1] if before else earlier[-1] if earlier else None
-    if p is None:
-        return placed
-    return [("origin", dataclasses.replace(p, qualifiers=list(p.qualifiers)), None), *placed]
-
-
-def _is_port(p: Place) -> bool:
-    from liftwatch import kb
-
-    return any((s := kb.site(i)) is not None and s.kind in ("port", "naval_base") for i in p.site_ids or (p.id,))
+    return split_by_mode(claim, placed_modes)
 
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
@@ -264,50 +227,6 @@ _STATEMENT_TIME = re.compile(
     r"|(?:أعلنت|أعلن|قالت|قال|أفادت|أفاد|ذكرت|ذكر)(?:\s+\S+){0,6}?\s*$",
     re.I,
 )
-# "to Hmeimim, from where ... to Al-Jufra", "в Латакию, а затем в Московскую область", "landing at X to
-# refuel, then delivered to Y": every destination but the last is a stop on the way.
-_THEN = re.compile(
-    r"\bfrom\s+(?:where|there)\b|\b(?:and\s+)?then\b|\bbefore\s+(?:continuing|heading|flying|sailing|going|returning)\b|"
-    r"\bto\s+refuel\b|\bа\s+затем\b|\bпосле\s+чего\b|\bpuis\b|\bavant\s+de\b|\bثم\b|\bومنها\b|\bومن\s+هناك\b",
-    re.I,
-)
-
-
-def _stops_before_then(
-    text: str, positions: list[int], placed: list[tuple[str, Place, str | None]]
-) -> list[tuple[str, Place, str | None]]:
-    dests = [i for i, (role, _, _) in enumerate(placed) if role in ("destination", "possible")]
-    out = list(placed)
-    for i, j in itertools.pairwise(dests):
-        if _THEN.search(text[positions[i] : positions[j]]):
-            out[i] = ("via", placed[i][1], placed[i][2])
-    return out
-
-
-def _split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) -> list[Claim]:
-    """One claim per transport mode when the sentence names both ("by sea to Tobruk and by air to Al-Khadim").
-
-    Places without a mode (typically the shared origin) go to every part; each part keeps the assets of
-    its domain, or a generic one.
-    """
-    modes = sorted({m for _, _, m in placed if m})
-    if len(modes) < 2:
-        for role, place, _ in placed:
-            getattr(claim, role).append(place)
-        return [claim]
-    out = []
-    for mode in modes:
-        part = dataclasses.replace(
-            claim, origin=[], destination=[], via=[], possible=[], actor_context=[], hints=list(claim.hints)
-        )
-        for role, place, m in placed:
-            if m in (None, mode):
-                getattr(part, role).append(dataclasses.replace(place, qualifiers=list(place.qualifiers)))
-        part.assets = [a for a in claim.assets if a.domain == mode] or [
-            AssetRef("ship" if mode == "sea" else "aircraft", mode, text="by " + mode)
-        ]
-        out.append(part)
-    return out
 
 
 def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
@@ -402,6 +321,7 @@ def extract(
         claims += made
     carry_narrative_times(text, sentences, per_sentence)
     to_the_base(sentences, per_sentence)
+    return_legs(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
     carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)

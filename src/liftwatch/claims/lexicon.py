@@ -136,15 +136,25 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"\bw(?:ent|ere|as|ould)\s+(?:go(?:ing)?\s+)?dark\b|\bgo(?:ing|es)?\s+dark\b|\bвыключ\w+\s+транспондер\w*|"
                             r"\bturn\w*\s+off\s+(?:their|its|the)\s+(?:signal\s+receivers|transponders?|AIS)\b|"
                             r"\bn['’]ont\s+pas\s+activé\s+leurs?\s+transpondeurs?\b|\btranspondeurs?\s+(?:éteints?|coupés?)\b|"
-                            r"أطفأت\s+أجهزة|أغلقت\s+أجهزة\s+التتبع")),
+                            r"أطفأت\s+أجهزة|أغلقت\s+أجهزة\s+التتبع|"
+                            # "activant le mode camouflage", "en mode furtif", "режим невидимости"
+                            r"\bmode\s+(?:camouflage|furtif|silencieux)\b|\bрежим\w*\s+(?:невидимости|радиомолчания)|"
+                            r"\b(?:éteint|coupé|désactivé)\w*\s+(?:son|leurs?|ses)\s+transpondeurs?\b|أوقفت\s+(?:جهاز|أجهزة)")),
     ("ceased location-sharing", _p(r"\bceas\w*\s+(?:location|position)[-\s]sharing\b|\bstop\w*\s+(?:sharing|broadcasting|transmitting)\s+"
                                    r"(?:their\s+|its\s+)?(?:locations?|positions?)\b|\bdisappear\w*\s+from\s+(?:radar|tracking)|"
                                    r"\btransmitted\s+its\s+position\s+for\s+the\s+last\s+time\b|\bafter\s+disappearing\s+for\b|"
                                    r"\bresumed\s+transmitting\b|\bno\s+AIS\s+data\b|\bhid\s+its\s+(?:position|location)\b|"
-                                   r"\bn['’]ont\s+pas\s+publié\s+leur\s+trajet\b|\bисчез\w*\s+с\s+радар\w*|\bотключ\w+\s+(?:AIS|транспондер\w*)")),
+                                   r"\bn['’]ont\s+pas\s+publié\s+leur\s+trajet\b|\bисчез\w*\s+с\s+радар\w*|\bотключ\w+\s+(?:AIS|транспондер\w*)|"
+                                   # "disparaître des radars", "a disparu des écrans", "пропал с радаров", "اختفت عن الرادار"
+                                   r"\bdispar\w+\s+(?:des|du)\s+(?:radars?|écrans?)\b|\bпропа\w+\s+с\s+радар\w*|"
+                                   r"\bdropped\s+off\s+(?:the\s+)?(?:radar|tracking)|اختف\w*\s+(?:عن|من)\s+(?:شاشات\s+)?(?:ال)?رادار")),
     ("multiple flights", _p(r"\b(?:multiple|several|numerous|many|dozens\s+of|a\s+series\s+of|repeated|regular|a\s+stream\s+of|"
                             r"frequent|a\s+string\s+of|a\s+flurry\s+of)\s+(?:\w+\s+){0,2}?(?:flights|sorties|trips|rotations|voyages|"
-                            r"deliveries|planes|aircraft|cargo\s+planes|shipments|port\s+calls)\b|\bshuttl\w+\b|\bair\s*bridge\b")),
+                            r"deliveries|planes|aircraft|cargo\s+planes|shipments|port\s+calls)\b|\bshuttl\w+\b|\bair\s*bridge\b|"
+                            # "несколько ... самолетов", "plusieurs vols", "عدة طائرات": the same lower bound in each language
+                            r"\b(?:несколько|многочисленн\w+|ряд)\s+(?:[\w-]+\s+){0,3}?(?:самол[её]т\w*|рейс\w*|борт\w*|транспортник\w*|"
+                            r"суд(?:ов|ов)|корабл\w*)|\b(?:plusieurs|de\s+nombreux|nombreux|multiples)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:vols|avions|appareils|rotations|navires)\b|(?:عدة|عدد\s+من)\s+(?:\S+\s+){0,2}?(?:طائرات|رحلات|سفن)")),
     ("navigation data", _p(r"\bnavigation\s+data\b|\bflight[-\s]tracking\b|\btracking\s+(?:data|sites?|services?)\b|\bADS-B\b|"
                            r"\bFlightradar24\b|\bOpenSky\b|\bAIS\s+data\b|\bMarineTraffic\b|\bsatellite\s+(?:images?|imagery)\b")),
     ("ongoing", _p(r"\bongoing\b|\bcontinu\w+\b|\bstill\s+(?:flying|arriving)\b|\bhave\s+been\s+making\b")),
@@ -154,7 +164,11 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 HEDGE = _p(
     r"\b(?:likely|believed|expected|could|(?-i:may)|might|possibl\w*|probabl\w*|presumabl\w*|suspected|options?|"
     r"destination\s+(?:unknown|unclear)|pourrai\w*|probablement|sans\s+doute|возможно|вероятно|предположительно|"
-    r"может)\b|من\s+المحتمل|ربما|يرجح"
+    r"может)\b|من\s+المحتمل|ربما|يرجح|"
+    # a declared or presumed destination is offered, not claimed: "listed as the ship's destination", "with
+    # Kaliningrad indicated as its destination", "предполагается, что", "по мнению журналистов", "supposé"
+    r"\b(?:listed|indicated|declared|given|shown|signall?ed|displayed)\s+as\s+(?:its|the|her)\b|\bpresumed\b|"
+    r"\bпредпола\w+|\bпо\s+мнению\b|\bякобы\b|\bsupposé\w*|\bsembl\w+|\bسيتجه|\bيعتقد"
 )
 
 _NUMBER_WORDS = {
@@ -185,7 +199,19 @@ MOVE = _p(
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
     r"направ\w+|отправ\w+|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
     r"نقل|رحلات|رحلة|هبط\w*|وصل\w*|وصول|غادر\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
-    r"توقفت|قامت\s+برحلات",
+    r"توقفت|قامت\s+برحلات|"
+    # verbs of motion by stem, so that every inflection counts: Russian prefix + root ("перелетели", "вылетел",
+    # "прошёл", "отплыл", "заходе на посадку"), French ("a volé", "volant", "s'est dirigé", "a rejoint"),
+    # Arabic with its affixes ("حطت", "تحط", "هبوطها", "أقلت", "توجهت", "أبحرت", "رست", "تحطمت", "قدومها")
+    r"\b(?:(?:пере|вы|при|у|до|про|за|от|с|в|на)л[её]т\w*|(?:от|при|про|у|пере|до)плы\w+|(?:от|при|пере)плав\w+|"
+    r"(?:про|во|вы|при|за|у|пере|подо?)ш(?:[её]л|л[аио])\w*|(?:про|вы|при|за|пере|под|от|по)ход\w*|ид[её]т|идут|"
+    r"(?:во|вы|при|за|про|пере|подо)йд\w*|следу\w+\s+(?:в|во|на|из|через|к)\b|перебр[оа]с\w*|перевез\w*|пересек\w*|"
+    r"посадк\w*|крушени\w*|передислоц\w*|верну\w*|отбы\w*|прибыт\w*|курс\w*\s+на\b)|"
+    r"\b(?:vol(?:é|ée|és|ant|ait|aient|er|e|ent)|dirig\w+|rejoin\w+|rejoint|transit\w*|travers\w+|débarqu\w+|"
+    r"accost\w+|appareill\w+|navigu\w+|survol\w+|franchi\w*|ravitaill\w+|fait\s+route)\b|"
+    r"\b(?:crossed|crossing|passed\s+through|touch(?:ed|ing)\s+down|stopped|stopover|refuel\w*|divert\w*|rerouted)\b|"
+    r"حط(?:ت|وا)?\b|تحط\w*|هبوط\w*|أقل(?:ت|ع)\w*|توج\w+|اتج\w+|يتج\w+|أبحر\w*|تبحر|رس(?:ت|ا)\b|ترسو|رسو\w*|"
+    r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*",
 )
 
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
@@ -202,6 +228,8 @@ ORIGIN_CUES = (
     r"quitté", r"quitte",
     # "(re)chargé à la base navale de Tartous", "загружен в порту Тартус": where the load was taken on
     r"(?:re)?chargée?s?\s+(?:à|au|dans|en)", r"(?:за|по)гружен\w*\s+(?:в|на)",
+    r"(?:قدوم|قادم)\S*(?:\s+\S+){0,2}?\s+من", r"(?:вылетев|вылетел\w*|отплыв\w*|вышед\w*|вышел\w*)\s+(?:из|с)",
+    r"issue?s?\s+(?:de|du|d')", r"parti\w*\s+(?:de|du|d')",
 )  # fmt: skip
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
@@ -216,7 +244,17 @@ DEST_CUES = (
     r"باتجاه", r"متجهة\s+إلى", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
     r"(?:atterri|posés?|arrivés?|livré|rendus?)\s+(?:à|au|sur|dans)", r"à", r"au",
+    # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
+    # "приземлился поздно вечером на", "هبطت مساء الجمعة في")
+    r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",
+    r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
     r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
+    # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
+    r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
+    # an Arabic verb or verbal noun of arrival with its pronoun suffix, a few words, then "in"/"to"
+    # ("حطت في", "هبوطها في", "وصلوا إلى", "رست في")
+    r"(?:ال)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+\S+){0,4}?\s+(?:في|إلى|الى)",
+    r"في\s+طريق\S*\s+(?:إلى|الى|ل|نحو)",  # "في طريقها إلى", "في طريقها لقاعدة" (the clitic split off)
 )  # fmt: skip
 VIA_CUES = (
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
@@ -224,6 +262,9 @@ VIA_CUES = (
     r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"عبرت", r"عبور", r"مرورا\s+ب",
     r"(?:stops?|stopped)\s+midway\s+in", r"passing", r"transited", r"first\s+stopped\s+in",
     r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"توقفت\s+(?:أولا\s+|أولاً\s+)?في",
+    # the Arabic stop and passage with any suffix ("بعد توقفها في", "ومرورا ب"), Russian passage
+    r"توقف\S*(?:\s+\S+){0,2}?\s+في", r"مرور\S*\s+ب", r"(?:تعبر|يعبر|تعبران|عبرت)", r"(?:пройдя|проходя|проход\w*|прош[её]л\w*|прошл[аи])\s+(?:через|по)",
+    r"(?:passé|passés|passée|passant)\s+par",
 )  # fmt: skip
 BETWEEN_CUE = r"between|entre|между|بين"
 # "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi).
@@ -240,7 +281,8 @@ FILLER = {
     "outside", "around", "province", "region", "capital", "hub", "stronghold", "strongholds", "field", "abandoned",
     "former", "soviet-era", "sprawling", "desert", "eastern", "western", "southern", "northern", "central",
     "авиабазы", "авиабазу", "авиабаза", "базы", "базу", "порта", "порт", "قاعدة", "ميناء", "مضيق", "مضيقي", "جزيرة",
-    "home", "air-field", "naval-base", "airstrip", "le", "la", "les", "l'", "aérienne", "aéroport",
+    "home", "air-field", "naval-base", "airstrip", "le", "la", "les", "l'", "aérienne", "aéroport", "international",
+    "internationale", "international-airport", "civil", "civilian",
     "l'aéroport", "militaire", "navale", "du", "de", "ville", "russe", "syrienne", "libyenne",
     "аэродром", "аэропорт", "город", "مدينة", "مطار", "الجوية", "البحرية", "العاصمة",
     "الكينية", "الروسي", "السوري", "الليبي",
@@ -263,6 +305,8 @@ CITY_ANCHORS: dict[str, str] = {
     "moscow": "UUEE", "moscou": "UUEE", "москва": "UUEE", "москвы": "UUEE", "москву": "UUEE", "موسكو": "UUEE",
     "st. petersburg": "ULLI", "st petersburg": "ULLI", "saint petersburg": "ULLI", "saint-pétersbourg": "ULLI",
     "санкт-петербург": "ULLI", "санкт-петербурга": "ULLI", "petersburg": "ULLI",
+    "سان بطرسبورغ": "ULLI", "سانت بطرسبرغ": "ULLI", "بطرسبورغ": "ULLI", "سان بطرسبرغ": "ULLI", "saint petersbourg": "ULLI",
+    "петербург": "ULLI", "петербурга": "ULLI",
 }  # fmt: skip
 CITY_NAMES = {"UUEE": "moscow", "ULLI": "st. petersburg"}  # anchor -> the city's key in claims and JSON
 

@@ -24,6 +24,15 @@ _SOURCE_AFTER = re.compile(
 )
 
 
+# "des avions de la compagnie aérienne syrienne Cham Wings Airlines", "самолёт авиакомпании «X»", "طائرة تابعة
+# لشركة X": a company named as the airline or carrier of the aircraft is who flies
+_CARRIER_NOUN = re.compile(
+    r"(?:\bcompagnie(?:\s+aérienne)?|\bairline|\bcarrier|\bcharter\s+(?:company|operator)|\bавиакомпани\w*|"
+    r"\bперевозчик\w*|شركة(?:\s+الطيران)?|لشركة)\s+(?:[\w\u0600-\u06FF-]+\s+){0,2}[«\"“]?$",
+    re.I,
+)
+
+
 def actor_spans(text: str) -> list[tuple[int, int, Actor]]:
     out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
     return sorted(out, key=lambda x: x[0])
@@ -67,8 +76,12 @@ def mover(
     for s, e, name in operators(text):
         if in_source(s, e):
             continue
-        qualifies = any(0 <= a_s - e <= 25 for a_s, _, _ in assets) or re.search(
-            r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
+        qualifies = (
+            any(0 <= a_s - e <= 25 for a_s, _, _ in assets)
+            or re.search(
+                r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
+            )
+            or _CARRIER_NOUN.search(text[max(0, s - 60) : s])
         )
         if qualifies:
             return _operator_actor(name)

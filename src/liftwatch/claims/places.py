@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from liftwatch import kb as kb_module
 from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
 from liftwatch.claims.model import Place
+from liftwatch.claims.morph import romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
 from liftwatch.claims.translit import cyrillic_to_latin, has_arabic, has_cyrillic, kb_skeletons
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
@@ -38,27 +39,6 @@ _SUFFIX = (
 _COUNTRY_KEYS: dict[str, str] = {}
 _AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
 _SEA_KINDS = {"naval_base", "port"}
-_RU_ENDINGS = (
-    "ами",
-    "ями",
-    "ого",
-    "ему",
-    "ой",
-    "ей",
-    "ом",
-    "ем",
-    "ам",
-    "ям",
-    "ах",
-    "ях",
-    "а",
-    "я",
-    "у",
-    "ю",
-    "е",
-    "ы",
-    "и",
-)
 
 
 def fold(text: str) -> str:
@@ -81,12 +61,11 @@ def norm_key(text: str) -> str:
 
 
 def _alias_regex(alias: str) -> str:
-    """An alias as a pattern; a one-word Russian name also in its other cases ("Сирия": "Сирию", "Сирии"),
-    since Russian inflects place names wherever they stand, not only after a preposition."""
+    """An alias as a pattern; a one-word Russian name also in the case forms of its declension ("Сирия":
+    "Сирию", "Сирии"; ``morph.ru_alias_regex``), since Russian inflects place names wherever they stand."""
     words = [p for p in re.split(r"[\s\-‐–_]+", fold(alias).strip()) if p]
-    if len(words) == 1 and re.fullmatch(r"[а-яё]{4,}", words[0], re.I):
-        stem = words[0][:-1] if words[0][-1] in "аяь" else words[0]
-        return re.escape(stem) + r"(?:" + "|".join(_RU_ENDINGS) + r")?"
+    if len(words) == 1 and (ru := ru_alias_regex(words[0])) is not None:
+        return ru
     parts = [re.escape(p) for p in words]
     return r"[\s\-‐–]*".join(parts) if len(parts) > 1 else (parts[0] if parts else "")
 
@@ -125,6 +104,9 @@ class Gazetteer:
         for rid, reg in self.regions.items():
             for alias in [reg.name, *(reg.aliases or [])]:
                 self._add(alias, ("region", rid), alternatives)
+        # cities of several airfields written in Arabic script ("ميناء سان بطرسبورغ"): Arabic has no capitals to
+        # propose them as candidates, so the pattern finds them (the Latin and Cyrillic forms double as actors)
+        alternatives += [_alias_regex(k) for k in CITY_ANCHORS if has_arabic(k)]
         alternatives.sort(key=len, reverse=True)
         body = "|".join(alternatives) or r"(?!)"
         # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")
@@ -203,23 +185,25 @@ class Gazetteer:
 
     def _lookup(self, text: str) -> Place | None:
         key = norm_key(re.sub(_SUFFIX + "$", "", text, flags=re.I))
-        for variant in _variants(key):
+        for variant in ru_variants(key):
             hit = self._keys.get(variant)
             if hit is not None:
                 kind, ident = hit
                 if kind == "site":
                     return self.site_place(ident, text, "alias")
                 return self.region_place(ident, text, "alias")
-        for variant in _variants(key):
+        if has_cyrillic(key) and ru_adjective_phrase(key):
+            return None  # "Балтийского флота", "Гибралтарский пролив": an adjective qualifies the noun after it
+        for variant in ru_variants(key):
             if variant in CITY_ANCHORS:
                 return self.city_place(CITY_ANCHORS[variant], text)
-        for variant in _variants(key):
+        for variant in ru_variants(key):
             if variant in _COUNTRY_KEYS and self.kb.resolve_region(variant) is None:
                 return self.country_place(
                     _COUNTRY_KEYS[variant], text
                 )  # before the airport resolver: "Sudan" is no airport
         resolve_place = getattr(self.kb, "resolve_place", None)
-        for variant in _variants(key):
+        for variant in ru_variants(key):
             if resolve_place is not None:
                 found = self._resolve_place(resolve_place, variant, text)
                 if found is not None:
@@ -231,7 +215,7 @@ class Gazetteer:
             site = self.kb.resolve_site(variant)
             if site is not None and _plausible(variant, site):
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
-        for variant in _variants(key):
+        for variant in ru_variants(key):
             if variant in _COUNTRY_KEYS:
                 return self.country_place(_COUNTRY_KEYS[variant], text)
         return self._cross_script(text, key)
@@ -243,11 +227,10 @@ class Gazetteer:
         if self.kb is not kb_module:
             return None
         if has_cyrillic(key):
-            for i, variant in enumerate(_variants(key)):
+            for variant in ru_variants(key):
                 latin = cyrillic_to_latin(variant)
                 site = self.kb.resolve_site(latin)
-                # a guessed nominative ("Конакри" -> "конакра") is a guess: it must match closer than the text
-                if site is not None and _plausible(latin, site, 85 if i == 0 else 90):
+                if site is not None and _plausible(latin, site) and romanised_plausible(latin, site):
                     return self.site_place(site.site_id, text, f"romanised {latin!r}: kb.resolve_site")
             return None
         if has_arabic(text):
@@ -382,6 +365,9 @@ class Gazetteer:
 _GENERIC_WORDS = {
     "airport", "air", "base", "airbase", "airfield", "airstrip", "port", "naval", "international", "the", "and",
     "military", "field", "harbour", "harbor", "facility",
+    # the same facility nouns in the other languages: "ميناء" alone is no port of its own
+    "ميناء", "مطار", "قاعدة", "مدينة", "الميناء", "المطار", "القاعدة", "порт", "порта", "аэропорт", "база", "базы",
+    "аэродром", "aéroport", "aérodrome", "ville",
 }  # fmt: skip
 
 
@@ -404,17 +390,6 @@ def _row(site: Any) -> dict[str, Any]:
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return float(haversine_km(lat1, lon1, lat2, lon2))
-
-
-def _variants(key: str) -> list[str]:
-    """The phrase, then (for Cyrillic) with a case ending removed: "Хмеймима" -> "Хмеймим"."""
-    out = [key]
-    if re.search(r"[а-яё]", key):
-        for end in _RU_ENDINGS:
-            if key.endswith(end) and len(key) - len(end) >= 4:
-                stem = key[: -len(end)]
-                out += [stem, stem + "я", stem + "а"]  # Ливию -> Ливия, Москву -> Москва
-    return out
 
 
 _COUNTRY_KEYS.update({norm_key(k): v for k, v in COUNTRIES.items()})

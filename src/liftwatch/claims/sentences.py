@@ -15,22 +15,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import (
     ACTORS,
     BETWEEN_CUE,
-    CITY_ANCHORS,
     DEST_CUES,
     FILLER,
     MOVE,
     NOT_DEST,
     NOT_ORIGIN,
-    NOT_PLACES,
     ORIGIN_CUES,
     VIA_CUES,
 )
 from liftwatch.claims.model import Place
-from liftwatch.claims.places import Gazetteer, Mention, norm_key
+from liftwatch.claims.places import Gazetteer, Mention
 
 _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
@@ -40,10 +37,17 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600
 # A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own; so is each item of a
 # list of movements ("these flights ... include a 6 June Skyline Airlines flight between X and Y, a New Way
 # Cargo IL-76 flight to Z on 12 June"): the summary, and every "a/an ... flight" item after a comma.
+RETURN_VERB = (
+    r"(?:(?:re)?partie?s?|repartie?s?|retourn\w+|returned|flew\s+back|sailed\s+back|headed\s+back|вернул\w*|"
+    r"возвратил\w*|улетел\w*\s+обратно|عاد(?:ت)?)\b"
+)
 _CLAUSE = re.compile(
     r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)"
     r"|\s+and\s+(?=includ(?:e|es|ed|ing)\s+(?:an?|one|two|three)\s)"
-    r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)",
+    r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)"
+    # "..., et est reparti pour Khartoum dans la nuit", "and flew back to Moscow", "а затем вернулся в": the
+    # return is a leg of its own (its origin is where the first leg ended: ``context.return_legs``)
+    rf"|,?\s+(?=(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB})",
     re.I,
 )
 # "A military plane that took a Russian delegation to Burkina Faso on Thursday landed in CAR on Friday": a
@@ -69,16 +73,9 @@ _QUAL = re.compile(
     re.I,
 )
 _POSSESSOR = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:base|bases|facility|facilities|port|airfield|hub|naval|fleet)\b", re.I
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:base|bases|facility|facilities|port|airfield|hub|naval|fleet|cent(?:er|re)|depot)\b",
+    re.I,
 )
-_CANDIDATE = re.compile(
-    r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
-    r"|(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
-    r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
-)
-# Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
-# "العاصمة الكينية نيروبي").
-_AR_NAME_ANCHOR = re.compile(r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة)\s+$")
 _MODE = re.compile(
     r"\b(by\s+sea|by\s+ship|aboard\s+(?:a\s+|the\s+)?(?:ships?|vessels?)|by\s+boat|морем)\b"
     r"|\b(by\s+air|by\s+plane|aboard\s+(?:aircraft|planes?)|airlifted|по\s+воздуху)\b",
@@ -94,13 +91,14 @@ CONTROLLED = re.compile(
 # Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
 # "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
 _RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
-_RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
-
-_ADJECTIVE_BEFORE = re.compile(
-    r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
-    r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war)\b",
+# an arrival at a facility whose place follows in the locative ("прибыли в пункт материально-технического
+# обеспечения ВМФ России в Тартусе", "доставили на базу в Хмеймиме"): the place is the destination
+_RU_TO_FACILITY = re.compile(
+    r"(?:прибы\w+|пришл\w+|приш[её]л|доставил\w*|доставлен\w*|направил\w*|переброшен\w*|прилетел\w*|вошл\w+)\s+"
+    r"(?:в|во|на)\s+(?:[а-яё-]+\s+){0,1}(?:пункт|баз|порт|аэродром|авиабаз|гаван|пристан)\w*\b[^.;]*$",
     re.I,
 )
+_RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
 
 
 @dataclass
@@ -192,9 +190,17 @@ _SEEN_BETWEEN = re.compile(
 )
 
 
+# Arabic writes a preposition joined to the next word ("بمدينة", "لقاعدة"): split before a facility noun or
+# the article so that the preposition is a cue word and the noun filler, as in the other languages
+_AR_PROCLITIC = re.compile(
+    r"(?<![\u0600-\u06FF])((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|مطار|قاعدة|ميناء|عاصمة)(?![\u0600-\u06FF]))"
+)
+
+
 def cue_role(pre: str) -> str | None:
     """The role the words right before a place give it: the cue nearest the place followed only by filler."""
     best: tuple[int, int, str] | None = None
+    pre = _AR_PROCLITIC.sub(r"\1 ", pre)  # "ومرورا بمدينة" -> "ومرورا ب مدينة": the cue ends at the clitic
     for role, rx in _CUE_RX.items():
         for m in rx.finditer(pre):
             fill = pre[m.end() :]
@@ -296,6 +302,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
         if role == "destination" and _RU_LOCATIVE.search(text[max(0, a - 40) : a] + men.place.text.split()[0]):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
+            if (prev is None or prev.role is None) and _RU_TO_FACILITY.search(text[max(0, a - 120) : a]):
+                role = "destination"  # "прибыли в пункт обеспечения ВМФ в Тартусе": where the facility is
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         if re.match(r"-bound\b", after):
@@ -337,87 +345,3 @@ def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Me
 
 # An administrative region named after its city ("la région de Moscou", "Московскую область"): one place,
 # not the city (and not the state the city's name often stands for).
-_REGION_PHRASE = re.compile(
-    r"\br[ée]gion\s+(?:de\s+|d['’])[A-Z][\w-]+|(?<![\w-])[А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+област(?:ь|и|ью)\b"
-)
-
-
-def _region_nominative(phrase: str) -> str:
-    """ "Московскую область" -> "Московская область": the name as a reader would look it up."""
-    m = re.fullmatch(r"([А-ЯЁ][а-яё]+)(?:ая|ую|ой)\s+област(?:ь|и|ью)", phrase)
-    return f"{m.group(1)}ая область" if m else phrase
-
-
-def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
-    """Names standing where a place must stand (right after a cue) that the alias pattern missed.
-
-    Resolved through the kb's fuzzy resolvers; what fails becomes an ``unknown`` place (kept, reported).
-    ``extra`` are spans an optional NER model proposed.
-    """
-    taken = Taken([(k.start, k.end) for k in known])
-    out: list[Mention] = []
-    spans: list[tuple[int, int]] = []
-    ends = {k.end for k in known}
-    known_ends = set(ends)
-    joined: set[int] = set()  # Arabic names joined to a place by "و"
-    listed: set[int] = set()  # names that follow a candidate name after a comma: kept only if the kb knows them
-    for m in _CANDIDATE.finditer(text):
-        pre = text[max(0, m.start() - 80) : m.start()]
-        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:le|la|les)\s+|l['’])?|\s+)$", pre)
-        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
-            coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
-        after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
-        if after_place and coord is not None and coord.group(0).strip() == "," and (m.start() - 2) not in known_ends:
-            listed.add(m.start())  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
-        bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
-        if (
-            cue_role(pre) in (None, "between")
-            and not re.search(
-                r"(?:\b(?:between|entre|между)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?|\bبين\s+)$", pre, re.I
-            )
-            and not after_place
-            and not bound
-        ):
-            continue
-        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
-            continue  # "وتوقفت": a verb, not a second name
-        if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
-            spans.append((m.start() + 1, m.end()))
-            joined.add(m.start() + 1)
-        elif bound:  # "A Murmansk-bound ship": the name only, without the article that capitalised it
-            lead = re.match(r"(?:A|An|The)\s+", m.group(0))
-            spans.append((m.start() + (lead.end() if lead else 0), m.end() - len("-bound")))
-        else:
-            spans.append((m.start(), m.end()))
-        ends.add(
-            m.end()
-        )  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way
-    regions = [(m.start(), m.end()) for m in _REGION_PHRASE.finditer(text)]
-    for a, b in [*regions, *spans, *extra]:
-        if not taken.free(a, b):
-            continue
-        phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
-        if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
-            continue  # "the Syrian port of Tartus": a demonym, the place comes after
-        words = phrase.split()
-        if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
-            continue
-        place = gaz.lookup(phrase)
-        if any(act.pattern.fullmatch(phrase) for act in ACTORS) and not (
-            norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region")
-        ):
-            continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
-        if place is None and a in listed:
-            continue
-        if place is None:
-            if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
-                continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next
-            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and not (
-                a in joined or _AR_NAME_ANCHOR.search(text[max(0, a - 40) : a])
-            ):
-                continue  # one Arabic word after a preposition is too often not a name at all
-            place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
-        out.append(Mention(a, b, place, "candidate"))
-        taken.add(a, b)
-        ends.add(b)
-    return out

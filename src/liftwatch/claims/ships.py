@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from liftwatch.claims.attribution import operators
 from liftwatch.claims.lexicon import COUNTRIES
 
 _SHIP_NOUN = (
@@ -22,15 +23,34 @@ _SHIP_NOUN = (
 )
 _NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]*|[IVX]+|\d+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
+# the fleet or navy a ship belongs to, between the ship noun and its name ("БДК Северного флота «Георгий
+# Победоносец»", "БДК ВМФ России «Орск»", "корабли Балтийского и Северного флотов"): not the name
+_FLEET = (
+    r"(?:(?:[А-ЯЁ][а-яё]+(?:ого|его)\s+(?:и\s+[А-ЯЁ][а-яё]+(?:ого|его)\s+)?флот(?:а|ов)|ВМФ(?:\s+(?:России|РФ))?)\s+)?"
+)
 _AFTER_NOUN = re.compile(
-    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*(?:the\s+|called\s+|named\s+)?[\"'“‘«]?(?P<name>{_NAME})[\"'”’»]?"
+    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_FLEET}(?:the\s+|called\s+|named\s+)?[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
     rf"(?P<more>(?:\s*(?:,|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
 )
-_QUOTED = re.compile(r"[\"'“‘«”]\s*(?P<name>[^\"'“‘«»”’\n]{3,40}?)\s*[\"'”’»″]")
+_QUOTED = re.compile(r"[\"'“‘«”„]\s*(?P<name>[^\"'“‘«»”’„\n]{3,40}?)\s*[\"'”’»″“]")
+# a quoted name right after a media noun is a channel or a paper, not a ship ("телеканал «Звезда»", "صحيفة
+# "حريت"", "the newspaper 'Hurriyet'")
+_MEDIA_BEFORE = re.compile(
+    r"(?:телеканал\w*|канал\w*|газет\w*|агентств\w*|издани\w*|портал\w*|channel|newspaper|daily|agency|outlet|"
+    r"journal|chaîne|quotidien|صحيفة|قناة|وكالة|موقع|جريدة)\s*(?:[\w\u0600-\u06FF]+\s+){0,1}[\"'“‘«„]?\s*$",
+    re.I,
+)
 _PAREN_AR = re.compile(r"(?:الطراد|الفرقاطة|السفينة|سفينة|المدمرة|الكورفيت)\s*\((?P<name>[^)]{3,40})\)")
 _SHIP_CONTEXT = re.compile(
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"суд(?:но|на)|корабл\w*|БДК)\b|سفين|سفن|الطراد|الفرقاطة",
+    re.I,
+)
+# a quoted name after a legal form or a company noun is the company ("the LLC \"Oboronlogistika\"", "شركة
+# "ويستبيرغ""), not a vessel
+_COMPANY_BEFORE = re.compile(
+    r"(?:\b(?:LLC|JSC|OJSC|PJSC|Ltd|OOO|ООО|АО|ПАО|ОАО|company|firm|компани\w*|фирм\w*|société|compagnie)|شركة|لصالح)"
+    r"\s*[\"'“‘«„]\s*$",
     re.I,
 )
 _NOT_NAMES = {
@@ -43,6 +63,7 @@ _OWNER = re.compile(
     r"(?:owned\s+by|operated\s+by|belong(?:s|ing)?\s+to|the\s+owner\s+is|owner\s+is|is\s+operated\s+by|"
     r"owned\s+and\s+operated\s+by|appartenant\s+à|propriété\s+de|принадлежа\w*|оператор\w*)\s+"
     r"(?:the\s+|a\s+)?(?:(?:sanctioned|Russian|state|shipping|company|firm|logistics|construction|russe)\s+)*"
+    r"(?:(?:LLC|JSC|OJSC|PJSC|OOO|ООО|АО|ПАО|ОАО)\s+)?[\"“«„]?"
     r"(?P<owner>(?:[A-ZА-ЯЁ][\w&-]*)(?:[ \t]+(?:[A-ZА-ЯЁ][\w&-]*|LLC|Ltd|JSC|OOO)){0,3})"
     r"|(?P<owner2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)-(?:owned|operated)\b"
     # "Oboronlogistika's heavily-laden Russian flag Ro-Ro Sparta II": a company's ship
@@ -75,6 +96,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             return
         if is_place is not None and is_place(name):
             return
+        if any(e - s_ == len(name) for s_, e, _ in operators(name)):
+            return  # "another cargo ship from \"Oboronlogistika\"": the company, not a vessel
         if all(b <= s or a >= e for s, e, _ in found):
             found.append((a, b, name))
 
@@ -88,6 +111,10 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
                 pos = i + len(n)
     for m in _QUOTED.finditer(text):
         name = m.group("name").strip()
+        if _MEDIA_BEFORE.search(text[max(0, m.start() - 40) : m.start() + 1]) or _COMPANY_BEFORE.search(
+            text[max(0, m.start() - 30) : m.start() + 1]
+        ):
+            continue
         if re.match(r"[A-ZА-ЯЁ\u0600-\u06FF]", name) and len(name.split()) <= 4:
             add(m.start("name"), m.end("name"), name)
     for m in _PAREN_AR.finditer(text):

@@ -1,0 +1,137 @@
+"""Names standing where a place must stand that the kb's alias pattern did not find: capitalised names (and
+Arabic words after a class noun) right after a role cue, region phrases, and what an optional NER model
+proposes. Each goes through the gazetteer's resolvers; what fails is kept as an *unknown place*.
+
+Rules rather than NER because the position after a cue is what makes a word a place here ("flights to
+Bamako"), and a Cyrillic adjective before its noun ("Балтийского флота") is told by its ending.
+"""
+
+from __future__ import annotations
+
+import re
+
+from liftwatch.claims.intervals import Taken
+from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, NOT_PLACES
+from liftwatch.claims.model import Place
+from liftwatch.claims.morph import ru_adjective_phrase
+from liftwatch.claims.places import Gazetteer, Mention, norm_key
+from liftwatch.claims.sentences import cue_role
+from liftwatch.claims.translit import has_cyrillic
+
+_CANDIDATE = re.compile(
+    r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
+    r"|(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
+    r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
+)
+# Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
+# "العاصمة الكينية نيروبي").
+_AR_NAME_ANCHOR = re.compile(r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة)\s+$")
+_ADJECTIVE_BEFORE = re.compile(
+    r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
+    r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war)\b",
+    re.I,
+)
+
+
+# a name that ends in (or is followed by) an organisation noun names a body, not a place
+_ORGANISATION = re.compile(
+    r"\b(?:Navy|Fleet|Army|Ministry|Forces|Command|Agency|News|Network|Airlines|Airways|Company|Group|Corps)$"
+)
+_ORGANISATION_AFTER = re.compile(r"\s+(?:and\s+(?:the\s+)?[A-Z]\w+\s+)?(?:fleets?|navy|army|ministry)\b", re.I)
+
+
+_REGION_PHRASE = re.compile(
+    r"\br[ée]gion\s+(?:de\s+|d['’])[A-Z][\w-]+|(?<![\w-])[А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+област(?:ь|и|ью)\b"
+)
+
+
+def _region_nominative(phrase: str) -> str:
+    """ "Московскую область" -> "Московская область": the name as a reader would look it up."""
+    m = re.fullmatch(r"([А-ЯЁ][а-яё]+)(?:ая|ую|ой)\s+област(?:ь|и|ью)", phrase)
+    return f"{m.group(1)}ая область" if m else phrase
+
+
+# a strait or sea after a Russian adjective ("Гибралтарский пролив", "Средиземное море"): a water body
+_RU_WATER = re.compile(r"\s+(?:пролив|море|океан|залив)\w{0,3}\b", re.I)
+
+
+def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
+    """Names standing where a place must stand (right after a cue) that the alias pattern missed.
+
+    Resolved through the kb's fuzzy resolvers; what fails becomes an ``unknown`` place (kept, reported).
+    ``extra`` are spans an optional NER model proposed.
+    """
+    taken = Taken([(k.start, k.end) for k in known])
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    ends = {k.end for k in known}
+    known_ends = set(ends)
+    joined: set[int] = set()  # Arabic names joined to a place by "و"
+    listed: set[int] = set()  # names that follow a candidate name after a comma: kept only if the kb knows them
+    for m in _CANDIDATE.finditer(text):
+        pre = text[max(0, m.start() - 80) : m.start()]
+        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:le|la|les)\s+|l['’])?|\s+)$", pre)
+        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
+            coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
+        after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
+        if after_place and coord is not None and coord.group(0).strip() == "," and (m.start() - 2) not in known_ends:
+            listed.add(m.start())  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
+        bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
+        if (
+            cue_role(pre) in (None, "between")
+            and not re.search(
+                r"(?:\b(?:between|entre|между)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?|\bبين\s+)$", pre, re.I
+            )
+            and not after_place
+            and not bound
+        ):
+            continue
+        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
+            continue  # "وتوقفت": a verb, not a second name
+        if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
+            spans.append((m.start() + 1, m.end()))
+            joined.add(m.start() + 1)
+        elif bound:  # "A Murmansk-bound ship": the name only, without the article that capitalised it
+            lead = re.match(r"(?:A|An|The)\s+", m.group(0))
+            spans.append((m.start() + (lead.end() if lead else 0), m.end() - len("-bound")))
+        else:
+            spans.append((m.start(), m.end()))
+        ends.add(
+            m.end()
+        )  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way
+    regions = [(m.start(), m.end()) for m in _REGION_PHRASE.finditer(text)]
+    for a, b in [*regions, *spans, *extra]:
+        if not taken.free(a, b):
+            continue
+        phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
+        if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
+            continue  # "the Syrian port of Tartus": a demonym, the place comes after
+        words = phrase.split()
+        if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
+            continue
+        if _ORGANISATION.search(phrase) or _ORGANISATION_AFTER.match(text[b : b + 30]):
+            continue  # "the Russian Navy", "the Northern and the Baltic fleet", "Bosphorus Naval News": no place
+        if has_cyrillic(phrase) and ru_adjective_phrase(phrase):
+            water = _RU_WATER.match(text[b : b + 20])
+            if water is None:
+                continue  # "Балтийского флота", "Военно-морского флота": the adjective of a noun that is no place
+            b, phrase = b + water.end(), phrase + water.group(0)  # "Гибралтарский пролив": a strait, unknown
+        place = gaz.lookup(phrase)
+        if any(act.pattern.fullmatch(phrase) for act in ACTORS) and not (
+            norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region")
+        ):
+            continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
+        if place is None and a in listed:
+            continue
+        if place is None:
+            if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
+                continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next
+            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and not (
+                a in joined or _AR_NAME_ANCHOR.search(text[max(0, a - 40) : a])
+            ):
+                continue  # one Arabic word after a preposition is too often not a name at all
+            place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
+        out.append(Mention(a, b, place, "candidate"))
+        taken.add(a, b)
+        ends.add(b)
+    return out
