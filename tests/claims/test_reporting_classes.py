@@ -147,3 +147,8 @@ def test_multilingual_dates_and_same_day_weekday() -> None:
 def test_statement_day_is_not_the_movement_day() -> None:
     c = _one("Russia sent fighter jets from Russia to Libya, the US military said on Tuesday.", date(2020, 5, 27))
     assert c.window_source.startswith("no date")
+
+
+def test_a_clause_opener_is_not_part_of_the_source() -> None:
+    spans = source_spans("While Russian officials have confirmed the withdrawal of some troops, the fate is unclear.")
+    assert [s for _, _, s in spans] == ["Russian officials"]

@@ -68,6 +68,12 @@ _MOVE_IN_SRC = re.compile(
 
 
 _NO_SOURCE = {"it", "is", "as", "this", "that", "there", "we", "they", "he", "she", "has", "been", "was", "also"}
+# a clause opener caught with the subject ("While Russian officials have confirmed ..."): not part of the name
+_LEAD = re.compile(
+    r"^(?:while|whilst|although|though|as|since|when|because|but|and|however|meanwhile|moreover|yet|"
+    r"alors\s+que|tandis\s+que|mais|et|cependant|однако|но|и|а|тогда\s+как)\s+",
+    re.I,
+)
 
 
 def source_spans(sentence: str) -> list[tuple[int, int, str]]:
@@ -75,7 +81,7 @@ def source_spans(sentence: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for rx in _PATTERNS:
         for m in rx.finditer(sentence):
-            src = m.group("src").strip(" \"'“”«»()")
+            src = _LEAD.sub("", m.group("src").strip(" \"'“”«»()"))
             if not src or _MOVE_IN_SRC.search(src) or len(src.split()) > 14:
                 continue
             if all(w.lower() in _NO_SOURCE for w in src.split()):
