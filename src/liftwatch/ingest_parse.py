@@ -2,10 +2,9 @@
 
 Kept apart from the store so that it can run anywhere: :func:`parse_chunk` is a plain picklable function of
 plain data, so the same code runs in the ingesting process, in local worker processes (``--workers N``) or on
-a Dask cluster (``--dask ADDRESS``), while the one store writer only looks the keys up and appends. Everything
-per point is done here, in the worker: decompression, JSON parsing, validation, conversion, the time window,
-the row keys and the de-duplication inside the chunk (the first row of each key kept, so the store compares
-each key with the stored points once).
+a Dask cluster (``--dask ADDRESS``), while the one store writer only de-duplicates and appends. Everything
+per point is done here, in the worker: decompression, JSON parsing, validation, conversion, the time window
+and the row keys.
 
 readsb trace files (the bulk of a globe_history day: tens of thousands of files of a few hundred points) are
 parsed one by one but converted together (:func:`liftwatch.io.readsb_points.convert`), so the per-file cost
@@ -77,11 +76,7 @@ class ParsedFile:
 
 @dataclass
 class ParsedChunk:
-    """Canonical points of a chunk's files in file order, with ``row_key`` and ``_file`` (index in the chunk).
-
-    The keys are distinct: of rows with one key only the first (the earliest file's) is in ``table``; the
-    files' ``rows_read`` count them all.
-    """
+    """Canonical points of a chunk's files in file order, with ``row_key`` and ``_file`` (index in the chunk)."""
 
     files: list[ParsedFile]
     table: pa.Table
@@ -234,16 +229,8 @@ def _assemble(pieces: _Pieces, files: list[ParsedFile]) -> pa.Table:
             rep.rejects.counts[TIME_REASON] += int(bad_per_file[k]) - 1
         table, owner = table.filter(pa.array(ok)), owner[ok]
     _count(table, owner, files)
-    keys = table_row_keys(table)
-    table = table.append_column("row_key", keys).append_column("_file", pa.array(owner, pa.int32()))
-    first = first_of_each_key(keys)
-    return table if first is None else table.filter(pa.array(first))
-
-
-def first_of_each_key(keys: pa.Array | pa.ChunkedArray) -> np.ndarray | None:
-    """Mask of the first row of each key, or None when every key is distinct (the usual case: nothing to drop)."""
-    first = pl.Series("k", keys).is_first_distinct().to_numpy()
-    return None if first.all() else first
+    table = table.append_column("row_key", table_row_keys(table))
+    return table.append_column("_file", pa.array(owner, pa.int32()))
 
 
 def _count(table: pa.Table, owner: np.ndarray, files: list[ParsedFile]) -> None:
@@ -262,4 +249,4 @@ def _count(table: pa.Table, owner: np.ndarray, files: list[ParsedFile]) -> None:
         rep.rows_read, rep.assets, rep.t_min, rep.t_max = int(n), int(a), lo, hi
 
 
-__all__ = ["ARCHIVE_ERRORS", "FileTask", "ParsedChunk", "ParsedFile", "first_of_each_key", "parse_chunk"]
+__all__ = ["ARCHIVE_ERRORS", "FileTask", "ParsedChunk", "ParsedFile", "parse_chunk"]

@@ -287,8 +287,8 @@ class FileBatch:
         added = np.zeros(len(queued), dtype=np.int64)
         con.execute("BEGIN TRANSACTION")
         try:
-            if table is not None:  # each chunk's keys are distinct (parse_chunk): one chunk needs no hash pass
-                new = new_rows(con, table, distinct=len(parts) == 1)
+            if table is not None:
+                new = new_rows(con, table)
                 if new.num_rows:
                     added += np.bincount(new.column("_file").to_numpy(), minlength=len(queued))
                     append_rows(con, new)

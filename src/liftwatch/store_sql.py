@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 import duckdb
-import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -82,16 +81,15 @@ KEYED_COLS = ", ".join(f'"{c}"' for c in (*POINT_COLUMNS, "row_key"))
 SEEN_SQL = "SELECT row_key FROM points WHERE ts BETWEEN ? AND ? AND row_key IN (SELECT row_key FROM _lw_keys)"
 
 
-def new_rows(con: duckdb.DuckDBPyConnection, table: pa.Table, distinct: bool = False) -> pa.Table:
+def new_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pa.Table:
     """Rows of a keyed slice (canonical columns + ``row_key``, in arrival order) that the store lacks: the
     first row of each key in the slice, and no key already stored.
 
     Only the slice's distinct keys go to DuckDB, and only the stored points of the slice's time span are
-    probed, so the cost follows the slice, not the store, and nothing is staged. ``distinct``: the caller
-    knows the slice's keys are distinct already (an ingest worker dropped the repeats), so no hash pass here.
+    probed, so the cost follows the slice, not the store, and nothing is staged.
     """
     keys = table.column("row_key")
-    first = np.ones(len(keys), dtype=bool) if distinct else pl.Series("k", keys).is_first_distinct().to_numpy()
+    first = pl.Series("k", keys).is_first_distinct().to_numpy()
     cand = keys if first.all() else keys.filter(pa.array(first))
     lo, hi = (x.as_py() for x in pc.min_max(table.column("ts")).values())
     con.register("_lw_keys", pa.table({"row_key": cand}))
