@@ -209,3 +209,18 @@ def test_worker_start_does_not_rerun_the_main_script(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "__main__", module_run)
     with _main_script_hidden():
         assert module_run.__file__ == "/x/__main__.py"
+
+
+def test_worker_environment_is_set_only_while_processes_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers inherit glibc's raised mmap/trim thresholds; the ingesting process keeps its environment, and a
+    value the user set is never overridden."""
+    import os
+
+    from liftwatch.ingest_workers import WORKER_ENV, _worker_environment
+
+    (first, second) = list(WORKER_ENV)
+    monkeypatch.delenv(first, raising=False)
+    monkeypatch.setenv(second, "4096")
+    with _worker_environment():
+        assert os.environ[first] == WORKER_ENV[first] and os.environ[second] == "4096"
+    assert first not in os.environ and os.environ[second] == "4096"
