@@ -59,3 +59,49 @@ def test_gzip_heads_agree_on_any_content(
     p = tmp_path_factory.mktemp("h") / "x.gz"
     p.write_bytes(data)
     assert head_of_bytes(data, p) == read_head(p)
+
+
+def _layout_by_csv_parse(head: bytes) -> object:
+    """What ``csv_layout`` answers without its refusal of JSON lines: the CSV parse of the first line."""
+    import csv
+
+    from liftwatch.io.opensky import _first_line
+    from liftwatch.io.opensky_columns import layout_from_fields, layout_from_names
+
+    first = _first_line(head)
+    if first is None:
+        return None
+    try:
+        fields = next(csv.reader([first[0]]))
+    except (csv.Error, StopIteration):
+        return None
+    return layout_from_names(fields) or layout_from_fields(fields)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["{", '"', ",", "icao", "24", "ICAO", "24 ", " ", "1717200000", "150000", "lat", "lon", "time"]
+        ),
+        max_size=40,
+    )
+)
+def test_json_lines_refused_only_where_the_csv_parse_refuses(parts: list[str]) -> None:
+    """The OpenSky sniffer's shortcut for lines starting with ``{`` gives the CSV parse's answer."""
+    from liftwatch.io.opensky import csv_layout
+
+    head = ("{" + "".join(parts)).encode()
+    got = csv_layout(head)
+    want = _layout_by_csv_parse(head)
+    assert (got is None) == (want is None)
+    if got is not None:
+        assert got[0] == want
+
+
+def test_trace_heads_are_not_opensky(tmp_path: Path) -> None:
+    from liftwatch.io.opensky import csv_layout
+
+    assert csv_layout(TRACE[:4096]) is None and _layout_by_csv_parse(TRACE[:4096]) is None
+    header = b"{,icao24,time,lat,lon\n"  # odd, but a header naming icao24: still parsed as CSV
+    assert csv_layout(header) is not None and _layout_by_csv_parse(header) is not None
