@@ -153,3 +153,74 @@ def test_points_frame_types_unchanged(tmp_path: Path, inputs: list[Path]) -> Non
     pts: pl.DataFrame = snap["points"]
     assert pts.schema["ts"] == pl.Datetime("us", "UTC") and pts.schema["row_key"] == pl.UInt64
     assert pts.filter(pl.col("callsign").is_not_null()).height > 0
+
+
+@pytest.mark.parametrize("commit_rows", [150, 1_000_000])
+def test_no_chunk_lost_or_doubled_with_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, commit_rows: int
+) -> None:
+    """Every point of every file is stored exactly once, however the files fall into chunks and steps: the
+    count is checked against the points written, not against another ingest run."""
+    import liftwatch.store_batch as sb
+
+    monkeypatch.setattr(lingest, "CHUNK_BYTES", 1500)  # ~3 files a chunk: many chunks in flight, many per step
+    monkeypatch.setattr(sb, "COMMIT_ROWS", commit_rows)
+    d = tmp_path / "in"
+    d.mkdir()
+    files = [_trace(d / f"trace_full_{0x160000 + i:06x}.json", f"{0x160000 + i:06x}", 30 + i) for i in range(40)]
+    # overlaps inside one chunk (next file) and across chunks (file 3 again, 30 files later); the shifts are
+    # multiples of 9, where a point carries its callsign, so an overlapping point is the identical row
+    files.insert(8, _trace(d / "trace_full_160007.next.json", f"{0x160007:06x}", 50, shift=18))
+    files.insert(38, _trace(d / "trace_full_160003.late.json", f"{0x160003:06x}", 40, shift=9))
+    distinct = {(f"{0x160000 + i:06x}", j) for i in range(40) for j in range(30 + i)}
+    distinct |= {(f"{0x160007:06x}", j) for j in range(18, 68)} | {(f"{0x160003:06x}", j) for j in range(9, 49)}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.duckdb"
+        with Store(db) as s:
+            run = ingest_paths(s, files, workers=workers)
+            stored = s.sql("SELECT asset_id, epoch(ts) AS t FROM points")
+            n_files = s.sql("SELECT count(*) AS n, sum(rows_added) AS added FROM ingested_files")
+        assert not run.failures
+        assert stored.height == len(distinct) == run.rows_added
+        got = {(a, round((t - T0) / 5)) for a, t in stored.iter_rows()}
+        assert got == distinct
+        assert n_files["n"][0] == len(files) and n_files["added"][0] == len(distinct)
+        late = next(r for r in run.reports if r.path.endswith("late.json"))
+        assert late.rows_read == 40 and late.rows_added == 49 - 33  # points 33..48: file 3 had 0..32
+
+
+def test_worker_start_does_not_rerun_the_main_script(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``spawn`` would re-run a script's imports (for ``liftwatch``: the whole CLI) in every worker."""
+    import sys
+    import types
+
+    from liftwatch.ingest_workers import _main_script_hidden
+
+    script = types.ModuleType("__main__")
+    script.__file__ = "/usr/bin/liftwatch"
+    script.__spec__ = None
+    monkeypatch.setitem(sys.modules, "__main__", script)
+    with _main_script_hidden():
+        assert not hasattr(script, "__file__")
+    assert script.__file__ == "/usr/bin/liftwatch"
+    module_run = types.ModuleType("__main__")  # python -m ...: spawn imports it by name, left alone
+    module_run.__file__ = "/x/__main__.py"
+    module_run.__spec__ = types.SimpleNamespace(name="pkg.__main__")  # type: ignore[assignment]
+    monkeypatch.setitem(sys.modules, "__main__", module_run)
+    with _main_script_hidden():
+        assert module_run.__file__ == "/x/__main__.py"
+
+
+def test_worker_environment_is_set_only_while_processes_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers inherit glibc's raised mmap/trim thresholds; the ingesting process keeps its environment, and a
+    value the user set is never overridden."""
+    import os
+
+    from liftwatch.ingest_workers import WORKER_ENV, _worker_environment
+
+    (first, second) = list(WORKER_ENV)
+    monkeypatch.delenv(first, raising=False)
+    monkeypatch.setenv(second, "4096")
+    with _worker_environment():
+        assert os.environ[first] == WORKER_ENV[first] and os.environ[second] == "4096"
+    assert first not in os.environ and os.environ[second] == "4096"

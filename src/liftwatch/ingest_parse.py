@@ -33,7 +33,7 @@ import pyarrow as pa
 from liftwatch import io as lio
 from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.io import readsb_points, readsb_trace
-from liftwatch.io.base import RejectLog, compression_of, read_head
+from liftwatch.io.base import RejectLog, compression_of, head_of_bytes, read_head
 from liftwatch.io.readsb_common import decompress_bytes
 from liftwatch.io.textchunks import one_line
 from liftwatch.io.timewindow import TIME_MIN_S, TIME_REASON, time_max_s
@@ -155,8 +155,11 @@ def _parse_one(task: FileTask, pf: ParsedFile, max_rows: int) -> readsb_points.T
     p = task.path
     rep = pf.report
     before = task.before
-    rep.format = task.format or lio.detect_format(p)
-    raw = Path(p).read_bytes() if rep.format == readsb_trace.FORMAT else b""
+    # the file is small (a chunk holds only files up to a few MiB): read once, its format told from memory
+    raw = Path(p).read_bytes() if task.format in (None, readsb_trace.FORMAT) else b""
+    rep.format = task.format or lio.detect_format_of_head(head_of_bytes(raw, p), p)
+    if rep.format != readsb_trace.FORMAT:
+        raw = b""
     if raw and not readsb_trace.is_tar(_head(raw, p)):
         if hashlib.sha256(raw).hexdigest() != task.digest or fingerprint(p) != before:
             raise FileChangedError(p)

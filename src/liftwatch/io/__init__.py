@@ -52,7 +52,13 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         return aircraft_json.FORMAT
     if not os.path.exists(p):
         raise UnreadableFileError(p, "no such file")
-    head = read_head(p)
+    return detect_format_of_head(read_head(p), p)
+
+
+def detect_format_of_head(head: bytes, path: str) -> str:
+    """:func:`detect_format` from the file's first 4 KiB decompressed (:func:`~liftwatch.io.base.read_head`,
+    or :func:`~liftwatch.io.base.head_of_bytes` when the file is in memory already)."""
+    p = path
     if not head.strip():
         raise UnknownFormatError(p, "file is empty")
     for mod in READERS:
@@ -155,6 +161,7 @@ __all__ = [
     "RejectLog",
     "assuming",
     "detect_format",
+    "detect_format_of_head",
     "read",
     "readers",
     "refuse_nothing_kept",

@@ -86,19 +86,37 @@ def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
         head = raw.read(6)
         if compression_of(head) == "gzip":
             raw.seek(0)
-            d = zlib.decompressobj(wbits=31)
-            out = b""
-            try:
-                while len(out) < n and (chunk := raw.read(65536)):
-                    out += d.decompress(chunk, n - len(out))
-            except zlib.error:
-                pass
-            return out[:n]
+            return _gzip_head(iter(lambda: raw.read(65536), b""), n)
     with open_binary(path) as fh:
         try:
             return fh.read(n)
         except (OSError, EOFError, lzma.LZMAError):
             return b""
+
+
+def head_of_bytes(data: bytes, path: str | os.PathLike[str], n: int = 4096) -> bytes:
+    """:func:`read_head` of a file whose raw bytes ``data`` are in memory already (gzip and plain files are
+    not read again; bz2/xz are read by :func:`read_head`)."""
+    kind = compression_of(data[:6])
+    if kind is None:
+        return data[:n]
+    if kind == "gzip":
+        return _gzip_head((data[i : i + 65536] for i in range(0, len(data), 65536)), n)
+    return read_head(path, n)
+
+
+def _gzip_head(chunks: Iterable[bytes], n: int) -> bytes:
+    """First ``n`` bytes inflated from gzip ``chunks``; what decompressed before a damaged or cut stream."""
+    d = zlib.decompressobj(wbits=31)
+    out = b""
+    try:
+        for chunk in chunks:
+            out += d.decompress(chunk, n - len(out))
+            if len(out) >= n:
+                break
+    except zlib.error:
+        pass
+    return out[:n]
 
 
 def read_all_bytes(path: str | os.PathLike[str]) -> bytes:
