@@ -65,6 +65,8 @@ def _changed(*cols: str) -> pl.Expr:
     return diff | (pl.int_range(pl.len()) == 0)
 
 
+_EMPTY_SEEN = pl.DataFrame(schema={"cy": pl.Int32, "cx": pl.Int32, "band": pl.Int8, "oct": pl.Int8, "fkey": pl.Int64})
+
 # an end heading octant ``to`` (null: unknown) and a grid row's octant ``oct`` (-1: unknown): same direction
 _OCT_DIFF = (pl.col("oct").cast(pl.Int16) - pl.col("to")).abs()
 _same_way = pl.col("to").is_null() | (pl.col("oct") < 0) | (_OCT_DIFF <= 1) | (_OCT_DIFF >= 7)
@@ -219,8 +221,14 @@ class Coverage:
             {"e": np.arange(n), "y": cy, "x": cx, "band": band.astype(np.int8), "own": own, "trk": track}
         ).with_columns(pl.col("trk").fill_nan(None))
         ends = ends.with_columns((pl.col("trk") / 45.0).floor().cast(pl.Int16).alias("to"))
-        civil = self._civil_seen()
-        seen = count_others(ends, ["y", "x", "band", "to"], civil, _same_way, self._cell_table("civil_seen", civil))
+        if "civil_seen" not in self._cells:
+            # indexed once; the plain table (the size of the index) is kept only if it cannot be indexed
+            self._cells["civil_seen"] = CellTable.build(self._civil_seen())
+            if self._cells["civil_seen"] is not None:
+                self._cache.pop("civil_seen", None)
+        civil_cells = self._cells["civil_seen"]
+        civil = self._civil_seen() if civil_cells is None else _EMPTY_SEEN
+        seen = count_others(ends, ["y", "x", "band", "to"], civil, _same_way, civil_cells)
         edge_rows = edges.select("cy", "cx", pl.col("band").cast(pl.Int8), pl.col("track").fill_nan(None), "fkey")
         # the span is the same for every partition of a build: the filtered air ends are indexed once
         cells = self._cell_table(f"edges:{lo}:{hi}", edge_rows)
@@ -290,13 +298,16 @@ class Coverage:
         lists it explodes are a few keys long instead of up to ``cap``.
         """
         name = f"cumulative:{by_day}"
-        if name not in self._cache:
-            self._cache[name] = self._build_cumulative(by_day)
         if head is None or head >= self.cap:
+            if name not in self._cache:
+                self._cache[name] = self._build_cumulative(by_day)
             return self._cache[name]
         short = f"{name}:{head}"
         if short not in self._cache:
-            self._cache[short] = self._cache[name].with_columns(pl.col("fkey").list.head(head))
+            # only the short lists are kept: a worker holds them for every partition of pass 2
+            full = self._cache.get(name)
+            full = self._build_cumulative(by_day) if full is None else full
+            self._cache[short] = full.with_columns(pl.col("fkey").list.head(head))
         return self._cache[short]
 
     def _build_cumulative(self, by_day: bool) -> pl.DataFrame:
