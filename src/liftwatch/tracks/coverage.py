@@ -38,6 +38,7 @@ import numpy as np
 import polars as pl
 
 from liftwatch.geodesy import KM_PER_NM, destination
+from liftwatch.tracks.neighbours import CellTable, count_others
 
 BANDS_FT = (1000.0, 3000.0, 10000.0, 20000.0, 30000.0)  # band 0: ground-1k ... 5: above FL300
 PROBE_KM = (20.0, 40.0, 60.0)  # where the aircraft would have been in the next few minutes
@@ -63,6 +64,8 @@ def _changed(*cols: str) -> pl.Expr:
         diff = diff | pl.col(c).ne_missing(pl.col(c).shift(1))
     return diff | (pl.int_range(pl.len()) == 0)
 
+
+_EMPTY_SEEN = pl.DataFrame(schema={"cy": pl.Int32, "cx": pl.Int32, "band": pl.Int8, "oct": pl.Int8, "fkey": pl.Int64})
 
 # an end heading octant ``to`` (null: unknown) and a grid row's octant ``oct`` (-1: unknown): same direction
 _OCT_DIFF = (pl.col("oct").cast(pl.Int16) - pl.col("to")).abs()
@@ -96,6 +99,7 @@ class Coverage:
     _seen: pl.DataFrame | None = None
     # tables every score() call needs, built once after the last add (pass 2 scores partition by partition)
     _cache: dict[str, pl.DataFrame] = field(default_factory=dict, repr=False)
+    _cells: dict[str, CellTable | None] = field(default_factory=dict, repr=False)
 
     def add(self, points: pl.DataFrame, keys: np.ndarray | int = 0) -> None:
         """Add one partition's segmented points. ``keys`` maps ``flight_idx`` to the flight's global key (an
@@ -150,7 +154,11 @@ class Coverage:
 
     def _invalidate(self) -> None:
         self._seen = None
+        self._clear_caches()
+
+    def _clear_caches(self) -> None:
         self._cache.clear()
+        self._cells.clear()
 
     def add_edges(
         self, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, track: np.ndarray, ts_s: np.ndarray, fkey: np.ndarray
@@ -162,7 +170,7 @@ class Coverage:
         """
         if lat.shape[0] == 0:
             return
-        self._cache.clear()
+        self._clear_caches()
         self._edges.append(
             pl.DataFrame(
                 {
@@ -185,7 +193,7 @@ class Coverage:
         """
         if fkey.shape[0]:
             self._state.append(fkey.astype(np.int64))
-            self._cache.clear()
+            self._clear_caches()
 
     def _edge_share(
         self,
@@ -213,53 +221,25 @@ class Coverage:
             {"e": np.arange(n), "y": cy, "x": cx, "band": band.astype(np.int8), "own": own, "trk": track}
         ).with_columns(pl.col("trk").fill_nan(None))
         ends = ends.with_columns((pl.col("trk") / 45.0).floor().cast(pl.Int16).alias("to"))
-        seen = self._count_others(ends, ["y", "x", "band", "to"], self._civil_seen(), _same_way)
+        if "civil_seen" not in self._cells:
+            # indexed once; the plain table (the size of the index) is kept only if it cannot be indexed
+            self._cells["civil_seen"] = CellTable.build(self._civil_seen())
+            if self._cells["civil_seen"] is not None:
+                self._cache.pop("civil_seen", None)
+        civil_cells = self._cells["civil_seen"]
+        civil = self._civil_seen() if civil_cells is None else _EMPTY_SEEN
+        seen = count_others(ends, ["y", "x", "band", "to"], civil, _same_way, civil_cells)
         edge_rows = edges.select("cy", "cx", pl.col("band").cast(pl.Int8), pl.col("track").fill_nan(None), "fkey")
-        edge = self._count_others(ends, ["y", "x", "band", "trk"], edge_rows, _edge_way)
+        # the span is the same for every partition of a build: the filtered air ends are indexed once
+        cells = self._cell_table(f"edges:{lo}:{hi}", edge_rows)
+        edge = count_others(ends, ["y", "x", "band", "trk"], edge_rows, _edge_way, cells)
         return np.asarray(edge / np.maximum(seen, 1), dtype=np.float64)
 
-    @staticmethod
-    def _count_others(ends: pl.DataFrame, by: list[str], table: pl.DataFrame, match: pl.Expr) -> np.ndarray:
-        """For each end: distinct flight keys other than its own in ``table`` rows of the 3x3 cells and
-        neighbouring bands around it that satisfy ``match`` (a test between the end and the row).
-
-        Many ends share a cell, band and heading (every landing at one airport), and ``match`` depends only
-        on ``by``: the key set of each distinct group is built once, counted, and each end subtracts one if
-        its own key is in it. Joining every end with every key around it cost ~90 % of pass 2.
-        """
-        n = ends.height
-        offs = pl.DataFrame(
-            [(dy, dx, db) for dy in (-1, 0, 1) for dx in (-1, 0, 1) for db in (-1, 0, 1)],
-            schema={"dy": pl.Int32, "dx": pl.Int32, "db": pl.Int8},
-            orient="row",
-        )
-        groups = ends.group_by(by).agg("e").with_row_index("g")
-        keys = (
-            groups.drop("e")
-            .join(offs, how="cross")
-            .select(
-                "g",
-                *[c for c in by if c not in ("y", "x", "band")],
-                (pl.col("band") + pl.col("db")).alias("band"),
-                (pl.col("y") + pl.col("dy")).alias("cy"),
-                (pl.col("x") + pl.col("dx")).alias("cx"),
-            )
-            .join(table, on=["cy", "cx", "band"])
-            .filter(match)
-            .select("g", "fkey")
-            .unique()
-        )
-        count = np.zeros(groups.height, dtype=np.int64)
-        c = keys.group_by("g").len()
-        count[c["g"].to_numpy()] = c["len"].to_numpy()
-        of = groups.select("g", "e").explode("e")
-        g_of = np.empty(n, dtype=np.int64)
-        g_of[of["e"].to_numpy()] = of["g"].to_numpy()
-        mine = pl.DataFrame({"g": g_of.astype(np.uint32), "fkey": ends["own"].cast(pl.Int64)})
-        own_in = mine.with_columns(pl.Series("e", np.arange(n))).join(keys, on=["g", "fkey"], how="semi")["e"]
-        out = count[g_of]
-        out[own_in.to_numpy()] -= 1
-        return out.astype(np.float64)
+    def _cell_table(self, name: str, table: pl.DataFrame) -> CellTable | None:
+        """``table`` sorted by cell for neighbourhood counts (:mod:`liftwatch.tracks.neighbours`), built once."""
+        if name not in self._cells:
+            self._cells[name] = CellTable.build(table)
+        return self._cells[name]
 
     def _state_keys(self) -> pl.Series:
         return pl.Series("s", np.concatenate(self._state) if self._state else np.zeros(0, dtype=np.int64))
@@ -318,13 +298,16 @@ class Coverage:
         lists it explodes are a few keys long instead of up to ``cap``.
         """
         name = f"cumulative:{by_day}"
-        if name not in self._cache:
-            self._cache[name] = self._build_cumulative(by_day)
         if head is None or head >= self.cap:
+            if name not in self._cache:
+                self._cache[name] = self._build_cumulative(by_day)
             return self._cache[name]
         short = f"{name}:{head}"
         if short not in self._cache:
-            self._cache[short] = self._cache[name].with_columns(pl.col("fkey").list.head(head))
+            # only the short lists are kept: a worker holds them for every partition of pass 2
+            full = self._cache.get(name)
+            full = self._build_cumulative(by_day) if full is None else full
+            self._cache[short] = full.with_columns(pl.col("fkey").list.head(head))
         return self._cache[short]
 
     def _build_cumulative(self, by_day: bool) -> pl.DataFrame:
