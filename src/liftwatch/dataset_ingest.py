@@ -4,8 +4,10 @@ Inputs are expanded exactly as for the store (:func:`liftwatch.ingest.expand_pat
 readers; each input gets the same :class:`~liftwatch.store.IngestReport`. What differs is where rows go:
 
 * a file whose SHA-256 is in the dataset's ``ingested_files`` (or met earlier in the run) is skipped;
-* small files are held whole until read (a file that fails to read adds nothing), then buffered together,
-  so 50,000 trace files do not become 50,000 commits or 50,000 tiny Parquet files;
+* small files are parsed in chunks of a few MiB, as for the store (:func:`liftwatch.ingest_parse.parse_chunk`:
+  50,000 trace files are converted a chunk at a time, not one by one), each file's rows staged under its
+  own id (a file that fails to read adds nothing), then buffered together, so they do not become 50,000
+  commits or 50,000 tiny Parquet files;
 * a file too big to hold streams into the transaction behind a savepoint: if it fails or changes while
   read, the files it staged are dropped and the other inputs' rows stay;
 * the transaction commits (manifest written last) every ``COMMIT_ROWS`` new rows and at the end, so a kill
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -31,13 +34,14 @@ from liftwatch.dataset_files import INGESTED_SCHEMA, frame_of, now_utc, query_ar
 from liftwatch.dataset_write import STAGE_ROWS, KeyCache, PointWriter, merge_static
 from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.ingest import STATIC_READERS, FileFailure, IngestRun, expand_paths
-from liftwatch.ingest_parse import ARCHIVE_ERRORS
+from liftwatch.ingest_parse import ARCHIVE_ERRORS, FileTask, ParsedFile, parse_chunk
 from liftwatch.io.assumed_time import AssumeTime, check
 from liftwatch.io.base import RejectLog
 from liftwatch.io.textchunks import one_line
 from liftwatch.io.timewindow import filter_table
 from liftwatch.schema import POINT_SCHEMA, conform
 from liftwatch.store import IngestReport
+from liftwatch.store_batch import CHUNK_BYTES, MAX_FILE_BYTES, MAX_FILES
 from liftwatch.store_files import check_regular, file_digest, fingerprint
 
 COMMIT_ROWS = 20_000_000  # new rows per commit: what a kill can cost, against the manifest rewrite per commit
@@ -108,35 +112,157 @@ def ingest_into(
     run = IngestRun()
     known = set(store.sql("SELECT sha256 FROM ingested_files")["sha256"].to_list())
     inputs = expand_paths(paths) if expand else [Path(p) for p in paths]
-    pending = _open(store, max_rows)
-    next_id = 0
+    state = _Run(store, run, known, format, force, on_batch, raise_unexpected, assume_time, max_rows, commit_rows)
+    queued: list[Path] = []
+    queued_bytes = 0
     for f in inputs:
         if on_file is not None:
             on_file(f)
-        p = os.fspath(f)
-        rep = IngestReport(path=p)
-        try:
-            next_id += 1
-            _read_one(
-                store, pending, rep, next_id, known, format=format, force=force, on_batch=on_batch, assume=assume_time
-            )
-        except lio.NothingKeptError as exc:  # the reasons stay in the summary's reject table
-            rep = _failed(run, f, one_line(exc, 1000))
-            rep.format, rep.rejects = exc.format, exc.rejects
-        except LiftwatchError as exc:
-            rep = _failed(run, f, one_line(exc, 300))
-        except ARCHIVE_ERRORS as exc:
-            rep = _failed(run, f, f"{f}: cannot read or decompress: {one_line(exc)}")
-        except Exception as exc:
-            if raise_unexpected:
-                pending.tx.abort()
-                raise
-            rep = _failed(run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
-        run.reports.append(rep)
-        if sum(pending.writer.added_by_file.values()) >= commit_rows:
-            pending = _commit(store, pending, run, max_rows)
-    _commit(store, pending, run, max_rows, reopen=False)
+        size = _small_size(f)
+        if size is not None:  # parsed with other small files: one conversion for the lot, not one per file
+            queued.append(f)
+            queued_bytes += size
+            if queued_bytes >= CHUNK_BYTES or len(queued) >= MAX_FILES:
+                state.chunk(queued)
+                queued, queued_bytes = [], 0
+            continue
+        state.chunk(queued)
+        queued, queued_bytes = [], 0
+        state.one(f)
+    state.chunk(queued)
+    _commit(store, state.pending, run, max_rows, reopen=False)
     return run
+
+
+def _small_size(path: Path) -> int | None:
+    """The on-disk size of a regular file small enough to parse in a chunk (None: read it on its own)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # its own read reports why
+    return st.st_size if path.is_file() and st.st_size <= MAX_FILE_BYTES else None
+
+
+@dataclass
+class _Run:
+    """One ingest run's state: where rows go, what is known, the options; files in, reports out in order."""
+
+    store: DatasetStore
+    run: IngestRun
+    known: set[str]
+    format: str | None
+    force: bool
+    on_batch: Callable[[int], None] | None
+    raise_unexpected: bool
+    assume: AssumeTime | None
+    max_rows: int
+    commit_rows: int
+    pending: _Pending = field(init=False)
+    next_id: int = 0
+
+    def __post_init__(self) -> None:
+        self.pending = _open(self.store, self.max_rows)
+
+    def one(self, f: Path) -> None:
+        """Read one input on its own (big files stream behind a savepoint)."""
+        rep = IngestReport(path=os.fspath(f))
+        self.next_id += 1
+        try:
+            _read_one(
+                self.store,
+                self.pending,
+                rep,
+                self.next_id,
+                self.known,
+                format=self.format,
+                force=self.force,
+                on_batch=self.on_batch,
+                assume=self.assume,
+            )
+        except Exception as exc:
+            rep = self._failure(f, exc)
+        self._done(rep)
+
+    def chunk(self, files: list[Path]) -> None:
+        """Parse small inputs together (:func:`liftwatch.ingest_parse.parse_chunk`) and stage each file's rows
+        under its own id, exactly as if each had been read alone; reports stay in input order."""
+        if not files:
+            return
+        todo: list[tuple[int, Path, FileTask]] = []
+        reports: dict[int, IngestReport] = {}
+        for k, f in enumerate(files):
+            p = os.fspath(f)
+            try:
+                check_regular(p)
+                before = fingerprint(p)
+                digest = file_digest(p)
+                if (digest in self.known or digest in self.pending.digests) and not self.force:
+                    reports[k] = IngestReport(path=p, format=self.format or lio.detect_format(p), skipped=True)
+                    continue
+                self.known.add(digest)  # a second copy later in the same chunk is skipped too
+                todo.append((k, f, FileTask(p, digest, before, self.format, self.assume)))
+            except Exception as exc:
+                reports[k] = self._failure(f, exc)
+        parsed = parse_chunk([t for _, _, t in todo], self.max_rows, self.raise_unexpected) if todo else None
+        if parsed is not None:
+            fid = np.full(len(todo), -1, dtype=np.int32)  # each parsed file's id in the writer (-1: none)
+            for i, (k, f, task) in enumerate(todo):
+                pf = parsed.files[i]
+                if pf.oversize:  # read to more rows than a chunk holds: on its own, streaming
+                    self.known.discard(task.digest)
+                    self.one(f)
+                    reports[k] = self.run.reports.pop()
+                    continue
+                reports[k] = self._stage(pf, task)
+                reports[k].seconds = parsed.seconds / len(todo)
+                if pf.error is None:
+                    fid[i] = self.next_id
+            ids = fid[parsed.table.column("_file").to_numpy()]
+            keep = ids >= 0
+            rows = parsed.table.drop_columns(["_file"])
+            if not keep.all():
+                rows, ids = rows.filter(pa.array(keep)), ids[keep]
+            self.pending.writer.add(rows, ids)  # one conversion for the chunk, each row under its file's id
+            if self.on_batch is not None and rows.num_rows:
+                self.on_batch(rows.num_rows)
+        for k in range(len(files)):
+            self._done(reports[k])
+
+    def _stage(self, pf: ParsedFile, task: FileTask) -> IngestReport:
+        """Record a parsed file (its rows are added with the chunk's), or its failure."""
+        rep = pf.report
+        if pf.error is not None:
+            self.known.discard(task.digest)
+            failed = _failed(self.run, Path(task.path), pf.error, pf.unexpected)
+            if rep.rejects.total:  # nothing kept: the reasons stay in the summary's reject table
+                failed.format, failed.rejects = rep.format, rep.rejects
+            return failed
+        self.next_id += 1
+        reader = STATIC_READERS.get(rep.format)
+        if reader is not None:
+            self.pending.static.append(reader(task.path))
+        self.pending.files.append((rep, task.digest, self.next_id))
+        self.pending.digests.add(task.digest)
+        return rep
+
+    def _failure(self, f: Path, exc: Exception) -> IngestReport:
+        if isinstance(exc, lio.NothingKeptError):  # the reasons stay in the summary's reject table
+            rep = _failed(self.run, f, one_line(exc, 1000))
+            rep.format, rep.rejects = exc.format, exc.rejects
+            return rep
+        if isinstance(exc, LiftwatchError):
+            return _failed(self.run, f, one_line(exc, 300))
+        if isinstance(exc, ARCHIVE_ERRORS):
+            return _failed(self.run, f, f"{f}: cannot read or decompress: {one_line(exc)}")
+        if self.raise_unexpected:
+            self.pending.tx.abort()
+            raise exc
+        return _failed(self.run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
+
+    def _done(self, rep: IngestReport) -> None:
+        self.run.reports.append(rep)
+        if sum(self.pending.writer.added_by_file.values()) >= self.commit_rows:
+            self.pending = _commit(self.store, self.pending, self.run, self.max_rows)
 
 
 def _open(store: DatasetStore, max_rows: int) -> _Pending:

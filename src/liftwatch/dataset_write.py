@@ -102,10 +102,14 @@ class PointWriter:
     _rows: int = 0
     added_by_file: dict[int, int] = field(default_factory=dict)
 
-    def add(self, table: pa.Table, file_id: int = 0) -> None:
+    def add(self, table: pa.Table, file_id: int | np.ndarray = 0) -> None:
+        """Buffer ``table``'s rows as those of input ``file_id`` (or one id per row, for a chunk of files)."""
         if table.num_rows == 0:
             return
-        frame = with_partition(table, self.buckets).with_columns(pl.lit(file_id, dtype=pl.Int32).alias("_file"))
+        ids = pl.Series("_file", file_id, dtype=pl.Int32) if isinstance(file_id, np.ndarray) else None
+        frame = with_partition(table, self.buckets).with_columns(
+            ids if ids is not None else pl.lit(file_id, dtype=pl.Int32).alias("_file")
+        )
         self._buffer.append(frame)
         self._rows += frame.height
         if self._rows >= self.max_rows:

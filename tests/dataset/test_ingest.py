@@ -212,3 +212,27 @@ def test_ingest_into_takes_assume_time_as_an_argument(tmp_path: Path) -> None:
         assert not run.failures and run.rows_added == 1
         ts = d.sql("SELECT ts FROM points")["ts"][0]
         assert ts == datetime(2021, 7, 1, 12, tzinfo=UTC)
+
+
+def test_small_files_parsed_in_chunks_equal_the_store_file_by_file(tmp_path: Path) -> None:
+    """Small inputs go through the chunk parser: the same rows and reports, in input order, as the DuckDB
+    store; a damaged file in the chunk fails alone and a second copy of a file in the same chunk is skipped."""
+    traces = [p for p in demo_inputs(6) if "trace" in p.name]
+    bad = tmp_path / "trace_full_bad.json.gz"
+    bad.write_bytes(gzip.compress(b'{"icao":"abc123","timestamp":1734600000,"trace":[[0,35.1,'))
+    copy = tmp_path / "copy" / traces[0].name
+    copy.parent.mkdir()
+    copy.write_bytes(traces[0].read_bytes())
+    inputs = [traces[0], bad, *traces[1:], copy]
+    with DatasetStore(tmp_path / "ds", create=True) as d:
+        run = ingest_into(d, inputs)
+        got = d.points()
+    with Store(tmp_path / "s.duckdb") as s:
+        ref_run = liftwatch.ingest.ingest_paths(s, inputs, workers=1)
+        want = s.points()
+    assert got.equals(want) and got.height > 0
+    assert [r.path for r in run.reports] == [r.path for r in ref_run.reports] == [str(p) for p in inputs]
+    assert [f.path for f in run.failures] == [str(bad)]
+    assert [r.skipped for r in run.reports] == [r.skipped for r in ref_run.reports]
+    assert run.reports[-1].skipped and run.rows_added == want.height
+    assert [r.rows_read for r in run.reports] == [r.rows_read for r in ref_run.reports]
