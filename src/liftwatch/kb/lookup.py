@@ -89,14 +89,19 @@ def _index() -> _AliasIndex:
 def _short_names(name: str, aliases: list[str]) -> list[list[str]]:
     """The name's words without its leading city, as people say it: "London Heathrow Airport" -> heathrow.
 
-    Airport names in the bundled tables lead with the city they serve (their other alias) or join two names
-    with a dash ("Leonardo da Vinci–Fiumicino"), and an analyst writes "Orly", "Gatwick" or "Fiumicino"; without this, "Orly" found a US farm strip whose
-    town, Worley, sounds alike.
+    Airport names in the bundled tables lead with the city they serve (their other alias) or set a second name
+    off with a dash or parentheses ("Leonardo Da Vinci (Fiumicino)"), and an analyst writes "Orly", "Gatwick"
+    or "Fiumicino"; without this, "Orly" found a US farm strip whose town, Worley, sounds alike.
     """
-    full = name_words(name)
-    pieces = [p for p in _NAME_PARTS.split(name)[1:] if not generic_only(p)]
+    lead = name[:24].casefold()
+    cities = [a for a in aliases if a != name and lead.startswith(a[:4].casefold())]  # cheap test first
+    split = _NAME_PARTS.search(name) is not None
+    if not cities and not split:
+        return []
+    pieces = [p for p in _NAME_PARTS.split(name)[1:] if not generic_only(p)] if split else []
     out = [part for piece in pieces if len("".join(part := name_words(piece))) >= 4]
-    for alias in aliases:
+    full = name_words(name)
+    for alias in cities:
         city = name_words(alias)
         if city and len(full) > len(city) and full[: len(city)] == city:
             rest = full[len(city) :]
