@@ -20,7 +20,7 @@ from liftwatch.build import BuildSummary, build_store
 from liftwatch.claims import Extraction
 from liftwatch.dataset_export import ExportReport, export_dataset
 from liftwatch.dataset_ingest import ingest_into
-from liftwatch.errors import InvalidValueError, LiftwatchError, NoDataError
+from liftwatch.errors import LiftwatchError, NoDataError
 from liftwatch.filters import TimeLike
 from liftwatch.flights import StoreRef
 from liftwatch.ingest import IngestRun, ingest_paths
@@ -78,12 +78,6 @@ class LiftWatch(StoreQueries):
         on a cluster that sees the same paths; this process stores them in order, so the result is the same.
         """
         if isinstance(self.store, DatasetStore):
-            if dask is not None or (workers or 1) > 1:
-                raise InvalidValueError(
-                    "workers" if dask is None else "dask",
-                    workers if dask is None else dask,
-                    ("unset: a Parquet dataset is written by one process; parallel parsing is for the DuckDB store",),
-                )
             return ingest_into(
                 self.store,
                 paths,
@@ -93,6 +87,8 @@ class LiftWatch(StoreQueries):
                 on_batch=on_batch,
                 raise_unexpected=raise_unexpected,
                 assume_time=assume_time,
+                workers=workers,
+                dask=dask,
             )
         return ingest_paths(
             self.store,

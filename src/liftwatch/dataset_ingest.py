@@ -18,6 +18,7 @@ readers; each input gets the same :class:`~liftwatch.store.IngestReport`. What d
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,8 @@ from liftwatch.dataset_files import INGESTED_SCHEMA, frame_of, now_utc, query_ar
 from liftwatch.dataset_write import STAGE_ROWS, KeyCache, PointWriter, merge_static
 from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.ingest import STATIC_READERS, FileFailure, IngestRun, expand_paths
-from liftwatch.ingest_parse import ARCHIVE_ERRORS, FileTask, ParsedFile, parse_chunk
+from liftwatch.ingest_parse import ARCHIVE_ERRORS, FileTask, ParsedChunk, ParsedFile, parse_chunk
+from liftwatch.ingest_workers import auto_workers, parse_executor
 from liftwatch.io.assumed_time import AssumeTime, check
 from liftwatch.io.base import RejectLog
 from liftwatch.io.textchunks import one_line
@@ -102,17 +104,36 @@ def ingest_into(
     expand: bool = True,
     max_rows: int = STAGE_ROWS,
     commit_rows: int = COMMIT_ROWS,
+    workers: int | None = None,
+    dask: Any = None,
 ) -> IngestRun:
     """Ingest every input ``paths`` names into the dataset; a failed input is reported and the others go in.
 
     ``assume_time`` times messages without a time of their own, as for the DuckDB store
-    (:func:`liftwatch.ingest.ingest_paths`); a bad value is refused before any file is read.
+    (:func:`liftwatch.ingest.ingest_paths`); a bad value is refused before any file is read. ``workers``
+    processes (default: one per core when there is enough to share) or the Dask cluster ``dask`` parse the
+    chunks of small files; this process writes them in input order, so the result is the same.
     """
     assume_time = check(assume_time)
     run = IngestRun()
     known = set(store.sql("SELECT sha256 FROM ingested_files")["sha256"].to_list())
     inputs = expand_paths(paths) if expand else [Path(p) for p in paths]
-    state = _Run(store, run, known, format, force, on_batch, raise_unexpected, assume_time, max_rows, commit_rows)
+    if workers is not None and workers < 1:
+        raise LiftwatchError(f"workers must be 1 or more, got {workers}")
+    n = workers if workers is not None else auto_workers(inputs, CHUNK_BYTES, MAX_FILE_BYTES)
+    with parse_executor(n, dask) as (executor, window):
+        state = _Run(store, run, known, format, force, on_batch, raise_unexpected, assume_time, max_rows, commit_rows)
+        state.executor, state.window = executor, window
+        try:
+            _feed(state, inputs, on_file)
+        except BaseException:
+            state.pending.tx.abort()
+            raise
+    _commit(store, state.pending, run, max_rows, reopen=False)
+    return run
+
+
+def _feed(state: _Run, inputs: list[Path], on_file: Callable[[Path], None] | None) -> None:
     queued: list[Path] = []
     queued_bytes = 0
     for f in inputs:
@@ -130,8 +151,7 @@ def ingest_into(
         queued, queued_bytes = [], 0
         state.one(f)
     state.chunk(queued)
-    _commit(store, state.pending, run, max_rows, reopen=False)
-    return run
+    state.drain()
 
 
 def _small_size(path: Path) -> int | None:
@@ -159,12 +179,25 @@ class _Run:
     commit_rows: int
     pending: _Pending = field(init=False)
     next_id: int = 0
+    executor: Any = None  # parses chunks elsewhere (None: here, at once)
+    window: int = 0  # chunks kept in flight
+    inflight: deque[tuple[int, dict[int, IngestReport], list[tuple[int, Path, FileTask]], Any]] = field(
+        default_factory=deque
+    )
 
     def __post_init__(self) -> None:
         self.pending = _open(self.store, self.max_rows)
 
     def one(self, f: Path) -> None:
-        """Read one input on its own (big files stream behind a savepoint)."""
+        """Read one input on its own (big files stream behind a savepoint), after the chunks before it."""
+        self.drain()
+        self._done(self._alone(f))
+
+    def drain(self) -> None:
+        while self.inflight:
+            self._finish()
+
+    def _alone(self, f: Path) -> IngestReport:
         rep = IngestReport(path=os.fspath(f))
         self.next_id += 1
         try:
@@ -181,7 +214,7 @@ class _Run:
             )
         except Exception as exc:
             rep = self._failure(f, exc)
-        self._done(rep)
+        return rep
 
     def chunk(self, files: list[Path]) -> None:
         """Parse small inputs together (:func:`liftwatch.ingest_parse.parse_chunk`) and stage each file's rows
@@ -203,15 +236,28 @@ class _Run:
                 todo.append((k, f, FileTask(p, digest, before, self.format, self.assume)))
             except Exception as exc:
                 reports[k] = self._failure(f, exc)
-        parsed = parse_chunk([t for _, _, t in todo], self.max_rows, self.raise_unexpected) if todo else None
+        tasks = [t for _, _, t in todo]
+        if not tasks:
+            job: Any = None
+        elif self.executor is None:
+            job = parse_chunk(tasks, self.max_rows, self.raise_unexpected)
+        else:
+            job = self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected)
+        self.inflight.append((len(files), reports, todo, job))
+        while len(self.inflight) > self.window:
+            self._finish()
+
+    def _finish(self) -> None:
+        """Stage the oldest chunk in flight and report its files, in input order."""
+        n, reports, todo, job = self.inflight.popleft()
+        parsed: ParsedChunk | None = job if job is None or isinstance(job, ParsedChunk) else job.result()
         if parsed is not None:
             fid = np.full(len(todo), -1, dtype=np.int32)  # each parsed file's id in the writer (-1: none)
             for i, (k, f, task) in enumerate(todo):
                 pf = parsed.files[i]
                 if pf.oversize:  # read to more rows than a chunk holds: on its own, streaming
                     self.known.discard(task.digest)
-                    self.one(f)
-                    reports[k] = self.run.reports.pop()
+                    reports[k] = self._alone(f)
                     continue
                 reports[k] = self._stage(pf, task)
                 reports[k].seconds = parsed.seconds / len(todo)
@@ -225,7 +271,7 @@ class _Run:
             self.pending.writer.add(rows, ids)  # one conversion for the chunk, each row under its file's id
             if self.on_batch is not None and rows.num_rows:
                 self.on_batch(rows.num_rows)
-        for k in range(len(files)):
+        for k in range(n):
             self._done(reports[k])
 
     def _stage(self, pf: ParsedFile, task: FileTask) -> IngestReport:

@@ -15,7 +15,7 @@ from liftwatch import dataset_commit, dataset_ingest, dataset_write
 from liftwatch import io as lio
 from liftwatch.dataset_export import export_dataset
 from liftwatch.dataset_ingest import ingest_into
-from liftwatch.errors import LiftwatchError, StoreLockedError, UnreadableFileError
+from liftwatch.errors import InvalidValueError, LiftwatchError, StoreLockedError, UnreadableFileError
 from liftwatch.store import Store
 from liftwatch.store_dataset import DatasetStore
 
@@ -178,8 +178,6 @@ def test_untimed_ais_into_a_dataset_needs_and_takes_assume_time(tmp_path: Path) 
 
     from pyais.encode import encode_dict
 
-    from liftwatch.errors import InvalidValueError
-
     line = encode_dict({"type": 1, "mmsi": 273906301, "lat": 34.7, "lon": 35.5}, talker_id="AI")[0]
     path = tmp_path / "untimed.nmea"
     path.write_text(line + "\n")
@@ -189,8 +187,8 @@ def test_untimed_ais_into_a_dataset_needs_and_takes_assume_time(tmp_path: Path) 
         (failure,) = run.failures
         assert "--assume-time" in failure.message and run.reports[0].rejects.total == 1
         assert lw.ingest(path, assume_time=when).rows_added == 1
-        with pytest.raises(InvalidValueError, match="written by one process"):
-            lw.ingest(path, workers=2)
+        with pytest.raises(LiftwatchError, match="workers must be 1 or more"):
+            lw.ingest(path, workers=0)
 
 
 def test_ingest_into_takes_assume_time_as_an_argument(tmp_path: Path) -> None:
@@ -198,8 +196,6 @@ def test_ingest_into_takes_assume_time_as_an_argument(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
     from pyais.encode import encode_dict
-
-    from liftwatch.errors import InvalidValueError
 
     line = encode_dict({"type": 1, "mmsi": 273906301, "lat": 34.7, "lon": 35.5}, talker_id="AI")[0]
     path = tmp_path / "untimed.nmea"
@@ -225,8 +221,14 @@ def test_small_files_parsed_in_chunks_equal_the_store_file_by_file(tmp_path: Pat
     copy.write_bytes(traces[0].read_bytes())
     inputs = [traces[0], bad, *traces[1:], copy]
     with DatasetStore(tmp_path / "ds", create=True) as d:
-        run = ingest_into(d, inputs)
+        run = ingest_into(d, inputs, workers=1)
         got = d.points()
+    with DatasetStore(tmp_path / "ds2", create=True) as d:  # chunks parsed by two worker processes
+        run2 = ingest_into(d, inputs, workers=2)
+        assert d.points().equals(got)
+    assert [(r.path, r.skipped, r.rows_read, r.rows_added) for r in run2.reports] == [
+        (r.path, r.skipped, r.rows_read, r.rows_added) for r in run.reports
+    ]
     with Store(tmp_path / "s.duckdb") as s:
         ref_run = liftwatch.ingest.ingest_paths(s, inputs, workers=1)
         want = s.points()
