@@ -22,19 +22,17 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
-import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from liftwatch import io as lio
-from liftwatch.dataset_commit import Transaction
-from liftwatch.dataset_files import INGESTED_SCHEMA, frame_of, now_utc, query_arrow
-from liftwatch.dataset_write import STAGE_ROWS, KeyCache, PointWriter, merge_static
+from liftwatch.dataset_pending import DatasetStore, Pending, commit_pending, failed, open_pending
+from liftwatch.dataset_write import STAGE_ROWS
 from liftwatch.errors import FileChangedError, LiftwatchError
-from liftwatch.ingest import STATIC_READERS, FileFailure, IngestRun, expand_paths
+from liftwatch.ingest import STATIC_READERS, IngestRun, expand_paths
 from liftwatch.ingest_parse import ARCHIVE_ERRORS, FileTask, ParsedChunk, ParsedFile, parse_chunk
 from liftwatch.ingest_workers import auto_workers, parse_executor
 from liftwatch.io.assumed_time import AssumeTime, check
@@ -49,31 +47,6 @@ from liftwatch.store_files import check_regular, file_digest, fingerprint
 COMMIT_ROWS = 20_000_000  # new rows per commit: what a kill can cost, against the manifest rewrite per commit
 
 __all__ = ["COMMIT_ROWS", "ingest_into"]
-
-
-class DatasetStore(Protocol):
-    """What ingest needs of :class:`liftwatch.store_dataset.DatasetStore` (which calls in here)."""
-
-    path: str
-    con: Any
-    cache: KeyCache
-
-    def begin(self) -> Transaction: ...
-    def commit(self, tx: Transaction) -> None: ...
-    def writer(self, tx: Transaction, *, dedup: bool = True) -> PointWriter: ...
-    def sql(self, query: str, params: list[Any] | None = None) -> pl.DataFrame: ...
-    def ais_static(self) -> pl.DataFrame: ...
-
-
-@dataclass
-class _Pending:
-    """The open transaction and what it will record when it commits."""
-
-    tx: Transaction
-    writer: PointWriter
-    files: list[tuple[IngestReport, str, int]] = field(default_factory=list)  # report, sha256, file id
-    static: list[pl.DataFrame] = field(default_factory=list)
-    digests: set[str] = field(default_factory=set)
 
 
 def _canonical(batch: pa.Table, rejects: RejectLog, path: str) -> pa.Table:
@@ -129,7 +102,7 @@ def ingest_into(
         except BaseException:
             state.pending.tx.abort()
             raise
-    _commit(store, state.pending, run, max_rows, reopen=False)
+    commit_pending(store, state.pending, run, max_rows, reopen=False)
     return run
 
 
@@ -177,7 +150,7 @@ class _Run:
     assume: AssumeTime | None
     max_rows: int
     commit_rows: int
-    pending: _Pending = field(init=False)
+    pending: Pending = field(init=False)
     next_id: int = 0
     executor: Any = None  # parses chunks elsewhere (None: here, at once)
     window: int = 0  # chunks kept in flight
@@ -186,7 +159,7 @@ class _Run:
     )
 
     def __post_init__(self) -> None:
-        self.pending = _open(self.store, self.max_rows)
+        self.pending = open_pending(self.store, self.max_rows)
 
     def one(self, f: Path) -> None:
         """Read one input on its own (big files stream behind a savepoint), after the chunks before it."""
@@ -279,10 +252,10 @@ class _Run:
         rep = pf.report
         if pf.error is not None:
             self.known.discard(task.digest)
-            failed = _failed(self.run, Path(task.path), pf.error, pf.unexpected)
+            out = failed(self.run, Path(task.path), pf.error, pf.unexpected)
             if rep.rejects.total:  # nothing kept: the reasons stay in the summary's reject table
-                failed.format, failed.rejects = rep.format, rep.rejects
-            return failed
+                out.format, out.rejects = rep.format, rep.rejects
+            return out
         self.next_id += 1
         reader = STATIC_READERS.get(rep.format)
         if reader is not None:
@@ -293,34 +266,27 @@ class _Run:
 
     def _failure(self, f: Path, exc: Exception) -> IngestReport:
         if isinstance(exc, lio.NothingKeptError):  # the reasons stay in the summary's reject table
-            rep = _failed(self.run, f, one_line(exc, 1000))
+            rep = failed(self.run, f, one_line(exc, 1000))
             rep.format, rep.rejects = exc.format, exc.rejects
             return rep
         if isinstance(exc, LiftwatchError):
-            return _failed(self.run, f, one_line(exc, 300))
+            return failed(self.run, f, one_line(exc, 300))
         if isinstance(exc, ARCHIVE_ERRORS):
-            return _failed(self.run, f, f"{f}: cannot read or decompress: {one_line(exc)}")
+            return failed(self.run, f, f"{f}: cannot read or decompress: {one_line(exc)}")
         if self.raise_unexpected:
             self.pending.tx.abort()
             raise exc
-        return _failed(self.run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
+        return failed(self.run, f, f"{f}: unexpected {type(exc).__name__}: {one_line(exc, 300)}", unexpected=True)
 
     def _done(self, rep: IngestReport) -> None:
         self.run.reports.append(rep)
         if sum(self.pending.writer.added_by_file.values()) >= self.commit_rows:
-            self.pending = _commit(self.store, self.pending, self.run, self.max_rows)
-
-
-def _open(store: DatasetStore, max_rows: int) -> _Pending:
-    tx = store.begin()
-    w = store.writer(tx)
-    w.max_rows = max_rows
-    return _Pending(tx, w)
+            self.pending = commit_pending(self.store, self.pending, self.run, self.max_rows)
 
 
 def _read_one(
     store: DatasetStore,
-    pending: _Pending,
+    pending: Pending,
     rep: IngestReport,
     fid: int,
     known: set[str],
@@ -384,58 +350,3 @@ def _read_one(
     pending.digests.add(digest)
     known.add(digest)
     rep.seconds = time.perf_counter() - t0
-
-
-def _commit(store: DatasetStore, pending: _Pending, run: IngestRun, max_rows: int, reopen: bool = True) -> _Pending:
-    """Flush, record the inputs in ``ingested_files``, write the manifest; a failure fails these inputs."""
-    try:
-        pending.writer.flush()
-        for rep, _, fid in pending.files:
-            rep.rows_added = pending.writer.added_by_file.get(fid, 0)
-        if pending.files:
-            old = query_arrow(store.con, "SELECT * FROM ingested_files", INGESTED_SCHEMA)
-            new = pa.Table.from_pylist(
-                [
-                    {
-                        "sha256": d,
-                        "path": r.path,
-                        "format": r.format,
-                        "rows_added": r.rows_added,
-                        "rejected": r.rejects.total,
-                        "ingested_at": now_utc(),
-                    }
-                    for r, d, _ in pending.files
-                ],
-                schema=INGESTED_SCHEMA,
-            )
-            pending.tx.sides["ingested_files"] = _merge_ingested(old, new)
-        if pending.static:
-            pending.tx.sides["ais_static"] = merge_static(store.ais_static(), pl.concat(pending.static)).to_arrow()
-        store.commit(pending.tx)
-    except Exception as exc:
-        pending.tx.abort()
-        message = f"could not write the dataset {store.path}: {type(exc).__name__}: {one_line(exc, 250)}"
-        for rep, _, _ in pending.files:
-            rep.error, rep.rows_added = "failed", 0
-            run.failures.append(FileFailure(rep.path, f"{rep.path}: {message}", True))
-        store.cache.parts.clear()
-        store.cache.size = 0
-    return _open(store, max_rows) if reopen else pending
-
-
-def _merge_ingested(old: pa.Table, new: pa.Table) -> pa.Table:
-    """``ingested_files`` after a commit: a re-read (``--force``) file adds its new rows to its earlier count."""
-    frame = pl.concat([frame_of(old), frame_of(new)])
-    out = frame.group_by("sha256", maintain_order=True).agg(
-        pl.col("path").last(),
-        pl.col("format").last(),
-        pl.col("rows_added").sum(),
-        pl.col("rejected").last(),
-        pl.col("ingested_at").last(),
-    )
-    return out.to_arrow().cast(INGESTED_SCHEMA)
-
-
-def _failed(run: IngestRun, path: Path, message: str, unexpected: bool = False) -> IngestReport:
-    run.failures.append(FileFailure(str(path), message, unexpected))
-    return IngestReport(path=str(path), error="failed" if unexpected else "unreadable")
