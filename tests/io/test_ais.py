@@ -17,6 +17,7 @@ from liftwatch.io import ais_csv, ais_nmea
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import POINT_SCHEMA
 from liftwatch.sim.ais_writer import write_ais_nmea
+from tests.frames import to_frame
 
 
 def _read(path: Path) -> tuple[pl.DataFrame, RejectLog]:
@@ -24,8 +25,8 @@ def _read(path: Path) -> tuple[pl.DataFrame, RejectLog]:
     tables = list(io.read(path, rejects=log))
     for t in tables:
         assert t.schema == POINT_SCHEMA
-    frames = [pl.from_arrow(t) for t in tables]
-    return (pl.concat(frames) if frames else pl.DataFrame()), log  # type: ignore[arg-type]
+    frames = [to_frame(t) for t in tables]
+    return (pl.concat(frames) if frames else pl.DataFrame()), log
 
 
 def _problems(log: RejectLog) -> int:

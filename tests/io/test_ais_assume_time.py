@@ -26,6 +26,7 @@ from liftwatch.errors import InvalidValueError
 from liftwatch.io import ais_lines, ais_nmea, assumed_time
 from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.schema import PointFlag
+from tests.frames import to_frame
 
 WHEN = datetime(2021, 7, 1, 12, 0, tzinfo=UTC)
 WHEN_US = round(WHEN.timestamp() * 1e6)
@@ -45,8 +46,8 @@ def _static(mmsi: int = 273906301) -> list[str]:
 
 def _read(path: Path, assume: assumed_time.AssumeTime | None) -> tuple[pl.DataFrame, RejectLog]:
     log = RejectLog()
-    frames = [pl.from_arrow(t) for t in io.read(path, rejects=log, assume_time=assume)]
-    return pl.concat(frames) if frames else pl.DataFrame(), log  # type: ignore[arg-type]
+    frames = [to_frame(t) for t in io.read(path, rejects=log, assume_time=assume)]
+    return pl.concat(frames) if frames else pl.DataFrame(), log
 
 
 def test_only_untimed_messages_take_the_assumed_time(tmp_path: Path) -> None:

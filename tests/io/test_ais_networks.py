@@ -25,6 +25,7 @@ from liftwatch.cli import app
 from liftwatch.io import ais_csv, ais_decoded_csv, ais_lines, ais_nmea
 from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.store import Store
+from tests.frames import to_frame
 
 from .fuzzkit import data_lines, run, small_chunks
 
@@ -55,8 +56,8 @@ def _pghp(when: datetime, ref: str) -> str:
 
 def _read(path: Path) -> tuple[pl.DataFrame, RejectLog]:
     log = RejectLog()
-    frames = [pl.from_arrow(t) for t in io.read(path, rejects=log)]
-    return (pl.concat(frames) if frames else pl.DataFrame()), log  # type: ignore[arg-type]
+    frames = [to_frame(t) for t in io.read(path, rejects=log)]
+    return (pl.concat(frames) if frames else pl.DataFrame()), log
 
 
 def _where(log: RejectLog) -> dict[str, str]:

@@ -28,6 +28,7 @@ from liftwatch.io import ais_lines, ais_nmea
 from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.schema import PointFlag
 from liftwatch.store import IngestReport, Store
+from tests.frames import to_frame
 
 REPO = Path(__file__).resolve().parents[2]
 OWN = REPO / "tests" / "data" / "real" / "ais"
@@ -111,9 +112,9 @@ def _valid_position(msg: dict[str, object]) -> bool:
 
 def _read(path: Path, assume_time: datetime | None = None) -> tuple[pl.DataFrame, RejectLog]:
     log = RejectLog()
-    frames = [pl.from_arrow(t) for t in io.read(path, rejects=log, assume_time=assume_time)]
-    df = pl.concat(frames) if frames else pl.DataFrame()  # type: ignore[arg-type]
-    return df, log  # type: ignore[return-value]
+    frames = [to_frame(t) for t in io.read(path, rejects=log, assume_time=assume_time)]
+    df = pl.concat(frames) if frames else pl.DataFrame()
+    return df, log
 
 
 def _ingest(path: Path, tmp_path: Path, assume_time: datetime | None = None) -> tuple[IngestReport, str]:

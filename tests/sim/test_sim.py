@@ -17,6 +17,7 @@ from liftwatch.geodesy import haversine_km
 from liftwatch.io.base import RejectLog
 from liftwatch.modes import accounting
 from liftwatch.sim.coverage import covered
+from tests.frames import frame
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def test_round_trip_through_readers(tmp_path: Path, small: sim.Scenario, fmt: st
     rejects = RejectLog()
     tables = [t for p in inputs for t in lio.read(p, rejects=rejects)]
     assert rejects.total == 0, rejects.samples[:3]
-    got = pl.concat([pl.from_arrow(t) for t in tables]).filter(pl.col("lat").is_not_null())  # type: ignore[misc]
+    got = frame(tables).filter(pl.col("lat").is_not_null())
     want = small.points.filter(pl.col("domain") == "air").unique(["asset_id", "ts"])
     key = ["asset_id", "ts"]
     got = got.with_columns(pl.col("ts").dt.truncate("1s")).unique(key)
@@ -152,7 +153,7 @@ def test_raw_modes_round_trip(tmp_path: Path, small: sim.Scenario) -> None:
     """DF17 messages written by the simulator decode back to the simulated fixes (CPR precision ~5 m)."""
     path = sim.write(small, tmp_path, ["modes_hex"])["modes_hex"][0]
     rejects = RejectLog()
-    got = pl.concat([pl.from_arrow(t) for t in lio.read(path, rejects=rejects)])  # type: ignore[misc]
+    got = frame(lio.read(path, rejects=rejects))
     # every message accounted for; none is a problem except positions that found no CPR pair or reference
     assert got.height + rejects.total == sum(1 for line in Path(path).read_text().splitlines() if line.strip())
     assert rejects.total - rejects.ignored == rejects.counts[accounting.UNRESOLVED]
@@ -177,7 +178,7 @@ def test_ais_nmea_round_trip(tmp_path: Path) -> None:
     assert want.height > 100
     path = sim.write(sc, tmp_path, ["ais_nmea"])["ais_nmea"][0]
     rejects = RejectLog()
-    got = pl.concat([pl.from_arrow(t) for t in lio.read(path, rejects=rejects)])  # type: ignore[misc]
+    got = frame(lio.read(path, rejects=rejects))
     # static reports are counted as "ignored ... not a position message"; nothing else may be set aside
     assert not [r for r in rejects.counts if not r.startswith("ignored")], rejects.samples[:3]
     got = got.filter(pl.col("lat").is_not_null()).with_columns(pl.col("ts").dt.truncate("1s"))
