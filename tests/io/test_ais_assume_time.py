@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyais.encode import encode_dict
+from pyais.encode import DATA_DICT, encode_dict
 from typer.testing import CliRunner
 
 import liftwatch
@@ -35,12 +35,19 @@ ASSUMED = int(PointFlag.ASSUMED_TIME)
 
 
 def _sentence(mmsi: int = 273906301, lat: float = 34.74) -> str:
-    d = {"type": 1, "mmsi": mmsi, "lat": lat, "lon": 35.51, "speed": 12.5, "course": 90.0}
+    d: DATA_DICT = {"type": 1, "mmsi": mmsi, "lat": lat, "lon": 35.51, "speed": 12.5, "course": 90.0}
     return encode_dict(d, talker_id="AI", sentence_type="VDM")[0]
 
 
 def _static(mmsi: int = 273906301) -> list[str]:
-    d = {"type": 5, "mmsi": mmsi, "shipname": "SPARTA IV", "callsign": "UBCX3", "imo": 9743033, "ship_type": 70}
+    d: DATA_DICT = {
+        "type": 5,
+        "mmsi": mmsi,
+        "shipname": "SPARTA IV",
+        "callsign": "UBCX3",
+        "imo": 9743033,
+        "ship_type": 70,
+    }
     return encode_dict(d, talker_id="AI", sentence_type="VDM", seq_id=1)
 
 

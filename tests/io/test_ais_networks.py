@@ -17,7 +17,7 @@ import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyais.encode import encode_dict
+from pyais.encode import DATA_DICT, encode_dict
 from typer.testing import CliRunner
 
 from liftwatch import io
@@ -44,7 +44,7 @@ def _cs(s: str) -> str:
 
 
 def _sentence(talker: str = "AI", lat: float = 34.74, lon: float = 35.51, mmsi: int = 273906301, t: int = 1) -> str:
-    d = {"type": t, "mmsi": mmsi, "lat": lat, "lon": lon, "speed": 12.5, "course": 90.0}
+    d: DATA_DICT = {"type": t, "mmsi": mmsi, "lat": lat, "lon": lon, "speed": 12.5, "course": 90.0}
     return encode_dict(d, talker_id=talker, sentence_type="VDM")[0]
 
 

@@ -32,7 +32,7 @@ def test_every_annex10_block_is_reachable() -> None:
     blocks = kb.icao_blocks()
     assert blocks.height > 200
     assert set(blocks.filter(pl.col("country").is_not_null())["country"]) >= {"RU", "SY", "LY", "BY", "US", "CN"}
-    mids = [f"{(s + e) // 2:06x}" for s, e in zip(blocks["start"], blocks["end"], strict=True)]
+    mids: list[str | None] = [f"{(s + e) // 2:06x}" for s, e in zip(blocks["start"], blocks["end"], strict=True)]
     assert all(c is not None for c, cc in zip(kb.icao_countries(mids), blocks["country"], strict=True) if cc)
 
 

@@ -18,6 +18,7 @@ from liftwatch.modes.decode import decode_hex
 from liftwatch.modes.framing import encode_beast
 from liftwatch.modes.synth import stream
 from liftwatch.store import Store
+from tests.frames import typed
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def _write(tmp: Path, s, kind: str) -> Path:  # type: ignore[no-untyped-def]
 
 
 def _max_dt_us(a: pl.Series, b: pl.Series) -> int:
-    return int((a.dt.epoch("us") - b.dt.epoch("us")).abs().max() or 0)
+    return typed((a.dt.epoch("us") - b.dt.epoch("us")).abs().max() or 0, int)
 
 
 def _frame(tables: list[pa.Table]) -> pl.DataFrame:
