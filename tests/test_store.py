@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 import liftwatch
@@ -34,7 +36,7 @@ def test_duplicate_rows_inside_one_batch_are_dropped(store: Store) -> None:
 
 
 def test_failed_ingest_leaves_nothing(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def bad_batches(*_a, **_k):  # type: ignore[no-untyped-def]
+    def bad_batches(*_a: object, **_k: object) -> Iterator[pa.Table]:
         yield conform(make_points(10))
         raise RuntimeError("reader died mid-file")
 

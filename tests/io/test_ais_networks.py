@@ -134,7 +134,7 @@ def test_pghp_matching_does_not_depend_on_chunking(n: int, offsets: list[int], c
     text = ("\n".join(r for _, r in sorted(rows, key=lambda x: x[0])) + "\n").encode()
     data = gzip.compress(text) if compress else text
 
-    def reader(path: str, log: RejectLog, batch_rows: int):  # type: ignore[no-untyped-def]
+    def reader(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
         return ais_nmea.read(path, log, batch_rows)
 
     whole, log1 = run(reader, data, name="p.nmea")
