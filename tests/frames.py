@@ -32,3 +32,9 @@ def typed(value: object, kind: type[T]) -> T:
     """`value`, checked to be a `kind` (a Polars scalar such as `Series.max()`, a row value)."""
     assert isinstance(value, kind), f"expected {kind.__name__}, got {type(value).__name__}: {value!r}"
     return value
+
+
+def num(value: object) -> float:
+    """A Polars numeric scalar (`Series.max()`, `.mean()`) as a float; None or a non-number fails the test."""
+    assert isinstance(value, int | float), f"expected a number, got {type(value).__name__}: {value!r}"
+    return float(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -144,7 +145,7 @@ def test_csv_with_header(tmp_path: Path, s: Stream) -> None:
 def test_counter_only_times_are_flagged_and_anchored_as_asked(tmp_path: Path, s: Stream) -> None:
     """A Beast file's absolute time is an assumption: flagged, noted, and movable with ``assume_time``."""
     import os
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from liftwatch.schema import PointFlag
 
@@ -159,7 +160,7 @@ def test_counter_only_times_are_flagged_and_anchored_as_asked(tmp_path: Path, s:
     # the default anchor puts the last message at the mtime: an hour late, which is why it is flagged
     ref = pl.from_arrow(decode_hex(s.hex(), s.ts).points)
     assert isinstance(ref, pl.DataFrame)
-    shift = (got["ts"].max() - ref["ts"].max()).total_seconds()  # type: ignore[operator,union-attr]
+    shift = (typed(got["ts"].max(), datetime) - typed(ref["ts"].max(), datetime)).total_seconds()
     assert abs(shift - 3600.0) < 1.0
     # the analyst knows when the recording started: the first message gets that time, spacing kept
     start = datetime.fromtimestamp(s.ts[0], tz=UTC)
