@@ -28,7 +28,7 @@ from liftwatch.io import ais_lines, ais_nmea
 from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.schema import PointFlag
 from liftwatch.store import IngestReport, Store
-from tests.frames import to_frame
+from tests.frames import num, to_frame
 
 REPO = Path(__file__).resolve().parents[2]
 OWN = REPO / "tests" / "data" / "real" / "ais"
@@ -136,8 +136,8 @@ def _voyages_build(db: str, kept: int) -> None:
 def _match(points: pl.DataFrame, msg: Mapping[str, object]) -> pl.DataFrame:
     return points.filter(
         (pl.col("asset_id") == f"{msg['mmsi']:09d}")
-        & ((pl.col("lat") - msg["lat"]).abs() < 1e-4)  # type: ignore[operator]
-        & ((pl.col("lon") - msg["lon"]).abs() < 1e-4)  # type: ignore[operator]
+        & ((pl.col("lat") - num(msg["lat"])).abs() < 1e-4)
+        & ((pl.col("lon") - num(msg["lon"])).abs() < 1e-4)
     )
 
 
