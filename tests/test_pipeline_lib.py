@@ -91,7 +91,7 @@ def test_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypatch:
         raise ZeroDivisionError("kaboom")
 
     monkeypatch.setattr(liftwatch.api.LiftWatch, "info", broken)
-    monkeypatch.setattr(liftwatch.cli.ingest.Path, "exists", lambda _self: True)
+    monkeypatch.setattr("liftwatch.cli.ingest.Path.exists", lambda _self: True)
     monkeypatch.setattr(liftwatch, "open", lambda *a, **k: liftwatch.api.LiftWatch(liftwatch.store.Store(":memory:")))
     res = runner.invoke(app, ["info"])
     assert res.exit_code == 1

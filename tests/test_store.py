@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 import liftwatch
@@ -34,15 +36,13 @@ def test_duplicate_rows_inside_one_batch_are_dropped(store: Store) -> None:
 
 
 def test_failed_ingest_leaves_nothing(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def bad_batches(*_a, **_k):  # type: ignore[no-untyped-def]
+    def bad_batches(*_a: object, **_k: object) -> Iterator[pa.Table]:
         yield conform(make_points(10))
         raise RuntimeError("reader died mid-file")
 
-    import liftwatch.store_ingest as store_mod
-
     f = tmp_path / "x.sbs"
     f.write_bytes(b"MSG,3,1,1,4B1801,1,2024/12/14,06:00:00.000,2024/12/14,06:00:00.000,,35000,,,35.1,33.2,,,0,0,0,0\n")
-    monkeypatch.setattr(store_mod.lio, "read", bad_batches)
+    monkeypatch.setattr("liftwatch.store_ingest.lio.read", bad_batches)
     with pytest.raises(RuntimeError):
         store.ingest(f)
     assert store.info()["points"] == 0

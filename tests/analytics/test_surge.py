@@ -77,7 +77,7 @@ def test_rate_jump_found_within_two_days(mean: float, jump: float, size: float |
     runs, t_change = 100, 18
     starts, delays = [], []
     for _ in range(runs):
-        means = np.r_[np.full(t_change, mean), np.full(DAYS - t_change, mean * jump)]
+        means: np.ndarray = np.r_[np.full(t_change, mean), np.full(DAYS - t_change, mean * jump)]
         y = rng.poisson(means).astype(float) if size is None else rng.negative_binomial(size, size / (size + means))
         f = assess_series(y.astype(float), None, BASE)
         if f is not None and f.kind == "surge":

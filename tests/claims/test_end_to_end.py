@@ -47,7 +47,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Any]
 
 
 def _airlift_truth(sc: Any) -> pl.DataFrame:
-    t = sc.truth_flights
+    t: pl.DataFrame = sc.truth_flights
     return t.filter((pl.col("dep_site") == "hmeimim") & (pl.col("arr_site") == "al-khadim"))
 
 

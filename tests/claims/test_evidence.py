@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from liftwatch.claims import CONTRADICTED, NO_EVIDENCE, PARTLY, SUPPORTED, check, extract
+from liftwatch.claims.evidence import ClaimResult
 from liftwatch.claims.places import Gazetteer
 from liftwatch.store import Store
 from tests.claims.flights_factory import T0, coverage_points, flight, flights_table
@@ -25,7 +26,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s.close()
 
 
-def _verdict(text: str, store: Store, gaz: Gazetteer, pub: date | None = PUB):  # type: ignore[no-untyped-def]
+def _verdict(text: str, store: Store, gaz: Gazetteer, pub: date | None = PUB) -> ClaimResult:
     ex = extract(text, pub, gazetteer=gaz)
     assert len(ex.claims) == 1, [c.summary() for c in ex.claims]
     return check(ex, store, gazetteer=gaz)[0]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from liftwatch.claims import extract
-from liftwatch.claims.model import Claim, Extraction
+from liftwatch.claims.model import Claim, Extraction, Place
 from liftwatch.claims.places import Gazetteer
 from tests.claims.conftest import SHARED, TEXTS
 
@@ -18,7 +19,7 @@ def _read(name: str) -> str:
     return (TEXTS / name).read_text(encoding="utf-8")
 
 
-def _ids(places: list) -> set[str]:  # type: ignore[type-arg]
+def _ids(places: Iterable[Place]) -> set[str]:
     return {p.id for p in places if p.id}
 
 

@@ -6,11 +6,12 @@ carriers and dates than the gold corpora) so that a rule tuned to one excerpt's 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from liftwatch.claims import extract
 from liftwatch.claims.counts import best, find_counts
-from liftwatch.claims.model import Extraction
+from liftwatch.claims.model import Extraction, Place
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.timeparse import find_times
 from liftwatch.claims.translit import SkeletonIndex, arabic_skeleton, cyrillic_to_latin, latin_skeleton
@@ -23,7 +24,7 @@ def _ex(text: str, pub: date | None = PUB) -> Extraction:
     return extract(text, pub, gazetteer=real_kb_gazetteer(), use_model=False)
 
 
-def _ids(places) -> set[str]:  # type: ignore[no-untyped-def]
+def _ids(places: Iterable[Place]) -> set[str]:
     return {p.id or p.text for p in places}
 
 

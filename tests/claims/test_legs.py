@@ -6,13 +6,14 @@ reporting).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from liftwatch.claims.extract import extract
-from liftwatch.claims.model import Claim, Extraction
+from liftwatch.claims.model import Claim, Extraction, Place
 
 
-def _ids(places: list) -> set[str]:  # type: ignore[type-arg]
+def _ids(places: Iterable[Place]) -> set[str]:
     return {p.id or f"unknown:{p.text}" for p in places}
 
 

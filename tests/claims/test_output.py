@@ -11,6 +11,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from liftwatch.claims import check, extract, report_section_html, to_json
+from liftwatch.claims.evidence import ClaimResult
+from liftwatch.claims.model import Extraction
 from liftwatch.claims.places import Gazetteer
 from liftwatch.claims.render import print_extraction, print_results
 from liftwatch.cli import app
@@ -23,7 +25,7 @@ TEXT = (
 )
 
 
-def _results(tmp_path: Path, gaz: Gazetteer):  # type: ignore[no-untyped-def]
+def _results(tmp_path: Path, gaz: Gazetteer) -> tuple[Extraction, list[ClaimResult]]:
     store = Store(tmp_path / "o.duckdb")
     store.write_flights(
         flights_table([flight("155abc", "hmeimim", "al-khadim", T0 + timedelta(days=i)) for i in range(3)])

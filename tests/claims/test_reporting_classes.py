@@ -3,6 +3,7 @@ counts and rates, ships — each on a sentence written the way the reporting wri
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from liftwatch.claims import extract
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.counts import find_counts
+from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.ships import named_ships, owners
 from liftwatch.claims.types import find_makers, find_types
 from tests.claims.conftest import real_kb_gazetteer
@@ -17,13 +19,13 @@ from tests.claims.conftest import real_kb_gazetteer
 PUB = date(2024, 12, 14)  # a Saturday
 
 
-def _one(text: str, pub: date | None = PUB):  # type: ignore[no-untyped-def]
+def _one(text: str, pub: date | None = PUB) -> Claim:
     ex = extract(text, pub, gazetteer=real_kb_gazetteer(), use_model=False)
     assert len(ex.claims) == 1, [c.summary() for c in ex.claims]
     return ex.claims[0]
 
 
-def _ids(places) -> set[str]:  # type: ignore[no-untyped-def]
+def _ids(places: Iterable[Place]) -> set[str]:
     return {p.id or p.text for p in places}
 
 

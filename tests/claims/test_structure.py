@@ -7,10 +7,11 @@ one article's wording fails here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from liftwatch.claims import extract
-from liftwatch.claims.model import Claim, Extraction
+from liftwatch.claims.model import Claim, Extraction, Place
 from liftwatch.claims.sentences import split_clauses
 from tests.claims.conftest import real_kb_gazetteer
 
@@ -21,7 +22,7 @@ def _ex(text: str, pub: date | None = PUB) -> Extraction:
     return extract(text, pub, gazetteer=real_kb_gazetteer(), use_model=False)
 
 
-def _ids(places) -> set[str]:  # type: ignore[no-untyped-def]
+def _ids(places: Iterable[Place]) -> set[str]:
     return {p.id or p.text for p in places}
 
 

@@ -8,12 +8,13 @@ dates than the gold corpus) so that a rule fitted to one excerpt's wording fails
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from types import SimpleNamespace
 
 from liftwatch.claims import extract
 from liftwatch.claims.lexicon import HEDGE, HINTS, MOVE
-from liftwatch.claims.model import Extraction
+from liftwatch.claims.model import Extraction, Place
 from liftwatch.claims.morph import romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.ships import named_ships
@@ -26,7 +27,7 @@ def _ex(text: str) -> Extraction:
     return extract(text, PUB, gazetteer=real_kb_gazetteer(), use_model=False)
 
 
-def _ids(places) -> set[str]:  # type: ignore[no-untyped-def]
+def _ids(places: Iterable[Place]) -> set[str]:
     return {p.id or p.text for p in places}
 
 

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import liftwatch
-from liftwatch import dataset_commit, dataset_ingest, dataset_write
+from liftwatch import dataset_commit
 from liftwatch import io as lio
 from liftwatch.dataset_export import export_dataset
 from liftwatch.dataset_ingest import ingest_into
@@ -66,7 +66,7 @@ def test_dedup_reads_only_row_keys_of_touched_partitions(
         calls.append((str(source), kwargs.get("columns")))
         return real(source, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(dataset_write.pq, "read_table", spy)
+    monkeypatch.setattr("liftwatch.dataset_write.pq.read_table", spy)
     with DatasetStore(small_dataset) as d:
         sample = d.points().head(50)
         touched = {
@@ -132,7 +132,7 @@ def test_a_file_failing_midway_costs_only_itself(tmp_path: Path, monkeypatch: py
             yield batch.slice(0, 5)
         raise UnreadableFileError(str(bad), "damaged after the first rows")
 
-    monkeypatch.setattr(dataset_ingest.lio, "read", read)
+    monkeypatch.setattr("liftwatch.dataset_ingest.lio.read", read)
     target = tmp_path / "ds"
     with DatasetStore(target, create=True) as d:
         # tiny buffers: every file streams behind a savepoint, and the bad one is rolled back midway

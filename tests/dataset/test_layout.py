@@ -17,6 +17,7 @@ from liftwatch.dataset_files import MANIFEST, META_DIR
 from liftwatch.partitioning import asset_buckets
 from liftwatch.store import Store
 from liftwatch.store_dataset import DatasetStore
+from tests.frames import to_frame
 
 
 def _store_points(db: Path) -> pl.DataFrame:
@@ -37,7 +38,7 @@ def test_layout_is_hive_by_day_and_asset_bucket(small_store: Path, small_dataset
         t = pq.read_table(f, columns=["asset_id", "ts"])
         # the directory is the fixed bucket rule of every row's asset, and the day of every row's ts (UTC)
         assert set(asset_buckets(t.column("asset_id"), 16).tolist()) == {bucket}
-        days = {d.isoformat() for d in pl.from_arrow(t)["ts"].dt.date().to_list()}  # type: ignore[union-attr]
+        days = {d.isoformat() for d in to_frame(t)["ts"].dt.date().to_list()}
         assert days == {day}
 
 

@@ -17,6 +17,7 @@ from liftwatch.io import aircraft_json
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import POINT_SCHEMA, PointFlag
 from liftwatch.store import Store
+from tests.frames import frame, to_frame
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "readsb"
 SNAPS = FIX / "aircraft_json"
@@ -27,10 +28,7 @@ def _read(path: Path, log: RejectLog | None = None, **kw: int) -> pl.DataFrame:
     tables = list(aircraft_json.read(str(path), log if log is not None else RejectLog(), **kw))
     for t in tables:
         assert t.schema.equals(POINT_SCHEMA)
-    frames = [pl.from_arrow(t) for t in tables]
-    out = pl.concat(frames) if frames else pl.from_arrow(POINT_SCHEMA.empty_table())  # type: ignore[list-item]
-    assert isinstance(out, pl.DataFrame)
-    return out
+    return frame(tables) if tables else to_frame(POINT_SCHEMA.empty_table())
 
 
 def test_detects_file_and_directory() -> None:

@@ -20,6 +20,7 @@ from liftwatch.errors import UnreadableFileError
 from liftwatch.io import aircraft_json
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import POINT_SCHEMA
+from tests.frames import frame, to_frame, typed
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "readsb" / "aircraft_json"
 SNAP = (FIX / "aircraft.json").read_bytes()
@@ -60,9 +61,7 @@ def _run(files: dict[str, bytes], as_dir: bool = False) -> tuple[pl.DataFrame | 
             return None, log
     for t in tables:
         assert t.schema.equals(POINT_SCHEMA)
-    frames = [pl.from_arrow(t) for t in tables]
-    df = pl.concat(frames) if frames else pl.from_arrow(POINT_SCHEMA.empty_table())  # type: ignore[list-item]
-    assert isinstance(df, pl.DataFrame)
+    df = frame(tables) if tables else to_frame(POINT_SCHEMA.empty_table())
     assert df.filter((pl.col("lat").abs() > 90) | (pl.col("lon").abs() > 180)).height == 0
     for c in ("lat", "lon", "alt_baro_ft", "gs_kt", "track_deg", "vrate_fpm", "heading_deg"):
         assert df.filter(pl.col(c).is_nan() | pl.col(c).is_infinite()).height == 0
@@ -70,8 +69,8 @@ def _run(files: dict[str, bytes], as_dir: bool = False) -> tuple[pl.DataFrame | 
     return df, log
 
 
-GOOD = _run({"aircraft.json": SNAP})[0]
-assert GOOD is not None and GOOD.height == N_AC - 1
+GOOD = typed(_run({"aircraft.json": SNAP})[0], pl.DataFrame)
+assert GOOD.height == N_AC - 1
 
 
 @SETTINGS

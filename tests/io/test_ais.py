@@ -17,6 +17,7 @@ from liftwatch.io import ais_csv, ais_nmea
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import POINT_SCHEMA
 from liftwatch.sim.ais_writer import write_ais_nmea
+from tests.frames import to_frame, typed
 
 
 def _read(path: Path) -> tuple[pl.DataFrame, RejectLog]:
@@ -24,8 +25,8 @@ def _read(path: Path) -> tuple[pl.DataFrame, RejectLog]:
     tables = list(io.read(path, rejects=log))
     for t in tables:
         assert t.schema == POINT_SCHEMA
-    frames = [pl.from_arrow(t) for t in tables]
-    return (pl.concat(frames) if frames else pl.DataFrame()), log  # type: ignore[arg-type]
+    frames = [to_frame(t) for t in tables]
+    return (pl.concat(frames) if frames else pl.DataFrame()), log
 
 
 def _problems(log: RejectLog) -> int:
@@ -73,7 +74,7 @@ def test_nmea_roundtrip_matches_input_and_pyais(tmp_path: Path) -> None:
     lines = [ln for ln in path.read_text().splitlines() if ",1,1,," in ln]
     for ln, row in zip(lines, got.iter_rows(named=True), strict=True):
         m = pyais.decode(ln.split("\\")[-1]).asdict()
-        assert f"{m['mmsi']:09d}" == row["asset_id"]
+        assert f"{typed(m['mmsi'], int):09d}" == row["asset_id"]
         assert m["lat"] == pytest.approx(row["lat"], abs=1e-6) and m["lon"] == pytest.approx(row["lon"], abs=1e-6)
         assert m["speed"] == pytest.approx(row["gs_kt"], abs=1e-3)
         assert m["course"] == pytest.approx(row["track_deg"], abs=1e-3)
@@ -179,13 +180,13 @@ def test_dma_and_marinecadastre(tmp_path: Path) -> None:
 
 
 def test_class_b_and_type_2_3_match_pyais(tmp_path: Path) -> None:
-    from pyais.encode import encode_dict
+    from pyais.encode import DATA_DICT, encode_dict
 
     rng = np.random.default_rng(4)
     lines, want = [], []
     for i in range(60):
         t = (2, 3, 18)[i % 3]
-        d = {
+        d: DATA_DICT = {
             "type": t,
             "mmsi": int(rng.integers(200_000_000, 799_999_999)),
             "lat": round(float(rng.uniform(-80, 80)), 4),
@@ -202,7 +203,7 @@ def test_class_b_and_type_2_3_match_pyais(tmp_path: Path) -> None:
     got, log = _read(path)
     assert log.total == 0 and got.height == 60
     for w, g in zip(want, got.iter_rows(named=True), strict=True):
-        assert f"{w['mmsi']:09d}" == g["asset_id"]
+        assert f"{typed(w['mmsi'], int):09d}" == g["asset_id"]
         assert w["lat"] == pytest.approx(g["lat"], abs=1e-6) and w["lon"] == pytest.approx(g["lon"], abs=1e-6)
         assert w["speed"] == pytest.approx(g["gs_kt"], abs=1e-3) and w["course"] == pytest.approx(
             g["track_deg"], abs=1e-3

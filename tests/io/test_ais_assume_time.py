@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyais.encode import encode_dict
+from pyais.encode import DATA_DICT, encode_dict
 from typer.testing import CliRunner
 
 import liftwatch
@@ -26,6 +26,7 @@ from liftwatch.errors import InvalidValueError
 from liftwatch.io import ais_lines, ais_nmea, assumed_time
 from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.schema import PointFlag
+from tests.frames import to_frame
 
 WHEN = datetime(2021, 7, 1, 12, 0, tzinfo=UTC)
 WHEN_US = round(WHEN.timestamp() * 1e6)
@@ -34,19 +35,26 @@ ASSUMED = int(PointFlag.ASSUMED_TIME)
 
 
 def _sentence(mmsi: int = 273906301, lat: float = 34.74) -> str:
-    d = {"type": 1, "mmsi": mmsi, "lat": lat, "lon": 35.51, "speed": 12.5, "course": 90.0}
+    d: DATA_DICT = {"type": 1, "mmsi": mmsi, "lat": lat, "lon": 35.51, "speed": 12.5, "course": 90.0}
     return encode_dict(d, talker_id="AI", sentence_type="VDM")[0]
 
 
 def _static(mmsi: int = 273906301) -> list[str]:
-    d = {"type": 5, "mmsi": mmsi, "shipname": "SPARTA IV", "callsign": "UBCX3", "imo": 9743033, "ship_type": 70}
+    d: DATA_DICT = {
+        "type": 5,
+        "mmsi": mmsi,
+        "shipname": "SPARTA IV",
+        "callsign": "UBCX3",
+        "imo": 9743033,
+        "ship_type": 70,
+    }
     return encode_dict(d, talker_id="AI", sentence_type="VDM", seq_id=1)
 
 
 def _read(path: Path, assume: assumed_time.AssumeTime | None) -> tuple[pl.DataFrame, RejectLog]:
     log = RejectLog()
-    frames = [pl.from_arrow(t) for t in io.read(path, rejects=log, assume_time=assume)]
-    return pl.concat(frames) if frames else pl.DataFrame(), log  # type: ignore[arg-type]
+    frames = [to_frame(t) for t in io.read(path, rejects=log, assume_time=assume)]
+    return pl.concat(frames) if frames else pl.DataFrame(), log
 
 
 def test_only_untimed_messages_take_the_assumed_time(tmp_path: Path) -> None:

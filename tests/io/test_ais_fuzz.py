@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pyarrow as pa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyais.encode import encode_dict
+from pyais.encode import DATA_DICT, encode_dict
 
 from liftwatch.io import ais_csv, ais_nmea
 from liftwatch.io.base import RejectLog
@@ -32,7 +32,14 @@ def csv(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
 
 
 def _pos(lat: float, lon: float) -> str:
-    d = {"type": 1, "mmsi": 273906301, "lat": round(lat, 4), "lon": round(lon, 4), "speed": 12.5, "course": 90.0}
+    d: DATA_DICT = {
+        "type": 1,
+        "mmsi": 273906301,
+        "lat": round(lat, 4),
+        "lon": round(lon, 4),
+        "speed": 12.5,
+        "course": 90.0,
+    }
     return encode_dict(d, talker_id="AI", sentence_type="VDM")[0]
 
 

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyais.encode import encode_dict
+from pyais.encode import DATA_DICT, encode_dict
 from typer.testing import CliRunner
 
 from liftwatch import io
@@ -25,6 +25,7 @@ from liftwatch.cli import app
 from liftwatch.io import ais_csv, ais_decoded_csv, ais_lines, ais_nmea
 from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.store import Store
+from tests.frames import to_frame
 
 from .fuzzkit import data_lines, run, small_chunks
 
@@ -43,7 +44,7 @@ def _cs(s: str) -> str:
 
 
 def _sentence(talker: str = "AI", lat: float = 34.74, lon: float = 35.51, mmsi: int = 273906301, t: int = 1) -> str:
-    d = {"type": t, "mmsi": mmsi, "lat": lat, "lon": lon, "speed": 12.5, "course": 90.0}
+    d: DATA_DICT = {"type": t, "mmsi": mmsi, "lat": lat, "lon": lon, "speed": 12.5, "course": 90.0}
     return encode_dict(d, talker_id=talker, sentence_type="VDM")[0]
 
 
@@ -55,8 +56,8 @@ def _pghp(when: datetime, ref: str) -> str:
 
 def _read(path: Path) -> tuple[pl.DataFrame, RejectLog]:
     log = RejectLog()
-    frames = [pl.from_arrow(t) for t in io.read(path, rejects=log)]
-    return (pl.concat(frames) if frames else pl.DataFrame()), log  # type: ignore[arg-type]
+    frames = [to_frame(t) for t in io.read(path, rejects=log)]
+    return (pl.concat(frames) if frames else pl.DataFrame()), log
 
 
 def _where(log: RejectLog) -> dict[str, str]:
@@ -133,7 +134,7 @@ def test_pghp_matching_does_not_depend_on_chunking(n: int, offsets: list[int], c
     text = ("\n".join(r for _, r in sorted(rows, key=lambda x: x[0])) + "\n").encode()
     data = gzip.compress(text) if compress else text
 
-    def reader(path: str, log: RejectLog, batch_rows: int):  # type: ignore[no-untyped-def]
+    def reader(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
         return ais_nmea.read(path, log, batch_rows)
 
     whole, log1 = run(reader, data, name="p.nmea")

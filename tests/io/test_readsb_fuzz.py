@@ -11,7 +11,7 @@ import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import polars as pl
 from hypothesis import HealthCheck, example, given, settings
@@ -21,6 +21,7 @@ from liftwatch.errors import UnreadableFileError
 from liftwatch.io import readsb_trace
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import POINT_SCHEMA
+from tests.frames import frame, to_frame, typed
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "readsb"
 IL76_BYTES = (FIX / "trace_full_15a3f2.json").read_bytes()
@@ -59,9 +60,7 @@ def _run(data: bytes, name: str = "trace_full_15a3f2.json") -> tuple[pl.DataFram
             return None, log
     for t in tables:
         assert t.schema.equals(POINT_SCHEMA)
-    frames = [pl.from_arrow(t) for t in tables]
-    df = pl.concat(frames) if frames else pl.from_arrow(POINT_SCHEMA.empty_table())  # type: ignore[list-item]
-    assert isinstance(df, pl.DataFrame)
+    df = frame(tables) if tables else to_frame(POINT_SCHEMA.empty_table())
     _check_values(df)
     return df, log
 
@@ -79,8 +78,8 @@ def _key(df: pl.DataFrame) -> set[tuple[Any, ...]]:
     return set(zip(df["ts"].to_list(), df["lat"].to_list(), df["lon"].to_list(), strict=True))
 
 
-GOOD = _run(IL76_BYTES)[0]
-assert GOOD is not None and GOOD.height == 14
+GOOD = typed(_run(IL76_BYTES)[0], pl.DataFrame)
+assert GOOD.height == 14
 
 
 @SETTINGS
@@ -189,12 +188,15 @@ def test_nan_and_infinity_literals() -> None:
     assert not any(math.isnan(x) for x in df["lat"])
 
 
+TarWriteMode = Literal["w:", "w:gz", "w:bz2", "w:xz"]
+
+
 def _tar_bytes(compress: str) -> bytes:
     import io
     import tarfile
 
     buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode=f"w:{compress}") as tf:
+    with tarfile.open(fileobj=buf, mode=cast(TarWriteMode, f"w:{compress}")) as tf:
         for name, data in (
             ("traces/f2/trace_full_15a3f2.json", IL76_GZ),
             ("traces/f3/trace_full_15a3f3.json", IL76_BYTES.replace(b"15a3f2", b"15a3f3")),

@@ -16,6 +16,7 @@ import pytest
 from liftwatch import io as lio
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import POINT_SCHEMA
+from tests.frames import frame
 
 
 def _files(out: Any) -> list[Path]:
@@ -50,7 +51,7 @@ def test_sim_written_files_read_back(tmp_path: Path, fmt: str) -> None:
     tables = [t for p in paths for t in lio.read(p, format=fmt, rejects=log)]
     assert tables, "nothing read back"
     assert all(t.schema.equals(POINT_SCHEMA) for t in tables)
-    got = pl.concat([pl.from_arrow(t) for t in tables]).filter(pl.col("lat").is_not_null())  # type: ignore[misc]
+    got = frame(tables).filter(pl.col("lat").is_not_null())
     truth = sc.points.filter(pl.col("domain") == "air", pl.col("lat").is_not_null())
     assert log.total <= 0.01 * (got.height + log.total), log.counts.most_common(3)
     matched = got.sort("ts").join_asof(

@@ -7,6 +7,7 @@ import json
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Literal, cast
 
 import polars as pl
 import pytest
@@ -17,6 +18,7 @@ from liftwatch.io import readsb_trace
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import POINT_SCHEMA, PointFlag
 from liftwatch.store import Store
+from tests.frames import frame
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "readsb"
 IL76 = FIX / "trace_full_15a3f2.json"
@@ -28,7 +30,7 @@ def _read(path: Path, log: RejectLog | None = None, **kw: int) -> pl.DataFrame:
     tables = list(readsb_trace.read(str(path), log if log is not None else RejectLog(), **kw))
     for t in tables:
         assert t.schema.equals(POINT_SCHEMA)
-    return pl.concat([pl.from_arrow(t) for t in tables]) if tables else pl.DataFrame()  # type: ignore[misc]
+    return frame(tables) if tables else pl.DataFrame()
 
 
 def test_il76_trace_times_positions_and_fields() -> None:
@@ -214,13 +216,16 @@ def test_unreadable_files_raise_one_clear_error(tmp_path: Path, content: bytes, 
     assert "\n" not in msg and str(p) in msg and why.lower() in msg.lower()
 
 
+TarWriteMode = Literal["w:", "w:gz", "w:bz2", "w:xz"]
+
+
 def _day_tar(tmp_path: Path, compress: str = "") -> Path:
     """A globe_history day archive: traces/<xx>/trace_full_<hex>.json (gzip content) plus other folders."""
     import io
     import tarfile
 
     out = tmp_path / f"day.tar{'.' + compress if compress else ''}"
-    with tarfile.open(out, f"w:{compress}") as tf:
+    with tarfile.open(out, cast(TarWriteMode, f"w:{compress}")) as tf:
         for name, data in (
             ("./heatmap/00.bin.ttf", b"\0" * 64),
             ("./traces/f2/trace_full_15a3f2.json", gzip.compress(IL76.read_bytes())),

@@ -13,6 +13,7 @@ import polars as pl
 import pytest
 
 from liftwatch.live import JsonlSink, WebhookSink
+from liftwatch.live.alerts import Sink
 from liftwatch.live.feeds import Backoff, FeedSpec
 from liftwatch.live.runner import Watch, WatchConfig
 from liftwatch.modes import encode
@@ -50,7 +51,8 @@ def _watched_departure(t0: float) -> tuple[np.ndarray, np.ndarray]:
     fmt = (np.arange(t.size) % 2).astype(np.int64)
     ic = np.full(t.size, WATCHED)
     surf = encode.surface_position(ic[:n_s], lat[:n_s], lon[:n_s], np.full(n_s, 10.0), np.zeros(n_s), fmt[:n_s])
-    air = encode.airborne_position(ic[n_s:], lat[n_s:], lon[n_s:], 500.0 + np.arange(n_a) * 100.0, fmt[n_s:])
+    alt_ft = (500.0 + np.arange(n_a) * 100.0).astype(np.float64)
+    air = encode.airborne_position(ic[n_s:], lat[n_s:], lon[n_s:], alt_ft, fmt[n_s:])
     ident = encode.identification(np.array([WATCHED]), ["RFF7012"])
     msgs = np.concatenate([ident, surf, air])
     return np.concatenate([[t0], t0 + t]), msgs
@@ -101,7 +103,7 @@ def _scenario(tmp_path: Path, watchlist: Any, url: str) -> tuple[Watch, pl.DataF
             decode_every_s=0.05,
             backoff=Backoff(initial=0.2, factor=2.0, maximum=0.4),  # segments >= 1 s apart,
         )
-        sinks = [JsonlSink(tmp_path / "alerts.jsonl"), WebhookSink(url, allow_private=True)]
+        sinks: list[Sink] = [JsonlSink(tmp_path / "alerts.jsonl"), WebhookSink(url, allow_private=True)]
         watch = Watch(cfg, store=store, watchlist=watchlist, sinks=sinks)
         # the watched aircraft falls silent after the first segment; the others keep being received, which
         # arrive >= 0.3 s later because of the reconnects

@@ -14,6 +14,7 @@ from liftwatch.modes import encode
 from liftwatch.modes.cpr import CprParams, nl
 from liftwatch.modes.decode import DecoderConfig, ModesDecoder
 from liftwatch.modes.synth import stream
+from tests.frames import to_frame
 
 EVEN = "8D40621D58C382D690C8AC2863A7"
 ODD = "8D40621D58C386435CC412692AD6"
@@ -169,9 +170,8 @@ def test_chunked_decoding_equals_one_shot() -> None:
     import pyarrow as pa
 
     chunked = pa.concat_tables(parts)
-    a = pl.from_arrow(one.points).sort("asset_id", "ts", "lat", nulls_last=True)
-    b = pl.from_arrow(chunked).sort("asset_id", "ts", "lat", nulls_last=True)
-    assert isinstance(a, pl.DataFrame) and isinstance(b, pl.DataFrame)
+    a = to_frame(one.points).sort("asset_id", "ts", "lat", nulls_last=True)
+    b = to_frame(chunked).sort("asset_id", "ts", "lat", nulls_last=True)
     pos_a = a.filter(pl.col("lat").is_not_null())
     pos_b = b.filter(pl.col("lat").is_not_null())
     # first fixes confirmed by a later chunk are emitted late, so nothing is missing
@@ -189,13 +189,12 @@ def test_parallel_workers_give_identical_points(monkeypatch: object) -> None:
 
     s = stream(12, 30, seed=9)
     hexes = s.hex()
-    one = pl.from_arrow(ModesDecoder().decode_hex(s.ts, hexes).points)
+    one = to_frame(ModesDecoder().decode_hex(s.ts, hexes).points)
     setattr(dmod, "PARALLEL_MIN_ROWS", 0)  # noqa: B010
     try:
-        two = pl.from_arrow(ModesDecoder(workers=2).decode_hex(s.ts, hexes).points)
+        two = to_frame(ModesDecoder(workers=2).decode_hex(s.ts, hexes).points)
     finally:
         setattr(dmod, "PARALLEL_MIN_ROWS", 50_000)  # noqa: B010
-    assert isinstance(one, pl.DataFrame) and isinstance(two, pl.DataFrame)
     key = ["asset_id", "ts", "lat", "gs_kt"]
     assert one.sort(key, nulls_last=True).equals(two.sort(key, nulls_last=True))
 
@@ -264,8 +263,14 @@ def test_surface_pair_matches_pymodes(lat: float, lon: float, off_lat: float, of
         lon_ref=ref_pt[1],
         even_is_newer=not even_first,
     )
+    lat_e, lon_e, lat_o, lon_o = (
+        np.array([float(x)]) for x in (e["cpr_lat"], e["cpr_lon"], o["cpr_lat"], o["cpr_lon"])
+    )
     got = global_surface(
-        *(np.array([float(x)]) for x in (e["cpr_lat"], e["cpr_lon"], o["cpr_lat"], o["cpr_lon"])),
+        lat_e,
+        lon_e,
+        lat_o,
+        lon_o,
         np.array([not even_first]),
         np.array([ref_pt[0]]),
         np.array([ref_pt[1]]),
@@ -288,7 +293,9 @@ def test_surface_taxi_out_uses_the_following_airborne_fix() -> None:
     m = np.concatenate(
         [
             encode.surface_position(ic[:n_s], lat[:n_s], lon[:n_s], np.full(n_s, 8.0), np.zeros(n_s), fmt[:n_s]),
-            encode.airborne_position(ic[n_s:], lat[n_s:], lon[n_s:], 500.0 + np.arange(20) * 100.0, fmt[n_s:]),
+            encode.airborne_position(
+                ic[n_s:], lat[n_s:], lon[n_s:], (500.0 + np.arange(20) * 100.0).astype(np.float64), fmt[n_s:]
+            ),
         ]
     )
     f = _positions(encode.to_hex(m), t)

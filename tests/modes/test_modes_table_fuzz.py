@@ -7,10 +7,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -39,7 +40,7 @@ KINDS = ("good", "good", "good", "good", "bad_hex", "short_hex", "no_time", "old
 ROW = st.tuples(st.sampled_from(KINDS), st.integers(min_value=0, max_value=len(HEXES) - 1))
 
 
-def table_reader(fmt: str):  # type: ignore[no-untyped-def]
+def table_reader(fmt: str) -> Callable[[str, RejectLog, int], Iterator[pa.Table]]:
     def read(path: str, log: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
         return modes_table.read_format(path, fmt, log, batch_rows)
 
@@ -65,7 +66,7 @@ def _units(rows: list[tuple[str, int]]) -> int:
     return sum(1 for k, _ in rows if k != "blank")
 
 
-def _check(df, log: RejectLog, units: int) -> None:  # type: ignore[no-untyped-def]
+def _check(df: pl.DataFrame | None, log: RejectLog, units: int) -> None:
     assert df is not None
     assert df.height + log.total == units, (df.height, log.counts, units)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -16,16 +17,17 @@ from liftwatch.io.raw_modes import read_messages
 from liftwatch.modes import accounting
 from liftwatch.modes.decode import decode_hex
 from liftwatch.modes.framing import encode_beast
-from liftwatch.modes.synth import stream
+from liftwatch.modes.synth import Stream, stream
 from liftwatch.store import Store
+from tests.frames import typed
 
 
 @pytest.fixture(scope="module")
-def s():  # type: ignore[no-untyped-def]
+def s() -> Stream:
     return stream(8, 40, seed=11)
 
 
-def _write(tmp: Path, s, kind: str) -> Path:  # type: ignore[no-untyped-def]
+def _write(tmp: Path, s: Stream, kind: str) -> Path:
     hexes = s.hex()
     counter = np.round((s.ts - s.ts[0]) * 12e6).astype(np.int64) + 123456
     if kind == "csv":
@@ -49,7 +51,7 @@ def _write(tmp: Path, s, kind: str) -> Path:  # type: ignore[no-untyped-def]
 
 
 def _max_dt_us(a: pl.Series, b: pl.Series) -> int:
-    return int((a.dt.epoch("us") - b.dt.epoch("us")).abs().max() or 0)
+    return typed((a.dt.epoch("us") - b.dt.epoch("us")).abs().max() or 0, int)
 
 
 def _frame(tables: list[pa.Table]) -> pl.DataFrame:
@@ -61,7 +63,7 @@ def _frame(tables: list[pa.Table]) -> pl.DataFrame:
 @pytest.mark.parametrize(
     ("kind", "fmt"), [("csv", "modes_hex"), ("csv.gz", "modes_hex"), ("mlat", "modes_avr"), ("beast", "modes_beast")]
 )
-def test_formats_decode_like_one_shot(tmp_path: Path, s, kind: str, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_formats_decode_like_one_shot(tmp_path: Path, s: Stream, kind: str, fmt: str) -> None:
     p = _write(tmp_path, s, kind)
     assert lio.detect_format(p) == fmt
     got = _frame(list(lio.read(p)))
@@ -76,7 +78,7 @@ def test_formats_decode_like_one_shot(tmp_path: Path, s, kind: str, fmt: str) ->
         assert _max_dt_us(a["ts"], b["ts"]) <= 1
 
 
-def test_mlat_and_beast_small_chunks_match(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+def test_mlat_and_beast_small_chunks_match(tmp_path: Path, s: Stream) -> None:
     for kind in ("mlat", "beast"):
         p = _write(tmp_path, s, kind)
         fmt = lio.detect_format(p)
@@ -96,13 +98,13 @@ def test_mlat_and_beast_small_chunks_match(tmp_path: Path, s) -> None:  # type: 
         assert _max_dt_us(whole.sort("asset_id", "ts")["ts"], ref.sort("asset_id", "ts")["ts"]) <= 2
 
 
-def test_plain_avr_without_times(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+def test_plain_avr_without_times(tmp_path: Path, s: Stream) -> None:
     p = _write(tmp_path, s, "avr")
     got = _frame(list(lio.read(p)))
     assert got.filter(pl.col("callsign").is_not_null()).height > 0  # identity and velocity still decode
 
 
-def test_garbage_lines_are_rejected_with_line_numbers(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+def test_garbage_lines_are_rejected_with_line_numbers(tmp_path: Path, s: Stream) -> None:
     hexes = s.hex()[:200]
     lines = [f"{t:.6f},{h}" for t, h in zip(s.ts[:200].tolist(), hexes, strict=True)]
     lines[5] = "1735689600.5,NOTHEX"
@@ -119,7 +121,7 @@ def test_garbage_lines_are_rejected_with_line_numbers(tmp_path: Path, s) -> None
     assert got.height + log.total == 200  # every line accounted for
 
 
-def test_store_ingest(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+def test_store_ingest(tmp_path: Path, s: Stream) -> None:
     p = _write(tmp_path, s, "beast")
     with Store(tmp_path / "t.duckdb") as st:
         rep = st.ingest(p)
@@ -127,7 +129,7 @@ def test_store_ingest(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def
         assert st.points()["source"].unique().to_list() == ["modes"]
 
 
-def test_csv_with_header(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+def test_csv_with_header(tmp_path: Path, s: Stream) -> None:
     p = tmp_path / "h.csv"
     p.write_text(
         "timestamp,message\n"
@@ -140,10 +142,10 @@ def test_csv_with_header(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-
     assert log.total - log.ignored == log.counts[accounting.UNRESOLVED]  # no problem but unpaired positions
 
 
-def test_counter_only_times_are_flagged_and_anchored_as_asked(tmp_path: Path, s) -> None:  # type: ignore[no-untyped-def]
+def test_counter_only_times_are_flagged_and_anchored_as_asked(tmp_path: Path, s: Stream) -> None:
     """A Beast file's absolute time is an assumption: flagged, noted, and movable with ``assume_time``."""
     import os
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from liftwatch.schema import PointFlag
 
@@ -158,7 +160,7 @@ def test_counter_only_times_are_flagged_and_anchored_as_asked(tmp_path: Path, s)
     # the default anchor puts the last message at the mtime: an hour late, which is why it is flagged
     ref = pl.from_arrow(decode_hex(s.hex(), s.ts).points)
     assert isinstance(ref, pl.DataFrame)
-    shift = (got["ts"].max() - ref["ts"].max()).total_seconds()  # type: ignore[operator,union-attr]
+    shift = (typed(got["ts"].max(), datetime) - typed(ref["ts"].max(), datetime)).total_seconds()
     assert abs(shift - 3600.0) < 1.0
     # the analyst knows when the recording started: the first message gets that time, spacing kept
     start = datetime.fromtimestamp(s.ts[0], tz=UTC)

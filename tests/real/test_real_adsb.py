@@ -23,13 +23,14 @@ from typer.testing import CliRunner
 
 from liftwatch import io as lio
 from liftwatch.cli import app
+from liftwatch.geodesy import haversine_km
 from liftwatch.io.base import RejectLog
 from liftwatch.io.modes_table import messages
 from liftwatch.modes import accounting
-from liftwatch.modes.cpr import haversine_km
 from liftwatch.modes.decode import ModesDecoder
 from liftwatch.modes.framing import parse_beast
 from liftwatch.store import IngestReport, Store
+from tests.frames import num, typed
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "real" / "adsb"
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,7 +165,7 @@ def test_pymodes_adsb_csv_positions_are_per_message_cpr(tmp_path: Path) -> None:
     assert rep.rows_in == 2_000
     assert _problems(rep.rejects) == {accounting.UNRESOLVED: 4}  # the odd frames before the first even one
     assert set(pts["asset_id"]) == {"406b90"} and set(pts["callsign"].drop_nulls()) == {"EZY85MH"}
-    assert (pts["alt_baro_ft"].drop_nulls() == 36000).mean() > 0.9  # FL360  # type: ignore[operator]
+    assert typed((pts["alt_baro_ft"].drop_nulls() == 36000).mean(), float) > 0.9  # FL360
     m = messages(str(path)).filter(pl.col("lat").is_not_null())
     assert m.height == 933  # of 937 airborne position messages
     ref_lat, ref_lon = 50.0, 7.0  # western Germany: within 180 NM of every position of this 12-minute record
@@ -301,4 +302,4 @@ def test_rs1090_frames_as_hex_lines_decode_the_same(tmp_path: Path) -> None:
     assert ca == cb
     assert a.height == b.height > 1000
     assert a.drop("ts").equals(b.drop("ts"))
-    assert (a["ts"].dt.epoch("us") - b["ts"].dt.epoch("us")).abs().max() <= 1  # type: ignore[operator]
+    assert num((a["ts"].dt.epoch("us") - b["ts"].dt.epoch("us")).abs().max()) <= 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from liftwatch.io import ais_lines, ais_nmea
 from liftwatch.io.base import NothingKeptError, RejectLog
 from liftwatch.schema import PointFlag
 from liftwatch.store import IngestReport, Store
+from tests.frames import num, to_frame
 
 REPO = Path(__file__).resolve().parents[2]
 OWN = REPO / "tests" / "data" / "real" / "ais"
@@ -72,7 +73,7 @@ def _ignored(log: RejectLog) -> int:
     return sum(n for r, n in log.counts.items() if r.startswith("ignored"))
 
 
-def _oracle(lines: list[str]) -> Iterator[tuple[int, dict[str, object]]]:
+def _oracle(lines: list[str]) -> Iterator[tuple[int, Mapping[str, object]]]:
     """(first line, pyais decode) of every checksum-valid AIS message of the file, fragments joined."""
     pending: dict[tuple[str, str], tuple[int, list[str]]] = {}
     for i, text in enumerate(lines, start=1):
@@ -101,7 +102,7 @@ def _oracle(lines: list[str]) -> Iterator[tuple[int, dict[str, object]]]:
             continue
 
 
-def _valid_position(msg: dict[str, object]) -> bool:
+def _valid_position(msg: Mapping[str, object]) -> bool:
     lat, lon, mmsi = msg.get("lat"), msg.get("lon"), msg.get("mmsi")
     if msg.get("msg_type") not in POSITION_TYPES or lat is None or lon is None or mmsi is None:
         return False
@@ -111,9 +112,9 @@ def _valid_position(msg: dict[str, object]) -> bool:
 
 def _read(path: Path, assume_time: datetime | None = None) -> tuple[pl.DataFrame, RejectLog]:
     log = RejectLog()
-    frames = [pl.from_arrow(t) for t in io.read(path, rejects=log, assume_time=assume_time)]
-    df = pl.concat(frames) if frames else pl.DataFrame()  # type: ignore[arg-type]
-    return df, log  # type: ignore[return-value]
+    frames = [to_frame(t) for t in io.read(path, rejects=log, assume_time=assume_time)]
+    df = pl.concat(frames) if frames else pl.DataFrame()
+    return df, log
 
 
 def _ingest(path: Path, tmp_path: Path, assume_time: datetime | None = None) -> tuple[IngestReport, str]:
@@ -132,11 +133,11 @@ def _voyages_build(db: str, kept: int) -> None:
         assert res.exit_code == 1 and "no sea points" in res.output
 
 
-def _match(points: pl.DataFrame, msg: dict[str, object]) -> pl.DataFrame:
+def _match(points: pl.DataFrame, msg: Mapping[str, object]) -> pl.DataFrame:
     return points.filter(
         (pl.col("asset_id") == f"{msg['mmsi']:09d}")
-        & ((pl.col("lat") - msg["lat"]).abs() < 1e-4)  # type: ignore[operator]
-        & ((pl.col("lon") - msg["lon"]).abs() < 1e-4)  # type: ignore[operator]
+        & ((pl.col("lat") - num(msg["lat"])).abs() < 1e-4)
+        & ((pl.col("lon") - num(msg["lon"])).abs() < 1e-4)
     )
 
 
@@ -242,6 +243,7 @@ def test_millisecond_trailer_times_terrestrial_reports() -> None:
     path = OWN / "exact-earth-augmented-2.txt"
     line1 = _lines(path)[0]  # !BSVDM,1,1,0,1,53F=...,2*67,1328133720012 (type 5)
     mmsi = pyais.decode(line1.rsplit(",", 1)[0]).asdict()["mmsi"]
+    assert isinstance(mmsi, int)
     static = ais_nmea.read_static(str(path)).filter(pl.col("asset_id") == f"{mmsi:09d}")
     assert datetime(2012, 2, 1, 22, 2, 0, 12000, tzinfo=UTC) in static["ts"].to_list()
 
@@ -260,7 +262,9 @@ def test_pghp_times_most_satellite_sentences() -> None:
             except (AISBaseException, ValueError):
                 continue
             if _valid_position(msg):
-                trailer_s[(f"{msg['mmsi']:09d}", round(float(msg["lat"]), 4))] = int(text.rsplit(",", 1)[1]) / 1000
+                mmsi, lat = msg["mmsi"], msg["lat"]
+                assert isinstance(mmsi, int) and isinstance(lat, float | int)
+                trailer_s[(f"{mmsi:09d}", round(float(lat), 4))] = int(text.rsplit(",", 1)[1]) / 1000
     sat = points.filter(
         pl.struct("asset_id", pl.col("lat").round(4)).is_in(
             [{"asset_id": a, "lat": la} for a, la in trailer_s], nulls_equal=False

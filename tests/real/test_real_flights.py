@@ -18,6 +18,7 @@ from liftwatch.geodesy import haversine_km
 from liftwatch.store import Store
 from liftwatch.tracks.flights import build_flights
 from liftwatch.tracks.guesses import mark_guesses
+from tests.frames import num
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "real" / "adsb"
@@ -103,7 +104,7 @@ def test_paris_no_flight_ending_at_the_crop_edge_is_dark(paris: tuple[pl.DataFra
     flights, pts = paris
     pts = pts.filter(pl.col("lat").is_not_null())
     # the crop's rim, per 15° bearing sector from the sample's centre: the farthest fixes seen there
-    c_lat, c_lon = float(pts["lat"].mean()), float(pts["lon"].mean())  # type: ignore[arg-type]
+    c_lat, c_lon = num(pts["lat"].mean()), num(pts["lon"].mean())
     from liftwatch.geodesy import bearing_deg
 
     def polar(lat: pl.Series, lon: pl.Series) -> pl.DataFrame:
@@ -135,7 +136,7 @@ def test_paris_sites_where_low_fixes_show_them(paris: tuple[pl.DataFrame, pl.Dat
     # every observed take-off and landing is at an airfield with a site, and mostly the big Paris ones
     assert takeoffs["dep_site"].null_count() == 0 and landings["arr_site"].null_count() == 0
     share = landings["arr_site"].is_in(list(paris_fields)).mean()
-    assert share is not None and share >= 0.8
+    assert isinstance(share, float) and share >= 0.8
 
 
 def test_paris_traffic_through_one_receiver_leaves_coverage_not_dark(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -28,6 +28,7 @@ from liftwatch.scale.analytics import changes_on, corridors_on
 from liftwatch.sim import default_scenario_path
 from liftwatch.store import Store
 from liftwatch.tracks.flights import store_flights
+from tests.frames import typed
 
 
 def _flights(db: Path) -> pl.DataFrame:
@@ -169,8 +170,8 @@ def test_analytics_on_dask_equal_the_same_reduction_in_process(scenario_flights:
 
 
 def test_change_detection_reduction_matches_single_process(scenario_flights: pl.DataFrame) -> None:
-    start = scenario_flights["first_ts"].min().date()  # type: ignore[union-attr]
-    end = scenario_flights["last_ts"].max().date() + timedelta(days=1)  # type: ignore[union-attr]
+    start = typed(scenario_flights["first_ts"].min(), datetime).date()
+    end = typed(scenario_flights["last_ts"].max(), datetime).date() + timedelta(days=1)
     legs = destination_legs(scenario_flights)
     want = detect_changes(legs, start, end, level="site", by=("classification",))
     got = changes_on(

@@ -8,6 +8,7 @@ import polars as pl
 
 from liftwatch.sea import SeaResult
 from liftwatch.sea.portcalls import harbour_of, port_sites
+from tests.frames import num
 
 WINDOW = pl.duration(hours=12)
 
@@ -65,8 +66,8 @@ def port_call_scores(res: SeaResult, truth: pl.DataFrame, end: datetime) -> dict
         .unique()
     )
     return {
-        "seen_recall": seen["hit"].mean() if seen.height else 1.0,  # type: ignore[dict-item]
-        "dark_recall": dark["hit"].mean() if dark.height else 1.0,  # type: ignore[dict-item]
+        "seen_recall": num(seen["hit"].mean()) if seen.height else 1.0,
+        "dark_recall": num(dark["hit"].mean()) if dark.height else 1.0,
         "dark_top2_recall": hit2.height / dark.height if dark.height else 1.0,
         "precision": ok.height / observed.height if observed.height else 1.0,
         "n_seen": float(seen.height),
@@ -90,4 +91,4 @@ def gap_scores(res: SeaResult, dark: pl.DataFrame, end: datetime) -> dict[str, f
         .agg(pl.col("ov").sum(), pl.col("dt_s").first(), pl.col("gap_class").first())
         .with_columns(((pl.col("ov") > 0.5 * pl.col("dt_s")) == (pl.col("gap_class") == "dark")).alias("right"))
     )
-    return {"accuracy": ov["right"].mean() if ov.height else 1.0, "n": float(ov.height)}  # type: ignore[dict-item]
+    return {"accuracy": num(ov["right"].mean()) if ov.height else 1.0, "n": float(ov.height)}

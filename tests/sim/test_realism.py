@@ -15,6 +15,7 @@ from liftwatch.errors import LiftwatchError
 from liftwatch.geodesy import KM_PER_NM, destination, haversine_km
 from liftwatch.sim.coverage import Crop, network
 from liftwatch.sim.missions import KINDS
+from tests.frames import num
 
 PAPHOS = (34.78, 32.42, 600.0, 240.0)  # lat, lon, antenna ft, max range NM
 
@@ -75,18 +76,18 @@ def test_every_kind_is_one_flight_in_truth(sc: sim.Scenario) -> None:
     hours = (loops["arr_time"] - loops["dep_time"]).dt.total_seconds() / 3600.0
     patrol = tf.filter(pl.col("flight_kind") == "patrol")
     ph = (patrol["arr_time"] - patrol["dep_time"]).dt.total_seconds() / 3600.0
-    assert patrol.height > 0 and ph.min() > 3.0  # type: ignore[operator]
-    assert hours.max() > 4.0  # type: ignore[operator]
+    assert patrol.height > 0 and num(ph.min()) > 3.0
+    assert num(hours.max()) > 4.0
     # patrols: ~1,000 ft and 30-70 kt between take-off and landing, a single flight
     pp = sc.points.filter(pl.col("asset_id").is_in(patrol["asset_id"].to_list()) & ~pl.col("on_ground"))
     cruise = pp.filter(pl.col("alt_baro_ft") > 700)
     assert cruise.height > 100
-    assert cruise["alt_baro_ft"].max() <= 1300  # type: ignore[operator]
-    assert 25 <= cruise["gs_kt"].min() < 40 and 60 < cruise["gs_kt"].max() <= 75  # type: ignore[operator]
+    assert num(cruise["alt_baro_ft"].max()) <= 1300
+    assert 25 <= num(cruise["gs_kt"].min()) < 40 and 60 < num(cruise["gs_kt"].max()) <= 75
     # helicopters stay low
     helo = tf.filter(pl.col("flight_kind") == "helicopter")
     hp = sc.points.filter(pl.col("asset_id").is_in(helo["asset_id"].to_list()))
-    assert hp["alt_baro_ft"].max() <= 2100  # type: ignore[operator]
+    assert num(hp["alt_baro_ft"].max()) <= 2100
 
 
 def test_carrier_deck_is_an_unknown_site(sc: sim.Scenario) -> None:
@@ -113,7 +114,7 @@ def test_carrier_deck_is_an_unknown_site(sc: sim.Scenario) -> None:
     # a recovered aircraft's last fixes are low over the sea
     ids = to_deck.filter(pl.col("ending") == "landed_unknown_site")["asset_id"].to_list()
     last = sc.points.filter(pl.col("asset_id").is_in(ids) & ~pl.col("on_ground")).sort("ts").group_by("asset_id").last()
-    assert last["alt_baro_ft"].min() < 1500  # type: ignore[operator]
+    assert num(last["alt_baro_ft"].min()) < 1500
 
 
 def test_crop_never_makes_dark_flights() -> None:

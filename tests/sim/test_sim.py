@@ -17,6 +17,7 @@ from liftwatch.geodesy import haversine_km
 from liftwatch.io.base import RejectLog
 from liftwatch.modes import accounting
 from liftwatch.sim.coverage import covered
+from tests.frames import frame, num
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +92,7 @@ def test_bundled_default_scenario_has_what_the_demo_needs() -> None:
         & pl.col("arr_site").is_in(["al-khadim", "al-jufra", "benina", "tobruk"])
     )
     assert airlift.height >= 20
-    assert (airlift["ending"] == "dark").mean() >= 0.30  # type: ignore[operator]
+    assert num((airlift["ending"] == "dark").mean()) >= 0.30
     assert tf.filter(pl.col("classification") == "civil").height >= 500
     assert meta["surge_start"] > meta["start"]
     # the surge is real in the truth itself: the daily sortie rate at least doubles after surge_start
@@ -109,7 +110,7 @@ def test_round_trip_through_readers(tmp_path: Path, small: sim.Scenario, fmt: st
     rejects = RejectLog()
     tables = [t for p in inputs for t in lio.read(p, rejects=rejects)]
     assert rejects.total == 0, rejects.samples[:3]
-    got = pl.concat([pl.from_arrow(t) for t in tables]).filter(pl.col("lat").is_not_null())  # type: ignore[misc]
+    got = frame(tables).filter(pl.col("lat").is_not_null())
     want = small.points.filter(pl.col("domain") == "air").unique(["asset_id", "ts"])
     key = ["asset_id", "ts"]
     got = got.with_columns(pl.col("ts").dt.truncate("1s")).unique(key)
@@ -117,10 +118,10 @@ def test_round_trip_through_readers(tmp_path: Path, small: sim.Scenario, fmt: st
     joined = want.join(got, on=key, how="inner", suffix="_r")
     share = joined.height / want.height
     assert share > (0.2 if fmt == "aircraft_json" else 0.98), share  # snapshots keep 1 point/min
-    assert (joined["lat"] - joined["lat_r"]).abs().max() < 1e-4  # type: ignore[operator]
-    assert (joined["lon"] - joined["lon_r"]).abs().max() < 1e-4  # type: ignore[operator]
+    assert num((joined["lat"] - joined["lat_r"]).abs().max()) < 1e-4
+    assert num((joined["lon"] - joined["lon_r"]).abs().max()) < 1e-4
     air = joined.filter(pl.col("alt_baro_ft").is_not_null() & pl.col("alt_baro_ft_r").is_not_null())
-    assert (air["alt_baro_ft"] - air["alt_baro_ft_r"]).abs().max() <= 2.0  # type: ignore[operator]
+    assert num((air["alt_baro_ft"] - air["alt_baro_ft_r"]).abs().max()) <= 2.0
 
 
 @pytest.mark.slow
@@ -152,7 +153,7 @@ def test_raw_modes_round_trip(tmp_path: Path, small: sim.Scenario) -> None:
     """DF17 messages written by the simulator decode back to the simulated fixes (CPR precision ~5 m)."""
     path = sim.write(small, tmp_path, ["modes_hex"])["modes_hex"][0]
     rejects = RejectLog()
-    got = pl.concat([pl.from_arrow(t) for t in lio.read(path, rejects=rejects)])  # type: ignore[misc]
+    got = frame(lio.read(path, rejects=rejects))
     # every message accounted for; none is a problem except positions that found no CPR pair or reference
     assert got.height + rejects.total == sum(1 for line in Path(path).read_text().splitlines() if line.strip())
     assert rejects.total - rejects.ignored == rejects.counts[accounting.UNRESOLVED]
@@ -167,7 +168,7 @@ def test_raw_modes_round_trip(tmp_path: Path, small: sim.Scenario) -> None:
     assert joined.height > 0.9 * want.height
     err_m = haversine_km(joined["lat"], joined["lon"], joined["lat_r"], joined["lon_r"]) * 1000.0
     assert float(np.max(err_m)) < 10.0
-    assert (joined["alt_baro_ft"] - joined["alt_baro_ft_r"]).abs().max() <= 25.0  # type: ignore[operator]
+    assert num((joined["alt_baro_ft"] - joined["alt_baro_ft_r"]).abs().max()) <= 25.0
 
 
 def test_ais_nmea_round_trip(tmp_path: Path) -> None:
@@ -177,7 +178,7 @@ def test_ais_nmea_round_trip(tmp_path: Path) -> None:
     assert want.height > 100
     path = sim.write(sc, tmp_path, ["ais_nmea"])["ais_nmea"][0]
     rejects = RejectLog()
-    got = pl.concat([pl.from_arrow(t) for t in lio.read(path, rejects=rejects)])  # type: ignore[misc]
+    got = frame(lio.read(path, rejects=rejects))
     # static reports are counted as "ignored ... not a position message"; nothing else may be set aside
     assert not [r for r in rejects.counts if not r.startswith("ignored")], rejects.samples[:3]
     got = got.filter(pl.col("lat").is_not_null()).with_columns(pl.col("ts").dt.truncate("1s"))
@@ -186,7 +187,7 @@ def test_ais_nmea_round_trip(tmp_path: Path) -> None:
     assert joined.height >= 0.98 * want.height
     err_m = haversine_km(joined["lat"], joined["lon"], joined["lat_r"], joined["lon_r"]) * 1000.0
     assert float(np.max(err_m)) < 2.0
-    assert (joined["gs_kt"] - joined["gs_kt_r"]).abs().max() <= 0.11  # type: ignore[operator]
+    assert num((joined["gs_kt"] - joined["gs_kt_r"]).abs().max()) <= 0.11
 
 
 def test_cli_rejects_unknown_format(tmp_path: Path) -> None:

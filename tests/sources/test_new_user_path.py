@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from typer.testing import CliRunner
 
@@ -21,6 +21,17 @@ from tests.sources.layouts import day_tar, release, split, trace_doc
 from tests.sources.server import Site, serve
 
 runner = CliRunner()
+
+
+class _Track(TypedDict):
+    """Start and per-point step of a synthetic trace (the keywords of ``trace_doc``)."""
+
+    lat0: float
+    lon0: float
+    dlat: float
+    dlon: float
+
+
 HMEIMIM = (35.4011, 35.9487)
 AL_KHADIM = (31.9985, 21.1918)
 
@@ -69,7 +80,7 @@ def test_fetch_build_report_as_documented(tmp_path: Path, monkeypatch: Any) -> N
     monkeypatch.setattr(console, "width", 200)
     db = str(tmp_path / "liftwatch.duckdb")
     d1, d2 = date(2024, 12, 10), date(2024, 12, 11)
-    moscow = {"lat0": 55.6, "lon0": 37.4, "dlat": 0.001, "dlon": 0.001}
+    moscow: _Track = {"lat0": 55.6, "lon0": 37.4, "dlat": 0.001, "dlon": 0.001}
     with serve() as site:
         rels = [
             _publish(

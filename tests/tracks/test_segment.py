@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import polars as pl
 from hypothesis import given, settings
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from liftwatch.schema import PointFlag
 from liftwatch.tracks.clean import clean_points
 from liftwatch.tracks.segment import segment
+from tests.frames import typed
 from tests.tracks.synth import T0, fly, points
 
 
@@ -28,7 +29,7 @@ def test_round_trip_is_two_flights() -> None:
 
 def test_quick_turnaround_without_gap_is_split() -> None:
     a = fly("155abc", "hmeimim", "OLBA", ground_s=120)
-    t1 = a["ts"].max() + timedelta(seconds=10)
+    t1 = typed(a["ts"].max(), datetime) + timedelta(seconds=10)
     b = fly("155abc", "OLBA", "hmeimim", t1, ground_s=120)
     seg, reasons = segment(clean_points(points(a, b))[0])
     assert seg["flight_idx"].n_unique() == 2 and reasons["ground_stop"] == 1
@@ -45,13 +46,15 @@ def test_callsign_change_does_not_split() -> None:
 def test_long_gap_at_cruise_over_sea_is_one_flight() -> None:
     a = fly("155abc", "hmeimim", "al-khadim", gap=(0.25, 0.7))  # ~640 km, > 40 min without a fix at FL300
     gap = a["ts"].diff().max()
-    assert gap is not None and gap > timedelta(minutes=40)
+    assert isinstance(gap, timedelta) and gap > timedelta(minutes=40)
     assert _n_flights(a) == 1
 
 
 def test_dark_landing_then_reappearing_climb_is_two_flights() -> None:
     a = fly("155abc", "hmeimim", "al-khadim", dark_below_ft=15000)
-    b = fly("155abc", "al-khadim", "hmeimim", a["ts"].max() + timedelta(minutes=70), start_above_ft=8000)
+    b = fly(
+        "155abc", "al-khadim", "hmeimim", typed(a["ts"].max(), datetime) + timedelta(minutes=70), start_above_ft=8000
+    )
     assert _n_flights(points(a, b)) == 2
 
 
@@ -88,7 +91,7 @@ def test_low_gap_splits_but_short_gap_does_not() -> None:
 def test_parked_aircraft_tail_trimmed() -> None:
     a = fly("155abc", "hmeimim", "al-khadim", ground_s=3 * 3600)
     seg, _ = segment(clean_points(a)[0])
-    span = seg["ts"].max() - seg["ts"].min()
+    span = typed(seg["ts"].max(), datetime) - typed(seg["ts"].min(), datetime)
     assert span < timedelta(hours=2 + 1.2)  # ~2 h flight + 30 min padding each side
 
 
@@ -103,9 +106,10 @@ def test_n_legs_make_n_flights_whatever_the_cruise_gap(route: list[str], g0: flo
     legs = [(a, b) for a, b in itertools.pairwise(route) if a != b]
     if not legs:
         return
-    frames, t = [], T0
+    frames: list[pl.DataFrame] = []
+    t = T0
     for a, b in legs:
         f = fly("155abc", a, b, t, dt_s=20.0, gap=(g0, g0 + glen), callsign=f"RFF{len(frames)}")
         frames.append(f)
-        t = f["ts"].max() + timedelta(minutes=turn_min)
+        t = typed(f["ts"].max(), datetime) + timedelta(minutes=turn_min)
     assert _n_flights(points(*frames)) == len(legs)

@@ -7,6 +7,7 @@ two fields and only runway alignment, height above the field and the operator cl
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -16,6 +17,7 @@ from liftwatch.geodesy import KM_PER_NM, destination
 from liftwatch.kb.runways import airfields, runway_headings
 from liftwatch.schema import conform, points_frame
 from liftwatch.tracks.flights import KbInputs, build_flights
+from tests.frames import to_frame
 
 T0 = datetime(2024, 5, 2, 14, 0, tzinfo=UTC)
 
@@ -55,9 +57,9 @@ def _segment(
     return points_frame(conform(df))
 
 
-def _flight(pts: pl.DataFrame, inputs: KbInputs) -> dict[str, object]:
-    out = pl.from_arrow(build_flights(pts, inputs=inputs))
-    assert isinstance(out, pl.DataFrame) and out.height == 1
+def _flight(pts: pl.DataFrame, inputs: KbInputs) -> dict[str, Any]:
+    out = to_frame(build_flights(pts, inputs=inputs))
+    assert out.height == 1
     return out.row(0, named=True)
 
 
@@ -79,8 +81,8 @@ def test_airliner_landing_spokane_gets_the_airport_not_the_air_base(inputs: KbIn
         _segment(float(la[0]), float(lo[0]), 90.5, 2376 + 1400, -800.0, which="arr", callsign="DAL2145"), inputs
     )
     assert f["ending"] == "landed" and f["arr_site"] == "KGEG", f
-    assert float(f["arr_conf"]) >= 0.6  # type: ignore[arg-type]
-    probs = {c["site_id"]: c["prob"] for c in f["arr_candidates"]}  # type: ignore[union-attr]
+    assert float(f["arr_conf"]) >= 0.6
+    probs = {c["site_id"]: c["prob"] for c in f["arr_candidates"]}
     assert probs["KGEG"] > 3 * probs.get("KSKA", 0.0)
 
 
@@ -89,4 +91,4 @@ def test_climb_out_of_kansai_is_kansai_not_itami(inputs: KbInputs) -> None:
     la, lo = destination(np.array([34.4347]), np.array([135.2440]), np.array([51.0]), np.array([11.0]))
     f = _flight(_segment(float(la[0]), float(lo[0]), 51.0, 3000.0, 1800.0, which="dep", callsign="ANA96"), inputs)
     assert f["start_kind"] == "takeoff" and f["dep_site"] == "RJBB", f
-    assert f["dep_conf"] is not None and float(f["dep_conf"]) >= 0.5  # type: ignore[arg-type]
+    assert f["dep_conf"] is not None and float(f["dep_conf"]) >= 0.5

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import polars as pl
 
 from liftwatch.tracks.flights import KbInputs, build_flights
+from tests.frames import typed
 from tests.tracks.synth import SITES, T0, fly, points
 
 
@@ -81,7 +82,7 @@ def test_dark_vs_out_of_coverage() -> None:
 def test_next_departure_decides_between_close_sites() -> None:
     # vanishes at FL150 between Benina and Al-Khadim, heading roughly at both; next seen taking off at Benina
     a = fly("155abc", "hmeimim", "benina", dark_below_ft=16000)
-    b = fly("155abc", "benina", "hmeimim", a["ts"].max() + timedelta(hours=3))
+    b = fly("155abc", "benina", "hmeimim", typed(a["ts"].max(), datetime) + timedelta(hours=3))
     f = _build(points(a, b, *_background()))
     first = f.filter(pl.col("asset_id") == "155abc").row(0, named=True)
     assert first["ending"] == "dark"
@@ -100,7 +101,7 @@ def test_history_of_airframe_raises_its_sites() -> None:
         f = _build(points(*(hist if with_history else []), a, later, *_background()))
         last = f.filter(pl.col("asset_id") == "155abc").sort("first_ts").row(-1, named=True)
         assert last["ending"] in ("dark", "out_of_coverage")
-        return sum(c["prob"] for c in last["arr_candidates"] if c["site_id"] == "al-khadim")
+        return float(sum(c["prob"] for c in last["arr_candidates"] if c["site_id"] == "al-khadim"))
 
     assert p_khadim(True) > p_khadim(False)
 

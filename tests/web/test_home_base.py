@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+from fastapi.testclient import TestClient
 
 import liftwatch
 from liftwatch.store import Store
@@ -36,7 +37,7 @@ def test_home_base_is_the_most_frequent_departure(demo_db: Path, tmp_path: Path)
         assert lw.flights(asset="000000").home_base() is None
 
 
-def test_airframe_page_shows_the_library_home_base(client, lw: liftwatch.LiftWatch) -> None:  # type: ignore[no-untyped-def]
+def test_airframe_page_shows_the_library_home_base(client: TestClient, lw: liftwatch.LiftWatch) -> None:
     asset = lw.flights().military().to_polars()["asset_id"][0]
     home = lw.flights(asset=asset).home_base()
     assert home is not None
