@@ -8,6 +8,7 @@ lookups are then a single ``np.searchsorted`` over the whole column. Hex parsing
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -88,7 +89,7 @@ def icao_blocks() -> pl.DataFrame:
     )
 
 
-def parse_hex(values: np.ndarray | list[str | None] | pl.Series) -> np.ndarray:
+def parse_hex(values: np.ndarray | Sequence[str | None] | pl.Series) -> np.ndarray:
     """ICAO hex strings -> int64 (-1 for missing/invalid, incl. TIS-B '~' prefixed non-ICAO addresses)."""
     s = values if isinstance(values, pl.Series) else pl.Series("a", list(values), dtype=pl.String)
     s = s.cast(pl.String).str.strip_chars().str.to_lowercase()
@@ -120,7 +121,7 @@ def _lookup(table: _Table, addr: np.ndarray) -> np.ndarray:
     return out
 
 
-def icao_block_bounds(hexes: np.ndarray | list[str | None] | pl.Series) -> tuple[np.ndarray, np.ndarray]:
+def icao_block_bounds(hexes: np.ndarray | Sequence[str | None] | pl.Series) -> tuple[np.ndarray, np.ndarray]:
     """Start and end (int64, -1 if none) of the allocation block containing each address (vectorised)."""
     table = _country_table()
     idx = _interval(table, parse_hex(hexes))
@@ -130,7 +131,7 @@ def icao_block_bounds(hexes: np.ndarray | list[str | None] | pl.Series) -> tuple
     return starts, ends
 
 
-def icao_countries(hexes: np.ndarray | list[str | None] | pl.Series) -> np.ndarray:
+def icao_countries(hexes: np.ndarray | Sequence[str | None] | pl.Series) -> np.ndarray:
     """Vectorised ISO2 country per hex address (object array, None if unallocated/invalid)."""
     return _lookup(_country_table(), parse_hex(hexes))
 
@@ -143,7 +144,7 @@ def icao_country(hex_addr: str | None) -> str | None:
     return None if res is None else str(res)
 
 
-def icao_military_mask(hexes: np.ndarray | list[str | None] | pl.Series) -> np.ndarray:
+def icao_military_mask(hexes: np.ndarray | Sequence[str | None] | pl.Series) -> np.ndarray:
     """True where the address lies in a published military range (none are published for RU/SY/LY/BY)."""
     found = _lookup(_military_table(), parse_hex(hexes))
     return np.array([v is not None for v in found], dtype=bool)
@@ -198,7 +199,7 @@ def mmsi_flag(mmsi: str | int | None) -> str | None:
     return None if mid is None else _mid_table().get(mid)
 
 
-def mmsi_flags(mmsis: np.ndarray | list[str | None] | pl.Series) -> np.ndarray:
+def mmsi_flags(mmsis: np.ndarray | Sequence[str | None] | pl.Series) -> np.ndarray:
     """Vectorised :func:`mmsi_flag` for plain ship-station MMSIs (first three digits); others fall back per row."""
     s = mmsis if isinstance(mmsis, pl.Series) else pl.Series("m", list(mmsis), dtype=pl.String)
     s = s.cast(pl.String)
