@@ -1,7 +1,7 @@
 """A sea-only scenario for accuracy tests: many ships shuttling between Eastern Mediterranean ports, some dark.
 
 Built from the simulator's own pieces (``sim.kinematics.sail``, ``sim.observe.observe``, the receiver coverage
-model) so the physics and reception are the lead's; what is added here is what the main scenario has too little
+model) so the physics and reception are the main simulator's; what is added here is what the main scenario has too little
 of: dozens of voyages, stays in port with reports while the ship is moored (when a receiver hears the port and the
 ship is not dark), and ground truth of port calls and dark intervals.
 """

@@ -1,4 +1,4 @@
-"""The lead's airlift scenario end to end on the sea side: sim -> AIS NMEA file -> store -> voyages."""
+"""The founding airlift scenario end to end on the sea side: sim -> AIS NMEA file -> store -> voyages."""
 
 from __future__ import annotations
 
