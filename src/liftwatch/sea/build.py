@@ -174,19 +174,18 @@ def run_passes(
     heard: pl.DataFrame | None = None,
 ) -> SeaResult:
     """The two passes over ``parts`` (each turned into its points by ``load``, where the task runs): the
-    reception grid shares, last reports and hours heard, the global grid, then voyages, calls and gaps per
-    partition, combined in partition order. ``load`` must be picklable when ``run`` uses other processes.
-    ``heard``: hours in which other domains were recorded, added to those the ships were heard in."""
-    grids, heards = [], []
+    reception grid shares and last reports, the global grid, then voyages, calls and gaps per partition,
+    combined in partition order. ``load`` must be picklable when ``run`` uses other processes. ``heard``: the
+    hours in which anything (any domain) was recorded (:func:`liftwatch.sea.gaps.heard_hours`), which bound
+    the silences; None leaves them unbounded."""
+    grids = []
     for got in run(_pass1_task, [(load, p, ports) for p in parts]):
         if got is not None:
             grids.append(got[0])
             end = later(end, got[1])
-            heards.append(got[2])
     if not grids:
         return empty_result()
     grid = merge_grids(grids)
-    heard = pl.concat([*heards, *([heard] if heard is not None else [])]).unique()
     found = run(_pass2_task, [(load, p, ports, grid, end, static, heard) for p in parts])
     return combine([p for p in found if p is not None])
 
@@ -195,9 +194,7 @@ def _as_is(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
-def _pass1_task(
-    load: Callable[[Any], pl.DataFrame], part: Any, ports: pl.DataFrame
-) -> tuple[pl.DataFrame, Any, pl.DataFrame] | None:
+def _pass1_task(load: Callable[[Any], pl.DataFrame], part: Any, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any] | None:
     return pass1_frame(load(part), ports)
 
 
@@ -218,14 +215,13 @@ def later(a: Any, b: Any) -> Any:
     return b if a is None or (b is not None and b > a) else a
 
 
-def pass1_frame(frame: pl.DataFrame, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any, pl.DataFrame] | None:
-    """Pass 1 on one partition: its share of the reception grid, its last report and the hours each area was
-    heard (:func:`liftwatch.sea.gaps.heard_hours`); None when no ship."""
+def pass1_frame(frame: pl.DataFrame, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any] | None:
+    """Pass 1 on one partition: its share of the reception grid and its last report (None when no ship)."""
     pts = _clean(frame)
     if pts.height == 0:
         return None
     marked = portcalls.mark_visits(pts, ports)
-    return gaps.reception(marked).select("cell", "msgs", "us"), pts["ts"].max(), gaps.heard_hours(pts)
+    return gaps.reception(marked).select("cell", "msgs", "us"), pts["ts"].max()
 
 
 def merge_grids(grids: list[pl.DataFrame]) -> pl.DataFrame:
