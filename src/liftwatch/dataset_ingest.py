@@ -18,6 +18,7 @@ readers; each input gets the same :class:`~liftwatch.store.IngestReport`. What d
 from __future__ import annotations
 
 import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ from liftwatch.io.textchunks import one_line
 from liftwatch.io.timewindow import filter_table
 from liftwatch.schema import POINT_SCHEMA, conform
 from liftwatch.store import IngestReport
-from liftwatch.store_batch import CHUNK_BYTES, MAX_FILE_BYTES, MAX_FILES
+from liftwatch.store_batch import CHUNK_BYTES, MAX_FILE_BYTES, MAX_FILES, skipped_format
 from liftwatch.store_files import check_regular, file_digest, fingerprint
 
 COMMIT_ROWS = 20_000_000  # new rows per commit: what a kill can cost, against the manifest rewrite per commit
@@ -133,7 +134,7 @@ def _small_size(path: Path) -> int | None:
         st = path.stat()
     except OSError:
         return None  # its own read reports why
-    return st.st_size if path.is_file() and st.st_size <= MAX_FILE_BYTES else None
+    return st.st_size if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_FILE_BYTES else None
 
 
 @dataclass
@@ -203,7 +204,7 @@ class _Run:
                 before = fingerprint(p)
                 digest = file_digest(p)
                 if (digest in self.known or digest in self.pending.digests) and not self.force:
-                    reports[k] = IngestReport(path=p, format=self.format or lio.detect_format(p), skipped=True)
+                    reports[k] = IngestReport(path=p, format=self.format or skipped_format(p), skipped=True)
                     continue
                 self.known.add(digest)  # a second copy later in the same chunk is skipped too
                 todo.append((k, f, FileTask(p, digest, before, self.format, self.assume)))

@@ -146,7 +146,7 @@ class FileBatch:
         if digest in self._digests:
             if not force:
                 report.skipped = True
-                report.format = format or _format_of(p)
+                report.format = format or skipped_format(p)
                 return report
             self.flush()  # --force of a file twice in one run: one ingested_files row can take one update
         task = FileTask(p, digest, before, format, assumed_time.current())
@@ -181,7 +181,7 @@ class FileBatch:
         for q in items:
             if q.task.digest in seen and not q.force:
                 q.report.skipped = True
-                q.report.format = q.task.format or _format_of(q.task.path)
+                q.report.format = q.task.format or skipped_format(q.task.path)
                 self._digests.discard(q.task.digest)
             else:
                 todo.append(q)
@@ -348,7 +348,7 @@ def _rows(table: pa.Table, owner: np.ndarray, lo: int, hi: int) -> pa.Table:
     return table.slice(int(a), int(b - a))
 
 
-def _format_of(path: str) -> str:
+def skipped_format(path: str) -> str:
     """Format of a skipped file, for its report line (never an error: the file is not read)."""
     try:
         return lio.detect_format(path)
@@ -366,4 +366,4 @@ class _Done:
         return self._value
 
 
-__all__ = ["CHUNK_BYTES", "COMMIT_ROWS", "MAX_FILES", "MAX_FILE_BYTES", "BatchFailure", "FileBatch"]
+__all__ = ["CHUNK_BYTES", "COMMIT_ROWS", "MAX_FILES", "MAX_FILE_BYTES", "BatchFailure", "FileBatch", "skipped_format"]
