@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -262,7 +262,9 @@ def info(db: DbOption = DB_DEFAULT) -> None:
 
 def _when(value: object) -> str:
     """Times as analysts read them: UTC to the second."""
-    return f"{value:%Y-%m-%d %H:%M:%SZ}" if isinstance(value, datetime) else escape(str(value))
+    if isinstance(value, datetime):
+        return f"{value.astimezone(UTC) if value.tzinfo else value:%Y-%m-%d %H:%M:%SZ}"
+    return escape(str(value))
 
 
 def export(
