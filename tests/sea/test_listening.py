@@ -60,6 +60,7 @@ def test_an_open_silence_in_a_collection_that_ends_is_dropped() -> None:
         pl.lit(None, dtype=pl.Float64).alias("cog_b"),
         pl.lit(False).alias("in_port"),
         pl.lit(False).alias("lingers"),
+        pl.lit(10).alias("heard_before"),
         pl.lit(
             [], dtype=pl.List(pl.Struct({"site_id": pl.String, "prob": pl.Float32, "distance_km": pl.Float32}))
         ).alias("candidates"),
@@ -68,3 +69,80 @@ def test_an_open_silence_in_a_collection_that_ends_is_dropped() -> None:
     ports = pl.DataFrame({"site_id": ["p"], "lat": [0.0], "lon": [0.0]})
     assert gaps.classify(g, gaps.with_rate(grid), ports).height == 1  # without the record: an 8-year silence
     assert gaps.classify(g, gaps.with_rate(grid), ports, heard).height == 0
+
+
+def _track(ship: str, start: datetime, minutes: list[int]) -> pl.DataFrame:
+    n = len(minutes)
+    return pl.DataFrame(
+        {
+            "asset_id": [ship] * n,
+            "ts": [start + timedelta(minutes=m) for m in minutes],
+            "lat": [-20.0 - 0.01 * i for i in range(n)],
+            "lon": [110.0 + 0.01 * i for i in range(n)],
+            "visit": [None] * n,
+            "track_deg": [135.0] * n,
+            "gs_kt": [12.0] * n,
+        },
+        schema_overrides={"ts": pl.Datetime("us", "UTC"), "visit": pl.Int64, "track_deg": pl.Float32},
+    )
+
+
+def _judged(marked: pl.DataFrame, end: datetime, heard: pl.DataFrame | None = None) -> pl.DataFrame:
+    g = gaps.find_gaps(marked, end).with_columns(
+        pl.lit(False).alias("lingers"),
+        pl.lit(
+            [], dtype=pl.List(pl.Struct({"site_id": pl.String, "prob": pl.Float32, "distance_km": pl.Float32}))
+        ).alias("candidates"),
+    )
+    # a busy lane: 30 reports an hour in every cell the ship could be in
+    cells = np.unique(gaps._cell(np.array([-20.0, -20.2]), np.array([110.0, 110.2])))
+    grid = pl.DataFrame(
+        {"cell": cells, "msgs": [3000] * cells.size, "us": [100 * 3_600_000_000] * cells.size},
+        schema_overrides={"msgs": pl.UInt32},
+    )
+    ports = pl.DataFrame({"site_id": ["p"], "lat": [0.0], "lon": [0.0]})
+    return gaps.classify(g, gaps.with_rate(grid), ports, heard)
+
+
+def test_a_ship_heard_once_has_no_track_to_switch_off() -> None:
+    # a sampled global feed keeps one report of this ship in the day: its silence is the sample, not the ship
+    once = _judged(_track("111111111", T0, [0]), T0 + timedelta(hours=20))
+    assert once["heard_before"].to_list() == [1]
+    assert once["gap_class"].to_list() == ["out_of_coverage"]
+
+
+def test_a_tracked_ship_that_falls_silent_in_a_busy_lane_is_dark() -> None:
+    tracked = _judged(_track("222222222", T0, [0, 10, 20, 30]), T0 + timedelta(hours=20))
+    assert tracked["heard_before"].to_list() == [4]
+    assert tracked["gap_class"].to_list() == ["dark"]
+
+
+def test_reports_older_than_a_gap_do_not_make_a_track() -> None:
+    # heard 7 h before, then once: the earlier report is another track, the silence follows a lone report
+    lone = _judged(_track("333333333", T0, [0, 7 * 60]), T0 + timedelta(hours=30))
+    assert lone["heard_before"].to_list() == [1, 1]
+    assert set(lone["gap_class"].to_list()) == {"out_of_coverage"}
+
+
+def test_two_chance_samples_are_not_a_track() -> None:
+    # a sampled feed kept two reports of this ship an hour apart; those two taught the grid the cell hears ships
+    twice = _judged(_track("444444444", T0, [0, 60]), T0 + timedelta(hours=20))
+    assert twice["heard_before"].to_list() == [2]
+    assert twice["gap_class"].to_list() == ["out_of_coverage"]
+
+
+def test_a_silence_is_as_long_as_it_was_listened_to() -> None:
+    # tracked, then heard again in a collection two years later: silent for two years, listened to for 4 hours
+    later = T0 + timedelta(days=730)
+    marked = pl.concat([_track("555555555", T0, [0, 10, 20, 30]), _track("555555555", later, [0])])
+    heard = _heard((T0, 4.5), (later, 1.0))
+    judged = _judged(marked, later, heard)
+    assert judged["listened_s"].to_list()[0] < 5 * 3600
+    assert judged["gap_class"].to_list() == ["out_of_coverage"]
+    # the same ship in one collection that kept coming for a day: dark
+    heard_day = _heard((T0, 30.0))
+    back = T0 + timedelta(hours=26)
+    day = _judged(
+        pl.concat([_track("555555555", T0, [0, 10, 20, 30]), _track("555555555", back, [0])]), back, heard_day
+    )
+    assert day["gap_class"].to_list() == ["dark"]

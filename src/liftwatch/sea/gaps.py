@@ -10,7 +10,12 @@ reception rate integrated along where it probably was (straight from A to B, or,
 top-ranked port, a stay there, and on to B); cells without traffic borrow their neighbours' rate (one ring). Expecting ``DARK_EXPECTED`` (3) or more reports and hearing none has
 a probability below 5 % under Poisson reception, so the silence was chosen: dark, provided it lasted
 ``DARK_MIN_S`` (12 h, GFW's threshold for intentional disabling; shorter silences stay out of coverage, as a
-6-12 h hole in thin satellite coverage happens by chance). Fewer: out of coverage. Gaps
+6-12 h hole in thin satellite coverage happens by chance), and provided the ship itself was being tracked when it
+fell silent: heard at least ``DARK_MIN_HEARD`` (3) times in the ``GAP_S`` before (the silence's first end
+included; three fixes make a track, as in radar track initiation). A ship heard once or twice has shown no
+reception of its own to lose: a sampled global feed keeps one or two reports of a ship in a day, and those two
+reports are also what taught the grid that the cell hears ships, so the silence would be judged by the ship's own
+chance sample; a lone report from the edge of a receiver's reach is no track that stopped either. Fewer: out of coverage. Gaps
 with both ends inside the same port visit are ``in_port`` (ports are often deaf; a ship at the quay is not news),
 and so is a lingering silence that starts within ``APPROACH_KM`` of its top-ranked port: the ship arrived, then
 was silent in port.
@@ -28,6 +33,7 @@ CELL_DEG = 0.5
 PRIOR_H = 2.0
 DARK_EXPECTED = 3.0
 DARK_MIN_S = 12 * 3600.0  # GFW: gap events from 6 h, intentional disabling only from 12 h
+DARK_MIN_HEARD = 3  # the ship's own reports in the GAP_S up to the silence: fewer is no track that stopped
 SAMPLES = 24
 APPROACH_KM = 15.0  # last heard this close to the top-ranked port before a lingering silence: it arrived
 
@@ -120,10 +126,11 @@ def find_gaps(marked: pl.DataFrame, data_end: object | None = None) -> pl.DataFr
     """Silences >= GAP_S between consecutive reports of a ship, plus open silences up to the data's end.
 
     Columns: asset_id, ts_a, lat_a, lon_a, cog_a, speed_kn (median SOG under way before A), ts_b, lat_b, lon_b,
-    cog_b (null for open gaps), dt_s, in_port.
+    cog_b (null for open gaps), dt_s, in_port, heard_before (the ship's reports in the ``GAP_S`` up to A, A
+    included). ``marked`` is sorted by asset and time.
     """
     end = data_end if data_end is not None else marked["ts"].max()
-    nxt = marked.with_columns(
+    nxt = marked.with_columns(heard_before().alias("heard_before")).with_columns(
         pl.col("ts").shift(-1).over("asset_id").alias("ts_b"),
         pl.col("lat").shift(-1).over("asset_id").alias("lat_b"),
         pl.col("lon").shift(-1).over("asset_id").alias("lon_b"),
@@ -154,7 +161,13 @@ def find_gaps(marked: pl.DataFrame, data_end: object | None = None) -> pl.DataFr
         "cog_b",
         "dt_s",
         (pl.col("visit").is_not_null() & (pl.col("visit") == pl.col("visit_b"))).fill_null(False).alias("in_port"),
+        "heard_before",
     )
+
+
+def heard_before() -> pl.Expr:
+    """Each report's count of the same ship's reports in the ``GAP_S`` up to it (itself included)."""
+    return pl.len().rolling(index_column="ts", period=f"{int(GAP_S)}s").over("asset_id").cast(pl.Int64)
 
 
 def expected_reports(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame) -> np.ndarray:
@@ -228,29 +241,36 @@ def _smoothed(grid: pl.DataFrame) -> dict[int, float]:
 def classify(
     gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame, heard: pl.DataFrame | None = None
 ) -> pl.DataFrame:
-    """Add ``expected_reports`` and ``gap_class`` (in_port | dark | out_of_coverage).
+    """Add ``expected_reports``, ``listened_s`` and ``gap_class`` (in_port | dark | out_of_coverage).
 
     With ``heard`` (:func:`heard_hours`), a silence counts only the hours in which the data kept coming: reports
-    are expected over those hours alone, and an open silence (no later report of the ship) heard for less than
-    ``GAP_S`` is dropped: the data ends there, the ship did not go quiet.
+    are expected over those hours alone, a silence is dark only if it was *listened to* for ``DARK_MIN_S`` (a
+    ship heard in two collections years apart was silent for years, but listened to for a few hours), and an
+    open silence (no later report of the ship) heard for less than ``GAP_S`` is dropped: the data ends there,
+    the ship did not go quiet.
     """
     if heard is not None and gaps.height:
         end_us = gaps["ts_a"].dt.epoch("us").to_numpy() + np.round(gaps["dt_s"].to_numpy() * 1e6).astype(np.int64)
         listened = listened_s(gaps, heard, end_us)
         share = listened / np.maximum(gaps["dt_s"].to_numpy(), 1e-9)
-        gaps = gaps.with_columns(pl.Series("_share", share), pl.Series("_listened", listened)).filter(
-            pl.col("lat_b").is_not_null() | (pl.col("_listened") >= GAP_S)
+        gaps = gaps.with_columns(pl.Series("_share", share), pl.Series("listened_s", listened)).filter(
+            pl.col("lat_b").is_not_null() | (pl.col("listened_s") >= GAP_S)
         )
         exp = expected_reports(gaps, grid, ports) * gaps["_share"].to_numpy()
-        gaps = gaps.drop("_share", "_listened")
+        gaps = gaps.drop("_share")
     else:
         exp = expected_reports(gaps, grid, ports)
+        gaps = gaps.with_columns(pl.col("dt_s").alias("listened_s"))
     top_km = pl.col("candidates").list.first().struct.field("distance_km")
     arrived = pl.col("lingers") & (top_km <= APPROACH_KM).fill_null(False)
     return gaps.with_columns(pl.Series("expected_reports", exp, dtype=pl.Float64)).with_columns(
         pl.when(pl.col("in_port") | arrived)
         .then(pl.lit("in_port"))
-        .when((pl.col("expected_reports") >= DARK_EXPECTED) & (pl.col("dt_s") >= DARK_MIN_S))
+        .when(
+            (pl.col("expected_reports") >= DARK_EXPECTED)
+            & (pl.col("listened_s") >= DARK_MIN_S)
+            & (pl.col("heard_before") >= DARK_MIN_HEARD)
+        )
         .then(pl.lit("dark"))
         .otherwise(pl.lit("out_of_coverage"))
         .alias("gap_class")
