@@ -15,6 +15,7 @@ T0 = datetime(2012, 1, 31, 5, 0, tzinfo=UTC)
 def _gap(start: datetime, hours: float, *, closed: bool) -> pl.DataFrame:
     return pl.DataFrame(
         {
+            "asset_id": ["273000001"],
             "ts_a": [start],
             "lat_a": [-20.0],
             "lon_a": [110.0],
@@ -60,7 +61,6 @@ def test_an_open_silence_in_a_collection_that_ends_is_dropped() -> None:
         pl.lit(None, dtype=pl.Float64).alias("cog_b"),
         pl.lit(False).alias("in_port"),
         pl.lit(False).alias("lingers"),
-        pl.lit(10).alias("heard_before"),
         pl.lit(
             [], dtype=pl.List(pl.Struct({"site_id": pl.String, "prob": pl.Float32, "distance_km": pl.Float32}))
         ).alias("candidates"),
@@ -71,13 +71,13 @@ def test_an_open_silence_in_a_collection_that_ends_is_dropped() -> None:
     assert gaps.classify(g, gaps.with_rate(grid), ports, heard).height == 0
 
 
-def _track(ship: str, start: datetime, minutes: list[int]) -> pl.DataFrame:
+def _track(ship: str, start: datetime, minutes: list[int], lat0: float = -20.0) -> pl.DataFrame:
     n = len(minutes)
     return pl.DataFrame(
         {
             "asset_id": [ship] * n,
             "ts": [start + timedelta(minutes=m) for m in minutes],
-            "lat": [-20.0 - 0.01 * i for i in range(n)],
+            "lat": [lat0 - 0.01 * i for i in range(n)],
             "lon": [110.0 + 0.01 * i for i in range(n)],
             "visit": [None] * n,
             "track_deg": [135.0] * n,
@@ -87,62 +87,69 @@ def _track(ship: str, start: datetime, minutes: list[int]) -> pl.DataFrame:
     )
 
 
-def _judged(marked: pl.DataFrame, end: datetime, heard: pl.DataFrame | None = None) -> pl.DataFrame:
+def _judged(
+    marked: pl.DataFrame, end: datetime, heard: pl.DataFrame | None = None, grid_from: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Gaps of ``marked`` judged as the build judges them, by the grid of ``marked`` and ``grid_from``."""
+    everything = marked if grid_from is None else pl.concat([marked, grid_from])
     g = gaps.find_gaps(marked, end).with_columns(
         pl.lit(False).alias("lingers"),
         pl.lit(
             [], dtype=pl.List(pl.Struct({"site_id": pl.String, "prob": pl.Float32, "distance_km": pl.Float32}))
         ).alias("candidates"),
     )
-    # a busy lane: 30 reports an hour in every cell the ship could be in
-    cells = np.unique(gaps._cell(np.array([-20.0, -20.2]), np.array([110.0, 110.2])))
-    grid = pl.DataFrame(
-        {"cell": cells, "msgs": [3000] * cells.size, "us": [100 * 3_600_000_000] * cells.size},
-        schema_overrides={"msgs": pl.UInt32},
-    )
     ports = pl.DataFrame({"site_id": ["p"], "lat": [0.0], "lon": [0.0]})
-    return gaps.classify(g, gaps.with_rate(grid), ports, heard)
+    grid = gaps.reception(everything.sort("asset_id", "ts"))
+    return gaps.classify(g, grid, ports, heard)
 
 
-def test_a_ship_heard_once_has_no_track_to_switch_off() -> None:
-    # a sampled global feed keeps one report of this ship in the day: its silence is the sample, not the ship
-    once = _judged(_track("111111111", T0, [0]), T0 + timedelta(hours=20))
-    assert once["heard_before"].to_list() == [1]
-    assert once["gap_class"].to_list() == ["out_of_coverage"]
+def _lane(start: datetime) -> pl.DataFrame:
+    """Twenty other ships heard every 10 minutes for a day along the same stretch of sea."""
+    return pl.concat([_track(f"3000000{k:02d}", start, list(range(0, 24 * 60, 10))) for k in range(20)])
 
 
-def test_a_tracked_ship_that_falls_silent_in_a_busy_lane_is_dark() -> None:
-    tracked = _judged(_track("222222222", T0, [0, 10, 20, 30]), T0 + timedelta(hours=20))
-    assert tracked["heard_before"].to_list() == [4]
-    assert tracked["gap_class"].to_list() == ["dark"]
-
-
-def test_reports_older_than_a_gap_do_not_make_a_track() -> None:
-    # heard 7 h before, then once: the earlier report is another track, the silence follows a lone report
-    lone = _judged(_track("333333333", T0, [0, 7 * 60]), T0 + timedelta(hours=30))
-    assert lone["heard_before"].to_list() == [1, 1]
-    assert set(lone["gap_class"].to_list()) == {"out_of_coverage"}
-
-
-def test_two_chance_samples_are_not_a_track() -> None:
-    # a sampled feed kept two reports of this ship an hour apart; those two taught the grid the cell hears ships
+def test_a_sampled_ship_is_not_dark_after_its_own_two_reports() -> None:
+    # a sampled global feed kept two reports of this ship an hour apart, and nothing else there: the cell's rate
+    # rests on one pair of reports, and hearing nothing afterwards stays likely
     twice = _judged(_track("444444444", T0, [0, 60]), T0 + timedelta(hours=20))
-    assert twice["heard_before"].to_list() == [2]
+    assert twice["expected_reports"].to_list()[0] > 3  # the rate alone would have called it dark
+    assert twice["p_unheard"].to_list()[0] > 0.05
     assert twice["gap_class"].to_list() == ["out_of_coverage"]
 
 
+def test_a_ship_tracked_alone_that_falls_silent_is_dark() -> None:
+    # heard every 10 minutes for an hour and a half: its own reports show the cell hears ships
+    alone = _judged(_track("444444444", T0, list(range(0, 100, 10))), T0 + timedelta(hours=20))
+    assert alone["p_unheard"].to_list()[0] < 1e-6
+    assert alone["gap_class"].to_list() == ["dark"]
+
+
+def test_with_a_well_known_rate_the_answer_is_the_poisson_one() -> None:
+    busy = _judged(_track("444444444", T0, [0, 60]), T0 + timedelta(hours=8), grid_from=_lane(T0))
+    expected = busy["expected_reports"][0]
+    assert 3 < expected < 600
+    assert np.isclose(np.log(busy["p_unheard"][0]), -expected, rtol=0.05)
+
+
+def test_the_same_silence_in_a_lane_others_are_heard_in_is_dark() -> None:
+    judged = _judged(_track("444444444", T0, [0, 60]), T0 + timedelta(hours=20), grid_from=_lane(T0))
+    assert judged["expected_reports"].to_list()[0] > 100
+    assert judged["gap_class"].to_list() == ["dark"]
+
+
+def test_a_ship_heard_once_in_a_lane_others_are_heard_in_is_dark() -> None:
+    once = _judged(_track("444444444", T0, [0]), T0 + timedelta(hours=20), grid_from=_lane(T0))
+    assert once["gap_class"].to_list() == ["dark"]
+
+
 def test_a_silence_is_as_long_as_it_was_listened_to() -> None:
-    # tracked, then heard again in a collection two years later: silent for two years, listened to for 4 hours
+    # heard in a busy lane, then again in a collection two years later: silent for two years, listened to for 4 h
     later = T0 + timedelta(days=730)
     marked = pl.concat([_track("555555555", T0, [0, 10, 20, 30]), _track("555555555", later, [0])])
-    heard = _heard((T0, 4.5), (later, 1.0))
-    judged = _judged(marked, later, heard)
+    judged = _judged(marked, later, _heard((T0, 4.5), (later, 1.0)), grid_from=_lane(T0))
     assert judged["listened_s"].to_list()[0] < 5 * 3600
     assert judged["gap_class"].to_list() == ["out_of_coverage"]
     # the same ship in one collection that kept coming for a day: dark
-    heard_day = _heard((T0, 30.0))
     back = T0 + timedelta(hours=26)
-    day = _judged(
-        pl.concat([_track("555555555", T0, [0, 10, 20, 30]), _track("555555555", back, [0])]), back, heard_day
-    )
-    assert day["gap_class"].to_list() == ["dark"]
+    day = pl.concat([_track("555555555", T0, [0, 10, 20, 30]), _track("555555555", back, [0])])
+    assert _judged(day, back, _heard((T0, 30.0)), grid_from=_lane(T0))["gap_class"].to_list() == ["dark"]

@@ -5,17 +5,16 @@ received reports per ship-hour, counted over consecutive report pairs shorter th
 silences being judged do not teach the model that an area is deaf). Terrestrial coverage near coasts gives tens
 of reports an hour, satellite AIS over open sea a few, unknown cells none (shrunk towards zero by a prior).
 
-A gap is then judged by the number of reports the ship *should* have produced had it kept transmitting: the
-reception rate integrated along where it probably was (straight from A to B, or, when the gap lingers, A to the
-top-ranked port, a stay there, and on to B); cells without traffic borrow their neighbours' rate (one ring). Expecting ``DARK_EXPECTED`` (3) or more reports and hearing none has
-a probability below 5 % under Poisson reception, so the silence was chosen: dark, provided it lasted
-``DARK_MIN_S`` (12 h, GFW's threshold for intentional disabling; shorter silences stay out of coverage, as a
-6-12 h hole in thin satellite coverage happens by chance), and provided the ship itself was being tracked when it
-fell silent: heard at least ``DARK_MIN_HEARD`` (3) times in the ``GAP_S`` before (the silence's first end
-included; three fixes make a track, as in radar track initiation). A ship heard once or twice has shown no
-reception of its own to lose: a sampled global feed keeps one or two reports of a ship in a day, and those two
-reports are also what taught the grid that the cell hears ships, so the silence would be judged by the ship's own
-chance sample; a lone report from the edge of a receiver's reach is no track that stopped either. Fewer: out of coverage. Gaps
+A gap is then judged by whether a transmitting ship would have been heard: the reports it should have produced
+along where it probably was (straight from A to B, or, when the gap lingers, A to the top-ranked port, a stay
+there, and on to B), at the rates learned there (:mod:`liftwatch.sea.reception`; cells without traffic borrow
+their neighbours', one ring). Hearing none has a
+probability (``p_unheard``) that also weighs how much was heard: the rate's Gamma posterior makes it the
+negative binomial's zero, which is exp(-expected) where the cells are well known (below ``DARK_P`` = 5 % from
+3 expected reports) and stays large where the grid holds a single pair of reports (a sampled feed). Below ``DARK_P`` the silence was
+chosen: dark, provided it was listened to for ``DARK_MIN_S`` (12 h, GFW's threshold for intentional disabling;
+shorter silences stay out of coverage, as a 6-12 h hole in thin satellite coverage happens by chance). Otherwise
+out of coverage. Gaps
 with both ends inside the same port visit are ``in_port`` (ports are often deaf; a ship at the quay is not news),
 and so is a lingering silence that starts within ``APPROACH_KM`` of its top-ranked port: the ship arrived, then
 was silent in port.
@@ -26,14 +25,34 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from liftwatch.geodesy import KM_PER_NM
+from liftwatch.geodesy import KM_PER_NM, haversine_km
+from liftwatch.sea.reception import (
+    CELL_DEG,
+    GAP_S,
+    PRIOR_H,
+    cell_of,
+    evidence,
+    log_p_unheard,
+    reception,
+    with_rate,
+)
 
-GAP_S = 6 * 3600.0
-CELL_DEG = 0.5
-PRIOR_H = 2.0
-DARK_EXPECTED = 3.0
+__all__ = [
+    "CELL_DEG",
+    "GAP_S",
+    "PRIOR_H",
+    "cell_of",
+    "classify",
+    "find_gaps",
+    "heard_hours",
+    "judge_silences",
+    "listened_s",
+    "reception",
+    "with_rate",
+]
+
+DARK_P = 0.05  # hearing nothing from a transmitting ship less likely than this: the silence was chosen
 DARK_MIN_S = 12 * 3600.0  # GFW: gap events from 6 h, intentional disabling only from 12 h
-DARK_MIN_HEARD = 3  # the ship's own reports in the GAP_S up to the silence: fewer is no track that stopped
 SAMPLES = 24
 APPROACH_KM = 15.0  # last heard this close to the top-ranked port before a lingering silence: it arrived
 
@@ -83,54 +102,14 @@ def listened_s(gaps: pl.DataFrame, heard: pl.DataFrame, end_us: np.ndarray) -> n
     return np.asarray(listened, dtype=np.float64)
 
 
-def _cell(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-    """Integer key of the grid cell of each position."""
-    i = np.floor((np.asarray(lat) + 90.0) / CELL_DEG).astype(np.int64)
-    j = np.floor((np.asarray(lon) + 180.0) / CELL_DEG).astype(np.int64)
-    return i * 100_000 + j
-
-
-def reception(marked: pl.DataFrame) -> pl.DataFrame:
-    """Reports per ship-hour by grid cell (``cell``, ``msgs``, ``hours``, ``rate``) from pairs shorter than GAP_S."""
-    pairs = marked.with_columns(
-        pl.col("ts").diff().over("asset_id").dt.total_microseconds().alias("dt_us"),
-        ((pl.col("lat") + pl.col("lat").shift(1).over("asset_id")) / 2).alias("mlat"),
-        ((pl.col("lon") + pl.col("lon").shift(1).over("asset_id")) / 2).alias("mlon"),
-    ).filter(pl.col("dt_us").is_not_null() & ((pl.col("dt_us") / 3.6e9) < GAP_S / 3600.0))
-    if pairs.height == 0:
-        return pl.DataFrame(
-            schema={"cell": pl.Int64, "msgs": pl.UInt32, "us": pl.Int64, "hours": pl.Float64, "rate": pl.Float64}
-        )
-    cells = _cell(pairs["mlat"].to_numpy(), pairs["mlon"].to_numpy())
-    grid = (
-        pl.DataFrame({"cell": cells, "dt_us": pairs["dt_us"]})
-        .group_by("cell")
-        .agg(pl.len().alias("msgs"), pl.col("dt_us").sum().alias("us"))
-    )
-    return with_rate(grid)
-
-
-def with_rate(grid: pl.DataFrame) -> pl.DataFrame:
-    """Hours and rate from a grid's whole microseconds.
-
-    Listening time is summed as integer microseconds, not float hours: a float sum depends on the order the
-    threads add it in, so the same data gave rates differing in the last digit from run to run; an integer sum
-    does not, whatever the partitioning or thread count.
-    """
-    return grid.with_columns((pl.col("us") / 3.6e9).alias("hours")).with_columns(
-        (pl.col("msgs") / (pl.col("hours") + PRIOR_H)).alias("rate")
-    )
-
-
 def find_gaps(marked: pl.DataFrame, data_end: object | None = None) -> pl.DataFrame:
     """Silences >= GAP_S between consecutive reports of a ship, plus open silences up to the data's end.
 
     Columns: asset_id, ts_a, lat_a, lon_a, cog_a, speed_kn (median SOG under way before A), ts_b, lat_b, lon_b,
-    cog_b (null for open gaps), dt_s, in_port, heard_before (the ship's reports in the ``GAP_S`` up to A, A
-    included). ``marked`` is sorted by asset and time.
+    cog_b (null for open gaps), dt_s, in_port.
     """
     end = data_end if data_end is not None else marked["ts"].max()
-    nxt = marked.with_columns(heard_before().alias("heard_before")).with_columns(
+    nxt = marked.with_columns(
         pl.col("ts").shift(-1).over("asset_id").alias("ts_b"),
         pl.col("lat").shift(-1).over("asset_id").alias("lat_b"),
         pl.col("lon").shift(-1).over("asset_id").alias("lon_b"),
@@ -161,21 +140,21 @@ def find_gaps(marked: pl.DataFrame, data_end: object | None = None) -> pl.DataFr
         "cog_b",
         "dt_s",
         (pl.col("visit").is_not_null() & (pl.col("visit") == pl.col("visit_b"))).fill_null(False).alias("in_port"),
-        "heard_before",
     )
 
 
-def heard_before() -> pl.Expr:
-    """Each report's count of the same ship's reports in the ``GAP_S`` up to it (itself included)."""
-    return pl.len().rolling(index_column="ts", period=f"{int(GAP_S)}s").over("asset_id").cast(pl.Int64)
-
-
-def expected_reports(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame) -> np.ndarray:
-    """Reports a transmitting ship would have produced during each gap (needs ``candidates``, ``lingers``)."""
+def judge_silences(
+    gaps: pl.DataFrame,
+    grid: pl.DataFrame,
+    ports: pl.DataFrame,
+    share: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per gap (needs ``candidates``, ``lingers``): the reports a transmitting ship would have produced, and the
+    probability it would have gone unheard all the same (:func:`~liftwatch.sea.reception.p_unheard`, cell by
+    cell along its probable path), over the ``share`` of each gap that was listened to."""
     g = gaps.height
     if g == 0:
-        return np.zeros(0)
-    rate = _smoothed(grid)
+        return np.zeros(0), np.ones(0)
     pos = {r[0]: (r[1], r[2]) for r in ports.select("site_id", "lat", "lon").iter_rows()}
     la, loa = gaps["lat_a"].to_numpy(), gaps["lon_a"].to_numpy()
     lb = np.asarray(gaps["lat_b"].fill_null(np.nan).to_numpy(), dtype=np.float64)
@@ -192,8 +171,6 @@ def expected_reports(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame
     end_lon = np.where(open_end, mid_lon, lob)
     dt_h = gaps["dt_s"].to_numpy() / 3600.0
     speed = np.clip(np.nan_to_num(gaps["speed_kn"].fill_null(12.0).to_numpy(), nan=12.0), 6.0, 25.0) * KM_PER_NM
-    from liftwatch.geodesy import haversine_km
-
     t1 = haversine_km(la, loa, mid_lat, mid_lon) / speed
     t3 = haversine_km(mid_lat, mid_lon, end_lat, end_lon) / speed
     travel = t1 + t3
@@ -205,43 +182,48 @@ def expected_reports(gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame
     lon1 = loa[:, None] + (mid_lon - loa)[:, None] * f
     lat3 = mid_lat[:, None] + (end_lat - mid_lat)[:, None] * f
     lon3 = mid_lon[:, None] + (end_lon - mid_lon)[:, None] * f
-    cells = np.concatenate([_cell(lat1, lon1), _cell(mid_lat, mid_lon)[:, None], _cell(lat3, lon3)], axis=1)
-    uniq, inv = np.unique(cells, return_inverse=True)
-    r = np.array([rate.get(int(c), 0.0) for c in uniq])[inv.reshape(cells.shape)]  # one lookup per distinct cell
+    cells = np.concatenate([cell_of(lat1, lon1), cell_of(mid_lat, mid_lon)[:, None], cell_of(lat3, lon3)], axis=1)
     w = np.concatenate(
         [np.repeat((t1 / SAMPLES)[:, None], SAMPLES, 1), t2[:, None], np.repeat((t3 / SAMPLES)[:, None], SAMPLES, 1)],
         axis=1,
     )
-    return np.asarray((r * w).sum(axis=1), dtype=np.float64)
-
-
-def _smoothed(grid: pl.DataFrame) -> dict[int, float]:
-    """Rate per cell; a cell without traffic takes the mean of its neighbours with traffic (one ring).
-
-    Ships rarely pass exactly where another was heard; one ring of smoothing (about 50 km) lets a gap's path
-    borrow the reception of the lanes beside it, without inventing coverage far from any observation.
-    """
-    if grid.height == 0:
-        return {}
-    cells = grid["cell"].to_numpy()
-    rates = grid["rate"].to_numpy()
-    own = dict(zip(cells.tolist(), rates.tolist(), strict=True))
-    acc: dict[int, list[float]] = {}
-    for di in (-1, 0, 1):
-        for dj in (-1, 0, 1):
-            if di == 0 and dj == 0:
-                continue
-            for c, r in zip((cells + di * 100_000 + dj).tolist(), rates.tolist(), strict=True):
-                if c not in own:
-                    acc.setdefault(c, []).append(r)
-    own.update({c: float(np.mean(v)) for c, v in acc.items()})
-    return own
+    if share is not None:
+        w = w * share[:, None]
+    # hours per (gap, cell): a cell's unknown rate is shared by every sample in it, so its evidence counts once
+    per_cell = (
+        pl.DataFrame(
+            {
+                "i": np.repeat(np.arange(g), cells.shape[1]),
+                "cell": cells.ravel(),
+                "t": w.ravel(),
+            }
+        )
+        .group_by("i", "cell", maintain_order=True)
+        .agg(pl.col("t").sum())
+    )
+    known = per_cell.select("cell").unique(maintain_order=True)
+    alpha, beta = evidence(known["cell"].to_numpy(), grid)
+    judged = per_cell.join(
+        known.with_columns(pl.Series("alpha", alpha), pl.Series("beta", beta)),
+        on="cell",
+        how="left",
+        maintain_order="left",
+    )
+    t = judged["t"].to_numpy()
+    a_, b_ = judged["alpha"].to_numpy(), judged["beta"].to_numpy()
+    i = judged["i"].to_numpy()
+    expected = np.bincount(i, weights=a_ / b_ * t, minlength=g)
+    log_p = np.bincount(i, weights=log_p_unheard(a_, b_, t), minlength=g)
+    return expected, np.exp(log_p)
 
 
 def classify(
-    gaps: pl.DataFrame, grid: pl.DataFrame, ports: pl.DataFrame, heard: pl.DataFrame | None = None
+    gaps: pl.DataFrame,
+    grid: pl.DataFrame,
+    ports: pl.DataFrame,
+    heard: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Add ``expected_reports``, ``listened_s`` and ``gap_class`` (in_port | dark | out_of_coverage).
+    """Add ``expected_reports``, ``p_unheard``, ``listened_s`` and ``gap_class`` (in_port | dark | out_of_coverage).
 
     With ``heard`` (:func:`heard_hours`), a silence counts only the hours in which the data kept coming: reports
     are expected over those hours alone, a silence is dark only if it was *listened to* for ``DARK_MIN_S`` (a
@@ -256,21 +238,19 @@ def classify(
         gaps = gaps.with_columns(pl.Series("_share", share), pl.Series("listened_s", listened)).filter(
             pl.col("lat_b").is_not_null() | (pl.col("listened_s") >= GAP_S)
         )
-        exp = expected_reports(gaps, grid, ports) * gaps["_share"].to_numpy()
+        exp, p_silent = judge_silences(gaps, grid, ports, gaps["_share"].to_numpy())
         gaps = gaps.drop("_share")
     else:
-        exp = expected_reports(gaps, grid, ports)
+        exp, p_silent = judge_silences(gaps, grid, ports)
         gaps = gaps.with_columns(pl.col("dt_s").alias("listened_s"))
     top_km = pl.col("candidates").list.first().struct.field("distance_km")
     arrived = pl.col("lingers") & (top_km <= APPROACH_KM).fill_null(False)
-    return gaps.with_columns(pl.Series("expected_reports", exp, dtype=pl.Float64)).with_columns(
+    return gaps.with_columns(
+        pl.Series("expected_reports", exp, dtype=pl.Float64), pl.Series("p_unheard", p_silent, dtype=pl.Float64)
+    ).with_columns(
         pl.when(pl.col("in_port") | arrived)
         .then(pl.lit("in_port"))
-        .when(
-            (pl.col("expected_reports") >= DARK_EXPECTED)
-            & (pl.col("listened_s") >= DARK_MIN_S)
-            & (pl.col("heard_before") >= DARK_MIN_HEARD)
-        )
+        .when((pl.col("p_unheard") < DARK_P) & (pl.col("listened_s") >= DARK_MIN_S))
         .then(pl.lit("dark"))
         .otherwise(pl.lit("out_of_coverage"))
         .alias("gap_class")
