@@ -65,7 +65,9 @@ def test_an_open_silence_in_a_collection_that_ends_is_dropped() -> None:
             [], dtype=pl.List(pl.Struct({"site_id": pl.String, "prob": pl.Float32, "distance_km": pl.Float32}))
         ).alias("candidates"),
     )
-    grid = pl.DataFrame({"cell": [0], "msgs": [100], "us": [3_600_000_000]}, schema_overrides={"msgs": pl.UInt32})
+    grid = pl.DataFrame(
+        {"cell": [0], "coll": [0], "msgs": [100], "us": [3_600_000_000]}, schema_overrides={"msgs": pl.UInt32}
+    )
     ports = pl.DataFrame({"site_id": ["p"], "lat": [0.0], "lon": [0.0]})
     assert gaps.classify(g, gaps.with_rate(grid), ports).height == 1  # without the record: an 8-year silence
     assert gaps.classify(g, gaps.with_rate(grid), ports, heard).height == 0
@@ -153,3 +155,25 @@ def test_a_silence_is_as_long_as_it_was_listened_to() -> None:
     back = T0 + timedelta(hours=26)
     day = pl.concat([_track("555555555", T0, [0, 10, 20, 30]), _track("555555555", back, [0])])
     assert _judged(day, back, _heard((T0, 30.0)), grid_from=_lane(T0))["gap_class"].to_list() == ["dark"]
+
+
+def test_a_silence_is_judged_by_the_reception_of_its_own_collection() -> None:
+    # a ship of a sampled 2021 day, silent in a cell that a dense 2023 file hears well: the 2023 receivers say
+    # nothing of what the 2021 sample would have heard
+    later = T0 + timedelta(days=700)
+    ship = _track("666666666", T0, [0, 60])
+    heard = _heard((T0, 22.0), (later, 24.0))
+    starts = gaps.collection_starts(heard)
+    assert starts is not None and starts.size == 2
+    g = gaps.find_gaps(ship, T0 + timedelta(hours=21)).with_columns(
+        pl.lit(False).alias("lingers"),
+        pl.lit(
+            [], dtype=pl.List(pl.Struct({"site_id": pl.String, "prob": pl.Float32, "distance_km": pl.Float32}))
+        ).alias("candidates"),
+    )
+    ports = pl.DataFrame({"site_id": ["p"], "lat": [0.0], "lon": [0.0]})
+    everything = pl.concat([ship, _lane(later)]).sort("asset_id", "ts")
+    by_collection = gaps.classify(g, gaps.reception(everything, starts), ports, heard)
+    blind = gaps.classify(g, gaps.reception(everything), ports, heard)  # one grid for all times
+    assert blind["gap_class"].to_list() == ["dark"]
+    assert by_collection["gap_class"].to_list() == ["out_of_coverage"]

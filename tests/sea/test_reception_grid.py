@@ -35,7 +35,8 @@ def test_merged_grid_is_the_same_in_any_order_and_equals_one_partition() -> None
     whole = gaps.reception(pts).sort("cell")
     ids = pts["asset_id"].unique().sort().to_list()
     parts = [
-        gaps.reception(pts.filter(pl.col("asset_id").is_in(ids[i::7]))).select("cell", "msgs", "us") for i in range(7)
+        gaps.reception(pts.filter(pl.col("asset_id").is_in(ids[i::7]))).select("cell", "coll", "msgs", "us")
+        for i in range(7)
     ]
     forward = build.merge_grids(parts).sort("cell")
     backward = build.merge_grids(parts[::-1]).sort("cell")

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 
@@ -179,7 +180,8 @@ def run_passes(
     hours in which anything (any domain) was recorded (:func:`liftwatch.sea.gaps.heard_hours`), which bound
     the silences; None leaves them unbounded."""
     grids = []
-    for got in run(_pass1_task, [(load, p, ports) for p in parts]):
+    starts = gaps.collection_starts(heard)
+    for got in run(_pass1_task, [(load, p, ports, starts) for p in parts]):
         if got is not None:
             grids.append(got[0])
             end = later(end, got[1])
@@ -194,8 +196,10 @@ def _as_is(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
-def _pass1_task(load: Callable[[Any], pl.DataFrame], part: Any, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any] | None:
-    return pass1_frame(load(part), ports)
+def _pass1_task(
+    load: Callable[[Any], pl.DataFrame], part: Any, ports: pl.DataFrame, starts: np.ndarray | None = None
+) -> tuple[pl.DataFrame, Any] | None:
+    return pass1_frame(load(part), ports, starts)
 
 
 def _pass2_task(
@@ -215,18 +219,21 @@ def later(a: Any, b: Any) -> Any:
     return b if a is None or (b is not None and b > a) else a
 
 
-def pass1_frame(frame: pl.DataFrame, ports: pl.DataFrame) -> tuple[pl.DataFrame, Any] | None:
-    """Pass 1 on one partition: its share of the reception grid and its last report (None when no ship)."""
+def pass1_frame(
+    frame: pl.DataFrame, ports: pl.DataFrame, starts: np.ndarray | None = None
+) -> tuple[pl.DataFrame, Any] | None:
+    """Pass 1 on one partition: its share of the reception grid (per collection, ``starts``:
+    :func:`liftwatch.sea.gaps.collection_starts`) and its last report (None when no ship)."""
     pts = _clean(frame)
     if pts.height == 0:
         return None
     marked = portcalls.mark_visits(pts, ports)
-    return gaps.reception(marked).select("cell", "msgs", "us"), pts["ts"].max()
+    return gaps.reception(marked, starts).select("cell", "coll", "msgs", "us"), pts["ts"].max()
 
 
 def merge_grids(grids: list[pl.DataFrame]) -> pl.DataFrame:
     """The global reception grid from the partitions' shares (the global step between the passes)."""
-    return gaps.with_rate(pl.concat(grids).group_by("cell").agg(pl.col("msgs").sum(), pl.col("us").sum()))
+    return gaps.with_rate(pl.concat(grids).group_by("cell", "coll").agg(pl.col("msgs").sum(), pl.col("us").sum()))
 
 
 def pass2_frame(

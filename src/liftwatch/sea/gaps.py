@@ -31,6 +31,7 @@ from liftwatch.sea.reception import (
     GAP_S,
     PRIOR_H,
     cell_of,
+    collection_of,
     evidence,
     log_p_unheard,
     reception,
@@ -43,6 +44,7 @@ __all__ = [
     "PRIOR_H",
     "cell_of",
     "classify",
+    "collection_starts",
     "find_gaps",
     "heard_hours",
     "judge_silences",
@@ -69,11 +71,22 @@ def heard_hours(marked: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame({"hour": marked["ts"].dt.epoch("us") // 3_600_000_000}, schema={"hour": pl.Int64}).unique()
 
 
+def collection_starts(heard: pl.DataFrame | None) -> np.ndarray | None:
+    """Epoch seconds at which each collection starts: the runs of heard hours between the data's holes (runs of
+    ``GAP_S`` or more with nothing heard at all). None without a listening record (one collection)."""
+    if heard is None or heard.height == 0:
+        return None
+    hs = np.sort(heard["hour"].to_numpy()).astype(np.float64)
+    k = np.flatnonzero(np.diff(hs) > GAP_S / 3600.0)
+    return np.asarray(np.append(hs[0], hs[k + 1]) * 3600.0, dtype=np.float64)
+
+
 def listened_s(gaps: pl.DataFrame, heard: pl.DataFrame, end_us: np.ndarray) -> np.ndarray:
-    """Seconds of each silence (``ts_a`` to ``end_us``) outside the data's own holes: runs of ``GAP_S`` or more
-    in which nothing at all was heard. Shorter quiet spells are the ordinary sparseness of a small data set
-    (every other ship in port or between satellite passes) and still count as listening. An open silence (no
-    later report of the ship) ends at the first hole."""
+    """Seconds of each silence (``ts_a`` to ``end_us``) in the collection it began in, outside the data's holes:
+    runs of ``GAP_S`` or more in which nothing at all was heard. Shorter quiet spells are the ordinary sparseness
+    of a small data set (every other ship in port or between satellite passes) and still count as listening. A
+    silence ends at the first hole, heard again later or not: what the data holds after a hole is another
+    collection (a later download, another source), not the same listening that the ship fell silent in."""
     if gaps.height == 0:
         return np.zeros(0)
     hs = np.sort(heard["hour"].to_numpy()).astype(np.float64)
@@ -94,12 +107,8 @@ def listened_s(gaps: pl.DataFrame, heard: pl.DataFrame, end_us: np.ndarray) -> n
 
     silent = np.maximum(holes_below(b) - holes_below(a), 0.0)
     listened = np.clip(gaps["dt_s"].to_numpy() - silent, 0.0, None)
-    # an open silence ends at the first hole: what the data holds after it is another collection (a later
-    # download, another source), not the same listening that the ship fell silent in
     first_hole = starts[np.minimum(np.searchsorted(starts, a, side="right"), starts.size - 1)]
-    open_end = gaps["lat_b"].is_null().to_numpy()
-    listened = np.where(open_end, np.minimum(listened, np.maximum(first_hole - a, 0.0)), listened)
-    return np.asarray(listened, dtype=np.float64)
+    return np.asarray(np.minimum(listened, np.maximum(first_hole - a, 0.0)), dtype=np.float64)
 
 
 def find_gaps(marked: pl.DataFrame, data_end: object | None = None) -> pl.DataFrame:
@@ -148,10 +157,12 @@ def judge_silences(
     grid: pl.DataFrame,
     ports: pl.DataFrame,
     share: np.ndarray | None = None,
+    starts: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per gap (needs ``candidates``, ``lingers``): the reports a transmitting ship would have produced, and the
     probability it would have gone unheard all the same (:func:`~liftwatch.sea.reception.p_unheard`, cell by
-    cell along its probable path), over the ``share`` of each gap that was listened to."""
+    cell along its probable path), over the ``share`` of each gap that was listened to, by the reception of the
+    collection the gap began in (``starts``: :func:`collection_starts`)."""
     g = gaps.height
     if g == 0:
         return np.zeros(0), np.ones(0)
@@ -201,11 +212,13 @@ def judge_silences(
         .group_by("i", "cell", maintain_order=True)
         .agg(pl.col("t").sum())
     )
-    known = per_cell.select("cell").unique(maintain_order=True)
-    alpha, beta = evidence(known["cell"].to_numpy(), grid)
+    coll = collection_of(gaps["ts_a"].dt.epoch("us").to_numpy() / 1e6, starts)
+    per_cell = per_cell.with_columns(pl.Series("coll", coll[per_cell["i"].to_numpy()]))
+    known = per_cell.select("cell", "coll").unique(maintain_order=True)
+    alpha, beta = evidence(known["cell"].to_numpy(), known["coll"].to_numpy(), grid)
     judged = per_cell.join(
         known.with_columns(pl.Series("alpha", alpha), pl.Series("beta", beta)),
-        on="cell",
+        on=["cell", "coll"],
         how="left",
         maintain_order="left",
     )
@@ -238,7 +251,7 @@ def classify(
         gaps = gaps.with_columns(pl.Series("_share", share), pl.Series("listened_s", listened)).filter(
             pl.col("lat_b").is_not_null() | (pl.col("listened_s") >= GAP_S)
         )
-        exp, p_silent = judge_silences(gaps, grid, ports, gaps["_share"].to_numpy())
+        exp, p_silent = judge_silences(gaps, grid, ports, gaps["_share"].to_numpy(), collection_starts(heard))
         gaps = gaps.drop("_share")
     else:
         exp, p_silent = judge_silences(gaps, grid, ports)

@@ -26,25 +26,48 @@ def cell_of(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     return i * 100_000 + j
 
 
-def _pairs(marked: pl.DataFrame) -> pl.DataFrame:
-    """Consecutive report pairs of a ship shorter than GAP_S: ``asset_id``, ``cell`` of the midpoint, ``dt_us``."""
+def collection_of(t_s: np.ndarray, starts: np.ndarray | None) -> np.ndarray:
+    """Index of the collection (:func:`liftwatch.sea.gaps.collection_starts`) each time in epoch seconds is in."""
+    if starts is None or starts.size == 0:
+        return np.zeros(np.shape(t_s), dtype=np.int64)
+    return np.maximum(np.searchsorted(starts, t_s, side="right") - 1, 0).astype(np.int64)
+
+
+def _pairs(marked: pl.DataFrame, starts: np.ndarray | None = None) -> pl.DataFrame:
+    """Consecutive report pairs of a ship shorter than GAP_S: ``asset_id``, ``cell`` of the midpoint, ``coll``
+    (the collection both reports are in: a pair shorter than a hole cannot span one), ``dt_us``."""
     pairs = marked.with_columns(
         pl.col("ts").diff().over("asset_id").dt.total_microseconds().alias("dt_us"),
         ((pl.col("lat") + pl.col("lat").shift(1).over("asset_id")) / 2).alias("mlat"),
         ((pl.col("lon") + pl.col("lon").shift(1).over("asset_id")) / 2).alias("mlon"),
     ).filter(pl.col("dt_us").is_not_null() & ((pl.col("dt_us") / _US_PER_H) < GAP_S / 3600.0))
     cells = cell_of(pairs["mlat"].to_numpy(), pairs["mlon"].to_numpy())
-    return pl.DataFrame({"asset_id": pairs["asset_id"], "cell": cells, "dt_us": pairs["dt_us"]})
+    coll = collection_of(pairs["ts"].dt.epoch("us").to_numpy() / 1e6, starts)
+    return pl.DataFrame({"asset_id": pairs["asset_id"], "cell": cells, "coll": coll, "dt_us": pairs["dt_us"]})
 
 
-def reception(marked: pl.DataFrame) -> pl.DataFrame:
-    """Reports per ship-hour by grid cell (``cell``, ``msgs``, ``us``, ``hours``, ``rate``)."""
-    pairs = _pairs(marked)
+def reception(marked: pl.DataFrame, starts: np.ndarray | None = None) -> pl.DataFrame:
+    """Reports per ship-hour by grid cell and collection (``cell``, ``coll``, ``msgs``, ``us``, ``hours``,
+    ``rate``). ``starts``: the collections' first moments (:func:`liftwatch.sea.gaps.collection_starts`); None
+    is one collection.
+
+    Reception is learned per collection because a store may hold several: a receiver's 2010 afternoon, a
+    sampled satellite day of 2021, a dense coastal file of 2023. What one heard says nothing of what another
+    would have: a 2021 sample's ship is not "dark" where a 2023 terrestrial receiver hears everything.
+    """
+    pairs = _pairs(marked, starts)
     if pairs.height == 0:
         return pl.DataFrame(
-            schema={"cell": pl.Int64, "msgs": pl.UInt32, "us": pl.Int64, "hours": pl.Float64, "rate": pl.Float64}
+            schema={
+                "cell": pl.Int64,
+                "coll": pl.Int64,
+                "msgs": pl.UInt32,
+                "us": pl.Int64,
+                "hours": pl.Float64,
+                "rate": pl.Float64,
+            }
         )
-    grid = pairs.group_by("cell").agg(pl.len().alias("msgs"), pl.col("dt_us").sum().alias("us"))
+    grid = pairs.group_by("cell", "coll").agg(pl.len().alias("msgs"), pl.col("dt_us").sum().alias("us"))
     return with_rate(grid)
 
 
@@ -60,8 +83,8 @@ def with_rate(grid: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def evidence(cells: np.ndarray, grid: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """What the grid tells of each cell: reports heard (``alpha``) over ship-hours plus the prior (``beta``); the
+def evidence(cells: np.ndarray, colls: np.ndarray, grid: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """What the grid tells of each cell in its collection: reports heard (``alpha``) over ship-hours plus the prior (``beta``); the
     rate is ``alpha / beta``.
 
     A cell nobody was heard in takes the mean evidence of its neighbours that were heard in (one ring, about
@@ -71,11 +94,12 @@ def evidence(cells: np.ndarray, grid: pl.DataFrame) -> tuple[np.ndarray, np.ndar
     if cells.size == 0 or grid.height == 0:
         return np.zeros(cells.size), np.full(cells.size, PRIOR_H)
     ring = np.array([di * 100_000 + dj for di in (-1, 0, 1) for dj in (-1, 0, 1) if (di, dj) != (0, 0)])
-    q = pl.DataFrame({"q": np.arange(cells.size), "cell": cells.astype(np.int64)})
+    q = pl.DataFrame({"q": np.arange(cells.size), "cell": cells.astype(np.int64), "coll": colls.astype(np.int64)})
     near = pl.DataFrame(
         {
             "q": np.repeat(np.arange(cells.size), ring.size),
             "cell": (cells.astype(np.int64)[:, None] + ring[None, :]).ravel(),
+            "coll": np.repeat(colls.astype(np.int64), ring.size),
         }
     )
     borrowed = (
@@ -94,7 +118,8 @@ def evidence(cells: np.ndarray, grid: pl.DataFrame) -> tuple[np.ndarray, np.ndar
 
 def _known(q: pl.DataFrame, grid: pl.DataFrame) -> pl.DataFrame:
     """``q`` with the ``alpha`` and ``beta`` of its cell (0 and the prior where nothing was heard)."""
-    g = q.join(grid.select("cell", pl.col("msgs").cast(pl.Float64), pl.col("us").cast(pl.Int64)), on="cell", how="left")
+    known = grid.select("cell", "coll", pl.col("msgs").cast(pl.Float64), pl.col("us").cast(pl.Int64))
+    g = q.join(known, on=["cell", "coll"], how="left")
     return g.select(
         "q",
         "cell",
