@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from liftwatch import kb
+from liftwatch.analytics.surge import observed_days
 from liftwatch.filters import TimeLike, as_utc, split_corridor
 from liftwatch.kb.places import resolve_place
 from liftwatch.report import AnalysisOptions
@@ -72,7 +73,7 @@ def scoped_options(
     region: str | None = None,
     watchlist: str | os.PathLike[str] | None = None,
     baseline_days: int | None = None,
-    coverage: bool = False,
+    coverage: bool | None = None,
     title: str | None = None,
 ) -> tuple[pl.DataFrame, AnalysisOptions]:
     """The flights to analyse (narrowed by the watch list) and ``base`` refined by the scope keywords.
@@ -91,6 +92,7 @@ def scoped_options(
     if region:
         regions = resolve_place(region).ids
         scope.append(f"region {region}")
+    observed = base.observed if base.observed is not None else observed_days(flights)  # before the watch list
     if watchlist is not None:
         matched = kb.load_watchlist(Path(watchlist)).match_flights(flights, only_matched=True)
         flights = flights.filter(pl.col("flight_id").is_in(matched["flight_id"].unique().implode()))
@@ -108,6 +110,7 @@ def scoped_options(
         destination=destination,
         region=regions,
         baseline_end=baseline_end,
-        coverage="background" if coverage else base.coverage,
+        coverage=base.coverage if coverage is None else ("background" if coverage else None),
+        observed=observed,
     )
     return flights, chosen

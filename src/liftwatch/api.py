@@ -215,7 +215,7 @@ class LiftWatch(StoreQueries):
         region: str | None = None,
         watchlist: str | os.PathLike[str] | None = None,
         baseline_days: int | None = None,
-        coverage: bool = False,
+        coverage: bool | None = None,
         title: str | None = None,
         articles: Sequence[str | os.PathLike[str]] = (),
         publication: date | None = None,
@@ -223,8 +223,10 @@ class LiftWatch(StoreQueries):
         """Corridors, lift, alerts, summary (and claim verdicts for ``articles``) for the stored flights.
 
         ``start``/``end`` are the first and last day (inclusive); ``corridor`` is ``"FROM:TO"`` and ``region``
-        one place, each a site or region name resolved like everywhere else. ``options`` (an
-        :class:`~liftwatch.report.AnalysisOptions`) is the starting point when given; the keywords refine it.
+        one place, each a site or region name resolved like everywhere else. ``coverage``: True/False turn the
+        normalisation of change detection by daily civil traffic on/off (None keeps the options', on by
+        default). ``options`` (an :class:`~liftwatch.report.AnalysisOptions`) is the starting point when given;
+        the keywords refine it.
         """
         flights = self.store.flights()
         if flights.is_empty():

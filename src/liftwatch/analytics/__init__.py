@@ -24,6 +24,7 @@ from liftwatch.analytics.surge import (
     coverage_factor,
     daily_series,
     detect_changes,
+    observed_days,
 )
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "flight_lift",
     "home_bases",
     "lift_aggregations",
+    "observed_days",
     "predictive_tail",
     "top_corridor",
     "total_lift",

@@ -16,6 +16,10 @@ vectorised lines):
   The estimated change start is the day after the CUSUM last stood at zero. An alarm is kept only when the
   count from that start on is itself improbable under the baseline (NB/Poisson tail ``p < alpha``) — this
   guards against alarms caused by a baseline rate that happened to be estimated low.
+* **Days without data are not days**: a store may join collections years apart (one receiver's afternoon in
+  2017, a day of Paris traffic in 2021). Given the days the data holds anything at all (``observed``), the
+  series keeps only those: three years in which nobody listened are not three years without flights, and a
+  corridor seen on the only day anyone listened to its region is not "new" against them.
 * **New corridor**: no flights in the baseline, at least ``min_new`` expected flights after, and that count
   improbable under the Jeffreys posterior predictive of a zero-count baseline.
 
@@ -70,6 +74,7 @@ class Alert:
     baseline_end: date  # exclusive
     flight_ids: list[str] = field(default_factory=list)
     group: str | None = None  # e.g. the classification the series was restricted to
+    baseline_days: int = 0  # days of the baseline the data holds anything on (the others are not counted)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -82,7 +87,8 @@ class Alert:
         if self.kind == "new_corridor":
             return (
                 f"new corridor {self.corridor}: {self.flights_after:.1f} flights since {self.start} "
-                f"(none in baseline {self.baseline_start}..{self.baseline_end}), p={self.p_value:.2g}"
+                f"(none in {self.baseline_days} observed days of the baseline {self.baseline_start}.."
+                f"{self.baseline_end}), p={self.p_value:.2g}"
             )
         return (
             f"surge on {self.corridor} from {self.start}: {self.rate_before:.2f} -> {self.rate_after:.2f} "
@@ -132,6 +138,20 @@ def coverage_factor(points_or_flights: pl.DataFrame, *, time_col: str = "first_t
     med_v = daily["n"].median() if daily.height else None
     med = float(med_v) if isinstance(med_v, int | float) else 0.0
     return daily.select("day", (pl.col("n") / med if med > 0 else pl.lit(1.0)).cast(pl.Float64).alias("coverage"))
+
+
+def observed_days(flights: pl.DataFrame, *, time_col: str = "first_ts") -> pl.DataFrame:
+    """The days (``day``) on which ``flights`` (all of them: every class, both domains, before any scope is
+    applied) hold anything: the data's own record of when it was collected."""
+    return flights.select(pl.col(time_col).dt.date().alias("day")).unique().sort("day")
+
+
+def _observed_index(observed: pl.DataFrame | None, start: date, n: int) -> np.ndarray:
+    """Offsets from ``start`` of the days in ``observed`` within ``n`` days (all of them when None)."""
+    if observed is None:
+        return np.arange(n)
+    offsets = np.asarray([(d - start).days for d in observed["day"].to_list()], dtype=np.int64)
+    return np.unique(offsets[(offsets >= 0) & (offsets < n)])
 
 
 def _exposure(coverage: pl.DataFrame | None, start: date, n: int, floor: float = 0.1) -> np.ndarray:
@@ -239,17 +259,28 @@ def detect_changes(
     level: Level = "site",
     by: tuple[str, ...] = (),
     coverage: pl.DataFrame | None = None,
+    observed: pl.DataFrame | None = None,
     **params: float,
 ) -> list[Alert]:
     """Surge and new-corridor alerts for every corridor in ``legs`` over ``[start, end)``.
 
     The baseline is ``[start, baseline_end)`` (default: the first half, at least 3 days). The CUSUM runs over
-    the whole window (a surge that starts late in the baseline still accumulates evidence). ``params`` go to
-    :func:`assess_series` (``h``, ``ratio``, ``min_jump``, ``alpha``, ``min_after``, ``min_new``).
+    the whole window (a surge that starts late in the baseline still accumulates evidence). ``observed``: the
+    days (``day``) the data holds anything on, of every kind, not just ``legs`` (:func:`observed_days`); the
+    others are left out of the series. ``params`` go to :func:`assess_series` (``h``, ``ratio``, ``min_jump``,
+    ``alpha``, ``min_after``, ``min_new``).
     """
     daily = daily_partial(legs, level=level, by=by)
     found = alerts_from_daily(
-        daily, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
+        daily,
+        start,
+        end,
+        baseline_end=baseline_end,
+        level=level,
+        by=by,
+        coverage=coverage,
+        observed=observed,
+        **params,
     )
     return finish_alerts(found, [[alert_legs(legs, sel, end)] for _, sel in found])
 
@@ -266,6 +297,7 @@ def alerts_from_daily(
     level: Level = "site",
     by: tuple[str, ...] = (),
     coverage: pl.DataFrame | None = None,
+    observed: pl.DataFrame | None = None,
     **params: float,
 ) -> list[tuple[Alert, Selector]]:
     """Alerts (flight ids not yet filled) from expected flights per corridor and day (:func:`daily_partial`,
@@ -277,17 +309,21 @@ def alerts_from_daily(
     bdays = (baseline_end - start).days if baseline_end else max(3, n // 2)
     bdays = min(max(bdays, 1), n - 1)
     b_end = start + timedelta(days=bdays)
-    expo = _exposure(coverage, start, n)
+    kept = _observed_index(observed, start, n)  # the days the series keeps
+    b_kept = int((kept < bdays).sum())
+    if b_kept < 1 or b_kept >= kept.size:  # nothing heard in the baseline, or after it: nothing to compare
+        return []
+    expo = _exposure(coverage, start, n)[kept]
     o, d = corridor_keys(level)
     series = series_from_daily(daily, start, end, level=level, by=by)
     out: list[tuple[Alert, Selector]] = []
     for row in series.iter_rows(named=True):  # one iteration per corridor, each vectorised over days
         if row["origin"] == UNKNOWN or row["destination"] == UNKNOWN:
             continue
-        found = assess_series(np.asarray(row["counts"], dtype=float), expo, bdays, **params)
+        found = assess_series(np.asarray(row["counts"], dtype=float)[kept], expo, b_kept, **params)
         if found is None:
             continue
-        since = start + timedelta(days=found.t_start)
+        since = start + timedelta(days=int(kept[found.t_start]))
         sel: Selector = {o: row["origin"], d: row["destination"], **{b: row[b] for b in by}, "_since": since}
         alert = Alert(
             kind=found.kind,
@@ -296,7 +332,7 @@ def alerts_from_daily(
             destination=row["destination"],
             level=level,
             start=since,
-            alerted_on=start + timedelta(days=found.t_alarm),
+            alerted_on=start + timedelta(days=int(kept[found.t_alarm])),
             rate_before=found.rate_before,
             rate_after=found.rate_after,
             flights_before=found.baseline.flights,
@@ -309,6 +345,7 @@ def alerts_from_daily(
             baseline_start=start,
             baseline_end=b_end,
             group=" ".join(str(row[b]) for b in by) or None,
+            baseline_days=b_kept,
         )
         out.append((alert, sel))
     return out

@@ -46,8 +46,12 @@ def report(
         int | None, typer.Option(min=1, help="Days at the start used as the baseline (default: first half).")
     ] = None,
     coverage: Annotated[
-        bool, typer.Option(help="Normalise change detection by daily civil traffic seen (receiver coverage).")
-    ] = False,
+        bool,
+        typer.Option(
+            help="Normalise change detection by the civil traffic seen each day (receiver coverage); "
+            "--no-coverage counts every observed day alike."
+        ),
+    ] = True,
     tiles: Annotated[
         bool, typer.Option(help="Add online OpenStreetMap tiles to the map (off: fully offline).")
     ] = False,

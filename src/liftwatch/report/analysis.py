@@ -24,6 +24,7 @@ from liftwatch.analytics import (
     detect_changes,
     filter_legs,
     flight_lift,
+    observed_days,
     top_corridor,
 )
 from liftwatch.analytics.corridors import SEP, SiteRegions
@@ -44,8 +45,12 @@ class AnalysisOptions:
     :meth:`replace` (another window, another corridor) and every layer reads the same fields.
 
     ``start``/``end`` (end exclusive) default to the flights' span. ``origin``/``destination``/``region`` are
-    site or region ids (see :func:`liftwatch.analytics.filter_legs`). ``coverage``: ``"background"`` to
-    normalise change detection by daily civil traffic, a ``day``/``coverage`` frame, or None.
+    site or region ids (see :func:`liftwatch.analytics.filter_legs`). ``coverage``: ``"background"`` (the
+    default) normalises change detection by the civil traffic seen each day, so a day when receivers heard half
+    the usual traffic halves every corridor's expected count; a ``day``/``coverage`` frame of your own, or None
+    for none (every observed day counts alike). ``observed``: the
+    days (``day``) the data holds anything on (:func:`liftwatch.analytics.observed_days` of every stored flight,
+    before any scope); change detection leaves the other days out. Default: the days of the flights analysed.
     ``site_regions``/``types`` replace the knowledge base's site regions and aircraft types (tests, what-ifs).
     """
 
@@ -58,7 +63,8 @@ class AnalysisOptions:
     region: Sequence[str] | None = None
     claims: Sequence[ClaimResult] = ()
     baseline_end: date | None = None
-    coverage: str | pl.DataFrame | None = None
+    coverage: str | pl.DataFrame | None = "background"
+    observed: pl.DataFrame | None = None
     site_regions: SiteRegions | None = None
     types: pl.DataFrame | None = None
 
@@ -203,9 +209,14 @@ def analyse(flights: pl.DataFrame, options: AnalysisOptions | None = None) -> An
         cov = o.coverage
     else:
         cov = None
-    alerts = detect_changes(
-        legs, start, end, baseline_end=baseline_end, level="region", by=("asset_class",), coverage=cov
-    ) + detect_changes(legs, start, end, baseline_end=baseline_end, level="site", by=("asset_class",), coverage=cov)
+    seen = o.observed if o.observed is not None else observed_days(flights)
+    alerts = [
+        a
+        for level in ("region", "site")
+        for a in detect_changes(
+            legs, start, end, baseline_end=baseline_end, level=level, by=("asset_class",), coverage=cov, observed=seen
+        )
+    ]
 
     names = region_names()
 

@@ -29,7 +29,15 @@ from liftwatch.analytics.partials import (
     merge_corridor_partials,
     merge_daily,
 )
-from liftwatch.analytics.surge import Alert, Selector, alert_legs, alerts_from_daily, detect_changes, finish_alerts
+from liftwatch.analytics.surge import (
+    Alert,
+    Selector,
+    alert_legs,
+    alerts_from_daily,
+    detect_changes,
+    finish_alerts,
+    observed_days,
+)
 from liftwatch.partitions import partition_of
 from liftwatch.scale.executors import backend, open_executor, ordered_map
 
@@ -142,6 +150,7 @@ def changes_on(
     level: Level = "site",
     by: tuple[str, ...] = (),
     coverage: pl.DataFrame | None = None,
+    observed: pl.DataFrame | None = None,
     site_regions: SiteRegions | None = None,
     types: pl.DataFrame | None = None,
     n_partitions: int | None = None,
@@ -154,7 +163,15 @@ def changes_on(
     leaves = list(ordered_map(executor, _daily_leaf, [(p, span, opts, site_regions, types) for p in parts], 8))
     daily = tree_reduce(executor, leaves, _Merge(merge_daily, opts))
     found = alerts_from_daily(
-        daily, start, end, baseline_end=baseline_end, level=level, by=by, coverage=coverage, **params
+        daily,
+        start,
+        end,
+        baseline_end=baseline_end,
+        level=level,
+        by=by,
+        coverage=coverage,
+        observed=observed,
+        **params,
     )
     if not found:
         return []
@@ -198,9 +215,11 @@ def changes_with(
     workers: int | None = None,
     dask: str | None = None,
 ) -> list[Alert]:
-    """Surges and new corridors on the backend ``workers``/``dask`` name (as :func:`corridors_with`)."""
+    """Surges and new corridors on the backend ``workers``/``dask`` name (as :func:`corridors_with`), over the
+    days ``flights`` (all of them, before any scope) hold anything on."""
+    seen = observed_days(flights)
     if not _scaled(workers, dask):
         legs = destination_legs(flights)
-        return detect_changes(legs, start, end, baseline_end=baseline_end, level=level, by=by)
+        return detect_changes(legs, start, end, baseline_end=baseline_end, level=level, by=by, observed=seen)
     with open_executor(backend(workers, dask)) as ex:
-        return changes_on(flights, ex, start, end, baseline_end=baseline_end, level=level, by=by)
+        return changes_on(flights, ex, start, end, baseline_end=baseline_end, level=level, by=by, observed=seen)
