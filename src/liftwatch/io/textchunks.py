@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.errors import one_line as one_line  # re-exported: the readers import it from here
 from liftwatch.io.base import RejectLog, compression_of
 
 # Text that means "no value" in the CSV dialects we meet (pandas, Trino/Impala CLI, Python str(None), MySQL dumps).
@@ -68,12 +69,6 @@ def _clean(data: bytes) -> bytes:
     if not data.isascii():
         data = data.decode("utf-8", "replace").encode("utf-8")
     return data
-
-
-def one_line(error: object, limit: int = 200) -> str:
-    """An exception message squeezed onto one line (library messages may span several)."""
-    text = " ".join(str(error).split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class _Damaged(Exception):
