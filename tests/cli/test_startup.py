@@ -68,9 +68,40 @@ def test_help_of_every_command_imports_no_library() -> None:
 
 
 def test_the_check_sees_a_heavy_import() -> None:
-    """Control: with the report package imported first, the same run reports Matplotlib, SciPy and it."""
-    _, loaded = _help_run("liftwatch.report")
-    assert {"matplotlib", "scipy", "polars", "liftwatch.report", "liftwatch.claims.extract"} <= set(loaded)
+    """Control: with the report writer and the analysis imported first, the same run reports what they load."""
+    _, loaded = _help_run("liftwatch.report.builder", "liftwatch.report.analysis")
+    assert {"matplotlib", "scipy", "polars", "liftwatch.report.builder", "liftwatch.claims.extract"} <= set(loaded)
+
+
+INGEST_AND_INFO = """
+import json, sys
+from typer.testing import CliRunner
+from liftwatch.cli import app
+
+db, data = sys.argv[1:]
+for args, shows in ((["ingest", data, "--db", db], "kept"), (["info", "--db", db], "points")):
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0 and shows in res.output, (args, res.exit_code, res.output)
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_ingest_and_info_load_no_report_claims_or_web_code(tmp_path: Path) -> None:
+    """Getting data in and looking at it needs the readers and the store, not the analysis stack."""
+    sample = Path(__file__).resolve().parents[1] / "data" / "real" / "adsb" / "sample_border_control.opensky.csv.gz"
+    out = subprocess.run(
+        [sys.executable, "-c", INGEST_AND_INFO, str(tmp_path / "s.duckdb"), str(sample)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    modules = set(json.loads(out.stdout))
+    assert {"duckdb", "liftwatch.store", "liftwatch.io.opensky"} <= modules  # it did ingest and open the store
+    unwanted = {m for m in modules if m.split(".")[0] in ("matplotlib", "scipy", "fastapi", "httpx", "jinja2")}
+    unwanted |= {m for m in modules if m.startswith(("liftwatch.report", "liftwatch.claims", "liftwatch.sources"))}
+    unwanted |= {m for m in modules if m.startswith(("liftwatch.analytics.surge", "liftwatch.web", "liftwatch.sim"))}
+    assert unwanted == set()
 
 
 def test_option_defaults_copied_into_the_cli_match_the_library() -> None:
