@@ -11,15 +11,18 @@ from __future__ import annotations
 import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from liftwatch import kb
-from liftwatch.analytics.surge import observed_days
+from liftwatch.analytics.observed import observed_days
 from liftwatch.filters import TimeLike, as_utc, split_corridor
 from liftwatch.kb.places import resolve_place
-from liftwatch.report import AnalysisOptions
 from liftwatch.store import Store
+
+if TYPE_CHECKING:
+    from liftwatch.report import AnalysisOptions  # the analysis itself (SciPy, claims) loads only to run one
 
 __all__ = ["change_window", "day_window", "first_day", "flights_between", "scoped_options"]
 

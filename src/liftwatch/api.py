@@ -12,26 +12,28 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from liftwatch.analysis_scope import day_window, scoped_options
-from liftwatch.article_check import ClaimCheck, check_article, read_article
-from liftwatch.build import BuildSummary, build_store
-from liftwatch.claims import Extraction
-from liftwatch.dataset_export import ExportReport, export_dataset
-from liftwatch.dataset_ingest import ingest_into
 from liftwatch.errors import LiftwatchError, NoDataError
-from liftwatch.filters import TimeLike
 from liftwatch.flights import StoreRef
-from liftwatch.ingest import IngestRun, ingest_paths
-from liftwatch.io.assumed_time import AssumeTime
 from liftwatch.queries import StoreQueries
-from liftwatch.report import Analysis, AnalysisOptions, ReportResult, analyse, write_report
-from liftwatch.sources import FetchReport, Selection
-from liftwatch.sources import fetch as fetch_source
-from liftwatch.sources.base import Progress
 from liftwatch.store import Store
 from liftwatch.store_dataset import DatasetStore, open_store
+
+# Each pipeline step imports its engine when it runs: opening a store for `liftwatch info` or an ingest
+# should not load the report writer, the claims checker, the sources' HTTP client or SciPy (~1 CPU s).
+if TYPE_CHECKING:
+    from liftwatch.analysis_scope import day_window
+    from liftwatch.article_check import ClaimCheck, read_article
+    from liftwatch.build import BuildSummary
+    from liftwatch.claims import Extraction
+    from liftwatch.dataset_export import ExportReport
+    from liftwatch.filters import TimeLike
+    from liftwatch.ingest import IngestRun
+    from liftwatch.io.assumed_time import AssumeTime
+    from liftwatch.report import Analysis, AnalysisOptions, ReportResult
+    from liftwatch.sources import FetchReport, Selection
+    from liftwatch.sources.base import Progress
 
 # re-exported: ``from liftwatch.api import BuildSummary, ClaimCheck, day_window, read_article`` keeps working
 __all__ = [
@@ -43,6 +45,23 @@ __all__ = [
     "open_dataset",
     "read_article",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The re-exported names, imported on first use (PEP 562)."""
+    value: Any
+    if name == "BuildSummary":
+        from liftwatch.build import BuildSummary as value
+    elif name in ("ClaimCheck", "read_article"):
+        from liftwatch import article_check
+
+        value = getattr(article_check, name)
+    elif name == "day_window":
+        from liftwatch.analysis_scope import day_window as value
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 class LiftWatch(StoreQueries):
@@ -77,6 +96,9 @@ class LiftWatch(StoreQueries):
         or ``dask`` (a scheduler address such as ``tcp://host:8786``, or a ``distributed.Client``) parses them
         on a cluster that sees the same paths; this process stores them in order, so the result is the same.
         """
+        from liftwatch.dataset_ingest import ingest_into
+        from liftwatch.ingest import ingest_paths
+
         if isinstance(self.store, DatasetStore):
             return ingest_into(
                 self.store,
@@ -124,6 +146,8 @@ class LiftWatch(StoreQueries):
         ``spill_dir`` (default: the system temporary folder), which on a cluster must be a folder every worker
         sees under the same path (``docs/scale.md``).
         """
+        from liftwatch.build import build_store
+
         return build_store(
             self.store,
             flights=flights,
@@ -160,6 +184,9 @@ class LiftWatch(StoreQueries):
         :class:`~liftwatch.sources.Selection` unless one is given. Re-running does nothing already done; the
         source and its licence are recorded for the attributions every output carries (docs/sources.md).
         """
+        from liftwatch.sources import Selection
+        from liftwatch.sources import fetch as fetch_source
+
         if isinstance(self.store, DatasetStore):
             raise LiftwatchError(
                 f"{self._ref.path}: fetch writes into a DuckDB store; fetch there, then `liftwatch export --parquet`"
@@ -195,6 +222,8 @@ class LiftWatch(StoreQueries):
         extraction: Extraction | None = None,
     ) -> ClaimCheck:
         """Extract an article's claims (path, or ``text=``, or an ``extraction`` already made) and check each."""
+        from liftwatch.article_check import check_article
+
         return check_article(
             self.store,
             article,
@@ -228,6 +257,9 @@ class LiftWatch(StoreQueries):
         default). ``options`` (an :class:`~liftwatch.report.AnalysisOptions`) is the starting point when given;
         the keywords refine it.
         """
+        from liftwatch.analysis_scope import scoped_options
+        from liftwatch.report import AnalysisOptions, analyse
+
         flights = self.store.flights()
         if flights.is_empty():
             raise NoDataError(f"{self._ref.path}: no flights stored (run `liftwatch build` first)")
@@ -253,6 +285,8 @@ class LiftWatch(StoreQueries):
         which takes ``options=AnalysisOptions(...)`` as well as the keywords).
 
         The store's data sources and their licence notices (ODbL for adsb.lol ...) go on every output."""
+        from liftwatch.report import write_report
+
         return write_report(
             analysis if analysis is not None else self.analyse(**options),
             Path(out),
@@ -269,6 +303,8 @@ class LiftWatch(StoreQueries):
     ) -> ExportReport:
         """Write this store into the partitioned Parquet dataset at ``target`` (a folder or an fsspec URL such
         as ``s3://bucket/prefix``), created if absent, de-duplicated against what it already holds."""
+        from liftwatch.dataset_export import export_dataset
+
         return export_dataset(self.store, target, buckets=buckets, storage_options=storage_options)
 
     # -- lifecycle ------------------------------------------------------------------------------------

@@ -69,3 +69,13 @@ class FileChangedError(LiftwatchError):
             "ingest it again once it is complete"
         )
         self.path = path
+
+
+def one_line(error: object, limit: int = 200) -> str:
+    """An exception message squeezed onto one line (library messages may span several).
+
+    Here rather than with the readers that use it most, so that the command line can print an error without
+    importing them.
+    """
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

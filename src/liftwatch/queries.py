@@ -10,20 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from liftwatch import sea
 from liftwatch.analysis_scope import change_window, flights_between
 from liftwatch.analytics.corridors import Level, Period
-from liftwatch.analytics.surge import Alert
-from liftwatch.build import count_points
 from liftwatch.filters import Classification, Domain, Ending, FlightFilter, TimeLike
 from liftwatch.flights import Flight, Flights, StoreRef, get_flight
-from liftwatch.scale.analytics import changes_with, corridors_with
-from liftwatch.sea.build import SeaResult
 from liftwatch.store import Store
+
+# the engines (voyages, change detection with SciPy, the parallel backends) load when a question needs them
+if TYPE_CHECKING:
+    from liftwatch.analytics.surge import Alert
+    from liftwatch.sea.build import SeaResult
 
 __all__ = ["StoreQueries"]
 
@@ -40,6 +40,8 @@ class StoreQueries:
 
     def sea(self) -> SeaResult:
         """Port calls, silences and voyages computed from the stored AIS points (not stored)."""
+        from liftwatch import sea
+
         return sea.analyse(self.store)
 
     def flights(
@@ -103,6 +105,8 @@ class StoreQueries:
         of airframes (:mod:`liftwatch.scale.analytics`): equal to the single-process table up to the order
         floats are added in.
         """
+        from liftwatch.scale.analytics import corridors_with
+
         flights = flights_between(self.store, start, end)
         return corridors_with(flights, level=level, by=by, period=period, workers=workers, dask=dask)
 
@@ -119,6 +123,8 @@ class StoreQueries:
     ) -> list[Alert]:
         """Surges and new corridors among the stored flights between ``start`` and ``end`` (days, inclusive;
         default: the whole data), the baseline before ``baseline_end`` (default: the first half)."""
+        from liftwatch.scale.analytics import changes_with
+
         flights = flights_between(self.store, start, end)
         if flights.is_empty():
             return []
@@ -143,4 +149,6 @@ class StoreQueries:
 
     def count_points(self, domain: Domain | None = None) -> int:
         """Points in the store (of one domain, ``"air"`` or ``"sea"``); commands say "ingest first" on 0."""
+        from liftwatch.build import count_points
+
         return count_points(self.store, domain)

@@ -54,7 +54,9 @@ POINT_SCHEMA = pa.schema(
 POINT_COLUMNS: tuple[str, ...] = tuple(POINT_SCHEMA.names)
 
 # Derived from the Arrow schema so the two can never drift apart (Polars maps each Arrow type one to one).
-POLARS_POINT_SCHEMA: dict[str, pl.DataType] = dict(pl.DataFrame(POINT_SCHEMA.empty_table()).schema)
+# ``Table.from_batches`` rather than ``Schema.empty_table()``: the latter imports pandas (~0.2 CPU s), which
+# every process importing this module (each ingest worker) would pay for nothing.
+POLARS_POINT_SCHEMA: dict[str, pl.DataType] = dict(pl.DataFrame(pa.Table.from_batches([], schema=POINT_SCHEMA)).schema)
 
 
 def empty_points() -> pa.Table:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liftwatch.io import textchunks
+from liftwatch.io import decompress, textchunks
 from liftwatch.io.base import RejectLog
 
 LIMIT = 3000
@@ -25,7 +25,7 @@ def test_lines_kept_or_rejected_exactly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lengths: list[int], compress: bool
 ) -> None:
     monkeypatch.setattr(textchunks, "MAX_LINE_BYTES", LIMIT)
-    monkeypatch.setattr(textchunks, "_PIECE", 1024)
+    monkeypatch.setattr(decompress, "_PIECE", 1024)
     lines = [(b"%d," % i + b"x" * n)[: max(n, 1)] if n else b"" for i, n in enumerate(lengths)]
     body = b"\n".join(lines) + b"\n"
     f = tmp_path / ("in.gz" if compress else "in.txt")

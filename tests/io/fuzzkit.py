@@ -12,7 +12,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import textchunks
+from liftwatch.io import decompress, textchunks
 from liftwatch.io.base import RejectLog
 from liftwatch.schema import POINT_SCHEMA
 from tests.frames import num
@@ -23,7 +23,7 @@ Reader = Callable[[str, RejectLog, int], Iterator[pa.Table]]
 @contextmanager
 def small_chunks(n: int = 97) -> Iterator[None]:
     """Make the chunker cut every ``n`` bytes so chunk boundaries fall everywhere (incl. mid-line)."""
-    with mock.patch.object(textchunks, "MIN_CHUNK_BYTES", n), mock.patch.object(textchunks, "_PIECE", n):
+    with mock.patch.object(textchunks, "MIN_CHUNK_BYTES", n), mock.patch.object(decompress, "_PIECE", n):
         yield
 
 

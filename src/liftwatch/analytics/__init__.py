@@ -1,11 +1,16 @@
 """Analytics over the flights table: corridors, lift (tonnes) and change detection (surges, new corridors).
 
 Pure functions over Polars frames in :data:`liftwatch.schema.FLIGHT_SCHEMA`; see ``docs/report.md``.
+
+Change detection (SciPy, ~0.6 CPU s to import) loads on first use of its names (PEP 562): a corridor table, a
+flight list or a lift total does not need it. The corridor names stay plain imports, since one of them has
+the name of its module (``corridors``).
 """
 
 from __future__ import annotations
 
-from liftwatch.analytics.changestats import Baseline, changepoint, cusum, fit_baseline, predictive_tail
+from typing import TYPE_CHECKING, Any
+
 from liftwatch.analytics.corridors import (
     UNKNOWN,
     as_flights,
@@ -16,16 +21,40 @@ from liftwatch.analytics.corridors import (
     top_corridor,
 )
 from liftwatch.analytics.lift import UNKNOWN_TYPE, flight_lift, lift_aggregations, total_lift
+from liftwatch.analytics.observed import observed_days
 from liftwatch.analytics.roles import home_bases
-from liftwatch.analytics.surge import (
-    Alert,
-    alerts_frame,
-    assess_series,
-    coverage_factor,
-    daily_series,
-    detect_changes,
-    observed_days,
-)
+
+if TYPE_CHECKING:
+    from liftwatch.analytics.changestats import Baseline, changepoint, cusum, fit_baseline, predictive_tail
+    from liftwatch.analytics.surge import (
+        Alert,
+        alerts_frame,
+        assess_series,
+        coverage_factor,
+        daily_series,
+        detect_changes,
+    )
+
+_CHANGESTATS = ("Baseline", "changepoint", "cusum", "fit_baseline", "predictive_tail")
+_SURGE = ("Alert", "alerts_frame", "assess_series", "coverage_factor", "daily_series", "detect_changes")
+
+
+def __getattr__(name: str) -> Any:
+    """Import the change-detection module that defines ``name`` the first time it is asked for."""
+    value: Any
+    if name in _CHANGESTATS:
+        from liftwatch.analytics import changestats
+
+        value = getattr(changestats, name)
+    elif name in _SURGE:
+        from liftwatch.analytics import surge
+
+        value = getattr(surge, name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "UNKNOWN",

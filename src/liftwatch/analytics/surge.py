@@ -47,6 +47,7 @@ from liftwatch.analytics.changestats import (
 )
 from liftwatch.analytics.corridors import UNKNOWN
 from liftwatch.analytics.keys import SEP, Level, corridor_keys
+from liftwatch.analytics.observed import observed_index
 from liftwatch.analytics.partials import daily_partial
 
 
@@ -138,20 +139,6 @@ def coverage_factor(points_or_flights: pl.DataFrame, *, time_col: str = "first_t
     med_v = daily["n"].median() if daily.height else None
     med = float(med_v) if isinstance(med_v, int | float) else 0.0
     return daily.select("day", (pl.col("n") / med if med > 0 else pl.lit(1.0)).cast(pl.Float64).alias("coverage"))
-
-
-def observed_days(flights: pl.DataFrame, *, time_col: str = "first_ts") -> pl.DataFrame:
-    """The days (``day``) on which ``flights`` (all of them: every class, both domains, before any scope is
-    applied) hold anything: the data's own record of when it was collected."""
-    return flights.select(pl.col(time_col).dt.date().alias("day")).unique().sort("day")
-
-
-def _observed_index(observed: pl.DataFrame | None, start: date, n: int) -> np.ndarray:
-    """Offsets from ``start`` of the days in ``observed`` within ``n`` days (all of them when None)."""
-    if observed is None:
-        return np.arange(n)
-    offsets = np.asarray([(d - start).days for d in observed["day"].to_list()], dtype=np.int64)
-    return np.unique(offsets[(offsets >= 0) & (offsets < n)])
 
 
 def _exposure(coverage: pl.DataFrame | None, start: date, n: int, floor: float = 0.1) -> np.ndarray:
@@ -266,7 +253,8 @@ def detect_changes(
 
     The baseline is ``[start, baseline_end)`` (default: the first half, at least 3 days). The CUSUM runs over
     the whole window (a surge that starts late in the baseline still accumulates evidence). ``observed``: the
-    days (``day``) the data holds anything on, of every kind, not just ``legs`` (:func:`observed_days`); the
+    days (``day``) the data holds anything on, of every kind, not just ``legs``
+    (:func:`~liftwatch.analytics.observed.observed_days`); the
     others are left out of the series. ``params`` go to :func:`assess_series` (``h``, ``ratio``, ``min_jump``,
     ``alpha``, ``min_after``, ``min_new``).
     """
@@ -309,7 +297,7 @@ def alerts_from_daily(
     bdays = (baseline_end - start).days if baseline_end else max(3, n // 2)
     bdays = min(max(bdays, 1), n - 1)
     b_end = start + timedelta(days=bdays)
-    kept = _observed_index(observed, start, n)  # the days the series keeps
+    kept = observed_index(observed, start, n)  # the days the series keeps
     b_kept = int((kept < bdays).sum())
     if b_kept < 1 or b_kept >= kept.size:  # nothing heard in the baseline, or after it: nothing to compare
         return []

@@ -2,6 +2,11 @@
 
 Every command parses its arguments, calls the library (:mod:`liftwatch.api` and below) and prints; the
 error-to-exit-code policy lives in :mod:`liftwatch.cli.common`.
+
+Building the command line imports Typer, Rich and these modules only: each command imports the library it
+calls inside its function, so `liftwatch --help`, or an `ingest` that needs no report, claims or web code,
+starts without them (Matplotlib, SciPy, the claims extractor and FastAPI alone cost ~2 CPU s).
+tests/cli/test_startup.py keeps it so.
 """
 
 from __future__ import annotations
@@ -14,8 +19,7 @@ import typer
 
 from liftwatch.cli import claims, demo, fetch, flights, ingest, kb, report, serve, sim, voyages, watch
 from liftwatch.cli.common import DEBUG_ENV, App, debug_enabled, exit_code_for, fail, report_unexpected
-from liftwatch.errors import LiftwatchError
-from liftwatch.io.textchunks import one_line
+from liftwatch.errors import LiftwatchError, one_line
 
 app = App(
     name="liftwatch",

@@ -10,10 +10,6 @@ from typing import Annotated
 
 import typer
 
-import liftwatch
-from liftwatch.claims import extract
-from liftwatch.claims.extract import ArticleTooLong
-from liftwatch.claims.render import print_extraction, print_results, to_json
 from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
 
 
@@ -43,6 +39,11 @@ def claims(
     least one claim is supported or partly supported (or with --extract-only), 1 when none is, 2 on
     unreadable input, an article over the size limit, or no database to check against.
     """
+    import liftwatch
+    from liftwatch.claims import extract
+    from liftwatch.claims.extract import ArticleTooLong
+    from liftwatch.claims.render import print_extraction, print_results, to_json
+
     try:
         text = sys.stdin.read() if str(article) == "-" else article.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:

@@ -13,14 +13,11 @@ import os
 from collections.abc import Callable
 from typing import Annotated, Any, ParamSpec, TypeVar
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from liftwatch.errors import LiftwatchError, NoDataError
-from liftwatch.io.textchunks import one_line
-from liftwatch.store import DEFAULT_DB
+from liftwatch.errors import LiftwatchError, NoDataError, one_line
 
 console = Console()
 err = Console(stderr=True)
@@ -34,7 +31,14 @@ DbOption = Annotated[
     str,
     typer.Option("--db", envvar="LIFTWATCH_DB", help="DuckDB database file.", show_default=True),
 ]
-DB_DEFAULT = DEFAULT_DB
+
+# What the option definitions show (defaults, allowed values), copied from the library so that building the
+# command line -- and so `liftwatch --help` -- imports no library module: those pull in Polars, DuckDB, NumPy
+# (0.3-2 CPU s). The library's values are the truth; tests/cli/test_startup.py fails when a copy drifts.
+DB_DEFAULT = "liftwatch.duckdb"  # liftwatch.store.DEFAULT_DB
+ENDINGS = ("landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end")  # liftwatch.filters.ENDINGS
+CLASSIFICATIONS = ("military", "state", "civil", "unknown")  # liftwatch.filters.CLASSIFICATIONS
+MIN_CONFIDENCE = 0.5  # liftwatch.tracks.guesses.DEFAULT_MIN_CONFIDENCE
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -76,7 +80,7 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
-        except (typer.Exit, click.exceptions.ClickException, click.exceptions.Abort, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):  # Typer's own way out
             raise
         except LiftwatchError as exc:
             if debug_enabled():

@@ -15,7 +15,6 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from liftwatch.cli.common import App, console, err
-from liftwatch.demo import run_demo
 
 
 def _headline(summary: dict[str, Any]) -> Table:
@@ -46,6 +45,8 @@ def demo(
     ] = None,
 ) -> None:
     """Run ingest -> flights -> corridors -> claim check -> report on the bundled scenario."""
+    from liftwatch.demo import run_demo
+
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),

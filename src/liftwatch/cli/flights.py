@@ -5,20 +5,28 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-import polars as pl
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-import liftwatch
-from liftwatch.api import BuildSummary
-from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
-from liftwatch.filters import CLASSIFICATIONS, ENDINGS, FlightFilter, validate_choice
-from liftwatch.report.exports import neutralise_formulas
-from liftwatch.tracks.guesses import DEFAULT_MIN_CONFIDENCE, check_min_confidence, mark_guesses
+from liftwatch.cli.common import (
+    CLASSIFICATIONS,
+    DB_DEFAULT,
+    ENDINGS,
+    MIN_CONFIDENCE,
+    App,
+    DbOption,
+    console,
+    err,
+    fail,
+)
+
+if TYPE_CHECKING:
+    from liftwatch.build import BuildSummary
+    from liftwatch.filters import FlightFilter
 
 WorkersOption = Annotated[
     str,
@@ -107,6 +115,8 @@ def build(
     The per-partition work runs on local worker processes (--workers) or a Dask cluster (--dask); every
     backend gives the same flights as one process.
     """
+    import liftwatch
+
     n_workers = parse_workers(workers)
     with liftwatch.open(db) as lw:
         total = lw.count_points("air")
@@ -151,12 +161,19 @@ def list_(
             "--min-confidence",
             help="Sites below this confidence are shown as guesses ('?'), not as the flight's site (0-1).",
         ),
-    ] = DEFAULT_MIN_CONFIDENCE,
+    ] = MIN_CONFIDENCE,
     fmt: Annotated[str, typer.Option("--format", help="table | csv | parquet")] = "table",
     out: Annotated[Path | None, typer.Option(help="Write to this file (csv/parquet); default stdout for csv.")] = None,
     limit: Annotated[int, typer.Option(help="Rows shown in table format (0 = all).")] = 50,
 ) -> None:
     """List stored flights with filters. Exit code 1 when nothing matches, 2 on a bad value or unknown place."""
+    import polars as pl
+
+    import liftwatch
+    from liftwatch.filters import validate_choice
+    from liftwatch.report.exports import neutralise_formulas
+    from liftwatch.tracks.guesses import check_min_confidence, mark_guesses
+
     fmt = validate_choice("--format", fmt, ("table", "csv", "parquet"))
     check_min_confidence(min_confidence)
     if fmt == "parquet" and out is None:
@@ -230,6 +247,8 @@ def show(
     flight_id: Annotated[str, typer.Argument(help="Flight id from `flights list`.")], db: DbOption = DB_DEFAULT
 ) -> None:
     """One flight: sites, ending, ranked destination candidates and the evidence behind them."""
+    import liftwatch
+
     with liftwatch.open(db, read_only=True) as lw:
         f = lw.flight(flight_id)
     console.print(escape(repr(f)))
@@ -246,6 +265,8 @@ def show(
 
 def flight_filter(**options: Any) -> FlightFilter:
     """The filter from command-line options (empty ones dropped; ``corridor`` is FROM:TO)."""
+    from liftwatch.filters import FlightFilter
+
     return FlightFilter.from_options(**{k: v for k, v in options.items() if v is not None})
 
 
@@ -259,6 +280,8 @@ def build_all(
     spill_dir: SpillDirOption = None,
 ) -> None:
     """Build flights (aircraft points) and voyages (ship points) in one go: `flights build` + `voyages build`."""
+    import liftwatch
+
     n_workers = parse_workers(workers)
     with liftwatch.open(db) as lw:
         if lw.count_points() == 0:

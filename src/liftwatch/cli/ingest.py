@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-import liftwatch
 from liftwatch.cli.common import (
     DB_DEFAULT,
     DEBUG_ENV,
@@ -26,10 +25,10 @@ from liftwatch.cli.common import (
     fail,
 )
 from liftwatch.errors import InvalidValueError
-from liftwatch.ingest import IngestRun
-from liftwatch.io.assumed_time import check as check_assume_time
-from liftwatch.store import IngestReport
-from liftwatch.store_dataset import looks_like_dataset
+
+if TYPE_CHECKING:
+    from liftwatch.ingest import IngestRun
+    from liftwatch.store import IngestReport
 
 PER_FILE_MAX = 20  # more inputs than this: a summary by format and outcome, and only the files that need a look
 
@@ -195,6 +194,9 @@ def ingest(
     1 when one failed unexpectedly. With --to DIR the rows go into a Parquet dataset instead, with the same
     de-duplication (docs/scale.md).
     """
+    import liftwatch
+    from liftwatch.io.assumed_time import check as check_assume_time
+
     try:
         assumed = check_assume_time(assume_time)
     except InvalidValueError as exc:
@@ -241,6 +243,9 @@ def ingest(
 
 def info(db: DbOption = DB_DEFAULT) -> None:
     """Show what the store holds: points, assets, time span, by source."""
+    import liftwatch
+    from liftwatch.store_dataset import looks_like_dataset
+
     if not Path(db).exists() and not looks_like_dataset(db):
         raise fail(f"{db}: no liftwatch database here (run `liftwatch ingest` first)")
     with liftwatch.open(db, read_only=True) as lw:
@@ -286,6 +291,8 @@ def export(
     ] = None,
 ) -> None:
     """Export the store: a whole partitioned dataset (--parquet DIR) or one table as Parquet (OUT)."""
+    import liftwatch
+
     if (out is None) == (parquet is None):
         raise fail("give either --parquet DIR (the whole store as a dataset) or OUT (one table as Parquet)")
     with liftwatch.open(db, read_only=True) as lw:

@@ -8,7 +8,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
-import polars as pl
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -128,6 +127,8 @@ def asset_cmd(
 
     Exit code 1 when nothing at all is known about the identifier.
     """
+    import polars as pl
+
     from liftwatch import kb
 
     args: dict[str, str | None] = {"callsign": callsign, "registration": registration, "type_code": type_code}
@@ -186,6 +187,8 @@ def types_cmd(
     as_json: JsonOption = False,
 ) -> None:
     """List aircraft types with payload (t), speed (kt) and range (km)."""
+    import polars as pl
+
     from liftwatch import kb
 
     df = kb.aircraft_types()

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-import liftwatch
-from liftwatch.analytics.corridors import Level, Period
 from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
-from liftwatch.filters import validate_choice
-from liftwatch.report import write_report
-from liftwatch.report.exports import flat_table, neutralise_formulas
+
+if TYPE_CHECKING:
+    from liftwatch.analytics.corridors import Level, Period
 
 GROUP_BY = ("classification", "country", "operator", "type_code", "domain")
 
@@ -61,6 +59,9 @@ def report(
     ] = None,
 ) -> None:
     """Write the analyst's report: report.html, map.html (offline), plots, GeoJSON/KML/CSV/Parquet."""
+    import liftwatch
+    from liftwatch.report import write_report
+
     with liftwatch.open(db, read_only=True) as lw:
         analysis = lw.analyse(
             start=d_from,
@@ -105,6 +106,10 @@ def corridors_cmd(
     db: DbOption = DB_DEFAULT,
 ) -> None:
     """Print the corridor table (expected flights incl. dark-ending probabilities, tonnage)."""
+    import liftwatch
+    from liftwatch.filters import validate_choice
+    from liftwatch.report.exports import flat_table, neutralise_formulas
+
     lvl: Level = "site" if validate_choice("--level", level, ("site", "region")) == "site" else "region"
     per: Period = None
     if period is not None:

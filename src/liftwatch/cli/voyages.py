@@ -5,16 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import polars as pl
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-import liftwatch
-from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
-from liftwatch.filters import ENDINGS, FlightFilter
-from liftwatch.ingest import STATIC_READERS, save_static
-from liftwatch.io import detect_format
+from liftwatch.cli.common import DB_DEFAULT, ENDINGS, App, DbOption, console, err, fail
 
 voyages_app = App(help="Ship voyages (AIS): port calls, dark silences, ranked destinations.", no_args_is_help=True)
 
@@ -32,6 +27,10 @@ def build(
     ] = None,
 ) -> None:
     """Find port calls and silences, split voyages and store them in the flights table (domain 'sea')."""
+    import liftwatch
+    from liftwatch.ingest import STATIC_READERS, save_static
+    from liftwatch.io import detect_format
+
     with liftwatch.open(db) as lw:
         if lw.count_points("sea") == 0:
             raise fail("no sea points in the store (ingest AIS NMEA or CSV files first)", 1)
@@ -66,6 +65,11 @@ def list_voyages(
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
 ) -> None:
     """Stored voyages, oldest first (exit 1 when none match)."""
+    import polars as pl
+
+    import liftwatch
+    from liftwatch.filters import FlightFilter
+
     filt = FlightFilter.from_options(domain="sea", asset=asset, **({"ending": ending} if ending else {}))
     with liftwatch.open(db, read_only=True) as lw:
         v = lw.select(filt).to_polars()
@@ -97,6 +101,8 @@ def calls(
     asset: Annotated[str | None, typer.Option(help="Only this MMSI.")] = None,
 ) -> None:
     """Port calls, observed (stop, dwell, gap in port) and inferred from silences (exit 1 when none)."""
+    import liftwatch
+
     with liftwatch.open(db, read_only=True) as lw:
         if lw.count_points("sea") == 0:
             raise fail("no sea points in the store", 1)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from liftwatch.cli.common import DB_DEFAULT, App, DbOption, console, err, fail
 from liftwatch.errors import LiftwatchError
-from liftwatch.kb import Watchlist, load_watchlist
+
+if TYPE_CHECKING:
+    from liftwatch.kb.watchlist import Watchlist
 
 
 def _receiver(text: str | None) -> tuple[float, float] | None:
@@ -28,6 +30,8 @@ def _receiver(text: str | None) -> tuple[float, float] | None:
 def _watchlist(path: Path | None) -> Watchlist | None:
     if path is None:
         return None
+    from liftwatch.kb.watchlist import load_watchlist
+
     if not path.exists():
         raise fail(f"{path}: no such watch-list file")
     return load_watchlist(path)

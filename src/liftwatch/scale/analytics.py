@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import polars as pl
 
 from liftwatch.analytics.corridors import Level, Period, SiteRegions, corridors, destination_legs
+from liftwatch.analytics.observed import observed_days
 from liftwatch.analytics.partials import (
     corridor_partial,
     daily_partial,
@@ -36,7 +37,6 @@ from liftwatch.analytics.surge import (
     alerts_from_daily,
     detect_changes,
     finish_alerts,
-    observed_days,
 )
 from liftwatch.partitions import partition_of
 from liftwatch.scale.executors import backend, open_executor, ordered_map

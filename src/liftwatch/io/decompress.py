@@ -1,0 +1,135 @@
+"""Decompressed bytes of a (possibly compressed) file, in pieces, salvaging everything before any damage.
+
+A compressed stream that is cut short or corrupt mid-way is salvaged: every byte decoded before the damage
+comes out, then :class:`Damaged` says where the stream broke (the readers keep what they got and record one
+reject with the byte offset). Only a file from which nothing at all can be decoded is an
+:class:`~liftwatch.errors.UnreadableFileError`. gzip (multi-member), bz2 and xz are recognised by content,
+whatever the file is called.
+"""
+
+from __future__ import annotations
+
+import bz2
+import lzma
+import os
+import zlib
+from collections.abc import Generator, Iterator
+from typing import Any
+
+from liftwatch.errors import UnreadableFileError, one_line
+from liftwatch.io.base import compression_of
+
+_PIECE = 1 << 18  # decompressed bytes per read call
+_DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
+
+
+class Damaged(Exception):
+    """The compressed stream ended early or is corrupt; everything before was already yielded."""
+
+
+def decoded_pieces(path: str) -> Generator[bytes, None, None]:
+    """Decompressed bytes of a file in pieces; gzip (multi-member), bz2 and xz are detected by content.
+
+    Hand-rolled over ``zlib``/``bz2``/``lzma`` decompressor objects rather than ``gzip.GzipFile`` because the file
+    objects drop the bytes they decoded in a call that then hits the damage; here every decodable byte comes out
+    before :class:`Damaged` is raised. Output per step is capped, so a decompression bomb costs no more memory
+    than any other piece.
+    """
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        raise UnreadableFileError(path, one_line(exc.strerror or exc)) from None
+    try:
+        try:
+            head = raw.read(6)
+            raw.seek(0)
+        except OSError as exc:
+            raise UnreadableFileError(path, one_line(exc.strerror or exc)) from None
+        kind = compression_of(head)
+        if kind is None:
+            while block := raw.read(_PIECE):
+                yield block
+            return
+        yield from _decompress(raw, kind)
+    finally:
+        raw.close()
+
+
+def _new_decompressor(kind: str) -> Any:
+    if kind == "gzip":
+        return zlib.decompressobj(wbits=31)
+    return bz2.BZ2Decompressor() if kind == "bz2" else lzma.LZMADecompressor()
+
+
+def _decompress(raw: Any, kind: str) -> Iterator[bytes]:
+    d = _new_decompressor(kind)
+    fed = False  # the current decompressor has been given data
+    while True:
+        comp = raw.read(_PIECE)
+        if not comp:
+            break
+        while comp:
+            fed = True
+            try:
+                if kind == "gzip":
+                    out = d.decompress(comp, _PIECE)
+                    comp = d.unconsumed_tail
+                    if out:
+                        yield out
+                    while not comp and not d.eof and (out := d.decompress(b"", _PIECE)):
+                        yield out  # drain output still buffered inside zlib
+                else:
+                    out = d.decompress(comp, _PIECE)
+                    comp = b""
+                    if out:
+                        yield out
+                    while not d.eof and not d.needs_input:
+                        out = d.decompress(b"", _PIECE)
+                        if out:
+                            yield out
+            except _DECOMPRESS_ERRORS as exc:
+                raise Damaged(f"{kind} data corrupt: {one_line(exc)}") from None
+            if d.eof:
+                rest = d.unused_data
+                d = _new_decompressor(kind)
+                fed = False
+                if not rest.strip(b"\x00"):
+                    break  # trailing padding after the last member
+                comp = rest
+    if fed and not d.eof:
+        raise Damaged(f"{kind} data truncated (file ends before the end-of-stream marker)")
+
+
+def head_bytes(path: str | os.PathLike[str], n: int = 65536) -> bytes:
+    """First ``n`` decompressed bytes, for layout detection.
+
+    A damaged archive may still have a readable beginning, which is returned; only a file with no readable
+    beginning at all raises UnreadableFileError.
+    """
+    out = bytearray()
+    p = os.fspath(path)
+    pieces = decoded_pieces(p)
+    try:
+        for block in pieces:
+            out += block
+            if len(out) >= n:
+                break
+    except Damaged as exc:
+        if not out:
+            raise UnreadableFileError(p, f"cannot decompress: {one_line(exc)}") from None
+    finally:
+        pieces.close()
+    return bytes(out[:n])
+
+
+def read_text(path: str, limit: int) -> bytes:
+    """The whole decompressed content of a small document; damaged or larger than ``limit`` is unreadable."""
+    out = bytearray()
+    try:
+        for piece in decoded_pieces(path):
+            out += piece
+            if len(out) > limit:
+                raise UnreadableFileError(path, f"larger than {limit >> 20} MiB decompressed; not a single document")
+    except Damaged as exc:
+        raise UnreadableFileError(path, f"cannot decompress: {one_line(exc)}") from None
+    return bytes(out)
