@@ -39,7 +39,7 @@ DaskOption = Annotated[
     str | None,
     typer.Option(
         help="Run the kernels on a Dask cluster: the scheduler address (tcp://scheduler:8786), or 'local' for a "
-        "local Dask cluster. Needs the 'dask' extra (pip install 'liftwatch[dask]').",
+        "local Dask cluster. Needs the 'dask' extra (pip install 'liftwatch\\[dask]').",
         show_default=False,
     ),
 ]

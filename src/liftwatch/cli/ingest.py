@@ -166,7 +166,7 @@ def ingest(
         typer.Option(
             "--dask",
             metavar="ADDRESS",
-            help="Parse on a Dask cluster (e.g. tcp://scheduler:8786) that sees the same paths; needs liftwatch[dask].",
+            help="Parse on a Dask cluster (e.g. tcp://scheduler:8786) that sees the same paths; needs liftwatch\\[dask].",
         ),
     ] = None,
     to: Annotated[
@@ -186,7 +186,7 @@ def ingest(
         ),
     ] = False,
 ) -> None:
-    """Read navigation data files into the store (idempotent, one transaction per file).
+    """Read navigation data files into the store (idempotent: a file or row already stored is not added again).
 
     A directory is expanded into its files (a directory holding only aircraft.json snapshots is read as one
     input). A file that cannot be read, or of which nothing could be kept, is reported (with its reasons in
