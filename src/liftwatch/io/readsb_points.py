@@ -7,8 +7,8 @@ batch, with a per-point file index so that rejects, forward-filled callsigns and
 address, registration, type) stay exactly per file. One file (or one chunk of a big file) is the batch of
 one, so the single-file reader and the batched ingest share this code and cannot drift apart.
 
-The columns come from the JSON bytes where :mod:`liftwatch.io.readsb_text` can prove that exact (compact
-readsb output), else from the parsed points. Why the fast columns there: transposing the points with ``zip(*points)`` and casting each column with a *strict*
+The columns come from the JSON bytes where the C accelerator (:mod:`liftwatch.io.trace_native`, when built)
+or the CSV shortcut (:mod:`liftwatch.io.readsb_text`) can prove that exact, else from the parsed points. Why the fast columns there: transposing the points with ``zip(*points)`` and casting each column with a *strict*
 Polars ``Float64`` build (which refuses strings, lists and objects) costs about half of the per-element type
 masks the general path builds. It is only taken when it gives the general path's answer: every point a JSON
 array of at least 12 elements, and documents parsed by orjson (finite floats, 64-bit integers) whose bytes hold
@@ -28,7 +28,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from liftwatch.io import readsb_text
+from liftwatch.io import readsb_text, trace_native
 from liftwatch.io.base import RejectLog
 from liftwatch.io.readsb_common import (
     NONE_TYPE,
@@ -105,7 +105,12 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
     got: Fields | None = None
     if files and all(f.prepared is not None for f in files):
         preps = [f.prepared for f in files if f.prepared is not None]
-        got = readsb_text.fields([p.text for p in preps], [p.objects for p in preps], sum(p.count for p in preps))
+        natives = [p.native for p in preps if p.native is not None]
+        if len(natives) == len(preps):
+            got = trace_native.fields(natives)
+        elif not natives:  # a mix (rare: the C parser refused what the CSV one took) takes the object path
+            texts, objects = [p.text for p in preps], [p.objects for p in preps]
+            got = readsb_text.fields(texts, objects, sum(p.count for p in preps))
     if got is None:
         for f in files:
             f.parse_points()

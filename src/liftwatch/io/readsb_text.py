@@ -30,7 +30,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import numpy as np
@@ -38,6 +38,9 @@ import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
+
+if TYPE_CHECKING:
+    from liftwatch.io.trace_native import NativeDoc
 
 _KEY = b'"trace":'
 _OBJECT = re.compile(rb"\{[^{}]*\}")
@@ -110,12 +113,14 @@ _SKELETON = msgspec.json.Decoder(_Skeleton)
 
 @dataclass
 class Prepared:
-    """A trace document ready for the shortcut: its header (orjson), its points as CSV rows, their objects."""
+    """A trace document ready for a shortcut: its header (orjson) and its points, either as CSV rows and
+    their objects' bytes, or (``native``) as columns from the C accelerator (:mod:`liftwatch.io.trace_native`)."""
 
     header: dict[str, Any]
     text: bytes
     objects: list[bytes]
     count: int
+    native: NativeDoc | None = None
 
 
 def prepare(data: bytes) -> Prepared | None:
