@@ -112,6 +112,13 @@ def prepare(data: bytes) -> tuple[dict[str, Any], NativeDoc] | None:
     return header, doc
 
 
+def first_distinct(keys: np.ndarray) -> np.ndarray:
+    """Whether each uint64 key occurs for the first time (see :func:`liftwatch.rowkey.first_distinct`)."""
+    if _ext is None:
+        raise RuntimeError("the C accelerator is not available")
+    return np.frombuffer(_ext.first_distinct(keys), dtype=np.bool_)
+
+
 def fields(docs: Sequence[NativeDoc]) -> Fields:
     """The :class:`~liftwatch.io.readsb_text.Fields` of several documents' points, in document order."""
     if len(docs) == 1:
@@ -130,11 +137,9 @@ def fields(docs: Sequence[NativeDoc]) -> Fields:
         sources = [s for d in docs for s in d.sources]
         objs = [o for d in docs for o in d.objs]
     n = int(lens.size)
-    if sources:
-        stype = pa.array(sources, pa.string()).take(pa.array(codes, pa.int32(), mask=codes < 0))
-    else:
-        stype = pa.nulls(n, pa.string())
-    present = ~np.isnan(cols)
+    # a dictionary array: the few distinct source types are decided once (readsb_points._source_flags)
+    stype = pa.DictionaryArray.from_arrays(pa.array(codes, pa.int32(), mask=codes < 0), pa.array(sources, pa.string()))
+    present = {k: ~np.isnan(cols[k]) for k in (3, 6, 7, 8, 9)}
     none = np.zeros(n, dtype=bool)
     return Fields(
         is_list=np.ones(n, dtype=bool),
