@@ -365,6 +365,34 @@ static int parse_trace(P *p) {
     }
 }
 
+/* Scratch buffers kept from one call to the next: a fresh multi-MiB allocation per document cost as much in
+ * page faults as the parse itself. A call takes them (a re-entrant call, if any, starts with empty ones)
+ * and gives them back, freed instead when they grew beyond SCRATCH_KEEP bytes. */
+#define NSCRATCH 6
+#define SCRATCH_KEEP ((size_t)64 << 20)
+static Buf scratch[NSCRATCH];
+
+static void take_scratch(P *p) {
+    Buf *mine[NSCRATCH] = {&p->nums, &p->lens, &p->ground, &p->isobj, &p->codes, &p->objs};
+    for (int i = 0; i < NSCRATCH; i++) {
+        *mine[i] = scratch[i];
+        mine[i]->len = 0;
+        scratch[i].p = NULL;
+        scratch[i].cap = scratch[i].len = 0;
+    }
+}
+
+static void give_scratch(P *p) {
+    Buf *mine[NSCRATCH] = {&p->nums, &p->lens, &p->ground, &p->isobj, &p->codes, &p->objs};
+    for (int i = 0; i < NSCRATCH; i++) {
+        if (scratch[i].p == NULL && mine[i]->cap <= SCRATCH_KEEP) {
+            scratch[i] = *mine[i];
+        } else {
+            free(mine[i]->p);
+        }
+    }
+}
+
 static PyObject *bytearray_of(Buf *b) { return PyByteArray_FromStringAndSize(b->len ? b->p : "", (Py_ssize_t)b->len); }
 
 static PyObject *trace_columns(PyObject *self, PyObject *arg) {
@@ -374,6 +402,7 @@ static PyObject *trace_columns(PyObject *self, PyObject *arg) {
     if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) return NULL;
     P p;
     memset(&p, 0, sizeof p);
+    take_scratch(&p);
     p.s = (const unsigned char *)view.buf;
     p.end = p.s + view.len;
     const unsigned char *base = p.s;
@@ -479,12 +508,7 @@ static PyObject *trace_columns(PyObject *self, PyObject *arg) {
 done:
     if (result == NULL && p.err == PY_ERROR && !PyErr_Occurred()) PyErr_NoMemory();
     if (result == NULL && !PyErr_Occurred()) result = Py_NewRef(Py_None);
-    free(p.nums.p);
-    free(p.lens.p);
-    free(p.ground.p);
-    free(p.isobj.p);
-    free(p.codes.p);
-    free(p.objs.p);
+    give_scratch(&p);
     PyBuffer_Release(&view);
     return result;
 }
