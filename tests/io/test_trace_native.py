@@ -236,3 +236,36 @@ def test_steps_aside() -> None:
     batch = [readsb_trace.load_trace(ok, None, f"f{k}", RejectLog()) for k in range(3)]
     table, owner = readsb_points.convert(batch)
     assert table.num_rows == 3 and owner.tolist() == [0, 1, 2]
+
+
+@needs_native
+@pytest.mark.parametrize("seed", range(3))
+def test_mixed_batch_identical(seed: int) -> None:
+    """A batch where the accelerator takes some documents and not others (booleans, odd strings): the same
+    table, file indices and rejects (in order, on one shared log as tar members have) as the pure path."""
+    rnd = random.Random(seed)
+    raws = []
+    for k in range(8):
+        pts = [_point(rnd) for _ in range(rnd.randint(1, 25))]
+        if k % 3 == 1:  # the accelerator refuses these documents
+            odd = pts[rnd.randrange(len(pts))]
+            odd[min(1, len(odd) - 1)] = rnd.choice([True, "x", [1]])
+        doc = {"icao": f"abc12{k}", "timestamp": 1_717_200_000, "trace": pts}
+        raws.append(json.dumps(doc, separators=(",", ":")).encode())
+
+    def run(native: bool) -> tuple[list[tuple[Any, ...]], list[int], list[str], int]:
+        saved = trace_native._ext
+        if not native:
+            trace_native._ext = None
+        try:
+            log = RejectLog()
+            tfs = [readsb_trace.load_trace(r, None, "tar", log, where=f"m{k}") for k, r in enumerate(raws)]
+            used = sum(tf.prepared is not None and tf.prepared.native is not None for tf in tfs)
+            table, owner = readsb_points.convert(tfs)
+        finally:
+            trace_native._ext = saved
+        return _bits(table.to_pylist()), owner.tolist(), [f"{s.location}|{s.reason}" for s in log.samples], used
+
+    a, b = run(True), run(False)
+    assert a[:3] == b[:3]
+    assert 0 < a[3] < len(raws)  # really a mix

@@ -102,18 +102,7 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
     file) and receives those in force after the last point. Rejected points are logged on their file's
     :class:`RejectLog` with ``point <index>``.
     """
-    got: Fields | None = None
-    if files and all(f.prepared is not None for f in files):
-        preps = [f.prepared for f in files if f.prepared is not None]
-        natives = [p.native for p in preps if p.native is not None]
-        if len(natives) == len(preps):
-            got = trace_native.fields(natives)
-        elif not natives:  # a mix (rare: the C parser refused what the CSV one took) takes the object path
-            texts, objects = [p.text for p in preps], [p.objects for p in preps]
-            got = readsb_text.fields(texts, objects, sum(p.count for p in preps))
-    if got is None:
-        for f in files:
-            f.parse_points()
+    got = _fields(files)
     lens_f = np.fromiter((f.count for f in files), np.int64, len(files))
     n = int(lens_f.sum())
     starts = np.concatenate([[0], np.cumsum(lens_f)[:-1]]).astype(np.int64)
@@ -190,6 +179,64 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
         keep = ~bad
         return table.filter(pa.array(keep)), file_of[keep]
     return table, file_of
+
+
+def _fields(files: Sequence[TraceFile]) -> Fields | None:
+    """The fields of the files' points from the bytes (C accelerator or CSV shortcut); None: parse them.
+
+    A batch the C accelerator took only in part (one odd document among thousands) is not sent down the
+    slow path whole: the other documents' fields are made their own way and interleaved back in file order,
+    so checks and reject logging still run once, in file order."""
+    if not files:
+        return None
+    is_native = [f.prepared is not None and f.prepared.native is not None for f in files]
+    if all(is_native):
+        return trace_native.fields([f.prepared.native for f in files if f.prepared and f.prepared.native])
+    if any(is_native):
+        rest = [f for f, nat in zip(files, is_native, strict=True) if not nat]
+        others = _fields(rest)
+        if others is None:
+            pts = [p for f in rest for p in f.parse_points()]
+            others = _from_objects(pts, len(pts), all(f.clean for f in rest))
+        native = trace_native.fields([f.prepared.native for f in files if f.prepared and f.prepared.native])
+        return _interleave(native, others, [f.count for f in files], is_native)
+    if all(f.prepared is not None for f in files):
+        preps = [f.prepared for f in files if f.prepared is not None]
+        got = readsb_text.fields([p.text for p in preps], [p.objects for p in preps], sum(p.count for p in preps))
+        if got is not None:
+            return got
+    for f in files:
+        f.parse_points()
+    return None
+
+
+def _interleave(a: Fields, b: Fields, counts: list[int], in_a: list[bool]) -> Fields:
+    """The fields of two groups of files put back in file order (``in_a``: which group each file is in)."""
+    lens = np.asarray(counts, dtype=np.int64)
+    flag = np.asarray(in_a, dtype=bool)
+    # each file's first point within its group's concatenation, offset by the group's place (a, then b)
+    group_start = np.zeros(len(counts), dtype=np.int64)
+    for mask, base in ((flag, 0), (~flag, int(lens[flag].sum()))):
+        group_start[mask] = base + np.cumsum(lens[mask]) - lens[mask]
+    perm = np.repeat(group_start - (np.cumsum(lens) - lens), lens) + np.arange(int(lens.sum()))
+    is_obj = np.concatenate([a.is_obj, b.is_obj])
+    objs_all = a.objs + b.objs
+    obj_of = np.cumsum(is_obj) - 1
+    out: dict[str, Any] = {}
+    for name in Fields.__dataclass_fields__:
+        x, y = getattr(a, name), getattr(b, name)
+        if name == "objs":
+            out[name] = [objs_all[int(obj_of[p])] for p in perm[is_obj[perm]]]
+        elif name == "stype":
+            both = pa.concat_arrays([_plain_strings(x), _plain_strings(y)])
+            out[name] = both.take(pa.array(perm))
+        else:
+            out[name] = np.concatenate([x, y])[perm]
+    return Fields(**out)
+
+
+def _plain_strings(arr: pa.Array) -> pa.Array:
+    return arr if arr.type == pa.string() else arr.cast(pa.string())
 
 
 def _from_objects(pts: list[Any], n: int, clean: bool) -> Fields:
