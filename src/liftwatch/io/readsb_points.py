@@ -199,7 +199,7 @@ def _fields(files: Sequence[TraceFile]) -> Fields | None:
             pts = [p for f in rest for p in f.parse_points()]
             others = _from_objects(pts, len(pts), all(f.clean for f in rest))
         native = trace_native.fields([f.prepared.native for f in files if f.prepared and f.prepared.native])
-        return _interleave(native, others, [f.count for f in files], is_native)
+        return readsb_text.interleave(native, others, [f.count for f in files], is_native)
     if all(f.prepared is not None for f in files):
         preps = [f.prepared for f in files if f.prepared is not None]
         got = readsb_text.fields([p.text for p in preps], [p.objects for p in preps], sum(p.count for p in preps))
@@ -208,35 +208,6 @@ def _fields(files: Sequence[TraceFile]) -> Fields | None:
     for f in files:
         f.parse_points()
     return None
-
-
-def _interleave(a: Fields, b: Fields, counts: list[int], in_a: list[bool]) -> Fields:
-    """The fields of two groups of files put back in file order (``in_a``: which group each file is in)."""
-    lens = np.asarray(counts, dtype=np.int64)
-    flag = np.asarray(in_a, dtype=bool)
-    # each file's first point within its group's concatenation, offset by the group's place (a, then b)
-    group_start = np.zeros(len(counts), dtype=np.int64)
-    for mask, base in ((flag, 0), (~flag, int(lens[flag].sum()))):
-        group_start[mask] = base + np.cumsum(lens[mask]) - lens[mask]
-    perm = np.repeat(group_start - (np.cumsum(lens) - lens), lens) + np.arange(int(lens.sum()))
-    is_obj = np.concatenate([a.is_obj, b.is_obj])
-    objs_all = a.objs + b.objs
-    obj_of = np.cumsum(is_obj) - 1
-    out: dict[str, Any] = {}
-    for name in Fields.__dataclass_fields__:
-        x, y = getattr(a, name), getattr(b, name)
-        if name == "objs":
-            out[name] = [objs_all[int(obj_of[p])] for p in perm[is_obj[perm]]]
-        elif name == "stype":
-            both = pa.concat_arrays([_plain_strings(x), _plain_strings(y)])
-            out[name] = both.take(pa.array(perm))
-        else:
-            out[name] = np.concatenate([x, y])[perm]
-    return Fields(**out)
-
-
-def _plain_strings(arr: pa.Array) -> pa.Array:
-    return arr if arr.type == pa.string() else arr.cast(pa.string())
 
 
 def _from_objects(pts: list[Any], n: int, clean: bool) -> Fields:

@@ -7,8 +7,10 @@ Times are ``timestamp + dt``. Files are per aircraft and small, so the stdlib ``
 list of points is then turned into columns in C (``operator.itemgetter`` per field, NumPy type masks, Polars
 casts) rather than by a Python loop over points.
 
-Truncated or corrupt files are salvaged (complete points before and after the damage are kept) by
-:mod:`liftwatch.io.readsb_common`.
+Complete documents are parsed into columns by the optional C accelerator (:mod:`liftwatch.io.trace_native`)
+or the CSV shortcut (:mod:`liftwatch.io.readsb_text`) where those can prove the result identical; the parse
+described above is the general path. Truncated or corrupt files are salvaged (complete points before and
+after the damage are kept) by :mod:`liftwatch.io.readsb_common`.
 
 The header's ``dbFlags`` (tar1090-db: 1 military, 2 interesting, 4 PIA, 8 LADD) has no column in the point
 schema; it is exposed per file by :func:`read_header` / :func:`header_frame` and carried as Arrow schema
