@@ -333,6 +333,9 @@ def main() -> None:
     ap.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset of " + ", ".join(FORMATS))
     ap.add_argument("--modes", default="reader,store", help="comma-separated: reader, store (default both)")
     ap.add_argument("--keep", type=Path, default=None, help="generate into this directory and keep the files")
+    ap.add_argument(
+        "--data", type=Path, default=None, help="reuse the inputs a --keep run left in this directory (no generating)"
+    )
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="liftwatch-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -341,13 +344,16 @@ def main() -> None:
         for fmt in args.formats.split(","):
             t = time.perf_counter()
             out = work / fmt
-            if out.exists():
-                shutil.rmtree(out)
-            out.mkdir()
-            path = GENERATORS[fmt](args.rows, out)
+            if args.data is not None:  # inputs of an earlier --keep run: the single entry of <data>/<format>
+                (path,) = list((args.data / fmt).iterdir())
+            else:
+                if out.exists():
+                    shutil.rmtree(out)
+                out.mkdir()
+                path = GENERATORS[fmt](args.rows, out)
             size = _size(path)
             print(
-                f"generated {fmt}: {args.rows:,} rows, {size / 2**20:,.0f} MiB in {time.perf_counter() - t:.0f} s",
+                f"{fmt}: {args.rows:,} rows, {size / 2**20:,.0f} MiB, ready in {time.perf_counter() - t:.0f} s",
                 flush=True,
             )
             for mode in args.modes.split(","):
@@ -359,7 +365,7 @@ def main() -> None:
                     + (f"  ERROR {r.error}" if r.error else ""),
                     flush=True,
                 )
-            if args.keep is None:
+            if args.keep is None and args.data is None:
                 shutil.rmtree(out)
     finally:
         if args.keep is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -122,6 +123,20 @@ def row_keys(columns: list[pa.Array | pa.ChunkedArray]) -> np.ndarray:
             np.add(h, _GOLDEN * np.uint64(j + 1), out=h)
             _mix_into(h, tmp)
     return h
+
+
+def first_distinct(keys: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Whether each row is the first with its key, in order (the within-batch half of de-duplication).
+
+    With the optional C accelerator (:mod:`liftwatch.io.trace_native`) one hash-set pass, ~0.025 µs a key
+    against ~0.065-0.1 for Polars' ``is_first_distinct`` (1 M random keys); the same answer either way.
+    """
+    from liftwatch.io import trace_native
+
+    arr = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
+    if trace_native.active() and arr.null_count == 0:
+        return trace_native.first_distinct(np.ascontiguousarray(arr.to_numpy(zero_copy_only=False), dtype=np.uint64))
+    return np.asarray(pl.Series("k", arr).is_first_distinct().to_numpy(), dtype=bool)
 
 
 def table_row_keys(table: pa.Table) -> pa.Array:

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from liftwatch.io.ais_static import STATIC_SCHEMA
+from liftwatch.rowkey import first_distinct
 from liftwatch.schema import POINT_COLUMNS
 
 DUCK_TYPES = {
@@ -89,7 +90,7 @@ def new_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pa.Table:
     probed, so the cost follows the slice, not the store, and nothing is staged.
     """
     keys = table.column("row_key")
-    first = pl.Series("k", keys).is_first_distinct().to_numpy()
+    first = first_distinct(keys)
     cand = keys if first.all() else keys.filter(pa.array(first))
     lo, hi = (x.as_py() for x in pc.min_max(table.column("ts")).values())
     con.register("_lw_keys", pa.table({"row_key": cand}))

@@ -7,8 +7,8 @@ batch, with a per-point file index so that rejects, forward-filled callsigns and
 address, registration, type) stay exactly per file. One file (or one chunk of a big file) is the batch of
 one, so the single-file reader and the batched ingest share this code and cannot drift apart.
 
-The columns come from the JSON bytes where :mod:`liftwatch.io.readsb_text` can prove that exact (compact
-readsb output), else from the parsed points. Why the fast columns there: transposing the points with ``zip(*points)`` and casting each column with a *strict*
+The columns come from the JSON bytes where the C accelerator (:mod:`liftwatch.io.trace_native`, when built)
+or the CSV shortcut (:mod:`liftwatch.io.readsb_text`) can prove that exact, else from the parsed points. Why the fast columns there: transposing the points with ``zip(*points)`` and casting each column with a *strict*
 Polars ``Float64`` build (which refuses strings, lists and objects) costs about half of the per-element type
 masks the general path builds. It is only taken when it gives the general path's answer: every point a JSON
 array of at least 12 elements, and documents parsed by orjson (finite floats, 64-bit integers) whose bytes hold
@@ -28,7 +28,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from liftwatch.io import readsb_text
+from liftwatch.io import readsb_text, trace_native
 from liftwatch.io.base import RejectLog
 from liftwatch.io.readsb_common import (
     NONE_TYPE,
@@ -102,13 +102,7 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
     file) and receives those in force after the last point. Rejected points are logged on their file's
     :class:`RejectLog` with ``point <index>``.
     """
-    got: Fields | None = None
-    if files and all(f.prepared is not None for f in files):
-        preps = [f.prepared for f in files if f.prepared is not None]
-        got = readsb_text.fields([p.text for p in preps], [p.objects for p in preps], sum(p.count for p in preps))
-    if got is None:
-        for f in files:
-            f.parse_points()
+    got = _fields(files)
     lens_f = np.fromiter((f.count for f in files), np.int64, len(files))
     n = int(lens_f.sum())
     starts = np.concatenate([[0], np.cumsum(lens_f)[:-1]]).astype(np.int64)
@@ -152,14 +146,12 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
     flags = (np.where(fl_bad, 0.0, fl_int).astype(np.int64) & 0xF).astype(np.uint16)
     alt_geom_flag = (flags & PointFlag.ALT_GEOM) != 0
     flags |= np.where(~vr_ok & grate_ok, np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
-    st = pc.fill_null(F.stype, "")
-    mlat = np.asarray(pc.equal(st, "mlat").to_numpy(zero_copy_only=False), dtype=bool)
-    tisb = pc.or_(pc.starts_with(st, "tisb"), pc.starts_with(st, "adsr"))
+    mlat, tisb = _source_flags(F.stype)
     flags |= np.where(mlat, np.uint16(PointFlag.MLAT), np.uint16(0))
-    flags |= np.where(np.asarray(tisb.to_numpy(zero_copy_only=False), bool), np.uint16(PointFlag.TISB), np.uint16(0))
+    flags |= np.where(tisb, np.uint16(PointFlag.TISB), np.uint16(0))
 
     def per_file(values: list[str | None]) -> pa.Array:
-        return pa.array(values, pa.string()).take(pa.array(file_of))
+        return repeat_strings(values, lens_f)
 
     known = ground | alt_ok
     arrays = {
@@ -189,6 +181,35 @@ def convert(files: Sequence[TraceFile], carry: list[str | None] | None = None) -
     return table, file_of
 
 
+def _fields(files: Sequence[TraceFile]) -> Fields | None:
+    """The fields of the files' points from the bytes (C accelerator or CSV shortcut); None: parse them.
+
+    A batch the C accelerator took only in part (one odd document among thousands) is not sent down the
+    slow path whole: the other documents' fields are made their own way and interleaved back in file order,
+    so checks and reject logging still run once, in file order."""
+    if not files:
+        return None
+    is_native = [f.prepared is not None and f.prepared.native is not None for f in files]
+    if all(is_native):
+        return trace_native.fields([f.prepared.native for f in files if f.prepared and f.prepared.native])
+    if any(is_native):
+        rest = [f for f, nat in zip(files, is_native, strict=True) if not nat]
+        others = _fields(rest)
+        if others is None:
+            pts = [p for f in rest for p in f.parse_points()]
+            others = _from_objects(pts, len(pts), all(f.clean for f in rest))
+        native = trace_native.fields([f.prepared.native for f in files if f.prepared and f.prepared.native])
+        return readsb_text.interleave(native, others, [f.count for f in files], is_native)
+    if all(f.prepared is not None for f in files):
+        preps = [f.prepared for f in files if f.prepared is not None]
+        got = readsb_text.fields([p.text for p in preps], [p.objects for p in preps], sum(p.count for p in preps))
+        if got is not None:
+            return got
+    for f in files:
+        f.parse_points()
+    return None
+
+
 def _from_objects(pts: list[Any], n: int, clean: bool) -> Fields:
     """The fields from the parsed points (any input: hostile values become masks, not errors)."""
     cols, is_list, lens = _columns(pts, n)
@@ -214,6 +235,45 @@ def _from_objects(pts: list[Any], n: int, clean: bool) -> Fields:
         gs, gs_bad, trk, trk_bad, fl, fl_ok, fl_bad, vr, vr_ok, vr_bad, is_obj, obj_bad, stype, src_bad,
         galt, galt_ok, galt_bad, grate, grate_ok, grate_bad, objs,
     )  # fmt: skip
+
+
+def _source_flags(stype: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(MLAT, TIS-B/ADS-R) per point from the source type; a dictionary array is decided per distinct value."""
+    if isinstance(stype, pa.DictionaryArray):
+        mlat, tisb = _source_flags(stype.dictionary)
+        idx = stype.indices.fill_null(len(stype.dictionary)).to_numpy(zero_copy_only=False)
+        return np.append(mlat, False)[idx], np.append(tisb, False)[idx]
+    st = pc.fill_null(stype, "")
+    mlat = np.asarray(pc.equal(st, "mlat").to_numpy(zero_copy_only=False), dtype=bool)
+    tisb = pc.or_(pc.starts_with(st, "tisb"), pc.starts_with(st, "adsr"))
+    return mlat, np.asarray(tisb.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def repeat_strings(values: Sequence[str | None], counts: np.ndarray) -> pa.Array:
+    """``values[i]`` repeated ``counts[i]`` times, as one string array built from its buffers.
+
+    Why not ``take``: Arrow's take on a string array costs 0.03-0.2 µs a row (measured on 50,000-row
+    batches), more than everything else this module does per row; the runs here are few and long (one per
+    file, or per aircraft object), so bytes repetition and a cumulative sum build the same array ~100× faster.
+    """
+    n = int(counts.sum())
+    try:
+        enc = [v.encode() if v is not None else b"" for v in values]
+    except UnicodeEncodeError:  # a lone surrogate (salvaged JSON): Arrow's own answer, as before
+        enc = []
+    sizes = np.fromiter(map(len, enc), np.int64, len(enc))
+    if len(enc) != len(values) or int((sizes * counts).sum()) >= 1 << 31:
+        idx = np.repeat(np.arange(len(values)), counts)
+        return pa.array(values, pa.string()).take(pa.array(idx))
+    offsets = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.repeat(sizes, counts), out=offsets[1:])
+    data = b"".join(e * int(c) for e, c in zip(enc, counts, strict=True))
+    ok = np.fromiter((v is not None for v in values), bool, len(values))
+    if ok.all():
+        return pa.StringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(data))
+    valid = np.repeat(ok, counts)
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
+    return pa.StringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(data), bitmap, n - int(valid.sum()))
 
 
 def _f64(v: np.ndarray) -> pa.Array:
@@ -336,11 +396,16 @@ def _idents(
         key[0] = 0
     key[oidx] = 2 + np.arange(oidx.size)
     pos = np.maximum.accumulate(np.where(key >= 0, np.arange(n), 0))
-    take = pa.array(key[pos])
+    take = key[pos]
     c0 = carry if carry is not None else [None, None]
-    cs = pa.concat_arrays([pa.array([c0[0], None], pa.string()), cs_val.to_arrow().cast(pa.string())]).take(take)
-    sq = pa.concat_arrays([pa.array([c0[1], None], pa.string()), sq_val.to_arrow().cast(pa.string())]).take(take)
+    cs_all: list[str | None] = [c0[0], None, *cs_val.to_list()]
+    sq_all: list[str | None] = [c0[1], None, *sq_val.to_list()]
     if carry is not None and n:
-        carry[0], carry[1] = cs[n - 1].as_py(), sq[n - 1].as_py()
-    empty = pa.scalar(None, pa.string())
-    return pc.if_else(pc.equal(cs, ""), empty, cs), pc.if_else(pc.equal(sq, ""), empty, sq)
+        carry[0], carry[1] = cs_all[int(take[-1])], sq_all[int(take[-1])]
+    # runs of one value (between aircraft objects and file starts): few, so built by repetition
+    firsts = np.concatenate([[0], np.flatnonzero(take[1:] != take[:-1]) + 1]) if n else np.zeros(0, np.int64)
+    runs = np.diff(np.append(firsts, n))
+    which = take[firsts].tolist()
+    return repeat_strings([cs_all[i] or None for i in which], runs), repeat_strings(
+        [sq_all[i] or None for i in which], runs
+    )

@@ -1,5 +1,10 @@
 """The columns of readsb trace points straight from the JSON bytes: one Arrow CSV parse for a batch of files.
 
+This is the pure-Python shortcut. When the optional C accelerator is built, :mod:`liftwatch.io.trace_native`
+is tried first (it is ~5x cheaper per point and also takes readsb's aircraft objects with ``"mlat":[]``,
+which this shortcut refuses); this module serves the documents it steps aside on, and every document when
+the extension is absent.
+
 Why: building Python objects for every value of every point costs more than everything else an ingest does.
 Parsing a 300-point trace with orjson builds ~4,500 Python objects, and taking them apart again into columns
 (transposing, type checks, casts) costs more still. A readsb trace's ``trace`` array in readsb's compact output
@@ -30,7 +35,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import numpy as np
@@ -38,6 +43,9 @@ import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
+
+if TYPE_CHECKING:
+    from liftwatch.io.trace_native import NativeDoc
 
 _KEY = b'"trace":'
 _OBJECT = re.compile(rb"\{[^{}]*\}")
@@ -110,12 +118,14 @@ _SKELETON = msgspec.json.Decoder(_Skeleton)
 
 @dataclass
 class Prepared:
-    """A trace document ready for the shortcut: its header (orjson), its points as CSV rows, their objects."""
+    """A trace document ready for a shortcut: its header (orjson) and its points, either as CSV rows and
+    their objects' bytes, or (``native``) as columns from the C accelerator (:mod:`liftwatch.io.trace_native`)."""
 
     header: dict[str, Any]
     text: bytes
     objects: list[bytes]
     count: int
+    native: NativeDoc | None = None
 
 
 def prepare(data: bytes) -> Prepared | None:
@@ -246,3 +256,32 @@ def _num(col: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray]:
     ok = ~np.asarray(a.is_null().to_numpy(zero_copy_only=False), dtype=bool)
     vals[~ok] = np.nan
     return vals, ok
+
+
+def interleave(a: Fields, b: Fields, counts: list[int], in_a: list[bool]) -> Fields:
+    """The fields of two groups of files put back in file order (``in_a``: which group each file is in)."""
+    lens = np.asarray(counts, dtype=np.int64)
+    flag = np.asarray(in_a, dtype=bool)
+    # each file's first point within its group's concatenation, offset by the group's place (a, then b)
+    group_start = np.zeros(len(counts), dtype=np.int64)
+    for mask, base in ((flag, 0), (~flag, int(lens[flag].sum()))):
+        group_start[mask] = base + np.cumsum(lens[mask]) - lens[mask]
+    perm = np.repeat(group_start - (np.cumsum(lens) - lens), lens) + np.arange(int(lens.sum()))
+    is_obj = np.concatenate([a.is_obj, b.is_obj])
+    objs_all = a.objs + b.objs
+    obj_of = np.cumsum(is_obj) - 1
+    out: dict[str, Any] = {}
+    for name in Fields.__dataclass_fields__:
+        x, y = getattr(a, name), getattr(b, name)
+        if name == "objs":
+            out[name] = [objs_all[int(obj_of[p])] for p in perm[is_obj[perm]]]
+        elif name == "stype":
+            both = pa.concat_arrays([_plain_strings(x), _plain_strings(y)])
+            out[name] = both.take(pa.array(perm))
+        else:
+            out[name] = np.concatenate([x, y])[perm]
+    return Fields(**out)
+
+
+def _plain_strings(arr: pa.Array) -> pa.Array:
+    return arr if arr.type == pa.string() else arr.cast(pa.string())

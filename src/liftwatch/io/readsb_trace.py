@@ -7,8 +7,10 @@ Times are ``timestamp + dt``. Files are per aircraft and small, so the stdlib ``
 list of points is then turned into columns in C (``operator.itemgetter`` per field, NumPy type masks, Polars
 casts) rather than by a Python loop over points.
 
-Truncated or corrupt files are salvaged (complete points before and after the damage are kept) by
-:mod:`liftwatch.io.readsb_common`.
+Complete documents are parsed into columns by the optional C accelerator (:mod:`liftwatch.io.trace_native`)
+or the CSV shortcut (:mod:`liftwatch.io.readsb_text`) where those can prove the result identical; the parse
+described above is the general path. Truncated or corrupt files are salvaged (complete points before and
+after the damage are kept) by :mod:`liftwatch.io.readsb_common`.
 
 The header's ``dbFlags`` (tar1090-db: 1 military, 2 interesting, 4 PIA, 8 LADD) has no column in the point
 schema; it is exposed per file by :func:`read_header` / :func:`header_frame` and carried as Arrow schema
@@ -30,7 +32,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import readsb_points, readsb_text
+from liftwatch.io import readsb_points, readsb_text, trace_native
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, max_document_bytes, read_head
 from liftwatch.io.readsb_common import (
     HEX_RE,
@@ -246,9 +248,16 @@ def read_document(
 
 
 def load_trace(data: bytes, note: str | None, path: str, rejects: RejectLog, where: str = "") -> TraceFile:
-    """A decompressed trace document ready to convert: checked for the CSV shortcut of
-    :mod:`liftwatch.io.readsb_text` when complete, else parsed (salvaged when damaged, rejects logged)."""
-    prep = readsb_text.prepare(data) if note is None else None
+    """A decompressed trace document ready to convert: when complete, parsed into columns by the C
+    accelerator (:mod:`liftwatch.io.trace_native`) or checked for the CSV shortcut of
+    :mod:`liftwatch.io.readsb_text`; else parsed (salvaged when damaged, rejects logged)."""
+    prep = None
+    if note is None:
+        nat = trace_native.prepare(data)
+        if nat is not None:
+            prep = readsb_text.Prepared(nat[0], b"", [], nat[1].n, native=nat[1])
+        else:
+            prep = readsb_text.prepare(data)
     if prep is not None:
         return trace_file(prep.header, path, rejects, where, prepared=prep, data=data)
     obj, clean = parse_document_clean(data, note, path, "trace", "]", rejects, where)
@@ -259,12 +268,21 @@ def _tables(tf: TraceFile, batch_rows: int) -> Iterator[pa.Table]:
     """One file's canonical tables of at most ``batch_rows`` rows, with the header's schema metadata."""
     meta = tf.meta
     step = max(1, batch_rows)
-    if tf.prepared is not None and SHORTCUT_MIN_POINTS <= tf.count <= step:  # the shortcut converts a file whole
-        table, _ = readsb_points.convert([tf])
+    native = tf.prepared.native if tf.prepared is not None else None
+    if tf.prepared is not None and (native is not None or tf.count >= SHORTCUT_MIN_POINTS) and tf.count <= step:
+        table, _ = readsb_points.convert([tf])  # a shortcut converts a file whole
         if table.num_rows:
             yield table.replace_schema_metadata(meta)
         return
     carry: list[str | None] = [None, None]
+    if native is not None and tf.prepared is not None:  # a big file, in chunks of its columns
+        for start in range(0, tf.count, step):
+            chunk = native.slice(start, min(start + step, tf.count))
+            part = replace(tf.prepared, count=chunk.n, native=chunk)
+            table, _ = readsb_points.convert([replace(tf, prepared=part, start=start)], carry)
+            if table.num_rows:
+                yield table.replace_schema_metadata(meta)
+        return
     trace = tf.parse_points()
     for start in range(0, len(trace), step):
         table, _ = readsb_points.convert([replace(tf, points=trace[start : start + step], start=start)], carry)

@@ -1,0 +1,18 @@
+"""Build configuration beyond pyproject.toml: the optional C accelerator for readsb traces.
+
+``optional=True``: without a C compiler (or Python headers) the build skips the extension and liftwatch installs
+and works unchanged on its pure-Python path (:mod:`liftwatch.io.trace_native` says which one runs).
+"""
+
+from setuptools import Extension, setup
+
+setup(
+    ext_modules=[
+        Extension(
+            "liftwatch.io._trace_native",
+            sources=["csrc/trace_native.c"],
+            extra_compile_args=["-O2", "-std=c11"],
+            optional=True,
+        )
+    ]
+)
