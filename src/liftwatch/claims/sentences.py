@@ -98,6 +98,19 @@ _RU_TO_FACILITY = re.compile(
     r"(?:в|во|на)\s+(?:[а-яё-]+\s+){0,1}(?:пункт|баз|порт|аэродром|авиабаз|гаван|пристан)\w*\b[^.;]*$",
     re.I,
 )
+# entering a sea or a strait is passing through it, and a port call after a destination already stated is a
+# stop on the way ("متوجهة إلى سوريا، ورست في قبرص", "bound for Tartus, she anchored off Limassol")
+_ENTERED = re.compile(r"(?:enter\w*|entr\w+|вош[её]л\w*|вошл\w+|зашл\w+|заш[её]л|دخل\S*)\s+(?:\S+\s+){0,3}?$", re.I)
+_WATER = re.compile(
+    r"\b(?:sea|strait|straits|channel|gulf|ocean|mer|détroit|océan|golfe|мор\w+|пролив\w*|океан\w*|залив\w*)\b|"
+    r"بحر|البحر|مضيق|المحيط|خليج",
+    re.I,
+)
+_PORT_CALL = re.compile(
+    r"(?:port\s+calls?|anchor\w*|moor\w*|berth\w*|put\s+in|escale|mouill\w+|якор\w+|(?:при|о)швартов\w+|"
+    r"رس(?:ت|ا|و)\S*|ترسو|توقف\S*)(?:\s+\S+){0,3}?\s*$",
+    re.I,
+)
 _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
 
 
@@ -306,6 +319,14 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
                 role = "destination"  # "прибыли в пункт обеспечения ВМФ в Тартусе": where the facility is
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
+        if role == "destination" and _ENTERED.search(text[max(0, a - 40) : a]) and _WATER.search(men.place.text):
+            role = None  # "has entered the Aegean Sea", "вошёл в Средиземное море": a passage, not an arrival
+        elif (
+            role == "destination"
+            and any(r.role == "destination" for r in roles)
+            and _PORT_CALL.search(text[max(0, a - 60) : a])
+        ):
+            role = "via"  # "heading for Syria, it anchored off Cyprus": a stop on the way to the stated destination
         if re.match(r"-bound\b", after):
             role = "destination"  # "a Vladivostok-bound cargo ship"
         possessor = False
