@@ -34,7 +34,7 @@ from liftwatch.claims.context import (
     sole_carrier,
     to_the_base,
 )
-from liftwatch.claims.counts import best, best_rate, find_counts, listed_total
+from liftwatch.claims.counts import best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import (
     CLASS_ASSETS,
@@ -172,6 +172,8 @@ def _sentence_claim(
     total = listed_total(text, typed) if len(typed) >= 2 else None
     if total is not None and (n is None or (n.max or 0) < (total.max or 0)):
         n = total
+    if n is None:  # "two Il-76 landed", "trois navires russes": a number before the carrier itself
+        n = count_before(text, [(a, b) for a, b, _ in assets])
     rate = best_rate(counts)
     if n is not None:
         claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text

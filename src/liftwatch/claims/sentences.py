@@ -111,6 +111,13 @@ _PORT_CALL = re.compile(
     r"رس(?:ت|ا|و)\S*|ترسو|توقف\S*)(?:\s+\S+){0,3}?\s*$",
     re.I,
 )
+# verbs of landing and mooring take the locative for where the carrier arrived ("приземлились в Хмеймиме", "сел
+# на аэродроме", "совершил посадку в Бамако", "пришвартовался в порту Тартуса", "встал на якорь у Тобрука")
+_RU_LANDED_AT = re.compile(
+    r"(?:приземл\w+|сел[аи]?|совершил\w*\s+(?:\w+\s+)?посадку|(?:при|о)швартова\w+|встал\w*\s+на\s+якорь|"
+    r"бросил\w*\s+якорь|разгрузил\w*|выгрузил\w*)\s+(?:[\w-]+\s+){0,4}?(?:в|во|на|у)\s+(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
 _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
 
 
@@ -317,6 +324,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
             if (prev is None or prev.role is None) and _RU_TO_FACILITY.search(text[max(0, a - 120) : a]):
                 role = "destination"  # "прибыли в пункт обеспечения ВМФ в Тартусе": where the facility is
+            elif _RU_LANDED_AT.search(text[max(0, a - 80) : a]):
+                role = "destination"  # "приземлились в Хмеймиме", "встал на якорь в Тартусе": where it arrived
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         if role == "destination" and _ENTERED.search(text[max(0, a - 40) : a]) and _WATER.search(men.place.text):
