@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from liftwatch.claims.lexicon import MOVE
+
 _WORDS: dict[str, int] = {
     # English
     "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12, "dozens of": 24,
     "a couple of": 2, "a pair of": 2, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "thirty": 30, "forty": 40, "fifty": 50, "both": 2,
+    "eighteen": 18, "nineteen": 19, "thirty": 30, "forty": 40, "fifty": 50,
     # French
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "une dizaine de": 10, "une douzaine de": 12,
@@ -28,8 +30,9 @@ _WORDS: dict[str, int] = {
     "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4,
     "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
     "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
-    # the instrumental ("двумя самолётами"), "both", and the teens and tens in nominative and genitive
-    "двумя": 2, "тремя": 3, "четырьмя": 4, "пятью": 5, "шестью": 6, "оба": 2, "обе": 2, "обоих": 2,
+    # the instrumental ("двумя самолётами") and the teens and tens in nominative and genitive ("both" is no
+    # count: it points back at carriers already named, each its own claim)
+    "двумя": 2, "тремя": 3, "четырьмя": 4, "пятью": 5, "шестью": 6,
     "одиннадцать": 11, "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12, "пятнадцать": 15,
     "пятнадцати": 15, "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30,
     # Arabic
@@ -77,9 +80,11 @@ _AR_COUNT = re.compile(
     + "|".join(re.escape(w) for w in _WORDS if re.match(r"[\u0600-\u06FF]", w))
     + r")(?P<rate>\s+يومي[اًا]*)?"
 )
-# Arabic counts two by the dual of the noun itself ("وصلت سفينتان", "هبطت طائرتا شحن", "فرقاطتين")
+# Arabic counts two by the dual of the noun itself, as the subject of a movement verb ("وصلت سفينتان", "هبطت
+# طائرتا شحن"); a definite dual ("القطعتين") or one in a sentence that describes rather than moves points back
+# at carriers already counted
 _AR_DUAL = re.compile(
-    r"(?<![\u0600-\u06FF])(?:ال)?(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت)(?:ان|ين|ا)(?![\u0600-\u06FF])"
+    r"(?<![\u0600-\u06FF])(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت)(?:ان|ين|ا)(?![\u0600-\u06FF])"
 )
 # Arabic puts "at least" after the counted noun phrase: "15 طائرة شحن روسية على الأقل"
 _AR_MIN_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:على\s+الأقل|على\s+الاقل)")
@@ -156,8 +161,11 @@ def find_counts(text: str) -> list[Count]:
             out.append(Count(n + 1 if m.group("more") else n, None if m.group("more") else n, None, None, m.group(0)))
     if not out:
         for m in _AR_DUAL.finditer(text):
-            out.append(Count(2, 2, None, None, m.group(0)))
-            break
+            if MOVE.search(text[max(0, m.start() - 25) : m.start()]) or MOVE.match(
+                text[m.end() : m.end() + 25].strip()
+            ):
+                out.append(Count(2, 2, None, None, m.group(0)))
+                break
     for m in _TIMES_RX.finditer(text):
         n = _TIMES[m.group("w").lower()]
         out.append(Count(n, n, None, None, m.group(0)))

@@ -265,6 +265,8 @@ DEST_CUES = (
     r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
     r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
+    # one port call is where the ship went ("a fait escale à Port-Soudan"); "des escales" stay stops (via)
+    r"(?:a|ont|avait|avaient|fera|feront|va|vont|venait\s+de|vient\s+de)\s+(?:\w+\s+)?fait\s+(?:une\s+)?escale\s+(?:à|au|en|dans)",
     # a port call in French: "a accosté au quai de", "a mouillé à", "amarré dans", "a jeté l'ancre au large de"
     r"(?:accost\w+|mouill\w+|amarr\w+|jet\w+\s+l['’]ancre)\s+(?:(?:au\s+quai|au\s+large|à\s+quai)\s+)?(?:à|au|aux|dans|en|sur|de|du|d['’])",
     # Russian: "зашёл в порт", "вошёл в", "пришвартовался в/к", "встал на якорь в/у"
