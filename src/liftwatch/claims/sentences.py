@@ -28,6 +28,7 @@ from liftwatch.claims.lexicon import (
 )
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.water import is_passage
 
 _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
@@ -336,6 +337,14 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             and _PORT_CALL.search(text[max(0, a - 60) : a])
         ):
             role = "via"  # "heading for Syria, it anchored off Cyprus": a stop on the way to the stated destination
+        if (
+            men.source == "water"
+            and is_passage(men.place)
+            and (role == "destination" or (role is None and MOVE.search(text[max(0, a - 60) : a + 80])))
+        ):
+            role = "via"  # "прошёл Босфор", "transited the Dardanelles": a strait is passed, not reached
+        elif men.source == "water" and role == "destination" and not men.place.known:
+            role = None  # "sailed into the Baltic Sea": an open sea the kb has no region for is no port of arrival
         if re.match(r"-bound\b", after):
             role = "destination"  # "a Vladivostok-bound cargo ship"
         possessor = False
