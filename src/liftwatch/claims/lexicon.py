@@ -97,7 +97,7 @@ ASSETS: tuple[AssetKind, ...] = (
     AssetKind("cargo ship", "sea",
               pattern=_p(r"\b(?:cargo|transport|roll-on/roll-off|ro-ro|supply)\s+(?:ships?|vessels?)\b|\bfreighters?\b|"
                          r"\bbulk\s+carriers?\b|\bheavy[-\s]lift\s+(?:carriers?|ships?)\b|\bnavires?\s+de\s+transport\b|"
-                         r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
+                         r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\b(?:le|un|du|au|ce)\s+cargo\b|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
                          r"سفين(?:ة|تا|تي)\s+(?:ال)?شحن|سفن\s+(?:ال)?شحن")),
     AssetKind("ship", "sea",
               pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?|cruisers?|destroyers?|corvettes?|"
@@ -272,10 +272,11 @@ DEST_CUES = (
     # Russian: "зашёл в порт", "вошёл в", "пришвартовался в/к", "встал на якорь в/у"
     r"(?:(?:при|о)швартова\w+|встал\w*\s+на\s+якорь|бросил\w*\s+якорь)\s+(?:в|во|на|у|к)",
     # Arabic: "رست في", "ترسو في", "دخلت (إلى) ميناء", "رسوها في"
-    r"(?:ت?رس(?:ت|ا|و)\S*)(?:\s+\S+){0,6}?\s+(?:في|ب|قبالة)", r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
-    # the verb, its subject, then the port it entered or reached with no preposition ("دخلت الفرقاطة الروسية
+    # the verb, its subject, then the port it entered or reached with no preposition (before the bare verb: an
+    # alternation takes the first alternative that matches at a position) ("دخلت الفرقاطة الروسية
     # ميناء طرطوس", "وصلت السفينة قاعدة طرطوس"), as the origin cue after "غادرت" reads it
     r"(?:دخل|وصل)(?:ت|وا|تا)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){1,6}?(?=\s+(?:قاعدة|مطار|ميناء)\s*$|\s*$)",
+    r"(?:ت?رس(?:ت|ا|و)\S*)(?:\s+\S+){0,6}?\s+(?:في|ب|قبالة)", r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
     # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
     r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
     # an Arabic verb or verbal noun of arrival with its pronoun suffix, a few words, then "in"/"to"

@@ -92,6 +92,17 @@ CONTROLLED = re.compile(
 # Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
 # "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
 _RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
+
+
+def _ru_locative(pre: str, men: Mention) -> bool:
+    """ "в Сирии", "на авиабазе": the locative (where), not the accusative (whither). A sea is told by its
+    adjective: "в Средиземное море" (whither) against "в Средиземном море" (where)."""
+    words = men.place.text.split()
+    if men.source == "water" and len(words) > 1:
+        return bool(re.search(r"(?:в|во|на)\s+$", pre)) and words[0].endswith(("ом", "ем", "ой"))
+    return _RU_LOCATIVE.search(pre + words[0]) is not None
+
+
 # an arrival at a facility whose place follows in the locative ("прибыли в пункт материально-технического
 # обеспечения ВМФ России в Тартусе", "доставили на базу в Хмеймиме"): the place is the destination
 _RU_TO_FACILITY = re.compile(
@@ -321,7 +332,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         )
         role = cue_role(text[max(cue_from, a - 80) : a] if prev else text[max(0, a - 80) : a])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
-        if role == "destination" and _RU_LOCATIVE.search(text[max(0, a - 40) : a] + men.place.text.split()[0]):
+        if role == "destination" and _ru_locative(text[max(0, a - 40) : a], men):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
             if (prev is None or prev.role is None) and _RU_TO_FACILITY.search(text[max(0, a - 120) : a]):
                 role = "destination"  # "прибыли в пункт обеспечения ВМФ в Тартусе": where the facility is
@@ -329,7 +340,11 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
                 role = "destination"  # "приземлились в Хмеймиме", "встал на якорь в Тартусе": where it arrived
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
-        if role == "destination" and _ENTERED.search(text[max(0, a - 40) : a]) and _WATER.search(men.place.text):
+        if (
+            role == "destination"
+            and _ENTERED.search(text[max(0, a - 40) : a])
+            and (men.source == "water" or _WATER.search(men.place.text))
+        ):
             role = None  # "has entered the Aegean Sea", "вошёл в Средиземное море": a passage, not an arrival
         elif (
             role == "destination"
