@@ -59,6 +59,11 @@ def test_a_ship_arriving_in_port_is_a_claim_with_that_destination(text: str, des
     assert dest in _ids(c.destination), (text, _ids(c.destination))
 
 
+def test_a_ship_casting_off_in_french_names_its_origin() -> None:
+    c = _one("Le navire de débarquement Alexandre Chabaline a appareillé de Baltiïsk jeudi.")
+    assert _ids(c.origin) == {"baltiysk"} and [a.label for a in c.assets] == ["Alexandre Chabaline"]
+
+
 def test_a_port_call_after_a_stated_destination_is_a_stop() -> None:
     c = _one("The cargo ship, bound for Tartus, anchored off Tobruk for two days.")
     assert "tobruk-port" in _ids(c.via) and not {"tobruk-port"} & _ids(c.destination)
@@ -83,6 +88,7 @@ def test_every_stop_listed_before_then_is_via() -> None:
         ("The Kaliningrad and Alexander Shabalin landing ships left Baltiysk.", {"Kaliningrad", "Alexander Shabalin"}),
         ("La frégate russe Amiral Kasatonov a quitté Severomorsk.", {"Amiral Kasatonov"}),
         ("Le BDK Piotr Morgounov est parti de Baltiïsk.", {"Piotr Morgounov"}),
+        ("Le navire de débarquement Alexandre Chabaline a appareillé de Baltiïsk.", {"Alexandre Chabaline"}),
         ("Сторожевой корабль «Василий Быков» вышел из Севастополя.", {"Василий Быков"}),
         ("Фрегат «Адмирал Касатонов» покинул Североморск.", {"Адмирал Касатонов"}),
         ("غادرت الفرقاطة «الأميرال كاساتونوف» ميناء طرطوس.", {"الأميرال كاساتونوف"}),
@@ -156,6 +162,11 @@ def test_dates_and_anaphors_are_no_counts() -> None:
         ("خلال أسبوعين", date(2025, 4, 30), date(2025, 5, 14)),
         ("за последние четыре дня", date(2025, 5, 10), date(2025, 5, 14)),
         ("le week-end dernier", date(2025, 5, 10), date(2025, 5, 11)),
+        # a weekday "last" in a paper of that same weekday is the week before
+        ("mercredi dernier", date(2025, 5, 7), date(2025, 5, 7)),
+        ("الأربعاء الماضي", date(2025, 5, 7), date(2025, 5, 7)),
+        ("в прошлую среду", date(2025, 5, 7), date(2025, 5, 7)),
+        ("mercredi", date(2025, 5, 14), date(2025, 5, 14)),
     ],
 )
 def test_relative_dates_are_anchored_on_publication(phrase: str, start: date, end: date) -> None:

@@ -89,6 +89,11 @@ RELATIVE = re.compile(
     r"|(?P<lastweek>la\s+semaine\s+derni[èe]re|на\s+прошлой\s+неделе|الأسبوع\s+الماضي)"
     r"|(?P<dayword>yesterday|today|overnight|last\s+night|tonight|this\s+(?:morning|afternoon|evening)|"
     r"aujourd['’]hui|hier(?:\s+soir)?|сегодня|вчера|اليوم|أمس|"
+    # "dimanche dernier", "الأحد الماضي", "в прошлое воскресенье": the one before, as "last Sunday" (before
+    # the bare weekday, which the alternation would otherwise take first)
+    r"(?:le\s+)?(?P<wd3>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+derni(?:er|ère)|"
+    r"(?:يوم\s+)?(?P<wd4>الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)\s+الماضي|"
+    r"в\s+прошл\w+\s+(?P<wd5>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"(?:on\s+(?:last\s+)?|в\s+|во\s+|يوم\s+|le\s+)?(?P<wd>" + _WD_ALT + r")"
     r"|last\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"|(?P<ago>\d+|[a-z]+)\s+(?P<agounit>days?|weeks?|months?)\s+ago"
@@ -195,13 +200,14 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
             "اليوم",
         ) or word.startswith("this "):
             return pub - timedelta(days=1 if word == "overnight" else 0), pub
-        wd = (g.get("wd") or g.get("wd2") or "").lower()
+        last = next((g[k] for k in ("wd2", "wd3", "wd4", "wd5") if g.get(k)), None)
+        wd = (g.get("wd") or last or "").lower()
         idx = WEEKDAY_WORDS.get(wd)
         if idx is None:
             return None
         # the most recent such day up to publication: "on Saturday" in a Saturday paper is that day;
         # "last Saturday" is the one before
-        back = (pub.weekday() - idx) % 7 or (7 if g.get("wd2") else 0)
+        back = (pub.weekday() - idx) % 7 or (7 if last else 0)
         d = pub - timedelta(days=back)
         if SINCE.search(m.string[max(0, m.start() - 12) : m.start()]):
             return d, pub  # "since Monday"
