@@ -64,6 +64,11 @@ def test_a_ship_casting_off_in_french_names_its_origin() -> None:
     assert _ids(c.origin) == {"baltiysk"} and [a.label for a in c.assets] == ["Alexandre Chabaline"]
 
 
+def test_a_purpose_of_reaching_names_the_destination() -> None:
+    c = _one("La corvette a franchi les Dardanelles pour rejoindre Tartous.")
+    assert {"tartus", "tartus-port"} & _ids(c.destination) and "unknown:Dardanelles" in _ids(c.via)
+
+
 def test_a_port_call_after_a_stated_destination_is_a_stop() -> None:
     c = _one("The cargo ship, bound for Tartus, anchored off Tobruk for two days.")
     assert "tobruk-port" in _ids(c.via) and not {"tobruk-port"} & _ids(c.destination)
