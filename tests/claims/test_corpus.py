@@ -6,10 +6,13 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*`` and ``*-f*`` files), which joined it once they had been scored: every excerpt here has been seen, so these
-floors guard against regressions and say nothing about unseen reporting. The blind figures each set gave
-when it was scored, once, are recorded in ``docs/accuracy.md``. ``tests/data/articles_heldout3`` is the blind set
-scored last; its floors keep that estimate from falling.
+``*-g*``, ``*-f*`` and ``*-k*`` files), which joined it once they had been scored: every excerpt here has been
+seen, so these floors guard against regressions and say nothing about unseen reporting. The blind figures each
+set gave when it was scored, once, are recorded in ``docs/accuracy.md``.
+
+A blind held-out set, when there is one, is a folder of the same format named by ``HELDOUT``; once it has been
+scored, its figures go into ``HELDOUT_FLOORS`` so that the estimate cannot fall. With no set named, its tests
+skip and say so.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ import pytest
 from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
-HELDOUT = Path(__file__).resolve().parents[1] / "data" / "articles_heldout3"
+# the blind set in use (a folder under tests/data), or None while none is
+HELDOUT: Path | None = None
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.84, 0.945), "ar": (0.85, 0.76), "fr": (0.78, 0.83), "ru": (0.855, 0.77)}
+FLOORS = {"en": (0.82, 0.905), "ar": (0.755, 0.655), "fr": (0.715, 0.70), "ru": (0.69, 0.675)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS = {"en": (0.65, 0.52), "ar": (0.5, 0.28), "fr": (0.61, 0.36), "ru": (0.39, 0.39)}
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
     "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",
@@ -74,22 +78,33 @@ def test_no_attribution_source_is_reported_as_actor(report: Report) -> None:
     assert report.source_as_actor == []
 
 
+def _heldout_dir() -> Path:
+    if HELDOUT is None:
+        pytest.skip("no blind held-out set is named (HELDOUT); the last one joined the development corpus")
+    if not HELDOUT.is_dir():
+        pytest.skip(f"the blind held-out set {HELDOUT} is not in this checkout")
+    return HELDOUT
+
+
 @pytest.fixture(scope="module")
 def heldout() -> Report:
     from tests.claims.conftest import real_kb_gazetteer
 
+    folder = _heldout_dir()
     real_kb_gazetteer()
-    return evaluate(HELDOUT)
+    return evaluate(folder)
 
 
 def test_heldout_set_is_blind_sized_and_never_in_the_corpus() -> None:
-    held, dev = load_corpus(HELDOUT), load_corpus(CORPUS)
+    held, dev = load_corpus(_heldout_dir()), load_corpus(CORPUS)
     assert len(held) >= 24 and {a.lang for a in held} == {"en", "ar", "fr", "ru"}
     assert not {a.url for a in held} & {a.url for a in dev}
 
 
-@pytest.mark.parametrize("lang", sorted(HELDOUT_FLOORS))
+@pytest.mark.parametrize("lang", ["en", "ar", "fr", "ru"])
 def test_heldout_accuracy_does_not_fall(heldout: Report, lang: str) -> None:
+    if lang not in HELDOUT_FLOORS:
+        pytest.skip(f"the blind set has no {lang} floor yet (set it from its one blind score)")
     t = heldout.tally(lang)
     p_floor, r_floor = HELDOUT_FLOORS[lang]
     assert t.precision >= p_floor and t.recall >= r_floor, (lang, round(t.precision, 3), round(t.recall, 3))

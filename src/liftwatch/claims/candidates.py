@@ -55,6 +55,26 @@ def _region_nominative(phrase: str) -> str:
 _RU_WATER = re.compile(r"\s+(?:пролив|море|океан|залив)\w{0,3}\b", re.I)
 
 
+# a state's capital right after a route cue is a stop or an end of the route ("via Cairo, Khartoum and Kano",
+# "flew to Ankara"), even though the same word elsewhere stands for the state ("Cairo said"); a demonym or a
+# body ("Russian", "the Kremlin", "AFRICOM") stays an actor
+_NOT_CAPITAL = re.compile(r"(?:.*(?:ian|ish|ese|ean|an|i|'s|’s)|Kremlin|Pentagon|[A-ZА-ЯЁ]{2,}|U\.S\.)$")
+
+
+# a name inside a route list that goes on to another name ("called at Limassol, Alexandria and Benghazi", "via
+# Ceuta, La Valette et Karachi") is one more stop even when the kb does not know it
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:,\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|or|et|ou|и|или)\s+)(?:the\s+|(?:le|la|les)\s+|l['’])?[A-ZА-ЯЁ]"
+)
+
+
+def _capital_after_cue(text: str, a: int, phrase: str) -> bool:
+    pre = text[max(0, a - 80) : a]
+    if len(phrase.split()) != 1 or _NOT_CAPITAL.fullmatch(phrase) or not re.match(r"[A-ZА-ЯЁ]", phrase):
+        return False
+    return cue_role(pre) in ("origin", "destination", "via")
+
+
 def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
     """Names standing where a place must stand (right after a cue) that the alias pattern missed.
 
@@ -117,12 +137,14 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 continue  # "Балтийского флота", "Военно-морского флота": the adjective of a noun that is no place
             b, phrase = b + water.end(), phrase + water.group(0)  # "Гибралтарский пролив": a strait, unknown
         place = gaz.lookup(phrase)
-        if any(act.pattern.fullmatch(phrase) for act in ACTORS) and not (
-            norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region")
+        if (
+            any(act.pattern.fullmatch(phrase) for act in ACTORS)
+            and not (norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region"))
+            and not _capital_after_cue(text, a, phrase)
         ):
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
-        if place is None and a in listed:
-            continue
+        if place is None and a in listed and not _LIST_GOES_ON.match(text[b : b + 40]):
+            continue  # "Bangui, President X said": not a list of places
         if place is None:
             if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
                 continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next

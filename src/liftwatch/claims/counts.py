@@ -14,22 +14,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from liftwatch.claims.lexicon import MOVE
+
 _WORDS: dict[str, int] = {
     # English
     "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12, "dozens of": 24,
-    "a couple of": 2, "a pair of": 2,
+    "a couple of": 2, "a pair of": 2, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "thirty": 30, "forty": 40, "fifty": 50,
     # French
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "une dizaine de": 10, "une douzaine de": 12,
+    "onze": 11, "treize": 13, "quatorze": 14, "seize": 16, "trente": 30, "quarante": 40, "cinquante": 50,
     # Russian (nominative and the genitive after "не менее", "более")
     "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4,
     "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
     "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+    # the instrumental ("двумя самолётами") and the teens and tens in nominative and genitive ("both" is no
+    # count: it points back at carriers already named, each its own claim)
+    "двумя": 2, "тремя": 3, "четырьмя": 4, "пятью": 5, "шестью": 6,
+    "одиннадцать": 11, "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12, "пятнадцать": 15,
+    "пятнадцати": 15, "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30,
     # Arabic
     "اثنتين": 2, "اثنين": 2, "طائرتين": 2, "رحلتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4,
     "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9,
-    "عشر": 10, "عشرة": 10, "واحدة": 1,
+    "عشر": 10, "عشرة": 10, "واحدة": 1, "اثنان": 2, "اثنتان": 2, "ثمان": 8, "تسعة": 9, "عشرين": 20,
+    "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
 }  # fmt: skip
 _TIMES = {"twice": 2, "three times": 3, "four times": 4, "дважды": 2, "трижды": 3, "четырежды": 4, "مرتين": 2}
 _NUM = (
@@ -70,6 +80,14 @@ _AR_COUNT = re.compile(
     + "|".join(re.escape(w) for w in _WORDS if re.match(r"[\u0600-\u06FF]", w))
     + r")(?P<rate>\s+يومي[اًا]*)?"
 )
+# Arabic counts two by the dual of the noun itself, as the subject of a movement verb ("وصلت سفينتان", "هبطت
+# طائرتا شحن"); a definite dual ("القطعتين") or one in a sentence that describes rather than moves points back
+# at carriers already counted
+_AR_DUAL = re.compile(
+    r"(?<![\u0600-\u06FF])(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت)(?:ان|ين|ا)(?![\u0600-\u06FF])"
+)
+# Arabic puts "at least" after the counted noun phrase: "15 طائرة شحن روسية على الأقل"
+_AR_MIN_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:على\s+الأقل|على\s+الاقل)")
 _TIMES_RX = re.compile(r"(?<![\w-])(?P<w>" + "|".join(_TIMES) + r")(?![\w-])", re.I)
 _EVERY_DAY = re.compile(
     r"(?P<n>one|a|an|un|une)\s+(?:\w+[\s-]+){0,3}?(?:plane|aircraft|flight|avion(?:-cargo)?)\s+(?:\w+\s+){0,3}?"
@@ -117,7 +135,7 @@ def find_counts(text: str) -> list[Count]:
             n *= 2
         lo: int | None
         hi: int | None
-        if m.group("min"):
+        if m.group("min") or (not (m.group("more") or m.group("max")) and _AR_MIN_AFTER.match(text[m.end() :])):
             lo, hi = n, None
         elif m.group("more"):
             lo, hi = n + (0 if m.group("rate") else 1), None
@@ -141,6 +159,13 @@ def find_counts(text: str) -> list[Count]:
             out.append(Count(None, None, float(n), None if m.group("more") else float(n), m.group(0).strip()))
         else:
             out.append(Count(n + 1 if m.group("more") else n, None if m.group("more") else n, None, None, m.group(0)))
+    if not out:
+        for m in _AR_DUAL.finditer(text):
+            if MOVE.search(text[max(0, m.start() - 25) : m.start()]) or MOVE.match(
+                text[m.end() : m.end() + 25].strip()
+            ):
+                out.append(Count(2, 2, None, None, m.group(0)))
+                break
     for m in _TIMES_RX.finditer(text):
         n = _TIMES[m.group("w").lower()]
         out.append(Count(n, n, None, None, m.group(0)))
@@ -162,7 +187,36 @@ def best_rate(counts: list[Count]) -> Count | None:
     return rates[0] if rates else None
 
 
-_BEFORE_TYPE = re.compile(_NUM + r"(?:\s+[\w-]+)?\s+$", re.I)
+_BEFORE_TYPE = re.compile(r"(?<![\w-])" + _NUM + r"(?:\s+[\w-]+)?\s+$", re.I)
+# a number right before a carrier the sentence names, with a bound and up to two describing words: "two
+# Il-76", "at least three Russian warships", "trois Il-76", "два Ил-76", "пять российских БДК"
+_BEFORE_CARRIER = re.compile(
+    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}(?:\s+[\w-]+){{0,2}}?\s+$", re.I
+)
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|déc)[a-zéû.]*\s+$", re.I
+)
+
+
+def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
+    """The count a number gives the first carrier it stands right before ("two Il-76 landed", "trois navires
+    russes"), with its bound; a day of the month ("February 28 Il-76s") is no count."""
+    for s, _ in spans:
+        pre = text[max(0, s - 60) : s]
+        m = _BEFORE_CARRIER.search(pre)
+        if m is None or _MONTH_BEFORE.search(pre[: m.start("n")]):
+            continue
+        n = _value(m.group("n"))
+        if n <= 0 or n > 500:
+            continue
+        if m.group("min"):
+            return Count(n, None, None, None, m.group(0).strip())
+        if m.group("more"):
+            return Count(n + 1, None, None, None, m.group(0).strip())
+        if m.group("max"):
+            return Count(None, n, None, None, m.group(0).strip())
+        return Count(n, n, None, None, m.group(0).strip())
+    return None
 
 
 def listed_total(text: str, spans: list[tuple[int, int]]) -> Count | None:

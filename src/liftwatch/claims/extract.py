@@ -34,7 +34,7 @@ from liftwatch.claims.context import (
     sole_carrier,
     to_the_base,
 )
-from liftwatch.claims.counts import best, best_rate, find_counts, listed_total
+from liftwatch.claims.counts import best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import (
     CLASS_ASSETS,
@@ -57,6 +57,7 @@ from liftwatch.claims.sentences import (
 )
 from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.timeparse import TimeSpan, find_publication_date, find_times, years_in
+from liftwatch.claims.water import is_water, water_mentions
 
 MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
 
@@ -172,6 +173,8 @@ def _sentence_claim(
     total = listed_total(text, typed) if len(typed) >= 2 else None
     if total is not None and (n is None or (n.max or 0) < (total.max or 0)):
         n = total
+    if n is None:  # "two Il-76 landed", "trois navires russes": a number before the carrier itself
+        n = count_before(text, [(a, b) for a, b, _ in assets])
     rate = best_rate(counts)
     if n is not None:
         claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text
@@ -210,6 +213,9 @@ def _sentence_claim(
         placed_modes.append((role, place, r.mode))
         positions.append(r.mention.start - sent.start)
     placed_modes = stops_before_then(text, positions, placed_modes)
+    if any(r == "destination" and not is_water(p) for r, p, _ in placed_modes):
+        # "через Босфор в Средиземное море, в сирийский порт Тартус": the sea is the way to the port
+        placed_modes = [x for x in placed_modes if not (x[0] == "destination" and is_water(x[1]))]
     placed_modes = base_anaphor(text, sent, placed_modes, earlier_sites or [])
     claim.times = [
         t
@@ -289,6 +295,10 @@ def extract(
 
     mentions = controlled_mentions(text, gaz, pub)
     taken = Taken([(c.start, c.end) for c in mentions])
+    for m in water_mentions(text, gaz):  # before the gazetteer: "la Méditerranée" is no airport
+        if taken.free(m.start, m.end):
+            mentions.append(m)
+            taken.add(m.start, m.end)
     for m in gaz.mentions(text):
         if taken.free(m.start, m.end):
             mentions.append(m)
@@ -350,6 +360,9 @@ def extract(
             c.times = [t for t in c.times if not (t.start == pub_span.start and t.text in pub_span.text)]
         _window(c, article_times, pub, default_window_days)
         c.actor_context = [n for n in names if n != c.actor]
-    places = list({(p.kind, p.id or p.text): p for p in (m.place for m in mentions)}.values())
+    # a sea or strait named only as scenery ("tensions in the Mediterranean") is not a place the text claims
+    roled = {r.mention.start for s in sentences for r in s.roles if r.role is not None or r.head is not None}
+    kept = [m for m in mentions if m.source != "water" or m.start in roled]
+    places = list({(p.kind, p.id or p.text): p for p in (m.place for m in kept)}.values())
     unknown = list(dict.fromkeys(p.text for p in places if not p.known))
     return Extraction(claims, pub, pub_source, names, places, unknown, model)

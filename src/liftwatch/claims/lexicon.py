@@ -92,17 +92,20 @@ ASSETS: tuple[AssetKind, ...] = (
     AssetKind("Ursa Major", "sea", ship_name="URSA MAJOR", pattern=_p(r"\bUrsa\s+Major\b")),
     AssetKind("Baltic Leader", "sea", ship_name="BALTIC LEADER", pattern=_p(r"\bBaltic\s+Leader\b")),
     AssetKind("landing ship", "sea",
-              pattern=_p(r"\blanding\s+ships?\b|\bБДК\b|\bдесантн\w+\s+корабл\w*|سفين(?:ة|تا)\s+(?:ال)?إنزال|"
+              pattern=_p(r"\blanding\s+ships?\b|\bБДК\b|\bBDK\b|\bдесантн\w+\s+корабл\w*|سفين(?:ة|تا)\s+(?:ال)?إنزال|"
                          r"\btransporteurs?\s+de\s+troupes?\b|\bnavires?\s+de\s+débarquement\b")),
     AssetKind("cargo ship", "sea",
               pattern=_p(r"\b(?:cargo|transport|roll-on/roll-off|ro-ro|supply)\s+(?:ships?|vessels?)\b|\bfreighters?\b|"
                          r"\bbulk\s+carriers?\b|\bheavy[-\s]lift\s+(?:carriers?|ships?)\b|\bnavires?\s+de\s+transport\b|"
-                         r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
+                         r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\b(?:le|un|du|au|ce)\s+cargo\b|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
                          r"سفين(?:ة|تا|تي)\s+(?:ال)?شحن|سفن\s+(?:ال)?شحن")),
     AssetKind("ship", "sea",
-              pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?|cruisers?|destroyers?|corvettes?)\b|"
-                         r"\bnavires?\b|\bbâtiments?\b|\bfrégates?\b|\bсуд(?:но|на|а|ов)\b|\bкорабл\w*|"
-                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين")),
+              pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?|cruisers?|destroyers?|corvettes?|"
+                         r"submarines?|tugs?|tugboats?|icebreakers?|minesweepers?)\b|"
+                         r"\bnavires?\b|\bbâtiments?\b|\bfrégates?\b|\b(?:patrouilleurs?|pétroliers?|croiseurs?|"
+                         r"sous-marins?|remorqueurs?|corvettes?|destroyers?)\b|\bсуд(?:но|на|а|ов)\b|\bкорабл\w*|"
+                         r"\b(?:фрегат|корвет|эсминц|эсминец|крейсер|танкер|буксир|тральщик)\w*|"
+                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة)")),
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).
@@ -198,7 +201,7 @@ MOVE = _p(
     r"escale|passages?|reprennent|entr[ée]s?)\b|"
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
     r"направ\w+|отправ\w+|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
-    r"نقل|رحلات|رحلة|هبط\w*|وصل\w*|وصول|غادر\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
+    r"نقل|رحلات|رحلة|هبط\w*|وصل\w*|وصول|غادر\w*|دخل\w*|دخول\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
     r"توقفت|قامت\s+برحلات|"
     # verbs of motion by stem, so that every inflection counts: Russian prefix + root ("перелетели", "вылетел",
     # "прошёл", "отплыл", "заходе на посадку"), French ("a volé", "volant", "s'est dirigé", "a rejoint"),
@@ -210,6 +213,12 @@ MOVE = _p(
     r"\b(?:vol(?:é|ée|és|ant|ait|aient|er|e|ent)|dirig\w+|rejoin\w+|rejoint|transit\w*|travers\w+|débarqu\w+|"
     r"accost\w+|appareill\w+|navigu\w+|survol\w+|franchi\w*|ravitaill\w+|fait\s+route)\b|"
     r"\b(?:crossed|crossing|passed\s+through|touch(?:ed|ing)\s+down|stopped|stopover|refuel\w*|divert\w*|rerouted)\b|"
+    # a ship's arrival and stay in port, in each language: "made a port call", "moored", "dropped anchor",
+    # "berthed", "put in at", "pulled into"; "a mouillé", "amarré", "jeté l'ancre"; "пришвартовался", "встал на
+    # якорь", "ошвартовался"; "رست", "دخلت", "ترسو" (the Arabic ones are in the Arabic alternation below)
+    r"\b(?:port\s+(?:calls?|visits?)|moor(?:ed|ing|s)|anchor(?:ed|ing|s)|dropped\s+anchor|berth(?:ed|ing|s)|"
+    r"put\s+in|pull(?:ed|ing|s)\s+into|sailed\s+into|steamed|mouill\w+|amarr\w+|jet\w+\s+l['’]ancre|"
+    r"(?:при|о)швартов\w+|якор\w+|зашл\w+|заш[её]л|вош[её]л|вошл\w+)\b|"
     r"حط(?:ت|وا)?\b|تحط\w*|هبوط\w*|أقل(?:ت|ع)\w*|توج\w+|اتج\w+|يتج\w+|أبحر\w*|تبحر|رس(?:ت|ا)\b|ترسو|رسو\w*|"
     r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*",
 )
@@ -230,6 +239,8 @@ ORIGIN_CUES = (
     r"(?:re)?chargée?s?\s+(?:à|au|dans|en)", r"(?:за|по)гружен\w*\s+(?:в|на)",
     r"(?:قدوم|قادم)\S*(?:\s+\S+){0,2}?\s+من", r"(?:вылетев|вылетел\w*|отплыв\w*|вышед\w*|вышел\w*)\s+(?:из|с)",
     r"issue?s?\s+(?:de|du|d')", r"parti\w*\s+(?:de|du|d')",
+    # a ship casting off, a plane taking off, in French ("a appareillé de Baltiïsk", "a décollé de Hmeimim")
+    r"(?:appareill\w+|décoll\w+|sorti\w*|largué\s+les\s+amarres)\s+(?:de|du|d['’]|des|depuis)",
 )  # fmt: skip
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
@@ -237,7 +248,16 @@ DEST_CUES = (
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
     # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
     r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
-    r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching",
+    r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching", r"(?:to\s+)?reach",
+    # "pour atteindre la Méditerranée", "pour rejoindre Tartous", "чтобы достичь", "للوصول إلى"
+    r"(?:pour\s+)?(?:atteindre|rejoindre|gagner|regagner)", r"(?:достич\w*|добрат\w+\s+до)",
+    # a ship entering or calling at a port: "entered (the port of) X", "made a port call in X", "moored at",
+    # "anchored off", "berthed in", "put in at", "pulled into"
+    r"(?:entered|entering|enters|enter)", r"(?:made|make|makes|making|paid|pays)\s+(?:a\s+|its\s+|their\s+)?(?:\w+\s+)?port\s+(?:calls?|visits?)\s+(?:at|in|to)",
+    r"port\s+(?:calls?|visits?)\s+(?:at|in|to)",
+    r"(?:moored|mooring|anchored|anchoring|berthed|berthing|docked|docking)\s+(?:at|in|off|near|alongside)",
+    r"(?:dropped|dropping)\s+anchor\s+(?:at|in|off|near)", r"put(?:s|ting)?\s+in\s+(?:at|to)",
+    r"(?:pulled|pulling|sailed|sailing|steamed|steaming)\s+into",
     r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
     r"destinations?\s+(?:\w+\s+){0,3}?(?:be|is|was|are|were)", r"(?:-|\s)bound\s+for",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
@@ -249,11 +269,25 @@ DEST_CUES = (
     r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
     r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
+    # one port call is where the ship went ("a fait escale à Port-Soudan"); "des escales" stay stops (via)
+    r"(?:a|ont|avait|avaient|fera|feront|va|vont|venait\s+de|vient\s+de)\s+(?:\w+\s+)?fait\s+(?:une\s+)?escale\s+(?:à|au|en|dans)",
+    # a port call in French: "a accosté au quai de", "a mouillé à", "amarré dans", "a jeté l'ancre au large de"
+    r"(?:accost\w+|mouill\w+|amarr\w+|jet\w+\s+l['’]ancre)\s+(?:(?:au\s+quai|au\s+large|à\s+quai)\s+)?(?:à|au|aux|dans|en|sur|de|du|d['’])",
+    # Russian: "зашёл в порт", "вошёл в", "пришвартовался в/к", "встал на якорь в/у"
+    r"(?:(?:при|о)швартова\w+|встал\w*\s+на\s+якорь|бросил\w*\s+якорь)\s+(?:в|во|на|у|к)",
+    # Arabic: "رست في", "ترسو في", "دخلت (إلى) ميناء", "رسوها في"
+    # the verb, its subject, then the port it entered or reached with no preposition (before the bare verb: an
+    # alternation takes the first alternative that matches at a position) ("دخلت الفرقاطة الروسية
+    # ميناء طرطوس", "وصلت السفينة قاعدة طرطوس"), as the origin cue after "غادرت" reads it
+    r"(?:دخل|وصل)(?:ت|وا|تا)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){1,6}?(?=\s+(?:قاعدة|مطار|ميناء)\s*$|\s*$)",
+    r"(?:ت?رس(?:ت|ا|و)\S*)(?:\s+\S+){0,6}?\s+(?:في|ب|قبالة)", r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
     # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
     r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
     # an Arabic verb or verbal noun of arrival with its pronoun suffix, a few words, then "in"/"to"
     # ("حطت في", "هبوطها في", "وصلوا إلى", "رست في")
-    r"(?:ال)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+\S+){0,4}?\s+(?:في|إلى|الى)",
+    # (Arabic puts the subject after the verb, so a counted carrier may stand in between: "حطت 15 طائرة شحن
+    # روسية على الأقل في")
+    r"(?:ال)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+\S+){0,7}?\s+(?:في|إلى|الى)",
     r"في\s+طريق\S*\s+(?:إلى|الى|ل|نحو)",  # "في طريقها إلى", "في طريقها لقاعدة" (the clitic split off)
 )  # fmt: skip
 VIA_CUES = (

@@ -66,7 +66,11 @@ def stops_before_then(
     out = list(placed)
     for i, j in itertools.pairwise(dests):
         if _THEN.search(text[positions[i] : positions[j]]):
-            out[i] = ("via", placed[i][1], placed[i][2])
+            # every place of the list before "then" is a stop ("called at Limassol, Alexandria and Benghazi
+            # before heading to Tartus"), not only the last one
+            for k in dests:
+                if k <= i and out[k][0] != "via":
+                    out[k] = ("via", placed[k][1], placed[k][2])
     return out
 
 

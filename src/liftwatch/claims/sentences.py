@@ -28,6 +28,7 @@ from liftwatch.claims.lexicon import (
 )
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.water import is_passage
 
 _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
@@ -91,11 +92,42 @@ CONTROLLED = re.compile(
 # Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
 # "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
 _RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
+
+
+def _ru_locative(pre: str, men: Mention) -> bool:
+    """ "в Сирии", "на авиабазе": the locative (where), not the accusative (whither). A sea is told by its
+    adjective: "в Средиземное море" (whither) against "в Средиземном море" (where)."""
+    words = men.place.text.split()
+    if men.source == "water" and len(words) > 1:
+        return bool(re.search(r"(?:в|во|на)\s+$", pre)) and words[0].endswith(("ом", "ем", "ой"))
+    return _RU_LOCATIVE.search(pre + words[0]) is not None
+
+
 # an arrival at a facility whose place follows in the locative ("прибыли в пункт материально-технического
 # обеспечения ВМФ России в Тартусе", "доставили на базу в Хмеймиме"): the place is the destination
 _RU_TO_FACILITY = re.compile(
     r"(?:прибы\w+|пришл\w+|приш[её]л|доставил\w*|доставлен\w*|направил\w*|переброшен\w*|прилетел\w*|вошл\w+)\s+"
     r"(?:в|во|на)\s+(?:[а-яё-]+\s+){0,1}(?:пункт|баз|порт|аэродром|авиабаз|гаван|пристан)\w*\b[^.;]*$",
+    re.I,
+)
+# entering a sea or a strait is passing through it, and a port call after a destination already stated is a
+# stop on the way ("متوجهة إلى سوريا، ورست في قبرص", "bound for Tartus, she anchored off Limassol")
+_ENTERED = re.compile(r"(?:enter\w*|entr\w+|вош[её]л\w*|вошл\w+|зашл\w+|заш[её]л|دخل\S*)\s+(?:\S+\s+){0,3}?$", re.I)
+_WATER = re.compile(
+    r"\b(?:sea|strait|straits|channel|gulf|ocean|mer|détroit|océan|golfe|мор\w+|пролив\w*|океан\w*|залив\w*)\b|"
+    r"بحر|البحر|مضيق|المحيط|خليج",
+    re.I,
+)
+_PORT_CALL = re.compile(
+    r"(?:port\s+calls?|anchor\w*|moor\w*|berth\w*|put\s+in|escale|mouill\w+|якор\w+|(?:при|о)швартов\w+|"
+    r"رس(?:ت|ا|و)\S*|ترسو|توقف\S*)(?:\s+\S+){0,3}?\s*$",
+    re.I,
+)
+# verbs of landing and mooring take the locative for where the carrier arrived ("приземлились в Хмеймиме", "сел
+# на аэродроме", "совершил посадку в Бамако", "пришвартовался в порту Тартуса", "встал на якорь у Тобрука")
+_RU_LANDED_AT = re.compile(
+    r"(?:приземл\w+|сел[аи]?|совершил\w*\s+(?:\w+\s+)?посадку|(?:при|о)швартова\w+|встал\w*\s+на\s+якорь|"
+    r"бросил\w*\s+якорь|разгрузил\w*|выгрузил\w*)\s+(?:[\w-]+\s+){0,4}?(?:в|во|на|у)\s+(?:[\w-]+\s+){0,2}?$",
     re.I,
 )
 _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
@@ -300,12 +332,34 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         )
         role = cue_role(text[max(cue_from, a - 80) : a] if prev else text[max(0, a - 80) : a])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
-        if role == "destination" and _RU_LOCATIVE.search(text[max(0, a - 40) : a] + men.place.text.split()[0]):
+        if role == "destination" and _ru_locative(text[max(0, a - 40) : a], men):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
             if (prev is None or prev.role is None) and _RU_TO_FACILITY.search(text[max(0, a - 120) : a]):
                 role = "destination"  # "прибыли в пункт обеспечения ВМФ в Тартусе": where the facility is
+            elif _RU_LANDED_AT.search(text[max(0, a - 80) : a]):
+                role = "destination"  # "приземлились в Хмеймиме", "встал на якорь в Тартусе": where it arrived
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
+        if (
+            role == "destination"
+            and _ENTERED.search(text[max(0, a - 40) : a])
+            and (men.source == "water" or _WATER.search(men.place.text))
+        ):
+            role = None  # "has entered the Aegean Sea", "вошёл в Средиземное море": a passage, not an arrival
+        elif (
+            role == "destination"
+            and any(r.role == "destination" for r in roles)
+            and _PORT_CALL.search(text[max(0, a - 60) : a])
+        ):
+            role = "via"  # "heading for Syria, it anchored off Cyprus": a stop on the way to the stated destination
+        if (
+            men.source == "water"
+            and is_passage(men.place)
+            and (role == "destination" or (role is None and MOVE.search(text[max(0, a - 60) : a + 80])))
+        ):
+            role = "via"  # "прошёл Босфор", "transited the Dardanelles": a strait is passed, not reached
+        elif men.source == "water" and role == "destination" and not men.place.known:
+            role = None  # "sailed into the Baltic Sea": an open sea the kb has no region for is no port of arrival
         if re.match(r"-bound\b", after):
             role = "destination"  # "a Vladivostok-bound cargo ship"
         possessor = False

@@ -15,11 +15,26 @@ from collections.abc import Callable
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.lexicon import COUNTRIES
 
+# Ship nouns in the four languages, matched whatever their case ("Frigate", "фрегат", "Фрегат"), while the
+# name after them must be capitalised: the class nouns navies and reporters use for the ships that make
+# these voyages (warships, landing ships, tankers, tugs, cargo ships), not only the ones seen so far
 _SHIP_NOUN = (
-    r"(?:cargo\s+|transport\s+|supply\s+|landing\s+|heavy[-\s]lift\s+|Russian\s+|sanctioned\s+|"
-    r"Russian-flagged\s+|bulk\s+|navy\s+|naval\s+)*"
-    r"(?:ships?|vessels?|freighters?|tankers?|carriers?|frigates?|cruisers?|destroyers?|corvettes?|"
-    r"navires?|cargos?|frégates?|bâtiments?|суд(?:но|на)|корабл[ьи]|сухогруз\w*|БДК)"
+    r"(?i:(?:cargo\s+|transport\s+|supply\s+|landing\s+|heavy[-\s]lift\s+|Russian\s+|sanctioned\s+|"
+    r"Russian-flagged\s+|bulk\s+|navy\s+|naval\s+|patrol\s+|missile\s+|guided[-\s]missile\s+|large\s+|"
+    r"intelligence\s+|hospital\s+|research\s+|rescue\s+|anti-submarine\s+)*"
+    r"(?:ships?|vessels?|freighters?|tankers?|carriers?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|"
+    r"tugs?|tugboats?|icebreakers?|minesweepers?|warships?|boats?|"
+    r"(?:grands?\s+)?(?:navires?|bâtiments?)\s+(?:de\s+)?(?:débarquement|guerre|transport|ravitaillement|soutien)|"
+    r"porte-conteneurs|navires?|cargos?|frégates?|bâtiments?|corvettes?|croiseurs?|destroyers?|sous-marins?|patrouilleurs?|"
+    r"pétroliers?|remorqueurs?|brise-glace|porte-avions|"
+    r"суд(?:но|на)|корабл[ьи]|сухогруз\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин(?:ец|цы)|крейсер\w*|танкер\w*|"
+    r"буксир\w*|паром\w*|ледокол\w*|тральщик\w*|подводн\w+\s+лодк\w+))"
+)
+# a nationality or fleet word between the noun and the name, as French and Russian write it ("la frégate
+# russe Amiral Grigorovitch", "le patrouilleur russe Iaroslav Moudry", "фрегат ВМФ России")
+_NATIONALITY = (
+    r"(?:(?i:russes?|syrien(?:ne)?s?|turcs?|turques?|américaine?s?|chinois(?:es?)?|iranien(?:ne)?s?|français(?:es?)?|"
+    r"britanniques?|ukrainien(?:ne)?s?|российск\w+|русск\w+)\s+)?"
 )
 _NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]*|[IVX]+|\d+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
@@ -29,21 +44,42 @@ _FLEET = (
     r"(?:(?:[А-ЯЁ][а-яё]+(?:ого|его)\s+(?:и\s+[А-ЯЁ][а-яё]+(?:ого|его)\s+)?флот(?:а|ов)|ВМФ(?:\s+(?:России|РФ))?)\s+)?"
 )
 _AFTER_NOUN = re.compile(
-    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_FLEET}(?:the\s+|called\s+|named\s+)?[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
+    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+)?[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
     rf"(?P<more>(?:\s*(?:,|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
 )
+# English also writes the name before the class noun, after "the": "the Novocherkassk landing ship", "the
+# Azov and Nikolai Filchenkov landing ships", "the Yantar research vessel"
+_BEFORE_NOUN = re.compile(
+    rf"\b[Tt]he\s+(?P<name>{_NAME})(?P<more>(?:\s*(?:,|and)\s*{_NAME})*)\s+"
+    r"(?:(?:large\s+|landing\s+|cargo\s+|patrol\s+|missile\s+|research\s+|intelligence\s+|supply\s+)*)"
+    r"(?:ships?|vessels?|frigates?|corvettes?|destroyers?|cruisers?|tankers?|freighters?|submarines?|tugs?)\b"
+)
+# words that are nationalities, fleets or navies rather than a ship's name ("the Russian Navy ship", "the
+# Black Sea Fleet frigate", "the Iranian frigate")
+_NOT_NAME_WORD = re.compile(
+    r"(?:[A-Z]\w*(?:ian|ean|ese|ish|an|ic)|Navy|Fleet|Sea|Black|Northern|Pacific|Soviet|Coast|Guard|Marine|"
+    r"Admiralty|First|Second|Third|Last|Other|Two|Three|Four|Five|Six|Both|All|Several|Soviet-era)"
+)
+# function words a headline capitalises: a "name" holding one is title case, not a ship's name
+_TITLE_WORDS = {"at", "to", "in", "for", "from", "with", "on", "of", "into", "after", "as", "by", "off", "near"}
+_NON_NAMES_LOWER = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 _QUOTED = re.compile(r"[\"'“‘«”„]\s*(?P<name>[^\"'“‘«»”’„\n]{3,40}?)\s*[\"'”’»″“]")
 # a quoted name right after a media noun is a channel or a paper, not a ship ("телеканал «Звезда»", "صحيفة
 # "حريت"", "the newspaper 'Hurriyet'")
 _MEDIA_BEFORE = re.compile(
     r"(?:телеканал\w*|канал\w*|газет\w*|агентств\w*|издани\w*|портал\w*|channel|newspaper|daily|agency|outlet|"
-    r"journal|chaîne|quotidien|صحيفة|قناة|وكالة|موقع|جريدة)\s*(?:[\w\u0600-\u06FF]+\s+){0,1}[\"'“‘«„]?\s*$",
+    r"journal|chaîne|quotidien|agence|presse|صحيفة|قناة|وكالة|موقع|جريدة)\s*(?:[\w\u0600-\u06FF]+\s+){0,3}[\"'“‘«„]?\s*$",
     re.I,
 )
 _PAREN_AR = re.compile(r"(?:الطراد|الفرقاطة|السفينة|سفينة|المدمرة|الكورفيت)\s*\((?P<name>[^)]{3,40})\)")
 _SHIP_CONTEXT = re.compile(
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
-    r"суд(?:но|на)|корабл\w*|БДК)\b|سفين|سفن|الطراد|الفرقاطة",
+    r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
+    r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*)\b|"
+    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة",
     re.I,
 )
 # a quoted name after a legal form or a company noun is the company ("the LLC \"Oboronlogistika\"", "شركة
@@ -94,6 +130,10 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         name = re.sub(r"\s+", " ", name.strip(" \"'“”‘’«»″,"))
         if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in _NOT_FIRST:
             return
+        if name.split()[0].lower() in _NON_NAMES_LOWER:
+            return  # "the frigate Sunday": a day, not a name
+        if re.search(r"['’]s\b", name) or any(w.lower() in _TITLE_WORDS for w in name.split()[1:]):
+            return  # "Landing Ship Brigade’s Ropucha", a headline's "Ship Docks At Port Sudan": no name
         if is_place is not None and is_place(name):
             return
         if any(e - s_ == len(name) for s_, e, _ in operators(name)):
@@ -103,6 +143,16 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
 
     for m in _AFTER_NOUN.finditer(text):
         names = _names(m.group("name"), m.group("more") or "")
+        pos = m.start("name")
+        for n in names:
+            i = text.find(n, pos)
+            if i >= 0:
+                add(i, i + len(n), n)
+                pos = i + len(n)
+    for m in _BEFORE_NOUN.finditer(text):
+        names = _names(m.group("name"), m.group("more") or "")
+        if any(_NOT_NAME_WORD.fullmatch(w) for n in names for w in n.split()):
+            continue
         pos = m.start("name")
         for n in names:
             i = text.find(n, pos)

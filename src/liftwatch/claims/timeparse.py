@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from liftwatch.claims.intervals import Taken
+from liftwatch.claims.relative import RELATIVE, SINCE, WEEKDAY_WORDS, relative_span
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
@@ -49,27 +50,6 @@ _MON = (
 )
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3, "couple of": 2,
-}  # fmt: skip
-_WEEKDAYS = [d.lower() for d in calendar.day_name]
-# weekday words in French, Russian (accusative after "в") and Arabic -> 0 = Monday
-WEEKDAY_WORDS: dict[str, int] = {d: i for i, d in enumerate(_WEEKDAYS)}
-for _i, _names in enumerate(
-    (
-        ("lundi", "понедельник", "الاثنين", "الإثنين"),
-        ("mardi", "вторник", "الثلاثاء"),
-        ("mercredi", "среду", "среда", "الأربعاء", "الاربعاء"),
-        ("jeudi", "четверг", "الخميس"),
-        ("vendredi", "пятницу", "пятница", "الجمعة"),
-        ("samedi", "субботу", "суббота", "السبت"),
-        ("dimanche", "воскресенье", "الأحد", "الاحد"),
-    )
-):
-    for _n in _names:
-        WEEKDAY_WORDS[_n] = _i
-_WD_ALT = "|".join(sorted(WEEKDAY_WORDS, key=len, reverse=True))
 
 
 def _m(g: str) -> str:
@@ -121,38 +101,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b{_m('m')}\s+{_y('y')}\b", re.I)),
 ]
 
-_RELATIVE = re.compile(
-    r"\b(?P<phrase>"
-    r"(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<n>\d+|[a-z]+(?:\s+of)?)?\s*"
-    r"(?P<unit>hours?|days?|weeks?|months?|years?)"
-    # "خلال الساعات الأربع والعشرين الماضية", "الـ48 ساعة الماضية", "الأيام الماضية" (the past hours/days)
-    r"|(?:خلال\s+|في\s+)?(?:الـ\s*)?(?P<arn>\d+\s+)?(?P<arunit>الساعات|ساعة|الأيام|يوما|الأسابيع)\s+(?:[\u0600-\u06FF]+\s+){0,3}?الماضي(?:ة)?"
-    r"|in\s+recent\s+(?P<runit>days|weeks|months)"
-    r"|(?P<lastunit>last|this|past)\s+(?P<lu>week|month|weekend|year)"
-    r"|earlier\s+this\s+(?P<eu>week|month|year)"
-    r"|(?P<lastweek>la\s+semaine\s+derni[èe]re|на\s+прошлой\s+неделе|الأسبوع\s+الماضي)"
-    r"|(?P<dayword>yesterday|today|overnight|last\s+night|tonight|this\s+(?:morning|afternoon|evening)|"
-    r"aujourd['’]hui|hier(?:\s+soir)?|сегодня|вчера|اليوم|أمس|"
-    r"(?:on\s+(?:last\s+)?|в\s+|во\s+|يوم\s+|le\s+)?(?P<wd>" + _WD_ALT + r")"
-    r"|last\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
-    r"|(?P<ago>\d+|[a-z]+)\s+(?P<agounit>days?|weeks?|months?)\s+ago"
-    r"|(?:au\s+cours\s+des|pendant\s+les|ces)\s+(?P<fn>\w+)\s+derni(?:ers|ères|eres)\s+(?P<funit>heures|jours|semaines|mois)"
-    r"|за\s+последн\w+\s+(?:(?P<rn>\w+)\s+)?(?P<rnunit>сут\w*|дн\w*|недел\w*|месяц\w*|час\w*)"
-    r"|(?:depuis|pendant)\s+(?P<dn>\w+)\s+(?P<dunit>jours|semaines|mois)"
-    r")(?![^\W\d_])",
-    re.I,
-)
 _CLOCK = re.compile(
     r"(?:\b(?:at|à|vers|в|около|عند\s+الساعة|الساعة)\s+)(?:[01]?\d|2[0-3])(?:[:.]|\s*h\s*)[0-5]\d(?!\d)"
     r"(?:\s*(?:мск|utc|gmt|z|local\s+time|heure\s+locale|\(?gmt\s*[+-]\d+\)?))?"
     r"|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:мск|utc|gmt|z)\b",
     re.I,
 )
-_SINCE = re.compile(r"(?:\b(?:since|starting|from|as\s+of|depuis)|\bс|منذ)\s*$", re.I)
-_FOREIGN_NUM = {
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10, "quinze": 15,
-    "двое": 2, "трое": 3, "двух": 2, "трех": 3, "трёх": 3, "пяти": 5, "семи": 7, "десяти": 10,
-}  # fmt: skip
 _PUB_LABEL = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|pubdate|опубликовано|дата|تاريخ\s+النشر|نشر)\s*(?:on|:)?\s*", re.I
 )
@@ -252,111 +206,6 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
     return date(y, mon, 1), date(y, mon, last)
 
 
-def _count(word: str | None) -> int:
-    if not word:
-        return 1
-    w = word.strip().lower()
-    if w.isdigit():
-        return int(w)
-    return _NUM_WORDS.get(w, _NUM_WORDS.get(w.replace(" of", ""), 1))
-
-
-def _relative(m: re.Match[str], pub: date) -> tuple[date, date] | None:
-    g = m.groupdict()
-    unit_days = {"day": 1, "week": 7, "month": 30, "year": 365}
-    if g.get("unit"):
-        n = _count(g.get("n"))
-        unit = g["unit"].lower().rstrip("s")
-        if unit == "hour":  # "the past 24 hours": the day before publication and publication day
-            return pub - timedelta(days=max(1, -(-n // 24))), pub
-        return pub - timedelta(days=n * unit_days[unit]), pub
-    if g.get("arunit"):
-        u = g["arunit"]
-        n = int(g["arn"]) if g.get("arn") else 0
-        if "ساع" in u:
-            return pub - timedelta(days=max(1, -(-n // 24))), pub
-        return pub - timedelta(days=(n or 7) * (7 if "أسابيع" in u else 1)), pub
-    if g.get("runit"):
-        return pub - timedelta(days={"days": 7, "weeks": 28, "months": 90}[g["runit"].lower()]), pub
-    if g.get("lastunit"):
-        which, unit = g["lastunit"].lower(), g["lu"].lower()
-        monday = pub - timedelta(days=pub.weekday())
-        if unit == "week":
-            return (monday - timedelta(days=7), monday - timedelta(days=1)) if which == "last" else (monday, pub)
-        if unit == "weekend":
-            sat = monday - timedelta(days=2) if which == "last" else monday + timedelta(days=5)
-            return sat, sat + timedelta(days=1)
-        if unit == "month":
-            if which == "this":
-                return pub.replace(day=1), pub
-            if which == "past":
-                return pub - timedelta(days=30), pub
-            prev_end = pub.replace(day=1) - timedelta(days=1)
-            return prev_end.replace(day=1), prev_end
-        if which == "this":
-            return date(pub.year, 1, 1), pub
-        if which == "past":
-            return pub - timedelta(days=365), pub
-        return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31)
-    if g.get("eu"):
-        unit = g["eu"].lower()
-        start = {
-            "week": pub - timedelta(days=pub.weekday()),
-            "month": pub.replace(day=1),
-            "year": date(pub.year, 1, 1),
-        }[unit]
-        return start, pub
-    if g.get("lastweek"):
-        monday = pub - timedelta(days=pub.weekday())
-        return monday - timedelta(days=7), monday - timedelta(days=1)
-    for key, unit_key in (("fn", "funit"), ("rn", "rnunit"), ("dn", "dunit")):
-        if g.get(unit_key):
-            n = _FOREIGN_NUM.get((g.get(key) or "").lower()) or _count(g.get(key)) if g.get(key) else 1
-            u = g[unit_key].lower()
-            if u.startswith(("heure", "час")):  # "за последние 24 часа": the day before and publication day
-                return pub - timedelta(days=max(1, -(-n // 24))), pub
-            days = (
-                30
-                if u.startswith(("mois", "месяц"))
-                else 7
-                if u.startswith(("sem", "недел"))
-                else 0
-                if u.startswith("час")
-                else 1
-            )
-            return pub - timedelta(days=n * days), pub
-    if g.get("dayword"):
-        word = re.sub(r"\s+", " ", g["dayword"].lower())
-        if word in ("yesterday", "вчера", "أمس", "last night", "hier", "hier soir"):
-            return pub - timedelta(days=1), pub - timedelta(days=1)
-        if word in (
-            "today",
-            "overnight",
-            "tonight",
-            "aujourd'hui",
-            "aujourd’hui",
-            "сегодня",
-            "اليوم",
-        ) or word.startswith("this "):
-            return pub - timedelta(days=1 if word == "overnight" else 0), pub
-        wd = (g.get("wd") or g.get("wd2") or "").lower()
-        idx = WEEKDAY_WORDS.get(wd)
-        if idx is None:
-            return None
-        # the most recent such day up to publication: "on Saturday" in a Saturday paper is that day;
-        # "last Saturday" is the one before
-        back = (pub.weekday() - idx) % 7 or (7 if g.get("wd2") else 0)
-        d = pub - timedelta(days=back)
-        if _SINCE.search(m.string[max(0, m.start() - 12) : m.start()]):
-            return d, pub  # "since Monday"
-        return d, d
-    if g.get("ago"):
-        n = _count(g["ago"])
-        d = pub - timedelta(days=n * unit_days[g["agounit"].lower().rstrip("s")])
-        return d, d
-    return None
-
-
 def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
     taken = Taken()
@@ -370,18 +219,18 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
             span = _explicit(m, kind, pub, default_year)
             taken.add(m.start(), m.end())
             words = m.group(0).strip()
-            since = _SINCE.search(text[max(0, m.start() - 12) : m.start()]) or words.lower().startswith("since")
+            since = SINCE.search(text[max(0, m.start() - 12) : m.start()]) or words.lower().startswith("since")
             if span is None:
                 out.append(TimeSpan(None, None, words, "explicit", m.start()))
             elif since:
                 out.append(TimeSpan(span[0], pub, words, "since", m.start()))
             else:
                 out.append(TimeSpan(span[0], span[1], words, "explicit", m.start()))
-    for m in _RELATIVE.finditer(text):
+    for m in RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
         taken.add(m.start(), m.end())
-        span = _relative(m, pub) if pub is not None else None
+        span = relative_span(m, pub) if pub is not None else None
         words = m.group(0).strip()
         out.append(TimeSpan(span[0] if span else None, span[1] if span else None, words, "relative", m.start()))
     if not out and pub is not None:

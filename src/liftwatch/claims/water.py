@@ -1,0 +1,94 @@
+"""Straits, canals and seas a voyage passes, as reporting names them in English, French, Russian and Arabic.
+
+A ship "passed through the Bosphorus", "a franchi les Dardanelles", "прошёл черноморские проливы", "عبرت
+المضائق التركية": the strait is a stop on the route (via), whatever preposition the sentence uses or omits.
+The knowledge base holds airfields, ports and regions, not water, so without this a strait either stays
+unseen (no claim at all) or falls to a fuzzy airport match ("la Méditerranée" → Montpellier-Méditerranée
+airport, "Босфор" → an aerodrome). A water body is found by its own form (a water noun and its name, or one
+of the handful of passages on the routes this tool watches), resolved only against the kb's *regions* (the
+Mediterranean is the kb's Eastern Mediterranean), and otherwise kept as an unknown place spelled as written.
+Hand-written: a short list of passages and the water nouns of four languages, which no gazetteer holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from liftwatch.claims.model import Place
+from liftwatch.claims.places import Gazetteer, Mention
+
+# Passages and seas on the routes between the Black, Baltic and Northern seas, the Mediterranean, the Red
+# Sea and beyond, each with the English name the kb's region lookup is asked for.
+_NAMED: tuple[tuple[str, str], ...] = (
+    ("Mediterranean", r"(?:the\s+)?Mediterranean(?:\s+Sea)?|(?:la\s+)?(?:mer\s+)?Méditerranée|"
+                      r"Средиземн\w+\s+мор\w+|Средиземноморь\w+|(?:ال)?بحر\s+(?:ال)?(?:أبيض\s+ال)?متوسط|(?<!\S)(?:ال)?متوسط(?!\S)"),
+    ("Bosphorus", r"(?:the\s+)?Bosp[ho]+rus(?:\s+Strait)?|(?:le\s+)?Bosphore|Босфор\w*|البوسفور"),
+    ("Dardanelles", r"(?:the\s+)?Dardanelles(?:\s+Strait)?|(?:les\s+)?Dardanelles|Дарданелл\w*|الدردنيل"),
+    ("Turkish Straits", r"(?:the\s+)?Turkish\s+[Ss]traits|(?:les\s+)?détroits\s+turcs|черноморск\w+\s+пролив\w*|"
+                        r"турецк\w+\s+пролив\w*|(?:ال)?مضائق\s+(?:ال)?تركية"),
+    ("Suez Canal", r"(?:the\s+)?Suez\s+Canal|(?:le\s+)?canal\s+de\s+Suez|Суэцк\w+\s+канал\w*|قناة\s+السويس"),
+    ("Strait of Gibraltar", r"(?:the\s+)?(?:Strait\s+of\s+Gibraltar|Gibraltar\s+Strait)|(?:le\s+)?détroit\s+de\s+Gibraltar|"
+                            r"Гибралтарск\w+\s+пролив\w*|مضيق\s+جبل\s+طارق"),
+    ("Bab el-Mandeb", r"(?:the\s+)?Bab[-\s]el[-\s]Mandeb(?:\s+Strait)?|Баб-эль-Мандеб\w*|باب\s+المندب"),
+    ("English Channel", r"(?:the\s+)?English\s+Channel|(?:la\s+)?Manche|Ла-Манш\w*|بحر\s+المانش"),
+    ("Red Sea", r"(?:the\s+)?Red\s+Sea|(?:la\s+)?mer\s+Rouge|Красн\w+\s+мор\w+|(?:ال)?بحر\s+(?:ال)?أحمر"),
+    ("Black Sea", r"(?:the\s+)?Black\s+Sea|(?:la\s+)?mer\s+Noire|Черн\w+\s+мор\w+|(?:ال)?بحر\s+(?:ال)?أسود"),
+    ("Aegean Sea", r"(?:the\s+)?Aegean(?:\s+Sea)?|(?:la\s+)?mer\s+Égée|Эгейск\w+\s+мор\w+|(?:ال)?بحر\s+(?:ال)?إيجه"),
+    ("Baltic Sea", r"(?:the\s+)?Baltic\s+Sea|(?:la\s+)?mer\s+Baltique|Балтийск\w+\s+мор\w+|(?:ال)?بحر\s+(?:ال)?بلطيق"),
+)  # fmt: skip
+# Any other strait, canal or sea written with its water noun: "the Strait of Hormuz", "the Kerch Strait", "le
+# détroit d'Ormuz", "Керченский пролив", "مضيق هرمز"
+_GENERIC = (
+    r"(?:the\s+)?(?:Strait|Straits|Gulf|Sea)\s+of\s+[A-Z][\w-]+|(?:the\s+)?[A-Z][\w-]+\s+(?:Strait|Straits|Canal|Sea)\b|"
+    r"(?:le\s+|la\s+)?(?:détroit|golfe|canal)\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w-]+|"
+    r"[А-ЯЁ][а-яё]+(?:ий|ый|ой|ое|ого|ом|ую|ая)\s+(?:пролив|канал|залив)\w*|(?:مضيق|قناة|خليج)\s+[\u0621-\u064A]+"
+)
+_WATER = re.compile(
+    "|".join(f"(?P<w{i}>{rx})" for i, (_, rx) in enumerate(_NAMED)) + f"|(?P<generic>{_GENERIC})",
+)
+# the water is part of another name: a fleet, a news outlet ("Black Sea Fleet", "Bosphorus Naval News",
+# "Черноморский флот" is an adjective and never matched), or comes after a fleet word
+_NAME_GOES_ON = re.compile(r"\s+(?:[A-Z][\w-]+|[Ff]leet|флот\w*)\b|['’]s\s+[Ff]leet")
+_FLEET_BEFORE = re.compile(r"(?:أسطول|flotte\s+(?:russe\s+)?de\s+(?:la\s+)?|флот\w*\s+)$", re.I)
+WATER_NOTE = "a strait or sea"
+# a passage (not an open sea): passing it is a stop on the route
+_PASSAGE = re.compile(
+    r"strait|canal|channel|bosp|dardanel|détroit|manche|пролив|канал|босфор|дарданел|ла-манш|مضيق|مضائق|قناة|"
+    r"البوسفور|الدردنيل|المندب",
+    re.I,
+)
+
+
+def water_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Every strait, canal or sea ``text`` names, as a place: the kb region it is, else an unknown place."""
+    out: list[Mention] = []
+    for m in _WATER.finditer(text):
+        a, b = m.start(), m.end()
+        if _NAME_GOES_ON.match(text[b : b + 20]) or _FLEET_BEFORE.search(text[max(0, a - 30) : a]):
+            continue  # "Black Sea Fleet", "Bosphorus Naval News", "أسطول البحر الأسود": a body named after it
+        lead = re.match(r"(?:the|le|la|les)\s+", m.group(0), re.I)
+        if lead:
+            a += lead.end()
+        if m.group("generic") and re.match(r"(?:مضيق|قناة|خليج)\s", text[a:b]):
+            a += text[a:b].index(" ") + 1  # "مضيق هرمز": the name, as "Босфор" is written without "пролив"
+        if a > 0 and text[a - 1] in '«"“„_#':
+            continue  # "مرصد «البوسفور»", "#مضيق_البوسفور": a name or a hashtag, not the water
+        phrase = text[a:b]
+        canonical = next((name for i, (name, _) in enumerate(_NAMED) if m.group(f"w{i}")), None)
+        place = gaz.lookup(canonical) if canonical else None
+        if place is None or place.kind != "region":
+            place = Place(phrase, "unknown", None, phrase, note=f"{WATER_NOTE}: not in the knowledge base")
+        else:
+            place = replace(place, text=phrase, note=f"{WATER_NOTE}: {place.note}")
+        out.append(Mention(a, b, place, "water"))
+    return out
+
+
+def is_water(place: Place) -> bool:
+    return place.note.startswith(WATER_NOTE)
+
+
+def is_passage(place: Place) -> bool:
+    """A strait or a canal (passed through on the way), not an open sea."""
+    return place.kind == "unknown" and _PASSAGE.search(place.text) is not None
