@@ -141,24 +141,20 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         if all(b <= s or a >= e for s, e, _ in found):
             found.append((a, b, name))
 
-    for m in _AFTER_NOUN.finditer(text):
-        names = _names(m.group("name"), m.group("more") or "")
-        pos = m.start("name")
+    def add_listed(names: list[str], pos: int) -> None:
+        """Each name of a list where it stands, searched from the list's start, in order."""
         for n in names:
             i = text.find(n, pos)
             if i >= 0:
                 add(i, i + len(n), n)
                 pos = i + len(n)
+
+    for m in _AFTER_NOUN.finditer(text):
+        add_listed(_names(m.group("name"), m.group("more") or ""), m.start("name"))
     for m in _BEFORE_NOUN.finditer(text):
         names = _names(m.group("name"), m.group("more") or "")
-        if any(_NOT_NAME_WORD.fullmatch(w) for n in names for w in n.split()):
-            continue
-        pos = m.start("name")
-        for n in names:
-            i = text.find(n, pos)
-            if i >= 0:
-                add(i, i + len(n), n)
-                pos = i + len(n)
+        if not any(_NOT_NAME_WORD.fullmatch(w) for n in names for w in n.split()):
+            add_listed(names, m.start("name"))
     for m in _QUOTED.finditer(text):
         name = m.group("name").strip()
         if _MEDIA_BEFORE.search(text[max(0, m.start() - 40) : m.start() + 1]) or _COMPANY_BEFORE.search(
