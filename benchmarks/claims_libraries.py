@@ -120,7 +120,7 @@ def _gold_places(art: Article) -> set[str]:
 
 def _reached(places: Iterable[Place | None], gold: set[str]) -> tuple[set[str], int]:
     """Gold keys some place stands for, and how many places stand for none."""
-    from liftwatch.claims.evaluate import _gold_key
+    from liftwatch.claims.scoring import gold_key
 
     hit: set[str] = set()
     noise = 0
@@ -128,7 +128,7 @@ def _reached(places: Iterable[Place | None], gold: set[str]) -> tuple[set[str], 
         if p is None:
             continue
         keys = place_keys(p)
-        got = {g for g in gold if _gold_key(g) in keys}
+        got = {g for g in gold if gold_key(g) in keys}
         hit |= got
         noise += not got
     return hit, noise

@@ -28,12 +28,21 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from liftwatch.claims.lexicon import COUNTRIES
-from liftwatch.claims.model import Claim, Place
+from liftwatch.claims.model import Claim
 from liftwatch.claims.places import norm_key
+from liftwatch.claims.scoring import (
+    FIELDS,
+    assets_of,
+    count_of,
+    dark_of,
+    field_right,
+    gold_fields,
+    pair,
+    place_keys,
+    predicted_fields,
+)
 
-FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")
-_GENERIC = {"aircraft", "ship", "cargo aircraft", "cargo ship"}
+__all__ = ["FIELDS", "Article", "Report", "Tally", "compare_places", "evaluate", "load_corpus", "place_keys"]
 
 
 @dataclass
@@ -131,163 +140,6 @@ def load_corpus(folder: Path) -> list[Article]:
 
 
 # -- normalising both sides to comparable values ---------------------------------------------------------
-def _asset_key(label: str) -> str:
-    return re.sub(r"[\s\-]+", "", label.lower())
-
-
-def place_keys(p: Place) -> set[str]:
-    """Every key a gold annotation may use for this extracted place."""
-    keys = {f"city:{norm_key(p.text)}"}
-    if p.kind == "unknown":
-        keys.add(f"unknown:{norm_key(p.text)}")
-    if p.id:
-        keys.add(p.id)
-    if p.kind == "site":
-        keys |= set(p.site_ids)  # a port stands for its whole harbour (Tartus naval facility and port)
-    country = COUNTRIES.get(norm_key(p.text))
-    if country:
-        keys.add(f"country:{country}")
-    if p.note.startswith("country "):
-        keys.add(f"country:{p.note.split()[1].rstrip(':')}")
-    return keys
-
-
-def _places_right(pred: list[Place], gold: list[str]) -> bool:
-    if len(pred) != len(gold):
-        return False
-    want = {norm_key(g) if g.startswith(("unknown:", "city:")) else g for g in gold}
-    want = {g if not g.startswith(("unknown", "city")) else g.replace(" ", " ") for g in want}
-    got = [place_keys(p) for p in pred]
-    return all(any(_gold_key(g) in k for k in got) for g in gold) and all(
-        any(_gold_key(g) in k for g in gold) for k in got
-    )
-
-
-def _gold_key(g: str) -> str:
-    if g.startswith(("unknown:", "city:")):
-        kind, name = g.split(":", 1)
-        return f"{kind}:{norm_key(name)}"
-    return g
-
-
-def assets_of(c: Claim) -> set[str]:
-    keys = {_asset_key(a.ship_name.title() if a.ship_name else a.label) for a in c.assets}
-    specific = keys - {_asset_key(g) for g in _GENERIC}
-    return specific or keys
-
-
-def _count_of(c: Claim) -> tuple[int | None, int | None] | None:
-    if c.min_count is None and c.max_count is None:
-        return None
-    if not c.count_text:
-        return None  # an implied count ("a plane" -> 1) is not a count the text gave
-    return (c.min_count, c.max_count)
-
-
-def _dark(c: Claim) -> bool:
-    return bool({"transponders off", "ceased location-sharing"} & set(c.hints))
-
-
-def _window_right(c: Claim, gold: list[str]) -> bool:
-    if c.window is None or not c.window_source.startswith(("sentence", "article")):
-        return False
-    gs = date.fromisoformat(gold[0]) if gold[0] else None
-    ge = date.fromisoformat(gold[1]) if len(gold) > 1 and gold[1] else None
-    ok_s = gs is None or abs((c.window[0] - gs).days) <= 1
-    ok_e = ge is None or abs((c.window[1] - ge).days) <= 1
-    return ok_s and ok_e
-
-
-def predicted_fields(c: Claim) -> dict[str, bool]:
-    """Which fields the extractor filled for a claim."""
-    return {
-        "actor": c.actor is not None,
-        "assets": bool(c.assets),
-        "owner": c.owner is not None,
-        "origin": bool(c.origin),
-        "via": bool(c.via),
-        "destination": bool(c.destination),
-        "possible": bool(c.possible),
-        "window": c.window is not None and c.window_source.startswith(("sentence", "article")),
-        "count": _count_of(c) is not None,
-        "rate": c.rate_per_day is not None or c.rate_per_day_min is not None,
-        "dark": _dark(c),
-    }
-
-
-def gold_fields(g: dict[str, Any]) -> dict[str, bool]:
-    return {
-        "actor": "actor" in g,
-        "assets": bool(g.get("assets")),
-        "owner": "owner" in g,
-        "origin": bool(g.get("origin")),
-        "via": bool(g.get("via")),
-        "destination": bool(g.get("destination")),
-        "possible": bool(g.get("possible_destination")),
-        "window": bool(g.get("window")),
-        "count": "count_min" in g or "count_max" in g,
-        "rate": "rate_per_day_max" in g or "rate_per_day_min" in g,
-        "dark": bool(g.get("dark")),
-    }
-
-
-def field_right(c: Claim, g: dict[str, Any], f: str) -> bool:
-    if f == "actor":
-        return c.actor is not None and norm_key(c.actor) == norm_key(g["actor"])
-    if f == "assets":
-        return assets_of(c) == {_asset_key(a) for a in g["assets"]}
-    if f == "owner":
-        return c.owner is not None and norm_key(g["owner"]) in norm_key(c.owner)
-    if f in ("origin", "via", "destination"):
-        return _places_right(getattr(c, f), g[f])
-    if f == "possible":
-        return _places_right(c.possible, g["possible_destination"])
-    if f == "window":
-        return _window_right(c, g["window"])
-    if f == "count":
-        return _count_of(c) == (g.get("count_min"), g.get("count_max"))
-    if f == "rate":
-        return (c.rate_per_day_min, c.rate_per_day) == (g.get("rate_per_day_min"), g.get("rate_per_day_max"))
-    if f == "dark":
-        return _dark(c)
-    raise ValueError(f)
-
-
-def _affinity(c: Claim, g: dict[str, Any]) -> float:
-    score = 0.0
-    for role, key in (
-        ("origin", "origin"),
-        ("destination", "destination"),
-        ("via", "via"),
-        ("possible", "possible_destination"),
-    ):
-        got = [place_keys(p) for p in getattr(c, role)]
-        score += 2 * sum(1 for k in g.get(key, []) if any(_gold_key(k) in s for s in got))
-    score += sum(1 for a in g.get("assets", []) if _asset_key(a) in assets_of(c))
-    score += 0.5 * (c.actor is not None and "actor" in g and norm_key(c.actor) == norm_key(g["actor"]))
-    score += 0.5 * ("count_min" in g and c.min_count == g.get("count_min"))
-    return score
-
-
-def pair(claims: list[Claim], gold: list[dict[str, Any]]) -> list[tuple[Claim | None, dict[str, Any] | None]]:
-    """Greedy one-to-one pairing by affinity; a lone gold and a lone extracted claim always pair."""
-    cands = sorted(
-        ((_affinity(c, g), i, j) for i, c in enumerate(claims) for j, g in enumerate(gold)), key=lambda x: -x[0]
-    )
-    used_c: set[int] = set()
-    used_g: set[int] = set()
-    out: list[tuple[Claim | None, dict[str, Any] | None]] = []
-    for score, i, j in cands:
-        if i in used_c or j in used_g or (score <= 0 and not (len(claims) == len(gold) == 1)):
-            continue
-        used_c.add(i)
-        used_g.add(j)
-        out.append((claims[i], gold[j]))
-    out += [(c, None) for i, c in enumerate(claims) if i not in used_c]
-    out += [(None, g) for j, g in enumerate(gold) if j not in used_g]
-    return out
-
-
 def evaluate(folder: Path) -> Report:
     from liftwatch.claims.extract import extract
 
@@ -359,11 +211,11 @@ def _show(c: Claim, f: str) -> str:
     if f == "window":
         return f"{c.window} ({c.window_source})"
     if f == "count":
-        return f"{_count_of(c)} ({c.count_text})"
+        return f"{count_of(c)} ({c.count_text})"
     if f == "rate":
         return str(c.rate_per_day)
     if f == "dark":
-        return str(_dark(c))
+        return str(dark_of(c))
     return repr(getattr(c, f))
 
 
