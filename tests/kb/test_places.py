@@ -15,6 +15,7 @@ from liftwatch import kb
 from liftwatch.errors import PlaceError
 from liftwatch.kb import resolve_place, resolve_site
 from liftwatch.kb.cities import cities_named, city_key
+from liftwatch.kb.runways import airfields
 from liftwatch.kb.watchlist import load_watchlist
 
 
@@ -140,14 +141,22 @@ def test_single_airfield_city_stays_the_site() -> None:
 
 
 def test_equally_likely_same_named_cities_are_ambiguous() -> None:
-    # San Jose: Costa Rica, the Philippines and California each have two airfields with IATA codes
-    cities = cities_named("San Jose")
+    # Buena Vista: Honduras and the US each have two fields, both of one class (small strips), no IATA code
+    cities = cities_named("Buena Vista")
     tied = [c for c in cities if city_key(c) == city_key(cities[0])]
-    assert {c.country for c in tied} >= {"CR", "US"}
+    assert {c.country for c in tied} >= {"HN", "US"}
     with pytest.raises(PlaceError, match="ambiguous") as info:
-        resolve_place("San Jose")
-    assert len(info.value.candidates) == len(tied)
-    assert any("city:CR:sanjose" in c for c in info.value.candidates)
+        resolve_place("Buena Vista")
+    assert len(info.value.candidates) >= len(tied)
+    assert any("city:HN:buenavista" in c for c in info.value.candidates)
+    assert any("city:US:buenavista" in c for c in info.value.candidates)
+
+
+def test_a_larger_airport_decides_between_same_named_cities() -> None:
+    # San Jose: California's SJC is a large airport in OurAirports, Costa Rica's and the Philippines' best medium
+    classes = dict(airfields().select("icao", "type").iter_rows())
+    assert classes["KSJC"] == "large_airport" and classes["MROC"] == "medium_airport"
+    assert resolve_place("San Jose").id == "city:US:sanjose"
 
 
 @pytest.mark.parametrize("text", ["Khmeimimm airbse", "Moskow", "Atlantis"])

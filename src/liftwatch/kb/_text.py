@@ -168,3 +168,34 @@ def fuzzy_key(text: str) -> str:
 def phonetic_key(text: str) -> str:
     """Looser key for Latin transliterations (``Khmeimim`` == ``Hmeimim``, ``Khadem`` == ``Khadim``)."""
     return _phonetic_word(norm_key(text))
+
+
+# Romanisation for :func:`skeleton` only: Cyrillic by the common (BGN/PCGN-like) table; Arabic by consonant,
+# since Arabic writes no short vowels (long vowels and their carriers drop out like Latin vowels do).
+_TO_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезиклмнопрстуфыэі", "abvgdeziklmnoprstufyei", strict=True)),
+        "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu",
+        "я": "ya", "ў": "u", "є": "ye", "ї": "yi",
+        "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+        "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "k",
+        "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ا": "", "ء": "",
+    }
+)  # fmt: skip
+_SKELETON_FOLD = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ch", "k"), ("ph", "f"))
+_VOWELS = re.compile(r"[aeiouyw]")
+
+
+def skeleton(text: str) -> str:
+    """Consonant skeleton of a name in any script, in Latin letters ("Каир", "Cairo" -> "kr"; "Иран" -> "rn").
+
+    Fuzzy scores compare letters, so across scripts or with short names they pair unrelated places (WRatio
+    scores "каир" against "иран" at 90); two spellings of one name keep their consonants in order, which is the
+    safeguard a fuzzy country, region or city match must pass.
+    """
+    t = _folded(text).translate(_TO_LATIN)
+    t = "".join(w for w in _NON_WORD.split(t) if w)
+    for a, b in _SKELETON_FOLD:
+        t = t.replace(a, b)
+    t = t.replace("c", "k").replace("q", "k").replace("x", "ks")
+    return _DOUBLE.sub(_first_group, _VOWELS.sub("", t))

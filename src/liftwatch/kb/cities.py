@@ -3,9 +3,18 @@
 An analyst filtering on ``--dest Moscow`` means any Moscow airfield: picking one (the old behaviour picked
 Bykovo) silently drops most flights. The city of each airfield comes from airportsdata's ``city`` column
 (OurAirports' municipality), which also covers fields the curated gazetteer replaces (Mitiga is in Tripoli).
-Same-named cities in different countries (Tripoli in Libya, Lebanon and Greece; Moscow in Russia and Idaho)
-are told apart by :func:`rank_cities`: a city holding curated sites of this theatre, then more airfields with
-an IATA code (scheduled service), then more airfields; a tie is an ambiguity the caller reports.
+
+Same-named places (Cairo in Egypt and Georgia; Alexandria in Egypt and Virginia; Athens, Paris, London...) are
+told apart by :func:`city_key`, the principle site ranking uses: the place an analyst means is the one
+(1) holding curated sites of this theatre, then (2) lying in one of the kb's regions, then (3) served by the
+largest field (OurAirports class: a large airport beats medium ones, which beat strips), then (4) with more
+scheduled (IATA-coded) fields, then (5) more fields. Only a tie on all of these is an ambiguity the caller
+reports with the candidates ("San Jose": Costa Rica and California).
+
+airportsdata is English only and spells some cities unlike the press ("Napoli", "Odesa"): ``data/kb/
+city_names.csv`` lists the Russian, Arabic and French names of the cities this theatre's reporting names.
+Such a name joins the same ranking (it never overrides it): "Odessa" is Odesa, Ukraine (a medium airport)
+before Odessa, Texas (strips) by the rule above, not by the table.
 """
 
 from __future__ import annotations
@@ -14,21 +23,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from liftwatch.errors import KnowledgeBaseError
+from liftwatch.kb._data import data_path, read_csv
 from liftwatch.kb._text import norm_key, phonetic_key
+from liftwatch.kb.runways import FIELD_TYPES, airfields
 from liftwatch.kb.sites import _code_index, _row_index, airportsdata_rows, sites
 
-# Other-script and other-language names of multi-airfield cities in this theatre (airportsdata is English only).
-CITY_ALIASES: dict[str, tuple[str, ...]] = {
-    "moscow": ("Москва", "Moskva", "Moscou", "موسكو"),
-    "tripoli": ("Триполи", "Tarabulus", "طرابلس"),
-    "saintpetersburg": ("Санкт-Петербург", "St Petersburg", "St. Petersburg", "Saint-Pétersbourg", "سانت بطرسبرغ"),
-    "minsk": ("Минск", "Мінск", "مينسك"),
-}
+_NO_CLASS = len(FIELD_TYPES)  # a field OurAirports does not list (closed, private): below every class
 
 
 @dataclass(frozen=True)
 class City:
-    """Every kb site of one city: ``key`` is the normalised name, ``country`` the ISO2 code."""
+    """Every kb site of one city: ``key`` is the normalised name, ``country`` the ISO2 code.
+
+    A city with one airfield appears only as a ranking candidate against same-named cities (the resolver then
+    returns that airfield as a site).
+    """
 
     key: str
     name: str
@@ -36,6 +46,8 @@ class City:
     site_ids: tuple[str, ...]  # curated sites first, then by ICAO code
     curated: int  # how many of them are curated sites
     with_iata: int  # how many have an IATA code
+    best_class: int = _NO_CLASS  # index in FIELD_TYPES of its largest field (0 = large_airport)
+    in_region: bool = False  # any of its sites lies in a kb region
 
     @property
     def id(self) -> str:
@@ -44,20 +56,61 @@ class City:
 
 
 @cache
-def _cities() -> dict[str, list[City]]:
-    """norm_key(city name) -> cities of that name with two or more kb sites (any country), best ranked first.
+def _site_facts() -> tuple[list[bool], list[bool], list[bool], list[int]]:
+    """Per sites() row: curated, has IATA, lies in a kb region, OurAirports class index."""
+    frame = sites()
+    rank = {t: i for i, t in enumerate(FIELD_TYPES)}
+    classes = {icao: rank.get(t, _NO_CLASS) for icao, t in airfields().select("icao", "type").iter_rows()}
+    size = [
+        classes.get(icao or sid, _NO_CLASS)
+        for sid, icao in zip(frame["site_id"].to_list(), frame["icao"].to_list(), strict=True)
+    ]
+    return (
+        [bool(x) for x in frame["curated"].to_list()],
+        [bool(x) for x in frame["iata"].to_list()],
+        [x is not None for x in frame["region"].to_list()],
+        size,
+    )
 
-    Grouped on the raw (city, country) pair first, so only the ~3,400 names shared by several airfields are
-    normalised and become :class:`City` objects (a one-airfield city is that airfield's alias).
-    """
+
+def make_city(key: str, name: str, country: str, members: set[str] | tuple[str, ...]) -> City:
+    """A :class:`City` over kb site ids, with the facts :func:`city_key` ranks on."""
+    rows = _row_index()
+    curated, iata, region, size = _site_facts()
+    ids = sorted(set(members), key=lambda s: (not curated[rows[s]], s))
+    return City(
+        key,
+        name,
+        country,
+        tuple(ids),
+        sum(curated[rows[s]] for s in ids),
+        sum(iata[rows[s]] for s in ids),
+        min(size[rows[s]] for s in ids),
+        any(region[rows[s]] for s in ids),
+    )
+
+
+@cache
+def _raw_cities() -> dict[tuple[str, str], list[str]]:
+    """(airportsdata city, ISO2) -> ICAO codes of its fields."""
     raw: dict[tuple[str, str], list[str]] = defaultdict(list)
     for icao, row in airportsdata_rows().items():
         if row["city"] and row["country"]:
             raw[(row["city"], row["country"])].append(icao)
+    return dict(raw)
+
+
+@cache
+def _cities() -> dict[str, list[City]]:
+    """norm_key(city name) -> cities of that name with two or more kb sites (any country).
+
+    Grouped on the raw (city, country) pair first, so only the ~3,400 names shared by several airfields are
+    normalised and become :class:`City` objects (a one-airfield city is that airfield's alias).
+    """
     codes = _code_index()
     norm: dict[str, str] = {}
     groups: dict[tuple[str, str], tuple[str, set[str]]] = {}
-    for (name, country), icaos in raw.items():
+    for (name, country), icaos in _raw_cities().items():
         if len(icaos) < 2:  # a one-airfield city is that airfield's alias; skipping it saves most of the folding
             continue
         key = norm.get(name)
@@ -65,40 +118,52 @@ def _cities() -> dict[str, list[City]]:
             key = norm[name] = norm_key(name)
         if key:
             groups.setdefault((key, country), (name.strip(), set()))[1].update(codes[i] for i in icaos if i in codes)
-    rows = _row_index()
-    frame = sites()
-    curated = frame["curated"].to_list()
-    iata = frame["iata"].to_list()
     out: dict[str, list[City]] = defaultdict(list)
     for (key, country), (name, members) in groups.items():
-        if len(members) < 2:
-            continue
-        ids = sorted(members, key=lambda s: (not curated[rows[s]], s))
-        n_cur = sum(bool(curated[rows[s]]) for s in ids)
-        out[key].append(City(key, name, country, tuple(ids), n_cur, sum(bool(iata[rows[s]]) for s in ids)))
-    return {k: rank_cities(v) for k, v in out.items()}
+        if len(members) >= 2:
+            out[key].append(make_city(key, name, country, members))
+    return dict(out)
 
 
 def rank_cities(cities: list[City]) -> list[City]:
-    """Same-named cities, most likely meant first (curated sites, then scheduled airfields, then airfields)."""
-    return sorted(cities, key=lambda c: (*city_key(c), c.country))
+    """Same-named places, most likely meant first (see the module docstring)."""
+    return sorted(cities, key=lambda c: (*city_key(c), c.country, c.site_ids))
 
 
-def city_key(city: City) -> tuple[int, int, int]:
-    """The ranking key of :func:`rank_cities` (equal keys = the name is ambiguous between those cities)."""
-    return (-(city.curated > 0), -city.with_iata, -len(city.site_ids))
+def city_key(city: City) -> tuple[int, int, int, int, int]:
+    """The ranking key of :func:`rank_cities` (equal keys = the name is ambiguous between those places)."""
+    return (-(city.curated > 0), -city.in_region, city.best_class, -city.with_iata, -len(city.site_ids))
 
 
 @cache
-def _alias_keys() -> dict[str, str]:
-    return {norm_key(a): key for key, names in CITY_ALIASES.items() for a in names}
+def _named_cities() -> dict[str, list[City]]:
+    """norm_key(other-language name) -> the cities of ``data/kb/city_names.csv`` so named."""
+    codes = _code_index()
+    out: dict[str, list[City]] = defaultdict(list)
+    for i, row in enumerate(read_csv("city_names.csv"), start=2):
+        where = f"{data_path('city_names.csv')}:{i}"
+        city, country = row["city"].strip(), row["country"].strip()
+        members = {codes[c] for c in _raw_cities().get((city, country), []) if c in codes}
+        if not members:
+            raise KnowledgeBaseError(f"{where}: airportsdata has no field in city {city!r}, {country}")
+        target = make_city(norm_key(city), city, country, members)
+        for name in (city, *row["names"].split("|")):
+            key = norm_key(name)
+            if key and target not in out[key]:
+                out[key].append(target)
+    return dict(out)
 
 
 def cities_named(text: str) -> list[City]:
-    """Multi-airfield cities called ``text`` exactly (normalised, or a listed other-script name), best first."""
+    """Places called ``text`` exactly (normalised): cities with several airfields, and the cities of
+    ``data/kb/city_names.csv`` with that name in another language (which may have one airfield), best first."""
     key = norm_key(text)
-    key = _alias_keys().get(key, key)
-    return list(_cities().get(key, [])) if key else []
+    if not key:
+        return []
+    found = {c.id: c for c in _cities().get(key, [])}
+    for c in _named_cities().get(key, []):
+        found.setdefault(c.id, c)
+    return rank_cities(list(found.values()))
 
 
 @cache
@@ -109,5 +174,5 @@ def city_phonetic() -> dict[str, str]:
 
 @cache
 def city_names() -> list[str]:
-    """Normalised names of cities with several airfields (for fuzzy candidate lists)."""
-    return list(_cities())
+    """Normalised names of cities with several airfields, and other-language city names (for fuzzy lists)."""
+    return list(dict.fromkeys([*_cities(), *_named_cities()]))

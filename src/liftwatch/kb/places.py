@@ -10,11 +10,14 @@ Every command, the notebook API, the report and the filters resolve place names 
 4. a region alias ("eastern Libya", "Syria");
 5. a country name in any listed form ("Mali", "Sudan", "Central African Republic"); a country the kb has a
    region for becomes that region, any other the country itself (every kb site registered there);
-6. a city served by several airfields ("Moscow", "Tripoli"): the city, i.e. all its airfields;
+6. a city served by several airfields ("Moscow", "Tripoli"), or named in another language ("Каир"): the
+   city, i.e. all its airfields; same-named places (cities and one-airfield towns) ranked by
+   :func:`~liftwatch.kb.cities.city_key` (curated, in a kb region, largest field, ...), a tie is ambiguous;
 7. a site alias, then a site name without generic words ("Gao" = "Gao Airport"), then a transliteration.
 
 Only then is a fuzzy match tried over sites, regions, countries and cities, and it must be clearly better than
-the runner-up. An unknown or ambiguous name raises :class:`~liftwatch.errors.PlaceError` listing the
+the runner-up; a fuzzy country, region or city must also keep the name's consonant skeleton ("Рим" is not
+Saint Pierre and Miquelon). An unknown or ambiguous name raises :class:`~liftwatch.errors.PlaceError` listing the
 candidates: a silent guess would filter on the wrong airfield and return a plausible, wrong, answer.
 """
 
@@ -28,8 +31,8 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from liftwatch.errors import PlaceError
-from liftwatch.kb._text import name_key, norm_key, phonetic_key
-from liftwatch.kb.cities import City, cities_named, city_key, city_names, city_phonetic
+from liftwatch.kb._text import name_key, norm_key, phonetic_key, skeleton
+from liftwatch.kb.cities import City, cities_named, city_key, city_names, city_phonetic, make_city, rank_cities
 from liftwatch.kb.countries import countries, country_keys, country_phonetic, resolve_country
 from liftwatch.kb.lookup import _best, _index, search_sites
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
@@ -126,6 +129,8 @@ def _city_ref(text: str, city: City, matched: MatchKind, score: float = 100.0) -
 
 
 def _city_label(city: City) -> str:
+    if len(city.site_ids) == 1:
+        return f"{site(city.site_ids[0]).name}, {city.country} (site {city.site_ids[0]})"
     return f"{city.name}, {city.country} (city {city.id}: {', '.join(city.site_ids[:8])})"
 
 
@@ -150,10 +155,14 @@ def _exact(text: str) -> PlaceRef | None:
         return _region_ref(text, region, "alias")
     if country is not None:
         return _country_ref(text, country.code, "alias")
-    city = _city(text, cities_named(t), "alias")
-    if city is not None:
-        return city
     idx = _index()
+    named = cities_named(t)
+    if named:  # airfields named so outside these cities compete too ("Naples": Napoli's airport, not Florida)
+        covered = {sid for c in named for sid in c.site_ids}
+        for sid in dict.fromkeys([*idx.exact.get(key, []), *idx.names.get(name_key(t), [])]):
+            if sid not in covered:
+                named.append(make_city(key, site(sid).name, site(sid).country or "", (sid,)))
+        return _city(text, rank_cities(named), "alias")
     hits = idx.exact.get(key)
     if hits:
         return _site_ref(text, _one_site(text, hits), "alias")
@@ -185,12 +194,15 @@ def _one_site(text: str, hits: list[str]) -> str:
 
 
 def _city(text: str, cities: list[City], matched: MatchKind) -> PlaceRef | None:
-    """The most likely of same-named cities; equally likely ones are an ambiguity listing them all."""
+    """The most likely of same-named places (ranked by :func:`~liftwatch.kb.cities.city_key`); equally likely
+    ones are an ambiguity listing them all. A winner with one airfield is that airfield (a site)."""
     if not cities:
         return None
     tied = [c for c in cities if city_key(c) == city_key(cities[0])]
     if len(tied) > 1:
         raise PlaceError(text, "ambiguous", tuple(_city_label(c) for c in tied))
+    if len(cities[0].site_ids) == 1:
+        return _site_ref(text, cities[0].site_ids[0], matched)
     return _city_ref(text, cities[0], matched)
 
 
@@ -218,7 +230,10 @@ def place_candidates(text: str, limit: int = 5) -> list[tuple[PlaceKind, str, st
                 out.append(("country", f"country:{iso2}", countries()[iso2].name, score))
         for name, score in _extract(key, {k: k for k in city_names()}, limit):
             best = cities_named(name)[0]
-            out.append(("city", best.id, _city_ref(text, best, "fuzzy").name, score))
+            if len(best.site_ids) == 1:
+                out.append(("site", best.site_ids[0], site(best.site_ids[0]).name, score))
+            else:
+                out.append(("city", best.id, _city_ref(text, best, "fuzzy").name, score))
     out.sort(key=lambda c: -c[3])
     return out[:limit]
 
@@ -252,4 +267,19 @@ def resolve_place(text: str) -> PlaceRef:
     if rivals and best[3] - rivals[0][3] < MIN_MARGIN:
         raise PlaceError(text, "ambiguous", listed)
     kind, pid, _, score = best
+    if kind != "site" and skeleton(text) not in _skeletons(kind, pid):
+        # a fuzzy country, region or city must keep the name's consonants: "Каир" (Cairo) is not "Иран"
+        raise PlaceError(text, "unknown", listed)
     return _candidate_ref(text, kind, pid, score)
+
+
+def _skeletons(kind: PlaceKind, pid: str) -> set[str]:
+    """Consonant skeletons of every name of a region, country or city (the fuzzy safeguard's reference)."""
+    if kind == "region":
+        names = [regions()[pid].name, *regions()[pid].aliases]
+    elif kind == "country":
+        names = list(countries()[pid.split(":", 1)[1]].aliases)
+    else:
+        _, country, key = pid.split(":", 2)
+        names = [key, *(c.name for c in cities_named(key) if c.country == country)]
+    return {skeleton(n) for n in names}
