@@ -195,6 +195,7 @@ def main() -> None:
         help="subset of reader, ingest, ingest-detect, reingest, ingest-wN (N worker processes), duckdb, json",
     )
     ap.add_argument("--keep", type=Path, default=None, help="generate into (or reuse) this directory")
+    ap.add_argument("--db", type=Path, default=None, help="store file (default: bench.duckdb in the input directory)")
     args = ap.parse_args()
     only = args.only.split(",")
     tmp = None if args.keep else tempfile.TemporaryDirectory(prefix="lw-bench-traces-")
@@ -208,7 +209,7 @@ def main() -> None:
         print("| run | points | CPU s | wall s | M points/s (CPU) | M points/s (wall) | ms/file (CPU) | peak RSS MiB |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         cpu_of: dict[str, float] = {}
-        db = root / "bench.duckdb"
+        db = args.db or root / "bench.duckdb"
         for name in only:
             if name.startswith("ingest") and db.exists():
                 db.unlink()

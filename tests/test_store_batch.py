@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from liftwatch.ingest import ingest_paths
+from liftwatch.ingest_parse import ParsedChunk
 from liftwatch.store import Store
 from liftwatch.store_batch import FileBatch
+from liftwatch.store_files import fingerprint, unchanged
 
 T0 = 1_717_200_000
 
@@ -119,3 +125,58 @@ def test_chunks_stored_together_keep_per_file_accounting(tmp_path: Path, commit_
         assert dict(zip(rows["path"], rows["rows_added"], strict=True)) == {
             str(f): n for f, (_, n) in zip(files, expect, strict=True)
         }
+
+
+class _SyncSubmitter:
+    """Parses at submit time, like a worker would: the file is read and hashed again by the parser."""
+
+    def submit(self, fn: Callable[..., ParsedChunk], /, *args: Any) -> Any:
+        result = fn(*args)
+        return SimpleNamespace(result=lambda: result)
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_file_changed_between_queue_and_parse_is_refused(tmp_path: Path, elsewhere: bool) -> None:
+    """Parsed here the bytes hashed at queue time are the ones parsed, and a stat refuses a file changed since;
+    parsed by a worker, which reads the file itself, its hash is checked again."""
+    a, b = _files(tmp_path, 2)
+    with Store(tmp_path / "s.duckdb") as s:
+        batch = FileBatch(s, executor=_SyncSubmitter() if elsewhere else None)
+        ra, rb = batch.ingest(a), batch.ingest(b)  # both still queued: nothing parsed yet
+        st = a.stat()
+        _trace(a, "150000", 30)  # rewritten in place, 10 more points
+        os.utime(a, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+        batch.flush()
+        assert ra.error == "unreadable" and ra.rows_added == 0 and rb.rows_added == 21 and not rb.error
+        assert len(batch.failures) == 1 and "changed while it was read" in batch.failures[0].message
+        assert s.sql("SELECT path FROM ingested_files")["path"].to_list() == [str(b)]
+        assert ingest_paths(s, [a, b]).rows_added == 30  # read again, as it is now
+
+
+def test_same_size_and_mtime_rewrite_caught_by_hash_in_worker(tmp_path: Path) -> None:
+    """A worker re-reads the file: content changed with size, mtime and inode kept is caught by its hash."""
+    (a,) = _files(tmp_path, 1)
+    with Store(tmp_path / "s.duckdb") as s:
+        batch = FileBatch(s, executor=_SyncSubmitter())
+        rep = batch.ingest(a, format="readsb_trace")
+        st = a.stat()
+        data = bytearray(a.read_bytes())
+        data[-5] ^= 0xFF  # the gzip trailer: same size, other bytes
+        a.write_bytes(bytes(data))
+        os.utime(a, ns=(st.st_atime_ns, st.st_mtime_ns))
+        assert a.stat().st_ino == st.st_ino and a.stat().st_mtime_ns == st.st_mtime_ns
+        batch.flush()
+        assert rep.error == "unreadable" and "changed while it was read" in batch.failures[0].message
+        assert s.sql("SELECT count(*) AS n FROM ingested_files")["n"][0] == 0
+
+
+def test_unchanged_is_fingerprint_equality(tmp_path: Path) -> None:
+    f = tmp_path / "a.bin"
+    f.write_bytes(b"abc")
+    before = fingerprint(str(f))
+    assert unchanged(str(f), before)
+    assert unchanged(f"{tmp_path}//a.bin", before)  # another spelling: the full fingerprint decides
+    os.utime(f, ns=(0, f.stat().st_mtime_ns + 1))
+    assert not unchanged(str(f), before)
+    f.unlink()
+    assert not unchanged(str(f), before)

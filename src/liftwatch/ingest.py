@@ -68,7 +68,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """
     out: list[Path] = []
     for raw in paths:
-        p = Path(raw)
+        p = raw if isinstance(raw, Path) else Path(raw)  # a Path made again parses again
         if not p.is_dir():
             out.append(p)
             continue

@@ -24,7 +24,6 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -40,7 +39,7 @@ from liftwatch.io.timewindow import TIME_MIN_S, TIME_REASON, time_max_s
 from liftwatch.rowkey import table_row_keys
 from liftwatch.schema import POINT_SCHEMA, conform
 from liftwatch.store import IngestReport
-from liftwatch.store_files import fingerprint
+from liftwatch.store_files import unchanged
 
 # What a damaged archive can raise from format detection before any reader runs (stdlib decompressors).
 ARCHIVE_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
@@ -108,8 +107,16 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def parse_chunk(tasks: list[FileTask], max_rows: int, raise_unexpected: bool = False) -> ParsedChunk:
-    """Parse ``tasks`` into one table (see the module docstring); never raises for one bad file."""
+def parse_chunk(
+    tasks: list[FileTask], max_rows: int, raise_unexpected: bool = False, raws: list[bytes | None] | None = None
+) -> ParsedChunk:
+    """Parse ``tasks`` into one table (see the module docstring); never raises for one bad file.
+
+    ``raws``: the bytes each task's digest was computed from, when the caller has them (it read and hashed
+    the file in this process): parsed as they are, without reading and hashing the file again; a stat
+    still refuses a file that changed since. Without them (a worker process, a Dask worker) each file is
+    read here and its hash checked against the task's.
+    """
     w0, c0 = time.perf_counter(), time.process_time()
     files = [ParsedFile(IngestReport(path=t.path)) for t in tasks]
     pieces = _Pieces()
@@ -118,7 +125,7 @@ def parse_chunk(tasks: list[FileTask], max_rows: int, raise_unexpected: bool = F
         for i, task in enumerate(tasks):
             pf = files[i]
             try:
-                got = _parse_one(task, pf, max_rows)
+                got = _parse_one(task, pf, max_rows, raws[i] if raws is not None else None)
             except lio.NothingKeptError as exc:  # its reject log is the report's: the summary shows why
                 pf.error = one_line(exc, 1000)
                 continue
@@ -150,18 +157,25 @@ def parse_chunk(tasks: list[FileTask], max_rows: int, raise_unexpected: bool = F
     return ParsedChunk(files, table, time.perf_counter() - w0, time.process_time() - c0)
 
 
-def _parse_one(task: FileTask, pf: ParsedFile, max_rows: int) -> readsb_points.TraceFile | pa.Table | None:
-    """A trace file's parsed points (converted later with the others), another format's table, or None."""
+def _parse_one(
+    task: FileTask, pf: ParsedFile, max_rows: int, hashed: bytes | None = None
+) -> readsb_points.TraceFile | pa.Table | None:
+    """A trace file's parsed points (converted later with the others), another format's table, or None.
+
+    ``hashed``: the file's bytes that ``task.digest`` was computed from, or None to read them here.
+    """
     p = task.path
     rep = pf.report
     before = task.before
     # the file is small (a chunk holds only files up to a few MiB): read once, its format told from memory
-    raw = Path(p).read_bytes() if task.format in (None, readsb_trace.FORMAT) else b""
+    raw = b""
+    if task.format in (None, readsb_trace.FORMAT):
+        raw = hashed if hashed is not None else _read(p)
     rep.format = task.format or lio.detect_format_of_head(head_of_bytes(raw, p), p)
     if rep.format != readsb_trace.FORMAT:
         raw = b""
     if raw and not readsb_trace.is_tar(_head(raw, p)):
-        if hashlib.sha256(raw).hexdigest() != task.digest or fingerprint(p) != before:
+        if (hashed is None and hashlib.sha256(raw).hexdigest() != task.digest) or not unchanged(p, before):
             raise FileChangedError(p)
         data, note = decompress_bytes(raw, p)
         tf = readsb_trace.load_trace(data, note, p, rep.rejects)
@@ -180,9 +194,14 @@ def _parse_one(task: FileTask, pf: ParsedFile, max_rows: int) -> readsb_points.T
             rep.rejects = RejectLog()
             return None
         parts.append((t if t.schema.equals(POINT_SCHEMA) else conform(t)).replace_schema_metadata(None))
-    if fingerprint(p) != before:
+    if not unchanged(p, before):
         raise FileChangedError(p)
     return pa.concat_tables(parts) if parts else None
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
 
 
 def _head(raw: bytes, path: str) -> bytes:

@@ -94,6 +94,7 @@ class _Queued:
     task: FileTask
     report: IngestReport
     force: bool
+    raw: bytes | None = None  # the bytes hashed at queue time, until this process parses them
 
 
 @dataclass
@@ -140,9 +141,11 @@ class FileBatch:
             return rep
         report = IngestReport(path=p)
         # what fingerprint() and file_digest() give, from the one stat and one read: ~12 µs a file, not ~35
-        before = ((str(Path(p)), st.st_size, st.st_mtime_ns, st.st_ino),)
+        # (a Path's str is already the normalised name fingerprint() uses: no second Path for it)
+        before = ((p if isinstance(path, Path) else str(Path(p)), st.st_size, st.st_mtime_ns, st.st_ino),)
         with open(p, "rb") as fh:
-            digest = hashlib.sha256(fh.read()).hexdigest()
+            raw = fh.read()
+        digest = hashlib.sha256(raw).hexdigest()
         if digest in self._digests:
             if not force:
                 report.skipped = True
@@ -150,7 +153,9 @@ class FileBatch:
                 return report
             self.flush()  # --force of a file twice in one run: one ingested_files row can take one update
         task = FileTask(p, digest, before, format, assumed_time.current())
-        self._pending.append(_Queued(task, report, force))
+        # parsed here, the bytes just hashed are the ones parsed (not read and hashed again); parsed elsewhere,
+        # the parser reads the file itself and checks its hash
+        self._pending.append(_Queued(task, report, force, raw if self.executor is None else None))
         self._digests.add(digest)
         self._pending_bytes += st.st_size
         if len(self._pending) >= self.max_files or self._pending_bytes >= self.chunk_bytes:
@@ -189,7 +194,12 @@ class FileBatch:
             return
         tasks = [q.task for q in todo]
         if self.executor is None:
-            self._inflight.append((todo, _Done(parse_chunk(tasks, self.max_rows, self.raise_unexpected))))
+            raws = [q.raw for q in todo]
+            for q in items:
+                q.raw = None  # held rows keep their _Queued until committed: not their bytes
+            chunk = parse_chunk(tasks, self.max_rows, self.raise_unexpected, raws)
+            del raws
+            self._inflight.append((todo, _Done(chunk)))
             self._store_next()
             return
         self._inflight.append((todo, self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected)))

@@ -70,6 +70,21 @@ def fingerprint(path: str) -> tuple[tuple[str, int, int, int], ...]:
     return tuple(out)
 
 
+def unchanged(path: str, before: tuple[tuple[str, int, int, int], ...]) -> bool:
+    """Whether ``path`` still has the fingerprint ``before`` (as :func:`fingerprint` compares it).
+
+    A single file (every small input parsed in a chunk) takes one ``os.stat`` here, not a ``Path`` and its
+    parsing: at tens of thousands of files a run, the path objects cost more than the stat itself.
+    """
+    if len(before) != 1 or before[0][0] != path:
+        return fingerprint(path) == before
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return (path, st.st_size, st.st_mtime_ns, st.st_ino) == before[0] and stat.S_ISREG(st.st_mode)
+
+
 def lock_error(path: str, exc: Exception) -> LiftwatchError:
     """A :class:`StoreLockedError` naming the process that holds ``path`` (from DuckDB's message + psutil)."""
     text = str(exc)
