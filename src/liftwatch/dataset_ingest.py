@@ -17,6 +17,7 @@ readers; each input gets the same :class:`~liftwatch.store.IngestReport`. What d
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections import deque
@@ -196,25 +197,34 @@ class _Run:
         if not files:
             return
         todo: list[tuple[int, Path, FileTask]] = []
+        raws: list[bytes | None] = []  # parsed here: the bytes just hashed are the ones parsed, read once
         reports: dict[int, IngestReport] = {}
         for k, f in enumerate(files):
             p = os.fspath(f)
             try:
                 check_regular(p)
                 before = fingerprint(p)
-                digest = file_digest(p)
+                raw: bytes | None = None
+                if self.executor is None:
+                    with open(p, "rb") as fh:
+                        raw = fh.read()
+                    digest = hashlib.sha256(raw).hexdigest()
+                else:  # parsed elsewhere: the parser reads the file itself and checks its hash
+                    digest = file_digest(p)
                 if (digest in self.known or digest in self.pending.digests) and not self.force:
                     reports[k] = IngestReport(path=p, format=self.format or skipped_format(p), skipped=True)
                     continue
                 self.known.add(digest)  # a second copy later in the same chunk is skipped too
                 todo.append((k, f, FileTask(p, digest, before, self.format, self.assume)))
+                raws.append(raw)
             except Exception as exc:
                 reports[k] = self._failure(f, exc)
         tasks = [t for _, _, t in todo]
         if not tasks:
             job: Any = None
         elif self.executor is None:
-            job = parse_chunk(tasks, self.max_rows, self.raise_unexpected)
+            job = parse_chunk(tasks, self.max_rows, self.raise_unexpected, raws)
+            del raws
         else:
             job = self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected)
         self.inflight.append((len(files), reports, todo, job))

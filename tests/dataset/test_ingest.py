@@ -238,3 +238,42 @@ def test_small_files_parsed_in_chunks_equal_the_store_file_by_file(tmp_path: Pat
     assert [r.skipped for r in run.reports] == [r.skipped for r in ref_run.reports]
     assert run.reports[-1].skipped and run.rows_added == want.height
     assert [r.rows_read for r in run.reports] == [r.rows_read for r in ref_run.reports]
+
+
+def test_a_small_file_is_read_once_and_a_change_while_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsed in this process, a small file's bytes are read and hashed once (handed to the parser); a file
+    whose size, mtime or inode moved between the stat and the read is still refused, the others kept."""
+    good = demo_inputs(2)[:2]
+    opened: list[str] = []
+    real_open = open
+
+    def counting_open(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) in {str(g) for g in good}:
+            opened.append(str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    with DatasetStore(tmp_path / "ds", create=True) as d:
+        run = ingest_into(d, good, workers=1)
+    assert not run.failures and sorted(opened) == sorted(str(g) for g in good)  # each opened once
+    monkeypatch.undo()
+
+    from liftwatch import dataset_ingest
+
+    real_fp = dataset_ingest.fingerprint
+
+    def stale(path: str) -> tuple[tuple[str, int, int, int], ...]:
+        fp = real_fp(path)
+        if path != str(good[0]):
+            return fp
+        (p, size, mtime, ino), *_ = fp
+        return ((p, size, mtime - 1, ino),)  # the file moved on after this stat
+
+    monkeypatch.setattr(dataset_ingest, "fingerprint", stale)
+    with DatasetStore(tmp_path / "ds2", create=True) as d:
+        run = ingest_into(d, good, workers=1)
+        assert [f.path for f in run.failures] == [str(good[0])]
+        assert "changed while it was read" in run.failures[0].message
+        assert d.sql("SELECT path FROM ingested_files")["path"].to_list() == [str(good[1])]
