@@ -260,9 +260,7 @@ def test_a_small_file_is_read_once_and_a_change_while_read_is_refused(
     assert not run.failures and sorted(opened) == sorted(str(g) for g in good)  # each opened once
     monkeypatch.undo()
 
-    from liftwatch import dataset_ingest
-
-    real_fp = dataset_ingest.fingerprint
+    from liftwatch.store_files import fingerprint as real_fp
 
     def stale(path: str) -> tuple[tuple[str, int, int, int], ...]:
         fp = real_fp(path)
@@ -271,7 +269,7 @@ def test_a_small_file_is_read_once_and_a_change_while_read_is_refused(
         (p, size, mtime, ino), *_ = fp
         return ((p, size, mtime - 1, ino),)  # the file moved on after this stat
 
-    monkeypatch.setattr(dataset_ingest, "fingerprint", stale)
+    monkeypatch.setattr("liftwatch.dataset_ingest.fingerprint", stale)
     with DatasetStore(tmp_path / "ds2", create=True) as d:
         run = ingest_into(d, good, workers=1)
         assert [f.path for f in run.failures] == [str(good[0])]
