@@ -8,13 +8,12 @@ of reports an hour, satellite AIS over open sea a few, unknown cells none (shrun
 A gap is then judged by whether a transmitting ship would have been heard: the reports it should have produced
 along where it probably was (straight from A to B, or, when the gap lingers, A to the top-ranked port, a stay
 there, and on to B), at the rates learned there (:mod:`liftwatch.sea.reception`; cells without traffic borrow
-their neighbours', one ring). Hearing none has a
-probability (``p_unheard``) that also weighs how much was heard: the rate's Gamma posterior makes it the
-negative binomial's zero, which is exp(-expected) where the cells are well known (below ``DARK_P`` = 5 % from
-3 expected reports) and stays large where the grid holds a single pair of reports (a sampled feed). Below ``DARK_P`` the silence was
-chosen: dark, provided it was listened to for ``DARK_MIN_S`` (12 h, GFW's threshold for intentional disabling;
-shorter silences stay out of coverage, as a 6-12 h hole in thin satellite coverage happens by chance). Otherwise
-out of coverage. Gaps
+their neighbours', one ring). Hearing none has a probability (``p_unheard``) that also weighs how much was
+heard: the rate's Gamma posterior makes it the negative binomial's zero, which is exp(-expected) where the
+cells are well known (below ``DARK_P`` = 5 % from 3 expected reports) and stays large where the grid holds a
+single pair of reports (a sampled feed). Below ``DARK_P`` the silence was chosen: dark, provided it was
+listened to for ``DARK_MIN_S`` (12 h, GFW's threshold for intentional disabling; shorter silences stay out of
+coverage, as a 6-12 h hole in thin satellite coverage happens by chance). Otherwise out of coverage. Gaps
 with both ends inside the same port visit are ``in_port`` (ports are often deaf; a ship at the quay is not news),
 and so is a lingering silence that starts within ``APPROACH_KM`` of its top-ranked port: the ship arrived, then
 was silent in port.
@@ -71,44 +70,39 @@ def heard_hours(marked: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame({"hour": marked["ts"].dt.epoch("us") // 3_600_000_000}, schema={"hour": pl.Int64}).unique()
 
 
-def collection_starts(heard: pl.DataFrame | None) -> np.ndarray | None:
-    """Epoch seconds at which each collection starts: the runs of heard hours between the data's holes (runs of
-    ``GAP_S`` or more with nothing heard at all). None without a listening record (one collection)."""
+def _collections(heard: pl.DataFrame | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """(first moment, end) of each collection in epoch seconds: the runs of heard hours between the data's
+    holes (runs of ``GAP_S`` or more with nothing heard at all); a collection ends where its first hole
+    begins, the hour after its last heard hour. None without a listening record."""
     if heard is None or heard.height == 0:
         return None
     hs = np.sort(heard["hour"].to_numpy()).astype(np.float64)
     k = np.flatnonzero(np.diff(hs) > GAP_S / 3600.0)
-    return np.asarray(np.append(hs[0], hs[k + 1]) * 3600.0, dtype=np.float64)
+    return np.append(hs[0], hs[k + 1]) * 3600.0, np.append(hs[k] + 1.0, hs[-1] + 1.0) * 3600.0
+
+
+def collection_starts(heard: pl.DataFrame | None) -> np.ndarray | None:
+    """Epoch seconds at which each collection starts (see :func:`_collections`); None is one collection."""
+    runs = _collections(heard)
+    return None if runs is None else runs[0]
 
 
 def listened_s(gaps: pl.DataFrame, heard: pl.DataFrame, end_us: np.ndarray) -> np.ndarray:
-    """Seconds of each silence (``ts_a`` to ``end_us``) in the collection it began in, outside the data's holes:
-    runs of ``GAP_S`` or more in which nothing at all was heard. Shorter quiet spells are the ordinary sparseness
-    of a small data set (every other ship in port or between satellite passes) and still count as listening. A
-    silence ends at the first hole, heard again later or not: what the data holds after a hole is another
-    collection (a later download, another source), not the same listening that the ship fell silent in."""
-    if gaps.height == 0:
-        return np.zeros(0)
-    hs = np.sort(heard["hour"].to_numpy()).astype(np.float64)
+    """Seconds of each silence (``ts_a`` to ``end_us``) in the collection it began in: a silence ends at that
+    collection's first hole, heard again later or not, since what the data holds after a hole is another
+    collection (a later download, another source), not the same listening that the ship fell silent in.
+    Quiet spells shorter than a hole are the ordinary sparseness of a small data set (every other ship in port
+    or between satellite passes) and still count as listening. ``heard`` holds the hours of the ships' own
+    reports too, as the store's record does."""
+    dt = gaps["dt_s"].to_numpy().astype(np.float64)
+    runs = _collections(heard)
+    if gaps.height == 0 or runs is None:
+        return dt
+    starts, ends = runs
     a = gaps["ts_a"].dt.epoch("us").to_numpy() / 1e6
     b = end_us / 1e6
-    gap_h = GAP_S / 3600.0
-    k = np.flatnonzero(np.diff(hs) > gap_h)
-    starts = np.append((hs[k] + 1.0) * 3600.0, (hs[-1] + 1.0) * 3600.0 if hs.size else np.inf)
-    ends = np.append(hs[k + 1] * 3600.0, np.inf)
-    lengths = np.minimum(ends - starts, 1e18)
-    before = np.concatenate([[0.0], np.cumsum(lengths)[:-1]])
-
-    def holes_below(x: np.ndarray) -> np.ndarray:
-        i = np.searchsorted(starts, x, side="right") - 1
-        j = np.maximum(i, 0)
-        inside = np.clip(x - starts[j], 0.0, lengths[j])
-        return np.where(i >= 0, before[j] + inside, 0.0)
-
-    silent = np.maximum(holes_below(b) - holes_below(a), 0.0)
-    listened = np.clip(gaps["dt_s"].to_numpy() - silent, 0.0, None)
-    first_hole = starts[np.minimum(np.searchsorted(starts, a, side="right"), starts.size - 1)]
-    return np.asarray(np.minimum(listened, np.maximum(first_hole - a, 0.0)), dtype=np.float64)
+    end = ends[collection_of(a, starts)]
+    return np.asarray(np.clip(np.minimum(b, end) - a, 0.0, None), dtype=np.float64)
 
 
 def find_gaps(marked: pl.DataFrame, data_end: object | None = None) -> pl.DataFrame:
