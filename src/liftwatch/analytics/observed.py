@@ -26,5 +26,5 @@ def observed_index(observed: pl.DataFrame | None, start: date, n: int) -> np.nda
     """Offsets from ``start`` of the days in ``observed`` within ``n`` days (all ``n`` when None)."""
     if observed is None:
         return np.arange(n)
-    offsets = np.asarray([(d - start).days for d in observed["day"].to_list()], dtype=np.int64)
-    return np.unique(offsets[(offsets >= 0) & (offsets < n)])
+    offsets = observed["day"].cast(pl.Int64).to_numpy() - (start - date(1970, 1, 1)).days
+    return np.unique(offsets[(offsets >= 0) & (offsets < n)]).astype(np.int64)

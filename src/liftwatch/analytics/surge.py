@@ -254,9 +254,8 @@ def detect_changes(
     The baseline is ``[start, baseline_end)`` (default: the first half, at least 3 days). The CUSUM runs over
     the whole window (a surge that starts late in the baseline still accumulates evidence). ``observed``: the
     days (``day``) the data holds anything on, of every kind, not just ``legs``
-    (:func:`~liftwatch.analytics.observed.observed_days`); the
-    others are left out of the series. ``params`` go to :func:`assess_series` (``h``, ``ratio``, ``min_jump``,
-    ``alpha``, ``min_after``, ``min_new``).
+    (:func:`~liftwatch.analytics.observed.observed_days`); the others are left out of the series. ``params``
+    go to :func:`assess_series` (``h``, ``ratio``, ``min_jump``, ``alpha``, ``min_after``, ``min_new``).
     """
     daily = daily_partial(legs, level=level, by=by)
     found = alerts_from_daily(
