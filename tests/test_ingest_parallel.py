@@ -224,3 +224,23 @@ def test_worker_environment_is_set_only_while_processes_start(monkeypatch: pytes
     with _worker_environment():
         assert os.environ[first] == WORKER_ENV[first] and os.environ[second] == "4096"
     assert first not in os.environ and os.environ[second] == "4096"
+
+
+def test_automatic_choice_parses_in_a_thread_on_two_cores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On up to two cores the storing process's parse thread measured faster than worker processes (the
+    writer is the bottleneck); with more cores and enough small files, one worker process per core."""
+    import liftwatch.ingest_workers as iw
+
+    files = []
+    for i in range(20):
+        f = tmp_path / f"f{i}.json"
+        f.write_bytes(b"x" * 1000)
+        files.append(f)
+    monkeypatch.setattr(iw, "default_workers", lambda: 2)
+    assert iw.auto_workers(files, chunk_bytes=1000, max_file_bytes=10_000) == 1
+    monkeypatch.setattr(iw, "default_workers", lambda: 8)
+    assert iw.auto_workers(files, chunk_bytes=1000, max_file_bytes=10_000) == 8
+    assert iw.auto_workers(files[:3], chunk_bytes=1000, max_file_bytes=10_000) == 1  # too few to share out
+    with iw.parse_executor(1) as (executor, window):
+        assert isinstance(executor, iw.ParseThread) and window == iw.THREAD_WINDOW
+        assert iw.parses_here(executor) and iw.parses_here(None)

@@ -14,6 +14,7 @@ import pytest
 
 from liftwatch.ingest import ingest_paths
 from liftwatch.ingest_parse import ParsedChunk
+from liftwatch.ingest_workers import ParseThread
 from liftwatch.store import Store
 from liftwatch.store_batch import FileBatch
 from liftwatch.store_files import fingerprint, unchanged
@@ -135,13 +136,15 @@ class _SyncSubmitter:
         return SimpleNamespace(result=lambda: result)
 
 
-@pytest.mark.parametrize("elsewhere", [False, True])
-def test_file_changed_between_queue_and_parse_is_refused(tmp_path: Path, elsewhere: bool) -> None:
-    """Parsed here the bytes hashed at queue time are the ones parsed, and a stat refuses a file changed since;
-    parsed by a worker, which reads the file itself, its hash is checked again."""
+@pytest.mark.parametrize("where", ["here", "thread", "elsewhere"])
+def test_file_changed_between_queue_and_parse_is_refused(tmp_path: Path, where: str) -> None:
+    """Parsed in this process (at once or by its parse thread) the bytes hashed at queue time are the ones
+    parsed, and a stat refuses a file changed since; parsed by a worker, which reads the file itself, its hash
+    is checked again."""
     a, b = _files(tmp_path, 2)
+    executor = {"here": None, "thread": ParseThread(), "elsewhere": _SyncSubmitter()}[where]
     with Store(tmp_path / "s.duckdb") as s:
-        batch = FileBatch(s, executor=_SyncSubmitter() if elsewhere else None)
+        batch = FileBatch(s, executor=executor)
         ra, rb = batch.ingest(a), batch.ingest(b)  # both still queued: nothing parsed yet
         st = a.stat()
         _trace(a, "150000", 30)  # rewritten in place, 10 more points
@@ -180,3 +183,28 @@ def test_unchanged_is_fingerprint_equality(tmp_path: Path) -> None:
     assert not unchanged(str(f), before)
     f.unlink()
     assert not unchanged(str(f), before)
+
+
+def test_parse_thread_reads_each_small_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default ingest parses in a thread of this process: it parses the bytes the storing thread read and
+    hashed, so each file is opened once, and the store holds what a parse at once would give."""
+    files = _files(tmp_path, 12)
+    expect = _one_by_one(files, tmp_path / "a.duckdb")
+    opened: list[str] = []
+    real_open = open
+
+    def counting_open(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) in {str(f) for f in files}:
+            opened.append(str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    thread = ParseThread()
+    with Store(tmp_path / "b.duckdb") as s:
+        batch = FileBatch(s, executor=thread, window=3, max_files=2)  # several chunks in flight at once
+        reports = [batch.ingest(f) for f in files]
+        batch.flush()
+        assert [(Path(r.path).name, r.rows_added) for r in reports] == expect
+        assert not batch.failures
+    thread.pool.shutdown()
+    assert sorted(opened) == sorted(str(f) for f in files)

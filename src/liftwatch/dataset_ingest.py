@@ -36,7 +36,7 @@ from liftwatch.dataset_write import STAGE_ROWS
 from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.ingest import STATIC_READERS, IngestRun, expand_paths
 from liftwatch.ingest_parse import ARCHIVE_ERRORS, FileTask, ParsedChunk, ParsedFile, parse_chunk
-from liftwatch.ingest_workers import auto_workers, parse_executor
+from liftwatch.ingest_workers import auto_workers, parse_executor, parses_here
 from liftwatch.io.assumed_time import AssumeTime, check
 from liftwatch.io.base import RejectLog
 from liftwatch.io.textchunks import one_line
@@ -197,7 +197,7 @@ class _Run:
         if not files:
             return
         todo: list[tuple[int, Path, FileTask]] = []
-        raws: list[bytes | None] = []  # parsed here: the bytes just hashed are the ones parsed, read once
+        raws: list[bytes | None] = []  # parsed in this process: the bytes just hashed are the ones parsed
         reports: dict[int, IngestReport] = {}
         for k, f in enumerate(files):
             p = os.fspath(f)
@@ -205,7 +205,7 @@ class _Run:
                 check_regular(p)
                 before = fingerprint(p)
                 raw: bytes | None = None
-                if self.executor is None:
+                if parses_here(self.executor):
                     with open(p, "rb") as fh:
                         raw = fh.read()
                     digest = hashlib.sha256(raw).hexdigest()
@@ -224,6 +224,9 @@ class _Run:
             job: Any = None
         elif self.executor is None:
             job = parse_chunk(tasks, self.max_rows, self.raise_unexpected, raws)
+            del raws
+        elif parses_here(self.executor):
+            job = self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected, raws)
             del raws
         else:
             job = self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected)

@@ -1,4 +1,4 @@
-"""Where ingest parses: this process, local worker processes, or a Dask distributed cluster.
+"""Where ingest parses: a thread of this process, local worker processes, or a Dask distributed cluster.
 
 The store has one writer (DuckDB allows one), so parallel ingest splits the work where it is heavy and
 independent: decompressing, parsing, validating and hashing chunks of files
@@ -7,7 +7,16 @@ process appends the parsed chunks in input order. The order is what makes the re
 single-process run: the same rows, row keys, rows added per file (the earliest file keeps a row two files
 bring) and rejects.
 
-Why processes and not threads: the parse is Python-level work on parsed JSON (the GIL would serialise it).
+By default (``workers`` 1, and the automatic choice on up to two cores) chunks are parsed by one thread of this
+process while the main thread stores the previous ones (:class:`ParseThread`). The readsb trace parse is
+mostly C that releases the GIL (``liftwatch.io.trace_native``, zlib, Arrow), and DuckDB's append and commit
+release it too, so the two overlap; the thread parses the very bytes the main thread read and hashed, so
+nothing is read twice or shipped between processes. On two cores this measured faster than two worker
+processes (``docs/benchmarks.md``): the storing process is the bottleneck, and the processes' CPU went into
+copying parsed chunks back to it. Worker processes parallelise what the GIL would serialise (Python-level
+parses of other formats), for machines with cores to spare: ``workers`` >= 2, or the automatic choice on
+more than two cores.
+
 Why ``spawn``: the parent holds an open DuckDB connection and its threads; a forked child would inherit them.
 A Dask cluster must see the input files at the same paths (a shared or network file system).
 
@@ -34,7 +43,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -45,6 +54,8 @@ WORKER_ENV = {"MALLOC_MMAP_THRESHOLD_": str(1 << 30), "MALLOC_TRIM_THRESHOLD_": 
 POOL_MIN_CHUNKS = (
     16  # ~64 MiB of small files: below that, starting worker processes (~0.9 CPU s each) costs more than it saves
 )
+THREAD_CORES = 2  # up to this many cores, the automatic choice parses in a thread of this process (measured)
+THREAD_WINDOW = 16  # chunks parsed ahead by the parse thread: enough to cover one store step (see FileBatch)
 
 
 def default_workers() -> int:
@@ -56,7 +67,10 @@ def default_workers() -> int:
 
 
 def auto_workers(paths: Sequence[Path], chunk_bytes: int, max_file_bytes: int) -> int:
-    """``--workers`` default: one per core, but only when there are enough small files to share out."""
+    """``--workers`` default: 1 (this process, with its parse thread) on up to :data:`THREAD_CORES` cores or
+    with few small files; otherwise one worker process per core."""
+    if default_workers() <= THREAD_CORES:
+        return 1
     small = 0
     for p in paths:
         try:
@@ -67,6 +81,22 @@ def auto_workers(paths: Sequence[Path], chunk_bytes: int, max_file_bytes: int) -
             small += size
     chunks = math.ceil(small / chunk_bytes)
     return min(default_workers(), chunks) if chunks >= POOL_MIN_CHUNKS else 1
+
+
+class ParseThread:
+    """``submit`` on one parse thread of this process; the bytes already read go with the task."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liftwatch-parse")
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any]:
+        return self.pool.submit(fn, *args)
+
+
+def parses_here(executor: Any) -> bool:
+    """Whether chunks are parsed in this process (no executor, or its parse thread): the caller then hands
+    over the bytes it read and hashed instead of having the file read and hashed again."""
+    return executor is None or isinstance(executor, ParseThread)
 
 
 class _DaskSubmitter:
@@ -167,7 +197,11 @@ def parse_executor(workers: int | None, dask: Any = None) -> Iterator[tuple[Any,
                 client.close()
         return
     if workers is None or workers <= 1:
-        yield None, 0
+        thread = ParseThread()
+        try:
+            yield thread, THREAD_WINDOW
+        finally:
+            thread.pool.shutdown(wait=True, cancel_futures=True)
         return
     local = _LocalPool(workers)
     try:
@@ -176,4 +210,12 @@ def parse_executor(workers: int | None, dask: Any = None) -> Iterator[tuple[Any,
         local.pool.shutdown(wait=True, cancel_futures=True)
 
 
-__all__ = ["WORKER_ENV", "auto_workers", "dask_client", "default_workers", "parse_executor"]
+__all__ = [
+    "WORKER_ENV",
+    "ParseThread",
+    "auto_workers",
+    "dask_client",
+    "default_workers",
+    "parse_executor",
+    "parses_here",
+]

@@ -45,6 +45,7 @@ import pyarrow.compute as pc
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.ingest_parse import FileTask, ParsedChunk, parse_chunk
+from liftwatch.ingest_workers import parses_here
 from liftwatch.io import assumed_time
 from liftwatch.store import STAGE_ROWS, IngestReport, Store
 from liftwatch.store_files import check_regular
@@ -153,9 +154,9 @@ class FileBatch:
                 return report
             self.flush()  # --force of a file twice in one run: one ingested_files row can take one update
         task = FileTask(p, digest, before, format, assumed_time.current())
-        # parsed here, the bytes just hashed are the ones parsed (not read and hashed again); parsed elsewhere,
-        # the parser reads the file itself and checks its hash
-        self._pending.append(_Queued(task, report, force, raw if self.executor is None else None))
+        # parsed in this process, the bytes just hashed are the ones parsed (not read and hashed again); parsed
+        # elsewhere, the parser reads the file itself and checks its hash
+        self._pending.append(_Queued(task, report, force, raw if parses_here(self.executor) else None))
         self._digests.add(digest)
         self._pending_bytes += st.st_size
         if len(self._pending) >= self.max_files or self._pending_bytes >= self.chunk_bytes:
@@ -193,16 +194,21 @@ class FileBatch:
         if not todo:
             return
         tasks = [q.task for q in todo]
+        raws = [q.raw for q in todo]
+        for q in items:
+            q.raw = None  # held rows keep their _Queued until committed: not their bytes
         if self.executor is None:
-            raws = [q.raw for q in todo]
-            for q in items:
-                q.raw = None  # held rows keep their _Queued until committed: not their bytes
             chunk = parse_chunk(tasks, self.max_rows, self.raise_unexpected, raws)
             del raws
             self._inflight.append((todo, _Done(chunk)))
             self._store_next()
             return
-        self._inflight.append((todo, self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected)))
+        if parses_here(self.executor):  # this process's parse thread: it parses the bytes read and hashed here
+            job = self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected, raws)
+        else:
+            job = self.executor.submit(parse_chunk, tasks, self.max_rows, self.raise_unexpected)
+        del raws
+        self._inflight.append((todo, job))
         while len(self._inflight) > self.window:
             self._store_next()
 

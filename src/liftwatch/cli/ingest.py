@@ -158,7 +158,11 @@ def ingest(
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", "-w", min=1, help="Processes parsing small files (default: one per core when worth it)."
+            "--workers",
+            "-w",
+            min=1,
+            help="Worker processes parsing small files; 1 parses in a thread of this process while it stores "
+            "(default: 1 on up to two cores, else one per core when there are enough small files).",
         ),
     ] = None,
     dask: Annotated[
