@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -47,6 +48,50 @@ def test_failed_ingest_leaves_nothing(store: Store, tmp_path: Path, monkeypatch:
         store.ingest(f)
     assert store.info()["points"] == 0
     assert store.info()["files"] == 0
+
+
+def test_big_input_commits_in_steps_and_keeps_them_when_it_fails_later(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One transaction for a whole day archive held DuckDB's uncommitted rows in memory (~240 B a point): a
+    big input commits every COMMIT_ROWS rows. A failure after a commit keeps the committed rows (valid
+    observations), says how many, and leaves the file unrecorded, so the next ingest reads it again and adds
+    only what is missing."""
+    import liftwatch.store_ingest as si
+    from liftwatch.errors import PartlyStoredError
+
+    monkeypatch.setattr(si, "STAGE_ROWS", 40)
+    monkeypatch.setattr(si, "COMMIT_ROWS", 80)
+    parts = [conform(make_points(40, start=datetime(2025, 1, 5, 12, k, tzinfo=UTC))) for k in range(0, 50, 10)]
+    # five batches of 40 points, 10 minutes apart (each 400 s long): steps of 40, a commit every 80 rows
+
+    def dies_in_batch_five(*_a: object, **_k: object) -> Iterator[pa.Table]:
+        yield from parts[:4]
+        raise RuntimeError("reader died mid-file")
+
+    f = tmp_path / "x.sbs"
+    f.write_bytes(b"placeholder: the reader is replaced\n")
+    monkeypatch.setattr("liftwatch.store_ingest.lio.read", dies_in_batch_five)
+    with pytest.raises(PartlyStoredError, match="160 rows stored before it are kept") as err:
+        store.ingest(f, format="sbs")
+    assert "reader died mid-file" in str(err.value) and err.value.kept == 160
+    assert store.info()["points"] == 160 and store.info()["files"] == 0
+
+    monkeypatch.setattr("liftwatch.store_ingest.lio.read", lambda *_a, **_k: iter(parts))
+    rep = store.ingest(f, format="sbs")
+    assert rep.rows_read == 200 and rep.rows_added == 40  # the kept rows are not added twice
+    assert store.info()["points"] == 200 and store.info()["files"] == 1
+
+    def dies_before_a_commit(*_a: object, **_k: object) -> Iterator[pa.Table]:
+        yield parts[0]
+        raise RuntimeError("reader died early")
+
+    g = tmp_path / "y.sbs"
+    g.write_bytes(b"another placeholder\n")
+    monkeypatch.setattr("liftwatch.store_ingest.lio.read", dies_before_a_commit)
+    with pytest.raises(RuntimeError, match="died early"):  # less than a step: all or nothing, as before
+        store.ingest(g, format="sbs")
+    assert store.info()["files"] == 1
 
 
 def test_open_api_returns_polars_and_pandas(tmp_path: Path) -> None:

@@ -61,7 +61,8 @@ class StoreLockedError(LiftwatchError):
 
 
 class FileChangedError(LiftwatchError):
-    """An input changed while it was being ingested (still being written?); nothing of it was stored."""
+    """An input changed while it was being ingested (still being written?); nothing of it was stored since
+    its last commit (a big input commits in steps, see :class:`PartlyStoredError`)."""
 
     def __init__(self, path: str) -> None:
         super().__init__(
@@ -69,6 +70,22 @@ class FileChangedError(LiftwatchError):
             "ingest it again once it is complete"
         )
         self.path = path
+
+
+class PartlyStoredError(LiftwatchError):
+    """A big input failed after some of its steps were committed: those rows stay (they are valid
+    observations, and the file is not recorded as ingested, so the next ingest reads it again and adds
+    nothing twice)."""
+
+    def __init__(self, path: str, kept: int, cause: BaseException) -> None:
+        if isinstance(cause, LiftwatchError):
+            reason = one_line(cause, 250)
+        else:
+            reason = f"{path}: unexpected {type(cause).__name__}: {one_line(cause, 200)}"
+        super().__init__(
+            f"{reason}; {kept:,} rows stored before it are kept (ingest the file again: it adds nothing twice)"
+        )
+        self.path, self.kept, self.cause = path, kept, cause
 
 
 def one_line(error: object, limit: int = 200) -> str:

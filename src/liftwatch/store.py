@@ -6,8 +6,9 @@ content hash was already ingested is skipped outright, and every row carries a s
 content (``row_key``, :mod:`liftwatch.rowkey`, including the source) so overlapping files of one source (two
 OpenSky extracts covering the same hour, a gzip copy of an ingested trace) add no duplicates. The same position
 heard through two different sources is kept once per source on purpose: which network heard it is evidence of
-coverage. Each file is ingested in one transaction (small files several to one, :mod:`liftwatch.store_batch`),
-so a failure or a kill leaves nothing half-written; rows are
+coverage. Each file is ingested in one transaction (small files several to one, :mod:`liftwatch.store_batch`;
+a file of more than a million rows in steps, :mod:`liftwatch.store_ingest`), so a failure or a kill leaves
+nothing half-written, or for a big input only whole steps that the next run completes; rows are
 looked up and appended in steps of up to ``STAGE_ROWS`` so memory does not grow with the file. ``flights build``
 replaces the air flights in one transaction too. What is promised and which tests hold it:
 ``docs/reliability.md``.

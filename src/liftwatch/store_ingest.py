@@ -1,10 +1,16 @@
-"""Ingest into the DuckDB store: each input in one transaction, its rows keyed, looked up and appended.
+"""Ingest into the DuckDB store: each input's rows keyed, looked up and appended, in transactions.
 
 Separate from :mod:`liftwatch.store` (opening, schema, queries, flights) because this is the write path every
 reader's output goes through: what makes re-ingest add nothing (the file's SHA-256 in ``ingested_files``, each
 row's content key looked up among the stored points of its time span) and what makes a failure or a kill leave
-nothing half-written (one transaction per input). :mod:`liftwatch.store_batch` groups many small inputs into
-one step on top of it.
+nothing half-written. :mod:`liftwatch.store_batch` groups many small inputs into one step on top of it.
+
+An input commits every ``COMMIT_ROWS`` rows read, and is recorded in ``ingested_files`` with its last commit.
+One transaction for a whole input held DuckDB's uncommitted rows in memory: a globe_history day archive
+(~38 M points, one input) grew by ~240 bytes a point, ~9 GB. A step's rows are valid observations whatever
+happens later, so a failure or a kill after some steps keeps them; the file is not recorded, the next ingest
+reads it again, and the row keys make it add nothing twice (:class:`liftwatch.errors.PartlyStoredError` says
+how many rows were kept). An input smaller than one step is still all or nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from liftwatch import io as lio
-from liftwatch.errors import FileChangedError, LiftwatchError
+from liftwatch.errors import FileChangedError, LiftwatchError, PartlyStoredError
 from liftwatch.io.base import RejectLog
 from liftwatch.io.timewindow import filter_table
 from liftwatch.rowkey import table_row_keys
@@ -31,6 +37,7 @@ from liftwatch.store_files import check_regular, file_digest, fingerprint
 from liftwatch.store_sql import append_rows, new_rows
 
 STAGE_ROWS = 1_000_000  # rows de-duplicated and appended at once (bounds the memory of one step)
+COMMIT_ROWS = 1_000_000  # rows read per commit of one input (bounds DuckDB's uncommitted state; see above)
 
 
 @dataclass
@@ -110,9 +117,19 @@ class StoreIngest:
         for an input that turned out too big to hold)."""
         p = report.path
         con = self.con
+        kept = 0  # rows added by the steps already committed
+
+        def commit_step(added_so_far: int) -> None:
+            nonlocal kept
+            if fingerprint(p) != before:  # a file growing under the reader: stop before its rows are kept
+                raise FileChangedError(p)
+            con.execute("COMMIT")
+            con.execute("BEGIN TRANSACTION")
+            kept = added_so_far
+
         con.execute("BEGIN TRANSACTION")
         try:
-            added = self._merge_batches(batches, report, on_batch=on_batch)
+            added = self._merge_batches(batches, report, on_batch=on_batch, commit_step=commit_step)
             if fingerprint(p) != before:
                 raise FileChangedError(p)
             # --force re-reads a file: its new rows add to what it brought before, never overwrite the count
@@ -123,6 +140,11 @@ class StoreIngest:
                 [digest, p, report.format, added, report.rejects.total],
             )
             con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            if kept:
+                raise PartlyStoredError(p, kept, exc) from exc
+            raise
         except BaseException:
             con.execute("ROLLBACK")
             raise
@@ -170,8 +192,10 @@ class StoreIngest:
         batches: Iterator[pa.Table],
         report: IngestReport,
         on_batch: Callable[[int], None] | None = None,
+        commit_step: Callable[[int], None] | None = None,
     ) -> int:
-        """Append each batch's new rows (:func:`new_rows`); runs inside the caller's transaction.
+        """Append each batch's new rows (:func:`new_rows`); runs inside the caller's transaction, which
+        ``commit_step`` (given the rows added so far) commits and reopens every ``COMMIT_ROWS`` rows read.
 
         Rows outside the time window are refused here too (whoever produced them), as rejects. A batch is
         checked against everything stored before it, earlier batches of this input included, so memory
@@ -183,6 +207,7 @@ class StoreIngest:
         added = 0
         held: list[pa.Table] = []  # small batches (tar members, snapshot groups) looked up together
         held_rows = 0
+        uncommitted = 0
 
         def store_held() -> int:
             table = pa.concat_tables(held) if len(held) > 1 else held[0]
@@ -210,7 +235,11 @@ class StoreIngest:
             held_rows += batch.num_rows
             if held_rows >= STAGE_ROWS:  # each lookup scans the stored keys of its span: fewer, bigger lookups
                 added += store_held()
+                uncommitted += held_rows
                 held_rows = 0
+                if commit_step is not None and uncommitted >= COMMIT_ROWS:
+                    commit_step(added)
+                    uncommitted = 0
             report.rows_read += batch.num_rows
             if on_batch is not None:
                 on_batch(batch.num_rows)
