@@ -208,3 +208,27 @@ def test_parse_thread_reads_each_small_file_once(tmp_path: Path, monkeypatch: py
         assert not batch.failures
     thread.pool.shutdown()
     assert sorted(opened) == sorted(str(f) for f in files)
+
+
+def test_steps_run_duckdb_on_step_threads_and_restore_its_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While its parse thread takes a core, the storing process runs DuckDB on the others; the store's own
+    setting is back afterwards (a big input stored on its own, with nothing parsing beside it, keeps it)."""
+    from liftwatch.store_sql import append_rows as real_append
+
+    seen: list[object] = []
+
+    def spying_append(con: Any, table: Any) -> None:
+        seen.append(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
+        real_append(con, table)
+
+    monkeypatch.setattr("liftwatch.store_batch.append_rows", spying_append)
+    files = _files(tmp_path, 3)
+    with Store(tmp_path / "s.duckdb") as s:
+        s.con.execute("SET threads = 3")
+        batch = FileBatch(s, step_threads=1)
+        for f in files:
+            batch.ingest(f)
+        batch.flush()
+        assert seen == [1] and s.con.execute("SELECT current_setting('threads')").fetchall()[0][0] == 3

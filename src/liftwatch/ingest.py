@@ -24,7 +24,7 @@ from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.ingest_outcomes import needing_attention, outcome_table, rejects_by_reason
 from liftwatch.ingest_parse import ARCHIVE_ERRORS
-from liftwatch.ingest_workers import auto_workers, parse_executor
+from liftwatch.ingest_workers import ParseThread, auto_workers, default_workers, parse_executor
 from liftwatch.io import aircraft_json, ais_csv, ais_decoded_csv, ais_nmea
 from liftwatch.io.base import NothingKeptError
 from liftwatch.io.textchunks import one_line
@@ -195,6 +195,7 @@ def _ingest_paths(
             executor=executor,
             window=window,
             raise_unexpected=raise_unexpected,
+            step_threads=max(1, default_workers() - 1) if isinstance(executor, ParseThread) else None,
         )
         for f in files:
             if on_file is not None:

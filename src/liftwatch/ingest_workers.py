@@ -11,7 +11,7 @@ By default (``workers`` 1, and the automatic choice on up to two cores) chunks a
 process while the main thread stores the previous ones (:class:`ParseThread`). The readsb trace parse is
 mostly C that releases the GIL (``liftwatch.io.trace_native``, zlib, Arrow), and DuckDB's append and commit
 release it too, so the two overlap; the thread parses the very bytes the main thread read and hashed, so
-nothing is read twice or shipped between processes. On two cores this measured faster than two worker
+nothing is read twice or shipped between processes, and DuckDB stores on the remaining cores. On two cores this measured faster than two worker
 processes (``docs/benchmarks.md``): the storing process is the bottleneck, and the processes' CPU went into
 copying parsed chunks back to it. Worker processes parallelise what the GIL would serialise (Python-level
 parses of other formats), for machines with cores to spare: ``workers`` >= 2, or the automatic choice on
