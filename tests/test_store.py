@@ -94,6 +94,39 @@ def test_big_input_commits_in_steps_and_keeps_them_when_it_fails_later(
     assert store.info()["files"] == 1
 
 
+def test_reading_ahead_in_a_thread_stores_and_rejects_as_reading_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big input's batches are read, checked and keyed in a thread while the store appends: the rows, the
+    reject counts and the order of the reject samples are those of reading in place."""
+    import liftwatch.store_ingest as si
+    from liftwatch.io.base import RejectLog
+    from liftwatch.readahead import readahead
+
+    def batches(_path: object, *, format: str, rejects: RejectLog) -> Iterator[pa.Table]:
+        for k in range(12):
+            rejects.add(str(_path), f"line {k}", "unparseable line")
+            pts = make_points(30, asset=f"15{k:04x}", start=datetime(2025, 1, 5, 12, k, tzinfo=UTC))
+            if k == 7:  # a row far in the future: the store's time window refuses it, as a reject
+                pts = pts.with_columns(ts=pts["ts"].dt.offset_by("30y"))
+            yield conform(pts)
+
+    f = tmp_path / "x.sbs"
+    f.write_bytes(b"placeholder: the reader is replaced\n")
+    monkeypatch.setattr("liftwatch.store_ingest.lio.read", batches)
+    monkeypatch.setattr(si, "STAGE_ROWS", 50)
+    monkeypatch.setattr(si, "COMMIT_ROWS", 100)
+    runs = []
+    for name, ahead in (("ahead", readahead), ("in place", lambda items, _depth: items)):
+        monkeypatch.setattr(si, "readahead", ahead)
+        with Store(tmp_path / f"{name}.duckdb") as s:
+            rep = s.ingest(f, format="sbs")
+            rows = s.sql("SELECT asset_id, ts, row_key FROM points ORDER BY asset_id, ts")
+        runs.append((rep.rows_read, rep.rows_added, dict(rep.rejects.counts), rep.rejects.samples, rows))
+    assert runs[0][:4] == runs[1][:4] and runs[0][4].equals(runs[1][4])
+    assert runs[0][1] == 11 * 30 and sum(runs[0][2].values()) == 12 + 30
+
+
 def test_open_api_returns_polars_and_pandas(tmp_path: Path) -> None:
     with liftwatch.open(tmp_path / "a.duckdb") as lw:
         lw.store.ingest_table(make_points(20, asset="155ABC".lower()))

@@ -21,7 +21,7 @@ import hashlib
 import os
 import stat
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,10 +41,12 @@ from liftwatch.io.assumed_time import AssumeTime, check
 from liftwatch.io.base import RejectLog
 from liftwatch.io.textchunks import one_line
 from liftwatch.io.timewindow import filter_table
+from liftwatch.readahead import readahead
 from liftwatch.schema import POINT_SCHEMA, conform
 from liftwatch.store import IngestReport
 from liftwatch.store_batch import CHUNK_BYTES, MAX_FILE_BYTES, MAX_FILES, skipped_format
 from liftwatch.store_files import check_regular, file_digest, fingerprint
+from liftwatch.store_ingest import AHEAD
 
 COMMIT_ROWS = 20_000_000  # new rows per commit: what a kill can cost, against the manifest rewrite per commit
 
@@ -326,11 +328,15 @@ def _read_one(
     held: list[pa.Table] = []
     rows = 0
     mark: int | None = None
-    try:
+
+    def canonical() -> Iterator[pa.Table]:  # read and checked in a thread while this one writes
         for batch in lio.read(p, format=rep.format, rejects=rep.rejects, assume_time=assume):
-            if batch.num_rows == 0:
-                continue
-            table = _canonical(batch, rep.rejects, p)
+            if batch.num_rows:
+                yield _canonical(batch, rep.rejects, p)
+
+    stream = readahead(canonical(), AHEAD)
+    try:
+        for table in stream:
             _account(rep, table, assets)
             if on_batch is not None:
                 on_batch(table.num_rows)
@@ -350,6 +356,7 @@ def _read_one(
         if mark is not None:
             w.flush()
     except BaseException:
+        stream.close()  # the reader thread stops now, not when the generator is collected
         if mark is not None:
             w.rollback_to(mark)
             w.added_by_file.pop(fid, None)

@@ -15,9 +15,10 @@ how many rows were kept). An input smaller than one step is still all or nothing
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -31,12 +32,14 @@ from liftwatch import io as lio
 from liftwatch.errors import FileChangedError, LiftwatchError, PartlyStoredError
 from liftwatch.io.base import RejectLog
 from liftwatch.io.timewindow import filter_table
+from liftwatch.readahead import readahead
 from liftwatch.rowkey import table_row_keys
 from liftwatch.schema import POINT_SCHEMA, conform
 from liftwatch.store_files import check_regular, file_digest, fingerprint
 from liftwatch.store_sql import append_rows, new_rows
 
 STAGE_ROWS = 1_000_000  # rows de-duplicated and appended at once (bounds the memory of one step)
+AHEAD = 4  # batches a big input's reader may run ahead of the store (each up to ~250,000 rows)
 COMMIT_ROWS = 1_000_000  # rows read per commit of one input (bounds DuckDB's uncommitted state; see above)
 
 
@@ -129,7 +132,7 @@ class StoreIngest:
 
         con.execute("BEGIN TRANSACTION")
         try:
-            added = self._merge_batches(batches, report, on_batch=on_batch, commit_step=commit_step)
+            added = self._merge_batches(batches, report, on_batch=on_batch, commit_step=commit_step, ahead=True)
             if fingerprint(p) != before:
                 raise FileChangedError(p)
             # --force re-reads a file: its new rows add to what it brought before, never overwrite the count
@@ -193,14 +196,30 @@ class StoreIngest:
         report: IngestReport,
         on_batch: Callable[[int], None] | None = None,
         commit_step: Callable[[int], None] | None = None,
+        ahead: bool = False,
     ) -> int:
         """Append each batch's new rows (:func:`new_rows`); runs inside the caller's transaction, which
         ``commit_step`` (given the rows added so far) commits and reopens every ``COMMIT_ROWS`` rows read.
 
         Rows outside the time window are refused here too (whoever produced them), as rejects. A batch is
         checked against everything stored before it, earlier batches of this input included, so memory
-        holds one batch and its keys, whatever the size of the input.
+        holds one batch and its keys, whatever the size of the input. With ``ahead``, the batches are read,
+        checked and keyed in a thread (:func:`liftwatch.readahead.readahead`) while this one stores: the
+        reject log is only written there until the batches end.
         """
+        keyed = _keyed(batches, report)
+        stream = readahead(keyed, AHEAD) if ahead else keyed
+        with contextlib.closing(stream):  # a failure while storing stops the reader thread at once
+            return self._merge_stream(stream, report, on_batch, commit_step)
+
+    def _merge_stream(
+        self,
+        stream: Iterator[pa.Table],
+        report: IngestReport,
+        on_batch: Callable[[int], None] | None,
+        commit_step: Callable[[int], None] | None,
+    ) -> int:
+        """The body of :meth:`_merge_batches` over prepared (canonical, in-window, keyed) batches."""
         con = self.con
         span: list[Any] = [None, None]
         assets: set[str] = set()
@@ -214,24 +233,17 @@ class StoreIngest:
             held.clear()
             got = 0
             for start in range(0, table.num_rows, STAGE_ROWS):
-                part = table.slice(start, STAGE_ROWS)
-                new = new_rows(con, part.append_column("row_key", table_row_keys(part)))
+                new = new_rows(con, table.slice(start, STAGE_ROWS))
                 if new.num_rows:
                     append_rows(con, new)
                 got += new.num_rows
             return got
 
-        for batch in batches:
-            if batch.num_rows == 0:
-                continue
-            batch = batch if batch.schema.equals(POINT_SCHEMA) else conform(batch)
-            batch = filter_table(batch, report.rejects, report.path)
-            if batch.num_rows == 0:
-                continue
+        for batch in stream:
             lo, hi = (x.as_py() for x in pc.min_max(batch.column("ts")).values())
             span = [lo if span[0] is None else min(span[0], lo), hi if span[1] is None else max(span[1], hi)]
             assets.update(pc.unique(batch.column("asset_id")).to_pylist())
-            held.append(batch.replace_schema_metadata(None))
+            held.append(batch)
             held_rows += batch.num_rows
             if held_rows >= STAGE_ROWS:  # each lookup scans the stored keys of its span: fewer, bigger lookups
                 added += store_held()
@@ -248,3 +260,15 @@ class StoreIngest:
         report.assets, report.t_min, report.t_max = len(assets), span[0], span[1]
         report.rows_added = added
         return added
+
+
+def _keyed(batches: Iterator[pa.Table], report: IngestReport) -> Generator[pa.Table, None, None]:
+    """Non-empty canonical batches of rows inside the time window, each with its ``row_key`` column."""
+    for batch in batches:
+        if batch.num_rows == 0:
+            continue
+        batch = batch if batch.schema.equals(POINT_SCHEMA) else conform(batch)
+        batch = filter_table(batch, report.rejects, report.path)
+        if batch.num_rows:
+            batch = batch.replace_schema_metadata(None)
+            yield batch.append_column("row_key", table_row_keys(batch))
