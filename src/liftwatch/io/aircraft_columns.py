@@ -96,6 +96,13 @@ def concat(parts: list[Columns]) -> Columns:
 
 def from_objects(lists: list[list[Any]], clean: bool) -> Columns:
     """The columns of several snapshots' aircraft lists (typed structs or parsed JSON values)."""
+    try:
+        return _from_objects(lists, clean)
+    except UnicodeEncodeError:  # hostile input only: clean the values one by one, then the same conversion
+        return _from_objects([[_sane(a) for a in acs] for acs in lists], clean)
+
+
+def _from_objects(lists: list[list[Any]], clean: bool) -> Columns:
     n = sum(len(a) for a in lists)
     is_dict, col, typed = aircraft_typed.snapshot_columns(lists, _KEYS)
 
@@ -174,6 +181,20 @@ def from_objects(lists: list[list[Any]], clean: bool) -> Columns:
         mlat_lat=_lists_contain(col["mlat"], "lat"),
         tisb_lat=_lists_contain(col["tisb"], "lat"),
     )
+
+
+def _sane(value: Any) -> Any:
+    """A string Arrow cannot hold (a lone surrogate: the salvage parser lets ``"\\ud800"`` through) becomes a value
+    of the wrong type for every field (an empty list), inside ``lastPosition`` too; everything else is kept."""
+    if type(value) is str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return []
+        return value
+    if type(value) is dict:
+        return {k: _sane(v) for k, v in value.items()}
+    return value
 
 
 def _fallback(current: list[Any], old: list[Any]) -> list[Any]:

@@ -234,8 +234,10 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
             np.where(use_lp, c.lp_age, seen_pos),
         )
         lat_ok, lon_ok, seen_pos_ok = lat_ok | use_lp, lon_ok | use_lp, seen_pos_ok | use_lp
-        for arr in (alt, galt, gs, trk, brate, grate, thdg, mhdg):
-            arr[use_lp] = np.nan
+        # new arrays, not edits in place: a column may be a read-only view of Arrow or C parser memory
+        alt, galt, gs, trk, brate, grate, thdg, mhdg = (
+            np.where(use_lp, np.nan, a) for a in (alt, galt, gs, trk, brate, grate, thdg, mhdg)
+        )
         # alt_baro "ground" stays: the aircraft is on the ground (no altitude), as with a current position
         alt_ok, galt_ok = alt_ok & ~use_lp, galt_ok & ~use_lp
         brate_ok, thdg_ok = brate_ok & ~use_lp, thdg_ok & ~use_lp

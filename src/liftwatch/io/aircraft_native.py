@@ -124,7 +124,7 @@ def columns(docs: list[NativeAircraft]) -> Columns:
     none = np.zeros(n, dtype=bool)
 
     def col(slot: int) -> np.ndarray:
-        return np.array(nums[slot], dtype=np.float64)  # a writable copy: the conversion edits some in place
+        return nums[slot]  # type: ignore[no-any-return]
 
     def present(v: np.ndarray) -> np.ndarray:
         out: np.ndarray = ~np.isnan(v)
