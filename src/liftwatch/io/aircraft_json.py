@@ -21,11 +21,24 @@ Choices (documented in docs/formats.md):
 
 A directory is read file by file (bounded memory), in natural name order; readsb's side files
 (``receiver.json``, ``stats.json``, ...) are skipped, and trace files met there are read with the trace reader.
-Snapshots whose every value has a type the reader takes are decoded by msgspec into typed structs holding only
-the fields used (:mod:`liftwatch.io.aircraft_typed`, where the parsers were measured: 2× faster than a dict per
-aircraft); any other document is parsed by orjson (salvaged when damaged), so rejects are named exactly as
-before. Columns are pulled out with C-level ``map`` and converted with NumPy/Polars, not per-aircraft Python
-code.
+
+Parsing, fastest first; each step takes a document only when it is sure to give the next one's answer:
+
+1. The optional C accelerator (:mod:`liftwatch.io.aircraft_native`, ``csrc/aircraft_native.c``) turns a
+   snapshot's bytes straight into columns (float64 values, presence, string bytes, flags). It is hand-written
+   because no library gives exact columns from this layout (Polars and DuckDB JSON readers change types or keep
+   the first of duplicate keys; pyarrow's needs one object per line and costs more than this whole reader), and
+   because any reader that builds a Python object per aircraft stays above ~2 µs an aircraft: measured on
+   5 M aircraft of readsb's layout, msgspec structs cost 0.6 µs to parse plus ~1.2 µs to pull the fields out
+   and build columns (reader 0.38 M aircraft/s of CPU); the C scan costs ~0.3 µs and the reader runs at
+   ~1.1 M/s (``docs/benchmarks.md``). It refuses anything outside a strict subset of JSON it is exact on.
+2. msgspec into typed structs holding only the fields used (:mod:`liftwatch.io.aircraft_typed`), for snapshots
+   whose every value has a type the reader takes.
+3. orjson (salvaged when damaged), for anything else, so rejects are named exactly as before.
+
+Every path fills the same :class:`~liftwatch.io.aircraft_columns.Columns` (per aircraft, so a batch mixing
+paths is the concatenation of each run's columns), and one vectorised NumPy/Polars conversion makes the points
+and rejects from them: the paths cannot disagree on a rule, only on parsing, which the tests check bit for bit.
 """
 
 from __future__ import annotations
