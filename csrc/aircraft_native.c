@@ -333,7 +333,7 @@ static int key(P *p, const unsigned char **ptr, size_t *len) {
     int plain;
     if (p->s >= p->end || *p->s != '"') return fail(p, NOT_HANDLED);
     if (string(p, ptr, len, &plain)) return -1;
-    if (memchr(*ptr, '\\', *len) != NULL) return fail(p, NOT_HANDLED); /* an escaped key could spell ours */
+    if (!plain && memchr(*ptr, '\\', *len) != NULL) return fail(p, NOT_HANDLED); /* escaped: could spell ours */
     skip_ws(p);
     if (p->s >= p->end || *p->s != ':') return fail(p, NOT_HANDLED);
     p->s++;
@@ -360,9 +360,12 @@ static int next_member(P *p, unsigned char close) {
 static size_t FLEN[NFIELDS]; /* strlen of each name, set at import */
 
 static int field_of(const unsigned char *k, size_t len) {
-    for (int i = 0; i < NFIELDS; i++)
-        if (FLEN[i] == len && (unsigned char)FIELDS[i].name[0] == k[0] && memcmp(FIELDS[i].name, k, len) == 0)
-            return i;
+    for (int i = 0; i < NFIELDS; i++) {
+        if (FLEN[i] != len || (unsigned char)FIELDS[i].name[0] != k[0]) continue;
+        size_t j = 1;
+        while (j < len && (unsigned char)FIELDS[i].name[j] == k[j]) j++;
+        if (j == len) return i;
+    }
     return -1;
 }
 
