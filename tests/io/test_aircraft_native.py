@@ -381,3 +381,17 @@ def test_threads_share_nothing() -> None:
     for t in threads:
         t.join()
     assert len(got) == 15 and all(g == one for g in got)
+
+
+@needs_native
+@pytest.mark.parametrize(
+    "head",
+    [b"", b'"now":1736064000123,', b'"now":"1736064000",', b'"now":null,', b'"now":-1,', b'"now":5e9,'],
+)
+def test_header_rules_are_the_readers(head: bytes) -> None:
+    """Missing, millisecond, string, null or out-of-range ``now``: the accelerator parses the aircraft, the
+    reader's own header rules decide, as on the pure path (an unreadable snapshot in a file or a directory)."""
+    raw = b"{" + head + b'"aircraft":[{"hex":"~15a3f2","lat":34.9,"lon":35.1,"seen_pos":1.5,"alt_baro":"ground"}]}'
+    assert aircraft_native.prepare(raw) is not None
+    assert _same({"aircraft.json": raw}) == 1
+    _same({"history_0.json": raw, "history_1.json": SNAP}, as_dir=True)

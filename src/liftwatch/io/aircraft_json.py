@@ -31,7 +31,7 @@ Parsing, fastest first; each step takes a document only when it is sure to give 
    because any reader that builds a Python object per aircraft stays above ~2 µs an aircraft: measured on
    5 M aircraft of readsb's layout, msgspec structs cost 0.6 µs to parse plus ~1.2 µs to pull the fields out
    and build columns (reader 0.38 M aircraft/s of CPU); the C scan costs ~0.3 µs and the reader runs at
-   ~1.1 M/s (``docs/benchmarks.md``). It refuses anything outside a strict subset of JSON it is exact on.
+   1.1-1.2 M/s (``docs/benchmarks.md``). It refuses anything outside a strict subset of JSON it is exact on.
 2. msgspec into typed structs holding only the fields used (:mod:`liftwatch.io.aircraft_typed`), for snapshots
    whose every value has a type the reader takes.
 3. orjson (salvaged when damaged), for anything else, so rejects are named exactly as before.
