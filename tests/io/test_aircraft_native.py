@@ -395,3 +395,13 @@ def test_header_rules_are_the_readers(head: bytes) -> None:
     assert aircraft_native.prepare(raw) is not None
     assert _same({"aircraft.json": raw}) == 1
     _same({"history_0.json": raw, "history_1.json": SNAP}, as_dir=True)
+
+
+@needs_native
+def test_string_columns_beyond_32_bit_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch whose strings outgrow 32-bit Arrow offsets is joined as large strings: the same table."""
+    rnd = random.Random(3)
+    files = {f"history_{k}.json": _snapshot(rnd, 30, now=Num(f"{1_736_064_000 + k}.0")) for k in range(4)}
+    want = _read(files, True, True, 100_000)
+    monkeypatch.setattr(aircraft_native, "_MAX_OFFSET", 8)
+    assert _read(files, True, True, 100_000) == want

@@ -52,7 +52,10 @@ OLD_ALT, OLD_GS, OLD_BRATE, LP_LAT, LP_LON, LP_AGE = range(12, 18)
 HEX, TYPE, FLIGHT, REG, TYP, SQUAWK = range(6)
 _MLAT_LAT, _TISB_LAT, _LASTPOS = 16, 32, 64
 _NUM, _GROUND, _OTHER_STR = 1, 2, 3
-_UNWANTED = ("files", "trace", "ac")  # tar1090 chunks, traces and API answers: the object path reads those
+_UNWANTED = ("files", "trace", "ac")
+_MAX_OFFSET = (
+    2**31 - 1
+)  # a string column's bytes in one Arrow array with 32-bit offsets  # tar1090 chunks, traces and API answers: the object path reads those
 
 
 def active() -> bool:
@@ -101,18 +104,26 @@ def prepare(data: bytes) -> dict[str, Any] | None:
     return header
 
 
-def _strings(docs: list[NativeAircraft], k: int) -> pl.Series:
-    """String field ``k`` of every aircraft (null where null or absent), built from the C parser's buffers."""
-    arrays = []
-    for d in docs:
-        valid = (d.spres >> k) & 1
-        bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
-        arr = pa.Array.from_buffers(
-            pa.string(), d.n, [bitmap, pa.py_buffer(d.strs[2 * k]), pa.py_buffer(d.strs[2 * k + 1])]
-        )
-        arrays.append(arr)
-    joined = arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
-    return pl.Series(values=joined, dtype=pl.String)
+def _strings(docs: list[NativeAircraft], spres: np.ndarray, k: int) -> pl.Series:
+    """String field ``k`` of every aircraft (null where null or absent): one Arrow array over the documents'
+    buffers (offsets shifted and joined, bytes joined), no Python string per aircraft."""
+    if len(docs) == 1:
+        offsets, data = docs[0].strs[2 * k], docs[0].strs[2 * k + 1]
+    else:
+        parts, base = [], 0
+        for d in docs:
+            o = np.frombuffer(d.strs[2 * k], dtype=np.int32)
+            parts.append(o[:-1] + base)
+            base += int(o[-1])
+        if base > _MAX_OFFSET:  # beyond Arrow's 32-bit offsets: per document, joined as large strings
+            arrays = [_strings([d], d.spres, k).to_arrow().cast(pa.large_string()) for d in docs]
+            return pl.Series(values=pa.concat_arrays(arrays), dtype=pl.String)
+        parts.append(np.array([base], dtype=np.int32))
+        offsets = np.concatenate(parts).astype(np.int32, copy=False).tobytes()
+        data = b"".join(d.strs[2 * k + 1] for d in docs)
+    valid = np.packbits((spres >> k) & 1, bitorder="little")
+    buffers = [pa.py_buffer(valid), pa.py_buffer(offsets), pa.py_buffer(data)]
+    return pl.Series(values=pa.Array.from_buffers(pa.string(), int(spres.size), buffers), dtype=pl.String)
 
 
 def columns(docs: list[NativeAircraft]) -> Columns:
@@ -120,6 +131,7 @@ def columns(docs: list[NativeAircraft]) -> Columns:
     for the same documents)."""
     nums = docs[0].nums if len(docs) == 1 else np.concatenate([d.nums for d in docs], axis=1)
     flags = docs[0].flags if len(docs) == 1 else np.concatenate([d.flags for d in docs])
+    spres = docs[0].spres if len(docs) == 1 else np.concatenate([d.spres for d in docs])
     n = int(flags.size)
     none = np.zeros(n, dtype=bool)
 
@@ -144,14 +156,14 @@ def columns(docs: list[NativeAircraft]) -> Columns:
     lp_valid = lp & present(lp_lat) & present(lp_lon) & present(lp_age) & last_position_ok(lp_lat, lp_lon, lp_age)
     return Columns(
         is_dict=np.ones(n, dtype=bool),
-        hex=_strings(docs, HEX),
+        hex=_strings(docs, spres, HEX),
         hex_bad=none,
-        flight=_strings(docs, FLIGHT),
+        flight=_strings(docs, spres, FLIGHT),
         flight_bad=none,
-        squawk=_strings(docs, SQUAWK),
-        reg=_strings(docs, REG),
-        typ=_strings(docs, TYP),
-        atype=_strings(docs, TYPE),
+        squawk=_strings(docs, spres, SQUAWK),
+        reg=_strings(docs, spres, REG),
+        typ=_strings(docs, spres, TYP),
+        atype=_strings(docs, spres, TYPE),
         lat=lat,
         lat_ok=present(lat),
         lat_bad=none,
