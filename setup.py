@@ -1,7 +1,8 @@
-"""Build configuration beyond pyproject.toml: the optional C accelerator for readsb traces.
+"""Build configuration beyond pyproject.toml: the optional C accelerators for readsb traces and aircraft.json.
 
 ``optional=True``: without a C compiler (or Python headers) the build skips the extension and liftwatch installs
-and works unchanged on its pure-Python path (:mod:`liftwatch.io.trace_native` says which one runs).
+and works unchanged on its pure-Python paths (:mod:`liftwatch.io.trace_native` and
+:mod:`liftwatch.io.aircraft_native` say which one runs).
 """
 
 from setuptools import Extension, setup
@@ -13,6 +14,12 @@ setup(
             sources=["csrc/trace_native.c"],
             extra_compile_args=["-O2", "-std=c11"],
             optional=True,
-        )
+        ),
+        Extension(
+            "liftwatch.io._aircraft_native",
+            sources=["csrc/aircraft_native.c"],
+            extra_compile_args=["-O2", "-std=c11"],
+            optional=True,
+        ),
     ]
 )

@@ -21,11 +21,24 @@ Choices (documented in docs/formats.md):
 
 A directory is read file by file (bounded memory), in natural name order; readsb's side files
 (``receiver.json``, ``stats.json``, ...) are skipped, and trace files met there are read with the trace reader.
-Snapshots whose every value has a type the reader takes are decoded by msgspec into typed structs holding only
-the fields used (:mod:`liftwatch.io.aircraft_typed`, where the parsers were measured: 2× faster than a dict per
-aircraft); any other document is parsed by orjson (salvaged when damaged), so rejects are named exactly as
-before. Columns are pulled out with C-level ``map`` and converted with NumPy/Polars, not per-aircraft Python
-code.
+
+Parsing, fastest first; each step takes a document only when it is sure to give the next one's answer:
+
+1. The optional C accelerator (:mod:`liftwatch.io.aircraft_native`, ``csrc/aircraft_native.c``) turns a
+   snapshot's bytes straight into columns (float64 values, presence, string bytes, flags). It is hand-written
+   because no library gives exact columns from this layout (Polars and DuckDB JSON readers change types or keep
+   the first of duplicate keys; pyarrow's needs one object per line and costs more than this whole reader), and
+   because any reader that builds a Python object per aircraft stays above ~2 µs an aircraft: measured on
+   5 M aircraft of readsb's layout, msgspec structs cost 0.6 µs to parse plus ~1.2 µs to pull the fields out
+   and build columns (reader 0.38 M aircraft/s of CPU); the C scan costs ~0.3 µs and the reader runs at
+   1.1-1.2 M/s (``docs/benchmarks.md``). It refuses anything outside a strict subset of JSON it is exact on.
+2. msgspec into typed structs holding only the fields used (:mod:`liftwatch.io.aircraft_typed`), for snapshots
+   whose every value has a type the reader takes.
+3. orjson (salvaged when damaged), for anything else, so rejects are named exactly as before.
+
+Every path fills the same :class:`~liftwatch.io.aircraft_columns.Columns` (per aircraft, so a batch mixing
+paths is the concatenation of each run's columns), and one vectorised NumPy/Polars conversion makes the points
+and rejects from them: the paths cannot disagree on a rule, only on parsing, which the tests check bit for bit.
 """
 
 from __future__ import annotations
@@ -33,8 +46,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from itertools import compress, repeat
-from operator import contains, methodcaller
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +55,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import aircraft_typed, readsb_points
+from liftwatch.io import aircraft_columns, aircraft_native, aircraft_typed
 from liftwatch.io import readsb_common as rc
 from liftwatch.io import readsb_trace as rt
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
@@ -55,12 +67,7 @@ SOURCE = "aircraft_json"
 GROUP_MAX = 100_000  # aircraft entries held as Python objects at once
 SIDE_FILES = frozenset({"receiver", "stats", "outline", "status", "clients", "clients_beast", "globe", "chunks"})
 _JSON_NAME = re.compile(r"\.json(\.(gz|bz2|xz))?$|\.gz$", re.IGNORECASE)
-_NONE = type(None)
 _API_HEAD = re.compile(rb'\{\s*"ac"\s*:\s*\[')
-_KEYS = aircraft_typed.FIELDS  # the fields both paths read, in one list
-# dump1090 before readsb's field split (dump1090-mutability, dump1090-fa < 3.7): one altitude (barometric or
-# "ground"), one speed (ground speed) and one vertical rate (barometric) under the old names. A current key wins.
-_OLD_KEYS = (("alt_baro", "altitude"), ("gs", "speed"), ("baro_rate", "vert_rate"))
 
 
 def sniff(head: bytes, path: str) -> bool:
@@ -104,6 +111,9 @@ def _load(path: str, rejects: RejectLog) -> tuple[dict[str, Any], bool]:
     api = _API_HEAD.match(head.removeprefix(b"\xef\xbb\xbf").lstrip()) is not None
     key = "files" if chunk else "ac" if api else "aircraft"
     if note is None and not chunk:
+        native = aircraft_native.prepare(raw)
+        if native is not None:  # the C accelerator: the aircraft straight into columns
+            return native, True
         typed = aircraft_typed.decode(raw)
         if typed is not None:  # every value of a type the reader takes: no dict per aircraft
             return typed, True
@@ -113,7 +123,7 @@ def _load(path: str, rejects: RejectLog) -> tuple[dict[str, Any], bool]:
     return doc, clean
 
 
-def _snapshot(doc: Any, where: str) -> tuple[float, list[Any]]:
+def _snapshot(doc: Any, where: str) -> tuple[float, Aircraft]:
     if not isinstance(doc, dict):
         raise UnreadableFileError(where, f"not an aircraft.json snapshot ({type(doc).__name__})")
     now = doc.get("now")
@@ -122,13 +132,15 @@ def _snapshot(doc: Any, where: str) -> tuple[float, list[Any]]:
         now = now / 1000.0  # API answers give "now" in epoch milliseconds
     if not isinstance(now, (int, float)) or isinstance(now, bool) or not (0 < now < rc.TS_MAX_S):
         raise UnreadableFileError(where, f"not an aircraft.json snapshot: no valid 'now' ({now!r})")
-    if not isinstance(acs, list):
+    if not isinstance(acs, (list, aircraft_native.NativeAircraft)):
         raise UnreadableFileError(where, "not an aircraft.json snapshot: no 'aircraft' list")
     return float(now), acs
 
 
+# A snapshot's aircraft: parsed JSON values / typed structs, or the C accelerator's columns
+Aircraft = list[Any] | aircraft_native.NativeAircraft
 # (name, now, aircraft[, clean]): clean = parsed by orjson with no JSON boolean (readsb_points.numeric_fast)
-Snap = tuple[str, float, list[Any]] | tuple[str, float, list[Any], bool]
+Snap = tuple[str, float, Aircraft] | tuple[str, float, Aircraft, bool]
 
 
 def _snapshots_of(doc: dict[str, Any], name: str, path: str, rejects: RejectLog, clean: bool = False) -> list[Snap]:
@@ -210,55 +222,35 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         idx = i - int(offsets[k])
         return f"aircraft {idx}" if single else f"aircraft {idx} in snapshot {snaps[k][0]}"
 
-    clean = all(len(s) > 3 and s[3] is True for s in snaps)
-
-    is_dict, col, typed = aircraft_typed.snapshot_columns([s[2] for s in snaps], _KEYS)
-
-    def num(values: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return aircraft_typed.numbers(values) if typed else readsb_points.numeric_fast(values, clean)
-
-    def text(values: list[Any]) -> tuple[pl.Series, np.ndarray]:
-        return aircraft_typed.strings(values) if typed else rc.strings(values)
-
-    for new, old in _OLD_KEYS:
-        col[new] = _fallback(col[new], col[old])
-
-    hexs, hex_bad = text(col["hex"])
-    hexs = hexs.str.strip_chars().str.to_lowercase()
+    c = _columns(snaps)
+    hexs = c.hex.str.strip_chars().str.to_lowercase()
     hex_ok = hexs.str.contains(rc.HEX_RE).fill_null(False).to_numpy()
-    lat, lat_ok, lat_bad = num(col["lat"])
-    lon, lon_ok, lon_bad = num(col["lon"])
-    ground, alt_str_bad, alt, alt_ok, alt_bad = readsb_points.altitude(col["alt_baro"], n, clean)
-    alt_is_str = alt_str_bad | ground
-    galt, galt_ok, galt_bad = num(col["alt_geom"])
-    gs, _, gs_bad = num(col["gs"])
-    trk, _, trk_bad = num(col["track"])
-    brate, brate_ok, brate_bad = num(col["baro_rate"])
-    grate, _, grate_bad = num(col["geom_rate"])
-    thdg, thdg_ok, thdg_bad = num(col["true_heading"])
-    mhdg, _, mhdg_bad = num(col["mag_heading"])
-    seen_pos, seen_pos_ok, seen_pos_bad = num(col["seen_pos"])
-    seen, seen_ok, seen_bad = num(col["seen"])
-    flight, flight_bad = text(col["flight"])
-    callsign = rc.clean_callsign(flight)
-    squawk = rc.clean_squawk(text(col["squawk"])[0])
-    reg = rc.clean_callsign(text(col["r"])[0])
-    typ = rc.clean_callsign(text(col["t"])[0])
-    atype = text(col["type"])[0].fill_null("")
+    lat, lat_ok, lat_bad, lon, lon_ok, lon_bad = c.lat, c.lat_ok, c.lat_bad, c.lon, c.lon_ok, c.lon_bad
+    ground, alt, alt_ok, alt_bad = c.ground, c.alt, c.alt_ok, c.alt_bad
+    alt_is_str = c.alt_str_bad | ground
+    galt, galt_ok, brate, brate_ok, thdg, thdg_ok = c.galt, c.galt_ok, c.brate, c.brate_ok, c.thdg, c.thdg_ok
+    gs, trk, grate, mhdg = c.gs, c.trk, c.grate, c.mhdg
+    seen_pos, seen_pos_ok, seen, seen_ok = c.seen_pos, c.seen_pos_ok, c.seen, c.seen_ok
+    callsign = rc.clean_callsign(c.flight)
+    squawk = rc.clean_squawk(c.squawk)
+    reg = rc.clean_callsign(c.reg)
+    typ = rc.clean_callsign(c.typ)
+    atype = c.atype.fill_null("")
 
     # readsb moves a position older than ~60 s into "lastPosition" (with its own seen_pos): use it when there is
     # no current one. The other fields are current, not from the position's time, so they are dropped there.
-    lp_lat, lp_lon, lp_age, use_lp = _last_position(col["lastPosition"])
-    use_lp &= ~(lat_ok | lon_ok | lat_bad | lon_bad)
+    use_lp = c.lp_valid & ~(lat_ok | lon_ok | lat_bad | lon_bad)
     if use_lp.any():
         lat, lon, seen_pos = (
-            np.where(use_lp, lp_lat, lat),
-            np.where(use_lp, lp_lon, lon),
-            np.where(use_lp, lp_age, seen_pos),
+            np.where(use_lp, c.lp_lat, lat),
+            np.where(use_lp, c.lp_lon, lon),
+            np.where(use_lp, c.lp_age, seen_pos),
         )
         lat_ok, lon_ok, seen_pos_ok = lat_ok | use_lp, lon_ok | use_lp, seen_pos_ok | use_lp
-        for arr in (alt, galt, gs, trk, brate, grate, thdg, mhdg):
-            arr[use_lp] = np.nan
+        # new arrays, not edits in place: a column may be a read-only view of Arrow or C parser memory
+        alt, galt, gs, trk, brate, grate, thdg, mhdg = (
+            np.where(use_lp, np.nan, a) for a in (alt, galt, gs, trk, brate, grate, thdg, mhdg)
+        )
         # alt_baro "ground" stays: the aircraft is on the ground (no altitude), as with a current position
         alt_ok, galt_ok = alt_ok & ~use_lp, galt_ok & ~use_lp
         brate_ok, thdg_ok = brate_ok & ~use_lp, thdg_ok & ~use_lp
@@ -268,19 +260,22 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     ts_s = now - age
     usable = has_pos | callsign.is_not_null().to_numpy() | alt_ok | ground | galt_ok
     checks = [
-        (~is_dict, "aircraft entry is not a JSON object"),
-        (~hex_ok | hex_bad, "bad or missing hex address"),
+        (~c.is_dict, "aircraft entry is not a JSON object"),
+        (~hex_ok | c.hex_bad, "bad or missing hex address"),
         (lat_bad | lon_bad | (lat_ok != lon_ok), "bad or incomplete lat/lon"),
         ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
-        (seen_pos_bad | seen_bad | (age < 0) | (age > 86_400), "bad seen/seen_pos age"),
+        (c.seen_pos_bad | c.seen_bad | (age < 0) | (age > 86_400), "bad seen/seen_pos age"),
         (~((ts_s > 0) & (ts_s < rc.TS_MAX_S)), "time out of range"),
         (alt_bad | (alt_is_str & ~ground), "bad altitude (not a number or 'ground')"),
         ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
-        (galt_bad | gs_bad | trk_bad | brate_bad | grate_bad | thdg_bad | mhdg_bad, "wrong type in a kinematic field"),
+        (
+            c.galt_bad | c.gs_bad | c.trk_bad | c.brate_bad | c.grate_bad | c.thdg_bad | c.mhdg_bad,
+            "wrong type in a kinematic field",
+        ),
         ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
         ((thdg < 0) | (thdg > 360) | (mhdg < 0) | (mhdg > 360), "heading out of range"),
         ((np.abs(brate) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
-        (flight_bad, "callsign is not a string"),
+        (c.flight_bad, "callsign is not a string"),
         (~usable, "ignored aircraft with nothing usable (no position, callsign or altitude)"),
     ]
     bad, reasons = rc.first_reasons(checks, n)
@@ -288,10 +283,8 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
         rc.reject_mask(rejects, path, mask, reason, loc)
 
     flags = np.where(~brate_ok & ~np.isnan(grate), np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
-    mlat = (atype == "mlat").to_numpy() | _lists_contain(col["mlat"], "lat")
-    tisb = (atype.str.starts_with("tisb") | atype.str.starts_with("adsr")).to_numpy() | _lists_contain(
-        col["tisb"], "lat"
-    )
+    mlat = (atype == "mlat").to_numpy() | c.mlat_lat
+    tisb = (atype.str.starts_with("tisb") | atype.str.starts_with("adsr")).to_numpy() | c.tisb_lat
     flags |= np.where(mlat, np.uint16(PointFlag.MLAT), np.uint16(0))
     flags |= np.where(tisb, np.uint16(PointFlag.TISB), np.uint16(0))
 
@@ -333,37 +326,16 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     return conform(frame)
 
 
-def _fallback(current: list[Any], old: list[Any]) -> list[Any]:
-    """``current`` where present, else the old-named key's value (vectorised over object arrays)."""
-    missing = rc.type_is(rc.types_of(current), _NONE)
-    if not missing.any() or rc.type_is(rc.types_of(old), _NONE).all():
-        return current
-    n = len(current)
-    merged = np.where(missing, np.fromiter(old, object, n), np.fromiter(current, object, n))
-    return list(merged)
-
-
-def _lists_contain(values: list[Any], item: str) -> np.ndarray:
-    """True where the value is a JSON list containing ``item`` (readsb's mlat/tisb field lists); ``in`` via C map."""
-    is_list = rc.type_is(rc.types_of(values), list)
-    out = np.zeros(len(values), dtype=bool)
-    m = int(is_list.sum())
-    if m:
-        out[is_list] = np.fromiter(map(contains, compress(values, is_list), repeat(item)), dtype=bool, count=m)
-    return out
-
-
-def _last_position(values: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(lat, lon, seen_pos, valid) from readsb's ``lastPosition`` objects; only the sparse present ones are read."""
-    n = len(values)
-    lat, lon, age = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
-    valid = np.zeros(n, dtype=bool)
-    is_obj = rc.type_is(rc.types_of(values), dict)
-    if is_obj.any():
-        sub = list(compress(values, is_obj))
-        la, la_ok, _ = rc.numeric(list(map(methodcaller("get", "lat"), sub)))
-        lo, lo_ok, _ = rc.numeric(list(map(methodcaller("get", "lon"), sub)))
-        sp, sp_ok, _ = rc.numeric(list(map(methodcaller("get", "seen_pos"), sub)))
-        ok = la_ok & lo_ok & sp_ok & (np.abs(la) <= 90) & (np.abs(lo) <= 180) & (sp >= 0) & (sp <= 86_400)
-        lat[is_obj], lon[is_obj], age[is_obj], valid[is_obj] = la, lo, sp, ok
-    return lat, lon, age, valid
+def _columns(snaps: list[Snap]) -> aircraft_columns.Columns:
+    """The columns of a batch: each run of snapshots the C accelerator parsed, or the object path, in turn."""
+    parts = []
+    for native, run in groupby(snaps, key=lambda s: isinstance(s[2], aircraft_native.NativeAircraft)):
+        group = list(run)
+        if native:
+            parts.append(
+                aircraft_native.columns([s[2] for s in group if isinstance(s[2], aircraft_native.NativeAircraft)])
+            )
+        else:
+            clean = all(len(s) > 3 and s[3] is True for s in group)
+            parts.append(aircraft_columns.from_objects([s[2] for s in group if isinstance(s[2], list)], clean))
+    return aircraft_columns.concat(parts)

@@ -22,6 +22,7 @@ with orjson's: the same correctly rounded doubles, and the last of two duplicate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from operator import attrgetter, methodcaller
 from typing import Any
@@ -84,6 +85,7 @@ class _Snapshot(msgspec.Struct, gc=False):
 FIELDS: tuple[str, ...] = Aircraft.__struct_encode_fields__
 
 _DECODER = msgspec.json.Decoder(_Snapshot)
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _GET = {
     name: attrgetter(attr)
     for attr, name in zip(Aircraft.__struct_fields__, Aircraft.__struct_encode_fields__, strict=True)
@@ -92,6 +94,8 @@ _GET = {
 
 def decode(raw: bytes) -> dict[str, Any] | None:
     """``{"now": ..., "aircraft": [Aircraft, ...]}`` for a snapshot the typed path reads exactly, else None."""
+    if b"\\u" in raw and _SURROGATE.search(raw):
+        return None  # msgspec lets a lone surrogate escape into a str that Arrow cannot hold; orjson refuses it
     try:
         snap = _DECODER.decode(raw.removeprefix(b"\xef\xbb\xbf"))
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, UnicodeDecodeError):
