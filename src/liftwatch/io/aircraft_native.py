@@ -24,7 +24,6 @@ gives the same rows, only slower. ``LIFTWATCH_NATIVE=0`` in the environment turn
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -35,14 +34,9 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.io.aircraft_columns import Columns, last_position_ok
+from liftwatch.io.native import load
 
-_ext: ModuleType | None
-try:
-    from liftwatch.io import _aircraft_native as _ext
-except ImportError:  # not built (no compiler at install time): the pure-Python path
-    _ext = None
-if os.environ.get("LIFTWATCH_NATIVE", "1").strip().lower() in ("0", "false", "no", "off"):
-    _ext = None
+_ext: ModuleType | None = load("_aircraft_native")
 
 _NNUM = 18
 # numeric slots of csrc/aircraft_native.c
@@ -52,10 +46,8 @@ OLD_ALT, OLD_GS, OLD_BRATE, LP_LAT, LP_LON, LP_AGE = range(12, 18)
 HEX, TYPE, FLIGHT, REG, TYP, SQUAWK = range(6)
 _MLAT_LAT, _TISB_LAT, _LASTPOS = 16, 32, 64
 _NUM, _GROUND, _OTHER_STR = 1, 2, 3
-_UNWANTED = ("files", "trace", "ac")
-_MAX_OFFSET = (
-    2**31 - 1
-)  # a string column's bytes in one Arrow array with 32-bit offsets  # tar1090 chunks, traces and API answers: the object path reads those
+_UNWANTED = ("files", "trace", "ac")  # tar1090 chunks, traces and API answers: the object path reads those
+_MAX_OFFSET = 2**31 - 1  # a string column's bytes in one Arrow array with 32-bit offsets
 
 
 def active() -> bool:

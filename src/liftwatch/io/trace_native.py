@@ -23,7 +23,6 @@ environment turns the accelerator off (to compare or to rule it out).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -33,15 +32,10 @@ import numpy as np
 import orjson
 import pyarrow as pa
 
+from liftwatch.io.native import load
 from liftwatch.io.readsb_text import Fields
 
-_ext: ModuleType | None
-try:
-    from liftwatch.io import _trace_native as _ext
-except ImportError:  # not built (no compiler at install time): the pure-Python path
-    _ext = None
-if os.environ.get("LIFTWATCH_NATIVE", "1").strip().lower() in ("0", "false", "no", "off"):
-    _ext = None
+_ext: ModuleType | None = load("_trace_native")
 
 AVAILABLE = _ext is not None  # the accelerator is built and not turned off
 _NNUM = 10  # dt, lat, lon, alt, gs, track, flags, vrate, geom alt, geom rate
