@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck pytest venv clean bench browser bench-tracks bench-decode bench-web
 
-$(STAMP): pyproject.toml setup.py $(wildcard csrc/*.c)  # the C accelerator is rebuilt when its source changes
+$(STAMP): pyproject.toml setup.py $(wildcard csrc/*.c csrc/*.h)  # the C accelerators are rebuilt when their source changes
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev,dask]'  # dask: the suite checks distributed runs equal local ones

@@ -12,12 +12,14 @@ setup(
         Extension(
             "liftwatch.io._trace_native",
             sources=["csrc/trace_native.c"],
+            depends=["csrc/jsonscan.h"],
             extra_compile_args=["-O2", "-std=c11"],
             optional=True,
         ),
         Extension(
             "liftwatch.io._aircraft_native",
             sources=["csrc/aircraft_native.c"],
+            depends=["csrc/jsonscan.h"],
             extra_compile_args=["-O2", "-std=c11"],
             optional=True,
         ),

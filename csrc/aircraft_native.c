@@ -34,6 +34,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonscan.h"
+
 #define NNUM 18   /* numeric slots, see NUM_FIELDS */
 #define NSTR 6    /* string slots: hex type flight r t squawk */
 #define MAXDEPTH 32
@@ -46,9 +48,6 @@
 #define F_MLAT_LAT 16
 #define F_TISB_LAT 32
 #define F_LASTPOS 64
-
-static const double P10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 enum { K_STR, K_NUM, K_ALT, K_LIST, K_LASTPOS };
 
@@ -69,22 +68,6 @@ static const Field FIELDS[] = {
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
-typedef struct {
-    char *p;
-    size_t len, cap;
-} Buf;
-
-static int buf_grow(Buf *b, size_t extra) {
-    if (b->len + extra <= b->cap) return 0;
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + extra) cap *= 2;
-    char *p = realloc(b->p, cap);
-    if (p == NULL) return -1;
-    b->p = p;
-    b->cap = cap;
-    return 0;
-}
-
 typedef struct { /* a number left for PyOS_string_to_double: its text and where its value goes */
     size_t at, len, dest;
 } Slow;
@@ -95,8 +78,6 @@ typedef struct {
     Py_ssize_t n;
     int err;
 } P;
-
-#define WS(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r')
 
 static inline void skip_ws(P *p) {
     while (p->s < p->end && WS(*p->s)) p->s++;
@@ -109,89 +90,18 @@ static int fail(P *p, int kind) {
 
 /* A JSON number at p->s. dest: where its value goes in p->nums (SIZE_MAX: validated and skipped). */
 static int parse_number(P *p, const unsigned char *base, double *out, size_t dest) {
-    const unsigned char *s = p->s, *start = s, *end = p->end;
-    int neg = 0, nd = 0, slow = 0, frac = 0, is_int = 1;
-    uint64_t m = 0;
-    long ex = 0;
-    if (s < end && *s == '-') {
-        neg = 1;
-        s++;
-    }
-    if (s >= end) return fail(p, NOT_HANDLED);
-    if (*s == '0') {
-        s++;
-    } else if (*s >= '1' && *s <= '9') {
-        while (s < end && *s >= '0' && *s <= '9') {
-            if (nd < 19) {
-                m = m * 10 + (uint64_t)(*s - '0');
-                nd++;
-            } else {
-                slow = 1;
-            }
-            s++;
-        }
-    } else {
-        return fail(p, NOT_HANDLED);
-    }
-    if (s < end && *s == '.') {
-        is_int = 0;
-        s++;
-        if (s >= end || *s < '0' || *s > '9') return fail(p, NOT_HANDLED);
-        while (s < end && *s >= '0' && *s <= '9') {
-            unsigned d = *s - '0';
-            if (m || d) {
-                if (nd < 19) {
-                    m = m * 10 + d;
-                    nd++;
-                } else {
-                    slow = 1;
-                }
-            }
-            frac++;
-            s++;
-        }
-    }
-    if (s < end && (*s == 'e' || *s == 'E')) {
-        int eneg = 0;
-        is_int = 0;
-        s++;
-        if (s < end && (*s == '+' || *s == '-')) {
-            eneg = *s == '-';
-            s++;
-        }
-        if (s >= end || *s < '0' || *s > '9') return fail(p, NOT_HANDLED);
-        while (s < end && *s >= '0' && *s <= '9') {
-            if (ex < 100000) ex = ex * 10 + (*s - '0');
-            s++;
-        }
-        if (eneg) ex = -ex;
-    }
+    Num n;
+    if (scan_number(p->s, p->end, &n)) return fail(p, NOT_HANDLED);
+    const unsigned char *s = n.stop, *end = p->end;
     if (s < end && !(WS(*s) || *s == ',' || *s == '}' || *s == ']')) return fail(p, NOT_HANDLED);
     p->s = s;
-    if (is_int && slow) return fail(p, NOT_HANDLED); /* > 19 digits: int or float depends on the parser */
+    if (n.is_int && n.slow) return fail(p, NOT_HANDLED); /* > 19 digits: int or float depends on the parser */
     if (dest == SIZE_MAX) return 0;
-    if (!slow) {
-        long e10 = ex - frac;
-        if (m == 0) {
-            *out = (neg && !is_int) ? -0.0 : 0.0;
-            return 0;
-        }
-        if (m <= (UINT64_C(1) << 53) && e10 >= -22 && e10 <= 22) {
-            double v = (double)m;
-            v = e10 < 0 ? v / P10[-e10] : v * P10[e10];
-            *out = neg ? -v : v;
-            return 0;
-        }
-        if (is_int) { /* up to 19 digits: the conversion of an integer is correctly rounded */
-            double v = (double)m;
-            *out = neg ? -v : v;
-            return 0;
-        }
-    }
-    size_t len = (size_t)(s - start);
+    if (fast_value(&n, out)) return 0;
+    size_t len = (size_t)(s - n.start);
     if (len >= 512) return fail(p, NOT_HANDLED);
     if (buf_grow(&p->slow, sizeof(Slow))) return fail(p, NO_MEMORY);
-    Slow rec = {(size_t)(start - base), len, dest};
+    Slow rec = {(size_t)(n.start - base), len, dest};
     memcpy(p->slow.p + p->slow.len, &rec, sizeof rec);
     p->slow.len += sizeof rec;
     *out = NAN; /* filled in after the scan */

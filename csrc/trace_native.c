@@ -29,31 +29,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonscan.h"
+
 #define NNUM 10     /* stored numeric slots: dt lat lon alt gs trk flags vrate geom_alt geom_rate */
 #define MAXSRC 64   /* distinct source-type strings per document */
 #define NOT_HANDLED 1
 #define PY_ERROR 2
 
 static const int SLOT[12] = {0, 1, 2, 3, 4, 5, 6, 7, -1, -1, 8, 9};
-static const double P10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-typedef struct {
-    char *p;
-    size_t len, cap;
-} Buf;
-
-static int buf_grow(Buf *b, size_t extra) {
-    if (b->len + extra <= b->cap) return 0;
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + extra) cap *= 2;
-    char *p = realloc(b->p, cap);
-    if (p == NULL) return -1;
-    b->p = p;
-    b->cap = cap;
-    return 0;
-}
-
 typedef struct {
     const unsigned char *s, *end;
     Buf nums, lens, ground, isobj, codes, objs;
@@ -63,8 +46,6 @@ typedef struct {
     Py_ssize_t n, nobj;
     int err;
 } P;
-
-#define WS(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r')
 
 static inline void skip_ws(P *p) {
     while (p->s < p->end && WS(*p->s)) p->s++;
@@ -77,86 +58,14 @@ static int fail(P *p, int kind) {
 
 /* A JSON number at p->s -> *out (see the header comment). */
 static int parse_number(P *p, double *out) {
-    const unsigned char *s = p->s, *start = s, *end = p->end;
-    int neg = 0, nd = 0, slow = 0, frac = 0, is_int = 1;
-    uint64_t m = 0;
-    long ex = 0;
-    if (s < end && *s == '-') {
-        neg = 1;
-        s++;
-    }
-    if (s >= end) return fail(p, NOT_HANDLED);
-    if (*s == '0') {
-        s++;
-    } else if (*s >= '1' && *s <= '9') {
-        while (s < end && *s >= '0' && *s <= '9') {
-            if (nd < 19) {
-                m = m * 10 + (uint64_t)(*s - '0');
-                nd++;
-            } else {
-                slow = 1;
-            }
-            s++;
-        }
-    } else {
-        return fail(p, NOT_HANDLED);
-    }
-    if (s < end && *s == '.') {
-        is_int = 0;
-        s++;
-        if (s >= end || *s < '0' || *s > '9') return fail(p, NOT_HANDLED);
-        while (s < end && *s >= '0' && *s <= '9') {
-            unsigned d = *s - '0';
-            if (m || d) {
-                if (nd < 19) {
-                    m = m * 10 + d;
-                    nd++;
-                } else {
-                    slow = 1;
-                }
-            }
-            frac++;
-            s++;
-        }
-    }
-    if (s < end && (*s == 'e' || *s == 'E')) {
-        int eneg = 0;
-        is_int = 0;
-        s++;
-        if (s < end && (*s == '+' || *s == '-')) {
-            eneg = *s == '-';
-            s++;
-        }
-        if (s >= end || *s < '0' || *s > '9') return fail(p, NOT_HANDLED);
-        while (s < end && *s >= '0' && *s <= '9') {
-            if (ex < 100000) ex = ex * 10 + (*s - '0');
-            s++;
-        }
-        if (eneg) ex = -ex;
-    }
-    p->s = s;
-    if (!slow) {
-        long e10 = ex - frac;
-        if (m == 0) {
-            *out = (neg && !is_int) ? -0.0 : 0.0;
-            return 0;
-        }
-        if (m <= (UINT64_C(1) << 53) && e10 >= -22 && e10 <= 22) {
-            double v = (double)m;
-            v = e10 < 0 ? v / P10[-e10] : v * P10[e10];
-            *out = neg ? -v : v;
-            return 0;
-        }
-        if (is_int) { /* up to 19 digits: the conversion of an integer is correctly rounded */
-            double v = (double)m;
-            *out = neg ? -v : v;
-            return 0;
-        }
-    }
-    size_t len = (size_t)(s - start);
+    Num n;
+    if (scan_number(p->s, p->end, &n)) return fail(p, NOT_HANDLED);
+    p->s = n.stop;
+    if (fast_value(&n, out)) return 0;
+    size_t len = (size_t)(n.stop - n.start);
     char tmp[512];
     if (len >= sizeof tmp) return fail(p, NOT_HANDLED);
-    memcpy(tmp, start, len);
+    memcpy(tmp, n.start, len);
     tmp[len] = 0;
     char *endp = NULL;
     double v = PyOS_string_to_double(tmp, &endp, NULL);
@@ -580,6 +489,6 @@ static PyMethodDef methods[] = {
      "objects_json) or None when the document is outside the subset this parser is exact on."},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_trace_native", NULL, -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_trace_native", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__trace_native(void) { return PyModule_Create(&module); }
