@@ -2,7 +2,8 @@
  *
  * Why hand-written C: the Python paths turn every point into Python objects (orjson) or into CSV text that
  * Arrow parses again (liftwatch.io.readsb_text); both cost ~0.5 us a point before any conversion. This
- * parser walks the bytes once and writes doubles straight into column buffers (~0.05 us a point).
+ * parser walks the bytes once and writes doubles straight into column buffers (~0.05 us a point), with the GIL
+ * released while it scans (the storing thread appends meanwhile; liftwatch.ingest_workers.ParseThread).
  *
  * The contract is exactness: it accepts a strict subset of JSON and returns None ("not handled") for
  * anything outside it, so the caller takes the existing path and the answer cannot differ:
@@ -18,7 +19,8 @@
  *     Booleans, nested arrays, other strings, strings with escapes or non-ASCII bytes: None.
  *   - numbers: JSON grammar exactly (no leading zeros, digits after '.' and 'e'); values rounded correctly
  *     to float64: Clinger's exact fast path (<= 2^53 mantissa, |exp10| <= 22: one IEEE operation on exact
- *     operands), else CPython's PyOS_string_to_double (David Gay's correctly rounded strtod), so every value
+ *     operands), else recorded and converted after the scan, with the GIL, by CPython's PyOS_string_to_double
+ *     (David Gay's correctly rounded strtod), so every value
  *     equals float() / orjson's. An integer literal is an integer (-0 gives +0.0, as float(int("-0"))).
  *     A value beyond float64 (1e400) -> None: orjson refuses the document, the salvage path decides.
  */
@@ -37,9 +39,13 @@
 #define PY_ERROR 2
 
 static const int SLOT[12] = {0, 1, 2, 3, 4, 5, 6, 7, -1, -1, 8, 9};
+typedef struct { /* a number left for PyOS_string_to_double: its text and where its value goes */
+    size_t at, len, dest;
+} Slow;
+
 typedef struct {
-    const unsigned char *s, *end;
-    Buf nums, lens, ground, isobj, codes, objs;
+    const unsigned char *s, *end, *base;
+    Buf nums, lens, ground, isobj, codes, objs, slow;
     const unsigned char *src_ptr[MAXSRC];
     size_t src_len[MAXSRC];
     int nsrc;
@@ -56,25 +62,42 @@ static int fail(P *p, int kind) {
     return -1;
 }
 
-/* A JSON number at p->s -> *out (see the header comment). */
-static int parse_number(P *p, double *out) {
+/* A JSON number at p->s -> *out (see the header comment). dest: where its value goes in p->nums (SIZE_MAX:
+ * validated only). A number off the exact fast path is recorded and converted after the scan, with the GIL. */
+static int parse_number(P *p, double *out, size_t dest) {
     Num n;
     if (scan_number(p->s, p->end, &n)) return fail(p, NOT_HANDLED);
     p->s = n.stop;
     if (fast_value(&n, out)) return 0;
     size_t len = (size_t)(n.stop - n.start);
-    char tmp[512];
-    if (len >= sizeof tmp) return fail(p, NOT_HANDLED);
-    memcpy(tmp, n.start, len);
-    tmp[len] = 0;
-    char *endp = NULL;
-    double v = PyOS_string_to_double(tmp, &endp, NULL);
-    if (v == -1.0 && PyErr_Occurred()) {
-        PyErr_Clear();
-        return fail(p, NOT_HANDLED);
+    if (len >= 512) return fail(p, NOT_HANDLED);
+    if (buf_grow(&p->slow, sizeof(Slow))) return fail(p, PY_ERROR);
+    Slow rec = {(size_t)(n.start - p->base), len, dest};
+    memcpy(p->slow.p + p->slow.len, &rec, sizeof rec);
+    p->slow.len += sizeof rec;
+    *out = NAN; /* filled in after the scan */
+    return 0;
+}
+
+/* The recorded numbers, by CPython's correctly rounded strtod (with the GIL): 0, or -1 when one is not a
+ * finite float64 (1e400: orjson refuses the document, the salvage path decides). */
+static int convert_slow(P *p) {
+    const Slow *rec = (const Slow *)p->slow.p;
+    size_t k = p->slow.len / sizeof(Slow);
+    double *nums = (double *)p->nums.p;
+    for (size_t i = 0; i < k; i++) {
+        char tmp[512];
+        memcpy(tmp, p->base + rec[i].at, rec[i].len);
+        tmp[rec[i].len] = 0;
+        char *endp = NULL;
+        double v = PyOS_string_to_double(tmp, &endp, NULL);
+        if (v == -1.0 && PyErr_Occurred()) {
+            PyErr_Clear();
+            return fail(p, NOT_HANDLED);
+        }
+        if (endp != tmp + rec[i].len || isinf(v) || isnan(v)) return fail(p, NOT_HANDLED);
+        if (rec[i].dest != SIZE_MAX) nums[rec[i].dest] = v;
     }
-    if (endp != tmp + len || isinf(v) || isnan(v)) return fail(p, NOT_HANDLED);
-    *out = v;
     return 0;
 }
 
@@ -198,7 +221,7 @@ static int parse_point(P *p) {
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 double v;
                 if (k == 8 || k == 9) return fail(p, NOT_HANDLED);
-                if (parse_number(p, &v)) return -1;
+                if (parse_number(p, &v, k < 12 ? (size_t)p->n * NNUM + (size_t)SLOT[k] : SIZE_MAX)) return -1;
                 if (k < 12) row[SLOT[k]] = v;
             } else if (c == '"') {
                 const unsigned char *ptr;
@@ -304,6 +327,71 @@ static void give_scratch(P *p) {
 
 static PyObject *bytearray_of(Buf *b) { return PyByteArray_FromStringAndSize(b->len ? b->p : "", (Py_ssize_t)b->len); }
 
+/* The document's structure, its points into p's buffers (no Python object is touched: the caller releases
+ * the GIL around it); *ts, *te: where the trace array starts and ends. 0, or -1 with p->err set. */
+static int scan_document(P *p, Py_ssize_t *ts, Py_ssize_t *te) {
+    skip_ws(p);
+    if (p->s >= p->end || *p->s != '{') {
+        fail(p, NOT_HANDLED);
+        return -1;
+    }
+    p->s++;
+    skip_ws(p);
+    if (p->s < p->end && *p->s == '}') {
+        fail(p, NOT_HANDLED); /* no trace */
+        return -1;
+    }
+    for (;;) {
+        skip_ws(p);
+        if (p->s >= p->end || *p->s != '"') {
+            fail(p, NOT_HANDLED);
+            return -1;
+        }
+        const unsigned char *key = p->s + 1;
+        if (skip_string(p)) return -1;
+        size_t klen = (size_t)(p->s - key - 1);
+        if (memchr(key, '\\', klen) != NULL) {
+            fail(p, NOT_HANDLED); /* an escaped key could spell "trace" */
+            return -1;
+        }
+        skip_ws(p);
+        if (p->s >= p->end || *p->s != ':') {
+            fail(p, NOT_HANDLED);
+            return -1;
+        }
+        p->s++;
+        skip_ws(p);
+        if (klen == 5 && memcmp(key, "trace", 5) == 0) {
+            if (*ts >= 0) {
+                fail(p, NOT_HANDLED); /* duplicate keys: the last wins in orjson; not ours to decide */
+                return -1;
+            }
+            *ts = p->s - p->base;
+            if (parse_trace(p)) return -1;
+            *te = p->s - p->base;
+        } else if (skip_value(p)) {
+            return -1;
+        }
+        skip_ws(p);
+        if (p->s < p->end && *p->s == ',') {
+            p->s++;
+            continue;
+        }
+        if (p->s < p->end && *p->s == '}') {
+            p->s++;
+            break;
+        }
+        fail(p, NOT_HANDLED);
+        return -1;
+    }
+    skip_ws(p);
+    if (p->s != p->end || *ts < 0) {
+        fail(p, NOT_HANDLED);
+        return -1;
+    }
+    return 0;
+}
+
 static PyObject *trace_columns(PyObject *self, PyObject *arg) {
     (void)self;
     Py_buffer view;
@@ -314,68 +402,14 @@ static PyObject *trace_columns(PyObject *self, PyObject *arg) {
     take_scratch(&p);
     p.s = (const unsigned char *)view.buf;
     p.end = p.s + view.len;
-    const unsigned char *base = p.s;
     Py_ssize_t ts = -1, te = -1;
 
-    skip_ws(&p);
-    if (p.s >= p.end || *p.s != '{') {
-        fail(&p, NOT_HANDLED);
-        goto done;
-    }
-    p.s++;
-    skip_ws(&p);
-    if (p.s < p.end && *p.s == '}') {
-        fail(&p, NOT_HANDLED); /* no trace */
-        goto done;
-    }
-    for (;;) {
-        skip_ws(&p);
-        if (p.s >= p.end || *p.s != '"') {
-            fail(&p, NOT_HANDLED);
-            goto done;
-        }
-        const unsigned char *key = p.s + 1;
-        if (skip_string(&p)) goto done;
-        size_t klen = (size_t)(p.s - key - 1);
-        if (memchr(key, '\\', klen) != NULL) {
-            fail(&p, NOT_HANDLED); /* an escaped key could spell "trace" */
-            goto done;
-        }
-        skip_ws(&p);
-        if (p.s >= p.end || *p.s != ':') {
-            fail(&p, NOT_HANDLED);
-            goto done;
-        }
-        p.s++;
-        skip_ws(&p);
-        if (klen == 5 && memcmp(key, "trace", 5) == 0) {
-            if (ts >= 0) {
-                fail(&p, NOT_HANDLED); /* duplicate keys: the last wins in orjson; not ours to decide */
-                goto done;
-            }
-            ts = p.s - base;
-            if (parse_trace(&p)) goto done;
-            te = p.s - base;
-        } else if (skip_value(&p)) {
-            goto done;
-        }
-        skip_ws(&p);
-        if (p.s < p.end && *p.s == ',') {
-            p.s++;
-            continue;
-        }
-        if (p.s < p.end && *p.s == '}') {
-            p.s++;
-            break;
-        }
-        fail(&p, NOT_HANDLED);
-        goto done;
-    }
-    skip_ws(&p);
-    if (p.s != p.end || ts < 0) {
-        fail(&p, NOT_HANDLED);
-        goto done;
-    }
+    p.base = p.s;
+    int bad;
+    Py_BEGIN_ALLOW_THREADS;
+    bad = scan_document(&p, &ts, &te);
+    Py_END_ALLOW_THREADS;
+    if (bad || convert_slow(&p)) goto done;
     {
         Py_ssize_t n = p.n;
         PyObject *cols = PyByteArray_FromStringAndSize(NULL, n * NNUM * (Py_ssize_t)sizeof(double));
@@ -415,6 +449,7 @@ static PyObject *trace_columns(PyObject *self, PyObject *arg) {
                                bytearray_of(&p.isobj), bytearray_of(&p.codes), srcs, objs);
     }
 done:
+    free(p.slow.p);
     if (result == NULL && p.err == PY_ERROR && !PyErr_Occurred()) PyErr_NoMemory();
     if (result == NULL && !PyErr_Occurred()) result = Py_NewRef(Py_None);
     give_scratch(&p);
