@@ -295,8 +295,8 @@ def _child(fmt: str, mode: str, path: str, db: str, q: Any) -> None:
                 for t in lio.read(p, format=fmt, rejects=log):
                     rows += t.num_rows
                 rejects += log.total
-        else:  # what `liftwatch ingest` runs (small files share transactions), in this one process
-            run = ingest_paths(store, inputs, format=fmt, workers=1)
+        else:  # what `liftwatch ingest` runs (small files share transactions), in this one thread
+            run = ingest_paths(store, inputs, format=fmt, workers=0)
             rows, rejects = run.rows_added, sum(r.rejects.total for r in run.reports)
             if run.failures:
                 raise RuntimeError(run.failures[0].message)

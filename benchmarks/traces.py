@@ -7,9 +7,10 @@ on the same files, each run in its own spawned process (its own CPU time and pea
 
 * ``reader``: :func:`liftwatch.io.read` over every file, one by one (parse, validate, canonical Arrow tables);
 * ``ingest``: :func:`liftwatch.ingest.ingest_paths` (what ``liftwatch ingest`` runs) into an empty DuckDB store
-  end to end in one process (parse, validation, row keys, de-duplication, ``ingested_files``, commits);
-  ``ingest-detect`` the same with the format detected per file; ``reingest`` again over the same store (must
-  add nothing); ``ingest-wN`` with N worker processes parsing while the main process stores;
+  end to end in one thread (``workers=0``: parse, validation, row keys, de-duplication, ``ingested_files``,
+  commits); ``ingest-detect`` the same with the format detected per file; ``reingest`` again over the same
+  store (must add nothing); ``ingest-w1`` with a parse thread of the storing process (the default on two
+  cores), ``ingest-wN`` (N >= 2) with N worker processes parsing while the main process stores;
 * ``duckdb``: DuckDB's own ``read_json`` over the same files, unnesting the points into time, lat, lon,
   altitude, speed and track columns fetched as one Arrow table (no validation, no de-duplication, no store);
 * ``json``: ``gzip.open`` + ``json.load`` per file and a Python loop appending one tuple per point, what users
@@ -152,10 +153,10 @@ def _child(name: str, root: str, db: str, q: Any) -> None:
     if name == "reader":
         n = run_reader(files)
     elif name.startswith("ingest"):
-        workers = int(name.split("w")[-1]) if "w" in name.split("-")[-1] else 1
+        workers = int(name.split("w")[-1]) if "w" in name.split("-")[-1] else 0
         n = run_ingest(files, Path(db), workers, detect="detect" in name)
     elif name == "reingest":
-        n = run_ingest(files, Path(db), 1)
+        n = run_ingest(files, Path(db), 0)
     elif name == "duckdb":
         n = run_duckdb(Path(root))
     else:
@@ -192,7 +193,8 @@ def main() -> None:
     ap.add_argument(
         "--only",
         default="reader,ingest,reingest,ingest-w2,duckdb,json",
-        help="subset of reader, ingest, ingest-detect, reingest, ingest-wN (N worker processes), duckdb, json",
+        help="subset of reader, ingest, ingest-detect, reingest, ingest-w1 (parse thread), ingest-wN (N worker "
+        "processes), duckdb, json",
     )
     ap.add_argument("--keep", type=Path, default=None, help="generate into (or reuse) this directory")
     ap.add_argument("--db", type=Path, default=None, help="store file (default: bench.duckdb in the input directory)")

@@ -122,8 +122,8 @@ def test_reingest_with_workers_adds_nothing(
 
 
 def test_bad_worker_count_is_an_error(tmp_path: Path, inputs: list[Path]) -> None:
-    with Store(tmp_path / "s.duckdb") as s, pytest.raises(LiftwatchError, match="workers"):
-        ingest_paths(s, inputs, workers=0)
+    with Store(tmp_path / "s.duckdb") as s, pytest.raises(LiftwatchError, match=r"workers must be 0 .*got -1"):
+        ingest_paths(s, inputs, workers=-1)
 
 
 def test_dask_cluster_stores_what_one_process_stores(
@@ -244,3 +244,18 @@ def test_automatic_choice_parses_in_a_thread_on_two_cores(tmp_path: Path, monkey
     with iw.parse_executor(1) as (executor, window):
         assert isinstance(executor, iw.ParseThread) and window == iw.THREAD_WINDOW
         assert iw.parses_here(executor) and iw.parses_here(None)
+    monkeypatch.setattr(iw, "default_workers", lambda: 1)  # one core: a parse thread would only contend
+    assert iw.auto_workers(files, chunk_bytes=1000, max_file_bytes=10_000) == 0
+    with iw.parse_executor(0) as (executor, window):
+        assert executor is None and window == 0
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_parse_thread_or_none_stores_what_worker_processes_store(
+    tmp_path: Path, inputs: list[Path], workers: int
+) -> None:
+    """0 parses in the storing thread, 1 in a parse thread: the same store as two worker processes."""
+    _same(
+        _ingest(tmp_path / f"w{workers}.duckdb", inputs, workers=workers),
+        _ingest(tmp_path / "two.duckdb", inputs, workers=2),
+    )

@@ -232,3 +232,26 @@ def test_steps_run_duckdb_on_step_threads_and_restore_its_setting(
             batch.ingest(f)
         batch.flush()
         assert seen == [1] and s.con.execute("SELECT current_setting('threads')").fetchall()[0][0] == 3
+
+
+@pytest.mark.parametrize("read_ahead", [True, False])
+def test_big_inputs_read_ahead_in_a_thread_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_ahead: bool
+) -> None:
+    """``workers=0`` means one thread: a big input's batches are then read where they are stored."""
+    import liftwatch.store_ingest as si
+    from liftwatch.readahead import readahead
+
+    calls: list[int] = []
+
+    def counting(items: Any, depth: int) -> Any:
+        calls.append(depth)
+        return readahead(items, depth)
+
+    monkeypatch.setattr(si, "readahead", counting)
+    (f,) = _files(tmp_path, 1)
+    with Store(tmp_path / "s.duckdb") as s:
+        batch = FileBatch(s, max_file_bytes=10, read_ahead=read_ahead)  # every file is "big"
+        rep = batch.ingest(f)
+        batch.flush()
+        assert rep.rows_added == 20 and calls == ([si.AHEAD] if read_ahead else [])

@@ -21,7 +21,7 @@ import hashlib
 import os
 import stat
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,12 +95,14 @@ def ingest_into(
     run = IngestRun()
     known = set(store.sql("SELECT sha256 FROM ingested_files")["sha256"].to_list())
     inputs = expand_paths(paths) if expand else [Path(p) for p in paths]
-    if workers is not None and workers < 1:
-        raise LiftwatchError(f"workers must be 1 or more, got {workers}")
+    if workers is not None and workers < 0:
+        raise LiftwatchError(
+            f"workers must be 0 (parse in the storing thread), 1 (a parse thread) or more (processes), got {workers}"
+        )
     n = workers if workers is not None else auto_workers(inputs, CHUNK_BYTES, MAX_FILE_BYTES)
     with parse_executor(n, dask) as (executor, window):
         state = _Run(store, run, known, format, force, on_batch, raise_unexpected, assume_time, max_rows, commit_rows)
-        state.executor, state.window = executor, window
+        state.executor, state.window, state.read_ahead = executor, window, n != 0
         try:
             _feed(state, inputs, on_file)
         except BaseException:
@@ -158,6 +160,7 @@ class _Run:
     next_id: int = 0
     executor: Any = None  # parses chunks elsewhere (None: here, at once)
     window: int = 0  # chunks kept in flight
+    read_ahead: bool = True  # a big input's batches read in a thread while they are written (False: one thread)
     inflight: deque[tuple[int, dict[int, IngestReport], list[tuple[int, Path, FileTask]], Any]] = field(
         default_factory=deque
     )
@@ -188,6 +191,7 @@ class _Run:
                 force=self.force,
                 on_batch=self.on_batch,
                 assume=self.assume,
+                read_ahead=self.read_ahead,
             )
         except Exception as exc:
             rep = self._failure(f, exc)
@@ -311,6 +315,7 @@ def _read_one(
     force: bool,
     on_batch: Callable[[int], None] | None,
     assume: AssumeTime | None = None,
+    read_ahead: bool = True,
 ) -> None:
     p = rep.path
     check_regular(p)
@@ -329,12 +334,12 @@ def _read_one(
     rows = 0
     mark: int | None = None
 
-    def canonical() -> Iterator[pa.Table]:  # read and checked in a thread while this one writes
+    def canonical() -> Generator[pa.Table, None, None]:  # read and checked in a thread while this one writes
         for batch in lio.read(p, format=rep.format, rejects=rep.rejects, assume_time=assume):
             if batch.num_rows:
                 yield _canonical(batch, rep.rejects, p)
 
-    stream = readahead(canonical(), AHEAD)
+    stream = readahead(canonical(), AHEAD) if read_ahead else canonical()
     try:
         for table in stream:
             _account(rep, table, assets)

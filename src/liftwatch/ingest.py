@@ -158,9 +158,11 @@ def ingest_paths(
 ) -> IngestRun:
     """Ingest every input ``paths`` names (see :func:`expand_paths`), continuing past a failed file.
 
-    Small files are parsed in chunks by ``workers`` processes (default: one per core when there is enough to
-    share; 1 parses here) or on the Dask cluster ``dask`` (a scheduler address or a ``distributed.Client``),
-    and stored by this process in input order: the result is the same whichever parses.
+    Small files are parsed in chunks by ``workers`` processes, by a parse thread of this process
+    (``workers=1``), in the storing thread itself (``workers=0``: no concurrency, the least CPU) or on the Dask
+    cluster ``dask`` (a scheduler address or a ``distributed.Client``), and stored by this process in input
+    order: the result is the same whichever parses. The default (:func:`auto_workers`) is 0 on one core, 1
+    on two, one process per core beyond when there are enough small files.
     ``raise_unexpected`` re-raises exceptions that are not liftwatch errors (for ``--debug``); liftwatch
     errors and damaged archives are always recorded and skipped. ``assume_time`` times messages without a time
     of their own (see :func:`liftwatch.io.read`); a file of which nothing was kept is a failure that keeps its
@@ -182,8 +184,10 @@ def _ingest_paths(
     dask: Any,
 ) -> IngestRun:
     files = expand_paths(paths)
-    if workers is not None and workers < 1:
-        raise LiftwatchError(f"workers must be 1 or more, got {workers}")
+    if workers is not None and workers < 0:
+        raise LiftwatchError(
+            f"workers must be 0 (parse in the storing thread), 1 (a parse thread) or more (processes), got {workers}"
+        )
     n = workers if workers is not None else auto_workers(files, CHUNK_BYTES, MAX_FILE_BYTES)
     run = IngestRun()
     with parse_executor(n, dask) as (executor, window):
@@ -196,6 +200,7 @@ def _ingest_paths(
             window=window,
             raise_unexpected=raise_unexpected,
             step_threads=max(1, default_workers() - 1) if isinstance(executor, ParseThread) else None,
+            read_ahead=n != 0,
         )
         for f in files:
             if on_file is not None:

@@ -67,9 +67,13 @@ def default_workers() -> int:
 
 
 def auto_workers(paths: Sequence[Path], chunk_bytes: int, max_file_bytes: int) -> int:
-    """``--workers`` default: 1 (this process, with its parse thread) on up to :data:`THREAD_CORES` cores or
-    with few small files; otherwise one worker process per core."""
-    if default_workers() <= THREAD_CORES:
+    """``--workers`` default: 0 (parse in the storing thread) on one core, where a parse thread would only
+    contend; 1 (this process's parse thread) on up to :data:`THREAD_CORES` cores or with few small files;
+    otherwise one worker process per core."""
+    cores = default_workers()
+    if cores == 1:
+        return 0
+    if cores <= THREAD_CORES:
         return 1
     small = 0
     for p in paths:
@@ -80,7 +84,7 @@ def auto_workers(paths: Sequence[Path], chunk_bytes: int, max_file_bytes: int) -
         if p.is_file() and size <= max_file_bytes:
             small += size
     chunks = math.ceil(small / chunk_bytes)
-    return min(default_workers(), chunks) if chunks >= POOL_MIN_CHUNKS else 1
+    return min(cores, chunks) if chunks >= POOL_MIN_CHUNKS else 1
 
 
 class ParseThread:
@@ -186,7 +190,8 @@ class _LocalPool:
 
 @contextmanager
 def parse_executor(workers: int | None, dask: Any = None) -> Iterator[tuple[Any, int]]:
-    """(submitter or None for in-process, chunks kept in flight) for the given choice."""
+    """(submitter, chunks kept in flight) for the given choice: 0 parses in the caller's thread (None, 0),
+    1 in a parse thread of this process, more in that many worker processes; ``dask`` on the cluster."""
     if dask is not None:
         client, own = dask_client(dask)
         try:
@@ -195,6 +200,9 @@ def parse_executor(workers: int | None, dask: Any = None) -> Iterator[tuple[Any,
         finally:
             if own:
                 client.close()
+        return
+    if workers == 0:
+        yield None, 0
         return
     if workers is None or workers <= 1:
         thread = ParseThread()

@@ -121,6 +121,7 @@ class FileBatch:
     # DuckDB threads while a step is stored, when this process also parses (its parse thread takes a core:
     # a second DuckDB thread only contended with it, ~0.9 CPU s more per 5 M trace points, no faster)
     step_threads: int | None = None
+    read_ahead: bool = True  # a big input's batches read in a thread while they are stored (False: one thread)
     commit_rows: int = COMMIT_ROWS
     raise_unexpected: bool = False
     failures: list[BatchFailure] = field(default_factory=list)
@@ -141,7 +142,7 @@ class FileBatch:
         if st is None or not stat.S_ISREG(st.st_mode) or st.st_size > self.max_file_bytes:
             check_regular(p)  # a pipe or a device is refused with its reason; a missing file too
             self.flush()
-            rep = self.store.ingest(p, format=format, force=force, on_batch=self.on_batch)
+            rep = self.store.ingest(p, format=format, force=force, on_batch=self.on_batch, read_ahead=self.read_ahead)
             if not rep.skipped:
                 self._stored(rep)
             return rep
@@ -261,7 +262,9 @@ class FileBatch:
         rep.rows_read = 0
         try:
             batches = lio.read(rep.path, format=rep.format, rejects=rep.rejects)
-            self.store._ingest_batches(batches, rep, q.task.digest, q.task.before, on_batch=self.on_batch)
+            self.store._ingest_batches(
+                batches, rep, q.task.digest, q.task.before, on_batch=self.on_batch, read_ahead=self.read_ahead
+            )
         except LiftwatchError as exc:
             from liftwatch.io.textchunks import one_line
 

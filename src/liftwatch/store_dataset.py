@@ -253,11 +253,14 @@ class DatasetStore(Store):
         format: str | None = None,
         on_batch: Callable[[int], None] | None = None,
         force: bool = False,
+        read_ahead: bool = True,
     ) -> Any:
         """Ingest one input into the dataset (see :func:`liftwatch.dataset_ingest.ingest_into`)."""
         from liftwatch.dataset_ingest import ingest_into
 
-        run = ingest_into(self, [path], format=format, force=force, on_batch=on_batch, expand=False)
+        run = ingest_into(
+            self, [path], format=format, force=force, on_batch=on_batch, expand=False, workers=None if read_ahead else 0
+        )
         if run.failures:
             raise LiftwatchError(run.failures[0].message)
         return run.reports[0]

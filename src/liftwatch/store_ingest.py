@@ -89,8 +89,10 @@ class StoreIngest:
         format: str | None = None,
         on_batch: Callable[[int], None] | None = None,
         force: bool = False,
+        read_ahead: bool = True,
     ) -> IngestReport:
-        """Ingest one file (or aircraft.json directory) atomically and idempotently."""
+        """Ingest one file (or aircraft.json directory) idempotently (atomically up to ``COMMIT_ROWS`` rows).
+        ``read_ahead``: read and key the next batches in a thread while this one stores (False: one thread)."""
         p = os.fspath(path)
         report = IngestReport(path=p)
         t0 = time.perf_counter()
@@ -104,7 +106,7 @@ class StoreIngest:
             report.seconds = time.perf_counter() - t0
             return report
         batches = lio.read(p, format=report.format, rejects=report.rejects)
-        self._ingest_batches(batches, report, digest, before, on_batch=on_batch)
+        self._ingest_batches(batches, report, digest, before, on_batch=on_batch, read_ahead=read_ahead)
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -115,6 +117,7 @@ class StoreIngest:
         digest: str,
         before: Any,
         on_batch: Callable[[int], None] | None = None,
+        read_ahead: bool = True,
     ) -> None:
         """One input's batches in one transaction, recorded in ``ingested_files`` (also used by file batches
         for an input that turned out too big to hold)."""
@@ -132,7 +135,7 @@ class StoreIngest:
 
         con.execute("BEGIN TRANSACTION")
         try:
-            added = self._merge_batches(batches, report, on_batch=on_batch, commit_step=commit_step, ahead=True)
+            added = self._merge_batches(batches, report, on_batch=on_batch, commit_step=commit_step, ahead=read_ahead)
             if fingerprint(p) != before:
                 raise FileChangedError(p)
             # --force re-reads a file: its new rows add to what it brought before, never overwrite the count

@@ -160,9 +160,10 @@ def ingest(
         typer.Option(
             "--workers",
             "-w",
-            min=1,
-            help="Worker processes parsing small files; 1 parses in a thread of this process while it stores "
-            "(default: 1 on up to two cores, else one per core when there are enough small files).",
+            min=0,
+            help="Worker processes parsing small files; 1 parses in a thread of this process while it stores, "
+            "0 in the storing thread itself (least CPU, no overlap). Default: 0 on one core, 1 on two, else "
+            "one process per core when there are enough small files.",
         ),
     ] = None,
     dask: Annotated[
