@@ -34,9 +34,14 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.io.aircraft_columns import Columns, last_position_ok
-from liftwatch.io.native import load
+from liftwatch.io.native import turned_off
 
-_ext: ModuleType | None = load("_aircraft_native")
+_built: ModuleType | None
+try:
+    from liftwatch.io import _aircraft_native as _built
+except ImportError:  # not built (no compiler at install time): the pure-Python path
+    _built = None
+_ext: ModuleType | None = None if turned_off() else _built
 
 _NNUM = 18
 # numeric slots of csrc/aircraft_native.c

@@ -32,10 +32,15 @@ import numpy as np
 import orjson
 import pyarrow as pa
 
-from liftwatch.io.native import load
+from liftwatch.io.native import turned_off
 from liftwatch.io.readsb_text import Fields
 
-_ext: ModuleType | None = load("_trace_native")
+_built: ModuleType | None
+try:
+    from liftwatch.io import _trace_native as _built
+except ImportError:  # not built (no compiler at install time): the pure-Python path
+    _built = None
+_ext: ModuleType | None = None if turned_off() else _built
 
 AVAILABLE = _ext is not None  # the accelerator is built and not turned off
 _NNUM = 10  # dt, lat, lon, alt, gs, track, flags, vrate, geom alt, geom rate
