@@ -68,6 +68,24 @@ _LIST_GOES_ON = re.compile(
 )
 
 
+# an adjective of origin by its form: English "-an/-ian/-ese/-ish/-i" ("Libyan", "West African", "Sudanese");
+# an Arabic definite adjective "ال…ي/ية" right after a definite noun ("العاصمة الفنزويلية", "الساحل السوري")
+_EN_DEMONYM = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][a-z]+(?:an|ese|ish|i)")
+_AR_DEMONYM = re.compile(r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين)")
+_AR_DEFINITE_BEFORE = re.compile(r"(?:^|\s)ال[\u0600-\u06FF]{2,}\s+$")
+
+
+def _demonym(text: str, a: int, b: int, phrase: str) -> bool:
+    """True when a name the kb does not know is an adjective describing the noun after (or before) it.
+
+    Only called for names the gazetteer could not resolve, so a real place with such an ending ("Sudan",
+    "Oman", "الإسكندرية") is never dropped by it.
+    """
+    if _EN_DEMONYM.fullmatch(phrase):
+        return re.match(r"\s+[a-z]", text[b : b + 3]) is not None  # "Libyan city", not "to Tartus, then"
+    return _AR_DEMONYM.fullmatch(phrase) is not None and _AR_DEFINITE_BEFORE.search(text[max(0, a - 30) : a]) is not None
+
+
 def _capital_after_cue(text: str, a: int, phrase: str) -> bool:
     pre = text[max(0, a - 80) : a]
     if len(phrase.split()) != 1 or _NOT_CAPITAL.fullmatch(phrase) or not re.match(r"[A-ZА-ЯЁ]", phrase):
@@ -145,6 +163,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
         if place is None and a in listed and not _LIST_GOES_ON.match(text[b : b + 40]):
             continue  # "Bangui, President X said": not a list of places
+        if place is None and _demonym(text, a, b, phrase):
+            continue  # "the Libyan city of", "the West African country", "العاصمة الفنزويلية": an adjective
         if place is None:
             if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
                 continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next

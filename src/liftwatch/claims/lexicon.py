@@ -194,7 +194,7 @@ MOVE = _p(
     r"\b(?:transfer\w*|mov(?:e|es|ed|ing|ement|ements)|relocat\w+|redeploy\w*|deploy\w*|withdr[ae]w\w*|evacuat\w+|"
     r"fl(?:y|ies|ew|own|ying)|flights?|sorties|airlift\w*|air\s*bridge|ship(?:s|ped|ping|ment|ments)|sail\w*|"
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
-    r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|sent|dispatch\w*|"
+    r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|on\s+(?:its|their|her)\s+way|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
     r"spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
     r"quitt\w+|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
@@ -288,6 +288,9 @@ DEST_CUES = (
     # (Arabic puts the subject after the verb, so a counted carrier may stand in between: "حطت 15 طائرة شحن
     # روسية على الأقل في")
     r"(?:ال)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+\S+){0,7}?\s+(?:في|إلى|الى)",
+    # the same verbs with the preposition "ل" joined to the port ("وصول السفن الروسية لميناء لاغويرا", split
+    # off before the facility noun), and a port visit ("لزيارة ميناء طرطوس", "زيارة إلى")
+    r"(?:ال)?(?:وصل|وصول|توج|اتج|تتج|يتج)\S*(?:\s+\S+){0,5}?\s+ل", r"(?:ل|و)?زيارة(?:\s+(?:إلى|الى))?",
     r"في\s+طريق\S*\s+(?:إلى|الى|ل|نحو)",  # "في طريقها إلى", "في طريقها لقاعدة" (the clitic split off)
 )  # fmt: skip
 VIA_CUES = (
