@@ -28,7 +28,8 @@ _CANDIDATE = re.compile(
 _AR_NAME_ANCHOR = re.compile(r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة)\s+$")
 _ADJECTIVE_BEFORE = re.compile(
     r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
-    r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war)\b",
+    r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war|country|"
+    r"civilians|people|troops|soldiers|refugees|side|border|regime|junta|president|coastline|shores?)\b",
     re.I,
 )
 
@@ -70,7 +71,9 @@ _LIST_GOES_ON = re.compile(
 
 # an adjective of origin by its form: English "-an/-ian/-ese/-ish/-i" ("Libyan", "West African", "Sudanese");
 # an Arabic definite adjective "ال…ي/ية" right after a definite noun ("العاصمة الفنزويلية", "الساحل السوري")
-_EN_DEMONYM = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][a-z]+(?:an|ese|ish|i)")
+_EN_DEMONYM = re.compile(
+    r"(?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western|Sub-Saharan)\s+)?[A-Z][a-z]+(?:an|ese|ish|i)"
+)
 _AR_DEMONYM = re.compile(r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين)")
 _AR_DEFINITE_BEFORE = re.compile(r"(?:^|\s)ال[\u0600-\u06FF]{2,}\s+$")
 
@@ -82,7 +85,7 @@ def _demonym(text: str, a: int, b: int, phrase: str) -> bool:
     "Oman", "الإسكندرية") is never dropped by it.
     """
     if _EN_DEMONYM.fullmatch(phrase):
-        return re.match(r"\s+[a-z]", text[b : b + 3]) is not None  # "Libyan city", not "to Tartus, then"
+        return _ADJECTIVE_BEFORE.match(text[b : b + 30]) is not None  # "Libyan city", not "Qirbazan on Monday"
     return _AR_DEMONYM.fullmatch(phrase) is not None and _AR_DEFINITE_BEFORE.search(text[max(0, a - 30) : a]) is not None
 
 
@@ -143,7 +146,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue
         phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
         if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
-            continue  # "the Syrian port of Tartus": a demonym, the place comes after
+            continue  # "the Syrian port of Tartus": a demonym, the place comes after (an unresolved "-an" below)
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
