@@ -119,7 +119,10 @@ def test_a_country_ending_like_a_demonym_is_still_a_place() -> None:
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("“The first flight has arrived in Bamako”, wrote on Friday the Wagner group on its Telegram channel.", "Wagner"),
+        (
+            "“The first flight has arrived in Bamako”, wrote on Friday the Wagner group on its Telegram channel.",
+            "Wagner",
+        ),
         ("“Our aircraft landed in Bangui”, said the Africa Corps group.", "Africa Corps"),
         ("“The convoy reached Benghazi”, added in a statement the Wagner group.", "Wagner"),
     ],

@@ -86,7 +86,9 @@ def _demonym(text: str, a: int, b: int, phrase: str) -> bool:
     """
     if _EN_DEMONYM.fullmatch(phrase):
         return _ADJECTIVE_BEFORE.match(text[b : b + 30]) is not None  # "Libyan city", not "Qirbazan on Monday"
-    return _AR_DEMONYM.fullmatch(phrase) is not None and _AR_DEFINITE_BEFORE.search(text[max(0, a - 30) : a]) is not None
+    return (
+        _AR_DEMONYM.fullmatch(phrase) is not None and _AR_DEFINITE_BEFORE.search(text[max(0, a - 30) : a]) is not None
+    )
 
 
 def _capital_after_cue(text: str, a: int, phrase: str) -> bool:

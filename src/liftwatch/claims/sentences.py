@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.lexicon import (
     ACTORS,
     BETWEEN_CUE,
@@ -25,7 +26,6 @@ from liftwatch.claims.lexicon import (
     ORIGIN_CUES,
     VIA_CUES,
 )
-from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
 from liftwatch.claims.water import is_passage
