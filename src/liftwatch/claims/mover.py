@@ -81,6 +81,8 @@ def mover(
     for s, e, actor in actors:
         if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
             continue
+        if any(a_s <= s and e <= a_e for a_s, a_e, a in assets if a.ship_name):
+            continue  # the landing ship "Minsk", the cruiser Moskva: a ship's name, not Belarus or Russia
         if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
             continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
         if re.match(r"\s+destination\b", text[e:], re.I):
