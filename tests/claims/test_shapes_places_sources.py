@@ -154,3 +154,93 @@ def test_a_named_subject_with_an_apposition_is_a_source(text: str, source: str |
         assert not got, got
     else:
         assert source in got, got
+
+
+# --- a port or airfield receiving the carrier --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Port Sudan received the Russian frigate Admiral Kasatonov on Monday.", "port-sudan-port"),
+        ("Le port de Tobrouk a accueilli samedi la corvette russe Soobrazitelny.", "tobruk-port"),
+        ("Порт Тартус принял большой десантный корабль «Ямал».", "tartus-port"),
+        ("استقبل ميناء طبرق يوم الأحد بارجة حربية روسية في زيارة تستغرق يومين.", "tobruk-port"),
+    ],
+)
+def test_a_port_receiving_a_ship_is_its_destination(text: str, dest: str) -> None:
+    c = _one(text)
+    assert dest in _ids(c.destination), (text, _ids(c.destination))
+
+
+def test_receiving_something_that_is_no_carrier_is_no_claim() -> None:
+    assert not _ex("The port received a shipment of grain, officials in Tobruk said.").claims
+
+
+# --- quoted names and ship names that are places ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ('The cargo ship Ursa Major left the port of "Ust-Luga" for Tartus.', "unknown:Ust-Luga"),
+        ("Сухогруз вышел из порта «Новороссийск» в Тартус.", "novorossiysk"),
+        ('أبحرت السفينة أمس من ميناء "سيفاستوبول" باتجاه طرطوس.', "sevastopol"),
+    ],
+)
+def test_a_quoted_name_after_a_place_noun_is_the_place_not_a_ship(text: str, origin: str) -> None:
+    c = _one(text)
+    names = {a.ship_name or a.label for a in c.assets}
+    assert not any(origin.split(":")[-1].lower() in n.lower() for n in names), (text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The landing ship "Minsk" sailed to Tartus on Friday.',
+        "Большой десантный корабль «Минск» прошёл Босфор.",
+        "The cruiser Moskva left Sevastopol for the Mediterranean.",
+    ],
+)
+def test_a_ship_named_after_a_city_or_state_is_not_an_actor(text: str) -> None:
+    ex = _ex(text)
+    assert all(c.actor not in ("Belarus", "Russia") for c in ex.claims), [(c.actor, c.assets) for c in ex.claims]
+
+
+# --- Arabic names after a facility noun, and Arabic adjectives that name nothing --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("وصلت سفينة الإمداد الروسية إلى ميناء لاغويرا الفنزويلي.", "unknown:لاغويرا"),
+        ("هبطت الطائرة الروسية في مطار كيدال العسكري صباح الأحد.", "unknown:كيدال"),
+        ("حطت طائرة شحن روسية في قاعدة عثمان دقنة الجوية.", "unknown:عثمان دقنة"),
+    ],
+)
+def test_an_arabic_name_after_a_facility_noun_is_a_place(text: str, dest: str) -> None:
+    c = _one(text)
+    assert dest in _ids(c.destination), (text, _ids(c.destination))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حطت طائرة شحن روسية في قاعدة عسكرية قرب الحدود.",
+        "وصلت المدمرة إلى ميناء الأسطول بعد رحلة طويلة.",
+        "هبطت الطائرة في مطار العاصمة مساء الجمعة.",
+    ],
+)
+def test_an_arabic_description_after_a_facility_noun_names_no_place(text: str) -> None:
+    ex = _ex(text)
+    places = {p.id or p.text for c in ex.claims for p in c.origin + c.destination + c.via}
+    assert not places, (text, places)
+
+
+@pytest.mark.parametrize(
+    ("name", "site"),
+    [("نيامي", "DRRN"), ("كاراكاس", "SVMI"), ("Каракас", "SVMI"), ("Ниамей", "DRRN")],
+)
+def test_a_city_named_exactly_in_another_script_resolves(name: str, site: str) -> None:
+    place = real_kb_gazetteer().lookup(name)
+    assert place is not None and place.id == site, (name, place)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.filler import filler_word
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, NOT_PLACES
 from liftwatch.claims.model import Place
@@ -24,8 +25,10 @@ _CANDIDATE = re.compile(
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
-# "العاصمة الكينية نيروبي").
-_AR_NAME_ANCHOR = re.compile(r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة)\s+$")
+# "العاصمة الكينية نيروبي", "ميناء لاغويرا": a port, airport or base without the article, in construct).
+_AR_NAME_ANCHOR = re.compile(
+    r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة|ميناء|مطار|قاعدة|مرفأ)\s+$"
+)
 _ADJECTIVE_BEFORE = re.compile(
     r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
     r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war|country|"
@@ -71,6 +74,13 @@ _LIST_GOES_ON = re.compile(
 
 # an adjective of origin by its form: English "-an/-ian/-ese/-ish/-i" ("Libyan", "West African", "Sudanese");
 # an Arabic definite adjective "ال…ي/ية" right after a definite noun ("العاصمة الفنزويلية", "الساحل السوري")
+# the second word of an Arabic name after a facility noun: not the article (an adjective follows the name:
+# "لاغويرا الفنزويلي"), not "و", not a preposition, a time word or a verb of the clause
+_AR_NAME_GOES_ON = re.compile(
+    r"\s+(?!ال|و|(?:في|إلى|الى|من|على|عن|مع|حتى|بعد|قبل|منذ|عند|يوم|أمس|اليوم|صباح|مساء|حيث|التي|الذي)"
+    r"(?![\u0600-\u06FF]))[\u0621-\u064A]{3,}(?![\u0600-\u06FF])"
+)
+_AR_TIME_WORD = re.compile(r"(?:[وف]?(?:ال)?)(?:مساء|صباح|يوم|أمس|ليلة|فجر|ظهر|عصر|أسبوع|شهر|عام|أول|ماضي|مقبل)")
 _EN_DEMONYM = re.compile(
     r"(?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western|Sub-Saharan)\s+)?[A-Z][a-z]+(?:an|ese|ish|i)"
 )
@@ -177,6 +187,12 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 a in joined or _AR_NAME_ANCHOR.search(text[max(0, a - 40) : a])
             ):
                 continue  # one Arabic word after a preposition is too often not a name at all
+            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and (
+                filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)) or _AR_TIME_WORD.fullmatch(phrase)
+            ):
+                continue  # "قاعدة عسكرية", "ميناء الأسطول", "بمحافظة": a description, not the name
+            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and (nxt := _AR_NAME_GOES_ON.match(text[b : b + 30])):
+                b, phrase = b + nxt.end(), phrase + nxt.group(0)  # "قاعدة عثمان دقنة الجوية": a name of two words
             place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)

@@ -34,11 +34,13 @@ _FR_FILLER = re.compile(
 # ("Libyan", "Venezuelan", "Sudanese", "West African") describes the place named next
 _EN_FILLER = re.compile(r"coasts?|coastline|shores?|shoreline|[a-z]{3,}(?:an|ese|ish)")
 # Arabic: an adjective of origin with the article ("السوري", "الفنزويلية", "الروسيتين"), a coast or shore
-# ("الساحل", "السواحل", "الشواطئ"), a base, port or city with or without the article, the fleet a base
+# ("الساحل", "السواحل", "الشواطئ"), a base, port, city, province or countryside with or without the article,
+# an indefinite "military/air/naval/international" ("قاعدة عسكرية في ريف محافظة اللاذقية"), the fleet a base
 # belongs to ("لقاعدة الأسطول الروسي في ميناء طرطوس") and "في", which locates a facility in its town
 _AR_FILLER = re.compile(
     r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين|يان)"
-    r"|(?:ال)?(?:ساحل|سواحل|شاطئ|شواطئ|قاعدة|ميناء|مطار|مدينة|عاصمة|أسطول|مرفأ)|في"
+    r"|(?:ال)?(?:ساحل|سواحل|شاطئ|شواطئ|قاعدة|ميناء|مطار|مدينة|عاصمة|أسطول|مرفأ|ريف|محافظة|منطقة|ضواحي)|في"
+    r"|(?:عسكري|جوي|بحري|دولي)(?:ة)?"
 )
 
 

@@ -105,7 +105,7 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\bnavires?\b|\bbâtiments?\b|\bfrégates?\b|\b(?:patrouilleurs?|pétroliers?|croiseurs?|"
                          r"sous-marins?|remorqueurs?|corvettes?|destroyers?)\b|\bсуд(?:но|на|а|ов)\b|\bкорабл\w*|"
                          r"\b(?:фрегат|корвет|эсминц|эсминец|крейсер|танкер|буксир|тральщик)\w*|"
-                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة)")),
+                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة|بارجة|كاسحة)")),
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).
@@ -194,14 +194,14 @@ MOVE = _p(
     r"\b(?:transfer\w*|mov(?:e|es|ed|ing|ement|ements)|relocat\w+|redeploy\w*|deploy\w*|withdr[ae]w\w*|evacuat\w+|"
     r"fl(?:y|ies|ew|own|ying)|flights?|sorties|airlift\w*|air\s*bridge|ship(?:s|ped|ping|ment|ments)|sail\w*|"
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
-    r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|on\s+(?:its|their|her)\s+way|sent|dispatch\w*|"
+    r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|on\s+(?:its|their|her)\s+way|received|welcomed|hosted|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
     r"spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
-    r"quitt\w+|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
+    r"quitt\w+|accueilli|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
     r"escale|passages?|reprennent|entr[ée]s?)\b|"
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
-    r"направ\w+|отправ\w+|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
-    r"نقل|رحلات|رحلة|هبط\w*|وصل\w*|وصول|غادر\w*|دخل\w*|دخول\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
+    r"направ\w+|отправ\w+|принял\w*|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
+    r"نقل|رحلات|رحلة|هبط\w*|هبوط\w*|استقبل\w*|وصل\w*|وصول|غادر\w*|دخل\w*|دخول\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
     r"توقفت|قامت\s+برحلات|"
     # verbs of motion by stem, so that every inflection counts: Russian prefix + root ("перелетели", "вылетел",
     # "прошёл", "отплыл", "заходе на посадку"), French ("a volé", "volant", "s'est dirigé", "a rejoint"),
@@ -287,7 +287,11 @@ DEST_CUES = (
     # ("حطت في", "هبوطها في", "وصلوا إلى", "رست في")
     # (Arabic puts the subject after the verb, so a counted carrier may stand in between: "حطت 15 طائرة شحن
     # روسية على الأقل في")
-    r"(?:ال)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+\S+){0,7}?\s+(?:في|إلى|الى)",
+    # (the subject may be long: "تهبط كل صباح طائرة شحن روسية واحدة على الأقل يرافقها عدد من المقاتلات لحمايتها
+    # في"; the words stay inside the clause, no comma or full stop between)
+    r"(?:ال|ت|ي)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|إلى|الى)",
+    # a port or airfield receiving the carrier ("استقبل ميناء بورتسودان بارجة روسية", "استقبلت قاعدة حميميم")
+    r"استقبل\S*",
     # the same verbs with the preposition "ل" joined to the port ("وصول السفن الروسية لميناء لاغويرا", split
     # off before the facility noun), and a port visit ("لزيارة ميناء طرطوس", "زيارة إلى")
     r"(?:ال)?(?:وصل|وصول|توج|اتج|تتج|يتج)\S*(?:\s+\S+){0,5}?\s+ل", r"(?:ل|و)?زيارة(?:\s+(?:إلى|الى))?",

@@ -12,19 +12,25 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from liftwatch.claims.filler import filler_word
 from liftwatch.claims.textkey import fold
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 _GENERIC_WORDS = {
     "airport", "air", "base", "airbase", "airfield", "airstrip", "port", "naval", "international", "the", "and",
     "military", "field", "harbour", "harbor", "facility",
     # the same facility nouns in the other languages: "ميناء" alone is no port of its own
-    "ميناء", "مطار", "قاعدة", "مدينة", "الميناء", "المطار", "القاعدة", "порт", "порта", "аэропорт", "база", "базы",
+    "ميناء", "مطار", "قاعدة", "مدينة", "الميناء", "المطار", "القاعدة", "عسكرية", "العسكرية", "الجوية", "البحرية",
+    "الدولي", "الدولية", "военная", "военный", "военной", "militaire", "aérienne", "navale", "порт", "порта", "аэропорт", "база", "базы",
     "аэродром", "aéroport", "aérodrome", "ville",
 }  # fmt: skip
 
 
 def tokens(text: str) -> set[str]:
-    return {w for w in re.split(r"[\W_]+", fold(text).lower()) if len(w) >= 3 and w not in _GENERIC_WORDS}
+    words = [w for w in re.split(r"[\W_]+", fold(text).lower()) if len(w) >= 3 and w not in _GENERIC_WORDS]
+    # an Arabic adjective or facility noun in any form ("العسكري", "الجوية", "محافظة") names no place either
+    return {w for w in words if not (_ARABIC.match(w) and filler_word(w))}
 
 
 def plausible(phrase: str, site: Any, min_ratio: float = 85) -> bool:

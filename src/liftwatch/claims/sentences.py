@@ -131,6 +131,13 @@ _RU_LANDED_AT = re.compile(
     re.I,
 )
 _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
+# a port or airfield as the subject of receiving: "Port Sudan received the frigate", "le port de Tobrouk a
+# accueilli", "порт Тартус принял", "مطار بنغازي استقبل": where the carrier arrived
+_RECEIVED_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|on\s+\w+)\s+)?(?:received|welcomed|hosted)\b|\s+(?:a|ont|avait)\s+(?:accueilli|reçu)\b"
+    r"|\s+(?:принял\w*|встретил\w*)\b|\s+(?:استقبل\S*)",
+    re.I,
+)
 
 
 @dataclass
@@ -314,6 +321,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
                 role = "destination"  # "приземлились в Хмеймиме", "встал на якорь в Тартусе": where it arrived
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
+        elif role is None and _RECEIVED_AFTER.match(after):
+            role = "destination"  # "Port Sudan received the frigate": the receiving port is where it arrived
         if (
             role == "destination"
             and _ENTERED.search(text[max(0, a - 40) : a])

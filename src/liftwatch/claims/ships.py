@@ -88,7 +88,7 @@ _SHIP_CONTEXT = re.compile(
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*)\b|"
-    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة",
+    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة",
     re.I,
 )
 # a quoted name after a legal form or a company noun is the company ("the LLC \"Oboronlogistika\"", "شركة
