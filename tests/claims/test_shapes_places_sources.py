@@ -244,3 +244,36 @@ def test_an_arabic_description_after_a_facility_noun_names_no_place(text: str) -
 def test_a_city_named_exactly_in_another_script_resolves(name: str, site: str) -> None:
     place = real_kb_gazetteer().lookup(name)
     assert place is not None and place.id == site, (name, place)
+
+
+# --- the mover: a state's named fleet, and the article's one mover for a lead that names none -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The corvette Stoikiy of the Baltic Fleet sailed into Tartus on Friday.",
+        "Сторожевой корабль «Сметливый» Черноморского флота прибыл в Тартус.",
+        "La frégate Amiral Kasatonov de la flotte du Nord a accosté à Port-Soudan.",
+        "وصلت الفرقاطة التابعة لأسطول البحر الأسود إلى ميناء طرطوس.",
+    ],
+)
+def test_a_ship_of_a_states_named_fleet_has_that_state_as_mover(text: str) -> None:
+    assert _one(text).actor == "Russia", text
+
+
+def test_a_lead_without_a_mover_takes_the_articles_only_mover() -> None:
+    ex = _ex(
+        "Two Il-76 left Hmeimim on Monday. Later in the week, Russian An-124 cargo planes landed in Benghazi, "
+        "where they unloaded armoured vehicles."
+    )
+    assert ex.claims and all(c.actor == "Russia" for c in ex.claims), [(c.actor, c.sentences) for c in ex.claims]
+
+
+def test_a_lead_without_a_mover_stays_empty_when_the_article_names_two() -> None:
+    ex = _ex(
+        "Two Il-76 left Hmeimim on Monday. Russian An-124 cargo planes landed in Benghazi on Tuesday. "
+        "On Wednesday Turkish A400M aircraft landed in Misrata."
+    )
+    lead = [c for c in ex.claims if any(p.id == "hmeimim" for p in c.origin)]
+    assert lead and lead[0].actor is None, [(c.actor, c.sentences) for c in ex.claims]

@@ -37,7 +37,13 @@ ACTORS: tuple[Actor, ...] = (
     Actor("Russia", "state", ("RU",), ("russia", "russian", "rossiya", "oboronlogistika", "vks", "ministry of defence of the russian"),
           _p(r"\bRussia(?:n|ns|'s)?\b(?!-(?:made|built|designed|manufactured))|\bRussian\s+Federation\b|\bMoscow(?:'s)?\b|\bKremlin(?:'s)?\b|\bРосси\w*|"
              r"\bроссийск\w*|\bМоскв\w*|\bРФ\b|\bВКС\b|روسيا|الروسي\w*|روسي(?:ة|تان)?\b|موسكو|\bRussie\b|\brusses?\b|"
-             r"\bMoscou\b")),
+             r"\bMoscou\b|"
+             # the state's named fleets ("Black Sea Fleet", "Черноморского флота", "la flotte du Nord", "أسطول البحر
+             # الأسود"): a ship "of the Northern Fleet" is the state's own
+             r"\b(?:Black\s+Sea|Northern|Baltic|Pacific|Caspian)\s+Fleet\b|"
+             r"\b(?:Черноморск|Северн|Балтийск|Тихоокеанск|Каспийск)\w+\s+(?:военн\w+\s+)?флот\w*|"
+             r"\bflotte\s+(?:russe\s+)?(?:de\s+la\s+mer\s+Noire|du\s+Nord|de\s+la\s+Baltique|du\s+Pacifique)\b|"
+             r"أسطول\s+البحر\s+الأسود|الأسطول\s+الشمالي|أسطول\s+البلطيق")),
     Actor("Turkey", "state", ("TR",), ("turkish", "turkey"),
           _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b")),
     Actor("Syria", "state", ("SY",), ("syrian",),
