@@ -277,3 +277,22 @@ def test_a_lead_without_a_mover_stays_empty_when_the_article_names_two() -> None
     )
     lead = [c for c in ex.claims if any(p.id == "hmeimim" for p in c.origin)]
     assert lead and lead[0].actor is None, [(c.actor, c.sentences) for c in ex.claims]
+
+
+# --- countries named in several words, in the case and script reporting uses -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("La frégate a quitté l'Arabie saoudite jeudi pour rejoindre Tartous.", "country:SA"),
+        ("Deux Il-76 ont atterri en République centrafricaine mardi.", "country:CF"),
+        ("Le cargo est arrivé au Soudan du Sud mardi.", "country:SS"),
+        ("Самолёт Ил-76 прилетел в Саудовскую Аравию.", "country:SA"),
+        ("Два Ил-76 прибыли в Центрально-Африканскую Республику.", "country:CF"),
+        ("وصلت طائرة الشحن الروسية إلى بوركينا فاسو أمس.", "country:BF"),
+    ],
+)
+def test_a_country_named_in_several_words_is_one_place(text: str, country: str) -> None:
+    c = _one(text)
+    assert country in _ids(c.origin) | _ids(c.destination), (text, _ids(c.origin), _ids(c.destination))

@@ -12,7 +12,7 @@ import re
 
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.intervals import Taken
-from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, NOT_PLACES
+from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, COUNTRIES, NOT_PLACES
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
@@ -80,6 +80,9 @@ _AR_NAME_GOES_ON = re.compile(
     r"\s+(?!ال|و|(?:في|إلى|الى|من|على|عن|مع|حتى|بعد|قبل|منذ|عند|يوم|أمس|اليوم|صباح|مساء|حيث|التي|الذي)"
     r"(?![\u0600-\u06FF]))[\u0621-\u064A]{3,}(?![\u0600-\u06FF])"
 )
+# lower-case words that continue a country's name in French ("Arabie saoudite", "Émirats arabes unis", "Soudan du
+# Sud"): kept only when the longer phrase is a country name
+_COUNTRY_GOES_ON = re.compile(r"\s+(?:(?:du|de\s+la|des)\s+[A-Z][a-z]+|[a-zéèêû]{3,})")
 _AR_TIME_WORD = re.compile(r"(?:[وف]?(?:ال)?)(?:مساء|صباح|يوم|أمس|ليلة|فجر|ظهر|عصر|أسبوع|شهر|عام|أول|ماضي|مقبل)")
 _EN_DEMONYM = re.compile(
     r"(?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western|Sub-Saharan)\s+)?[A-Z][a-z]+(?:an|ese|ish|i)"
@@ -156,6 +159,13 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
             continue
+        # "l'Arabie saoudite", "la République centrafricaine": one country, lower-case words (longest first)
+        longer: list[int] = []
+        e = b
+        while len(longer) < 3 and (x := _COUNTRY_GOES_ON.match(text, e)) is not None:
+            e = x.end()
+            longer.append(e)
+        b = next((e for e in reversed(longer) if norm_key(text[a:e]) in COUNTRIES), b)
         phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
         if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
             continue  # "the Syrian port of Tartus": a demonym, the place comes after (an unresolved "-an" below)

@@ -269,10 +269,11 @@ DEST_CUES = (
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
-    r"(?:atterri|posés?|arrivés?|livré|rendus?)\s+(?:à|au|sur|dans)", r"à", r"au",
     # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
     # "приземлился поздно вечером на", "هبطت مساء الجمعة في")
     r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",
+    # (after the adverbial form: an alternation takes the first alternative that matches at a position)
+    r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
     r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
     # one port call is where the ship went ("a fait escale à Port-Soudan"); "des escales" stay stops (via)
@@ -374,4 +375,11 @@ COUNTRIES: dict[str, str] = {
     "центральноафриканская республика": "CF", "центральноафриканской республики": "CF", "цар": "CF",
     "мали": "ML", "нигер": "NE", "судан": "SD", "египет": "EG", "алжир": "DZ", "турция": "TR",
     "مالي": "ML", "النيجر": "NE", "السودان": "SD", "مصر": "EG", "الجزائر": "DZ", "تركيا": "TR", "تشاد": "TD",
+    # multi-word names in the cases reporting uses them (the hyphen folds to a space), and Arabic names the
+    # kb's resolver does not hold
+    "центрально африканская республика": "CF", "центрально африканской республики": "CF",
+    "центрально африканскую республику": "CF", "саудовская аравия": "SA", "саудовскую аравию": "SA",
+    "саудовской аравии": "SA", "буркина фасо": "BF",
+    "بوركينا فاسو": "BF", "إيران": "IR", "ايران": "IR", "نيكاراغوا": "NI", "نيكاراجوا": "NI",
+    "arabie saoudite": "SA", "republique centrafricaine": "CF", "emirats arabes unis": "AE", "soudan du sud": "SS",
 }  # fmt: skip

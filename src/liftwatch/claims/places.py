@@ -89,6 +89,7 @@ class Gazetteer:
         # cities of several airfields written in Arabic script ("ميناء سان بطرسبورغ"): Arabic has no capitals to
         # propose them as candidates, so the pattern finds them (the Latin and Cyrillic forms double as actors)
         alternatives += [_alias_regex(k) for k in CITY_ANCHORS if has_arabic(k)]
+        alternatives += [_alias_regex(k) for k in COUNTRIES if has_arabic(k) and " " in k]  # "بوركينا فاسو"
         alternatives.sort(key=len, reverse=True)
         body = "|".join(alternatives) or r"(?!)"
         # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")
