@@ -296,3 +296,16 @@ def test_a_lead_without_a_mover_stays_empty_when_the_article_names_two() -> None
 def test_a_country_named_in_several_words_is_one_place(text: str, country: str) -> None:
     c = _one(text)
     assert country in _ids(c.origin) | _ids(c.destination), (text, _ids(c.origin), _ids(c.destination))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Малые ракетные корабли, оснащенные крылатыми ракетами «Калибр-НК», направляются в Тартус.",
+        'The frigate, armed with "Zircon" missiles, sailed to Tartus.',
+        "La frégate, équipée de missiles « Onyx », a rejoint Tartous.",
+    ],
+)
+def test_a_quoted_weapon_is_not_a_ship(text: str) -> None:
+    c = _one(text)
+    assert not [a for a in c.assets if a.ship_name], (text, [a.label for a in c.assets])

@@ -256,7 +256,7 @@ DEST_CUES = (
     r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching", r"(?:to\s+)?reach",
     # "pour atteindre la Méditerranée", "pour rejoindre Tartous", "чтобы достичь", "للوصول إلى"
-    r"(?:pour\s+)?(?:atteindre|rejoindre|gagner|regagner)", r"(?:достич\w*|добрат\w+\s+до)",
+    r"(?:pour\s+)?(?:atteindre|atteint\w*|rejoindre|rejoint\w*|gagner|regagner|regagné\w*)", r"(?:достич\w*|добрат\w+\s+до)",
     # a ship entering or calling at a port: "entered (the port of) X", "made a port call in X", "moored at",
     # "anchored off", "berthed in", "put in at", "pulled into"
     r"(?:entered|entering|enters|enter)", r"(?:made|make|makes|making|paid|pays)\s+(?:a\s+|its\s+|their\s+)?(?:\w+\s+)?port\s+(?:calls?|visits?)\s+(?:at|in|to)",

@@ -74,6 +74,14 @@ _MEDIA_BEFORE = re.compile(
     r"journal|chaîne|quotidien|agence|presse|صحيفة|قناة|وكالة|موقع|جريدة)\s*(?:[\w\u0600-\u06FF]+\s+){0,3}[\"'“‘«„]?\s*$",
     re.I,
 )
+# a quoted name right after (or before) a weapon noun is the weapon ("крылатыми ракетами «Калибр-НК»", "des
+# missiles « Zircon »", "صواريخ "كاليبر"", "armed with \"Zircon\" missiles"), not a ship
+_WEAPON_BEFORE = re.compile(
+    r"(?:\b(?:missiles?|rockets?|systems?|complex|ракет\w*|комплекс\w*|систем\w*|системы)|صواريخ|صاروخ|منظومة)"
+    r"\s*[\"'“‘«„]\s*$",
+    re.I,
+)
+_WEAPON_AFTER = re.compile(r"[\"'”’»]?\s*(?:missiles?|rockets?|cruise\s+missiles?|ракет\w*)\b", re.I)
 # a quoted name right after a place noun is the place ("from the port of “Novorossiysk”", "من ميناء
 # "سيفاستوبول"", "в порт «Тартус»", "l'aéroport de « Bangui »"), not a ship, even where the kb does not know it
 _PLACE_BEFORE = re.compile(
@@ -170,6 +178,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             _MEDIA_BEFORE.search(text[max(0, m.start() - 40) : m.start() + 1])
             or _COMPANY_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
             or _PLACE_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
+            or _WEAPON_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
+            or _WEAPON_AFTER.match(text[m.end() - 1 : m.end() + 20])
         ):
             continue
         if re.match(r"[A-ZА-ЯЁ\u0600-\u06FF]", name) and len(name.split()) <= 4:
