@@ -6,7 +6,7 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*`` and ``*-k*`` files), which joined it once they had been scored: every excerpt here has been
+``*-g*``, ``*-f*``, ``*-k*`` and ``*-m*`` files), which joined it once they had been scored: every excerpt here has been
 seen, so these floors guard against regressions and say nothing about unseen reporting. The blind figures each
 set gave when it was scored, once, are recorded in ``docs/accuracy.md``.
 
@@ -26,9 +26,9 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout4"
+HELDOUT: Path | None = None
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.82, 0.905), "ar": (0.755, 0.655), "fr": (0.715, 0.70), "ru": (0.69, 0.675)}
+FLOORS = {"en": (0.789, 0.852), "ar": (0.659, 0.628), "fr": (0.657, 0.634), "ru": (0.641, 0.614)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
     "en": (0.55, 0.53),

@@ -30,8 +30,20 @@ _PATTERNS = [
         rf"(?:{_VERBS_EN})\b",
         re.I,
     ),
-    # "..., said the US military command"
+    # a named subject, an apposition between commas, then the verb ("Africa Corps, Wagner's successor in Africa,
+    # confirmed ...", "Rosoboronexport, the state arms exporter, said ...")
+    re.compile(
+        rf"(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w.’'-]*),\s+[^,;:]{{2,70}},\s+(?:has\s+|had\s+)?(?:{_VERBS_EN})\b"
+    ),
+    # "..., said the US military command"; a quote with the verb after it and an adverbial before the source
+    # ("”, wrote on Friday the X group on its Telegram account", "”, added in a statement the ministry")
     re.compile(r"\b(?:said|says|reported|told|claimed)\s+(?P<src>(?:the|a|an)\s+[^,.;:]{2,80})", re.I),
+    re.compile(
+        r"[”\"»]\s*,?\s*(?:for\s+(?:its|his|her|their)\s+part\s+)?(?:said|says|wrote|writes|added|announced|"
+        r"declared|stated|posted|tweeted|confirmed)\s+(?:(?:on|in|late|early|this|last)\s+\w+(?:\s+\w+)?\s+)?"
+        r"(?P<src>(?:the|a|an)\s+(?:(?!on\b|in\b|that\b|which\b)[\w’'-]+\s*){1,6})",
+        re.I,
+    ),
     # Arabic: "بحسب ما أفاد X", "وفقا لـ X", "نقلا عن X", "قالت X", "أفادت X", "أعلنت X", "أكد X", "ذكرت X"
     re.compile(
         r"(?:بحسب(?:\s+ما\s+(?:أفاد|أفادت|ذكر|ذكرت|نقلت|نقله))?|وفقا\s+ل\S*|وفقًا\s+ل\S*|نقلا\s+عن|نقلاً\s+عن|حسب|"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.filler import filler_word
 from liftwatch.claims.intervals import Taken
-from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, NOT_PLACES
+from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, COUNTRIES, NOT_PLACES
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
@@ -24,11 +25,14 @@ _CANDIDATE = re.compile(
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
-# "العاصمة الكينية نيروبي").
-_AR_NAME_ANCHOR = re.compile(r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة)\s+$")
+# "العاصمة الكينية نيروبي", "ميناء لاغويرا": a port, airport or base without the article, in construct).
+_AR_NAME_ANCHOR = re.compile(
+    r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة|ميناء|مطار|قاعدة|مرفأ)\s+$"
+)
 _ADJECTIVE_BEFORE = re.compile(
     r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
-    r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war)\b",
+    r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war|country|"
+    r"civilians|people|troops|soldiers|refugees|side|border|regime|junta|president|coastline|shores?)\b",
     re.I,
 )
 
@@ -66,6 +70,38 @@ _NOT_CAPITAL = re.compile(r"(?:.*(?:ian|ish|ese|ean|an|i|'s|’s)|Kremlin|Pentag
 _LIST_GOES_ON = re.compile(
     r"\s*(?:,\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|or|et|ou|и|или)\s+)(?:the\s+|(?:le|la|les)\s+|l['’])?[A-ZА-ЯЁ]"
 )
+
+
+# an adjective of origin by its form: English "-an/-ian/-ese/-ish/-i" ("Libyan", "West African", "Sudanese");
+# an Arabic definite adjective "ال…ي/ية" right after a definite noun ("العاصمة الفنزويلية", "الساحل السوري")
+# the second word of an Arabic name after a facility noun: not the article (an adjective follows the name:
+# "لاغويرا الفنزويلي"), not "و", not a preposition, a time word or a verb of the clause
+_AR_NAME_GOES_ON = re.compile(
+    r"\s+(?!ال|و|(?:في|إلى|الى|من|على|عن|مع|حتى|بعد|قبل|منذ|عند|يوم|أمس|اليوم|صباح|مساء|حيث|التي|الذي)"
+    r"(?![\u0600-\u06FF]))[\u0621-\u064A]{3,}(?![\u0600-\u06FF])"
+)
+# lower-case words that continue a country's name in French ("Arabie saoudite", "Émirats arabes unis", "Soudan du
+# Sud"): kept only when the longer phrase is a country name
+_COUNTRY_GOES_ON = re.compile(r"\s+(?:(?:du|de\s+la|des)\s+[A-Z][a-z]+|[a-zéèêû]{3,})")
+_AR_TIME_WORD = re.compile(r"(?:[وف]?(?:ال)?)(?:مساء|صباح|يوم|أمس|ليلة|فجر|ظهر|عصر|أسبوع|شهر|عام|أول|ماضي|مقبل)")
+_EN_DEMONYM = re.compile(
+    r"(?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western|Sub-Saharan)\s+)?[A-Z][a-z]+(?:an|ese|ish|i)"
+)
+_AR_DEMONYM = re.compile(r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين)")
+_AR_DEFINITE_BEFORE = re.compile(r"(?:^|\s)ال[\u0600-\u06FF]{2,}\s+$")
+
+
+def _demonym(text: str, a: int, b: int, phrase: str) -> bool:
+    """True when a name the kb does not know is an adjective describing the noun after (or before) it.
+
+    Only called for names the gazetteer could not resolve, so a real place with such an ending ("Sudan",
+    "Oman", "الإسكندرية") is never dropped by it.
+    """
+    if _EN_DEMONYM.fullmatch(phrase):
+        return _ADJECTIVE_BEFORE.match(text[b : b + 30]) is not None  # "Libyan city", not "Qirbazan on Monday"
+    return (
+        _AR_DEMONYM.fullmatch(phrase) is not None and _AR_DEFINITE_BEFORE.search(text[max(0, a - 30) : a]) is not None
+    )
 
 
 def _capital_after_cue(text: str, a: int, phrase: str) -> bool:
@@ -123,9 +159,16 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
             continue
+        # "l'Arabie saoudite", "la République centrafricaine": one country, lower-case words (longest first)
+        longer: list[int] = []
+        e = b
+        while len(longer) < 3 and (x := _COUNTRY_GOES_ON.match(text, e)) is not None:
+            e = x.end()
+            longer.append(e)
+        b = next((e for e in reversed(longer) if norm_key(text[a:e]) in COUNTRIES), b)
         phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
         if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
-            continue  # "the Syrian port of Tartus": a demonym, the place comes after
+            continue  # "the Syrian port of Tartus": a demonym, the place comes after (an unresolved "-an" below)
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
@@ -145,6 +188,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
         if place is None and a in listed and not _LIST_GOES_ON.match(text[b : b + 40]):
             continue  # "Bangui, President X said": not a list of places
+        if place is None and _demonym(text, a, b, phrase):
+            continue  # "the Libyan city of", "the West African country", "العاصمة الفنزويلية": an adjective
         if place is None:
             if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
                 continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next
@@ -152,6 +197,12 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 a in joined or _AR_NAME_ANCHOR.search(text[max(0, a - 40) : a])
             ):
                 continue  # one Arabic word after a preposition is too often not a name at all
+            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and (
+                filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)) or _AR_TIME_WORD.fullmatch(phrase)
+            ):
+                continue  # "قاعدة عسكرية", "ميناء الأسطول", "بمحافظة": a description, not the name
+            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and (nxt := _AR_NAME_GOES_ON.match(text[b : b + 30])):
+                b, phrase = b + nxt.end(), phrase + nxt.group(0)  # "قاعدة عثمان دقنة الجوية": a name of two words
             place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)

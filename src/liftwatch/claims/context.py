@@ -138,7 +138,9 @@ def _refers_back(text: str, counted: int | None) -> bool:
 
 def carry_actor(claims: list[Claim]) -> None:
     """A claim that names no actor continues the story of the claim before it ("The same aircraft had
-    arrived ...", "Public flight data shows ... planes flying from Minsk"): it takes that claim's actor."""
+    arrived ...", "Public flight data shows ... planes flying from Minsk"): it takes that claim's actor. A
+    claim before the first one naming an actor ("Сирию покинули Ил-76 и Ан-124" in a lead, the state named
+    further down) takes the article's actor when the article names one mover only, in the same domain."""
     prev: Claim | None = None
     for c in claims:
         same_domain = prev is not None and (c.domain is None or prev.domain is None or c.domain == prev.domain)
@@ -146,6 +148,18 @@ def carry_actor(claims: list[Claim]) -> None:
             c.actor, c.actor_countries, c.actor_operators = prev.actor, prev.actor_countries, prev.actor_operators
             c.actor_carried = True
         prev = c
+    named = {(c.actor, c.domain) for c in claims if c.actor is not None}
+    actors = {a for a, _ in named}
+    if len(actors) == 1:  # the article's one mover, named after a claim that opens the story without it
+        first = next(c for c in claims if c.actor is not None)
+        for c in claims:
+            if c.actor is None and any(d == c.domain or d is None or c.domain is None for _, d in named):
+                c.actor, c.actor_countries, c.actor_operators = (
+                    first.actor,
+                    first.actor_countries,
+                    first.actor_operators,
+                )
+                c.actor_carried = True
 
 
 def _qualifying_actor(text: str) -> Actor | None:

@@ -37,7 +37,13 @@ ACTORS: tuple[Actor, ...] = (
     Actor("Russia", "state", ("RU",), ("russia", "russian", "rossiya", "oboronlogistika", "vks", "ministry of defence of the russian"),
           _p(r"\bRussia(?:n|ns|'s)?\b(?!-(?:made|built|designed|manufactured))|\bRussian\s+Federation\b|\bMoscow(?:'s)?\b|\bKremlin(?:'s)?\b|\bРосси\w*|"
              r"\bроссийск\w*|\bМоскв\w*|\bРФ\b|\bВКС\b|روسيا|الروسي\w*|روسي(?:ة|تان)?\b|موسكو|\bRussie\b|\brusses?\b|"
-             r"\bMoscou\b")),
+             r"\bMoscou\b|"
+             # the state's named fleets ("Black Sea Fleet", "Черноморского флота", "la flotte du Nord", "أسطول البحر
+             # الأسود"): a ship "of the Northern Fleet" is the state's own
+             r"\b(?:Black\s+Sea|Northern|Baltic|Pacific|Caspian)\s+Fleet\b|"
+             r"\b(?:Черноморск|Северн|Балтийск|Тихоокеанск|Каспийск)\w+\s+(?:военн\w+\s+)?флот\w*|"
+             r"\bflotte\s+(?:russe\s+)?(?:de\s+la\s+mer\s+Noire|du\s+Nord|de\s+la\s+Baltique|du\s+Pacifique)\b|"
+             r"أسطول\s+البحر\s+الأسود|الأسطول\s+الشمالي|أسطول\s+البلطيق")),
     Actor("Turkey", "state", ("TR",), ("turkish", "turkey"),
           _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b")),
     Actor("Syria", "state", ("SY",), ("syrian",),
@@ -105,7 +111,7 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\bnavires?\b|\bbâtiments?\b|\bfrégates?\b|\b(?:patrouilleurs?|pétroliers?|croiseurs?|"
                          r"sous-marins?|remorqueurs?|corvettes?|destroyers?)\b|\bсуд(?:но|на|а|ов)\b|\bкорабл\w*|"
                          r"\b(?:фрегат|корвет|эсминц|эсминец|крейсер|танкер|буксир|тральщик)\w*|"
-                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة)")),
+                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة|بارجة|كاسحة)")),
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).
@@ -194,14 +200,14 @@ MOVE = _p(
     r"\b(?:transfer\w*|mov(?:e|es|ed|ing|ement|ements)|relocat\w+|redeploy\w*|deploy\w*|withdr[ae]w\w*|evacuat\w+|"
     r"fl(?:y|ies|ew|own|ying)|flights?|sorties|airlift\w*|air\s*bridge|ship(?:s|ped|ping|ment|ments)|sail\w*|"
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
-    r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|sent|dispatch\w*|"
+    r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|on\s+(?:its|their|her)\s+way|received|welcomed|hosted|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
     r"spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
-    r"quitt\w+|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
+    r"quitt\w+|accueilli|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
     r"escale|passages?|reprennent|entr[ée]s?)\b|"
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
-    r"направ\w+|отправ\w+|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
-    r"نقل|رحلات|رحلة|هبط\w*|وصل\w*|وصول|غادر\w*|دخل\w*|دخول\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
+    r"направ\w+|отправ\w+|принял\w*|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
+    r"نقل|رحلات|رحلة|هبط\w*|هبوط\w*|استقبل\w*|وصل\w*|وصول|غادر\w*|دخل\w*|دخول\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
     r"توقفت|قامت\s+برحلات|"
     # verbs of motion by stem, so that every inflection counts: Russian prefix + root ("перелетели", "вылетел",
     # "прошёл", "отплыл", "заходе на посадку"), French ("a volé", "volant", "s'est dirigé", "a rejoint"),
@@ -250,7 +256,7 @@ DEST_CUES = (
     r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching", r"(?:to\s+)?reach",
     # "pour atteindre la Méditerranée", "pour rejoindre Tartous", "чтобы достичь", "للوصول إلى"
-    r"(?:pour\s+)?(?:atteindre|rejoindre|gagner|regagner)", r"(?:достич\w*|добрат\w+\s+до)",
+    r"(?:pour\s+)?(?:atteindre|atteint\w*|rejoindre|rejoint\w*|gagner|regagner|regagné\w*)", r"(?:достич\w*|добрат\w+\s+до)",
     # a ship entering or calling at a port: "entered (the port of) X", "made a port call in X", "moored at",
     # "anchored off", "berthed in", "put in at", "pulled into"
     r"(?:entered|entering|enters|enter)", r"(?:made|make|makes|making|paid|pays)\s+(?:a\s+|its\s+|their\s+)?(?:\w+\s+)?port\s+(?:calls?|visits?)\s+(?:at|in|to)",
@@ -263,10 +269,11 @@ DEST_CUES = (
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
-    r"(?:atterri|posés?|arrivés?|livré|rendus?)\s+(?:à|au|sur|dans)", r"à", r"au",
     # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
     # "приземлился поздно вечером на", "هبطت مساء الجمعة في")
     r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",
+    # (after the adverbial form: an alternation takes the first alternative that matches at a position)
+    r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
     r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
     # one port call is where the ship went ("a fait escale à Port-Soudan"); "des escales" stay stops (via)
@@ -287,7 +294,14 @@ DEST_CUES = (
     # ("حطت في", "هبوطها في", "وصلوا إلى", "رست في")
     # (Arabic puts the subject after the verb, so a counted carrier may stand in between: "حطت 15 طائرة شحن
     # روسية على الأقل في")
-    r"(?:ال)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+\S+){0,7}?\s+(?:في|إلى|الى)",
+    # (the subject may be long: "تهبط كل صباح طائرة شحن روسية واحدة على الأقل يرافقها عدد من المقاتلات لحمايتها
+    # في"; the words stay inside the clause, no comma or full stop between)
+    r"(?:ال|ت|ي)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|إلى|الى)",
+    # a port or airfield receiving the carrier ("استقبل ميناء بورتسودان بارجة روسية", "استقبلت قاعدة حميميم")
+    r"استقبل\S*",
+    # the same verbs with the preposition "ل" joined to the port ("وصول السفن الروسية لميناء لاغويرا", split
+    # off before the facility noun), and a port visit ("لزيارة ميناء طرطوس", "زيارة إلى")
+    r"(?:ال)?(?:وصل|وصول|توج|اتج|تتج|يتج)\S*(?:\s+\S+){0,5}?\s+ل", r"(?:ل|و)?زيارة(?:\s+(?:إلى|الى))?",
     r"في\s+طريق\S*\s+(?:إلى|الى|ل|نحو)",  # "في طريقها إلى", "في طريقها لقاعدة" (the clitic split off)
 )  # fmt: skip
 VIA_CUES = (
@@ -361,4 +375,11 @@ COUNTRIES: dict[str, str] = {
     "центральноафриканская республика": "CF", "центральноафриканской республики": "CF", "цар": "CF",
     "мали": "ML", "нигер": "NE", "судан": "SD", "египет": "EG", "алжир": "DZ", "турция": "TR",
     "مالي": "ML", "النيجر": "NE", "السودان": "SD", "مصر": "EG", "الجزائر": "DZ", "تركيا": "TR", "تشاد": "TD",
+    # multi-word names in the cases reporting uses them (the hyphen folds to a space), and Arabic names the
+    # kb's resolver does not hold
+    "центрально африканская республика": "CF", "центрально африканской республики": "CF",
+    "центрально африканскую республику": "CF", "саудовская аравия": "SA", "саудовскую аравию": "SA",
+    "саудовской аравии": "SA", "буркина фасо": "BF",
+    "بوركينا فاسو": "BF", "إيران": "IR", "ايران": "IR", "نيكاراغوا": "NI", "نيكاراجوا": "NI",
+    "arabie saoudite": "SA", "republique centrafricaine": "CF", "emirats arabes unis": "AE", "soudan du sud": "SS",
 }  # fmt: skip

@@ -10,6 +10,7 @@ a handful of reporting conventions per language that no offline parser labels.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, MOVE, Actor
@@ -43,6 +44,20 @@ def _operator_actor(name: str) -> Actor:
     return Actor(name, "company", (), (name.lower(),), re.compile(re.escape(name)))
 
 
+def _sponsor_of_reporter(actors: list[tuple[int, int, Actor]], in_source: Callable[[int, int], bool]) -> Actor | None:
+    """ "“The first flight has arrived”, wrote the Africa Corps group": a force or company that reports a
+    movement naming no other mover reports its own; it is the source, and the mover is the state it belongs
+    to (``ACTOR_PARENT``), or no one the text names when it has none. A state reporting its own movement
+    ("Russia's defence ministry said ...") stays out of this: its name is a source, and its planes are still
+    found by the other rules."""
+    by_name = {a.name: a for a in ACTORS}
+    for s, e, actor in actors:
+        parent = ACTOR_PARENT.get(actor.name)
+        if in_source(s, e) and actor.kind != "state" and parent in by_name:
+            return by_name[parent]
+    return None
+
+
 def mover(
     sent: Sentence,
     actors: list[tuple[int, int, Actor]],
@@ -66,6 +81,8 @@ def mover(
     for s, e, actor in actors:
         if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
             continue
+        if any(a_s <= s and e <= a_e for a_s, a_e, a in assets if a.ship_name):
+            continue  # the landing ship "Minsk", the cruiser Moskva: a ship's name, not Belarus or Russia
         if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
             continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
         if re.match(r"\s+destination\b", text[e:], re.I):
@@ -87,7 +104,7 @@ def mover(
             return _operator_actor(name)
         cands.append((s, e, _operator_actor(name)))
     if not cands:
-        return None
+        return _sponsor_of_reporter(actors, in_source)
     chosen: tuple[int, int, Actor] | None = None
     for c in cands:  # "Russian cargo planes", "avion cargo russe", "طائرة شحن روسية"
         if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets) or any(0 <= c[0] - a_e <= 16 for _, a_e, _ in assets):

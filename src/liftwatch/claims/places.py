@@ -12,7 +12,6 @@ Haftar" become the set of sites that force controlled on the date (``kb.controll
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import cache
@@ -20,12 +19,14 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from liftwatch import kb as kb_module
 from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
+from liftwatch.claims.plausible import plausible
+from liftwatch.claims.textkey import fold as fold
+from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import cyrillic_to_latin, has_arabic, has_cyrillic, kb_skeletons
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
@@ -39,25 +40,6 @@ _SUFFIX = (
 _COUNTRY_KEYS: dict[str, str] = {}
 _AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
 _SEA_KINDS = {"naval_base", "port"}
-
-
-def fold(text: str) -> str:
-    """Strip diacritics character by character, keeping the length (so match offsets stay valid)."""
-    out = []
-    for ch in text:
-        if ord(ch) < 128:
-            out.append(ch)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
-
-
-def norm_key(text: str) -> str:
-    """Lookup key: folded, lower-case, separators collapsed, leading article dropped."""
-    s = fold(text).lower().replace("’", "'")
-    s = re.sub(r"[\s\-‐–_]+", " ", s).strip(" .,;:'\"()")
-    return re.sub(r"^the ", "", s)
 
 
 def _alias_regex(alias: str) -> str:
@@ -107,6 +89,7 @@ class Gazetteer:
         # cities of several airfields written in Arabic script ("ميناء سان بطرسبورغ"): Arabic has no capitals to
         # propose them as candidates, so the pattern finds them (the Latin and Cyrillic forms double as actors)
         alternatives += [_alias_regex(k) for k in CITY_ANCHORS if has_arabic(k)]
+        alternatives += [_alias_regex(k) for k in COUNTRIES if has_arabic(k) and " " in k]  # "بوركينا فاسو"
         alternatives.sort(key=len, reverse=True)
         body = "|".join(alternatives) or r"(?!)"
         # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")
@@ -213,7 +196,7 @@ class Gazetteer:
             if reg is not None:
                 return self.region_place(reg.id, text, f"kb.resolve_region({variant!r})")
             site = self.kb.resolve_site(variant)
-            if site is not None and _plausible(variant, site):
+            if site is not None and plausible(variant, site):
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
         for variant in ru_variants(key):
             if variant in _COUNTRY_KEYS:
@@ -230,7 +213,7 @@ class Gazetteer:
             for variant in ru_variants(key):
                 latin = cyrillic_to_latin(variant)
                 site = self.kb.resolve_site(latin)
-                if site is not None and _plausible(latin, site) and romanised_plausible(latin, site):
+                if site is not None and plausible(latin, site) and romanised_plausible(latin, site):
                     return self.site_place(site.site_id, text, f"romanised {latin!r}: kb.resolve_site")
             return None
         if has_arabic(text):
@@ -243,7 +226,7 @@ class Gazetteer:
         """The library's one place resolver (``kb.resolve_place``) for a name the gazetteer's own aliases,
         cities and countries do not know: the claim then means what a ``--region``/``--site`` filter with
         the same name means. An ambiguous name is no place ("Mansila" is no more Manila, AR than Manila,
-        Philippines); a site hit must still look like the name (``_plausible``: "Gao" is no IATA code
+        Philippines); a site hit must still look like the name (``plausible``: "Gao" is no IATA code
         here)."""
         try:
             ref = resolve_place(variant)
@@ -253,7 +236,7 @@ class Gazetteer:
             # below the command line's fuzzy threshold, yet standing where a place must stand ("из Мпоко"):
             # the site resolver's best guess, if it looks like the name
             site = self.kb.resolve_site(variant)
-            if site is not None and _plausible(variant, site):
+            if site is not None and plausible(variant, site):
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
             return None
         note = f"kb.resolve_place({variant!r}): {ref.matched}"
@@ -265,13 +248,15 @@ class Gazetteer:
             return self.country_place(ref.id.split(":", 1)[-1], text)
         if ref.kind == "city":
             # a city the gazetteer has no anchor for: in reporting "landed in Nairobi" names the city's main
-            # airport, which the site resolver picks (the airfield that carries the city's name or code)
-            site = self.kb.resolve_site(variant)
-            if site is not None and site.site_id in ref.ids and _plausible(variant, site):
+            # airport, which the site resolver picks (the airfield that carries the city's name or code); a
+            # city's exact name in another script ("كاراكاس") is looked up by its kb name
+            name = ref.name.split(",")[0] if ref.matched == "alias" else variant
+            site = self.kb.resolve_site(name)
+            if site is not None and site.site_id in ref.ids and plausible(name, site):
                 return self.site_place(site.site_id, text, f"{note}; main airport kb.resolve_site({variant!r})")
             return None
-        site = self.kb.site(ref.id) if ref.kind == "site" else None
-        if site is not None and _plausible(variant, site):
+        site = self.kb.site(ref.id) if ref.kind == "site" else None  # an exact name ("نيامي") needs no likeness
+        if site is not None and (ref.matched == "alias" or plausible(variant, site)):
             return self.site_place(ref.id, text, note)
         return None
 
@@ -360,28 +345,6 @@ class Gazetteer:
     def site_latlon(self, site_ids: tuple[str, ...] | list[str]) -> tuple[np.ndarray, np.ndarray]:
         rows = self.sites.filter(self.sites["site_id"].is_in(list(site_ids)))
         return rows["lat"].to_numpy(), rows["lon"].to_numpy()
-
-
-_GENERIC_WORDS = {
-    "airport", "air", "base", "airbase", "airfield", "airstrip", "port", "naval", "international", "the", "and",
-    "military", "field", "harbour", "harbor", "facility",
-    # the same facility nouns in the other languages: "ميناء" alone is no port of its own
-    "ميناء", "مطار", "قاعدة", "مدينة", "الميناء", "المطار", "القاعدة", "порт", "порта", "аэропорт", "база", "базы",
-    "аэродром", "aéroport", "aérodrome", "ville",
-}  # fmt: skip
-
-
-def _tokens(text: str) -> set[str]:
-    return {w for w in re.split(r"[\W_]+", fold(text).lower()) if len(w) >= 3 and w not in _GENERIC_WORDS}
-
-
-def _plausible(phrase: str, site: Any, min_ratio: float = 85) -> bool:
-    """Every distinctive word of ``phrase`` is within edit ratio ``min_ratio`` of a word of the site's names."""
-    want = _tokens(phrase)
-    have: set[str] = set()
-    for name in [site.name, *(getattr(site, "aliases", None) or []), getattr(site, "icao", None) or ""]:
-        have |= _tokens(name)
-    return bool(want) and all(any(fuzz.ratio(w, h) >= min_ratio for h in have) for w in want)
 
 
 def _row(site: Any) -> dict[str, Any]:

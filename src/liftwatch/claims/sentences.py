@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.lexicon import (
     ACTORS,
     BETWEEN_CUE,
     DEST_CUES,
-    FILLER,
     MOVE,
     NOT_DEST,
     NOT_ORIGIN,
@@ -131,6 +131,13 @@ _RU_LANDED_AT = re.compile(
     re.I,
 )
 _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
+# a port or airfield as the subject of receiving: "Port Sudan received the frigate", "le port de Tobrouk a
+# accueilli", "порт Тартус принял", "مطار بنغازي استقبل": where the carrier arrived
+_RECEIVED_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|on\s+\w+)\s+)?(?:received|welcomed|hosted)\b|\s+(?:a|ont|avait)\s+(?:accueilli|reçu)\b"
+    r"|\s+(?:принял\w*|встретил\w*)\b|\s+(?:استقبل\S*)",
+    re.I,
+)
 
 
 @dataclass
@@ -180,33 +187,6 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-# Facility and settlement nouns in any grammatical case ("из международного аэропорта Триполи", "с
-# белорусского аэродрома Барановичи", "на авиабазе", "в порту"), and a lower-case Russian adjective in any
-# case ("белорусского", "международного", "сирийскую"): words that describe the place named next, as
-# "the", "main" and "air base" do in English. By form, not by list, so that every case and adjective counts.
-_RU_FACILITY = re.compile(r"(?:аэродром|аэропорт|авиабаз|баз|порт|город|столиц|пункт|гаван|аэровокзал)[а-яё]{0,3}")
-_RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их)")
-# French elided articles and facility nouns ("à l'aérodrome de Bamako", "sur la base d'Al-Khadim").
-_FR_FILLER = re.compile(r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac)s?|d'|l'")
-
-
-def _filler_word(w: str) -> bool:
-    return (
-        w in FILLER
-        or w.endswith("'s")
-        # an Arabic adjective of origin ("العاصمة الكينية نيروبي") describes the place, like "Libyan" does
-        or re.fullmatch(r"ال[\u0600-\u06FF]+ية", w) is not None
-        or _RU_FACILITY.fullmatch(w) is not None
-        or _RU_ADJECTIVE.fullmatch(w) is not None
-        or _FR_FILLER.fullmatch(w) is not None
-    )
-
-
-def _fill_ok(fill: str) -> bool:
-    words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
-    return all(_filler_word(w) for w in words if w)
-
-
 _WHERE_BETWEEN = re.compile(
     r"\b(?:sea|seas|waters|strait|coast|coastline|area|zone|border|located|lies|lying|drifting|anchored|somewhere)\s*$",
     re.I,
@@ -223,9 +203,10 @@ _SEEN_BETWEEN = re.compile(
 
 
 # Arabic writes a preposition joined to the next word ("بمدينة", "لقاعدة"): split before a facility noun or
-# the article so that the preposition is a cue word and the noun filler, as in the other languages
+# the article so that the preposition is a cue word and the noun filler, as in the other languages; at the end of
+# the words before a place the clitic is joined to the place's own name ("لميناء طرطوس" found whole)
 _AR_PROCLITIC = re.compile(
-    r"(?<![\u0600-\u06FF])((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|مطار|قاعدة|ميناء|عاصمة)(?![\u0600-\u06FF]))"
+    r"(?<![\u0600-\u06FF])((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|مطار|قاعدة|ميناء|عاصمة)(?![\u0600-\u06FF])|$)"
 )
 
 
@@ -236,7 +217,7 @@ def cue_role(pre: str) -> str | None:
     for role, rx in _CUE_RX.items():
         for m in rx.finditer(pre):
             fill = pre[m.end() :]
-            if len(fill.split()) > 6 or not _fill_ok(fill):
+            if len(fill.split()) > 6 or not fill_ok(fill):
                 continue
             if role == "destination" and NOT_DEST.search(pre[: m.end()]):
                 continue
@@ -340,6 +321,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
                 role = "destination"  # "приземлились в Хмеймиме", "встал на якорь в Тартусе": where it arrived
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
+        elif role is None and _RECEIVED_AFTER.match(after):
+            role = "destination"  # "Port Sudan received the frigate": the receiving port is where it arrived
         if (
             role == "destination"
             and _ENTERED.search(text[max(0, a - 40) : a])

@@ -74,12 +74,29 @@ _MEDIA_BEFORE = re.compile(
     r"journal|chaîne|quotidien|agence|presse|صحيفة|قناة|وكالة|موقع|جريدة)\s*(?:[\w\u0600-\u06FF]+\s+){0,3}[\"'“‘«„]?\s*$",
     re.I,
 )
+# a quoted name right after (or before) a weapon noun is the weapon ("крылатыми ракетами «Калибр-НК»", "des
+# missiles « Zircon »", "صواريخ "كاليبر"", "armed with \"Zircon\" missiles"), not a ship
+_WEAPON_BEFORE = re.compile(
+    r"(?:\b(?:missiles?|rockets?|systems?|complex|ракет\w*|комплекс\w*|систем\w*|системы)|صواريخ|صاروخ|منظومة)"
+    r"\s*[\"'“‘«„]\s*$",
+    re.I,
+)
+_WEAPON_AFTER = re.compile(r"[\"'”’»]?\s*(?:missiles?|rockets?|cruise\s+missiles?|ракет\w*)\b", re.I)
+# a quoted name right after a place noun is the place ("from the port of “Novorossiysk”", "من ميناء
+# "سيفاستوبول"", "в порт «Тартус»", "l'aéroport de « Bangui »"), not a ship, even where the kb does not know it
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:port|harbou?r|airport|air\s*base|base|city|town|island|bay|gulf|strait|"
+    r"порт\w*|аэропорт\w*|авиабаз\w*|город\w*|остров\w*|залив\w*|пролив\w*|бухт\w*|"
+    r"aéroport|ville|île|baie|golfe|détroit)(?:\s+(?:of|de|du|d['’]))?|ميناء|مطار|قاعدة|مدينة|جزيرة|مضيق|خليج)"
+    r"\s*[\"'“‘«„]\s*$",
+    re.I,
+)
 _PAREN_AR = re.compile(r"(?:الطراد|الفرقاطة|السفينة|سفينة|المدمرة|الكورفيت)\s*\((?P<name>[^)]{3,40})\)")
 _SHIP_CONTEXT = re.compile(
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*)\b|"
-    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة",
+    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة",
     re.I,
 )
 # a quoted name after a legal form or a company noun is the company ("the LLC \"Oboronlogistika\"", "شركة
@@ -157,8 +174,12 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             add_listed(names, m.start("name"))
     for m in _QUOTED.finditer(text):
         name = m.group("name").strip()
-        if _MEDIA_BEFORE.search(text[max(0, m.start() - 40) : m.start() + 1]) or _COMPANY_BEFORE.search(
-            text[max(0, m.start() - 30) : m.start() + 1]
+        if (
+            _MEDIA_BEFORE.search(text[max(0, m.start() - 40) : m.start() + 1])
+            or _COMPANY_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
+            or _PLACE_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
+            or _WEAPON_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
+            or _WEAPON_AFTER.match(text[m.end() - 1 : m.end() + 20])
         ):
             continue
         if re.match(r"[A-ZА-ЯЁ\u0600-\u06FF]", name) and len(name.split()) <= 4:

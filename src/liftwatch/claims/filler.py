@@ -1,0 +1,63 @@
+"""Which words may stand between a role cue and the place it governs ("from *its main air base at* Hmeimim",
+"heading to *the Syrian coast at* Tartus", "إلى *السواحل السورية في مدينة* طرطوس").
+
+A cue gives its role to the next place only across words that describe that place: articles, facility and
+settlement nouns, adjectives of origin, and the "in"/"at" that locates a facility or a coast in its town. Any
+other word (a verb, a noun that is no place) breaks the link, so "to help protect Libyan civilians" gives
+nothing a role. The words are told by form where a language marks them (a Russian adjective's ending, an
+Arabic adjective of origin "ال…ي/ية", an English demonym's "-an/-ese/-ish"), so that a nationality or a
+coast never seen in the corpus counts as well as one that was; a short list holds the rest. Rules rather than
+a parser for the reason the sentence reader gives: these few shapes are how movement reports are written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from liftwatch.claims.lexicon import FILLER
+
+# Facility and settlement nouns in any grammatical case ("из международного аэропорта Триполи", "с
+# белорусского аэродрома Барановичи", "на авиабазе", "в порту"), and a lower-case Russian adjective in any
+# case ("белорусского", "международного", "сирийскую"): words that describe the place named next, as
+# "the", "main" and "air base" do in English. By form, not by list, so that every case and adjective counts.
+_RU_FACILITY = re.compile(
+    r"(?:аэродром|аэропорт|авиабаз|баз|порт|город|столиц|пункт|гаван|аэровокзал|побережь|берег|берегов)[а-яё]{0,3}"
+)
+_RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их)")
+# French elided articles and facility nouns ("à l'aérodrome de Bamako", "sur la base d'Al-Khadim"), coasts
+# ("vers les côtes syriennes à Tartous") and adjectives of nationality in -ien(ne)/-ais(e)/-ain(e)
+_FR_FILLER = re.compile(
+    r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage)s?|d'|l'|les|des"
+    r"|[a-zé]{3,}(?:ienne|ien|iennes|iens|aise|ais|aises|aine|ain|aines|ains|ane|anes)"
+)
+# English: a coast, shore or shoreline is where a place lies ("to the Syrian coast at Tartus"), and a demonym
+# ("Libyan", "Venezuelan", "Sudanese", "West African") describes the place named next
+_EN_FILLER = re.compile(r"coasts?|coastline|shores?|shoreline|[a-z]{3,}(?:an|ese|ish)")
+# Arabic: an adjective of origin with the article ("السوري", "الفنزويلية", "الروسيتين"), a coast or shore
+# ("الساحل", "السواحل", "الشواطئ"), a base, port, city, province or countryside with or without the article,
+# an indefinite "military/air/naval/international" ("قاعدة عسكرية في ريف محافظة اللاذقية"), the fleet a base
+# belongs to ("لقاعدة الأسطول الروسي في ميناء طرطوس") and "في", which locates a facility in its town
+_AR_FILLER = re.compile(
+    r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين|يان)"
+    r"|(?:ال)?(?:ساحل|سواحل|شاطئ|شواطئ|قاعدة|ميناء|مطار|مدينة|عاصمة|أسطول|مرفأ|ريف|محافظة|منطقة|ضواحي)|في"
+    r"|(?:عسكري|جوي|بحري|دولي)(?:ة)?"
+)
+
+
+def filler_word(w: str) -> bool:
+    """True for a word that may stand between a cue and its place (lower-cased, punctuation stripped)."""
+    return (
+        w in FILLER
+        or w.endswith("'s")
+        or _RU_FACILITY.fullmatch(w) is not None
+        or _RU_ADJECTIVE.fullmatch(w) is not None
+        or _FR_FILLER.fullmatch(w) is not None
+        or _EN_FILLER.fullmatch(w) is not None
+        or _AR_FILLER.fullmatch(w) is not None
+    )
+
+
+def fill_ok(fill: str) -> bool:
+    """True when every word between a cue and a place is filler (see ``filler_word``)."""
+    words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
+    return all(filler_word(w) for w in words if w)

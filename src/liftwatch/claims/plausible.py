@@ -1,0 +1,42 @@
+"""Whether a site the kb's resolvers returned for a phrase looks like that phrase.
+
+The kb's resolvers are tuned for recall at the command line ("Mali" would become Malé's airport); free text
+needs every distinctive word of the phrase to be close to a word of the site's names before a hit counts.
+Facility nouns in four languages are not distinctive ("ميناء" alone is no port of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from liftwatch.claims.filler import filler_word
+from liftwatch.claims.textkey import fold
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+_GENERIC_WORDS = {
+    "airport", "air", "base", "airbase", "airfield", "airstrip", "port", "naval", "international", "the", "and",
+    "military", "field", "harbour", "harbor", "facility",
+    # the same facility nouns in the other languages: "ميناء" alone is no port of its own
+    "ميناء", "مطار", "قاعدة", "مدينة", "الميناء", "المطار", "القاعدة", "عسكرية", "العسكرية", "الجوية", "البحرية",
+    "الدولي", "الدولية", "военная", "военный", "военной", "militaire", "aérienne", "navale", "порт", "порта", "аэропорт", "база", "базы",
+    "аэродром", "aéroport", "aérodrome", "ville",
+}  # fmt: skip
+
+
+def tokens(text: str) -> set[str]:
+    words = [w for w in re.split(r"[\W_]+", fold(text).lower()) if len(w) >= 3 and w not in _GENERIC_WORDS]
+    # an Arabic adjective or facility noun in any form ("العسكري", "الجوية", "محافظة") names no place either
+    return {w for w in words if not (_ARABIC.match(w) and filler_word(w))}
+
+
+def plausible(phrase: str, site: Any, min_ratio: float = 85) -> bool:
+    """Every distinctive word of ``phrase`` is within edit ratio ``min_ratio`` of a word of the site's names."""
+    want = tokens(phrase)
+    have: set[str] = set()
+    for name in [site.name, *(getattr(site, "aliases", None) or []), getattr(site, "icao", None) or ""]:
+        have |= tokens(name)
+    return bool(want) and all(any(fuzz.ratio(w, h) >= min_ratio for h in have) for w in want)
