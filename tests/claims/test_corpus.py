@@ -26,18 +26,18 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout5"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.789, 0.852), "ar": (0.659, 0.628), "fr": (0.657, 0.634), "ru": (0.641, 0.614)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
-    "en": (0.55, 0.53),
-    "ar": (0.26, 0.30),
-    "fr": (0.48, 0.43),
-    "ru": (0.47, 0.39),
+    "en": (0.47, 0.33),
+    "ar": (0.41, 0.31),
+    "fr": (0.48, 0.30),
+    "ru": (0.54, 0.46),
 }
-# sources reported as actor on the blind set when it was scored: one, an organisation confirming its own arrival
-HELDOUT_SOURCE_AS_ACTOR = 1
+# sources reported as actor on the blind set when it was scored: none
+HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
     "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",
