@@ -178,7 +178,8 @@ def measure(name: str, root: Path, db: Path) -> tuple[int, float, float, float]:
 
 LABELS = {
     "reader": "liftwatch reader alone (file by file)",
-    "ingest": "**liftwatch ingest (reader + store), 1 process**",
+    "ingest": "**liftwatch ingest (reader + store), one thread (`--workers 0`)**",
+    "ingest-w1": "liftwatch ingest, a parse thread beside the store (`--workers 1`, the default on 2 cores)",
     "ingest-detect": "liftwatch ingest, format detected per file",
     "reingest": "re-ingest of the same files (adds 0)",
     "duckdb": "DuckDB `read_json` (same files)",

@@ -43,16 +43,16 @@ typedef struct {
     int neg, slow, frac, is_int;       /* slow: more than 19 significant digits */
 } Num;
 
-/* The JSON number at s (before end) -> *n; 0, or -1 when the text there is not one. */
+/* The JSON number at s (before end) -> *n; 0, or -1 when the text there is not one. The digits are
+ * accumulated in locals and stored once: written through n inside the loop, they would be stored and
+ * reloaded at every digit (an unsigned char pointer may alias anything). */
 static int scan_number(const unsigned char *s, const unsigned char *end, Num *n) {
-    int nd = 0;
-    n->start = s;
-    n->m = 0;
-    n->ex = 0;
-    n->neg = n->slow = n->frac = 0;
-    n->is_int = 1;
+    const unsigned char *start = s;
+    int nd = 0, neg = 0, slow = 0, frac = 0, is_int = 1;
+    uint64_t m = 0;
+    long ex = 0;
     if (s < end && *s == '-') {
-        n->neg = 1;
+        neg = 1;
         s++;
     }
     if (s >= end) return -1;
@@ -61,10 +61,10 @@ static int scan_number(const unsigned char *s, const unsigned char *end, Num *n)
     } else if (*s >= '1' && *s <= '9') {
         while (s < end && *s >= '0' && *s <= '9') {
             if (nd < 19) {
-                n->m = n->m * 10 + (uint64_t)(*s - '0');
+                m = m * 10 + (uint64_t)(*s - '0');
                 nd++;
             } else {
-                n->slow = 1;
+                slow = 1;
             }
             s++;
         }
@@ -72,26 +72,26 @@ static int scan_number(const unsigned char *s, const unsigned char *end, Num *n)
         return -1;
     }
     if (s < end && *s == '.') {
-        n->is_int = 0;
+        is_int = 0;
         s++;
         if (s >= end || *s < '0' || *s > '9') return -1;
         while (s < end && *s >= '0' && *s <= '9') {
             unsigned d = *s - '0';
-            if (n->m || d) {
+            if (m || d) {
                 if (nd < 19) {
-                    n->m = n->m * 10 + d;
+                    m = m * 10 + d;
                     nd++;
                 } else {
-                    n->slow = 1;
+                    slow = 1;
                 }
             }
-            n->frac++;
+            frac++;
             s++;
         }
     }
     if (s < end && (*s == 'e' || *s == 'E')) {
         int eneg = 0;
-        n->is_int = 0;
+        is_int = 0;
         s++;
         if (s < end && (*s == '+' || *s == '-')) {
             eneg = *s == '-';
@@ -99,12 +99,19 @@ static int scan_number(const unsigned char *s, const unsigned char *end, Num *n)
         }
         if (s >= end || *s < '0' || *s > '9') return -1;
         while (s < end && *s >= '0' && *s <= '9') {
-            if (n->ex < 100000) n->ex = n->ex * 10 + (*s - '0');
+            if (ex < 100000) ex = ex * 10 + (*s - '0');
             s++;
         }
-        if (eneg) n->ex = -n->ex;
+        if (eneg) ex = -ex;
     }
+    n->start = start;
     n->stop = s;
+    n->m = m;
+    n->ex = ex;
+    n->neg = neg;
+    n->slow = slow;
+    n->frac = frac;
+    n->is_int = is_int;
     return 0;
 }
 
