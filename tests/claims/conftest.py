@@ -7,10 +7,14 @@ kb runs the same expectations so alias coverage (Khmeimim, الخادم, ...) is
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from liftwatch.claims import extract
+from liftwatch.claims.model import Claim, Extraction, Place
 from liftwatch.claims.places import Gazetteer
 from tests.claims import fakekb
 
@@ -40,3 +44,21 @@ def gaz(request: pytest.FixtureRequest) -> Gazetteer:
     if request.param == "fake-kb":
         return Gazetteer(fakekb)
     return real_kb_gazetteer()
+
+
+SHAPES_PUB = date(2025, 5, 14)  # a Wednesday: the publication date of the constructed shape sentences
+
+
+def shape_extract(text: str) -> Extraction:
+    """A constructed sentence read against the real knowledge base, without the optional model."""
+    return extract(text, SHAPES_PUB, gazetteer=real_kb_gazetteer(), use_model=False)
+
+
+def one_claim(text: str) -> Claim:
+    ex = shape_extract(text)
+    assert len(ex.claims) == 1, (text, ex.claims)
+    return ex.claims[0]
+
+
+def place_ids(places: Iterable[Place]) -> set[str]:
+    return {p.id or f"unknown:{p.text}" for p in places}

@@ -7,32 +7,16 @@ country"), the Arabic preposition "ل" joined to the port, and a force that repo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-
 import pytest
 
-from liftwatch.claims import extract
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.filler import fill_ok
-from liftwatch.claims.model import Claim, Extraction, Place
-from tests.claims.conftest import real_kb_gazetteer
+from tests.claims.conftest import SHAPES_PUB, one_claim, place_ids, real_kb_gazetteer, shape_extract
 
-PUB = date(2025, 5, 14)
-
-
-def _ex(text: str) -> Extraction:
-    return extract(text, PUB, gazetteer=real_kb_gazetteer(), use_model=False)
+PUB = SHAPES_PUB
 
 
-def _one(text: str) -> Claim:
-    ex = _ex(text)
-    assert len(ex.claims) == 1, (text, ex.claims)
-    return ex.claims[0]
-
-
-def _ids(places: Iterable[Place]) -> set[str]:
-    return {p.id or f"unknown:{p.text}" for p in places}
+_ex, _one, _ids = shape_extract, one_claim, place_ids
 
 
 # --- a destination named through a coast, a base or a city phrase ----------------------------------------

@@ -6,33 +6,19 @@ before the carrier itself, relative dates anchored on publication, route lists a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 import pytest
 
-from liftwatch.claims import extract
 from liftwatch.claims.counts import count_before, find_counts
-from liftwatch.claims.model import Claim, Extraction, Place
 from liftwatch.claims.ships import named_ships
 from liftwatch.claims.timeparse import find_times
-from tests.claims.conftest import real_kb_gazetteer
+from tests.claims.conftest import SHAPES_PUB, one_claim, place_ids, shape_extract
 
-PUB = date(2025, 5, 14)  # a Wednesday
-
-
-def _ex(text: str) -> Extraction:
-    return extract(text, PUB, gazetteer=real_kb_gazetteer(), use_model=False)
+PUB = SHAPES_PUB
 
 
-def _one(text: str) -> Claim:
-    ex = _ex(text)
-    assert len(ex.claims) == 1, (text, ex.claims)
-    return ex.claims[0]
-
-
-def _ids(places: Iterable[Place]) -> set[str]:
-    return {p.id or f"unknown:{p.text}" for p in places}
+_ex, _one, _ids = shape_extract, one_claim, place_ids
 
 
 # --- ship arrivals and port calls: each is one claim with its port as destination -------------------------
