@@ -7,15 +7,16 @@ process appends the parsed chunks in input order. The order is what makes the re
 single-process run: the same rows, row keys, rows added per file (the earliest file keeps a row two files
 bring) and rejects.
 
-By default (``workers`` 1, and the automatic choice on up to two cores) chunks are parsed by one thread of this
+By default (``workers`` 1, and the automatic choice on two cores) chunks are parsed by one thread of this
 process while the main thread stores the previous ones (:class:`ParseThread`). The readsb trace parse is
 mostly C that releases the GIL (``liftwatch.io.trace_native``, zlib, Arrow), and DuckDB's append and commit
 release it too, so the two overlap; the thread parses the very bytes the main thread read and hashed, so
-nothing is read twice or shipped between processes, and DuckDB stores on the remaining cores. On two cores this measured faster than two worker
-processes (``docs/benchmarks.md``): the storing process is the bottleneck, and the processes' CPU went into
-copying parsed chunks back to it. Worker processes parallelise what the GIL would serialise (Python-level
-parses of other formats), for machines with cores to spare: ``workers`` >= 2, or the automatic choice on
-more than two cores.
+nothing is read twice or shipped between processes, and DuckDB stores on the remaining cores. On two cores
+this measured faster than two worker processes (``docs/benchmarks.md``): the storing process is the
+bottleneck, and the processes' CPU went into copying parsed chunks back to it. Worker processes parallelise
+what the GIL would serialise (Python-level parses of other formats), for machines with cores to spare:
+``workers`` >= 2, or the automatic choice on more than two cores. ``workers`` 0 parses in the storing thread
+itself (the automatic choice on one core, where a second thread would only contend).
 
 Why ``spawn``: the parent holds an open DuckDB connection and its threads; a forked child would inherit them.
 A Dask cluster must see the input files at the same paths (a shared or network file system).
