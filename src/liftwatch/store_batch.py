@@ -33,13 +33,11 @@ import hashlib
 import os
 import stat
 from collections import deque
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -52,7 +50,7 @@ from liftwatch.io import assumed_time
 from liftwatch.store import STAGE_ROWS, IngestReport, Store
 from liftwatch.store_files import check_regular
 from liftwatch.store_ingest import error_text
-from liftwatch.store_sql import append_rows, new_rows
+from liftwatch.store_sql import append_rows, duckdb_threads, new_rows
 
 MAX_FILE_BYTES = 8 << 20  # bigger inputs (on disk) get their own transaction: their rows would crowd a chunk
 MAX_FILES = 5000  # files per chunk (bounds the per-file bookkeeping of one commit)
@@ -309,7 +307,7 @@ class FileBatch:
         table = pa.concat_tables(parts) if len(parts) > 1 else parts[0] if parts else None
         con = self.store.con
         added = np.zeros(len(queued), dtype=np.int64)
-        with _duckdb_threads(con, self.step_threads):
+        with duckdb_threads(con, self.step_threads):
             self._commit_step(queued, ok, table, added)
 
     def _commit_step(self, queued: list[_Queued], ok: list[int], table: pa.Table | None, added: np.ndarray) -> None:
@@ -370,20 +368,6 @@ class FileBatch:
                 raise
             rep.error = "failed"
             self.failures.append(BatchFailure(rep.path, f"{rep.path}: {error_text(exc)}", True))
-
-
-@contextmanager
-def _duckdb_threads(con: duckdb.DuckDBPyConnection, n: int | None) -> Iterator[None]:
-    """DuckDB on ``n`` threads for the block (None: as it is), its own setting restored after."""
-    if n is None:
-        yield
-        return
-    before = con.execute("SELECT current_setting('threads')").fetchall()[0][0]
-    con.execute(f"SET threads = {int(n)}")
-    try:
-        yield
-    finally:
-        con.execute(f"SET threads = {int(before)}")
 
 
 def _rows(table: pa.Table, owner: np.ndarray, lo: int, hi: int) -> pa.Table:

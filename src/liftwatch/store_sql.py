@@ -7,7 +7,8 @@ definition of "a row the store lacks" and of a points query's WHERE clause.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -112,6 +113,20 @@ def append_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
         con.execute(f"INSERT INTO points ({KEYED_COLS}) SELECT {KEYED_COLS} FROM _lw_new")
     finally:
         con.unregister("_lw_new")
+
+
+@contextmanager
+def duckdb_threads(con: duckdb.DuckDBPyConnection, n: int | None) -> Iterator[None]:
+    """DuckDB on ``n`` threads for the block (None: as it is), its own setting restored after."""
+    if n is None:
+        yield
+        return
+    before = con.execute("SELECT current_setting('threads')").fetchall()[0][0]
+    con.execute(f"SET threads = {int(n)}")
+    try:
+        yield
+    finally:
+        con.execute(f"SET threads = {int(before)}")
 
 
 def point_filters(
