@@ -344,12 +344,31 @@ def numeric(values: Column, types: np.ndarray | None = None) -> tuple[np.ndarray
 
 
 def strings(values: Column, types: np.ndarray | None = None) -> tuple[pl.Series, np.ndarray]:
-    """(String series with null for non-strings, bad mask = present but not a string)."""
+    """(String series with null for non-strings, bad mask = present but not a string).
+
+    A string no UTF-8 column can hold (a lone surrogate: JSON allows the escape ``"\\ud800"`` and the parsers
+    let it through) is bad, like a value of the wrong type; it is looked for only when the column fails to
+    build, so well-formed input pays nothing for it.
+    """
     t = types_of(values) if types is None else types
     is_str = type_is(t, str)
     arr = np.fromiter(values, dtype=object, count=len(values))
     arr[~is_str] = None
-    return pl.Series(values=arr.tolist(), dtype=pl.String), ~is_str & ~type_is(t, NONE_TYPE)
+    try:
+        series = pl.Series(values=arr.tolist(), dtype=pl.String)
+    except UnicodeEncodeError:
+        is_str &= np.fromiter((v is None or _encodable(v) for v in arr), dtype=bool, count=len(arr))
+        arr[~is_str] = None
+        series = pl.Series(values=arr.tolist(), dtype=pl.String)
+    return series, ~is_str & ~type_is(t, NONE_TYPE)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def clean_callsign(s: pl.Series) -> pl.Series:

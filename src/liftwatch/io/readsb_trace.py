@@ -85,8 +85,13 @@ class TraceHeader:
 
 
 def _opt_str(v: Any) -> str | None:
+    """A header text field, or None; a string no UTF-8 column can hold (a lone surrogate escape) is None too."""
     if isinstance(v, (str, int)) and not isinstance(v, bool):
         s = str(v).strip()
+        try:
+            s.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
         return s or None
     return None
 
