@@ -190,13 +190,16 @@ def test_nan_and_infinity_literals() -> None:
 
 def test_lone_surrogate_escapes_are_no_text() -> None:
     """JSON lets a lone surrogate be escaped ("\\ud800") and the parsers hand it through, but no UTF-8 column can
-    hold it: in an aircraft object's callsign or squawk, or in the header's registration, type or description,
-    it is read as a missing value (it used to crash the file with UnicodeEncodeError)."""
+    hold it: in an aircraft object's callsign or squawk, or the header's registration, type or description, it
+    is read as a missing value; as a point's source type it rejects that point, as any value of the wrong type
+    does there. It used to crash the whole file with UnicodeEncodeError."""
     doc = dict(IL76_DOC, r="RA\udc00", desc="Il\ud800")
     doc["trace"] = [list(p) for p in IL76_DOC["trace"]]
     doc["trace"][0][8] = {"flight": "RFF\ud800 ", "squawk": "12\udfff"}
-    df, _ = _run(json.dumps(doc).encode())
-    assert df is not None and df.height == len(IL76_DOC["trace"])
+    doc["trace"][1][9] = "adsb\udc80"  # the source type: not a string, as a number there would be
+    df, log = _run(json.dumps(doc).encode())
+    assert df is not None and df.height == len(IL76_DOC["trace"]) - 1 and log.total == 1
+    assert log.samples[0].location == "point 1"
     assert df["registration"].null_count() == df.height and df["type_code"].drop_nulls().len() == df.height
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from liftwatch.io import aircraft_typed, readsb_points
+from liftwatch.io import aircraft_typed, readsb_objects
 from liftwatch.io import readsb_common as rc
 
 _NONE = type(None)
@@ -107,7 +107,7 @@ def _from_objects(lists: list[list[Any]], clean: bool) -> Columns:
     is_dict, col, typed = aircraft_typed.snapshot_columns(lists, _KEYS)
 
     def num(values: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return aircraft_typed.numbers(values) if typed else readsb_points.numeric_fast(values, clean)
+        return aircraft_typed.numbers(values) if typed else readsb_objects.numeric_fast(values, clean)
 
     def text(values: list[Any]) -> tuple[pl.Series, np.ndarray]:
         return aircraft_typed.strings(values) if typed else rc.strings(values)
@@ -118,7 +118,7 @@ def _from_objects(lists: list[list[Any]], clean: bool) -> Columns:
     hexs, hex_bad = text(col["hex"])
     lat, lat_ok, lat_bad = num(col["lat"])
     lon, lon_ok, lon_bad = num(col["lon"])
-    ground, alt_str_bad, alt, alt_ok, alt_bad = readsb_points.altitude(col["alt_baro"], n, clean)
+    ground, alt_str_bad, alt, alt_ok, alt_bad = readsb_objects.altitude(col["alt_baro"], n, clean)
     galt, galt_ok, galt_bad = num(col["alt_geom"])
     gs, _, gs_bad = num(col["gs"])
     trk, _, trk_bad = num(col["track"])

@@ -139,7 +139,7 @@ def _snapshot(doc: Any, where: str) -> tuple[float, Aircraft]:
 
 # A snapshot's aircraft: parsed JSON values / typed structs, or the C accelerator's columns
 Aircraft = list[Any] | aircraft_native.NativeAircraft
-# (name, now, aircraft[, clean]): clean = parsed by orjson with no JSON boolean (readsb_points.numeric_fast)
+# (name, now, aircraft[, clean]): clean = parsed by orjson with no JSON boolean (readsb_objects.numeric_fast)
 Snap = tuple[str, float, Aircraft] | tuple[str, float, Aircraft, bool]
 
 
