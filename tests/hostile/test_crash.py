@@ -30,6 +30,7 @@ import liftwatch.store_ingest as st_ingest
 mode, db, kill_at = sys.argv[1], sys.argv[2], int(sys.argv[3])
 files = sys.argv[4:]
 st_ingest.STAGE_ROWS = 1000  # merge often, so kills land between merges of one file too
+st_ingest.COMMIT_ROWS = int(os.environ.get("LW_TEST_COMMIT_ROWS", st_ingest.COMMIT_ROWS))  # big-input steps
 count = 0
 
 def tick(_n=0):
@@ -75,10 +76,17 @@ def _sbs(path: Path, assets: range, day: int) -> None:
     path.write_text("".join(lines))
 
 
-def _child(mode: str, db: Path, kill_at: int, files: list[Path], tmp: Path | None = None) -> int:
-    """Run the child; ``tmp`` becomes its temp directory (spill folders of parallel tests stay apart)."""
+def _child(
+    mode: str, db: Path, kill_at: int, files: list[Path], tmp: Path | None = None, commit_rows: int | None = None
+) -> int:
+    """Run the child; ``tmp`` becomes its temp directory (spill folders of parallel tests stay apart);
+    ``commit_rows`` makes every file a big input that commits in steps of that many rows."""
     cmd = [sys.executable, "-c", CHILD, mode, str(db), str(kill_at), *map(str, files)]
-    env = {**os.environ, "TMPDIR": str(tmp)} if tmp is not None else None
+    env = dict(os.environ)
+    if tmp is not None:
+        env["TMPDIR"] = str(tmp)
+    if commit_rows is not None:
+        env["LW_TEST_COMMIT_ROWS"] = str(commit_rows)
     return subprocess.run(cmd, timeout=240, capture_output=True, check=False, env=env).returncode
 
 
@@ -144,6 +152,26 @@ def test_ingest_killed_then_rerun(
         assert _state(db)[:3] == _state(part)[:3]  # exactly the committed files' rows, nothing of the killed one
     else:
         assert n == 0
+    _ingest(db, files)
+    assert _state(db) == _state(ref)
+
+
+def test_big_input_killed_between_its_commits_keeps_whole_steps_and_rerun_completes(
+    tmp_path: Path, inputs: tuple[list[Path], Path]
+) -> None:
+    """A big input commits every COMMIT_ROWS rows read (here 2,000: after each ~2,160-row batch). Killed inside
+    the second file, the store keeps the first file and the steps of the second committed before the kill,
+    whole and without duplicates, and does not record the second file; re-running adds exactly what is
+    missing, to the store an uninterrupted run gives."""
+    files, ref = inputs
+    db = tmp_path / "s.duckdb"
+    assert _child("ingest", db, 8, files, commit_rows=2000) == -9
+    n, k, _h, done, _ = _state(db)
+    assert n == k and done == [files[0].name]
+    assert 3 * 12 * 900 // 3 < n < 2 * 12 * 900  # the first file, and part of the second
+    with Store(db, read_only=True) as s, Store(ref, read_only=True) as r:
+        kept = set(s.sql("SELECT row_key FROM points")["row_key"].to_list())
+        assert kept <= set(r.sql("SELECT row_key FROM points")["row_key"].to_list())
     _ingest(db, files)
     assert _state(db) == _state(ref)
 
