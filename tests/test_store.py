@@ -93,6 +93,21 @@ def test_big_input_commits_in_steps_and_keeps_them_when_it_fails_later(
         store.ingest(g, format="sbs")
     assert store.info()["files"] == 1
 
+    later = [conform(make_points(40, start=datetime(2025, 1, 6, 12, k, tzinfo=UTC))) for k in range(0, 50, 10)]
+
+    def grows_after_a_commit(*_a: object, **_k: object) -> Iterator[pa.Table]:
+        yield from later[:2]
+        with h.open("ab") as fh:  # still being written: caught at the next commit
+            fh.write(b"more\n")
+        yield from later[2:]
+
+    h = tmp_path / "z.sbs"
+    h.write_bytes(b"a file being written\n")
+    monkeypatch.setattr("liftwatch.store_ingest.lio.read", grows_after_a_commit)
+    with pytest.raises(PartlyStoredError, match=r"changed while it was read \(still being written\?\); 80 rows") as err:
+        store.ingest(h, format="sbs", read_ahead=False)  # read in place: the write lands after the first commit
+    assert "nothing was stored" not in str(err.value) and store.info()["files"] == 1
+
 
 def test_reading_ahead_in_a_thread_stores_and_rejects_as_reading_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

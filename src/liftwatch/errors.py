@@ -65,10 +65,8 @@ class FileChangedError(LiftwatchError):
     its last commit (a big input commits in steps, see :class:`PartlyStoredError`)."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(
-            f"{path}: the file changed while it was read (still being written?); nothing was stored from it, "
-            "ingest it again once it is complete"
-        )
+        self.reason = f"{path}: the file changed while it was read (still being written?)"
+        super().__init__(f"{self.reason}; nothing was stored from it, ingest it again once it is complete")
         self.path = path
 
 
@@ -78,7 +76,9 @@ class PartlyStoredError(LiftwatchError):
     nothing twice)."""
 
     def __init__(self, path: str, kept: int, cause: BaseException) -> None:
-        if isinstance(cause, LiftwatchError):
+        if isinstance(cause, FileChangedError):  # its own message says nothing was stored, which is not so here
+            reason = cause.reason
+        elif isinstance(cause, LiftwatchError):
             reason = one_line(cause, 250)
         else:
             reason = f"{path}: unexpected {type(cause).__name__}: {one_line(cause, 200)}"
