@@ -187,11 +187,7 @@ def _sane(value: Any) -> Any:
     """A string Arrow cannot hold (a lone surrogate: the salvage parser lets ``"\\ud800"`` through) becomes a value
     of the wrong type for every field (an empty list), inside ``lastPosition`` too; everything else is kept."""
     if type(value) is str:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return []
-        return value
+        return value if rc.utf8_encodable(value) else []
     if type(value) is dict:
         return {k: _sane(v) for k, v in value.items()}
     return value

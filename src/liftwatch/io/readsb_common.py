@@ -357,13 +357,14 @@ def strings(values: Column, types: np.ndarray | None = None) -> tuple[pl.Series,
     try:
         series = pl.Series(values=arr.tolist(), dtype=pl.String)
     except UnicodeEncodeError:
-        is_str &= np.fromiter((v is None or _encodable(v) for v in arr), dtype=bool, count=len(arr))
+        is_str &= np.fromiter((v is None or utf8_encodable(v) for v in arr), dtype=bool, count=len(arr))
         arr[~is_str] = None
         series = pl.Series(values=arr.tolist(), dtype=pl.String)
     return series, ~is_str & ~type_is(t, NONE_TYPE)
 
 
-def _encodable(text: str) -> bool:
+def utf8_encodable(text: str) -> bool:
+    """Whether a parsed JSON string can go into a UTF-8 column (False for a lone surrogate escape)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

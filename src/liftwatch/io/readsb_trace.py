@@ -41,6 +41,7 @@ from liftwatch.io.readsb_common import (
     decompress_salvaging,
     load_document,
     parse_document_clean,
+    utf8_encodable,
 )
 from liftwatch.io.readsb_points import TraceFile
 
@@ -88,11 +89,7 @@ def _opt_str(v: Any) -> str | None:
     """A header text field, or None; a string no UTF-8 column can hold (a lone surrogate escape) is None too."""
     if isinstance(v, (str, int)) and not isinstance(v, bool):
         s = str(v).strip()
-        try:
-            s.encode("utf-8")
-        except UnicodeEncodeError:
-            return None
-        return s or None
+        return s if s and utf8_encodable(s) else None
     return None
 
 
