@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -36,3 +36,18 @@ def make_points(n: int = 100, asset: str = "155abc", start: datetime | None = No
             "callsign": ["RFF7012"] * n,
         }
     )
+
+
+def count_opens(monkeypatch: pytest.MonkeyPatch, paths: Iterable[Path]) -> list[str]:
+    """Record every ``open`` of one of ``paths`` (to check a file is read once), until ``monkeypatch`` undoes it."""
+    watched = {str(p) for p in paths}
+    opened: list[str] = []
+    real_open = open
+
+    def counting_open(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) in watched:
+            opened.append(str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    return opened

@@ -18,6 +18,7 @@ from liftwatch.ingest_workers import ParseThread
 from liftwatch.store import Store
 from liftwatch.store_batch import FileBatch
 from liftwatch.store_files import fingerprint, unchanged
+from tests.conftest import count_opens
 
 T0 = 1_717_200_000
 
@@ -190,15 +191,7 @@ def test_parse_thread_reads_each_small_file_once(tmp_path: Path, monkeypatch: py
     hashed, so each file is opened once, and the store holds what a parse at once would give."""
     files = _files(tmp_path, 12)
     expect = _one_by_one(files, tmp_path / "a.duckdb")
-    opened: list[str] = []
-    real_open = open
-
-    def counting_open(file: object, *args: object, **kwargs: object) -> object:
-        if str(file) in {str(f) for f in files}:
-            opened.append(str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr("builtins.open", counting_open)
+    opened = count_opens(monkeypatch, files)
     thread = ParseThread()
     with Store(tmp_path / "b.duckdb") as s:
         batch = FileBatch(s, executor=thread, window=3, max_files=2)  # several chunks in flight at once

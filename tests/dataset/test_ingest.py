@@ -18,6 +18,7 @@ from liftwatch.dataset_ingest import ingest_into
 from liftwatch.errors import InvalidValueError, LiftwatchError, StoreLockedError, UnreadableFileError
 from liftwatch.store import Store
 from liftwatch.store_dataset import DatasetStore
+from tests.conftest import count_opens
 
 from .conftest import demo_inputs
 
@@ -246,15 +247,7 @@ def test_a_small_file_is_read_once_and_a_change_while_read_is_refused(
     """Parsed in this process, a small file's bytes are read and hashed once (handed to the parser); a file
     whose size, mtime or inode moved between the stat and the read is still refused, the others kept."""
     good = demo_inputs(2)[:2]
-    opened: list[str] = []
-    real_open = open
-
-    def counting_open(file: object, *args: object, **kwargs: object) -> object:
-        if str(file) in {str(g) for g in good}:
-            opened.append(str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr("builtins.open", counting_open)
+    opened = count_opens(monkeypatch, good)
     with DatasetStore(tmp_path / "ds", create=True) as d:
         run = ingest_into(d, good, workers=1)
     assert not run.failures and sorted(opened) == sorted(str(g) for g in good)  # each opened once
