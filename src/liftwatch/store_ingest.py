@@ -119,16 +119,19 @@ class StoreIngest:
         on_batch: Callable[[int], None] | None = None,
         read_ahead: bool = True,
     ) -> None:
-        """One input's batches in one transaction, recorded in ``ingested_files`` (also used by file batches
-        for an input that turned out too big to hold)."""
+        """One input's batches in transactions of ``COMMIT_ROWS`` rows read, recorded in ``ingested_files`` with
+        the last (also used by file batches for an input that turned out too big to hold)."""
         p = report.path
         con = self.con
         kept = 0  # rows added by the steps already committed
 
+        def still_unchanged() -> None:  # a file growing under the reader: stop before its rows are kept
+            if fingerprint(p) != before:
+                raise FileChangedError(p)
+
         def commit_step(added_so_far: int) -> None:
             nonlocal kept
-            if fingerprint(p) != before:  # a file growing under the reader: stop before its rows are kept
-                raise FileChangedError(p)
+            still_unchanged()
             con.execute("COMMIT")
             con.execute("BEGIN TRANSACTION")
             kept = added_so_far
@@ -136,8 +139,7 @@ class StoreIngest:
         con.execute("BEGIN TRANSACTION")
         try:
             added = self._merge_batches(batches, report, on_batch=on_batch, commit_step=commit_step, ahead=read_ahead)
-            if fingerprint(p) != before:
-                raise FileChangedError(p)
+            still_unchanged()
             # --force re-reads a file: its new rows add to what it brought before, never overwrite the count
             con.execute(
                 "INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (sha256) DO UPDATE SET "
@@ -166,7 +168,8 @@ class StoreIngest:
     ) -> list[IngestReport]:
         """Ingest several inputs; one that fails is reported (``error``) and the others still go in.
 
-        Each input is its own transaction, so a failure costs only that input. ``KeyboardInterrupt`` still
+        Each input has its own transactions, so a failure costs only that input (a big one keeps its committed
+        steps, see the module docstring). ``KeyboardInterrupt`` still
         stops the loop (after rolling back the input in progress).
         """
         reports: list[IngestReport] = []
