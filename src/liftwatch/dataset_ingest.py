@@ -37,6 +37,7 @@ from liftwatch.errors import FileChangedError, LiftwatchError
 from liftwatch.ingest import STATIC_READERS, IngestRun, expand_paths
 from liftwatch.ingest_parse import ARCHIVE_ERRORS, FileTask, ParsedChunk, ParsedFile, parse_chunk
 from liftwatch.ingest_workers import auto_workers, parse_executor, parses_here
+from liftwatch.io import split_parts
 from liftwatch.io.assumed_time import AssumeTime, check
 from liftwatch.io.base import RejectLog
 from liftwatch.io.textchunks import one_line
@@ -139,7 +140,8 @@ def _small_size(path: Path) -> int | None:
         st = path.stat()
     except OSError:
         return None  # its own read reports why
-    return st.st_size if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_FILE_BYTES else None
+    small = stat.S_ISREG(st.st_mode) and st.st_size <= MAX_FILE_BYTES and not split_parts.is_split(path)
+    return st.st_size if small else None
 
 
 @dataclass

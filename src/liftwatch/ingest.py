@@ -25,7 +25,7 @@ from liftwatch.errors import LiftwatchError
 from liftwatch.ingest_outcomes import needing_attention, outcome_table, rejects_by_reason
 from liftwatch.ingest_parse import ARCHIVE_ERRORS
 from liftwatch.ingest_workers import ParseThread, auto_workers, default_workers, parse_executor
-from liftwatch.io import aircraft_json, ais_csv, ais_decoded_csv, ais_nmea
+from liftwatch.io import aircraft_json, ais_csv, ais_decoded_csv, ais_nmea, split_parts
 from liftwatch.io.base import NothingKeptError
 from liftwatch.io.textchunks import one_line
 from liftwatch.store import IngestReport, Store
@@ -65,6 +65,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The inputs ``paths`` name: files as given; a folder of snapshots stays one input; other folders expand.
 
     Hidden files (``.DS_Store``) and readsb's side files (``receiver.json``, ``stats.json``) are not inputs.
+    The parts of a split archive (``day.tar.aa``, ``day.tar.ab``, ...) are one input, named by its first part
+    wherever any of its parts is named; a part whose first part is missing stays, for its error to say so.
     """
     out: list[Path] = []
     for raw in paths:
@@ -79,6 +81,21 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             out.append(p)
             continue
         out.extend(f for f in files if f.name.split(".")[0] not in aircraft_json.SIDE_FILES or not _snapshot_like(f))
+    return _join_parts(out)
+
+
+def _join_parts(files: list[Path]) -> list[Path]:
+    """``files`` with every part of a split archive replaced by its first part, once, where it first occurs."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for f in files:
+        part = split_parts.part_of(f)
+        if part is not None and part[0].is_file():
+            if part[0] in seen:
+                continue
+            f = part[0]
+            seen.add(f)
+        out.append(f)
     return out
 
 

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from liftwatch.errors import LiftwatchError
+from liftwatch.io import split_parts
 
 WORKER_ENV = {"MALLOC_MMAP_THRESHOLD_": str(1 << 30), "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
 POOL_MIN_CHUNKS = (
@@ -82,7 +83,7 @@ def auto_workers(paths: Sequence[Path], chunk_bytes: int, max_file_bytes: int) -
             size = p.stat().st_size
         except OSError:
             continue
-        if p.is_file() and size <= max_file_bytes:
+        if p.is_file() and size <= max_file_bytes and not split_parts.is_split(p):
             small += size
     chunks = math.ceil(small / chunk_bytes)
     return min(cores, chunks) if chunks >= POOL_MIN_CHUNKS else 1

@@ -46,7 +46,7 @@ from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.ingest_parse import FileTask, ParsedChunk, parse_chunk
 from liftwatch.ingest_workers import parses_here
-from liftwatch.io import assumed_time
+from liftwatch.io import assumed_time, split_parts
 from liftwatch.store import STAGE_ROWS, IngestReport, Store
 from liftwatch.store_files import check_regular
 from liftwatch.store_ingest import error_text
@@ -137,7 +137,7 @@ class FileBatch:
             st = os.stat(p)
         except OSError:
             st = None
-        if st is None or not stat.S_ISREG(st.st_mode) or st.st_size > self.max_file_bytes:
+        if st is None or not stat.S_ISREG(st.st_mode) or st.st_size > self.max_file_bytes or split_parts.is_split(p):
             check_regular(p)  # a pipe or a device is refused with its reason; a missing file too
             self.flush()
             rep = self.store.ingest(p, format=format, force=force, on_batch=self.on_batch, read_ahead=self.read_ahead)

@@ -17,16 +17,18 @@ import tempfile
 from pathlib import Path
 
 from liftwatch.errors import LiftwatchError, StoreLockedError, UnreadableFileError
+from liftwatch.io import split_parts
 
 SPILL_PREFIX = "liftwatch-flights-"  # + "<pid>-" + random: the flights builder's per-run spill folder
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
 
 
 def file_digest(path: str | os.PathLike[str]) -> str:
-    """SHA-256 of the raw bytes (a directory hashes its sorted members' names and contents)."""
+    """SHA-256 of the raw bytes (a directory hashes its sorted members' names and contents; a split archive's
+    parts hash as the archive they make)."""
     h = hashlib.sha256()
     p = Path(path)
-    files = sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p]
+    files = sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else split_parts.parts(p)
     for f in files:
         if p.is_dir():
             h.update(str(f.relative_to(p)).encode())
@@ -53,13 +55,14 @@ def check_regular(path: str) -> None:
 
 
 def fingerprint(path: str) -> tuple[tuple[str, int, int, int], ...]:
-    """Size, modification time and inode of a file (or of each file under a directory).
+    """Size, modification time and inode of a file (or of each file under a directory, or each part of a split
+    archive).
 
     Compared before hashing and after reading: a file appended to in between would otherwise be recorded
     under the hash of content the store never saw.
     """
     p = Path(path)
-    files = sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p]
+    files = sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else split_parts.parts(p)
     out = []
     for f in files:
         try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -38,6 +37,8 @@ def _overflow(col: str) -> Literal["fold", "ellipsis"]:
 
 
 def _summary(reports: list[IngestReport], title: str = "ingest summary") -> Table:
+    from liftwatch.io import split_parts
+
     t = Table(title=title, show_lines=False)
     for col in ("file", "format", "rows in", "kept", "dup", "rejected", "ignored", "assets", "first", "last", "s"):
         # a file name folds onto more lines rather than losing its end (which is what tells the files apart)
@@ -50,7 +51,7 @@ def _summary(reports: list[IngestReport], title: str = "ingest summary") -> Tabl
     for r in reports:
         status = "skipped (already ingested)" if r.skipped else (r.error or "")
         t.add_row(
-            escape(os.path.basename(r.path.rstrip("/"))) + (f" [dim]{status}[/dim]" if status else ""),
+            escape(split_parts.label(r.path)) + (f" [dim]{status}[/dim]" if status else ""),
             r.format,
             f"{r.rows_in:,}",
             f"{r.rows_added:,}",
@@ -67,6 +68,8 @@ def _summary(reports: list[IngestReport], title: str = "ingest summary") -> Tabl
 
 def _reasons(reports: list[IngestReport]) -> Table | None:
     """Rejected rows by file and reason (None when nothing was rejected)."""
+    from liftwatch.io import split_parts
+
     rows = [(r, reason, n) for r in reports for reason, n in r.rejects.counts.most_common()]
     rows += [(r, f"note (not rejected): {what}", n) for r in reports for what, n in r.rejects.notes.most_common()]
     if not rows:
@@ -76,7 +79,7 @@ def _reasons(reports: list[IngestReport]) -> Table | None:
     t.add_column("reason")
     t.add_column("rows", justify="right")
     for r, reason, n in rows:
-        t.add_row(escape(os.path.basename(r.path.rstrip("/"))), escape(reason), f"{n:,}")
+        t.add_row(escape(split_parts.label(r.path)), escape(reason), f"{n:,}")
     return t
 
 
@@ -200,6 +203,7 @@ def ingest(
     de-duplication (docs/scale.md).
     """
     import liftwatch
+    from liftwatch.io import split_parts
     from liftwatch.io.assumed_time import check as check_assume_time
 
     try:
@@ -220,7 +224,7 @@ def ingest(
         task = progress.add_task("ingest", total=None)
 
         def on_file(path: Path) -> None:
-            progress.update(task, description=escape(path.name))
+            progress.update(task, description=escape(split_parts.label(path)))
 
         run = lw.ingest(
             *paths,

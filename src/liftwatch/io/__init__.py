@@ -17,7 +17,17 @@ from typing import cast
 import pyarrow as pa
 
 from liftwatch.errors import UnknownFormatError, UnreadableFileError
-from liftwatch.io import aircraft_json, ais_csv, ais_nmea, modes_table, opensky, raw_modes, readsb_trace, sbs
+from liftwatch.io import (
+    aircraft_json,
+    ais_csv,
+    ais_nmea,
+    modes_table,
+    opensky,
+    raw_modes,
+    readsb_trace,
+    sbs,
+    split_parts,
+)
 from liftwatch.io.assumed_time import AssumeTime, assuming
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, NothingKeptError, ReaderModule, RejectLog, read_head
 from liftwatch.io.timewindow import filter_table
@@ -52,7 +62,7 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         return aircraft_json.FORMAT
     if not os.path.exists(p):
         raise UnreadableFileError(p, "no such file")
-    return detect_format_of_head(read_head(p), p)
+    return detect_format_of_head(read_head(split_parts.parts(p)[0]), p)
 
 
 def detect_format_of_head(head: bytes, path: str) -> str:

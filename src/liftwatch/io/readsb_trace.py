@@ -26,13 +26,13 @@ import tarfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import IO, Any
 
 import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import readsb_points, readsb_text, trace_native
+from liftwatch.io import readsb_points, readsb_text, split_parts, trace_native
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, max_document_bytes, read_head
 from liftwatch.io.readsb_common import (
     HEX_RE,
@@ -173,7 +173,7 @@ def header_frame(paths: Iterable[str | os.PathLike[str]]) -> pl.DataFrame:
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
     """Stream canonical point tables from one trace file (plain or gzip) or a tar of them, file by file."""
     p = os.fspath(path)
-    if is_tar(read_head(p, 512)):
+    if split_parts.is_split(p) or is_tar(read_head(p, 512)):
         yield from read_tar(p, rejects, batch_rows)
         return
     raw, note = decompress_salvaging(p)
@@ -185,10 +185,21 @@ def read_tar(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS
 
     Members are converted in groups of up to ``MEMBER_GROUP_POINTS`` points (one pass each, as an ingest of
     many files does), so memory holds one group. A bad member costs that member (reject at ``<member>``); a truncated
-    archive keeps the members before the cut. Split releases (``.tar.aa``, ``.tar.ab``) must be concatenated.
+    archive keeps the members before the cut. A split release (``.tar.aa``, ``.tar.ab``, ...) is read from its
+    parts in turn (:mod:`liftwatch.io.split_parts`).
     """
     try:
-        tf = tarfile.open(path, mode="r|*")  # noqa: SIM115 - closed by the `with tf` below (errors differ)
+        stream = split_parts.open_input(path)
+    except OSError as exc:
+        raise UnreadableFileError(path, exc.strerror or str(exc)) from None
+    with stream:  # tarfile leaves a file object it was given open
+        yield from _tar_members(stream, path, rejects, batch_rows)
+
+
+def _tar_members(stream: IO[bytes], path: str, rejects: RejectLog, batch_rows: int) -> Iterator[pa.Table]:
+    """:func:`read_tar` of an open archive stream."""
+    try:
+        tf = tarfile.open(fileobj=stream, mode="r|*")  # noqa: SIM115 - closed by the `with tf` below (errors differ)
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         raise UnreadableFileError(path, f"cannot open tar archive: {exc}") from None
     members = 0
