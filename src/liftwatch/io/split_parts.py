@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io.seekable import SeekableReader
 
 _PART = re.compile(r"^(?P<base>.+\.(?:tar|tar\.gz|tar\.bz2|tar\.xz|tgz))\.(?P<suffix>[a-z]{2,3}|[0-9]{2,3})$")
 _NOT_PARTS = frozenset({"gz", "xz", "lz", "zst", "bz", "br", "lzo", "tgz", "tar"})  # compressions of a whole archive
@@ -103,34 +104,18 @@ def parts(path: str | os.PathLike[str]) -> list[Path]:
     return out
 
 
-class _Joined(io.RawIOBase):
+class _Joined(SeekableReader):
     """The parts read one after another as one seekable file of their total size."""
 
     def __init__(self, files: list[Path]) -> None:
+        super().__init__()
         self._files = files
         self._sizes = [f.stat().st_size for f in files]
         self._starts = [sum(self._sizes[:i]) for i in range(len(files))]
-        self._total = sum(self._sizes)
-        self._pos = 0
+        self._size = sum(self._sizes)
         self._k = -1
         self._fh: io.BufferedReader | None = None
         self.name = str(files[0])
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._total}[whence]
-        if base + offset < 0:
-            raise OSError(22, "negative seek position")
-        self._pos = base + offset
-        return self._pos
 
     def _part_at(self, pos: int) -> int:
         k = 0
@@ -140,7 +125,7 @@ class _Joined(io.RawIOBase):
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         view = memoryview(buffer).cast("B")
-        if self._pos >= self._total or not len(view):
+        if self._pos >= self._size or not len(view):
             return 0
         k = self._part_at(self._pos)
         if k != self._k or self._fh is None:
@@ -152,7 +137,7 @@ class _Joined(io.RawIOBase):
             self._fh.seek(within)
         n = self._fh.readinto(view[: self._sizes[k] - within])
         if not n:  # the part shrank after it was measured: the archive is shorter than announced
-            self._total = self._pos
+            self._size = self._pos
             return 0
         self._pos += n
         return n

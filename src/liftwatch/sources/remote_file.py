@@ -14,13 +14,13 @@ needed; one that ignores ranges raises :class:`RangesUnsupported` so the caller 
 
 from __future__ import annotations
 
-import io
 import re
 from collections import OrderedDict
 from collections.abc import Callable
 
 import httpx
 
+from liftwatch.io.seekable import SeekableReader
 from liftwatch.sources.http import FetchError, Http
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
@@ -30,7 +30,7 @@ class RangesUnsupported(FetchError):
     """The server answered a range request with the whole file (HTTP 200)."""
 
 
-class RemoteFile(io.RawIOBase):
+class RemoteFile(SeekableReader):
     """Read-only, seekable view of ``url``; blocks of ``block`` bytes, the last ``keep`` blocks cached."""
 
     def __init__(
@@ -54,22 +54,6 @@ class RemoteFile(io.RawIOBase):
     @property
     def size(self) -> int:
         return self._size
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        if base + offset < 0:
-            raise ValueError(f"negative seek position {base + offset}")
-        self._pos = base + offset
-        return self._pos
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         view = memoryview(buffer).cast("B")
