@@ -23,6 +23,7 @@ from typing import IO, Protocol
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import tar_csv
 
 DEFAULT_BATCH_ROWS = 500_000
 MAX_REJECT_SAMPLES = 1000
@@ -83,10 +84,14 @@ def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
     """
     p = Path(path)
     with p.open("rb") as raw:
-        head = raw.read(6)
+        head = raw.read(512)
         if compression_of(head) == "gzip":
             raw.seek(0)
             return _gzip_head(iter(lambda: raw.read(65536), b""), n)
+        if tar_csv.is_tar(head):
+            raw.seek(0)
+            if tar_csv.carries_csv(raw):  # an OpenSky hourly tar: the head of the CSV it carries
+                return _csv_in_tar_head(p, n)
     with open_binary(path) as fh:
         try:
             return fh.read(n)
@@ -94,12 +99,29 @@ def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
             return b""
 
 
+def _csv_in_tar_head(path: Path, n: int) -> bytes:
+    from liftwatch.io.decompress import Damaged, decoded_pieces  # it reads with this module's helpers
+
+    out = bytearray()
+    pieces = decoded_pieces(str(path))
+    try:
+        for block in pieces:
+            out += block
+            if len(out) >= n:
+                break
+    except Damaged:
+        pass
+    finally:
+        pieces.close()
+    return bytes(out[:n])
+
+
 def head_of_bytes(data: bytes, path: str | os.PathLike[str], n: int = 4096) -> bytes:
     """:func:`read_head` of a file whose raw bytes ``data`` are in memory already (gzip and plain files are
     not read again; bz2/xz are read by :func:`read_head`)."""
     kind = compression_of(data[:6])
     if kind is None:
-        return data[:n]
+        return read_head(path, n) if tar_csv.is_tar(data[:512]) else data[:n]
     if kind == "gzip":
         return _gzip_head((data[i : i + 65536] for i in range(0, len(data), 65536)), n)
     return read_head(path, n)

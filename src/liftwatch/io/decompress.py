@@ -14,12 +14,16 @@ import lzma
 import os
 import zlib
 from collections.abc import Generator, Iterator
-from typing import Any
+from typing import IO, Any
 
 from liftwatch.errors import UnreadableFileError, one_line
+from liftwatch.io import tar_csv
 from liftwatch.io.base import compression_of
 
 _PIECE = 1 << 18  # decompressed bytes per read call
+# raw bytes per read of a tar member: a read that meets the end of a cut archive raises and returns nothing,
+# so small reads lose at most this much before the cut
+_MEMBER_READ = 1 << 14
 _DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
 
 
@@ -33,7 +37,7 @@ def decoded_pieces(path: str) -> Generator[bytes, None, None]:
     Hand-rolled over ``zlib``/``bz2``/``lzma`` decompressor objects rather than ``gzip.GzipFile`` because the file
     objects drop the bytes they decoded in a call that then hits the damage; here every decodable byte comes out
     before :class:`Damaged` is raised. Output per step is capped, so a decompression bomb costs no more memory
-    than any other piece.
+    than any other piece. A tar carrying CSV files (:mod:`liftwatch.io.tar_csv`) yields its CSV members' bytes.
     """
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
@@ -41,10 +45,15 @@ def decoded_pieces(path: str) -> Generator[bytes, None, None]:
         raise UnreadableFileError(path, one_line(exc.strerror or exc)) from None
     try:
         try:
-            head = raw.read(6)
+            head = raw.read(512)
+            raw.seek(0)
+            wrapped = tar_csv.is_tar(head) and tar_csv.carries_csv(raw)
             raw.seek(0)
         except OSError as exc:
             raise UnreadableFileError(path, one_line(exc.strerror or exc)) from None
+        if wrapped:
+            yield from _tar_pieces(raw)
+            return
         kind = compression_of(head)
         if kind is None:
             while block := raw.read(_PIECE):
@@ -53,6 +62,43 @@ def decoded_pieces(path: str) -> Generator[bytes, None, None]:
         yield from _decompress(raw, kind)
     finally:
         raw.close()
+
+
+def _tar_pieces(raw: IO[bytes]) -> Iterator[bytes]:
+    """The decompressed bytes of each CSV member of a tar, one member after the other."""
+    try:
+        for member in tar_csv.csv_members(raw):
+            yield from _stream_pieces(member)
+    except tar_csv.NotCsvMember as exc:
+        raise Damaged(str(exc)) from None
+    except tar_csv.TAR_ERRORS as exc:
+        raise Damaged(f"tar archive truncated or corrupt: {one_line(exc)}") from None
+
+
+def _stream_pieces(stream: IO[bytes]) -> Iterator[bytes]:
+    """Decompressed pieces of a stream that cannot seek back (a tar member), compression told by content."""
+    first = stream.read(_MEMBER_READ)
+    kind = compression_of(first[:6])
+    if kind is None:
+        if first:
+            yield first
+        while block := stream.read(_MEMBER_READ):
+            yield block
+        return
+    yield from _decompress(_Prefixed(first, stream), kind)
+
+
+class _Prefixed:
+    """``read`` of bytes already taken from a stream, then of the stream itself."""
+
+    def __init__(self, first: bytes, stream: IO[bytes]) -> None:
+        self._first, self._stream = first, stream
+
+    def read(self, n: int) -> bytes:
+        if self._first:
+            out, self._first = self._first, b""
+            return out
+        return self._stream.read(min(n, _MEMBER_READ))
 
 
 def _new_decompressor(kind: str) -> Any:

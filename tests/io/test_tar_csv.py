@@ -1,0 +1,120 @@
+"""CSV files inside a tar (OpenSky's hourly ``states_<date>-<hh>.csv.tar``), read as the CSV they carry."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import tarfile
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liftwatch import io as lio
+from liftwatch.errors import LiftwatchError
+from liftwatch.ingest import ingest_paths
+from liftwatch.io import tar_csv
+from liftwatch.io.base import RejectLog, head_of_bytes, read_head
+from liftwatch.store import Store
+from tests.frames import frame
+
+# real OpenSky state vectors (MIT, see tests/data/real/ATTRIBUTION.md): a UK border patrol flight, 1,465 rows
+REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "adsb" / "sample_border_control.opensky.csv.gz"
+
+
+def _tar(path: Path, members: list[tuple[str, bytes]]) -> Path:
+    with tarfile.open(path, "w:") as tf:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    return path
+
+
+def _hour(folder: Path, licence_first: bool = True) -> Path:
+    """What OpenSky's sample dumps hold: the hour's CSV (gzip) with a licence and a readme."""
+    docs = [("LICENSE.txt", b"non-profit research only\n" * 40), ("README.txt", b"states of one hour\n")]
+    csv = [("states_2020-04-17-10.csv.gz", REAL.read_bytes())]
+    return _tar(folder / "states_2020-04-17-10.csv.tar", docs + csv if licence_first else csv + docs)
+
+
+def _points(path: Path, log: RejectLog | None = None) -> pl.DataFrame:
+    return frame(lio.read(path, rejects=log)).sort("asset_id", "ts")
+
+
+@pytest.mark.parametrize("licence_first", [True, False])
+def test_opensky_hourly_tar_reads_as_its_csv(tmp_path: Path, licence_first: bool) -> None:
+    tar = _hour(tmp_path, licence_first)
+    assert lio.detect_format(tar) == "opensky_csv"
+    log = RejectLog()
+    got = _points(tar, log)
+    want = _points(REAL)
+    assert got.height == want.height == 1465 and got.equals(want)
+    assert log.total == 0
+    head = read_head(tar, 64)
+    assert head == gzip.decompress(REAL.read_bytes())[:64]
+    assert head_of_bytes(tar.read_bytes(), tar, 64) == head
+
+
+def test_store_ingest_of_the_hourly_tar(tmp_path: Path) -> None:
+    tar = _hour(tmp_path)
+    with Store(tmp_path / "s.duckdb") as store:
+        run = ingest_paths(store, [tar], workers=0)
+        assert not run.failures and run.rows_added == 1465 and run.reports[0].format == "opensky_csv"
+
+
+def test_plain_csv_members_are_read_one_after_another(tmp_path: Path) -> None:
+    text = gzip.decompress(REAL.read_bytes())
+    header, _, body = text.partition(b"\n")
+    lines = body.splitlines(keepends=True)
+    first, second = header + b"\n" + b"".join(lines[:700]), header + b"\n" + b"".join(lines[700:])
+    tar = _tar(tmp_path / "two.tar", [("./a.csv", first), ("README", b"x"), ("./b.csv", second)])
+    log = RejectLog()
+    got = _points(tar, log)
+    assert got.height == 1465 and got.equals(_points(REAL))
+    assert log.total <= 1  # the second member's header line, if the reader counts it
+
+
+def test_a_member_that_is_no_csv_stops_the_read_with_a_reject(tmp_path: Path) -> None:
+    tar = _tar(tmp_path / "mixed.tar", [("states.csv.gz", REAL.read_bytes()), ("extra.parquet", b"PAR1....")])
+    log = RejectLog()
+    got = _points(tar, log)
+    assert got.height == 1465
+    assert log.total == 1 and "extra.parquet is not a CSV file" in log.samples[0].raw  # the reason, with the byte
+
+
+def test_a_globe_history_day_with_acas_csv_first_is_still_a_trace_archive(tmp_path: Path) -> None:
+    tar = _tar(
+        tmp_path / "day.tar", [("./acas/acas.csv", b"time,hex\n"), ("./traces/f2/trace_full_15a3f2.json", b"{}")]
+    )
+    assert lio.detect_format(tar) == "readsb_trace"
+    assert not tar_csv.carries_csv(io.BytesIO(tar.read_bytes()))
+
+
+def test_truncated_hourly_tar_keeps_what_came_before(tmp_path: Path) -> None:
+    data = _hour(tmp_path).read_bytes()
+    cut = tmp_path / "cut.csv.tar"
+    cut.write_bytes(data[: len(data) // 2])
+    log = RejectLog()
+    got = _points(cut, log)
+    assert 0 < got.height < 1465 and log.total >= 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(frac=st.floats(0.0, 1.0), flip=st.integers(0, 1 << 20))
+def test_cut_or_damaged_tars_never_crash(tmp_path_factory: pytest.TempPathFactory, frac: float, flip: int) -> None:
+    folder = tmp_path_factory.mktemp("t")
+    data = bytearray(_hour(folder).read_bytes())
+    data = data[: int(len(data) * frac)]
+    if data:
+        data[flip % len(data)] ^= 0xFF
+    p = folder / "bad.csv.tar"
+    p.write_bytes(bytes(data))
+    log = RejectLog()
+    try:
+        rows = sum(t.num_rows for t in lio.read(p, rejects=log))
+    except LiftwatchError:
+        return  # unreadable, with its reason: fine
+    assert rows <= 1465
