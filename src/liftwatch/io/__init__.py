@@ -23,6 +23,7 @@ from liftwatch.io import (
     ais_nmea,
     modes_table,
     opensky,
+    packed_csv,
     raw_modes,
     readsb_trace,
     sbs,
@@ -75,7 +76,8 @@ def detect_format_of_head(head: bytes, path: str) -> str:
         detected = mod.sniff(head, p)
         if detected:
             return detected if isinstance(detected, str) else cast(str, mod.FORMAT)
-    raise UnknownFormatError(p, "unrecognised format (use --format to choose a reader)")
+    why = packed_csv.why_not_read(p) if packed_csv.kind_of(head[:512]) else None
+    raise UnknownFormatError(p, why or "unrecognised format (use --format to choose a reader)")
 
 
 def read(

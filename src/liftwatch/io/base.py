@@ -23,7 +23,7 @@ from typing import IO, Protocol
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import tar_csv
+from liftwatch.io import packed_csv
 
 DEFAULT_BATCH_ROWS = 500_000
 MAX_REJECT_SAMPLES = 1000
@@ -88,10 +88,11 @@ def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
         if compression_of(head) == "gzip":
             raw.seek(0)
             return _gzip_head(iter(lambda: raw.read(65536), b""), n)
-        if tar_csv.is_tar(head):
+        packed = packed_csv.kind_of(head)
+        if packed is not None:
             raw.seek(0)
-            if tar_csv.carries_csv(raw):  # an OpenSky hourly tar: the head of the CSV it carries
-                return _csv_in_tar_head(p, n)
+            if packed_csv.carries_csv(raw, packed):  # an OpenSky hourly tar, a day of AIS: the CSV's head
+                return _packed_csv_head(p, n)
     with open_binary(path) as fh:
         try:
             return fh.read(n)
@@ -99,7 +100,7 @@ def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
             return b""
 
 
-def _csv_in_tar_head(path: Path, n: int) -> bytes:
+def _packed_csv_head(path: Path, n: int) -> bytes:
     from liftwatch.io.decompress import Damaged, decoded_pieces  # it reads with this module's helpers
 
     out = bytearray()
@@ -121,7 +122,7 @@ def head_of_bytes(data: bytes, path: str | os.PathLike[str], n: int = 4096) -> b
     not read again; bz2/xz are read by :func:`read_head`)."""
     kind = compression_of(data[:6])
     if kind is None:
-        return read_head(path, n) if tar_csv.is_tar(data[:512]) else data[:n]
+        return read_head(path, n) if packed_csv.kind_of(data[:512]) else data[:n]
     if kind == "gzip":
         return _gzip_head((data[i : i + 65536] for i in range(0, len(data), 65536)), n)
     return read_head(path, n)

@@ -17,11 +17,11 @@ from collections.abc import Generator, Iterator
 from typing import IO, Any
 
 from liftwatch.errors import UnreadableFileError, one_line
-from liftwatch.io import tar_csv
+from liftwatch.io import packed_csv
 from liftwatch.io.base import compression_of
 
 _PIECE = 1 << 18  # decompressed bytes per read call
-# raw bytes per read of a tar member: a read that meets the end of a cut archive raises and returns nothing,
+# raw bytes per read of an archive member: a read that meets the end of a cut tar raises and returns nothing,
 # so small reads lose at most this much before the cut
 _MEMBER_READ = 1 << 14
 _DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
@@ -37,7 +37,8 @@ def decoded_pieces(path: str) -> Generator[bytes, None, None]:
     Hand-rolled over ``zlib``/``bz2``/``lzma`` decompressor objects rather than ``gzip.GzipFile`` because the file
     objects drop the bytes they decoded in a call that then hits the damage; here every decodable byte comes out
     before :class:`Damaged` is raised. Output per step is capped, so a decompression bomb costs no more memory
-    than any other piece. A tar carrying CSV files (:mod:`liftwatch.io.tar_csv`) yields its CSV members' bytes.
+    than any other piece. A tar or zip carrying CSV files (:mod:`liftwatch.io.packed_csv`) yields its CSV members'
+    bytes.
     """
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below
@@ -47,12 +48,14 @@ def decoded_pieces(path: str) -> Generator[bytes, None, None]:
         try:
             head = raw.read(512)
             raw.seek(0)
-            wrapped = tar_csv.is_tar(head) and tar_csv.carries_csv(raw)
+            packed = packed_csv.kind_of(head)
+            if packed is not None and not packed_csv.carries_csv(raw, packed):
+                packed = None
             raw.seek(0)
         except OSError as exc:
             raise UnreadableFileError(path, one_line(exc.strerror or exc)) from None
-        if wrapped:
-            yield from _tar_pieces(raw)
+        if packed is not None:
+            yield from _packed_pieces(raw, packed)
             return
         kind = compression_of(head)
         if kind is None:
@@ -64,15 +67,15 @@ def decoded_pieces(path: str) -> Generator[bytes, None, None]:
         raw.close()
 
 
-def _tar_pieces(raw: IO[bytes]) -> Iterator[bytes]:
-    """The decompressed bytes of each CSV member of a tar, one member after the other."""
+def _packed_pieces(raw: IO[bytes], kind: str) -> Iterator[bytes]:
+    """The decompressed bytes of each CSV member of a tar or zip, one member after the other."""
     try:
-        for member in tar_csv.csv_members(raw):
+        for member in packed_csv.csv_members(raw, kind):
             yield from _stream_pieces(member)
-    except tar_csv.NotCsvMember as exc:
+    except packed_csv.NotCsvMember as exc:
         raise Damaged(str(exc)) from None
-    except tar_csv.TAR_ERRORS as exc:
-        raise Damaged(f"tar archive truncated or corrupt: {one_line(exc)}") from None
+    except packed_csv.ARCHIVE_ERRORS as exc:
+        raise Damaged(f"{kind} archive truncated or corrupt: {one_line(exc)}") from None
 
 
 def _stream_pieces(stream: IO[bytes]) -> Iterator[bytes]:

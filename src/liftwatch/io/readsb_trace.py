@@ -32,7 +32,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import readsb_points, readsb_text, split_parts, tar_csv, trace_native
+from liftwatch.io import packed_csv, readsb_points, readsb_text, split_parts, trace_native
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, max_document_bytes, read_head
 from liftwatch.io.readsb_common import (
     HEX_RE,
@@ -136,7 +136,7 @@ def sniff(head: bytes, path: str) -> bool:
 
 def is_tar(head: bytes) -> bool:
     """POSIX/GNU tar header magic (globe_history daily archives are tars of ``traces/<xx>/trace_full_*``)."""
-    return tar_csv.is_tar(head)
+    return packed_csv.is_tar(head)
 
 
 def read_header(path: str | os.PathLike[str]) -> TraceHeader:

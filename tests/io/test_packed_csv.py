@@ -1,10 +1,12 @@
-"""CSV files inside a tar (OpenSky's hourly ``states_<date>-<hh>.csv.tar``), read as the CSV they carry."""
+"""CSV files packed in a tar (OpenSky's hourly ``states_<date>-<hh>.csv.tar``) or a zip (a day of AIS), read as the
+CSV they carry."""
 
 from __future__ import annotations
 
 import gzip
 import io
 import tarfile
+import zipfile
 from pathlib import Path
 
 import polars as pl
@@ -15,13 +17,15 @@ from hypothesis import strategies as st
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.ingest import ingest_paths
-from liftwatch.io import tar_csv
+from liftwatch.io import packed_csv
 from liftwatch.io.base import RejectLog, head_of_bytes, read_head
 from liftwatch.store import Store
 from tests.frames import frame
 
 # real OpenSky state vectors (MIT, see tests/data/real/ATTRIBUTION.md): a UK border patrol flight, 1,465 rows
 REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "adsb" / "sample_border_control.opensky.csv.gz"
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "real"
+NOAA = SHARED / "aisdb" / "test_data_noaa_20230101.csv"  # MarineCadastre CSV, AGPL: read from ../shared only
 
 
 def _tar(path: Path, members: list[tuple[str, bytes]]) -> Path:
@@ -90,7 +94,7 @@ def test_a_globe_history_day_with_acas_csv_first_is_still_a_trace_archive(tmp_pa
         tmp_path / "day.tar", [("./acas/acas.csv", b"time,hex\n"), ("./traces/f2/trace_full_15a3f2.json", b"{}")]
     )
     assert lio.detect_format(tar) == "readsb_trace"
-    assert not tar_csv.carries_csv(io.BytesIO(tar.read_bytes()))
+    assert not packed_csv.carries_csv(io.BytesIO(tar.read_bytes()), "tar")
 
 
 def test_truncated_hourly_tar_keeps_what_came_before(tmp_path: Path) -> None:
@@ -118,3 +122,50 @@ def test_cut_or_damaged_tars_never_crash(tmp_path_factory: pytest.TempPathFactor
     except LiftwatchError:
         return  # unreadable, with its reason: fine
     assert rows <= 1465
+
+
+def _zip(path: Path, members: list[tuple[str, bytes]]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members:
+            zf.writestr(name, data)
+    return path
+
+
+def test_zip_of_a_csv_reads_as_its_csv(tmp_path: Path) -> None:
+    z = _zip(
+        tmp_path / "states.zip",
+        [("README.txt", b"x"), ("states_2020-04-17-10.csv", gzip.decompress(REAL.read_bytes()))],
+    )
+    assert lio.detect_format(z) == "opensky_csv"
+    log = RejectLog()
+    assert _points(z, log).equals(_points(REAL)) and log.total == 0
+    with Store(tmp_path / "s.duckdb") as store:
+        assert ingest_paths(store, [z], workers=0).rows_added == 1465
+
+
+@pytest.mark.skipif(not NOAA.is_file(), reason="the real MarineCadastre recording (AGPL) is read from ../shared")
+def test_marinecadastre_day_zip_as_downloaded(tmp_path: Path) -> None:
+    z = _zip(tmp_path / "AIS_2023_01_11.zip", [("AIS_2023_01_11.csv", NOAA.read_bytes())])
+    assert lio.detect_format(z) == lio.detect_format(NOAA)
+    assert _points(z).equals(_points(NOAA))
+
+
+def test_zip_with_a_member_that_is_no_csv(tmp_path: Path) -> None:
+    z = _zip(tmp_path / "m.zip", [("a.csv", gzip.decompress(REAL.read_bytes())), ("b.xlsx", b"PK..")])
+    log = RejectLog()
+    assert _points(z, log).height == 1465
+    assert log.total == 1 and "b.xlsx is not a CSV file" in log.samples[0].raw
+
+
+def test_a_cut_zip_is_unreadable_with_its_reason(tmp_path: Path) -> None:
+    data = _zip(tmp_path / "m.zip", [("a.csv", gzip.decompress(REAL.read_bytes()))]).read_bytes()
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(data[: len(data) // 2])  # the directory is at the end: nothing says what the zip holds
+    with pytest.raises(LiftwatchError, match="zip archive cut short or corrupt"):
+        list(lio.read(cut))
+
+
+def test_a_zip_of_other_files_says_what_it_holds(tmp_path: Path) -> None:
+    z = _zip(tmp_path / "x.zip", [("LICENSE", b"x"), ("data.xlsx", b"abc")])
+    with pytest.raises(LiftwatchError, match=r"first data file data\.xlsx is in no format liftwatch reads"):
+        lio.detect_format(z)
