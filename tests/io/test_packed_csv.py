@@ -3,8 +3,10 @@ CSV they carry."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
+import struct
 import tarfile
 import zipfile
 from pathlib import Path
@@ -169,3 +171,51 @@ def test_a_zip_of_other_files_says_what_it_holds(tmp_path: Path) -> None:
     z = _zip(tmp_path / "x.zip", [("LICENSE", b"x"), ("data.xlsx", b"abc")])
     with pytest.raises(LiftwatchError, match=r"first data file data\.xlsx is in no format liftwatch reads"):
         lio.detect_format(z)
+
+
+@settings(max_examples=80, deadline=None)
+@given(frac=st.floats(0.0, 1.0), flips=st.lists(st.integers(0, 1 << 20), max_size=4))
+def test_cut_or_damaged_zips_never_crash(
+    tmp_path_factory: pytest.TempPathFactory, frac: float, flips: list[int]
+) -> None:
+    folder = tmp_path_factory.mktemp("z")
+    text = gzip.decompress(REAL.read_bytes())[:20000]
+    data = bytearray(
+        _zip(folder / "ok.zip", [("README", b"r"), ("a.csv", text), ("b.csv.gz", gzip.compress(text))]).read_bytes()
+    )
+    data = data[: max(1, int(len(data) * frac))] if frac < 0.98 else data
+    for f in flips:
+        data[f % len(data)] ^= 0x5A
+    p = folder / "bad.zip"
+    p.write_bytes(bytes(data))
+    with contextlib.suppress(LiftwatchError):  # unreadable, with its reason: fine
+        sum(t.num_rows for t in lio.read(p, rejects=RejectLog()))
+
+
+def _patched_zip(folder: Path, name: str, *, flag: int = 0, method: int | None = None, second: bool = False) -> Path:
+    """A zip whose (first or second) member claims encryption or a compression method Python cannot read."""
+    text = gzip.decompress(REAL.read_bytes())[:5000]
+    text = text[: text.rfind(b"\n") + 1]
+    members = [("a.csv", text), ("b.csv", text)] if second else [("a.csv", text)]
+    data = bytearray(_zip(folder / name, members).read_bytes())
+    for sig, off in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        i = data.find(sig)
+        if second:
+            i = data.find(sig, i + 4)
+        data[i + off] |= flag
+        if method is not None:
+            data[i + off + 2 : i + off + 4] = struct.pack("<H", method)
+    p = folder / name
+    p.write_bytes(bytes(data))
+    return p
+
+
+@pytest.mark.parametrize(("flag", "method", "why"), [(1, None, "is encrypted"), (0, 99, "uses compression method 99")])
+def test_hostile_zip_members_are_named_not_crashed_on(tmp_path: Path, flag: int, method: int | None, why: str) -> None:
+    first = _patched_zip(tmp_path, "first.zip", flag=flag, method=method)
+    with pytest.raises(LiftwatchError, match=f"zip member a.csv {why}"):
+        lio.detect_format(first)
+    later = _patched_zip(tmp_path, "later.zip", flag=flag, method=method, second=True)
+    log = RejectLog()
+    assert frame(lio.read(later, rejects=log)).height > 0
+    assert log.total == 1 and f"zip member b.csv {why}" in log.samples[0].raw

@@ -56,6 +56,18 @@ def _zip_data(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return [m for m in zf.infolist() if not m.is_dir() and _is_data(m.filename)]
 
 
+_ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+
+
+def _zip_problem(info: zipfile.ZipInfo) -> str | None:
+    """Why a zip member cannot be read here (``zipfile`` would raise RuntimeError or NotImplementedError)."""
+    if info.flag_bits & 0x1:
+        return f"zip member {info.filename} is encrypted (a password is needed)"
+    if info.compress_type not in _ZIP_METHODS:
+        return f"zip member {info.filename} uses compression method {info.compress_type}, which Python cannot read"
+    return None
+
+
 def carries_csv(raw: IO[bytes], kind: str) -> bool:
     """Whether the archive read from ``raw`` (a seekable file at its start; moved) has a CSV as its first data
     member."""
@@ -66,7 +78,7 @@ def carries_csv(raw: IO[bytes], kind: str) -> bool:
                 return first is not None and _is_csv(first.name, kind)
         with zipfile.ZipFile(raw) as zf:
             members = _zip_data(zf)
-            return bool(members) and _is_csv(members[0].filename, kind)
+            return bool(members) and _is_csv(members[0].filename, kind) and _zip_problem(members[0]) is None
     except ARCHIVE_ERRORS:
         return False
 
@@ -98,6 +110,9 @@ def csv_members(raw: IO[bytes], kind: str) -> Iterator[IO[bytes]]:
                 raise NotCsvMember(
                     f"zip member {info.filename} is not a CSV file; it and the members after it were not read"
                 )
+            problem = _zip_problem(info)
+            if problem is not None:
+                raise NotCsvMember(f"{problem}; it and the members after it were not read")
             with zf.open(info) as fh:
                 yield fh
 
@@ -111,7 +126,11 @@ def why_not_read(path: str) -> str | None:
             raw.seek(0)
             if kind == "zip":
                 with zipfile.ZipFile(raw) as zf:
-                    names = [m.filename for m in _zip_data(zf)]
+                    infos = _zip_data(zf)
+                    problem = _zip_problem(infos[0]) if infos else None
+                    if problem is not None:
+                        return problem
+                    names = [m.filename for m in infos]
             elif kind == "tar":
                 with tarfile.open(fileobj=raw, mode="r|") as tf:
                     names = [m.name for m in islice(_tar_data(tf), 1)]
