@@ -184,6 +184,33 @@ def test_opensky_states_dump_resumes_and_filters(store: Store, tmp_path: Path) -
     assert not list(tmp_path.rglob("*.tar"))
 
 
+def test_opensky_hour_tar_without_its_csv_fails_that_hour_only(store: Store, tmp_path: Path) -> None:
+    t0 = int(datetime(2022, 6, 27, 1, tzinfo=UTC).timestamp())
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tf:  # an hour whose tar holds only its licence
+        ti = tarfile.TarInfo("LICENSE.txt")
+        ti.size = 3
+        tf.addfile(ti, io.BytesIO(b"abc"))
+    with serve() as site:
+        site.files["/.2022-06-27/00/states_2022-06-27-00.csv.tar"] = buf.getvalue()
+        site.files["/.2022-06-27/01/states_2022-06-27-01.csv.tar"] = _states_tar(
+            [history_line(v) for v in track(20, "1546a2", t0)], "states_2022-06-27-01"
+        )
+        rep = sources.fetch(
+            "opensky",
+            store,
+            start="2022-06-27",
+            selection=Selection(),
+            base_url=site.base,
+            cache_dir=tmp_path,
+            http=_http(),
+            hours="0-1",
+        )
+    assert [i.status for i in rep.items] == ["error", "done"]
+    assert "tar archive with no data file in it" in rep.items[0].note
+    assert store.points().height == 20
+
+
 def test_opensky_hour_urls_pinned_and_undotted_fallback(store: Store, tmp_path: Path) -> None:
     """The S3 layout (``.<date>`` directory) first; a mirror in the older undotted layout still works."""
     from liftwatch.sources.opensky import hour_urls

@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import opensky_json
+from liftwatch.io import opensky_json, packed_csv
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, read_all_bytes
 from liftwatch.io.opensky_columns import Layout, layout_from_fields, layout_from_names, to_points
 from liftwatch.io.textchunks import (
@@ -126,8 +126,10 @@ def _read_csv(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[pa.Tab
         return
     found = csv_layout(head)
     if found is None:
+        why = packed_csv.why_not_read(path) if packed_csv.kind_of(head[:512]) else None
         raise UnreadableFileError(
-            path, "not an OpenSky state-vector CSV (no icao24/time/lat/lon header and no known header-less layout)"
+            path,
+            why or "not an OpenSky state-vector CSV (no icao24/time/lat/lon header and no known header-less layout)",
         )
     layout, skip = found
     for chunk in iter_chunks(path, chunk_bytes_for(batch_rows, head), rejects):

@@ -7,8 +7,8 @@ from ``opensky-network.org/datasets/states/<date>/…`` to the S3 bucket
 (``.2020-05-11/07/states_2020-05-11-07.csv.tar``); an hour not found there is asked for once without the dot
 (the older layout, still used by mirrors). Some members are named ``.csv`` but gzip-compressed; the reader
 decides by content. Each hour is
-downloaded into the cache (resumable by range), its CSV member is copied out of the tar (still gzip) and read by
-the OpenSky reader, filtered, and ingested; both files are removed afterwards unless ``keep``.
+downloaded into the cache (resumable by range), its CSV member is read straight out of the tar by the OpenSky
+reader (nothing extracted), filtered, and ingested; the tar is removed afterwards unless ``keep``.
 
 Terms: for non-profit research and education only, no redistribution (the dumps' LICENSE.txt); publications
 should cite Schäfer et al., "Bringing up OpenSky"
@@ -18,13 +18,12 @@ should cite Schäfer et al., "Bringing up OpenSky"
 from __future__ import annotations
 
 import os
-import shutil
-import tarfile
 from datetime import date, timedelta
 
 from liftwatch import io as lio
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.base import RejectLog
+from liftwatch.io.textchunks import one_line
 from liftwatch.sources import cache
 from liftwatch.sources.adsbx import parse_hours
 from liftwatch.sources.base import (
@@ -121,35 +120,22 @@ def fetch(
 def _ingest_hour(
     store: Store, tar_path: os.PathLike[str], selection: Selection, item: ItemReport, prog: Progress
 ) -> None:
-    """Copy the CSV member out of the tar (no decompression), read, filter, ingest, remove the copy."""
-    out = None
+    """Read the hour's CSV straight out of its tar (:mod:`liftwatch.io.packed_csv`), filter, ingest."""
+    rejects = RejectLog()
+    ingester = Ingester(store, INFO.name)
     try:
-        with tarfile.open(tar_path) as tf:
-            member = next((m for m in tf if m.isfile() and m.name.endswith((".csv.gz", ".csv"))), None)
-            if member is None:
-                item.status, item.note = "error", "no states_*.csv(.gz) member in the tar"
-                return
-            src = tf.extractfile(member)
-            assert src is not None
-            out = os.fspath(tar_path) + "." + os.path.basename(member.name)
-            with open(out, "wb") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
-    except (tarfile.TarError, OSError, EOFError) as exc:
-        item.status, item.note = "error", f"damaged tar: {exc}"
-        return
-    try:
-        rejects = RejectLog()
-        ingester = Ingester(store, INFO.name)
-        item.members_seen = 1
-        for table in lio.read(out, format="opensky_csv", rejects=rejects):
+        for table in lio.read(tar_path, format="opensky_csv", rejects=rejects):
             kept = selection.filter_table(table)
             item.points += kept.num_rows
             prog.member(kept.num_rows > 0, kept.num_rows)
             if ingester.add(kept):
                 item.rows_added += ingester.flush()
-        item.rows_added += ingester.flush()
-        item.members_kept = int(item.points > 0)
-        if rejects.total:
-            item.note = f"{rejects.total} rows rejected by the reader"
-    finally:
-        os.unlink(out)
+    except LiftwatchError as exc:  # not a tar of the hour's CSV at all: the item fails, the run goes on
+        item.status, item.note = "error", one_line(exc, 300)
+    item.rows_added += ingester.flush()
+    if item.status == "error":
+        return
+    item.members_seen = 1
+    item.members_kept = int(item.points > 0)
+    if rejects.total:
+        item.note = f"{rejects.total} rows rejected by the reader"
