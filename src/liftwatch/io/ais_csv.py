@@ -1,4 +1,4 @@
-"""Reader for the common AIS CSV exports: Danish Maritime Authority (DMA) and US MarineCadastre.
+"""Reader for AIS CSV exports: Danish Maritime Authority (DMA), US MarineCadastre, and any other by its header.
 
 * DMA (``aisdata.ais.dk``): ``# Timestamp,Type of mobile,MMSI,Latitude,Longitude,Navigational status,ROT,SOG,COG,
   Heading,IMO,Callsign,Name,Ship type,Cargo type,Width,Length,...,Draught,Destination,ETA,...``; time
@@ -8,7 +8,16 @@
   VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass``; time ISO ``YYYY-MM-DDTHH:MM:SS`` UTC; IMO as
   ``IMO9743033``; ship type a numeric AIS code.
 
-Both carry static fields on every row, so no join is needed: callsign, registration (IMO digits) and type_code
+* Any other export whose header names the MMSI, a time, the latitude and the longitude in a spelling AIS
+  exporters use, separated by ``,``, ``;``, a tab or ``|`` (the Norwegian Coastal Administration's and Statsat's
+  ``mmsi;lon;lat;date_time_utc;sog;cog;true_heading;nav_status;...``, AISHub's and VesselFinder's
+  ``MMSI,TIME|TIMESTAMP,LONGITUDE,LATITUDE,COG|COURSE,SOG|SPEED,HEADING,NAVSTAT,IMO,NAME,CALLSIGN,TYPE,...``):
+  columns are matched by name (case, spaces and underscores ignored, :data:`ALIASES`); times are ISO 8601 (``T``
+  or space, fractions, a ``Z``/``UTC``/``GMT`` suffix) or Unix seconds or milliseconds, all UTC. Day-first and
+  month-first dates (``01/02/2024``) cannot be told apart without the exporter, so such a column is rejected row
+  by row rather than guessed.
+
+All carry static fields on every row, so no join is needed: callsign, registration (IMO digits) and type_code
 (ship type as given) come from the row; name and declared destination go to :func:`read_static`. AIS "not
 available" values (heading 511, SOG 102.3, COG 360, lat 91, lon 181) become nulls. Parsing is by chunks through
 pyarrow's CSV parser with physical line numbers (:mod:`liftwatch.io.textchunks`); values are converted with Polars
@@ -75,32 +84,95 @@ DIALECTS: dict[str, dict[str, str]] = {
         "draught": "Draft",
     },
 }
+# canonical name -> the header spellings of other exporters, compared without case, spaces or punctuation
+ALIASES: dict[str, tuple[str, ...]] = {
+    "mmsi": ("mmsi", "userid", "ssvid"),
+    "ts": ("timestamp", "time", "datetime", "datetimeutc", "basedatetime", "msgtime", "timestamputc", "ts"),
+    "lat": ("lat", "latitude"),
+    "lon": ("lon", "long", "lng", "longitude"),
+    "sog": ("sog", "speed", "speedoverground"),
+    "cog": ("cog", "course", "courseoverground"),
+    "heading": ("heading", "trueheading", "hdg"),
+    "status": ("navstat", "navstatus", "navigationalstatus", "navigationstatus", "status"),
+    "imo": ("imo", "imonumber"),
+    "callsign": ("callsign",),
+    "name": ("name", "shipname", "vesselname"),
+    "ship_type": ("shiptype", "vesseltype", "type"),
+    "destination": ("destination", "dest"),
+    "length": ("length",),
+    "width": ("width",),
+    "draught": ("draught", "draft"),
+}
+_DELIMITERS = (",", ";", "\t", "|")
 _TS_MIN = datetime(2000, 1, 1, tzinfo=UTC)  # AIS began in 2002; earlier or far-future dates are corrupt
 _TS_MAX = datetime(2100, 1, 1, tzinfo=UTC)
-_TS_FORMATS = {"dma": ("%d/%m/%Y %H:%M:%S",), "marinecadastre": ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S")}
+_ISO = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M")
+_TS_FORMATS = {
+    "dma": ("%d/%m/%Y %H:%M:%S",),
+    "marinecadastre": ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"),
+    "generic": _ISO,
+}
+_REQUIRED = ("ts", "mmsi", "lat", "lon")
 
 
-def _header(head: bytes) -> list[str]:
-    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").strip("\r ")
-    return [c.strip().strip('"') for c in first.split(",")]
+def _first_line(head: bytes) -> str:
+    return head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").strip("\r ")
+
+
+def _delimiter(line: str) -> str:
+    """The separator a header line uses: the most frequent of ``,``, ``;``, tab and ``|``."""
+    return max(_DELIMITERS, key=line.count)
+
+
+def _header(head: bytes, delimiter: str = ",") -> list[str]:
+    return [c.strip().strip('"') for c in _first_line(head).split(delimiter)]
+
+
+def _norm(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def _generic(names: list[str]) -> dict[str, str] | None:
+    """The column of each canonical field a header names by one of :data:`ALIASES` (None: not an AIS CSV)."""
+    by_norm: dict[str, str] = {}
+    for n in names:
+        by_norm.setdefault(_norm(n), n)
+    mapping = {
+        key: next(by_norm[a] for a in aliases if a in by_norm)
+        for key, aliases in ALIASES.items()
+        if any(a in by_norm for a in aliases)
+    }
+    return mapping if all(k in mapping for k in _REQUIRED) else None
+
+
+def layout_of(head: bytes) -> tuple[str, dict[str, str], str] | None:
+    """(dialect, canonical field -> column, delimiter) of an AIS CSV header, or None."""
+    cols = set(_header(head))
+    for name, mapping in DIALECTS.items():
+        need = {mapping[k] for k in _REQUIRED}
+        if need <= cols:
+            return name, mapping, ","
+    delimiter = _delimiter(_first_line(head))
+    generic = _generic(_header(head, delimiter))
+    return ("generic", generic, delimiter) if generic is not None else None
 
 
 def dialect_of(head: bytes) -> str | None:
-    cols = set(_header(head))
-    for name, mapping in DIALECTS.items():
-        need = {mapping[k] for k in ("ts", "mmsi", "lat", "lon")}
-        if need <= cols:
-            return name
-    return None
+    """``"dma"``, ``"marinecadastre"`` or ``"generic"`` for an AIS CSV header, else None."""
+    found = layout_of(head)
+    return found[0] if found is not None else None
 
 
 def sniff(head: bytes, path: str) -> str | bool:
-    """The format of an AIS CSV header: "ais_csv" (DMA, MarineCadastre), "ais_decoded_csv" (Spire style), or False."""
-    if dialect_of(head) is not None:
+    """The format of an AIS CSV header: "ais_csv" (DMA, MarineCadastre, others by column names),
+    "ais_decoded_csv" (Spire style), or False. Spire's header is tried before the generic match, which it
+    would satisfy too."""
+    found = layout_of(head)
+    if found is not None and found[0] != "generic":
         return FORMAT
     if ais_decoded_csv.sniff(head, path):
         return ais_decoded_csv.FORMAT
-    return False
+    return FORMAT if found is not None else False
 
 
 def read_format(path: str, fmt: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
@@ -142,19 +214,35 @@ def _frames(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[pl.DataF
     head = head_bytes(p)
     if not head.strip():
         return
-    dialect = dialect_of(head)
-    if dialect is None:
-        raise UnreadableFileError(p, "not a DMA or MarineCadastre AIS CSV (header lacks timestamp/MMSI/lat/lon)")
-    names = _header(head)
-    mapping = DIALECTS[dialect]
+    found = layout_of(head)
+    if found is None:
+        raise UnreadableFileError(
+            p,
+            "not an AIS CSV: the header names no MMSI, time, latitude and longitude columns (DMA, MarineCadastre "
+            f"or the spellings in liftwatch.io.ais_csv.ALIASES); it has: {_first_line(head)[:200]!r}",
+        )
+    dialect, mapping, delimiter = found
+    names = _unique(_header(head, delimiter))
     for chunk in iter_chunks(p, chunk_bytes_for(batch_rows, head), rejects):
-        parsed = parse_chunk(chunk, names, dict.fromkeys(names, pa.string()))
+        parsed = parse_chunk(chunk, names, dict.fromkeys(names, pa.string()), delimiter=delimiter)
         for ln in parsed.invalid_lines:
             rejects.add(p, f"line {ln}", "wrong number of fields")
         raw = pl.from_arrow(parsed.table)
         assert isinstance(raw, pl.DataFrame)
         raw = raw.with_columns(pl.Series("_line", parsed.lines, dtype=pl.Int64)).filter(pl.col("_line") != 1)
         yield _convert(p, raw, mapping, dialect, rejects)
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Header names made unique for the parser (a repeated or empty name gets a suffix; the first keeps its own)."""
+    out: list[str] = []
+    for n in names:
+        name, k = n or "column", 1
+        while name in out:
+            k += 1
+            name = f"{n or 'column'}_{k}"
+        out.append(name)
+    return out
 
 
 def _col(raw: pl.DataFrame, mapping: dict[str, str], key: str) -> pl.Expr:
@@ -164,13 +252,27 @@ def _col(raw: pl.DataFrame, mapping: dict[str, str], key: str) -> pl.Expr:
     return pl.col(name).str.strip_chars()
 
 
-def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str, rejects: RejectLog) -> pl.DataFrame:
-    ts = pl.coalesce(
-        [
-            _col(raw, mapping, "ts").str.to_datetime(f, strict=False, time_unit="us", time_zone="UTC")
-            for f in _TS_FORMATS[dialect]
-        ]
+def _epoch(text: pl.Expr) -> pl.Expr:
+    """Unix seconds (10 digits, fractions allowed) or milliseconds (13 digits) as UTC times; anything else null."""
+    x = text.cast(pl.Float64, strict=False)
+    us = (
+        pl.when((x >= 9.4e8) & (x < 4.2e9))
+        .then(x * 1e6)
+        .when((x >= 9.4e11) & (x < 4.2e12))
+        .then(x * 1e3)
+        .otherwise(None)
     )
+    return us.round(0).cast(pl.Int64).cast(pl.Datetime("us", "UTC"))
+
+
+def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str, rejects: RejectLog) -> pl.DataFrame:
+    text = _col(raw, mapping, "ts")
+    if dialect == "generic":  # "…Z", "… UTC", "… GMT", "…+00:00": all UTC
+        text = text.str.replace(r"(?i)\s*(z|utc|gmt|\+00:?00)$", "")
+    parsed = [text.str.to_datetime(f, strict=False, time_unit="us", time_zone="UTC") for f in _TS_FORMATS[dialect]]
+    if dialect == "generic":
+        parsed.append(_epoch(text))
+    ts = pl.coalesce(parsed)
     num = {k: _col(raw, mapping, k).cast(pl.Float64, strict=False) for k in ("lat", "lon", "sog", "cog", "heading")}
     df = raw.select(
         pl.col("_line"),

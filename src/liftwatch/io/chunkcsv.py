@@ -48,6 +48,7 @@ def parse_chunk(
     include: Sequence[str] | None = None,
     *,
     quoted: bool = True,
+    delimiter: str = ",",
 ) -> ParsedChunk:
     """Parse one chunk with the given column names and types (single-threaded pyarrow).
 
@@ -55,7 +56,7 @@ def parse_chunk(
     chunk again with string columns. Rows with the wrong number of fields never raise: they are returned in
     ``invalid_*`` with their physical line numbers.
     """
-    table, bad_numbers, bad_text, bad_fields = _read_csv(chunk.data, names, types, include, quoted)
+    table, bad_numbers, bad_text, bad_fields = _read_csv(chunk.data, names, types, include, quoted, delimiter)
     n = table.num_rows
     if not bad_numbers and n == chunk.n_lines:
         return ParsedChunk(table, np.arange(chunk.first_line, chunk.first_line + n, dtype=np.int64))
@@ -67,7 +68,7 @@ def parse_chunk(
         # blank out the lines with an odd number of quotes and parse again, so each costs only itself.
         data, odd = _neutralise_unbalanced_quotes(data)
         quote_lines = (odd + chunk.first_line).tolist()
-        table, bad_numbers, bad_text, bad_fields = _read_csv(data, names, types, include, quoted)
+        table, bad_numbers, bad_text, bad_fields = _read_csv(data, names, types, include, quoted, delimiter)
         n = table.num_rows
     nonblank = nonblank + chunk.first_line  # physical line numbers of the lines pyarrow saw
     numbers = np.asarray(bad_numbers, dtype=np.int64)  # 1-based among non-blank lines
@@ -82,7 +83,12 @@ def parse_chunk(
 
 
 def _read_csv(
-    data: bytes, names: Sequence[str], types: dict[str, pa.DataType], include: Sequence[str] | None, quoted: bool
+    data: bytes,
+    names: Sequence[str],
+    types: dict[str, pa.DataType],
+    include: Sequence[str] | None,
+    quoted: bool,
+    delimiter: str = ",",
 ) -> tuple[pa.Table, list[int], list[str], list[int]]:
     bad_numbers: list[int] = []
     bad_text: list[str] = []
@@ -101,6 +107,7 @@ def _read_csv(
             use_threads=False, column_names=list(names), block_size=max(1 << 22, len(data) + 1)
         ),
         parse_options=pacsv.ParseOptions(
+            delimiter=delimiter,
             quote_char='"' if quoted else False,
             newlines_in_values=False,
             ignore_empty_lines=True,
