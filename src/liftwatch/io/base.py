@@ -101,20 +101,12 @@ def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
 
 
 def _packed_csv_head(path: Path, n: int) -> bytes:
-    from liftwatch.io.decompress import Damaged, decoded_pieces  # it reads with this module's helpers
+    from liftwatch.io.decompress import head_bytes  # it reads with this module's helpers
 
-    out = bytearray()
-    pieces = decoded_pieces(str(path))
     try:
-        for block in pieces:
-            out += block
-            if len(out) >= n:
-                break
-    except Damaged:
-        pass
-    finally:
-        pieces.close()
-    return bytes(out[:n])
+        return head_bytes(path, n)
+    except UnreadableFileError:
+        return b""
 
 
 def head_of_bytes(data: bytes, path: str | os.PathLike[str], n: int = 4096) -> bytes:
