@@ -28,6 +28,7 @@ from liftwatch.io import (
     readsb_trace,
     sbs,
     split_parts,
+    vrs_json,
 )
 from liftwatch.io.assumed_time import AssumeTime, assuming
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, NothingKeptError, ReaderModule, RejectLog, read_head
@@ -37,6 +38,7 @@ from liftwatch.io.timewindow import filter_table
 READERS: tuple[ModuleType, ...] = (
     opensky,
     readsb_trace,
+    vrs_json,
     aircraft_json,
     sbs,
     modes_table,
