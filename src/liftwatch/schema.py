@@ -30,7 +30,9 @@ class PointFlag(IntFlag):
 
 POINT_SCHEMA = pa.schema(
     [
-        pa.field("source", pa.string(), nullable=False),  # opensky | readsb | aircraft_json | vrs | sbs | modes | ais | sim
+        pa.field(
+            "source", pa.string(), nullable=False
+        ),  # opensky | readsb | aircraft_json | vrs | sbs | modes | ais | sim
         pa.field("domain", pa.string(), nullable=False),  # air | sea
         pa.field("asset_id", pa.string(), nullable=False),  # lower-case ICAO 24-bit hex, or 9-digit MMSI
         pa.field("ts", pa.timestamp("us", tz="UTC"), nullable=False),
