@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -135,3 +136,43 @@ def test_random_entries_never_crash(tmp_path_factory: pytest.TempPathFactory, en
     assert "15a3f2" in df["asset_id"].to_list()
     assert df.height + log.total == 1 + len(entries)
     assert df.filter(pl.col("lat").abs() > 90).height == 0
+
+
+def _day_zip(path: Path, members: list[tuple[str, bytes]]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members:
+            zf.writestr(name, data)
+    return path
+
+
+def test_a_day_zip_of_minute_files_is_one_input(tmp_path: Path) -> None:
+    moved = {**IL76, "Lat": 34.7, "Long": 35.7, "PosTime": T_MS + 60_000}
+    z = _day_zip(
+        tmp_path / "2018-05-05.zip",
+        [
+            ("2018-05-05-0545Z.json", json.dumps(_doc([IL76, ON_GROUND])).encode()),
+            ("2018-05-05-0546Z.json", gzip.compress(json.dumps(_doc([moved, ON_GROUND])).encode())),
+            ("2018-05-05-0547Z.json", b"<html>rate limited</html>"),
+        ],
+    )
+    assert lio.detect_format(z) == "vrs_json"
+    log = RejectLog()
+    df = frame(lio.read(z, rejects=log))
+    assert df.height == 4 and set(df["asset_id"]) == {"15a3f2", "a38c95"}
+    assert [s.location for s in log.samples] == ["2018-05-05-0547Z.json"]
+    with Store(tmp_path / "s.duckdb") as store:
+        run = ingest_paths(store, [z], workers=0)
+        assert not run.failures and run.rows_added == 3  # the parked aircraft's repeated position once
+
+
+def test_member_rejects_name_the_member(tmp_path: Path) -> None:
+    z = _day_zip(tmp_path / "d.zip", [("a.json", json.dumps(_doc([IL76, {**IL76, "Icao": "XYZ"}])).encode())])
+    log = RejectLog()
+    assert frame(lio.read(z, rejects=log)).height == 1
+    assert [s.location for s in log.samples] == ["a.json: aircraft 1"]
+
+
+def test_a_zip_of_other_json_is_not_taken(tmp_path: Path) -> None:
+    z = _day_zip(tmp_path / "o.zip", [("a.json", b'{"states": []}')])
+    with pytest.raises(LiftwatchError, match=r"first data file a\.json is in no format"):
+        lio.detect_format(z)

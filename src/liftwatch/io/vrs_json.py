@@ -1,7 +1,10 @@
 """Virtual Radar Server ``AircraftList.json`` snapshots: ``{"src": 1, "feeds": [...], "acList": [{...}, ...]}``.
 
 What Virtual Radar Server answers and what ADS-B Exchange served and archived from 2016 to 2019: one snapshot a
-minute of every aircraft the network heard, the years of the Russian airlift to Syria. Each aircraft entry has
+minute of every aircraft the network heard, the years of the Russian airlift to Syria, archived as one zip a day
+of 1,440 minute files (``2018-05-05.zip`` holding ``2018-05-05-0545Z.json``, ...). A snapshot file or such a zip
+is one input; the zip's members are read in turn without extracting them (a member that is no snapshot is one
+reject naming it). Each aircraft entry has
 ``Icao`` (hex address), ``Lat``/``Long`` with ``PosTime`` (the position's time, Unix ms), ``Alt`` (barometric
 feet), ``Spd`` (knots; ground speed when ``SpdTyp`` is 0 or absent), ``Trak`` (track, or heading when ``TrkH``),
 ``Vsi`` (ft/min; geometric when ``VsiT`` is 1), ``Gnd``, ``Mlat``, ``Tisb``, ``Call``, ``Sqk``, ``Reg`` and
@@ -17,6 +20,8 @@ takes a slower pass that rejects exactly the entries carrying one.
 from __future__ import annotations
 
 import os
+import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,8 +30,9 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
+from liftwatch.io import packed_csv
 from liftwatch.io import readsb_common as rc
-from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
+from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, compression_of, max_document_bytes
 from liftwatch.schema import PointFlag, conform
 
 FORMAT = "vrs_json"
@@ -53,33 +59,104 @@ FIELDS: dict[str, Any] = {
     "Type": pl.String,
 }
 _PY_TYPES = {pl.String: (str,), pl.Float64: (int, float), pl.Boolean: (bool,)}
+# what zipfile raises on a damaged, encrypted or oddly compressed member
+_ZIP_ERRORS = (*packed_csv.ARCHIVE_ERRORS, NotImplementedError, RuntimeError)
 _MS_MIN, _MS_MAX = 946_684_800_000.0, 4_102_444_800_000.0  # 2000-01-01 .. 2100-01-01
 
 
-def sniff(head: bytes, path: str) -> bool:
+def _is_snapshot(head: bytes) -> bool:
     h = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return h.startswith(b"{") and b'"acList"' in h
 
 
+def sniff(head: bytes, path: str) -> bool:
+    """A snapshot (``acList`` in its head), or a zip whose first data member is one (a day of the archive)."""
+    if head.startswith(b"PK\x03\x04"):
+        return _first_member_head(path) is not None
+    return _is_snapshot(head)
+
+
+def _members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    return [m for m in zf.infolist() if not m.is_dir() and not m.filename.rsplit("/", 1)[-1].startswith((".", "_"))]
+
+
+def _first_member_head(path: str) -> bytes | None:
+    """The first 4 KiB of a zip's first member when it is a snapshot (plain or gzip), else None."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = _members(zf)
+            if not members or members[0].flag_bits & 0x1:
+                return None
+            with zf.open(members[0]) as fh:
+                head = fh.read(4096)
+    except _ZIP_ERRORS:
+        return None
+    if compression_of(head) == "gzip":
+        head = zlib.decompressobj(wbits=31).decompress(head, 4096)
+    return head if _is_snapshot(head) else None
+
+
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
-    """Stream canonical points from one snapshot file."""
+    """Stream canonical points from one snapshot file or a zip of them."""
     p = os.fspath(path)
     if os.path.isdir(p):
         raise UnreadableFileError(p, "is a directory, not a Virtual Radar Server snapshot")
+    with open(p, "rb") as fh:
+        zipped = fh.read(4) == b"PK\x03\x04"
+    if zipped:
+        yield from _batches(_zip_tables(p, rejects), batch_rows)
+        return
     raw, note = rc.decompress_salvaging(p)
-    doc, _ = rc.parse_document_clean(raw, note, p, "acList", "}", rejects)
+    yield from _batches(iter([_snapshot(raw, note, p, rejects)]), batch_rows)
+
+
+def _snapshot(raw: bytes, note: str | None, path: str, rejects: RejectLog, where: str = "") -> pa.Table:
+    doc, _ = rc.parse_document_clean(raw, note, path, "acList", "}", rejects, where=where)
     entries = doc.get("acList")
     if not isinstance(entries, list):
-        raise UnreadableFileError(p, "no acList array of aircraft in the document")
-    frame = _frame(entries, p, rejects)
-    table = conform(_convert(frame, p, rejects))
-    for start in range(0, max(table.num_rows, 1), batch_rows):
-        part = table.slice(start, batch_rows)
-        if part.num_rows:
-            yield part
+        raise UnreadableFileError(path, f"{where + ': ' if where else ''}no acList array of aircraft in the document")
+    prefix = f"{where}: " if where else ""
+    return conform(_convert(_frame(entries, path, rejects, prefix), path, rejects, prefix))
 
 
-def _frame(entries: list[Any], path: str, rejects: RejectLog) -> pl.DataFrame:
+def _zip_tables(path: str, rejects: RejectLog) -> Iterator[pa.Table]:
+    """Each member snapshot of a day's zip, in archive order; a member that is none is one reject."""
+    limit = max_document_bytes()
+    try:
+        zf = zipfile.ZipFile(path)
+    except packed_csv.ARCHIVE_ERRORS as exc:
+        raise UnreadableFileError(path, f"zip archive cut short or corrupt ({exc}); download it again") from None
+    with zf:
+        for m in _members(zf):
+            if m.file_size > limit:
+                rejects.add(path, m.filename, f"zip member larger than {limit >> 20} MiB; skipped")
+                continue
+            try:
+                with zf.open(m) as fh:
+                    raw, note = rc.decompress_bytes(fh.read(), m.filename)
+                yield _snapshot(raw, note, path, rejects, where=m.filename)
+            except UnreadableFileError as exc:
+                rejects.add(path, m.filename, f"not a readable snapshot: {exc.reason}")
+            except _ZIP_ERRORS as exc:
+                rejects.add(path, m.filename, f"zip member unreadable: {exc}")
+
+
+def _batches(tables: Iterator[pa.Table], batch_rows: int) -> Iterator[pa.Table]:
+    """The snapshots' rows in tables of about ``batch_rows`` (a day's 1,440 snapshots are not 1,440 tables)."""
+    held: list[pa.Table] = []
+    rows = 0
+    for t in tables:
+        if t.num_rows:
+            held.append(t)
+            rows += t.num_rows
+        if rows >= batch_rows:
+            yield pa.concat_tables(held)
+            held, rows = [], 0
+    if held:
+        yield pa.concat_tables(held)
+
+
+def _frame(entries: list[Any], path: str, rejects: RejectLog, prefix: str = "") -> pl.DataFrame:
     """The entries' fields as typed columns (entry index in ``_entry``); wrong-typed entries rejected."""
     try:
         df = pl.from_dicts(entries, schema=FIELDS) if entries else pl.DataFrame(schema=FIELDS)
@@ -88,7 +165,8 @@ def _frame(entries: list[Any], path: str, rejects: RejectLog) -> pl.DataFrame:
         pass
     ok = np.fromiter((_well_typed(e) for e in entries), dtype=bool, count=len(entries))
     bad = np.flatnonzero(~ok)
-    rejects.add_many(path, (f"aircraft {i}" for i in bad), "aircraft entry with a wrong-typed field", int(bad.size))
+    where = (f"{prefix}aircraft {i}" for i in bad)
+    rejects.add_many(path, where, "aircraft entry with a wrong-typed field", int(bad.size))
     kept = [e for e, good in zip(entries, ok, strict=True) if good]
     df = pl.from_dicts(kept, schema=FIELDS) if kept else pl.DataFrame(schema=FIELDS)
     return df.with_columns(pl.Series("_entry", np.flatnonzero(ok), dtype=pl.UInt32)).select("_entry", *FIELDS)
@@ -111,7 +189,7 @@ def _well_typed(entry: Any) -> bool:
     return True
 
 
-def _convert(df: pl.DataFrame, path: str, rejects: RejectLog) -> pl.DataFrame:
+def _convert(df: pl.DataFrame, path: str, rejects: RejectLog, prefix: str = "") -> pl.DataFrame:
     no_pos = df["Lat"].is_null() | df["Long"].is_null() | df["PosTime"].is_null()
     if no_pos.any():
         rejects.add_many(path, [], "ignored aircraft without a position in the snapshot", int(no_pos.sum()))
@@ -125,7 +203,7 @@ def _convert(df: pl.DataFrame, path: str, rejects: RejectLog) -> pl.DataFrame:
     for mask, reason in checks:
         m = mask.fill_null(True).to_numpy() & ~bad
         if m.any():
-            where = (f"aircraft {i}" for i in df["_entry"].filter(pl.Series(m)).head(rejects.max_samples))
+            where = (f"{prefix}aircraft {i}" for i in df["_entry"].filter(pl.Series(m)).head(rejects.max_samples))
             rejects.add_many(path, where, reason, int(m.sum()))
         bad |= m
     df = df.filter(pl.Series(~bad))
