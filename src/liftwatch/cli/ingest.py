@@ -140,7 +140,14 @@ def exit_code(run: IngestRun) -> int:
 
 
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories to ingest (gzip/bz2/xz transparent).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or directories to ingest (gzip/bz2/xz transparent; archives as the sources publish them: "
+            "a globe_history day .tar or its split .tar.aa/.ab parts, tars and zips of CSV files, a day's zip of "
+            "Virtual Radar Server snapshots)."
+        ),
+    ],
     db: DbOption = DB_DEFAULT,
     format: Annotated[
         str | None, typer.Option("--format", "-f", help="Force a reader (default: detect from content).")
