@@ -209,6 +209,13 @@ def test_opensky_hour_tar_without_its_csv_fails_that_hour_only(store: Store, tmp
     assert [i.status for i in rep.items] == ["error", "done"]
     assert "tar archive with no data file in it" in rep.items[0].note
     assert store.points().height == 20
+    with serve() as site:  # the next run asks for the failed hour again, not for the one done
+        site.files["/.2022-06-27/00/states_2022-06-27-00.csv.tar"] = buf.getvalue()
+        again = sources.fetch(
+            "opensky", store, start="2022-06-27", selection=Selection(), base_url=site.base, cache_dir=tmp_path,
+            http=_http(), hours="0-1",
+        )  # fmt: skip
+    assert [i.status for i in again.items] == ["error", "skipped"]
 
 
 def test_opensky_hour_urls_pinned_and_undotted_fallback(store: Store, tmp_path: Path) -> None:

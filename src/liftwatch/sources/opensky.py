@@ -106,8 +106,9 @@ def fetch(
                     report.items.append(item)
                     continue
                 _ingest_hour(store, tar_path, selection, item, prog)
-                ledger.record(name, sig, url=url, status="done", bytes_=item.bytes, rows_added=item.rows_added)
-                if not keep:
+                if item.status == "done":  # a failed hour is asked for again by the next run
+                    ledger.record(name, sig, url=url, status="done", bytes_=item.bytes, rows_added=item.rows_added)
+                if not keep or item.status != "done":  # a damaged download is fetched afresh, not read again
                     tar_path.unlink(missing_ok=True)
                 item.seconds = timer.seconds
                 report.items.append(item)
