@@ -197,3 +197,12 @@ def test_cli_summary_names_the_parts(tmp_path: Path, monkeypatch: pytest.MonkeyP
     res = CliRunner().invoke(app, ["ingest", *map(str, parts), "--db", str(tmp_path / "s.duckdb")])
     assert res.exit_code == 0, res.output
     assert f"day.tar.aa (+{len(parts) - 1} parts)" in res.output and "unrecognised" not in res.output
+
+
+def test_names_with_glob_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "parts"
+    tar = _day_tar(tmp_path)
+    parts = _split(tar, folder, 2000)
+    odd = [p.rename(p.with_name(p.name.replace("day", "day[1]*"))) for p in parts]
+    assert split_parts.parts(odd[0]) == odd
+    assert _points(odd[0]).equals(_points(tar))

@@ -17,6 +17,7 @@ A part is recognised by name, as ``split`` writes it: ``<archive>.<suffix>`` whe
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import re
@@ -88,7 +89,7 @@ def parts(path: str | os.PathLike[str]) -> list[Path]:
     stem = first.name[: -len(like)]
     siblings = {
         _index(q.name[len(stem) :]): q
-        for q in first.parent.glob(f"{stem}*")
+        for q in first.parent.glob(f"{glob.escape(stem)}*")
         if len(q.name) == len(first.name) and part_of(q) is not None and q.name[len(stem) :].isdigit() == like.isdigit()
     }
     found = sorted(siblings)
