@@ -143,7 +143,7 @@ def ingest(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or directories to ingest (gzip/bz2/xz transparent; archives as the sources publish them: "
+            help="Files or directories to ingest (gzip/bz2/xz/zstd transparent; archives as the sources publish them: "
             "a globe_history day .tar or its split .tar.aa/.ab parts, tars and zips of CSV files, a day's zip of "
             "Virtual Radar Server snapshots)."
         ),

@@ -23,12 +23,12 @@ from typing import IO, Protocol
 import pyarrow as pa
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import packed_csv
+from liftwatch.io import packed_csv, zstd
 
 DEFAULT_BATCH_ROWS = 500_000
 MAX_REJECT_SAMPLES = 1000
 
-_MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz"}
+_MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz", zstd.MAGIC: "zstd"}
 
 # Whole-document formats (trace JSON, aircraft.json, tar members) must be held decompressed to be parsed; this
 # bounds that (1 MB of gzip can expand to GBs). Line formats stream and need no bound.
@@ -58,7 +58,7 @@ def compression_of(head: bytes) -> str | None:
 
 
 def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
-    """Open a file for reading bytes, decompressing gzip/bz2/xz by content (not by extension)."""
+    """Open a file for reading bytes, decompressing gzip/bz2/xz/zstd by content (not by extension)."""
     p = Path(path)
     try:
         raw = p.open("rb")
@@ -73,34 +73,36 @@ def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
         return bz2.BZ2File(raw)  # type: ignore[return-value]
     if kind == "xz":
         return lzma.LZMAFile(raw)  # type: ignore[return-value]
+    if kind == "zstd":
+        return zstd.ZstdFile(raw)  # type: ignore[return-value]
     return raw
 
 
 def read_head(path: str | os.PathLike[str], n: int = 4096) -> bytes:
     """First ``n`` decompressed bytes of a file (for format sniffing).
 
-    A truncated gzip member still yields what decompresses (so a cut-off trace is recognised and salvaged
-    by its reader); other decompression errors give empty bytes.
+    A truncated compressed stream still yields what decompresses (so a cut-off trace is recognised and salvaged
+    by its reader); a stream corrupt from its start gives empty bytes.
     """
     p = Path(path)
     with p.open("rb") as raw:
         head = raw.read(512)
-        if compression_of(head) == "gzip":
+        kind = compression_of(head)
+        if kind == "gzip":
             raw.seek(0)
             return _gzip_head(iter(lambda: raw.read(65536), b""), n)
+        if kind is not None:  # bz2, xz, zstd: the salvaging decoder (a file object drops a cut stream's bytes)
+            return _decoded_head(p, n)
         packed = packed_csv.kind_of(head)
         if packed is not None:
             raw.seek(0)
             if packed_csv.carries_csv(raw, packed):  # an OpenSky hourly tar, a day of AIS: the CSV's head
-                return _packed_csv_head(p, n)
-    with open_binary(path) as fh:
-        try:
-            return fh.read(n)
-        except (OSError, EOFError, lzma.LZMAError):
-            return b""
+                return _decoded_head(p, n)
+        raw.seek(0)
+        return raw.read(n)
 
 
-def _packed_csv_head(path: Path, n: int) -> bytes:
+def _decoded_head(path: Path, n: int) -> bytes:
     from liftwatch.io.decompress import head_bytes  # it reads with this module's helpers
 
     try:
@@ -141,7 +143,7 @@ def read_all_bytes(path: str | os.PathLike[str]) -> bytes:
     with open_binary(path) as fh:
         try:
             data = fh.read(limit + 1)
-        except (OSError, EOFError, lzma.LZMAError) as exc:
+        except (OSError, EOFError, lzma.LZMAError, zstd.ZstdError) as exc:
             raise UnreadableFileError(str(path), f"cannot decompress: {exc}") from None
     if len(data) > limit:
         raise UnreadableFileError(str(path), f"more than {limit >> 20} MiB decompressed (raise {ENV_MAX_DOCUMENT})")

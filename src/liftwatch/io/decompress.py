@@ -3,7 +3,7 @@
 A compressed stream that is cut short or corrupt mid-way is salvaged: every byte decoded before the damage
 comes out, then :class:`Damaged` says where the stream broke (the readers keep what they got and record one
 reject with the byte offset). Only a file from which nothing at all can be decoded is an
-:class:`~liftwatch.errors.UnreadableFileError`. gzip (multi-member), bz2 and xz are recognised by content,
+:class:`~liftwatch.errors.UnreadableFileError`. gzip (multi-member), bz2, xz and zstd are recognised by content,
 whatever the file is called.
 """
 
@@ -17,14 +17,14 @@ from collections.abc import Generator, Iterator
 from typing import IO, Any
 
 from liftwatch.errors import UnreadableFileError, one_line
-from liftwatch.io import packed_csv
+from liftwatch.io import packed_csv, zstd
 from liftwatch.io.base import compression_of
 
 _PIECE = 1 << 18  # decompressed bytes per read call
 # raw bytes per read of an archive member: a read that meets the end of a cut tar raises and returns nothing,
 # so small reads lose at most this much before the cut
 _MEMBER_READ = 1 << 14
-_DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
+_DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, zstd.ZstdError, ValueError)
 
 
 class Damaged(Exception):
@@ -32,7 +32,7 @@ class Damaged(Exception):
 
 
 def decoded_pieces(path: str) -> Generator[bytes, None, None]:
-    """Decompressed bytes of a file in pieces; gzip (multi-member), bz2 and xz are detected by content.
+    """Decompressed bytes of a file in pieces; gzip (multi-member), bz2, xz and zstd (multi-frame) are detected by content.
 
     Hand-rolled over ``zlib``/``bz2``/``lzma`` decompressor objects rather than ``gzip.GzipFile`` because the file
     objects drop the bytes they decoded in a call that then hits the damage; here every decodable byte comes out
@@ -107,6 +107,8 @@ class _Prefixed:
 def _new_decompressor(kind: str) -> Any:
     if kind == "gzip":
         return zlib.decompressobj(wbits=31)
+    if kind == "zstd":
+        return zstd.ZstdDecompressor()
     return bz2.BZ2Decompressor() if kind == "bz2" else lzma.LZMADecompressor()
 
 

@@ -1,4 +1,4 @@
-"""Reader for OpenSky Network state vectors, as CSV (header or not) and as Parquet, gzip/bz2/xz transparent.
+"""Reader for OpenSky Network state vectors, as CSV (header or not) and as Parquet, gzip/bz2/xz/zstd transparent.
 
 Covers the historical database schema (``state_vectors_data4`` as exported from Trino/Impala or the public
 ``states_*.csv`` dumps, with or without ``serials``/``hour``) and the REST API's 17/18-field state vector saved as

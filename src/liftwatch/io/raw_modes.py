@@ -209,7 +209,7 @@ def _locator(fmt: str, frames: Frames, line0: int, seq0: int) -> Callable[[np.nd
 
 
 def _blocks(path: str, size: int, rejects: RejectLog) -> Iterator[bytes]:
-    """Decompressed blocks of about ``size`` bytes; a cut or corrupt gzip/bz2/xz stream keeps what decoded
+    """Decompressed blocks of about ``size`` bytes; a cut or corrupt gzip/bz2/xz/zstd stream keeps what decoded
     before the damage (one reject), like the text readers, instead of losing the whole file."""
     buf = bytearray()
     try:

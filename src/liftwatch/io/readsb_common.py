@@ -46,7 +46,7 @@ import orjson
 import polars as pl
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io import vector
+from liftwatch.io import vector, zstd
 from liftwatch.io.base import ENV_MAX_DOCUMENT, RejectLog, compression_of, max_document_bytes
 
 try:  # ISA-L inflate: same output as zlib, 2.5x faster (see _gunzip_partial)
@@ -98,11 +98,11 @@ def decompress_bytes(raw: bytes, path: str) -> tuple[bytes, str | None]:
     if kind == "gzip":
         out, note = _gunzip_partial(raw, limit, path)
         return out, note
-    if kind in ("bz2", "xz"):
-        dec: Any = bz2.BZ2Decompressor() if kind == "bz2" else lzma.LZMADecompressor()
+    if kind in ("bz2", "xz", "zstd"):
+        dec: Any = {"bz2": bz2.BZ2Decompressor, "xz": lzma.LZMADecompressor, "zstd": zstd.ZstdDecompressor}[kind]()
         try:
             out_b = dec.decompress(raw, limit + 1)
-        except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+        except (OSError, EOFError, ValueError, lzma.LZMAError, zstd.ZstdError) as exc:
             raise UnreadableFileError(path, f"cannot decompress: {exc}") from None
         if len(out_b) > limit:
             raise _too_big(path, limit)

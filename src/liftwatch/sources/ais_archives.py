@@ -12,7 +12,9 @@ year's directory as they age, so a day is asked for where its era puts it first 
 A day of a monthly era is read out of the month's zip by HTTP range requests (:mod:`~liftwatch.sources.remote_file`:
 the zip's directory, then only that day's CSV); a server that ignores ranges, or ``keep``, downloads the month
 once instead (resumable, kept in the cache while the run still needs other days of that month). NOAA: ``<yyyy>/AIS_<yyyy>_<mm>_<dd>.zip`` for 2018-2024;
-2025 on is published as ``ais-<yyyy-mm-dd>.csv.zst`` with other column names, which are not read yet.
+2025 on is published as ``ais-<yyyy-mm-dd>.csv.zst`` with other column names, which this source does not fetch yet
+(a downloaded file is zstd, which every reader decompresses, and the AIS CSV reader matches columns by name;
+not checked on a real 2025 file).
 
 A day's zip is downloaded into the cache (resumable by range; a zip's directory sits at its end, so it cannot
 be read before it is complete), then its CSV is decompressed on the fly in line-aligned pieces of about
