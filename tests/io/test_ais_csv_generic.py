@@ -130,3 +130,13 @@ def test_any_order_case_and_separator_read_the_same(
     except LiftwatchError:
         return  # junk that makes the file unreadable says why; never a crash
     assert set(df["asset_id"]) == {"273351870"} and {44.6, 44.7} <= set(df["lat"].to_list())
+
+
+def test_files_joined_end_to_end_lose_only_their_header_lines(tmp_path: Path) -> None:
+    one = "# Timestamp,Type of mobile,MMSI,Latitude,Longitude\n01/01/2024 00:00:00,Class A,219000001,55.1,12.1\n"
+    two = "# Timestamp,Type of mobile,MMSI,Latitude,Longitude\n02/01/2024 00:00:00,Class A,219000001,55.2,12.2\n"
+    p = tmp_path / "aisdk-2024-01.csv"
+    p.write_text(one + two)  # what the days of a month's zip read one after another look like
+    log = RejectLog()
+    assert _read(p, log).height == 2
+    assert dict(log.counts) == {"repeated header line": 1} and log.samples[0].location == "line 3"

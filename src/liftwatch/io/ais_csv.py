@@ -287,6 +287,11 @@ def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str
         _col(raw, mapping, "status").alias("status"),
         _col(raw, mapping, "destination").str.to_uppercase().alias("destination"),
     )
+    header = (df["mmsi_raw"].str.to_lowercase() == mapping["mmsi"].lower()).fill_null(False)
+    if header.any():  # files joined end to end (the days of a month's zip): each later file's header line
+        where = (f"line {ln}" for ln in df["_line"].filter(header).head(rejects.max_samples))
+        rejects.add_many(path, where, "repeated header line", int(header.sum()))
+        df = df.filter(~header)
     not_ship = df["mobile"].is_not_null() & ~df["mobile"].is_in(["Class A", "Class B"])
     if not_ship.any():
         rejects.add_many(path, [], "ignored non-ship row (base station, AtoN, SAR aircraft)", int(not_ship.sum()))
