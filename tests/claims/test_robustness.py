@@ -50,3 +50,13 @@ def test_long_article_is_fast() -> None:
     ex = extract(text, gazetteer=_GAZ)
     assert time.process_time() - t0 < 15.0
     assert len(ex.claims) == 1 and len(ex.claims[0].sentences) == 1  # identical sentences merge
+
+
+def test_every_city_anchor_is_a_site_of_the_test_kb() -> None:
+    """ "بطرسبورغ" (St Petersburg) reached the anchor ULLI, which this stand-in kb lacked: StopIteration."""
+    from liftwatch.claims.lexicon import CITY_ANCHORS
+    from tests.claims.fakekb import site
+
+    for anchor in set(CITY_ANCHORS.values()):
+        assert site(anchor).site_id == anchor
+    extract("Two Il-76 flew from بطرسبورغ and Москва to Hmeimim.", gazetteer=_GAZ).to_dict()
