@@ -16,12 +16,12 @@ from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, COUNTRIES, NOT_PLACES
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
-from liftwatch.claims.sentences import cue_role
+from liftwatch.claims.sentences import AFTER_CAPITAL, cue_role
 from liftwatch.claims.translit import has_cyrillic
 
 _CANDIDATE = re.compile(
     r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
-    r"|(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
+    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
@@ -140,6 +140,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             )
             and not after_place
             and not bound
+            and not AFTER_CAPITAL.search(pre)
         ):
             continue
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
@@ -188,6 +189,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
         if place is None and a in listed and not _LIST_GOES_ON.match(text[b : b + 40]):
             continue  # "Bangui, President X said": not a list of places
+        if place is None and re.match(r"\s+capital\b", text[b : b + 12], re.I):
+            continue  # "the Burkinabe capital Ouagadougou": an adjective of origin, the capital is named next
         if place is None and _demonym(text, a, b, phrase):
             continue  # "the Libyan city of", "the West African country", "العاصمة الفنزويلية": an adjective
         if place is None:

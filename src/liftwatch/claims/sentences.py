@@ -77,6 +77,28 @@ _POSSESSOR = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:base|bases|facility|facilities|port|airfield|hub|naval|fleet|cent(?:er|re)|depot)\b",
     re.I,
 )
+# "Burkina Faso's capital, Ouagadougou", "la capitale du Niger, Niamey", "столицы ЦАР, города Банги",
+# "العاصمة التشادية انجامينا": the capital named after its country is the place the movement went to; the
+# country only says where the capital is. Between the two mentions, or before the country and a comma after.
+CAPITAL_WORD = r"(?:capital(?:e)?(?:\s+city)?|столиц\w*)"
+_CAPITAL_BETWEEN = re.compile(
+    rf"(?:['’]s\s+|\s*,?\s*)(?:(?:its|the|sa|la|their)\s+)?(?:[\w-]+\s+)?{CAPITAL_WORD}\s*,?\s*"
+    r"(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+|مدينة\s+)?",
+    re.I,
+)
+_CAPITAL_BEFORE = re.compile(
+    rf"{CAPITAL_WORD}\s+(?:(?:of|de|du|des|d['’])\s+)?(?:the\s+|la\s+|l['’])?$",
+    re.I,
+)
+# "Burkina Faso's capital, Ouagadougou", "capitale du Niger, Niamey", "столицы ЦАР, города Банги": a name right
+# after the word capital (and its country) stands where a place must stand, with or without a route cue
+AFTER_CAPITAL = re.compile(
+    rf"(?:\b[A-ZА-ЯЁ][\w-]+\s+)?\b{CAPITAL_WORD}\s*(?:(?:of|de|du|d['’])\s+(?:the\s+|la\s+|l['’])?[\w'’ -]{{2,40}}?|[А-ЯЁ][\w-]+)?\s*,?\s*"
+    r"(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+)?$",
+    re.I,
+)
+_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+)?", re.I)
+
 _MODE = re.compile(
     r"\b(by\s+sea|by\s+ship|aboard\s+(?:a\s+|the\s+)?(?:ships?|vessels?)|by\s+boat|морем)\b"
     r"|\b(by\s+air|by\s+plane|aboard\s+(?:aircraft|planes?)|airlifted|по\s+воздуху)\b",
@@ -298,6 +320,23 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             roles.append(Role(men, prev.role, mode=prev.mode))  # "from Libya's Benghazi": the city is the place
             prev.role = None
             continue
+        if (
+            prev is not None
+            and prev.head is None
+            and _broader(prev.mention.place, men.place)
+            and (
+                _CAPITAL_BETWEEN.fullmatch(between)
+                or (
+                    _CAPITAL_AFTER.fullmatch(between)
+                    and _CAPITAL_BEFORE.search(
+                        text[max(0, prev.mention.start - sentence.start - 40) : prev.mention.start - sentence.start]
+                    )
+                )
+            )
+        ):
+            roles.append(Role(men, prev.role, mode=prev.mode))  # the capital is the place; the country says where
+            prev.role = None
+            continue
         if prev is not None and prev.role == "origin" and re.fullmatch(r"\s*for\s+(?:the\s+)?", between, re.I):
             roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi"
             continue
@@ -312,6 +351,11 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             else (roles[-2].mention.end - sentence.start if len(roles) > 1 else 0)
         )
         role = cue_role(text[max(cue_from, a - 80) : a] if prev else text[max(0, a - 80) : a])
+        if role is None and (cap := AFTER_CAPITAL.search(text[max(cue_from, a - 80) : a])) is not None:
+            # "прибыл в столицу Мали Бамако", "flew to the Chadian capital N'Djamena": the cue is before "capital"
+            pre_cap = text[max(cue_from, a - 80) : a]
+            # Russian says where-to by the case: "в столицу" goes there, "в столице" is where something is
+            role = None if re.match(r"столиц[еыа]", cap.group(0), re.I) else cue_role(pre_cap[: cap.start()])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
         if role == "destination" and _ru_locative(text[max(0, a - 40) : a], men):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes

@@ -1,0 +1,59 @@
+"""Mechanisms of the round judged by their transfer to unseen reporting, each tested on sentences written for
+it (other countries, cities and wordings than the gold corpus): capitals named with their country, the
+other-language names of the theatre's capitals, and the date of a movement the sentence does not date.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.conftest import one_claim, place_ids
+
+# --- a capital named with its country is the place; the country only says where it is -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Two Russian Il-76 jets flew into Mali's capital, Bamako, on Tuesday.", "bamako"),
+        ("A cargo plane landed in the capital of Chad, N'Djamena, late on Friday.", "FTTJ"),
+        ("An An-124 from Moscow touched down in Niger's capital Niamey.", "DRRN"),
+        ("An Il-76 flew to the Burkinabe capital Ouagadougou overnight.", "DFFD"),
+        ("Un Il-76 russe s'est posé dans la capitale du Tchad, N'Djamena, lundi.", "FTTJ"),
+        ("Российский Ил-76 приземлился в аэропорту столицы Нигера, города Ниамей.", "DRRN"),
+        ("Российский Ан-124 прибыл в столицу Мали Бамако.", "bamako"),
+    ],
+)
+def test_capital_with_its_country_is_the_place(text: str, dest: str) -> None:
+    assert place_ids(one_claim(text).destination) == {dest}
+
+
+def test_a_capital_where_something_happened_is_no_destination() -> None:
+    # "в столице" is where the attack was; the aid went to the country
+    c = one_claim("Россия доставила в Чад помощь после нападения на аэропорт в столице страны, Нджамене.")
+    assert "FTTJ" not in place_ids(c.destination)
+
+
+def test_a_word_ending_in_al_does_not_swallow_the_name_after_it() -> None:
+    # "capit-al Niamey" must not become the Arabic-article name "al Niamey"
+    assert place_ids(one_claim("A Russian An-124 flew on to the capital Niamey.").destination) == {"DRRN"}
+
+
+# --- the theatre's capitals in Russian and Arabic, which airportsdata knows only in English --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Самолёт Ил-76 вылетел из Москвы в Нджамену.", "FTTJ"),
+        ("Самолёт Ил-76 вылетел из Минска в Уагадугу.", "DFFD"),
+        ("Самолёт Ан-124 вылетел из Москвы в Анкару.", "LTAC"),
+        ("Самолёт Ил-76 вылетел из Москвы в Могадишо.", "HCMM"),
+        ("أقلعت طائرة شحن من موسكو إلى انجامينا.", "FTTJ"),
+        ("أقلعت طائرة شحن من موسكو إلى مقديشو.", "HCMM"),
+        ("أقلعت طائرة شحن من موسكو إلى أنقرة.", "LTAC"),
+        ("أقلعت طائرة شحن من موسكو إلى بوصاصو.", "HCMF"),
+    ],
+)
+def test_capitals_in_other_scripts(text: str, dest: str) -> None:
+    assert place_ids(one_claim(text).destination) == {dest}
