@@ -57,3 +57,39 @@ def test_a_word_ending_in_al_does_not_swallow_the_name_after_it() -> None:
 )
 def test_capitals_in_other_scripts(text: str, dest: str) -> None:
     assert place_ids(one_claim(text).destination) == {dest}
+
+
+# --- Western types in other scripts, popular names, the maker's own designation ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        ("هبطت طائرة نقل من طراز سي-17 في مطار بنينا.", "C-17"),
+        ("Военно-транспортный самолёт С-130 приземлился в Мисурате.", "C-130"),  # Cyrillic Es
+        ("Самолёт А400М вылетел из Анкары в Мисурату.", "A400M"),
+        ("A Hercules of the air force landed at Misrata.", "C-130"),
+        ("Тяжёлый «Руслан» приземлился в Бамако.", "An-124"),
+        ("Un Airbus A400M a atterri à Misrata.", "A400M"),
+    ],
+)
+def test_types_in_other_scripts_and_by_popular_name(text: str, asset: str) -> None:
+    assert [a.label for a in one_claim(text).assets] == [asset]
+
+
+# --- a state named by its adjective in Arabic, Russian and French ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("هبطت طائرة شحن عسكرية تركية في مطار مصراتة.", "Turkey"),
+        ("Турецкий военно-транспортный самолёт приземлился в Мисурате.", "Turkey"),
+        ("La marine turque a envoyé une frégate à Misrata.", "Turkey"),
+        ("أقلعت طائرة إماراتية من أبوظبي إلى مطار بوصاصو.", "United Arab Emirates"),
+        ("Un avion émirien a atterri à N'Djamena.", "United Arab Emirates"),
+        ("Эмиратский грузовой самолёт приземлился в Бенгази.", "United Arab Emirates"),
+    ],
+)
+def test_state_adjectives_name_the_actor(text: str, actor: str) -> None:
+    assert one_claim(text).actor == actor

@@ -45,15 +45,18 @@ ACTORS: tuple[Actor, ...] = (
              r"\bflotte\s+(?:russe\s+)?(?:de\s+la\s+mer\s+Noire|du\s+Nord|de\s+la\s+Baltique|du\s+Pacifique)\b|"
              r"أسطول\s+البحر\s+الأسود|الأسطول\s+الشمالي|أسطول\s+البلطيق")),
     Actor("Turkey", "state", ("TR",), ("turkish", "turkey"),
-          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b")),
+          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b|"
+             # the adjective in every language: "طائرة تركية", "турецкий самолёт", "un avion turc", "la marine turque"
+             r"(?<![\u0600-\u06FF])(?:ال)?ترك(?:ي|ية|يتان|يتين)(?![\u0600-\u06FF])|\bтурецк\w*|\bturques?\b")),
     Actor("Syria", "state", ("SY",), ("syrian",),
           _p(r"\bSyrian\s+(?:government|army|Air\s+Force|air\s+force|regime|authorities|military)\b|\bAssad\s+regime\b|"
              r"\bDamascus\b(?=\s+(?:government|authorities))")),
     Actor("United States", "state", ("US",), ("usaf", "us air force"),
-          _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b", 0)),
+          _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b|\bUSAF\b", 0)),
     Actor("United Arab Emirates", "state", ("AE",), ("emirati",),
           _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b|الإمارات\w*|الإماراتي\w*|\bОАЭ\b|\bÉmirats\b|"
-             r"\bémirati\w*")),
+             r"\bémirati\w*|\bémirien\w*|\bEAU\b|(?<![\u0600-\u06FF])[إا]مارات(?:ي|ية)(?![\u0600-\u06FF])|\bэмиратск\w*|"
+             r"\bОбъедин[её]нн\w+\s+Арабск\w+\s+Эмират\w*")),
     Actor("Egypt", "state", ("EG",), ("egyptian",), _p(r"\bEgyptian\b|\bCairo\b")),
     Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"),
           _p(r"\bBelarus(?:ian)?\b|\bMinsk\b|\bбелорусск\w*|\bBiélorussie\b|\bbiélorusse\w*|بيلاروس\w*")),
