@@ -93,3 +93,28 @@ def test_types_in_other_scripts_and_by_popular_name(text: str, asset: str) -> No
 )
 def test_state_adjectives_name_the_actor(text: str, actor: str) -> None:
     assert one_claim(text).actor == actor
+
+
+# --- Arabic verb-first clauses: the arrival verb opens, the place closes, the subject may be long --------
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        (
+            "حطت ثلاث طائرات نقل محملة بالمعدات العسكرية والذخائر خلال الأيام الماضية في قاعدة الوطية الجوية.",
+            "al-watiya",
+        ),
+        ("تهبط كل مساء طائرة شحن واحدة على الأقل ترافقها طائرات مسيرة لحمايتها في مطار مصراتة.", "misrata"),
+        ("رست صباح الاثنين سفينة الشحن الكبيرة المحملة بالعربات المدرعة في ميناء طبرق.", "tobruk-port"),
+    ],
+)
+def test_arabic_arrival_verb_first(text: str, dest: str) -> None:
+    assert place_ids(one_claim(text).destination) == {dest}
+
+
+def test_arabic_verb_first_does_not_cross_another_cue() -> None:
+    # the place after "من" is where the plane came from, not where the verb says it landed
+    c = one_claim("هبطت طائرة شحن عسكرية قادمة من قاعدة الوطية في مطار مصراتة.")
+    assert place_ids(c.destination) == {"misrata"}
+    assert "al-watiya" not in place_ids(c.destination)

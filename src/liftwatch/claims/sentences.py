@@ -152,6 +152,34 @@ _RU_LANDED_AT = re.compile(
     r"бросил\w*\s+якорь|разгрузил\w*|выгрузил\w*)\s+(?:[\w-]+\s+){0,4}?(?:в|во|на|у)\s+(?:[\w-]+\s+){0,2}?$",
     re.I,
 )
+# Arabic puts the verb first and the place last: "حطت 15 طائرة شحن روسية على الأقل تقل معدات خلال أسبوعين في
+# قاعدة ...", "تهبط كل صباح طائرة شحن ... في قاعدة حميميم": an arrival verb opening the clause makes the place
+# after its "في"/"على" where the carriers arrived, however long the subject between them
+_AR_ARRIVAL_VERB = re.compile(
+    r"(?<![\u0600-\u06FF])[وف]?(?:هبط|حط|وصل|رس[تا]|رسو|ت?هبط|ي?هبط|تحط|يحط|تصل|يصل|ترسو|يرسو|استقر)[\u0600-\u064A]{0,3}"
+    r"(?![\u0600-\u06FF])"
+)
+_AR_OTHER_CUE = re.compile(r"(?<![\u0600-\u06FF])(?:من|إلى|الى|عبر|نحو|باتجاه|متجه\S*|قادم\S*)(?![\u0600-\u06FF])")
+_AR_AT = re.compile(r"(?<![\u0600-\u06FF])(?:في|على)\s+|(?<![\u0600-\u06FF])ب$")
+
+
+def _ar_arrival(text: str, a: int, prev_end: int = 0) -> bool:
+    """The place at ``a`` ends an Arabic verb-first arrival clause (see ``_AR_ARRIVAL_VERB``); a place named
+    since the verb ("قادمة من قاعدة X في مطار Y") leaves only the words after it to be checked for another cue."""
+    lo = max(0, a - 240)
+    pre = text[lo:a]
+    ats = list(_AR_AT.finditer(pre))
+    at = ats[-1] if ats else None
+    fill = pre[at.end() :] if at is not None else ""
+    if at is None or len(fill.split()) > 4 or (fill.strip() and not fill_ok(fill)):
+        return False
+    verbs = list(_AR_ARRIVAL_VERB.finditer(pre[: at.start()]))
+    if not verbs:
+        return False
+    between = pre[max(verbs[-1].end(), prev_end - lo) : at.start()]
+    return not _AR_OTHER_CUE.search(between) and not re.search(r"[.!?؟،؛:]", between)
+
+
 _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
 # a port or airfield as the subject of receiving: "Port Sudan received the frigate", "le port de Tobrouk a
 # accueilli", "порт Тартус принял", "مطار بنغازي استقبل": where the carrier arrived
@@ -367,6 +395,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         elif role is None and _RECEIVED_AFTER.match(after):
             role = "destination"  # "Port Sudan received the frigate": the receiving port is where it arrived
+        elif role is None and (prev is None or prev.role != "destination") and _ar_arrival(text, a, prev_end):
+            role = "destination"
         if (
             role == "destination"
             and _ENTERED.search(text[max(0, a - 40) : a])
