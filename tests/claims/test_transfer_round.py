@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.claims.conftest import one_claim, place_ids
+from tests.claims.conftest import one_claim, place_ids, shape_extract
 
 # --- a capital named with its country is the place; the country only says where it is -------------------
 
@@ -118,3 +118,25 @@ def test_arabic_verb_first_does_not_cross_another_cue() -> None:
     c = one_claim("هبطت طائرة شحن عسكرية قادمة من قاعدة الوطية في مطار مصراتة.")
     assert place_ids(c.destination) == {"misrata"}
     assert "al-watiya" not in place_ids(c.destination)
+
+
+# --- two movements by two actors joined by "and" are two claims ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey sent C-130s to Misrata, and the UAE flew Il-76s to Al-Khadim.",
+        "La Turquie a envoyé des C-130 à Misrata et les Émirats ont fait atterrir des Il-76 à Al-Khadim.",
+        "هبطت طائرات تركية في مصراتة وهبطت طائرات إماراتية في قاعدة الخادم.",
+    ],
+)
+def test_two_actors_joined_by_and_are_two_claims(text: str) -> None:
+    claims = shape_extract(text).claims
+    got = {(c.actor, frozenset(place_ids(c.destination))) for c in claims}
+    assert got == {("Turkey", frozenset({"misrata"})), ("United Arab Emirates", frozenset({"al-khadim"}))}
+
+
+def test_one_actor_with_and_stays_one_claim() -> None:
+    claims = shape_extract("Russian Il-76s left Hmeimim and landed at Benina on Monday.").claims
+    assert len(claims) == 1 and claims[0].actor == "Russia"

@@ -215,6 +215,32 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b, _ in split_clauses(text)]
 
 
+# "Turkey sent C-130s to Misrata, and the UAE flew Il-76s to Al-Khadim", "Турецкие C-130 прилетели в Мисурату, а
+# эмиратские Ил-76 — в Аль-Хадим": two movements by two actors joined by "and" are two claims
+_AND = re.compile(r",?\s+(?:and|et|а|и)\s+|،\s*(?=و?[\u0600-\u06FF])|\s+(?=و[\u0600-\u06FF]{3,})", re.I)
+
+
+def _first_actor(segment: str) -> str | None:
+    found = [(m.start(), act.name) for act in ACTORS if (m := act.pattern.search(segment)) is not None]
+    return min(found)[1] if found else None
+
+
+def _actor_cuts(text: str, a: int, b: int) -> list[int]:
+    """Cuts before an "and" whose clause opens on another actor than the one before it, each side moving."""
+    out: list[int] = []
+    last = a
+    for m in _AND.finditer(text, a, b):
+        before, after = text[last : m.start()], text[m.end() : b]
+        opener = _first_actor(after[:50])
+        first = _first_actor(before)
+        if opener is None or first is None or opener == first:
+            continue
+        if MOVE.search(before) and MOVE.search(after):
+            out.append(m.end())
+            last = m.end()
+    return out
+
+
 def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     """Sentence and clause spans, each with whether it continues the sentence before (a clause cut)."""
     spans: list[tuple[int, int]] = []
@@ -232,7 +258,7 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for a, b in spans:
         rel = [a + m.end() for m in _RELATIVE_LEG.finditer(text[a:b]) if not _SAID.search(text[a : a + m.start()])]
-        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), b})
+        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), *_actor_cuts(text, a, b), b})
         out += [(x, y, x != a) for x, y in itertools.pairwise(cuts) if text[x:y].strip()]
     return out
 
