@@ -16,7 +16,8 @@ from functools import cache
 
 # Latin designation prefix -> Cyrillic and Arabic spellings used in Russian and Arabic reporting.
 _PREFIX_SCRIPTS = {
-    "il": ("Ил", "إيل", "اي\\.?\\s?ال", "آي\\.?\\s?إل", "إل"),
+    # "II-76": two capital i's for the l, as the type is often typed (the two look alike in most fonts)
+    "il": ("Ил", "II", "إيل", "اي\\.?\\s?ال", "آي\\.?\\s?إل", "إل"),
     "an": ("Ан", "إيه\\.?\\s?إن", "أن", "آن"),
     "tu": ("Ту", "تو"),
     "su": ("Су", "سو"),
