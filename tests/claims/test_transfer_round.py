@@ -201,3 +201,30 @@ def test_an_aircraft_type_after_a_cue_is_no_place() -> None:
 def test_other_spellings_of_al_watiya() -> None:
     c = one_claim("Three Turkish planes have landed at the Uqba bin Nafi Airbase.")
     assert place_ids(c.destination) == {"al-watiya"}
+
+
+def test_a_day_named_from_a_page_dated_to_its_month_dates_nothing() -> None:
+    from datetime import date
+
+    from liftwatch.claims import extract
+
+    text = "A Turkish A400M landed at Misrata on Friday."
+    day = extract(text, date(2021, 3, 31), use_model=False)
+    month = extract(text, date(2021, 3, 31), use_model=False, publication_month_only=True)
+    assert day.claims[0].window == (date(2021, 3, 26), date(2021, 3, 26))
+    assert not month.claims[0].window_source.startswith(("sentence", "article"))
+    # a date the text gives in full still dates it
+    dated = extract("A Turkish A400M landed at Misrata on 12 March.", date(2021, 3, 31), publication_month_only=True)
+    assert dated.claims[0].window == (date(2021, 3, 12), date(2021, 3, 12))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A chartered Boeing 747-400F landed at Misrata.",
+        "Самолёт Боинг-747 приземлился в Мисурате.",
+        "هبطت طائرة بوينغ 747 في مطار مصراتة.",
+    ],
+)
+def test_a_type_named_by_maker_and_number(text: str) -> None:
+    assert [a.label for a in one_claim(text).assets] == ["Boeing 747"]

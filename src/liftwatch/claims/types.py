@@ -54,11 +54,12 @@ MAKERS: dict[str, tuple[str, ...]] = {
     "Tupolev": ("Tupolev", "Туполев", "توبوليف"),
     "Sukhoi": ("Sukhoi", "Soukhoï", "Soukhoi", "Сухой", "سوخوي"),
     "Mikoyan": ("Mikoyan", "Микоян"),
-    "Boeing": ("Boeing",),
+    "Boeing": ("Boeing", "Боинг", "بوينغ", "بوينج"),
     "Lockheed": ("Lockheed", "Lockheed Martin"),
     "Airbus": ("Airbus",),
 }
 _NAME = re.compile(r"^(?P<maker>[A-Z][a-z]+(?:\s+Martin)?)\s+(?P<token>(?P<prefix>[A-Za-z]+)-?(?P<num>\d+)[\w-]*)")
+_BARE = re.compile(r"^(?P<maker>Boeing)\s+(?P<num>\d{3})\b")
 _NATO = re.compile(r"\(([A-Z][a-z]+)(?:-[A-Z])?\)")
 
 
@@ -103,6 +104,14 @@ def type_kinds() -> tuple[TypeKind, ...]:
     for row in kb.aircraft_types().iter_rows(named=True):
         m = _NAME.match(row["name"])
         if m is None:
+            bare = _BARE.match(row["name"])
+            if bare is not None:
+                # "Boeing 747-400/400F": a maker and a number, no letter prefix -> "Boeing 747", "Боинг-747",
+                # "بوينغ 747" (and "بوينغ 400-747": the variant typed before the model in right-to-left text)
+                maker, num = bare.group("maker"), bare.group("num")
+                makers = "|".join(re.escape(x) for x in MAKERS.get(maker, (maker,)))
+                pat = rf"(?<![\w])(?:{makers})[\s-]+(?:\d{{3}}-)?{num}(?!\d)[\w/-]*"
+                out.append(TypeKind(f"{maker} {num}", row["type_code"], row["category"], maker, re.compile(pat, re.I)))
             continue
         maker, prefix, num = m.group("maker"), m.group("prefix"), m.group("num")
         nato = _NATO.search(row["name"])
