@@ -228,3 +228,15 @@ def test_a_day_named_from_a_page_dated_to_its_month_dates_nothing() -> None:
 )
 def test_a_type_named_by_maker_and_number(text: str) -> None:
     assert [a.label for a in one_claim(text).assets] == ["Boeing 747"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Фрегат «Адмирал Макаров» прошёл Босфор, передает «Интерфакс-АВН».",
+        'عبرت الفرقاطة "الأميرال ماكاروف" مضيق البوسفور، حسبما أفادت "إنترفاكس".',
+    ],
+)
+def test_a_quoted_source_after_an_attribution_verb_is_no_ship(text: str) -> None:
+    labels = {a.label for c in shape_extract(text).claims for a in c.assets}
+    assert not any("нтерфакс" in x or "إنترفاكس" in x for x in labels), labels
