@@ -28,6 +28,7 @@ from liftwatch.claims.lexicon import (
 )
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.shapes import AFTER_CAPITAL, actor_cuts, ar_arrival, capital_named_after
 from liftwatch.claims.water import is_passage
 
 _ABBREV = {
@@ -77,28 +78,6 @@ _POSSESSOR = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:base|bases|facility|facilities|port|airfield|hub|naval|fleet|cent(?:er|re)|depot)\b",
     re.I,
 )
-# "Burkina Faso's capital, Ouagadougou", "la capitale du Niger, Niamey", "столицы ЦАР, города Банги",
-# "العاصمة التشادية انجامينا": the capital named after its country is the place the movement went to; the
-# country only says where the capital is. Between the two mentions, or before the country and a comma after.
-CAPITAL_WORD = r"(?:capital(?:e)?(?:\s+city)?|столиц\w*)"
-_CAPITAL_BETWEEN = re.compile(
-    rf"(?:['’]s\s+|\s*,?\s*)(?:(?:its|the|sa|la|their)\s+)?(?:[\w-]+\s+)?{CAPITAL_WORD}\s*,?\s*"
-    r"(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+|مدينة\s+)?",
-    re.I,
-)
-_CAPITAL_BEFORE = re.compile(
-    rf"{CAPITAL_WORD}\s+(?:(?:of|de|du|des|d['’])\s+)?(?:the\s+|la\s+|l['’])?$",
-    re.I,
-)
-# "Burkina Faso's capital, Ouagadougou", "capitale du Niger, Niamey", "столицы ЦАР, города Банги": a name right
-# after the word capital (and its country) stands where a place must stand, with or without a route cue
-AFTER_CAPITAL = re.compile(
-    rf"(?:\b[A-ZА-ЯЁ][\w-]+\s+)?\b{CAPITAL_WORD}\s*(?:(?:of|de|du|d['’])\s+(?:the\s+|la\s+|l['’])?[\w'’ -]{{2,40}}?|[А-ЯЁ][\w-]+)?\s*,?\s*"
-    r"(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+)?$",
-    re.I,
-)
-_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+)?", re.I)
-
 _MODE = re.compile(
     r"\b(by\s+sea|by\s+ship|aboard\s+(?:a\s+|the\s+)?(?:ships?|vessels?)|by\s+boat|морем)\b"
     r"|\b(by\s+air|by\s+plane|aboard\s+(?:aircraft|planes?)|airlifted|по\s+воздуху)\b",
@@ -152,34 +131,6 @@ _RU_LANDED_AT = re.compile(
     r"бросил\w*\s+якорь|разгрузил\w*|выгрузил\w*)\s+(?:[\w-]+\s+){0,4}?(?:в|во|на|у)\s+(?:[\w-]+\s+){0,2}?$",
     re.I,
 )
-# Arabic puts the verb first and the place last: "حطت 15 طائرة شحن روسية على الأقل تقل معدات خلال أسبوعين في
-# قاعدة ...", "تهبط كل صباح طائرة شحن ... في قاعدة حميميم": an arrival verb opening the clause makes the place
-# after its "في"/"على" where the carriers arrived, however long the subject between them
-_AR_ARRIVAL_VERB = re.compile(
-    r"(?<![\u0600-\u06FF])[وف]?(?:هبط|حط|وصل|رس[تا]|رسو|ت?هبط|ي?هبط|تحط|يحط|تصل|يصل|ترسو|يرسو|استقر)[\u0600-\u064A]{0,3}"
-    r"(?![\u0600-\u06FF])"
-)
-_AR_OTHER_CUE = re.compile(r"(?<![\u0600-\u06FF])(?:من|إلى|الى|عبر|نحو|باتجاه|متجه\S*|قادم\S*)(?![\u0600-\u06FF])")
-_AR_AT = re.compile(r"(?<![\u0600-\u06FF])(?:في|على)\s+|(?<![\u0600-\u06FF])ب$")
-
-
-def _ar_arrival(text: str, a: int, prev_end: int = 0) -> bool:
-    """The place at ``a`` ends an Arabic verb-first arrival clause (see ``_AR_ARRIVAL_VERB``); a place named
-    since the verb ("قادمة من قاعدة X في مطار Y") leaves only the words after it to be checked for another cue."""
-    lo = max(0, a - 240)
-    pre = text[lo:a]
-    ats = list(_AR_AT.finditer(pre))
-    at = ats[-1] if ats else None
-    fill = pre[at.end() :] if at is not None else ""
-    if at is None or len(fill.split()) > 4 or (fill.strip() and not fill_ok(fill)):
-        return False
-    verbs = list(_AR_ARRIVAL_VERB.finditer(pre[: at.start()]))
-    if not verbs:
-        return False
-    between = pre[max(verbs[-1].end(), prev_end - lo) : at.start()]
-    return not _AR_OTHER_CUE.search(between) and not re.search(r"[.!?؟،؛:]", between)
-
-
 _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.I)
 # a port or airfield as the subject of receiving: "Port Sudan received the frigate", "le port de Tobrouk a
 # accueilli", "порт Тартус принял", "مطار بنغازي استقبل": where the carrier arrived
@@ -215,32 +166,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b, _ in split_clauses(text)]
 
 
-# "Turkey sent C-130s to Misrata, and the UAE flew Il-76s to Al-Khadim", "Турецкие C-130 прилетели в Мисурату, а
-# эмиратские Ил-76 — в Аль-Хадим": two movements by two actors joined by "and" are two claims
-_AND = re.compile(r",?\s+(?:and|et|а|и)\s+|،\s*(?=و?[\u0600-\u06FF])|\s+(?=و[\u0600-\u06FF]{3,})", re.I)
-
-
-def _first_actor(segment: str) -> str | None:
-    found = [(m.start(), act.name) for act in ACTORS if (m := act.pattern.search(segment)) is not None]
-    return min(found)[1] if found else None
-
-
-def _actor_cuts(text: str, a: int, b: int) -> list[int]:
-    """Cuts before an "and" whose clause opens on another actor than the one before it, each side moving."""
-    out: list[int] = []
-    last = a
-    for m in _AND.finditer(text, a, b):
-        before, after = text[last : m.start()], text[m.end() : b]
-        opener = _first_actor(after[:50])
-        first = _first_actor(before)
-        if opener is None or first is None or opener == first:
-            continue
-        if MOVE.search(before) and MOVE.search(after):
-            out.append(m.end())
-            last = m.end()
-    return out
-
-
 def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     """Sentence and clause spans, each with whether it continues the sentence before (a clause cut)."""
     spans: list[tuple[int, int]] = []
@@ -258,7 +183,7 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for a, b in spans:
         rel = [a + m.end() for m in _RELATIVE_LEG.finditer(text[a:b]) if not _SAID.search(text[a : a + m.start()])]
-        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), *_actor_cuts(text, a, b), b})
+        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), *actor_cuts(text, a, b), b})
         out += [(x, y, x != a) for x, y in itertools.pairwise(cuts) if text[x:y].strip()]
     return out
 
@@ -378,15 +303,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             prev is not None
             and prev.head is None
             and _broader(prev.mention.place, men.place)
-            and (
-                _CAPITAL_BETWEEN.fullmatch(between)
-                or (
-                    _CAPITAL_AFTER.fullmatch(between)
-                    and _CAPITAL_BEFORE.search(
-                        text[max(0, prev.mention.start - sentence.start - 40) : prev.mention.start - sentence.start]
-                    )
-                )
-            )
+            and (capital_named_after(text[: prev.mention.start - sentence.start], between))
         ):
             roles.append(Role(men, prev.role, mode=prev.mode))  # the capital is the place; the country says where
             prev.role = None
@@ -421,7 +338,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         elif role is None and _RECEIVED_AFTER.match(after):
             role = "destination"  # "Port Sudan received the frigate": the receiving port is where it arrived
-        elif role is None and (prev is None or prev.role != "destination") and _ar_arrival(text, a, prev_end):
+        elif role is None and (prev is None or prev.role != "destination") and ar_arrival(text, a, prev_end):
             role = "destination"
         if (
             role == "destination"
