@@ -198,7 +198,10 @@ def test_a_ship_named_after_a_city_or_state_is_not_an_actor(text: str) -> None:
     ("text", "dest"),
     [
         ("وصلت سفينة الإمداد الروسية إلى ميناء لاغويرا الفنزويلي.", "unknown:لاغويرا"),
-        ("هبطت الطائرة الروسية في مطار كيدال العسكري صباح الأحد.", "unknown:كيدال"),
+        (
+            "هبطت الطائرة الروسية في مطار كيدال العسكري صباح الأحد.",
+            "GAKL",
+        ),  # the kb knows Kidal by its Arabic name (city_names.csv)
         ("حطت طائرة شحن روسية في قاعدة عثمان دقنة الجوية.", "unknown:عثمان دقنة"),
     ],
 )

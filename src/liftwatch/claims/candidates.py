@@ -17,11 +17,13 @@ from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
 from liftwatch.claims.sentences import cue_role
+from liftwatch.claims.shapes import AFTER_CAPITAL
 from liftwatch.claims.translit import has_cyrillic
+from liftwatch.claims.types import find_types
 
 _CANDIDATE = re.compile(
     r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
-    r"|(?:(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
+    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
@@ -39,8 +41,13 @@ _ADJECTIVE_BEFORE = re.compile(
 
 # a name that ends in (or is followed by) an organisation noun names a body, not a place
 _ORGANISATION = re.compile(
-    r"\b(?:Navy|Fleet|Army|Ministry|Forces|Command|Agency|News|Network|Airlines|Airways|Company|Group|Corps)$"
+    r"\b(?:Navy|Fleet|Army|Ministry|Forces|Command|Agency|News|Network|Airlines|Airways|Company|Group|Corps|"
+    r"Committee|Council|Commission|Images|Observatory|Monitor|Radar|Institute|Security|S[ée]curit[ée]|Press|Times)$"
 )
+# "Chad's Amdjarass Airport", "the LNA's Tamanhant": the possessor says whose it is, the name follows it
+_POSSESSOR_LEAD = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?=[A-Z])")
+# the generic word after a name the kb does not know ("Amdjarass Airport"): the place is the name
+_GENERIC_TAIL = re.compile(r"\s+(?:International\s+)?(?:Airport|Air\s*base|Air\s+Base|Airfield|Airstrip)$", re.I)
 _ORGANISATION_AFTER = re.compile(r"\s+(?:and\s+(?:the\s+)?[A-Z]\w+\s+)?(?:fleets?|navy|army|ministry)\b", re.I)
 
 
@@ -140,6 +147,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             )
             and not after_place
             and not bound
+            and not AFTER_CAPITAL.search(pre)
         ):
             continue
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
@@ -179,7 +187,19 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             if water is None:
                 continue  # "Балтийского флота", "Военно-морского флота": the adjective of a noun that is no place
             b, phrase = b + water.end(), phrase + water.group(0)  # "Гибралтарский пролив": a strait, unknown
+        lead = _POSSESSOR_LEAD.match(phrase)
+        if lead is not None and not gaz.lookup(phrase):
+            a, phrase = a + lead.end(), phrase[lead.end() :]
+        if find_types(phrase) and find_types(phrase)[0][:2] == (0, len(phrase)):
+            continue  # "Су-34", "Il-76": an aircraft type after a cue is the carrier, not a place
         place = gaz.lookup(phrase)
+        if place is None and (tail := _GENERIC_TAIL.search(phrase)) is not None:
+            bare = phrase[: tail.start()]
+            place = gaz.lookup(bare)
+            if place is None and bare:
+                place = Place(bare, "unknown", None, bare, note="not in the knowledge base")
+        if place is None and re.fullmatch(r"[A-Z]{2,5}", phrase):
+            continue  # "RSF", "FACA", "SOHR": an acronym the kb does not know names a body, not a place
         if (
             any(act.pattern.fullmatch(phrase) for act in ACTORS)
             and not (norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region"))
@@ -188,6 +208,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
         if place is None and a in listed and not _LIST_GOES_ON.match(text[b : b + 40]):
             continue  # "Bangui, President X said": not a list of places
+        if place is None and re.match(r"\s+capital\b", text[b : b + 12], re.I):
+            continue  # "the Burkinabe capital Ouagadougou": an adjective of origin, the capital is named next
         if place is None and _demonym(text, a, b, phrase):
             continue  # "the Libyan city of", "the West African country", "العاصمة الفنزويلية": an adjective
         if place is None:

@@ -55,6 +55,11 @@ class Article:
     gold: list[dict[str, Any]]
 
     @property
+    def month_only(self) -> bool:
+        """The page is dated to its month only ("2020-12")."""
+        return re.fullmatch(r"\d{4}-\d{2}", self.published) is not None
+
+    @property
     def pub_date(self) -> date | None:
         """The publication date; a page known only to its month counts as published on its last day, so that
         a year-less date in the text ("26 October") resolves to that month's year as a reader would."""
@@ -146,7 +151,7 @@ def evaluate(folder: Path) -> Report:
     rep = Report()
     for art in load_corpus(folder):
         rep.articles[art.lang] += 1
-        ex = extract(art.text, art.pub_date, use_model=False)
+        ex = extract(art.text, art.pub_date, use_model=False, publication_month_only=art.month_only)
         for c, g in pair(ex.claims, art.gold):
             pf = predicted_fields(c) if c is not None else dict.fromkeys(FIELDS, False)
             gf = gold_fields(g) if g is not None else dict.fromkeys(FIELDS, False)

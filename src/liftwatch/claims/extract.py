@@ -235,6 +235,12 @@ _STATEMENT_TIME = re.compile(
 )
 
 
+def _DAY_ANCHORED(t: TimeSpan) -> bool:
+    """A date the text gives relative to the day of publication ("on Friday", "yesterday", "this week",
+    "over the past four days"): a relative span of under two weeks."""
+    return t.kind == "relative" and t.start is not None and ((t.end or t.start) - t.start).days < 14
+
+
 def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
     """Sentence dates, else the article's dates, else the N days before publication, else none."""
     for source, spans in (("sentence", claim.times), ("article", article_times)):
@@ -278,8 +284,13 @@ def extract(
     gazetteer: Gazetteer | None = None,
     default_window_days: int = 30,
     use_model: bool = True,
+    publication_month_only: bool = False,
 ) -> Extraction:
     """Extract the claimed movements from an article's text (see module docstring).
+
+    ``publication_month_only``: the publication date is known to its month only (``publication_date`` is then
+    a day of that month). "On Friday", "yesterday", "this week" cannot be placed from it, so they date no
+    window: a window a few weeks off is worse than none.
 
     Raises :class:`ArticleTooLong` past ``MAX_ARTICLE_CHARS``: the extractor reads one report, and a
     collection pasted as one "article" would merge unrelated movements.
@@ -358,7 +369,14 @@ def extract(
         c.claim_id = i
         if pub_span is not None:  # a dateline inside a sentence is when it was written, not when it happened
             c.times = [t for t in c.times if not (t.start == pub_span.start and t.text in pub_span.text)]
-        _window(c, article_times, pub, default_window_days)
+        if publication_month_only:
+            c.times = [t for t in c.times if not _DAY_ANCHORED(t)]
+        _window(
+            c,
+            [t for t in article_times if not _DAY_ANCHORED(t)] if publication_month_only else article_times,
+            pub,
+            default_window_days,
+        )
         c.actor_context = [n for n in names if n != c.actor]
     # a sea or strait named only as scenery ("tensions in the Mediterranean") is not a place the text claims
     roled = {r.mention.start for s in sentences for r in s.roles if r.role is not None or r.head is not None}

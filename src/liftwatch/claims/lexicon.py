@@ -45,15 +45,18 @@ ACTORS: tuple[Actor, ...] = (
              r"\bflotte\s+(?:russe\s+)?(?:de\s+la\s+mer\s+Noire|du\s+Nord|de\s+la\s+Baltique|du\s+Pacifique)\b|"
              r"أسطول\s+البحر\s+الأسود|الأسطول\s+الشمالي|أسطول\s+البلطيق")),
     Actor("Turkey", "state", ("TR",), ("turkish", "turkey"),
-          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b")),
+          _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b|"
+             # the adjective in every language: "طائرة تركية", "турецкий самолёт", "un avion turc", "la marine turque"
+             r"(?<![\u0600-\u06FF])(?:ال)?ترك(?:ي|ية|يتان|يتين)(?![\u0600-\u06FF])|\bтурецк\w*|\bturques?\b")),
     Actor("Syria", "state", ("SY",), ("syrian",),
           _p(r"\bSyrian\s+(?:government|army|Air\s+Force|air\s+force|regime|authorities|military)\b|\bAssad\s+regime\b|"
              r"\bDamascus\b(?=\s+(?:government|authorities))")),
     Actor("United States", "state", ("US",), ("usaf", "us air force"),
-          _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b", 0)),
+          _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b|\bUSAF\b", 0)),
     Actor("United Arab Emirates", "state", ("AE",), ("emirati",),
           _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b|الإمارات\w*|الإماراتي\w*|\bОАЭ\b|\bÉmirats\b|"
-             r"\bémirati\w*")),
+             r"\bémirati\w*|\bémirien\w*|\bEAU\b|(?<![\u0600-\u06FF])[إا]مارات(?:ي|ية)(?![\u0600-\u06FF])|\bэмиратск\w*|"
+             r"\bОбъедин[её]нн\w+\s+Арабск\w+\s+Эмират\w*")),
     Actor("Egypt", "state", ("EG",), ("egyptian",), _p(r"\bEgyptian\b|\bCairo\b")),
     Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"),
           _p(r"\bBelarus(?:ian)?\b|\bMinsk\b|\bбелорусск\w*|\bBiélorussie\b|\bbiélorusse\w*|بيلاروس\w*")),
@@ -83,7 +86,9 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\bfreighters?\s+(?:aircraft|planes?)\b|\bair\s*bridge\b|\bairlift\b|"
                          r"\bavions?[-\s](?:cargos?|de\s+transport)\b|\bavions?-cargos?\b|\bgros[-\s]porteurs?\b|"
                          r"(?:военно-)?транспортн\w+\s+(?:самол[её]т\w*|борт\w*|авиаци\w*)|\bтранспортник\w*|"
-                         r"грузов\w+\s+самол[её]т\w*|طائر(?:ة|ات|تا|تان|تي)\s+(?:ال)?(?:شحن|نقل)")),
+                         r"грузов\w+\s+(?:самол[её]т\w*|рейс\w*|борт\w*)|طائر(?:ة|ات|تا|تان|تي)\s+(?:ال)?(?:شحن|نقل)|"
+                         # cargo flights: "три грузовых рейса", "رحلات شحن", "des vols cargo", "vols de fret"
+                         r"رحل(?:ة|ات|تين|تان|تا)\s+(?:ال)?شحن|\bvols?\s+(?:de\s+)?(?:cargo|fret)\b")),
     AssetKind("fighter jets", "air", (), "military_other",
               pattern=_p(r"\bfighter\s+(?:jets?|aircraft|planes?)\b|\bwarplanes?\b|\bcombat\s+aircraft\b|"
                          r"\bavions?\s+de\s+(?:chasse|combat)\b|\bchasseurs\b|\bистребител\w+|\bбомбардировщик\w+|"
@@ -254,6 +259,10 @@ DEST_CUES = (
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
     # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
     r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
+    # "landed Saturday at Benina", "arrived late Friday in", "touched down this morning at", "landed yesterday in"
+    r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|overnight|this\s+(?:morning|afternoon|evening|week)|"
+    r"last\s+(?:night|week))\s+(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching", r"(?:to\s+)?reach",
     # "pour atteindre la Méditerranée", "pour rejoindre Tartous", "чтобы достичь", "للوصول إلى"
     r"(?:pour\s+)?(?:atteindre|atteint\w*|rejoindre|rejoint\w*|gagner|regagner|regagné\w*)", r"(?:достич\w*|добрат\w+\s+до)",

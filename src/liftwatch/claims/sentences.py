@@ -28,6 +28,7 @@ from liftwatch.claims.lexicon import (
 )
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.shapes import AFTER_CAPITAL, actor_cuts, ar_arrival, capital_named_after
 from liftwatch.claims.water import is_passage
 
 _ABBREV = {
@@ -182,7 +183,7 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for a, b in spans:
         rel = [a + m.end() for m in _RELATIVE_LEG.finditer(text[a:b]) if not _SAID.search(text[a : a + m.start()])]
-        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), b})
+        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), *actor_cuts(text, a, b), b})
         out += [(x, y, x != a) for x, y in itertools.pairwise(cuts) if text[x:y].strip()]
     return out
 
@@ -298,6 +299,15 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             roles.append(Role(men, prev.role, mode=prev.mode))  # "from Libya's Benghazi": the city is the place
             prev.role = None
             continue
+        if (
+            prev is not None
+            and prev.head is None
+            and _broader(prev.mention.place, men.place)
+            and (capital_named_after(text[: prev.mention.start - sentence.start], between))
+        ):
+            roles.append(Role(men, prev.role, mode=prev.mode))  # the capital is the place; the country says where
+            prev.role = None
+            continue
         if prev is not None and prev.role == "origin" and re.fullmatch(r"\s*for\s+(?:the\s+)?", between, re.I):
             roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi"
             continue
@@ -312,6 +322,11 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             else (roles[-2].mention.end - sentence.start if len(roles) > 1 else 0)
         )
         role = cue_role(text[max(cue_from, a - 80) : a] if prev else text[max(0, a - 80) : a])
+        if role is None and (cap := AFTER_CAPITAL.search(text[max(cue_from, a - 80) : a])) is not None:
+            # "прибыл в столицу Мали Бамако", "flew to the Chadian capital N'Djamena": the cue is before "capital"
+            pre_cap = text[max(cue_from, a - 80) : a]
+            # Russian says where-to by the case: "в столицу" goes there, "в столице" is where something is
+            role = None if re.match(r"столиц[еыа]", cap.group(0), re.I) else cue_role(pre_cap[: cap.start()])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
         if role == "destination" and _ru_locative(text[max(0, a - 40) : a], men):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
@@ -323,6 +338,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
         elif role is None and _RECEIVED_AFTER.match(after):
             role = "destination"  # "Port Sudan received the frigate": the receiving port is where it arrived
+        elif role is None and (prev is None or prev.role != "destination") and ar_arrival(text, a, prev_end):
+            role = "destination"
         if (
             role == "destination"
             and _ENTERED.search(text[max(0, a - 40) : a])

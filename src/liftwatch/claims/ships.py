@@ -74,6 +74,14 @@ _MEDIA_BEFORE = re.compile(
     r"journal|chaîne|quotidien|agence|presse|صحيفة|قناة|وكالة|موقع|جريدة)\s*(?:[\w\u0600-\u06FF]+\s+){0,3}[\"'“‘«„]?\s*$",
     re.I,
 )
+# a quoted name right after an attribution verb is who reports it ("передает «Интерфакс-АВН»", "حسبما أفادت
+# "إنترفاكس"", "selon « Ria Novosti »", "reported by 'Naval News'"), not a ship
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:переда[её]т|сообща\w+|сообщил\w*|пишет|по\s+данным|со\s+ссылкой\s+на|according\s+to|reported\s+by|"
+    r"told|selon|rapporte|d['’]après|cité\s+par)|أفادت|أفاد|ذكرت|ذكر|قالت|نقلت|بحسب|حسب|وفق|وفقا\s+ل)"
+    r"\s*[\"'“‘«„]\s*$",
+    re.I,
+)
 # a quoted name right after (or before) a weapon noun is the weapon ("крылатыми ракетами «Калибр-НК»", "des
 # missiles « Zircon »", "صواريخ "كاليبر"", "armed with \"Zircon\" missiles"), not a ship
 _WEAPON_BEFORE = re.compile(
@@ -176,6 +184,7 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         name = m.group("name").strip()
         if (
             _MEDIA_BEFORE.search(text[max(0, m.start() - 40) : m.start() + 1])
+            or _SOURCE_BEFORE.search(text[max(0, m.start() - 40) : m.start() + 1])
             or _COMPANY_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
             or _PLACE_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])
             or _WEAPON_BEFORE.search(text[max(0, m.start() - 30) : m.start() + 1])

@@ -16,11 +16,24 @@ from functools import cache
 
 # Latin designation prefix -> Cyrillic and Arabic spellings used in Russian and Arabic reporting.
 _PREFIX_SCRIPTS = {
-    "il": ("Ил", "إيل", "اي\\.?\\s?ال", "آي\\.?\\s?إل", "إل"),
+    # "II-76": two capital i's for the l, as the type is often typed (the two look alike in most fonts)
+    "il": ("Ил", "II", "إيل", "اي\\.?\\s?ال", "آي\\.?\\s?إل", "إل"),
     "an": ("Ан", "إيه\\.?\\s?إن", "أن", "آن"),
     "tu": ("Ту", "تو"),
     "su": ("Су", "سو"),
     "mig": ("МиГ", "ميغ", "ميج"),
+    # Western designations as Russian and Arabic reporting spell them: "С-130" (Cyrillic Es), "سي-17",
+    # "А400М", "إيه 400 إم"
+    "c": ("С", "Си", "سي", "سى"),
+    "a": ("А", "إيه", "ايه", "أيه"),
+}
+# Popular names a kb row gives after the designation ("Antonov An-124-100 Ruslan", "Lockheed C-130H Hercules"),
+# with the spellings of other-language reporting; a name that is also a common word ("Atlas") is left out.
+_POPULAR: dict[str, tuple[str, ...]] = {
+    "Ruslan": ("Ruslan", "Руслан\\w*", "رسلان", "روسلان"),
+    "Hercules": ("Hercules", "Hercule", "Геркулес\\w*", "هيركوليز", "هركوليز", "هيركوليس"),
+    "Globemaster": ("Globemaster", "Глоубмастер\\w*", "غلوبماستر"),
+    "Antei": ("Antei", "Antey", "Антей", "Антея"),
 }
 # Manufacturer spellings in English, French, Russian and Arabic reporting.
 MAKERS: dict[str, tuple[str, ...]] = {
@@ -41,11 +54,12 @@ MAKERS: dict[str, tuple[str, ...]] = {
     "Tupolev": ("Tupolev", "Туполев", "توبوليف"),
     "Sukhoi": ("Sukhoi", "Soukhoï", "Soukhoi", "Сухой", "سوخوي"),
     "Mikoyan": ("Mikoyan", "Микоян"),
-    "Boeing": ("Boeing",),
+    "Boeing": ("Boeing", "Боинг", "بوينغ", "بوينج"),
     "Lockheed": ("Lockheed", "Lockheed Martin"),
     "Airbus": ("Airbus",),
 }
-_NAME = re.compile(r"^(?P<maker>[A-Z][a-z]+(?:\s+Martin)?)\s+(?P<prefix>[A-Za-z]+)-?(?P<num>\d+)\w*")
+_NAME = re.compile(r"^(?P<maker>[A-Z][a-z]+(?:\s+Martin)?)\s+(?P<token>(?P<prefix>[A-Za-z]+)-?(?P<num>\d+)[\w-]*)")
+_BARE = re.compile(r"^(?P<maker>Boeing)\s+(?P<num>\d{3})\b")
 _NATO = re.compile(r"\(([A-Z][a-z]+)(?:-[A-Z])?\)")
 
 
@@ -66,7 +80,7 @@ class MakerKind:
     pattern: re.Pattern[str]
 
 
-def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None) -> str:
+def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None, popular: tuple[str, ...] = ()) -> str:
     spellings = [re.escape(prefix), *list(_PREFIX_SCRIPTS.get(prefix.lower(), ()))]
     pre = "|".join(spellings)
     # "Il-76", "IL76", "Il 76", "Ил-76МД", "إيل-62 إم"; a following digit would be another type (An-12 vs An-124)
@@ -76,6 +90,8 @@ def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None) ->
         alts.insert(0, rf"(?<![\w])(?:{makers})[\s-]+(?:(?:{pre})[-\s]?)?{num}(?!\d)[\w-]*")
     if nato:
         alts.append(rf"\b{nato}s?\b")
+    if popular:  # "«Руслан»", "a Hercules", "طائرة هيركوليز": the popular name alone names the type
+        alts.append(rf"(?<![\w])(?:{'|'.join(popular)})(?![\w])")
     return "|".join(alts)
 
 
@@ -88,11 +104,25 @@ def type_kinds() -> tuple[TypeKind, ...]:
     for row in kb.aircraft_types().iter_rows(named=True):
         m = _NAME.match(row["name"])
         if m is None:
+            bare = _BARE.match(row["name"])
+            if bare is not None:
+                # "Boeing 747-400/400F": a maker and a number, no letter prefix -> "Boeing 747", "Боинг-747",
+                # "بوينغ 747" (and "بوينغ 400-747": the variant typed before the model in right-to-left text)
+                maker, num = bare.group("maker"), bare.group("num")
+                makers = "|".join(re.escape(x) for x in MAKERS.get(maker, (maker,)))
+                pat = rf"(?<![\w])(?:{makers})[\s-]+(?:\d{{3}}-)?{num}(?!\d)[\w/-]*"
+                out.append(TypeKind(f"{maker} {num}", row["type_code"], row["category"], maker, re.compile(pat, re.I)))
             continue
         maker, prefix, num = m.group("maker"), m.group("prefix"), m.group("num")
         nato = _NATO.search(row["name"])
-        label = f"{prefix}-{num}"
-        pat = _type_pattern(maker, prefix, num, nato.group(1) if nato else None)
+        # the designation as the maker writes it when it has no hyphen ("A400M", "A330-200" -> "A330"), else
+        # prefix-number ("Il-76MD/TD" -> "Il-76", "C-130H" -> "C-130")
+        token = m.group("token")
+        joined = re.match(r"[A-Za-z]+\d+[A-Za-z]*", token)
+        label = joined.group(0) if joined else f"{prefix}-{num}"
+        rest = row["name"][m.end() :]
+        popular = tuple(p for word, spellings in _POPULAR.items() if re.search(rf"\b{word}\b", rest) for p in spellings)
+        pat = _type_pattern(maker, prefix, num, nato.group(1) if nato else None, popular)
         out.append(TypeKind(label, row["type_code"], row["category"], maker, re.compile(pat, re.I)))
     # longer numbers first so "An-124" is tried before "An-12"
     return tuple(sorted(out, key=lambda k: -len(k.label)))
