@@ -26,13 +26,15 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout6"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.772, 0.742), "ar": (0.641, 0.571), "fr": (0.649, 0.563), "ru": (0.653, 0.595)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set from the next blind set's one score
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
+    "en": (0.486, 0.409), "ar": (0.444, 0.285), "fr": (0.441, 0.271), "ru": (0.520, 0.390),
+}  # fmt: skip
 # sources reported as actor on the blind set when it was scored
-HELDOUT_SOURCE_AS_ACTOR = 0
+HELDOUT_SOURCE_AS_ACTOR = 1
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
     "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",
