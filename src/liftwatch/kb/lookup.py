@@ -33,6 +33,7 @@ _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip
 # OurAirports class: among fields sharing a name, the one people mean is the big one ("Heathrow" is London's,
 # not a Texas ranch strip of that name)
 _CLASS_RANK = {"large_airport": 0, "medium_airport": 1, "small_airport": 2, "seaplane_base": 2, "heliport": 3}
+PHONETIC_SCORE = 97.0  # a name matching phonetically ("Khmeimim" = "Hmeimim"); fuzzy hits score below it
 _MIN_SHORT_NAME = 3  # "Paris-Orly Airport" is also "Orly"; shorter remainders are initials, not names
 _NAME_PARTS = re.compile(r"\s+[-/]\s+|[–—()]")  # "Leonardo da Vinci (Fiumicino)": later parts are short names
 
@@ -148,7 +149,7 @@ def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
             add(sid, 100.0)
         pkey = phonetic_key(query)
         for sid in idx.phonetic.get(pkey, []):
-            add(sid, 97.0)
+            add(sid, PHONETIC_SCORE)
         fkey = fuzzy_key(query)
         hits = process.extract(fkey, idx.keys, scorer=fuzz.WRatio, limit=max(50, limit * 10), score_cutoff=60)
         for _key, score, pos in hits:

@@ -31,10 +31,10 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from liftwatch.errors import PlaceError
-from liftwatch.kb._text import name_key, norm_key, phonetic_key, skeleton
+from liftwatch.kb._text import name_key, name_words, norm_key, phonetic_key, skeleton
 from liftwatch.kb.cities import City, cities_named, city_key, city_names, city_phonetic, make_city, rank_cities
 from liftwatch.kb.countries import countries, country_keys, country_phonetic, resolve_country
-from liftwatch.kb.lookup import _best, _index, search_sites
+from liftwatch.kb.lookup import PHONETIC_SCORE, _best, _index, search_sites
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
 from liftwatch.kb.sites import _code_index, _row_index, site, sites
 
@@ -267,14 +267,20 @@ def resolve_place(text: str) -> PlaceRef:
     if rivals and best[3] - rivals[0][3] < MIN_MARGIN:
         raise PlaceError(text, "ambiguous", listed)
     kind, pid, _, score = best
-    if kind != "site" and skeleton(text) not in _skeletons(kind, pid):
-        # a fuzzy country, region or city must keep the name's consonants: "Каир" (Cairo) is not "Иран"
+    fuzzy = kind != "site" or score < PHONETIC_SCORE  # a site's spelling variant ("Hmeymim") scores this or more
+    if fuzzy and skeleton(text) not in _skeletons(kind, pid):
+        # a fuzzy match must keep the name's consonants: "Каир" (Cairo) is not "Иран", "Mersin" (a Turkish port)
+        # is not Mersing Airport in Malaysia, "Kronstadt" not Kroonstad in South Africa
         raise PlaceError(text, "unknown", listed)
     return _candidate_ref(text, kind, pid, score)
 
 
 def _skeletons(kind: PlaceKind, pid: str) -> set[str]:
     """Consonant skeletons of every name of a region, country or city (the fuzzy safeguard's reference)."""
+    if kind == "site":
+        s = site(pid)
+        codes = [c for c in (s.icao, s.iata, s.site_id) if c]  # "oslk": a code typed in lower case
+        return {skeleton(" ".join(name_words(n))) for n in [s.name, *s.aliases]} | {skeleton(c) for c in codes}
     if kind == "region":
         names = [regions()[pid].name, *regions()[pid].aliases]
     elif kind == "country":
