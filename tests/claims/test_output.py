@@ -106,6 +106,20 @@ def test_cli_date_option_and_table(real_db: Path) -> None:
     assert "supported" in res.stdout and "2024-12-08 to 2024-12-18" in res.stdout
 
 
+def test_cli_date_of_a_month_dates_no_weekday(tmp_path: Path) -> None:
+    real_kb_gazetteer()
+    art = tmp_path / "a.txt"
+    art.write_text("Two Russian Il-76 cargo planes flew from Hmeimim to Al-Khadim air base on Friday.\n")
+    windows = []
+    for when in ("2024-12-20", "2024-12"):
+        res = runner.invoke(app, ["claims", str(art), "--extract-only", "--json", "--date", when])
+        assert res.exit_code == 0, res.output
+        ex = json.loads(res.stdout)["extraction"]
+        windows.append((ex["publication_date"], ex["claims"][0]["window"]))
+    assert windows[0] == ("2024-12-20", ["2024-12-20", "2024-12-20"])  # "on Friday" of a known day
+    assert windows[1] == ("2024-12-31", ["2024-12-01", "2024-12-31"])  # of a month: no Friday to place
+
+
 def test_cli_extract_only_needs_no_db(tmp_path: Path) -> None:
     real_kb_gazetteer()
     res = runner.invoke(

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from liftwatch.claims.scoring import (
     place_keys,
     predicted_fields,
 )
+from liftwatch.claims.timeparse import publication
 
 __all__ = ["FIELDS", "Article", "Report", "Tally", "compare_places", "evaluate", "load_corpus", "place_keys"]
 
@@ -57,21 +57,15 @@ class Article:
     @property
     def month_only(self) -> bool:
         """The page is dated to its month only ("2020-12")."""
-        return re.fullmatch(r"\d{4}-\d{2}", self.published) is not None
+        found = publication(self.published)
+        return found is not None and found[1]
 
     @property
     def pub_date(self) -> date | None:
-        """The publication date; a page known only to its month counts as published on its last day, so that
-        a year-less date in the text ("26 October") resolves to that month's year as a reader would."""
-        try:
-            return date.fromisoformat(self.published)
-        except ValueError:
-            pass
-        m = re.fullmatch(r"(\d{4})-(\d{2})", self.published)
-        if m is None:
-            return None
-        y, mo = int(m.group(1)), int(m.group(2))
-        return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)
+        """The publication date (:func:`liftwatch.claims.timeparse.publication`: a month-only page on its last
+        day)."""
+        found = publication(self.published)
+        return found[0] if found is not None else None
 
 
 @dataclass

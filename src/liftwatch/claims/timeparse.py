@@ -285,3 +285,21 @@ def find_publication_date(text: str) -> TimeSpan | None:
 def years_in(text: str) -> list[int]:
     """Four-digit years written in the text (to date day-month mentions when no publication date is known)."""
     return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+
+
+def publication(text: str) -> tuple[date, bool] | None:
+    """A publication date as written, ``YYYY-MM-DD`` or ``YYYY-MM``, as (date, known to its month only).
+
+    A page known only to its month counts as published on its last day, so that a year-less date in the text
+    ("26 October") resolves to that month's year as a reader would; pass the flag on to
+    :func:`liftwatch.claims.extract` as ``publication_month_only``. None when ``text`` is neither form.
+    """
+    try:
+        return date.fromisoformat(text), False
+    except ValueError:
+        pass
+    m = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return None
+    y, mo = int(m.group(1)), int(m.group(2))
+    return date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1), True

@@ -18,7 +18,11 @@ def claims(
     db: DbOption = DB_DEFAULT,
     pub_date: Annotated[
         str | None,
-        typer.Option("--date", help="Publication date YYYY-MM-DD (default: found in the text, else unknown)."),
+        typer.Option(
+            "--date",
+            help="Publication date YYYY-MM-DD, or YYYY-MM for a page dated to its month only (then 'on Friday' or "
+            "'yesterday' date no claim). Default: found in the text, else unknown.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     window_days: Annotated[
@@ -43,20 +47,22 @@ def claims(
     from liftwatch.claims import extract
     from liftwatch.claims.extract import ArticleTooLong
     from liftwatch.claims.render import print_extraction, print_results, to_json
+    from liftwatch.claims.timeparse import publication
 
     try:
         text = sys.stdin.read() if str(article) == "-" else article.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise fail(f"{article}: cannot read ({exc.strerror or exc})") from None
     when: date | None = None
+    month_only = False
     if pub_date:
-        try:
-            when = date.fromisoformat(pub_date)
-        except ValueError:
-            raise fail(f"--date {pub_date!r}: expected YYYY-MM-DD") from None
+        found = publication(pub_date)
+        if found is None:
+            raise fail(f"--date {pub_date!r}: expected YYYY-MM-DD, or YYYY-MM for a month")
+        when, month_only = found
     try:
         with err.status("reading the article"):
-            ex = extract(text, when, default_window_days=window_days)
+            ex = extract(text, when, default_window_days=window_days, publication_month_only=month_only)
     except ArticleTooLong as exc:
         raise fail(f"{article}: {exc}") from None
     no_store = not extract_only and db != ":memory:" and not os.path.exists(db)
