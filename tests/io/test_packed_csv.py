@@ -7,8 +7,6 @@ import contextlib
 import gzip
 import io
 import struct
-import tarfile
-import zipfile
 from pathlib import Path
 
 import polars as pl
@@ -23,6 +21,7 @@ from liftwatch.io import packed_csv
 from liftwatch.io.base import RejectLog, head_of_bytes, read_head
 from liftwatch.store import Store
 from tests.frames import frame
+from tests.io.archives import write_tar, write_zip
 
 # real OpenSky state vectors (MIT, see tests/data/real/ATTRIBUTION.md): a UK border patrol flight, 1,465 rows
 REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "adsb" / "sample_border_control.opensky.csv.gz"
@@ -30,20 +29,11 @@ SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "real"
 NOAA = SHARED / "aisdb" / "test_data_noaa_20230101.csv"  # MarineCadastre CSV, AGPL: read from ../shared only
 
 
-def _tar(path: Path, members: list[tuple[str, bytes]]) -> Path:
-    with tarfile.open(path, "w:") as tf:
-        for name, data in members:
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tf.addfile(info, io.BytesIO(data))
-    return path
-
-
 def _hour(folder: Path, licence_first: bool = True) -> Path:
     """What OpenSky's sample dumps hold: the hour's CSV (gzip) with a licence and a readme."""
     docs = [("LICENSE.txt", b"non-profit research only\n" * 40), ("README.txt", b"states of one hour\n")]
     csv = [("states_2020-04-17-10.csv.gz", REAL.read_bytes())]
-    return _tar(folder / "states_2020-04-17-10.csv.tar", docs + csv if licence_first else csv + docs)
+    return write_tar(folder / "states_2020-04-17-10.csv.tar", docs + csv if licence_first else csv + docs)
 
 
 def _points(path: Path, log: RejectLog | None = None) -> pl.DataFrame:
@@ -76,7 +66,7 @@ def test_plain_csv_members_are_read_one_after_another(tmp_path: Path) -> None:
     header, _, body = text.partition(b"\n")
     lines = body.splitlines(keepends=True)
     first, second = header + b"\n" + b"".join(lines[:700]), header + b"\n" + b"".join(lines[700:])
-    tar = _tar(tmp_path / "two.tar", [("./a.csv", first), ("README", b"x"), ("./b.csv", second)])
+    tar = write_tar(tmp_path / "two.tar", [("./a.csv", first), ("README", b"x"), ("./b.csv", second)])
     log = RejectLog()
     got = _points(tar, log)
     assert got.height == 1465 and got.equals(_points(REAL))
@@ -84,7 +74,7 @@ def test_plain_csv_members_are_read_one_after_another(tmp_path: Path) -> None:
 
 
 def test_a_member_that_is_no_csv_stops_the_read_with_a_reject(tmp_path: Path) -> None:
-    tar = _tar(tmp_path / "mixed.tar", [("states.csv.gz", REAL.read_bytes()), ("extra.parquet", b"PAR1....")])
+    tar = write_tar(tmp_path / "mixed.tar", [("states.csv.gz", REAL.read_bytes()), ("extra.parquet", b"PAR1....")])
     log = RejectLog()
     got = _points(tar, log)
     assert got.height == 1465
@@ -92,7 +82,7 @@ def test_a_member_that_is_no_csv_stops_the_read_with_a_reject(tmp_path: Path) ->
 
 
 def test_a_globe_history_day_with_acas_csv_first_is_still_a_trace_archive(tmp_path: Path) -> None:
-    tar = _tar(
+    tar = write_tar(
         tmp_path / "day.tar", [("./acas/acas.csv", b"time,hex\n"), ("./traces/f2/trace_full_15a3f2.json", b"{}")]
     )
     assert lio.detect_format(tar) == "readsb_trace"
@@ -126,15 +116,8 @@ def test_cut_or_damaged_tars_never_crash(tmp_path_factory: pytest.TempPathFactor
     assert rows <= 1465
 
 
-def _zip(path: Path, members: list[tuple[str, bytes]]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members:
-            zf.writestr(name, data)
-    return path
-
-
 def test_zip_of_a_csv_reads_as_its_csv(tmp_path: Path) -> None:
-    z = _zip(
+    z = write_zip(
         tmp_path / "states.zip",
         [("README.txt", b"x"), ("states_2020-04-17-10.csv", gzip.decompress(REAL.read_bytes()))],
     )
@@ -147,20 +130,20 @@ def test_zip_of_a_csv_reads_as_its_csv(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not NOAA.is_file(), reason="the real MarineCadastre recording (AGPL) is read from ../shared")
 def test_marinecadastre_day_zip_as_downloaded(tmp_path: Path) -> None:
-    z = _zip(tmp_path / "AIS_2023_01_11.zip", [("AIS_2023_01_11.csv", NOAA.read_bytes())])
+    z = write_zip(tmp_path / "AIS_2023_01_11.zip", [("AIS_2023_01_11.csv", NOAA.read_bytes())])
     assert lio.detect_format(z) == lio.detect_format(NOAA)
     assert _points(z).equals(_points(NOAA))
 
 
 def test_zip_with_a_member_that_is_no_csv(tmp_path: Path) -> None:
-    z = _zip(tmp_path / "m.zip", [("a.csv", gzip.decompress(REAL.read_bytes())), ("b.xlsx", b"PK..")])
+    z = write_zip(tmp_path / "m.zip", [("a.csv", gzip.decompress(REAL.read_bytes())), ("b.xlsx", b"PK..")])
     log = RejectLog()
     assert _points(z, log).height == 1465
     assert log.total == 1 and "b.xlsx is not a CSV file" in log.samples[0].raw
 
 
 def test_a_cut_zip_is_unreadable_with_its_reason(tmp_path: Path) -> None:
-    data = _zip(tmp_path / "m.zip", [("a.csv", gzip.decompress(REAL.read_bytes()))]).read_bytes()
+    data = write_zip(tmp_path / "m.zip", [("a.csv", gzip.decompress(REAL.read_bytes()))]).read_bytes()
     cut = tmp_path / "cut.zip"
     cut.write_bytes(data[: len(data) // 2])  # the directory is at the end: nothing says what the zip holds
     with pytest.raises(LiftwatchError, match="zip archive cut short or corrupt"):
@@ -168,7 +151,7 @@ def test_a_cut_zip_is_unreadable_with_its_reason(tmp_path: Path) -> None:
 
 
 def test_a_zip_of_other_files_says_what_it_holds(tmp_path: Path) -> None:
-    z = _zip(tmp_path / "x.zip", [("LICENSE", b"x"), ("data.xlsx", b"abc")])
+    z = write_zip(tmp_path / "x.zip", [("LICENSE", b"x"), ("data.xlsx", b"abc")])
     with pytest.raises(LiftwatchError, match=r"first data file data\.xlsx is in no format liftwatch reads"):
         lio.detect_format(z)
 
@@ -181,7 +164,9 @@ def test_cut_or_damaged_zips_never_crash(
     folder = tmp_path_factory.mktemp("z")
     text = gzip.decompress(REAL.read_bytes())[:20000]
     data = bytearray(
-        _zip(folder / "ok.zip", [("README", b"r"), ("a.csv", text), ("b.csv.gz", gzip.compress(text))]).read_bytes()
+        write_zip(
+            folder / "ok.zip", [("README", b"r"), ("a.csv", text), ("b.csv.gz", gzip.compress(text))]
+        ).read_bytes()
     )
     data = data[: max(1, int(len(data) * frac))] if frac < 0.98 else data
     for f in flips:
@@ -197,7 +182,7 @@ def _patched_zip(folder: Path, name: str, *, flag: int = 0, method: int | None =
     text = gzip.decompress(REAL.read_bytes())[:5000]
     text = text[: text.rfind(b"\n") + 1]
     members = [("a.csv", text), ("b.csv", text)] if second else [("a.csv", text)]
-    data = bytearray(_zip(folder / name, members).read_bytes())
+    data = bytearray(write_zip(folder / name, members).read_bytes())
     for sig, off in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
         i = data.find(sig)
         if second:

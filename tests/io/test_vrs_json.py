@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from liftwatch.io.base import RejectLog
 from liftwatch.schema import PointFlag
 from liftwatch.store import Store
 from tests.frames import frame
+from tests.io.archives import write_zip
 
 T_MS = 1525499141196  # 2018-05-05 05:45:41.196 UTC
 
@@ -138,16 +138,9 @@ def test_random_entries_never_crash(tmp_path_factory: pytest.TempPathFactory, en
     assert df.filter(pl.col("lat").abs() > 90).height == 0
 
 
-def _day_zip(path: Path, members: list[tuple[str, bytes]]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members:
-            zf.writestr(name, data)
-    return path
-
-
 def test_a_day_zip_of_minute_files_is_one_input(tmp_path: Path) -> None:
     moved = {**IL76, "Lat": 34.7, "Long": 35.7, "PosTime": T_MS + 60_000}
-    z = _day_zip(
+    z = write_zip(
         tmp_path / "2018-05-05.zip",
         [
             ("2018-05-05-0545Z.json", json.dumps(_doc([IL76, ON_GROUND])).encode()),
@@ -166,13 +159,13 @@ def test_a_day_zip_of_minute_files_is_one_input(tmp_path: Path) -> None:
 
 
 def test_member_rejects_name_the_member(tmp_path: Path) -> None:
-    z = _day_zip(tmp_path / "d.zip", [("a.json", json.dumps(_doc([IL76, {**IL76, "Icao": "XYZ"}])).encode())])
+    z = write_zip(tmp_path / "d.zip", [("a.json", json.dumps(_doc([IL76, {**IL76, "Icao": "XYZ"}])).encode())])
     log = RejectLog()
     assert frame(lio.read(z, rejects=log)).height == 1
     assert [s.location for s in log.samples] == ["a.json: aircraft 1"]
 
 
 def test_a_zip_of_other_json_is_not_taken(tmp_path: Path) -> None:
-    z = _day_zip(tmp_path / "o.zip", [("a.json", b'{"states": []}')])
+    z = write_zip(tmp_path / "o.zip", [("a.json", b'{"states": []}')])
     with pytest.raises(LiftwatchError, match=r"first data file a\.json is in no format"):
         lio.detect_format(z)
