@@ -268,11 +268,21 @@ def resolve_place(text: str) -> PlaceRef:
         raise PlaceError(text, "ambiguous", listed)
     kind, pid, _, score = best
     fuzzy = kind != "site" or score < PHONETIC_SCORE  # a site's spelling variant ("Hmeymim") scores this or more
-    if fuzzy and skeleton(text) not in _skeletons(kind, pid):
+    if fuzzy and not _text_skeletons(text) & _skeletons(kind, pid):
         # a fuzzy match must keep the name's consonants: "Каир" (Cairo) is not "Иран", "Mersin" (a Turkish port)
         # is not Mersing Airport in Malaysia, "Kronstadt" not Kroonstad in South Africa
         raise PlaceError(text, "unknown", listed)
     return _candidate_ref(text, kind, pid, score)
+
+
+def _text_skeletons(text: str) -> set[str]:
+    """The consonant skeleton of a typed name, and without an Arabic article joined to it ("Alkhadem" is
+    "Al-Khadem", whose skeleton drops the separate "Al")."""
+    out = {skeleton(text)}
+    joined = re.match(r"\s*[ae]l(?=\w{3})", text, re.I)
+    if joined:
+        out.add(skeleton(text[joined.end() :]))
+    return out
 
 
 def _skeletons(kind: PlaceKind, pid: str) -> set[str]:
