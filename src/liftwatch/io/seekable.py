@@ -8,6 +8,12 @@ position bookkeeping both would otherwise repeat.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+else:
+    WriteableBuffer = memoryview  # what readinto is given at run time
 
 
 class SeekableReader(io.RawIOBase):
@@ -31,3 +37,6 @@ class SeekableReader(io.RawIOBase):
             raise ValueError(f"negative seek position {base + offset}")
         self._pos = base + offset
         return self._pos
+
+
+__all__ = ["SeekableReader", "WriteableBuffer"]

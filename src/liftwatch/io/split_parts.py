@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from liftwatch.errors import UnreadableFileError
-from liftwatch.io.seekable import SeekableReader
+from liftwatch.io.seekable import SeekableReader, WriteableBuffer
 
 _PART = re.compile(r"^(?P<base>.+\.(?:tar|tar\.gz|tar\.bz2|tar\.xz|tgz))\.(?P<suffix>[a-z]{2,3}|[0-9]{2,3})$")
 _NOT_PARTS = frozenset({"gz", "xz", "lz", "zst", "bz", "br", "lzo", "tgz", "tar"})  # compressions of a whole archive
@@ -124,7 +124,7 @@ class _Joined(SeekableReader):
             k += 1
         return k
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer) -> int:
         view = memoryview(buffer).cast("B")
         if self._pos >= self._size or not len(view):
             return 0

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import httpx
 
-from liftwatch.io.seekable import SeekableReader
+from liftwatch.io.seekable import SeekableReader, WriteableBuffer
 from liftwatch.sources.http import FetchError, Http
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
@@ -55,7 +55,7 @@ class RemoteFile(SeekableReader):
     def size(self) -> int:
         return self._size
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer) -> int:
         view = memoryview(buffer).cast("B")
         done = 0
         while done < len(view) and self._pos < self._size:
