@@ -7,6 +7,7 @@ import contextlib
 import gzip
 import io
 import struct
+import zipfile
 from pathlib import Path
 
 import polars as pl
@@ -204,3 +205,28 @@ def test_hostile_zip_members_are_named_not_crashed_on(tmp_path: Path, flag: int,
     log = RejectLog()
     assert frame(lio.read(later, rejects=log)).height > 0
     assert log.total == 1 and f"zip member b.csv {why}" in log.samples[0].raw
+
+
+@pytest.mark.parametrize(
+    ("flag", "why"), [(0x40, "is encrypted"), (0x20, "holds patched data")]
+)  # fmt: skip
+def test_zip_features_python_lacks_are_named(tmp_path: Path, flag: int, why: str) -> None:
+    z = _patched_zip(tmp_path, "f.zip", flag=flag)
+    with pytest.raises(LiftwatchError, match=f"zip member a.csv {why}"):
+        lio.detect_format(z)
+
+
+def test_zip_of_a_newer_version_or_with_a_nameless_member(tmp_path: Path) -> None:
+    text = gzip.decompress(REAL.read_bytes())
+    data = bytearray(write_zip(tmp_path / "v.zip", [("a.csv", text)]).read_bytes())
+    i = data.find(b"PK\x01\x02")
+    data[i + 6 : i + 8] = struct.pack("<H", 64)  # "version needed to extract": 6.4
+    newer = tmp_path / "newer.zip"
+    newer.write_bytes(bytes(data))
+    with pytest.raises(LiftwatchError, match="feature Python cannot read"):
+        lio.detect_format(newer)
+    p = tmp_path / "nameless.zip"
+    with zipfile.ZipFile(p, "w") as zf:  # a member with an empty name (ZipInfo.is_dir fails on it)
+        zf.writestr("a.csv", text)
+        zf.writestr(zipfile.ZipInfo(""), b"x")
+    assert _points(p).height == 1465

@@ -24,7 +24,18 @@ from typing import IO
 
 _SIDE = re.compile(r"^(license|licence|readme|copying|notice)", re.IGNORECASE)  # documentation, not data
 _CSV = re.compile(r"\.csv(\.(gz|bz2|xz))?$", re.IGNORECASE)
-ARCHIVE_ERRORS = (tarfile.TarError, zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error)
+# what tarfile and zipfile raise on a cut, corrupt or hostile archive (zipfile: NotImplementedError for a zip
+# feature it lacks, such as a newer version or strong encryption; RuntimeError for an encrypted member)
+ARCHIVE_ERRORS = (
+    tarfile.TarError,
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 def is_tar(head: bytes) -> bool:
@@ -52,8 +63,13 @@ def _tar_data(tf: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
     return (m for m in tf if m.isfile() and _is_data(m.name))
 
 
+def zip_files(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The members that are files (``ZipInfo.is_dir`` fails on a hostile empty name)."""
+    return [m for m in zf.infolist() if m.filename and not m.filename.endswith("/")]
+
+
 def _zip_data(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
-    return [m for m in zf.infolist() if not m.is_dir() and _is_data(m.filename)]
+    return [m for m in zip_files(zf) if _is_data(m.filename)]
 
 
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
@@ -61,8 +77,10 @@ _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zip
 
 def _zip_problem(info: zipfile.ZipInfo) -> str | None:
     """Why a zip member cannot be read here (``zipfile`` would raise RuntimeError or NotImplementedError)."""
-    if info.flag_bits & 0x1:
+    if info.flag_bits & 0x41:  # bit 6: strong encryption
         return f"zip member {info.filename} is encrypted (a password is needed)"
+    if info.flag_bits & 0x20:
+        return f"zip member {info.filename} holds patched data, which Python cannot read"
     if info.compress_type not in _ZIP_METHODS:
         return f"zip member {info.filename} uses compression method {info.compress_type}, which Python cannot read"
     return None
@@ -136,6 +154,8 @@ def why_not_read(path: str) -> str | None:
                     names = [m.name for m in islice(_tar_data(tf), 1)]
             else:
                 return None
+    except NotImplementedError as exc:
+        return f"{kind} archive using a feature Python cannot read ({exc})"
     except ARCHIVE_ERRORS as exc:
         return f"{kind} archive cut short or corrupt ({exc}); download it again"
     if not names:

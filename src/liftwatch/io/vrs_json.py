@@ -59,8 +59,6 @@ FIELDS: dict[str, Any] = {
     "Type": pl.String,
 }
 _PY_TYPES = {pl.String: (str,), pl.Float64: (int, float), pl.Boolean: (bool,)}
-# what zipfile raises on a damaged, encrypted or oddly compressed member
-_ZIP_ERRORS = (*packed_csv.ARCHIVE_ERRORS, NotImplementedError, RuntimeError)
 _MS_MIN, _MS_MAX = 946_684_800_000.0, 4_102_444_800_000.0  # 2000-01-01 .. 2100-01-01
 
 
@@ -77,7 +75,7 @@ def sniff(head: bytes, path: str) -> bool:
 
 
 def _members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
-    return [m for m in zf.infolist() if not m.is_dir() and not m.filename.rsplit("/", 1)[-1].startswith((".", "_"))]
+    return [m for m in packed_csv.zip_files(zf) if not m.filename.rsplit("/", 1)[-1].startswith((".", "_"))]
 
 
 def _first_member_head(path: str) -> bytes | None:
@@ -89,7 +87,7 @@ def _first_member_head(path: str) -> bytes | None:
                 return None
             with zf.open(members[0]) as fh:
                 head = fh.read(4096)
-    except _ZIP_ERRORS:
+    except packed_csv.ARCHIVE_ERRORS:
         return None
     if compression_of(head) == "gzip":
         head = zlib.decompressobj(wbits=31).decompress(head, 4096)
@@ -137,7 +135,7 @@ def _zip_tables(path: str, rejects: RejectLog) -> Iterator[pa.Table]:
                 yield _snapshot(raw, note, path, rejects, where=m.filename)
             except UnreadableFileError as exc:
                 rejects.add(path, m.filename, f"not a readable snapshot: {exc.reason}")
-            except _ZIP_ERRORS as exc:
+            except packed_csv.ARCHIVE_ERRORS as exc:
                 rejects.add(path, m.filename, f"zip member unreadable: {exc}")
 
 
