@@ -169,3 +169,17 @@ def test_a_zip_of_other_json_is_not_taken(tmp_path: Path) -> None:
     z = write_zip(tmp_path / "o.zip", [("a.json", b'{"states": []}')])
     with pytest.raises(LiftwatchError, match=r"first data file a\.json is in no format"):
         lio.detect_format(z)
+
+
+def test_an_encrypted_member_of_a_day_zip_is_one_named_reject(tmp_path: Path) -> None:
+    z = write_zip(tmp_path / "d.zip", [("a.json", json.dumps(_doc([IL76])).encode()), ("b.json", b"{}")])
+    data = bytearray(z.read_bytes())
+    for sig, off in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # the second member claims encryption
+        i = data.find(sig, data.find(sig) + 4)
+        data[i + off] |= 1
+    z.write_bytes(bytes(data))
+    log = RejectLog()
+    assert frame(lio.read(z, rejects=log)).height == 1
+    assert [(s.location, s.reason) for s in log.samples] == [
+        ("b.json", "zip member b.json is encrypted (a password is needed)")
+    ]

@@ -75,7 +75,7 @@ def _zip_data(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 
 
-def _zip_problem(info: zipfile.ZipInfo) -> str | None:
+def zip_problem(info: zipfile.ZipInfo) -> str | None:
     """Why a zip member cannot be read here (``zipfile`` would raise RuntimeError or NotImplementedError)."""
     if info.flag_bits & 0x41:  # bit 6: strong encryption
         return f"zip member {info.filename} is encrypted (a password is needed)"
@@ -96,7 +96,7 @@ def carries_csv(raw: IO[bytes], kind: str) -> bool:
                 return first is not None and _is_csv(first.name, kind)
         with zipfile.ZipFile(raw) as zf:
             members = _zip_data(zf)
-            return bool(members) and _is_csv(members[0].filename, kind) and _zip_problem(members[0]) is None
+            return bool(members) and _is_csv(members[0].filename, kind) and zip_problem(members[0]) is None
     except ARCHIVE_ERRORS:
         return False
 
@@ -128,7 +128,7 @@ def csv_members(raw: IO[bytes], kind: str) -> Iterator[IO[bytes]]:
                 raise NotCsvMember(
                     f"zip member {info.filename} is not a CSV file; it and the members after it were not read"
                 )
-            problem = _zip_problem(info)
+            problem = zip_problem(info)
             if problem is not None:
                 raise NotCsvMember(f"{problem}; it and the members after it were not read")
             with zf.open(info) as fh:
@@ -145,7 +145,7 @@ def why_not_read(path: str) -> str | None:
             if kind == "zip":
                 with zipfile.ZipFile(raw) as zf:
                     infos = _zip_data(zf)
-                    problem = _zip_problem(infos[0]) if infos else None
+                    problem = zip_problem(infos[0]) if infos else None
                     if problem is not None:
                         return problem
                     names = [m.filename for m in infos]

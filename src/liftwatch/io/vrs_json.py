@@ -83,7 +83,7 @@ def _first_member_head(path: str) -> bytes | None:
     try:
         with zipfile.ZipFile(path) as zf:
             members = _members(zf)
-            if not members or members[0].flag_bits & 0x1:
+            if not members or packed_csv.zip_problem(members[0]) is not None:
                 return None
             with zf.open(members[0]) as fh:
                 head = fh.read(4096)
@@ -122,12 +122,16 @@ def _zip_tables(path: str, rejects: RejectLog) -> Iterator[pa.Table]:
     limit = max_document_bytes()
     try:
         zf = zipfile.ZipFile(path)
-    except packed_csv.ARCHIVE_ERRORS as exc:
-        raise UnreadableFileError(path, f"zip archive cut short or corrupt ({exc}); download it again") from None
+    except packed_csv.ARCHIVE_ERRORS as exc:  # cut short, or a zip feature Python lacks: say which
+        raise UnreadableFileError(path, packed_csv.why_not_read(path) or str(exc)) from None
     with zf:
         for m in _members(zf):
             if m.file_size > limit:
                 rejects.add(path, m.filename, f"zip member larger than {limit >> 20} MiB; skipped")
+                continue
+            problem = packed_csv.zip_problem(m)
+            if problem is not None:  # encrypted, or compressed in a way zipfile cannot read
+                rejects.add(path, m.filename, problem)
                 continue
             try:
                 with zf.open(m) as fh:
