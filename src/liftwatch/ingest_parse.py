@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from liftwatch import io as lio
 from liftwatch.errors import FileChangedError, LiftwatchError
-from liftwatch.io import readsb_points, readsb_trace
+from liftwatch.io import packed_csv, readsb_points, readsb_trace
 from liftwatch.io.base import RejectLog, compression_of, head_of_bytes, read_head
 from liftwatch.io.readsb_common import decompress_bytes
 from liftwatch.io.textchunks import one_line
@@ -174,7 +174,7 @@ def _parse_one(
     rep.format = task.format or lio.detect_format_of_head(head_of_bytes(raw, p), p)
     if rep.format != readsb_trace.FORMAT:
         raw = b""
-    if raw and not readsb_trace.is_tar(_head(raw, p)):
+    if raw and not packed_csv.is_tar(_head(raw, p)):
         if (hashed is None and hashlib.sha256(raw).hexdigest() != task.digest) or not unchanged(p, before):
             raise FileChangedError(p)
         data, note = decompress_bytes(raw, p)

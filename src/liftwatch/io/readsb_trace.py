@@ -131,11 +131,6 @@ def sniff(head: bytes, path: str) -> bool:
         if b'"icao"' in h and (has_trace or has_ts):
             return True
         return has_trace and (has_ts or _NAME_HEX.search(os.path.basename(path)) is not None)
-    return is_tar(head)
-
-
-def is_tar(head: bytes) -> bool:
-    """POSIX/GNU tar header magic (globe_history daily archives are tars of ``traces/<xx>/trace_full_*``)."""
     return packed_csv.is_tar(head)
 
 
@@ -173,7 +168,7 @@ def header_frame(paths: Iterable[str | os.PathLike[str]]) -> pl.DataFrame:
 def read(path: str, rejects: RejectLog, batch_rows: int = DEFAULT_BATCH_ROWS) -> Iterator[pa.Table]:
     """Stream canonical point tables from one trace file (plain or gzip) or a tar of them, file by file."""
     p = os.fspath(path)
-    if split_parts.is_split(p) or is_tar(read_head(p, 512)):
+    if split_parts.is_split(p) or packed_csv.is_tar(read_head(p, 512)):
         yield from read_tar(p, rejects, batch_rows)
         return
     raw, note = decompress_salvaging(p)
