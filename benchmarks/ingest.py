@@ -254,7 +254,7 @@ READER = {"readsb_tar": "readsb_trace"}  # the reader of a benchmark input that 
 @dataclass
 class Result:
     format: str
-    mode: str  # reader | store
+    mode: str  # reader | store | dataset | default
     rows: int
     rejects: int
     wall_s: float
@@ -300,6 +300,9 @@ def _child(fmt: str, mode: str, path: str, db: str, q: Any) -> None:
     pl_.from_arrow(pa_.table({"x": [1]}))
     inputs = _inputs(fmt, Path(path))
     reader = READER.get(fmt, fmt)
+    if mode == "dataset":  # one thread into a Parquet dataset (`liftwatch ingest --to DIR --workers 0`)
+        _dataset_child(fmt, inputs, reader, db, q)
+        return
     store = Store(db) if mode in ("store", "default") else None
     if store is not None and mode == "store":
         store.con.execute("SET threads TO 1")
@@ -330,6 +333,27 @@ def _child(fmt: str, mode: str, path: str, db: str, q: Any) -> None:
     q.put(Result(fmt, mode, rows, rejects, wall, cpu, peak, base, err))
 
 
+def _dataset_child(fmt: str, inputs: list[Path], reader: str, db: str, q: Any) -> None:
+    from liftwatch.dataset_ingest import ingest_into
+    from liftwatch.store_dataset import DatasetStore
+
+    target = Path(db).with_suffix(".dataset")
+    shutil.rmtree(target, ignore_errors=True)
+    store = DatasetStore(target, create=True)
+    w0, c0 = time.perf_counter(), time.process_time()
+    rows = rejects = 0
+    try:
+        run = ingest_into(store, inputs, format=reader, workers=0)
+        rows, rejects = run.rows_added, sum(r.rejects.total for r in run.reports)
+        err = f"RuntimeError: {run.failures[0].message}"[:120] if run.failures else ""
+    except Exception as exc:  # reported in the table, the benchmark goes on
+        err = f"{type(exc).__name__}: {exc}"[:120]
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    store.close()
+    shutil.rmtree(target, ignore_errors=True)
+    q.put(Result(fmt, "dataset", rows, rejects, wall, cpu, _peak_rss_mib(), 0.0, err))
+
+
 def measure(fmt: str, mode: str, path: Path, work: Path) -> Result:
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
@@ -354,8 +378,9 @@ def main() -> None:
     ap.add_argument(
         "--modes",
         default="reader,store",
-        help="comma-separated: reader, store (one thread), default (`liftwatch ingest` as it runs by default, all "
-        "cores: compare wall seconds) (default: reader,store)",
+        help="comma-separated: reader, store (one thread), dataset (one thread into a Parquet dataset, `ingest "
+        "--to DIR`), default (`liftwatch ingest` as it runs by default, all cores: compare wall seconds) "
+        "(default: reader,store)",
     )
     ap.add_argument("--keep", type=Path, default=None, help="generate into this directory and keep the files")
     ap.add_argument(

@@ -34,6 +34,7 @@ from liftwatch.dataset_files import (
     now_utc,
     partition_dir,
     write_manifest,
+    write_options,
 )
 
 __all__ = ["Transaction", "remove_leftovers"]
@@ -69,7 +70,7 @@ class Transaction:
         local = self.stage / rel
         local.parent.mkdir(parents=True, exist_ok=True)
         data = data.select(FILE_SCHEMAS[table].names).cast(FILE_SCHEMAS[table])
-        pq.write_table(data, local, compression=COMPRESSION)
+        pq.write_table(data, local, **write_options(FILE_SCHEMAS[table]))
         self.added.append(
             {"table": table, "path": rel, "day": day, "bucket": int(bucket), "rows": data.num_rows, "local": local}
         )

@@ -21,6 +21,7 @@ from datetime import date
 import numpy as np
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from liftwatch.dataset_commit import Transaction
@@ -32,7 +33,7 @@ from liftwatch.dataset_files import (
 )
 from liftwatch.io.ais_static import STATIC_SCHEMA, conform_static
 from liftwatch.partitioning import asset_buckets
-from liftwatch.rowkey import table_row_keys
+from liftwatch.rowkey import first_distinct, table_row_keys
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
 
 STAGE_ROWS = 1_000_000  # rows buffered before they are de-duplicated and written (bounds buffer memory)
@@ -51,6 +52,37 @@ def with_partition(table: pa.Table, buckets: int) -> pl.DataFrame:
         pl.col("ts").dt.date().alias("day"),
         pl.Series("bucket", asset_buckets(table.column("asset_id"), buckets), dtype=pl.Int32),
     )
+
+
+def partition_order(frame: pl.DataFrame) -> np.ndarray:
+    """Row order by day, bucket, asset and time (stable), so each partition's file is one zero-copy slice.
+
+    Worked out on integers (the asset ids ranked once through their dictionary, day, bucket and rank in one
+    64-bit word, then two stable argsorts) and applied in one gather: Polars' multi-column sort with the
+    string column, or a gather per partition and another per file, cost twice to three times as much on
+    snapshot data, whose aircraft arrive interleaved.
+    """
+    if frame["ts"].null_count() or frame["asset_id"].null_count():  # not canonical points; kept exact anyway
+        return (
+            frame.select(pl.arg_sort_by("day", "bucket", "asset_id", "ts", maintain_order=True)).to_series().to_numpy()
+        )
+    ids = frame["asset_id"].to_arrow()
+    ids = ids.combine_chunks() if isinstance(ids, pa.ChunkedArray) else ids
+    enc = pc.dictionary_encode(ids)
+    rank = np.empty(len(enc.dictionary), dtype=np.int64)
+    rank[pc.array_sort_indices(enc.dictionary).to_numpy()] = np.arange(len(enc.dictionary))
+    day = frame["day"].to_physical().to_numpy().astype(np.int64)
+    day -= day.min()
+    if day.max() >= 1 << 16:  # positions over 179 years apart in one batch: no room in the word
+        return (
+            frame.select(pl.arg_sort_by("day", "bucket", "asset_id", "ts", maintain_order=True)).to_series().to_numpy()
+        )
+    bucket = frame["bucket"].to_numpy().astype(np.int64)
+    code = rank[enc.indices.to_numpy(zero_copy_only=False)]
+    group = ((day.astype(np.uint64) << 48) | (bucket.astype(np.uint64) << 32) | code.astype(np.uint64)).view(np.uint64)
+    by_time = np.argsort(frame["ts"].to_physical().to_numpy(), kind="stable")
+    order: np.ndarray = by_time[np.argsort(group[by_time], kind="stable")]
+    return order
 
 
 @dataclass
@@ -121,25 +153,41 @@ class PointWriter:
             return 0
         frame = pl.concat(self._buffer, how="vertical_relaxed")
         self._buffer, self._rows = [], 0
-        frame = frame.unique("row_key", keep="first", maintain_order=True)
+        first = first_distinct(frame["row_key"].to_arrow())
+        if not first.all():  # the first row of each key wins, as in the store (C hash set: ~0.03 µs a key)
+            frame = frame.filter(pl.Series(first))
+        order = partition_order(frame)
+        days = frame["day"].to_physical().to_numpy()[order]
+        buckets = frame["bucket"].to_numpy()[order]
+        keys = frame["row_key"].to_numpy()[order]
+        files = frame["_file"].to_numpy()[order]
+        # Arrow's take gathers the string columns at half Polars' cost; the file types are set once for the batch
+        table = point_file_table(frame.select([*POINT_SCHEMA.names, "row_key"]).to_arrow()).take(pa.array(order))
+        cut = np.flatnonzero((days[1:] != days[:-1]) | (buckets[1:] != buckets[:-1])) + 1
+        starts, ends = np.r_[0, cut], np.r_[cut, frame.height]
+        kept_files: list[np.ndarray] = []
         staged = 0
-        for (day, bucket), part in sorted(frame.partition_by(["day", "bucket"], as_dict=True).items()):
+        for day, a, e in zip(frame["day"].gather(order[starts]).to_list(), starts, ends, strict=True):
             assert isinstance(day, date)
-            key = (day, int(bucket))  # type: ignore[call-overload]
+            key = (day, int(buckets[a]))
+            part, part_keys, part_files = table.slice(int(a), int(e - a)), keys[a:e], files[a:e]
             if self.dedup:
                 existing = self.keys(key)
                 if existing.size:
-                    part = part.filter(~pl.col("row_key").is_in(pl.Series(existing, dtype=pl.UInt64).implode()))
-            if part.height == 0:
+                    new = ~pc.is_in(pa.array(part_keys), value_set=pa.array(existing)).to_numpy(zero_copy_only=False)
+                    if not new.all():
+                        part, part_keys, part_files = part.filter(pa.array(new)), part_keys[new], part_files[new]
+            if part.num_rows == 0:
                 continue
-            part = part.sort("asset_id", "ts")
-            for fid, n in part.group_by("_file").len().iter_rows():
-                self.added_by_file[int(fid)] = self.added_by_file.get(int(fid), 0) + int(n)
-            self.tx.stage_file("points", key[0], key[1], point_file_table(part))
-            fresh = part["row_key"].to_numpy()
+            kept_files.append(part_files)
+            self.tx.stage_file("points", key[0], key[1], part)
             if self.dedup:
-                self.cache.put(key, np.concatenate([self.keys(key), fresh]))
-            staged += part.height
+                self.cache.put(key, np.concatenate([self.keys(key), part_keys]))
+            staged += part.num_rows
+        if kept_files:
+            counts = np.bincount(np.concatenate(kept_files))
+            for fid in np.flatnonzero(counts):
+                self.added_by_file[int(fid)] = self.added_by_file.get(int(fid), 0) + int(counts[fid])
         return staged
 
     def keys(self, key: PartKey) -> np.ndarray:
@@ -176,9 +224,8 @@ class PointWriter:
             self.cache.forget((f["day"], f["bucket"]))
 
 
-def point_file_table(frame: pl.DataFrame) -> pa.Table:
-    """Rows of one partition as the file holds them (no partition columns, signed row key, int32 flags)."""
-    table = frame.select([*POINT_SCHEMA.names, "row_key"]).to_arrow()
+def point_file_table(table: pa.Table) -> pa.Table:
+    """Points (canonical columns and ``row_key``) as a file holds them: signed row key, int32 flags."""
     table = table.set_column(table.schema.get_field_index("row_key"), "row_key", to_signed(table.column("row_key")))
     flags = table.schema.get_field_index("flags")
     table = table.set_column(flags, "flags", table.column("flags").cast(pa.int32()))
