@@ -181,3 +181,20 @@ def test_duckdb_memory_limit_is_bounded_and_validated(tmp_path: Path, monkeypatc
     monkeypatch.setenv("LIFTWATCH_DUCKDB_MEMORY", "1GB; DROP TABLE points")
     with pytest.raises(LiftwatchError):
         Store(tmp_path / "b.duckdb")
+
+
+def test_string_hashes_are_the_same_from_the_cache_and_the_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from liftwatch import rowkey
+
+    monkeypatch.setattr(rowkey, "_SEEN_LIMIT", 5)
+    monkeypatch.setattr(rowkey, "_seen", {})
+    values = [f"RCH{i}" for i in range(12)] + ["RCH1", "ü\ud800"]
+    want = [rowkey._string_hash(v) for v in values]
+    assert rowkey._string_hashes(values) == want  # first sight: computed (the cache emptied when it filled)
+    assert rowkey._seen == {}  # more distinct values than it holds: none kept
+    assert rowkey._string_hashes(values[-5:]) == want[-5:]
+    assert rowkey._seen == dict(zip(values[-5:], want[-5:], strict=True))
+    assert rowkey._string_hashes(values[-5:]) == want[-5:]  # now from the cache: the same values
+    fresh = [values[0], values[2], values[3]]  # none cached, would overflow it: emptied, then these kept
+    assert rowkey._string_hashes(fresh) == [want[0], want[2], want[3]]
+    assert set(rowkey._seen) == set(fresh)

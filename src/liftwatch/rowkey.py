@@ -21,9 +21,10 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from liftwatch.io.vector import first_distinct as first_distinct  # the store's in-batch test, kept here too
 
 ROW_KEY_VERSION = "lw-rowkey-v1"
 
@@ -75,6 +76,29 @@ def _string_hash(value: str) -> int:
     return int.from_bytes(digest, "little")
 
 
+# Hashes of strings met before. The same asset ids, callsigns and squawks come back batch after batch (a day
+# of snapshots is ~1,400 batches of the same few thousand aircraft), and a dictionary lookup costs a tenth of a
+# BLAKE2b call from Python. Bounded: emptied when full (~25 MB at the limit).
+_SEEN_LIMIT = 131_072
+_seen: dict[str, int] = {}
+
+
+def _string_hashes(values: list[str]) -> list[int]:
+    """:func:`_string_hash` of each value, from the cache where it can."""
+    get = _seen.get
+    out = [get(v, -1) for v in values]
+    missing = [i for i, h in enumerate(out) if h < 0]
+    if missing:
+        if len(_seen) + len(missing) > _SEEN_LIMIT:
+            _seen.clear()
+        keep = len(missing) <= _SEEN_LIMIT  # a batch of more distinct values than the cache holds is not kept
+        for i in missing:
+            out[i] = h = _string_hash(values[i])
+            if keep:
+                _seen[values[i]] = h
+    return out
+
+
 def _nulls(arr: pa.Array) -> np.ndarray:
     return np.asarray(arr.is_null().to_numpy(zero_copy_only=False), dtype=bool)
 
@@ -87,7 +111,7 @@ def column_values(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
     n = len(arr)
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         enc = pc.dictionary_encode(arr)
-        table = np.array([_string_hash(v) for v in enc.dictionary.to_pylist()] + [int(_NULL)], dtype=np.uint64)
+        table = np.array([*_string_hashes(enc.dictionary.to_pylist()), int(_NULL)], dtype=np.uint64)
         idx = enc.indices.fill_null(len(enc.dictionary)).to_numpy(zero_copy_only=False)
         return np.asarray(table[idx], dtype=np.uint64)
     if pa.types.is_timestamp(t):
@@ -123,20 +147,6 @@ def row_keys(columns: list[pa.Array | pa.ChunkedArray]) -> np.ndarray:
             np.add(h, _GOLDEN * np.uint64(j + 1), out=h)
             _mix_into(h, tmp)
     return h
-
-
-def first_distinct(keys: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Whether each row is the first with its key, in order (the within-batch half of de-duplication).
-
-    With the optional C accelerator (:mod:`liftwatch.io.trace_native`) one hash-set pass, ~0.025 µs a key
-    against ~0.065-0.1 for Polars' ``is_first_distinct`` (1 M random keys); the same answer either way.
-    """
-    from liftwatch.io import trace_native
-
-    arr = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
-    if trace_native.active() and arr.null_count == 0:
-        return trace_native.first_distinct(np.ascontiguousarray(arr.to_numpy(zero_copy_only=False), dtype=np.uint64))
-    return np.asarray(pl.Series("k", arr).is_first_distinct().to_numpy(), dtype=bool)
 
 
 def table_row_keys(table: pa.Table) -> pa.Array:

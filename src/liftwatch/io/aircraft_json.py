@@ -53,12 +53,14 @@ from typing import Any
 import numpy as np
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io import aircraft_columns, aircraft_native, aircraft_typed
 from liftwatch.io import readsb_common as rc
 from liftwatch.io import readsb_trace as rt
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
+from liftwatch.io.vector import first_distinct
 from liftwatch.schema import POINT_SCHEMA, PointFlag, conform
 
 FORMAT = "aircraft_json"
@@ -312,18 +314,49 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     )
     if bad.any():  # a Polars filter costs ~2 ms even when it keeps every row
         frame = frame.filter(pl.Series(~bad))
-    # One row per (asset, position time): the snapshot taken soonest after the position (smallest age), whose
-    # other fields describe the aircraft closest to that moment; ties keep file order.
-    frame = (
-        frame.with_columns(
-            pl.col("ts").cast(pl.Datetime("us", "UTC")),
-            pl.lit(SOURCE).alias("source"),
-            pl.lit("air").alias("domain"),
-        )
-        .sort("_age", maintain_order=True)
-        .unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)
+    take = _freshest(frame)
+    if take is not None:
+        frame = frame[pl.Series(take)]
+    frame = frame.with_columns(
+        pl.col("ts").cast(pl.Datetime("us", "UTC")),
+        pl.lit(SOURCE).alias("source"),
+        pl.lit("air").alias("domain"),
     )
     return conform(frame)
+
+
+def _freshest(frame: pl.DataFrame) -> np.ndarray | None:
+    """Row order that keeps one row per (asset, position time), or None when the rows are already that.
+
+    The row kept is the one from the snapshot taken soonest after the position (smallest age), whose other
+    fields describe the aircraft closest to that moment; ties keep file order; rows come out by age. Worked
+    out on numbers (a stable argsort of the ages, exact integer pairs of asset code and time in one 64-bit
+    word, a hash-set pass) and applied in one gather: sorting and de-duplicating the whole frame in Polars
+    cost ~0.3 µs an aircraft, a third of the reader.
+    """
+    n = frame.height
+    if n == 0:
+        return None
+    age = frame["_age"].to_numpy()
+    ts = frame["ts"].cast(pl.Int64).to_numpy()
+    if np.isnan(age).any() or frame["ts"].null_count():
+        # cannot happen for rows that passed the checks; kept exact anyway with Polars' own sort and unique
+        idx = frame.with_row_index("_i").sort("_age", maintain_order=True, nulls_last=False)
+        return idx.unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)["_i"].to_numpy()
+    order = np.argsort(age, kind="stable")
+    codes = pc.dictionary_encode(frame["asset_id"].to_arrow()).indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    span = int(ts.max() - ts.min())
+    if span < 1 << 36 and len(codes) < 1 << 26:  # code (27 bits with the null code) and time offset in 64 bits
+        packed = ((codes.astype(np.uint64) + np.uint64(1)) << np.uint64(37)) | (ts - ts.min()).astype(np.uint64)
+        first = first_distinct(pa.array(packed[order]))
+    else:  # more than ~19 hours of positions in one batch: Polars' exact pair test
+        pairs = pl.DataFrame({"a": codes[order], "t": ts[order]})
+        first = pairs.select(pl.struct("a", "t").is_first_distinct()).to_series().to_numpy()
+    if first.all():
+        in_order = bool((order[1:] > order[:-1]).all())
+        return None if in_order else order
+    kept: np.ndarray = order[first]
+    return kept
 
 
 def _columns(snaps: list[Snap]) -> aircraft_columns.Columns:

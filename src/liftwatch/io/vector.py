@@ -173,6 +173,21 @@ def seconds_to_ts(seconds: Column) -> Column:
     return pc.cast(us, pa.timestamp("us", tz="UTC"))
 
 
+def first_distinct(keys: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Whether each row is the first with its key, in order (the within-batch half of de-duplication,
+    and any exact first-of-its-key test on 64-bit words).
+
+    With the optional C accelerator (:mod:`liftwatch.io.trace_native`) one hash-set pass, ~0.025 µs a key
+    against ~0.065-0.1 for Polars' ``is_first_distinct`` (1 M random keys); the same answer either way.
+    """
+    from liftwatch.io import trace_native
+
+    arr = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
+    if trace_native.active() and arr.null_count == 0:
+        return trace_native.first_distinct(np.ascontiguousarray(arr.to_numpy(zero_copy_only=False), dtype=np.uint64))
+    return np.asarray(pl.Series("k", arr).is_first_distinct().to_numpy(), dtype=bool)
+
+
 # --- cleaning ------------------------------------------------------------------------------------------------
 def clean_hex(col: Column, *, tilde: bool = False) -> tuple[Column, Column | None]:
     """(lower-case stripped ICAO hex, validity mask or None when every value is already clean and valid).
