@@ -54,10 +54,10 @@ def _suffix(index: int, like: str) -> str:
 
 def part_of(path: str | os.PathLike[str]) -> tuple[Path, int] | None:
     """(first part, this part's position) when ``path`` is named as a part of a split archive, else None."""
-    p = Path(path)
-    m = _PART.match(p.name)
+    m = _PART.match(os.path.basename(os.fspath(path)))  # most names are no part: no Path made for them
     if m is None or m["suffix"] in _NOT_PARTS:
         return None
+    p = Path(path)
     suffix = m["suffix"]
     return p.with_name(f"{m['base']}.{_suffix(0, suffix)}"), _index(suffix)
 
