@@ -65,15 +65,19 @@ FLIGHT_FILE_SCHEMA = FLIGHT_SCHEMA
 FILE_SCHEMAS = {"points": POINT_FILE_SCHEMA, "flights": FLIGHT_FILE_SCHEMA}
 
 
+# Strings unique to a row or long (a flight's id, its track, its evidence) get nothing from a dictionary.
+_NOT_REPEATED = frozenset({"flight_id", "geometry", "evidence"})
+
+
 def write_options(schema: pa.Schema) -> dict[str, Any]:
-    """How a data file is written: zstd, and dictionary encoding for the string columns only.
+    """How a data file is written: zstd, and dictionary encoding for the repeated string columns only.
 
     Points' strings repeat (source, asset, callsign, ...) and shrink to a dictionary, while their float columns
     hardly ever repeat: pyarrow's default tries a dictionary for every column and falls back to plain once it
     fills, so floats paid for both. Strings only: 0.41 -> 0.22 µs a point written, files a third smaller
     (``docs/benchmarks.md``). Encodings stay the basic ones every engine reads (no byte-stream split).
     """
-    strings = [f.name for f in schema if pa.types.is_string(f.type)]
+    strings = [f.name for f in schema if pa.types.is_string(f.type) and f.name not in _NOT_REPEATED]
     return {"compression": COMPRESSION, "use_dictionary": strings}
 
 

@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from liftwatch.dataset_files import FLIGHT_FILE_SCHEMA, POINT_FILE_SCHEMA, write_options
 from liftwatch.dataset_ingest import ingest_into
 from liftwatch.dataset_write import partition_order
 from liftwatch.store_dataset import DatasetStore
@@ -65,3 +66,12 @@ def test_partition_files_are_sorted_and_dictionary_encoded_only_for_strings(tmp_
         enc = {meta.column(i).path_in_schema: set(meta.column(i).encodings) for i in range(meta.num_columns)}
         assert "RLE_DICTIONARY" in enc["asset_id"] and "RLE_DICTIONARY" in enc["callsign"]
         assert "RLE_DICTIONARY" not in enc["lat"] and "RLE_DICTIONARY" not in enc["row_key"]
+
+
+def test_flight_files_keep_unique_and_long_strings_out_of_dictionaries() -> None:
+    used = set(write_options(FLIGHT_FILE_SCHEMA)["use_dictionary"])
+    assert {"asset_id", "dep_site", "arr_site", "ending", "classification"} <= used
+    assert not used & {"flight_id", "geometry", "evidence", "dep_conf", "first_ts"}
+    assert set(write_options(POINT_FILE_SCHEMA)["use_dictionary"]) == {
+        "source", "domain", "asset_id", "callsign", "squawk", "registration", "type_code"
+    }  # fmt: skip
