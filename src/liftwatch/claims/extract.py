@@ -48,7 +48,7 @@ from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_a
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.places import Gazetteer, default_gazetteer
-from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
+from liftwatch.claims.roles import ROUND_TRIP, base_anaphor, return_of, split_by_mode, stops_before_then
 from liftwatch.claims.sentences import (
     Sentence,
     assign_roles,
@@ -222,7 +222,10 @@ def _sentence_claim(
         for t in find_times(text, pub, default_year)
         if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
-    return split_by_mode(claim, placed_modes)
+    made = split_by_mode(claim, placed_modes)
+    if sent.round_trip or ROUND_TRIP.search(text):
+        made += [back for c in made if (back := return_of(c)) is not None]
+    return made
 
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
