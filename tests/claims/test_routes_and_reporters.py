@@ -135,3 +135,47 @@ def test_the_747_by_its_number(text: str) -> None:
 def test_a_number_747_that_is_no_aircraft() -> None:
     # a count or a flight number is not the jet
     assert all(a.label != "Boeing 747" for a in one_claim("Flight 747 of an Il-76 landed at Al-Khadim.").assets)
+
+
+# --- a ship's place the kb knows only as an airport is the city ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian frigate Admiral Kasatonov arrived in Havana on Wednesday.",
+        "Фрегат «Адмирал Касатонов» прибыл в Гавану в среду.",
+        "وصلت الفرقاطة الروسية أدميرال كاساتونوف إلى هافانا يوم الأربعاء.",
+    ],
+)
+def test_ship_to_a_city_known_by_its_airport_goes_to_the_city(text: str) -> None:
+    assert place_ids(one_claim(text).destination) == {"city:havana"}
+
+
+def test_aircraft_to_the_same_city_stays_at_its_airport() -> None:
+    assert place_ids(one_claim("A Russian Il-96 landed in Havana on Wednesday.").destination) == {"MUHA"}
+
+
+def test_ship_to_a_named_airport_keeps_the_airport() -> None:
+    # the text itself says airport: what it says is kept, even for a ship
+    c = one_claim("The cargo ship Sparta IV sailed to Hmeimim airport on Wednesday.")
+    assert "city:latakia" not in place_ids(c.destination)
+
+
+# --- an article's several dates are no window for a claim its sentence does not date ---------------------
+
+
+def test_undated_claim_in_an_article_of_dates_weeks_apart_gives_no_window() -> None:
+    ex = shape_extract(
+        "The frigate left Sevastopol on 2 March. It had been repaired in January.\n\n"
+        "An Il-76 flew from Hmeimim to Al-Khadim."
+    )
+    undated = [c for c in ex.claims if any("Il-76" in s for s in c.sentences)]
+    assert undated and all(not c.window_source.startswith(("sentence", "article")) for c in undated)
+    assert all(c.window is not None for c in undated)  # still a range to search the data in
+
+
+def test_undated_claim_in_an_article_of_one_date_takes_it() -> None:
+    ex = shape_extract("On 2 March the frigate left Sevastopol.\n\nAn Il-76 flew from Hmeimim to Al-Khadim.")
+    undated = [c for c in ex.claims if any("Il-76" in s for s in c.sentences)]
+    assert undated and undated[0].window_source.startswith("article")
