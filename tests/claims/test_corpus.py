@@ -28,7 +28,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = None
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.759, 0.721), "ar": (0.624, 0.512), "fr": (0.630, 0.517), "ru": (0.646, 0.571)}
+FLOORS = {"en": (0.759, 0.721), "ar": (0.624, 0.512), "fr": (0.628, 0.517), "ru": (0.646, 0.571)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set from the next blind set's one score
 # sources reported as actor on the blind set when it was scored

@@ -179,3 +179,18 @@ def test_undated_claim_in_an_article_of_one_date_takes_it() -> None:
     ex = shape_extract("On 2 March the frigate left Sevastopol.\n\nAn Il-76 flew from Hmeimim to Al-Khadim.")
     undated = [c for c in ex.claims if any("Il-76" in s for s in c.sentences)]
     assert undated and undated[0].window_source.startswith("article")
+
+
+# --- French words that say what kind of place follows are filler between a cue and its place -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le cargo russe a appareillé lundi en route pour la ville portuaire syrienne de Tartous.",
+        "Un Il-76 s'est posé mardi sur la base aérienne militaire de Hmeimim.",
+    ],
+)
+def test_french_place_kind_words_keep_the_cue(text: str) -> None:
+    c = one_claim(text)
+    assert place_ids(c.destination) & {"tartus", "tartus-port", "hmeimim"}
