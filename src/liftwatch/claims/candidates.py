@@ -16,7 +16,8 @@ from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, COUNTRIES, NOT_PLACES
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
-from liftwatch.claims.sentences import ROUTE_NOUN, cue_role
+from liftwatch.claims.routes import ROUTE_NOUN
+from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
 from liftwatch.claims.translit import has_cyrillic
 from liftwatch.claims.types import find_types

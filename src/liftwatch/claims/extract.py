@@ -48,7 +48,8 @@ from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_a
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.places import Gazetteer, default_gazetteer
-from liftwatch.claims.roles import ROUND_TRIP, base_anaphor, return_of, split_by_mode, stops_before_then
+from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
+from liftwatch.claims.routes import ROUND_TRIP, return_of
 from liftwatch.claims.sentences import (
     Sentence,
     assign_roles,

@@ -63,7 +63,7 @@ ACTORS: tuple[Actor, ...] = (
     Actor("Iran", "state", ("IR",), ("iran",),
           _p(r"\bIran(?:ian|ians|'s)?\b|\bTehran(?:'s)?\b(?=\s+(?:sent|has|had|dispatched|government|regime))|"
              r"(?<![\u0600-\u06FF])(?:ال)?[إا]يران(?:ي|ية|يتان|يتين|يين)?(?![\u0600-\u06FF])|\bИран\w*|\bиранск\w*|"
-             r"\bIran\b|\biranien\w*|\bIRGC\b|\bIRIS\b")),
+             r"\biranien\w*|\bIRGC\b|\bIRIS\b")),
     # the United Kingdom by its air force and navy ("an RAF C-130J", "سلاح الجو الملكي البريطاني", "Королевских
     # ВВС", "la Royal Air Force"): the adjective alone stays out, as for the United States
     Actor("United Kingdom", "state", ("GB",), ("raf", "royal air force", "royal navy"),

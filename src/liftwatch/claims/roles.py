@@ -98,35 +98,3 @@ def split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) -> 
         ]
         out.append(part)
     return out
-
-
-# "four flights on the route Urumqi - Minsk and back", "plusieurs allers-retours entre le Mali et Ouagadougou",
-# "туда и обратно", "ذهابا وإيابا": the movement is told once and went both ways. ("N round trips between X and Y"
-# stays one claim of 2N legs, as ``counts`` reads it.)
-ROUND_TRIP = re.compile(
-    r"\b(?:and|&)\s+back\b(?!\s+(?:to|in|at|from|home)\b)|\bthere\s+and\s+back\b|"
-    r"\bback\s+and\s+forth\b|\ballers?[-\s]+(?:et\s+)?retours?\b|\bтуда\s+и\s+обратно\b|"
-    r"\bи\s+обратно\b|ذهاب(?:ا|اً)?\s+و(?:إياب|اياب)(?:ا|اً)?",
-    re.I,
-)
-
-
-def return_of(claim: Claim) -> Claim | None:
-    """The leg back of a round trip told once: one origin and one destination swapped, the same carriers, actor,
-    dates and count (a round trip is two legs, each flown as often as the trip). None when the claim has no
-    single origin and destination to swap, or stops on the way (which way they are passed is not said)."""
-    if len(claim.origin) != 1 or len(claim.destination) != 1 or claim.via or claim.possible:
-        return None
-    origin, dest = claim.origin[0], claim.destination[0]
-    return dataclasses.replace(
-        claim,
-        origin=[dataclasses.replace(dest, qualifiers=list(dest.qualifiers))],
-        destination=[dataclasses.replace(origin, qualifiers=list(origin.qualifiers))],
-        assets=[dataclasses.replace(a) for a in claim.assets],
-        hints=list(claim.hints),
-        times=list(claim.times),
-        sentences=list(claim.sentences),
-        sources=list(claim.sources),
-        actor_context=list(claim.actor_context),
-        equipment=list(claim.equipment),
-    )

@@ -28,6 +28,7 @@ from liftwatch.claims.lexicon import (
 )
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.routes import dashed_route
 from liftwatch.claims.shapes import AFTER_CAPITAL, actor_cuts, ar_arrival, capital_named_after
 from liftwatch.claims.water import is_passage
 
@@ -374,44 +375,6 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             r.role = "origin"
     sentence.roles = roles
     dashed_route(sentence)
-
-
-# "on the route Urumqi (ZWWW) - Minsk (UMMS)", "по маршруту Новороссийск – Тартус – Новороссийск", "sur la ligne
-# Bamako-Ouagadougou", "على خط طهران - دمشق": a route written with dashes after a route noun is origin, stops and
-# destination in order; a route that ends where it began is a round trip
-ROUTE_NOUN = re.compile(
-    r"(?:\broute|\bmaršrut\w*|\bмаршрут\w*|\btrajet|\bligne|\bl['’]axe|\bitinéraire|\bcorridor|\bрейс\w*|"
-    r"(?<![\u0600-\u06FF])(?:خط|مسار)(?![\u0600-\u06FF]))\s*[\"«“]?\s*$",
-    re.I,
-)
-_DASH = re.compile(r"\s*(?:\([^()]{1,12}\)\s*|\)\s*)?[-–—]\s*")
-
-
-def dashed_route(sentence: Sentence) -> None:
-    """Roles for a dashed route after a route noun (see ``ROUTE_NOUN``); the roles the cues gave are replaced."""
-    text = sentence.text
-    heads = [r for r in sentence.roles if r.head is None]
-    for i, first in enumerate(heads):
-        a = first.mention.start - sentence.start
-        if not ROUTE_NOUN.search(text[max(0, a - 30) : a]):
-            continue
-        chain = [first]
-        for nxt in heads[i + 1 :]:
-            last = chain[-1]
-            tails = [r for r in sentence.roles if r.head is not None and r.head == sentence.roles.index(last)]
-            end = max([last.mention.end, *(t.mention.end for t in tails)]) - sentence.start
-            if not _DASH.fullmatch(text[end : nxt.mention.start - sentence.start]):
-                break
-            chain.append(nxt)
-        if len(chain) < 2:
-            continue
-        if len(chain) >= 3 and chain[-1].mention.place.id == chain[0].mention.place.id:
-            sentence.round_trip = True
-            chain[-1].role = None
-            chain = chain[:-1]
-        for k, r in enumerate(chain):
-            r.role = "origin" if k == 0 else "destination" if k == len(chain) - 1 else "via"
-        return
 
 
 def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Mention]:
