@@ -1,9 +1,10 @@
-"""The ``*-n*`` excerpts of the gold corpus (the former held-out set 5) are well formed: they parse, use only the
-corpus keys, and every place key is one the kb knows.
+"""The ``*-n*`` and ``*-p*`` excerpts of the gold corpus (the former held-out sets 5 and 6) are well formed:
+they parse, use only the corpus keys, and every place key is one the kb knows; and no page appears twice in the
+corpus.
 
-Written while the set was blind, when nothing could run the extractor on it: the checks are on the
-annotation's format only. Kept now that the set is development data, so that a kb change that drops a place
-its gold names (or a misspelt field added later) shows up here, not as a silent miss when scoring.
+Written while each set was blind, when nothing could run the extractor on it: the checks are on the
+annotation's format only. Kept now that the sets are development data, so that a kb change that drops a place
+their gold names (or a misspelt field added later) shows up here, not as a silent miss when scoring.
 """
 
 from __future__ import annotations
@@ -15,14 +16,31 @@ import pytest
 from tests.annotation import check_excerpt, load
 
 SET_DIR = Path(__file__).resolve().parents[1] / "data" / "articles"
-FILES = sorted(SET_DIR.glob("??-n[0-9]-*.toml"))  # the former held-out set 5
+SET5 = sorted(SET_DIR.glob("??-n[0-9]-*.toml"))  # the former held-out set 5
+SET6 = sorted(SET_DIR.glob("??-p[0-9]-*.toml"))  # the former held-out set 6
 
 
-def test_set_has_eight_excerpts_per_language() -> None:
-    langs = [load(p)["lang"] for p in FILES]
+@pytest.mark.parametrize("files", [SET5, SET6], ids=["set5", "set6"])
+def test_set_has_eight_excerpts_per_language(files: list[Path]) -> None:
+    langs = [load(p)["lang"] for p in files]
     assert {lang: langs.count(lang) for lang in set(langs)} == {"en": 8, "ar": 8, "fr": 8, "ru": 8}
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
-def test_excerpt_is_well_formed(path: Path) -> None:
+@pytest.mark.parametrize("path", SET5, ids=[p.stem for p in SET5])
+def test_set5_excerpt_is_well_formed(path: Path) -> None:
     check_excerpt(path, r"{lang}-n\d-", not_after_report=False)
+
+
+@pytest.mark.parametrize("path", SET6, ids=[p.stem for p in SET6])
+def test_set6_excerpt_is_well_formed(path: Path) -> None:
+    check_excerpt(path, r"{lang}-p\d-")
+
+
+def test_no_page_is_in_the_corpus_twice() -> None:
+    """A page quoted twice would count its wording twice in the floors (and, in a blind set, would have made
+    the estimate an upper bound)."""
+    seen: dict[str, str] = {}
+    for path in sorted(SET_DIR.glob("*.toml")):
+        url = load(path)["url"].strip().rstrip("/").casefold()
+        assert url not in seen, f"{path.name} repeats the page of {seen[url]}"
+        seen[url] = path.name

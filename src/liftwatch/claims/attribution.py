@@ -107,7 +107,9 @@ def source_spans(sentence: str) -> list[tuple[int, int, str]]:
 _OPERATOR = re.compile(
     r"\b(?P<op>(?:[A-Z][\w-]*\s+){0,3}(?:Airlines|Airways|Air\s+Cargo|Cargo\s+Airlines|Aviation|Aviatrans|"
     r"Avia|Air(?=\s+(?:Il|An|IL|AN|plane|aircraft|flight|cargo))|Logistics|Shipping(?:\s+Company)?|"
-    r"Oboronlogistika|Oboronlogistics|SC\s+South|SK[-\s]Yug|Rubystar|Ruby\s+Star|Abakan\s+Air))\b"
+    r"Oboronlogistika|Oboronlogistics|SC\s+South|SK[-\s]Yug|Rubystar|Ruby\s+Star|Abakan\s+Air|"
+    # an airline whose name has "Air" inside it ("Fars Air Qeshm", "Air China Cargo") named before its aircraft
+    r"Air\s+[A-Z][\w-]+\s+Cargo|[A-Z][\w-]+\s+Air\s+(?!Force|Forces|Command|Defen[cs]e|Base|Mobility)[A-Z][\w-]+(?=\s+(?:cargo|plane|aircraft|flights?|jet|airliner|Boeing|\d{3}\b))))\b"
     r"|\b(?P<op2>Оборонлогистик\w*|Абакан\s*Эйр|«[^»]{2,30}»\s*(?=авиакомпани))",
 )
 

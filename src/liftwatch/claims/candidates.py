@@ -16,6 +16,7 @@ from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, COUNTRIES, NOT_PLACES
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
+from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
 from liftwatch.claims.translit import has_cyrillic
@@ -118,6 +119,15 @@ def _capital_after_cue(text: str, a: int, phrase: str) -> bool:
     return cue_role(pre) in ("origin", "destination", "via")
 
 
+def _on_dashed_route(pre: str) -> bool:
+    """ "on the route Urumqi (ZWWW) - Minsk": a name right after a route noun, or after a spaced dash that
+    follows a name standing after one, is a stop of the route."""
+    return bool(ROUTE_NOUN.search(pre) or _ROUTE_GOES_ON.search(pre))
+
+
+_ROUTE_GOES_ON = re.compile(r"(?:route|маршрут\w*|trajet|ligne|خط|مسار)\s+[^.;:,]{1,40}\s[-–—]\s*$", re.I)
+
+
 def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
     """Names standing where a place must stand (right after a cue) that the alias pattern missed.
 
@@ -148,6 +158,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and not after_place
             and not bound
             and not AFTER_CAPITAL.search(pre)
+            and not _on_dashed_route(pre)
         ):
             continue
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):

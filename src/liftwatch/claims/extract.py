@@ -49,6 +49,7 @@ from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.places import Gazetteer, default_gazetteer
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
+from liftwatch.claims.routes import ROUND_TRIP, return_of
 from liftwatch.claims.sentences import (
     Sentence,
     assign_roles,
@@ -222,7 +223,10 @@ def _sentence_claim(
         for t in find_times(text, pub, default_year)
         if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
-    return split_by_mode(claim, placed_modes)
+    made = split_by_mode(claim, placed_modes)
+    if sent.round_trip or ROUND_TRIP.search(text):
+        made += [back for c in made if (back := return_of(c)) is not None]
+    return made
 
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
@@ -239,6 +243,9 @@ def _DAY_ANCHORED(t: TimeSpan) -> bool:
     """A date the text gives relative to the day of publication ("on Friday", "yesterday", "this week",
     "over the past four days"): a relative span of under two weeks."""
     return t.kind == "relative" and t.start is not None and ((t.end or t.start) - t.start).days < 14
+
+
+_SEVERAL_DAYS = 7  # an article's dates further apart than this are several events, not one movement's window
 
 
 def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
@@ -268,6 +275,12 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
                 end = max(end, start + timedelta(days=default_days))
             claim.window = (start, end)
             claim.window_source = f"{source}: " + "; ".join(t.text for t in resolved)
+            if source == "article" and len({t.text for t in resolved}) > 1 and (end - start).days > _SEVERAL_DAYS:
+                # a claim its sentence does not date, in an article of several dates more than a week apart: the
+                # movement is one of them or none, so the hull is where to look, not a date the text gives it
+                claim.window_source = "search range from the article's dates, none the claim's own: " + "; ".join(
+                    t.text for t in resolved
+                )
             return
     if pub is not None:
         claim.window = (pub - timedelta(days=default_days), pub)

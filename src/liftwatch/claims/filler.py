@@ -29,6 +29,9 @@ _RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее
 _FR_FILLER = re.compile(
     r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage)s?|d'|l'|les|des"
     r"|[a-zé]{3,}(?:ienne|ien|iennes|iens|aise|ais|aises|aine|ain|aines|ains|ane|anes)"
+    # what kind of place it is, in any gender and number ("la ville portuaire syrienne de Tartous", "la base
+    # aérienne de", "le port militaire de", "la cité côtière de")
+    r"|(?:portuaire|maritime|militaire|navale?|aérien(?:ne)?|côti(?:er|ère)|internationa(?:le?|ux))s?|navals|cité"
 )
 # English: a coast, shore or shoreline is where a place lies ("to the Syrian coast at Tartus"), and a demonym
 # ("Libyan", "Venezuelan", "Sudanese", "West African") describes the place named next

@@ -58,6 +58,17 @@ ACTORS: tuple[Actor, ...] = (
              r"\bémirati\w*|\bémirien\w*|\bEAU\b|(?<![\u0600-\u06FF])[إا]مارات(?:ي|ية)(?![\u0600-\u06FF])|\bэмиратск\w*|"
              r"\bОбъедин[её]нн\w+\s+Арабск\w+\s+Эмират\w*")),
     Actor("Egypt", "state", ("EG",), ("egyptian",), _p(r"\bEgyptian\b|\bCairo\b")),
+    # Iran's airlifts to Syria and Lebanon and its ships to Venezuela and the Red Sea; the state and its adjective
+    # in the four languages ("Iranian cargo planes", "طائرات شحن إيرانية", "иранские танкеры", "navires iraniens")
+    Actor("Iran", "state", ("IR",), ("iran",),
+          _p(r"\bIran(?:ian|ians|'s)?\b|\bTehran(?:'s)?\b(?=\s+(?:sent|has|had|dispatched|government|regime))|"
+             r"(?<![\u0600-\u06FF])(?:ال)?[إا]يران(?:ي|ية|يتان|يتين|يين)?(?![\u0600-\u06FF])|\bИран\w*|\bиранск\w*|"
+             r"\biranien\w*|\bIRGC\b|\bIRIS\b")),
+    # the United Kingdom by its air force and navy ("an RAF C-130J", "سلاح الجو الملكي البريطاني", "Королевских
+    # ВВС", "la Royal Air Force"): the adjective alone stays out, as for the United States
+    Actor("United Kingdom", "state", ("GB",), ("raf", "royal air force", "royal navy"),
+          _p(r"\bRAF\b|\bRoyal\s+(?:Air\s+Force|Navy)\b|سلاح\s+الجو\s+الملكي(?:\s+البريطاني)?|البحرية\s+الملكية\s+البريطانية|"
+             r"\bКоролевск\w+\s+(?:ВВС|военно-воздушн\w+\s+сил|ВМС|военно-морск\w+\s+флот)\w*")),
     Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"),
           _p(r"\bBelarus(?:ian)?\b|\bMinsk\b|\bбелорусск\w*|\bBiélorussie\b|\bbiélorusse\w*|بيلاروس\w*")),
     Actor("Libya GNU", "force", ("LY",), ("gnu", "government of national unity"),

@@ -20,7 +20,19 @@ from liftwatch.claims.sentences import Sentence
 
 _SOURCE_AFTER = re.compile(
     r"^\W*(?:officials?|sources?|media|intelligence|diplomats?|analysts?|said|says|reported|reports|newspaper|"
-    r"journal|outlets?|state\s+media|news|ministry\s+said|authorities\s+said)\b",
+    r"journal|outlets?|state\s+media|news|ministry\s+said|authorities\s+said|"
+    # who watches and tells, named by nationality: "Belarusian observers found", "белорусские наблюдатели",
+    # "российские СМИ", "турецкие источники": the state is the reporters', not the mover's
+    r"observers?|monitors?|monitoring\s+(?:group|channel|project)s?|researchers?|investigators?|activists?|"
+    r"bloggers?|journalists?|experts?|spotters?|наблюдател\w*|мониторингов\w*|СМИ|источник\w*|"
+    r"журналист\w*|эксперт\w*|аналитик\w*|блогер\w*|издани\w*)\b",
+    re.I,
+)
+# the same reporters when the adjective follows them ("des observateurs biélorusses", "مراقبون بيلاروسيون",
+# "les médias russes", "مصادر تركية"): the text just before the state's name
+_SOURCE_BEFORE = re.compile(
+    r"(?:\bobservateurs?|\bmédias?|\bsources?|\bexperts?|\bjournalistes?|\bblogueurs?|\bmilitants?|"
+    r"مراقب\w*|مصادر|مصدر|وسائل\s+(?:ال)?إعلام|الإعلام|صحف\w*|صحيفة|خبراء|ناشط\w*|مدونون|مدونين)\s+$",
     re.I,
 )
 
@@ -87,7 +99,9 @@ def mover(
             continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
         if re.match(r"\s+destination\b", text[e:], re.I):
             continue  # "an Egyptian destination"
-        if _SOURCE_AFTER.match(text[e:]) or re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
+        if _SOURCE_AFTER.match(text[e:]) or _SOURCE_BEFORE.search(text[max(0, s - 40) : s]):
+            continue
+        if re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
             continue
         cands.append((s, e, actor))
     for s, e, name in operators(text):

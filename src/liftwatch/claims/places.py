@@ -30,6 +30,7 @@ from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import cyrillic_to_latin, has_arabic, has_cyrillic, kb_skeletons
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
+from liftwatch.kb.sites import airportsdata_rows
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
 _SUFFIX = (
@@ -337,14 +338,35 @@ class Gazetteer:
             if d <= 35.0 and (best is None or d < best[0]):
                 best = (d, sid)
         if best is None:
-            return place
+            return self._port_city(place) if domain == "sea" else place
         out = self.site_place(best[1], place.text, f"{place.note}; {domain} site {best[0]:.0f} km from {place.name}")
         out.qualifiers = list(place.qualifiers)
         return out
 
+    def _port_city(self, place: Place) -> Place:
+        """A ship's place the kb knows only as an airport ("to Havana", "в Гавану", "إلى هافانا"; the kb has no
+        port there) is the city the airport serves, by its airfield's city name: the ship went to the city, not to
+        its airport. Kept as the airport when the name was matched loosely (a fuzzy or romanised guess is not sure
+        to be that city) or when the text itself says airport."""
+        if "fuzzy" in place.note or "romanised" in place.note or _AIRPORT_WORD.search(place.text):
+            return place
+        site = self.kb.site(place.id) if place.id else None
+        icao = getattr(site, "icao", None)
+        row = airportsdata_rows().get(icao) if icao else None
+        city = (row or {}).get("city") or ""
+        if not city or norm_key(city) in ("", norm_key(getattr(site, "name", "") or "")):
+            return place
+        out = self.city_place(place.id or "", place.text)
+        key = norm_key(city)
+        note = f"{place.note}; a ship's place the kb knows as an airport: the city of {place.name}"
+        return replace(out, id=f"city:{key}", name=city, region_ids=(f"city:{key}",), note=note)
+
     def site_latlon(self, site_ids: tuple[str, ...] | list[str]) -> tuple[np.ndarray, np.ndarray]:
         rows = self.sites.filter(self.sites["site_id"].is_in(list(site_ids)))
         return rows["lat"].to_numpy(), rows["lon"].to_numpy()
+
+
+_AIRPORT_WORD = re.compile(r"airport|airfield|aéroport|аэропорт|مطار", re.I)
 
 
 def _row(site: Any) -> dict[str, Any]:

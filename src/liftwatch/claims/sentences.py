@@ -28,6 +28,7 @@ from liftwatch.claims.lexicon import (
 )
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.routes import dashed_route
 from liftwatch.claims.shapes import AFTER_CAPITAL, actor_cuts, ar_arrival, capital_named_after
 from liftwatch.claims.water import is_passage
 
@@ -159,6 +160,7 @@ class Sentence:
     text: str
     roles: list[Role] = field(default_factory=list)
     continues: bool = False  # a clause cut from the sentence before (see ``_CLAUSE``), not a sentence of its own
+    round_trip: bool = False  # a route written "X - Y - X": the movement goes there and comes back
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -372,6 +374,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         if r.role == "between":
             r.role = "origin"
     sentence.roles = roles
+    dashed_route(sentence)
 
 
 def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Mention]:

@@ -111,6 +111,12 @@ def type_kinds() -> tuple[TypeKind, ...]:
                 maker, num = bare.group("maker"), bare.group("num")
                 makers = "|".join(re.escape(x) for x in MAKERS.get(maker, (maker,)))
                 pat = rf"(?<![\w])(?:{makers})[\s-]+(?:\d{{3}}-)?{num}(?!\d)[\w/-]*"
+                if num.startswith("7"):
+                    # "a cargo 747 airliner", "The 747 landed": the jet's number alone, after an article or
+                    # "cargo", names it as well as the maker's name does
+                    pat += (
+                        rf"|(?:(?<=\b[Cc]argo )|(?<=\b[Tt]he )|(?<=\b[Aa] )|(?<=\bthis )|(?<=\bits )){num}(?![\d\w-])"
+                    )
                 out.append(TypeKind(f"{maker} {num}", row["type_code"], row["category"], maker, re.compile(pat, re.I)))
             continue
         maker, prefix, num = m.group("maker"), m.group("prefix"), m.group("num")

@@ -1,0 +1,56 @@
+"""The diagnosis of lost gold fields puts each in the class that explains it, and counts every gold field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from liftwatch.claims.diagnose import MISSED, diagnose, main
+from tests.claims.conftest import real_kb_gazetteer
+
+
+def _write(folder: Path, name: str, text: str, claims: str) -> None:
+    (folder / name).write_text(
+        f'lang = "en"\nurl = "https://example.org/{name}"\npublished = "2024-12-20"\n'
+        f"text = '''{text}'''\n{claims}",
+        encoding="utf-8",
+    )
+
+
+def test_lost_fields_are_classed_by_cause(tmp_path: Path) -> None:
+    real_kb_gazetteer()
+    # one movement extracted, a second the gold holds and the text tells only as "the other" (not extracted)
+    _write(
+        tmp_path,
+        "a.toml",
+        "Two Il-76 jets flew from Hmeimim to Al-Khadim on 18 December.",
+        '[[claim]]\norigin = ["hmeimim"]\ndestination = ["al-khadim"]\n'
+        '[[claim]]\norigin = ["al-khadim"]\ndestination = ["benina"]\nwindow = ["2024-12-19", "2024-12-19"]\n',
+    )
+    # the gold's origin is where the extractor put the destination
+    _write(
+        tmp_path,
+        "b.toml",
+        "An An-124 landed at Hmeimim on 18 December.",
+        '[[claim]]\norigin = ["hmeimim"]\n',
+    )
+    lost, total = diagnose(tmp_path)
+    assert total == 6
+    assert lost[MISSED] == 3  # the second claim's three fields
+    assert lost["place in another role"] == 1
+    assert sum(lost.values()) == 4
+
+
+def test_only_restricts_to_matching_files(tmp_path: Path) -> None:
+    real_kb_gazetteer()
+    _write(tmp_path, "a.toml", "An An-124 landed at Hmeimim on 18 December.", '[[claim]]\norigin = ["hmeimim"]\n')
+    assert diagnose(tmp_path, only="^b")[1] == 0
+
+
+def test_cli_prints_the_table_and_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    real_kb_gazetteer()
+    _write(tmp_path, "a.toml", "An An-124 landed at Hmeimim on 18 December.", '[[claim]]\norigin = ["hmeimim"]\n')
+    assert main([str(tmp_path)]) == 0
+    assert "place in another role" in capsys.readouterr().out
+    assert main([str(tmp_path / "nope")]) == 2
