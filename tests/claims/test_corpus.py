@@ -26,11 +26,16 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout7"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.759, 0.721), "ar": (0.624, 0.512), "fr": (0.628, 0.517), "ru": (0.646, 0.571)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set from the next blind set's one score
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
+    "en": (0.346, 0.309),
+    "ar": (0.296, 0.065),
+    "fr": (0.436, 0.320),
+    "ru": (0.348, 0.263),
+}  # set 7, scored once at f5e38f6
 # sources reported as actor on the blind set when it was scored
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
