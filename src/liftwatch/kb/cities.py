@@ -11,8 +11,10 @@ largest field (OurAirports class: a large airport beats medium ones, which beat 
 scheduled (IATA-coded) fields, then (5) more fields. Only a tie on all of these is an ambiguity the caller
 reports with the candidates ("San Jose": Costa Rica and California).
 
-airportsdata is English only and spells some cities unlike the press ("Napoli", "Odesa"): ``data/kb/
-city_names.csv`` lists the Russian, Arabic and French names of the cities this theatre's reporting names.
+airportsdata is English only and spells some cities unlike the press ("Napoli", "Odesa"), and files one city's
+fields under several spellings (Belgrade Nikola Tesla under "Belgrad", a strip under "Belgrade", Batajnica air
+base under its suburb): ``data/kb/city_names.csv`` lists the Russian, Arabic and French names of the cities this
+theatre's reporting names, and joins a city's airportsdata spellings into one city.
 Such a name joins the same ranking (it never overrides it): "Odessa" is Odesa, Ukraine (a medium airport)
 before Odessa, Texas (strips) by the rule above, not by the table.
 """
@@ -142,10 +144,17 @@ def _named_cities() -> dict[str, list[City]]:
     out: dict[str, list[City]] = defaultdict(list)
     for i, row in enumerate(read_csv("city_names.csv"), start=2):
         where = f"{data_path('city_names.csv')}:{i}"
-        city, country = row["city"].strip(), row["country"].strip()
-        members = {codes[c] for c in _raw_cities().get((city, country), []) if c in codes}
-        if not members:
-            raise KnowledgeBaseError(f"{where}: airportsdata has no field in city {city!r}, {country}")
+        spellings = [c.strip() for c in row["city"].split("|") if c.strip()]
+        country = row["country"].strip()
+        members: set[str] = set()
+        for spelling in spellings:  # airportsdata files one city's fields under several spellings (Belgrad)
+            found = {codes[c] for c in _raw_cities().get((spelling, country), []) if c in codes}
+            if not found:
+                raise KnowledgeBaseError(f"{where}: airportsdata has no field in city {spelling!r}, {country}")
+            members |= found
+        if not spellings:
+            raise KnowledgeBaseError(f"{where}: empty city")
+        city = spellings[0]
         target = make_city(norm_key(city), city, country, members)
         for name in (city, *row["names"].split("|")):
             key = norm_key(name)
