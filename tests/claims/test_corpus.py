@@ -31,11 +31,11 @@ HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_
 FLOORS = {"en": (0.759, 0.721), "ar": (0.624, 0.512), "fr": (0.628, 0.517), "ru": (0.646, 0.571)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {
-    "en": (0.346, 0.309),
-    "ar": (0.296, 0.065),
-    "fr": (0.436, 0.320),
-    "ru": (0.348, 0.263),
-}  # set 7, scored once at f5e38f6
+    "en": (0.375, 0.327),
+    "ar": (0.290, 0.073),
+    "fr": (0.433, 0.346),
+    "ru": (0.372, 0.280),
+}  # set 7: scored once at f5e38f6 (22.3 %), then its place keys re-keyed to the ports the kb gained (23.9 %)
 # sources reported as actor on the blind set when it was scored
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
