@@ -47,8 +47,19 @@ _AR_FILLER = re.compile(
 )
 
 
+# English words the demonym endings above would take for an adjective of origin: verbs after an infinitive's
+# "to" ("this move aims to maintain Russia's influence" moves nothing to Russia) and a few others.
+_NOT_DESCRIBING = frozenset({
+    "maintain", "sustain", "retain", "obtain", "contain", "attain", "entertain", "detain", "pertain", "remain",
+    "explain", "complain", "regain", "constrain", "restrain", "refrain", "ascertain", "abstain", "began", "clean",
+    "again", "certain", "captain",
+})  # fmt: skip
+
+
 def filler_word(w: str) -> bool:
     """True for a word that may stand between a cue and its place (lower-cased, punctuation stripped)."""
+    if w in _NOT_DESCRIBING:
+        return False
     return (
         w in FILLER
         or w.endswith("'s")
