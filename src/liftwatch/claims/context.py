@@ -283,20 +283,7 @@ def per_ship(claim: Claim, solo: set[str]) -> list[Claim]:
         return [claim]
     out = []
     for ship in ships:
-        part = dataclasses.replace(
-            claim,
-            assets=[dataclasses.replace(ship)],
-            origin=list(claim.origin),
-            destination=list(claim.destination),
-            via=list(claim.via),
-            possible=list(claim.possible),
-            hints=list(claim.hints),
-            times=list(claim.times),
-            sources=list(claim.sources),
-            min_count=None,
-            max_count=None,
-            count_text="",
-        )
+        part = claim.copy(assets=[dataclasses.replace(ship)], min_count=None, max_count=None, count_text="")
         out.append(part)
     return out
 

@@ -6,7 +6,7 @@ report without a second representation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -110,6 +110,12 @@ class Claim:
     # the dates of the sentence before, in the same paragraph, when this claim's sentence names none: a
     # narrative's undated sentence goes on with the last date given. Used only to keep dated legs apart.
     narrative_times: list[TimeSpan] = field(default_factory=list, repr=False)
+
+    def copy(self, **changes: Any) -> Claim:
+        """A claim of its own (a leg split off, a return leg, one vessel of a convoy): every list copied, so
+        nothing is shared with this one, then ``changes`` applied."""
+        lists = {f.name: list(getattr(self, f.name)) for f in fields(self) if isinstance(getattr(self, f.name), list)}
+        return replace(self, **{**lists, **changes})
 
     @property
     def domain(self) -> str | None:

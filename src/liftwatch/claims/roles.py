@@ -87,9 +87,7 @@ def split_by_mode(claim: Claim, placed: list[tuple[str, Place, str | None]]) -> 
         return [claim]
     out = []
     for mode in modes:
-        part = dataclasses.replace(
-            claim, origin=[], destination=[], via=[], possible=[], actor_context=[], hints=list(claim.hints)
-        )
+        part = claim.copy(origin=[], destination=[], via=[], possible=[], actor_context=[])
         for role, place, m in placed:
             if m in (None, mode):
                 getattr(part, role).append(dataclasses.replace(place, qualifiers=list(place.qualifiers)))

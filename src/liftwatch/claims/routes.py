@@ -73,15 +73,8 @@ def return_of(claim: Claim) -> Claim | None:
     if len(claim.origin) != 1 or len(claim.destination) != 1 or claim.via or claim.possible:
         return None
     origin, dest = claim.origin[0], claim.destination[0]
-    return dataclasses.replace(
-        claim,
+    return claim.copy(
         origin=[dataclasses.replace(dest, qualifiers=list(dest.qualifiers))],
         destination=[dataclasses.replace(origin, qualifiers=list(origin.qualifiers))],
         assets=[dataclasses.replace(a) for a in claim.assets],
-        hints=list(claim.hints),
-        times=list(claim.times),
-        sentences=list(claim.sentences),
-        sources=list(claim.sources),
-        actor_context=list(claim.actor_context),
-        equipment=list(claim.equipment),
     )
