@@ -32,8 +32,9 @@ from liftwatch.dataset_files import (
     to_unsigned,
 )
 from liftwatch.io.ais_static import STATIC_SCHEMA, conform_static
+from liftwatch.io.vector import first_distinct
 from liftwatch.partitioning import asset_buckets
-from liftwatch.rowkey import first_distinct, table_row_keys
+from liftwatch.rowkey import table_row_keys
 from liftwatch.schema import FLIGHT_SCHEMA, POINT_SCHEMA
 
 STAGE_ROWS = 1_000_000  # rows buffered before they are de-duplicated and written (bounds buffer memory)
@@ -63,9 +64,7 @@ def partition_order(frame: pl.DataFrame) -> np.ndarray:
     snapshot data, whose aircraft arrive interleaved.
     """
     if frame["ts"].null_count() or frame["asset_id"].null_count():  # not canonical points; kept exact anyway
-        return (
-            frame.select(pl.arg_sort_by("day", "bucket", "asset_id", "ts", maintain_order=True)).to_series().to_numpy()
-        )
+        return _sorted_by_polars(frame)
     ids = frame["asset_id"].to_arrow()
     ids = ids.combine_chunks() if isinstance(ids, pa.ChunkedArray) else ids
     enc = pc.dictionary_encode(ids)
@@ -74,14 +73,20 @@ def partition_order(frame: pl.DataFrame) -> np.ndarray:
     day = frame["day"].to_physical().to_numpy().astype(np.int64)
     day -= day.min()
     if day.max() >= 1 << 16:  # positions over 179 years apart in one batch: no room in the word
-        return (
-            frame.select(pl.arg_sort_by("day", "bucket", "asset_id", "ts", maintain_order=True)).to_series().to_numpy()
-        )
+        return _sorted_by_polars(frame)
     bucket = frame["bucket"].to_numpy().astype(np.int64)
     code = rank[enc.indices.to_numpy(zero_copy_only=False)]
     group = ((day.astype(np.uint64) << 48) | (bucket.astype(np.uint64) << 32) | code.astype(np.uint64)).view(np.uint64)
     by_time = np.argsort(frame["ts"].to_physical().to_numpy(), kind="stable")
     order: np.ndarray = by_time[np.argsort(group[by_time], kind="stable")]
+    return order
+
+
+def _sorted_by_polars(frame: pl.DataFrame) -> np.ndarray:
+    """:func:`partition_order` by Polars' own stable sort, for the batches the integer word cannot hold."""
+    order: np.ndarray = (
+        frame.select(pl.arg_sort_by("day", "bucket", "asset_id", "ts", maintain_order=True)).to_series().to_numpy()
+    )
     return order
 
 

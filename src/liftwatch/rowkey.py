@@ -24,8 +24,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from liftwatch.io.vector import first_distinct as first_distinct  # the store's in-batch test, kept here too
-
 ROW_KEY_VERSION = "lw-rowkey-v1"
 
 # Columns whose values define "the same observation" for de-duplication, in hashing order.

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from liftwatch.io.ais_static import STATIC_SCHEMA
-from liftwatch.rowkey import first_distinct
+from liftwatch.io.vector import first_distinct
 from liftwatch.schema import POINT_COLUMNS
 
 DUCK_TYPES = {

@@ -112,7 +112,7 @@ def prepare(data: bytes) -> tuple[dict[str, Any], NativeDoc] | None:
 
 
 def first_distinct(keys: np.ndarray) -> np.ndarray:
-    """Whether each uint64 key occurs for the first time (see :func:`liftwatch.rowkey.first_distinct`)."""
+    """Whether each uint64 key occurs for the first time (see :func:`liftwatch.io.vector.first_distinct`)."""
     if _ext is None:
         raise RuntimeError("the C accelerator is not available")
     return np.frombuffer(_ext.first_distinct(keys), dtype=np.bool_)
