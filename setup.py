@@ -1,8 +1,9 @@
-"""Build configuration beyond pyproject.toml: the optional C accelerators for readsb traces and aircraft.json.
+"""Build configuration beyond pyproject.toml: the optional C accelerators for readsb traces and aircraft.json, and
+the store's set of stored row keys.
 
 ``optional=True``: without a C compiler (or Python headers) the build skips the extension and liftwatch installs
-and works unchanged on its pure-Python paths (:mod:`liftwatch.io.trace_native` and
-:mod:`liftwatch.io.aircraft_native` say which one runs).
+and works unchanged on its pure-Python paths (:mod:`liftwatch.io.trace_native`,
+:mod:`liftwatch.io.aircraft_native` and :mod:`liftwatch.store_keys` say which one runs).
 """
 
 from setuptools import Extension, setup
@@ -20,6 +21,12 @@ setup(
             "liftwatch.io._aircraft_native",
             sources=["csrc/aircraft_native.c"],
             depends=["csrc/jsonscan.h"],
+            extra_compile_args=["-O2", "-std=c11"],
+            optional=True,
+        ),
+        Extension(
+            "liftwatch._keyset",
+            sources=["csrc/keyset.c"],
             extra_compile_args=["-O2", "-std=c11"],
             optional=True,
         ),

@@ -61,6 +61,7 @@ def _chunk(rng: np.random.Generator, n: int, assets: int, days: int) -> pa.Table
 
 
 def make_store(db: Path, rows: int, assets: int, days: int) -> None:
+    from liftwatch import store_layout as layout
     from liftwatch.store import Store
 
     rng = np.random.default_rng(11)
@@ -68,9 +69,7 @@ def make_store(db: Path, rows: int, assets: int, days: int) -> None:
         done = 0
         while done < rows:
             n = min(CHUNK, rows - done)
-            store.con.register("_b", _chunk(rng, n, assets, days))
-            store.con.execute("INSERT INTO points SELECT * FROM _b")
-            store.con.unregister("_b")
+            layout.append(store.con, _chunk(rng, n, assets, days))
             done += n
 
 

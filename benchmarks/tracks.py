@@ -176,6 +176,7 @@ def make_store(points_path: Path, target: int, db: Path | None = None) -> Path:
     >= ``target`` rows. An existing ``db`` is used as it is (build it once, e.g. outside a work tree)."""
     import duckdb
 
+    from liftwatch import store_layout as layout
     from liftwatch.schema import POINT_COLUMNS
     from liftwatch.store import Store
 
@@ -194,9 +195,10 @@ def make_store(points_path: Path, target: int, db: Path | None = None) -> Path:
             c if c != "asset_id" else "asset_id || '-' || CAST(k AS VARCHAR) AS asset_id" for c in POINT_COLUMNS
         )
         for k in range(copies):
-            con.execute(
-                f"INSERT INTO points SELECT {cols}, hash(asset_id, ts, lat, lon, k) FROM "
-                f"(SELECT *, {k} AS k FROM read_parquet('{points_path}'))"
+            layout.insert_select(
+                con,
+                f"SELECT {cols}, hash(asset_id, ts, lat, lon, k) AS row_key FROM "
+                f"(SELECT *, {k} AS k FROM read_parquet('{points_path}'))",
             )
         con.close()
         print(f"set-up: {copies} copies into {db} in {time.perf_counter() - t0:.0f} s")

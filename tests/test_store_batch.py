@@ -212,9 +212,9 @@ def test_steps_run_duckdb_on_step_threads_and_restore_its_setting(
 
     seen: list[object] = []
 
-    def spying_append(con: Any, table: Any) -> None:
+    def spying_append(con: Any, table: Any, keys: Any = None) -> None:
         seen.append(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
-        real_append(con, table)
+        real_append(con, table, keys)
 
     monkeypatch.setattr("liftwatch.store_batch.append_rows", spying_append)
     files = _files(tmp_path, 3)

@@ -27,6 +27,7 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
+from liftwatch import store_layout as layout
 from liftwatch.errors import LiftwatchError
 from liftwatch.io.ais_static import STATIC_SCHEMA, conform_static, empty_static
 from liftwatch.rowkey import KEY_COLUMNS, ROW_KEY_VERSION, duckdb_udf
@@ -38,6 +39,7 @@ from liftwatch.store_files import (
     lock_error,
 )
 from liftwatch.store_ingest import STAGE_ROWS, IngestReport, StoreIngest
+from liftwatch.store_keys import StoredKeys
 from liftwatch.store_sql import (
     DUCK_TYPES,
     POINT_COLS,
@@ -70,6 +72,7 @@ class Store(StoreIngest):
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
         self.path = os.fspath(path) if path is not None else default_db_path()
+        self.keys = StoredKeys()
         if read_only and self.path != ":memory:" and not os.path.exists(self.path):
             raise LiftwatchError(f"{self.path}: no liftwatch database here (run `liftwatch ingest` first)")
         try:
@@ -95,7 +98,6 @@ class Store(StoreIngest):
     # -- schema ---------------------------------------------------------------------------------------
     def _create(self) -> None:
         con = self.con
-        con.execute(f"CREATE TABLE IF NOT EXISTS points ({ddl(POINT_SCHEMA)}, row_key UBIGINT NOT NULL)")
         con.execute(
             "CREATE TABLE IF NOT EXISTS ingested_files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, "
             "format VARCHAR, rows_added BIGINT, rejected BIGINT, ingested_at TIMESTAMPTZ)"
@@ -104,6 +106,15 @@ class Store(StoreIngest):
         con.execute(SOURCE_FILES_DDL)
         con.execute(f"CREATE TABLE IF NOT EXISTS {STATIC_TABLE} ({static_ddl()})")
         con.execute("CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        if not layout.is_coded(con):
+            if layout.has_table(con, "points"):  # written by an older liftwatch: its points move over once
+                layout.upgrade(con)
+            else:
+                con.execute(layout.CODES_DDL)
+                con.execute(
+                    f"CREATE TABLE {layout.ROWS_TABLE} ({layout.rows_ddl(ddl(POINT_SCHEMA))}, row_key UBIGINT NOT NULL)"
+                )
+                layout.create_view(con)
         version = self.meta("row_key")
         if version != ROW_KEY_VERSION:
             self._rekey()
@@ -130,8 +141,8 @@ class Store(StoreIngest):
                 con.create_function(  # type: ignore[call-overload]
                     "lw_row_key", duckdb_udf, types, "UBIGINT", type="arrow", null_handling="special"
                 )
-                args = ", ".join(f'"{c}"' for c in KEY_COLUMNS)
-                con.execute(f"UPDATE points SET row_key = lw_row_key({args})")
+                args = ", ".join(layout.source_expr(con) if c == "source" else f'"{c}"' for c in KEY_COLUMNS)
+                con.execute(f"UPDATE {layout.ROWS_TABLE} SET row_key = lw_row_key({args})")
                 con.remove_function("lw_row_key")
             self._set_meta("row_key", ROW_KEY_VERSION)
             con.execute("COMMIT")
@@ -140,6 +151,7 @@ class Store(StoreIngest):
             raise
 
     def close(self) -> None:
+        self.keys.clear()
         self.con.close()
 
     def __enter__(self) -> Store:

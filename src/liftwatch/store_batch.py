@@ -316,10 +316,10 @@ class FileBatch:
         con.execute("BEGIN TRANSACTION")
         try:
             if table is not None:
-                new = new_rows(con, table)
+                new = new_rows(con, table, self.store.keys)
                 if new.num_rows:
                     added += np.bincount(new.column("_file").to_numpy(), minlength=len(queued))
-                    append_rows(con, new)
+                    append_rows(con, new, self.store.keys)
             files = pa.table(
                 {
                     "sha256": [queued[i].task.digest for i in ok],

@@ -36,6 +36,7 @@ from liftwatch.readahead import readahead
 from liftwatch.rowkey import table_row_keys
 from liftwatch.schema import POINT_SCHEMA, conform
 from liftwatch.store_files import check_regular, file_digest, fingerprint
+from liftwatch.store_keys import StoredKeys
 from liftwatch.store_sql import append_rows, new_rows
 
 STAGE_ROWS = 1_000_000  # rows de-duplicated and appended at once (bounds the memory of one step)
@@ -81,6 +82,7 @@ class StoreIngest:
     """The ingest methods of :class:`liftwatch.store.Store` (which supplies the open connection)."""
 
     con: duckdb.DuckDBPyConnection
+    keys: StoredKeys  # the stored row keys held in memory while ingesting (liftwatch.store_keys)
 
     def ingest(
         self,
@@ -239,9 +241,9 @@ class StoreIngest:
             held.clear()
             got = 0
             for start in range(0, table.num_rows, STAGE_ROWS):
-                new = new_rows(con, table.slice(start, STAGE_ROWS))
+                new = new_rows(con, table.slice(start, STAGE_ROWS), self.keys)
                 if new.num_rows:
-                    append_rows(con, new)
+                    append_rows(con, new, self.keys)
                 got += new.num_rows
             return got
 

@@ -13,13 +13,16 @@ from datetime import datetime
 from typing import Any
 
 import duckdb
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from liftwatch import store_layout as layout
 from liftwatch.io.ais_static import STATIC_SCHEMA
 from liftwatch.io.vector import first_distinct
 from liftwatch.schema import POINT_COLUMNS
+from liftwatch.store_keys import StoredKeys
 
 DUCK_TYPES = {
     pa.string(): "VARCHAR",
@@ -77,19 +80,29 @@ def static_ddl() -> str:
 
 
 POINT_COLS = ", ".join(f'"{c}"' for c in POINT_COLUMNS)
-KEYED_COLS = ", ".join(f'"{c}"' for c in (*POINT_COLUMNS, "row_key"))
 # Keys of a slice already stored; the ts bounds let DuckDB skip row groups outside the slice's span (identical
 # content has the identical ts, so the restriction loses nothing).
 SEEN_SQL = "SELECT row_key FROM points WHERE ts BETWEEN ? AND ? AND row_key IN (SELECT row_key FROM _lw_keys)"
 
 
-def new_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pa.Table:
+def new_rows(con: duckdb.DuckDBPyConnection, table: pa.Table, keys: StoredKeys | None = None) -> pa.Table:
     """Rows of a keyed slice (canonical columns + ``row_key``, in arrival order) that the store lacks: the
     first row of each key in the slice, and no key already stored.
 
-    Only the slice's distinct keys go to DuckDB, and only the stored points of the slice's time span are
-    probed, so the cost follows the slice, not the store, and nothing is staged.
+    With ``keys`` (the store's in-memory key set, :mod:`liftwatch.store_keys`) the answer is a hash probe a row;
+    pass the result to :func:`append_rows` with the same ``keys``. Otherwise only the slice's distinct keys go
+    to DuckDB, and only the stored points of the slice's time span are probed, so nothing is staged.
     """
+    held = keys.fresh(con, table) if keys is not None and keys.active else None
+    keep = _lacking(con, table) if held is None else held
+    if held is not None and not keep.any():
+        assert keys is not None
+        keys.appended(0)
+    return table if keep.all() else table.filter(pa.array(keep))
+
+
+def _lacking(con: duckdb.DuckDBPyConnection, table: pa.Table) -> np.ndarray:
+    """Which rows of a keyed slice are the first of their key in it and not stored (DuckDB's scan)."""
     keys = table.column("row_key")
     first = first_distinct(keys)
     cand = keys if first.all() else keys.filter(pa.array(first))
@@ -99,20 +112,19 @@ def new_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pa.Table:
         stored = con.sql(SEEN_SQL, params=[lo, hi]).to_arrow_table()
     finally:
         con.unregister("_lw_keys")
-    keep = first
-    if stored.num_rows:
-        seen = pc.is_in(keys, value_set=stored.column(0).combine_chunks()).to_numpy(zero_copy_only=False)
-        keep = first & ~seen
-    return table if keep.all() else table.filter(pa.array(keep))
+    if not stored.num_rows:
+        return first
+    seen = pc.is_in(keys, value_set=stored.column(0).combine_chunks()).to_numpy(zero_copy_only=False)
+    return np.asarray(first & ~seen, dtype=bool)
 
 
-def append_rows(con: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
-    """Append keyed rows (Arrow, canonical columns + ``row_key``; other columns ignored) to ``points``."""
-    con.register("_lw_new", table)
-    try:
-        con.execute(f"INSERT INTO points ({KEYED_COLS}) SELECT {KEYED_COLS} FROM _lw_new")
-    finally:
-        con.unregister("_lw_new")
+def append_rows(con: duckdb.DuckDBPyConnection, table: pa.Table, keys: StoredKeys | None = None) -> None:
+    """Append keyed rows (Arrow, canonical columns + ``row_key``; other columns ignored) to the points (stored as
+    :mod:`liftwatch.store_layout` lays them out); with the
+    ``keys`` that :func:`new_rows` chose them by, which then count them as stored."""
+    layout.append(con, table)
+    if keys is not None:
+        keys.appended(table.num_rows)
 
 
 @contextmanager

@@ -208,7 +208,8 @@ PINNED_KEYS = [5153564418774600026, 14426274136388345149]
 
 
 def test_store_keyed_by_duckdb_hash_is_rekeyed_once(tmp_path: Path) -> None:
-    """A store from an older liftwatch (row_key = DuckDB hash(), no store_meta) keeps de-duplicating."""
+    """A store from an older liftwatch (row_key = DuckDB hash(), no store_meta, points as a plain table) keeps
+    de-duplicating once upgraded and re-keyed."""
     db = tmp_path / "old.duckdb"
     f = tmp_path / "a.sbs"
     f.write_bytes(b"".join(sbs_line(second=s) for s in range(10)))
@@ -216,6 +217,11 @@ def test_store_keyed_by_duckdb_hash_is_rekeyed_once(tmp_path: Path) -> None:
         store.ingest(f)
     con = duckdb.connect(str(db))
     key = "hash(" + ", ".join(f'"{c}"' for c in KEY_COLUMNS) + ")"
+    con.execute("CREATE TABLE old_points AS SELECT * FROM points")  # the layout before point_rows
+    con.execute("DROP VIEW points")
+    con.execute("DROP TABLE point_rows")
+    con.execute("DROP TABLE point_codes")
+    con.execute("ALTER TABLE old_points RENAME TO points")
     con.execute(f"UPDATE points SET row_key = {key}")
     con.execute("DROP TABLE store_meta")
     con.execute("DELETE FROM ingested_files")  # so the same content is read again

@@ -1,0 +1,9 @@
+"""Type stub of the optional C key set built from csrc/keyset.c (see liftwatch.store_keys)."""
+
+import numpy as np
+
+class KeySet:
+    nbytes: int
+    def add_new(self, keys: np.ndarray | bytes | bytearray | memoryview) -> bytearray: ...
+    def add(self, keys: np.ndarray | bytes | bytearray | memoryview) -> None: ...
+    def __len__(self) -> int: ...
