@@ -1,5 +1,5 @@
 """Build configuration beyond pyproject.toml: the optional C accelerators for readsb traces and aircraft.json, and
-the store's set of stored row keys.
+the store's row keys (their fold, and the set of those stored).
 
 ``optional=True``: without a C compiler (or Python headers) the build skips the extension and liftwatch installs
 and works unchanged on its pure-Python paths (:mod:`liftwatch.io.trace_native`,
@@ -21,6 +21,12 @@ setup(
             "liftwatch.io._aircraft_native",
             sources=["csrc/aircraft_native.c"],
             depends=["csrc/jsonscan.h"],
+            extra_compile_args=["-O2", "-std=c11"],
+            optional=True,
+        ),
+        Extension(
+            "liftwatch._rowkey",
+            sources=["csrc/rowkey.c"],
             extra_compile_args=["-O2", "-std=c11"],
             optional=True,
         ),

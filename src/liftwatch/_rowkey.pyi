@@ -1,0 +1,3 @@
+"""Type stub of the optional C row-key fold built from csrc/rowkey.c (see liftwatch.rowkey)."""
+
+def fold(n: int, columns: list[tuple[int, object, object, int, int]]) -> bytearray: ...
