@@ -8,9 +8,10 @@
  *
  * Layout: linear probing over a table of any size (slot = high half of the 128-bit product of the mixed key
  * and the size, so sizes need not be powers of two and memory follows the keys), 0 marks an empty slot and
- * the key 0 is tracked apart. The load stays between ~0.47 and 0.7: ~11-17 bytes a key. Keys are mixed with
- * MurmurHash3's finaliser so that structured keys spread. Lookups are issued a block at a time with the slots
- * prefetched, because at tens of millions of keys nearly every probe misses the CPU caches.
+ * the key 0 is tracked apart. The table grows by half when its load would pass 0.7, so the load stays between
+ * ~0.47 and 0.7 (11-17 bytes a key) and each key is moved about twice over the set's life. Keys are mixed with
+ * MurmurHash3's finaliser so that structured keys spread. Each slot is prefetched 32 keys before it is probed,
+ * because at tens of millions of keys nearly every probe misses the CPU caches.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -19,7 +20,6 @@
 
 #define MAX_LOAD_NUM 7 /* grow when count would pass 7/10 of the slots */
 #define MAX_LOAD_DEN 10
-#define BLOCK 16 /* keys whose slots are prefetched together */
 
 typedef struct {
     PyObject_HEAD uint64_t *table;
@@ -54,11 +54,49 @@ static inline int insert(uint64_t *table, size_t size, size_t h, uint64_t k) {
     }
 }
 
-/* Make room for `more` keys; -1 (MemoryError set) when the memory is not there. */
+/* Insert every non-zero key of `src` (n keys) into `table`, prefetching each slot AHEAD keys before it is
+ * probed; out[i] (when given) = 1 where key i was not held. Returns how many were added. */
+#define AHEAD 32
+static size_t insert_all(uint64_t *table, size_t size, const uint64_t *src, Py_ssize_t n, char *out, int *has_zero) {
+    size_t ring[AHEAD];
+    size_t added = 0;
+    Py_ssize_t warm = n < AHEAD ? n : AHEAD;
+    for (Py_ssize_t i = 0; i < warm; i++) {
+        uint64_t k;
+        memcpy(&k, src + i, 8);
+        ring[i] = slot_of(k, size);
+        __builtin_prefetch(table + ring[i], 1, 0);
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t k;
+        memcpy(&k, src + i, 8);
+        size_t h = ring[i % AHEAD];
+        if (i + AHEAD < n) {
+            uint64_t ahead;
+            memcpy(&ahead, src + i + AHEAD, 8);
+            ring[i % AHEAD] = slot_of(ahead, size);
+            __builtin_prefetch(table + ring[i % AHEAD], 1, 0);
+        }
+        int fresh;
+        if (k == 0) {
+            fresh = has_zero != NULL ? !*has_zero : 0;
+            if (has_zero != NULL) *has_zero = 1;
+        } else {
+            fresh = insert(table, size, h, k);
+        }
+        added += (size_t)fresh;
+        if (out != NULL) out[i] = (char)fresh;
+    }
+    return added;
+}
+
+/* Make room for `more` keys (growing at least by half, so that each key is moved about twice over the set's
+ * life and the load stays above ~0.47); -1 (MemoryError set) when the memory is not there. */
 static int reserve(KeySet *self, size_t more) {
     size_t want = self->count + more;
     if (self->size && want * MAX_LOAD_DEN <= self->size * MAX_LOAD_NUM) return 0;
-    size_t size = want * 2 + 16; /* load ~0.5 after growing */
+    size_t size = want * MAX_LOAD_DEN / MAX_LOAD_NUM + 16;
+    if (size < self->size + self->size / 2) size = self->size + self->size / 2;
     uint64_t *table = calloc(size, sizeof(uint64_t));
     if (table == NULL) {
         PyErr_NoMemory();
@@ -67,10 +105,11 @@ static int reserve(KeySet *self, size_t more) {
     uint64_t *old = self->table;
     size_t old_size = self->size;
     Py_BEGIN_ALLOW_THREADS;
-    for (size_t i = 0; i < old_size; i++) {
-        uint64_t k = old[i];
-        if (k != 0) insert(table, size, slot_of(k, size), k);
-    }
+    /* the old table's keys, compacted in place, then inserted with prefetching (0 marks an empty slot) */
+    size_t kept = 0;
+    for (size_t i = 0; i < old_size; i++)
+        if (old[i] != 0) old[kept++] = old[i];
+    insert_all(table, size, old, (Py_ssize_t)kept, NULL, NULL);
     Py_END_ALLOW_THREADS;
     free(old);
     self->table = table;
@@ -78,35 +117,9 @@ static int reserve(KeySet *self, size_t more) {
     return 0;
 }
 
-/* Run over n keys in blocks, prefetching each block's slots; out[i] = 1 where key i was not held (it is now). */
+/* out[i] = 1 where key i was not held (it is now). */
 static void add_keys(KeySet *self, const uint64_t *keys, Py_ssize_t n, char *out) {
-    uint64_t *table = self->table;
-    size_t size = self->size;
-    size_t added = 0;
-    size_t slots[BLOCK];
-    for (Py_ssize_t base = 0; base < n; base += BLOCK) {
-        Py_ssize_t m = n - base < BLOCK ? n - base : BLOCK;
-        for (Py_ssize_t j = 0; j < m; j++) {
-            uint64_t k;
-            memcpy(&k, keys + base + j, 8);
-            slots[j] = slot_of(k, size);
-            __builtin_prefetch(table + slots[j], 1, 0);
-        }
-        for (Py_ssize_t j = 0; j < m; j++) {
-            uint64_t k;
-            memcpy(&k, keys + base + j, 8);
-            int fresh;
-            if (k == 0) {
-                fresh = !self->has_zero;
-                self->has_zero = 1;
-            } else {
-                fresh = insert(table, size, slots[j], k);
-            }
-            added += (size_t)fresh;
-            if (out != NULL) out[base + j] = (char)fresh;
-        }
-    }
-    self->count += added;
+    self->count += insert_all(self->table, self->size, keys, n, out, &self->has_zero);
 }
 
 static int get_keys(PyObject *arg, Py_buffer *view) {

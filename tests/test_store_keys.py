@@ -141,7 +141,8 @@ def test_a_step_too_big_for_the_budget_goes_to_duckdb_and_the_set_never_answers_
     later_a = make_points(10, start=datetime(2025, 1, 1, 13, tzinfo=UTC), asset="cccccc")
     with Store(tmp_path / "s.duckdb") as s:
         s.keys = StoredKeys(budget=30 * 14)
-        assert s.ingest_table(day_b) == 40
+        assert s.ingest_table(day_b) == 40  # its keys outgrow the budget: day B stays with DuckDB from now on
+        assert s.keys.nbytes == 0
         assert s.ingest_table(day_a) == 10
         assert s.keys.nbytes > 0  # day A's keys are held
         assert s.ingest_table(pl.concat([later_a, day_b])) == 10  # A and B together: too many, DuckDB answers

@@ -11,9 +11,9 @@ A row's key hashes its content, ``ts`` included, so identical rows fall on the s
 for a day once that day's stored keys are loaded into it (one scan, on the first step that touches the day)
 and every row appended since went through it. The set is a cache and may be dropped at any time:
 
-* **Memory is bounded**: when the keys held pass ``LIFTWATCH_KEY_MEMORY`` (default 1 GiB, ~75-100 M keys)
-  they are all dropped and the days of the next step loaded again; a step whose days alone would pass it is
-  answered by DuckDB's scan, as before, exactly.
+* **Memory is bounded** by ``LIFTWATCH_KEY_MEMORY`` (default 2 GiB: 11-17 bytes a key, so 125-190 M keys,
+  a day of global traffic and more): a step whose days would not fit is answered by DuckDB's scan, as before,
+  exactly; days whose keys outgrow it while ingesting are left to DuckDB from then on (never reloaded).
 * **Never ahead of the store**: before each step the stored rows are compared with what the set accounts
   for (the row count, which DuckDB keeps without a scan, and whether the last step's append completed); a
   rolled-back step, or rows written by anything else, drops the set, to be reloaded from what is stored.
@@ -48,7 +48,7 @@ except ImportError:  # not built (no compiler at install time): DuckDB answers e
     _built = None
 
 ENV_KEY_MEMORY = "LIFTWATCH_KEY_MEMORY"
-DEFAULT_KEY_MEMORY = "1GiB"
+DEFAULT_KEY_MEMORY = "2GiB"
 DAY_US = 86_400_000_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12}
@@ -77,6 +77,7 @@ class StoredKeys:
         self.active = _built is not None and not turned_off() and self.budget > 0
         self._set: KeySet | None = None
         self._days: set[int] = set()  # UTC days (since the epoch) whose stored keys are all in the set
+        self._too_big: set[int] = set()  # days whose keys outgrew the budget: DuckDB answers for them
         self._expected: int | None = None  # rows in ``points`` the set agrees with
         self._unsettled = False  # keys were added for rows whose append has not been confirmed
 
@@ -108,7 +109,8 @@ class StoredKeys:
         self._unsettled = True
         keys = np.ascontiguousarray(table.column("row_key").to_numpy(), dtype=np.uint64)
         keep = np.frombuffer(held.add_new(keys), dtype=np.bool_)
-        if held.nbytes > self.budget:  # grown past the budget: start again from the store next time
+        if held.nbytes > self.budget:  # grown past the budget: these days go to DuckDB from now on (no reloads)
+            self._too_big.update(self._days)
             self.clear()
         return keep
 
@@ -128,6 +130,9 @@ class StoredKeys:
 
     def _load(self, con: duckdb.DuckDBPyConnection, days: list[int]) -> KeySet | None:
         """The set with every key stored on ``days``; None (and nothing held) when they do not fit."""
+        if self._too_big.intersection(days):
+            self.clear()
+            return None
         todo = [d for d in days if d not in self._days]
         if not todo and self._set is not None:
             return self._set
@@ -153,7 +158,7 @@ class StoredKeys:
 
 _COUNT_DAY = "SELECT count(*) FROM points WHERE ts >= ? AND ts < ?"
 _KEYS_DAY = "SELECT row_key FROM points WHERE ts >= ? AND ts < ?"
-_BYTES_PER_KEY = 14  # the set's table at its lowest load (csrc/keyset.c)
+_BYTES_PER_KEY = 17  # the set's table at its lowest load (csrc/keyset.c)
 
 
 def _count(con: duckdb.DuckDBPyConnection) -> int:
