@@ -11,8 +11,8 @@ A row's key hashes its content, ``ts`` included, so identical rows fall on the s
 for a day once that day's stored keys are loaded into it (one scan, on the first step that touches the day)
 and every row appended since went through it. The set is a cache and may be dropped at any time:
 
-* **Memory is bounded** by ``LIFTWATCH_KEY_MEMORY`` (default 2 GiB: 11-17 bytes a key, so 125-190 M keys,
-  a day of global traffic and more): a step whose days would not fit is answered by DuckDB's scan, as before,
+* **Memory is bounded** by ``LIFTWATCH_KEY_MEMORY`` (default 2 GiB: 11-23 bytes a key, so 93-190 M keys,
+  a day of global traffic): a step whose days would not fit is answered by DuckDB's scan, as before,
   exactly; days whose keys outgrow it while ingesting are left to DuckDB from then on (never reloaded).
 * **Never ahead of the store**: before each step the stored rows are compared with what the set accounts
   for (the row count, which DuckDB keeps without a scan, and whether the last step's append completed); a
@@ -158,7 +158,7 @@ class StoredKeys:
 
 _COUNT_DAY = "SELECT count(*) FROM points WHERE ts >= ? AND ts < ?"
 _KEYS_DAY = "SELECT row_key FROM points WHERE ts >= ? AND ts < ?"
-_BYTES_PER_KEY = 17  # the set's table at its lowest load (csrc/keyset.c)
+_BYTES_PER_KEY = 23  # the set's table at its lowest load, 0.35 (csrc/keyset.c)
 
 
 def _count(con: duckdb.DuckDBPyConnection) -> int:
