@@ -13,7 +13,8 @@ Each measurement runs in its own process (peak RSS is that process's high-water 
 * ``stream``: liftwatch's part-joining stream and tar walk, every member ruled out by address (the glue alone);
 * ``country``: ``--country RU --region "eastern mediterranean"`` (the new-user path);
 * ``military``: ``--military`` (every member's header is inflated and read);
-* ``all``: no filter, every point parsed and stored (points/s end to end).
+* ``all``: no filter, every point parsed and stored (points/s end to end);
+* ``ingest``: ``liftwatch ingest`` of the parts on disk on one core (a day fetched by hand; no download).
 
     python benchmarks/fetch.py                       # 20,000 members, ~3 M points
     python benchmarks/fetch.py --members 5000 --mean-points 100 --modes curl,country
@@ -45,7 +46,7 @@ import polars as pl
 
 TAG = "v2024.12.10-planes-readsb-prod-0"
 DAY_T0 = 1_733_788_800  # 2024-12-10 00:00 UTC
-MODES = ("curl", "stream", "country", "military", "all")
+MODES = ("curl", "stream", "country", "military", "all", "ingest")
 
 
 # --- the archive ---------------------------------------------------------------------------------------------
@@ -274,6 +275,42 @@ def _child(mode: str, base: str, work: str, q: Any) -> None:
     )
 
 
+def _ingest_child(root: str, work: str, q: Any) -> None:
+    """``liftwatch ingest`` of the downloaded parts (as a user who fetched the day by hand), on one core: Polars,
+    Arrow and DuckDB on one thread, no parse thread or worker processes (``--workers 0``)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    pa.set_cpu_count(1)
+    pa.set_io_thread_count(1)
+    pc.add(pa.array(np.zeros(1)), 1)  # pyarrow's first NumPy conversion imports pandas: not part of the ingest
+
+    from liftwatch.ingest import ingest_paths
+    from liftwatch.store import Store
+
+    first = sorted(Path(root).glob("*.tar.aa"))[0]
+    c0 = time.process_time()
+    t0 = time.perf_counter()
+    with Store(Path(work) / "ingest.duckdb") as store:
+        store.con.execute("SET threads = 1")
+        run = ingest_paths(store, [first], workers=0)
+    q.put(
+        {
+            "mode": "ingest",
+            "wall_s": time.perf_counter() - t0,
+            "cpu_s": time.process_time() - c0,
+            "bytes": sum(p.stat().st_size for p in Path(root).glob(first.name[:-2] + "*")),
+            "members_seen": 0,
+            "members_kept": 0,
+            "points": run.rows_added,
+            "rows_added": run.rows_added,
+            "status": "done" if not run.failures else run.failures[0].message,
+            "peak_rss_mib": _vm_hwm_mib(),
+        }
+    )
+
+
 def _vm_hwm_mib() -> float:
     """This process's own high-water mark (VmHWM; ru_maxrss would include the parent's before exec)."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -338,7 +375,10 @@ def main() -> None:
                 res["load"] = f"{load0:.1f}->{os.getloadavg()[0]:.1f}"
             else:
                 q: Any = mp.get_context("spawn").Queue()
-                p = mp.get_context("spawn").Process(target=_child, args=(mode, base, tmp, q))
+                target, targs = (
+                    (_ingest_child, (str(args.out), tmp, q)) if mode == "ingest" else (_child, (mode, base, tmp, q))
+                )
+                p = mp.get_context("spawn").Process(target=target, args=targs)
                 load0 = os.getloadavg()[0]
                 p.start()
                 res = _result(q, p)
