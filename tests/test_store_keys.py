@@ -149,3 +149,15 @@ def test_a_step_too_big_for_the_budget_goes_to_duckdb_and_the_set_never_answers_
         assert s.keys.nbytes == 0
         assert s.ingest_table(later_a) == 0  # reloaded from the store, not answered from a stale set
         assert s.info()["points"] == 60
+
+
+def test_only_the_days_near_the_step_are_held(tmp_path: Path) -> None:
+    """A feed that runs for days keeps a few days' keys, not all it has seen; a day it left, met again,
+    is reloaded from the store (so its rows are still not stored twice)."""
+    first = make_points(20, start=datetime(2025, 1, 1, 12, tzinfo=UTC), asset="000001")
+    with Store(tmp_path / "s.duckdb") as s:
+        for day in range(1, 8):
+            s.ingest_table(make_points(20, start=datetime(2025, 1, day, 12, tzinfo=UTC), asset=f"{day:06x}"))
+        assert len(s.keys._days) <= 3 and s.keys.nbytes < 10_000
+        assert s.ingest_table(first) == 0
+        assert s.info()["points"] == 140

@@ -13,7 +13,9 @@ and every row appended since went through it. The set is a cache and may be drop
 
 * **Memory is bounded** by ``LIFTWATCH_KEY_MEMORY`` (default 2 GiB: 11-23 bytes a key, so 93-190 M keys,
   a day of global traffic): a step whose days would not fit is answered by DuckDB's scan, as before,
-  exactly; days whose keys outgrow it while ingesting are left to DuckDB from then on (never reloaded).
+  exactly; days whose keys outgrow it while ingesting are left to DuckDB from then on (never reloaded). Only
+  the days within one day of the step's are kept: a feed that runs for weeks, or a month of archives ingested
+  in order, holds a few days' keys, not all it has seen.
 * **Never ahead of the store**: before each step the stored rows are compared with what the set accounts
   for (the row count, which DuckDB keeps without a scan, and whether the last step's append completed); a
   rolled-back step, or rows written by anything else, drops the set, to be reloaded from what is stored.
@@ -133,6 +135,9 @@ class StoredKeys:
         if self._too_big.intersection(days):
             self.clear()
             return None
+        lo, hi = min(days), max(days)
+        if any(d < lo - 1 or d > hi + 1 for d in self._days):  # the ingest moved on (a live feed, the next
+            self.clear()  # day's archive): keys of days it left go, the step's own are reloaded
         todo = [d for d in days if d not in self._days]
         if not todo and self._set is not None:
             return self._set
