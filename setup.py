@@ -25,7 +25,7 @@ setup(
                 "csrc/aircraft_batch.c",
             ],
             depends=["csrc/jsonscan.h", "csrc/aircraft_native.h"],
-            extra_compile_args=["-O2", "-std=c11"],
+            extra_compile_args=["-O3", "-std=c11"],
             optional=True,
         ),
     ]

@@ -187,12 +187,29 @@ static inline int next_member(P *p, unsigned char close) {
     return fail(p, NOT_HANDLED);
 }
 
-/* An object key without escapes; p->s at the quote, left after the ':' and whitespace. */
+/* An object key without escapes; p->s at the quote, left after the ':' and whitespace. The common key (plain
+ * ASCII, ':' right after) is read inline; anything else takes string(). */
 static inline int key(P *p, const unsigned char **ptr, size_t *len) {
-    int plain;
-    if (p->s >= p->end || *p->s != '"') return fail(p, NOT_HANDLED);
-    if (string(p, ptr, len, &plain)) return -1;
-    if (!plain && memchr(*ptr, '\\', *len) != NULL) return fail(p, NOT_HANDLED); /* escaped: could spell ours */
+    const unsigned char *s = p->s, *end = p->end;
+    if (s >= end || *s != '"') return fail(p, NOT_HANDLED);
+    const unsigned char *k = ++s;
+    while (s < end && !STOP[*s]) s++;
+    if (s < end && *s == '"') {
+        *ptr = k;
+        *len = (size_t)(s - k);
+        s++;
+        if (s < end && *s == ':') {
+            s++;
+            p->s = s;
+            if (s < end && WS(*s)) skip_ws(p);
+            return 0;
+        }
+        p->s = s;
+    } else {
+        int plain;
+        if (string(p, ptr, len, &plain)) return -1;
+        if (!plain && memchr(*ptr, '\\', *len) != NULL) return fail(p, NOT_HANDLED); /* escaped: could spell ours */
+    }
     skip_ws(p);
     if (p->s >= p->end || *p->s != ':') return fail(p, NOT_HANDLED);
     p->s++;
