@@ -24,7 +24,7 @@ setup(
                 "csrc/aircraft_rows.c",
                 "csrc/aircraft_batch.c",
             ],
-            depends=["csrc/jsonscan.h", "csrc/aircraft_native.h"],
+            depends=["csrc/jsonscan.h", "csrc/jsonstrict.h", "csrc/aircraft_native.h"],
             extra_compile_args=["-O3", "-std=c11"],
             optional=True,
         ),

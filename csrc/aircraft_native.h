@@ -1,7 +1,8 @@
 /* liftwatch.io._aircraft_native, shared by its parts: what one aircraft is on its way from JSON bytes to the
  * canonical point row, and the per-document result the batch assembly reads.
  *
- *   aircraft_scan.c    the JSON walk of one document (strict subset, else "not handled") into Raw aircraft
+ *   aircraft_scan.c    the JSON walk of one document (strict subset, else "not handled") into Raw aircraft,
+ *                      with the strict-JSON pieces of jsonstrict.h and the numbers of jsonscan.h
  *   aircraft_rows.c    the reader's rules on one aircraft: cleaning, dump1090's old names, lastPosition,
  *                      freshness, range checks -> one Row (the canonical values, or the reason it is rejected)
  *   aircraft_batch.c   the Rows of several documents -> Arrow buffers of one batch (kept rows, validity
