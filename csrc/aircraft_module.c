@@ -126,18 +126,81 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
     return Py_BuildValue("(Nnnn)", (PyObject *)doc, (Py_ssize_t)doc->d.n, (Py_ssize_t)as, (Py_ssize_t)ae);
 }
 
-static PyObject *bytes_of(size_t n, char **p) {
-    PyObject *o = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)n);
-    if (o != NULL) *p = PyBytes_AS_STRING(o);
-    return o;
+/* The memory of one assembled batch, handed to Arrow zero-copy (pa.py_buffer + slices). Freed blocks are kept
+ * for the next batches (at most BLOCKS, of at most BLOCK_KEEP bytes): fresh memory per batch cost a page fault
+ * and a zeroed page every 4 KiB, about half of the assembly. Taken and given back with the GIL held. */
+#define BLOCKS 8
+#define BLOCK_KEEP ((size_t)256 << 20)
+typedef struct {
+    PyObject_HEAD char *mem;
+    size_t cap, used;
+} Block;
+static struct {
+    char *mem;
+    size_t cap;
+} spare[BLOCKS];
+static int nspare;
+
+static void block_dealloc(PyObject *self) {
+    Block *b = (Block *)self;
+    if (b->mem != NULL && nspare < BLOCKS && b->cap <= BLOCK_KEEP) {
+        spare[nspare].mem = b->mem;
+        spare[nspare++].cap = b->cap;
+    } else {
+        free(b->mem);
+    }
+    Py_TYPE(self)->tp_free(self);
 }
 
-/* assemble(docs, now) -> (kept, reasons, age, code, ts, lat, lon, (f32 x 6), flags, ground, (asset offsets,
- * bytes), (squawk offsets, bytes), ((offsets, bytes) x 3: callsign, registration, type_code), (validity x 13),
- * (null counts x 13)), or None when a string column outgrows 32-bit offsets (the caller splits the list). */
+static int block_getbuffer(PyObject *self, Py_buffer *view, int flags) {
+    Block *b = (Block *)self;
+    return PyBuffer_FillInfo(view, self, b->mem, (Py_ssize_t)b->used, 1, flags);
+}
+
+static PyBufferProcs block_as_buffer = {block_getbuffer, NULL};
+
+static PyTypeObject BlockType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "liftwatch.io._aircraft_native.Block",
+    .tp_basicsize = sizeof(Block),
+    .tp_dealloc = block_dealloc,
+    .tp_as_buffer = &block_as_buffer,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The memory of one assembled batch (read-only buffer).",
+};
+
+static Block *block_new(size_t size) {
+    Block *b = PyObject_New(Block, &BlockType);
+    if (b == NULL) return NULL;
+    b->mem = NULL;
+    b->used = size;
+    for (int i = 0; i < nspare; i++)
+        if (spare[i].cap >= size) {
+            b->mem = spare[i].mem;
+            b->cap = spare[i].cap;
+            spare[i] = spare[--nspare];
+            return b;
+        }
+    b->cap = size + (size >> 3) + 4096; /* room for a slightly larger next batch */
+    b->mem = malloc(b->cap);
+    if (b->mem == NULL) {
+        Py_DECREF(b);
+        return (Block *)PyErr_NoMemory();
+    }
+    return b;
+}
+
+#define NSPAN (11 + 2 + 2 * (2 + NTEXT) + NVALID)
+#define ALIGN(x) (((x) + 63) & ~(size_t)63)
+
+/* assemble(docs, now) -> (kept, reasons, block, spans, nulls): block holds every column's buffers, spans their
+ * (offset, size) in it: age, code, ts, lat, lon, f32 x 6 (alt_baro_ft ... heading_deg), flags, on_ground
+ * values, then (offsets, bytes) of asset_id, squawk, callsign, registration, type_code, then the validity
+ * bitmaps (lat, lon, f32 x 6, on_ground, callsign, registration, type_code, squawk); nulls: their null counts.
+ * None when a string column outgrows 32-bit offsets (the caller splits the list). */
 static PyObject *assemble(PyObject *self, PyObject *args) {
     (void)self;
-    PyObject *list, *result = NULL, *keep = NULL;
+    PyObject *list, *result = NULL, *keep = NULL, *reasons = NULL;
+    DocData **docs = NULL;
     Py_buffer nowv;
     if (!PyArg_ParseTuple(args, "O!y*", &PyList_Type, &list, &nowv)) return NULL;
     Py_ssize_t ndocs = PyList_GET_SIZE(list);
@@ -146,9 +209,8 @@ static PyObject *assemble(PyObject *self, PyObject *args) {
         goto done;
     }
     keep = PyList_GetSlice(list, 0, ndocs); /* the docs stay alive while the GIL is released */
-    DocData **docs = PyMem_Malloc(sizeof(DocData *) * (size_t)(ndocs ? ndocs : 1));
+    docs = PyMem_Malloc(sizeof(DocData *) * (size_t)(ndocs ? ndocs : 1));
     if (keep == NULL || docs == NULL) {
-        PyMem_Free(docs);
         if (!PyErr_Occurred()) PyErr_NoMemory();
         goto done;
     }
@@ -157,81 +219,85 @@ static PyObject *assemble(PyObject *self, PyObject *args) {
         PyObject *o = PyList_GET_ITEM(keep, i);
         if (!PyObject_TypeCheck(o, &DocType)) {
             PyErr_SetString(PyExc_TypeError, "assemble() takes a list of scan() documents");
-            PyMem_Free(docs);
             goto done;
         }
         docs[i] = &((Doc *)o)->d;
         total += docs[i]->n;
     }
     const double *now = (const double *)nowv.buf;
-    char *rp;
-    PyObject *reasons = bytes_of(total, &rp);
-    if (reasons == NULL) {
-        PyMem_Free(docs);
-        goto done;
-    }
+    reasons = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)total);
+    if (reasons == NULL) goto done;
+    uint8_t *rp = (uint8_t *)PyBytes_AS_STRING(reasons);
     BatchSize sz;
     Py_BEGIN_ALLOW_THREADS;
-    acn_batch_size(docs, now, (size_t)ndocs, (uint8_t *)rp, &sz);
+    acn_batch_size(docs, now, (size_t)ndocs, rp, &sz);
     Py_END_ALLOW_THREADS;
     int too_big = sz.asset > INT32_MAX || sz.squawk > INT32_MAX;
     for (int t = 0; t < NTEXT; t++) too_big |= sz.text[t] > INT32_MAX;
     if (too_big) {
-        Py_DECREF(reasons);
-        PyMem_Free(docs);
         result = Py_NewRef(Py_None);
         goto done;
     }
-    size_t n = sz.kept, nb = (n + 7) / 8;
+    size_t n = sz.kept, nb = (n + 7) / 8, size[NSPAN], at[NSPAN], end = 0;
+    static const size_t widths[11] = {8, 4, 8, 8, 8, 4, 4, 4, 4, 4, 4};
+    int k = 0;
+    for (int i = 0; i < 11; i++) size[k++] = n * widths[i];
+    size[k++] = 2 * n; /* flags */
+    size[k++] = nb;    /* on_ground values */
+    size_t strings[2 + NTEXT] = {sz.asset, sz.squawk, sz.text[0], sz.text[1], sz.text[2]};
+    for (int i = 0; i < 2 + NTEXT; i++) {
+        size[k++] = 4 * (n + 1);
+        size[k++] = strings[i];
+    }
+    for (int v = 0; v < NVALID; v++) size[k++] = nb;
+    for (int i = 0; i < NSPAN; i++) {
+        at[i] = end;
+        end += ALIGN(size[i]);
+    }
+    Block *blk = block_new(end ? end : 64);
+    if (blk == NULL) goto done;
+    char *m = blk->mem;
     Batch b;
-    char *p[11];
-    PyObject *o[11 + 2 * (2 + NTEXT) + NVALID] = {NULL};
-    int m = 0, ok = 1;
-    size_t widths[11] = {8, 4, 8, 8, 8, 4, 4, 4, 4, 4, 4};
-    for (int i = 0; i < 11 && ok; i++) ok = (o[m++] = bytes_of(n * widths[i], &p[i])) != NULL;
-    char *ground = NULL, *flags = NULL;
-    PyObject *og = ok ? bytes_of(nb, &ground) : NULL, *of = ok ? bytes_of(2 * n, &flags) : NULL;
-    ok = ok && og && of;
-    b.age = (double *)p[0];
-    b.code = (uint32_t *)p[1];
-    b.ts = (int64_t *)p[2];
-    b.lat = (double *)p[3];
-    b.lon = (double *)p[4];
-    for (int c = 0; c < 6; c++) b.f[c] = (float *)p[5 + c];
-    b.ground = (uint8_t *)ground;
-    b.flags = (uint16_t *)flags;
-    size_t sizes[2 + NTEXT] = {sz.asset, sz.squawk, sz.text[0], sz.text[1], sz.text[2]};
+    b.age = (double *)(m + at[0]);
+    b.code = (uint32_t *)(m + at[1]);
+    b.ts = (int64_t *)(m + at[2]);
+    b.lat = (double *)(m + at[3]);
+    b.lon = (double *)(m + at[4]);
+    for (int c = 0; c < 6; c++) b.f[c] = (float *)(m + at[5 + c]);
+    b.flags = (uint16_t *)(m + at[11]);
+    b.ground = (uint8_t *)(m + at[12]);
     char **offs[2 + NTEXT] = {&b.asset_off, &b.squawk_off, &b.text_off[0], &b.text_off[1], &b.text_off[2]};
     char **datas[2 + NTEXT] = {&b.asset_data, &b.squawk_data, &b.text_data[0], &b.text_data[1], &b.text_data[2]};
-    for (int s = 0; s < 2 + NTEXT && ok; s++) {
-        ok = (o[m++] = bytes_of(4 * (n + 1), offs[s])) != NULL;
-        ok = ok && (o[m++] = bytes_of(sizes[s], datas[s])) != NULL;
+    for (int i = 0; i < 2 + NTEXT; i++) {
+        *offs[i] = m + at[13 + 2 * i];
+        *datas[i] = m + at[14 + 2 * i];
+    }
+    for (int v = 0; v < NVALID; v++) b.valid[v] = (uint8_t *)(m + at[13 + 2 * (2 + NTEXT) + v]);
+    Py_BEGIN_ALLOW_THREADS;
+    acn_batch_fill(docs, now, (size_t)ndocs, rp, &sz, &b);
+    Py_END_ALLOW_THREADS;
+    PyObject *spans = PyTuple_New(NSPAN), *nulls = PyTuple_New(NVALID);
+    int ok = spans != NULL && nulls != NULL;
+    for (int i = 0; i < NSPAN && ok; i++) {
+        PyObject *t = Py_BuildValue("(nn)", (Py_ssize_t)at[i], (Py_ssize_t)size[i]);
+        ok = t != NULL;
+        if (ok) PyTuple_SET_ITEM(spans, i, t);
     }
     for (int v = 0; v < NVALID && ok; v++) {
-        char *vp;
-        ok = (o[m++] = bytes_of(nb, &vp)) != NULL;
-        b.valid[v] = (uint8_t *)vp;
+        PyObject *c = PyLong_FromSize_t(b.nulls[v]);
+        ok = c != NULL;
+        if (ok) PyTuple_SET_ITEM(nulls, v, c);
     }
     if (ok) {
-        Py_BEGIN_ALLOW_THREADS;
-        acn_batch_fill(docs, now, (size_t)ndocs, (const uint8_t *)rp, &sz, &b);
-        Py_END_ALLOW_THREADS;
-        result = Py_BuildValue(
-            "(nNNNNNN(NNNNNN)NN(NN)(NN)((NN)(NN)(NN))(NNNNNNNNNNNNN)(nnnnnnnnnnnnn))", (Py_ssize_t)n, reasons, o[0],
-            o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8], o[9], o[10], of, og, o[11], o[12], o[13], o[14], o[15],
-            o[16], o[17], o[18], o[19], o[20], o[21], o[22], o[23], o[24], o[25], o[26], o[27], o[28], o[29], o[30],
-            o[31], o[32], o[33], (Py_ssize_t)b.nulls[0], (Py_ssize_t)b.nulls[1], (Py_ssize_t)b.nulls[2],
-            (Py_ssize_t)b.nulls[3], (Py_ssize_t)b.nulls[4], (Py_ssize_t)b.nulls[5], (Py_ssize_t)b.nulls[6],
-            (Py_ssize_t)b.nulls[7], (Py_ssize_t)b.nulls[8], (Py_ssize_t)b.nulls[9], (Py_ssize_t)b.nulls[10],
-            (Py_ssize_t)b.nulls[11], (Py_ssize_t)b.nulls[12]);
+        result = Py_BuildValue("(nONNN)", (Py_ssize_t)n, reasons, (PyObject *)blk, spans, nulls);
     } else {
-        Py_DECREF(reasons);
-        Py_XDECREF(og);
-        Py_XDECREF(of);
-        for (int i = 0; i < m; i++) Py_XDECREF(o[i]);
+        Py_DECREF(blk);
+        Py_XDECREF(spans);
+        Py_XDECREF(nulls);
     }
-    PyMem_Free(docs);
 done:
+    Py_XDECREF(reasons);
+    PyMem_Free(docs);
     Py_XDECREF(keep);
     PyBuffer_Release(&nowv);
     return result;
@@ -242,8 +308,9 @@ static PyMethodDef methods[] = {
      "scan(data: bytes) -> (doc, n, aircraft_start, aircraft_end), or None when the document is outside the "
      "subset this parser is exact on."},
     {"assemble", assemble, METH_VARARGS,
-     "assemble(docs: list, now: float64 buffer) -> the kept rows of the documents as Arrow buffers (see "
-     "liftwatch.io.aircraft_native), or None when a string column outgrows 32-bit offsets."},
+     "assemble(docs: list, now: float64 buffer) -> (kept, reasons, block, spans, null_counts): the kept rows of "
+     "the documents as Arrow buffers in one block (see liftwatch.io.aircraft_native), or None when a string "
+     "column outgrows 32-bit offsets."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_aircraft_native", NULL, -1, methods, NULL, NULL, NULL,
@@ -251,6 +318,6 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_aircraft_native", N
 
 PyMODINIT_FUNC PyInit__aircraft_native(void) {
     acn_scan_init();
-    if (PyType_Ready(&DocType) < 0) return NULL;
+    if (PyType_Ready(&DocType) < 0 || PyType_Ready(&BlockType) < 0) return NULL;
     return PyModule_Create(&module);
 }

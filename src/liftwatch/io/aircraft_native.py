@@ -110,32 +110,38 @@ def rows(docs: list[NativeAircraft], now: list[float], source: str) -> RunRows:
             codes=codes,
             reasons=np.concatenate([a.reasons, b.reasons]),
         )
-    n, reasons, age, code, ts, lat, lon, f32, flags, ground, asset, squawk, texts, valid, nulls = got
+    n, reasons, block, spans, nulls = got
+    base = pa.py_buffer(block)
+    bufs = [base.slice(at, size) for at, size in spans]
+    age, code, ts, lat, lon = bufs[:5]
+    f32, flags, ground = bufs[5:11], bufs[11], bufs[12]
+    asset, squawk, callsign, reg, typ = (bufs[13 + 2 * k : 15 + 2 * k] for k in range(5))
+    valid = bufs[23:]
 
     def validity(v: int) -> pa.Buffer | None:
-        return pa.py_buffer(valid[v]) if nulls[v] else None
+        return valid[v] if nulls[v] else None
 
-    def fixed(typ: pa.DataType, data: bytes, v: int) -> pa.Array:
-        return pa.Array.from_buffers(typ, n, [validity(v), pa.py_buffer(data)], null_count=nulls[v])
+    def fixed(typ: pa.DataType, data: pa.Buffer, v: int) -> pa.Array:
+        return pa.Array.from_buffers(typ, n, [validity(v), data], null_count=nulls[v])
 
-    def text(parts: tuple[bytes, bytes], v: int | None) -> pa.Array:
-        bufs = [None if v is None else validity(v), pa.py_buffer(parts[0]), pa.py_buffer(parts[1])]
+    def text(parts: list[pa.Buffer], v: int | None) -> pa.Array:
+        bufs = [None if v is None else validity(v), *parts]
         return pa.Array.from_buffers(pa.string(), n, bufs, null_count=0 if v is None else nulls[v])
 
     columns = {
         "source": const_string(source, n),
         "domain": const_string("air", n),
         "asset_id": text(asset, None),
-        "ts": pa.Array.from_buffers(pa.timestamp("us", tz="UTC"), n, [None, pa.py_buffer(ts)], null_count=0),
+        "ts": pa.Array.from_buffers(pa.timestamp("us", tz="UTC"), n, [None, ts], null_count=0),
         "lat": fixed(pa.float64(), lat, 0),
         "lon": fixed(pa.float64(), lon, 1),
         **{name: fixed(pa.float32(), f32[k], 2 + k) for k, name in enumerate(_F32)},
         "on_ground": fixed(pa.bool_(), ground, 8),
-        "callsign": text(texts[0], 9),
+        "callsign": text(callsign, 9),
         "squawk": text(squawk, 12),
-        "flags": pa.Array.from_buffers(pa.uint16(), n, [None, pa.py_buffer(flags)], null_count=0),
-        "registration": text(texts[1], 10),
-        "type_code": text(texts[2], 11),
+        "flags": pa.Array.from_buffers(pa.uint16(), n, [None, flags], null_count=0),
+        "registration": text(reg, 10),
+        "type_code": text(typ, 11),
     }
     table = pa.Table.from_arrays([columns[name] for name in POINT_SCHEMA.names], schema=POINT_SCHEMA)
     return RunRows(
