@@ -24,21 +24,26 @@ A directory is read file by file (bounded memory), in natural name order; readsb
 
 Parsing, fastest first; each step takes a document only when it is sure to give the next one's answer:
 
-1. The optional C accelerator (:mod:`liftwatch.io.aircraft_native`, ``csrc/aircraft_native.c``) turns a
-   snapshot's bytes straight into columns (float64 values, presence, string bytes, flags). It is hand-written
-   because no library gives exact columns from this layout (Polars and DuckDB JSON readers change types or keep
-   the first of duplicate keys; pyarrow's needs one object per line and costs more than this whole reader), and
-   because any reader that builds a Python object per aircraft stays above ~2 µs an aircraft: measured on
-   5 M aircraft of readsb's layout, msgspec structs cost 0.6 µs to parse plus ~1.2 µs to pull the fields out
-   and build columns (reader 0.38 M aircraft/s of CPU); the C scan costs ~0.3 µs and the reader runs at
-   1.1-1.2 M/s (``docs/benchmarks.md``). It refuses anything outside a strict subset of JSON it is exact on.
+1. The optional C accelerator (:mod:`liftwatch.io.aircraft_native`, ``csrc/aircraft_*.c``) turns a snapshot's
+   bytes straight into canonical points: it parses each aircraft and applies this module's rules to it (the
+   cleaning, old names, ``lastPosition``, age, checks and flags of :func:`convert`), and a batch comes out as
+   Arrow buffers. It is hand-written because no library gives exact columns from this layout (Polars and DuckDB
+   JSON readers change types or keep the first of duplicate keys; pyarrow's needs one object per line and costs
+   more than this whole reader), and because any reader that builds a Python object per aircraft stays above
+   ~2 µs an aircraft: measured on 5 M aircraft of readsb's layout, msgspec structs cost 0.6 µs to parse plus
+   ~1.2 µs to pull the fields out and build columns; with the rules in vectorised NumPy/Polars after a C scan
+   the reader ran at ~1.4 M aircraft/s of CPU, with them in the scan at ~3.6 M/s (``docs/benchmarks.md``).
+   It refuses anything outside a strict subset of JSON it is exact on.
 2. msgspec into typed structs holding only the fields used (:mod:`liftwatch.io.aircraft_typed`), for snapshots
    whose every value has a type the reader takes.
 3. orjson (salvaged when damaged), for anything else, so rejects are named exactly as before.
 
-Every path fills the same :class:`~liftwatch.io.aircraft_columns.Columns` (per aircraft, so a batch mixing
-paths is the concatenation of each run's columns), and one vectorised NumPy/Polars conversion makes the points
-and rejects from them: the paths cannot disagree on a rule, only on parsing, which the tests check bit for bit.
+The Python paths fill :class:`~liftwatch.io.aircraft_columns.Columns`, which one vectorised NumPy/Polars
+conversion (:func:`convert`) turns into points and rejects: this module is where the rules are stated, and the
+C accelerator's copy of them is checked against it row for row, value for value and reject for reject by the
+tests (real snapshots, random and hypothesis-generated hostile ones). Every path hands over a run of snapshots'
+kept rows and each aircraft's reason; rejects and freshness are then decided over the whole batch, so a batch
+mixing paths gives what either path alone would.
 """
 
 from __future__ import annotations
