@@ -25,18 +25,20 @@ typedef struct {
 
 /* Row and text buffers of freed documents, kept for the next ones: a fresh allocation per document (a few
  * hundred KiB, beyond malloc's mmap threshold) cost a page fault and a zeroed page every 4 KiB, ~15% of the
- * scan. Taken and given back with the GIL held; at most POOL buffers of at most POOL_KEEP bytes are kept. */
+ * scan. Taken and given back with the GIL held; a pool keeps at most POOL buffers and POOL_BYTES in all. */
 #define POOL 128
-#define POOL_KEEP ((size_t)16 << 20)
+#define POOL_BYTES ((size_t)64 << 20)
 typedef struct {
     Buf b[POOL];
     int n;
+    size_t bytes;
 } Pool;
 static Pool row_pool, text_pool; /* one per kind: a row buffer is far larger than a text one */
 
 static void take(Pool *pl, Buf *b) {
     if (pl->n > 0) {
         *b = pl->b[--pl->n];
+        pl->bytes -= b->cap;
         b->len = 0;
     } else {
         memset(b, 0, sizeof *b);
@@ -44,10 +46,12 @@ static void take(Pool *pl, Buf *b) {
 }
 
 static void give(Pool *pl, Buf *b) {
-    if (b->p != NULL && pl->n < POOL && b->cap <= POOL_KEEP)
+    if (b->p != NULL && pl->n < POOL && pl->bytes + b->cap <= POOL_BYTES) {
         pl->b[pl->n++] = *b;
-    else
+        pl->bytes += b->cap;
+    } else {
         free(b->p);
+    }
     memset(b, 0, sizeof *b);
 }
 
@@ -127,10 +131,10 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
 }
 
 /* The memory of one assembled batch, handed to Arrow zero-copy (pa.py_buffer + slices). Freed blocks are kept
- * for the next batches (at most BLOCKS, of at most BLOCK_KEEP bytes): fresh memory per batch cost a page fault
+ * for the next batches (at most BLOCKS, BLOCK_BYTES in all): fresh memory per batch cost a page fault
  * and a zeroed page every 4 KiB, about half of the assembly. Taken and given back with the GIL held. */
 #define BLOCKS 8
-#define BLOCK_KEEP ((size_t)256 << 20)
+#define BLOCK_BYTES ((size_t)128 << 20) /* in all */
 typedef struct {
     PyObject_HEAD char *mem;
     size_t cap, used;
@@ -140,12 +144,14 @@ static struct {
     size_t cap;
 } spare[BLOCKS];
 static int nspare;
+static size_t spare_bytes;
 
 static void block_dealloc(PyObject *self) {
     Block *b = (Block *)self;
-    if (b->mem != NULL && nspare < BLOCKS && b->cap <= BLOCK_KEEP) {
+    if (b->mem != NULL && nspare < BLOCKS && spare_bytes + b->cap <= BLOCK_BYTES) {
         spare[nspare].mem = b->mem;
         spare[nspare++].cap = b->cap;
+        spare_bytes += b->cap;
     } else {
         free(b->mem);
     }
@@ -177,6 +183,7 @@ static Block *block_new(size_t size) {
         if (spare[i].cap >= size) {
             b->mem = spare[i].mem;
             b->cap = spare[i].cap;
+            spare_bytes -= b->cap;
             spare[i] = spare[--nspare];
             return b;
         }
