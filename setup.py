@@ -19,9 +19,14 @@ setup(
         ),
         Extension(
             "liftwatch.io._aircraft_native",
-            sources=["csrc/aircraft_native.c"],
-            depends=["csrc/jsonscan.h"],
-            extra_compile_args=["-O2", "-std=c11"],
+            sources=[
+                "csrc/aircraft_module.c",
+                "csrc/aircraft_scan.c",
+                "csrc/aircraft_rows.c",
+                "csrc/aircraft_batch.c",
+            ],
+            depends=["csrc/jsonscan.h", "csrc/jsonstrict.h", "csrc/aircraft_native.h"],
+            extra_compile_args=["-O3", "-std=c11"],
             optional=True,
         ),
         Extension(

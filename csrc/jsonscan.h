@@ -20,7 +20,7 @@ typedef struct {
     size_t len, cap;
 } Buf;
 
-static int buf_grow(Buf *b, size_t extra) {
+static inline int buf_grow(Buf *b, size_t extra) {
     if (b->len + extra <= b->cap) return 0;
     size_t cap = b->cap ? b->cap : 4096;
     while (cap < b->len + extra) cap *= 2;
@@ -46,7 +46,7 @@ typedef struct {
 /* The JSON number at s (before end) -> *n; 0, or -1 when the text there is not one. The digits are
  * accumulated in locals and stored once: written through n inside the loop, they would be stored and
  * reloaded at every digit (an unsigned char pointer may alias anything). */
-static int scan_number(const unsigned char *s, const unsigned char *end, Num *n) {
+static inline int scan_number(const unsigned char *s, const unsigned char *end, Num *n) {
     const unsigned char *start = s;
     int nd = 0, neg = 0, slow = 0, frac = 0, is_int = 1;
     uint64_t m = 0;
@@ -117,7 +117,7 @@ static int scan_number(const unsigned char *s, const unsigned char *end, Num *n)
 
 /* The value of a scanned number when it is exact without a correctly rounded strtod: 1 and *out, else 0.
  * An integer literal is an integer: -0 gives +0.0, as float(int("-0")) does. */
-static int fast_value(const Num *n, double *out) {
+static inline int fast_value(const Num *n, double *out) {
     if (n->slow) return 0;
     long e10 = n->ex - n->frac;
     if (n->m == 0) {

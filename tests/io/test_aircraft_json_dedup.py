@@ -18,6 +18,15 @@ def _reference(frame: pl.DataFrame) -> np.ndarray:
     return idx.unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)["_i"].to_numpy()
 
 
+def _take(frame: pl.DataFrame, hex_codes: bool) -> np.ndarray | None:
+    """_freshest over the frame's rows, the asset ids dictionary-encoded or as the C accelerator's codes."""
+    codes = None
+    if hex_codes:
+        ids = frame["asset_id"].to_list()
+        codes = np.array([int(a.lstrip("~"), 16) | (a.startswith("~") << 24) for a in ids], dtype=np.uint32)
+    return _freshest(frame.drop("_age").to_arrow(), frame["_age"].to_numpy(), codes)
+
+
 @st.composite
 def snapshots(draw: st.DrawFn) -> pl.DataFrame:
     n = draw(st.integers(1, 80))
@@ -37,9 +46,10 @@ def snapshots(draw: st.DrawFn) -> pl.DataFrame:
 @settings(max_examples=400, deadline=None)
 @given(snapshots())
 def test_freshest_rows_are_those_of_the_polars_sort_and_unique(frame: pl.DataFrame) -> None:
-    take = _freshest(frame)
-    got = np.arange(frame.height) if take is None else take
-    assert got.tolist() == _reference(frame).tolist()
+    for hex_codes in (False, True):
+        take = _take(frame, hex_codes)
+        got = np.arange(frame.height) if take is None else take
+        assert got.tolist() == _reference(frame).tolist()
 
 
 def test_rows_already_fresh_and_in_order_are_left_as_they_are() -> None:
@@ -50,4 +60,5 @@ def test_rows_already_fresh_and_in_order_are_left_as_they_are() -> None:
             "_age": [0.0, 0.5, 0.5],
         }
     )
-    assert _freshest(frame) is None
+    assert _take(frame, False) is None
+    assert _take(frame, True) is None

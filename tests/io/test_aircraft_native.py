@@ -186,7 +186,7 @@ def test_built_wherever_it_can_be() -> None:
     if os.environ.get("LIFTWATCH_NATIVE", "1") in ("0", "false", "no", "off"):
         pytest.skip("turned off by LIFTWATCH_NATIVE")
     cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
-    if not (ROOT / "csrc" / "aircraft_native.c").exists() or shutil.which(cc) is None:
+    if not (ROOT / "csrc" / "aircraft_scan.c").exists() or shutil.which(cc) is None:
         pytest.skip("no C compiler or no C source: the pure-Python path is the answer here")
     assert aircraft_native.active(), "the C accelerator is not built: `pip install -e .` with a compiler builds it"
     assert _same({"aircraft.json": SNAP}) == 1  # the reader really takes the fixture
@@ -248,7 +248,7 @@ NUMBER = st.from_regex(r"-?(0|[1-9][0-9]{0,24})(\.[0-9]{1,24})?([eE][+-]?[0-9]{1
 @example("89.99999999999999999999")
 @example("45.12345678901234567")
 def test_numbers_rounded_as_the_typed_path_does(text: str) -> None:
-    raw = b'{"now":1736064000,"aircraft":[{"hex":"abcdef","lat":' + text.encode() + b"}]}"
+    raw = b'{"now":1736064000,"aircraft":[{"hex":"abcdef","lon":0,"lat":' + text.encode() + b"}]}"
     got = aircraft_native.prepare(raw)
     is_int = not any(c in text for c in ".eE")
     want = float(int(text)) if is_int else float(text)
@@ -256,7 +256,11 @@ def test_numbers_rounded_as_the_typed_path_does(text: str) -> None:
         assert got is None  # beyond float64, or an integer the Python parsers do not agree on: not ours
         return
     assert got is not None
-    value = float(got["aircraft"].nums[aircraft_native.LAT][0])
+    run = aircraft_native.rows([got["aircraft"]], [1736064000.0], "aircraft_json")
+    if abs(want) > 90:
+        assert run.table.num_rows == 0 and list(run.reasons) == [4]  # lat/lon out of range
+        return
+    value = run.table.column("lat")[0].as_py()
     assert struct.pack("<d", value) == struct.pack("<d", want)
     typed = msgspec.json.decode(raw, type=dict[str, Any])["aircraft"][0]["lat"]
     assert struct.pack("<d", value) == struct.pack("<d", float(typed))
@@ -358,7 +362,7 @@ def test_steps_aside() -> None:
     ]:
         assert aircraft_native.prepare(bad) is None, bad
     with pytest.raises(TypeError):
-        aircraft_native._ext.aircraft_columns(bytearray(ok))  # type: ignore[union-attr]
+        aircraft_native._ext.scan(bytearray(ok))  # type: ignore[union-attr, arg-type]
 
 
 @needs_native
@@ -368,19 +372,25 @@ def test_threads_share_nothing() -> None:
     acs = [{"hex": f"{k:06x}", "lat": rnd.uniform(-90, 90), "lon": rnd.uniform(-180, 180), "seen_pos": 1.5}
            for k in range(3000)]  # fmt: skip
     raw = json.dumps({"now": 1736064000.5, "aircraft": acs}).encode()
-    one = aircraft_native._ext.aircraft_columns(raw)  # type: ignore[union-attr]
-    assert one is not None
+
+    def table() -> pa.Table:
+        doc = aircraft_native.prepare(raw)
+        assert doc is not None
+        return aircraft_native.rows([doc["aircraft"]] * 2, [doc["now"], doc["now"] + 1], "aircraft_json").table
+
+    one = table()
+    assert one.num_rows == 6000
     got: list[Any] = []
 
     def work() -> None:
-        got.extend(aircraft_native._ext.aircraft_columns(raw) for _ in range(5))  # type: ignore[union-attr]
+        got.extend(table() for _ in range(5))
 
     threads = [threading.Thread(target=work) for _ in range(3)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert len(got) == 15 and all(g == one for g in got)
+    assert len(got) == 15 and all(g.equals(one) for g in got)
 
 
 @needs_native
@@ -399,9 +409,21 @@ def test_header_rules_are_the_readers(head: bytes) -> None:
 
 @needs_native
 def test_string_columns_beyond_32_bit_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A batch whose strings outgrow 32-bit Arrow offsets is joined as large strings: the same table."""
+    """A batch whose strings outgrow 32-bit Arrow offsets (assemble answers None) is assembled by halves and
+    joined: the same table and rejects."""
     rnd = random.Random(3)
-    files = {f"history_{k}.json": _snapshot(rnd, 30, now=Num(f"{1_736_064_000 + k}.0")) for k in range(4)}
+    files = {f"history_{k}.json": _snapshot(rnd, 30, now=Num(f"{1_736_064_000 + k}.0")) for k in range(5)}
     want = _read(files, True, True, 100_000)
-    monkeypatch.setattr(aircraft_native, "_MAX_OFFSET", 8)
+    ext = aircraft_native._ext
+    assert ext is not None
+    real, real_scan = ext.assemble, ext.scan
+
+    class Split:
+        scan = real_scan
+
+        @staticmethod
+        def assemble(docs: list[Any], now: Any) -> Any:
+            return None if len(docs) > 1 else real(docs, now)
+
+    monkeypatch.setattr(aircraft_native, "_ext", Split)
     assert _read(files, True, True, 100_000) == want

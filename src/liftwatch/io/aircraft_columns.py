@@ -1,9 +1,11 @@
 """The per-aircraft fields of ``aircraft.json`` snapshots as columns: what the reader's checks work on.
 
-Two producers fill the same :class:`Columns`: :func:`from_objects` (the pure-Python path: typed msgspec structs or
-orjson dicts, pulled out with C-level ``map``) and :func:`liftwatch.io.aircraft_native.columns` (the C
-accelerator's buffers). Every field is decided per aircraft, so a batch mixing both kinds of snapshot is the
-concatenation of each run's columns, in snapshot order, and the conversion after it cannot tell them apart.
+:func:`from_objects` fills :class:`Columns` on the pure-Python path (typed msgspec structs or orjson dicts, pulled
+out with C-level ``map``); :func:`liftwatch.io.aircraft_json.convert` turns them into points. The C accelerator
+(:mod:`liftwatch.io.aircraft_native`) applies the same rules per aircraft and gives its points directly. Both
+hand over a :class:`RunRows` per run of snapshots; every rule is decided per aircraft, so a batch mixing runs of
+both kinds is their concatenation, in snapshot order, and what comes after (rejects, freshness) cannot tell
+them apart.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from liftwatch.io import aircraft_typed, readsb_objects
 from liftwatch.io import readsb_common as rc
@@ -24,6 +27,18 @@ _KEYS = aircraft_typed.FIELDS  # the fields both paths read, in one list
 # dump1090 before readsb's field split (dump1090-mutability, dump1090-fa < 3.7): one altitude (barometric or
 # "ground"), one speed (ground speed) and one vertical rate (barometric) under the old names. A current key wins.
 OLD_KEYS = (("alt_baro", "altitude"), ("gs", "speed"), ("baro_rate", "vert_rate"))
+
+
+@dataclass
+class RunRows:
+    """A run of snapshots as points: the kept rows (canonical point table, in order), their position ages (for
+    freshness), their asset codes when the producer has them (else None), and per aircraft of the run the reason
+    it was rejected (0 = kept, else the number of the reader's check, ``aircraft_json.REASONS``)."""
+
+    table: pa.Table
+    age: np.ndarray
+    codes: np.ndarray | None
+    reasons: np.ndarray
 
 
 @dataclass

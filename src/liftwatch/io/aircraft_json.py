@@ -24,21 +24,26 @@ A directory is read file by file (bounded memory), in natural name order; readsb
 
 Parsing, fastest first; each step takes a document only when it is sure to give the next one's answer:
 
-1. The optional C accelerator (:mod:`liftwatch.io.aircraft_native`, ``csrc/aircraft_native.c``) turns a
-   snapshot's bytes straight into columns (float64 values, presence, string bytes, flags). It is hand-written
-   because no library gives exact columns from this layout (Polars and DuckDB JSON readers change types or keep
-   the first of duplicate keys; pyarrow's needs one object per line and costs more than this whole reader), and
-   because any reader that builds a Python object per aircraft stays above ~2 µs an aircraft: measured on
-   5 M aircraft of readsb's layout, msgspec structs cost 0.6 µs to parse plus ~1.2 µs to pull the fields out
-   and build columns (reader 0.38 M aircraft/s of CPU); the C scan costs ~0.3 µs and the reader runs at
-   1.1-1.2 M/s (``docs/benchmarks.md``). It refuses anything outside a strict subset of JSON it is exact on.
+1. The optional C accelerator (:mod:`liftwatch.io.aircraft_native`, ``csrc/aircraft_*.c``) turns a snapshot's
+   bytes straight into canonical points: it parses each aircraft and applies this module's rules to it (the
+   cleaning, old names, ``lastPosition``, age, checks and flags of :func:`convert`), and a batch comes out as
+   Arrow buffers. It is hand-written because no library gives exact columns from this layout (Polars and DuckDB
+   JSON readers change types or keep the first of duplicate keys; pyarrow's needs one object per line and costs
+   more than this whole reader), and because any reader that builds a Python object per aircraft stays above
+   ~2 µs an aircraft: measured on 5 M aircraft of readsb's layout, msgspec structs cost 0.6 µs to parse plus
+   ~1.2 µs to pull the fields out and build columns; with the rules in vectorised NumPy/Polars after a C scan
+   the reader ran at ~1.4 M aircraft/s of CPU, with them in the scan at ~3.6 M/s (``docs/benchmarks.md``).
+   It refuses anything outside a strict subset of JSON it is exact on.
 2. msgspec into typed structs holding only the fields used (:mod:`liftwatch.io.aircraft_typed`), for snapshots
    whose every value has a type the reader takes.
 3. orjson (salvaged when damaged), for anything else, so rejects are named exactly as before.
 
-Every path fills the same :class:`~liftwatch.io.aircraft_columns.Columns` (per aircraft, so a batch mixing
-paths is the concatenation of each run's columns), and one vectorised NumPy/Polars conversion makes the points
-and rejects from them: the paths cannot disagree on a rule, only on parsing, which the tests check bit for bit.
+The Python paths fill :class:`~liftwatch.io.aircraft_columns.Columns`, which one vectorised NumPy/Polars
+conversion (:func:`convert`) turns into points and rejects: this module is where the rules are stated, and the
+C accelerator's copy of them is checked against it row for row, value for value and reject for reject by the
+tests (real snapshots, random and hypothesis-generated hostile ones). Every path hands over a run of snapshots'
+kept rows and each aircraft's reason; rejects and freshness are then decided over the whole batch, so a batch
+mixing paths gives what either path alone would.
 """
 
 from __future__ import annotations
@@ -209,22 +214,76 @@ def _emit(snaps: list[Snap], path: str, rejects: RejectLog, single: bool) -> Ite
         yield table
 
 
+# The reader's checks, in order: a rejected aircraft is counted under the first that fails (the C accelerator
+# numbers them the same way, 1-based, in csrc/aircraft_native.h).
+REASONS = (
+    "aircraft entry is not a JSON object",
+    "bad or missing hex address",
+    "bad or incomplete lat/lon",
+    "lat/lon out of range",
+    "bad seen/seen_pos age",
+    "time out of range",
+    "bad altitude (not a number or 'ground')",
+    "altitude out of range",
+    "wrong type in a kinematic field",
+    "speed or track out of range",
+    "heading out of range",
+    "vertical rate out of range",
+    "callsign is not a string",
+    "ignored aircraft with nothing usable (no position, callsign or altitude)",
+)
+
+
 def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = True) -> pa.Table:
-    """Aircraft of several snapshots -> canonical points (one pass over all of them)."""
-    n = sum(len(s[2]) for s in snaps)
-    if n == 0:
+    """Aircraft of several snapshots -> canonical points: each run of snapshots the C accelerator parsed, or the
+    object path, in turn; then the rejects and the freshness rule over the whole batch."""
+    if sum(len(s[2]) for s in snaps) == 0:
         return POINT_SCHEMA.empty_table()
+    parts = []
+    for native, run in groupby(snaps, key=lambda s: isinstance(s[2], aircraft_native.NativeAircraft)):
+        group = list(run)
+        if native:
+            docs = [s[2] for s in group if isinstance(s[2], aircraft_native.NativeAircraft)]
+            parts.append(aircraft_native.rows(docs, [s[1] for s in group], SOURCE))
+        else:
+            parts.append(_object_rows(group))
+    one = len(parts) == 1
+    reasons = parts[0].reasons if one else np.concatenate([p.reasons for p in parts])
+    _log_rejects(snaps, reasons, path, rejects, single)
+    table = parts[0].table if one else pa.concat_tables([p.table for p in parts]).combine_chunks()
+    age = parts[0].age if one else np.concatenate([p.age for p in parts])
+    take = _freshest(table, age, parts[0].codes if one else None)
+    return table if take is None else table.take(take)
+
+
+def _log_rejects(snaps: list[Snap], reasons: np.ndarray, path: str, rejects: RejectLog, single: bool) -> None:
+    """Each rejected aircraft under its reason, reason by reason in the checks' order, rows in batch order."""
+    bad = np.flatnonzero(reasons)
+    if not bad.size:
+        return
     lens = np.array([len(s[2]) for s in snaps], dtype=np.int64)
     snap_of = np.repeat(np.arange(len(snaps)), lens)
     offsets = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    now = np.repeat(np.array([s[1] for s in snaps], dtype=np.float64), lens)
 
     def loc(i: int) -> str:
         k = int(snap_of[i])
         idx = i - int(offsets[k])
         return f"aircraft {idx}" if single else f"aircraft {idx} in snapshot {snaps[k][0]}"
 
-    c = _columns(snaps)
+    codes = reasons[bad]
+    for k, reason in enumerate(REASONS, start=1):
+        rows = bad[codes == k]
+        if rows.size:
+            rejects.add_many(path, (loc(int(i)) for i in rows), reason, count=int(rows.size))
+
+
+def _object_rows(snaps: list[Snap]) -> aircraft_columns.RunRows:
+    """A run of snapshots parsed into Python objects -> its kept points and every aircraft's reason."""
+    lists = [s[2] for s in snaps if isinstance(s[2], list)]
+    clean = all(len(s) > 3 and s[3] is True for s in snaps)
+    c = aircraft_columns.from_objects(lists, clean)
+    n = sum(len(a) for a in lists)
+    now = np.repeat(np.array([s[1] for s in snaps], dtype=np.float64), [len(a) for a in lists])
     hexs = c.hex.str.strip_chars().str.to_lowercase()
     hex_ok = hexs.str.contains(rc.HEX_RE).fill_null(False).to_numpy()
     lat, lat_ok, lat_bad, lon, lon_ok, lon_bad = c.lat, c.lat_ok, c.lat_bad, c.lon, c.lon_ok, c.lon_bad
@@ -249,7 +308,7 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
             np.where(use_lp, c.lp_age, seen_pos),
         )
         lat_ok, lon_ok, seen_pos_ok = lat_ok | use_lp, lon_ok | use_lp, seen_pos_ok | use_lp
-        # new arrays, not edits in place: a column may be a read-only view of Arrow or C parser memory
+        # new arrays, not edits in place: a column may be a read-only view of Arrow memory
         alt, galt, gs, trk, brate, grate, thdg, mhdg = (
             np.where(use_lp, np.nan, a) for a in (alt, galt, gs, trk, brate, grate, thdg, mhdg)
         )
@@ -261,28 +320,26 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     age = np.where(has_pos, np.where(seen_pos_ok, seen_pos, np.where(seen_ok, seen, 0.0)), np.where(seen_ok, seen, 0.0))
     ts_s = now - age
     usable = has_pos | callsign.is_not_null().to_numpy() | alt_ok | ground | galt_ok
-    checks = [
-        (~c.is_dict, "aircraft entry is not a JSON object"),
-        (~hex_ok | c.hex_bad, "bad or missing hex address"),
-        (lat_bad | lon_bad | (lat_ok != lon_ok), "bad or incomplete lat/lon"),
-        ((np.abs(lat) > 90) | (np.abs(lon) > 180), "lat/lon out of range"),
-        (c.seen_pos_bad | c.seen_bad | (age < 0) | (age > 86_400), "bad seen/seen_pos age"),
-        (~((ts_s > 0) & (ts_s < rc.TS_MAX_S)), "time out of range"),
-        (alt_bad | (alt_is_str & ~ground), "bad altitude (not a number or 'ground')"),
-        ((alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000), "altitude out of range"),
-        (
-            c.galt_bad | c.gs_bad | c.trk_bad | c.brate_bad | c.grate_bad | c.thdg_bad | c.mhdg_bad,
-            "wrong type in a kinematic field",
-        ),
-        ((gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360), "speed or track out of range"),
-        ((thdg < 0) | (thdg > 360) | (mhdg < 0) | (mhdg > 360), "heading out of range"),
-        ((np.abs(brate) > 100_000) | (np.abs(grate) > 100_000), "vertical rate out of range"),
-        (c.flight_bad, "callsign is not a string"),
-        (~usable, "ignored aircraft with nothing usable (no position, callsign or altitude)"),
+    checks = [  # REASONS, in order
+        ~c.is_dict,
+        ~hex_ok | c.hex_bad,
+        lat_bad | lon_bad | (lat_ok != lon_ok),
+        (np.abs(lat) > 90) | (np.abs(lon) > 180),
+        c.seen_pos_bad | c.seen_bad | (age < 0) | (age > 86_400),
+        ~((ts_s > 0) & (ts_s < rc.TS_MAX_S)),
+        alt_bad | (alt_is_str & ~ground),
+        (alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000),
+        c.galt_bad | c.gs_bad | c.trk_bad | c.brate_bad | c.grate_bad | c.thdg_bad | c.mhdg_bad,
+        (gs < 0) | (gs > 5000) | (trk < 0) | (trk > 360),
+        (thdg < 0) | (thdg > 360) | (mhdg < 0) | (mhdg > 360),
+        (np.abs(brate) > 100_000) | (np.abs(grate) > 100_000),
+        c.flight_bad,
+        ~usable,
     ]
-    bad, reasons = rc.first_reasons(checks, n)
-    for mask, reason in reasons:
-        rc.reject_mask(rejects, path, mask, reason, loc)
+    reasons = np.zeros(n, dtype=np.uint8)
+    for k, mask in enumerate(checks, start=1):
+        reasons[mask & (reasons == 0)] = k
+    bad = reasons != 0
 
     flags = np.where(~brate_ok & ~np.isnan(grate), np.uint16(PointFlag.VRATE_GEOM), np.uint16(0))
     mlat = (atype == "mlat").to_numpy() | c.mlat_lat
@@ -314,61 +371,48 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
     )
     if bad.any():  # a Polars filter costs ~2 ms even when it keeps every row
         frame = frame.filter(pl.Series(~bad))
-    take = _freshest(frame)
-    if take is not None:
-        frame = frame[pl.Series(take)]
+    kept_age = frame["_age"].to_numpy()
     frame = frame.with_columns(
         pl.col("ts").cast(pl.Datetime("us", "UTC")),
         pl.lit(SOURCE).alias("source"),
         pl.lit("air").alias("domain"),
     )
-    return conform(frame)
+    return aircraft_columns.RunRows(table=conform(frame), age=kept_age, codes=None, reasons=reasons)
 
 
-def _freshest(frame: pl.DataFrame) -> np.ndarray | None:
+def _freshest(table: pa.Table, age: np.ndarray, codes: np.ndarray | None) -> np.ndarray | None:
     """Row order that keeps one row per (asset, position time), or None when the rows are already that.
 
     The row kept is the one from the snapshot taken soonest after the position (smallest age), whose other
     fields describe the aircraft closest to that moment; ties keep file order; rows come out by age. Worked
     out on numbers (a stable argsort of the ages, exact integer pairs of asset code and time in one 64-bit
     word, a hash-set pass) and applied in one gather: sorting and de-duplicating the whole frame in Polars
-    cost ~0.3 µs an aircraft, a third of the reader.
+    cost ~0.3 µs an aircraft, a third of the reader. ``codes``: any integer per asset (the C accelerator's
+    24-bit address with the ``~`` bit); else the asset ids are dictionary-encoded here.
     """
-    n = frame.height
+    n = table.num_rows
     if n == 0:
         return None
-    age = frame["_age"].to_numpy()
-    ts = frame["ts"].cast(pl.Int64).to_numpy()
-    if np.isnan(age).any() or frame["ts"].null_count():
+    ts_col = table.column("ts")
+    ts = ts_col.cast(pa.int64()).to_numpy()
+    if np.isnan(age).any() or ts_col.null_count:
         # cannot happen for rows that passed the checks; kept exact anyway with Polars' own sort and unique
+        frame = pl.DataFrame({"asset_id": table.column("asset_id"), "ts": ts_col, "_age": age})
         idx = frame.with_row_index("_i").sort("_age", maintain_order=True, nulls_last=False)
         return idx.unique(subset=["asset_id", "ts"], keep="first", maintain_order=True)["_i"].to_numpy()
-    order = np.argsort(age, kind="stable")
-    codes = pc.dictionary_encode(frame["asset_id"].to_arrow()).indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    in_order = bool((age[1:] >= age[:-1]).all())  # then the stable sort is the identity: skipped
+    order = np.arange(n) if in_order else np.argsort(age, kind="stable")
+    if codes is None:
+        asset = table.column("asset_id").combine_chunks()
+        codes = pc.dictionary_encode(asset).indices.fill_null(-1).to_numpy(zero_copy_only=False)
     span = int(ts.max() - ts.min())
-    if span < 1 << 36 and len(codes) < 1 << 26:  # code (27 bits with the null code) and time offset in 64 bits
+    if span < 1 << 36 and int(codes.max()) < (1 << 26) - 1:  # code + 1 (27 bits) and time offset in 64 bits
         packed = ((codes.astype(np.uint64) + np.uint64(1)) << np.uint64(37)) | (ts - ts.min()).astype(np.uint64)
-        first = first_distinct(pa.array(packed[order]))
+        first = first_distinct(pa.array(packed if in_order else packed[order]))
     else:  # more than ~19 hours of positions in one batch: Polars' exact pair test
         pairs = pl.DataFrame({"a": codes[order], "t": ts[order]})
         first = pairs.select(pl.struct("a", "t").is_first_distinct()).to_series().to_numpy()
     if first.all():
-        in_order = bool((order[1:] > order[:-1]).all())
         return None if in_order else order
     kept: np.ndarray = order[first]
     return kept
-
-
-def _columns(snaps: list[Snap]) -> aircraft_columns.Columns:
-    """The columns of a batch: each run of snapshots the C accelerator parsed, or the object path, in turn."""
-    parts = []
-    for native, run in groupby(snaps, key=lambda s: isinstance(s[2], aircraft_native.NativeAircraft)):
-        group = list(run)
-        if native:
-            parts.append(
-                aircraft_native.columns([s[2] for s in group if isinstance(s[2], aircraft_native.NativeAircraft)])
-            )
-        else:
-            clean = all(len(s) > 3 and s[3] is True for s in group)
-            parts.append(aircraft_columns.from_objects([s[2] for s in group if isinstance(s[2], list)], clean))
-    return aircraft_columns.concat(parts)

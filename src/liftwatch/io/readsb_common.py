@@ -337,6 +337,10 @@ def numeric(values: Column, types: np.ndarray | None = None) -> tuple[np.ndarray
     t = types_of(values) if types is None else types
     is_num = type_is(t, int, float)
     missing = type_is(t, NONE_TYPE)
+    if not (is_num | missing).all():  # only numbers reach Polars: a nested list ([0, []]) makes it raise
+        arr = np.fromiter(values, dtype=object, count=len(values))
+        arr[~is_num] = None
+        values = arr
     vals = pl.Series(values=list(values), dtype=pl.Float64, strict=False).to_numpy().astype(np.float64, copy=True)
     ok = is_num & np.isfinite(vals)
     vals[~ok] = np.nan
