@@ -154,9 +154,9 @@ class StoredKeys:
             assert _built is not None
             self._set = _built.KeySet()
         for span, n in zip(spans, counts, strict=True):
-            if n:
-                stored = con.sql(_KEYS_DAY, params=span).to_arrow_table()
-                self._set.add(np.ascontiguousarray(stored.column(0).to_numpy(), dtype=np.uint64))
+            if n:  # streamed: a day of the world's keys is never held twice (as Arrow and in the set)
+                for batch in con.sql(_KEYS_DAY, params=span).to_arrow_reader(1 << 20):
+                    self._set.add(np.ascontiguousarray(batch.column(0).to_numpy(), dtype=np.uint64))
         self._days.update(todo)
         return self._set
 
