@@ -457,68 +457,7 @@ done:
     return result;
 }
 
-/* first_distinct(keys: uint64 buffer) -> bytearray of n booleans: is this the first row with its key?
- * An open-addressing hash set (linear probing, table >= 2n, keys mixed so that structured keys spread);
- * the same answer as Polars' Series.is_first_distinct at less of its cost (figures: docs/benchmarks.md). */
-static PyObject *first_distinct(PyObject *self, PyObject *arg) {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) return NULL;
-    Py_ssize_t n = view.len / 8;
-    PyObject *out = PyByteArray_FromStringAndSize(NULL, n);
-    if (out == NULL) {
-        PyBuffer_Release(&view);
-        return NULL;
-    }
-    char *first = PyByteArray_AS_STRING(out);
-    size_t size = 16;
-    while (size < 2 * (size_t)n) size <<= 1;
-    uint64_t *table = calloc(size, sizeof(uint64_t)); /* 0 = empty slot; key 0 is tracked apart */
-    if (table == NULL) {
-        Py_DECREF(out);
-        PyBuffer_Release(&view);
-        return PyErr_NoMemory();
-    }
-    const uint64_t *keys = (const uint64_t *)view.buf;
-    size_t mask = size - 1;
-    int seen_zero = 0;
-    Py_BEGIN_ALLOW_THREADS;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint64_t k;
-        memcpy(&k, keys + i, 8);
-        if (k == 0) {
-            first[i] = !seen_zero;
-            seen_zero = 1;
-            continue;
-        }
-        uint64_t z = k ^ (k >> 33); /* MurmurHash3's finaliser: every key bit reaches the slot index */
-        z *= UINT64_C(0xff51afd7ed558ccd);
-        z ^= z >> 33;
-        z *= UINT64_C(0xc4ceb9fe1a85ec53);
-        z ^= z >> 33;
-        size_t h = (size_t)z & mask;
-        for (;;) {
-            if (table[h] == 0) {
-                table[h] = k;
-                first[i] = 1;
-                break;
-            }
-            if (table[h] == k) {
-                first[i] = 0;
-                break;
-            }
-            h = (h + 1) & mask;
-        }
-    }
-    Py_END_ALLOW_THREADS;
-    free(table);
-    PyBuffer_Release(&view);
-    return out;
-}
-
 static PyMethodDef methods[] = {
-    {"first_distinct", first_distinct, METH_O,
-     "first_distinct(keys) -> bytearray: 1 where a uint64 key occurs for the first time, else 0."},
     {"trace_columns", trace_columns, METH_O,
      "trace_columns(data) -> (trace_start, trace_end, n, columns, lens, ground, is_obj, src_codes, src_values, "
      "objects_json) or None when the document is outside the subset this parser is exact on."},

@@ -111,13 +111,6 @@ def prepare(data: bytes) -> tuple[dict[str, Any], NativeDoc] | None:
     return header, doc
 
 
-def first_distinct(keys: np.ndarray) -> np.ndarray:
-    """Whether each uint64 key occurs for the first time (see :func:`liftwatch.io.vector.first_distinct`)."""
-    if _ext is None:
-        raise RuntimeError("the C accelerator is not available")
-    return np.frombuffer(_ext.first_distinct(keys), dtype=np.bool_)
-
-
 def fields(docs: Sequence[NativeDoc]) -> Fields:
     """The :class:`~liftwatch.io.readsb_text.Fields` of several documents' points, in document order."""
     if len(docs) == 1:
