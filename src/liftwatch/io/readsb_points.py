@@ -280,14 +280,27 @@ def _idents(
     pos = np.maximum.accumulate(np.where(key >= 0, np.arange(n), 0))
     take = key[pos]
     c0 = carry if carry is not None else [None, None]
-    cs_all: list[str | None] = [c0[0], None, *cs_val.to_list()]
-    sq_all: list[str | None] = [c0[1], None, *sq_val.to_list()]
-    if carry is not None and n:
-        carry[0], carry[1] = cs_all[int(take[-1])], sq_all[int(take[-1])]
-    # runs of one value (between aircraft objects and file starts): few, so built by repetition
-    firsts = np.concatenate([[0], np.flatnonzero(take[1:] != take[:-1]) + 1]) if n else np.zeros(0, np.int64)
+    out = []
+    for k, (vals, head) in enumerate(((cs_val, c0[0]), (sq_val, c0[1]))):
+        slots = pa.concat_arrays([pa.array([head, None], pa.string()), vals.to_arrow().cast(pa.string())])
+        out.append(_carried(slots, take))
+        if carry is not None and n:
+            carry[k] = slots[int(take[-1])].as_py()
+    return out[0], out[1]
+
+
+def _carried(slots: pa.Array, take: np.ndarray) -> pa.Array:
+    """``slots[take[i]]`` for every point ("" read as null), built by repetition over runs of one value.
+
+    Successive aircraft objects of a trace mostly repeat the callsign and squawk, so runs are taken over the
+    value (its dictionary code), not over the object that set it: a trace with an object every 20 points has
+    a run a file, not a run an object, and the per-run work (Python) stays small."""
+    n = len(take)
+    if not n:
+        return pa.array([], pa.string())
+    enc = pc.dictionary_encode(pc.if_else(pc.equal(slots, ""), pa.scalar(None, pa.string()), slots))
+    codes = enc.indices.fill_null(len(enc.dictionary)).to_numpy(zero_copy_only=False)[take]
+    firsts = np.concatenate([[0], np.flatnonzero(codes[1:] != codes[:-1]) + 1])
     runs = np.diff(np.append(firsts, n))
-    which = take[firsts].tolist()
-    return repeat_strings([cs_all[i] or None for i in which], runs), repeat_strings(
-        [sq_all[i] or None for i in which], runs
-    )
+    values: list[str | None] = [*enc.dictionary.to_pylist(), None]
+    return repeat_strings([values[i] for i in codes[firsts].tolist()], runs)
