@@ -203,6 +203,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             a, phrase = a + lead.end(), phrase[lead.end() :]
         if find_types(phrase) and find_types(phrase)[0][:2] == (0, len(phrase)):
             continue  # "Су-34", "Il-76": an aircraft type after a cue is the carrier, not a place
+        if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
+            continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
         if place is None and (tail := _GENERIC_TAIL.search(phrase)) is not None:
             bare = phrase[: tail.start()]
