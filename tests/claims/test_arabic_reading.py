@@ -89,6 +89,23 @@ def test_an_indefinite_adjective_after_a_facility_noun_is_no_place() -> None:
     assert not [p for p in ex.places_mentioned if "عسكري" in p.text]
 
 
+def test_an_airfield_named_in_arabic_is_found_by_its_skeleton_among_the_named_countrys_sites() -> None:
+    """ "مطار سيكاسو ... في مالي": Sikasso's airport, which the kb knows only in Latin script; the country the
+    text names makes the match safe. Without a country named, the skeleton finds nothing; a direction word
+    after the name ("شمالي") is not part of it."""
+    c = one_claim("هبطت طائرة نقل روسية في مطار سيكاسو جنوبي مالي صباح الثلاثاء.")
+    assert place_ids(c.destination) == {"GASK"}
+    ex = shape_extract("هبطت طائرة نقل روسية في مطار سيكاسو صباح الثلاثاء.")
+    assert "GASK" not in {p.id for p in ex.places_mentioned}
+
+
+def test_a_country_in_arabic_is_a_place_wherever_it_stands() -> None:
+    """No cue is needed for the gazetteer to know "بلغاريا" (a qualifier, a list); the role still comes from
+    the words before it."""
+    ex = shape_extract("عبرت السفينة قبالة سواحل بلغاريا ثم وصلت إلى ميناء طرطوس.")
+    assert "country:BG" in {p.id for p in ex.places_mentioned}
+
+
 # --- the cue grammar of verb-first sentences ---------------------------------------------------------------
 
 

@@ -417,5 +417,14 @@ COUNTRIES: dict[str, str] = {
     "كازاخستان": "KZ", "فنزويلا": "VE", "كوبا": "CU", "صربيا": "RS", "المجر": "HU", "الهند": "IN",
     "الصين": "CN", "كوريا الشمالية": "KP", "فيتنام": "VN", "ميانمار": "MM", "إسبانيا": "ES",
     "البرتغال": "PT", "فرنسا": "FR", "ألمانيا": "DE", "أوغندا": "UG", "قيرغيزستان": "KG",
+    # European and Asian states that port calls and transits name, in English and Arabic
+    "united kingdom": "GB", "britain": "GB", "great britain": "GB", "bulgaria": "BG", "romania": "RO",
+    "ukraine": "UA", "poland": "PL", "finland": "FI", "sweden": "SE", "norway": "NO", "estonia": "EE",
+    "latvia": "LV", "lithuania": "LT", "netherlands": "NL", "belgium": "BE", "japan": "JP",
+    "south korea": "KR", "pakistan": "PK", "afghanistan": "AF", "brazil": "BR", "mexico": "MX",
+    "بريطانيا": "GB", "المملكة المتحدة": "GB", "بلغاريا": "BG", "رومانيا": "RO", "أوكرانيا": "UA",
+    "بولندا": "PL", "فنلندا": "FI", "السويد": "SE", "النرويج": "NO", "إستونيا": "EE", "لاتفيا": "LV",
+    "ليتوانيا": "LT", "هولندا": "NL", "بلجيكا": "BE", "اليابان": "JP", "كوريا الجنوبية": "KR",
+    "باكستان": "PK", "أفغانستان": "AF", "البرازيل": "BR", "المكسيك": "MX",
     "arabie saoudite": "SA", "republique centrafricaine": "CF", "emirats arabes unis": "AE", "soudan du sud": "SS",
 }  # fmt: skip
