@@ -68,16 +68,6 @@ for _i, _names in enumerate(_FOREIGN_MONTHS, 1):
 # Eastern Arabic and Persian digits ("١٢ مارس ٢٠٢٤"): read as the digits they are, one character for one, so
 # every offset into the text stays the same
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-# Arabic writes a day as an ordinal too ("في الخامس من فبراير", "الحادي والعشرين من مارس"): ordinal -> day
-_AR_UNITS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
-AR_ORDINAL_DAYS: dict[str, int] = {w: i for i, w in enumerate(_AR_UNITS, 1)}
-AR_ORDINAL_DAYS.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "الحادي والعشرين": 21})
-AR_ORDINAL_DAYS.update({"الحادي والثلاثين": 31, "الأولى": 1})
-for _i, _w in enumerate(_AR_UNITS[1:], 2):
-    AR_ORDINAL_DAYS[f"{_w} عشر"] = 10 + _i
-    AR_ORDINAL_DAYS[f"{_w} والعشرين"] = 20 + _i
-for _w in list(AR_ORDINAL_DAYS):
-    AR_ORDINAL_DAYS.setdefault(_w.translate(_ALEF), AR_ORDINAL_DAYS[_w])
 
 _MON = (
     r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -120,14 +110,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:between\s+|from\s+)?{_m('m1')}\s+{_d('d1')}{_DASH}(?:{_m('m2')}\s+)?{_d('d2')}"
             rf"(?:,?\s+{_y('y')})?\b",
             re.I,
-        ),
-    ),
-    (
-        "ar_ordinal",
-        re.compile(
-            r"(?<![\w])(?P<ord>"
-            + "|".join(sorted(AR_ORDINAL_DAYS, key=len, reverse=True))
-            + rf")\s+من\s+(?:شهر\s+)?{_m('m')}(?:[,،]?\s+(?:عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])"
         ),
     ),
     (
@@ -236,9 +218,6 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         y1 = y2 - 1 if (y2 is not None and m1 > m2) else y2
         s, e = _safe(y1, m1, int(g["d1"])), _safe(y2, m2, int(g["d2"]))
         return (s, e) if s and e and s <= e else None
-    if kind == "ar_ordinal":
-        g = {**g, "d": str(AR_ORDINAL_DAYS[g["ord"]])}
-        kind = "dmy"
     if kind in ("dmy", "mdy"):
         mo = _month(g["m"])
         if mo is None:
