@@ -1,6 +1,6 @@
-"""The ``*-n*`` and ``*-p*`` excerpts of the gold corpus (the former held-out sets 5 and 6) are well formed:
-they parse, use only the corpus keys, and every place key is one the kb knows; and no page appears twice in the
-corpus.
+"""The ``*-n*``, ``*-p*`` and ``*-q*`` excerpts of the gold corpus (the former held-out sets 5, 6 and 7) are well
+formed: they parse, use only the corpus keys, and every place key is one the kb knows; and no page appears twice
+in the corpus.
 
 Written while each set was blind, when nothing could run the extractor on it: the checks are on the
 annotation's format only. Kept now that the sets are development data, so that a kb change that drops a place
@@ -18,9 +18,10 @@ from tests.annotation import check_excerpt, load
 SET_DIR = Path(__file__).resolve().parents[1] / "data" / "articles"
 SET5 = sorted(SET_DIR.glob("??-n[0-9]-*.toml"))  # the former held-out set 5
 SET6 = sorted(SET_DIR.glob("??-p[0-9]-*.toml"))  # the former held-out set 6
+SET7 = sorted(SET_DIR.glob("??-q[0-9]-*.toml"))  # the former held-out set 7
 
 
-@pytest.mark.parametrize("files", [SET5, SET6], ids=["set5", "set6"])
+@pytest.mark.parametrize("files", [SET5, SET6, SET7], ids=["set5", "set6", "set7"])
 def test_set_has_eight_excerpts_per_language(files: list[Path]) -> None:
     langs = [load(p)["lang"] for p in files]
     assert {lang: langs.count(lang) for lang in set(langs)} == {"en": 8, "ar": 8, "fr": 8, "ru": 8}
@@ -34,6 +35,11 @@ def test_set5_excerpt_is_well_formed(path: Path) -> None:
 @pytest.mark.parametrize("path", SET6, ids=[p.stem for p in SET6])
 def test_set6_excerpt_is_well_formed(path: Path) -> None:
     check_excerpt(path, r"{lang}-p\d-")
+
+
+@pytest.mark.parametrize("path", SET7, ids=[p.stem for p in SET7])
+def test_set7_excerpt_is_well_formed(path: Path) -> None:
+    check_excerpt(path, r"{lang}-q\d-")
 
 
 def test_no_page_is_in_the_corpus_twice() -> None:

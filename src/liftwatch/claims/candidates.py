@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from liftwatch import kb as kb_module
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, COUNTRIES, NOT_PLACES
@@ -19,7 +20,7 @@ from liftwatch.claims.places import Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
-from liftwatch.claims.translit import has_cyrillic
+from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 from liftwatch.claims.types import find_types
 
 _CANDIDATE = re.compile(
@@ -85,7 +86,8 @@ _LIST_GOES_ON = re.compile(
 # the second word of an Arabic name after a facility noun: not the article (an adjective follows the name:
 # "لاغويرا الفنزويلي"), not "و", not a preposition, a time word or a verb of the clause
 _AR_NAME_GOES_ON = re.compile(
-    r"\s+(?!ال|و|(?:في|إلى|الى|من|على|عن|مع|حتى|بعد|قبل|منذ|عند|يوم|أمس|اليوم|صباح|مساء|حيث|التي|الذي)"
+    r"\s+(?!ال|و|(?:في|إلى|الى|من|على|عن|مع|حتى|بعد|قبل|منذ|عند|يوم|أمس|اليوم|صباح|مساء|حيث|التي|الذي|"
+    r"شمال|شمالي|جنوب|جنوبي|شرق|شرقي|غرب|غربي|وسط|قرب|شمالا|جنوبا|شرقا|غربا)"
     r"(?![\u0600-\u06FF]))[\u0621-\u064A]{3,}(?![\u0600-\u06FF])"
 )
 # lower-case words that continue a country's name in French ("Arabie saoudite", "Émirats arabes unis", "Soudan du
@@ -126,6 +128,34 @@ def _on_dashed_route(pre: str) -> bool:
 
 
 _ROUTE_GOES_ON = re.compile(r"(?:route|маршрут\w*|trajet|ligne|خط|مسار)\s+[^.;:,]{1,40}\s[-–—]\s*$", re.I)
+
+
+_AR_COUNTRY_NAMED = re.compile(
+    r"(?<![\u0600-\u06FF])[وفبل]?("
+    + "|".join(sorted((re.escape(k) for k in COUNTRIES if re.match(r"[\u0600-\u06FF]", k)), key=len, reverse=True))
+    + r")(?![\u0600-\u06FF])"
+)
+_AR_FACILITY_BEFORE = re.compile(r"(?:(?P<sea>ميناء|مرفأ)|مطار|قاعدة|مهبط)\s+$")
+
+
+def _in_named_country(text: str, a: int, phrase: str, known: list[Mention], gaz: Gazetteer) -> Place | None:
+    """An Arabic name after an airfield or port noun that no alias holds, found by its consonant skeleton
+    among the sites of the countries the article names (``translit.skeleton_in_countries``)."""
+    facility = _AR_FACILITY_BEFORE.search(text[max(0, a - 12) : a])
+    if facility is None or gaz.kb is not kb_module:
+        return None
+    countries = {COUNTRIES[m.group(1)] for m in _AR_COUNTRY_NAMED.finditer(text)}
+    for k in known:
+        if k.place.id and k.place.id.startswith("country:"):
+            countries.add(k.place.id.split(":", 1)[1])
+        elif k.place.kind == "site" and k.place.id:
+            site = gaz.kb.site(k.place.id)
+            if getattr(site, "country", None):
+                countries.add(site.country)
+    sid = skeleton_in_countries(phrase, sorted(countries), sea=facility.group("sea") is not None)
+    if sid is None:
+        return None
+    return gaz.site_place(sid, phrase, "Arabic consonant skeleton of a site in a country the article names")
 
 
 def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
@@ -203,6 +233,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             a, phrase = a + lead.end(), phrase[lead.end() :]
         if find_types(phrase) and find_types(phrase)[0][:2] == (0, len(phrase)):
             continue  # "Су-34", "Il-76": an aircraft type after a cue is the carrier, not a place
+        if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
+            continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
         if place is None and (tail := _GENERIC_TAIL.search(phrase)) is not None:
             bare = phrase[: tail.start()]
@@ -236,7 +268,9 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 continue  # "قاعدة عسكرية", "ميناء الأسطول", "بمحافظة": a description, not the name
             if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and (nxt := _AR_NAME_GOES_ON.match(text[b : b + 30])):
                 b, phrase = b + nxt.end(), phrase + nxt.group(0)  # "قاعدة عثمان دقنة الجوية": a name of two words
-            place = Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
+            place = _in_named_country(text, a, phrase, known, gaz) or Place(
+                phrase, "unknown", None, phrase, note="not in the knowledge base"
+            )
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)
         ends.add(b)

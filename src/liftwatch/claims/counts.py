@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from liftwatch.claims.lexicon import MOVE
+from liftwatch.claims.timeparse import ARABIC_MONTH_NAMES
 
 _WORDS: dict[str, int] = {
     # English
@@ -49,7 +50,8 @@ _NUM = (
     # "с 9 по 16 июля целых 15 машин", "le 3 mars deux avions": a day of the month is no count
     + r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc|"
     r"янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|"
-    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)[\w.]*(?:\s|$|[,.;]))"
+    + "|".join(sorted(ARABIC_MONTH_NAMES, key=len, reverse=True))
+    + r")[\w.]*(?:\s|$|[,.;،]))"
 )
 _MIN = (
     r"(?P<min>at\s+least|no\s+fewer\s+than|a\s+minimum\s+of|не\s+менее|не\s+меньше|по\s+меньшей\s+мере|"
@@ -113,10 +115,15 @@ def _value(word: str) -> int:
     return int(w) if w.isdigit() else _WORDS.get(w, 0)
 
 
+_SITE_NUMBER = re.compile(r"(?:radar|رادار)\s*$", re.I)
+
+
 def find_counts(text: str) -> list[Count]:
     """Every count or rate in a sentence, in order."""
     out: list[Count] = []
     for m in _COUNT.finditer(text):
+        if _SITE_NUMBER.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "فلايت رادار 24", "Flightradar 24": the number is the tracking site's name
         if re.search(r"\b(?:is|was|are|were|as)\s+$", text[: m.start()]) and re.match(
             r"\S+\s+of\b", m.group(0)[m.start("n") - m.start() :]
         ):
@@ -204,7 +211,7 @@ def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
     for s, _ in spans:
         pre = text[max(0, s - 60) : s]
         m = _BEFORE_CARRIER.search(pre)
-        if m is None or _MONTH_BEFORE.search(pre[: m.start("n")]):
+        if m is None or _MONTH_BEFORE.search(pre[: m.start("n")]) or _SITE_NUMBER.search(pre[: m.start("n")]):
             continue
         n = _value(m.group("n"))
         if n <= 0 or n > 500:

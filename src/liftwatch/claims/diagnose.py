@@ -8,7 +8,10 @@ named but given no role, a place key the annotation writes another way (``city:`
 window with no date, the article's dates or a wrong span, an actor missed or wrong or the source taken, assets,
 counts. Hand-written because the classes are this project's vocabulary of extraction errors.
 
-``python -m liftwatch.claims.diagnose tests/data/articles [--only REGEX]`` prints the table.
+``python -m liftwatch.claims.diagnose tests/data/articles [--only REGEX]`` prints the table; ``--excerpts`` (with
+``--lang``) prints one row per excerpt instead: how many movements it claims and how many were extracted, how far
+reading got (clauses with a movement verb, the gold's places found at all), and for every movement not extracted
+the first step of reading that lost it (:func:`lost_movement`).
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from liftwatch.claims.evaluate import load_corpus
+from liftwatch.claims.evaluate import Article, load_corpus
+from liftwatch.claims.lexicon import MOVE
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import norm_key
 from liftwatch.claims.scoring import FIELDS, field_right, gold_fields, gold_key, pair, place_keys, predicted_fields
@@ -106,14 +110,107 @@ def diagnose(folder: Path, only: str | None = None) -> tuple[Counter[str], int]:
     return lost, total
 
 
+# why a gold movement was not extracted, by the first step of reading that lost it
+NO_PLACE = "none of its places found in the text"
+NO_VERB = "its places found, never in a clause with a movement verb"
+NO_ROLE = "in a movement clause, its places given no role"
+DROPPED = "its places given roles, the movement merged away or paired elsewhere"
+ASSETS_ONLY = "no place in the gold (carriers or a count only)"
+
+
+def lost_movement(g: dict[str, Any], art_text: str, reading: tuple[list[Any], list[Any]]) -> str:
+    """The first step of reading that lost the gold movement ``g`` (``reading``: ``extract.read_sentences``)."""
+    keys = {gold_key(k) for r in _ROLES.values() for k in g.get(r, [])}
+    if not keys:
+        return ASSETS_ONLY
+    _, sentences = reading
+    found = [(s, r) for s in sentences for r in s.roles if keys & place_keys(r.mention.place)]
+    if not found:
+        return NO_PLACE
+    moving = [(s, r) for s, r in found if MOVE.search(s.text)]
+    if not moving:
+        return NO_VERB
+    if not any(r.role is not None for _, r in moving):
+        return NO_ROLE
+    return DROPPED
+
+
+def excerpt_rows(folder: Path, lang: str | None = None, only: str | None = None) -> list[tuple[str, ...]]:
+    """One row per excerpt: file, movements (gold / extracted / paired), clauses with a movement verb, gold place
+    keys found anywhere in the text, dates read, fields right, and the causes of the movements not extracted."""
+    from liftwatch.claims.extract import extract, read_sentences
+    from liftwatch.claims.places import default_gazetteer
+    from liftwatch.claims.timeparse import find_times
+
+    gaz = default_gazetteer()
+    rows: list[tuple[str, ...]] = []
+    for art in load_corpus(folder):
+        if (lang is not None and art.lang != lang) or (only is not None and not re.search(only, art.path.name)):
+            continue
+        rows.append(_excerpt_row(art, gaz, extract, read_sentences, find_times))
+    return rows
+
+
+def _excerpt_row(art: Article, gaz: Any, extract: Any, read_sentences: Any, find_times: Any) -> tuple[str, ...]:
+    ex = extract(art.text, art.pub_date, use_model=False, publication_month_only=art.month_only)
+    reading = read_sentences(art.text, gaz, art.pub_date)
+    sentences = reading[1]
+    mentioned: set[str] = set()
+    for m in reading[0]:
+        mentioned |= place_keys(m.place)
+    gold_keys = {gold_key(k) for g in art.gold for r in _ROLES.values() for k in g.get(r, [])}
+    dates = [t for t in find_times(art.text, art.pub_date, None) if t.kind != "publication"]
+    right = total = paired = 0
+    causes: Counter[str] = Counter()
+    for c, g in pair(ex.claims, art.gold):
+        if g is None:
+            continue
+        gf = gold_fields(g)
+        total += sum(gf.values())
+        if c is None:
+            causes[lost_movement(g, art.text, reading)] += 1
+            continue
+        paired += 1
+        pf = predicted_fields(c)
+        right += sum(1 for f in FIELDS if gf[f] and pf[f] and field_right(c, g, f))
+    moving = sum(1 for s in sentences if MOVE.search(s.text))
+    return (
+        art.path.name,
+        f"{len(art.gold)} / {len(ex.claims)} / {paired}",
+        f"{moving} of {len(sentences)}",
+        f"{len(gold_keys & mentioned)} of {len(gold_keys)}",
+        str(len(dates)),
+        f"{right} of {total}",
+        "; ".join(f"{n}× {c}" for c, n in causes.most_common()) or "–",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Classify the gold fields the claim extractor loses, by cause.")
     ap.add_argument("folder", type=Path, nargs="?", default=Path("tests/data/articles"))
     ap.add_argument("--only", help="a regular expression the excerpts' file names must match (e.g. '^..-[np]')")
+    ap.add_argument("--lang", choices=["en", "ar", "fr", "ru"], help="only the excerpts in this language")
+    ap.add_argument("--excerpts", action="store_true", help="one row per excerpt: how far reading got, and why")
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder of *.toml gold articles", file=sys.stderr)
         return 2
+    if args.excerpts:
+        print(
+            "| excerpt | movements gold / extracted / paired | clauses with a movement verb | gold places found "
+            "| dates read | fields right | movements not extracted, by cause |\n|---|---|---|---|---|---|---|"
+        )
+        rows = excerpt_rows(args.folder, args.lang, args.only)
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        missed: Counter[str] = Counter()
+        for row in rows:
+            for part in row[-1].split("; "):
+                if "× " in part:
+                    count, cause = part.split("× ", 1)
+                    missed[cause] += int(count)
+        print("\n" + "\n".join(f"- {cause}: {n}" for cause, n in missed.most_common()))
+        return 0
     lost, total = diagnose(args.folder, args.only)
     print("| cause | fields lost | share of gold fields |\n|---|---:|---:|")
     for cause, n in lost.most_common():

@@ -47,7 +47,7 @@ from liftwatch.claims.lexicon import (
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
-from liftwatch.claims.places import Gazetteer, default_gazetteer
+from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.routes import ROUND_TRIP, return_of
 from liftwatch.claims.sentences import (
@@ -245,6 +245,10 @@ def _DAY_ANCHORED(t: TimeSpan) -> bool:
     return t.kind == "relative" and t.start is not None and ((t.end or t.start) - t.start).days < 14
 
 
+# Arabic joins a preposition or the article to a foreign name or a number with a tatweel ("لـطرطوس", "بـ حميميم",
+# "الـ 24"): the stroke is typography, read as the space it stands for (one character for one: offsets stay)
+_AR_CLITIC_TATWEEL = re.compile(r"(?<![\u0600-\u06FF])((?:[وف]?[بلك])|(?:[وف]?ال))ـ+")
+
 _SEVERAL_DAYS = 7  # an article's dates further apart than this are several events, not one movement's window
 
 
@@ -290,6 +294,32 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
     claim.window_source = "no date in the text and no publication date: all data considered"
 
 
+def read_sentences(
+    text: str, gaz: Gazetteer, pub: date | None, extra: list[tuple[int, int]] | None = None
+) -> tuple[list[Mention], list[Sentence]]:
+    """The place mentions of ``text`` (in text order) and its clauses with each mention's role: the reading
+    every claim is made from, shared with ``claims.diagnose`` so that a diagnosis sees what extraction saw."""
+    mentions = controlled_mentions(text, gaz, pub)
+    taken = Taken([(c.start, c.end) for c in mentions])
+    for m in water_mentions(text, gaz):  # before the gazetteer: "la Méditerranée" is no airport
+        if taken.free(m.start, m.end):
+            mentions.append(m)
+            taken.add(m.start, m.end)
+    for m in gaz.mentions(text):
+        if taken.free(m.start, m.end):
+            mentions.append(m)
+            taken.add(m.start, m.end)
+    mentions += candidate_mentions(text, mentions, gaz, extra or [])
+    mentions.sort(key=lambda m: m.start)
+    m_starts = [m.start for m in mentions]
+    sentences: list[Sentence] = []
+    for a, b, continues in split_clauses(text):
+        sent = Sentence(a, b, text[a:b], continues=continues)
+        assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
+        sentences.append(sent)
+    return mentions, sentences
+
+
 def extract(
     text: str,
     publication_date: date | None = None,
@@ -311,34 +341,17 @@ def extract(
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleTooLong(len(text))
     gaz = gazetteer or default_gazetteer()
+    text = _AR_CLITIC_TATWEEL.sub(lambda m: m.group(1) + " ", text)
     pub_span = find_publication_date(text) if publication_date is None else None
     pub = publication_date or (pub_span.start if pub_span else None)
     pub_source = "given" if publication_date else (f"text: {pub_span.text}" if pub_span else "unknown")
     years = years_in(text)
     default_year = Counter(years).most_common(1)[0][0] if years and pub is None else None
 
-    mentions = controlled_mentions(text, gaz, pub)
-    taken = Taken([(c.start, c.end) for c in mentions])
-    for m in water_mentions(text, gaz):  # before the gazetteer: "la Méditerranée" is no airport
-        if taken.free(m.start, m.end):
-            mentions.append(m)
-            taken.add(m.start, m.end)
-    for m in gaz.mentions(text):
-        if taken.free(m.start, m.end):
-            mentions.append(m)
-            taken.add(m.start, m.end)
     extra, model = _model_spans(text, use_model)
-    mentions += candidate_mentions(text, mentions, gaz, extra)
-    mentions.sort(key=lambda m: m.start)
+    mentions, sentences = read_sentences(text, gaz, pub, extra)
     actors_all = actor_spans(text)
-    m_starts = [m.start for m in mentions]
     a_starts = [x[0] for x in actors_all]
-
-    sentences: list[Sentence] = []
-    for a, b, continues in split_clauses(text):
-        sent = Sentence(a, b, text[a:b], continues=continues)
-        assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
-        sentences.append(sent)
 
     # vessels the article names (by a ship noun or quotes, sentence by sentence), to find them where a
     # later sentence uses the name alone

@@ -242,7 +242,9 @@ MOVE = _p(
     r"put\s+in|pull(?:ed|ing|s)\s+into|sailed\s+into|steamed|mouill\w+|amarr\w+|jet\w+\s+l['’]ancre|"
     r"(?:при|о)швартов\w+|якор\w+|зашл\w+|заш[её]л|вош[её]л|вошл\w+)\b|"
     r"حط(?:ت|وا)?\b|تحط\w*|هبوط\w*|أقل(?:ت|ع)\w*|توج\w+|اتج\w+|يتج\w+|أبحر\w*|تبحر|رس(?:ت|ا)\b|ترسو|رسو\w*|"
-    r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*",
+    r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*|"
+    # a return, a dispatch, a heading ("عادت الطائرة إلى", "أرسلت/ترسل", "صوب", "قاصدة")
+    r"(?<![\u0600-\u06FF])[وف]?(?:عاد(?:ت|وا|تا)?|عودة|ت?عود|أرسل\w*|ترسل|يرسل|صوب|قاصد\w*)(?![\u0600-\u06FF])",
 )
 
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
@@ -254,6 +256,8 @@ ORIGIN_CUES = (
     # "غادرت اليوم السبت طائرة شحن روسية قاعدة حميميم": the verb, its subject, then the place it left (the
     # facility noun may be part of the place name the gazetteer matched, so the cue may end the text)
     r"غادر(?:ت)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء)|\s*$)",
+    # the verbal noun with its pronoun and the place it left as its object ("بعد مغادرتها ميناء نوفوروسيسك")
+    r"مغادرت?(?:ها|هما|هم|ه)?", r"(?:إقلاع|انطلاق)\S*\s+من",
     r"из", r"с", r"со", r"от", r"من", r"غادرت", r"غادر", r"أقلعت\s+من", r"انطلقت\s+من",
     r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
     r"quitté", r"quitte",
@@ -287,7 +291,7 @@ DEST_CUES = (
     r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
     r"destinations?\s+(?:\w+\s+){0,3}?(?:be|is|was|are|were)", r"(?:-|\s)bound\s+for",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
-    r"باتجاه", r"متجهة\s+إلى", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
+    r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
     # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
     # "приземлился поздно вечером на", "هبطت مساء الجمعة في")
@@ -401,5 +405,26 @@ COUNTRIES: dict[str, str] = {
     "центрально африканскую республику": "CF", "саудовская аравия": "SA", "саудовскую аравию": "SA",
     "саудовской аравии": "SA", "буркина фасо": "BF",
     "بوركينا فاسو": "BF", "إيران": "IR", "ايران": "IR", "نيكاراغوا": "NI", "نيكاراجوا": "NI",
+    # the other countries of the list in Arabic (a hamza seat, taa marbuta or final yaa written either way
+    # matches through ``textkey.fold``); left out: "تونس" and "عمان", each also a capital's name, and "المغرب"
+    "جنوب السودان": "SS", "جمهورية أفريقيا الوسطى": "CF", "أفريقيا الوسطى": "CF", "إفريقيا الوسطى": "CF",
+    "موريتانيا": "MR", "السنغال": "SN", "غينيا": "GN", "غينيا الاستوائية": "GQ", "موزمبيق": "MZ",
+    "مدغشقر": "MG", "إثيوبيا": "ET", "أثيوبيا": "ET", "إريتريا": "ER", "أريتريا": "ER", "الصومال": "SO",
+    "كينيا": "KE", "الكاميرون": "CM", "نيجيريا": "NG", "قبرص": "CY", "اليونان": "GR", "مالطا": "MT",
+    "إيطاليا": "IT", "لبنان": "LB", "إسرائيل": "IL", "الأردن": "JO", "العراق": "IQ", "السعودية": "SA",
+    "المملكة العربية السعودية": "SA", "الإمارات": "AE", "الإمارات العربية المتحدة": "AE", "قطر": "QA",
+    "سلطنة عمان": "OM", "اليمن": "YE", "أرمينيا": "AM", "أذربيجان": "AZ", "جورجيا": "GE",
+    "كازاخستان": "KZ", "فنزويلا": "VE", "كوبا": "CU", "صربيا": "RS", "المجر": "HU", "الهند": "IN",
+    "الصين": "CN", "كوريا الشمالية": "KP", "فيتنام": "VN", "ميانمار": "MM", "إسبانيا": "ES",
+    "البرتغال": "PT", "فرنسا": "FR", "ألمانيا": "DE", "أوغندا": "UG", "قيرغيزستان": "KG",
+    # European and Asian states that port calls and transits name, in English and Arabic
+    "united kingdom": "GB", "britain": "GB", "great britain": "GB", "bulgaria": "BG", "romania": "RO",
+    "ukraine": "UA", "poland": "PL", "finland": "FI", "sweden": "SE", "norway": "NO", "estonia": "EE",
+    "latvia": "LV", "lithuania": "LT", "netherlands": "NL", "belgium": "BE", "japan": "JP",
+    "south korea": "KR", "pakistan": "PK", "afghanistan": "AF", "brazil": "BR", "mexico": "MX",
+    "بريطانيا": "GB", "المملكة المتحدة": "GB", "بلغاريا": "BG", "رومانيا": "RO", "أوكرانيا": "UA",
+    "بولندا": "PL", "فنلندا": "FI", "السويد": "SE", "النرويج": "NO", "إستونيا": "EE", "لاتفيا": "LV",
+    "ليتوانيا": "LT", "هولندا": "NL", "بلجيكا": "BE", "اليابان": "JP", "كوريا الجنوبية": "KR",
+    "باكستان": "PK", "أفغانستان": "AF", "البرازيل": "BR", "المكسيك": "MX",
     "arabie saoudite": "SA", "republique centrafricaine": "CF", "emirats arabes unis": "AE", "soudan du sud": "SS",
 }  # fmt: skip

@@ -54,7 +54,13 @@ def compatible(a: Claim, b: Claim) -> bool:
     ta, tb = _types(a), _types(b)
     if ta and tb and not ta & tb:
         return False  # "an Il-62M ..." and "an An-124 ...": two movements, not one
-    return _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and _role_ok(a.via, b.via)
+    # a carrier on its way to the same place passes several waters: the straits one sentence names ("through the
+    # Bosphorus and the Dardanelles") and the sea another names ("across the Black Sea") are parts of one route,
+    # not two voyages; stops at known places (a port, a region) still keep two routes apart
+    waters = all(p.kind == "unknown" for p in a.via + b.via) and bool(a.destination) and bool(b.destination)
+    return (
+        _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and (waters or _role_ok(a.via, b.via))
+    )
 
 
 def _span(c: Claim) -> tuple[date, date] | None:

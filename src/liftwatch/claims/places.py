@@ -63,6 +63,9 @@ class Mention:
     source: str  # gazetteer | controlled | candidate | model
 
 
+_AR_AMBIGUOUS_COUNTRY = frozenset({"مالي"})
+
+
 class Gazetteer:
     """Knowledge-base lookups the extractor and the evidence engine need, built once per process."""
 
@@ -90,7 +93,9 @@ class Gazetteer:
         # cities of several airfields written in Arabic script ("ميناء سان بطرسبورغ"): Arabic has no capitals to
         # propose them as candidates, so the pattern finds them (the Latin and Cyrillic forms double as actors)
         alternatives += [_alias_regex(k) for k in CITY_ANCHORS if has_arabic(k)]
-        alternatives += [_alias_regex(k) for k in COUNTRIES if has_arabic(k) and " " in k]  # "بوركينا فاسو"
+        # a country written in Arabic script, wherever it stands ("في ألمانيا", "وتركيا"): Arabic has no capitals
+        # to propose it as a candidate; "مالي" stays out (also "financial", "Malian"), found after a cue only
+        alternatives += [_alias_regex(k) for k in COUNTRIES if has_arabic(k) and k not in _AR_AMBIGUOUS_COUNTRY]
         alternatives.sort(key=len, reverse=True)
         body = "|".join(alternatives) or r"(?!)"
         # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")

@@ -23,6 +23,9 @@ def _asset_key(label: str) -> str:
     return re.sub(r"[\s\-]+", "", label.lower())
 
 
+_COUNTRY_BY_KEY = {norm_key(k): v for k, v in COUNTRIES.items()}
+
+
 def place_keys(p: Place) -> set[str]:
     """Every key a gold annotation may use for this extracted place."""
     keys = {f"city:{norm_key(p.text)}"}
@@ -32,7 +35,7 @@ def place_keys(p: Place) -> set[str]:
         keys.add(p.id)
     if p.kind == "site":
         keys |= set(p.site_ids)  # a port stands for its whole harbour (Tartus naval facility and port)
-    country = COUNTRIES.get(norm_key(p.text))
+    country = _COUNTRY_BY_KEY.get(norm_key(p.text))
     if country:
         keys.add(f"country:{country}")
     if p.note.startswith("country "):

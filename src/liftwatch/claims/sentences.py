@@ -50,7 +50,16 @@ _CLAUSE = re.compile(
     r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)"
     # "..., et est reparti pour Khartoum dans la nuit", "and flew back to Moscow", "а затем вернулся в": the
     # return is a leg of its own (its origin is where the first leg ended: ``context.return_legs``)
-    rf"|,?\s+(?=(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB})",
+    rf"|,?\s+(?=(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB})"
+    # ", and a third left Izmir", ", while another landed at", ", et un troisième a décollé de", ", а ещё один
+    # вылетел из": a carrier of its own (a number, an ordinal, "another") with its own movement verb starts a
+    # movement of its own
+    r"|,\s+(?=(?:and|et|а|и)\s+(?:(?:a|an|the|one|two|three|four|five|un|une|deux|trois|le|la|ещё|еще)\s+)?"
+    r"(?:second|third|fourth|fifth|another|other|last|more|deuxième|troisième|quatrième|autre|dernier|dernière|"
+    r"второй|третий|четв[её]ртый|другой|один|одна|два|две|три)\w*\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:left|flew|landed|arrived|departed|took\s+off|sailed|docked|headed|"
+    r"a\s+(?:décollé|atterri|quitté|rejoint)|(?:est|sont)\s+(?:arrivée?s?|partie?s?|repartie?s?)|"
+    r"вылетел\w*|приземлил\w*|прибыл\w*|отправил\w*|покинул\w*)\b)",
     re.I,
 )
 # "A military plane that took a Russian delegation to Burkina Faso on Thursday landed in CAR on Friday": a

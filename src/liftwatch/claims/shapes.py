@@ -52,8 +52,15 @@ _AR_ARRIVAL_VERB = re.compile(
     r"(?<![\u0600-\u06FF])[وف]?(?:هبط|حط|وصل|رس[تا]|رسو|ت?هبط|ي?هبط|تحط|يحط|تصل|يصل|ترسو|يرسو|استقر)[\u0600-\u064A]{0,3}"
     r"(?![\u0600-\u06FF])"
 )
-_AR_OTHER_CUE = re.compile(r"(?<![\u0600-\u06FF])(?:من|إلى|الى|عبر|نحو|باتجاه|متجه\S*|قادم\S*)(?![\u0600-\u06FF])")
-_AR_AT = re.compile(r"(?<![\u0600-\u06FF])(?:في|على)\s+|(?<![\u0600-\u06FF])ب$")
+# (not "من طراز" / "من نوع": "of the type", how Arabic names the carrier's model inside the subject)
+_AR_OTHER_CUE = re.compile(
+    r"(?<![\u0600-\u06FF])(?:من(?!\s+(?:ال)?(?:طراز|نوع))|إلى|الى|عبر|نحو|باتجاه|متجه\S*|قادم\S*)(?![\u0600-\u06FF])"
+)
+# "شحنة من المعدات", "عدد من الطائرات": a quantity's "من" (of) inside the subject, no origin
+_AR_PARTITIVE = re.compile(
+    r"(?<![\u0600-\u06FF])(?:شحن(?:ة|ات)|عدد|مجموعة|كمي(?:ة|ات)|العديد|الكثير)\s+من(?![\u0600-\u06FF])"
+)
+_AR_AT = re.compile(r"(?<![\u0600-\u06FF])(?:في|على)\s+|(?<![\u0600-\u06FF])[وف]?ب\s*$")
 
 
 def ar_arrival(text: str, a: int, prev_end: int = 0) -> bool:
@@ -69,7 +76,7 @@ def ar_arrival(text: str, a: int, prev_end: int = 0) -> bool:
     verbs = list(_AR_ARRIVAL_VERB.finditer(pre[: at.start()]))
     if not verbs:
         return False
-    between = pre[max(verbs[-1].end(), prev_end - lo) : at.start()]
+    between = _AR_PARTITIVE.sub(" ", pre[max(verbs[-1].end(), prev_end - lo) : at.start()])
     return not _AR_OTHER_CUE.search(between) and not re.search(r"[.!?؟،؛:]", between)
 
 

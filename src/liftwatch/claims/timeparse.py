@@ -23,24 +23,51 @@ for _i, _name in enumerate(calendar.month_name):
         MONTHS[_name.lower()] = _i
         MONTHS[_name[:3].lower()] = _i
 MONTHS["sept"] = 9
-# French, Russian (nominative and genitive) and Arabic (Egyptian/Gulf and Levantine) month names.
-_FOREIGN_MONTHS = (
-    ("janvier", "январь", "января", "يناير", "كانون الثاني"),
-    ("février", "fevrier", "февраль", "февраля", "فبراير", "شباط"),
-    ("mars", "март", "марта", "مارس", "آذار"),
-    ("avril", "апрель", "апреля", "أبريل", "ابريل", "إبريل", "نيسان"),
-    ("mai", "май", "мая", "مايو", "أيار"),
-    ("juin", "июнь", "июня", "يونيو", "يونيه", "حزيران"),
-    ("juillet", "июль", "июля", "يوليو", "يوليه", "تموز"),
-    ("août", "aout", "август", "августа", "أغسطس", "اغسطس", "آب"),
-    ("septembre", "сентябрь", "сентября", "سبتمبر", "أيلول"),
-    ("octobre", "октябрь", "октября", "أكتوبر", "اكتوبر", "تشرين الأول"),
-    ("novembre", "ноябрь", "ноября", "نوفمبر", "تشرين الثاني"),
-    ("décembre", "decembre", "декабрь", "декабря", "ديسمبر", "كانون الأول"),
+# French, Russian (nominative and genitive) and Arabic month names: Egyptian/Gulf, Levantine (with and without
+# the article on the ordinal: "كانون الثاني", "كانون ثاني") and Maghrebi ("جانفي", "أفريل", "جويلية", "أوت").
+_ARABIC_MONTHS = (
+    ("يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"),
+    ("فبراير", "شباط", "فيفري", "فبرير"),
+    ("مارس", "آذار"),
+    ("أبريل", "إبريل", "نيسان", "أفريل"),
+    ("مايو", "أيار", "ماي"),
+    ("يونيو", "يونيه", "حزيران", "جوان"),
+    ("يوليو", "يوليه", "تموز", "جويلية", "يوليوز"),
+    ("أغسطس", "آب", "أوت", "غشت"),
+    ("سبتمبر", "أيلول", "شتنبر"),
+    ("أكتوبر", "تشرين الأول", "تشرين أول"),
+    ("نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر"),
+    ("ديسمبر", "كانون الأول", "كانون أول", "دجنبر"),
+)
+_ALEF = str.maketrans("أإآ", "ااا")
+ARABIC_MONTH_NAMES = frozenset(n for names in _ARABIC_MONTHS for name in names for n in (name, name.translate(_ALEF)))
+_FOREIGN_MONTHS = tuple(
+    (*latin, *dict.fromkeys(n for name in arabic for n in (name, name.translate(_ALEF))))
+    for latin, arabic in zip(
+        (
+            ("janvier", "январь", "января"),
+            ("février", "fevrier", "февраль", "февраля"),
+            ("mars", "март", "марта"),
+            ("avril", "апрель", "апреля"),
+            ("mai", "май", "мая"),
+            ("juin", "июнь", "июня"),
+            ("juillet", "июль", "июля"),
+            ("août", "aout", "август", "августа"),
+            ("septembre", "сентябрь", "сентября"),
+            ("octobre", "октябрь", "октября"),
+            ("novembre", "ноябрь", "ноября"),
+            ("décembre", "decembre", "декабрь", "декабря"),
+        ),
+        _ARABIC_MONTHS,
+        strict=True,
+    )
 )
 for _i, _names in enumerate(_FOREIGN_MONTHS, 1):
     for _n in _names:
         MONTHS[_n] = _i
+# Eastern Arabic and Persian digits ("١٢ مارس ٢٠٢٤"): read as the digits they are, one character for one, so
+# every offset into the text stays the same
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 
 _MON = (
     r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -85,7 +112,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("dmy", re.compile(rf"\b{_d('d')}\s*(?:of\s+)?{_m('m')}(?:,?\s+(?:года\s+)?{_y('y')})?(?![^\W\d_])", re.I)),
+    (
+        "dmy",
+        re.compile(
+            rf"\b{_d('d')}\s*(?:of\s+|من\s+(?:شهر\s+)?|شهر\s+)?{_m('m')}"
+            rf"(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
+            re.I,
+        ),
+    ),
     ("mdy", re.compile(rf"\b{_m('m')}\s+{_d('d')}(?!\d)(?:,?\s+{_y('y')})?\b", re.I)),
     (
         "part_month",
@@ -101,6 +135,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b{_m('m')}\s+{_y('y')}\b", re.I)),
 ]
 
+# a date named as still to come: Arabic puts "next" after it ("ديسمبر المقبل", "الشهر القادم")
+_COMING = re.compile(r"\s+(?:المقبل|القادم|المقبلة|القادمة)(?![\w])")
 _CLOCK = re.compile(
     r"(?:\b(?:at|à|vers|в|около|عند\s+الساعة|الساعة)\s+)(?:[01]?\d|2[0-3])(?:[:.]|\s*h\s*)[0-5]\d(?!\d)"
     r"(?:\s*(?:мск|utc|gmt|z|local\s+time|heure\s+locale|\(?gmt\s*[+-]\d+\)?))?"
@@ -208,6 +244,7 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
 
 def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
+    text = text.translate(DIGITS)
     taken = Taken()
     out: list[TimeSpan] = []
     free = taken.free
@@ -217,6 +254,8 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
             if not free(m.start(), m.end()):
                 continue
             span = _explicit(m, kind, pub, default_year)
+            if _COMING.match(text, m.end()):
+                span = None  # "حتى الأول من ديسمبر المقبل": a date still to come dates no movement that happened
             taken.add(m.start(), m.end())
             words = m.group(0).strip()
             since = SINCE.search(text[max(0, m.start() - 12) : m.start()]) or words.lower().startswith("since")
@@ -284,7 +323,7 @@ def find_publication_date(text: str) -> TimeSpan | None:
 
 def years_in(text: str) -> list[int]:
     """Four-digit years written in the text (to date day-month mentions when no publication date is known)."""
-    return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text.translate(DIGITS))]
 
 
 def publication(text: str) -> tuple[date, bool] | None:

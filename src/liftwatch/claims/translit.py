@@ -144,3 +144,42 @@ def kb_skeletons() -> SkeletonIndex:
         pairs.append((sid, name))
         pairs += [(sid, a) for a in (aliases or []) if a.isascii()]
     return SkeletonIndex(pairs)
+
+
+_AIR_KINDS = frozenset({"airport", "air_base", "airfield", "heliport"})
+_SEA_KINDS = frozenset({"port", "naval_base"})
+
+
+@cache
+def country_skeletons(iso2: str, sea: bool) -> dict[str, frozenset[str]]:
+    """Skeleton -> site ids among one country's airfields (``sea`` False) or ports (True), short skeletons
+    included: inside one named country a name as short as "غاو" (Gao) is told apart from the others."""
+    from liftwatch.kb import sites
+
+    frame = sites()
+    rows = frame.filter(frame["country"] == iso2)
+    found: dict[str, set[str]] = defaultdict(set)
+    kinds = _SEA_KINDS if sea else _AIR_KINDS
+    for sid, name, aliases, kind in zip(
+        *(rows[c].to_list() for c in ("site_id", "name", "aliases", "kind")), strict=True
+    ):
+        if kind not in kinds:
+            continue
+        for n in [name, *(a for a in (aliases or []) if a.isascii())]:
+            sk = latin_skeleton(n)
+            if sk:
+                found[sk].add(sid)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def skeleton_in_countries(arabic: str, countries: Iterable[str], sea: bool) -> str | None:
+    """The one site of the named ``countries`` whose name has the consonant skeleton of ``arabic`` (an Arabic
+    name after "مطار"/"قاعدة"/"ميناء"), or None when none or several have it. The country the text names is
+    what makes a short skeleton safe: "مطار غاو، شمال مالي" is Gao, not one of the world's many G- airfields."""
+    sk = re.sub(r"(.)\1+", r"\1", arabic_skeleton(arabic))
+    if not sk:
+        return None
+    ids: set[str] = set()
+    for iso2 in countries:
+        ids |= country_skeletons(iso2, sea).get(sk, frozenset())
+    return next(iter(ids)) if len(ids) == 1 else None
