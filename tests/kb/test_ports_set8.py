@@ -1,8 +1,8 @@
 """Ports and airfields of Red Sea, Gulf, Chinese and West African logistics reporting resolve to them, in every
 script the gazetteer lists, and the city names keep meaning the city's airport.
 
-Before these rows "Wadi Seidna", "Taicang", "Daishan" and "Sousse" were unknown (the nearest candidates were Wade
-strips in the US, Taichung, Zhoushuizi and Sussex), "Bandar Abbas port" was at best the airport 33 km away, and the
+Before these rows "Wadi Seidna", "Taicang", "Daishan", "Sousse" and "Amirabad" were unknown (the nearest
+candidates were Wade strips in the US, Taichung, Zhoushuizi, Sussex and Tehran's Mehrabad), "Bandar Abbas port" was at best the airport 33 km away, and the
 Arabic and Russian names of Bandar Abbas, Conakry and Massawa resolved to nothing. Expected cities come from
 airportsdata's own city column; distances are checked against the second sources the rows cite.
 """
@@ -31,6 +31,9 @@ NAMES = [
     ("بندر شهید رجایی", "shahid-rajaee-port"), ("ميناء بندر عباس", "shahid-rajaee-port"),
     ("ميناء الشهيد رجائي", "shahid-rajaee-port"), ("порт Бендер-Аббас", "shahid-rajaee-port"),
     ("порт Шахид Раджаи", "shahid-rajaee-port"), ("port de Bandar Abbas", "shahid-rajaee-port"),
+    ("Amirabad", "amirabad-port"), ("Bandar Amirabad", "amirabad-port"), ("Amirabad port", "amirabad-port"),
+    ("بندر امیرآباد", "amirabad-port"), ("ميناء أمير آباد", "amirabad-port"), ("Амирабад", "amirabad-port"),
+    ("порт Амирабад", "amirabad-port"), ("port d'Amirabad", "amirabad-port"),
     # China
     ("Taicang", "taicang-port"), ("Taicang port", "taicang-port"), ("太仓港", "taicang-port"),
     ("Тайцан", "taicang-port"), ("port de Taicang", "taicang-port"),
@@ -94,6 +97,7 @@ SECOND_SOURCE = {
     "massawa-port": ((15.60917, 39.44528), 1.0),  # it.wikipedia Massaua 15°36'33"N 39°26'43"E
     "sousse-port": ((35.81667, 10.65), 0.5),  # port authority data 35°49'N 10°39'E
     "daishan-port": ((30.2603, 122.204), 0.5),  # Wikipedia Daishan County seat (Gaoting)
+    "amirabad-port": ((36.8444, 53.3072), 7.0),  # the port zone's south-west corner 36°50'40"N 53°18'26"E
 }
 
 
@@ -117,15 +121,29 @@ def test_relative_positions_match_the_cited_descriptions() -> None:
     assert 8.0 <= _km("massawa-port", "HHMS") <= 14.0  # the airport is on the mainland, NW of the islands
     assert 10.0 <= _km("conakry-port", "GUCY") <= 16.0  # airport "about 13 km NE of the city centre"
     assert _km("taicang-port", "ZSSZ") > 50.0  # no airfield near the port shadows it
+    behshahr = (36.68333, 53.53333)  # it.wikipedia Behshahr 36°41'N 53°32'E; the port is on the coast NW of it
+    a = kb.site("amirabad-port")
+    assert 15.0 <= float(haversine_km(a.lat, a.lon, *behshahr)) <= 30.0
+    assert a.lat > behshahr[0]
+    assert _km("amirabad-port", "OIII") > 150.0  # not Mehrabad, Tehran's city airport
 
 
 def test_new_ports_are_port_call_sites_and_the_air_base_is_not() -> None:
-    new_ports = ["shahid-rajaee-port", "taicang-port", "daishan-port", "conakry-port", "massawa-port", "sousse-port"]
+    new_ports = [
+        "shahid-rajaee-port",
+        "amirabad-port",
+        "taicang-port",
+        "daishan-port",
+        "conakry-port",
+        "massawa-port",
+        "sousse-port",
+    ]
     ports = set(port_sites()["site_id"].to_list())
     assert set(new_ports) <= ports
     assert "wadi-seidna" not in ports
     assert {s: kb.site(s).country for s in new_ports} == {
         "shahid-rajaee-port": "IR",
+        "amirabad-port": "IR",
         "taicang-port": "CN",
         "daishan-port": "CN",
         "conakry-port": "GN",
@@ -140,10 +158,10 @@ def test_wadi_seidna_is_held_by_the_army() -> None:
     assert controller_at("wadi-seidna", date(2024, 6, 1)) == "Sudanese government (SAF)"
 
 
-@pytest.mark.parametrize(("text", "wrong"), [("Amirabad", "OIII"), ("Neka", "FLWC"), ("Gaolan", "MM63")])
+@pytest.mark.parametrize(("text", "wrong"), [("Neka", "FLWC"), ("Gaolan", "MM63")])
 def test_ports_without_a_verified_row_are_an_error_not_a_lookalike(text: str, wrong: str) -> None:
-    """Amirabad (Mehrabad, Tehran's city airport), Neka and Gaolan have no row yet: an error with candidates, never
-    the similar-sounding field."""
+    """Neka (the oil terminal by Amirabad) and Gaolan (Zhuhai) have no row yet: an error with candidates, never the
+    similar-sounding field."""
     with pytest.raises(PlaceError) as err:
         resolve_place(text)
     assert wrong in str(err.value)
