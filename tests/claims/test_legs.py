@@ -74,7 +74,7 @@ def test_arabic_names_after_a_class_noun_and_joined_by_waw() -> None:
     (c,) = ex.claims
     assert _ids(c.via) == {"unknown:البوسفور", "unknown:الدردنيل"}
     ex = extract("أقلعت الطائرة ثم هبطت في مدينة أم جرس في تشاد.", date(2024, 5, 8), use_model=False)
-    assert any("unknown:أم جرس" in _ids(c.destination) for c in ex.claims)
+    assert any("amdjarass" in _ids(c.destination) for c in ex.claims)  # the name after "مدينة", as the kb has it
 
 
 def test_to_the_base_is_the_base_just_named() -> None:

@@ -1,9 +1,10 @@
 """Ports and airfields of Red Sea, Gulf, Chinese and West African logistics reporting resolve to them, in every
 script the gazetteer lists, and the city names keep meaning the city's airport.
 
-Before these rows "Wadi Seidna", "Taicang", "Daishan", "Sousse" and "Amirabad" were unknown (the nearest
-candidates were Wade strips in the US, Taichung, Zhoushuizi, Sussex and Tehran's Mehrabad), "Bandar Abbas port" was at best the airport 33 km away, and the
-Arabic and Russian names of Bandar Abbas, Conakry and Massawa resolved to nothing. Expected cities come from
+Before these rows "Amdjarass", "Wadi Seidna", "Taicang", "Daishan", "Sousse" and "Amirabad" were unknown (the nearest
+candidates were Amarais in Brazil, Wade strips in the US, Taichung, Zhoushuizi, Sussex and Tehran's Mehrabad), "Bandar Abbas port"
+was at best the airport 33 km away, and the Arabic and Russian names of Bandar Abbas, Conakry and Massawa resolved
+to nothing. FTTN, sometimes quoted for Amdjarass, is Am Timan, 625 km away. Expected cities come from
 airportsdata's own city column; distances are checked against the second sources the rows cite.
 """
 
@@ -21,10 +22,13 @@ from liftwatch.sea.portcalls import port_sites
 _ROWS = airportsdata.load("ICAO")
 
 NAMES = [
-    # Sudan
+    # Sudan, Chad
     ("Wadi Seidna", "wadi-seidna"), ("Wadi Sayyidna", "wadi-seidna"), ("Wadi Saeedna", "wadi-seidna"),
     ("Wadi Sayedna", "wadi-seidna"), ("وادي سيدنا", "wadi-seidna"), ("قاعدة وادي سيدنا الجوية", "wadi-seidna"),
     ("авиабаза Вади-Сейдна", "wadi-seidna"), ("Вади-Саедна", "wadi-seidna"), ("base aérienne de Wadi Sayyidna", "wadi-seidna"),
+    ("Amdjarass", "amdjarass"), ("Am Djarass", "amdjarass"), ("Am-Djarass", "amdjarass"),
+    ("Amdjarras", "amdjarass"), ("Um Jaras", "amdjarass"), ("أم جرس", "amdjarass"), ("مطار أم جرس", "amdjarass"),
+    ("Амджарас", "amdjarass"), ("aéroport d'Amdjarass", "amdjarass"),
     # Iran
     ("Shahid Rajaee", "shahid-rajaee-port"), ("Shahid Rajaei port", "shahid-rajaee-port"),
     ("Bandar Abbas port", "shahid-rajaee-port"), ("port of Bandar Abbas", "shahid-rajaee-port"),
@@ -84,6 +88,8 @@ def test_city_names_stay_the_citys_airfields(text: str, city: str, country: str)
 
 
 def test_fields_the_new_names_were_mistaken_for_keep_their_own_names() -> None:
+    assert resolve_place("FTTN").name == "Am Timan Airport"
+    assert resolve_place("Am Timan").id == "FTTN"
     assert resolve_place("Taichung Airport").id == "RCLG"
     assert resolve_place("Monastir").id == "DTMB"  # the nearest field to Sousse is not Sousse
 
@@ -98,6 +104,7 @@ SECOND_SOURCE = {
     "sousse-port": ((35.81667, 10.65), 0.5),  # port authority data 35°49'N 10°39'E
     "daishan-port": ((30.2603, 122.204), 0.5),  # Wikipedia Daishan County seat (Gaoting)
     "amirabad-port": ((36.8444, 53.3072), 7.0),  # the port zone's south-west corner 36°50'40"N 53°18'26"E
+    "amdjarass": ((16.1, 22.8), 6.0),  # ca.wikipedia Amdjarass 16.1N 22.8E (town)
 }
 
 
@@ -120,6 +127,7 @@ def test_relative_positions_match_the_cited_descriptions() -> None:
     assert kb.site("shahid-rajaee-port").lon < kb.site("OIKB").lon
     assert 8.0 <= _km("massawa-port", "HHMS") <= 14.0  # the airport is on the mainland, NW of the islands
     assert 10.0 <= _km("conakry-port", "GUCY") <= 16.0  # airport "about 13 km NE of the city centre"
+    assert _km("amdjarass", "FTTN") > 500.0  # Am Timan is not Amdjarass
     assert _km("taicang-port", "ZSSZ") > 50.0  # no airfield near the port shadows it
     behshahr = (36.68333, 53.53333)  # it.wikipedia Behshahr 36°41'N 53°32'E; the port is on the coast NW of it
     a = kb.site("amirabad-port")
@@ -140,7 +148,7 @@ def test_new_ports_are_port_call_sites_and_the_air_base_is_not() -> None:
     ]
     ports = set(port_sites()["site_id"].to_list())
     assert set(new_ports) <= ports
-    assert "wadi-seidna" not in ports
+    assert not {"wadi-seidna", "amdjarass"} & ports
     assert {s: kb.site(s).country for s in new_ports} == {
         "shahid-rajaee-port": "IR",
         "amirabad-port": "IR",
