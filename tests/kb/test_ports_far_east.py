@@ -13,9 +13,10 @@ import pytest
 
 from liftwatch import kb
 from liftwatch.errors import KnowledgeBaseError, PlaceError
-from liftwatch.geodesy import haversine_km
 from liftwatch.kb import cities, resolve_place
 from liftwatch.sea.portcalls import port_sites
+
+from .distances import km, km_to
 
 _ROWS = airportsdata.load("ICAO")
 
@@ -125,24 +126,18 @@ SECOND_SOURCE = {
 @pytest.mark.parametrize("site_id", sorted(SECOND_SOURCE))
 def test_coordinates_agree_with_the_second_source(site_id: str) -> None:
     (lat, lon), limit = SECOND_SOURCE[site_id]
-    s = kb.site(site_id)
-    assert float(haversine_km(s.lat, s.lon, lat, lon)) <= limit
-
-
-def _km(a: str, b: str) -> float:
-    sa, sb = kb.site(a), kb.site(b)
-    return float(haversine_km(sa.lat, sa.lon, sb.lat, sb.lon))
+    assert km_to(site_id, lat, lon) <= limit
 
 
 def test_relative_positions_match_the_cited_descriptions() -> None:
-    assert 14.0 <= _km("vostochny-port", "nakhodka-port") <= 19.0  # "about 15 km SE" / "10 nmi"
-    assert 3.0 <= _km("astrakhan-port", "URWA") <= 7.0
-    assert 55.0 <= _km("olya-port", "astrakhan-port") <= 75.0  # 120 km by road
-    assert 1.0 <= _km("hoganas-port", "ESMH") <= 4.0
-    assert _km("vladivostok-port", "UHWW") > 30.0  # the airport is not the harbour
+    assert 14.0 <= km("vostochny-port", "nakhodka-port") <= 19.0  # "about 15 km SE" / "10 nmi"
+    assert 3.0 <= km("astrakhan-port", "URWA") <= 7.0
+    assert 55.0 <= km("olya-port", "astrakhan-port") <= 75.0  # 120 km by road
+    assert 1.0 <= km("hoganas-port", "ESMH") <= 4.0
+    assert km("vladivostok-port", "UHWW") > 30.0  # the airport is not the harbour
     town = (60.3667, 28.6167)  # fr.wikipedia Primorsk town 60°22'N 28°37'E; port "5 km south-east"
     p = kb.site("primorsk-port")
-    assert 4.0 <= float(haversine_km(p.lat, p.lon, *town)) <= 9.0
+    assert 4.0 <= km_to("primorsk-port", *town) <= 9.0
     assert p.lat < town[0] and p.lon > town[1]
 
 

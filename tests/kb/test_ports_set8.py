@@ -15,9 +15,10 @@ import pytest
 
 from liftwatch import kb
 from liftwatch.errors import PlaceError
-from liftwatch.geodesy import haversine_km
 from liftwatch.kb import controller_at, resolve_place
 from liftwatch.sea.portcalls import port_sites
+
+from .distances import km, km_to
 
 _ROWS = airportsdata.load("ICAO")
 
@@ -111,29 +112,23 @@ SECOND_SOURCE = {
 @pytest.mark.parametrize("site_id", sorted(SECOND_SOURCE))
 def test_coordinates_agree_with_the_second_source(site_id: str) -> None:
     (lat, lon), limit = SECOND_SOURCE[site_id]
-    s = kb.site(site_id)
-    assert float(haversine_km(s.lat, s.lon, lat, lon)) <= limit
-
-
-def _km(a: str, b: str) -> float:
-    sa, sb = kb.site(a), kb.site(b)
-    return float(haversine_km(sa.lat, sa.lon, sb.lat, sb.lon))
+    assert km_to(site_id, lat, lon) <= limit
 
 
 def test_relative_positions_match_the_cited_descriptions() -> None:
-    assert 20.0 <= _km("wadi-seidna", "khartoum") <= 30.0  # "22 km north of Khartoum" (the city, not HSSK)
+    assert 20.0 <= km("wadi-seidna", "khartoum") <= 30.0  # "22 km north of Khartoum" (the city, not HSSK)
     assert kb.site("wadi-seidna").lat > kb.site("khartoum").lat
-    assert 25.0 <= _km("shahid-rajaee-port", "OIKB") <= 40.0  # "23 km west of Bandar Abbas" (the city)
+    assert 25.0 <= km("shahid-rajaee-port", "OIKB") <= 40.0  # "23 km west of Bandar Abbas" (the city)
     assert kb.site("shahid-rajaee-port").lon < kb.site("OIKB").lon
-    assert 8.0 <= _km("massawa-port", "HHMS") <= 14.0  # the airport is on the mainland, NW of the islands
-    assert 10.0 <= _km("conakry-port", "GUCY") <= 16.0  # airport "about 13 km NE of the city centre"
-    assert _km("amdjarass", "FTTN") > 500.0  # Am Timan is not Amdjarass
-    assert _km("taicang-port", "ZSSZ") > 50.0  # no airfield near the port shadows it
+    assert 8.0 <= km("massawa-port", "HHMS") <= 14.0  # the airport is on the mainland, NW of the islands
+    assert 10.0 <= km("conakry-port", "GUCY") <= 16.0  # airport "about 13 km NE of the city centre"
+    assert km("amdjarass", "FTTN") > 500.0  # Am Timan is not Amdjarass
+    assert km("taicang-port", "ZSSZ") > 50.0  # no airfield near the port shadows it
     behshahr = (36.68333, 53.53333)  # it.wikipedia Behshahr 36°41'N 53°32'E; the port is on the coast NW of it
     a = kb.site("amirabad-port")
-    assert 15.0 <= float(haversine_km(a.lat, a.lon, *behshahr)) <= 30.0
+    assert 15.0 <= km_to("amirabad-port", *behshahr) <= 30.0
     assert a.lat > behshahr[0]
-    assert _km("amirabad-port", "OIII") > 150.0  # not Mehrabad, Tehran's city airport
+    assert km("amirabad-port", "OIII") > 150.0  # not Mehrabad, Tehran's city airport
 
 
 def test_new_ports_are_port_call_sites_and_the_air_base_is_not() -> None:
