@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from liftwatch.io.native import turned_off
+from liftwatch.io.vector import one_value
 
 _Fold = Callable[[int, list[tuple[int, object, object, int, int]]], bytearray]
 _built_fold: _Fold | None
@@ -163,8 +164,9 @@ def _native_spec(arr: pa.Array | pa.ChunkedArray) -> tuple[int, object, object, 
         arr = arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
     t = arr.type
     if pa.types.is_string(t) or pa.types.is_large_string(t):
-        if len(arr) and arr.null_count == 0 and pc.all(pc.equal(arr, arr[0])).as_py():  # one value: hashed once
-            return (_K_CONST, None, None, 0, _string_hashes([arr[0].as_py()])[0])
+        value = one_value(arr)
+        if value is not None:  # one value: hashed once
+            return (_K_CONST, None, None, 0, _string_hashes([value])[0])
         return (_K_U64, np.ascontiguousarray(_text_values(arr)), None, 0, 0)
     if pa.types.is_timestamp(t):
         arr = arr.cast(pa.timestamp("us", tz=t.tz))

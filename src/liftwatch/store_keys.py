@@ -96,7 +96,8 @@ class StoredKeys:
         """For a keyed slice: which rows are the first of their key and not stored, or None when the days it
         spans are too many keys for the budget (then DuckDB must answer, and the set holds nothing).
 
-        The rows marked new count as stored from now on: :meth:`appended` must follow once they are.
+        The rows marked new count as stored from now on: :meth:`appended` must follow once they are (when there
+        are any).
         """
         self._sync(con)
         ts = table.column("ts")
@@ -108,9 +109,10 @@ class StoredKeys:
         held = self._load(con, days)
         if held is None:
             return None
-        self._unsettled = True
         keys = np.ascontiguousarray(table.column("row_key").to_numpy(), dtype=np.uint64)
+        self._unsettled = True  # before the set changes: a failure from here on leaves it to be reloaded
         keep = np.frombuffer(held.add_new(keys), dtype=np.bool_)
+        self._unsettled = bool(keep.any())  # nothing new: no append follows, the set agrees with the store
         if held.nbytes > self.budget:  # grown past the budget: these days go to DuckDB from now on (no reloads)
             self._too_big.update(self._days)
             self.clear()

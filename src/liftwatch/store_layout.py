@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from liftwatch.errors import LiftwatchError
+from liftwatch.io.vector import one_value
 from liftwatch.schema import POINT_COLUMNS
 
 CODED = ("source", "domain")  # the text columns stored as codes
@@ -62,11 +63,16 @@ def codes(con: duckdb.DuckDBPyConnection, col: str) -> dict[str, int]:
     return {str(n): int(c) for n, c in rows}
 
 
+def _literal(name: str) -> str:
+    """A name as an SQL string literal (quotes doubled): the CASE expressions that map codes and names."""
+    return "'" + name.replace("'", "''") + "'"
+
+
 def decode_expr(col: str, mapping: dict[str, int]) -> str:
     """SQL giving a coded column back as text (the names are bound as literals, quotes doubled)."""
     if not mapping:
         return "CAST(NULL AS VARCHAR)"
-    whens = " ".join(f"WHEN {code} THEN '{name.replace(chr(39), chr(39) * 2)}'" for name, code in mapping.items())
+    whens = " ".join(f"WHEN {code} THEN {_literal(name)}" for name, code in mapping.items())
     return f'CASE "{col}" {whens} END'
 
 
@@ -84,8 +90,8 @@ def encode(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pa.Table:
     for col in CODED:
         arr = table.column(col)
         mapping = codes(con, col)
-        first = arr[0].as_py() if len(arr) else None
-        if first is not None and arr.null_count == 0 and pc.all(pc.equal(arr, first)).as_py():
+        first = one_value(arr)
+        if first is not None:
             names: list[str] = [first]
             idx = None
         else:
@@ -165,9 +171,7 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> None:
                 )
             for code, name in enumerate(names):
                 con.execute("INSERT INTO point_codes VALUES (?, ?, ?)", [col, code, name])
-            whens = " ".join(
-                f"WHEN '{name.replace(chr(39), chr(39) * 2)}' THEN {code}" for code, name in enumerate(names)
-            )
+            whens = " ".join(f"WHEN {_literal(name)} THEN {code}" for code, name in enumerate(names))
             using = f'CASE "{col}" {whens} END' if names else "0"
             con.execute(f'ALTER TABLE {ROWS_TABLE} ALTER "{col}" TYPE UTINYINT USING ({using})')
         create_view(con)

@@ -180,6 +180,15 @@ def seconds_to_ts(seconds: Column) -> Column:
     return pc.cast(us, pa.timestamp("us", tz="UTC"))
 
 
+def one_value(col: Column) -> str | None:
+    """The value of a text column holding one value and no null (an input's ``source``, a file's asset), else
+    None: one comparison pass, so callers can treat the column as a constant."""
+    if not len(col) or col.null_count:
+        return None
+    first = col[0].as_py()
+    return str(first) if pc.all(pc.equal(col, first)).as_py() else None
+
+
 def first_distinct(keys: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """Whether each row is the first with its key, in order (the within-batch half of de-duplication,
     and any exact first-of-its-key test on 64-bit words).
