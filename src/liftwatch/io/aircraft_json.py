@@ -258,8 +258,7 @@ def convert(snaps: list[Snap], path: str, rejects: RejectLog, single: bool = Tru
 
 def _log_rejects(snaps: list[Snap], reasons: np.ndarray, path: str, rejects: RejectLog, single: bool) -> None:
     """Each rejected aircraft under its reason, reason by reason in the checks' order, rows in batch order."""
-    bad = np.flatnonzero(reasons)
-    if not bad.size:
+    if not reasons.any():
         return
     lens = np.array([len(s[2]) for s in snaps], dtype=np.int64)
     snap_of = np.repeat(np.arange(len(snaps)), lens)
@@ -270,11 +269,8 @@ def _log_rejects(snaps: list[Snap], reasons: np.ndarray, path: str, rejects: Rej
         idx = i - int(offsets[k])
         return f"aircraft {idx}" if single else f"aircraft {idx} in snapshot {snaps[k][0]}"
 
-    codes = reasons[bad]
     for k, reason in enumerate(REASONS, start=1):
-        rows = bad[codes == k]
-        if rows.size:
-            rejects.add_many(path, (loc(int(i)) for i in rows), reason, count=int(rows.size))
+        rc.reject_mask(rejects, path, reasons == k, reason, loc)
 
 
 def _object_rows(snaps: list[Snap]) -> aircraft_columns.RunRows:
