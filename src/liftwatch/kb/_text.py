@@ -132,6 +132,22 @@ _STOPWORDS = frozenset(
         "авиабаза",
         "аэродром",
         "международныи",
+        # military designators in the airport tables' names ("Nellis Afb Airport", "RAF Leuchars", "Powidz
+        # Military Air Base", "Redstone Army Air Field", "North Island Nas", "Eareckson Air Station"): reporting names the base by its
+        # place ("Nellis", "Leuchars"), and without these words the place matched a farm strip of that name
+        "afb",
+        "force",
+        "raf",
+        "nas",
+        "angb",
+        "arb",
+        "jrb",
+        "aaf",
+        "mcas",
+        "cfb",
+        "army",
+        "military",
+        "station",
     ]
 )
 

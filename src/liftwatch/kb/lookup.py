@@ -35,7 +35,9 @@ _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip
 _CLASS_RANK = {"large_airport": 0, "medium_airport": 1, "small_airport": 2, "seaplane_base": 2, "heliport": 3}
 PHONETIC_SCORE = 97.0  # a name matching phonetically ("Khmeimim" = "Hmeimim"); fuzzy hits score below it
 _MIN_SHORT_NAME = 3  # "Paris-Orly Airport" is also "Orly"; shorter remainders are initials, not names
-_NAME_PARTS = re.compile(r"\s+[-/]\s+|[–—()]")  # "Leonardo da Vinci (Fiumicino)": later parts are short names
+# "Leonardo da Vinci (Fiumicino)", "Istres Le Tube/Istres Air Base": each part is a name people use
+_NAME_PARTS = re.compile(r"\s+-\s+|\s*/\s*|[–—()]")
+_BASE_NUMBER = re.compile(r"\bBA\s*\d+\b")  # a French air base's number ("BA 125") names nothing by itself
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def _index() -> _AliasIndex:
         size = _CLASS_RANK.get(classes.get(icao or sid, ""), 2)
         rank[sid] = (0 if cur else 1, size, 0 if code else 1, _KIND_RANK.get(kind, 2))
         seen: set[str] = set()
-        for text in (name, *(al or [])):
+        for text in (name, *_alias_parts(al or [], cur)):
             k, p, f, n = keys(text)
             if not k or k in seen:
                 continue
@@ -94,12 +96,15 @@ def _short_names(name: str, aliases: list[str]) -> list[list[str]]:
     off with a dash or parentheses ("Leonardo Da Vinci (Fiumicino)"), and an analyst writes "Orly", "Gatwick"
     or "Fiumicino"; without this, "Orly" found a US farm strip whose town, Worley, sounds alike.
     """
+    name = _BASE_NUMBER.sub(" ", name)
     lead = name[:24].casefold()
     cities = [a for a in aliases if a != name and lead.startswith(a[:4].casefold())]  # cheap test first
     split = _NAME_PARTS.search(name) is not None
     if not cities and not split:
         return []
-    pieces = [p for p in _NAME_PARTS.split(name)[1:] if not generic_only(p)] if split else []
+    # once split, the first part is a name of its own too ("North Island Nas" of "North Island Nas (Halsey
+    # Field) Airport": the base is "North Island" in reporting)
+    pieces = [p for p in _NAME_PARTS.split(name) if p.strip() and not generic_only(p)] if split else []
     out = [part for piece in pieces if len("".join(part := name_words(piece))) >= 4]
     full = name_words(name)
     for alias in cities:
@@ -108,6 +113,18 @@ def _short_names(name: str, aliases: list[str]) -> list[list[str]]:
             rest = full[len(city) :]
             if len("".join(rest)) >= _MIN_SHORT_NAME:
                 out.append(rest)
+    return out
+
+
+def _alias_parts(aliases: list[str], curated: bool) -> list[str]:
+    """The aliases, and each part of an airport table's slash-joined city ("Istres/Le Tube", "Evreux/Fauville"),
+    which names the field by either town; curated aliases are listed one by one already."""
+    if curated:
+        return aliases
+    out = list(aliases)
+    for alias in aliases:
+        if "/" in alias:
+            out.extend(part for p in alias.split("/") if len(part := p.strip()) >= 4)
     return out
 
 
@@ -167,6 +184,16 @@ def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
     return [(site(sid), round(score, 1)) for sid, score in ordered[:limit]]
 
 
+def exact_hits(aliased: list[str], named: list[str]) -> list[str]:
+    """Sites a query names exactly: a curated site's own alias first (the gazetteer's choice: "Latakia" is the
+    port, though the air base lists "Latakia Airport"); otherwise an airport table's alias ("Tyndall", the town of
+    a South Dakota strip) and a name without its generic words ("Tyndall Afb Airport") count alike, so the more
+    prominent field wins rather than the table looked at first."""
+    rank = _index().rank
+    curated = [sid for sid in aliased if rank[sid][0] == 0]
+    return curated or list(dict.fromkeys([*aliased, *named]))
+
+
 def _exact(text: str) -> str | None:
     """Site id for an exact id / code / alias / transliteration match (no fuzzy search), best-ranked first."""
     query = text.strip()
@@ -178,12 +205,11 @@ def _exact(text: str) -> str | None:
     if code:  # "SIRT" is a code, "Sirt" a name (Sirte); "GAO" is Guantánamo, "Gao" the town in Mali
         return code
     idx = _index()
-    tables = ((idx.exact, norm_key(query)), (idx.names, name_key(query)), (idx.phonetic, phonetic_key(query)))
-    for table, key in tables:
-        hits = table.get(key) if key else None
-        if hits:
-            return _best(hits)[0]
-    return None
+    key = norm_key(query)
+    hits = exact_hits(idx.exact.get(key, []), idx.names.get(name_key(query), [])) if key else []
+    if not hits:
+        hits = idx.phonetic.get(phonetic_key(query), []) if key else []
+    return _best(hits)[0] if hits else None
 
 
 def resolve_site(text: str, min_score: float = 80.0) -> Site | None:

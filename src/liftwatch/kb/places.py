@@ -34,7 +34,7 @@ from liftwatch.errors import PlaceError
 from liftwatch.kb._text import name_key, name_words, norm_key, phonetic_key, skeleton
 from liftwatch.kb.cities import City, cities_named, city_key, city_names, city_phonetic, make_city, rank_cities
 from liftwatch.kb.countries import countries, country_keys, country_phonetic, resolve_country
-from liftwatch.kb.lookup import PHONETIC_SCORE, _best, _index, search_sites
+from liftwatch.kb.lookup import PHONETIC_SCORE, _best, _index, exact_hits, search_sites
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
 from liftwatch.kb.sites import _code_index, _row_index, site, sites
 
@@ -163,12 +163,11 @@ def _exact(text: str) -> PlaceRef | None:
             if sid not in covered:
                 named.append(make_city(key, site(sid).name, site(sid).country or "", (sid,)))
         return _city(text, rank_cities(named), "alias")
-    hits = idx.exact.get(key)
+    aliased = idx.exact.get(key, [])
+    hits = exact_hits(aliased, idx.names.get(name_key(t), []))
     if hits:
-        return _site_ref(text, _one_site(text, hits), "alias")
-    hits = idx.names.get(name_key(t))
-    if hits:
-        return _site_ref(text, _one_site(text, hits), "name")
+        best = _one_site(text, hits)
+        return _site_ref(text, best, "alias" if best in aliased else "name")
     pkey = phonetic_key(t)  # transliterations: countries and cities before single sites ("Malii" is not Malé)
     if pkey in country_phonetic():
         return _country_ref(text, country_phonetic()[pkey], "transliteration")
@@ -176,9 +175,9 @@ def _exact(text: str) -> PlaceRef | None:
         city = _city(text, cities_named(city_phonetic()[pkey]), "transliteration")
         if city is not None:
             return city
-    hits = idx.phonetic.get(pkey)
-    if hits:
-        return _site_ref(text, _best(hits)[0], "transliteration")
+    by_sound = idx.phonetic.get(pkey)
+    if by_sound:
+        return _site_ref(text, _best(by_sound)[0], "transliteration")
     return None
 
 
