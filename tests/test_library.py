@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 import liftwatch
 from liftwatch.cli import app
 from liftwatch.demo import founding_article, run_demo
+from liftwatch.errors import LiftwatchError
 from liftwatch.report import AnalysisOptions
 from liftwatch.report.exports import flat_table
 from liftwatch.sim import default_scenario_path
@@ -163,6 +164,26 @@ def test_claims(db: str, lw: liftwatch.LiftWatch, tmp_path: Path) -> None:
     assert [r.to_dict() for r in lib.results] == cli["results"] or all(
         a["verdict"] == b.verdict for a, b in zip(cli["results"], lib.results, strict=True)
     )
+
+
+def test_check_takes_a_path_or_text_and_says_which_when_mixed_up(lw: liftwatch.LiftWatch, tmp_path: Path) -> None:
+    text = founding_article()
+    article = tmp_path / "a.txt"
+    article.write_text(text)
+    by_text = lw.check(text=text, publication=date(2024, 12, 27))
+    by_path = lw.check(article, publication=date(2024, 12, 27))
+    assert by_text.results  # the same verdicts either way (compared as JSON: a NaN equals itself there)
+    assert json.dumps([r.to_dict() for r in by_text.results], default=str) == json.dumps(
+        [r.to_dict() for r in by_path.results], default=str
+    )
+    with pytest.raises(LiftwatchError, match=r"no file named .*pass it as text="):
+        lw.check(text[:200])  # the text where a path goes
+    with pytest.raises(LiftwatchError, match=r"cannot read"):
+        lw.check(tmp_path / "missing.txt")
+    with pytest.raises(LiftwatchError, match=r"give one of: article .* got none"):
+        lw.check()
+    with pytest.raises(LiftwatchError, match=r"got article, text"):
+        lw.check(article, text=text)
 
 
 def test_info(db: str, lw: liftwatch.LiftWatch) -> None:

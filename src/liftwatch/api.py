@@ -213,7 +213,7 @@ class LiftWatch(StoreQueries):
 
     def check(
         self,
-        article: str | os.PathLike[str],
+        article: str | os.PathLike[str] | None = None,
         *,
         publication: date | None = None,
         window_days: int = 30,
@@ -221,7 +221,8 @@ class LiftWatch(StoreQueries):
         text: str | None = None,
         extraction: Extraction | None = None,
     ) -> ClaimCheck:
-        """Extract an article's claims (path, or ``text=``, or an ``extraction`` already made) and check each."""
+        """Extract an article's claims and check each: give a path, or ``text=`` (the article's text), or an
+        ``extraction`` already made (``liftwatch.claims.extract``), exactly one of them."""
         from liftwatch.article_check import check_article
 
         return check_article(

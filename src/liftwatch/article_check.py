@@ -38,12 +38,23 @@ def read_article(article: str | os.PathLike[str]) -> str:
     try:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
+        if isinstance(article, str) and not path.exists() and _looks_like_text(article):
+            # the commonest slip in a notebook: the article's text passed where a path goes
+            shown = article if len(article) <= 60 else article[:57] + "..."
+            raise LiftwatchError(
+                f"no file named {shown!r}; to check an article's text rather than a file, pass it as text=..."
+            ) from None
         raise LiftwatchError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _looks_like_text(article: str) -> bool:
+    """Prose, not a mistyped path: several words, or a line break."""
+    return "\n" in article or len(article.split()) >= 4
 
 
 def check_article(
     store: Store,
-    article: str | os.PathLike[str],
+    article: str | os.PathLike[str] | None = None,
     *,
     publication: date | None = None,
     window_days: int = 30,
@@ -51,8 +62,14 @@ def check_article(
     text: str | None = None,
     extraction: Extraction | None = None,
 ) -> ClaimCheck:
-    """Extract an article's claims (path, or ``text=``, or an ``extraction`` already made) and check each."""
+    """Extract an article's claims (a path, or ``text=``, or an ``extraction`` already made) and check each."""
+    given = [name for name, v in (("article", article), ("text", text), ("extraction", extraction)) if v is not None]
+    if len(given) != 1:
+        raise LiftwatchError(
+            "give one of: article (a path), text= (the article's text), extraction= (claims already extracted); "
+            + (f"got {', '.join(given)}" if given else "got none")
+        )
     if extraction is None:
-        body = text if text is not None else read_article(article)
+        body = text if text is not None else read_article(article)  # type: ignore[arg-type]
         extraction = extract(body, publication, default_window_days=window_days)
     return ClaimCheck(extraction, check(extraction, store, tolerance_days=tolerance_days))

@@ -74,7 +74,7 @@ def run_demo(
         if run.failures:
             raise LiftwatchError("; ".join(f.message for f in run.failures))
         built = lw.build(on_points=on_points)
-        checked = lw.check(FOUNDING_ARTICLE, publication=pub, text=founding_article())
+        checked = lw.check(text=founding_article(), publication=pub)
         analysis = lw.analyse(title=TITLE, coverage=True)
     analysis.claims = list(checked.results)
     report = write_report(analysis, out_dir)

@@ -249,7 +249,7 @@ def check_claim(
             pl.col("full").sum().alias("full"),
             pl.len().alias("flights"),
         )
-        .sort("flights", descending=True)
+        .sort(["flights", "full", "asset_id"], descending=[True, True, False])  # ties in a stable order
         .to_dicts()
         if matched.height
         else []

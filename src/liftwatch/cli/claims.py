@@ -80,7 +80,7 @@ def claims(
             print_extraction(ex, console)
         raise typer.Exit(2 if no_store else 0)
     with liftwatch.open(db, read_only=True) as lw, err.status(f"checking {len(ex.claims)} claims against {db}"):
-        checked = lw.check(article, extraction=ex, tolerance_days=tolerance_days)
+        checked = lw.check(extraction=ex, tolerance_days=tolerance_days)
     if as_json:
         print(to_json(checked.extraction, checked.results, article=str(article)))
     else:

@@ -300,7 +300,7 @@ async def claims_check(request: Request) -> Response:
 
     def run() -> list[dict[str, Any]]:
         with state.session() as lw:
-            checked = lw.check("<pasted article>", text=article, publication=pub)
+            checked = lw.check(text=article, publication=pub)
         out = []
         for r in checked.results:
             d = r.to_dict()
