@@ -13,7 +13,8 @@ implies: its explicit count, 2 for "multiple/several/regular flights", else 1):
   ending gives the claimed destination only 0.2-0.5 (or ranks it first with less), its departure was not observed, it flew direct
   instead of via, or it falls within the tolerance just outside the window.
 * **supported**: at least N full matches. **partly supported**: some full matches but fewer than N, or
-  only partial matches. **contradicted**: no matching flights at all *and* either the named assets
+  only partial matches. **contradicted**: no matching flights at all *and* either a named ship's fixes show it could
+  not have been at a claimed place in the window even at 35 kn (``claims.reach``), or the named assets
   (named ships / registrations) are seen elsewhere in the window while the destination is covered, or the
   claim says the movement was repeated (N >= 2 or "ongoing") and the data covers the destination (and the
   origin, when one is named) well. **no evidence in the data**: everything else, with the coverage stated
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from liftwatch.claims.coverage import Coverage, coverage
@@ -41,6 +43,7 @@ from liftwatch.claims.matching import (
 )
 from liftwatch.claims.model import Claim, Extraction
 from liftwatch.claims.places import Gazetteer, default_gazetteer
+from liftwatch.claims.reach import OutOfReach, out_of_reach
 from liftwatch.claims.support import count_check, dark_check, parts, vessel_sightings
 from liftwatch.store import Store
 
@@ -221,7 +224,8 @@ def check_claim(
     }
     cov = [c for cs in cov_role.values() for c in cs]
     need = claim.min_count or 1
-    verdict = _verdict(claim, n_full, n_part, need, cov_role, df, reasons)
+    far = _named_out_of_reach(claim, store, df, loose, gaz) if loose is not None else None
+    verdict = _verdict(claim, n_full, n_part, need, cov_role, df, reasons, far)
     if other:
         reasons.append(f"{other} other flights on the route by other actors/types (not counted)")
     if n_full and {"transponders off", "ceased location-sharing"} & set(claim.hints):
@@ -265,6 +269,25 @@ def check_claim(
     return result
 
 
+def _named_out_of_reach(
+    claim: Claim, store: Store, df: pl.DataFrame, window: tuple[datetime, datetime], gaz: Gazetteer
+) -> OutOfReach | None:
+    """A fix of a named ship that shows it could not have been at one of the claim's places in the window."""
+    if not any(a.ship_name for a in claim.assets) or not df.height:
+        return None
+    ids = df.filter(pl.col("asset_ok"))["asset_id"].unique().sort().to_list()
+    for role in ("destination", "origin", "via"):
+        for place in getattr(claim, role):
+            if not place.known or not place.site_ids:
+                continue
+            lat, lon = gaz.site_latlon(place.site_ids[:60])
+            ok = np.isfinite(lat) & np.isfinite(lon)
+            hit = out_of_reach(store, ids, role, place.label(), lat[ok], lon[ok], window, domain="sea")
+            if hit is not None:
+                return hit
+    return None
+
+
 def _verdict(
     claim: Claim,
     n_full: int,
@@ -273,26 +296,28 @@ def _verdict(
     cov_role: dict[str, list[Coverage]],
     df: pl.DataFrame,
     reasons: list[str],
+    far: OutOfReach | None = None,
 ) -> str:
     """Apply the verdict rules of the module docstring; appends the reasons it used."""
+    noun = "voyage" if claim.domain == "sea" else "flight"  # a ship's movements are voyages in every reason
     cov = [c for cs in cov_role.values() for c in cs]
     unchecked = [
         r for r in ("origin", "destination", "via") if cov_role[r] and all(c.level == "unknown" for c in cov_role[r])
     ]
     if n_full and unchecked:
         reasons.append(
-            f"{n_full} flight(s) match what can be checked, but the {' and '.join(unchecked)} "
+            f"{n_full} {noun}(s) match what can be checked, but the {' and '.join(unchecked)} "
             "is not in the knowledge base, so that part of the claim is unverified"
         )
         return PARTLY
     if n_full >= need:
-        reasons.append(f"{n_full} flights match the claim" + (f" (claim implies at least {need})" if need > 1 else ""))
+        reasons.append(f"{n_full} {noun}s match the claim" + (f" (claim implies at least {need})" if need > 1 else ""))
         return SUPPORTED
     if n_full:
-        reasons.append(f"{n_full} matching flight(s), fewer than the {need} the claim implies")
+        reasons.append(f"{n_full} matching {noun}(s), fewer than the {need} the claim implies")
         return PARTLY
     if n_part:
-        reasons.append(f"no flight matches every part of the claim; {n_part} match part of it (see 'why')")
+        reasons.append(f"no {noun} matches every part of the claim; {n_part} match part of it (see 'why')")
         return PARTLY
     if not (claim.origin or claim.destination or claim.via) or all(
         not p.known for p in claim.origin + claim.destination
@@ -303,6 +328,9 @@ def _verdict(
     orig_cov = [c for c in cov_role["origin"] if c.level != "unknown"]
     named = [a for a in claim.assets if a.ship_name]
     covered = [c for c in cov if c.level == "good"]
+    if named and far is not None:
+        reasons.append(far.describe(", ".join(a.label for a in named)))
+        return CONTRADICTED
     if named:
         seen = df.filter(pl.col("asset_ok") & pl.col("in_window"))
         if seen.height and any(c.level != "none" for c in dest_cov or cov):
@@ -316,18 +344,18 @@ def _verdict(
         reasons.append(
             "the claim describes repeated movements, the data covers "
             + "; ".join(c.place for c in covered)
-            + " well in the window, and no such flight appears"
+            + f" well in the window, and no such {noun} appears"
         )
         return CONTRADICTED
     if not cov or all(c.level in ("none", "unknown") for c in cov):
-        reasons.append("no matching flight, and no coverage: the data has no points near these places in the window")
+        reasons.append(f"no matching {noun}, and no coverage: the data has no points near these places in the window")
     else:
         lv = ", ".join(f"{c.place}: {c.level}" for c in cov)
         if dest_cov and all(c.level == "none" for c in dest_cov):
-            reasons.append(f"no matching flight, and no coverage at the destination in the window ({lv})")
+            reasons.append(f"no matching {noun}, and no coverage at the destination in the window ({lv})")
         else:
             quality = "good" if any(c.level == "good" for c in cov) else "only sparse"
-            reasons.append(f"no matching flight despite {quality} coverage ({lv})")
+            reasons.append(f"no matching {noun} despite {quality} coverage ({lv})")
     return NO_EVIDENCE
 
 

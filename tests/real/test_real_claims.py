@@ -1,0 +1,98 @@
+"""Claims checked against real recordings: what each recording shows, told as a reporter would tell it.
+
+The OpenSky samples are bundled (MIT, ``tests/data/real/adsb``, see ``ATTRIBUTION.md``): a UK border patrol
+out of Lydd on 17 April 2020 and US Navy aircraft between North Island and a carrier on 14-15 September 2020.
+The MarineCadastre day (AGPL, read from the shared data folder beside the repository; skipped when absent)
+holds 1,000 US-coast ships on 11 January 2023 with their AIS names. The texts are ours; the verdicts are judged
+by the recordings: the movement they show is supported, a count above it is flagged, a month with no data is
+not evidence against it, and a named ship placed at Tartus on a day it was off Charleston is contradicted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import liftwatch
+from liftwatch.article_check import ClaimCheck
+
+ROOT = Path(__file__).resolve().parents[2]
+ADSB = ROOT / "tests" / "data" / "real" / "adsb"
+SHARED = Path(os.environ.get("LIFTWATCH_SHARED_DATA", ROOT / ".." / "shared" / "data" / "real"))
+NOAA = SHARED / "aisdb" / "test_data_noaa_20230101.csv"
+
+
+@pytest.fixture(scope="module")
+def air(tmp_path_factory: pytest.TempPathFactory) -> liftwatch.LiftWatch:
+    lw = liftwatch.LiftWatch(tmp_path_factory.mktemp("air") / "x.duckdb")
+    lw.ingest(ADSB / "sample_border_control.opensky.csv.gz", ADSB / "sample_aircraft_carrier.opensky.csv.gz")
+    lw.build()
+    return lw
+
+
+def _one(checked: ClaimCheck) -> tuple[str, list[str], list[str]]:
+    assert len(checked.results) == 1, checked
+    r = checked.results[0]
+    return r.verdict, r.reasons, [a["asset_id"] for a in r.assets]
+
+
+def test_the_border_patrol_out_of_lydd_is_supported_by_its_flight(air: liftwatch.LiftWatch) -> None:
+    text = "On 17 April 2020 a UK Border Force surveillance aircraft flew from Lydd airport over the Channel."
+    verdict, _, assets = _one(air.check(text=text))
+    assert (verdict, assets) == ("supported", ["407918"])
+
+
+def test_a_count_above_what_was_flown_is_flagged(air: liftwatch.LiftWatch) -> None:
+    text = (
+        "On 17 April 2020 UK Border Force surveillance aircraft made at least 5 flights from Lydd airport "
+        "over the Channel."
+    )
+    r = air.check(text=text).results[0]
+    assert r.verdict == "partly supported"
+    assert r.count_check is not None
+    assert (r.count_check["claimed_min"], r.count_check["observed_full"]) == (5, 1)
+    assert r.count_check["status"] == "fewer observed"
+
+
+def test_a_month_the_recording_does_not_cover_is_no_evidence_either_way(air: liftwatch.LiftWatch) -> None:
+    text = "On 17 May 2020 a UK Border Force surveillance aircraft flew from Lydd airport over the Channel."
+    verdict, reasons, _ = _one(air.check(text=text))
+    assert verdict == "no evidence in the data"
+    assert "no coverage" in reasons[0]
+
+
+def test_another_field_with_coverage_but_no_departure_is_not_supported(air: liftwatch.LiftWatch) -> None:
+    text = "On 17 April 2020 a UK Border Force surveillance aircraft flew from Manston over the Channel."
+    verdict, reasons, _ = _one(air.check(text=text))
+    assert verdict == "no evidence in the data"
+    assert "despite good coverage" in reasons[0]
+
+
+def test_navy_flights_from_north_island_are_found_by_the_base_name(air: liftwatch.LiftWatch) -> None:
+    text = "US Navy aircraft flew from North Island to the aircraft carrier off Baja California on 14 September 2020."
+    verdict, _, assets = _one(air.check(text=text))
+    assert (verdict, assets) == ("supported", ["ae0455"])
+
+
+@pytest.fixture(scope="module")
+def sea(tmp_path_factory: pytest.TempPathFactory) -> liftwatch.LiftWatch:
+    if not NOAA.is_file():
+        pytest.skip(f"the MarineCadastre sample (AGPL, not bundled) is not at {NOAA}")
+    lw = liftwatch.LiftWatch(tmp_path_factory.mktemp("sea") / "x.duckdb")
+    lw.ingest(NOAA)
+    lw.build()
+    return lw
+
+
+def test_a_named_ship_placed_an_ocean_away_from_its_fixes_is_contradicted(sea: liftwatch.LiftWatch) -> None:
+    # ASIAN DYNASTY (MMSI 440058000) is off Charleston at 00:00 UTC on 11 January 2023
+    verdict, reasons, _ = _one(sea.check(text="The cargo ship Asian Dynasty docked at Tartus on 11 January 2023."))
+    assert verdict == "contradicted"
+    assert "tracked 9,9" in reasons[0] and "km from Tartus" in reasons[0], reasons
+
+
+def test_the_same_claim_in_a_month_without_data_is_not_contradicted(sea: liftwatch.LiftWatch) -> None:
+    verdict, _, _ = _one(sea.check(text="The cargo ship Asian Dynasty docked at Tartus on 11 March 2023."))
+    assert verdict == "no evidence in the data"
