@@ -1,7 +1,8 @@
 """Claims checked against real recordings: what each recording shows, told as a reporter would tell it.
 
 The OpenSky samples are bundled (MIT, ``tests/data/real/adsb``, see ``ATTRIBUTION.md``): a UK border patrol
-out of Lydd on 17 April 2020 and US Navy aircraft between North Island and a carrier on 14-15 September 2020.
+out of Lydd on 17 April 2020, US Navy aircraft between North Island and a carrier on 14-15 September 2020, and
+a Qantas 747 out of Sydney on 22 July 2020 whose recording ends over the Tasman Sea.
 The MarineCadastre day (AGPL, read from the shared data folder beside the repository; skipped when absent)
 holds 1,000 US-coast ships on 11 January 2023 with their AIS names. The texts are ours; the verdicts are judged
 by the recordings: the movement they show is supported, a count above it is flagged, a month with no data is
@@ -74,6 +75,21 @@ def test_navy_flights_from_north_island_are_found_by_the_base_name(air: liftwatc
     text = "US Navy aircraft flew from North Island to the aircraft carrier off Baja California on 14 September 2020."
     verdict, _, assets = _one(air.check(text=text))
     assert (verdict, assets) == ("supported", ["ae0455"])
+
+
+def test_a_named_type_the_recording_cannot_confirm_is_a_partial_match(tmp_path: Path) -> None:
+    # OpenSky gives QFA7474 (7c4779) no type: a "Boeing 747" out of Sydney that day is possible, not confirmed
+    lw = liftwatch.LiftWatch(tmp_path / "x.duckdb")
+    lw.ingest(ADSB / "sample_qantas747.opensky.csv.gz")
+    lw.build()
+    r = lw.check(text="A Qantas Boeing 747 left Sydney on 22 July 2020.").results[0]
+    assert r.verdict == "partly supported"
+    assert r.flights["asset_id"].to_list() == ["7c4779"]
+    assert r.flights["why"].to_list() == ["route and actor match; asset type differs or is unknown"]
+    # the recording ends over the Tasman: Los Angeles as the destination is not seen either way
+    far = lw.check(text="A Qantas Boeing 747 flew from Sydney to Los Angeles on 22 July 2020.").results[0]
+    assert far.verdict == "no evidence in the data"
+    assert "no coverage at the destination" in far.reasons[0]
 
 
 @pytest.fixture(scope="module")

@@ -92,14 +92,19 @@ def asset_expr(claim: Claim, gaz: Gazetteer) -> tuple[pl.Expr, pl.Expr]:
             loose.append(dom)
         elif a.type_codes:
             exact.append(dom & pl.col("type_code").is_in(list(a.type_codes)))
-            loose.append(dom & (pl.col("type_code").is_in(cargo) if a.category == "cargo" else pl.lit(True)))
+            # a flight whose type the data does not give (no registration database entry) may be the named type
+            unknown = pl.col("type_code").is_null()
+            loose.append(
+                dom & ((pl.col("type_code").is_in(cargo) | unknown) if a.category == "cargo" else pl.lit(True))
+            )
         elif a.category == "cargo":
             exact.append(dom & pl.col("type_code").is_in(cargo))
             loose.append(dom & pl.col("type_code").is_null())
         else:
             exact.append(dom)
             loose.append(dom)
-    return pl.any_horizontal(exact), pl.any_horizontal(loose)
+    # a flight without a type is no exact match, not an unknown that would void the partial test beside it
+    return pl.any_horizontal(exact).fill_null(False), pl.any_horizontal(loose).fill_null(False)
 
 
 def actor_expr(claim: Claim) -> pl.Expr:
