@@ -206,7 +206,8 @@ def check_claim(
     df = df.with_columns(full=full, partial=partial, why=why)
     matched = df.filter(pl.col("full") | pl.col("partial")).with_columns(
         match=pl.when(pl.col("full")).then(pl.lit("full")).otherwise(pl.lit("partial")),
-        dest_prob=pl.col("p_dest").round(3),
+        # no destination claimed: no probability of reaching it (not 0)
+        dest_prob=pl.col("p_dest").round(3) if d_pri else pl.lit(None, pl.Float64),
     )
     matched = matched.sort(["match", "t"])
     n_full = int(matched["full"].sum()) if matched.height else 0
@@ -311,7 +312,10 @@ def _verdict(
         )
         return PARTLY
     if n_full >= need:
-        reasons.append(f"{n_full} {noun}s match the claim" + (f" (claim implies at least {need})" if need > 1 else ""))
+        reasons.append(
+            f"{n_full} {noun}{' matches' if n_full == 1 else 's match'} the claim"
+            + (f" (claim implies at least {need})" if need > 1 else "")
+        )
         return SUPPORTED
     if n_full:
         reasons.append(f"{n_full} matching {noun}(s), fewer than the {need} the claim implies")
