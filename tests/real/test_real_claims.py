@@ -1,7 +1,8 @@
 """Claims checked against real recordings: what each recording shows, told as a reporter would tell it.
 
 The OpenSky samples are bundled (MIT, ``tests/data/real/adsb``, see ``ATTRIBUTION.md``): a UK border patrol
-out of Lydd on 17 April 2020, US Navy aircraft between North Island and a carrier on 14-15 September 2020, and
+out of Lydd on 17 April 2020, US Navy aircraft between North Island and a carrier on 14-15 September 2020, a
+French Air Force tanker out of Istres on 30 June 2020, and
 a Qantas 747 out of Sydney on 22 July 2020 whose recording ends over the Tasman Sea.
 The MarineCadastre day (AGPL, read from the shared data folder beside the repository; skipped when absent)
 holds 1,000 US-coast ships on 11 January 2023 with their AIS names. The texts are ours; the verdicts are judged
@@ -28,7 +29,11 @@ NOAA = SHARED / "aisdb" / "test_data_noaa_20230101.csv"
 @pytest.fixture(scope="module")
 def air(tmp_path_factory: pytest.TempPathFactory) -> liftwatch.LiftWatch:
     lw = liftwatch.LiftWatch(tmp_path_factory.mktemp("air") / "x.duckdb")
-    lw.ingest(ADSB / "sample_border_control.opensky.csv.gz", ADSB / "sample_aircraft_carrier.opensky.csv.gz")
+    lw.ingest(
+        ADSB / "sample_border_control.opensky.csv.gz",
+        ADSB / "sample_aircraft_carrier.opensky.csv.gz",
+        ADSB / "sample_inflight_refuelling.opensky.csv.gz",
+    )
     lw.build()
     return lw
 
@@ -43,6 +48,13 @@ def test_the_border_patrol_out_of_lydd_is_supported_by_its_flight(air: liftwatch
     text = "On 17 April 2020 a UK Border Force surveillance aircraft flew from Lydd airport over the Channel."
     verdict, _, assets = _one(air.check(text=text))
     assert (verdict, assets) == ("supported", ["407918"])
+
+
+def test_the_french_air_force_tanker_out_of_istres_is_supported_by_its_flight(air: liftwatch.LiftWatch) -> None:
+    # the tanker (3b7777, a French ICAO address) is the French Air Force's; "tanker" is no ship here
+    r = air.check(text="A French Air Force tanker took off from Istres on 30 June 2020.").results[0]
+    assert (r.claim.actor, r.claim.domain) == ("France", "air")
+    assert (r.verdict, [a["asset_id"] for a in r.assets]) == ("supported", ["3b7777"])
 
 
 def test_a_count_above_what_was_flown_is_flagged(air: liftwatch.LiftWatch) -> None:

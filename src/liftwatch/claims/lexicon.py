@@ -104,6 +104,15 @@ ASSETS: tuple[AssetKind, ...] = (
               pattern=_p(r"\bfighter\s+(?:jets?|aircraft|planes?)\b|\bwarplanes?\b|\bcombat\s+aircraft\b|"
                          r"\bavions?\s+de\s+(?:chasse|combat)\b|\bchasseurs\b|\bистребител\w+|\bбомбардировщик\w+|"
                          r"مقاتلات|طائرات\s+حربية")),
+    # a tanker of an air force, after an aircraft's designation, or named as an aircraft refuels planes: not a
+    # ship ("a French Air Force tanker", "a KC-135 tanker", "an A330 tanker", "tanker aircraft", "un avion ravitailleur", "самолёт-заправщик", "طائرة تزويد بالوقود")
+    AssetKind("tanker aircraft", "air", (), "military_other",
+              pattern=_p(r"(?:(?<=Force\s)|(?<=RAF\s)|(?<=USAF\s)|(?<=Air\s)|(?<=-\d\d\s)|(?<=-\d\d\d\s)|(?<=\d[A-Z]\s)|"
+                         r"(?<=[A-Z]\d\d\d\s))tankers?\b|\btankers?(?=\s+(?:aircraft|planes?|jets?))|"
+                         r"\b(?:aerial|air-to-air|in-flight)\s+refuel+ing\s+(?:aircraft|planes?|tankers?)\b|"
+                         r"\bavions?[-\s]ravitailleurs?\b|\bravitailleurs?\s+(?:en\s+vol|MRTT)\b|"
+                         r"\bсамол[её]т\w*[-\s]заправщик\w*|\bзаправщик\w*|"
+                         r"طائر(?:ة|ات)\s+(?:ال)?(?:تزود|تزويد)\s+(?:ب)?(?:ال)?وقود")),
     AssetKind("aircraft", "air", (),
               pattern=_p(r"\b(?:planes?|aircraft|airplanes?|jets?|flights?|sorties)\b|\bavions?\b|\bvols?\b|"
                          r"\bappareils?\b|\bсамол[её]т\w*|\bрейс\w*|\bборт(?:а|ов)?\b|طائر(?:ة|ات|تا|تان|تي)|رحل(?:ة|ات)")),
@@ -122,7 +131,7 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\b(?:le|un|du|au|ce)\s+cargo\b|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
                          r"سفين(?:ة|تا|تي)\s+(?:ال)?شحن|سفن\s+(?:ال)?شحن")),
     AssetKind("ship", "sea",
-              pattern=_p(r"\b(?:ships?|vessels?|convoy|tankers?|frigates?|warships?|cruisers?|destroyers?|corvettes?|"
+              pattern=_p(r"\b(?:ships?|vessels?|convoy|(?<!Force\s)(?<!RAF\s)(?<!USAF\s)(?<!Air\s)(?<!-\d\d\s)(?<!-\d\d\d\s)(?<!\d[A-Z]\s)(?<![A-Z]\d\d\d\s)tankers?(?!\s+(?:aircraft|planes?|jets?))|frigates?|warships?|cruisers?|destroyers?|corvettes?|"
                          r"submarines?|tugs?|tugboats?|icebreakers?|minesweepers?)\b|"
                          r"\bnavires?\b|\bbâtiments?\b|\bfrégates?\b|\b(?:patrouilleurs?|pétroliers?|croiseurs?|"
                          r"sous-marins?|remorqueurs?|corvettes?|destroyers?)\b|\bсуд(?:но|на|а|ов)\b|\bкорабл\w*|"
@@ -136,7 +145,7 @@ ACTOR_PARENT = {"Wagner / Africa Corps": "Russia"}
 # Most specific first; a generic label is dropped when a specific one of the same domain is present.
 GENERIC_ASSETS = {"aircraft", "ship"}
 # Classes that stand for a carrier of unknown type: dropped when a type of the same domain is named.
-CLASS_ASSETS = {"aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship"}
+CLASS_ASSETS = {"aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft"}
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("S-400", _p(r"\bS-?400\b|\bTriumf\b|\bС-?400\b")),

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
+from liftwatch.claims.known_movers import known_operators, state_forces
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, MOVE, Actor
 from liftwatch.claims.model import AssetRef
 from liftwatch.claims.places import Mention
@@ -48,7 +49,7 @@ _CARRIER_NOUN = re.compile(
 
 def actor_spans(text: str) -> list[tuple[int, int, Actor]]:
     out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
-    return sorted(out, key=lambda x: x[0])
+    return sorted([*out, *state_forces(text)], key=lambda x: x[0])
 
 
 def _operator_actor(name: str) -> Actor:
@@ -104,7 +105,9 @@ def mover(
         if re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
             continue
         cands.append((s, e, actor))
-    for s, e, name in operators(text):
+    found = operators(text)
+    found += [k for k in known_operators(text) if not any(k[0] < e and s < k[1] for s, e, _ in found)]
+    for s, e, name in found:
         if in_source(s, e):
             continue
         qualifies = (

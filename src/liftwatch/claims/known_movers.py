@@ -1,0 +1,148 @@
+"""Movers the knowledge base already knows: any state by its armed forces, and the airlines the kb lists.
+
+The hand-written movers (``lexicon.ACTORS``) cover the dozen states this theatre names most. Any other state
+flying an airlift was no actor at all: "a French Air Force tanker", "the Sudanese Army", "UK Border Force",
+"ВВС Алжира", "سلاح الجو الفرنسي", "l'armée de l'air du Tchad". A state is found here by a branch of its
+forces or services next to its name or adjective, in English, Russian, Arabic and French; it moves for the
+state, whose registered aircraft and ships then count as its own. A ministry is left out: "the Defence
+Ministry of Niger announced" names a source far more often than a mover, and "military" alone qualifies too
+much ("when Sudanese military aircraft fly over") to name who flew. An airline or charter operator the kb lists
+with its ICAO designator ("a Cham Wings A320", "an Aviacon Zitotrans Il-76") is a mover by its name alone,
+without the "Airlines" the shape-based finder needs; the flights it flies carry its name as their operator.
+
+Data: country names in the four languages from ``kb.countries`` (pycountry's ISO names and translations);
+English adjectives from ``data/kb/demonyms.csv`` (the countryinfo package's data, MIT); operators from
+``data/kb/callsigns.csv``. Arabic adjectives are formed from the name (فرنسا → الفرنسي, السودان → السوداني),
+Russian genitives by the name's stem (Франция → Франции), which no library here provides for all countries.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+
+from liftwatch.claims.lexicon import ACTORS, Actor
+from liftwatch.kb._data import data_path
+from liftwatch.kb._text import norm_key
+from liftwatch.kb.countries import countries
+
+_EN_BRANCH = (
+    r"(?:Air\s+(?:and\s+Space\s+)?Force|Air\s+Corps|Navy|Naval\s+Forces?|Army|Armed\s+Forces|"
+    r"Border\s+Force|Coast\s+Guard|Marines|Marine\s+Corps|Defen[cs]e\s+Forces)\b"
+)
+_RU_BRANCH = (
+    r"(?:ВВС|ВМС|ВМФ|ВКС|[Вв]оенно-воздушн\w+\s+сил\w*|[Вв]оенно-морск\w+\s+(?:сил\w*|флот\w*)|арми[ияюе]|"
+    r"[Вв]ооруж[её]нн\w+\s+сил\w*|[Пп]ограничн\w+\s+служб\w*|[Бб]ереговой\s+охран\w*)"
+)
+_AR_BRANCH = r"(?:سلاح\s+الجو|القوات\s+الجوية|القوات\s+البحرية|البحرية|الجيش|القوات\s+المسلحة|خفر\s+السواحل)"
+_FR_BRANCH = (
+    r"(?:[Aa]rmée\s+de\s+l['’]air(?:\s+et\s+de\s+l['’]espace)?|[Aa]rmée|[Mm]arine|[Ff]orces\s+armées|"
+    r"[Aa]viation\s+militaire|[Gg]arde[-\s]côtes?)"
+)
+# forces that receive, host or face the movement ("for delivery to the Central African Armed Forces", "at the
+# Algerian Navy's base", "pour l'armée de l'air du Tchad", "إلى الجيش السوداني", "для армии Мали")
+_RECEIVER = re.compile(
+    r"(?:\b(?:to|for|at|with|against|from)\s+(?:the\s+)?|\b(?:pour|à|contre|avec)\s+(?:l['’]|la\s+|le\s+)?|"
+    r"\b(?:для|к|против|у)\s+|(?:إلى|لصالح|ضد|مع)\s+)$",
+    re.I,
+)
+_GENERIC_OPERATOR = re.compile(r"\s+(?:Airlines|Airways|Air\s+Lines|Aviation|Israel\s+Airlines)$")
+
+
+@cache
+def _states() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str, Actor]]:
+    """(one pattern for every state's forces, matched name -> ISO2, ISO2 -> the state's English name, ISO2 ->
+    the hand-written mover of that state)."""
+    # a state with a hand-written mover is that mover ("UK Border Force" is the United Kingdom of "RAF");
+    # a country whose only movers are its factions (Libya: the LNA, the GNU) has no single state to name
+    hand = {a.countries[0]: a for a in ACTORS if a.kind == "state" and len(a.countries) == 1}
+    factions = {c for a in ACTORS if a.kind != "state" for c in a.countries} - set(hand)
+    with data_path("demonyms.csv").open(encoding="utf-8") as fh:
+        rows = sorted(csv.DictReader(fh), key=lambda r: -int(r["population"] or 0))
+    # an adjective several territories share ("French", "American", "Chinese") is the most populous one's
+    demonyms = {r["iso2"]: (r["country"], r["demonym"]) for r in rows}
+    key: dict[str, str] = {}
+    english: dict[str, str] = {iso: a.name for iso, a in hand.items()}
+    en: list[str] = []
+    ru: list[str] = []
+    ar: list[str] = []
+    fr: list[str] = []
+    by_size = {iso: i for i, iso in enumerate(demonyms)}
+    for iso, country in sorted(countries().items(), key=lambda kv: by_size.get(kv[0], len(by_size))):
+        if iso in factions or iso not in demonyms:
+            continue
+        name, adjective = demonyms[iso]
+        english.setdefault(iso, name)
+        for form in {name, adjective, *country.english, *country.aliases}:
+            if len(form) < 3 and not (form.isascii() and form.isupper()):  # "UK", "US" stay; "RF" is Cyrillic
+                continue
+            if re.search(r"[\u0400-\u04ff]", form):
+                stem = form[:-1] if form[-1] in "аяьй" and len(form) >= 5 else form
+                key.setdefault(norm_key(stem), iso)
+                ru.append(re.escape(stem))
+            elif re.search(r"[\u0600-\u06ff]", form):
+                bare = form[2:] if form.startswith("ال") else form
+                nisba = (bare[:-1] if bare.endswith("ا") else bare) + ("" if bare.endswith("ي") else "ي")
+                key.setdefault(norm_key(nisba), iso)
+                ar.append(re.escape(nisba))
+            else:  # Latin script: English names and adjectives, French (and other) names
+                key.setdefault(norm_key(form), iso)
+                en.append(re.escape(form))  # "UK Border Force", "French Air Force"
+                fr.append(re.escape(form))
+    alt = "|".join
+    pattern = re.compile(
+        rf"\b(?P<en>{alt(sorted(set(en), key=len, reverse=True))})(?:'s)?\s+{_EN_BRANCH}"
+        rf"|{_RU_BRANCH}\s+(?P<ru>{alt(sorted(set(ru), key=len, reverse=True))})\w*"
+        rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(sorted(set(ar), key=len, reverse=True))})(?:ة|ه)?(?![\u0600-\u06ff])"
+        rf"|{_FR_BRANCH}\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*(?P<fr>{alt(sorted(set(fr), key=len, reverse=True))})\b"
+    )
+    return pattern, key, english, hand
+
+
+def state_forces(text: str) -> list[tuple[int, int, Actor]]:
+    """States named by their forces or services ("the French Air Force", "ВВС Алжира"), as movers."""
+    pattern, key, english, hand = _states()
+    out = []
+    for m in pattern.finditer(text):
+        if _RECEIVER.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        matched = next(g for g in (m.group("en"), m.group("ru"), m.group("ar"), m.group("fr")) if g)
+        iso = key.get(norm_key(matched))
+        if iso is None:
+            continue
+        actor = hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(m.group(0))))
+        out.append((m.start(), m.end(), actor))
+    return out
+
+
+@cache
+def _operators() -> tuple[re.Pattern[str], dict[str, str]]:
+    """(one pattern for the kb's civil operators by full or short name, matched name -> the kb's name)."""
+    with data_path("callsigns.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["classification"] == "civil" and r["operator"]]
+    place_words = {norm_key(a) for c in countries().values() for a in (*c.aliases, *c.english)}
+    names: dict[str, str] = {}
+    for r in rows:
+        full = r["operator"].strip()
+        if norm_key(full) in place_words:  # "Emirates" is also the country
+            continue
+        names[full] = full
+        short = _GENERIC_OPERATOR.sub("", full)
+        first = short.split()[0]
+        if short != full and norm_key(first) not in place_words and not _is_adjective(first):
+            names[short] = full
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b"), {norm_key(n): full for n, full in names.items()}
+
+
+def _is_adjective(word: str) -> bool:
+    """A country's adjective ("Syrian Arab", "Libyan", "Turkish"): not an airline's short name."""
+    _, key, _, _ = _states()
+    return norm_key(word) in key or word in {"Syrian", "Libyan", "Turkish", "Russian", "Royal", "Middle"}
+
+
+def known_operators(text: str) -> list[tuple[int, int, str]]:
+    """The kb's airlines and charter operators named in ``text``, by the kb's name."""
+    pattern, names = _operators()
+    return [(m.start(), m.end(), names[norm_key(m.group(0))]) for m in pattern.finditer(text)]

@@ -1,0 +1,76 @@
+"""Movers the kb knows: any state by its forces (four languages), the kb's airlines by name, air tankers."""
+
+from __future__ import annotations
+
+import pytest
+
+from liftwatch.claims import extract
+from liftwatch.claims.known_movers import known_operators, state_forces
+
+
+def _actors(text: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    return [(c.actor, c.actor_countries) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "iso"),
+    [
+        ("A French Air Force tanker took off from Istres on 30 June 2020.", "France", "FR"),
+        ("The Algerian Air Force sent two Il-76 to Bamako on 3 May 2021.", "Algeria", "DZ"),
+        ("Two Chinese Air Force Y-20s landed in Belgrade on 9 April 2022.", "China", "CN"),
+        ("A UK Border Force aircraft flew from Lydd on 17 April 2020.", "United Kingdom", "GB"),
+        ("Самолёт ВВС Алжира вылетел из Алжира в Бамако 3 мая 2021 года.", "Algeria", "DZ"),
+        ("أقلعت طائرة تابعة لسلاح الجو الجزائري من الجزائر إلى باماكو.", "Algeria", "DZ"),
+        ("Un avion de l'armée de l'air du Tchad a quitté N'Djamena pour Bangui le 3 mai 2021.", "Chad", "TD"),
+    ],
+)
+def test_a_state_by_its_forces_is_the_mover(text: str, actor: str, iso: str) -> None:
+    assert _actors(text) == [(actor, (iso,))]
+
+
+def test_forces_that_receive_the_delivery_are_not_the_mover() -> None:
+    text = "Three aircraft were delivered by an An-124 to the Central African Armed Forces at Bangui on 3 May 2023."
+    assert [a for a, _ in _actors(text)] in ([], [None])
+    assert not [s for s in state_forces("delivered to the Central African Armed Forces") if s[2].name != "Russia"]
+
+
+def test_a_shared_adjective_is_the_sovereign_state() -> None:
+    # "French" is also the adjective of Saint Pierre and Miquelon, French Guiana, ...
+    assert [a.countries for _, _, a in state_forces("the French Navy")] == [("FR",)]
+
+
+def test_a_ministry_is_a_source_not_a_mover() -> None:
+    assert state_forces("the Ministry of Defence of Niger announced") == []
+    assert state_forces("ont annoncé le ministère de la Défense du Niger") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Cham Wings A320 flew from Damascus to Benghazi on 3 May 2020.", "Cham Wings Airlines"),
+        ("An Aviacon Zitotrans Il-76 landed in Caracas on 5 October 2025.", "Aviacon Zitotrans"),
+        ("A Volga-Dnepr An-124 landed at Hmeimim on 2 May 2020.", "Volga-Dnepr Airlines"),
+    ],
+)
+def test_an_airline_the_kb_lists_is_the_mover_by_its_name(text: str, name: str) -> None:
+    assert [c.actor for c in extract(text).claims] == [name]
+
+
+def test_an_airline_name_that_is_a_place_or_an_adjective_is_not_an_operator() -> None:
+    assert known_operators("flights to the Emirates") == []  # Emirates the airline is also the country
+    assert known_operators("a Syrian Arab cargo plane") == []  # Syrian Arab Airlines only by its full name
+    assert [n for _, _, n in known_operators("a Syrian Arab Airlines A320")] == ["Syrian Arab Airlines"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "domain"),
+    [
+        ("A French Air Force tanker took off from Istres on 30 June 2020.", "tanker aircraft", "air"),
+        ("A KC-135 tanker flew from Mildenhall on 3 May 2024.", "tanker aircraft", "air"),
+        ("An oil tanker left Tartus on 3 May 2024.", "ship", "sea"),
+        ("Russia sent 3 tankers from Primorsk to Syria in May 2024.", "ship", "sea"),
+    ],
+)
+def test_a_tanker_is_an_aircraft_only_where_the_text_says_so(text: str, label: str, domain: str) -> None:
+    assets = [(a.label, a.domain) for c in extract(text).claims for a in c.assets]
+    assert assets == [(label, domain)]
