@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from liftwatch import kb as kb_module
+from liftwatch.claims.cues import NOT_PLACES
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.intervals import Taken
-from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, COUNTRIES, NOT_PLACES
+from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
+from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role

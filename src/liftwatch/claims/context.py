@@ -14,10 +14,11 @@ import re
 
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
+from liftwatch.claims.clauses import RETURN_VERB
 from liftwatch.claims.counts import Count, best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim, Place
-from liftwatch.claims.sentences import RETURN_VERB, Sentence
+from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.ships import mentions_of, owners
 from liftwatch.claims.timeparse import TimeSpan, find_times
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from liftwatch.claims.lexicon import MOVE
+from liftwatch.claims.cues import MOVE
 from liftwatch.claims.timeparse import ARABIC_MONTH_NAMES
 
 _WORDS: dict[str, int] = {

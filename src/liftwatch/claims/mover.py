@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
-from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, MOVE, Actor
+from liftwatch.claims.cues import MOVE
+from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.claims.model import AssetRef
 from liftwatch.claims.places import Mention
 from liftwatch.claims.sentences import Sentence

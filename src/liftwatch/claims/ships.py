@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
-from liftwatch.claims.lexicon import COUNTRIES
+from liftwatch.claims.place_names import COUNTRIES
 
 # Ship nouns in the four languages, matched whatever their case ("Frigate", "фрегат", "Фрегат"), while the
 # name after them must be capitalised: the class nouns navies and reporters use for the ships that make
