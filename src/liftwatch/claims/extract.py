@@ -22,6 +22,7 @@ from typing import Any
 
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
+from liftwatch.claims.breakdown import split_by_period
 from liftwatch.claims.candidates import candidate_mentions
 from liftwatch.claims.clauses import split_clauses
 from liftwatch.claims.context import (
@@ -215,6 +216,7 @@ def _sentence_claim(
         if t.kind != "publication" and not STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
     made = split_by_mode(claim, placed_modes)
+    made = [part for c in made for part in split_by_period(c, text, pub, default_year)]
     if sent.round_trip or ROUND_TRIP.search(text):
         made += [back for c in made if (back := return_of(c)) is not None]
     return made

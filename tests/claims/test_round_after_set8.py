@@ -1,0 +1,72 @@
+"""Mechanisms of the round after set 8, each tested on sentences written for it (other routes, numbers and
+months than the gold corpus): counts broken down by month.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from liftwatch.claims.breakdown import period_parts
+from tests.claims.conftest import SHAPES_PUB, place_ids, shape_extract
+
+# --- counts broken down by month: one claim a month, a stated total beside them ---------------------------
+
+
+def _by_month(text: str) -> list[tuple[int | None, int | None, date | None, date | None]]:
+    return sorted(
+        (c.min_count, c.max_count, c.window[0] if c.window else None, c.window[1] if c.window else None)
+        for c in shape_extract(text).claims
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US flew 24 C-17 cargo flights to Israel in October, 33 in November and 41 in December 2024.",
+        "L'armée américaine a effectué 24 vols vers Israël en octobre 2024, 33 en novembre et 41 en décembre.",
+        "ВВС США выполнили 24 рейса в Израиль в октябре 2024 года, 33 в ноябре и 41 в декабре.",
+        "نفذت الولايات المتحدة 24 رحلة إلى إسرائيل في أكتوبر 2024 و33 رحلة في نوفمبر و41 رحلة في ديسمبر",
+    ],
+)
+def test_a_count_for_each_month_is_a_claim_for_each_month(text: str) -> None:
+    assert _by_month(text) == [
+        (24, 24, date(2024, 10, 1), date(2024, 10, 31)),
+        (33, 33, date(2024, 11, 1), date(2024, 11, 30)),
+        (41, 41, date(2024, 12, 1), date(2024, 12, 31)),
+    ]
+
+
+def test_each_month_keeps_the_route() -> None:
+    for c in shape_extract("Turkey flew 12 flights to Misrata in January and 15 in February.").claims:
+        assert place_ids(c.destination) == {"misrata"} and c.actor == "Turkey"
+
+
+def test_a_stated_total_stays_beside_its_parts() -> None:
+    got = _by_month("Turkey flew a total of 27 flights to Misrata: 12 in January and 15 in February.")
+    assert (27, 27) in [(lo, hi) for lo, hi, _, _ in got]
+    assert (12, 12, date(2025, 1, 1), date(2025, 1, 31)) in got
+    assert (15, 15, date(2025, 2, 1), date(2025, 2, 28)) in got
+
+
+def test_a_bound_on_a_month_is_kept() -> None:
+    parts = period_parts("at least 20 flights in March and more than 30 in April", SHAPES_PUB, None)
+    assert [(p.min, p.max) for p in parts] == [(20, None), (31, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Il-76 flew from Hmeimim to Benghazi in October.",  # one count, one month: an ordinary claim
+        "Flights rose in 2023 in March and fell in 2024 in May.",  # years are no counts
+        "12 flights in March, 15 flights in March",  # one month twice is no breakdown
+    ],
+)
+def test_no_breakdown_without_two_counted_months(text: str) -> None:
+    assert period_parts(text, SHAPES_PUB, None) == []
+
+
+def test_a_month_after_publication_is_last_year() -> None:
+    parts = period_parts("8 flights in November and 9 in December", date(2025, 2, 3), None)
+    assert [p.span.start for p in parts] == [date(2024, 11, 1), date(2024, 12, 1)]
