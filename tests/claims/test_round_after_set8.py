@@ -70,3 +70,38 @@ def test_no_breakdown_without_two_counted_months(text: str) -> None:
 def test_a_month_after_publication_is_last_year() -> None:
     parts = period_parts("8 flights in November and 9 in December", date(2025, 2, 3), None)
     assert [p.span.start for p in parts] == [date(2024, 11, 1), date(2024, 12, 1)]
+
+
+# --- one carrier named alone is one movement, not a part of a count of many -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Turkish cargo plane flew from Konya to Misrata on Monday. "
+        "More than ten Turkish cargo planes have landed at Misrata since May.",
+        "Un avion-cargo turc a décollé de Konya pour Misrata lundi. "
+        "Plus de dix avions-cargos turcs se sont posés à Misrata depuis mai.",
+        "The landing ship Minsk sailed from Novorossiysk to Tartus on Friday. "
+        "At least eight Russian landing ships have sailed to Tartus since July.",
+    ],
+)
+def test_a_single_carrier_is_not_merged_into_a_count_of_many(text: str) -> None:
+    claims = shape_extract(text).claims
+    assert len(claims) == 2, claims
+    single, many = claims
+    assert single.carriers == 1 and single.min_count is None and place_ids(single.origin)
+    assert many.min_count is not None and many.min_count > 1 and not many.origin
+
+
+def test_the_same_single_carrier_told_twice_is_one_movement() -> None:
+    text = "A Turkish cargo plane flew from Konya to Misrata on Monday. The cargo plane landed at Misrata on Monday."
+    assert len(shape_extract(text).claims) == 1
+
+
+def test_a_plural_class_after_a_quantifier_is_not_one_carrier() -> None:
+    from liftwatch.claims.assets import find_assets
+    from liftwatch.claims.extract import carriers_named
+
+    text = "a number of Turkish cargo planes landed at Misrata"
+    assert carriers_named(text, find_assets(text)) is None

@@ -109,6 +109,25 @@ _LOAD_BEFORE = re.compile(
 )
 
 
+# "a Turkish military cargo plane", "an Il-76", "un avion-cargo russe", "один Ил-76": one carrier, not a count
+_ONE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|one|un|une|один|одна|одно)\s+(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def carriers_named(text: str, assets: list[tuple[int, int, AssetRef]]) -> int | None:
+    """How many carriers a sentence with no count names one by one: its named ships when those are all its
+    carriers, or one when its only carrier follows "a"/"an"/"one" and is not plural; None when it does not
+    say."""
+    if not assets:
+        return None
+    if all(x.ship_name for _, _, x in assets):
+        return len({x.label for _, _, x in assets})
+    if len(assets) == 1:
+        a, b, _ = assets[0]
+        if _ONE_BEFORE.search(text[max(0, a - 40) : a]) and not re.search(r"(?:s|ы|и)$", text[a:b], re.I):
+            return 1
+    return None
+
+
 # "from its bases in Syria", "to facilities across Libya": a region standing for some of its facilities,
 # which the sites the article names elsewhere may make precise (``refine_with_article_sites``)
 _FACILITIES_IN = re.compile(
@@ -177,6 +196,8 @@ def _sentence_claim(
         many = dict(HINTS)["multiple flights"].search(text)
         explicit = many is not None and not re.match(r"shuttl|air", many.group(0), re.I)
         claim.min_count, claim.count_text = 2, many.group(0) if many and explicit else ""
+    if not claim.count_text and claim.min_count is None:
+        claim.carriers = carriers_named(text, assets)
     if rate is not None:
         claim.rate_per_day, claim.rate_per_day_min = rate.rate_max, rate.rate_min
         claim.count_text = "; ".join(x for x in (claim.count_text, rate.text) if x)
