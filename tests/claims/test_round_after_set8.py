@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from liftwatch.claims.breakdown import period_parts
-from tests.claims.conftest import SHAPES_PUB, place_ids, shape_extract
+from tests.claims.conftest import SHAPES_PUB, one_claim, place_ids, shape_extract
 
 # --- counts broken down by month: one claim a month, a stated total beside them ---------------------------
 
@@ -105,3 +105,19 @@ def test_a_plural_class_after_a_quantifier_is_not_one_carrier() -> None:
 
     text = "a number of Turkish cargo planes landed at Misrata"
     assert carriers_named(text, find_assets(text)) is None
+
+
+# --- a route told by what links its ends ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cargo flight linking Istanbul to Misrata was destroyed on landing.",
+        "Le vol reliant Istanbul à Misrata a atterri dans la nuit.",
+        "هبطت الرحلة التي تربط إسطنبول بمصراتة",
+    ],
+)
+def test_what_links_two_places_is_a_route(text: str) -> None:
+    c = one_claim(text)
+    assert place_ids(c.origin) == {"LTBA"} and place_ids(c.destination) == {"misrata"}

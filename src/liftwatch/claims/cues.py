@@ -152,7 +152,12 @@ VIA_CUES = (
     r"توقف\S*(?:\s+\S+){0,2}?\s+في", r"مرور\S*\s+ب", r"(?:تعبر|يعبر|تعبران|عبرت)", r"(?:пройдя|проходя|проход\w*|прош[её]л\w*|прошл[аи])\s+(?:через|по)",
     r"(?:passé|passés|passée|passant)\s+par",
 )  # fmt: skip
-BETWEEN_CUE = r"between|entre|между|بين"
+# "between X and Y", and a route told by what links its ends: "the flight linking Istanbul to Misrata", "le vol
+# reliant Istanbul à Misrata", "рейс, связывающий Стамбул с Мисратой", "الرحلة التي تربط إسطنبول بمصراتة"
+BETWEEN_CUE = (
+    r"between|entre|между|بين|linking|connecting|reliant|reliait|relie|relier|"
+    r"связывающ\w*|соединяющ\w*|связывал\w*|[يت]ربط"
+)
 # "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi).
 NOT_ORIGIN = _p(r"(?:القريبة|القريب|بالقرب|قرب|near|close|away)\s+(?:من|from)\s*$")
 # "to" in these is not a destination.

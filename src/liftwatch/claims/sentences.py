@@ -125,6 +125,8 @@ class Sentence:
     round_trip: bool = False  # a route written "X - Y - X": the movement goes there and comes back
 
 
+# the other end of a route told by what links its ends: "linking X to Y", "reliant X à Y", "связывающий X с Y"
+_LINK_END = re.compile(r"\s*(?:to|with|à|au|avec|с|со)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?", re.I)
 _WHERE_BETWEEN = re.compile(
     r"\b(?:sea|seas|waters|strait|coast|coastline|area|zone|border|located|lies|lying|drifting|anchored|somewhere)\s*$",
     re.I,
@@ -247,6 +249,9 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             continue
         if prev is not None and prev.role == "origin" and re.fullmatch(r"\s*for\s+(?:the\s+)?", between, re.I):
             roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi"
+            continue
+        if prev is not None and prev.role == "between" and _LINK_END.fullmatch(between):
+            roles.append(Role(men, "destination", mode=prev.mode))  # "reliant Istanbul à Misrata"
             continue
         if prev is not None and _COORD.fullmatch(between):
             role = "destination" if prev.role == "between" else prev.role
