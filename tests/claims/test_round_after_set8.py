@@ -121,3 +121,30 @@ def test_a_plural_class_after_a_quantifier_is_not_one_carrier() -> None:
 def test_what_links_two_places_is_a_route(text: str) -> None:
     c = one_claim(text)
     assert place_ids(c.origin) == {"LTBA"} and place_ids(c.destination) == {"misrata"}
+
+
+# --- counts: thousands separators, bounds, round trips ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("The airline operated 1,200 flights to Damascus.", (1200, 1200)),
+        ("more than 1,000 flights since 2015", (1001, None)),
+        ("Il y a eu 1\u202f250 vols vers Damas.", (1250, 1250)),
+        ("at least 12 An-124 flights", (12, None)),
+        ("14 round-trip voyages between Rajin and Dunai", (28, 28)),
+        ("Three cargo planes flew to Benghazi.", (3, 3)),
+    ],
+)
+def test_count_bounds(text: str, bounds: tuple[int, int | None]) -> None:
+    from liftwatch.claims.counts import best, find_counts
+
+    n = best(find_counts(text))
+    assert n is not None and (n.min, n.max) == bounds
+
+
+def test_a_list_comma_is_no_thousands_separator() -> None:
+    from liftwatch.claims.counts import find_counts
+
+    assert [(c.min, c.max) for c in find_counts("flights in 2023, 150 flights in 2024")] == [(150, 150)]
