@@ -148,3 +148,37 @@ def test_a_list_comma_is_no_thousands_separator() -> None:
     from liftwatch.claims.counts import find_counts
 
     assert [(c.min, c.max) for c in find_counts("flights in 2023, 150 flights in 2024")] == [(150, 150)]
+
+
+# --- owners named in apposition, and the owner of "the ship" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "In May the US imposed sanctions on the vessel’s operator, Transmorflot LLC, for carrying arms.",
+            "Transmorflot LLC",
+        ),
+        ("SK-Yug, the ship’s operator and owner, declined to comment.", "SK-Yug"),
+        ("Son armateur, Femco, n'a rien précisé.", "Femco"),
+        ("Судовладелец «Оборонлогистика» не ответил на запрос.", "Оборонлогистика"),
+        ("والسفينة التي ترفع العلم الروسي وتملكها شركة فيمكو الخاصة ستصل الى مرفأ بالتيسك", "فيمكو"),
+        ("قالت إن سفينة تابعة لشركة (أوبورون لوجيستيكا) دخلت مياه المتوسط", "أوبورون لوجيستيكا"),
+    ],
+)
+def test_owner_in_apposition(text: str, owner: str) -> None:
+    from liftwatch.claims.ships import owners
+
+    assert [name for _, name in owners(text)] == [owner]
+
+
+def test_the_ships_operator_is_the_owner_of_the_ship_the_article_is_about() -> None:
+    text = (
+        "The cargo ship Ursa Major left St Petersburg for Vladivostok on 11 December. "
+        "The Ursa Major sank in the Mediterranean on 23 December. "
+        "The cargo ship Sparta was sent from Syria to help. "
+        "SK-Yug, the ship’s operator and owner, declined to comment."
+    )
+    owned = {a.label: c.owner for c in shape_extract(text).claims for a in c.assets if a.ship_name}
+    assert owned.get("Ursa Major") == "SK-Yug" and owned.get("Sparta") is None
