@@ -182,3 +182,54 @@ def test_the_ships_operator_is_the_owner_of_the_ship_the_article_is_about() -> N
     )
     owned = {a.label: c.owner for c in shape_extract(text).claims for a in c.assets if a.ship_name}
     assert owned.get("Ursa Major") == "SK-Yug" and owned.get("Sparta") is None
+
+
+# --- ships named in a list: one voyage each -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("The frigates Admiral Kasatonov and Admiral Golovko sailed from Baltiysk to Tartus on Monday.", 2),
+        ("Les navires Ivanovets, Shtil et Kasatonov ont quitté Sébastopol pour Tartous.", 3),
+    ],
+)
+def test_ships_named_in_a_list_are_that_many_movements(text: str, n: int) -> None:
+    got = shape_extract(text).claims
+    assert [(x.min_count, x.max_count) for x in got] == [(n, n)], got
+
+
+def test_ships_named_apart_are_no_list() -> None:
+    from liftwatch.claims.assets import find_assets
+    from liftwatch.claims.extract import count_named_ships
+    from liftwatch.claims.model import Claim
+
+    text = "The landing ship Minsk sailed to Tartus after the frigate Admiral Essen had left Sevastopol for Syria."
+    c = Claim(1, [text])
+    count_named_ships(c, text, find_assets(text))
+    assert c.min_count is None
+
+
+def test_a_stated_count_is_not_replaced_by_the_named_ships() -> None:
+    c = one_claim("Two ships, the Sparta and the Sparta II, sailed from Tartus to Baltiysk, making three voyages.")
+    assert c.count_text and "named ships" not in c.count_text
+
+
+# --- an article's several dates are a search range for a claim its sentence does not date ------------------
+
+
+def test_an_undated_claim_in_an_article_of_several_nearby_dates_gets_a_search_range() -> None:
+    text = (
+        "On 3 May an Il-76 landed at Benghazi. "
+        "On 6 May the ministry published its figures. "
+        "A Russian An-124 flew from Hmeimim to Al-Khadim."
+    )
+    c = next(c for c in shape_extract(text).claims if any(a.label == "An-124" for a in c.assets))
+    assert c.window_source.startswith("search range")
+    assert c.window == (date(2025, 5, 3), date(2025, 5, 6))
+
+
+def test_an_undated_claim_in_an_article_of_one_date_takes_it() -> None:
+    text = "The ministry spoke on 6 May. A Russian An-124 flew from Hmeimim to Al-Khadim."
+    c = one_claim(text)
+    assert c.window_source.startswith("article") and c.window == (date(2025, 5, 6), date(2025, 5, 6))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
+import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -128,6 +129,25 @@ def carriers_named(text: str, assets: list[tuple[int, int, AssetRef]]) -> int | 
     return None
 
 
+# what may stand between two ships of one list: a comma or a conjunction, and a class noun or quotes
+_LIST_GAP = re.compile(r"[\s\"'«»“”]*(?:,|\band\b|\bet\b|\bи\b|\bو)[^.;:()\d]{0,40}", re.I)
+
+
+def count_named_ships(claim: Claim, text: str, assets: list[tuple[int, int, AssetRef]]) -> None:
+    """ "the frigates Soobrazitelny and Boiky and the support vessels Paradoks and Kola": ships named one by one
+    in one list and given no number move one voyage each, so the claim is that many movements. Ships named apart
+    in the sentence ("the Minsk followed the Azov") are not a list, and a name written twice counts once."""
+    ships = [(a, b, x.label) for a, b, x in assets if x.ship_name]
+    if len(ships) < 2 or claim.count_text or claim.min_count is not None:
+        return
+    if not all(_LIST_GAP.fullmatch(text[b:a2]) for (_, b, _), (a2, _, _) in itertools.pairwise(ships)):
+        return
+    names = list(dict.fromkeys(n for _, _, n in ships))
+    if len(names) >= 2:
+        claim.min_count = claim.max_count = len(names)
+        claim.count_text = "named ships: " + ", ".join(names)
+
+
 # "from its bases in Syria", "to facilities across Libya": a region standing for some of its facilities,
 # which the sites the article names elsewhere may make precise (``refine_with_article_sites``)
 _FACILITIES_IN = re.compile(
@@ -198,6 +218,7 @@ def _sentence_claim(
         claim.min_count, claim.count_text = 2, many.group(0) if many and explicit else ""
     if not claim.count_text and claim.min_count is None:
         claim.carriers = carriers_named(text, assets)
+        count_named_ships(claim, text, assets)
     if rate is not None:
         claim.rate_per_day, claim.rate_per_day_min = rate.rate_max, rate.rate_min
         claim.count_text = "; ".join(x for x in (claim.count_text, rate.text) if x)
