@@ -53,7 +53,7 @@ _SITES = [
     Site("chkalovsky", "Chkalovsky Air Base", "air_base", 55.878, 38.062, "RU", "russia", ["Chkalovskiy", "Чкаловский"]),
     Site("GABS", "Modibo Keita International Airport", "airport", 12.534, -7.95, "ML", None,
          ["Bamako", "Bamako-Senou"], "GABS"),
-    # the engine's city anchors (claims.lexicon.CITY_ANCHORS) stand for Moscow and St Petersburg
+    # the engine's city anchors (claims.place_names.CITY_ANCHORS) stand for Moscow and St Petersburg
     Site("UUEE", "Sheremetyevo International Airport", "airport", 55.973, 37.415, "RU", "russia", [], "UUEE"),
     Site("ULLI", "Pulkovo Airport", "airport", 59.800, 30.263, "RU", "russia", [], "ULLI"),
 ]  # fmt: skip

@@ -6,7 +6,7 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` and ``*-q*`` files), which joined it once they had been scored: every
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*``, ``*-q*`` and ``*-r*`` files), which joined it once they had been scored: every
 excerpt here has been seen, so these floors guard against regressions and say nothing about unseen reporting. The blind figures each
 set gave when it was scored, once, are recorded in ``docs/accuracy.md``.
 
@@ -26,16 +26,11 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout8"
+HELDOUT: Path | None = None
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.704, 0.663), "ar": (0.595, 0.434), "fr": (0.596, 0.488), "ru": (0.615, 0.533)}
+FLOORS = {"en": (0.681, 0.583), "ar": (0.574, 0.417), "fr": (0.574, 0.452), "ru": (0.581, 0.515)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 8, scored once at 1a4bbac (21.8 % of gold fields)
-    "en": (0.378, 0.177),
-    "ar": (0.361, 0.261),
-    "fr": (0.408, 0.222),
-    "ru": (0.287, 0.275),
-}
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set from the next blind set's one score
 # sources reported as actor on the blind set when it was scored
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {

@@ -54,7 +54,7 @@ def test_long_article_is_fast() -> None:
 
 def test_every_city_anchor_is_a_site_of_the_test_kb() -> None:
     """ "بطرسبورغ" (St Petersburg) reached the anchor ULLI, which this stand-in kb lacked: StopIteration."""
-    from liftwatch.claims.lexicon import CITY_ANCHORS
+    from liftwatch.claims.place_names import CITY_ANCHORS
     from tests.claims.fakekb import site
 
     for anchor in set(CITY_ANCHORS.values()):

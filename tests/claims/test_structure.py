@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from liftwatch.claims import extract
+from liftwatch.claims.clauses import split_clauses
 from liftwatch.claims.model import Claim, Extraction, Place
-from liftwatch.claims.sentences import split_clauses
 from tests.claims.conftest import real_kb_gazetteer
 
 PUB = date(2024, 3, 20)

@@ -13,7 +13,8 @@ from datetime import date
 from types import SimpleNamespace
 
 from liftwatch.claims import extract
-from liftwatch.claims.lexicon import HEDGE, HINTS, MOVE
+from liftwatch.claims.cues import HEDGE, MOVE
+from liftwatch.claims.lexicon import HINTS
 from liftwatch.claims.model import Extraction, Place
 from liftwatch.claims.morph import romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
 from liftwatch.claims.sentences import cue_role

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from liftwatch import kb as kb_module
+from liftwatch.claims.cues import BETWEEN_CUE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.intervals import Taken
-from liftwatch.claims.lexicon import ACTORS, CITY_ANCHORS, COUNTRIES, NOT_PLACES
+from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
+from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
 from liftwatch.claims.places import Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role
@@ -114,6 +116,10 @@ def _demonym(text: str, a: int, b: int, phrase: str) -> bool:
     )
 
 
+# "between X", "linking X", "reliant X": the name that opens a route told by its two ends
+_BETWEEN_BEFORE = re.compile(rf"(?<![\w-])(?:{BETWEEN_CUE})\s+(?:the\s+|(?:le|la|les)\s+|l['’])?$", re.I)
+
+
 def _capital_after_cue(text: str, a: int, phrase: str) -> bool:
     pre = text[max(0, a - 80) : a]
     if len(phrase.split()) != 1 or _NOT_CAPITAL.fullmatch(phrase) or not re.match(r"[A-ZА-ЯЁ]", phrase):
@@ -182,9 +188,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
             cue_role(pre) in (None, "between")
-            and not re.search(
-                r"(?:\b(?:between|entre|между)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?|\bبين\s+)$", pre, re.I
-            )
+            and not _BETWEEN_BEFORE.search(pre)
             and not after_place
             and not bound
             and not AFTER_CAPITAL.search(pre)

@@ -14,11 +14,12 @@ import re
 
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
+from liftwatch.claims.clauses import RETURN_VERB
 from liftwatch.claims.counts import Count, best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim, Place
-from liftwatch.claims.sentences import RETURN_VERB, Sentence
-from liftwatch.claims.ships import mentions_of, owners
+from liftwatch.claims.sentences import Sentence
+from liftwatch.claims.ships import mentions_of, owner_of_the_ship, owners
 from liftwatch.claims.timeparse import TimeSpan, find_times
 
 _ANAPHOR = re.compile(
@@ -198,13 +199,20 @@ def attach_owners(claims: list[Claim], sentences: list[Sentence], known: list[st
     (by a ship noun, or by a name the article gave a ship elsewhere), or else of the one named just before."""
     owner_of: dict[str, str] = {}
     prev: list[tuple[int, str]] = []
+    named = []
     for sent in sentences:
-        found = owners(sent.text)
         ships = _ships_in(sent.text)
         if known:
             ships = sorted({*ships, *((a, n) for a, _, n in mentions_of(sent.text, known))})
-        for pos, name in found:
+        named.append(ships)
+    # the ship the article is about: named most often, the first of those named as often
+    every = [n for ships in named for _, n in ships]
+    topic = max(dict.fromkeys(every), key=every.count) if every else None
+    for sent, ships in zip(sentences, named, strict=True):
+        for pos, name in owners(sent.text):
             before = [x for x in ships if x[0] < pos] or ships or prev
+            if topic is not None and owner_of_the_ship(sent.text, pos):
+                before = [(pos, topic)]  # "the vessel's operator, X": the article's ship, whatever was named last
             if before:
                 owner_of.setdefault(before[-1][1], name)
         prev = ships or prev

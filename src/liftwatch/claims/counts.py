@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from liftwatch.claims.lexicon import MOVE
+from liftwatch.claims.cues import MOVE
 from liftwatch.claims.timeparse import ARABIC_MONTH_NAMES
 
 _WORDS: dict[str, int] = {
@@ -44,7 +44,8 @@ _WORDS: dict[str, int] = {
 }  # fmt: skip
 _TIMES = {"twice": 2, "three times": 3, "four times": 4, "дважды": 2, "трижды": 3, "четырежды": 4, "مرتين": 2}
 _NUM = (
-    r"(?P<n>\d{1,3}|[٠-٩]{1,3}|"
+    # "1,200 flights", "1\u202f200 vols": a thousands separator is part of the number, not a list's comma
+    r"(?P<n>\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?![\d,])|\d{1,3}|[٠-٩]{1,3}|"
     + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True) if w not in ("un", "une", "ست"))
     + r")"
     # "с 9 по 16 июля целых 15 машин", "le 3 mars deux avions": a day of the month is no count
@@ -111,7 +112,7 @@ class Count:
 
 def _value(word: str) -> int:
     w = re.sub(r"\s+", " ", word.lower().strip())
-    w = w.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    w = re.sub(r"(?<=\d)[,\s](?=\d{3})", "", w.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
     return int(w) if w.isdigit() else _WORDS.get(w, 0)
 
 
@@ -136,8 +137,8 @@ def find_counts(text: str) -> list[Count]:
         ):
             continue  # "первый из четырёх самолётов", "the first of four flights": one of them moved, not all
         n = _value(m.group("n"))
-        if n <= 0 or (n > 500 and not m.group("rate")):
-            continue
+        if n <= 0 or (n > 500 and not m.group("rate") and not re.search(r"\d[,\u00a0\u202f]\d", m.group("n"))):
+            continue  # a bare number that large is a year or a tonnage; one written with separators is a count
         if re.match(r"round", m.group("noun"), re.I):
             n *= 2
         lo: int | None

@@ -20,13 +20,15 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from liftwatch.claims.cues import MOVE
 from liftwatch.claims.evaluate import Article, load_corpus
-from liftwatch.claims.lexicon import MOVE
-from liftwatch.claims.model import Claim, Place
-from liftwatch.claims.places import norm_key
+from liftwatch.claims.model import Claim, Extraction, Place
+from liftwatch.claims.places import Gazetteer, norm_key
 from liftwatch.claims.scoring import FIELDS, field_right, gold_fields, gold_key, pair, place_keys, predicted_fields
 
 _ROLES = {"origin": "origin", "via": "via", "destination": "destination", "possible": "possible_destination"}
@@ -83,30 +85,62 @@ def _cause(c: Claim, g: dict[str, Any], f: str, filled: bool, mentioned: set[str
     return f"{f} missed or wrong"
 
 
+@dataclass
+class _Scored:
+    """One gold movement with the extracted claim paired to it (None: not extracted) and its fields: the gold
+    fields the annotation fills, the ones the claim gets right, and the ones lost with whether the claim filled
+    them."""
+
+    claim: Claim | None
+    gold: dict[str, Any]
+    n_gold: int
+    right: list[str] = field(default_factory=list)
+    lost: list[tuple[str, bool]] = field(default_factory=list)
+
+
+def _scored(claims: list[Claim], gold: list[dict[str, Any]]) -> Iterator[_Scored]:
+    """Every gold movement, paired and scored exactly as the evaluator does (``scoring.pair``, ``field_right``)."""
+    for c, g in pair(claims, gold):
+        if g is None:
+            continue
+        gf = gold_fields(g)
+        out = _Scored(c, g, sum(gf.values()))
+        if c is not None:
+            pf = predicted_fields(c)
+            for f in FIELDS:
+                if gf[f]:
+                    if pf[f] and field_right(c, g, f):
+                        out.right.append(f)
+                    else:
+                        out.lost.append((f, pf[f]))
+        yield out
+
+
+def _extracted(folder: Path, lang: str | None, only: str | None) -> Iterator[tuple[Article, Extraction]]:
+    """The excerpts of ``folder`` in ``lang`` whose file name matches ``only`` (all when None), each with what
+    the extractor makes of it (rules only, as the evaluator runs it)."""
+    from liftwatch.claims.extract import extract
+
+    for art in load_corpus(folder):
+        if (lang is not None and art.lang != lang) or (only is not None and not re.search(only, art.path.name)):
+            continue
+        yield art, extract(art.text, art.pub_date, use_model=False, publication_month_only=art.month_only)
+
+
 def diagnose(folder: Path, only: str | None = None) -> tuple[Counter[str], int]:
     """(lost gold fields by cause, gold fields in all) over the excerpts of ``folder`` whose file name matches
     ``only`` (a regular expression; all when None)."""
-    from liftwatch.claims.extract import extract
-
     lost: Counter[str] = Counter()
     total = 0
-    for art in load_corpus(folder):
-        if only is not None and not re.search(only, art.path.name):
-            continue
-        ex = extract(art.text, art.pub_date, use_model=False, publication_month_only=art.month_only)
+    for art, ex in _extracted(folder, None, only):
         mentioned = _keys(ex.places_mentioned)
-        for c, g in pair(ex.claims, art.gold):
-            if g is None:
+        for sc in _scored(ex.claims, art.gold):
+            total += sc.n_gold
+            if sc.claim is None:
+                lost[MISSED] += sc.n_gold
                 continue
-            gf = gold_fields(g)
-            total += sum(gf.values())
-            if c is None:
-                lost[MISSED] += sum(gf.values())
-                continue
-            pf = predicted_fields(c)
-            for f in FIELDS:
-                if gf[f] and not (pf[f] and field_right(c, g, f)):
-                    lost[_cause(c, g, f, pf[f], mentioned)] += 1
+            for f, filled in sc.lost:
+                lost[_cause(sc.claim, sc.gold, f, filled, mentioned)] += 1
     return lost, total
 
 
@@ -138,21 +172,16 @@ def lost_movement(g: dict[str, Any], art_text: str, reading: tuple[list[Any], li
 def excerpt_rows(folder: Path, lang: str | None = None, only: str | None = None) -> list[tuple[str, ...]]:
     """One row per excerpt: file, movements (gold / extracted / paired), clauses with a movement verb, gold place
     keys found anywhere in the text, dates read, fields right, and the causes of the movements not extracted."""
-    from liftwatch.claims.extract import extract, read_sentences
     from liftwatch.claims.places import default_gazetteer
-    from liftwatch.claims.timeparse import find_times
 
     gaz = default_gazetteer()
-    rows: list[tuple[str, ...]] = []
-    for art in load_corpus(folder):
-        if (lang is not None and art.lang != lang) or (only is not None and not re.search(only, art.path.name)):
-            continue
-        rows.append(_excerpt_row(art, gaz, extract, read_sentences, find_times))
-    return rows
+    return [_excerpt_row(art, ex, gaz) for art, ex in _extracted(folder, lang, only)]
 
 
-def _excerpt_row(art: Article, gaz: Any, extract: Any, read_sentences: Any, find_times: Any) -> tuple[str, ...]:
-    ex = extract(art.text, art.pub_date, use_model=False, publication_month_only=art.month_only)
+def _excerpt_row(art: Article, ex: Extraction, gaz: Gazetteer) -> tuple[str, ...]:
+    from liftwatch.claims.extract import read_sentences
+    from liftwatch.claims.timeparse import find_times
+
     reading = read_sentences(art.text, gaz, art.pub_date)
     sentences = reading[1]
     mentioned: set[str] = set()
@@ -162,17 +191,13 @@ def _excerpt_row(art: Article, gaz: Any, extract: Any, read_sentences: Any, find
     dates = [t for t in find_times(art.text, art.pub_date, None) if t.kind != "publication"]
     right = total = paired = 0
     causes: Counter[str] = Counter()
-    for c, g in pair(ex.claims, art.gold):
-        if g is None:
-            continue
-        gf = gold_fields(g)
-        total += sum(gf.values())
-        if c is None:
-            causes[lost_movement(g, art.text, reading)] += 1
+    for sc in _scored(ex.claims, art.gold):
+        total += sc.n_gold
+        if sc.claim is None:
+            causes[lost_movement(sc.gold, art.text, reading)] += 1
             continue
         paired += 1
-        pf = predicted_fields(c)
-        right += sum(1 for f in FIELDS if gf[f] and pf[f] and field_right(c, g, f))
+        right += len(sc.right)
     moving = sum(1 for s in sentences if MOVE.search(s.text))
     return (
         art.path.name,

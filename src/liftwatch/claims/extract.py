@@ -15,14 +15,17 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
+import itertools
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
+from liftwatch.claims.breakdown import split_by_period
 from liftwatch.claims.candidates import candidate_mentions
+from liftwatch.claims.clauses import split_clauses
 from liftwatch.claims.context import (
     attach_owners,
     carrier_operator,
@@ -35,30 +38,20 @@ from liftwatch.claims.context import (
     to_the_base,
 )
 from liftwatch.claims.counts import best, best_rate, count_before, find_counts, listed_total
+from liftwatch.claims.cues import HEDGE, MOVE
 from liftwatch.claims.intervals import Taken, in_range
-from liftwatch.claims.lexicon import (
-    CLASS_ASSETS,
-    EQUIPMENT,
-    HEDGE,
-    HINTS,
-    MOVE,
-    Actor,
-)
+from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.routes import ROUND_TRIP, return_of
-from liftwatch.claims.sentences import (
-    Sentence,
-    assign_roles,
-    controlled_mentions,
-    split_clauses,
-)
+from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
 from liftwatch.claims.ships import mentions_of
-from liftwatch.claims.timeparse import TimeSpan, find_publication_date, find_times, years_in
+from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.water import is_water, water_mentions
+from liftwatch.claims.windows import STATEMENT_TIME, date_claims
 
 MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
 
@@ -115,6 +108,44 @@ _LOAD_BEFORE = re.compile(
     r"|\bincluding\s+$",
     re.I,
 )
+
+
+# "a Turkish military cargo plane", "an Il-76", "un avion-cargo russe", "один Ил-76": one carrier, not a count
+_ONE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|one|un|une|один|одна|одно)\s+(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def carriers_named(text: str, assets: list[tuple[int, int, AssetRef]]) -> int | None:
+    """How many carriers a sentence with no count names one by one: its named ships when those are all its
+    carriers, or one when its only carrier follows "a"/"an"/"one" and is not plural; None when it does not
+    say."""
+    if not assets:
+        return None
+    if all(x.ship_name for _, _, x in assets):
+        return len({x.label for _, _, x in assets})
+    if len(assets) == 1:
+        a, b, _ = assets[0]
+        if _ONE_BEFORE.search(text[max(0, a - 40) : a]) and not re.search(r"(?:s|ы|и)$", text[a:b], re.I):
+            return 1
+    return None
+
+
+# what may stand between two ships of one list: a comma or a conjunction, and a class noun or quotes
+_LIST_GAP = re.compile(r"[\s\"'«»“”]*(?:,|\band\b|\bet\b|\bи\b|\bو)[^.;:()\d]{0,40}", re.I)
+
+
+def count_named_ships(claim: Claim, text: str, assets: list[tuple[int, int, AssetRef]]) -> None:
+    """ "the frigates Soobrazitelny and Boiky and the support vessels Paradoks and Kola": ships named one by one
+    in one list and given no number move one voyage each, so the claim is that many movements. Ships named apart
+    in the sentence ("the Minsk followed the Azov") are not a list, and a name written twice counts once."""
+    ships = [(a, b, x.label) for a, b, x in assets if x.ship_name]
+    if len(ships) < 2 or claim.count_text or claim.min_count is not None:
+        return
+    if not all(_LIST_GAP.fullmatch(text[b:a2]) for (_, b, _), (a2, _, _) in itertools.pairwise(ships)):
+        return
+    names = list(dict.fromkeys(n for _, _, n in ships))
+    if len(names) >= 2:
+        claim.min_count = claim.max_count = len(names)
+        claim.count_text = "named ships: " + ", ".join(names)
 
 
 # "from its bases in Syria", "to facilities across Libya": a region standing for some of its facilities,
@@ -185,6 +216,9 @@ def _sentence_claim(
         many = dict(HINTS)["multiple flights"].search(text)
         explicit = many is not None and not re.match(r"shuttl|air", many.group(0), re.I)
         claim.min_count, claim.count_text = 2, many.group(0) if many and explicit else ""
+    if not claim.count_text and claim.min_count is None:
+        claim.carriers = carriers_named(text, assets)
+        count_named_ships(claim, text, assets)
     if rate is not None:
         claim.rate_per_day, claim.rate_per_day_min = rate.rate_max, rate.rate_min
         claim.count_text = "; ".join(x for x in (claim.count_text, rate.text) if x)
@@ -221,77 +255,18 @@ def _sentence_claim(
     claim.times = [
         t
         for t in find_times(text, pub, default_year)
-        if t.kind != "publication" and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
+        if t.kind != "publication" and not STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
     ]
     made = split_by_mode(claim, placed_modes)
+    made = [part for c in made for part in split_by_period(c, text, pub, default_year)]
     if sent.round_trip or ROUND_TRIP.search(text):
         made += [back for c in made if (back := return_of(c)) is not None]
     return made
 
 
-# "..., the US military said on Tuesday": when the statement was made, not when the movement happened
-_STATEMENT_TIME = re.compile(
-    r"\b(?:said|says|told|reported|announced|claimed|confirmed|stated|wrote)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
-    r"|\b(?:informed|notified|briefed|warned)\b(?:\s+[\w’'().-]+){0,8}?\s*$"
-    r"|\b(?:a\s+affirmé|a\s+rapporté|a\s+indiqué|сообщ\w+|заявил\w*)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
-    r"|(?:أعلنت|أعلن|قالت|قال|أفادت|أفاد|ذكرت|ذكر)(?:\s+\S+){0,6}?\s*$",
-    re.I,
-)
-
-
-def _DAY_ANCHORED(t: TimeSpan) -> bool:
-    """A date the text gives relative to the day of publication ("on Friday", "yesterday", "this week",
-    "over the past four days"): a relative span of under two weeks."""
-    return t.kind == "relative" and t.start is not None and ((t.end or t.start) - t.start).days < 14
-
-
 # Arabic joins a preposition or the article to a foreign name or a number with a tatweel ("لـطرطوس", "بـ حميميم",
 # "الـ 24"): the stroke is typography, read as the space it stands for (one character for one: offsets stay)
 _AR_CLITIC_TATWEEL = re.compile(r"(?<![\u0600-\u06FF])((?:[وف]?[بلك])|(?:[وف]?ال))ـ+")
-
-_SEVERAL_DAYS = 7  # an article's dates further apart than this are several events, not one movement's window
-
-
-def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
-    """Sentence dates, else the article's dates, else the N days before publication, else none."""
-    for source, spans in (("sentence", claim.times), ("article", article_times)):
-        resolved = [t for t in spans if t.start is not None]
-        # "On November 9 ... November 2019": a span holding a narrower one adds nothing
-        resolved = [
-            t
-            for t in resolved
-            if len(resolved) > 50  # an article-wide list: keep it linear
-            or not any(
-                u is not t
-                and u.start
-                and t.start
-                and t.start <= u.start
-                and (u.end or u.start) <= (t.end or t.start)
-                and (t.start, t.end) != (u.start, u.end)
-                for u in resolved
-            )
-        ]
-        if resolved:
-            start = min(t.start for t in resolved if t.start)
-            ends = [t.end or t.start for t in resolved]
-            end = max(e for e in ends if e)
-            if any(t.end is None for t in resolved):
-                end = max(end, start + timedelta(days=default_days))
-            claim.window = (start, end)
-            claim.window_source = f"{source}: " + "; ".join(t.text for t in resolved)
-            if source == "article" and len({t.text for t in resolved}) > 1 and (end - start).days > _SEVERAL_DAYS:
-                # a claim its sentence does not date, in an article of several dates more than a week apart: the
-                # movement is one of them or none, so the hull is where to look, not a date the text gives it
-                claim.window_source = "search range from the article's dates, none the claim's own: " + "; ".join(
-                    t.text for t in resolved
-                )
-            return
-    if pub is not None:
-        claim.window = (pub - timedelta(days=default_days), pub)
-        claim.window_source = f"no date in the text: {default_days} days before publication ({pub.isoformat()})"
-        return
-    claim.window = None
-    claim.window_source = "no date in the text and no publication date: all data considered"
 
 
 def read_sentences(
@@ -383,26 +358,10 @@ def extract(
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)
 
-    article_times = [
-        t
-        for t in find_times(text, pub, default_year)
-        if t.start is not None and not _STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
-    ]
-    if pub_span is not None:
-        article_times = [t for t in article_times if t.text not in pub_span.text]
+    date_claims(claims, text, pub, pub_span, default_year, default_window_days, publication_month_only)
     names = list(dict.fromkeys(act.name for _, _, act in actors_all))
     for i, c in enumerate(claims, 1):
         c.claim_id = i
-        if pub_span is not None:  # a dateline inside a sentence is when it was written, not when it happened
-            c.times = [t for t in c.times if not (t.start == pub_span.start and t.text in pub_span.text)]
-        if publication_month_only:
-            c.times = [t for t in c.times if not _DAY_ANCHORED(t)]
-        _window(
-            c,
-            [t for t in article_times if not _DAY_ANCHORED(t)] if publication_month_only else article_times,
-            pub,
-            default_window_days,
-        )
         c.actor_context = [n for n in names if n != c.actor]
     # a sea or strait named only as scenery ("tensions in the Mediterranean") is not a place the text claims
     roled = {r.mention.start for s in sentences for r in s.roles if r.role is not None or r.head is not None}

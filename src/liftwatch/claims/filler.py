@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from liftwatch.claims.lexicon import FILLER
+from liftwatch.claims.cues import FILLER
 
 # Facility and settlement nouns in any grammatical case ("из международного аэропорта Триполи", "с
 # белорусского аэродрома Барановичи", "на авиабазе", "в порту"), and a lower-case Russian adjective in any

@@ -125,6 +125,8 @@ def _absorb(into: Claim, c: Claim, *, bare: bool = False) -> None:
         into.rate_per_day_min = into.rate_per_day_min if into.rate_per_day_min is not None else c.rate_per_day_min
     if into.owner is None:
         into.owner = c.owner
+    if into.carriers is None:
+        into.carriers = c.carriers
     into.sources += [x for x in c.sources if x not in into.sources]
     into.possible = fold_role(into.possible + c.possible)
     if not (bare and into.times and not _types(c)):
@@ -174,6 +176,27 @@ def _exact_apart(a: Claim, c: Claim) -> bool:
     return (a.min_count, a.max_count) != (c.min_count, c.max_count)
 
 
+def _implied(c: Claim) -> tuple[int | None, int | None] | None:
+    """A claim's number of movements: its count's bounds, else the carriers it names one by one, else unknown."""
+    if c.count_text:
+        return c.min_count, c.max_count
+    return (c.carriers, c.carriers) if c.carriers else None
+
+
+def _too_many(a: Claim, c: Claim) -> bool:
+    """ "a Turkish cargo plane coming from Konya has arrived" and "more than ten cargo planes have landed", "the
+    landing ship Minsk" and "at least eight landing ships": one carrier named alone is not a count of many, so
+    the two are two movements. Two stated counts are ``_exact_apart``'s to tell apart."""
+    if bool(a.count_text) == bool(c.count_text):
+        return False
+    ia, ic = _implied(a), _implied(c)
+    if ia is None or ic is None:
+        return False
+    return (ia[1] is not None and ic[0] is not None and ia[1] < ic[0]) or (
+        ic[1] is not None and ia[0] is not None and ic[1] < ia[0]
+    )
+
+
 def _spin_off(summary: Claim, c: Claim) -> Claim:
     """A place-less part of a multi-type summary, placed where the summary's movement goes."""
     for role in ("origin", "destination", "via"):
@@ -202,7 +225,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
             (
                 o
                 for o in out[-MERGE_LOOKBACK:]
-                if compatible(o, c) and not _dated_apart(o, c) and not _exact_apart(o, c)
+                if compatible(o, c) and not _dated_apart(o, c) and not _exact_apart(o, c) and not _too_many(o, c)
             ),
             None,
         )

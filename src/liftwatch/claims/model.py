@@ -104,6 +104,9 @@ class Claim:
     rate_per_day: float | None = None  # "up to eight flights per day" -> 8.0 (an upper bound on the daily rate)
     rate_per_day_min: float | None = None  # "more than one flight a day" -> 1.0 (a lower bound)
     count_text: str = ""  # the words the count or rate came from
+    # the carriers a sentence with no count names one by one (its named ships, or one after "a"/"an"/"un":
+    # "a Turkish cargo plane"): that many movements, which keeps it apart from a count it cannot be
+    carriers: int | None = None
     owner: str | None = None  # a named vessel's owner / operator company ("owned by SC South")
     possible: list[Place] = field(default_factory=list)  # "possible options: ...": offered, not claimed arrivals
     sources: list[str] = field(default_factory=list)  # who reports it ("a Syrian official said"): never the actor

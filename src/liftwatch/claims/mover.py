@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
+from liftwatch.claims.cues import MOVE
 from liftwatch.claims.known_movers import known_operators, state_forces
-from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, MOVE, Actor
+from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.claims.model import AssetRef
 from liftwatch.claims.places import Mention
 from liftwatch.claims.sentences import Sentence

@@ -21,9 +21,10 @@ from typing import Any
 import numpy as np
 
 from liftwatch import kb as kb_module
-from liftwatch.claims.lexicon import CITY_ANCHORS, CITY_NAMES, COUNTRIES, Actor
+from liftwatch.claims.lexicon import Actor
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
+from liftwatch.claims.place_names import CITY_ANCHORS, CITY_NAMES, COUNTRIES
 from liftwatch.claims.plausible import plausible
 from liftwatch.claims.textkey import fold as fold
 from liftwatch.claims.textkey import norm_key as norm_key

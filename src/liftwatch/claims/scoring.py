@@ -11,8 +11,8 @@ import re
 from datetime import date
 from typing import Any
 
-from liftwatch.claims.lexicon import COUNTRIES
 from liftwatch.claims.model import Claim, Place
+from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.places import norm_key
 
 FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.cues import MOVE
 from liftwatch.claims.filler import fill_ok
-from liftwatch.claims.lexicon import ACTORS, MOVE
+from liftwatch.claims.lexicon import ACTORS
 
 # "Burkina Faso's capital, Ouagadougou", "la capitale du Niger, Niamey", "столицы ЦАР, города Банги",
 # "العاصمة التشادية انجامينا": the capital named after its country is the place the movement went to; the

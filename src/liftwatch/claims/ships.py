@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
-from liftwatch.claims.lexicon import COUNTRIES
+from liftwatch.claims.place_names import COUNTRIES
 
 # Ship nouns in the four languages, matched whatever their case ("Frigate", "фрегат", "Фрегат"), while the
 # name after them must be capitalised: the class nouns navies and reporters use for the ships that make
@@ -120,6 +120,8 @@ _NOT_NAMES = {
     "on order", "to order", "hur", "ais", "imo", "mmsi", "syrian express", "сирийский экспресс",
 }  # fmt: skip
 _NOT_FIRST = {"the", "a", "an", "it", "its", "they", "which", "that", "this", "to", "from", "in", "at", "on", "and"}
+# the words that name a ship's owner by its role: "operator", "owner and operator", "armateur", "propriétaire"
+_ROLE_NOUN = r"(?:operator|owner|manager|armateur|propriétaire|opérateur)(?:\s+and\s+(?:operator|owner|manager))?"
 _OWNER = re.compile(
     r"(?:owned\s+by|operated\s+by|belong(?:s|ing)?\s+to|the\s+owner\s+is|owner\s+is|is\s+operated\s+by|"
     r"owned\s+and\s+operated\s+by|appartenant\s+à|propriété\s+de|принадлежа\w*|оператор\w*)\s+"
@@ -129,7 +131,17 @@ _OWNER = re.compile(
     r"|(?P<owner2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)-(?:owned|operated)\b"
     # "Oboronlogistika's heavily-laden Russian flag Ro-Ro Sparta II": a company's ship
     r"|(?P<owner3>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:[\w-]+\s+){0,5}?"
-    r"(?:Ro-?Ro|ro-?ro|ship|vessel|freighter|tanker|cargo\s+ship|landing\s+ship)\b",
+    r"(?:Ro-?Ro|ro-?ro|ship|vessel|freighter|tanker|cargo\s+ship|landing\s+ship)\b"
+    # the owner in apposition to its role: "the vessel's operator, Transmorflot LLC", "son armateur, X",
+    # "судовладелец «X»"; and the role in apposition to the owner: "SK-Yug, the ship's operator and owner"
+    rf"|(?i:(?:the\s+)?(?:vessel|ship|freighter|tanker)['’]s|its|their|son|leur|l['’])\s*{_ROLE_NOUN},?\s+"
+    r"(?:(?:LLC|JSC|OOO|ООО|АО)\s+)?[\"“«„]?(?P<owner4>[A-ZА-ЯЁ][\w&-]*(?:[ \t]+(?:[A-ZА-ЯЁ][\w&-]*|LLC|Ltd|JSC)){0,3})"
+    rf"|\b(?i:судовладел\w+|владел\w+\s+судна)\s+[\"“«„]?(?P<owner6>[A-ZА-ЯЁ][\w&-]*(?:[ \t]+[A-ZА-ЯЁ][\w&-]*){{0,2}})"
+    rf"|(?P<owner5>[A-Z][\w&-]+(?:[ \t]+(?:[A-Z][\w&-]*|LLC|Ltd|JSC)){{0,3}}),\s+the\s+(?:vessel|ship)['’]s\s+{_ROLE_NOUN}"
+    # Arabic: "سفينة تابعة لشركة (أوبورون لوجيستيكا)", "تملكها شركة فيمكو الخاصة": the company's name runs to a
+    # closing mark or to a definite adjective ("الخاصة", "الروسية")
+    r"|(?:[تي]ملكها|[تي]ديرها|(?:ال)?(?:تابعة|مملوكة)\s*ل)\s*(?:ال)?شركة\s+[(«\"]?"
+    r"(?P<owner7>(?!ال)[\u0600-\u06FF]+(?:\s+(?!ال)[\u0600-\u06FF]+){0,3})",
 )
 # possessives that name a state or a place, not an owner ("Russia's landing ship")
 _NOT_OWNERS = {"russia", "moscow", "kremlin", "syria", "libya", "turkey", "ukraine", "egypt", "belarus", "navy"}
@@ -202,12 +214,24 @@ def owners(text: str) -> list[tuple[int, str]]:
     """(position, owner company) for every ownership phrase in ``text``."""
     out = []
     for m in _OWNER.finditer(text):
-        name = (m.group("owner") or m.group("owner2") or m.group("owner3") or "").strip(" .,")
+        groups = ("owner", "owner2", "owner3", "owner4", "owner5", "owner6", "owner7")
+        name = next((m.group(g) for g in groups if m.group(g)), "").strip(' .,()«»"')
         if m.group("owner3") and (name.lower() in _NOT_OWNERS or name.lower() in COUNTRIES):
             continue
         if name and name.lower() not in _OWNER_STOP:
             out.append((m.start(), name))
     return out
+
+
+_THE_SHIPS = re.compile(
+    r"(?i:the\s+)?(?:vessel|ship|freighter|tanker)['’]s\s|[^,.;]{1,60},\s+the\s+(?:vessel|ship)['’]s\s"
+)
+
+
+def owner_of_the_ship(text: str, pos: int) -> bool:
+    """The ownership phrase at ``pos`` names the owner of "the ship" ("the vessel's operator, X", "X, the ship's
+    owner"): the ship the article is about, not the one named last."""
+    return _THE_SHIPS.match(text, pos) is not None
 
 
 def mentions_of(text: str, names: list[str]) -> list[tuple[int, int, str]]:

@@ -1,0 +1,192 @@
+"""The words that make a clause a movement and give a place its role: movement verbs, role cues, hedges.
+
+Hand-written for the same reason as ``lexicon.py``: which words of English, French, Russian and Arabic
+reporting say "flew from", "bound for", "via" or "likely headed to" is a curated list an analyst can read
+and extend, and no parser of these four languages labels a place's role in a movement. Patterns are
+case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _p(rx: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(rx, flags)
+
+
+# Words that make a destination a possibility rather than a claimed arrival.
+HEDGE = _p(
+    r"\b(?:likely|believed|expected|could|(?-i:may)|might|possibl\w*|probabl\w*|presumabl\w*|suspected|options?|"
+    r"destination\s+(?:unknown|unclear)|pourrai\w*|probablement|sans\s+doute|возможно|вероятно|предположительно|"
+    r"может)\b|من\s+المحتمل|ربما|يرجح|"
+    # a declared or presumed destination is offered, not claimed: "listed as the ship's destination", "with
+    # Kaliningrad indicated as its destination", "предполагается, что", "по мнению журналистов", "supposé"
+    r"\b(?:listed|indicated|declared|given|shown|signall?ed|displayed)\s+as\s+(?:its|the|her)\b|\bpresumed\b|"
+    r"\bпредпола\w+|\bпо\s+мнению\b|\bякобы\b|\bsupposé\w*|\bsembl\w+|\bسيتجه|\bيعتقد"
+)
+
+MOVE = _p(
+    r"\b(?:transfer\w*|mov(?:e|es|ed|ing|ement|ements)|relocat\w+|redeploy\w*|deploy\w*|withdr[ae]w\w*|evacuat\w+|"
+    r"fl(?:y|ies|ew|own|ying)|flights?|sorties|airlift\w*|air\s*bridge|ship(?:s|ped|ping|ment|ments)|sail\w*|"
+    r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
+    r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|on\s+(?:its|their|her)\s+way|received|welcomed|hosted|sent|dispatch\w*|"
+    r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
+    r"spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
+    r"quitt\w+|accueilli|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
+    r"escale|passages?|reprennent|entr[ée]s?)\b|"
+    r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
+    r"направ\w+|отправ\w+|принял\w*|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
+    r"نقل|رحلات|رحلة|هبط\w*|هبوط\w*|استقبل\w*|وصل\w*|وصول|غادر\w*|دخل\w*|دخول\w*|أقلع\w*|متجه\w*|متوجه\w*|انطلق\w*|عبر\w*|تتجه|دخلت|أرسلت|"
+    r"توقفت|قامت\s+برحلات|"
+    # verbs of motion by stem, so that every inflection counts: Russian prefix + root ("перелетели", "вылетел",
+    # "прошёл", "отплыл", "заходе на посадку"), French ("a volé", "volant", "s'est dirigé", "a rejoint"),
+    # Arabic with its affixes ("حطت", "تحط", "هبوطها", "أقلت", "توجهت", "أبحرت", "رست", "تحطمت", "قدومها")
+    r"\b(?:(?:пере|вы|при|у|до|про|за|от|с|в|на)л[её]т\w*|(?:от|при|про|у|пере|до)плы\w+|(?:от|при|пере)плав\w+|"
+    r"(?:про|во|вы|при|за|у|пере|подо?)ш(?:[её]л|л[аио])\w*|(?:про|вы|при|за|пере|под|от|по)ход\w*|ид[её]т|идут|"
+    r"(?:во|вы|при|за|про|пере|подо)йд\w*|следу\w+\s+(?:в|во|на|из|через|к)\b|перебр[оа]с\w*|перевез\w*|пересек\w*|"
+    r"посадк\w*|крушени\w*|передислоц\w*|верну\w*|отбы\w*|прибыт\w*|курс\w*\s+на\b)|"
+    r"\b(?:vol(?:é|ée|és|ant|ait|aient|er|e|ent)|dirig\w+|rejoin\w+|rejoint|transit\w*|travers\w+|débarqu\w+|"
+    r"accost\w+|appareill\w+|navigu\w+|survol\w+|franchi\w*|ravitaill\w+|fait\s+route)\b|"
+    r"\b(?:crossed|crossing|passed\s+through|touch(?:ed|ing)\s+down|stopped|stopover|refuel\w*|divert\w*|rerouted)\b|"
+    # a ship's arrival and stay in port, in each language: "made a port call", "moored", "dropped anchor",
+    # "berthed", "put in at", "pulled into"; "a mouillé", "amarré", "jeté l'ancre"; "пришвартовался", "встал на
+    # якорь", "ошвартовался"; "رست", "دخلت", "ترسو" (the Arabic ones are in the Arabic alternation below)
+    r"\b(?:port\s+(?:calls?|visits?)|moor(?:ed|ing|s)|anchor(?:ed|ing|s)|dropped\s+anchor|berth(?:ed|ing|s)|"
+    r"put\s+in|pull(?:ed|ing|s)\s+into|sailed\s+into|steamed|mouill\w+|amarr\w+|jet\w+\s+l['’]ancre|"
+    r"(?:при|о)швартов\w+|якор\w+|зашл\w+|заш[её]л|вош[её]л|вошл\w+)\b|"
+    r"حط(?:ت|وا)?\b|تحط\w*|هبوط\w*|أقل(?:ت|ع)\w*|توج\w+|اتج\w+|يتج\w+|أبحر\w*|تبحر|رس(?:ت|ا)\b|ترسو|رسو\w*|"
+    r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*|"
+    # a return, a dispatch, a heading ("عادت الطائرة إلى", "أرسلت/ترسل", "صوب", "قاصدة")
+    r"(?<![\u0600-\u06FF])[وف]?(?:عاد(?:ت|وا|تا)?|عودة|ت?عود|أرسل\w*|ترسل|يرسل|صوب|قاصد\w*)(?![\u0600-\u06FF])",
+)
+
+# Role cues: the words just before a place name that give it its role. Longest alternatives first.
+ORIGIN_CUES = (
+    r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
+    r"from", r"out\s+of", r"(?:loaded|embarked)\s+(?:in|at)", r"starting\s+points?\s+(?:(?:is|are|was|were)\s+)?(?:in|at)",
+    r"points?\s+of\s+departure\s+(?:(?:is|are|was|were)\s+)?(?:in|at)", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",
+    # before the bare verb: an alternation takes the first alternative that matches at a position
+    # "غادرت اليوم السبت طائرة شحن روسية قاعدة حميميم": the verb, its subject, then the place it left (the
+    # facility noun may be part of the place name the gazetteer matched, so the cue may end the text)
+    r"غادر(?:ت)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء)|\s*$)",
+    # the verbal noun with its pronoun and the place it left as its object ("بعد مغادرتها ميناء نوفوروسيسك")
+    r"مغادرت?(?:ها|هما|هم|ه)?", r"(?:إقلاع|انطلاق)\S*\s+من",
+    r"из", r"с", r"со", r"от", r"من", r"غادرت", r"غادر", r"أقلعت\s+من", r"انطلقت\s+من",
+    r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
+    r"quitté", r"quitte",
+    # "(re)chargé à la base navale de Tartous", "загружен в порту Тартус": where the load was taken on
+    r"(?:re)?chargée?s?\s+(?:à|au|dans|en)", r"(?:за|по)гружен\w*\s+(?:в|на)",
+    r"(?:قدوم|قادم)\S*(?:\s+\S+){0,2}?\s+من", r"(?:вылетев|вылетел\w*|отплыв\w*|вышед\w*|вышел\w*)\s+(?:из|с)",
+    r"issue?s?\s+(?:de|du|d')", r"parti\w*\s+(?:de|du|d')",
+    # a ship casting off, a plane taking off, in French ("a appareillé de Baltiïsk", "a décollé de Hmeimim")
+    r"(?:appareill\w+|décoll\w+|sorti\w*|largué\s+les\s+amarres)\s+(?:de|du|d['’]|des|depuis)",
+)  # fmt: skip
+DEST_CUES = (
+    r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
+    r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
+    r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
+    # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
+    r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
+    # "landed Saturday at Benina", "arrived late Friday in", "touched down this morning at", "landed yesterday in"
+    r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|overnight|this\s+(?:morning|afternoon|evening|week)|"
+    r"last\s+(?:night|week))\s+(?:at|in)",
+    r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching", r"(?:to\s+)?reach",
+    # "pour atteindre la Méditerranée", "pour rejoindre Tartous", "чтобы достичь", "للوصول إلى"
+    r"(?:pour\s+)?(?:atteindre|atteint\w*|rejoindre|rejoint\w*|gagner|regagner|regagné\w*)", r"(?:достич\w*|добрат\w+\s+до)",
+    # a ship entering or calling at a port: "entered (the port of) X", "made a port call in X", "moored at",
+    # "anchored off", "berthed in", "put in at", "pulled into"
+    r"(?:entered|entering|enters|enter)", r"(?:made|make|makes|making|paid|pays)\s+(?:a\s+|its\s+|their\s+)?(?:\w+\s+)?port\s+(?:calls?|visits?)\s+(?:at|in|to)",
+    r"port\s+(?:calls?|visits?)\s+(?:at|in|to)",
+    r"(?:moored|mooring|anchored|anchoring|berthed|berthing|docked|docking)\s+(?:at|in|off|near|alongside)",
+    r"(?:dropped|dropping)\s+anchor\s+(?:at|in|off|near)", r"put(?:s|ting)?\s+in\s+(?:at|to)",
+    r"(?:pulled|pulling|sailed|sailing|steamed|steaming)\s+into",
+    r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
+    r"destinations?\s+(?:\w+\s+){0,3}?(?:be|is|was|are|were)", r"(?:-|\s)bound\s+for",
+    r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
+    r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
+    r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
+    # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
+    # "приземлился поздно вечером на", "هبطت مساء الجمعة في")
+    r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",
+    # (after the adverbial form: an alternation takes the first alternative that matches at a position)
+    r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
+    r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
+    r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
+    # one port call is where the ship went ("a fait escale à Port-Soudan"); "des escales" stay stops (via)
+    r"(?:a|ont|avait|avaient|fera|feront|va|vont|venait\s+de|vient\s+de)\s+(?:\w+\s+)?fait\s+(?:une\s+)?escale\s+(?:à|au|en|dans)",
+    # a port call in French: "a accosté au quai de", "a mouillé à", "amarré dans", "a jeté l'ancre au large de"
+    r"(?:accost\w+|mouill\w+|amarr\w+|jet\w+\s+l['’]ancre)\s+(?:(?:au\s+quai|au\s+large|à\s+quai)\s+)?(?:à|au|aux|dans|en|sur|de|du|d['’])",
+    # Russian: "зашёл в порт", "вошёл в", "пришвартовался в/к", "встал на якорь в/у"
+    r"(?:(?:при|о)швартова\w+|встал\w*\s+на\s+якорь|бросил\w*\s+якорь)\s+(?:в|во|на|у|к)",
+    # Arabic: "رست في", "ترسو في", "دخلت (إلى) ميناء", "رسوها في"
+    # the verb, its subject, then the port it entered or reached with no preposition (before the bare verb: an
+    # alternation takes the first alternative that matches at a position) ("دخلت الفرقاطة الروسية
+    # ميناء طرطوس", "وصلت السفينة قاعدة طرطوس"), as the origin cue after "غادرت" reads it
+    r"(?:دخل|وصل)(?:ت|وا|تا)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){1,6}?(?=\s+(?:قاعدة|مطار|ميناء)\s*$|\s*$)",
+    r"(?:ت?رس(?:ت|ا|و)\S*)(?:\s+\S+){0,6}?\s+(?:في|ب|قبالة)", r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
+    # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
+    r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
+    # an Arabic verb or verbal noun of arrival with its pronoun suffix, a few words, then "in"/"to"
+    # ("حطت في", "هبوطها في", "وصلوا إلى", "رست في")
+    # (Arabic puts the subject after the verb, so a counted carrier may stand in between: "حطت 15 طائرة شحن
+    # روسية على الأقل في")
+    # (the subject may be long: "تهبط كل صباح طائرة شحن روسية واحدة على الأقل يرافقها عدد من المقاتلات لحمايتها
+    # في"; the words stay inside the clause, no comma or full stop between)
+    r"(?:ال|ت|ي)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|إلى|الى)",
+    # a port or airfield receiving the carrier ("استقبل ميناء بورتسودان بارجة روسية", "استقبلت قاعدة حميميم")
+    r"استقبل\S*",
+    # the same verbs with the preposition "ل" joined to the port ("وصول السفن الروسية لميناء لاغويرا", split
+    # off before the facility noun), and a port visit ("لزيارة ميناء طرطوس", "زيارة إلى")
+    r"(?:ال)?(?:وصل|وصول|توج|اتج|تتج|يتج)\S*(?:\s+\S+){0,5}?\s+ل", r"(?:ل|و)?زيارة(?:\s+(?:إلى|الى))?",
+    r"في\s+طريق\S*\s+(?:إلى|الى|ل|نحو)",  # "في طريقها إلى", "في طريقها لقاعدة" (the clitic split off)
+)  # fmt: skip
+VIA_CUES = (
+    r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
+    r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
+    r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"عبرت", r"عبور", r"مرورا\s+ب",
+    r"(?:stops?|stopped)\s+midway\s+in", r"passing", r"transited", r"first\s+stopped\s+in",
+    r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"توقفت\s+(?:أولا\s+|أولاً\s+)?في",
+    # the Arabic stop and passage with any suffix ("بعد توقفها في", "ومرورا ب"), Russian passage
+    r"توقف\S*(?:\s+\S+){0,2}?\s+في", r"مرور\S*\s+ب", r"(?:تعبر|يعبر|تعبران|عبرت)", r"(?:пройдя|проходя|проход\w*|прош[её]л\w*|прошл[аи])\s+(?:через|по)",
+    r"(?:passé|passés|passée|passant)\s+par",
+)  # fmt: skip
+# "between X and Y", and a route told by what links its ends: "the flight linking Istanbul to Misrata", "le vol
+# reliant Istanbul à Misrata", "рейс, связывающий Стамбул с Мисратой", "الرحلة التي تربط إسطنبول بمصراتة"
+BETWEEN_CUE = (
+    r"between|entre|между|بين|linking|connecting|reliant|reliait|relie|relier|"
+    r"связывающ\w*|соединяющ\w*|связывал\w*|[يت]ربط"
+)
+# "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi).
+NOT_ORIGIN = _p(r"(?:القريبة|القريب|بالقرب|قرب|near|close|away)\s+(?:من|from)\s*$")
+# "to" in these is not a destination.
+NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|belong|belongs|belonging|"
+              r"respect|addition|prior|similar|contrary|related|linked|close)\s+to\s*$")  # fmt: skip
+# Words allowed between a role cue and the place name ("from *its main air base at* Hmeimim").
+FILLER = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "main", "key", "military",
+    "naval", "air", "airbase", "base", "bases", "airfield", "airfields", "airport", "airports", "port", "ports",
+    "harbour", "harbor", "facility", "facilities", "strategic", "remote", "major", "city", "town", "of", "coastal",
+    "libyan", "syrian", "russian", "russia's", "moscow's", "haftar's", "new", "other", "in", "at", "near",
+    "outside", "around", "province", "region", "capital", "hub", "stronghold", "strongholds", "field", "abandoned",
+    "former", "soviet-era", "sprawling", "desert", "eastern", "western", "southern", "northern", "central",
+    "авиабазы", "авиабазу", "авиабаза", "базы", "базу", "порта", "порт", "قاعدة", "ميناء", "مضيق", "مضيقي", "جزيرة",
+    "home", "air-field", "naval-base", "airstrip", "le", "la", "les", "l'", "aérienne", "aéroport", "international",
+    "internationale", "international-airport", "civil", "civilian",
+    "l'aéroport", "militaire", "navale", "du", "de", "ville", "russe", "syrienne", "libyenne",
+    "аэродром", "аэропорт", "город", "مدينة", "مطار", "الجوية", "البحرية", "العاصمة",
+    "الكينية", "الروسي", "السوري", "الليبي",
+    "сирийскую", "сирийский", "сирийской", "ливийскую", "ливийский", "ливийской", "российскую", "российский",
+    "российской", "военную", "военный", "военной", "аэродрома", "аэропорта",
+}  # fmt: skip
+# Capitalised words that are never places even after a cue ("according to US officials").
+NOT_PLACES = {
+    "us", "u.s.", "un", "nato", "eu", "the", "a", "an", "reuters", "afp", "ap", "bloomberg", "wsj", "cnn", "bbc",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "it", "its", "they", "their", "he", "she", "this", "that", "these", "those", "there", "what", "which",
+    "kremlin", "pentagon", "wagner", "haftar", "lna", "gnu", "i", "in", "at", "on", "by", "for", "with",
+    "flightradar", "flightradar24", "flightaware", "marinetraffic", "vesselfinder", "itamilradar", "hur", "gur",
+    "ais", "tass", "interfax", "ria", "nova", "africom", "telegram", "data", "images", "satellite",
+}  # fmt: skip

@@ -1,0 +1,104 @@
+"""A claim's time window: the dates of its own sentence, else the article's, else the days before publication.
+
+Kept apart from reading because it is a policy over dates already found (``timeparse.find_times``): which of
+an article's dates a claim may borrow, and when it should borrow none. The statement's own date ("the
+ministry said on Tuesday") dates nothing; a dateline is when the page was written; a page known only to its
+month cannot place "on Friday".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from liftwatch.claims.model import Claim
+from liftwatch.claims.timeparse import TimeSpan, find_times
+
+# "..., the US military said on Tuesday": when the statement was made, not when the movement happened
+STATEMENT_TIME = re.compile(
+    r"\b(?:said|says|told|reported|announced|claimed|confirmed|stated|wrote)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
+    r"|\b(?:informed|notified|briefed|warned)\b(?:\s+[\w’'().-]+){0,8}?\s*$"
+    r"|\b(?:a\s+affirmé|a\s+rapporté|a\s+indiqué|сообщ\w+|заявил\w*)\b(?:\s+[\w’'().-]+){0,6}?\s*$"
+    r"|(?:أعلنت|أعلن|قالت|قال|أفادت|أفاد|ذكرت|ذكر)(?:\s+\S+){0,6}?\s*$",
+    re.I,
+)
+
+
+def _DAY_ANCHORED(t: TimeSpan) -> bool:
+    """A date the text gives relative to the day of publication ("on Friday", "yesterday", "this week",
+    "over the past four days"): a relative span of under two weeks."""
+    return t.kind == "relative" and t.start is not None and ((t.end or t.start) - t.start).days < 14
+
+
+def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
+    """Sentence dates, else the article's dates, else the N days before publication, else none."""
+    for source, spans in (("sentence", claim.times), ("article", article_times)):
+        resolved = [t for t in spans if t.start is not None]
+        several = len({(t.start, t.end) for t in resolved}) > 1
+        # "On November 9 ... November 2019": a span holding a narrower one adds nothing
+        resolved = [
+            t
+            for t in resolved
+            if len(resolved) > 50  # an article-wide list: keep it linear
+            or not any(
+                u is not t
+                and u.start
+                and t.start
+                and t.start <= u.start
+                and (u.end or u.start) <= (t.end or t.start)
+                and (t.start, t.end) != (u.start, u.end)
+                for u in resolved
+            )
+        ]
+        if resolved:
+            start = min(t.start for t in resolved if t.start)
+            ends = [t.end or t.start for t in resolved]
+            end = max(e for e in ends if e)
+            if any(t.end is None for t in resolved):
+                end = max(end, start + timedelta(days=default_days))
+            claim.window = (start, end)
+            claim.window_source = f"{source}: " + "; ".join(t.text for t in resolved)
+            if source == "article" and several:
+                # a claim its sentence does not date, in an article of several dates (even one inside another: "on
+                # 9 November ... in November 2019"): the movement is one of them or none, so the hull is where to
+                # look, not a date the text gives it (borrowed as the claim's window, it was right about one time
+                # in five, on seen and unseen reporting alike)
+                claim.window_source = "search range from the article's dates, none the claim's own: " + "; ".join(
+                    t.text for t in resolved
+                )
+            return
+    if pub is not None:
+        claim.window = (pub - timedelta(days=default_days), pub)
+        claim.window_source = f"no date in the text: {default_days} days before publication ({pub.isoformat()})"
+        return
+    claim.window = None
+    claim.window_source = "no date in the text and no publication date: all data considered"
+
+
+def date_claims(
+    claims: list[Claim],
+    text: str,
+    pub: date | None,
+    pub_span: TimeSpan | None,
+    default_year: int | None,
+    default_days: int,
+    month_only: bool,
+) -> None:
+    """Give every claim its window (``_window``) from its own dates and the article's. ``pub_span``: the
+    publication date found in the text (a dateline), which dates no movement; ``month_only``: the page is
+    dated to its month, so dates relative to its day are dropped."""
+    article_times = [
+        t
+        for t in find_times(text, pub, default_year)
+        if t.start is not None and not STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
+    ]
+    if pub_span is not None:
+        article_times = [t for t in article_times if t.text not in pub_span.text]
+    if month_only:
+        article_times = [t for t in article_times if not _DAY_ANCHORED(t)]
+    for c in claims:
+        if pub_span is not None:  # a dateline inside a sentence is when it was written, not when it happened
+            c.times = [t for t in c.times if not (t.start == pub_span.start and t.text in pub_span.text)]
+        if month_only:
+            c.times = [t for t in c.times if not _DAY_ANCHORED(t)]
+        _window(c, article_times, pub, default_days)
