@@ -68,7 +68,10 @@ _WATER = re.compile(
 _NAME_GOES_ON = re.compile(r"\s+(?:[A-Z][\w-]+|[Ff]leet|флот\w*)\b|['’]s\s+[Ff]leet")
 # a bearing across open water ("heading east, towards the Baltic Sea", "نحو بحر البلطيق", "в сторону Чёрного
 # моря", "cap vers la mer Noire"): the course a ship holds, not a place the text says it reached
-_BEARING = re.compile(r"(?:\btowards?|\bvers|\bв\s+сторону|\bв\s+направлении|(?<!\S)نحو|(?<!\S)باتجاه)\s+$", re.I)
+_BEARING = re.compile(
+    r"(?:\btowards?|\bvers|\bв\s+сторону|\bв\s+направлении|(?<!\S)نحو|(?<!\S)باتجاه)\s+(?:(?:the|la|le)\s+|l['’])?$",
+    re.I,
+)
 _FLEET_BEFORE = re.compile(r"(?:أسطول|flotte\s+(?:russe\s+)?de\s+(?:la\s+)?|флот\w*\s+)$", re.I)
 WATER_NOTE = "a strait or sea"
 # a passage (not an open sea): passing it is a stop on the route

@@ -311,7 +311,7 @@ def resolve_endpoint(text: str) -> PlaceRef:
 
     A sea, gulf, strait or canal holds no airfield or port, so "flights from the Red Sea" can only mean flights
     from coastal airfields the user did not name, or nothing: the error says so and names what to use instead
-    (a port or airfield on its shore, or the region as an area of AIS points, ``--region``), rather than
+    (a port or airfield on its shore, or the region as an area of AIS points, ``fetch --region``), rather than
     returning a silent empty or a silent choice of coast.
     """
     ref = resolve_place(text)
@@ -330,8 +330,8 @@ class WaterEndpointError(PlaceError):
         self.region_id = region_id
         self.args = (
             f"{text!r} is the {region.kind} {region.name} (region {region.id}): no airfield or port lies in it, so it "
-            "is no flight or voyage origin or destination; name a port or airfield on its shore, or select the "
-            f"points inside it as an area (`--region {region.id}`, AIS positions)",
+            "is no flight or voyage origin or destination: name a port or airfield on its shore; the points inside it "
+            f"(AIS positions) are selected as an area (`liftwatch fetch --region {region.id}`)",
         )
 
 
