@@ -116,6 +116,19 @@ def test_a_coastal_airfield_on_the_mainland_lies_outside_its_sea(icao: str, rid:
     assert not kb.points_in_region(rid, np.array([s.lat]), np.array([s.lon]))[0]
 
 
+@pytest.mark.parametrize(
+    ("icao", "rid"),
+    [("LICC", "mediterranean-sea"), ("LICJ", "mediterranean-sea"), ("LIEE", "mediterranean-sea"),
+     ("LFKJ", "mediterranean-sea"), ("LGIR", "mediterranean-sea"), ("LCLK", "mediterranean-sea"),
+     ("LEPA", "mediterranean-sea"), ("LMML", "mediterranean-sea"), ("LGRP", "aegean-sea"), ("LGMT", "aegean-sea"),
+     ("EGJJ", "english-channel"), ("ESSV", "baltic-sea")],
+)  # fmt: skip
+def test_a_large_island_is_cut_out_of_its_sea(icao: str, rid: str) -> None:
+    s = kb.site(icao)
+    assert not kb.points_in_region(rid, np.array([s.lat]), np.array([s.lon]))[0]
+    assert kb.regions()[rid].holes
+
+
 def test_sea_points_fall_in_their_water_region() -> None:
     pts = {  # (lat, lon) in open water, far from any edge
         "red-sea": (20.0, 38.6), "gulf-of-aden": (12.6, 47.5), "black-sea": (43.0, 34.0), "bosphorus": (41.12, 29.07),

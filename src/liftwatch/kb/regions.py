@@ -37,7 +37,8 @@ class Region:
 
     ``rank`` 0 = sub-region, 1 = country, 2 = broad area/site group; lower is more specific. A region with
     ``within`` set only contains points that are also inside that parent region. ``kind`` is "land" or the
-    kind of water ("sea", "gulf", "strait", "canal"): a water region holds points, never sites.
+    kind of water ("sea", "gulf", "strait", "canal"): a water region holds points, never sites. ``holes`` are
+    rings cut out of the region (the large islands of a sea): a point inside one is not in the region.
     """
 
     id: str
@@ -51,6 +52,7 @@ class Region:
     extra_polygons: list[Ring] = field(default_factory=list)
     source: str = ""
     kind: str = "land"
+    holes: list[Ring] = field(default_factory=list)
 
     @property
     def is_water(self) -> bool:
@@ -97,6 +99,7 @@ def regions() -> dict[str, Region]:
             raise KnowledgeBaseError(f"{where}: id and name are required")
         polygon = _ring(raw["polygon"], where) if "polygon" in raw else None
         extras = [_ring(r, where) for r in raw.get("extra_polygons", [])]
+        holes = [_ring(r, where) for r in raw.get("holes", [])]
         kind = str(raw.get("kind", "land"))
         if kind not in REGION_KINDS:
             raise KnowledgeBaseError(f"{where}: kind {kind!r} is not one of {', '.join(REGION_KINDS)}")
@@ -113,6 +116,7 @@ def regions() -> dict[str, Region]:
                 extra_polygons=extras,
                 source=str(raw.get("source", "")),
                 kind=kind,
+                holes=holes,
             )
         )
     ids = {r.id for r in out}
@@ -128,13 +132,14 @@ def regions() -> dict[str, Region]:
     return {r.id: r for r in out}
 
 
+def _ring_area(ring: Ring) -> float:
+    xs = np.array([p[0] for p in ring])
+    ys = np.array([p[1] for p in ring])
+    return 0.5 * abs(float(np.dot(xs, np.roll(ys, 1)) - np.dot(ys, np.roll(xs, 1))))
+
+
 def _area(region: Region) -> float:
-    total = 0.0
-    for ring in region.rings:
-        xs = np.array([p[0] for p in ring])
-        ys = np.array([p[1] for p in ring])
-        total += 0.5 * abs(float(np.dot(xs, np.roll(ys, 1)) - np.dot(ys, np.roll(xs, 1))))
-    return total
+    return sum(_ring_area(r) for r in region.rings) - sum(_ring_area(h) for h in region.holes)
 
 
 def _in_ring(lat: np.ndarray, lon: np.ndarray, ring: Ring) -> np.ndarray:
@@ -164,6 +169,8 @@ def _contains(region: Region, lat: np.ndarray, lon: np.ndarray, cache_: dict[str
     mask = np.zeros(lat.shape, dtype=bool)
     for ring in region.rings:
         mask |= _in_ring(lat, lon, ring)
+    for hole in region.holes:
+        mask &= ~_in_ring(lat, lon, hole)
     if region.within:
         mask &= _contains(regions()[region.within], lat, lon, cache_)
     cache_[region.id] = mask
