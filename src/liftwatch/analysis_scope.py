@@ -18,7 +18,7 @@ import polars as pl
 from liftwatch import kb
 from liftwatch.analytics.observed import observed_days
 from liftwatch.filters import TimeLike, as_utc, split_corridor
-from liftwatch.kb.places import resolve_place
+from liftwatch.kb.places import resolve_endpoint
 from liftwatch.store import Store
 
 if TYPE_CHECKING:
@@ -89,11 +89,11 @@ def scoped_options(
     origin, destination, regions = base.origin, base.destination, base.region
     if corridor:
         a, b = split_corridor(corridor)
-        origin = resolve_place(a).ids if a else None
-        destination = resolve_place(b).ids if b else None
+        origin = resolve_endpoint(a).ids if a else None
+        destination = resolve_endpoint(b).ids if b else None
         scope.append(f"corridor {a or 'anywhere'} → {b or 'anywhere'}")
     if region:
-        regions = resolve_place(region).ids
+        regions = resolve_endpoint(region).ids
         scope.append(f"region {region}")
     observed = base.observed if base.observed is not None else observed_days(flights)  # before the watch list
     if watchlist is not None:

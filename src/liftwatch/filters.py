@@ -3,7 +3,7 @@
 The values an analyst can choose from are closed sets (``ending``, ``classification``, ``domain``), typed as
 ``Literal`` so a type checker catches a typo, and checked at run time so ``ending="Dark"`` is an error that
 lists the allowed values rather than an empty answer. Place names go through
-:func:`liftwatch.kb.resolve_place`; the filter becomes one parameterised ``WHERE`` clause over the
+:func:`liftwatch.kb.resolve_endpoint` (a sea is no origin); the filter becomes one parameterised ``WHERE`` clause over the
 ``flights`` table, so only matching rows leave DuckDB.
 """
 
@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, Literal, get_args
 
 from liftwatch.errors import InvalidValueError
-from liftwatch.kb.places import PlaceRef, resolve_place
+from liftwatch.kb.places import PlaceRef, resolve_endpoint
 
 Ending = Literal["landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end"]
 Classification = Literal["military", "state", "civil", "unknown"]
@@ -95,7 +95,7 @@ class FlightFilter:
         for name in ("site", "origin", "destination"):
             value = getattr(self, name)
             if value is not None:
-                resolve_place(value)  # unknown or ambiguous names fail here, with candidates
+                resolve_endpoint(value)  # unknown or ambiguous names and seas fail here, with candidates
 
     @classmethod
     def from_options(cls, *, corridor: str | None = None, **fields: Any) -> FlightFilter:
@@ -110,7 +110,9 @@ class FlightFilter:
 
     def places(self) -> dict[str, PlaceRef]:
         """The resolved places of ``site``/``origin``/``destination``."""
-        return {n: resolve_place(v) for n in ("site", "origin", "destination") if (v := getattr(self, n)) is not None}
+        return {
+            n: resolve_endpoint(v) for n in ("site", "origin", "destination") if (v := getattr(self, n)) is not None
+        }
 
     @property
     def classifications(self) -> tuple[str, ...]:

@@ -52,7 +52,7 @@ def test_a_ship_casting_off_in_french_names_its_origin() -> None:
 
 def test_a_purpose_of_reaching_names_the_destination() -> None:
     c = _one("La corvette a franchi les Dardanelles pour rejoindre Tartous.")
-    assert {"tartus", "tartus-port"} & _ids(c.destination) and "unknown:Dardanelles" in _ids(c.via)
+    assert {"tartus", "tartus-port"} & _ids(c.destination) and "dardanelles" in _ids(c.via)
 
 
 def test_a_port_call_after_a_stated_destination_is_a_stop() -> None:
@@ -183,11 +183,12 @@ def test_unknown_stops_inside_a_route_list_are_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "via"),
     [
-        ("The landing ship Kaliningrad transited the Dardanelles heading for Tartus.", "unknown:Dardanelles"),
-        ("Le cargo a franchi le Bosphore en direction de Tartous.", "unknown:Bosphore"),
-        ("БДК «Калининград» прошёл Босфор и направился в Тартус.", "unknown:Босфор"),
-        ("عبرت سفينة الإنزال «كالينينغراد» البوسفور متجهة إلى طرطوس.", "unknown:البوسفور"),
-        ("The tanker crossed the Kerch Strait towards Tartus.", "unknown:Kerch Strait"),
+        ("The landing ship Kaliningrad transited the Dardanelles heading for Tartus.", "dardanelles"),
+        ("Le cargo a franchi le Bosphore en direction de Tartous.", "bosphorus"),
+        ("БДК «Калининград» прошёл Босфор и направился в Тартус.", "bosphorus"),
+        ("عبرت سفينة الإنزال «كالينينغراد» البوسفور متجهة إلى طرطوس.", "bosphorus"),
+        ("The tanker crossed the Kerch Strait towards Tartus.", "kerch-strait"),
+        ("The tanker crossed the Strait of Hormuz towards Tartus.", "strait-of-hormuz"),
     ],
 )
 def test_a_strait_passed_is_a_stop_on_the_route(text: str, via: str) -> None:
@@ -198,12 +199,14 @@ def test_a_strait_passed_is_a_stop_on_the_route(text: str, via: str) -> None:
 
 def test_the_mediterranean_is_a_region_never_an_airport_and_no_fleet_is_water() -> None:
     fr = _one("La frégate a quitté Sébastopol pour la Méditerranée.")
-    assert _ids(fr.destination) == {"eastern-mediterranean"}
+    assert _ids(fr.destination) == {"mediterranean-sea"}
     ru = _one("Корвет вышел из Севастополя в Средиземное море.")
-    assert _ids(ru.destination) == {"eastern-mediterranean"}
+    assert _ids(ru.destination) == {"mediterranean-sea"}
+    east = _one("La frégate a quitté Sébastopol pour la Méditerranée orientale.")
+    assert _ids(east.destination) == {"eastern-mediterranean"}
     # a sea on the way to a port is no destination of its own
     c = _one("The frigate sailed through the Aegean Sea and the Mediterranean to Tartus.")
-    assert "eastern-mediterranean" not in _ids(c.destination)
+    assert not {"mediterranean-sea", "aegean-sea"} & _ids(c.destination)
     # "Black Sea Fleet" names a fleet, not the sea
     fleet = _ex("A Black Sea Fleet frigate left Sevastopol.")
     assert not any("Black Sea" in p for c in fleet.claims for p in _ids(c.via + c.destination))

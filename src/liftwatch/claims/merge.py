@@ -16,6 +16,7 @@ from datetime import date
 from liftwatch.claims.lexicon import ACTOR_PARENT, CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
+from liftwatch.claims.water import is_water
 
 _AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
 VAGUE_FACILITIES = "stands for facilities in the region"  # a place note: "its bases in Syria"
@@ -57,7 +58,9 @@ def compatible(a: Claim, b: Claim) -> bool:
     # a carrier on its way to the same place passes several waters: the straits one sentence names ("through the
     # Bosphorus and the Dardanelles") and the sea another names ("across the Black Sea") are parts of one route,
     # not two voyages; stops at known places (a port, a region) still keep two routes apart
-    waters = all(p.kind == "unknown" for p in a.via + b.via) and bool(a.destination) and bool(b.destination)
+    waters = (
+        all(p.kind == "unknown" or is_water(p) for p in a.via + b.via) and bool(a.destination) and bool(b.destination)
+    )
     return (
         _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and (waters or _role_ok(a.via, b.via))
     )

@@ -89,6 +89,8 @@ class Gazetteer:
             for alias in [row["name"], sid, *(row.get("aliases") or [])]:
                 self._add(alias, ("site", sid), alternatives)
         for rid, reg in self.regions.items():
+            if getattr(reg, "is_water", False):
+                continue  # claims.water finds seas and straits (and knows the Black Sea Fleet is no sea)
             for alias in [reg.name, *(reg.aliases or [])]:
                 self._add(alias, ("region", rid), alternatives)
         # cities of several airfields written in Arabic script ("ميناء سان بطرسبورغ"): Arabic has no capitals to
@@ -149,7 +151,7 @@ class Gazetteer:
         if "region" in self.sites.columns:
             out |= set(self.sites.filter(self.sites["region"] == region_id)["site_id"].to_list())
         out |= {s for s in self.curated if region_id in self.kb.region_of_site(s)}
-        if reg.polygon:
+        if reg.polygon and not getattr(reg, "is_water", False):  # a sea holds no site, whatever its ring touches
             from matplotlib.path import Path as MplPath
 
             pts = np.column_stack([self.sites["lon"].to_numpy(), self.sites["lat"].to_numpy()])

@@ -14,6 +14,7 @@ from typing import Any
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.places import norm_key
+from liftwatch.claims.water import WATER_NOTE
 
 FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")
 _GENERIC = {"aircraft", "ship", "cargo aircraft", "cargo ship"}
@@ -29,7 +30,7 @@ _COUNTRY_BY_KEY = {norm_key(k): v for k, v in COUNTRIES.items()}
 def place_keys(p: Place) -> set[str]:
     """Every key a gold annotation may use for this extracted place."""
     keys = {f"city:{norm_key(p.text)}"}
-    if p.kind == "unknown":
+    if p.kind == "unknown" or p.note.startswith(WATER_NOTE):  # gold written before the kb had seas: as written
         keys.add(f"unknown:{norm_key(p.text)}")
     if p.id:
         keys.add(p.id)

@@ -176,7 +176,9 @@ def regions_cmd(as_json: JsonOption = False) -> None:
     for col in ("id", "name", "kind", "within", "aliases"):
         t.add_column(col)
     for r in regs.values():
-        kind = "polygon" if r.rings else f"site group ({len(r.site_ids)})"
+        kind = (
+            f"{r.kind} (water, no sites)" if r.is_water else "polygon" if r.rings else f"site group ({len(r.site_ids)})"
+        )
         t.add_row(r.id, r.name, kind, r.within or "", ", ".join(r.aliases[:4]))
     console.print(t)
 

@@ -24,7 +24,7 @@ from liftwatch.kb.icao import (
     mmsi_flags,
 )
 from liftwatch.kb.lookup import nearest_sites, resolve_site, resolve_site_ids, search_sites
-from liftwatch.kb.places import PlaceRef, place_candidates, resolve_place
+from liftwatch.kb.places import PlaceRef, place_candidates, resolve_endpoint, resolve_place
 from liftwatch.kb.regions import (
     Region,
     points_in_region,
@@ -71,6 +71,7 @@ __all__ = [
     "regions",
     "regions_of_points",
     "registration_patterns",
+    "resolve_endpoint",
     "resolve_place",
     "resolve_region",
     "resolve_site",

@@ -16,9 +16,15 @@ Every command, the notebook API, the report and the filters resolve place names 
 7. a site alias, then a site name without generic words ("Gao" = "Gao Airport"), then a transliteration.
 
 Only then is a fuzzy match tried over sites, regions, countries and cities, and it must be clearly better than
-the runner-up; a fuzzy country, region or city must also keep the name's consonant skeleton ("Рим" is not
+the runner-up (a name with a water word, "Adriatic Sea", "golfe d'Ormuz", "Охотское море", is compared with
+sites and cities without that word: "Sea" does not make Shea Field a candidate for a sea); a fuzzy country, region or city must also keep the name's consonant skeleton ("Рим" is not
 Saint Pierre and Miquelon). An unknown or ambiguous name raises :class:`~liftwatch.errors.PlaceError` listing the
 candidates: a silent guess would filter on the wrong airfield and return a plausible, wrong, answer.
+
+A sea, gulf, strait or canal ("Red Sea", "Bosphorus") resolves to its water region, a region of points (AIS
+positions) that holds no site. :func:`resolve_endpoint` is what a flight or voyage filter calls: a water region
+as an origin or destination is an error saying so, because no flight or voyage starts or ends in a sea and
+answering with its coastal airfields would count "from the Red Sea" flights that took off from Jeddah.
 """
 
 from __future__ import annotations
@@ -44,6 +50,14 @@ MatchKind = Literal["id", "code", "alias", "name", "transliteration", "fuzzy"]
 MIN_FUZZY_SCORE = 90.0  # below this a fuzzy hit is a guess ("militray" -> Melita Airport), not a spelling variant
 MIN_MARGIN = 3.0  # a fuzzy winner must beat the next distinct place by this much
 CODE_AS_TYPED = re.compile(r"[A-Z0-9]{3,4}")  # how an ICAO/IATA code looks when someone means a code
+# the generic word of a water body in the four languages ("Sea", "golfe d'", "море", "مضيق"): a sea-like name
+_WATER_WORD = re.compile(
+    r"(?<![\w-])(?:seas?|ocean|gulf|bay|straits?|channel|canal|mer|océan|golfe|baie|détroits?|manche)(?![\w-])"
+    r"(?:\s+(?:of|de|du|des|d['’]))?|"
+    r"(?<![\w-])(?:мор[еяюи]\w*|океан\w*|залив\w*|пролив\w*|канал\w*)(?![\w-])|"
+    r"(?<!\S)(?:ال)?(?:بحر|محيط|خليج|مضيق|مضائق|قناة)(?!\S)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -215,15 +229,28 @@ def _extract(key: str, choices: dict[str, str], limit: int) -> list[tuple[str, f
     return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
 
 
+def _without_water_word(text: str) -> str:
+    """``text`` without its water words ("Adriatic Sea" -> "Adriatic"), or unchanged when it has none or is
+    nothing else."""
+    bare = " ".join(_WATER_WORD.sub(" ", text).split())
+    return bare if bare and len(bare) >= 3 else text
+
+
 def place_candidates(text: str, limit: int = 5) -> list[tuple[PlaceKind, str, str, float]]:
-    """Closest sites, regions, countries and cities to ``text`` as (kind, id, name, score), best first."""
+    """Closest sites, regions, countries and cities to ``text`` as (kind, id, name, score), best first.
+
+    Regions are compared with the whole name; sites, countries and cities with the name without its water
+    word, so a sea's name is not matched to an airstrip through "Sea" (Shea Field) or "Gulf" (Gulf Shores).
+    """
+    named = _without_water_word(text)
     out: list[tuple[PlaceKind, str, str, float]] = [
-        ("site", s.site_id, s.name, float(score)) for s, score in search_sites(text, limit=limit)
+        ("site", s.site_id, s.name, float(score)) for s, score in search_sites(named, limit=limit)
     ]
     key = norm_key(text)
     if key:
         for rid, score in _extract(key, _region_alias_index(), limit):
             out.append(("region", rid, regions()[rid].name, score))
+        key = norm_key(named) or key
         for iso2, score in _extract(key, country_keys(), limit):
             if _country_region(iso2) is None:  # a country the kb has a region for is listed as that region
                 out.append(("country", f"country:{iso2}", countries()[iso2].name, score))
@@ -266,12 +293,45 @@ def resolve_place(text: str) -> PlaceRef:
     if rivals and best[3] - rivals[0][3] < MIN_MARGIN:
         raise PlaceError(text, "ambiguous", listed)
     kind, pid, _, score = best
+    if kind != "region" and _without_water_word(text) != text.strip():
+        # "Sea of Okhotsk" is not Okhotsk Airport, "golfe de Syrte" not the air base at Sirte: a water body the kb
+        # lacks stays unknown, its namesakes on land listed as candidates
+        raise PlaceError(text, "unknown", listed)
     fuzzy = kind != "site" or score < PHONETIC_SCORE  # a site's spelling variant ("Hmeymim") scores this or more
     if fuzzy and not _text_skeletons(text) & _skeletons(kind, pid):
         # a fuzzy match must keep the name's consonants: "Каир" (Cairo) is not "Иран", "Mersin" (a Turkish port)
         # is not Mersing Airport in Malaysia, "Kronstadt" not Kroonstad in South Africa
         raise PlaceError(text, "unknown", listed)
     return _candidate_ref(text, kind, pid, score)
+
+
+def resolve_endpoint(text: str) -> PlaceRef:
+    """The place a flight or voyage starts or ends at, or passes (:func:`resolve_place`), refusing water.
+
+    A sea, gulf, strait or canal holds no airfield or port, so "flights from the Red Sea" can only mean flights
+    from coastal airfields the user did not name, or nothing: the error says so and names what to use instead
+    (a port or airfield on its shore, or the region as an area of AIS points, ``fetch --region``), rather than
+    returning a silent empty or a silent choice of coast.
+    """
+    ref = resolve_place(text)
+    region = regions().get(ref.id) if ref.kind == "region" else None
+    if region is not None and region.is_water:
+        raise WaterEndpointError(text, region.id)
+    return ref
+
+
+class WaterEndpointError(PlaceError):
+    """A sea, gulf, strait or canal named where a flight or voyage origin or destination is expected."""
+
+    def __init__(self, text: str, region_id: str) -> None:
+        region = regions()[region_id]
+        super().__init__(text, "water", (f"{region.name} (region {region.id})",))
+        self.region_id = region_id
+        self.args = (
+            f"{text!r} is the {region.kind} {region.name} (region {region.id}): no airfield or port lies in it, so it "
+            "is no flight or voyage origin or destination: name a port or airfield on its shore; the points inside it "
+            f"(AIS positions) are selected as an area (`liftwatch fetch --region {region.id}`)",
+        )
 
 
 def _text_skeletons(text: str) -> set[str]:

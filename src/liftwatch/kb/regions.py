@@ -1,6 +1,13 @@
-"""Named regions (polygons and site groups) used as origins and destinations ("Syria" -> "eastern Libya").
+"""Named regions (polygons and site groups) used as origins and destinations ("Syria" -> "eastern Libya"),
+and the seas, gulfs, straits and canals ships pass ("Red Sea", "Bosphorus").
 
-Why hand-written point-in-polygon: the polygons are a dozen small hand-made rings, so an even-odd ray cast
+A water region (``kind`` other than "land") is a place for *points* (a ship's AIS position, an aircraft over the
+sea), never for sites: no airfield or port belongs to it, whatever its polygon touches, so a coastal airport is
+never counted as "from the Red Sea". :func:`region_of_site`, :func:`sites_in_region` and the gazetteer's region
+column skip water regions, and a flight or voyage endpoint naming one is an error
+(:func:`liftwatch.kb.places.resolve_endpoint`).
+
+Why hand-written point-in-polygon: the polygons are a few dozen small hand-made rings, so an even-odd ray cast
 vectorised over points with NumPy (plus a bounding-box prefilter) is fast and avoids a GEOS dependency
 (shapely) for something this small. Data: ``data/kb/regions.toml``.
 """
@@ -18,13 +25,20 @@ from liftwatch.kb._text import norm_key
 
 Ring = list[tuple[float, float]]
 
+#: What a region is: land (countries, sub-regions, site groups) or one of the kinds of water.
+REGION_KINDS: tuple[str, ...] = ("land", "sea", "gulf", "strait", "canal")
+#: Water a ship passes through rather than sails into (a stop on the route, not a destination).
+PASSAGE_KINDS: frozenset[str] = frozenset({"strait", "canal"})
+
 
 @dataclass(frozen=True)
 class Region:
     """A named region: ``polygon`` ([(lon, lat), ...], closed) and/or explicit ``site_ids``.
 
     ``rank`` 0 = sub-region, 1 = country, 2 = broad area/site group; lower is more specific. A region with
-    ``within`` set only contains points that are also inside that parent region.
+    ``within`` set only contains points that are also inside that parent region. ``kind`` is "land" or the
+    kind of water ("sea", "gulf", "strait", "canal"): a water region holds points, never sites. ``holes`` are
+    rings cut out of the region (the large islands of a sea): a point inside one is not in the region.
     """
 
     id: str
@@ -37,6 +51,18 @@ class Region:
     countries: list[str] = field(default_factory=list)
     extra_polygons: list[Ring] = field(default_factory=list)
     source: str = ""
+    kind: str = "land"
+    holes: list[Ring] = field(default_factory=list)
+
+    @property
+    def is_water(self) -> bool:
+        """A sea, gulf, strait or canal: a region of points (AIS positions), never of airfields or ports."""
+        return self.kind != "land"
+
+    @property
+    def is_passage(self) -> bool:
+        """A strait or canal: passed through on the way, not sailed into."""
+        return self.kind in PASSAGE_KINDS
 
     def __hash__(self) -> int:  # list fields are not hashable; a region is identified by its id
         return hash(("region", self.id))
@@ -73,6 +99,10 @@ def regions() -> dict[str, Region]:
             raise KnowledgeBaseError(f"{where}: id and name are required")
         polygon = _ring(raw["polygon"], where) if "polygon" in raw else None
         extras = [_ring(r, where) for r in raw.get("extra_polygons", [])]
+        holes = [_ring(r, where) for r in raw.get("holes", [])]
+        kind = str(raw.get("kind", "land"))
+        if kind not in REGION_KINDS:
+            raise KnowledgeBaseError(f"{where}: kind {kind!r} is not one of {', '.join(REGION_KINDS)}")
         out.append(
             Region(
                 id=str(raw["id"]),
@@ -85,23 +115,31 @@ def regions() -> dict[str, Region]:
                 countries=[str(c) for c in raw.get("countries", [])],
                 extra_polygons=extras,
                 source=str(raw.get("source", "")),
+                kind=kind,
+                holes=holes,
             )
         )
     ids = {r.id for r in out}
+    kinds = {r.id: r.is_water for r in out}
     for r in out:
         if r.within and r.within not in ids:
             raise KnowledgeBaseError(f"{path}: region {r.id!r} is within unknown region {r.within!r}")
+        if r.is_water and (r.site_ids or r.countries):
+            raise KnowledgeBaseError(f"{path}: water region {r.id!r} cannot list sites or countries")
+        if r.within and kinds[r.within] != r.is_water:
+            raise KnowledgeBaseError(f"{path}: region {r.id!r} and its parent {r.within!r} are not both land or water")
     out.sort(key=lambda r: (r.rank, _area(r)))
     return {r.id: r for r in out}
 
 
+def _ring_area(ring: Ring) -> float:
+    xs = np.array([p[0] for p in ring])
+    ys = np.array([p[1] for p in ring])
+    return 0.5 * abs(float(np.dot(xs, np.roll(ys, 1)) - np.dot(ys, np.roll(xs, 1))))
+
+
 def _area(region: Region) -> float:
-    total = 0.0
-    for ring in region.rings:
-        xs = np.array([p[0] for p in ring])
-        ys = np.array([p[1] for p in ring])
-        total += 0.5 * abs(float(np.dot(xs, np.roll(ys, 1)) - np.dot(ys, np.roll(xs, 1))))
-    return total
+    return sum(_ring_area(r) for r in region.rings) - sum(_ring_area(h) for h in region.holes)
 
 
 def _in_ring(lat: np.ndarray, lon: np.ndarray, ring: Ring) -> np.ndarray:
@@ -131,6 +169,8 @@ def _contains(region: Region, lat: np.ndarray, lon: np.ndarray, cache_: dict[str
     mask = np.zeros(lat.shape, dtype=bool)
     for ring in region.rings:
         mask |= _in_ring(lat, lon, ring)
+    for hole in region.holes:
+        mask &= ~_in_ring(lat, lon, hole)
     if region.within:
         mask &= _contains(regions()[region.within], lat, lon, cache_)
     cache_[region.id] = mask
@@ -144,15 +184,18 @@ def points_in_region(region_id: str, lat: np.ndarray, lon: np.ndarray) -> np.nda
     return _contains(regions()[region_id], lat_a, lon_a, {})
 
 
-def regions_of_points(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-    """Most specific polygon region id for each point (object array of str or None). Vectorised."""
+def regions_of_points(lat: np.ndarray, lon: np.ndarray, *, water: bool = True) -> np.ndarray:
+    """Most specific polygon region id for each point (object array of str or None). Vectorised.
+
+    ``water=False`` leaves seas, gulfs, straits and canals out (a site's region is never water).
+    """
     lat_a = np.asarray(lat, dtype=np.float64)
     lon_a = np.asarray(lon, dtype=np.float64)
     out = np.full(lat_a.shape, None, dtype=object)
     todo = np.isfinite(lat_a) & np.isfinite(lon_a)
     memo: dict[str, np.ndarray] = {}
     for region in regions().values():  # most specific first
-        if not region.rings or not todo.any():
+        if not region.rings or not todo.any() or (region.is_water and not water):
             continue
         hit = _contains(region, lat_a, lon_a, memo) & todo
         out[hit] = region.id
@@ -171,7 +214,7 @@ def region_of_site(site_id: str) -> list[str]:
 
     A site belongs to a region if it is listed in the region's site group, its ISO2 country is one of the
     region's ``countries``, its curated ``region`` is the region (or a sub-region of it), or its coordinates
-    fall inside the polygon.
+    fall inside the polygon. Water regions never hold sites (a coastal airfield is not "in the Red Sea").
     """
     return list(_region_of_site(site_id))
 
@@ -186,6 +229,8 @@ def _region_of_site(site_id: str) -> tuple[str, ...]:
     mask_cache: dict[str, np.ndarray] = {}
     lat, lon = np.array([s.lat]), np.array([s.lon])
     for r in regs.values():
+        if r.is_water:
+            continue
         if (
             s.site_id in r.site_ids
             or (s.country and s.country in r.countries)
@@ -231,13 +276,16 @@ def resolve_region(text: str) -> Region | None:
 def sites_in_region(region_id: str, curated_only: bool = False) -> list[str]:
     """Ids of all sites belonging to a region (polygon, country list or site group), curated sites first.
 
-    Uses the same membership rules as :func:`region_of_site` but vectorised over the whole gazetteer.
+    Uses the same membership rules as :func:`region_of_site` but vectorised over the whole gazetteer; a water
+    region has none.
     """
     import polars as pl
 
     from liftwatch.kb.sites import sites
 
     region = regions()[region_id]
+    if region.is_water:
+        return []
     frame = sites().filter(pl.col("curated")) if curated_only else sites()
     lat, lon = frame["lat"].to_numpy(), frame["lon"].to_numpy()
     member = points_in_region(region_id, lat, lon) if region.rings else np.zeros(frame.height, dtype=bool)

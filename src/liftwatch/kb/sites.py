@@ -240,7 +240,7 @@ def sites() -> pl.DataFrame:
     """All known sites as one frame (columns in ``SITE_SCHEMA``); curated rows first.
 
     Regions of airportsdata rows are computed from the region polygons (most specific region containing the
-    field); curated rows carry a hand-checked region.
+    field, never a sea); curated rows carry a hand-checked region.
     """
     from liftwatch.kb.regions import regions_of_points
 
@@ -248,7 +248,7 @@ def sites() -> pl.DataFrame:
     curated = pl.DataFrame(curated_rows, schema=SITE_SCHEMA)
     replaced = {r["icao"] for r in curated_rows if r["icao"]}
     others = _airportsdata_frame(replaced)
-    region = regions_of_points(others["lat"].to_numpy(), others["lon"].to_numpy())
+    region = regions_of_points(others["lat"].to_numpy(), others["lon"].to_numpy(), water=False)
     others = others.with_columns(pl.Series("region", region.tolist(), dtype=pl.String))
     return pl.concat([curated, others.select(list(SITE_SCHEMA))], how="vertical").cast(SITE_SCHEMA)  # type: ignore[arg-type]
 
