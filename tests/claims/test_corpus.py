@@ -28,7 +28,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = None
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.681, 0.583), "ar": (0.574, 0.417), "fr": (0.574, 0.452), "ru": (0.581, 0.515)}
+FLOORS = {"en": (0.685, 0.584), "ar": (0.580, 0.430), "fr": (0.592, 0.462), "ru": (0.586, 0.539)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set from the next blind set's one score
 # sources reported as actor on the blind set when it was scored

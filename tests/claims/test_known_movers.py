@@ -74,3 +74,21 @@ def test_an_airline_name_that_is_a_place_or_an_adjective_is_not_an_operator() ->
 def test_a_tanker_is_an_aircraft_only_where_the_text_says_so(text: str, label: str, domain: str) -> None:
     assets = [(a.label, a.domain) for c in extract(text).claims for a in c.assets]
     assert assets == [(label, domain)]
+
+
+def test_an_airline_and_its_state_tell_one_movement() -> None:
+    text = (
+        "A Russian cargo plane landed at Maiquetia airport in Caracas on 28 October 2025. "
+        "The plane, operated by Aviacon Zitotrans, arrived from Moscow."
+    )
+    claims = extract(text).claims
+    assert [(c.actor, [p.id for p in c.destination]) for c in claims] == [("Aviacon Zitotrans", ["SVMI"])]
+
+
+def test_the_turkish_straits_and_the_bosphorus_in_one_voyage_are_one_passage() -> None:
+    text = (
+        "On 16 November the landing ship Georgy Pobedonosets, heading to Syria with cargo, passed through the "
+        "Turkish Straits into the Mediterranean; Istanbul portals published photographs of it passing the Bosphorus."
+    )
+    vias = [[p.id for p in c.via] for c in extract(text).claims]
+    assert vias == [["turkish-straits"]]

@@ -22,7 +22,7 @@ import csv
 import re
 from functools import cache
 
-from liftwatch.claims.lexicon import ACTORS, Actor
+from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.kb._data import data_path
 from liftwatch.kb._text import norm_key
 from liftwatch.kb.countries import countries
@@ -146,3 +146,20 @@ def known_operators(text: str) -> list[tuple[int, int, str]]:
     """The kb's airlines and charter operators named in ``text``, by the kb's name."""
     pattern, names = _operators()
     return [(m.start(), m.end(), names[norm_key(m.group(0))]) for m in pattern.finditer(text)]
+
+
+@cache
+def _operator_states() -> dict[str, str]:
+    """The state each kb airline is registered in, for the states with a hand-written mover (Aviacon
+    Zitotrans: Russia), so that "a Russian cargo plane" and "operated by Aviacon Zitotrans" are one movement."""
+    hand = {a.countries[0]: a.name for a in ACTORS if a.kind == "state" and len(a.countries) == 1}
+    with data_path("callsigns.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["classification"] == "civil" and r["operator"]]
+    return {r["operator"].strip(): hand[r["country"]] for r in rows if r["country"] in hand}
+
+
+def parent_of(actor: str | None) -> str | None:
+    """The actor a mover acts for: a proxy's sponsor (``lexicon.ACTOR_PARENT``) or a kb airline's state."""
+    if not actor:
+        return None
+    return ACTOR_PARENT.get(actor) or _operator_states().get(actor)

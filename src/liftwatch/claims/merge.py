@@ -13,10 +13,11 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from liftwatch.claims.lexicon import ACTOR_PARENT, CLASS_ASSETS
+from liftwatch.claims.known_movers import parent_of
+from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
-from liftwatch.claims.water import is_water
+from liftwatch.claims.water import is_water, without_parts
 
 _AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
 VAGUE_FACILITIES = "stands for facilities in the region"  # a place note: "its bases in Syria"
@@ -45,9 +46,7 @@ def _role_ok(xs: list[Place], ys: list[Place]) -> bool:
 def compatible(a: Claim, b: Claim) -> bool:
     if a.domain and b.domain and a.domain != b.domain:
         return False
-    related = (
-        a.actor == b.actor or ACTOR_PARENT.get(a.actor or "") == b.actor or ACTOR_PARENT.get(b.actor or "") == a.actor
-    )
+    related = a.actor == b.actor or parent_of(a.actor) == b.actor or parent_of(b.actor) == a.actor
     if a.actor and b.actor and not related:
         return False
     if a.window and b.window and (a.window[1] < b.window[0] or b.window[1] < a.window[0]):
@@ -111,8 +110,9 @@ def _types(c: Claim) -> set[str]:
 
 def _absorb(into: Claim, c: Claim, *, bare: bool = False) -> None:
     into.sentences += [s for s in c.sentences if s not in into.sentences]
-    if c.actor is not None and (into.actor is None or ACTOR_PARENT.get(c.actor) == into.actor):
-        # the more specific actor wins: a proxy ("Wagner / Africa Corps") over its sponsor ("Russia")
+    if c.actor is not None and (into.actor is None or parent_of(c.actor) == into.actor):
+        # the more specific actor wins: a proxy ("Wagner / Africa Corps") over its sponsor ("Russia"), an
+        # airline over its state
         into.actor, into.actor_countries, into.actor_operators = c.actor, c.actor_countries, c.actor_operators
     have = {a.label for a in into.assets}
     into.assets += [a for a in c.assets if a.label not in have]
@@ -245,6 +245,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
             _absorb(target, c, bare=True)
     # a class ("cargo planes") is redundant once a type or named ship of the same domain is known
     for c in out:
+        c.via = without_parts(c.via)
         specific = {a.domain for a in c.assets if a.label not in CLASS_ASSETS}
         c.assets = [a for a in c.assets if not (a.label in CLASS_ASSETS and a.domain in specific)]
         classes = {a.domain for a in c.assets if a.label not in ("aircraft", "ship")}

@@ -129,3 +129,15 @@ def is_passage(place: Place) -> bool:
     if place.kind == "region" and _water_region(place.id):
         return kb_regions()[str(place.id)].is_passage
     return place.kind == "unknown" and _PASSAGE.search(place.text) is not None
+
+
+# The Turkish Straits are the Bosphorus, the Sea of Marmara and the Dardanelles: "passed through the Black Sea
+# straits", then "photographed passing the Bosphorus", is one passage named twice, not two stops.
+_PARTS = {"turkish-straits": ("bosphorus", "sea-of-marmara", "dardanelles")}
+
+
+def without_parts(places: list[Place]) -> list[Place]:
+    """The stops without the passages a whole the same list names already contains."""
+    ids = {p.id for p in places}
+    inner = {part for whole, parts in _PARTS.items() if whole in ids for part in parts}
+    return [p for p in places if p.id not in inner]
