@@ -26,11 +26,16 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout9"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.685, 0.584), "ar": (0.580, 0.430), "fr": (0.592, 0.462), "ru": (0.586, 0.539)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set from the next blind set's one score
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 9, scored once at dd85835 (30.2 % of gold fields)
+    "en": (0.507, 0.428),
+    "ar": (0.431, 0.285),
+    "fr": (0.416, 0.206),
+    "ru": (0.333, 0.337),
+}
 # sources reported as actor on the blind set when it was scored
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
