@@ -45,6 +45,7 @@ from liftwatch.claims.model import Claim, Extraction
 from liftwatch.claims.places import Gazetteer, default_gazetteer
 from liftwatch.claims.reach import OutOfReach, out_of_reach
 from liftwatch.claims.support import count_check, dark_check, parts, vessel_sightings
+from liftwatch.claims.water_evidence import voyages_through, water_coverage, water_ids
 from liftwatch.store import Store
 
 SUPPORTED = "supported"
@@ -161,12 +162,13 @@ def check_claim(
         in_window=(t >= strict[0]) & (t < strict[1]) if strict else pl.lit(True),
     )
     has_o, has_d, has_v = bool(o_pri), bool(d_pri), bool(v_pri)
-    origin_ok = pl.col("dep_ok") if has_o else pl.lit(True)
-    dest_ok = pl.col("p_dest") >= DEST_PROB_FULL if has_d else pl.lit(True)
+    df, w_o, w_d, w_v = _through_waters(claim, store, df, loose)
+    origin_ok = (pl.col("dep_ok") if has_o else pl.lit(True)) & w_o
+    dest_ok = (pl.col("p_dest") >= DEST_PROB_FULL if has_d else pl.lit(True)) & w_d
     who = pl.col("actor_ok") & pl.col("asset_ok")
     route = origin_ok & dest_ok
     chains = via_chains(df.filter(who & pl.col("in_window")), v_pri, d_pri, o_pri) if has_v else set()
-    full = who & pl.col("in_window") & (pl.col("flight_id").is_in(list(chains)) if has_v else route)
+    full = who & pl.col("in_window") & w_v & (pl.col("flight_id").is_in(list(chains)) if has_v else route)
     half_o = (pl.col("dep_broad") | pl.col("dep_unseen")) if has_o else pl.lit(True)
     half_d = (
         (pl.col("p_broad") >= DEST_PROB_FULL) | (pl.col("p_dest") >= DEST_PROB_PARTIAL) | pl.col("top_dest")
@@ -180,6 +182,8 @@ def check_claim(
     why = (
         pl.when(full)
         .then(pl.lit("all parts match"))
+        .when(who & route & pl.col("in_window") & ~w_v)
+        .then(pl.lit("no position in the claimed passage or sea seen"))
         .when(who & route & has_v)
         .then(pl.lit("direct flight, no stop at the via site seen"))
         .when(who & route & ~pl.col("in_window"))
@@ -216,7 +220,11 @@ def check_claim(
 
     cov_role = {
         role: [
-            coverage(store, p, strict[0] if strict else None, strict[1] if strict else None, gaz, domain=claim.domain)
+            water_coverage(store, p, strict, domain=claim.domain)
+            if water_ids([p])
+            else coverage(
+                store, p, strict[0] if strict else None, strict[1] if strict else None, gaz, domain=claim.domain
+            )
             if p.known
             else Coverage(p.label(), "unknown")
             for p in getattr(claim, role)
@@ -268,6 +276,21 @@ def check_claim(
     result.vessels = vessel_sightings(store, names, strict) if names and claim.domain != "air" else []
     result.parts = parts(claim, matched, cov_role, result.count_check, result.dark_check, result.vessels)
     return result
+
+
+def _through_waters(
+    claim: Claim, store: Store, df: pl.DataFrame, window: tuple[datetime, datetime] | None
+) -> tuple[pl.DataFrame, pl.Expr, pl.Expr, pl.Expr]:
+    """The flights frame with, per role naming seas or straits, whether each voyage had a position inside them
+    (``water_evidence``), and the (origin, destination, via) conditions those give; true where none is named."""
+    waters = {role: water_ids(getattr(claim, role)) for role in ("origin", "destination", "via")}
+    if claim.domain == "air" or not any(waters.values()) or not df.height:
+        return df, pl.lit(True), pl.lit(True), pl.lit(True)
+    ships = df.filter(pl.col("domain") == "sea")
+    passed = {role: voyages_through(store, ships, ids, window) for role, ids in waters.items() if ids}
+    df = df.with_columns(**{f"w_{role}": pl.col("flight_id").is_in(sorted(ids)) for role, ids in passed.items()})
+    conds = [pl.col(f"w_{role}") if role in passed else pl.lit(True) for role in ("origin", "destination", "via")]
+    return df, conds[0], conds[1], conds[2]
 
 
 def _named_out_of_reach(
