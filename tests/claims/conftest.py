@@ -7,7 +7,7 @@ kb runs the same expectations so alias coverage (Khmeimim, الخادم, ...) is
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +16,7 @@ import pytest
 from liftwatch.claims import extract
 from liftwatch.claims.model import Claim, Extraction, Place
 from liftwatch.claims.places import Gazetteer
+from liftwatch.store import Store
 from tests.claims import fakekb
 
 TEXTS = Path(__file__).resolve().parent / "texts"
@@ -32,6 +33,14 @@ def real_kb_gazetteer() -> Gazetteer:
     from liftwatch.claims.places import default_gazetteer
 
     return default_gazetteer()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty store for verdict tests to write flights and points into."""
+    s = Store(tmp_path / "c.duckdb")
+    yield s
+    s.close()
 
 
 @pytest.fixture(scope="session")

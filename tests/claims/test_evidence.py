@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -17,13 +15,6 @@ from tests.claims.flights_factory import T0, coverage_points, flight, flights_ta
 PUB = date(2024, 12, 18)
 SEED = "Russian cargo planes have been making multiple flights from Hmeimim to the Al-Khadim air base in eastern Libya."
 ONE = "A Russian Il-76 flew from Hmeimim to the Al-Khadim air base on 11 December 2024."
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "c.duckdb")
-    yield s
-    s.close()
 
 
 def _verdict(text: str, store: Store, gaz: Gazetteer, pub: date | None = PUB) -> ClaimResult:

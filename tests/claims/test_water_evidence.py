@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -20,13 +18,6 @@ from tests.claims.flights_factory import T0, flight, flights_table
 PUB = date(2024, 12, 18)
 TEXT = "The Russian cargo ship Sparta IV sailed from Novorossiysk through the Bosphorus to Tartus on 10 December 2024."
 MMSI = "273311620"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "w.duckdb")
-    yield s
-    s.close()
 
 
 @pytest.fixture(scope="module")
