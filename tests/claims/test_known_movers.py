@@ -58,6 +58,8 @@ def test_an_airline_the_kb_lists_is_the_mover_by_its_name(text: str, name: str) 
 
 def test_an_airline_name_that_is_a_place_or_an_adjective_is_not_an_operator() -> None:
     assert known_operators("flights to the Emirates") == []  # Emirates the airline is also the country
+    assert known_operators("sailed through the Aegean") == []  # Aegean Airlines only by its full name
+    assert known_operators("a KC-46 Pegasus tanker") == []  # nor Pegasus Airlines by a word alone
     assert known_operators("a Syrian Arab cargo plane") == []  # Syrian Arab Airlines only by its full name
     assert [n for _, _, n in known_operators("a Syrian Arab Airlines A320")] == ["Syrian Arab Airlines"]
 

@@ -130,16 +130,25 @@ def _operators() -> tuple[re.Pattern[str], dict[str, str]]:
         names[full] = full
         short = _GENERIC_OPERATOR.sub("", full)
         first = short.split()[0]
-        if short != full and norm_key(first) not in place_words and not _is_adjective(first):
+        # a one-word short name must look like no common word or other name ("Volga-Dnepr", "S7"; not
+        # "Aegean", the sea, or "Pegasus", the KC-46's name)
+        distinctive = len(short.split()) > 1 or re.search(r"[-\d]", short) is not None
+        if short != full and distinctive and norm_key(first) not in place_words and not _is_adjective(first):
             names[short] = full
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})\b"), {norm_key(n): full for n, full in names.items()}
 
 
+# first words of airline names that say whose or where, not which: Libya's adjective (its movers are factions,
+# so it is not among the states' names) and the generic "Royal ...", "Middle East ..."
+_NOT_A_NAME = {"Libyan", "Royal", "Middle"}
+
+
 def _is_adjective(word: str) -> bool:
-    """A country's adjective ("Syrian Arab", "Libyan", "Turkish"): not an airline's short name."""
+    """A country's adjective or name ("Syrian Arab", "Turkish"), or a word of :data:`_NOT_A_NAME`: an airline
+    is not known by it alone."""
     _, key, _, _ = _states()
-    return norm_key(word) in key or word in {"Syrian", "Libyan", "Turkish", "Russian", "Royal", "Middle"}
+    return norm_key(word) in key or word in _NOT_A_NAME
 
 
 def known_operators(text: str) -> list[tuple[int, int, str]]:
