@@ -120,7 +120,7 @@ def _short_names(name: str, aliases: list[str]) -> list[list[str]]:
             if len("".join(rest)) >= _MIN_SHORT_NAME:
                 out.append(rest)
     if honoured:  # each form again without the honorific it leads with
-        out += [rest for part in (full, *out) if (rest := _without_honorific(part))]
+        out += [bare for part in (full, *out) if (bare := _without_honorific(part))]
     return out
 
 
