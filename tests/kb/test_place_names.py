@@ -97,7 +97,8 @@ def test_city_names_in_any_script_resolve_to_the_city_meant(text: str, city: str
     expected = _fields(city, country)
     assert expected, f"airportsdata has no field in {city}, {country}"
     ref = resolve_place(text)
-    assert _icaos(ref.site_ids) == expected, ref
+    # a city may also hold its port (Port Sudan's: tests/kb/test_ports_set9.py); its airfields are the table's
+    assert _icaos(tuple(s for s in ref.site_ids if kb.site(s).kind != "port")) == expected, ref
     if len(expected) > 1:
         assert ref.kind == "city" and ref.id.startswith(f"city:{country}:"), ref
     else:

@@ -14,7 +14,8 @@ reports with the candidates ("San Jose": Costa Rica and California).
 airportsdata is English only and spells some cities unlike the press ("Napoli", "Odesa"), and files one city's
 fields under several spellings (Belgrade Nikola Tesla under "Belgrad", a strip under "Belgrade", Batajnica air
 base under its suburb): ``data/kb/city_names.csv`` lists the Russian, Arabic and French names of the cities this
-theatre's reporting names, and joins a city's airportsdata spellings into one city.
+theatre's reporting names, and joins a city's airportsdata spellings into one city (Dakar's two airports, one
+filed under Diass) and, where a ship's destination is written as the city, its curated port ("Port Sudan").
 Such a name joins the same ranking (it never overrides it): "Odessa" is Odesa, Ukraine (a medium airport)
 before Odessa, Texas (strips) by the rule above, not by the table.
 """
@@ -141,6 +142,8 @@ def city_key(city: City) -> tuple[int, int, int, int, int]:
 def _named_cities() -> dict[str, list[City]]:
     """norm_key(other-language name) -> the cities of ``data/kb/city_names.csv`` so named."""
     codes = _code_index()
+    frame = sites()
+    curated = set(frame.filter(frame["curated"])["site_id"].to_list())
     out: dict[str, list[City]] = defaultdict(list)
     for i, row in enumerate(read_csv("city_names.csv"), start=2):
         where = f"{data_path('city_names.csv')}:{i}"
@@ -148,6 +151,9 @@ def _named_cities() -> dict[str, list[City]]:
         country = row["country"].strip()
         members: set[str] = set()
         for spelling in spellings:  # airportsdata files one city's fields under several spellings (Belgrad)
+            if spelling in curated:  # the city's port ("Port Sudan" for a ship): no airport table lists it
+                members.add(spelling)
+                continue
             found = {codes[c] for c in _raw_cities().get((spelling, country), []) if c in codes}
             if not found:
                 raise KnowledgeBaseError(f"{where}: airportsdata has no field in city {spelling!r}, {country}")
@@ -171,7 +177,7 @@ def cities_named(text: str) -> list[City]:
         return []
     found = {c.id: c for c in _cities().get(key, [])}
     for c in _named_cities().get(key, []):
-        found.setdefault(c.id, c)
+        found[c.id] = c  # the table's city holds the airport table's one, and any other spelling's fields or port
     return rank_cities(list(found.values()))
 
 

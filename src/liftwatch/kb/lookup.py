@@ -38,6 +38,10 @@ _MIN_SHORT_NAME = 3  # "Paris-Orly Airport" is also "Orly"; shorter remainders a
 # "Leonardo da Vinci (Fiumicino)", "Istres Le Tube/Istres Air Base": each part is a name people use
 _NAME_PARTS = re.compile(r"\s+-\s+|\s*/\s*|[–—()]")
 _BASE_NUMBER = re.compile(r"\bBA\s*\d+\b")  # a French air base's number ("BA 125") names nothing by itself
+# "Al Shaheed Muwaffaq Salti Air Base", "Shiraz Shahid Dastghaib International Airport": the honorific "martyr"
+# leads the official name, reporting drops it ("Muwaffaq Salti", "Dastghaib")
+_HONORIFIC = re.compile(r"\b(?:shah[ei]{1,2}d|chahid|martyr)\b", re.IGNORECASE)
+_HONORIFIC_WORDS = frozenset({"shaheed", "shahid", "shahed", "shaheid", "chahid", "martyr"})
 
 
 @dataclass(frozen=True)
@@ -94,13 +98,15 @@ def _short_names(name: str, aliases: list[str]) -> list[list[str]]:
 
     Airport names in the bundled tables lead with the city they serve (their other alias) or set a second name
     off with a dash or parentheses ("Leonardo Da Vinci (Fiumicino)"), and an analyst writes "Orly", "Gatwick"
-    or "Fiumicino"; without this, "Orly" found a US farm strip whose town, Worley, sounds alike.
+    or "Fiumicino"; without this, "Orly" found a US farm strip whose town, Worley, sounds alike. A leading
+    honorific ("Al Shaheed Muwaffaq Salti Air Base") is dropped as reporting drops it ("Muwaffaq Salti").
     """
     name = _BASE_NUMBER.sub(" ", name)
     lead = name[:24].casefold()
     cities = [a for a in aliases if a != name and lead.startswith(a[:4].casefold())]  # cheap test first
     split = _NAME_PARTS.search(name) is not None
-    if not cities and not split:
+    honoured = _HONORIFIC.search(name) is not None
+    if not cities and not split and not honoured:
         return []
     # once split, the first part is a name of its own too ("North Island Nas" of "North Island Nas (Halsey
     # Field) Airport": the base is "North Island" in reporting)
@@ -113,7 +119,19 @@ def _short_names(name: str, aliases: list[str]) -> list[list[str]]:
             rest = full[len(city) :]
             if len("".join(rest)) >= _MIN_SHORT_NAME:
                 out.append(rest)
+    if honoured:  # each form again without the honorific it leads with
+        out += [bare for part in (full, *out) if (bare := _without_honorific(part))]
     return out
+
+
+def _without_honorific(words: list[str]) -> list[str] | None:
+    """The name's words after a leading "Shaheed"/"Shahid"/"Martyr" ("al" is folded away already), if a name
+    of 4+ letters remains."""
+    i = 0
+    while i < len(words) and words[i] in _HONORIFIC_WORDS:
+        i += 1
+    rest = words[i:]
+    return rest if i and len("".join(rest)) >= 4 else None
 
 
 def _alias_parts(aliases: list[str], curated: bool) -> list[str]:
