@@ -30,10 +30,10 @@ HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.685, 0.584), "ar": (0.580, 0.430), "fr": (0.592, 0.462), "ru": (0.586, 0.539)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 9, scored once at dd85835 (30.2 % of gold fields)
-    "en": (0.507, 0.428),
-    "ar": (0.431, 0.285),
-    "fr": (0.416, 0.206),
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 9: blind at dd85835 30.2 %; 32.4 % with the kb's new sites
+    "en": (0.544, 0.480),
+    "ar": (0.444, 0.311),
+    "fr": (0.450, 0.223),
     "ru": (0.333, 0.337),
 }
 # sources reported as actor on the blind set when it was scored
