@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from liftwatch.claims import extract
 from tests.claims.conftest import one_claim, place_ids, shape_extract
 
 # --- a round trip told once is two legs ----------------------------------------------------------------
@@ -201,3 +202,16 @@ def test_undated_claim_in_an_article_of_one_date_takes_it() -> None:
 def test_french_place_kind_words_keep_the_cue(text: str) -> None:
     c = one_claim(text)
     assert place_ids(c.destination) & {"tartus", "tartus-port", "hmeimim"}
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("A Russian Il-76 left Orly for Toulouse on 3 May 2024.", "LFPO", "LFBO"),
+        ("The cargo ship Sparta IV sailed from Tartus for Tobruk on 3 May 2024.", "tartus", "tobruk-port"),
+    ],
+)
+def test_left_a_place_for_another(text: str, origin: str, destination: str) -> None:
+    assert [([p.id for p in c.origin], [p.id for p in c.destination]) for c in extract(text).claims] == [
+        ([origin], [destination])
+    ]

@@ -4,7 +4,8 @@ The OpenSky samples are bundled (MIT, ``tests/data/real/adsb``, see ``ATTRIBUTIO
 out of Lydd on 17 April 2020, US Navy aircraft between North Island and a carrier on 14-15 September 2020, a
 French Air Force tanker out of Istres on 30 June 2020, and
 a Qantas 747 out of Sydney on 22 July 2020 whose recording ends over the Tasman Sea.
-The MarineCadastre day (AGPL, read from the shared data folder beside the repository; skipped when absent)
+The Paris collection (284k rows, read from the shared data folder) has Air France's Orly departures. The
+MarineCadastre day (AGPL, read from the shared data folder beside the repository; skipped when absent)
 holds 1,000 US-coast ships on 11 January 2023 with their AIS names. The texts are ours; the verdicts are judged
 by the recordings: the movement they show is supported, a count above it is flagged, a month with no data is
 not evidence against it, and a named ship placed at Tartus on a day it was off Charleston is contradicted.
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ADSB = ROOT / "tests" / "data" / "real" / "adsb"
 SHARED = Path(os.environ.get("LIFTWATCH_SHARED_DATA", ROOT / ".." / "shared" / "data" / "real"))
 NOAA = SHARED / "aisdb" / "test_data_noaa_20230101.csv"
+QUICKSTART = SHARED / "traffic" / "sample_quickstart.opensky.csv.gz"
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +126,25 @@ def test_a_named_ship_placed_an_ocean_away_from_its_fixes_is_contradicted(sea: l
 def test_the_same_claim_in_a_month_without_data_is_not_contradicted(sea: liftwatch.LiftWatch) -> None:
     verdict, _, _ = _one(sea.check(text="The cargo ship Asian Dynasty docked at Tartus on 11 March 2023."))
     assert verdict == "no evidence in the data"
+
+
+def test_air_france_out_of_orly_is_found_by_callsign_and_its_destination_stays_uncertain(tmp_path: Path) -> None:
+    # the Paris collection is cropped ~100 km around Paris: Air France's Orly departures leave coverage heading
+    # south-west, Toulouse ranked first among their possible ends but far from certain
+    if not QUICKSTART.is_file():
+        pytest.skip(f"the Paris quickstart collection (not bundled) is not at {QUICKSTART}")
+    lw = liftwatch.LiftWatch(tmp_path / "x.duckdb")
+    lw.ingest(QUICKSTART)
+    lw.build()
+    r = lw.check(text="An Air France flight left Orly for Toulouse on 7 October 2021.").results[0]
+    assert (r.claim.actor, [p.id for p in r.claim.origin], [p.id for p in r.claim.destination]) == (
+        "Air France",
+        ["LFPO"],
+        ["LFBO"],
+    )
+    assert r.verdict == "partly supported"
+    assert r.flights.height >= 3 and all(c.startswith("AFR") for c in r.flights["callsign"].to_list())
+    assert all(
+        w.startswith("track ended (out_of_coverage) with the claimed destination ranked first")
+        for w in r.flights["why"]
+    )

@@ -84,6 +84,8 @@ ORIGIN_CUES = (
 )  # fmt: skip
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
+    # "left Orly for Toulouse", "sailed from Tartus for Tobruk": the place left between the verb and "for"
+    r"(?:departed|left|sailed|leaving|leaves|departing)\s+(?:from\s+)?(?:[\w'’.-]+\s+){1,4}?for",
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
     # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
