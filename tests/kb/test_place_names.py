@@ -214,3 +214,16 @@ def test_every_bundled_city_name_points_at_a_kb_city() -> None:
         for city in targets:
             assert city.site_ids and all(kb.site(s) for s in city.site_ids), key
             assert any(c.id == city.id for c in cities_named(city.name)), city
+
+
+def test_each_city_of_the_city_names_table_is_listed_once() -> None:
+    # a second row for a city would silently decide which of two spellings lists or sources counts
+    from liftwatch.kb._data import data_path
+
+    rows = [
+        line.split(",", 3)[:2]
+        for line in data_path("city_names.csv").read_text(encoding="utf-8").splitlines()[1:]
+        if line and not line.startswith("#") and not line.startswith("city,")
+    ]
+    keys = [(city.split("|")[0], country) for city, country in rows]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
