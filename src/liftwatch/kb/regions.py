@@ -192,14 +192,14 @@ def regions_of_points(lat: np.ndarray, lon: np.ndarray, *, water: bool = True) -
     lat_a = np.asarray(lat, dtype=np.float64)
     lon_a = np.asarray(lon, dtype=np.float64)
     out = np.full(lat_a.shape, None, dtype=object)
-    todo = np.isfinite(lat_a) & np.isfinite(lon_a)
+    unplaced = np.isfinite(lat_a) & np.isfinite(lon_a)
     memo: dict[str, np.ndarray] = {}
     for region in regions().values():  # most specific first
-        if not region.rings or not todo.any() or (region.is_water and not water):
+        if not region.rings or not unplaced.any() or (region.is_water and not water):
             continue
-        hit = _contains(region, lat_a, lon_a, memo) & todo
+        hit = _contains(region, lat_a, lon_a, memo) & unplaced
         out[hit] = region.id
-        todo &= ~hit
+        unplaced &= ~hit
     return out
 
 
