@@ -210,3 +210,9 @@ def test_the_mediterranean_is_a_region_never_an_airport_and_no_fleet_is_water() 
     # "Black Sea Fleet" names a fleet, not the sea
     fleet = _ex("A Black Sea Fleet frigate left Sevastopol.")
     assert not any("Black Sea" in p for c in fleet.claims for p in _ids(c.via + c.destination))
+
+
+def test_a_sea_named_as_a_course_is_no_place_for_any_reader() -> None:
+    # the water reader skips "towards the Baltic Sea" as a bearing; the gazetteer must not find it again
+    c = one_claim("The convoy sailed from Baltiysk towards the Baltic Sea on 3 May 2025.")
+    assert (place_ids(c.origin), place_ids(c.destination), place_ids(c.via)) == ({"baltiysk"}, set(), set())

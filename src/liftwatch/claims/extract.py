@@ -276,7 +276,8 @@ def read_sentences(
     every claim is made from, shared with ``claims.diagnose`` so that a diagnosis sees what extraction saw."""
     mentions = controlled_mentions(text, gaz, pub)
     taken = Taken([(c.start, c.end) for c in mentions])
-    for m in water_mentions(text, gaz):  # before the gazetteer: "la Méditerranée" is no airport
+    bearings: list[tuple[int, int]] = []
+    for m in water_mentions(text, gaz, bearings):  # before the gazetteer: "la Méditerranée" is no airport
         if taken.free(m.start, m.end):
             mentions.append(m)
             taken.add(m.start, m.end)
@@ -285,6 +286,8 @@ def read_sentences(
             mentions.append(m)
             taken.add(m.start, m.end)
     mentions += candidate_mentions(text, mentions, gaz, extra or [])
+    # a sea named as a course ("heading east, towards the Baltic") is no place, whichever reader found it
+    mentions = [m for m in mentions if not any(m.start < b and a < m.end for a, b in bearings)]
     mentions.sort(key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     sentences: list[Sentence] = []

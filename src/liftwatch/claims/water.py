@@ -82,8 +82,10 @@ _PASSAGE = re.compile(
 )
 
 
-def water_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
-    """Every strait, canal or sea ``text`` names, as a place: the kb region it is, else an unknown place."""
+def water_mentions(text: str, gaz: Gazetteer, bearings: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every strait, canal or sea ``text`` names, as a place: the kb region it is, else an unknown place. The
+    spans of seas named only as a bearing ("towards the Baltic Sea") go to ``bearings``, so that no other
+    reader takes them for a place either."""
     out: list[Mention] = []
     for m in _WATER.finditer(text):
         a, b = m.start(), m.end()
@@ -99,6 +101,8 @@ def water_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         phrase = text[a:b]
         open_sea = not _PASSAGE.search(m.group(0))
         if open_sea and _BEARING.search(text[max(0, a - 25) : a]):
+            if bearings is not None:
+                bearings.append((a, b))
             continue
         canonical = next((name for i, (name, _) in enumerate(_NAMED) if m.group(f"w{i}")), None)
         # a named passage by its English name; any other by its whole form, noun and all ("خليج عدن", "Каспийского
