@@ -8,7 +8,6 @@ files under the Italian city name.
 
 from __future__ import annotations
 
-import airportsdata
 import pytest
 
 from liftwatch import kb
@@ -19,12 +18,7 @@ from liftwatch.kb.cities import _named_cities, cities_named
 from liftwatch.kb.countries import countries
 from liftwatch.kb.regions import regions
 from liftwatch.kb.runways import airfields
-
-_ROWS = airportsdata.load("ICAO")
-
-
-def _fields(city: str, country: str) -> set[str]:
-    return {r["icao"] for r in _ROWS.values() if r["city"] == city and r["country"] == country}
+from tests.kb.airport_table import city_fields
 
 
 def _icaos(site_ids: tuple[str, ...]) -> set[str]:
@@ -94,7 +88,7 @@ CITIES = [
 
 @pytest.mark.parametrize(("text", "city", "country"), CITIES)
 def test_city_names_in_any_script_resolve_to_the_city_meant(text: str, city: str, country: str) -> None:
-    expected = _fields(city, country)
+    expected = city_fields(city, country)
     assert expected, f"airportsdata has no field in {city}, {country}"
     ref = resolve_place(text)
     # a city may also hold its port (Port Sudan's: tests/kb/test_ports_set9.py); its airfields are the table's
@@ -115,9 +109,9 @@ def test_the_meant_city_has_the_larger_airport(text: str, city: str, country: st
     classes = dict(airfields().select("icao", "type").iter_rows())
     ref = resolve_place(text)
     best_won = min(order.get(classes.get(i, ""), 9) for i in _icaos(ref.site_ids))
-    best_lost = min(order.get(classes.get(i, ""), 9) for i in _fields(city, country))
+    best_lost = min(order.get(classes.get(i, ""), 9) for i in city_fields(city, country))
     assert best_won < best_lost
-    assert not _icaos(ref.site_ids) & _fields(city, country)
+    assert not _icaos(ref.site_ids) & city_fields(city, country)
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,15 @@ derived from airportsdata's own city column; distances are checked against the s
 
 from __future__ import annotations
 
-import airportsdata
 import pytest
 
 from liftwatch import kb
 from liftwatch.errors import KnowledgeBaseError, PlaceError
 from liftwatch.kb import cities, resolve_place
 from liftwatch.sea.portcalls import port_sites
+from tests.kb.airport_table import city_fields
 
 from .distances import km, km_to
-
-_ROWS = airportsdata.load("ICAO")
 
 NAMES = [
     # North Korea
@@ -62,14 +60,10 @@ def test_the_old_wrong_places_are_gone_and_keep_their_own_names() -> None:
     assert resolve_place("Hoganas Airport").id == "ESMH"
 
 
-def _city_fields(spellings: set[str], country: str) -> set[str]:
-    return {r["icao"] for r in _ROWS.values() if r["city"] in spellings and r["country"] == country}
-
-
 @pytest.mark.parametrize("text", ["Belgrade", "Belgrad", "Beograd", "Белград", "Београд", "بلغراد"])
 def test_belgrade_is_every_field_airportsdata_files_under_its_spellings(text: str) -> None:
     ref = resolve_place(text)
-    expected = _city_fields({"Belgrad", "Belgrade", "Batajnica"}, "RS")
+    expected = city_fields({"Belgrad", "Belgrade", "Batajnica"}, "RS")
     assert expected == {"LYBE", "LYBJ", "LYBT"}  # Nikola Tesla, Lisicji Jarak strip, Batajnica air base
     assert ref.kind == "city"
     assert {kb.site(s).icao for s in ref.site_ids} == expected
@@ -100,7 +94,7 @@ def test_the_serbian_airfields_keep_their_own_names() -> None:
 def test_city_names_stay_the_citys_airfields(text: str, city: str, country: str) -> None:
     """A bare city name is its airport (flights), as "Benghazi" is Benina; the port has its own names."""
     ref = resolve_place(text)
-    assert {kb.site(s).icao or s for s in ref.site_ids} == _city_fields({city}, country)
+    assert {kb.site(s).icao or s for s in ref.site_ids} == city_fields({city}, country)
 
 
 @pytest.mark.parametrize(

@@ -10,17 +10,15 @@ airportsdata's own city column; distances are checked against the second sources
 
 from __future__ import annotations
 
-import airportsdata
 import pytest
 
 from liftwatch import kb
 from liftwatch.errors import PlaceError
 from liftwatch.kb import controller_at, resolve_place
 from liftwatch.sea.portcalls import port_sites
+from tests.kb.airport_table import city_fields
 
 from .distances import km, km_to
-
-_ROWS = airportsdata.load("ICAO")
 
 NAMES = [
     # Sudan, Chad
@@ -61,10 +59,6 @@ def test_reporting_names_resolve_to_the_port_or_base(text: str, site_id: str) ->
     assert ref.matched == "alias"
 
 
-def _city_fields(city: str, country: str) -> set[str]:
-    return {r["icao"] for r in _ROWS.values() if r["city"] == city and r["country"] == country}
-
-
 @pytest.mark.parametrize(
     ("text", "city", "country"),
     [
@@ -83,7 +77,7 @@ def _city_fields(city: str, country: str) -> set[str]:
 def test_city_names_stay_the_citys_airfields(text: str, city: str, country: str) -> None:
     """A bare city name is its airport (flights), as "Benghazi" is Benina; the port has its own names."""
     ref = resolve_place(text)
-    expected = _city_fields(city, country)
+    expected = city_fields(city, country)
     assert len(expected) == 1  # OIKB, GUCY, HHMS
     assert {kb.site(s).icao or s for s in ref.site_ids} == expected
 
