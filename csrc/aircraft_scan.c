@@ -105,12 +105,7 @@ static int number_or_null(P *p, double *v, int slot) {
 
 static int last_position(P *p, double *v) {
     int seen = 0;
-    p->s++; /* '{' */
-    skip_ws(p);
-    if (p->s < p->end && *p->s == '}') {
-        p->s++;
-        return 0;
-    }
+    if (opens_empty(p, '}')) return 0;
     for (;;) {
         const unsigned char *k;
         size_t len;
@@ -143,12 +138,7 @@ static int string_field(P *p, Raw *raw, int slot) {
 
 /* ["...", ...] of plain strings: whether one is "lat" */
 static int field_list(P *p, Raw *raw, int bit) {
-    p->s++;
-    skip_ws(p);
-    if (p->s < p->end && *p->s == ']') {
-        p->s++;
-        return 0;
-    }
+    if (opens_empty(p, ']')) return 0;
     for (;;) {
         const unsigned char *ptr;
         size_t len;
@@ -214,11 +204,7 @@ static int aircraft(P *p) {
     for (int i = 0; i < NNUM; i++) raw.v[i] = NAN;
     raw.spres = raw.flags = 0;
     if (p->s >= p->end || *p->s != '{') return fail(p, NOT_HANDLED);
-    p->s++;
-    skip_ws(p);
-    if (p->s < p->end && *p->s == '}') {
-        p->s++;
-    } else {
+    if (!opens_empty(p, '}')) {
         for (;;) {
             const unsigned char *k;
             size_t klen;
@@ -257,12 +243,7 @@ static int aircraft(P *p) {
 
 static int aircraft_list(P *p) {
     if (p->s >= p->end || *p->s != '[') return fail(p, NOT_HANDLED);
-    p->s++;
-    skip_ws(p);
-    if (p->s < p->end && *p->s == ']') {
-        p->s++;
-        return 0;
-    }
+    if (opens_empty(p, ']')) return 0;
     for (;;) {
         if (aircraft(p)) return -1;
         int more = next_member(p, ']');

@@ -131,6 +131,18 @@ static int literal(Lex *p, const char *word, size_t n) {
     return delimiter(p) ? 0 : fail(p, NOT_HANDLED);
 }
 
+/* At an opening '{' or '[': steps past it; 1 when the container is empty (its closing byte consumed too), 0
+   when a member follows. */
+static inline int opens_empty(Lex *p, unsigned char close) {
+    p->s++;
+    skip_ws(p);
+    if (p->s < p->end && *p->s == close) {
+        p->s++;
+        return 1;
+    }
+    return 0;
+}
+
 /* After a member: ',' (1: another member follows) or the closing byte (0). */
 static inline int next_member(Lex *p, unsigned char close) {
     skip_ws(p);
