@@ -33,7 +33,7 @@ MOVE = _p(
     r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|on\s+(?:its|their|her)\s+way|received|welcomed|hosted|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
     r"spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
-    r"quitt\w+|accueilli|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|envoy\w+|achemin\w+|"
+    r"quitt\w+|accueilli|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|(?:est|sont|était|étaient|soit|sont\s+déjà)\s+partie?s?|envoy\w+|achemin\w+|"
     r"escale|passages?|reprennent|entr[ée]s?)\b|"
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
     r"направ\w+|отправ\w+|принял\w*|возвращ\w+|взял\w*\s+курс|прош[её]л\w*|вош[её]л\w*|полет\w*)|"
@@ -42,7 +42,7 @@ MOVE = _p(
     # verbs of motion by stem, so that every inflection counts: Russian prefix + root ("перелетели", "вылетел",
     # "прошёл", "отплыл", "заходе на посадку"), French ("a volé", "volant", "s'est dirigé", "a rejoint"),
     # Arabic with its affixes ("حطت", "تحط", "هبوطها", "أقلت", "توجهت", "أبحرت", "رست", "تحطمت", "قدومها")
-    r"\b(?:(?:пере|вы|при|у|до|про|за|от|с|в|на)л[её]т\w*|(?:от|при|про|у|пере|до)плы\w+|(?:от|при|пере)плав\w+|"
+    r"\b(?:(?:пере|вы|при|у|до|про|за|от|с|в|на)л[её]т\w*|л[её]т(?:ал[аи]?|ает|ают|ит|ят|ел[аи]?|ала)\b|(?:от|при|про|у|пере|до)плы\w+|(?:от|при|пере)плав\w+|"
     r"(?:про|во|вы|при|за|у|пере|подо?)ш(?:[её]л|л[аио])\w*|(?:про|вы|при|за|пере|под|от|по)ход\w*|ид[её]т|идут|"
     r"(?:во|вы|при|за|про|пере|подо)йд\w*|следу\w+\s+(?:в|во|на|из|через|к)\b|перебр[оа]с\w*|перевез\w*|пересек\w*|"
     r"посадк\w*|крушени\w*|передислоц\w*|верну\w*|отбы\w*|прибыт\w*|курс\w*\s+на\b)|"

@@ -42,6 +42,34 @@ _FR_BRANCH = (
 )
 # forces that receive, host or face the movement ("for delivery to the Central African Armed Forces", "at the
 # Algerian Navy's base", "pour l'armée de l'air du Tchad", "إلى الجيش السوداني", "для армии Мали")
+# a military carrier or a branch before a French adjective ("un avion militaire égyptien", "un navire de guerre
+# algérien", "la marine algérienne", "l'armée de l'air française"), after a Russian one ("египетский военный
+# самолёт", "суданская армия", "французские ВВС"), before an Arabic one ("طائرة عسكرية مصرية"): the carrier is
+# the state's. An adjective alone ("un expert militaire égyptien", "турецкий военный эксперт") names no mover.
+_FR_CARRIER = (
+    r"(?:(?:avions?|appareils?|aéronefs?|avions?-cargos?|cargos?|navires?|bâtiments?|hélicoptères?)"
+    r"(?:\s+(?:de\s+transport|cargo|de\s+ravitaillement|ravitailleurs?))?\s+(?:militaires?|de\s+guerre)|"
+    rf"{_FR_BRANCH}|[Ff]orces\s+(?:aériennes|navales|spéciales)|[Aa]viation)"
+)
+_RU_CARRIER = (
+    r"(?:военн\w+\s+(?:(?:транспортн|грузов|военно-транспортн)\w+\s+)?(?:самол[её]т\w*|борт\w*|корабл\w*|"
+    r"судн\w*|транспорт\w*|авиаци\w*|вертол[её]т\w*)|ВВС|ВМС|ВМФ|ВКС|арми[ияюе]\b|флот\w*|"
+    r"военно-(?:воздушн|морск)\w+\s+(?:сил\w*|флот\w*)|вооруж[её]нн\w+\s+сил\w*)"
+)
+# the cases a mover stands in: nominative and genitive ("египетский военный самолёт", "самолёт египетских ВВС");
+# the instrumental and dative name an agent or a receiver ("снимок сделан португальскими ВВС", "египетским ВВС")
+_RU_MOVER_CASE = r"ий|ый|ая|ое|ие|ые|ого|ой|их|ых"
+# a French branch after a preposition is the mover only with a carrier before it ("un navire de la marine
+# algérienne"); else it is whose something else is ("le commandement de la Marine algérienne") or a receiver
+_FR_OF = re.compile(
+    r"\b(?:de\s+la|de\s+l['’]|du|des|aux|à\s+la|à\s+l['’]|pour\s+la|pour\s+l['’]|par\s+la|par\s+l['’])\s*$", re.I
+)
+_FR_CARRIER_BEFORE = re.compile(
+    r"(?:avions?|appareils?|aéronefs?|navires?|bâtiments?|frégates?|corvettes?|cargos?|hélicoptères?|"
+    r"ravitailleurs?|[A-Z][\w-]*\d\w*)(?:\s+[\w-]+){0,3}?\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
+    re.I,
+)
+_AR_CARRIER = r"(?:طائر\S*|سفين\S*|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+(?:عسكري|حربي)(?:ة|ان|تان)?"
 _RECEIVER = re.compile(
     r"(?:\b(?:to|for|at|with|against|from)\s+(?:the\s+)?|\b(?:pour|à|contre|avec)\s+(?:l['’]|la\s+|le\s+)?|"
     r"\b(?:для|к|против|у)\s+|(?:إلى|لصالح|ضد|مع)\s+)$",
@@ -90,14 +118,40 @@ def _states() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str
                 key.setdefault(norm_key(form), iso)
                 en.append(re.escape(form))  # "UK Border Force", "French Air Force"
                 fr.append(re.escape(form))
+    fr_adj, ru_adj = _adjectives(key, set(english))
+    ar_set = sorted(set(ar), key=len, reverse=True)
     alt = "|".join
     pattern = re.compile(
         rf"\b(?P<en>{alt(sorted(set(en), key=len, reverse=True))})(?:'s)?\s+{_EN_BRANCH}"
         rf"|{_RU_BRANCH}\s+(?P<ru>{alt(sorted(set(ru), key=len, reverse=True))})\w*"
         rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(sorted(set(ar), key=len, reverse=True))})(?:ة|ه)?(?![\u0600-\u06ff])"
         rf"|{_FR_BRANCH}\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*(?P<fr>{alt(sorted(set(fr), key=len, reverse=True))})\b"
+        rf"|\b(?i:{_FR_CARRIER}\s+(?P<fradj>{alt(fr_adj)}))\b"
+        rf"|(?<![\w-])(?i:(?P<ruadj>{alt(ru_adj)})(?:{_RU_MOVER_CASE})\s+{_RU_CARRIER})"
+        rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?(?![\u0600-\u06ff])"
     )
     return pattern, key, english, hand
+
+
+def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[str]]:
+    """French adjective forms and Russian adjective stems of ``data/kb/state_adjectives.csv`` (longest first),
+    each added to ``key`` (name -> ISO2) for the states the English names know."""
+    fr: list[str] = []
+    ru: list[str] = []
+    with data_path("state_adjectives.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    for row in rows:
+        iso = row["iso2"]
+        if iso not in known:
+            continue  # a country whose only movers are its factions (Libya) or with no English name here
+        forms = {f for w in row["fr"].split("|") for f in (w, w if w.endswith(("s", "x")) else w + "s")}
+        for form in forms:
+            key.setdefault(norm_key(form), iso)
+            fr.append(re.escape(form))
+        for stem in row["ru"].split("|"):
+            key.setdefault(norm_key(stem), iso)
+            ru.append(re.escape(stem))
+    return sorted(set(fr), key=len, reverse=True), sorted(set(ru), key=len, reverse=True)
 
 
 def state_forces(text: str) -> list[tuple[int, int, Actor]]:
@@ -105,9 +159,12 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
     pattern, key, english, hand = _states()
     out = []
     for m in pattern.finditer(text):
-        if _RECEIVER.search(text[max(0, m.start() - 30) : m.start()]):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _RECEIVER.search(before):
             continue
-        matched = next(g for g in (m.group("en"), m.group("ru"), m.group("ar"), m.group("fr")) if g)
+        if m.group("fradj") and _FR_OF.search(before) and not _FR_CARRIER_BEFORE.search(before):
+            continue
+        matched = next(g for g in m.group("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2") if g)
         iso = key.get(norm_key(matched))
         if iso is None:
             continue

@@ -31,6 +31,7 @@ from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import cyrillic_to_latin, has_arabic, has_cyrillic, kb_skeletons
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
+from liftwatch.kb.cities import cities_named
 from liftwatch.kb.sites import airportsdata_rows
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -364,6 +365,12 @@ class Gazetteer:
         city = (row or {}).get("city") or ""
         if not city or norm_key(city) in ("", norm_key(getattr(site, "name", "") or "")):
             return place
+        named = [c for c in cities_named(city) if c.country == getattr(site, "country", None)]
+        if not named or len(named[0].site_ids) < 2:
+            # a city of one airfield is that airfield by another name: the ship's place is a port the kb does
+            # not hold, so it is unknown (the evidence says it cannot check it) rather than the airport
+            note = f"{place.note}; a ship's place the kb knows only as the airport {place.name}: no port there"
+            return Place(place.text, "unknown", None, place.text.strip(), note=note)
         out = self.city_place(place.id or "", place.text)
         key = norm_key(city)
         note = f"{place.note}; a ship's place the kb knows as an airport: the city of {place.name}"

@@ -24,7 +24,7 @@ from liftwatch.claims.shapes import AFTER_CAPITAL, ar_arrival, capital_named_aft
 from liftwatch.claims.water import is_passage
 
 _CUE_RX = {
-    role: re.compile(rf"(?<![\w-])(?:[وف](?=[\u0600-\u06FF]))?(?P<cue>{'|'.join(cues)})(?=\s)", re.I)
+    role: re.compile(rf"(?<![\w-])(?:[وف](?=[\u0600-\u06FF]))?(?P<cue>{'|'.join(cues)})(?=\s|(?<=['’]))", re.I)
     for role, cues in (("origin", ORIGIN_CUES), ("destination", DEST_CUES), ("via", VIA_CUES), ("between", (BETWEEN_CUE,)))
 }  # fmt: skip
 _COORD = re.compile(

@@ -32,6 +32,9 @@ from liftwatch.kb._text import norm_key, phonetic_key
 from liftwatch.kb.runways import FIELD_TYPES, airfields
 from liftwatch.kb.sites import _code_index, _row_index, airportsdata_rows, sites
 
+# The hand table first (the theatre's cities, checked name by name), then the CLDR exemplar cities
+# (``scripts/cldr_city_names.py``: capitals and large cities worldwide in French, Russian and Arabic).
+NAME_TABLES: tuple[str, ...] = ("city_names.csv", "city_names_cldr.csv")
 _NO_CLASS = len(FIELD_TYPES)  # a field OurAirports does not list (closed, private): below every class
 
 
@@ -140,13 +143,14 @@ def city_key(city: City) -> tuple[int, int, int, int, int]:
 
 @cache
 def _named_cities() -> dict[str, list[City]]:
-    """norm_key(other-language name) -> the cities of ``data/kb/city_names.csv`` so named."""
+    """norm_key(other-language name) -> the cities of the name tables (``NAME_TABLES``) so named."""
     codes = _code_index()
     frame = sites()
     curated = set(frame.filter(frame["curated"])["site_id"].to_list())
     out: dict[str, list[City]] = defaultdict(list)
-    for i, row in enumerate(read_csv("city_names.csv"), start=2):
-        where = f"{data_path('city_names.csv')}:{i}"
+    rows = [(table, i, row) for table in NAME_TABLES for i, row in enumerate(read_csv(table), start=2)]
+    for table, i, row in rows:
+        where = f"{data_path(table)}:{i}"
         spellings = [c.strip() for c in row["city"].split("|") if c.strip()]
         country = row["country"].strip()
         members: set[str] = set()

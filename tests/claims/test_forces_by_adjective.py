@@ -1,0 +1,88 @@
+"""A state named by the adjective of its forces or of a military carrier in French, Russian and Arabic, and the
+French and Russian forms of leaving that the real recordings' claims, told in those languages, first missed."""
+
+from __future__ import annotations
+
+import pytest
+
+from liftwatch.claims import extract
+from liftwatch.claims.known_movers import state_forces
+
+
+def _claims(text: str) -> list[tuple[str | None, list[str | None], list[str | None]]]:
+    return [
+        (c.actor, [p.id or p.text for p in c.origin], [p.id or p.text for p in c.destination])
+        for c in extract(text).claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Un avion militaire égyptien a atterri à Mogadiscio le 3 mai 2024.", "Egypt"),
+        ("Un navire de guerre algérien a accosté à Tartous le 3 mai 2024.", "Algeria"),
+        ("Un navire de la marine algérienne a accosté à Tartous le 3 mai 2024.", "Algeria"),
+        ("Un avion ravitailleur de l'armée de l'Air française a décollé d'Istres le 30 juin 2020.", "France"),
+        ("Un C-17 Globemaster III de l’Armée de l’Air américaine a quitté Niamey le 7 juin 2024.", "United States"),
+        ("Египетский военный самолёт приземлился в Могадишо 3 мая 2024 года.", "Egypt"),
+        ("Самолёт египетских ВВС приземлился в Могадишо 3 мая 2024 года.", "Egypt"),
+        ("Французские ВВС перебросили A400M в Ниамей 3 марта 2021 года.", "France"),
+        ("هبطت طائرة عسكرية مصرية في مقديشو يوم 3 مايو 2024.", "Egypt"),
+        ("وصلت سفينة حربية جزائرية إلى ميناء طرطوس يوم 3 مايو 2024.", "Algeria"),
+    ],
+)
+def test_a_military_carrier_of_a_state_named_by_its_adjective_is_the_state_s(text: str, actor: str) -> None:
+    assert [a for a, _, _ in _claims(text)] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un expert militaire égyptien a déclaré que le ciel était calme.",  # a person, no carrier
+        "en vue d'une livraison aux Forces armées centrafricaines",  # the receiver
+        "le commandement de la région navale centrale de la Marine algérienne",  # whose command, not a mover
+        "Снимок сделан португальскими ВВС 2 января.",  # the agent of a photograph (instrumental)
+        "Самолёты передали египетским ВВС.",  # the receiver (dative)
+        "Турецкий военный эксперт сообщил об этом.",  # a person
+    ],
+)
+def test_an_adjective_that_names_no_moving_carrier_is_no_mover(text: str) -> None:
+    assert state_forces(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        # an elided preposition stands right before the name ("d'Istres", "d'Hmeimim")
+        ("Un avion ravitailleur a décollé d'Istres le 30 juin 2020.", ["LFMI"], []),
+        ("Un avion ravitailleur a décollé d'Hmeimim le 30 juin 2020.", ["hmeimim"], []),
+        ("Deux Il-76 en provenance d'Abidjan ont atterri à Bamako.", ["DIAP"], ["bamako"]),
+        ("Un avion est parti d'Istres le 30 juin 2020.", ["LFMI"], []),
+        # the unprefixed Russian "to fly" in its finite forms
+        ("Самолёты ВМС США летали из Сан-Диего на авианосец 14 сентября 2020 года.", ["KSAN"], []),
+        ("Самолёт летал из Хмеймима в Бенгази 14 сентября 2020 года.", ["hmeimim"], ["benina"]),
+    ],
+)
+def test_french_and_russian_forms_of_leaving(text: str, origin: list[str], destination: list[str]) -> None:
+    assert [(o, d) for _, o, d in _claims(text)] == [(origin, destination)]
+
+
+def test_years_summers_and_pilots_are_no_flight() -> None:
+    assert _claims("За 10 лет в Бенгази построили аэропорт.") == []
+    assert _claims("Лётчики из Бенгази отдыхали летом.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        # a city of one airfield with no port in the kb: the ship's port is unknown, not the city's airport
+        ("La frégate est arrivée à Alger le 3 mai 2024.", (None, "unknown")),
+        ("The frigate arrived in Algiers on 3 May 2024.", (None, "unknown")),
+        # a city of several airfields stays the city (its ports and fields within reach)
+        ("The frigate arrived in Havana on 3 May 2024.", ("city:havana", "region")),
+        ("Фрегат прибыл в Гавану 3 мая 2024 года.", ("city:havana", "region")),
+    ],
+)
+def test_a_ship_s_city_without_a_kb_port(text: str, destination: tuple[str | None, str]) -> None:
+    (claim,) = extract(text).claims
+    assert [(p.id, p.kind) for p in claim.destination] == [destination]
