@@ -86,3 +86,12 @@ def test_years_summers_and_pilots_are_no_flight() -> None:
 def test_a_ship_s_city_without_a_kb_port(text: str, destination: tuple[str | None, str]) -> None:
     (claim,) = extract(text).claims
     assert [(p.id, p.kind) for p in claim.destination] == [destination]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Самолёт вылетел из аэропорта Лидд 17 апреля 2020 года.", "Самолёт вылетел из Лидда 17 апреля 2020 года."],
+)
+def test_a_romanised_name_that_sounds_like_the_kb_s_spelling(text: str) -> None:
+    # "Лидд" romanises to "lidd": Lydd (EGMD) by sound and consonants, not Lleida ("lidda" folds like "lleida")
+    assert [o for _, o, _ in _claims(text)] == [["EGMD"]]

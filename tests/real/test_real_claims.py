@@ -67,6 +67,13 @@ def test_the_tanker_out_of_istres_told_in_french_is_the_same_flight(air: liftwat
     assert (r.verdict, [a["asset_id"] for a in r.assets]) == ("supported", ["3b7777"])
 
 
+def test_the_border_patrol_told_in_russian_is_the_same_flight(air: liftwatch.LiftWatch) -> None:
+    # "Лидд" romanises to "lidd", one letter from Lydd: it was an unknown place, so the origin went unchecked
+    text = "17 апреля 2020 года британский самолёт пограничной службы вылетел из аэропорта Лидд."
+    verdict, _, assets = _one(air.check(text=text))
+    assert (verdict, assets) == ("supported", ["407918"])
+
+
 def test_a_count_above_what_was_flown_is_flagged(air: liftwatch.LiftWatch) -> None:
     text = (
         "On 17 April 2020 UK Border Force surveillance aircraft made at least 5 flights from Lydd airport "

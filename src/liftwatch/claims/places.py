@@ -25,7 +25,7 @@ from liftwatch.claims.lexicon import Actor
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
 from liftwatch.claims.place_names import CITY_ANCHORS, CITY_NAMES, COUNTRIES
-from liftwatch.claims.plausible import plausible
+from liftwatch.claims.plausible import plausible, sounds_like
 from liftwatch.claims.textkey import fold as fold
 from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import cyrillic_to_latin, has_arabic, has_cyrillic, kb_skeletons
@@ -223,7 +223,8 @@ class Gazetteer:
             for variant in ru_variants(key):
                 latin = cyrillic_to_latin(variant)
                 site = self.kb.resolve_site(latin)
-                if site is not None and plausible(latin, site) and romanised_plausible(latin, site):
+                close = site is not None and (plausible(latin, site) or sounds_like(latin, site))
+                if close and romanised_plausible(latin, site):
                     return self.site_place(site.site_id, text, f"romanised {latin!r}: kb.resolve_site")
             return None
         if has_arabic(text):

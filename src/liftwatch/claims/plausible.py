@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.textkey import fold
+from liftwatch.kb._text import phonetic_key
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -40,3 +41,20 @@ def plausible(phrase: str, site: Any, min_ratio: float = 85) -> bool:
     for name in [site.name, *(getattr(site, "aliases", None) or []), getattr(site, "icao", None) or ""]:
         have |= tokens(name)
     return bool(want) and all(any(fuzz.ratio(w, h) >= min_ratio for h in have) for w in want)
+
+
+def sounds_like(phrase: str, site: Any) -> bool:
+    """Every distinctive word of a romanised ``phrase`` sounds like a word of the site's names (the kb's
+    transliteration key: "Лидд" romanised "lidd" is "Lydd", which an edit ratio of 75 refuses; Cyrillic writes
+    an English "y" as "и")."""
+    want = {_sound(w) for w in tokens(phrase)}
+    have: set[tuple[str, str]] = set()
+    for name in [site.name, *(getattr(site, "aliases", None) or [])]:
+        have |= {_sound(w) for w in tokens(name)}
+    return bool(want) and all(len(w[0]) >= 3 and w in have for w in want)
+
+
+def _sound(word: str) -> tuple[str, str]:
+    """The transliteration key and the consonants as written: the key alone folds doubled letters, so
+    "lidda" (a case form) would sound like "Lleida"; their consonants, "ldd" and "lld", tell them apart."""
+    return phonetic_key(word), re.sub(r"[aeiouy]", "", word.lower())
