@@ -28,7 +28,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout9"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.685, 0.584), "ar": (0.580, 0.430), "fr": (0.590, 0.462), "ru": (0.584, 0.539)}
+FLOORS = {"en": (0.685, 0.584), "ar": (0.575, 0.430), "fr": (0.590, 0.462), "ru": (0.584, 0.539)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 9: blind at dd85835 30.2 %; 32.4 % with the kb's new sites
     "en": (0.544, 0.480),

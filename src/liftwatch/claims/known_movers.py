@@ -192,6 +192,9 @@ def _operators() -> tuple[re.Pattern[str], dict[str, str]]:
         distinctive = len(short.split()) > 1 or re.search(r"[-\d]", short) is not None
         if short != full and distinctive and norm_key(first) not in place_words and not _is_adjective(first):
             names[short] = full
+        for other in (r.get("names") or "").split("|"):  # the kb's other names ("Afriqiyah", "Африкия")
+            if other.strip():
+                names[other.strip()] = full
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})\b"), {norm_key(n): full for n, full in names.items()}
 

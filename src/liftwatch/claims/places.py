@@ -348,8 +348,17 @@ class Gazetteer:
             if d <= 35.0 and (best is None or d < best[0]):
                 best = (d, sid)
         if best is None:
-            return self._port_city(place) if domain == "sea" else place
+            return (self._port_of(place) or self._port_city(place)) if domain == "sea" else place
         out = self.site_place(best[1], place.text, f"{place.note}; {domain} site {best[0]:.0f} km from {place.name}")
+        out.qualifiers = list(place.qualifiers)
+        return out
+
+    def _port_of(self, place: Place) -> Place | None:
+        """The port the kb files under the airport's city ("à Qingdao": 38 km from its airport), ``kb.port_of``."""
+        ref = self.kb.port_of(place.id) if place.id and hasattr(self.kb, "port_of") else None
+        if ref is None:
+            return None
+        out = self.site_place(ref.id, place.text, f"{place.note}; kb.port_of: the port of {place.name}")
         out.qualifiers = list(place.qualifiers)
         return out
 

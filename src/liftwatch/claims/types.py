@@ -5,7 +5,9 @@ manufacturer, the designation and the NATO reporting name. From them this module
 type that accepts the designation in Latin or Cyrillic script ("Il-76MD", "IL76", "Ил-76МД"), the
 manufacturer with a bare number ("Antonov 124", "أنتونوف 124"), the reporting name ("Candid",
 "Fulcrum") and, separately, manufacturer-only mentions ("Ilyushin-type planes", "Tupolevs", "an
-Antonov plane") that stand for every kb type of that maker. Adding a type to the kb adds it here.
+Antonov plane") that stand for every kb type of that maker. A row's ``aliases`` ("Stratotanker", "MRTT",
+"KC-10", "Ми-17") name it too, and are tried first: "Boeing 747-8F" is the 747-8's alias before it is any 747.
+Adding a type to the kb adds it here.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 # Latin designation prefix -> Cyrillic and Arabic spellings used in Russian and Arabic reporting.
 _PREFIX_SCRIPTS = {
@@ -83,8 +86,11 @@ class MakerKind:
 def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None, popular: tuple[str, ...] = ()) -> str:
     spellings = [re.escape(prefix), *list(_PREFIX_SCRIPTS.get(prefix.lower(), ()))]
     pre = "|".join(spellings)
-    # "Il-76", "IL76", "Il 76", "Ил-76МД", "إيل-62 إم"; a following digit would be another type (An-12 vs An-124)
-    alts = [rf"(?<![A-Za-zА-Яа-яЁё0-9])(?:{pre})[-\s‑]?{num}(?!\d)[\w-]*"]
+    # "Il-76", "IL76", "Il 76", "Ил-76МД", "إيل-62 إم"; a following digit would be another type (An-12 vs An-124).
+    # A one-letter prefix with a short number takes no space: "с 5 по 7 марта" and "с 17 марта" are dates, not
+    # a C-5 or a C-17 (the Cyrillic Es spells the C).
+    sep = r"[-‑]?" if len(prefix) == 1 and len(num) <= 2 else r"[-\s‑]?"
+    alts = [rf"(?<![A-Za-zА-Яа-яЁё0-9])(?:{pre}){sep}{num}(?!\d)[\w-]*"]
     if maker:
         makers = "|".join(re.escape(m) for m in MAKERS.get(maker, (maker,)))
         alts.insert(0, rf"(?<![\w])(?:{makers})[\s-]+(?:(?:{pre})[-\s]?)?{num}(?!\d)[\w-]*")
@@ -95,43 +101,67 @@ def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None, po
     return "|".join(alts)
 
 
+def _alias_pattern(aliases: list[str]) -> str:
+    """A kb row's aliases as whole words: "KC-10" also as "KC10" (never "KC 10"), "Super Galaxy" also as
+    "Super-Galaxy"; one ending in a digit takes a variant suffix ("KC-10A", "Mi-171Sh") but no further digit;
+    a trailing ``*`` takes any ending ("Стратотанкер*": "Стратотанкера", "Стратотанкеров")."""
+    alts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        stem = alias.rstrip("*")
+        body = "".join(r"[-‑]?" if ch == "-" else r"[\s-]+" if ch == " " else re.escape(ch) for ch in stem)
+        tail = r"\w*" if alias.endswith("*") else r"(?!\d)[\w-]*" if stem[-1].isdigit() else r"(?!\w)"
+        alts.append(rf"(?<![\w]){body}{tail}")
+    return "|".join(alts)
+
+
 @cache
 def type_kinds() -> tuple[TypeKind, ...]:
-    """One recogniser per kb aircraft type that has a manufacturer-and-number name."""
+    """One recogniser per kb aircraft type that has a manufacturer-and-number name or aliases."""
     from liftwatch import kb
 
     out = []
+    named: list[TypeKind] = []
     for row in kb.aircraft_types().iter_rows(named=True):
-        m = _NAME.match(row["name"])
-        if m is None:
-            bare = _BARE.match(row["name"])
-            if bare is not None:
-                # "Boeing 747-400/400F": a maker and a number, no letter prefix -> "Boeing 747", "Боинг-747",
-                # "بوينغ 747" (and "بوينغ 400-747": the variant typed before the model in right-to-left text)
-                maker, num = bare.group("maker"), bare.group("num")
-                makers = "|".join(re.escape(x) for x in MAKERS.get(maker, (maker,)))
-                pat = rf"(?<![\w])(?:{makers})[\s-]+(?:\d{{3}}-)?{num}(?!\d)[\w/-]*"
-                if num.startswith("7"):
-                    # "a cargo 747 airliner", "The 747 landed": the jet's number alone, after an article or
-                    # "cargo", names it as well as the maker's name does
-                    pat += (
-                        rf"|(?:(?<=\b[Cc]argo )|(?<=\b[Tt]he )|(?<=\b[Aa] )|(?<=\bthis )|(?<=\bits )){num}(?![\d\w-])"
-                    )
-                out.append(TypeKind(f"{maker} {num}", row["type_code"], row["category"], maker, re.compile(pat, re.I)))
-            continue
-        maker, prefix, num = m.group("maker"), m.group("prefix"), m.group("num")
-        nato = _NATO.search(row["name"])
-        # the designation as the maker writes it when it has no hyphen ("A400M", "A330-200" -> "A330"), else
-        # prefix-number ("Il-76MD/TD" -> "Il-76", "C-130H" -> "C-130")
-        token = m.group("token")
-        joined = re.match(r"[A-Za-z]+\d+[A-Za-z]*", token)
-        label = joined.group(0) if joined else f"{prefix}-{num}"
-        rest = row["name"][m.end() :]
-        popular = tuple(p for word, spellings in _POPULAR.items() if re.search(rf"\b{word}\b", rest) for p in spellings)
-        pat = _type_pattern(maker, prefix, num, nato.group(1) if nato else None, popular)
-        out.append(TypeKind(label, row["type_code"], row["category"], maker, re.compile(pat, re.I)))
-    # longer numbers first so "An-124" is tried before "An-12"
-    return tuple(sorted(out, key=lambda k: -len(k.label)))
+        kinds = _row_kinds(row)
+        if row["aliases"]:
+            label = kinds[0].label if kinds else row["aliases"][0]
+            maker = kinds[0].maker if kinds else None
+            pat = re.compile(_alias_pattern(row["aliases"]), re.I)
+            named.append(TypeKind(label, row["type_code"], row["category"], maker, pat))
+        out.extend(kinds)
+    # aliases first ("Boeing 747-8F" before any "Boeing 747"), then longer numbers first ("An-124" before "An-12")
+    return (*sorted(named, key=lambda k: -len(k.pattern.pattern)), *sorted(out, key=lambda k: -len(k.label)))
+
+
+def _row_kinds(row: dict[str, Any]) -> list[TypeKind]:
+    """The recogniser of one kb row's name (none when the name is no maker-and-number name)."""
+    name = str(row["name"])
+    m = _NAME.match(name)
+    if m is None:
+        bare = _BARE.match(name)
+        if bare is None:
+            return []
+        # "Boeing 747-400/400F": a maker and a number, no letter prefix -> "Boeing 747", "Боинг-747",
+        # "بوينغ 747" (and "بوينغ 400-747": the variant typed before the model in right-to-left text)
+        maker, num = bare.group("maker"), bare.group("num")
+        makers = "|".join(re.escape(x) for x in MAKERS.get(maker, (maker,)))
+        pat = rf"(?<![\w])(?:{makers})[\s-]+(?:\d{{3}}-)?{num}(?!\d)[\w/-]*"
+        if num.startswith("7"):
+            # "a cargo 747 airliner", "The 747 landed": the jet's number alone, after an article or
+            # "cargo", names it as well as the maker's name does
+            pat += rf"|(?:(?<=\b[Cc]argo )|(?<=\b[Tt]he )|(?<=\b[Aa] )|(?<=\bthis )|(?<=\bits )){num}(?![\d\w-])"
+        return [TypeKind(f"{maker} {num}", row["type_code"], row["category"], maker, re.compile(pat, re.I))]
+    maker, prefix, num = m.group("maker"), m.group("prefix"), m.group("num")
+    nato = _NATO.search(name)
+    # the designation as the maker writes it when it has no hyphen ("A400M", "A330-200" -> "A330"), else
+    # prefix-number ("Il-76MD/TD" -> "Il-76", "C-130H" -> "C-130")
+    token = m.group("token")
+    joined = re.match(r"[A-Za-z]+\d+[A-Za-z]*", token)
+    label = joined.group(0) if joined else f"{prefix}-{num}"
+    rest = name[m.end() :]
+    popular = tuple(p for word, spellings in _POPULAR.items() if re.search(rf"\b{word}\b", rest) for p in spellings)
+    pat = _type_pattern(maker, prefix, num, nato.group(1) if nato else None, popular)
+    return [TypeKind(label, row["type_code"], row["category"], maker, re.compile(pat, re.I))]
 
 
 @cache

@@ -25,6 +25,7 @@ from liftwatch.kb.icao import (
 )
 from liftwatch.kb.lookup import nearest_sites, resolve_site, resolve_site_ids, search_sites
 from liftwatch.kb.places import PlaceRef, place_candidates, resolve_endpoint, resolve_place
+from liftwatch.kb.ports import port_of
 from liftwatch.kb.regions import (
     Region,
     points_in_region,
@@ -66,6 +67,7 @@ __all__ = [
     "nearest_sites",
     "place_candidates",
     "points_in_region",
+    "port_of",
     "region_of_point",
     "region_of_site",
     "regions",

@@ -2,7 +2,10 @@
 
 Figures come from ``data/kb/aircraft_types.csv`` / ``ship_classes.csv``; each row cites where the figure is from.
 ``payload_typical_t`` and ``payload_low_t`` are planning assumptions (documented as such in the source column),
-used by the simulator and by analytics to turn counted flights into tonnage ranges.
+used by the simulator and by analytics to turn counted flights into tonnage ranges. ``aliases`` are the other names
+reporting gives a type beside its designation (popular names, derivatives filed under the same designator:
+"Stratotanker", "MRTT" and "KC-30A" for the A332, "KC-10" for the DC10, Cyrillic and Arabic spellings); the
+claim extractor reads them (:mod:`liftwatch.claims.types`).
 """
 
 from __future__ import annotations
@@ -21,10 +24,12 @@ _NUMERIC = ("payload_max_t", "payload_typical_t", "payload_low_t", "cruise_kt", 
 @cache
 def aircraft_types() -> pl.DataFrame:
     """One row per ICAO type designator: type_code, name, category, payload_max_t, payload_typical_t,
-    payload_low_t, cruise_kt, max_kt, range_km, variants, source."""
+    payload_low_t, cruise_kt, max_kt, range_km, variants, aliases (list; ``|``-separated in the file), source."""
     path = data_path("aircraft_types.csv")
     rows = read_csv("aircraft_types.csv")
-    cols: dict[str, list[object]] = {k: [] for k in ("type_code", "name", "category", *_NUMERIC, "variants", "source")}
+    cols: dict[str, list[object]] = {
+        k: [] for k in ("type_code", "name", "category", *_NUMERIC, "variants", "aliases", "source")
+    }
     seen: set[str] = set()
     for i, row in enumerate(rows, start=2):
         where = f"{path}:{i}"
@@ -46,13 +51,18 @@ def aircraft_types() -> pl.DataFrame:
         for k in _NUMERIC:
             cols[k].append(nums[k])
         cols["variants"].append(row["variants"].strip() or None)
+        aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+        if len(set(aliases)) != len(aliases):
+            raise KnowledgeBaseError(f"{where}: duplicate alias in {row['aliases']!r}")
+        cols["aliases"].append(aliases)
         cols["source"].append(row["source"].strip())
-    schema = {
+    schema: dict[str, pl.DataType | type[pl.DataType]] = {
         "type_code": pl.String,
         "name": pl.String,
         "category": pl.String,
         **{k: pl.Float64 for k in _NUMERIC},
         "variants": pl.String,
+        "aliases": pl.List(pl.String),
         "source": pl.String,
     }
     return pl.DataFrame(cols, schema=schema)
