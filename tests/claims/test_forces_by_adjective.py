@@ -95,3 +95,17 @@ def test_a_ship_s_city_without_a_kb_port(text: str, destination: tuple[str | Non
 def test_a_romanised_name_that_sounds_like_the_kb_s_spelling(text: str) -> None:
     # "Лидд" romanises to "lidd": Lydd (EGMD) by sound and consonants, not Lleida ("lidda" folds like "lleida")
     assert [o for _, o, _ in _claims(text)] == [["EGMD"]]
+
+
+def test_an_airport_written_after_its_town_is_the_airport() -> None:
+    from liftwatch import kb
+
+    assert kb.resolve_place("Roissy-Charles-de-Gaulle").id == "LFPG"
+    assert kb.resolve_place("Paris-Charles de Gaulle").id == "LFPG"
+    assert [d for _, _, d in _claims("Deux Il-76 ont atterri à Roissy-Charles-de-Gaulle le 3 mai 2024.")] == [["LFPG"]]
+
+
+def test_an_arabic_name_does_not_run_on_into_the_verb_of_its_movement() -> None:
+    # "من مطار أورلي متجهة إلى": the airport's name is one word, "متجهة" (heading) starts the next phrase
+    (claim,) = extract("أقلعت طائرة من مطار أورلي متجهة إلى تولوز في 7 أكتوبر 2021.").claims
+    assert [p.text for p in claim.origin] == ["أورلي"]

@@ -143,14 +143,32 @@ def test_the_same_claim_in_a_month_without_data_is_not_contradicted(sea: liftwat
     assert verdict == "no evidence in the data"
 
 
-def test_air_france_out_of_orly_is_found_by_callsign_and_its_destination_stays_uncertain(tmp_path: Path) -> None:
-    # the Paris collection is cropped ~100 km around Paris: Air France's Orly departures leave coverage heading
-    # south-west, Toulouse ranked first among their possible ends but far from certain
+@pytest.fixture(scope="module")
+def paris(tmp_path_factory: pytest.TempPathFactory) -> liftwatch.LiftWatch:
     if not QUICKSTART.is_file():
         pytest.skip(f"the Paris quickstart collection (not bundled) is not at {QUICKSTART}")
-    lw = liftwatch.LiftWatch(tmp_path / "x.duckdb")
+    lw = liftwatch.LiftWatch(tmp_path_factory.mktemp("paris") / "x.duckdb")
     lw.ingest(QUICKSTART)
     lw.build()
+    return lw
+
+
+def test_roissy_charles_de_gaulle_is_the_airport_and_its_arrivals_outnumber_the_claim(
+    paris: liftwatch.LiftWatch,
+) -> None:
+    # the French press writes the airport after its town; it was an unknown place, so every flight of the day
+    # counted and the destination went unchecked
+    r = paris.check(text="Le 7 octobre 2021, plus de 20 avions ont atterri à Roissy-Charles-de-Gaulle.").results[0]
+    assert ([p.id for p in r.claim.destination], r.verdict) == (["LFPG"], "supported")
+    assert 21 <= r.flights.height < 259  # the day's arrivals there, not all 259 flights in the recording
+
+
+def test_air_france_out_of_orly_is_found_by_callsign_and_its_destination_stays_uncertain(
+    paris: liftwatch.LiftWatch,
+) -> None:
+    # the Paris collection is cropped ~100 km around Paris: Air France's Orly departures leave coverage heading
+    # south-west, Toulouse ranked first among their possible ends but far from certain
+    lw = paris
     r = lw.check(text="An Air France flight left Orly for Toulouse on 7 October 2021.").results[0]
     assert (r.claim.actor, [p.id for p in r.claim.origin], [p.id for p in r.claim.destination]) == (
         "Air France",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from liftwatch import kb as kb_module
-from liftwatch.claims.cues import BETWEEN_CUE, NOT_PLACES
+from liftwatch.claims.cues import BETWEEN_CUE, MOVE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
@@ -270,8 +270,10 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)) or _AR_TIME_WORD.fullmatch(phrase)
             ):
                 continue  # "قاعدة عسكرية", "ميناء الأسطول", "بمحافظة": a description, not the name
-            if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and (nxt := _AR_NAME_GOES_ON.match(text[b : b + 30])):
-                b, phrase = b + nxt.end(), phrase + nxt.group(0)  # "قاعدة عثمان دقنة الجوية": a name of two words
+            nxt = _AR_NAME_GOES_ON.match(text[b : b + 30]) if re.fullmatch(r"[\u0600-\u06FF]+", phrase) else None
+            if nxt is not None and not MOVE.fullmatch(nxt.group(0).strip()):
+                # "قاعدة عثمان دقنة الجوية": a name of two words; "مطار أورلي متجهة إلى": the name, then "heading"
+                b, phrase = b + nxt.end(), phrase + nxt.group(0)
             place = _in_named_country(text, a, phrase, known, gaz) or Place(
                 phrase, "unknown", None, phrase, note="not in the knowledge base"
             )

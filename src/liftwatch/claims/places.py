@@ -267,7 +267,7 @@ class Gazetteer:
                 return self.site_place(site.site_id, text, f"{note}; main airport kb.resolve_site({variant!r})")
             return None
         site = self.kb.site(ref.id) if ref.kind == "site" else None  # an exact name ("نيامي") needs no likeness
-        if site is not None and (ref.matched == "alias" or plausible(variant, site)):
+        if site is not None and (ref.matched == "alias" or plausible(variant, site) or _after_town(variant, site)):
             return self.site_place(ref.id, text, note)
         return None
 
@@ -392,6 +392,12 @@ class Gazetteer:
 
 
 _AIRPORT_WORD = re.compile(r"airport|airfield|aéroport|аэропорт|مطار", re.I)
+
+
+def _after_town(phrase: str, site: Any) -> bool:
+    """ "roissy charles de gaulle": a town, then a name of two or more words that looks like the site's."""
+    words = phrase.split()
+    return len(words) > 2 and plausible(" ".join(words[1:]), site)
 
 
 def _row(site: Any) -> dict[str, Any]:

@@ -30,7 +30,7 @@ answering with its coastal airfields would count "from the Red Sea" flights that
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -281,7 +281,7 @@ def resolve_place(text: str) -> PlaceRef:
     ambiguous (a city name shared by equally likely cities is ambiguous too)."""
     if not text or not text.strip():
         raise PlaceError(text, "empty")
-    exact = _exact(text)
+    exact = _exact(text) or _after_town(text)
     if exact is not None:
         return exact
     cands = place_candidates(text)
@@ -303,6 +303,20 @@ def resolve_place(text: str) -> PlaceRef:
         # is not Mersing Airport in Malaysia, "Kronstadt" not Kroonstad in South Africa
         raise PlaceError(text, "unknown", listed)
     return _candidate_ref(text, kind, pid, score)
+
+
+def _after_town(text: str) -> PlaceRef | None:
+    """An airport written after its town, as the French press writes it ("Roissy-Charles-de-Gaulle", "Paris-Charles
+    de Gaulle"): the airport's own name of two or more words, exactly, after one word. One word after the town is
+    too weak a name ("Saint-Denis" is no field called Denis)."""
+    parts = re.split(r"[\s\-]+", text.strip(), maxsplit=1)
+    if len(parts) < 2 or len(re.split(r"[\s\-]+", parts[1])) < 2:
+        return None
+    rest = parts[1]
+    ref = _exact(rest)
+    if ref is None or ref.kind != "site" or ref.matched not in ("name", "alias"):
+        return None
+    return replace(ref, text=text)
 
 
 def resolve_endpoint(text: str) -> PlaceRef:
