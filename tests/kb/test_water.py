@@ -60,6 +60,13 @@ def test_a_sea_the_kb_lacks_is_unknown_not_its_namesake_on_land() -> None:
         assert any(namesake in c for c in err.value.candidates)  # listed as a candidate, never chosen silently
 
 
+def test_a_sea_that_sounds_like_a_land_region_is_not_that_region() -> None:
+    # "Ross Sea" folds to the transliteration key of "Russia" once its space is gone
+    with pytest.raises(PlaceError, match="unknown"):
+        kb.resolve_place("Ross Sea")
+    assert kb.resolve_place("Rossiya").id == "russia"
+
+
 @pytest.mark.parametrize(("text", "rid"), [("Strait of Hormus", "strait-of-hormuz"), ("Баренцово море", "barents-sea")])
 def test_a_misspelt_sea_lists_the_sea_first(text: str, rid: str) -> None:
     kind, pid, _, _ = kb.place_candidates(text)[0]

@@ -282,6 +282,10 @@ def resolve_place(text: str) -> PlaceRef:
     if not text or not text.strip():
         raise PlaceError(text, "empty")
     exact = _exact(text) or _after_town(text)
+    if exact is not None and exact.matched == "transliteration" and _without_water_word(text) != text.strip():
+        region = regions().get(exact.id) if exact.kind == "region" else None
+        if region is None or not region.is_water:
+            exact = None  # "Ross Sea" sounds like "Russia" once its space is folded away: a sea is no land
     if exact is not None:
         return exact
     cands = place_candidates(text)
