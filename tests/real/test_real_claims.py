@@ -138,6 +138,20 @@ def test_a_named_ship_placed_an_ocean_away_from_its_fixes_is_contradicted(sea: l
     assert "tracked 9,9" in reasons[0] and "km from Tartus" in reasons[0], reasons
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le cargo Asian Dynasty a accosté à Tartous le 11 janvier 2023.",
+        "Грузовое судно Asian Dynasty 11 января 2023 года пришвартовалось в Тартусе.",
+        "رست سفينة الشحن Asian Dynasty في ميناء طرطوس يوم 11 يناير 2023.",
+    ],
+)
+def test_the_same_ship_told_in_french_russian_and_arabic_is_contradicted(sea: liftwatch.LiftWatch, text: str) -> None:
+    # the name was "Le cargo", "Asian Dynasty 11" or none at all: no ship to follow, "no evidence in the data"
+    verdict, reasons, _ = _one(sea.check(text=text))
+    assert verdict == "contradicted" and "tracked 9,9" in reasons[0], reasons
+
+
 def test_the_same_claim_in_a_month_without_data_is_not_contradicted(sea: liftwatch.LiftWatch) -> None:
     verdict, _, _ = _one(sea.check(text="The cargo ship Asian Dynasty docked at Tartus on 11 March 2023."))
     assert verdict == "no evidence in the data"

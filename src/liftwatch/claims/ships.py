@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.place_names import COUNTRIES
+from liftwatch.claims.types import find_types
 
 # Ship nouns in the four languages, matched whatever their case ("Frigate", "фрегат", "Фрегат"), while the
 # name after them must be capitalised: the class nouns navies and reporters use for the ships that make
@@ -28,7 +29,10 @@ _SHIP_NOUN = (
     r"porte-conteneurs|navires?|cargos?|frégates?|bâtiments?|corvettes?|croiseurs?|destroyers?|sous-marins?|patrouilleurs?|"
     r"pétroliers?|remorqueurs?|brise-glace|porte-avions|"
     r"суд(?:но|на)|корабл[ьи]|сухогруз\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин(?:ец|цы)|крейсер\w*|танкер\w*|"
-    r"буксир\w*|паром\w*|ледокол\w*|тральщик\w*|подводн\w+\s+лодк\w+))"
+    r"буксир\w*|паром\w*|ледокол\w*|тральщик\w*|подводн\w+\s+лодк\w+|"
+    # Arabic nouns before a name written in Latin script ("سفينة الشحن Asian Dynasty")
+    r"(?:ال)?سفين[ةه](?:\s+(?:ال)?(?:شحن|حربية|نقل|إنزال))?|سفن|(?:ال)?فرقاطة|(?:ال)?مدمرة|(?:ال)?طراد|"
+    r"(?:ال)?ناقلة(?:\s+(?:ال)?نفط)?|(?:ال)?بارجة|(?:ال)?غواصة))"
 )
 # a nationality or fleet word between the noun and the name, as French and Russian write it ("la frégate
 # russe Amiral Grigorovitch", "le patrouilleur russe Iaroslav Moudry", "фрегат ВМФ России")
@@ -104,8 +108,15 @@ _SHIP_CONTEXT = re.compile(
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*)\b|"
-    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة",
+    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة|"
+    r"\b(?:le|un|du|au|les|des|ce)\s+cargos?\b",  # "le cargo Asian Dynasty" (French "cargo" alone is a ship)
     re.I,
+)
+# a number after a name that starts a date is the date's day ("судно Asian Dynasty 11 января")
+_DATE_AFTER = re.compile(
+    r"\s+(?i:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 # a quoted name after a legal form or a company noun is the company ("the LLC \"Oboronlogistika\"", "شركة
 # "ويستبيرغ""), not a vessel
@@ -164,6 +175,9 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
     found: list[tuple[int, int, str]] = []
 
     def add(a: int, b: int, name: str) -> None:
+        day = re.search(r"\s+\d{1,2}$", name)
+        if day is not None and _DATE_AFTER.match(text, b):
+            name, b = name[: day.start()], b - len(day.group(0))
         name = re.sub(r"\s+", " ", name.strip(" \"'“”‘’«»″,"))
         if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in _NOT_FIRST:
             return
@@ -173,6 +187,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             return  # "Landing Ship Brigade’s Ropucha", a headline's "Ship Docks At Port Sudan": no name
         if is_place is not None and is_place(name):
             return
+        if any(tb - ta == len(name) for ta, tb, *_ in find_types(name)):
+            return  # "un cargo Il-76": the aircraft, not a ship's name
         if any(e - s_ == len(name) for s_, e, _ in operators(name)):
             return  # "another cargo ship from \"Oboronlogistika\"": the company, not a vessel
         if all(b <= s or a >= e for s, e, _ in found):

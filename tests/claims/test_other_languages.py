@@ -1,5 +1,6 @@
-"""A state named by the adjective of its forces or of a military carrier in French, Russian and Arabic, and the
-French and Russian forms of leaving that the real recordings' claims, told in those languages, first missed."""
+"""What the real recordings' claims, told in French, Russian and Arabic, first missed: a state named by the
+adjective of its forces or of a military carrier, forms of leaving, airports after their town, romanised names,
+and ship names after the class nouns of those languages."""
 
 from __future__ import annotations
 
@@ -109,3 +110,21 @@ def test_an_arabic_name_does_not_run_on_into_the_verb_of_its_movement() -> None:
     # "من مطار أورلي متجهة إلى": the airport's name is one word, "متجهة" (heading) starts the next phrase
     (claim,) = extract("أقلعت طائرة من مطار أورلي متجهة إلى تولوز في 7 أكتوبر 2021.").claims
     assert [p.text for p in claim.origin] == ["أورلي"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le cargo Asian Dynasty a accosté à Tartous le 11 janvier 2023.",  # French "cargo" alone is a ship
+        "Грузовое судно Asian Dynasty 11 января 2023 года пришвартовалось в Тартусе.",  # "11" is the date's day
+        "رست سفينة الشحن Asian Dynasty في ميناء طرطوس يوم 11 يناير 2023.",  # a Latin name after an Arabic noun
+    ],
+)
+def test_a_ship_s_latin_name_after_the_class_noun_of_any_language(text: str) -> None:
+    (claim,) = extract(text).claims
+    assert [a.text for a in claim.assets] == ["Asian Dynasty"]
+
+
+def test_an_aircraft_after_a_french_cargo_is_no_ship() -> None:
+    (claim,) = extract("Le fret est arrivé par un cargo Il-76 à Hmeimim le 3 mai 2024.").claims
+    assert [a.domain for a in claim.assets if a.text == "Il-76"] == ["air"]  # never a ship named "Il-76"
