@@ -128,3 +128,23 @@ def test_a_ship_s_latin_name_after_the_class_noun_of_any_language(text: str) -> 
 def test_an_aircraft_after_a_french_cargo_is_no_ship() -> None:
     (claim,) = extract("Le fret est arrivé par un cargo Il-76 à Hmeimim le 3 mai 2024.").claims
     assert [a.domain for a in claim.assets if a.text == "Il-76"] == ["air"]  # never a ship named "Il-76"
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("30 июня 2020 года самолёт-заправщик ВВС Франции вылетел с авиабазы Истр.", "LFMI"),  # Istres
+        ("7 октября 2021 года самолёт вылетел из Орли в Тулузу.", "LFBO"),  # Toulouse
+        ("Самолёт вылетел в Орлеан 3 мая 2024 года.", "LFOJ"),  # Orléans
+    ],
+)
+def test_a_french_name_russian_writes_by_sound(text: str, site: str) -> None:
+    ids = [p.id for c in extract(text).claims for p in (*c.origin, *c.destination)]
+    assert site in ids
+
+
+def test_french_spellings_are_only_proposed_for_one_word() -> None:
+    from liftwatch.claims.translit import french_spellings
+
+    assert "toulouse" in french_spellings("tuluza") and "istres" in french_spellings("istr")
+    assert french_spellings("nort-aylend") == [] and french_spellings("ab") == []

@@ -59,9 +59,18 @@ def test_the_french_air_force_tanker_out_of_istres_is_supported_by_its_flight(ai
     assert (r.verdict, [a["asset_id"] for a in r.assets]) == ("supported", ["3b7777"])
 
 
-def test_the_tanker_out_of_istres_told_in_french_is_the_same_flight(air: liftwatch.LiftWatch) -> None:
-    # the elided "d'Istres" and "l'armée de l'Air française" (the state by its force's adjective) were unread
-    text = "Un avion ravitailleur de l'armée de l'Air française a décollé d'Istres le 30 juin 2020."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the elided "d'Istres" and "l'armée de l'Air française" (the state by its force's adjective) were unread
+        "Un avion ravitailleur de l'armée de l'Air française a décollé d'Istres le 30 juin 2020.",
+        # Russian writes Istres by sound, without its silent ending: "Истр" was an unknown place
+        "30 июня 2020 года самолёт-заправщик ВВС Франции вылетел с авиабазы Истр.",
+    ],
+)
+def test_the_tanker_out_of_istres_told_in_french_or_russian_is_the_same_flight(
+    air: liftwatch.LiftWatch, text: str
+) -> None:
     r = air.check(text=text).results[0]
     assert (r.claim.actor, [p.id for p in r.claim.origin]) == ("France", ["LFMI"])
     assert (r.verdict, [a["asset_id"] for a in r.assets]) == ("supported", ["3b7777"])

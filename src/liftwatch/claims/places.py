@@ -28,7 +28,14 @@ from liftwatch.claims.place_names import CITY_ANCHORS, CITY_NAMES, COUNTRIES
 from liftwatch.claims.plausible import plausible, sounds_like
 from liftwatch.claims.textkey import fold as fold
 from liftwatch.claims.textkey import norm_key as norm_key
-from liftwatch.claims.translit import cyrillic_to_latin, has_arabic, has_cyrillic, kb_skeletons
+from liftwatch.claims.translit import (
+    FRENCH_SPEAKING,
+    cyrillic_to_latin,
+    french_spellings,
+    has_arabic,
+    has_cyrillic,
+    kb_skeletons,
+)
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb.cities import cities_named
@@ -226,11 +233,22 @@ class Gazetteer:
                 close = site is not None and (plausible(latin, site) or sounds_like(latin, site))
                 if close and romanised_plausible(latin, site):
                     return self.site_place(site.site_id, text, f"romanised {latin!r}: kb.resolve_site")
-            return None
+            return self._french_by_sound(text, key)
         if has_arabic(text):
             sid = kb_skeletons().lookup(re.sub(_SUFFIX + "$", "", text, flags=re.I))
             if sid is not None:
                 return self.site_place(sid, text, "Arabic consonant skeleton of a kb name")
+        return None
+
+    def _french_by_sound(self, text: str, key: str) -> Place | None:
+        """A French name Russian writes by sound ("Истр", "Тулузу"): a spelling ``translit.french_spellings``
+        proposes that is a word of a French-speaking site's name, exactly."""
+        for variant in ru_variants(key):
+            for spelling in french_spellings(cyrillic_to_latin(variant)):
+                site = self.kb.resolve_site(spelling)
+                words = set(re.split(r"[^a-z]+", fold(getattr(site, "name", "") or "").lower()))
+                if site is not None and site.country in FRENCH_SPEAKING and spelling in words:
+                    return self.site_place(site.site_id, text, f"French spelling {spelling!r} of {variant!r}")
         return None
 
     def _resolve_place(self, resolve_place: Any, variant: str, text: str) -> Place | None:

@@ -82,6 +82,27 @@ def cyrillic_to_latin(text: str) -> str:
     return "".join(_CYR.get(ch, _CYR.get(ch.lower(), ch)) for ch in text.lower())
 
 
+# Where a place's name is French: Russian writes it by sound, and the romanised sound is not the spelling
+FRENCH_SPEAKING = frozenset(["FR", "BE", "CH", "LU", "MC", "RE", "GF", "GP", "MQ", "NC", "PF", "YT", "PM"])
+_SILENT_ENDINGS = ("", "s", "es", "e", "x", "t", "d")
+
+
+def french_spellings(latin: str) -> list[str]:
+    """Spellings a romanised Russian rendering of a one-word French name may stand for: Russian writes French
+    "ou" as "у", an "s" between vowels as "з", a mute final "e" of a feminine name as "а", and drops silent
+    final letters ("Истр" Istres, "Тулуза" Toulouse, "Нант" Nantes, "Орлеан" Orléans). The caller keeps a
+    spelling only where it is, exactly, a word of a French-speaking site's name."""
+    if not re.fullmatch(r"[a-z]{3,}", latin):
+        return []
+    stems = {latin}
+    stems |= {re.sub(r"(?<!o)u", "ou", w) for w in stems}
+    stems |= {re.sub(r"(?<=[aeiou])z(?=[aeiou])", "s", w) for w in stems}
+    stems |= {w[:-1] + "e" for w in stems if w.endswith("a")}
+    out = {w + end for w in stems for end in _SILENT_ENDINGS}
+    out.discard(latin)
+    return sorted(out)
+
+
 def has_cyrillic(text: str) -> bool:
     return re.search(r"[а-яёіў]", text, re.I) is not None
 
