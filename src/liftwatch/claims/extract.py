@@ -39,6 +39,7 @@ from liftwatch.claims.context import (
 )
 from liftwatch.claims.counts import best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE
+from liftwatch.claims.domain_places import for_domain
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
@@ -352,7 +353,7 @@ def extract(
     sole_carrier(sentences, claims)
     for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
         for role in ("origin", "destination", "via"):
-            setattr(c, role, [gaz.adapt(p, c.domain) for p in getattr(c, role)])
+            setattr(c, role, [for_domain(gaz, p, c.domain) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
     claims = merge_claims([part for c in claims for part in per_ship(c, solo)])
     attach_owners(claims, sentences, ship_names)

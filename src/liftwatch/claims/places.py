@@ -37,9 +37,6 @@ from liftwatch.claims.translit import (
     kb_skeletons,
 )
 from liftwatch.errors import PlaceError
-from liftwatch.geodesy import haversine_km
-from liftwatch.kb.cities import cities_named
-from liftwatch.kb.sites import airportsdata_rows
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
 _SUFFIX = (
@@ -48,8 +45,8 @@ _SUFFIX = (
 )
 # the country names under the same key as a looked-up phrase ("й" folds to "и": "центральноафриканской")
 _COUNTRY_KEYS: dict[str, str] = {}
-_AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
-_SEA_KINDS = {"naval_base", "port"}
+AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
+SEA_KINDS = {"naval_base", "port"}
 
 
 def _alias_regex(alias: str) -> str:
@@ -87,13 +84,13 @@ class Gazetteer:
             self.curated = sites.filter(sites["curated"].fill_null(False))["site_id"].to_list()
         else:
             self.curated = [s for s in ids if not _ICAO_ID.match(s)]
-        self._rows: dict[str, dict[str, Any]] = {
+        self.curated_rows: dict[str, dict[str, Any]] = {
             r["site_id"]: r for r in sites.filter(sites["site_id"].is_in(self.curated)).iter_rows(named=True)
         }
         self.regions: dict[str, Any] = dict(self.kb.regions())
         self._keys: dict[str, tuple[str, str]] = {}
         alternatives: list[str] = []
-        for sid, row in self._rows.items():
+        for sid, row in self.curated_rows.items():
             for alias in [row["name"], sid, *(row.get("aliases") or [])]:
                 self._add(alias, ("site", sid), alternatives)
         for rid, reg in self.regions.items():
@@ -298,7 +295,7 @@ class Gazetteer:
             ids = [
                 s.site_id
                 for s, _ in nearest(site.lat, site.lon, radius_km=60.0, limit=40)
-                if s.kind in _AIR_KINDS | _SEA_KINDS
+                if s.kind in AIR_KINDS | SEA_KINDS
             ]
         key = CITY_NAMES.get(anchor, norm_key(text))
         note = f"city: {len(ids)} kb airfields and ports within 60 km of {anchor}"
@@ -350,80 +347,15 @@ class Gazetteer:
             return Place(text, "unknown", None, label, note=note + " (none known)")
         return Place(text, "controlled", actor.name, label, tuple(sorted(hits)), (), None, note)
 
-    def adapt(self, place: Place, domain: str | None) -> Place:
-        """Swap a site for the nearest one of the right kind (≤ 35 km): "Tobruk" for a ship is the port."""
-        if place.kind != "site" or domain is None or place.id is None:
-            return place
-        want = _AIR_KINDS if domain == "air" else _SEA_KINDS
-        if place.site_kind in want:
-            return place
-        me = self._rows.get(place.id) or _row(self.kb.site(place.id))
-        best: tuple[float, str] | None = None
-        for sid, row in self._rows.items():
-            if row["kind"] not in want:
-                continue
-            d = _km(me["lat"], me["lon"], row["lat"], row["lon"])
-            if d <= 35.0 and (best is None or d < best[0]):
-                best = (d, sid)
-        if best is None:
-            return (self._port_of(place) or self._port_city(place)) if domain == "sea" else place
-        out = self.site_place(best[1], place.text, f"{place.note}; {domain} site {best[0]:.0f} km from {place.name}")
-        out.qualifiers = list(place.qualifiers)
-        return out
-
-    def _port_of(self, place: Place) -> Place | None:
-        """The port the kb files under the airport's city ("à Qingdao": 38 km from its airport), ``kb.port_of``."""
-        ref = self.kb.port_of(place.id) if place.id and hasattr(self.kb, "port_of") else None
-        if ref is None:
-            return None
-        out = self.site_place(ref.id, place.text, f"{place.note}; kb.port_of: the port of {place.name}")
-        out.qualifiers = list(place.qualifiers)
-        return out
-
-    def _port_city(self, place: Place) -> Place:
-        """A ship's place the kb knows only as an airport ("to Havana", "в Гавану", "إلى هافانا"; the kb has no
-        port there) is the city the airport serves, by its airfield's city name: the ship went to the city, not to
-        its airport. Kept as the airport when the name was matched loosely (a fuzzy or romanised guess is not sure
-        to be that city) or when the text itself says airport."""
-        if "fuzzy" in place.note or "romanised" in place.note or _AIRPORT_WORD.search(place.text):
-            return place
-        site = self.kb.site(place.id) if place.id else None
-        icao = getattr(site, "icao", None)
-        row = airportsdata_rows().get(icao) if icao else None
-        city = (row or {}).get("city") or ""
-        if not city or norm_key(city) in ("", norm_key(getattr(site, "name", "") or "")):
-            return place
-        named = [c for c in cities_named(city) if c.country == getattr(site, "country", None)]
-        if not named or len(named[0].site_ids) < 2:
-            # a city of one airfield is that airfield by another name: the ship's place is a port the kb does
-            # not hold, so it is unknown (the evidence says it cannot check it) rather than the airport
-            note = f"{place.note}; a ship's place the kb knows only as the airport {place.name}: no port there"
-            return Place(place.text, "unknown", None, place.text.strip(), note=note)
-        out = self.city_place(place.id or "", place.text)
-        key = norm_key(city)
-        note = f"{place.note}; a ship's place the kb knows as an airport: the city of {place.name}"
-        return replace(out, id=f"city:{key}", name=city, region_ids=(f"city:{key}",), note=note)
-
     def site_latlon(self, site_ids: tuple[str, ...] | list[str]) -> tuple[np.ndarray, np.ndarray]:
         rows = self.sites.filter(self.sites["site_id"].is_in(list(site_ids)))
         return rows["lat"].to_numpy(), rows["lon"].to_numpy()
-
-
-_AIRPORT_WORD = re.compile(r"airport|airfield|aéroport|аэропорт|مطار", re.I)
 
 
 def _after_town(phrase: str, site: Any) -> bool:
     """ "roissy charles de gaulle": a town, then a name of two or more words that looks like the site's."""
     words = phrase.split()
     return len(words) > 2 and plausible(" ".join(words[1:]), site)
-
-
-def _row(site: Any) -> dict[str, Any]:
-    return {"lat": site.lat, "lon": site.lon, "kind": site.kind}
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return float(haversine_km(lat1, lon1, lat2, lon2))
 
 
 _COUNTRY_KEYS.update({norm_key(k): v for k, v in COUNTRIES.items()})
