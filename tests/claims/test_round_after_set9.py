@@ -1,0 +1,82 @@
+"""Mechanisms of the round after set 9, each tested on sentences written for it (other ships, ports and dates
+than the gold corpus), in the languages it applies to: ships named after the nouns reporting uses for them,
+and a ship referred back to by its class noun.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from liftwatch.claims.assets import find_assets
+from tests.claims.conftest import real_kb_gazetteer, shape_extract
+
+
+def _ships(text: str) -> list[str]:
+    return [a.label for _, _, a in find_assets(text) if a.ship_name]
+
+
+# --- a ship named after the noun reporting uses for it --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Russian bulker Kapitan Orlov loaded wheat at Sevastopol.", "Kapitan Orlov"),
+        ("The bulk carrier Kapitan Orlov left Sevastopol on Monday.", "Kapitan Orlov"),
+        ("Officials identified it as the Togo-flagged Kapitan Orlov.", "Kapitan Orlov"),
+        ("The Panama-flagged Ro-Ro Severny Veter transited the Dardanelles.", "Severny Veter"),
+        ("The training ship Perekop called at Algiers.", "Perekop"),
+        ("Le cargo russe Kapitan Orlov a quitté Sébastopol mardi.", "Kapitan Orlov"),
+        ("Le vraquier Kapitan Orlov a quitté Sébastopol.", "Kapitan Orlov"),
+        ("Le cargo Ro-Ro Severny Veter du Panama a franchi les Dardanelles.", "Severny Veter"),
+        ("Le navire-école russe Perekop a fait escale à Alger.", "Perekop"),
+        ("Балкер «Капитан Орлов» вышел из Севастополя.", "Капитан Орлов"),
+        ("Балкер Kapitan Orlov вышел из Севастополя.", "Kapitan Orlov"),
+        ("Сухогруз типа ро-ро «Северный ветер» прошёл Дарданеллы.", "Северный ветер"),
+        ('غادرت سفينة الشحن "كابيتان أورلوف" ميناء سيفاستوبول', "كابيتان أورلوف"),
+    ],
+)
+def test_a_ship_is_named_after_its_noun_flag_or_kind(text: str, name: str) -> None:
+    assert _ships(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des avions-cargos Antonov ont atterri à Bamako.",  # an aircraft's "cargo" names no ship
+        "Un cargo de 27 000 tonnes a quitté Sébastopol.",  # a ship, but unnamed
+        "The Russian-flagged cargo ship left Tartus.",  # the flag is no name
+    ],
+)
+def test_no_ship_name_where_none_is_given(text: str) -> None:
+    assert _ships(text) == []
+
+
+def test_a_day_of_the_month_after_a_ship_noun_is_no_name() -> None:
+    assert _ships("Фрегат 9 мая прибыл в Тартус.") == []
+
+
+def test_a_flag_before_the_noun_is_not_taken_for_the_name() -> None:
+    assert _ships("The Russian-flagged cargo ship Kapitan Orlov left Tartus.") == ["Kapitan Orlov"]
+
+
+# --- a ship referred back to by its class noun ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The frigate Admiral Kasatonov called at Algiers on 3 May. The frigate then sailed to Tartus on 9 May.",
+        "La frégate Amiral Kasatonov a fait escale à Alger le 3 mai. La frégate a ensuite rejoint Tartous le 9 mai.",
+        "Фрегат «Адмирал Касатонов» 3 мая зашёл в Алжир. Фрегат 9 мая прибыл в Тартус.",
+        "Фрегат «Адмирал Касатонов» 3 мая зашёл в Алжир. Затем фрегат прибыл в Тартус 9 мая.",
+        'رست الفرقاطة "الأدميرال كاساتونوف" في الجزائر يوم 3 مايو. ووصلت الفرقاطة إلى طرطوس يوم 9 مايو',
+    ],
+)
+def test_a_ship_referred_back_to_by_its_class_is_the_ship_named_before(text: str) -> None:
+    real_kb_gazetteer()
+    claims = shape_extract(text).claims
+    to_tartus = [c for c in claims if any(p.id in ("tartus", "tartus-port") for p in c.destination)]
+    assert to_tartus, [(c.destination, c.assets) for c in claims]
+    names = {a.label.casefold() for c in to_tartus for a in c.assets if a.ship_name}
+    assert names and all("kasatonov" in n or "касатонов" in n or "كاساتونوف" in n for n in names), names
