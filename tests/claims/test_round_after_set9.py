@@ -80,3 +80,68 @@ def test_a_ship_referred_back_to_by_its_class_is_the_ship_named_before(text: str
     assert to_tartus, [(c.destination, c.assets) for c in claims]
     names = {a.label.casefold() for c in to_tartus for a in c.assets if a.ship_name}
     assert names and all("kasatonov" in n or "касатонов" in n or "كاساتونوف" in n for n in names), names
+
+
+# --- a turnaround: the landing and the take-off are two movements ------------------------------------------
+
+
+def _legs(text: str) -> list[tuple[list[str | None], list[str | None]]]:
+    real_kb_gazetteer()
+    return sorted(([p.id for p in c.origin], [p.id for p in c.destination]) for c in shape_extract(text).claims)
+
+
+BOTH_LEGS = [([], ["hmeimim"]), (["hmeimim"], [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 March, the same Il-76 arrived and departed from Hmeimim.",
+        "Des Il-76 russes ont été filmés à l'atterrissage et au décollage à Hmeimim samedi.",
+        "Ил-76 приземлялись и взлетали в Хмеймиме в субботу.",
+        "شوهدت طائرات إليوشن 76 تهبط وتقلع من قاعدة حميميم يوم السبت",
+    ],
+)
+def test_an_arrival_and_a_departure_told_together_are_two_movements(text: str) -> None:
+    assert _legs(text) == BOTH_LEGS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Il-76 landed at Hmeimim early on Saturday, remaining there for an hour before departing westward.",
+        "Un Il-76 a atterri à Hmeimim samedi avant de repartir.",
+        "Ил-76 приземлился в Хмеймиме в субботу и через час улетел.",
+        "هبطت طائرة إليوشن 76 في قاعدة حميميم يوم السبت ثم أقلعت",
+    ],
+)
+def test_a_departure_with_no_place_after_a_landing_leaves_from_where_it_landed(text: str) -> None:
+    assert _legs(text) == BOTH_LEGS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Il-76 landed at Hmeimim on Saturday.",
+        "Un Il-76 a atterri à Hmeimim samedi avant de repartir pour Moscou dimanche.",  # the departure has its place
+        "Ил-76 вылетел из Чкаловского и приземлился в Хмеймиме.",  # the departure is told before the landing
+    ],
+)
+def test_no_turnaround_where_none_is_told(text: str) -> None:
+    legs = _legs(text)
+    assert (["hmeimim"], []) not in legs, legs
+
+
+def test_two_legs_that_meet_are_not_merged_into_one_from_a_place_to_itself() -> None:
+    from datetime import date
+
+    from liftwatch.claims.merge import merge_claims
+    from liftwatch.claims.model import Claim
+
+    real_kb_gazetteer()
+    landed = shape_extract("An Il-76 landed at Hmeimim on 10 May.").claims[0]
+    left = shape_extract("An Il-76 took off from Hmeimim on 10 May.").claims[0]
+    assert landed.window == left.window == (date(2025, 5, 10), date(2025, 5, 10))
+    merged = merge_claims([landed, left])
+    assert len(merged) == 2
+    assert all(isinstance(c, Claim) and not (c.origin and c.destination) for c in merged)
