@@ -145,3 +145,43 @@ def test_two_legs_that_meet_are_not_merged_into_one_from_a_place_to_itself() -> 
     merged = merge_claims([landed, left])
     assert len(merged) == 2
     assert all(isinstance(c, Claim) and not (c.origin and c.destination) for c in merged)
+
+
+# --- months named without a day: after a preposition in each language, and two months joined -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Il-76 flights to Bamako resumed in March.", (2025, 3, 1), (2025, 3, 31)),
+        ("Les vols d'Il-76 vers Bamako ont repris en mars.", (2025, 3, 1), (2025, 3, 31)),
+        ("Рейсы Ил-76 в Бамако возобновились в марте.", (2025, 3, 1), (2025, 3, 31)),
+        ("استؤنفت رحلات إليوشن 76 إلى باماكو في مارس", (2025, 3, 1), (2025, 3, 31)),
+        ("Рейсы Ил-76 в Бамако возобновились в марте 2023 года.", (2023, 3, 1), (2023, 3, 31)),
+        ("The freighter made trips to Latakia in February and March.", (2025, 2, 1), (2025, 3, 31)),
+        ("The freighter made trips to Latakia from November 2023 to February 2024.", (2023, 11, 1), (2024, 2, 29)),
+        ("Le cargo a fait des rotations vers Lattaquié entre février et avril 2024.", (2024, 2, 1), (2024, 4, 30)),
+        ("Сухогруз совершал рейсы в Латакию с февраля по апрель 2024 года.", (2024, 2, 1), (2024, 4, 30)),
+        ("Сухогруз совершал рейсы в Латакию в феврале и марте.", (2025, 2, 1), (2025, 3, 31)),
+        ("قامت السفينة برحلات إلى اللاذقية في فبراير ومارس", (2025, 2, 1), (2025, 3, 31)),
+        ("قامت السفينة برحلات إلى اللاذقية من فبراير إلى أبريل 2024", (2024, 2, 1), (2024, 4, 30)),
+    ],
+)
+def test_a_month_or_two_months_joined_date_the_movement(
+    text: str, first: tuple[int, int, int], last: tuple[int, int, int]
+) -> None:
+    from datetime import date
+
+    from liftwatch.claims.timeparse import find_times
+
+    spans = [(t.start, t.end) for t in find_times(text, date(2025, 5, 14)) if t.start is not None]
+    assert spans == [(date(*first), date(*last))], spans
+
+
+@pytest.mark.parametrize("text", ["It may to some degree be delayed.", "Les troupes de Mars ont quitté la base."])
+def test_a_month_word_with_no_preposition_or_second_month_dates_nothing(text: str) -> None:
+    from datetime import date
+
+    from liftwatch.claims.timeparse import find_times
+
+    assert find_times(text, date(2025, 5, 14)) == []
