@@ -185,3 +185,29 @@ def test_a_month_word_with_no_preposition_or_second_month_dates_nothing(text: st
     from liftwatch.claims.timeparse import find_times
 
     assert find_times(text, date(2025, 5, 14)) == []
+
+
+# --- where the load was taken on is the origin, the load named in between ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian bulker Kapitan Orlov loaded a cargo of 27,000 tonnes of grain in Sevastopol, then sailed to Latakia.",
+        "Le cargo Kapitan Orlov a chargé 27 000 tonnes de céréales à Sébastopol avant de rejoindre Lattaquié.",
+        "Сухогруз «Капитан Орлов» загрузил зерно в Севастополе и направился в Латакию.",
+        "تم تحميل السفينة بالحبوب في ميناء سيفاستوبول ثم أبحرت إلى اللاذقية",
+    ],
+)
+def test_the_port_a_load_was_taken_on_at_is_the_origin(text: str) -> None:
+    assert _legs(text) == [(["sevastopol"], ["latakia-port"])]
+
+
+def test_a_load_taken_on_with_no_destination_still_gives_the_origin() -> None:
+    assert _legs("A second vessel had taken on a load of grain at Sevastopol and was headed for the Bosphorus.") == [
+        (["sevastopol"], [])
+    ]
+
+
+def test_a_carrier_loaded_with_arms_that_landed_somewhere_arrived_there() -> None:
+    assert _legs("An Il-76 loaded with arms landed in Benghazi on Friday.") == [([], ["benina"])]
