@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = None
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.675, 0.590), "ar": (0.570, 0.421), "fr": (0.587, 0.431), "ru": (0.556, 0.524)}
+FLOORS = {"en": (0.675, 0.590), "ar": (0.570, 0.421), "fr": (0.586, 0.431), "ru": (0.550, 0.531)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set from the next blind set's one score
 # sources reported as actor on the blind set when it was scored

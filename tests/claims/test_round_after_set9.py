@@ -211,3 +211,27 @@ def test_a_load_taken_on_with_no_destination_still_gives_the_origin() -> None:
 
 def test_a_carrier_loaded_with_arms_that_landed_somewhere_arrived_there() -> None:
     assert _legs("An Il-76 loaded with arms landed in Benghazi on Friday.") == [([], ["benina"])]
+
+
+# --- deployment, withdrawal and evacuation verbs in every language, as English has them -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("La France a déployé deux avions-cargos à Niamey.", "DRRN"),
+        ("Le Tchad a dépêché un avion-cargo à Abéché.", "FTTC"),
+        ("Россия разместила два Су-25 на авиабазе Хмеймим.", "hmeimim"),
+        ("أجلت فرنسا رعاياها من الخرطوم إلى جيبوتي", "country:DJ"),
+    ],
+)
+def test_a_deployment_or_evacuation_verb_makes_a_movement(text: str, destination: str) -> None:
+    real_kb_gazetteer()
+    claims = shape_extract(text).claims
+    assert [[p.id for p in c.destination] for c in claims] == [[destination]]
+
+
+def test_a_delivery_told_by_its_arrival_of_goods_is_a_movement() -> None:
+    real_kb_gazetteer()
+    (claim,) = shape_extract("Из Беларуси поступила партия истребителей МиГ-29.").claims
+    assert [p.id for p in claim.origin] == ["belarus"]

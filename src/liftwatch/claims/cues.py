@@ -46,6 +46,11 @@ MOVE = _p(
     r"(?:про|во|вы|при|за|у|пере|подо?)ш(?:[её]л|л[аио])\w*|(?:про|вы|при|за|пере|под|от|по)ход\w*|ид[её]т|идут|"
     r"(?:во|вы|при|за|про|пере|подо)йд\w*|следу\w+\s+(?:в|во|на|из|через|к)\b|перебр[оа]с\w*|перевез\w*|пересек\w*|"
     r"посадк\w*|крушени\w*|передислоц\w*|верну\w*|отбы\w*|прибыт\w*|курс\w*\s+на\b)|"
+    # the English verbs of deployment, withdrawal and evacuation in the other languages ("a déployé la frégate",
+    # "dépêché", "rapatrié", "transféré"; "развернула", "разместила", "эвакуировала", "вывела", "поступила партия";
+    # "إجلاء", "أجلت")
+    r"\b(?:(?:re)?déploy\w+|redéploi\w*|dépêch\w+|rapatri\w+|transfér\w+|évacu\w+)\b|"
+    r"\b(?:разверн\w+|размест\w+|эвакуир\w+|эвакуац\w+|вывел\w*|вывод\w*|поступил\w*)|(?:إجلاء|أجل(?:ت|وا))(?![\u0600-\u06FF])|"
     r"\b(?:vol(?:é|ée|és|ant|ait|aient|er|e|ent)|dirig\w+|rejoin\w+|rejoint|transit\w*|travers\w+|débarqu\w+|"
     r"accost\w+|appareill\w+|navigu\w+|survol\w+|franchi\w*|ravitaill\w+|fait\s+route)\b|"
     r"\b(?:crossed|crossing|passed\s+through|touch(?:ed|ing)\s+down|stopped|stopover|refuel\w*|divert\w*|rerouted)\b|"
