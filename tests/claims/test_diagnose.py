@@ -42,10 +42,18 @@ def test_lost_fields_are_classed_by_cause(tmp_path: Path) -> None:
     assert sum(lost.values()) == 4
 
 
-def test_only_restricts_to_matching_files(tmp_path: Path) -> None:
+def test_only_and_exclude_pick_a_part_by_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     real_kb_gazetteer()
-    _write(tmp_path, "a.toml", "An An-124 landed at Hmeimim on 18 December.", '[[claim]]\norigin = ["hmeimim"]\n')
-    assert diagnose(tmp_path, only="^b")[1] == 0
+    _write(tmp_path, "en-a1-x.toml", "An An-124 landed at Hmeimim on 18 December.", '[[claim]]\norigin = ["hmeimim"]\n')
+    _write(
+        tmp_path, "en-s1-y.toml", "An Il-76 landed at Hmeimim.", '[[claim]]\ndestination = ["hmeimim"]\nactor = "X"\n'
+    )
+    assert diagnose(tmp_path)[1] == 3
+    assert diagnose(tmp_path, only=["??-s[0-9]-*"])[1] == 2
+    assert diagnose(tmp_path, exclude=["??-s[0-9]-*"])[1] == 1
+    assert diagnose(tmp_path, only="b*")[1] == 0  # one glob given as a string is that glob
+    assert main([str(tmp_path), "--exclude", "*-a1-*", "--exclude", "*-s1-*"]) == 0
+    assert "0 of 0 gold fields" in capsys.readouterr().out
 
 
 def test_cli_prints_the_table_and_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

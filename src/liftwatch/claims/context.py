@@ -22,14 +22,24 @@ from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.ships import mentions_of, owner_of_the_ship, owners
 from liftwatch.claims.timeparse import TimeSpan, find_times
 
+# the class nouns a ship named before is referred back to by ("the frigate", "la frégate", "фрегат", "الفرقاطة"):
+# each kind of ship reporting names, not only "ship" and "vessel"
+_SHIP_BACK_EN = r"frigates?|destroyers?|corvettes?|warships?|tankers?|bulkers?|submarines?|cruisers?|tugs?"
+_SHIP_BACK_FR = (
+    r"frégates?|corvettes?|bâtiments?|pétroliers?|vraquiers?|sous-marins?|destroyers?|croiseurs?|patrouilleurs?"
+)
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|same|both)\s+(?:same\s+|two\s+|three\s+|\w+\s+)?(?:aircraft|planes?|jets?|flights?|"
-    r"ships?|vessels?|freighters?|airlifters?)\b|^\s*(?:It|They)\b|\b(?:le\s+même|ces|cet|cette)\s+(?:avions?|appareils?|navires?)\b|"
-    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+)|\bالطائرة\b|\bالسفينة\b|"
+    rf"ships?|vessels?|freighters?|airlifters?|{_SHIP_BACK_EN})\b|^\s*(?:It|They)\b|"
+    rf"\b(?:le\s+même|la\s+même|ces|cet|cette|ce)\s+(?:avions?|appareils?|navires?|{_SHIP_BACK_FR})\b|"
+    r"\b(?:эти|этот|эта|те\s+же)\s+(?:самол[её]т\w*|борт\w*|суд\w+|фрегат\w*|корабл\w*)|\bالطائرة\b|\bالسفينة\b|"
+    r"\bال(?:فرقاطة|مدمرة|ناقلة|بارجة|غواصة|كورفيت|سفن)\b|"
     # a sentence that opens on the carrier with a definite article: "Le navire est ensuite parti pour ...",
     # "L'appareil ...", "Судно ...", "Самолёт ..." (Russian has no article: the bare noun opening the sentence)
-    r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?:navires?|bateaux?|cargos?|avions?|appareils?)\b|"
-    r"^\s*(?:Судно|Корабль|Самол[её]т|Борт)\b",
+    rf"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?:navires?|bateaux?|cargos?|avions?|appareils?|{_SHIP_BACK_FR})\b|"
+    r"^\s*(?:Судно|Корабль|Самол[её]т|Борт|Фрегат|Корвет|Эсминец|Танкер|Сухогруз|Балкер|Крейсер|БДК)\b|"
+    # Russian has no article: a ship's class noun in the nominative with no name after it ("Затем фрегат прибыл")
+    r"\b(?:судно|корабль|фрегат|корвет|эсминец|танкер|сухогруз|балкер|крейсер)\b(?!\s*(?-i:[«\"„A-ZА-ЯЁ]))",
     re.I,
 )
 _TYPES_USED = re.compile(

@@ -46,6 +46,11 @@ MOVE = _p(
     r"(?:про|во|вы|при|за|у|пере|подо?)ш(?:[её]л|л[аио])\w*|(?:про|вы|при|за|пере|под|от|по)ход\w*|ид[её]т|идут|"
     r"(?:во|вы|при|за|про|пере|подо)йд\w*|следу\w+\s+(?:в|во|на|из|через|к)\b|перебр[оа]с\w*|перевез\w*|пересек\w*|"
     r"посадк\w*|крушени\w*|передислоц\w*|верну\w*|отбы\w*|прибыт\w*|курс\w*\s+на\b)|"
+    # the English verbs of deployment, withdrawal and evacuation in the other languages ("a déployé la frégate",
+    # "dépêché", "rapatrié", "transféré"; "развернула", "разместила", "эвакуировала", "вывела", "поступила партия";
+    # "إجلاء", "أجلت")
+    r"\b(?:(?:re)?déploy\w+|redéploi\w*|dépêch\w+|rapatri\w+|transfér\w+|évacu\w+)\b|"
+    r"\b(?:разверн\w+|размест\w+|эвакуир\w+|эвакуац\w+|вывел\w*|вывод\w*|поступил\w*)|(?:إجلاء|أجل(?:ت|وا))(?![\u0600-\u06FF])|"
     r"\b(?:vol(?:é|ée|és|ant|ait|aient|er|e|ent)|dirig\w+|rejoin\w+|rejoint|transit\w*|travers\w+|débarqu\w+|"
     r"accost\w+|appareill\w+|navigu\w+|survol\w+|franchi\w*|ravitaill\w+|fait\s+route)\b|"
     r"\b(?:crossed|crossing|passed\s+through|touch(?:ed|ing)\s+down|stopped|stopover|refuel\w*|divert\w*|rerouted)\b|"
@@ -61,6 +66,11 @@ MOVE = _p(
     r"(?<![\u0600-\u06FF])[وف]?(?:عاد(?:ت|وا|تا)?|عودة|ت?عود|أرسل\w*|ترسل|يرسل|صوب|قاصد\w*)(?![\u0600-\u06FF])",
 )
 
+# the words between a loading verb and where the load was taken on: the load, never a verb of arrival
+_LOAD_GAP = (
+    r"(?:(?!(?:landed|arrived|docked|flew|sailed|delivered|unloaded|headed|bound|atterri\w*|arriv\w+|débarqu\w+|"
+    r"приземл\w*|прибыл\w*|доставил\w*|وصل\S*|هبط\S*)(?:\s|$))\S+\s+){0,10}?"
+)
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
 ORIGIN_CUES = (
     r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
@@ -77,6 +87,13 @@ ORIGIN_CUES = (
     r"quitté", r"quitte",
     # "(re)chargé à la base navale de Tartous", "загружен в порту Тартус": where the load was taken on
     r"(?:re)?chargée?s?\s+(?:à|au|dans|en)", r"(?:за|по)гружен\w*\s+(?:в|на)",
+    # the load named between the loading verb and the place: "loaded a cargo of 27,000 tonnes of grain in X",
+    # "had taken on a load of grain at X", "a chargé des munitions à X", "загрузил зерно в X", "تم تحميلها بالأسلحة في
+    # X"; no verb of arrival in between ("loaded with arms, landed in X" is an arrival)
+    rf"(?:loaded|loading|took\s+on|taken\s+on|taking\s+on)\s+{_LOAD_GAP}(?:in|at)",
+    rf"(?:a|ont|avait|avaient|avoir)\s+(?:re)?chargé\s+{_LOAD_GAP}(?:à|au|dans|en)",
+    rf"(?:загрузил\w*|погрузил\w*|принял\w*\s+(?:на\s+борт\s+)?груз\w*)\s+{_LOAD_GAP}(?:в|на)",
+    rf"(?:تم\s+)?(?:تحميل\S*|حُمّل\S*|حمّل\S*)\s+{_LOAD_GAP}(?:في|من)",
     r"(?:قدوم|قادم)\S*(?:\s+\S+){0,2}?\s+من", r"(?:вылетев|вылетел\w*|отплыв\w*|вышед\w*|вышел\w*)\s+(?:из|с)",
     r"issue?s?\s+(?:de|du|d')", r"parti\w*\s+(?:de|du|d')",
     # a ship casting off, a plane taking off, in French ("a appareillé de Baltiïsk", "a décollé de Hmeimim")

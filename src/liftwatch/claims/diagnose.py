@@ -8,7 +8,8 @@ named but given no role, a place key the annotation writes another way (``city:`
 window with no date, the article's dates or a wrong span, an actor missed or wrong or the source taken, assets,
 counts. Hand-written because the classes are this project's vocabulary of extraction errors.
 
-``python -m liftwatch.claims.diagnose tests/data/articles [--only REGEX]`` prints the table; ``--excerpts`` (with
+``python -m liftwatch.claims.diagnose tests/data/articles [--only GLOB] [--exclude GLOB]`` prints the table (the
+globs, each repeatable, on file names, pick a part of the corpus as the evaluator's do); ``--excerpts`` (with
 ``--lang``) prints one row per excerpt instead: how many movements it claims and how many were extracted, how far
 reading got (clauses with a movement verb, the gold's places found at all), and for every movement not extracted
 the first step of reading that lost it (:func:`lost_movement`).
@@ -17,16 +18,15 @@ the first step of reading that lost it (:func:`lost_movement`).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from liftwatch.claims.cues import MOVE
-from liftwatch.claims.evaluate import Article, load_corpus
+from liftwatch.claims.evaluate import Article, add_part_options, load_corpus
 from liftwatch.claims.model import Claim, Extraction, Place
 from liftwatch.claims.places import Gazetteer, norm_key
 from liftwatch.claims.scoring import FIELDS, field_right, gold_fields, gold_key, pair, place_keys, predicted_fields
@@ -116,23 +116,25 @@ def _scored(claims: list[Claim], gold: list[dict[str, Any]]) -> Iterator[_Scored
         yield out
 
 
-def _extracted(folder: Path, lang: str | None, only: str | None) -> Iterator[tuple[Article, Extraction]]:
-    """The excerpts of ``folder`` in ``lang`` whose file name matches ``only`` (all when None), each with what
-    the extractor makes of it (rules only, as the evaluator runs it)."""
+def _extracted(
+    folder: Path, lang: str | None, only: Sequence[str], exclude: Sequence[str]
+) -> Iterator[tuple[Article, Extraction]]:
+    """The excerpts of ``folder`` in ``lang`` (all when None) whose file names ``only`` and ``exclude`` select
+    (``evaluate.selected``), each with what the extractor makes of it (rules only, as the evaluator runs it)."""
     from liftwatch.claims.extract import extract
 
-    for art in load_corpus(folder):
-        if (lang is not None and art.lang != lang) or (only is not None and not re.search(only, art.path.name)):
+    for art in load_corpus(folder, only, exclude):
+        if lang is not None and art.lang != lang:
             continue
         yield art, extract(art.text, art.pub_date, use_model=False, publication_month_only=art.month_only)
 
 
-def diagnose(folder: Path, only: str | None = None) -> tuple[Counter[str], int]:
-    """(lost gold fields by cause, gold fields in all) over the excerpts of ``folder`` whose file name matches
-    ``only`` (a regular expression; all when None)."""
+def diagnose(folder: Path, only: Sequence[str] = (), exclude: Sequence[str] = ()) -> tuple[Counter[str], int]:
+    """(lost gold fields by cause, gold fields in all) over the excerpts of ``folder`` whose file names ``only``
+    and ``exclude`` select (globs; all files when both are empty)."""
     lost: Counter[str] = Counter()
     total = 0
-    for art, ex in _extracted(folder, None, only):
+    for art, ex in _extracted(folder, None, only, exclude):
         mentioned = _keys(ex.places_mentioned)
         for sc in _scored(ex.claims, art.gold):
             total += sc.n_gold
@@ -169,13 +171,15 @@ def lost_movement(g: dict[str, Any], art_text: str, reading: tuple[list[Any], li
     return DROPPED
 
 
-def excerpt_rows(folder: Path, lang: str | None = None, only: str | None = None) -> list[tuple[str, ...]]:
+def excerpt_rows(
+    folder: Path, lang: str | None = None, only: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> list[tuple[str, ...]]:
     """One row per excerpt: file, movements (gold / extracted / paired), clauses with a movement verb, gold place
     keys found anywhere in the text, dates read, fields right, and the causes of the movements not extracted."""
     from liftwatch.claims.places import default_gazetteer
 
     gaz = default_gazetteer()
-    return [_excerpt_row(art, ex, gaz) for art, ex in _extracted(folder, lang, only)]
+    return [_excerpt_row(art, ex, gaz) for art, ex in _extracted(folder, lang, only, exclude)]
 
 
 def _excerpt_row(art: Article, ex: Extraction, gaz: Gazetteer) -> tuple[str, ...]:
@@ -213,7 +217,7 @@ def _excerpt_row(art: Article, ex: Extraction, gaz: Gazetteer) -> tuple[str, ...
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Classify the gold fields the claim extractor loses, by cause.")
     ap.add_argument("folder", type=Path, nargs="?", default=Path("tests/data/articles"))
-    ap.add_argument("--only", help="a regular expression the excerpts' file names must match (e.g. '^..-[np]')")
+    add_part_options(ap)
     ap.add_argument("--lang", choices=["en", "ar", "fr", "ru"], help="only the excerpts in this language")
     ap.add_argument("--excerpts", action="store_true", help="one row per excerpt: how far reading got, and why")
     args = ap.parse_args(argv)
@@ -225,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             "| excerpt | movements gold / extracted / paired | clauses with a movement verb | gold places found "
             "| dates read | fields right | movements not extracted, by cause |\n|---|---|---|---|---|---|---|"
         )
-        rows = excerpt_rows(args.folder, args.lang, args.only)
+        rows = excerpt_rows(args.folder, args.lang, args.only, args.exclude)
         for row in rows:
             print("| " + " | ".join(row) + " |")
         missed: Counter[str] = Counter()
@@ -236,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
                     missed[cause] += int(count)
         print("\n" + "\n".join(f"- {cause}: {n}" for cause, n in missed.most_common()))
         return 0
-    lost, total = diagnose(args.folder, args.only)
+    lost, total = diagnose(args.folder, args.only, args.exclude)
     print("| cause | fields lost | share of gold fields |\n|---|---:|---:|")
     for cause, n in lost.most_common():
         print(f"| {cause} | {n} | {n / total:.1%} |" if total else f"| {cause} | {n} | – |")

@@ -51,6 +51,7 @@ from liftwatch.claims.routes import ROUND_TRIP, return_of
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
 from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
+from liftwatch.claims.turnaround import turnarounds
 from liftwatch.claims.water import is_water, water_mentions
 from liftwatch.claims.windows import STATEMENT_TIME, date_claims
 
@@ -348,6 +349,7 @@ def extract(
     carry_narrative_times(text, sentences, per_sentence)
     to_the_base(sentences, per_sentence)
     return_legs(sentences, per_sentence)
+    claims += turnarounds(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
     carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)

@@ -52,6 +52,8 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     if a.window and b.window and (a.window[1] < b.window[0] or b.window[1] < a.window[0]):
         return False
+    if _end_meets_start(a, b) or _end_meets_start(b, a):
+        return False
     ta, tb = _types(a), _types(b)
     if ta and tb and not ta & tb:
         return False  # "an Il-62M ..." and "an An-124 ...": two movements, not one
@@ -64,6 +66,18 @@ def compatible(a: Claim, b: Claim) -> bool:
     return (
         _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and (waters or _role_ok(a.via, b.via))
     )
+
+
+def _key(p: Place) -> tuple[str, str]:
+    return (p.kind, p.id or norm_key(p.text))
+
+
+def _end_meets_start(a: Claim, b: Claim) -> bool:
+    """``a`` ends where ``b`` begins and neither goes anywhere else: two legs ("landed at X ..., before
+    departing"), which merged would be one movement from X to X."""
+    if a.origin or b.destination or not a.destination or not b.origin:
+        return False
+    return bool({_key(p) for p in a.destination} & {_key(p) for p in b.origin})
 
 
 def _span(c: Claim) -> tuple[date, date] | None:

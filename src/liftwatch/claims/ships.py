@@ -21,10 +21,11 @@ from liftwatch.claims.types import find_types
 # these voyages (warships, landing ships, tankers, tugs, cargo ships), not only the ones seen so far
 _SHIP_NOUN = (
     r"(?i:(?:cargo\s+|transport\s+|supply\s+|landing\s+|heavy[-\s]lift\s+|Russian\s+|sanctioned\s+|"
-    r"Russian-flagged\s+|bulk\s+|navy\s+|naval\s+|patrol\s+|missile\s+|guided[-\s]missile\s+|large\s+|"
-    r"intelligence\s+|hospital\s+|research\s+|rescue\s+|anti-submarine\s+)*"
+    r"[A-Z][a-z]+-flagged\s+|bulk\s+|navy\s+|naval\s+|patrol\s+|missile\s+|guided[-\s]missile\s+|large\s+|"
+    r"intelligence\s+|hospital\s+|research\s+|rescue\s+|anti-submarine\s+|training\s+|container\s+)*"
     r"(?:ships?|vessels?|freighters?|tankers?|carriers?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|"
-    r"tugs?|tugboats?|icebreakers?|minesweepers?|warships?|boats?|"
+    r"tugs?|tugboats?|icebreakers?|minesweepers?|warships?|boats?|bulkers?|[A-Z][a-z]+-flagged|"
+    r"navires?-écoles?|vraquiers?|porte-conteneurs|балкер\w*|"
     r"(?:grands?\s+)?(?:navires?|bâtiments?)\s+(?:de\s+)?(?:débarquement|guerre|transport|ravitaillement|soutien)|"
     r"porte-conteneurs|navires?|cargos?|frégates?|bâtiments?|corvettes?|croiseurs?|destroyers?|sous-marins?|patrouilleurs?|"
     r"pétroliers?|remorqueurs?|brise-glace|porte-avions|"
@@ -39,6 +40,9 @@ _SHIP_NOUN = (
 _NATIONALITY = (
     r"(?:(?i:russes?|syrien(?:ne)?s?|turcs?|turques?|américaine?s?|chinois(?:es?)?|iranien(?:ne)?s?|français(?:es?)?|"
     r"britanniques?|ukrainien(?:ne)?s?|российск\w+|русск\w+)\s+)?"
+    # the kind of ship, written between its noun and its name: "le cargo Ro-Ro Varyag", "the Panama-flagged Ro-Ro
+    # Varyag", "сухогруз типа ро-ро «Спарта»"
+    r"(?:(?i:ro-?ro|типа\s+ро-?ро)\s+)?"
 )
 _NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]*|[IVX]+|\d+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
@@ -61,7 +65,7 @@ _BEFORE_NOUN = re.compile(
 # words that are nationalities, fleets or navies rather than a ship's name ("the Russian Navy ship", "the
 # Black Sea Fleet frigate", "the Iranian frigate")
 _NOT_NAME_WORD = re.compile(
-    r"(?:[A-Z]\w*(?:ian|ean|ese|ish|an|ic)|Navy|Fleet|Sea|Black|Northern|Pacific|Soviet|Coast|Guard|Marine|"
+    r"(?:[A-Z]\w*(?:ian|ean|ese|ish|an|ic)|[A-Z]\w*-flagged|Navy|Fleet|Sea|Black|Northern|Pacific|Soviet|Coast|Guard|Marine|"
     r"Admiralty|First|Second|Third|Last|Other|Two|Three|Four|Five|Six|Both|All|Several|Soviet-era)"
 )
 # function words a headline capitalises: a "name" holding one is title case, not a ship's name
@@ -105,6 +109,10 @@ _PLACE_BEFORE = re.compile(
 )
 _PAREN_AR = re.compile(r"(?:الطراد|الفرقاطة|السفينة|سفينة|المدمرة|الكورفيت)\s*\((?P<name>[^)]{3,40})\)")
 _SHIP_CONTEXT = re.compile(
+    # every noun a ship is named after is a sentence about ships ("le cargo russe Alaed", "the bulker X"); "cargo"
+    # only where it is no aircraft's ("avion-cargo", "cargo planes")
+    r"(?<![-\w])(?:cargos?|bâtiments?|vraquiers?|bulkers?|balkers?)\b(?!\s*(?:planes?|aircraft|flights?|jets?|avions?))|"
+    r"\b[A-Z][a-z]+-flagged\b|\bbulk\s+carriers?\b|балкер|"
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*)\b|"
@@ -183,6 +191,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             return
         if name.split()[0].lower() in _NON_NAMES_LOWER:
             return  # "the frigate Sunday": a day, not a name
+        if name.isdigit():
+            return  # "Фрегат 9 мая прибыл": a day of the month, not a name (hull numbers follow a name)
         if re.search(r"['’]s\b", name) or any(w.lower() in _TITLE_WORDS for w in name.split()[1:]):
             return  # "Landing Ship Brigade’s Ropucha", a headline's "Ship Docks At Port Sudan": no name
         if is_place is not None and is_place(name):
@@ -203,7 +213,11 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
                 pos = i + len(n)
 
     for m in _AFTER_NOUN.finditer(text):
-        add_listed(_names(m.group("name"), m.group("more") or ""), m.start("name"))
+        first = m.group("name")
+        quoted = _QUOTED.match(text, m.start("name") - 1) if m.start("name") else None
+        if quoted is not None and quoted.start("name") == m.start("name"):
+            first = quoted.group("name")  # «Северный ветер»: a quoted name runs to its closing mark, lower case too
+        add_listed(_names(first, m.group("more") or ""), m.start("name"))
     for m in _BEFORE_NOUN.finditer(text):
         names = _names(m.group("name"), m.group("more") or "")
         if not any(_NOT_NAME_WORD.fullmatch(w) for n in names for w in n.split()):

@@ -23,7 +23,7 @@ for _i, _name in enumerate(calendar.month_name):
         MONTHS[_name.lower()] = _i
         MONTHS[_name[:3].lower()] = _i
 MONTHS["sept"] = 9
-# French, Russian (nominative and genitive) and Arabic month names: Egyptian/Gulf, Levantine (with and without
+# French, Russian (nominative, genitive and prepositional: "в июле") and Arabic month names: Egyptian/Gulf, Levantine (with and without
 # the article on the ordinal: "كانون الثاني", "كانون ثاني") and Maghrebi ("جانفي", "أفريل", "جويلية", "أوت").
 _ARABIC_MONTHS = (
     ("يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"),
@@ -45,18 +45,18 @@ _FOREIGN_MONTHS = tuple(
     (*latin, *dict.fromkeys(n for name in arabic for n in (name, name.translate(_ALEF))))
     for latin, arabic in zip(
         (
-            ("janvier", "январь", "января"),
-            ("février", "fevrier", "февраль", "февраля"),
-            ("mars", "март", "марта"),
-            ("avril", "апрель", "апреля"),
-            ("mai", "май", "мая"),
-            ("juin", "июнь", "июня"),
-            ("juillet", "июль", "июля"),
-            ("août", "aout", "август", "августа"),
-            ("septembre", "сентябрь", "сентября"),
-            ("octobre", "октябрь", "октября"),
-            ("novembre", "ноябрь", "ноября"),
-            ("décembre", "decembre", "декабрь", "декабря"),
+            ("janvier", "январь", "января", "январе"),
+            ("février", "fevrier", "февраль", "февраля", "феврале"),
+            ("mars", "март", "марта", "марте"),
+            ("avril", "апрель", "апреля", "апреле"),
+            ("mai", "май", "мая", "мае"),
+            ("juin", "июнь", "июня", "июне"),
+            ("juillet", "июль", "июля", "июле"),
+            ("août", "aout", "август", "августа", "августе"),
+            ("septembre", "сентябрь", "сентября", "сентябре"),
+            ("octobre", "октябрь", "октября", "октябре"),
+            ("novembre", "ноябрь", "ноября", "ноябре"),
+            ("décembre", "decembre", "декабрь", "декабря", "декабре"),
         ),
         _ARABIC_MONTHS,
         strict=True,
@@ -131,7 +131,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("month", re.compile(rf"\b(?:in|during|throughout|since|by)\s+{_m('m')}(?:\s+{_y('y')})?\b", re.I)),
+    # two months joined, the span from the first's first day to the second's last: "in July and August", "from
+    # December 2023 to February 2024", "entre juillet et septembre", "с июля по сентябрь", "في يوليو وأغسطس"
+    (
+        "month_range",
+        re.compile(
+            rf"\b(?:between\s+|from\s+|in\s+|during\s+|entre\s+|de\s+|en\s+|d['’]|с\s+|в\s+|во\s+|من\s+|بين\s+|في\s+|خلال\s+)?"
+            rf"(?:(?:شهري|شهر)\s+)?{_m('m1')}(?:\s+{_y('y1')})?"
+            rf"\s*(?:-|–|—|to|until|till|through|and|et|à|au|по|до|и|و|إلى|الى|حتى)\s*(?:(?:in|en|в|во|شهر)\s+)?"
+            rf"{_m('m2')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
+            re.I,
+        ),
+    ),
+    # a month named after a preposition, in the four languages: "in July", "en juillet", "в июле", "في يوليو"
+    (
+        "month",
+        re.compile(
+            rf"(?<![^\W\d_])(?:in|during|throughout|since|by|en|durant|pendant|au\s+mois\s+d(?:e\s+|['’])|в|во|"
+            rf"в\s+течение|في|خلال)(?:\s+شهر)?\s+{_m('m')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
+            re.I,
+        ),
+    ),
     ("month_year", re.compile(rf"\b{_m('m')}\s+{_y('y')}\b", re.I)),
 ]
 
@@ -225,6 +245,15 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         y = _year_for(mo, int(g["d"]), g.get("y"), pub, dy)
         d = _safe(y, mo, int(g["d"]))
         return (d, d) if d else None
+    if kind == "month_range":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        if m1 is None or m2 is None or m1 == m2:
+            return None
+        y2 = _year_for(m2, 15, g.get("y"), pub, dy)
+        if y2 is None:
+            return None
+        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)
+        return (date(y1, m1, 1), date(y2, m2, _month_end(y2, m2))) if (y1, m1) < (y2, m2) else None
     mon = _month(g["m"])
     if mon is None:
         return None

@@ -1,0 +1,66 @@
+"""The evaluator scores a part of a corpus picked by file-name globs, so a round can measure the part it fits
+rules on and the part it holds back from one folder, without copying files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from liftwatch.claims.evaluate import evaluate, load_corpus, main, selected
+from tests.claims.conftest import real_kb_gazetteer
+
+
+def _write(folder: Path, name: str, lang: str, text: str, claims: str) -> None:
+    (folder / name).write_text(
+        f'lang = "{lang}"\nurl = "https://example.org/{name}"\npublished = "2024-12-20"\n'
+        f"text = '''{text}'''\n{claims}",
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    _write(
+        tmp_path,
+        "en-a1-x.toml",
+        "en",
+        "An An-124 landed at Hmeimim on 18 December.",
+        '[[claim]]\norigin = ["hmeimim"]\n',
+    )
+    _write(tmp_path, "en-r1-y.toml", "en", "An Il-76 landed at Hmeimim.", '[[claim]]\ndestination = ["hmeimim"]\n')
+    _write(tmp_path, "fr-s2-z.toml", "fr", "Un Il-76 a atterri à Hmeimim.", '[[claim]]\ndestination = ["hmeimim"]\n')
+    return tmp_path
+
+
+def test_selected_matches_any_only_glob_and_no_exclude_glob() -> None:
+    assert selected("en-s1-x.toml")
+    assert selected("en-s1-x.toml", only=["??-r[0-9]-*", "??-s[0-9]-*"])
+    assert not selected("en-q1-x.toml", only=["??-r[0-9]-*", "??-s[0-9]-*"])
+    assert not selected("en-s1-x.toml", exclude=["??-s[0-9]-*"])
+    # a name with "-r" later on is not a *-r* file when the glob anchors the set letter
+    assert selected("ru-k3-russia-x.toml", exclude=["??-r[0-9]-*"])
+    assert not selected("en-s1-x.toml", only=["en-*"], exclude=["*-s1-*"])
+    assert selected("en-s1-x.toml", only="en-s1-x.toml")  # a string is one glob
+
+
+def test_load_corpus_and_evaluate_read_only_the_part(corpus: Path) -> None:
+    real_kb_gazetteer()
+    assert [a.path.name for a in load_corpus(corpus, exclude=["??-[rs][0-9]-*"])] == ["en-a1-x.toml"]
+    held = evaluate(corpus, only=["??-r[0-9]-*", "??-s[0-9]-*"])
+    assert dict(held.articles) == {"en": 1, "fr": 1}
+    assert held.tally().gold == 2
+    fit = evaluate(corpus, exclude=["??-r[0-9]-*", "??-s[0-9]-*"])
+    assert dict(fit.articles) == {"en": 1} and fit.tally().gold == 1
+    whole = evaluate(corpus)
+    assert whole.tally().gold == fit.tally().gold + held.tally().gold
+    assert whole.tally().right == fit.tally().right + held.tally().right
+
+
+def test_cli_takes_repeated_globs(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    real_kb_gazetteer()
+    assert main([str(corpus), "--json", "--only", "??-r[0-9]-*", "--only", "??-s[0-9]-*", "--exclude", "fr-*"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["articles"] == {"en": 1}
+    assert out["overall"]["en"]["gold"] == 1
