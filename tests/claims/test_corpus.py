@@ -27,11 +27,16 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout10"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.678, 0.594), "ar": (0.570, 0.425), "fr": (0.588, 0.433), "ru": (0.554, 0.540)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set from the next blind set's one score
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 10: blind at 4df3d5f 41.7 %, precision 47.9 %
+    "en": (0.385, 0.410),
+    "ar": (0.450, 0.485),
+    "fr": (0.620, 0.405),
+    "ru": (0.510, 0.365),
+}
 # sources reported as actor on the blind set when it was scored
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
