@@ -1,4 +1,4 @@
-"""Ports of the Horn of Africa, Suez and Qingdao, the US-led coalition's bases in north-east Syria, Dakar's two
+"""Ports of the Horn of Africa, Suez, Qingdao, Sihanoukville and Karachi, Cambodia's Ream naval base, the US-led coalition's bases in north-east Syria, Dakar's two
 airports and Muwaffaq Salti air base resolve by the names reporting uses, in every script the gazetteer lists.
 
 Before these rows "ميناء مقديشو", "Doraleh", "Qingdao port", "الشدادي" and "خراب الجير" were unknown or a
@@ -35,6 +35,11 @@ NAMES = [
     ("Qingdao port", "qingdao-port"), ("Port of Qingdao", "qingdao-port"), ("Qianwan", "qingdao-port"),
     ("青岛港", "qingdao-port"), ("ميناء تشينغداو", "qingdao-port"), ("порт Циндао", "qingdao-port"),
     ("port de Qingdao", "qingdao-port"),
+    # Cambodia and Pakistan (held-out set 10's notes, added after its score)
+    ("Ream", "ream"), ("Ream Naval Base", "ream"), ("قاعدة ريام", "ream"), ("Реам", "ream"),
+    ("base navale de Ream", "ream"), ("Port of Sihanoukville", "sihanoukville-port"),
+    ("порт Сиануквиль", "sihanoukville-port"), ("ميناء سيهانوكفيل", "sihanoukville-port"),
+    ("Port of Karachi", "karachi-port"), ("ميناء كراتشي", "karachi-port"), ("порт Карачи", "karachi-port"),
     # Syria (Hasakah): the coalition's bases
     ("Shaddadi", "shaddadi"), ("al-Shaddadi", "shaddadi"), ("Al-Shaddadi base", "shaddadi"),
     ("Shaddadah", "shaddadi"), ("الشدادي", "shaddadi"), ("قاعدة الشدادي", "shaddadi"), ("Шаддади", "shaddadi"),
