@@ -1,5 +1,6 @@
-"""Mechanisms against movements never extracted and claims that are not there, each tested on sentences written
-for it (other carriers, places and dates than the gold corpus) in the languages it applies to.
+"""Mechanisms of the round after set 10, each tested on sentences written for it (other carriers, places and
+dates than the gold corpus) in the languages it applies to: a count or carrier that a contrast negates is no
+claim, and the forms of the verbs of motion that were missing make a movement.
 """
 
 from __future__ import annotations
@@ -71,3 +72,45 @@ def test_a_claim_shows_its_sentence_as_written() -> None:
 def test_no_contrast_leaves_the_text_as_it_is() -> None:
     text = "Три Ан-124 прилетели в Белград; the planes landed at Belgrade, et les avions ont atterri à Belgrade."
     assert mask_contrasts(text) == text
+
+
+# --- the forms of the verbs of motion each language's paradigm has -------------------------------------------
+
+
+def _roles(text: str) -> list[tuple[list[str], list[str], list[str]]]:
+    return [
+        ([p.id or p.text for p in c.origin], [p.id or p.text for p in c.via], [p.id or p.text for p in c.destination])
+        for c in shape_extract(text).claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Deux Il-76 russes partent pour Bamako ce lundi.", ([], [], ["bamako"])),
+        ("La Russie se retire de Tartous avec ses navires.", (["tartus"], [], [])),
+        ("Le cargo russe rallie Tartous mardi.", ([], [], ["tartus"])),
+        ("Российский фрегат покидает Тартус.", (["tartus"], [], [])),
+        ("Экипажи перегнали два Ил-76 в Бамако.", ([], [], ["bamako"])),
+        ("Россия отвела корабли из Тартуса.", (["tartus"], [], [])),
+        ("طارت طائرة شحن روسية إلى بنغازي.", ([], [], ["benina"])),
+        ("سحبت روسيا سفنها من طرطوس.", (["tartus"], [], [])),
+    ],
+)
+def test_a_verb_of_motion_in_any_of_its_forms_makes_a_movement(
+    text: str, roles: tuple[list[str], list[str], list[str]]
+) -> None:
+    assert _roles(text) == [roles]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La part de la Russie à Tartous reste inconnue.",
+        "Le ministre a retiré sa plainte à Tartous.",
+        "A Royal Navy frigate is escorting two Russian corvettes.",
+        "Le texte est passé par le Parlement à Tartous.",
+    ],
+)
+def test_no_movement_where_those_words_say_none(text: str) -> None:
+    assert shape_extract(text).claims == []
