@@ -63,7 +63,16 @@ MOVE = _p(
     r"حط(?:ت|وا)?\b|تحط\w*|هبوط\w*|أقل(?:ت|ع)\w*|توج\w+|اتج\w+|يتج\w+|أبحر\w*|تبحر|رس(?:ت|ا)\b|ترسو|رسو\w*|"
     r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*|"
     # a return, a dispatch, a heading ("عادت الطائرة إلى", "أرسلت/ترسل", "صوب", "قاصدة")
-    r"(?<![\u0600-\u06FF])[وف]?(?:عاد(?:ت|وا|تا)?|عودة|ت?عود|أرسل\w*|ترسل|يرسل|صوب|قاصد\w*)(?![\u0600-\u06FF])",
+    r"(?<![\u0600-\u06FF])[وف]?(?:عاد(?:ت|وا|تا)?|عودة|ت?عود|أرسل\w*|ترسل|يرسل|صوب|قاصد\w*)(?![\u0600-\u06FF])|"
+    # the forms of the verbs of motion the alternations above left out, completed from each language's
+    # paradigm: "transfère", "partent pour", "se retire de", "rallie"; "покидает", "перегнали", "отвела";
+    # "حلقت", "طارت", "نشرت", "سحبت", "انسحبت" (an escort is not the escorted ships' movement: "escorte",
+    # "сопровождал", "رافقت" stay out)
+    r"\b(?:transf[èé]r\w*|part(?:ent|ira|iront|ait|aient)\s+(?:pour|de|d['’]|vers|à\s+destination)|"
+    r"(?:se\s+|s['’])?retir\w+\s+(?:de|d['’]|du|des|ses|leurs?)\b|rall(?:i[eé]\w*|ier)\b|"
+    r"покида\w+|перегна\w+|перегон\w+|отвел\w*)|"
+    r"(?<![\u0600-\u06FF])[وف]?(?:حلق(?:ت|وا)?|تحلق|طار(?:ت|وا)?|نشر(?:ت|وا)?|سحب(?:ت|وا)?|انسحب\w*)"
+    r"(?![\u0600-\u06FF])",
 )
 
 # the words between a loading verb and where the load was taken on: the load, never a verb of arrival
@@ -85,6 +94,8 @@ ORIGIN_CUES = (
     r"из", r"с", r"со", r"от", r"من", r"غادرت", r"غادر", r"أقلعت\s+من", r"انطلقت\s+من",
     r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
     r"quitté", r"quitte",
+    # the verbs of leaving whose object is the place left: "se retire de Tartous", "покидает Тартус"
+    r"(?:se\s+|s['’])?retir\w+\s+(?:de|du|des|d['’])", r"покида\w+",
     # "(re)chargé à la base navale de Tartous", "загружен в порту Тартус": where the load was taken on
     r"(?:re)?chargée?s?\s+(?:à|au|dans|en)", r"(?:за|по)гружен\w*\s+(?:в|на)",
     # the load named between the loading verb and the place: "loaded a cargo of 27,000 tonnes of grain in X",
@@ -113,7 +124,7 @@ DEST_CUES = (
     r"last\s+(?:night|week))\s+(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching", r"(?:to\s+)?reach",
     # "pour atteindre la Méditerranée", "pour rejoindre Tartous", "чтобы достичь", "للوصول إلى"
-    r"(?:pour\s+)?(?:atteindre|atteint\w*|rejoindre|rejoint\w*|gagner|regagner|regagné\w*)", r"(?:достич\w*|добрат\w+\s+до)",
+    r"(?:pour\s+)?(?:atteindre|atteint\w*|rejoindre|rejoint\w*|gagner|regagner|regagné\w*|rall(?:ie|ient|i[eé]\w*|ier))", r"(?:достич\w*|добрат\w+\s+до)",
     # a ship entering or calling at a port: "entered (the port of) X", "made a port call in X", "moored at",
     # "anchored off", "berthed in", "put in at", "pulled into"
     r"(?:entered|entering|enters|enter)", r"(?:made|make|makes|making|paid|pays)\s+(?:a\s+|its\s+|their\s+)?(?:\w+\s+)?port\s+(?:calls?|visits?)\s+(?:at|in|to)",

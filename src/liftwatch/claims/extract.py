@@ -37,6 +37,7 @@ from liftwatch.claims.context import (
     sole_carrier,
     to_the_base,
 )
+from liftwatch.claims.contrast import mask_contrasts
 from liftwatch.claims.counts import best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE
 from liftwatch.claims.domain_places import for_domain
@@ -276,6 +277,7 @@ def read_sentences(
 ) -> tuple[list[Mention], list[Sentence]]:
     """The place mentions of ``text`` (in text order) and its clauses with each mention's role: the reading
     every claim is made from, shared with ``claims.diagnose`` so that a diagnosis sees what extraction saw."""
+    text = mask_contrasts(text)  # what "instead of" negates is no place, carrier or count of a claim
     mentions = controlled_mentions(text, gaz, pub)
     taken = Taken([(c.start, c.end) for c in mentions])
     bearings: list[tuple[int, int]] = []
@@ -322,6 +324,8 @@ def extract(
         raise ArticleTooLong(len(text))
     gaz = gazetteer or default_gazetteer()
     text = _AR_CLITIC_TATWEEL.sub(lambda m: m.group(1) + " ", text)
+    shown = text
+    text = mask_contrasts(text)  # what "instead of" negates is no place, carrier or count of a claim
     pub_span = find_publication_date(text) if publication_date is None else None
     pub = publication_date or (pub_span.start if pub_span else None)
     pub_source = "given" if publication_date else (f"text: {pub_span.text}" if pub_span else "unknown")
@@ -366,7 +370,10 @@ def extract(
 
     date_claims(claims, text, pub, pub_span, default_year, default_window_days, publication_month_only)
     names = list(dict.fromkeys(act.name for _, _, act in actors_all))
+    # a claim shows its sentences as written, the negated words of a contrast included
+    as_written = {text[s.start : s.end].strip(): shown[s.start : s.end].strip() for s in sentences}
     for i, c in enumerate(claims, 1):
+        c.sentences = [as_written.get(x, x) for x in c.sentences]
         c.claim_id = i
         c.actor_context = [n for n in names if n != c.actor]
     # a sea or strait named only as scenery ("tensions in the Mediterranean") is not a place the text claims
