@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 from liftwatch import kb
 from liftwatch.errors import PlaceError
-from liftwatch.kb._data import data_path
-
-
-def _rows() -> list[dict[str, str]]:
-    with data_path("city_names_cldr.csv").open(encoding="utf-8") as fh:
-        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+from liftwatch.kb._data import read_csv
 
 
 @pytest.mark.parametrize(
@@ -41,7 +34,7 @@ def test_a_name_shared_by_a_state_and_its_capital_stays_the_state(name: str, cou
 
 
 def test_no_cldr_name_shadows_a_state_or_carries_a_qualifier() -> None:
-    rows = _rows()
+    rows = read_csv("city_names_cldr.csv")
     assert len(rows) > 150
     for row in rows:
         for name in row["names"].split("|"):

@@ -23,7 +23,7 @@ import re
 from functools import cache
 
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
-from liftwatch.kb._data import data_path
+from liftwatch.kb._data import data_path, read_csv
 from liftwatch.kb._text import norm_key
 from liftwatch.kb.countries import countries
 
@@ -138,9 +138,7 @@ def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[s
     each added to ``key`` (name -> ISO2) for the states the English names know."""
     fr: list[str] = []
     ru: list[str] = []
-    with data_path("state_adjectives.csv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    for row in rows:
+    for row in read_csv("state_adjectives.csv"):
         iso = row["iso2"]
         if iso not in known:
             continue  # a country whose only movers are its factions (Libya) or with no English name here
