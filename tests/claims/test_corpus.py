@@ -27,18 +27,19 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout10"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout11"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.678, 0.594), "ar": (0.570, 0.425), "fr": (0.588, 0.433), "ru": (0.554, 0.540)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 10: blind at 4df3d5f 41.7 %, precision 47.9 %
-    "en": (0.385, 0.410),
-    "ar": (0.450, 0.485),
-    "fr": (0.620, 0.405),
-    "ru": (0.510, 0.365),
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 11: blind at cc1b057 35.4 %, precision 47.5 %
+    "en": (0.440, 0.310),
+    "ar": (0.370, 0.290),
+    "fr": (0.730, 0.550),
+    "ru": (0.385, 0.290),
 }
-# sources reported as actor on the blind set when it was scored
-HELDOUT_SOURCE_AS_ACTOR = 0
+# sources reported as actor on the blind set when it was scored (set 11: fr-u7's "Arabia" channel and the
+# "avions saoudiens" read as Saudi Arabia's)
+HELDOUT_SOURCE_AS_ACTOR = 1
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
     "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",
