@@ -128,6 +128,19 @@ def test_a_ship_s_latin_name_after_the_class_noun_of_any_language(text: str) -> 
 def test_an_aircraft_after_a_french_cargo_is_no_ship() -> None:
     (claim,) = extract("Le fret est arrivé par un cargo Il-76 à Hmeimim le 3 mai 2024.").claims
     assert [a.domain for a in claim.assets if a.text == "Il-76"] == ["air"]  # never a ship named "Il-76"
+    assert {a.domain for a in claim.assets} == {"air"}  # nor a cargo ship beside it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le cargo Sparta IV a quitté Tartous le 3 mai 2024.",
+        "Le 3 mai 2024, un cargo russe a quitté Tartous.",
+    ],
+)
+def test_a_french_cargo_before_a_ship_name_or_alone_is_a_ship(text: str) -> None:
+    (claim,) = extract(text).claims
+    assert {a.domain for a in claim.assets} == {"sea"}
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,55 @@ def test_aishub_human_readable_export(tmp_path: Path) -> None:
     assert static["name"].to_list() == ["JIN HAI XIANG"] and static["destination"].to_list() == ["CAOFEIDIAN"]
 
 
+def test_aishub_ais_format_export_is_scaled_to_degrees(tmp_path: Path) -> None:
+    """AISHub's default "AIS format": the same header, positions in 1/10000 minute, COG and SOG in tenths, Unix
+    times (the first row is AISHub's own example of that format)."""
+    p = tmp_path / "aishub_ais.csv"
+    p.write_text(
+        "MMSI,TIME,LONGITUDE,LATITUDE,COG,SOG,HEADING,ROT,NAVSTAT,IMO,NAME,CALLSIGN,TYPE,A,B,C,D,DRAUGHT,DEST,ETA\n"
+        "235085131,1302264927,-818067,30453520,2351,59,511,0,0,0,ZAC V,ZIYX3,36,8,4,2,2,0,,\n"
+        "235085131,1302264987,-817900,30453700,3600,1023,120,0,0,0,ZAC V,ZIYX3,36,8,4,2,2,0,,\n"
+        "235085131,1302265047,108600000,54600000,2351,59,511,0,0,0,ZAC V,ZIYX3,36,8,4,2,2,0,,\n"
+    )
+    df = _read(p)
+    assert df["ts"][0] == datetime.fromtimestamp(1302264927, tz=UTC)
+    assert df["lat"][0] == pytest.approx(50.7558667, abs=1e-6) and df["lon"][0] == pytest.approx(-1.363445, abs=1e-6)
+    assert df["track_deg"].to_list()[:2] == [pytest.approx(235.1), None]  # 3600 = not available
+    assert df["gs_kt"].to_list()[:2] == [pytest.approx(5.9), None]  # 1023 = not available
+    assert df["heading_deg"].to_list()[:2] == [None, 120.0]  # heading is in whole degrees in both formats
+    assert df["lat"][2] is None and df["lon"][2] is None  # 91 / 181 degrees: position not available
+
+
+def test_degrees_file_with_corrupt_rows_is_not_scaled(tmp_path: Path) -> None:
+    p = tmp_path / "vessels.csv"
+    p.write_text(
+        "MMSI,TIME,LATITUDE,LONGITUDE\n"
+        "273351870,2024-03-01T12:00:00Z,44.6,33.5\n"
+        "273351870,2024-03-01T12:01:00Z,4461000,33.51\n"  # corrupt
+        "273351870,2024-03-01T12:02:00Z,44.62,33.52\n"
+    )
+    log = RejectLog()
+    df = _read(p, log)
+    assert df["lat"].to_list() == [44.6, 44.62]
+    assert log.counts["latitude out of range"] == 1
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "expected"),
+    [
+        (["30453520", "30453700"], ["-818067", "-817900"], True),
+        (["50.7558", "50.7559"], ["-1.3634", "-1.3633"], False),
+        (["30453520.5"], ["-818067"], False),  # AIS units are whole numbers
+        (["99999999999"], ["1"], False),  # beyond even the AIS range: garbage, not units
+        (["", "abc"], ["", "x"], None),  # no position yet: the next rows decide
+        (["0", "30453520", "30453700", "30453800", "30453900", "30454000", "30454100", "30454200", "30454300",
+          "30454400"], ["0"] * 10, True),  # a ship at 0/0 among AIS-unit rows
+    ],
+)  # fmt: skip
+def test_ais_units_decision(lat: list[str], lon: list[str], expected: bool | None) -> None:
+    assert ais_csv.ais_units(pl.Series(lat), pl.Series(lon)) is expected
+
+
 def test_tab_separated_with_utc_suffix_and_epochs(tmp_path: Path) -> None:
     p = tmp_path / "vessels.tsv"
     p.write_text(

@@ -17,6 +17,12 @@
   month-first dates (``01/02/2024``) cannot be told apart without the exporter, so such a column is rejected row
   by row rather than guessed.
 
+AISHub's web service writes positions either in degrees ("human readable") or, by default, in the units of
+the AIS messages themselves under the same column names: latitude and longitude in 1/10000 minute (degrees
+× 600000), COG and SOG in tenths. The header cannot tell them apart, so the first rows holding positions decide
+for the whole file (:func:`ais_units`): integer positions, nine in ten beyond ±91/±181 and all within the AIS
+range, are AIS units and are scaled; anything else is read as degrees and out-of-range rows are rejected by line.
+
 All carry static fields on every row, so no join is needed: callsign, registration (IMO digits) and type_code
 (ship type as given) come from the row; name and declared destination go to :func:`read_static`. AIS "not
 available" values (heading 511, SOG 102.3, COG 360, lat 91, lon 181) become nulls. Parsing is by chunks through
@@ -113,6 +119,8 @@ _TS_FORMATS = {
     "generic": _ISO,
 }
 _REQUIRED = ("ts", "mmsi", "lat", "lon")
+_AIS_DEG = 600_000.0  # AIS positions: 1/10000 minute
+_AIS_SHARE = 0.9  # share of positions beyond degree range that marks a file as written in AIS units
 
 
 def _first_line(head: bytes) -> str:
@@ -223,6 +231,7 @@ def _frames(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[pl.DataF
         )
     dialect, mapping, delimiter = found
     names = _unique(_header(head, delimiter))
+    scaled: bool | None = None if dialect == "generic" else False  # the named dialects write degrees
     for chunk in iter_chunks(p, chunk_bytes_for(batch_rows, head), rejects):
         parsed = parse_chunk(chunk, names, dict.fromkeys(names, pa.string()), delimiter=delimiter)
         for ln in parsed.invalid_lines:
@@ -230,7 +239,29 @@ def _frames(path: str, rejects: RejectLog, batch_rows: int) -> Iterator[pl.DataF
         raw = pl.from_arrow(parsed.table)
         assert isinstance(raw, pl.DataFrame)
         raw = raw.with_columns(pl.Series("_line", parsed.lines, dtype=pl.Int64)).filter(pl.col("_line") != 1)
-        yield _convert(p, raw, mapping, dialect, rejects)
+        if scaled is None and {mapping["lat"], mapping["lon"]} <= set(raw.columns):
+            scaled = ais_units(raw[mapping["lat"]], raw[mapping["lon"]])
+        yield _convert(p, raw, mapping, dialect, rejects, scaled=bool(scaled))
+
+
+def ais_units(lat: pl.Series, lon: pl.Series) -> bool | None:
+    """Whether positions are written in AIS units (1/10000 minute), from a file's first rows; None when they hold
+    no position yet (the next rows decide).
+
+    Degrees never exceed ±91/±181 (91 and 181 being AIS's "not available"), so a file whose positions mostly do
+    is in AIS units, provided they are whole numbers within the AIS range: a degrees file with a few corrupt
+    rows, or garbage, stays degrees and its bad rows are rejected.
+    """
+    y = lat.cast(pl.String).str.strip_chars().cast(pl.Float64, strict=False)
+    x = lon.cast(pl.String).str.strip_chars().cast(pl.Float64, strict=False)
+    both = y.is_not_null() & x.is_not_null() & y.is_finite() & x.is_finite()
+    ya, xa = y.filter(both).to_numpy(), x.filter(both).to_numpy()
+    if ya.size == 0:
+        return None
+    whole = bool(np.all(ya == np.round(ya)) and np.all(xa == np.round(xa)))
+    in_range = bool(np.all(np.abs(ya) <= 91 * _AIS_DEG) and np.all(np.abs(xa) <= 181 * _AIS_DEG))
+    beyond = float(np.mean((np.abs(ya) > 91) | (np.abs(xa) > 181)))
+    return whole and in_range and beyond >= _AIS_SHARE
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -265,7 +296,9 @@ def _epoch(text: pl.Expr) -> pl.Expr:
     return us.round(0).cast(pl.Int64).cast(pl.Datetime("us", "UTC"))
 
 
-def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str, rejects: RejectLog) -> pl.DataFrame:
+def _convert(
+    path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str, rejects: RejectLog, *, scaled: bool = False
+) -> pl.DataFrame:
     text = _col(raw, mapping, "ts")
     if dialect == "generic":  # "…Z", "… UTC", "… GMT", "…+00:00": all UTC
         text = text.str.replace(r"(?i)\s*(z|utc|gmt|\+00:?00)$", "")
@@ -274,6 +307,8 @@ def _convert(path: str, raw: pl.DataFrame, mapping: dict[str, str], dialect: str
         parsed.append(_epoch(text))
     ts = pl.coalesce(parsed)
     num = {k: _col(raw, mapping, k).cast(pl.Float64, strict=False) for k in ("lat", "lon", "sog", "cog", "heading")}
+    if scaled:  # AIS units: positions in 1/10000 minute, COG and SOG in tenths (3600 and 1023 stay "not available")
+        num = {k: v / {"lat": _AIS_DEG, "lon": _AIS_DEG, "sog": 10.0, "cog": 10.0}.get(k, 1.0) for k, v in num.items()}
     df = raw.select(
         pl.col("_line"),
         _col(raw, mapping, "mobile").alias("mobile"),
