@@ -7,7 +7,8 @@ shows nothing), *cannot see* (no coverage there, or the place is not in the know
 navigation data* (ownership, who reported it). Counts are compared as numbers: claimed "at least 6" vs
 6 matching flights observed in the window; a daily rate against the busiest day. Vessel names are looked
 up in the AIS static names of the store, so "Sparta IV was in Tartus" can be answered "no AIS position
-reports under that name in the window" rather than silence.
+reports under that name in the window" rather than silence; a name written in Cyrillic or Arabic is
+compared with the Latin names ships broadcast by romanisation or consonant skeleton (:func:`name_score`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from rapidfuzz import fuzz
 
 from liftwatch.claims.coverage import Coverage
 from liftwatch.claims.model import Claim
+from liftwatch.claims.translit import arabic_skeleton, cyrillic_to_latin, has_arabic, has_cyrillic, latin_skeleton
 from liftwatch.store import Store
 
 SUPPORTED_PART = "supported"
@@ -110,6 +112,40 @@ def _name_key(name: str) -> str:
     return " ".join(_ROMAN.get(w, w) for w in words)
 
 
+def _arabic_name_key(name: str) -> str:
+    """An Arabic rendering of a ship's name as the consonant skeleton of each word, numbers kept ("سبارتا 4" ->
+    "SBRT 4"): Arabic writes no short vowels and has no "p" or "v"."""
+    words = _name_key(name).split()
+    return " ".join(str(int(w)) if w.isdigit() else arabic_skeleton(w).upper().replace("G", "J") for w in words)
+
+
+def _latin_as_arabic_key(name: str) -> str:
+    """A broadcast (Latin) name reduced the same way: consonants only, "p" -> "b", "v" -> "f", and "g" -> "j"
+    on both sides (Arabic writes "General" with jim)."""
+    words = []
+    for w in _name_key(name).split():
+        sk = latin_skeleton(w.lower().replace("p", "b").replace("v", "f")).upper().replace("G", "J")
+        words.append(str(int(w)) if w.isdigit() else sk)
+    return " ".join(words)
+
+
+def name_score(claimed: str, broadcast: str) -> float:
+    """How alike a name as the text writes it and a name as a ship broadcasts it are (0-100).
+
+    AIS names are Latin. A Cyrillic name is romanised first ("Мыс Желания" -> "MYS ZHELANIYA", the spelling
+    Russian ships broadcast); an Arabic one is compared by consonant skeletons, and only when they are long
+    enough to mean something (five consonants, or three with a number), since short skeletons collide.
+    """
+    if has_arabic(claimed):
+        key = _arabic_name_key(claimed)
+        if sum(c.isalpha() for c in key) < (3 if any(c.isdigit() for c in key) else 5):
+            return 0.0
+        return 100.0 if key == _latin_as_arabic_key(broadcast) else 0.0
+    if has_cyrillic(claimed):
+        claimed = cyrillic_to_latin(claimed)
+    return float(fuzz.ratio(_name_key(claimed), _name_key(broadcast)))
+
+
 def vessel_sightings(store: Store, names: list[str], window: tuple[datetime, datetime] | None) -> list[dict[str, Any]]:
     """Each named vessel against the AIS static names in the store: MMSIs, name as broadcast, when seen."""
     if not names:
@@ -120,10 +156,9 @@ def vessel_sightings(store: Store, names: list[str], window: tuple[datetime, dat
     )
     out = []
     for name in names:
-        key = _name_key(name)
         rows = []
         for r in known.iter_rows(named=True):
-            score = fuzz.ratio(key, _name_key(str(r["name"])))
+            score = name_score(name, str(r["name"]))
             if score >= 90:
                 rows.append({**r, "score": score})
         in_window = 0
