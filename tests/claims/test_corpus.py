@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout11"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.661, 0.586), "ar": (0.565, 0.432), "fr": (0.595, 0.438), "ru": (0.555, 0.530)}
+FLOORS = {"en": (0.661, 0.586), "ar": (0.565, 0.432), "fr": (0.597, 0.446), "ru": (0.556, 0.538)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 11: blind at cc1b057 35.4 %, precision 47.5 %
     "en": (0.440, 0.310),
