@@ -72,7 +72,10 @@ MOVE = _p(
     r"(?:se\s+|s['’])?retir\w+\s+(?:de|d['’]|du|des|ses|leurs?)\b|rall(?:i[eé]\w*|ier)\b|"
     r"покида\w+|перегна\w+|перегон\w+|отвел\w*)|"
     r"(?<![\u0600-\u06FF])[وف]?(?:حلق(?:ت|وا)?|تحلق|طار(?:ت|وا)?|نشر(?:ت|وا)?|سحب(?:ت|وا)?|انسحب\w*)"
-    r"(?![\u0600-\u06FF])",
+    r"(?![\u0600-\u06FF])|"
+    # where a carrier was unloaded is where it went, as English "unloaded" says already: "a déchargé", "разгрузили",
+    # "разгружают", "выгрузили"
+    r"\b(?:décharg\w+|разгруз\w+|разгруж\w+|выгруз\w+|выгруж\w+)",
 )
 
 # the words between a loading verb and where the load was taken on: the load, never a verb of arrival
@@ -123,6 +126,10 @@ DEST_CUES = (
     r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|overnight|this\s+(?:morning|afternoon|evening|week)|"
     r"last\s+(?:night|week))\s+(?:at|in)",
     r"(?:called|calling)\s+(?:at|in)", r"reached", r"reaching", r"(?:to\s+)?reach",
+    # where the load was taken off, the load named in between (the mirror of the loading cue of the origins):
+    # "unloaded its cargo of ammunition at", "a déchargé sa cargaison dans" (Russian: ``sentences._RU_LANDED_AT``)
+    rf"(?:unloaded|unloading|offloaded|offloading|discharged|discharging)\s+{_LOAD_GAP}(?:at|in)",
+    rf"déchargée?s?\s+{_LOAD_GAP}(?:à|au|aux|dans|en|sur)",
     # "pour atteindre la Méditerranée", "pour rejoindre Tartous", "чтобы достичь", "للوصول إلى"
     r"(?:pour\s+)?(?:atteindre|atteint\w*|rejoindre|rejoint\w*|gagner|regagner|regagné\w*|rall(?:ie|ient|i[eé]\w*|ier))", r"(?:достич\w*|добрат\w+\s+до)",
     # a ship entering or calling at a port: "entered (the port of) X", "made a port call in X", "moored at",
@@ -140,6 +147,9 @@ DEST_CUES = (
     # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
     # "приземлился поздно вечером на", "هبطت مساء الجمعة في")
     r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",
+    # a verb of sending with its object before "en", where French names the country or sea it was sent to ("a
+    # déployé la frégate X en mer Rouge", "a envoyé des militaires en Libye"); "au"/"à"/"vers" are cues already
+    r"(?:déploy|envoy|dépêch|achemin|expédi|transfér)\w*\s+(?:[\w'’-]+\s+){1,8}?en",
     # (after the adverbial form: an alternation takes the first alternative that matches at a position)
     r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
