@@ -39,7 +39,9 @@ from liftwatch.kb.sites import sites
 from liftwatch.kb.sounds import (
     NATIVE_COUNTRIES,
     arabic_pattern,
+    cyrillic_doubled,
     cyrillic_key,
+    doubled,
     has_arabic,
     has_cyrillic,
     latin_keys,
@@ -144,18 +146,18 @@ def _keyed(arabic: bool = False) -> pl.DataFrame:
     keys = latin_keys(forms["name"].to_list(), forms["country"].to_list(), arabic=arabic)
     joined = keys.join(forms.with_row_index("row").with_columns(pl.col("row").cast(pl.Int64)), on="row")
     short = pl.col("key").str.len_chars() >= MIN_KEY
-    return joined.filter(short).select("key", "name", "site_id", "country", "cyrillic", "arabic").unique()
+    return joined.filter(short).select("key", "raw", "name", "site_id", "country", "cyrillic", "arabic").unique()
 
 
 @cache
-def _by_key(script: str) -> dict[str, list[tuple[str, str, str | None]]]:
+def _by_key(script: str) -> dict[str, list[tuple[str, str, str | None, frozenset[str]]]]:
     """key -> (name, site id, country), for names written in ``script`` (a site whose kb row lists its own
     names in that script is left out: its curator wrote every name it goes by there, and left some out on
     purpose: "Дунай" is the Danube before it is the port of Dunai)."""
-    out: dict[str, list[tuple[str, str, str | None]]] = {}
+    out: dict[str, list[tuple[str, str, str | None, frozenset[str]]]] = {}
     frame = _keyed(arabic=script == "arabic").filter(~pl.col(script)).sort("key", "site_id", "name")
-    for key, name, sid, country in frame.select("key", "name", "site_id", "country").iter_rows():
-        out.setdefault(key, []).append((name, sid, country))
+    for key, raw, name, sid, country in frame.select("key", "raw", "name", "site_id", "country").iter_rows():
+        out.setdefault(key, []).append((name, sid, country, doubled(raw)))
     return out
 
 
@@ -177,7 +179,8 @@ def sounds_like(text: str) -> list[SoundHit]:
         key = cyrillic_key(text)
         if len(key) < MIN_KEY:
             return []
-        return [SoundHit(name, sid, key) for name, sid, _ in _by_key("cyrillic").get(key, [])]
+        twice = cyrillic_doubled(text)  # a consonant Russian doubles is doubled in the name's spelling too
+        return [SoundHit(name, sid, key) for name, sid, _, d in _by_key("cyrillic").get(key, []) if twice <= d]
     if has_arabic(text) and not has_cyrillic(text):
         found = arabic_pattern(text)
         bare = re.sub(r"^(?:ال|لل)", "", _letters(text))
@@ -203,7 +206,7 @@ def _arabic_hits(pattern: str, within: frozenset[str], inside: bool) -> list[Sou
     return [
         SoundHit(name, sid, key)
         for key in matched
-        for name, sid, country in _by_key("arabic")[key]
+        for name, sid, country, _ in _by_key("arabic")[key]
         if (country in within) == inside
     ]
 

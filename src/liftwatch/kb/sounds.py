@@ -153,11 +153,29 @@ def _words(text: str) -> list[str]:
 def cyrillic_key(text: str) -> str:
     """The sound key of a Cyrillic name ("Жешув" -> "zhishuv", "Эль-Мукалла" -> "mukala"): standard
     romanisation, articles and generic words dropped, then the common fold."""
+    return _fold(_cyrillic_latin(text))
+
+
+def _cyrillic_latin(text: str) -> str:
     latin = ["".join(_CYR.get(ch, ch) for ch in w) for w in _words(text)]
     kept = [w for w in latin if w not in GENERIC]
     if len(kept) > 1:
         kept = [w for w in kept if w not in ARTICLES] or kept
-    return _fold("".join(kept))
+    return "".join(kept)
+
+
+def doubled(spelling: str) -> frozenset[str]:
+    """The consonants a spelling writes doubled ("lidd": d)."""
+    return frozenset(m.group(1) for m in re.finditer(r"([b-df-hj-np-tv-z])\1", spelling))
+
+
+def cyrillic_doubled(text: str) -> frozenset[str]:
+    """The consonants a Cyrillic name writes doubled, romanised: Russian doubles a consonant where the name's
+    own spelling does ("Лидд", "Сигонелла"), so "Лидда" (of Lydd) is not Lida, whose key it shares."""
+    folded = _cyrillic_latin(text)
+    for pat, rep in _FOLD_RE:
+        folded = pat.sub(rep, folded)
+    return doubled(folded)
 
 
 def _base(name: str, group: str) -> str:
@@ -204,9 +222,11 @@ def latin_keys(names: Sequence[str], countries: Sequence[str | None], arabic: bo
     expr = pl.col("key")
     for pat, rep in _FOLD:
         expr = expr.str.replace_all(pat, rep)
+    raw = expr
     for letter in "abcdefghijklmnopqrstuvwxyz":  # doubled letters to one (the regex engine has no back-references)
         expr = expr.str.replace_all(letter + "{2,}", letter)
-    return pl.concat(parts).select("row", expr.alias("key")).unique().sort("row", "key")
+    out = pl.concat(parts).select("row", expr.alias("key"), raw.alias("raw"))
+    return out.unique(["row", "key"], keep="first").sort("row", "key")
 
 
 def latin_key_set(name: str, country: str | None = None) -> set[str]:
