@@ -17,8 +17,9 @@ from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_adjective_phrase
+from liftwatch.claims.name_marks import person_marked, quoted
 from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
-from liftwatch.claims.places import Gazetteer, Mention, norm_key
+from liftwatch.claims.places import SOUND_NOTE, Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
@@ -240,6 +241,12 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
+        if (
+            place is not None
+            and place.note.startswith(SOUND_NOTE)
+            and (person_marked(text, a, b) or quoted(text, a, b))
+        ):
+            continue  # "министр обороны Остин", the submarine "كازان": a person or ship named like a place
         if place is None and (tail := _GENERIC_TAIL.search(phrase)) is not None:
             bare = phrase[: tail.start()]
             place = gaz.lookup(bare)

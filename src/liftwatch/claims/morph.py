@@ -89,6 +89,16 @@ def ru_variants(key: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def declines_to(key: str, variant: str) -> bool:
+    """``key`` is ``variant`` itself or one of its case forms by its own declension: "тулузу" of "тулуза",
+    "жешуве" of "жешув", but not "виктора" of "викторя" (a stem with an ending :func:`ru_variants` guessed,
+    which a name matched by its sound alone must not rest on: "Викторя" sounds like Victoria)."""
+    if key == variant:
+        return True
+    pattern = ru_alias_regex(variant)
+    return pattern is not None and re.fullmatch(pattern, key, re.I) is not None
+
+
 _CODE = re.compile(r"^[A-Z0-9]{3,4}$")
 
 

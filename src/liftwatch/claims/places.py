@@ -23,7 +23,7 @@ import numpy as np
 from liftwatch import kb as kb_module
 from liftwatch.claims.lexicon import Actor
 from liftwatch.claims.model import Place
-from liftwatch.claims.morph import romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
+from liftwatch.claims.morph import declines_to, romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
 from liftwatch.claims.place_names import CITY_ANCHORS, CITY_NAMES, COUNTRIES
 from liftwatch.claims.plausible import plausible, sounds_like
 from liftwatch.claims.textkey import fold as fold
@@ -37,6 +37,7 @@ from liftwatch.claims.translit import (
     kb_skeletons,
 )
 from liftwatch.errors import PlaceError
+from liftwatch.kb.sound_index import sounds_like as kb_sounds_like
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
 _SUFFIX = (
@@ -70,6 +71,8 @@ class Mention:
 
 
 _AR_AMBIGUOUS_COUNTRY = frozenset({"مالي"})
+SOUND_NOTE = "sounds like a kb name (kb.sound_index):"
+_AMBIGUOUS = object()  # kb.resolve_place found several equally likely places
 
 
 class Gazetteer:
@@ -200,10 +203,20 @@ class Gazetteer:
                     _COUNTRY_KEYS[variant], text
                 )  # before the airport resolver: "Sudan" is no airport
         resolve_place = getattr(self.kb, "resolve_place", None)
+        # a name by ear is the last resort: every exact reading of the name first; a stem counts only when the
+        # word as written sounds like nothing ("Альтай" is two Altays: no guess at Alta, Norway, for "альта-а"),
+        # and it must be one place whatever case ending is stripped
+        by_sound: dict[str | None, Place] = {}
+        unsure = False
         for variant in ru_variants(key):
             if resolve_place is not None:
                 found = self._resolve_place(resolve_place, variant, text)
-                if found is not None:
+                unsure |= found is _AMBIGUOUS
+                if isinstance(found, Place) and found.note.startswith(SOUND_NOTE):
+                    if declines_to(key, variant) and (variant == key or not self._sounds(key)):
+                        by_sound.setdefault(found.id, found)
+                    continue
+                if isinstance(found, Place):
                     return found
                 continue
             reg = self.kb.resolve_region(variant)
@@ -215,6 +228,8 @@ class Gazetteer:
         for variant in ru_variants(key):
             if variant in _COUNTRY_KEYS:
                 return self.country_place(_COUNTRY_KEYS[variant], text)
+        if len(by_sound) == 1 and not unsure:
+            return next(iter(by_sound.values()))
         return self._cross_script(text, key)
 
     def _cross_script(self, text: str, key: str) -> Place | None:
@@ -248,17 +263,21 @@ class Gazetteer:
                     return self.site_place(site.site_id, text, f"French spelling {spelling!r} of {variant!r}")
         return None
 
-    def _resolve_place(self, resolve_place: Any, variant: str, text: str) -> Place | None:
+    def _sounds(self, key: str) -> bool:
+        """``key`` as written sounds like some kb name (``kb.sound_index``; False for a stand-in kb)."""
+        return self.kb is kb_module and bool(kb_sounds_like(key))
+
+    def _resolve_place(self, resolve_place: Any, variant: str, text: str) -> Place | object | None:
         """The library's one place resolver (``kb.resolve_place``) for a name the gazetteer's own aliases,
         cities and countries do not know: the claim then means what a ``--region``/``--site`` filter with
         the same name means. An ambiguous name is no place ("Mansila" is no more Manila, AR than Manila,
-        Philippines); a site hit must still look like the name (``plausible``: "Gao" is no IATA code
-        here)."""
+        Philippines: ``_AMBIGUOUS``); a site hit must still look like the name (``plausible``: "Gao" is no
+        IATA code here)."""
         try:
             ref = resolve_place(variant)
         except PlaceError as e:
             if str(e).startswith("ambiguous"):
-                return None
+                return _AMBIGUOUS
             # below the command line's fuzzy threshold, yet standing where a place must stand ("из Мпоко"):
             # the site resolver's best guess, if it looks like the name
             site = self.kb.resolve_site(variant)
@@ -266,6 +285,10 @@ class Gazetteer:
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
             return None
         note = f"kb.resolve_place({variant!r}): {ref.matched}"
+        if ref.matched == "sound":
+            if not _sound_allowed(text):
+                return None
+            note = f"{SOUND_NOTE} {variant!r}: {ref.name}"
         if ref.kind == "region" and ref.id in self.regions:
             return self.region_place(ref.id, text, note)
         if ref.kind in ("country", "city") and ref.matched == "fuzzy":
@@ -275,14 +298,16 @@ class Gazetteer:
         if ref.kind == "city":
             # a city the gazetteer has no anchor for: in reporting "landed in Nairobi" names the city's main
             # airport, which the site resolver picks (the airfield that carries the city's name or code); a
-            # city's exact name in another script ("كاراكاس") is looked up by its kb name
-            name = ref.name.split(",")[0] if ref.matched == "alias" else variant
+            # city's exact name in another script ("كاراكاس") or its sound ("Гамбург") is looked up by its kb name
+            name = ref.name.split(",")[0] if ref.matched in ("alias", "sound") else variant
             site = self.kb.resolve_site(name)
             if site is not None and site.site_id in ref.ids and plausible(name, site):
                 return self.site_place(site.site_id, text, f"{note}; main airport kb.resolve_site({variant!r})")
             return None
         site = self.kb.site(ref.id) if ref.kind == "site" else None  # an exact name ("نيامي") needs no likeness
-        if site is not None and (ref.matched == "alias" or plausible(variant, site) or _after_town(variant, site)):
+        # a name by ear ("Жешув") was compared by its sound key (``kb.sound_index``), no letter likeness to ask for
+        by_name = ref.matched in ("alias", "sound")
+        if site is not None and (by_name or plausible(variant, site) or _after_town(variant, site)):
             return self.site_place(ref.id, text, note)
         return None
 
@@ -350,6 +375,14 @@ class Gazetteer:
     def site_latlon(self, site_ids: tuple[str, ...] | list[str]) -> tuple[np.ndarray, np.ndarray]:
         rows = self.sites.filter(self.sites["site_id"].is_in(list(site_ids)))
         return rows["lat"].to_numpy(), rows["lon"].to_numpy()
+
+
+def _sound_allowed(text: str) -> bool:
+    """Whether a phrase of running text may be a place by its sound: Russian capitalises a place's name, so a
+    lower-case Cyrillic word ("сообщил") is a common word whatever it sounds like; Arabic has no capitals, and
+    relies on the sound index's own guards (common words, lengths, written long vowels)."""
+    first = re.search(r"[^\W\d_]", text)
+    return first is None or not has_cyrillic(first.group(0)) or first.group(0).isupper()
 
 
 def _after_town(phrase: str, site: Any) -> bool:

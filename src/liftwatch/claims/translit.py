@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
+from liftwatch.kb.sounds import ARABIC_COUNTRIES
+
 _CYR = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
     "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
@@ -45,35 +47,6 @@ _GENERIC = {
     "municipal", "field", "military", "naval", "the", "of", "new", "old",
 }  # fmt: skip
 _AR_GENERIC = {"مطار", "قاعدة", "قاعده", "الجوية", "الجويه", "الدولي", "ميناء", "مدينة", "مدينه"}
-# Member states of the Arab League, and Chad (Arabic co-official): where a name written in Arabic is.
-ARABIC_COUNTRIES = frozenset(
-    [
-        "DZ",
-        "BH",
-        "KM",
-        "DJ",
-        "EG",
-        "IQ",
-        "JO",
-        "KW",
-        "LB",
-        "LY",
-        "MR",
-        "MA",
-        "OM",
-        "PS",
-        "QA",
-        "SA",
-        "SO",
-        "SD",
-        "SY",
-        "TN",
-        "AE",
-        "YE",
-        "TD",
-        "EH",
-    ]
-)
 _AR_ARTICLE = re.compile(r"^(?:ال|بال|وال)(?=\S{2,})")
 
 

@@ -43,9 +43,10 @@ from liftwatch.kb.countries import countries, country_keys, country_phonetic, re
 from liftwatch.kb.lookup import PHONETIC_SCORE, _best, _index, exact_hits, search_sites
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
 from liftwatch.kb.sites import _code_index, _row_index, site, sites
+from liftwatch.kb.sound_index import place_by_sound
 
 PlaceKind = Literal["site", "region", "country", "city"]
-MatchKind = Literal["id", "code", "alias", "name", "transliteration", "fuzzy"]
+MatchKind = Literal["id", "code", "alias", "name", "transliteration", "sound", "fuzzy"]
 
 MIN_FUZZY_SCORE = 90.0  # below this a fuzzy hit is a guess ("militray" -> Melita Airport), not a spelling variant
 MIN_MARGIN = 3.0  # a fuzzy winner must beat the next distinct place by this much
@@ -192,7 +193,7 @@ def _exact(text: str) -> PlaceRef | None:
     by_sound = idx.phonetic.get(pkey)
     if by_sound:
         return _site_ref(text, _best(by_sound)[0], "transliteration")
-    return None
+    return place_by_sound(text)
 
 
 def _one_site(text: str, hits: list[str]) -> str:
@@ -282,7 +283,8 @@ def resolve_place(text: str) -> PlaceRef:
     if not text or not text.strip():
         raise PlaceError(text, "empty")
     exact = _exact(text) or _after_town(text)
-    if exact is not None and exact.matched == "transliteration" and _without_water_word(text) != text.strip():
+    by_ear = exact is not None and exact.matched in ("transliteration", "sound")
+    if by_ear and exact is not None and _without_water_word(text) != text.strip():
         region = regions().get(exact.id) if exact.kind == "region" else None
         if region is None or not region.is_water:
             exact = None  # "Ross Sea" sounds like "Russia" once its space is folded away: a sea is no land
