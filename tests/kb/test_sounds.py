@@ -37,7 +37,11 @@ RENDERINGS = [
 @pytest.mark.parametrize(("text", "site_id"), RENDERINGS)
 def test_a_rendering_by_ear_resolves_to_the_place_it_sounds_like(text: str, site_id: str) -> None:
     ref = resolve_place(text)
-    assert (ref.kind, ref.id, ref.matched) == ("site", site_id, "sound")
+    by_sound = place_by_sound(text)  # the sound step alone, also where the kb has the name itself
+    assert by_sound is not None and (by_sound.kind, by_sound.id) == ("site", site_id)
+    # the kb's city names hold Жешув, Кельн, Асуан, Сана and Эль-Мукалла now: an exact name wins over the sound
+    named = text in ("Жешув", "Кельн", "Асуан", "Сана", "Эль-Мукалла")
+    assert (ref.kind, ref.id, ref.matched) == ("site", site_id, "alias" if named else "sound")
 
 
 def test_the_fields_reached_are_the_large_ones_not_a_strip_of_the_same_name() -> None:
