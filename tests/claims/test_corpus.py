@@ -27,21 +27,18 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout11"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout12"
 # language -> (precision floor, recall floor) over all fields
-# ar precision 0.560: with Central Asia in the kb, ar-t1's "عبر آسيا الوسطى، قبل التوقف في الإمارات" splits
-# into two claims, the second with the UAE as actor (5 fields extra, none lost)
-FLOORS = {"en": (0.661, 0.586), "ar": (0.560, 0.432), "fr": (0.597, 0.446), "ru": (0.556, 0.538)}
+FLOORS = {"en": (0.647, 0.563), "ar": (0.551, 0.423), "fr": (0.611, 0.458), "ru": (0.547, 0.514)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 11: blind at cc1b057 35.4 %, precision 47.5 %;
-    # these are the figures once 22 keys were re-keyed to the ports the kb gained after the score (38.5 %)
-    "en": (0.470, 0.333),
-    "ar": (0.395, 0.311),
-    "fr": (0.740, 0.579),
-    "ru": (0.458, 0.343),
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 12: blind at fa3f29b 33.8 %, precision 42.2 %
+    "en": (0.405, 0.333),
+    "ar": (0.305, 0.218),
+    "fr": (0.490, 0.313),
+    "ru": (0.450, 0.509),
 }
-# sources reported as actor on the blind set when it was scored (set 11: fr-u7's "Arabia" channel and the
-# "avions saoudiens" read as Saudi Arabia's)
+# sources reported as actor on the blind set when it was scored (set 12: fr-v3's "l'armée israélienne" reporting
+# a US aircraft's arrival, read as Israel's)
 HELDOUT_SOURCE_AS_ACTOR = 1
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",

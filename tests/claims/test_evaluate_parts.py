@@ -64,3 +64,12 @@ def test_cli_takes_repeated_globs(corpus: Path, capsys: pytest.CaptureFixture[st
     out = json.loads(capsys.readouterr().out)
     assert out["articles"] == {"en": 1}
     assert out["overall"]["en"]["gold"] == 1
+
+
+def test_a_source_as_actor_is_the_source_by_name_not_a_namesake() -> None:
+    from liftwatch.claims.evaluate import _is_source
+
+    assert _is_source("Israel", "l'armée israélienne")  # the actor's name inside the source's
+    assert _is_source("Ministry of Defence", "Ministry of Defence")
+    assert _is_source("Russian Ministry of Defence", "Ministry of Defence")  # a source of several words inside
+    assert not _is_source("Saudi Arabia", "Arabia")  # the channel, a one-word namesake inside a state's name
