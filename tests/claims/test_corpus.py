@@ -30,8 +30,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout11"
 # language -> (precision floor, recall floor) over all fields
 # ar precision 0.560: with Central Asia in the kb, ar-t1's "عبر آسيا الوسطى، قبل التوقف في الإمارات" splits
-# into two claims, the second with the UAE as actor (5 fields extra, none lost)
-FLOORS = {"en": (0.661, 0.586), "ar": (0.560, 0.432), "fr": (0.595, 0.438), "ru": (0.555, 0.530)}
+# into two claims, the second with the UAE as actor (5 fields extra, none lost); 0.559 with the Middle East a
+# region: ar-s8's aircraft "to the Middle East" now have that destination beside the gold's Kuwait and Qatar
+FLOORS = {"en": (0.661, 0.586), "ar": (0.559, 0.435), "fr": (0.595, 0.438), "ru": (0.556, 0.533)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 11: blind at cc1b057 35.4 %, precision 47.5 %;
     # these are the figures once 22 keys were re-keyed to the ports the kb gained after the score (38.5 %)

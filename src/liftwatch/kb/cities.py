@@ -182,7 +182,9 @@ def cities_named(text: str) -> list[City]:
         return []
     found = {c.id: c for c in _cities().get(key, [])}
     for c in _named_cities().get(key, []):
-        found[c.id] = c  # the table's city holds the airport table's one, and any other spelling's fields or port
+        prev = found.get(c.id)  # the table's city holds the airport table's one, and any other spelling's fields
+        # or port; two tables naming the same city (the hand table and the CLDR one) add up
+        found[c.id] = c if prev is None else make_city(c.key, c.name, c.country, {*prev.site_ids, *c.site_ids})
     return rank_cities(list(found.values()))
 
 
