@@ -174,8 +174,9 @@ def test_fuzzy_match_keeps_the_consonants_of_the_name() -> None:
     any runner-up: a confident wrong country. A fuzzy country, region or city must share the name's consonant
     skeleton."""
     assert skeleton("Каир") == skeleton("Cairo") == "kr" and skeleton("Иран") == "rn"
+    assert resolve_place("Рим").id == "city:IT:rome"  # the city table has it now, by name, not by fuzz
     with pytest.raises(PlaceError, match="unknown") as info:
-        resolve_place("Рим")
+        resolve_place("Сидон")
     assert info.value.candidates  # still listed, for the analyst to choose
     for text in ("Рим", "Каирр", "Хайфа", "Сидон", "Газа", "Мосул", "Омск"):
         try:

@@ -25,7 +25,7 @@ def test_region_of_site_most_specific_first() -> None:
     assert kb.region_of_site("mitiga")[:2] == ["western-libya", "libya"]
     assert "lna-held" in kb.region_of_site("al-jufra")
     assert kb.region_of_site("chkalovsky")[0] == "russia"
-    assert kb.region_of_site("UUEE") == ["russia"]
+    assert kb.region_of_site("UUEE") == ["russia", "europe"]  # a continent after every more specific region
 
 
 def test_regions_of_points_vectorised() -> None:

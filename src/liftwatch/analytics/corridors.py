@@ -71,19 +71,23 @@ def as_flights(df: pl.DataFrame) -> pl.DataFrame:
 
 @lru_cache(maxsize=4096)
 def _kb_regions(site_id: str) -> tuple[str, ...]:
-    """Regions of a site from the knowledge base; falls back to the site's country code, then nothing."""
+    """Regions of a site from the knowledge base, most specific first; the site's country code stands in for a
+    country the kb has no region for, ahead of the continents and groupings of states ("Frankfurt" is in
+    ``DE``, then ``europe``): a corridor "Syria -> Europe" would hide which country the flights went to."""
     try:
         from liftwatch import kb
     except ImportError:  # knowledge base not installed: regions are unknown, not guessed
         return ()
     try:
         regions = list(kb.region_of_site(site_id) or [])  # type: ignore[attr-defined]
-        if regions:
-            return tuple(regions)
+        specific = [r for r in regions if kb.regions()[r].rank <= 2]  # type: ignore[attr-defined]
+        broad = [r for r in regions if r not in specific]
+        if specific:
+            return tuple(specific + broad)
         country = kb.site(site_id).country  # type: ignore[attr-defined]
     except Exception:  # unknown site id (e.g. an ICAO code the KB lacks): no region
         return ()
-    return (str(country).upper(),) if country else ()
+    return ((str(country).upper(),) if country else ()) + tuple(broad)
 
 
 def _regions_of(site_ids: Iterable[str], site_regions: SiteRegions | None) -> dict[str, list[str]]:

@@ -99,8 +99,13 @@ class Gazetteer:
         for rid, reg in self.regions.items():
             if getattr(reg, "is_water", False):
                 continue  # claims.water finds seas and straits (and knows the Black Sea Fleet is no sea)
+            broad = getattr(reg, "rank", 0) >= 3
             for alias in [reg.name, *(reg.aliases or [])]:
-                self._add(alias, ("region", rid), alternatives)
+                # a continent or grouping of states is looked for everywhere only in Arabic script (no capitals
+                # propose it); in Latin and Cyrillic its capital proposes it where it stands as a place, so that
+                # "Africa Corps" or "Europe's" press is no destination
+                if not broad or has_arabic(alias):
+                    self._add(alias, ("region", rid), alternatives)
         # cities of several airfields written in Arabic script ("ميناء سان بطرسبورغ"): Arabic has no capitals to
         # propose them as candidates, so the pattern finds them (the Latin and Cyrillic forms double as actors)
         alternatives += [_alias_regex(k) for k in CITY_ANCHORS if has_arabic(k)]

@@ -22,6 +22,7 @@ before Odessa, Texas (strips) by the rule above, not by the table.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -181,8 +182,38 @@ def cities_named(text: str) -> list[City]:
         return []
     found = {c.id: c for c in _cities().get(key, [])}
     for c in _named_cities().get(key, []):
-        found[c.id] = c  # the table's city holds the airport table's one, and any other spelling's fields or port
+        prev = found.get(c.id)  # the table's city holds the airport table's one, and any other spelling's fields
+        # or port; two tables naming the same city (the hand table and the CLDR one) add up
+        found[c.id] = c if prev is None else make_city(c.key, c.name, c.country, {*prev.site_ids, *c.site_ids})
     return rank_cities(list(found.values()))
+
+
+# "Frankfurt am Main", "Rostov-on-Don", "Frankfurt an der Oder", "Châlons-en-Champagne": the press names such a
+# city by its head alone
+_QUALIFIED = re.compile(
+    r"^(?P<head>.{3,}?)[\s-]+(?:am|an|im|in|ob|bei|on|upon|na|sur|sous|sul|en|del)[\s-]+\S.*$", re.IGNORECASE
+)
+
+
+@cache
+def city_heads() -> dict[str, list[City]]:
+    """norm_key(head) -> the cities whose airport-table name is that head with a qualifier ("frankfurt" ->
+    Frankfurt am Main, "rostov" -> Rostov-on-Don), for a name no city or airfield carries whole."""
+    codes = _code_index()
+    out: dict[str, list[City]] = defaultdict(list)
+    for (name, country), icaos in _raw_cities().items():
+        m = _QUALIFIED.match(name.strip())
+        members = {codes[i] for i in icaos if i in codes}
+        key = norm_key(m.group("head")) if m else ""
+        if key and members:
+            out[key].append(make_city(norm_key(name), name.strip(), country, members))
+    return dict(out)
+
+
+def prominent(city: City) -> bool:
+    """A city worth a guess by sound: it holds a curated site, lies in a kb region or has a large or medium
+    airport. A small US town that sounds like a name in the news ("Dorris" for Durrës) is not."""
+    return city.curated > 0 or city.in_region or city.best_class <= 1
 
 
 @cache

@@ -34,6 +34,8 @@ _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip
 # not a Texas ranch strip of that name)
 _CLASS_RANK = {"large_airport": 0, "medium_airport": 1, "small_airport": 2, "seaplane_base": 2, "heliport": 3}
 PHONETIC_SCORE = 97.0  # a name matching phonetically ("Khmeimim" = "Hmeimim"); fuzzy hits score below it
+# a small field matching only by sound is a candidate, not an answer ("Durres" sounds like Dorris, California)
+MINOR_PHONETIC_SCORE = 88.0
 _MIN_SHORT_NAME = 3  # "Paris-Orly Airport" is also "Orly"; shorter remainders are initials, not names
 # "Leonardo da Vinci (Fiumicino)", "Istres Le Tube/Istres Air Base": each part is a name people use
 _NAME_PARTS = re.compile(r"\s+-\s+|\s*/\s*|[–—()]")
@@ -159,6 +161,30 @@ def _best(site_ids: list[str]) -> list[str]:
     return sorted(dict.fromkeys(site_ids), key=lambda s: idx.rank.get(s, (9, 9, 9, 9)))
 
 
+@cache
+def _in_region() -> frozenset[str]:
+    frame = sites()
+    return frozenset(frame.filter(frame["region"].is_not_null())["site_id"].to_list())
+
+
+def prominent_site(site_id: str) -> bool:
+    """A site worth naming on a match by sound alone: curated, a large or medium airport, or in a kb region.
+
+    Transliterations fold vowels and doubled letters, so thousands of small strips share a key with some name
+    in the news ("Durres" and Dorris, California; "Deir" and Dair); only these are likely meant.
+    """
+    curated, size = _index().rank.get(site_id, (9, 9, 9, 9))[:2]
+    return curated == 0 or size <= 1 or site_id in _in_region()
+
+
+def spelled_like(text: str, site_id: str) -> bool:
+    """Whether ``text`` is a near spelling of the site's name or one of its aliases, letter for letter (before
+    any transliteration folding): "Butte Valey Airport" is, "Durres" (for Dorris) is not."""
+    key = norm_key(text)
+    s = site(site_id)
+    return any(fuzz.WRatio(key, k) >= 90 for k in (norm_key(n) for n in (s.name, *s.aliases)) if k)
+
+
 def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
     """Best matching sites with scores in [0, 100], best first (distinct sites)."""
     query = text.strip()
@@ -184,7 +210,7 @@ def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
             add(sid, 100.0)
         pkey = phonetic_key(query)
         for sid in idx.phonetic.get(pkey, []):
-            add(sid, PHONETIC_SCORE)
+            add(sid, PHONETIC_SCORE if prominent_site(sid) or spelled_like(query, sid) else MINOR_PHONETIC_SCORE)
         fkey = fuzzy_key(query)
         hits = process.extract(fkey, idx.keys, scorer=fuzz.WRatio, limit=max(50, limit * 10), score_cutoff=60)
         for _key, score, pos in hits:

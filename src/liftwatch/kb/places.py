@@ -38,9 +38,27 @@ from rapidfuzz import fuzz, process
 
 from liftwatch.errors import PlaceError
 from liftwatch.kb._text import name_key, name_words, norm_key, phonetic_key, skeleton
-from liftwatch.kb.cities import City, cities_named, city_key, city_names, city_phonetic, make_city, rank_cities
+from liftwatch.kb.cities import (
+    City,
+    cities_named,
+    city_heads,
+    city_key,
+    city_names,
+    city_phonetic,
+    make_city,
+    prominent,
+    rank_cities,
+)
 from liftwatch.kb.countries import countries, country_keys, country_phonetic, resolve_country
-from liftwatch.kb.lookup import PHONETIC_SCORE, _best, _index, exact_hits, search_sites
+from liftwatch.kb.lookup import (
+    PHONETIC_SCORE,
+    _best,
+    _index,
+    exact_hits,
+    prominent_site,
+    search_sites,
+    spelled_like,
+)
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
 from liftwatch.kb.sites import _code_index, _row_index, site, sites
 from liftwatch.kb.sound_index import place_by_sound
@@ -183,14 +201,18 @@ def _exact(text: str) -> PlaceRef | None:
     if hits:
         best = _one_site(text, hits)
         return _site_ref(text, best, "alias" if best in aliased else "name")
+    headed = city_heads().get(key)
+    if headed:  # "Frankfurt": Frankfurt am Main, before anything that merely sounds like it (Frankfort, Kentucky)
+        return _city(text, rank_cities(headed), "name")
     pkey = phonetic_key(t)  # transliterations: countries and cities before single sites ("Malii" is not Malé)
     if pkey in country_phonetic():
         return _country_ref(text, country_phonetic()[pkey], "transliteration")
     if pkey in city_phonetic():
-        city = _city(text, cities_named(city_phonetic()[pkey]), "transliteration")
+        sounding = [c for c in cities_named(city_phonetic()[pkey]) if prominent(c)]
+        city = _city(text, sounding, "transliteration")
         if city is not None:
             return city
-    by_sound = idx.phonetic.get(pkey)
+    by_sound = [sid for sid in idx.phonetic.get(pkey, []) if prominent_site(sid)]
     if by_sound:
         return _site_ref(text, _best(by_sound)[0], "transliteration")
     return place_by_sound(text)
@@ -302,6 +324,10 @@ def resolve_place(text: str) -> PlaceRef:
     if kind != "region" and _without_water_word(text) != text.strip():
         # "Sea of Okhotsk" is not Okhotsk Airport, "golfe de Syrte" not the air base at Sirte: a water body the kb
         # lacks stays unknown, its namesakes on land listed as candidates
+        raise PlaceError(text, "unknown", listed)
+    if kind == "site" and score < 100 and not prominent_site(pid) and not spelled_like(text, pid):
+        # a small field that only sounds like the name ("Durres": Dorris, California, by its folded key) is a
+        # candidate, not an answer; a misspelling of its own name ("Butte Valey Airport") still is
         raise PlaceError(text, "unknown", listed)
     fuzzy = kind != "site" or score < PHONETIC_SCORE  # a site's spelling variant ("Hmeymim") scores this or more
     if fuzzy and not _text_skeletons(text) & _skeletons(kind, pid):

@@ -35,7 +35,8 @@ PASSAGE_KINDS: frozenset[str] = frozenset({"strait", "canal"})
 class Region:
     """A named region: ``polygon`` ([(lon, lat), ...], closed) and/or explicit ``site_ids``.
 
-    ``rank`` 0 = sub-region, 1 = country, 2 = broad area/site group; lower is more specific. A region with
+    ``rank`` 0 = sub-region, 1 = country, 2 = broad area/site group, 3 = continent or grouping of states by
+    country list (Europe, the Middle East, the Gulf states); lower is more specific. A region with
     ``within`` set only contains points that are also inside that parent region. ``kind`` is "land" or the
     kind of water ("sea", "gulf", "strait", "canal"): a water region holds points, never sites. ``holes`` are
     rings cut out of the region (the large islands of a sea): a point inside one is not in the region.
@@ -89,7 +90,7 @@ def _ring(value: object, where: str) -> Ring:
 
 @cache
 def regions() -> dict[str, Region]:
-    """All regions by id, ordered most specific first (rank, then polygon area)."""
+    """All regions by id, ordered most specific first (rank, then polygon area, then number of countries)."""
     path = data_path("regions.toml")
     doc = read_toml(path)
     out: list[Region] = []
@@ -128,7 +129,7 @@ def regions() -> dict[str, Region]:
             raise KnowledgeBaseError(f"{path}: water region {r.id!r} cannot list sites or countries")
         if r.within and kinds[r.within] != r.is_water:
             raise KnowledgeBaseError(f"{path}: region {r.id!r} and its parent {r.within!r} are not both land or water")
-    out.sort(key=lambda r: (r.rank, _area(r)))
+    out.sort(key=lambda r: (r.rank, _area(r), len(r.countries)))
     return {r.id: r for r in out}
 
 
