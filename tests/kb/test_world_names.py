@@ -32,6 +32,7 @@ from liftwatch.kb._data import data_path
         ("Valletta", "site", "LMML"),
         ("Валлетта", "site", "LMML"),
         ("Chengdu", "city", "city:CN:chengdu"),
+        ("Managua", "site", "MNMG"),  # was an ambiguity with Quepos Managua Airport, Costa Rica
         ("Rome", "city", "city:IT:rome"),  # Fiumicino (filed under "Rome") and Ciampino and Urbe ("Roma")
         ("Рим", "city", "city:IT:rome"),
         ("Чэнду", "city", "city:CN:chengdu"),

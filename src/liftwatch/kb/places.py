@@ -191,11 +191,14 @@ def _exact(text: str) -> PlaceRef | None:
     idx = _index()
     named = cities_named(t)
     if named:  # airfields named so outside these cities compete too ("Naples": Napoli's airport, not Florida)
+        cities = {c.id for c in named}
         covered = {sid for c in named for sid in c.site_ids}
         for sid in dict.fromkeys([*idx.exact.get(key, []), *idx.names.get(name_key(t), [])]):
             if sid not in covered:
                 named.append(make_city(key, site(sid).name, site(sid).country or "", (sid,)))
-        return _city(text, rank_cities(named), "alias")
+        # on a tie the city so named wins over an airfield whose name only carries the word ("Managua": the
+        # capital's airport, not Quepos Managua in Costa Rica)
+        return _city(text, rank_cities(named), "alias", prefer=cities)
     aliased = idx.exact.get(key, [])
     hits = exact_hits(aliased, idx.names.get(name_key(t), []))
     if hits:
@@ -229,12 +232,16 @@ def _one_site(text: str, hits: list[str]) -> str:
     return ranked[0]
 
 
-def _city(text: str, cities: list[City], matched: MatchKind) -> PlaceRef | None:
+def _city(text: str, cities: list[City], matched: MatchKind, prefer: set[str] | None = None) -> PlaceRef | None:
     """The most likely of same-named places (ranked by :func:`~liftwatch.kb.cities.city_key`); equally likely
-    ones are an ambiguity listing them all. A winner with one airfield is that airfield (a site)."""
+    ones are an ambiguity listing them all, unless exactly one of them is ``prefer``red. A winner with one
+    airfield is that airfield (a site)."""
     if not cities:
         return None
     tied = [c for c in cities if city_key(c) == city_key(cities[0])]
+    preferred = [c for c in tied if prefer and c.id in prefer]
+    if len(tied) > 1 and len(preferred) == 1:
+        tied = cities = preferred
     if len(tied) > 1:
         raise PlaceError(text, "ambiguous", tuple(_city_label(c) for c in tied))
     if len(cities[0].site_ids) == 1:
