@@ -129,6 +129,26 @@ def _latin_as_arabic_key(name: str) -> str:
     return " ".join(words)
 
 
+def _claimed_key(claimed: str) -> tuple[bool, str] | None:
+    """(Arabic?, key) of a name as the text writes it, made once per name; None for an Arabic skeleton too short
+    to tell ships apart (five consonants, or three with a number)."""
+    if has_arabic(claimed):
+        key = _arabic_name_key(claimed)
+        if sum(c.isalpha() for c in key) < (3 if any(c.isdigit() for c in key) else 5):
+            return None
+        return True, key
+    return False, _name_key(cyrillic_to_latin(claimed) if has_cyrillic(claimed) else claimed)
+
+
+def _score(claimed: tuple[bool, str] | None, broadcast: str) -> float:
+    if claimed is None:
+        return 0.0
+    arabic, key = claimed
+    if arabic:
+        return 100.0 if key == _latin_as_arabic_key(broadcast) else 0.0
+    return float(fuzz.ratio(key, _name_key(broadcast)))
+
+
 def name_score(claimed: str, broadcast: str) -> float:
     """How alike a name as the text writes it and a name as a ship broadcasts it are (0-100).
 
@@ -136,14 +156,7 @@ def name_score(claimed: str, broadcast: str) -> float:
     Russian ships broadcast); an Arabic one is compared by consonant skeletons, and only when they are long
     enough to mean something (five consonants, or three with a number), since short skeletons collide.
     """
-    if has_arabic(claimed):
-        key = _arabic_name_key(claimed)
-        if sum(c.isalpha() for c in key) < (3 if any(c.isdigit() for c in key) else 5):
-            return 0.0
-        return 100.0 if key == _latin_as_arabic_key(broadcast) else 0.0
-    if has_cyrillic(claimed):
-        claimed = cyrillic_to_latin(claimed)
-    return float(fuzz.ratio(_name_key(claimed), _name_key(broadcast)))
+    return _score(_claimed_key(claimed), broadcast)
 
 
 def vessel_sightings(store: Store, names: list[str], window: tuple[datetime, datetime] | None) -> list[dict[str, Any]]:
@@ -157,8 +170,9 @@ def vessel_sightings(store: Store, names: list[str], window: tuple[datetime, dat
     out = []
     for name in names:
         rows = []
+        claimed = _claimed_key(name)
         for r in known.iter_rows(named=True):
-            score = name_score(name, str(r["name"]))
+            score = _score(claimed, str(r["name"]))
             if score >= 90:
                 rows.append({**r, "score": score})
         in_window = 0

@@ -312,8 +312,8 @@ def resolve_place(text: str) -> PlaceRef:
     if not text or not text.strip():
         raise PlaceError(text, "empty")
     exact = _exact(text) or _after_town(text)
-    by_ear = exact is not None and exact.matched in ("transliteration", "sound")
-    if by_ear and exact is not None and _without_water_word(text) != text.strip():
+    by_ear = ("transliteration", "sound")
+    if exact is not None and exact.matched in by_ear and _without_water_word(text) != text.strip():
         region = regions().get(exact.id) if exact.kind == "region" else None
         if region is None or not region.is_water:
             exact = None  # "Ross Sea" sounds like "Russia" once its space is folded away: a sea is no land
