@@ -8,8 +8,9 @@ These rules are the specification of a right extraction (``docs/accuracy.md`` st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.place_names import COUNTRIES
@@ -18,9 +19,11 @@ from liftwatch.claims.water import WATER_NOTE
 
 FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")
 _GENERIC = {"aircraft", "ship", "cargo aircraft", "cargo ship"}
+L = TypeVar("L")
+R = TypeVar("R")
 
 
-def _asset_key(label: str) -> str:
+def asset_key(label: str) -> str:
     return re.sub(r"[\s\-]+", "", label.lower())
 
 
@@ -63,8 +66,8 @@ def gold_key(g: str) -> str:
 
 
 def assets_of(c: Claim) -> set[str]:
-    keys = {_asset_key(a.ship_name.title() if a.ship_name else a.label) for a in c.assets}
-    specific = keys - {_asset_key(g) for g in _GENERIC}
+    keys = {asset_key(a.ship_name.title() if a.ship_name else a.label) for a in c.assets}
+    specific = keys - {asset_key(g) for g in _GENERIC}
     return specific or keys
 
 
@@ -127,7 +130,7 @@ def field_right(c: Claim, g: dict[str, Any], f: str) -> bool:
     if f == "actor":
         return c.actor is not None and norm_key(c.actor) == norm_key(g["actor"])
     if f == "assets":
-        return assets_of(c) == {_asset_key(a) for a in g["assets"]}
+        return assets_of(c) == {asset_key(a) for a in g["assets"]}
     if f == "owner":
         return c.owner is not None and norm_key(g["owner"]) in norm_key(c.owner)
     if f in ("origin", "via", "destination"):
@@ -155,26 +158,34 @@ def _affinity(c: Claim, g: dict[str, Any]) -> float:
     ):
         got = [place_keys(p) for p in getattr(c, role)]
         score += 2 * sum(1 for k in g.get(key, []) if any(gold_key(k) in s for s in got))
-    score += sum(1 for a in g.get("assets", []) if _asset_key(a) in assets_of(c))
+    score += sum(1 for a in g.get("assets", []) if asset_key(a) in assets_of(c))
     score += 0.5 * (c.actor is not None and "actor" in g and norm_key(c.actor) == norm_key(g["actor"]))
     score += 0.5 * ("count_min" in g and c.min_count == g.get("count_min"))
     return score
 
 
-def pair(claims: list[Claim], gold: list[dict[str, Any]]) -> list[tuple[Claim | None, dict[str, Any] | None]]:
-    """Greedy one-to-one pairing by affinity; a lone gold and a lone extracted claim always pair."""
+def pair_by(
+    left: Sequence[L], right: Sequence[R], affinity: Callable[[L, R], float]
+) -> list[tuple[L | None, R | None]]:
+    """Greedy one-to-one pairing by ``affinity``, highest first; a lone item on each side always pairs. Shared
+    by the extractor's scoring and the agreement of two annotations, so both pair movements the same way."""
     cands = sorted(
-        ((_affinity(c, g), i, j) for i, c in enumerate(claims) for j, g in enumerate(gold)), key=lambda x: -x[0]
+        ((affinity(a, b), i, j) for i, a in enumerate(left) for j, b in enumerate(right)), key=lambda x: -x[0]
     )
-    used_c: set[int] = set()
-    used_g: set[int] = set()
-    out: list[tuple[Claim | None, dict[str, Any] | None]] = []
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    out: list[tuple[L | None, R | None]] = []
     for score, i, j in cands:
-        if i in used_c or j in used_g or (score <= 0 and not (len(claims) == len(gold) == 1)):
+        if i in used_l or j in used_r or (score <= 0 and not (len(left) == len(right) == 1)):
             continue
-        used_c.add(i)
-        used_g.add(j)
-        out.append((claims[i], gold[j]))
-    out += [(c, None) for i, c in enumerate(claims) if i not in used_c]
-    out += [(None, g) for j, g in enumerate(gold) if j not in used_g]
+        used_l.add(i)
+        used_r.add(j)
+        out.append((left[i], right[j]))
+    out += [(a, None) for i, a in enumerate(left) if i not in used_l]
+    out += [(None, b) for j, b in enumerate(right) if j not in used_r]
     return out
+
+
+def pair(claims: list[Claim], gold: list[dict[str, Any]]) -> list[tuple[Claim | None, dict[str, Any] | None]]:
+    """Each extracted claim with the gold claim it shares most with (:func:`pair_by`)."""
+    return pair_by(claims, gold, _affinity)

@@ -1,0 +1,130 @@
+"""The agreement of two hand annotations: the corpus's field rules applied to two annotations, and the second
+annotation's folder kept well formed (every file names a corpus excerpt, every key and place key valid)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from liftwatch.claims.agreement import agreement, field_agrees, main
+from tests.annotation import CLAIM_KEYS, PLACE_FIELDS, load, place_error
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SECOND = DATA / "articles_second"
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _write(path: Path, claims: list[dict[str, Any]], text: str | None = None) -> None:
+    lines = []
+    if text is not None:
+        lines += ['lang = "en"', 'url = "https://example.org/a"', 'published = "2024-03-10"', f"text = {_toml(text)}"]
+    for c in claims:
+        lines.append("[[claim]]")
+        lines += [f"{k} = {_toml(v)}" for k, v in c.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+FIRST = {
+    "actor": "Russia",
+    "assets": ["Il-76"],
+    "origin": ["hmeimim"],
+    "destination": ["al-khadim"],
+    "window": ["2024-03-01", "2024-03-03"],
+    "count_min": 2,
+    "count_max": 2,
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    _write(first / "en-1-a.toml", [FIRST], "Two Il-76s flew from Hmeimim to al-Khadim.")
+    _write(first / "en-2-b.toml", [{"actor": "Turkey", "destination": ["libya"]}], "Turkey sent ships to Libya.")
+    return first, second
+
+
+def test_an_annotation_agrees_with_itself(corpus: tuple[Path, Path]) -> None:
+    first, second = corpus
+    _write(second / "en-1-a.toml", [FIRST])
+    t = agreement(first, second).tally()
+    assert (t.right, t.gold, t.predicted) == (6, 6, 6)  # the excerpt with no second annotation is left out
+
+
+def test_each_field_disagrees_on_its_own(corpus: tuple[Path, Path]) -> None:
+    first, second = corpus
+    other = {k: v for k, v in FIRST.items() if k != "count_max"}
+    _write(second / "en-1-a.toml", [{**other, "window": ["2024-03-01", "2024-03-06"]}])
+    rep = agreement(first, second)
+    assert rep.tally(fld="window").right == 0
+    assert rep.tally(fld="count").right == 0  # "at least 2" is not "2"
+    assert rep.tally(fld="origin").right == 1
+    assert rep.tally().right == 4
+    assert any("window" in m for m in rep.misses)
+
+
+def test_rules_restated_for_two_annotations() -> None:
+    assert field_agrees({"origin": ["HLLM"]}, {"origin": ["mitiga"]}, "origin")  # ICAO code = the kb's site id
+    assert field_agrees({"origin": ["city:Tripoli"]}, {"origin": ["city:tripoli"]}, "origin")
+    assert not field_agrees({"origin": ["libya"]}, {"origin": ["country:LY"]}, "origin")  # the README picks one
+    assert field_agrees({"window": ["2024-03-02", "2024-03-05"]}, {"window": ["2024-03-01", ""]}, "window")
+    assert not field_agrees({"window": ["2024-03-01", ""]}, {"window": ["2024-03-01", "2024-03-05"]}, "window")
+    assert field_agrees({"assets": ["Il 76"]}, {"assets": ["il-76"]}, "assets")
+    assert not field_agrees({"assets": ["Il-76", "aircraft"]}, {"assets": ["Il-76"]}, "assets")
+    assert field_agrees({"owner": "SC South LLC"}, {"owner": "SC South"}, "owner")
+    assert not field_agrees({"actor": "Russia"}, {}, "actor")  # only one filled it
+    with pytest.raises(ValueError, match="fields: actor"):
+        field_agrees({"x": 1}, {"x": 1}, "x")
+
+
+def test_a_movement_only_one_annotation_has_counts_against_it(corpus: tuple[Path, Path]) -> None:
+    first, second = corpus
+    extra = {"actor": "Russia", "origin": ["tartus"], "destination": ["city:benghazi"]}
+    _write(second / "en-1-a.toml", [FIRST, extra])
+    t = agreement(first, second).tally()
+    assert (t.right, t.gold, t.predicted) == (6, 6, 9)
+
+
+def test_a_misnamed_second_file_is_an_error(corpus: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = corpus
+    _write(second / "en-1-typo.toml", [FIRST])
+    with pytest.raises(ValueError, match=r"en-1-typo\.toml"):
+        agreement(first, second)
+    assert main([str(first), str(second)]) == 2
+    assert "en-1-typo.toml" in capsys.readouterr().err
+
+
+def test_cli_prints_the_figures(corpus: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = corpus
+    _write(second / "en-1-a.toml", [{**FIRST, "actor": "Syria"}])
+    assert main([str(first), str(second), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "recall 83.3% of the first's 6" in out
+    assert "en-1-a.toml: actor: first Russia second Syria" in out
+    assert main([str(first), str(first.parent / "nowhere")]) == 2
+
+
+SECOND_FILES = sorted(SECOND.glob("*.toml")) if SECOND.is_dir() else []
+
+
+@pytest.mark.skipif(not SECOND_FILES, reason="no second annotation in this checkout")
+@pytest.mark.parametrize("path", SECOND_FILES, ids=[p.name for p in SECOND_FILES])
+def test_second_annotation_is_well_formed(path: Path) -> None:
+    assert (DATA / "articles" / path.name).is_file(), f"{path.name}: no corpus excerpt of that name"
+    doc = load(path)
+    assert set(doc) <= {"claim"}, "a second annotation holds claims only (the text is the corpus file's)"
+    for claim in doc.get("claim", []):
+        assert set(claim) <= CLAIM_KEYS, f"unexpected claim keys {set(claim) - CLAIM_KEYS}"
+        errors = [e for f in PLACE_FIELDS for k in claim.get(f, []) if (e := place_error(k))]
+        assert not errors, errors
