@@ -29,15 +29,16 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout12"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.647, 0.563), "ar": (0.551, 0.423), "fr": (0.611, 0.458), "ru": (0.547, 0.514)}
+FLOORS = {"en": (0.647, 0.563), "ar": (0.569, 0.440), "fr": (0.613, 0.459), "ru": (0.555, 0.523)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 12: blind at fa3f29b 33.8 %, precision 42.2 %;
     # these are the figures once the kb's regions and resolver fixes made after the score were merged and its
-    # three keys for Europe and the Middle East re-keyed (34.2 %, precision 42.9 %)
+    # three keys for Europe and the Middle East re-keyed, and the scorer keyed a city named in any language by its
+    # English name (34.6 %, precision 43.3 %)
     "en": (0.405, 0.333),
     "ar": (0.300, 0.218),
     "fr": (0.490, 0.313),
-    "ru": (0.482, 0.528),
+    "ru": (0.500, 0.547),
 }
 # sources reported as actor on the blind set when it was scored (set 12: fr-v3's "l'armée israélienne" reporting
 # a US aircraft's arrival, read as Israel's)

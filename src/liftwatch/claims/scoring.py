@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cache
 from typing import Any, TypeVar
 
 from liftwatch.claims.model import Claim, Place
+from liftwatch.claims.morph import ru_variants
 from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.places import norm_key
 from liftwatch.claims.water import WATER_NOTE
+from liftwatch.kb.cities import cities_named
 
 FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")
 _GENERIC = {"aircraft", "ship", "cargo aircraft", "cargo ship"}
@@ -30,9 +33,23 @@ def asset_key(label: str) -> str:
 _COUNTRY_BY_KEY = {norm_key(k): v for k, v in COUNTRIES.items()}
 
 
+@cache
+def _city_key(text: str) -> str | None:
+    """``city:<name>`` of the kb city ``text`` names in any language or case form ("Триполи", "طرابلس",
+    "Téhéran"): the gold keys a city by its English name, and a text in English already yields it as written."""
+    for variant in ru_variants(norm_key(text)):
+        found = cities_named(variant)
+        if found:
+            return f"city:{norm_key(found[0].name)}"
+    return None
+
+
 def place_keys(p: Place) -> set[str]:
     """Every key a gold annotation may use for this extracted place."""
     keys = {f"city:{norm_key(p.text)}"}
+    city = _city_key(p.text)
+    if city is not None:
+        keys.add(city)
     if p.kind == "unknown" or p.note.startswith(WATER_NOTE):  # gold written before the kb had seas: as written
         keys.add(f"unknown:{norm_key(p.text)}")
     if p.id:
