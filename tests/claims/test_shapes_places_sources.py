@@ -296,3 +296,26 @@ def test_a_country_named_in_several_words_is_one_place(text: str, country: str) 
 def test_a_quoted_weapon_is_not_a_ship(text: str) -> None:
     c = _one(text)
     assert not [a for a in c.assets if a.ship_name], (text, [a.label for a in c.assets])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Un avion de transport a atterri mardi soir en Israël, a fait savoir l'armée israélienne.",
+            "l'armée israélienne",
+        ),
+        ("Deux Il-76 ont décollé de Hmeimim, ont indiqué les autorités syriennes.", "les autorités syriennes"),
+        ("Les avions ont atterri à Benghazi, a précisé le ministère.", "le ministère"),
+        ("L'avion a atterri, a fait demi-tour et a décollé vers Bamako.", None),  # no article after the verb
+    ],
+)
+def test_a_french_source_after_its_verb(text: str, source: str | None) -> None:
+    got = [s for _, _, s in source_spans(text)]
+    assert (source in got) if source is not None else not got, got
+
+
+def test_the_reporting_army_is_not_the_mover() -> None:
+    c = _one("Un avion de transport américain a atterri mardi soir à Nevatim, a fait savoir l'armée israélienne.")
+    assert c.actor != "Israel", c.actor
+    assert "l'armée israélienne" in c.sources

@@ -70,6 +70,12 @@ _PATTERNS = [
     re.compile(
         r"^\s*(?P<src>[^,]{2,80}),[^,]{0,160},\s+a\s+(?:rapporté|affirmé|indiqué|déclaré|précisé|annoncé|confirmé)\b",
         re.I,
+    ),  # the verb before its subject after the reported clause: "..., a fait savoir l'armée israélienne", "..., ont
+    # indiqué les autorités" (French puts the source after the verb there, with its article)
+    re.compile(
+        r",\s+(?:a|ont|avait|avaient)\s+(?:fait\s+savoir|rapporté|affirmé|indiqué|déclaré|précisé|annoncé|confirmé|"
+        r"assuré|souligné|expliqué|ajouté)\s+(?P<src>(?:l['’]|le\s|la\s|les\s|un\s|une\s|des\s)[^,.;:]{2,80})",
+        re.I,
     ),
 ]
 # A clause that *is* the movement ("Russia deployed fighter jets ... , AFRICOM says") is not a source:
