@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = None  # set 12 joined the corpus (`*-v*`); set 13 is named once it has been scored
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.633, 0.549), "ar": (0.551, 0.424), "fr": (0.602, 0.445), "ru": (0.551, 0.525)}
+FLOORS = {"en": (0.642, 0.557), "ar": (0.561, 0.432), "fr": (0.614, 0.453), "ru": (0.551, 0.525)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 12: blind at fa3f29b 33.8 %, precision 42.2 %;
     # these are the figures once the kb's regions and resolver fixes made after the score were merged and its

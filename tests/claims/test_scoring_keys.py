@@ -1,5 +1,6 @@
-"""A city named in another language or case form scores as the gold's ``city:<English name>``, as a city named
-in English already does by its text: the scoring rule is one for all four languages."""
+"""How places and carriers are keyed for scoring: a city named in another language or case form scores as the
+gold's ``city:<English name>``, as a city named in English already does by its text (one rule for all four
+languages), and a carrier's class word is read in the conventions' classes ("military aircraft" is "aircraft")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import norm_key
-from liftwatch.claims.scoring import place_keys
+from liftwatch.claims.scoring import asset_key, place_keys
 
 
 def _site(text: str, site_id: str) -> Place:
@@ -39,3 +40,25 @@ def test_an_airport_named_for_itself_is_no_city() -> None:
 def test_a_word_that_names_no_city_adds_no_city_key() -> None:
     keys = place_keys(_site("Хмеймим", "hmeimim"))
     assert {k for k in keys if k.startswith("city:")} == {f"city:{norm_key('Хмеймим')}"}
+
+
+@pytest.mark.parametrize(
+    ("word", "cls"),
+    [
+        ("military aircraft", "aircraft"),
+        ("avions", "aircraft"),
+        ("Transport aircraft", "cargo aircraft"),
+        ("avions-cargos", "cargo aircraft"),
+        ("warship", "ship"),
+        ("vessel", "ship"),
+        ("avions de chasse", "fighter jets"),
+        ("supply ship", "cargo ship"),
+    ],
+)
+def test_a_class_word_is_read_in_the_conventions_class(word: str, cls: str) -> None:
+    assert asset_key(word) == asset_key(cls)
+
+
+@pytest.mark.parametrize("word", ["corvette", "destroyer", "submarine", "Il-76", "tanker"])
+def test_a_word_that_says_more_than_a_class_keeps_its_own_key(word: str) -> None:
+    assert asset_key(word) not in {asset_key(c) for c in ("aircraft", "ship", "cargo aircraft", "cargo ship")}
