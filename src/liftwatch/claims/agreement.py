@@ -135,11 +135,8 @@ def agreement(corpus: Path, second: Path, only: tuple[str, ...] = (), exclude: t
             filled = gold_fields(b) if b is not None else dict.fromkeys(FIELDS, False)
             wanted = gold_fields(a) if a is not None else dict.fromkeys(FIELDS, False)
             for f in FIELDS:
-                t = rep.by_lang_field[(art.lang, f)]
-                t.predicted += filled[f]
-                t.gold += wanted[f]
                 same = b is not None and a is not None and field_agrees(b, a, f)
-                t.right += same
+                rep.add(art.lang, f, filled[f], wanted[f], same)
                 if (filled[f] or wanted[f]) and not same:
                     rep.misses.append(f"{art.path.name}: {f}: first {_show(a, f)} second {_show(b, f)}")
     return rep

@@ -105,6 +105,13 @@ class Report:
     misses: list[str] = field(default_factory=list)
     articles: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
+    def add(self, lang: str, fld: str, filled: bool, wanted: bool, right: bool) -> None:
+        """Count one field of one paired claim: filled by the prediction, wanted by the gold, right."""
+        t = self.by_lang_field[(lang, fld)]
+        t.predicted += filled
+        t.gold += wanted
+        t.right += right
+
     def tally(self, lang: str | None = None, fld: str | None = None) -> Tally:
         out = Tally()
         for (lg, f), t in self.by_lang_field.items():
@@ -181,11 +188,8 @@ def evaluate(folder: Path, only: Sequence[str] = (), exclude: Sequence[str] = ()
             pf = predicted_fields(c) if c is not None else dict.fromkeys(FIELDS, False)
             gf = gold_fields(g) if g is not None else dict.fromkeys(FIELDS, False)
             for f in FIELDS:
-                t = rep.by_lang_field[(art.lang, f)]
-                t.predicted += pf[f]
-                t.gold += gf[f]
                 ok = c is not None and g is not None and pf[f] and gf[f] and field_right(c, g, f)
-                t.right += ok
+                rep.add(art.lang, f, pf[f], gf[f], ok)
                 if gf[f] and not ok:
                     got = _show(c, f) if c is not None else "(no claim)"
                     rep.misses.append(f"{art.path.name}: {f}: gold {_show_gold(g, f)} got {got}")
