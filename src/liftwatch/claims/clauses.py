@@ -2,9 +2,10 @@
 
 A sentence ends at ".", "!" or "?" before a capital (not after an abbreviation or an initial), and every line is
 at least its own sentence (headlines, datelines). A sentence is cut further where a second movement starts: a
-clause joined by "while"/"tandis que"/"بينما", an item of a list of flights, a return ("and flew back to"), a
-further carrier with its own verb (", and a third left Izmir"), a relative clause telling an earlier leg, and
-where a new actor starts its own movement (``shapes.actor_cuts``). Rules instead of a parser for the reason
+clause joined by "while"/"tandis que"/"بينما", an item of a list of flights, an item of a list of counted legs
+("18 flights from X, eight from Y and one from Z"), a return ("and flew back to"), a further carrier with its own
+verb (", and a third left Izmir"), a relative clause telling an earlier leg, and where a new actor starts its own
+movement (``shapes.actor_cuts``). Rules instead of a parser for the reason
 ``sentences.py`` gives.
 """
 
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import NamedTuple
 
+from liftwatch.claims.counts import number_value
 from liftwatch.claims.shapes import actor_cuts
 
 _ABBREV = {
@@ -45,6 +48,77 @@ _CLAUSE = re.compile(
     r"вылетел\w*|приземлил\w*|прибыл\w*|отправил\w*|покинул\w*)\b)",
     re.I,
 )
+# "18 flights from the United Kingdom, eight from Italy, two from Greece and one from Djibouti", "18 vols depuis le
+# Royaume-Uni, huit depuis l'Italie", "18 рейсов из Великобритании, восемь из Италии", "18 رحلة من المملكة المتحدة،
+# و8 رحلات من إيطاليا": a list of counted legs, each from (or to) a place of its own, is one movement per item.
+# Cut before every item after the first: a number (or an Arabic dual noun), at most a carrier or flight noun, and
+# a cue of origin or destination straight after it; the first item keeps the sentence's verb and subject.
+_N_WORD = (
+    r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|une|deux|trois|quatre|cinq|"
+    r"six|sept|huit|neuf|dix|onze|douze|один|одна|одно|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)"
+)
+_LEG_NOUN = (
+    r"(?:(?:more\s+|other\s+|autres?\s+)?(?:flights?|sorties|rotations?|voyages?|planes?|aircraft|ships?|vols?|"
+    r"avions?|navires?|рейс\w*|вылет\w*|самол[её]т\w*|суд\w*|корабл\w*)\s+)?"
+)
+_LEG_CUE = (
+    r"(?:(?:from|out\s+of|to|into|depuis|de|du|des|en\s+provenance\s+de|vers|pour|из|изо|с|со|в|во|на|"
+    r"من|إلى|نحو)\s+|(?:d|en\s+provenance\s+d)['’]\s*)"
+)
+# the item's place: a name, capitalised after at most an article ("eight from Italy", "huit depuis l'Italie",
+# "два из Греции"); "two of them", "un des avions", "deux de ses avions", "один из самолётов", "два с половиной",
+# "12 to 15" are a part or a range, not a leg
+_PLACE = r"(?-i:(?:the\s+|(?:le|la|les)\s+|l['’])?[\"«]?[A-ZÀ-ÖØ-ÞА-ЯЁ])"
+_COUNTED_LEG = re.compile(
+    rf"(?:,\s+(?:and\s+|et\s+|и\s+)?|\s+(?:and|et|и)\s+)(?={_N_WORD}\s+{_LEG_NOUN}{_LEG_CUE}{_PLACE})"
+    r"|،\s*(?=و\s*(?:[\d٠-٩]{1,4}\s*)?(?:رحل\w*|طائر\w*|سفين\w*|سفن)\s+(?:\w+\s+)?(?:من|إلى|نحو)\s)",
+    re.I,
+)
+# a clause cut this way, from its start: the item's number and its cue ("eight from Italy", "و8 رحلات من إيطاليا")
+_ITEM = re.compile(
+    rf"\s*(?:and\s+|et\s+|и\s+)?(?P<n>{_N_WORD})\s+{_LEG_NOUN}{_LEG_CUE}{_PLACE}"
+    r"|\s*و\s*(?P<ar>[\d٠-٩]{1,4})?\s*(?P<noun>رحل\w*|طائر\w*|سفين\w*|سفن)\s+(?:\w+\s+)?(?:من|إلى|نحو)\s",
+    re.I,
+)
+_ONE = {"один": 1, "одна": 1, "одно": 1, "un": 1, "une": 1}
+
+
+class Item(NamedTuple):
+    """How an item of a list of counted legs opens: its number's words and value (0: the count reader's to read)."""
+
+    word: str
+    value: int
+
+
+def counted_item(clause: str) -> Item | None:
+    """How a clause cut as an item of a list of counted legs opens ("eight from Italy": ("eight", 8)), so that the
+    item is read as the movement the list's verb tells, counted by its number (an Arabic dual noun by itself:
+    "ورحلتين من اليونان" is two; no value when the number follows the noun, "ورحلة واحدة", for the count reader).
+    None for any other clause."""
+    m = _ITEM.match(clause)
+    if m is None:
+        return None
+    word = m.group("n") or m.group("ar")
+    if word is None:
+        noun = m.group("noun")
+        return Item(noun, 2) if noun.endswith(("تين", "تان")) else Item("", 0)
+    value = _ONE.get(word.lower()) or number_value(word)
+    return Item(word, value) if value > 0 else None
+
+
+# the first item: a count, at most three words, and a cue ("18 flights from", "18 رحلة من")
+_COUNTED_FIRST = re.compile(rf"(?<![\w.,])(?:{_N_WORD}|[٠-٩]{{1,4}})\s+(?:[\w-]+\s+){{0,3}}?{_LEG_CUE}", re.I)
+
+
+def _counted_legs(text: str, a: int, b: int) -> list[int]:
+    """Where the items of a list of counted legs start (see ``_COUNTED_LEG``): only when the sentence has at
+    least two such items, the first one counted like the others ("18 flights from X, eight from Y")."""
+    cuts = [a + m.end() for m in _COUNTED_LEG.finditer(text[a:b])]
+    if not cuts or not _COUNTED_FIRST.search(text[a : cuts[0]]):
+        return []
+    return cuts
+
+
 # "A military plane that took a Russian delegation to Burkina Faso on Thursday landed in CAR on Friday": a
 # relative clause telling an earlier leg, ended by the main movement verb, is a movement of its own.
 _RELATIVE_LEG = re.compile(
@@ -72,6 +146,7 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for a, b in spans:
         rel = [a + m.end() for m in _RELATIVE_LEG.finditer(text[a:b]) if not _SAID.search(text[a : a + m.start()])]
-        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), *actor_cuts(text, a, b), b})
+        legs = _counted_legs(text, a, b)
+        cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), *actor_cuts(text, a, b), *legs, b})
         out += [(x, y, x != a) for x, y in itertools.pairwise(cuts) if text[x:y].strip()]
     return out

@@ -116,6 +116,11 @@ def _value(word: str) -> int:
     return int(w) if w.isdigit() else _WORDS.get(w, 0)
 
 
+def number_value(word: str) -> int:
+    """The value of a number written in digits (any script) or in words of the four languages; 0 when unknown."""
+    return _value(word)
+
+
 _SITE_NUMBER = re.compile(r"(?:radar|رادار)\s*$", re.I)
 
 
@@ -165,8 +170,11 @@ def find_counts(text: str) -> list[Count]:
         if m.group("rate"):
             # "أكثر من رحلة واحدة يومياً": more than one a day (a lower bound); "رحلة واحدة يومياً": one a day
             out.append(Count(None, None, float(n), None if m.group("more") else float(n), m.group(0).strip()))
+        elif m.group("more") or _AR_MIN_AFTER.match(text[m.end() :]):
+            # "أكثر من رحلتين", "طائرة شحن روسية واحدة على الأقل": a lower bound, not an exact count
+            out.append(Count(n + 1 if m.group("more") else n, None, None, None, m.group(0)))
         else:
-            out.append(Count(n + 1 if m.group("more") else n, None if m.group("more") else n, None, None, m.group(0)))
+            out.append(Count(n, n, None, None, m.group(0)))
     if not out:
         for m in _AR_DUAL.finditer(text):
             if MOVE.search(text[max(0, m.start() - 25) : m.start()]) or MOVE.match(

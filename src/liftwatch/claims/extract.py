@@ -25,7 +25,7 @@ from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.breakdown import split_by_period
 from liftwatch.claims.candidates import candidate_mentions
-from liftwatch.claims.clauses import split_clauses
+from liftwatch.claims.clauses import counted_item, split_clauses
 from liftwatch.claims.context import (
     attach_owners,
     carrier_operator,
@@ -38,7 +38,7 @@ from liftwatch.claims.context import (
     to_the_base,
 )
 from liftwatch.claims.contrast import mask_contrasts
-from liftwatch.claims.counts import best, best_rate, count_before, find_counts, listed_total
+from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE
 from liftwatch.claims.domain_places import for_domain
 from liftwatch.claims.intervals import Taken, in_range
@@ -170,7 +170,9 @@ def _sentence_claim(
     earlier_sites: list[Place] | None = None,
 ) -> list[Claim]:
     text = sent.text
-    if not MOVE.search(text):
+    # an item of a list of counted legs ("..., eight from Italy") moves by the list's verb, counted by its number
+    item = counted_item(text) if sent.continues else None
+    if not MOVE.search(text) and item is None:
         return []
     placed = [r for r in sent.roles if r.role is not None]
     assets = find_assets(text)
@@ -210,6 +212,8 @@ def _sentence_claim(
         n = total
     if n is None:  # "two Il-76 landed", "trois navires russes": a number before the carrier itself
         n = count_before(text, [(a, b) for a, b, _ in assets])
+    if n is None and item is not None and item.value:
+        n = Count(item.value, item.value, None, None, item.word)
     rate = best_rate(counts)
     if n is not None:
         claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text

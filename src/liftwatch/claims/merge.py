@@ -188,10 +188,16 @@ def _counted_apart(a: Claim, c: Claim) -> bool:
 
 def _exact_apart(a: Claim, c: Claim) -> bool:
     """ "landed in Niamey ... in two cargo planes" and "Russia chartered three cargo flights to Niamey in less
-    than a month": two exact counts that differ are two movements (one a part of the other), not one."""
-    if not (a.count_text and c.count_text) or None in (a.min_count, a.max_count, c.min_count, c.max_count):
+    than a month": two stated counts that cannot both hold are two movements (one a part of the other), not
+    one. Two exact counts that differ cannot; nor can an exact count and a bound it lies outside ("Two Turkish
+    aircraft left Konya" and "more than ten Turkish cargo planes have landed"). A bound and a count inside it
+    ("at least two", "three") may be one movement told twice."""
+    if not (a.count_text and c.count_text):
         return False
-    return (a.min_count, a.max_count) != (c.min_count, c.max_count)
+    lo_a, hi_a, lo_c, hi_c = a.min_count, a.max_count, c.min_count, c.max_count
+    return (hi_a is not None and lo_c is not None and hi_a < lo_c) or (
+        hi_c is not None and lo_a is not None and hi_c < lo_a
+    )
 
 
 def _implied(c: Claim) -> tuple[int | None, int | None] | None:
