@@ -137,7 +137,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_range",
         re.compile(
             rf"\b(?:between\s+|from\s+|in\s+|during\s+|entre\s+|de\s+|en\s+|d['’]|с\s+|в\s+|во\s+|من\s+|بين\s+|في\s+|خلال\s+)?"
-            rf"(?:(?:شهري|شهر)\s+)?{_m('m1')}(?:\s+{_y('y1')})?"
+            rf"(?:(?:شهري|شهر)\s+)?{_m('m1')}(?:[,،]?\s+(?:عام\s+|سنة\s+)?{_y('y1')}(?:\s+(?:года|г\.))?)?"
             rf"\s*(?:-|–|—|to|until|till|through|and|et|à|au|по|до|и|و|إلى|الى|حتى)\s*(?:(?:in|en|в|во|شهر)\s+)?"
             rf"{_m('m2')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
             re.I,
@@ -271,6 +271,14 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
     return date(y, mon, 1), date(y, mon, last)
 
 
+def _since_start(kind: str, match: re.Match[str], start: date) -> date:
+    """Where "since <date>" starts: the date's first day, but the middle of the month for "since mid-August",
+    "depuis la mi-août", "منذ منتصف أغسطس": a point in time, not the third of the month it names."""
+    if kind == "part_month" and re.match(r"mi|middle|середин|منتصف", re.sub(r"^в\s+", "", match["part"].lower())):
+        return start.replace(day=15)
+    return start
+
+
 def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
     text = text.translate(DIGITS)
@@ -287,11 +295,11 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
                 span = None  # "حتى الأول من ديسمبر المقبل": a date still to come dates no movement that happened
             taken.add(m.start(), m.end())
             words = m.group(0).strip()
-            since = SINCE.search(text[max(0, m.start() - 12) : m.start()]) or words.lower().startswith("since")
+            since = SINCE.search(text[max(0, m.start() - 16) : m.start()]) or words.lower().startswith("since")
             if span is None:
                 out.append(TimeSpan(None, None, words, "explicit", m.start()))
             elif since:
-                out.append(TimeSpan(span[0], pub, words, "since", m.start()))
+                out.append(TimeSpan(_since_start(kind, m, span[0]), pub, words, "since", m.start()))
             else:
                 out.append(TimeSpan(span[0], span[1], words, "explicit", m.start()))
     for m in RELATIVE.finditer(text):
