@@ -271,6 +271,28 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
     return date(y, mon, 1), date(y, mon, last)
 
 
+# between two weekdays of one span: "between Saturday and Tuesday", "entre samedi à mardi", "du samedi au mardi",
+# "من السبت إلى الثلاثاء"
+_WEEKDAY_TO = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|à|au|et|jusqu['’]?à|по|до|و|إلى|الى|حتى)\s*", re.I)
+
+
+def _weekday_ranges(text: str, out: list[TimeSpan]) -> list[TimeSpan]:
+    """Two weekdays joined as one span ("between Saturday and Tuesday" in a Saturday paper): each alone is the
+    last such day up to publication, which puts Saturday after Tuesday; the first of a span comes before the
+    second, so it is the one of the week before."""
+    res = list(out)
+    for i in range(len(res) - 1):
+        a, b = res[i], res[i + 1]
+        if a.kind != "relative" or b.kind != "relative" or a.start is None or b.start is None:
+            continue
+        if a.text.split()[-1].lower() not in WEEKDAY_WORDS or b.text.split()[-1].lower() not in WEEKDAY_WORDS:
+            continue
+        if a.start > b.start and _WEEKDAY_TO.fullmatch(text, a.pos + len(a.text), b.pos):
+            back = timedelta(days=7)
+            res[i] = TimeSpan(a.start - back, (a.end or a.start) - back, a.text, a.kind, a.pos)
+    return res
+
+
 def _since_start(kind: str, match: re.Match[str], start: date) -> date:
     """Where "since <date>" starts: the date's first day, but the middle of the month for "since mid-August",
     "depuis la mi-août", "منذ منتصف أغسطس": a point in time, not the third of the month it names."""
@@ -316,6 +338,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
             out.append(TimeSpan(pub - timedelta(days=1), pub, m.group(0).strip(), "relative", m.start()))
             break
     out.sort(key=lambda t: t.pos)
+    out = _weekday_ranges(text, out)
     # a weekday written next to a date ("on Monday, December 16", "السبت 24 سبتمبر") names that date
     explicit = [(t.pos, t.pos + len(t.text)) for t in out if t.kind in ("explicit", "since")]
     return [
