@@ -153,6 +153,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("month_year", re.compile(rf"\b{_m('m')}\s+{_y('y')}\b", re.I)),
+    # a day of the month named without its month, which is the publication's: "le 26 au soir", "on the 26th,",
+    # "26-го числа", "يوم 26 من الشهر"; only where nothing that could be counted follows the number
+    (
+        "day_only",
+        re.compile(
+            r"(?:\ble\s+(?P<d1>[0-3]?\d|1er)(?=\s*(?:[,.;)]|au\s|à\s|dans\s|vers\s|et\s|$))"
+            r"|\bon\s+the\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)(?=\s*(?:[,.;)]|at\s|and\s|in\s|$))"
+            r"|(?<!\d)(?P<d3>[0-3]?\d)-?го\s+числа\b"
+            r"|يوم\s+(?P<d4>[0-3]?\d)\s+من\s+(?:الشهر|هذا\s+الشهر|الشهر\s+الجاري))",
+            re.I,
+        ),
+    ),
 ]
 
 # a date named as still to come: Arabic puts "next" after it ("ديسمبر المقبل", "الشهر القادم")
@@ -238,6 +250,15 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         y1 = y2 - 1 if (y2 is not None and m1 > m2) else y2
         s, e = _safe(y1, m1, int(g["d1"])), _safe(y2, m2, int(g["d2"]))
         return (s, e) if s and e and s <= e else None
+    if kind == "day_only":
+        if pub is None:
+            return None
+        day = int(next(v for k, v in g.items() if k.startswith("d") and v).lower().rstrip("er") or 0)
+        # the publication's month, or the month before when that day is still to come
+        prev = pub.replace(day=1) - timedelta(days=1)
+        at = pub if day <= pub.day else prev
+        d = _safe(at.year, at.month, day)
+        return (d, d) if d else None
     if kind in ("dmy", "mdy"):
         mo = _month(g["m"])
         if mo is None:
