@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout12"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.647, 0.563), "ar": (0.551, 0.423), "fr": (0.611, 0.458), "ru": (0.547, 0.514)}
+FLOORS = {"en": (0.648, 0.564), "ar": (0.553, 0.428), "fr": (0.623, 0.468), "ru": (0.549, 0.518)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 12: blind at fa3f29b 33.8 %, precision 42.2 %;
     # these are the figures once the kb's regions and resolver fixes made after the score were merged and its
