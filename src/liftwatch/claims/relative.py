@@ -87,6 +87,9 @@ RELATIVE = re.compile(
     r"|(?P<lastunit>last|this|past)\s+(?P<lu>week|month|weekend|year)"
     r"|earlier\s+this\s+(?P<eu>week|month|year)"
     r"|(?P<lastweek>la\s+semaine\s+derni[èe]re|на\s+прошлой\s+неделе|الأسبوع\s+الماضي)"
+    # "the day before yesterday", "avant-hier", "позавчера", "أول من أمس" / "أمس الأول": before "yesterday" and
+    # "أمس", which the alternation would otherwise take alone
+    r"|(?P<daybefore>the\s+day\s+before\s+yesterday|avant[-\s]hier|позавчера|أول\s+(?:من\s+)?أمس|أمس\s+الأول)"
     r"|(?P<dayword>yesterday|today|overnight|last\s+night|tonight|this\s+(?:morning|afternoon|evening)|"
     r"aujourd['’]hui|hier(?:\s+soir)?|сегодня|вчера|اليوم|أمس|"
     # "dimanche dernier", "الأحد الماضي", "в прошлое воскресенье": the one before, as "last Sunday" (before
@@ -103,7 +106,13 @@ RELATIVE = re.compile(
     r")(?![^\W\d_])",
     re.I,
 )
-SINCE = re.compile(r"(?:\b(?:since|starting|from|as\s+of|depuis)|\bс|منذ)\s*$", re.I)
+# what opens a span that runs to publication: "since", "starting (from)", "depuis (la)", "à partir de", "(начиная) с",
+# "منذ", "بدءا من", "ابتداء من", "اعتبارا من"; an article may stand before the date ("depuis la mi-août", "since the")
+SINCE = re.compile(
+    r"(?:\b(?:since|starting(?:\s+(?:from|in))?|from|as\s+of|depuis|à\s+partir\s+d[eu']?|dès)(?:\s+(?:the|la|le|l['’]))?"
+    r"|(?<![^\W\d_])(?:начиная\s+)?со?|منذ|(?:بدءا|بدءًا|بدءاً|ابتداء|ابتداءً|اعتبارا|اعتباراً)\s+من)\s*$",
+    re.I,
+)
 _FOREIGN_NUM = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10, "quinze": 15,
     "двое": 2, "трое": 3, "двух": 2, "трех": 3, "трёх": 3, "пяти": 5, "семи": 7, "десяти": 10,
@@ -186,6 +195,8 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
                 else 1
             )
             return pub - timedelta(days=n * days), pub
+    if g.get("daybefore"):
+        return pub - timedelta(days=2), pub - timedelta(days=2)
     if g.get("dayword"):
         word = re.sub(r"\s+", " ", g["dayword"].lower())
         if word in ("yesterday", "вчера", "أمس", "last night", "hier", "hier soir"):

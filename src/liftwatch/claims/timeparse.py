@@ -137,7 +137,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_range",
         re.compile(
             rf"\b(?:between\s+|from\s+|in\s+|during\s+|entre\s+|de\s+|en\s+|d['’]|с\s+|в\s+|во\s+|من\s+|بين\s+|في\s+|خلال\s+)?"
-            rf"(?:(?:شهري|شهر)\s+)?{_m('m1')}(?:\s+{_y('y1')})?"
+            rf"(?:(?:شهري|شهر)\s+)?{_m('m1')}(?:[,،]?\s+(?:عام\s+|سنة\s+)?{_y('y1')}(?:\s+(?:года|г\.))?)?"
             rf"\s*(?:-|–|—|to|until|till|through|and|et|à|au|по|до|и|و|إلى|الى|حتى)\s*(?:(?:in|en|в|во|شهر)\s+)?"
             rf"{_m('m2')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
             re.I,
@@ -153,6 +153,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("month_year", re.compile(rf"\b{_m('m')}\s+{_y('y')}\b", re.I)),
+    # a day of the month named without its month, which is the publication's: "le 26 au soir", "on the 26th,",
+    # "26-го числа", "يوم 26 من الشهر"; only where nothing that could be counted follows the number
+    (
+        "day_only",
+        re.compile(
+            r"(?:\ble\s+(?P<d1>[0-3]?\d|1er)(?=\s*(?:[,.;)]|au\s|à\s|dans\s|vers\s|et\s|$))"
+            r"|\bon\s+the\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)(?=\s*(?:[,.;)]|at\s|and\s|in\s|$))"
+            r"|(?<!\d)(?P<d3>[0-3]?\d)-?го\s+числа\b"
+            r"|يوم\s+(?P<d4>[0-3]?\d)\s+من\s+(?:الشهر|هذا\s+الشهر|الشهر\s+الجاري))",
+            re.I,
+        ),
+    ),
 ]
 
 # a date named as still to come: Arabic puts "next" after it ("ديسمبر المقبل", "الشهر القادم")
@@ -238,6 +250,15 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         y1 = y2 - 1 if (y2 is not None and m1 > m2) else y2
         s, e = _safe(y1, m1, int(g["d1"])), _safe(y2, m2, int(g["d2"]))
         return (s, e) if s and e and s <= e else None
+    if kind == "day_only":
+        if pub is None:
+            return None
+        day = int(next(v for k, v in g.items() if k.startswith("d") and v).lower().rstrip("er") or 0)
+        # the publication's month, or the month before when that day is still to come
+        prev = pub.replace(day=1) - timedelta(days=1)
+        at = pub if day <= pub.day else prev
+        d = _safe(at.year, at.month, day)
+        return (d, d) if d else None
     if kind in ("dmy", "mdy"):
         mo = _month(g["m"])
         if mo is None:
@@ -271,6 +292,36 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
     return date(y, mon, 1), date(y, mon, last)
 
 
+# between two weekdays of one span: "between Saturday and Tuesday", "entre samedi à mardi", "du samedi au mardi",
+# "من السبت إلى الثلاثاء"
+_WEEKDAY_TO = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|à|au|et|jusqu['’]?à|по|до|و|إلى|الى|حتى)\s*", re.I)
+
+
+def _weekday_ranges(text: str, out: list[TimeSpan]) -> list[TimeSpan]:
+    """Two weekdays joined as one span ("between Saturday and Tuesday" in a Saturday paper): each alone is the
+    last such day up to publication, which puts Saturday after Tuesday; the first of a span comes before the
+    second, so it is the one of the week before."""
+    res = list(out)
+    for i in range(len(res) - 1):
+        a, b = res[i], res[i + 1]
+        if a.kind != "relative" or b.kind != "relative" or a.start is None or b.start is None:
+            continue
+        if a.text.split()[-1].lower() not in WEEKDAY_WORDS or b.text.split()[-1].lower() not in WEEKDAY_WORDS:
+            continue
+        if a.start > b.start and _WEEKDAY_TO.fullmatch(text, a.pos + len(a.text), b.pos):
+            back = timedelta(days=7)
+            res[i] = TimeSpan(a.start - back, (a.end or a.start) - back, a.text, a.kind, a.pos)
+    return res
+
+
+def _since_start(kind: str, match: re.Match[str], start: date) -> date:
+    """Where "since <date>" starts: the date's first day, but the middle of the month for "since mid-August",
+    "depuis la mi-août", "منذ منتصف أغسطس": a point in time, not the third of the month it names."""
+    if kind == "part_month" and re.match(r"mi|middle|середин|منتصف", re.sub(r"^в\s+", "", match["part"].lower())):
+        return start.replace(day=15)
+    return start
+
+
 def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
     text = text.translate(DIGITS)
@@ -287,11 +338,11 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
                 span = None  # "حتى الأول من ديسمبر المقبل": a date still to come dates no movement that happened
             taken.add(m.start(), m.end())
             words = m.group(0).strip()
-            since = SINCE.search(text[max(0, m.start() - 12) : m.start()]) or words.lower().startswith("since")
+            since = SINCE.search(text[max(0, m.start() - 16) : m.start()]) or words.lower().startswith("since")
             if span is None:
                 out.append(TimeSpan(None, None, words, "explicit", m.start()))
             elif since:
-                out.append(TimeSpan(span[0], pub, words, "since", m.start()))
+                out.append(TimeSpan(_since_start(kind, m, span[0]), pub, words, "since", m.start()))
             else:
                 out.append(TimeSpan(span[0], span[1], words, "explicit", m.start()))
     for m in RELATIVE.finditer(text):
@@ -308,6 +359,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
             out.append(TimeSpan(pub - timedelta(days=1), pub, m.group(0).strip(), "relative", m.start()))
             break
     out.sort(key=lambda t: t.pos)
+    out = _weekday_ranges(text, out)
     # a weekday written next to a date ("on Monday, December 16", "السبت 24 سبتمبر") names that date
     explicit = [(t.pos, t.pos + len(t.text)) for t in out if t.kind in ("explicit", "since")]
     return [

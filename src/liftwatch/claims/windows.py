@@ -24,10 +24,47 @@ STATEMENT_TIME = re.compile(
 )
 
 
+# where a sentence ends: a verb of saying in the sentence before dates nothing in this one
+_SENTENCE_END = re.compile(r"[.!?؟](?:\s|$)|\n")
+
+
+def statement_time(text: str, pos: int) -> bool:
+    """Whether the date at ``pos`` of ``text`` follows a verb of saying in its own sentence ("the ministry said
+    on Tuesday"): when the statement was made. The sentence before ends the search: "... reported the channel
+    Kurdistan24. On 26 January the channel showed an Il-76" dates the Il-76, not the report."""
+    before = text[max(0, pos - 90) : pos]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    return STATEMENT_TIME.search(before) is not None
+
+
 def _DAY_ANCHORED(t: TimeSpan) -> bool:
     """A date the text gives relative to the day of publication ("on Friday", "yesterday", "this week",
     "over the past four days"): a relative span of under two weeks."""
     return t.kind == "relative" and t.start is not None and ((t.end or t.start) - t.start).days < 14
+
+
+def _days(t: TimeSpan) -> int:
+    return ((t.end or t.start) - t.start).days + 1 if t.start else 0
+
+
+def _background_dropped(spans: list[TimeSpan]) -> list[TimeSpan]:
+    """A claim's own dates without the coarse ones that only set the scene: where its sentences date something
+    to the day ("on Saturday", "le 26 janvier", "7 марта"), a month, a week or a year that does not hold that day
+    is another event's ("after the fall of Assad last week", "sanctioned in January 2020", "the attack that
+    sank the Ursa Major in December"). A span that runs to publication ("since mid-August") is the movement's
+    own extent and stays."""
+    days = [t for t in spans if _days(t) <= 2]
+    if not days:
+        return spans
+    return [
+        t
+        for t in spans
+        if _days(t) < 7
+        or t.kind == "since"
+        or any(t.start <= d.start and (d.end or d.start) <= (t.end or t.start) for d in days if t.start and d.start)
+    ]
 
 
 def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
@@ -50,12 +87,18 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
                 for u in resolved
             )
         ]
+        if source == "sentence":
+            resolved = _background_dropped(resolved)
         if resolved:
             start = min(t.start for t in resolved if t.start)
             ends = [t.end or t.start for t in resolved]
             end = max(e for e in ends if e)
             if any(t.end is None for t in resolved):
                 end = max(end, start + timedelta(days=default_days))
+            if pub is not None and start <= pub < end:
+                # "late August" in a page of 25 August, "in December" on 14 December: what the text reports has
+                # happened by the day it was published
+                end = pub
             claim.window = (start, end)
             claim.window_source = f"{source}: " + "; ".join(t.text for t in resolved)
             if source == "article" and several:
@@ -88,9 +131,7 @@ def date_claims(
     publication date found in the text (a dateline), which dates no movement; ``month_only``: the page is
     dated to its month, so dates relative to its day are dropped."""
     article_times = [
-        t
-        for t in find_times(text, pub, default_year)
-        if t.start is not None and not STATEMENT_TIME.search(text[max(0, t.pos - 90) : t.pos])
+        t for t in find_times(text, pub, default_year) if t.start is not None and not statement_time(text, t.pos)
     ]
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]
