@@ -110,15 +110,11 @@ class Count:
     text: str
 
 
-def _value(word: str) -> int:
+def number_value(word: str) -> int:
+    """The value of a number written in digits (any script) or in words of the four languages; 0 when unknown."""
     w = re.sub(r"\s+", " ", word.lower().strip())
     w = re.sub(r"(?<=\d)[,\s](?=\d{3})", "", w.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
     return int(w) if w.isdigit() else _WORDS.get(w, 0)
-
-
-def number_value(word: str) -> int:
-    """The value of a number written in digits (any script) or in words of the four languages; 0 when unknown."""
-    return _value(word)
 
 
 _SITE_NUMBER = re.compile(r"(?:radar|رادار)\s*$", re.I)
@@ -141,7 +137,7 @@ def find_counts(text: str) -> list[Count]:
             re.I,
         ):
             continue  # "первый из четырёх самолётов", "the first of four flights": one of them moved, not all
-        n = _value(m.group("n"))
+        n = number_value(m.group("n"))
         if n <= 0 or (n > 500 and not m.group("rate") and not re.search(r"\d[,\u00a0\u202f]\d", m.group("n"))):
             continue  # a bare number that large is a year or a tonnage; one written with separators is a count
         if re.match(r"round", m.group("noun"), re.I):
@@ -166,7 +162,7 @@ def find_counts(text: str) -> list[Count]:
             continue
         out.append(Count(lo, hi, None, None, m.group(0).strip()))
     for m in _AR_COUNT.finditer(text):
-        n = _value(m.group("n"))
+        n = number_value(m.group("n"))
         if m.group("rate"):
             # "أكثر من رحلة واحدة يومياً": more than one a day (a lower bound); "رحلة واحدة يومياً": one a day
             out.append(Count(None, None, float(n), None if m.group("more") else float(n), m.group(0).strip()))
@@ -222,7 +218,7 @@ def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
         m = _BEFORE_CARRIER.search(pre)
         if m is None or _MONTH_BEFORE.search(pre[: m.start("n")]) or _SITE_NUMBER.search(pre[: m.start("n")]):
             continue
-        n = _value(m.group("n"))
+        n = number_value(m.group("n"))
         if n <= 0 or n > 500:
             continue
         if m.group("min"):
@@ -243,7 +239,7 @@ def listed_total(text: str, spans: list[tuple[int, int]]) -> Count | None:
         m = _BEFORE_TYPE.search(text[max(0, s - 40) : s])
         if m is None:
             return None
-        parts.append((_value(m.group("n")), m.group(0).strip()))
+        parts.append((number_value(m.group("n")), m.group(0).strip()))
     if len(parts) < 2:
         return None
     total = sum(n for n, _ in parts)
