@@ -85,6 +85,23 @@ def _y(g: str) -> str:
 
 
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and|et(?:\s+le)?|au|по|и|و)\s*"
+
+# Arabic days of the month written as ordinal words ("في السابع عشر من سبتمبر", "الأول من شهر يناير"): the
+# masculine ordinal of "يوم", with or without hamza on the first; 21st-29th as "<unit> والعشرين"
+_AR_UNITS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+AR_ORDINAL_DAYS: dict[str, int] = {
+    **{u: i for i, u in enumerate(_AR_UNITS, 1)},
+    "الاول": 1,
+    "العاشر": 10,
+    "الحادي عشر": 11,
+    **{f"{u} عشر": 10 + i for i, u in enumerate(_AR_UNITS[1:], 2)},
+    "العشرين": 20,
+    "الحادي والعشرين": 21,
+    **{f"{u} والعشرين": 20 + i for i, u in enumerate(_AR_UNITS[1:], 2)},
+    "الثلاثين": 30,
+    "الحادي والثلاثين": 31,
+}
+_AR_ORDINAL = "|".join(sorted(AR_ORDINAL_DAYS, key=len, reverse=True))
 # Order matters: ranges before single dates so "10-14 December" is one span, not "14 December".
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -111,6 +128,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{_d('d')}\s*(?:of\s+|من\s+(?:شهر\s+)?|شهر\s+)?{_m('m')}"
             rf"(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
             re.I,
+        ),
+    ),
+    # "the seventeenth of September": only with "من" before the month, and never the ordinal that ends a Levantine
+    # month's name ("كانون الأول", "تشرين الثاني")
+    (
+        "ar_ordinal",
+        re.compile(
+            rf"(?<![^\W\d_])(?<!كانون )(?<!تشرين )(?P<o>{_AR_ORDINAL})\s+من\s+(?:شهر\s+)?{_m('m')}"
+            rf"(?:[,،]?\s+(?:عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
         ),
     ),
     ("mdy", re.compile(rf"\b{_m('m')}\s+{_d('d')}(?!\d)(?:,?\s+{_y('y')})?\b", re.I)),

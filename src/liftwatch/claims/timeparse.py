@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from liftwatch.claims.date_patterns import DIGITS, MONTHS, PATTERNS
+from liftwatch.claims.date_patterns import AR_ORDINAL_DAYS, DIGITS, MONTHS, PATTERNS
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.relative import RELATIVE, SINCE, WEEKDAY_WORDS, relative_span
 
@@ -110,12 +110,13 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         at = pub if day <= pub.day else prev
         d = _safe(at.year, at.month, day)
         return (d, d) if d else None
-    if kind in ("dmy", "mdy"):
+    if kind in ("dmy", "mdy", "ar_ordinal"):
         mo = _month(g["m"])
         if mo is None:
             return None
-        y = _year_for(mo, int(g["d"]), g.get("y"), pub, dy)
-        d = _safe(y, mo, int(g["d"]))
+        day = AR_ORDINAL_DAYS[g["o"]] if kind == "ar_ordinal" else int(g["d"])
+        y = _year_for(mo, day, g.get("y"), pub, dy)
+        d = _safe(y, mo, day)
         return (d, d) if d else None
     if kind == "month_range":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
