@@ -34,10 +34,20 @@ def _dated(text: str) -> list[tuple[date | None, date | None]]:
         ("هبطت الطائرة في 11 من تشرين ثاني 2024.", date(2024, 11, 11)),  # Levantine, no article, "من"
         ("وصلت السفينة في 21 من شهر اذار.", date(2025, 3, 21)),  # "من شهر", a bare alif
         ("أقلعت في 16 فبراير، 2025.", date(2025, 2, 16)),  # the Arabic comma before the year
+        ("هبطت الطائرة في السابع عشر من سبتمبر 2024.", date(2024, 9, 17)),  # a day written as an ordinal word
+        ("أبحرت في الأول من شهر مارس.", date(2025, 3, 1)),
+        ("رست يوم الثالث والعشرين من تشرين الأول 2024.", date(2024, 10, 23)),
+        ("وصلت في الحادي عشر من أبريل.", date(2025, 4, 11)),
     ],
 )
 def test_arabic_dates(text: str, day: date) -> None:
     assert (day, day) in _dated(text), _dated(text)
+
+
+def test_the_ordinal_ending_a_levantine_month_name_is_no_day() -> None:
+    # "كانون الأول" is December, not the first of anything; "تشرين الثاني من عام" is November of a year
+    assert _dated("وصلت السفن في كانون الأول 2024.") == [(date(2024, 12, 1), date(2024, 12, 31))]
+    assert all(s != e for s, e in _dated("أبحرت في تشرين الثاني من عام 2024."))
 
 
 def test_a_date_still_to_come_dates_nothing() -> None:

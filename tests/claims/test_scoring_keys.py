@@ -1,14 +1,17 @@
 """How places and carriers are keyed for scoring: a city named in another language or case form scores as the
 gold's ``city:<English name>``, as a city named in English already does by its text (one rule for all four
-languages), and a carrier's class word is read in the conventions' classes ("military aircraft" is "aircraft")."""
+languages), a carrier's class word is read in the conventions' classes ("military aircraft" is "aircraft"), and a
+window the text does not date is the corpus's undated past movement."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from liftwatch.claims.model import Place
+from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import norm_key
-from liftwatch.claims.scoring import asset_key, place_keys
+from liftwatch.claims.scoring import asset_key, field_right, place_keys, window_claimed
 
 
 def _site(text: str, site_id: str) -> Place:
@@ -62,3 +65,32 @@ def test_a_class_word_is_read_in_the_conventions_class(word: str, cls: str) -> N
 @pytest.mark.parametrize("word", ["corvette", "destroyer", "submarine", "Il-76", "tanker"])
 def test_a_word_that_says_more_than_a_class_keeps_its_own_key(word: str) -> None:
     assert asset_key(word) not in {asset_key(c) for c in ("aircraft", "ship", "cargo aircraft", "cargo ship")}
+
+
+def _windowed(start: str, end: str, source: str) -> Claim:
+    return Claim(
+        claim_id=1, sentences=["..."], window=(date.fromisoformat(start), date.fromisoformat(end)), window_source=source
+    )
+
+
+NO_DATE = "no date in the text: 30 days before publication (2024-05-31)"
+
+
+def test_no_date_in_the_text_is_the_golds_undated_past_movement() -> None:
+    # the corpus writes a movement the text does not date as ["", <publication day>]: before the report
+    claim = _windowed("2024-05-01", "2024-05-31", NO_DATE)
+    assert window_claimed(claim)
+    assert field_right(claim, {"window": ["", "2024-05-31"]}, "window")
+
+
+def test_no_date_in_the_text_is_wrong_where_the_text_dates_the_movement() -> None:
+    claim = _windowed("2024-05-01", "2024-05-31", NO_DATE)
+    assert not field_right(claim, {"window": ["2024-03-02", "2024-03-02"]}, "window")
+
+
+def test_the_hull_of_an_articles_other_dates_is_no_claimed_window() -> None:
+    claim = _windowed(
+        "2024-03-01", "2024-05-31", "search range from the article's dates, none the claim's own: 1 March"
+    )
+    assert not window_claimed(claim)
+    assert not field_right(claim, {"window": ["", "2024-05-31"]}, "window")

@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from liftwatch.claims.date_patterns import DIGITS, MONTHS
 from liftwatch.claims.model import Claim
-from liftwatch.claims.timeparse import DIGITS, MONTHS, TimeSpan
+from liftwatch.claims.timeparse import TimeSpan
 
 # Russian months in every case ("в январе", "за февраль"): the stem is enough
 _RU_STEMS = (

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from liftwatch.claims.cues import MOVE
-from liftwatch.claims.timeparse import ARABIC_MONTH_NAMES
+from liftwatch.claims.date_patterns import ARABIC_MONTH_NAMES
 
 _WORDS: dict[str, int] = {
     # English

@@ -135,8 +135,19 @@ def dark_of(c: Claim) -> bool:
     return bool({"transponders off", "ceased location-sharing"} & set(c.hints))
 
 
+# A window the extractor *claims*: dated from the claim's sentence or article, or "no date in the text", which says
+# the movement happened before the report — what the gold writes as ``["", <publication day>]`` (an undated past
+# movement, rule 4 of the corpus). The hull of an article's other dates ("search range") is where to look, not a
+# claimed time, so it counts as no window.
+_CLAIMED_WINDOW = ("sentence", "article", "no date in the text:")
+
+
+def window_claimed(c: Claim) -> bool:
+    return c.window is not None and c.window_source.startswith(_CLAIMED_WINDOW)
+
+
 def _window_right(c: Claim, gold: list[str]) -> bool:
-    if c.window is None or not c.window_source.startswith(("sentence", "article")):
+    if c.window is None or not window_claimed(c):
         return False
     gs = date.fromisoformat(gold[0]) if gold[0] else None
     ge = date.fromisoformat(gold[1]) if len(gold) > 1 and gold[1] else None
@@ -155,7 +166,7 @@ def predicted_fields(c: Claim) -> dict[str, bool]:
         "via": bool(c.via),
         "destination": bool(c.destination),
         "possible": bool(c.possible),
-        "window": c.window is not None and c.window_source.startswith(("sentence", "article")),
+        "window": window_claimed(c),
         "count": count_of(c) is not None,
         "rate": c.rate_per_day is not None or c.rate_per_day_min is not None,
         "dark": dark_of(c),

@@ -14,158 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from liftwatch.claims.date_patterns import AR_ORDINAL_DAYS, DIGITS, MONTHS, PATTERNS
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.relative import RELATIVE, SINCE, WEEKDAY_WORDS, relative_span
-
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _i:
-        MONTHS[_name.lower()] = _i
-        MONTHS[_name[:3].lower()] = _i
-MONTHS["sept"] = 9
-# French, Russian (nominative, genitive and prepositional: "в июле") and Arabic month names: Egyptian/Gulf, Levantine (with and without
-# the article on the ordinal: "كانون الثاني", "كانون ثاني") and Maghrebi ("جانفي", "أفريل", "جويلية", "أوت").
-_ARABIC_MONTHS = (
-    ("يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"),
-    ("فبراير", "شباط", "فيفري", "فبرير"),
-    ("مارس", "آذار"),
-    ("أبريل", "إبريل", "نيسان", "أفريل"),
-    ("مايو", "أيار", "ماي"),
-    ("يونيو", "يونيه", "حزيران", "جوان"),
-    ("يوليو", "يوليه", "تموز", "جويلية", "يوليوز"),
-    ("أغسطس", "آب", "أوت", "غشت"),
-    ("سبتمبر", "أيلول", "شتنبر"),
-    ("أكتوبر", "تشرين الأول", "تشرين أول"),
-    ("نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر"),
-    ("ديسمبر", "كانون الأول", "كانون أول", "دجنبر"),
-)
-_ALEF = str.maketrans("أإآ", "ااا")
-ARABIC_MONTH_NAMES = frozenset(n for names in _ARABIC_MONTHS for name in names for n in (name, name.translate(_ALEF)))
-_FOREIGN_MONTHS = tuple(
-    (*latin, *dict.fromkeys(n for name in arabic for n in (name, name.translate(_ALEF))))
-    for latin, arabic in zip(
-        (
-            ("janvier", "январь", "января", "январе"),
-            ("février", "fevrier", "февраль", "февраля", "феврале"),
-            ("mars", "март", "марта", "марте"),
-            ("avril", "апрель", "апреля", "апреле"),
-            ("mai", "май", "мая", "мае"),
-            ("juin", "июнь", "июня", "июне"),
-            ("juillet", "июль", "июля", "июле"),
-            ("août", "aout", "август", "августа", "августе"),
-            ("septembre", "сентябрь", "сентября", "сентябре"),
-            ("octobre", "октябрь", "октября", "октябре"),
-            ("novembre", "ноябрь", "ноября", "ноябре"),
-            ("décembre", "decembre", "декабрь", "декабря", "декабре"),
-        ),
-        _ARABIC_MONTHS,
-        strict=True,
-    )
-)
-for _i, _names in enumerate(_FOREIGN_MONTHS, 1):
-    for _n in _names:
-        MONTHS[_n] = _i
-# Eastern Arabic and Persian digits ("١٢ مارس ٢٠٢٤"): read as the digits they are, one character for one, so
-# every offset into the text stays the same
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-
-_MON = (
-    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
-    + "|".join(sorted((n for ns in _FOREIGN_MONTHS for n in ns), key=len, reverse=True))
-    + r")(?:/[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)?\.?"
-)
-_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|er)?"
-_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
-
-
-def _m(g: str) -> str:
-    return _MON.format(g=g)
-
-
-def _d(g: str) -> str:
-    return _DAY.format(g=g)
-
-
-def _y(g: str) -> str:
-    return _YEAR.format(g=g)
-
-
-_DASH = r"\s*(?:-|–|—|to|until|till|through|and|et(?:\s+le)?|au|по|и|و)\s*"
-# Order matters: ranges before single dates so "10-14 December" is one span, not "14 December".
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)\b")),
-    (
-        "dmy_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+|entre\s+le\s+|du\s+|с\s+|بين\s+)?{_d('d1')}(?:\s+{_m('m1')})?{_DASH}{_d('d2')}\s*(?:of\s+)?{_m('m2')}"
-            rf"(?:,?\s+{_y('y')})?\b",
-            re.I,
-        ),
-    ),
-    (
-        "mdy_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+)?{_m('m1')}\s+{_d('d1')}{_DASH}(?:{_m('m2')}\s+)?{_d('d2')}"
-            rf"(?:,?\s+{_y('y')})?\b",
-            re.I,
-        ),
-    ),
-    (
-        "dmy",
-        re.compile(
-            rf"\b{_d('d')}\s*(?:of\s+|من\s+(?:شهر\s+)?|شهر\s+)?{_m('m')}"
-            rf"(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
-            re.I,
-        ),
-    ),
-    ("mdy", re.compile(rf"\b{_m('m')}\s+{_d('d')}(?!\d)(?:,?\s+{_y('y')})?\b", re.I)),
-    (
-        "part_month",
-        re.compile(
-            rf"\b(?P<part>early|mid|middle of|late|end of|beginning of|start of|début|mi|fin|"
-            rf"(?:в\s+)?(?:начал[ео]|середин[еы]|конц[еа])|أوائل|مطلع|بداية|منتصف|أواخر|نهاية)"
-            rf"(?:\s+(?:de|du|d['’]|شهر))?[-\s]+{_m('m')}"
-            rf"(?:\s+{_y('y')})?\b",
-            re.I,
-        ),
-    ),
-    # two months joined, the span from the first's first day to the second's last: "in July and August", "from
-    # December 2023 to February 2024", "entre juillet et septembre", "с июля по сентябрь", "في يوليو وأغسطس"
-    (
-        "month_range",
-        re.compile(
-            rf"\b(?:between\s+|from\s+|in\s+|during\s+|entre\s+|de\s+|en\s+|d['’]|с\s+|в\s+|во\s+|من\s+|بين\s+|في\s+|خلال\s+)?"
-            rf"(?:(?:شهري|شهر)\s+)?{_m('m1')}(?:[,،]?\s+(?:عام\s+|سنة\s+)?{_y('y1')}(?:\s+(?:года|г\.))?)?"
-            rf"\s*(?:-|–|—|to|until|till|through|and|et|à|au|по|до|и|و|إلى|الى|حتى)\s*(?:(?:in|en|в|во|شهر)\s+)?"
-            rf"{_m('m2')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
-            re.I,
-        ),
-    ),
-    # a month named after a preposition, in the four languages: "in July", "en juillet", "в июле", "في يوليو"
-    (
-        "month",
-        re.compile(
-            rf"(?<![^\W\d_])(?:in|during|throughout|since|by|en|durant|pendant|au\s+mois\s+d(?:e\s+|['’])|в|во|"
-            rf"в\s+течение|في|خلال)(?:\s+شهر)?\s+{_m('m')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
-            re.I,
-        ),
-    ),
-    ("month_year", re.compile(rf"\b{_m('m')}\s+{_y('y')}\b", re.I)),
-    # a day of the month named without its month, which is the publication's: "le 26 au soir", "on the 26th,",
-    # "26-го числа", "يوم 26 من الشهر"; only where nothing that could be counted follows the number
-    (
-        "day_only",
-        re.compile(
-            r"(?:\ble\s+(?P<d1>[0-3]?\d|1er)(?=\s*(?:[,.;)]|au\s|à\s|dans\s|vers\s|et\s|$))"
-            r"|\bon\s+the\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)(?=\s*(?:[,.;)]|at\s|and\s|in\s|$))"
-            r"|(?<!\d)(?P<d3>[0-3]?\d)-?го\s+числа\b"
-            r"|يوم\s+(?P<d4>[0-3]?\d)\s+من\s+(?:الشهر|هذا\s+الشهر|الشهر\s+الجاري))",
-            re.I,
-        ),
-    ),
-]
 
 # a date named as still to come: Arabic puts "next" after it ("ديسمبر المقبل", "الشهر القادم")
 _COMING = re.compile(r"\s+(?:المقبل|القادم|المقبلة|القادمة)(?![\w])")
@@ -259,12 +110,13 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         at = pub if day <= pub.day else prev
         d = _safe(at.year, at.month, day)
         return (d, d) if d else None
-    if kind in ("dmy", "mdy"):
+    if kind in ("dmy", "mdy", "ar_ordinal"):
         mo = _month(g["m"])
         if mo is None:
             return None
-        y = _year_for(mo, int(g["d"]), g.get("y"), pub, dy)
-        d = _safe(y, mo, int(g["d"]))
+        day = AR_ORDINAL_DAYS[g["o"]] if kind == "ar_ordinal" else int(g["d"])
+        y = _year_for(mo, day, g.get("y"), pub, dy)
+        d = _safe(y, mo, day)
         return (d, d) if d else None
     if kind == "month_range":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
@@ -329,7 +181,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
     out: list[TimeSpan] = []
     free = taken.free
 
-    for kind, pat in _PATTERNS:
+    for kind, pat in PATTERNS:
         for m in pat.finditer(text):
             if not free(m.start(), m.end()):
                 continue
