@@ -29,15 +29,17 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout13"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.637, 0.532), "ar": (0.574, 0.436), "fr": (0.606, 0.446), "ru": (0.555, 0.524)}
+FLOORS = {"en": (0.639, 0.560), "ar": (0.574, 0.459), "fr": (0.610, 0.463), "ru": (0.575, 0.542)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 13: blind at a165fef 22.8 %, precision 48.9 %;
     # these are the figures once the kb's ports and bases added after the score were merged and its seven keys
-    # for them re-keyed (23.0 %, precision 49.2 %)
+    # for them re-keyed (23.0 %, precision 49.2 %); French and Russian precision re-set to 0.377 and 0.571 (from 0.384
+    # and 0.578) when the scorer began to count "no date in the text" as the claimed undated past movement (rule 4
+    # of the corpus): 94 -> 96 fields right, the new windows wrong where the text dates the movement
     "en": (0.507, 0.347),
     "ar": (0.527, 0.306),
-    "fr": (0.384, 0.125),
-    "ru": (0.578, 0.239),
+    "fr": (0.377, 0.125),
+    "ru": (0.571, 0.239),
 }
 # sources reported as actor on the blind set when it was scored (set 13: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
