@@ -1,5 +1,5 @@
-"""The agreement of two hand annotations: the corpus's field rules applied to two annotations, and the second
-annotation's folder kept well formed (every file names a corpus excerpt, every key and place key valid)."""
+"""The agreement of two hand annotations: the corpus's field rules applied to two annotations, and the second and
+third annotations' folders kept well formed (every file names a corpus excerpt, every key and place key valid)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from liftwatch.claims.agreement import agreement, field_agrees, main
 from tests.annotation import CLAIM_KEYS, PLACE_FIELDS, load, place_error
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SECOND = DATA / "articles_second"
 
 
 def _toml(value: Any) -> str:
@@ -115,16 +114,35 @@ def test_cli_prints_the_figures(corpus: tuple[Path, Path], capsys: pytest.Captur
     assert main([str(first), str(first.parent / "nowhere")]) == 2
 
 
-SECOND_FILES = sorted(SECOND.glob("*.toml")) if SECOND.is_dir() else []
+# The later independent annotations of corpus excerpts, each a folder of claim tables named as the excerpts; a
+# misnamed file or a misspelt place key would otherwise only show as a silent disagreement when measured.
+LATER = [DATA / "articles_second", DATA / "articles_third"]
+LATER_FILES = [p for folder in LATER if folder.is_dir() for p in sorted(folder.glob("*.toml"))]
 
 
-@pytest.mark.skipif(not SECOND_FILES, reason="no second annotation in this checkout")
-@pytest.mark.parametrize("path", SECOND_FILES, ids=[p.name for p in SECOND_FILES])
-def test_second_annotation_is_well_formed(path: Path) -> None:
+def test_the_later_annotations_are_in_this_checkout() -> None:
+    for folder in LATER:
+        assert len(list(folder.glob("*.toml"))) == 32, f"{folder.name}: 32 excerpts, 8 per language"
+
+
+@pytest.mark.parametrize("path", LATER_FILES, ids=[f"{p.parent.name}/{p.name}" for p in LATER_FILES])
+def test_later_annotation_is_well_formed(path: Path) -> None:
     assert (DATA / "articles" / path.name).is_file(), f"{path.name}: no corpus excerpt of that name"
     doc = load(path)
-    assert set(doc) <= {"claim"}, "a second annotation holds claims only (the text is the corpus file's)"
-    for claim in doc.get("claim", []):
+    assert set(doc) <= {"claim"}, "a later annotation holds claims only (the text is the corpus file's)"
+    assert doc.get("claim"), "every excerpt chosen claims at least one movement"
+    for claim in doc["claim"]:
         assert set(claim) <= CLAIM_KEYS, f"unexpected claim keys {set(claim) - CLAIM_KEYS}"
         errors = [e for f in PLACE_FIELDS for k in claim.get(f, []) if (e := place_error(k))]
         assert not errors, errors
+        if "actor" in claim:
+            assert claim["actor"] not in claim.get("sources", []), "a source is never the actor"
+
+
+def test_the_later_annotations_annotate_other_excerpts() -> None:
+    """Each later annotation is measured against the first on excerpts of its own: one excerpt in two of them
+    would count one annotator's reading twice."""
+    second, third = ({p.name for p in folder.glob("*.toml")} for folder in LATER)
+    assert not second & third, sorted(second & third)
+    for names in (second, third):
+        assert sorted(n[:2] for n in names) == sorted(["ar", "en", "fr", "ru"] * 8), "8 excerpts per language"
