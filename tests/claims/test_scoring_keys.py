@@ -94,3 +94,26 @@ def test_the_hull_of_an_articles_other_dates_is_no_claimed_window() -> None:
     )
     assert not window_claimed(claim)
     assert not field_right(claim, {"window": ["", "2024-05-31"]}, "window")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Il-76MD", "Il-76"),  # a variant suffix names the same kb type
+        ("Ил-76МД", "Il-76"),  # in Cyrillic
+        ("Airbus A330", "A330"),  # with its maker
+        ("Tu-154B-2", "Tu-154"),
+        ("tankers", "tanker"),
+    ],
+)
+def test_one_type_in_any_spelling_or_variant_is_one_key(one: str, other: str) -> None:
+    assert asset_key(one) == asset_key(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [("Il-76", "An-124"), ("C-130", "C-17"), ("Sparta II", "Sparta IV")])
+def test_different_types_and_ships_keep_different_keys(one: str, other: str) -> None:
+    assert asset_key(one) != asset_key(other)
+
+
+def test_a_label_naming_more_than_one_type_is_no_type_key() -> None:
+    assert not asset_key("Il-76 and An-124").startswith("type:")

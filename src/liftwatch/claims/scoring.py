@@ -17,6 +17,7 @@ from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.morph import ru_variants
 from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.places import norm_key
+from liftwatch.claims.types import find_types
 from liftwatch.claims.water import WATER_NOTE
 from liftwatch.kb.cities import cities_named
 
@@ -48,6 +49,7 @@ _CLASS_OF = {
         "embarcation", "embarcations", "military ship", "naval vessel", "naval vessels", "ships",
     ),
     "cargo ship": ("cargo vessel", "military cargo ship", "supply ship", "cargo ships", "freighter"),
+    "tanker": ("tankers",),
 }  # fmt: skip
 
 
@@ -58,9 +60,18 @@ def _squash(label: str) -> str:
 _CLASS_KEY = {_squash(w): _squash(cls) for cls, words in _CLASS_OF.items() for w in words}
 
 
+@cache
 def asset_key(label: str) -> str:
-    """A carrier as compared: case, spaces and hyphens dropped ("Il 76" is "il-76"), and a class word in the
-    conventions' class ("military aircraft" is "aircraft")."""
+    """A carrier as compared: a label that is one kb aircraft type in any spelling or variant is that type's
+    designator ("Il-76MD", "Ил-76" and "Il-76" are ``type:IL76``; "Airbus A330" and "A330" one type), since the kb's
+    designator is what the evidence matches flights by and a variant suffix names no other movement; otherwise
+    case, spaces and hyphens dropped, and a class word in the conventions' class ("military aircraft" is
+    "aircraft")."""
+    found = find_types(label)
+    if len(found) == 1:
+        start, end, kind = found[0]
+        if label[:start].strip() in ("", kind.maker) and not label[end:].strip():
+            return f"type:{kind.type_code}"
     key = _squash(label)
     return _CLASS_KEY.get(key, key)
 
