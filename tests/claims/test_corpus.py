@@ -35,9 +35,11 @@ HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 13: blind at a165fef 2
     # these are the figures once the kb's ports and bases added after the score were merged and its seven keys
     # for them re-keyed (23.0 %, precision 49.2 %); French and Russian precision re-set to 0.377 and 0.571 (from 0.384
     # and 0.578) when the scorer began to count "no date in the text" as the claimed undated past movement (rule 4
-    # of the corpus): 94 -> 96 fields right, the new windows wrong where the text dates the movement
-    "en": (0.507, 0.347),
-    "ar": (0.527, 0.306),
+    # of the corpus): 94 -> 96 fields right, the new windows wrong where the text dates the movement; English and
+    # Arabic re-set to the measured figures when the set's gold was re-keyed to the fifteen rules (96 of 408 -> 91 of
+    # 423 fields: the Jamnagar stop a via of one flight, the joint airdrops split by state; README)
+    "en": (0.430, 0.291),
+    "ar": (0.527, 0.253),
     "fr": (0.377, 0.125),
     "ru": (0.571, 0.239),
 }
