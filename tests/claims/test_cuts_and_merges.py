@@ -104,3 +104,21 @@ def test_a_count_inside_a_bound_may_be_the_same_movement(text: str) -> None:
     claims = shape_extract(text).claims
     assert len(claims) == 1, [c.summary() for c in claims]
     assert (claims[0].min_count, claims[0].max_count) == (3, 3)
+
+
+# --- a larger count over a longer period that holds the other's: a total and its part -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least four Russian Il-76 aircraft flew to Hmeimim and Tartus in the last 24 hours. "
+        "Over the past week, Russian Il-76 aircraft made about 15 flights to Syria.",
+        "Не менее четырёх российских самолётов Ил-76 за последние сутки прилетели в Хмеймим и Тартус. "
+        "За последнюю неделю российские Ил-76 совершили около 15 рейсов в Сирию.",
+    ],
+)
+def test_a_weeks_total_and_a_days_part_are_two_claims(text: str) -> None:
+    claims = shape_extract(text).claims
+    counts = sorted((c.min_count, c.max_count) for c in claims)
+    assert counts == [(4, None), (15, 15)], [c.summary() for c in claims]

@@ -207,6 +207,32 @@ def _implied(c: Claim) -> tuple[int | None, int | None] | None:
     return (c.carriers, c.carriers) if c.carriers else None
 
 
+def _total_and_part(a: Claim, c: Claim) -> bool:
+    """ "at least six C-17s in the last 24 hours" and "about 20 flights over the last week": a larger count over a
+    longer period that holds the other's is a total the other is part of, two claims. Merged, the part's count
+    and day would vanish into the total (or the total into the part). Only when the longer period's least count
+    exceeds the shorter one's most: "two ships arrived on the 5th" and "at least two ships in early March" may be
+    one movement told twice. A count of one is no part of a total ("every morning at least one cargo plane" is a
+    rate of the same movement), nor is a rate (it counts a day, not the period)."""
+    if not (a.count_text and c.count_text) or a.min_count is None or c.min_count is None:
+        return False
+    if any(x.rate_per_day is not None or x.rate_per_day_min is not None for x in (a, c)):
+        return False
+    sa, sc = _span(a), _span(c)
+    if sa is None or sc is None or sa == sc:
+        return False
+    if sa[0] <= sc[0] and sc[1] <= sa[1]:
+        longer, shorter = a, c
+    elif sc[0] <= sa[0] and sa[1] <= sc[1]:
+        longer, shorter = c, a
+    else:
+        return False
+    most = shorter.max_count if shorter.max_count is not None else shorter.min_count
+    if shorter.min_count is None or shorter.min_count < 2:
+        return False
+    return longer.min_count is not None and most is not None and longer.min_count > most
+
+
 def _too_many(a: Claim, c: Claim) -> bool:
     """ "a Turkish cargo plane coming from Konya has arrived" and "more than ten cargo planes have landed", "the
     landing ship Minsk" and "at least eight landing ships": one carrier named alone is not a count of many, so
@@ -253,7 +279,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
             ),
             None,
         )
-        if target is None or _leg_of(target, c) or _part_of(target, c):
+        if target is None or _leg_of(target, c) or _part_of(target, c) or _total_and_part(target, c):
             out.append(c)
         else:
             _absorb(target, c)

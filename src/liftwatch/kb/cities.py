@@ -23,9 +23,13 @@ before Odessa, Texas (strips) by the rule above, not by the table.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz
 
 from liftwatch.errors import KnowledgeBaseError
 from liftwatch.kb._data import data_path, read_csv
@@ -107,6 +111,74 @@ def _raw_cities() -> dict[tuple[str, str], list[str]]:
     return dict(raw)
 
 
+# Two spellings of one city in the airport table: same country, the same consonant skeleton ("ch" read as the
+# "kh" it transliterates: Archangelsk, Arkhangelsk), the same first letter and phonetic keys at least this alike
+# (Easton and Weston, Quellon and Queilen, East and West Sale stay apart), with fields this close to each other.
+_SPELLING_RATIO = 85.0
+_NOT_CONSONANT = re.compile(r"[^a-z]|[aeiouyw]")
+_DOUBLED = re.compile(r"(.)\1+")
+_SPELLING_KM = 30.0
+
+
+_FOLD_PAIRS = (("ch", "h"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"))
+
+
+def _spelling_key(name: str) -> str:
+    """The consonant skeleton of an airport-table city name (Latin): ``skeleton``'s folds by plain string
+    operations, which over the table's 17,000 names costs a tenth of calling it, with "ch" read as "kh"."""
+    t = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    for a, b in _FOLD_PAIRS:
+        t = t.replace(a, b)
+    t = _NOT_CONSONANT.sub("", t.replace("c", "k").replace("q", "k").replace("x", "ks"))
+    return _DOUBLED.sub(r"\1", t)
+
+
+def _near(a: list[str], b: list[str], rows: dict[str, dict[str, str]]) -> bool:
+    """Any field of ``a`` within ``_SPELLING_KM`` of any field of ``b`` (equirectangular; a few fields each)."""
+    pa = np.radians([[float(rows[i]["lat"]), float(rows[i]["lon"])] for i in a])
+    pb = np.radians([[float(rows[i]["lat"]), float(rows[i]["lon"])] for i in b])
+    dlat = pa[:, None, 0] - pb[None, :, 0]
+    dlon = (pa[:, None, 1] - pb[None, :, 1]) * np.cos(pa[:, None, 0])
+    return bool((6371.0 * np.hypot(dlat, dlon)).min() <= _SPELLING_KM)
+
+
+@cache
+def _spellings() -> dict[tuple[str, str], list[str]]:
+    """(airportsdata city, ISO2) -> ICAO codes of its fields and of the fields the table files under another
+    spelling of the same city.
+
+    OurAirports files Arkhangelsk's main airport (Talagi) under "Archangelsk" and its small Vaskovo field under
+    "Arkhangelsk", Nashik's airport under "Nasik" and a strip under "Nashik", Milan's Linate and Malpensa under
+    "Milan" and two small fields under "Milano": read as written, a spelling would name the small field alone,
+    so a city name would pick a strip over the city's main airport. Joined, the city is all its fields, as any
+    city of several fields is. 26 pairs of spellings join this way (Petropavlovsk-Kamchatskiy/-Kamchatsky,
+    Ulaanbaatar/Ulan Bator, Isfahan/Esfahan, Tallahassee/Tallahasse, ...).
+    """
+    raw = _raw_cities()
+    rows = airportsdata_rows()
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name, country in raw:
+        key = _spelling_key(name)
+        if len(key) >= 3:
+            by_key[(key, country)].append(name)
+    out = dict(raw)
+    for (_, country), names in by_key.items():
+        if len(names) < 2:
+            continue
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                pa, pb = phonetic_key(a), phonetic_key(b)
+                if (
+                    pa[:1] == pb[:1]
+                    and norm_key(a) != norm_key(b)
+                    and fuzz.ratio(pa, pb) >= _SPELLING_RATIO
+                    and _near(raw[(a, country)], raw[(b, country)], rows)
+                ):
+                    out[(a, country)] = sorted({*out[(a, country)], *raw[(b, country)]})
+                    out[(b, country)] = sorted({*out[(b, country)], *raw[(a, country)]})
+    return out
+
+
 @cache
 def _cities() -> dict[str, list[City]]:
     """norm_key(city name) -> cities of that name with two or more kb sites (any country).
@@ -117,7 +189,7 @@ def _cities() -> dict[str, list[City]]:
     codes = _code_index()
     norm: dict[str, str] = {}
     groups: dict[tuple[str, str], tuple[str, set[str]]] = {}
-    for (name, country), icaos in _raw_cities().items():
+    for (name, country), icaos in _spellings().items():
         if len(icaos) < 2:  # a one-airfield city is that airfield's alias; skipping it saves most of the folding
             continue
         key = norm.get(name)
@@ -159,7 +231,7 @@ def _named_cities() -> dict[str, list[City]]:
             if spelling in curated:  # the city's port ("Port Sudan" for a ship): no airport table lists it
                 members.add(spelling)
                 continue
-            found = {codes[c] for c in _raw_cities().get((spelling, country), []) if c in codes}
+            found = {codes[c] for c in _spellings().get((spelling, country), []) if c in codes}
             if not found:
                 raise KnowledgeBaseError(f"{where}: airportsdata has no field in city {spelling!r}, {country}")
             members |= found
