@@ -8,6 +8,9 @@ first. A contingent is a list item that names a state by an adjective of nationa
 number before it or a force behind it; an item with a number and a nationality but no carrier ("trois
 américains", "one from ...") flies the carrier of the item before it, as does one "of the same type".
 
+A roster is read only in a sentence about a joint flight (a mission or operation, an airdrop, an air delivery):
+elsewhere a number beside a nationality counts other things as often as a contingent.
+
 A roster also makes its sentence a movement when it says the carriers took part in a mission or operation
 ("ont participé à une mission", "took part in the operation", "участвовали в операции", "شاركت في عملية"):
 the carriers listed are what flew it. Rules, for the reason the sentence reader gives: these few shapes are
@@ -23,6 +26,7 @@ from functools import cache
 
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import number_value
+from liftwatch.claims.cues import AIRDROP
 from liftwatch.claims.known_movers import _states, state_forces
 from liftwatch.claims.lexicon import ACTORS, Actor
 from liftwatch.claims.model import AssetRef, Claim
@@ -41,6 +45,14 @@ _ITEM_GAP = re.compile(r"\s*[,;:()،]\s*|\s+(?:and|et|ainsi\s+que|и|а\s+так
 MISSION = re.compile(
     r"\b(?:missions?|opérations?|operations?|particip\w+|took\s+part|taking\s+part|dispositif|"
     r"миссии|миссию|операци\w+|участв\w+|участи\w+)\b|(?<![\u0600-\u06FF])[وف]?(?:شارك\w*|بمشاركة|مشارك\w*|عملي\w+)",
+    re.I,
+)
+# where several states' carriers fly one mission: a mission or operation, an airdrop, an air delivery ("a second
+# air delivery", "une livraison par air", "воздушную доставку"); elsewhere nationalities beside numbers list
+# other things as often as contingents (a count of the carriers of one state and a receiver's, an escort's)
+JOINT = re.compile(
+    rf"{MISSION.pattern}|{AIRDROP}|\b(?:air\s+deliver\w*|livraisons?\s+par\s+(?:air|voie\s+aérienne)|"
+    r"воздушн\w+\s+доставк\w+)",
     re.I,
 )
 # "du même type", "of the same type", "того же типа", "من الطراز نفسه": the item's carrier is the one before
@@ -195,6 +207,8 @@ def contingents(text: str, assets: list[tuple[int, int, AssetRef]]) -> list[Cont
     before it ("quatre avions jordaniens", "two Egyptian C-130s", "три иорданских", "3 طائرات مصرية"); a force
     that only coordinates ("in coordination with") flies nothing.
     """
+    if not JOINT.search(text):
+        return []
     forces = state_forces(text)
     out: list[Contingent] = []
     previous: AssetRef | None = None
