@@ -46,7 +46,7 @@ _ADJECTIVE_BEFORE = re.compile(
 
 # a name that ends in (or is followed by) an organisation noun names a body, not a place
 _ORGANISATION = re.compile(
-    r"\b(?:Navy|Fleet|Army|Ministry|Forces|Command|Agency|News|Network|Airlines|Airways|Company|Group|Corps|"
+    r"\b(?:Navy|Fleet|Army|Ministry|Forces?|Command|Agency|News|Network|Airlines|Airways|Company|Group|Corps|"
     r"Committee|Council|Commission|Images|Observatory|Monitor|Radar|Institute|Security|S[ée]curit[ée]|Press|Times)$"
 )
 # "Chad's Amdjarass Airport", "the LNA's Tamanhant": the possessor says whose it is, the name follows it
@@ -58,6 +58,14 @@ _ORGANISATION_AFTER = re.compile(r"\s+(?:and\s+(?:the\s+)?[A-Z]\w+\s+)?(?:fleets
 
 _REGION_PHRASE = re.compile(
     r"\br[ée]gion\s+(?:de\s+|d['’])[A-Z][\w-]+|(?<![\w-])[А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+област(?:ь|и|ью)\b"
+)
+
+
+# an enclosed territory named by its kind ("the Gaza Strip", "la bande de Gaza", "сектор Газа", "قطاع غزة"): one
+# place, the kind included, wherever it stands (an airdrop's drop zone, an aid flight's goal)
+_AREA_PHRASE = re.compile(
+    r"\b[A-Z][\w'’-]+\s+Strip\b|\bbande\s+de\s+[A-Z][\w'’-]+|(?<![\w-])сектор[аеу]?\s+[А-ЯЁ][\w-]+"
+    r"|(?<![\u0600-\u06FF])قطاع\s+[\u0621-\u064A]{3,}"
 )
 
 
@@ -209,7 +217,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         ends.add(
             m.end()
         )  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way
-    regions = [(m.start(), m.end()) for m in _REGION_PHRASE.finditer(text)]
+    regions = [(m.start(), m.end()) for rx in (_AREA_PHRASE, _REGION_PHRASE) for m in rx.finditer(text)]
     for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
             continue
@@ -281,6 +289,10 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             if nxt is not None and not MOVE.fullmatch(nxt.group(0).strip()):
                 # "قاعدة عثمان دقنة الجوية": a name of two words; "مطار أورلي متجهة إلى": the name, then "heading"
                 b, phrase = b + nxt.end(), phrase + nxt.group(0)
+            if re.fullmatch(r"[А-ЯЁ][а-яё]+[бвгдзклмнпрстфхцчшщ][уы]", phrase):
+                # an unknown Russian name in the accusative or genitive of its "-а" declension ("в Газу", "на
+                # севере Газы"): named in the nominative, as a reader looks it up
+                phrase = phrase[:-1] + "а"
             place = _in_named_country(text, a, phrase, known, gaz) or Place(
                 phrase, "unknown", None, phrase, note="not in the knowledge base"
             )

@@ -15,7 +15,9 @@ import itertools
 import re
 from typing import NamedTuple
 
+from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import number_value
+from liftwatch.claims.roster import contingents
 from liftwatch.claims.shapes import actor_cuts
 
 _ABBREV = {
@@ -147,6 +149,8 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     for a, b in spans:
         rel = [a + m.end() for m in _RELATIVE_LEG.finditer(text[a:b]) if not _SAID.search(text[a : a + m.start()])]
         legs = _counted_legs(text, a, b)
+        if legs and contingents(text[a:b], find_assets(text[a:b])):
+            legs = []  # "two C-130s of the Jordanian Air Force, one from the US, one from Egypt": a roster of states
         cuts = sorted({a, *rel, *(a + m.end() for m in _CLAUSE.finditer(text[a:b])), *actor_cuts(text, a, b), *legs, b})
         out += [(x, y, x != a) for x, y in itertools.pairwise(cuts) if text[x:y].strip()]
     return out

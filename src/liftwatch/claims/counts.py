@@ -63,6 +63,8 @@ _MAX = r"(?P<max>up\s+to|as\s+many\s+as|до|jusqu'à|jusqu’à|حتى)"
 _ABOUT = r"(?P<about>about|around|some|roughly|nearly|almost|около|порядка|environ|près\s+de|نحو|حوالي)"
 _NOUN = (
     r"(?P<noun>round[-\s]trips?(?:\s+flights)?|flights|sorties|trips|rotations|voyages|deliveries|planes|aircraft|"
+    # an airdrop is a flight to its drop zone: "44 airdrops", "trois largages", "пять сбросов"
+    r"air[-\s]?drops|largages|сброс(?:ов|а)|"
     r"airlifters|transports|shipments|port\s+calls|boards|ships|vessels|freighters|landings|"
     r"vols|avions(?:-cargos?)?|avions\s+cargos?|cargos|gros[-\s]porteurs|appareils|rotations|passages|livraisons|navires|"
     r"рейс\w*|самол[её]т\w*|борт\w*|транспортник\w*|вылет\w*|суд(?:на|ов)|корабл\w*|"

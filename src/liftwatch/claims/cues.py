@@ -26,6 +26,14 @@ HEDGE = _p(
     r"\bпредпола\w+|\bпо\s+мнению\b|\bякобы\b|\bsupposé\w*|\bsembl\w+|\bسيتجه|\bيعتقد"
 )
 
+# the verbs and nouns of an airdrop in each language ("a landing ship", "سفينة إنزال", is no airdrop: the Arabic
+# noun counts only with "جوي", air, or with the aid it drops)
+AIRDROP = (
+    r"\b(?:air[-\s]?drop\w*|parachut\w+|largu(?:é|ée|és|ées|er|ent|ant|ait|aient|a|ons|ez)|largages?|"
+    r"сброс(?:а|ы|ом|ов)?|сбросил\w*|сбрасыва\w*|сброшен\w*)\b|"
+    r"(?:ال)?(?:إنزال|انزال)(?:ات)?\s+(?:ال)?جوي\S*|(?:ال)?(?:إسقاط|اسقاط)\S*\s+(?:ال)?(?:مساعدات|جوي)\S*"
+)
+
 MOVE = _p(
     r"\b(?:transfer\w*|mov(?:e|es|ed|ing|ement|ements)|relocat\w+|redeploy\w*|deploy\w*|withdr[ae]w\w*|evacuat\w+|"
     r"fl(?:y|ies|ew|own|ying)|flights?|sorties|airlift\w*|air\s*bridge|ship(?:s|ped|ping|ment|ments)|sail\w*|"
@@ -75,7 +83,10 @@ MOVE = _p(
     r"(?![\u0600-\u06FF])|"
     # where a carrier was unloaded is where it went, as English "unloaded" says already: "a déchargé", "разгрузили",
     # "разгружают", "выгрузили"
-    r"\b(?:décharg\w+|разгруз\w+|разгруж\w+|выгруз\w+|выгруж\w+)",
+    r"\b(?:décharg\w+|разгруз\w+|разгруж\w+|выгруз\w+|выгруж\w+)|"
+    # an airdrop is a flight to its drop zone: "carried out five airdrops", "parachuted aid", "a largué",
+    # "les largages", "сбросили гуманитарную помощь", "عمليات الإنزال الجوي", "إسقاط المساعدات"
+    rf"{AIRDROP}",
 )
 
 # the words between a loading verb and where the load was taken on: the load, never a verb of arrival
@@ -181,6 +192,16 @@ DEST_CUES = (
     # off before the facility noun), and a port visit ("لزيارة ميناء طرطوس", "زيارة إلى")
     r"(?:ال)?(?:وصل|وصول|توج|اتج|تتج|يتج)\S*(?:\s+\S+){0,5}?\s+ل", r"(?:ل|و)?زيارة(?:\s+(?:إلى|الى))?",
     r"في\s+طريق\S*\s+(?:إلى|الى|ل|نحو)",  # "في طريقها إلى", "في طريقها لقاعدة" (the clitic split off)
+    # an airdrop's drop zone, the load named in between: "airdropped aid over", "carried out airdrops of aid to",
+    # "a largué 7 tonnes de fret sur", "largages ... au-dessus de", "сбросили помощь на/над", "إنزال جوي ... على/فوق"
+    # (and the part of the zone: "to the north of the war-ravaged", "dans le nord de", "в северную часть", "شمال")
+    rf"(?:air[-\s]?drop\w*|parachut\w+|dropp(?:ed|ing))\s+{_LOAD_GAP}(?:on|onto|over|above|into|to|across)"
+    r"(?:\s+the)?(?:\s+(?:north|south|east|west)\w*(?:\s+part)?\s+of)?(?:\s+the)?(?:\s+[\w]+-(?:ravaged|torn|stricken|hit))?",
+    rf"(?:largu\w+|largages?|parachut\w+)\s+{_LOAD_GAP}(?:sur|au-dessus\s+(?:de|du|des|d['’])|dans|à|au|en)"
+    r"(?:\s+le\s+(?:nord|sud|centre|nord-est|nord-ouest|sud-est|sud-ouest)\s+(?:de|du|d['’]))?",
+    rf"(?:сброс\w*|сбросил\w*|сбрасыва\w*|сброшен\w*)\s+{_LOAD_GAP}(?:на|над|в|во)"
+    r"(?:\s+(?:северн|южн|восточн|западн|центральн)\w+\s+част\w+|\s+(?:севере|юге|востоке|западе))?",
+    rf"(?:ال)?(?:إنزال|انزال|إسقاط|اسقاط)\S*\s+{_LOAD_GAP}(?:على|فوق|في|إلى|الى|ل)(?:\s*(?:شمال|جنوب|شرق|غرب|وسط)[يى]?)?",
 )  # fmt: skip
 VIA_CUES = (
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",

@@ -48,6 +48,7 @@ from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
+from liftwatch.claims.roster import MISSION, contingents, split_roster
 from liftwatch.claims.routes import ROUND_TRIP, return_of
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
 from liftwatch.claims.ships import mentions_of
@@ -172,10 +173,13 @@ def _sentence_claim(
     text = sent.text
     # an item of a list of counted legs ("..., eight from Italy") moves by the list's verb, counted by its number
     item = counted_item(text) if sent.continues else None
-    if not MOVE.search(text) and item is None:
+    assets = find_assets(text)
+    # several states' carriers in one mission: one claim per state (``roster.py``); a roster that took part in
+    # a mission or operation is a movement even with no verb of motion
+    roster = contingents(text, assets)
+    if not MOVE.search(text) and item is None and not (roster and MISSION.search(text)):
         return []
     placed = [r for r in sent.roles if r.role is not None]
-    assets = find_assets(text)
     if not placed and not assets:
         return []
     claim = Claim(claim_id=idx, sentences=[text.strip()])
@@ -264,6 +268,8 @@ def _sentence_claim(
     ]
     made = split_by_mode(claim, placed_modes)
     made = [part for c in made for part in split_by_period(c, text, pub, default_year)]
+    if roster:
+        made = [part for c in made for part in split_roster(c, roster)]
     if sent.round_trip or ROUND_TRIP.search(text):
         made += [back for c in made if (back := return_of(c)) is not None]
     return made

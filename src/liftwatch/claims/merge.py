@@ -284,6 +284,12 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
         else:
             _absorb(target, c)
     for c in bare:
+        if c.contingent:  # one state's part of a joint mission: it goes where the mission told before it goes
+            told = [o for o in out if o.claim_id < c.claim_id and o.destination and o.domain in (None, c.domain)]
+            if told:
+                c.destination = [dataclasses.replace(p, qualifiers=list(p.qualifiers)) for p in told[-1].destination]
+            out.append(c)
+            continue
         fits = [o for o in out[:MERGE_LOOKBACK] if compatible(o, c)]
         target = next((o for o in fits if _types(c) and _types(o) == _types(c)), fits[0] if fits else None)
         if target is not None and (_leg_of(target, c) or _counted_apart(target, c)):

@@ -113,6 +113,9 @@ class Claim:
     # the dates of the sentence before, in the same paragraph, when this claim's sentence names none: a
     # narrative's undated sentence goes on with the last date given. Used only to keep dated legs apart.
     narrative_times: list[TimeSpan] = field(default_factory=list, repr=False)
+    # one state's contingent of a mission several states flew (``roster.py``): a movement of its own even when
+    # its sentence names no place, placed where the mission told before it goes
+    contingent: bool = field(default=False, repr=False)
 
     def copy(self, **changes: Any) -> Claim:
         """A claim of its own (a leg split off, a return leg, one vessel of a convoy): every list copied, so

@@ -41,7 +41,7 @@ _CLASS_OF = {
     "cargo aircraft": (
         "transport aircraft", "military transport aircraft", "military transport plane", "military transport planes",
         "military cargo aircraft", "cargo plane", "cargo planes", "avion cargo", "avions cargo", "avions-cargos",
-        "avion-cargo", "transport plane", "transport planes",
+        "avion-cargo", "transport plane", "transport planes", "military cargo plane", "military cargo planes",
     ),
     "fighter jets": ("fighter jet", "fighter aircraft", "warplane", "warplanes", "avions de chasse", "combat aircraft"),
     "ship": (
