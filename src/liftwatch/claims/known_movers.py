@@ -79,7 +79,7 @@ _GENERIC_OPERATOR = re.compile(r"\s+(?:Airlines|Airways|Air\s+Lines|Aviation|Isr
 
 
 @cache
-def _states() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str, Actor]]:
+def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str, Actor]]:
     """(one pattern for every state's forces, matched name -> ISO2, ISO2 -> the state's English name, ISO2 ->
     the hand-written mover of that state)."""
     # a state with a hand-written mover is that mover ("UK Border Force" is the United Kingdom of "RAF");
@@ -154,7 +154,7 @@ def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[s
 
 def state_forces(text: str) -> list[tuple[int, int, Actor]]:
     """States named by their forces or services ("the French Air Force", "ВВС Алжира"), as movers."""
-    pattern, key, english, hand = _states()
+    pattern, key, english, hand = state_table()
     out = []
     for m in pattern.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
@@ -205,7 +205,7 @@ _NOT_A_NAME = {"Libyan", "Royal", "Middle"}
 def _is_adjective(word: str) -> bool:
     """A country's adjective or name ("Syrian Arab", "Turkish"), or a word of :data:`_NOT_A_NAME`: an airline
     is not known by it alone."""
-    _, key, _, _ = _states()
+    _, key, _, _ = state_table()
     return norm_key(word) in key or word in _NOT_A_NAME
 
 

@@ -27,7 +27,7 @@ from functools import cache
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import number_value
 from liftwatch.claims.cues import AIRDROP
-from liftwatch.claims.known_movers import _states, state_forces
+from liftwatch.claims.known_movers import state_forces, state_table
 from liftwatch.claims.lexicon import ACTORS, Actor
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.kb._data import data_path, read_csv
@@ -80,7 +80,7 @@ def _adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for the adjectives of nationality of every state the movers know (English demonyms, French
     forms and Russian stems of ``state_adjectives.csv``, Arabic adjectives formed from the names), and the
     matched form -> ISO2."""
-    _, key, english, _ = _states()
+    _, key, english, _ = state_table()
     forms: dict[str, str] = {}
     with data_path("demonyms.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -111,7 +111,7 @@ def _adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _state_actor(iso: str) -> Actor:
-    _, _, english, hand = _states()
+    _, _, english, hand = state_table()
     return hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(english[iso])))
 
 
