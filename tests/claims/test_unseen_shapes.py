@@ -197,6 +197,22 @@ def test_a_strait_passed_is_a_stop_on_the_route(text: str, via: str) -> None:
     assert {"tartus", "tartus-port"} & _ids(c.destination), (text, _ids(c.destination))
 
 
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("The cargo ship sailed through the Danish straits to Tartus.", "danish-straits"),  # a lower-case noun
+        ("The cargo ship sailed along the Northern Sea Route to Tartus.", "northern-sea-route"),  # "Route" no name
+        ("Грузовое судно прошло Северным морским путём в Тартус.", "northern-sea-route"),
+        ("Грузовое судно прошло Берингов пролив и направилось в Тартус.", "bering-strait"),  # possessive adjective
+        ("Грузовое судно направилось в Тартус через Берингово море.", "bering-sea"),
+        ("Грузовое судно направилось в Тартус через Восточно-Сибирское море.", "east-siberian-sea"),  # hyphened
+    ],
+)
+def test_arctic_and_baltic_passages_are_stops_on_the_route(text: str, via: str) -> None:
+    c = _one(text)
+    assert via in _ids(c.via), (text, _ids(c.via))
+
+
 def test_the_mediterranean_is_a_region_never_an_airport_and_no_fleet_is_water() -> None:
     fr = _one("La frégate a quitté Sébastopol pour la Méditerranée.")
     assert _ids(fr.destination) == {"mediterranean-sea"}

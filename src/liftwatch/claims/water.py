@@ -46,18 +46,22 @@ _NAMED: tuple[tuple[str, str], ...] = (
     ("Persian Gulf", r"(?:the\s+)?(?:Persian|Arabian)\s+Gulf|(?:le\s+)?golfe\s+(?:Persique|arabo-persique)|Персидск\w+\s+залив\w*|"
                      r"(?:ال)?خليج\s+(?:ال)?(?:عربي|فارسي)"),
     ("East China Sea", r"(?:the\s+)?East\s+China\s+Sea|(?:la\s+)?mer\s+de\s+Chine\s+orientale|Восточно-Китайск\w+\s+мор\w+"),
+    ("Danish straits", r"(?:the\s+)?Danish\s+[Ss]traits|(?:les\s+)?détroits\s+danois|Датск\w+\s+пролив\w*|(?:ال)?مضائق\s+(?:ال)?دنماركية"),
+    # a route along the Arctic coast, named as a sea passage ("Route" must not read as a name going on)
+    ("Northern Sea Route", r"(?:the\s+)?Northern\s+Sea\s+Route|(?:la\s+)?route\s+maritime\s+du\s+Nord|"
+                           r"Северн\w+\s+морск\w+\s+пут(?:[иья]|ём|ем)|Севморпут\w*|(?:ال)?طريق\s+(?:ال)?بحر[يى]\s+(?:ال)?شمال[يى]"),
 )  # fmt: skip
 # Any other strait, canal or sea written with its water noun: "the Strait of Hormuz", "the Kerch Strait", "le
 # détroit d'Ormuz", "la mer Caspienne", "Керченский пролив", "Каспийское море", "مضيق هرمز", "بحر قزوين"
 _GENERIC = (
     r"(?:the\s+)?(?:Strait|Straits|Gulf|Sea)\s+of\s+[A-Z][\w-]+|(?:the\s+)?[A-Z][\w-]+\s+(?:Strait|Straits|Canal|Sea)\b|"
     r"(?:le\s+|la\s+)?(?:détroit|golfe|canal)\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w-]+|"
-    r"[А-ЯЁ][а-яё]+(?:ий|ый|ой|ое|ого|ом|ую|ая)\s+(?:пролив|канал|залив)\w*|(?:مضيق|قناة|خليج)\s+[\u0621-\u064A]+"
+    r"[А-ЯЁ][а-яё]+(?:ий|ый|ой|ое|ого|ом|ую|ая|ов|ова|ову|овом)\s+(?:пролив|канал|залив)\w*|(?:مضيق|قناة|خليج)\s+[\u0621-\u064A]+"
 )
 # a sea by the noun alone ("la mer Caspienne", "Каспийское море", "بحر قزوين"): only a sea the kb holds, since
 # "mer" and "بحر" also start phrases that name no sea ("البحر قبالة", "the sea off")
 _SEA = (
-    r"(?:la\s+)?mer\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w-]+|[А-ЯЁ][а-яё]+(?:ое|ого|ом)\s+мор[еяю]|"
+    r"(?:la\s+)?mer\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w-]+|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ое|ого|ом|ово|ова|ову|овом)\s+мор[еяю]|"
     r"(?<!\S)(?:ال)?بحر\s+[\u0621-\u064A]+"
 )
 _WATER = re.compile(
