@@ -82,7 +82,6 @@ _ITEM = re.compile(
     r"|\s*و\s*(?P<ar>[\d٠-٩]{1,4})?\s*(?P<noun>رحل\w*|طائر\w*|سفين\w*|سفن)\s+(?:\w+\s+)?(?:من|إلى|نحو)\s",
     re.I,
 )
-_ONE = {"один": 1, "одна": 1, "одно": 1, "un": 1, "une": 1}
 
 
 class Item(NamedTuple):
@@ -104,7 +103,7 @@ def counted_item(clause: str) -> Item | None:
     if word is None:
         noun = m.group("noun")
         return Item(noun, 2) if noun.endswith(("تين", "تان")) else Item("", 0)
-    value = _ONE.get(word.lower()) or number_value(word)
+    value = number_value(word)
     return Item(word, value) if value > 0 else None
 
 

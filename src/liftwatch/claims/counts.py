@@ -27,8 +27,9 @@ _WORDS: dict[str, int] = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "une dizaine de": 10, "une douzaine de": 12,
     "onze": 11, "treize": 13, "quatorze": 14, "seize": 16, "trente": 30, "quarante": 40, "cinquante": 50,
-    # Russian (nominative and the genitive after "не менее", "более")
-    "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4,
+    # Russian (nominative and the genitive after "не менее", "более"); "один" and its genders, like French "un",
+    # are read as a count only where a caller already knows a number stands there (an item of a list, a roster)
+    "один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4,
     "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
     "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
     # the instrumental ("двумя самолётами") and the teens and tens in nominative and genitive ("both" is no
@@ -42,11 +43,14 @@ _WORDS: dict[str, int] = {
     "عشر": 10, "عشرة": 10, "واحدة": 1, "اثنان": 2, "اثنتان": 2, "ثمان": 8, "تسعة": 9, "عشرين": 20,
     "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
 }  # fmt: skip
+# words that are an article or a pronoun as often as a number ("un avion", "один из", "ست" a lady): never a count
+# found on their own
+_NOT_ALONE = frozenset({"un", "une", "ست", "один", "одна", "одно"})
 _TIMES = {"twice": 2, "three times": 3, "four times": 4, "дважды": 2, "трижды": 3, "четырежды": 4, "مرتين": 2}
 _NUM = (
     # "1,200 flights", "1\u202f200 vols": a thousands separator is part of the number, not a list's comma
     r"(?P<n>\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?![\d,])|\d{1,3}|[٠-٩]{1,3}|"
-    + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True) if w not in ("un", "une", "ست"))
+    + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True) if w not in _NOT_ALONE)
     + r")"
     # "с 9 по 16 июля целых 15 машин", "le 3 mars deux avions": a day of the month is no count
     + r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc|"

@@ -147,7 +147,6 @@ _ALONGSIDE = re.compile(
     r"(?:\s+(?:de|du|des|d['’]|the|de\s+l['’])|\s+\S+){0,2}\s*$",
     re.I,
 )
-_ONE = frozenset({"one", "un", "une", "один", "одна", "одно", "واحدة"})
 
 
 # a branch of the forces right before an adjective of nationality, a title between ("l'armée de l'Air royale
@@ -240,7 +239,7 @@ def contingents(text: str, assets: list[tuple[int, int, AssetRef]]) -> list[Cont
             count, count_text = None, ""
             if number is not None:
                 word = number.group("n")
-                value = 1 if word.lower() in _ONE else number_value(word)
+                value = number_value(word)
                 if value > 0:
                     count, count_text = value, word
             out.append(Contingent(lo, hi, actor, count, count_text, asset))
