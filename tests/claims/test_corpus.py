@@ -29,11 +29,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout14"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.629, 0.519), "ar": (0.578, 0.447), "fr": (0.623, 0.469), "ru": (0.581, 0.510)}
+FLOORS = {"en": (0.629, 0.519), "ar": (0.576, 0.438), "fr": (0.623, 0.469), "ru": (0.581, 0.510)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 14: blind at 5ed9558, 33.2 % (132 of 397), precision 46.6 %
     "en": (0.462, 0.366),  # re-set when its English gold was re-keyed to rules 16-34 after the score (0.471, 0.372)
-    "ar": (0.446, 0.257),
+    "ar": (0.446, 0.245),  # recall 0.257 at the score; ar-x1 gained 5 gold destinations (rule 19) after it
     "fr": (0.550, 0.278),
     "ru": (0.424, 0.411),
 }
