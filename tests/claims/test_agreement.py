@@ -1,5 +1,5 @@
-"""The agreement of two hand annotations: the corpus's field rules applied to two annotations, and the second and
-third annotations' folders kept well formed (every file names a corpus excerpt, every key and place key valid)."""
+"""The agreement of two hand annotations: the corpus's field rules applied to two annotations, and the second, third
+and fourth annotations' folders kept well formed (every file names a corpus excerpt, every key and place key valid)."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_cli_prints_the_figures(corpus: tuple[Path, Path], capsys: pytest.Captur
 
 # The later independent annotations of corpus excerpts, each a folder of claim tables named as the excerpts; a
 # misnamed file or a misspelt place key would otherwise only show as a silent disagreement when measured.
-LATER = [DATA / "articles_second", DATA / "articles_third"]
+LATER = [DATA / "articles_second", DATA / "articles_third", DATA / "articles_fourth"]
 LATER_FILES = [p for folder in LATER if folder.is_dir() for p in sorted(folder.glob("*.toml"))]
 
 
@@ -142,7 +142,8 @@ def test_later_annotation_is_well_formed(path: Path) -> None:
 def test_the_later_annotations_annotate_other_excerpts() -> None:
     """Each later annotation is measured against the first on excerpts of its own: one excerpt in two of them
     would count one annotator's reading twice."""
-    second, third = ({p.name for p in folder.glob("*.toml")} for folder in LATER)
-    assert not second & third, sorted(second & third)
-    for names in (second, third):
+    folders = [{p.name for p in folder.glob("*.toml")} for folder in LATER]
+    for i, names in enumerate(folders):
+        for other in folders[i + 1 :]:
+            assert not names & other, sorted(names & other)
         assert sorted(n[:2] for n in names) == sorted(["ar", "en", "fr", "ru"] * 8), "8 excerpts per language"
