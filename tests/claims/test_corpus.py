@@ -28,8 +28,10 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout14"
-# language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.629, 0.548), "ar": (0.578, 0.447), "fr": (0.623, 0.475), "ru": (0.581, 0.518)}
+# language -> (precision floor, recall floor) over all fields. Russian recall 0.518 -> 0.517 when the kb learnt
+# "Борисполь" (Boryspil, UKBB): ru-s8's two mentions of the airport became one place and its two claims one, so the
+# week's total to Ukraine lost the extra claim it had been paired with (one field); precision rose 0.581 -> 0.587
+FLOORS = {"en": (0.629, 0.548), "ar": (0.578, 0.447), "fr": (0.623, 0.475), "ru": (0.581, 0.517)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 14: blind at 5ed9558, 33.2 % (132 of 397), precision 46.6 %
     "en": (0.471, 0.372),

@@ -246,7 +246,7 @@ def _generic_keys() -> tuple[str, ...]:
 
 def _words_kept(query: str, alias: str) -> bool:
     """Every word of the (fuzzy-key) query has a counterpart among the alias's words: at least 80 % alike and,
-    for a short word, with the same consonants ("gaza" vs "garza" differ, "hmeimim" vs "hmeymim" do not). A
+    for two short words, with the same consonants ("gaza" vs "garza" differ, "hmeimim" vs "hmeymim" do not). A
     misspelt generic word ("airbse") needs none."""
     have = alias.split()
     for w in query.split():
@@ -256,7 +256,7 @@ def _words_kept(query: str, alias: str) -> bool:
         for a in have:
             if fuzz.ratio(w, a) < 80:
                 continue
-            if min(len(w), len(a)) <= _SHORT_WORD and skeleton(w) != skeleton(a):
+            if max(len(w), len(a)) <= _SHORT_WORD and skeleton(w) != skeleton(a):
                 continue
             ok = True
             break
