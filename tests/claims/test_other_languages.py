@@ -77,8 +77,11 @@ def test_years_summers_and_pilots_are_no_flight() -> None:
     ("text", "destination"),
     [
         # a city of one airfield with no port in the kb: the ship's port is unknown, not the city's airport
-        ("La frégate est arrivée à Alger le 3 mai 2024.", (None, "unknown")),
-        ("The frigate arrived in Algiers on 3 May 2024.", (None, "unknown")),
+        ("La frégate est arrivée à Tunis le 3 mai 2024.", (None, "unknown")),
+        ("The frigate arrived in Tunis on 3 May 2024.", (None, "unknown")),
+        # one whose port the kb has: the port (Algiers was the example above until the kb gained its port)
+        ("La frégate est arrivée à Alger le 3 mai 2024.", ("algiers-port", "site")),
+        ("The frigate arrived in Algiers on 3 May 2024.", ("algiers-port", "site")),
         # a city of several airfields stays the city (its ports and fields within reach)
         ("The frigate arrived in Havana on 3 May 2024.", ("city:havana", "region")),
         ("Фрегат прибыл в Гавану 3 мая 2024 года.", ("city:havana", "region")),

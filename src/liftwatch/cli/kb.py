@@ -28,15 +28,24 @@ def place_cmd(
     text: Annotated[
         str, typer.Argument(help="A site, region, country or city name, alias, code or id, in any script.")
     ],
+    carrier: Annotated[
+        str | None,
+        typer.Option(help="Who uses the place: 'air' (an airfield) or 'sea' (a port or naval base)."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """How a place name resolves everywhere in liftwatch (filters, corridors, reports, watchlists).
 
-    Exit code 2 with the candidates when the name is unknown or ambiguous.
+    Exit code 2 with the candidates when the name is unknown or ambiguous ("Cartagena" without --carrier).
     """
     from liftwatch import kb
+    from liftwatch.kb.carriers import check_carrier
 
-    ref = kb.resolve_place(text)
+    try:
+        mode = check_carrier(carrier)
+    except ValueError as e:
+        raise fail(str(e), code=2) from e
+    ref = kb.resolve_place(text, mode)
     if as_json:
         console.print_json(json.dumps(asdict(ref), ensure_ascii=False))
         return

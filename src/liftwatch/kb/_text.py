@@ -82,7 +82,7 @@ def keys(text: str) -> tuple[str, str, str, str]:
     folded = _folded(text)
     norm = _NON_WORD.sub("", folded)
     words = [w for w in _NON_WORD.split(folded) if w]
-    kept = [w for w in words if w not in _STOPWORDS] or words
+    kept = [w for w in words if w not in STOPWORDS] or words
     return norm, _phonetic_word(norm), " ".join(_phonetic_word(w) for w in kept), "".join(kept)
 
 
@@ -99,7 +99,7 @@ def _phonetic_word(word: str) -> str:
 
 
 # Generic words that make every airfield look alike to a fuzzy scorer (folded forms, all scripts).
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     [
         "airport",
         "airbase",
@@ -155,18 +155,18 @@ _STOPWORDS = frozenset(
 def name_key(text: str) -> str:
     """norm_key without generic words ("Gao Airport" -> "gao"): a name as people say it, not phonetic."""
     words = [w for w in _NON_WORD.split(_folded(text)) if w]
-    return "".join([w for w in words if w not in _STOPWORDS] or words)
+    return "".join([w for w in words if w not in STOPWORDS] or words)
 
 
 def name_words(text: str) -> list[str]:
     """The folded words of a name without generic words (what :func:`name_key` joins)."""
     words = [w for w in _NON_WORD.split(_folded(text)) if w]
-    return [w for w in words if w not in _STOPWORDS] or words
+    return [w for w in words if w not in STOPWORDS] or words
 
 
 def generic_only(text: str) -> bool:
     """True when every word of ``text`` is generic ("International Airport"): no name at all."""
-    return all(w in _STOPWORDS for w in _NON_WORD.split(_folded(text)) if w)
+    return all(w in STOPWORDS for w in _NON_WORD.split(_folded(text)) if w)
 
 
 def phonetic_word(word: str) -> str:
@@ -177,7 +177,7 @@ def phonetic_word(word: str) -> str:
 def fuzzy_key(text: str) -> str:
     """Word-preserving phonetic key without generic words, for token-aware fuzzy scoring ("london heatrou")."""
     words = [w for w in _NON_WORD.split(_folded(text)) if w]
-    kept = [w for w in words if w not in _STOPWORDS] or words
+    kept = [w for w in words if w not in STOPWORDS] or words
     return " ".join(_phonetic_word(w) for w in kept)
 
 

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb._text import (
+    STOPWORDS,
     fuzzy_key,
     generic_only,
     keys,
@@ -25,6 +26,7 @@ from liftwatch.kb._text import (
     norm_key,
     phonetic_key,
     phonetic_word,
+    skeleton,
 )
 from liftwatch.kb.runways import airfields
 from liftwatch.kb.sites import Site, _code_index, _row_index, site, sites
@@ -221,11 +223,46 @@ def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
             alias = idx.keys[pos]
             plain = float(fuzz.ratio(fkey, alias))
             base = float(score) if len(alias) >= len(fkey) else max(plain, 0.95 * fuzz.token_set_ratio(fkey, alias))
+            if not _words_kept(fkey, alias):
+                base = min(base, UNKEPT_SCORE)
             for sid in idx.key_sites[pos]:
                 add(sid, min(96.0, 0.8 * base + 0.2 * plain))
     rank = idx.rank
     ordered = sorted(scored.items(), key=lambda kv: (-round(kv[1], 1), rank.get(kv[0], (9, 9, 9, 9))))
     return [(site(sid), round(score, 1)) for sid, score in ordered[:limit]]
+
+
+#: A fuzzy hit that drops a word of the name or changes a short word's consonants scores at most this, below
+#: :func:`resolve_site`'s threshold: "sur Gaza" is not Sur Airport (the French "sur" matched, "Gaza" left out),
+#: "Gaza" not Garza Airport (one inserted consonant makes another name), though both score 87-89 by letters.
+UNKEPT_SCORE = 70.0
+_SHORT_WORD = 5  # words this short are another name when a consonant changes; longer ones may be misspelt
+
+
+@cache
+def _generic_keys() -> tuple[str, ...]:
+    return tuple(sorted({phonetic_word(w) for w in STOPWORDS}))
+
+
+def _words_kept(query: str, alias: str) -> bool:
+    """Every word of the (fuzzy-key) query has a counterpart among the alias's words: at least 80 % alike and,
+    for two short words, with the same consonants ("gaza" vs "garza" differ, "hmeimim" vs "hmeymim" do not). A
+    misspelt generic word ("airbse") needs none."""
+    have = alias.split()
+    for w in query.split():
+        if any(fuzz.ratio(w, g) >= 80 for g in _generic_keys()):
+            continue
+        ok = False
+        for a in have:
+            if fuzz.ratio(w, a) < 80:
+                continue
+            if max(len(w), len(a)) <= _SHORT_WORD and skeleton(w) != skeleton(a):
+                continue
+            ok = True
+            break
+        if not ok:
+            return False
+    return True
 
 
 def exact_hits(aliased: list[str], named: list[str]) -> list[str]:

@@ -37,7 +37,8 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from liftwatch.errors import PlaceError
-from liftwatch.kb._text import name_key, name_words, norm_key, phonetic_key, skeleton
+from liftwatch.kb._text import name_key, norm_key, phonetic_key
+from liftwatch.kb.carriers import Carrier, check_carrier, choose_by_carrier, for_carrier
 from liftwatch.kb.cities import (
     City,
     cities_named,
@@ -59,6 +60,7 @@ from liftwatch.kb.lookup import (
     search_sites,
     spelled_like,
 )
+from liftwatch.kb.place_guard import place_skeletons, text_skeletons
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
 from liftwatch.kb.sites import _code_index, _row_index, site, sites
 from liftwatch.kb.sound_index import place_by_sound
@@ -167,7 +169,7 @@ def _city_label(city: City) -> str:
     return f"{city.name}, {city.country} (city {city.id}: {', '.join(city.site_ids[:8])})"
 
 
-def _exact(text: str) -> PlaceRef | None:
+def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
     t = text.strip()
     if t in regions():
         return _region_ref(text, t, "id")
@@ -197,10 +199,16 @@ def _exact(text: str) -> PlaceRef | None:
             if sid not in covered:
                 named.append(make_city(key, site(sid).name, site(sid).country or "", (sid,)))
         # on a tie the city so named wins over an airfield whose name only carries the word ("Managua": the
-        # capital's airport, not Quepos Managua in Costa Rica)
-        return _city(text, rank_cities(named), "alias", prefer=cities)
+        # capital's airport, not Quepos Managua in Costa Rica); an airfield and a port far apart, the carrier
+        ranked = choose_by_carrier(text, rank_cities(named), carrier)
+        return _city(text, ranked, "alias", prefer=cities)
     aliased = idx.exact.get(key, [])
     hits = exact_hits(aliased, idx.names.get(name_key(t), []))
+    if len(hits) > 1:
+        alike = choose_by_carrier(
+            text, [make_city(key, site(s).name, site(s).country or "", (s,)) for s in hits], carrier
+        )
+        hits = [c.site_ids[0] for c in alike]
     if hits:
         best = _one_site(text, hits)
         return _site_ref(text, best, "alias" if best in aliased else "name")
@@ -306,12 +314,19 @@ def _candidate_ref(text: str, kind: PlaceKind, pid: str, score: float) -> PlaceR
     return _city_ref(text, city, "fuzzy", score)
 
 
-def resolve_place(text: str) -> PlaceRef:
+def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
     """The site, region, country or city ``text`` names; raises PlaceError (with candidates) when unknown or
-    ambiguous (a city name shared by equally likely cities is ambiguous too)."""
+    ambiguous (a city name shared by equally likely cities is ambiguous too). ``carrier`` ("air" or "sea") says
+    who uses the place: an aircraft's place is an airfield, a ship's a port (:mod:`liftwatch.kb.carriers`)."""
+    mode = check_carrier(carrier)
+    ref = _resolve(text, mode)
+    return ref if mode is None else for_carrier(ref, mode)
+
+
+def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
     if not text or not text.strip():
         raise PlaceError(text, "empty")
-    exact = _exact(text) or _after_town(text)
+    exact = _exact(text, carrier) or _after_town(text)
     by_ear = ("transliteration", "sound")
     if exact is not None and exact.matched in by_ear and _without_water_word(text) != text.strip():
         region = regions().get(exact.id) if exact.kind == "region" else None
@@ -337,7 +352,7 @@ def resolve_place(text: str) -> PlaceRef:
         # candidate, not an answer; a misspelling of its own name ("Butte Valey Airport") still is
         raise PlaceError(text, "unknown", listed)
     fuzzy = kind != "site" or score < PHONETIC_SCORE  # a site's spelling variant ("Hmeymim") scores this or more
-    if fuzzy and not _text_skeletons(text) & _skeletons(kind, pid):
+    if fuzzy and not text_skeletons(text) & place_skeletons(kind, pid):
         # a fuzzy match must keep the name's consonants: "Каир" (Cairo) is not "Иран", "Mersin" (a Turkish port)
         # is not Mersing Airport in Malaysia, "Kronstadt" not Kroonstad in South Africa
         raise PlaceError(text, "unknown", listed)
@@ -385,29 +400,3 @@ class WaterEndpointError(PlaceError):
             "is no flight or voyage origin or destination: name a port or airfield on its shore; the points inside it "
             f"(AIS positions) are selected as an area (`liftwatch fetch --region {region.id}`)",
         )
-
-
-def _text_skeletons(text: str) -> set[str]:
-    """The consonant skeleton of a typed name, and without an Arabic article joined to it ("Alkhadem" is
-    "Al-Khadem", whose skeleton drops the separate "Al")."""
-    out = {skeleton(text)}
-    joined = re.match(r"\s*[ae]l(?=\w{3})", text, re.I)
-    if joined:
-        out.add(skeleton(text[joined.end() :]))
-    return out
-
-
-def _skeletons(kind: PlaceKind, pid: str) -> set[str]:
-    """Consonant skeletons of every name of a region, country or city (the fuzzy safeguard's reference)."""
-    if kind == "site":
-        s = site(pid)
-        codes = [c for c in (s.icao, s.iata, s.site_id) if c]  # "oslk": a code typed in lower case
-        return {skeleton(" ".join(name_words(n))) for n in [s.name, *s.aliases]} | {skeleton(c) for c in codes}
-    if kind == "region":
-        names = [regions()[pid].name, *regions()[pid].aliases]
-    elif kind == "country":
-        names = list(countries()[pid.split(":", 1)[1]].aliases)
-    else:
-        _, country, key = pid.split(":", 2)
-        names = [key, *(c.name for c in cities_named(key) if c.country == country)]
-    return {skeleton(n) for n in names}

@@ -26,9 +26,10 @@ from liftwatch.kb._text import norm_key
 Ring = list[tuple[float, float]]
 
 #: What a region is: land (countries, sub-regions, site groups) or one of the kinds of water.
-REGION_KINDS: tuple[str, ...] = ("land", "sea", "gulf", "strait", "canal")
-#: Water a ship passes through rather than sails into (a stop on the route, not a destination).
-PASSAGE_KINDS: frozenset[str] = frozenset({"strait", "canal"})
+REGION_KINDS: tuple[str, ...] = ("land", "sea", "gulf", "strait", "canal", "cape")
+#: Water a ship passes through rather than sails into (a stop on the route, not a destination); a cape's region
+#: is the water off it that a ship rounding it passes ("round the Cape of Good Hope").
+PASSAGE_KINDS: frozenset[str] = frozenset({"strait", "canal", "cape"})
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Region:
     ``rank`` 0 = sub-region, 1 = country, 2 = broad area/site group, 3 = continent or grouping of states by
     country list (Europe, the Middle East, the Gulf states); lower is more specific. A region with
     ``within`` set only contains points that are also inside that parent region. ``kind`` is "land" or the
-    kind of water ("sea", "gulf", "strait", "canal"): a water region holds points, never sites. ``holes`` are
+    kind of water ("sea", "gulf", "strait", "canal", "cape": the water off a cape that ships round): a water region holds points, never sites. ``holes`` are
     rings cut out of the region (the large islands of a sea): a point inside one is not in the region.
     """
 
@@ -62,7 +63,7 @@ class Region:
 
     @property
     def is_passage(self) -> bool:
-        """A strait or canal: passed through on the way, not sailed into."""
+        """A strait, canal or cape: passed through (or rounded) on the way, not sailed into."""
         return self.kind in PASSAGE_KINDS
 
     def __hash__(self) -> int:  # list fields are not hashable; a region is identified by its id

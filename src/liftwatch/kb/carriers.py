@@ -1,0 +1,168 @@
+"""A place as an aircraft or a ship uses it: an airfield for an aircraft, a port or naval base for a ship.
+
+Reporting names a town and leaves the kind of site to the reader: "landed in Latakia" is Hmeimim (Bassel al-Assad
+airport), "docked in Latakia" the port; "a frigate reached Cartagena" is Spain's naval base, "a flight to
+Cartagena" Colombia's airport. :func:`~liftwatch.kb.places.resolve_place` takes ``carrier="air"`` or ``"sea"`` and
+answers through this module:
+
+* among same-named places of both kinds that lie far apart (an airfield worth the name and a port more than
+  :data:`~liftwatch.kb.ports.PORT_MAX_KM` apart, "Cartagena"), the carrier chooses; without a carrier the name is
+  ambiguous, because either answer would be silently wrong for the other carrier. Same-named places of one town
+  (Latakia's port and Hmeimim's "Latakia Airport") keep the kb's ranking;
+* a resolved site of the other kind is swapped for its town's site of the carrier's kind: a ship's airport city is
+  its port (:func:`~liftwatch.kb.ports.port_of`), an aircraft's port town its airfield (:func:`airfield_of`), both
+  by the town's name within ``PORT_MAX_KM``, never by distance alone; where the kb holds none the name is unknown
+  for that carrier (a :class:`~liftwatch.errors.PlaceError` saying so) rather than the other kind's site;
+* a city, country or land region keeps only the sites of the carrier's kind (a city's port is no airfield).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+
+from liftwatch.errors import PlaceError
+from liftwatch.geodesy import haversine_km
+from liftwatch.kb._text import name_key, norm_key
+from liftwatch.kb.cities import City, prominent
+from liftwatch.kb.sites import airportsdata_rows, site, sites
+
+if TYPE_CHECKING:
+    from liftwatch.kb.places import PlaceRef
+
+Carrier = Literal["air", "sea"]
+CARRIERS: tuple[str, ...] = ("air", "sea")
+SEA_KINDS = frozenset({"port", "naval_base"})
+#: How far a town's airfield and port may lie apart and still be one town's (Qingdao's port is 38 km from its
+#: airport); the same figure as :data:`liftwatch.kb.ports.PORT_MAX_KM`.
+TOWN_KM = 60.0
+_MIN_KEY = 4  # "Bar", "Ras": shorter town keys match too many names by accident
+
+
+def carrier_of_kind(kind: str) -> Carrier:
+    """The carrier a site of this kind serves: ports and naval bases ships, every other kind aircraft."""
+    return "sea" if kind in SEA_KINDS else "air"
+
+
+def check_carrier(carrier: str | None) -> Carrier | None:
+    """``carrier`` validated ("air", "sea" or None); anything else is a ValueError naming the choices."""
+    if carrier is None or carrier in CARRIERS:
+        return carrier  # type: ignore[return-value]
+    raise ValueError(f"carrier {carrier!r} is not one of {', '.join(CARRIERS)}")
+
+
+@cache
+def _site_arrays() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Site ids, latitudes, longitudes and a ship-site mask of every kb site, for vectorised distances."""
+    frame = sites()
+    ids = frame["site_id"].to_list()
+    sea = frame["kind"].is_in(list(SEA_KINDS)).fill_null(False).to_numpy()
+    return ids, frame["lat"].to_numpy(), frame["lon"].to_numpy(), sea
+
+
+def _far_apart(air: list[str], sea: list[str], km: float = TOWN_KM) -> bool:
+    """Every airfield of ``air`` lies more than ``km`` from every port of ``sea`` (vectorised)."""
+    a = [site(s) for s in air]
+    for s in (site(x) for x in sea):
+        d = haversine_km(np.array([x.lat for x in a]), np.array([x.lon for x in a]), s.lat, s.lon)
+        if float(np.min(d)) <= km:
+            return False
+    return True
+
+
+def _city_carrier(city: City) -> Carrier:
+    """A same-named place's carrier: a place of ports only serves ships, any other aircraft."""
+    kinds = {site(s).kind for s in city.site_ids}
+    return "sea" if kinds and kinds <= SEA_KINDS else "air"
+
+
+def choose_by_carrier(text: str, places: list[City], carrier: Carrier | None) -> list[City]:
+    """Same-named places (ranked, best first) narrowed by the carrier. Only an airfield worth naming (curated,
+    large or medium, in a kb region: :func:`~liftwatch.kb.cities.prominent`) competes with a port, so a namesake
+    strip does not make a port's name ambiguous. Without a carrier, an airfield and a port far apart are an
+    ambiguity listing both."""
+    by = {c.id: _city_carrier(c) for c in places}
+    air = [c for c in places if by[c.id] == "air" and prominent(c)]
+    sea = [c for c in places if by[c.id] == "sea"]
+    if not air or not sea:
+        return places
+    if carrier is not None:
+        return [c for c in places if by[c.id] == carrier] or places
+    if not _far_apart([s for c in air for s in c.site_ids], [s for c in sea for s in c.site_ids]):
+        return places  # one town's airfield and port (Latakia): the kb's ranking decides
+    labels = tuple(f"{site(c.site_ids[0]).name} (site {c.site_ids[0]}, for {by[c.id]})" for c in (air[0], sea[0]))
+    raise PlaceError(text, "ambiguous (an airfield and a port far apart; give the carrier, air or sea)", labels)
+
+
+def _town_keys(names: list[str]) -> set[str]:
+    """A place's names as a town's name: without generic words ("Latakia Airport" -> latakia) and as written."""
+    return {k for n in names for k in (name_key(n), norm_key(n)) if len(k) >= _MIN_KEY}
+
+
+def _carries(name: str, town: str) -> bool:
+    """``name`` begins or ends with the town's name ("latakiaairport", "porttoulon")."""
+    return name.startswith(town) or name.endswith(town)
+
+
+def _site_names(site_id: str) -> list[str]:
+    """A site's names and, for an airport-table field, the city it is filed under ("Toulon/Hyeres/...")."""
+    s = site(site_id)
+    names = [s.name, *s.aliases]
+    row = airportsdata_rows().get(s.icao or "") if s.icao else None
+    if row and row.get("city"):
+        names += [part for part in str(row["city"]).split("/") if part.strip()]
+    return names
+
+
+def airfield_of(site_id: str, text: str = "", max_km: float = TOWN_KM) -> str | None:
+    """The airfield a port's town name means for an aircraft: the nearest air site within ``max_km`` whose own
+    names carry the town's ("Port of Latakia" -> Hmeimim, "Latakia Airport"; "Naval port of Toulon" ->
+    Toulon-Hyères), or None. Distances to every kb site are computed at once; names decide, never distance alone."""
+    keys = _town_keys([text, *_site_names(site_id)])
+    ids, lat, lon, sea = _site_arrays()
+    me = site(site_id)
+    dist = haversine_km(lat, lon, me.lat, me.lon)
+    near = np.flatnonzero((dist <= max_km) & ~sea)
+    for i in near[np.argsort(dist[near], kind="stable")]:
+        theirs = _town_keys(_site_names(ids[i]))
+        if any(_carries(t, k) or _carries(k, t) for t in theirs for k in keys):
+            return str(ids[i])
+    return None
+
+
+def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
+    """``ref`` as the carrier uses it (see the module docstring); a site the kb cannot swap is a PlaceError."""
+    from liftwatch.kb.places import _site_ref
+    from liftwatch.kb.ports import port_of
+
+    if ref.kind == "site":
+        kind = site(ref.id).kind
+        if carrier_of_kind(kind) == carrier:
+            return ref
+        other = port_of(ref) if carrier == "sea" else None
+        if carrier == "air":
+            found = airfield_of(ref.id, ref.text)
+            other = _site_ref(ref.text, found, ref.matched, ref.score) if found else None
+        if other is None:
+            what = "port or naval base" if carrier == "sea" else "airfield"
+            raise PlaceError(
+                ref.text, f"unknown for carrier {carrier} (the kb holds no {what} of this name)", (str(ref),)
+            )
+        return replace(other, matched=ref.matched, score=ref.score)
+    if ref.kind == "city" and carrier == "sea":
+        port = port_of(ref)
+        return replace(port, matched=ref.matched, score=ref.score) if port else ref
+    if ref.kind == "region" and ref.region_ids and _is_water(ref.id):
+        return ref
+    kept = tuple(s for s in ref.site_ids if carrier_of_kind(site(s).kind) == carrier)
+    return replace(ref, site_ids=kept)
+
+
+def _is_water(region_id: str) -> bool:
+    from liftwatch.kb.regions import regions
+
+    region = regions().get(region_id)
+    return region is not None and region.is_water
