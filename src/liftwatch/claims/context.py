@@ -222,7 +222,6 @@ def attach_owners(claims: list[Claim], sentences: list[Sentence], known: list[st
     # the ship the article is about: named most often, the first of those named as often
     every = [n for ships in named for _, n in ships]
     topic = max(dict.fromkeys(every), key=every.count) if every else None
-    in_sentence: dict[str, str] = {}  # the owner an ownership sentence names, for its own claims' aircraft
     for sent, ships in zip(sentences, named, strict=True):
         for pos, name in owners(sent.text):
             before = [x for x in ships if x[0] < pos] or ships or prev
@@ -231,17 +230,11 @@ def attach_owners(claims: list[Claim], sentences: list[Sentence], known: list[st
                 before = [(pos, topic)]
             if before:
                 owner_of.setdefault(before[-1][1], name)
-            in_sentence.setdefault(sent.text, name)
         prev = ships or prev
     for c in claims:
         for a in c.assets:
             if a.ship_name and a.label in owner_of and c.owner is None:
                 c.owner = owner_of[a.label]
-        if c.owner is None and c.assets and all(a.domain == "air" for a in c.assets):
-            # "cet avion appartient à la société X", "two Il-76 registered to a company called X": an aircraft is
-            # seldom named, so the owner its sentence names is the aircraft's; a ship's owner goes by its name
-            # (measured: giving it to unnamed ships too added wrong owners to claims the gold splits otherwise)
-            c.owner = next((in_sentence[t] for t in c.sentences if t in in_sentence), None)
 
 
 # "trois vols vers la base", "three flights to the base", "на базу": the base the text just named

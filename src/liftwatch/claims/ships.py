@@ -263,6 +263,8 @@ def owners(text: str) -> list[tuple[int, str]]:
     for m in _OWNER.finditer(text):
         groups = [f"owner{i}" if i > 1 else "owner" for i in range(1, 12)]
         name = next((m.group(g) for g in groups if m.group(g)), "").strip(' .,()«»"“”')
+        if m.group("owner8") and not _AR_COMPANY.search(m.group(0)):
+            continue  # "السفن التابعة لـ"X"": a quoted name a company noun does not introduce may be a force's
         if name.lower() in _NOT_OWNERS or name.lower() in COUNTRIES or _FORCE.search(name):
             # "Russia's landing ship", "the plane belongs to Syria", "a C-17 belonging to the United States Air
             # Force": a state or its forces, the mover, not a company
@@ -284,6 +286,7 @@ _FORCE = re.compile(
     r"министерств\w*)\b|(?:الجيش|القوات|وزارة|سلاح)",
     re.I,
 )
+_AR_COMPANY = re.compile(r"(?:ال)?شركة")
 # the descriptive words Arabic puts between "شركة" and a company's name ("شركة شحن روسية"): no name
 _AR_KIND_WORDS = {"شحن", "الشحن", "نقل", "النقل", "ملاحة", "الملاحة", "طيران", "الطيران", "روسية", "خاصة", "بحرية"}
 # a Russian carrier noun right before a company's name in quotes ("судно «Оборонлогистики»")
