@@ -215,14 +215,19 @@ def attach_owners(claims: list[Claim], sentences: list[Sentence], known: list[st
         if known:
             ships = sorted({*ships, *((a, n) for a, _, n in mentions_of(sent.text, known))})
         named.append(ships)
+    # a quoted name that carries no claim ("the Bosphorus observatory «البوسفور»", "on «Twitter»") is no ship
+    # whose owner the text can be naming: the carriers are the claims' named ships
+    carriers = {a.label for c in claims for a in c.assets if a.ship_name}
+    named = [[x for x in ships if x[1] in carriers] for ships in named]
     # the ship the article is about: named most often, the first of those named as often
     every = [n for ships in named for _, n in ships]
     topic = max(dict.fromkeys(every), key=every.count) if every else None
     for sent, ships in zip(sentences, named, strict=True):
         for pos, name in owners(sent.text):
             before = [x for x in ships if x[0] < pos] or ships or prev
-            if topic is not None and owner_of_the_ship(sent.text, pos):
-                before = [(pos, topic)]  # "the vessel's operator, X": the article's ship, whatever was named last
+            if topic is not None and (owner_of_the_ship(sent.text, pos) or not before):
+                # "the vessel's operator, X", "سفينة تابعة لشركة (X)" with no name: the article's ship
+                before = [(pos, topic)]
             if before:
                 owner_of.setdefault(before[-1][1], name)
         prev = ships or prev

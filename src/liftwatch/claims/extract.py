@@ -39,7 +39,7 @@ from liftwatch.claims.context import (
 )
 from liftwatch.claims.contrast import mask_contrasts
 from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
-from liftwatch.claims.cues import HEDGE, MOVE
+from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.domain_places import for_domain
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
@@ -254,8 +254,10 @@ def _sentence_claim(
         if role == "destination":
             a = r.mention.start - sent.start
             prev_end = max((x.mention.end - sent.start for x in sent.roles[:i] if not x.possessor), default=0)
-            if HEDGE.search(text[max(prev_end, a - 90) : a]):
-                role = "possible"  # "likely heading to", "believed to be bound for": offered, not claimed
+            if HEDGE.search(text[max(prev_end, a - 90) : a]) or not_reached(text, a, r.mention.end - sent.start):
+                # "likely heading to", "believed to be bound for": offered, not claimed; "crashed on landing at",
+                # "a dhow bound for Yemen was seized": the goal told, never reached
+                role = "possible"
         placed_modes.append((role, place, r.mode))
         positions.append(r.mention.start - sent.start)
     placed_modes = stops_before_then(text, positions, placed_modes)

@@ -174,7 +174,18 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"أطفأت\s+أجهزة|أغلقت\s+أجهزة\s+التتبع|"
                             # "activant le mode camouflage", "en mode furtif", "режим невидимости"
                             r"\bmode\s+(?:camouflage|furtif|silencieux)\b|\bрежим\w*\s+(?:невидимости|радиомолчания)|"
-                            r"\b(?:éteint|coupé|désactivé)\w*\s+(?:son|leurs?|ses)\s+transpondeurs?\b|أوقفت\s+(?:جهاز|أجهزة)")),
+                            r"\b(?:éteint|coupé|désactivé)\w*\s+(?:son|leurs?|ses)\s+transpondeurs?\b|أوقفت\s+(?:جهاز|أجهزة)|"
+                            # the transmitter named first, its state after: "with their AIS identification systems
+                            # turned off", "transponders appear to have been turned off", "with AIS off", "did not
+                            # activate its AIS"; "débranché ... son système d'identification", "les balises de
+                            # localisation ont été coupées"; "с выключенным транспондером"
+                            r"\b(?:AIS|transponders?|ADS-B)\b(?:\s+(?!data\b|it\b|she\b|they\b|he\b)[\w-]+){0,4}?\s+(?:turned|switched|shut|powered)\s+off\b|"
+                            r"\b(?:with|had)\s+(?:(?:its|their|the)\s+)?(?:AIS|transponders?)\s+off\b|"
+                            r"\bdid\s+not\s+(?:activate|turn\s+on|switch\s+on|use)\s+(?:its|their|the)\s+(?:[\w()-]+\s+){0,3}?"
+                            r"(?:AIS|transponders?|Automatic\s+Identification)|"
+                            r"\b(?:débranch|désactiv|éteint|coupé)\w*\s+(?:[\w'’]+\s+){0,3}?(?:son|leurs?|ses)\s+(?:système\s+d['’]identification|"
+                            r"transpondeurs?|AIS|SIA|balises?)|\bbalises?\s+(?:de\s+localisation\s+)?(?:ont|a|avaient|avait)\s+été\s+"
+                            r"(?:coupée?s?|éteinte?s?|désactivée?s?)|\bвыключенн\w+\s+(?:транспондер\w*|AIS|АИС)")),
     ("ceased location-sharing", _p(r"\bceas\w*\s+(?:location|position)[-\s]sharing\b|\bstop\w*\s+(?:sharing|broadcasting|transmitting)\s+"
                                    r"(?:their\s+|its\s+)?(?:locations?|positions?)\b|\bdisappear\w*\s+from\s+(?:radar|tracking)|"
                                    r"\btransmitted\s+its\s+position\s+for\s+the\s+last\s+time\b|\bafter\s+disappearing\s+for\b|"
@@ -182,7 +193,19 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"\bn['’]ont\s+pas\s+publié\s+leur\s+trajet\b|\bисчез\w*\s+с\s+радар\w*|\bотключ\w+\s+(?:AIS|транспондер\w*)|"
                                    # "disparaître des radars", "a disparu des écrans", "пропал с радаров", "اختفت عن الرادار"
                                    r"\bdispar\w+\s+(?:des|du)\s+(?:radars?|écrans?)\b|\bпропа\w+\s+с\s+радар\w*|"
-                                   r"\bdropped\s+off\s+(?:the\s+)?(?:radar|tracking)|اختف\w*\s+(?:عن|من)\s+(?:شاشات\s+)?(?:ال)?رادار")),
+                                   r"\bdropped\s+off\s+(?:the\s+)?(?:radar|tracking)|اختف\w*\s+(?:عن|من)\s+(?:شاشات\s+)?(?:ال)?رادار|"
+                                   # gone from the trackers with words between ("disappeared from all tracking sites",
+                                   # "from satellite AIS tracking", "a disparu du SIA", "исчезло из AIS")
+                                   r"\bdisappear\w*\s+from\s+(?:[\w-]+\s+){1,3}?(?:radars?|tracking|trackers|AIS)\b|"
+                                   r"\bdispar\w+\s+(?:des|du|de\s+l['’])\s*(?:SIA|AIS|suivi|traqueurs?)\b|"
+                                   r"\b(?:исчез|пропа)\w*\s+(?:из|с)\s+(?:AIS|АИС|систем\w*\s+(?:AIS|АИС|отслеживания)|трекер\w*)|"
+                                   # and on again after a silence (rule of the corpus: a transmitter switched on again
+                                   # says it was off): "activated its AIS transmitter", "turned on their transponder",
+                                   # "a réactivé son transpondeur", "транспондер ... ненадолго включен", "включил AIS"
+                                   r"\b(?:re)?(?:activated|turned\s+on|switched\s+on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+                                   r"(?:AIS|transponders?)\b|\b(?:réactiv|rallum|remis)\w*\s+(?:en\s+marche\s+)?(?:son|leurs?|ses)\s+"
+                                   r"(?:transpondeurs?|AIS|SIA)\b|\b(?:транспондер\w*|AIS|АИС)\b[^.;]{0,80}?\b(?:вновь|снова|ненадолго|"
+                                   r"повторно)\s+включ\w*|\b(?:вновь\s+|снова\s+)?включил\w*\s+(?:свой\s+|свои\s+)?(?:транспондер\w*|AIS|АИС)")),
     ("multiple flights", _p(r"\b(?:multiple|several|numerous|many|dozens\s+of|a\s+series\s+of|repeated|regular|a\s+stream\s+of|"
                             r"frequent|a\s+string\s+of|a\s+flurry\s+of)\s+(?:\w+\s+){0,2}?(?:flights|sorties|trips|rotations|voyages|"
                             r"deliveries|planes|aircraft|cargo\s+planes|shipments|port\s+calls)\b|\bshuttl\w+\b|\bair\s*bridge\b|"
