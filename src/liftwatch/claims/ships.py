@@ -179,6 +179,8 @@ _OWNER = re.compile(
     r"|\b(?i:судно|суда|корабль|корабли|сухогруз\w*|паром\w*|танкер\w*|ролкер\w*)\s+компании\s+[«\"„“]"
     r"(?P<owner11>[А-ЯЁA-Z][^»\"“”]{1,30})[»\"“”]",
 )
+# the pattern's alternatives, each naming the company in its own group
+_OWNER_GROUPS = ("owner", *(f"owner{i}" for i in range(2, 12)))
 # possessives that name a state or a place, not an owner ("Russia's landing ship")
 _NOT_OWNERS = {"russia", "moscow", "kremlin", "syria", "libya", "turkey", "ukraine", "egypt", "belarus", "navy"}
 _OWNER_STOP = {"russian", "the", "a", "state", "company", "moscow"}
@@ -261,8 +263,7 @@ def owners(text: str) -> list[tuple[int, str]]:
     """(position, owner company) for every ownership phrase in ``text``."""
     out = []
     for m in _OWNER.finditer(text):
-        groups = [f"owner{i}" if i > 1 else "owner" for i in range(1, 12)]
-        name = next((m.group(g) for g in groups if m.group(g)), "").strip(' .,()«»"“”')
+        name = next((m.group(g) for g in _OWNER_GROUPS if m.group(g)), "").strip(' .,()«»"“”')
         if m.group("owner8") and not _AR_COMPANY.search(m.group(0)):
             continue  # "السفن التابعة لـ"X"": a quoted name a company noun does not introduce may be a force's
         if name.lower() in _NOT_OWNERS or name.lower() in COUNTRIES or _FORCE.search(name):

@@ -142,8 +142,9 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
         kind = site(ref.id).kind
         if carrier_of_kind(kind) == carrier:
             return ref
-        other = port_of(ref) if carrier == "sea" else None
-        if carrier == "air":
+        if carrier == "sea":
+            other = port_of(ref)
+        else:
             found = airfield_of(ref.id, ref.text)
             other = _site_ref(ref.text, found, ref.matched, ref.score) if found else None
         if other is None:

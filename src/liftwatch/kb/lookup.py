@@ -249,20 +249,15 @@ def _words_kept(query: str, alias: str) -> bool:
     for two short words, with the same consonants ("gaza" vs "garza" differ, "hmeimim" vs "hmeymim" do not). A
     misspelt generic word ("airbse") needs none."""
     have = alias.split()
-    for w in query.split():
-        if any(fuzz.ratio(w, g) >= 80 for g in _generic_keys()):
-            continue
-        ok = False
-        for a in have:
-            if fuzz.ratio(w, a) < 80:
-                continue
-            if max(len(w), len(a)) <= _SHORT_WORD and skeleton(w) != skeleton(a):
-                continue
-            ok = True
-            break
-        if not ok:
-            return False
-    return True
+    return all(
+        any(fuzz.ratio(w, g) >= 80 for g in _generic_keys()) or any(_same_word(w, a) for a in have)
+        for w in query.split()
+    )
+
+
+def _same_word(w: str, a: str) -> bool:
+    """At least 80 % alike and, when both are short, with the same consonants."""
+    return fuzz.ratio(w, a) >= 80 and (max(len(w), len(a)) > _SHORT_WORD or skeleton(w) == skeleton(a))
 
 
 def exact_hits(aliased: list[str], named: list[str]) -> list[str]:

@@ -60,12 +60,11 @@ from liftwatch.kb.lookup import (
     search_sites,
     spelled_like,
 )
-from liftwatch.kb.place_guard import place_skeletons, text_skeletons
+from liftwatch.kb.place_guard import PlaceKind, place_skeletons, text_skeletons
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
 from liftwatch.kb.sites import _code_index, _row_index, site, sites
 from liftwatch.kb.sound_index import place_by_sound
 
-PlaceKind = Literal["site", "region", "country", "city"]
 MatchKind = Literal["id", "code", "alias", "name", "transliteration", "sound", "fuzzy"]
 
 MIN_FUZZY_SCORE = 90.0  # below this a fuzzy hit is a guess ("militray" -> Melita Airport), not a spelling variant

@@ -39,8 +39,9 @@ class Region:
     ``rank`` 0 = sub-region, 1 = country, 2 = broad area/site group, 3 = continent or grouping of states by
     country list (Europe, the Middle East, the Gulf states); lower is more specific. A region with
     ``within`` set only contains points that are also inside that parent region. ``kind`` is "land" or the
-    kind of water ("sea", "gulf", "strait", "canal", "cape": the water off a cape that ships round): a water region holds points, never sites. ``holes`` are
-    rings cut out of the region (the large islands of a sea): a point inside one is not in the region.
+    kind of water ("sea", "gulf", "strait", "canal", "cape": the water off a cape that ships round): a water
+    region holds points, never sites. ``holes`` are rings cut out of the region (the large islands of a sea): a
+    point inside one is not in the region.
     """
 
     id: str
