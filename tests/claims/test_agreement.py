@@ -147,3 +147,11 @@ def test_the_later_annotations_annotate_other_excerpts() -> None:
         for other in folders[i + 1 :]:
             assert not names & other, sorted(names & other)
         assert sorted(n[:2] for n in names) == sorted(["ar", "en", "fr", "ru"] * 8), "8 excerpts per language"
+
+
+def test_a_company_written_in_another_script_agrees() -> None:
+    first = {"actor": "Silk Way", "owner": "Oboronlogistika"}
+    second = {"actor": "سيلك واي", "owner": "أوبورون لوجيستيكا"}
+    assert field_agrees(second, first, "actor")
+    assert field_agrees(second, first, "owner")
+    assert not field_agrees({"owner": "SK-Yug"}, first, "owner")  # two companies, whatever the spelling

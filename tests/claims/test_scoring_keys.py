@@ -117,3 +117,31 @@ def test_different_types_and_ships_keep_different_keys(one: str, other: str) -> 
 
 def test_a_label_naming_more_than_one_type_is_no_type_key() -> None:
     assert not asset_key("Il-76 and An-124").startswith("type:")
+
+
+def _owned(owner: str | None, actor: str | None = None) -> Claim:
+    return Claim(claim_id=1, sentences=["..."], actor=actor, owner=owner)
+
+
+@pytest.mark.parametrize(
+    ("got", "want"),
+    [
+        ("Oboronlogistika", "أوبورون لوجيستيكا"),
+        ("ООО «Оборонлогистика»", "Oboronlogistika"),
+        ("Qeshm Fars Air", "Fars Air Qeshm"),
+        ("the Syrian state's Syriamar line", "Syriamar"),  # an unknown longer name holding the gold's
+    ],
+)
+def test_an_owner_in_another_script_or_order_is_the_same_owner(got: str, want: str) -> None:
+    assert field_right(_owned(got), {"owner": want}, "owner")
+
+
+def test_a_different_company_is_a_wrong_owner_even_where_one_name_holds_the_other() -> None:
+    # "SK-Yug" and "Oboronlogistika" are two companies; a name is not matched inside another company's
+    assert not field_right(_owned("Oboronlogistika"), {"owner": "SK-Yug"}, "owner")
+    assert not field_right(_owned("Silk Way"), {"owner": "Silk Way West Cargo Holdings"}, "owner")
+
+
+def test_an_actor_company_in_another_script_is_the_same_actor() -> None:
+    assert field_right(_owned(None, "Silk Way"), {"actor": "سيلك واي"}, "actor")
+    assert not field_right(_owned(None, "Silk Way"), {"actor": "Azerbaijan"}, "actor")

@@ -30,8 +30,7 @@ from typing import Any
 
 import liftwatch.kb as kb
 from liftwatch.claims.evaluate import Report, add_part_options, load_corpus
-from liftwatch.claims.places import norm_key
-from liftwatch.claims.scoring import FIELDS, asset_key, gold_fields, gold_key, pair_by
+from liftwatch.claims.scoring import FIELDS, asset_key, gold_fields, gold_key, name_key, pair_by, same_owner
 
 _PLACE_FIELD = {
     "origin": "origin",
@@ -75,10 +74,9 @@ def field_agrees(second: dict[str, Any], first: dict[str, Any], f: str) -> bool:
     if not (gold_fields(second)[f] and gold_fields(first)[f]):
         return False
     if f == "actor":
-        return bool(norm_key(second["actor"]) == norm_key(first["actor"]))
+        return name_key(second["actor"]) == name_key(first["actor"])
     if f == "owner":
-        a, b = norm_key(second["owner"]), norm_key(first["owner"])
-        return bool(a and b and (a in b or b in a))
+        return same_owner(second["owner"], first["owner"], either_way=True)
     if f == "assets":
         return {asset_key(a) for a in second["assets"]} == {asset_key(a) for a in first["assets"]}
     if f in _PLACE_FIELD:
@@ -99,7 +97,7 @@ def _affinity(second: dict[str, Any], first: dict[str, Any]) -> float:
     score = 2.0 * sum(len(_places(second, f) & _places(first, f)) for f in _PLACE_FIELD)
     score += len({asset_key(a) for a in second.get("assets", [])} & {asset_key(a) for a in first.get("assets", [])})
     if "actor" in second and "actor" in first:
-        score += 0.5 * (norm_key(second["actor"]) == norm_key(first["actor"]))
+        score += 0.5 * (name_key(second["actor"]) == name_key(first["actor"]))
     score += 0.5 * ("count_min" in first and second.get("count_min") == first["count_min"])
     return score
 

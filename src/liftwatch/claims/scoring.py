@@ -20,6 +20,7 @@ from liftwatch.claims.places import norm_key
 from liftwatch.claims.types import find_types
 from liftwatch.claims.water import WATER_NOTE
 from liftwatch.kb.cities import cities_named
+from liftwatch.kb.companies import company
 
 FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")
 _GENERIC = {"aircraft", "ship", "cargo aircraft", "cargo ship"}
@@ -51,6 +52,25 @@ _CLASS_OF = {
     "cargo ship": ("cargo vessel", "military cargo ship", "supply ship", "cargo ships", "freighter"),
     "tanker": ("tankers",),
 }  # fmt: skip
+
+
+def name_key(name: str) -> str:
+    """An actor's or owner's comparison key: the kb company it names, whatever its script ("Оборонлогистика",
+    "أوبورون لوجيستيكا" and "Oboronlogistika" are one), or its normalised name."""
+    found = company(name)
+    return f"company:{found.id}" if found is not None else norm_key(name)
+
+
+def same_owner(got: str, want: str, *, either_way: bool = False) -> bool:
+    """Whether an owner written ``got`` names the owner ``want``: the same kb company in any script where both are
+    companies the kb knows, else a name that holds ``want``'s (an extraction may keep a gloss: "Oboronlogistika
+    (Russian MoD)"); ``either_way`` lets either hold the other, for two annotations neither of which is the
+    reference."""
+    a, b = company(got), company(want)
+    if a is not None and b is not None:
+        return a.id == b.id
+    x, y = norm_key(got), norm_key(want)
+    return bool(x and y and (y in x or (either_way and x in y)))
 
 
 def _squash(label: str) -> str:
@@ -202,11 +222,11 @@ def gold_fields(g: dict[str, Any]) -> dict[str, bool]:
 
 def field_right(c: Claim, g: dict[str, Any], f: str) -> bool:
     if f == "actor":
-        return c.actor is not None and norm_key(c.actor) == norm_key(g["actor"])
+        return c.actor is not None and name_key(c.actor) == name_key(g["actor"])
     if f == "assets":
         return assets_of(c) == {asset_key(a) for a in g["assets"]}
     if f == "owner":
-        return c.owner is not None and norm_key(g["owner"]) in norm_key(c.owner)
+        return c.owner is not None and same_owner(c.owner, g["owner"])
     if f in ("origin", "via", "destination"):
         return _places_right(getattr(c, f), g[f])
     if f == "possible":
@@ -233,7 +253,7 @@ def _affinity(c: Claim, g: dict[str, Any]) -> float:
         got = [place_keys(p) for p in getattr(c, role)]
         score += 2 * sum(1 for k in g.get(key, []) if any(gold_key(k) in s for s in got))
     score += sum(1 for a in g.get("assets", []) if asset_key(a) in assets_of(c))
-    score += 0.5 * (c.actor is not None and "actor" in g and norm_key(c.actor) == norm_key(g["actor"]))
+    score += 0.5 * (c.actor is not None and "actor" in g and name_key(c.actor) == name_key(g["actor"]))
     score += 0.5 * ("count_min" in g and c.min_count == g.get("count_min"))
     return score
 

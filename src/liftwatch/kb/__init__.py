@@ -14,6 +14,7 @@ from liftwatch.kb.assets import (
     known_assets,
     registration_patterns,
 )
+from liftwatch.kb.companies import Company, companies, company
 from liftwatch.kb.icao import (
     icao_block,
     icao_blocks,
@@ -42,6 +43,7 @@ from liftwatch.kb.watchlist import Rule, Watchlist, example_watchlist_path, load
 
 __all__ = [
     "Classification",
+    "Company",
     "Control",
     "PlaceRef",
     "Region",
@@ -53,6 +55,8 @@ __all__ = [
     "callsign_patterns",
     "classify",
     "classify_frame",
+    "companies",
+    "company",
     "controller_at",
     "example_watchlist_path",
     "icao_block",
