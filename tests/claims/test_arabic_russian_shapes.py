@@ -2,8 +2,7 @@
 
 Invented sentences, one per shape: a state's Arabic adjective after a military carrier, from a name the kb
 writes with vowel marks ("الصّين") or that no form of the name gives ("أمريكية"); a plural facility noun
-between a cue and its place ("موانئ"); the present and future of "arrive" ("تصل", "ستصل") with the place as its
-object; "نقلت" that transports rather than reports, and a source that ends before "that" ("بأن", "إن"); a
+between a cue and its place ("موانئ"); "نقلت" that transports rather than reports, and a source that ends before "that" ("بأن", "إن"); a
 tanker as a class of its own, counted by its plural; a Russian ship noun followed by whose it is, not by its
 name ("корабли Тихоокеанского флота"); and a month after "since" in each language.
 """
@@ -47,24 +46,6 @@ def test_plural_port_noun_between_cue_and_place() -> None:
     c = one_claim("وصلت سفينة عسكرية تركية إلى موانئ العاصمة الصومالية مقديشو.")
     assert c.actor == "Turkey"
     assert place_ids(c.destination) == {"mogadishu-port"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "تصل ناقلة نفط إيرانية ميناء اللاذقية غدا.",  # present, the subject between verb and place
-        "الناقلة الإيرانية ستصل ميناء اللاذقية غدا.",  # future, the subject before the verb
-    ],
-)
-def test_arabic_present_and_future_of_arrive_take_the_place_as_object(text: str) -> None:
-    c = one_claim(text)
-    assert place_ids(c.destination) == {"latakia-port"}
-
-
-def test_arrive_in_the_present_with_no_place_claims_nothing() -> None:
-    from .conftest import shape_extract
-
-    assert shape_extract("تصل قيمة الصفقة إلى مليار دولار.").claims == []
 
 
 def test_transported_is_no_attribution_and_the_state_moves() -> None:

@@ -108,8 +108,6 @@ MOVE = _p(
     r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*|"
     # a return, a dispatch, a heading ("عادت الطائرة إلى", "أرسلت/ترسل", "صوب", "قاصدة")
     r"(?<![\u0600-\u06FF])[وف]?(?:عاد(?:ت|وا|تا)?|عودة|ت?عود|أرسل\w*|ترسل|يرسل|صوب|قاصد\w*)(?![\u0600-\u06FF])|"
-    # the present and future of "arrive" ("تصل", "ستصل", "يصلان"), whose stem has lost the "و" the past keeps
-    r"(?<![\u0600-\u06FF])[وف]?س?[تي]صل(?:ان|ون|ا)?(?![\u0600-\u06FF])|"
     # the forms of the verbs of motion the alternations above left out, completed from each language's
     # paradigm: "transfère", "partent pour", "se retire de", "rallie"; "покидает", "перегнали", "отвела";
     # "حلقت", "طارت", "نشرت", "سحبت", "انسحبت" (an escort is not the escorted ships' movement: "escorte",
@@ -213,10 +211,7 @@ DEST_CUES = (
     # the verb, its subject, then the port it entered or reached with no preposition (before the bare verb: an
     # alternation takes the first alternative that matches at a position) ("دخلت الفرقاطة الروسية
     # ميناء طرطوس", "وصلت السفينة قاعدة طرطوس"), as the origin cue after "غادرت" reads it
-    # (the present and future "تصل", "ستصل", "يدخل" too, and with the subject before the verb: "ستصل فنزويلا الأحد",
-    # "الناقلة وصلت فنزويلا")
-    r"(?:(?:دخل|وصل)(?:ت|وا|تا)?|س?[تي](?:صل|دخل)(?:ان|ون|ا)?)"
-    r"(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){0,6}?(?=\s+(?:قاعدة|مطار|ميناء)\s*$|\s*$)",
+    r"(?:دخل|وصل)(?:ت|وا|تا)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){1,6}?(?=\s+(?:قاعدة|مطار|ميناء)\s*$|\s*$)",
     r"(?:ت?رس(?:ت|ا|و)\S*)(?:\s+\S+){0,6}?\s+(?:في|ب|قبالة)", r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
     # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
     r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
