@@ -1,8 +1,7 @@
 """Shapes of Arabic and Russian reporting the rules missed on excerpts they were never written from.
 
 Invented sentences, one per shape: a state's Arabic adjective after a military carrier, from a name the kb
-writes with vowel marks ("الصّين") or that no form of the name gives ("أمريكية"); a plural facility noun
-between a cue and its place ("موانئ"); "نقلت" that transports rather than reports, and a source that ends before "that" ("بأن", "إن"); a
+writes with vowel marks ("الصّين") or that no form of the name gives ("أمريكية"); "نقلت" that transports rather than reports, and a source that ends before "that" ("بأن", "إن"); a
 tanker as a class of its own, counted by its plural; a Russian ship noun followed by whose it is, not by its
 name ("корабли Тихоокеанского флота"); and a month after "since" in each language.
 """
@@ -40,12 +39,6 @@ def test_a_chinese_military_plane_is_chinas() -> None:
     c = one_claim("غادرت طائرتان عسكريتان صينيتان مطار كراتشي أمس.")
     assert c.actor == "China"
     assert (c.min_count, c.max_count) == (2, 2)
-
-
-def test_plural_port_noun_between_cue_and_place() -> None:
-    c = one_claim("وصلت سفينة عسكرية تركية إلى موانئ العاصمة الصومالية مقديشو.")
-    assert c.actor == "Turkey"
-    assert place_ids(c.destination) == {"mogadishu-port"}
 
 
 def test_transported_is_no_attribution_and_the_state_moves() -> None:

@@ -38,13 +38,11 @@ _FR_FILLER = re.compile(
 _EN_FILLER = re.compile(r"coasts?|coastline|shores?|shoreline|[a-z]{3,}(?:an|ese|ish)")
 # Arabic: an adjective of origin with the article ("السوري", "الفنزويلية", "الروسيتين"), a coast or shore
 # ("الساحل", "السواحل", "الشواطئ"), a base, port, city, province or countryside with or without the article,
-# their plurals, an indefinite "military/air/naval/international" ("قاعدة عسكرية في ريف محافظة اللاذقية"), the
-# fleet a base belongs to ("لقاعدة الأسطول الروسي في ميناء طرطوس") and "في", which locates a facility in its town
+# an indefinite "military/air/naval/international" ("قاعدة عسكرية في ريف محافظة اللاذقية"), the fleet a base
+# belongs to ("لقاعدة الأسطول الروسي في ميناء طرطوس") and "في", which locates a facility in its town
 _AR_FILLER = re.compile(
     r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين|يان)"
     r"|(?:ال)?(?:ساحل|سواحل|شاطئ|شواطئ|قاعدة|ميناء|مطار|مدينة|عاصمة|أسطول|مرفأ|ريف|محافظة|منطقة|ضواحي)|في"
-    # the plural facility nouns ("وصلت إلى موانئ العاصمة", "هبطت في مطارات"), as English "ports", "bases"
-    r"|(?:ال)?(?:موانئ|مطارات|قواعد|مرافئ|مدن)"
     r"|(?:عسكري|جوي|بحري|دولي)(?:ة)?"
 )
 
