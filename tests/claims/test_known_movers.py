@@ -69,8 +69,8 @@ def test_an_airline_name_that_is_a_place_or_an_adjective_is_not_an_operator() ->
     [
         ("A French Air Force tanker took off from Istres on 30 June 2020.", "tanker aircraft", "air"),
         ("A KC-135 tanker flew from Mildenhall on 3 May 2024.", "KC-135", "air"),  # the kb type names it
-        ("An oil tanker left Tartus on 3 May 2024.", "ship", "sea"),
-        ("Russia sent 3 tankers from Primorsk to Syria in May 2024.", "ship", "sea"),
+        ("An oil tanker left Tartus on 3 May 2024.", "tanker", "sea"),  # a ship, of the class "tanker"
+        ("Russia sent 3 tankers from Primorsk to Syria in May 2024.", "tanker", "sea"),
     ],
 )
 def test_a_tanker_is_an_aircraft_only_where_the_text_says_so(text: str, label: str, domain: str) -> None:

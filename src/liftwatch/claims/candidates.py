@@ -173,6 +173,24 @@ def _in_named_country(text: str, a: int, phrase: str, known: list[Mention], gaz:
     return gaz.site_place(sid, phrase, "Arabic consonant skeleton of a site in a country the article names")
 
 
+def _after_country(phrase: str, gaz: Gazetteer) -> tuple[int, str, Place] | None:
+    """A Russian name written after the country it is in, in the genitive ("в столицу Мадагаскара Антананариву",
+    "в порт Сирии Тартус"): (offset of the name in ``phrase``, the name, its place) when the words before it are
+    a country or region the kb knows and the name after them resolves; the run as a whole is no place."""
+    if not has_cyrillic(phrase):
+        return None
+    words = phrase.split()
+    for k in range(1, len(words)):
+        head = gaz.lookup(" ".join(words[:k]))
+        if head is None or head.kind != "region":
+            continue
+        tail = " ".join(words[k:])
+        place = gaz.lookup(tail)
+        if place is not None and place.kind == "site":
+            return phrase.index(tail, len(" ".join(words[:k]))), tail, place
+    return None
+
+
 def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
     """Names standing where a place must stand (right after a cue) that the alias pattern missed.
 
@@ -249,6 +267,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
+        if place is None and (split := _after_country(phrase, gaz)) is not None:
+            a, phrase, place = a + split[0], split[1], split[2]  # "в столицу Мадагаскара Антананариву"
         if (
             place is not None
             and place.note.startswith(SOUND_NOTE)

@@ -73,7 +73,9 @@ _NOUN = (
     r"vols|avions(?:-cargos?)?|avions\s+cargos?|cargos|gros[-\s]porteurs|appareils|rotations|passages|livraisons|navires|"
     r"рейс\w*|самол[её]т\w*|борт\w*|транспортник\w*|вылет\w*|суд(?:на|ов)|корабл\w*|"
     r"воздушн\w+\s+машин\w*|летательн\w+\s+аппарат\w*|"
-    r"رحل(?:ة|ات)|طائر(?:ة|ات)|سفن)"
+    # the ships of Russian and Arabic by their kind: "пять танкеров", "три фрегата"; "خمس ناقلات", "ثلاث فرقاطات"
+    r"танкер(?:а|ов)|фрегат(?:а|ов)|эсминц(?:а|ев)|"
+    r"رحل(?:ة|ات)|طائر(?:ة|ات)|سفن|ناقلات|فرقاطات|مدمرات|بوارج|غواصات)"
 )
 # up to four words between the number and the noun: "four Il-76 planes", "шесть военно-транспортных самолетов"
 _GAP = r"(?:\s+(?:[\w-]+|[«“\"][^»”\"]+[»”\"])){0,4}?\s+"

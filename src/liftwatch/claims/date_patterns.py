@@ -162,12 +162,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # a month named after a preposition, in the four languages: "in July", "en juillet", "в июле", "في يوليو"
+    # a month named after a preposition, in the four languages: "in July", "en juillet", "в июле", "في يوليو";
+    # "since" in each ("since December", "depuis décembre", "с декабря", "منذ ديسمبر") opens a span to publication
     (
         "month",
         re.compile(
             rf"(?<![^\W\d_])(?:in|during|throughout|since|by|en|durant|pendant|au\s+mois\s+d(?:e\s+|['’])|в|во|"
-            rf"в\s+течение|في|خلال)(?:\s+شهر)?\s+{_m('m')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
+            rf"в\s+течение|في|خلال|depuis|с|منذ)(?:\s+شهر)?\s+{_m('m')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
             re.I,
         ),
     ),

@@ -75,6 +75,12 @@ _RECEIVER = re.compile(
     r"\b(?:для|к|против|у)\s+|(?:إلى|لصالح|ضد|مع)\s+)$",
     re.I,
 )
+# the short vowels and the doubling mark some country names carry ("الصّين", "السّعوديّة"): news text writes
+# none, so an adjective formed with them never matched ("طائرتان عسكريتان صينيتان" named no mover)
+_AR_MARKS = re.compile(r"[\u064b-\u0652\u0670]")
+# the Arabic adjectives no form of the state's name gives: "أمريكي" / "أميركي" is not made from "الولايات
+# المتحدة", nor "بريطاني" from "المملكة المتحدة" ("طائرات شحن عسكرية أمريكية", "البحرية البريطانية")
+_AR_ADJECTIVES = {"US": ("أمريكي", "أميركي", "امريكي", "اميركي"), "GB": ("بريطاني",)}
 _GENERIC_OPERATOR = re.compile(r"\s+(?:Airlines|Airways|Air\s+Lines|Aviation|Israel\s+Airlines)$")
 
 
@@ -110,14 +116,17 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
                 key.setdefault(norm_key(stem), iso)
                 ru.append(re.escape(stem))
             elif re.search(r"[\u0600-\u06ff]", form):
-                bare = form[2:] if form.startswith("ال") else form
-                nisba = (bare[:-1] if bare.endswith("ا") else bare) + ("" if bare.endswith("ي") else "ي")
+                nisba = _ar_nisba(form)
                 key.setdefault(norm_key(nisba), iso)
                 ar.append(re.escape(nisba))
             else:  # Latin script: English names and adjectives, French (and other) names
                 key.setdefault(norm_key(form), iso)
                 en.append(re.escape(form))  # "UK Border Force", "French Air Force"
                 fr.append(re.escape(form))
+    for iso, forms in _AR_ADJECTIVES.items():
+        for nisba in forms:
+            key.setdefault(norm_key(nisba), iso)
+            ar.append(re.escape(nisba))
     fr_adj, ru_adj = _adjectives(key, set(english))
     ar_set = sorted(set(ar), key=len, reverse=True)
     alt = "|".join
@@ -131,6 +140,16 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
         rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?(?![\u0600-\u06ff])"
     )
     return pattern, key, english, hand
+
+
+def _ar_nisba(name: str) -> str:
+    """The Arabic adjective of a state formed from its name: the article and the vowel marks dropped, a final
+    alif replaced and a final "ية" shortened (فرنسا → فرنسي, الصّين → صيني, السعودية → سعودي, الجزائر → جزائري)."""
+    bare = _AR_MARKS.sub("", name)
+    bare = bare[2:] if bare.startswith("ال") else bare
+    if bare.endswith("ية"):
+        return bare[:-1]
+    return (bare[:-1] if bare.endswith("ا") else bare) + ("" if bare.endswith("ي") else "ي")
 
 
 def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[str]]:

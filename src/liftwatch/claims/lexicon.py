@@ -131,6 +131,14 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\bbulk\s+carriers?\b|\bheavy[-\s]lift\s+(?:carriers?|ships?)\b|\bnavires?\s+de\s+transport\b|"
                          r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\b(?:le|un|du|au|ce)\s+cargo\b(?!\s+(?:[A-Z][A-Za-z]{0,7}[-\s]?\d|Antonov|Iliouchine|Ilyushin|Airbus|Boeing|Tupolev))|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
                          r"سفين(?:ة|تا|تي)\s+(?:ال)?شحن|سفن\s+(?:ال)?شحن")),
+    # a tanker is a class of its own, as the corpus's conventions key it (a carrier of fuel, not any warship):
+    # "tankers", "pétroliers", "танкеры", "ناقلات نفط" (the English word after an air force or a designation is
+    # the tanker aircraft above). Listed before "ship", the generic class it then replaces.
+    AssetKind("tanker", "sea",
+              pattern=_p(r"(?<!Force\s)(?<!RAF\s)(?<!USAF\s)(?<!Air\s)(?<!-\d\d\s)(?<!-\d\d\d\s)(?<!\d[A-Z]\s)(?<![A-Z]\d\d\d\s)"
+                         r"\b(?:oil\s+|crude\s+|fuel\s+|gas\s+)?tankers?\b(?!\s+(?:aircraft|planes?|jets?))|"
+                         r"\b(?:navires?[-\s])?pétroliers?\b|\bтанкер(?:а|ы|ов|ом|ами|ам|ах|е)?\b|"
+                         r"(?:ال)?ناقل(?:ة|ات|تا|تان|تين|تي)\s+(?:ال)?(?:نفط|غاز|وقود)|(?<![\u0600-\u06FF])(?:ال)?ناقلات(?![\u0600-\u06FF])(?!\s+(?:ال)?جن)")),
     AssetKind("ship", "sea",
               pattern=_p(r"\b(?:ships?|vessels?|convoy|(?<!Force\s)(?<!RAF\s)(?<!USAF\s)(?<!Air\s)(?<!-\d\d\s)(?<!-\d\d\d\s)(?<!\d[A-Z]\s)(?<![A-Z]\d\d\d\s)tankers?(?!\s+(?:aircraft|planes?|jets?))|frigates?|warships?|cruisers?|destroyers?|corvettes?|"
                          r"submarines?|tugs?|tugboats?|icebreakers?|minesweepers?)\b|"
@@ -146,7 +154,9 @@ ACTOR_PARENT = {"Wagner / Africa Corps": "Russia"}
 # Most specific first; a generic label is dropped when a specific one of the same domain is present.
 GENERIC_ASSETS = {"aircraft", "ship"}
 # Classes that stand for a carrier of unknown type: dropped when a type of the same domain is named.
-CLASS_ASSETS = {"aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft"}
+CLASS_ASSETS = {
+    "aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft", "tanker",
+}  # fmt: skip
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("S-400", _p(r"\bS-?400\b|\bTriumf\b|\bС-?400\b")),

@@ -52,6 +52,12 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
 _FLEET = (
     r"(?:(?:[А-ЯЁ][а-яё]+(?:ого|его)\s+(?:и\s+[А-ЯЁ][а-яё]+(?:ого|его)\s+)?флот(?:а|ов)|ВМФ(?:\s+(?:России|РФ))?)\s+)?"
 )
+# an unquoted capitalised word after a Russian ship noun that says whose the ship is, with no name after it: a
+# fleet's adjective in the genitive ("корабли Тихоокеанского флота", "Черноморского"), a fleet's short name
+# ("Балтфлота", "Севфлота", "ТОФ") or the state ("России", "РФ")
+_RU_WHOSE = re.compile(
+    r"(?:[А-ЯЁ][а-яё]+(?:ого|его)|Балтфлот\w*|Севфлот\w*|Черноморфлот\w*|ТОФ|ВМФ|ВМС|Росси(?:и|я|ю|ей)|РФ)(?![\w-])"
+)
 _AFTER_NOUN = re.compile(
     rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+)?[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
     rf"(?P<more>(?:\s*(?:,|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
@@ -186,6 +192,13 @@ _NOT_OWNERS = {"russia", "moscow", "kremlin", "syria", "libya", "turkey", "ukrai
 _OWNER_STOP = {"russian", "the", "a", "state", "company", "moscow"}
 
 
+# Turkish writes a warship's class after its name ("Kınalıada korveti", "TCG Gökçeada fırkateyni"), and reporting
+# in other languages often quotes the pair as the Turkish navy gives it: the class word is not part of the name
+_TR_CLASS_AFTER = re.compile(
+    r"\s+(?:korveti|f[ıi]rkateyni|gemisi|muhribi|denizalt[ıi]s[ıi]|h[üu]cumbotu|karakol\s+gemisi)$", re.I
+)
+
+
 def _names(first: str, more: str) -> list[str]:
     out = [first]
     for part in re.split(r"\s*(?:,|\band\b|\bи\b|\bet\b)\s*", more):
@@ -206,6 +219,7 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         if day is not None and _DATE_AFTER.match(text, b):
             name, b = name[: day.start()], b - len(day.group(0))
         name = re.sub(r"\s+", " ", name.strip(" \"'“”‘’«»″,"))
+        name = _TR_CLASS_AFTER.sub("", name)  # "Kınalıada korveti": the corvette Kınalıada
         if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in _NOT_FIRST:
             return
         if name.split()[0].lower() in _NON_NAMES_LOWER:
@@ -236,6 +250,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         quoted = _QUOTED.match(text, m.start("name") - 1) if m.start("name") else None
         if quoted is not None and quoted.start("name") == m.start("name"):
             first = quoted.group("name")  # «Северный ветер»: a quoted name runs to its closing mark, lower case too
+        elif _RU_WHOSE.match(first):
+            continue  # "Корабли Тихоокеанского флота прибыли", "корабль Балтфлота", "фрегатов ... России": whose
         add_listed(_names(first, m.group("more") or ""), m.start("name"))
     for m in _BEFORE_NOUN.finditer(text):
         names = _names(m.group("name"), m.group("more") or "")

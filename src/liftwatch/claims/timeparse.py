@@ -174,6 +174,11 @@ def _since_start(kind: str, match: re.Match[str], start: date) -> date:
     return start
 
 
+# the "since" the month pattern holds as its preposition ("since December", "depuis décembre", "с декабря",
+# "منذ ديسمبر"): the span runs from that month to publication
+_SINCE_IN = re.compile(r"(?:since|depuis|с|منذ)\s", re.I)
+
+
 def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
     text = text.translate(DIGITS)
@@ -190,7 +195,9 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
                 span = None  # "حتى الأول من ديسمبر المقبل": a date still to come dates no movement that happened
             taken.add(m.start(), m.end())
             words = m.group(0).strip()
-            since = SINCE.search(text[max(0, m.start() - 16) : m.start()]) or words.lower().startswith("since")
+            since = SINCE.search(text[max(0, m.start() - 16) : m.start()]) or (
+                kind == "month" and _SINCE_IN.match(words) is not None
+            )
             if span is None:
                 out.append(TimeSpan(None, None, words, "explicit", m.start()))
             elif since:
