@@ -16,7 +16,13 @@ from liftwatch.claims import extract
 from liftwatch.claims.cues import HEDGE, MOVE
 from liftwatch.claims.lexicon import HINTS
 from liftwatch.claims.model import Extraction, Place
-from liftwatch.claims.morph import romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
+from liftwatch.claims.morph import (
+    romanised_plausible,
+    ru_adjective_phrase,
+    ru_alias_regex,
+    ru_short_variants,
+    ru_variants,
+)
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.ships import named_ships
 from tests.claims.conftest import real_kb_gazetteer
@@ -50,6 +56,15 @@ def test_russian_names_match_only_the_case_forms_of_their_declension() -> None:
     assert "мачулищи" in ru_variants("мачулищах")
     assert ru_adjective_phrase("Военно-морского") and ru_adjective_phrase("Гибралтарский")
     assert not ru_adjective_phrase("Тартус")
+
+
+def test_a_four_letter_name_is_read_in_its_case_forms_as_an_exact_name_only() -> None:
+    # "в Сану": Sanaa (Сана) in the accusative; its three-letter stem is too short for ru_variants
+    assert "сана" in ru_short_variants("сану") and "сана" not in ru_variants("сану")
+    assert "лида" in ru_short_variants("лиду")
+    assert ru_short_variants("сана") == [] and ru_short_variants("тартусу") == []
+    ex = _ex("Два самолета вылетели из Москвы в Сану 3 июня.")
+    assert [p.id for c in ex.claims for p in c.destination] == ["OYSN"]
 
 
 def test_a_romanised_name_needs_the_kb_names_consonants_and_never_a_code() -> None:

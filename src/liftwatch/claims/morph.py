@@ -89,6 +89,25 @@ def ru_variants(key: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# the endings of the -а/-я declension's oblique cases ("в Сану", "из Саны", "в Сане", "Саной")
+_SHORT_ENDINGS = ("ой", "ей", "ою", "ею", "у", "ю", "е", "ы", "и")
+
+
+def ru_short_variants(key: str) -> list[str]:
+    """The nominative of a four-letter name of the -а/-я declension from its case form: "сану" -> "сана", "лиду" ->
+    "лида". :func:`ru_variants` strips no ending that leaves fewer than four letters (too many short words would
+    become names), so such a name's case forms were never read as the name; the caller accepts these only as an
+    exact kb name, never by sound or likeness."""
+    if not re.fullmatch(r"[а-яё]+", key):
+        return []
+    out: list[str] = []
+    for end in _SHORT_ENDINGS:
+        if key.endswith(end) and len(key) - len(end) == 3:
+            stem = key[: -len(end)]
+            out += [v for v in (stem + "а", stem + "я") if declines_to(key, v)]
+    return list(dict.fromkeys(out))
+
+
 def declines_to(key: str, variant: str) -> bool:
     """``key`` is ``variant`` itself or one of its case forms by its own declension: "тулузу" of "тулуза",
     "жешуве" of "жешув", but not "виктора" of "викторя" (a stem with an ending :func:`ru_variants` guessed,

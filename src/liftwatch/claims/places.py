@@ -23,7 +23,14 @@ import numpy as np
 from liftwatch import kb as kb_module
 from liftwatch.claims.lexicon import Actor
 from liftwatch.claims.model import Place
-from liftwatch.claims.morph import declines_to, romanised_plausible, ru_adjective_phrase, ru_alias_regex, ru_variants
+from liftwatch.claims.morph import (
+    declines_to,
+    romanised_plausible,
+    ru_adjective_phrase,
+    ru_alias_regex,
+    ru_short_variants,
+    ru_variants,
+)
 from liftwatch.claims.place_names import CITY_ANCHORS, CITY_NAMES, COUNTRIES
 from liftwatch.claims.plausible import plausible, sounds_like
 from liftwatch.claims.textkey import fold as fold
@@ -235,7 +242,34 @@ class Gazetteer:
                 return self.country_place(_COUNTRY_KEYS[variant], text)
         if len(by_sound) == 1 and not unsure:
             return next(iter(by_sound.values()))
-        return self._cross_script(text, key)
+        short = self._short_name(text, key)
+        return short if short is not None else self._cross_script(text, key)
+
+    def _short_name(self, text: str, key: str) -> Place | None:
+        """A four-letter Russian name in a case form ("в Сану": Sanaa, "Сана"), as an exact kb name only: its
+        three-letter stem is too short for :func:`ru_variants`, and romanised as written it met a code's town
+        ("sanu": San Juan's airport, SANU)."""
+        resolve_place = getattr(self.kb, "resolve_place", None)
+        for variant in ru_short_variants(key):
+            hit = self._keys.get(variant)
+            if hit is not None:
+                return (
+                    self.site_place(hit[1], text, "alias")
+                    if hit[0] == "site"
+                    else self.region_place(hit[1], text, "alias")
+                )
+            if variant in CITY_ANCHORS:
+                return self.city_place(CITY_ANCHORS[variant], text)
+            if resolve_place is None:
+                continue
+            try:
+                exact = resolve_place(variant).matched in ("id", "alias", "name")
+            except PlaceError:
+                continue
+            found = self._resolve_place(resolve_place, variant, text) if exact else None
+            if isinstance(found, Place):
+                return found
+        return None
 
     def _cross_script(self, text: str, key: str) -> Place | None:
         """A Cyrillic or Arabic name the kb knows only in Latin script (``translit``): "Барановичи" ->

@@ -18,6 +18,7 @@ answers through this module:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -158,8 +159,32 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
         return replace(port, matched=ref.matched, score=ref.score) if port else ref
     if ref.kind == "region" and ref.region_ids and _is_water(ref.id):
         return ref
+    if ref.kind == "country" and carrier == "sea":
+        capital = _capital_port(ref)
+        if capital is not None:
+            return replace(capital, matched=ref.matched, score=ref.score)
     kept = tuple(s for s in ref.site_ids if carrier_of_kind(site(s).kind) == carrier)
     return replace(ref, site_ids=kept)
+
+
+def _capital_port(ref: PlaceRef) -> PlaceRef | None:
+    """A ship's port of a country named like its capital ("Djibouti", "Джибути", "Алжир", "Kuwait"): the port whose
+    own name carries the city's (:func:`~liftwatch.kb.ports.port_of`), or None. Without a carrier the name is the
+    country, as a state's name is everywhere; a ship is bound for a port, and the country's ports are several
+    ("Djibouti" holds Djibouti's and Doraleh's) while "arrived in Djibouti" means the one the city's name is."""
+    from liftwatch.kb.countries import countries
+    from liftwatch.kb.places import _site_ref
+    from liftwatch.kb.ports import port_of
+
+    iso2 = ref.id.split(":", 1)[-1]
+    names = {norm_key(n) for n in [ref.text, *countries()[iso2].aliases]} - {""}
+    for icao, row in airportsdata_rows().items():  # the capital's airfield, filed under the country's name
+        city = re.sub(r"[\s-]+city$", "", str(row.get("city") or ""), flags=re.I)  # "Djibouti City", "Kuwait City"
+        if row.get("country") == iso2 and norm_key(city) in names:
+            port = port_of(_site_ref(ref.text, site(icao).site_id, ref.matched))
+            if port is not None:
+                return port
+    return None
 
 
 def _is_water(region_id: str) -> bool:

@@ -64,6 +64,7 @@ from liftwatch.kb.place_guard import PlaceKind, place_skeletons, text_skeletons
 from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
 from liftwatch.kb.sites import _code_index, _row_index, site, sites
 from liftwatch.kb.sound_index import place_by_sound
+from liftwatch.kb.town_airport import town_airport
 
 MatchKind = Literal["id", "code", "alias", "name", "transliteration", "sound", "fuzzy"]
 
@@ -211,6 +212,9 @@ def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
     if hits:
         best = _one_site(text, hits)
         return _site_ref(text, best, "alias" if best in aliased else "name")
+    at_town = town_airport(t)  # "مطار عدن الدولي", "aéroport de Manille": the town's airfields
+    if at_town is not None:
+        return replace(at_town, text=text)
     headed = city_heads().get(key)
     if headed:  # "Frankfurt": Frankfurt am Main, before anything that merely sounds like it (Frankfort, Kentucky)
         return _city(text, rank_cities(headed), "name")

@@ -37,7 +37,9 @@ from liftwatch.kb.lookup import PHONETIC_SCORE, _index
 from liftwatch.kb.runways import airfields
 from liftwatch.kb.sites import sites
 from liftwatch.kb.sounds import (
+    GROUP_OF,
     NATIVE_COUNTRIES,
+    STRICT_VOWELS,
     arabic_pattern,
     cyrillic_doubled,
     cyrillic_key,
@@ -180,7 +182,13 @@ def sounds_like(text: str) -> list[SoundHit]:
         if len(key) < MIN_KEY:
             return []
         twice = cyrillic_doubled(text)  # a consonant Russian doubles is doubled in the name's spelling too
-        return [SoundHit(name, sid, key) for name, sid, _, d in _by_key("cyrillic").get(key, []) if twice <= d]
+        strict = cyrillic_key(text, strict=True)  # о and у as written, for spellings that say which (Кобан, Cobán)
+        index = _by_key("cyrillic")
+        entries = [
+            *index.get(strict, []),
+            *(e for e in index.get(key, []) if GROUP_OF.get(e[2] or "") not in STRICT_VOWELS),
+        ]
+        return list(dict.fromkeys(SoundHit(name, sid, key) for name, sid, _, d in entries if twice <= d))
     if has_arabic(text) and not has_cyrillic(text):
         found = arabic_pattern(text)
         bare = re.sub(r"^(?:ال|لل)", "", _letters(text))

@@ -120,6 +120,14 @@ _VARIANTS: dict[str, list[tuple[str, str]]] = {
 }
 _FOLD = [(r"kh", "h"), (r"[eiy]", "i"), (r"[ou]", "u"), (r"[^a-z]", "")]  # then doubled letters to one
 _FOLD_RE = [(re.compile(p), r) for p, r in _FOLD]
+# Spellings that write o and u as they sound, and Russian writes them so (о, у): a Spanish "Cobán" is "Кобан", never
+# "Кубань", a Russian word (the Kuban) that the o/u fold made its namesake. Compared with Cyrillic, names of these
+# groups keep o apart from u; English spelling (and the English transcription of other languages) does not say
+# which it is ("Mosul" is Мосул, "Mogadishu" Могадишо), nor do Arabic's و and the Nordic, Maghreb and African French
+# spellings, so those keep the fold.
+STRICT_VOWELS = frozenset({"pl", "de", "fr", "it", "tr", "cz", "hu", "ro", "es", "nl", "yu"})
+_FOLD_STRICT = [(p, r) for p, r in _FOLD if p != r"[ou]"]
+_FOLD_STRICT_RE = [(re.compile(p), r) for p, r in _FOLD_STRICT]
 _DOUBLE = re.compile(r"(.)\1+")
 
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "esh", "ar", "er", "at", "et", "az", "ez", "an", "en", "ed", "ul"})
@@ -150,10 +158,14 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", text.lower().replace("’", "").replace("'", "")) if w]
 
 
-def cyrillic_key(text: str) -> str:
+def cyrillic_key(text: str, strict: bool = False) -> str:
     """The sound key of a Cyrillic name ("Жешув" -> "zhishuv", "Эль-Мукалла" -> "mukala"): standard
-    romanisation, articles and generic words dropped, then the common fold."""
-    return _fold(_cyrillic_latin(text))
+    romanisation, articles and generic words dropped, then the common fold; ``strict`` keeps о apart from у (the
+    key compared with names of :data:`STRICT_VOWELS` spellings)."""
+    word = _cyrillic_latin(text)
+    for pat, rep in _FOLD_STRICT_RE if strict else _FOLD_RE:
+        word = pat.sub(rep, word)
+    return _DOUBLE.sub(r"\1", word)
 
 
 def _cyrillic_latin(text: str) -> str:
@@ -216,16 +228,15 @@ def latin_keys(names: Sequence[str], countries: Sequence[str | None], arabic: bo
         expr = pl.col("base")
         for pat, rep in [*_COMMON_HEAD, *_RULES.get(g, [])]:
             expr = expr.str.replace_all(pat, rep)
-        parts.append(pl.concat(spellings).select("row", expr.alias("key")))
+        for pat, rep in _FOLD_STRICT if g in STRICT_VOWELS and not arabic else _FOLD:
+            expr = expr.str.replace_all(pat, rep)
+        parts.append(pl.concat(spellings).select("row", expr.alias("raw")))
     if not parts:
-        return pl.DataFrame(schema={"row": pl.Int64, "key": pl.Utf8})
-    expr = pl.col("key")
-    for pat, rep in _FOLD:
-        expr = expr.str.replace_all(pat, rep)
-    raw = expr
+        return pl.DataFrame(schema={"row": pl.Int64, "key": pl.Utf8, "raw": pl.Utf8})
+    expr = pl.col("raw")
     for letter in "abcdefghijklmnopqrstuvwxyz":  # doubled letters to one (the regex engine has no back-references)
         expr = expr.str.replace_all(letter + "{2,}", letter)
-    out = pl.concat(parts).select("row", expr.alias("key"), raw.alias("raw"))
+    out = pl.concat(parts).select("row", expr.alias("key"), "raw")
     return out.unique(["row", "key"], keep="first").sort("row", "key")
 
 
