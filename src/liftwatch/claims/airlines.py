@@ -2,7 +2,7 @@
 
 Reporting names an airline by the noun that says what it is, then its name, in every language: "the airline
 Qeshm Fars Air", "la compagnie aérienne syrienne Cham Wings Airlines", "самолёт российской авиакомпании «X»",
-"طائرة شحن تابعة لشركة الطيران Qeshm Fars Air", or by the verb of flying it: "exploité par X", "تشغّلها شركة X".
+"طائرة شحن تابعة لشركة الطيران Qeshm Fars Air", or by the verb of flying it: "exploité par X".
 Such a name need not end in "Airlines" or be in the kb's list of airlines, which is all the shape-based
 finder (:func:`~liftwatch.claims.attribution.operators`) and the kb's list
 (:func:`~liftwatch.claims.known_movers.known_operators`) catch. The noun makes it the one flying (rule 9 of the
@@ -36,11 +36,11 @@ _NOUN = (
     r"|(?:لشركة|شركة)\s+(?:ال)?طيران)"
 )
 
-# the verb of flying it: "opéré par", "exploité par", "تشغّلها شركة". English "operated by", "flown by", "chartered
-# from" before any capitalised name were measured and left out: on the held-back part they made an operator of
-# what was no mover and split a movement in two; "operated by" before an airline-shaped name stays a mover's
-# cue (``claims.mover``)
-_VERB = r"(?i:\b(?:opéré|exploité)e?s?\s+par|[تي]شغّ?لها(?:\s+شركة)?)"
+# the verb of flying it: "opéré par", "exploité par". English "operated by", "flown by", "chartered from" before
+# any capitalised name were measured and left out: on the held-back part they made an operator of what was no
+# mover and split a movement in two ("operated by" before an airline-shaped name stays a mover's cue,
+# ``claims.mover``); Arabic "تشغّلها شركة X" too: where a state sends the flight the operator is its owner (rule 9)
+_VERB = r"(?i:\b(?:opéré|exploité)e?s?\s+par)"
 # between the noun and the name: a few lower-case descriptive words ("syrienne", "de fret aérien", "الإيرانية"),
 # never a word of a clause going on ("the airline said on Monday")
 _GOES_ON = (
