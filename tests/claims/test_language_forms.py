@@ -134,11 +134,18 @@ def test_loading_verbs_are_origin_cues_in_french_and_russian() -> None:
     assert cue_role("техника была загружена в ") == "origin"
 
 
-def test_whose_aircraft_it_is_names_the_actor() -> None:
+def test_whose_aircraft_it_is_names_the_owner() -> None:
+    # rule 8 of the corpus: a company the aircraft belongs to is its owner, not the one flying it
     ex = _ex(
         "Un Iliouchine 76 russe a atterri à Bamako le 3 juin. Cet appareil appartient à la compagnie "
         "kirghize Sky Bishkek Airlines."
     )
+    assert [c.owner for c in ex.claims] == ["Sky Bishkek Airlines"]
+    assert all(c.actor != "Sky Bishkek Airlines" for c in ex.claims)
+
+
+def test_whose_aircraft_operates_it_names_the_actor() -> None:
+    ex = _ex("Un Iliouchine 76 a atterri à Bamako le 3 juin. Cet appareil est exploité par Sky Bishkek Airlines.")
     assert [c.actor for c in ex.claims] == ["Sky Bishkek Airlines"]
 
 

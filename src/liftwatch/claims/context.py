@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from liftwatch.claims.airlines import owning_companies
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.clauses import RETURN_VERB
@@ -335,12 +336,18 @@ def carrier_operator(sentences: list[Sentence], per_sentence: list[list[Claim]])
             or not (_ANAPHOR.search(sent.text) or _DEMONSTRATIVE.search(sent.text))
         ):
             continue
+        aircraft = [c for c in last if c.domain in (None, "air")]
+        owning = owning_companies(sent.text)
+        if len(owning) == 1:  # "cet appareil appartient à la société X": its owner, not its mover (rule 8)
+            for c in aircraft:
+                c.owner = c.owner or owning[0]
+            continue
         ops = operators(sent.text)
         if len(ops) != 1:
             continue
         name = ops[0][2]
-        for c in last:
-            if c.domain in (None, "air") and (c.actor is None or c.actor_countries):
+        for c in aircraft:
+            if c.actor is None or c.actor_countries:
                 c.actor, c.actor_countries, c.actor_operators = name, (), (name.lower(),)
 
 

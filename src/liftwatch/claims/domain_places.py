@@ -10,16 +10,67 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from liftwatch.claims.model import Place
-from liftwatch.claims.places import AIR_KINDS, SEA_KINDS, Gazetteer
+from liftwatch.claims.morph import ru_variants
+from liftwatch.claims.places import _SUFFIX, AIR_KINDS, SEA_KINDS, SOUND_NOTE, Gazetteer
 from liftwatch.claims.textkey import norm_key
+from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb.cities import cities_named
 from liftwatch.kb.sites import airportsdata_rows
 
 _AIRPORT_WORD = re.compile(r"airport|airfield|aéroport|аэропорт|مطار", re.I)
+
+
+def for_carrier(gaz: Gazetteer, place: Place, domain: str | None) -> Place:
+    """A claim's place read again once the claim's carrier is known (:meth:`Gazetteer.lookup` with the
+    carrier: "Lattaquié" is Hmeimim for an aircraft, "Cartagena" Spain's naval base for a frigate, where the
+    carrier-free reading was the other kind's site or no place at all), then :func:`for_domain`. Only a place
+    the name's own lookup made is read again: one a rule chose otherwise (a site named elsewhere in the
+    article, an Arabic skeleton within a country) keeps its choice."""
+    if domain in ("air", "sea") and place.kind in ("site", "unknown"):
+        plain = gaz.lookup(place.text)
+        made_here = (plain is None and place.kind == "unknown") or (plain is not None and plain.id == place.id)
+        found = gaz.lookup(place.text, domain) if made_here else None
+        if found is not None and found.id != place.id:
+            place = replace(found, qualifiers=list(place.qualifiers))
+    return for_domain(gaz, place, domain)
+
+
+def read_for_carrier(gaz: Gazetteer, text: str, carrier: str) -> Place | None:
+    """The phrase as an aircraft (``"air"``) or a ship (``"sea"``) uses it, through ``kb.resolve_place``'s
+    ``carrier``: a name the text leaves open between an airfield and a port far apart ("Cartagena": Colombia's
+    airport for a flight, Spain's naval base for a frigate) or that the gazetteer reads as a site of the other
+    kind ("Севастополя", read as the naval base: Sevastopol's airport for an aircraft). The reading without a
+    carrier (:meth:`Gazetteer.lookup`) stands when it is already of the carrier's kind, when it is a city or
+    region, or when the kb has no site of that kind by the name (Tartus is a naval facility only, whoever goes
+    there). Called through ``Gazetteer.lookup(text, carrier)``, which keeps one answer per (phrase, carrier)."""
+    base = gaz.lookup(text)
+    want = AIR_KINDS if carrier == "air" else SEA_KINDS
+    if base is not None and not (base.kind == "unknown" or (base.kind == "site" and base.site_kind not in want)):
+        return base
+    resolve_place = getattr(gaz.kb, "resolve_place", None)
+    if resolve_place is None:
+        return base
+    key = norm_key(re.sub(_SUFFIX + "$", "", text, flags=re.I))
+    for variant in ru_variants(key):
+        # the gazetteer's guards on the kb's answer (an ambiguous name is none, a loose match must look alike)
+        found = gaz._resolve_place(partial(resolve_place, carrier=carrier), variant, text)
+        # a name by ear stays with the reading without a carrier, which weighs it against the name's forms
+        if isinstance(found, Place) and found.site_kind in want and not found.note.startswith(SOUND_NOTE):
+            return replace(found, note=f"{found.note} (for carrier {carrier})")
+    if base is not None and base.kind == "site" and base.id:
+        # the site the name was read as, swapped by the kb for its town's site of the carrier's kind
+        try:
+            ref = resolve_place(base.id, carrier=carrier)
+        except PlaceError:
+            return base
+        if ref.kind == "site" and ref.id != base.id:
+            return gaz.site_place(ref.id, text, f"{base.note}; the {carrier} site of {base.name} (kb)")
+    return base
 
 
 def for_domain(gaz: Gazetteer, place: Place, domain: str | None) -> Place:

@@ -40,7 +40,7 @@ from liftwatch.claims.context import (
 from liftwatch.claims.contrast import mask_contrasts
 from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
-from liftwatch.claims.domain_places import for_domain
+from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
@@ -368,8 +368,8 @@ def extract(
     carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)
     for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
-        for role in ("origin", "destination", "via"):
-            setattr(c, role, [for_domain(gaz, p, c.domain) for p in getattr(c, role)])
+        for role in ("origin", "destination", "via", "possible"):
+            setattr(c, role, [for_carrier(gaz, p, c.domain) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
     claims = merge_claims([part for c in claims for part in per_ship(c, solo)])
     attach_owners(claims, sentences, ship_names)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from liftwatch.claims.domain_places import for_domain
+from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.known_movers import parent_of
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
@@ -333,4 +333,4 @@ def refine_with_article_sites(claims: list[Claim], roleless: list[Place], gaz: G
             if picks:
                 setattr(c, role, fold_role(list(picks.values()) + places))
         for role in ("origin", "destination", "via"):
-            setattr(c, role, [for_domain(gaz, p, c.domain) for p in getattr(c, role)])
+            setattr(c, role, [for_carrier(gaz, p, c.domain) for p in getattr(c, role)])

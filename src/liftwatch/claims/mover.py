@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from liftwatch.claims.airlines import airline_names, owned_by
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.known_movers import known_operators, state_forces
@@ -106,16 +107,18 @@ def mover(
         if re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
             continue
         cands.append((s, e, actor))
+    named = airline_names(text)
     found = operators(text)
     found += [k for k in known_operators(text) if not any(k[0] < e and s < k[1] for s, e, _ in found)]
+    found += [k for k in named if not any(k[0] < e and s < k[1] for s, e, _ in found)]
     for s, e, name in found:
-        if in_source(s, e):
-            continue
+        by_noun = (s, e, name) in named  # "تابعة لشركة الطيران X": an airline's aircraft is the airline's flight
+        if in_source(s, e) or (owned_by(text, s) and not by_noun):
+            continue  # "registered to a company called X", "appartient à la société X": its owner (rule 8)
         qualifies = (
-            any(0 <= a_s - e <= 25 for a_s, _, _ in assets)
-            or re.search(
-                r"(?:associated\s+with|operated\s+by|belonging\s+to|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I
-            )
+            by_noun
+            or any(0 <= a_s - e <= 25 for a_s, _, _ in assets)
+            or re.search(r"(?:associated\s+with|operated\s+by|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I)
             or _CARRIER_NOUN.search(text[max(0, s - 60) : s])
         )
         if qualifies:

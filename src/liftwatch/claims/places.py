@@ -124,7 +124,7 @@ class Gazetteer:
         # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")
         self._pattern = re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))(?:{body})(?![\w]){_SUFFIX}", re.I)
         self._region_sites: dict[str, tuple[str, ...]] = {}
-        self._lookups: dict[str, Place | None] = {}  # one kb resolution per distinct phrase per process
+        self._lookups: dict[tuple[str, str | None], Place | None] = {}  # one kb resolution per phrase and carrier
 
     def _add(self, alias: str | None, target: tuple[str, str], alts: list[str]) -> None:
         if not alias or len(alias.strip()) < 3:
@@ -180,19 +180,27 @@ class Gazetteer:
         self._region_sites[region_id] = tuple(sorted(out))
         return self._region_sites[region_id]
 
-    def lookup(self, text: str) -> Place | None:
+    def lookup(self, text: str, carrier: str | None = None) -> Place | None:
         """Exact alias lookup (any script), then the kb's own resolvers (fuzzy, every airport).
 
         A fuzzy site hit is only accepted when every distinctive word of the phrase is close to a word of
         the site's names: the kb resolver is tuned for recall ("Mali" would otherwise become Malé's airport).
+        ``carrier`` ("air" or "sea") is the kind of carrier using the place, once the claim knows it
+        (:func:`~liftwatch.claims.domain_places.read_for_carrier`). One resolution per (phrase, carrier).
         """
-        if text in self._lookups:
-            hit_place = self._lookups[text]
+        key = (text, carrier)
+        if key in self._lookups:
+            hit_place = self._lookups[key]
             return None if hit_place is None else replace(hit_place, qualifiers=list(hit_place.qualifiers))
         if len(self._lookups) > 50_000:
             self._lookups.clear()
-        found = self._lookup(text)
-        self._lookups[text] = found
+        if carrier is None:
+            found = self._lookup(text)
+        else:
+            from liftwatch.claims.domain_places import read_for_carrier  # it reads the plain lookup first
+
+            found = read_for_carrier(self, text, carrier)
+        self._lookups[key] = found
         return None if found is None else replace(found, qualifiers=list(found.qualifiers))
 
     def _lookup(self, text: str) -> Place | None:
