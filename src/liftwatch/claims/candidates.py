@@ -8,6 +8,7 @@ Bamako"), and a Cyrillic adjective before its noun ("Балтийского фл
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from liftwatch import kb as kb_module
@@ -23,12 +24,13 @@ from liftwatch.claims.places import SOUND_NOTE, Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
+from liftwatch.claims.territorial import waters_mentions
 from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 from liftwatch.claims.types import find_types
 
 _CANDIDATE = re.compile(
     r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
-    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
+    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
@@ -69,6 +71,36 @@ _AREA_PHRASE = re.compile(
 )
 
 
+# a state named by its form ("the Kingdom of Saudi Arabia", "Sultanate of Oman", "the Republic of the Congo",
+# "le Royaume d'Arabie saoudite", "le Sultanat d'Oman"): the capitalised head word alone is no place (the kb's fuzzy
+# resolver even makes "Republic" an airport); the place is the state the name after it says
+_STATE_FORM = re.compile(
+    r"(?:(?:Democratic|Islamic|Federal|People['’]s|United|Arab|Socialist|Hashemite|Cooperative)\s+)*"
+    r"(?:Kingdom|Sultanate|Republic|Emirate|Principality|Federation|Commonwealth|Royaume|Sultanat|R[ée]publique|"
+    r"[ÉE]mirat|Principaut[ée]|F[ée]d[ée]ration)"
+)
+_STATE_NAME = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])"
+    r"(?P<name>[A-ZÀ-Ö][\w'’-]*(?:\s+(?:and\s+|et\s+)?[A-ZÀ-Ö][\w'’-]*){0,3}(?:\s+(?:saoudite|arabes\s+unis))?)"
+)
+
+
+def _state_named(text: str, b: int, phrase: str, gaz: Gazetteer) -> tuple[int, Place] | None:
+    """ "Kingdom" + " of Saudi Arabia": the end of the whole name and the state it names, when the kb knows it."""
+    if not _STATE_FORM.fullmatch(phrase):
+        return None
+    m = _STATE_NAME.match(text, b)
+    if m is None:
+        return None
+    name = m.group("name")
+    while name:
+        place = gaz.lookup(name)
+        if place is not None:
+            return b + m.start("name") - m.start() + len(name), place
+        name = name.rsplit(None, 1)[0] if " " in name else ""  # "Saudi Arabia landed": the longest name the kb knows
+    return None
+
+
 def _region_nominative(phrase: str) -> str:
     """ "Московскую область" -> "Московская область": the name as a reader would look it up."""
     m = re.fullmatch(r"([А-ЯЁ][а-яё]+)(?:ая|ую|ой)\s+област(?:ь|и|ью)", phrase)
@@ -88,7 +120,7 @@ _NOT_CAPITAL = re.compile(r"(?:.*(?:ian|ish|ese|ean|an|i|'s|’s)|Kremlin|Pentag
 # a name inside a route list that goes on to another name ("called at Limassol, Alexandria and Benghazi", "via
 # Ceuta, La Valette et Karachi") is one more stop even when the kb does not know it
 _LIST_GOES_ON = re.compile(
-    r"\s*(?:,\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|or|et|ou|и|или)\s+)(?:the\s+|(?:le|la|les)\s+|l['’])?[A-ZА-ЯЁ]"
+    r"\s*(?:,\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|or|et|ou|и|или)\s+)(?:the\s+|(?:le|la|les)\s+|l['’])?[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 )
 
 
@@ -131,7 +163,7 @@ _BETWEEN_BEFORE = re.compile(rf"(?<![\w-])(?:{BETWEEN_CUE})\s+(?:the\s+|(?:le|la
 
 def _capital_after_cue(text: str, a: int, phrase: str) -> bool:
     pre = text[max(0, a - 80) : a]
-    if len(phrase.split()) != 1 or _NOT_CAPITAL.fullmatch(phrase) or not re.match(r"[A-ZА-ЯЁ]", phrase):
+    if len(phrase.split()) != 1 or _NOT_CAPITAL.fullmatch(phrase) or not re.match(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]", phrase):
         return False
     return cue_role(pre) in ("origin", "destination", "via")
 
@@ -217,6 +249,10 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         ends.add(
             m.end()
         )  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way
+    for w in waters_mentions(text, gaz):  # "Venezuelan waters": the state, though its adjective is no name
+        if taken.free(w.start, w.end):
+            out.append(w)
+            taken.add(w.start, w.end)
     regions = [(m.start(), m.end()) for rx in (_AREA_PHRASE, _REGION_PHRASE) for m in rx.finditer(text)]
     for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
@@ -248,6 +284,13 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "Су-34", "Il-76": an aircraft type after a cue is the carrier, not a place
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
+        state = _state_named(text, b, phrase, gaz)
+        if state is not None and taken.free(a, state[0]):
+            b = state[0]
+            out.append(Mention(a, b, dataclasses.replace(state[1], text=text[a:b]), "candidate"))
+            taken.add(a, b)
+            ends.add(b)
+            continue
         place = gaz.lookup(phrase)
         if (
             place is not None

@@ -131,6 +131,10 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\bbulk\s+carriers?\b|\bheavy[-\s]lift\s+(?:carriers?|ships?)\b|\bnavires?\s+de\s+transport\b|"
                          r"\bnavires?\s+cargos?\b|\bcargos?\s+russes?\b|\b(?:le|un|du|au|ce)\s+cargo\b(?!\s+(?:[A-Z][A-Za-z]{0,7}[-\s]?\d|Antonov|Iliouchine|Ilyushin|Airbus|Boeing|Tupolev))|\bгрузов\w+\s+суд\w+|\bсухогруз\w*|"
                          r"سفين(?:ة|تا|تي)\s+(?:ال)?شحن|سفن\s+(?:ال)?شحن")),
+    # the small craft arms are smuggled in, named for what they are ("a dhow", "un boutre", "a fishing trawler",
+    # "un chalutier", "траулер"): carriers of their own class, which no other word of the sentence may name
+    AssetKind("dhow", "sea", pattern=_p(r"\bdhows?\b|\bboutres?\b")),
+    AssetKind("trawler", "sea", pattern=_p(r"\btrawlers?\b|\bchalutiers?\b|\bтраулер\w*")),
     AssetKind("ship", "sea",
               pattern=_p(r"\b(?:ships?|vessels?|convoy|(?<!Force\s)(?<!RAF\s)(?<!USAF\s)(?<!Air\s)(?<!-\d\d\s)(?<!-\d\d\d\s)(?<!\d[A-Z]\s)(?<![A-Z]\d\d\d\s)tankers?(?!\s+(?:aircraft|planes?|jets?))|frigates?|warships?|cruisers?|destroyers?|corvettes?|"
                          r"submarines?|tugs?|tugboats?|icebreakers?|minesweepers?)\b|"
@@ -146,7 +150,9 @@ ACTOR_PARENT = {"Wagner / Africa Corps": "Russia"}
 # Most specific first; a generic label is dropped when a specific one of the same domain is present.
 GENERIC_ASSETS = {"aircraft", "ship"}
 # Classes that stand for a carrier of unknown type: dropped when a type of the same domain is named.
-CLASS_ASSETS = {"aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft"}
+CLASS_ASSETS = {
+    "aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft", "dhow", "trawler",
+}  # fmt: skip
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("S-400", _p(r"\bS-?400\b|\bTriumf\b|\bС-?400\b")),
