@@ -303,6 +303,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             place = gaz.lookup(bare)
             if place is None and bare:
                 place = Place(bare, "unknown", None, bare, note="not in the knowledge base")
+        if place is None and re.match(r"[À-ÖØ-Þ]", phrase):
+            continue  # "de l'État", "l'Élysée": a name with an accented capital is a place only when the kb knows it
         if place is None and re.fullmatch(r"[A-Z]{2,5}", phrase):
             continue  # "RSF", "FACA", "SOHR": an acronym the kb does not know names a body, not a place
         if (

@@ -24,13 +24,7 @@ _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "p.m", "a.m", "vs", "approx", "adm",
 }  # fmt: skip
-_BOUNDARY = re.compile(
-    r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600-\u06FF0-9])"
-    # sentences run together as a page was scraped ("... of last week.According to the NIS", "... l'Ukraine.Selon le
-    # site"): a full stop after a lower-case word or a figure, a capitalised word straight after it and then a space
-    # ("Avia.Pro," is a name, not two sentences)
-    r"|(?<=[a-zà-öø-ÿа-яё0-9)»\"”’])[.!?](?=[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё]*[\s'’])"
-)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600-\u06FF0-9])")
 # A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own; so is each item of a
 # list of movements ("these flights ... include a 6 June Skyline Airlines flight between X and Y, a New Way
 # Cargo IL-76 flight to Z on 12 June"): the summary, and every "a/an ... flight" item after a comma.
@@ -137,35 +131,11 @@ _RELATIVE_LEG = re.compile(
 _SAID = re.compile(r"\b(?:said|says|say|reported|showed|shows|claimed|noted|added|stated|confirmed)\s*$", re.I)
 
 
-# a line that runs on into the next: it ends on a comma or a word no sentence or headline ends on (an article, a
-# preposition, a conjunction), or the next line opens in lower case ("... l'aéroport de / Nacala, dans le nord",
-# "the aircraft left / the base on Monday"): a text copied with hard line breaks, where a line is no sentence
-_RUNS_ON = re.compile(
-    r"(?:,|(?<![\w'’])(?:the|a|an|of|to|from|in|at|on|for|with|by|and|or|le|la|les|l['’]|un|une|des|du|de|d['’]|à|"
-    r"au|aux|en|pour|par|vers|sur|et|ou|в|на|из|с|к|и|по))[ \t]*\n(?=[ \t]*\S)"
-    r"|[^.!?:;\s][ \t]*\n(?=[ \t]*(?-i:[a-zà-öø-ÿа-яё]))",
-    re.I,
-)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """The lines of ``text`` as (start, end), a line that runs on (``_RUNS_ON``) joined to the next: every line is
-    at least its own sentence, except where a hard line break cuts one."""
-    joins = {m.end() - 1 for m in _RUNS_ON.finditer(text)}  # the line breaks that do not end a line
-    out: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        if out and line.start() - 1 in joins:
-            out[-1] = (out[-1][0], line.end())
-        else:
-            out.append((line.start(), line.end()))
-    return out
-
-
 def split_clauses(text: str) -> list[tuple[int, int, bool]]:
     """Sentence and clause spans, each with whether it continues the sentence before (a clause cut)."""
     spans: list[tuple[int, int]] = []
-    for base, end in _lines(text):
-        s, pos = text[base:end], 0
+    for line in re.finditer(r"[^\n]+", text):
+        s, base, pos = line.group(0), line.start(), 0
         for m in _BOUNDARY.finditer(s):
             word = re.search(r"(\S+)$", s[pos : m.start() + 1])
             w = (word.group(1) if word else "").rstrip(".!?").lower()

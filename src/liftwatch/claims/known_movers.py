@@ -31,14 +31,6 @@ _EN_BRANCH = (
     r"(?:Air\s+(?:and\s+Space\s+)?Force|Air\s+Corps|Navy|Naval\s+Forces?|Army|Armed\s+Forces|"
     r"Border\s+Force|Coast\s+Guard|Marines|Marine\s+Corps|Defen[cs]e\s+Forces)\b"
 )
-# a state's military carrier by the state's English adjective ("two Chinese military aircraft", "Indian naval
-# ships", "three Turkish warships"): a state's military aircraft and warships are its own, as the French and Russian
-# branches read "avions militaires chinois" and "китайские военные самолёты"
-_EN_CARRIER = (
-    r"(?:(?:military|naval|navy|air\s+force)\s+(?:(?:transport|cargo|supply|relief|tanker|aid)\s+)?"
-    r"(?:aircraft|planes?|jets?|airlifters?|transports?|ships?|vessels?|helicopters?)|"
-    r"warships?|frigates?|destroyers?|corvettes?|submarines?)\b"
-)
 _RU_BRANCH = (
     r"(?:ВВС|ВМС|ВМФ|ВКС|[Вв]оенно-воздушн\w+\s+сил\w*|[Вв]оенно-морск\w+\s+(?:сил\w*|флот\w*)|арми[ияюе]|"
     r"[Вв]ооруж[её]нн\w+\s+сил\w*|[Пп]ограничн\w+\s+служб\w*|[Бб]ереговой\s+охран\w*)"
@@ -135,7 +127,6 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
         rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(sorted(set(ar), key=len, reverse=True))})(?:ة|ه)?(?![\u0600-\u06ff])"
         rf"|{_FR_BRANCH}\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*(?P<fr>{alt(sorted(set(fr), key=len, reverse=True))})\b"
         rf"|\b(?i:{_FR_CARRIER}\s+(?P<fradj>{alt(fr_adj)}))\b"
-        rf"|\b(?P<enadj>{alt(sorted(set(en), key=len, reverse=True))})\s+(?i:{_EN_CARRIER})"
         rf"|(?<![\w-])(?i:(?P<ruadj>{alt(ru_adj)})(?:{_RU_MOVER_CASE})\s+{_RU_CARRIER})"
         rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?(?![\u0600-\u06ff])"
     )
@@ -171,7 +162,7 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
             continue
         if m.group("fradj") and _FR_OF.search(before) and not _FR_CARRIER_BEFORE.search(before):
             continue
-        matched = next(g for g in m.group("en", "ru", "ar", "fr", "fradj", "enadj", "ruadj", "ar2") if g)
+        matched = next(g for g in m.group("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2") if g)
         iso = key.get(norm_key(matched))
         if iso is None:
             continue
