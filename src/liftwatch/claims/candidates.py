@@ -8,7 +8,6 @@ Bamako"), and a Cyrillic adjective before its noun ("Балтийского фл
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from liftwatch import kb as kb_module
@@ -24,7 +23,6 @@ from liftwatch.claims.places import SOUND_NOTE, Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
-from liftwatch.claims.territorial import waters_mentions
 from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 from liftwatch.claims.types import find_types
 
@@ -69,36 +67,6 @@ _AREA_PHRASE = re.compile(
     r"\b[A-Z][\w'’-]+\s+Strip\b|\bbande\s+de\s+[A-Z][\w'’-]+|(?<![\w-])сектор[аеу]?\s+[А-ЯЁ][\w-]+"
     r"|(?<![\u0600-\u06FF])قطاع\s+[\u0621-\u064A]{3,}"
 )
-
-
-# a state named by its form ("the Kingdom of Saudi Arabia", "Sultanate of Oman", "the Republic of the Congo",
-# "le Royaume d'Arabie saoudite", "le Sultanat d'Oman"): the capitalised head word alone is no place (the kb's fuzzy
-# resolver even makes "Republic" an airport); the place is the state the name after it says
-_STATE_FORM = re.compile(
-    r"(?:(?:Democratic|Islamic|Federal|People['’]s|United|Arab|Socialist|Hashemite|Cooperative)\s+)*"
-    r"(?:Kingdom|Sultanate|Republic|Emirate|Principality|Federation|Commonwealth|Royaume|Sultanat|R[ée]publique|"
-    r"[ÉE]mirat|Principaut[ée]|F[ée]d[ée]ration)"
-)
-_STATE_NAME = re.compile(
-    r"\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])"
-    r"(?P<name>[A-ZÀ-Ö][\w'’-]*(?:\s+(?:and\s+|et\s+)?[A-ZÀ-Ö][\w'’-]*){0,3}(?:\s+(?:saoudite|arabes\s+unis))?)"
-)
-
-
-def _state_named(text: str, b: int, phrase: str, gaz: Gazetteer) -> tuple[int, Place] | None:
-    """ "Kingdom" + " of Saudi Arabia": the end of the whole name and the state it names, when the kb knows it."""
-    if not _STATE_FORM.fullmatch(phrase):
-        return None
-    m = _STATE_NAME.match(text, b)
-    if m is None:
-        return None
-    name = m.group("name")
-    while name:
-        place = gaz.lookup(name)
-        if place is not None:
-            return b + m.start("name") - m.start() + len(name), place
-        name = name.rsplit(None, 1)[0] if " " in name else ""  # "Saudi Arabia landed": the longest name the kb knows
-    return None
 
 
 def _region_nominative(phrase: str) -> str:
@@ -249,10 +217,6 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         ends.add(
             m.end()
         )  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way
-    for w in waters_mentions(text, gaz):  # "Venezuelan waters": the state, though its adjective is no name
-        if taken.free(w.start, w.end):
-            out.append(w)
-            taken.add(w.start, w.end)
     regions = [(m.start(), m.end()) for rx in (_AREA_PHRASE, _REGION_PHRASE) for m in rx.finditer(text)]
     for a, b in [*regions, *spans, *extra]:
         if not taken.free(a, b):
@@ -284,13 +248,6 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "Су-34", "Il-76": an aircraft type after a cue is the carrier, not a place
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
-        state = _state_named(text, b, phrase, gaz)
-        if state is not None and taken.free(a, state[0]):
-            b = state[0]
-            out.append(Mention(a, b, dataclasses.replace(state[1], text=text[a:b]), "candidate"))
-            taken.add(a, b)
-            ends.add(b)
-            continue
         place = gaz.lookup(phrase)
         if (
             place is not None

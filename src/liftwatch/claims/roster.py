@@ -76,7 +76,7 @@ class Contingent:
 
 
 @cache
-def state_adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
+def _adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for the adjectives of nationality of every state the movers know (English demonyms, French
     forms and Russian stems of ``state_adjectives.csv``, Arabic adjectives formed from the names), and the
     matched form -> ISO2."""
@@ -160,7 +160,7 @@ _BRANCH_BEFORE = re.compile(
 
 def _anchors(text: str, a: int, b: int, forces: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor, bool]]:
     """The states an item names, in order: (start, end, actor, named by its forces)."""
-    pattern, lookup = state_adjectives()
+    pattern, lookup = _adjectives()
     out = [(s, e, act, True) for s, e, act in forces if a <= s and e <= b]
     for m in pattern.finditer(text, a, b):
         if m.start() > 0 and text[m.start() - 1] == "-":
