@@ -28,7 +28,7 @@ from liftwatch.claims.types import find_types
 
 _CANDIDATE = re.compile(
     r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
-    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZА-ЯЁ][\w'’\-]*){0,3}"
+    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
@@ -88,7 +88,7 @@ _NOT_CAPITAL = re.compile(r"(?:.*(?:ian|ish|ese|ean|an|i|'s|’s)|Kremlin|Pentag
 # a name inside a route list that goes on to another name ("called at Limassol, Alexandria and Benghazi", "via
 # Ceuta, La Valette et Karachi") is one more stop even when the kb does not know it
 _LIST_GOES_ON = re.compile(
-    r"\s*(?:,\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|or|et|ou|и|или)\s+)(?:the\s+|(?:le|la|les)\s+|l['’])?[A-ZА-ЯЁ]"
+    r"\s*(?:,\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|or|et|ou|и|или)\s+)(?:the\s+|(?:le|la|les)\s+|l['’])?[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 )
 
 
@@ -131,7 +131,7 @@ _BETWEEN_BEFORE = re.compile(rf"(?<![\w-])(?:{BETWEEN_CUE})\s+(?:the\s+|(?:le|la
 
 def _capital_after_cue(text: str, a: int, phrase: str) -> bool:
     pre = text[max(0, a - 80) : a]
-    if len(phrase.split()) != 1 or _NOT_CAPITAL.fullmatch(phrase) or not re.match(r"[A-ZА-ЯЁ]", phrase):
+    if len(phrase.split()) != 1 or _NOT_CAPITAL.fullmatch(phrase) or not re.match(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]", phrase):
         return False
     return cue_role(pre) in ("origin", "destination", "via")
 
@@ -280,6 +280,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             place = gaz.lookup(bare)
             if place is None and bare:
                 place = Place(bare, "unknown", None, bare, note="not in the knowledge base")
+        if place is None and re.match(r"[À-ÖØ-Þ]", phrase):
+            continue  # "de l'État", "l'Élysée": a name with an accented capital is a place only when the kb knows it
         if place is None and re.fullmatch(r"[A-Z]{2,5}", phrase):
             continue  # "RSF", "FACA", "SOHR": an acronym the kb does not know names a body, not a place
         if (

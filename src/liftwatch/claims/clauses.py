@@ -107,8 +107,9 @@ def counted_item(clause: str) -> Item | None:
     return Item(word, value) if value > 0 else None
 
 
-# the first item: a count, at most three words, and a cue ("18 flights from", "18 رحلة من")
-_COUNTED_FIRST = re.compile(rf"(?<![\w.,])(?:{_N_WORD}|[٠-٩]{{1,4}})\s+(?:[\w-]+\s+){{0,3}}?{_LEG_CUE}", re.I)
+# the first item: a count, at most five words, and a cue ("18 flights from", "18 رحلة من", "41 flights loaded with
+# relief assistance from": what the flights carry often stands between the count and the cue)
+_COUNTED_FIRST = re.compile(rf"(?<![\w.,])(?:{_N_WORD}|[٠-٩]{{1,4}})\s+(?:[\w-]+\s+){{0,5}}?{_LEG_CUE}", re.I)
 
 
 def _counted_legs(text: str, a: int, b: int) -> list[int]:

@@ -191,6 +191,8 @@ DEST_CUES = (
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
+    # "avait pour destination Khartoum", "ayant pour destination finale Tartous": the goal told as the flight's own
+    r"(?:a|avait|avaient|ont|ayant)\s+pour\s+destination(?:\s+finale)?",
     # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
     # "приземлился поздно вечером на", "هبطت مساء الجمعة في")
     r"(?:atterri|posée?s?|arrivée?s?)\s+(?:[\w'’-]+\s+){1,4}?(?:à|au|sur|dans)",

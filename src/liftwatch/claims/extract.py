@@ -42,6 +42,7 @@ from liftwatch.claims.counts import Count, best, best_rate, count_before, find_c
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.intervals import Taken, in_range
+from liftwatch.claims.leg_lists import share_list_destination
 from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
@@ -363,6 +364,7 @@ def extract(
     carry_narrative_times(text, sentences, per_sentence)
     to_the_base(sentences, per_sentence)
     return_legs(sentences, per_sentence)
+    share_list_destination(sentences, per_sentence)
     claims += turnarounds(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
     carrier_operator(sentences, per_sentence)

@@ -139,6 +139,10 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\b(?:oil\s+|crude\s+|fuel\s+|gas\s+)?tankers?\b(?!\s+(?:aircraft|planes?|jets?))|"
                          r"\b(?:navires?[-\s])?pétroliers?\b|\bтанкер(?:а|ы|ов|ом|ами|ам|ах|е)?\b|"
                          r"(?:ال)?ناقل(?:ة|ات|تا|تان|تين|تي)\s+(?:ال)?(?:نفط|غاز|وقود)|(?<![\u0600-\u06FF])(?:ال)?ناقلات(?![\u0600-\u06FF])(?!\s+(?:ال)?جن)")),
+    # the small craft arms are smuggled in, named for what they are ("a dhow", "un boutre", "a fishing trawler",
+    # "un chalutier", "траулер"): carriers of their own class, which no other word of the sentence may name
+    AssetKind("dhow", "sea", pattern=_p(r"\bdhows?\b|\bboutres?\b")),
+    AssetKind("trawler", "sea", pattern=_p(r"\btrawlers?\b|\bchalutiers?\b|\bтраулер\w*")),
     AssetKind("ship", "sea",
               pattern=_p(r"\b(?:ships?|vessels?|convoy|(?<!Force\s)(?<!RAF\s)(?<!USAF\s)(?<!Air\s)(?<!-\d\d\s)(?<!-\d\d\d\s)(?<!\d[A-Z]\s)(?<![A-Z]\d\d\d\s)tankers?(?!\s+(?:aircraft|planes?|jets?))|frigates?|warships?|cruisers?|destroyers?|corvettes?|"
                          r"submarines?|tugs?|tugboats?|icebreakers?|minesweepers?)\b|"
@@ -156,6 +160,7 @@ GENERIC_ASSETS = {"aircraft", "ship"}
 # Classes that stand for a carrier of unknown type: dropped when a type of the same domain is named.
 CLASS_ASSETS = {
     "aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft", "tanker",
+    "dhow", "trawler",
 }  # fmt: skip
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
