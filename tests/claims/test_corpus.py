@@ -29,12 +29,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout15"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.605, 0.499), "ar": (0.569, 0.414), "fr": (0.620, 0.447), "ru": (0.587, 0.503)}
+FLOORS = {"en": (0.608, 0.500), "ar": (0.575, 0.439), "fr": (0.620, 0.449), "ru": (0.605, 0.507)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 15: blind at 166ade2, 35.5 % (150 of 423), precision 61.5 %
     "en": (0.606, 0.314),
     "ar": (0.650, 0.481),
-    "fr": (0.577, 0.245),  # was 0.595: after the kb round of its places, 26 of 45 (fr-y8's ships read at RPLL, VVCR)
+    "fr": (0.595, 0.245),
     "ru": (0.617, 0.488),
 }
 # sources reported as actor on the blind set when it was scored (set 15: none)
