@@ -178,13 +178,27 @@ def _capital_port(ref: PlaceRef) -> PlaceRef | None:
 
     iso2 = ref.id.split(":", 1)[-1]
     names = {norm_key(n) for n in [ref.text, *countries()[iso2].aliases]} - {""}
-    for icao, row in airportsdata_rows().items():  # the capital's airfield, filed under the country's name
-        city = re.sub(r"[\s-]+city$", "", str(row.get("city") or ""), flags=re.I)  # "Djibouti City", "Kuwait City"
-        if row.get("country") == iso2 and norm_key(city) in names:
-            port = port_of(_site_ref(ref.text, site(icao).site_id, ref.matched))
-            if port is not None:
-                return port
+    towns = _airfields_by_town()
+    # the capital's airfields, filed under the country's name, in the airport table's order
+    for _, icao in sorted(hit for n in names for hit in towns.get((iso2, n), ())):
+        port = port_of(_site_ref(ref.text, site(icao).site_id, ref.matched))
+        if port is not None:
+            return port
     return None
+
+
+@cache
+def _airfields_by_town() -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """(ISO2, the town's key without a trailing "City": "Djibouti City", "Kuwait City") -> (row number, ICAO) of
+    the airport table's fields there: built once, so that a country's name read for a ship does not scan the
+    whole table."""
+    out: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for i, (icao, row) in enumerate(airportsdata_rows().items()):
+        city = re.sub(r"[\s-]+city$", "", str(row.get("city") or ""), flags=re.I)
+        key = norm_key(city)
+        if key:
+            out.setdefault((str(row.get("country") or ""), key), []).append((i, icao))
+    return out
 
 
 def _is_water(region_id: str) -> bool:
