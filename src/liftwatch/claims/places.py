@@ -208,10 +208,7 @@ class Gazetteer:
         for variant in ru_variants(key):
             hit = self._keys.get(variant)
             if hit is not None:
-                kind, ident = hit
-                if kind == "site":
-                    return self.site_place(ident, text, "alias")
-                return self.region_place(ident, text, "alias")
+                return self._key_place(hit, text)
         if has_cyrillic(key) and ru_adjective_phrase(key):
             return None  # "Балтийского флота", "Гибралтарский пролив": an adjective qualifies the noun after it
         for variant in ru_variants(key):
@@ -253,6 +250,11 @@ class Gazetteer:
         short = self._short_name(text, key)
         return short if short is not None else self._cross_script(text, key)
 
+    def _key_place(self, hit: tuple[str, str], text: str) -> Place:
+        """The place of one of the gazetteer's own alias keys: a site's or a region's."""
+        kind, ident = hit
+        return self.site_place(ident, text, "alias") if kind == "site" else self.region_place(ident, text, "alias")
+
     def _short_name(self, text: str, key: str) -> Place | None:
         """A four-letter Russian name in a case form ("в Сану": Sanaa, "Сана"), as an exact kb name only: its
         three-letter stem is too short for :func:`ru_variants`, and romanised as written it met a code's town
@@ -261,11 +263,7 @@ class Gazetteer:
         for variant in ru_short_variants(key):
             hit = self._keys.get(variant)
             if hit is not None:
-                return (
-                    self.site_place(hit[1], text, "alias")
-                    if hit[0] == "site"
-                    else self.region_place(hit[1], text, "alias")
-                )
+                return self._key_place(hit, text)
             if variant in CITY_ANCHORS:
                 return self.city_place(CITY_ANCHORS[variant], text)
             if resolve_place is None:
