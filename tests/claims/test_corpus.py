@@ -6,7 +6,7 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*``, ``*-q*``, ``*-r*`` and ``*-s*`` files), which joined it once
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-y*`` files), which joined it once
 they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
 nothing about unseen reporting. The blind figures each set gave when it was scored, once, are recorded in
 ``docs/accuracy.md``.
@@ -27,16 +27,11 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout15"
+HELDOUT: Path | None = None  # set 15 joined the corpus; set 16 is named here once it has been scored
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.608, 0.500), "ar": (0.575, 0.439), "fr": (0.620, 0.449), "ru": (0.605, 0.507)}
+FLOORS = {"en": (0.620, 0.506), "ar": (0.583, 0.448), "fr": (0.619, 0.435), "ru": (0.615, 0.511)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 15: blind at 166ade2, 35.5 % (150 of 423), precision 61.5 %
-    "en": (0.606, 0.314),
-    "ar": (0.650, 0.481),
-    "fr": (0.595, 0.245),
-    "ru": (0.617, 0.488),
-}
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}
 # sources reported as actor on the blind set when it was scored (set 15: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
