@@ -27,12 +27,17 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None  # set 15 joined the corpus; set 16 is named here once it has been scored
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout16"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.620, 0.506), "ar": (0.583, 0.448), "fr": (0.619, 0.435), "ru": (0.615, 0.511)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}
-# sources reported as actor on the blind set when it was scored (set 15: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 16: blind at aefad35, 28.5 % (105 of 368), precision 48.6 %
+    "en": (0.466, 0.352),
+    "ar": (0.549, 0.277),
+    "fr": (0.424, 0.181),
+    "ru": (0.500, 0.295),
+}
+# sources reported as actor on the blind set when it was scored (set 16: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
