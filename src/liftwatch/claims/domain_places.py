@@ -15,7 +15,9 @@ from typing import Any
 
 from liftwatch.claims.model import Place
 from liftwatch.claims.morph import ru_variants
-from liftwatch.claims.places import _SUFFIX, AIR_KINDS, SEA_KINDS, SOUND_NOTE, Gazetteer
+from liftwatch.claims.place_builders import AIR_KINDS, SEA_KINDS
+from liftwatch.claims.place_lookup import SOUND_NOTE, PlaceLookup, without_site_word
+from liftwatch.claims.places import Gazetteer
 from liftwatch.claims.textkey import norm_key
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
@@ -40,7 +42,7 @@ def for_carrier(gaz: Gazetteer, place: Place, domain: str | None) -> Place:
     return for_domain(gaz, place, domain)
 
 
-def read_for_carrier(gaz: Gazetteer, text: str, carrier: str) -> Place | None:
+def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:
     """The phrase as an aircraft (``"air"``) or a ship (``"sea"``) uses it, through ``kb.resolve_place``'s
     ``carrier``: a name the text leaves open between an airfield and a port far apart ("Cartagena": Colombia's
     airport for a flight, Spain's naval base for a frigate) or that the gazetteer reads as a site of the other
@@ -55,7 +57,7 @@ def read_for_carrier(gaz: Gazetteer, text: str, carrier: str) -> Place | None:
     resolve_place = getattr(gaz.kb, "resolve_place", None)
     if resolve_place is None:
         return base
-    key = norm_key(re.sub(_SUFFIX + "$", "", text, flags=re.I))
+    key = norm_key(without_site_word(text))
     for variant in ru_variants(key):
         # the gazetteer's guards on the kb's answer (an ambiguous name is none, a loose match must look alike)
         found = gaz._resolve_place(partial(resolve_place, carrier=carrier), variant, text)

@@ -32,7 +32,7 @@ from liftwatch.kb.cities import City, prominent
 from liftwatch.kb.sites import airportsdata_rows, site, sites
 
 if TYPE_CHECKING:
-    from liftwatch.kb.places import PlaceRef
+    from liftwatch.kb.place_refs import PlaceRef
 
 Carrier = Literal["air", "sea"]
 CARRIERS: tuple[str, ...] = ("air", "sea")
@@ -136,7 +136,7 @@ def airfield_of(site_id: str, text: str = "", max_km: float = TOWN_KM) -> str | 
 
 def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
     """``ref`` as the carrier uses it (see the module docstring); a site the kb cannot swap is a PlaceError."""
-    from liftwatch.kb.places import _site_ref
+    from liftwatch.kb.place_refs import _site_ref
     from liftwatch.kb.ports import port_of
 
     if ref.kind == "site":
@@ -173,7 +173,7 @@ def _capital_port(ref: PlaceRef) -> PlaceRef | None:
     country, as a state's name is everywhere; a ship is bound for a port, and the country's ports are several
     ("Djibouti" holds Djibouti's and Doraleh's) while "arrived in Djibouti" means the one the city's name is."""
     from liftwatch.kb.countries import countries
-    from liftwatch.kb.places import _site_ref
+    from liftwatch.kb.place_refs import _site_ref
     from liftwatch.kb.ports import port_of
 
     iso2 = ref.id.split(":", 1)[-1]

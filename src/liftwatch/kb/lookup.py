@@ -150,12 +150,12 @@ def _alias_parts(aliases: list[str], curated: bool) -> list[str]:
     return out
 
 
-_CODE_AS_TYPED = re.compile(r"[A-Z0-9]{3,4}")
+CODE_AS_TYPED = re.compile(r"[A-Z0-9]{3,4}")  # how an ICAO/IATA code looks when someone means a code
 
 
 def _code_as_typed(query: str) -> str | None:
     """Site id for ``query`` if it is written as an ICAO/IATA code ("HLLB", "BEN"), not as a word ("Gao")."""
-    return _code_index().get(query) if _CODE_AS_TYPED.fullmatch(query) else None
+    return _code_index().get(query) if CODE_AS_TYPED.fullmatch(query) else None
 
 
 def _best(site_ids: list[str]) -> list[str]:

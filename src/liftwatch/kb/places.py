@@ -25,16 +25,16 @@ A sea, gulf, strait or canal ("Red Sea", "Bosphorus") resolves to its water regi
 positions) that holds no site. :func:`resolve_endpoint` is what a flight or voyage filter calls: a water region
 as an origin or destination is an error saying so, because no flight or voyage starts or ends in a sea and
 answering with its coastal airfields would count "from the Red Sea" flights that took off from Jeddah.
+
+This module holds the exact readings and their order; the fuzzy step is :mod:`liftwatch.kb.place_fuzzy` and the
+:class:`PlaceRef` record :mod:`liftwatch.kb.place_refs`. ``PlaceRef`` and ``place_candidates`` stay importable
+from here, the path the rest of the library and users import them by.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cache
-from typing import Literal
-
-from rapidfuzz import fuzz, process
+from dataclasses import replace
 
 from liftwatch.errors import PlaceError
 from liftwatch.kb._text import name_key, norm_key, phonetic_key
@@ -44,129 +44,21 @@ from liftwatch.kb.cities import (
     cities_named,
     city_heads,
     city_key,
-    city_names,
     city_phonetic,
     make_city,
     prominent,
     rank_cities,
 )
-from liftwatch.kb.countries import countries, country_keys, country_phonetic, resolve_country
-from liftwatch.kb.lookup import (
-    PHONETIC_SCORE,
-    _best,
-    _index,
-    exact_hits,
-    prominent_site,
-    search_sites,
-    spelled_like,
-)
-from liftwatch.kb.place_guard import PlaceKind, place_skeletons, text_skeletons
-from liftwatch.kb.regions import _region_alias_index, region_of_site, regions, sites_in_region
-from liftwatch.kb.sites import _code_index, _row_index, site, sites
+from liftwatch.kb.countries import country_phonetic, resolve_country
+from liftwatch.kb.lookup import CODE_AS_TYPED, _best, _index, exact_hits, prominent_site
+from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
+from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
+from liftwatch.kb.place_refs import MatchKind, _city_label, _city_ref, _country_ref, _region_ref, _site_ref
+from liftwatch.kb.place_refs import PlaceRef as PlaceRef
+from liftwatch.kb.regions import _region_alias_index, regions
+from liftwatch.kb.sites import _code_index, _row_index, site
 from liftwatch.kb.sound_index import place_by_sound
 from liftwatch.kb.town_airport import town_airport
-
-MatchKind = Literal["id", "code", "alias", "name", "transliteration", "sound", "fuzzy"]
-
-MIN_FUZZY_SCORE = 90.0  # below this a fuzzy hit is a guess ("militray" -> Melita Airport), not a spelling variant
-MIN_MARGIN = 3.0  # a fuzzy winner must beat the next distinct place by this much
-CODE_AS_TYPED = re.compile(r"[A-Z0-9]{3,4}")  # how an ICAO/IATA code looks when someone means a code
-# the generic word of a water body in the four languages ("Sea", "golfe d'", "море", "مضيق"): a sea-like name
-_WATER_WORD = re.compile(
-    r"(?<![\w-])(?:seas?|ocean|gulf|bay|straits?|channel|canal|mer|océan|golfe|baie|détroits?|manche)(?![\w-])"
-    r"(?:\s+(?:of|de|du|des|d['’]))?|"
-    r"(?<![\w-])(?:мор[еяюи]\w*|океан\w*|залив\w*|пролив\w*|канал\w*)(?![\w-])|"
-    r"(?<!\S)(?:ال)?(?:بحر|محيط|خليج|مضيق|مضائق|قناة)(?!\S)",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class PlaceRef:
-    """A resolved place: what was typed, what it means, and how sure the match is.
-
-    ``kind`` is "site" (one airfield, base or port), "region" (a kb region: polygon, country list or site group),
-    "country" (a country the kb has no region for: every kb site registered there, ``id`` = ``country:ML``) or
-    "city" (a city with several airfields: all of them, ``id`` = ``city:RU:moscow``).
-    """
-
-    text: str
-    kind: PlaceKind
-    id: str  # site id, region id, country:ISO2 or city:ISO2:name
-    name: str
-    site_ids: tuple[str, ...]  # the site itself, or every kb site in the region / country / city
-    region_ids: tuple[str, ...]  # the region itself, or the regions the place lies in
-    matched: MatchKind
-    score: float  # 100 for exact matches
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """The ids analytics filters take: a site or region id (legs carry both), or a country's/city's sites."""
-        return self.site_ids if self.kind in ("country", "city") else (self.id,)
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.kind} {self.id})"
-
-    def __repr__(self) -> str:
-        extra = f", {len(self.site_ids)} sites" if self.kind != "site" else ""
-        return (
-            f"PlaceRef({self.text!r} -> {self.kind} {self.id!r} {self.name!r}, {self.matched} {self.score:.0f}{extra})"
-        )
-
-
-def _site_ref(text: str, site_id: str, matched: MatchKind, score: float = 100.0) -> PlaceRef:
-    s = site(site_id)
-    return PlaceRef(text, "site", s.site_id, s.name, (s.site_id,), tuple(region_of_site(s.site_id)), matched, score)
-
-
-@cache
-def _region_sites(region_id: str) -> tuple[str, ...]:
-    return tuple(sites_in_region(region_id))
-
-
-def _region_ref(text: str, region_id: str, matched: MatchKind, score: float = 100.0) -> PlaceRef:
-    r = regions()[region_id]
-    return PlaceRef(text, "region", r.id, r.name, _region_sites(r.id), (r.id,), matched, score)
-
-
-@cache
-def _country_region(iso2: str) -> str | None:
-    """The kb region that is exactly this country ("SY" -> syria), if there is one."""
-    for r in regions().values():
-        if r.rank == 1 and r.countries == [iso2]:
-            return r.id
-    return None
-
-
-@cache
-def _country_sites(iso2: str) -> tuple[str, ...]:
-    frame = sites()
-    ids = frame["site_id"].to_list()
-    mask = (frame["country"] == iso2).fill_null(False).to_list()
-    return tuple(sid for sid, hit in zip(ids, mask, strict=True) if hit)  # curated rows come first
-
-
-def _country_ref(text: str, iso2: str, matched: MatchKind, score: float = 100.0) -> PlaceRef:
-    region = _country_region(iso2)
-    if region is not None:
-        return _region_ref(text, region, matched, score)
-    within = tuple(r.id for r in regions().values() if iso2 in r.countries)
-    name = countries()[iso2].name
-    return PlaceRef(text, "country", f"country:{iso2}", name, _country_sites(iso2), within, matched, score)
-
-
-def _city_ref(text: str, city: City, matched: MatchKind, score: float = 100.0) -> PlaceRef:
-    within = {r for sid in city.site_ids for r in region_of_site(sid)}
-    country = countries().get(city.country)
-    name = f"{city.name}, {country.name if country else city.country}"
-    ordered = tuple(rid for rid in regions() if rid in within)
-    return PlaceRef(text, "city", city.id, name, city.site_ids, ordered, matched, score)
-
-
-def _city_label(city: City) -> str:
-    if len(city.site_ids) == 1:
-        return f"{site(city.site_ids[0]).name}, {city.country} (site {city.site_ids[0]})"
-    return f"{city.name}, {city.country} (city {city.id}: {', '.join(city.site_ids[:8])})"
 
 
 def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
@@ -260,63 +152,6 @@ def _city(text: str, cities: list[City], matched: MatchKind, prefer: set[str] | 
     return _city_ref(text, cities[0], matched)
 
 
-def _extract(key: str, choices: dict[str, str], limit: int) -> list[tuple[str, float]]:
-    """Best distinct targets of ``choices`` (alias key -> target id) for ``key`` by WRatio."""
-    out: dict[str, float] = {}
-    for alias, score, _ in process.extract(key, list(choices), scorer=fuzz.WRatio, limit=limit * 3):
-        if len(alias) < len(key):  # a short alias inside a longer word is no match ("cina" in "fiumicino")
-            score = max(fuzz.ratio(key, alias), 0.95 * fuzz.token_set_ratio(key, alias))
-        out[choices[alias]] = max(out.get(choices[alias], 0.0), round(float(score), 1))
-    return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
-
-
-def _without_water_word(text: str) -> str:
-    """``text`` without its water words ("Adriatic Sea" -> "Adriatic"), or unchanged when it has none or is
-    nothing else."""
-    bare = " ".join(_WATER_WORD.sub(" ", text).split())
-    return bare if bare and len(bare) >= 3 else text
-
-
-def place_candidates(text: str, limit: int = 5) -> list[tuple[PlaceKind, str, str, float]]:
-    """Closest sites, regions, countries and cities to ``text`` as (kind, id, name, score), best first.
-
-    Regions are compared with the whole name; sites, countries and cities with the name without its water
-    word, so a sea's name is not matched to an airstrip through "Sea" (Shea Field) or "Gulf" (Gulf Shores).
-    """
-    named = _without_water_word(text)
-    out: list[tuple[PlaceKind, str, str, float]] = [
-        ("site", s.site_id, s.name, float(score)) for s, score in search_sites(named, limit=limit)
-    ]
-    key = norm_key(text)
-    if key:
-        for rid, score in _extract(key, _region_alias_index(), limit):
-            out.append(("region", rid, regions()[rid].name, score))
-        key = norm_key(named) or key
-        for iso2, score in _extract(key, country_keys(), limit):
-            if _country_region(iso2) is None:  # a country the kb has a region for is listed as that region
-                out.append(("country", f"country:{iso2}", countries()[iso2].name, score))
-        for name, score in _extract(key, {k: k for k in city_names()}, limit):
-            best = cities_named(name)[0]
-            if len(best.site_ids) == 1:
-                out.append(("site", best.site_ids[0], site(best.site_ids[0]).name, score))
-            else:
-                out.append(("city", best.id, _city_ref(text, best, "fuzzy").name, score))
-    out.sort(key=lambda c: -c[3])
-    return out[:limit]
-
-
-def _candidate_ref(text: str, kind: PlaceKind, pid: str, score: float) -> PlaceRef:
-    if kind == "site":
-        return _site_ref(text, pid, "fuzzy", score)
-    if kind == "region":
-        return _region_ref(text, pid, "fuzzy", score)
-    if kind == "country":
-        return _country_ref(text, pid.split(":", 1)[1], "fuzzy", score)
-    _, country, key = pid.split(":", 2)
-    city = next(c for c in cities_named(key) if c.country == country)
-    return _city_ref(text, city, "fuzzy", score)
-
-
 def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
     """The site, region, country or city ``text`` names; raises PlaceError (with candidates) when unknown or
     ambiguous (a city name shared by equally likely cities is ambiguous too). ``carrier`` ("air" or "sea") says
@@ -337,29 +172,7 @@ def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
             exact = None  # "Ross Sea" sounds like "Russia" once its space is folded away: a sea is no land
     if exact is not None:
         return exact
-    cands = place_candidates(text)
-    listed = tuple(f"{name} ({kind} {pid}, {score:.0f})" for kind, pid, name, score in cands)
-    if not cands or cands[0][3] < MIN_FUZZY_SCORE:
-        raise PlaceError(text, "unknown", listed)
-    best = cands[0]
-    rivals = [c for c in cands[1:] if (c[0], c[1]) != (best[0], best[1])]
-    if rivals and best[3] - rivals[0][3] < MIN_MARGIN:
-        raise PlaceError(text, "ambiguous", listed)
-    kind, pid, _, score = best
-    if kind != "region" and _without_water_word(text) != text.strip():
-        # "Sea of Okhotsk" is not Okhotsk Airport, "golfe de Syrte" not the air base at Sirte: a water body the kb
-        # lacks stays unknown, its namesakes on land listed as candidates
-        raise PlaceError(text, "unknown", listed)
-    if kind == "site" and score < 100 and not prominent_site(pid) and not spelled_like(text, pid):
-        # a small field that only sounds like the name ("Durres": Dorris, California, by its folded key) is a
-        # candidate, not an answer; a misspelling of its own name ("Butte Valey Airport") still is
-        raise PlaceError(text, "unknown", listed)
-    fuzzy = kind != "site" or score < PHONETIC_SCORE  # a site's spelling variant ("Hmeymim") scores this or more
-    if fuzzy and not text_skeletons(text) & place_skeletons(kind, pid):
-        # a fuzzy match must keep the name's consonants: "Каир" (Cairo) is not "Иран", "Mersin" (a Turkish port)
-        # is not Mersing Airport in Malaysia, "Kronstadt" not Kroonstad in South Africa
-        raise PlaceError(text, "unknown", listed)
-    return _candidate_ref(text, kind, pid, score)
+    return fuzzy_place(text)
 
 
 def _after_town(text: str) -> PlaceRef | None:

@@ -19,7 +19,8 @@ import numpy as np
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb._text import norm_key
-from liftwatch.kb.places import PlaceRef, _site_ref, resolve_place
+from liftwatch.kb.place_refs import PlaceRef, _site_ref
+from liftwatch.kb.places import resolve_place
 from liftwatch.kb.sites import airportsdata_rows, site, sites
 
 PORT_KINDS = ("port", "naval_base")

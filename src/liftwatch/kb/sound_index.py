@@ -50,7 +50,7 @@ from liftwatch.kb.sounds import (
 )
 
 if TYPE_CHECKING:
-    from liftwatch.kb.places import PlaceRef
+    from liftwatch.kb.place_refs import PlaceRef
 
 MIN_CYRILLIC_LETTERS = 4
 MIN_KEY = 3
@@ -231,7 +231,8 @@ def place_by_sound(text: str) -> PlaceRef | None:
     (curated, then the larger field); places equal on all of these resolve to nothing by sound (a coin flip would
     be a confident wrong place), and the resolver's later steps, which compare spellings, go on as before.
     """
-    from liftwatch.kb.places import _exact, _one_site, _site_ref  # the resolver this step is part of
+    from liftwatch.kb.place_refs import _site_ref
+    from liftwatch.kb.places import _exact, _one_site  # the resolver this step is part of
 
     if not (has_cyrillic(text) or has_arabic(text)):
         return None  # a Latin name is the resolver's own business (and resolving one here would loop)

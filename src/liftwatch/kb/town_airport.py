@@ -18,7 +18,7 @@ from liftwatch.errors import PlaceError
 from liftwatch.kb._text import norm_key
 
 if TYPE_CHECKING:
-    from liftwatch.kb.places import PlaceRef
+    from liftwatch.kb.place_refs import PlaceRef
 
 # the words that say "airfield" (folded as norm_key folds them), and the particles between them and the town
 AIRFIELD_WORDS = frozenset(
@@ -54,7 +54,7 @@ def town_airport(text: str) -> PlaceRef | None:
     if not air.site_ids:
         return None
     if air.kind == "city" and len(air.site_ids) == 1:
-        from liftwatch.kb.places import _site_ref
+        from liftwatch.kb.place_refs import _site_ref
 
         air = _site_ref(text, air.site_ids[0], ref.matched, ref.score)
     return replace(air, text=text)

@@ -1,0 +1,121 @@
+"""The last step of place resolution: the closest names when no exact reading matched, and when to trust one.
+
+Kept apart from the exact readings (:mod:`liftwatch.kb.places`) because it answers a different question: not
+"which place is called so" but "which place was probably meant", with its own thresholds and guards. A fuzzy
+answer must score at least :data:`MIN_FUZZY_SCORE`, beat the next distinct place by :data:`MIN_MARGIN` and keep
+the name's consonants (:mod:`liftwatch.kb.place_guard`); a name with a water word is compared with sites,
+countries and cities without that word, so "Sea" does not make Shea Field a candidate for a sea.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from liftwatch.errors import PlaceError
+from liftwatch.kb._text import norm_key
+from liftwatch.kb.cities import cities_named, city_names
+from liftwatch.kb.countries import countries, country_keys
+from liftwatch.kb.lookup import PHONETIC_SCORE, prominent_site, search_sites, spelled_like
+from liftwatch.kb.place_guard import PlaceKind, place_skeletons, text_skeletons
+from liftwatch.kb.place_refs import PlaceRef, _city_ref, _country_ref, _country_region, _region_ref, _site_ref
+from liftwatch.kb.regions import _region_alias_index, regions
+from liftwatch.kb.sites import site
+
+MIN_FUZZY_SCORE = 90.0  # below this a fuzzy hit is a guess ("militray" -> Melita Airport), not a spelling variant
+MIN_MARGIN = 3.0  # a fuzzy winner must beat the next distinct place by this much
+# the generic word of a water body in the four languages ("Sea", "golfe d'", "море", "مضيق"): a sea-like name
+_WATER_WORD = re.compile(
+    r"(?<![\w-])(?:seas?|ocean|gulf|bay|straits?|channel|canal|mer|océan|golfe|baie|détroits?|manche)(?![\w-])"
+    r"(?:\s+(?:of|de|du|des|d['’]))?|"
+    r"(?<![\w-])(?:мор[еяюи]\w*|океан\w*|залив\w*|пролив\w*|канал\w*)(?![\w-])|"
+    r"(?<!\S)(?:ال)?(?:بحر|محيط|خليج|مضيق|مضائق|قناة)(?!\S)",
+    re.I,
+)
+
+
+def _extract(key: str, choices: dict[str, str], limit: int) -> list[tuple[str, float]]:
+    """Best distinct targets of ``choices`` (alias key -> target id) for ``key`` by WRatio."""
+    out: dict[str, float] = {}
+    for alias, score, _ in process.extract(key, list(choices), scorer=fuzz.WRatio, limit=limit * 3):
+        if len(alias) < len(key):  # a short alias inside a longer word is no match ("cina" in "fiumicino")
+            score = max(fuzz.ratio(key, alias), 0.95 * fuzz.token_set_ratio(key, alias))
+        out[choices[alias]] = max(out.get(choices[alias], 0.0), round(float(score), 1))
+    return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
+
+
+def _without_water_word(text: str) -> str:
+    """``text`` without its water words ("Adriatic Sea" -> "Adriatic"), or unchanged when it has none or is
+    nothing else."""
+    bare = " ".join(_WATER_WORD.sub(" ", text).split())
+    return bare if bare and len(bare) >= 3 else text
+
+
+def place_candidates(text: str, limit: int = 5) -> list[tuple[PlaceKind, str, str, float]]:
+    """Closest sites, regions, countries and cities to ``text`` as (kind, id, name, score), best first.
+
+    Regions are compared with the whole name; sites, countries and cities with the name without its water
+    word, so a sea's name is not matched to an airstrip through "Sea" (Shea Field) or "Gulf" (Gulf Shores).
+    """
+    named = _without_water_word(text)
+    out: list[tuple[PlaceKind, str, str, float]] = [
+        ("site", s.site_id, s.name, float(score)) for s, score in search_sites(named, limit=limit)
+    ]
+    key = norm_key(text)
+    if key:
+        for rid, score in _extract(key, _region_alias_index(), limit):
+            out.append(("region", rid, regions()[rid].name, score))
+        key = norm_key(named) or key
+        for iso2, score in _extract(key, country_keys(), limit):
+            if _country_region(iso2) is None:  # a country the kb has a region for is listed as that region
+                out.append(("country", f"country:{iso2}", countries()[iso2].name, score))
+        for name, score in _extract(key, {k: k for k in city_names()}, limit):
+            best = cities_named(name)[0]
+            if len(best.site_ids) == 1:
+                out.append(("site", best.site_ids[0], site(best.site_ids[0]).name, score))
+            else:
+                out.append(("city", best.id, _city_ref(text, best, "fuzzy").name, score))
+    out.sort(key=lambda c: -c[3])
+    return out[:limit]
+
+
+def _candidate_ref(text: str, kind: PlaceKind, pid: str, score: float) -> PlaceRef:
+    if kind == "site":
+        return _site_ref(text, pid, "fuzzy", score)
+    if kind == "region":
+        return _region_ref(text, pid, "fuzzy", score)
+    if kind == "country":
+        return _country_ref(text, pid.split(":", 1)[1], "fuzzy", score)
+    _, country, key = pid.split(":", 2)
+    city = next(c for c in cities_named(key) if c.country == country)
+    return _city_ref(text, city, "fuzzy", score)
+
+
+def fuzzy_place(text: str) -> PlaceRef:
+    """The place ``text`` most likely means when no exact reading matched; PlaceError (with the candidates) when
+    the best is too weak, too close to the runner-up, a namesake on land of a water body, a small field that only
+    sounds alike, or a match that loses the name's consonants."""
+    cands = place_candidates(text)
+    listed = tuple(f"{name} ({kind} {pid}, {score:.0f})" for kind, pid, name, score in cands)
+    if not cands or cands[0][3] < MIN_FUZZY_SCORE:
+        raise PlaceError(text, "unknown", listed)
+    best = cands[0]
+    rivals = [c for c in cands[1:] if (c[0], c[1]) != (best[0], best[1])]
+    if rivals and best[3] - rivals[0][3] < MIN_MARGIN:
+        raise PlaceError(text, "ambiguous", listed)
+    kind, pid, _, score = best
+    if kind != "region" and _without_water_word(text) != text.strip():
+        # "Sea of Okhotsk" is not Okhotsk Airport, "golfe de Syrte" not the air base at Sirte: a water body the kb
+        # lacks stays unknown, its namesakes on land listed as candidates
+        raise PlaceError(text, "unknown", listed)
+    if kind == "site" and score < 100 and not prominent_site(pid) and not spelled_like(text, pid):
+        # a small field that only sounds like the name ("Durres": Dorris, California, by its folded key) is a
+        # candidate, not an answer; a misspelling of its own name ("Butte Valey Airport") still is
+        raise PlaceError(text, "unknown", listed)
+    fuzzy = kind != "site" or score < PHONETIC_SCORE  # a site's spelling variant ("Hmeymim") scores this or more
+    if fuzzy and not text_skeletons(text) & place_skeletons(kind, pid):
+        # a fuzzy match must keep the name's consonants: "Каир" (Cairo) is not "Иран", "Mersin" (a Turkish port)
+        # is not Mersing Airport in Malaysia, "Kronstadt" not Kroonstad in South Africa
+        raise PlaceError(text, "unknown", listed)
+    return _candidate_ref(text, kind, pid, score)
