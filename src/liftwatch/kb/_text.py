@@ -138,6 +138,9 @@ STOPWORDS = frozenset(
         "afb",
         "force",
         "raf",
+        "raaf",
+        "rcaf",
+        "reserve",  # "March Air Reserve Base" is March ARB (KRIV), not Reserve Airport (KT16) in Louisiana
         "nas",
         "angb",
         "arb",

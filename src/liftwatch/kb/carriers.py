@@ -88,6 +88,10 @@ def choose_by_carrier(text: str, places: list[City], carrier: Carrier | None) ->
     by = {c.id: _city_carrier(c) for c in places}
     air = [c for c in places if by[c.id] == "air" and prominent(c)]
     sea = [c for c in places if by[c.id] == "sea"]
+    if carrier == "sea" and not sea and len(places) > 1:
+        # a ship's town of a name several towns share is one with a port: "Georgetown" is George Town's airport on
+        # Grand Cayman first, but the kb's Georgetown port is Guyana's, beside Cheddi Jagan airport
+        return [c for c in places if _has_port(text, c)] or places
     if not air or not sea:
         return places
     if carrier is not None:
@@ -96,6 +100,14 @@ def choose_by_carrier(text: str, places: list[City], carrier: Carrier | None) ->
         return places  # one town's airfield and port (Latakia): the kb's ranking decides
     labels = tuple(f"{site(c.site_ids[0]).name} (site {c.site_ids[0]}, for {by[c.id]})" for c in (air[0], sea[0]))
     raise PlaceError(text, "ambiguous (an airfield and a port far apart; give the carrier, air or sea)", labels)
+
+
+def _has_port(text: str, city: City) -> bool:
+    """Whether the kb holds a port of this town's name near its airfields (:func:`~liftwatch.kb.ports.port_of`)."""
+    from liftwatch.kb.places import _city_ref
+    from liftwatch.kb.ports import port_of
+
+    return port_of(_city_ref(text, city, "alias")) is not None
 
 
 def _town_keys(names: list[str]) -> set[str]:
@@ -157,6 +169,12 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
     if ref.kind == "city" and carrier == "sea":
         port = port_of(ref)
         return replace(port, matched=ref.matched, score=ref.score) if port else ref
+    if ref.kind == "city":
+        ref = city_airport(
+            replace(ref, site_ids=tuple(s for s in ref.site_ids if carrier_of_kind(site(s).kind) == "air"))
+        )
+        if ref.kind == "site":
+            return ref
     if ref.kind == "region" and ref.region_ids and _is_water(ref.id):
         return ref
     if ref.kind == "country" and carrier == "sea":
@@ -165,6 +183,42 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
             return replace(capital, matched=ref.matched, score=ref.score)
     kept = tuple(s for s in ref.site_ids if carrier_of_kind(site(s).kind) == carrier)
     return replace(ref, site_ids=kept)
+
+
+def city_airport(ref: PlaceRef) -> PlaceRef:
+    """An aircraft's city of one airport beside air bases of names of their own: that airport ("Adana": Adana
+    Airport, LTAF, not Incirlik, which reporting names by its own name). A city of several airports (Moscow,
+    Tripoli) or of air bases only stays what it is: choosing among them would be a guess."""
+    from liftwatch.kb.places import _site_ref
+
+    if ref.kind != "city" or len(ref.site_ids) < 2:
+        return ref
+    kinds = {s: site(s).kind for s in ref.site_ids}
+    airports = [s for s, k in kinds.items() if k == "airport"]
+    if len(airports) != 1 or any(k not in ("air_base", "heliport") for s, k in kinds.items() if s != airports[0]):
+        return ref
+    town = {norm_key(ref.text), norm_key(ref.name.split(",")[0])} - {""}
+    others = [s for s in ref.site_ids if s != airports[0]]
+    if any(_carries(name_key(n), t) for s in others for n in (site(s).name, *site(s).aliases) for t in town):
+        return ref  # "Riyadh Air Base" beside Riyadh's airport: the name means both
+    return replace(_site_ref(ref.text, airports[0], ref.matched, ref.score), text=ref.text)
+
+
+def capital_airfield(ref: PlaceRef) -> PlaceRef | None:
+    """The airfield of a country's capital named like it ("aéroport de Djibouti": Djibouti-Ambouli, filed under
+    "Djibouti City"), or None when the airport table files none, or several, under the country's name."""
+    from liftwatch.kb.countries import countries
+    from liftwatch.kb.places import _site_ref
+
+    iso2 = ref.id.split(":", 1)[-1]
+    if iso2 not in countries():
+        return None
+    names = {norm_key(n) for n in [ref.text, *countries()[iso2].aliases]} - {""}
+    towns = _airfields_by_town()
+    found = sorted({icao for n in names for _, icao in towns.get((iso2, n), ())})
+    if len(found) != 1:
+        return None
+    return _site_ref(ref.text, site(found[0]).site_id, ref.matched, ref.score)
 
 
 def _capital_port(ref: PlaceRef) -> PlaceRef | None:

@@ -184,7 +184,10 @@ def spelled_like(text: str, site_id: str) -> bool:
     any transliteration folding): "Butte Valey Airport" is, "Durres" (for Dorris) is not."""
     key = norm_key(text)
     s = site(site_id)
-    return any(fuzz.WRatio(key, k) >= 90 for k in (norm_key(n) for n in (s.name, *s.aliases)) if k)
+    # an airport-table field's aliases are its name and the town it is filed under; the town is no name of the
+    # field's own ("Kossei" is not Lz Mustang Airport for being spelt like Kosse, Texas, its town)
+    names = (s.name, *s.aliases) if s.curated else (s.name,)
+    return any(fuzz.WRatio(key, k) >= 90 for k in (norm_key(n) for n in names) if k)
 
 
 def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:

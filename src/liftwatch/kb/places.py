@@ -58,7 +58,7 @@ from liftwatch.kb.place_refs import PlaceRef as PlaceRef
 from liftwatch.kb.regions import _region_alias_index, regions
 from liftwatch.kb.sites import _code_index, _row_index, site
 from liftwatch.kb.sound_index import place_by_sound
-from liftwatch.kb.town_airport import town_airport
+from liftwatch.kb.town_airport import town_airport, town_over_name
 
 
 def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
@@ -103,6 +103,9 @@ def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
         hits = [c.site_ids[0] for c in alike]
     if hits:
         best = _one_site(text, hits)
+        at_town = town_over_name(t, best) if best not in aliased else None
+        if at_town is not None:  # "Moscow airport": Moscow's airports, not Pullman/Moscow Regional (Idaho)
+            return replace(at_town, text=text)
         return _site_ref(text, best, "alias" if best in aliased else "name")
     at_town = town_airport(t)  # "مطار عدن الدولي", "aéroport de Manille": the town's airfields
     if at_town is not None:
