@@ -104,7 +104,7 @@ def choose_by_carrier(text: str, places: list[City], carrier: Carrier | None) ->
 
 def _has_port(text: str, city: City) -> bool:
     """Whether the kb holds a port of this town's name near its airfields (:func:`~liftwatch.kb.ports.port_of`)."""
-    from liftwatch.kb.places import _city_ref
+    from liftwatch.kb.place_refs import _city_ref
     from liftwatch.kb.ports import port_of
 
     return port_of(_city_ref(text, city, "alias")) is not None
@@ -189,7 +189,7 @@ def city_airport(ref: PlaceRef) -> PlaceRef:
     """An aircraft's city of one airport beside air bases of names of their own: that airport ("Adana": Adana
     Airport, LTAF, not Incirlik, which reporting names by its own name). A city of several airports (Moscow,
     Tripoli) or of air bases only stays what it is: choosing among them would be a guess."""
-    from liftwatch.kb.places import _site_ref
+    from liftwatch.kb.place_refs import _site_ref
 
     if ref.kind != "city" or len(ref.site_ids) < 2:
         return ref
@@ -208,7 +208,7 @@ def capital_airfield(ref: PlaceRef) -> PlaceRef | None:
     """The airfield of a country's capital named like it ("aéroport de Djibouti": Djibouti-Ambouli, filed under
     "Djibouti City"), or None when the airport table files none, or several, under the country's name."""
     from liftwatch.kb.countries import countries
-    from liftwatch.kb.places import _site_ref
+    from liftwatch.kb.place_refs import _site_ref
 
     iso2 = ref.id.split(":", 1)[-1]
     if iso2 not in countries():

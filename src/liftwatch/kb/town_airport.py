@@ -101,7 +101,8 @@ def _air_base_named(town: str) -> str | None:
 def _town(town: str, base: bool = False) -> PlaceRef | None:
     """The town as the kb resolves it, a Russian declined form by its nominative; None when it is no town. For
     an air base (``base``) a town the kb finds ambiguous is the one air base carrying its name, if there is one."""
-    from liftwatch.kb.places import _exact, _site_ref
+    from liftwatch.kb.place_refs import _site_ref
+    from liftwatch.kb.places import _exact
 
     tries = [town]
     if re.fullmatch(r"[А-Яа-яЁё]+", town):
