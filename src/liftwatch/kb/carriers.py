@@ -104,7 +104,7 @@ def choose_by_carrier(text: str, places: list[City], carrier: Carrier | None) ->
 
 def _has_port(text: str, city: City) -> bool:
     """Whether the kb holds a port of this town's name near its airfields (:func:`~liftwatch.kb.ports.port_of`)."""
-    from liftwatch.kb.places import _city_ref
+    from liftwatch.kb.place_refs import _city_ref
     from liftwatch.kb.ports import port_of
 
     return port_of(_city_ref(text, city, "alias")) is not None
@@ -187,12 +187,19 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
 
 def city_airport(ref: PlaceRef) -> PlaceRef:
     """An aircraft's city of one airport beside air bases of names of their own: that airport ("Adana": Adana
-    Airport, LTAF, not Incirlik, which reporting names by its own name). A city of several airports (Moscow,
-    Tripoli) or of air bases only stays what it is: choosing among them would be a guess."""
-    from liftwatch.kb.places import _site_ref
+    Airport, LTAF, not Incirlik, which reporting names by its own name); a city of one field worth the name (curated,
+    a large or medium airport, in a kb region) among small strips: that field ("Dover": Dover AFB, not the private
+    strips of other Dovers). A city of several airports (Moscow, Tripoli) or of air bases only stays what it is:
+    choosing among them would be a guess."""
+    from liftwatch.kb.place_refs import _site_ref
 
     if ref.kind != "city" or len(ref.site_ids) < 2:
         return ref
+    from liftwatch.kb.lookup import prominent_site
+
+    worth = [s for s in ref.site_ids if prominent_site(s)]
+    if len(worth) == 1:  # "Dover": Dover AFB, the one field worth the name among the towns' private strips
+        return replace(_site_ref(ref.text, worth[0], ref.matched, ref.score), text=ref.text)
     kinds = {s: site(s).kind for s in ref.site_ids}
     airports = [s for s, k in kinds.items() if k == "airport"]
     if len(airports) != 1 or any(k not in ("air_base", "heliport") for s, k in kinds.items() if s != airports[0]):
@@ -208,7 +215,7 @@ def capital_airfield(ref: PlaceRef) -> PlaceRef | None:
     """The airfield of a country's capital named like it ("aéroport de Djibouti": Djibouti-Ambouli, filed under
     "Djibouti City"), or None when the airport table files none, or several, under the country's name."""
     from liftwatch.kb.countries import countries
-    from liftwatch.kb.places import _site_ref
+    from liftwatch.kb.place_refs import _site_ref
 
     iso2 = ref.id.split(":", 1)[-1]
     if iso2 not in countries():
