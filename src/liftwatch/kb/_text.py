@@ -136,6 +136,7 @@ STOPWORDS = frozenset(
         # Military Air Base", "Redstone Army Air Field", "North Island Nas", "Eareckson Air Station"): reporting names the base by its
         # place ("Nellis", "Leuchars"), and without these words the place matched a farm strip of that name
         "afb",
+        "ab",  # "Pratica di Mare AB", "Ramstein AB": Air Base abbreviated as the US and NATO write it
         "force",
         "raf",
         "raaf",

@@ -187,12 +187,19 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
 
 def city_airport(ref: PlaceRef) -> PlaceRef:
     """An aircraft's city of one airport beside air bases of names of their own: that airport ("Adana": Adana
-    Airport, LTAF, not Incirlik, which reporting names by its own name). A city of several airports (Moscow,
-    Tripoli) or of air bases only stays what it is: choosing among them would be a guess."""
+    Airport, LTAF, not Incirlik, which reporting names by its own name); a city of one field worth the name (curated,
+    a large or medium airport, in a kb region) among small strips: that field ("Dover": Dover AFB, not the private
+    strips of other Dovers). A city of several airports (Moscow, Tripoli) or of air bases only stays what it is:
+    choosing among them would be a guess."""
     from liftwatch.kb.place_refs import _site_ref
 
     if ref.kind != "city" or len(ref.site_ids) < 2:
         return ref
+    from liftwatch.kb.lookup import prominent_site
+
+    worth = [s for s in ref.site_ids if prominent_site(s)]
+    if len(worth) == 1:  # "Dover": Dover AFB, the one field worth the name among the towns' private strips
+        return replace(_site_ref(ref.text, worth[0], ref.matched, ref.score), text=ref.text)
     kinds = {s: site(s).kind for s in ref.site_ids}
     airports = [s for s, k in kinds.items() if k == "airport"]
     if len(airports) != 1 or any(k not in ("air_base", "heliport") for s, k in kinds.items() if s != airports[0]):

@@ -22,8 +22,9 @@ LANGUAGES = ("ru", "ar", "fr", "de", "es", "it", "tr", "uk")  # languages of the
 
 # Abbreviations and short forms the press uses that ISO 3166 does not list (all scripts).
 EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    # "Central Africa" is the republic in the press, as its Arabic name (أفريقيا الوسطى) says word for word
     "CF": ("CAR", "C.A.R.", "Centrafrique", "ЦАР", "ЦАР (Центральноафриканская Республика)",
-           "Центральноафриканская Республика", "أفريقيا الوسطى", "جمهورية أفريقيا الوسطى"),
+           "Центральноафриканская Республика", "أفريقيا الوسطى", "جمهورية أفريقيا الوسطى", "Central Africa"),
     "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "ДРК"),
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "AE": ("UAE", "U.A.E.", "Emirates", "ОАЭ", "الإمارات"),
@@ -33,6 +34,8 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "TR": ("Turkey", "Türkiye", "Turkiye", "Турция", "تركيا"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "KP": ("DPRK",),
+    "CN": ("PRC", "КНР"),  # КНР: the People's Republic's Russian initials, as США, ОАЭ
+    "TM": ("Туркмения",),  # the common Russian name beside ISO's Туркменистан
     "SD": ("Судан", "السودان", "Soudan"),
     "SS": ("South Sudan", "Южный Судан", "جنوب السودان"),
     "ML": ("Мали", "مالي"),

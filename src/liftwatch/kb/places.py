@@ -13,7 +13,9 @@ Every command, the notebook API, the report and the filters resolve place names 
 6. a city served by several airfields ("Moscow", "Tripoli"), or named in another language ("Каир"): the
    city, i.e. all its airfields; same-named places (cities and one-airfield towns) ranked by
    :func:`~liftwatch.kb.cities.city_key` (curated, in a kb region, largest field, ...), a tie is ambiguous;
-7. a site alias, then a site name without generic words ("Gao" = "Gao Airport"), then a transliteration.
+7. a site alias, then a site name without generic words ("Gao" = "Gao Airport"), then a transliteration;
+8. a city told as a capital ("Oman, la capitale de la Jordanie", "العاصمة عمان": Amman), tried first, and a
+   declined Russian word ("Гаваны", "Сирии"), tried last (:mod:`liftwatch.kb.place_forms`).
 
 Only then is a fuzzy match tried over sites, regions, countries and cities, and it must be clearly better than
 the runner-up (a name with a water word, "Adriatic Sea", "golfe d'Ormuz", "Охотское море", is compared with
@@ -51,6 +53,7 @@ from liftwatch.kb.cities import (
 )
 from liftwatch.kb.countries import country_phonetic, resolve_country
 from liftwatch.kb.lookup import CODE_AS_TYPED, _best, _index, exact_hits, prominent_site
+from liftwatch.kb.place_forms import capital_city, declined
 from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
 from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
 from liftwatch.kb.place_refs import MatchKind, _city_label, _city_ref, _country_ref, _region_ref, _site_ref
@@ -167,7 +170,7 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
 def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
     if not text or not text.strip():
         raise PlaceError(text, "empty")
-    exact = _exact(text, carrier) or _after_town(text)
+    exact = capital_city(text) or _exact(text, carrier) or _after_town(text) or declined(text)
     by_ear = ("transliteration", "sound")
     if exact is not None and exact.matched in by_ear and _without_water_word(text) != text.strip():
         region = regions().get(exact.id) if exact.kind == "region" else None

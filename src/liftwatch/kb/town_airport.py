@@ -13,7 +13,8 @@ adjective with the article and the nisba ending after the town), name it after a
 "Royal Australian Air Force Base in Amberley": the town is what follows it) and decline the town in Russian
 ("Махачкалы", "Грозном": the nominative is tried). A naval base named by its town ("قاعدة طبرق البحرية", "naval
 base of Tobruk", "ВМБ Тартус") is the town's port or naval base. A country named like its capital ("aéroport de
-Djibouti") is the capital's airfield, as a ship's "Djibouti" is the capital's port.
+Djibouti") is the capital's airfield, as a ship's "Djibouti" is the capital's port; a country's name that is another
+country's city ("مطار عمان": Amman and Oman are one word in Arabic) is that city's airfields.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ _PARTICLES = frozenset({"de", "d", "of", "the", "l", "du"})
 _BEFORE_TOWN = frozenset({"in", "at", "near", "a", "в", "во", "под", "في"})
 _SPLIT = re.compile(r"[\s\-’']+")
 # Russian case endings of a town's name and their nominative ("Махачкалы" -> Махачкала, "Грозном" -> Грозный)
-_RU_CASES = (
+RU_CASES = (
     ("ого", "ый"), ("ом", "ый"), ("ом", "ой"), ("ом", ""), ("ым", "ый"), ("ой", "а"), ("ы", "а"), ("и", "а"),
     ("и", "я"), ("е", "а"), ("е", ""), ("у", "а"), ("а", ""), ("я", "ь"),
 )  # fmt: skip
@@ -106,7 +107,7 @@ def _town(town: str, base: bool = False) -> PlaceRef | None:
 
     tries = [town]
     if re.fullmatch(r"[А-Яа-яЁё]+", town):
-        tries += [town[: -len(end)] + nom for end, nom in _RU_CASES if town.endswith(end) and len(town) > len(end) + 2]
+        tries += [town[: -len(end)] + nom for end, nom in RU_CASES if town.endswith(end) and len(town) > len(end) + 2]
     for t in tries:
         try:
             ref = _exact(t)
@@ -119,6 +120,16 @@ def _town(town: str, base: bool = False) -> PlaceRef | None:
         if ref is not None and ref.kind in ("site", "city", "country"):
             return ref
     return None
+
+
+def _city_called(town: str) -> PlaceRef | None:
+    """The one city of a name a country also bears, when the country has no airfield of that name: an airport is
+    a town's, so "مطار عمان" (Arabic writes Amman and Oman alike) is Amman's, Oman's being Muscat's."""
+    from liftwatch.kb.cities import cities_named
+    from liftwatch.kb.place_refs import _city_ref
+
+    named = cities_named(town)
+    return _city_ref(town, named[0], "alias") if len(named) == 1 else None
 
 
 def town_airport(text: str) -> PlaceRef | None:
@@ -141,8 +152,8 @@ def town_airport(text: str) -> PlaceRef | None:
     ref = _town(" ".join(kept), base=bool(keys & _BASE_WORDS))
     if ref is None:
         return None
-    if ref.kind == "country":  # "aéroport de Djibouti": the capital's airfield
-        ref = capital_airfield(ref)
+    if ref.kind == "country":  # "aéroport de Djibouti": the capital's airfield; "مطار عمان": Amman's, not Oman's
+        ref = capital_airfield(ref) or _city_called(" ".join(kept))
         if ref is None:
             return None
     try:

@@ -1,0 +1,125 @@
+"""A place written in a form the exact readings miss: a Russian case ending, or a city told as a capital.
+
+Russian declines place names, and reporting writes them in whatever case the sentence needs ("в Сирии", "из
+Гаваны"); the kb's names are nominatives ("Сирия", "Гавана"). A single Cyrillic word that no exact reading finds is
+tried in its nominative forms (the endings :data:`~liftwatch.kb.town_airport.RU_CASES` lists), and a form is taken
+only where it is a name the kb holds exactly (an id, an alias, a name): a nominative that merely sounds like
+something would turn any unknown word into a place.
+
+A city told as a capital ("Amman, the capital of Jordan", "Oman, la capitale de la Jordanie", "العاصمة عمان",
+"столица Иордании Амман") names the city, even where the word alone is a country's name too: Arabic writes Amman
+and Oman alike (عمان), and a French page spells Amman "Oman". The capital words make it a city; a country named
+beside them ("of Jordan", "الأردنية") picks its city by the name's consonant skeleton
+(:func:`~liftwatch.kb._text.skeleton`: Oman and Amman are both m-n), so a misspelt capital still finds its country's
+city and never another country's. Without these words "عمان" and "Oman" stay the Sultanate: the name alone cannot
+tell them apart, and the country is what most pages mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from liftwatch.errors import PlaceError
+from liftwatch.kb._text import norm_key, skeleton
+
+if TYPE_CHECKING:
+    from liftwatch.kb.cities import City
+    from liftwatch.kb.place_refs import PlaceRef
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_EXACT = frozenset({"id", "alias", "name"})
+# "X, the capital of Y" / "X, la capitale de la Y" / "X, столица Y" / "X، عاصمة Y": X is the city, Y its country
+_APPOSITION = re.compile(
+    r"(?i)^\s*(?P<city>[^,،]+?)\s*[,،]\s*(?:the\s+|la\s+)?(?:capital(?:e)?|столица|عاصمة)\s+"
+    r"(?:(?:of|de|du|des|d['’])\s*(?:(?:the|la|l['’])\s*)?)?(?P<country>.+?)\s*$"
+)
+# "the capital Amman" / "la capitale Oman" / "العاصمة عمان" / "столица Иордании Амман": the city is the last word(s)
+_LEADING = re.compile(r"(?i)^\s*(?:the\s+|la\s+)?(?:capital(?:e)?|столица|العاصمة)\s+(?P<rest>.+?)\s*$")
+
+
+def declined(text: str) -> PlaceRef | None:
+    """The place a declined Russian word names ("Гаваны": Havana; "Сирии": Syria), or None."""
+    from liftwatch.kb.places import _exact
+    from liftwatch.kb.town_airport import RU_CASES
+
+    word = text.strip()
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return None
+    for end, nominative in RU_CASES:
+        if not word.endswith(end) or len(word) <= len(end) + 2:
+            continue
+        try:
+            ref = _exact(word[: -len(end)] + nominative)
+        except PlaceError:
+            continue
+        if ref is not None and ref.matched in _EXACT:
+            return replace(ref, text=text)
+    return None
+
+
+def capital_city(text: str) -> PlaceRef | None:
+    """The city ``text`` tells as a capital, or None (no capital words, or no such city)."""
+    m = _APPOSITION.match(text)
+    if m:
+        return _city_of(text, m["city"], m["country"])
+    m = _LEADING.match(text)
+    if not m:
+        return None
+    words = m["rest"].split()
+    for i in range(len(words)):  # "столица Иордании Амман", "العاصمة الأردنية عمان": the city is what is left
+        country = " ".join(words[:i])
+        found = _city_of(text, " ".join(words[i:]), country or None)
+        if found is not None:
+            return found
+    return None
+
+
+def _country_code(name: str) -> str | None:
+    """The ISO2 code of a country named as written, in a Russian declined form, or as an Arabic nisba adjective
+    ("الأردنية": Jordanian)."""
+    from liftwatch.kb.countries import resolve_country
+    from liftwatch.kb.town_airport import RU_CASES
+
+    tries = [name]
+    if _CYRILLIC_WORD.fullmatch(name):
+        tries += [name[: -len(e)] + nom for e, nom in RU_CASES if name.endswith(e) and len(name) > len(e) + 2]
+    if name.startswith("ال") and name.endswith(("ية", "ي")):  # the nisba: الأردنية -> الأردن
+        tries.append(name.removesuffix("ة").removesuffix("ي"))
+    for t in tries:
+        country = resolve_country(t)
+        if country is not None:
+            return country.code
+    return None
+
+
+def _city_of(text: str, city: str, country: str | None) -> PlaceRef | None:
+    """The city named ``city`` (of ``country`` where given: by name, else by consonant skeleton), as a city ref or
+    its one airfield; None when there is none, or when a country is named but unknown."""
+    from liftwatch.kb.cities import cities_named
+    from liftwatch.kb.places import _city
+
+    code = _country_code(country.strip()) if country else None
+    if country and code is None:
+        return None
+    named = [c for c in cities_named(city) if code is None or c.country == code]
+    if not named and code is not None:
+        named = _by_skeleton(city, code)
+    if not named:
+        return None
+    try:
+        ref = _city(text, named, "alias")
+    except PlaceError:
+        return None
+    return None if ref is None else replace(ref, text=text)
+
+
+def _by_skeleton(name: str, code: str) -> list[City]:
+    """The cities of country ``code`` whose name keeps ``name``'s consonants in order (a misspelt capital)."""
+    from liftwatch.kb.cities import _cities
+
+    want = skeleton(name)
+    if len(want) < 2 or not norm_key(name):
+        return []
+    return [c for group in _cities().values() for c in group if c.country == code and skeleton(c.name) == want]
