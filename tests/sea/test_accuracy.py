@@ -28,16 +28,12 @@ def test_port_calls_match_truth(scen: SeaScenario, result: sea.SeaResult) -> Non
     assert s["n_seen"] >= 40
     assert s["seen_recall"] >= 0.98, s
     assert s["precision"] >= 0.98, s
-    # arrivals hidden by a dark approach are inferred from the silence; Latakia and Tartus share an approach, and
-    # Beirut's port (in the kb since it was needed for reporting on Lebanon) lies on it too: the simulator sends no
-    # ship there, yet it is a real harbour a southbound ship may make for, and it takes second place from
-    # Latakia on 10 of the 23 dark arrivals (top-1 0.57, top-2 0.65; 0.65 / 0.91 before it). Larnaca's port (in
-    # the kb for reporting on Cyprus) lies on the approach from Libya and takes first place on three eastbound
-    # arrivals (top-1 11 of 23 with the port of Tripoli in the kb too): again a real harbour the simulator never
-    # sends a ship to. The ranking knows no ship's habits (a shuttle between Tartus and Libya goes back to Tartus):
-    # a prior from the ship's own earlier calls is the open fix, not a lower bar
-    assert s["dark_recall"] >= 0.47, s
-    assert s["dark_top2_recall"] >= 0.65, s
+    # arrivals hidden by a dark approach are inferred from the silence. Latakia and Tartus share an approach, and
+    # the real harbours on it that the simulator never sends a ship to (Beirut, Larnaca, in the kb for reporting
+    # on Lebanon and Cyprus) take first place on geometry alone (top-1 11 of 23, top-2 15 of 23); the ship's own
+    # earlier calls (destinations.HISTORY_WEIGHT) give back a shuttle's other end: 13 and 19 of 23
+    assert s["dark_recall"] >= 0.56, s
+    assert s["dark_top2_recall"] >= 0.82, s
 
 
 def test_dark_gap_classification(scen: SeaScenario, result: sea.SeaResult) -> None:

@@ -250,7 +250,7 @@ def pass2_frame(
         return None
     marked = portcalls.mark_visits(pts, ports)
     calls = portcalls.port_calls(marked)
-    g = gaps.classify(destinations.rank(gaps.find_gaps(marked, end), ports), grid, ports, heard)
+    g = gaps.classify(destinations.rank(gaps.find_gaps(marked, end), ports, calls), grid, ports, heard)
     split = g.filter(pl.col("lingers") & ~pl.col("in_port"))
     assigned = voyages.assign_voyages(marked, calls, split)
     return voyage_rows(assigned, calls, g, ports, static), calls, g

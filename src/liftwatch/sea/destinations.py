@@ -8,6 +8,11 @@ gets no confident destination. When the gap is far
 longer than the direct passage would need, the ship most likely spent that time in port: the gap "lingers", and
 the voyage is split there with the top port as arrival and next departure. Works on (gaps x ports) arrays: gaps
 of a data set are thousands at most, ports tens. On reappearing, the course at B should point away from P too.
+
+Geometry alone cannot tell harbours on one approach apart (Larnaca and Beirut lie on the way from Libya to
+Tartus), but a ship's own record can: a shuttle that called at Tartus and Benghazi goes back to one of them. So
+a harbour where the same ship made an observed call elsewhere in the data (other than the one it has just left)
+weighs ``HISTORY_WEIGHT`` times more; a ship with no calls in the data is ranked on geometry alone.
 """
 
 from __future__ import annotations
@@ -28,12 +33,16 @@ UNKNOWN_SHARE = 0.1  # probability left for "somewhere not in the port list"
 # seen at the data end, this far away) is no likelier than one the list does not hold, so "elsewhere" scores
 # as a port at this distance. Without it a tanker off Texas was "probably bound for Baltiysk", at 0.84.
 ELSEWHERE_KM = 1000.0
+# a harbour the ship itself called at, elsewhere in the data, against one it never used: a prior, not a verdict
+# (geometry still rules out a harbour behind the ship or out of reach, where the weight multiplies nothing)
+HISTORY_WEIGHT = 3.0
 
 
-def rank(gaps: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
+def rank(gaps: pl.DataFrame, ports: pl.DataFrame, calls: pl.DataFrame | None = None) -> pl.DataFrame:
     """Add ``candidates`` (list of {site_id, prob, distance_km}), ``lingers`` and ``direct_s`` to gaps.
 
-    ``gaps`` needs lat_a, lon_a, cog_a, speed_kn, dt_s, lat_b, lon_b (null for open gaps at the data end).
+    ``gaps`` needs lat_a, lon_a, cog_a, speed_kn, dt_s, lat_b, lon_b (null for open gaps at the data end), and
+    asset_id and ts_a when ``calls`` (the ships' port visits, ``PORTCALL_SCHEMA``) are given for the history prior.
     ``distance_km`` is from A (the last report) to the port.
     """
     g = gaps.height
@@ -80,6 +89,8 @@ def rank(gaps: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
     pooled = np.zeros_like(score)
     np.add.at(pooled.T, rep, score.T)
     score = pooled
+    if calls is not None and calls.height:
+        score = np.where(_called_before(gaps, calls, harbour, ids), score * HISTORY_WEIGHT, score)
     elsewhere = np.asarray(
         np.where(open_end, np.exp(-ELSEWHERE_KM / OPEN_END_SCALE_KM), np.exp(-ELSEWHERE_KM / DETOUR_SCALE_KM)),
         dtype=np.float64,
@@ -107,3 +118,32 @@ def rank(gaps: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
         pl.Series("lingers", lingers),
         pl.Series("direct_s", direct_s),
     )
+
+
+def _called_before(gaps: pl.DataFrame, calls: pl.DataFrame, harbour: dict[str, str], ids: list[str]) -> np.ndarray:
+    """(gaps x ports) True at each harbour (its first-listed port) where the gap's ship made a call in the data,
+    except the harbour of its last call before the silence: leaving a port says nothing of going back to it."""
+    col = {h: ids.index(h) for h in set(harbour.values())}
+    made = calls.filter(pl.col("is_call")).select(
+        "asset_id", pl.col("site_id").replace_strict(harbour, default=None).alias("h"), "end"
+    )
+    made = made.drop_nulls("h")
+    g = gaps.select("asset_id", "ts_a").with_row_index("gi")
+    last = (
+        g.sort("ts_a")
+        .join_asof(
+            made.sort("end"), left_on="ts_a", right_on="end", by="asset_id", strategy="backward", check_sortedness=False
+        )  # both sides sorted on the time: what the asof needs within each ship
+        .select("gi", pl.col("h").alias("left_h"))
+    )
+    pairs = (
+        g.join(made.select("asset_id", "h").unique(), on="asset_id")
+        .join(last, on="gi", how="left")
+        .filter(pl.col("left_h").is_null() | (pl.col("h") != pl.col("left_h")))
+    )
+    out = np.zeros((gaps.height, len(ids)), dtype=bool)
+    if pairs.height:
+        rows = pairs["gi"].to_numpy().astype(np.int64)
+        cols = np.array([col[h] for h in pairs["h"].to_list()], dtype=np.int64)  # one per (gap, harbour) pair
+        out[rows, cols] = True
+    return out

@@ -1,0 +1,78 @@
+"""The history prior of dark-arrival ranking: a ship's own earlier calls tell harbours on one approach apart."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import polars as pl
+
+from liftwatch.sea import destinations
+from liftwatch.sea.portcalls import PORTCALL_SCHEMA
+
+T0 = datetime(2024, 5, 1, tzinfo=UTC)
+# two invented harbours on one bearing from the gap's start, the nearer ("Near") slightly cheaper by geometry
+PORTS = pl.DataFrame(
+    {"site_id": ["near", "far", "home"], "lat": [34.0, 34.0, 32.0], "lon": [33.0, 34.0, 20.0]},
+)
+
+
+def _gap(asset: str) -> pl.DataFrame:
+    """A ship last seen at (34.0, 30.0) sailing due east at 12 kn, silent until the data's end two days later."""
+    return pl.DataFrame(
+        {
+            "asset_id": [asset],
+            "ts_a": [T0],
+            "lat_a": [34.0],
+            "lon_a": [30.0],
+            "cog_a": [90.0],
+            "speed_kn": [12.0],
+            "dt_s": [48 * 3600.0],
+            "lat_b": [None],
+            "lon_b": [None],
+        },
+        schema_overrides={"lat_b": pl.Float64, "lon_b": pl.Float64},
+    )
+
+
+def _calls(asset: str, sites: list[tuple[str, int]]) -> pl.DataFrame:
+    """Observed calls of ``asset`` at ``sites``, each (site, days before T0 it ended)."""
+    rows = [
+        {
+            "asset_id": asset,
+            "visit": i,
+            "site_id": site,
+            "start": T0 - timedelta(days=days, hours=12),
+            "end": T0 - timedelta(days=days),
+            "n_points": 10,
+            "min_sog_kt": 0.0,
+            "max_gap_s": 60.0,
+            "is_call": True,
+            "reason": "stopped",
+        }
+        for i, (site, days) in enumerate(sites)
+    ]
+    return pl.DataFrame(rows, schema=PORTCALL_SCHEMA)
+
+
+def _top(ranked: pl.DataFrame) -> list[str]:
+    return [c["site_id"] for c in ranked["candidates"][0]]
+
+
+def test_geometry_alone_prefers_the_nearer_harbour() -> None:
+    assert _top(destinations.rank(_gap("a"), PORTS))[0] == "near"
+
+
+def test_a_harbour_the_ship_called_at_before_outranks_one_it_never_used() -> None:
+    calls = _calls("a", [("far", 10), ("home", 0)])
+    assert _top(destinations.rank(_gap("a"), PORTS, calls))[0] == "far"
+
+
+def test_the_harbour_just_left_gets_no_weight() -> None:
+    """Leaving a port says nothing of going back to it: the last call before the silence is not a prior."""
+    calls = _calls("a", [("far", 0)])
+    assert _top(destinations.rank(_gap("a"), PORTS, calls))[0] == "near"
+
+
+def test_another_ships_calls_say_nothing() -> None:
+    calls = _calls("b", [("far", 10), ("home", 0)])
+    assert _top(destinations.rank(_gap("a"), PORTS, calls))[0] == "near"
