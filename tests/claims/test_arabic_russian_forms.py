@@ -7,7 +7,9 @@ word ("в Северную Корею", "Объединённых Арабски
 Судан"). Arabic dates a movement by "N days ago" ("قبل ثلاثة أيام") and both languages by "since the start of
 the month / year" ("منذ بداية العام", "с начала года"). An Arabic name the kb knows joined to a place by "و"
 without an article ("دمشق وحلب") shares its role, and a stop told by what was done there ("после дозаправки в",
-"с промежуточной посадкой в", "بعد التزود بالوقود في") is on the way.
+"с промежуточной посадкой в", "بعد التزود بالوقود في") is on the way. Arabic counts in words: "ست" before a
+counted noun, the teens ("إحدى عشرة"), the dual in the object's case ("طائرتي"), bombers ("قاذفات"), which, like
+fighters, are military by their name, so a state's adjective after them names the mover.
 """
 
 from __future__ import annotations
@@ -113,3 +115,30 @@ def test_an_arabic_name_the_kb_knows_joined_by_wa_shares_the_role() -> None:
 def test_a_stop_told_by_refuelling_or_an_intermediate_landing_is_via(text: str, via: str, destination: str) -> None:
     c = one_claim(text)
     assert place_ids(c.via) == {via} and place_ids(c.destination) == {destination}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("هبطت ست طائرات شحن عسكرية أمريكية في مطار بنغازي.", 6),  # "ست" (six, also "lady") before a counted noun
+        ("هبطت إحدى عشرة طائرة شحن روسية في مطار بنغازي.", 11),  # a teen, not "عشرة" (ten) alone
+        ("وصلت ثلاث عشرة رحلة إلى ليبيا.", 13),
+        ("أرسلت روسيا طائرتي شحن إلى ليبيا.", 2),  # the dual in the object's case
+        ("وصلت أربع قاذفات أمريكية إلى ليبيا.", 4),
+    ],
+)
+def test_arabic_counts_in_words(text: str, count: int) -> None:
+    c = one_claim(text)
+    assert (c.min_count, c.max_count) == (count, count)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("أقلعت قاذفتان أمريكيتان من قاعدة حميميم.", "United States"),
+        ("هبطت ست مقاتلات فرنسية في مطار بنغازي.", "France"),
+    ],
+)
+def test_an_arabic_bomber_or_fighter_is_military_by_its_name(text: str, actor: str) -> None:
+    c = one_claim(text)
+    assert c.actor == actor and [a.label for a in c.assets] == ["fighter jets"]
