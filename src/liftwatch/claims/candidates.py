@@ -222,8 +222,10 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and not _on_dashed_route(pre)
         ):
             continue
-        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال"):
-            continue  # "وتوقفت": a verb, not a second name
+        # "وتوقفت": a verb, not a second name; but "دمشق وحلب": a name the kb knows, joined without an article
+        known_after_wa = after_place and m.group(0).startswith("و") and gaz.lookup(m.group(0)[1:]) is not None
+        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال") and not known_after_wa:
+            continue
         if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
             spans.append((m.start() + 1, m.end()))
             joined.add(m.start() + 1)

@@ -41,8 +41,15 @@ _WORDS: dict[str, int] = {
     "اثنتين": 2, "اثنين": 2, "طائرتين": 2, "رحلتين": 2, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4,
     "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9,
     "عشر": 10, "عشرة": 10, "واحدة": 1, "اثنان": 2, "اثنتان": 2, "ثمان": 8, "تسعة": 9, "عشرين": 20,
-    "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30,
+    "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40, "خمسين": 50, "خمسون": 50,
 }  # fmt: skip
+# the Arabic teens, a unit then "ten" in either gender ("إحدى عشرة طائرة", "اثنتا عشرة رحلة", "خمسة عشر"): read
+# whole, before "عشرة" alone (ten) takes their second word
+_AR_UNITS = {
+    1: ("إحدى", "احدى", "أحد", "احد"), 2: ("اثنتا", "اثنا", "اثنتي", "اثني"), 3: ("ثلاث", "ثلاثة"), 4: ("أربع", "أربعة"),
+    5: ("خمس", "خمسة"), 6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثماني", "ثمانية"), 9: ("تسع", "تسعة"),
+}  # fmt: skip
+_WORDS.update({f"{unit} {ten}": 10 + n for n, units in _AR_UNITS.items() for unit in units for ten in ("عشرة", "عشر")})
 # words that are an article or a pronoun as often as a number ("un avion", "один из", "ست" a lady): never a count
 # found on their own
 _NOT_ALONE = frozenset({"un", "une", "ست", "один", "одна", "одно"})
@@ -51,6 +58,8 @@ _NUM = (
     # "1,200 flights", "1\u202f200 vols": a thousands separator is part of the number, not a list's comma
     r"(?P<n>\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?![\d,])|\d{1,3}|[٠-٩]{1,3}|"
     + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True) if w not in _NOT_ALONE)
+    # "ست" (six, also "lady") right before a counted Arabic noun: "ست طائرات"
+    + r"|ست(?=\s+(?:طائر|رحل|سفن|ناقلات|فرقاطات|مدمرات|بوارج|غواصات|قاذفات|مقاتلات))"
     + r")"
     # "с 9 по 16 июля целых 15 машин", "le 3 mars deux avions": a day of the month is no count
     + r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc|"
@@ -75,7 +84,7 @@ _NOUN = (
     r"воздушн\w+\s+машин\w*|летательн\w+\s+аппарат\w*|"
     # the ships of Russian and Arabic by their kind: "пять танкеров", "три фрегата"; "خمس ناقلات", "ثلاث فرقاطات"
     r"танкер(?:а|ов)|фрегат(?:а|ов)|эсминц(?:а|ев)|"
-    r"رحل(?:ة|ات)|طائر(?:ة|ات)|سفن|ناقلات|فرقاطات|مدمرات|بوارج|غواصات)"
+    r"رحل(?:ة|ات)|طائر(?:ة|ات)|سفن|ناقلات|فرقاطات|مدمرات|بوارج|غواصات|قاذفات|مقاتلات)"
 )
 # up to four words between the number and the noun: "four Il-76 planes", "шесть военно-транспортных самолетов"
 _GAP = r"(?:\s+(?:[\w-]+|[«“\"][^»”\"]+[»”\"])){0,4}?\s+"
@@ -91,11 +100,11 @@ _AR_COUNT = re.compile(
     + "|".join(re.escape(w) for w in _WORDS if re.match(r"[\u0600-\u06FF]", w))
     + r")(?P<rate>\s+يومي[اًا]*)?"
 )
-# Arabic counts two by the dual of the noun itself, as the subject of a movement verb ("وصلت سفينتان", "هبطت
-# طائرتا شحن"); a definite dual ("القطعتين") or one in a sentence that describes rather than moves points back
+# Arabic counts two by the dual of the noun itself, as the subject or object of a movement verb ("وصلت سفينتان",
+# "هبطت طائرتا شحن", "أرسلت طائرتي شحن"); a definite dual ("القطعتين") or one in a sentence that describes rather than moves points back
 # at carriers already counted
 _AR_DUAL = re.compile(
-    r"(?<![\u0600-\u06FF])(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت)(?:ان|ين|ا)(?![\u0600-\u06FF])"
+    r"(?<![\u0600-\u06FF])(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت|قاذفت|مقاتلت)(?:ان|ين|ا|ي)(?![\u0600-\u06FF])"
 )
 # Arabic puts "at least" after the counted noun phrase: "15 طائرة شحن روسية على الأقل"
 _AR_MIN_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:على\s+الأقل|على\s+الاقل)")

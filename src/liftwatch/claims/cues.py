@@ -250,6 +250,10 @@ VIA_CUES = (
     # the Arabic stop and passage with any suffix ("بعد توقفها في", "ومرورا ب"), Russian passage
     r"توقف\S*(?:\s+\S+){0,2}?\s+في", r"مرور\S*\s+ب", r"(?:تعبر|يعبر|تعبران|عبرت)", r"(?:пройдя|проходя|проход\w*|прош[её]л\w*|прошл[аи])\s+(?:через|по)",
     r"(?:passé|passés|passée|passant)\s+par",
+    # a stop told by what was done there: "с промежуточной посадкой в", "после дозаправки в", "с заходом в",
+    # "للتزود بالوقود في" (to refuel in)
+    r"(?:промежуточн\w+|техническ\w+)\s+посадк\w+\s+(?:в|во|на)", r"дозаправ\w+\s+(?:в|во|на)",
+    r"с\s+заходом\s+(?:в|во|на)", r"(?:لل|بعد\s+ال|ل\s+ال)?تزود\S*\s+ب\s*الوقود\s+في",
 )  # fmt: skip
 # "between X and Y", and a route told by what links its ends: "the flight linking Istanbul to Misrata", "le vol
 # reliant Istanbul à Misrata", "рейс, связывающий Стамбул с Мисратой", "الرحلة التي تربط إسطنبول بمصراتة"

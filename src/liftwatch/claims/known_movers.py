@@ -69,7 +69,11 @@ _FR_CARRIER_BEFORE = re.compile(
     r"ravitailleurs?|[A-Z][\w-]*\d\w*)(?:\s+[\w-]+){0,3}?\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
     re.I,
 )
-_AR_CARRIER = r"(?:طائر\S*|سفين\S*|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+(?:عسكري|حربي)(?:ة|ان|تان)?"
+# a carrier said to be military, or a bomber or fighter, military by its name ("قاذفتان أمريكيتان", "مقاتلات فرنسية")
+_AR_CARRIER = (
+    r"(?:(?:طائر\S*|سفين\S*|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+(?:عسكري|حربي)(?:ة|ان|تان)?"
+    r"|(?<![\u0600-\u06ff])(?:قاذف|مقاتل)(?:ة|ات|تان|تين|تا|تي))"
+)
 _RECEIVER = re.compile(
     r"(?:\b(?:to|for|at|with|against|from)\s+(?:the\s+)?|\b(?:pour|à|contre|avec)\s+(?:l['’]|la\s+|le\s+)?|"
     r"\b(?:для|к|против|у)\s+|(?:إلى|لصالح|ضد|مع)\s+)$",

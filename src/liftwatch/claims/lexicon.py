@@ -104,7 +104,8 @@ ASSETS: tuple[AssetKind, ...] = (
     AssetKind("fighter jets", "air", (), "military_other",
               pattern=_p(r"\bfighter\s+(?:jets?|aircraft|planes?)\b|\bwarplanes?\b|\bcombat\s+aircraft\b|"
                          r"\bavions?\s+de\s+(?:chasse|combat)\b|\bchasseurs\b|\bистребител\w+|\bбомбардировщик\w+|"
-                         r"مقاتلات|طائرات\s+حربية")),
+                         # bombers, as in Russian: "قاذفة", "قاذفتان", "قاذفات"
+                         r"مقاتلات|طائرات\s+حربية|(?<![\u0600-\u06FF])قاذف(?:ة|ات|تان|تين|تا|تي)(?![\u0600-\u06FF])")),
     # a tanker of an air force, after an aircraft's designation, or named as an aircraft refuels planes: not a
     # ship ("a French Air Force tanker", "a KC-135 tanker", "an A330 tanker", "tanker aircraft", "un avion ravitailleur", "самолёт-заправщик", "طائرة تزويد بالوقود")
     AssetKind("tanker aircraft", "air", (), "military_other",

@@ -143,3 +143,78 @@ def ru_adjective_phrase(phrase: str) -> bool:
     "Балтийского"): it qualifies the noun that follows (a strait, a fleet), it names no place by itself."""
     words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w]
     return bool(words) and all(_RU_ADJ.fullmatch(w) or w.lower() in ("военно", "северо", "юго") for w in words)
+
+
+# an adjective's ending in a key (``norm_key`` folds "й" to "и"), and the nominatives it may stand for
+_RU_ADJ_KEY = re.compile(
+    r"([а-яе]{3,}?)(ого|его|ому|ему|ыми|ими|ых|их|ым|им|ои|еи|ую|юю|ая|яя|ые|ие|ыи|ии|ое|ее|ом|ем)"
+)
+_RU_ADJ_NOMINATIVES = {
+    **dict.fromkeys(("ого", "его", "ому", "ему", "ом", "ем"), ("ыи", "ии", "ое", "ее")),  # masculine, neuter
+    **dict.fromkeys(("ои", "еи", "ую", "юю"), ("ая", "яя", "ыи")),  # feminine (folded "ой" also a masculine nominative)
+    **dict.fromkeys(("ых", "их", "ыми", "ими"), ("ые", "ие")),  # plural
+    **dict.fromkeys(("ым", "им"), ("ые", "ие", "ыи", "ии")),  # plural dative or masculine instrumental
+}
+_RU_VOWELS = set("аеиоуыэюя")
+# "Республики Судан", "Исламской Республики Иран": the state's form of government before its name
+_RU_REPUBLIC = re.compile(r"^(?:\S+ )?республик\w* (?=\S)")
+
+
+def _noun_nominatives(word: str) -> list[str]:
+    """The nominatives a Russian noun's case form may stand for, beyond :func:`ru_variants`: a soft sign
+    ("израиля" -> "израиль"), a fleeting vowel ("египта" -> "египет"), a plural ("эмиратов" -> "эмираты") and
+    a three-letter consonant stem ("чада" -> "чад")."""
+    out = ru_variants(word)
+    if re.search(r"[ео]и$", word) and len(word) > 5:  # the instrumental with "й" folded: "аравиеи", "москвои"
+        out += [word[:-3] + "ия"] if word.endswith("иеи") else [word[:-2] + "а", word[:-2] + "я"]
+    for end in ("ями", "ами", "ов", "ев", "ам", "ям", "ах", "ях", "ем", "ом", "я", "ю", "е", "а", "у", "и", "ы"):
+        if not word.endswith(end) or len(word) - len(end) < 3:
+            continue
+        stem = word[: -len(end)]
+        if end in ("ов", "ам", "ах", "ами"):
+            out.append(stem + "ы")
+        if end in ("ев", "ям", "ях", "ями"):
+            out.append(stem + "и")
+        if end in ("я", "ю", "е", "ем"):
+            out.append(stem + "ь")
+        if end in ("а", "у", "е", "ом") and stem[-1] not in _RU_VOWELS and stem[-2] not in _RU_VOWELS:
+            out.append(stem[:-1] + "е" + stem[-1])  # a vowel the other cases drop: Египет, Египта
+        if end in ("а", "у", "е", "ом") and len(stem) == 3 and stem[-1] not in _RU_VOWELS:
+            out.append(stem)  # a consonant stem too short for ru_variants: Чад, Чада
+    return list(dict.fromkeys(out))
+
+
+def ru_nominatives(key: str) -> list[str]:
+    """Nominative readings of a Russian place phrase (a ``norm_key``) in an oblique case that
+    :func:`ru_variants`, which strips one ending from the end of the phrase, does not reach: a name of one
+    word that declines otherwise (:func:`_noun_nominatives`), and a name of adjectives and a noun declined word
+    by word ("северной кореи" -> "северная корея", "объединенных арабских эмиратов" -> "объединенные арабские
+    эмираты", "южного судана" -> "южныи судан"), with a form of government before a state's name left out
+    ("республики судан" -> "судан"). The caller accepts a reading only as an exact kb name: these are guesses
+    of a grammar, not of a spelling."""
+    if not re.fullmatch(r"[а-яе ]+", key):
+        return []
+    phrases = [key]
+    m = _RU_REPUBLIC.match(key)
+    if m:
+        phrases.append(key[m.end() :])
+    out: list[str] = []
+    for phrase in phrases:
+        words = phrase.split()
+        if not words or len(words) > 4:
+            continue
+        options: list[list[str]] = []
+        for i, word in enumerate(words):
+            adj = _RU_ADJ_KEY.fullmatch(word) if i < len(words) - 1 else None
+            if adj:
+                forms = [word, *(adj.group(1) + e for e in _RU_ADJ_NOMINATIVES.get(adj.group(2), ()))]
+            else:
+                forms = _noun_nominatives(word)
+                if i and re.search(r"[ыи]х$", words[i - 1]) and word[-1] not in _RU_VOWELS:
+                    forms = [word + "ы", word + "и", *forms]  # a plural's genitive without ending: "Минеральных Вод"
+            options.append(forms[:12])
+        readings = [""]
+        for forms in options:
+            readings = [f"{r} {f}".strip() for r in readings for f in forms][:64]
+        out += readings
+    return [r for r in dict.fromkeys(out) if r != key]

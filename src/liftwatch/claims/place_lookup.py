@@ -21,6 +21,7 @@ from liftwatch.claims.morph import (
     declines_to,
     romanised_plausible,
     ru_adjective_phrase,
+    ru_nominatives,
     ru_short_variants,
     ru_variants,
 )
@@ -88,7 +89,9 @@ class PlaceLookup(PlaceBuilder):
             if hit is not None:
                 return self._key_place(hit, text)
         if has_cyrillic(key) and ru_adjective_phrase(key):
-            return None  # "Балтийского флота", "Гибралтарский пролив": an adjective qualifies the noun after it
+            # "Балтийского флота", "Гибралтарский пролив": an adjective qualifies the noun after it; but a
+            # country's name that declines like an adjective ("Китая": Китай) is still the country
+            return self._nominative(text, key, countries_only=True)
         for variant in ru_variants(key):
             if variant in CITY_ANCHORS:
                 return self.city_place(CITY_ANCHORS[variant], text)
@@ -125,7 +128,7 @@ class PlaceLookup(PlaceBuilder):
                 return self.country_place(_COUNTRY_KEYS[variant], text)
         if len(by_sound) == 1 and not unsure:
             return next(iter(by_sound.values()))
-        short = self._short_name(text, key)
+        short = self._short_name(text, key) or self._nominative(text, key)
         return short if short is not None else self._cross_script(text, key)
 
     def _key_place(self, hit: tuple[str, str], text: str) -> Place:
@@ -151,6 +154,36 @@ class PlaceLookup(PlaceBuilder):
             except PlaceError:
                 continue
             found = self._resolve_place(resolve_place, variant, text) if exact else None
+            if isinstance(found, Place):
+                return found
+        return None
+
+    def _nominative(self, text: str, key: str, *, countries_only: bool = False) -> Place | None:
+        """A Russian name in a case form only its grammar reaches (``morph.ru_nominatives``: "из Чада",
+        "Израиля", "Египта", "в Северную Корею", "Объединённых Арабских Эмиратов", "Республики Судан"), as an
+        exact kb name only, never by likeness or sound; ``countries_only`` for a word that also reads as an
+        adjective, which names a country only ("Китая"; "Балтийского" is no case of the town Балтийск)."""
+        resolve_place = getattr(self.kb, "resolve_place", None)
+        for variant in ru_nominatives(key):
+            if not countries_only:
+                hit = self._keys.get(variant)
+                if hit is not None:
+                    return self._key_place(hit, text)
+                if variant in CITY_ANCHORS:
+                    return self.city_place(CITY_ANCHORS[variant], text)
+            if variant in _COUNTRY_KEYS:
+                return self.country_place(_COUNTRY_KEYS[variant], text)
+            if resolve_place is None:
+                continue
+            try:
+                ref = resolve_place(variant)
+            except PlaceError:
+                continue
+            # a name of several words may also be met by its sound ("Минеральные Воды"): the words are specific
+            exact = ref.matched in ("id", "alias", "name") or (ref.matched == "sound" and " " in variant)
+            if not exact or (countries_only and ref.kind != "country"):
+                continue
+            found = self._resolve_place(resolve_place, variant, text)
             if isinstance(found, Place):
                 return found
         return None

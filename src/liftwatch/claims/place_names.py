@@ -40,7 +40,7 @@ COUNTRIES: dict[str, str] = {
     # kb's resolver does not hold
     "центрально африканская республика": "CF", "центрально африканской республики": "CF",
     "центрально африканскую республику": "CF", "саудовская аравия": "SA", "саудовскую аравию": "SA",
-    "саудовской аравии": "SA", "буркина фасо": "BF",
+    "саудовской аравии": "SA", "буркина фасо": "BF", "кнр": "CN", "кндр": "KP", "юар": "ZA",
     "بوركينا فاسو": "BF", "إيران": "IR", "ايران": "IR", "نيكاراغوا": "NI", "نيكاراجوا": "NI",
     # the other countries of the list in Arabic (a hamza seat, taa marbuta or final yaa written either way
     # matches through ``textkey.fold``); left out: "تونس" and "عمان", each also a capital's name, and "المغرب"

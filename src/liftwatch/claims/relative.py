@@ -63,6 +63,20 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "الأيام الأخيرة": ("recent", "day"), "الأسابيع الأخيرة": ("recent", "week"),
     "العام الماضي": ("last", "year"), "العام المنصرم": ("last", "year"), "هذا العام": ("this", "year"),
     "العام الجاري": ("this", "year"),
+    # the same units called "current" (الحالي), "passed" (الفائت), by "year" as سنة, and "since the start of" one
+    # ("منذ بداية العام", "с начала года"): from the unit's first day to publication
+    "الشهر الحالي": ("this", "month"), "الأسبوع الحالي": ("this", "week"), "العام الحالي": ("this", "year"),
+    "السنة الحالية": ("this", "year"), "هذه السنة": ("this", "year"), "السنة الجارية": ("this", "year"),
+    "الشهر الفائت": ("last", "month"), "الأسبوع الفائت": ("last", "week"), "العام الفائت": ("last", "year"),
+    "السنة الماضية": ("last", "year"), "السنة الفائتة": ("last", "year"),
+    "منذ بداية الشهر": ("this", "month"), "منذ مطلع الشهر": ("this", "month"), "منذ بداية العام": ("this", "year"),
+    "منذ مطلع العام": ("this", "year"), "منذ بداية السنة": ("this", "year"), "منذ مطلع السنة": ("this", "year"),
+    "منذ بداية الأسبوع": ("this", "week"),
+    "с начала месяца": ("this", "month"), "с начала этого месяца": ("this", "month"),
+    "с начала текущего месяца": ("this", "month"), "с начала года": ("this", "year"),
+    "с начала этого года": ("this", "year"), "с начала текущего года": ("this", "year"),
+    "с начала недели": ("this", "week"), "с начала этой недели": ("this", "week"),
+    "в текущем году": ("this", "year"), "в минувшем году": ("last", "year"), "в прошедшем году": ("last", "year"),
 }  # fmt: skip
 _PHRASE_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PHRASES, key=len, reverse=True))
 # "N units ago" in French, Russian and Arabic ("il y a trois jours", "две недели назад", "منذ ثلاثة أيام"), with
@@ -78,6 +92,9 @@ RELATIVE = re.compile(
     rf"|il\s+y\s+a\s+(?P<fra>\w+)\s+(?P<fraunit>{_UNIT_WORDS})"
     rf"|(?P<rua>\w+)\s+(?P<ruaunit>{_UNIT_WORDS})\s+назад"
     rf"|(?P<ara>منذ|خلال)\s+(?:(?P<aran>\S+)\s+(?P<araunit>{_UNIT_WORDS})|(?P<ardual>يومين|أسبوعين|شهرين))"
+    # "قبل ثلاثة أيام", "قبل يومين", "قبل أسبوع" (ago: one day), not "قبل ثلاثة أيام من وصولها" (before an event)
+    rf"|قبل\s+(?:(?P<arbn>\S+)\s+(?P<arbunit>{_UNIT_WORDS})|(?P<arbdual>يومين|أسبوعين|شهرين)|(?P<arbone>أسبوع|شهر))"
+    r"(?!\s+(?:من|على)(?![^\W\d_]))"
     r"|"
     r"(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<n>\d+|[a-z]+(?:\s+of)?)?\s*"
     r"(?P<unit>hours?|days?|weeks?|months?|years?)"
@@ -118,7 +135,7 @@ _FOREIGN_NUM = {
     "двое": 2, "трое": 3, "двух": 2, "трех": 3, "трёх": 3, "пяти": 5, "семи": 7, "десяти": 10,
     "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "десять": 10, "несколько": 3,
     "quelques": 3, "une": 1, "un": 1, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6,
-    "سبعة": 7, "عشرة": 10, "عدة": 3, "بضعة": 3,
+    "سبعة": 7, "عشرة": 10, "عدة": 3, "بضعة": 3, "ست": 6, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9,
 }  # fmt: skip
 
 
@@ -241,14 +258,26 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
             return (d, pub) if key == "aran" else (d, d)
     if g.get("ardual"):
         return pub - timedelta(days=_AR_DUAL_UNITS[g["ardual"]]), pub
+    if g.get("arbunit") or g.get("arbdual") or g.get("arbone"):
+        if g.get("arbdual"):
+            back = _AR_DUAL_UNITS[g["arbdual"]]
+        elif g.get("arbone"):
+            back = _unit_days(g["arbone"])
+        else:
+            word = g["arbn"].lower()
+            n = int(word) if word.isdigit() else _FOREIGN_NUM.get(word, 0)
+            if n <= 0:
+                return None
+            back = n * _unit_days(g["arbunit"])
+        return pub - timedelta(days=back), pub - timedelta(days=back)
     return None
 
 
 def _unit_days(word: str) -> int:
     w = word.lower()
-    if w.startswith(("sem", "недел", "أسابيع")):
+    if w.startswith(("sem", "недел", "أسابيع", "أسبوع")):
         return 7
-    if w.startswith(("mois", "месяц", "أشهر", "شهور")):
+    if w.startswith(("mois", "месяц", "أشهر", "شهور", "شهر")):
         return 30
     return 1
 
