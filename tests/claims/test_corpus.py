@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout16"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.625, 0.511), "ar": (0.579, 0.444), "fr": (0.624, 0.438), "ru": (0.607, 0.492)}
+FLOORS = {"en": (0.626, 0.514), "ar": (0.579, 0.444), "fr": (0.625, 0.438), "ru": (0.607, 0.492)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 16: blind at aefad35, 28.5 % (105 of 368), precision 48.6 %
     "en": (0.466, 0.352),

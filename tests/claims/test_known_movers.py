@@ -177,3 +177,16 @@ def test_an_english_state_after_the_verb_is_no_subject() -> None:
 )
 def test_an_english_state_after_the_verb_moves_as_agent_or_owner_of_the_carriers(text: str, actor: str) -> None:
     assert [c.actor for c in extract(text).claims] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # forces known by a proper name with no state's name in it
+        ("Two Y-20 aircraft of the People's Liberation Army Air Force landed in Colombo on 4 May 2023.", "China"),
+        ("A Luftwaffe A400M landed in Colombo on 4 May 2023.", "Germany"),
+        ("Un avion de l'armée de l'Air et de l'Espace a atterri à Larnaca le 4 mai 2023.", "France"),
+    ],
+)
+def test_forces_known_by_a_proper_name_name_their_state(text: str, actor: str) -> None:
+    assert [c.actor for c in extract(text).claims] == [actor]

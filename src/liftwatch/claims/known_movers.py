@@ -33,6 +33,17 @@ _EN_BRANCH = (
 )
 # a branch named in a base's name is a place, not a mover ("the Royal Australian Air Force Base in Amberley")
 _NOT_A_BASE = r"(?!\s+(?:Base|Station|Academy|Airfield|Air\s+Station|Headquarters)\b)"
+# forces known by a proper name that holds no state's name or adjective, in the languages reporting writes them:
+# they name their state as "the French Air Force" does ("six Y-20s of the People's Liberation Army Air Force",
+# "the PLA Navy's escort taskforce", "a Luftwaffe A400M", "l'armée de l'Air et de l'Espace parachute", "an IDF
+# aircraft"); ISO2 of the state each names
+_NAMED_FORCES = {
+    r"People['’]s\s+Liberation\s+Army(?:\s+(?:Air\s+Force|Navy))?|PLA(?:AF|N)?": "CN",
+    r"Luftwaffe|Bundeswehr|Deutsche\s+Marine": "DE",
+    r"[Aa]rmée\s+de\s+l['’][Aa]ir\s+et\s+de\s+l['’][Ee]space|Marine\s+nationale": "FR",
+    r"Israel\s+Defen[cs]e\s+Forces|IDF|Tsahal": "IL",
+    r"Japan\s+(?:Maritime|Air|Ground)\s+Self-Defen[cs]e\s+Force|JMSDF|JASDF": "JP",
+}
 _RU_BRANCH = (
     r"(?:ВВС|ВМС|ВМФ|ВКС|[Вв]оенно-воздушн\w+\s+сил\w*|[Вв]оенно-морск\w+\s+(?:сил\w*|флот\w*)|арми[ияюе]|"
     r"[Вв]ооруж[её]нн\w+\s+сил\w*|[Пп]ограничн\w+\s+служб\w*|[Бб]ереговой\s+охран\w*)"
@@ -181,6 +192,7 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
         rf"|\b(?i:{_FR_CARRIER}\s+(?P<fradj>{alt(fr_adj)}))\b"
         rf"|(?<![\w-])(?i:(?P<ruadj>{alt(ru_adj)})(?:{_RU_MOVER_CASE})\s+{_RU_CARRIER})"
         rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?(?![\u0600-\u06ff])"
+        rf"|\b(?P<named>{alt(_NAMED_FORCES)})\b"
         rf"|\b(?P<encar>{alt(sorted(set(en), key=len, reverse=True))})\s+(?i:{_EN_CARRIER})"
         rf"|\b(?P<ensubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_EN_SENDS})"
         rf"|\b(?:(?:la|le|les)\s+|l['’])?(?P<frsubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_FR_SENDS})"
@@ -218,6 +230,11 @@ def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[s
     return sorted(set(fr), key=len, reverse=True), sorted(set(ru), key=len, reverse=True)
 
 
+def _named_force(name: str) -> str | None:
+    """The ISO2 of the state whose forces ``name`` (a match of :data:`_NAMED_FORCES`) names."""
+    return next((iso for rx, iso in _NAMED_FORCES.items() if re.fullmatch(rx, name)), None)
+
+
 def state_forces(text: str) -> list[tuple[int, int, Actor]]:
     """States named by their forces or services ("the French Air Force", "ВВС Алжира"), as movers."""
     pattern, key, english, hand = state_table()
@@ -233,8 +250,9 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
         if m.group("encar") and _EN_WHENEVER.search(before):
             continue  # "even though air defence engages when Sudanese military aircraft fly over": no movement told
         groups = ("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2", "encar", "ensubj", "frsubj", "rusubj")
-        matched = next(g for g in m.group(*groups) if g)
-        iso = key.get(norm_key(matched))
+        named = m.group("named")
+        matched = named or next(g for g in m.group(*groups) if g)
+        iso = _named_force(named) if named else key.get(norm_key(matched))
         if iso is None:
             continue
         actor = hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(m.group(0))))
