@@ -94,3 +94,99 @@ def test_the_turkish_straits_and_the_bosphorus_in_one_voyage_are_one_passage() -
     )
     vias = [[p.id for p in c.via] for c in extract(text).claims]
     assert vias == [["turkish-straits"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # rule 6: a state's own military aircraft or warship, by its English adjective
+        ("Two Indonesian military aircraft landed in Dili on 4 May 2023.", "Indonesia"),
+        ("Three Indian naval warships arrived in Colombo on 4 May 2023.", "India"),
+        ("Two Japanese destroyers reached Manila on 4 May 2023.", "Japan"),
+        # rule 7: the state named as the subject of a verb of sending, in English, French and Russian
+        ("Indonesia on Monday dispatched two C-130 aircraft to Dili.", "Indonesia"),
+        ("Japan appeared to have sent two more destroyers to Manila on 4 May 2023.", "Japan"),
+        ("Le Japon a envoyé deux navires à Manille le 4 mai 2023.", "Japan"),
+        ("Индия в понедельник направила два корабля в Коломбо 4 мая 2023 года.", "India"),
+        # the broken Arabic plural of a ship before a state's adjective
+        ("أبحرت سفن حربية يابانية إلى مانيلا في 4 مايو 2023.", "Japan"),
+    ],
+)
+def test_a_state_that_sends_or_owns_the_military_carrier_is_the_mover(text: str, actor: str) -> None:
+    assert [c.actor for c in extract(text).claims] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Japanese cargo plane landed in Manila on 4 May 2023.",  # a nationality alone (rule 6)
+        "Two flights to Japan dispatched on 4 May 2023 landed in Manila.",  # the state is the goal, no subject
+        "Два самолёта в Японию направили из Манилы 4 мая 2023 года.",  # "в Японию": a goal, not who sends
+    ],
+)
+def test_a_state_that_is_no_subject_or_only_a_nationality_sends_nothing(text: str) -> None:
+    assert all(c.actor is None for c in extract(text).claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # rule 6: a type only armed forces fly, with its state's adjective or possessive before it or after it
+        ("Kenya's first C-17 aircraft landed in Colombo on 4 May 2023.", "Kenya"),
+        ("Two Kenyan C-130s landed in Colombo on 4 May 2023.", "Kenya"),
+        ("Un C-130 jordanien a atterri à Larnaca le 4 mai 2023.", "Jordan"),
+        # rule 6 in French: fighters, and a state's soldiers counted or with an article, are the state's
+        ("Deux avions de chasse belges ont quitté Niamey pour Bruxelles le 4 mai 2023.", "Belgium"),
+        ("Un contingent de 80 militaires belges a quitté Niamey pour Bruxelles le 4 mai 2023.", "Belgium"),
+        ("La Belgique a mobilisé un avion qui a quitté Niamey pour Bruxelles le 4 mai 2023.", "Belgium"),
+    ],
+)
+def test_a_state_by_its_military_types_fighters_or_troops_is_the_mover(text: str, actor: str) -> None:
+    assert [c.actor for c in extract(text).claims] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kenyan Il-76 landed in Colombo on 4 May 2023.",  # a type civil carriers fly too: a nationality
+        "Des experts militaires belges ont quitté Niamey pour Bruxelles le 4 mai 2023.",  # persons, not troops
+        # a branch in a base's name is a place, not the mover
+        "Two C-17s flew to the Royal Malaysian Air Force Base in Subang on 4 May 2023.",
+        # carriers in a clause of time: a habit, not who flew
+        "The plane landed in Nyala on 4 May 2023, though gunners fire when Kenyan military aircraft fly over.",
+    ],
+)
+def test_no_state_moves_by_a_civil_type_persons_a_base_or_a_habit(text: str) -> None:
+    assert all(c.actor is None for c in extract(text).claims)
+
+
+def test_an_english_state_after_the_verb_is_no_subject() -> None:
+    # English puts its mover before the verb: a state after it, but no agent after "by", moves nothing
+    text = "A cargo plane landed in Adana on 7 February 2023, a day after the earthquake struck Turkey."
+    assert [c.actor for c in extract(text).claims] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # after a noun the verb finder reads as a verb ("transport"), the forces whose the carriers are still move
+        ("Five Il-76 military transport aircraft of the Kenyan Air Force flew to Mombasa on 4 May 2023.", "Kenya"),
+        # the agent of a passive verb
+        ("Two cargo planes were sent to Mombasa on 4 May 2023 by the Kenyan Air Force.", "Kenya"),
+    ],
+)
+def test_an_english_state_after_the_verb_moves_as_agent_or_owner_of_the_carriers(text: str, actor: str) -> None:
+    assert [c.actor for c in extract(text).claims] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # forces known by a proper name with no state's name in it
+        ("Two Y-20 aircraft of the People's Liberation Army Air Force landed in Colombo on 4 May 2023.", "China"),
+        ("A Luftwaffe A400M landed in Colombo on 4 May 2023.", "Germany"),
+        ("Un avion de l'armée de l'Air et de l'Espace a atterri à Larnaca le 4 mai 2023.", "France"),
+    ],
+)
+def test_forces_known_by_a_proper_name_name_their_state(text: str, actor: str) -> None:
+    assert [c.actor for c in extract(text).claims] == [actor]

@@ -31,6 +31,19 @@ _EN_BRANCH = (
     r"(?:Air\s+(?:and\s+Space\s+)?Force|Air\s+Corps|Navy|Naval\s+Forces?|Army|Armed\s+Forces|"
     r"Border\s+Force|Coast\s+Guard|Marines|Marine\s+Corps|Defen[cs]e\s+Forces)\b"
 )
+# a branch named in a base's name is a place, not a mover ("the Royal Australian Air Force Base in Amberley")
+_NOT_A_BASE = r"(?!\s+(?:Base|Station|Academy|Airfield|Air\s+Station|Headquarters)\b)"
+# forces known by a proper name that holds no state's name or adjective, in the languages reporting writes them:
+# they name their state as "the French Air Force" does ("six Y-20s of the People's Liberation Army Air Force",
+# "the PLA Navy's escort taskforce", "a Luftwaffe A400M", "l'armée de l'Air et de l'Espace parachute", "an IDF
+# aircraft"); ISO2 of the state each names
+_NAMED_FORCES = {
+    r"People['’]s\s+Liberation\s+Army(?:\s+(?:Air\s+Force|Navy))?|PLA(?:AF|N)?": "CN",
+    r"Luftwaffe|Bundeswehr|Deutsche\s+Marine": "DE",
+    r"[Aa]rmée\s+de\s+l['’][Aa]ir\s+et\s+de\s+l['’][Ee]space|Marine\s+nationale": "FR",
+    r"Israel\s+Defen[cs]e\s+Forces|IDF|Tsahal": "IL",
+    r"Japan\s+(?:Maritime|Air|Ground)\s+Self-Defen[cs]e\s+Force|JMSDF|JASDF": "JP",
+}
 _RU_BRANCH = (
     r"(?:ВВС|ВМС|ВМФ|ВКС|[Вв]оенно-воздушн\w+\s+сил\w*|[Вв]оенно-морск\w+\s+(?:сил\w*|флот\w*)|арми[ияюе]|"
     r"[Вв]ооруж[её]нн\w+\s+сил\w*|[Пп]ограничн\w+\s+служб\w*|[Бб]ереговой\s+охран\w*)"
@@ -49,6 +62,10 @@ _FR_BRANCH = (
 _FR_CARRIER = (
     r"(?:(?:avions?|appareils?|aéronefs?|avions?-cargos?|cargos?|navires?|bâtiments?|hélicoptères?)"
     r"(?:\s+(?:de\s+transport|cargo|de\s+ravitaillement|ravitailleurs?))?\s+(?:militaires?|de\s+guerre)|"
+    # fighters are their state's ("deux avions de chasse français"); soldiers counted or with an article are a
+    # state's troops on the move ("70 militaires français ont quitté", "les soldats français"), unlike
+    # "des experts militaires français", where "militaires" qualifies a person
+    r"(?:avions?|appareils?)\s+de\s+(?:combat|chasse)|(?:\d+|les|des|de|ces)\s+(?:soldats|militaires|troupes)|"
     rf"{_FR_BRANCH}|[Ff]orces\s+(?:aériennes|navales|spéciales)|[Aa]viation)"
 )
 _RU_CARRIER = (
@@ -69,11 +86,43 @@ _FR_CARRIER_BEFORE = re.compile(
     r"ravitailleurs?|[A-Z][\w-]*\d\w*)(?:\s+[\w-]+){0,3}?\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
     re.I,
 )
-# a carrier said to be military, or a bomber or fighter, military by its name ("قاذفتان أمريكيتان", "مقاتلات فرنسية")
+# a carrier said to be military (the broken plural of "ship" as its singular: "سفن حربية", "سفنا حربية صينية"), or a
+# bomber or fighter, military by its name ("قاذفتان أمريكيتان", "مقاتلات فرنسية")
 _AR_CARRIER = (
-    r"(?:(?:طائر\S*|سفين\S*|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+(?:عسكري|حربي)(?:ة|ان|تان)?"
+    r"(?:(?:طائر\S*|سفين\S*|سفن(?:ا)?|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+(?:عسكري|حربي)(?:ة|ان|تان)?"
     r"|(?<![\u0600-\u06ff])(?:قاذف|مقاتل)(?:ة|ات|تان|تين|تا|تي))"
 )
+# an English adjective before a state's military carrier ("two Chinese military aircraft", "Egyptian military
+# planes", "three Chinese naval warships", "Indian warships"): rule 6's state's own military aircraft or
+# warship, the shape the other languages' carriers above already read. A civil or unqualified carrier ("a
+# Chinese cargo plane", "Chinese ships") stays no mover. A state's fighters and troops ("Indian troops") are its own.
+_EN_CARRIER = (
+    r"(?:(?:military|naval|navy|air\s+force)\s+(?:(?:transport|cargo|relief|supply|tanker)\s+)?"
+    r"(?:aircraft|planes?|airplanes?|airlifters?|jets?|helicopters?|ships?|vessels?|transports?|flights?)|"
+    r"(?:naval\s+)?(?:warships?|frigates?|destroyers?|corvettes?|submarines?|cruisers?|landing\s+ships?)|"
+    r"(?:fighter\s+jets|fighters|troops|soldiers))\b"
+)
+# a state's name as the subject of a verb of sending ("China on Tuesday dispatched two Y-20s", "China appeared to
+# have sent two more warships", "Egypt has deployed"): rule 7's state that sends. Only a few words of time or
+# modality may stand between, so that "China's ambassador sent" or a list of states names no sender.
+_FR_SENDS = (
+    r"\s+(?:(?:a|avait|aurait)\s+(?:(?:également|aussi|déjà|encore|récemment|ainsi)\s+)?"
+    r"(?:envoyé|dépêché|déployé|expédié|mobilisé|affrété|rapatrié)|envoie|dépêche|déploie|expédie|mobilise|affrète)\b"
+)
+_RU_SENDS = r"(?:\s+(?:уже|также|вновь|снова|ранее|в|во|\w+(?:ник|ду|цу|ту|ье|енье|ром|ером)))*\s+(?:направил|отправил|перебросил|послал)[аои]?\b"
+# a verb of sending after a preposition is no subject's ("flights to China dispatched", "в Китай направили")
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:to|from|in|into|at|for|with|by|of|and|à|de|du|en|vers|pour|par|et|de\s+la|à\s+la)|"
+    r"(?<![\w-])(?:в|во|из|на|к|с|со|для|и|от|до))\s*$",
+    re.I,
+)
+_EN_SENDS = (
+    r"(?:\s+(?:on|last|this|has|had|have|also|reportedly|again|recently|then|later|appeared|appears|seems|"
+    r"seemed|to|\w+day|week|month|night|morning))*\s+(?:sent|dispatched|despatched|deployed|airlifted|flew)\b"
+)
+# carriers in a clause of time or condition tell a habit or a case, not who flew ("when Egyptian military aircraft
+# fly over", "if Chinese warships enter"): no mover
+_EN_WHENEVER = re.compile(r"\b(?:when|whenever|if|each\s+time|every\s+time|unless)\s+(?:\w+\s+){0,2}$", re.I)
 _RECEIVER = re.compile(
     r"(?:\b(?:to|for|at|with|against|from)\s+(?:the\s+)?|\b(?:pour|à|contre|avec)\s+(?:l['’]|la\s+|le\s+)?|"
     r"\b(?:для|к|против|у)\s+|(?:إلى|لصالح|ضد|مع)\s+)$",
@@ -103,6 +152,7 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
     key: dict[str, str] = {}
     english: dict[str, str] = {iso: a.name for iso, a in hand.items()}
     en: list[str] = []
+    names: list[str] = []  # English names of states, without their adjectives (a subject that sends)
     ru: list[str] = []
     ar: list[str] = []
     fr: list[str] = []
@@ -126,6 +176,8 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
             else:  # Latin script: English names and adjectives, French (and other) names
                 key.setdefault(norm_key(form), iso)
                 en.append(re.escape(form))  # "UK Border Force", "French Air Force"
+                if form != adjective:
+                    names.append(re.escape(form))
                 fr.append(re.escape(form))
     for iso, forms in _AR_ADJECTIVES.items():
         for nisba in forms:
@@ -135,13 +187,18 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
     ar_set = sorted(set(ar), key=len, reverse=True)
     alt = "|".join
     pattern = re.compile(
-        rf"\b(?P<en>{alt(sorted(set(en), key=len, reverse=True))})(?:'s)?\s+{_EN_BRANCH}"
+        rf"\b(?P<en>{alt(sorted(set(en), key=len, reverse=True))})(?:'s)?\s+{_EN_BRANCH}{_NOT_A_BASE}"
         rf"|{_RU_BRANCH}\s+(?P<ru>{alt(sorted(set(ru), key=len, reverse=True))})\w*"
         rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(sorted(set(ar), key=len, reverse=True))})(?:ة|ه)?(?![\u0600-\u06ff])"
         rf"|{_FR_BRANCH}\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*(?P<fr>{alt(sorted(set(fr), key=len, reverse=True))})\b"
         rf"|\b(?i:{_FR_CARRIER}\s+(?P<fradj>{alt(fr_adj)}))\b"
         rf"|(?<![\w-])(?i:(?P<ruadj>{alt(ru_adj)})(?:{_RU_MOVER_CASE})\s+{_RU_CARRIER})"
         rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?(?![\u0600-\u06ff])"
+        rf"|\b(?P<named>{alt(_NAMED_FORCES)})\b"
+        rf"|\b(?P<encar>{alt(sorted(set(en), key=len, reverse=True))})\s+(?i:{_EN_CARRIER})"
+        rf"|\b(?P<ensubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_EN_SENDS})"
+        rf"|\b(?:(?:la|le|les)\s+|l['’])?(?P<frsubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_FR_SENDS})"
+        rf"|(?<![\w-])(?P<rusubj>{alt(sorted(set(ru), key=len, reverse=True))})\w*(?i:{_RU_SENDS})"
     )
     return pattern, key, english, hand
 
@@ -175,6 +232,11 @@ def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[s
     return sorted(set(fr), key=len, reverse=True), sorted(set(ru), key=len, reverse=True)
 
 
+def _named_force(name: str) -> str | None:
+    """The ISO2 of the state whose forces ``name`` (a match of :data:`_NAMED_FORCES`) names."""
+    return next((iso for rx, iso in _NAMED_FORCES.items() if re.fullmatch(rx, name)), None)
+
+
 def state_forces(text: str) -> list[tuple[int, int, Actor]]:
     """States named by their forces or services ("the French Air Force", "ВВС Алжира"), as movers."""
     pattern, key, english, hand = state_table()
@@ -185,12 +247,57 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
             continue
         if m.group("fradj") and _FR_OF.search(before) and not _FR_CARRIER_BEFORE.search(before):
             continue
-        matched = next(g for g in m.group("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2") if g)
-        iso = key.get(norm_key(matched))
+        if (m.group("ensubj") or m.group("frsubj") or m.group("rusubj")) and _PREP_BEFORE.search(before):
+            continue
+        if m.group("encar") and _EN_WHENEVER.search(before):
+            continue  # "even though air defence engages when Sudanese military aircraft fly over": no movement told
+        groups = ("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2", "encar", "ensubj", "frsubj", "rusubj")
+        named = m.group("named")
+        matched = named or next(g for g in m.group(*groups) if g)
+        iso = _named_force(named) if named else key.get(norm_key(matched))
         if iso is None:
             continue
         actor = hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(m.group(0))))
         out.append((m.start(), m.end(), actor))
+    return out
+
+
+# transports only armed forces fly (the kb files them as cargo aircraft with the civil freighters); with the kb's
+# military category (fighters, bombers, tankers, military helicopters) a state's type of these is its forces'
+_MILITARY_TRANSPORTS = frozenset({"C17", "C130", "C30J", "A400", "C5M", "E390", "C27J", "Y20", "Y9"})
+# an English adjective or a state's possessive before the type, an ordinal or a number between ("an Indian C-17",
+# "India's first C17 aircraft", "two Jordanian C-130s"); a French adjective after it ("un C-130 français")
+_EN_BEFORE_TYPE = re.compile(
+    r"\b(?P<state>[A-Z][\w.]*)(?:['’]s)?\s+(?:(?:first|second|third|fourth|fifth|last|latest|two|three|four|five|"
+    r"six|seven|eight|nine|ten|\d+|several|more|other)\s+){0,2}$"
+)
+_FR_AFTER_TYPE = re.compile(r"\A(?:s|\s+[A-Z][\w-]*)?\s+(?P<state>[a-zéèêëîïôûüç]+)\b")
+
+
+def military_type_states(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, Actor]]:
+    """States named by their adjective or possessive next to a type only armed forces fly ("an Indian C-17",
+    "India's first C17 aircraft", "un C-130 français"): rule 6's state's military aircraft, as movers.
+
+    ``spans`` are the text's carriers as (start, end, kb type code, kb category). A civil or dual-use type with
+    its nationality ("a Russian Ilyushin Il-62M", "an Egyptian Il-76") names no mover (rules 6 and 41)."""
+    _, key, english, hand = state_table()
+    out: list[tuple[int, int, Actor]] = []
+    for a, b, code, category in spans:
+        if code not in _MILITARY_TRANSPORTS and category != "military_other":
+            continue
+        found: list[tuple[int, int]] = []
+        before = _EN_BEFORE_TYPE.search(text, max(0, a - 40), a)
+        if before is not None and not _RECEIVER.search(text[max(0, before.start() - 40) : before.start()]):
+            found.append((before.start("state"), before.end("state")))
+        after = _FR_AFTER_TYPE.match(text[b : b + 40])
+        if after is not None:
+            found.append((b + after.start("state"), b + after.end("state")))
+        for start, end in found:
+            iso = key.get(norm_key(text[start:end]))
+            if iso is None:
+                continue
+            actor = hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(text[start:end])))
+            out.append((start, end, actor))
     return out
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from liftwatch.claims.airlines import airline_names, owned_by
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.cues import MOVE
-from liftwatch.claims.known_movers import known_operators, state_forces
+from liftwatch.claims.known_movers import known_operators, military_type_states, state_forces
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.claims.model import AssetRef
 from liftwatch.claims.places import Mention
@@ -45,6 +45,22 @@ _SOURCE_BEFORE = re.compile(
 _CARRIER_NOUN = re.compile(
     r"(?:\bcompagnie(?:\s+aérienne)?|\bairline|\bcarrier|\bcharter\s+(?:company|operator)|\bавиакомпани\w*|"
     r"\bперевозчик\w*|شركة(?:\s+الطيران)?|لشركة)\s+(?:[\w\u0600-\u06FF-]+\s+){0,2}[«\"“]?$",
+    re.I,
+)
+
+
+# a clause in Latin script (English, French): its words before the movement verb, with no Cyrillic or Arabic
+_LATIN_SUBJECT_FIRST = re.compile(r"\A[^\u0400-\u04ff\u0600-\u06ff]*[A-Za-z][^\u0400-\u04ff\u0600-\u06ff]*\Z")
+# the agent of a passive verb of movement ("sent by", "envoyés par l'"), or whose the carrier is, after a noun the
+# verb finder also reads ("transport aircraft of the Russian Aerospace Forces", "un C-17 de l'Armée de l'Air
+# américaine", "the landing of Turkish soldiers")
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|of|par|de|du|des|d['’])\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+)?(?:[\w'’-]+\s+){0,3}$", re.I
+)
+# an adjective of nationality before the carriers or troops it qualifies ("a Russian transport aircraft has been
+# observed", "Turkish soldiers")
+_OWN_CARRIER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:aircraft|planes?|jets?|airlifters?|ships?|vessels?|warships?|soldiers|troops|forces)\b",
     re.I,
 )
 
@@ -92,6 +108,8 @@ def mover(
     def in_source(a: int, b: int) -> bool:
         return any(not (b <= s or a >= e) for s, e, _ in sources)
 
+    spans = [(s, e, code, a.category) for s, e, a in assets for code in a.type_codes]
+    actors = sorted([*actors, *military_type_states(text, spans)], key=lambda x: x[0])
     cands = []
     for s, e, actor in actors:
         if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
@@ -134,7 +152,20 @@ def mover(
     if chosen is None:
         verb = MOVE.search(text)
         before = [c for c in cands if verb is None or c[0] < verb.start()]
-        chosen = (before or cands)[0]
+        if not before and verb is not None and _LATIN_SUBJECT_FIRST.search(text[: verb.start()]):
+            # English and French put the mover before the verb: one after it is its agent ("were sent by
+            # Egypt", "envoyés par l'Égypte") or no mover at all ("landed in Adana after the quake struck
+            # Turkey", "a atterri en Turquie"). Arabic and Russian may put the subject after the verb.
+            after = [
+                c
+                for c in cands
+                if _AGENT_BEFORE.search(text[max(0, c[0] - 40) : c[0]]) or _OWN_CARRIER.match(text[c[1] :])
+            ]
+            if not after:
+                return None
+            chosen = after[0]
+        else:
+            chosen = (before or cands)[0]
     for c in cands:  # "Russian private military group Wagner": the proxy, not the sponsor
         if ACTOR_PARENT.get(c[2].name) == chosen[2].name and 0 <= c[0] - chosen[1] <= 40:
             return c[2]
