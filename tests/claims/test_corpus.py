@@ -6,7 +6,7 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-y*`` files), which joined it once
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*`` files), which joined it once
 they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
 nothing about unseen reporting. The blind figures each set gave when it was scored, once, are recorded in
 ``docs/accuracy.md``.
@@ -27,16 +27,11 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout16"
+HELDOUT: Path | None = None  # set 16 joined the corpus; set 17 is named here once it has been scored
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.621, 0.507), "ar": (0.582, 0.447), "fr": (0.621, 0.432), "ru": (0.609, 0.494)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 16: blind at aefad35, 28.5 % (105 of 368), precision 48.6 %
-    "en": (0.466, 0.352),
-    "ar": (0.549, 0.277),
-    "fr": (0.424, 0.181),
-    "ru": (0.500, 0.295),
-}
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}
 # sources reported as actor on the blind set when it was scored (set 16: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
