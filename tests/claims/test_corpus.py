@@ -27,12 +27,17 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None  # set 16 joined the corpus; set 17 is named here once it has been scored
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout17"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.621, 0.507), "ar": (0.582, 0.447), "fr": (0.621, 0.432), "ru": (0.609, 0.494)}
+FLOORS = {"en": (0.623, 0.508), "ar": (0.589, 0.440), "fr": (0.616, 0.421), "ru": (0.616, 0.486)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}
-# sources reported as actor on the blind set when it was scored (set 16: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 17: blind at f5aa5c3, 25.7 % (100 of 389), precision 47.2 %
+    "en": (0.461, 0.243),
+    "ar": (0.390, 0.231),
+    "fr": (0.431, 0.178),
+    "ru": (0.604, 0.508),
+}
+# sources reported as actor on the blind set when it was scored (set 17: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
