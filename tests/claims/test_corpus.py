@@ -6,7 +6,7 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*`` files), which joined it once
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*`` and ``*-a*`` files), which joined it once
 they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
 nothing about unseen reporting. The blind figures each set gave when it was scored, once, are recorded in
 ``docs/accuracy.md``.
@@ -27,17 +27,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout17"
+HELDOUT: Path | None = None  # set 18 (tests/data/articles_heldout18) is annotated and not yet scored
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.623, 0.508), "ar": (0.589, 0.440), "fr": (0.618, 0.423), "ru": (0.616, 0.486)}
+FLOORS = {"en": (0.616, 0.491), "ar": (0.580, 0.429), "fr": (0.606, 0.400), "ru": (0.615, 0.487)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 17: blind at f5aa5c3, 25.7 % (100 of 389), precision 47.2 %
-    "en": (0.461, 0.243),
-    "ar": (0.390, 0.231),
-    "fr": (0.431, 0.178),
-    "ru": (0.604, 0.508),
-}
-# sources reported as actor on the blind set when it was scored (set 17: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 17 (blind at f5aa5c3: 25.7 %) joined the corpus
+# sources reported as actor on the blind set when it was scored (set 17: none; set it with set 18's score)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
