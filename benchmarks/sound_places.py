@@ -20,11 +20,11 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-from liftwatch.claims.morph import ru_variants
 from liftwatch.claims.name_marks import person_marked, quoted
 from liftwatch.claims.places import Gazetteer, norm_key
 from liftwatch.errors import PlaceError
 from liftwatch.kb import places
+from liftwatch.kb.ru_forms import ru_variants
 from liftwatch.kb.sound_index import place_by_sound
 
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*|[\u0621-\u064A]+")

@@ -18,9 +18,9 @@ from datetime import date
 
 import pytest
 
-from liftwatch.claims.morph import ru_nominatives
 from liftwatch.claims.places import default_gazetteer
 from liftwatch.claims.relative import RELATIVE, relative_span
+from liftwatch.kb.ru_forms import ru_nominatives
 
 from .conftest import SHAPES_PUB, one_claim, place_ids
 

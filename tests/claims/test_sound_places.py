@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from liftwatch.claims.morph import declines_to
 from liftwatch.claims.name_marks import person_marked, quoted
 from liftwatch.claims.places import SOUND_NOTE, default_gazetteer
+from liftwatch.kb.ru_forms import declines_to
 
 
 @pytest.mark.parametrize(

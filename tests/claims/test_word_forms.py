@@ -16,15 +16,10 @@ from liftwatch.claims import extract
 from liftwatch.claims.cues import HEDGE, MOVE
 from liftwatch.claims.lexicon import HINTS
 from liftwatch.claims.model import Extraction, Place
-from liftwatch.claims.morph import (
-    romanised_plausible,
-    ru_adjective_phrase,
-    ru_alias_regex,
-    ru_short_variants,
-    ru_variants,
-)
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.ships import named_ships
+from liftwatch.claims.translit import romanised_plausible
+from liftwatch.kb.ru_forms import ru_adjective_phrase, ru_alias_regex, ru_short_variants, ru_variants
 from tests.claims.conftest import real_kb_gazetteer
 
 PUB = date(2024, 6, 12)

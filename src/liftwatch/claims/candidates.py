@@ -16,7 +16,6 @@ from liftwatch.claims.filler import filler_word
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
-from liftwatch.claims.morph import ru_adjective_phrase
 from liftwatch.claims.name_marks import person_marked, quoted
 from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
 from liftwatch.claims.places import SOUND_NOTE, Gazetteer, Mention, norm_key
@@ -25,6 +24,7 @@ from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
 from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 from liftwatch.claims.types import find_types
+from liftwatch.kb.ru_forms import ru_adjective_phrase
 
 _CANDIDATE = re.compile(
     r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"

@@ -14,7 +14,6 @@ from functools import partial
 from typing import Any
 
 from liftwatch.claims.model import Place
-from liftwatch.claims.morph import ru_variants
 from liftwatch.claims.place_builders import AIR_KINDS, SEA_KINDS
 from liftwatch.claims.place_lookup import SOUND_NOTE, PlaceLookup, without_site_word
 from liftwatch.claims.places import Gazetteer
@@ -22,6 +21,7 @@ from liftwatch.claims.textkey import norm_key
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb.cities import cities_named
+from liftwatch.kb.ru_forms import ru_variants
 from liftwatch.kb.sites import airportsdata_rows
 
 _AIRPORT_WORD = re.compile(r"airport|airfield|aéroport|аэропорт|مطار", re.I)

@@ -3,7 +3,7 @@ guards running text needs.
 
 Names the gazetteer's pattern does not know but that stand where a place must stand ("flights to Bamako") go
 through ``kb.resolve_place`` (the resolver every command uses; fuzzy, all airports, ambiguous names refused),
-after the Russian case forms of the phrase (``morph.ru_variants``) met no alias, city or country; a Cyrillic or
+after the Russian case forms of the phrase (``kb.ru_forms.ru_variants``) met no alias, city or country; a Cyrillic or
 Arabic name the kb knows only in Latin script is romanised or matched by its consonants. What still fails is no
 place, and the caller keeps it as an *unknown place*.
 """
@@ -17,14 +17,6 @@ from typing import Any
 
 from liftwatch import kb as kb_module
 from liftwatch.claims.model import Place
-from liftwatch.claims.morph import (
-    declines_to,
-    romanised_plausible,
-    ru_adjective_phrase,
-    ru_nominatives,
-    ru_short_variants,
-    ru_variants,
-)
 from liftwatch.claims.place_builders import PlaceBuilder
 from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
 from liftwatch.claims.plausible import plausible, sounds_like
@@ -36,8 +28,16 @@ from liftwatch.claims.translit import (
     has_arabic,
     has_cyrillic,
     kb_skeletons,
+    romanised_plausible,
 )
 from liftwatch.errors import PlaceError
+from liftwatch.kb.ru_forms import (
+    declines_to,
+    ru_adjective_phrase,
+    ru_nominatives,
+    ru_short_variants,
+    ru_variants,
+)
 from liftwatch.kb.sound_index import sounds_like as kb_sounds_like
 
 _SUFFIX = (
@@ -159,7 +159,7 @@ class PlaceLookup(PlaceBuilder):
         return None
 
     def _nominative(self, text: str, key: str, *, countries_only: bool = False) -> Place | None:
-        """A Russian name in a case form only its grammar reaches (``morph.ru_nominatives``: "из Чада",
+        """A Russian name in a case form only its grammar reaches (``kb.ru_forms.ru_nominatives``: "из Чада",
         "Израиля", "Египта", "в Северную Корею", "Объединённых Арабских Эмиратов", "Республики Судан"), as an
         exact kb name only, never by likeness or sound; ``countries_only`` for a word that also reads as an
         adjective, which names a country only ("Китая"; "Балтийского" is no case of the town Балтийск)."""

@@ -17,18 +17,18 @@ from types import ModuleType
 from typing import Any
 
 from liftwatch.claims.model import Place
-from liftwatch.claims.morph import ru_alias_regex
 from liftwatch.claims.place_lookup import _SUFFIX, PlaceLookup
 from liftwatch.claims.place_lookup import SOUND_NOTE as SOUND_NOTE
 from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
 from liftwatch.claims.textkey import fold as fold
 from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import has_arabic
+from liftwatch.kb.ru_forms import ru_alias_regex
 
 
 def _alias_regex(alias: str) -> str:
     """An alias as a pattern; a one-word Russian name also in the case forms of its declension ("Сирия":
-    "Сирию", "Сирии"; ``morph.ru_alias_regex``), since Russian inflects place names wherever they stand."""
+    "Сирию", "Сирии"; ``kb.ru_forms.ru_alias_regex``), since Russian inflects place names wherever they stand."""
     words = [p for p in re.split(r"[\s\-‐–_]+", fold(alias).strip()) if p]
     if len(words) == 1 and (ru := ru_alias_regex(words[0])) is not None:
         return ru

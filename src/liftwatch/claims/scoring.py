@@ -14,13 +14,13 @@ from functools import cache
 from typing import Any, TypeVar
 
 from liftwatch.claims.model import Claim, Place
-from liftwatch.claims.morph import ru_variants
 from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.places import norm_key
 from liftwatch.claims.types import find_types
 from liftwatch.claims.water import WATER_NOTE
 from liftwatch.kb.cities import cities_named
 from liftwatch.kb.companies import company
+from liftwatch.kb.ru_forms import ru_variants
 
 FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")
 _GENERIC = {"aircraft", "ship", "cargo aircraft", "cargo ship"}

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from liftwatch.kb.sounds import ARABIC_COUNTRIES
 
@@ -177,3 +178,20 @@ def skeleton_in_countries(arabic: str, countries: Iterable[str], sea: bool) -> s
     for iso2 in countries:
         ids |= country_skeletons(iso2, sea).get(sk, frozenset())
     return next(iter(ids)) if len(ids) == 1 else None
+
+
+_CODE = re.compile(r"^[A-Z0-9]{3,4}$")
+
+
+def romanised_plausible(latin: str, site: Any) -> bool:
+    """A romanised Cyrillic name is a kb site only when each of its words has the consonant skeleton of a
+    word of the site's name or aliases (codes excluded): "baranovichi" ~ "Baranavichi", but "bosfor" is
+    not "Botsford" and "lidu" is not the code LIDU. (The caller also asks for a close spelling.)"""
+    want = [latin_skeleton(w) for w in re.split(r"[^a-z]+", latin.lower()) if len(w) >= 3]
+    want = [w for w in want if w]
+    have: set[str] = set()
+    for name in [site.name, *(getattr(site, "aliases", None) or [])]:
+        if not name or _CODE.match(name):
+            continue
+        have |= {latin_skeleton(w) for w in re.split(r"[^A-Za-z]+", name) if len(w) >= 3}
+    return bool(want) and all(w in have for w in want)

@@ -2,8 +2,8 @@
 
 Russian declines place names, and reporting writes them in whatever case the sentence needs ("в Сирии", "из
 Гаваны"); the kb's names are nominatives ("Сирия", "Гавана"). A single Cyrillic word that no exact reading finds is
-tried in its nominative forms (the endings :data:`~liftwatch.kb.town_airport.RU_CASES` lists), and a form is taken
-only where it is a name the kb holds exactly (an id, an alias, a name): a nominative that merely sounds like
+tried in its nominative forms (:func:`~liftwatch.kb.ru_forms.nominatives`, the grammar the claim extractor reads
+place names with too), and a form is taken only where it is a name the kb holds exactly (an id, an alias, a name): a nominative that merely sounds like
 something would turn any unknown word into a place.
 
 A city told as a capital ("Amman, the capital of Jordan", "Oman, la capitale de la Jordanie", "العاصمة عمان",
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from liftwatch.errors import PlaceError
 from liftwatch.kb._text import norm_key, skeleton
+from liftwatch.kb.ru_forms import nominatives
 
 if TYPE_CHECKING:
     from liftwatch.kb.cities import City
@@ -42,16 +43,13 @@ _LEADING = re.compile(r"(?i)^\s*(?:the\s+|la\s+)?(?:capital(?:e)?|столица
 def declined(text: str) -> PlaceRef | None:
     """The place a declined Russian word names ("Гаваны": Havana; "Сирии": Syria), or None."""
     from liftwatch.kb.places import _exact
-    from liftwatch.kb.town_airport import RU_CASES
 
     word = text.strip()
     if not _CYRILLIC_WORD.fullmatch(word):
         return None
-    for end, nominative in RU_CASES:
-        if not word.endswith(end) or len(word) <= len(end) + 2:
-            continue
+    for nominative in nominatives(word):
         try:
-            ref = _exact(word[: -len(end)] + nominative)
+            ref = _exact(nominative)
         except PlaceError:
             continue
         if ref is not None and ref.matched in _EXACT:
@@ -80,11 +78,10 @@ def _country_code(name: str) -> str | None:
     """The ISO2 code of a country named as written, in a Russian declined form, or as an Arabic nisba adjective
     ("الأردنية": Jordanian)."""
     from liftwatch.kb.countries import resolve_country
-    from liftwatch.kb.town_airport import RU_CASES
 
     tries = [name]
     if _CYRILLIC_WORD.fullmatch(name):
-        tries += [name[: -len(e)] + nom for e, nom in RU_CASES if name.endswith(e) and len(name) > len(e) + 2]
+        tries += nominatives(name)
     if name.startswith("ال") and name.endswith(("ية", "ي")):  # the nisba: الأردنية -> الأردن
         tries.append(name.removesuffix("ة").removesuffix("ي"))
     for t in tries:

@@ -27,6 +27,7 @@ import polars as pl
 
 from liftwatch.errors import PlaceError
 from liftwatch.kb._text import norm_key
+from liftwatch.kb.ru_forms import declines_to, fold, nominatives
 
 if TYPE_CHECKING:
     from liftwatch.kb.place_refs import PlaceRef
@@ -60,11 +61,6 @@ _PARTICLES = frozenset({"de", "d", "of", "the", "l", "du"})
 # a preposition before the town ("... in Amberley", "... в Грозном", "... à Nancy", "... في العريش"): the town follows
 _BEFORE_TOWN = frozenset({"in", "at", "near", "a", "в", "во", "под", "في"})
 _SPLIT = re.compile(r"[\s\-’']+")
-# Russian case endings of a town's name and their nominative ("Махачкалы" -> Махачкала, "Грозном" -> Грозный)
-RU_CASES = (
-    ("ого", "ый"), ("ом", "ый"), ("ом", "ой"), ("ом", ""), ("ым", "ый"), ("ой", "а"), ("ы", "а"), ("и", "а"),
-    ("и", "я"), ("е", "а"), ("е", ""), ("у", "а"), ("а", ""), ("я", "ь"),
-)  # fmt: skip
 
 
 def _is_nisba(word: str) -> bool:
@@ -101,14 +97,17 @@ def _air_base_named(town: str) -> str | None:
 
 def _town(town: str, base: bool = False) -> PlaceRef | None:
     """The town as the kb resolves it, a Russian declined form by its nominative; None when it is no town. For
-    an air base (``base``) a town the kb finds ambiguous is the one air base carrying its name, if there is one."""
+    an air base (``base``) a town the kb finds ambiguous is the one air base carrying its name, if there is one.
+
+    A nominative guessed by the grammar is taken at once where it is a name the kb holds exactly; one the kb finds
+    only by its sound is kept as a last resort, and only where the town as written is one of its own case forms
+    (``ru_forms.declines_to``): among the many stems a case ending leaves, some sound like other places."""
     from liftwatch.kb.place_refs import _site_ref
     from liftwatch.kb.places import _exact
 
-    tries = [town]
-    if re.fullmatch(r"[А-Яа-яЁё]+", town):
-        tries += [town[: -len(end)] + nom for end, nom in RU_CASES if town.endswith(end) and len(town) > len(end) + 2]
-    for t in tries:
+    guessed = nominatives(town) if re.fullmatch(r"[А-Яа-яЁё]+", town) else []
+    by_ear: PlaceRef | None = None
+    for t in [town, *guessed]:
         try:
             ref = _exact(t)
         except PlaceError:
@@ -117,9 +116,13 @@ def _town(town: str, base: bool = False) -> PlaceRef | None:
                 if found is not None:
                     return _site_ref(t, found, "name")
             continue
-        if ref is not None and ref.kind in ("site", "city", "country"):
+        if ref is None or ref.kind not in ("site", "city", "country"):
+            continue
+        if t == town or ref.matched in ("id", "alias", "name", "code"):
             return ref
-    return None
+        if by_ear is None and declines_to(fold(town), t):
+            by_ear = ref
+    return by_ear
 
 
 def _city_called(town: str) -> PlaceRef | None:

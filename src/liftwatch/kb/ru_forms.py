@@ -1,15 +1,16 @@
-"""Word forms: how Russian inflects a place name, and when a romanised name really is a kb name.
+"""How Russian declines a place name, read back to the nominative the kb holds.
 
 Russian declines place names wherever they stand ("Тартус", "в Тартусе", "из Тартуса"); the kb holds the
 nominative. A noun declines by its stem class, and an adjective has endings no noun has: "Балтийского"
 (of the Baltic) is not a case of "Балтийск" (the town), whose genitive is "Балтийска". So a kb name is
-matched only in the case forms of its own declension, not with every ending Russian has.
+matched only in the case forms of its own declension, not with every ending Russian has, and a nominative
+guessed from a case form is accepted by the callers only where it is a name the kb holds exactly: these are
+guesses of a grammar, not of a spelling.
 
-A Cyrillic name the kb knows only in Latin script is romanised and checked against the kb's names; the
-romanisation of vowels varies (Belarusian "Baranavichi" for "Барановичи") but consonants do not, so the
-romanised name must have the same consonant skeleton as a word of the site's names. A code (ICAO, IATA)
-is never a match for a word written in Cyrillic: "Лиду" romanises to "lidu", which is an Italian airfield's
-ICAO code, not Lida.
+One module for both layers: the kb reads a declined town, country or capital with it (``kb.place_forms``,
+``kb.town_airport``), and the claim extractor reads the place phrases of an article with it
+(``claims.place_lookup``, ``claims.places``), so a name the one layer reads in a case form the other reads too.
+Keys are lower-case with "ё" and "й" folded to "е" and "и" (:func:`fold`), words separated by single spaces.
 
 Hand-written: ``pymorphy3`` was measured for this (``benchmarks/claims_libraries.py``) and lemmatises
 toponyms it does not know to wrong lemmas ("Сещи" -> "сестать"); the declension of a proper noun by its
@@ -19,9 +20,35 @@ stem class is a short table.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from liftwatch.claims.translit import latin_skeleton
+_CYRILLIC_PHRASE = re.compile(r"[а-яе]+(?:[ \-][а-яе]+)*")
+
+
+def fold(text: str) -> str:
+    """The key this module reads: lower case, "ё" and "й" folded, separators collapsed to one space."""
+    low = text.strip().lower().replace("ё", "е").replace("й", "и")
+    return re.sub(r"\s+", " ", low)
+
+
+def nominatives(text: str) -> list[str]:
+    """Every nominative reading of a Cyrillic place name in an oblique case, most likely first: an ending
+    stripped (:func:`ru_variants`), a short name of the -а/-я declension (:func:`ru_short_variants`), a noun's
+    soft sign, fleeting vowel or plural and adjectives declined word by word (:func:`ru_nominatives`), and a name
+    that is itself an adjective ("Грозном" -> "Грозный", "Северного" -> "Северный"). Empty for a name not in
+    Cyrillic. The caller accepts a reading only as a name the kb holds exactly."""
+    key = fold(text)
+    if not _CYRILLIC_PHRASE.fullmatch(key):
+        return []
+    out = [*ru_variants(key), *ru_short_variants(key), *ru_nominatives(key), *_adjective_name(key)]
+    return [r for r in dict.fromkeys(out) if r != key]
+
+
+def _adjective_name(key: str) -> list[str]:
+    """The nominatives of a one-word name that declines as an adjective (a town "Грозный", an airfield
+    "Северный"): :func:`ru_nominatives` reads an adjective only before a noun."""
+    m = _RU_ADJ_KEY.fullmatch(key)
+    return [m.group(1) + e for e in _RU_ADJ_NOMINATIVES.get(m.group(2), ())] if m else []
+
 
 # Every ending the lookup may strip from an inflected name to reach the nominative ("Хмеймима" -> "Хмеймим").
 RU_ENDINGS = (
@@ -118,23 +145,6 @@ def declines_to(key: str, variant: str) -> bool:
     return pattern is not None and re.fullmatch(pattern, key, re.I) is not None
 
 
-_CODE = re.compile(r"^[A-Z0-9]{3,4}$")
-
-
-def romanised_plausible(latin: str, site: Any) -> bool:
-    """A romanised Cyrillic name is a kb site only when each of its words has the consonant skeleton of a
-    word of the site's name or aliases (codes excluded): "baranovichi" ~ "Baranavichi", but "bosfor" is
-    not "Botsford" and "lidu" is not the code LIDU. (The caller also asks for a close spelling.)"""
-    want = [latin_skeleton(w) for w in re.split(r"[^a-z]+", latin.lower()) if len(w) >= 3]
-    want = [w for w in want if w]
-    have: set[str] = set()
-    for name in [site.name, *(getattr(site, "aliases", None) or [])]:
-        if not name or _CODE.match(name):
-            continue
-        have |= {latin_skeleton(w) for w in re.split(r"[^A-Za-z]+", name) if len(w) >= 3}
-    return bool(want) and all(w in have for w in want)
-
-
 _RU_ADJ = re.compile(r"[а-яё]{3,}(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их|ыми|ими)", re.I)
 
 
@@ -150,7 +160,7 @@ _RU_ADJ_KEY = re.compile(
     r"([а-яе]{3,}?)(ого|его|ому|ему|ыми|ими|ых|их|ым|им|ои|еи|ую|юю|ая|яя|ые|ие|ыи|ии|ое|ее|ом|ем)"
 )
 _RU_ADJ_NOMINATIVES = {
-    **dict.fromkeys(("ого", "его", "ому", "ему", "ом", "ем"), ("ыи", "ии", "ое", "ее")),  # masculine, neuter
+    **dict.fromkeys(("ого", "его", "ому", "ему", "ом", "ем"), ("ыи", "ии", "ои", "ое", "ее")),  # masculine, neuter
     **dict.fromkeys(("ои", "еи", "ую", "юю"), ("ая", "яя", "ыи")),  # feminine (folded "ой" also a masculine nominative)
     **dict.fromkeys(("ых", "их", "ыми", "ими"), ("ые", "ие")),  # plural
     **dict.fromkeys(("ым", "им"), ("ые", "ие", "ыи", "ии")),  # plural dative or masculine instrumental
