@@ -1,4 +1,4 @@
-"""The data set builder of ``scripts/place_role_experiment.py`` on an invented excerpt: every place the reading
+"""The data set builder of ``scripts/place_role_data.py`` (``scripts/place_role_experiment.py``) on an invented excerpt: every place the reading
 finds is one row, labelled from the gold by key and from the extractor's claims the same way, with the context
 features the experiment learns from."""
 
@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "place_role_experiment.py"
+_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "place_role_data.py"
 
 
 def _experiment() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("place_role_experiment", _SCRIPT)
+    spec = importlib.util.spec_from_file_location("place_role_data", _SCRIPT)
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up while the class is made
