@@ -20,7 +20,7 @@ from liftwatch.errors import PlaceError
     [
         ("Al-Shaab port", None, "tripoli-port"),
         ("the Al Shaab port", "sea", "tripoli-port"),
-        ("Port of Tripoli", None, "tripoli-port"),
+        ("Port of Tripoli (Libya)", None, "tripoli-port"),  # bare, it is Libya's or Lebanon's (test_places_kb19)
         ("ميناء طرابلس البحري", None, "tripoli-port"),
         ("Tripoli", "sea", "tripoli-port"),
         ("King Abdullah II Air Base", None, "king-abdullah-ii-ab"),

@@ -17,9 +17,10 @@ from types import ModuleType
 from typing import Any
 
 from liftwatch.claims.model import Place
-from liftwatch.claims.place_lookup import _SUFFIX, PlaceLookup
+from liftwatch.claims.place_lookup import _SUFFIX, PlaceLookup, without_site_word
 from liftwatch.claims.place_lookup import SOUND_NOTE as SOUND_NOTE
 from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
+from liftwatch.claims.shared_places import by_country
 from liftwatch.claims.textkey import fold as fold
 from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import has_arabic
@@ -55,6 +56,8 @@ class Gazetteer(PlaceLookup):
     def __init__(self, kb: ModuleType | Any | None = None) -> None:
         super().__init__(kb)
         alternatives: list[str] = []
+        # alias key -> {site id: ISO2} of a name curated sites of several countries share (claims.shared_places)
+        self._shared: dict[str, dict[str, str]] = {}
         for sid, row in self.curated_rows.items():
             for alias in [row["name"], sid, *(row.get("aliases") or [])]:
                 self._add(alias, ("site", sid), alternatives)
@@ -83,6 +86,12 @@ class Gazetteer(PlaceLookup):
         if not alias or len(alias.strip()) < 3:
             return
         key = norm_key(alias)
+        if key and target[0] == "site" and self._keys.get(key, ("", ""))[0] == "site":
+            first = self._keys[key][1]
+            countries = {first: self.curated_rows[first]["country"], **self._shared.get(key, {})}
+            countries[target[1]] = self.curated_rows[target[1]]["country"]
+            if len(set(countries.values())) > 1:  # "ميناء طرابلس": Libya's and Lebanon's (kb.lookup.shared_alias)
+                self._shared[key] = countries
         if not key or (key in self._keys and self._keys[key][0] == "site"):
             return  # a site wins over a region with the same name ("Tobruk")
         new = key not in self._keys
@@ -94,7 +103,13 @@ class Gazetteer(PlaceLookup):
         """Known sites and regions named anywhere in ``text``."""
         out = []
         for m in self._pattern.finditer(fold(text)):
-            place = self.lookup(text[m.start() : m.end()])
+            phrase = text[m.start() : m.end()]
+            place = self.lookup(phrase)
+            shared = self._shared.get(norm_key(phrase)) or self._shared.get(norm_key(without_site_word(phrase)))
+            if place is not None and shared and place.id in shared:
+                # a name two countries' ports share: the one of the country the text names, else none
+                chosen = by_country(text, shared)
+                place = None if chosen is None else self.site_place(chosen, phrase, "alias; the country the text names")
             if place is not None:
                 out.append(Mention(m.start(), m.end(), place, "gazetteer"))
         return out

@@ -273,6 +273,19 @@ def exact_hits(aliased: list[str], named: list[str]) -> list[str]:
     return curated or list(dict.fromkeys([*aliased, *named]))
 
 
+def shared_alias(aliased: list[str]) -> tuple[str, ...]:
+    """The curated sites of two or more countries that carry one alias ("Port of Tripoli": Libya's and Lebanon's),
+    or ``()``. Such a name is ambiguous alone: which country's is for the text to say ("ميناء طرابلس اللبناني"
+    is an alias of one of them), and a silent pick would put a voyage in the wrong country."""
+    rank = _index().rank
+    curated = tuple(dict.fromkeys(sid for sid in aliased if rank[sid][0] == 0))
+    if len(curated) < 2:
+        return ()
+    from liftwatch.kb.sites import site
+
+    return curated if len({site(sid).country for sid in curated}) > 1 else ()
+
+
 def _exact(text: str) -> str | None:
     """Site id for an exact id / code / alias / transliteration match (no fuzzy search), best-ranked first."""
     query = text.strip()
@@ -285,6 +298,8 @@ def _exact(text: str) -> str | None:
         return code
     idx = _index()
     key = norm_key(query)
+    if key and shared_alias(idx.exact.get(key, [])):
+        return None  # "Port of Tripoli": Libya's or Lebanon's, the name alone does not say
     hits = exact_hits(idx.exact.get(key, []), idx.names.get(name_key(query), [])) if key else []
     if not hits:
         hits = idx.phonetic.get(phonetic_key(query), []) if key else []
@@ -300,6 +315,9 @@ def resolve_site(text: str, min_score: float = 80.0) -> Site | None:
     exact = _exact(text)
     if exact is not None:
         return site(exact)
+    key = norm_key(text.strip())
+    if key and shared_alias(_index().exact.get(key, [])):  # two countries' sites: no single best
+        return None
     found = search_sites(text, limit=1)
     if not found or found[0][1] < min_score:
         return None

@@ -74,6 +74,11 @@ def capital_city(text: str) -> PlaceRef | None:
     return None
 
 
+def country_code(name: str) -> str | None:
+    """The ISO2 code of a country one word or phrase names (:func:`_country_code`), for callers outside the kb."""
+    return _country_code(name)
+
+
 def _country_code(name: str) -> str | None:
     """The ISO2 code of a country named as written, in a Russian declined form, or as an Arabic nisba adjective
     ("الأردنية": Jordanian)."""

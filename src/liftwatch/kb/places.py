@@ -52,7 +52,7 @@ from liftwatch.kb.cities import (
     rank_cities,
 )
 from liftwatch.kb.countries import country_phonetic, resolve_country
-from liftwatch.kb.lookup import CODE_AS_TYPED, _best, _index, exact_hits, prominent_site
+from liftwatch.kb.lookup import CODE_AS_TYPED, _best, _index, exact_hits, prominent_site, shared_alias
 from liftwatch.kb.place_forms import capital_city, declined
 from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
 from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
@@ -98,6 +98,9 @@ def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
         ranked = choose_by_carrier(text, rank_cities(named), carrier)
         return _city(text, ranked, "alias", prefer=cities)
     aliased = idx.exact.get(key, [])
+    shared = shared_alias(aliased)
+    if shared:  # "ميناء طرابلس": Libya's and Lebanon's; the name alone cannot say which country's
+        raise PlaceError(text, "ambiguous", tuple(f"{site(sid).name} (site {sid})" for sid in shared))
     hits = exact_hits(aliased, idx.names.get(name_key(t), []))
     if len(hits) > 1:
         alike = choose_by_carrier(

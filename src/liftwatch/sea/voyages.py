@@ -19,6 +19,9 @@ from liftwatch.geodesy import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_
 from liftwatch.sea.portcalls import harbour_of
 
 NEAR_START_KM = 80.0
+#: how much a port off the first course's back line counts against it (near_port_start): its distance times
+#: 1 + BACK_LINE_WEIGHT * sin(angle off the line)
+BACK_LINE_WEIGHT = 1.0
 NEAR_START_CONF = 0.6
 
 
@@ -72,7 +75,13 @@ def summarise(pts: pl.DataFrame, max_vertices: int = 80) -> pl.DataFrame:
 
 
 def near_port_start(summary: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
-    """For voyages first seen at sea: the nearest port behind the first report (course pointing away from it).
+    """For voyages first seen at sea: the port behind the first report (course pointing away from it).
+
+    Of the ports within NEAR_START_KM that the course points away from (within 60°), the one the course leads back
+    to most directly wins, not merely the nearest: a ship that sailed straight from a port keeps it on its track's
+    back line, so each port's distance counts ``1 + sin(off-course angle)`` times (BACK_LINE_WEIGHT). A ship first seen
+    72 km out on a course 0.4° off the line from Tartus came from Tartus, not from Tripoli (Lebanon) 61 km away and 45°
+    off it; a port far nearer still wins (10 km at 50° off before 40 km dead astern).
 
     Adds ``near_site``, ``near_km`` (null when none within NEAR_START_KM or the course points towards it).
     """
@@ -85,9 +94,10 @@ def near_port_start(summary: pl.DataFrame, ports: pl.DataFrame) -> pl.DataFrame:
     d = haversine_km(plat, plon, la, lo)
     away = angle_diff_deg(bearing_deg(plat, plon, la, lo), summary["first_cog"].fill_null(np.nan).to_numpy()[:, None])
     ok = (d <= NEAR_START_KM) & ((away <= 60.0) | ~np.isfinite(away) | (d < 5.0))
-    d_ok = np.where(ok, d, np.inf)
-    j = np.argmin(d_ok, axis=1)
-    best = d_ok[np.arange(len(j)), j]
+    off_line = np.where(np.isfinite(away), np.sin(np.radians(np.clip(away, 0.0, 90.0))), 0.0)
+    score = np.where(ok, d * (1.0 + BACK_LINE_WEIGHT * off_line), np.inf)
+    j = np.argmin(score, axis=1)
+    best = np.where(np.isfinite(score[np.arange(len(j)), j]), d[np.arange(len(j)), j], np.inf)
     harbour = harbour_of(ports)  # 30+ km out, the naval base and the port beside it are one place
     ids = np.asarray([harbour[x] for x in ports["site_id"].to_list()], dtype=object)
     site = np.where(np.isfinite(best), ids[j], None)

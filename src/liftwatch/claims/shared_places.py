@@ -1,0 +1,73 @@
+"""A place name two countries' sites share, read by the country the text names.
+
+"ميناء طرابلس" is the port of Tripoli in Libya and the port of Tripoli in Lebanon; "Port of Tripoli" and "порт
+Триполи" too. The kb keeps such a name ambiguous alone (``kb.lookup.shared_alias``). A report about one of them
+almost always names its country somewhere ("ميناء طرابلس الليبى", "في ليبيا", "libanais"), so the extractor takes
+the site of the one candidate country the text names, and no site when it names none or several of them: a silent
+pick would put the voyage in the wrong country.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from liftwatch.kb._data import read_csv
+from liftwatch.kb._text import norm_key
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _adjectives_of_states() -> dict[str, str]:
+    """Adjective of nationality (folded key) -> ISO2: the English demonyms of ``demonyms.csv`` and the French forms
+    and Russian stems of ``state_adjectives.csv``, for every state they list."""
+    forms: dict[str, str] = {}
+    for row in read_csv("demonyms.csv"):
+        for dem in row["demonym"].split(","):
+            if len(dem.strip()) >= 4:
+                forms.setdefault(norm_key(dem.strip()), row["iso2"])
+    for row in read_csv("state_adjectives.csv"):
+        for form in row["fr"].split("|"):
+            forms.setdefault(norm_key(form), row["iso2"])
+            forms.setdefault(norm_key(form + "s"), row["iso2"])
+    return forms
+
+
+@cache
+def _russian_stems() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (norm_key(stem), row["iso2"]) for row in read_csv("state_adjectives.csv") for stem in row["ru"].split("|")
+    )
+
+
+def _word_country(word: str) -> str | None:
+    """The country one word names: its name or a Russian case of it, an Arabic nisba ("الليبية": ليبيا; "اللبناني":
+    لبنان) or an adjective of nationality."""
+    from liftwatch.kb.place_forms import country_code
+
+    code = country_code(word)
+    if code is None and word.startswith("ال") and word.endswith(("ي", "ية")) and len(word) > 5:
+        code = country_code(word[2:].removesuffix("ة").removesuffix("ي") + "يا")  # الليبي, السورية: ليبيا, سوريا
+    key = norm_key(word)
+    if code is None and key:
+        code = _adjectives_of_states().get(key)
+    if code is None and re.fullmatch(r"[а-яё]+", key or ""):
+        code = next((iso for stem, iso in _russian_stems() if key.startswith(stem)), None)  # ливийский, ливанской
+    return code
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """ISO2 codes of the countries ``text`` names: by a name in any script or a Russian case of it ("Ливии"), an
+    Arabic nisba adjective ("الليبي", "اللبنانية"), or an adjective of nationality ("libanais", "ливийский",
+    "Lebanese"). Multi-word names ("Saudi Arabia") are not read: the shared names so far are one country's each."""
+    words = set(_WORD.findall(text.replace("ى", "ي")))
+    found = {code for word in words if (code := _word_country(word)) is not None}
+    return frozenset(found)
+
+
+def by_country(text: str, sites: dict[str, str]) -> str | None:
+    """The one of ``sites`` (site id -> ISO2) whose country ``text`` names, or None when it names none or several."""
+    named = countries_named(text)
+    hits = [sid for sid, iso in sites.items() if iso in named]
+    return hits[0] if len(hits) == 1 else None

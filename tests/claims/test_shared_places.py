@@ -1,0 +1,50 @@
+"""A port name two countries share ("ميناء طرابلس": Libya's and Lebanon's) read by the country the text names.
+
+Invented sentences in the four languages: the gazetteer takes the port of the one candidate country the text names
+anywhere (by its name, a case of it, an Arabic nisba adjective or an adjective of nationality), and no port when the
+text names neither or both.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from liftwatch.claims.shared_places import countries_named
+
+from .conftest import real_kb_gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "site_id"),
+    [
+        ("رست سفينة شحن في ميناء طرابلس أمس قادمة من تركيا، وفق مصادر في شمال لبنان.", "tripoli-lb-port"),
+        ("رست سفينة شحن في ميناء طرابلس الليبى أمس.", "tripoli-port"),
+        ("A cargo ship berthed at the Port of Tripoli on Monday, Libyan officials said.", "tripoli-port"),
+        ("A cargo ship berthed at the Port of Tripoli on Monday, the Lebanese army said.", "tripoli-lb-port"),
+        ("Le cargo a accosté au port de Tripoli, au Liban, lundi.", "tripoli-lb-port"),
+        ("Сухогруз зашёл в порт Триполи в понедельник, сообщили власти Ливии.", "tripoli-port"),
+    ],
+)
+def test_the_shared_port_is_the_named_countrys(text: str, site_id: str) -> None:
+    found = {m.place.id for m in real_kb_gazetteer().mentions(text)}
+    assert site_id in found
+    assert not {"tripoli-port", "tripoli-lb-port"} - {site_id} & found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cargo ship berthed at the Port of Tripoli on Monday.",
+        "رست سفينة شحن في ميناء طرابلس أمس بعد رحلة من ليبيا إلى لبنان.",
+    ],
+)
+def test_the_shared_port_is_none_when_the_text_names_no_one_country(text: str) -> None:
+    found = {m.place.id for m in real_kb_gazetteer().mentions(text)}
+    assert not {"tripoli-port", "tripoli-lb-port"} & found
+
+
+def test_countries_named_reads_names_cases_and_adjectives() -> None:
+    assert countries_named("وصلت إلى الموانئ الليبية") == {"LY"}
+    assert countries_named("сообщили в Ливане") == {"LB"}
+    assert countries_named("selon l'armée libanaise") == {"LB"}
+    assert countries_named("no country here") == frozenset()
