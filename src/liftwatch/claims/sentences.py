@@ -133,6 +133,13 @@ _WHERE_BETWEEN = re.compile(
 )
 
 
+# "left Hmeimim for Benghazi": what joins the place left to the goal, with the facility noun of a place named by
+# its state's adjective ("left Iranian ports for Venezuela", ``home_bases.py``)
+_LEFT_FOR = re.compile(
+    r"\s*(?:(?:air\s*|naval\s+)?(?:ports?|bases?|airbases?|airfields?|harbou?rs?)\s+)?for\s+(?:the\s+)?", re.I
+)
+
+
 # "sank in December between Algeria and Spain", "ont été vus entre la Crète et Malte", "затонул между ...":
 # where something was seen or lost, not a route
 _SEEN_BETWEEN = re.compile(
@@ -247,8 +254,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             roles.append(Role(men, prev.role, mode=prev.mode))  # the capital is the place; the country says where
             prev.role = None
             continue
-        if prev is not None and prev.role == "origin" and re.fullmatch(r"\s*for\s+(?:the\s+)?", between, re.I):
-            roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi"
+        if prev is not None and prev.role == "origin" and _LEFT_FOR.fullmatch(between):
+            roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi", "left Iranian ports for X"
             continue
         if prev is not None and prev.role == "between" and _LINK_END.fullmatch(between):
             roles.append(Role(men, "destination", mode=prev.mode))  # "reliant Istanbul à Misrata"
