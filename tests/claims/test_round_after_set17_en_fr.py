@@ -139,3 +139,61 @@ def test_a_date_between_the_verb_and_the_place_keeps_the_cue(text: str, origin: 
 def test_a_state_soil_is_the_state() -> None:
     c = one_claim("Le dernier contingent français a quitté le sol nigérien le 22 décembre.")
     assert place_ids(c.origin) == {"country:NE"}, c
+
+
+# --- French ships named after what they do, and ships named first with their class in apposition -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Le destroyer lance-missiles Harbin et le navire ravitailleur Poyanghu ont quitté Djibouti.",
+            ["Harbin", "Poyanghu"],
+        ),
+        ("La frégate anti-sous-marine Latouche-Tréville a accosté à Limassol.", ["Latouche-Tréville"]),
+        ("Le porte-hélicoptères amphibie Mistral a appareillé de Toulon vers le Liban.", ["Mistral"]),
+        ("Le navire de débarquement de classe Ropucha Novotcherkassk a accosté à Tartous.", ["Novotcherkassk"]),
+    ],
+)
+def test_a_french_ship_named_after_its_role(text: str, names: list[str]) -> None:
+    labels = [a.label for c in shape_extract(text).claims for a in c.assets]
+    assert all(n in labels for n in names), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Selon la presse, le Sabalan, un navire de ravitaillement, a quitté Djibouti mardi pour Port-Soudan.",
+            "Sabalan",
+        ),
+        ("The Zagros, a surveillance ship, left Djibouti on Monday for Port Sudan.", "Zagros"),
+    ],
+)
+def test_a_ship_named_before_its_class_in_apposition(text: str, name: str) -> None:
+    assert name in [a.label for a in one_claim(text).assets]
+
+
+def test_a_verb_after_a_french_ship_noun_is_no_name() -> None:
+    labels = [a.label for c in shape_extract("Le navire est arrivé à Tartous mardi.").claims for a in c.assets]
+    assert labels == ["ship"], labels
+
+
+# --- where the carriers' unit is based, and a base's address -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("Two KC-135 tankers from the 100th Air Refueling Wing at RAF Mildenhall flew to Incirlik Air Base.", "EGUN"),
+        ("F-15E jets of the 48th Fighter Wing based at Lakenheath landed in Jordan on Monday.", "EGUL"),
+    ],
+)
+def test_the_units_home_base_is_the_origin(text: str, origin: str) -> None:
+    assert origin in place_ids(one_claim(text).origin)
+
+
+def test_a_base_with_its_state_after_a_comma_is_one_origin() -> None:
+    c = one_claim("Two B-1B bombers deployed to Moron Air Base from Grissom Air Force Base, Indiana, on Monday.")
+    assert [p.text for p in c.origin] == ["Grissom Air Force Base"], c.origin
