@@ -69,6 +69,16 @@ _AREA_PHRASE = re.compile(
 )
 
 
+# what joins a name to the place before it so that it shares that place's role: a comma, "and", "or" ("Bosaso
+# and Berbera", "et la Libye", "and the Middle East"), or a next stop told with "then" and no preposition of its
+# own ("to Germany, then Qatar", "vers Malte, puis la Libye"; the role is settled in ``sentences``); a bare space
+# joins only an Arabic "و" + name
+_JOINED_TO_PLACE = re.compile(
+    r"(?:\s*,?\s*(?:(?:and|et)\s+)?(?:then|puis|ensuite)\s+(?:(?:the|le|la|les)\s+|l['’])?"
+    r"|\s*,\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:the|le|la|les)\s+|l['’])?|\s+)$"
+)
+
+
 def _region_nominative(phrase: str) -> str:
     """ "Московскую область" -> "Московская область": the name as a reader would look it up."""
     m = re.fullmatch(r"([А-ЯЁ][а-яё]+)(?:ая|ую|ой)\s+област(?:ь|и|ью)", phrase)
@@ -206,7 +216,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     listed: set[int] = set()  # names that follow a candidate name after a comma: kept only if the kb knows them
     for m in _CANDIDATE.finditer(text):
         pre = text[max(0, m.start() - 80) : m.start()]
-        coord = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:le|la|les)\s+|l['’])?|\s+)$", pre)
+        coord = _JOINED_TO_PLACE.search(pre)
         if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
             coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
         after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"

@@ -132,6 +132,12 @@ _LOAD_GAP = (
 )
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
 ORIGIN_CUES = (
+    # the carriers' unit named with its home base: "bombers from the 5th Bomb Wing at Minot", "tankers assigned to
+    # the 100th Air Refueling Wing at RAF Mildenhall", "jets of the 48th Fighter Wing based at Lakenheath": where the
+    # unit is based is where its aircraft come from (before "from": an alternation takes the first
+    # alternative that matches at a position)
+    r"(?:from|assigned\s+to|of|with|belonging\s+to)\s+the\s+\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,4}?"
+    r"(?:Wing|Squadron|Group|Regiment|Brigade|Division)\s+(?:(?:based|stationed|home-based)\s+)?(?:at|in|from)",
     r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
     r"from", r"out\s+of", r"(?:loaded|embarked)\s+(?:in|at)", r"starting\s+points?\s+(?:(?:is|are|was|were)\s+)?(?:in|at)",
     r"points?\s+of\s+departure\s+(?:(?:is|are|was|were)\s+)?(?:in|at)", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",

@@ -41,6 +41,7 @@ from liftwatch.claims.contrast import mask_contrasts
 from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.domain_places import for_carrier
+from liftwatch.claims.home_bases import home_base_mentions
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.leg_lists import share_list_destination
 from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
@@ -300,6 +301,7 @@ def read_sentences(
         if taken.free(m.start, m.end):
             mentions.append(m)
             taken.add(m.start, m.end)
+    mentions += home_base_mentions(text, gaz, taken)  # "from Turkish bases": the state (before names after cues)
     mentions += candidate_mentions(text, mentions, gaz, extra or [])
     # a sea named as a course ("heading east, towards the Baltic") is no place, whichever reader found it
     mentions = [m for m in mentions if not any(m.start < b and a < m.end for a, b in bearings)]

@@ -27,15 +27,22 @@ _RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее
 # French elided articles and facility nouns ("à l'aérodrome de Bamako", "sur la base d'Al-Khadim"), coasts
 # ("vers les côtes syriennes à Tartous") and adjectives of nationality in -ien(ne)/-ais(e)/-ain(e)
 _FR_FILLER = re.compile(
-    r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage)s?|d'|l'|les|des"
+    r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage|sol|territoire)s?|d'|l'|les|des"
     r"|[a-zé]{3,}(?:ienne|ien|iennes|iens|aise|ais|aises|aine|ain|aines|ains|ane|anes)"
     # what kind of place it is, in any gender and number ("la ville portuaire syrienne de Tartous", "la base
     # aérienne de", "le port militaire de", "la cité côtière de")
     r"|(?:portuaire|maritime|militaire|navale?|aérien(?:ne)?|côti(?:er|ère)|internationa(?:le?|ux))s?|navals|cité"
 )
-# English: a coast, shore or shoreline is where a place lies ("to the Syrian coast at Tartus"), and a demonym
-# ("Libyan", "Venezuelan", "Sudanese", "West African") describes the place named next
-_EN_FILLER = re.compile(r"coasts?|coastline|shores?|shoreline|[a-z]{3,}(?:an|ese|ish)")
+# English: a coast, shore or shoreline is where a place lies ("to the Syrian coast at Tartus"), a demonym
+# ("Libyan", "Venezuelan", "Sudanese", "West African") describes the place named next, and so do the words that
+# say how a country stands, by their form: a noun joined to the participle of what befell it ("from war-torn
+# Sudan", "to quake-hit Turkey", "into the conflict-ridden", "oil-rich", "war-ravaged") and the adjectives of a
+# neighbour or a troubled state ("from neighbouring Chad", "to landlocked Mali", "into embattled Gaza")
+_EN_FILLER = re.compile(
+    r"coasts?|coastline|shores?|shoreline|[a-z]{3,}(?:an|ese|ish)"
+    r"|[a-z]{3,}-(?:torn|ravaged|stricken|hit|ridden|wracked|racked|battered|affected|plagued|rich|held|controlled)"
+    r"|neighbou?ring|landlocked|embattled|troubled|besieged|restive|nearby|mainland|soil|territory"
+)
 # Arabic: an adjective of origin with the article ("السوري", "الفنزويلية", "الروسيتين"), a coast or shore
 # ("الساحل", "السواحل", "الشواطئ"), a base, port, city, province or countryside with or without the article,
 # an indefinite "military/air/naval/international" ("قاعدة عسكرية في ريف محافظة اللاذقية"), the fleet a base
@@ -71,7 +78,30 @@ def filler_word(w: str) -> bool:
     )
 
 
+_MONTHS = (
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+_WEEKDAY = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:matin|soir|après-midi|morning|afternoon|evening|night))?"
+)
+_DAY_MONTH = (
+    rf"(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:{_MONTHS})\b\.?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))"
+)
+# A date told between the verb and the place it governs, as French and English reporting write it ("a quitté le 7
+# janvier N'Djamena", "sont partis mardi soir de", "left on Tuesday, 4 March, for", "took off on 12 June at 14h30
+# from"): the date says when, the cue still governs the place after it.
+_DATE_IN_FILL = re.compile(
+    rf"(?<![\w-])(?:(?:on|le|ce|this|last|early|late|dans\s+la\s+nuit\s+du)\s+)?"
+    rf"(?:{_WEEKDAY}\s*,?\s*(?:(?:le\s+)?{_DAY_MONTH})?|{_DAY_MONTH})"
+    rf"(?:,?\s+\d{{4}})?(?:\s+(?:à|at|vers|around)\s+\d{{1,2}}\s*(?:h|:)\s*\d{{0,2}})?,?(?![\w-])",
+    re.I,
+)
+
+
 def fill_ok(fill: str) -> bool:
-    """True when every word between a cue and a place is filler (see ``filler_word``)."""
+    """True when every word between a cue and a place is filler (see ``filler_word``), a date aside."""
+    fill = _DATE_IN_FILL.sub(" ", fill)
     words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
     return all(filler_word(w) for w in words if w)

@@ -133,6 +133,13 @@ _WHERE_BETWEEN = re.compile(
 )
 
 
+# "left Hmeimim for Benghazi": what joins the place left to the goal, with the facility noun of a place named by
+# its state's adjective ("left Iranian ports for Venezuela", ``home_bases.py``)
+_LEFT_FOR = re.compile(
+    r"\s*(?:(?:air\s*|naval\s+)?(?:ports?|bases?|airbases?|airfields?|harbou?rs?)\s+)?for\s+(?:the\s+)?", re.I
+)
+
+
 # "sank in December between Algeria and Spain", "ont été vus entre la Crète et Malte", "затонул между ...":
 # where something was seen or lost, not a route
 _SEEN_BETWEEN = re.compile(
@@ -211,6 +218,28 @@ def _address(text: str, sentence: Sentence, mentions: list[Mention], i: int, pre
     return True
 
 
+# a base the kb does not know, named with its state or province after a comma, as US and British reporting
+# write a base's address ("Ellsworth Air Force Base, South Dakota", "Dyess AFB, Texas"): the second name says where
+# the base is, whatever the kb makes of it
+_UNKNOWN_FACILITY = re.compile(r"\b(?:Air\s+Force\s+Base|Air\s+Base|AFB|Air\s+Station|Naval\s+Station|Airfield)$")
+_LIST_AFTER = re.compile(r"\s*,?\s*(?:and|or)\s+[A-Z]")
+
+
+def _unknown_base_address(text: str, sentence: Sentence, men: Mention, prev: Role) -> bool:
+    """ "from Ellsworth Air Force Base, South Dakota": a region after an unknown base and a comma qualifies it,
+    unless a list goes on ("Ellsworth Air Force Base, Texas and Alaska" names places of their own)."""
+    if prev.mention.place.kind != "unknown" or not _UNKNOWN_FACILITY.search(prev.mention.place.text):
+        return False
+    between = text[prev.mention.end - sentence.start : men.start - sentence.start]
+    if (
+        not re.fullmatch(r"\s*,\s*", between)
+        or _UNKNOWN_FACILITY.search(men.place.text)
+        or len(men.place.text.split()) > 2
+    ):
+        return False
+    return not _LIST_AFTER.match(text, men.end - sentence.start)
+
+
 def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
     """Give each mention in the sentence its role, qualifier head or none (see module docstring)."""
     roles: list[Role] = []
@@ -224,7 +253,12 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         if (
             prev is not None
             and _QUAL.fullmatch(between)
-            and (same or _broader(men.place, prev.mention.place) or _address(text, sentence, mentions, i, prev))
+            and (
+                same
+                or _broader(men.place, prev.mention.place)
+                or _address(text, sentence, mentions, i, prev)
+                or _unknown_base_address(text, sentence, men, prev)
+            )
         ):
             head = prev.head if prev.head is not None else i - 1
             roles.append(Role(men, roles[head].role, head))
@@ -247,8 +281,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             roles.append(Role(men, prev.role, mode=prev.mode))  # the capital is the place; the country says where
             prev.role = None
             continue
-        if prev is not None and prev.role == "origin" and re.fullmatch(r"\s*for\s+(?:the\s+)?", between, re.I):
-            roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi"
+        if prev is not None and prev.role == "origin" and _LEFT_FOR.fullmatch(between):
+            roles.append(Role(men, "destination"))  # "left Hmeimim for Benghazi", "left Iranian ports for X"
             continue
         if prev is not None and prev.role == "between" and _LINK_END.fullmatch(between):
             roles.append(Role(men, "destination", mode=prev.mode))  # "reliant Istanbul à Misrata"

@@ -29,7 +29,7 @@ _SHIP_NOUN = (
     r"navires?-écoles?|vraquiers?|porte-conteneurs|балкер\w*|"
     r"(?:grands?\s+)?(?:navires?|bâtiments?)\s+(?:de\s+)?(?:débarquement|guerre|transport|ravitaillement|soutien)|"
     r"porte-conteneurs|navires?|cargos?|frégates?|bâtiments?|corvettes?|croiseurs?|destroyers?|sous-marins?|patrouilleurs?|"
-    r"pétroliers?|remorqueurs?|brise-glace|porte-avions|"
+    r"pétroliers?|remorqueurs?|brise-glace|porte-avions|porte-hélicoptères|navires?-hôpital|BPC|"
     r"суд(?:но|на)|корабл[ьи]|сухогруз\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин(?:ец|цы)|крейсер\w*|танкер\w*|"
     r"буксир\w*|паром\w*|ледокол\w*|тральщик\w*|подводн\w+\s+лодк\w+|"
     # Arabic nouns before a name written in Latin script ("سفينة الشحن Asian Dynasty")
@@ -44,6 +44,12 @@ _NATIONALITY = (
     # the kind of ship, written between its noun and its name: "le cargo Ro-Ro Varyag", "the Panama-flagged Ro-Ro
     # Varyag", "сухогруз типа ро-ро «Спарта»"
     r"(?:(?i:ro-?ro|типа\s+ро-?ро)\s+)?"
+    # what the ship does or what class it is, written after the French noun ("le destroyer lance-missiles X", "le
+    # navire ravitailleur X", "la frégate anti-sous-marine X", "le porte-hélicoptères amphibie X", "le navire de
+    # débarquement de classe Ropucha X"): up to two such words, by their form, never a verb
+    r"(?:(?i:lance-missiles|ravitailleu(?:r|se)s?|amphibies?|anti-?aérien(?:ne)?s?|anti-?sous-marin(?:e|s|es)?|"
+    r"furti(?:f|ve)s?|logistiques?|océanographiques?|hydrographiques?|polyvalente?s?|lance-(?:engins|torpilles)|"
+    r"d['’]assaut|de\s+(?:commandement|surveillance|renseignement|patrouille)|(?:de\s+)?(?:classe|type)\s+[\w-]+)\s+){0,2}"
 )
 _NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]*|[IVX]+|\d+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
@@ -68,6 +74,12 @@ _BEFORE_NOUN = re.compile(
     rf"\b[Tt]he\s+(?P<name>{_NAME})(?P<more>(?:\s*(?:,|and)\s*{_NAME})*)\s+"
     r"(?:(?:large\s+|landing\s+|cargo\s+|patrol\s+|missile\s+|research\s+|intelligence\s+|supply\s+)*)"
     r"(?:ships?|vessels?|frigates?|corvettes?|destroyers?|cruisers?|tankers?|freighters?|submarines?|tugs?)\b"
+)
+# a ship named first, its class in apposition after a comma: "le Sabalan, un navire de ravitaillement", "the
+# Behshad, a surveillance ship", "the Tonnerre, an amphibious helicopter carrier" (the noun may follow up to three
+# words that say what kind)
+_APPOSED = re.compile(
+    rf"(?:\b(?:[Ll]e|[Ll]a|[Tt]he)\s+|\b[Ll]['’])(?P<name>{_NAME}),\s+(?:un|une|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_SHIP_NOUN}\b"
 )
 # words that are nationalities, fleets or navies rather than a ship's name ("the Russian Navy ship", "the
 # Black Sea Fleet frigate", "the Iranian frigate")
@@ -122,6 +134,7 @@ _SHIP_CONTEXT = re.compile(
     r"\b[A-Z][a-z]+-flagged\b|\bbulk\s+carriers?\b|балкер|"
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
+    r"porte-hélicoptères|porte-avions|BPC|"
     r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*)\b|"
     r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة",
     re.I,
@@ -253,6 +266,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         elif _RU_WHOSE.match(first):
             continue  # "Корабли Тихоокеанского флота прибыли", "корабль Балтфлота", "фрегатов ... России": whose
         add_listed(_names(first, m.group("more") or ""), m.start("name"))
+    for m in _APPOSED.finditer(text):
+        add(m.start("name"), m.end("name"), m.group("name"))
     for m in _BEFORE_NOUN.finditer(text):
         names = _names(m.group("name"), m.group("more") or "")
         if not any(_NOT_NAME_WORD.fullmatch(w) for n in names for w in n.split()):

@@ -1,0 +1,88 @@
+"""A state's bases named by its adjective: "from Turkish bases", "from their Russian bases", "depuis des bases
+aériennes russes", "depuis les ports iraniens". The place is the state: reporting that names no base says only
+which country the carriers left, and the gold keys that country, as it keys "from Turkey".
+
+English puts the adjective before the facility noun, French after it. A facility that a place follows ("from US
+bases in Germany", "from the Russian base at Hmeimim", "depuis la base russe de Hmeimim") is that place, named
+next, so no country is read there. The mention covers the adjective only, so the role cue before the noun phrase
+("from", "out of", "depuis", "au départ des") gives it its role through the usual filler ("their", "des bases").
+Only English and French are read: Russian and Arabic name a state's bases by a genitive or a nisba the other
+readers already take for the country.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+
+from liftwatch.claims.intervals import Taken
+from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.kb._data import data_path, read_csv
+
+# the facility nouns a state's bases are told by, in English after the adjective and in French before it: plural,
+# since one base is named ("a Swedish naval base" is some base, "Turkish bases" the country's), or the state's soil
+_EN_FACILITY = (
+    r"(?:(?:home\s+)?(?:air\s*|naval\s+|military\s+|army\s+)?(?:bases|airbases|airfields|air\s+stations|ports|harbou?rs)"
+    r"|soil|territory)"
+)
+_FR_FACILITY = r"(?:(?:bases|aérodromes|aéroports|ports)(?:\s+(?:aériennes|navales|militaires))?|sol|territoire)"
+# a place or a noun named after the facility says which one it is: "bases in Germany", "la base russe de Hmeimim",
+# "the Syrian ports of Tartus and Latakia", "Russian ports city"
+_PLACE_AFTER = r"(?!\s+(?:in|at|of|near|outside|en|à|au|aux|de|du|des|d['’]|près|city|cities|town|towns)\b)"
+
+
+@cache
+def nationality_adjectives() -> dict[str, tuple[str, str]]:
+    """Lower-cased English and French adjectives of states -> (ISO2, the state's English name): the English
+    demonyms of ``data/kb/demonyms.csv`` and the French forms of ``data/kb/state_adjectives.csv`` with their
+    plurals. Every state, factions' countries included ("le sol libyen" is Libya, whoever moves there)."""
+    names: dict[str, str] = {}
+    forms: dict[str, tuple[str, str]] = {}
+    with data_path("demonyms.csv").open(encoding="utf-8") as fh:
+        rows = sorted(csv.DictReader(fh), key=lambda r: -int(r["population"] or 0))
+    for row in rows:  # an adjective several territories share ("French") is the most populous one's
+        names.setdefault(row["iso2"], row["country"])
+        for dem in row["demonym"].split(","):
+            if len(dem.strip()) >= 4:
+                forms.setdefault(dem.strip().lower(), (row["iso2"], row["country"]))
+    for row in read_csv("state_adjectives.csv"):
+        if row["iso2"] not in names:
+            continue
+        for w in row["fr"].split("|"):
+            for f in (w, w if w.endswith(("s", "x")) else w + "s"):
+                forms.setdefault(f.lower(), (row["iso2"], names[row["iso2"]]))
+    return forms
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(English, French) patterns whose group ``adj`` is a state's adjective next to a facility noun."""
+    forms = nationality_adjectives()
+    latin = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # the English adjective is a proper adjective (capitalised: "Turkish", checked below); the French one is not
+    en = re.compile(rf"(?<![\w-])(?P<adj>(?i:{latin}))\s+(?i:{_EN_FACILITY})\b{_PLACE_AFTER}")
+    fr = re.compile(rf"(?<![\w-])(?i:{_FR_FACILITY})\s+(?P<adj>(?i:{latin}))(?![\w-]){_PLACE_AFTER}")
+    return en, fr
+
+
+def home_base_mentions(text: str, gaz: Gazetteer, taken: Taken) -> list[Mention]:
+    """The states whose bases ``text`` names by the state's adjective, each a mention of the state's place over
+    the adjective (where no other reader took those characters)."""
+    forms = nationality_adjectives()
+    out: list[Mention] = []
+    en, fr = _patterns()
+    for rx in (en, fr):
+        for m in rx.finditer(text):
+            a, b = m.span("adj")
+            if rx is en and not m.group("adj")[0].isupper():
+                continue  # an English adjective of a state is capitalised ("Turkish bases")
+            state = forms.get(m.group("adj").lower())
+            if state is None or not taken.free(a, b):
+                continue
+            place = gaz.lookup(state[1])
+            if place is None or place.kind != "region":
+                continue
+            out.append(Mention(a, b, place, "candidate"))
+            taken.add(a, b)
+    return out
