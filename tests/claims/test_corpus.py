@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout17"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.623, 0.508), "ar": (0.589, 0.440), "fr": (0.618, 0.423), "ru": (0.616, 0.486)}
+FLOORS = {"en": (0.623, 0.508), "ar": (0.593, 0.444), "fr": (0.618, 0.423), "ru": (0.614, 0.487)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 17: blind at f5aa5c3, 25.7 % (100 of 389), precision 47.2 %
     "en": (0.461, 0.243),
