@@ -122,6 +122,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # a share of a named month, before the day patterns (the Arabic ordinal would read "النصف الأول من سبتمبر" as
+    # the first of September): "the first half of September", "la deuxième quinzaine d'août", "во второй декаде
+    # октября", "на последней неделе мая", "خلال الثلث الأول من شهر يناير", "العشر الأواخر من رمضان" (timeparse
+    # resolves the ordinal and the unit: ``month_share``)
+    (
+        "month_share",
+        re.compile(
+            rf"(?<![^\W\d_])(?P<share>"
+            rf"(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:half|third|week|ten\s+days|fortnight)\s+of|"
+            rf"(?:la\s+|le\s+)?(?:premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|derni[eè]re?)\s+"
+            rf"(?:moiti[eé]|quinzaine|semaine|d[eé]cade|tiers)\s+(?:du\s+mois\s+)?(?:de|d['’]|du)|"
+            rf"(?:(?:в|во|на|за)\s+)?(?:перв|втор|трет|четв[её]рт|последн)\w*\s+(?:половин|декад|недел|трет)\w*(?:\s+месяца)?|"
+            rf"(?:النصف|الثلث|الأسبوع|الاسبوع|العشر|العشرة\s+أيام|الأيام\s+العشرة)\s+"
+            rf"(?:الأول|الاول|الأولى|الثاني|الثالث|الرابع|الأخير|الاخير|الأواخر|الاواخر|الأوائل)\s+من(?:\s+شهر)?"
+            rf")\s*{_m('m')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
+            re.I,
+        ),
+    ),
     (
         "dmy",
         re.compile(

@@ -135,8 +135,9 @@ def carriers_named(text: str, assets: list[tuple[int, int, AssetRef]]) -> int | 
     return None
 
 
-# what may stand between two ships of one list: a comma or a conjunction, and a class noun or quotes
-_LIST_GAP = re.compile(r"[\s\"'«»“”]*(?:,|\band\b|\bet\b|\bи\b|\bو)[^.;:()\d]{0,40}", re.I)
+# what may stand between two ships of one list: a comma (the Arabic one too) or a conjunction, and a class noun or
+# quotes; Arabic also puts a name in brackets after its class noun ("الطراد (فارياج) والفرقاطة (الأدميرال ...)")
+_LIST_GAP = re.compile(r"[\s\"'«»“”)]*(?:,|،|\band\b|\bet\b|\bи\b|\bو)[^.;:()\d]{0,40}\(?", re.I)
 
 
 def count_named_ships(claim: Claim, text: str, assets: list[tuple[int, int, AssetRef]]) -> None:

@@ -48,7 +48,12 @@ _RU_BRANCH = (
     r"(?:ВВС|ВМС|ВМФ|ВКС|[Вв]оенно-воздушн\w+\s+сил\w*|[Вв]оенно-морск\w+\s+(?:сил\w*|флот\w*)|арми[ияюе]|"
     r"[Вв]ооруж[её]нн\w+\s+сил\w*|[Пп]ограничн\w+\s+служб\w*|[Бб]ереговой\s+охран\w*)"
 )
-_AR_BRANCH = r"(?:سلاح\s+الجو|القوات\s+الجوية|القوات\s+البحرية|البحرية|الجيش|القوات\s+المسلحة|خفر\s+السواحل)"
+# (a carrier "belonging to" a branch writes the branch with "ل" joined, its article's alif dropped: "طائرة تابعة
+# للقوات الجوية الإيطالية"; "ل" alone may be "to" a receiving branch, so only after "تابع")
+_AR_BRANCH = (
+    r"(?:سلاح\s+الجو|القوات\s+الجوية|القوات\s+البحرية|البحرية|الجيش|القوات\s+المسلحة|خفر\s+السواحل|"
+    r"تابع\S*\s+لل(?:قوات\s+(?:الجوية|البحرية|المسلحة)|بحرية|جيش))"
+)
 _FR_BRANCH = (
     r"(?:[Aa]rmée\s+de\s+l['’]air(?:\s+et\s+de\s+l['’]espace)?|[Aa]rmée|[Mm]arine|[Ff]orces\s+armées|"
     r"[Aa]viation\s+militaire|[Gg]arde[-\s]côtes?)"
@@ -89,8 +94,12 @@ _FR_CARRIER_BEFORE = re.compile(
 # a carrier said to be military (the broken plural of "ship" as its singular: "سفن حربية", "سفنا حربية صينية"), or a
 # bomber or fighter, military by its name ("قاذفتان أمريكيتان", "مقاتلات فرنسية")
 _AR_CARRIER = (
-    r"(?:(?:طائر\S*|سفين\S*|سفن(?:ا)?|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+(?:عسكري|حربي)(?:ة|ان|تان)?"
-    r"|(?<![\u0600-\u06ff])(?:قاذف|مقاتل)(?:ة|ات|تان|تين|تا|تي))"
+    r"(?:(?:طائر\S*|سفين\S*|سفن(?:ا)?|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+(?:ال)?(?:عسكري|حربي)(?:ة|ان|تان)?"
+    r"|(?<![\u0600-\u06ff])(?:ال)?(?:قاذف|مقاتل)(?:ة|ات|تان|تين|تا|تي)"
+    # warships military by their class noun, as English "destroyers", "frigates" are: "مدمرة أمريكية", "الفرقاطة
+    # الفرنسية", "غواصة صينية", "طرادات"; and an aircraft carrier ("حاملة طائرات أمريكية")
+    r"|(?<![\u0600-\u06ff])(?:ال)?(?:(?:مدمر|فرقاط|غواص|بارج)(?:ة|ات|تان|تين|تا|تي)|طراد(?:ات|ان|ين)?)"
+    r"|(?<![\u0600-\u06ff])(?:ال)?حامل(?:ة|ات|تا|تي)\s+(?:ال)?طائرات)"
 )
 # an English adjective before a state's military carrier ("two Chinese military aircraft", "Egyptian military
 # planes", "three Chinese naval warships", "Indian warships"): rule 6's state's own military aircraft or
@@ -210,7 +219,10 @@ def _ar_nisba(name: str) -> str:
     bare = bare[2:] if bare.startswith("ال") else bare
     if bare.endswith("ية"):
         return bare[:-1]
-    return (bare[:-1] if bare.endswith("ا") else bare) + ("" if bare.endswith("ي") else "ي")
+    # the stem without its final alif keeps a final "ي" as the adjective's own: إيطاليا → إيطالي, كينيا → كيني
+    # (not "إيطاليي", which no text writes: the states whose name ends in "يا" named no mover)
+    stem = bare[:-1] if bare.endswith("ا") else bare
+    return stem + ("" if stem.endswith("ي") else "ي")
 
 
 def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[str]]:

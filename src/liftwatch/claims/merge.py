@@ -93,6 +93,12 @@ def _dated_apart(a: Claim, b: Claim) -> bool:
     sa, sb = _span(a), _span(b)
     if sa is None or sb is None:
         return False
+    same_goal = bool(a.destination) and {_key(p) for p in a.destination} == {_key(p) for p in b.destination}
+    if sa[0] == sa[1] and sb[0] == sb[1] and sa != sb and same_goal:
+        # two arrivals at the same place each dated to its own day, a day apart ("a third plane arrived in Kabul
+        # on Monday ... the second arrived on Sunday") are two movements; a movement told first by its country
+        # and then by its airport ("left for Caracas on Friday ... landed in Venezuela on Saturday") stays one
+        return True
     return (sa[1] - sb[0]).days < -1 or (sb[1] - sa[0]).days < -1
 
 

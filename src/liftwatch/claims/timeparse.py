@@ -141,7 +141,45 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         if part.startswith(("late", "end of", "fin", "конц", "أواخر", "نهاية")):
             lo, hi = 21, last
         return date(y, mon, lo), date(y, mon, hi)
+    if kind == "month_share":
+        return _month_share(g["share"].lower(), y, mon, last)
     return date(y, mon, 1), date(y, mon, last)
+
+
+# the ordinal and the unit of a share of a month ("the second half of", "во второй декаде", "الثلث الأول من"), each
+# list searched in order: "last" before "third" ("the last third of"), a unit word before "third" as a unit ("the
+# third week of"); the last of a unit is -1
+_SHARE_ORDINAL = (
+    (r"\b(?:last|final|derni)|последн|الأخير|الاخير|الأواخر|الاواخر", -1),
+    (r"\b(?:first|premi)|перв|الأول|الاول|الأولى|الأوائل", 1),
+    (r"\b(?:second|deuxi)|втор|الثاني", 2),
+    (r"\b(?:third|troisi)|трет|الثالث", 3),
+    (r"\b(?:fourth|quatri)|четв|الرابع", 4),
+)
+_SHARE_UNIT = (
+    (r"half|fortnight|moiti|quinzaine|половин|النصف", 2),
+    (r"week|semaine|недел|الأسبوع|الاسبوع", 7),
+    (r"ten\s+days|d[eé]cade|tiers|декад|الثلث|العشر|الأيام\s+العشرة", 3),
+    (r"third\s+of|трети?\b", 3),
+)
+
+
+def _month_share(words: str, y: int, mon: int, last: int) -> tuple[date, date] | None:
+    """A half (1-15, 16-end), a third or ten days (1-10, 11-20, 21-end) or a week (1-7, ..., the last seven days)
+    of a month, from the words that name it in the four languages."""
+    unit = next((u for rx, u in _SHARE_UNIT if re.search(rx, words)), None)
+    n = next((o for rx, o in _SHARE_ORDINAL if re.search(rx, words)), None)
+    if unit is None or n is None:
+        return None
+    if unit == 7:
+        if n == -1:
+            return date(y, mon, last - 6), date(y, mon, last)
+        return date(y, mon, 7 * (n - 1) + 1), date(y, mon, min(7 * n, last))
+    cuts = [1, 16, last + 1] if unit == 2 else [1, 11, 21, last + 1]
+    i = len(cuts) - 2 if n == -1 else n - 1
+    if i >= len(cuts) - 1:
+        return None
+    return date(y, mon, cuts[i]), date(y, mon, cuts[i + 1] - 1)
 
 
 # between two weekdays of one span: "between Saturday and Tuesday", "entre samedi à mardi", "du samedi au mardi",
