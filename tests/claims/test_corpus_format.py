@@ -18,7 +18,21 @@ from tests.annotation import check_excerpt, load
 
 SET_DIR = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the letter each former held-out set carries in its file names, from set 5 (n) to set 17 (a)
-LETTERS = {"n": 5, "p": 6, "q": 7, "r": 8, "s": 9, "t": 10, "u": 11, "v": 12, "w": 13, "x": 14, "y": 15, "z": 16, "a": 17}
+LETTERS = {
+    "n": 5,
+    "p": 6,
+    "q": 7,
+    "r": 8,
+    "s": 9,
+    "t": 10,
+    "u": 11,
+    "v": 12,
+    "w": 13,
+    "x": 14,
+    "y": 15,
+    "z": 16,
+    "a": 17,
+}
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
 RUN = 8  # words in a row that make two excerpts the same passage
