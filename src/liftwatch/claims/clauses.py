@@ -3,10 +3,10 @@
 A sentence ends at ".", "!" or "?" before a capital (not after an abbreviation or an initial), and every line is
 at least its own sentence (headlines, datelines). A sentence is cut further where a second movement starts: a
 clause joined by "while"/"tandis que"/"بينما", an item of a list of flights, an item of a list of counted legs
-("18 flights from X, eight from Y and one from Z"), a return ("and flew back to"), a further carrier with its own
-verb (", and a third left Izmir"), a relative clause telling an earlier leg, and where a new actor starts its own
-movement (``shapes.actor_cuts``). Rules instead of a parser for the reason
-``sentences.py`` gives.
+("18 flights from X, eight from Y and one from Z"), the rest of a group (", the rest to the UK": ``group_parts``), a
+return ("and flew back to"), a further carrier with its own verb (", and a third left Izmir"), a relative clause
+telling an earlier leg, and where a new actor starts its own movement (``shapes.actor_cuts``). Rules instead of a
+parser for the reason ``sentences.py`` gives.
 """
 
 from __future__ import annotations
@@ -33,12 +33,16 @@ RETURN_VERB = (
     r"возвратил\w*|улетел\w*\s+обратно|عاد(?:ت)?)\b"
 )
 _CLAUSE = re.compile(
-    r",\s+(?=(?:while|whilst|whereas|tandis\s+qu|в\s+то\s+время\s+как)\b)|،?\s+(?=بينما\s)"
+    r",\s+(?=(?:while|whilst|whereas|tandis\s+que|в\s+то\s+время\s+как)\b|tandis\s+qu['’])|،?\s+(?=بينما\s)"
     r"|\s+and\s+(?=includ(?:e|es|ed|ing)\s+(?:an?|one|two|three)\s)"
     r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)"
     # "..., et est reparti pour Khartoum dans la nuit", "and flew back to Moscow", "а затем вернулся в": the
     # return is a leg of its own (its origin is where the first leg ended: ``context.return_legs``)
     rf"|,?\s+(?=(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB})"
+    # ", the rest to the UK", ", le reste vers le Royaume-Uni", ", а остальные в Катар", "، والباقي إلى قطر": the
+    # rest of a group is a part of its own (``group_parts``)
+    r"|,\s+(?=(?:and\s+|et\s+|а\s+|и\s+)?(?:the\s+(?:rest|remaining|others)|le\s+reste|les\s+autres|остальн)\w*\b)"
+    r"|،\s*(?=و?(?:ال)?(?:بقية|باقي)(?![\u0600-\u06FF]))"
     # ", and a third left Izmir", ", while another landed at", ", et un troisième a décollé de", ", а ещё один
     # вылетел из": a carrier of its own (a number, an ordinal, "another") with its own movement verb starts a
     # movement of its own

@@ -41,6 +41,7 @@ from liftwatch.claims.contrast import mask_contrasts
 from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.domain_places import for_carrier
+from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
 from liftwatch.claims.home_bases import home_base_mentions
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.leg_lists import share_list_destination
@@ -176,11 +177,13 @@ def _sentence_claim(
     text = sent.text
     # an item of a list of counted legs ("..., eight from Italy") moves by the list's verb, counted by its number
     item = counted_item(text) if sent.continues else None
+    # a placed part of a group moves as the group did, whatever its verb ("17 of them went on to", "le reste vers")
+    rest = part_of_group(text) is not None and any(r.role == "destination" for r in sent.roles)
     assets = find_assets(text)
     # several states' carriers in one mission: one claim per state (``roster.py``); a roster that took part in
     # a mission or operation is a movement even with no verb of motion
     roster = contingents(text, assets)
-    if not MOVE.search(text) and item is None and not (roster and MISSION.search(text)):
+    if not MOVE.search(text) and item is None and not rest and not (roster and MISSION.search(text)):
         return []
     placed = [r for r in sent.roles if r.role is not None]
     if not placed and not assets:
@@ -367,6 +370,7 @@ def extract(
     carry_narrative_times(text, sentences, per_sentence)
     to_the_base(sentences, per_sentence)
     return_legs(sentences, per_sentence)
+    inherit_from_groups(sentences, per_sentence)
     share_list_destination(sentences, per_sentence)
     claims += turnarounds(sentences, per_sentence)
     carry_assets(sentences, per_sentence)
