@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = None  # set 18 (tests/data/articles_heldout18) is annotated and not yet scored
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.616, 0.491), "ar": (0.580, 0.429), "fr": (0.607, 0.401), "ru": (0.616, 0.488)}
+FLOORS = {"en": (0.616, 0.504), "ar": (0.585, 0.434), "fr": (0.613, 0.412), "ru": (0.617, 0.491)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 17 (blind at f5aa5c3: 25.7 %) joined the corpus
 # sources reported as actor on the blind set when it was scored (set 17: none; set it with set 18's score)
