@@ -162,6 +162,10 @@ ORIGIN_CUES = (
     rf"(?:загрузил\w*|погрузил\w*|принял\w*\s+(?:на\s+борт\s+)?груз\w*)\s+{_LOAD_GAP}(?:в|на)",
     rf"(?:تم\s+)?(?:تحميل\S*|حُمّل\S*|حمّل\S*)\s+{_LOAD_GAP}(?:في|من)",
     r"(?:قدوم|قادم)\S*(?:\s+\S+){0,2}?\s+من", r"(?:вылетев|вылетел\w*|отплыв\w*|вышед\w*|вышел\w*)\s+(?:из|с)",
+    # the carriers' home base: "bombers based at Minot", "stationed at Lakenheath", "issus des bases de Minot",
+    # where they are based is where they came from (French "basés à" and Russian "базирующиеся на" were measured:
+    # they added more wrong places than right ones)
+    r"(?:based|stationed)\s+(?:at|in)", r"issue?s?\s+(?:des|de\s+la|du)\s+bases?\s+(?:a[ée]riennes?\s+)?(?:de|du|d['’])",
     r"issue?s?\s+(?:de|du|d')", r"parti\w*\s+(?:de|du|d')",
     # a ship casting off, a plane taking off, in French ("a appareillé de Baltiïsk", "a décollé de Hmeimim")
     r"(?:appareill\w+|décoll\w+|sorti\w*|largué\s+les\s+amarres)\s+(?:de|du|d['’]|des|depuis)",

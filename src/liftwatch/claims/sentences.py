@@ -218,24 +218,25 @@ def _address(text: str, sentence: Sentence, mentions: list[Mention], i: int, pre
     return True
 
 
-# a base the kb does not know, named with its state or province after a comma, as US and British reporting
-# write a base's address ("Ellsworth Air Force Base, South Dakota", "Dyess AFB, Texas"): the second name says where
-# the base is, whatever the kb makes of it
-_UNKNOWN_FACILITY = re.compile(r"\b(?:Air\s+Force\s+Base|Air\s+Base|AFB|Air\s+Station|Naval\s+Station|Airfield)$")
+# a base named with its state or province after a comma, as US and British reporting write a base's address
+# ("Ellsworth Air Force Base, South Dakota", "Dyess AFB, Texas"): the second name says where the base is, whatever
+# the kb makes of it, whether the kb knows the base or not
+_FACILITY = re.compile(r"\b(?:Air\s+Force\s+Base|Air\s+Base|AFB|Air\s+Station|Naval\s+Station|Airfield)$")
 _LIST_AFTER = re.compile(r"\s*,?\s*(?:and|or)\s+[A-Z]")
 
 
-def _unknown_base_address(text: str, sentence: Sentence, men: Mention, prev: Role) -> bool:
-    """ "from Ellsworth Air Force Base, South Dakota": a region after an unknown base and a comma qualifies it,
-    unless a list goes on ("Ellsworth Air Force Base, Texas and Alaska" names places of their own)."""
-    if prev.mention.place.kind != "unknown" or not _UNKNOWN_FACILITY.search(prev.mention.place.text):
+def _base_address(text: str, sentence: Sentence, men: Mention, prev: Role) -> bool:
+    """ "from Ellsworth Air Force Base, South Dakota": a region after a base the kb lacks and a comma qualifies it;
+    so does a name the kb lacks after a base it knows ("from Barksdale Air Force Base, Louisiana": a US state is no
+    kb region, and would otherwise be a second, unknown origin); unless a list goes on ("Ellsworth Air Force Base,
+    Texas and Alaska" names places of their own)."""
+    base, where = prev.mention.place.kind, men.place.kind
+    if not (base == "unknown" or (base == "site" and where == "unknown")):
+        return False
+    if not _FACILITY.search(prev.mention.place.text):
         return False
     between = text[prev.mention.end - sentence.start : men.start - sentence.start]
-    if (
-        not re.fullmatch(r"\s*,\s*", between)
-        or _UNKNOWN_FACILITY.search(men.place.text)
-        or len(men.place.text.split()) > 2
-    ):
+    if not re.fullmatch(r"\s*,\s*", between) or _FACILITY.search(men.place.text) or len(men.place.text.split()) > 2:
         return False
     return not _LIST_AFTER.match(text, men.end - sentence.start)
 
@@ -257,7 +258,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
                 same
                 or _broader(men.place, prev.mention.place)
                 or _address(text, sentence, mentions, i, prev)
-                or _unknown_base_address(text, sentence, men, prev)
+                or _base_address(text, sentence, men, prev)
             )
         ):
             head = prev.head if prev.head is not None else i - 1
