@@ -48,3 +48,10 @@ def test_countries_named_reads_names_cases_and_adjectives() -> None:
     assert countries_named("сообщили в Ливане") == {"LB"}
     assert countries_named("selon l'armée libanaise") == {"LB"}
     assert countries_named("no country here") == frozenset()
+
+
+def test_an_adjective_several_territories_share_is_the_most_populous_ones_state() -> None:
+    # "American" is listed for the Northern Mariana Islands too; it names the United States
+    from liftwatch.claims.shared_places import countries_named
+
+    assert "US" in countries_named("the American ports") and "MP" not in countries_named("the American ports")

@@ -12,13 +12,12 @@ readers already take for the country.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.places import Gazetteer, Mention
-from liftwatch.kb._data import data_path, read_csv
+from liftwatch.kb.nationalities import nationality_adjectives
 
 # the facility nouns a state's bases are told by, in English after the adjective and in French before it: plural,
 # since one base is named ("a Swedish naval base" is some base, "Turkish bases" the country's), or the state's soil
@@ -30,29 +29,6 @@ _FR_FACILITY = r"(?:(?:bases|aérodromes|aéroports|ports)(?:\s+(?:aériennes|na
 # a place or a noun named after the facility says which one it is: "bases in Germany", "la base russe de Hmeimim",
 # "the Syrian ports of Tartus and Latakia", "Russian ports city"
 _PLACE_AFTER = r"(?!\s+(?:in|at|of|near|outside|en|à|au|aux|de|du|des|d['’]|près|city|cities|town|towns)\b)"
-
-
-@cache
-def nationality_adjectives() -> dict[str, tuple[str, str]]:
-    """Lower-cased English and French adjectives of states -> (ISO2, the state's English name): the English
-    demonyms of ``data/kb/demonyms.csv`` and the French forms of ``data/kb/state_adjectives.csv`` with their
-    plurals. Every state, factions' countries included ("le sol libyen" is Libya, whoever moves there)."""
-    names: dict[str, str] = {}
-    forms: dict[str, tuple[str, str]] = {}
-    with data_path("demonyms.csv").open(encoding="utf-8") as fh:
-        rows = sorted(csv.DictReader(fh), key=lambda r: -int(r["population"] or 0))
-    for row in rows:  # an adjective several territories share ("French") is the most populous one's
-        names.setdefault(row["iso2"], row["country"])
-        for dem in row["demonym"].split(","):
-            if len(dem.strip()) >= 4:
-                forms.setdefault(dem.strip().lower(), (row["iso2"], row["country"]))
-    for row in read_csv("state_adjectives.csv"):
-        if row["iso2"] not in names:
-            continue
-        for w in row["fr"].split("|"):
-            for f in (w, w if w.endswith(("s", "x")) else w + "s"):
-                forms.setdefault(f.lower(), (row["iso2"], names[row["iso2"]]))
-    return forms
 
 
 @cache

@@ -14,24 +14,15 @@ from functools import cache
 
 from liftwatch.kb._data import read_csv
 from liftwatch.kb._text import norm_key
+from liftwatch.kb.nationalities import nationality_adjectives
 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
 def _adjectives_of_states() -> dict[str, str]:
-    """Adjective of nationality (folded key) -> ISO2: the English demonyms of ``demonyms.csv`` and the French forms
-    and Russian stems of ``state_adjectives.csv``, for every state they list."""
-    forms: dict[str, str] = {}
-    for row in read_csv("demonyms.csv"):
-        for dem in row["demonym"].split(","):
-            if len(dem.strip()) >= 4:
-                forms.setdefault(norm_key(dem.strip()), row["iso2"])
-    for row in read_csv("state_adjectives.csv"):
-        for form in row["fr"].split("|"):
-            forms.setdefault(norm_key(form), row["iso2"])
-            forms.setdefault(norm_key(form + "s"), row["iso2"])
-    return forms
+    """Adjective of nationality (folded key) -> ISO2, English and French (``kb.nationalities``)."""
+    return {norm_key(form): iso for form, (iso, _) in nationality_adjectives().items()}
 
 
 @cache

@@ -75,11 +75,6 @@ def capital_city(text: str) -> PlaceRef | None:
 
 
 def country_code(name: str) -> str | None:
-    """The ISO2 code of a country one word or phrase names (:func:`_country_code`), for callers outside the kb."""
-    return _country_code(name)
-
-
-def _country_code(name: str) -> str | None:
     """The ISO2 code of a country named as written, in a Russian declined form, or as an Arabic nisba adjective
     ("الأردنية": Jordanian)."""
     from liftwatch.kb.countries import resolve_country
@@ -102,7 +97,7 @@ def _city_of(text: str, city: str, country: str | None) -> PlaceRef | None:
     from liftwatch.kb.cities import cities_named
     from liftwatch.kb.places import _city
 
-    code = _country_code(country.strip()) if country else None
+    code = country_code(country.strip()) if country else None
     if country and code is None:
         return None
     named = [c for c in cities_named(city) if code is None or c.country == code]
