@@ -36,9 +36,7 @@ def _word_country(word: str) -> str | None:
     لبنان) or an adjective of nationality."""
     from liftwatch.kb.place_forms import country_code
 
-    code = country_code(word)
-    if code is None and word.startswith("ال") and word.endswith(("ي", "ية")) and len(word) > 5:
-        code = country_code(word[2:].removesuffix("ة").removesuffix("ي") + "يا")  # الليبي, السورية: ليبيا, سوريا
+    code = country_code(word)  # a name, a Russian case of it or an Arabic nisba: "Ливии", "الليبي", "اللبنانية"
     key = norm_key(word)
     if code is None and key:
         code = _adjectives_of_states().get(key)
