@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.domain_places import for_carrier
@@ -54,6 +54,14 @@ class Row:
     gold: str
     rules: str
     gold_keys: list[str]  # the gold's place keys this mention names (for how much of the gold is found at all)
+
+
+class Reading(NamedTuple):
+    """What :func:`read_excerpt` reads of one excerpt: its rows, the claims ``extract`` made, each row's place keys."""
+
+    rows: list[Row]
+    claims: list[Claim]
+    key_sets: list[set[str]]
 
 
 def group_of(name: str) -> str:
@@ -151,20 +159,6 @@ def features(lang: str, sent: Sentence, i: int, sent_index: int, rules_role: str
     return f
 
 
-def mention_rows(
-    name: str,
-    lang: str,
-    text: str,
-    gold: Sequence[dict[str, Any]],
-    pub: date | None = None,
-    month_only: bool = False,
-    gaz: Gazetteer | None = None,
-) -> list[Row]:
-    """The data set rows of one excerpt: every place mention the extractor's reading finds, labelled from
-    ``gold`` (the excerpt's ``[[claim]]`` tables) and from the claims ``extract`` makes of the same text."""
-    return read_excerpt(name, lang, text, gold, pub, month_only, gaz)[0]
-
-
 def read_excerpt(
     name: str,
     lang: str,
@@ -173,9 +167,10 @@ def read_excerpt(
     pub: date | None = None,
     month_only: bool = False,
     gaz: Gazetteer | None = None,
-) -> tuple[list[Row], list[Claim], list[set[str]]]:
-    """:func:`mention_rows`, with the claims ``extract`` made and each row's place keys (to find a claim's place
-    among the rows again)."""
+) -> Reading:
+    """The data set rows of one excerpt: every place mention the extractor's reading finds, labelled from
+    ``gold`` (the excerpt's ``[[claim]]`` tables) and from the claims ``extract`` makes of the same text; with
+    those claims and each row's place keys (to find a claim's place among the rows again)."""
     gaz = gaz or default_gazetteer()
     ex = extract(text, pub, gazetteer=gaz, use_model=False, publication_month_only=month_only)
     claimed = _claim_roles(gaz, ex.claims)
@@ -193,15 +188,15 @@ def read_excerpt(
             feats = features(lang, sent, i, si, rules)
             rows.append(Row(name, group_of(name), lang, key, feats, label, rules, matched))
             key_sets.append(keys)
-    return rows, ex.claims, key_sets
+    return Reading(rows, ex.claims, key_sets)
 
 
 def build(folder: Path, only: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[Row]:
-    """The data set of a gold corpus folder (see :func:`mention_rows`)."""
+    """The data set of a gold corpus folder (see :func:`read_excerpt`)."""
     gaz = default_gazetteer()
     rows: list[Row] = []
     for art in load_corpus(folder, only, exclude):
-        rows += mention_rows(art.path.name, art.lang, art.text, art.gold, art.pub_date, art.month_only, gaz)
+        rows += read_excerpt(art.path.name, art.lang, art.text, art.gold, art.pub_date, art.month_only, gaz).rows
     return rows
 
 

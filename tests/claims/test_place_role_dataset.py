@@ -30,7 +30,7 @@ GOLD = [{"assets": ["Il-76"], "origin": ["hmeimim"], "destination": ["benina"]}]
 
 def test_each_place_is_one_row_labelled_from_the_gold_by_key() -> None:
     exp = _experiment()
-    rows = exp.mention_rows("en-q9-invented.toml", "en", TEXT, GOLD)
+    rows = exp.read_excerpt("en-q9-invented.toml", "en", TEXT, GOLD).rows
     by_key = {r.key: r for r in rows}
     assert by_key["hmeimim"].gold == "origin"
     assert by_key["benina"].gold == "destination"
@@ -41,7 +41,7 @@ def test_each_place_is_one_row_labelled_from_the_gold_by_key() -> None:
 
 def test_the_rules_role_comes_from_the_extractors_claims() -> None:
     exp = _experiment()
-    rows = {r.key: r for r in exp.mention_rows("en-q9-invented.toml", "en", TEXT, GOLD)}
+    rows = {r.key: r for r in exp.read_excerpt("en-q9-invented.toml", "en", TEXT, GOLD).rows}
     assert rows["hmeimim"].rules == "origin"
     assert rows["benina"].rules == "destination"
     assert rows["hmeimim"].features["rules"] == "origin"
@@ -49,7 +49,7 @@ def test_the_rules_role_comes_from_the_extractors_claims() -> None:
 
 def test_context_features_name_the_words_and_the_verb_around_a_place() -> None:
     exp = _experiment()
-    f = {r.key: r for r in exp.mention_rows("en-q9-invented.toml", "en", TEXT, GOLD)}["benina"].features
+    f = {r.key: r for r in exp.read_excerpt("en-q9-invented.toml", "en", TEXT, GOLD).rows}["benina"].features
     assert f["b1"] == "to" and f["pb1"] == "to"  # the preposition right before, marked as one
     assert f["b2"] == "hmeimim"
     assert f["a1"] == "on"

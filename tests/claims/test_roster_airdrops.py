@@ -119,3 +119,13 @@ def test_counted_items_of_a_roster_are_no_legs() -> None:
     ex = shape_extract(text)
     assert {c.actor for c in ex.claims} >= {"Tunisia", "Morocco"}
     assert not any(c.sentences == ["one from Chad and"] for c in ex.claims)
+
+
+def test_an_adjective_territories_share_is_the_most_populous_states() -> None:
+    """ "American" is listed for the Northern Mariana Islands too (``kb.nationalities``): a contingent of it is
+    the United States'."""
+    text = "Two American C-130s and three Jordanian C-130s took part in the airdrop mission."
+    assert [(c.actor.name, c.count) for c in contingents(text, find_assets(text))] == [
+        ("United States", 2),
+        ("Jordan", 3),
+    ]

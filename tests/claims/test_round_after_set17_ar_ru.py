@@ -19,8 +19,9 @@ import pytest
 
 from liftwatch.claims.counts import find_counts
 from liftwatch.claims.extract import extract
-from liftwatch.claims.known_movers import _ar_nisba, state_forces
+from liftwatch.claims.known_movers import state_forces
 from liftwatch.claims.timeparse import find_times
+from liftwatch.kb.nationalities import arabic_nisba
 
 from .conftest import one_claim, real_kb_gazetteer
 
@@ -86,7 +87,7 @@ def test_an_arabic_list_of_named_ships_counts_each(text: str) -> None:
     [("إيطاليا", "إيطالي"), ("كينيا", "كيني"), ("فرنسا", "فرنسي"), ("السعودية", "سعودي"), ("قطر", "قطري")],
 )
 def test_the_arabic_adjective_of_a_state(name: str, adjective: str) -> None:
-    assert _ar_nisba(name) == adjective
+    assert arabic_nisba(name) == adjective
 
 
 @pytest.mark.parametrize(

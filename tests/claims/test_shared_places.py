@@ -55,3 +55,20 @@ def test_an_adjective_several_territories_share_is_the_most_populous_ones_state(
     from liftwatch.claims.shared_places import countries_named
 
     assert "US" in countries_named("the American ports") and "MP" not in countries_named("the American ports")
+
+
+def test_the_gazetteer_finds_the_names_the_kb_finds_shared() -> None:
+    """The gazetteer keeps its own list of shared names (it reads any kb it is given, keyed by the claims' fold);
+    on the real kb it is the kb's (``kb.lookup.shared_alias``), name for name and site for site."""
+    from liftwatch.claims.textkey import norm_key
+    from liftwatch.kb._text import norm_key as kb_key
+    from liftwatch.kb.lookup import _index, shared_alias
+    from liftwatch.kb.sites import site
+
+    gaz = real_kb_gazetteer()
+    kb_shared: dict[str, dict[str, str]] = {}
+    for sid, row in gaz.curated_rows.items():
+        for alias in [row["name"], sid, *(row.get("aliases") or [])]:
+            if alias and len(alias.strip()) >= 3 and (ids := shared_alias(_index().exact.get(kb_key(alias), []))):
+                kb_shared.setdefault(norm_key(alias), {}).update({i: site(i).country for i in ids})
+    assert kb_shared and gaz._shared == kb_shared

@@ -56,6 +56,8 @@ def test_sixth_sites(text: str, carrier: str | None, site_id: str) -> None:
         ("Amman, the capital of Jordan", "city:JO:amman"),
         ("العاصمة عمان", "city:JO:amman"),
         ("العاصمة الأردنية عمان", "city:JO:amman"),
+        ("العاصمة الليبية طرابلس", "city:LY:tripoli"),  # a nisba of a name in "يا": ليبيا
+        ("العاصمة الكينية نيروبي", "city:KE:nairobi"),
         ("столица Иордании Амман", "city:JO:amman"),
         ("مطار عمان", "city:JO:amman"),
         ("عمان", "country:OM"),

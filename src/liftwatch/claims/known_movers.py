@@ -11,9 +11,10 @@ with its ICAO designator ("a Cham Wings A320", "an Aviacon Zitotrans Il-76") is 
 without the "Airlines" the shape-based finder needs; the flights it flies carry its name as their operator.
 
 Data: country names in the four languages from ``kb.countries`` (pycountry's ISO names and translations);
-English adjectives from ``data/kb/demonyms.csv`` (the countryinfo package's data, MIT); operators from
-``data/kb/callsigns.csv``. Arabic adjectives are formed from the name (فرنسا → الفرنسي, السودان → السوداني),
-Russian genitives by the name's stem (Франция → Франции), which no library here provides for all countries.
+adjectives of nationality from ``kb.nationalities`` (English demonyms, French forms, Russian stems, Arabic
+adjectives formed from the name: فرنسا → الفرنسي, السودان → السوداني); operators from ``data/kb/callsigns.csv``.
+Russian genitives are read by the name's stem (Франция → Франции), which no library here provides for all
+countries.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import re
 from functools import cache
 
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
-from liftwatch.kb._data import data_path, read_csv
+from liftwatch.kb._data import data_path
 from liftwatch.kb._text import norm_key
 from liftwatch.kb.countries import countries
+from liftwatch.kb.nationalities import arabic_adjectives, demonym_rows, french_adjectives, russian_stems
 
 _EN_BRANCH = (
     r"(?:Air\s+(?:and\s+Space\s+)?Force|Air\s+Corps|Navy|Naval\s+Forces?|Army|Armed\s+Forces|"
@@ -137,12 +139,6 @@ _RECEIVER = re.compile(
     r"\b(?:для|к|против|у)\s+|(?:إلى|لصالح|ضد|مع)\s+)$",
     re.I,
 )
-# the short vowels and the doubling mark some country names carry ("الصّين", "السّعوديّة"): news text writes
-# none, so an adjective formed with them never matched ("طائرتان عسكريتان صينيتان" named no mover)
-_AR_MARKS = re.compile(r"[\u064b-\u0652\u0670]")
-# the Arabic adjectives no form of the state's name gives: "أمريكي" / "أميركي" is not made from "الولايات
-# المتحدة", nor "بريطاني" from "المملكة المتحدة" ("طائرات شحن عسكرية أمريكية", "البحرية البريطانية")
-_AR_ADJECTIVES = {"US": ("أمريكي", "أميركي", "امريكي", "اميركي"), "GB": ("بريطاني",)}
 _GENERIC_OPERATOR = re.compile(r"\s+(?:Airlines|Airways|Air\s+Lines|Aviation|Israel\s+Airlines)$")
 
 
@@ -154,20 +150,17 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
     # a country whose only movers are its factions (Libya: the LNA, the GNU) has no single state to name
     hand = {a.countries[0]: a for a in ACTORS if a.kind == "state" and len(a.countries) == 1}
     factions = {c for a in ACTORS if a.kind != "state" for c in a.countries} - set(hand)
-    with data_path("demonyms.csv").open(encoding="utf-8") as fh:
-        rows = sorted(csv.DictReader(fh), key=lambda r: -int(r["population"] or 0))
-    # an adjective several territories share ("French", "American", "Chinese") is the most populous one's
-    demonyms = {r["iso2"]: (r["country"], r["demonym"]) for r in rows}
+    demonyms = demonym_rows()  # an adjective several territories share ("French") is the most populous one's
+    states = set(demonyms) - factions
     key: dict[str, str] = {}
     english: dict[str, str] = {iso: a.name for iso, a in hand.items()}
     en: list[str] = []
     names: list[str] = []  # English names of states, without their adjectives (a subject that sends)
     ru: list[str] = []
-    ar: list[str] = []
     fr: list[str] = []
     by_size = {iso: i for i, iso in enumerate(demonyms)}
     for iso, country in sorted(countries().items(), key=lambda kv: by_size.get(kv[0], len(by_size))):
-        if iso in factions or iso not in demonyms:
+        if iso not in states:
             continue
         name, adjective = demonyms[iso]
         english.setdefault(iso, name)
@@ -179,26 +172,23 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
                 key.setdefault(norm_key(stem), iso)
                 ru.append(re.escape(stem))
             elif re.search(r"[\u0600-\u06ff]", form):
-                nisba = _ar_nisba(form)
-                key.setdefault(norm_key(nisba), iso)
-                ar.append(re.escape(nisba))
+                continue  # the Arabic adjectives are formed from these names (kb.nationalities), below
             else:  # Latin script: English names and adjectives, French (and other) names
                 key.setdefault(norm_key(form), iso)
                 en.append(re.escape(form))  # "UK Border Force", "French Air Force"
                 if form != adjective:
                     names.append(re.escape(form))
                 fr.append(re.escape(form))
-    for iso, forms in _AR_ADJECTIVES.items():
-        for nisba in forms:
-            key.setdefault(norm_key(nisba), iso)
-            ar.append(re.escape(nisba))
+    arabic = arabic_adjectives(states)  # "سلاح الجو الفرنسي", "طائرة عسكرية مصرية"
+    for nisba, iso in arabic.items():
+        key.setdefault(norm_key(nisba), iso)
     fr_adj, ru_adj = _adjectives(key, set(english))
-    ar_set = sorted(set(ar), key=len, reverse=True)
+    ar_set = sorted((re.escape(a) for a in arabic), key=len, reverse=True)
     alt = "|".join
     pattern = re.compile(
         rf"\b(?P<en>{alt(sorted(set(en), key=len, reverse=True))})(?:'s)?\s+{_EN_BRANCH}{_NOT_A_BASE}"
         rf"|{_RU_BRANCH}\s+(?P<ru>{alt(sorted(set(ru), key=len, reverse=True))})\w*"
-        rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(sorted(set(ar), key=len, reverse=True))})(?:ة|ه)?(?![\u0600-\u06ff])"
+        rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(ar_set)})(?:ة|ه)?(?![\u0600-\u06ff])"
         rf"|{_FR_BRANCH}\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*(?P<fr>{alt(sorted(set(fr), key=len, reverse=True))})\b"
         rf"|\b(?i:{_FR_CARRIER}\s+(?P<fradj>{alt(fr_adj)}))\b"
         rf"|(?<![\w-])(?i:(?P<ruadj>{alt(ru_adj)})(?:{_RU_MOVER_CASE})\s+{_RU_CARRIER})"
@@ -212,36 +202,19 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
     return pattern, key, english, hand
 
 
-def _ar_nisba(name: str) -> str:
-    """The Arabic adjective of a state formed from its name: the article and the vowel marks dropped, a final
-    alif replaced and a final "ية" shortened (فرنسا → فرنسي, الصّين → صيني, السعودية → سعودي, الجزائر → جزائري)."""
-    bare = _AR_MARKS.sub("", name)
-    bare = bare[2:] if bare.startswith("ال") else bare
-    if bare.endswith("ية"):
-        return bare[:-1]
-    # the stem without its final alif keeps a final "ي" as the adjective's own: إيطاليا → إيطالي, كينيا → كيني
-    # (not "إيطاليي", which no text writes: the states whose name ends in "يا" named no mover)
-    stem = bare[:-1] if bare.endswith("ا") else bare
-    return stem + ("" if stem.endswith("ي") else "ي")
-
-
 def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[str]]:
-    """French adjective forms and Russian adjective stems of ``data/kb/state_adjectives.csv`` (longest first),
-    each added to ``key`` (name -> ISO2) for the states the English names know."""
-    fr: list[str] = []
-    ru: list[str] = []
-    for row in read_csv("state_adjectives.csv"):
-        iso = row["iso2"]
-        if iso not in known:
-            continue  # a country whose only movers are its factions (Libya) or with no English name here
-        forms = {f for w in row["fr"].split("|") for f in (w, w if w.endswith(("s", "x")) else w + "s")}
-        for form in forms:
-            key.setdefault(norm_key(form), iso)
-            fr.append(re.escape(form))
-        for stem in row["ru"].split("|"):
-            key.setdefault(norm_key(stem), iso)
-            ru.append(re.escape(stem))
-    return sorted(set(fr), key=len, reverse=True), sorted(set(ru), key=len, reverse=True)
+    """French adjective forms and Russian adjective stems (``kb.nationalities``, longest first) of the states the
+    English names know, each added to ``key`` (name -> ISO2) where no name took it: a country whose only movers
+    are its factions (Libya) has none."""
+    fr = french_adjectives(known)
+    ru = russian_stems(known)
+    for form, iso in (*fr.items(), *ru.items()):
+        key.setdefault(norm_key(form), iso)
+
+    def longest_first(forms: dict[str, str]) -> list[str]:
+        return sorted((re.escape(f) for f in forms), key=len, reverse=True)
+
+    return longest_first(fr), longest_first(ru)
 
 
 def _named_force(name: str) -> str | None:

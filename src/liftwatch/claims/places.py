@@ -83,6 +83,12 @@ class Gazetteer(PlaceLookup):
         self._pattern = re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))(?:{body})(?![\w]){_SUFFIX}", re.I)
 
     def _add(self, alias: str | None, target: tuple[str, str], alts: list[str]) -> None:
+        """Add an alias to the pattern and the alias keys, noting a name curated sites of several countries share.
+
+        The shared names are found here, not asked of ``kb.lookup.shared_alias``: the gazetteer reads whatever kb
+        it is given (the tests' stand-in has no kb index) and :meth:`mentions` looks them up by the claims' key
+        (words kept apart: "port of tripoli"), not the kb's. On the real kb both find the same names
+        (``tests/claims/test_shared_places.py``)."""
         if not alias or len(alias.strip()) < 3:
             return
         key = norm_key(alias)

@@ -19,7 +19,6 @@ how joint missions are reported, and no offline parser tells a contingent from a
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -30,8 +29,8 @@ from liftwatch.claims.cues import AIRDROP
 from liftwatch.claims.known_movers import state_forces, state_table
 from liftwatch.claims.lexicon import ACTORS, Actor
 from liftwatch.claims.model import AssetRef, Claim
-from liftwatch.kb._data import data_path, read_csv
 from liftwatch.kb._text import norm_key
+from liftwatch.kb.nationalities import arabic_adjectives, nationality_adjectives, russian_stems
 
 # a number of carriers: digits (Latin or Arabic-Indic) or a number word of the four languages
 _NUMBER = (
@@ -77,26 +76,17 @@ class Contingent:
 
 @cache
 def _adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for the adjectives of nationality of every state the movers know (English demonyms, French
-    forms and Russian stems of ``state_adjectives.csv``, Arabic adjectives formed from the names), and the
-    matched form -> ISO2."""
-    _, key, english, _ = state_table()
-    forms: dict[str, str] = {}
-    with data_path("demonyms.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            for dem in row["demonym"].split(","):
-                if row["iso2"] in english and len(dem.strip()) >= 4:
-                    forms.setdefault(dem.strip(), row["iso2"])
-    ru: dict[str, str] = {}
-    for row in read_csv("state_adjectives.csv"):
-        if row["iso2"] not in english:
-            continue
-        for w in row["fr"].split("|"):
-            for f in (w, w if w.endswith(("s", "x")) else w + "s"):
-                forms.setdefault(f, row["iso2"])
-        for stem in row["ru"].split("|"):
-            ru.setdefault(stem, row["iso2"])
-    ar = {k: iso for k, iso in key.items() if re.fullmatch(r"[\u0600-\u06FF]+ي", k)}
+    """One pattern for the adjectives of nationality of every state the movers know (``kb.nationalities``:
+    English demonyms and French forms, Russian stems, Arabic adjectives formed from the names), and the matched
+    form -> ISO2. An adjective several of those states share is the most populous one's ("Dominican" is the
+    Dominican Republic's)."""
+    _, _, english, _ = state_table()
+    forms = {form: iso for form, (iso, _) in nationality_adjectives(english).items()}
+    ru = russian_stems(english)
+    ar: dict[str, str] = {}
+    for nisba, iso in arabic_adjectives(english).items():
+        if re.fullmatch(r"[\u0600-\u06FF]+ي", key := norm_key(nisba)):
+            ar.setdefault(key, iso)
     lookup = {norm_key(k): v for k, v in (*forms.items(), *ru.items(), *ar.items())}
     alt = "|".join
     latin = alt(re.escape(f) for f in sorted(forms, key=len, reverse=True))

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from liftwatch.kb._data import read_csv
 from liftwatch.kb._text import norm_key
-from liftwatch.kb.nationalities import nationality_adjectives
+from liftwatch.kb.nationalities import nationality_adjectives, russian_stems
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -27,9 +26,9 @@ def _adjectives_of_states() -> dict[str, str]:
 
 @cache
 def _russian_stems() -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (norm_key(stem), row["iso2"]) for row in read_csv("state_adjectives.csv") for stem in row["ru"].split("|")
-    )
+    """(folded Russian adjective stem, ISO2) of every state (``kb.nationalities``), in the data's order: the
+    first stem a word starts with names its state ("ливийский", "ливанской")."""
+    return tuple((norm_key(stem), iso) for stem, iso in russian_stems().items())
 
 
 def _word_country(word: str) -> str | None:
@@ -37,9 +36,7 @@ def _word_country(word: str) -> str | None:
     لبنان) or an adjective of nationality."""
     from liftwatch.kb.place_forms import country_code
 
-    code = country_code(word)
-    if code is None and word.startswith("ال") and word.endswith(("ي", "ية")) and len(word) > 5:
-        code = country_code(word[2:].removesuffix("ة").removesuffix("ي") + "يا")  # الليبي, السورية: ليبيا, سوريا
+    code = country_code(word)  # a name, a Russian case of it or an Arabic nisba: "Ливии", "الليبي", "اللبنانية"
     key = norm_key(word)
     if code is None and key:
         code = _adjectives_of_states().get(key)

@@ -76,14 +76,17 @@ def capital_city(text: str) -> PlaceRef | None:
 
 def country_code(name: str) -> str | None:
     """The ISO2 code of a country named as written, in a Russian declined form, or as an Arabic nisba adjective
-    ("الأردنية": Jordanian)."""
+    ("الأردنية": Jordanian; "الليبي": Libyan)."""
     from liftwatch.kb.countries import resolve_country
 
     tries = [name]
     if _CYRILLIC_WORD.fullmatch(name):
         tries += nominatives(name)
     if name.startswith("ال") and name.endswith(("ية", "ي")):  # the nisba: الأردنية -> الأردن
-        tries.append(name.removesuffix("ة").removesuffix("ي"))
+        stem = name.removesuffix("ة").removesuffix("ي")
+        tries.append(stem)
+        if len(name) > 5:  # a name in "يا" drops it: الليبي, السورية -> ليبيا, سوريا
+            tries.append(stem[2:] + "يا")
     for t in tries:
         country = resolve_country(t)
         if country is not None:
