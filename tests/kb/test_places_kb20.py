@@ -60,10 +60,12 @@ def test_cairo_west_stays_its_own_field() -> None:
 
 def test_tver_without_a_carrier_stays_the_city_and_a_city_of_two_curated_fields_stays_a_city() -> None:
     """Migalovo carries the town's bare name and is the town's only curated field: an aircraft's Tver is it. Tripoli
-    and Minsk each have two curated fields: which one the text means stays the text's to say."""
+    and Minsk each have two curated fields, Ulyanovsk's Vostochny has the scheduled Baratayevka beside it: which one
+    the text means stays the text's to say."""
     assert kb.resolve_place("Tver").kind == "city"
-    assert kb.resolve_place("Tripoli", carrier="air").kind == "city"
-    assert kb.resolve_place("Minsk", carrier="air").kind == "city"
+    assert kb.resolve_place("Tver airport").id == "migalovo"
+    for city in ("Tripoli", "Minsk", "Ulyanovsk", "Ульяновск"):
+        assert kb.resolve_place(city, carrier="air").kind == "city", city
 
 
 def test_vostochny_alone_is_not_the_middle_east() -> None:

@@ -216,9 +216,10 @@ def city_airport(ref: PlaceRef) -> PlaceRef:
 
 def _curated_as(text: str, site_ids: tuple[str, ...]) -> list[str]:
     """The one curated site among ``site_ids`` that carries ``text`` itself as an alias, when no other of them is
-    curated: a curator's word that the bare town name means that field ("Tver": Migalovo, not the small civil
-    Zmeyevo), which the airport table's ranking cannot know. Where another field of the town is curated too
-    (Tripoli's Mitiga, Minsk's Machulishchy) the name stays the city: which field is meant is the text's to say."""
+    curated or has scheduled service: a curator's word that the bare town name means that field ("Tver": Migalovo,
+    not the small civil Zmeyevo), which the airport table's ranking cannot know. Where another field of the town is
+    curated too (Tripoli's Mitiga, Minsk's Machulishchy) or is an airport with scheduled flights (Ulyanovsk's
+    Baratayevka beside Vostochny) the name stays the city: which field is meant is the text's to say."""
     from liftwatch.kb.lookup import _index
 
     key = norm_key(text)
@@ -226,7 +227,18 @@ def _curated_as(text: str, site_ids: tuple[str, ...]) -> list[str]:
     curated = [s for s in site_ids if rank.get(s, (1,))[0] == 0]
     if not key or len(curated) != 1 or key not in {norm_key(a) for a in site(curated[0]).aliases}:
         return []
+    if any((site(s).icao or "") in _scheduled_fields() for s in site_ids if s != curated[0]):
+        return []
     return curated
+
+
+@cache
+def _scheduled_fields() -> frozenset[str]:
+    """ICAO codes of the fields OurAirports marks as having scheduled service."""
+    from liftwatch.kb.runways import airfields
+
+    df = airfields()
+    return frozenset(str(c) for c in df.filter(df["scheduled"] == 1)["icao"].to_list())
 
 
 def capital_airfield(ref: PlaceRef) -> PlaceRef | None:
