@@ -85,7 +85,7 @@ def test_every_water_region_speaks_four_languages_and_states_its_accuracy() -> N
         names = [r.name, *r.aliases]
         assert any(re.search("[а-яА-Я]", a) for a in names), r.id
         assert any(re.search("[\u0621-\u064a]", a) for a in names), r.id
-        french = r"\b(?:mer|golfe|détroits?|canal|Manche|Bosphore|Dardanelles|océan|route maritime|cap)\b"
+        french = r"\b(?:mer|golfe|baie|détroits?|canal|Manche|Bosphore|Dardanelles|océan|route maritime|cap)\b"
         assert any(re.search(french, a) for a in names), r.id
         assert "±" in r.source or "tolerance" in r.source, r.id  # how far the ring may be off
         assert r.polygon is not None and r.kind in ("sea", "gulf", "strait", "canal", "cape")

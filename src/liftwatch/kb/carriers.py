@@ -197,6 +197,9 @@ def city_airport(ref: PlaceRef) -> PlaceRef:
         return ref
     from liftwatch.kb.lookup import prominent_site
 
+    named = _curated_as(ref.text, ref.site_ids)
+    if len(named) == 1:  # "Tver": the kb curated Migalovo under the town's bare name, not the civil Zmeyevo
+        return replace(_site_ref(ref.text, named[0], ref.matched, ref.score), text=ref.text)
     worth = [s for s in ref.site_ids if prominent_site(s)]
     if len(worth) == 1:  # "Dover": Dover AFB, the one field worth the name among the towns' private strips
         return replace(_site_ref(ref.text, worth[0], ref.matched, ref.score), text=ref.text)
@@ -209,6 +212,33 @@ def city_airport(ref: PlaceRef) -> PlaceRef:
     if any(_carries(name_key(n), t) for s in others for n in (site(s).name, *site(s).aliases) for t in town):
         return ref  # "Riyadh Air Base" beside Riyadh's airport: the name means both
     return replace(_site_ref(ref.text, airports[0], ref.matched, ref.score), text=ref.text)
+
+
+def _curated_as(text: str, site_ids: tuple[str, ...]) -> list[str]:
+    """The one curated site among ``site_ids`` that carries ``text`` itself as an alias, when no other of them is
+    curated or has scheduled service: a curator's word that the bare town name means that field ("Tver": Migalovo,
+    not the small civil Zmeyevo), which the airport table's ranking cannot know. Where another field of the town is
+    curated too (Tripoli's Mitiga, Minsk's Machulishchy) or is an airport with scheduled flights (Ulyanovsk's
+    Baratayevka beside Vostochny) the name stays the city: which field is meant is the text's to say."""
+    from liftwatch.kb.lookup import _index
+
+    key = norm_key(text)
+    rank = _index().rank
+    curated = [s for s in site_ids if rank.get(s, (1,))[0] == 0]
+    if not key or len(curated) != 1 or key not in {norm_key(a) for a in site(curated[0]).aliases}:
+        return []
+    if any((site(s).icao or "") in _scheduled_fields() for s in site_ids if s != curated[0]):
+        return []
+    return curated
+
+
+@cache
+def _scheduled_fields() -> frozenset[str]:
+    """ICAO codes of the fields OurAirports marks as having scheduled service."""
+    from liftwatch.kb.runways import airfields
+
+    df = airfields()
+    return frozenset(str(c) for c in df.filter(df["scheduled"] == 1)["icao"].to_list())
 
 
 def capital_airfield(ref: PlaceRef) -> PlaceRef | None:

@@ -10,6 +10,7 @@ countries and cities without that word, so "Sea" does not make Shea Field a cand
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
@@ -35,14 +36,30 @@ _WATER_WORD = re.compile(
 )
 
 
-def _extract(key: str, choices: dict[str, str], limit: int) -> list[tuple[str, float]]:
-    """Best distinct targets of ``choices`` (alias key -> target id) for ``key`` by WRatio."""
+def _extract(
+    key: str, choices: dict[str, str], limit: int, words: dict[str, frozenset[str]] | None = None
+) -> list[tuple[str, float]]:
+    """Best distinct targets of ``choices`` (alias key -> target id) for ``key`` by WRatio. ``words`` (alias key ->
+    the keys of its words) marks a one-word name found only inside a longer word of an alias: no match either."""
     out: dict[str, float] = {}
     for alias, score, _ in process.extract(key, list(choices), scorer=fuzz.WRatio, limit=limit * 3):
-        if len(alias) < len(key):  # a short alias inside a longer word is no match ("cina" in "fiumicino")
+        inside = words is not None and len(alias) > len(key) and key not in words.get(alias, frozenset({key}))
+        if len(alias) < len(key) or inside:
+            # a short alias inside a longer word is no match ("cina" in "fiumicino"), nor a word inside an alias's
+            # longer word ("Восточный", eastern, in "Ближневосточный регион", the Middle East)
             score = max(fuzz.ratio(key, alias), 0.95 * fuzz.token_set_ratio(key, alias))
         out[choices[alias]] = max(out.get(choices[alias], 0.0), round(float(score), 1))
     return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
+
+
+@cache
+def _region_alias_words() -> dict[str, frozenset[str]]:
+    """Each region alias key -> the keys of its words ("ближневосточныирегион" -> {"ближневосточныи", "регион"})."""
+    out: dict[str, frozenset[str]] = {}
+    for r in regions().values():
+        for alias in (r.id, r.name, *r.aliases):
+            out.setdefault(norm_key(alias), frozenset(norm_key(w) for w in re.split(r"[\s\-]+", alias) if w))
+    return out
 
 
 def _without_water_word(text: str) -> str:
@@ -64,7 +81,8 @@ def place_candidates(text: str, limit: int = 5) -> list[tuple[PlaceKind, str, st
     ]
     key = norm_key(text)
     if key:
-        for rid, score in _extract(key, _region_alias_index(), limit):
+        one_word = len(text.split()) == 1
+        for rid, score in _extract(key, _region_alias_index(), limit, _region_alias_words() if one_word else None):
             out.append(("region", rid, regions()[rid].name, score))
         key = norm_key(named) or key
         for iso2, score in _extract(key, country_keys(), limit):

@@ -40,7 +40,7 @@ from dataclasses import replace
 
 from liftwatch.errors import PlaceError
 from liftwatch.kb._text import name_key, norm_key, phonetic_key
-from liftwatch.kb.carriers import Carrier, check_carrier, choose_by_carrier, for_carrier
+from liftwatch.kb.carriers import Carrier, carrier_of_kind, check_carrier, choose_by_carrier, for_carrier
 from liftwatch.kb.cities import (
     City,
     cities_named,
@@ -166,8 +166,34 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
     ambiguous (a city name shared by equally likely cities is ambiguous too). ``carrier`` ("air" or "sea") says
     who uses the place: an aircraft's place is an airfield, a ship's a port (:mod:`liftwatch.kb.carriers`)."""
     mode = check_carrier(carrier)
-    ref = _resolve(text, mode)
+    try:
+        ref = _resolve(text, mode)
+    except PlaceError:
+        port = _port_phrase(text) if mode == "sea" else None
+        if port is None:
+            raise
+        return port
     return ref if mode is None else for_carrier(ref, mode)
+
+
+#: The phrases a port is curated under when its bare name is left out (it means other things too)
+_PORT_PHRASES = ("порт {}", "Port of {}", "{} port", "port de {}", "ميناء {}")
+
+
+def _port_phrase(text: str) -> PlaceRef | None:
+    """A ship's bare name of a port the kb holds only as a phrase ("Восточный": "порт Восточный", left out bare
+    because it also means "eastern" and the Vostochny cosmodrome): that port, when the name alone is unknown or
+    ambiguous and exactly one port or naval base answers to it. An aircraft's or an unqualified name stays as it
+    was."""
+    found: set[str] = set()
+    for phrase in _PORT_PHRASES:
+        try:
+            ref = _exact(phrase.format(text.strip()), "sea")
+        except PlaceError:
+            continue
+        if ref is not None and ref.kind == "site" and carrier_of_kind(site(ref.id).kind) == "sea":
+            found.add(ref.id)
+    return _site_ref(text, found.pop(), "alias") if len(found) == 1 else None
 
 
 def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
