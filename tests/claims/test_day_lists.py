@@ -32,7 +32,12 @@ def test_two_days_told_as_a_list(text: str, days: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The plane flew to Minsk between June 3 and 9.", "L'avion a volé vers Minsk du 3 au 9 juin.", "Самолёт летал с 3 по 9 июня."],
+    [
+        "The plane flew to Minsk between June 3 and 9.",
+        "The evacuation was carried out on the night of 3 and 4 June.",
+        "L'avion a volé vers Minsk du 3 au 9 juin.",
+        "Самолёт летал с 3 по 9 июня.",
+    ],
 )
 def test_a_range_is_no_list(text: str) -> None:
     spans = [t for t in find_times(text, PUB) if t.kind == "explicit"]

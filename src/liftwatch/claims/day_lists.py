@@ -25,16 +25,22 @@ from liftwatch.claims.timeparse import TimeSpan
 # a list of two days of one month: "21 and 24", "21 et 24", "21 и 24", "21 و24", "21 و 24"
 _TWO_DAYS = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|et(?:\s+le)?|и|و)\s*([0-3]?\d)(?!\d)", re.I)
 # what opens a range, not a list
-_RANGE = re.compile(r"^\s*(?:between|from|entre|du|с|со|بين|من)\b|(?:between|from|entre|du|с|со|بين|من)\s*$", re.I)
+_RANGE = re.compile(
+    r"^\s*(?:between|from|entre|du|с|со|между|بين|من)\b|(?:between|from|entre|du|с|со|между|بين|من)\s*$", re.I
+)
+# one night told by the two days it joins: "on the night of 27 and 28 April", "dans la nuit du 3 au 4", "в ночь
+# на", "ليلة 27 و28"
+_NIGHT = re.compile(r"(?:night|nuit|ночь|ночью|ليلة)\s+(?:of\s+)?(?:the\s+)?(?:du\s+|с\s+|на\s+)?(?:on\s+)?$", re.I)
 
 
 def two_days(span: TimeSpan, before: str = "") -> tuple[date, date] | None:
     """The two days a span read as a range was told as a list of ("May 21 and 24"), or None. ``before``: the
-    words before the span in its sentence ("between", "entre le")."""
+    words before the span in its sentence ("between", "entre le", "the night of")."""
     if span.kind != "explicit" or span.start is None or span.end is None or span.start >= span.end:
         return None
     m = _TWO_DAYS.search(span.text)
-    if m is None or _RANGE.search(span.text[: m.start()]) or _RANGE.search(before[-12:]):
+    lead = before + span.text[: m.start()] if m else ""
+    if m is None or _RANGE.search(span.text[: m.start()]) or _RANGE.search(before[-12:]) or _NIGHT.search(lead):
         return None
     first, last = int(m.group(1)), int(m.group(2))
     if (first, last) != (span.start.day, span.end.day) or (span.end - span.start).days > 31:

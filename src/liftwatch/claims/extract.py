@@ -42,7 +42,7 @@ from liftwatch.claims.counts import Count, best, best_rate, count_before, find_c
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.day_lists import split_days
 from liftwatch.claims.domain_places import for_carrier
-from liftwatch.claims.group_makeup import split_makeup
+from liftwatch.claims.group_makeup import Makeups, split_makeup
 from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
 from liftwatch.claims.home_bases import home_base_mentions
 from liftwatch.claims.intervals import Taken, in_range
@@ -364,12 +364,14 @@ def extract(
     ship_names = list(dict.fromkeys(a.label for s in sentences for _, _, a in find_assets(s.text) if a.ship_name))
     claims: list[Claim] = []
     per_sentence: list[list[Claim]] = []
+    makeups = Makeups()
     for sent in sentences:
         local = [
             (s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)
         ]
         earlier = [r.mention.place for s in sentences if s.end <= sent.start for r in s.roles if r.head is None]
         made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names, earlier)
+        made = makeups.apply(made, sent.text)
         per_sentence.append(made)
         claims += made
     carry_narrative_times(text, sentences, per_sentence)

@@ -57,11 +57,13 @@ _AR_DUAL = re.compile(r"^[" + _AR + r"]{2,}(?:تان|تين|تا|ان|ين)$")
 
 
 class Item(NamedTuple):
-    """One kind of a make-up list: its carriers, its figure and the words it was told in."""
+    """One kind of a make-up list: its carriers, its figure and the words it was told in; ``counted``: the figure
+    is a number or an article, not the count of the ships it names."""
 
     assets: list[AssetRef]
     figure: int
     words: str
+    counted: bool = True
 
 
 def _figure(item: str, assets: list[AssetRef]) -> int | None:
@@ -103,7 +105,12 @@ def items_after(text: str, start: int) -> list[Item]:
         figure = _figure(words, assets) if assets else None
         if figure is None:
             break
-        out.append(Item(assets, figure, words))
+        counted = (
+            not all(a.ship_name for a in assets)
+            or _FIGURE.match(words) is not None
+            and (_figure(words, []) is not None)
+        )
+        out.append(Item(assets, figure, words, counted))
         pos = nxt.end() if nxt else len(segment)
     return out
 
@@ -119,18 +126,31 @@ def _kinds(items: list[Item]) -> bool:
 _WORD_START = re.compile(r"(?:(?<=^)|(?<=[\s,(«\"“]))\w", re.I)
 
 
+def _with_named_together(items: list[Item]) -> list[Item]:
+    """The kinds of a make-up with the ships it names without a figure of their own as one part ("including the
+    frigate X, the tanker Y and two tugs": X and Y sail together, rule 51; the tugs are a kind with its figure)."""
+    named = [i for i in items if not i.counted]
+    if len(named) < 2:
+        return items
+    together = Item(
+        [a for i in named for a in i.assets], sum(i.figure for i in named), "; ".join(i.words for i in named)
+    )
+    return [together, *(i for i in items if i.counted)]
+
+
 def makeup(text: str, total: int) -> list[Item] | None:
     """The kinds a total of ``total`` carriers is told to be made of, when their figures add up to it (two or more
     kinds), else None. Without a marker, kinds each counted in one list ("eight Su-34 and two Su-30SM") that add up
     to the claim's count are its parts as well."""
     for m in _MARKER.finditer(text):
-        items = items_after(text, m.end())
+        items = _with_named_together(items_after(text, m.end()))
         if _kinds(items) and sum(i.figure for i in items) == total:
             return items
     for a, _, _ in find_assets(text)[:1]:
         for w in _WORD_START.finditer(text, max(0, a - 40), a + 1):
             items = items_after(text, w.start())
-            if _kinds(items) and sum(i.figure for i in items) == total:
+            # ships named one by one with no total are one claim (rule 51), not one per name
+            if _kinds(items) and all(i.counted for i in items) and sum(i.figure for i in items) == total:
                 return items
     return None
 
@@ -152,3 +172,48 @@ def split_makeup(claim: Claim, text: str) -> list[Claim]:
         claim.copy(assets=list(i.assets), min_count=i.figure, max_count=i.figure, count_text=i.words, carriers=None)
         for i in items
     ]
+
+
+# a group referred back to by its number: "the three ships", "les trois navires", "these four aircraft", "все три
+# корабля", "эти три корабля"
+_DEFINITE = re.compile(
+    r"(?<!\w)(?:the|these|those|all|both|les|ces|tous\s+les|toutes\s+les|все|эти|оба|обе)\s+$|"
+    r"^(?:the|these|those|les|ces|все|эти)\s",
+    re.I,
+)
+
+
+def _refers_back(c: Claim, text: str) -> bool:
+    """Whether the claim's count refers back to a group told before ("the three ships", "les trois navires")."""
+    at = text.find(c.count_text) if c.count_text else -1
+    return at >= 0 and bool(_DEFINITE.search(text[max(0, at - 16) : at]) or _DEFINITE.match(c.count_text))
+
+
+class Makeups:
+    """The make-ups an article told so far, by their totals: a later sentence that refers back to the group by its
+    number ("Les trois navires ont accosté à Tartous dimanche") moves the same kinds, one claim each."""
+
+    def __init__(self) -> None:
+        self.told: dict[int, list[Item]] = {}
+
+    def apply(self, made: list[Claim], text: str) -> list[Claim]:
+        """The claims of one sentence, a claim that refers back to a group told with its make-up split by kind;
+        the make-ups the sentence tells remembered."""
+        out: list[Claim] = []
+        for c in made:
+            total = _exact(c)
+            items = self.told.get(total) if total else None
+            if items and _refers_back(c, text) and makeup(text, total or 0) is None:
+                out += [
+                    c.copy(
+                        assets=list(i.assets), min_count=i.figure, max_count=i.figure, count_text=i.words, carriers=None
+                    )
+                    for i in items
+                ]
+            else:
+                out.append(c)
+        for m in _MARKER.finditer(text):
+            items = _with_named_together(items_after(text, m.end()))
+            if _kinds(items):
+                self.told[sum(i.figure for i in items)] = items
+        return out
