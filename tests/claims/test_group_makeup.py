@@ -92,13 +92,3 @@ def test_ships_all_named_in_a_make_up_are_one_claim() -> None:
         makeup("Three ships, including the frigate Admiral Essen, the tanker Akademik Pashin and the tug SB-123.", 3)
         is None
     )
-
-
-def test_a_make_up_after_a_dash_whose_kinds_are_described() -> None:
-    text = (
-        "Three cargo planes flew to Minsk in May – two Boeing 747 cargo jets belonging to Air One and Air Two, "
-        "as well as an Il-76."
-    )
-    items = makeup(text, 3)
-    assert items is not None
-    assert [(i.assets[0].label, i.figure) for i in items] == [("Boeing 747", 2), ("Il-76", 1)]

@@ -2,20 +2,18 @@
 
 "Three ships, including a frigate and two landing ships, left Tartus", "Trois navires, dont un destroyer et deux
 pétroliers", "Шесть кораблей, в том числе два фрегата и четыре десантных корабля", "أربع طائرات، بينها طائرتان من
-طراز إليوشن 76 وطائرتان من طراز أنتونوف 124", "Three cargo planes flew the route – two Boeing 747s ..., as well as an
-Il-76": reporting counts a group and then tells what it is made of, each kind with its own figure (a number, an
-article). The annotation conventions (rules 10, 18, 38 and 51 of ``tests/data/articles/README.md``) read such a total
-as split wholly by its parts when their figures add up to it: one movement per kind, the total no movement of its
+طراز إليوشن 76 وطائرتان من طراز أنتونوف 124": reporting counts a group and then tells what it is made of, each kind
+with its own figure (a number, an article). The annotation conventions (rules 10, 18, 38 and 51 of
+``tests/data/articles/README.md``) read such a total as split wholly by its parts when their figures add up to it: one movement per kind, the total no movement of its
 own; ships the make-up names without a figure sail together as one part. Where the parts do not add up ("five
 transport planes, including two A400M aircraft"), a kind is counted only as part of a larger total and stays in the
 total's claim. Kinds each counted with no total before them ("eight Su-34 and two Su-30SM flew") are also one
 movement per kind; ships named one by one with no total stay one claim.
 
 The mechanism is one for the four languages: a marker of make-up after the total (a list per language: "including",
-"dont", "в том числе", "بينها", or a dash or colon), then a list of items joined by commas or conjunctions, each
-opening on a figure; words with no carrier are the description of the item before; the list ends at the first
-carrier told with no figure. Each item's carriers are read on the item alone, so a class the sentence's named ship
-hid ("two escort ships") comes back. A later sentence that refers back to the group by its number ("Les trois
+"dont", "в том числе", "بينها"), then a list of items joined by commas or conjunctions, each opening on a figure;
+the list ends at the first item that opens on none (the predicate: ", left Tartus"). Each item's carriers are read
+on the item alone, so a class the sentence's named ship hid ("two escort ships") comes back. A later sentence that refers back to the group by its number ("Les trois
 navires ont accosté ...") moves the same kinds (``Makeups``).
 
 Written from the grammar of make-up lists in general and tested on invented sentences
@@ -36,9 +34,7 @@ _AR = "\u0600-\u06ff"
 # "– among them", ", в том числе", "، بينها", "، من بينها"
 _MARKER = re.compile(
     r"[,(–—:،]\s*(?:(?:including|among\s+them|among\s+which|of\s+which|comprising|dont|parmi\s+(?:eux|elles|"
-    r"lesquel(?:le)?s)|в\s+том\s+числе|включая|среди\s+них)\b|(?:من\s+)?(?:بينها|بينهم)(?![" + _AR + r"]))\s*"
-    # or a dash or colon and the list itself: "Three cargo planes flew the route – two 747s ... and an Il-76"
-    r"|\s[–—]\s+|:\s+",
+    r"lesquel(?:le)?s)|в\s+том\s+числе|включая|среди\s+них)\b|(?:من\s+)?(?:بينها|بينهم)(?![" + _AR + r"]))\s*",
     re.I,
 )
 # what joins two items of the list: a comma or a conjunction ("and", "et", "и", "as well as", "ainsi que"); Arabic
@@ -109,11 +105,6 @@ def items_after(text: str, start: int) -> list[Item]:
         words = words[: max((b for _, b, _ in found), default=len(words))]
         assets = [x for _, _, x in found]
         figure = _figure(words, assets) if assets else None
-        if figure is None and not assets and out:
-            # the words of the item before, cut at their own "and" ("two 747s of Qeshm Fars Air and Iran Air
-            # Cargo"), or the predicate after the list: no carrier, so neither a kind nor its end
-            pos = nxt.end() if nxt else len(segment)
-            continue
         if figure is None:
             break
         # named ships count as many as they are, a figure only where a number or an article tells it
