@@ -277,7 +277,6 @@ def _sentence_claim(
     claim.times = [
         t for t in find_times(text, pub, default_year) if t.kind != "publication" and not statement_time(text, t.pos)
     ]
-    # a group told with its make-up, two days told as a list: one claim per kind, per day
     made = [d for c in split_by_mode(claim, placed_modes) for k in split_makeup(c, text) for d in split_days(k, text)]
     made = [part for c in made for part in split_by_period(c, text, pub, default_year)]
     if roster:
@@ -370,8 +369,9 @@ def extract(
             (s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)
         ]
         earlier = [r.mention.place for s in sentences if s.end <= sent.start for r in s.roles if r.head is None]
-        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names, earlier)
-        made = makeups.apply(made, sent.text)
+        made = makeups.apply(
+            _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names, earlier), sent.text
+        )
         per_sentence.append(made)
         claims += made
     carry_narrative_times(text, sentences, per_sentence)

@@ -1,20 +1,20 @@
 """A group told with its make-up: the kinds that each carry a figure of their own are movements of their own.
 
 "Three ships, including a frigate and two landing ships, left Tartus", "Trois navires, dont un destroyer et deux
-pétroliers", "Шесть кораблей, в том числе два фрегата и четыре десантных корабля", "أربع طائرات، بينها طائرتان من
-طراز إليوشن 76 وطائرتان من طراز أنتونوف 124": reporting counts a group and then tells what it is made of, each kind
-with its own figure (a number, an article). The annotation conventions (rules 10, 18, 38 and 51 of
-``tests/data/articles/README.md``) read such a total as split wholly by its parts when their figures add up to it: one movement per kind, the total no movement of its
-own; ships the make-up names without a figure sail together as one part. Where the parts do not add up ("five
-transport planes, including two A400M aircraft"), a kind is counted only as part of a larger total and stays in the
-total's claim. Kinds each counted with no total before them ("eight Su-34 and two Su-30SM flew") are also one
-movement per kind; ships named one by one with no total stay one claim.
+pétroliers", "Шесть кораблей, в том числе два фрегата и четыре десантных корабля", "أربع طائرات، بينها طائرتان من طراز
+إليوشن 76 وطائرتان من طراز أنتونوف 124": reporting counts a group and then tells what it is made of, each kind with
+its own figure (a number, an article). The annotation conventions (rules 10, 18, 38 and 51 of
+``tests/data/articles/README.md``) read such a total as split wholly by its parts when their figures add up to it: one
+movement per kind, the total no movement of its own; ships the make-up names without a figure sail together as one
+part. Where the parts do not add up ("five transport planes, including two A400M aircraft"), a kind is counted only as
+part of a larger total and stays in the total's claim. Kinds each counted with no total before them ("eight Su-34 and
+two Su-30SM flew") are also one movement per kind; ships named one by one with no total stay one claim.
 
 The mechanism is one for the four languages: a marker of make-up after the total (a list per language: "including",
-"dont", "в том числе", "بينها"), then a list of items joined by commas or conjunctions, each opening on a figure;
-the list ends at the first item that opens on none (the predicate: ", left Tartus"). Each item's carriers are read
-on the item alone, so a class the sentence's named ship hid ("two escort ships") comes back. A later sentence that refers back to the group by its number ("Les trois
-navires ont accosté ...") moves the same kinds (``Makeups``).
+"dont", "в том числе", "بينها"), then a list of items joined by commas or conjunctions, each opening on a figure; the
+list ends at the first item that opens on none (the predicate: ", left Tartus"). Each item's carriers are read on the
+item alone, so a class the sentence's named ship hid ("two escort ships") comes back. A later sentence that refers
+back to the group by its number ("Les trois navires ont accosté ...") moves the same kinds (``Makeups``).
 
 Written from the grammar of make-up lists in general and tested on invented sentences
 (``tests/claims/test_group_makeup.py``).

@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from liftwatch.claims.sentences import Sentence
 
 # "on the route Urumqi (ZWWW) - Minsk (UMMS)", "по маршруту Новороссийск – Тартус – Новороссийск", "sur la ligne
-# Bamako - Ouagadougou", "le vol Téhéran-Moscou", "على خط طهران - دمشق": a route written with dashes after a route noun is origin, stops and
-# destination in order; a route that ends where it began is a round trip
+# Bamako - Ouagadougou", "le vol Téhéran-Moscou", "على خط طهران - دمشق": a route written with dashes after a route noun
+# is origin, stops and destination in order; a route that ends where it began is a round trip
 ROUTE_NOUN = re.compile(
-    r"(?:\broute|\bмаршрут\w*|\btrajet|\bligne|\bl['’]axe|\bitinéraire|\bcorridor|\bрейс\w*|\bvols?|\bliaisons?|\bflights?|"
+    r"(?:\broute|\bмаршрут\w*|\btrajet|\bligne|\bl['’]axe|\bitinéraire|\bcorridor|\bрейс\w*|\bvols?|\bliaisons?|"
+    r"\bflights?|"
     r"(?<![\u0600-\u06FF])(?:خط|مسار)(?![\u0600-\u06FF]))\s*[\"«“]?\s*$",
     re.I,
 )
@@ -35,7 +36,8 @@ ROUTE_AFTER = re.compile(
 
 
 def dashed_route(sentence: Sentence) -> None:
-    """Roles for a dashed route after a route noun (see ``ROUTE_NOUN``); the roles the cues gave are replaced."""
+    """Roles for a dashed route after a route noun (see ``ROUTE_NOUN``) or before one (``ROUTE_AFTER``: "the
+    Tehran-Moscow route"); the roles the cues gave are replaced."""
     text = sentence.text
     heads = [r for r in sentence.roles if r.head is None]
     for i, first in enumerate(heads):
