@@ -233,7 +233,8 @@ DEST_CUES = (
     # روسية على الأقل في")
     # (the subject may be long: "تهبط كل صباح طائرة شحن روسية واحدة على الأقل يرافقها عدد من المقاتلات لحمايتها
     # في"; the words stay inside the clause, no comma or full stop between)
-    r"(?:ال|ت|ي)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|إلى|الى)",
+    # (and the last leg of a chain told as its purpose: "ثم عبرت الأجواء السودانية لتحط في", "ليصل إلى")
+    r"(?:ال|ل?ت|ل?ي)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|إلى|الى)",
     # a port or airfield receiving the carrier ("استقبل ميناء بورتسودان بارجة روسية", "استقبلت قاعدة حميميم")
     r"استقبل\S*",
     # the same verbs with the preposition "ل" joined to the port ("وصول السفن الروسية لميناء لاغويرا", split

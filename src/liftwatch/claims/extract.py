@@ -40,7 +40,9 @@ from liftwatch.claims.context import (
 from liftwatch.claims.contrast import mask_contrasts
 from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
+from liftwatch.claims.day_lists import split_days
 from liftwatch.claims.domain_places import for_carrier
+from liftwatch.claims.group_makeup import Makeups, split_makeup
 from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
 from liftwatch.claims.home_bases import home_base_mentions
 from liftwatch.claims.intervals import Taken, in_range
@@ -52,6 +54,7 @@ from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
+from liftwatch.claims.route_pairs import route_pair_mentions
 from liftwatch.claims.routes import ROUND_TRIP, return_of
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
 from liftwatch.claims.ships import mentions_of
@@ -274,7 +277,7 @@ def _sentence_claim(
     claim.times = [
         t for t in find_times(text, pub, default_year) if t.kind != "publication" and not statement_time(text, t.pos)
     ]
-    made = split_by_mode(claim, placed_modes)
+    made = [d for c in split_by_mode(claim, placed_modes) for k in split_makeup(c, text) for d in split_days(k, text)]
     made = [part for c in made for part in split_by_period(c, text, pub, default_year)]
     if roster:
         made = [part for c in made for part in split_roster(c, roster)]
@@ -305,6 +308,7 @@ def read_sentences(
         if taken.free(m.start, m.end):
             mentions.append(m)
             taken.add(m.start, m.end)
+    mentions += route_pair_mentions(text, gaz, taken)  # "the Tehran-Moscow route": both ends, before the names
     mentions += home_base_mentions(text, gaz, taken)  # "from Turkish bases": the state (before names after cues)
     mentions += candidate_mentions(text, mentions, gaz, extra or [])
     # a sea named as a course ("heading east, towards the Baltic") is no place, whichever reader found it
@@ -359,12 +363,15 @@ def extract(
     ship_names = list(dict.fromkeys(a.label for s in sentences for _, _, a in find_assets(s.text) if a.ship_name))
     claims: list[Claim] = []
     per_sentence: list[list[Claim]] = []
+    makeups = Makeups()
     for sent in sentences:
         local = [
             (s - sent.start, e - sent.start, act) for s, e, act in in_range(a_starts, actors_all, sent.start, sent.end)
         ]
         earlier = [r.mention.place for s in sentences if s.end <= sent.start for r in s.roles if r.head is None]
-        made = _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names, earlier)
+        made = makeups.apply(
+            _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names, earlier), sent.text
+        )
         per_sentence.append(made)
         claims += made
     carry_narrative_times(text, sentences, per_sentence)

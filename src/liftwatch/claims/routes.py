@@ -18,24 +18,30 @@ if TYPE_CHECKING:
     from liftwatch.claims.sentences import Sentence
 
 # "on the route Urumqi (ZWWW) - Minsk (UMMS)", "по маршруту Новороссийск – Тартус – Новороссийск", "sur la ligne
-# Bamako - Ouagadougou", "على خط طهران - دمشق": a route written with dashes after a route noun is origin, stops and
-# destination in order; a route that ends where it began is a round trip
+# Bamako - Ouagadougou", "le vol Téhéran-Moscou", "على خط طهران - دمشق": a route written with dashes after a route noun
+# is origin, stops and destination in order; a route that ends where it began is a round trip
 ROUTE_NOUN = re.compile(
-    r"(?:\broute|\bмаршрут\w*|\btrajet|\bligne|\bl['’]axe|\bitinéraire|\bcorridor|\bрейс\w*|"
+    r"(?:\broute|\bмаршрут\w*|\btrajet|\bligne|\bl['’]axe|\bitinéraire|\bcorridor|\bрейс\w*|\bvols?|\bliaisons?|"
+    r"\bflights?|"
     r"(?<![\u0600-\u06FF])(?:خط|مسار)(?![\u0600-\u06FF]))\s*[\"«“]?\s*$",
     re.I,
 )
 _DASH = re.compile(r"\s*(?:\([^()]{1,12}\)\s*|\)\s*)?[-–—]\s*")
+# a route noun after the dashed names: "the Tehran-Moscow route", "a Tehran-Moscow flight", "Moscow–Damascus flights"
+ROUTE_AFTER = re.compile(
+    r"^\s*(?:(?:air|sea|shipping|cargo|supply|charter)\s+)?(?:route|flights?|line|corridor|air\s*bridge|run|"
+    r"service|connection|link|sorties?|voyages?|crossings?|rotations?)\b",
+    re.I,
+)
 
 
 def dashed_route(sentence: Sentence) -> None:
-    """Roles for a dashed route after a route noun (see ``ROUTE_NOUN``); the roles the cues gave are replaced."""
+    """Roles for a dashed route after a route noun (see ``ROUTE_NOUN``) or before one (``ROUTE_AFTER``: "the
+    Tehran-Moscow route"); the roles the cues gave are replaced."""
     text = sentence.text
     heads = [r for r in sentence.roles if r.head is None]
     for i, first in enumerate(heads):
         a = first.mention.start - sentence.start
-        if not ROUTE_NOUN.search(text[max(0, a - 30) : a]):
-            continue
         chain = [first]
         for nxt in heads[i + 1 :]:
             last = chain[-1]
@@ -44,7 +50,9 @@ def dashed_route(sentence: Sentence) -> None:
             if not _DASH.fullmatch(text[end : nxt.mention.start - sentence.start]):
                 break
             chain.append(nxt)
-        if len(chain) < 2:
+        last_end = chain[-1].mention.end - sentence.start
+        noun = ROUTE_NOUN.search(text[max(0, a - 30) : a]) or ROUTE_AFTER.match(text[last_end:])
+        if len(chain) < 2 or not noun:
             continue
         if len(chain) >= 3 and chain[-1].mention.place.id == chain[0].mention.place.id:
             sentence.round_trip = True
