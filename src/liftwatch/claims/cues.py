@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.motion_forms import MORE_MOVES
+
 
 def _p(rx: str, flags: int = re.I) -> re.Pattern[str]:
     return re.compile(rx, flags)
@@ -122,7 +124,9 @@ MOVE = _p(
     r"\b(?:décharg\w+|разгруз\w+|разгруж\w+|выгруз\w+|выгруж\w+)|"
     # an airdrop is a flight to its drop zone: "carried out five airdrops", "parachuted aid", "a largué",
     # "les largages", "сбросили гуманитарную помощь", "عمليات الإنزال الجوي", "إسقاط المساعدات"
-    rf"{AIRDROP}",
+    rf"{AIRDROP}|"
+    # the verbs' other forms, completed from their paradigm (``motion_forms.py``)
+    rf"{MORE_MOVES}",
 )
 
 # the words between a loading verb and where the load was taken on: the load, never a verb of arrival
