@@ -6,8 +6,8 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*`` and ``*-a*`` files), which joined it once
-they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` and ``*-b*`` files), which joined
+it once they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
 nothing about unseen reporting. The blind figures each set gave when it was scored, once, are recorded in
 ``docs/accuracy.md``.
 
@@ -27,17 +27,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout18"
+HELDOUT: Path | None = None  # set 19 (tests/data/articles_heldout19) is annotated and not yet scored
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.616, 0.504), "ar": (0.585, 0.434), "fr": (0.614, 0.412), "ru": (0.617, 0.491)}
+FLOORS = {"en": (0.607, 0.495), "ar": (0.592, 0.425), "fr": (0.607, 0.406), "ru": (0.616, 0.497)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 18: blind at ca2e4ae, 38.0 % (165 of 434), precision 55.4 %
-    "en": (0.453, 0.346),
-    "ar": (0.670, 0.356),
-    "fr": (0.479, 0.291),
-    "ru": (0.602, 0.602),
-}
-# sources reported as actor on the blind set when it was scored (set 18: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 18 (blind at ca2e4ae: 38.0 %) joined the corpus
+# sources reported as actor on the blind set when it was scored (set 18: none; set it with set 19's score)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
