@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from liftwatch.claims.model import Claim
+from liftwatch.claims.types import find_types
 from tests.claims.conftest import place_ids, shape_extract
 
 
@@ -60,3 +61,15 @@ def test_where_a_carrier_appeared_is_no_route(text: str) -> None:
     claims = extract_claims(text)
     assert {i for c in claims for i in place_ids(c.origin)} == {"LTAN"}
     assert "libya" not in {i for c in claims for i in place_ids(c.destination)}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Un Illiouchine-76 militaire russe a atterri à Abéché.", "Il-76"),
+        ("Самолёт Илюшин-76 приземлился в Абеше.", "Il-76"),
+        ("Deux Toupolev-160 ont atterri à Waterkloof.", "Tu-160"),
+    ],
+)
+def test_the_makers_other_spellings_name_the_type(text: str, label: str) -> None:
+    assert [t[2].label for t in find_types(text)] == [label]
