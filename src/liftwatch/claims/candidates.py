@@ -119,6 +119,10 @@ _AR_TIME_WORD = re.compile(r"(?:[وف]?(?:ال)?)(?:مساء|صباح|يوم|أ�
 _EN_DEMONYM = re.compile(
     r"(?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western|Sub-Saharan)\s+)?[A-Z][a-z]+(?:an|ese|ish|i)"
 )
+# a state's own space after its adjective: "Venezuelan waters", "Kenyan airspace", "Syrian territory", "Libyan soil"
+_STATES_SPACE = re.compile(
+    r"\s+(?:territorial\s+waters|waters|airspace|air\s+space|territory|soil|coast(?:line)?|shores|ports?)\b", re.I
+)
 # the provider of pictures or data named after "from": "satellite images from Planet Labs", "imagery from Maxar",
 # "des images de Maxar", "снимки компании Planet Labs", "صور من شركة"
 _IMAGES_FROM = re.compile(
@@ -267,7 +271,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             longer.append(e)
         b = next((e for e in reversed(longer) if norm_key(text[a:e]) in COUNTRIES), b)
         phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
-        if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
+        if (
+            _ADJECTIVE_BEFORE.match(text[b : b + 30])
+            and re.search(r"(?:ian|ese|ish|ean|i)$", phrase)
+            and not (_STATES_SPACE.match(text, b) and phrase.lower() in nationality_adjectives())
+        ):
             continue  # "the Syrian port of Tartus": a demonym, the place comes after (an unresolved "-an" below)
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
@@ -319,10 +327,15 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "Bangui, President X said": not a list of places
         if place is None and re.match(r"\s+capital\b", text[b : b + 12], re.I):
             continue  # "the Burkinabe capital Ouagadougou": an adjective of origin, the capital is named next
+        state = nationality_adjectives().get(phrase.lower()) if place is None else None
+        if state is not None:
+            # "arrived in Venezuelan waters", "entered Kenyan airspace": the state's own space is the state; an
+            # adjective with no such noun after it ("French", "Pakistani") is no place at all
+            if not _STATES_SPACE.match(text, b):
+                continue
+            place = gaz.lookup(state[1]) or gaz.country_place(state[0], phrase)
         if place is None and _demonym(text, a, b, phrase):
             continue  # "the Libyan city of", "the West African country", "العاصمة الفنزويلية": an adjective
-        if place is None and phrase.lower() in nationality_adjectives():
-            continue  # "entering South African airspace": a state's adjective the kb knows is no unknown place
         if place is None and _IMAGES_FROM.search(text[max(0, a - 40) : a]):
             continue  # "satellite images from Planet Labs": who supplied the pictures, not where a carrier left
         if place is None:
