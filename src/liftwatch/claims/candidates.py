@@ -120,8 +120,9 @@ _EN_DEMONYM = re.compile(
     r"(?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western|Sub-Saharan)\s+)?[A-Z][a-z]+(?:an|ese|ish|i)"
 )
 # a state's own space after its adjective: "Venezuelan waters", "Kenyan airspace", "Syrian territory", "Libyan soil"
+# (not "the Syrian port of Tartus" or "the Syrian coast": a place or a position follows)
 _STATES_SPACE = re.compile(
-    r"\s+(?:territorial\s+waters|waters|airspace|air\s+space|territory|soil|coast(?:line)?|shores|ports?)\b", re.I
+    r"\s+(?:territorial\s+waters|waters|airspace|air\s+space|territory|soil)\b", re.I
 )
 # the provider of pictures or data named after "from": "satellite images from Planet Labs", "imagery from Maxar",
 # "des images de Maxar", "снимки компании Planet Labs", "صور من شركة"
