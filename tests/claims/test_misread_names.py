@@ -79,8 +79,3 @@ def test_where_a_carrier_appeared_is_no_route(text: str) -> None:
 )
 def test_the_makers_other_spellings_name_the_type(text: str, label: str) -> None:
     assert [t[2].label for t in find_types(text)] == [label]
-
-
-def test_aux_is_a_destination_cue_after_a_verb_of_delivery() -> None:
-    ex = shape_extract("Des avions russes ont livré des armes aux bases de Hmeimim et de Tobrouk le 3 mai.")
-    assert any("hmeimim" in place_ids(c.destination) for c in ex.claims), ex.claims

@@ -210,7 +210,7 @@ DEST_CUES = (
     # déployé la frégate X en mer Rouge", "a envoyé des militaires en Libye"); "au"/"à"/"vers" are cues already
     r"(?:déploy|envoy|dépêch|achemin|expédi|transfér)\w*\s+(?:[\w'’-]+\s+){1,8}?en",
     # (after the adverbial form: an alternation takes the first alternative that matches at a position)
-    r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"aux", r"au",
+    r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
     r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
     # one port call is where the ship went ("a fait escale à Port-Soudan"); "des escales" stay stops (via)

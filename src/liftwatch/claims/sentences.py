@@ -173,7 +173,7 @@ def cue_role(pre: str) -> str | None:
                 continue
             if (
                 role == "destination"
-                and re.fullmatch(r"à|au|aux", m.group(0).strip(), re.I)
+                and re.fullmatch(r"à|au", m.group(0).strip(), re.I)
                 and not MOVE.search(pre[max(0, m.start() - 60) : m.start()])
             ):
                 continue  # "Tandis qu'à Ouagadougou, le régime ...", "le 11 juin, à Mansila": where, not whither
