@@ -100,3 +100,52 @@ def test_explicit_formats_roundtrip(d: date, fmt: int) -> None:
 def test_past_n_days_ends_at_publication(pub: date, n: int) -> None:
     span = find_times(f"over the past {n} days", pub)[0]
     assert span.end == pub and span.start == pub - timedelta(days=n)
+
+
+# seasons, parts of a relative month, Russian ordinal days, Arabic "ال21", months counted on the calendar
+@pytest.mark.parametrize(
+    ("text", "pub", "start", "end"),
+    [
+        ("the ship arrived last summer", date(2022, 8, 16), date(2021, 6, 1), date(2021, 8, 31)),
+        ("the ship arrived last summer", date(2022, 10, 2), date(2022, 6, 1), date(2022, 8, 31)),
+        ("flights went on this summer", date(2022, 8, 16), date(2022, 6, 1), date(2022, 8, 16)),
+        ("l'été dernier", date(2022, 3, 1), date(2021, 6, 1), date(2021, 8, 31)),
+        ("прошлой зимой", date(2023, 1, 10), date(2021, 12, 1), date(2022, 2, 28)),
+        ("летом прошлого года", date(2022, 8, 16), date(2021, 6, 1), date(2021, 8, 31)),
+        ("الصيف الماضي", date(2022, 8, 16), date(2021, 6, 1), date(2021, 8, 31)),
+        ("in the summer of 2013 it sailed", date(2015, 1, 1), date(2013, 6, 1), date(2013, 8, 31)),
+        ("صيف عام 2013", date(2015, 1, 1), date(2013, 6, 1), date(2013, 8, 31)),
+        ("late last month", date(2014, 7, 3), date(2014, 6, 21), date(2014, 6, 30)),
+        ("at the beginning of last month", date(2014, 1, 3), date(2013, 12, 1), date(2013, 12, 10)),
+        ("à la fin du mois dernier", date(2022, 8, 16), date(2022, 7, 21), date(2022, 7, 31)),
+        ("в середине прошлого месяца", date(2022, 8, 16), date(2022, 7, 11), date(2022, 7, 20)),
+        ("أواخر الشهر الماضي", date(2022, 3, 5), date(2022, 2, 21), date(2022, 2, 28)),
+        ("early this month", date(2022, 8, 6), date(2022, 8, 1), date(2022, 8, 6)),
+        ("самолеты прилетели восьмого ноября", date(2025, 11, 20), date(2025, 11, 8), date(2025, 11, 8)),
+        ("в ночь на двадцать третье февраля", date(2022, 3, 1), date(2022, 2, 23), date(2022, 2, 23)),
+        ("вылетел третьего мая 2019 года", date(2020, 1, 1), date(2019, 5, 3), date(2019, 5, 3)),
+        ("وصلت في ال21 من نوفمبر", date(2007, 12, 7), date(2007, 11, 21), date(2007, 11, 21)),
+        ("over the past 18 months", date(2021, 2, 26), date(2019, 8, 26), date(2021, 2, 26)),
+        ("two months ago", date(2022, 3, 31), date(2022, 1, 31), date(2022, 1, 31)),
+    ],
+)
+def test_calendar_forms(text: str, pub: date, start: date, end: date) -> None:
+    spans = find_times(text, pub)
+    assert [(t.start, t.end) for t in spans] == [(start, end)], spans
+
+
+@pytest.mark.parametrize(
+    ("text", "pub"),
+    [
+        ("the summer exercises", date(2022, 8, 16)),  # a season with no year and no "last"/"this" dates nothing
+        ("vingt-troisième", date(2022, 8, 16)),
+        ("this summer", date(2022, 4, 1)),  # still to come
+    ],
+)
+def test_calendar_forms_that_date_nothing(text: str, pub: date) -> None:
+    assert [t for t in find_times(text, pub) if t.start is not None] == []
+
+
+def test_a_part_of_this_month_still_to_come_leaves_the_month() -> None:
+    spans = find_times("the ships will leave by the end of this month", date(2022, 8, 6))
+    assert [(t.start, t.end, t.text) for t in spans] == [(date(2022, 8, 1), date(2022, 8, 6), "this month")]

@@ -24,6 +24,7 @@ from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
 from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 from liftwatch.claims.types import find_types
+from liftwatch.kb.nationalities import nationality_adjectives
 from liftwatch.kb.ru_forms import ru_adjective_phrase
 
 _CANDIDATE = re.compile(
@@ -117,6 +118,18 @@ _COUNTRY_GOES_ON = re.compile(r"\s+(?:(?:du|de\s+la|des)\s+[A-Z][a-z]+|[a-zéè�
 _AR_TIME_WORD = re.compile(r"(?:[وف]?(?:ال)?)(?:مساء|صباح|يوم|أمس|ليلة|فجر|ظهر|عصر|أسبوع|شهر|عام|أول|ماضي|مقبل)")
 _EN_DEMONYM = re.compile(
     r"(?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western|Sub-Saharan)\s+)?[A-Z][a-z]+(?:an|ese|ish|i)"
+)
+# a state's own space after its adjective: "Venezuelan waters", "Kenyan airspace", "Syrian territory", "Libyan soil"
+# (not "the Syrian port of Tartus" or "the Syrian coast": a place or a position follows)
+_STATES_SPACE = re.compile(
+    r"\s+(?:territorial\s+waters|waters|airspace|air\s+space|territory|soil)\b", re.I
+)
+# the provider of pictures or data named after "from": "satellite images from Planet Labs", "imagery from Maxar",
+# "des images de Maxar", "снимки компании Planet Labs", "صور من شركة"
+_IMAGES_FROM = re.compile(
+    r"\b(?:images?|imagery|photos?|photographs?|pictures?|footage|data|снимк\w*|фото\w*|صور|clichés?)\s+"
+    r"(?:\w+\s+){0,2}?(?:from|by|de|d['’]|du|des|компании|من)\s+(?:the\s+|la\s+|le\s+|شركة\s+)?$",
+    re.I,
 )
 _AR_DEMONYM = re.compile(r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين)")
 _AR_DEFINITE_BEFORE = re.compile(r"(?:^|\s)ال[\u0600-\u06FF]{2,}\s+$")
@@ -259,7 +272,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             longer.append(e)
         b = next((e for e in reversed(longer) if norm_key(text[a:e]) in COUNTRIES), b)
         phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
-        if _ADJECTIVE_BEFORE.match(text[b : b + 30]) and re.search(r"(?:ian|ese|ish|ean|i)$", phrase):
+        if (
+            _ADJECTIVE_BEFORE.match(text[b : b + 30])
+            and re.search(r"(?:ian|ese|ish|ean|i)$", phrase)
+            and not (_STATES_SPACE.match(text, b) and phrase.lower() in nationality_adjectives())
+        ):
             continue  # "the Syrian port of Tartus": a demonym, the place comes after (an unresolved "-an" below)
         words = phrase.split()
         if not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
@@ -276,6 +293,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             a, phrase = a + lead.end(), phrase[lead.end() :]
         if find_types(phrase) and find_types(phrase)[0][:2] == (0, len(phrase)):
             continue  # "Су-34", "Il-76": an aircraft type after a cue is the carrier, not a place
+        tail_type = next((t for t in find_types(phrase) if t[1] == len(phrase) and t[0] > 0), None)
+        if tail_type is not None and phrase[: tail_type[0]].strip():
+            # "приземлившийся во Внуково Ил-76": the place, then the carrier that landed there
+            phrase = phrase[: tail_type[0]].rstrip()
+            b = a + len(phrase)
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
@@ -306,8 +328,17 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "Bangui, President X said": not a list of places
         if place is None and re.match(r"\s+capital\b", text[b : b + 12], re.I):
             continue  # "the Burkinabe capital Ouagadougou": an adjective of origin, the capital is named next
+        state = nationality_adjectives().get(phrase.lower()) if place is None else None
+        if state is not None:
+            # "arrived in Venezuelan waters", "entered Kenyan airspace": the state's own space is the state; an
+            # adjective with no such noun after it ("French", "Pakistani") is no place at all
+            if not _STATES_SPACE.match(text, b):
+                continue
+            place = gaz.lookup(state[1]) or gaz.country_place(state[0], phrase)
         if place is None and _demonym(text, a, b, phrase):
             continue  # "the Libyan city of", "the West African country", "العاصمة الفنزويلية": an adjective
+        if place is None and _IMAGES_FROM.search(text[max(0, a - 40) : a]):
+            continue  # "satellite images from Planet Labs": who supplied the pictures, not where a carrier left
         if place is None:
             if re.fullmatch(r"ال[\u0600-\u06FF]+ية", phrase) and re.match(r"\s+[\u0621-\u064A]", text[b : b + 3]):
                 continue  # "العاصمة الكينية نيروبي": the adjective, the name comes next

@@ -102,6 +102,26 @@ AR_ORDINAL_DAYS: dict[str, int] = {
     "الحادي والثلاثين": 31,
 }
 _AR_ORDINAL = "|".join(sorted(AR_ORDINAL_DAYS, key=len, reverse=True))
+# Russian days of the month written as ordinal words, in the genitive of a date ("восьмого ноября", "двадцать
+# первого декабря") and the nominative that names a day ("восьмое ноября", "в ночь на третье марта"); "ё" is
+# read as "е"
+_RU_STEMS = (
+    "перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат", "двенадцат",
+    "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат", "двадцат",
+)  # fmt: skip
+
+
+def _ru_forms(stem: str) -> tuple[str, ...]:
+    return (stem + "ьего", stem + "ье") if stem == "трет" else (stem + "ого", stem + "ое")
+
+
+RU_ORDINAL_DAYS: dict[str, int] = {
+    **{form: i for i, stem in enumerate(_RU_STEMS, 1) for form in _ru_forms(stem)},
+    **{f"двадцать {form}": 20 + i for i, stem in enumerate(_RU_STEMS[:9], 1) for form in _ru_forms(stem)},
+    **{form: 30 for form in _ru_forms("тридцат")},
+    **{f"тридцать {form}": 31 for form in _ru_forms("перв")},
+}
+_RU_ORDINAL = "|".join(sorted((re.escape(k).replace("е", "[её]") for k in RU_ORDINAL_DAYS), key=len, reverse=True))
 # Order matters: ranges before single dates so "10-14 December" is one span, not "14 December".
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -143,7 +163,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b{_d('d')}\s*(?:of\s+|من\s+(?:شهر\s+)?|شهر\s+)?{_m('m')}"
+            rf"(?:\b|(?<=ال)|(?<=الـ))(?<!\d){_d('d')}\s*(?:of\s+|من\s+(?:شهر\s+)?|شهر\s+)?{_m('m')}"
             rf"(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
             re.I,
         ),
@@ -155,6 +175,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?<![^\W\d_])(?<!كانون )(?<!تشرين )(?P<o>{_AR_ORDINAL})\s+من\s+(?:شهر\s+)?{_m('m')}"
             rf"(?:[,،]?\s+(?:عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
+        ),
+    ),
+    (
+        "ru_ordinal",
+        re.compile(
+            rf"(?<![^\W\d_])(?P<o>{_RU_ORDINAL})\s+{_m('m')}(?:\s+{_y('y')})?(?![^\W\d_])",
+            re.I,
         ),
     ),
     ("mdy", re.compile(rf"\b{_m('m')}\s+{_d('d')}(?!\d)(?:,?\s+{_y('y')})?\b", re.I)),

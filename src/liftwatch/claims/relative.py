@@ -148,6 +148,16 @@ def _count(word: str | None) -> int:
     return _NUM_WORDS.get(w, _NUM_WORDS.get(w.replace(" of", ""), 1))
 
 
+def _back(pub: date, n: int, unit_days: int) -> date:
+    """``n`` units before ``pub``; months and years counted on the calendar ("the past 18 months" from 26 February
+    2021 opens on 26 August 2019, not 540 days back), the day clamped to the month's last."""
+    if unit_days not in (30, 365):
+        return pub - timedelta(days=n * unit_days)
+    months = n * (12 if unit_days == 365 else 1)
+    y, m = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+    return date(y, m + 1, min(pub.day, calendar.monthrange(y, m + 1)[1]))
+
+
 def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
     g = m.groupdict()
     unit_days = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -156,7 +166,7 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
         unit = g["unit"].lower().rstrip("s")
         if unit == "hour":  # "the past 24 hours": the day before publication and publication day
             return pub - timedelta(days=max(1, -(-n // 24))), pub
-        return pub - timedelta(days=n * unit_days[unit]), pub
+        return _back(pub, n, unit_days[unit]), pub
     if g.get("arunit"):
         u = g["arunit"]
         n = int(g["arn"]) if g.get("arn") else 0
@@ -211,7 +221,7 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
                 if u.startswith("час")
                 else 1
             )
-            return pub - timedelta(days=n * days), pub
+            return _back(pub, n, days), pub
     if g.get("daybefore"):
         return pub - timedelta(days=2), pub - timedelta(days=2)
     if g.get("dayword"):
@@ -242,7 +252,7 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
         return d, d
     if g.get("ago"):
         n = _count(g["ago"])
-        d = pub - timedelta(days=n * unit_days[g["agounit"].lower().rstrip("s")])
+        d = _back(pub, n, unit_days[g["agounit"].lower().rstrip("s")])
         return d, d
     if g.get("ml"):
         which, unit = _PHRASES[re.sub(r"\s+", " ", g["ml"].lower())]
@@ -253,7 +263,7 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
             n = int(word) if word.isdigit() else _FOREIGN_NUM.get(word, 0)
             if n <= 0:
                 return None
-            d = pub - timedelta(days=n * _unit_days(g[unit_key]))
+            d = _back(pub, n, _unit_days(g[unit_key]))
             # Arabic "منذ" is "ago" and "for … now", "خلال" is "within": the span up to publication
             return (d, pub) if key == "aran" else (d, d)
     if g.get("ardual"):

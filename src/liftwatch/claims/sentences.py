@@ -141,10 +141,13 @@ _LEFT_FOR = re.compile(
 
 
 # "sank in December between Algeria and Spain", "ont été vus entre la Crète et Malte", "затонул между ...":
-# where something was seen or lost, not a route
+# where something was seen, shown or lost, not a route
 _SEEN_BETWEEN = re.compile(
     r"\b(?:sank|sunk|seen|spotted|sighted|located|found|coulée?s?|coulé|vue?s?|aperçue?s?|repérée?s?|située?s?|"
-    r"localisée?s?|ancrée?s?|затонул\w*|замечен\w*|находи\w+|غرقت|شوهدت)(?:\s+\S+){0,8}?\s*$",
+    r"localisée?s?|ancrée?s?|затонул\w*|замечен\w*|находи\w+|غرقت|شوهدت|"
+    # where a tracked carrier showed up on the map: "before it appeared between Malta and Libya", "réapparu entre",
+    # "появился между", "قبل أن تظهر بين مالطا وليبيا"
+    r"(?:re)?appear\w*|(?:ré)?apparu\w*|появи\w+|ظهر\w*|تظهر|يظهر)(?:\s+\S+){0,8}?\s*$",
     re.I,
 )
 

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from liftwatch.claims.date_patterns import AR_ORDINAL_DAYS, DIGITS, MONTHS, PATTERNS
+from liftwatch.claims.calendar_parts import MONTH_PART, SEASON, month_part_span, season_span
+from liftwatch.claims.date_patterns import AR_ORDINAL_DAYS, DIGITS, MONTHS, PATTERNS, RU_ORDINAL_DAYS
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.relative import RELATIVE, SINCE, WEEKDAY_WORDS, relative_span
 
@@ -110,11 +111,16 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         at = pub if day <= pub.day else prev
         d = _safe(at.year, at.month, day)
         return (d, d) if d else None
-    if kind in ("dmy", "mdy", "ar_ordinal"):
+    if kind in ("dmy", "mdy", "ar_ordinal", "ru_ordinal"):
         mo = _month(g["m"])
         if mo is None:
             return None
-        day = AR_ORDINAL_DAYS[g["o"]] if kind == "ar_ordinal" else int(g["d"])
+        if kind == "ar_ordinal":
+            day = AR_ORDINAL_DAYS[g["o"]]
+        elif kind == "ru_ordinal":
+            day = RU_ORDINAL_DAYS[re.sub(r"\s+", " ", g["o"].lower().replace("ё", "е"))]
+        else:
+            day = int(g["d"])
         y = _year_for(mo, day, g.get("y"), pub, dy)
         d = _safe(y, mo, day)
         return (d, d) if d else None
@@ -242,6 +248,21 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
                 out.append(TimeSpan(_since_start(kind, m, span[0]), pub, words, "since", m.start()))
             else:
                 out.append(TimeSpan(span[0], span[1], words, "explicit", m.start()))
+    # a season ("last summer", "l'été 2013") and a part of a relative month ("late last month") before the relative
+    # phrases, which would take "last month" alone
+    for m in SEASON.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        taken.add(m.start(), m.end())
+        span = season_span(m, pub)
+        kind = "explicit" if m.group("y") else "relative"
+        out.append(TimeSpan(span[0] if span else None, span[1] if span else None, m.group(0).strip(), kind, m.start()))
+    for m in MONTH_PART.finditer(text):
+        span = month_part_span(m, pub) if pub is not None else None
+        if span is None or not free(m.start(), m.end()):
+            continue  # "by the end of this month": still to come; "this month" alone is read below
+        taken.add(m.start(), m.end())
+        out.append(TimeSpan(span[0], span[1], m.group(0).strip(), "relative", m.start()))
     for m in RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
