@@ -101,7 +101,7 @@ def test_the_same_single_carrier_told_twice_is_one_movement() -> None:
 
 def test_a_plural_class_after_a_quantifier_is_not_one_carrier() -> None:
     from liftwatch.claims.assets import find_assets
-    from liftwatch.claims.extract import carriers_named
+    from liftwatch.claims.named_carriers import carriers_named
 
     text = "a number of Turkish cargo planes landed at Misrata"
     assert carriers_named(text, find_assets(text)) is None
@@ -201,8 +201,8 @@ def test_ships_named_in_a_list_are_that_many_movements(text: str, n: int) -> Non
 
 def test_ships_named_apart_are_no_list() -> None:
     from liftwatch.claims.assets import find_assets
-    from liftwatch.claims.extract import count_named_ships
     from liftwatch.claims.model import Claim
+    from liftwatch.claims.named_carriers import count_named_ships
 
     text = "The landing ship Minsk sailed to Tartus after the frigate Admiral Essen had left Sevastopol for Syria."
     c = Claim(1, [text])

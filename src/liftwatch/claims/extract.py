@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
-import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -51,6 +50,7 @@ from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
+from liftwatch.claims.named_carriers import carriers_named, count_named_ships
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
@@ -118,45 +118,6 @@ _LOAD_BEFORE = re.compile(
     r"|\bincluding\s+$",
     re.I,
 )
-
-
-# "a Turkish military cargo plane", "an Il-76", "un avion-cargo russe", "один Ил-76": one carrier, not a count
-_ONE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|one|un|une|один|одна|одно)\s+(?:[\w-]+\s+){0,3}?$", re.I)
-
-
-def carriers_named(text: str, assets: list[tuple[int, int, AssetRef]]) -> int | None:
-    """How many carriers a sentence with no count names one by one: its named ships when those are all its
-    carriers, or one when its only carrier follows "a"/"an"/"one" and is not plural; None when it does not
-    say."""
-    if not assets:
-        return None
-    if all(x.ship_name for _, _, x in assets):
-        return len({x.label for _, _, x in assets})
-    if len(assets) == 1:
-        a, b, _ = assets[0]
-        if _ONE_BEFORE.search(text[max(0, a - 40) : a]) and not re.search(r"(?:s|ы|и)$", text[a:b], re.I):
-            return 1
-    return None
-
-
-# what may stand between two ships of one list: a comma (the Arabic one too) or a conjunction, and a class noun or
-# quotes; Arabic also puts a name in brackets after its class noun ("الطراد (فارياج) والفرقاطة (الأدميرال ...)")
-_LIST_GAP = re.compile(r"[\s\"'«»“”)]*(?:,|،|\band\b|\bet\b|\bи\b|\bو)[^.;:()\d]{0,40}\(?", re.I)
-
-
-def count_named_ships(claim: Claim, text: str, assets: list[tuple[int, int, AssetRef]]) -> None:
-    """ "the frigates Soobrazitelny and Boiky and the support vessels Paradoks and Kola": ships named one by one
-    in one list and given no number move one voyage each, so the claim is that many movements. Ships named apart
-    in the sentence ("the Minsk followed the Azov") are not a list, and a name written twice counts once."""
-    ships = [(a, b, x.label) for a, b, x in assets if x.ship_name]
-    if len(ships) < 2 or claim.count_text or claim.min_count is not None:
-        return
-    if not all(_LIST_GAP.fullmatch(text[b:a2]) for (_, b, _), (a2, _, _) in itertools.pairwise(ships)):
-        return
-    names = list(dict.fromkeys(n for _, _, n in ships))
-    if len(names) >= 2:
-        claim.min_count = claim.max_count = len(names)
-        claim.count_text = "named ships: " + ", ".join(names)
 
 
 # "from its bases in Syria", "to facilities across Libya": a region standing for some of its facilities,
