@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = None  # set 19 (tests/data/articles_heldout19) is annotated and not yet scored
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.607, 0.495), "ar": (0.592, 0.425), "fr": (0.607, 0.406), "ru": (0.616, 0.497)}
+FLOORS = {"en": (0.614, 0.506), "ar": (0.596, 0.427), "fr": (0.611, 0.418), "ru": (0.628, 0.516)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 18 (blind at ca2e4ae: 38.0 %) joined the corpus
 # sources reported as actor on the blind set when it was scored (set 18: none; set it with set 19's score)
