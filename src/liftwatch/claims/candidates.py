@@ -121,9 +121,7 @@ _EN_DEMONYM = re.compile(
 )
 # a state's own space after its adjective: "Venezuelan waters", "Kenyan airspace", "Syrian territory", "Libyan soil"
 # (not "the Syrian port of Tartus" or "the Syrian coast": a place or a position follows)
-_STATES_SPACE = re.compile(
-    r"\s+(?:territorial\s+waters|waters|airspace|air\s+space|territory|soil)\b", re.I
-)
+_STATES_SPACE = re.compile(r"\s+(?:territorial\s+waters|waters|airspace|air\s+space|territory|soil)\b", re.I)
 # the provider of pictures or data named after "from": "satellite images from Planet Labs", "imagery from Maxar",
 # "des images de Maxar", "снимки компании Planet Labs", "صور من شركة"
 _IMAGES_FROM = re.compile(
