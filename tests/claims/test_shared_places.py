@@ -70,5 +70,6 @@ def test_the_gazetteer_finds_the_names_the_kb_finds_shared() -> None:
     for sid, row in gaz.curated_rows.items():
         for alias in [row["name"], sid, *(row.get("aliases") or [])]:
             if alias and len(alias.strip()) >= 3 and (ids := shared_alias(_index().exact.get(kb_key(alias), []))):
-                kb_shared.setdefault(norm_key(alias), {}).update({i: site(i).country for i in ids})
+                countries = {i: c for i in ids if (c := site(i).country) is not None}
+                kb_shared.setdefault(norm_key(alias), {}).update(countries)
     assert kb_shared and gaz._shared == kb_shared
