@@ -52,3 +52,10 @@ def test_one_carrier_on_two_days_is_two_claims() -> None:
 
 def test_several_carriers_on_two_days_stay_one_claim() -> None:
     assert len(shape_extract("Two Il-76 landed in Tripoli on June 3 and 9.").claims) == 1
+
+
+def test_carriers_told_in_the_plural_keep_the_two_days_together() -> None:
+    ex = shape_extract(
+        "Russian Il-76 aircraft flew from Hmeimim to Benina on 10 and 11 March, switching off their transponders."
+    )
+    assert len(ex.claims) == 1

@@ -48,11 +48,18 @@ def two_days(span: TimeSpan, before: str = "") -> tuple[date, date] | None:
     return span.start, span.end
 
 
+# the sentence speaks of its carriers in the plural ("Il-76 aircraft flew ... switching off their transponders"):
+# several carriers on two days, which the sentence does not share out
+_PLURAL_CARRIERS = re.compile(r"(?<![^\W\d_])(?:their|they|leurs?|ils|elles|их|они)(?![^\W\d_])", re.I)
+
+
 def split_days(claim: Claim, text: str) -> list[Claim]:
     """Two claims, one per day, where the claim's only date is two days told as a list and it moves one carrier;
     else the claim itself."""
     dated = [t for t in claim.times if t.kind == "explicit"]
     if len(dated) != 1 or (claim.max_count or 1) != 1 or (claim.carriers or 1) != 1:
+        return [claim]
+    if _PLURAL_CARRIERS.search(text):
         return [claim]
     span = dated[0]
     days = two_days(span, text[max(0, span.pos - 20) : span.pos])
