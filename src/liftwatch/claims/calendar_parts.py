@@ -106,17 +106,28 @@ _EARLY = ("early", "beginning", "start", "début", "начал", "أوائل", "
 _LATE = ("late", "end", "fin", "конц", "أواخر", "نهاية")
 
 
+def month_part_days(word: str, y: int, mon: int) -> tuple[date, date]:
+    """The days a part word names in a month, named ("late June") or relative ("late last month"): the early part
+    is days 1-10, the middle 11-20, the late part 21 to the month's end (the corpus rule)."""
+    word = word.lower()
+    lo, hi = (
+        (1, 10)
+        if word.startswith(_EARLY)
+        else (21, calendar.monthrange(y, mon)[1])
+        if word.startswith(_LATE)
+        else (11, 20)
+    )
+    return date(y, mon, lo), date(y, mon, hi)
+
+
 def month_part_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
-    """The days of a match of :data:`MONTH_PART`: the early part is days 1-10, the middle 11-20, the late part 21
-    to the month's end (the corpus rule for named months), cut at publication for the current month."""
+    """The days of a match of :data:`MONTH_PART` (:func:`month_part_days`), cut at publication for the current
+    month."""
     if m.group("last"):
         y, mon = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
     else:
         y, mon = pub.year, pub.month
-    last_day = calendar.monthrange(y, mon)[1]
-    word = m.group("part").lower()
-    lo, hi = (1, 10) if word.startswith(_EARLY) else (21, last_day) if word.startswith(_LATE) else (11, 20)
-    start, end = date(y, mon, lo), date(y, mon, hi)
+    start, end = month_part_days(m.group("part"), y, mon)
     if m.group("this"):
         if start > pub:
             return None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from liftwatch.claims.calendar_parts import MONTH_PART, SEASON, month_part_span, season_span
+from liftwatch.claims.calendar_parts import MONTH_PART, SEASON, month_part_days, month_part_span, season_span
 from liftwatch.claims.date_patterns import AR_ORDINAL_DAYS, DIGITS, MONTHS, PATTERNS, RU_ORDINAL_DAYS
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.relative import RELATIVE, SINCE, WEEKDAY_WORDS, relative_span
@@ -141,12 +141,7 @@ def _explicit(match: re.Match[str], kind: str, pub: date | None, dy: int | None)
         return None
     last = _month_end(y, mon)
     if kind == "part_month":
-        part = re.sub(r"^в\s+", "", g["part"].lower())
-        early = ("early", "beginning of", "start of", "début", "начал", "أوائل", "مطلع", "بداية")
-        lo, hi = (1, 10) if part.startswith(early) else (11, 20)
-        if part.startswith(("late", "end of", "fin", "конц", "أواخر", "نهاية")):
-            lo, hi = 21, last
-        return date(y, mon, lo), date(y, mon, hi)
+        return month_part_days(re.sub(r"^в\s+", "", g["part"].lower()), y, mon)
     if kind == "month_share":
         return _month_share(g["share"].lower(), y, mon, last)
     return date(y, mon, 1), date(y, mon, last)
