@@ -289,9 +289,10 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         lead = _POSSESSOR_LEAD.match(phrase)
         if lead is not None and not gaz.lookup(phrase):
             a, phrase = a + lead.end(), phrase[lead.end() :]
-        if find_types(phrase) and find_types(phrase)[0][:2] == (0, len(phrase)):
+        types = find_types(phrase)
+        if types and types[0][:2] == (0, len(phrase)):
             continue  # "Су-34", "Il-76": an aircraft type after a cue is the carrier, not a place
-        tail_type = next((t for t in find_types(phrase) if t[1] == len(phrase) and t[0] > 0), None)
+        tail_type = next((t for t in types if t[1] == len(phrase) and t[0] > 0), None)
         if tail_type is not None and phrase[: tail_type[0]].strip():
             # "приземлившийся во Внуково Ил-76": the place, then the carrier that landed there
             phrase = phrase[: tail_type[0]].rstrip()
