@@ -22,12 +22,19 @@ class InvalidValueError(LiftwatchError, ValueError):
 
 
 class PlaceError(LiftwatchError, LookupError):
-    """A place name that is unknown or ambiguous; ``candidates`` are the closest names, best first."""
+    """A place name that is unknown or ambiguous; ``candidates`` are the closest names, best first.
 
-    def __init__(self, text: str, reason: str, candidates: tuple[str, ...] = ()) -> None:
+    ``site_ids`` are the kb sites an ambiguous name stands for equally ("Brest": France's and Belarus's airports),
+    so that a caller that knows more than the name (the country an article names) can choose among them."""
+
+    def __init__(
+        self, text: str, reason: str, candidates: tuple[str, ...] = (), site_ids: tuple[str, ...] = ()
+    ) -> None:
         hint = f"; candidates: {'; '.join(candidates)}" if candidates else ""
         super().__init__(f"{reason} place {text!r}{hint} (see `liftwatch kb site NAME`)")
         self.text = text
+        self.reason = reason
+        self.site_ids = site_ids
         self.candidates = candidates
 
 

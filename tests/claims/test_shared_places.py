@@ -73,3 +73,31 @@ def test_the_gazetteer_finds_the_names_the_kb_finds_shared() -> None:
                 countries = {i: c for i in ids if (c := site(i).country) is not None}
                 kb_shared.setdefault(norm_key(alias), {}).update(countries)
     assert kb_shared and gaz._shared == kb_shared
+
+
+@pytest.mark.parametrize(
+    ("text", "site_id"),
+    [
+        ("A Russian Tu-134 landed in Brest on 6 September, Belarusian monitors said.", "UMBB"),
+        ("A Russian Tu-134 landed in Brest, Belarus, on 6 September.", "UMBB"),
+        ("A French A400M landed in Brest on 6 September, France's air force said.", "LFRB"),
+    ],
+)
+def test_an_ambiguous_kb_name_is_the_named_countrys_site(text: str, site_id: str) -> None:
+    from datetime import date
+
+    from liftwatch.claims import extract
+
+    places = {p.id for c in extract(text, date(2023, 9, 10)).claims for p in c.destination}
+    assert site_id in places
+    assert not {"LFRB", "UMBB"} - {site_id} & places
+
+
+def test_an_ambiguous_kb_name_stays_unknown_when_the_text_names_no_one_country() -> None:
+    from datetime import date
+
+    from liftwatch.claims import extract
+
+    claims = extract("A Russian Tu-134 landed in Brest on 6 September.", date(2023, 9, 10)).claims
+    brest = [p for c in claims for p in c.destination if p.text == "Brest"]
+    assert brest and all(p.kind == "unknown" for p in brest)

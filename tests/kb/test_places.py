@@ -228,3 +228,4 @@ def test_a_name_shared_by_equally_prominent_fields_is_ambiguous() -> None:
         resolve_place("Executive")
     msg = str(err.value)
     assert "ambiguous" in msg and "Fort Lauderdale Executive Airport" in msg and "Sacramento Executive" in msg
+    assert err.value.reason == "ambiguous" and len(err.value.site_ids) > 1

@@ -70,6 +70,7 @@ def test_a_port_two_countries_name_alike_is_ambiguous_alone(text: str) -> None:
     with pytest.raises(PlaceError, match="ambiguous") as err:
         kb.resolve_place(text)
     assert {"tripoli-port", "tripoli-lb-port"} <= {c.split("site ")[-1].rstrip(")") for c in err.value.candidates}
+    assert set(err.value.site_ids) == {"tripoli-port", "tripoli-lb-port"}  # for a caller that knows the country
     assert kb.resolve_site(text) is None
 
 

@@ -22,6 +22,7 @@ from liftwatch.claims.places import SOUND_NOTE, Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
+from liftwatch.claims.shared_places import site_of_named_country
 from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 from liftwatch.claims.types import find_types
 from liftwatch.kb.nationalities import nationality_adjectives
@@ -357,8 +358,13 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 # an unknown Russian name in the accusative or genitive of its "-а" declension ("в Газу", "на
                 # севере Газы"): named in the nominative, as a reader looks it up
                 phrase = phrase[:-1] + "а"
-            place = _in_named_country(text, a, phrase, known, gaz) or Place(
-                phrase, "unknown", None, phrase, note="not in the knowledge base"
+            shared = site_of_named_country(text, phrase, gaz.kb)
+            if shared is not None:  # "in Brest, Belarus": of the kb's two Brests, the one of the country named
+                place = gaz.site_place(shared, phrase, "ambiguous name; the country the text names")
+            place = (
+                place
+                or _in_named_country(text, a, phrase, known, gaz)
+                or Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
             )
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)

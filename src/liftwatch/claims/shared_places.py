@@ -5,13 +5,19 @@
 almost always names its country somewhere ("ميناء طرابلس الليبى", "في ليبيا", "libanais"), so the extractor takes
 the site of the one candidate country the text names, and no site when it names none or several of them: a silent
 pick would put the voyage in the wrong country.
+
+The same holds for a name the kb resolver itself finds ambiguous between equally likely sites ("Brest": France's
+and Belarus's airports): :func:`site_of_named_country` asks ``kb.resolve_place`` for the sites it could not choose
+among and takes the one of the country the text names.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
+from liftwatch.errors import PlaceError
 from liftwatch.kb._text import norm_key
 from liftwatch.kb.nationalities import nationality_adjectives, russian_stems
 
@@ -59,3 +65,22 @@ def by_country(text: str, sites: dict[str, str]) -> str | None:
     named = countries_named(text)
     hits = [sid for sid, iso in sites.items() if iso in named]
     return hits[0] if len(hits) == 1 else None
+
+
+def site_of_named_country(text: str, phrase: str, kb: Any) -> str | None:
+    """The site ``phrase`` names when the kb finds it ambiguous between sites of several countries and ``text``
+    names exactly one of those countries ("landed in Brest, Belarus": UMBB); None otherwise, the name then stays
+    an unknown place."""
+    resolve_place = getattr(kb, "resolve_place", None)
+    if resolve_place is None:
+        return None
+    try:
+        resolve_place(phrase)
+    except PlaceError as e:
+        if e.reason != "ambiguous" or not e.site_ids:
+            return None
+        sites = {sid: getattr(kb.site(sid), "country", None) or "" for sid in e.site_ids}
+        if len(set(sites.values())) < 2:
+            return None
+        return by_country(text, sites)
+    return None

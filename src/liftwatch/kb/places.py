@@ -100,7 +100,7 @@ def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
     aliased = idx.exact.get(key, [])
     shared = shared_alias(aliased)
     if shared:  # "ميناء طرابلس": Libya's and Lebanon's; the name alone cannot say which country's
-        raise PlaceError(text, "ambiguous", tuple(f"{site(sid).name} (site {sid})" for sid in shared))
+        raise PlaceError(text, "ambiguous", tuple(f"{site(sid).name} (site {sid})" for sid in shared), shared)
     hits = exact_hits(aliased, idx.names.get(name_key(t), []))
     if len(hits) > 1:
         alike = choose_by_carrier(
@@ -140,7 +140,8 @@ def _one_site(text: str, hits: list[str]) -> str:
     rank = _index().rank
     tied = [sid for sid in ranked if rank.get(sid) == rank.get(ranked[0])]
     if len(tied) > 1:
-        raise PlaceError(text, "ambiguous", tuple(f"{site(sid).name} (site {sid})" for sid in tied[:8]))
+        listed = tuple(tied[:8])
+        raise PlaceError(text, "ambiguous", tuple(f"{site(sid).name} (site {sid})" for sid in listed), listed)
     return ranked[0]
 
 
