@@ -6,14 +6,14 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` and ``*-b*`` files), which joined
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*``, ``*-b*`` and ``*-c*`` files), which joined
 it once they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
 nothing about unseen reporting. The blind figures each set gave when it was scored, once, are recorded in
 ``docs/accuracy.md``.
 
 A blind held-out set, when there is one, is a folder of the same format named by ``HELDOUT``; once it has been
-scored, its figures go into ``HELDOUT_FLOORS`` so that the estimate cannot fall. With no set named, its tests
-skip and say so.
+scored, its figures go into ``HELDOUT_FLOORS`` so that the estimate cannot fall. Until then the extractor is never
+run on it (its accuracy test skips before reading it). With no set named, its tests skip and say so.
 """
 
 from __future__ import annotations
@@ -27,17 +27,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout19"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout20"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.614, 0.506), "ar": (0.596, 0.427), "fr": (0.611, 0.418), "ru": (0.628, 0.516)}
+FLOORS = {"en": (0.602, 0.501), "ar": (0.584, 0.424), "fr": (0.606, 0.414), "ru": (0.62, 0.509)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 19: blind at be572cf, 35.8 % (117 of 327), precision 41.9 %
-    "en": (0.354, 0.361),
-    "ar": (0.416, 0.361),
-    "fr": (0.508, 0.352),
-    "ru": (0.442, 0.353),
-}
-# sources reported as actor on the blind set when it was scored (set 19: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 20: not yet scored
+# sources reported as actor on the blind set when it was scored
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
@@ -110,9 +105,11 @@ def test_heldout_set_is_blind_sized_and_never_in_the_corpus() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "fr", "ru"])
-def test_heldout_accuracy_does_not_fall(heldout: Report, lang: str) -> None:
+def test_heldout_accuracy_does_not_fall(request: pytest.FixtureRequest, lang: str) -> None:
     if lang not in HELDOUT_FLOORS:
+        # asked before the fixture runs: a set not yet scored is never extracted, even silently
         pytest.skip(f"the blind set has no {lang} floor yet (set it from its one blind score)")
+    heldout: Report = request.getfixturevalue("heldout")
     t = heldout.tally(lang)
     p_floor, r_floor = HELDOUT_FLOORS[lang]
     assert t.precision >= p_floor and t.recall >= r_floor, (lang, round(t.precision, 3), round(t.recall, 3))
