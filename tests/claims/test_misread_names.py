@@ -79,3 +79,30 @@ def test_where_a_carrier_appeared_is_no_route(text: str) -> None:
 )
 def test_the_makers_other_spellings_name_the_type(text: str, label: str) -> None:
     assert [t[2].label for t in find_types(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Il-76s landed in Port Sudan on Monday after the talks between Isaac Moreno Duarte and Karl Wendt Halvorsen.",
+        "La question a été soulevée lors des négociations entre Isabel Moreno Duarte et Karl Wendt Halvorsen.",
+        "Два Ил-76 прибыли в Порт-Судан после переговоров между Исааком Морено и Карлом Вендтом.",
+    ],
+)
+def test_what_is_between_two_parties_is_no_route(text: str) -> None:
+    assert not any(p.startswith("unknown:") for p in _all_places(text)), _all_places(text)
+
+
+def test_a_name_before_a_ships_class_is_the_ship() -> None:
+    places = _all_places("The tanker was boarded off Crete by sailors from the Vasco Montiel frigate on Tuesday.")
+    assert not any("Montiel" in p for p in places), places
+
+
+def test_a_nationality_before_a_type_is_the_carrier() -> None:
+    places = _all_places("Cargo was unloaded at Hmeimim from an Ethiopian Boeing 777 on Tuesday.")
+    assert "hmeimim" in places and not any(p.startswith("unknown:") for p in places), places
+
+
+def test_an_article_inside_a_name_keeps_the_name_whole() -> None:
+    places = _all_places("A Russian Il-76 flew from Dar es Salaam to Hmeimim in March.")
+    assert "HTDA" in places, places

@@ -30,7 +30,7 @@ from liftwatch.kb.ru_forms import ru_adjective_phrase
 
 _CANDIDATE = re.compile(
     r"\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
-    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|de|du|di)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
+    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|es|de|du|di)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
@@ -58,6 +58,12 @@ _GENERIC_TAIL = re.compile(r"\s+(?:International\s+)?(?:Airport|Air\s*base|Air\s
 _ORGANISATION_AFTER = re.compile(r"\s+(?:and\s+(?:the\s+)?[A-Z]\w+\s+)?(?:fleets?|navy|army|ministry)\b", re.I)
 
 
+# a name the kb does not know followed by a ship's class is the ship ("from the Latouche-Tréville frigate")
+_CARRIER_CLASS_AFTER = re.compile(
+    r"\s+(?:frigate|destroyer|corvette|cruiser|submarine|aircraft\s+carrier|landing\s+ship|patrol\s+(?:boat|ship)|"
+    r"tanker|freighter|cargo\s+ship|vessel)s?\b",
+    re.I,
+)
 _REGION_PHRASE = re.compile(
     r"\br[ée]gion\s+(?:de\s+|d['’])[A-Z][\w-]+|(?<![\w-])[А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+област(?:ь|и|ью)\b"
 )
@@ -337,6 +343,10 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             place = gaz.lookup(state[1]) or gaz.country_place(state[0], phrase)
         if place is None and _demonym(text, a, b, phrase):
             continue  # "the Libyan city of", "the West African country", "العاصمة الفنزويلية": an adjective
+        if place is None and (
+            _CARRIER_CLASS_AFTER.match(text, b) or any(t[0] < len(phrase) for t in find_types(text[a : b + 20]))
+        ):
+            continue  # "the Latouche-Tréville frigate", "an Iranian Boeing 747": a carrier, not a place
         if place is None and _IMAGES_FROM.search(text[max(0, a - 40) : a]):
             continue  # "satellite images from Planet Labs": who supplied the pictures, not where a carrier left
         if place is None:

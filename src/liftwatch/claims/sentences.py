@@ -128,7 +128,13 @@ class Sentence:
 # the other end of a route told by what links its ends: "linking X to Y", "reliant X à Y", "связывающий X с Y"
 _LINK_END = re.compile(r"\s*(?:to|with|à|au|avec|с|со)\s+(?:the\s+|(?:le|la|les)\s+|l['’])?", re.I)
 _WHERE_BETWEEN = re.compile(
-    r"\b(?:sea|seas|waters|strait|coast|coastline|area|zone|border|located|lies|lying|drifting|anchored|somewhere)\s*$",
+    r"\b(?:sea|seas|waters|strait|coast|coastline|area|zone|border|located|lies|lying|drifting|anchored|somewhere"
+    # what is between two parties is no route: "négociations entre Recep Tayyip Erdogan et Volodymyr Zelensky",
+    # "the war between Russia and Ukraine", "переговоров между", "المحادثات بين"
+    r"|talks|negotiations|meetings?|summit|agreements?|deal|accords?|war|conflict|relations|ties|tensions|dialogue"
+    r"|cooperation|négociations|pourparlers|rencontres?|entretiens?|guerre|conflit|переговор\w*|встреч\w*"
+    r"|соглашени\w*|войн\w*|конфликт\w*|отношени\w*|напряжённост\w*|(?:ال)?مفاوضات|(?:ال)?محادثات|لقاء|(?:ال)?اتفاق"
+    r"|(?:ال)?حرب|(?:ال)?علاقات|(?:ال)?توتر|(?:ال)?قمة)\s*$",
     re.I,
 )
 
