@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.date_patterns import ARABIC_MONTH_NAMES
+from liftwatch.claims.rate_periods import per_other_period
 
 _WORDS: dict[str, int] = {
     # English
@@ -159,6 +160,8 @@ def find_counts(text: str) -> list[Count]:
             re.I,
         ):
             continue  # "первый из четырёх самолётов", "the first of four flights": one of them moved, not all
+        if not m.group("rate") and per_other_period(text[m.end() :]):
+            continue  # "up to 10 flights a month", "до 20 рейсов в месяц": a rate no field holds (``rate_periods``)
         n = number_value(m.group("n"))
         if n <= 0 or (n > 500 and not m.group("rate") and not re.search(r"\d[,\u00a0\u202f]\d", m.group("n"))):
             continue  # a bare number that large is a year or a tonnage; one written with separators is a count
@@ -184,6 +187,8 @@ def find_counts(text: str) -> list[Count]:
             continue
         out.append(Count(lo, hi, None, None, m.group(0).strip()))
     for m in _AR_COUNT.finditer(text):
+        if not m.group("rate") and per_other_period(text[m.end() :]):
+            continue
         n = number_value(m.group("n"))
         if m.group("rate"):
             # "أكثر من رحلة واحدة يومياً": more than one a day (a lower bound); "رحلة واحدة يومياً": one a day
@@ -201,6 +206,8 @@ def find_counts(text: str) -> list[Count]:
                 out.append(Count(2, 2, None, None, m.group(0)))
                 break
     for m in _TIMES_RX.finditer(text):
+        if per_other_period(" " + text[m.end() :].lstrip()):
+            continue  # "twice a week": a rate, no count
         n = _TIMES[m.group("w").lower()]
         out.append(Count(n, n, None, None, m.group(0)))
     for m in _EVERY_DAY.finditer(text):

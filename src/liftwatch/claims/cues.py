@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import MORE_MOVES
+from liftwatch.claims.strait_passages import STRAIT_MOVES, STRAIT_VIA_CUES
 
 
 def _p(rx: str, flags: int = re.I) -> re.Pattern[str]:
@@ -126,7 +128,9 @@ MOVE = _p(
     # "les largages", "сбросили гуманитарную помощь", "عمليات الإنزال الجوي", "إسقاط المساعدات"
     rf"{AIRDROP}|"
     # the verbs' other forms, completed from their paradigm (``motion_forms.py``)
-    rf"{MORE_MOVES}",
+    rf"{MORE_MOVES}|"
+    # a strait passed, told by the Russian verbal noun or the verb of overcoming (``strait_passages.py``)
+    rf"{STRAIT_MOVES}",
 )
 
 # the words between a loading verb and where the load was taken on: the load, never a verb of arrival
@@ -135,7 +139,7 @@ _LOAD_GAP = (
     r"приземл\w*|прибыл\w*|доставил\w*|وصل\S*|هبط\S*)(?:\s|$))\S+\s+){0,10}?"
 )
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
-ORIGIN_CUES = (
+ORIGIN_CUES: tuple[str, ...] = (
     # the carriers' unit named with its home base: "bombers from the 5th Bomb Wing at Minot", "tankers assigned to
     # the 100th Air Refueling Wing at RAF Mildenhall", "jets of the 48th Fighter Wing based at Lakenheath": where the
     # unit is based is where its aircraft come from (before "from": an alternation takes the first
@@ -256,7 +260,7 @@ DEST_CUES = (
     r"(?:\s+(?:северн|южн|восточн|западн|центральн)\w+\s+част\w+|\s+(?:севере|юге|востоке|западе))?",
     rf"(?:ال)?(?:إنزال|انزال|إسقاط|اسقاط)\S*\s+{_LOAD_GAP}(?:على|فوق|في|إلى|الى|ل)(?:\s*(?:شمال|جنوب|شرق|غرب|وسط)[يى]?)?",
 )  # fmt: skip
-VIA_CUES = (
+VIA_CUES: tuple[str, ...] = (
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
     r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"عبرت", r"عبور", r"مرورا\s+ب",
@@ -270,6 +274,11 @@ VIA_CUES = (
     r"(?:промежуточн\w+|техническ\w+)\s+посадк\w+\s+(?:в|во|на)", r"дозаправ\w+\s+(?:в|во|на)",
     r"с\s+заходом\s+(?:в|во|на)", r"(?:لل|بعد\s+ال|ل\s+ال)?تزود\S*\s+ب\s*الوقود\s+في",
 )  # fmt: skip
+# the cues of other modules, each one construction: "after completing its mission in" (an origin,
+# ``mission_origins.py``), "во время прохождения" (a strait passed, ``strait_passages.py``); first, as the
+# longest alternatives
+ORIGIN_CUES = (*MISSION_ORIGIN_CUES, *ORIGIN_CUES)
+VIA_CUES = (*STRAIT_VIA_CUES, *VIA_CUES)
 # "between X and Y", and a route told by what links its ends: "the flight linking Istanbul to Misrata", "le vol
 # reliant Istanbul à Misrata", "рейс, связывающий Стамбул с Мисратой", "الرحلة التي تربط إسطنبول بمصراتة"
 BETWEEN_CUE = (

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from liftwatch.claims.dark_signals import DARK_SIGNAL
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -233,3 +235,9 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"\bFlightradar24\b|\bOpenSky\b|\bAIS\s+data\b|\bMarineTraffic\b|\bsatellite\s+(?:images?|imagery)\b")),
     ("ongoing", _p(r"\bongoing\b|\bcontinu\w+\b|\bstill\s+(?:flying|arriving)\b|\bhave\s+been\s+making\b")),
 )  # fmt: skip
+
+# any transmitter noun with any state word of its language (``dark_signals``) also says the carrier went dark
+HINTS = tuple(
+    (name, re.compile(f"{rx.pattern}|{DARK_SIGNAL.pattern}", re.I) if name == "transponders off" else rx)
+    for name, rx in HINTS
+)

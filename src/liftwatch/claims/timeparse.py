@@ -18,6 +18,7 @@ from liftwatch.claims.calendar_parts import MONTH_PART, SEASON, month_part_days,
 from liftwatch.claims.date_patterns import AR_ORDINAL_DAYS, DIGITS, MONTHS, PATTERNS, RU_ORDINAL_DAYS
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.relative import RELATIVE, SINCE, WEEKDAY_WORDS, relative_span
+from liftwatch.claims.year_parts import YEAR_PART, year_part_span
 
 # a date named as still to come: Arabic puts "next" after it ("ديسمبر المقبل", "الشهر القادم")
 _COMING = re.compile(r"\s+(?:المقبل|القادم|المقبلة|القادمة)(?![\w])")
@@ -252,6 +253,15 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
         span = season_span(m, pub)
         kind = "explicit" if m.group("y") else "relative"
         out.append(TimeSpan(span[0] if span else None, span[1] if span else None, m.group(0).strip(), kind, m.start()))
+    for m in YEAR_PART.finditer(text):  # "late 2014", "в конце 2014 года" (``year_parts``)
+        ys = year_part_span(m)
+        if ys is None or not free(m.start(), m.end()):
+            continue
+        taken.add(m.start(), m.end())
+        if SINCE.search(text[max(0, m.start() - 16) : m.start()]):
+            out.append(TimeSpan(ys[0], pub, m.group(0).strip(), "since", m.start()))
+        else:
+            out.append(TimeSpan(ys[0], ys[1], m.group(0).strip(), "explicit", m.start()))
     for m in MONTH_PART.finditer(text):
         span = month_part_span(m, pub) if pub is not None else None
         if span is None or not free(m.start(), m.end()):
