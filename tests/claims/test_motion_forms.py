@@ -49,3 +49,16 @@ def test_a_carrying_verb_gives_its_clause_a_movement() -> None:
 def test_a_future_return_gives_its_clause_a_movement() -> None:
     ex = shape_extract("وأعلنت البحرية أن الفرقاطة ستعود إلى ميناء طرطوس الأسبوع المقبل.")
     assert any("tartus" in k for c in ex.claims for k in place_ids(c.destination + c.possible)), ex.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "site"),
+    [
+        ("The corvette Stoiky has set off for Baltiysk, the fleet said.", "destination", "baltiysk"),
+        ("Two landing ships set sail from Severomorsk on Monday.", "origin", "severomorsk-naval-base"),
+        ("The convoy set out towards Tartus on Friday.", "destination", "tartus"),
+    ],
+)
+def test_setting_off_is_a_departure(text: str, role: str, site: str) -> None:
+    claims = shape_extract(text).claims
+    assert any(site in place_ids(getattr(c, role)) for c in claims), claims

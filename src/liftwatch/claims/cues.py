@@ -80,7 +80,7 @@ MOVE = _p(
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
     r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|on\s+(?:its|their|her)\s+way|received|welcomed|hosted|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
-    r"spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
+    r"set\s+(?:off|out|sail)\s+(?:for|from|towards?)|spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
     r"quitt\w+|accueilli|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|(?:est|sont|était|étaient|soit|sont\s+déjà)\s+partie?s?|envoy\w+|achemin\w+|"
     r"escale|passages?|reprennent|entr[ée]s?)\b|"
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
@@ -147,6 +147,7 @@ ORIGIN_CUES: tuple[str, ...] = (
     r"(?:from|assigned\s+to|of|with|belonging\s+to)\s+the\s+\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,4}?"
     r"(?:Wing|Squadron|Group|Regiment|Brigade|Division)\s+(?:(?:based|stationed|home-based)\s+)?(?:at|in|from)",
     r"(?:took\s+off|taking\s+off|departed|departing|flown|flying|sailed|sailing|withdrawn|evacuated|moved|transferred)\s+from",
+    r"set\s+(?:off|out|sail)\s+from",
     r"from", r"out\s+of", r"(?:loaded|embarked)\s+(?:in|at)", r"starting\s+points?\s+(?:(?:is|are|was|were)\s+)?(?:in|at)",
     r"points?\s+of\s+departure\s+(?:(?:is|are|was|were)\s+)?(?:in|at)", r"departed", r"departing", r"left", r"leaving", r"leave", r"leaves", r"quit",
     # before the bare verb: an alternation takes the first alternative that matches at a position
@@ -180,6 +181,7 @@ ORIGIN_CUES: tuple[str, ...] = (
 )  # fmt: skip
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
+    r"set\s+(?:off|out|sail)\s+(?:for|towards?)",
     # "left Orly for Toulouse", "sailed from Tartus for Tobruk": the place left between the verb and "for"
     r"(?:departed|left|sailed|leaving|leaves|departing)\s+(?:from\s+)?(?:[\w'’.-]+\s+){1,4}?for",
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
