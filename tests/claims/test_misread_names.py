@@ -106,3 +106,26 @@ def test_a_nationality_before_a_type_is_the_carrier() -> None:
 def test_an_article_inside_a_name_keeps_the_name_whole() -> None:
     places = _all_places("A Russian Il-76 flew from Dar es Salaam to Hmeimim in March.")
     assert "HTDA" in places, places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Третий самолет прибыл в Хмеймим, сообщило Минобороны в Twitter.",
+        "Ил-76 покинул Хмеймим для проведения учений с ВМС Франции, а затем отправился в Моздок.",
+    ],
+)
+def test_a_posting_place_a_body_or_a_sentences_first_word_is_no_place(text: str) -> None:
+    places = _all_places(text)
+    assert "hmeimim" in places and not any(p.startswith("unknown:") for p in places), places
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Un Il-76 russe a atterri au Caire mardi après un vol depuis Hmeimim.", "HECA"),
+        ("L'avion a décollé du Caire pour Khartoum.", "HECA"),
+    ],
+)
+def test_a_french_name_whose_article_au_or_du_folds_in(text: str, site: str) -> None:
+    assert site in _all_places(text)

@@ -307,6 +307,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
+        if place is None and re.search(r"(?<![\w-])(?:au|du)\s+$", text[max(0, a - 4) : a], re.I):
+            place = gaz.lookup(f"Le {phrase}")  # "au Caire", "du Havre": French folds the name's article in
         if place is None and (split := _after_country(phrase, gaz)) is not None:
             a, phrase, place = a + split[0], split[1], split[2]  # "в столицу Мадагаскара Антананариву"
         if (

@@ -160,7 +160,7 @@ ORIGIN_CUES: tuple[str, ...] = (
     r"depuis", r"en\s+provenance\s+(?:de|du|des|d')", r"au\s+départ\s+(?:de|du|d')", r"venant\s+(?:de|du|d')",
     r"quitté", r"quitte",
     # the verbs of leaving whose object is the place left: "se retire de Tartous", "покидает Тартус"
-    r"(?:se\s+|s['’])?retir\w+\s+(?:de|du|des|d['’])", r"покида\w+",
+    r"(?:se\s+|s['’])?retir\w+\s+(?:de|du|des|d['’])", r"покида\w+", r"покин[уе]\w*",
     # "(re)chargé à la base navale de Tartous", "загружен в порту Тартус": where the load was taken on
     r"(?:re)?chargée?s?\s+(?:à|au|dans|en)", r"(?:за|по)гружен\w*\s+(?:в|на)",
     # the load named between the loading verb and the place: "loaded a cargo of 27,000 tonnes of grain in X",
@@ -318,4 +318,9 @@ NOT_PLACES = {
     "kremlin", "pentagon", "wagner", "haftar", "lna", "gnu", "i", "in", "at", "on", "by", "for", "with",
     "flightradar", "flightradar24", "flightaware", "marinetraffic", "vesselfinder", "itamilradar", "hur", "gur",
     "ais", "tass", "interfax", "ria", "nova", "africom", "telegram", "data", "images", "satellite",
+    # where a statement was posted ("в своём Twitter"), and Russian words a sentence starts with ("Сейчас ...")
+    "twitter", "facebook", "youtube", "instagram", "твиттер", "твиттере", "телеграм", "телеграме", "фейсбук",
+    "сейчас", "теперь", "тогда", "затем", "потом", "также", "однако", "ранее", "позже", "сегодня", "вчера",
+    # a body, not a place: "ВМС Франции", "ВКС России", "МИД Египта"
+    "вмс", "вмф", "вкс", "мид", "минобороны",
 }  # fmt: skip
