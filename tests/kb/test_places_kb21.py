@@ -99,7 +99,9 @@ def test_a_ships_istanbul_stays_the_city(text: str) -> None:
     assert kb.resolve_place(text, carrier="sea").id == "city:TR:istanbul"
 
 
-@pytest.mark.parametrize(("text", "carrier"), [("همدان", None), ("همدان", "air"), ("Хамадан", None), ("Hamadan", "air")])
+@pytest.mark.parametrize(
+    ("text", "carrier"), [("همدان", None), ("همدان", "air"), ("Хамадан", None), ("Hamadan", "air")]
+)
 def test_hamadan_is_the_city_of_two_fields(text: str, carrier: str | None) -> None:
     """The city holds its civil airport (scheduled) and the air base: the bare name does not choose."""
     ref = kb.resolve_place(text, carrier=carrier)  # type: ignore[arg-type]
