@@ -44,8 +44,6 @@ from liftwatch.errors import PlaceError
      ("Khomeini International Airport", None, "OIIE"), ("Khomeini International Airport", "air", "OIIE"),
      ("مطار الإمام الخميني", None, "OIIE"), ("аэропорт Имам Хомейни", None, "OIIE"),
      ("aéroport Imam-Khomeini", None, "OIIE"),
-     ("Mahrabad", None, "OIII"), ("Mahrabad", "air", "OIII"), ("مطار مهرآباد", None, "OIII"),
-     ("аэропорт Мехрабад", None, "OIII"),
      ("авиабаза Хамадан", None, "OIHS"), ("авиабазу Хамадан", "air", "OIHS"), ("Hamadan Air Base", None, "OIHS"),
      ("قاعدة همدان الجوية", None, "OIHS"), ("base aérienne de Hamadan", None, "OIHS"), ("Nojeh", None, "OIHS"),
      ("Латакия", "air", "hmeimim"), ("Латакию", "air", "hmeimim"), ("Латакии", "air", "hmeimim"),
@@ -111,6 +109,14 @@ def test_hamadan_is_the_city_of_two_fields(text: str, carrier: str | None) -> No
 @pytest.mark.parametrize(("text", "carrier"), [("Ростов", None), ("Ростов", "air"), ("Rostov", None), ("روستوف", None)])
 def test_rostov_alone_is_rostov_on_don(text: str, carrier: str | None) -> None:
     assert kb.resolve_place(text, carrier=carrier).id == "city:RU:rostovondon"  # type: ignore[arg-type]
+
+
+def test_mahrabad_stays_unknown_with_mehrabad_first() -> None:
+    """The misspelling is not curated: curating Mehrabad beside Imam Khomeini made Tehran a city of two curated
+    fields, which cost the claim extractor the bare "Tehran" in seven development excerpts."""
+    with pytest.raises(PlaceError) as err:
+        kb.resolve_place("Mahrabad")
+    assert "OIII" in err.value.candidates[0]
 
 
 def test_eskisehir_for_an_aircraft_stays_the_city() -> None:
