@@ -151,3 +151,10 @@ def test_the_new_land_regions_hold_their_sites() -> None:
     for sid in ("URMN", "URMS", "URMG"):  # Nalchik, Magas, Grozny: the neighbouring republics
         assert "north-ossetia" not in kb.region_of_site(sid), sid
     assert "qardaha" not in kb.region_of_site("hmeimim")  # the town is not the airfield 11 km away
+
+
+@pytest.mark.parametrize("text", ["Humaymin", "RuAFB Humaymin"])
+def test_hmeimim_as_trackers_write_it(text: str) -> None:
+    """ "Cham Wings flew from RuAFB Humaymin to ...": a flight tracker's spelling, with the "Russian Air Force Base"
+    abbreviation it puts before the name."""
+    assert kb.resolve_place(text).id == "hmeimim"
