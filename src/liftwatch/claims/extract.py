@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from liftwatch.claims.actor_names import proxy_as_named, state_companies
+from liftwatch.claims.asset_sets import makers_with_their_types
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.breakdown import split_by_period
@@ -350,6 +351,7 @@ def extract(
             setattr(c, role, [for_carrier(gaz, p, c.domain) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
     claims = merge_claims([part for c in claims for part in per_ship(c, solo)])
+    makers_with_their_types(claims)  # "an Ilyushin ... the Il-76": the type
     attach_owners(claims, sentences, ship_names)
     carry_actor(claims)
     state_companies(claims)  # rule 8: a state company's carrier is its state's

@@ -1,0 +1,29 @@
+"""A claim's carriers as one set: a maker beside its own type is that type, and a name the article gives an owner,
+a source or an airline is no ship. Sentences and claims written for the rules."""
+
+from __future__ import annotations
+
+from liftwatch.claims.asset_sets import makers_with_their_types
+from liftwatch.claims.model import AssetRef, Claim
+
+from .conftest import one_claim
+
+
+def _claim(*assets: AssetRef) -> Claim:
+    return Claim(claim_id=1, sentences=[], assets=list(assets))
+
+
+def test_a_maker_beside_its_own_type_is_the_type() -> None:
+    ilyushin = AssetRef("Ilyushin", "air", ("IL76", "IL18"), "cargo")
+    il76 = AssetRef("Il-76", "air", ("IL76",), "cargo")
+    boeing = AssetRef("Boeing", "air", ("B744",), "cargo")
+    same, other = _claim(ilyushin, il76), _claim(boeing, il76)
+    makers_with_their_types([same, other])
+    assert [a.label for a in same.assets] == ["Il-76"]
+    assert [a.label for a in other.assets] == ["Boeing", "Il-76"]
+
+
+def test_an_arabic_maker_and_its_quoted_type() -> None:
+    c = one_claim('وصلت طائرة إليوشن من طراز "إيل-76" إلى مطار بنغازي يوم الثلاثاء.')
+    assert [a.label for a in c.assets] == ["Il-76"]
+
