@@ -3,7 +3,7 @@ a source or an airline is no ship. Sentences and claims written for the rules.""
 
 from __future__ import annotations
 
-from liftwatch.claims.asset_sets import makers_with_their_types
+from liftwatch.claims.asset_sets import makers_with_their_types, names_of_other_roles
 from liftwatch.claims.model import AssetRef, Claim
 
 from .conftest import one_claim
@@ -27,3 +27,18 @@ def test_an_arabic_maker_and_its_quoted_type() -> None:
     c = one_claim('وصلت طائرة إليوشن من طراز "إيل-76" إلى مطار بنغازي يوم الثلاثاء.')
     assert [a.label for a in c.assets] == ["Il-76"]
 
+
+def test_a_name_given_as_owner_source_or_airline_is_no_ship() -> None:
+    adler = AssetRef("Adler", "sea", (), None, "ADLER")
+    leasing = AssetRef("M Leasing", "sea", (), None, "M LEASING")
+    outlet = AssetRef("Tide Watch", "sea", (), None, "TIDE WATCH")
+    airline = AssetRef("Pouya Air", "sea", (), None, "POUYA AIR")
+    c = _claim(adler, leasing, outlet, airline)
+    c.owner, c.sources = "M Leasing", ["the channel Tide Watch"]
+    names_of_other_roles([c])
+    assert [a.label for a in c.assets] == ["Adler"]
+
+
+def test_a_quoted_owner_in_arabic_is_no_ship() -> None:
+    c = one_claim('رست السفينة "أدلر" المملوكة لشركة الشحن الروسية "إم ليزينغ" في ميناء طرطوس يوم السبت.')
+    assert [a.label for a in c.assets] == ["أدلر"]

@@ -1,5 +1,5 @@
 """A claim's carriers as one set, once its sentences are merged: a manufacturer named beside one of its own types
-is that type.
+is that type, and a "ship" whose name the article gives to a company or a source is no carrier.
 
 "وصلت طائرة إليوشن ... من طراز "إيل-76"", "deux Airbus ... des A400M", or a lead that says "an Ilyushin" and a
 later sentence "the Il-76": each sentence reads its carriers on its own, so the merged claim held both the maker
@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from liftwatch.claims.known_movers import known_operators
 from liftwatch.claims.model import Claim
+from liftwatch.claims.textkey import norm_key
 from liftwatch.claims.types import MAKERS
+from liftwatch.kb.companies import company
 
 
 @cache
@@ -37,3 +40,32 @@ def makers_with_their_types(claims: list[Claim]) -> None:
             continue
         c.assets = [a for a in c.assets if not (a.label in codes and not a.ship_name and codes[a.label] & typed)]
 
+
+# the media nouns a source is named after ("شبكة "سي أن أن"", "the channel X")
+_MEDIA = frozenset(
+    {"channel", "network", "newspaper", "agency", "site", "chaîne", "journal", "канал", "газета", "агентство",
+     "издание", "شبكة", "قناة", "صحيفة", "موقع", "وكالة"}
+)  # fmt: skip
+
+
+def names_of_other_roles(claims: list[Claim]) -> None:
+    """Drop a "ship" whose name the article gives another role: a claim's owner ("سفينة مملوكة لشركة الشحن الروسية
+    "إم ليزينغ""), a source ("شبكة "سي أن أن""), a company or airline the kb knows ("Pouya Air", "Cham Wings").
+    A quoted name is read as a vessel's wherever a ship noun is near; the same name as an owner, a reporter or a
+    company says what it is."""
+    others = {norm_key(c.owner) for c in claims if c.owner}
+    sources = [norm_key(s) for c in claims for s in c.sources]
+    for c in claims:
+        c.assets = [
+            a for a in c.assets if not (a.ship_name and _other_role(norm_key(a.label), a.label, others, sources))
+        ]
+
+
+def _other_role(key: str, label: str, owners: set[str], sources: list[str]) -> bool:
+    if not key:
+        return False
+    if key in owners or company(label) is not None:
+        return True
+    if any(key == s or (s.split(" ", 1)[0] in _MEDIA and s.split(" ", 1)[-1] == key) for s in sources):
+        return True  # the source itself, or a channel or paper by its name ("شبكة سي أن أن"), not a phrase naming it
+    return any(e - s == len(label) for s, e, _ in known_operators(label))

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from liftwatch.claims.actor_names import proxy_as_named, state_companies
-from liftwatch.claims.asset_sets import makers_with_their_types
+from liftwatch.claims.asset_sets import makers_with_their_types, names_of_other_roles
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.breakdown import split_by_period
@@ -353,6 +353,7 @@ def extract(
     claims = merge_claims([part for c in claims for part in per_ship(c, solo)])
     makers_with_their_types(claims)  # "an Ilyushin ... the Il-76": the type
     attach_owners(claims, sentences, ship_names)
+    names_of_other_roles(claims)  # a quoted owner, outlet or airline is no ship
     carry_actor(claims)
     state_companies(claims)  # rule 8: a state company's carrier is its state's
     proxy_as_named(claims, text)
