@@ -49,3 +49,10 @@ def test_a_proxy_is_named_as_the_text_names_it() -> None:
 
 def test_wagner_in_a_sentence() -> None:
     assert one_claim("A Wagner Il-76 landed in Bangui on Tuesday.").actor == "Wagner"
+
+
+def test_an_airline_is_named_without_the_nationality_the_sentence_gives_it() -> None:
+    from liftwatch.claims.attribution import operators
+
+    assert [n for _, _, n in operators("Spotters saw an Iranian Yazd Airlines plane at Damascus.")] == ["Yazd Airlines"]
+    assert [n for _, _, n in operators("A Turkish Airlines flight left Misrata.")] == ["Turkish Airlines"]
