@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.kb.nationalities import nationality_adjectives
+
 _VERBS_EN = (
     r"said|says|say|reported|reports|report|claimed|claims|confirmed|confirms|told|announced|stated|noted|added|"
     r"revealed|disclosed|wrote|writes|tweeted|posted|cited|citing|alleged|alleges|observed|informs|tracked|"
@@ -131,12 +133,27 @@ _CALENDAR_WORDS = re.compile(
 )
 
 
+# the words an airline's or a shipping line's name is made of after its own: a nationality before them is its name
+# ("Turkish Airlines", "Syrian Air"), before another word it is the company's flag ("Iranian Yazd Airlines")
+_GENERIC_NAME_WORD = re.compile(r"(?:Airlines|Airways|Air|Cargo|Aviation|Avia|Logistics|Shipping)\b")
+
+
+def _without_nationality(name: str) -> str:
+    """ "an Iranian Yazd Airlines plane": the company is "Yazd Airlines", written as the text names it without the
+    nationality the sentence gives it (rule 43); a nationality that is the name's own first word stays."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in nationality_adjectives() and not _GENERIC_NAME_WORD.match(rest):
+        return rest
+    return name
+
+
 def operators(sentence: str) -> list[tuple[int, int, str]]:
     """Companies named as carriers: airlines, charter operators, state shipping firms."""
     out = []
     for m in _OPERATOR.finditer(sentence):
         name = (m.group("op") or m.group("op2") or "").strip()
         name = re.sub(r"^(?:The|A|An|Kyrgyz|Russian|Belarusian|Emirati)\s+", "", name)
+        name = _without_nationality(name)
         name = re.sub(_CALENDAR_WORDS, "", name)  # "a 3 February Rubystar flight": the date is not the name
         if name:
             out.append((m.start(), m.end(), name))

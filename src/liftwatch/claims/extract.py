@@ -20,6 +20,8 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from liftwatch.claims.actor_names import proxy_as_named, state_companies
+from liftwatch.claims.asset_sets import makers_with_their_types, names_of_other_roles
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.breakdown import split_by_period
@@ -349,8 +351,12 @@ def extract(
             setattr(c, role, [for_carrier(gaz, p, c.domain) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
     claims = merge_claims([part for c in claims for part in per_ship(c, solo)])
+    makers_with_their_types(claims)  # "an Ilyushin ... the Il-76": the type
     attach_owners(claims, sentences, ship_names)
+    names_of_other_roles(claims)  # a quoted owner, outlet or airline is no ship
     carry_actor(claims)
+    state_companies(claims)  # rule 8: a state company's carrier is its state's
+    proxy_as_named(claims, text)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)

@@ -156,7 +156,8 @@ ASSETS: tuple[AssetKind, ...] = (
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).
-ACTOR_PARENT = {"Wagner / Africa Corps": "Russia"}
+# The proxy is written as the text names it once the claims are read (``actor_names.proxy_as_named``).
+ACTOR_PARENT = {"Wagner / Africa Corps": "Russia", "Wagner": "Russia", "Africa Corps": "Russia"}
 
 # Most specific first; a generic label is dropped when a specific one of the same domain is present.
 GENERIC_ASSETS = {"aircraft", "ship"}
