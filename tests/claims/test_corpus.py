@@ -29,10 +29,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout20"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.602, 0.501), "ar": (0.584, 0.424), "fr": (0.606, 0.414), "ru": (0.62, 0.508)}
+FLOORS = {"en": (0.613, 0.511), "ar": (0.59, 0.431), "fr": (0.619, 0.418), "ru": (0.631, 0.517)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 20: not yet scored
-# sources reported as actor on the blind set when it was scored
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 20: blind at 6805474, 41.0 % (109 of 266), precision 45.2 %
+    "en": (0.492, 0.362),
+    "ar": (0.226, 0.392),
+    "fr": (0.702, 0.337),
+    "ru": (0.7, 0.666),
+}
+# sources reported as actor on the blind set when it was scored (set 20: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
