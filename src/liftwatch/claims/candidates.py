@@ -370,7 +370,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 # an unknown Russian name in the accusative or genitive of its "-а" declension ("в Газу", "на
                 # севере Газы"): named in the nominative, as a reader looks it up
                 phrase = phrase[:-1] + "а"
-            shared = site_of_named_country(text, phrase, gaz.kb)
+            shared = site_of_named_country(text, phrase) if gaz.kb is kb_module else None
             if shared is not None:  # "in Brest, Belarus": of the kb's two Brests, the one of the country named
                 place = gaz.site_place(shared, phrase, "ambiguous name; the country the text names")
             place = (

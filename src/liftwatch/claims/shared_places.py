@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from liftwatch.errors import PlaceError
+from liftwatch.kb import resolve_place, site
 from liftwatch.kb._text import norm_key
 from liftwatch.kb.nationalities import nationality_adjectives, russian_stems
 
@@ -67,19 +67,16 @@ def by_country(text: str, sites: dict[str, str]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def site_of_named_country(text: str, phrase: str, kb: Any) -> str | None:
+def site_of_named_country(text: str, phrase: str) -> str | None:
     """The site ``phrase`` names when the kb finds it ambiguous between sites of several countries and ``text``
     names exactly one of those countries ("landed in Brest, Belarus": UMBB); None otherwise, the name then stays
     an unknown place."""
-    resolve_place = getattr(kb, "resolve_place", None)
-    if resolve_place is None:
-        return None
     try:
         resolve_place(phrase)
     except PlaceError as e:
         if e.reason != "ambiguous" or not e.site_ids:
             return None
-        sites = {sid: getattr(kb.site(sid), "country", None) or "" for sid in e.site_ids}
+        sites = {sid: site(sid).country or "" for sid in e.site_ids}
         if len(set(sites.values())) < 2:
             return None
         return by_country(text, sites)
