@@ -140,6 +140,8 @@ _LOAD_GAP = (
 )
 # Role cues: the words just before a place name that give it its role. Longest alternatives first.
 ORIGIN_CUES: tuple[str, ...] = (
+    # "after completing its mission in" (``mission_origins.py``): first, as the longest alternatives
+    *MISSION_ORIGIN_CUES,
     # the carriers' unit named with its home base: "bombers from the 5th Bomb Wing at Minot", "tankers assigned to
     # the 100th Air Refueling Wing at RAF Mildenhall", "jets of the 48th Fighter Wing based at Lakenheath": where the
     # unit is based is where its aircraft come from (before "from": an alternation takes the first
@@ -263,6 +265,8 @@ DEST_CUES = (
     rf"(?:ال)?(?:إنزال|انزال|إسقاط|اسقاط)\S*\s+{_LOAD_GAP}(?:على|فوق|في|إلى|الى|ل)(?:\s*(?:شمال|جنوب|شرق|غرب|وسط)[يى]?)?",
 )  # fmt: skip
 VIA_CUES: tuple[str, ...] = (
+    # "во время прохождения" (a strait passed, ``strait_passages.py``): first, as the longest alternatives
+    *STRAIT_VIA_CUES,
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
     r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"عبرت", r"عبور", r"مرورا\s+ب",
@@ -276,11 +280,6 @@ VIA_CUES: tuple[str, ...] = (
     r"(?:промежуточн\w+|техническ\w+)\s+посадк\w+\s+(?:в|во|на)", r"дозаправ\w+\s+(?:в|во|на)",
     r"с\s+заходом\s+(?:в|во|на)", r"(?:لل|بعد\s+ال|ل\s+ال)?تزود\S*\s+ب\s*الوقود\s+في",
 )  # fmt: skip
-# the cues of other modules, each one construction: "after completing its mission in" (an origin,
-# ``mission_origins.py``), "во время прохождения" (a strait passed, ``strait_passages.py``); first, as the
-# longest alternatives
-ORIGIN_CUES = (*MISSION_ORIGIN_CUES, *ORIGIN_CUES)
-VIA_CUES = (*STRAIT_VIA_CUES, *VIA_CUES)
 # "between X and Y", and a route told by what links its ends: "the flight linking Istanbul to Misrata", "le vol
 # reliant Istanbul à Misrata", "рейс, связывающий Стамбул с Мисратой", "الرحلة التي تربط إسطنبول بمصراتة"
 BETWEEN_CUE = (

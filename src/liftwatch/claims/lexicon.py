@@ -204,7 +204,9 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"(?:AIS|transponders?|Automatic\s+Identification)|"
                             r"\b(?:débranch|désactiv|éteint|coupé)\w*\s+(?:[\w'’]+\s+){0,3}?(?:son|leurs?|ses)\s+(?:système\s+d['’]identification|"
                             r"transpondeurs?|AIS|SIA|balises?)|\bbalises?\s+(?:de\s+localisation\s+)?(?:ont|a|avaient|avait)\s+été\s+"
-                            r"(?:coupée?s?|éteinte?s?|désactivée?s?)|\bвыключенн\w+\s+(?:транспондер\w*|AIS|АИС)")),
+                            r"(?:coupée?s?|éteinte?s?|désactivée?s?)|\bвыключенн\w+\s+(?:транспондер\w*|AIS|АИС)"
+                            # any transmitter noun with any state word of its language (``dark_signals``)
+                            f"|{DARK_SIGNAL.pattern}")),
     ("ceased location-sharing", _p(r"\bceas\w*\s+(?:location|position)[-\s]sharing\b|\bstop\w*\s+(?:sharing|broadcasting|transmitting)\s+"
                                    r"(?:their\s+|its\s+)?(?:locations?|positions?)\b|\bdisappear\w*\s+from\s+(?:radar|tracking)|"
                                    r"\btransmitted\s+its\s+position\s+for\s+the\s+last\s+time\b|\bafter\s+disappearing\s+for\b|"
@@ -236,9 +238,3 @@ HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"\bFlightradar24\b|\bOpenSky\b|\bAIS\s+data\b|\bMarineTraffic\b|\bsatellite\s+(?:images?|imagery)\b")),
     ("ongoing", _p(r"\bongoing\b|\bcontinu\w+\b|\bstill\s+(?:flying|arriving)\b|\bhave\s+been\s+making\b")),
 )  # fmt: skip
-
-# any transmitter noun with any state word of its language (``dark_signals``) also says the carrier went dark
-HINTS = tuple(
-    (name, re.compile(f"{rx.pattern}|{DARK_SIGNAL.pattern}", re.I) if name == "transponders off" else rx)
-    for name, rx in HINTS
-)
