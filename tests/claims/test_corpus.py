@@ -6,7 +6,7 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*``, ``*-b*`` and ``*-c*`` files), which joined
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*`` and ``*-a*`` to ``*-d*`` files), which joined
 it once they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
 nothing about unseen reporting. The blind figures each set gave when it was scored, once, are recorded in
 ``docs/accuracy.md``.
@@ -27,17 +27,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout20"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout21"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.613, 0.511), "ar": (0.59, 0.431), "fr": (0.619, 0.418), "ru": (0.631, 0.517)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 20: blind at 6805474, 41.0 % (109 of 266), precision 45.2 %
-    "en": (0.492, 0.362),
-    "ar": (0.226, 0.392),
-    "fr": (0.702, 0.337),
-    "ru": (0.7, 0.666),
-}
-# sources reported as actor on the blind set when it was scored (set 20: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 21: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 21: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
