@@ -35,7 +35,7 @@ def _same(p: Place, q: Place) -> bool:
     return p.text == q.text
 
 
-class _Leg(NamedTuple):
+class Leg(NamedTuple):
     """One kind of a sentence of parallel legs: its carrier, its figure and words, the places of its stretch."""
 
     asset: AssetRef
@@ -44,7 +44,7 @@ class _Leg(NamedTuple):
     places: list[Place]
 
 
-def parallel_legs(sent: Sentence) -> list[_Leg]:
+def parallel_legs(sent: Sentence) -> list[Leg]:
     """The kinds a sentence counts one after the other, each with places of its own; empty when the sentence does
     not tell parallel legs (see module docstring)."""
     text = sent.text
@@ -61,11 +61,11 @@ def parallel_legs(sent: Sentence) -> list[_Leg]:
     for (_, asset), figure, places in zip(kinds, figures, own, strict=True):
         if figure is None:
             return []
-        legs.append(_Leg(asset, figure[0], figure[1], places))
+        legs.append(Leg(asset, figure[0], figure[1], places))
     return legs
 
 
-def _own_places(part: Claim, claim: Claim, leg: _Leg, legs: list[_Leg]) -> None:
+def _own_places(part: Claim, claim: Claim, leg: Leg, legs: list[Leg]) -> None:
     """``part`` keeps of ``claim``'s places those of its own leg and those no leg holds (told before the kinds)."""
     others = [p for x in legs for p in x.places]
     for role in _ROLES:
@@ -77,7 +77,7 @@ def _own_places(part: Claim, claim: Claim, leg: _Leg, legs: list[_Leg]) -> None:
         setattr(part, role, kept)
 
 
-def split_parallel_kinds(claim: Claim, legs: list[_Leg]) -> list[Claim]:
+def split_parallel_kinds(claim: Claim, legs: list[Leg]) -> list[Claim]:
     """The claim told by a sentence of parallel ``legs``: one claim per kind, each with its figure and leg; a claim
     of one of the kinds (a make-up already split it) keeps its own leg's places only."""
     labels = [a.label for a in claim.assets if a.label not in CLASS_ASSETS]
@@ -100,7 +100,7 @@ def split_parallel_kinds(claim: Claim, legs: list[_Leg]) -> list[Claim]:
 def split_parallel(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
     """Every claim told by one sentence, split by kind where that sentence tells parallel counted legs."""
     by_text = {s.text.strip(): s for s in sentences}
-    legs_of: dict[str, list[_Leg]] = {}
+    legs_of: dict[str, list[Leg]] = {}
     out: list[Claim] = []
     for c in claims:
         sent = by_text.get(c.sentences[0]) if len(c.sentences) == 1 else None
