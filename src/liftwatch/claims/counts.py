@@ -260,6 +260,15 @@ def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
     return None
 
 
+def figure_before(text: str, start: int) -> tuple[int, str] | None:
+    """The number told right before a carrier at ``start`` ("three C-130", "два Ан-124"), with its words; None when
+    the carrier opens on no number."""
+    m = _BEFORE_TYPE.search(text[max(0, start - 40) : start])
+    if m is None or not (value := number_value(m.group("n"))):
+        return None
+    return value, m.group(0).strip()
+
+
 def listed_total(text: str, spans: list[tuple[int, int]]) -> Count | None:
     """ "три транспортника Ан-124, два Ан-22 и десять Ил-76", "two Il-76 and three An-124": when two or more
     types are each counted, the movements are their sum (the count before one type is not the total)."""

@@ -53,6 +53,7 @@ from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_a
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.named_carriers import carriers_named, count_named_ships
+from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
@@ -350,7 +351,8 @@ def extract(
         for role in ("origin", "destination", "via", "possible"):
             setattr(c, role, [for_carrier(gaz, p, c.domain) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
-    claims = merge_claims([part for c in claims for part in per_ship(c, solo)])
+    # "three C-130 from A and two A400M from B": two movements, split before merging
+    claims = merge_claims(split_parallel([part for c in claims for part in per_ship(c, solo)], sentences))
     makers_with_their_types(claims)  # "an Ilyushin ... the Il-76": the type
     attach_owners(claims, sentences, ship_names)
     names_of_other_roles(claims)  # a quoted owner, outlet or airline is no ship

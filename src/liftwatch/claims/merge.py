@@ -73,11 +73,13 @@ def _key(p: Place) -> tuple[str, str]:
 
 
 def _end_meets_start(a: Claim, b: Claim) -> bool:
-    """``a`` ends where ``b`` begins and neither goes anywhere else: two legs ("landed at X ..., before
-    departing"), which merged would be one movement from X to X."""
-    if a.origin or b.destination or not a.destination or not b.origin:
+    """``a`` ends where ``b`` begins and ``b`` goes nowhere else: two legs ("landed at X ..., before departing";
+    "sent from Sudan to Wadi Seidna" and "three C-130 from Wadi Seidna"), which merged would be one movement from X
+    to X, or the second leg's start folded into the first's origin. Not where ``b`` starts where ``a`` did too."""
+    if b.destination or not a.destination or not b.origin:
         return False
-    return bool({_key(p) for p in a.destination} & {_key(p) for p in b.origin})
+    starts = {_key(p) for p in b.origin}
+    return bool({_key(p) for p in a.destination} & starts) and not {_key(p) for p in a.origin} & starts
 
 
 def _span(c: Claim) -> tuple[date, date] | None:
