@@ -91,7 +91,7 @@ def test_hariga_is_tobruks_harbour_and_an_aircrafts_tobruk_stays_the_air_base() 
 
 @pytest.mark.parametrize("text", ["Azov", "Азов"])
 def test_azov_alone_stays_an_error_listing_the_sea_and_the_port(text: str) -> None:
-    """"Azov"/"Азов" alone is also the landing ship Azov (БДК «Азов»), which reporting names bare, and English and
+    """ "Azov"/"Азов" alone is also the landing ship Azov (БДК «Азов»), which reporting names bare, and English and
     French write it for the Sea of Azov: without a carrier no confident answer; a ship's Azov is the port."""
     with pytest.raises(PlaceError) as err:
         kb.resolve_place(text)
