@@ -73,3 +73,25 @@ def test_a_source_as_actor_is_the_source_by_name_not_a_namesake() -> None:
     assert _is_source("Ministry of Defence", "Ministry of Defence")
     assert _is_source("Russian Ministry of Defence", "Ministry of Defence")  # a source of several words inside
     assert not _is_source("Saudi Arabia", "Arabia")  # the channel, a one-word namesake inside a state's name
+
+
+def test_spurious_lists_unpaired_claims_and_fields_the_gold_does_not_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two movements told, one annotated: the other comes back UNPAIRED with its sentence; a paired claim's
+    field the gold leaves empty comes back WRONG, a right field does not."""
+    real_kb_gazetteer()
+    _write(
+        tmp_path,
+        "en-a1-two.toml",
+        "en",
+        "An An-124 landed at Hmeimim on 18 December. An Il-76 flew from Chkalovsky to Khartoum on 19 December.",
+        '[[claim]]\ndestination = ["hmeimim"]\n',
+    )
+    rep = evaluate(tmp_path)
+    unpaired = [s for s in rep.spurious if " UNPAIRED " in s]
+    assert len(unpaired) == 1 and "Il-76" in unpaired[0] and unpaired[0].startswith("en-a1-two.toml: ")
+    wrong = [s for s in rep.spurious if " WRONG " in s]
+    assert wrong and not any("WRONG destination" in s for s in wrong)  # the right field is not listed
+    assert main([str(tmp_path), "--spurious"]) == 0
+    assert "UNPAIRED" in capsys.readouterr().out

@@ -140,6 +140,8 @@ def number_value(word: str) -> int:
     return int(w) if w.isdigit() else _WORDS.get(w, 0)
 
 
+# "one of" a group: the number is a pronoun picking a single carrier out, which a singular never counts
+_PARTITIVE_ONE = re.compile(r"(?:one|один|одна|одно|l['’]une?|une?)\s+(?:of|из|des|d['’]entre)(?!\w)", re.I)
 _SITE_NUMBER = re.compile(r"(?:radar|رادار)\s*$", re.I)
 
 
@@ -160,6 +162,8 @@ def find_counts(text: str) -> list[Count]:
             re.I,
         ):
             continue  # "первый из четырёх самолётов", "the first of four flights": one of them moved, not all
+        if _PARTITIVE_ONE.match(text, m.start("n")):
+            continue  # "one of the cargo planes", "Один из них": a singular singled out of a group counts nothing
         if not m.group("rate") and per_other_period(text[m.end() :]):
             continue  # "up to 10 flights a month", "до 20 рейсов в месяц": a rate no field holds (``rate_periods``)
         n = number_value(m.group("n"))
@@ -247,6 +251,8 @@ def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
         m = _BEFORE_CARRIER.search(pre)
         if m is None or _MONTH_BEFORE.search(pre[: m.start("n")]) or _SITE_NUMBER.search(pre[: m.start("n")]):
             continue
+        if _PARTITIVE_ONE.match(pre, m.start("n")):
+            continue  # "one of the cargo planes": a singular picked out of a group
         n = number_value(m.group("n"))
         if n <= 0 or n > 500:
             continue

@@ -286,8 +286,12 @@ BETWEEN_CUE = (
     r"between|entre|между|بين|linking|connecting|reliant|reliait|relie|relier|"
     r"связывающ\w*|соединяющ\w*|связывал\w*|[يت]ربط"
 )
-# "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi).
-NOT_ORIGIN = _p(r"(?:القريبة|القريب|بالقرب|قرب|near|close|away)\s+(?:من|from)\s*$")
+# "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi); after a participle of giving
+# or a noun of support "من" is the giver ("مساعدات مقدمة من قطر الخيرية" = aid provided by Qatar Charity)
+NOT_ORIGIN = _p(
+    r"(?:القريبة|القريب|بالقرب|قرب|near|close|away|(?:ال)?مقدم\S*|بدعم|بتمويل|(?:ال)?ممول\S*|بتبرع|(?:ال)?متبرع\S*)"
+    r"\s+(?:من|from)\s*$"
+)
 # "to" in these is not a destination.
 NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|belong|belongs|belonging|"
               r"respect|addition|prior|similar|contrary|related|linked|close)\s+to\s*$")  # fmt: skip

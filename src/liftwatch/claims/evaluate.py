@@ -11,6 +11,12 @@ extracted claim that shares most with it (places, then assets, then actor); ever
 * a gold ``sources`` entry (who reported it) that comes back as the actor, the gold actor being another, is
   counted separately: the error an analyst can least afford, so it is listed, not averaged away.
 
+``--spurious`` lists what the extractor wrote that the text, as annotated, does not claim: each extracted claim
+no gold claim pairs with (every field it fills counts against precision), and each field a paired claim fills
+with a value the gold does not have (wrong, or filled where the gold leaves it empty). A false field is read by
+an analyst as evidence, so these are listed whole, with the sentence they came from, to be classed by the
+grammar that produced them.
+
 ``--only GLOB`` and ``--exclude GLOB`` (each repeatable, on file names) score a part of the corpus without
 copying it: a round that fits rules on one part and judges them on another measures both from one folder.
 
@@ -103,6 +109,7 @@ class Report:
     by_lang_field: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     source_as_actor: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
     articles: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def add(self, lang: str, fld: str, filled: bool, wanted: bool, right: bool) -> None:
@@ -195,6 +202,8 @@ def evaluate(folder: Path, only: Sequence[str] = (), exclude: Sequence[str] = ()
                     rep.misses.append(f"{art.path.name}: {f}: gold {_show_gold(g, f)} got {got}")
                 elif pf[f] and not gf[f] and c is not None:
                     rep.misses.append(f"{art.path.name}: {f}: extra {_show(c, f)}")
+            if c is not None:
+                rep.spurious += _spurious_lines(art.path.name, c, g, pf, gf)
             if c is not None and g is not None and c.actor and c.actor != g.get("actor"):
                 for s in g.get("sources", []):
                     if _is_source(c.actor, s):
@@ -265,6 +274,25 @@ def _is_source(actor: str, source: str) -> bool:
     return bool(a and s) and (a in s or (s in a and len(source.split()) > 1))
 
 
+def _spurious_lines(
+    name: str, c: Claim, g: dict[str, Any] | None, pf: dict[str, bool], gf: dict[str, bool]
+) -> list[str]:
+    """The lines ``--spurious`` prints for one extracted claim: the whole claim when no gold claim pairs with it
+    (``UNPAIRED``, its filled fields and its first sentence), else one ``WRONG`` line per field it fills that the
+    gold leaves empty or has otherwise. Each line starts with the file name and the field, so lines sort and
+    count by either."""
+    filled = [f for f in FIELDS if pf[f]]
+    if g is None:
+        shown = "; ".join(f"{f}={_show(c, f)}" for f in filled)
+        said = " ".join(c.sentences[:1]).replace("\n", " ")[:300]
+        return [f"{name}: UNPAIRED [{','.join(filled)}] {shown} | {said}"]
+    out = []
+    for f in filled:
+        if not (gf[f] and field_right(c, g, f)):
+            out.append(f"{name}: WRONG {f}: got {_show(c, f)} gold {_show_gold(g, f)}")
+    return out
+
+
 def _show(c: Claim, f: str) -> str:
     if f in ("origin", "via", "destination", "possible"):
         return str([p.id or f"unknown:{p.text}" for p in getattr(c, f)])
@@ -296,6 +324,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list every gold field the extractor got wrong")
     ap.add_argument(
+        "--spurious",
+        action="store_true",
+        help="list every extracted claim no gold claim pairs with, and every filled field the gold does not have",
+    )
+    ap.add_argument(
         "--places", action="store_true", help="compare the extractor's place resolution with kb.resolve_place"
     )
     add_part_options(ap)
@@ -317,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
             print("SOURCE AS ACTOR:", s)
     if args.misses:
         print("\n".join(rep.misses))
+    if args.spurious:
+        print("\n".join(rep.spurious))
     return 0
 
 

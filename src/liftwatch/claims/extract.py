@@ -55,12 +55,15 @@ from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.named_carriers import carriers_named, count_named_ships
 from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
+from liftwatch.claims.plans import planned
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
 from liftwatch.claims.route_pairs import route_pair_mentions
 from liftwatch.claims.routes import ROUND_TRIP, return_of
+from liftwatch.claims.sea_ends import drop_seas_the_ends_lie_on
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
 from liftwatch.claims.ships import mentions_of
+from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
 from liftwatch.claims.water import is_water, water_mentions
@@ -151,6 +154,8 @@ def _sentence_claim(
     # a mission or operation is a movement even with no verb of motion
     roster = contingents(text, assets)
     if not MOVE.search(text) and item is None and not rest and not (roster and MISSION.search(text)):
+        return []
+    if planned(text):  # "is scheduled to fly back to Tehran today": a plan not begun claims nothing
         return []
     placed = [r for r in sent.roles if r.role is not None]
     if not placed and not assets:
@@ -260,7 +265,7 @@ def read_sentences(
 ) -> tuple[list[Mention], list[Sentence]]:
     """The place mentions of ``text`` (in text order) and its clauses with each mention's role: the reading
     every claim is made from, shared with ``claims.diagnose`` so that a diagnosis sees what extraction saw."""
-    text = mask_contrasts(text)  # what "instead of" negates is no place, carrier or count of a claim
+    text = mask_tallies(mask_contrasts(text))  # what "instead of" negates, a running total: no claim's
     mentions = controlled_mentions(text, gaz, pub)
     taken = Taken([(c.start, c.end) for c in mentions])
     bearings: list[tuple[int, int]] = []
@@ -310,7 +315,7 @@ def extract(
     gaz = gazetteer or default_gazetteer()
     text = _AR_CLITIC_TATWEEL.sub(lambda m: m.group(1) + " ", text)
     shown = text
-    text = mask_contrasts(text)  # what "instead of" negates is no place, carrier or count of a claim
+    text = mask_tallies(mask_contrasts(text))  # what "instead of" negates, a running total: no claim's
     pub_span = find_publication_date(text) if publication_date is None else None
     pub = publication_date or (pub_span.start if pub_span else None)
     pub_source = "given" if publication_date else (f"text: {pub_span.text}" if pub_span else "unknown")
@@ -362,6 +367,7 @@ def extract(
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)
+    drop_seas_the_ends_lie_on(claims)  # "from Tartus ... in the Mediterranean": the end says it (rule 44)
 
     date_claims(claims, text, pub, pub_span, default_year, default_window_days, publication_month_only)
     names = list(dict.fromkeys(act.name for _, _, act in actors_all))

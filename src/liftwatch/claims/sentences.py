@@ -19,6 +19,7 @@ from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.relation_between import relation_between
 from liftwatch.claims.routes import dashed_route
 from liftwatch.claims.shapes import AFTER_CAPITAL, ar_arrival, capital_named_after
 from liftwatch.claims.water import is_passage
@@ -190,7 +191,9 @@ def cue_role(pre: str) -> str | None:
                 r"shuttl|fly|flying|flights?|sail|travel|operat|rotation|vol", seen.group(0), re.I
             ):
                 seen = None  # "seen shuttling between Hmeimim and Benghazi" is a route
-            if role == "between" and (_WHERE_BETWEEN.search(pre[: m.start()]) or seen):
+            if role == "between" and (
+                _WHERE_BETWEEN.search(pre[: m.start()]) or relation_between(pre[: m.start()]) or seen
+            ):
                 continue  # "drifting in the open sea between Spain and Algeria": where it is, not a route
             # nearest cue wins; at the same end, the longer cue ("bound for" over "for")
             key = (m.end(), m.end() - m.start())
