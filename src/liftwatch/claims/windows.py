@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from liftwatch.claims.departures import departure_dated
 from liftwatch.claims.model import Claim
 from liftwatch.claims.timeparse import TimeSpan, find_times
 
@@ -37,6 +38,13 @@ def statement_time(text: str, pos: int) -> bool:
     if ends:
         before = before[ends[-1].end() :]
     return STATEMENT_TIME.search(before) is not None
+
+
+def still_to_come(t: TimeSpan, pub: date | None) -> bool:
+    """A date after the day of publication ("the ship is to leave Tartus on 17 April" in a page of 12 April):
+    a plan, which dates no movement the page reports as done; the planned movement, if it is a claim, is
+    undated."""
+    return pub is not None and t.start is not None and t.start > pub
 
 
 def _DAY_ANCHORED(t: TimeSpan) -> bool:
@@ -89,6 +97,9 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
         ]
         if source == "sentence":
             resolved = _background_dropped(resolved)
+            if pub is not None and resolved and departure_dated(claim.sentences, resolved):
+                # "left Baltiysk on 13 December", its arrival untold: under way from that day to the report
+                resolved = [TimeSpan(t.start, pub, t.text, t.kind, t.pos) for t in resolved]
         if resolved:
             start = min(t.start for t in resolved if t.start)
             ends = [t.end or t.start for t in resolved]
@@ -131,7 +142,9 @@ def date_claims(
     publication date found in the text (a dateline), which dates no movement; ``month_only``: the page is
     dated to its month, so dates relative to its day are dropped."""
     article_times = [
-        t for t in find_times(text, pub, default_year) if t.start is not None and not statement_time(text, t.pos)
+        t
+        for t in find_times(text, pub, default_year)
+        if t.start is not None and not statement_time(text, t.pos) and not still_to_come(t, pub)
     ]
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]
@@ -142,4 +155,5 @@ def date_claims(
             c.times = [t for t in c.times if not (t.start == pub_span.start and t.text in pub_span.text)]
         if month_only:
             c.times = [t for t in c.times if not _DAY_ANCHORED(t)]
+        c.times = [t for t in c.times if not still_to_come(t, pub)]
         _window(c, article_times, pub, default_days)
