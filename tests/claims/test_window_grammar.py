@@ -209,3 +209,18 @@ def test_a_departure_with_its_arrival_untold_runs_to_the_report(text: str) -> No
 )
 def test_a_dated_arrival_keeps_its_day(text: str) -> None:
     assert _window(text, SAT) == (date(2024, 6, 14), date(2024, 6, 14))
+
+
+def _undated_il76(text: str, pub: date, month_only: bool = False) -> str:
+    ex = extract(text, pub, use_model=False, publication_month_only=month_only)
+    found = [c for c in ex.claims if any("Il-76" in s for s in c.sentences)]
+    assert found, text
+    return found[0].window_source
+
+
+def test_an_articles_one_date_weeks_before_the_report_lends_no_window() -> None:
+    text = "On 2 June the frigate left Sevastopol.\n\nAn Il-76 flew from Hmeimim to Al-Khadim."
+    assert _undated_il76(text, date(2024, 6, 29)).startswith("no date in the text")
+    assert _undated_il76(text, date(2024, 6, 5)).startswith("article")  # the page's news, days before it
+    # a page dated only by its month: a date in that month is its news
+    assert _undated_il76(text, date(2024, 6, 30), month_only=True).startswith("article")

@@ -47,6 +47,18 @@ def still_to_come(t: TimeSpan, pub: date | None) -> bool:
     return pub is not None and t.start is not None and t.start > pub
 
 
+# the days before publication whose one date an article tells as its news ("yesterday", "on Thursday", "25 June"
+# in a page of 26 June): the movement a sentence tells without a date of its own is that news
+_NEWS_DAYS = 7
+
+
+def _news_peg(spans: list[TimeSpan], pub: date, month_only: bool) -> bool:
+    """Whether an article's one date ends within the week before publication, or, on a page dated only by its
+    month (``pub`` its last day), within that month: the event the page reports."""
+    first = pub.replace(day=1) if month_only else pub
+    return all(t.start is not None and (first - (t.end or t.start)).days <= _NEWS_DAYS for t in spans)
+
+
 def _DAY_ANCHORED(t: TimeSpan) -> bool:
     """A date the text gives relative to the day of publication ("on Friday", "yesterday", "this week",
     "over the past four days"): a relative span of under two weeks."""
@@ -75,11 +87,16 @@ def _background_dropped(spans: list[TimeSpan]) -> list[TimeSpan]:
     ]
 
 
-def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
+def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int, month_only: bool) -> None:
     """Sentence dates, else the article's dates, else the N days before publication, else none."""
     for source, spans in (("sentence", claim.times), ("article", article_times)):
         resolved = [t for t in spans if t.start is not None]
         several = len({(t.start, t.end) for t in resolved}) > 1
+        if source == "article" and not several and pub is not None and not _news_peg(resolved, pub, month_only):
+            # the one date of an article told outside the claim's sentences, weeks before the report, is another
+            # event's (a seizure, a statement, a radar plot seen that day) as often as the movement's: the
+            # movement is undated, so it happened by the report (rule 4 of the corpus), which the fallback says
+            break
         # "On November 9 ... November 2019": a span holding a narrower one adds nothing
         resolved = [
             t
@@ -156,4 +173,4 @@ def date_claims(
         if month_only:
             c.times = [t for t in c.times if not _DAY_ANCHORED(t)]
         c.times = [t for t in c.times if not still_to_come(t, pub)]
-        _window(c, article_times, pub, default_days)
+        _window(c, article_times, pub, default_days, month_only)
