@@ -45,9 +45,9 @@ def test_a_range_is_no_list(text: str) -> None:
 
 
 def test_one_carrier_on_two_days_is_two_claims() -> None:
-    claims = shape_extract("The Belarusian Il-76 landed in Tripoli on June 3 and 9.").claims
+    claims = shape_extract("The Belarusian Il-76 landed in Tripoli on April 3 and 9.").claims
     windows = sorted(c.window for c in claims if c.window)
-    assert [(a.month, a.day, b.day) for a, b in windows] == [(6, 3, 3), (6, 9, 9)]
+    assert [(a.month, a.day, b.day) for a, b in windows] == [(4, 3, 3), (4, 9, 9)]
 
 
 def test_several_carriers_on_two_days_stay_one_claim() -> None:

@@ -147,7 +147,9 @@ def test_a_verb_of_saying_in_the_sentence_before_dates_nothing_in_this_one() -> 
     ],
 )
 def test_a_month_or_week_beside_a_day_is_background(text: str, day: date) -> None:
-    assert _window(text, SAT) == (day, day)
+    # a departure whose arrival is untold runs on to the report; its start is the day, not the background month
+    window = _window(text, SAT)
+    assert window is not None and window[0] == day
 
 
 def test_a_since_span_beside_a_day_stays() -> None:
@@ -167,3 +169,58 @@ def test_a_since_span_beside_a_day_stays() -> None:
 )
 def test_a_window_ends_by_publication(text: str) -> None:
     assert _window(text, SAT) == (date(2024, 6, 21), SAT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landing ship is to leave Tartus for Novorossiysk on 28 June.",
+        "Le navire doit quitter Tartous pour Novorossiisk le 28 juin.",
+        "Большой десантный корабль отправится из Тартуса в Новороссийск 28 июня.",
+        "ومن المقرر أن تغادر السفينة طرطوس إلى نوفوروسيسك في 28 يونيو.",
+    ],
+)
+def test_a_date_after_publication_dates_nothing(text: str) -> None:
+    window = _window(text, SAT)
+    assert window is not None and window[1] <= SAT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian landing ship Saratov left Novorossiysk for Tartus on 14 June.",
+        "Le navire de débarquement russe Saratov a quitté Novorossiisk pour Tartous le 14 juin.",
+        "Большой десантный корабль «Саратов» 14 июня вышел из Новороссийска в Тартус.",
+        "غادرت سفينة الإنزال الروسية ساراتوف ميناء نوفوروسيسك متجهة إلى طرطوس في 14 يونيو.",
+    ],
+)
+def test_a_departure_with_its_arrival_untold_runs_to_the_report(text: str) -> None:
+    assert _window(text, SAT) == (date(2024, 6, 14), SAT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian landing ship Saratov left Novorossiysk on 14 June and arrived in Tartus.",
+        "Le navire de débarquement russe Saratov est arrivé à Tartous le 14 juin.",
+        "Большой десантный корабль «Саратов» 14 июня прибыл в Тартус.",
+        "وصلت سفينة الإنزال الروسية ساراتوف إلى ميناء طرطوس في 14 يونيو.",
+    ],
+)
+def test_a_dated_arrival_keeps_its_day(text: str) -> None:
+    assert _window(text, SAT) == (date(2024, 6, 14), date(2024, 6, 14))
+
+
+def _undated_il76(text: str, pub: date, month_only: bool = False) -> str:
+    ex = extract(text, pub, use_model=False, publication_month_only=month_only)
+    found = [c for c in ex.claims if any("Il-76" in s for s in c.sentences)]
+    assert found, text
+    return found[0].window_source
+
+
+def test_an_articles_one_date_weeks_before_the_report_lends_no_window() -> None:
+    text = "On 2 June the frigate left Sevastopol.\n\nAn Il-76 flew from Hmeimim to Al-Khadim."
+    assert _undated_il76(text, date(2024, 6, 29)).startswith("no date in the text")
+    assert _undated_il76(text, date(2024, 6, 5)).startswith("article")  # the page's news, days before it
+    # a page dated only by its month: a date in that month is its news
+    assert _undated_il76(text, date(2024, 6, 30), month_only=True).startswith("article")

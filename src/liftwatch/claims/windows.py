@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from liftwatch.claims.departures import departure_dated
 from liftwatch.claims.model import Claim
 from liftwatch.claims.timeparse import TimeSpan, find_times
 
@@ -37,6 +38,25 @@ def statement_time(text: str, pos: int) -> bool:
     if ends:
         before = before[ends[-1].end() :]
     return STATEMENT_TIME.search(before) is not None
+
+
+def still_to_come(t: TimeSpan, pub: date | None) -> bool:
+    """A date after the day of publication ("the ship is to leave Tartus on 17 April" in a page of 12 April):
+    a plan, which dates no movement the page reports as done; the planned movement, if it is a claim, is
+    undated."""
+    return pub is not None and t.start is not None and t.start > pub
+
+
+# the days before publication whose one date an article tells as its news ("yesterday", "on Thursday", "25 June"
+# in a page of 26 June): the movement a sentence tells without a date of its own is that news
+_NEWS_DAYS = 7
+
+
+def _news_peg(spans: list[TimeSpan], pub: date, month_only: bool) -> bool:
+    """Whether an article's one date ends within the week before publication, or, on a page dated only by its
+    month (``pub`` its last day), within that month: the event the page reports."""
+    first = pub.replace(day=1) if month_only else pub
+    return all(t.start is not None and (first - (t.end or t.start)).days <= _NEWS_DAYS for t in spans)
 
 
 def _DAY_ANCHORED(t: TimeSpan) -> bool:
@@ -67,11 +87,16 @@ def _background_dropped(spans: list[TimeSpan]) -> list[TimeSpan]:
     ]
 
 
-def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int) -> None:
+def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, default_days: int, month_only: bool) -> None:
     """Sentence dates, else the article's dates, else the N days before publication, else none."""
     for source, spans in (("sentence", claim.times), ("article", article_times)):
         resolved = [t for t in spans if t.start is not None]
         several = len({(t.start, t.end) for t in resolved}) > 1
+        if source == "article" and not several and pub is not None and not _news_peg(resolved, pub, month_only):
+            # the one date of an article told outside the claim's sentences, weeks before the report, is another
+            # event's (a seizure, a statement, a radar plot seen that day) as often as the movement's: the
+            # movement is undated, so it happened by the report (rule 4 of the corpus), which the fallback says
+            break
         # "On November 9 ... November 2019": a span holding a narrower one adds nothing
         resolved = [
             t
@@ -89,6 +114,9 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
         ]
         if source == "sentence":
             resolved = _background_dropped(resolved)
+            if pub is not None and resolved and departure_dated(claim.sentences, resolved):
+                # "left Baltiysk on 13 December", its arrival untold: under way from that day to the report
+                resolved = [TimeSpan(t.start, pub, t.text, t.kind, t.pos) for t in resolved]
         if resolved:
             start = min(t.start for t in resolved if t.start)
             ends = [t.end or t.start for t in resolved]
@@ -131,7 +159,9 @@ def date_claims(
     publication date found in the text (a dateline), which dates no movement; ``month_only``: the page is
     dated to its month, so dates relative to its day are dropped."""
     article_times = [
-        t for t in find_times(text, pub, default_year) if t.start is not None and not statement_time(text, t.pos)
+        t
+        for t in find_times(text, pub, default_year)
+        if t.start is not None and not statement_time(text, t.pos) and not still_to_come(t, pub)
     ]
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]
@@ -142,4 +172,5 @@ def date_claims(
             c.times = [t for t in c.times if not (t.start == pub_span.start and t.text in pub_span.text)]
         if month_only:
             c.times = [t for t in c.times if not _DAY_ANCHORED(t)]
-        _window(c, article_times, pub, default_days)
+        c.times = [t for t in c.times if not still_to_come(t, pub)]
+        _window(c, article_times, pub, default_days, month_only)

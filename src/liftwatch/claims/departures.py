@@ -1,0 +1,58 @@
+"""A movement dated only by its departure: "left Baltiysk on December 13", "a quitté Mourmansk le 4 janvier",
+"вышел из Севастополя 5 июля", "غادرت ميناء طرطوس في 22 سبتمبر".
+
+The day a carrier left is when the voyage began, not when it happened: a voyage whose arrival the text does not
+tell was under way from that day to the report (rule 49 of the corpus: "runs from the departure to the report").
+Reporters tell departures this way in all four languages, with the date beside the verb of leaving, so the test is
+grammatical: a verb of leaving next to the claim's one date, and no verb of arriving anywhere in its sentences.
+Kept apart from ``windows`` because it reads the words of the sentence, where ``windows`` only weighs dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from liftwatch.claims.timeparse import TimeSpan
+
+# verbs of leaving (past forms, participles, the "-ing" of "leaving"): the date beside one is the day it began
+DEPARTURE = re.compile(
+    r"\b(?:left|departed|departing|leaving|sailed\s+(?:from|out)|set\s+(?:sail|off|out)|took\s+off|taken\s+off|"
+    r"exited|weighed\s+anchor|cast\s+off|began\s+(?:its|their|her)\s+(?:voyage|journey|transit))\b"
+    r"|\b(?:quitt[éeè]\w*|(?:est|sont)\s+partie?s?|d[ée]coll[ée]\w*|appareill[ée]\w*|lev[ée]\w*\s+l['’]ancre|"
+    r"entam[ée]\w*|pris\s+la\s+mer|pris\s+son\s+envol)\b"
+    r"|(?<!\w)(?:вы(?:шел|шла|шли|шло|летел\w*)|уш(?:[её]л|ла|ли)|покинул\w*|отплыл\w*|отчалил\w*|отправил\w*|"
+    r"снял\w*\s+с\s+якор\w*|взлетел\w*)(?!\w)"
+    r"|(?<![\u0600-\u06FF])(?:و|ف)?(?:غادر\w*|خرج\w*|أقلع\w*|اقلع\w*|انطلق\w*|أبحر\w*|ابحر\w*|أقلعت|مغادر\w*)",
+    re.I,
+)
+
+# verbs of arriving: a sentence that tells the arrival dates the movement by it, not by the departure
+ARRIVAL = re.compile(
+    r"\b(?:arriv\w*|reached|reaching|docked|docking|landed|moored|berthed|entered|entering|called\s+at|"
+    r"put\s+in|returned)\b"
+    r"|\b(?:arriv[ée]\w*|atterri\w*|accost[ée]\w*|amarr[ée]\w*|(?:est|sont|a|ont)\s+entr[ée]\w*|rejoint|"
+    r"gagn[ée]\w*\s+le\s+port|rentr[ée]\w*)\b"
+    r"|(?<!\w)(?:прибыл\w*|прилетел\w*|приземлил\w*|заш(?:ел|ёл|ла|ло|ли)|вош(?:ел|ёл|ла|ло|ли)|"
+    r"пришвартовал\w*|доставил\w*|вернул\w*)(?!\w)"
+    r"|(?<![\u0600-\u06FF])(?:و|ف)?(?:وصل\w*|هبط\w*|حطت|رس[تا]|رست|دخل\w*|عاد(?:ت|وا)?(?![\u0600-\u06FF])|بلغ\w*)",
+    re.I,
+)
+
+_NEAR = 100  # characters either side of the date where its verb is (the date and its verb share a clause)
+
+
+def departure_dated(sentences: list[str], spans: list[TimeSpan]) -> bool:
+    """Whether ``spans``, the dates of a claim told in ``sentences``, are one date, the day of a departure, in a
+    claim whose sentences tell no arrival: the voyage was under way from that day."""
+    if len({(t.start, t.end) for t in spans}) != 1:
+        return False
+    if any(ARRIVAL.search(s) for s in sentences):
+        return False
+    for t in spans:
+        for s in sentences:
+            at = s.find(t.text)
+            if at < 0:
+                continue
+            if DEPARTURE.search(s[max(0, at - _NEAR) : at + len(t.text) + _NEAR]):
+                return True
+    return False
