@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout21"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.609, 0.505), "ar": (0.56, 0.43), "fr": (0.622, 0.414), "ru": (0.633, 0.521)}
+FLOORS = {"en": (0.621, 0.512), "ar": (0.598, 0.434), "fr": (0.642, 0.422), "ru": (0.641, 0.523)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 21: annotated blind, not yet scored
 # sources reported as actor on the blind set when it was scored (set 21: not yet scored)
