@@ -31,9 +31,14 @@ HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.621, 0.512), "ar": (0.598, 0.434), "fr": (0.642, 0.422), "ru": (0.641, 0.523)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 21: annotated blind, not yet scored
-# sources reported as actor on the blind set when it was scored (set 21: not yet scored)
-HELDOUT_SOURCE_AS_ACTOR = 0
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 21: blind at 07bc2c7, 51.2 % (123 of 240), precision 65.1 %
+    "en": (0.755, 0.711),
+    "ar": (0.68, 0.64),
+    "fr": (0.585, 0.315),
+    "ru": (0.576, 0.483),
+}
+# sources reported as actor on the blind set when it was scored (set 21: one, fr-e2's "sources iraniennes" as Iran)
+HELDOUT_SOURCE_AS_ACTOR = 1
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
     "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",
