@@ -260,12 +260,19 @@ def _sentence_claim(
 _AR_CLITIC_TATWEEL = re.compile(r"(?<![\u0600-\u06FF])((?:[وف]?[بلك])|(?:[وف]?ال))ـ+")
 
 
+def _masked(text: str) -> str:
+    """``text`` with what no claim is read from blanked (offsets kept): what "instead of" negates, a running total.
+    ``extract`` reads the masked text throughout; ``read_sentences`` masks too, as ``claims.diagnose`` calls it on
+    the raw text (masking is idempotent)."""
+    return mask_tallies(mask_contrasts(text))
+
+
 def read_sentences(
     text: str, gaz: Gazetteer, pub: date | None, extra: list[tuple[int, int]] | None = None
 ) -> tuple[list[Mention], list[Sentence]]:
     """The place mentions of ``text`` (in text order) and its clauses with each mention's role: the reading
     every claim is made from, shared with ``claims.diagnose`` so that a diagnosis sees what extraction saw."""
-    text = mask_tallies(mask_contrasts(text))  # what "instead of" negates, a running total: no claim's
+    text = _masked(text)
     mentions = controlled_mentions(text, gaz, pub)
     taken = Taken([(c.start, c.end) for c in mentions])
     bearings: list[tuple[int, int]] = []
@@ -315,7 +322,7 @@ def extract(
     gaz = gazetteer or default_gazetteer()
     text = _AR_CLITIC_TATWEEL.sub(lambda m: m.group(1) + " ", text)
     shown = text
-    text = mask_tallies(mask_contrasts(text))  # what "instead of" negates, a running total: no claim's
+    text = _masked(text)
     pub_span = find_publication_date(text) if publication_date is None else None
     pub = publication_date or (pub_span.start if pub_span else None)
     pub_source = "given" if publication_date else (f"text: {pub_span.text}" if pub_span else "unknown")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from liftwatch.claims.model import Claim, Place
-from liftwatch.kb.regions import points_in_region, regions
+from liftwatch.claims.water import is_passage, is_water_region
+from liftwatch.kb.regions import points_in_region
+from liftwatch.kb.sites import site
 
 # how far off a site the sea may begin (km): a port's kb point can sit a few kilometres inland, at its town
 _REACH_KM = 35.0
@@ -22,13 +24,10 @@ _KM_PER_DEG = 111.2
 
 def _open_water(place: Place) -> bool:
     """A sea or gulf of the kb: water sailed into, not passed through."""
-    region = regions().get(place.id or "") if place.kind == "region" else None
-    return region is not None and region.is_water and not region.is_passage
+    return place.kind == "region" and is_water_region(place.id) and not is_passage(place)
 
 
 def _site_points(place: Place) -> tuple[np.ndarray, np.ndarray]:
-    from liftwatch.kb.sites import site
-
     lats: list[float] = []
     lons: list[float] = []
     for sid in place.site_ids[:8]:
@@ -43,10 +42,10 @@ def _site_points(place: Place) -> tuple[np.ndarray, np.ndarray]:
 
 def lies_on(sea_id: str, place: Place) -> bool:
     """Whether a site of ``place`` (a port, an airfield, a city's sites) lies within ``_REACH_KM`` of the sea."""
-    if place.kind not in ("site", "city") and not (place.kind == "region" and not _open_water(place)):
+    if place.kind not in ("site", "city"):
         return False
     lat, lon = _site_points(place)
-    if place.kind == "region" or not lat.size or not np.isfinite(lat).all():
+    if not lat.size or not np.isfinite(lat).all():
         return False
     d_lat = (_REACH_KM / _KM_PER_DEG) * np.cos(_BEARINGS)
     d_lon = (_REACH_KM / _KM_PER_DEG) * np.sin(_BEARINGS)

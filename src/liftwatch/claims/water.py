@@ -112,9 +112,9 @@ def water_mentions(text: str, gaz: Gazetteer, bearings: list[tuple[int, int]] | 
         # a named passage by its English name; any other by its whole form, noun and all ("خليج عدن", "Каспийского
         # моря"), which the kb's water aliases hold
         place = gaz.lookup(canonical or re.sub(r"^(?:the|le|la|les)\s+", "", m.group(0), flags=re.I))
-        if m.group("sea") and (place is None or not _water_region(place.id)):
+        if m.group("sea") and (place is None or not is_water_region(place.id)):
             continue  # "mer" or "بحر" and a word that names no sea the kb holds
-        if place is None or place.kind != "region" or not (canonical or _water_region(place.id)):
+        if place is None or place.kind != "region" or not (canonical or is_water_region(place.id)):
             place = Place(phrase, "unknown", None, phrase, note=f"{WATER_NOTE}: not in the knowledge base")
         else:
             place = replace(place, text=phrase, note=f"{WATER_NOTE}: {place.note}")
@@ -126,7 +126,8 @@ def is_water(place: Place) -> bool:
     return place.note.startswith(WATER_NOTE)
 
 
-def _water_region(region_id: str | None) -> bool:
+def is_water_region(region_id: str | None) -> bool:
+    """Whether the kb holds ``region_id`` as water (a sea, a gulf, a strait or a canal)."""
     region = kb_regions().get(region_id or "")
     return region is not None and region.is_water
 
@@ -134,7 +135,7 @@ def _water_region(region_id: str | None) -> bool:
 def is_passage(place: Place) -> bool:
     """A strait or a canal (passed through on the way), not an open sea: the kb's kind for a water region, the
     water noun for one the kb lacks."""
-    if place.kind == "region" and _water_region(place.id):
+    if place.kind == "region" and is_water_region(place.id):
         return kb_regions()[str(place.id)].is_passage
     return place.kind == "unknown" and _PASSAGE.search(place.text) is not None
 
