@@ -6,7 +6,7 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*`` and ``*-a*`` to ``*-d*`` files), which joined
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*`` and ``*-a*`` to ``*-e*`` files), which joined
 it once they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
 nothing about unseen reporting. The blind figures each set gave when it was scored, once, are recorded in
 ``docs/accuracy.md``.
@@ -27,18 +27,13 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout21"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout22"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.621, 0.512), "ar": (0.598, 0.434), "fr": (0.642, 0.422), "ru": (0.641, 0.523)}
+FLOORS = {"en": (0.624, 0.517), "ar": (0.601, 0.441), "fr": (0.64, 0.417), "ru": (0.639, 0.521)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 21: blind at 07bc2c7, 51.2 % (123 of 240), precision 65.1 %
-    "en": (0.755, 0.711),
-    "ar": (0.68, 0.64),
-    "fr": (0.585, 0.315),
-    "ru": (0.576, 0.483),
-}
-# sources reported as actor on the blind set when it was scored (set 21: one, fr-e2's "sources iraniennes" as Iran)
-HELDOUT_SOURCE_AS_ACTOR = 1
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 22: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 22: not yet scored)
+HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
     "count_min", "count_max", "rate_per_day_max", "rate_per_day_min", "dark",

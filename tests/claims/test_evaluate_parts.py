@@ -95,3 +95,16 @@ def test_spurious_lists_unpaired_claims_and_fields_the_gold_does_not_have(
     assert wrong and not any("WRONG destination" in s for s in wrong)  # the right field is not listed
     assert main([str(tmp_path), "--spurious"]) == 0
     assert "UNPAIRED" in capsys.readouterr().out
+
+
+def test_an_actor_the_gold_gives_another_claim_is_a_wrong_actor_not_a_source() -> None:
+    from liftwatch.claims.evaluate import sources_taken_for_actor
+
+    navy = {"actor": "Russia", "sources": ["des sources iraniennes"]}
+    ship = {"actor": "Iran", "sources": ["des sources iraniennes"]}
+    # the text's own actor, handed to the wrong claim: the actor field counts it, the source check does not
+    assert sources_taken_for_actor("Iran", navy, [ship, navy]) == []
+    # the same actor with no claim of the excerpt making it one is the source read as the mover
+    assert sources_taken_for_actor("Iran", navy, [navy]) == ["des sources iraniennes"]
+    assert sources_taken_for_actor("Russia", navy, [navy]) == []  # right actor
+    assert sources_taken_for_actor("Turkey", navy, [navy]) == []  # wrong, but no source's
