@@ -206,14 +206,6 @@ def _weekday_ranges(text: str, out: list[TimeSpan]) -> list[TimeSpan]:
     return res
 
 
-def _since_start(kind: str, match: re.Match[str], start: date) -> date:
-    """Where "since <date>" starts: the date's first day, but the middle of the month for "since mid-August",
-    "depuis la mi-août", "منذ منتصف أغسطس": a point in time, not the third of the month it names."""
-    if kind == "part_month" and re.match(r"mi|middle|середин|منتصف", re.sub(r"^в\s+", "", match["part"].lower())):
-        return start.replace(day=15)
-    return start
-
-
 # the "since" the month pattern holds as its preposition ("since December", "depuis décembre", "с декабря",
 # "منذ ديسمبر"): the span runs from that month to publication
 _SINCE_IN = re.compile(r"(?:since|depuis|с|منذ)\s", re.I)
@@ -241,7 +233,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
             if span is None:
                 out.append(TimeSpan(None, None, words, "explicit", m.start()))
             elif since:
-                out.append(TimeSpan(_since_start(kind, m, span[0]), pub, words, "since", m.start()))
+                out.append(TimeSpan(span[0], pub, words, "since", m.start()))
             else:
                 out.append(TimeSpan(span[0], span[1], words, "explicit", m.start()))
     # a season ("last summer", "l'été 2013") and a part of a relative month ("late last month") before the relative
