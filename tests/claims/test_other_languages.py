@@ -86,11 +86,20 @@ def test_years_summers_and_pilots_are_no_flight() -> None:
         # gained Havana Harbor)
         ("The frigate arrived in Havana on 3 May 2024.", ("havana-port", "site")),
         ("Фрегат прибыл в Гавану 3 мая 2024 года.", ("havana-port", "site")),
+        # a city the gazetteer reads as a city of several fields, whose port the kb has: the ship's is the port
+        ("The cargo ship arrived in St Petersburg on 3 May 2024.", ("st-petersburg-port", "site")),
+        ("وصلت السفينة إلى ميناء سان بطرسبورغ في 3 مايو 2024.", ("st-petersburg-port", "site")),
     ],
 )
 def test_a_ship_s_city_without_a_kb_port(text: str, destination: tuple[str | None, str]) -> None:
     (claim,) = extract(text).claims
     assert [(p.id, p.kind) for p in claim.destination] == [destination]
+
+
+def test_an_aircraft_s_city_stays_the_city() -> None:
+    # its airfield untold, a flight's city is the city's fields, not the one port or base among them
+    (claim,) = extract("An Il-76 flew from St Petersburg to Hmeimim on 3 May 2024.").claims
+    assert [p.id for p in claim.origin] == ["city:st. petersburg"]
 
 
 @pytest.mark.parametrize(

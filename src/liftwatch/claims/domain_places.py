@@ -33,7 +33,7 @@ def for_carrier(gaz: Gazetteer, place: Place, domain: str | None) -> Place:
     carrier-free reading was the other kind's site or no place at all), then :func:`for_domain`. Only a place
     the name's own lookup made is read again: one a rule chose otherwise (a site named elsewhere in the
     article, an Arabic skeleton within a country) keeps its choice."""
-    if domain in ("air", "sea") and place.kind in ("site", "unknown"):
+    if domain in ("air", "sea") and (place.kind in ("site", "unknown") or (domain == "sea" and _is_city(place))):
         plain = gaz.lookup(place.text)
         made_here = (plain is None and place.kind == "unknown") or (plain is not None and plain.id == place.id)
         found = gaz.lookup(place.text, domain) if made_here else None
@@ -52,7 +52,12 @@ def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:
     there). Called through ``Gazetteer.lookup(text, carrier)``, which keeps one answer per (phrase, carrier)."""
     base = gaz.lookup(text)
     want = AIR_KINDS if carrier == "air" else SEA_KINDS
-    if base is not None and not (base.kind == "unknown" or (base.kind == "site" and base.site_kind not in want)):
+    # a ship's city is its port where the kb holds one (the corpus's rule 20: "left St Petersburg" is the port);
+    # an aircraft's city stays the city, its airfield untold
+    ship_city = carrier == "sea" and base is not None and _is_city(base)
+    if base is not None and not (
+        base.kind == "unknown" or (base.kind == "site" and base.site_kind not in want) or ship_city
+    ):
         return base
     resolve_place = getattr(gaz.kb, "resolve_place", None)
     if resolve_place is None:
@@ -73,6 +78,10 @@ def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:
         if ref.kind == "site" and ref.id != base.id:
             return gaz.site_place(ref.id, text, f"{base.note}; the {carrier} site of {base.name} (kb)")
     return base
+
+
+def _is_city(place: Place) -> bool:
+    return place.kind == "region" and (place.id or "").startswith("city:")
 
 
 def for_domain(gaz: Gazetteer, place: Place, domain: str | None) -> Place:
