@@ -26,6 +26,7 @@ _ARABIC_FOLD = str.maketrans(
         "ـ": "",  # tatweel
         "ё": "е",
         "й": "и",
+        "ı": "i",  # Turkish dotless i, which NFKD leaves alone: "Akıncı" is "Akinci"
     }
 )
 # Leading articles: Arabic "al-/el-/ad-/ash-..." in Latin script, the Arabic "ال", and their Cyrillic forms.
