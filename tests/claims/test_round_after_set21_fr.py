@@ -23,7 +23,6 @@ def _origins(text: str) -> list[list[str | None]]:
         # a time between the verb and its "de"
         ("Un avion russe est parti jeudi de Moscou pour Lattaquié.", "city:moscow"),
         ("Un avion russe a décollé mardi soir de Moscou à destination de Bamako.", "city:moscow"),
-        ("Le navire russe a quitté le 10 juillet le port de Mourmansk.", "city:murmansk"),
         # the imperfect and the participle of "quitter"
         ("Le cargo russe quittait Rouen pour Saint-Pétersbourg.", "rouen-port"),
         ("On a vu deux navires de guerre chinois quittant Zhanjiang à destination de Djibouti.", "zhanjiang-port"),
