@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import MORE_MOVES
 from liftwatch.claims.strait_passages import STRAIT_MOVES, STRAIT_VIA_CUES
@@ -142,6 +143,9 @@ _LOAD_GAP = (
 ORIGIN_CUES: tuple[str, ...] = (
     # "after completing its mission in" (``mission_origins.py``): first, as the longest alternatives
     *MISSION_ORIGIN_CUES,
+    # French leaving with a time before its "de", in the imperfect or participle, from its own base
+    # (``leaving_forms.py``)
+    *FR_LEAVING_CUES,
     # the carriers' unit named with its home base: "bombers from the 5th Bomb Wing at Minot", "tankers assigned to
     # the 100th Air Refueling Wing at RAF Mildenhall", "jets of the 48th Fighter Wing based at Lakenheath": where the
     # unit is based is where its aircraft come from (before "from": an alternation takes the first

@@ -1,0 +1,48 @@
+"""French ways of saying where a carrier came from that the plain cues ("quitté", "parti de") miss.
+
+French reporting puts the time between a verb of leaving and its "de" ("est parti jeudi de Moscou", "a décollé
+mardi soir de Moscou"), tells the leaving in the imperfect or the
+present participle ("quittait Rouen", "quittant Zhanjiang"), names the place left as the carrier's own base with
+"à" ("a quitté sa base à Severomorsk", where "à" alone would read a goal), and tells the coming with "venir" or
+"arriver de" ("venu de Moscou", "il arrivait de Bakou"). Each cue ends where the place's own words begin, so the
+filler rules (``filler.py``) still decide what may stand between the cue and the name.
+
+The noun "l'arrivée de" names what arrived, not where from ("l'arrivée de la frégate"), and "une partie de" is no
+departure: only the verbs' forms count, and "parti" with its "de" only after a time word (the bare "parti de" is
+``cues.ORIGIN_CUES``'s). A headline's present ("quittent la Libye") tells the news, not where a voyage began, and is
+left out. Measured and left out: "s'envoler" as a verb of motion ("s'est envolé de", "s'envolait"): on the
+development corpus it added 2 right fields for 8 filled (a second flight told with it split from the first); and
+"quitté" with a time word or an adverb before its place ("a quitté le 9 août la base navale de Baltiïsk", "a quitté
+avec succès Kyiv"): 1 right field fewer for 6 filled more, the origin of a relative clause ("qui a quitté ...") made
+a claim apart from the movement the sentence tells.
+"""
+
+from __future__ import annotations
+
+# one time word told between the verb and its preposition: a weekday with its part of the day or "dernier", a day
+# of the month, "hier", "ce matin", "dans la nuit", or an adverb ("avec succès")
+_MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+_WHEN = (
+    r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:dernier|matin|soir|après-midi|midi))*"
+    rf"|(?:le\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}(?:\s+\d{{4}})?|hier(?:\s+(?:matin|soir))?|ce\s+(?:matin|soir)|"
+    r"dans\s+la\s+(?:nuit|matinée|soirée)|tôt|tard|finalement|discrètement|également|aussi|déjà|ensuite|"
+    r"avec\s+succès))"
+)
+_OF = r"\s+(?:de|du|des|d['’]|depuis)"
+
+FR_LEAVING_CUES = (
+    # "a quitté sa base à Severomorsk", "ont quitté leur port d'attache de Baltiïsk": the carrier's own base, left
+    r"quitt\w+" + _WHEN + r"*\s+(?:sa|son|leur|ses|leurs)\s+(?:base|port|port\s+d['’]attache|aérodrome)s?"
+    r"(?:\s+(?:navale|aérienne|principale|d['’]attache))?\s+(?:à|de|d['’])",
+    # the verbs of leaving with a time between them and their "de" (without one, ``cues.ORIGIN_CUES`` has them; "une
+    # partie de", "fait partie de" is the noun)
+    r"(?:(?:re)?parti(?:e|s|es)?|d[ée]coll(?:é|ée|és|ées|ait|aient|ant|e|ent)|"
+    r"appareill(?:é|ée|és|ées|ait|aient|ant|e|ent))" + _WHEN + "+" + _OF,
+    # coming from: "venu de Moscou", "arrivait de Bakou", "arrivant de Tartous" (not the noun "l'arrivée de")
+    r"(?:venu(?:e|s|es)?|(?<!l['’])arriv(?:é|ée|és|ées|ait|aient|ant))" + _WHEN + "*" + _OF,
+    # the imperfect, the participle and the simple past of "quitter": "quittait Rouen", "quittant Zhanjiang" (a
+    # headline's present, "quittent la Libye", tells the voyage's news, not where it began)
+    r"quitt(?:ait|aient|ant|a|èrent)" + _WHEN + "*",
+    # a ship weighing anchor where it lay: "a levé l'ancre à Tartous"
+    r"lev(?:é|ée|és|ées|ait|aient|ant)\s+l['’]ancre" + _WHEN + r"*\s+(?:à|de|du|d['’]|depuis)",
+)
