@@ -6,8 +6,7 @@ verbal noun "прохождение" changes the root's consonant ("ход" -> "
 through) is the verb reporting uses for a strait hard to pass; with neither read, a clause that tells only the
 passage made no movement, and the strait no via. Here both are movement words and cues of a via, the strait being
 their object with no preposition (the genitive after the noun, the accusative after the verb), as "transited" is in
-English. So is the verb of crossing, "пересечь", with its noun "пересечение": a sea or strait crossed ("пересекло
-почти всё Ионическое море") lies on the way.
+English.
 
 Measured and left out: the idioms of heading ("a mis le cap sur", "ont pris la direction de", "set course for"):
 on the development part they named more goals that were plans or that made a claim of their own beside the voyage
@@ -20,11 +19,4 @@ from __future__ import annotations
 STRAIT_MOVES = r"\b(?:преодоле\w+|прохождени\w+)"
 
 # the strait after the noun or the verb (``cues.VIA_CUES``)
-STRAIT_VIA_CUES = (
-    r"(?:во\s+время\s+|при\s+|после\s+)?прохождени\w+",
-    r"преодоле\w+",
-    # a sea or strait crossed: "пересечь" governs the water it crosses with no preposition ("пересекло Ионическое
-    # море", "пересёк Чёрное море", "после пересечения проливов"), so the crossed water is on the way, not the goal
-    r"(?:после\s+|при\s+)?пересечени\w+",
-    r"пересек(?:л[аио]|ли|ш\w*|а(?:ет|ют|л\w*))?|пересёк",
-)
+STRAIT_VIA_CUES = (r"(?:во\s+время\s+|при\s+|после\s+)?прохождени\w+", r"преодоле\w+")
