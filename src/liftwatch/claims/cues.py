@@ -295,6 +295,8 @@ BETWEEN_CUE = (
 NOT_ORIGIN = _p(
     r"(?:القريبة|القريب|بالقرب|قرب|near|close|away|(?:ال)?مقدم\S*|بدعم|بتمويل|(?:ال)?ممول\S*|بتبرع|(?:ال)?متبرع\S*)"
     r"\s+(?:من|from)\s*$"
+    # "в отличие от США" (unlike the US): a comparison, not where anything came from
+    r"|(?<![\w-])в\s+отличие\s+от\s*$"
 )
 # "to" in these is not a destination.
 NOT_DEST = _p(r"\b(?:according|due|close|next|ally|allies|ties|access|response|threat|home|compared|opposed|relation|belong|belongs|belonging|"
