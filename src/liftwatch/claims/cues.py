@@ -188,9 +188,6 @@ DEST_CUES = (
     r"(?:departed|left|sailed|leaving|leaves|departing)\s+(?:from\s+)?(?:[\w'’.-]+\s+){1,4}?for",
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
-    # the same arrival told by its noun, the carrier after "of" ("the arrival of one of the aircraft at Al-Watiya",
-    # "the landing of a US military plane in Benghazi", "the arrival at Hmeimim of")
-    r"(?:arrivals?|landings?|docking|touchdown)\s+(?:of\s+(?:[\w'’-]+\s+){1,8}?)?(?:at|in)",
     # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
     r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
     # "landed Saturday at Benina", "arrived late Friday in", "touched down this morning at", "landed yesterday in"

@@ -100,15 +100,8 @@ _DATE_IN_FILL = re.compile(
 )
 
 
-# Whose the place is, told by a capitalised name of several words with the possessive "'s" ("docked at North
-# Korea's Najin Port", "from the Israeli Air Force's Ovda base"): the name only says whose, as "Russia's" does
-# (one word ending in "'s" is filler already), and the cue still governs the place named after it.
-_OWNER = re.compile(r"(?<![\w'’-])(?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*['’]s(?!\w)")
-
-
 def fill_ok(fill: str) -> bool:
-    """True when every word between a cue and a place is filler (see ``filler_word``), a date and the name of
-    the place's owner aside."""
-    fill = _OWNER.sub(" ", _DATE_IN_FILL.sub(" ", fill))
+    """True when every word between a cue and a place is filler (see ``filler_word``), a date aside."""
+    fill = _DATE_IN_FILL.sub(" ", fill)
     words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
     return all(filler_word(w) for w in words if w)
