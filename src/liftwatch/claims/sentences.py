@@ -114,6 +114,7 @@ class Role:
     head: int | None = None  # index of the mention this one qualifies
     mode: str | None = None  # "sea" / "air" when the text says so just before ("by sea to Tobruk")
     possessor: bool = False  # "Russia's" in "Russia's naval facility in Tartus"
+    owned_role: str | None = None  # a possessor's: the role its cue gives the place it owns ("to Syria's Tartus port")
 
 
 @dataclass
@@ -282,7 +283,9 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             and re.fullmatch(r"['’]s\s+", between)
             and _broader(prev.mention.place, men.place)
         ):
-            roles.append(Role(men, prev.role, mode=prev.mode))  # "from Libya's Benghazi": the city is the place
+            # "from Libya's Benghazi": the city is the place; "to Syria's Tartus port": the cue before the
+            # possessor governs the port it owns
+            roles.append(Role(men, prev.owned_role if prev.possessor else prev.role, mode=prev.mode))
             prev.role = None
             continue
         if (
@@ -351,12 +354,13 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             role = None  # "sailed into the Baltic Sea": an open sea the kb has no region for is no port of arrival
         if re.match(r"-bound\b", after):
             role = "destination"  # "a Vladivostok-bound cargo ship"
-        possessor = False
+        possessor, owned = False, None
         if not re.match(r"-bound\b", after) and _POSSESSOR.match(after):
-            role, possessor = None, True  # "Russia's naval facility in Tartus": the facility is the place, named next
+            # "Russia's naval facility in Tartus": the facility is the place, named next, and takes the cue's role
+            role, possessor, owned = None, True, role
         modes = _MODE.findall(between)
         mode = ("sea" if modes[-1][0] else "air") if modes else None
-        roles.append(Role(men, role, mode=mode, possessor=possessor))
+        roles.append(Role(men, role, mode=mode, possessor=possessor, owned_role=owned))
     for r in roles:
         if r.role == "between":
             r.role = "origin"
