@@ -29,10 +29,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout22"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.624, 0.517), "ar": (0.601, 0.441), "fr": (0.64, 0.417), "ru": (0.639, 0.521)}
+FLOORS = {"en": (0.625, 0.518), "ar": (0.603, 0.442), "fr": (0.642, 0.421), "ru": (0.639, 0.522)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 22: annotated blind, not yet scored
-# sources reported as actor on the blind set when it was scored (set 22: not yet scored)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 22: blind at 84dcda0, 39.7 % (110 of 277), precision 49.3 %
+    "en": (0.468, 0.352),
+    "ar": (0.641, 0.507),
+    "fr": (0.49, 0.32),
+    "ru": (0.377, 0.454),
+}
+# sources reported as actor on the blind set when it was scored (set 22: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
