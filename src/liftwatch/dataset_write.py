@@ -254,7 +254,7 @@ def stage_flights(tx: Transaction, parts: Iterable[pa.Table | pl.DataFrame], buc
         for (day, bucket), group in sorted(frame.partition_by(["_day", "_bucket"], as_dict=True).items()):
             assert isinstance(day, date)
             out = group.sort("first_ts", "asset_id").drop("_day", "_bucket").to_arrow().cast(FLIGHT_SCHEMA)
-            tx.stage_file("flights", day, int(bucket), out)  # type: ignore[call-overload]
+            tx.stage_file("flights", day, int(bucket), out)
             n += out.num_rows
     return n
 

@@ -37,7 +37,7 @@ def test_every_flight_counts_exactly_once(specs: list[tuple[str, list[tuple[str,
     assert per["weight"].to_list() == pytest.approx([1.0] * len(specs), abs=1e-5)
     assert all(t <= 1 for t in per["top1"].to_list())
     for level in ("site", "region"):
-        table = corridor_table(legs, level=level)  # type: ignore[arg-type]
+        table = corridor_table(legs, level=level)
         assert table["flights_expected"].sum() == pytest.approx(len(specs), abs=1e-4)
         assert (table["flights_sd"] >= 0).all()
         assert (table["tonnes_low"] <= table["tonnes_expected"] + 1e-6).all()

@@ -65,7 +65,7 @@ def test_dedup_reads_only_row_keys_of_touched_partitions(
 
     def spy(source: object, *args: object, **kwargs: object) -> object:
         calls.append((str(source), kwargs.get("columns")))
-        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+        return real(source, *args, **kwargs)
 
     monkeypatch.setattr("liftwatch.dataset_write.pq.read_table", spy)
     with DatasetStore(small_dataset) as d:

@@ -145,7 +145,7 @@ def _read(
 
     if not native:
         aircraft_native._ext = None
-    aircraft_native.prepare = counting  # type: ignore[assignment]
+    aircraft_native.prepare = counting
     log = RejectLog()
     try:
         with tempfile.TemporaryDirectory() as d:
@@ -158,7 +158,7 @@ def _read(
                 return [], [f"unreadable: {exc.reason}"], sum(calls)
     finally:
         aircraft_native._ext = saved
-        aircraft_native.prepare = real  # type: ignore[assignment]
+        aircraft_native.prepare = real
     rows = pa.concat_tables(tables).to_pylist() if tables else []
     rejects = [f"{s.location}|{s.reason}" for s in log.samples] + [str(sorted(log.counts.items()))]
     return _bits(rows), rejects, sum(calls)
@@ -362,7 +362,7 @@ def test_steps_aside() -> None:
     ]:
         assert aircraft_native.prepare(bad) is None, bad
     with pytest.raises(TypeError):
-        aircraft_native._ext.scan(bytearray(ok))  # type: ignore[union-attr, arg-type]
+        aircraft_native._ext.scan(bytearray(ok))  # type: ignore[union-attr]
 
 
 @needs_native

@@ -79,12 +79,12 @@ def _kb_regions(site_id: str) -> tuple[str, ...]:
     except ImportError:  # knowledge base not installed: regions are unknown, not guessed
         return ()
     try:
-        regions = list(kb.region_of_site(site_id) or [])  # type: ignore[attr-defined]
-        specific = [r for r in regions if kb.regions()[r].rank <= 2]  # type: ignore[attr-defined]
+        regions = list(kb.region_of_site(site_id) or [])
+        specific = [r for r in regions if kb.regions()[r].rank <= 2]
         broad = [r for r in regions if r not in specific]
         if specific:
             return tuple(specific + broad)
-        country = kb.site(site_id).country  # type: ignore[attr-defined]
+        country = kb.site(site_id).country
     except Exception:  # unknown site id (e.g. an ICAO code the KB lacks): no region
         return ()
     return ((str(country).upper(),) if country else ()) + tuple(broad)

@@ -32,7 +32,7 @@ LIFT_COLUMNS: tuple[str, ...] = ("lift_low_t", "lift_typical_t", "lift_high_t", 
 def _default_types() -> pl.DataFrame:
     from liftwatch import kb
 
-    return kb.aircraft_types()  # type: ignore[attr-defined,no-any-return]
+    return kb.aircraft_types()
 
 
 def type_payloads(types: pl.DataFrame | None = None) -> pl.DataFrame:

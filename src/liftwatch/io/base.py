@@ -70,9 +70,9 @@ def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
     if kind == "gzip":
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
     if kind == "bz2":
-        return bz2.BZ2File(raw)  # type: ignore[return-value]
+        return bz2.BZ2File(raw)
     if kind == "xz":
-        return lzma.LZMAFile(raw)  # type: ignore[return-value]
+        return lzma.LZMAFile(raw)
     if kind == "zstd":
         return zstd.ZstdFile(raw)  # type: ignore[return-value]
     return raw

@@ -70,7 +70,7 @@ class InlineExecutor(Executor):
             fut.set_exception(exc)
         return fut
 
-    def map(  # type: ignore[override]
+    def map(
         self, fn: Callable[..., T], *iterables: Any, timeout: float | None = None, chunksize: int = 1
     ) -> Iterator[T]:
         """Lazily, one call at a time (the base class would run every call before yielding the first)."""

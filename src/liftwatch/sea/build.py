@@ -71,7 +71,7 @@ def _clean(points: pl.DataFrame) -> pl.DataFrame:
 def _frame(source: pl.DataFrame | pa.Table) -> pl.DataFrame:
     """A table of points in the canonical columns (conformed when columns are missing)."""
     if isinstance(source, pa.Table):
-        source = pl.from_arrow(conform(source))  # type: ignore[assignment]
+        source = pl.from_arrow(conform(source))
     if isinstance(source, pl.DataFrame):
         df = source
         if set(POLARS_POINT_SCHEMA) - set(df.columns):

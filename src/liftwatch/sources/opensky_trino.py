@@ -45,7 +45,7 @@ INFO = SourceInfo(
 
 def _trino() -> Any:
     try:
-        from pyopensky.trino import Trino  # type: ignore[import-not-found]
+        from pyopensky.trino import Trino
     except ImportError:
         raise LiftwatchError(
             "opensky-trino needs the optional pyopensky package: pip install 'liftwatch[opensky]'"

@@ -170,7 +170,7 @@ class RangeStream(io.RawIOBase):
             self._response.close()
             self._response = None
 
-    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+    def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
             chunks = []
             while block := self.read(CHUNK):

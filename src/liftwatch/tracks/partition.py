@@ -50,7 +50,7 @@ class Pass1Context:
         return {"inputs": self.inputs, "split": self.split}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["inputs"], state["split"])  # type: ignore[misc,arg-type]
+        self.__init__(state["inputs"], state["split"])  # type: ignore[misc]
 
 
 @dataclass

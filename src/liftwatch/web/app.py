@@ -142,5 +142,5 @@ def create_app(
 
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
-    app.add_middleware(Guard, token=token, hosts=allowed_hosts, max_body=max_upload)  # type: ignore[arg-type]
+    app.add_middleware(Guard, token=token, hosts=allowed_hosts, max_body=max_upload)
     return app

@@ -94,13 +94,13 @@ def build_filter(values: dict[str, str]) -> FlightFilter:
         classes = (*(c for c in classes if c != "military+state"), "military", "state")
     return FlightFilter.from_options(
         corridor=values.get("corridor") or None,
-        classification=(classes[0] if len(classes) == 1 else classes) if classes else None,  # type: ignore[arg-type]
+        classification=(classes[0] if len(classes) == 1 else classes) if classes else None,
         country=values.get("country") or None,
         site=values.get("site") or None,
         start=values.get("start") or None,
         end=values.get("end") or None,
         asset=values.get("airframe") or None,
-        ending=values.get("ending") or None,  # type: ignore[arg-type]
+        ending=values.get("ending") or None,
     )
 
 
