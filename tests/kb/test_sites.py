@@ -183,3 +183,17 @@ def test_every_curated_alias_resolves_to_its_own_site() -> None:
             if found is None or found.site_id != row["site_id"]:
                 wrong.append((row["site_id"], alias, found.site_id if found else None))
     assert wrong == []
+
+
+@pytest.mark.parametrize("name", ["Khmeimim", "Heathrow", "Hmeymim air base", "службе", "Benghazi Benina"])
+def test_a_kept_search_answers_like_a_fresh_one(name: str) -> None:
+    """Searches of up to five answers are kept; a shorter one is the longer one's head, and a longer one (not
+    kept) agrees with it where they overlap."""
+    from liftwatch.kb.lookup import _ranked, _search
+
+    _ranked.cache_clear()
+    first = kb.search_sites(name, limit=5)
+    assert first == _search(name.strip(), 5)
+    assert kb.search_sites(name, limit=1) == first[:1]
+    assert kb.search_sites(name, limit=5) == first  # now from the cache
+    assert [s.site_id for s, _ in _search(name, 12)][:1] == [s.site_id for s, _ in first][:1]

@@ -24,6 +24,7 @@ from liftwatch.claims.textkey import fold, norm_key
 from liftwatch.claims.translit import (
     FRENCH_SPEAKING,
     cyrillic_to_latin,
+    french_site_words,
     french_spellings,
     has_arabic,
     has_cyrillic,
@@ -213,6 +214,8 @@ class PlaceLookup(PlaceBuilder):
         proposes that is a word of a French-speaking site's name, exactly."""
         for variant in ru_variants(key):
             for spelling in french_spellings(cyrillic_to_latin(variant)):
+                if spelling not in french_site_words():
+                    continue
                 site = self.kb.resolve_site(spelling)
                 words = set(re.split(r"[^a-z]+", fold(getattr(site, "name", "") or "").lower()))
                 if site is not None and site.country in FRENCH_SPEAKING and spelling in words:

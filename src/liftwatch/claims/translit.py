@@ -141,6 +141,22 @@ def kb_skeletons() -> SkeletonIndex:
     return SkeletonIndex(pairs)
 
 
+@cache
+def french_site_words() -> frozenset[str]:
+    """Every word of a French-speaking site's name, folded: a spelling ``french_spellings`` proposes can only be
+    kept when it is one of them, so the others need no fuzzy search over every alias (most proposals of a
+    common Russian word are no name at all)."""
+    from liftwatch.claims.textkey import fold
+    from liftwatch.kb import sites
+
+    frame = sites()
+    words: set[str] = set()
+    for name, country in zip(frame["name"].to_list(), frame["country"].to_list(), strict=True):
+        if country in FRENCH_SPEAKING:
+            words.update(re.split(r"[^a-z]+", fold(name or "").lower()))
+    return frozenset(words)
+
+
 _AIR_KINDS = frozenset({"airport", "air_base", "airfield", "heliport"})
 _SEA_KINDS = frozenset({"port", "naval_base"})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -195,6 +195,24 @@ def search_sites(text: str, limit: int = 5) -> list[tuple[Site, float]]:
     query = text.strip()
     if not query:
         return []
+    if limit <= _CACHED_LIMIT:
+        return list(_ranked(query)[:limit])
+    return _search(query, limit)
+
+
+#: Up to this many answers a search is computed once and kept (:func:`_ranked`): the fuzzy pass over every
+#: alias costs tens of milliseconds, and free text asks the same names again and again (a word in each of its
+#: Russian case forms, in each sentence, in each article of a corpus). Its fuzzy candidates (50) do not depend
+#: on the limit below this, so a shorter answer is a prefix of the longer one.
+_CACHED_LIMIT = 5
+
+
+@lru_cache(maxsize=100_000)
+def _ranked(query: str) -> tuple[tuple[Site, float], ...]:
+    return tuple(_search(query, _CACHED_LIMIT))
+
+
+def _search(query: str, limit: int) -> list[tuple[Site, float]]:
     scored: dict[str, float] = {}
 
     def add(sid: str, score: float) -> None:
