@@ -6,10 +6,10 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*`` and ``*-a*`` to ``*-e*`` files), which joined
-it once they had been scored: every excerpt here has been seen, so these floors guard against regressions and say
-nothing about unseen reporting. The blind figures each set gave when it was scored, once, are recorded in
-``docs/accuracy.md``.
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*`` and ``*-j*`` files),
+which joined it once they had been scored: every excerpt here has been seen, so these floors guard against
+regressions and say nothing about unseen reporting. The blind figures each set gave when it was scored, once, are
+recorded in ``docs/accuracy.md``.
 
 A blind held-out set, when there is one, is a folder of the same format named by ``HELDOUT``; once it has been
 scored, its figures go into ``HELDOUT_FLOORS`` so that the estimate cannot fall. Until then the extractor is never
@@ -28,17 +28,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout22"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout23"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.625, 0.518), "ar": (0.603, 0.442), "fr": (0.642, 0.421), "ru": (0.639, 0.522)}
+FLOORS = {"en": (0.62, 0.512), "ar": (0.604, 0.445), "fr": (0.635, 0.416), "ru": (0.628, 0.52)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 22: blind at 84dcda0, 39.7 % (110 of 277), precision 49.3 %
-    "en": (0.468, 0.352),
-    "ar": (0.641, 0.507),
-    "fr": (0.49, 0.32),
-    "ru": (0.377, 0.454),
-}
-# sources reported as actor on the blind set when it was scored (set 22: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 23: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 23: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
