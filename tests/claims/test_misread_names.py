@@ -129,3 +129,27 @@ def test_a_posting_place_a_body_or_a_sentences_first_word_is_no_place(text: str)
 )
 def test_a_french_name_whose_article_au_or_du_folds_in(text: str, site: str) -> None:
     assert site in _all_places(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Минске приземлился лайнер Ту-214 с бортовым номером RA-64523.",
+        "The Boeing 747 EP-MND flew from Tehran to Beirut on 3 May.",
+    ],
+)
+def test_an_aircraft_registration_is_no_place(text: str) -> None:
+    assert not {p for p in _all_places(text) if "-" in p and p.split(":")[-1][:2].isupper()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Panama-flagged tanker M/T Jazz anchored in the Gulf of Finland on 30 December.",
+        "Танкер M/T Jazz встал на якорь в Финском заливе 30 декабря.",
+        "The cargo ship M/V Jazz sailed from Tartus to Novorossiysk on 3 May.",
+    ],
+)
+def test_a_merchant_prefix_is_no_part_of_the_ships_name(text: str) -> None:
+    names = {a.ship_name for c in extract_claims(text) for a in c.assets}
+    assert names == {"JAZZ"}

@@ -326,6 +326,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "de l'État", "l'Élysée": a name with an accented capital is a place only when the kb knows it
         if place is None and re.fullmatch(r"[A-Z]{2,5}", phrase):
             continue  # "RSF", "FACA", "SOHR": an acronym the kb does not know names a body, not a place
+        if place is None and re.fullmatch(r"[A-Z0-9]{1,2}-[A-Z0-9]{3,5}", phrase):
+            continue  # "с бортовым номером RA-64523", "EP-AJI": an aircraft's registration, not a place
         if (
             any(act.pattern.fullmatch(phrase) for act in ACTORS)
             and not (norm_key(phrase) in CITY_ANCHORS or (place is not None and place.kind == "region"))

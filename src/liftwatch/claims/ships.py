@@ -64,8 +64,11 @@ _FLEET = (
 _RU_WHOSE = re.compile(
     r"(?:[А-ЯЁ][а-яё]+(?:ого|его)|Балтфлот\w*|Севфлот\w*|Черноморфлот\w*|ТОФ|ВМФ|ВМС|Росси(?:и|я|ю|ей)|РФ)(?![\w-])"
 )
+# a merchant ship's prefix written with a slash before its name ("the tanker M/T Jazz", "M/V Kathrin"): the
+# prefix says motor tanker or vessel, it is no part of the name (read alone, its "M" was taken for the ship)
+_HULL_PREFIX = r"(?:M/[TVYS]\.?\s+)?"
 _AFTER_NOUN = re.compile(
-    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+)?[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
+    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+)?{_HULL_PREFIX}[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
     rf"(?P<more>(?:\s*(?:,|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
 )
 # English also writes the name before the class noun, after "the": "the Novocherkassk landing ship", "the
