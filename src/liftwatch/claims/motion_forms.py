@@ -27,5 +27,10 @@ MORE_MOVES = (
     # "вошедший", "пришедший", "прошедший": "ушедший год", "вошедший в состав", "пришедший к власти", "в
     # прошедшие выходные" are no movements
     r"\b(?:вы|за)шедш\w*|\bвышед\b|\b(?:доставивш|покинувш)\w*|\b(?:доставив|покинув)\b|"
-    r"\b(?:про)?следова(?:вш\w*|л\w*)\s+(?:в|во|на|из|через|к|дальше)\b"
+    r"\b(?:про)?следова(?:вш\w*|л\w*)\s+(?:в|во|на|из|через|к|дальше)\b|"
+    # English: an escort told with the goal it took the escorted ship to ("launched a jet to escort the vessel to
+    # the port of Primorsk", "two corvettes escorted the cargo ship to Tartus"): the escort went there too, so the
+    # clause is a movement; an escort with no goal ("escorted the convoy through the strait") or a purpose ("escorted
+    # the ships to protect them") stays out
+    r"\bescort(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:the\s+(?:port|harbou?r|naval\s+base|base|airport|coast)\b|(?-i:[A-Z]))"
 )
