@@ -30,10 +30,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout23"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.62, 0.512), "ar": (0.604, 0.445), "fr": (0.635, 0.416), "ru": (0.628, 0.52)}
+FLOORS = {"en": (0.622, 0.514), "ar": (0.606, 0.445), "fr": (0.635, 0.416), "ru": (0.633, 0.521)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 23: annotated blind, not yet scored
-# sources reported as actor on the blind set when it was scored (set 23: not yet scored)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 23: blind at 6acad83, 40.3 % (91 of 226), precision 50.6 %
+    "en": (0.63, 0.408),
+    "ar": (0.575, 0.433),
+    "fr": (0.611, 0.379),
+    "ru": (0.293, 0.386),
+}
+# sources reported as actor on the blind set when it was scored (set 23: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
