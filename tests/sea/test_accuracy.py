@@ -32,7 +32,9 @@ def test_port_calls_match_truth(scen: SeaScenario, result: sea.SeaResult) -> Non
     # the real harbours on it that the simulator never sends a ship to (Beirut, Larnaca, in the kb for reporting
     # on Lebanon and Cyprus) take first place on geometry alone (top-1 11 of 23, top-2 15 of 23); the ship's own
     # earlier calls (destinations.HISTORY_WEIGHT) give back a shuttle's other end: 13 and 19 of 23. Baniyas's oil
-    # terminal, between the two (in the kb for reporting on tankers to Syria), takes one more first place: 12 of 23
+    # terminal, between the two (in the kb for reporting on tankers to Syria), takes one more first place: 12 of 23.
+    # Ras al-Hilal's small harbour, 50 km off the Tobruk-Benghazi track (in the kb for reporting on Libya), took
+    # four more (8 of 23) until harbours other ships called at weigh more (destinations.FLEET_WEIGHT): 12 of 23
     assert s["dark_recall"] >= 0.521, s
     assert s["dark_top2_recall"] >= 0.82, s
 

@@ -73,6 +73,23 @@ def test_the_harbour_just_left_gets_no_weight() -> None:
     assert _top(destinations.rank(_gap("a"), PORTS, calls))[0] == "near"
 
 
-def test_another_ships_calls_say_nothing() -> None:
+def test_other_ships_calls_weigh_less_than_the_ships_own() -> None:
+    """Harbours the rest of the fleet uses are working ports, but the ship's own record is the stronger prior."""
+    calls = pl.concat([_calls("b", [("near", 10)]), _calls("a", [("far", 10), ("home", 0)])])
+    assert _top(destinations.rank(_gap("a"), PORTS, calls))[0] == "far"
+
+
+def test_a_harbour_other_ships_use_outranks_one_none_used() -> None:
+    """A slightly nearer harbour no ship called at loses to one other ships use (a fishing harbour on the track)."""
     calls = _calls("b", [("far", 10), ("home", 0)])
-    assert _top(destinations.rank(_gap("a"), PORTS, calls))[0] == "near"
+    ranked = _top(destinations.rank(_gap("a"), PORTS, calls))
+    assert ranked[0] == "far" and ranked[1] == "near"
+
+
+def test_more_ships_calling_weigh_more() -> None:
+    one = destinations.rank(_gap("a"), PORTS, _calls("b", [("far", 10)]))["candidates"][0]
+    many = destinations.rank(
+        _gap("a"), PORTS, pl.concat([_calls(s, [("far", 10)]) for s in ("b", "c", "d", "e", "f", "g", "h")])
+    )["candidates"][0]
+    share = {c["site_id"]: c["prob"] for c in one}, {c["site_id"]: c["prob"] for c in many}
+    assert share[1]["far"] > share[0]["far"] and share[1]["near"] < share[0]["near"]

@@ -13,6 +13,12 @@ Geometry alone cannot tell harbours on one approach apart (Larnaca and Beirut li
 Tartus), but a ship's own record can: a shuttle that called at Tartus and Benghazi goes back to one of them. So
 a harbour where the same ship made an observed call elsewhere in the data (other than the one it has just left)
 weighs ``HISTORY_WEIGHT`` times more; a ship with no calls in the data is ranked on geometry alone.
+
+The rest of the fleet is weaker evidence of the same kind: a harbour other ships in the data called at is a
+working port, one none of them used may be a fishing harbour the kb holds for reporting that names it (Ras
+al-Hilal lies 50 km off the Tobruk-Benghazi track). Each doubling of the number of other ships seen calling there
+adds ``FLEET_WEIGHT`` to the harbour's weight, so a port a dozen ships use counts about as much as the ship's own
+history, and a data set of one ship is ranked as before.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ ELSEWHERE_KM = 1000.0
 # a harbour the ship itself called at, elsewhere in the data, against one it never used: a prior, not a verdict
 # (geometry still rules out a harbour behind the ship or out of reach, where the weight multiplies nothing)
 HISTORY_WEIGHT = 3.0
+# per doubling of the other ships that called at a harbour: 1 ship 1.5x, 3 ships 2x, 15 ships 3x
+FLEET_WEIGHT = 0.5
 
 
 def rank(gaps: pl.DataFrame, ports: pl.DataFrame, calls: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -91,6 +99,7 @@ def rank(gaps: pl.DataFrame, ports: pl.DataFrame, calls: pl.DataFrame | None = N
     score = pooled
     if calls is not None and calls.height:
         score = np.where(_called_before(gaps, calls, harbour, ids), score * HISTORY_WEIGHT, score)
+        score = score * (1.0 + FLEET_WEIGHT * np.log2(1.0 + _other_ships_calling(gaps, calls, harbour, ids)))
     elsewhere = np.asarray(
         np.where(open_end, np.exp(-ELSEWHERE_KM / OPEN_END_SCALE_KM), np.exp(-ELSEWHERE_KM / DETOUR_SCALE_KM)),
         dtype=np.float64,
@@ -147,3 +156,25 @@ def _called_before(gaps: pl.DataFrame, calls: pl.DataFrame, harbour: dict[str, s
         cols = np.array([col[h] for h in pairs["h"].to_list()], dtype=np.int64)  # one per (gap, harbour) pair
         out[rows, cols] = True
     return out
+
+
+def _other_ships_calling(
+    gaps: pl.DataFrame, calls: pl.DataFrame, harbour: dict[str, str], ids: list[str]
+) -> np.ndarray:
+    """(gaps x ports) how many ships other than the gap's own made a call at each harbour (its first-listed port)
+    anywhere in the data; 0 at ports that are not a harbour's first-listed one."""
+    col = {h: ids.index(h) for h in set(harbour.values())}
+    users = (
+        calls.filter(pl.col("is_call"))
+        .select("asset_id", pl.col("site_id").replace_strict(harbour, default=None).alias("h"))
+        .drop_nulls("h")
+        .unique()
+    )
+    n_ships = np.zeros(len(ids), dtype=np.float64)
+    per_h = users.group_by("h").len()
+    n_ships[[col[h] for h in per_h["h"].to_list()]] = per_h["len"].to_numpy()  # one per harbour
+    own = np.zeros((gaps.height, len(ids)), dtype=np.float64)
+    pairs = gaps.select("asset_id").with_row_index("gi").join(users, on="asset_id")
+    if pairs.height:
+        own[pairs["gi"].to_numpy().astype(np.int64), [col[h] for h in pairs["h"].to_list()]] = 1.0
+    return np.asarray(n_ships[None, :] - own, dtype=np.float64)
