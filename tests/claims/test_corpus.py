@@ -6,8 +6,8 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*`` and ``*-j*`` files),
-which joined it once they had been scored: every excerpt here has been seen, so these floors guard against
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*``, ``*-j*`` and ``*-i*``
+files), which joined it once they had been scored: every excerpt here has been seen, so these floors guard against
 regressions and say nothing about unseen reporting. The blind figures each set gave when it was scored, once, are
 recorded in ``docs/accuracy.md``.
 
@@ -28,17 +28,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout23"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout24"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.622, 0.514), "ar": (0.606, 0.445), "fr": (0.635, 0.416), "ru": (0.633, 0.521)}
+FLOORS = {"en": (0.622, 0.511), "ar": (0.605, 0.444), "fr": (0.634, 0.415), "ru": (0.618, 0.518)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 23: blind at 6acad83, 40.3 % (91 of 226), precision 50.6 %
-    "en": (0.63, 0.408),
-    "ar": (0.575, 0.433),
-    "fr": (0.611, 0.379),
-    "ru": (0.293, 0.386),
-}
-# sources reported as actor on the blind set when it was scored (set 23: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 24: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 24: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
