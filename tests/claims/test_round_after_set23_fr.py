@@ -47,8 +47,17 @@ def test_a_french_route_told_by_its_ends_gives_the_origin(text: str, origin: str
         "Moscou ne veut pas laisser la base de Tartous à la Turquie, a dit le ministre après le vol.",
         # a country after a city says where the city is
         "Un Il-76 a atterri à l'aéroport international de Caracas au Venezuela.",
+        # a state after a noun of people says where they are from; two states joined by "à" start no route
+        "Un A400M a procédé à l'évacuation sanitaire de 34 blessés de Somalie vers la Turquie.",
+        "Les avions ont volé sur une ligne du Bélarus au Kazakhstan.",
     ],
 )
 def test_a_genitive_de_before_a_place_makes_no_origin(text: str) -> None:
     real_kb_gazetteer()
     assert all(o == [] for o, _ in _ends(text)), text
+
+
+def test_ce_and_a_weekday_between_a_verb_of_leaving_and_its_de() -> None:
+    real_kb_gazetteer()
+    ends = _ends("Les deux avions de transport ont décollé ce jeudi d'Ouganda pour le Burundi.")
+    assert any("country:UG" in o for o, _ in ends), ends

@@ -6,7 +6,12 @@ de Russie à Khartoum"), so ``cues.ORIGIN_CUES`` cannot hold it alone. Joined to
 route's start: after "de X", "vers Y" (always a heading) makes X the place left; "à Y"/"au Y" does so only where a
 word of motion or a route noun governs the "de" ("vols de", "ligne allant de", "le trajet de"), since "de X à Y"
 is also a genitive followed by a place where ("la base de Tartous à la Russie"). A name after "à" that only says
-where the first one is ("l'aéroport de Caracas au Venezuela") is its qualifier and makes no route.
+where the first one is ("l'aéroport de Caracas au Venezuela") is its qualifier and makes no route. A whole state
+as the start needs the verb of motion even before "vers" ("évacués du Soudan vers l'Arabie saoudite"), since after
+a noun of people "de" tells where they are from ("34 blessés de Somalie vers la Turquie"), and never starts a route
+with "à" ("une ligne du Bélarus au Kazakhstan" was measured: the state where the annotation names the base in it).
+Names the kb's aliases did not find are read as places where they stand as such a start or goal
+(``candidates.candidate_mentions``), as after any cue.
 
 Rules over the roles the cues gave (``sentences.assign_roles``), as ``routes.dashed_route`` is; tested on invented
 sentences in ``tests/claims/test_round_after_set23_fr.py``.
