@@ -13,6 +13,7 @@ import re
 from liftwatch import kb as kb_module
 from liftwatch.claims.cues import BETWEEN_CUE, MOVE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
+from liftwatch.claims.from_to import ends_route, opens_route
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
@@ -248,6 +249,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and not bound
             and not AFTER_CAPITAL.search(pre)
             and not _on_dashed_route(pre)
+            and not opens_route(text, m.start(), m.end())
+            and not ends_route(text, m.start())
         ):
             continue
         # "وتوقفت": a verb, not a second name; but "دمشق وحلب": a name the kb knows, joined without an article

@@ -16,6 +16,7 @@ from datetime import date
 
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
 from liftwatch.claims.filler import fill_ok
+from liftwatch.claims.from_to import french_from_to
 from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Gazetteer, Mention
@@ -365,6 +366,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         if r.role == "between":
             r.role = "origin"
     sentence.roles = roles
+    french_from_to(sentence)
     dashed_route(sentence)
 
 
