@@ -41,3 +41,18 @@ def test_the_future_leg_adds_no_claim() -> None:
     claims = extract(text, date(2013, 8, 4), use_model=False).claims
     assert len(claims) == 1
     assert [p.id for p in claims[0].destination] == ["havana-port"]
+
+
+def test_a_state_adjective_of_the_cargo_names_no_mover() -> None:
+    real_kb_gazetteer()
+    for text in (
+        "Танкер Tavian с грузом российской нефти прошёл через Балтийское море в начале декабря.",
+        "Танкер «Прогресс», находящийся под санкциями за перевозку российской нефти, вышел из Приморска.",
+    ):
+        claims = extract(text, date(2025, 12, 17), use_model=False).claims
+        assert claims and all(c.actor is None for c in claims), text
+    # the same adjective before the carrier names it (a state's warship, rule 6)
+    claims = extract(
+        "Российский военный корабль «Североморск» вышел из Балтийска.", date(2025, 12, 17), use_model=False
+    ).claims
+    assert [c.actor for c in claims] == ["Russia"]
