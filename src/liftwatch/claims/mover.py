@@ -65,6 +65,17 @@ _OWN_CARRIER = re.compile(
 )
 
 
+# a Russian adjective of a state that agrees with the cargo after it ("с грузом российской нефти", "за перевозку
+# российского зерна", "танкер с российским топливом") says whose the goods are, not who carries them: a flag or a
+# nationality alone names no actor (the annotation's rule 6), and goods are no carrier. "Российский грузовой самолёт"
+# still qualifies its carrier and is read as before.
+_CARGO_AFTER = re.compile(
+    r"^\s+(?:[а-яё]+(?:ого|его|ой|ей|ом|ем|ую|юю|ый|ий|ая|яя|ое|ее|ых|их|ые|ие)\s+)?"
+    r"(?:нефт(?:ь|и|ью)\b|нефтепродукт\w*|зерн(?:а|о|у|ом)\b|топлив\w*|удобрени\w*|угл(?:я|ю|ем)\b|уголь\b)",
+    re.I,
+)
+
+
 def actor_spans(text: str) -> list[tuple[int, int, Actor]]:
     out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
     return sorted([*out, *state_forces(text)], key=lambda x: x[0])
@@ -118,8 +129,8 @@ def mover(
             continue  # the landing ship "Minsk", the cruiser Moskva: a ship's name, not Belarus or Russia
         if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
             continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
-        if re.match(r"\s+destination\b", text[e:], re.I):
-            continue  # "an Egyptian destination"
+        if re.match(r"\s+destination\b", text[e:], re.I) or _CARGO_AFTER.match(text[e:]):
+            continue  # "an Egyptian destination", "с грузом российской нефти": the goods'
         if _SOURCE_AFTER.match(text[e:]) or _SOURCE_BEFORE.search(text[max(0, s - 40) : s]):
             continue
         if re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):

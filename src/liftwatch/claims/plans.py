@@ -2,7 +2,8 @@
 
 A plan not begun claims nothing flight or ship data could support (the annotation's rule 15 and 35): "is
 scheduled to fly", "was due to leave Tripoli today", "plans to send", "doit décoller", "должен вылететь",
-"من المقرر أن تصل". A clause is a plan when it names one and every word of motion in it is governed by the plan:
+"من المقرر أن تصل", and Russian's perfective future of leaving ("отряд кораблей отправится в Гавану"). A clause is
+a plan when it names one and every word of motion in it is governed by the plan:
 the verb right after the plan's words, or a noun of movement ("another flight ... is scheduled for July 7").
 A clause that also tells a movement made ("the plane, which landed at Hmeimim, is due to fly back") keeps its
 claim. The plan's grammar is that of any language's modal or future of intention, not a report's vocabulary.
@@ -63,6 +64,15 @@ _ARRIVAL = re.compile(
     r"^(?:arriv\w+|reach\w*|land(?:ed|ing|s)?|dock\w*|вход\w*|прибы\w+|прибыт\w*|وصول|وصل\w*|rejoindre|atteindre)$",
     re.I,
 )
+# Russian tells a plan by the verb alone: the perfective future of a verb of leaving ("отряд кораблей отправится в
+# Гавану", "самолёт вылетит в Москву", "вертолётоносец покинет порт"), where the imperfective present says the
+# movement is under way ("направляется"). Only departures: a future arrival or delivery ("прибудет в Москву",
+# "борт доставит груз") tells the goal of a carrier that may already be on its way, as ``_ARRIVAL`` keeps it.
+_FUTURE_DEPARTURE = re.compile(
+    r"^(?:от|на)прав(?:ит|ят)ся$|^вылет(?:ит|ят)$|^отплыв(?:[её]т|ут)$|^покин(?:ет|ут)$|^(?:у|вы)йд(?:[её]т|ут)$|"
+    r"^перелет(?:ит|ят)$|^перебаз(?:ируется|ируются)$",
+    re.I,
+)
 # at most this many words between the plan's words and the verb they govern ("will then fly", "doit ensuite
 # décoller", "is scheduled to fly back")
 _GAP = re.compile(r"^(?:[^\W\d]+[-'’]?\s+){0,2}$")
@@ -75,19 +85,30 @@ def planned(clause: str) -> bool:
     the verb the plan governs, or a noun of movement or a participle in the subject of "is scheduled for"."""
     plans = list(_PLAN.finditer(clause))
     nominal = [p.start() for p in _PLANNED_FOR.finditer(clause)]
-    if (not plans and not nominal) or _PRACTICE.search(clause):
-        return False
     moves = list(MOVE.finditer(clause))
+    future = any(_FUTURE_DEPARTURE.match(m.group(0)) for m in moves)
+    if (not plans and not nominal and not future) or _PRACTICE.search(clause):
+        return False
     if not moves:  # nothing moves in it: no plan of a movement (a counted item, a roster is read elsewhere)
         return False
+    nouns = []
+    governed = False
     for m in moves:
         word = m.group(0)
+        if _FUTURE_DEPARTURE.match(word):  # the verb is its own plan: "отправится в Гавану"
+            governed = True
+            continue
         if any(m.end() <= p for p in nominal) and (_MOVE_NOUN.match(word) or _PARTICIPLE.search(word)):
             continue
         before = [p for p in plans if p.end() <= m.start()]
         if before and not _ARRIVAL.match(word):
             gap = clause[before[-1].end() : m.start()]
             if not _STOP.search(gap) and _GAP.match(gap):
+                governed = True
                 continue
+        if _MOVE_NOUN.match(word) and any(m.end() <= p.start() for p in plans):
+            nouns.append(m)  # "этим рейсом ... будут эвакуированы": the flight the plan's verb is done by
+            continue
         return False
-    return True
+    # a noun of movement before the plan names the planned movement only when a verb of the plan moves
+    return governed or not nouns
