@@ -30,10 +30,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout24"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.622, 0.511), "ar": (0.605, 0.444), "fr": (0.634, 0.415), "ru": (0.625, 0.518)}
+FLOORS = {"en": (0.622, 0.511), "ar": (0.605, 0.444), "fr": (0.634, 0.417), "ru": (0.624, 0.517)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 24: annotated blind, not yet scored
-# sources reported as actor on the blind set when it was scored (set 24: not yet scored)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 24: blind at 493ca55, 34.4 % (100 of 291), precision 50.8 %
+    "en": (0.5, 0.396),
+    "ar": (0.8, 0.28),
+    "fr": (0.533, 0.231),
+    "ru": (0.417, 0.437),
+}
+# sources reported as actor on the blind set when it was scored (set 24: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
