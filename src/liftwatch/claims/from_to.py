@@ -33,10 +33,11 @@ if TYPE_CHECKING:
 _OF = re.compile(r"(?<![\w-])(?:de|du|des|d['’])(?=\s|(?<=['’]))", re.I)
 # what joins the start to the goal: "vers", "en direction de", "à destination de" are always a heading; "à", "au",
 # "jusqu'à", "pour" only after a word of motion
-_TOWARDS = re.compile(
-    r"\s*,?\s*(?:vers|(?:en\s+direction|à\s+destination)\s+(?:de|du|des|d['’]))\s*(?:(?:la|le|les)\s+|l['’])?", re.I
-)
-_TO = re.compile(r"\s*,?\s*(?:jusqu['’](?:à|au|aux)|à|au|aux|pour)\s*(?:(?:la|le|les)\s+|l['’])?", re.I)
+_HEADING = r"vers|(?:en\s+direction|à\s+destination)\s+(?:de|du|des|d['’])"
+_TO_WORD = r"jusqu['’](?:à|au|aux)|à|au|aux|pour"
+_ARTICLE = r"\s*(?:(?:la|le|les)\s+|l['’])?"
+_TOWARDS = re.compile(rf"\s*,?\s*(?:{_HEADING}){_ARTICLE}", re.I)
+_TO = re.compile(rf"\s*,?\s*(?:{_TO_WORD}){_ARTICLE}", re.I)
 # a route noun or a verb of going before "de" ("vols de", "la ligne allant de", "le trajet de", "transportés de")
 _ROUTE_WORD = re.compile(
     r"\b(?:vols?|lignes?|liaisons?|trajets?|itinéraires?|routes?|rotations?|navettes?|voyages?|traversées?|"
@@ -77,9 +78,7 @@ def opens_route(text: str, a: int, b: int) -> bool:
 # the route's start and its join, right before the goal: "de la base de Machulishchi à " + "Ekaterinbourg"
 _START_BEFORE = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:du|de|des)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)"
-    r"(?P<join>\s*,?\s*(?:vers|(?:en\s+direction|à\s+destination)\s+(?:de|du|des|d['’])|jusqu['’](?:à|au|aux)|à|au|aux|"
-    r"pour)\s*"
-    r"(?:(?:la|le|les)\s+|l['’])?)$"
+    rf"(?P<join>\s*,?\s*(?:{_HEADING}|{_TO_WORD}){_ARTICLE})$"
 )
 
 

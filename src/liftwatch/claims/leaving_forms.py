@@ -22,9 +22,10 @@ from __future__ import annotations
 # one time word told between the verb and its preposition: a weekday with its part of the day or "dernier", a day
 # of the month, "hier", "ce matin", "ce jeudi", "dans la nuit", or an adverb ("avec succès")
 _MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _WHEN = (
-    r"(?:\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:dernier|matin|soir|après-midi|midi))*"
-    rf"|(?:le\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}(?:\s+\d{{4}})?|hier(?:\s+(?:matin|soir))?|ce\s+(?:matin|soir|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|"
+    rf"(?:\s+(?:{_WEEKDAY}(?:\s+(?:dernier|matin|soir|après-midi|midi))*"
+    rf"|(?:le\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}(?:\s+\d{{4}})?|hier(?:\s+(?:matin|soir))?|ce\s+(?:matin|soir|{_WEEKDAY})|"
     r"dans\s+la\s+(?:nuit|matinée|soirée)|tôt|tard|finalement|discrètement|également|aussi|déjà|ensuite|"
     r"avec\s+succès))"
 )

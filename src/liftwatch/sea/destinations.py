@@ -98,8 +98,10 @@ def rank(gaps: pl.DataFrame, ports: pl.DataFrame, calls: pl.DataFrame | None = N
     np.add.at(pooled.T, rep, score.T)
     score = pooled
     if calls is not None and calls.height:
-        score = np.where(_called_before(gaps, calls, harbour, ids), score * HISTORY_WEIGHT, score)
-        score = score * (1.0 + FLEET_WEIGHT * np.log2(1.0 + _other_ships_calling(gaps, calls, harbour, ids)))
+        made = _harbour_calls(calls, harbour)
+        col = {h: ids.index(h) for h in set(harbour.values())}
+        score = np.where(_called_before(gaps, made, col, len(ids)), score * HISTORY_WEIGHT, score)
+        score = score * (1.0 + FLEET_WEIGHT * np.log2(1.0 + _other_ships_calling(gaps, made, col, len(ids))))
     elsewhere = np.asarray(
         np.where(open_end, np.exp(-ELSEWHERE_KM / OPEN_END_SCALE_KM), np.exp(-ELSEWHERE_KM / DETOUR_SCALE_KM)),
         dtype=np.float64,
@@ -129,14 +131,19 @@ def rank(gaps: pl.DataFrame, ports: pl.DataFrame, calls: pl.DataFrame | None = N
     )
 
 
-def _called_before(gaps: pl.DataFrame, calls: pl.DataFrame, harbour: dict[str, str], ids: list[str]) -> np.ndarray:
-    """(gaps x ports) True at each harbour (its first-listed port) where the gap's ship made a call in the data,
-    except the harbour of its last call before the silence: leaving a port says nothing of going back to it."""
-    col = {h: ids.index(h) for h in set(harbour.values())}
-    made = calls.filter(pl.col("is_call")).select(
-        "asset_id", pl.col("site_id").replace_strict(harbour, default=None).alias("h"), "end"
+def _harbour_calls(calls: pl.DataFrame, harbour: dict[str, str]) -> pl.DataFrame:
+    """The observed calls as (asset_id, h, end), ``h`` the call's harbour (its first-listed port)."""
+    return (
+        calls.filter(pl.col("is_call"))
+        .select("asset_id", pl.col("site_id").replace_strict(harbour, default=None).alias("h"), "end")
+        .drop_nulls("h")
     )
-    made = made.drop_nulls("h")
+
+
+def _called_before(gaps: pl.DataFrame, made: pl.DataFrame, col: dict[str, int], n_ports: int) -> np.ndarray:
+    """(gaps x ports) True at each harbour (column ``col[h]``) where the gap's ship made a call (``made``, from
+    :func:`_harbour_calls`), except the harbour of its last call before the silence: leaving a port says nothing of
+    going back to it."""
     g = gaps.select("asset_id", "ts_a").with_row_index("gi")
     last = (
         g.sort("ts_a")
@@ -150,7 +157,7 @@ def _called_before(gaps: pl.DataFrame, calls: pl.DataFrame, harbour: dict[str, s
         .join(last, on="gi", how="left")
         .filter(pl.col("left_h").is_null() | (pl.col("h") != pl.col("left_h")))
     )
-    out = np.zeros((gaps.height, len(ids)), dtype=bool)
+    out = np.zeros((gaps.height, n_ports), dtype=bool)
     if pairs.height:
         rows = pairs["gi"].to_numpy().astype(np.int64)
         cols = np.array([col[h] for h in pairs["h"].to_list()], dtype=np.int64)  # one per (gap, harbour) pair
@@ -158,22 +165,14 @@ def _called_before(gaps: pl.DataFrame, calls: pl.DataFrame, harbour: dict[str, s
     return out
 
 
-def _other_ships_calling(
-    gaps: pl.DataFrame, calls: pl.DataFrame, harbour: dict[str, str], ids: list[str]
-) -> np.ndarray:
-    """(gaps x ports) how many ships other than the gap's own made a call at each harbour (its first-listed port)
-    anywhere in the data; 0 at ports that are not a harbour's first-listed one."""
-    col = {h: ids.index(h) for h in set(harbour.values())}
-    users = (
-        calls.filter(pl.col("is_call"))
-        .select("asset_id", pl.col("site_id").replace_strict(harbour, default=None).alias("h"))
-        .drop_nulls("h")
-        .unique()
-    )
-    n_ships = np.zeros(len(ids), dtype=np.float64)
+def _other_ships_calling(gaps: pl.DataFrame, made: pl.DataFrame, col: dict[str, int], n_ports: int) -> np.ndarray:
+    """(gaps x ports) how many ships other than the gap's own made a call (``made``, from :func:`_harbour_calls`) at
+    each harbour (column ``col[h]``) anywhere in the data; 0 at ports that are not a harbour's first-listed one."""
+    users = made.select("asset_id", "h").unique()
+    n_ships = np.zeros(n_ports, dtype=np.float64)
     per_h = users.group_by("h").len()
     n_ships[[col[h] for h in per_h["h"].to_list()]] = per_h["len"].to_numpy()  # one per harbour
-    own = np.zeros((gaps.height, len(ids)), dtype=np.float64)
+    own = np.zeros((gaps.height, n_ports), dtype=np.float64)
     pairs = gaps.select("asset_id").with_row_index("gi").join(users, on="asset_id")
     if pairs.height:
         own[pairs["gi"].to_numpy().astype(np.int64), [col[h] for h in pairs["h"].to_list()]] = 1.0
