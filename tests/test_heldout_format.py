@@ -26,7 +26,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SETS = sorted(p for p in DATA_DIR.glob("articles_heldout*") if p.is_dir())
 EXCERPTS = [(s, p) for s in SETS for p in sorted(s.glob("*.toml"))]
 RUN = 8  # words in a row that make two excerpts the same passage
-NAME = re.compile(r"(?P<lang>[a-z]{2})-(?P<letter>[a-z])\d+-")  # en-t1-<outlet>-<topic>.toml
+# en-t1-<outlet>-<topic>.toml; from set 26 on, when the single letters ran out, two letters: en-aa1-...
+NAME = re.compile(r"(?P<lang>[a-z]{2})-(?P<letter>[a-z]{1,2})\d+-")
 
 
 def _runs(text: str) -> set[str]:
@@ -40,7 +41,7 @@ def _normal_url(url: str) -> str:
 
 
 def _set_letter(folder: Path) -> str:
-    """The letter every file name of the set carries (``s`` for set 9, ``t`` for set 10)."""
+    """The letter(s) every file name of the set carries (``s`` for set 9, ``t`` for set 10, ``aa`` for set 26)."""
     letters = {m["letter"] for p in folder.glob("*.toml") if (m := NAME.match(p.name))}
     assert len(letters) == 1, f"{folder.name}: file names must share one set letter, found {sorted(letters)}"
     return letters.pop()

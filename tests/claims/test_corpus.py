@@ -6,9 +6,9 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*``, ``*-j*`` and ``*-i*``
-files), which joined it once they had been scored: every excerpt here has been seen, so these floors guard against
-regressions and say nothing about unseen reporting. The blind figures each set gave when it was scored, once, are
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*``, ``*-j*``, ``*-i*``
+and ``*-l*`` files), which joined it once they had been scored: every excerpt here has been seen, so these floors
+guard against regressions and say nothing about unseen reporting. The blind figures each set gave when it was scored, once, are
 recorded in ``docs/accuracy.md``.
 
 A blind held-out set, when there is one, is a folder of the same format named by ``HELDOUT``; once it has been
@@ -28,17 +28,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout24"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout25"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.622, 0.511), "ar": (0.605, 0.444), "fr": (0.634, 0.417), "ru": (0.624, 0.517)}
+FLOORS = {"en": (0.617, 0.506), "ar": (0.608, 0.439), "fr": (0.632, 0.411), "ru": (0.614, 0.514)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 24: blind at 493ca55, 34.4 % (100 of 291), precision 50.8 %
-    "en": (0.5, 0.396),
-    "ar": (0.8, 0.28),
-    "fr": (0.533, 0.231),
-    "ru": (0.417, 0.437),
-}
-# sources reported as actor on the blind set when it was scored (set 24: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 25: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 25: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
