@@ -92,3 +92,45 @@ def gap_scores(res: SeaResult, dark: pl.DataFrame, end: datetime) -> dict[str, f
         .with_columns(((pl.col("ov") > 0.5 * pl.col("dt_s")) == (pl.col("gap_class") == "dark")).alias("right"))
     )
     return {"accuracy": num(ov["right"].mean()) if ov.height else 1.0, "n": float(ov.height)}
+
+
+def dark_calibration(res: SeaResult, truth: pl.DataFrame, end: datetime) -> dict[str, float]:
+    """How far the ranked ports of a silence can be trusted: for each dark truth arrival matched to a lingering
+    silence of its ship, the top harbour's probability against whether it is the true one, and the probability
+    given to the true harbour (ports of one harbour summed). A ranking whose first place says 0.8 should be right
+    about four times in five; the mean top probability against the share right says whether it is."""
+    dark = truth.filter((pl.col("arr_time") < end) & pl.col("dark")).with_columns(_harbour("arr_site").alias("h"))
+    ranked = (
+        res.gaps.filter(pl.col("lingers") & ~pl.col("in_port"))
+        .select("asset_id", pl.col("ts_a").alias("start"), pl.coalesce("ts_b", "ts_a").alias("end"), "candidates")
+        .with_row_index("gi")
+    )
+    per_harbour = (
+        ranked.select("gi", "candidates")
+        .explode("candidates")
+        .drop_nulls("candidates")
+        .select(
+            "gi",
+            pl.col("candidates").struct.field("site_id").replace(harbour_of(port_sites())).alias("ch"),
+            pl.col("candidates").struct.field("prob").cast(pl.Float64).alias("p"),
+        )
+        .group_by("gi", "ch")
+        .agg(pl.col("p").sum())
+    )
+    top = per_harbour.sort("p", descending=True).group_by("gi", maintain_order=True).first()
+    matched = (
+        dark.join(ranked.select("gi", "asset_id", "start", "end"), on="asset_id")
+        .filter((pl.col("end") >= pl.col("arr_time") - WINDOW) & (pl.col("start") <= pl.col("arr_time") + WINDOW))
+        .join(top.rename({"ch": "top_h", "p": "top_p"}), on="gi")
+        .join(per_harbour.rename({"ch": "h", "p": "true_p"}), on=["gi", "h"], how="left")
+        .with_columns(pl.col("true_p").fill_null(0.0), (pl.col("top_h") == pl.col("h")).alias("right"))
+    )
+    if not matched.height:
+        return {"n": 0.0, "top_right": 1.0, "top_prob": 1.0, "log_loss": 0.0}
+    return {
+        "n": float(matched.height),
+        "top_right": num(matched["right"].cast(pl.Float64).mean()),
+        "top_prob": num(matched["top_p"].mean()),
+        # a true harbour ranked nowhere costs as much as one given half a percent
+        "log_loss": num((-matched["true_p"].clip(0.005, 1.0).log()).mean()),
+    }

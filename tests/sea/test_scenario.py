@@ -58,10 +58,12 @@ def test_voyages_from_nmea_through_the_store(scenario: sim.Scenario, tmp_path: P
     # the ship that went dark bound for Benghazi: dark ending, Benghazi among the two ports ranked for the silence.
     # It fell silent 270 km short, off Ras al-Hilal's small harbour, and reappeared there heading home 58 h later:
     # the track cannot tell the two apart and no other ship in this scenario called at either, so geometry
-    # (the nearer harbour) ranks first and the ranking must not be sure of it
+    # (the nearer harbour) ranks first and the ranking must not be sure of it: a 58 h silence leaves time for the
+    # 540 km detour to Benghazi and back (destinations.SLACK_SHARE), which keeps Benghazi in sight (0.18 to 0.65)
     ship = truth.filter(pl.col("arr_site") == "benghazi-port")["asset_id"][0]
     dark = v.filter(pl.col("asset_id") == ship, pl.col("ending") == "dark")
     assert dark.height == 1
     top2 = dark["arr_candidates"][0][:2]
     assert "benghazi-port" in [c["site_id"] for c in top2]
-    assert top2[0]["prob"] < 0.9
+    assert top2[0]["prob"] < 0.75
+    assert next(c["prob"] for c in top2 if c["site_id"] == "benghazi-port") >= 0.1

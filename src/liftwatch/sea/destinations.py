@@ -1,7 +1,8 @@
 """Where a ship probably went while it was silent: ranked ports for an AIS gap.
 
 For a gap from the last report A (position, course, time) to the next report B (or the end of the data), every
-port P is scored by how little detour A -> P -> B costs against A -> B, by whether A's course pointed at P, and is
+port P is scored by how little detour A -> P -> B costs against A -> B (a longer silence makes a longer detour
+plausible: ``SLACK_SHARE``), by whether A's course pointed at P, and is
 dropped when the ship could not have reached it in the time (at 1.3x its observed speed). "Elsewhere" (a port
 the list does not hold) competes as a port ``ELSEWHERE_KM`` off the track, so a ship far from every listed port
 gets no confident destination. When the gap is far
@@ -30,6 +31,11 @@ from liftwatch.geodesy import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_
 from liftwatch.sea.portcalls import harbour_of
 
 DETOUR_SCALE_KM = 150.0
+# A long silence leaves time for a long detour: the detour a harbour costs is judged against a fifth of the sailing
+# the silence leaves over the direct passage (at the observed speed) when that is more than DETOUR_SCALE_KM. Without
+# it a ship silent for two days that reappears where it vanished was all but sure to have called at the nearest
+# harbour, however small, and the one it sailed for ranked far behind.
+SLACK_SHARE = 0.2
 OPEN_END_SCALE_KM = 400.0
 SPEED_MARGIN = 1.3
 LINGER_S = 12 * 3600.0  # time beyond the direct passage that means a stop somewhere
@@ -85,11 +91,9 @@ def rank(gaps: pl.DataFrame, ports: pl.DataFrame, calls: pl.DataFrame | None = N
         h_b = np.where(np.isfinite(off_b), 0.25 + 0.75 * np.clip(np.cos(np.radians(off_b)), 0.0, 1.0), 1.0)
         heading = heading * np.where(open_end[:, None] | (d2 < 10.0), 1.0, h_b)
     detour = np.maximum(d1 + d2 - dab, 0.0)
-    score = (
-        np.where(open_end[:, None], np.exp(-d1 / OPEN_END_SCALE_KM), np.exp(-detour / DETOUR_SCALE_KM))
-        * heading
-        * feasible
-    )
+    slack_km = np.maximum(dt_h - dab / kmh, 0.0) * kmh / SPEED_MARGIN
+    scale = np.maximum(DETOUR_SCALE_KM, SLACK_SHARE * slack_km)
+    score = np.where(open_end[:, None], np.exp(-d1 / OPEN_END_SCALE_KM), np.exp(-detour / scale)) * heading * feasible
     # pool ports of one harbour into its first-listed site (a silence cannot tell them apart)
     harbour = harbour_of(ports)
     ids = ports["site_id"].to_list()
