@@ -65,10 +65,13 @@ class Reading(NamedTuple):
 
 
 def group_of(name: str) -> str:
-    """The set a corpus file belongs to: the letter after its language ("en-q3-..." -> "q"); the numbered
-    originals ("en-07-...") are one set, "0"."""
-    m = re.match(r"^[a-z]{2}-([a-z]?)\d", name)
-    return (m.group(1) or "0") if m else "0"
+    """The set a corpus file belongs to: the letters after its language ("en-q3-..." -> "q", "en-aa1-..." -> "aa"
+    once the single letters ran out); the numbered originals ("en-07-...") are one set, "0". A name of neither
+    form is an error: read as an original it would put an unseen set into the training folds."""
+    m = re.match(r"^[a-z]{2}-([a-z]*)\d", name)
+    if m is None:
+        raise ValueError(f"not a corpus file name (lang-<set letters><n>-...): {name}")
+    return m.group(1) or "0"
 
 
 def _keys(gaz: Gazetteer, p: Place) -> set[str]:

@@ -8,8 +8,8 @@ same mentions:
 
 * the data set (``place_role_data.py``): every place mention the extractor's own reading finds, labelled from
   the gold by place key, with the rules' role for it found the same way in the extractor's claims;
-* **folds** are the corpus's sets: the letter after the language in the file name (``en-q3-...`` is set q), the
-  numbered originals one more set. Each set is predicted by a model trained on the others, which imitates
+* **folds** are the corpus's sets: the letters after the language in the file name (``en-q3-...`` is set q,
+  ``en-aa1-...`` set aa), the numbered originals one more set. Each set is predicted by a model trained on the others, which imitates
   reporting the model never saw (leave-one-set-out);
 * the comparison is per role and language, at two levels: each mention, and each (excerpt, place) pair, the
   level a claim's fields are scored at (a place's role is the most probable role any of its mentions gets);

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 _SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "place_role_data.py"
 
 
@@ -62,3 +64,18 @@ def test_sets_are_the_letter_after_the_language_and_the_originals_one_set() -> N
     assert exp.group_of("ar-k3-tsezar-kunikov.toml") == "k"
     assert exp.group_of("en-07-some-original.toml") == "0"
     assert exp.group_of("fr-12-another.toml") == "0"
+
+
+def test_every_set_letter_is_its_own_set_and_two_letter_sets_are_read_whole() -> None:
+    exp = _experiment()
+    # the sets that joined after the first measurement, each one fold, none merged with the originals
+    for letter in "abcdeijl":
+        assert exp.group_of(f"ru-{letter}7-invented.toml") == letter
+    assert exp.group_of("en-aa1-invented.toml") == "aa"
+    assert exp.group_of("ar-ab12-invented.toml") == "ab"
+
+
+def test_a_name_of_no_set_is_refused_rather_than_read_as_an_original() -> None:
+    exp = _experiment()
+    with pytest.raises(ValueError):
+        exp.group_of("README.toml")
