@@ -4,7 +4,11 @@
 its clause no movement at all, whatever the places in it. Here the missing forms are added by the way the language
 builds them rather than the one form a text showed: the Russian verbs of carrying by prefix and root ("вывезли",
 "вывозили", "ввозят", "привезли", "завезли", "подвозят", "довезти", "увезли"), and the Arabic future and purpose
-particles on "return" and "head" ("ستعود", "لتعود", "سيتجه", "لتتجه"), which the bare forms' boundary kept out.
+particles on "return" and "head" ("ستعود", "لتعود", "سيتجه", "لتتجه"), which the bare forms' boundary kept out; the
+English present and bare forms of verbs whose past the list has ("planes land in", "take off", "proceeded through",
+"its return to"), the noun of an airlift in the languages other than English, which had "air bridge" ("pont aérien",
+"воздушный мост", "جسر جوي"), French "entrer", and Arabic nouns of movement whose "ة" turns to "ت" before a pronoun
+("رحلتها", "عودتها").
 
 Measured and left out (on the development corpus each added more wrong fields than right ones): a noun of
 movement with its carrier and the place after it ("the arrival of two Il-76s at Benina", "l'atterrissage en Iran",
