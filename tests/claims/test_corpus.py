@@ -30,7 +30,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout25"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.617, 0.506), "ar": (0.608, 0.439), "fr": (0.632, 0.411), "ru": (0.614, 0.514)}
+FLOORS = {"en": (0.617, 0.509), "ar": (0.608, 0.441), "fr": (0.633, 0.414), "ru": (0.614, 0.514)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 25: annotated blind, not yet scored
 # sources reported as actor on the blind set when it was scored (set 25: not yet scored)

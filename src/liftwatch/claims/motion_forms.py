@@ -4,7 +4,11 @@
 its clause no movement at all, whatever the places in it. Here the missing forms are added by the way the language
 builds them rather than the one form a text showed: the Russian verbs of carrying by prefix and root ("вывезли",
 "вывозили", "ввозят", "привезли", "завезли", "подвозят", "довезти", "увезли"), and the Arabic future and purpose
-particles on "return" and "head" ("ستعود", "لتعود", "سيتجه", "لتتجه"), which the bare forms' boundary kept out.
+particles on "return" and "head" ("ستعود", "لتعود", "سيتجه", "لتتجه"), which the bare forms' boundary kept out; the
+English present and bare forms of verbs whose past the list has ("planes land in", "take off", "proceeded through",
+"its return to"), the noun of an airlift in the languages other than English, which had "air bridge" ("pont aérien",
+"воздушный мост", "جسر جوي"), French "entrer", and Arabic nouns of movement whose "ة" turns to "ت" before a pronoun
+("رحلتها", "عودتها").
 
 Measured and left out (on the development corpus each added more wrong fields than right ones): a noun of
 movement with its carrier and the place after it ("the arrival of two Il-76s at Benina", "l'atterrissage en Iran",
@@ -32,5 +36,21 @@ MORE_MOVES = (
     # the port of Primorsk", "two corvettes escorted the cargo ship to Tartus"): the escort went there too, so the
     # clause is a movement; an escort with no goal ("escorted the convoy through the strait") or a purpose ("escorted
     # the ships to protect them") stays out
-    r"\bescort(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:the\s+(?:port|harbou?r|naval\s+base|base|airport|coast)\b|(?-i:[A-Z]))"
+    r"\bescort(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){1,6}?to\s+(?:the\s+(?:port|harbou?r|naval\s+base|base|airport|coast)\b|(?-i:[A-Z]))|"
+    # English: the present and bare forms of verbs whose past the list has, told with the preposition that makes them
+    # verbs of motion: "land" after a plural carrier ("Two cargo planes land in Sirte", "Il-76s land at Benina"; after
+    # an adjective or "to" it is the noun or a purpose: "coastal land in exchange", "to land in turn"), "will take off
+    # for Tripoli", "proceeded through the Mogilev region to Russia", and the noun of a return with its possessor
+    # ("upon its return to the Turkish Straits"; the verb "returning to" mostly tells a plan's last leg)
+    r"(?:\b[\w-]*\d[\w-]*|\b\w+s)\s+land\s+(?:in|at)\b|\btakes?\s+off\b|"
+    r"\bproceed(?:s|ed|ing)?\s+(?:to|through|towards?)\b|\b(?:its|their|her|his)\s+return\s+(?:to|from)\b|"
+    # the noun of an airlift, as English "air bridge" is read already: "un pont aérien vers le Soudan", "воздушный
+    # мост", "جسر جوي", "جسرها الجوي إلى ليبيا" (with its article, prepositions and pronoun)
+    r"\bponts?\s+a[ée]riens?\b|\bвоздушн\w+\s+мост\w*|"
+    r"(?<![\u0600-\u06FF])[وفبل]?(?:ال|لل)?جسر\S*\s+(?:ال)?جوي\S*|"
+    # French: the infinitive of "entrer", whose other forms the list has ("les premiers à entrer dans le port de")
+    r"\bentrer\b|"
+    # Arabic: a noun of movement ending in ta marbuta keeps its "ت" before a pronoun ("رحلة" → "رحلتها", "عودة" →
+    # "عودتها"): "واصلت الطائرة رحلتها إلى هافانا"
+    r"(?<![\u0600-\u06FF])[وفبل]?(?:ال)?(?:رحلت|عودت)(?:ها|هما|هم|ه)(?![\u0600-\u06FF])"
 )
