@@ -30,10 +30,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout25"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.617, 0.509), "ar": (0.608, 0.441), "fr": (0.633, 0.414), "ru": (0.614, 0.514)}
+FLOORS = {"en": (0.618, 0.508), "ar": (0.609, 0.441), "fr": (0.637, 0.415), "ru": (0.614, 0.514)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 25: annotated blind, not yet scored
-# sources reported as actor on the blind set when it was scored (set 25: not yet scored)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 25: blind at 75f6242, 36.6 % (93 of 254), precision 53.8 %
+    "en": (0.528, 0.333),
+    "ar": (0.55, 0.318),
+    "fr": (0.551, 0.307),
+    "ru": (0.529, 0.551),
+}
+# sources reported as actor on the blind set when it was scored (set 25: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
