@@ -235,8 +235,10 @@ def _search(query: str, limit: int) -> list[tuple[Site, float]]:
         for sid in idx.phonetic.get(pkey, []):
             add(sid, PHONETIC_SCORE if prominent_site(sid) or spelled_like(query, sid) else MINOR_PHONETIC_SCORE)
         fkey = fuzzy_key(query)
-        hits = process.extract(fkey, idx.keys, scorer=fuzz.WRatio, limit=max(50, limit * 10), score_cutoff=60)
-        for _key, score, pos in hits:
+        choices, positions = _fuzzy_choices(frozenset(_scripts(fkey)))
+        hits = process.extract(fkey, choices, scorer=fuzz.WRatio, limit=max(50, limit * 10), score_cutoff=60)
+        for _key, score, at in hits:
+            pos = positions[at]
             # WRatio forgives partial matches ("heathrow" in "london heathrow"); blend in plain ratio so that
             # whole-name matches rank above substring matches, and keep fuzzy hits below exact ones.
             # An alias shorter than the query gets credit only for whole matching words (token_set), not for
@@ -251,6 +253,37 @@ def _search(query: str, limit: int) -> list[tuple[Site, float]]:
     rank = idx.rank
     ordered = sorted(scored.items(), key=lambda kv: (-round(kv[1], 1), rank.get(kv[0], (9, 9, 9, 9))))
     return [(site(sid), round(score, 1)) for sid, score in ordered[:limit]]
+
+
+_SCRIPT_CLASSES = {
+    "latin": re.compile(r"[a-z]"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "arabic": re.compile(r"[\u0600-\u06ff]"),
+    "digit": re.compile(r"[0-9]"),
+}
+_OTHER_CHAR = re.compile(r"[^a-z0-9 \u0400-\u04ff\u0600-\u06ff]")
+
+
+def _scripts(key: str) -> set[str]:
+    """The script classes a fuzzy key's characters fall in."""
+    return {name for name, pattern in _SCRIPT_CLASSES.items() if pattern.search(key)}
+
+
+@lru_cache(maxsize=32)
+def _fuzzy_choices(scripts: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The fuzzy keys a query written in ``scripts`` can match, and their positions in the index.
+
+    A key that shares no character with the query but spaces scores far under the fuzzy pass's cutoff (60), so a
+    query in Cyrillic or Arabic letters need not be scored against the 36,000 Latin names of the airport table: that
+    pass was nine tenths of reading a Russian article. A query with a Latin letter, or none of these classes, is
+    scored against every key as before; keys with a character outside the classes are always kept."""
+    keys = _index().keys
+    if "latin" in scripts or not scripts:
+        return keys, list(range(len(keys)))
+    positions = [
+        i for i, k in enumerate(keys) if _OTHER_CHAR.search(k) or any(_SCRIPT_CLASSES[c].search(k) for c in scripts)
+    ]
+    return [keys[i] for i in positions], positions
 
 
 #: A fuzzy hit that drops a word of the name or changes a short word's consonants scores at most this, below
