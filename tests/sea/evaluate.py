@@ -17,6 +17,13 @@ def _harbour(col: str) -> pl.Expr:
     return pl.col(col).replace(harbour_of(port_sites()))
 
 
+def _silences(res: SeaResult) -> pl.DataFrame:
+    """The silences at sea long enough to hide a port call, with their span and ranked candidate ports."""
+    return res.gaps.filter(pl.col("lingers") & ~pl.col("in_port")).select(
+        "asset_id", pl.col("ts_a").alias("start"), pl.coalesce("ts_b", "ts_a").alias("end"), "candidates"
+    )
+
+
 def port_call_scores(res: SeaResult, truth: pl.DataFrame, end: datetime) -> dict[str, float]:
     """Recall of truth arrivals (split by whether the ship was transmitting), precision of observed calls."""
     calls = res.all_port_calls().with_columns(_harbour("site_id").alias("h"))
@@ -32,14 +39,9 @@ def port_call_scores(res: SeaResult, truth: pl.DataFrame, end: datetime) -> dict
     seen = tv.filter(~pl.col("dark"))
     dark = tv.filter(pl.col("dark"))
     # dark arrivals: is the truth harbour among the top-2 ports ranked for the silence?
-    g = res.gaps.filter(pl.col("lingers") & ~pl.col("in_port"))
     top2 = (
-        g.select(
-            "asset_id",
-            pl.col("ts_a").alias("start"),
-            pl.coalesce("ts_b", "ts_a").alias("end"),
-            pl.col("candidates").list.head(2).alias("c"),
-        )
+        _silences(res)
+        .select("asset_id", "start", "end", pl.col("candidates").list.head(2).alias("c"))
         .explode("c")
         .drop_nulls("c")
         .with_columns(pl.col("c").struct.field("site_id").alias("site_id"))
@@ -100,19 +102,14 @@ def dark_calibration(res: SeaResult, truth: pl.DataFrame, end: datetime) -> dict
     given to the true harbour (ports of one harbour summed). A ranking whose first place says 0.8 should be right
     about four times in five; the mean top probability against the share right says whether it is."""
     dark = truth.filter((pl.col("arr_time") < end) & pl.col("dark")).with_columns(_harbour("arr_site").alias("h"))
-    ranked = (
-        res.gaps.filter(pl.col("lingers") & ~pl.col("in_port"))
-        .select("asset_id", pl.col("ts_a").alias("start"), pl.coalesce("ts_b", "ts_a").alias("end"), "candidates")
-        .with_row_index("gi")
-    )
+    ranked = _silences(res).with_row_index("gi")
     per_harbour = (
         ranked.select("gi", "candidates")
         .explode("candidates")
         .drop_nulls("candidates")
+        .with_columns(pl.col("candidates").struct.field("site_id").alias("site_id"))
         .select(
-            "gi",
-            pl.col("candidates").struct.field("site_id").replace(harbour_of(port_sites())).alias("ch"),
-            pl.col("candidates").struct.field("prob").cast(pl.Float64).alias("p"),
+            "gi", _harbour("site_id").alias("ch"), pl.col("candidates").struct.field("prob").cast(pl.Float64).alias("p")
         )
         .group_by("gi", "ch")
         .agg(pl.col("p").sum())
