@@ -6,8 +6,8 @@ drop is a regression, not noise: raise the floors when the extractor gets better
 make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
-``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*``, ``*-j*``, ``*-i*``
-and ``*-l*`` files), which joined it once they had been scored: every excerpt here has been seen, so these floors
+``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*``, ``*-j*``, ``*-i*``,
+``*-l*`` and ``*-o*`` files), which joined it once they had been scored: every excerpt here has been seen, so these floors
 guard against regressions and say nothing about unseen reporting. The blind figures each set gave when it was scored, once, are
 recorded in ``docs/accuracy.md``.
 
@@ -28,17 +28,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout25"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout26"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.618, 0.508), "ar": (0.609, 0.441), "fr": (0.637, 0.415), "ru": (0.614, 0.514)}
+FLOORS = {"en": (0.616, 0.503), "ar": (0.607, 0.437), "fr": (0.635, 0.412), "ru": (0.611, 0.515)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 25: blind at 75f6242, 36.6 % (93 of 254), precision 53.8 %
-    "en": (0.528, 0.333),
-    "ar": (0.55, 0.318),
-    "fr": (0.551, 0.307),
-    "ru": (0.529, 0.551),
-}
-# sources reported as actor on the blind set when it was scored (set 25: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 26: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 26: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
