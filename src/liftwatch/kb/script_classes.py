@@ -1,9 +1,10 @@
 """Which keys of a fuzzy list a query can match at all, by the scripts their letters are written in.
 
 A key that shares no character with the query scores 0 with every rapidfuzz scorer the kb uses (each counts the
-characters the two strings have in common), so a query written in Cyrillic or Arabic letters need not be scored
-against the tens of thousands of Latin names of the airport, city and country tables: that scoring was most of the
-time spent reading a Russian or Arabic article. Shared by the site search (:mod:`liftwatch.kb.lookup`) and the
+characters the two strings have in common; the spaces of two names of several words alone leave the site search far
+under its cutoff), so a query written in Cyrillic or Arabic letters need not be scored against the tens of thousands
+of Latin names of the airport, city and country tables: that scoring was most of the time spent reading a Russian or
+Arabic article. Shared by the site search (:mod:`liftwatch.kb.lookup`) and the
 place candidates (:mod:`liftwatch.kb.place_fuzzy`), which each keep their answers exactly as a full pass gives them.
 """
 
