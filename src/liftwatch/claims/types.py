@@ -30,6 +30,13 @@ _PREFIX_SCRIPTS = {
     "c": ("С", "Си", "سي", "سى"),
     "a": ("А", "إيه", "ايه", "أيه"),
 }
+# what no designation may follow: a Latin or Cyrillic letter or a digit (an Arabic letter may: Arabic text fuses the
+# next word to a Latin designation, "إليوشنIl-76", "وCN-235")
+_FUSED = "[A-Za-zА-Яа-яЁё0-9]"
+# where a type's name can start: each pattern begins with a letter or digit after no such character (``(?<![\w])``,
+# ``\b``, a preceding "the " or, for a designation, ``(?<!_FUSED)``), so the whole alternation need not be tried
+# at any other place in a sentence
+_TYPE_START = rf"(?<!{_FUSED})(?=\w)"
 # Popular names a kb row gives after the designation ("Antonov An-124-100 Ruslan", "Lockheed C-130H Hercules"),
 # with the spellings of other-language reporting; a name that is also a common word ("Atlas") is left out.
 _POPULAR: dict[str, tuple[str, ...]] = {
@@ -94,7 +101,7 @@ def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None, po
     # A one-letter prefix with a short number takes no space: "с 5 по 7 марта" and "с 17 марта" are dates, not
     # a C-5 or a C-17 (the Cyrillic Es spells the C).
     sep = r"[-‑]?" if len(prefix) == 1 and len(num) <= 2 else r"[-\s‑]?"
-    alts = [rf"(?<![A-Za-zА-Яа-яЁё0-9])(?:{pre}){sep}{num}(?!\d)[\w-]*"]
+    alts = [rf"(?<!{_FUSED})(?:{pre}){sep}{num}(?!\d)[\w-]*"]
     if maker:
         makers = "|".join(re.escape(m) for m in MAKERS.get(maker, (maker,)))
         alts.insert(0, rf"(?<![\w])(?:{makers})[\s-]+(?:(?:{pre})[-\s]?)?{num}(?!\d)[\w-]*")
@@ -187,10 +194,16 @@ def maker_kinds() -> tuple[MakerKind, ...]:
     return tuple(out)
 
 
+def _alternation() -> str:
+    """All type patterns as one alternation, each a named group (``t`` and its index in :func:`type_kinds`)."""
+    return "|".join(f"(?P<t{i}>{k.pattern.pattern})" for i, k in enumerate(type_kinds()))
+
+
 @cache
 def _combined() -> re.Pattern[str]:
-    """All type patterns in one alternation (one pass over a sentence instead of one per type)."""
-    return re.compile("|".join(f"(?P<t{i}>{k.pattern.pattern})" for i, k in enumerate(type_kinds())), re.I)
+    """All type patterns in one alternation (one pass over a sentence instead of one per type), tried only where a
+    name can start (:data:`_TYPE_START`): the alternatives are hundreds, and most places in a sentence are none."""
+    return re.compile(f"{_TYPE_START}(?:{_alternation()})", re.I)
 
 
 def find_types(text: str) -> list[tuple[int, int, TypeKind]]:

@@ -29,6 +29,7 @@ from liftwatch.kb._text import (
     skeleton,
 )
 from liftwatch.kb.runways import airfields
+from liftwatch.kb.script_classes import scripts, sharing_positions
 from liftwatch.kb.sites import Site, _code_index, _row_index, site, sites
 
 _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip": 2, "heliport": 3}
@@ -234,55 +235,47 @@ def _search(query: str, limit: int) -> list[tuple[Site, float]]:
         pkey = phonetic_key(query)
         for sid in idx.phonetic.get(pkey, []):
             add(sid, PHONETIC_SCORE if prominent_site(sid) or spelled_like(query, sid) else MINOR_PHONETIC_SCORE)
-        fkey = fuzzy_key(query)
-        choices, positions = _fuzzy_choices(frozenset(_scripts(fkey)))
-        hits = process.extract(fkey, choices, scorer=fuzz.WRatio, limit=max(50, limit * 10), score_cutoff=60)
-        for _key, score, at in hits:
-            pos = positions[at]
-            # WRatio forgives partial matches ("heathrow" in "london heathrow"); blend in plain ratio so that
-            # whole-name matches rank above substring matches, and keep fuzzy hits below exact ones.
-            # An alias shorter than the query gets credit only for whole matching words (token_set), not for
-            # being a substring ("mimi" inside "himimin").
-            alias = idx.keys[pos]
-            plain = float(fuzz.ratio(fkey, alias))
-            base = float(score) if len(alias) >= len(fkey) else max(plain, 0.95 * fuzz.token_set_ratio(fkey, alias))
-            if not _words_kept(fkey, alias):
-                base = min(base, UNKEPT_SCORE)
-            for sid in idx.key_sites[pos]:
-                add(sid, min(96.0, 0.8 * base + 0.2 * plain))
+        for sid, score in _fuzzy_scores(fuzzy_key(query), max(50, limit * 10)):
+            add(sid, score)
     rank = idx.rank
     ordered = sorted(scored.items(), key=lambda kv: (-round(kv[1], 1), rank.get(kv[0], (9, 9, 9, 9))))
     return [(site(sid), round(score, 1)) for sid, score in ordered[:limit]]
 
 
-_SCRIPT_CLASSES = {
-    "latin": re.compile(r"[a-z]"),
-    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "arabic": re.compile(r"[\u0600-\u06ff]"),
-    "digit": re.compile(r"[0-9]"),
-}
-_OTHER_CHAR = re.compile(r"[^a-z0-9 \u0400-\u04ff\u0600-\u06ff]")
-
-
-def _scripts(key: str) -> set[str]:
-    """The script classes a fuzzy key's characters fall in."""
-    return {name for name, pattern in _SCRIPT_CLASSES.items() if pattern.search(key)}
+@lru_cache(maxsize=100_000)
+def _fuzzy_scores(fkey: str, n: int) -> tuple[tuple[str, float], ...]:
+    """The fuzzy pass of a search: (site id, score) for the sites of the ``n`` fuzzy keys closest to ``fkey``, in
+    the order they are found. It depends on the folded key alone, so it is computed once for all the spellings that
+    fold alike ("Хмеймим", "ХМЕЙМИМ") and for every article that names the place: a pass over the 37,000 keys
+    costs tens of milliseconds."""
+    idx = _index()
+    choices, positions = _fuzzy_choices(scripts(fkey))
+    out: list[tuple[str, float]] = []
+    for _key, score, at in process.extract(fkey, choices, scorer=fuzz.WRatio, limit=n, score_cutoff=60):
+        pos = positions[at]
+        # WRatio forgives partial matches ("heathrow" in "london heathrow"); blend in plain ratio so that
+        # whole-name matches rank above substring matches, and keep fuzzy hits below exact ones.
+        # An alias shorter than the query gets credit only for whole matching words (token_set), not for
+        # being a substring ("mimi" inside "himimin").
+        alias = idx.keys[pos]
+        plain = float(fuzz.ratio(fkey, alias))
+        base = float(score) if len(alias) >= len(fkey) else max(plain, 0.95 * fuzz.token_set_ratio(fkey, alias))
+        if not _words_kept(fkey, alias):
+            base = min(base, UNKEPT_SCORE)
+        out.extend((sid, min(96.0, 0.8 * base + 0.2 * plain)) for sid in idx.key_sites[pos])
+    return tuple(out)
 
 
 @lru_cache(maxsize=32)
-def _fuzzy_choices(scripts: frozenset[str]) -> tuple[list[str], list[int]]:
-    """The fuzzy keys a query written in ``scripts`` can match, and their positions in the index.
-
-    A key that shares no character with the query but spaces scores far under the fuzzy pass's cutoff (60), so a
-    query in Cyrillic or Arabic letters need not be scored against the 36,000 Latin names of the airport table: that
-    pass was nine tenths of reading a Russian article. A query with a Latin letter, or none of these classes, is
-    scored against every key as before; keys with a character outside the classes are always kept."""
+def _fuzzy_choices(query_scripts: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The fuzzy keys a query written in ``query_scripts`` can match, and their positions in the index
+    (:func:`liftwatch.kb.script_classes.sharing_positions`: a Cyrillic or Arabic query is not scored against the
+    36,000 Latin names of the airport table, which was nine tenths of reading a Russian article). A key sharing no
+    character with the query but the spaces between words scores far under the pass's cutoff (60)."""
     keys = _index().keys
-    if "latin" in scripts or not scripts:
+    positions = sharing_positions(keys, query_scripts)
+    if positions is None:
         return keys, list(range(len(keys)))
-    positions = [
-        i for i, k in enumerate(keys) if _OTHER_CHAR.search(k) or any(_SCRIPT_CLASSES[c].search(k) for c in scripts)
-    ]
     return [keys[i] for i in positions], positions
 
 

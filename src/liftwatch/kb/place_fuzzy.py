@@ -10,7 +10,8 @@ countries and cities without that word, so "Sea" does not make Shea Field a cand
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -22,6 +23,7 @@ from liftwatch.kb.lookup import PHONETIC_SCORE, prominent_site, search_sites, sp
 from liftwatch.kb.place_guard import PlaceKind, place_skeletons, text_skeletons
 from liftwatch.kb.place_refs import PlaceRef, _city_ref, _country_ref, _country_region, _region_ref, _site_ref
 from liftwatch.kb.regions import _region_alias_index, regions
+from liftwatch.kb.script_classes import scripts, sharing_positions
 from liftwatch.kb.sites import site
 
 MIN_FUZZY_SCORE = 90.0  # below this a fuzzy hit is a guess ("militray" -> Melita Airport), not a spelling variant
@@ -37,12 +39,14 @@ _WATER_WORD = re.compile(
 
 
 def _extract(
-    key: str, choices: dict[str, str], limit: int, words: dict[str, frozenset[str]] | None = None
+    key: str, table: str, limit: int, words: dict[str, frozenset[str]] | None = None
 ) -> list[tuple[str, float]]:
-    """Best distinct targets of ``choices`` (alias key -> target id) for ``key`` by WRatio. ``words`` (alias key ->
-    the keys of its words) marks a one-word name found only inside a longer word of an alias: no match either."""
+    """Best distinct targets of the ``table`` of :data:`_TABLES` (alias key -> target id) for ``key`` by WRatio.
+    ``words`` (alias key -> the keys of its words) marks a one-word name found only inside a longer word of an
+    alias: no match either."""
+    choices = _TABLES[table]()
     out: dict[str, float] = {}
-    for alias, score, _ in process.extract(key, list(choices), scorer=fuzz.WRatio, limit=limit * 3):
+    for alias, score in _closest(key, table, limit * 3):
         inside = words is not None and len(alias) > len(key) and key not in words.get(alias, frozenset({key}))
         if len(alias) < len(key) or inside:
             # a short alias inside a longer word is no match ("cina" in "fiumicino"), nor a word inside an alias's
@@ -50,6 +54,45 @@ def _extract(
             score = max(fuzz.ratio(key, alias), 0.95 * fuzz.token_set_ratio(key, alias))
         out[choices[alias]] = max(out.get(choices[alias], 0.0), round(float(score), 1))
     return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
+
+
+@cache
+def _city_table() -> dict[str, str]:
+    return {k: k for k in city_names()}
+
+
+#: The fuzzy lists of place names (alias key -> region id, ISO2 or city key), by name
+_TABLES: dict[str, Callable[[], dict[str, str]]] = {
+    "region": _region_alias_index,
+    "country": country_keys,
+    "city": _city_table,
+}
+
+
+@lru_cache(maxsize=64)
+def _aliases(table: str, query_scripts: frozenset[str]) -> list[str]:
+    """The alias keys of ``table`` a key written in ``query_scripts`` may share a character with
+    (:func:`liftwatch.kb.script_classes.sharing_positions`), in the table's order."""
+    keys = list(_TABLES[table]())
+    positions = sharing_positions(keys, query_scripts)
+    return keys if positions is None else [keys[i] for i in positions]
+
+
+@lru_cache(maxsize=100_000)
+def _closest(key: str, table: str, n: int) -> tuple[tuple[str, float], ...]:
+    """The ``n`` alias keys of ``table`` closest to ``key`` by WRatio, with their scores, as a pass over the whole
+    table ranks them (best first, ties in the table's order).
+
+    Kept per key: the same names come back in every case form, sentence and article. A key in Cyrillic or Arabic
+    letters is scored against the aliases it shares a script with, a tenth of the table: an alias sharing no
+    character with it scores 0. When fewer than ``n`` of those score above 0 the whole table is scored, since the
+    full pass would fill its list with aliases scoring 0, in the table's order."""
+    narrowed = _aliases(table, scripts(key))
+    hits = process.extract(key, narrowed, scorer=fuzz.WRatio, limit=n)
+    everything = _aliases(table, frozenset())
+    if len(narrowed) < len(everything) and not (len(hits) == n and hits[-1][1] > 0):
+        hits = process.extract(key, everything, scorer=fuzz.WRatio, limit=n)
+    return tuple((alias, float(score)) for alias, score, _ in hits)
 
 
 @cache
@@ -82,13 +125,13 @@ def place_candidates(text: str, limit: int = 5) -> list[tuple[PlaceKind, str, st
     key = norm_key(text)
     if key:
         one_word = len(text.split()) == 1
-        for rid, score in _extract(key, _region_alias_index(), limit, _region_alias_words() if one_word else None):
+        for rid, score in _extract(key, "region", limit, _region_alias_words() if one_word else None):
             out.append(("region", rid, regions()[rid].name, score))
         key = norm_key(named) or key
-        for iso2, score in _extract(key, country_keys(), limit):
+        for iso2, score in _extract(key, "country", limit):
             if _country_region(iso2) is None:  # a country the kb has a region for is listed as that region
                 out.append(("country", f"country:{iso2}", countries()[iso2].name, score))
-        for name, score in _extract(key, {k: k for k in city_names()}, limit):
+        for name, score in _extract(key, "city", limit):
             best = cities_named(name)[0]
             if len(best.site_ids) == 1:
                 out.append(("site", best.site_ids[0], site(best.site_ids[0]).name, score))
