@@ -30,10 +30,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout26"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.616, 0.503), "ar": (0.607, 0.437), "fr": (0.635, 0.412), "ru": (0.611, 0.515)}
+FLOORS = {"en": (0.616, 0.503), "ar": (0.609, 0.438), "fr": (0.635, 0.412), "ru": (0.613, 0.516)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 26: annotated blind, not yet scored
-# sources reported as actor on the blind set when it was scored (set 26: not yet scored)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 26: blind at 21476c2, 26.8 % (108 of 403), precision 45.4 %
+    "en": (0.425, 0.281),
+    "ar": (0.472, 0.34),
+    "fr": (0.447, 0.204),
+    "ru": (0.529, 0.339),
+}
+# sources reported as actor on the blind set when it was scored (set 26: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
