@@ -35,6 +35,8 @@ def _ids(places: Iterable[Place]) -> set[str]:
         ("U.S. Africa Command says Russia deployed fighter jets to Libya.", "U.S. Africa Command"),
         ("A Russian cargo plane left Hmeimim for Libya, a Syrian security official confirmed.", "a Syrian security official"),
         ("Об этом сообщает мониторинговый проект «Беларускі Гаюн».", "мониторинговый проект «Беларускі Гаюн"),
+        ("По словам представителя Минобороны, два Ил-76 вылетели из Хмеймима.", "представителя Минобороны"),
+        ("Самолёт, по сведениям источника в аэропорту, приземлился в Бенгази.", "источника в аэропорту"),
         ("Selon une source touareg, quatre avions cargo russes se sont posés à Gao.", "une source touareg"),
         ("غادرت طائرة شحن روسية قاعدة حميميم، بحسب ما أفاد مسؤول أمني سوري.", "مسؤول أمني سوري"),
     ],
