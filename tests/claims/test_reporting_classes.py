@@ -38,7 +38,10 @@ def _ids(places: Iterable[Place]) -> set[str]:
         ("По словам представителя Минобороны, два Ил-76 вылетели из Хмеймима.", "представителя Минобороны"),
         ("Самолёт, по сведениям источника в аэропорту, приземлился в Бенгази.", "источника в аэропорту"),
         ("Selon une source touareg, quatre avions cargo russes se sont posés à Gao.", "une source touareg"),
+        ("Deux Il-76 ont atterri à Gao, a appris l'AFP de sources onusiennes.", "sources onusiennes"),
         ("غادرت طائرة شحن روسية قاعدة حميميم، بحسب ما أفاد مسؤول أمني سوري.", "مسؤول أمني سوري"),
+        ("هبطت طائرة شحن روسية في بنغازي، وفقا لمصادر عسكرية ليبية.", "مصادر عسكرية ليبية"),
+        ("وفقًا لوكالة رويترز، هبطت طائرتان روسيتان في الجفرة.", "وكالة رويترز"),
     ],
 )  # fmt: skip
 def test_attribution_sources(text: str, source: str) -> None:
