@@ -22,6 +22,8 @@ _VERBS_EN = (
     r"revealed|disclosed|wrote|writes|tweeted|posted|cited|citing|alleged|alleges|observed|informs|tracked|"
     r"showed|shows|indicated|indicates|quoted"
 )
+# Arabic words that end a source: "citing" and "that" ("عن", "أن", "إن", "بأن"): what follows is what it says
+_AR_THAT = r"(?:عن|أن|أنّ|إن|أنه|أنها|بأن|بأنه|بأنها)"
 _NP = r"(?P<src>(?:[\w.’'()\-]+\s+){0,7}?[\w.’'()\-]+)"
 _PATTERNS = [
     # "according to X", "citing X", "X told Reuters" handled below
@@ -48,9 +50,7 @@ _PATTERNS = [
     ),
     # Arabic "وفقا لـ X" (according to X): the preposition is written onto the source's first word ("وفقا لمصادر
     # عسكرية", "وفقًا لوكالة رويترز"), which is part of the source
-    re.compile(
-        r"وفق(?:ا|ًا|اً)\s+ل(?:ـ\s*)?(?P<src>[^،,.؛:\s]+(?:\s(?!(?:عن|أن|أنّ|إن|أنه|أنها|بأن|بأنه|بأنها)\s)[^،,.؛:\s]+){0,4})"
-    ),
+    re.compile(rf"وفق(?:ا|ًا|اً)\s+ل(?:ـ\s*)?(?P<src>[^،,.؛:\s]+(?:\s(?!{_AR_THAT}\s)[^،,.؛:\s]+){{0,4}})"),
     # Arabic: "بحسب ما أفاد X", "نقلا عن X", "قالت X", "أفادت X", "أعلنت X", "أكد X", "ذكرت X";
     # "نقلت X" reports only when "عن" (citing) follows ("نقلت وكالة رويترز عن مصدر"), else it is "transported"
     # ("نقلت روسيا أسلحة إلى ليبيا": Russia moves); the source ends before "citing" or "that" ("عن", "أن", "إن",
@@ -59,8 +59,8 @@ _PATTERNS = [
         r"(?:بحسب(?:\s+ما\s+(?:أفاد|أفادت|ذكر|ذكرت|نقلت|نقله))?|نقلا\s+عن|نقلاً\s+عن|حسب|"
         r"(?:^|\s)(?:و)?(?:قالت|قال|أفادت|أفاد|أعلنت|أعلن|أكدت|أكد|ذكرت|ذكر|كشفت|كشف|أوضحت|أوضح|بين|بينت|"
         r"أشارت|أشار|(?:نقلت|نقل)(?=(?:\s+[^،,.؛:\s]+){1,5}?\s+عن\s)))"
-        r"\s+(?P<src>(?!(?:عن|أن|أنّ|إن|أنه|أنها|بأن|بأنه|بأنها)\s)[^،,.؛:\s]+"
-        r"(?:\s(?!(?:عن|أن|أنّ|إن|أنه|أنها|بأن|بأنه|بأنها)\s)[^،,.؛:\s]+){0,4})"
+        rf"\s+(?P<src>(?!{_AR_THAT}\s)[^،,.؛:\s]+"
+        rf"(?:\s(?!{_AR_THAT}\s)[^،,.؛:\s]+){{0,4}})"
     ),
     # Russian: "сообщает X", "по данным X", "по словам X" (in X's words), "по сведениям X", "со ссылкой на X",
     # "заявил X", "Об этом сообщает X"
