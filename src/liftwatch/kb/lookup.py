@@ -29,7 +29,7 @@ from liftwatch.kb._text import (
     skeleton,
 )
 from liftwatch.kb.runways import airfields
-from liftwatch.kb.script_classes import scripts, sharing_positions
+from liftwatch.kb.script_classes import scripts, sharing_keys
 from liftwatch.kb.sites import Site, _code_index, _row_index, site, sites
 
 _KIND_RANK = {"air_base": 0, "naval_base": 0, "airport": 1, "port": 1, "airstrip": 2, "heliport": 3}
@@ -269,14 +269,10 @@ def _fuzzy_scores(fkey: str, n: int) -> tuple[tuple[str, float], ...]:
 @lru_cache(maxsize=32)
 def _fuzzy_choices(query_scripts: frozenset[str]) -> tuple[list[str], list[int]]:
     """The fuzzy keys a query written in ``query_scripts`` can match, and their positions in the index
-    (:func:`liftwatch.kb.script_classes.sharing_positions`: a Cyrillic or Arabic query is not scored against the
+    (:func:`liftwatch.kb.script_classes.sharing_keys`: a Cyrillic or Arabic query is not scored against the
     36,000 Latin names of the airport table, which was nine tenths of reading a Russian article). A key sharing no
     character with the query but the spaces between words scores far under the pass's cutoff (60)."""
-    keys = _index().keys
-    positions = sharing_positions(keys, query_scripts)
-    if positions is None:
-        return keys, list(range(len(keys)))
-    return [keys[i] for i in positions], positions
+    return sharing_keys(_index().keys, query_scripts)
 
 
 #: A fuzzy hit that drops a word of the name or changes a short word's consonants scores at most this, below

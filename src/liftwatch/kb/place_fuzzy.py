@@ -23,7 +23,7 @@ from liftwatch.kb.lookup import PHONETIC_SCORE, prominent_site, search_sites, sp
 from liftwatch.kb.place_guard import PlaceKind, place_skeletons, text_skeletons
 from liftwatch.kb.place_refs import PlaceRef, _city_ref, _country_ref, _country_region, _region_ref, _site_ref
 from liftwatch.kb.regions import _region_alias_index, regions
-from liftwatch.kb.script_classes import scripts, sharing_positions
+from liftwatch.kb.script_classes import scripts, sharing_keys
 from liftwatch.kb.sites import site
 
 MIN_FUZZY_SCORE = 90.0  # below this a fuzzy hit is a guess ("militray" -> Melita Airport), not a spelling variant
@@ -72,10 +72,8 @@ _TABLES: dict[str, Callable[[], dict[str, str]]] = {
 @lru_cache(maxsize=64)
 def _aliases(table: str, query_scripts: frozenset[str]) -> list[str]:
     """The alias keys of ``table`` a key written in ``query_scripts`` may share a character with
-    (:func:`liftwatch.kb.script_classes.sharing_positions`), in the table's order."""
-    keys = list(_TABLES[table]())
-    positions = sharing_positions(keys, query_scripts)
-    return keys if positions is None else [keys[i] for i in positions]
+    (:func:`liftwatch.kb.script_classes.sharing_keys`), in the table's order."""
+    return sharing_keys(list(_TABLES[table]()), query_scripts)[0]
 
 
 @lru_cache(maxsize=100_000)

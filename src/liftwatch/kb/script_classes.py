@@ -27,12 +27,13 @@ def scripts(key: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _SCRIPT_CLASSES.items() if pattern.search(key))
 
 
-def sharing_positions(keys: Sequence[str], query_scripts: frozenset[str]) -> list[int] | None:
-    """The positions of the ``keys`` a query written in ``query_scripts`` may share a character with, or None for
-    all of them: a query with a Latin letter (most keys are Latin, so leaving out the rest saves little), or with
-    none of the classes. A key with a character outside the classes is always kept, so every key sharing a
-    character with the query is."""
+def sharing_keys(keys: Sequence[str], query_scripts: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The ``keys`` a query written in ``query_scripts`` may share a character with, and their positions in
+    ``keys`` (in order). All of them for a query with a Latin letter (most keys are Latin, so leaving out the rest
+    saves little) or with none of the classes. A key with a character outside the classes is always kept, so every
+    key sharing a character with the query is."""
     if "latin" in query_scripts or not query_scripts:
-        return None
+        return list(keys), list(range(len(keys)))
     wanted = [_SCRIPT_CLASSES[c] for c in query_scripts]
-    return [i for i, k in enumerate(keys) if _OTHER_CHAR.search(k) or any(p.search(k) for p in wanted)]
+    positions = [i for i, k in enumerate(keys) if _OTHER_CHAR.search(k) or any(p.search(k) for p in wanted)]
+    return [keys[i] for i in positions], positions
