@@ -40,7 +40,7 @@ import numpy as np
 from liftwatch.errors import KnowledgeBaseError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb._data import data_path
-from liftwatch.kb._text import generic_only, norm_key, phonetic_key
+from liftwatch.kb._text import generic_only, norm_key, phonetic_key, phonetic_word
 from liftwatch.kb.sites import Site, sites
 
 INDEX_FILE = "world_ports.csv.gz"
@@ -96,13 +96,12 @@ def _read() -> list[dict[str, str]]:
 
 
 def _site(row: dict[str, str]) -> Site:
-    where = f"{data_path(INDEX_FILE)}: port {row.get('wpi')!r}"
     try:
         lat, lon = float(row["lat"]), float(row["lon"])
     except (KeyError, ValueError) as exc:
-        raise KnowledgeBaseError(f"{where}: bad or missing lat/lon") from exc
+        raise KnowledgeBaseError(f"{data_path(INDEX_FILE)}: port {row.get('wpi')!r}: bad or missing lat/lon") from exc
     if not row.get("wpi", "").isdigit() or not row.get("name"):
-        raise KnowledgeBaseError(f"{where}: a World Port Index number and a name are required")
+        raise KnowledgeBaseError(f"{data_path(INDEX_FILE)}: port {row.get('wpi')!r}: a number and a name are required")
     return Site(
         site_id=ID_PREFIX + row["wpi"],
         name=row["name"],
@@ -180,27 +179,31 @@ def _merge_keys(names: list[str]) -> set[str]:
 
 
 @cache
-def _curated_merge_keys() -> tuple[tuple[str, float, float, frozenset[str]], ...]:
-    return tuple(
-        (sid, lat, lon, frozenset(_merge_keys([site_name(sid), *site_aliases(sid)])))
-        for sid, lat, lon, _ in curated_ports()
-    )
+def _curated_merge_keys(site_id: str) -> tuple[str, ...]:
+    return tuple(_merge_keys([site_name(site_id), *site_aliases(site_id)]))
+
+
+@cache
+def _curated_points() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    ports = curated_ports()
+    return tuple(p[0] for p in ports), np.array([p[1] for p in ports]), np.array([p[2] for p in ports])
 
 
 def _merge_target(s: Site, names: list[str]) -> str | None:
     """The curated port or naval base this index row is: the nearest within :data:`MERGE_KM` whose names carry
-    the row's (or the row's its), or any at the same point (:data:`SAME_POINT_KM`)."""
+    the row's (or the row's its), or any at the same point (:data:`SAME_POINT_KM`). Distances to every curated port
+    are computed at once; names are compared only for the few near enough."""
+    ids, lat, lon = _curated_points()
+    dist = haversine_km(lat, lon, s.lat, s.lon)
+    near = np.flatnonzero(dist <= MERGE_KM)
+    if not len(near):
+        return None
     mine = tuple(_merge_keys(names))
-    best: tuple[float, str] | None = None
-    for sid, lat, lon, theirs in _curated_merge_keys():
-        if abs(lat - s.lat) > 0.2:  # cheap bound first: 0.2° of latitude is 22 km
-            continue
-        d = float(haversine_km(s.lat, s.lon, lat, lon))
-        if d > MERGE_KM or (best is not None and d >= best[0]):
-            continue
-        if d <= SAME_POINT_KM or carries(tuple(theirs), mine) or carries(mine, tuple(theirs)):
-            best = (d, sid)
-    return best[1] if best else None
+    for i in near[np.argsort(dist[near], kind="stable")]:
+        theirs = _curated_merge_keys(ids[i])
+        if dist[i] <= SAME_POINT_KM or carries(theirs, mine) or carries(mine, theirs):
+            return str(ids[i])
+    return None
 
 
 def site_name(site_id: str) -> str:
@@ -229,7 +232,7 @@ def _index() -> _Index:
             raise KnowledgeBaseError(f"{data_path(INDEX_FILE)}: duplicate port {s.site_id}")
         seen.add(s.site_id)
         names = [n for n in _names(s.name, row.get("alternates", "")) if not generic_only(n)]
-        keys = tuple(dict.fromkeys(k for k in (norm_key(n) for n in names) if k))
+        keys = tuple(dict.fromkeys(k for k in map(norm_key, names) if k))
         target = _merge_target(s, names)
         if target is not None:
             merged[s.site_id] = target
@@ -237,11 +240,10 @@ def _index() -> _Index:
             own[s.site_id] = s
             keys_of.append(keys)
         sid = target or s.site_id
-        for n in names:
-            k, p = norm_key(n), phonetic_key(n)
+        for k in keys:  # phonetic_key(name) is the phonetic fold of its norm_key
             if len(k) >= MIN_NAME:
                 exact.setdefault(k, []).append(sid)
-                translit.setdefault(p, []).append(sid)
+                translit.setdefault(phonetic_word(k), []).append(sid)
     ids = tuple(own)
     return _Index(
         sites=own,
