@@ -26,7 +26,11 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @cache
 def _site_ids() -> frozenset[str]:
-    return frozenset(kb.sites()["site_id"].to_list())
+    """The gazetteer's site ids and the World Port Index tier's own ports (``wpi-<number>``, a ship's place); an
+    index row that is a curated port is keyed by the curated id."""
+    from liftwatch.kb.port_index import index_ports
+
+    return frozenset(kb.sites()["site_id"].to_list()) | frozenset(index_ports())
 
 
 def place_error(key: str) -> str | None:

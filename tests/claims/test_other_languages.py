@@ -76,9 +76,13 @@ def test_years_summers_and_pilots_are_no_flight() -> None:
 @pytest.mark.parametrize(
     ("text", "destination"),
     [
-        # a city of one airfield with no port in the kb: the ship's port is unknown, not the city's airport
-        ("La frégate est arrivée à Tunis le 3 mai 2024.", (None, "unknown")),
-        ("The frigate arrived in Tunis on 3 May 2024.", (None, "unknown")),
+        # a city of one airfield with no port in the kb: the ship's port is unknown, not the city's airport (Tunis was
+        # the example until the World Port Index tier gave its port)
+        ("La frégate est arrivée à Niamey le 3 mai 2024.", (None, "unknown")),
+        ("The frigate arrived in Niamey on 3 May 2024.", (None, "unknown")),
+        # a city of one airfield whose port the World Port Index lists: that port
+        ("La frégate est arrivée à Tunis le 3 mai 2024.", ("wpi-45430", "site")),
+        ("The frigate arrived in Tunis on 3 May 2024.", ("wpi-45430", "site")),
         # one whose port the kb has: the port (Algiers was the example above until the kb gained its port)
         ("La frégate est arrivée à Alger le 3 mai 2024.", ("algiers-port", "site")),
         ("The frigate arrived in Algiers on 3 May 2024.", ("algiers-port", "site")),

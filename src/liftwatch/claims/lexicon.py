@@ -94,6 +94,11 @@ class AssetKind:
 # Aircraft *types* (Il-76, An-124, MiG-29, ...) come from the kb (``claims/types.py``); these are the
 # classes of carrier reporting names instead, and the ships it names most.
 ASSETS: tuple[AssetKind, ...] = (
+    # an aircraft carrier is a ship, though its name says aircraft ("the aircraft carrier", "le porte-avions",
+    # "авианосец", "حاملة الطائرات"): read before the aircraft class below takes the word
+    AssetKind("ship", "sea",
+              pattern=_p(r"\baircraft\s+carriers?\b|\bporte-avions\b|\bавианос\w*|"
+                         r"(?<![\u0600-\u06FF])(?:ال)?حامل(?:ة|ات|تا|تان|تي|تين)\s+(?:ال)?طائرات")),
     AssetKind("cargo aircraft", "air", (), "cargo",
               pattern=_p(r"\b(?:cargo|transport|freight|freighter|airlift|heavy[-\s]lift|military[-\s]transport|supply)"
                          r"\s+(?:planes?|aircraft|airplanes?|jets?|flights?|airlifters?)\b|\bairlifters?\b|"

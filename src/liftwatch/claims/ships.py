@@ -34,7 +34,7 @@ _SHIP_NOUN = (
     r"буксир\w*|паром\w*|ледокол\w*|тральщик\w*|подводн\w+\s+лодк\w+|"
     # Arabic nouns before a name written in Latin script ("سفينة الشحن Asian Dynasty")
     r"(?:ال)?سفين[ةه](?:\s+(?:ال)?(?:شحن|حربية|نقل|إنزال))?|سفن|(?:ال)?فرقاطة|(?:ال)?مدمرة|(?:ال)?طراد|"
-    r"(?:ال)?ناقلة(?:\s+(?:ال)?نفط)?|(?:ال)?بارجة|(?:ال)?غواصة))"
+    r"(?:ال)?ناقلة(?:\s+(?:ال)?نفط)?|(?:ال)?بارجة|(?:ال)?غواصة|(?:ال)?حاملة\s+(?:ال)?طائرات|авианос\w*))"
 )
 # a nationality or fleet word between the noun and the name, as French and Russian write it ("la frégate
 # russe Amiral Grigorovitch", "le patrouilleur russe Iaroslav Moudry", "фрегат ВМФ России")
@@ -139,7 +139,7 @@ _SHIP_CONTEXT = re.compile(
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"porte-hélicoptères|porte-avions|BPC|"
     r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*)\b|"
-    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة",
+    r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة|حامل(?:ة|ات)\s+(?:ال)?طائرات|\bавианос\w*",
     re.I,
 )
 # a number after a name that starts a date is the date's day ("судно Asian Dynasty 11 января")

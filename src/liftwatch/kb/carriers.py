@@ -91,7 +91,12 @@ def choose_by_carrier(text: str, places: list[City], carrier: Carrier | None) ->
     if carrier == "sea" and not sea and len(places) > 1:
         # a ship's town of a name several towns share is one with a port: "Georgetown" is George Town's airport on
         # Grand Cayman first, but the kb's Georgetown port is Guyana's, beside Cheddi Jagan airport
-        return [c for c in places if _has_port(text, c)] or places
+        # (a town with a curated port first: the World Port Index lists a harbour at many a namesake town)
+        return (
+            [c for c in places if _has_port(text, c, index=False)]
+            or [c for c in places if _has_port(text, c)]
+            or places
+        )
     if not air or not sea:
         return places
     if carrier is not None:
@@ -102,12 +107,13 @@ def choose_by_carrier(text: str, places: list[City], carrier: Carrier | None) ->
     raise PlaceError(text, "ambiguous (an airfield and a port far apart; give the carrier, air or sea)", labels)
 
 
-def _has_port(text: str, city: City) -> bool:
-    """Whether the kb holds a port of this town's name near its airfields (:func:`~liftwatch.kb.ports.port_of`)."""
+def _has_port(text: str, city: City, index: bool = True) -> bool:
+    """Whether the kb holds a port of this town's name near its airfields (:func:`~liftwatch.kb.ports.port_of`;
+    ``index=False``: a curated one)."""
     from liftwatch.kb.place_refs import _city_ref
     from liftwatch.kb.ports import port_of
 
-    return port_of(_city_ref(text, city, "alias")) is not None
+    return port_of(_city_ref(text, city, "alias"), index=index) is not None
 
 
 def _town_keys(names: list[str]) -> set[str]:

@@ -58,6 +58,7 @@ from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
 from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
 from liftwatch.kb.place_refs import MatchKind, _city_label, _city_ref, _country_ref, _region_ref, _site_ref
 from liftwatch.kb.place_refs import PlaceRef as PlaceRef
+from liftwatch.kb.port_index import index_site
 from liftwatch.kb.regions import _region_alias_index, regions
 from liftwatch.kb.sites import _code_index, _row_index, site
 from liftwatch.kb.sound_index import place_by_sound
@@ -68,7 +69,7 @@ def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
     t = text.strip()
     if t in regions():
         return _region_ref(text, t, "id")
-    if t in _row_index():
+    if t in _row_index() or index_site(t) is not None:  # a World Port Index id too ("wpi-45080")
         return _site_ref(text, t, "id")
     as_code = bool(CODE_AS_TYPED.fullmatch(t)) or (len(t) == 2 and t.isalpha() and t.isupper())
     country = resolve_country(t)
@@ -169,12 +170,27 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
     mode = check_carrier(carrier)
     try:
         ref = _resolve(text, mode)
+        if mode == "sea" and ref.matched in _LOOSE and (indexed := _index_port(text)) is not None:
+            return indexed  # a harbour's exact name over a fuzzy or by-ear reading of something else
+        return ref if mode is None else for_carrier(ref, mode)
     except PlaceError:
-        port = _port_phrase(text) if mode == "sea" else None
+        port = (_port_phrase(text) or _index_port(text)) if mode == "sea" else None
         if port is None:
             raise
         return port
-    return ref if mode is None else for_carrier(ref, mode)
+
+
+#: Readings a harbour's exact name in the World Port Index beats for a ship
+_LOOSE = ("fuzzy", "sound")
+
+
+def _index_port(text: str) -> PlaceRef | None:
+    """A ship's port the World Port Index tier names exactly (:func:`liftwatch.kb.port_index.port_named`: "Duqm",
+    "Feodosia", "Souda Bay"), where the kb's own reading found no port: curated sites win wherever they answer."""
+    from liftwatch.kb.port_index import port_named
+
+    found = port_named(text)
+    return _site_ref(text, found, "alias") if found else None
 
 
 #: The phrases a port is curated under when its bare name is left out (it means other things too)

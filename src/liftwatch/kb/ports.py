@@ -7,37 +7,49 @@ names it by its city ("arrived in Mogadishu", "вошёл в Порт-Саид",
 carries the city's ("Qingdao port", "Port of Mogadishu", "Tartus naval facility") and that lies within
 ``max_km`` of the place's airfields. A port is not taken by distance alone: a ship bound for an airport's city
 is not bound for whatever harbour happens to be near that airport (the claim extractor's own nearest-berth
-rule covers a berth a few km away).
+rule covers a berth a few km away). Where no curated port answers, the World Port Index tier may
+(:mod:`liftwatch.kb.port_index`: "Haifa" is the index's Haifa, ``wpi-45080``), under the same rule; a curated port
+always wins.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import re
 
 import numpy as np
 
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
-from liftwatch.kb._text import norm_key
+from liftwatch.kb._text import _folded as _folded_text
+from liftwatch.kb._text import name_key, norm_key
 from liftwatch.kb.place_refs import PlaceRef, _site_ref
 from liftwatch.kb.places import resolve_place
-from liftwatch.kb.sites import airportsdata_rows, site, sites
+from liftwatch.kb.port_index import PORT_KINDS, curated_ports, port_near
+from liftwatch.kb.sites import airportsdata_rows, site
 
-PORT_KINDS = ("port", "naval_base")
 #: How far a city's port may lie from its airfields: Qingdao's port is 38 km from Jiaodong airport, which
 #: replaced Liuting in 2021; Port Sudan's 6 km. Farther than this a port is another town's.
 PORT_MAX_KM = 60.0
+#: Words that make a name an airfield's ("Komaki Air Base", "aéroport de Haïfa", "аэропорт", "مطار"), folded
+_AIR_WORDS = frozenset(
+    [
+        "airport",
+        "airbase",
+        "air",
+        "airfield",
+        "aerodrome",
+        "aeroport",
+        "aerienne",
+        "afb",
+        "raf",
+        "аэропорт",
+        "авиабаза",
+        "аэродром",
+        "مطار",
+        "جويه",
+    ]
+)
 _MIN_NAME = 4  # a city key shorter than this ("Bar", "Ras") matches too many port names by accident
-
-
-@cache
-def _ports() -> tuple[tuple[str, float, float, tuple[str, ...]], ...]:
-    """(site_id, lat, lon, name keys) of every kb port and naval base."""
-    df = sites().filter(sites()["kind"].is_in(list(PORT_KINDS)))
-    return tuple(
-        (r["site_id"], r["lat"], r["lon"], tuple({norm_key(n) for n in [r["name"], *r["aliases"]]} - {""}))
-        for r in df.iter_rows(named=True)
-    )
 
 
 def _city_keys(ref: PlaceRef) -> set[str]:
@@ -52,13 +64,24 @@ def _city_keys(ref: PlaceRef) -> set[str]:
     return {k for k in (norm_key(n) for n in names) if len(k) >= _MIN_NAME}
 
 
-def port_of(place: PlaceRef | str, max_km: float = PORT_MAX_KM) -> PlaceRef | None:
+def _index_keys(ref: PlaceRef) -> set[str]:
+    """The names a World Port Index port must carry for this place: the typed text and the place's own name
+    without generic words ("Duqm" of "Duqm International Airport"), not the town the airport table files a field
+    under (Komaki's air base is filed under Nagoya, whose harbour is no port of Komaki's); none when the text
+    names an airfield ("Komaki Air Base"): a ship does not berth at one."""
+    if _AIR_WORDS & set(re.split(r"[\W_]+", _folded_text(ref.text))):
+        return set()
+    return {k for k in (norm_key(ref.text), name_key(ref.name.split(",")[0])) if len(k) >= _MIN_NAME}
+
+
+def port_of(place: PlaceRef | str, max_km: float = PORT_MAX_KM, index: bool = True) -> PlaceRef | None:
     """The kb port a city or airport's name means for a ship, or ``None`` when the kb holds none.
 
     ``place`` is a :class:`PlaceRef` or a name (resolved with :func:`resolve_place`; an unknown or ambiguous name
     is ``None``). A port or naval base is itself. A site or city gives the nearest port whose name carries the
     city's name and which lies within ``max_km`` of one of its airfields ("Mogadishu" -> ``mogadishu-port``,
-    "Qingdao" -> ``qingdao-port``); a region or country gives ``None`` (it holds its ports already).
+    "Qingdao" -> ``qingdao-port``), else the World Port Index port so named and placed ("Haifa" -> ``wpi-45080``);
+    a region or country gives ``None`` (it holds its ports already). ``index=False`` asks the curated ports only.
     """
     if isinstance(place, str):
         try:
@@ -76,10 +99,19 @@ def port_of(place: PlaceRef | str, max_km: float = PORT_MAX_KM) -> PlaceRef | No
     lat = np.array([s.lat for s in where])
     lon = np.array([s.lon for s in where])
     best: tuple[float, str] | None = None
-    for sid, plat, plon, names in _ports():
+    for sid, plat, plon, names in curated_ports():
         if not any(n.startswith(k) or n.endswith(k) for n in names for k in keys):
             continue
         d = float(np.min(haversine_km(lat, lon, plat, plon)))
         if d <= max_km and (best is None or d < best[0]):
             best = (d, sid)
-    return _site_ref(place.text, best[1], "alias") if best else None
+    if best is not None:
+        return _site_ref(place.text, best[1], "alias")
+    # the World Port Index only where the kb curates no port of the town: a city whose curated ports carry other
+    # names (Istanbul: Ambarlı, Haydarpaşa) leaves the choice to the text, not to the index's entry for the town
+    if any(float(np.min(haversine_km(lat, lon, plat, plon))) <= max_km for _, plat, plon, _ in curated_ports()):
+        return None
+    if not index:
+        return None
+    found = port_near(_index_keys(place), lat, lon, max_km)
+    return _site_ref(place.text, found, "alias") if found else None

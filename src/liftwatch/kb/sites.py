@@ -274,13 +274,19 @@ def _code_index() -> dict[str, str]:
 def site(site_id: str) -> Site:
     """The site with this id (curated slug or ICAO code); ICAO/IATA codes of curated sites also work.
 
-    Raises KeyError for unknown ids so that callers passing ids from data notice typos.
+    A World Port Index port's id (``wpi-45080``, :mod:`liftwatch.kb.port_index`) works too, though the tier is
+    not in :func:`sites`. Raises KeyError for unknown ids so that callers passing ids from data notice typos.
     """
     idx = _row_index().get(site_id)
     if idx is None:
         alt = _code_index().get(site_id.upper())
         if alt is None:
-            raise KeyError(f"unknown site_id {site_id!r}")
+            from liftwatch.kb.port_index import index_site
+
+            found = index_site(site_id)
+            if found is None:
+                raise KeyError(f"unknown site_id {site_id!r}")
+            return found
         idx = _row_index()[alt]
     row = sites().row(idx, named=True)
     return Site(
