@@ -57,7 +57,7 @@ def test_the_towns_beside_them_do_not(lat: float, lon: float) -> None:
     "text",
     ["HMNB Portsmouth", "Portsmouth Naval Base", "His Majesty's Naval Base Portsmouth", "base navale de Portsmouth",
      "ВМБ Портсмут", "военно-морская база Портсмут", "قاعدة بورتسموث البحرية"],
-)
+)  # fmt: skip
 def test_portsmouths_naval_base_by_its_names(text: str) -> None:
     ref = kb.resolve_place(text)
     assert (ref.kind, ref.id) == ("site", "portsmouth-naval-base")
@@ -109,7 +109,7 @@ def test_the_city_keeps_its_bare_name() -> None:
     "text",
     ["Pacific Ocean", "the Pacific Ocean", "South Pacific", "océan Pacifique", "l'océan Pacifique", "Тихий океан",
      "Тихом океане", "Тихого океана", "المحيط الهادئ", "المحيط الهادي"],
-)
+)  # fmt: skip
 def test_the_pacific_in_any_language_is_its_water_region(text: str) -> None:
     ref = kb.resolve_place(text)
     assert (ref.kind, ref.id, ref.site_ids) == ("region", "pacific-ocean", ())
