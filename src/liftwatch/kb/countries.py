@@ -36,6 +36,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "KP": ("DPRK",),
     "CN": ("PRC", "КНР"),  # КНР: the People's Republic's Russian initials, as США, ОАЭ
     "TM": ("Туркмения",),  # the common Russian name beside ISO's Туркменистан
+    "RE": ("La Réunion", "la Réunion", "île de La Réunion", "l'île de La Réunion"),  # French names the article leads
     "TL": ("East Timor", "Timor oriental", "تيمور الشرقية"),  # the common names beside ISO's Timor-Leste
     "SD": ("Судан", "السودان", "Soudan"),
     "SS": ("South Sudan", "Южный Судан", "جنوب السودان"),
