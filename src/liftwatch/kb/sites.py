@@ -202,8 +202,36 @@ def airportsdata_rows() -> dict[str, Any]:
     return dict(airportsdata.load("ICAO"))
 
 
+@cache
+def airfield_names() -> dict[str, tuple[str, ...]]:
+    """Extra names of airportsdata fields (``data/kb/airfield_names.csv``), keyed by ICAO.
+
+    Naming a field is kept apart from curating it: a curated row weighs more as a dark flight's candidate
+    destination, so a field that only lacked its Arabic or Russian name would otherwise move the analytics.
+    """
+    known = airportsdata_rows()
+    out: dict[str, tuple[str, ...]] = {}
+    for i, row in enumerate(read_csv("airfield_names.csv"), start=2):
+        icao = (row.get("icao") or "").strip()
+        names = tuple(n.strip() for n in (row.get("names") or "").split("|") if n.strip())
+        if icao not in known:
+            raise KnowledgeBaseError(f"airfield_names.csv row {i}: {icao!r} is not an airportsdata ICAO code")
+        if not names:
+            raise KnowledgeBaseError(f"airfield_names.csv row {i}: no names for {icao}")
+        if icao in out:
+            raise KnowledgeBaseError(f"airfield_names.csv row {i}: {icao} listed twice")
+        out[icao] = names
+    return out
+
+
 def _airportsdata_frame(exclude_icao: set[str]) -> pl.DataFrame:
     """All airportsdata fields as site rows (site_id = ICAO), minus those the curated file replaces."""
+    named = airfield_names()
+    clash = sorted(set(named) & exclude_icao)
+    if clash:
+        raise KnowledgeBaseError(
+            f"airfield_names.csv names {', '.join(clash)}, which sites.csv curates: put the names in the curated row"
+        )
     rows = [v for k, v in airportsdata_rows().items() if k not in exclude_icao]
     raw = pl.DataFrame(
         {
@@ -215,6 +243,7 @@ def _airportsdata_frame(exclude_icao: set[str]) -> pl.DataFrame:
             "elevation_ft": [float(r["elevation"]) if r["elevation"] is not None else None for r in rows],
             "lat": [float(r["lat"]) for r in rows],
             "lon": [float(r["lon"]) for r in rows],
+            "extra": [list(named.get(r["icao"], ())) for r in rows],
         }
     )
     return raw.select(
@@ -229,7 +258,7 @@ def _airportsdata_frame(exclude_icao: set[str]) -> pl.DataFrame:
         pl.lit(None, dtype=pl.String).alias("region"),
         "icao",
         "iata",
-        pl.concat_list(pl.col("name"), pl.col("city")).list.drop_nulls().alias("aliases"),
+        pl.concat_list(pl.col("name"), pl.col("city"), pl.col("extra")).list.drop_nulls().alias("aliases"),
         pl.lit("airportsdata (OurAirports-derived), version " + str(airportsdata.__version__)).alias("source"),
         pl.lit(False).alias("curated"),
     )
