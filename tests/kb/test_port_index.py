@@ -53,6 +53,8 @@ def test_a_row_at_a_curated_port_is_that_port() -> None:
     assert merged["wpi-45003"] == "tartus-port"  # the index's Tartus is the kb's commercial port, 0.x km away
     assert merged["wpi-60140"] == "qingdao-port"  # "Qingdao Gang"
     assert merged["wpi-45025"] == "tripoli-lb-port"  # "Tarabulus", at the kb's point
+    # 1.7 km apart and spelt otherwise ("Bandar-E Shahid Rejaie"): the curated row carries the index's spelling
+    assert merged["wpi-48495"] == "shahid-rajaee-port"
     assert kb.site("wpi-45003").site_id == "tartus-port"  # the index id reaches the curated site
     assert not set(merged) & set(port_index.index_ports())
     # a harbour a few km from a curated port under a name of its own stays a port of its own
