@@ -21,6 +21,7 @@ from liftwatch.claims.lexicon import Actor
 from liftwatch.claims.model import Place
 from liftwatch.claims.place_names import CITY_NAMES
 from liftwatch.claims.textkey import norm_key
+from liftwatch.kb.port_index import index_site, is_index_id
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
 AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
@@ -140,5 +141,18 @@ class PlaceBuilder:
         return Place(text, "controlled", actor.name, label, tuple(sorted(hits)), (), None, note)
 
     def site_latlon(self, site_ids: tuple[str, ...] | list[str]) -> tuple[np.ndarray, np.ndarray]:
-        rows = self.sites.filter(self.sites["site_id"].is_in(list(site_ids)))
-        return rows["lat"].to_numpy(), rows["lon"].to_numpy()
+        """Positions of the sites, the World Port Index's ports included.
+
+        Index ports are not in the gazetteer frame (the sea analytics do not rank them), so no voyage carries
+        their id; a ship's claimed arrival at one is seen by the voyage's last point lying there, which needs
+        the position.
+        """
+        ids = list(site_ids)
+        rows = self.sites.filter(self.sites["site_id"].is_in(ids))
+        lat, lon = rows["lat"].to_list(), rows["lon"].to_list()
+        for sid in sorted({i for i in ids if is_index_id(i)} - set(rows["site_id"].to_list())):
+            port = index_site(sid)
+            if port is not None:
+                lat.append(port.lat)
+                lon.append(port.lon)
+        return np.asarray(lat, dtype=np.float64), np.asarray(lon, dtype=np.float64)
