@@ -32,8 +32,13 @@ HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.608, 0.491), "ar": (0.605, 0.436), "fr": (0.626, 0.398), "ru": (0.611, 0.51)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 27: annotated blind, not yet scored
-# sources reported as actor on the blind set when it was scored (set 27: not yet scored)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 27: blind at d393342, 48.5 % (129 of 266), precision 56.6 %
+    "en": (0.627, 0.411),
+    "ar": (0.627, 0.603),
+    "fr": (0.469, 0.359),
+    "ru": (0.536, 0.627),
+}
+# sources reported as actor on the blind set when it was scored (set 27: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
