@@ -7,7 +7,7 @@ make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
 ``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*``, ``*-j*``, ``*-i*``,
-``*-l*``, ``*-o*`` and ``*-aa*`` files), which joined it once they had been scored: every excerpt here has been seen, so these floors
+``*-l*``, ``*-o*``, ``*-aa*`` and ``*-ab*`` files), which joined it once they had been scored: every excerpt here has been seen, so these floors
 guard against regressions and say nothing about unseen reporting. The blind figures each set gave when it was scored, once, are
 recorded in ``docs/accuracy.md``.
 
@@ -28,17 +28,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout27"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout28"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.608, 0.491), "ar": (0.605, 0.436), "fr": (0.626, 0.398), "ru": (0.611, 0.51)}
+FLOORS = {"en": (0.611, 0.49), "ar": (0.606, 0.442), "fr": (0.623, 0.398), "ru": (0.608, 0.514)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 27: blind at d393342, 48.5 % (129 of 266), precision 56.6 %
-    "en": (0.627, 0.411),
-    "ar": (0.627, 0.603),
-    "fr": (0.469, 0.359),
-    "ru": (0.536, 0.627),
-}
-# sources reported as actor on the blind set when it was scored (set 27: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 28: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 28: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
