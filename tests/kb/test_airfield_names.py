@@ -86,3 +86,18 @@ def test_a_curated_field_cannot_be_named_here(fake_table: list[dict[str, str]]) 
     fake_table.append({"icao": "OLBA", "names": "Beyrouth", "source": "s"})
     with pytest.raises(KnowledgeBaseError, match="put the names in the curated row"):
         sites_mod._airportsdata_frame({"OLBA"})
+
+
+@pytest.mark.parametrize(
+    ("text", "icao"),
+    [
+        ("قاعدة عبد الله المبارك الجوية", "OKKK"),
+        ("Abdullah Al-Mubarak Air Base", "OKKK"),
+        ("قاعدة الشهيد محمد علاء الجوية", "ORBI"),
+        ("Shahid Muhammad Alaa Air Base", "ORBI"),
+    ],
+)
+def test_an_air_force_base_on_an_airports_runways_is_that_field(text: str, icao: str) -> None:
+    # named on the airport, not a curated row of its own: the field's weight as a dark flight's destination stays
+    assert kb.resolve_place(text).id == icao
+    assert not kb.site(icao).curated
