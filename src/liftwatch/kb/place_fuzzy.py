@@ -20,7 +20,7 @@ from liftwatch.kb._text import norm_key
 from liftwatch.kb.cities import cities_named, city_names
 from liftwatch.kb.countries import countries, country_keys
 from liftwatch.kb.lookup import PHONETIC_SCORE, prominent_site, search_sites, spelled_like
-from liftwatch.kb.place_guard import PlaceKind, place_skeletons, text_skeletons
+from liftwatch.kb.place_guard import PlaceKind, opposite_direction, place_skeletons, text_skeletons
 from liftwatch.kb.place_refs import PlaceRef, _city_ref, _country_ref, _country_region, _region_ref, _site_ref
 from liftwatch.kb.regions import _region_alias_index, regions
 from liftwatch.kb.script_classes import scripts, sharing_keys
@@ -171,6 +171,9 @@ def fuzzy_place(text: str) -> PlaceRef:
     if kind == "site" and score < 100 and not prominent_site(pid) and not spelled_like(text, pid):
         # a small field that only sounds like the name ("Durres": Dorris, California, by its folded key) is a
         # candidate, not an answer; a misspelling of its own name ("Butte Valey Airport") still is
+        raise PlaceError(text, "unknown", listed)
+    if score < 100 and opposite_direction(text, kind, pid):
+        # "western Mediterranean" is not the Eastern Mediterranean: a compass word outweighs two letters
         raise PlaceError(text, "unknown", listed)
     fuzzy = kind != "site" or score < PHONETIC_SCORE  # a site's spelling variant ("Hmeymim") scores this or more
     if fuzzy and not text_skeletons(text) & place_skeletons(kind, pid):
