@@ -41,7 +41,7 @@ from liftwatch.errors import KnowledgeBaseError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb._data import data_path
 from liftwatch.kb._text import generic_only, norm_key, phonetic_key, phonetic_word
-from liftwatch.kb.sites import Site, sites
+from liftwatch.kb.sites import Site, site, sites
 
 INDEX_FILE = "world_ports.csv.gz"
 ID_PREFIX = "wpi-"
@@ -180,7 +180,8 @@ def _merge_keys(names: list[str]) -> set[str]:
 
 @cache
 def _curated_merge_keys(site_id: str) -> tuple[str, ...]:
-    return tuple(_merge_keys([site_name(site_id), *site_aliases(site_id)]))
+    s = site(site_id)
+    return tuple(_merge_keys([s.name, *s.aliases]))
 
 
 @cache
@@ -204,18 +205,6 @@ def _merge_target(s: Site, names: list[str]) -> str | None:
         if dist[i] <= SAME_POINT_KM or carries(theirs, mine) or carries(mine, theirs):
             return str(ids[i])
     return None
-
-
-def site_name(site_id: str) -> str:
-    from liftwatch.kb.sites import site
-
-    return site(site_id).name
-
-
-def site_aliases(site_id: str) -> list[str]:
-    from liftwatch.kb.sites import site
-
-    return site(site_id).aliases
 
 
 @cache
@@ -268,8 +257,6 @@ def index_site(site_id: str) -> Site | None:
     target = idx.merged.get(site_id)
     if target is None:
         return None
-    from liftwatch.kb.sites import site
-
     return site(target)
 
 

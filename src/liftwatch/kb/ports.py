@@ -24,7 +24,7 @@ from liftwatch.kb._text import _folded as _folded_text
 from liftwatch.kb._text import name_key, norm_key
 from liftwatch.kb.place_refs import PlaceRef, _site_ref
 from liftwatch.kb.places import resolve_place
-from liftwatch.kb.port_index import PORT_KINDS, curated_ports, port_near
+from liftwatch.kb.port_index import PORT_KINDS, carries, curated_ports, port_near
 from liftwatch.kb.sites import airportsdata_rows, site
 
 #: How far a city's port may lie from its airfields: Qingdao's port is 38 km from Jiaodong airport, which
@@ -99,17 +99,19 @@ def port_of(place: PlaceRef | str, max_km: float = PORT_MAX_KM, index: bool = Tr
     lat = np.array([s.lat for s in where])
     lon = np.array([s.lon for s in where])
     best: tuple[float, str] | None = None
+    curated_near = False  # a curated port within reach, whatever its name
     for sid, plat, plon, names in curated_ports():
-        if not any(n.startswith(k) or n.endswith(k) for n in names for k in keys):
-            continue
         d = float(np.min(haversine_km(lat, lon, plat, plon)))
-        if d <= max_km and (best is None or d < best[0]):
+        if d > max_km:
+            continue
+        curated_near = True
+        if carries(names, keys) and (best is None or d < best[0]):
             best = (d, sid)
     if best is not None:
         return _site_ref(place.text, best[1], "alias")
     # the World Port Index only where the kb curates no port of the town: a city whose curated ports carry other
     # names (Istanbul: Ambarlı, Haydarpaşa) leaves the choice to the text, not to the index's entry for the town
-    if any(float(np.min(haversine_km(lat, lon, plat, plon))) <= max_km for _, plat, plon, _ in curated_ports()):
+    if curated_near:
         return None
     if not index:
         return None
