@@ -14,7 +14,6 @@ from functools import partial
 from typing import Any
 
 from liftwatch.claims.model import Place
-from liftwatch.claims.place_builders import AIR_KINDS, SEA_KINDS
 from liftwatch.claims.place_lookup import SOUND_NOTE, PlaceLookup, without_site_word
 from liftwatch.claims.places import Gazetteer
 from liftwatch.claims.textkey import norm_key
@@ -22,7 +21,7 @@ from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb.cities import cities_named
 from liftwatch.kb.ru_forms import ru_variants
-from liftwatch.kb.sites import airportsdata_rows
+from liftwatch.kb.sites import AIR_KINDS, SEA_KINDS, airportsdata_rows
 
 _AIRPORT_WORD = re.compile(r"airport|airfield|aéroport|аэропорт|مطار", re.I)
 

@@ -19,10 +19,9 @@ from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
 from liftwatch.claims.water import is_water, without_parts
+from liftwatch.kb.sites import AIR_KINDS, SEA_KINDS
 
-_AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
 VAGUE_FACILITIES = "stands for facilities in the region"  # a place note: "its bases in Syria"
-_SEA_KINDS = {"naval_base", "port"}
 
 
 def contains(a: Place, b: Place) -> bool:
@@ -321,7 +320,7 @@ def refine_with_article_sites(claims: list[Claim], roleless: list[Place], gaz: G
     for ships). A plain region ("from Syria") stays the region: a site named elsewhere in the article
     ("equipment gathered in Tartus") need not be where this movement started."""
     for c in claims:
-        want = _AIR_KINDS if c.domain == "air" else _SEA_KINDS if c.domain == "sea" else _AIR_KINDS | _SEA_KINDS
+        want = AIR_KINDS if c.domain == "air" else SEA_KINDS if c.domain == "sea" else AIR_KINDS | SEA_KINDS
         for role in ("origin", "destination", "via"):
             places: list[Place] = getattr(c, role)
             regions = [

@@ -22,10 +22,9 @@ from liftwatch.claims.model import Place
 from liftwatch.claims.place_names import CITY_NAMES
 from liftwatch.claims.textkey import norm_key
 from liftwatch.kb.port_index import index_site, is_index_id
+from liftwatch.kb.sites import AIR_KINDS, SEA_KINDS
 
 _ICAO_ID = re.compile(r"^[A-Z0-9]{3,4}$")
-AIR_KINDS = {"airport", "air_base", "airstrip", "heliport"}
-SEA_KINDS = {"naval_base", "port"}
 
 
 class PlaceBuilder:
@@ -57,12 +56,12 @@ class PlaceBuilder:
         Tartus naval facility and Tartus commercial port are 2 km apart; a voyage's call is assigned to the
         nearer berth, so a claim naming either must accept both.
         """
-        if site.kind not in ("port", "naval_base"):
+        if site.kind not in SEA_KINDS:
             return (site.site_id,)
         near = [
             s.site_id
             for s, _ in self.kb.nearest_sites(site.lat, site.lon, radius_km=5.0, limit=10)
-            if s.kind in ("port", "naval_base")
+            if s.kind in SEA_KINDS
         ]
         return tuple(dict.fromkeys([site.site_id, *near]))
 

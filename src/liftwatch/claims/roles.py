@@ -11,6 +11,7 @@ import re
 
 from liftwatch.claims.model import AssetRef, Claim, Place
 from liftwatch.claims.sentences import Sentence
+from liftwatch.kb.sites import SEA_KINDS
 
 _LEFT_THE_BASE = re.compile(
     r"\b(?:quitté|quitte|left|departed(?:\s+from)?|leaving|took\s+off\s+from|sailed\s+from|покинул\w*|вышел\w*\s+из)\s+"
@@ -47,7 +48,7 @@ def base_anaphor(
 def _is_port(p: Place) -> bool:
     from liftwatch import kb
 
-    return any((s := kb.site(i)) is not None and s.kind in ("port", "naval_base") for i in p.site_ids or (p.id,))
+    return any((s := kb.site(i)) is not None and s.kind in SEA_KINDS for i in p.site_ids or (p.id,))
 
 
 # "to Hmeimim, from where ... to Al-Jufra", "в Латакию, а затем в Московскую область", "landing at X to

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from liftwatch.kb.sites import AIR_KINDS, SEA_KINDS
 from liftwatch.kb.sounds import ARABIC_COUNTRIES
 
 _CYR = {
@@ -157,10 +158,6 @@ def french_site_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_AIR_KINDS = frozenset({"airport", "air_base", "airfield", "heliport"})
-_SEA_KINDS = frozenset({"port", "naval_base"})
-
-
 @cache
 def country_skeletons(iso2: str, sea: bool) -> dict[str, frozenset[str]]:
     """Skeleton -> site ids among one country's airfields (``sea`` False) or ports (True), short skeletons
@@ -170,7 +167,7 @@ def country_skeletons(iso2: str, sea: bool) -> dict[str, frozenset[str]]:
     frame = sites()
     rows = frame.filter(frame["country"] == iso2)
     found: dict[str, set[str]] = defaultdict(set)
-    kinds = _SEA_KINDS if sea else _AIR_KINDS
+    kinds = SEA_KINDS if sea else AIR_KINDS
     for sid, name, aliases, kind in zip(
         *(rows[c].to_list() for c in ("site_id", "name", "aliases", "kind")), strict=True
     ):

@@ -8,10 +8,11 @@ so every loader reports bad rows the same way (file + line, as :class:`Knowledge
 from __future__ import annotations
 
 import csv
+import gzip
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from liftwatch.errors import KnowledgeBaseError
 
@@ -22,10 +23,16 @@ def data_path(name: str) -> Path:
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
-    """Rows of a bundled CSV as dicts; empty strings stay empty (callers decide what 'missing' means)."""
+    """Rows of a bundled CSV as dicts; empty strings stay empty (callers decide what 'missing' means). A name
+    ending in ``.gz`` is read through gzip: the large tables ship compressed, and are checked the same way."""
     path = data_path(name)
     try:
-        with path.open(newline="", encoding="utf-8") as fh:
+        fh: IO[str]
+        with (
+            gzip.open(path, "rt", encoding="utf-8", newline="")
+            if name.endswith(".gz")
+            else path.open(newline="", encoding="utf-8")
+        ) as fh:
             rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     except OSError as exc:
         raise KnowledgeBaseError(f"{path}: cannot read ({exc})") from exc

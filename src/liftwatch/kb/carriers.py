@@ -29,14 +29,13 @@ from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb._text import name_key, norm_key
 from liftwatch.kb.cities import City, prominent
-from liftwatch.kb.sites import airportsdata_rows, site, sites
+from liftwatch.kb.sites import SEA_KINDS, airportsdata_rows, site, sites
 
 if TYPE_CHECKING:
     from liftwatch.kb.place_refs import PlaceRef
 
 Carrier = Literal["air", "sea"]
 CARRIERS: tuple[str, ...] = ("air", "sea")
-SEA_KINDS = frozenset({"port", "naval_base"})
 #: How far a town's airfield and port may lie apart and still be one town's (Qingdao's port is 38 km from its
 #: airport); the same figure as :data:`liftwatch.kb.ports.PORT_MAX_KM`.
 TOWN_KM = 60.0

@@ -29,8 +29,6 @@ Other languages' names come through the city: the kb knows "Хайфа" and "ح�
 
 from __future__ import annotations
 
-import csv
-import gzip
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -39,14 +37,13 @@ import numpy as np
 
 from liftwatch.errors import KnowledgeBaseError
 from liftwatch.geodesy import haversine_km
-from liftwatch.kb._data import data_path
+from liftwatch.kb._data import data_path, read_csv
 from liftwatch.kb._text import generic_only, norm_key, phonetic_key, phonetic_word
-from liftwatch.kb.sites import Site, site, sites
+from liftwatch.kb.sites import SEA_KINDS, Site, site, sites
 
 INDEX_FILE = "world_ports.csv.gz"
 ID_PREFIX = "wpi-"
 SOURCE = "World Port Index (NGA Publication 150, public domain)"
-PORT_KINDS = ("port", "naval_base")
 #: An index row this close to a curated port or naval base of the same name is that site: the index places a port
 #: at its town's harbour, a curated row at its own berth (Tartus's naval facility and commercial port are 2 km apart)
 MERGE_KM = 10.0
@@ -85,16 +82,6 @@ def _names(name: str, alternates: str) -> list[str]:
     return [name, *(a.strip() for a in alternates.split(";") if a.strip())]
 
 
-def _read() -> list[dict[str, str]]:
-    path = data_path(INDEX_FILE)
-    try:
-        with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    except OSError as exc:
-        raise KnowledgeBaseError(f"{path}: cannot read ({exc})") from exc
-    return rows
-
-
 def _site(row: dict[str, str]) -> Site:
     try:
         lat, lon = float(row["lat"]), float(row["lon"])
@@ -123,7 +110,7 @@ def _site(row: dict[str, str]) -> Site:
 @cache
 def curated_ports() -> tuple[tuple[str, float, float, tuple[str, ...]], ...]:
     """(site_id, lat, lon, name keys) of every kb port and naval base (curated: the airport table has none)."""
-    df = sites().filter(sites()["kind"].is_in(list(PORT_KINDS)))
+    df = sites().filter(sites()["kind"].is_in(list(SEA_KINDS)))
     return tuple(
         (r["site_id"], r["lat"], r["lon"], tuple({norm_key(n) for n in [r["name"], *r["aliases"]]} - {""}))
         for r in df.iter_rows(named=True)
@@ -215,7 +202,7 @@ def _index() -> _Index:
     translit: dict[str, list[str]] = {}
     keys_of: list[tuple[str, ...]] = []
     seen: set[str] = set()
-    for row in _read():
+    for row in read_csv(INDEX_FILE):
         s = _site(row)
         if s.site_id in seen:
             raise KnowledgeBaseError(f"{data_path(INDEX_FILE)}: duplicate port {s.site_id}")

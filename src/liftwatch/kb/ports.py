@@ -24,8 +24,8 @@ from liftwatch.kb._text import _folded as _folded_text
 from liftwatch.kb._text import name_key, norm_key
 from liftwatch.kb.place_refs import PlaceRef, _site_ref
 from liftwatch.kb.places import resolve_place
-from liftwatch.kb.port_index import PORT_KINDS, carries, curated_ports, port_near
-from liftwatch.kb.sites import airportsdata_rows, site
+from liftwatch.kb.port_index import carries, curated_ports, port_near
+from liftwatch.kb.sites import SEA_KINDS, airportsdata_rows, site
 
 #: How far a city's port may lie from its airfields: Qingdao's port is 38 km from Jiaodong airport, which
 #: replaced Liuting in 2021; Port Sudan's 6 km. Farther than this a port is another town's.
@@ -90,7 +90,7 @@ def port_of(place: PlaceRef | str, max_km: float = PORT_MAX_KM, index: bool = Tr
             return None
     if place.kind not in ("site", "city"):
         return None
-    if place.kind == "site" and site(place.id).kind in PORT_KINDS:
+    if place.kind == "site" and site(place.id).kind in SEA_KINDS:
         return place
     keys = _city_keys(place)
     where = [site(s) for s in place.site_ids]

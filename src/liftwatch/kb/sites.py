@@ -21,6 +21,10 @@ from liftwatch.errors import KnowledgeBaseError
 from liftwatch.kb._data import data_path, opt_float, opt_str, read_csv
 
 SITE_KINDS = ("airport", "air_base", "naval_base", "port", "airstrip", "heliport")
+#: Every site kind serves one carrier: ports and naval bases ships, the rest aircraft. One definition, so that a
+#: kind added to SITE_KINDS cannot serve aircraft in one layer and nothing in another.
+SEA_KINDS = frozenset({"port", "naval_base"})
+AIR_KINDS = frozenset(SITE_KINDS) - SEA_KINDS
 
 SITE_SCHEMA: dict[str, pl.DataType] = {
     "site_id": pl.String(),

@@ -18,13 +18,13 @@ import polars as pl
 from scipy.spatial import cKDTree
 
 from liftwatch.geodesy import chord_for_km, haversine_km, unit_vectors
+from liftwatch.kb.sites import SEA_KINDS
 
 ENTRY_KM = 3.0
 EXIT_KM = 4.0
 STOP_KN = 0.5
 DWELL_S = 2 * 3600.0
 GAP_IN_PORT_S = 3600.0
-PORT_KINDS = ("port", "naval_base")
 HARBOUR_KM = 5.0
 
 PORTCALL_SCHEMA: dict[str, pl.DataType] = {
@@ -48,7 +48,7 @@ def port_sites(sites: pl.DataFrame | None = None) -> pl.DataFrame:
 
         sites = kb.sites()
     cols = [c for c in ("site_id", "lat", "lon", "name", "country") if c in sites.columns]
-    return sites.filter(pl.col("kind").is_in(PORT_KINDS)).select(cols).drop_nulls(["lat", "lon"])
+    return sites.filter(pl.col("kind").is_in(list(SEA_KINDS))).select(cols).drop_nulls(["lat", "lon"])
 
 
 def harbour_of(ports: pl.DataFrame, km: float = HARBOUR_KM) -> dict[str, str]:

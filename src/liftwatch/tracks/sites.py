@@ -20,6 +20,7 @@ Scores are likelihoods; the confidence is the best candidate's share times how w
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,10 +38,10 @@ from liftwatch.geodesy import (
     haversine_km,
     unit_vectors,
 )
+from liftwatch.kb.sites import AIR_KINDS
 
 GLIDE_FT_PER_NM = 318.0  # 3° approach path
 CLIMB_FT_PER_NM = 500.0
-AIR_KINDS = ("airport", "air_base", "airstrip", "heliport")
 MILITARY_CLASSES = ("military", "state")
 
 
@@ -58,7 +59,7 @@ class SiteParams:
 class SiteIndex:
     """The knowledge base's air sites as arrays plus a KD-tree, built once per pipeline run."""
 
-    def __init__(self, sites: pl.DataFrame, kinds: tuple[str, ...] = AIR_KINDS) -> None:
+    def __init__(self, sites: pl.DataFrame, kinds: Collection[str] = AIR_KINDS) -> None:
         s = sites.filter(pl.col("kind").is_in(list(kinds)) & pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
         self.frame = s
         self.site_id = np.asarray(s["site_id"].to_list(), dtype=object)
