@@ -71,9 +71,11 @@ def water_part(text: str) -> PlaceRef | None:
             ref = _exact(rest) or declined(rest)
         except PlaceError:
             continue
-        region = regions().get(ref.id) if ref is not None and ref.kind == "region" else None
+        if ref is None or ref.kind != "region":
+            continue
+        region = regions().get(ref.id)
         if region is not None and region.is_water:
-            return replace(ref, text=text)  # type: ignore[union-attr]
+            return replace(ref, text=text)
     return None
 
 
