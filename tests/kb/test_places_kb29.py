@@ -187,3 +187,12 @@ def test_kobani_is_a_town_region_not_krasnodar_krai(text: str) -> None:
 def test_kobani_holds_the_town_and_no_turkish_town() -> None:
     found = kb.regions_of_points(np.array([36.882, 37.0]), np.array([38.351, 38.35]))  # Kobani, Suruç
     assert found[0] == "kobani" and found[1] != "kobani"
+
+
+def test_a_fuzzy_town_gives_a_ship_no_port() -> None:
+    """'Fujeirah' finds Fujairah's airport only by a fuzzy match: a ship's port is not guessed from it."""
+    assert kb.resolve_place("Fujeirah").matched == "fuzzy"
+    for text in ("Fujeirah", "port of Fujeirah"):
+        with pytest.raises(PlaceError):
+            kb.resolve_place(text, carrier="sea")
+    assert kb.resolve_place("port of Fujairah", carrier="sea").id == "wpi-48262"

@@ -14,6 +14,9 @@ end at a port or naval base, never at the town's airfield:
   generic words ("Fujairah" of "Fujairah International Airport") or the city the typed name is another language's
   name of ("Aqaba" for "العقبة"), within :data:`~liftwatch.kb.ports.PORT_MAX_KM` of the airfield. Not the city the
   airport table files a field under: Komaki's air base is filed under Nagoya, whose harbour is no port of Komaki's.
+
+Neither takes a town the kb found only by a fuzzy match: a port is not guessed from a name that merely looks like
+another (the World Port Index tier is never fuzzy either).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def town_port(text: str) -> PlaceRef | None:
         ref = resolve_place(town, carrier="sea")
     except PlaceError:
         return None
-    if ref.kind != "site" or carrier_of_kind(site(ref.id).kind) != "sea":
+    if ref.kind != "site" or ref.matched == "fuzzy" or carrier_of_kind(site(ref.id).kind) != "sea":
         return None
     return replace(ref, text=text)
 
@@ -59,7 +62,7 @@ def index_port_of_town(text: str) -> PlaceRef | None:
         ref = resolve_place(text)
     except PlaceError:
         return None
-    if ref.kind != "site":
+    if ref.kind != "site" or ref.matched == "fuzzy":
         return None
     field = site(ref.id)
     if carrier_of_kind(field.kind) == "sea":
