@@ -1,4 +1,5 @@
-"""A place written in a form the exact readings miss: a Russian case ending, or a city told as a capital.
+"""A place written in a form the exact readings miss: a Russian case ending, a city told as a capital, or a part of a
+sea told by its compass direction.
 
 Russian declines place names, and reporting writes them in whatever case the sentence needs ("в Сирии", "из
 Гаваны"); the kb's names are nominatives ("Сирия", "Гавана"). A single Cyrillic word that no exact reading finds is
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from liftwatch.errors import PlaceError
 from liftwatch.kb._text import norm_key, skeleton
+from liftwatch.kb.place_guard import COMPASS
 from liftwatch.kb.ru_forms import nominatives
 
 if TYPE_CHECKING:
@@ -38,6 +40,43 @@ _APPOSITION = re.compile(
 )
 # "the capital Amman" / "la capitale Oman" / "العاصمة عمان" / "столица Иордании Амман": the city is the last word(s)
 _LEADING = re.compile(r"(?i)^\s*(?:the\s+|la\s+)?(?:capital(?:e)?|столица|العاصمة)\s+(?P<rest>.+?)\s*$")
+
+
+# "southern Red Sea", "the southern part of the Red Sea", "sud de la mer Rouge", "la partie sud de la mer Rouge",
+# "южная часть Красного моря", "جنوب البحر الأحمر": a compass word (and a word for "part") before the water's name
+_PART_BEFORE = re.compile(
+    rf"(?i)^\s*(?:(?:the|le|la|l['’])\s*)?(?:(?:partie|part)\s+)?(?:{COMPASS})"
+    r"(?:\s+(?:part|parts|часть|части|частью|частях))?"
+    r"(?:\s+(?:of\s+the|of|de\s+la|de\s+l['’]|du|des|de|d['’]))?\s*(?P<rest>\S.*?)\s*$"
+)
+# "mer Rouge méridionale", "Red Sea north": the compass word after it
+_PART_AFTER = re.compile(rf"(?i)^\s*(?P<rest>\S.*?)\s+(?:{COMPASS})\s*$")
+
+
+def water_part(text: str) -> PlaceRef | None:
+    """The sea, gulf or strait ``text`` names a part of by its compass direction ("southern Red Sea", "sud de la mer
+    Rouge", "южная часть Красного моря", "جنوب البحر الأحمر"), or None. A part of a water region lies in it, and the kb
+    draws no ring for a sea's halves, so the part is the water region itself. Only water: "southern Libya" or "east
+    Congo" is a land region of its own where the kb has one, and a country's part is not the country (a claim
+    keyed to the whole of it would say more than the text)."""
+    from liftwatch.kb.places import _exact
+    from liftwatch.kb.regions import regions
+
+    for rx in (_PART_BEFORE, _PART_AFTER):
+        m = rx.match(text)
+        if m is None or m["rest"].strip() == text.strip():
+            continue
+        rest = m["rest"]
+        try:
+            ref = _exact(rest) or declined(rest)
+        except PlaceError:
+            continue
+        if ref is None or ref.kind != "region":
+            continue
+        region = regions().get(ref.id)
+        if region is not None and region.is_water:
+            return replace(ref, text=text)
+    return None
 
 
 def declined(text: str) -> PlaceRef | None:

@@ -59,6 +59,8 @@ _DIRECTIONS = {
     "w": r"west\w*|ouest|occidental\w*|запад\w*|(?:ال)?غرب\w*",
 }
 _DIRECTION_RX = {d: re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I) for d, rx in _DIRECTIONS.items()}
+#: Any compass word of the four languages, as a regular expression (no groups)
+COMPASS = "|".join(f"(?:{rx})" for rx in _DIRECTIONS.values())
 
 
 def directions(text: str) -> frozenset[str]:

@@ -53,7 +53,7 @@ from liftwatch.kb.cities import (
 )
 from liftwatch.kb.countries import country_phonetic, resolve_country
 from liftwatch.kb.lookup import CODE_AS_TYPED, _best, _index, exact_hits, prominent_site, shared_alias
-from liftwatch.kb.place_forms import capital_city, declined
+from liftwatch.kb.place_forms import capital_city, declined, water_part
 from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
 from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
 from liftwatch.kb.place_refs import MatchKind, _city_label, _city_ref, _country_ref, _region_ref, _site_ref
@@ -174,10 +174,19 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
             return indexed  # a harbour's exact name over a fuzzy or by-ear reading of something else
         return ref if mode is None else for_carrier(ref, mode)
     except PlaceError:
-        port = (_port_phrase(text) or _index_port(text)) if mode == "sea" else None
+        port = _ship_port(text) if mode == "sea" else None
         if port is None:
             raise
         return port
+
+
+def _ship_port(text: str) -> PlaceRef | None:
+    """A ship's port where the kb's reading of the name found none: a port curated under a phrase of the name, the
+    World Port Index's port of that name, a port phrase round a town's name, or the index's port of a town the kb
+    knows by another script's name (:mod:`liftwatch.kb.ship_places`)."""
+    from liftwatch.kb.ship_places import index_port_of_town, town_port
+
+    return _port_phrase(text) or _index_port(text) or town_port(text) or index_port_of_town(text)
 
 
 #: Readings a harbour's exact name in the World Port Index beats for a ship
@@ -216,7 +225,7 @@ def _port_phrase(text: str) -> PlaceRef | None:
 def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
     if not text or not text.strip():
         raise PlaceError(text, "empty")
-    exact = capital_city(text) or _exact(text, carrier) or _after_town(text) or declined(text)
+    exact = capital_city(text) or _exact(text, carrier) or _after_town(text) or declined(text) or water_part(text)
     by_ear = ("transliteration", "sound")
     if exact is not None and exact.matched in by_ear and _without_water_word(text) != text.strip():
         region = regions().get(exact.id) if exact.kind == "region" else None

@@ -51,9 +51,10 @@ MERGE_KM = 10.0
 #: read from them
 MIN_NAME = 4
 #: The phrases that name a port by its town ("Port of Haifa", "Haifa port", "порт Феодосия", "ميناء حيفا", "port de
-#: Haïfa"): the town's name inside is what the index is asked for
+#: Haïfa", and Persian's "Bandar-e Jask", port of Jask): the town's name inside is what the index is asked for
 _PORT_PHRASE = re.compile(
-    r"^(?:(?:the\s+)?(?:port|harbou?r)\s+of\s+|port\s+(?:de\s+|d['’]\s*)?|порт\s+|ميناء\s+)(?P<a>.+)$"
+    r"^(?:(?:the\s+)?(?:port|harbou?r)\s+of\s+|port\s+(?:de\s+|d['’]\s*)?|порт\s+|ميناء\s+|bandar[\s-]+e[\s-]+)"
+    r"(?P<a>.+)$"
     r"|^(?P<b>.+?)\s+(?:port|harbou?r|bay)$",
     re.I,
 )
@@ -257,11 +258,17 @@ def merged_ports() -> dict[str, str]:
     return dict(_index().merged)
 
 
+def town_in_phrase(text: str) -> str | None:
+    """The town's name inside a port phrase ("Port of Haifa" -> "Haifa", "Souda Bay" -> "Souda", "ميناء إزمير" ->
+    "إزمير"), or None when ``text`` is no port phrase."""
+    m = _PORT_PHRASE.match(" ".join(text.split()))
+    return (m.group("a") or m.group("b")) if m else None
+
+
 def _forms(text: str) -> list[str]:
-    """The text and the town's name inside a port phrase ("Port of Haifa" -> "Haifa", "Souda Bay" -> "Souda")."""
+    """The text and the town's name inside a port phrase."""
     t = " ".join(text.split())
-    m = _PORT_PHRASE.match(t)
-    inner = (m.group("a") or m.group("b")) if m else None
+    inner = town_in_phrase(t)
     return [t, inner] if inner else [t]
 
 
