@@ -332,7 +332,4 @@ NOT_PLACES = {
     "сейчас", "теперь", "тогда", "затем", "потом", "также", "однако", "ранее", "позже", "сегодня", "вчера",
     # a body, not a place: "ВМС Франции", "ВКС России", "МИД Египта"
     "вмс", "вмф", "вкс", "мид", "минобороны",
-    # an armed movement armed or supplied, not where it lives: "transférer des armes directement au Hezbollah au
-    # Liban" (the country after it is the place)
-    "hezbollah", "hizbollah", "hizballah", "hamas",
 }  # fmt: skip
