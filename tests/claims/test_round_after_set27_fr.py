@@ -1,7 +1,8 @@
 """French dates and headings (the round after set 27): a month named as "le mois de", alone or after a part word
 ("au mois de mai", "depuis le mois d'août", "à la fin du mois de novembre"); "le lendemain" and "la veille" as the
-day after or before the date told last; a heading told with no verb ("Direction : la France"). Sentences written
-for these tests, not corpus text."""
+day after or before the date told last; a heading told with no verb ("Direction : la France") and an aircraft on an
+airfield's tarmac as a destination; "Burkina" and "Angleterre" as their states. Sentences written for these tests,
+not corpus text."""
 
 from __future__ import annotations
 
@@ -113,3 +114,17 @@ def test_the_short_french_names_of_a_state_are_that_state(text: str, key: str) -
     claims = extract(text, SAT, use_model=False).claims
     assert any(key in [p.id for p in c.destination] for c in claims), [[p.id for p in c.destination] for c in claims]
 
+
+@pytest.mark.parametrize(
+    ("text", "has_goal"),
+    [
+        ("Le cargo russe s'est immobilisé sur le tarmac de l'aéroport de Bamako.", True),
+        ("Ils réapparaissent plus tard sur le tarmac de l'aéroport de Niamey.", True),
+        # the tarmac of no named place names no goal
+        ("On aperçoit beaucoup d'avions sur le tarmac de la base.", False),
+    ],
+)
+def test_an_aircraft_on_the_tarmac_of_an_airfield_went_there(text: str, has_goal: bool) -> None:
+    real_kb_gazetteer()
+    claims = extract(text, SAT, use_model=False).claims
+    assert any(c.destination for c in claims) is has_goal, [[p.text for p in c.destination] for c in claims]
