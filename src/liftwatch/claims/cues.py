@@ -12,7 +12,7 @@ import re
 
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
-from liftwatch.claims.motion_forms import MORE_MOVES
+from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
 from liftwatch.claims.strait_passages import STRAIT_MOVES, STRAIT_VIA_CUES
 
 
@@ -216,7 +216,7 @@ DEST_CUES = (
     r"destinations?\s+(?:\w+\s+){0,3}?(?:be|is|was|are|were)", r"(?:-|\s)bound\s+for",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
-    r"vers", r"en\s+direction\s+(?:de|du|des|d')", r"à\s+destination\s+(?:de|du|des|d')", r"pour",
+    r"vers", r"en\s+direction\s+(?:de|du|des|d')", HEADING_COLON, ON_TARMAC, r"à\s+destination\s+(?:de|du|des|d')", r"pour",
     # "avait pour destination Khartoum", "ayant pour destination finale Tartous": the goal told as the flight's own
     r"(?:a|avait|avaient|ont|ayant)\s+pour\s+destination(?:\s+finale)?",
     # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",

@@ -190,7 +190,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?P<part>early|mid|middle of|late|end of|beginning of|start of|début|mi|fin|"
             rf"(?:в\s+)?(?:начал[ео]|середин[еы]|конц[еа])|أوائل|مطلع|بداية|منتصف|أواخر|نهاية)"
-            rf"(?:\s+(?:de|du|d['’]|شهر))?[-\s]+{_m('m')}"
+            # French names the month after "de", "d'" or "du mois de": "fin de mars", "début d'août", "à la fin du
+            # mois de novembre", "au début du mois d'avril"
+            rf"(?:\s+(?:du\s+mois\s+)?(?:de|du|شهر)[-\s]+|\s+(?:du\s+mois\s+)?d['’]\s*|[-\s]+){_m('m')}"
             rf"(?:\s+{_y('y')})?\b",
             re.I,
         ),
@@ -212,8 +214,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"(?<![^\W\d_])(?:in|during|throughout|since|by|en|durant|pendant|au\s+mois\s+d(?:e\s+|['’])|в|во|"
-            rf"в\s+течение|في|خلال|depuis|с|منذ)(?:\s+شهر)?\s+{_m('m')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
+            rf"(?<![^\W\d_])(?:(?:in|during|throughout|since|by|en|durant|pendant|в|во|"
+            rf"в\s+течение|في|خلال|depuis|с|منذ)(?:\s+شهر)?\s+"
+            # French names a month as "the month of" with its article: "au mois de mai", "depuis le mois d'août",
+            # "au cours du mois de mars", "pendant le mois de juin" (the "since" before the article is read by
+            # ``relative.SINCE``)
+            rf"|(?:au|le|du|ce)\s+mois\s+d(?:e\s+|['’]\s*)){_m('m')}(?:[,،]?\s+(?:года\s+|عام\s+|سنة\s+)?{_y('y')})?(?![^\W\d_])",
             re.I,
         ),
     ),

@@ -67,7 +67,7 @@ from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
 from liftwatch.claims.water import is_water, water_mentions
-from liftwatch.claims.windows import date_claims, statement_time
+from liftwatch.claims.windows import carry_next_days, date_claims, statement_time
 
 MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
 
@@ -350,6 +350,7 @@ def extract(
         )
         per_sentence.append(made)
         claims += made
+    carry_next_days(text, sentences, per_sentence, pub, default_year)
     carry_narrative_times(text, sentences, per_sentence)
     to_the_base(sentences, per_sentence)
     return_legs(sentences, per_sentence)

@@ -7,7 +7,7 @@ builds them rather than the one form a text showed: the Russian verbs of carryin
 particles on "return" and "head" ("ستعود", "لتعود", "سيتجه", "لتتجه"), which the bare forms' boundary kept out; the
 English present and bare forms of verbs whose past the list has ("planes land in", "take off", "proceeded through",
 "its return to"), the noun of an airlift in the languages other than English, which had "air bridge" ("pont aérien",
-"воздушный мост", "جسر جوي"), French "entrer", and Arabic nouns of movement whose "ة" turns to "ت" before a pronoun
+"воздушный мост", "جسر جوي"), French "entrer" and a heading told with no verb ("Direction : la France"), and Arabic nouns of movement whose "ة" turns to "ت" before a pronoun
 ("رحلتها", "عودتها").
 
 Measured and left out (on the development corpus each added more wrong fields than right ones): a noun of
@@ -19,6 +19,14 @@ words they break ("حطّت"); see ``docs/accuracy.md``.
 """
 
 from __future__ import annotations
+
+# a heading told with no verb, the goal after a colon ("Direction : la France"): a movement word (below) and a
+# cue of the destination; capitalised, as it opens its sentence ("a changé de direction : il ..." is no heading)
+HEADING_COLON = r"(?-i:Direction)\s*:"
+# an aircraft on the tarmac of an airfield went there, as "spotted at" or "parked at" says in English ("s'est
+# immobilisé sur le tarmac de l'aéroport de Bamako", "ils réapparaissent sur le tarmac de l'aéroport d'Amdjarass"):
+# a movement word (below) and a cue of the destination
+ON_TARMAC = r"sur\s+le\s+tarmac\s+(?:de|du|des|d['’])"
 
 MORE_MOVES = (
     # Arabic: a future or purpose particle before the present of "return" and "head"
@@ -50,6 +58,9 @@ MORE_MOVES = (
     r"(?<![\u0600-\u06FF])[وفبل]?(?:ال|لل)?جسر\S*\s+(?:ال)?جوي\S*|"
     # French: the infinitive of "entrer", whose other forms the list has ("les premiers à entrer dans le port de")
     r"\bentrer\b|"
+    # French: a heading told with no verb, the goal after a colon ("Deux Mirage ont décollé à 13h15. Direction :
+    # la France."); the idioms with a verb ("a mis le cap sur", "a pris la direction de") stay out
+    rf"\b{HEADING_COLON}|\b{ON_TARMAC}|"
     # Arabic: a noun of movement ending in ta marbuta keeps its "ت" before a pronoun ("رحلة" → "رحلتها", "عودة" →
     # "عودتها"): "واصلت الطائرة رحلتها إلى هافانا"
     r"(?<![\u0600-\u06FF])[وفبل]?(?:ال)?(?:رحلت|عودت)(?:ها|هما|هم|ه)(?![\u0600-\u06FF])"

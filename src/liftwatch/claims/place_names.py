@@ -64,4 +64,7 @@ COUNTRIES: dict[str, str] = {
     "ليتوانيا": "LT", "هولندا": "NL", "بلجيكا": "BE", "اليابان": "JP", "كوريا الجنوبية": "KR",
     "باكستان": "PK", "أفغانستان": "AF", "البرازيل": "BR", "المكسيك": "MX",
     "arabie saoudite": "SA", "republique centrafricaine": "CF", "emirats arabes unis": "AE", "soudan du sud": "SS",
+    # the short names French uses for a whole state: "le Burkina" (Burkina Faso), "l'Angleterre" (the United Kingdom
+    # in common use: "quatre bombardiers ... en Angleterre")
+    "burkina": "BF", "angleterre": "GB",
 }  # fmt: skip

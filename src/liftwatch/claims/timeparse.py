@@ -206,6 +206,34 @@ def _weekday_ranges(text: str, out: list[TimeSpan]) -> list[TimeSpan]:
     return res
 
 
+# the day after or before the date told last, in French: "Le 13 juin, un avion décolle. Le lendemain, un autre
+# suit", "Ils étaient passés la veille par le détroit", "la veille au soir"; not "la veille de l'attaque", "au
+# lendemain du sommet", which name an event, not a date
+_NEXT_DAY = re.compile(r"\b(?:le\s+lendemain|la\s+veille)\b(?!\s+(?:de|du|des|d['’]))", re.I)
+
+
+def _next_days(text: str, out: list[TimeSpan]) -> list[TimeSpan]:
+    """ "le lendemain" and "la veille" as the day after or before the last single day named before them; a date
+    written right after ("Le lendemain, 27 février") names the day itself, and no single day before names none."""
+    res = list(out)
+    for m in _NEXT_DAY.finditer(text):
+        if any(t.pos <= m.start() < t.pos + len(t.text) or 0 <= t.pos - m.end() <= 4 for t in out):
+            continue
+        days = [
+            t for t in out if t.pos + len(t.text) <= m.start() and t.kind == "explicit" and t.start and t.start == t.end
+        ]
+        if days and days[-1].start is not None:
+            day = days[-1].start + timedelta(days=1 if "lendemain" in m.group(0).lower() else -1)
+            res.append(TimeSpan(day, day, m.group(0), "explicit", m.start()))
+    return sorted(res, key=lambda t: t.pos)
+
+
+def next_day_spans(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
+    """The days "le lendemain" and "la veille" name in ``text``, read against the dates before them in the whole
+    text: a sentence alone does not hold the day they count from."""
+    return [t for t in find_times(text, pub, default_year) if _NEXT_DAY.fullmatch(t.text)]
+
+
 # the "since" the month pattern holds as its preposition ("since December", "depuis décembre", "с декабря",
 # "منذ ديسمبر"): the span runs from that month to publication
 _SINCE_IN = re.compile(r"(?:since|depuis|с|منذ)\s", re.I)
@@ -274,7 +302,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
             out.append(TimeSpan(pub - timedelta(days=1), pub, m.group(0).strip(), "relative", m.start()))
             break
     out.sort(key=lambda t: t.pos)
-    out = _weekday_ranges(text, out)
+    out = _next_days(text, _weekday_ranges(text, out))
     # a weekday written next to a date ("on Monday, December 16", "السبت 24 سبتمبر") names that date
     explicit = [(t.pos, t.pos + len(t.text)) for t in out if t.kind in ("explicit", "since")]
     return [

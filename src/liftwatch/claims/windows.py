@@ -8,12 +8,15 @@ month cannot place "on Friday".
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from liftwatch.claims.departures import departure_dated
 from liftwatch.claims.model import Claim
-from liftwatch.claims.timeparse import TimeSpan, find_times
+from liftwatch.claims.sentences import Sentence
+from liftwatch.claims.timeparse import TimeSpan, find_times, next_day_spans
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
 STATEMENT_TIME = re.compile(
@@ -174,3 +177,25 @@ def date_claims(
             c.times = [t for t in c.times if not _DAY_ANCHORED(t)]
         c.times = [t for t in c.times if not still_to_come(t, pub)]
         _window(c, article_times, pub, default_days, month_only)
+
+
+def carry_next_days(
+    text: str,
+    sentences: Sequence[Sentence],
+    per_sentence: list[list[Claim]],
+    pub: date | None,
+    default_year: int | None,
+) -> None:
+    """ "Le 13 juin, un avion cargo décolle de Chine. Le lendemain, un autre suit": "le lendemain" and "la veille"
+    date their sentence's claims by the day after or before the date told last (``timeparse.next_day_spans``),
+    which a sentence read alone cannot see; a statement's "la veille" ("La veille, le porte-parole avait
+    déclaré") dates nothing."""
+    spans = next_day_spans(text, pub, default_year)
+    for sent, made in zip(sentences, per_sentence, strict=True):
+        own = [
+            dataclasses.replace(t, pos=t.pos - sent.start)
+            for t in spans
+            if sent.start <= t.pos < sent.end and not statement_time(sent.text, t.pos - sent.start)
+        ]
+        for c in made:
+            c.times = sorted(c.times + [t for t in own if t not in c.times], key=lambda t: t.pos)
