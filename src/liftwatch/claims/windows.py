@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from liftwatch.claims.departures import departure_dated
 from liftwatch.claims.model import Claim
+from liftwatch.claims.relative import counted_back
 from liftwatch.claims.timeparse import TimeSpan, find_times
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
@@ -72,6 +73,8 @@ def month_page_span(t: TimeSpan, pub: date | None) -> TimeSpan:
     from 31 March, which would lose the start of a span the text gives). Other spans are returned unchanged."""
     if pub is None or t.kind != "relative" or t.start is None or t.end != pub or pub.day == 1:
         return t
+    if not counted_back(t.text):
+        return t  # "this year", "since the start of the month": a calendar unit starts where the calendar does
     return TimeSpan(t.start - timedelta(days=pub.day - 1), t.end, t.text, t.kind, t.pos)
 
 
