@@ -12,6 +12,7 @@ say which words it came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from liftwatch.claims.cues import MOVE
@@ -145,10 +146,29 @@ _PARTITIVE_ONE = re.compile(r"(?:one|один|одна|одно|l['’]une?|une?
 _SITE_NUMBER = re.compile(r"(?:radar|رادار)\s*$", re.I)
 
 
+# a number followed by a unit of length, weight or speed measures the carrier, it counts nothing: "the 169 meter long
+# Newnew Polar Bear", "a 300-tonne cargo", "120-metre frigates"
+_MEASURE_AFTER = re.compile(
+    r"[\s-]*(?:meters?|metres?|m|feet|foot|ft|tons?|tonnes?|t|kilomet(?:er|re)s?|km|miles?|knots?|kt)\b", re.I
+)
+
+
+def _counted(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_COUNT`` whose number counts, not a measure ("the 169 meter long X sailed with two
+    vessels": the search goes on after the length, and finds "two vessels")."""
+    pos = 0
+    while (m := _COUNT.search(text, pos)) is not None:
+        if _MEASURE_AFTER.match(text, m.end("n")):
+            pos = m.end("n")
+            continue
+        yield m
+        pos = m.end()
+
+
 def find_counts(text: str) -> list[Count]:
     """Every count or rate in a sentence, in order."""
     out: list[Count] = []
-    for m in _COUNT.finditer(text):
+    for m in _counted(text):
         if _SITE_NUMBER.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "فلايت رادار 24", "Flightradar 24": the number is the tracking site's name
         if re.search(r"\b(?:is|was|are|were|as)\s+$", text[: m.start()]) and re.match(
@@ -251,6 +271,8 @@ def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
         m = _BEFORE_CARRIER.search(pre)
         if m is None or _MONTH_BEFORE.search(pre[: m.start("n")]) or _SITE_NUMBER.search(pre[: m.start("n")]):
             continue
+        if _MEASURE_AFTER.match(pre, m.end("n")):
+            continue  # "the 169 meter long X": the ship's length
         if _PARTITIVE_ONE.match(pre, m.start("n")):
             continue  # "one of the cargo planes": a singular picked out of a group
         n = number_value(m.group("n"))

@@ -275,6 +275,9 @@ VIA_CUES: tuple[str, ...] = (
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
     r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"عبرت", r"عبور", r"مرورا\s+ب",
     r"(?:stops?|stopped)\s+midway\s+in", r"passing", r"transited", r"first\s+stopped\s+in",
+    # what a carrier flies over on its way is passed, whatever it is ("flew over Turkey to Hmeimim", "overflew
+    # Egypt"), not a place it went to nor a mover ("over" is no cue of its own)
+    r"(?:fl(?:ew|ying|own|ies)|pass(?:ed|ing|es))\s+over", r"overfl(?:ew|ying|own|ies)",
     r"(?:fait\s+)?escale\s+(?:à|au|en)", r"en\s+passant\s+par", r"توقفت\s+(?:أولا\s+|أولاً\s+)?في",
     # the Arabic stop and passage with any suffix ("بعد توقفها في", "ومرورا ب"), Russian passage
     r"توقف\S*(?:\s+\S+){0,2}?\s+في", r"مرور\S*\s+ب", r"(?:تعبر|يعبر|تعبران|عبرت)", r"(?:пройдя|проходя|проход\w*|прош[её]л\w*|прошл[аи])\s+(?:через|по)",

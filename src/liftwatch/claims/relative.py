@@ -101,6 +101,8 @@ RELATIVE = re.compile(
     # "خلال الساعات الأربع والعشرين الماضية", "الـ48 ساعة الماضية", "الأيام الماضية" (the past hours/days)
     r"|(?:خلال\s+|في\s+)?(?:الـ\s*)?(?P<arn>\d+\s+)?(?P<arunit>الساعات|ساعة|الأيام|يوما|الأسابيع)\s+(?:[\u0600-\u06FF]+\s+){0,3}?الماضي(?:ة)?"
     r"|in\s+recent\s+(?P<runit>days|weeks|months)"
+    # "arrived over the weekend", "this past weekend": the last Saturday and Sunday before publication
+    r"|(?P<weekend>(?:over|at|during|on)\s+the\s+weekend|this\s+past\s+weekend)"
     r"|(?P<lastunit>last|this|past)\s+(?P<lu>week|month|weekend|year)"
     r"|earlier\s+this\s+(?P<eu>week|month|year)"
     r"|(?P<lastweek>la\s+semaine\s+derni[èe]re|на\s+прошлой\s+неделе|الأسبوع\s+الماضي)"
@@ -173,6 +175,9 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
         if "ساع" in u:
             return pub - timedelta(days=max(1, -(-n // 24))), pub
         return pub - timedelta(days=(n or 7) * (7 if "أسابيع" in u else 1)), pub
+    if g.get("weekend"):
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7 or 7)
+        return saturday, saturday + timedelta(days=1)
     if g.get("runit"):
         return pub - timedelta(days={"days": 7, "weeks": 28, "months": 90}[g["runit"].lower()]), pub
     if g.get("lastunit"):
@@ -281,6 +286,25 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
             back = n * _unit_days(g["arbunit"])
         return pub - timedelta(days=back), pub - timedelta(days=back)
     return None
+
+
+# the groups of ``RELATIVE`` whose phrase is a length counted back from publication ("over the past six months", "in
+# recent weeks", "за последние три дня", "خلال أسبوعين"), not a calendar unit ("this year", "earlier this month")
+_COUNTED_BACK = ("unit", "arunit", "runit", "funit", "rnunit", "dunit", "ardual", "aran")
+
+
+def counted_back(phrase: str) -> bool:
+    """Whether a relative phrase is a length of time counted back from the day of publication, so that it moves
+    with that day: "the past two months", "ces dernières semaines" (a calendar unit, "this year", "le mois dernier",
+    starts where the calendar does, whatever the day)."""
+    m = RELATIVE.search(phrase)
+    if m is None:
+        return False
+    if m.group("ml"):
+        return _PHRASES[re.sub(r"\s+", " ", m.group("ml").lower())][0] in ("past", "recent")
+    if m.group("lastunit"):
+        return m.group("lastunit").lower() == "past"
+    return any(m.group(g) for g in _COUNTED_BACK)
 
 
 def _unit_days(word: str) -> int:

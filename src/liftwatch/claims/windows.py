@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from liftwatch.claims.departures import departure_dated
 from liftwatch.claims.model import Claim
+from liftwatch.claims.relative import counted_back
 from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.timeparse import TimeSpan, find_times, next_day_spans
 
@@ -66,6 +67,18 @@ def _DAY_ANCHORED(t: TimeSpan) -> bool:
     """A date the text gives relative to the day of publication ("on Friday", "yesterday", "this week",
     "over the past four days"): a relative span of under two weeks."""
     return t.kind == "relative" and t.start is not None and ((t.end or t.start) - t.start).days < 14
+
+
+def month_page_span(t: TimeSpan, pub: date | None) -> TimeSpan:
+    """A span counted back from publication ("over the past six months", "in recent weeks") on a page dated only
+    by its month (``pub`` its last day): the page may be of any day of that month, so the span is counted back
+    from the month's first day and runs to its last ("the past two months" on a May page: 1 March to 31 May, not
+    from 31 March, which would lose the start of a span the text gives). Other spans are returned unchanged."""
+    if pub is None or t.kind != "relative" or t.start is None or t.end != pub or pub.day == 1:
+        return t
+    if not counted_back(t.text):
+        return t  # "this year", "since the start of the month": a calendar unit starts where the calendar does
+    return TimeSpan(t.start - timedelta(days=pub.day - 1), t.end, t.text, t.kind, t.pos)
 
 
 def _days(t: TimeSpan) -> int:
@@ -169,12 +182,12 @@ def date_claims(
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]
     if month_only:
-        article_times = [t for t in article_times if not _DAY_ANCHORED(t)]
+        article_times = [month_page_span(t, pub) for t in article_times if not _DAY_ANCHORED(t)]
     for c in claims:
         if pub_span is not None:  # a dateline inside a sentence is when it was written, not when it happened
             c.times = [t for t in c.times if not (t.start == pub_span.start and t.text in pub_span.text)]
         if month_only:
-            c.times = [t for t in c.times if not _DAY_ANCHORED(t)]
+            c.times = [month_page_span(t, pub) for t in c.times if not _DAY_ANCHORED(t)]
         c.times = [t for t in c.times if not still_to_come(t, pub)]
         _window(c, article_times, pub, default_days, month_only)
 
