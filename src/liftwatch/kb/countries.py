@@ -11,6 +11,7 @@ sites registered there (airportsdata country code), never one airfield whose nam
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,7 +26,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     # "Central Africa" is the republic in the press, as its Arabic name (أفريقيا الوسطى) says word for word
     "CF": ("CAR", "C.A.R.", "Centrafrique", "ЦАР", "ЦАР (Центральноафриканская Республика)",
            "Центральноафриканская Республика", "أفريقيا الوسطى", "جمهورية أفريقيا الوسطى", "Central Africa"),
-    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "ДРК"),
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo", "ДРК"),
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "AE": ("UAE", "U.A.E.", "Emirates", "ОАЭ", "الإمارات"),
     "US": ("USA", "U.S.A.", "United States", "America", "США"),
@@ -53,6 +54,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "MM": ("Burma",),
     "VA": ("Vatican",),
     "PS": ("Palestine",),
+    "TW": ("Republic of China",),  # the island's own state name, never the People's Republic (a form below)
 }  # fmt: skip
 
 
@@ -113,13 +115,43 @@ def _country_index() -> dict[str, str]:
     return out
 
 
+# A state named by its form of government before its name ("the Kingdom of Saudi Arabia", "the Sultanate of Oman",
+# "the Republic of the Congo", "le Sultanat d'Oman", "la République islamique d'Iran"): the name after it is the
+# state. Only adjectives that leave the state the same may stand by the form word ("Islamic", "Hashemite"): a
+# "Democratic Republic of the Congo" or "Democratic People's Republic of Korea" is another state than the
+# "Republic of" one, and is read by its own listed name. "State of" is left out: "the State of Georgia" is a US
+# state as often as the country, and the states the press so names ("State of Qatar") are ISO's own names.
+_EN_FORM = (
+    r"(?:the\s+)?(?:(?:islamic|hashemite|arab|federal|people['’]s|bolivarian|plurinational)\s+)?"
+    r"(?:kingdom|sultanate|republic|emirate|federation|principality|grand\s+duchy)\s+of\s+(?:the\s+)?"
+)
+_FR_FORM = (
+    r"(?:(?:le|la)\s+|l['’]\s*)?(?:royaume|sultanat|r[ée]publique|[ée]mirat|f[ée]d[ée]ration|principaut[ée]|"
+    r"grand[\s-]duch[ée])(?:\s+(?:islamique|hach[ée]mite|arabe|f[ée]d[ée]rale|populaire|bolivarienne))?"
+    r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|d['’]\s*|de\s+)"
+)
+_STATE_FORM = re.compile(rf"(?i)^\s*(?:{_EN_FORM}|{_FR_FORM})(?P<name>\S.*?)\s*$")
+# "U.S.", "U.K.", "U.A.E.": a state's initials written with dots (case folded away by the callers' keys)
+_DOTTED = re.compile(r"(?i)\s*[a-z](?:\.\s?[a-z]){1,4}\.?\s*")
+# The one state whose dotted initials are its ISO2 code and no listed abbreviation ("U.S."): other dotted pairs
+# that spell a code are cities and company forms ("L.A.", "S.A."), not Laos or Saudi Arabia.
+_DOTTED_CODES = frozenset({"US"})
+
+
 def resolve_country(text: str) -> Country | None:
     """The country ``text`` names exactly (any listed form, any script), or None. ISO2 codes count only when
-    typed in upper case ("ML"), so that the word "ml" or "us" is never read as a country."""
+    typed in upper case ("ML"), so that the word "ml" or "us" is never read as a country. A state named by its
+    form of government ("the Sultanate of Oman") is the state its name after the form word names, and a state's
+    dotted initials ("U.S.", "U.K.") are that state."""
     t = text.strip()
     if len(t) == 2 and t.isalpha() and t.isupper() and t in countries():
         return countries()[t]
     code = _country_index().get(norm_key(t))
+    if code is None and _DOTTED.fullmatch(t):
+        bare = re.sub(r"[.\s]", "", t).upper()
+        code = bare if bare in _DOTTED_CODES else _country_index().get(norm_key(bare))
+    if code is None and (form := _STATE_FORM.match(t)) is not None:
+        code = _country_index().get(norm_key(form["name"]))
     return countries()[code] if code else None
 
 
