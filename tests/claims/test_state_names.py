@@ -1,6 +1,7 @@
-"""States named by their form of government ("from the Kingdom of Morocco", "le Sultanat de Brunei") and by their
-dotted initials ("from the U.S. to ..."): one place, the state, never the form word or the first letter alone; the
-initials before a name or a noun qualify it ("U.S. officials") and name no place. Sentences written fresh."""
+"""States named by their form of government ("from the Kingdom of Morocco", "le Sultanat de Brunei", "إلى دولة
+تشاد") and by their dotted initials ("from the U.S. to ..."): one place, the state, never the form word or the first
+letter alone; the initials before a name or a noun qualify it ("U.S. officials") and name no place. Sentences
+written fresh."""
 
 from __future__ import annotations
 
@@ -31,7 +32,14 @@ def _ends(text: str) -> tuple[set[str], set[str]]:
         ("A C-130 flew from the Islamic Republic of Pakistan to Niger on Monday.", "country:PK", "country:NE"),
         ("Un avion cargo a décollé du Royaume du Maroc vers le Mali lundi.", "country:MA", "country:ML"),
         ("Deux Il-76 ont atterri dans le Sultanat de Brunei lundi.", None, "country:BN"),
-        ("Un Il-76 a décollé de la République islamique de Mauritanie vers le Niger lundi.", "country:MR", "country:NE"),
+        (
+            "Un Il-76 a décollé de la République islamique de Mauritanie vers le Niger lundi.",
+            "country:MR",
+            "country:NE",
+        ),
+        ("وصلت طائرة شحن إلى دولة تشاد يوم الاثنين.", None, "country:TD"),
+        ("أقلعت طائرة من جمهورية النيجر إلى ليبيا يوم الاثنين.", "country:NE", "libya"),
+        ("وصلت طائرة إلى دولة مالي يوم الاثنين.", None, "country:ML"),  # "مالي" alone is also "financial"
         ("A Boeing 747 flew from the U.S. to Poland on Monday.", "country:US", "country:PL"),
         ("A C-17 arrived in Niger from the U.K. on Monday.", "country:GB", "country:NE"),
         ("Two C-17s landed in the U.A.E. on Monday.", None, "country:AE"),

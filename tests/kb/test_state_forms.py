@@ -29,6 +29,12 @@ from liftwatch.kb.countries import resolve_country
         ("le Sultanat de Brunei", "BN"),
         ("la République islamique de Mauritanie", "MR"),
         ("la République fédérale d'Allemagne", "DE"),
+        ("دولة تشاد", "TD"),
+        ("جمهورية النيجر", "NE"),
+        ("مملكة المغرب", "MA"),
+        ("دولة الكويت", "KW"),
+        ("جمهورية موريتانيا الإسلامية", "MR"),  # an adjective that leaves the state the same, dropped
+        ("دوله تشاد", "TD"),  # the key's folded form
         ("U.S.", "US"),
         ("u.s", "US"),
         ("U.K.", "GB"),
@@ -62,6 +68,7 @@ def test_a_state_whose_full_name_differs_keeps_it(text: str, code: str) -> None:
     "text",
     [
         "the Republic of Texas",  # no state the kb lists after the form word
+        "دولة الاحتلال",  # "the occupying state": no state's name after the form word
         "the State of Georgia",  # "State of" is left out: a US state as often as the country
         "Kingdom",
         "L.A.",  # dotted initials that spell a code are no state unless listed: Los Angeles, not Laos

@@ -48,6 +48,8 @@ class Mention:
 
 
 _AR_AMBIGUOUS_COUNTRY = frozenset({"مالي"})
+# Arabic forms of government before a state's name, folded as the pattern reads text (``fold``: ة -> ه, إ -> ا)
+_AR_STATE_FORM = r"(?:دوله|جمهوريه|مملكه|سلطنه|اماره)\s+"
 
 
 class Gazetteer(PlaceLookup):
@@ -76,9 +78,15 @@ class Gazetteer(PlaceLookup):
         alternatives += [_alias_regex(k) for k in CITY_ANCHORS if has_arabic(k)]
         # a country written in Arabic script, wherever it stands ("في ألمانيا", "وتركيا"): Arabic has no capitals
         # to propose it as a candidate; "مالي" stays out (also "financial", "Malian"), found after a cue only
-        alternatives += [_alias_regex(k) for k in COUNTRIES if has_arabic(k) and k not in _AR_AMBIGUOUS_COUNTRY]
+        ar_names = [k for k in COUNTRIES if has_arabic(k)]
+        alternatives += [_alias_regex(k) for k in ar_names if k not in _AR_AMBIGUOUS_COUNTRY]
         alternatives.sort(key=len, reverse=True)
-        body = "|".join(alternatives) or r"(?!)"
+        # a state after its form of government ("إلى دولة السودان", "جمهورية مالي"): one name, the form word in it,
+        # so that the cue before it reaches the state (``kb.countries`` reads the state); "مالي" too, the form word
+        # making it the state
+        ar_states = sorted((_alias_regex(k) for k in ar_names), key=len, reverse=True)
+        states = f"{_AR_STATE_FORM}(?:{'|'.join(ar_states)})" if ar_states else ""
+        body = "|".join([states, *alternatives] if states else alternatives) or r"(?!)"
         # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")
         self._pattern = re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))(?:{body})(?![\w]){_SUFFIX}", re.I)
 

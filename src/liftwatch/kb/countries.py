@@ -54,6 +54,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "MM": ("Burma",),
     "VA": ("Vatican",),
     "PS": ("Palestine",),
+    "IR": ("إيران",),  # ISO's Arabic name is the inverted official one only
     "TW": ("Republic of China",),  # the island's own state name, never the People's Republic (a form below)
 }  # fmt: skip
 
@@ -130,7 +131,12 @@ _FR_FORM = (
     r"grand[\s-]duch[ée])(?:\s+(?:islamique|hach[ée]mite|arabe|f[ée]d[ée]rale|populaire|bolivarienne))?"
     r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|d['’]\s*|de\s+)"
 )
-_STATE_FORM = re.compile(rf"(?i)^\s*(?:{_EN_FORM}|{_FR_FORM})(?P<name>\S.*?)\s*$")
+# Arabic puts the form word before the name in construct ("دولة السودان", "جمهورية مصر", "مملكة البحرين") and
+# adjectives after it ("جمهورية إيران الإسلامية", "دولة الإمارات العربية المتحدة"); those that leave the state the
+# same are dropped from the end, never "الديمقراطية" (the Democratic Republic of the Congo is another state)
+_AR_FORM = r"(?:دول|جمهوري|مملك|سلطن|[إا]مار)[ةه]\s+"  # the final ة folded to ه too, as keys write it
+_AR_SAME_STATE = re.compile(r"\s+(?:العربي|ال[إا]سلامي|الشعبي|الاتحادي|الهاشمي|المتحد)[ةه]$")
+_STATE_FORM = re.compile(rf"(?i)^\s*(?:{_EN_FORM}|{_FR_FORM}|{_AR_FORM})(?P<name>\S.*?)\s*$")
 # "U.S.", "U.K.", "U.A.E.": a state's initials written with dots (case folded away by the callers' keys)
 _DOTTED = re.compile(r"(?i)\s*[a-z](?:\.\s?[a-z]){1,4}\.?\s*")
 # The one state whose dotted initials are its ISO2 code and no listed abbreviation ("U.S."): other dotted pairs
@@ -151,7 +157,11 @@ def resolve_country(text: str) -> Country | None:
         bare = re.sub(r"[.\s]", "", t).upper()
         code = bare if bare in _DOTTED_CODES else _country_index().get(norm_key(bare))
     if code is None and (form := _STATE_FORM.match(t)) is not None:
-        code = _country_index().get(norm_key(form["name"]))
+        name = form["name"]
+        code = _country_index().get(norm_key(name))
+        while code is None and (adjective := _AR_SAME_STATE.search(name)) is not None:
+            name = name[: adjective.start()]
+            code = _country_index().get(norm_key(name))
     return countries()[code] if code else None
 
 
