@@ -30,7 +30,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout28"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.613, 0.491), "ar": (0.608, 0.444), "fr": (0.628, 0.402), "ru": (0.608, 0.515)}
+FLOORS = {"en": (0.619, 0.493), "ar": (0.608, 0.444), "fr": (0.629, 0.402), "ru": (0.608, 0.515)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 28: annotated blind, not yet scored
 # sources reported as actor on the blind set when it was scored (set 28: not yet scored)
