@@ -24,26 +24,14 @@ from liftwatch.claims.routes import ROUTE_NOUN
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
 from liftwatch.claims.shared_places import site_of_named_country
+from liftwatch.claims.state_names import DOTTED_STATE, STATE_NAME, initials_end_noun_phrase, names_state
 from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 from liftwatch.claims.types import find_types
-from liftwatch.kb.countries import resolve_country
 from liftwatch.kb.nationalities import nationality_adjectives
 from liftwatch.kb.ru_forms import ru_adjective_phrase
 
-# a state named by its form of government ("the Kingdom of Saudi Arabia", "the Sultanate of Oman", "le Sultanat
-# d'Oman", "la République islamique d'Iran"; ``kb.countries`` reads the state from its name) and a state's dotted
-# initials ("the U.S.", "the U.K."): one name each, not the form word or the first letter alone
-_STATE_NAME = (
-    r"(?:(?:Islamic|Hashemite|Arab|Federal|People['’]s|Bolivarian|Plurinational)\s+)?"
-    r"(?:Kingdom|Sultanate|Republic|Emirate|Federation|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?"
-    r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
-    r"|(?:Royaume|Sultanat|République|Émirat|Fédération|Principauté|Grand-Duché)"
-    r"(?:\s+(?:islamique|hachémite|arabe|fédérale|populaire|bolivarienne))?"
-    r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’]|de\s+)[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-    r"|\b(?:[A-Z]\.){2,4}(?![\w.])"
-)
 _CANDIDATE = re.compile(
-    _STATE_NAME + r"|\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
+    STATE_NAME + r"|\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
     r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|es|de|du|di)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
@@ -99,22 +87,6 @@ _JOINED_TO_PLACE = re.compile(
     r"(?:\s*,?\s*(?:(?:and|et)\s+)?(?:then|puis|ensuite)\s+(?:(?:the|le|la|les)\s+|l['’])?"
     r"|\s*,\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:the|le|la|les)\s+|l['’])?|\s+)$"
 )
-
-
-# a state's dotted initials ("U.S.", "U.K.") are the state where they end the noun phrase ("from the U.S. to
-# Lviv", "in the U.K., then"): a punctuation mark, the text's end or a word that opens no noun follows; before a
-# name or a noun they qualify it ("U.S. officials", "the U.S. Department of Defense"), and no place is named
-_DOTTED_STATE = re.compile(r"(?:[A-Z]\.){2,4}")
-_ENDS_NOUN_PHRASE = re.compile(
-    r"\s*(?:$|[,;:)!?—–]|\s(?:to|toward|towards|into|on|in|at|and|or|via|for|from|last|after|before|with|since|"
-    r"during|then|but|as|where|while|earlier|this|over|through|until|by)\b)"
-)
-
-
-def _names_country(phrase: str) -> bool:
-    """True when ``phrase`` is a country's name: one the extractor lists, or a form the kb reads as a state ("le
-    Royaume d'Arabie saoudite": a form of government before the name)."""
-    return norm_key(phrase) in COUNTRIES or resolve_country(phrase) is not None
 
 
 def _region_nominative(phrase: str) -> str:
@@ -307,7 +279,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         while len(longer) < 3 and (x := _COUNTRY_GOES_ON.match(text, e)) is not None:
             e = x.end()
             longer.append(e)
-        b = next((e for e in reversed(longer) if _names_country(text[a:e])), b)
+        b = next((e for e in reversed(longer) if norm_key(text[a:e]) in COUNTRIES or names_state(text[a:e])), b)
         phrase = _region_nominative(re.sub(r"['’]s$", "", text[a:b].strip()))
         if (
             _ADJECTIVE_BEFORE.match(text[b : b + 30])
@@ -316,8 +288,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         ):
             continue  # "the Syrian port of Tartus": a demonym, the place comes after (an unresolved "-an" below)
         words = phrase.split()
-        if _DOTTED_STATE.fullmatch(phrase):
-            if not _ENDS_NOUN_PHRASE.match(text, b):
+        if DOTTED_STATE.fullmatch(phrase):
+            if not initials_end_noun_phrase(text, b):
                 continue  # "U.S. officials", "the U.S. Department of Defense", "U.S.-made": the initials qualify
         elif not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
