@@ -32,8 +32,13 @@ HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.619, 0.493), "ar": (0.608, 0.444), "fr": (0.629, 0.402), "ru": (0.608, 0.515)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 28: annotated blind, not yet scored
-# sources reported as actor on the blind set when it was scored (set 28: not yet scored)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 28: blind at 4413818, 36.6 % (108 of 295), precision 49.3 %
+    "en": (0.419, 0.414),
+    "ar": (0.471, 0.464),
+    "fr": (0.375, 0.151),
+    "ru": (0.805, 0.46),
+}
+# sources reported as actor on the blind set when it was scored (set 28: none)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
