@@ -28,17 +28,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout28"
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout29"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.619, 0.493), "ar": (0.608, 0.444), "fr": (0.629, 0.402), "ru": (0.608, 0.515)}
+FLOORS = {"en": (0.612, 0.491), "ar": (0.602, 0.445), "fr": (0.623, 0.394), "ru": (0.613, 0.513)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # set 28: blind at 4413818, 36.6 % (108 of 295), precision 49.3 %
-    "en": (0.419, 0.414),
-    "ar": (0.471, 0.464),
-    "fr": (0.375, 0.151),
-    "ru": (0.805, 0.46),
-}
-# sources reported as actor on the blind set when it was scored (set 28: none)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 29: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 29: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
