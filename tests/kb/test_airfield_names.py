@@ -23,6 +23,9 @@ sites_mod = importlib.import_module("liftwatch.kb.sites")
         ("مطار أسن بوغا", "LTAC"),
         ("Эсенбога", "LTAC"),
         ("aéroport d'Esenboğa", "LTAC"),
+        ("مطار أبو ظبي الدولي", "OMAA"),
+        ("аэропорт Абу-Даби", "OMAA"),
+        ("aéroport international d'Abou Dabi", "OMAA"),
     ],
 )
 def test_a_listed_name_reaches_its_field(text: str, icao: str) -> None:
@@ -101,3 +104,11 @@ def test_an_air_force_base_on_an_airports_runways_is_that_field(text: str, icao:
     # named on the airport, not a curated row of its own: the field's weight as a dark flight's destination stays
     assert kb.resolve_place(text).id == icao
     assert not kb.site(icao).curated
+
+
+@pytest.mark.parametrize("text", ["أبو ظبي", "Абу-Даби", "Abu Dhabi"])
+def test_an_airports_name_leaves_the_bare_city_the_city(text: str) -> None:
+    # the airport's names carry the city's: the bare city must stay the city (its port for a ship, its airfield
+    # only when the text says airport), as it was before the airport was named
+    ref = kb.resolve_place(text)
+    assert (ref.kind, ref.id) == ("city", "city:AE:abudhabi")
