@@ -24,6 +24,7 @@ from liftwatch.claims.shared_places import by_country
 from liftwatch.claims.textkey import fold as fold
 from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import has_arabic
+from liftwatch.kb.countries import AR_STATE_FORM
 from liftwatch.kb.ru_forms import ru_alias_regex
 
 
@@ -48,8 +49,6 @@ class Mention:
 
 
 _AR_AMBIGUOUS_COUNTRY = frozenset({"مالي"})
-# Arabic forms of government before a state's name, folded as the pattern reads text (``fold``: ة -> ه, إ -> ا)
-_AR_STATE_FORM = r"(?:دوله|جمهوريه|مملكه|سلطنه|اماره)\s+"
 
 
 class Gazetteer(PlaceLookup):
@@ -85,7 +84,7 @@ class Gazetteer(PlaceLookup):
         # so that the cue before it reaches the state (``kb.countries`` reads the state); "مالي" too, the form word
         # making it the state
         ar_states = sorted((_alias_regex(k) for k in ar_names), key=len, reverse=True)
-        states = f"{_AR_STATE_FORM}(?:{'|'.join(ar_states)})" if ar_states else ""
+        states = f"{AR_STATE_FORM}(?:{'|'.join(ar_states)})" if ar_states else ""
         body = "|".join([states, *alternatives] if states else alternatives) or r"(?!)"
         # an Arabic name may carry a one-letter proclitic ("وقاعدة الخادم", "بنغازي" after "ب")
         self._pattern = re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وفبل]))(?:{body})(?![\w]){_SUFFIX}", re.I)

@@ -230,7 +230,10 @@ def _next_days(text: str, out: list[TimeSpan]) -> list[TimeSpan]:
 
 def next_day_spans(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """The days "le lendemain" and "la veille" name in ``text``, read against the dates before them in the whole
-    text: a sentence alone does not hold the day they count from."""
+    text: a sentence alone does not hold the day they count from. The whole text's dates are read only when one
+    of the phrases is there: the extractor asks this of every article."""
+    if _NEXT_DAY.search(text) is None:
+        return []
     return [t for t in find_times(text, pub, default_year) if _NEXT_DAY.fullmatch(t.text)]
 
 

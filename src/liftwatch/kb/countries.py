@@ -134,9 +134,10 @@ _FR_FORM = (
 # Arabic puts the form word before the name in construct ("دولة السودان", "جمهورية مصر", "مملكة البحرين") and
 # adjectives after it ("جمهورية إيران الإسلامية", "دولة الإمارات العربية المتحدة"); those that leave the state the
 # same are dropped from the end, never "الديمقراطية" (the Democratic Republic of the Congo is another state)
-_AR_FORM = r"(?:دول|جمهوري|مملك|سلطن|[إا]مار)[ةه]\s+"  # the final ة folded to ه too, as keys write it
+#: the Arabic form word, written or folded (ة -> ه, إ -> ا, as keys and the claim check's gazetteer read text)
+AR_STATE_FORM = r"(?:دول|جمهوري|مملك|سلطن|[إا]مار)[ةه]\s+"
 _AR_SAME_STATE = re.compile(r"\s+(?:العربي|ال[إا]سلامي|الشعبي|الاتحادي|الهاشمي|المتحد)[ةه]$")
-_STATE_FORM = re.compile(rf"(?i)^\s*(?:{_EN_FORM}|{_FR_FORM}|{_AR_FORM})(?P<name>\S.*?)\s*$")
+_STATE_FORM = re.compile(rf"(?i)^\s*(?:{_EN_FORM}|{_FR_FORM}|{AR_STATE_FORM})(?P<name>\S.*?)\s*$")
 # "U.S.", "U.K.", "U.A.E.": a state's initials written with dots (case folded away by the callers' keys)
 _DOTTED = re.compile(r"(?i)\s*[a-z](?:\.\s?[a-z]){1,4}\.?\s*")
 # The one state whose dotted initials are its ISO2 code and no listed abbreviation ("U.S."): other dotted pairs
