@@ -37,6 +37,9 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "KP": ("DPRK",),
     "CN": ("PRC", "КНР"),  # КНР: the People's Republic's Russian initials, as США, ОАЭ
     "TM": ("Туркмения",),  # the common Russian name beside ISO's Туркменистан
+    # French Guiana's French name: ISO's French form is "Guyane française", the press's "(la) Guyane"; Guyana is
+    # "Guyana" in French, so the bare word is the French territory's only
+    "GF": ("Guyane", "la Guyane"),
     "RE": ("La Réunion", "la Réunion", "île de La Réunion", "l'île de La Réunion"),  # French names the article leads
     "TL": ("East Timor", "Timor oriental", "تيمور الشرقية"),  # the common names beside ISO's Timor-Leste
     "SD": ("Судан", "السودان", "Soudan"),

@@ -239,15 +239,50 @@ def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
 def _after_town(text: str) -> PlaceRef | None:
     """An airport written after its town, as the French press writes it ("Roissy-Charles-de-Gaulle", "Paris-Charles
     de Gaulle"): the airport's own name of two or more words, exactly, after one word. One word after the town is
-    too weak a name ("Saint-Denis" is no field called Denis)."""
+    too weak a name alone ("Saint-Denis" is no field called Denis); it is taken only after a hyphen, where the word
+    before it is a town the kb knows and the field is one of that town's ("Tripoli-Mitiga", "Tripoli-Matiga":
+    :func:`_field_of_town`)."""
     parts = re.split(r"[\s\-]+", text.strip(), maxsplit=1)
-    if len(parts) < 2 or len(re.split(r"[\s\-]+", parts[1])) < 2:
+    if len(parts) < 2:
         return None
     rest = parts[1]
+    if _PREPOSITION.match(rest):
+        return None  # "north of Mali" is no town "north" with a field "of Mali" (Mali Airport, Indonesia)
     ref = _exact(rest)
     if ref is None or ref.kind != "site" or ref.matched not in ("name", "alias"):
         return None
+    if len(re.split(r"[\s\-]+", rest)) < 2 and not _field_of_town(text, parts[0], ref.id):
+        return None
     return replace(ref, text=text)
+
+
+#: A preposition a field's own name does not begin with ("of", "de", "du", "d'", "в", "из")
+_PREPOSITION = re.compile(r"(?i)^(?:of|de|du|des|d['’]|в|во|из|на|у|في|من)(?:\s|$)")
+
+#: How far a field may lie from the town the hyphenated form names it after (Mitiga is 8 km from Tripoli)
+_TOWN_FIELD_KM = 40.0
+
+
+def _field_of_town(text: str, town: str, site_id: str) -> bool:
+    """Whether ``text`` is "Town-Field" with a hyphen and the field one of the town's: the town an exact reading of
+    the kb's (a city or a one-airfield town, not a country or region) whose fields include the site or lie within
+    ``_TOWN_FIELD_KM`` of it."""
+    from liftwatch.geodesy import haversine_km
+
+    if not re.fullmatch(r"\s*\S+\s*-\s*\S+\s*", text):
+        return False
+    try:
+        head = _exact(town)
+    except PlaceError:
+        return False
+    if head is None or head.kind not in ("city", "site") or head.matched not in ("name", "alias"):
+        return False
+    if site_id in head.site_ids:
+        return True
+    field = site(site_id)
+    return any(
+        float(haversine_km(site(s).lat, site(s).lon, field.lat, field.lon)) <= _TOWN_FIELD_KM for s in head.site_ids
+    )
 
 
 def resolve_endpoint(text: str) -> PlaceRef:

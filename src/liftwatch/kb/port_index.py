@@ -79,8 +79,14 @@ def is_index_id(site_id: str) -> bool:
     return site_id.startswith(ID_PREFIX) and site_id[len(ID_PREFIX) :].isdigit()
 
 
+#: The index files some French harbours under their roadstead ("Rade De Brest", "Rade De Cherbourg"): the town's
+#: name after it is the port's name too, as reporting writes it ("arrived in Brest", "в Брест")
+_ROADSTEAD = re.compile(r"(?i)^rade\s+(?:de\s+|d['’]\s*)(?P<town>\S.*)$")
+
+
 def _names(name: str, alternates: str) -> list[str]:
-    return [name, *(a.strip() for a in alternates.split(";") if a.strip())]
+    names = [name, *(a.strip() for a in alternates.split(";") if a.strip())]
+    return names + [m.group("town") for n in names if (m := _ROADSTEAD.match(n))]
 
 
 def _site(row: dict[str, str]) -> Site:
@@ -266,10 +272,16 @@ def town_in_phrase(text: str) -> str | None:
 
 
 def _forms(text: str) -> list[str]:
-    """The text and the town's name inside a port phrase."""
+    """The text and the town's name inside a port phrase, then the town's harbour as the index names some ports
+    ("Muara Harbor" for Brunei's Muara, "Муара"): a name the index holds only with "Harbor" is the town's name too,
+    as reporting writes it ("arrived in Muara")."""
     t = " ".join(text.split())
     inner = town_in_phrase(t)
-    return [t, inner] if inner else [t]
+    town = _romanised(inner or t) or inner or t
+    harbours = (
+        [f"{town} Harbor", f"{town} Harbour"] if len(norm_key(town)) >= MIN_NAME and not generic_only(town) else []
+    )
+    return [t, *([inner] if inner else []), *harbours]  # "Bar" stays too short a name for "Bar Harbor"
 
 
 def _romanised(text: str) -> str | None:

@@ -99,21 +99,21 @@ def port_of(place: PlaceRef | str, max_km: float = PORT_MAX_KM, index: bool = Tr
     lat = np.array([s.lat for s in where])
     lon = np.array([s.lon for s in where])
     best: tuple[float, str] | None = None
-    curated_near = False  # a curated port within reach, whatever its name
+    harbour_near = False  # a curated commercial port within reach, whatever its name
     for sid, plat, plon, names in curated_ports():
         d = float(np.min(haversine_km(lat, lon, plat, plon)))
         if d > max_km:
             continue
-        curated_near = True
+        harbour_near = harbour_near or site(sid).kind == "port"
         if carries(names, keys) and (best is None or d < best[0]):
             best = (d, sid)
     if best is not None:
         return _site_ref(place.text, best[1], "alias")
-    # the World Port Index only where the kb curates no port of the town: a city whose curated ports carry other
-    # names (Istanbul: Ambarlı, Haydarpaşa) leaves the choice to the text, not to the index's entry for the town
-    if curated_near:
-        return None
-    if not index:
+    # the World Port Index only where the kb curates no commercial port of the town: a city whose curated ports carry
+    # other names (Istanbul: Ambarlı, Haydarpaşa; Abu Dhabi: Khalifa Port) leaves the choice to the text, not to the
+    # index's entry for the town. A navy's base is no town's harbour: Simon's Town's naval base by Cape Town and the
+    # Northern Fleet's by Murmansk leave a ship's Cape Town and Murmansk to the index's harbours of those names
+    if harbour_near or not index:
         return None
     found = port_near(_index_keys(place), lat, lon, max_km)
     return _site_ref(place.text, found, "alias") if found else None
