@@ -228,7 +228,7 @@ DEST_CUES = (
     # (after the adverbial form: an alternation takes the first alternative that matches at a position)
     r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
-    r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en)",
+    r"(?:entr\w+|arriv\w+|retourn\w+)\s+(?:dans|à|au|en|sur)",
     # one port call is where the ship went ("a fait escale à Port-Soudan"); "des escales" stay stops (via)
     r"(?:a|ont|avait|avaient|fera|feront|va|vont|venait\s+de|vient\s+de)\s+(?:\w+\s+)?fait\s+(?:une\s+)?escale\s+(?:à|au|en|dans)",
     # a port call in French: "a accosté au quai de", "a mouillé à", "amarré dans", "a jeté l'ancre au large de"

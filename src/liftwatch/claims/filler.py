@@ -28,6 +28,8 @@ _RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее
 # ("vers les côtes syriennes à Tartous") and adjectives of nationality in -ien(ne)/-ais(e)/-ain(e)
 _FR_FILLER = re.compile(
     r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage|sol|territoire)s?|d'|l'|les|des"
+    # a state's waters and airspace ("dans les eaux territoriales vénézuéliennes", "dans l'espace aérien libyen")
+    r"|eaux|territoriales|(?:l')?espace"
     r"|[a-zé]{3,}(?:ienne|ien|iennes|iens|aise|ais|aises|aine|ain|aines|ains|ane|anes)"
     # what kind of place it is, in any gender and number ("la ville portuaire syrienne de Tartous", "la base
     # aérienne de", "le port militaire de", "la cité côtière de")

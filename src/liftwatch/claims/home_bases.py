@@ -25,7 +25,12 @@ _EN_FACILITY = (
     r"(?:(?:home\s+)?(?:air\s*|naval\s+|military\s+|army\s+)?(?:bases|airbases|airfields|air\s+stations|ports|harbou?rs)"
     r"|soil|territory)"
 )
-_FR_FACILITY = r"(?:(?:bases|aérodromes|aéroports|ports)(?:\s+(?:aériennes|navales|militaires))?|sol|territoire)"
+# French names a state's waters and airspace the same way, the adjective after the noun ("dans les eaux
+# territoriales vénézuéliennes", "l'espace aérien libyen"): the state, as English "Venezuelan waters" is
+_FR_FACILITY = (
+    r"(?:(?:bases|aérodromes|aéroports|ports)(?:\s+(?:aériennes|navales|militaires))?|sol|territoire"
+    r"|eaux(?:\s+territoriales)?|espace\s+aérien)"
+)
 # a place or a noun named after the facility says which one it is: "bases in Germany", "la base russe de Hmeimim",
 # "the Syrian ports of Tartus and Latakia", "Russian ports city"
 _PLACE_AFTER = r"(?!\s+(?:in|at|of|near|outside|en|à|au|aux|de|du|des|d['’]|près|city|cities|town|towns)\b)"

@@ -25,7 +25,8 @@ _MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octob
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _WHEN = (
     rf"(?:\s+(?:{_WEEKDAY}(?:\s+(?:dernier|matin|soir|après-midi|midi))*"
-    rf"|(?:le\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}(?:\s+\d{{4}})?|hier(?:\s+(?:matin|soir))?|ce\s+(?:matin|soir|{_WEEKDAY})|"
+    rf"|(?:le\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}(?:\s+\d{{4}})?|hier(?:\s+(?:matin|soir))?|"
+    rf"ce\s+(?:matin|soir|{_WEEKDAY}(?:\s+(?:matin|soir|après-midi))?)|"
     r"dans\s+la\s+(?:nuit|matinée|soirée)|tôt|tard|finalement|discrètement|également|aussi|déjà|ensuite|"
     r"avec\s+succès))"
 )
@@ -44,6 +45,9 @@ FR_LEAVING_CUES = (
     # the imperfect, the participle and the simple past of "quitter": "quittait Rouen", "quittant Zhanjiang" (a
     # headline's present, "quittent la Libye", tells the voyage's news, not where it began)
     r"quitt(?:ait|aient|ant|a|èrent)" + _WHEN + "*",
+    # people or goods evacuated or brought home from a place: "évacués du Soudan", "rapatriés d'Israël", "évacuer
+    # depuis Haïti": the place is where the flight or ship left (the noun "l'évacuation de" names who, not where)
+    r"(?:évacu|rapatri)(?:é|ée|és|ées|er|ait|aient|ant|ent|e|ons|ez)" + _WHEN + "*" + _OF,
     # a ship weighing anchor where it lay: "a levé l'ancre à Tartous"
     r"lev(?:é|ée|és|ées|ait|aient|ant)\s+l['’]ancre" + _WHEN + r"*\s+(?:à|de|du|d['’]|depuis)",
 )

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.place_names import COUNTRIES
+from liftwatch.claims.ship_lists import bracketed_ships
 from liftwatch.claims.types import find_types
 
 # Ship nouns in the four languages, matched whatever their case ("Frigate", "фрегат", "Фрегат"), while the
@@ -226,7 +227,8 @@ def _names(first: str, more: str) -> list[str]:
 
 def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of every vessel named in ``text``."""
-    if not _SHIP_CONTEXT.search(text):
+    listed = bracketed_ships(text)  # "trois bateaux (le Ventôse, le Tonnerre)": the names say they are ships
+    if not listed and not _SHIP_CONTEXT.search(text):
         return []
     found: list[tuple[int, int, str]] = []
 
@@ -290,6 +292,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             add(m.start("name"), m.end("name"), name)
     for m in _PAREN_AR.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"))
+    for a, b, name in listed:
+        add(a, b, name)
     return sorted(found)
 
 
