@@ -23,7 +23,7 @@ FORMER_NAME = re.compile(
 
 _ESCORT = re.compile(
     r"\b(?:escort(?:ed|s)?\s+by|shadowed\s+by|accompanied\s+by|escortée?s?\s+par|accompagnée?s?\s+par|"
-    r"в\s+сопровождении|сопровожда\w+)\s+(?:\S+\s+){0,3}?$|(?:بمرافقة|ترافقها)\s+(?:\S+\s+){0,3}?$",
+    r"в\s+сопровождении|сопровожда\w+)\s+(?:\S+\s+){0,3}?[«\"“„]?$|(?:بمرافقة|ترافقها)\s+(?:\S+\s+){0,3}?[«\"“„]?$",
     re.I,
 )
 

@@ -43,6 +43,7 @@ from liftwatch.claims.counts import Count, best, best_rate, count_before, find_c
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.day_lists import split_days
 from liftwatch.claims.domain_places import for_carrier
+from liftwatch.claims.escorts import escort_claims
 from liftwatch.claims.group_makeup import Makeups, split_makeup
 from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
 from liftwatch.claims.home_bases import home_base_mentions
@@ -357,6 +358,7 @@ def extract(
     inherit_from_groups(sentences, per_sentence)
     share_list_destination(sentences, per_sentence)
     claims += turnarounds(sentences, per_sentence)
+    claims += escort_claims(sentences, per_sentence)  # "escorted by the frigate X": X sails the route too
     carry_assets(sentences, per_sentence)
     carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)

@@ -14,6 +14,7 @@ import dataclasses
 from datetime import date
 
 from liftwatch.claims.domain_places import for_carrier
+from liftwatch.claims.escorts import escort_apart
 from liftwatch.claims.known_movers import parent_of
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
@@ -282,7 +283,11 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
             (
                 o
                 for o in out[-MERGE_LOOKBACK:]
-                if compatible(o, c) and not _dated_apart(o, c) and not _exact_apart(o, c) and not _too_many(o, c)
+                if compatible(o, c)
+                and not _dated_apart(o, c)
+                and not _exact_apart(o, c)
+                and not _too_many(o, c)
+                and not escort_apart(o, c)
             ),
             None,
         )
@@ -297,7 +302,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
                 c.destination = [dataclasses.replace(p, qualifiers=list(p.qualifiers)) for p in told[-1].destination]
             out.append(c)
             continue
-        fits = [o for o in out[:MERGE_LOOKBACK] if compatible(o, c)]
+        fits = [o for o in out[:MERGE_LOOKBACK] if compatible(o, c) and not escort_apart(o, c)]
         target = next((o for o in fits if _types(c) and _types(o) == _types(c)), fits[0] if fits else None)
         if target is not None and (_leg_of(target, c) or _counted_apart(target, c)):
             out.append(_spin_off(target, c))

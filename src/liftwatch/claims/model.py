@@ -116,6 +116,8 @@ class Claim:
     # one state's contingent of a mission several states flew (``roster.py``): a movement of its own even when
     # its sentence names no place, placed where the mission told before it goes
     contingent: bool = field(default=False, repr=False)
+    # a named ship escorting the carriers of another claim (``escorts.py``): its own movement on their route
+    escort: bool = field(default=False, repr=False)
 
     def copy(self, **changes: Any) -> Claim:
         """A claim of its own (a leg split off, a return leg, one vessel of a convoy): every list copied, so

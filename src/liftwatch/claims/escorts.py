@@ -1,0 +1,90 @@
+"""A named ship escorting or accompanying the carriers a report moves: a movement of its own.
+
+"The cargo ships left Tartus, escorted by the frigate Admiral X", "la frégate Y accompagnée par le pétrolier Z",
+"в сопровождении корвета «W»", "بمرافقة الفرقاطة V": the escort sails the same route as the ships it escorts, so a
+check against tracks looks for it too (a convoy's every ship is a claim, with the convoy's places). The carrier
+reader (:func:`liftwatch.claims.assets.find_assets`) leaves the escort out of the escorted ships' carriers, so
+their counts and types stay theirs; this module gives it its own claim, copied from the movement it escorts with
+the escort as its one carrier and no count. That movement is told in the escort's sentence or, as often, in the
+one or two before it ("Three freighters left Baltiysk ... The convoy was accompanied by the corvette X").
+
+Only a ship named after an escort word ("escorted by", "accompanied by", "escorté par", "accompagné par",
+"в сопровождении", "بمرافقة") counts: an unnamed escort ("under naval escort") says neither which ship nor how
+many. Ships shadowing or watching the convoy ("shadowed by") are no part of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from liftwatch.claims.model import AssetRef, Claim
+from liftwatch.claims.sentences import Sentence
+from liftwatch.claims.ships import named_ships
+
+# the words before a named ship that make it the escort of the carriers the clause moves (a watcher, "shadowed
+# by", is no escort: it sails to watch, not with them)
+_ESCORTED_BY = re.compile(
+    r"\b(?:escort(?:ed|s)?\s+by|accompanied\s+by|under\s+the\s+(?:escort|protection)\s+of|"
+    r"escortée?s?\s+par|accompagnée?s?\s+(?:par|de)|sous\s+(?:l['’]escorte|la\s+protection)\s+d[eu]|"
+    r"в\s+сопровождении|сопровожда\w+)\s+(?:\S+\s+){0,3}?[«\"“„]?$|(?:بمرافقة|ترافقها|برفقة)\s+(?:\S+\s+){0,3}?[«\"“„]?$",
+    re.I,
+)
+
+
+def escorts_in(text: str) -> list[AssetRef]:
+    """The named ships ``text`` tells as escorting or accompanying other carriers (named after an escort word)."""
+    out: list[AssetRef] = []
+    for s, e, name in named_ships(text):
+        if not any(a.label == name for a in out) and _ESCORTED_BY.search(text[max(0, s - 50) : s]):
+            out.append(AssetRef(name, "sea", (), None, name.upper(), text[s:e]))
+    return out
+
+
+LOOK_BACK = 2  # "Three freighters left Baltiysk ... The convoy was accompanied by the corvette X": the sentences before
+
+
+def escort_claims(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> list[Claim]:
+    """One claim per escort of a placed movement, with that movement's places, actor and dates; added to the
+    escort's sentence's claims and returned (for the article's list). The movement is the sentence's own, else
+    the last one told in the ``LOOK_BACK`` sentences before ("The convoy was accompanied by ...", "Ils sont
+    escortés par ...")."""
+    added: list[Claim] = []
+    for i, (sent, made) in enumerate(zip(sentences, per_sentence, strict=True)):
+        ships = escorts_in(sent.text)
+        if not ships:
+            continue
+        told = [c for c in made if (c.origin or c.destination or c.via) and c.domain in (None, "sea")]
+        for before in reversed(per_sentence[max(0, i - LOOK_BACK) : i]):
+            if told:
+                break
+            told = [c for c in before if (c.origin or c.destination or c.via) and c.domain in (None, "sea")]
+        for ship in ships:
+            if any(a.label == ship.label for c in made for a in c.assets):
+                continue  # the sentence moves the ship itself ("X, accompanied by Y, left ..." names X first)
+            base = next((c for c in told if all(a.label != ship.label for a in c.assets)), None)
+            if base is None:
+                continue
+            new = base.copy(
+                sentences=[*base.sentences, sent.text] if sent.text not in base.sentences else list(base.sentences),
+                assets=[dataclasses.replace(ship)],
+                min_count=None,
+                max_count=None,
+                count_text="",
+                carriers=1,
+                owner=None,
+                escort=True,
+            )
+            made.append(new)
+            added.append(new)
+    return added
+
+
+def escort_apart(a: Claim, b: Claim) -> bool:
+    """An escort's claim and another carrier's are two movements on one route: the merge keeps them apart unless
+    both name the escort."""
+    if a.escort == b.escort:
+        return False
+    ships = {x.label for c in (a, b) if c.escort for x in c.assets}
+    other = {x.label for c in (a, b) if not c.escort for x in c.assets}
+    return not ships & other
