@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from liftwatch.claims.ar_arrivals import on_its_way
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
 from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.from_to import french_from_to
@@ -368,6 +369,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
     sentence.roles = roles
     french_from_to(sentence)
     dashed_route(sentence)
+    on_its_way(sentence)
 
 
 def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Mention]:
