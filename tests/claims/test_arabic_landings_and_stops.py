@@ -63,3 +63,22 @@ def test_a_verb_after_the_airfield_noun_is_no_airfield_name(text: str) -> None:
     # "an airfield the army uses": the verb with its object pronoun opens a relative clause, it names no place
     ex = shape_extract(text)
     assert not any(p.id is None for c in ex.claims for p in c.destination + c.via + c.origin), ex.claims
+
+
+def test_a_country_that_had_received_ships_is_where_they_went() -> None:
+    ex = shape_extract("وكانت مصر قد استقبلت الشهر الماضي فرقاطتين روسيتين في زيارة رسمية.")
+    assert any("country:EG" in place_ids(c.destination) for c in ex.claims), ex.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "site"),
+    [
+        ("أقلعت طائرتا نقل تركيتان أمس إلى مدينتي طرابلس ومصراتة.", "destination", "misrata"),
+        ("انطلقت عشر رحلات شحن من قواعد عسكرية في ألمانيا.", "origin", "country:DE"),
+    ],
+)
+def test_a_city_or_base_noun_in_the_dual_or_plural_lets_the_cue_reach_its_places(
+    text: str, role: str, site: str
+) -> None:
+    ex = shape_extract(text)
+    assert any(site in place_ids(getattr(c, role)) for c in ex.claims), ex.claims

@@ -102,7 +102,7 @@ _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.
 # accueilli", "порт Тартус принял", "مطار بنغازي استقبل": where the carrier arrived
 _RECEIVED_AFTER = re.compile(
     r"\s+(?:(?:has|have|had|on\s+\w+)\s+)?(?:received|welcomed|hosted)\b|\s+(?:a|ont|avait)\s+(?:accueilli|reçu)\b"
-    r"|\s+(?:принял\w*|встретил\w*)\b|\s+(?:استقبل\S*)",
+    r"|\s+(?:принял\w*|встретил\w*)\b|\s+(?:قد\s+)?(?:استقبل\S*)",
     re.I,
 )
 
