@@ -82,3 +82,24 @@ def test_a_city_or_base_noun_in_the_dual_or_plural_lets_the_cue_reach_its_places
 ) -> None:
     ex = shape_extract(text)
     assert any(site in place_ids(getattr(c, role)) for c in ex.claims), ex.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "state"),
+    [
+        ("أقلعت طائرة الشحن من أبوظبي، ثم عبرت الأجواء التشادية لتحط في مطار الخرطوم.", "via", "country:TD"),
+        ("وقالت البحرية إن ناقلة النفط تتجه الآن نحو المياه الإقليمية الفنزويلية.", "destination", "country:VE"),
+    ],
+)
+def test_a_states_airspace_or_waters_named_by_its_adjective_is_the_state(text: str, role: str, state: str) -> None:
+    ex = shape_extract(text)
+    assert any(state in place_ids(getattr(c, role)) for c in ex.claims), ex.claims
+
+
+def test_the_adjective_alone_is_no_place_and_waters_entered_are_no_goal() -> None:
+    assert not any(
+        "country:TD" in place_ids(c.destination + c.via + c.origin)
+        for c in shape_extract("هبطت طائرة نقل تشادية في مطار الخرطوم.").claims
+    )
+    ex = shape_extract("وقالت البحرية إن السفينة دخلت المياه اليمنية مساء أمس.")
+    assert not any("country:YE" in place_ids(c.destination) for c in ex.claims), ex.claims

@@ -82,7 +82,7 @@ _RU_TO_FACILITY = re.compile(
 _ENTERED = re.compile(r"(?:enter\w*|entr\w+|вош[её]л\w*|вошл\w+|зашл\w+|заш[её]л|دخل\S*)\s+(?:\S+\s+){0,3}?$", re.I)
 _WATER = re.compile(
     r"\b(?:sea|strait|straits|channel|gulf|ocean|mer|détroit|océan|golfe|мор\w+|пролив\w*|океан\w*|залив\w*)\b|"
-    r"بحر|البحر|مضيق|المحيط|خليج",
+    r"بحر|البحر|مضيق|المحيط|خليج|مياه",
     re.I,
 )
 _PORT_CALL = re.compile(
