@@ -371,6 +371,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)) or _AR_TIME_WORD.fullmatch(phrase)
             ):
                 continue  # "قاعدة عسكرية", "ميناء الأسطول", "بمحافظة": a description, not the name
+            if re.fullmatch(r"[تي][\u0600-\u06FF]{2,}(?:ه|ها|هما|هم)", phrase):
+                continue  # "بمطار تستخدمه الإمارات": a verb with its object pronoun opens a relative clause
             nxt = _AR_NAME_GOES_ON.match(text[b : b + 30]) if re.fullmatch(r"[\u0600-\u06FF]+", phrase) else None
             if nxt is not None and not MOVE.fullmatch(nxt.group(0).strip()):
                 # "قاعدة عثمان دقنة الجوية": a name of two words; "مطار أورلي متجهة إلى": the name, then "heading"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
@@ -240,7 +241,7 @@ DEST_CUES = (
     # alternation takes the first alternative that matches at a position) ("دخلت الفرقاطة الروسية
     # ميناء طرطوس", "وصلت السفينة قاعدة طرطوس"), as the origin cue after "غادرت" reads it
     r"(?:دخل|وصل)(?:ت|وا|تا)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){1,6}?(?=\s+(?:قاعدة|مطار|ميناء)\s*$|\s*$)",
-    r"(?:ت?رس(?:ت|ا|و)\S*)(?:\s+\S+){0,6}?\s+(?:في|ب|قبالة)", r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
+    AR_ANCHORED_AT, r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
     # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
     r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
     # an Arabic verb or verbal noun of arrival with its pronoun suffix, a few words, then "in"/"to"
@@ -251,6 +252,7 @@ DEST_CUES = (
     # في"; the words stay inside the clause, no comma or full stop between)
     # (and the last leg of a chain told as its purpose: "ثم عبرت الأجواء السودانية لتحط في", "ليصل إلى")
     r"(?:ال|ل?ت|ل?ي)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|إلى|الى)",
+    AR_LANDED_AT,
     # a port or airfield receiving the carrier ("استقبل ميناء بورتسودان بارجة روسية", "استقبلت قاعدة حميميم")
     r"استقبل\S*",
     # the same verbs with the preposition "ل" joined to the port ("وصول السفن الروسية لميناء لاغويرا", split

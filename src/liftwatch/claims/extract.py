@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from liftwatch.claims.actor_names import proxy_as_named, state_companies
+from liftwatch.claims.ar_state_space import state_space_mentions
 from liftwatch.claims.asset_sets import makers_with_their_types, names_of_other_roles
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
@@ -287,6 +288,7 @@ def read_sentences(
             taken.add(m.start, m.end)
     mentions += route_pair_mentions(text, gaz, taken)  # "the Tehran-Moscow route": both ends, before the names
     mentions += home_base_mentions(text, gaz, taken)  # "from Turkish bases": the state (before names after cues)
+    mentions += state_space_mentions(text, gaz, taken)  # "عبرت الأجواء السودانية": the state's airspace is the state
     mentions += candidate_mentions(text, mentions, gaz, extra or [])
     # a sea named as a course ("heading east, towards the Baltic") is no place, whichever reader found it
     mentions = [m for m in mentions if not any(m.start < b and a < m.end for a, b in bearings)]

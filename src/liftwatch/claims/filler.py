@@ -46,12 +46,16 @@ _EN_FILLER = re.compile(
     r"|neighbou?ring|landlocked|embattled|troubled|besieged|restive|nearby|mainland|soil|territory"
 )
 # Arabic: an adjective of origin with the article ("السوري", "الفنزويلية", "الروسيتين"), a coast or shore
-# ("الساحل", "السواحل", "الشواطئ"), a base, port, city, province or countryside with or without the article,
-# an indefinite "military/air/naval/international" ("قاعدة عسكرية في ريف محافظة اللاذقية"), the fleet a base
-# belongs to ("لقاعدة الأسطول الروسي في ميناء طرطوس") and "في", which locates a facility in its town
+# ("الساحل", "السواحل", "الشواطئ"), a base, port, city, province or countryside with or without the article
+# (cities, bases and airports also in the dual and plural), an indefinite "military/air/naval/international"
+# ("قاعدة عسكرية في ريف محافظة اللاذقية"), the fleet a base belongs to ("لقاعدة الأسطول الروسي في ميناء طرطوس")
+# and "في", which locates a facility in its town
 _AR_FILLER = re.compile(
     r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين|يان)"
     r"|(?:ال)?(?:ساحل|سواحل|شاطئ|شواطئ|قاعدة|ميناء|مطار|مدينة|عاصمة|أسطول|مرفأ|ريف|محافظة|منطقة|ضواحي)|في"
+    # the same nouns in the dual and plural, before the places they count ("إلى مدينتي طرابلس ومصراتة", "من
+    # قواعد عسكرية في ألمانيا")
+    r"|(?:ال)?(?:مدينتي|مدينتا|مدن|مطاري|مطارات|قاعدتي|قاعدتا|قواعد)"
     r"|(?:عسكري|جوي|بحري|دولي)(?:ة)?"
 )
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from liftwatch.claims.ar_arrivals import on_its_way
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
 from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.from_to import french_from_to
@@ -81,7 +82,7 @@ _RU_TO_FACILITY = re.compile(
 _ENTERED = re.compile(r"(?:enter\w*|entr\w+|вош[её]л\w*|вошл\w+|зашл\w+|заш[её]л|دخل\S*)\s+(?:\S+\s+){0,3}?$", re.I)
 _WATER = re.compile(
     r"\b(?:sea|strait|straits|channel|gulf|ocean|mer|détroit|océan|golfe|мор\w+|пролив\w*|океан\w*|залив\w*)\b|"
-    r"بحر|البحر|مضيق|المحيط|خليج",
+    r"بحر|البحر|مضيق|المحيط|خليج|مياه",
     re.I,
 )
 _PORT_CALL = re.compile(
@@ -101,7 +102,7 @@ _RU_LEFT_AFTER = re.compile(r"\s+(?:покинул\w*|оставил\w*)\b", re.
 # accueilli", "порт Тартус принял", "مطار بنغازي استقبل": where the carrier arrived
 _RECEIVED_AFTER = re.compile(
     r"\s+(?:(?:has|have|had|on\s+\w+)\s+)?(?:received|welcomed|hosted)\b|\s+(?:a|ont|avait)\s+(?:accueilli|reçu)\b"
-    r"|\s+(?:принял\w*|встретил\w*)\b|\s+(?:استقبل\S*)",
+    r"|\s+(?:принял\w*|встретил\w*)\b|\s+(?:قد\s+)?(?:استقبل\S*)",
     re.I,
 )
 
@@ -368,6 +369,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
     sentence.roles = roles
     french_from_to(sentence)
     dashed_route(sentence)
+    on_its_way(sentence)
 
 
 def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Mention]:

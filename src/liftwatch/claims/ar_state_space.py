@@ -1,0 +1,51 @@
+"""A state's own space named by its Arabic adjective: "الأجواء السودانية", "المياه الإقليمية الإيرانية", "الأراضي
+السورية", "المجال الجوي الليبي" are the state, as English "Sudanese airspace" or "Iranian waters" are.
+
+The adjective alone is no place ("طائرة روسية" is a Russian plane); after a noun of airspace, waters or land it is
+where a carrier passed, went or left ("ثم عبرت الأجواء السودانية لتحط في مطار أم جرس": over Sudan; "تتجه نحو
+المياه الإقليمية الإيرانية": to Iran), and the cue before the noun gives it its role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from liftwatch.claims.intervals import Taken
+from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.kb.nationalities import arabic_adjectives, demonym_rows
+
+_STATE_SPACE = re.compile(
+    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?P<space>(?:ال)?(?:أجواء|اجواء|مياه|أراضي|اراضي|مجال\s+(?:ال)?جوي)"
+    r"(?:\s+(?:ال)?(?:إقليمية|اقليمية))?\s+ال(?P<adj>[\u0621-\u064A]{3,}))(?![\u0600-\u06FF])"
+)
+
+
+def _state_of(word: str) -> str | None:
+    """The ISO2 of an Arabic adjective of a state in any of its forms ("السودانية", "الليبي", "الإيرانيين")."""
+    forms = arabic_adjectives()
+    for suffix in ("", "ة", "ين", "ان"):
+        if suffix and not word.endswith(suffix):
+            continue
+        iso = forms.get(word[: len(word) - len(suffix)])
+        if iso is not None:
+            return iso
+    return None
+
+
+def state_space_mentions(text: str, gaz: Gazetteer, taken: Taken) -> list[Mention]:
+    """The states whose airspace, waters or land ``text`` names by the state's Arabic adjective, each a mention
+    of the state's place over the whole phrase (where no other reader took those characters)."""
+    out: list[Mention] = []
+    rows = demonym_rows()
+    for m in _STATE_SPACE.finditer(text):
+        iso = _state_of(m.group("adj"))
+        a, b = m.span("space")
+        if iso is None or iso not in rows or not taken.free(a, b):
+            continue
+        place = gaz.lookup(rows[iso][0])
+        if place is None or place.kind != "region":
+            continue
+        out.append(Mention(a, b, replace(place, text=text[a:b]), "candidate"))
+        taken.add(a, b)
+    return out
