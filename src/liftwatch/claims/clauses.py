@@ -24,6 +24,8 @@ _ABBREV = {
     "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "p.m", "a.m", "vs", "approx", "adm",
 }  # fmt: skip
+# initials in a name ("USS George H.W. Bush"): their full stops end no sentence, as a single initial's does not
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ\u0600-\u06FF0-9])")
 # A second movement joined by "while" / "whereas" / "tandis que" is a claim of its own; so is each item of a
 # list of movements ("these flights ... include a 6 June Skyline Airlines flight between X and Y, a New Way
@@ -142,8 +144,9 @@ def split_clauses(text: str) -> list[tuple[int, int, bool]]:
         s, base, pos = line.group(0), line.start(), 0
         for m in _BOUNDARY.finditer(s):
             word = re.search(r"(\S+)$", s[pos : m.start() + 1])
-            w = (word.group(1) if word else "").rstrip(".!?").lower()
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+            raw = (word.group(1) if word else "").rstrip(".!?")
+            w = raw.lower()
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(raw):
                 continue
             spans.append((base + pos, base + m.start() + 1))
             pos = m.end()

@@ -52,7 +52,9 @@ _NATIONALITY = (
     r"furti(?:f|ve)s?|logistiques?|océanographiques?|hydrographiques?|polyvalente?s?|lance-(?:engins|torpilles)|"
     r"d['’]assaut|de\s+(?:commandement|surveillance|renseignement|patrouille)|(?:de\s+)?(?:classe|type)\s+[\w-]+)\s+){0,2}"
 )
-_NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]*|[IVX]+|\d+)"
+# a word of the name, with a middle initial glued to it ("USS Gerald R. Ford", "George H.W. Bush": the initial's
+# full stop ended the name at "Gerald R")
+_NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]*(?:[ \t]+[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+[A-Z]))?|[IVX]+|\d+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
 # the fleet or navy a ship belongs to, between the ship noun and its name ("БДК Северного флота «Георгий
 # Победоносец»", "БДК ВМФ России «Орск»", "корабли Балтийского и Северного флотов"): not the name
@@ -91,6 +93,8 @@ _NOT_NAME_WORD = re.compile(
     r"(?:[A-Z]\w*(?:ian|ean|ese|ish|an|ic)|[A-Z]\w*-flagged|Navy|Fleet|Sea|Black|Northern|Pacific|Soviet|Coast|Guard|Marine|"
     r"Admiralty|First|Second|Third|Last|Other|Two|Three|Four|Five|Six|Both|All|Several|Soviet-era)"
 )
+# words that make a capitalised name a military unit, not a ship ("Carrier Air Wing 8", "Helicopter Squadron 5")
+_UNIT_WORD = re.compile(r"\b(?:Wing|Squadron|Brigade|Regiment|Battalion|Division|Corps)\b")
 # function words a headline capitalises: a "name" holding one is title case, not a ship's name
 _TITLE_WORDS = {"at", "to", "in", "for", "from", "with", "on", "of", "into", "after", "as", "by", "off", "near"}
 _NON_NAMES_LOWER = {
@@ -135,7 +139,7 @@ _SHIP_CONTEXT = re.compile(
     # every noun a ship is named after is a sentence about ships ("le cargo russe Alaed", "the bulker X"); "cargo"
     # only where it is no aircraft's ("avion-cargo", "cargo planes")
     r"(?<![-\w])(?:cargos?|bâtiments?|vraquiers?|bulkers?|balkers?)\b(?!\s*(?:planes?|aircraft|flights?|jets?|avions?))|"
-    r"\b[A-Z][a-z]+-flagged\b|\bbulk\s+carriers?\b|балкер|"
+    r"\b[A-Z][a-z]+-flagged\b|\bbulk\s+carriers?\b|\baircraft\s+carriers?\b|балкер|"
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"porte-hélicoptères|porte-avions|BPC|"
@@ -240,6 +244,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         name = _TR_CLASS_AFTER.sub("", name)  # "Kınalıada korveti": the corvette Kınalıada
         if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in _NOT_FIRST:
             return
+        if _UNIT_WORD.search(name):
+            return  # "accompanied by Carrier Air Wing 8": a unit of aircraft or troops, not a ship
         if name.split()[0].lower() in _NON_NAMES_LOWER:
             return  # "the frigate Sunday": a day, not a name
         if name.isdigit():
