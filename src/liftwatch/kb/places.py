@@ -39,6 +39,7 @@ import re
 from dataclasses import replace
 
 from liftwatch.errors import PlaceError
+from liftwatch.geodesy import haversine_km
 from liftwatch.kb._text import name_key, norm_key, phonetic_key
 from liftwatch.kb.carriers import Carrier, carrier_of_kind, check_carrier, choose_by_carrier, for_carrier
 from liftwatch.kb.cities import (
@@ -267,8 +268,6 @@ def _field_of_town(text: str, town: str, site_id: str) -> bool:
     """Whether ``text`` is "Town-Field" with a hyphen and the field one of the town's: the town an exact reading of
     the kb's (a city or a one-airfield town, not a country or region) whose fields include the site or lie within
     ``_TOWN_FIELD_KM`` of it."""
-    from liftwatch.geodesy import haversine_km
-
     if not re.fullmatch(r"\s*\S+\s*-\s*\S+\s*", text):
         return False
     try:
