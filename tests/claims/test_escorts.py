@@ -94,19 +94,3 @@ def test_a_later_sentence_naming_the_escort_joins_its_claim() -> None:
     claims = extract(text, PUB, use_model=False).claims
     makarov = [c for c in claims if any(a.label == "Admiral Makarov" for a in c.assets)]
     assert len(makarov) == 1
-
-
-def test_an_air_wing_accompanying_a_carrier_is_no_ship() -> None:
-    got = _by_ship("The aircraft carrier USS Nimitz left San Diego on Tuesday, accompanied by Carrier Air Wing 11.")
-    assert list(got) == ["USS Nimitz"]
-
-
-@pytest.mark.parametrize(
-    ("text", "ship"),
-    [
-        ("The aircraft carrier USS Gerald R. Ford left Norfolk for the Mediterranean.", "USS Gerald R. Ford"),
-        ("The aircraft carrier USS George H.W. Bush arrived in Souda Bay on Friday.", "USS George H.W. Bush"),
-    ],
-)
-def test_a_ships_name_keeps_its_middle_initial(text: str, ship: str) -> None:
-    assert list(_by_ship(text)) == [ship]

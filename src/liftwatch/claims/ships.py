@@ -94,7 +94,7 @@ _NOT_NAME_WORD = re.compile(
     r"Admiralty|First|Second|Third|Last|Other|Two|Three|Four|Five|Six|Both|All|Several|Soviet-era)"
 )
 # words that make a capitalised name a military unit, not a ship ("Carrier Air Wing 8", "Helicopter Squadron 5")
-_UNIT_WORD = re.compile(r"\b(?:Wing|Squadron|Brigade|Regiment|Battalion|Division|Corps)\b")
+_UNIT_WORD = re.compile(r"\b(?:Wing|Squadron|Brigade|Regiment|Battalion|Division|Corps|Group)\b")
 # function words a headline capitalises: a "name" holding one is title case, not a ship's name
 _TITLE_WORDS = {"at", "to", "in", "for", "from", "with", "on", "of", "into", "after", "as", "by", "off", "near"}
 _NON_NAMES_LOWER = {
@@ -134,12 +134,21 @@ _PLACE_BEFORE = re.compile(
     r"\s*[\"'“‘«„]\s*$",
     re.I,
 )
+# the words of a group a ship leads, written after its name ("USS Gerald R. Ford Carrier Strike Group"): not the name
+_GROUP_WORD = r"(?:Carrier|Strike|Group|Amphibious|Ready|Battle|Task|Force|Expeditionary)\b"
+# a navy's ship prefix names a ship by itself, with no ship noun before it ("HMS Diamond returned to Portsmouth", "USS
+# Carney sailed through Suez", "INS Kolkata"): the prefix is part of the name as navies and reporting write it
+_HULL_PREFIXES = r"(?:USS|USNS|HMS|HMCS|HMAS|HMNZS|RFA|INS|PNS|ROKS|HNLMS|HDMS|ESPS|NRP|TCG|KRI|BNS)"
+_PREFIXED = re.compile(
+    rf"(?<![\w-]){_HULL_PREFIXES}[ \t]+{_NAME_WORD}(?:[ \t]+(?:of[ \t]+)?(?!{_GROUP_WORD}){_NAME_WORD}){{0,2}}"
+)
 _PAREN_AR = re.compile(r"(?:الطراد|الفرقاطة|السفينة|سفينة|المدمرة|الكورفيت)\s*\((?P<name>[^)]{3,40})\)")
 _SHIP_CONTEXT = re.compile(
     # every noun a ship is named after is a sentence about ships ("le cargo russe Alaed", "the bulker X"); "cargo"
     # only where it is no aircraft's ("avion-cargo", "cargo planes")
     r"(?<![-\w])(?:cargos?|bâtiments?|vraquiers?|bulkers?|balkers?)\b(?!\s*(?:planes?|aircraft|flights?|jets?|avions?))|"
     r"\b[A-Z][a-z]+-flagged\b|\bbulk\s+carriers?\b|\baircraft\s+carriers?\b|балкер|"
+    r"\b(?:USS|USNS|HMS|HMCS|HMAS|HMNZS|RFA|INS|PNS|ROKS|HNLMS|HDMS|ESPS|NRP|TCG|KRI|BNS)[ \t]+[A-Z]|"
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"porte-hélicoptères|porte-avions|BPC|"
@@ -236,7 +245,7 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         return []
     found: list[tuple[int, int, str]] = []
 
-    def add(a: int, b: int, name: str) -> None:
+    def add(a: int, b: int, name: str, prefixed: bool = False) -> None:
         day = re.search(r"\s+\d{1,2}$", name)
         if day is not None and _DATE_AFTER.match(text, b):
             name, b = name[: day.start()], b - len(day.group(0))
@@ -250,7 +259,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             return  # "the frigate Sunday": a day, not a name
         if name.isdigit():
             return  # "Фрегат 9 мая прибыл": a day of the month, not a name (hull numbers follow a name)
-        if re.search(r"['’]s\b", name) or any(w.lower() in _TITLE_WORDS for w in name.split()[1:]):
+        title = not prefixed and any(w.lower() in _TITLE_WORDS for w in name.split()[1:])  # "HMS Prince of Wales"
+        if re.search(r"['’]s\b", name) or title:
             return  # "Landing Ship Brigade’s Ropucha", a headline's "Ship Docks At Port Sudan": no name
         if is_place is not None and is_place(name):
             return
@@ -296,6 +306,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             continue
         if re.match(r"[A-ZА-ЯЁ\u0600-\u06FF]", name) and len(name.split()) <= 4:
             add(m.start("name"), m.end("name"), name)
+    for m in _PREFIXED.finditer(text):
+        add(m.start(), m.end(), m.group(0), prefixed=True)
     for m in _PAREN_AR.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"))
     for a, b, name in listed:
