@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from liftwatch.claims.assets import find_assets
 from liftwatch.claims.extract import extract
 
 PUB = date(2025, 3, 10)
@@ -45,3 +46,8 @@ def test_a_ships_name_keeps_its_middle_initial(text: str, ship: str) -> None:
 )
 def test_a_navys_prefix_names_a_ship_without_a_ship_noun(text: str, ship: str) -> None:
     assert _by_ship(text) == [ship]
+
+
+def test_a_ship_watching_another_is_not_its_carrier() -> None:
+    text = "The patrol vessel HMS Mersey began shadowing the Russian corvette Stoikiy off Dover."
+    assert [a.label for _, _, a in find_assets(text)] == ["Stoikiy"]

@@ -28,6 +28,30 @@ _ESCORT = re.compile(
 )
 
 
+# a ship named before a verb of watching another ship ("HMS Trent ... began shadowing the Russian destroyer X", "the
+# minehunter HMS Cattistock to shadow the survey ship X", "le patrouilleur X a suivi la frégate Y"): the watcher, whose
+# own passage is no movement the report claims (it sails to watch), not a carrier of the watched ship's movement
+_WATCHING = re.compile(
+    r"\b(?:shadow(?:s|ed|ing)?|monitor(?:s|ed|ing)?|track(?:s|ed|ing)?|tail(?:s|ed|ing)?|followed|following|"
+    r"surveill\w+|suivi|suivait|pist\w+|следил\w*|сопровождал\w*\s+и\s+наблюдал\w*)\b",
+    re.I,
+)
+_WATCH_REACH = 100  # characters from the watcher's name to its verb, and from the verb to the watched ship
+
+
+def _watchers(found: list[tuple[int, int, AssetRef]], text: str) -> set[int]:
+    """Start offsets of the named ships that watch another named or classed ship after them in the sentence."""
+    ships = [x for x in found if x[2].domain == "sea"]
+    out: set[int] = set()
+    for s, e, a in ships:
+        if not a.ship_name:
+            continue
+        verb = _WATCHING.search(text, e, min(len(text), e + _WATCH_REACH))
+        if verb is not None and any(verb.end() <= s2 <= verb.end() + _WATCH_REACH for s2, _, _ in ships):
+            out.add(s)
+    return out
+
+
 def find_assets(text: str) -> list[tuple[int, int, AssetRef]]:
     """Carriers in ``text`` (cached: the sentence reader and the cross-sentence rules ask for the same sentences)."""
     return [(s, e, replace(a)) for s, e, a in _find_assets(text)]
@@ -68,6 +92,9 @@ def _find_assets(text: str) -> tuple[tuple[int, int, AssetRef], ...]:
         escorts = [x for x in found if x[2].ship_name and _ESCORT.search(text[max(0, x[0] - 50) : x[0]])]
         if escorts and len(escorts) < len([x for x in found if x[2].domain == "sea"]):
             found = [x for x in found if x not in escorts]
+    watchers = _watchers(found, text)
+    if watchers and len(watchers) < len([x for x in found if x[2].domain == "sea"]):
+        found = [x for x in found if x[0] not in watchers]
     cargo = any(a.category == "cargo" for _, _, a in found)
     if cargo:
         found = [x for x in found if x[2].category != "military_other"]
