@@ -27,6 +27,9 @@ _ARABIC_FOLD = str.maketrans(
         "ё": "е",
         "й": "и",
         "ı": "i",  # Turkish dotless i, which NFKD leaves alone: "Akıncı" is "Akinci"
+        "ø": "o",  # Danish/Norwegian o-slash, also left alone by NFKD: "Korsør" is "Korsor"
+        "ł": "l",  # Polish l-stroke: "Łódź" is "Lodz"
+        "đ": "d",  # South Slavic d-stroke: "Đakovo" is "Djakovo"'s "Dakovo"
     }
 )
 # Leading articles: Arabic "al-/el-/ad-/ash-..." in Latin script, the Arabic "ال", and their Cyrillic forms.
