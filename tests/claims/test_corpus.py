@@ -30,7 +30,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout30"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.613, 0.494), "ar": (0.607, 0.455), "fr": (0.625, 0.403), "ru": (0.612, 0.512)}
+FLOORS = {"en": (0.614, 0.498), "ar": (0.608, 0.455), "fr": (0.626, 0.405), "ru": (0.612, 0.513)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 30: annotated blind, not yet scored
 # sources reported as actor on the blind set when it was scored (set 30: not yet scored)
