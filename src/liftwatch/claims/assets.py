@@ -33,21 +33,24 @@ _ESCORT = re.compile(
 # own passage is no movement the report claims (it sails to watch), not a carrier of the watched ship's movement
 _WATCHING = re.compile(
     r"\b(?:shadow(?:s|ed|ing)?|monitor(?:s|ed|ing)?|track(?:s|ed|ing)?|tail(?:s|ed|ing)?|followed|following|"
-    r"surveill\w+|suivi|suivait|pist\w+|следил\w*|сопровождал\w*\s+и\s+наблюдал\w*)\b",
+    r"surveill(?:e|ent|ait|aient|é|ée|és|ées|ant)|suivi|suivait|pist(?:é|ée|és|ées|ait|aient|ant)|следил\w*)\b",
     re.I,
 )
 _WATCH_REACH = 100  # characters from the watcher's name to its verb, and from the verb to the watched ship
 
 
 def _watchers(found: list[tuple[int, int, AssetRef]], text: str) -> set[int]:
-    """Start offsets of the named ships that watch another named or classed ship after them in the sentence."""
+    """Start offsets of the named ships that watch another named ship after them in the sentence (a class after the
+    verb may be the watcher's own: "the Yuan Wang 5, a tracking ship")."""
     ships = [x for x in found if x[2].domain == "sea"]
     out: set[int] = set()
     for s, e, a in ships:
         if not a.ship_name:
             continue
         verb = _WATCHING.search(text, e, min(len(text), e + _WATCH_REACH))
-        if verb is not None and any(verb.end() <= s2 <= verb.end() + _WATCH_REACH for s2, _, _ in ships):
+        if verb is not None and any(
+            verb.end() <= s2 <= verb.end() + _WATCH_REACH for s2, _, a2 in ships if a2.ship_name and s2 != s
+        ):
             out.add(s)
     return out
 
