@@ -134,11 +134,11 @@ _PLACE_BEFORE = re.compile(
     r"\s*[\"'“‘«„]\s*$",
     re.I,
 )
-# the words of a group a ship leads, written after its name ("USS Gerald R. Ford Carrier Strike Group"): not the name
-_GROUP_WORD = r"(?:Carrier|Strike|Group|Amphibious|Ready|Battle|Task|Force|Expeditionary)\b"
 # a navy's ship prefix names a ship by itself, with no ship noun before it ("HMS Diamond returned to Portsmouth", "USS
 # Carney sailed through Suez", "INS Kolkata"): the prefix is part of the name as navies and reporting write it
 _HULL_PREFIXES = r"(?:USS|USNS|HMS|HMCS|HMAS|HMNZS|RFA|INS|PNS|ROKS|HNLMS|HDMS|ESPS|NRP|TCG|KRI|BNS)"
+# the words of a group a ship leads, written after its name ("USS Gerald R. Ford Carrier Strike Group"): not the name
+_GROUP_WORD = r"(?:Carrier|Strike|Group|Amphibious|Ready|Battle|Task|Force|Expeditionary)\b"
 _PREFIXED = re.compile(
     rf"(?<![\w-]){_HULL_PREFIXES}[ \t]+{_NAME_WORD}(?:[ \t]+(?:of[ \t]+)?(?!{_GROUP_WORD}){_NAME_WORD}){{0,2}}"
 )
@@ -148,7 +148,7 @@ _SHIP_CONTEXT = re.compile(
     # only where it is no aircraft's ("avion-cargo", "cargo planes")
     r"(?<![-\w])(?:cargos?|bâtiments?|vraquiers?|bulkers?|balkers?)\b(?!\s*(?:planes?|aircraft|flights?|jets?|avions?))|"
     r"\b[A-Z][a-z]+-flagged\b|\bbulk\s+carriers?\b|\baircraft\s+carriers?\b|балкер|"
-    r"\b(?:USS|USNS|HMS|HMCS|HMAS|HMNZS|RFA|INS|PNS|ROKS|HNLMS|HDMS|ESPS|NRP|TCG|KRI|BNS)[ \t]+[A-Z]|"
+    rf"\b{_HULL_PREFIXES}[ \t]+[A-Z]|"
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"porte-hélicoptères|porte-avions|BPC|"
