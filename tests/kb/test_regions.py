@@ -25,8 +25,9 @@ def test_region_of_site_most_specific_first() -> None:
     assert kb.region_of_site("mitiga")[:2] == ["western-libya", "libya"]
     assert "lna-held" in kb.region_of_site("al-jufra")
     assert kb.region_of_site("chkalovsky")[0] == "russia"
-    # a continent after every more specific region (Moscow Oblast is a site group, after the country polygon)
-    assert kb.region_of_site("UUEE") == ["russia", "moscow-oblast", "europe"]
+    # a continent after every more specific region (Moscow Oblast is a site group, after the country polygon), the
+    # smaller grouping of states (eastern Europe) before it
+    assert kb.region_of_site("UUEE") == ["russia", "moscow-oblast", "eastern-europe", "europe"]
 
 
 def test_regions_of_points_vectorised() -> None:

@@ -34,7 +34,10 @@ _NAMED: tuple[tuple[str, str], ...] = (
     ("Dardanelles", r"(?:the\s+)?Dardanelles(?:\s+Strait)?|(?:les\s+)?Dardanelles|Дарданелл\w*|الدردنيل"),
     ("Turkish Straits", r"(?:the\s+)?(?:Turkish|Black\s+Sea)\s+[Ss]traits|(?:les\s+)?détroits\s+(?:turcs|de\s+la\s+mer\s+Noire)|черноморск\w+\s+пролив\w*|"
                         r"турецк\w+\s+пролив\w*|(?:ال)?مضائق\s+(?:ال)?تركية|(?:ال)?(?:مضيقي|مضائق)\s+(?:ال)?بحر\s+(?:ال)?أسود"),
-    ("Suez Canal", r"(?:the\s+)?Suez\s+Canal|(?:le\s+)?canal\s+de\s+Suez|Суэцк\w+\s+канал\w*|قناة\s+السويس"),
+    # the town's bare name after "through" is the canal a ship passes ("sailed through Suez", "через Суэц"); the port
+    # of Suez is named as a port ("ميناء السويس", "Port Tewfik") or as an end ("arrived in Suez")
+    ("Suez Canal", r"(?:the\s+)?Suez\s+Canal|(?:le\s+)?canal\s+de\s+Suez|Суэцк\w+\s+канал\w*|قناة\s+السويس|"
+                   r"(?:(?<=through\s)|(?<=via\s)|(?<=через\s)|(?<=عبر\s))(?:Suez|Суэц|السويس)(?!\s*[Cc]anal|\w)"),
     ("Strait of Gibraltar", r"(?:the\s+)?(?:Strait\s+of\s+Gibraltar|Gibraltar\s+Strait)|(?:le\s+)?détroit\s+de\s+Gibraltar|"
                             r"Гибралтарск\w+\s+пролив\w*|مضيق\s+جبل\s+طارق"),
     ("Bab el-Mandeb", r"(?:the\s+)?Bab[-\s]el[-\s]Mandeb(?:\s+Strait)?|Баб-эль-Мандеб\w*|باب\s+المندب"),

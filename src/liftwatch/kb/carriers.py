@@ -269,10 +269,13 @@ def _capital_port(ref: PlaceRef) -> PlaceRef | None:
     country, as a state's name is everywhere; a ship is bound for a port, and the country's ports are several
     ("Djibouti" holds Djibouti's and Doraleh's) while "arrived in Djibouti" means the one the city's name is."""
     from liftwatch.kb.countries import countries
+    from liftwatch.kb.place_forms import country_code
     from liftwatch.kb.place_refs import _site_ref
     from liftwatch.kb.ports import port_of
 
     iso2 = ref.id.split(":", 1)[-1]
+    if country_code(ref.text.strip()) != iso2:  # "воды Кувейта", "Kuwait's waters": the state's waters, no harbour
+        return None
     names = {norm_key(n) for n in [ref.text, *countries()[iso2].aliases]} - {""}
     towns = _airfields_by_town()
     # the capital's airfields, filed under the country's name, in the airport table's order

@@ -79,6 +79,37 @@ def water_part(text: str) -> PlaceRef | None:
     return None
 
 
+# "the waters of Iran", "Iran's territorial waters", "les eaux de l'Iran", "воды Ирана", "в территориальных водах
+# Ирана", "воздушное пространство Сирии", "مياه إيران", "أجواء سوريا": a state's waters or airspace named with the state
+_STATE_SPACE = re.compile(
+    r"(?i)^\s*(?:"
+    r"(?:the\s+)?(?:territorial\s+)?(?:waters|airspace|air\s+space)\s+of\s+(?:the\s+)?(?P<en>\S.*?)"
+    r"|(?P<pos>\S.*?)['’]s?\s+(?:territorial\s+)?(?:waters|airspace)"
+    r"|(?:les\s+|l['’]\s*)?(?:eaux(?:\s+territoriales)?|espace\s+a[ée]rien)\s+"
+    r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<fr>\S.*?)"
+    r"|(?:территориальн[а-яё]+\s+)?(?:воды|вод|водах|водам|водами)\s+(?P<ru>\S.*?)"
+    r"|воздушн[а-яё]+\s+пространств[а-яё]*\s+(?P<ru2>\S.*?)"
+    r"|(?:مياه|أجواء)\s+(?P<ar>\S.*?)"
+    r")\s*$"
+)
+
+
+def state_space(text: str) -> PlaceRef | None:
+    """The state whose waters or airspace ``text`` names with the state's own name ("воды Ирана", "the waters of
+    Iran", "les eaux de l'Iran", "مياه إيران"), or None. A ship "arrived in Iran's waters" or an aircraft "entered
+    Syria's airspace" is in that state, as the claim reader already takes "Iranian waters" and "l'espace aérien
+    libyen" (the state's adjective) to be; the rest must be a state (a Russian genitive read by its nominative), so
+    "the waters of the Red Sea" or "воды Балтики" stay what they were."""
+    from liftwatch.kb.place_refs import _country_ref
+
+    m = _STATE_SPACE.match(text)
+    if m is None:
+        return None
+    rest = next(g for g in m.groups() if g is not None)
+    code = country_code(rest.strip())
+    return None if code is None else _country_ref(text, code, "alias")
+
+
 def declined(text: str) -> PlaceRef | None:
     """The place a declined Russian word names ("Гаваны": Havana; "Сирии": Syria), or None."""
     from liftwatch.kb.places import _exact

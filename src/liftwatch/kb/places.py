@@ -41,7 +41,14 @@ from dataclasses import replace
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb._text import name_key, norm_key, phonetic_key
-from liftwatch.kb.carriers import Carrier, carrier_of_kind, check_carrier, choose_by_carrier, for_carrier
+from liftwatch.kb.carriers import (
+    Carrier,
+    _scheduled_fields,
+    carrier_of_kind,
+    check_carrier,
+    choose_by_carrier,
+    for_carrier,
+)
 from liftwatch.kb.cities import (
     City,
     cities_named,
@@ -54,7 +61,7 @@ from liftwatch.kb.cities import (
 )
 from liftwatch.kb.countries import country_phonetic, resolve_country
 from liftwatch.kb.lookup import CODE_AS_TYPED, _best, _index, exact_hits, prominent_site, shared_alias
-from liftwatch.kb.place_forms import capital_city, declined, water_part
+from liftwatch.kb.place_forms import capital_city, declined, state_space, water_part
 from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
 from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
 from liftwatch.kb.place_refs import MatchKind, _city_label, _city_ref, _country_ref, _region_ref, _site_ref
@@ -110,7 +117,7 @@ def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
         )
         hits = [c.site_ids[0] for c in alike]
     if hits:
-        best = _one_site(text, hits)
+        best = _one_site(text, hits, aliased)
         at_town = town_over_name(t, best) if best not in aliased else None
         if at_town is not None:  # "Moscow airport": Moscow's airports, not Pullman/Moscow Regional (Idaho)
             return replace(at_town, text=text)
@@ -135,16 +142,41 @@ def _exact(text: str, carrier: Carrier | None = None) -> PlaceRef | None:
     return place_by_sound(text)
 
 
-def _one_site(text: str, hits: list[str]) -> str:
+def _one_site(text: str, hits: list[str], aliased: list[str] | tuple[str, ...] = ()) -> str:
     """The site a name shared by several means: the most prominent (curated, then the larger field); fields
-    alike in every respect ("Bennington": three small US strips) are an ambiguity listing them."""
+    alike in every respect ("Bennington": three small US strips) are an ambiguity listing them, unless one is the
+    town's own airport (:func:`_town_field`)."""
     ranked = _best(hits)
     rank = _index().rank
     tied = [sid for sid in ranked if rank.get(sid) == rank.get(ranked[0])]
+    own = _town_field(text, tied, aliased) if len(tied) > 1 else None
+    if own is not None:
+        return own
     if len(tied) > 1:
         listed = tuple(tied[:8])
         raise PlaceError(text, "ambiguous", tuple(f"{site(sid).name} (site {sid})" for sid in listed), listed)
     return ranked[0]
+
+
+def _town_field(text: str, tied: list[str], aliased: list[str] | tuple[str, ...]) -> str | None:
+    """Of equally ranked fields, the town's own airport, as a city so named wins in :func:`_exact` ("Managua"): the
+    one field filed under the town of that name (``aliased``) that is worth the name (:func:`prominent_site`) and
+    has scheduled service, where every other field carries the word only as a part of its own name and has none
+    ("Cairns": Cairns International, not Cairns Army Air Field at Fort Rucker, named after a person). A field whose
+    whole name is the word ("Gangneung Airport", the air base beside the airport filed under Sokcho / Gangneung) or
+    one with scheduled flights of its own (Leeds Bradford for "Bradford") keeps the name ambiguous: which is meant
+    is the text's to say."""
+    at_town = [sid for sid in tied if sid in aliased]
+    if len(at_town) != 1:
+        return None
+    own, key = at_town[0], name_key(text)
+    scheduled = _scheduled_fields()
+    if not prominent_site(own) or (site(own).icao or "") not in scheduled:
+        return None
+    others = [site(sid) for sid in tied if sid != own]
+    if any(name_key(o.name) == key or (o.icao or "") in scheduled for o in others):
+        return None
+    return own
 
 
 def _city(text: str, cities: list[City], matched: MatchKind, prefer: set[str] | None = None) -> PlaceRef | None:
@@ -226,7 +258,14 @@ def _port_phrase(text: str) -> PlaceRef | None:
 def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
     if not text or not text.strip():
         raise PlaceError(text, "empty")
-    exact = capital_city(text) or _exact(text, carrier) or _after_town(text) or declined(text) or water_part(text)
+    exact = (
+        capital_city(text)
+        or _exact(text, carrier)
+        or _after_town(text)
+        or declined(text)
+        or water_part(text)
+        or state_space(text)
+    )
     by_ear = ("transliteration", "sound")
     if exact is not None and exact.matched in by_ear and _without_water_word(text) != text.strip():
         region = regions().get(exact.id) if exact.kind == "region" else None
