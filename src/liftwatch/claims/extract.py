@@ -58,6 +58,7 @@ from liftwatch.claims.named_carriers import carriers_named, count_named_ships
 from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.plans import planned
+from liftwatch.claims.ranked_arrivals import ranked_arrivals
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
 from liftwatch.claims.route_pairs import route_pair_mentions
@@ -361,6 +362,7 @@ def extract(
     share_list_destination(sentences, per_sentence)
     claims += turnarounds(sentences, per_sentence)
     claims += escort_claims(sentences, per_sentence)  # "escorted by the frigate X": X sails the route too
+    claims += ranked_arrivals(sentences, per_sentence, pub, default_year)  # "a second plane ... the first on Monday"
     carry_assets(sentences, per_sentence)
     carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)
