@@ -80,3 +80,11 @@ def test_ranks_of_carriers_only(text: str, rank: int | None) -> None:
 )
 def test_no_first_with_a_day_of_its_own_adds_nothing(text: str) -> None:
     assert len(extract(text, PUB, use_model=False).claims) == 1
+
+
+def test_the_first_one_told_by_a_rank_keeps_its_day_beside_a_report_of_the_week() -> None:
+    text = (
+        "وصلت إلى مطار دمشق الخميس طائرة مساعدات قطرية خلال الأسبوع الجاري. "
+        "وتعد هذه الطائرة القطرية الثانية التي تهبط في مطار دمشق (بعد طائرة أولى يوم الاثنين)."
+    )
+    assert (date(2025, 1, 6), date(2025, 1, 6)) in _days(text)

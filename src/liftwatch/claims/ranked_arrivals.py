@@ -34,7 +34,7 @@ _NOT_CARRIER = (
     r"(?:time|times|half|week|weeks|day|days|month|quarter|phase|stage|batch\s+of\s+sanctions|hand|"
     r"fois|moitié|semaine|quinzaine|jour|mois|trimestre|phase|étape|"
     r"раз|половин\w*|недел\w*|день|дня|месяц\w*|квартал\w*|этап\w*|"
-    r"مرة|المرة|أسبوع|الأسبوع|يوم|اليوم|شهر|الشهر|مرحلة|المرحلة|نصف)"
+    r"مرة|المرة|أسبوع|الأسبوع|شهر|الشهر|مرحلة|المرحلة|نصف)"
 )
 _LATER = re.compile(
     r"(?<![\w-])(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -87,6 +87,9 @@ def _placed(c: Claim) -> bool:
     return bool(c.origin or c.destination or c.via)
 
 
+TOLD_BY_RANK = 0  # the rank of a claim added here: the first carrier, told only by a later one's rank
+
+
 def _first_of(ranked: Claim, times: list[TimeSpan], sentence: str) -> Claim:
     return ranked.copy(
         sentences=[sentence],
@@ -98,7 +101,7 @@ def _first_of(ranked: Claim, times: list[TimeSpan], sentence: str) -> Claim:
         rate_per_day=None,
         rate_per_day_min=None,
         carriers=1,
-        rank=1,
+        rank=TOLD_BY_RANK,
     )
 
 
@@ -146,5 +149,9 @@ def ranked_arrivals(
 
 
 def rank_apart(a: Claim, b: Claim) -> bool:
-    """A claim told as the first carrier and one told as a later one are two movements, not one told twice."""
+    """A claim told as the first carrier and one told as a later one are two movements, not one told twice. The
+    first carrier a later one's rank tells (added here) is one only with a claim that tells the first carrier too:
+    any other claim to its place is the ranked carrier's, or another's."""
+    if TOLD_BY_RANK in (a.rank, b.rank):
+        return not {a.rank, b.rank} <= {TOLD_BY_RANK, 1}
     return a.rank is not None and b.rank is not None and (a.rank == 1) != (b.rank == 1)
