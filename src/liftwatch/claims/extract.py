@@ -63,6 +63,7 @@ from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_the
 from liftwatch.claims.roster import MISSION, contingents, split_roster
 from liftwatch.claims.route_pairs import route_pair_mentions
 from liftwatch.claims.routes import ROUND_TRIP, return_of
+from liftwatch.claims.same_place import same_place
 from liftwatch.claims.sea_ends import drop_seas_the_ends_lie_on
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
 from liftwatch.claims.ships import mentions_of
@@ -362,6 +363,7 @@ def extract(
     share_list_destination(sentences, per_sentence)
     claims += turnarounds(sentences, per_sentence)
     claims += escort_claims(sentences, per_sentence)  # "escorted by the frigate X": X sails the route too
+    same_place(sentences, per_sentence)  # "and a third left Izmir to the same destination"
     claims += ranked_arrivals(sentences, per_sentence, pub, default_year)  # "a second plane ... the first on Monday"
     carry_assets(sentences, per_sentence)
     carrier_operator(sentences, per_sentence)
