@@ -58,10 +58,12 @@ from liftwatch.claims.named_carriers import carriers_named, count_named_ships
 from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.plans import planned
+from liftwatch.claims.ranked_arrivals import ranked_arrivals
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
 from liftwatch.claims.route_pairs import route_pair_mentions
 from liftwatch.claims.routes import ROUND_TRIP, return_of
+from liftwatch.claims.same_place import same_place
 from liftwatch.claims.sea_ends import drop_seas_the_ends_lie_on
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
 from liftwatch.claims.ships import mentions_of
@@ -361,6 +363,8 @@ def extract(
     share_list_destination(sentences, per_sentence)
     claims += turnarounds(sentences, per_sentence)
     claims += escort_claims(sentences, per_sentence)  # "escorted by the frigate X": X sails the route too
+    same_place(sentences, per_sentence)  # "and a third left Izmir to the same destination"
+    claims += ranked_arrivals(sentences, per_sentence, pub, default_year)  # "a second plane ... the first on Monday"
     carry_assets(sentences, per_sentence)
     carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)

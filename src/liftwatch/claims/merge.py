@@ -19,6 +19,7 @@ from liftwatch.claims.known_movers import parent_of
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
+from liftwatch.claims.ranked_arrivals import rank_apart
 from liftwatch.claims.water import is_water, without_parts
 from liftwatch.kb.sites import AIR_KINDS, SEA_KINDS
 
@@ -288,6 +289,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
                 and not _exact_apart(o, c)
                 and not _too_many(o, c)
                 and not escort_apart(o, c)
+                and not rank_apart(o, c)
             ),
             None,
         )
@@ -302,7 +304,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
                 c.destination = [dataclasses.replace(p, qualifiers=list(p.qualifiers)) for p in told[-1].destination]
             out.append(c)
             continue
-        fits = [o for o in out[:MERGE_LOOKBACK] if compatible(o, c) and not escort_apart(o, c)]
+        fits = [o for o in out[:MERGE_LOOKBACK] if compatible(o, c) and not escort_apart(o, c) and not rank_apart(o, c)]
         target = next((o for o in fits if _types(c) and _types(o) == _types(c)), fits[0] if fits else None)
         if target is not None and (_leg_of(target, c) or _counted_apart(target, c)):
             out.append(_spin_off(target, c))

@@ -118,6 +118,9 @@ class Claim:
     contingent: bool = field(default=False, repr=False)
     # a named ship escorting the carriers of another claim (``escorts.py``): its own movement on their route
     escort: bool = field(default=False, repr=False)
+    # the rank its sentence tells ("a second plane": 2, "the first": 1; ``ranked_arrivals.py``): claims of the
+    # first carrier and of a later one are two movements
+    rank: int | None = field(default=None, repr=False)
 
     def copy(self, **changes: Any) -> Claim:
         """A claim of its own (a leg split off, a return leg, one vessel of a convoy): every list copied, so
