@@ -62,3 +62,21 @@ def test_an_aside_between_arriving_and_its_sea() -> None:
 def test_sent_straight_before_en_is_left_out() -> None:
     # "envoyés en mer Rouge" told a mission's area, not a goal reached, in the development corpus
     assert cue_role("Des navires ont été envoyés en ") is None
+
+
+@pytest.mark.parametrize(
+    "pre",
+    [
+        "Le cargo a mouillé dans le port nord-coréen de ",
+        "La frégate a quitté la ville portuaire chinoise de ",
+        "Le navire est parti de la ville côtière turque de ",
+        "L'avion s'est posé à l'aéroport guinéen de ",
+        "Le destroyer est arrivé au port érythréen de ",
+    ],
+)
+def test_a_french_adjective_of_nationality_describes_the_place_named_next(pre: str) -> None:
+    assert cue_role(pre) is not None, pre
+
+
+def test_a_verb_between_cue_and_place_still_breaks_the_link() -> None:
+    assert cue_role("Le navire est arrivé à Alger et a livré ") is None
