@@ -80,3 +80,24 @@ def test_a_french_adjective_of_nationality_describes_the_place_named_next(pre: s
 
 def test_a_verb_between_cue_and_place_still_breaks_the_link() -> None:
     assert cue_role("Le navire est arrivé à Alger et a livré ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Le remorqueur de sauvetage Altaï a quitté Severomorsk.", ["Altaï"]),
+        ("Le navire de soutien Vsevolod Bobrov est arrivé à Tartous.", ["Vsevolod Bobrov"]),
+        ("La frégate (FREMM) Normandie a appareillé de Brest.", ["Normandie"]),
+        ("Le Makran (pétrolier ravitailleur) et la frégate Sahand ont quitté Bandar Abbas.", ["Makran", "Sahand"]),
+    ],
+)
+def test_french_ship_descriptions_and_a_class_in_brackets(text: str, names: list[str]) -> None:
+    from liftwatch.claims.ships import named_ships
+
+    assert [n for _, _, n in named_ships(text)] == names
+
+
+def test_a_bracketed_word_that_is_no_ship_class_names_no_ship() -> None:
+    from liftwatch.claims.ships import named_ships
+
+    assert [n for _, _, n in named_ships("Le cargo Baltic Leader (Malte) a quitté Rouen.")] == ["Baltic Leader"]
