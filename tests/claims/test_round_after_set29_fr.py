@@ -101,3 +101,15 @@ def test_a_bracketed_word_that_is_no_ship_class_names_no_ship() -> None:
     from liftwatch.claims.ships import named_ships
 
     assert [n for _, _, n in named_ships("Le cargo Baltic Leader (Malte) a quitté Rouen.")] == ["Baltic Leader"]
+
+
+def test_a_states_coast_named_by_its_adjective_is_the_state() -> None:
+    real_kb_gazetteer()
+    legs = _legs("Le croiseur russe Varyag est parti de Sébastopol en direction des côtes syriennes.")
+    assert any(d == ["syria"] for _, d in legs), legs
+
+
+def test_a_coast_with_its_town_after_it_is_no_state() -> None:
+    real_kb_gazetteer()
+    legs = _legs("Le croiseur russe Varyag est arrivé sur la côte syrienne à Tartous.")
+    assert not any("syria" in d for _, d in legs), legs
