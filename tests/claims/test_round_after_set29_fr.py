@@ -1,7 +1,8 @@
-"""French movements never extracted (the round after set 29): the participle of a verb of sending with its goal
-("transférés en Biélorussie", "dépêchés le 3 mars au Tchad"), and a time or a parenthesis between a verb of
-arriving or mooring and its preposition ("a accosté dimanche au port de", "arrivera quant à lui dans"). Sentences
-written for these tests, not corpus text."""
+"""French movements never extracted (the round after set 29): a time or a parenthesis between a verb of arriving or
+mooring and its preposition ("a accosté dimanche au port de", "arrivera quant à lui dans"), French adjectives of
+nationality between a cue and its place ("le port nord-coréen de"), French ship descriptions ("le remorqueur de
+sauvetage X", "le porte-hélicoptères amphibie (PHA) X", "le X (porte-hélicoptères)"), and a state's coast named by
+its adjective ("les côtes syriennes"). Sentences written for these tests, not corpus text."""
 
 from __future__ import annotations
 
@@ -23,19 +24,6 @@ def _legs(text: str) -> list[tuple[list[str | None], list[str | None]]]:
 @pytest.mark.parametrize(
     "pre",
     [
-        "Six hélicoptères ont été transférés en ",
-        "Des renforts ont été dépêchés au ",
-        "Le matériel a été expédié le 3 mars à ",
-        "Deux escadrilles redéployées hier soir dans ",
-    ],
-)
-def test_a_participle_of_sending_governs_its_goal(pre: str) -> None:
-    assert cue_role(pre) == "destination", pre
-
-
-@pytest.mark.parametrize(
-    "pre",
-    [
         "Le destroyer a accosté dimanche 14 septembre au ",
         "La frégate arrivera quant à elle dans ",
         "Le pétrolier a mouillé hier soir dans ",
@@ -47,20 +35,14 @@ def test_a_time_or_an_aside_between_arriving_and_its_preposition(pre: str) -> No
     assert cue_role(pre) == "destination", pre
 
 
-def test_a_transfer_to_a_state_gives_the_flight_its_goal() -> None:
-    real_kb_gazetteer()
-    legs = _legs("Des avions de transport Il-76 russes ont été transférés en Biélorussie la semaine dernière.")
-    assert any(d == ["belarus"] for _, d in legs), legs
-
-
 def test_an_aside_between_arriving_and_its_sea() -> None:
     real_kb_gazetteer()
     legs = _legs("Le destroyer russe Vinogradov arrivera pour sa part dans la partie orientale de la Méditerranée.")
     assert any(d == ["eastern-mediterranean"] for _, d in legs), legs
 
 
-def test_sent_straight_before_en_is_left_out() -> None:
-    # "envoyés en mer Rouge" told a mission's area, not a goal reached, in the development corpus
+def test_a_participle_of_sending_straight_before_en_is_left_out() -> None:
+    # measured: "envoyés en mer Rouge", "transférés en" told a mission's area and rail legs, not a goal reached
     assert cue_role("Des navires ont été envoyés en ") is None
 
 

@@ -227,7 +227,7 @@ DEST_CUES = (
     # a verb of sending with its object before "en", where French names the country or sea it was sent to ("a
     # déployé la frégate X en mer Rouge", "a envoyé des militaires en Libye"); "au"/"à"/"vers" are cues already
     r"(?:déploy|envoy|dépêch|achemin|expédi|transfér)\w*\s+(?:[\w'’-]+\s+){1,8}?en",
-    # French sending and arriving with a time between the verb and its preposition (``fr_arrivals.py``)
+    # French arriving with a time or an aside between the verb and its preposition (``fr_arrivals.py``)
     *FR_ARRIVAL_CUES,
     # (after the adverbial form: an alternation takes the first alternative that matches at a position)
     r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
