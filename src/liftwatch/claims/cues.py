@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
+from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
@@ -226,6 +227,8 @@ DEST_CUES = (
     # a verb of sending with its object before "en", where French names the country or sea it was sent to ("a
     # déployé la frégate X en mer Rouge", "a envoyé des militaires en Libye"); "au"/"à"/"vers" are cues already
     r"(?:déploy|envoy|dépêch|achemin|expédi|transfér)\w*\s+(?:[\w'’-]+\s+){1,8}?en",
+    # French arriving with a time or an aside between the verb and its preposition (``fr_arrivals.py``)
+    *FR_ARRIVAL_CUES,
     # (after the adverbial form: an alternation takes the first alternative that matches at a position)
     r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.cues import FILLER
+from liftwatch.claims.fr_demonyms import FR_DEMONYM
 
 # Facility and settlement nouns in any grammatical case ("из международного аэропорта Триполи", "с
 # белорусского аэродрома Барановичи", "на авиабазе", "в порту"), and a lower-case Russian adjective in any
@@ -79,6 +80,7 @@ def filler_word(w: str) -> bool:
         or _RU_FACILITY.fullmatch(w) is not None
         or _RU_ADJECTIVE.fullmatch(w) is not None
         or _FR_FILLER.fullmatch(w) is not None
+        or FR_DEMONYM.fullmatch(w) is not None
         or _EN_FILLER.fullmatch(w) is not None
         or _AR_FILLER.fullmatch(w) is not None
     )

@@ -25,11 +25,12 @@ _EN_FACILITY = (
     r"(?:(?:home\s+)?(?:air\s*|naval\s+|military\s+|army\s+)?(?:bases|airbases|airfields|air\s+stations|ports|harbou?rs)"
     r"|soil|territory)"
 )
-# French names a state's waters and airspace the same way, the adjective after the noun ("dans les eaux
-# territoriales vénézuéliennes", "l'espace aérien libyen"): the state, as English "Venezuelan waters" is
+# French names a state's waters, airspace and coast the same way, the adjective after the noun ("dans les eaux
+# territoriales vénézuéliennes", "l'espace aérien libyen", "en direction des côtes syriennes"): the state, as
+# English "Venezuelan waters" is
 _FR_FACILITY = (
     r"(?:(?:bases|aérodromes|aéroports|ports)(?:\s+(?:aériennes|navales|militaires))?|sol|territoire"
-    r"|eaux(?:\s+territoriales)?|espace\s+aérien)"
+    r"|eaux(?:\s+territoriales)?|espace\s+aérien|côtes?)"
 )
 # a place or a noun named after the facility says which one it is: "bases in Germany", "la base russe de Hmeimim",
 # "the Syrian ports of Tartus and Latakia", "Russian ports city"

@@ -31,6 +31,8 @@ _WHEN = (
     r"avec\s+succès))"
 )
 _OF = r"\s+(?:de|du|des|d['’]|depuis)"
+# the same time words for the verbs of arriving (``fr_arrivals.py``)
+FR_WHEN = _WHEN
 
 FR_LEAVING_CUES = (
     # "a quitté sa base à Severomorsk", "ont quitté leur port d'attache de Baltiïsk": the carrier's own base, left

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.attribution import operators
+from liftwatch.claims.fr_ship_forms import FR_SHIP_DESCRIPTION, fr_name_then_class
 from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.ship_lists import bracketed_ships
 from liftwatch.claims.types import find_types
@@ -50,7 +51,9 @@ _NATIONALITY = (
     # débarquement de classe Ropucha X"): up to two such words, by their form, never a verb
     r"(?:(?i:lance-missiles|ravitailleu(?:r|se)s?|amphibies?|anti-?aérien(?:ne)?s?|anti-?sous-marin(?:e|s|es)?|"
     r"furti(?:f|ve)s?|logistiques?|océanographiques?|hydrographiques?|polyvalente?s?|lance-(?:engins|torpilles)|"
-    r"d['’]assaut|de\s+(?:commandement|surveillance|renseignement|patrouille)|(?:de\s+)?(?:classe|type)\s+[\w-]+)\s+){0,2}"
+    r"d['’]assaut|de\s+(?:commandement|surveillance|renseignement|patrouille)|(?:de\s+)?(?:classe|type)\s+[\w-]+|"
+    # a French noun complement or the navy's bracketed abbreviation (``fr_ship_forms.py``)
+    rf"{FR_SHIP_DESCRIPTION})\s+){{0,2}}"
 )
 # a word of the name, with a middle initial glued to it ("USS Gerald R. Ford", "George H.W. Bush": the initial's
 # full stop ended the name at "Gerald R")
@@ -87,6 +90,8 @@ _BEFORE_NOUN = re.compile(
 _APPOSED = re.compile(
     rf"(?:\b(?:[Ll]e|[Ll]a|[Tt]he)\s+|\b[Ll]['’])(?P<name>{_NAME}),\s+(?:un|une|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_SHIP_NOUN}\b"
 )
+# a ship named first, its class in brackets after it: "le Khark (porte-hélicoptères)" (``fr_ship_forms.py``)
+_CLASS_IN_BRACKETS = re.compile(fr_name_then_class(_NAME, _SHIP_NOUN))
 # words that are nationalities, fleets or navies rather than a ship's name ("the Russian Navy ship", "the
 # Black Sea Fleet frigate", "the Iranian frigate")
 _NOT_NAME_WORD = re.compile(
@@ -287,7 +292,7 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         elif _RU_WHOSE.match(first):
             continue  # "Корабли Тихоокеанского флота прибыли", "корабль Балтфлота", "фрегатов ... России": whose
         add_listed(_names(first, m.group("more") or ""), m.start("name"))
-    for m in _APPOSED.finditer(text):
+    for m in (*_APPOSED.finditer(text), *_CLASS_IN_BRACKETS.finditer(text)):
         add(m.start("name"), m.end("name"), m.group("name"))
     for m in _BEFORE_NOUN.finditer(text):
         names = _names(m.group("name"), m.group("more") or "")
