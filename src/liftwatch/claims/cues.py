@@ -215,6 +215,9 @@ DEST_CUES = (
     r"(?:pulled|pulling|sailed|sailing|steamed|steaming)\s+into",
     r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
     r"destinations?\s+(?:\w+\s+){0,3}?(?:be|is|was|are|were)", r"(?:-|\s)bound\s+for",
+    # "в сторону сирийского порта", "в направлении Средиземного моря": before the bare "в" (an alternation takes the
+    # first alternative that matches at a position, so after it these were never read)
+    r"в\s+сторону", r"в\s+направлении",
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", HEADING_COLON, ON_TARMAC, r"à\s+destination\s+(?:de|du|des|d')", r"pour",
@@ -242,8 +245,8 @@ DEST_CUES = (
     # ميناء طرطوس", "وصلت السفينة قاعدة طرطوس"), as the origin cue after "غادرت" reads it
     r"(?:دخل|وصل)(?:ت|وا|تا)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){1,6}?(?=\s+(?:قاعدة|مطار|ميناء)\s*$|\s*$)",
     AR_ANCHORED_AT, r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
-    # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
-    r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
+    # "курсом на", "по направлению к"
+    r"по\s+направлению\s+к", r"курсом\s+на",
     # an Arabic verb or verbal noun of arrival with its pronoun suffix, a few words, then "in"/"to"
     # ("حطت في", "هبوطها في", "وصلوا إلى", "رست في")
     # (Arabic puts the subject after the verb, so a counted carrier may stand in between: "حطت 15 طائرة شحن
