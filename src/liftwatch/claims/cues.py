@@ -14,6 +14,7 @@ from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
+from liftwatch.claims.ru_motion import RU_MOVES
 from liftwatch.claims.strait_passages import STRAIT_MOVES, STRAIT_VIA_CUES
 
 
@@ -131,6 +132,8 @@ MOVE = _p(
     rf"{AIRDROP}|"
     # the verbs' other forms, completed from their paradigm (``motion_forms.py``)
     rf"{MORE_MOVES}|"
+    # the Russian forms the stems above do not reach: "прибудут", "доставит", "переместились" (``ru_motion.py``)
+    rf"{RU_MOVES}|"
     # a strait passed, told by the Russian verbal noun or the verb of overcoming (``strait_passages.py``)
     rf"{STRAIT_MOVES}",
 )
