@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
+from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
@@ -134,6 +135,9 @@ MOVE = _p(
     rf"{MORE_MOVES}|"
     # the Russian forms the stems above do not reach: "прибудут", "доставит", "переместились" (``ru_motion.py``)
     rf"{RU_MOVES}|"
+    # Arabic verbs of landing, bringing, shipping and sending it lacked: "نزلت", "جلبت", "شحنت", "تسيير ... إلى"
+    # (``ar_motion.py``)
+    rf"{AR_MOVES}|"
     # a strait passed, told by the Russian verbal noun or the verb of overcoming (``strait_passages.py``)
     rf"{STRAIT_MOVES}",
 )
@@ -258,7 +262,7 @@ DEST_CUES = (
     # في"; the words stay inside the clause, no comma or full stop between)
     # (and the last leg of a chain told as its purpose: "ثم عبرت الأجواء السودانية لتحط في", "ليصل إلى")
     r"(?:ال|ل?ت|ل?ي)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|إلى|الى)",
-    AR_LANDED_AT,
+    AR_LANDED_AT, AR_ALIGHTED_AT,
     # a port or airfield receiving the carrier ("استقبل ميناء بورتسودان بارجة روسية", "استقبلت قاعدة حميميم")
     r"استقبل\S*",
     # the same verbs with the preposition "ل" joined to the port ("وصول السفن الروسية لميناء لاغويرا", split
