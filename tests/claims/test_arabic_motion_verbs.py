@@ -1,4 +1,5 @@
-"""Arabic verbs of landing and bringing ``cues.MOVE`` lacked (``claims/ar_motion.py``), on sentences written for them."""
+"""Arabic verbs of landing and bringing ``cues.MOVE`` lacked, and "to" written "الي" (``claims/ar_motion.py``), on sentences
+written for them."""
 
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def test_where_the_carrier_alighted_is_its_destination() -> None:
     assert cue_role("نزلت طائرة شحن عسكرية مستأجرة صباح اليوم في ") == "destination"
     ex = shape_extract("نزلت طائرة شحن عسكرية مستأجرة صباح الأحد في مطار مدينة مصراتة الليبية.")
     assert any("misrata" in place_ids(c.destination) for c in ex.claims), ex.claims
+
+
+def test_to_written_with_a_final_yaa_is_a_destination_cue() -> None:
+    assert cue_role("توجهت المجموعة البحرية صباح اليوم الي ") == "destination"
+    assert cue_role("وكانت الفرقاطة في طريقها الي ") == "destination"
+    assert cue_role("اضافة الي ") is None

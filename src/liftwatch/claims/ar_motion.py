@@ -21,3 +21,7 @@ AR_MOVES = (
 # where the carrier alighted: the verb or its noun, its subject (no comma or full stop between), then "في", "ب" or
 # "إلى" ("نزلت طائرة شحن مالديفية مستأجرة في مطار"), as ``ar_arrivals.AR_LANDED_AT`` reads "هبطت" and "حطت"
 AR_ALIGHTED_AT = r"(?:ل?ت|ل?ي)?(?:نزل|نزول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|ب|إلى|الى)"
+
+# "to" written with a final yaa for its alif maqsura, as some print spells "إلى" ("توجهت الي ميناء", "في طريقها الي
+# ميناء"); not "in addition to" ("اضافة الي")
+AR_TO_WITH_YAA = r"(?<!اضافة\s)(?<!إضافة\s)(?<!بالاضافة\s)(?<!بالإضافة\s)الي"

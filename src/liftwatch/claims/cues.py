@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
-from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES
+from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
@@ -225,7 +225,7 @@ DEST_CUES = (
     # "в сторону сирийского порта", "в направлении Средиземного моря": before the bare "в" (an alternation takes the
     # first alternative that matches at a position, so after it these were never read)
     r"в\s+сторону", r"в\s+направлении",
-    r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
+    r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", AR_TO_WITH_YAA, r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", HEADING_COLON, ON_TARMAC, r"à\s+destination\s+(?:de|du|des|d')", r"pour",
     # "avait pour destination Khartoum", "ayant pour destination finale Tartous": the goal told as the flight's own
