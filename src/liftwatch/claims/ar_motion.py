@@ -1,7 +1,8 @@
 """Arabic verbs of motion ``cues.MOVE`` did not know: a clause told with one of them was no movement.
 
 Arabic reporting says a plane landed with "نزل" as well as "هبط" and "حط" ("نزلت طائرة شحن في مطار مصراتة"), and
-that a ship or plane brought its load with "جلب" ("سفينة جلبت مساعدات إلى لبنان").
+that a ship or plane brought its load with "جلب" ("سفينة جلبت مساعدات إلى لبنان"). Some print spells "إلى" (to)
+with a final yaa, "الي" ("توجهت القافلة الي ميناء"): the cue of the destination reads it as it reads "إلى" and "الى".
 
 Measured and left out (on the development corpus without the held-back part each filled more wrong fields than right
 ones): the verb of shipping ("شحنت أسلحة من راسون إلى ميناء فوستوشني", "تم شحن"), and sending or dispatching told
