@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
+from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
 from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
+from liftwatch.claims.ru_motion import RU_MOVES
 from liftwatch.claims.strait_passages import STRAIT_MOVES, STRAIT_VIA_CUES
 
 
@@ -132,6 +134,11 @@ MOVE = _p(
     rf"{AIRDROP}|"
     # the verbs' other forms, completed from their paradigm (``motion_forms.py``)
     rf"{MORE_MOVES}|"
+    # the Russian forms the stems above do not reach: "прибудут", "доставит", "переместились" (``ru_motion.py``)
+    rf"{RU_MOVES}|"
+    # Arabic verbs of landing, bringing, shipping and sending it lacked: "نزلت", "جلبت", "شحنت", "تسيير ... إلى"
+    # (``ar_motion.py``)
+    rf"{AR_MOVES}|"
     # a strait passed, told by the Russian verbal noun or the verb of overcoming (``strait_passages.py``)
     rf"{STRAIT_MOVES}",
 )
@@ -216,7 +223,10 @@ DEST_CUES = (
     r"(?:pulled|pulling|sailed|sailing|steamed|steaming)\s+into",
     r"(?:spotted|seen|parked|photographed|observed|stationed|unloaded|unloading|unload|offloaded|delivered)\s+(?:at|in|to)",
     r"destinations?\s+(?:\w+\s+){0,3}?(?:be|is|was|are|were)", r"(?:-|\s)bound\s+for",
-    r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", r"نحو",
+    # "в сторону сирийского порта", "в направлении Средиземного моря": before the bare "в" (an alternation takes the
+    # first alternative that matches at a position, so after it these were never read)
+    r"в\s+сторону", r"в\s+направлении",
+    r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", AR_TO_WITH_YAA, r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", HEADING_COLON, ON_TARMAC, r"à\s+destination\s+(?:de|du|des|d')", r"pour",
     # "avait pour destination Khartoum", "ayant pour destination finale Tartous": the goal told as the flight's own
@@ -245,8 +255,8 @@ DEST_CUES = (
     # ميناء طرطوس", "وصلت السفينة قاعدة طرطوس"), as the origin cue after "غادرت" reads it
     r"(?:دخل|وصل)(?:ت|وا|تا)?(?:\s+(?!(?:إلى|الى|نحو|من|في|باتجاه|عبر)\b)\S+){1,6}?(?=\s+(?:قاعدة|مطار|ميناء)\s*$|\s*$)",
     AR_ANCHORED_AT, r"(?:دخل|تدخل|يدخل|دخول)\S*(?:\s+(?:إلى|الى))?",
-    # "в сторону сирийского порта", "в направлении Средиземного моря", "курсом на", "по направлению к"
-    r"в\s+сторону", r"в\s+направлении", r"по\s+направлению\s+к", r"курсом\s+на",
+    # "курсом на", "по направлению к"
+    r"по\s+направлению\s+к", r"курсом\s+на",
     # an Arabic verb or verbal noun of arrival with its pronoun suffix, a few words, then "in"/"to"
     # ("حطت في", "هبوطها في", "وصلوا إلى", "رست في")
     # (Arabic puts the subject after the verb, so a counted carrier may stand in between: "حطت 15 طائرة شحن
@@ -255,7 +265,7 @@ DEST_CUES = (
     # في"; the words stay inside the clause, no comma or full stop between)
     # (and the last leg of a chain told as its purpose: "ثم عبرت الأجواء السودانية لتحط في", "ليصل إلى")
     r"(?:ال|ل?ت|ل?ي)?(?:هبط|هبوط|حط|وصل|وصول)\S*(?:\s+[^\s،,.؛]+){0,14}?\s+(?:في|إلى|الى)",
-    AR_LANDED_AT,
+    AR_LANDED_AT, AR_ALIGHTED_AT,
     # a port or airfield receiving the carrier ("استقبل ميناء بورتسودان بارجة روسية", "استقبلت قاعدة حميميم")
     r"استقبل\S*",
     # the same verbs with the preposition "ل" joined to the port ("وصول السفن الروسية لميناء لاغويرا", split

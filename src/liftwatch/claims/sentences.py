@@ -58,7 +58,8 @@ CONTROLLED = re.compile(
 
 # Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
 # "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
-_RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
+# (not after "в сторону", "в направлении": "в сторону Сирии" is whither, the place in the genitive)
+_RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?!сторону\s|направлении\s)(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
 
 
 def _ru_locative(pre: str, men: Mention) -> bool:
