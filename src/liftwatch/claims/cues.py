@@ -134,10 +134,9 @@ MOVE = _p(
     rf"{AIRDROP}|"
     # the verbs' other forms, completed from their paradigm (``motion_forms.py``)
     rf"{MORE_MOVES}|"
-    # the Russian forms the stems above do not reach: "прибудут", "доставит", "переместились" (``ru_motion.py``)
+    # the Russian forms the stems above do not reach: "перенаправив", "переместились", "прорвался в" (``ru_motion.py``)
     rf"{RU_MOVES}|"
-    # Arabic verbs of landing, bringing, shipping and sending it lacked: "نزلت", "جلبت", "شحنت", "تسيير ... إلى"
-    # (``ar_motion.py``)
+    # the Arabic verbs of landing and bringing it lacked: "نزلت", "جلبت" (``ar_motion.py``)
     rf"{AR_MOVES}|"
     # a strait passed, told by the Russian verbal noun or the verb of overcoming (``strait_passages.py``)
     rf"{STRAIT_MOVES}",
