@@ -12,7 +12,7 @@ import re
 
 from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
 from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
-from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES
+from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES, FR_ARRIVAL_MOVES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
@@ -139,7 +139,9 @@ MOVE = _p(
     # the Arabic verbs of landing and bringing it lacked: "نزلت", "جلبت" (``ar_motion.py``)
     rf"{AR_MOVES}|"
     # a strait passed, told by the Russian verbal noun or the verb of overcoming (``strait_passages.py``)
-    rf"{STRAIT_MOVES}",
+    rf"{STRAIT_MOVES}|"
+    # the French forms of entering and landing the stems above miss: "est entrée", "se poser" (``fr_arrivals.py``)
+    rf"\b(?:{FR_ARRIVAL_MOVES})\b",
 )
 
 # the words between a loading verb and where the load was taken on: the load, never a verb of arrival

@@ -28,7 +28,10 @@ _RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее
 # French elided articles and facility nouns ("à l'aérodrome de Bamako", "sur la base d'Al-Khadim"), coasts
 # ("vers les côtes syriennes à Tartous") and adjectives of nationality in -ien(ne)/-ais(e)/-ain(e)
 _FR_FILLER = re.compile(
-    r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage|sol|territoire)s?|d'|l'|les|des"
+    r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage|sol|territoire|attache)s?|d'|l'|les|des"
+    # the carrier's own base, as English "its"/"their" ("sont arrivés à leur base de Barksdale", "a rejoint son port
+    # d'attache de Toulon")
+    r"|sa|son|ses|leur|leurs"
     # a state's waters and airspace ("dans les eaux territoriales vénézuéliennes", "dans l'espace aérien libyen")
     r"|eaux|territoriales|(?:l')?espace"
     r"|[a-zé]{3,}(?:ienne|ien|iennes|iens|aise|ais|aises|aine|ain|aines|ains|ane|anes)"

@@ -11,10 +11,11 @@ The noun "l'arrivée de" names what arrived, not where from ("l'arrivée de la f
 departure: only the verbs' forms count, and "parti" with its "de" only after a time word (the bare "parti de" is
 ``cues.ORIGIN_CUES``'s). A headline's present ("quittent la Libye") tells the news, not where a voyage began, and is
 left out. Measured and left out: "s'envoler" as a verb of motion ("s'est envolé de", "s'envolait"): on the
-development corpus it added 2 right fields for 8 filled (a second flight told with it split from the first); and
+development corpus it added 2 right fields for 8 filled (a second flight told with it split from the first).
 "quitté" with a time word or an adverb before its place ("a quitté le 9 août la base navale de Baltiïsk", "a quitté
-avec succès Kyiv"): 1 right field fewer for 6 filled more, the origin of a relative clause ("qui a quitté ...") made
-a claim apart from the movement the sentence tells.
+avec succès Kyiv") was first measured at 1 right field fewer for 6 filled more, the origin of a relative clause
+("qui a quitté ...") making a claim apart from the movement the sentence tells; it is read now outside a relative
+clause only.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ FR_LEAVING_CUES = (
     # the imperfect, the participle and the simple past of "quitter": "quittait Rouen", "quittant Zhanjiang" (a
     # headline's present, "quittent la Libye", tells the voyage's news, not where it began)
     r"quitt(?:ait|aient|ant|a|èrent)" + _WHEN + "*",
+    # the participle with a time between it and the place left ("a quitté le 29 août dernier la ville portuaire de
+    # Qingdao", "après avoir quitté le 10 juillet le port russe de Mourmansk", "ont quitté avec succès Kyiv"); not
+    # after "qui a/ont/avait/avaient", whose relative clause describes a carrier another clause moves ("le navire
+    # qui a quitté lundi Tartous est arrivé à Tobrouk"): that origin is the sentence's, and a claim of its own would
+    # split the voyage
+    r"(?<!qui\sa\s)(?<!qui\sont\s)(?<!qui\savait\s)(?<!qui\savaient\s)quitt(?:é|ée|és|ées)"
+    + _WHEN
+    + r"(?:\s+dernier)?",
     # people or goods evacuated or brought home from a place: "évacués du Soudan", "rapatriés d'Israël", "évacuer
     # depuis Haïti": the place is where the flight or ship left (the noun "l'évacuation de" names who, not where)
     r"(?:évacu|rapatri)(?:é|ée|és|ées|er|ait|aient|ant|ent|e|ons|ez)" + _WHEN + "*" + _OF,
