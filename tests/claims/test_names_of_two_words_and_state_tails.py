@@ -32,3 +32,14 @@ def test_a_phrase_with_no_state_tail_or_no_known_place_is_left_alone() -> None:
     gaz = default_gazetteer()
     assert place_before_state("Алма-Аты", gaz) is None
     assert place_before_state("Зелёногорска Республики Казахстан", gaz) is None
+
+
+def test_a_state_named_by_its_formal_name_in_any_case_is_the_state() -> None:
+    gaz = default_gazetteer()
+    place = place_before_state("Киргизской Республики", gaz)
+    assert place is not None and place.id == "country:KG"
+    place = place_before_state("Алжирской Народной Демократической Республики", gaz)
+    assert place is not None and place.id == "country:DZ"
+    assert place_before_state("Неведомой Республики", gaz) is None
+    ex = shape_extract("Военно-транспортный самолет прибыл вчера в Киргизскую Республику из Новосибирска.")
+    assert any("country:KG" in place_ids(c.destination) for c in ex.claims), ex.claims
