@@ -21,6 +21,7 @@ from liftwatch.claims.name_marks import person_marked, quoted
 from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
 from liftwatch.claims.places import SOUND_NOTE, Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
+from liftwatch.claims.ru_state_tails import place_before_state
 from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
 from liftwatch.claims.shared_places import site_of_named_country
@@ -318,6 +319,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             place = gaz.lookup(f"Le {phrase}")  # "au Caire", "du Havre": French folds the name's article in
         if place is None and (split := _after_country(phrase, gaz)) is not None:
             a, phrase, place = a + split[0], split[1], split[2]  # "в столицу Мадагаскара Антананариву"
+        if place is None and has_cyrillic(phrase):
+            place = place_before_state(phrase, gaz)  # "из Алма-Аты Республики Казахстан": the town, in its state
         if (
             place is not None
             and place.note.startswith(SOUND_NOTE)
@@ -377,6 +380,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             if nxt is not None and not MOVE.fullmatch(nxt.group(0).strip()):
                 # "قاعدة عثمان دقنة الجوية": a name of two words; "مطار أورلي متجهة إلى": the name, then "heading"
                 b, phrase = b + nxt.end(), phrase + nxt.group(0)
+                place = gaz.lookup(phrase)  # "غازي عنتاب": the two words are a name the kb knows, the first alone not
             if re.fullmatch(r"[А-ЯЁ][а-яё]+[бвгдзклмнпрстфхцчшщ][уы]", phrase):
                 # an unknown Russian name in the accusative or genitive of its "-а" declension ("в Газу", "на
                 # севере Газы"): named in the nominative, as a reader looks it up
