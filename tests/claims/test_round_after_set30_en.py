@@ -1,0 +1,90 @@
+"""English forms of the round after set 30: a list of ship names closed by ", and", a ship's name ending in "-an"
+before its class noun, and a naval group whose make-up a sentence of its own names. Sentences written for these
+tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from liftwatch.claims.extract import extract
+from liftwatch.claims.ships import named_ships
+
+PUB = date(2025, 1, 10)
+
+
+def _labels(text: str) -> list[list[str]]:
+    return [sorted(a.label for a in c.assets) for c in extract(text, PUB, use_model=False).claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three tankers, named Alpha Star, Coral, and Meridian, sailed from Bandar Abbas to Latakia on Monday.",
+        "The tankers Alpha Star, Coral, and Meridian sailed from Bandar Abbas to Latakia on Monday.",
+    ],
+)
+def test_a_list_of_names_closed_by_a_comma_and_and_keeps_its_last_name(text: str) -> None:
+    names = [n for _, _, n in named_ships(text)]
+    assert names == ["Alpha Star", "Coral", "Meridian"]
+
+
+def test_the_names_before_a_plural_class_noun_closed_by_a_comma_and_and() -> None:
+    text = "The Azov, Yamal, and Minsk landing ships left Sevastopol on Monday."
+    assert [n for _, _, n in named_ships(text)] == ["Azov", "Yamal", "Minsk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Jamaran destroyer docked at Port Sudan on Monday.", ["Jamaran"]),
+        ("The Sahand frigate and the Makran ship left Bandar Abbas.", ["Sahand", "Makran"]),
+        # a state's adjective or name in "-an" says whose the ship is: no name
+        ("The American destroyer docked at Souda Bay on Monday.", []),
+        ("The Moroccan frigate docked at Tangier on Monday.", []),
+        ("The Iran frigate docked at Port Sudan on Monday.", []),
+        # "-ian" and "-ean" stay nationalities or seas
+        ("The Indian destroyer docked at Port Sudan on Monday.", []),
+        ("The Korean destroyer docked at Busan on Monday.", []),
+    ],
+)
+def test_a_name_in_an_before_its_class_noun(text: str, names: list[str]) -> None:
+    assert [n for _, _, n in named_ships(text)] == names
+
+
+def test_a_group_takes_the_ships_its_make_up_names() -> None:
+    text = (
+        "Iran's naval fleet docked at Port Sudan on Saturday. The fleet comprises the destroyer Alborz and the "
+        "supply ship Kharg, the navy said."
+    )
+    claims = extract(text, PUB, use_model=False).claims
+    docked = [c for c in claims if any(p.text == "Port Sudan" for p in c.destination)]
+    assert docked
+    assert sorted(a.label for a in docked[0].assets) == ["Alborz", "Kharg"]
+    assert docked[0].min_count == docked[0].max_count == 2
+
+
+def test_a_make_up_of_classes_only_names_no_ship() -> None:
+    text = "The naval fleet docked at Port Sudan on Saturday. The fleet is composed of a destroyer and a supply ship."
+    for labels in _labels(text):
+        assert not any(label[0].isupper() for label in labels)
+
+
+def test_a_movement_with_carriers_of_its_own_keeps_them() -> None:
+    text = (
+        "The fleet comprises the destroyer Alborz and the supply ship Kharg. The frigate Sabalan of the fleet docked at "
+        "Port Sudan on Saturday."
+    )
+    labels = _labels(text)
+    assert ["Sabalan"] in labels
+
+
+def test_a_movement_told_without_the_group_takes_no_ship_of_it() -> None:
+    text = (
+        "The fleet comprises the destroyer Alborz and the supply ship Kharg. Two aircraft landed at Port Sudan on "
+        "Saturday."
+    )
+    for labels in _labels(text):
+        assert "Alborz" not in labels
