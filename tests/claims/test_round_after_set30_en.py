@@ -88,3 +88,32 @@ def test_a_movement_told_without_the_group_takes_no_ship_of_it() -> None:
     )
     for labels in _labels(text):
         assert "Alborz" not in labels
+
+
+def _route(text: str) -> list[tuple[list[str], list[str]]]:
+    return [
+        ([p.text for p in c.origin], [p.text for p in c.destination])
+        for c in extract(text, PUB, use_model=False).claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("The transport plane took off for Ankara on Monday.", ([], ["Ankara"])),
+        ("In the afternoon the aircraft took off again for Ankara.", ([], ["Ankara"])),
+        ("The aircraft took off from Misrata for Ankara on Monday.", (["Misrata"], ["Ankara"])),
+    ],
+)
+def test_a_plane_taking_off_for_a_place(text: str, route: tuple[list[str], list[str]]) -> None:
+    assert route in _route(text)
+
+
+def test_people_brought_to_a_place_by_planes() -> None:
+    text = "The evacuated citizens were brought to Ankara by two military planes on Monday."
+    assert ([], ["Ankara"]) in _route(text)
+
+
+def test_a_mission_after_taking_off_is_no_goal() -> None:
+    text = "The jets took off from Incirlik for a mission over the sea on Monday."
+    assert all("Incirlik" not in dest for _, dest in _route(text))
