@@ -117,3 +117,25 @@ def test_people_brought_to_a_place_by_planes() -> None:
 def test_a_mission_after_taking_off_is_no_goal() -> None:
     text = "The jets took off from Incirlik for a mission over the sea on Monday."
     assert all("Incirlik" not in dest for _, dest in _route(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        (
+            "The frigate and the tanker have finished their long mission in the Mediterranean Sea and set off for "
+            "Baltiysk, the spokesman said.",
+            (["Mediterranean Sea"], ["Baltiysk"]),
+        ),
+        ("The frigate completed its patrol off Somalia and sailed for Djibouti.", (["Somalia"], ["Djibouti"])),
+    ],
+)
+def test_a_task_finished_in_the_finite_past_is_where_the_voyage_began(
+    text: str, route: tuple[list[str], list[str]]
+) -> None:
+    assert route in _route(text)
+
+
+def test_a_finished_unloading_is_no_task_and_no_origin() -> None:
+    text = "The ship completed the unloading in Tartus on Monday."
+    assert all("Tartus" not in origin for origin, _ in _route(text))
