@@ -139,3 +139,16 @@ def test_a_task_finished_in_the_finite_past_is_where_the_voyage_began(
 def test_a_finished_unloading_is_no_task_and_no_origin() -> None:
     text = "The ship completed the unloading in Tartus on Monday."
     assert all("Tartus" not in origin for origin, _ in _route(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("Two Il-76 planes left for Caracas on Friday, stopping along the way in Syria.", "Syria"),
+        ("The planes flew to Bamako, refuelling en route at Benghazi.", "Benghazi"),
+        ("The plane flew to Caracas, stopping on its way in Damascus.", "Damascus"),
+    ],
+)
+def test_a_stop_told_with_the_way_between(text: str, via: str) -> None:
+    claims = extract(text, PUB, use_model=False).claims
+    assert any(via in [p.text for p in c.via] for c in claims)

@@ -287,6 +287,8 @@ DEST_CUES = (
 VIA_CUES: tuple[str, ...] = (
     # "во время прохождения" (a strait passed, ``strait_passages.py``): first, as the longest alternatives
     *STRAIT_VIA_CUES,
+    # "stopping along the way in Syria", "refuelling en route at Hmeimim": the way named between the stop and its place
+    r"(?:stop(?:ping|ped|s)?|refuel(?:l)?(?:ing|ed|s)?)\s+(?:(?:along|on)\s+(?:the|its|their)\s+way|en\s+route)\s+(?:in|at)",
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
     r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"عبرت", r"عبور", r"مرورا\s+ب",
