@@ -85,7 +85,7 @@ MOVE = _p(
     r"deliver\w*|transport\w*|carr(?:y|ies|ied|ying)|ferr(?:y|ies|ied|ying)|shuttl\w+|depart\w*|left|leav(?:e|es|ing)|"
     r"arriv\w+|land(?:ed|ing|s)|dock\w*|call(?:ed|ing)?\s+at|head(?:ed|ing)|bound\s+for|en\s+route|on\s+(?:its|their|her)\s+way|received|welcomed|hosted|sent|dispatch\w*|"
     r"load\w*|unload\w*|offload\w*|directed\s+towards?|took\s+off|routed|rotations?|(?:round[-\s])?trips?|"
-    r"set\s+(?:off|out|sail)\s+(?:for|from|towards?)|spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
+    r"set\s+(?:off|out|sail)\s+(?:for|from|towards?)|spotted|parked|photographed|voyages?|destinations?|(?:took|brought)\s+(?:[\w-]+\s+){1,4}?to|brought\s+to|crossings?|transit\w*|reached|returned|enter(?:ed|ing|s)?|"
     r"quitt\w+|accueilli|décoll\w+|atterri\w*|pos[ée]s?|rendus?|vols?|livr\w+|arriv\w+|repartis?|(?:est|sont|était|étaient|soit|sont\s+déjà)\s+partie?s?|envoy\w+|achemin\w+|"
     r"escale|passages?|reprennent|entr[ée]s?)\b|"
     r"\b(?:перебро\w+|перевоз\w+|вылет\w+|прилет\w+|прибы\w+|доставл\w+|доставил\w*|доставк\w+|рейс\w*|приземл\w+|покинул\w*|"
@@ -198,8 +198,10 @@ ORIGIN_CUES: tuple[str, ...] = (
 DEST_CUES = (
     r"(?:bound|headed|heading|destined|departed|left|sailed|sailing|leaving)\s+for",
     r"set\s+(?:off|out|sail)\s+(?:for|towards?)",
+    # "took off for Ankara", "took off again for Turkey", "taking off for": the goal of a plane taking off
+    r"(?:took|taken|taking|takes?)\s+off\s+(?:again\s+)?for",
     # "left Orly for Toulouse", "sailed from Tartus for Tobruk": the place left between the verb and "for"
-    r"(?:departed|left|sailed|leaving|leaves|departing)\s+(?:from\s+)?(?:[\w'’.-]+\s+){1,4}?for",
+    r"(?:departed|left|sailed|leaving|leaves|departing|took\s+off|taking\s+off)\s+(?:from\s+)?(?:[\w'’.-]+\s+){1,4}?for",
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
     r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
     # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
@@ -287,6 +289,8 @@ DEST_CUES = (
 VIA_CUES: tuple[str, ...] = (
     # "во время прохождения" (a strait passed, ``strait_passages.py``): first, as the longest alternatives
     *STRAIT_VIA_CUES,
+    # "stopping along the way in Syria", "refuelling en route at Hmeimim": the way named between the stop and its place
+    r"(?:stop(?:ping|ped|s)?|refuel(?:l)?(?:ing|ed|s)?)\s+(?:(?:along|on)\s+(?:the|its|their)\s+way|en\s+route)\s+(?:in|at)",
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
     r"(?:with\s+)?(?:a\s+)?stop(?:over|ping|ped|s)?(?:\s+over)?\s+(?:in|at)",
     r"refuel(?:l)?(?:ing|ed|s)?\s+(?:in|at)", r"через", r"عبر", r"عبورها", r"عبرت", r"عبور", r"مرورا\s+ب",

@@ -66,6 +66,7 @@ from liftwatch.claims.routes import ROUND_TRIP, return_of
 from liftwatch.claims.same_place import same_place
 from liftwatch.claims.sea_ends import drop_seas_the_ends_lie_on
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
+from liftwatch.claims.ship_groups import group_members
 from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
@@ -365,6 +366,7 @@ def extract(
     claims += escort_claims(sentences, per_sentence)  # "escorted by the frigate X": X sails the route too
     same_place(sentences, per_sentence)  # "and a third left Izmir to the same destination"
     claims += ranked_arrivals(sentences, per_sentence, pub, default_year)  # "a second plane ... the first on Monday"
+    group_members(sentences, per_sentence)  # "the fleet docked ... the fleet comprises the X and the Y"
     carry_assets(sentences, per_sentence)
     carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)

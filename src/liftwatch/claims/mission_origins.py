@@ -5,7 +5,8 @@ corpus's rules read a withdrawal "from" a place as its origin (rule 26) and its 
 their escort mission in the Gulf of Aden" and "после выполнения задач в Средиземном море" the same way. The
 construction is a preposition of time ("after", "upon", "après", "à l'issue de", "после", "بعد"), a noun or verb of
 completing ("completing", "completion of", "achevé", "завершения", "إنهاء"), the task words, then "in" or "off" and
-the place. The task words are a few nouns and their attributes, never a verb of motion or a comma: "after
+the place; English also writes the finite past with a task noun ("have finished their mission in the Mediterranean
+Sea, and set off for Baltiysk"). The task words are a few nouns and their attributes, never a verb of motion or a comma: "after
 completing its mission it sailed to Tartus" keeps Tartus the goal.
 """
 
@@ -17,6 +18,15 @@ from __future__ import annotations
 _TASK = r"(?:(?![\w-]*(?:ed|л|ла|ло|ли|лся|лась|лись|é|ée|és)\b)[\w'’-]+\s+){0,9}"
 _AR_TASK = r"(?:[^\s،,.؛]+\s+){0,6}"
 
+# English also tells the end of the task in the finite past, then the voyage: "have finished their long-term
+# mission in the Mediterranean Sea, and set off for Baltiysk", "completed its patrol off Somalia and sailed home";
+# a task noun must follow the verb ("completed the unloading in Tartus" tells where a carrier arrived)
+_EN_TASK_NOUN = r"(?:missions?|tasks?|deployments?|tours?|patrols?|rotations?|duty|service|exercises?|drills?)"
+_EN_FINISHED = (
+    r"(?:(?:has|have|had)\s+)?(?:successfully\s+)?(?:completed|finished|concluded|fulfilled|accomplished|ended)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?" + _EN_TASK_NOUN + r"\s+" + _TASK + r"(?:in|off)"
+)
+
 MISSION_ORIGIN_CUES = (
     r"(?:after|upon|on)\s+(?:(?:successfully\s+)?(?:completing|fulfilling|finishing|concluding|accomplishing)|"
     r"(?:the\s+)?(?:completion|conclusion|end)\s+of)\s+" + _TASK + r"(?:in|off|at)",
@@ -26,4 +36,5 @@ MISSION_ORIGIN_CUES = (
     r"بعد\s+(?:أن\s+)?(?:إنهاء|انهاء|انتهاء|إتمام|اتمام|اختتام|أنهت|انهت|أتمت|اتمت|أكملت|اكملت|إكمال|اكمال)\S*\s+"
     + _AR_TASK
     + r"(?:في|قبالة)",
+    _EN_FINISHED,
 )

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.fr_ship_forms import FR_SHIP_DESCRIPTION, fr_name_then_class
 from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.ship_lists import bracketed_ships
 from liftwatch.claims.types import find_types
+from liftwatch.kb.nationalities import demonym_rows, nationality_adjectives
 
 # Ship nouns in the four languages, matched whatever their case ("Frigate", "фрегат", "Фрегат"), while the
 # name after them must be capitalised: the class nouns navies and reporters use for the ships that make
@@ -75,12 +77,12 @@ _RU_WHOSE = re.compile(
 _HULL_PREFIX = r"(?:M/[TVYS]\.?\s+)?"
 _AFTER_NOUN = re.compile(
     rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+)?{_HULL_PREFIX}[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
-    rf"(?P<more>(?:\s*(?:,|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
+    rf"(?P<more>(?:\s*(?:,(?:\s*and\b)?|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
 )
 # English also writes the name before the class noun, after "the": "the Novocherkassk landing ship", "the
 # Azov and Nikolai Filchenkov landing ships", "the Yantar research vessel"
 _BEFORE_NOUN = re.compile(
-    rf"\b[Tt]he\s+(?P<name>{_NAME})(?P<more>(?:\s*(?:,|and)\s*{_NAME})*)\s+"
+    rf"\b[Tt]he\s+(?P<name>{_NAME})(?P<more>(?:\s*(?:,(?:\s*and\b)?|and)\s*{_NAME})*)\s+"
     r"(?:(?:large\s+|landing\s+|cargo\s+|patrol\s+|missile\s+|research\s+|intelligence\s+|supply\s+)*)"
     r"(?:ships?|vessels?|frigates?|corvettes?|destroyers?|cruisers?|tankers?|freighters?|submarines?|tugs?)\b"
 )
@@ -98,6 +100,25 @@ _NOT_NAME_WORD = re.compile(
     r"(?:[A-Z]\w*(?:ian|ean|ese|ish|an|ic)|[A-Z]\w*-flagged|Navy|Fleet|Sea|Black|Northern|Pacific|Soviet|Coast|Guard|Marine|"
     r"Admiralty|First|Second|Third|Last|Other|Two|Three|Four|Five|Six|Both|All|Several|Soviet-era)"
 )
+# a word ending in "-an" (not "-ian", "-ean") is a nationality only when it is a state's adjective ("American",
+# "Moroccan"); else it is a ship's own name before its class noun ("the Jamaran destroyer", "the Sahand frigate")
+_AN_WORD = re.compile(r"[A-Z]\w*[^ieIE]an")
+
+
+def _not_name_word(word: str) -> bool:
+    """Whether a capitalised word before a ship's class noun says whose or where the ship is, not its name."""
+    if not _NOT_NAME_WORD.fullmatch(word):
+        return False
+    return not _AN_WORD.fullmatch(word) or word.lower() in _states_and_adjectives()
+
+
+@cache
+def _states_and_adjectives() -> frozenset[str]:
+    """States' English names and adjectives, lower-cased ("sudan", "iran", "american", "moroccan")."""
+    names = {name.lower() for name, _ in demonym_rows().values()}
+    return frozenset(names | set(nationality_adjectives()))
+
+
 # words that make a capitalised name a military unit, not a ship ("Carrier Air Wing 8", "Helicopter Squadron 5")
 _UNIT_WORD = re.compile(r"\b(?:Wing|Squadron|Brigade|Regiment|Battalion|Division|Corps|Group)\b")
 # function words a headline capitalises: a "name" holding one is title case, not a ship's name
@@ -296,7 +317,7 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         add(m.start("name"), m.end("name"), m.group("name"))
     for m in _BEFORE_NOUN.finditer(text):
         names = _names(m.group("name"), m.group("more") or "")
-        if not any(_NOT_NAME_WORD.fullmatch(w) for n in names for w in n.split()):
+        if not any(_not_name_word(w) for n in names for w in n.split()):
             add_listed(names, m.start("name"))
     for m in _QUOTED.finditer(text):
         name = m.group("name").strip()
