@@ -210,3 +210,16 @@ def test_the_bundled_file_is_the_scripts_output_shape() -> None:
     with gzip.open(ROOT / "src" / "liftwatch" / "data" / "kb" / port_index.INDEX_FILE, "rt", encoding="utf-8") as fh:
         header = next(line for line in fh if not line.startswith("#")).strip().split(",")
     assert tuple(header) == port_index_columns()
+
+
+@pytest.mark.parametrize(
+    ("name", "port"), [("Yokosuka", "wpi-61400"), ("Maizuru", "wpi-61800"), ("port of Yokosuka", "wpi-61400")]
+)
+def test_a_japanese_port_filed_as_town_ko_is_its_towns_name(name: str, port: str) -> None:
+    """The index writes "Yokosuka Ko" (Ko, 港: port); a ship "back in Yokosuka" is at that port."""
+    assert kb.resolve_place(name, carrier="sea").id == port
+
+
+def test_the_ko_suffix_gives_no_airfield() -> None:
+    with pytest.raises(PlaceError):
+        kb.resolve_place("Yokosuka", carrier="air")

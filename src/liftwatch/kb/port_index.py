@@ -82,11 +82,14 @@ def is_index_id(site_id: str) -> bool:
 #: The index files some French harbours under their roadstead ("Rade De Brest", "Rade De Cherbourg"): the town's
 #: name after it is the port's name too, as reporting writes it ("arrived in Brest", "в Брест")
 _ROADSTEAD = re.compile(r"(?i)^rade\s+(?:de\s+|d['’]\s*)(?P<town>\S.*)$")
+#: The index files Japan's ports as "<town> Ko" (Ko, 港, is "port": "Yokosuka Ko", "Maizuru Ko"); reporting writes
+#: the town ("arrived in Yokosuka"), so the town's name is the port's name too, as a roadstead's is
+_JAPANESE_KO = re.compile(r"^(?P<town>\S.*?)\s+Ko$")
 
 
 def _names(name: str, alternates: str) -> list[str]:
     names = [name, *(a.strip() for a in alternates.split(";") if a.strip())]
-    return names + [m.group("town") for n in names if (m := _ROADSTEAD.match(n))]
+    return names + [m.group("town") for n in names if (m := _ROADSTEAD.match(n) or _JAPANESE_KO.match(n))]
 
 
 def _site(row: dict[str, str]) -> Site:
