@@ -9,7 +9,7 @@ sentence names the group and no carrier of its own is the named ships' of the ma
 
 A make-up that names no ship ("also composed of a destroyer and a logistical vessel") gives nothing, and a
 movement that names carriers of its own keeps them. Tested on invented sentences
-(``tests/claims/test_ship_groups.py``).
+(``tests/claims/test_round_after_set30_en.py``).
 """
 
 from __future__ import annotations
