@@ -229,3 +229,19 @@ def test_a_name_shared_by_equally_prominent_fields_is_ambiguous() -> None:
     msg = str(err.value)
     assert "ambiguous" in msg and "Fort Lauderdale Executive Airport" in msg and "Sacramento Executive" in msg
     assert err.value.reason == "ambiguous" and len(err.value.site_ids) > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("the Netherlands", "country:NL"), ("The Gambia", "country:GM"), ("the Bahamas", "country:BS"),
+     ("the Black Sea", "black-sea")],
+)  # fmt: skip
+def test_english_article_before_a_name_is_read_without_it(text: str, key: str) -> None:
+    assert kb.resolve_place(text, carrier="air").id == key
+
+
+def test_a_name_unknown_without_its_article_is_reported_as_written() -> None:
+    with pytest.raises(PlaceError, match="'the Pentagon'"):
+        kb.resolve_place("the Pentagon", carrier="air")
+    with pytest.raises(PlaceError):
+        kb.resolve_place("the", carrier="air")

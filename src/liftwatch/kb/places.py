@@ -208,9 +208,20 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
         return ref if mode is None else for_carrier(ref, mode)
     except PlaceError:
         port = _ship_port(text) if mode == "sea" else None
-        if port is None:
+        if port is not None:
+            return port
+        if (bare := _ARTICLE.sub("", text, count=1)) == text or not bare.strip():
             raise
-        return port
+        try:
+            return resolve_place(bare, carrier)  # "the Netherlands", "The Gambia": English writes the article
+        except PlaceError:
+            pass
+        raise
+
+
+#: English's article before a name ("the Netherlands", "The Gambia", "the Bahamas"): the kb holds the name without
+#: it, so a name that is not known with it is read without it
+_ARTICLE = re.compile(r"^\s*the\s+", re.I)
 
 
 def _ship_port(text: str) -> PlaceRef | None:
