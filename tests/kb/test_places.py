@@ -234,10 +234,16 @@ def test_a_name_shared_by_equally_prominent_fields_is_ambiguous() -> None:
 @pytest.mark.parametrize(
     ("text", "key"),
     [("the Netherlands", "country:NL"), ("The Gambia", "country:GM"), ("the Bahamas", "country:BS"),
-     ("the Black Sea", "black-sea")],
+     ("the Black Sea", "black-sea"), ("la Russie", "russia"), ("l'Algérie", "country:DZ"), ("le Mali", "country:ML"),
+     ("Le Havre", "LFOH")],
 )  # fmt: skip
-def test_english_article_before_a_name_is_read_without_it(text: str, key: str) -> None:
+def test_an_article_before_a_name_is_read_without_it(text: str, key: str) -> None:
     assert kb.resolve_place(text, carrier="air").id == key
+
+
+@pytest.mark.parametrize("text", ["Российской Федерации", "Российскую Федерацию", "روسيا الاتحادية"])
+def test_russias_formal_name_in_its_cases(text: str) -> None:
+    assert kb.resolve_place(text, carrier="air").id == "russia"
 
 
 def test_a_name_unknown_without_its_article_is_reported_as_written() -> None:

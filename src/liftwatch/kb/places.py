@@ -213,15 +213,16 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
         if (bare := _ARTICLE.sub("", text, count=1)) == text or not bare.strip():
             raise
         try:
-            return resolve_place(bare, carrier)  # "the Netherlands", "The Gambia": English writes the article
+            return resolve_place(bare, carrier)  # "the Netherlands", "la Russie": the article is no part of the name
         except PlaceError:
             pass
         raise
 
 
-#: English's article before a name ("the Netherlands", "The Gambia", "the Bahamas"): the kb holds the name without
-#: it, so a name that is not known with it is read without it
-_ARTICLE = re.compile(r"^\s*the\s+", re.I)
+#: English's and French's article before a name ("the Netherlands", "The Gambia", "la Russie", "l'Algérie"): the kb
+#: holds the name without it, so a name that is not known with it is read without it ("Le Havre", "La Paz", known
+#: with theirs, stay as they are)
+_ARTICLE = re.compile(r"^\s*(?:(?:the|la|le|les)\s+|l['’]\s*)", re.I)
 
 
 def _ship_port(text: str) -> PlaceRef | None:
