@@ -35,6 +35,7 @@ from here, the path the rest of the library and users import them by.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import replace
 
@@ -210,12 +211,11 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
         port = _ship_port(text) if mode == "sea" else None
         if port is not None:
             return port
-        if (bare := _ARTICLE.sub("", text, count=1)) == text or not bare.strip():
-            raise
-        try:
-            return resolve_place(bare, carrier)  # "the Netherlands", "la Russie": the article is no part of the name
-        except PlaceError:
-            pass
+        if (bare := _ARTICLE.sub("", text, count=1)) != text and bare.strip():
+            # "the Netherlands", "la Russie": the article is no part of the name; a name unknown without it too is
+            # reported as the user wrote it
+            with contextlib.suppress(PlaceError):
+                return resolve_place(bare, carrier)
         raise
 
 
