@@ -38,8 +38,10 @@ def test_port_calls_match_truth(scen: SeaScenario, result: sea.SeaResult) -> Non
     # A long silence making a long detour plausible (destinations.SLACK_SHARE): 13 and 21 of 23. The Salamis naval
     # base (in the kb for reporting on the Hellenic Navy), far off every simulated track, takes a little of every
     # silence's probability: one lingering silence's right first place, Tobruk, falls from 0.400 to 0.391, under the
-    # 0.4 a call is inferred at (SeaResult.all_port_calls): 12 and 21 of 23
-    assert s["dark_recall"] >= 0.52, s
+    # 0.4 a call is inferred at (SeaResult.all_port_calls): 12 and 21 of 23. A navy's base weighs less for ships of
+    # other flags (destinations.FOREIGN_NAVY_WEIGHT; the simulated ships are Russian, Salamis is Greek): Tobruk back
+    # over 0.4, 13 and 21 of 23
+    assert s["dark_recall"] >= 0.565, s
     assert s["dark_top2_recall"] >= 0.91, s
 
 

@@ -351,3 +351,24 @@ def controller_at(site_id: str, when: datetime | date) -> str | None:
         return None
     best = max(entries, key=lambda c: (c.priority, c.start or date.min))
     return best.actor
+
+
+@cache
+def host_states() -> dict[str, frozenset[str]]:
+    """For every curated site with a controller history: the ISO2 codes of the states that have held or hosted it,
+    read from the actors' names ("Russia", "UAE (hosted by LNA)", "US-led coalition (United States)"); actors that
+    are no state (a party, a militia) add nothing. Dates are ignored on purpose: a navy keeps using a base it once
+    held or leased (Russia's fleet at Sevastopol and Tartus under either host), which is what a prior on where a
+    ship goes needs."""
+    from liftwatch.kb.place_forms import country_code
+
+    out: dict[str, frozenset[str]] = {}
+    for sid, entries in _controllers().items():
+        codes = set()
+        for c in entries:
+            for name in (c.actor.split(" (")[0], *re.findall(r"\(([^)]*)\)", c.actor)):
+                code = country_code(name.strip())
+                if code is not None:
+                    codes.add(code)
+        out[sid] = frozenset(codes)
+    return out

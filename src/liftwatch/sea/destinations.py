@@ -20,6 +20,12 @@ working port, one none of them used may be a fishing harbour the kb holds for re
 al-Hilal lies 50 km off the Tobruk-Benghazi track). Each doubling of the number of other ships seen calling there
 adds ``FLEET_WEIGHT`` to the harbour's weight, so a port a dozen ships use counts about as much as the ship's own
 history, and a data set of one ship is ranked as before.
+
+A navy's base is no harbour for other states' ships: a Russian-flagged transport silent off Greece is not bound
+for the Hellenic Navy's Salamis base, however short the detour. A naval base weighs ``FOREIGN_NAVY_WEIGHT`` when
+the ship's flag (its MMSI's MID) is known and is none of the base's host states (the state it lies in and those
+its controller history names: Russia at Tartus and Sevastopol). A prior like the ship's own history, the other way
+round: geometry still decides, and a ship whose flag is unknown is ranked as before.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import numpy as np
 import polars as pl
 
 from liftwatch.geodesy import KM_PER_NM, angle_diff_deg, bearing_deg, haversine_km
+from liftwatch.kb.icao import mmsi_flags
 from liftwatch.sea.portcalls import harbour_of
 
 DETOUR_SCALE_KM = 150.0
@@ -50,6 +57,8 @@ ELSEWHERE_KM = 1000.0
 HISTORY_WEIGHT = 3.0
 # per doubling of the other ships that called at a harbour: 1 ship 1.5x, 3 ships 2x, 15 ships 3x
 FLEET_WEIGHT = 0.5
+# a naval base of states other than the ship's flag: as unlikely as a harbour the ship used is likely
+FOREIGN_NAVY_WEIGHT = 1.0 / HISTORY_WEIGHT
 
 
 def rank(gaps: pl.DataFrame, ports: pl.DataFrame, calls: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -94,6 +103,8 @@ def rank(gaps: pl.DataFrame, ports: pl.DataFrame, calls: pl.DataFrame | None = N
     slack_km = np.maximum(dt_h - dab / kmh, 0.0) * kmh / SPEED_MARGIN
     scale = np.maximum(DETOUR_SCALE_KM, SLACK_SHARE * slack_km)
     score = np.where(open_end[:, None], np.exp(-d1 / OPEN_END_SCALE_KM), np.exp(-detour / scale)) * heading * feasible
+    if "host_states" in ports.columns and "asset_id" in gaps.columns:
+        score = np.where(_foreign_navy(gaps, ports), score * FOREIGN_NAVY_WEIGHT, score)
     # pool ports of one harbour into its first-listed site (a silence cannot tell them apart)
     harbour = harbour_of(ports)
     ids = ports["site_id"].to_list()
@@ -181,3 +192,22 @@ def _other_ships_calling(gaps: pl.DataFrame, made: pl.DataFrame, col: dict[str, 
     if pairs.height:
         own[pairs["gi"].to_numpy().astype(np.int64), [col[h] for h in pairs["h"].to_list()]] = 1.0
     return np.asarray(n_ships[None, :] - own, dtype=np.float64)
+
+
+def _foreign_navy(gaps: pl.DataFrame, ports: pl.DataFrame) -> np.ndarray:
+    """(gaps x ports) True where the port is a naval base (``host_states`` not null) and the gap's ship has a known
+    flag that is none of its host states."""
+    flags = mmsi_flags(gaps["asset_id"].cast(pl.String))
+    codes = sorted({f for f in flags if f is not None})
+    if not codes:
+        return np.zeros((gaps.height, ports.height), dtype=bool)
+    hosts = ports["host_states"].to_list()
+    naval = np.array([h is not None for h in hosts])
+    # row k: the bases foreign to flag codes[k]; the last row, for ships of unknown flag, none
+    foreign = np.zeros((len(codes) + 1, ports.height), dtype=bool)
+    for k, f in enumerate(codes):  # a few flags x tens of ports
+        foreign[k] = naval & np.array([h is None or f not in h for h in hosts])
+    row = pl.Series(flags.tolist(), dtype=pl.String).replace_strict(
+        {f: k for k, f in enumerate(codes)}, default=len(codes), return_dtype=pl.Int64
+    )
+    return np.asarray(foreign[row.to_numpy()], dtype=bool)

@@ -42,13 +42,27 @@ PORTCALL_SCHEMA: dict[str, pl.DataType] = {
 
 
 def port_sites(sites: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Ports and naval bases of the knowledge base (site_id, lat, lon, name, country)."""
+    """Ports and naval bases of the knowledge base (site_id, lat, lon, name, country, kind, host_states).
+
+    ``host_states`` (naval bases only, null at ports) lists the states whose navy may use the base: the state it
+    lies in and every state its controller history names (:func:`liftwatch.kb.sites.host_states`), for the prior
+    in :func:`liftwatch.sea.destinations.rank` that a foreign navy's base is an unlikely goal.
+    """
+    from liftwatch.kb.sites import host_states
+
     if sites is None:
         from liftwatch import kb
 
         sites = kb.sites()
-    cols = [c for c in ("site_id", "lat", "lon", "name", "country") if c in sites.columns]
-    return sites.filter(pl.col("kind").is_in(list(SEA_KINDS))).select(cols).drop_nulls(["lat", "lon"])
+    cols = [c for c in ("site_id", "lat", "lon", "name", "country", "kind") if c in sites.columns]
+    ports = sites.filter(pl.col("kind").is_in(list(SEA_KINDS))).select(cols).drop_nulls(["lat", "lon"])
+    hosts = host_states()
+    country = ports["country"].to_list() if "country" in ports.columns else [None] * ports.height
+    states = [
+        sorted(hosts.get(sid, frozenset()) | ({c} if c else set())) if kind == "naval_base" else None
+        for sid, kind, c in zip(ports["site_id"].to_list(), ports["kind"].to_list(), country, strict=True)
+    ]  # one per port: tens
+    return ports.with_columns(pl.Series("host_states", states, dtype=pl.List(pl.String)))
 
 
 def harbour_of(ports: pl.DataFrame, km: float = HARBOUR_KM) -> dict[str, str]:
