@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import polars as pl
 
 from liftwatch.kb.sites import host_states
 from liftwatch.sea import destinations
 from liftwatch.sea.portcalls import port_sites
 
-T0 = datetime(2024, 5, 1, tzinfo=UTC)
+from .gapkit import silent_gap
+
 # an invented naval base of Greece on the track, slightly cheaper by geometry than the commercial port beyond it
 PORTS = pl.DataFrame(
     {
@@ -23,26 +22,8 @@ PORTS = pl.DataFrame(
 )
 
 
-def _gap(asset: str) -> pl.DataFrame:
-    """A ship last seen at (34.0, 30.0) sailing due east at 12 kn, silent until the data's end two days later."""
-    return pl.DataFrame(
-        {
-            "asset_id": [asset],
-            "ts_a": [T0],
-            "lat_a": [34.0],
-            "lon_a": [30.0],
-            "cog_a": [90.0],
-            "speed_kn": [12.0],
-            "dt_s": [48 * 3600.0],
-            "lat_b": [None],
-            "lon_b": [None],
-        },
-        schema_overrides={"lat_b": pl.Float64, "lon_b": pl.Float64},
-    )
-
-
 def _probs(asset: str, ports: pl.DataFrame = PORTS) -> dict[str, float]:
-    ranked = destinations.rank(_gap(asset), ports)
+    ranked = destinations.rank(silent_gap(asset), ports)
     return {c["site_id"]: c["prob"] for c in ranked["candidates"][0]}
 
 
@@ -85,7 +66,9 @@ def test_port_sites_give_host_states_to_naval_bases_only() -> None:
 
 def test_mixed_identifiers_rank_without_error() -> None:
     """Real feeds mix ship stations with coast stations, SAR aircraft, AtoNs and names: each gets its own flag or none."""
-    gaps = pl.concat([_gap(a) for a in ("273123456", "111273456", "992371234", "970123456", "SHIP-A", "000000000")])
+    gaps = pl.concat(
+        [silent_gap(a) for a in ("273123456", "111273456", "992371234", "970123456", "SHIP-A", "000000000")]
+    )
     ranked = destinations.rank(gaps, PORTS)
     tops = [c[0]["site_id"] for c in ranked["candidates"]]
     assert tops[0] == "port" and tops[4] == "base"
