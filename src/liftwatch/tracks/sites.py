@@ -230,11 +230,40 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
         (pl.arctan2("_s", "_c").degrees() % 360.0).fill_null(pl.Series(fix_track).fill_nan(None)).alias("track_deg"),
         pl.Series("_fix_vr", fix_vr).fill_nan(None),
     ).select("flight_idx", "track_deg", "_fix_vr")
+    # the runway is told by the straight run next to the end, not by a turn onto course within the window
+    straight = (
+        _before_first_turn(near, last)
+        .group_by("flight_idx")
+        .agg((pl.arctan2(rad.sin().mean(), rad.cos().mean()).degrees() % 360.0).alias("align_track_deg"))
+    )
     # airborne fixes near a ground end (touch-down / lift-off point) tell the runway even on the ground
-    out = base.join(trk, on="flight_idx", how="left")
+    out = base.join(trk, on="flight_idx", how="left").join(straight, on="flight_idx", how="left")
+    out = out.with_columns(pl.col("align_track_deg").fill_null(pl.col("track_deg")))
     return out.with_columns(pl.col("vrate_fpm").fill_null(pl.col("_fix_vr")).fill_null(pl.col("_vr"))).drop(
         "_fix_vr", "_vr"
     )
+
+
+TURN_DEG = 20.0
+
+
+def _before_first_turn(near: pl.DataFrame, last: bool) -> pl.DataFrame:
+    """The airborne fixes near a flight's end up to its first turn, counted from the end.
+
+    A departure climbs out on the runway's heading and then turns onto its course, often within the window: a mean
+    over the turn points between the two (Rhodes' runway 24 then north-west reads as 270, the heading of the disused
+    field next door). Fixes are kept from the edge (first airborne fix of a departure, last of an arrival) while their
+    track stays within ``TURN_DEG`` of the edge's; a fix with no track neither breaks nor extends the run.
+    """
+    if near.height == 0:
+        return near
+    trk = pl.col("track_deg").cast(pl.Float64)
+    edge_trk = (trk.drop_nulls().last() if last else trk.drop_nulls().first()).over("flight_idx")
+    diff = ((trk - edge_trk + 540.0) % 360.0 - 180.0).abs()
+    turned = (diff > TURN_DEG).fill_null(False)
+    ordered = near.with_row_index("_r").sort(["flight_idx", "ts"], descending=[False, last], maintain_order=True)
+    ordered = ordered.with_columns(turned.cast(pl.Int32).cum_max().over("flight_idx").alias("_turned"))
+    return ordered.filter(pl.col("_turned") == 0).sort("_r").drop("_r", "_turned")
 
 
 def infer_sites(
@@ -273,10 +302,11 @@ def infer_sites(
     d = np.minimum(haversine_km(plat, plon, index.lat[s], index.lon[s]), d0)
     keep = (d <= p.radius_km) & (agl <= p.max_agl_ft)
     q, s, d, agl_pos = q[keep], s[keep], d[keep], agl_pos[keep]
-    trk_q = trk[q]
     # runway alignment: best match over the site's runway ends (NaN when unknown -> neutral)
+    align_col = "align_track_deg" if "align_track_deg" in ends.columns else "track_deg"
+    align_trk = ends[align_col].cast(pl.Float64).fill_null(np.nan).to_numpy()[q]
     rw = index.runways[s]
-    diff = angle_diff_deg(trk_q[:, None], rw)
+    diff = angle_diff_deg(align_trk[:, None], rw)
     best = np.nanmin(np.where(np.isnan(diff), np.inf, diff), axis=1)
     known = np.isfinite(best)
     align = np.where(known, np.where(best <= 12.0, np.log(3.0), np.where(best <= 30.0, 0.0, np.log(0.4))), 0.0)
