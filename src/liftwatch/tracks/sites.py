@@ -179,7 +179,8 @@ def endpoint_frame(points: pl.DataFrame, which: str, window_s: float = 240.0) ->
     """One row per flight describing its first (``dep``) or last (``arr``) fixes.
 
     The track near the end is the mean over the airborne fixes of the last/first ``window_s`` seconds, so a
-    single noisy track angle does not decide runway alignment.
+    single noisy track angle does not decide runway alignment; ``align_track_deg``, the one runway alignment reads,
+    is the same mean cut at the first turn counted from the end (:func:`_before_first_turn`).
     """
     last = which == "arr"
     g = points.group_by("flight_idx", maintain_order=True)
