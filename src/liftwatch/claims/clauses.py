@@ -34,6 +34,13 @@ RETURN_VERB = (
     r"(?:(?:re)?partie?s?|repartie?s?|retourn\w+|returned|flew\s+back|sailed\s+back|headed\s+back|вернул\w*|"
     r"возвратил\w*|улетел\w*\s+обратно|عاد(?:ت)?)\b"
 )
+# "landed in Damascus at 10:30, returning to Tehran at 5 p.m.", "departing Akrotiri for Sudan before returning with
+# evacuees to Larnaca": an English participle of return after the goal is reached is the next leg (rule 2: a
+# further leg after an arrival that was itself the goal), not a stop; "returning from X" tells the same leg's origin
+_BACK = r"(?:returning|flying\s+back|sailing\s+back|heading\s+back)\b(?=(?:\s+[\w-]+){0,4}?\s+to\b)"
+RETURN_PARTICIPLE = rf"(?:before\s+)?{_BACK}"
+# a clause the split below opened on such a participle: a movement though "returning" is no verb of motion alone
+RETURN_OPENING = re.compile(rf"^\W*{RETURN_PARTICIPLE}", re.I)
 _CLAUSE = re.compile(
     r",\s+(?=(?:while|whilst|whereas|tandis\s+que|в\s+то\s+время\s+как)\b|tandis\s+qu['’])|،?\s+(?=بينما\s)"
     r"|\s+and\s+(?=includ(?:e|es|ed|ing)\s+(?:an?|one|two|three)\s)"
@@ -41,6 +48,7 @@ _CLAUSE = re.compile(
     # "..., et est reparti pour Khartoum dans la nuit", "and flew back to Moscow", "а затем вернулся в": the
     # return is a leg of its own (its origin is where the first leg ended: ``context.return_legs``)
     rf"|,?\s+(?=(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB})"
+    rf"|,\s+(?={RETURN_PARTICIPLE})|\s+(?=before\s+{_BACK})"
     # ", the rest to the UK", ", le reste vers le Royaume-Uni", ", а остальные в Катар", "، والباقي إلى قطر": the
     # rest of a group is a part of its own (``group_parts``)
     r"|,\s+(?=(?:and\s+|et\s+|а\s+|и\s+)?(?:the\s+(?:rest|remaining|others)|le\s+reste|les\s+autres|остальн)\w*\b)"

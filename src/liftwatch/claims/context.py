@@ -15,7 +15,7 @@ import re
 from liftwatch.claims.airlines import owning_companies
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
-from liftwatch.claims.clauses import RETURN_VERB
+from liftwatch.claims.clauses import RETURN_PARTICIPLE, RETURN_VERB
 from liftwatch.claims.counts import Count, best, find_counts
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim, Place
@@ -358,8 +358,27 @@ _DEMONSTRATIVE = re.compile(
 
 
 _RETURN = re.compile(
-    rf"^\W*(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB}", re.I
+    rf"^\W*(?:(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB}|"
+    rf"{RETURN_PARTICIPLE})",
+    re.I,
 )
+
+
+def participle_return(made: list[Claim], prev: list[Claim]) -> list[Claim]:
+    """The claims of a clause opened on a participle of return ("..., returning to Tehran", "before returning to
+    Larnaca"), given the claims of the clause before it. After a leg that reached a goal the return is a leg of its
+    own (kept, ``return_legs`` gives it its origin); after a departure with no goal ("left Belarus, heading back to
+    Russia") it is that leg's goal (folded into it); after a clause that claims nothing (a plan: "will continue
+    with planned stops ... before returning to Vladivostok") it claims nothing either."""
+    if not prev:
+        return []
+    last = prev[-1]
+    if last.destination or last.possible:
+        return made
+    for c in made:
+        last.destination += [p for p in c.destination if p not in last.destination]
+        last.via += [p for p in c.via if p not in last.via]
+    return []
 
 
 def return_legs(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:

@@ -26,14 +26,16 @@ from liftwatch.claims.asset_sets import makers_with_their_types, names_of_other_
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.breakdown import split_by_period
+from liftwatch.claims.bullet_items import listed_under_movement
 from liftwatch.claims.candidates import candidate_mentions
-from liftwatch.claims.clauses import counted_item, split_clauses
+from liftwatch.claims.clauses import RETURN_OPENING, counted_item, split_clauses
 from liftwatch.claims.context import (
     attach_owners,
     carrier_operator,
     carry_actor,
     carry_assets,
     carry_narrative_times,
+    participle_return,
     per_ship,
     return_legs,
     sole_carrier,
@@ -148,6 +150,7 @@ def _sentence_claim(
     default_year: int | None,
     known_ships: list[str] | None = None,
     earlier_sites: list[Place] | None = None,
+    listed: bool = False,
 ) -> list[Claim]:
     text = sent.text
     # an item of a list of counted legs ("..., eight from Italy") moves by the list's verb, counted by its number
@@ -158,7 +161,13 @@ def _sentence_claim(
     # several states' carriers in one mission: one claim per state (``roster.py``); a roster that took part in
     # a mission or operation is a movement even with no verb of motion
     roster = contingents(text, assets)
-    if not MOVE.search(text) and item is None and not rest and not (roster and MISSION.search(text)):
+    homeward = sent.continues and RETURN_OPENING.match(text) is not None  # "..., returning to Tehran at 5 p.m."
+    if (
+        not (MOVE.search(text) or homeward or listed)
+        and item is None
+        and not rest
+        and not (roster and MISSION.search(text))
+    ):
         return []
     if planned(text):  # "is scheduled to fly back to Tehran today": a plan not begun claims nothing
         return []
@@ -352,8 +361,20 @@ def extract(
         ]
         earlier = [r.mention.place for s in sentences if s.end <= sent.start for r in s.roles if r.head is None]
         made = makeups.apply(
-            _sentence_claim(len(claims) + 1, sent, local, pub, default_year, ship_names, earlier), sent.text
+            _sentence_claim(
+                len(claims) + 1,
+                sent,
+                local,
+                pub,
+                default_year,
+                ship_names,
+                earlier,
+                listed_under_movement(text, sent.start),
+            ),
+            sent.text,
         )
+        if sent.continues and RETURN_OPENING.match(sent.text):  # "..., returning to Tehran": a leg, or the goal
+            made = participle_return(made, per_sentence[-1] if per_sentence else [])
         per_sentence.append(made)
         claims += made
     carry_next_days(text, sentences, per_sentence, pub, default_year)

@@ -107,6 +107,17 @@ _RECEIVED_AFTER = re.compile(
     re.I,
 )
 
+# a goal told after the place: "signalling Nampo as its destination", "with Kaliningrad indicated as its
+# destination", "each ship listed an Egyptian port as its destination" (AIS reporting's declared goal, annotated as
+# the destination); "no longer lists Port Said as its destination" tells none
+_AS_DESTINATION = re.compile(
+    r"\s*,?\s+(?:(?:is|was|are|were|has\s+been|had\s+been)\s+)?(?:\w+\s+)?"
+    r"(?:(?:listed|indicated|declared|given|shown|signall?ed|displayed|named|entered)\s+)?"
+    r"as\s+(?:its|her|their|the(?:\s+\w+['’]s)?)\s+(?:(?:final|declared|next|stated)\s+)?destination\b",
+    re.I,
+)
+_NOT_BEFORE = re.compile(r"\b(?:no\s+longer|not|n['’]t|never|instead\s+of|rather\s+than)\s+(?:\w+\s+){0,3}$", re.I)
+
 
 @dataclass
 class Role:
@@ -331,6 +342,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
                 role = "destination"  # "приземлились в Хмеймиме", "встал на якорь в Тартусе": where it arrived
         elif role is None and _RU_LEFT_AFTER.match(after):
             role = "origin"  # "Сирию покинули Ил-76": Russian puts the object first
+        elif role is None and _AS_DESTINATION.match(after) and not _NOT_BEFORE.search(text[max(0, a - 40) : a]):
+            role = "destination"  # "signalling Nampo as its destination": the goal the carrier declares
         elif role is None and _RECEIVED_AFTER.match(after):
             role = "destination"  # "Port Sudan received the frigate": the receiving port is where it arrived
         elif role is None and (prev is None or prev.role != "destination") and ar_arrival(text, a, prev_end):
