@@ -37,6 +37,15 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "KP": ("DPRK",),
     "CN": ("PRC", "КНР"),  # КНР: the People's Republic's Russian initials, as США, ОАЭ
     "TM": ("Туркмения",),  # the common Russian name beside ISO's Туркменистан
+    # South Africa's Russian initials (as США, ОАЭ) and its long name in the cases reporting writes it, as Russia's
+    # "Российской Федерации"
+    "ZA": ("ЮАР", "Южно-Африканской Республики", "Южно-Африканской Республике", "Южно-Африканскую Республику",
+           "Южно-Африканской Республикой"),
+    # the islands' name is the state's common Russian name beside ISO's Сейшелы
+    "SC": ("Сейшельские острова", "Сейшельских островов", "Сейшельских островах", "Сейшельским островам",
+           "Сейшельскими островами"),
+    # the state's own long name ("Кыргызская Республика") and the common Russian spelling of it
+    "KG": ("Киргизская Республика", "Кыргызская Республика", "Киргизстан"),
     # French Guiana's French name: ISO's French form is "Guyane française", the press's "(la) Guyane"; Guyana is
     # "Guyana" in French, so the bare word is the French territory's only
     "GF": ("Guyane", "la Guyane"),

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from liftwatch.kb.place_refs import PlaceRef
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+# a name of up to four such words ("Южно-Африканской Республике", "Исламской Республики Афганистан"): declined word
+# by word, as :func:`~liftwatch.kb.ru_forms.ru_nominatives` reads it
+_CYRILLIC_PHRASE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*(?:\s+[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*){0,3}")
 _EXACT = frozenset({"id", "alias", "name"})
 # "X, the capital of Y" / "X, la capitale de la Y" / "X, столица Y" / "X، عاصمة Y": X is the city, Y its country
 _APPOSITION = re.compile(
@@ -111,11 +114,12 @@ def state_space(text: str) -> PlaceRef | None:
 
 
 def declined(text: str) -> PlaceRef | None:
-    """The place a declined Russian word names ("Гаваны": Havana; "Сирии": Syria), or None."""
+    """The place a declined Russian word or name of a few words names ("Гаваны": Havana; "Сирии": Syria;
+    "Исламской Республики Афганистан": Afghanistan), or None."""
     from liftwatch.kb.places import _exact
 
     word = text.strip()
-    if not _CYRILLIC_WORD.fullmatch(word):
+    if not _CYRILLIC_PHRASE.fullmatch(word):
         return None
     for nominative in nominatives(word):
         try:

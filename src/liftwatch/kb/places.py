@@ -61,6 +61,7 @@ from liftwatch.kb.cities import (
     rank_cities,
 )
 from liftwatch.kb.countries import country_phonetic, resolve_country
+from liftwatch.kb.generic_forms import resolve_generic
 from liftwatch.kb.lookup import CODE_AS_TYPED, _best, _index, exact_hits, prominent_site, shared_alias
 from liftwatch.kb.place_forms import capital_city, declined, state_space, water_part
 from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
@@ -206,8 +207,13 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
         ref = _resolve(text, mode)
         if mode == "sea" and ref.matched in _LOOSE and (indexed := _index_port(text)) is not None:
             return indexed  # a harbour's exact name over a fuzzy or by-ear reading of something else
+        if ref.matched in _LOOSE and (generic := resolve_generic(text, mode)) is not None:
+            return generic  # "порту Тартус": the phrase's own reading over a loose match of the declined word
         return ref if mode is None else for_carrier(ref, mode)
     except PlaceError:
+        generic = resolve_generic(text, mode)  # "на аэродроме Чкаловский": the generic word in another case
+        if generic is not None:
+            return generic
         port = _ship_port(text) if mode == "sea" else None
         if port is not None:
             return port
@@ -216,6 +222,11 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
             # reported as the user wrote it
             with contextlib.suppress(PlaceError):
                 return resolve_place(bare, carrier)
+        if (town := _CITY_WORD.sub("", text, count=1)) != text and town.strip():
+            # "Zhanjiang City": English's word for the town after its name, where the kb knows the town without it
+            # ("Kuwait City", "Quezon City", known with theirs, stay as they are)
+            with contextlib.suppress(PlaceError):
+                return replace(resolve_place(town, carrier), text=text)
         raise
 
 
@@ -224,14 +235,24 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
 #: with theirs, stay as they are)
 _ARTICLE = re.compile(r"^\s*(?:(?:the|la|le|les)\s+|l['’]\s*)", re.I)
 
+#: English's word for a town after the town's name ("Zhanjiang City"), read without it when unknown with it
+_CITY_WORD = re.compile(r"\s+city\s*$", re.I)
+
 
 def _ship_port(text: str) -> PlaceRef | None:
     """A ship's port where the kb's reading of the name found none: a port curated under a phrase of the name, the
-    World Port Index's port of that name, a port phrase round a town's name, or the index's port of a town the kb
-    knows by another script's name (:mod:`liftwatch.kb.ship_places`)."""
-    from liftwatch.kb.ship_places import index_port_of_town, town_port
+    World Port Index's port of that name, a port phrase round a town's name, the index's port of a town the kb
+    knows by another script's name, or the index's port a declined Russian town's name names
+    (:mod:`liftwatch.kb.ship_places`)."""
+    from liftwatch.kb.ship_places import declined_index_port, index_port_of_town, town_port
 
-    return _port_phrase(text) or _index_port(text) or town_port(text) or index_port_of_town(text)
+    return (
+        _port_phrase(text)
+        or _index_port(text)
+        or town_port(text)
+        or index_port_of_town(text)
+        or declined_index_port(text)
+    )
 
 
 #: Readings a harbour's exact name in the World Port Index beats for a ship

@@ -9,6 +9,8 @@ end at a port or naval base, never at the town's airfield:
 
 * a port phrase ("ميناء X", "порт X", "port of X", "X port", "Bandar-e X") is the port the town's name means for a
   ship, when it means one;
+* a Russian town's name in an oblique case ("в Сурабайе", "порту Феодосии") is the index port its nominative names
+  exactly ("Сурабайя", "Феодосия"), as the kb reads its own declined names (:func:`~liftwatch.kb.place_forms.declined`);
 * a town's name that the kb reads as an airfield (the town's one airport, or a city of the city tables with one
   airfield) is the index port named as that airfield's town in Latin script: the airfield's own name without its
   generic words ("Fujairah" of "Fujairah International Airport") or the city the typed name is another language's
@@ -33,6 +35,7 @@ from liftwatch.kb.cities import cities_named
 from liftwatch.kb.place_refs import PlaceRef, _site_ref
 from liftwatch.kb.port_index import port_named, town_in_phrase
 from liftwatch.kb.ports import PORT_MAX_KM
+from liftwatch.kb.ru_forms import nominatives
 from liftwatch.kb.sites import site
 
 
@@ -51,6 +54,17 @@ def town_port(text: str) -> PlaceRef | None:
     if ref.kind != "site" or ref.matched == "fuzzy" or carrier_of_kind(site(ref.id).kind) != "sea":
         return None
     return replace(ref, text=text)
+
+
+def declined_index_port(text: str) -> PlaceRef | None:
+    """The World Port Index port a Russian town's name in an oblique case names, alone or in a port phrase ("в
+    Сурабайе", "порту Феодосии": Surabaya's, Feodosiya's), by the name's nominatives, exactly; or None."""
+    town = town_in_phrase(text) or text
+    for nominative in nominatives(town.strip()):
+        found = port_named(nominative)
+        if found is not None:
+            return _site_ref(text, found, "alias")
+    return None
 
 
 def index_port_of_town(text: str) -> PlaceRef | None:
