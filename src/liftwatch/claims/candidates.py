@@ -13,6 +13,7 @@ import re
 from liftwatch import kb as kb_module
 from liftwatch.claims.cues import BETWEEN_CUE, MOVE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
+from liftwatch.claims.fr_function_words import fr_function_word
 from liftwatch.claims.from_to import ends_route, opens_route
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
@@ -294,6 +295,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 continue  # "U.S. officials", "the U.S. Department of Defense", "U.S.-made": the initials qualify
         elif not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
+        elif fr_function_word(phrase):
+            continue  # "Les médias", "Il est arrivé", "Dans la nuit": a French grammar word, no name
         if _ORGANISATION.search(phrase) or _ORGANISATION_AFTER.match(text[b : b + 30]):
             continue  # "the Russian Navy", "the Northern and the Baltic fleet", "Bosphorus Naval News": no place
         if has_cyrillic(phrase) and ru_adjective_phrase(phrase):
