@@ -116,3 +116,17 @@ def test_a_grammar_word_after_a_cue_is_no_place(text: str) -> None:
     real_kb_gazetteer()
     ex = extract(text, PUB)
     assert all(not fr_function_word(p.text) for p in ex.places_mentioned), [p.text for p in ex.places_mentioned]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Un C-130 a atterri lundi à l'Aéroport d'El-Arich.", "HEAR"),
+        ("Les frégates ont escorté deux cargos depuis Djibouti jusqu'au Golfe d'Aden.", "gulf-of-aden"),
+    ],
+)
+def test_a_capitalised_name_goes_on_after_an_elided_de(text: str, key: str) -> None:
+    real_kb_gazetteer()
+    ex = extract(text, PUB)
+    assert key in {p.id for p in ex.places_mentioned}, [(p.text, p.id) for p in ex.places_mentioned]
+    assert all(p.text not in {"Aéroport", "Golfe"} for p in ex.places_mentioned)

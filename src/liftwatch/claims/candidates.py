@@ -32,9 +32,11 @@ from liftwatch.claims.types import find_types
 from liftwatch.kb.nationalities import nationality_adjectives
 from liftwatch.kb.ru_forms import ru_adjective_phrase
 
+# a capitalised name of up to four words, joined by a space, an Arabic article or French "de"/"d'" ("l'Aéroport
+# d'El-Arich", "le Golfe d'Aden": without the elided "d'" the first word alone was read, a place the kb lacks)
 _CANDIDATE = re.compile(
     STATE_NAME + r"|\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
-    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|es|de|du|di)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
+    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:(?:[ \t]+(?:(?:al|el|es|de|du|di)[- ])?|[ \t]+d['’])[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"  # Arabic: "أم جرس", "رأس الخيمة"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",

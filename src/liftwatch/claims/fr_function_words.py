@@ -2,8 +2,8 @@
 
 A capitalised word right after a role cue is taken as a name (``candidates.py``), and French starts a sentence or a
 clause with an article, a pronoun, a determiner or a preposition ("... à Tartous. Les médias ont rapporté", "Il est
-arrivé", "Dans la nuit"): read as a name, "Les" came back as an airfield whose identifier it spells, "Dans" as
-another, "Il" and "Ces" as unknown places given the role of the cue before them. These words alone never name a
+arrivé", "Dans la nuit"): read as a name, "Les" came back as Leis Airport in Ohio, "Dans" as Dan's Airport, "Il"
+and "Ces" as unknown places given the role of the cue before them. These words alone never name a
 place; a name that starts with one ("Le Caire", "La Valette", "Le Havre", "Les Sables-d'Olonne") is longer than the
 word and is still read, so only the word standing alone is refused.
 
