@@ -13,6 +13,7 @@ import re
 from liftwatch import kb as kb_module
 from liftwatch.claims.cues import BETWEEN_CUE, MOVE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
+from liftwatch.claims.fr_function_words import fr_function_word
 from liftwatch.claims.from_to import ends_route, opens_route
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
@@ -31,9 +32,11 @@ from liftwatch.claims.types import find_types
 from liftwatch.kb.nationalities import nationality_adjectives
 from liftwatch.kb.ru_forms import ru_adjective_phrase
 
+# a capitalised name of up to four words, joined by a space, an Arabic article or French "de"/"d'" ("l'Aéroport
+# d'El-Arich", "le Golfe d'Aden": without the elided "d'" the first word alone was read, a place the kb lacks)
 _CANDIDATE = re.compile(
     STATE_NAME + r"|\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
-    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:[ \t]+(?:(?:al|el|es|de|du|di)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
+    r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:(?:[ \t]+(?:(?:al|el|es|de|du|di)[- ])?|[ \t]+d['’])[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
     # Arabic: "أم جرس", "رأس الخيمة", "تل أبيب" (a name's leading word, "mother", "cape", "hill", ... is part of it)
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل|تل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"
 )
@@ -295,6 +298,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 continue  # "U.S. officials", "the U.S. Department of Defense", "U.S.-made": the initials qualify
         elif not phrase or phrase.lower() in NOT_PLACES or (words and words[0].lower() in NOT_PLACES):
             continue
+        elif fr_function_word(phrase):
+            continue  # "Les médias", "Il est arrivé", "Dans la nuit": a French grammar word, no name
         if _ORGANISATION.search(phrase) or _ORGANISATION_AFTER.match(text[b : b + 30]):
             continue  # "the Russian Navy", "the Northern and the Baltic fleet", "Bosphorus Naval News": no place
         if has_cyrillic(phrase) and ru_adjective_phrase(phrase):

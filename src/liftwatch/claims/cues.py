@@ -13,6 +13,7 @@ import re
 from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
 from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
 from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES, FR_ARRIVAL_MOVES
+from liftwatch.claims.fr_goals import FR_GOAL_CUES, FR_GOAL_MOVES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
@@ -141,7 +142,9 @@ MOVE = _p(
     # a strait passed, told by the Russian verbal noun or the verb of overcoming (``strait_passages.py``)
     rf"{STRAIT_MOVES}|"
     # the French forms of entering and landing the stems above miss: "est entrée", "se poser" (``fr_arrivals.py``)
-    rf"\b(?:{FR_ARRIVAL_MOVES})\b",
+    rf"\b(?:{FR_ARRIVAL_MOVES})\b|"
+    # French going back and heading: "a regagné", "est retourné à", "sont revenus à", "font route" (``fr_goals.py``)
+    rf"\b(?:{FR_GOAL_MOVES})\b",
 )
 
 # the words between a loading verb and where the load was taken on: the load, never a verb of arrival
@@ -242,6 +245,8 @@ DEST_CUES = (
     r"(?:déploy|envoy|dépêch|achemin|expédi|transfér)\w*\s+(?:[\w'’-]+\s+){1,8}?en",
     # French arriving with a time or an aside between the verb and its preposition (``fr_arrivals.py``)
     *FR_ARRIVAL_CUES,
+    # French "jusqu'à" after a start, and coming back (``fr_goals.py``)
+    *FR_GOAL_CUES,
     # (after the adverbial form: an alternation takes the first alternative that matches at a position)
     r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",

@@ -47,6 +47,7 @@ from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.day_lists import split_days
 from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.escorts import escort_claims
+from liftwatch.claims.fr_road_convoys import road_convoy_only
 from liftwatch.claims.group_makeup import Makeups, split_makeup
 from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
 from liftwatch.claims.home_bases import home_base_mentions
@@ -170,6 +171,8 @@ def _sentence_claim(
     ):
         return []
     if planned(text):  # "is scheduled to fly back to Tehran today": a plan not begun claims nothing
+        return []
+    if road_convoy_only(text, len(assets)):  # "des convois routiers quittent Niamey pour N'Djamena": by road
         return []
     placed = [r for r in sent.roles if r.role is not None]
     if not placed and not assets:

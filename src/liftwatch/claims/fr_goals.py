@@ -1,0 +1,43 @@
+"""French ways of telling the goal a carrier went to or went back to that the plain cues left unread.
+
+- **"jusqu'à" after a start** ("ont transporté des munitions depuis Gao jusqu'à Ouagadougou", "a navigué de
+  Tartous jusqu'au port de Tobrouk"): "à" alone counts as a goal only with a verb of motion just before it, and
+  after a first place the words read are only those after it (" jusqu'"), so the goal of a route told from its
+  start was lost. "jusqu'à" names how far the carrier went, wherever the verb stands; a date after it ("jusqu'au 9
+  février") is no name and gives no place.
+- **Going back** ("le cargo a regagné Novorossiisk", "est retourné à Tartous", "les navires sont revenus à
+  Severomorsk"): "regagner" and "retourner à" were cues of a goal but not verbs of motion, so a clause with no
+  other verb made no claim; "revenir" was neither. Only the finite forms and the participles: the infinitive tells
+  an order, a purpose or a permission ("sommés de retourner dans les ports", "permis de regagner la France"), not a
+  voyage made (on the development corpus it added two wrong fields and no right one). Not "rentrer", measured
+  before and left out (``fr_arrivals.py``), nor the noun "le retour".
+
+None in the future or the conditional ("reviendra dans deux semaines à Toulon", "regagnera"): a voyage planned, not
+begun, claims nothing (the corpus's rule 15).
+
+Measured and left out: "faire route" in the persons and tenses besides "fait route" ("font route vers", "faisait
+route vers"), 1 right field for 4 filled over the development corpus (a seized ship's goal, which the annotation
+offers as possible, and a ship's goal the annotation gives another claim).
+
+Hand-written, as the other cue lists (``cues.py``): the French forms, completed from their paradigm.
+"""
+
+from __future__ import annotations
+
+# "jusqu'à Ouagadougou", "jusqu'au port de", "jusqu'aux bases de": the goal a route was told to reach
+FR_GOAL_CUES = (
+    r"jusqu['’]\s?(?:à|au|aux)",
+    # coming back, with its preposition ("sont revenus à", "revient au", "revenait en"); the participle only after
+    # its auxiliary, since "revenus" alone is also a noun (income)
+    r"(?:(?:est|sont|était|étaient|soit|soient)\s+revenue?s?|revien(?:t|nent)|reven(?:ait|aient|ir))\s+"
+    r"(?:à|au|aux|en|dans|sur)",
+)
+
+# the verbs of going back the clause test (``cues.MOVE``) lacked: "a regagné", "est retourné à", "sont revenus à"
+# (no infinitive: "sommés de retourner" is an order, not a voyage)
+FR_GOAL_MOVES = (
+    r"regagn(?:e|ent|é|ée|és|ées|ait|aient|ant)|"
+    r"retourn(?:e|ent|é|ée|és|ées|ait|aient|ant)\s+(?:à|au|aux|en|dans|vers)|"
+    r"(?:est|sont|était|étaient|soit|soient)\s+revenue?s?\s+(?:à|au|aux|en|dans|sur)|"
+    r"revien(?:t|nent)\s+(?:à|au|aux|en|dans|sur)"
+)
