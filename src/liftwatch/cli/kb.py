@@ -194,17 +194,21 @@ def regions_cmd(as_json: JsonOption = False) -> None:
 
 @kb_app.command("types")
 def types_cmd(
-    category: Annotated[str | None, typer.Option(help="Only this category (cargo, airliner, bizjet, ...).")] = None,
+    category: Annotated[
+        str | None, typer.Option(help="Only this category: cargo, airliner, bizjet or military_other.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List aircraft types with payload (t), speed (kt) and range (km)."""
     import polars as pl
 
     from liftwatch import kb
+    from liftwatch.filters import validate_choice
+    from liftwatch.kb.types import AIRCRAFT_CATEGORIES
 
     df = kb.aircraft_types()
-    if category:
-        df = df.filter(pl.col("category") == category)
+    if category:  # an unknown category is an error naming the known ones, not an empty table
+        df = df.filter(pl.col("category") == validate_choice("--category", category, AIRCRAFT_CATEGORIES))
     if as_json:
         console.print_json(json.dumps(df.to_dicts(), ensure_ascii=False))
         return
