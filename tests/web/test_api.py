@@ -242,6 +242,16 @@ def test_a_country_name_is_its_code_and_an_unknown_country_lists_the_forms(
 def test_a_window_ending_before_it_starts_is_an_error(client: TestClient) -> None:
     r = client.get("/api/count", params={"start": "2024-12-20", "end": "2024-12-19"})
     assert r.status_code == 400 and r.json()["field"] == "end"  # it had answered one flight
+    assert "on or after start 2024-12-20" in r.json()["error"]
+
+
+def test_the_map_date_pickers_end_is_through_that_day(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    # "from 12/20 to 12/20" had selected only flights in the air at midnight; the corridors page and
+    # `report --to` read the same picker as the whole day
+    day = client.get("/api/count", params={"start": "2024-12-20", "end": "2024-12-20"}).json()["count"]
+    assert day == len(lw.flights().between("2024-12-20", "2024-12-21")) > 10
+    timed = client.get("/api/count", params={"start": "2024-12-20", "end": "2024-12-20T12:00Z"}).json()["count"]
+    assert timed == len(lw.flights().between("2024-12-20", "2024-12-20T12:00Z")) < day
 
 
 def test_flight_page_marks_estimated_arrivals_and_guessed_sites(client: TestClient, lw: liftwatch.LiftWatch) -> None:
