@@ -93,3 +93,17 @@ def test_every_option_the_user_docs_name_exists() -> None:
         if opt not in options | OTHER_PROGRAMS
     }
     assert not unknown, sorted(unknown)
+
+
+def test_a_dask_value_that_is_no_address_names_the_forms() -> None:
+    # `build --dask nowhere` had ended in "unexpected ValueError ... please report it", exit 1
+    pytest.importorskip("distributed")
+    from liftwatch.errors import LiftwatchError
+    from liftwatch.ingest_workers import dask_client
+    from liftwatch.scale.executors import Backend, open_executor
+
+    forms = "'local' or a scheduler address such as tcp://scheduler:8786"
+    with pytest.raises(LiftwatchError, match=forms), open_executor(Backend(workers=1, dask="nowhere")):
+        pass
+    with pytest.raises(LiftwatchError, match="scheduler address such as tcp://scheduler:8786"):
+        dask_client("nowhere")
