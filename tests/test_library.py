@@ -139,6 +139,10 @@ def test_corridors(db: str, lw: liftwatch.LiftWatch, tmp_path: Path) -> None:
     lib = flat_table(lw.corridors(level="site"))
     assert cli.shape == lib.shape
     assert cli["corridor"].to_list() == lib["corridor"].to_list()
+    # --by is repeatable and comma-separated, and its help names every allowed key (it had left out `domain`)
+    _cli("corridors", "--db", db, "--by", "type_code,domain", "--csv", str(tmp_path / "by.csv"))
+    assert {"type_code", "domain"} <= set(pl.read_csv(tmp_path / "by.csv").columns)
+    assert "domain" in _cli("corridors", "--help")
     assert cli["flights_expected"].round(6).to_list() == lib["flights_expected"].round(6).to_list()
 
 
