@@ -107,3 +107,16 @@ def test_a_dask_value_that_is_no_address_names_the_forms() -> None:
         pass
     with pytest.raises(LiftwatchError, match="scheduler address such as tcp://scheduler:8786"):
         dask_client("nowhere")
+
+
+def test_kb_regions_shows_a_region_of_states_as_its_states() -> None:
+    # "Gulf states", "Sahel", "Europe" had been listed as "site group (0)": an empty region, by the look of it
+    from liftwatch import kb
+    from liftwatch.cli.kb import region_kind
+
+    regions = kb.regions()
+    assert region_kind(regions["gulf-states"]) == "states (BH, KW, OM, QA, SA, AE)"
+    assert region_kind(regions["europe"]).endswith(" in all)")
+    assert region_kind(regions["crete"]).startswith("site group (")
+    assert region_kind(regions["eastern-libya"]) == "polygon"
+    assert "water" in region_kind(regions["red-sea"])
