@@ -127,6 +127,10 @@ def test_voyages_list_and_calls(db: str, lw: liftwatch.LiftWatch) -> None:
     assert f"voyages ({voyages.height:,})" in out
     calls = lw.port_calls()
     assert f"port calls ({calls.height:,})" in _cli("voyages", "calls", "--db", db)
+    # a filter that matches nothing is not a store without voyages: no advice to build them again
+    none = runner.invoke(app, ["voyages", "list", "--db", db, "--asset", "000000000"])
+    assert none.exit_code == 1 and f"no voyages match ({voyages.height:,} stored)" in none.output
+    assert "voyages build" not in none.output
 
 
 def test_corridors(db: str, lw: liftwatch.LiftWatch, tmp_path: Path) -> None:
@@ -135,6 +139,10 @@ def test_corridors(db: str, lw: liftwatch.LiftWatch, tmp_path: Path) -> None:
     lib = flat_table(lw.corridors(level="site"))
     assert cli.shape == lib.shape
     assert cli["corridor"].to_list() == lib["corridor"].to_list()
+    # --by is repeatable and comma-separated, and its help names every allowed key (it had left out `domain`)
+    _cli("corridors", "--db", db, "--by", "type_code,domain", "--csv", str(tmp_path / "by.csv"))
+    assert {"type_code", "domain"} <= set(pl.read_csv(tmp_path / "by.csv").columns)
+    assert "domain" in _cli("corridors", "--help")
     assert cli["flights_expected"].round(6).to_list() == lib["flights_expected"].round(6).to_list()
 
 

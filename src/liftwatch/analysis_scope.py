@@ -17,6 +17,7 @@ import polars as pl
 
 from liftwatch import kb
 from liftwatch.analytics.observed import observed_days
+from liftwatch.errors import InvalidValueError
 from liftwatch.filters import TimeLike, as_utc, split_corridor
 from liftwatch.kb.places import resolve_endpoint
 from liftwatch.store import Store
@@ -28,9 +29,12 @@ __all__ = ["change_window", "day_window", "first_day", "flights_between", "scope
 
 
 def day_window(start: TimeLike | None, end: TimeLike | None) -> tuple[date | None, date | None]:
-    """Inclusive first/last days -> (first day, day after the last) as the analysis takes them."""
+    """Inclusive first/last days -> (first day, day after the last) as the analysis takes them; a last day
+    before the first is an error (a report of nothing would look like a quiet period)."""
     d0 = as_utc(start, "start").date() if start is not None else None
     d1 = as_utc(end, "end").date() + timedelta(days=1) if end is not None else None
+    if d0 is not None and d1 is not None and d1 <= d0:
+        raise InvalidValueError("end", f"{d1 - timedelta(days=1)}", (f"a day on or after the first day {d0}",))
     return d0, d1
 
 

@@ -1,8 +1,11 @@
 """Which flights: one typed filter for the CLI, the notebook API, the report and the web dashboard.
 
 The values an analyst can choose from are closed sets (``ending``, ``classification``, ``domain``), typed as
-``Literal`` so a type checker catches a typo, and checked at run time so ``ending="Dark"`` is an error that
-lists the allowed values rather than an empty answer. Place names go through
+``Literal`` so a type checker catches a typo, and checked at run time (case is forgiven: ``"Dark"`` is
+``"dark"``), so ``ending="gone"`` is an error that lists the allowed values rather than an empty answer. A
+country is an ISO 3166 alpha-2 code or a country's name in any form the knowledge base knows (``"Russia"`` is
+``RU``): the table holds codes, so a name must not silently select nothing. A time window that ends before it
+starts is an error, not an empty or one-flight answer. Place names go through
 :func:`liftwatch.kb.resolve_endpoint` (a sea is no origin); the filter becomes one parameterised ``WHERE`` clause over the
 ``flights`` table, so only matching rows leave DuckDB.
 """
@@ -16,6 +19,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, Literal, get_args
 
 from liftwatch.errors import InvalidValueError
+from liftwatch.kb.countries import countries, resolve_country
 from liftwatch.kb.places import PlaceRef, resolve_endpoint
 
 Ending = Literal["landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end"]
@@ -46,6 +50,27 @@ def as_utc(value: TimeLike, name: str) -> datetime:
     if not isinstance(value, datetime):
         value = datetime.combine(value, time(), tzinfo=UTC)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+COUNTRY_FORMS = ("an ISO 3166 alpha-2 code such as RU, US, TR", "a country name such as Russia")
+
+
+def country_code(value: str) -> str:
+    """``value`` as the ISO2 code the flights table stores: a code in any case ("ru") or a country's name
+    ("Russia", "Россия"); anything else is an error saying what is allowed, never a filter matching nothing."""
+    text = value.strip()
+    if len(text) == 2 and text.isalpha() and text.upper() in countries():
+        return text.upper()
+    found = resolve_country(text)
+    if found is None:
+        raise InvalidValueError("country", value, COUNTRY_FORMS)
+    return found.code
+
+
+def check_window(start: datetime | None, end: datetime | None) -> None:
+    """A window must end after it starts: reversed dates are a typing slip, not a question with an empty answer."""
+    if start is not None and end is not None and end <= start:
+        raise InvalidValueError("end", f"{end:%Y-%m-%d %H:%M}Z", (f"a time after start {start:%Y-%m-%d %H:%M}Z",))
 
 
 def split_corridor(text: str) -> tuple[str | None, str | None]:
@@ -85,17 +110,22 @@ class FlightFilter:
         if self.domain is not None:
             object.__setattr__(self, "domain", _choice("domain", self.domain, DOMAINS))
         if self.country is not None:
-            object.__setattr__(self, "country", self.country.strip().upper())
+            object.__setattr__(self, "country", country_code(self.country))
         if self.asset is not None:
             object.__setattr__(self, "asset", self.asset.strip().lower())
         for name in ("start", "end"):
             value = getattr(self, name)
             if value is not None:
                 object.__setattr__(self, name, as_utc(value, name))
+        check_window(self._time("start"), self._time("end"))
         for name in ("site", "origin", "destination"):
             value = getattr(self, name)
             if value is not None:
                 resolve_endpoint(value)  # unknown or ambiguous names and seas fail here, with candidates
+
+    def _time(self, name: str) -> datetime | None:
+        value = getattr(self, name)
+        return value if isinstance(value, datetime) else None
 
     @classmethod
     def from_options(cls, *, corridor: str | None = None, **fields: Any) -> FlightFilter:

@@ -30,7 +30,9 @@ class HomeBase:
     """Where an airframe (or any selection) is based: its most frequent departure site.
 
     ``departures`` flights left ``site_id``, out of ``known`` flights with a known departure site (``share`` =
-    departures / known) and ``flights`` in the selection; a thin share says the "home" is a guess.
+    departures / known) and ``flights`` in the selection; a thin share says the "home" is a guess. ``tied``
+    names the other sites as many flights left (at most five, by id): an airframe shuttling between two bases
+    has no one home, and the first id alone would say it had.
     """
 
     site_id: str
@@ -38,6 +40,7 @@ class HomeBase:
     departures: int
     known: int
     flights: int
+    tied: tuple[str, ...] = ()
 
     @property
     def share(self) -> float:
@@ -112,24 +115,25 @@ class Flights:
         return corridors(self.to_polars(), level=level, by=by, period=period)
 
     def home_base(self) -> HomeBase | None:
-        """The most frequent departure site of these flights (ties: the first site id), or None when no flight
+        """The most frequent departure site of these flights (ties: the first site id, the others in ``tied``), or None when no flight
         has a known departure. One grouped query in DuckDB, so it costs nothing on a long history."""
         where, params = self.filter.where()
         sql = (
             "SELECT dep_site, count(*) AS n, sum(count(*)) OVER () AS known, "
             "(SELECT count(*) FROM flights" + (f" WHERE {where}" if where else "") + ") AS total "
             "FROM flights WHERE dep_site IS NOT NULL" + (f" AND ({where})" if where else "") + " "
-            "GROUP BY dep_site ORDER BY n DESC, dep_site LIMIT 1"
+            "GROUP BY dep_site ORDER BY n DESC, dep_site LIMIT 6"
         )
         df = self._ref.store.sql(sql, [*params, *params] or None)
         if df.height == 0:
             return None
         site_id, n, known, total = df.row(0)
+        tied = tuple(str(r[0]) for r in df.rows()[1:] if r[1] == n)
         try:
             name: str | None = kb.site(str(site_id)).name
         except KeyError:  # a site id the knowledge base no longer has: still the home, without a name
             name = None
-        return HomeBase(str(site_id), name, int(n), int(known), int(total))
+        return HomeBase(str(site_id), name, int(n), int(known), int(total), tied)
 
     def __iter__(self) -> Iterator[Flight]:
         for row in self.to_polars().iter_rows(named=True):

@@ -130,6 +130,10 @@ def dask_client(address: Any) -> tuple[Any, bool]:
         return make(address, timeout="20s"), True
     except OSError as exc:
         raise LiftwatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    except ValueError as exc:  # not an address at all ("missing port number"): say what one looks like
+        raise LiftwatchError(
+            f"--dask {address!r}: {exc}; give a scheduler address such as tcp://scheduler:8786"
+        ) from None
 
 
 def _init_worker() -> None:

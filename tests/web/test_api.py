@@ -225,3 +225,61 @@ def test_cli_serve_refuses_an_open_bind_without_token(demo_db: Path) -> None:
     res = CliRunner().invoke(app, ["serve", "--db", str(demo_db.parent / "missing.duckdb")])
     assert res.exit_code == 2 and "no liftwatch database" in " ".join(res.output.split())
     assert CliRunner().invoke(app, ["serve", "--help"]).exit_code == 0
+
+
+def test_a_country_name_is_its_code_and_an_unknown_country_lists_the_forms(
+    client: TestClient, lw: liftwatch.LiftWatch
+) -> None:
+    # the table stores ISO2 codes: "Russia" had selected nothing, silently, under "country RUSSIA"
+    expected = len(lw.flights(country="RU"))
+    assert expected > 0
+    assert client.get("/api/count", params={"country": "Russia"}).json()["count"] == expected
+    bad = client.get("/api/count", params={"country": "Narnia"})
+    assert bad.status_code == 400 and bad.json()["field"] == "country"
+    assert any("alpha-2" in c for c in bad.json()["candidates"])
+
+
+def test_a_window_ending_before_it_starts_is_an_error(client: TestClient) -> None:
+    r = client.get("/api/count", params={"start": "2024-12-20", "end": "2024-12-19"})
+    assert r.status_code == 400 and r.json()["field"] == "end"  # it had answered one flight
+    assert "on or after start 2024-12-20" in r.json()["error"]
+
+
+def test_the_map_date_pickers_end_is_through_that_day(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    # "from 12/20 to 12/20" had selected only flights in the air at midnight; the corridors page and
+    # `report --to` read the same picker as the whole day
+    day = client.get("/api/count", params={"start": "2024-12-20", "end": "2024-12-20"}).json()["count"]
+    assert day == len(lw.flights().between("2024-12-20", "2024-12-21")) > 10
+    timed = client.get("/api/count", params={"start": "2024-12-20", "end": "2024-12-20T12:00Z"}).json()["count"]
+    assert timed == len(lw.flights().between("2024-12-20", "2024-12-20T12:00Z")) < day
+
+
+def test_flight_page_marks_estimated_arrivals_and_guessed_sites(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    def arrival(flight_id: str) -> str:
+        html = client.get(f"/flight/{flight_id}").text
+        found = re.search(r"<th>arrival</th><td>(.*?)</td>", html, flags=re.S)
+        assert found is not None
+        return found.group(1)
+
+    dark = lw.flights(ending="dark").to_polars()
+    sure = dark.filter(dark["arr_conf"] >= 0.5)["flight_id"][0]
+    weak = dark.filter(dark["arr_conf"] < 0.5)["flight_id"][0]
+    assert '<span id="lw-arr-time">~20' in arrival(sure)  # projected, not seen: marked like `flights list` does
+    shown = arrival(weak)
+    assert '?</a> <span id="lw-arr-time"></span>' in shown  # a guess, and no time estimated from it
+    landed = lw.flights(ending="landed").to_polars()["flight_id"][0]
+    assert '<span id="lw-arr-time">20' in arrival(landed)
+
+
+def test_web_doc_names_every_filter_parameter_and_a_value_it_refuses(client: TestClient) -> None:
+    # docs/web.md had named no parameter (a user typing `?from=` got every flight) and given `ending=Dark`, which
+    # is accepted (case is forgiven), as its example of a refused value
+    from liftwatch.web.query import FILTER_PARAMS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1] for line in doc.splitlines() if line.startswith("| `")]
+    for name in FILTER_PARAMS:
+        assert any(f"`{name}`" in row for row in rows), name
+    refused = re.search(r"a value outside its allowed set \(`(\w+)=(\w+)`", doc)
+    assert refused is not None
+    assert client.get("/api/count", params={refused[1]: refused[2]}).status_code == 400

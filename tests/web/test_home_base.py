@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 import liftwatch
 from liftwatch.store import Store
+from liftwatch.web import create_app
 
 
 def test_home_base_is_the_most_frequent_departure(demo_db: Path, tmp_path: Path) -> None:
@@ -44,3 +45,29 @@ def test_airframe_page_shows_the_library_home_base(client: TestClient, lw: liftw
     html = client.get(f"/airframe/{asset}").text
     assert f"/site/{home.site_id}" in html
     assert f"{home.departures} of {home.known} flights" in html
+
+
+def test_a_tie_between_two_bases_is_said(demo_db: Path, tmp_path: Path) -> None:
+    # an airframe shuttling Hmeimim <-> Al-Khadim had been "based" at whichever id sorts first
+    with Store(demo_db, read_only=True) as src:
+        template = src.flights().head(1)
+    db = tmp_path / "tie.duckdb"
+    deps = ["hmeimim", "al-khadim", "hmeimim", "al-khadim", "benina"]
+    rows = pl.concat(
+        [
+            template.with_columns(
+                flight_id=pl.lit(f"abcdef-2024010{i}T000000Z"),
+                asset_id=pl.lit("abcdef"),
+                dep_site=pl.lit(d, dtype=pl.Utf8),
+            )
+            for i, d in enumerate(deps)
+        ]
+    )
+    with Store(db) as store:
+        store.write_flights(rows)
+    with liftwatch.open(db, read_only=True) as lw:
+        home = lw.flights(asset="abcdef").home_base()
+        assert home is not None and (home.site_id, home.tied, home.departures) == ("al-khadim", ("hmeimim",), 2)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    html = client.get("/airframe/abcdef").text
+    assert 'tied with <a href="/site/hmeimim">hmeimim</a> (no single home), 2 of 5 flights' in html

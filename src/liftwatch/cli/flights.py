@@ -146,7 +146,9 @@ def build(
 def list_(
     db: DbOption = DB_DEFAULT,
     classification: Annotated[str | None, typer.Option("--class", help=" | ".join(CLASSIFICATIONS))] = None,
-    country: Annotated[str | None, typer.Option(help="ISO alpha-2 country of the airframe, e.g. RU.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Country of the airframe: ISO alpha-2 code (RU) or name (Russia).")
+    ] = None,
     site: Annotated[str | None, typer.Option(help="Departure or arrival site/region (any alias).")] = None,
     corridor: Annotated[
         str | None, typer.Option(help="FROM:TO, each a site or region name (either side may be empty).")

@@ -6,13 +6,16 @@ import json
 import re
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from liftwatch.cli.common import App, console, fail
+
+if TYPE_CHECKING:
+    from liftwatch.kb.regions import Region
 
 kb_app = App(
     name="kb",
@@ -185,26 +188,40 @@ def regions_cmd(as_json: JsonOption = False) -> None:
     for col in ("id", "name", "kind", "within", "aliases"):
         t.add_column(col)
     for r in regs.values():
-        kind = (
-            f"{r.kind} (water, no sites)" if r.is_water else "polygon" if r.rings else f"site group ({len(r.site_ids)})"
-        )
-        t.add_row(r.id, r.name, kind, r.within or "", ", ".join(r.aliases[:4]))
+        t.add_row(r.id, r.name, region_kind(r), r.within or "", ", ".join(r.aliases[:4]))
     console.print(t)
+
+
+def region_kind(r: Region) -> str:
+    """How a region is defined, as the table shows it: a region of states is its states (the sites registered in
+    them), not an empty "site group (0)"."""
+    if r.is_water:
+        return f"{r.kind} (water, no sites)"
+    if r.rings:
+        return "polygon"
+    if r.countries:
+        shown = ", ".join(r.countries[:8]) + (f", … {len(r.countries)} in all" if len(r.countries) > 8 else "")
+        return f"states ({shown})" + (f" + {len(r.site_ids)} sites" if r.site_ids else "")
+    return f"site group ({len(r.site_ids)})"
 
 
 @kb_app.command("types")
 def types_cmd(
-    category: Annotated[str | None, typer.Option(help="Only this category (cargo, airliner, bizjet, ...).")] = None,
+    category: Annotated[
+        str | None, typer.Option(help="Only this category: cargo, airliner, bizjet or military_other.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List aircraft types with payload (t), speed (kt) and range (km)."""
     import polars as pl
 
     from liftwatch import kb
+    from liftwatch.filters import validate_choice
+    from liftwatch.kb.types import AIRCRAFT_CATEGORIES
 
     df = kb.aircraft_types()
-    if category:
-        df = df.filter(pl.col("category") == category)
+    if category:  # an unknown category is an error naming the known ones, not an empty table
+        df = df.filter(pl.col("category") == validate_choice("--category", category, AIRCRAFT_CATEGORIES))
     if as_json:
         console.print_json(json.dumps(df.to_dicts(), ensure_ascii=False))
         return

@@ -98,7 +98,11 @@ def corridors_cmd(
     d_to: ToOpt = None,
     level: Annotated[str, typer.Option(help="site or region.")] = "region",
     by: Annotated[
-        list[str] | None, typer.Option(help="Extra grouping: classification, country, operator, type_code.")
+        list[str] | None,
+        typer.Option(
+            help="Extra grouping, repeatable or comma-separated (--by type_code,country): classification, country, "
+            "operator, type_code, domain. Default: classification."
+        ),
     ] = None,
     period: Annotated[str | None, typer.Option(help="day or week for a time series.")] = None,
     limit: Annotated[int, typer.Option(help="Rows to print.")] = 30,
@@ -114,7 +118,7 @@ def corridors_cmd(
     per: Period = None
     if period is not None:
         per = "day" if validate_choice("--period", period, ("day", "week")) == "day" else "week"
-    keys = [validate_choice("--by", k, GROUP_BY) for k in (by or ["classification"])]
+    keys = [validate_choice("--by", k, GROUP_BY) for raw in (by or ["classification"]) for k in raw.split(",")]
     with liftwatch.open(db, read_only=True) as lw:
         table = lw.corridors(level=lvl, by=keys, period=per, start=d_from, end=d_to)
     if table.is_empty():

@@ -73,8 +73,9 @@ def list_voyages(
     filt = FlightFilter.from_options(domain="sea", asset=asset, **({"ending": ending} if ending else {}))
     with liftwatch.open(db, read_only=True) as lw:
         v = lw.select(filt).to_polars()
-    if v.height == 0:
-        err.print("no voyages (run `liftwatch voyages build`)")
+        stored = len(lw.select(FlightFilter(domain="sea"))) if v.height == 0 else v.height
+    if v.height == 0:  # suggest a build only when there is nothing to filter, not when the filter matched nothing
+        err.print(f"no voyages match ({stored:,} stored)" if stored else "no voyages (run `liftwatch voyages build`)")
         raise typer.Exit(1)
     t = Table(title=f"voyages ({v.height:,})")
     for c in ("asset_id", "name", "dep_site", "dep_time", "arr_site", "arr_conf", "arr_time", "ending", "operator"):

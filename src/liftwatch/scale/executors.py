@@ -29,6 +29,7 @@ T = TypeVar("T")
 
 DASK_EXTRA = "dask"
 LOCAL = "local"  # --dask local: start a Dask LocalCluster on this machine
+DASK_FORMS = "give 'local' or a scheduler address such as tcp://scheduler:8786"
 WORKER_ENV = {"POLARS_MAX_THREADS": "1"}
 # Polars' allocator (jemalloc) keeps freed pages 0.5-1 s (the defaults ``import polars`` writes into the
 # environment, which workers inherit). Keeping them 5-20 s cut a worker's system time by half (15 M points:
@@ -205,6 +206,8 @@ def open_executor(b: Backend) -> Iterator[Executor]:
                 client = distributed.Client(b.dask, timeout="30s")
             except OSError as exc:
                 raise LiftwatchError(f"cannot reach the Dask scheduler at {b.dask}: {exc}") from exc
+            except ValueError as exc:  # not an address at all ("missing port number"): say what one looks like
+                raise LiftwatchError(f"--dask {b.dask!r}: {exc}; {DASK_FORMS}") from None
         try:
             with client.get_executor(pure=False) as ex:
                 yield ex

@@ -9,7 +9,9 @@ field that caused it, with the candidate names.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,6 +22,7 @@ from liftwatch.filters import CLASSIFICATIONS, ENDINGS, FlightFilter
 FILTER_PARAMS = ("start", "end", "class", "country", "corridor", "site", "airframe", "ending")
 DEFAULT_LIMIT = 2000
 MAX_LIMIT = 5000
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a bare date, as the filter bar's date pickers send
 
 
 @dataclass
@@ -92,16 +95,31 @@ def build_filter(values: dict[str, str]) -> FlightFilter:
     classes = tuple(c for c in values.get("class", "").replace(" ", "").split(",") if c)
     if any(c == "military+state" for c in classes):
         classes = (*(c for c in classes if c != "military+state"), "military", "state")
+    start, end = values.get("start") or None, values.get("end") or None
+    if start and end and _DAY.fullmatch(start) and _DAY.fullmatch(end) and end < start:
+        raise InvalidValueError("end", end, (f"a day on or after start {start}",))
     return FlightFilter.from_options(
         corridor=values.get("corridor") or None,
         classification=(classes[0] if len(classes) == 1 else classes) if classes else None,
         country=values.get("country") or None,
         site=values.get("site") or None,
         start=values.get("start") or None,
-        end=values.get("end") or None,
+        end=_through_day(values.get("end") or None),
         asset=values.get("airframe") or None,
         ending=values.get("ending") or None,
     )
+
+
+def _through_day(end: str | None) -> str | datetime | None:
+    """The filter bar's "to" is a date picker, so a bare date means through that day (as on the corridors page and
+    in ``report --to``): ``end=2024-12-20`` selects flights active before 2024-12-21 00:00Z. A time is taken as is."""
+    if end is None or not _DAY.fullmatch(end.strip()):
+        return end
+    try:
+        day = date.fromisoformat(end.strip())
+    except ValueError:
+        return end  # the library names what is allowed
+    return datetime.combine(day + timedelta(days=1), time(), tzinfo=UTC)
 
 
 def _place_field(values: dict[str, str], text: str) -> str:

@@ -18,6 +18,7 @@ from liftwatch import kb
 from liftwatch.analytics.corridors import UNKNOWN
 from liftwatch.analytics.surge import Alert
 from liftwatch.errors import LiftwatchError
+from liftwatch.tracks.guesses import mark_guesses
 from liftwatch.web.app import render, web_state
 from liftwatch.web.payload import evidence_rows, flight_detail, flight_item, site_point
 from liftwatch.web.query import CLASS_CHOICES, ENDING_CHOICES, parse_view
@@ -93,7 +94,7 @@ def flight_page(request: Request, flight_id: str) -> Response:
         f=item,
         row=_rows(pl.DataFrame([{k: f.row.get(k) for k in FLIGHT_COLS}]))[0],
         dep_time=_fmt(f.row.get("dep_time")),
-        arr_time=_fmt(f.row.get("arr_time")),
+        ends=_shown_ends(f.row),
         first=_fmt(f.first_ts),
         last=_fmt(f.last_ts),
         candidates=cands,
@@ -102,6 +103,21 @@ def flight_page(request: Request, flight_id: str) -> Response:
         next=nxt.row if nxt else None,
         data=detail,
     )
+
+
+def _shown_ends(row: dict[str, Any]) -> dict[str, Any]:
+    """A flight's ends as every display shows them (``mark_guesses``): a site below the confidence threshold is
+    a guess (``LFLD?``), an arrival time estimated from a guess is not shown and one estimated for an airborne
+    ending is marked ``~`` -- the page must not pass off a dark flight's projected landing as a seen one."""
+    cols = ("dep_site", "dep_conf", "arr_site", "arr_conf", "arr_time", "ending")
+    shown = mark_guesses(pl.DataFrame([{c: row.get(c) for c in cols}])).row(0, named=True)
+    return {
+        "dep": shown["dep_site"] or (f"{shown['dep_site_guess']}?" if shown["dep_site_guess"] else None),
+        "arr": shown["arr_site"] or (f"{shown['arr_site_guess']}?" if shown["arr_site_guess"] else None),
+        "dep_site": row.get("dep_site"),
+        "arr_site": row.get("arr_site"),
+        "arr_time": ("~" if shown["arr_time_estimated"] else "") + _fmt(shown["arr_time"]),
+    }
 
 
 def _fmt(v: object) -> str:
