@@ -283,3 +283,16 @@ def test_web_doc_names_every_filter_parameter_and_a_value_it_refuses(client: Tes
     refused = re.search(r"a value outside its allowed set \(`(\w+)=(\w+)`", doc)
     assert refused is not None
     assert client.get("/api/count", params={refused[1]: refused[2]}).status_code == 400
+
+
+def test_map_popups_and_flight_tables_mark_guessed_sites(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    # the map's popups and the airframe/site tables had shown a site at p=0.18 as where the flight went
+    dark = lw.flights(ending="dark").to_polars()
+    weak = dark.filter(dark["arr_conf"] < 0.5).row(0, named=True)
+    sure = dark.filter(dark["arr_conf"] >= 0.5).row(0, named=True)
+    items = {f["id"]: f for f in client.get("/api/flights", params={"limit": 5000}).json()["flights"]}
+    assert items[weak["flight_id"]]["arr"] == weak["arr_site"] and items[weak["flight_id"]]["arr_guess"] is True
+    assert items[sure["flight_id"]]["arr_guess"] is False
+    html = client.get(f"/airframe/{weak['asset_id']}").text
+    row = html.split(f'href="/flight/{weak["flight_id"]}"')[1].split("</tr>")[0]
+    assert f">{weak['arr_site']}?</a>" in row

@@ -18,6 +18,7 @@ import polars as pl
 
 from liftwatch import kb
 from liftwatch.flights import Flight, track_coords
+from liftwatch.tracks.guesses import mark_guesses
 
 TILE_PX = 256
 
@@ -85,6 +86,15 @@ def site_point(site_id: str, when: datetime | date | None = None) -> dict[str, A
     }
 
 
+GUESS_INPUTS = frozenset({"dep_site", "dep_conf", "arr_site", "arr_conf", "arr_time", "ending"})
+
+
+def with_guesses(flights: pl.DataFrame) -> pl.DataFrame:
+    """``flights`` with ``dep_site_guess``/``arr_site_guess`` (:func:`liftwatch.tracks.guesses.mark_guesses`) where it
+    carries what the rule reads; unchanged otherwise (a table of a few columns)."""
+    return mark_guesses(flights) if set(flights.columns) >= GUESS_INPUTS else flights
+
+
 def flight_item(r: dict[str, Any], tolerance: float) -> dict[str, Any]:
     """One flights-table row as the browser draws it (track simplified to ``tolerance`` degrees)."""
     cands = sorted(r.get("arr_candidates") or [], key=lambda c: -(c.get("prob") or 0.0))
@@ -98,8 +108,11 @@ def flight_item(r: dict[str, Any], tolerance: float) -> dict[str, Any]:
         "country": r.get("country"),
         "cls": r.get("classification") or "unknown",
         "domain": r.get("domain"),
-        "dep": r.get("dep_site"),
-        "arr": r.get("arr_site"),
+        # a site below the confidence threshold is drawn as a guess ("al-khadim?"), as every display shows it
+        "dep": r.get("dep_site") or r.get("dep_site_guess"),
+        "arr": r.get("arr_site") or r.get("arr_site_guess"),
+        "dep_guess": r.get("dep_site_guess") is not None,
+        "arr_guess": r.get("arr_site_guess") is not None,
         "ending": r.get("ending"),
         "conf": round(float(conf), 3) if conf is not None else None,
         "t0": r["_t0"] if "_t0" in r else _epoch(r.get("first_ts")),
@@ -137,7 +150,7 @@ def flights_payload(page: pl.DataFrame, *, zoom: float = 5.0, at: datetime | dat
     lat = flat.list.get(1, null_on_oob=True).to_numpy()
     ends = np.cumsum(np.maximum(lengths, 1))
     starts = ends - np.maximum(lengths, 1)
-    prepared = page.drop("evidence", "geometry", strict=False).with_columns(
+    prepared = with_guesses(page.drop("evidence", "geometry", strict=False)).with_columns(
         (pl.col("first_ts").dt.epoch("ms") / 1000.0).alias("_t0"),
         (pl.col("last_ts").dt.epoch("ms") / 1000.0).alias("_t1"),
     )
@@ -157,7 +170,7 @@ def flights_payload(page: pl.DataFrame, *, zoom: float = 5.0, at: datetime | dat
 def flight_detail(f: Flight) -> dict[str, Any]:
     """One flight for its page: header fields, full track with altitude/speed, candidates, sites."""
     track = f.track
-    item = flight_item(f.row, 0.0)
+    item = flight_item(with_guesses(pl.DataFrame([f.row])).row(0, named=True), 0.0)
     profile: dict[str, list[Any]] = {"t": [], "alt": [], "gs": []}
     if track.height and {"ts", "lat", "lon"} <= set(track.columns):
         profile["t"] = [v.timestamp() if isinstance(v, datetime) else None for v in track["ts"].to_list()]

@@ -20,7 +20,7 @@ from liftwatch.analytics.surge import Alert
 from liftwatch.errors import LiftwatchError
 from liftwatch.tracks.guesses import mark_guesses
 from liftwatch.web.app import render, web_state
-from liftwatch.web.payload import evidence_rows, flight_detail, flight_item, site_point
+from liftwatch.web.payload import GUESS_INPUTS, evidence_rows, flight_detail, flight_item, site_point, with_guesses
 from liftwatch.web.query import CLASS_CHOICES, ENDING_CHOICES, parse_view
 from liftwatch.web.state import StoreBusy
 
@@ -30,6 +30,15 @@ TABLE_ROWS = 200
 
 
 def _rows(df: pl.DataFrame, cols: tuple[str, ...] = FLIGHT_COLS, limit: int = TABLE_ROWS) -> list[dict[str, Any]]:
+    if "dep_site" in cols and set(df.columns) >= GUESS_INPUTS:  # a flights table: guessed sites marked "SITE?"
+        g = with_guesses(df.head(limit))
+        df = g.with_columns(
+            pl.coalesce("dep_site", "dep_site_guess").alias("dep_site"),
+            pl.coalesce("arr_site", "arr_site_guess").alias("arr_site"),
+            pl.col("dep_site_guess").is_not_null().alias("dep_guess"),
+            pl.col("arr_site_guess").is_not_null().alias("arr_guess"),
+        )
+        cols = (*cols, "dep_guess", "arr_guess")
     keep = [c for c in cols if c in df.columns]
     out = [{c: None for c in cols} | r for r in df.select(keep).head(limit).to_dicts()]
     for r in out:

@@ -49,7 +49,9 @@
     box.appendChild(a);
     var name = function (id) { return id ? (sites[id] ? sites[id].name : id) : "?"; };
     box.appendChild(LW.el("div", (f.type || "type ?") + " · " + f.cls + " · " + (f.country || "?")));
-    box.appendChild(LW.el("div", name(f.dep) + " → " + name(f.arr) + " (" + (f.ending || "?") + ")"));
+    // a site below the confidence threshold is a guess: "Al-Khadim Air Base?"
+    var end = function (id, guess) { return name(id) + (id && guess ? "?" : ""); };
+    box.appendChild(LW.el("div", end(f.dep, f.dep_guess) + " → " + end(f.arr, f.arr_guess) + " (" + (f.ending || "?") + ")"));
     box.appendChild(LW.el("div", LW.fmtTime(f.t0) + " – " + LW.fmtTime(f.t1)));
     if (f.cands && f.cands.length) {
       box.appendChild(LW.el("div", "candidates: " + f.cands.map(function (c) {

@@ -40,7 +40,7 @@
       var td = LW.el("td");
       td.appendChild(LW.el("a", f.id, { href: "/flight/" + encodeURIComponent(f.id) }));
       tr.appendChild(td);
-      [f.callsign, f.cls, f.dep || "", f.arr || "", f.ending || ""].forEach(function (v) { tr.appendChild(LW.el("td", v)); });
+      [f.callsign, f.cls, (f.dep || "") + (f.dep && f.dep_guess ? "?" : ""), (f.arr || "") + (f.arr && f.arr_guess ? "?" : ""), f.ending || ""].forEach(function (v) { tr.appendChild(LW.el("td", v)); });
       body.insertBefore(tr, body.firstChild);
     });
   });
