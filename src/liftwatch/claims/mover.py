@@ -17,8 +17,10 @@ from liftwatch.claims.attribution import operators
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.known_movers import known_operators, military_type_states, state_forces
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
+from liftwatch.claims.merchant_flags import names_arabic_merchant_flag, names_merchant_flag
 from liftwatch.claims.model import AssetRef
 from liftwatch.claims.places import Mention
+from liftwatch.claims.ru_place_states import state_as_place
 from liftwatch.claims.sentences import Sentence
 
 _SOURCE_AFTER = re.compile(
@@ -131,6 +133,10 @@ def mover(
             continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
         if re.match(r"\s+destination\b", text[e:], re.I) or _CARGO_AFTER.match(text[e:]):
             continue  # "an Egyptian destination", "с грузом российской нефти": the goods'
+        if state_as_place(text, s, e):
+            continue  # "в Турции", "из России", "через территорию Турции": a place, not the mover
+        if names_merchant_flag(text, s, e) or names_arabic_merchant_flag(text, s):
+            continue  # "российский танкер", "سفينة شحن روسية": a merchant ship's flag (rules 6 and 8)
         if _SOURCE_AFTER.match(text[e:]) or _SOURCE_BEFORE.search(text[max(0, s - 40) : s]):
             continue
         if re.search(r"according\s+to\s+(?:\w+\s+){0,2}$", text[:s], re.I):
