@@ -139,6 +139,16 @@ def test_claim_check_of_the_founding_article(client: TestClient) -> None:
     assert empty.status_code == 400
 
 
+def test_a_bad_publication_date_is_shown_on_the_form_with_the_article_kept(client: TestClient) -> None:
+    # it had replaced the page with an error page, and the pasted article was lost
+    article = "Two Il-76 flew from Hmeimim to al-Khadim on 20 December."
+    r = client.post("/claims", data={"article": article, "publication": "20/12/2024"})
+    assert r.status_code == 400
+    assert 'id="lw-claims-form"' in r.text and 'id="lw-error"' in r.text
+    assert "not a date: &#39;20/12/2024&#39; (expected YYYY-MM-DD)" in r.text
+    assert f">{article}</textarea>" in r.text
+
+
 def test_exports_hold_the_current_view(client: TestClient, lw: liftwatch.LiftWatch) -> None:
     n = len(lw.flights(corridor=CORRIDOR))
     rows = list(csv.DictReader(io.StringIO(client.get("/export.csv", params={"corridor": CORRIDOR}).text)))

@@ -320,7 +320,19 @@ async def claims_check(request: Request) -> Response:
             error="paste an article (or choose a text file) first",
             data=None,
         )
-    pub = _date(publication)
+    try:
+        pub = _date(publication)
+    except LiftwatchError as exc:  # shown on the form: the pasted article stays in its box
+        return render(
+            request,
+            "claims.html.j2",
+            status=400,
+            article=article,
+            publication=publication,
+            results=None,
+            error=str(exc),
+            data=None,
+        )
     state = web_state(request)
 
     def run() -> list[dict[str, Any]]:
