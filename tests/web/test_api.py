@@ -60,6 +60,31 @@ def test_paging_and_simplification(client: TestClient, lw: liftwatch.LiftWatch) 
     assert all(c["coords"][-1] == pytest.approx(f["coords"][-1], abs=1e-3) for c, f in zip(coarse, fine, strict=True))
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "allowed"),
+    [
+        ("page", "two", "a whole number from 0 to 1,000,000"),
+        ("page", "-1", "a whole number from 0 to 1,000,000"),
+        ("limit", "50000", "a whole number from 1 to 5,000"),
+        ("limit", "0", "a whole number from 1 to 5,000"),
+        ("z", "near", "a number from 0 to 18"),
+        ("z", "-3", "a number from 0 to 18"),
+        ("z", "nan", "a number from 0 to 18"),
+    ],
+)
+def test_a_bad_page_limit_or_zoom_is_refused_naming_the_range(
+    client: TestClient, name: str, value: str, allowed: str
+) -> None:
+    # they had been replaced by the default or clamped, silently: limit=50000 answered 5,000 flights as a page
+    r = client.get("/api/flights", params={name: value})
+    assert r.status_code == 400
+    body = r.json()
+    assert body["field"] == name and body["candidates"] == [allowed] and allowed in body["error"]
+    if name == "z":
+        assert client.get("/api/flights/by-id", params={"ids": HOSTILE_ID, name: value}).status_code == 400
+    assert client.get("/api/flights", params={"limit": 5000, "page": 0, "z": 17.5}).status_code == 200
+
+
 def test_unknown_and_ambiguous_places_list_candidates(client: TestClient) -> None:
     r = client.get("/", params={"corridor": "Atlantis:eastern Libya"})
     assert r.status_code == 400

@@ -21,11 +21,12 @@ from liftwatch.flights import Flight, track_coords
 from liftwatch.tracks.guesses import mark_guesses
 
 TILE_PX = 256
+MAX_ZOOM = 18.0  # the map's deepest zoom: a pixel there is ~0.5 m, finer than any fix
 
 
 def pixel_degrees(zoom: float) -> float:
     """Degrees of longitude one screen pixel spans at a Web-Mercator zoom level."""
-    return float(360.0 / (TILE_PX * 2.0 ** max(0.0, min(zoom, 18.0))))
+    return float(360.0 / (TILE_PX * 2.0 ** max(0.0, min(zoom, MAX_ZOOM))))
 
 
 def simplify(coords: list[list[float]] | npt.NDArray[np.float64], tolerance: float) -> list[list[float]]:

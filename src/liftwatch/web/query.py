@@ -9,6 +9,7 @@ field that caused it, with the candidate names.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -17,11 +18,14 @@ from urllib.parse import urlencode
 
 from liftwatch.errors import InvalidValueError, LiftwatchError, PlaceError
 from liftwatch.filters import CLASSIFICATIONS, ENDINGS, FlightFilter
+from liftwatch.web.payload import MAX_ZOOM
 
 # URL parameter -> what it means; the order is the filter bar's order
 FILTER_PARAMS = ("start", "end", "class", "country", "corridor", "site", "airframe", "ending")
 DEFAULT_LIMIT = 2000
 MAX_LIMIT = 5000
+MAX_PAGE = 1_000_000
+DEFAULT_ZOOM = 5.0
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a bare date, as the filter bar's date pickers send
 
 
@@ -62,29 +66,56 @@ class ViewState:
         return urlencode(merged)
 
 
-def _int(raw: str | None, default: int, lo: int, hi: int) -> int:
-    try:
-        value = int(raw) if raw not in (None, "") else default
-    except ValueError:
+def _int(params: dict[str, str], name: str, default: int, lo: int, hi: int) -> int:
+    """A paging value; one that is not a whole number in range is refused (it had been replaced by the default or
+    clamped, silently, so ``limit=50000`` drew 5,000 flights as if that were all)."""
+    raw = (params.get(name) or "").strip()
+    if not raw:
         return default
-    return max(lo, min(hi, value))
+    try:
+        value: int | None = int(raw)
+    except ValueError:
+        value = None
+    if value is None or not lo <= value <= hi:
+        raise InvalidValueError(name, raw, (f"a whole number from {lo} to {hi:,}",))
+    return value
+
+
+def parse_zoom(raw: str | None) -> float:
+    """The map zoom ``z`` the tracks are simplified for; empty is the map's opening zoom, anything but a number
+    from 0 to :data:`MAX_ZOOM` is refused (it had been read as the default, silently)."""
+    text = (raw or "").strip()
+    if not text:
+        return DEFAULT_ZOOM
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0.0 <= value <= MAX_ZOOM:  # NaN fails too
+        raise InvalidValueError("z", text, (f"a number from 0 to {MAX_ZOOM:g}",))
+    return value
+
+
+def filter_error(exc: InvalidValueError) -> FilterError:
+    """The library's refusal of a value, named by its URL parameter, with the allowed values as candidates."""
+    name = {"classification": "class", "asset": "airframe"}.get(exc.name, exc.name)
+    return FilterError(name, str(exc), list(exc.allowed))
 
 
 def parse_view(params: dict[str, str]) -> ViewState:
     """Query parameters -> a validated filter (or the first error), page and page size."""
     values = {k: params.get(k, "").strip() for k in FILTER_PARAMS}
-    page = _int(params.get("page"), 0, 0, 1_000_000)
-    limit = _int(params.get("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT)
-    if page:
-        values["page"] = str(page)
-    state = ViewState(values, None, None, page, limit)
+    state = ViewState(values, None, None)
     try:
+        state.page = _int(params, "page", 0, 0, MAX_PAGE)
+        state.limit = _int(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+        if state.page:
+            values["page"] = str(state.page)
         state.filter = build_filter(values)
     except PlaceError as exc:
         state.error = FilterError(_place_field(values, exc.text), str(exc), list(exc.candidates))
     except InvalidValueError as exc:
-        name = {"classification": "class", "asset": "airframe"}.get(exc.name, exc.name)
-        state.error = FilterError(name, str(exc), list(exc.allowed))
+        state.error = filter_error(exc)
     except LiftwatchError as exc:
         state.error = FilterError("", str(exc))
     return state

@@ -19,13 +19,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from liftwatch import kb
-from liftwatch.errors import LiftwatchError
+from liftwatch.errors import InvalidValueError, LiftwatchError
 from liftwatch.live.channel import MAX_READ, channel_path, last_id, read_events
 from liftwatch.report.exports import flat_flights, neutralise_formulas, write_kml
 from liftwatch.report.geo import feature_collection, flight_features, projection_features, site_features
 from liftwatch.web.app import web_state
 from liftwatch.web.payload import flight_detail, flights_payload
-from liftwatch.web.query import ViewState, parse_view
+from liftwatch.web.query import ViewState, filter_error, parse_view, parse_zoom
 from liftwatch.web.state import StoreBusy
 
 router = APIRouter()
@@ -44,11 +44,11 @@ def _view(request: Request) -> ViewState | JSONResponse:
     return view
 
 
-def _zoom(request: Request) -> float:
+def _zoom(request: Request) -> float | JSONResponse:
     try:
-        return float(request.query_params.get("z", "5"))
-    except ValueError:
-        return 5.0
+        return parse_zoom(request.query_params.get("z"))
+    except InvalidValueError as exc:
+        return JSONResponse(filter_error(exc).to_dict(), status_code=400)
 
 
 @router.get("/api/flights")
@@ -57,6 +57,9 @@ def api_flights(request: Request) -> Response:
     view = _view(request)
     if isinstance(view, JSONResponse):
         return view
+    zoom = _zoom(request)
+    if isinstance(zoom, JSONResponse):
+        return zoom
     state = web_state(request)
     assert view.filter is not None
     with state.session() as lw:
@@ -64,7 +67,7 @@ def api_flights(request: Request) -> Response:
         total = len(sel)
         page = sel.page(view.offset, view.limit)
         end = view.filter.end
-        body = flights_payload(page, zoom=_zoom(request), at=end if isinstance(end, datetime) else None)
+        body = flights_payload(page, zoom=zoom, at=end if isinstance(end, datetime) else None)
     body.update(
         count=total,
         offset=view.offset,
@@ -80,6 +83,9 @@ def api_flights(request: Request) -> Response:
 def api_flights_by_id(request: Request, ids: str = "") -> Response:
     """Named flights (for claim evidence), at most 500; unknown ids are listed, not silently dropped."""
     wanted = [i for i in dict.fromkeys(x.strip() for x in ids.split(",")) if i][:MAX_IDS]
+    zoom = _zoom(request)
+    if isinstance(zoom, JSONResponse):
+        return zoom
     state = web_state(request)
     rows: list[dict[str, Any]] = []
     missing: list[str] = []
@@ -90,7 +96,7 @@ def api_flights_by_id(request: Request, ids: str = "") -> Response:
             except LiftwatchError:
                 missing.append(fid)
         page = pl.DataFrame(rows) if rows else None
-        body = flights_payload(page, zoom=_zoom(request)) if page is not None else {"flights": [], "sites": {}}
+        body = flights_payload(page, zoom=zoom) if page is not None else {"flights": [], "sites": {}}
     body.update(count=len(body["flights"]), missing=missing)
     return JSONResponse(body)
 

@@ -29,7 +29,7 @@
     return t ? new Date(t * 1000).toISOString().slice(0, 16).replace("T", " ") + "Z" : "";
   };
   LW.makeMap = function (id, onOutline) {
-    var map = L.map(id, { preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5 }).setView([33, 25], 5);
+    var map = L.map(id, { preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5, maxZoom: 18 }).setView([33, 25], 5);
     map.createPane("outline").style.zIndex = 250;
     fetch("/vendor/countries.geojson")
       .then(function (r) { return r.json(); })
