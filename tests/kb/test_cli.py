@@ -40,6 +40,16 @@ def test_kb_asset_by_hex_reg_callsign() -> None:
     assert runner.invoke(app, ["kb", "asset", "qqqq"]).exit_code == 1
 
 
+def test_kb_asset_of_a_malformed_address_names_the_forms_and_exits_2() -> None:
+    # `kb asset zzzzzz` had said "nothing known", exit 1, as if it were a valid address nobody had heard of
+    res = runner.invoke(app, ["kb", "asset", "zzzzzz"])
+    assert res.exit_code == 2, res.output
+    text = " ".join(res.output.split())
+    assert "not a well-formed ICAO 24-bit address (6 hex digits, 0-9 and a-f: 15a0e1)" in text
+    assert "nothing known" not in text
+    assert runner.invoke(app, ["kb", "asset", "abcdef"]).exit_code in (0, 1)  # well formed: looked up
+
+
 def test_kb_regions_types_watchlist(tmp_path: Path) -> None:
     assert "eastern-libya" in runner.invoke(app, ["kb", "regions"]).output
     res = runner.invoke(app, ["kb", "types", "--category", "cargo", "--json"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -113,20 +112,6 @@ def site_cmd(
         console.print(a)
 
 
-_HEX = re.compile(r"^[0-9a-fA-F]{6}$")
-_MMSI = re.compile(r"^\d{9}$")
-
-
-def _guess(identifier: str) -> dict[str, str]:
-    """Which identifier is this? 6 hex digits = ICAO address, 9 digits = MMSI, a dash = registration."""
-    ident = identifier.strip()
-    if _HEX.match(ident) or _MMSI.match(ident):
-        return {"asset_id": ident.lower()}
-    if "-" in ident or re.match(r"^N\d", ident.upper()):
-        return {"registration": ident.upper()}
-    return {"callsign": ident.upper()}
-
-
 @kb_app.command("asset")
 def asset_cmd(
     identifier: Annotated[str, typer.Argument(help="ICAO hex address, MMSI, registration (with dash) or callsign.")],
@@ -137,18 +122,18 @@ def asset_cmd(
 ) -> None:
     """Classify an aircraft/ship: country, military/state/civil, operator, type, and the evidence.
 
-    Exit code 1 when nothing at all is known about the identifier.
+    Exit code 1 when nothing at all is known about the identifier; 2 when it is six characters but not hex
+    (a malformed ICAO address) and nothing is known of it as a callsign or ship either.
     """
-    import polars as pl
-
     from liftwatch import kb
 
-    args: dict[str, str | None] = {"callsign": callsign, "registration": registration, "type_code": type_code}
-    args.update(_guess(identifier))
-    result = kb.classify(**args)
-    ships = kb.known_assets().filter(pl.col("name").str.to_lowercase() == identifier.strip().lower())
-    if result.classification == "unknown" and not result.evidence and ships.is_empty():
+    try:
+        found = kb.lookup_asset(identifier, callsign=callsign, registration=registration, type_code=type_code)
+    except kb.MalformedIdentifierError as exc:
+        raise fail(str(exc), code=2) from None
+    if not found.known:
         raise fail(f"nothing known about {identifier!r}", code=1)
+    result, ships = found.classification, found.ships
     type_row = kb.aircraft_type(result.type_code) if result.type_code else None
     if as_json:
         console.print_json(

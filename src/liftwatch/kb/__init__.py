@@ -24,6 +24,7 @@ from liftwatch.kb.icao import (
     mmsi_flag,
     mmsi_flags,
 )
+from liftwatch.kb.identifiers import AssetLookup, MalformedIdentifierError, identify, lookup_asset
 from liftwatch.kb.lookup import nearest_sites, resolve_site, resolve_site_ids, search_sites
 from liftwatch.kb.places import PlaceRef, place_candidates, resolve_endpoint, resolve_place
 from liftwatch.kb.ports import port_of
@@ -42,9 +43,11 @@ from liftwatch.kb.types import aircraft_type, aircraft_types, ship_classes
 from liftwatch.kb.watchlist import Rule, Watchlist, example_watchlist_path, load_watchlist
 
 __all__ = [
+    "AssetLookup",
     "Classification",
     "Company",
     "Control",
+    "MalformedIdentifierError",
     "PlaceRef",
     "Region",
     "Rule",
@@ -64,8 +67,10 @@ __all__ = [
     "icao_countries",
     "icao_country",
     "icao_military_mask",
+    "identify",
     "known_assets",
     "load_watchlist",
+    "lookup_asset",
     "mmsi_flag",
     "mmsi_flags",
     "nearest_sites",
