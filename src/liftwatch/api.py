@@ -179,7 +179,7 @@ class LiftWatch(StoreQueries):
     ) -> FetchReport:
         """Download ``source`` for the days ``start``..``end``, keep what the filters ask for, ingest it here.
 
-        The same call as ``liftwatch fetch SOURCE``: ``country`` (ISO2 codes, by ICAO address block),
+        The same call as ``liftwatch fetch SOURCE``: ``country`` (ISO2 codes or names, by ICAO address block),
         ``military`` (tar1090-db flag), ``addresses``, ``bbox`` or ``region`` (any alias) build a
         :class:`~liftwatch.sources.Selection` unless one is given. Re-running does nothing already done; the
         source and its licence are recorded for the attributions every output carries (docs/sources.md).

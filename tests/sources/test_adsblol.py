@@ -237,10 +237,17 @@ def test_missing_day_and_staging_fallback(store: Store, tmp_path: Path) -> None:
 def test_unknown_country_and_region_list_candidates() -> None:
     from liftwatch.errors import LiftwatchError
 
-    with pytest.raises(LiftwatchError, match="ISO2 codes with blocks"):
-        Selection.build(countries="XX")
+    with pytest.raises(LiftwatchError, match=r"ISO 3166 alpha-2 code such as RU.*a country name such as Russia"):
+        Selection.build(countries="XX")  # no country at all: the forms allowed, as in every flight filter
+    with pytest.raises(LiftwatchError, match="AQ: no ICAO address block for it; ISO2 codes with blocks"):
+        Selection.build(countries="Antarctica")  # a country, but no address block to select by
     with pytest.raises(LiftwatchError, match="candidates"):  # resolved like every place name
         Selection.build(region="atlantis of the north")
+
+
+def test_a_country_name_is_its_code_as_in_the_flight_filters() -> None:
+    # `fetch --country Russia` had been refused as having no ICAO address block
+    assert Selection.build(countries="Russia, Беларусь,sy").countries == ("BY", "RU", "SY")
 
 
 def test_constant_time_address_table_agrees_with_the_kb() -> None:

@@ -70,7 +70,9 @@ def fetch(
     end: Annotated[str | None, typer.Option("--to", help="Last day (inclusive); default: --from.")] = None,
     country: Annotated[
         str | None,
-        typer.Option("--country", help="Keep these countries (ISO2, comma-separated): ICAO block / MMSI flag."),
+        typer.Option(
+            "--country", help="Keep these countries (ISO2 or names, comma-separated): ICAO block / MMSI flag."
+        ),
     ] = None,
     military: Annotated[
         bool, typer.Option("--military", help="Keep military aircraft only (tar1090-db flag).")

@@ -21,6 +21,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.errors import LiftwatchError
+from liftwatch.filters import country_code
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ class Selection:
 
         if isinstance(countries, str):
             countries = [c for c in countries.split(",") if c.strip()]
-        codes = tuple(sorted({c.strip().upper() for c in countries or ()}))
+        # a name ("Russia", "Турция") is its ISO2 code, as in every flight filter; neither is an error naming the forms
+        codes = tuple(sorted({country_code(c) for c in countries or ()}))
         if codes:
             known = {str(c) for c in kb.icao_blocks()["country"].drop_nulls().unique()}
             bad = [c for c in codes if c not in known]
