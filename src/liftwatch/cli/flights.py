@@ -23,6 +23,7 @@ from liftwatch.cli.common import (
     err,
     fail,
 )
+from liftwatch.cli.listing import FormatOption, OutOption, check_output, write_rows
 
 if TYPE_CHECKING:
     from liftwatch.build import BuildSummary
@@ -164,22 +165,16 @@ def list_(
             help="Sites below this confidence are shown as guesses ('?'), not as the flight's site (0-1).",
         ),
     ] = MIN_CONFIDENCE,
-    fmt: Annotated[str, typer.Option("--format", help="table | csv | parquet")] = "table",
-    out: Annotated[Path | None, typer.Option(help="Write to this file (csv/parquet); default stdout for csv.")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
     limit: Annotated[int, typer.Option(help="Rows shown in table format (0 = all).")] = 50,
 ) -> None:
     """List stored flights with filters. Exit code 1 when nothing matches, 2 on a bad value or unknown place."""
-    import polars as pl
-
     import liftwatch
-    from liftwatch.filters import validate_choice
-    from liftwatch.report.exports import neutralise_formulas
     from liftwatch.tracks.guesses import check_min_confidence, mark_guesses
 
-    fmt = validate_choice("--format", fmt, ("table", "csv", "parquet"))
+    fmt = check_output(fmt, out)
     check_min_confidence(min_confidence)
-    if fmt == "parquet" and out is None:
-        raise fail("--format parquet needs --out FILE")
     filt = flight_filter(
         classification=classification,
         country=country,
@@ -196,25 +191,8 @@ def list_(
         err.print("no flights match")
         raise typer.Exit(1)
     df = mark_guesses(df, min_confidence)
-    if fmt == "parquet":
-        assert out is not None
-        df.write_parquet(out)
-        err.print(f"{df.height:,} flights -> {out}")
-        return
-    if fmt == "csv":
-        flat = df.with_columns(
-            pl.col("callsigns").list.join(" "),
-            pl.col("arr_candidates")
-            .list.eval(
-                pl.format("{}:{}", pl.element().struct.field("site_id"), pl.element().struct.field("prob").round(3))
-            )
-            .list.join(" "),
-        )
-        if out is None:
-            typer.echo(neutralise_formulas(flat).write_csv(), nl=False)
-        else:
-            neutralise_formulas(flat).write_csv(out)
-            err.print(f"{df.height:,} flights -> {out}")
+    if fmt != "table":
+        write_rows(df, fmt, out, "flights")
         return
     t = Table(
         title=f"{df.height:,} flights",

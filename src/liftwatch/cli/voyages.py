@@ -10,6 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from liftwatch.cli.common import DB_DEFAULT, ENDINGS, App, DbOption, console, err, fail
+from liftwatch.cli.listing import FormatOption, OutOption, check_output, write_rows
 
 voyages_app = App(help="Ship voyages (AIS): port calls, dark silences, ranked destinations.", no_args_is_help=True)
 
@@ -62,14 +63,17 @@ def list_voyages(
     db: DbOption = DB_DEFAULT,
     asset: Annotated[str | None, typer.Option(help="Only this MMSI.")] = None,
     ending: Annotated[str | None, typer.Option(help=" | ".join(ENDINGS))] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    limit: Annotated[int, typer.Option(help="Rows shown in table format (0 = all).")] = 50,
 ) -> None:
-    """Stored voyages, oldest first (exit 1 when none match)."""
+    """Stored voyages, oldest first (exit 1 when none match); as a table, CSV or Parquet like `flights list`."""
     import polars as pl
 
     import liftwatch
     from liftwatch.filters import FlightFilter
 
+    fmt = check_output(fmt, out)
     filt = FlightFilter.from_options(domain="sea", asset=asset, **({"ending": ending} if ending else {}))
     with liftwatch.open(db, read_only=True) as lw:
         v = lw.select(filt).to_polars()
@@ -77,11 +81,14 @@ def list_voyages(
     if v.height == 0:  # suggest a build only when there is nothing to filter, not when the filter matched nothing
         err.print(f"no voyages match ({stored:,} stored)" if stored else "no voyages (run `liftwatch voyages build`)")
         raise typer.Exit(1)
+    v = v.with_columns(pl.col("evidence").str.json_path_match("$.name").alias("name"))
+    if fmt != "table":
+        write_rows(v, fmt, out, "voyages")
+        return
     t = Table(title=f"voyages ({v.height:,})")
     for c in ("asset_id", "name", "dep_site", "dep_time", "arr_site", "arr_conf", "arr_time", "ending", "operator"):
         t.add_column(c)
-    v = v.with_columns(pl.col("evidence").str.json_path_match("$.name").alias("name"))
-    for r in v.head(limit).iter_rows(named=True):
+    for r in (v if limit == 0 else v.head(limit)).iter_rows(named=True):
         t.add_row(
             r["asset_id"],
             r["name"] or "",
