@@ -331,3 +331,20 @@ def test_map_popups_and_flight_tables_mark_guessed_sites(client: TestClient, lw:
     html = client.get(f"/airframe/{weak['asset_id']}").text
     row = html.split(f'href="/flight/{weak["flight_id"]}"')[1].split("</tr>")[0]
     assert f">{weak['arr_site']}?</a>" in row
+
+
+def test_airframe_routes_fold_minor_corridors_as_the_report_does(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    # the Routes table had listed every share of a dark flight's candidates: many rows of "0.0" expected flights
+    dark = lw.flights(ending="dark").to_polars()
+    minor = {a: lw.flights(asset=a).corridors(level="site", by=()) for a in dark["asset_id"].unique().to_list()}
+    asset, routes = max(minor.items(), key=lambda kv: kv[1].filter(kv[1]["flights_expected"] < 0.5).height)
+    n_minor = routes.filter(routes["flights_expected"] < 0.5).height
+    assert n_minor >= 3
+    html = client.get(f"/airframe/{asset}").text
+    table = html.split("<h2>Routes</h2>")[1].split("</table>")[0]
+    cells = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", table)
+    assert re.search(r"-&gt;other or uncertain \(\d+ destinations\)", table), table
+    assert len(cells) < routes.height  # the shares are summed, not listed
+    shown = [c for c, _ in cells]
+    assert len([c for c, n in cells if float(n or 0) < 0.5]) <= len({c.split("-&gt;")[0] for c in shown})
+    assert 'id="lw-routes-note"' in html and "below 0.5 expected flights" in html

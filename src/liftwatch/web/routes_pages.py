@@ -15,9 +15,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from liftwatch import kb
-from liftwatch.analytics.corridors import UNKNOWN
+from liftwatch.analytics.corridors import SEP, UNKNOWN
 from liftwatch.analytics.surge import Alert
 from liftwatch.errors import LiftwatchError
+from liftwatch.report.tables import MIN_EXPECTED, site_table
 from liftwatch.tracks.guesses import mark_guesses
 from liftwatch.web.app import render, web_state
 from liftwatch.web.payload import GUESS_INPUTS, evidence_rows, flight_detail, flight_item, site_point, with_guesses
@@ -27,6 +28,7 @@ from liftwatch.web.state import StoreBusy
 router = APIRouter()
 FLIGHT_COLS = ("flight_id", "callsigns", "type_code", "classification", "dep_site", "arr_site", "ending", "first_ts")
 TABLE_ROWS = 200
+ROUTE_ROWS = 50  # an airframe's routes shown (minor ones folded first), as many again for sea
 
 
 def _rows(df: pl.DataFrame, cols: tuple[str, ...] = FLIGHT_COLS, limit: int = TABLE_ROWS) -> list[dict[str, Any]]:
@@ -222,6 +224,13 @@ def airframe_page(request: Request, asset: str) -> Response:
         raise LiftwatchError(f"no flights stored for airframe {asset!r}")
     first = df.row(0, named=True)
     items = [flight_item(r, 0.02) for r in df.tail(300).iter_rows(named=True)]
+    # a dark flight's candidates each get a share of it: the report's fold sums the shares below MIN_EXPECTED
+    shown, omitted = site_table(routes, limit=ROUTE_ROWS)
+    route_cols = ("corridor", "flights_expected", "flights_dark_expected", "first_seen", "last_seen")
+    route_rows = _rows(shown, (*route_cols, "origin", "destination", "folded"), ROUTE_ROWS * 2)
+    for r in route_rows:
+        if r["folded"]:  # "hmeimim->other or uncertain (7 destinations)"
+            r["corridor"] = f"{r['origin']}{SEP}{r['destination']}"
     return render(
         request,
         "airframe.html.j2",
@@ -230,7 +239,9 @@ def airframe_page(request: Request, asset: str) -> Response:
         home=home,
         flights=_rows(df.reverse(), limit=500),
         n=df.height,
-        routes=_rows(routes, ("corridor", "flights_expected", "flights_dark_expected", "first_seen", "last_seen"), 50),
+        routes=route_rows,
+        routes_omitted=omitted,
+        min_expected=MIN_EXPECTED,
         data={"flights": items, "sites": {}},
     )
 
