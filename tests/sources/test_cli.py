@@ -36,7 +36,7 @@ def test_fetch_adsblol_country_region_then_again(tmp_path: Path, monkeypatch: An
             "--from",
             "2024-12-10",
             "--country",
-            "RU",
+            "Russia",  # a name is its code, as in `flights list --country` (it had been refused: no address block)
             "--region",
             "eastern mediterranean",
             "--base-url",
@@ -60,7 +60,7 @@ def test_fetch_errors_list_what_is_allowed(tmp_path: Path) -> None:
     r = runner.invoke(app, ["fetch", "adsbexchange", "--from", "2024-12-01", "--db", db])
     assert r.exit_code == 2 and "adsblol" in r.output
     r = runner.invoke(app, ["fetch", "adsblol", "--from", "2024-12-01", "--country", "ZZ", "--db", db])
-    assert r.exit_code == 2 and "ISO2 codes" in r.output
+    assert r.exit_code == 2 and "ISO 3166 alpha-2 code" in r.output and "a country name" in r.output
     r = runner.invoke(app, ["fetch", "adsblol", "--db", db])
     assert r.exit_code == 2 and "--from" in r.output
     r = runner.invoke(app, ["fetch", "--list"])
