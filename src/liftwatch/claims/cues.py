@@ -14,6 +14,7 @@ from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
 from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
 from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES, FR_ARRIVAL_MOVES
 from liftwatch.claims.fr_goals import FR_GOAL_CUES, FR_GOAL_MOVES
+from liftwatch.claims.fr_stops import FR_VIA_CUES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
@@ -294,6 +295,8 @@ DEST_CUES = (
 VIA_CUES: tuple[str, ...] = (
     # "во время прохождения" (a strait passed, ``strait_passages.py``): first, as the longest alternatives
     *STRAIT_VIA_CUES,
+    # French stops told in the plural, the participle or by their purpose, and transits (``fr_stops.py``)
+    *FR_VIA_CUES,
     # "stopping along the way in Syria", "refuelling en route at Hmeimim": the way named between the stop and its place
     r"(?:stop(?:ping|ped|s)?|refuel(?:l)?(?:ing|ed|s)?)\s+(?:(?:along|on)\s+(?:the|its|their)\s+way|en\s+route)\s+(?:in|at)",
     r"via", r"through", r"by\s+way\s+of", r"transit(?:ing|ed)?\s+(?:through|via|in|at)?",
