@@ -6,8 +6,8 @@ English puts the adjective before the facility noun, French after it. A facility
 bases in Germany", "from the Russian base at Hmeimim", "depuis la base russe de Hmeimim") is that place, named
 next, so no country is read there. The mention covers the adjective only, so the role cue before the noun phrase
 ("from", "out of", "depuis", "au départ des") gives it its role through the usual filler ("their", "des bases").
-Only English and French are read: Russian and Arabic name a state's bases by a genitive or a nisba the other
-readers already take for the country.
+English and French are read here, Russian in ``ru_home_bases`` ("на сирийский порт"); Arabic names a state's
+bases by a nisba the other readers already take for the country.
 """
 
 from __future__ import annotations

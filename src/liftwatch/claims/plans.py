@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.cues import MOVE
+from liftwatch.claims.ru_plans import expected_departure, step_before_plan
 
 _AR = r"\u0600-\u06FF"
 # the words of a plan, ending where the verb they govern begins
@@ -87,16 +88,21 @@ def planned(clause: str) -> bool:
     nominal = [p.start() for p in _PLANNED_FOR.finditer(clause)]
     moves = list(MOVE.finditer(clause))
     future = any(_FUTURE_DEPARTURE.match(m.group(0)) for m in moves)
-    if (not plans and not nominal and not future) or _PRACTICE.search(clause):
+    expected = any(expected_departure(clause, m.start(), m.end()) for m in moves)
+    if (not plans and not nominal and not future and not expected) or _PRACTICE.search(clause):
         return False
     if not moves:  # nothing moves in it: no plan of a movement (a counted item, a roster is read elsewhere)
         return False
     nouns = []
+    steps = []
     governed = False
     for m in moves:
         word = m.group(0)
-        if _FUTURE_DEPARTURE.match(word):  # the verb is its own plan: "отправится в Гавану"
-            governed = True
+        if _FUTURE_DEPARTURE.match(word) or expected_departure(clause, m.start(), m.end()):
+            governed = True  # the verb is its own plan ("отправится в Гавану"), or "возвращение ... ожидается"
+            continue
+        if step_before_plan(clause, m.start()):
+            steps.append(m)  # "после захода в Астрахань эскадра направится": a step the plan orders
             continue
         if any(m.end() <= p for p in nominal) and (_MOVE_NOUN.match(word) or _PARTICIPLE.search(word)):
             continue
@@ -110,5 +116,5 @@ def planned(clause: str) -> bool:
             nouns.append(m)  # "этим рейсом ... будут эвакуированы": the flight the plan's verb is done by
             continue
         return False
-    # a noun of movement before the plan names the planned movement only when a verb of the plan moves
-    return governed or not nouns
+    # a noun of movement before the plan, or a step ordered by it, is planned only when a verb of the plan moves
+    return governed or not (nouns or steps)
