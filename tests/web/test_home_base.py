@@ -12,11 +12,11 @@ from liftwatch.store import Store
 from liftwatch.web import create_app
 
 
-def test_home_base_is_the_most_frequent_departure(demo_db: Path, tmp_path: Path) -> None:
+def _airframe_store(demo_db: Path, db: Path, deps: list[str | None]) -> Path:
+    """A store at ``db`` holding one airframe (``abcdef``) whose flights leave from ``deps`` in turn (None: unknown),
+    each a copy of the demo's first flight."""
     with Store(demo_db, read_only=True) as src:
         template = src.flights().head(1)
-    db = tmp_path / "home.duckdb"
-    deps = ["hmeimim", "hmeimim", "benina", None, "benina", "hmeimim"]
     rows = pl.concat(
         [
             template.with_columns(
@@ -29,6 +29,11 @@ def test_home_base_is_the_most_frequent_departure(demo_db: Path, tmp_path: Path)
     )
     with Store(db) as store:
         store.write_flights(rows)
+    return db
+
+
+def test_home_base_is_the_most_frequent_departure(demo_db: Path, tmp_path: Path) -> None:
+    db = _airframe_store(demo_db, tmp_path / "home.duckdb", ["hmeimim", "hmeimim", "benina", None, "benina", "hmeimim"])
     with liftwatch.open(db, read_only=True) as lw:
         home = lw.flights(asset="abcdef").home_base()
         assert home is not None
@@ -49,22 +54,7 @@ def test_airframe_page_shows_the_library_home_base(client: TestClient, lw: liftw
 
 def test_a_tie_between_two_bases_is_said(demo_db: Path, tmp_path: Path) -> None:
     # an airframe shuttling Hmeimim <-> Al-Khadim had been "based" at whichever id sorts first
-    with Store(demo_db, read_only=True) as src:
-        template = src.flights().head(1)
-    db = tmp_path / "tie.duckdb"
-    deps = ["hmeimim", "al-khadim", "hmeimim", "al-khadim", "benina"]
-    rows = pl.concat(
-        [
-            template.with_columns(
-                flight_id=pl.lit(f"abcdef-2024010{i}T000000Z"),
-                asset_id=pl.lit("abcdef"),
-                dep_site=pl.lit(d, dtype=pl.Utf8),
-            )
-            for i, d in enumerate(deps)
-        ]
-    )
-    with Store(db) as store:
-        store.write_flights(rows)
+    db = _airframe_store(demo_db, tmp_path / "tie.duckdb", ["hmeimim", "al-khadim", "hmeimim", "al-khadim", "benina"])
     with liftwatch.open(db, read_only=True) as lw:
         home = lw.flights(asset="abcdef").home_base()
         assert home is not None and (home.site_id, home.tied, home.departures) == ("al-khadim", ("hmeimim",), 2)
