@@ -15,6 +15,7 @@ take.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -81,10 +82,8 @@ def resolve_generic(text: str, carrier: Carrier | None) -> PlaceRef | None:
         return None
     phrase, name, implied = found
     mode = carrier or implied
-    try:
+    with contextlib.suppress(PlaceError):  # the phrase as the kb may hold it, else the name alone
         return replace(resolve_place(phrase, mode), text=text)
-    except PlaceError:
-        pass
     try:
         ref = resolve_place(name, mode)
     except PlaceError:
