@@ -51,6 +51,7 @@ from typing import Any
 
 from liftwatch.errors import LiftwatchError
 from liftwatch.io import split_parts
+from liftwatch.scale.executors import SCHEDULER_FORM, connect_scheduler
 
 WORKER_ENV = {"MALLOC_MMAP_THRESHOLD_": str(1 << 30), "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
 POOL_MIN_CHUNKS = (
@@ -125,15 +126,7 @@ def dask_client(address: Any) -> tuple[Any, bool]:
         ) from None
     if isinstance(address, Client):
         return address, False
-    make: Any = Client  # typed or not depending on the installed version
-    try:
-        return make(address, timeout="20s"), True
-    except OSError as exc:
-        raise LiftwatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
-    except ValueError as exc:  # not an address at all ("missing port number"): say what one looks like
-        raise LiftwatchError(
-            f"--dask {address!r}: {exc}; give a scheduler address such as tcp://scheduler:8786"
-        ) from None
+    return connect_scheduler(Client, address, "20s", f"give {SCHEDULER_FORM}"), True
 
 
 def _init_worker() -> None:

@@ -29,7 +29,8 @@ T = TypeVar("T")
 
 DASK_EXTRA = "dask"
 LOCAL = "local"  # --dask local: start a Dask LocalCluster on this machine
-DASK_FORMS = "give 'local' or a scheduler address such as tcp://scheduler:8786"
+SCHEDULER_FORM = "a scheduler address such as tcp://scheduler:8786"
+DASK_FORMS = f"give 'local' or {SCHEDULER_FORM}"
 WORKER_ENV = {"POLARS_MAX_THREADS": "1"}
 # Polars' allocator (jemalloc) keeps freed pages 0.5-1 s (the defaults ``import polars`` writes into the
 # environment, which workers inherit). Keeping them 5-20 s cut a worker's system time by half (15 M points:
@@ -186,6 +187,18 @@ def _worker_env() -> Iterator[None]:
                 os.environ[k] = v
 
 
+def connect_scheduler(make: Callable[..., Any], address: Any, timeout: str, forms: str) -> Any:
+    """``make(address, timeout=timeout)`` (a Dask ``Client``), its two ways of failing said plainly: a scheduler that
+    does not answer, and a value that is no address at all ("missing port number"), with ``forms`` saying what one
+    looks like."""
+    try:
+        return make(address, timeout=timeout)
+    except OSError as exc:
+        raise LiftwatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    except ValueError as exc:
+        raise LiftwatchError(f"--dask {address!r}: {exc}; {forms}") from None
+
+
 @contextmanager
 def open_executor(b: Backend) -> Iterator[Executor]:
     """An executor for the backend, shut down (and a local cluster stopped) when the block ends."""
@@ -202,12 +215,7 @@ def open_executor(b: Backend) -> Iterator[Executor]:
             )
             client = distributed.Client(cluster)
         else:
-            try:
-                client = distributed.Client(b.dask, timeout="30s")
-            except OSError as exc:
-                raise LiftwatchError(f"cannot reach the Dask scheduler at {b.dask}: {exc}") from exc
-            except ValueError as exc:  # not an address at all ("missing port number"): say what one looks like
-                raise LiftwatchError(f"--dask {b.dask!r}: {exc}; {DASK_FORMS}") from None
+            client = connect_scheduler(distributed.Client, b.dask, "30s", DASK_FORMS)
         try:
             with client.get_executor(pure=False) as ex:
                 yield ex
