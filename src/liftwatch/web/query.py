@@ -12,10 +12,11 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time
 from typing import Any
 from urllib.parse import urlencode
 
+from liftwatch.analysis_scope import day_window
 from liftwatch.errors import InvalidValueError, LiftwatchError, PlaceError
 from liftwatch.filters import CLASSIFICATIONS, ENDINGS, FlightFilter
 from liftwatch.web.payload import MAX_ZOOM
@@ -146,11 +147,9 @@ def _through_day(end: str | None) -> str | datetime | None:
     in ``report --to``): ``end=2024-12-20`` selects flights active before 2024-12-21 00:00Z. A time is taken as is."""
     if end is None or not _DAY.fullmatch(end.strip()):
         return end
-    try:
-        day = date.fromisoformat(end.strip())
-    except ValueError:
-        return end  # the library names what is allowed
-    return datetime.combine(day + timedelta(days=1), time(), tzinfo=UTC)
+    _, after = day_window(None, end)  # the analysis's own inclusive last day; a date that does not exist is refused
+    assert after is not None
+    return datetime.combine(after, time(), tzinfo=UTC)
 
 
 def _place_field(values: dict[str, str], text: str) -> str:
