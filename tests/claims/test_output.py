@@ -56,6 +56,26 @@ def test_html_section_is_escaped_and_complete(tmp_path: Path, fake_gaz: Gazettee
     assert "No movement claims" in report_section_html([])
 
 
+def test_guessed_arrival_is_shown_as_a_guess(tmp_path: Path, fake_gaz: Gazetteer) -> None:
+    """A dark flight whose ranked guess gives the claimed base 0.3 partly matches; every view says the base was
+    guessed (``al-khadim?``, ``arr_site_guess``), none prints it as where the flight landed."""
+    dark = flight("155abc", "hmeimim", "al-khadim", T0, ending="dark", candidates=[("al-khadim", 0.3)])
+    dark["arr_conf"] = 0.3
+    store = Store(tmp_path / "g.duckdb")
+    store.write_flights(flights_table([dark]))
+    ex = extract(TEXT, gazetteer=fake_gaz)
+    (res,) = check(ex, store, gazetteer=fake_gaz)
+    store.close()
+    row = res.to_dict()["flights"][0]
+    assert row["match"] == "partial" and row["arr_site"] is None and row["arr_site_guess"] == "al-khadim"
+    assert row["dep_site"] == "hmeimim" and row["dep_site_guess"] is None
+    assert res.flights["arr_site"][0] == "al-khadim"  # the matched table itself keeps the stored ranking
+    assert "al-khadim?" in report_section_html([res])
+    console = Console(record=True, width=160)
+    print_results(ex, [res], console)
+    assert "hmeimim -> al-khadim?" in console.export_text()
+
+
 def test_rich_views_render(tmp_path: Path, fake_gaz: Gazetteer) -> None:
     ex, res = _results(tmp_path, fake_gaz)
     console = Console(record=True, width=140)

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,17 @@ def test_claim_check_of_the_founding_article(client: TestClient) -> None:
     assert "/flight/" in r.text
     empty = client.post("/claims", data={"article": "  "})
     assert empty.status_code == 400
+
+
+def test_claim_page_marks_guessed_sites_as_the_library_does(client: TestClient, lw: liftwatch.LiftWatch) -> None:
+    """A dark flight matched on a ranked guess below the confidence threshold shows ``al-khadim?``, not a landing."""
+    checked = lw.check(text=founding_article(), publication=date(2024, 12, 28))
+    rows = [f for r in checked.results for f in r.to_dict()["flights"][:100]]
+    guessed = sum(bool(f["dep_site_guess"]) + bool(f["arr_site_guess"]) for f in rows)
+    assert any(f["arr_site_guess"] == "al-khadim" for f in rows)
+    r = client.post("/claims", data={"article": founding_article(), "publication": "2024-12-28"})
+    assert r.text.count('class="lw-guess"') == guessed
+    assert '<span class="lw-guess" title="best guess below the confidence threshold">al-khadim?</span>' in r.text
 
 
 def test_a_bad_publication_date_is_shown_on_the_form_with_the_article_kept(client: TestClient) -> None:

@@ -47,6 +47,7 @@ from liftwatch.claims.reach import OutOfReach, out_of_reach
 from liftwatch.claims.support import count_check, dark_check, parts, vessel_sightings
 from liftwatch.claims.water_evidence import voyages_through, water_coverage, water_ids
 from liftwatch.store import Store
+from liftwatch.tracks.guesses import with_guesses
 
 SUPPORTED = "supported"
 PARTLY = "partly supported"
@@ -89,9 +90,18 @@ class ClaimResult:
     def n_partial(self) -> int:
         return int((self.flights["match"] == "partial").sum()) if self.flights.height else 0
 
+    @property
+    def shown_flights(self) -> pl.DataFrame:
+        """The matched flights as every display shows them: a site below the confidence threshold moves to
+        ``dep_site_guess``/``arr_site_guess`` (:func:`liftwatch.tracks.guesses.mark_guesses`). A dark flight's
+        ranked guess is what makes it a match, but printed as ``arr_site`` it would read as a seen landing;
+        ``dest_prob`` and ``why`` say how much the guess weighs."""
+        return with_guesses(self.flights)
+
     def to_dict(self) -> dict[str, Any]:
-        cols = [c for c in _OUT_COLS if c in self.flights.columns]
-        rows = self.flights.select(cols).to_dicts() if self.flights.height else []
+        shown = self.shown_flights
+        cols = [c for c in _OUT_COLS if c in shown.columns]
+        rows = shown.select(cols).to_dicts() if shown.height else []
         for r in rows:
             for k, v in r.items():
                 if isinstance(v, datetime):
@@ -118,7 +128,7 @@ class ClaimResult:
 
 _OUT_COLS = (
     "match", "flight_id", "domain", "asset_id", "registration", "type_code", "callsign", "country", "operator",
-    "dep_site", "dep_time", "arr_site", "arr_time", "ending", "dest_prob", "why",
+    "dep_site", "dep_site_guess", "dep_time", "arr_site", "arr_site_guess", "arr_time", "ending", "dest_prob", "why",
 )  # fmt: skip
 
 

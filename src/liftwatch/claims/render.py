@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import jinja2
+import polars as pl
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -66,13 +67,23 @@ def _flight_cols() -> list[str]:
     return ["match", "asset_id", "registration", "type_code", "callsign", "dep_site", "dep_time", "arr_site", "ending", "dest_prob", "why"]  # fmt: skip
 
 
+def _shown(r: ClaimResult) -> pl.DataFrame:
+    """The result's flights with a guessed site written ``SITE?`` in its ``dep_site``/``arr_site`` column."""
+    f = r.shown_flights
+    return f.with_columns(
+        pl.coalesce(pl.col(f"{side}_site"), pl.col(f"{side}_site_guess") + "?").alias(f"{side}_site")
+        for side in ("dep", "arr")
+        if f"{side}_site_guess" in f.columns
+    )
+
+
 def _terminal_flights(r: ClaimResult) -> Table:
     """A compact flights table for the terminal: one line per flight where the width allows."""
     ft = Table(title=f"flights behind the verdict ({r.flights.height})", title_justify="left", pad_edge=False)
     for col in ("match", "asset", "type", "route", "departed", "ending", "p(to)"):
         ft.add_column(col, no_wrap=col in ("match", "departed", "p(to)"))
     ft.add_column("why", min_width=14)
-    for f in r.flights.head(MAX_FLIGHT_ROWS).iter_rows(named=True):
+    for f in _shown(r).head(MAX_FLIGHT_ROWS).iter_rows(named=True):
         ft.add_row(
             f["match"],
             f.get("registration") or f["asset_id"],
@@ -194,7 +205,7 @@ def report_section_html(results: list[ClaimResult]) -> str:
         return [c for c in _flight_cols() if c in r.flights.columns]
 
     def flight_rows(r: ClaimResult) -> list[list[str]]:
-        return [[_fmt(v) for v in row] for row in r.flights.head(MAX_FLIGHT_ROWS).select(cols(r)).iter_rows()]
+        return [[_fmt(v) for v in row] for row in _shown(r).head(MAX_FLIGHT_ROWS).select(cols(r)).iter_rows()]
 
     return _HTML.render(
         results=results,

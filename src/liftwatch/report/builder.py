@@ -216,10 +216,9 @@ def write_report(
         .head(EVIDENCE_ROWS)
         .drop("_prio")
     )
-    if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(evidence.columns):
-        from liftwatch.tracks.guesses import mark_guesses
+    from liftwatch.tracks.guesses import with_guesses
 
-        evidence = mark_guesses(evidence)  # a site below the confidence threshold is shown as a guess
+    evidence = with_guesses(evidence)  # a site below the confidence threshold is shown as a guess
     ctx = render.Context(
         summary=summary,
         region_corridors=region_tab,

@@ -140,10 +140,9 @@ def flat_flights(flights: pl.DataFrame) -> pl.DataFrame:
     ``tracks.guesses.mark_guesses``) so a spreadsheet never shows a guess as a flight's site; the Parquet
     export keeps the full ranking.
     """
-    if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(flights.columns):
-        from liftwatch.tracks.guesses import mark_guesses
+    from liftwatch.tracks.guesses import with_guesses
 
-        flights = mark_guesses(flights)
+    flights = with_guesses(flights)
     cands = [candidates_text(c) for c in flights["arr_candidates"].to_list()] if flights.height else []
     return flights.with_columns(
         pl.col("callsigns").list.join(" ").alias("callsigns"),

@@ -111,11 +111,10 @@ def flight_features(flights: pl.DataFrame, colors: dict[str, str], max_vertices:
     """
     if flights.is_empty():
         return []
-    from liftwatch.tracks.guesses import mark_guesses
+    from liftwatch.tracks.guesses import with_guesses
 
-    f = flights.with_columns(flight_corridor_expr())
-    if {"dep_conf", "arr_conf", "ending", "arr_time"} <= set(f.columns):
-        f = mark_guesses(f)  # popups show a guessed site as a guess, not as the flight's site
+    # popups show a guessed site as a guess, not as the flight's site
+    f = with_guesses(flights.with_columns(flight_corridor_expr()))
     f = f.with_columns(
         _thin(pl.col("geometry").str.json_decode(pl.List(pl.List(pl.Float64))), max(2, max_vertices)).alias("_coords"),
         pl.col("callsigns").list.join(" ").alias("callsign"),

@@ -12,6 +12,7 @@ import polars as pl
 from liftwatch.errors import LiftwatchError
 
 DEFAULT_MIN_CONFIDENCE = 0.5  # below this a departure/arrival site is a guess, not a finding
+GUESS_INPUTS = frozenset({"dep_site", "dep_conf", "arr_site", "arr_conf", "arr_time", "ending"})
 
 
 def check_min_confidence(min_confidence: float) -> float:
@@ -42,3 +43,9 @@ def mark_guesses(flights: pl.DataFrame, min_confidence: float = DEFAULT_MIN_CONF
         pl.when(weak("arr") & ~landed).then(None).otherwise(pl.col("arr_time")).alias("arr_time"),
         (~landed & pl.col("arr_time").is_not_null() & ~weak("arr")).alias("arr_time_estimated"),
     )
+
+
+def with_guesses(flights: pl.DataFrame, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> pl.DataFrame:
+    """:func:`mark_guesses` where ``flights`` carries the columns it reads; a table of a few columns (a summary,
+    a page's selection) comes back unchanged, so every display can call this on whatever it was given."""
+    return mark_guesses(flights, min_confidence) if set(flights.columns) >= GUESS_INPUTS else flights

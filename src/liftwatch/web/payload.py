@@ -18,7 +18,7 @@ import polars as pl
 
 from liftwatch import kb
 from liftwatch.flights import Flight, track_coords
-from liftwatch.tracks.guesses import mark_guesses
+from liftwatch.tracks.guesses import with_guesses
 
 TILE_PX = 256
 MAX_ZOOM = 18.0  # the map's deepest zoom: a pixel there is ~0.5 m, finer than any fix
@@ -85,15 +85,6 @@ def site_point(site_id: str, when: datetime | date | None = None) -> dict[str, A
         "kind": s.kind,
         "controller": controller,
     }
-
-
-GUESS_INPUTS = frozenset({"dep_site", "dep_conf", "arr_site", "arr_conf", "arr_time", "ending"})
-
-
-def with_guesses(flights: pl.DataFrame) -> pl.DataFrame:
-    """``flights`` with ``dep_site_guess``/``arr_site_guess`` (:func:`liftwatch.tracks.guesses.mark_guesses`) where it
-    carries what the rule reads; unchanged otherwise (a table of a few columns)."""
-    return mark_guesses(flights) if set(flights.columns) >= GUESS_INPUTS else flights
 
 
 def flight_item(r: dict[str, Any], tolerance: float) -> dict[str, Any]:

@@ -19,9 +19,9 @@ from liftwatch.analytics.corridors import SEP, UNKNOWN
 from liftwatch.analytics.surge import Alert
 from liftwatch.errors import LiftwatchError
 from liftwatch.report.tables import MIN_EXPECTED, site_table
-from liftwatch.tracks.guesses import mark_guesses
+from liftwatch.tracks.guesses import GUESS_INPUTS, mark_guesses, with_guesses
 from liftwatch.web.app import render, web_state
-from liftwatch.web.payload import GUESS_INPUTS, evidence_rows, flight_detail, flight_item, site_point, with_guesses
+from liftwatch.web.payload import evidence_rows, flight_detail, flight_item, site_point
 from liftwatch.web.query import CLASS_CHOICES, ENDING_CHOICES, parse_view
 from liftwatch.web.state import StoreBusy
 
