@@ -164,6 +164,8 @@ def test_dark_flight_page_shows_its_candidates(page: Any, server: str, shots: Pa
     rows = page.locator("#lw-candidates tr")
     assert rows.count() == len(f.candidates()) + 1
     assert int(status["projections"]) == len(f.candidates())
+    # the page fits a 1280 px window: the fixed-size profile chart had widened it by 12 px (a horizontal scrollbar)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     page.screenshot(path=str(shots / "flight-dark.png"), full_page=True)
 
 
