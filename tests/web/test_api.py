@@ -289,7 +289,7 @@ def test_a_country_name_is_its_code_and_an_unknown_country_lists_the_forms(
 def test_a_window_ending_before_it_starts_is_an_error(client: TestClient) -> None:
     r = client.get("/api/count", params={"start": "2024-12-20", "end": "2024-12-19"})
     assert r.status_code == 400 and r.json()["field"] == "end"  # it had answered one flight
-    assert "on or after start 2024-12-20" in r.json()["error"]
+    assert "on or after the first day 2024-12-20" in r.json()["error"]
 
 
 def test_the_map_date_pickers_end_is_through_that_day(client: TestClient, lw: liftwatch.LiftWatch) -> None:

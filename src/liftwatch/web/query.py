@@ -128,8 +128,8 @@ def build_filter(values: dict[str, str]) -> FlightFilter:
     if any(c == "military+state" for c in classes):
         classes = (*(c for c in classes if c != "military+state"), "military", "state")
     start, end = values.get("start") or None, values.get("end") or None
-    if start and end and _DAY.fullmatch(start) and _DAY.fullmatch(end) and end < start:
-        raise InvalidValueError("end", end, (f"a day on or after start {start}",))
+    if start and end and _DAY.fullmatch(start) and _DAY.fullmatch(end):
+        day_window(start, end)  # a "to" day before the "from" day: the analysis's own error
     return FlightFilter.from_options(
         corridor=values.get("corridor") or None,
         classification=(classes[0] if len(classes) == 1 else classes) if classes else None,
