@@ -159,10 +159,17 @@ def flights_payload(page: pl.DataFrame, *, zoom: float = 5.0, at: datetime | dat
     return {"flights": items, "sites": sites_of(items, when)}
 
 
-def flight_detail(f: Flight) -> dict[str, Any]:
-    """One flight for its page: header fields, full track with altitude/speed, candidates, sites."""
+def shown_row(f: Flight) -> dict[str, Any]:
+    """The flight's row as every display shows it: a site below the confidence threshold moved to its
+    ``*_site_guess`` column, an arrival time estimated from a guess dropped (:func:`with_guesses`)."""
+    return with_guesses(pl.DataFrame([f.row])).row(0, named=True)
+
+
+def flight_detail(f: Flight, shown: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One flight for its page: header fields, full track with altitude/speed, candidates, sites (``shown``: the
+    row from :func:`shown_row` when the caller already has it)."""
     track = f.track
-    item = flight_item(with_guesses(pl.DataFrame([f.row])).row(0, named=True), 0.0)
+    item = flight_item(shown if shown is not None else shown_row(f), 0.0)
     profile: dict[str, list[Any]] = {"t": [], "alt": [], "gs": []}
     if track.height and {"ts", "lat", "lon"} <= set(track.columns):
         profile["t"] = [v.timestamp() if isinstance(v, datetime) else None for v in track["ts"].to_list()]

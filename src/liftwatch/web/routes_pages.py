@@ -19,9 +19,9 @@ from liftwatch.analytics.corridors import SEP, UNKNOWN
 from liftwatch.analytics.surge import Alert
 from liftwatch.errors import LiftwatchError
 from liftwatch.report.tables import MIN_EXPECTED, site_table
-from liftwatch.tracks.guesses import GUESS_INPUTS, mark_guesses, with_guesses
+from liftwatch.tracks.guesses import GUESS_INPUTS, with_guesses
 from liftwatch.web.app import render, web_state
-from liftwatch.web.payload import evidence_rows, flight_detail, flight_item, site_point
+from liftwatch.web.payload import evidence_rows, flight_detail, flight_item, shown_row, site_point
 from liftwatch.web.query import CLASS_CHOICES, ENDING_CHOICES, parse_view
 from liftwatch.web.state import StoreBusy
 
@@ -94,7 +94,8 @@ def flight_page(request: Request, flight_id: str) -> Response:
     state = web_state(request)
     with state.session() as lw:
         f = lw.flight(flight_id)
-        detail = flight_detail(f)
+        shown = shown_row(f)
+        detail = flight_detail(f, shown)
         prev, nxt = f.neighbours()
         evidence = evidence_rows(f.evidence())
     item = detail["flight"]
@@ -105,7 +106,7 @@ def flight_page(request: Request, flight_id: str) -> Response:
         f=item,
         row=_rows(pl.DataFrame([{k: f.row.get(k) for k in FLIGHT_COLS}]))[0],
         dep_time=_fmt(f.row.get("dep_time")),
-        ends=_shown_ends(f.row),
+        ends=_shown_ends(shown),
         first=_fmt(f.first_ts),
         last=_fmt(f.last_ts),
         candidates=cands,
@@ -116,17 +117,16 @@ def flight_page(request: Request, flight_id: str) -> Response:
     )
 
 
-def _shown_ends(row: dict[str, Any]) -> dict[str, Any]:
-    """A flight's ends as every display shows them (``mark_guesses``): a site below the confidence threshold is
-    a guess (``LFLD?``), an arrival time estimated from a guess is not shown and one estimated for an airborne
-    ending is marked ``~`` -- the page must not pass off a dark flight's projected landing as a seen one."""
-    cols = ("dep_site", "dep_conf", "arr_site", "arr_conf", "arr_time", "ending")
-    shown = mark_guesses(pl.DataFrame([{c: row.get(c) for c in cols}])).row(0, named=True)
+def _shown_ends(shown: dict[str, Any]) -> dict[str, Any]:
+    """A flight's ends from its shown row (``payload.shown_row``): a site below the confidence threshold is a guess
+    (``LFLD?``), an arrival time estimated from a guess is not shown and one estimated for an airborne ending is
+    marked ``~`` -- the page must not pass off a dark flight's projected landing as a seen one."""
+    dep, arr = shown["dep_site"] or shown["dep_site_guess"], shown["arr_site"] or shown["arr_site_guess"]
     return {
-        "dep": shown["dep_site"] or (f"{shown['dep_site_guess']}?" if shown["dep_site_guess"] else None),
-        "arr": shown["arr_site"] or (f"{shown['arr_site_guess']}?" if shown["arr_site_guess"] else None),
-        "dep_site": row.get("dep_site"),
-        "arr_site": row.get("arr_site"),
+        "dep": shown["dep_site"] or (f"{dep}?" if dep else None),
+        "arr": shown["arr_site"] or (f"{arr}?" if arr else None),
+        "dep_site": dep,
+        "arr_site": arr,
         "arr_time": ("~" if shown["arr_time_estimated"] else "") + _fmt(shown["arr_time"]),
     }
 
