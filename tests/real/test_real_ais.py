@@ -22,7 +22,7 @@ import pytest
 from pyais.exceptions import AISBaseException
 from typer.testing import CliRunner
 
-from liftwatch import io
+from liftwatch import io, sea
 from liftwatch.cli import app
 from liftwatch.io import ais_lines, ais_nmea
 from liftwatch.io.base import NothingKeptError, RejectLog
@@ -305,6 +305,27 @@ def test_marinecadastre_status_and_imo(tmp_path: Path) -> None:
     imos = points["registration"].drop_nulls()
     assert imos.len() > 300 and imos.str.contains(r"^\d{7}$").all()
     _voyages_build(db, rep.rows_read)
+
+
+def test_marinecadastre_moored_ships_call_at_their_harbour(tmp_path: Path) -> None:
+    """The file's own navigational status is the truth: a ship reporting "moored" (5) lies at a quay, one "at
+    anchor" (1) mostly off the harbour. With the World Port Index's harbours in the port list, 23 of the 39 moored
+    US ships make a call (1 with the curated ports alone, which cover the seas reporting names), one anchored
+    does; the rest are moored farther than 3 km from any index point (river wharves, shipyards)."""
+    path = _shared("aisdb/test_data_noaa_20230101.csv")
+    _, db = _ingest(path, tmp_path)
+    with Store(db) as store:
+        calls = sea.analyse(store).port_calls.filter(pl.col("is_call"))
+    status = pl.read_csv(path, infer_schema_length=0).select(pl.col("MMSI").alias("asset_id"), "Status")
+    called = status.join(calls.select("asset_id", "site_id"), on="asset_id", how="left")
+    moored = called.filter(pl.col("Status") == "5.0")
+    anchored = called.filter(pl.col("Status") == "1.0")
+    assert moored.height == 39 and moored["site_id"].is_not_null().sum() >= 22
+    assert anchored.height == 17 and anchored["site_id"].is_not_null().sum() <= 1
+    # the one curated port among US harbours is Mayport's naval station; the rest are index harbours
+    assert set(moored["site_id"].drop_nulls().filter(~moored["site_id"].drop_nulls().str.starts_with("wpi-"))) <= {
+        "mayport-naval-station"
+    }
 
 
 def test_decoded_csv(tmp_path: Path) -> None:

@@ -250,10 +250,11 @@ def pass2_frame(
         return None
     marked = portcalls.mark_visits(pts, ports)
     calls = portcalls.port_calls(marked)
-    g = gaps.classify(destinations.rank(gaps.find_gaps(marked, end), ports, calls), grid, ports, heard)
+    likely = portcalls.inferable_ports(ports, calls)  # where a place is only inferred
+    g = gaps.classify(destinations.rank(gaps.find_gaps(marked, end), likely, calls), grid, likely, heard)
     split = g.filter(pl.col("lingers") & ~pl.col("in_port"))
     assigned = voyages.assign_voyages(marked, calls, split)
-    return voyage_rows(assigned, calls, g, ports, static), calls, g
+    return voyage_rows(assigned, calls, g, likely, static), calls, g
 
 
 def empty_result() -> SeaResult:

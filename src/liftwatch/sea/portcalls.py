@@ -7,6 +7,13 @@ call** when the ship evidently stopped: some report below ``STOP_KN`` (0.5 kn), 
 longer, or it fell silent inside for ``GAP_IN_PORT_S`` or longer, or the data starts/ends inside (a ship first
 seen in port departed from it). A ship sailing past a harbour mouth makes a visit but no call.
 
+The ports are the knowledge base's curated ports and naval bases (those reporting names, with their controllers)
+and, with the kb's default sites, the World Port Index's other harbours worldwide (``indexed``): a ship moored at
+Long Beach or Rotterdam makes a call there rather than none. An index harbour within ``HARBOUR_KM`` of a curated
+port is that port's harbour and is left out. Where a place is only inferred (a silence's destination, the port behind
+a ship first seen at sea) the index harbours compete only once a ship in the data was seen calling there
+(:func:`inferable_ports`).
+
 Everything is columnar: nearest port by a KD-tree over unit vectors, the hysteresis as a forward fill of
 entry/exit events per ship, visits as one ``group_by``.
 """
@@ -42,14 +49,17 @@ PORTCALL_SCHEMA: dict[str, pl.DataType] = {
 
 
 def port_sites(sites: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Ports and naval bases of the knowledge base (site_id, lat, lon, name, country, kind, host_states).
+    """Ports and naval bases (site_id, lat, lon, name, country, kind, host_states, indexed).
 
+    ``sites`` None takes the knowledge base's sites and adds the World Port Index's harbours beyond ``HARBOUR_KM``
+    of every curated one (``indexed`` true); a caller's own ``sites`` table is its whole port list.
     ``host_states`` (naval bases only, null at ports) lists the states whose navy may use the base: the state it
     lies in and every state its controller history names (:func:`liftwatch.kb.sites.host_states`), for the prior
     in :func:`liftwatch.sea.destinations.rank` that a foreign navy's base is an unlikely goal.
     """
     from liftwatch.kb.sites import host_states
 
+    default = sites is None
     if sites is None:
         from liftwatch import kb
 
@@ -62,7 +72,51 @@ def port_sites(sites: pl.DataFrame | None = None) -> pl.DataFrame:
         sorted(hosts.get(sid, frozenset()) | ({c} if c else set())) if kind == "naval_base" else None
         for sid, kind, c in zip(ports["site_id"].to_list(), ports["kind"].to_list(), country, strict=True)
     ]  # one per port: tens
-    return ports.with_columns(pl.Series("host_states", states, dtype=pl.List(pl.String)))
+    ports = ports.with_columns(
+        pl.Series("host_states", states, dtype=pl.List(pl.String)), pl.lit(False).alias("indexed")
+    )
+    return pl.concat([ports, _index_harbours(ports)], how="diagonal_relaxed") if default else ports
+
+
+def _index_harbours(curated: pl.DataFrame) -> pl.DataFrame:
+    """The World Port Index's harbours (``kb.port_index.index_ports``) beyond ``HARBOUR_KM`` of every port of
+    ``curated``, in the port list's columns."""
+    from liftwatch.kb.port_index import index_ports
+
+    idx = list(index_ports().values())
+    lat = np.array([s.lat for s in idx], dtype=np.float64)
+    lon = np.array([s.lon for s in idx], dtype=np.float64)
+    _, km = nearest_port(lat, lon, curated, max_km=HARBOUR_KM)
+    keep = [s for s, far in zip(idx, ~np.isfinite(km), strict=True) if far]  # one per index port: thousands
+    return pl.DataFrame(
+        {
+            "site_id": [s.site_id for s in keep],
+            "lat": [s.lat for s in keep],
+            "lon": [s.lon for s in keep],
+            "name": [s.name for s in keep],
+            "country": [s.country for s in keep],
+            "kind": ["port"] * len(keep),
+            "host_states": [None] * len(keep),
+            "indexed": [True] * len(keep),
+        },
+        schema_overrides={"host_states": pl.List(pl.String)},
+    )
+
+
+def inferable_ports(ports: pl.DataFrame, calls: pl.DataFrame | None) -> pl.DataFrame:
+    """The ports a place only inferred may be: every curated one, and an index harbour once some ship in ``calls``
+    (``PORTCALL_SCHEMA``) was seen calling there.
+
+    The index holds thousands of harbours, most of them fishing and ferry ports: spreading a silence's probability
+    over every one near its track would bury the working port it most likely made for, and the curated list is the
+    harbours reporting on military logistics names. A harbour the data shows ships using is evidence of its own.
+    """
+    if "indexed" not in ports.columns:
+        return ports
+    used: list[str] = []
+    if calls is not None and calls.height:
+        used = calls.filter(pl.col("is_call"))["site_id"].unique().to_list()
+    return ports.filter(~pl.col("indexed") | pl.col("site_id").is_in(used))
 
 
 def harbour_of(ports: pl.DataFrame, km: float = HARBOUR_KM) -> dict[str, str]:
@@ -70,11 +124,14 @@ def harbour_of(ports: pl.DataFrame, km: float = HARBOUR_KM) -> dict[str, str]:
 
     Tartus naval facility and Tartus commercial port are 2 km apart: positions inside their circles are
     assigned to the nearer one, but a call inferred from a silence cannot tell them apart, so rankings pool them.
+    Pairs come from a KD-tree: the port list holds thousands of index harbours.
     """
     ids = ports["site_id"].to_list()
-    lat, lon = ports["lat"].to_numpy(), ports["lon"].to_numpy()
-    d = haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
-    first = np.argmax(d <= km, axis=1)  # the diagonal guarantees a hit
+    first = np.arange(len(ids))
+    if len(ids) > 1:
+        tree = cKDTree(unit_vectors(ports["lat"].to_numpy(), ports["lon"].to_numpy()))
+        pairs = tree.query_pairs(chord_for_km(km), output_type="ndarray")  # i < j
+        np.minimum.at(first, pairs[:, 1], pairs[:, 0])
     return {ids[i]: ids[int(first[i])] for i in range(len(ids))}
 
 
