@@ -107,6 +107,15 @@ def test_a_dask_value_that_is_no_address_names_the_forms() -> None:
         pass
     with pytest.raises(LiftwatchError, match="scheduler address such as tcp://scheduler:8786"):
         dask_client("nowhere")
+    # refused before any client (and its event-loop thread, which a loaded machine had been slow to start) is made
+    from liftwatch.scale.executors import connect_scheduler
+
+    made: list[object] = []
+    with pytest.raises(LiftwatchError, match="missing port number"):
+        connect_scheduler(lambda *a, **k: made.append(a), "tcp://nowhere", "1s", forms)
+    assert made == []
+    connect_scheduler(lambda *a, **k: made.append(a), "tcp://scheduler:8786", "1s", forms)
+    assert made == [("tcp://scheduler:8786",)]
 
 
 def test_kb_regions_shows_a_region_of_states_as_its_states() -> None:

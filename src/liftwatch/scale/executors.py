@@ -190,7 +190,16 @@ def _worker_env() -> Iterator[None]:
 def connect_scheduler(make: Callable[..., Any], address: Any, timeout: str, forms: str) -> Any:
     """``make(address, timeout=timeout)`` (a Dask ``Client``), its two ways of failing said plainly: a scheduler that
     does not answer, and a value that is no address at all ("missing port number"), with ``forms`` saying what one
-    looks like."""
+    looks like. A text that is no address is refused before a client (and its event-loop thread) is made."""
+    if isinstance(address, str):
+        from distributed.comm.addressing import parse_address, parse_host_port
+
+        try:
+            scheme, location = parse_address(address if "://" in address else f"tcp://{address}")
+            if scheme in ("tcp", "tls"):
+                parse_host_port(location)
+        except ValueError as exc:
+            raise LiftwatchError(f"--dask {address!r}: {exc}; {forms}") from None
     try:
         return make(address, timeout=timeout)
     except OSError as exc:
