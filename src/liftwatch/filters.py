@@ -19,7 +19,9 @@ from datetime import UTC, date, datetime, time
 from typing import Any, Literal, get_args
 
 from liftwatch.errors import InvalidValueError
+from liftwatch.kb.carriers import Carrier
 from liftwatch.kb.countries import countries, resolve_country
+from liftwatch.kb.harbours import same_harbour
 from liftwatch.kb.places import PlaceRef, resolve_endpoint
 
 Ending = Literal["landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end"]
@@ -121,7 +123,7 @@ class FlightFilter:
         for name in ("site", "origin", "destination"):
             value = getattr(self, name)
             if value is not None:
-                resolve_endpoint(value)  # unknown or ambiguous names and seas fail here, with candidates
+                resolve_endpoint(value, self._carrier)  # unknown or ambiguous names and seas fail here, with candidates
 
     def _time(self, name: str) -> datetime | None:
         value = getattr(self, name)
@@ -138,11 +140,26 @@ class FlightFilter:
         """A copy with some fields changed (how :class:`~liftwatch.flights.Flights` chains)."""
         return dataclasses.replace(self, **changes)
 
+    @property
+    def _carrier(self) -> Carrier | None:
+        """Who uses the places named: the flights' domain, when the filter keeps one (a voyage's "Tobruk" is the
+        port, a flight's the airfield); None reads a name as the kb does for either."""
+        return "air" if self.domain == "air" else "sea" if self.domain == "sea" else None
+
     def places(self) -> dict[str, PlaceRef]:
-        """The resolved places of ``site``/``origin``/``destination``."""
-        return {
-            n: resolve_endpoint(v) for n in ("site", "origin", "destination") if (v := getattr(self, n)) is not None
-        }
+        """The resolved places of ``site``/``origin``/``destination``.
+
+        For voyages a port stands for its harbour (:func:`liftwatch.kb.harbours.same_harbour`): a call is assigned
+        to the nearer of Tartus's naval base and its commercial port, 2 km apart, and "Tartus" means both.
+        """
+        out: dict[str, PlaceRef] = {}
+        for n in ("site", "origin", "destination"):
+            if (v := getattr(self, n)) is not None:
+                ref = resolve_endpoint(v, self._carrier)
+                if self.domain == "sea":
+                    ref = dataclasses.replace(ref, site_ids=same_harbour(ref.site_ids))
+                out[n] = ref
+        return out
 
     @property
     def classifications(self) -> tuple[str, ...]:

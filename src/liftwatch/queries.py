@@ -75,9 +75,31 @@ class StoreQueries:
         """The flights a ready-made :class:`~liftwatch.filters.FlightFilter` selects."""
         return Flights(self._ref, where)
 
-    def voyages(self, *, asset: str | None = None, ending: Ending | None = None) -> Flights:
-        """Stored ship voyages (the flights table, domain ``sea``)."""
-        return Flights(self._ref, FlightFilter(domain="sea", asset=asset, ending=ending))
+    def voyages(
+        self,
+        classification: Classification | tuple[Classification, ...] | None = None,
+        *,
+        country: str | None = None,
+        site: str | None = None,
+        corridor: str | None = None,
+        start: TimeLike | None = None,
+        end: TimeLike | None = None,
+        asset: str | None = None,
+        ending: Ending | None = None,
+    ) -> Flights:
+        """Stored ship voyages (the flights table, domain ``sea``), filtered as :meth:`flights` filters: a place is
+        read as a ship's ("Tobruk" is the port) and a port stands for its harbour (Tartus's naval base and port)."""
+        return self.flights(
+            classification,
+            country=country,
+            site=site,
+            corridor=corridor,
+            start=start,
+            end=end,
+            asset=asset,
+            ending=ending,
+            domain="sea",
+        )
 
     def flight(self, flight_id: str) -> Flight:
         """One stored flight by id."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,18 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from liftwatch.cli.common import DB_DEFAULT, ENDINGS, App, DbOption, console, err, fail
+from liftwatch.cli.common import (
+    CLASSIFICATIONS,
+    DB_DEFAULT,
+    ENDINGS,
+    MIN_CONFIDENCE,
+    App,
+    DbOption,
+    console,
+    err,
+    fail,
+)
+from liftwatch.cli.flights import flight_filter
 from liftwatch.cli.listing import FormatOption, OutOption, check_output, write_rows
 
 voyages_app = App(help="Ship voyages (AIS): port calls, dark silences, ranked destinations.", no_args_is_help=True)
@@ -61,46 +73,85 @@ def build(
 @voyages_app.command("list")
 def list_voyages(
     db: DbOption = DB_DEFAULT,
+    classification: Annotated[str | None, typer.Option("--class", help=" | ".join(CLASSIFICATIONS))] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Flag state (from the MMSI): ISO alpha-2 code (RU) or name (Russia).")
+    ] = None,
+    site: Annotated[
+        str | None, typer.Option(help="Departure or arrival port/region (any alias; a port stands for its harbour).")
+    ] = None,
+    corridor: Annotated[
+        str | None, typer.Option(help="FROM:TO, each a port or region name (either side may be empty).")
+    ] = None,
+    from_: Annotated[datetime | None, typer.Option("--from", help="Voyages under way after this time (UTC).")] = None,
+    to: Annotated[datetime | None, typer.Option("--to", help="Voyages under way before this time (UTC).")] = None,
     asset: Annotated[str | None, typer.Option(help="Only this MMSI.")] = None,
     ending: Annotated[str | None, typer.Option(help=" | ".join(ENDINGS))] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            help="Ports below this confidence are shown as guesses ('?'), not as the voyage's port (0-1).",
+        ),
+    ] = MIN_CONFIDENCE,
     fmt: FormatOption = "table",
     out: OutOption = None,
     limit: Annotated[int, typer.Option(help="Rows shown in table format (0 = all).")] = 50,
 ) -> None:
-    """Stored voyages, oldest first (exit 1 when none match); as a table, CSV or Parquet like `flights list`."""
+    """Stored voyages, oldest first, with the filters `flights list` takes; a place is read as a ship's ("Tobruk" is
+    the port). Exit 1 when none match, 2 on a bad value or unknown place."""
     import polars as pl
 
     import liftwatch
-    from liftwatch.filters import FlightFilter
+    from liftwatch.tracks.guesses import check_min_confidence, mark_guesses
 
     fmt = check_output(fmt, out)
-    filt = FlightFilter.from_options(domain="sea", asset=asset, **({"ending": ending} if ending else {}))
+    check_min_confidence(min_confidence)
+    filt = flight_filter(
+        domain="sea",
+        classification=classification,
+        country=country,
+        site=site,
+        corridor=corridor,
+        start=from_,
+        end=to,
+        asset=asset,
+        ending=ending,
+    )
     with liftwatch.open(db, read_only=True) as lw:
         v = lw.select(filt).to_polars()
-        stored = len(lw.select(FlightFilter(domain="sea"))) if v.height == 0 else v.height
+        stored = len(lw.voyages()) if v.height == 0 else v.height
     if v.height == 0:  # suggest a build only when there is nothing to filter, not when the filter matched nothing
         err.print(f"no voyages match ({stored:,} stored)" if stored else "no voyages (run `liftwatch voyages build`)")
         raise typer.Exit(1)
-    v = v.with_columns(pl.col("evidence").str.json_path_match("$.name").alias("name"))
+    v = mark_guesses(v, min_confidence).with_columns(pl.col("evidence").str.json_path_match("$.name").alias("name"))
     if fmt != "table":
         write_rows(v, fmt, out, "voyages")
         return
-    t = Table(title=f"voyages ({v.height:,})")
+    t = Table(
+        title=f"voyages ({v.height:,})",
+        caption=f"PORT? = best guess below confidence {min_confidence:g}; ~time = estimated arrival",
+    )
     for c in ("asset_id", "name", "dep_site", "dep_time", "arr_site", "arr_conf", "arr_time", "ending", "operator"):
         t.add_column(c)
     for r in (v if limit == 0 else v.head(limit)).iter_rows(named=True):
         t.add_row(
             r["asset_id"],
             r["name"] or "",
-            r["dep_site"] or "?",
+            _port(r["dep_site"], r["dep_site_guess"]),
             f"{r['dep_time']:%Y-%m-%d %H:%M}" if r["dep_time"] else "",
-            r["arr_site"] or "?",
+            _port(r["arr_site"], r["arr_site_guess"]),
             f"{r['arr_conf']:.2f}" if r["arr_conf"] is not None else "",
-            f"{r['arr_time']:%Y-%m-%d %H:%M}" if r["arr_time"] else "",
+            ("~" if r["arr_time_estimated"] else "") + (f"{r['arr_time']:%Y-%m-%d %H:%M}" if r["arr_time"] else ""),
             r["ending"],
             r["operator"] or "",
         )
     console.print(t)
+
+
+def _port(site: str | None, guess: str | None) -> str:
+    """A voyage's port as the table shows it: the port, a guess marked ``?``, or ``?`` alone when there is none."""
+    return site or (f"{guess}?" if guess else "?")
 
 
 @voyages_app.command("calls")

@@ -356,15 +356,16 @@ def _field_of_town(text: str, town: str, site_id: str) -> bool:
     )
 
 
-def resolve_endpoint(text: str) -> PlaceRef:
-    """The place a flight or voyage starts or ends at, or passes (:func:`resolve_place`), refusing water.
+def resolve_endpoint(text: str, carrier: Carrier | None = None) -> PlaceRef:
+    """The place a flight or voyage starts or ends at, or passes (:func:`resolve_place`, ``carrier`` "air" or "sea"
+    when the flights are of one kind: a ship's "Tobruk" is its port, an aircraft's its airfield), refusing water.
 
     A sea, gulf, strait or canal holds no airfield or port, so "flights from the Red Sea" can only mean flights
     from coastal airfields the user did not name, or nothing: the error says so and names what to use instead
     (a port or airfield on its shore, or the region as an area of AIS points, ``fetch --region``), rather than
     returning a silent empty or a silent choice of coast.
     """
-    ref = resolve_place(text)
+    ref = resolve_place(text, carrier)
     region = regions().get(ref.id) if ref.kind == "region" else None
     if region is not None and region.is_water:
         raise WaterEndpointError(text, region.id)

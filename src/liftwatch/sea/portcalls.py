@@ -25,6 +25,7 @@ import polars as pl
 from scipy.spatial import cKDTree
 
 from liftwatch.geodesy import chord_for_km, haversine_km, unit_vectors
+from liftwatch.kb.harbours import HARBOUR_KM as HARBOUR_KM
 from liftwatch.kb.sites import SEA_KINDS
 
 ENTRY_KM = 3.0
@@ -32,7 +33,6 @@ EXIT_KM = 4.0
 STOP_KN = 0.5
 DWELL_S = 2 * 3600.0
 GAP_IN_PORT_S = 3600.0
-HARBOUR_KM = 5.0
 
 PORTCALL_SCHEMA: dict[str, pl.DataType] = {
     "asset_id": pl.String(),
