@@ -11,26 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from liftwatch.claims.ar_state_adjectives import state_of
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.places import Gazetteer, Mention
-from liftwatch.kb.nationalities import arabic_adjectives, demonym_rows
+from liftwatch.kb.nationalities import demonym_rows
 
 _STATE_SPACE = re.compile(
     r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?P<space>(?:ال)?(?:أجواء|اجواء|مياه|أراضي|اراضي|مجال\s+(?:ال)?جوي)"
     r"(?:\s+(?:ال)?(?:إقليمية|اقليمية))?\s+ال(?P<adj>[\u0621-\u064A]{3,}))(?![\u0600-\u06FF])"
 )
-
-
-def _state_of(word: str) -> str | None:
-    """The ISO2 of an Arabic adjective of a state in any of its forms ("السودانية", "الليبي", "الإيرانيين")."""
-    forms = arabic_adjectives()
-    for suffix in ("", "ة", "ين", "ان"):
-        if suffix and not word.endswith(suffix):
-            continue
-        iso = forms.get(word[: len(word) - len(suffix)])
-        if iso is not None:
-            return iso
-    return None
 
 
 def state_space_mentions(text: str, gaz: Gazetteer, taken: Taken) -> list[Mention]:
@@ -39,7 +28,7 @@ def state_space_mentions(text: str, gaz: Gazetteer, taken: Taken) -> list[Mentio
     out: list[Mention] = []
     rows = demonym_rows()
     for m in _STATE_SPACE.finditer(text):
-        iso = _state_of(m.group("adj"))
+        iso = state_of(m.group("adj"))
         a, b = m.span("space")
         if iso is None or iso not in rows or not taken.free(a, b):
             continue

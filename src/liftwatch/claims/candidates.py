@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from liftwatch import kb as kb_module
+from liftwatch.claims.ar_state_adjectives import adjective_as_site
 from liftwatch.claims.cues import BETWEEN_CUE, MOVE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.fr_function_words import fr_function_word
@@ -321,6 +322,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
+        if adjective_as_site(phrase, place):
+            continue  # "بقاعدة أمريكية": an adjective of a state (``ar_state_space.py``), the place comes after
         if place is None and re.search(r"(?<![\w-])(?:au|du)\s+$", text[max(0, a - 4) : a], re.I):
             place = gaz.lookup(f"Le {phrase}")  # "au Caire", "du Havre": French folds the name's article in
         if place is None and (split := _after_country(phrase, gaz)) is not None:

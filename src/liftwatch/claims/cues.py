@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
+from liftwatch.claims.ar_goals import AR_HEADING, AR_TO_A_GROUP_IN
 from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
 from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES, FR_ARRIVAL_MOVES
 from liftwatch.claims.fr_goals import FR_GOAL_CUES, FR_GOAL_MOVES
@@ -233,6 +234,8 @@ DEST_CUES = (
     # "в сторону сирийского порта", "в направлении Средиземного моря": before the bare "в" (an alternation takes the
     # first alternative that matches at a position, so after it these were never read)
     r"в\s+сторону", r"в\s+направлении",
+    # the Arabic heading in two words and the place of a group joined (``ar_goals.py``): before "إلى", the longer first
+    AR_TO_A_GROUP_IN, AR_HEADING,
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", AR_TO_WITH_YAA, r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
     r"vers", r"en\s+direction\s+(?:de|du|des|d')", HEADING_COLON, ON_TARMAC, r"à\s+destination\s+(?:de|du|des|d')", r"pour",

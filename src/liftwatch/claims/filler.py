@@ -53,10 +53,10 @@ _EN_FILLER = re.compile(
 # ("الساحل", "السواحل", "الشواطئ"), a base, port, city, province or countryside with or without the article
 # (cities, bases and airports also in the dual and plural), an indefinite "military/air/naval/international"
 # ("قاعدة عسكرية في ريف محافظة اللاذقية"), the fleet a base belongs to ("لقاعدة الأسطول الروسي في ميناء طرطوس")
-# and "في", which locates a facility in its town
+# and "في" or "ب" (split off its noun), which locate a facility in its town ("في قاعدة ببلدة الشدادي")
 _AR_FILLER = re.compile(
     r"ال[\u0600-\u06FF]{2,}(?:ي|ية|يين|يتين|يان)"
-    r"|(?:ال)?(?:ساحل|سواحل|شاطئ|شواطئ|قاعدة|ميناء|مطار|مدينة|عاصمة|أسطول|مرفأ|ريف|محافظة|منطقة|ضواحي)|في"
+    r"|(?:ال)?(?:ساحل|سواحل|شاطئ|شواطئ|قاعدة|ميناء|مطار|مدينة|بلدة|عاصمة|أسطول|مرفأ|ريف|محافظة|منطقة|ضواحي)|في|ب"
     # the same nouns in the dual and plural, before the places they count ("إلى مدينتي طرابلس ومصراتة", "من
     # قواعد عسكرية في ألمانيا")
     r"|(?:ال)?(?:مدينتي|مدينتا|مدن|مطاري|مطارات|قاعدتي|قاعدتا|قواعد)"

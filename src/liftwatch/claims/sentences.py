@@ -178,7 +178,7 @@ _SEEN_BETWEEN = re.compile(
 # the article so that the preposition is a cue word and the noun filler, as in the other languages; at the end of
 # the words before a place the clitic is joined to the place's own name ("لميناء طرطوس" found whole)
 _AR_PROCLITIC = re.compile(
-    r"(?<![\u0600-\u06FF])((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|مطار|قاعدة|ميناء|عاصمة)(?![\u0600-\u06FF])|$)"
+    r"(?<![\u0600-\u06FF])((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|بلدة|مطار|قاعدة|ميناء|عاصمة)(?![\u0600-\u06FF])|$)"
 )
 
 
