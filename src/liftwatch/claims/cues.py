@@ -16,7 +16,7 @@ from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
 from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES, FR_ARRIVAL_MOVES
 from liftwatch.claims.fr_goals import FR_GOAL_CUES, FR_GOAL_MOVES
 from liftwatch.claims.fr_stops import FR_VIA_CUES
-from liftwatch.claims.leaving_forms import FR_LEAVING_CUES
+from liftwatch.claims.leaving_forms import FR_LEAVING_CUES, FR_LEAVING_MOVES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
 from liftwatch.claims.ru_motion import RU_MOVES
@@ -146,7 +146,10 @@ MOVE = _p(
     # the French forms of entering and landing the stems above miss: "est entrée", "se poser" (``fr_arrivals.py``)
     rf"\b(?:{FR_ARRIVAL_MOVES})\b|"
     # French going back and heading: "a regagné", "est retourné à", "sont revenus à", "font route" (``fr_goals.py``)
-    rf"\b(?:{FR_GOAL_MOVES})\b",
+    rf"\b(?:{FR_GOAL_MOVES})\b|"
+    # the French noun of a withdrawal with the place left ("le retrait des soldats français du Tchad",
+    # ``leaving_forms.py``)
+    rf"\b{FR_LEAVING_MOVES}",
 )
 
 # the words between a loading verb and where the load was taken on: the load, never a verb of arrival

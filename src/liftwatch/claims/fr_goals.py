@@ -12,6 +12,10 @@
   voyage made (on the development corpus it added two wrong fields and no right one). Not "rentrer", measured
   before and left out (``fr_arrivals.py``), nor the noun "le retour".
 
+- **The goal of the aid a carrier brings** ("cinq avions militaires chargés d'aides humanitaires au Soudan",
+  "deux avions cargo, avec 30 tonnes d'aide humanitaire à la Libye, ont décollé"): "à"/"au" alone count as a goal
+  only with a verb of motion just before them, and the load stands between the verb and the goal.
+
 None in the future or the conditional ("reviendra dans deux semaines à Toulon", "regagnera"): a voyage planned, not
 begun, claims nothing (the corpus's rule 15).
 
@@ -31,6 +35,11 @@ FR_GOAL_CUES = (
     # its auxiliary, since "revenus" alone is also a noun (income)
     r"(?:(?:est|sont|était|étaient|soit|soient)\s+revenue?s?|revien(?:t|nent)|reven(?:ait|aient|ir))\s+"
     r"(?:à|au|aux|en|dans|sur)",
+    # the goal of the aid a carrier brings: "cinq avions chargés d'aides humanitaires au Soudan", "avec 30 tonnes
+    # d'aide humanitaire à la Libye", "l'aide d'urgence aux Tonga"; "à"/"au" alone count only with a verb of
+    # motion just before them, and the load stands between the verb and its goal ("pour" and "à destination de" are
+    # cues already)
+    r"aides?(?:\s+(?:humanitaires?|médicales?|alimentaires?|militaires?|d['’]urgence))*\s+(?:à|au|aux)(?!\s+destination)",
 )
 
 # the verbs of going back the clause test (``cues.MOVE``) lacked: "a regagné", "est retourné à", "sont revenus à"

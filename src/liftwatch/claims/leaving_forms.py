@@ -16,6 +16,11 @@ development corpus it added 2 right fields for 8 filled (a second flight told wi
 avec succès Kyiv") was first measured at 1 right field fewer for 6 filled more, the origin of a relative clause
 ("qui a quitté ...") making a claim apart from the movement the sentence tells; it is read now outside a relative
 clause only.
+
+The noun of a withdrawal names the place left after who is withdrawn ("le retrait des soldats français du Tchad",
+"le retrait de ses propres soldats du Kazakhstan"), and makes its clause a movement as the verb "se retirer de"
+does, a headline's too ("Retrait des soldats français du Tchad"). A name right after "retrait de/des" is who
+withdraws ("le retrait des États-Unis de ..."), not where from, and is not read.
 """
 
 from __future__ import annotations
@@ -59,6 +64,14 @@ FR_LEAVING_CUES = (
     # people or goods evacuated or brought home from a place: "évacués du Soudan", "rapatriés d'Israël", "évacuer
     # depuis Haïti": the place is where the flight or ship left (the noun "l'évacuation de" names who, not where)
     r"(?:évacu|rapatri)(?:é|ée|és|ées|er|ait|aient|ant|ent|e|ons|ez)" + _WHEN + "*" + _OF,
+    # the noun of a withdrawal with who is withdrawn, then the place left: "le retrait des soldats français du Tchad",
+    # "la Russie poursuit le retrait de ses propres soldats du Kazakhstan", "le retrait de la Biélorussie des
+    # parachutistes" (the place first); up to five words name who
+    r"retraits?\s+(?:de|des|du|d['’])\s*(?:[\w'’-]+\s+){1,5}?(?:de|du|des|d['’])",
     # a ship weighing anchor where it lay: "a levé l'ancre à Tartous"
     r"lev(?:é|ée|és|ées|ait|aient|ant)\s+l['’]ancre" + _WHEN + r"*\s+(?:à|de|du|d['’]|depuis)",
 )
+
+# the noun of a withdrawal named with the place left makes its clause a movement, as the verb "se retirer de" does
+# ("Retrait des soldats français du Tchad : ..."): only with the capitalised place after who is withdrawn
+FR_LEAVING_MOVES = r"retraits?\s+(?:de|des|du|d['’])\s*(?:[\w'’-]+\s+){1,5}?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?-i:[A-ZÀ-ÖØ-Þ])"
