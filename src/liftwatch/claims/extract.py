@@ -67,6 +67,7 @@ from liftwatch.claims.roster import MISSION, contingents, split_roster
 from liftwatch.claims.route_pairs import route_pair_mentions
 from liftwatch.claims.routes import ROUND_TRIP, return_of
 from liftwatch.claims.ru_home_bases import ru_home_base_mentions
+from liftwatch.claims.ru_town_ports import ru_town_port_mentions
 from liftwatch.claims.same_place import same_place
 from liftwatch.claims.sea_ends import drop_seas_the_ends_lie_on
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
@@ -305,6 +306,7 @@ def read_sentences(
     mentions += route_pair_mentions(text, gaz, taken)  # "the Tehran-Moscow route": both ends, before the names
     mentions += home_base_mentions(text, gaz, taken)  # "from Turkish bases": the state (before names after cues)
     mentions += ru_home_base_mentions(text, gaz, taken)  # "на сирийский порт": the state, where no name follows
+    mentions += ru_town_port_mentions(text, gaz, taken)  # "в новороссийский порт": the town's port
     mentions += state_space_mentions(text, gaz, taken)  # "عبرت الأجواء السودانية": the state's airspace is the state
     mentions += candidate_mentions(text, mentions, gaz, extra or [])
     # a sea named as a course ("heading east, towards the Baltic") is no place, whichever reader found it

@@ -32,6 +32,7 @@ from liftwatch.claims.translit import (
     romanised_plausible,
 )
 from liftwatch.errors import PlaceError
+from liftwatch.kb.lookup import CODE_AS_TYPED
 from liftwatch.kb.ru_forms import (
     declines_to,
     ru_adjective_phrase,
@@ -59,6 +60,15 @@ class PlaceLookup(PlaceBuilder):
         super().__init__(kb)
         self._keys: dict[str, tuple[str, str]] = {}  # alias key -> ("site" | "region", id), filled by the gazetteer
         self._lookups: dict[tuple[str, str | None], Place | None] = {}  # one kb resolution per phrase and carrier
+        # alias keys that are only a site's code ("lire" of LIRE): read only where the text writes a code
+        self._code_keys: set[str] = set()
+
+    def _hit(self, key: str, text: str) -> tuple[str, str] | None:
+        """The gazetteer's alias key ``key`` for ``text``; a key that is only an airfield's code counts only when
+        ``text`` is written as a code ("LIRE", not the French verb "lire" of a link's caption "à lire")."""
+        if key in self._code_keys and not CODE_AS_TYPED.fullmatch(text.strip()):
+            return None
+        return self._keys.get(key)
 
     def lookup(self, text: str, carrier: str | None = None) -> Place | None:
         """Exact alias lookup (any script), then the kb's own resolvers (fuzzy, every airport).
@@ -86,7 +96,7 @@ class PlaceLookup(PlaceBuilder):
     def _lookup(self, text: str) -> Place | None:
         key = norm_key(without_site_word(text))
         for variant in ru_variants(key):
-            hit = self._keys.get(variant)
+            hit = self._hit(variant, text)
             if hit is not None:
                 return self._key_place(hit, text)
         if has_cyrillic(key) and ru_adjective_phrase(key):
@@ -143,7 +153,7 @@ class PlaceLookup(PlaceBuilder):
         ("sanu": San Juan's airport, SANU)."""
         resolve_place = getattr(self.kb, "resolve_place", None)
         for variant in ru_short_variants(key):
-            hit = self._keys.get(variant)
+            hit = self._hit(variant, text)
             if hit is not None:
                 return self._key_place(hit, text)
             if variant in CITY_ANCHORS:
@@ -167,7 +177,7 @@ class PlaceLookup(PlaceBuilder):
         resolve_place = getattr(self.kb, "resolve_place", None)
         for variant in ru_nominatives(key):
             if not countries_only:
-                hit = self._keys.get(variant)
+                hit = self._hit(variant, text)
                 if hit is not None:
                     return self._key_place(hit, text)
                 if variant in CITY_ANCHORS:

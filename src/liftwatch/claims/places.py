@@ -25,6 +25,7 @@ from liftwatch.claims.textkey import fold as fold
 from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import has_arabic
 from liftwatch.kb.countries import AR_STATE_FORM
+from liftwatch.kb.lookup import CODE_AS_TYPED
 from liftwatch.kb.ru_forms import ru_alias_regex
 
 
@@ -62,6 +63,10 @@ class Gazetteer(PlaceLookup):
         for sid, row in self.curated_rows.items():
             for alias in [row["name"], sid, *(row.get("aliases") or [])]:
                 self._add(alias, ("site", sid), alternatives)
+            if CODE_AS_TYPED.fullmatch(sid) and not any(
+                norm_key(a) == norm_key(sid) for a in [row["name"], *(row.get("aliases") or [])]
+            ):
+                self._code_keys.add(norm_key(sid))  # "LIRE" is a code, "lire" a French verb
         for rid, reg in self.regions.items():
             if getattr(reg, "is_water", False):
                 continue  # claims.water finds seas and straits (and knows the Black Sea Fleet is no sea)

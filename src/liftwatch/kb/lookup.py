@@ -346,16 +346,24 @@ def _exact(text: str) -> str | None:
     return _best(hits)[0] if hits else None
 
 
+#: Maghreb and Arabic words for a landform that begin many place names ("Sebkha El Melah", "Sabkhat al-Jabbul"):
+#: a salt flat, alone, is no town; folded for transliteration they read as other names ("Sebkha" as Sebha, Libya),
+#: so alone they are read by their exact names only
+LANDFORM_WORDS = frozenset({"sebkha", "sabkha", "sebkhet", "sabkhat", "sebkhat", "sabkhet", "sebkra"})
+
+
 def resolve_site(text: str, min_score: float = 80.0) -> Site | None:
     """The single best site for a name/alias/code in any script, or None if nothing scores >= ``min_score``.
 
     Exact matches (id, ICAO/IATA, alias, transliteration) return without the fuzzy pass, so resolving known
     names costs microseconds; only unknown spellings pay for rapidfuzz over all aliases.
     """
+    key = norm_key(text.strip())
+    if key in LANDFORM_WORDS:
+        return None  # "à Sebkha": a salt flat, not the town it folds onto (Sebha, Libya)
     exact = _exact(text)
     if exact is not None:
         return site(exact)
-    key = norm_key(text.strip())
     if key and shared_alias(_index().exact.get(key, [])):  # two countries' sites: no single best
         return None
     found = search_sites(text, limit=1)

@@ -62,7 +62,7 @@ from liftwatch.kb.cities import (
 )
 from liftwatch.kb.countries import country_phonetic, resolve_country
 from liftwatch.kb.generic_forms import resolve_generic
-from liftwatch.kb.lookup import CODE_AS_TYPED, _best, _index, exact_hits, prominent_site, shared_alias
+from liftwatch.kb.lookup import CODE_AS_TYPED, LANDFORM_WORDS, _best, _index, exact_hits, prominent_site, shared_alias
 from liftwatch.kb.place_forms import capital_city, declined, state_space, water_part
 from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
 from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
@@ -291,6 +291,8 @@ def _port_phrase(text: str) -> PlaceRef | None:
 def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
     if not text or not text.strip():
         raise PlaceError(text, "empty")
+    if norm_key(text) in LANDFORM_WORDS:
+        raise PlaceError(text, "unknown")  # "à Sebkha": a salt flat, not the town it folds onto (Sebha, Libya)
     exact = (
         capital_city(text)
         or _exact(text, carrier)
