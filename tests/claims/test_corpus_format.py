@@ -47,6 +47,7 @@ LETTERS = {
     "ae": 30,
     "af": 31,
     "ag": 32,
+    "ah": 33,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
