@@ -46,6 +46,7 @@ _CANDIDATE = re.compile(
 _AR_NAME_ANCHOR = re.compile(
     r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة|ميناء|مطار|قاعدة|مرفأ)\s+$"
 )
+_SITE_KIND_AFTER = re.compile(r"\s+(?:port|air\s*base|airbase|base|airport|air\s*field|airfield|harbou?r)\b", re.I)
 _ADJECTIVE_BEFORE = re.compile(
     r"\s+(?:port|base|air\s*base|naval|city|capital|coast|town|airport|harbou?r|province|military|army|"
     r"government|authorities|officials?|forces|security|territory|waters|navy|state|destination|war|country|"
@@ -172,6 +173,16 @@ def _capital_after_cue(text: str, a: int, phrase: str) -> bool:
     return cue_role(pre) in ("origin", "destination", "via")
 
 
+def _site_named_before_kind(text: str, b: int, phrase: str, gaz: Gazetteer) -> bool:
+    """ "Pasni airport", "Karachi port": a name ending like a demonym ("-i", "-an") before the kind of site it
+    is, that is no nationality's adjective and that the kb knows as a site, is the site's name; "the Pakistani
+    airport" stays an adjective."""
+    if phrase.lower() in nationality_adjectives() or not _SITE_KIND_AFTER.match(text, b):
+        return False
+    place = gaz.lookup(phrase)
+    return place is not None and place.kind == "site"
+
+
 def _on_dashed_route(pre: str) -> bool:
     """ "on the route Urumqi (ZWWW) - Minsk": a name right after a route noun, or after a spaced dash that
     follows a name standing after one, is a stop of the route."""
@@ -291,6 +302,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             _ADJECTIVE_BEFORE.match(text[b : b + 30])
             and re.search(r"(?:ian|ese|ish|ean|i)$", phrase)
             and not (_STATES_SPACE.match(text, b) and phrase.lower() in nationality_adjectives())
+            and not _site_named_before_kind(text, b, phrase, gaz)
         ):
             continue  # "the Syrian port of Tartus": a demonym, the place comes after (an unresolved "-an" below)
         words = phrase.split()

@@ -211,7 +211,7 @@ DEST_CUES = (
     # "left Orly for Toulouse", "sailed from Tartus for Tobruk": the place left between the verb and "for"
     r"(?:departed|left|sailed|leaving|leaves|departing|took\s+off|taking\s+off)\s+(?:from\s+)?(?:[\w'’.-]+\s+){1,4}?for",
     r"en\s+route\s+to", r"on\s+(?:its|their)\s+way\s+to",
-    r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)\s+(?:at|in)",
+    r"(?:arrived|arriving|arrive|arrives|landed|landing|land|lands|docked|docking|docks|touched\s+down|touching\s+down)(?:\s+back)?\s+(?:at|in)",
     # "landed on Saturday May 4 in Niamey", "arrived late on Tuesday at Hmeimim": a date between verb and place
     r"(?:arrived|landed|docked|touched\s+down)\s+(?:(?:early|late)\s+)?on\s+(?:\w+\s+){1,3}?(?:at|in)",
     # "landed Saturday at Benina", "arrived late Friday in", "touched down this morning at", "landed yesterday in"
