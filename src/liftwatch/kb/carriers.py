@@ -28,7 +28,7 @@ import numpy as np
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
 from liftwatch.kb._text import name_key, norm_key
-from liftwatch.kb.cities import City, prominent
+from liftwatch.kb.cities import City, cities_named, prominent
 from liftwatch.kb.sites import SEA_KINDS, airportsdata_rows, site, sites
 
 if TYPE_CHECKING:
@@ -283,6 +283,14 @@ def _capital_port(ref: PlaceRef) -> PlaceRef | None:
         port = port_of(_site_ref(ref.text, site(icao).site_id, ref.matched))
         if port is not None:
             return port
+    # the capital the kb's city tables give the country's very name ("Алжир", "الجزائر": Algiers and Algeria)
+    for city in cities_named(ref.text):
+        if city.country != iso2:
+            continue
+        for sid in city.site_ids:
+            port = port_of(_site_ref(ref.text, site(sid).site_id, ref.matched))
+            if port is not None:
+                return port
     return None
 
 

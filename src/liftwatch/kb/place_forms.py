@@ -131,8 +131,18 @@ def declined(text: str) -> PlaceRef | None:
     return None
 
 
+# "عمّان": Amman ('Ammān) doubles its m, and the shadda that writes the doubling is never Oman's ('Umān); the name
+# folding drops it, so the doubled spelling is read here, before the bare word's country
+_AMMAN_DOUBLED = re.compile(
+    "^\\s*ع[\u064e\u064f\u0650]?م(?:\u0651[\u064e]?|[\u064e]\u0651)ا[\u0652]?ن[\u064b-\u0650]?\\s*$"
+)
+
+
 def capital_city(text: str) -> PlaceRef | None:
-    """The city ``text`` tells as a capital, or None (no capital words, or no such city)."""
+    """The city ``text`` tells as a capital, or None (no capital words, or no such city); Amman's doubled
+    Arabic spelling ("عمّان") is the city without them."""
+    if _AMMAN_DOUBLED.match(text):
+        return _city_of(text, "عمان", "الأردن")
     m = _APPOSITION.match(text)
     if m:
         return _city_of(text, m["city"], m["country"])

@@ -42,6 +42,9 @@ from liftwatch.kb._text import generic_only, norm_key, phonetic_key, phonetic_wo
 from liftwatch.kb.sites import SEA_KINDS, Site, site, sites
 
 INDEX_FILE = "world_ports.csv.gz"
+#: Names of index ports the index itself lacks (a harbour's quarter the press names it by: Izmir's "Alsancak"),
+#: added to the port's alternate names; a number the index does not hold is an error
+NAMES_FILE = "port_index_names.csv"
 ID_PREFIX = "wpi-"
 SOURCE = "World Port Index (NGA Publication 150, public domain)"
 #: An index row this close to a curated port or naval base of the same name is that site: the index places a port
@@ -204,6 +207,20 @@ def _merge_target(s: Site, names: list[str]) -> str | None:
     return None
 
 
+def _extra_names() -> dict[str, list[str]]:
+    """World Port Index number -> the names ``port_index_names.csv`` adds to that port: the index is NGA's file,
+    rewritten whole by ``scripts/world_port_index.py``, so the kb's own names of its ports live apart from it."""
+    out: dict[str, list[str]] = {}
+    for row in read_csv(NAMES_FILE):
+        wpi = row.get("wpi", "").removeprefix(ID_PREFIX)
+        if not wpi.isdigit() or not row.get("names"):
+            raise KnowledgeBaseError(
+                f"{data_path(NAMES_FILE)}: port {row.get('wpi')!r}: a number and names are required"
+            )
+        out.setdefault(wpi, []).extend(n.strip() for n in row["names"].split("|") if n.strip())
+    return out
+
+
 @cache
 def _index() -> _Index:
     own: dict[str, Site] = {}
@@ -212,7 +229,10 @@ def _index() -> _Index:
     translit: dict[str, list[str]] = {}
     keys_of: list[tuple[str, ...]] = []
     seen: set[str] = set()
+    extra = _extra_names()
     for row in read_csv(INDEX_FILE):
+        if row.get("wpi") in extra:
+            row = row | {"alternates": "; ".join(filter(None, [row.get("alternates", ""), *extra[row["wpi"]]]))}
         s = _site(row)
         if s.site_id in seen:
             raise KnowledgeBaseError(f"{data_path(INDEX_FILE)}: duplicate port {s.site_id}")
@@ -230,6 +250,8 @@ def _index() -> _Index:
             if len(k) >= MIN_NAME:
                 exact.setdefault(k, []).append(sid)
                 translit.setdefault(phonetic_word(k), []).append(sid)
+    if unknown := sorted(set(extra) - {i.removeprefix(ID_PREFIX) for i in seen}):
+        raise KnowledgeBaseError(f"{data_path(NAMES_FILE)}: ports the index does not hold: {unknown}")
     ids = tuple(own)
     return _Index(
         sites=own,
