@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any, Literal, get_args
 
-from liftwatch.errors import InvalidValueError
-from liftwatch.kb.carriers import Carrier
+from liftwatch.errors import InvalidValueError, PlaceError
+from liftwatch.kb.carriers import Carrier, named_as_town
 from liftwatch.kb.countries import countries, resolve_country
 from liftwatch.kb.harbours import same_harbour
 from liftwatch.kb.places import PlaceRef, resolve_endpoint
@@ -143,14 +143,16 @@ class FlightFilter:
     @property
     def _carrier(self) -> Carrier | None:
         """Who uses the places named: the flights' domain, when the filter keeps one (a voyage's "Tobruk" is the
-        port, a flight's the airfield); None reads a name as the kb does for either."""
+        port, a flight's the airfield); None reads a name as the kb does for either, then widens it
+        (:func:`_either`)."""
         return "air" if self.domain == "air" else "sea" if self.domain == "sea" else None
 
     def places(self) -> dict[str, PlaceRef]:
         """The resolved places of ``site``/``origin``/``destination``.
 
         For voyages a port stands for its harbour (:func:`liftwatch.kb.harbours.same_harbour`): a call is assigned
-        to the nearer of Tartus's naval base and its commercial port, 2 km apart, and "Tartus" means both.
+        to the nearer of Tartus's naval base and its commercial port, 2 km apart, and "Tartus" means both. With no
+        domain a town's name stands for what each kind of carrier means by it (:func:`_either`).
         """
         out: dict[str, PlaceRef] = {}
         for n in ("site", "origin", "destination"):
@@ -158,6 +160,8 @@ class FlightFilter:
                 ref = resolve_endpoint(v, self._carrier)
                 if self.domain == "sea":
                     ref = dataclasses.replace(ref, site_ids=same_harbour(ref.site_ids))
+                elif self.domain is None:
+                    ref = _either(v, ref)
                 out[n] = ref
         return out
 
@@ -230,3 +234,22 @@ def _day(value: object) -> str:
 def validate_choice(name: str, value: str, allowed: Sequence[str]) -> str:
     """One option value checked against its allowed set (for options outside :class:`FlightFilter`)."""
     return _choice(name, value, tuple(allowed))
+
+
+def _either(text: str, ref: PlaceRef) -> PlaceRef:
+    """``ref`` (the kb's reading of ``text`` for no carrier) with the sites an aircraft and a ship each mean by the
+    name: "Tobruk" for flights and voyages together is the air base and the port's harbour, "Latakia" Hmeimim and the
+    port. Reading the kb's one answer would select the flights to Tobruk and silently none of the voyages. A name one
+    carrier cannot use ("Tartus" for an aircraft) adds nothing for it, nor does a site's own name the other kind's
+    site was only swapped from ("Hmeimim", "Tobruk port": :func:`~liftwatch.kb.carriers.named_as_town`)."""
+    ids = list(ref.site_ids)
+    carriers: tuple[Carrier, ...] = ("air", "sea")
+    for carrier in carriers:
+        try:
+            own = resolve_endpoint(text, carrier)
+        except PlaceError:
+            continue
+        if own.kind == ref.kind == "site" and own.id != ref.id and not named_as_town(text, own.id):
+            continue  # "Hmeimim" names the air base, not the port of its town
+        ids += same_harbour(own.site_ids) if carrier == "sea" else own.site_ids
+    return dataclasses.replace(ref, site_ids=tuple(dict.fromkeys(ids)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 from typer.testing import CliRunner
 
 import liftwatch
@@ -50,7 +51,8 @@ def test_voyages_list_and_the_library_take_the_same_filters(tmp_path: Path) -> N
     with liftwatch.open(db, read_only=True) as lw:
         assert sorted(v.id.split("-")[0] for v in lw.voyages(site="Tartus")) == ["273521469", "273871251"]
         assert len(lw.voyages(corridor="Tartus:Tobruk")) == 1 and len(lw.voyages(site="Tobruk")) == 1
-        assert len(lw.flights(site="Tobruk")) == 0  # read as the kb reads a name for either kind: the air base
+        assert len(lw.flights(site="Tobruk")) == 1  # no domain: the town's air base and its port's harbour
+        assert len(lw.flights(site="Tobruk", domain="air")) == 0
     runner = CliRunner()
     res = runner.invoke(app, ["voyages", "list", "--db", db, "--corridor", "Tartus:Tobruk", "--format", "csv"])
     assert res.exit_code == 0 and pl.read_csv(res.stdout.encode())["arr_site"].to_list() == ["tobruk-port"]
@@ -63,3 +65,17 @@ def test_voyages_list_and_the_library_take_the_same_filters(tmp_path: Path) -> N
     assert none.exit_code == 1 and "no voyages match (2 stored)" in none.output
     bad = runner.invoke(app, ["voyages", "list", "--db", db, "--site", "Narnia"])
     assert bad.exit_code == 2 and "unknown place 'Narnia'" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Tobruk", {"tobruk", "tobruk-port"}),  # the town: its air base and its port
+        ("Latakia", {"latakia-port", "hmeimim"}),
+        ("Tartus", {"tartus", "tartus-port"}),  # a ship's town: its harbour; no airfield of the name
+        ("Hmeimim", {"hmeimim"}),  # the air base's own name, not the port of its town
+        ("Tobruk port", {"tobruk-port"}),  # a name with its kind of site
+    ],
+)
+def test_a_filter_with_no_domain_reads_a_town_for_both_kinds_of_carrier(name: str, expected: set[str]) -> None:
+    assert set(FlightFilter(site=name).places()["site"].site_ids) == expected

@@ -23,14 +23,14 @@ def _sea_points() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
     """Every curated port and naval base and every index harbour: ids, latitudes, longitudes."""
     import polars as pl
 
-    from liftwatch.kb.port_index import index_ports
+    from liftwatch.kb.port_index import index_port_frame
     from liftwatch.kb.sites import SEA_KINDS, sites
 
     cur = sites().filter(pl.col("kind").is_in(list(SEA_KINDS))).drop_nulls(["lat", "lon"])
-    idx = list(index_ports().values())
-    ids = (*cur["site_id"].to_list(), *(s.site_id for s in idx))
-    lat = np.concatenate([cur["lat"].to_numpy(), np.array([s.lat for s in idx], dtype=np.float64)])
-    lon = np.concatenate([cur["lon"].to_numpy(), np.array([s.lon for s in idx], dtype=np.float64)])
+    both = pl.concat([cur.select("site_id", "lat", "lon"), index_port_frame().select("site_id", "lat", "lon")])
+    ids = tuple(both["site_id"].to_list())
+    lat = both["lat"].to_numpy()
+    lon = both["lon"].to_numpy()
     return ids, lat, lon
 
 

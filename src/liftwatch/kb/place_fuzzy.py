@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from liftwatch.errors import PlaceError
 from liftwatch.kb._text import norm_key
+from liftwatch.kb.carriers import Carrier, carrier_of_kind
 from liftwatch.kb.cities import cities_named, city_names
 from liftwatch.kb.countries import countries, country_keys
 from liftwatch.kb.lookup import PHONETIC_SCORE, prominent_site, search_sites, spelled_like
@@ -151,11 +152,26 @@ def _candidate_ref(text: str, kind: PlaceKind, pid: str, score: float) -> PlaceR
     return _city_ref(text, city, "fuzzy", score)
 
 
-def fuzzy_place(text: str) -> PlaceRef:
+def _of_carrier(
+    cands: list[tuple[PlaceKind, str, str, float]], carrier: Carrier | None
+) -> list[tuple[PlaceKind, str, str, float]]:
+    """The candidates a ``carrier`` may use (sites of its kind; regions, countries and cities, which hold sites of
+    both kinds, stay), where the best of them scores as high as the best of all: the carrier breaks a tie between a
+    town's airfield and its port ("Sevastopl" for a ship: the naval base, not the airport, both 95), never a better
+    spelling of the other kind (:func:`~liftwatch.kb.places.resolve_place` swaps that for its town's site of the
+    carrier's kind)."""
+    if carrier is None or not cands:
+        return cands
+    fitting = [c for c in cands if c[0] != "site" or carrier_of_kind(site(c[1]).kind) == carrier]
+    return fitting if fitting and fitting[0][3] >= cands[0][3] else cands
+
+
+def fuzzy_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
     """The place ``text`` most likely means when no exact reading matched; PlaceError (with the candidates) when
     the best is too weak, too close to the runner-up, a namesake on land of a water body, a small field that only
-    sounds alike, or a match that loses the name's consonants."""
-    cands = place_candidates(text)
+    sounds alike, or a match that loses the name's consonants. ``carrier`` ("air", "sea") breaks a tie between
+    places of both kinds (:func:`_of_carrier`)."""
+    cands = _of_carrier(place_candidates(text), carrier)
     listed = tuple(f"{name} ({kind} {pid}, {score:.0f})" for kind, pid, name, score in cands)
     if not cands or cands[0][3] < MIN_FUZZY_SCORE:
         raise PlaceError(text, "unknown", listed)
@@ -181,3 +197,30 @@ def fuzzy_place(text: str) -> PlaceRef:
         # is not Mersing Airport in Malaysia, "Kronstadt" not Kroonstad in South Africa
         raise PlaceError(text, "unknown", listed)
     return _candidate_ref(text, kind, pid, score)
+
+
+#: How many of the closest names are read before those of the carrier's kind are kept, when an unknown place's
+#: candidates are listed for one carrier
+_WIDE = 30
+
+
+def carrier_candidates(text: str, carrier: Carrier, limit: int = 5) -> tuple[str, ...]:
+    """The closest places to an unknown ``text`` that a ``carrier`` uses, labelled as :class:`PlaceError` lists them:
+    a ship's filter typed "Narnia" lists ports (Narvik), not the airfields the name is closest to, which no voyage can
+    start or end at. Sites of the other kind are dropped; for a ship the World Port Index's ports are matched too.
+    Only for listing: which place a name resolves to is never decided here."""
+    found: dict[str, tuple[PlaceKind, str, str, float]] = {}
+    for c in place_candidates(text, limit=_WIDE):
+        if c[0] != "site" or carrier_of_kind(site(c[1]).kind) == carrier:
+            found.setdefault(c[1], c)
+    key = norm_key(_without_water_word(text))
+    if carrier == "sea" and key:
+        from liftwatch.kb.port_index import name_keys
+
+        names = name_keys()
+        for alias, score, _ in process.extract(key, list(names), scorer=fuzz.WRatio, limit=limit * 3):
+            pid = names[alias]
+            if pid not in found or found[pid][3] < score:
+                found[pid] = ("site", pid, site(pid).name, float(score))
+    best = sorted(found.values(), key=lambda c: -c[3])[:limit]
+    return tuple(f"{name} ({kind} {pid}, {score:.0f})" for kind, pid, name, score in best)

@@ -64,7 +64,7 @@ from liftwatch.kb.countries import country_phonetic, resolve_country
 from liftwatch.kb.generic_forms import resolve_generic
 from liftwatch.kb.lookup import CODE_AS_TYPED, LANDFORM_WORDS, _best, _index, exact_hits, prominent_site, shared_alias
 from liftwatch.kb.place_forms import capital_city, declined, state_space, water_part
-from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
+from liftwatch.kb.place_fuzzy import _without_water_word, carrier_candidates, fuzzy_place
 from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
 from liftwatch.kb.place_refs import MatchKind, _city_label, _city_ref, _country_ref, _region_ref, _site_ref
 from liftwatch.kb.place_refs import PlaceRef as PlaceRef
@@ -308,7 +308,7 @@ def _resolve(text: str, carrier: Carrier | None) -> PlaceRef:
             exact = None  # "Ross Sea" sounds like "Russia" once its space is folded away: a sea is no land
     if exact is not None:
         return exact
-    return fuzzy_place(text)
+    return fuzzy_place(text, carrier)
 
 
 def _after_town(text: str) -> PlaceRef | None:
@@ -367,7 +367,14 @@ def resolve_endpoint(text: str, carrier: Carrier | None = None) -> PlaceRef:
     (a port or airfield on its shore, or the region as an area of AIS points, ``fetch --region``), rather than
     returning a silent empty or a silent choice of coast.
     """
-    ref = resolve_place(text, carrier)
+    mode = check_carrier(carrier)
+    try:
+        ref = resolve_place(text, mode)
+    except PlaceError as exc:
+        if mode is None or exc.reason != "unknown":
+            raise
+        # the user filters one kind of carrier: list the places it can start or end at
+        raise PlaceError(text, "unknown", carrier_candidates(text, mode), exc.site_ids) from None
     region = regions().get(ref.id) if ref.kind == "region" else None
     if region is not None and region.is_water:
         raise WaterEndpointError(text, region.id)

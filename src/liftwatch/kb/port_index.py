@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+import polars as pl
 
 from liftwatch.errors import KnowledgeBaseError
 from liftwatch.geodesy import haversine_km
@@ -284,6 +285,23 @@ def index_ports() -> dict[str, Site]:
     return dict(_index().sites)
 
 
+@cache
+def index_port_frame() -> pl.DataFrame:
+    """The index ports that are no curated port as a table (site_id, name, country, lat, lon), in
+    :func:`index_ports`'s order: the one place their coordinates are read into columns, for the harbour test of a
+    filter (:mod:`liftwatch.kb.harbours`) and the port list of observed calls (:mod:`liftwatch.sea.portcalls`)."""
+    idx = _index().sites.values()
+    return pl.DataFrame(
+        {
+            "site_id": [s.site_id for s in idx],
+            "name": [s.name for s in idx],
+            "country": [s.country for s in idx],
+            "lat": np.array([s.lat for s in idx], dtype=np.float64),
+            "lon": np.array([s.lon for s in idx], dtype=np.float64),
+        }
+    )
+
+
 def merged_ports() -> dict[str, str]:
     """Index id -> curated site id for the index rows that are a curated port or naval base."""
     return dict(_index().merged)
@@ -333,6 +351,21 @@ def port_named(text: str) -> str | None:
         if found:
             return None  # several ports of the name: the name alone does not say which
     return None
+
+
+def name_keys() -> dict[str, str]:
+    """Every folded name and alternate name of the tier's ports -> its port's id (a curated id where the row is a
+    curated port): the choices a ship's unknown place is matched against when its candidates are listed."""
+    return dict(_name_keys())
+
+
+@cache
+def _name_keys() -> dict[str, str]:
+    idx = _index()
+    out: dict[str, str] = {}
+    for key, found in idx.exact.items():
+        out.setdefault(key, found[0])
+    return out
 
 
 def port_near(keys: set[str], lat: np.ndarray, lon: np.ndarray, max_km: float) -> str | None:

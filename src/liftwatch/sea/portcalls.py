@@ -81,25 +81,19 @@ def port_sites(sites: pl.DataFrame | None = None) -> pl.DataFrame:
 def _index_harbours(curated: pl.DataFrame) -> pl.DataFrame:
     """The World Port Index's harbours (``kb.port_index.index_ports``) beyond ``HARBOUR_KM`` of every port of
     ``curated``, in the port list's columns."""
-    from liftwatch.kb.port_index import index_ports
+    from liftwatch.kb.port_index import index_port_frame
 
-    idx = list(index_ports().values())
-    lat = np.array([s.lat for s in idx], dtype=np.float64)
-    lon = np.array([s.lon for s in idx], dtype=np.float64)
-    _, km = nearest_port(lat, lon, curated, max_km=HARBOUR_KM)
-    keep = [s for s, far in zip(idx, ~np.isfinite(km), strict=True) if far]  # one per index port: thousands
-    return pl.DataFrame(
-        {
-            "site_id": [s.site_id for s in keep],
-            "lat": [s.lat for s in keep],
-            "lon": [s.lon for s in keep],
-            "name": [s.name for s in keep],
-            "country": [s.country for s in keep],
-            "kind": ["port"] * len(keep),
-            "host_states": [None] * len(keep),
-            "indexed": [True] * len(keep),
-        },
-        schema_overrides={"host_states": pl.List(pl.String)},
+    idx = index_port_frame()
+    _, km = nearest_port(idx["lat"].to_numpy(), idx["lon"].to_numpy(), curated, max_km=HARBOUR_KM)
+    return idx.filter(pl.Series(~np.isfinite(km))).select(  # one per index port: thousands
+        "site_id",
+        "lat",
+        "lon",
+        "name",
+        "country",
+        kind=pl.lit("port"),
+        host_states=pl.lit(None, dtype=pl.List(pl.String)),
+        indexed=pl.lit(True),
     )
 
 
