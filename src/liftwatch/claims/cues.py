@@ -19,6 +19,7 @@ from liftwatch.claims.fr_stops import FR_VIA_CUES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES, FR_LEAVING_MOVES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
+from liftwatch.claims.return_trips import DELIVERY_ORIGIN, STAY_ORIGIN
 from liftwatch.claims.ru_motion import RU_MOVES
 from liftwatch.claims.strait_passages import STRAIT_MOVES, STRAIT_VIA_CUES
 
@@ -161,6 +162,9 @@ _LOAD_GAP = (
 ORIGIN_CUES: tuple[str, ...] = (
     # "after completing its mission in" (``mission_origins.py``): first, as the longest alternatives
     *MISSION_ORIGIN_CUES,
+    # where a carrier delivered or stayed before it came back: "landed back at X after delivering aid to Y", "returned
+    # after six months in the Red Sea" (``return_trips.py``)
+    DELIVERY_ORIGIN, STAY_ORIGIN,
     # French leaving with a time before its "de", in the imperfect or participle, from its own base
     # (``leaving_forms.py``)
     *FR_LEAVING_CUES,

@@ -62,6 +62,7 @@ from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.plans import planned
 from liftwatch.claims.ranked_arrivals import ranked_arrivals
+from liftwatch.claims.return_trips import return_trips
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
 from liftwatch.claims.route_pairs import route_pair_mentions
@@ -391,6 +392,7 @@ def extract(
     inherit_from_groups(sentences, per_sentence)
     share_list_destination(sentences, per_sentence)
     claims += turnarounds(sentences, per_sentence)
+    claims += return_trips(sentences, per_sentence)  # "landed back at X after delivering aid to Y": X to Y, then back
     claims += escort_claims(sentences, per_sentence)  # "escorted by the frigate X": X sails the route too
     same_place(sentences, per_sentence)  # "and a third left Izmir to the same destination"
     claims += ranked_arrivals(sentences, per_sentence, pub, default_year)  # "a second plane ... the first on Monday"
