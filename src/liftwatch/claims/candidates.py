@@ -30,6 +30,7 @@ from liftwatch.claims.shared_places import site_of_named_country
 from liftwatch.claims.state_names import DOTTED_STATE, STATE_NAME, initials_end_noun_phrase, names_state
 from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 from liftwatch.claims.types import find_types
+from liftwatch.kb._text import generic_only
 from liftwatch.kb.nationalities import nationality_adjectives
 from liftwatch.kb.ru_forms import ru_adjective_phrase
 
@@ -64,6 +65,7 @@ _ORGANISATION = re.compile(
 _POSSESSOR_LEAD = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?=[A-Z])")
 # the generic word after a name the kb does not know ("Amdjarass Airport"): the place is the name
 _GENERIC_TAIL = re.compile(r"\s+(?:International\s+)?(?:Airport|Air\s*base|Air\s+Base|Airfield|Airstrip)$", re.I)
+_NAME_AFTER_COMMA = re.compile(r",\s*(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 _ORGANISATION_AFTER = re.compile(r"\s+(?:and\s+(?:the\s+)?[A-Z]\w+\s+)?(?:fleets?|navy|army|ministry)\b", re.I)
 
 
@@ -355,6 +357,14 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 place = Place(bare, "unknown", None, bare, note="not in the knowledge base")
         if place is None and re.match(r"[À-ÖØ-Þ]", phrase):
             continue  # "de l'État", "l'Élysée": a name with an accented capital is a place only when the kb knows it
+        if place is None and generic_only(phrase):
+            # "landed at PAF Base, Samungli (Quetta)": a facility's words alone name no place; with a comma and a
+            # name the kb knows after them, the two are one place, the facility's name set off by the comma
+            named = _NAME_AFTER_COMMA.match(text, b)
+            place = gaz.lookup(named["name"]) if named else None
+            if place is None or named is None:
+                continue
+            b = named.end()
         if place is None and re.fullmatch(r"[A-Z]{2,5}|(?:[A-Z]\.){2,5}", phrase):
             continue  # "RSF", "FACA", "SOHR", "J.R.": an acronym or initials the kb does not know name no place
         if place is None and re.fullmatch(r"[A-Z0-9]{1,2}-[A-Z0-9]{3,5}", phrase):

@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from liftwatch.claims.model import Place
-from liftwatch.claims.place_lookup import SOUND_NOTE, PlaceLookup, without_site_word
+from liftwatch.claims.place_lookup import AMBIGUOUS, SOUND_NOTE, PlaceLookup, without_site_word
 from liftwatch.claims.places import Gazetteer
 from liftwatch.claims.textkey import norm_key
 from liftwatch.errors import PlaceError
@@ -24,6 +24,9 @@ from liftwatch.kb.ru_forms import ru_variants
 from liftwatch.kb.sites import AIR_KINDS, SEA_KINDS, airportsdata_rows
 
 _AIRPORT_WORD = re.compile(r"airport|airfield|aéroport|аэропорт|مطار", re.I)
+
+
+AMBIGUOUS_NOTE = "kb.resolve_place: ambiguous for carrier"
 
 
 def for_carrier(gaz: Gazetteer, place: Place, domain: str | None) -> Place:
@@ -36,9 +39,26 @@ def for_carrier(gaz: Gazetteer, place: Place, domain: str | None) -> Place:
         plain = gaz.lookup(place.text)
         made_here = (plain is None and place.kind == "unknown") or (plain is not None and plain.id == place.id)
         found = gaz.lookup(place.text, domain) if made_here else None
+        if found is not None and found.note.startswith(AMBIGUOUS_NOTE) and place.qualifiers:
+            found = _of_named_country(gaz, replace(found, qualifiers=list(place.qualifiers)), domain) or found
         if found is not None and found.id != place.id:
             place = replace(found, qualifiers=list(place.qualifiers))
     return for_domain(gaz, place, domain)
+
+
+def _of_named_country(gaz: Gazetteer, place: Place, carrier: str) -> Place | None:
+    """Of the sites a name is ambiguous between for the carrier ("Victoria" for a ship), the one of the country the
+    words set off after the name say ("Victoria, Seychelles"), or None."""
+    from liftwatch.claims.shared_places import by_country
+
+    try:
+        gaz.kb.resolve_place(place.text, carrier=carrier)
+    except PlaceError as e:
+        sites = {sid: gaz.kb.site(sid).country or "" for sid in e.site_ids}
+        sid = by_country(" ".join(place.qualifiers), sites) if sites else None
+        if sid is not None:
+            return gaz.site_place(sid, place.text, f"{place.note}; the country named after it")
+    return None
 
 
 def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:
@@ -62,12 +82,18 @@ def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:
     if resolve_place is None:
         return base
     key = norm_key(without_site_word(text))
+    shared = False
     for variant in ru_variants(key):
         # the gazetteer's guards on the kb's answer (an ambiguous name is none, a loose match must look alike)
         found = gaz._resolve_place(partial(resolve_place, carrier=carrier), variant, text)
         # a name by ear stays with the reading without a carrier, which weighs it against the name's forms
         if isinstance(found, Place) and found.site_kind in want and not found.note.startswith(SOUND_NOTE):
             return replace(found, note=f"{found.note} (for carrier {carrier})")
+        shared |= found is AMBIGUOUS
+    if shared:
+        # a ship's town whose harbours of that name lie in several countries ("Victoria": British Columbia's, the
+        # Seychelles', Labuan's): the town or airport the airport tables rank first says nothing of the harbour
+        return Place(text, "unknown", None, text, note=f"{AMBIGUOUS_NOTE} {carrier!r}")
     if base is not None and base.kind == "site" and base.id:
         # the site the name was read as, swapped by the kb for its town's site of the carrier's kind
         try:

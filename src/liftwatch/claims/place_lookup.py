@@ -51,6 +51,7 @@ _SUFFIX_AT_END = re.compile(_SUFFIX + "$", re.I)
 _COUNTRY_KEYS: dict[str, str] = {}
 SOUND_NOTE = "sounds like a kb name (kb.sound_index):"
 _AMBIGUOUS = object()  # kb.resolve_place found several equally likely places
+AMBIGUOUS = _AMBIGUOUS  # what ``_resolve_place`` answers for such a name, for readers of a carrier's place
 
 
 class PlaceLookup(PlaceBuilder):

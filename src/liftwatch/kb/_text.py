@@ -145,6 +145,7 @@ STOPWORDS = frozenset(
         "raf",
         "raaf",
         "rcaf",
+        "paf",  # "PAF Base Samungli", "PAF Base Nur Khan": the Pakistan Air Force's bases, as "RAF Leuchars"
         "reserve",  # "March Air Reserve Base" is March ARB (KRIV), not Reserve Airport (KT16) in Louisiana
         "nas",
         "angb",

@@ -169,7 +169,7 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
         if carrier_of_kind(kind) == carrier:
             return ref
         if carrier == "sea":
-            other = port_of(ref)
+            other = _unshared(ref.text, port_of(ref))
         else:
             found = airfield_of(ref.id, ref.text)
             other = _site_ref(ref.text, found, ref.matched, ref.score) if found else None
@@ -180,7 +180,7 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
             )
         return replace(other, matched=ref.matched, score=ref.score)
     if ref.kind == "city" and carrier == "sea":
-        port = port_of(ref)
+        port = _unshared(ref.text, port_of(ref))
         return replace(port, matched=ref.matched, score=ref.score) if port else ref
     if ref.kind == "city":
         ref = city_airport(
@@ -196,6 +196,27 @@ def for_carrier(ref: PlaceRef, carrier: Carrier) -> PlaceRef:
             return replace(capital, matched=ref.matched, score=ref.score)
     kept = tuple(s for s in ref.site_ids if carrier_of_kind(site(s).kind) == carrier)
     return replace(ref, site_ids=kept)
+
+
+def _unshared(text: str, port: PlaceRef | None) -> PlaceRef | None:
+    """``port`` as a ship's reading of ``text``, unless ``port`` is a World Port Index harbour and the index holds
+    harbours of that very name in other countries too: then the town the airport tables rank first chose it (a
+    large airport makes British Columbia's Victoria the bare "Victoria"), which says nothing of the harbour a ship
+    meant (the Seychelles' Port Victoria, Labuan's, ...), so the name is ambiguous and lists them. A curated port
+    stays the reading: the kb curates the ports of the theatre it watches."""
+    from liftwatch.kb.port_index import is_index_id, namesakes
+
+    if port is None or not is_index_id(port.id):
+        return port
+    ports = dict.fromkeys([port.id, *namesakes(text)])
+    if len({site(p).country for p in ports}) < 2:
+        return port
+    raise PlaceError(
+        text,
+        "ambiguous (harbours of several countries carry the name; name the country)",
+        tuple(f"{site(p).name}, {site(p).country} (site {p})" for p in ports),
+        tuple(ports),
+    )
 
 
 def city_airport(ref: PlaceRef) -> PlaceRef:

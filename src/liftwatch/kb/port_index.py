@@ -368,6 +368,20 @@ def _name_keys() -> dict[str, str]:
     return out
 
 
+def namesakes(text: str) -> tuple[str, ...]:
+    """Every port (a curated id where the index row is a curated port) whose name or alternate name ``text`` is
+    exactly, folded, as written or inside a port phrase or as the index's "X Harbor": the ports a ship's bare
+    town name may mean, whatever the airport tables make of the town ("Victoria": Victoria Harbor in British
+    Columbia, Victoria on Mahé in the Seychelles, Labuan's Victoria, ...)."""
+    idx = _index()
+    out: dict[str, None] = {}
+    for form in _forms(text):
+        key = norm_key(form)
+        if len(key) >= MIN_NAME and not generic_only(form):
+            out.update(dict.fromkeys(idx.exact.get(key, ())))
+    return tuple(out)
+
+
 def port_near(keys: set[str], lat: np.ndarray, lon: np.ndarray, max_km: float) -> str | None:
     """The nearest index port (not a curated one) whose names carry one of the town ``keys`` and that lies within
     ``max_km`` of one of the points (a city's airfields), or None: the tier's answer to
