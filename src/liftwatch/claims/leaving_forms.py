@@ -73,5 +73,12 @@ FR_LEAVING_CUES = (
 )
 
 # the noun of a withdrawal named with the place left makes its clause a movement, as the verb "se retirer de" does
-# ("Retrait des soldats français du Tchad : ..."): only with the capitalised place after who is withdrawn
-FR_LEAVING_MOVES = r"retraits?\s+(?:de|des|du|d['’])\s*(?:[\w'’-]+\s+){1,5}?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?-i:[A-ZÀ-ÖØ-Þ])"
+# ("Retrait des soldats français du Tchad : ..."): only with the capitalised place after who is withdrawn; and so does
+# the participle "parti" opening a sentence with the place left ("Parti de Brest le 3 mai, le navire a ..."), which
+# has no auxiliary before it to say it is the verb: capitalised, after no word or comma ("le Parti de Gauche", "ce
+# parti de" are the noun), and followed by "de" and a capitalised name
+FR_LEAVING_MOVES = (
+    r"(?:retraits?\s+(?:de|des|du|d['’])\s*(?:[\w'’-]+\s+){1,5}?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+    r"(?-i:[A-ZÀ-ÖØ-Þ])"
+    r"|(?<![\w,;'’-]\s)(?<![\w,;'’-])(?-i:Parti(?:e|s|es)?)\s+(?:de\s+|du\s+|d['’])(?=(?-i:[A-ZÀ-ÖØ-Þ])))"
+)
