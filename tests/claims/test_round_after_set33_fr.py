@@ -8,6 +8,7 @@ from datetime import date
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.extract import extract
 from liftwatch.claims.fr_participle_leads import participle_lead
+from liftwatch.claims.sentences import cue_role
 from tests.claims.conftest import real_kb_gazetteer
 
 PUB = date(2024, 6, 22)
@@ -67,3 +68,18 @@ def test_an_opening_parti_de_makes_its_sentence_a_movement() -> None:
 def test_the_party_is_no_movement() -> None:
     assert not MOVE.search("Le Parti de Gauche a critiqué la décision.")
     assert not MOVE.search("Le chef du parti de Marseille a critiqué la décision.")
+
+
+def test_flying_off_from_a_place_is_a_cue_of_the_place_left() -> None:
+    assert cue_role("deux Il-76 s'envoleront de ") == "origin"
+    assert cue_role("L'appareil s'était envolé lundi soir de ") == "origin"
+
+
+def test_the_noun_of_the_take_off_is_no_cue() -> None:
+    assert cue_role("l'envol de ") is None
+
+
+def test_the_place_flown_off_from_is_the_origin_of_the_movement_its_clause_tells() -> None:
+    real_kb_gazetteer()
+    legs = _legs("Deux avions s'envoleront de Marseille pour transporter au Niger du matériel.")
+    assert legs and legs[0][0] == ["LFML"], legs
