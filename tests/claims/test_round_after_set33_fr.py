@@ -83,3 +83,16 @@ def test_the_place_flown_off_from_is_the_origin_of_the_movement_its_clause_tells
     real_kb_gazetteer()
     legs = _legs("Deux avions s'envoleront de Marseille pour transporter au Niger du matériel.")
     assert legs and legs[0][0] == ["LFML"], legs
+
+
+def test_the_place_a_movement_was_made_to_go_to_is_its_goal() -> None:
+    assert cue_role("la frégate a franchi les Dardanelles pour se rendre en ") == "destination"
+    assert cue_role("le navire a quitté Brest afin de se rendre à ") == "destination"
+
+
+def test_the_goal_of_a_movement_made_to_go_to_a_sea_is_read() -> None:
+    real_kb_gazetteer()
+    claims = extract(
+        "Deux frégates ont franchi mardi le Bosphore pour se rendre en Méditerranée orientale.", PUB
+    ).claims
+    assert claims and "eastern-mediterranean" in [p.id for p in claims[0].destination], claims
