@@ -9,7 +9,7 @@ reads "parti de" as an origin, "reliant" as a route's first end); read apart, th
 
 Only a word in a participle's form (a past participle in -é/-i/-u, agreed or not, or a present participle in
 -ant) that the cue reader takes as a cue, opening the text, a line or a sentence, and that names no place itself:
-"Bamako", "Dubai" or "Benghazi" opening a sentence stay names, and "Between April" is no French participle.
+"Benghazi" or "Bangui" opening a sentence stay names, and "Between April" is no French participle.
 
 Hand-written: one shape of French sentence openings, checked by the cue reader the rest of the extractor uses.
 """
