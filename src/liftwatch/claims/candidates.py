@@ -15,6 +15,7 @@ from liftwatch.claims.ar_state_adjectives import adjective_as_site
 from liftwatch.claims.cues import BETWEEN_CUE, MOVE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.fr_function_words import fr_function_word
+from liftwatch.claims.fr_participle_leads import participle_lead
 from liftwatch.claims.from_to import ends_route, opens_route
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
@@ -254,14 +255,17 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
     joined: set[int] = set()  # Arabic names joined to a place by "و"
     listed: set[int] = set()  # names that follow a candidate name after a comma: kept only if the kb knows them
     for m in _CANDIDATE.finditer(text):
-        pre = text[max(0, m.start() - 80) : m.start()]
+        # "Parti de Brest, le navire": the sentence's opening participle is the cue, the name follows it
+        start = m.start() + participle_lead(text, m.start(), lambda w: gaz.lookup(w) is not None)
+        name = text[start : m.end()]
+        pre = text[max(0, start - 80) : start]
         coord = _JOINED_TO_PLACE.search(pre)
-        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("و"):
+        if coord is not None and coord.group(0).isspace() and not name.startswith("و"):
             coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
-        after_place = coord is not None and (m.start() - len(coord.group(0))) in ends  # "Bosaso and Berbera"
-        if after_place and coord is not None and coord.group(0).strip() == "," and (m.start() - 2) not in known_ends:
-            listed.add(m.start())  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
-        bound = m.group(0).endswith("-bound")  # "a Vladivostok-bound cargo ship"
+        after_place = coord is not None and (start - len(coord.group(0))) in ends  # "Bosaso and Berbera"
+        if after_place and coord is not None and coord.group(0).strip() == "," and (start - 2) not in known_ends:
+            listed.add(start)  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
+        bound = name.endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
             cue_role(pre) in (None, "between")
             and not _BETWEEN_BEFORE.search(pre)
@@ -269,22 +273,22 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and not bound
             and not AFTER_CAPITAL.search(pre)
             and not _on_dashed_route(pre)
-            and not opens_route(text, m.start(), m.end())
-            and not ends_route(text, m.start())
+            and not opens_route(text, start, m.end())
+            and not ends_route(text, start)
         ):
             continue
         # "وتوقفت": a verb, not a second name; but "دمشق وحلب": a name the kb knows, joined without an article
-        known_after_wa = after_place and m.group(0).startswith("و") and gaz.lookup(m.group(0)[1:]) is not None
-        if coord is not None and coord.group(0).isspace() and not m.group(0).startswith("وال") and not known_after_wa:
+        known_after_wa = after_place and name.startswith("و") and gaz.lookup(name[1:]) is not None
+        if coord is not None and coord.group(0).isspace() and not name.startswith("وال") and not known_after_wa:
             continue
-        if after_place and m.group(0).startswith("و") and coord is not None and coord.group(0).isspace():
-            spans.append((m.start() + 1, m.end()))
-            joined.add(m.start() + 1)
+        if after_place and name.startswith("و") and coord is not None and coord.group(0).isspace():
+            spans.append((start + 1, m.end()))
+            joined.add(start + 1)
         elif bound:  # "A Murmansk-bound ship": the name only, without the article that capitalised it
-            lead = re.match(r"(?:A|An|The)\s+", m.group(0))
-            spans.append((m.start() + (lead.end() if lead else 0), m.end() - len("-bound")))
+            lead = re.match(r"(?:A|An|The)\s+", name)
+            spans.append((start + (lead.end() if lead else 0), m.end() - len("-bound")))
         else:
-            spans.append((m.start(), m.end()))
+            spans.append((start, m.end()))
         ends.add(
             m.end()
         )  # "N'Djamena or Um Jaras", "مضيقي البوسفور والدردنيل": a name may follow a name found this way

@@ -16,12 +16,21 @@
   "deux avions cargo, avec 30 tonnes d'aide humanitaire à la Libye, ont décollé"): "à"/"au" alone count as a goal
   only with a verb of motion just before them, and the load stands between the verb and the goal.
 
+- **The goal a movement was made to reach** ("ont franchi le Bosphore pour se rendre en Méditerranée orientale",
+  "afin de se rendre à Tartous"): "pour" is a cue of its own, but before "se rendre en" the place came after a
+  filler the cue could not cross. Only the infinitive of purpose: the imperfect ("alors qu'il se rendait au
+  Portugal") tells a voyage that may not have got there, and read as a goal it made a diverted flight's possible
+  goal its destination (1 right field fewer on the development corpus).
+
 None in the future or the conditional ("reviendra dans deux semaines à Toulon", "regagnera"): a voyage planned, not
 begun, claims nothing (the corpus's rule 15).
 
 Measured and left out: "faire route" in the persons and tenses besides "fait route" ("font route vers", "faisait
 route vers"), 1 right field for 4 filled over the development corpus (a seized ship's goal, which the annotation
 offers as possible, and a ship's goal the annotation gives another claim).
+
+"a pris la direction de" as a cue and a verb of motion: 1 right field fewer for 4 filled more on the development
+corpus (a heading taken before a stop read as the goal, a ship's claim split).
 
 Hand-written, as the other cue lists (``cues.py``): the French forms, completed from their paradigm.
 """
@@ -40,6 +49,9 @@ FR_GOAL_CUES = (
     # motion just before them, and the load stands between the verb and its goal ("pour" and "à destination de" are
     # cues already)
     r"aides?(?:\s+(?:humanitaires?|médicales?|alimentaires?|militaires?|d['’]urgence))*\s+(?:à|au|aux)(?!\s+destination)",
+    # the place a movement was made to go to: "ont franchi le Bosphore pour se rendre en Méditerranée orientale" (from
+    # "se": the cue "pour" is matched first at its own position)
+    r"(?:(?<=pour\s)|(?<=afin\sde\s))se\s+rendre\s+(?:à|au|aux|en|vers)",
 )
 
 # the verbs of going back the clause test (``cues.MOVE``) lacked: "a regagné", "est retourné à", "sont revenus à"

@@ -11,7 +11,9 @@ The noun "l'arrivée de" names what arrived, not where from ("l'arrivée de la f
 departure: only the verbs' forms count, and "parti" with its "de" only after a time word (the bare "parti de" is
 ``cues.ORIGIN_CUES``'s). A headline's present ("quittent la Libye") tells the news, not where a voyage began, and is
 left out. Measured and left out: "s'envoler" as a verb of motion ("s'est envolé de", "s'envolait"): on the
-development corpus it added 2 right fields for 8 filled (a second flight told with it split from the first).
+development corpus it added 2 right fields for 8 filled (a second flight told with it split from the first). As a
+cue of the place left only ("s'envoleront de Lyon", "s'était envolé lundi soir de Dakar"), in a clause another verb
+makes a movement, it gives the origin and splits nothing.
 "quitté" with a time word or an adverb before its place ("a quitté le 9 août la base navale de Baltiïsk", "a quitté
 avec succès Kyiv") was first measured at 1 right field fewer for 6 filled more, the origin of a relative clause
 ("qui a quitté ...") making a claim apart from the movement the sentence tells; it is read now outside a relative
@@ -48,6 +50,9 @@ FR_LEAVING_CUES = (
     # partie de", "fait partie de" is the noun)
     r"(?:(?:re)?parti(?:e|s|es)?|d[ée]coll(?:é|ée|és|ées|ait|aient|ant|e|ent)|"
     r"appareill(?:é|ée|és|ées|ait|aient|ant|e|ent))" + _WHEN + "+" + _OF,
+    # flying off from: "s'envoleront de Lyon", "s'était envolé lundi soir de Dakar" (an origin only: "s'envoler" makes
+    # no movement of its own, see above)
+    r"envol(?:é|ée|és|ées|ait|aient|ant|e|ent|era|eront)" + _WHEN + "*" + _OF,
     # coming from: "venu de Moscou", "arrivait de Bakou", "arrivant de Tartous" (not the noun "l'arrivée de")
     r"(?:venu(?:e|s|es)?|(?<!l['’])arriv(?:é|ée|és|ées|ait|aient|ant))" + _WHEN + "*" + _OF,
     # the imperfect, the participle and the simple past of "quitter": "quittait Rouen", "quittant Zhanjiang" (a
@@ -73,5 +78,12 @@ FR_LEAVING_CUES = (
 )
 
 # the noun of a withdrawal named with the place left makes its clause a movement, as the verb "se retirer de" does
-# ("Retrait des soldats français du Tchad : ..."): only with the capitalised place after who is withdrawn
-FR_LEAVING_MOVES = r"retraits?\s+(?:de|des|du|d['’])\s*(?:[\w'’-]+\s+){1,5}?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?-i:[A-ZÀ-ÖØ-Þ])"
+# ("Retrait des soldats français du Tchad : ..."): only with the capitalised place after who is withdrawn; and so does
+# the participle "parti" opening a sentence with the place left ("Parti de Brest le 3 mai, le navire a ..."), which
+# has no auxiliary before it to say it is the verb: capitalised, after no word or comma ("le Parti de Gauche", "ce
+# parti de" are the noun), and followed by "de" and a capitalised name
+FR_LEAVING_MOVES = (
+    r"(?:retraits?\s+(?:de|des|du|d['’])\s*(?:[\w'’-]+\s+){1,5}?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+    r"(?-i:[A-ZÀ-ÖØ-Þ])"
+    r"|(?<![\w,;'’-]\s)(?<![\w,;'’-])(?-i:Parti(?:e|s|es)?)\s+(?:de\s+|du\s+|d['’])(?=(?-i:[A-ZÀ-ÖØ-Þ])))"
+)
