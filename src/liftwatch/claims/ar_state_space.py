@@ -4,6 +4,10 @@
 The adjective alone is no place ("طائرة روسية" is a Russian plane); after a noun of airspace, waters or land it is
 where a carrier passed, went or left ("ثم عبرت الأجواء السودانية لتحط في مطار أم جرس": over Sudan; "تتجه نحو
 المياه الإقليمية الإيرانية": to Iran), and the cue before the noun gives it its role.
+
+The state itself is named the same way by its style, "الجمهورية التركية" (the Turkish Republic), "الجمهورية العربية
+السورية", "الجمهورية الإسلامية الإيرانية": the noun of the republic, its Arab or Islamic epithet, then the state's
+adjective ("متجهتين إلى الجمهورية التركية الصديقة": to Turkey).
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from liftwatch.kb.nationalities import demonym_rows
 
 _STATE_SPACE = re.compile(
     r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?P<space>(?:ال)?(?:أجواء|اجواء|مياه|أراضي|اراضي|مجال\s+(?:ال)?جوي)"
-    r"(?:\s+(?:ال)?(?:إقليمية|اقليمية))?\s+ال(?P<adj>[\u0621-\u064A]{3,}))(?![\u0600-\u06FF])"
+    r"(?:\s+(?:ال)?(?:إقليمية|اقليمية))?\s+ال(?P<adj>[\u0621-\u064A]{3,})"
+    # the state by its style: "الجمهورية التركية", "الجمهورية العربية السورية", "الجمهورية الإسلامية الإيرانية"
+    r"|الجمهورية(?:\s+ال(?:عربية|إسلامية|اسلامية))?\s+ال(?P<radj>[\u0621-\u064A]{3,}))(?![\u0600-\u06FF])"
 )
 
 
@@ -28,7 +34,7 @@ def state_space_mentions(text: str, gaz: Gazetteer, taken: Taken) -> list[Mentio
     out: list[Mention] = []
     rows = demonym_rows()
     for m in _STATE_SPACE.finditer(text):
-        iso = state_of(m.group("adj"))
+        iso = state_of(m.group("adj") or m.group("radj"))
         a, b = m.span("space")
         if iso is None or iso not in rows or not taken.free(a, b):
             continue

@@ -24,6 +24,13 @@ from liftwatch.claims.fr_demonyms import FR_DEMONYM
 _RU_FACILITY = re.compile(
     r"(?:аэродром|аэропорт|авиабаз|баз|порт|город|столиц|пункт|гаван|аэровокзал|побережь|берег|берегов)[а-яё]{0,3}"
 )
+# the area or part of a place a carrier went to or came from, in the forms that say whither and whence only: "прибыл
+# в район Персидского залива", "вылетели из района Пальмиры", "доставил груз в южную часть Ливана" (the adjective
+# before "часть" is filler by its ending). The locative forms ("в районе", "в части") say where, not whither, and stay out:
+# across them the place would be read as a goal. Measured and left out: "в акваторию" (a sea entered on the way to a
+# port, no goal of its own in the annotation) and "на территорию", "в воздушное пространство" (a state crossed or
+# strayed into)
+_RU_AREA = re.compile(r"часть|район|района|районов")
 _RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их)")
 # French elided articles and facility nouns ("à l'aérodrome de Bamako", "sur la base d'Al-Khadim"), coasts
 # ("vers les côtes syriennes à Tartous") and adjectives of nationality in -ien(ne)/-ais(e)/-ain(e)
@@ -81,6 +88,7 @@ def filler_word(w: str) -> bool:
         w in FILLER
         or w.endswith("'s")
         or _RU_FACILITY.fullmatch(w) is not None
+        or _RU_AREA.fullmatch(w) is not None
         or _RU_ADJECTIVE.fullmatch(w) is not None
         or _FR_FILLER.fullmatch(w) is not None
         or FR_DEMONYM.fullmatch(w) is not None
