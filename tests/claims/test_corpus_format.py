@@ -48,6 +48,7 @@ LETTERS = {
     "af": 31,
     "ag": 32,
     "ah": 33,
+    "ai": 34,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
