@@ -297,6 +297,13 @@ def figure_before(text: str, start: int) -> tuple[int, str] | None:
     return value, m.group(0).strip()
 
 
+# "one" in the four languages where a list gives it as a figure ("и один C-5M", "et un C-130", "and one An-124"); the
+# English article is no figure (rule 39 of the corpus)
+_ONE_BEFORE = re.compile(
+    r"(?<![\w-])(?:one|a\s+single|une?(?:\s+seule?)?|один|одна|одно|واحدة|واحد)(?:\s+[\w-]+)?\s+$", re.I
+)
+
+
 def listed_total(text: str, spans: list[tuple[int, int]]) -> Count | None:
     """ "три транспортника Ан-124, два Ан-22 и десять Ил-76", "two Il-76 and three An-124": when two or more
     types are each counted, the movements are their sum (the count before one type is not the total)."""
@@ -304,9 +311,15 @@ def listed_total(text: str, spans: list[tuple[int, int]]) -> Count | None:
     for s, _ in spans:
         m = _BEFORE_TYPE.search(text[max(0, s - 40) : s])
         if m is None:
-            return None
+            # "deux A400M et un C-130", "41 C-17 и один C-5M": in a list that counts, "one" (French "un") is a
+            # figure, not the article it is elsewhere
+            one = _ONE_BEFORE.search(text[max(0, s - 40) : s])
+            if one is None:
+                return None
+            parts.append((1, one.group(0).strip()))
+            continue
         parts.append((number_value(m.group("n")), m.group(0).strip()))
-    if len(parts) < 2:
+    if len(parts) < 2 or not any(n > 1 for n, _ in parts):
         return None
     total = sum(n for n, _ in parts)
     words = " + ".join(t for _, t in parts)

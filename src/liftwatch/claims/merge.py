@@ -15,6 +15,7 @@ from datetime import date
 
 from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.escorts import escort_apart
+from liftwatch.claims.group_makeup import parts_of_told_totals
 from liftwatch.claims.known_movers import parent_of
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
@@ -297,6 +298,9 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
             out.append(c)
         else:
             _absorb(target, c)
+    out, bare = parts_of_told_totals(
+        out, bare, lambda o, c: compatible(o, c) and not escort_apart(o, c) and not rank_apart(o, c)
+    )
     for c in bare:
         if c.contingent:  # one state's part of a joint mission: it goes where the mission told before it goes
             told = [o for o in out if o.claim_id < c.claim_id and o.destination and o.domain in (None, c.domain)]
