@@ -86,3 +86,8 @@ def test_a_later_sentence_with_no_movement_that_counts_the_kinds_splits_the_tota
         "По предварительным данным, среди них восемь истребителей Су-34 и два истребителя Су-30СМ."
     )
     assert got == {"Su-34": (8, 8), "Su-30": (2, 2)}
+
+
+def test_a_larger_placeless_total_leaves_the_movements_exact_count() -> None:
+    ex = shape_extract("Three C-17 aircraft landed in Suceava on Monday. So far, the air force has flown 12 flights.")
+    assert [(c.min_count, c.max_count) for c in ex.claims] == [(3, 3)]

@@ -144,7 +144,16 @@ def _absorb(into: Claim, c: Claim, *, bare: bool = False) -> None:
     into.equipment += [e for e in c.equipment if e not in into.equipment]
     into.hints += [h for h in c.hints if h not in into.hints]
     open_bound = c.min_count == into.min_count and c.max_count is None and into.max_count is not None
-    if c.count_text and (not into.count_text or (c.min_count or 0) > (into.min_count or 0) or open_bound):
+    # "three C-17 landed in Suceava ... So far, the IAF has flown 10 flights": a place-less count larger than an exact
+    # one counts a total or another group (rule 38), not the movement the exact count told
+    larger = (
+        bare and into.max_count is not None and into.min_count == into.max_count and (c.min_count or 0) > into.max_count
+    )
+    if (
+        c.count_text
+        and not larger
+        and (not into.count_text or (c.min_count or 0) > (into.min_count or 0) or open_bound)
+    ):
         into.min_count, into.max_count, into.count_text = c.min_count, c.max_count, c.count_text
     elif c.min_count is not None and not into.count_text:
         into.min_count = max(into.min_count or 0, c.min_count)
