@@ -17,6 +17,7 @@ from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.clauses import RETURN_PARTICIPLE, RETURN_VERB
 from liftwatch.claims.counts import Count, best, find_counts
+from liftwatch.claims.group_makeup import split_makeup
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim, Place
 from liftwatch.claims.sentences import Sentence
@@ -50,14 +51,16 @@ _TYPES_USED = re.compile(
 )
 
 
-def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
+def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> list[tuple[Claim, list[Claim]]]:
     """Types named in a neighbouring sentence attach to the movement they describe.
 
     "... flights to eastern Libya. The aircraft used were Tupolev Tu-134, Tu-154 and Ilyushin Il-76.":
     a sentence that names types but claims no movement gives them to the claim just before it when that
     claim only knows a class ("flights", "cargo planes"). A claim that refers back ("the same aircraft",
-    "the plane", "the vessel") to carriers named in the previous sentences takes them over.
+    "the plane", "the vessel") to carriers named in the previous sentences takes them over. Types that each carry
+    a figure adding up to the claim's count split it by kind; returns each claim so split, with its parts.
     """
+    split: list[tuple[Claim, list[Claim]]] = []
     last: dict[str, list[AssetRef]] = {}
     last_counts: dict[str, int | None] = {}  # how many carriers the sentence naming them counted
     last_count: dict[str, Count | None] = {}
@@ -86,11 +89,16 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
         clause_assets = found if found or not sent.continues else clause_assets
         specific = [a for a in found if a.label not in CLASS_ASSETS]
         if not made and specific:
-            for c in last_claims:
+            for c in list(last_claims):
                 if _class_only(c, specific[0].domain) and (
                     _TYPES_USED.search(sent.text) or (i and per_sentence[i - 1]) or quiet_since
                 ):
-                    _give(c, specific)
+                    parts = split_makeup(c, sent.text)  # "десять самолетов. ... восемь Су-34 и два Су-30СМ"
+                    if len(parts) > 1:
+                        last_claims[last_claims.index(c) : last_claims.index(c) + 1] = parts
+                        split.append((c, parts))
+                    else:
+                        _give(c, specific)
         # "... вылетела группа военных самолетов. Об этом объявили в Минобороны. «В группе – один Ил-76 ...»":
         # a sentence with no carrier and no place (who said it, when) does not end the story the types complete
         if made:
@@ -129,6 +137,7 @@ def carry_assets(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> 
                 head_claims = made
         elif not sent.continues:
             head_claims = []
+    return split
 
 
 _DARK_HINTS = {"transponders off", "ceased location-sharing"}

@@ -397,7 +397,9 @@ def extract(
     same_place(sentences, per_sentence)  # "and a third left Izmir to the same destination"
     claims += ranked_arrivals(sentences, per_sentence, pub, default_year)  # "a second plane ... the first on Monday"
     group_members(sentences, per_sentence)  # "the fleet docked ... the fleet comprises the X and the Y"
-    carry_assets(sentences, per_sentence)
+    for whole, parts in carry_assets(sentences, per_sentence):  # a total split by the kinds a later sentence counts
+        at = next(k for k, c in enumerate(claims) if c is whole)
+        claims[at : at + 1] = parts
     carrier_operator(sentences, per_sentence)
     sole_carrier(sentences, claims)
     for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet

@@ -22,11 +22,14 @@ Written from the grammar of make-up lists in general and tested on invented sent
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import number_value
+from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import AssetRef, Claim
 
 _AR = "\u0600-\u06ff"
@@ -105,6 +108,11 @@ def items_after(text: str, start: int) -> list[Item]:
         words = words[: max((b for _, b, _ in found), default=len(words))]
         assets = [x for _, _, x in found]
         figure = _figure(words, assets) if assets else None
+        if figure is None and out and not find_assets(words) and nxt is not None:
+            # "two C-130 carrying search and rescue teams, and two C-17 ...": a conjunction inside an item's
+            # description, which names no carrier, does not end the list
+            pos = nxt.end()
+            continue
         if figure is None:
             break
         # named ships count as many as they are, a figure only where a number or an article tells it
@@ -137,11 +145,11 @@ def _with_named_together(items: list[Item]) -> list[Item]:
     return [together, *(i for i in items if i.counted)]
 
 
-def makeup(text: str, total: int) -> list[Item] | None:
+def makeup(text: str, total: int, *, listed_only: bool = False) -> list[Item] | None:
     """The kinds a total of ``total`` carriers is told to be made of, when their figures add up to it (two or more
     kinds), else None. Without a marker, kinds each counted in one list ("eight Su-34 and two Su-30SM") that add up
-    to the claim's count are its parts as well."""
-    for m in _MARKER.finditer(text):
+    to the claim's count are its parts as well; ``listed_only``: only those (a bound before the list)."""
+    for m in () if listed_only else _MARKER.finditer(text):
         items = _with_named_together(items_after(text, m.end()))
         if _kinds(items) and sum(i.figure for i in items) == total:
             return items
@@ -162,6 +170,16 @@ def split_makeup(claim: Claim, text: str) -> list[Claim]:
     """One claim per kind of the group the claim counts, where the sentence tells its make-up and the kinds' figures
     add up to the total; else the claim itself."""
     total = _exact(claim)
+    if total is None and claim.min_count and claim.max_count is None:
+        # "по меньшей мере шести МиГ-29 и двух Су-24", "at least six Su-24 and two Su-34": the bound before a list
+        # of counted kinds bounds each kind, the list's sum the whole
+        items = makeup(text, claim.min_count, listed_only=True) if claim.min_count >= 2 else None
+        if items is None:
+            return [claim]
+        return [
+            claim.copy(assets=list(i.assets), min_count=i.figure, max_count=None, count_text=i.words, carriers=None)
+            for i in items
+        ]
     if total is None or total < 2:
         return [claim]
     items = makeup(text, total)
@@ -216,3 +234,82 @@ class Makeups:
             if _kinds(items):
                 self.told[sum(i.figure for i in items)] = items
         return out
+
+
+def _sums_to(parts: list[Claim], whole: Claim) -> bool:
+    """Whether the parts' counts add up to the whole's: exact counts to an exact total, lower bounds to a lower
+    bound ("не менее восьми самолётов" and "по меньшей мере шести МиГ-29 и двух Су-24")."""
+    if whole.min_count is None or any(p.min_count is None for p in parts):
+        return False
+    if sum(p.min_count or 0 for p in parts) != whole.min_count:
+        return False
+    if whole.max_count is None:
+        return all(p.max_count is None for p in parts)
+    return all(p.max_count == p.min_count for p in parts) and whole.max_count == whole.min_count
+
+
+def _kinds_of_one_sentence(bare: list[Claim]) -> list[list[Claim]]:
+    """The place-less claims a sentence's counted list split by kind ("перебазировались восемь Су-34 и два
+    Су-30СМ"): two or more of one sentence, each one kind of its own with a count, one of them more than one."""
+    groups: dict[str, list[Claim]] = {}
+    for c in bare:
+        if len(c.sentences) == 1 and c.count_text and c.min_count is not None:
+            groups.setdefault(c.sentences[0], []).append(c)
+    out = []
+    for group in groups.values():
+        kinds = [tuple(sorted(a.label for a in c.assets)) for c in group]
+        # "— a C-130, a C-2 and a KC-767": carriers told by their articles describe the total, they do not count it
+        counted = any((c.min_count or 0) > 1 for c in group)
+        if len(group) >= 2 and all(kinds) and len(set(kinds)) == len(kinds) and counted:
+            out.append(group)
+    return out
+
+
+def parts_of_told_totals(
+    placed: list[Claim], bare: list[Claim], fits: Callable[[Claim, Claim], bool]
+) -> tuple[list[Claim], list[Claim]]:
+    """A total told with its places, then split by kind in a sentence of its own: "десять военных самолётов были
+    переброшены из Барановичей в Мачулищи. ... перебазировались восемь Су-34 и два Су-30СМ". The later list tells
+    the total's make-up (rules 18 and 38 of the corpus: where the parts split a total wholly, only the parts are
+    claims); absorbed into the total as details, each kind's count was lost under the total's. So the parts take
+    the total's places, mover and days and stand in its stead. ``fits``: whether a place-less claim may describe a
+    placed one (the merge's test). Returns the placed claims and the place-less claims left."""
+    used: set[int] = set()
+    for group in _kinds_of_one_sentence(bare):
+        first = min(c.claim_id for c in group)
+        labels = {a.label for c in group for a in c.assets}
+        whole = next(
+            (
+                o
+                for o in reversed(placed)
+                if o.claim_id < first
+                and all(fits(o, c) for c in group)
+                and _sums_to(group, o)
+                and {a.label for a in o.assets if a.label not in CLASS_ASSETS} <= labels
+            ),
+            None,
+        )
+        if whole is None:
+            continue
+        parts = []
+        for c in group:
+            part = c.copy()
+            for role in ("origin", "destination", "via", "possible"):
+                setattr(
+                    part, role, [dataclasses.replace(p, qualifiers=list(p.qualifiers)) for p in getattr(whole, role)]
+                )
+            if part.actor is None:
+                part.actor, part.actor_countries, part.actor_operators = (
+                    whole.actor,
+                    whole.actor_countries,
+                    whole.actor_operators,
+                )
+            if not part.times:
+                part.times = list(whole.times)
+            part.sentences = [*whole.sentences, *(s for s in c.sentences if s not in whole.sentences)]
+            part.sources += [s for s in whole.sources if s not in part.sources]
+            parts.append(part)
+            used.add(id(c))
+        at = placed.index(whole)
+        placed = [*placed[:at], *parts, *placed[at + 1 :]]
+    return placed, [c for c in bare if id(c) not in used]

@@ -15,6 +15,7 @@ from datetime import date
 
 from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.escorts import escort_apart
+from liftwatch.claims.group_makeup import parts_of_told_totals
 from liftwatch.claims.known_movers import parent_of
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
@@ -143,7 +144,16 @@ def _absorb(into: Claim, c: Claim, *, bare: bool = False) -> None:
     into.equipment += [e for e in c.equipment if e not in into.equipment]
     into.hints += [h for h in c.hints if h not in into.hints]
     open_bound = c.min_count == into.min_count and c.max_count is None and into.max_count is not None
-    if c.count_text and (not into.count_text or (c.min_count or 0) > (into.min_count or 0) or open_bound):
+    # "three C-17 landed in Suceava ... So far, the IAF has flown 10 flights": a place-less count larger than an exact
+    # one counts a total or another group (rule 38), not the movement the exact count told
+    larger = (
+        bare and into.max_count is not None and into.min_count == into.max_count and (c.min_count or 0) > into.max_count
+    )
+    if (
+        c.count_text
+        and not larger
+        and (not into.count_text or (c.min_count or 0) > (into.min_count or 0) or open_bound)
+    ):
         into.min_count, into.max_count, into.count_text = c.min_count, c.max_count, c.count_text
     elif c.min_count is not None and not into.count_text:
         into.min_count = max(into.min_count or 0, c.min_count)
@@ -297,6 +307,9 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
             out.append(c)
         else:
             _absorb(target, c)
+    out, bare = parts_of_told_totals(
+        out, bare, lambda o, c: compatible(o, c) and not escort_apart(o, c) and not rank_apart(o, c)
+    )
     for c in bare:
         if c.contingent:  # one state's part of a joint mission: it goes where the mission told before it goes
             told = [o for o in out if o.claim_id < c.claim_id and o.destination and o.domain in (None, c.domain)]
