@@ -21,6 +21,7 @@ from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
 from liftwatch.claims.name_marks import person_marked, quoted
+from liftwatch.claims.names_by_country import after_country, in_named_country
 from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
 from liftwatch.claims.places import SOUND_NOTE, Gazetteer, Mention, norm_key
 from liftwatch.claims.routes import ROUTE_NOUN
@@ -29,7 +30,7 @@ from liftwatch.claims.sentences import cue_role
 from liftwatch.claims.shapes import AFTER_CAPITAL
 from liftwatch.claims.shared_places import site_of_named_country
 from liftwatch.claims.state_names import DOTTED_STATE, STATE_NAME, initials_end_noun_phrase, names_state
-from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
+from liftwatch.claims.translit import has_cyrillic
 from liftwatch.claims.types import find_types
 from liftwatch.kb._text import generic_only
 from liftwatch.kb.nationalities import nationality_adjectives
@@ -195,52 +196,6 @@ def _on_dashed_route(pre: str) -> bool:
 _ROUTE_GOES_ON = re.compile(r"(?:route|маршрут\w*|trajet|ligne|خط|مسار)\s+[^.;:,]{1,40}\s[-–—]\s*$", re.I)
 
 
-_AR_COUNTRY_NAMED = re.compile(
-    r"(?<![\u0600-\u06FF])[وفبل]?("
-    + "|".join(sorted((re.escape(k) for k in COUNTRIES if re.match(r"[\u0600-\u06FF]", k)), key=len, reverse=True))
-    + r")(?![\u0600-\u06FF])"
-)
-_AR_FACILITY_BEFORE = re.compile(r"(?:(?P<sea>ميناء|مرفأ)|مطار|قاعدة|مهبط)\s+$")
-
-
-def _in_named_country(text: str, a: int, phrase: str, known: list[Mention], gaz: Gazetteer) -> Place | None:
-    """An Arabic name after an airfield or port noun that no alias holds, found by its consonant skeleton
-    among the sites of the countries the article names (``translit.skeleton_in_countries``)."""
-    facility = _AR_FACILITY_BEFORE.search(text[max(0, a - 12) : a])
-    if facility is None or gaz.kb is not kb_module:
-        return None
-    countries = {COUNTRIES[m.group(1)] for m in _AR_COUNTRY_NAMED.finditer(text)}
-    for k in known:
-        if k.place.id and k.place.id.startswith("country:"):
-            countries.add(k.place.id.split(":", 1)[1])
-        elif k.place.kind == "site" and k.place.id:
-            site = gaz.kb.site(k.place.id)
-            if getattr(site, "country", None):
-                countries.add(site.country)
-    sid = skeleton_in_countries(phrase, sorted(countries), sea=facility.group("sea") is not None)
-    if sid is None:
-        return None
-    return gaz.site_place(sid, phrase, "Arabic consonant skeleton of a site in a country the article names")
-
-
-def _after_country(phrase: str, gaz: Gazetteer) -> tuple[int, str, Place] | None:
-    """A Russian name written after the country it is in, in the genitive ("в столицу Мадагаскара Антананариву",
-    "в порт Сирии Тартус"): (offset of the name in ``phrase``, the name, its place) when the words before it are
-    a country or region the kb knows and the name after them resolves; the run as a whole is no place."""
-    if not has_cyrillic(phrase):
-        return None
-    words = phrase.split()
-    for k in range(1, len(words)):
-        head = gaz.lookup(" ".join(words[:k]))
-        if head is None or head.kind != "region":
-            continue
-        tail = " ".join(words[k:])
-        place = gaz.lookup(tail)
-        if place is not None and place.kind == "site":
-            return phrase.index(tail, len(" ".join(words[:k]))), tail, place
-    return None
-
-
 def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: list[tuple[int, int]]) -> list[Mention]:
     """Names standing where a place must stand (right after a cue) that the alias pattern missed.
 
@@ -344,7 +299,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             continue  # "بقاعدة أمريكية": an adjective of a state (``ar_state_space.py``), the place comes after
         if place is None and re.search(r"(?<![\w-])(?:au|du)\s+$", text[max(0, a - 4) : a], re.I):
             place = gaz.lookup(f"Le {phrase}")  # "au Caire", "du Havre": French folds the name's article in
-        if place is None and (split := _after_country(phrase, gaz)) is not None:
+        if place is None and (split := after_country(phrase, gaz)) is not None:
             a, phrase, place = a + split[0], split[1], split[2]  # "в столицу Мадагаскара Антананариву"
         if place is None and has_cyrillic(phrase):
             place = place_before_state(phrase, gaz)  # "из Алма-Аты Республики Казахстан": the town, in its state
@@ -425,7 +380,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 place = gaz.site_place(shared, phrase, "ambiguous name; the country the text names")
             place = (
                 place
-                or _in_named_country(text, a, phrase, known, gaz)
+                or in_named_country(text, a, phrase, known, gaz)
                 or Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
             )
         out.append(Mention(a, b, place, "candidate"))
