@@ -48,3 +48,22 @@ def test_an_ambiguous_name_keeps_its_tied_readings() -> None:
     with pytest.raises(PlaceError, match="ambiguous") as info:
         kb.resolve_endpoint("Sevastopl")
     assert {"sevastopol", "URFB"} <= set(_listed_sites(info.value))
+
+
+@pytest.mark.parametrize(
+    ("text", "carrier", "expected"),
+    [
+        ("Sydney, Australia", "sea", "wpi-53650"),  # "Sydney" alone: harbours in Australia and Nova Scotia
+        ("Sydney, Canada", "sea", "wpi-6000"),
+        ("Victoria, Seychelles", "sea", "wpi-47220"),
+        ("Cartagena, Colombia", None, "SKCG"),  # no carrier: the name alone is an airport and a naval base far apart
+        ("Cartagena, Spain", None, "cartagena-naval-base"),
+    ],
+)
+def test_a_country_after_a_comma_chooses_among_a_names_places(text: str, carrier: str | None, expected: str) -> None:
+    assert kb.resolve_endpoint(text, carrier).id == expected  # type: ignore[arg-type]
+
+
+def test_a_country_that_holds_no_place_of_the_name_is_an_error() -> None:
+    with pytest.raises(PlaceError, match="unknown place 'Tobruk, Egypt'"):
+        kb.resolve_endpoint("Tobruk, Egypt")

@@ -371,14 +371,38 @@ def resolve_endpoint(text: str, carrier: Carrier | None = None) -> PlaceRef:
     try:
         ref = resolve_place(text, mode)
     except PlaceError as exc:
-        if mode is None or exc.reason != "unknown":
+        if (in_country := _in_named_country(text, mode)) is not None:
+            ref = in_country
+        elif mode is None or exc.reason != "unknown":
             raise
-        # the user filters one kind of carrier: list the places it can start or end at
-        raise PlaceError(text, "unknown", carrier_candidates(text, mode), exc.site_ids) from None
+        else:  # the user filters one kind of carrier: list the places it can start or end at
+            raise PlaceError(text, "unknown", carrier_candidates(text, mode), exc.site_ids) from None
     region = regions().get(ref.id) if ref.kind == "region" else None
     if region is not None and region.is_water:
         raise WaterEndpointError(text, region.id)
     return ref
+
+
+def _in_named_country(text: str, carrier: Carrier | None) -> PlaceRef | None:
+    """ "Sydney, Australia", "Victoria, Seychelles": a name the kb holds in several countries, and after a comma the
+    country meant, is that country's one site of the name (an error naming several countries asks for this), or
+    None when the text has no such form, the country is unknown or it holds none or several of them."""
+    head, sep, tail = text.rpartition(",")
+    country = resolve_country(tail) if sep and head.strip() else None
+    if country is None:
+        return None
+    readings: tuple[Carrier | None, ...] = (carrier,) if carrier else (None, "air", "sea")
+    for mode in readings:  # no carrier: "Cartagena, Colombia" is the airport the name's ambiguity hid
+        try:
+            ref = resolve_place(head.strip(), mode)
+        except PlaceError as exc:
+            ids = [s for s in exc.site_ids if site(s).country == country.code]
+            if len(ids) == 1:
+                return _site_ref(text, ids[0], "alias")
+            continue
+        if ref.site_ids and all(site(s).country == country.code for s in ref.site_ids):
+            return replace(ref, text=text)
+    return None
 
 
 class WaterEndpointError(PlaceError):
