@@ -137,8 +137,9 @@ def _site_names(site_id: str) -> list[str]:
 
 def named_as_town(text: str, site_id: str) -> bool:
     """Whether ``text`` is, as written, the town's name one of the site's own names begins or ends with ("Tobruk" for
-    the port of Tobruk through "Tobruk port", "Latakia" for Hmeimim through "Latakia Airport"), not another site's name it was swapped from
-    ("Hmeimim" for the port of Latakia) nor a name with its own kind of site ("Tobruk port" for the air base)."""
+    the port of Tobruk through "Tobruk port", "Latakia" for Hmeimim through "Latakia Airport"), not another site's
+    name it was swapped from ("Hmeimim" for the port of Latakia) nor a name with its own kind of site ("Tobruk port"
+    for the air base)."""
     town = norm_key(text)
     return len(town) >= _MIN_KEY and any(_carries(k, town) for k in _town_keys(_site_names(site_id)))
 
