@@ -172,6 +172,8 @@ GENERIC_ASSETS = {"aircraft", "ship"}
 CLASS_ASSETS = {
     "aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft", "tanker",
     "dhow", "trawler",
+    # the ship kinds a counted list keys by their own word (``group_makeup``): classes still, not named ships
+    "frigate", "corvette", "destroyer", "submarine", "tug",
 }  # fmt: skip
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
