@@ -40,3 +40,8 @@ def test_a_kind_told_with_an_article_in_such_a_list_has_no_count() -> None:
     claims = shape_extract("Three frigates and a tug sailed from Sevastopol to Tartus on 3 May.").claims
     kinds = sorted((a.label, c.max_count) for c in claims for a in c.assets)
     assert kinds == [("frigate", 3), ("tug", None)]
+
+
+def test_a_list_of_aircraft_after_its_first_figure_is_no_such_split() -> None:
+    claims = shape_extract("Nine Il-76 and An-124 aircraft flew from Orenburg to Bishkek on 3 May.").claims
+    assert [(c.min_count, c.max_count) for c in claims] == [(9, 9)]

@@ -212,13 +212,16 @@ def _numbered(words: str) -> bool:
 
 
 def _first_of_list(claim: Claim, text: str) -> list[Item] | None:
-    """The counted kinds of a list whose first item's figure alone the claim took as its count ("четырех десантных
-    кораблей и трех фрегатов": four, not seven): each kind its own claim (rule 10: parts told without a total)."""
+    """The counted kinds of ship of a list whose first item's figure alone the claim took as its count ("четырех
+    десантных кораблей и трех фрегатов": four, not seven): each kind its own claim (rule 10: parts told without a
+    total)."""
     at = text.find(claim.count_text) if claim.count_text else -1
     if at < 0:
         return None
     items = items_after(text, at)
-    if _kinds(items) and all(i.counted for i in items) and items[0].figure == _exact(claim):
+    # ships only: a list of aircraft after its first figure may share it ("twelve Il-76 and An-124 aircraft", rule 10)
+    ships = all(a.domain == "sea" for i in items for a in i.assets)
+    if ships and _kinds(items) and all(i.counted for i in items) and items[0].figure == _exact(claim):
         return items
     return None
 
