@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from liftwatch.claims.assets import find_assets
 from liftwatch.claims.group_makeup import makeup
 from tests.claims.conftest import shape_extract
 
@@ -45,3 +46,7 @@ def test_a_kind_told_with_an_article_in_such_a_list_has_no_count() -> None:
 def test_a_list_of_aircraft_after_its_first_figure_is_no_such_split() -> None:
     claims = shape_extract("Nine Il-76 and An-124 aircraft flew from Orenburg to Bishkek on 3 May.").claims
     assert [(c.min_count, c.max_count) for c in claims] == [(9, 9)]
+
+
+def test_the_arabic_dual_of_a_warship_kind_is_a_ship() -> None:
+    assert [a.label for _, _, a in find_assets("أبحرت مدمرتين من طرطوس.")] == ["ship"]
