@@ -61,6 +61,44 @@ _ITEM_HEAD = 60  # characters: a figure and up to a few describing words before 
 _AR_DUAL = re.compile(r"^[" + _AR + r"]{2,}(?:تان|تين|تا|ان|ين)$")
 
 
+# the kind a list item's own noun names where the lexicon reads it only as a ship: in a list of counted kinds each
+# kind is a claim of its own (rule 18), keyed by the word the text uses ("three frigates", "trois frégates", "трех
+# фрегатов", "ثلاث فرقاطات"), which the generic class would make one kind with the next
+_SHIP_KINDS = (
+    ("frigate", re.compile(r"\bfrigates?\b|\bfrégates?\b|\bфрегат\w*|فرقاط", re.I)),
+    ("corvette", re.compile(r"\bcorvettes?\b|\bкорвет\w*|كورفيت", re.I)),
+    ("destroyer", re.compile(r"\bdestroyers?\b|\bэсмин\w*|مدمر", re.I)),
+    ("submarine", re.compile(r"\bsubmarines?\b|\bsous-marins?\b|\bподводн\w+\s+лод\w*|غواص", re.I)),
+    ("tug", re.compile(r"\btug(?:boat)?s?\b|\bremorqueurs?\b|\bбуксир\w*|قاطر", re.I)),
+)
+
+
+_KIND_LABELS = frozenset(label for label, _ in _SHIP_KINDS)
+
+
+def kinds_apart(a: Claim, b: Claim) -> bool:
+    """Whether two claims are kinds of ship one sentence's list counted apart ("three frigates and a tug"): each
+    keyed by its own kind word, none shared, so the one without a figure is no detail of the counted one."""
+    ka = {x.label for x in a.assets if not x.ship_name}
+    kb = {x.label for x in b.assets if not x.ship_name}
+    return (
+        a.sentences == b.sentences
+        and len(a.sentences) == 1
+        and bool(ka & _KIND_LABELS or kb & _KIND_LABELS)
+        and bool(ka)
+        and bool(kb)
+        and not ka & kb
+    )
+
+
+def _own_kind(assets: list[AssetRef], words: str) -> list[AssetRef]:
+    """An item's carriers, the generic ship keyed by the one kind its words name (none or several: kept)."""
+    kinds = [label for label, pattern in _SHIP_KINDS if pattern.search(words)]
+    if len(kinds) != 1:
+        return assets
+    return [dataclasses.replace(a, label=kinds[0]) if a.label == "ship" and not a.ship_name else a for a in assets]
+
+
 class Item(NamedTuple):
     """One kind of a make-up list: its carriers, its figure and the words it was told in; ``counted``: the figure
     is a number or an article, not the count of the ships it names."""
@@ -106,7 +144,7 @@ def items_after(text: str, start: int) -> list[Item]:
         # predicate the last item runs into ("two Su-30SM flew from Lipetsk")
         found = [(a, b, x) for a, b, x in find_assets(words) if a <= _ITEM_HEAD]
         words = words[: max((b for _, b, _ in found), default=len(words))]
-        assets = [x for _, _, x in found]
+        assets = _own_kind([x for _, _, x in found], words)
         figure = _figure(words, assets) if assets else None
         if figure is None and out and not find_assets(words) and nxt is not None:
             # "two C-130 carrying search and rescue teams, and two C-17 ...": a conjunction inside an item's
@@ -166,6 +204,28 @@ def _exact(c: Claim) -> int | None:
     return c.max_count if c.min_count is not None and c.min_count == c.max_count else None
 
 
+def _numbered(words: str) -> bool:
+    """Whether an item opens on a number (or an Arabic dual), not an article."""
+    m = _FIGURE.match(words)
+    word = m.group(0).lower() if m else ""
+    return word not in _ONE and (number_value(word) > 0 or bool(_AR_DUAL.match(word)))
+
+
+def _first_of_list(claim: Claim, text: str) -> list[Item] | None:
+    """The counted kinds of ship of a list whose first item's figure alone the claim took as its count ("четырех
+    десантных кораблей и трех фрегатов": four, not seven): each kind its own claim (rule 10: parts told without a
+    total)."""
+    at = text.find(claim.count_text) if claim.count_text else -1
+    if at < 0:
+        return None
+    items = items_after(text, at)
+    # ships only: a list of aircraft after its first figure may share it ("twelve Il-76 and An-124 aircraft", rule 10)
+    ships = all(a.domain == "sea" for i in items for a in i.assets)
+    if ships and _kinds(items) and all(i.counted for i in items) and items[0].figure == _exact(claim):
+        return items
+    return None
+
+
 def split_makeup(claim: Claim, text: str) -> list[Claim]:
     """One claim per kind of the group the claim counts, where the sentence tells its make-up and the kinds' figures
     add up to the total; else the claim itself."""
@@ -183,6 +243,13 @@ def split_makeup(claim: Claim, text: str) -> list[Claim]:
     if total is None or total < 2:
         return [claim]
     items = makeup(text, total)
+    if items is None and (listed := _first_of_list(claim, text)) is not None:
+        # no total to split: a kind told with an article ("and a tanker") is told with no figure (rule 39)
+        return [
+            claim.copy(assets=list(i.assets), min_count=n, max_count=n, count_text=i.words if n else "", carriers=None)
+            for i in listed
+            for n in [i.figure if _numbered(i.words) else None]
+        ]
     if items is None:
         return [claim]
     return [

@@ -159,7 +159,9 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\bbateaux?\b(?!\s+(?:de\s+(?:migrants|pêche|plaisance|fortune|réfugiés)|pneumatiques?))|"
                          r"\b(?:patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|corvettes?|destroyers?)\b|\bсуд(?:но|на|а|ов)\b|\bкорабл\w*|"
                          r"\b(?:фрегат|корвет|эсминц|эсминец|крейсер|танкер|буксир|тральщик)\w*|"
-                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة|بارجة|كاسحة)")),
+                         r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة|بارجة|كاسحة)|"
+                         # the dual Arabic counts two warships with ("فرقاطتين", "الغواصتين")
+                         r"(?:ال)?(?:فرقاط|مدمر|غواص)(?:تان|تين|تا)(?![\u0600-\u06FF])")),
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).
@@ -172,6 +174,8 @@ GENERIC_ASSETS = {"aircraft", "ship"}
 CLASS_ASSETS = {
     "aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft", "tanker",
     "dhow", "trawler",
+    # the ship kinds a counted list keys by their own word (``group_makeup``): classes still, not named ships
+    "frigate", "corvette", "destroyer", "submarine", "tug",
 }  # fmt: skip
 
 EQUIPMENT: tuple[tuple[str, re.Pattern[str]], ...] = (

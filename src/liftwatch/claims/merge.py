@@ -15,7 +15,7 @@ from datetime import date
 
 from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.escorts import escort_apart
-from liftwatch.claims.group_makeup import parts_of_told_totals
+from liftwatch.claims.group_makeup import kinds_apart, parts_of_told_totals
 from liftwatch.claims.known_movers import parent_of
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
@@ -300,6 +300,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
                 and not _too_many(o, c)
                 and not escort_apart(o, c)
                 and not rank_apart(o, c)
+                and not kinds_apart(o, c)
             ),
             None,
         )
