@@ -203,6 +203,8 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
     ambiguous (a city name shared by equally likely cities is ambiguous too). ``carrier`` ("air" or "sea") says
     who uses the place: an aircraft's place is an airfield, a ship's a port (:mod:`liftwatch.kb.carriers`)."""
     mode = check_carrier(carrier)
+    if (owned := _owned_site(text, mode)) is not None:
+        return owned
     try:
         ref = _resolve(text, mode)
         if mode == "sea" and ref.matched in _LOOSE and (indexed := _index_port(text)) is not None:
@@ -228,6 +230,36 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
             with contextlib.suppress(PlaceError):
                 return replace(resolve_place(town, carrier), text=text)
         raise
+
+
+#: A site named by its town's possessive ("Mogadishu's international airport", "Tartus's port")
+_OWNED_SITE = re.compile(
+    r"^(?P<town>.+?)['’]s?\s+(?P<kind>(?:(?:main|international|military|naval|commercial)\s+)*"
+    r"(?:airport|air\s*base|airbase|airfield|port|harbou?r|naval\s+base))\s*$",
+    re.I,
+)
+
+
+def _owned_site(text: str, carrier: Carrier | None) -> PlaceRef | None:
+    """A site named by its town's possessive, read as the town's site of that kind ("Mogadishu's international
+    airport" is Mogadishu international airport): the kind's words alone match some other field's alias ("International
+    Airport" of Charleston), and "Tripoli's" is no Tripolis. Only where the town is a place the kb knows, so a name with
+    a possessive of its own ("St John's International Airport") is read as written."""
+    m = _OWNED_SITE.match(" ".join(text.split()))
+    if m is None:
+        return None
+    owner = norm_key(m.group("town") + "s")
+    with contextlib.suppress(PlaceError):
+        plain = _resolve(text, carrier)
+        names = (site(plain.id).name, *site(plain.id).aliases) if plain.kind == "site" else ()
+        if any(owner in norm_key(n) and re.search(r"['’]s\b", n) for n in names):
+            return None  # the possessive is the site's own name ("St John's International Airport")
+    try:
+        resolve_place(m.group("town"), carrier)
+        ref = resolve_place(f"{m.group('town')} {m.group('kind')}", carrier)
+    except PlaceError:
+        return None
+    return replace(ref, text=text)
 
 
 #: English's and French's article before a name ("the Netherlands", "The Gambia", "la Russie", "l'Algérie"): the kb
