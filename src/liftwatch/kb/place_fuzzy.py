@@ -155,15 +155,21 @@ def _candidate_ref(text: str, kind: PlaceKind, pid: str, score: float) -> PlaceR
 def _of_carrier(
     cands: list[tuple[PlaceKind, str, str, float]], carrier: Carrier | None
 ) -> list[tuple[PlaceKind, str, str, float]]:
-    """The candidates a ``carrier`` may use (sites of its kind; regions, countries and cities, which hold sites of
-    both kinds, stay), where the best of them scores as high as the best of all: the carrier breaks a tie between a
-    town's airfield and its port ("Sevastopl" for a ship: the naval base, not the airport, both 95), never a better
-    spelling of the other kind (:func:`~liftwatch.kb.places.resolve_place` swaps that for its town's site of the
-    carrier's kind)."""
+    """The candidates a ``carrier`` may use (:func:`_usable`), where the best of them scores as high as the best of
+    all: the carrier breaks a tie between a town's airfield and its port ("Sevastopl" for a ship: the naval base, not
+    the airport, both 95), never a better spelling of the other kind (:func:`~liftwatch.kb.places.resolve_place` swaps
+    that for its town's site of the carrier's kind)."""
     if carrier is None or not cands:
         return cands
-    fitting = [c for c in cands if c[0] != "site" or carrier_of_kind(site(c[1]).kind) == carrier]
+    fitting = [c for c in cands if _usable(c, carrier)]
     return fitting if fitting and fitting[0][3] >= cands[0][3] else cands
+
+
+def _usable(candidate: tuple[PlaceKind, str, str, float], carrier: Carrier) -> bool:
+    """Whether the carrier may use the candidate: a site of its kind, or a region, country or city (which hold sites
+    of both kinds)."""
+    kind, pid, _, _ = candidate
+    return kind != "site" or carrier_of_kind(site(pid).kind) == carrier
 
 
 def fuzzy_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
@@ -211,7 +217,7 @@ def carrier_candidates(text: str, carrier: Carrier, limit: int = 5) -> tuple[str
     Only for listing: which place a name resolves to is never decided here."""
     found: dict[str, tuple[PlaceKind, str, str, float]] = {}
     for c in place_candidates(text, limit=_WIDE):
-        if c[0] != "site" or carrier_of_kind(site(c[1]).kind) == carrier:
+        if _usable(c, carrier):
             found.setdefault(c[1], c)
     key = norm_key(_without_water_word(text))
     if carrier == "sea" and key:

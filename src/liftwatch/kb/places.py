@@ -242,9 +242,9 @@ _OWNED_SITE = re.compile(
 
 def _owned_site(text: str, carrier: Carrier | None) -> PlaceRef | None:
     """A site named by its town's possessive, read as the town's site of that kind ("Mogadishu's international
-    airport" is Mogadishu international airport): the kind's words alone match some other field's alias ("International
-    Airport" of Charleston), and "Tripoli's" is no Tripolis. Only where the town is a place the kb knows, so a name with
-    a possessive of its own ("St John's International Airport") is read as written."""
+    airport" is Mogadishu international airport): the kind's words alone match some other field's alias
+    ("International Airport" of Charleston), and "Tripoli's" is no Tripolis. Only where the town is a place the kb
+    knows, so a name with a possessive of its own ("St John's International Airport") is read as written."""
     m = _OWNED_SITE.match(" ".join(text.split()))
     if m is None:
         return None
