@@ -10,19 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from liftwatch.claims.evidence import (
-    CONTRADICTED,
-    NO_EVIDENCE,
-    PARTLY,
-    SUPPORTED,
-    VERDICTS,
-    ClaimResult,
-    check,
-    check_claim,
-)
+from liftwatch.claims.evidence import ClaimResult, check, check_claim
 from liftwatch.claims.extract import extract
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.render import report_section_html, to_json
+from liftwatch.claims.verdict import CONTRADICTED, NO_EVIDENCE, PARTLY, SUPPORTED, VERDICTS
 from liftwatch.store import Store
 
 __all__ = [

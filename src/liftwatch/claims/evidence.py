@@ -45,15 +45,10 @@ from liftwatch.claims.model import Claim, Extraction
 from liftwatch.claims.places import Gazetteer, default_gazetteer
 from liftwatch.claims.reach import OutOfReach, out_of_reach
 from liftwatch.claims.support import count_check, dark_check, parts, vessel_sightings
+from liftwatch.claims.verdict import decide
 from liftwatch.claims.water_evidence import voyages_through, water_coverage, water_ids
 from liftwatch.store import Store
 from liftwatch.tracks.guesses import with_guesses
-
-SUPPORTED = "supported"
-PARTLY = "partly supported"
-NO_EVIDENCE = "no evidence in the data"
-CONTRADICTED = "contradicted"
-VERDICTS = (SUPPORTED, PARTLY, NO_EVIDENCE, CONTRADICTED)
 
 
 @dataclass
@@ -244,7 +239,7 @@ def check_claim(
     cov = [c for cs in cov_role.values() for c in cs]
     need = claim.min_count or 1
     far = _named_out_of_reach(claim, store, df, loose, gaz) if loose is not None else None
-    verdict = _verdict(claim, n_full, n_part, need, cov_role, df, reasons, far)
+    verdict = decide(claim, n_full, n_part, need, cov_role, df, reasons, far)
     if other:
         reasons.append(f"{other} other flights on the route by other actors/types (not counted)")
     if n_full and {"transponders off", "ceased location-sharing"} & set(claim.hints):
@@ -320,80 +315,6 @@ def _named_out_of_reach(
             if hit is not None:
                 return hit
     return None
-
-
-def _verdict(
-    claim: Claim,
-    n_full: int,
-    n_part: int,
-    need: int,
-    cov_role: dict[str, list[Coverage]],
-    df: pl.DataFrame,
-    reasons: list[str],
-    far: OutOfReach | None = None,
-) -> str:
-    """Apply the verdict rules of the module docstring; appends the reasons it used."""
-    noun = "voyage" if claim.domain == "sea" else "flight"  # a ship's movements are voyages in every reason
-    cov = [c for cs in cov_role.values() for c in cs]
-    unchecked = [
-        r for r in ("origin", "destination", "via") if cov_role[r] and all(c.level == "unknown" for c in cov_role[r])
-    ]
-    if n_full and unchecked:
-        reasons.append(
-            f"{n_full} {noun}(s) match what can be checked, but the {' and '.join(unchecked)} "
-            "is not in the knowledge base, so that part of the claim is unverified"
-        )
-        return PARTLY
-    if n_full >= need:
-        reasons.append(
-            f"{n_full} {noun}{' matches' if n_full == 1 else 's match'} the claim"
-            + (f" (claim implies at least {need})" if need > 1 else "")
-        )
-        return SUPPORTED
-    if n_full:
-        reasons.append(f"{n_full} matching {noun}(s), fewer than the {need} the claim implies")
-        return PARTLY
-    if n_part:
-        reasons.append(f"no {noun} matches every part of the claim; {n_part} match part of it (see 'why')")
-        return PARTLY
-    if not (claim.origin or claim.destination or claim.via) or all(
-        not p.known for p in claim.origin + claim.destination
-    ):
-        reasons.append("no place of the claim is in the knowledge base: nothing to check it against")
-        return NO_EVIDENCE
-    dest_cov = [c for c in cov_role["destination"] if c.level != "unknown"]
-    orig_cov = [c for c in cov_role["origin"] if c.level != "unknown"]
-    named = [a for a in claim.assets if a.ship_name]
-    covered = [c for c in cov if c.level == "good"]
-    if named and far is not None:
-        reasons.append(far.describe(", ".join(a.label for a in named)))
-        return CONTRADICTED
-    if named:
-        seen = df.filter(pl.col("asset_ok") & pl.col("in_window"))
-        if seen.height and any(c.level != "none" for c in dest_cov or cov):
-            where = ", ".join(sorted({f"{r['dep_site'] or '?'}->{r['arr_site'] or '?'}" for r in seen.to_dicts()}))
-            reasons.append(f"{', '.join(a.label for a in named)} tracked elsewhere in the window ({where})")
-            return CONTRADICTED
-    repeated = need >= 2 or "ongoing" in claim.hints
-    dest_good = bool(dest_cov) and all(c.level == "good" for c in dest_cov)
-    orig_good = not orig_cov or all(c.level == "good" for c in orig_cov)
-    if repeated and dest_good and orig_good:
-        reasons.append(
-            "the claim describes repeated movements, the data covers "
-            + "; ".join(c.place for c in covered)
-            + f" well in the window, and no such {noun} appears"
-        )
-        return CONTRADICTED
-    if not cov or all(c.level in ("none", "unknown") for c in cov):
-        reasons.append(f"no matching {noun}, and no coverage: the data has no points near these places in the window")
-    else:
-        lv = ", ".join(f"{c.place}: {c.level}" for c in cov)
-        if dest_cov and all(c.level == "none" for c in dest_cov):
-            reasons.append(f"no matching {noun}, and no coverage at the destination in the window ({lv})")
-        else:
-            quality = "good" if any(c.level == "good" for c in cov) else "only sparse"
-            reasons.append(f"no matching {noun} despite {quality} coverage ({lv})")
-    return NO_EVIDENCE
 
 
 def check(

@@ -16,9 +16,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from liftwatch.claims.evidence import CONTRADICTED, NO_EVIDENCE, PARTLY, SUPPORTED, ClaimResult
+from liftwatch.claims.evidence import ClaimResult
 from liftwatch.claims.model import Claim, Extraction
 from liftwatch.claims.support import claimed_count
+from liftwatch.claims.verdict import CONTRADICTED, NO_EVIDENCE, PARTLY, SUPPORTED
 
 VERDICT_STYLE = {SUPPORTED: "bold green", PARTLY: "bold yellow", NO_EVIDENCE: "bold white", CONTRADICTED: "bold red"}
 VERDICT_COLOUR = {SUPPORTED: "#1a7f37", PARTLY: "#9a6700", NO_EVIDENCE: "#57606a", CONTRADICTED: "#cf222e"}
