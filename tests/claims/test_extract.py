@@ -169,7 +169,7 @@ def test_source_attribution_is_not_the_mover(fake_gaz: Gazetteer) -> None:
 
 
 def test_spacy_absent_is_graceful(fake_gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
-    mod = importlib.import_module("liftwatch.claims.extract")
+    mod = importlib.import_module("liftwatch.claims.spacy_spans")
 
     monkeypatch.setattr(mod, "_nlp_cache", {"nlp": None})
     ex = extract("Il-76 flights from Hmeimim to Al-Khadim.", gazetteer=fake_gaz)
@@ -178,7 +178,7 @@ def test_spacy_absent_is_graceful(fake_gaz: Gazetteer, monkeypatch: pytest.Monke
 
 def test_model_spans_add_candidates(fake_gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
     """A spaCy-like pipeline's GPE spans are offered as place candidates (here: a lower-case name)."""
-    mod = importlib.import_module("liftwatch.claims.extract")
+    mod = importlib.import_module("liftwatch.claims.spacy_spans")
 
     text = "Il-76 flights from Hmeimim to bamako-senou were reported."
 

@@ -13,12 +13,9 @@ entities are offered as extra place candidates; without it nothing changes.
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import importlib.util
 import re
 from collections import Counter
 from datetime import date
-from typing import Any
 
 from liftwatch.claims.actor_names import proxy_as_named, state_companies
 from liftwatch.claims.ar_state_space import state_space_mentions
@@ -74,6 +71,7 @@ from liftwatch.claims.sea_ends import drop_seas_the_ends_lie_on
 from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
 from liftwatch.claims.ship_groups import group_members
 from liftwatch.claims.ships import mentions_of
+from liftwatch.claims.spacy_spans import model_spans
 from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
@@ -92,38 +90,6 @@ class ArticleTooLong(ValueError):
             f"the text has {n_chars:,} characters; claim extraction reads one article of at most "
             f"{MAX_ARTICLE_CHARS:,} characters: split a collection into its articles"
         )
-
-
-_SPACY_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
-_nlp_cache: dict[str, Any] = {}
-
-
-def _spacy() -> tuple[Any, str] | None:
-    """An installed spaCy pipeline, or None. Never downloads anything."""
-    if "nlp" in _nlp_cache:
-        return _nlp_cache["nlp"]  # type: ignore[no-any-return]
-    found = None
-    if importlib.util.find_spec("spacy") is not None:
-        for name in _SPACY_MODELS:
-            if importlib.util.find_spec(name) is not None:
-                try:
-                    found = (importlib.import_module(name).load(), name)
-                    break
-                except Exception:  # a broken model install must not break extraction
-                    continue
-    _nlp_cache["nlp"] = found
-    return found
-
-
-def _model_spans(text: str, use_model: bool) -> tuple[list[tuple[int, int]], str]:
-    if not use_model:
-        return [], "rules"
-    nlp = _spacy()
-    if nlp is None:
-        return [], "rules"
-    doc = nlp[0](text)
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    return spans, f"rules+spacy:{nlp[1]}"
 
 
 # "transfer all their combat aircraft", "a transfer process of military equipment, including aircrafts":
@@ -352,7 +318,7 @@ def extract(
     years = years_in(text)
     default_year = Counter(years).most_common(1)[0][0] if years and pub is None else None
 
-    extra, model = _model_spans(text, use_model)
+    extra, model = model_spans(text, use_model)
     mentions, sentences = read_sentences(text, gaz, pub, extra)
     actors_all = actor_spans(text)
     a_starts = [x[0] for x in actors_all]
