@@ -39,6 +39,7 @@ from liftwatch.claims.context import (
     to_the_base,
 )
 from liftwatch.claims.contrast import mask_contrasts
+from liftwatch.claims.controlled import controlled_mentions
 from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.day_lists import split_days
@@ -68,7 +69,7 @@ from liftwatch.claims.ru_home_bases import ru_home_base_mentions
 from liftwatch.claims.ru_town_ports import ru_town_port_mentions
 from liftwatch.claims.same_place import same_place
 from liftwatch.claims.sea_ends import drop_seas_the_ends_lie_on
-from liftwatch.claims.sentences import Sentence, assign_roles, controlled_mentions
+from liftwatch.claims.sentences import Sentence, assign_roles
 from liftwatch.claims.ship_groups import group_members
 from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.spacy_spans import model_spans

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from liftwatch.claims.ar_arrivals import on_its_way
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
 from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.from_to import french_from_to
-from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.model import Place
-from liftwatch.claims.places import Gazetteer, Mention
+from liftwatch.claims.places import Mention
 from liftwatch.claims.relation_between import relation_between
 from liftwatch.claims.routes import dashed_route
 from liftwatch.claims.shapes import AFTER_CAPITAL, ar_arrival, capital_named_after
@@ -49,13 +47,6 @@ _MODE = re.compile(
     r"|\b(by\s+air|by\s+plane|aboard\s+(?:aircraft|planes?)|airlifted|по\s+воздуху)\b",
     re.I,
 )
-CONTROLLED = re.compile(
-    r"\b(?P<what>bases?|air\s*bases?|airfields?|facilities|areas?|territory|territories|sites|positions|strongholds)"
-    r"\s+(?:controlled|held|run|operated|used)\s+by\s+"
-    r"|\b(?P<who2>[A-Z][\w-]*)[-\s](?:controlled|held)\s+(?P<what2>bases?|airfields?|areas?|territory|eastern\s+Libya)\b",
-)
-
-
 # Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
 # "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
 # (not after "в сторону", "в направлении": "в сторону Сирии" is whither, the place in the genitive)
@@ -384,30 +375,3 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
     french_from_to(sentence)
     dashed_route(sentence)
     on_its_way(sentence)
-
-
-def controlled_mentions(text: str, gaz: Gazetteer, when: date | None) -> list[Mention]:
-    """ "bases controlled by Haftar", "LNA-held airfields" -> the sites that force controlled on the date."""
-    out = []
-    for m in CONTROLLED.finditer(text):
-        if m.group("who2"):
-            who_start, who = m.start("who2"), m.group("who2")
-            end = m.end()
-        else:
-            who_start = m.end()
-            who = re.split(r"[,.;:()]", text[m.end() : m.end() + 80])[0]
-        hit = min(
-            ((am.start(), am.end(), act) for act in ACTORS if (am := act.pattern.search(who))),
-            key=lambda x: x[0],
-            default=None,
-        )
-        if hit is None:
-            continue
-        if not m.group("who2"):
-            end = who_start + hit[1]
-        out.append(Mention(m.start(), end, gaz.controlled(hit[2], when, text[m.start() : end]), "controlled"))
-    return out
-
-
-# An administrative region named after its city ("la région de Moscou", "Московскую область"): one place,
-# not the city (and not the state the city's name often stands for).
