@@ -13,7 +13,7 @@ import pytest
 from liftwatch.claims.cues import HEDGE, not_reached
 from liftwatch.claims.lexicon import HINTS
 from liftwatch.claims.scoring import dark_of
-from liftwatch.claims.ships import nominative, owners
+from liftwatch.claims.ship_owners import nominative, owners
 
 from .conftest import place_ids, shape_extract
 

@@ -12,7 +12,8 @@ from liftwatch.claims import extract
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.counts import find_counts
 from liftwatch.claims.model import Claim, Place
-from liftwatch.claims.ships import named_ships, owners
+from liftwatch.claims.ship_owners import owners
+from liftwatch.claims.ships import named_ships
 from liftwatch.claims.types import find_makers, find_types
 from tests.claims.conftest import real_kb_gazetteer
 

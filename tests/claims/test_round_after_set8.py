@@ -168,7 +168,7 @@ def test_a_list_comma_is_no_thousands_separator() -> None:
     ],
 )
 def test_owner_in_apposition(text: str, owner: str) -> None:
-    from liftwatch.claims.ships import owners
+    from liftwatch.claims.ship_owners import owners
 
     assert [name for _, name in owners(text)] == [owner]
 

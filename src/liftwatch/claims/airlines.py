@@ -12,7 +12,7 @@ Owning is not flying: an aircraft "belonging to", "registered to", "owned by" a 
 "принадлежащий", "التابعة لشركة" names its owner (rule 8: a private company's carrier has the company as
 owner, and no actor unless the text makes the company the one moving it), so such a company is never taken
 for the mover, and a sentence saying whose the aircraft just named is ("cet avion appartient à la société X")
-gives the movement its owner. The ownership phrases are the ones :func:`~liftwatch.claims.ships.owners` reads
+gives the movement its owner. The ownership phrases are the ones :func:`~liftwatch.claims.ship_owners.owners` reads
 for ships. An aircraft's owner read from the movement's own sentence was measured and left out: it named more
 wrong owners than right ones, on the part of the corpus the rules were written from and on the part held back.
 """
@@ -23,7 +23,7 @@ import re
 
 from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.place_names import COUNTRIES
-from liftwatch.claims.ships import owners
+from liftwatch.claims.ship_owners import owners
 from liftwatch.claims.textkey import norm_key
 
 # the noun saying a company flies or carries: "airline", "compagnie aérienne", "авиакомпания", "شركة الطيران"
@@ -90,7 +90,7 @@ def owned_by(text: str, start: int) -> bool:
 
 
 def owning_companies(text: str) -> list[str]:
-    """The companies ``text`` names by words of owning (:func:`~liftwatch.claims.ships.owners`' phrases less
+    """The companies ``text`` names by words of owning (:func:`~liftwatch.claims.ship_owners.owners`' phrases less
     those of operating), each once."""
     found = (name for pos, name in owners(text) if OWNING.match(text, pos) and not _NOT_A_COMPANY.search(name))
     return list(dict.fromkeys(found))

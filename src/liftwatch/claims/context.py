@@ -21,7 +21,8 @@ from liftwatch.claims.group_makeup import split_makeup
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
 from liftwatch.claims.model import AssetRef, Claim, Place
 from liftwatch.claims.sentences import Sentence
-from liftwatch.claims.ships import mentions_of, owner_of_the_ship, owners
+from liftwatch.claims.ship_owners import owner_of_the_ship, owners
+from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.timeparse import TimeSpan, find_times
 
 # the class nouns a ship named before is referred back to by ("the frigate", "la frégate", "фрегат", "الفرقاطة"):
