@@ -46,7 +46,7 @@ _CLAUSE = re.compile(
     r"|\s+and\s+(?=includ(?:e|es|ed|ing)\s+(?:an?|one|two|three)\s)"
     r"|,\s+(?:and\s+)?(?=(?:an?|one\s+more|another)\s+[^,.;]{0,60}?\b(?:flight|voyage|sortie|rotation)\b)"
     # "..., et est reparti pour Khartoum dans la nuit", "and flew back to Moscow", "а затем вернулся в": the
-    # return is a leg of its own (its origin is where the first leg ended: ``context.return_legs``)
+    # return is a leg of its own (its origin is where the first leg ended: ``return_legs.return_legs``)
     rf"|,?\s+(?=(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB})"
     rf"|,\s+(?={RETURN_PARTICIPLE})|\s+(?=before\s+{_BACK})"
     # ", the rest to the UK", ", le reste vers le Royaume-Uni", ", а остальные в Катар", "، والباقي إلى قطر": the

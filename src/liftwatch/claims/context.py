@@ -15,7 +15,6 @@ import re
 from liftwatch.claims.airlines import owning_companies
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.attribution import operators
-from liftwatch.claims.clauses import RETURN_PARTICIPLE, RETURN_VERB
 from liftwatch.claims.counts import Count, best, find_counts
 from liftwatch.claims.group_makeup import split_makeup
 from liftwatch.claims.lexicon import ACTORS, CLASS_ASSETS, HINTS, Actor
@@ -365,46 +364,3 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:cet|ce|cette|this|that|этот|эта|это)\s+(?:\w+\s+){0,2}?(?:avion|appareil|aircraft|plane|самол[её]т|борт)",
     re.I,
 )
-
-
-_RETURN = re.compile(
-    rf"^\W*(?:(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB}|"
-    rf"{RETURN_PARTICIPLE})",
-    re.I,
-)
-
-
-def participle_return(made: list[Claim], prev: list[Claim]) -> list[Claim]:
-    """The claims of a clause opened on a participle of return ("..., returning to Tehran", "before returning to
-    Larnaca"), given the claims of the clause before it. After a leg that reached a goal the return is a leg of its
-    own (kept, ``return_legs`` gives it its origin); after a departure with no goal ("left Belarus, heading back to
-    Russia") it is that leg's goal (folded into it); after a clause that claims nothing (a plan: "will continue
-    with planned stops ... before returning to Vladivostok") it claims nothing either."""
-    if not prev:
-        return []
-    last = prev[-1]
-    if last.destination or last.possible:
-        return made
-    for c in made:
-        last.destination += [p for p in c.destination if p not in last.destination]
-        last.via += [p for p in c.via if p not in last.via]
-    return []
-
-
-def return_legs(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
-    """ "L'avion est arrivé à Bangui depuis Khartoum, et est reparti pour Khartoum": the return clause is the
-    same carrier's next leg, leaving from where the clause before ended."""
-    for i in range(1, len(sentences)):
-        if not (sentences[i].continues and _RETURN.match(sentences[i].text)) or not per_sentence[i - 1]:
-            continue
-        prev = per_sentence[i - 1][-1]
-        for c in per_sentence[i]:
-            if not c.origin and prev.destination:
-                last = prev.destination[-1]
-                c.origin = [dataclasses.replace(last, qualifiers=list(last.qualifiers))]
-            if not c.assets:
-                c.assets = [dataclasses.replace(a) for a in prev.assets]
-            if c.actor is None and prev.actor is not None:
-                c.actor, c.actor_countries, c.actor_operators = prev.actor, prev.actor_countries, prev.actor_operators
-            if not c.times:
-                c.times = list(prev.times)

@@ -32,9 +32,7 @@ from liftwatch.claims.context import (
     carry_actor,
     carry_assets,
     carry_narrative_times,
-    participle_return,
     per_ship,
-    return_legs,
     sole_carrier,
     to_the_base,
 )
@@ -60,6 +58,7 @@ from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.plans import planned
 from liftwatch.claims.ranked_arrivals import ranked_arrivals
+from liftwatch.claims.return_legs import participle_return, return_legs
 from liftwatch.claims.return_trips import return_trips
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
