@@ -6,7 +6,9 @@ flying an airlift was no actor at all: "a French Air Force tanker", "the Sudanes
 forces or services next to its name or adjective, in English, Russian, Arabic and French; it moves for the
 state, whose registered aircraft and ships then count as its own. A ministry is left out: "the Defence
 Ministry of Niger announced" names a source far more often than a mover, and "military" alone qualifies too
-much ("when Sudanese military aircraft fly over") to name who flew. An airline or charter operator the kb lists
+much ("when Sudanese military aircraft fly over") to name who flew. A warship is its state's by its class noun
+("la frégate française", "المدمرة الصاروخية الصينية"), and a carrier of aid or an air bridge told with a state's
+adjective is that state's sending ("طائرة المساعدات الكويتية", "الجسر الجوي القطري"). An airline or charter operator the kb lists
 with its ICAO designator ("a Cham Wings A320", "an Aviacon Zitotrans Il-76") is a mover by its name alone,
 without the "Airlines" the shape-based finder needs; the flights it flies carry its name as their operator.
 
@@ -58,7 +60,13 @@ _AR_BRANCH = (
 )
 _FR_BRANCH = (
     r"(?:[Aa]rmée\s+de\s+l['’]air(?:\s+et\s+de\s+l['’]espace)?|[Aa]rmée|[Mm]arine|[Ff]orces\s+armées|"
-    r"[Aa]viation\s+militaire|[Gg]arde[-\s]côtes?)"
+    r"[Aa]viation\s+militaire|[Gg]arde[-\s]côtes?|[Ff]lotte)"
+)
+# French warships by their class noun ("bâtiment" is a warship in naval French), for a state's adjective after them
+# and a branch after "de la" ("un destroyer lance-missiles de la marine américaine")
+_FR_WARSHIP = (
+    r"(?:frégates?|corvettes?|destroyers?|sous-marins?|porte-avions|porte-hélicoptères|croiseurs?|patrouilleurs?|"
+    r"navires?\s+de\s+débarquement|bâtiments?)(?:\s+(?:lance-missiles|amphibies?|nucléaires?|d['’]attaque))?"
 )
 # forces that receive, host or face the movement ("for delivery to the Central African Armed Forces", "at the
 # Algerian Navy's base", "pour l'armée de l'air du Tchad", "إلى الجيش السوداني", "для армии Мали")
@@ -73,6 +81,9 @@ _FR_CARRIER = (
     # state's troops on the move ("70 militaires français ont quitté", "les soldats français"), unlike
     # "des experts militaires français", where "militaires" qualifies a person
     r"(?:avions?|appareils?)\s+de\s+(?:combat|chasse)|(?:\d+|les|des|de|ces)\s+(?:soldats|militaires|troupes)|"
+    # a warship is military by its class noun, as in English and Arabic ("la frégate française", "le
+    # porte-hélicoptères français", "le patrouilleur britannique HMS Spey", "un destroyer lance-missiles italien")
+    rf"{_FR_WARSHIP}|"
     rf"{_FR_BRANCH}|[Ff]orces\s+(?:aériennes|navales|spéciales)|[Aa]viation)"
 )
 _RU_CARRIER = (
@@ -89,19 +100,40 @@ _FR_OF = re.compile(
     r"\b(?:de\s+la|de\s+l['’]|du|des|aux|à\s+la|à\s+l['’]|pour\s+la|pour\s+l['’]|par\s+la|par\s+l['’])\s*$", re.I
 )
 _FR_CARRIER_BEFORE = re.compile(
-    r"(?:avions?|appareils?|aéronefs?|navires?|bâtiments?|frégates?|corvettes?|cargos?|hélicoptères?|"
-    r"ravitailleurs?|[A-Z][\w-]*\d\w*)(?:\s+[\w-]+){0,3}?\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
+    r"(?:avions?|appareils?|aéronefs?|navires?|bâtiments?|bateaux?|cargos?|hélicoptères?|ravitailleurs?|"
+    rf"{_FR_WARSHIP}|[A-Z][\w-]*\d\w*)(?:\s+[\w-]+){{0,3}}?\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
     re.I,
 )
-# a carrier said to be military (the broken plural of "ship" as its singular: "سفن حربية", "سفنا حربية صينية"), or a
-# bomber or fighter, military by its name ("قاذفتان أمريكيتان", "مقاتلات فرنسية")
+# the end of an Arabic word: no Arabic letter follows. The Arabic comma, semicolon and question mark share the
+# letters' block of code points and end it too ("لحاملة الطائرات البريطانية، خلال رحلتها")
+_AR_WORD_END = r"(?![\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff])"
+# a carrier of aid, and an air bridge, told with a state's adjective are the state's sending (rule 7): "طائرة
+# المساعدات الكويتية", "طائرتي مساعدات جزائرية", "سفينة مساعدات تركية", "الجسر الجوي القطري", "الجسر الجوي
+# للمساعدات الكويتية", "طائرات لقطار جوي أمريكي". The aid's adjective alone ("المساعدات الإنسانية الروسية") is the
+# goods' nationality (rule 42) and names no mover.
+_AR_AID_CARRIER = (
+    r"(?<![\u0600-\u06ff])(?:ال)?(?:طائر|سفين|سفن)\S*\s+(?:ال)?(?:مساعدات|إغاثة|اغاثة)"
+    r"(?:\s+(?:ال)?(?:إنسانية|انسانية|طبية|غذائية))?"
+    r"|(?<![\u0600-\u06ff])(?:[لبو]|لل)?(?:ال)?(?:جسر|قطار)\s+(?:ال)?جوي(?:\s+(?:لل|من\s+ال)(?:مساعدات|إغاثة))?"
+)
+# a plane told by its state's adjective, then said to carry aid: "طائرة قطرية ثالثة تحمل مساعدات إنسانية"
+_AR_CARRYING_AID = (
+    rf"{_AR_WORD_END}(?=(?:\s+\S+){{0,3}}?\s+(?:تحمل|تحملان|محمل\S*|على\s+متنها)\s+(?:ال)?(?:مساعدات|إغاثة))"
+)
+# a carrier said to be military or naval (the broken plural of "ship" as its singular: "سفن حربية", "سفنا حربية
+# صينية", "ثلاث سفن بحرية صينية"), or a bomber or fighter, military by its name ("قاذفتان أمريكيتان", "مقاتلات
+# فرنسية"), also with its type between ("قاذفات بي-52 الأميركية")
 _AR_CARRIER = (
-    r"(?:(?:طائر\S*|سفين\S*|سفن(?:ا)?|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+(?:ال)?(?:عسكري|حربي)(?:ة|ان|تان)?"
-    r"|(?<![\u0600-\u06ff])(?:ال)?(?:قاذف|مقاتل)(?:ة|ات|تان|تين|تا|تي)"
+    r"(?:(?:طائر\S*|سفين\S*|سفن(?:ا)?|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+"
+    r"(?:ال)?(?:عسكري|حربي|بحري)(?:ة|ان|تان)?"
+    r"|(?<![\u0600-\u06ff])(?:ال)?(?:قاذف|مقاتل)(?:ة|ات|تان|تين|تا|تي)(?:\s+\S*\d\S*)?"
     # warships military by their class noun, as English "destroyers", "frigates" are: "مدمرة أمريكية", "الفرقاطة
-    # الفرنسية", "غواصة صينية", "طرادات"; and an aircraft carrier ("حاملة طائرات أمريكية")
+    # الفرنسية", "غواصة صينية", "طرادات", "المدمرة الصاروخية الصينية"; and an aircraft carrier ("حاملة طائرات
+    # أمريكية", after a joined preposition: "لحاملة الطائرات البريطانية")
     r"|(?<![\u0600-\u06ff])(?:ال)?(?:(?:مدمر|فرقاط|غواص|بارج)(?:ة|ات|تان|تين|تا|تي)|طراد(?:ات|ان|ين)?)"
-    r"|(?<![\u0600-\u06ff])(?:ال)?حامل(?:ة|ات|تا|تي)\s+(?:ال)?طائرات)"
+    r"(?:\s+(?:ال)?(?:صاروخي|نووي)(?:ة|ان|تان)?)?"
+    r"|(?<![\u0600-\u06ff])[لبو]?(?:ال)?حامل(?:ة|ات|تا|تي)\s+(?:ال)?طائرات"
+    rf"|{_AR_AID_CARRIER})"
 )
 # an English adjective before a state's military carrier ("two Chinese military aircraft", "Egyptian military
 # planes", "three Chinese naval warships", "Indian warships"): rule 6's state's own military aircraft or
@@ -188,11 +220,12 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
     pattern = re.compile(
         rf"\b(?P<en>{alt(sorted(set(en), key=len, reverse=True))})(?:'s)?\s+{_EN_BRANCH}{_NOT_A_BASE}"
         rf"|{_RU_BRANCH}\s+(?P<ru>{alt(sorted(set(ru), key=len, reverse=True))})\w*"
-        rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(ar_set)})(?:ة|ه)?(?![\u0600-\u06ff])"
+        rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(ar_set)})(?:ة|ه)?{_AR_WORD_END}"
         rf"|{_FR_BRANCH}\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*(?P<fr>{alt(sorted(set(fr), key=len, reverse=True))})\b"
         rf"|\b(?i:{_FR_CARRIER}\s+(?P<fradj>{alt(fr_adj)}))\b"
         rf"|(?<![\w-])(?i:(?P<ruadj>{alt(ru_adj)})(?:{_RU_MOVER_CASE})\s+{_RU_CARRIER})"
-        rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?(?![\u0600-\u06ff])"
+        rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?{_AR_WORD_END}"
+        rf"|(?<![\u0600-\u06ff])(?:ال)?طائر\S*\s+(?:ال)?(?P<ar3>{alt(ar_set)})(?:ة|ان|تان|ين)?{_AR_CARRYING_AID}"
         rf"|\b(?P<named>{alt(_NAMED_FORCES)})\b"
         rf"|\b(?P<encar>{alt(sorted(set(en), key=len, reverse=True))})\s+(?i:{_EN_CARRIER})"
         rf"|\b(?P<ensubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_EN_SENDS})"
@@ -236,7 +269,7 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
             continue
         if m.group("encar") and _EN_WHENEVER.search(before):
             continue  # "even though air defence engages when Sudanese military aircraft fly over": no movement told
-        groups = ("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2", "encar", "ensubj", "frsubj", "rusubj")
+        groups = ("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2", "ar3", "encar", "ensubj", "frsubj", "rusubj")
         named = m.group("named")
         matched = named or next(g for g in m.group(*groups) if g)
         iso = _named_force(named) if named else key.get(norm_key(matched))
