@@ -84,8 +84,9 @@ def test_every_large_airports_city_resolves_into_its_country() -> None:
         if classes.get(icao) == "large_airport" and airport["city"]:
             cities[(airport["city"], airport["country"])].add(icao)
     # a better-known namesake: Barcelona (Spain, not Venezuela), Liberia (the country, not Costa Rica's town),
-    # Richmond (Virginia, not British Columbia), Salvador (El Salvador, not Bahia)
-    namesakes = {("Barcelona", "VE"), ("Liberia", "CR"), ("Richmond", "CA"), ("Salvador", "BR")}
+    # Richmond (Virginia, not British Columbia), Salvador (El Salvador, not Bahia), Saint Martin (the island's French
+    # side, ISO's "Saint Martin", not Sint Maarten, whose Princess Juliana airport the table files under that name)
+    namesakes = {("Barcelona", "VE"), ("Liberia", "CR"), ("Richmond", "CA"), ("Salvador", "BR"), ("Saint Martin", "SX")}
     wrong = []
     for (city, country), _ in sorted(cities.items()):
         if (city, country) in namesakes:

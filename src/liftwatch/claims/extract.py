@@ -53,6 +53,7 @@ from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
+from liftwatch.claims.named_bases import as_named_base
 from liftwatch.claims.named_carriers import carriers_named, count_named_ships
 from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
@@ -276,6 +277,7 @@ def read_sentences(
     mentions += ru_town_port_mentions(text, gaz, taken)  # "в новороссийский порт": the town's port
     mentions += state_space_mentions(text, gaz, taken)  # "عبرت الأجواء السودانية": the state's airspace is the state
     mentions += candidate_mentions(text, mentions, gaz, extra or [])
+    mentions = as_named_base(text, mentions, gaz)  # "la base d'Orange": the air base of that name, not the town's field
     # a sea named as a course ("heading east, towards the Baltic") is no place, whichever reader found it
     mentions = [m for m in mentions if not any(m.start < b and a < m.end for a, b in bearings)]
     mentions.sort(key=lambda m: m.start)

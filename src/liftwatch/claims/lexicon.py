@@ -146,11 +146,21 @@ ASSETS: tuple[AssetKind, ...] = (
               pattern=_p(r"(?<!Force\s)(?<!RAF\s)(?<!USAF\s)(?<!Air\s)(?<!-\d\d\s)(?<!-\d\d\d\s)(?<!\d[A-Z]\s)(?<![A-Z]\d\d\d\s)"
                          r"\b(?:oil\s+|crude\s+|fuel\s+|gas\s+)?tankers?\b(?!\s+(?:aircraft|planes?|jets?))|"
                          r"\b(?:navires?[-\s])?pétroliers?\b|\bтанкер(?:а|ы|ов|ом|ами|ам|ах|е)?\b|"
+                         # a navy's replenishment tanker, French "un ravitailleur", "le bâtiment ravitailleur" (not an
+                         # air tanker: "avion ravitailleur", "ravitailleur en vol", "un ravitailleur C-135")
+                         r"(?<!avion\s)(?<!avions\s)(?<!avion-)(?<!avions-)\b(?:(?:navires?|bâtiments?)[-\s])?ravitailleurs?\b"
+                         r"(?![-\s]+(?:en\s+vol|MRTT|Phénix|KC|Boeing|Airbus|[A-Z]{1,3}[-\s]?\d))|"
                          r"(?:ال)?ناقل(?:ة|ات|تا|تان|تين|تي)\s+(?:ال)?(?:نفط|غاز|وقود)|(?<![\u0600-\u06FF])(?:ال)?ناقلات(?![\u0600-\u06FF])(?!\s+(?:ال)?جن)")),
     # the small craft arms are smuggled in, named for what they are ("a dhow", "un boutre", "a fishing trawler",
     # "un chalutier", "траулер"): carriers of their own class, which no other word of the sentence may name
     AssetKind("dhow", "sea", pattern=_p(r"\bdhows?\b|\bboutres?\b")),
     AssetKind("trawler", "sea", pattern=_p(r"\btrawlers?\b|\bchalutiers?\b|\bтраулер\w*")),
+    # the Russian navy's kinds that English reporting translates word for word, keyed by that word as the corpus
+    # keys them: a guard ship ("сторожевой корабль", the Neustrashimy and Krivak classes) and a rescue ship or
+    # vessel ("спасательное судно"); a rescue tug stays a tug
+    AssetKind("guard ship", "sea", pattern=_p(r"\bguard\s+ships?\b|\bсторожев\w+\s+корабл\w*")),
+    AssetKind("rescue ship", "sea",
+              pattern=_p(r"\b(?:rescue|salvage)\s+(?:ships?|vessels?)\b|\bспасательн\w+\s+(?:суд(?:но|на|ов|ну|ном|не)|корабл\w*)")),
     AssetKind("ship", "sea",
               pattern=_p(r"\b(?:ships?|vessels?|convoy|(?<!Force\s)(?<!RAF\s)(?<!USAF\s)(?<!Air\s)(?<!-\d\d\s)(?<!-\d\d\d\s)(?<!\d[A-Z]\s)(?<![A-Z]\d\d\d\s)tankers?(?!\s+(?:aircraft|planes?|jets?))|frigates?|warships?|cruisers?|destroyers?|corvettes?|"
                          r"submarines?|tugs?|tugboats?|icebreakers?|minesweepers?)\b|"
@@ -173,7 +183,7 @@ GENERIC_ASSETS = {"aircraft", "ship"}
 # Classes that stand for a carrier of unknown type: dropped when a type of the same domain is named.
 CLASS_ASSETS = {
     "aircraft", "ship", "cargo aircraft", "cargo ship", "fighter jets", "landing ship", "tanker aircraft", "tanker",
-    "dhow", "trawler",
+    "dhow", "trawler", "guard ship", "rescue ship",
     # the ship kinds a counted list keys by their own word (``group_makeup``): classes still, not named ships
     "frigate", "corvette", "destroyer", "submarine", "tug",
 }  # fmt: skip

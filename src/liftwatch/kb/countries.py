@@ -49,6 +49,13 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     # French Guiana's French name: ISO's French form is "Guyane française", the press's "(la) Guyane"; Guyana is
     # "Guyana" in French, so the bare word is the French territory's only
     "GF": ("Guyane", "la Guyane"),
+    # the island's French side is "Saint-Martin" in French and "Saint Martin" in English (ISO's short name, its
+    # Russian "Сен-Мартен" and Arabic "سانت مارتين" likewise), the Dutch side "Sint Maarten" ("Синт-Мартен"): the
+    # airport table files Princess Juliana (Sint Maarten) under the town "Saint Martin", which made the French
+    # territory's bare name the Dutch side's airport
+    "MF": ("Saint Martin", "Saint-Martin", "Collectivity of Saint Martin", "collectivité de Saint-Martin",
+           "Сен-Мартен", "سانت مارتين"),
+    "SX": ("Sint Maarten", "Sint-Maarten", "St. Maarten", "St Maarten", "Синт-Мартен"),
     "RE": ("La Réunion", "la Réunion", "île de La Réunion", "l'île de La Réunion"),  # French names the article leads
     "TL": ("East Timor", "Timor oriental", "تيمور الشرقية"),  # the common names beside ISO's Timor-Leste
     "SD": ("Судан", "السودان", "Soudan"),
