@@ -2,7 +2,8 @@
 
 Reporting names an airline by the noun that says what it is, then its name, in every language: "the airline
 Qeshm Fars Air", "la compagnie aérienne syrienne Cham Wings Airlines", "самолёт российской авиакомпании «X»",
-"طائرة شحن تابعة لشركة الطيران Qeshm Fars Air", or by the verb of flying it: "exploité par X".
+"طائرة شحن تابعة لشركة الطيران Qeshm Fars Air", or by the verb of flying it: "exploité par X"; English also
+puts the noun after the name ("the Azerbaijani Silk Way airline").
 Such a name need not end in "Airlines" or be in the kb's list of airlines, which is all the shape-based
 finder (:func:`~liftwatch.claims.attribution.operators`) and the kb's list
 (:func:`~liftwatch.claims.known_movers.known_operators`) catch. The noun makes it the one flying (rule 9 of the
@@ -25,6 +26,7 @@ from liftwatch.claims.lexicon import ACTORS
 from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.ship_owners import owners
 from liftwatch.claims.textkey import norm_key
+from liftwatch.kb.nationalities import nationality_adjectives
 
 # the noun saying a company flies or carries: "airline", "compagnie aérienne", "авиакомпания", "شركة الطيران"
 # (in lower case: "Airline Transport Incorporation FZC" is a name, not the noun before one)
@@ -54,6 +56,13 @@ _NAME = (
     r"|(?P<latin>[A-Z][\w&.-]*(?:[ \t]+(?:[A-Z][\w&.-]*|[a-z]+(?=[»\"”]))){0,3}))"
 )
 _NAMED = re.compile(rf"(?:{_NOUN}|{_VERB}){_BETWEEN}{_NAME}")
+# English also puts the noun after the name ("the plane belonging to the Azerbaijani Silk Way airline", "a Fly Sky
+# cargo airline Il-76"): capitalised words right before the noun, less a nationality or determiner leading them
+_NAMED_BEFORE_NOUN = re.compile(
+    r"(?P<latin>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})[ \t]+(?:cargo[ \t]+)?(?:airline|air[ \t]+carrier|"
+    r"charter[ \t]+(?:company|operator))\b"
+)
+_LEADING = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Another", "Same"})
 # what follows such a noun without being a name: a state's forces, a ministry, a country
 _NOT_A_COMPANY = re.compile(
     r"\b(?:Air\s+Forces?|Army|Navy|Ministry|Government|Forces|Armed|Guard|ВВС|ВКС|МЧС|Минобороны)\b", re.I
@@ -78,6 +87,17 @@ def airline_names(text: str) -> list[tuple[int, int, str]]:
         if any(actor.pattern.fullmatch(name) for actor in ACTORS):
             continue  # "operated by Russia": a state, found by the movers' own rules
         out.append((m.start(group), m.end(group), name))
+    for m in _NAMED_BEFORE_NOUN.finditer(text):
+        words, start = m.group("latin").split(), m.start("latin")
+        while words and (words[0] in _LEADING or words[0].lower() in nationality_adjectives()):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end("latin")
+            words = words[1:]
+        name = " ".join(words)
+        if not name or _NOT_A_COMPANY.search(name) or norm_key(name) in _COUNTRY_KEYS:
+            continue
+        if any(actor.pattern.fullmatch(name) for actor in ACTORS) or any(s < m.end() and start < e for s, e, _ in out):
+            continue
+        out.append((start, m.end("latin"), name))
     return out
 
 

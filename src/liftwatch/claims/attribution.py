@@ -156,6 +156,47 @@ def _without_nationality(name: str) -> str:
     return name
 
 
+# an airline named by "Air" at either end of a capitalised name ("Pouya Air", "Qeshm Fars Air", "Air Belgium",
+# "Air Koryo") wherever it stands in the sentence: "Air" is the name's last word when no capitalised word follows
+# it (so not "Air Force", "Air Base", "Naval Air Squadron", "Al Jufra Air Field"), its first when no capitalised
+# word or elided article stands before it (so not "Japan Air Self-Defense Force", "l'Air Ehimen", "Air Vice
+# Marshal"); words that make "Air" a service, not a company's name, are left out either way
+_AIR_SERVICE = (
+    r"Naval|Royal|Civil|National|Military|Marine|Space|Army|Navy|Coast|Force|Forces|Base|Bases|Command|Defen[cs]e|"
+    r"Mobility|Station|Corps|Marshal|Chief|Staff|Wing|Transport|Traffic|Navigation|Operations|Guard|Division|"
+    r"Tasking|Vice|Reserve|Field|Squadron|Self-Defen[cs]e|Cargo|Power|Show|Ministry|Operation|Policing|Raid|Raids"
+)
+# (the name's words are capitalised words, not codes or descriptors: "IL-76TD Pouya Air", "UAE-based Maximus Air")
+_AIR_LAST = re.compile(
+    rf"\b(?!(?:{_AIR_SERVICE})\b)[A-Z][a-z][\w-]*(?:[ \t]+(?!(?:{_AIR_SERVICE})\b)[A-Z][a-z][\w-]*)?[ \t]+Air\b"
+    r"(?![-’'])(?![ \t]+[A-Z\d])"
+)
+_AIR_FIRST = re.compile(rf"\bAir[ \t]+(?!(?:{_AIR_SERVICE})\b)[A-Z][a-z][\w-]*\b")
+_WORD_BEFORE = re.compile(r"(?:[A-Z][\w-]*|\w*[’'])[ \t]*\Z")
+_NOT_AN_AIRLINE_WORD = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our"})
+
+
+def air_names(sentence: str) -> list[tuple[int, int, str]]:
+    """Airlines named by "Air" at one end of a capitalised name ("Pouya Air", "Air Belgium"), outside the names
+    :func:`operators` finds. Such a name is also written where the airline only reports or is talked about
+    ("Syrian Air did not announce the flight"), so it names a mover only where the sentence ties it to the carrier
+    (:func:`~liftwatch.claims.mover.mover`)."""
+    taken = operators(sentence)
+    out: list[tuple[int, int, str]] = []
+    for rx in (_AIR_LAST, _AIR_FIRST):
+        for m in rx.finditer(sentence):
+            if rx is _AIR_FIRST and _WORD_BEFORE.search(sentence[: m.start()]):
+                continue  # "Japan Air Self-Defense Force", "le Commandant de l'Air X": a service's name
+            words = m.group(0).split()
+            while words and words[0] in _NOT_AN_AIRLINE_WORD:
+                words = words[1:]
+            name = _without_nationality(" ".join(words))
+            if len(name.split()) < 2 or any(m.start() < e and s < m.end() for s, e, _ in [*taken, *out]):
+                continue
+            out.append((m.start(), m.end(), name))
+    return out
+
+
 def operators(sentence: str) -> list[tuple[int, int, str]]:
     """Companies named as carriers: airlines, charter operators, state shipping firms."""
     out = []

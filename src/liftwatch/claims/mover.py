@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.airlines import airline_names, owned_by
-from liftwatch.claims.attribution import operators
+from liftwatch.claims.attribution import air_names, operators
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.known_movers import known_operators, military_type_states, state_forces
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
@@ -48,6 +48,19 @@ _CARRIER_NOUN = re.compile(
     r"(?:\bcompagnie(?:\s+aérienne)?|\bairline|\bcarrier|\bcharter\s+(?:company|operator)|\bавиакомпани\w*|"
     r"\bперевозчик\w*|شركة(?:\s+الطيران)?|لشركة)\s+(?:[\w\u0600-\u06FF-]+\s+){0,2}[«\"“]?$",
     re.I,
+)
+
+
+# an operator named right after the carrier it flies, with at most an adjective and "of" between ("an Il-76 of
+# Silk Way Airlines", "un vol iranien de Qeshm Fars Air", "les avions de X"): whose the carrier is, as a company's
+# name before the carrier says it ("a Cham Wings A320"); a name right after the type with no "of" ("the Il-76TD X")
+# is the name painted on the aircraft, its owner (rules 6 and 8)
+_OPERATOR_AFTER_CARRIER = re.compile(r"[ \t]+(?:[a-zà-ÿ]+[ \t]+)?(?:of|de|du|d['’])[ \t]*(?:the[ \t]+|la[ \t]+|l['’])?")
+# Arabic "operated by the company X" ("تشغّلها شركة X", "شغّلتها شركات ... من بينها شركة X")
+_AR_OPERATED_BY = re.compile(r"[تي]?شغ\u0651?ل\w*\s+(?:\S+\s+){0,5}$")
+# the agent of "operated by" may come with where it is based or whom it is tied to ("operated by UAE-based X")
+_OPERATED_BY = re.compile(
+    r"(?:associated\s+with|operated\s+by|chartered\s+from|by)\s+(?:the\s+)?(?:[\w-]+-(?:based|registered)\s+)?$", re.I
 )
 
 
@@ -146,19 +159,24 @@ def mover(
     found = operators(text)
     found += [k for k in known_operators(text) if not any(k[0] < e and s < k[1] for s, e, _ in found)]
     found += [k for k in named if not any(k[0] < e and s < k[1] for s, e, _ in found)]
-    for s, e, name in found:
+    by_air = [k for k in air_names(text) if not any(k[0] < e and s < k[1] for s, e, _ in found)]
+    for s, e, name in sorted([*found, *by_air]):  # in the order the sentence names them
         by_noun = (s, e, name) in named  # "تابعة لشركة الطيران X": an airline's aircraft is the airline's flight
         if in_source(s, e) or (owned_by(text, s) and not by_noun):
             continue  # "registered to a company called X", "appartient à la société X": its owner (rule 8)
+        if _AR_OPERATED_BY.search(text[max(0, s - 40) : s]):
+            continue  # "تشغّلها شركة X": where a state sends the flight the operator is its owner (rule 9)
         qualifies = (
             by_noun
             or any(0 <= a_s - e <= 25 for a_s, _, _ in assets)
-            or re.search(r"(?:associated\s+with|operated\s+by|chartered\s+from|by)\s+(?:the\s+)?$", text[:s], re.I)
+            or any(0 <= s - a_e <= 30 and _OPERATOR_AFTER_CARRIER.fullmatch(text[a_e:s]) for _, a_e, _ in assets)
+            or _OPERATED_BY.search(text[:s])
             or _CARRIER_NOUN.search(text[max(0, s - 60) : s])
         )
         if qualifies:
             return _operator_actor(name)
-        cands.append((s, e, _operator_actor(name)))
+        if (s, e, name) not in by_air:  # "Syrian Air did not announce the flight": an airline talked about
+            cands.append((s, e, _operator_actor(name)))
     if not cands:
         return _sponsor_of_reporter(actors, in_source)
     chosen: tuple[int, int, Actor] | None = None
