@@ -1,6 +1,7 @@
-"""Windows read from the form of the text (`claims/departures.py`, `claims/date_patterns.py`): a departure whose
-arrival the text tells without a day of its own runs to the report; an arrival beside the date keeps the day.
-Sentences written for these tests, not corpus text."""
+"""Windows read from the form of the text (`claims/departures.py`, `claims/date_patterns.py`, `claims/windows.py`,
+`claims/voyage_lengths.py`): a departure whose arrival the text tells without a day of its own runs to the report, an
+arrival beside the date keeps the day; Arabic day spans joined by "to"; a wire dateline dates nothing; a voyage whose
+length the text tells spans it. Sentences written for these tests, not corpus text."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from liftwatch.claims.extract import extract
 from liftwatch.claims.timeparse import find_times
+from liftwatch.claims.windows import dateline
 
 SAT = date(2024, 6, 22)  # a Saturday
 
@@ -62,3 +64,68 @@ def test_an_arabic_span_of_days_joined_by_to_is_one_span(word: str) -> None:
 def test_an_arabic_change_of_number_is_no_span() -> None:
     found = find_times("ارتفع عدد الطائرات من 4 طائرات إلى 5 طائرات في 13 يونيو.", SAT)
     assert [(t.start, t.end) for t in found] == [(date(2024, 6, 13), date(2024, 6, 13))]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Frigate arrives in Djibouti\nDJIBOUTI, June 20 (Xinhua) -- The Chinese frigate Hengyang arrived at "
+            "Djibouti Port on June 18 for replenishment.",
+            date(2024, 6, 18),
+        ),
+        (
+            "Landing ship arrives\nTARTUS, June 20 (Reuters) - The Russian landing ship Saratov arrived in Tartus on "
+            "Tuesday.",
+            date(2024, 6, 18),
+        ),
+    ],
+)
+def test_a_wire_dateline_dates_no_movement(text: str, day: date) -> None:
+    assert _window(text) == (day, day)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MANILA, Jan. 17 (Xinhua) -- A Chinese naval escort fleet arrived",
+        "Yokosuka, Kanagawa Pref., Feb. 2 (Jiji Press)--A Japanese destroyer left",
+        "موسكو 11 ديسمبر 2018 /وصلت طائرتان",
+    ],
+)
+def test_a_place_before_the_date_and_an_agency_after_it_is_a_dateline(line: str) -> None:
+    (t,) = find_times(line, SAT)
+    assert dateline(line, t.pos, len(t.text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["On 5 May - the next day - the ship left.", "The ship left on 5 May - the next day.", "On 5 May (UTC) it left."],
+)
+def test_a_date_told_in_a_sentence_is_no_dateline(line: str) -> None:
+    (t,) = find_times(line, SAT)
+    assert not dateline(line, t.pos, len(t.text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The helicopter carrier Gamal Abdel Nasser arrived in Alexandria on 20 June after a 14-day voyage from "
+        "Saint-Nazaire.",
+        "Вертолетоносец «Гамаль Абдель Насер» 20 июня прибыл в Александрию после 14-дневного перехода из Сен-Назера.",
+        "Le porte-hélicoptères Gamal Abdel Nasser est arrivé à Alexandrie le 20 juin après une traversée de 14 jours "
+        "depuis Saint-Nazaire.",
+    ],
+)
+def test_an_arrival_after_a_voyage_of_told_length_opens_that_many_days_before(text: str) -> None:
+    assert _window(text) == (date(2024, 6, 6), date(2024, 6, 20))
+
+
+def test_a_departure_with_the_voyages_length_ends_that_many_days_after() -> None:
+    text = "The aid ship set sail from Mersin on 14 June, completing a three-day journey before docking in el-Arish."
+    assert _window(text) == (date(2024, 6, 14), date(2024, 6, 17))
+
+
+def test_a_voyage_longer_than_the_time_to_the_report_ends_with_the_report() -> None:
+    text = "The aid ship set sail from Mersin on 18 June for a twelve-day voyage to Port Sudan."
+    assert _window(text) == (date(2024, 6, 18), SAT)

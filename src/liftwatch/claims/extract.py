@@ -78,7 +78,7 @@ from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
 from liftwatch.claims.water import is_water, water_mentions
-from liftwatch.claims.windows import carry_next_days, date_claims, statement_time
+from liftwatch.claims.windows import carry_next_days, date_claims, dateline, statement_time
 
 MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
 
@@ -264,7 +264,9 @@ def _sentence_claim(
         placed_modes = [x for x in placed_modes if not (x[0] == "destination" and is_water(x[1]))]
     placed_modes = base_anaphor(text, sent, placed_modes, earlier_sites or [])
     claim.times = [
-        t for t in find_times(text, pub, default_year) if t.kind != "publication" and not statement_time(text, t.pos)
+        t
+        for t in find_times(text, pub, default_year)
+        if t.kind != "publication" and not statement_time(text, t.pos) and not dateline(text, t.pos, len(t.text))
     ]
     made = [d for c in split_by_mode(claim, placed_modes) for k in split_makeup(c, text) for d in split_days(k, text)]
     made = [part for c in made for part in split_by_period(c, text, pub, default_year)]
