@@ -60,13 +60,16 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{2,40}\)\s*)?(?:[-–—]+|/)")
 def dateline(text: str, pos: int, length: int) -> bool:
     """Whether the date of ``length`` characters at ``pos`` of ``text`` is a wire dateline's: the day the report
     was filed, which dates no movement (the page's own date, when it is given, says the same)."""
+    if _DATELINE_AFTER.match(text, pos + length) is None:
+        return False
     place = text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+    if len(place) > 80:
+        return False
     words = _DATELINE_WORD.findall(place)
     return (
         0 < len(words) <= 6
-        and re.fullmatch(r"(?:[^\W\d_][\w'’-]*\.?[\s,]*)+", place) is not None
+        and not _DATELINE_WORD.sub("", place).strip(" ,")  # nothing but the words, commas and spaces
         and not any(w[0].islower() or w.rstrip(".").lower() in _NOT_A_PLACE for w in words)
-        and _DATELINE_AFTER.match(text, pos + length) is not None
     )
 
 
