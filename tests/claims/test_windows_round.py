@@ -129,3 +129,17 @@ def test_a_departure_with_the_voyages_length_ends_that_many_days_after() -> None
 def test_a_voyage_longer_than_the_time_to_the_report_ends_with_the_report() -> None:
     text = "The aid ship set sail from Mersin on 18 June for a twelve-day voyage to Port Sudan."
     assert _window(text) == (date(2024, 6, 18), SAT)
+
+
+def test_a_long_line_before_a_date_is_read_at_once() -> None:
+    # a whole paragraph on one line before "5 мая /": no dateline, and found so without backtracking on every word
+    line = "Корабль " + "шёл вдоль берега " * 200 + "5 мая / далее"
+    (t,) = find_times(line, SAT)
+    assert not dateline(line, t.pos, len(t.text))
+
+
+def test_a_dateline_alone_is_the_day_of_the_news() -> None:
+    text = (
+        "Aid flight\nMOSCOW, June 20 (TASS) - A Russian Il-76 with humanitarian aid flew from Chkalovsky to El Arish."
+    )
+    assert _window(text) == (date(2024, 6, 20), date(2024, 6, 20))

@@ -263,11 +263,11 @@ def _sentence_claim(
         # "через Босфор в Средиземное море, в сирийский порт Тартус": the sea is the way to the port
         placed_modes = [x for x in placed_modes if not (x[0] == "destination" and is_water(x[1]))]
     placed_modes = base_anaphor(text, sent, placed_modes, earlier_sites or [])
-    claim.times = [
-        t
-        for t in find_times(text, pub, default_year)
-        if t.kind != "publication" and not statement_time(text, t.pos) and not dateline(text, t.pos, len(t.text))
+    found = [
+        t for t in find_times(text, pub, default_year) if t.kind != "publication" and not statement_time(text, t.pos)
     ]
+    # a dateline beside the movement's own date is when the report was filed; alone, it is the day of the news
+    claim.times = [t for t in found if not dateline(text, t.pos, len(t.text))] or found
     made = [d for c in split_by_mode(claim, placed_modes) for k in split_makeup(c, text) for d in split_days(k, text)]
     made = [part for c in made for part in split_by_period(c, text, pub, default_year)]
     if roster:

@@ -59,7 +59,8 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{2,40}\)\s*)?(?:[-–—]+|/)")
 
 def dateline(text: str, pos: int, length: int) -> bool:
     """Whether the date of ``length`` characters at ``pos`` of ``text`` is a wire dateline's: the day the report
-    was filed, which dates no movement (the page's own date, when it is given, says the same)."""
+    was filed, which dates no movement beside the movement's own date (alone, it is the day of the news the report
+    tells: "МОСКВА, 19 октября. /ТАСС/. Спецборт МЧС ... вылетел")."""
     if _DATELINE_AFTER.match(text, pos + length) is None:
         return False
     place = text[text.rfind("\n", 0, pos) + 1 : pos].strip()
@@ -211,11 +212,10 @@ def date_claims(
     article_times = [
         t
         for t in find_times(text, pub, default_year)
-        if t.start is not None
-        and not statement_time(text, t.pos)
-        and not dateline(text, t.pos, len(t.text))
-        and not still_to_come(t, pub)
+        if t.start is not None and not statement_time(text, t.pos) and not still_to_come(t, pub)
     ]
+    # a dateline beside the article's other dates is when the report was filed; alone, it is the day of the news
+    article_times = [t for t in article_times if not dateline(text, t.pos, len(t.text))] or article_times
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]
     if month_only:
