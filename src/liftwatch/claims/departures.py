@@ -42,16 +42,18 @@ ARRIVAL = re.compile(
 )
 
 _NEAR = 100  # characters either side of the date where its verb is (the date and its verb share a clause)
-# characters either side of the date within which a verb of arriving dates the arrival ("set sail ... and arrived at
-# the port on Wednesday"): closer than the verb of leaving may be, since the date then ends the voyage
-_ARRIVAL_NEAR = 40
+# characters after the date within which a verb of arriving dates the arrival ("left on 14 June and arrived in
+# Tartus"); before the date, a verb of arriving as far as the verb of leaving may be ("took off from Hmeimim and
+# landed at Al-Jufra last week") shares its date
+_ARRIVAL_AFTER = 40
 
 
 def departure_dated(sentences: list[str], spans: list[TimeSpan]) -> bool:
     """Whether ``spans``, the dates of a claim told in ``sentences``, are one date, the day of a departure, in a
     claim whose sentences date no arrival: the voyage was under way from that day. A verb of arriving beside the
-    date makes it the arrival's day ("left Tartus and arrived in Baltiysk on 13 December"); one told elsewhere
-    without a day leaves the departure's date the only one the movement has."""
+    date, before it or just after it, makes it the arrival's day too ("left Tartus and arrived in Baltiysk on 13
+    December", "left on 13 December and arrived in Baltiysk"); one told elsewhere without a day leaves the
+    departure's date the only one the movement has."""
     if len({(t.start, t.end) for t in spans}) != 1:
         return False
     departed = False
@@ -61,7 +63,7 @@ def departure_dated(sentences: list[str], spans: list[TimeSpan]) -> bool:
             if at < 0:
                 continue
             end = at + len(t.text)
-            if ARRIVAL.search(s[max(0, at - _ARRIVAL_NEAR) : end + _ARRIVAL_NEAR]):
+            if ARRIVAL.search(s[max(0, at - _NEAR) : end + _ARRIVAL_AFTER]):
                 return False
             departed = departed or DEPARTURE.search(s[max(0, at - _NEAR) : end + _NEAR]) is not None
     return departed
