@@ -84,7 +84,9 @@ def _y(g: str) -> str:
     return _YEAR.format(g=g)
 
 
-_DASH = r"\s*(?:-|–|—|to|until|till|through|and|et(?:\s+le)?|au|по|и|و)\s*"
+# "to" between two days of one month, in the four languages; Arabic joins them by "إلى" or "حتى" as well as "و"
+# ("في الفترة من 8 إلى 13 أكتوبر")
+_DASH = r"\s*(?:-|–|—|to|until|till|through|and|et(?:\s+le)?|au|по|и|و|إلى|الى|حتى)\s*"
 
 # Arabic days of the month written as ordinal words ("في السابع عشر من سبتمبر", "الأول من شهر يناير"): the
 # masculine ordinal of "يوم", with or without hamza on the first; 21st-29th as "<unit> والعشرين"
@@ -129,7 +131,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy_range",
         re.compile(
-            rf"\b(?:between\s+|from\s+|entre\s+le\s+|du\s+|с\s+|بين\s+)?{_d('d1')}(?:\s+{_m('m1')})?{_DASH}{_d('d2')}\s*(?:of\s+)?{_m('m2')}"
+            rf"\b(?:between\s+|from\s+|entre\s+le\s+|du\s+|с\s+|بين\s+|من\s+)?{_d('d1')}(?:\s+{_m('m1')})?{_DASH}{_d('d2')}\s*(?:of\s+)?{_m('m2')}"
             rf"(?:,?\s+{_y('y')})?\b",
             re.I,
         ),

@@ -4,7 +4,10 @@
 The day a carrier left is when the voyage began, not when it happened: a voyage whose arrival the text does not
 tell was under way from that day to the report (rule 49 of the corpus: "runs from the departure to the report").
 Reporters tell departures this way in all four languages, with the date beside the verb of leaving, so the test is
-grammatical: a verb of leaving next to the claim's one date, and no verb of arriving anywhere in its sentences.
+grammatical: a verb of leaving next to the claim's one date, and no verb of arriving beside that date. An arrival
+the sentences tell without a day of its own ("left Zhoushan on June 28 ... will arrive in Port Moresby", "Самолёт
+вылетел из России 22 октября. ... прибыл самолёт") happened by the report, as any undated past movement does (rule
+4), so the voyage still runs from the departure to the report.
 Kept apart from ``windows`` because it reads the words of the sentence, where ``windows`` only weighs dates.
 """
 
@@ -39,20 +42,28 @@ ARRIVAL = re.compile(
 )
 
 _NEAR = 100  # characters either side of the date where its verb is (the date and its verb share a clause)
+# characters after the date within which a verb of arriving dates the arrival ("left on 14 June and arrived in
+# Tartus"); before the date, a verb of arriving as far as the verb of leaving may be ("took off from Hmeimim and
+# landed at Al-Jufra last week") shares its date
+_ARRIVAL_AFTER = 40
 
 
 def departure_dated(sentences: list[str], spans: list[TimeSpan]) -> bool:
     """Whether ``spans``, the dates of a claim told in ``sentences``, are one date, the day of a departure, in a
-    claim whose sentences tell no arrival: the voyage was under way from that day."""
+    claim whose sentences date no arrival: the voyage was under way from that day. A verb of arriving beside the
+    date, before it or just after it, makes it the arrival's day too ("left Tartus and arrived in Baltiysk on 13
+    December", "left on 13 December and arrived in Baltiysk"); one told elsewhere without a day leaves the
+    departure's date the only one the movement has."""
     if len({(t.start, t.end) for t in spans}) != 1:
         return False
-    if any(ARRIVAL.search(s) for s in sentences):
-        return False
+    departed = False
     for t in spans:
         for s in sentences:
             at = s.find(t.text)
             if at < 0:
                 continue
-            if DEPARTURE.search(s[max(0, at - _NEAR) : at + len(t.text) + _NEAR]):
-                return True
-    return False
+            end = at + len(t.text)
+            if ARRIVAL.search(s[max(0, at - _NEAR) : end + _ARRIVAL_AFTER]):
+                return False
+            departed = departed or DEPARTURE.search(s[max(0, at - _NEAR) : end + _NEAR]) is not None
+    return departed

@@ -77,7 +77,7 @@ from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
 from liftwatch.claims.water import is_water, water_mentions
-from liftwatch.claims.windows import carry_next_days, date_claims, statement_time
+from liftwatch.claims.windows import carry_next_days, date_claims, dateline, statement_time
 
 MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
 
@@ -230,9 +230,11 @@ def _sentence_claim(
         # "через Босфор в Средиземное море, в сирийский порт Тартус": the sea is the way to the port
         placed_modes = [x for x in placed_modes if not (x[0] == "destination" and is_water(x[1]))]
     placed_modes = base_anaphor(text, sent, placed_modes, earlier_sites or [])
-    claim.times = [
+    found = [
         t for t in find_times(text, pub, default_year) if t.kind != "publication" and not statement_time(text, t.pos)
     ]
+    # a dateline beside the movement's own date is when the report was filed; alone, it is the day of the news
+    claim.times = [t for t in found if not dateline(text, t.pos, len(t.text))] or found
     made = [d for c in split_by_mode(claim, placed_modes) for k in split_makeup(c, text) for d in split_days(k, text)]
     made = [part for c in made for part in split_by_period(c, text, pub, default_year)]
     if roster:

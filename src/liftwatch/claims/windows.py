@@ -18,6 +18,7 @@ from liftwatch.claims.model import Claim
 from liftwatch.claims.relative import counted_back
 from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.timeparse import TimeSpan, find_times, next_day_spans
+from liftwatch.claims.voyage_lengths import voyage_span
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
 STATEMENT_TIME = re.compile(
@@ -42,6 +43,35 @@ def statement_time(text: str, pos: int) -> bool:
     if ends:
         before = before[ends[-1].end() :]
     return STATEMENT_TIME.search(before) is not None
+
+
+# a wire dateline: "MANILA, Jan. 17 (Xinhua) --", "Yokosuka, Kanagawa Pref., Feb. 2 (Jiji Press)--", "موسكو 11
+# ديسمبر 2018 /": a place of a few words, each capitalised (Arabic has no capitals), alone on its line before the
+# date, and the agency and a dash or a slash after it
+_DATELINE_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
+# a date's preposition or article at the head of a line: "On 5 May - the ship left" is no dateline
+_NOT_A_PLACE = frozenset((
+    "on", "in", "by", "since", "from", "until", "at", "the", "le", "la", "les", "du", "dès", "depuis", "en", "au", "à",
+    "в", "во", "с", "со", "до", "на", "к", "في", "منذ", "يوم", "حتى",
+))  # fmt: skip
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{2,40}\)\s*)?(?:[-–—]+|/)")
+
+
+def dateline(text: str, pos: int, length: int) -> bool:
+    """Whether the date of ``length`` characters at ``pos`` of ``text`` is a wire dateline's: the day the report
+    was filed, which dates no movement beside the movement's own date (alone, it is the day of the news the report
+    tells: "МОСКВА, 19 октября. /ТАСС/. Спецборт МЧС ... вылетел")."""
+    if _DATELINE_AFTER.match(text, pos + length) is None:
+        return False
+    place = text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+    if len(place) > 80:
+        return False
+    words = _DATELINE_WORD.findall(place)
+    return (
+        0 < len(words) <= 6
+        and not _DATELINE_WORD.sub("", place).strip(" ,")  # nothing but the words, commas and spaces
+        and not any(w[0].islower() or w.rstrip(".").lower() in _NOT_A_PLACE for w in words)
+    )
 
 
 def still_to_come(t: TimeSpan, pub: date | None) -> bool:
@@ -130,7 +160,12 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
         ]
         if source == "sentence":
             resolved = _background_dropped(resolved)
-            if pub is not None and resolved and departure_dated(claim.sentences, resolved):
+            measured = voyage_span(claim.sentences, resolved) if resolved else None
+            if measured is not None:
+                # "arrived on 23 June after a 14-day voyage": the voyage the text measures, not its one day
+                t = resolved[0]
+                resolved = [TimeSpan(measured[0], min(measured[1], pub) if pub else measured[1], t.text, t.kind, t.pos)]
+            elif pub is not None and resolved and departure_dated(claim.sentences, resolved):
                 # "left Baltiysk on 13 December", its arrival untold: under way from that day to the report
                 resolved = [TimeSpan(t.start, pub, t.text, t.kind, t.pos) for t in resolved]
         if resolved:
@@ -179,6 +214,8 @@ def date_claims(
         for t in find_times(text, pub, default_year)
         if t.start is not None and not statement_time(text, t.pos) and not still_to_come(t, pub)
     ]
+    # a dateline beside the article's other dates is when the report was filed; alone, it is the day of the news
+    article_times = [t for t in article_times if not dateline(text, t.pos, len(t.text))] or article_times
     if pub_span is not None:
         article_times = [t for t in article_times if t.text not in pub_span.text]
     if month_only:
