@@ -19,7 +19,7 @@ from liftwatch import kb
 from liftwatch.analytics.observed import observed_days
 from liftwatch.errors import InvalidValueError
 from liftwatch.filters import TimeLike, as_utc, split_corridor
-from liftwatch.kb.places import resolve_endpoint
+from liftwatch.kb.endpoints import resolve_endpoint
 from liftwatch.store import Store
 
 if TYPE_CHECKING:

@@ -21,8 +21,9 @@ from typing import Any, Literal, get_args
 from liftwatch.errors import InvalidValueError, PlaceError
 from liftwatch.kb.carriers import Carrier, named_as_town
 from liftwatch.kb.countries import countries, resolve_country
+from liftwatch.kb.endpoints import resolve_endpoint
 from liftwatch.kb.harbours import same_harbour
-from liftwatch.kb.places import PlaceRef, resolve_endpoint
+from liftwatch.kb.places import PlaceRef
 
 Ending = Literal["landed", "landed_unknown_site", "dark", "out_of_coverage", "data_end"]
 Classification = Literal["military", "state", "civil", "unknown"]

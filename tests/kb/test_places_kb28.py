@@ -12,7 +12,7 @@ import pytest
 
 from liftwatch import kb
 from liftwatch.errors import PlaceError
-from liftwatch.kb.places import WaterEndpointError
+from liftwatch.kb.endpoints import WaterEndpointError
 
 
 @pytest.mark.parametrize(

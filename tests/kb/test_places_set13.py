@@ -9,7 +9,7 @@ import pytest
 
 from liftwatch import kb
 from liftwatch.kb.cities import _spellings
-from liftwatch.kb.places import WaterEndpointError
+from liftwatch.kb.endpoints import WaterEndpointError
 
 NEW_WATER = (
     "danish-straits", "bering-strait", "bering-sea", "korea-strait", "east-siberian-sea", "northern-sea-route",

@@ -12,7 +12,7 @@ import pytest
 from liftwatch import kb
 from liftwatch.errors import KnowledgeBaseError, PlaceError
 from liftwatch.filters import FlightFilter
-from liftwatch.kb.places import WaterEndpointError
+from liftwatch.kb.endpoints import WaterEndpointError
 
 WATER = [r for r in kb.regions().values() if r.is_water]
 regions_mod = sys.modules["liftwatch.kb.regions"]  # the module (``liftwatch.kb.regions`` is also the function)

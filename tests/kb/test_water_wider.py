@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from liftwatch import kb
-from liftwatch.kb.places import WaterEndpointError
+from liftwatch.kb.endpoints import WaterEndpointError
 
 NEW = (
     "atlantic-ocean", "indian-ocean", "bay-of-biscay", "norwegian-sea", "skagerrak", "kattegat", "great-belt",

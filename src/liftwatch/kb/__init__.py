@@ -15,6 +15,7 @@ from liftwatch.kb.assets import (
     registration_patterns,
 )
 from liftwatch.kb.companies import Company, companies, company
+from liftwatch.kb.endpoints import resolve_endpoint
 from liftwatch.kb.icao import (
     icao_block,
     icao_blocks,
@@ -26,7 +27,7 @@ from liftwatch.kb.icao import (
 )
 from liftwatch.kb.identifiers import AssetLookup, MalformedIdentifierError, identify, lookup_asset
 from liftwatch.kb.lookup import nearest_sites, resolve_site, resolve_site_ids, search_sites
-from liftwatch.kb.places import PlaceRef, place_candidates, resolve_endpoint, resolve_place
+from liftwatch.kb.places import PlaceRef, place_candidates, resolve_place
 from liftwatch.kb.ports import port_of
 from liftwatch.kb.regions import (
     Region,

@@ -24,9 +24,9 @@ Saint Pierre and Miquelon). An unknown or ambiguous name raises :class:`~liftwat
 candidates: a silent guess would filter on the wrong airfield and return a plausible, wrong, answer.
 
 A sea, gulf, strait or canal ("Red Sea", "Bosphorus") resolves to its water region, a region of points (AIS
-positions) that holds no site. :func:`resolve_endpoint` is what a flight or voyage filter calls: a water region
-as an origin or destination is an error saying so, because no flight or voyage starts or ends in a sea and
-answering with its coastal airfields would count "from the Red Sea" flights that took off from Jeddah.
+positions) that holds no site. :func:`~liftwatch.kb.endpoints.resolve_endpoint` is what a flight or voyage filter
+calls: a water region as an origin or destination is an error saying so, because no flight or voyage starts or ends
+in a sea and answering with its coastal airfields would count "from the Red Sea" flights that took off from Jeddah.
 
 This module holds the exact readings and their order; the fuzzy step is :mod:`liftwatch.kb.place_fuzzy` and the
 :class:`PlaceRef` record :mod:`liftwatch.kb.place_refs`. ``PlaceRef`` and ``place_candidates`` stay importable
@@ -64,7 +64,7 @@ from liftwatch.kb.countries import country_phonetic, resolve_country
 from liftwatch.kb.generic_forms import resolve_generic
 from liftwatch.kb.lookup import CODE_AS_TYPED, LANDFORM_WORDS, _best, _index, exact_hits, prominent_site, shared_alias
 from liftwatch.kb.place_forms import capital_city, declined, state_space, water_part
-from liftwatch.kb.place_fuzzy import _without_water_word, carrier_candidates, fuzzy_place
+from liftwatch.kb.place_fuzzy import _without_water_word, fuzzy_place
 from liftwatch.kb.place_fuzzy import place_candidates as place_candidates
 from liftwatch.kb.place_refs import MatchKind, _city_label, _city_ref, _country_ref, _region_ref, _site_ref
 from liftwatch.kb.place_refs import PlaceRef as PlaceRef
@@ -388,64 +388,3 @@ def _field_of_town(text: str, town: str, site_id: str) -> bool:
     return any(
         float(haversine_km(site(s).lat, site(s).lon, field.lat, field.lon)) <= _TOWN_FIELD_KM for s in head.site_ids
     )
-
-
-def resolve_endpoint(text: str, carrier: Carrier | None = None) -> PlaceRef:
-    """The place a flight or voyage starts or ends at, or passes (:func:`resolve_place`, ``carrier`` "air" or "sea"
-    when the flights are of one kind: a ship's "Tobruk" is its port, an aircraft's its airfield), refusing water.
-
-    A sea, gulf, strait or canal holds no airfield or port, so "flights from the Red Sea" can only mean flights
-    from coastal airfields the user did not name, or nothing: the error says so and names what to use instead
-    (a port or airfield on its shore, or the region as an area of AIS points, ``fetch --region``), rather than
-    returning a silent empty or a silent choice of coast.
-    """
-    mode = check_carrier(carrier)
-    try:
-        ref = resolve_place(text, mode)
-    except PlaceError as exc:
-        if (in_country := _in_named_country(text, mode)) is not None:
-            ref = in_country
-        elif mode is None or exc.reason != "unknown":
-            raise
-        else:  # the user filters one kind of carrier: list the places it can start or end at
-            raise PlaceError(text, "unknown", carrier_candidates(text, mode), exc.site_ids) from None
-    region = regions().get(ref.id) if ref.kind == "region" else None
-    if region is not None and region.is_water:
-        raise WaterEndpointError(text, region.id)
-    return ref
-
-
-def _in_named_country(text: str, carrier: Carrier | None) -> PlaceRef | None:
-    """ "Sydney, Australia", "Victoria, Seychelles": a name the kb holds in several countries, and after a comma the
-    country meant, is that country's one site of the name (an error naming several countries asks for this), or
-    None when the text has no such form, the country is unknown or it holds none or several of them."""
-    head, sep, tail = text.rpartition(",")
-    country = resolve_country(tail) if sep and head.strip() else None
-    if country is None:
-        return None
-    readings: tuple[Carrier | None, ...] = (carrier,) if carrier else (None, "air", "sea")
-    for mode in readings:  # no carrier: "Cartagena, Colombia" is the airport the name's ambiguity hid
-        try:
-            ref = resolve_place(head.strip(), mode)
-        except PlaceError as exc:
-            ids = [s for s in exc.site_ids if site(s).country == country.code]
-            if len(ids) == 1:
-                return _site_ref(text, ids[0], "alias")
-            continue
-        if ref.site_ids and all(site(s).country == country.code for s in ref.site_ids):
-            return replace(ref, text=text)
-    return None
-
-
-class WaterEndpointError(PlaceError):
-    """A sea, gulf, strait or canal named where a flight or voyage origin or destination is expected."""
-
-    def __init__(self, text: str, region_id: str) -> None:
-        region = regions()[region_id]
-        super().__init__(text, "water", (f"{region.name} (region {region.id})",))
-        self.region_id = region_id
-        self.args = (
-            f"{text!r} is the {region.kind} {region.name} (region {region.id}): no airfield or port lies in it, so it "
-            "is no flight or voyage origin or destination: name a port or airfield on its shore; the points inside it "
-            f"(AIS positions) are selected as an area (`liftwatch fetch --region {region.id}`)",
-        )

@@ -5,7 +5,7 @@ A water region (``kind`` other than "land") is a place for *points* (a ship's AI
 sea), never for sites: no airfield or port belongs to it, whatever its polygon touches, so a coastal airport is
 never counted as "from the Red Sea". :func:`region_of_site`, :func:`sites_in_region` and the gazetteer's region
 column skip water regions, and a flight or voyage endpoint naming one is an error
-(:func:`liftwatch.kb.places.resolve_endpoint`).
+(:func:`liftwatch.kb.endpoints.resolve_endpoint`).
 
 Why hand-written point-in-polygon: the polygons are a few dozen small hand-made rings, so an even-odd ray cast
 vectorised over points with NumPy (plus a bounding-box prefilter) is fast and avoids a GEOS dependency
