@@ -211,7 +211,12 @@ def resolve_place(text: str, carrier: Carrier | None = None) -> PlaceRef:
             return indexed  # a harbour's exact name over a fuzzy or by-ear reading of something else
         if ref.matched in _LOOSE and (generic := resolve_generic(text, mode)) is not None:
             return generic  # "порту Тартус": the phrase's own reading over a loose match of the declined word
-        return ref if mode is None else for_carrier(ref, mode)
+        if mode is None:
+            return ref
+        used = for_carrier(ref, mode)
+        if mode == "sea" and used.kind == "city" and (indexed := _harbour_abroad(text, used)) is not None:
+            return indexed  # "Cadiz": an inland town's name (Ohio's) is, for a ship, the harbour the index so names
+        return used
     except PlaceError:
         generic = resolve_generic(text, mode)  # "на аэродроме Чкаловский": the generic word in another case
         if generic is not None:
@@ -285,6 +290,18 @@ def _ship_port(text: str) -> PlaceRef | None:
         or index_port_of_town(text)
         or declined_index_port(text)
     )
+
+
+def _harbour_abroad(text: str, city: PlaceRef) -> PlaceRef | None:
+    """The harbour the World Port Index names ``text`` exactly, in another country than ``city``, a town the kb read
+    for a ship and that holds no port: a ship's "Cadiz" is Spain's, not the inland town in Ohio the airport table
+    names so. A city with harbours of its own that carry other names stays the city (Istanbul's Ambarlı)."""
+    if any(carrier_of_kind(site(s).kind) == "sea" for s in city.site_ids):
+        return None
+    indexed = _index_port(text)
+    if indexed is None or city.id.split(":")[1:2] == [site(indexed.id).country]:
+        return None
+    return indexed
 
 
 #: Readings a harbour's exact name in the World Port Index beats for a ship
