@@ -11,7 +11,7 @@ import pytest
 
 from liftwatch import kb
 from liftwatch.errors import PlaceError
-from liftwatch.kb.places import resolve_endpoint
+from liftwatch.kb.endpoints import resolve_endpoint
 
 
 @pytest.mark.parametrize("text", ["Маскат", "Muscat", "Mascate", "ميناء مسقط"])
