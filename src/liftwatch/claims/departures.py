@@ -41,7 +41,7 @@ ARRIVAL = re.compile(
     re.I,
 )
 
-_NEAR = 100  # characters either side of the date where its verb is (the date and its verb share a clause)
+NEAR = 100  # characters either side of the date where its verb is (the date and its verb share a clause)
 # characters after the date within which a verb of arriving dates the arrival ("left on 14 June and arrived in
 # Tartus"); before the date, a verb of arriving as far as the verb of leaving may be ("took off from Hmeimim and
 # landed at Al-Jufra last week") shares its date
@@ -63,7 +63,7 @@ def departure_dated(sentences: list[str], spans: list[TimeSpan]) -> bool:
             if at < 0:
                 continue
             end = at + len(t.text)
-            if ARRIVAL.search(s[max(0, at - _NEAR) : end + _ARRIVAL_AFTER]):
+            if ARRIVAL.search(s[max(0, at - NEAR) : end + _ARRIVAL_AFTER]):
                 return False
-            departed = departed or DEPARTURE.search(s[max(0, at - _NEAR) : end + _NEAR]) is not None
+            departed = departed or DEPARTURE.search(s[max(0, at - NEAR) : end + NEAR]) is not None
     return departed

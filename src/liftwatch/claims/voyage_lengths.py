@@ -12,16 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from liftwatch.claims.departures import ARRIVAL, DEPARTURE
+from liftwatch.claims.counts import number_value
+from liftwatch.claims.departures import ARRIVAL, DEPARTURE, NEAR
 from liftwatch.claims.timeparse import TimeSpan
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20,
-    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-    "quinze": 15, "vingt": 20,
-    "يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8, "تسعة": 9, "عشرة": 10,
-}  # fmt: skip
 _N = r"(?P<n>\d{1,3}|[^\W\d_]+)"
 _VOYAGE = r"(?:voyage|journey|transit|trip|crossing|passage|sail)"
 _LENGTH = re.compile(
@@ -36,15 +30,12 @@ _LENGTH = re.compile(
 def _days(m: re.Match[str]) -> int | None:
     word = next(m.group(g) for g in ("n", "n2", "n3", "n4") if m.group(g))
     unit = next(m.group(g) for g in ("unit", "unit2", "unit3", "unit4") if m.group(g)).lower()
-    n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
-    if n is None:
+    n = number_value(word)  # digits in any script, or a number word of the four languages
+    if not n:
         return None
     if unit.startswith(("hour", "heure", "час", "ساع")):
         return -(-n // 24)
     return n * (7 if unit.startswith(("week", "semaine", "أسابيع")) else 1)
-
-
-_NEAR = 100  # characters either side of the date where its verb of leaving or arriving is, as in ``departures``
 
 
 def voyage_span(sentences: list[str], spans: list[TimeSpan]) -> tuple[date, date] | None:
@@ -63,7 +54,7 @@ def voyage_span(sentences: list[str], spans: list[TimeSpan]) -> tuple[date, date
         at = s.find(t.text)
         if at < 0:
             continue
-        near = s[max(0, at - _NEAR) : at + len(t.text) + _NEAR]
+        near = s[max(0, at - NEAR) : at + len(t.text) + NEAR]
         if DEPARTURE.search(near):
             return day, day + timedelta(days=lengths[0])
         if ARRIVAL.search(near):
