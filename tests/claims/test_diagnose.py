@@ -56,6 +56,17 @@ def test_only_and_exclude_pick_a_part_by_file_name(tmp_path: Path, capsys: pytes
     assert "0 of 0 gold fields" in capsys.readouterr().out
 
 
+def test_lang_picks_the_excerpts_in_that_language_for_the_table_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_kb_gazetteer()
+    _write(tmp_path, "en-a1-x.toml", "An An-124 landed at Hmeimim on 18 December.", '[[claim]]\norigin = ["hmeimim"]\n')
+    assert diagnose(tmp_path, lang="en")[1] == 1
+    assert diagnose(tmp_path, lang="fr")[1] == 0
+    assert main([str(tmp_path), "--lang", "ru"]) == 0
+    assert "0 of 0 gold fields" in capsys.readouterr().out
+
+
 def test_cli_prints_the_table_and_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     real_kb_gazetteer()
     _write(tmp_path, "a.toml", "An An-124 landed at Hmeimim on 18 December.", '[[claim]]\norigin = ["hmeimim"]\n')

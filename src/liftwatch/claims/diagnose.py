@@ -129,12 +129,14 @@ def _extracted(
         yield art, extract(art.text, art.pub_date, use_model=False, publication_month_only=art.month_only)
 
 
-def diagnose(folder: Path, only: Sequence[str] = (), exclude: Sequence[str] = ()) -> tuple[Counter[str], int]:
+def diagnose(
+    folder: Path, only: Sequence[str] = (), exclude: Sequence[str] = (), lang: str | None = None
+) -> tuple[Counter[str], int]:
     """(lost gold fields by cause, gold fields in all) over the excerpts of ``folder`` whose file names ``only``
     and ``exclude`` select (globs; all files when both are empty)."""
     lost: Counter[str] = Counter()
     total = 0
-    for art, ex in _extracted(folder, None, only, exclude):
+    for art, ex in _extracted(folder, lang, only, exclude):
         mentioned = _keys(ex.places_mentioned)
         for sc in _scored(ex.claims, art.gold):
             total += sc.n_gold
@@ -240,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
                     missed[cause] += int(count)
         print("\n" + "\n".join(f"- {cause}: {n}" for cause, n in missed.most_common()))
         return 0
-    lost, total = diagnose(args.folder, args.only, args.exclude)
+    lost, total = diagnose(args.folder, args.only, args.exclude, args.lang)
     print("| cause | fields lost | share of gold fields |\n|---|---:|---:|")
     for cause, n in lost.most_common():
         print(f"| {cause} | {n} | {n / total:.1%} |" if total else f"| {cause} | {n} | – |")
