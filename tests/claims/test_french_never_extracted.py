@@ -58,3 +58,17 @@ def test_a_told_origin_is_kept_and_the_return_place_is_not_made_one() -> None:
 def test_the_french_return_opens_a_clause_of_motion() -> None:
     assert RETURN_OPENING.match("avant de retourner dans la région de Moscou") is not None
     assert RETURN_OPENING.match("avant de décharger sa cargaison à Lattaquié") is None
+
+
+_BRIDGE = "Des navires russes ont quitté la Syrie pour la mer Baltique. Il y a aussi eu un pont aérien depuis la base de Hmeimim."
+
+
+def test_an_air_bridge_is_flown_by_aircraft() -> None:
+    claims = extract(_BRIDGE, PUB, use_model=False).claims
+    bridge = [c for c in claims if [p.id for p in c.origin] == ["hmeimim"]]
+    assert bridge and [a.label for a in bridge[0].assets] == ["aircraft"]
+
+
+def test_an_air_bridge_is_not_merged_into_the_ships_voyage() -> None:
+    legs = _legs(_BRIDGE)
+    assert (["syria"], ["baltic-sea"], []) in legs
