@@ -39,7 +39,7 @@ RETURN_VERB = (
 # further leg after an arrival that was itself the goal), not a stop; "returning from X" tells the same leg's origin
 _BACK = r"(?:returning|flying\s+back|sailing\s+back|heading\s+back)\b(?=(?:\s+[\w-]+){0,4}?\s+to\b)"
 # French tells the same next leg with "avant de" and an infinitive of going back ("a effectué un vol depuis la Libye
-# vers Lattaquié, avant de retourner dans la région de Moscou", "a fait escale à X avant de rentrer à Y"): the place
+# vers Lattaquié, avant de retourner dans la région de Moscou", "a fait escale à X avant de regagner Y"): the place
 # before it was the goal (rule 2), the return a leg of its own, not the goal with the first place as a stop
 BACK_FR = r"avant\s+de\s+(?:retourner|revenir|rentrer|regagner)\b"
 RETURN_PARTICIPLE = rf"(?:(?:before\s+)?{_BACK}|{BACK_FR})"

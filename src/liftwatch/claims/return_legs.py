@@ -4,7 +4,8 @@
 participle of return is the same carrier's next leg, leaving from where the clause before ended, with that
 clause's carriers, actor and dates where it names none. After a departure with no goal ("left Belarus, heading
 back to Russia") the return is that leg's goal, not a leg. English returns told with the delivery they end
-("landed back at X after delivering aid to Y") are ``claims.return_trips``.
+("landed back at X after delivering aid to Y") are ``claims.return_trips``. A French return told after "avant de"
+("..., avant de retourner dans la région de Moscou") also says where the first leg came from (``came_from``).
 """
 
 from __future__ import annotations
