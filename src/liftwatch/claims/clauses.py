@@ -38,7 +38,11 @@ RETURN_VERB = (
 # evacuees to Larnaca": an English participle of return after the goal is reached is the next leg (rule 2: a
 # further leg after an arrival that was itself the goal), not a stop; "returning from X" tells the same leg's origin
 _BACK = r"(?:returning|flying\s+back|sailing\s+back|heading\s+back)\b(?=(?:\s+[\w-]+){0,4}?\s+to\b)"
-RETURN_PARTICIPLE = rf"(?:before\s+)?{_BACK}"
+# French tells the same next leg with "avant de" and an infinitive of going back ("a effectué un vol depuis la Libye
+# vers Lattaquié, avant de retourner dans la région de Moscou", "a fait escale à X avant de regagner Y"): the place
+# before it was the goal (rule 2), the return a leg of its own, not the goal with the first place as a stop
+BACK_FR = r"avant\s+de\s+(?:retourner|revenir|rentrer|regagner)\b"
+RETURN_PARTICIPLE = rf"(?:(?:before\s+)?{_BACK}|{BACK_FR})"
 # a clause the split below opened on such a participle: a movement though "returning" is no verb of motion alone
 RETURN_OPENING = re.compile(rf"^\W*{RETURN_PARTICIPLE}", re.I)
 _CLAUSE = re.compile(
@@ -48,7 +52,7 @@ _CLAUSE = re.compile(
     # "..., et est reparti pour Khartoum dans la nuit", "and flew back to Moscow", "а затем вернулся в": the
     # return is a leg of its own (its origin is where the first leg ended: ``return_legs.return_legs``)
     rf"|,?\s+(?=(?:and|et|а|и|ثم|و)\s*(?:(?:est|a|sont|ont|then|later|затем|потом|ثم)\s+)?{RETURN_VERB})"
-    rf"|,\s+(?={RETURN_PARTICIPLE})|\s+(?=before\s+{_BACK})"
+    rf"|,\s+(?={RETURN_PARTICIPLE})|\s+(?=before\s+{_BACK})|\s+(?={BACK_FR})"
     # ", the rest to the UK", ", le reste vers le Royaume-Uni", ", а остальные в Катар", "، والباقي إلى قطر": the
     # rest of a group is a part of its own (``group_parts``)
     r"|,\s+(?=(?:and\s+|et\s+|а\s+|и\s+)?(?:the\s+(?:rest|remaining|others)|le\s+reste|les\s+autres|остальн)\w*\b)"

@@ -59,7 +59,7 @@ from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
 from liftwatch.claims.plans import planned
 from liftwatch.claims.ranked_arrivals import ranked_arrivals
-from liftwatch.claims.return_legs import participle_return, return_legs
+from liftwatch.claims.return_legs import came_from, participle_return, return_legs
 from liftwatch.claims.return_trips import return_trips
 from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
@@ -352,6 +352,7 @@ def extract(
             sent.text,
         )
         if sent.continues and RETURN_OPENING.match(sent.text):  # "..., returning to Tehran": a leg, or the goal
+            came_from(made, per_sentence[-1] if per_sentence else [], sent.text)  # "avant de retourner à X": from X
             made = participle_return(made, per_sentence[-1] if per_sentence else [])
         per_sentence.append(made)
         claims += made

@@ -123,7 +123,9 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\bсамол[её]т\w*[-\s]заправщик\w*|\bзаправщик\w*|"
                          r"طائر(?:ة|ات)\s+(?:ال)?(?:تزود|تزويد)\s+(?:ب)?(?:ال)?وقود")),
     AssetKind("aircraft", "air", (),
+              # "un pont aérien depuis la base de Hmeimim": an air bridge says aircraft, of no kind more precise
               pattern=_p(r"\b(?:planes?|aircraft|airplanes?|jets?|flights?|sorties)\b|\bavions?\b|\bvols?\b|"
+                         r"\bponts?\s+aériens?\b|"
                          r"\bappareils?\b|\bсамол[её]т\w*|\bрейс\w*|\bборт(?:а|ов)?\b|طائر(?:ة|ات|تا|تان|تي)|رحل(?:ة|ات)")),
     AssetKind("Sparta IV", "sea", ship_name="SPARTA IV", pattern=_p(r"\bSparta[-\s]?(?:IV|4)\b")),
     AssetKind("Sparta III", "sea", ship_name="SPARTA III", pattern=_p(r"\bSparta[-\s]?(?:III|3)\b")),

@@ -4,7 +4,8 @@
 participle of return is the same carrier's next leg, leaving from where the clause before ended, with that
 clause's carriers, actor and dates where it names none. After a departure with no goal ("left Belarus, heading
 back to Russia") the return is that leg's goal, not a leg. English returns told with the delivery they end
-("landed back at X after delivering aid to Y") are ``claims.return_trips``.
+("landed back at X after delivering aid to Y") are ``claims.return_trips``. A French return told after "avant de"
+("..., avant de retourner dans la région de Moscou") also says where the first leg came from (``came_from``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from liftwatch.claims.clauses import RETURN_PARTICIPLE, RETURN_VERB
+from liftwatch.claims.clauses import BACK_FR, RETURN_PARTICIPLE, RETURN_VERB
 from liftwatch.claims.model import Claim
 from liftwatch.claims.sentences import Sentence
 
@@ -38,6 +39,25 @@ def participle_return(made: list[Claim], prev: list[Claim]) -> list[Claim]:
         last.destination += [p for p in c.destination if p not in last.destination]
         last.via += [p for p in c.via if p not in last.via]
     return []
+
+
+# a French clause of going back after "avant de" ("..., avant de retourner dans la région de Moscou"): the verb says
+# the carrier goes back where it came from
+_BACK_HOME = re.compile(rf"^\W*{BACK_FR}", re.I)
+
+
+def came_from(made: list[Claim], prev: list[Claim], clause: str) -> None:
+    """ "Un Il-62M a fait escale à Lattaquié avant de retourner dans la région de Moscou": a carrier that goes back
+    to a place came from it (rule 26), so the leg before the return, its origin untold, starts where the return
+    ends. Only with one goal told for the return, and only where the leg before it reached a goal of its own."""
+    if not prev or not _BACK_HOME.match(clause):
+        return
+    last = prev[-1]
+    goals = {(p.kind, p.id or p.text) for c in made for p in c.destination}
+    if last.origin or not last.destination or len(goals) != 1:
+        return
+    home = next(p for c in made for p in c.destination)
+    last.origin = [dataclasses.replace(home, qualifiers=list(home.qualifiers))]
 
 
 def return_legs(sentences: list[Sentence], per_sentence: list[list[Claim]]) -> None:
