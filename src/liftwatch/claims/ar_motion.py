@@ -12,11 +12,11 @@ by the verbal nouns "إرسال" and "تسيير" or the verb "يسيّر" with 
 
 from __future__ import annotations
 
-_NOT_AR = r"(?<![\u0600-\u06FF])"
-_END = r"(?![\u0600-\u06FF])"
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
+
 AR_MOVES = (
-    rf"{_NOT_AR}[وف]?(?:نزل(?:ت|تا|وا)?|[تي]نزل|نزول\S*){_END}|"
-    rf"{_NOT_AR}[وف]?(?:جلب(?:ت|تا|وا)?|[تي]جلب){_END}"
+    rf"{AR_WORD_START}[وف]?(?:نزل(?:ت|تا|وا)?|[تي]نزل|نزول\S*){AR_WORD_END}|"
+    rf"{AR_WORD_START}[وف]?(?:جلب(?:ت|تا|وا)?|[تي]جلب){AR_WORD_END}"
 )
 
 # where the carrier alighted: the verb or its noun, its subject (no comma or full stop between), then "في", "ب" or

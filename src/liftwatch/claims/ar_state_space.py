@@ -16,15 +16,16 @@ import re
 from dataclasses import replace
 
 from liftwatch.claims.ar_state_adjectives import state_of
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.places import Gazetteer, Mention
 from liftwatch.kb.nationalities import demonym_rows
 
 _STATE_SPACE = re.compile(
-    r"(?<![\u0600-\u06FF])(?:[وفبل]|لل)?(?P<space>(?:ال)?(?:أجواء|اجواء|مياه|أراضي|اراضي|مجال\s+(?:ال)?جوي)"
+    rf"{AR_WORD_START}(?:[وفبل]|لل)?(?P<space>(?:ال)?(?:أجواء|اجواء|مياه|أراضي|اراضي|مجال\s+(?:ال)?جوي)"
     r"(?:\s+(?:ال)?(?:إقليمية|اقليمية))?\s+ال(?P<adj>[\u0621-\u064A]{3,})"
     # the state by its style: "الجمهورية التركية", "الجمهورية العربية السورية", "الجمهورية الإسلامية الإيرانية"
-    r"|الجمهورية(?:\s+ال(?:عربية|إسلامية|اسلامية))?\s+ال(?P<radj>[\u0621-\u064A]{3,}))(?![\u0600-\u06FF])"
+    rf"|الجمهورية(?:\s+ال(?:عربية|إسلامية|اسلامية))?\s+ال(?P<radj>[\u0621-\u064A]{{3,}})){AR_WORD_END}"
 )
 
 

@@ -12,6 +12,7 @@ import re
 
 from liftwatch import kb as kb_module
 from liftwatch.claims.ar_state_adjectives import adjective_as_site
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import BETWEEN_CUE, MOVE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
 from liftwatch.claims.fr_function_words import fr_function_word
@@ -86,17 +87,17 @@ _REGION_PHRASE = re.compile(
 # place, the kind included, wherever it stands (an airdrop's drop zone, an aid flight's goal)
 _AREA_PHRASE = re.compile(
     r"\b[A-Z][\w'’-]+\s+Strip\b|\bbande\s+de\s+[A-Z][\w'’-]+|(?<![\w-])сектор[аеу]?\s+[А-ЯЁ][\w-]+"
-    r"|(?<![\u0600-\u06FF])قطاع\s+[\u0621-\u064A]{3,}"
+    rf"|{AR_WORD_START}قطاع\s+[\u0621-\u064A]{{3,}}"
 )
 
 
-# what joins a name to the place before it so that it shares that place's role: a comma, "and", "or" ("Bosaso
-# and Berbera", "et la Libye", "and the Middle East"), or a next stop told with "then" and no preposition of its
-# own ("to Germany, then Qatar", "vers Malte, puis la Libye"; the role is settled in ``sentences``); a bare space
-# joins only an Arabic "و" + name
+# what joins a name to the place before it so that it shares that place's role: a comma (Latin or Arabic "،"),
+# "and", "or" ("Bosaso and Berbera", "et la Libye", "and the Middle East"), or a next stop told with "then" and no
+# preposition of its own ("to Germany, then Qatar", "vers Malte, puis la Libye"; the role is settled in
+# ``sentences``); a bare space joins only an Arabic "و" + name
 _JOINED_TO_PLACE = re.compile(
     r"(?:\s*,?\s*(?:(?:and|et)\s+)?(?:then|puis|ensuite)\s+(?:(?:the|le|la|les)\s+|l['’])?"
-    r"|\s*,\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:the|le|la|les)\s+|l['’])?|\s+)$"
+    r"|\s*[,،]\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:the|le|la|les)\s+|l['’])?|\s+)$"
 )
 
 
@@ -130,12 +131,12 @@ _LIST_GOES_ON = re.compile(
 _AR_NAME_GOES_ON = re.compile(
     r"\s+(?!ال|و|(?:في|إلى|الى|من|على|عن|مع|حتى|بعد|قبل|منذ|عند|يوم|أمس|اليوم|صباح|مساء|حيث|التي|الذي|"
     r"شمال|شمالي|جنوب|جنوبي|شرق|شرقي|غرب|غربي|وسط|قرب|شمالا|جنوبا|شرقا|غربا)"
-    r"(?![\u0600-\u06FF]))[\u0621-\u064A]{3,}(?![\u0600-\u06FF])"
+    rf"{AR_WORD_END})[\u0621-\u064A]{{3,}}{AR_WORD_END}"
 )
 # lower-case words that continue a country's name in French ("Arabie saoudite", "Émirats arabes unis", "Soudan du
 # Sud"): kept only when the longer phrase is a country name
 _COUNTRY_GOES_ON = re.compile(r"\s+(?:(?:du|de\s+la|des)\s+[A-Z][a-z]+|[a-zéèêû]{3,})")
-_AR_TIME_WORD = re.compile(r"(?:[وف]?(?:ال)?)(?:مساء|صباح|يوم|أمس|ليلة|فجر|ظهر|عصر|أسبوع|شهر|عام|أول|ماضي|مقبل)")
+_AR_TIME_WORD = re.compile(r"(?:[وف]?(?:ال)?)(?:مساء|صباح|يوم|أمس|ليلة?|فجر|ظهر|عصر|أسبوع|شهر|عام|أول|ماضي|مقبل)")
 _EN_DEMONYM = re.compile(
     r"(?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western|Sub-Saharan)\s+)?[A-Z][a-z]+(?:an|ese|ish|i)"
 )
@@ -218,7 +219,14 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if coord is not None and coord.group(0).isspace() and not name.startswith("و"):
             coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
         after_place = coord is not None and (start - len(coord.group(0))) in ends  # "Bosaso and Berbera"
-        if after_place and coord is not None and coord.group(0).strip() == "," and (start - 2) not in known_ends:
+        if (
+            after_place
+            and coord is not None
+            and coord.group(0).strip() == "،"
+            and _AR_TIME_WORD.fullmatch(name.split()[0])
+        ):
+            after_place = False  # "إلى مصراتة، ليل الأحد": when the carrier arrived, not a second place listed
+        if after_place and coord is not None and coord.group(0).strip() in (",", "،") and (start - 2) not in known_ends:
             listed.add(start)  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
         bound = name.endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (

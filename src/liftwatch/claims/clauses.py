@@ -15,6 +15,7 @@ import itertools
 import re
 from typing import NamedTuple
 
+from liftwatch.claims.ar_words import AR_WORD_END
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import number_value
 from liftwatch.claims.roster import contingents
@@ -56,7 +57,7 @@ _CLAUSE = re.compile(
     # ", the rest to the UK", ", le reste vers le Royaume-Uni", ", а остальные в Катар", "، والباقي إلى قطر": the
     # rest of a group is a part of its own (``group_parts``)
     r"|,\s+(?=(?:and\s+|et\s+|а\s+|и\s+)?(?:the\s+(?:rest|remaining|others)|le\s+reste|les\s+autres|остальн)\w*\b)"
-    r"|،\s*(?=و?(?:ال)?(?:بقية|باقي)(?![\u0600-\u06FF]))"
+    rf"|،\s*(?=و?(?:ال)?(?:بقية|باقي){AR_WORD_END})"
     # ", and a third left Izmir", ", while another landed at", ", et un troisième a décollé de", ", а ещё один
     # вылетел из": a carrier of its own (a number, an ordinal, "another") with its own movement verb starts a
     # movement of its own

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import MOVE
 
 # the contrasts of English, French, Russian and Arabic that negate what follows them
 _CONTRAST = re.compile(
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|au\s+lieu\s+de|plutôt\s+que(?:\s+de)?|"
     r"вместо(?:\s+того,?\s+чтобы)?)(?!\w)|\b(?:au\s+lieu\s+d|plutôt\s+qu)['’]|"
-    r"(?<![\u0600-\u06FF])(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن)(?![\u0600-\u06FF])",
+    rf"{AR_WORD_START}(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن){AR_WORD_END}",
     re.I,
 )
 # where the negated phrase ends at the latest

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.date_patterns import ARABIC_MONTH_NAMES
 from liftwatch.claims.rate_periods import per_other_period
@@ -111,7 +112,7 @@ _AR_COUNT = re.compile(
 # "هبطت طائرتا شحن", "أرسلت طائرتي شحن"); a definite dual ("القطعتين") or one in a sentence that describes rather than moves points back
 # at carriers already counted
 _AR_DUAL = re.compile(
-    r"(?<![\u0600-\u06FF])(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت|قاذفت|مقاتلت)(?:ان|ين|ا|ي)(?![\u0600-\u06FF])"
+    rf"{AR_WORD_START}(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت|قاذفت|مقاتلت)(?:ان|ين|ا|ي){AR_WORD_END}"
 )
 # Arabic puts "at least" after the counted noun phrase: "15 طائرة شحن روسية على الأقل"
 _AR_MIN_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:على\s+الأقل|على\s+الاقل)")

@@ -13,6 +13,7 @@ import re
 from liftwatch.claims.ar_arrivals import AR_ANCHORED_AT, AR_LANDED_AT
 from liftwatch.claims.ar_goals import AR_HEADING, AR_TO_A_GROUP_IN
 from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES, FR_ARRIVAL_MOVES
 from liftwatch.claims.fr_goals import FR_GOAL_CUES, FR_GOAL_MOVES
 from liftwatch.claims.fr_stops import FR_VIA_CUES
@@ -107,7 +108,7 @@ MOVE = _p(
     # "dépêché", "rapatrié", "transféré"; "развернула", "разместила", "эвакуировала", "вывела", "поступила партия";
     # "إجلاء", "أجلت")
     r"\b(?:(?:re)?déploy\w+|redéploi\w*|dépêch\w+|rapatri\w+|transfér\w+|évacu\w+)\b|"
-    r"\b(?:разверн\w+|размест\w+|эвакуир\w+|эвакуац\w+|вывел\w*|вывод\w*|поступил\w*)|(?:إجلاء|أجل(?:ت|وا))(?![\u0600-\u06FF])|"
+    rf"\b(?:разверн\w+|размест\w+|эвакуир\w+|эвакуац\w+|вывел\w*|вывод\w*|поступил\w*)|(?:إجلاء|أجل(?:ت|وا)){AR_WORD_END}|"
     r"\b(?:vol(?:é|ée|és|ant|ait|aient|er|e|ent)|dirig\w+|rejoin\w+|rejoint|transit\w*|travers\w+|débarqu\w+|"
     r"accost\w+|appareill\w+|navigu\w+|survol\w+|franchi\w*|ravitaill\w+|fait\s+route)\b|"
     r"\b(?:crossed|crossing|passed\s+through|touch(?:ed|ing)\s+down|stopped|stopover|refuel\w*|divert\w*|rerouted)\b|"
@@ -120,7 +121,7 @@ MOVE = _p(
     r"حط(?:ت|وا)?\b|تحط\w*|هبوط\w*|أقل(?:ت|ع)\w*|توج\w+|اتج\w+|يتج\w+|أبحر\w*|تبحر|رس(?:ت|ا)\b|ترسو|رسو\w*|"
     r"تحطم\w*|قدوم\w*|قادم\w*|مرور\w*|إقلاع\w*|في\s+طريق\w*|"
     # a return, a dispatch, a heading ("عادت الطائرة إلى", "أرسلت/ترسل", "صوب", "قاصدة")
-    r"(?<![\u0600-\u06FF])[وف]?(?:عاد(?:ت|وا|تا)?|عودة|ت?عود|أرسل\w*|ترسل|يرسل|صوب|قاصد\w*)(?![\u0600-\u06FF])|"
+    rf"{AR_WORD_START}[وف]?(?:عاد(?:ت|وا|تا)?|عودة|ت?عود|أرسل\w*|ترسل|يرسل|صوب|قاصد\w*){AR_WORD_END}|"
     # the forms of the verbs of motion the alternations above left out, completed from each language's
     # paradigm: "transfère", "partent pour", "se retire de", "rallie"; "покидает", "перегнали", "отвела";
     # "حلقت", "طارت", "نشرت", "سحبت", "انسحبت" (an escort is not the escorted ships' movement: "escorte",
@@ -128,8 +129,8 @@ MOVE = _p(
     r"\b(?:transf[èé]r\w*|part(?:ent|ira|iront|ait|aient)\s+(?:pour|de|d['’]|vers|à\s+destination)|"
     r"(?:se\s+|s['’])?retir\w+\s+(?:de|d['’]|du|des|ses|leurs?)\b|rall(?:i[eé]\w*|ier)\b|"
     r"покида\w+|перегна\w+|перегон\w+|отвел\w*)|"
-    r"(?<![\u0600-\u06FF])[وف]?(?:حلق(?:ت|وا)?|تحلق|طار(?:ت|وا)?|نشر(?:ت|وا)?|سحب(?:ت|وا)?|انسحب\w*)"
-    r"(?![\u0600-\u06FF])|"
+    rf"{AR_WORD_START}[وف]?(?:حلق(?:ت|وا)?|تحلق|طار(?:ت|وا)?|نشر(?:ت|وا)?|سحب(?:ت|وا)?|انسحب\w*)"
+    rf"{AR_WORD_END}|"
     # where a carrier was unloaded is where it went, as English "unloaded" says already: "a déchargé", "разгрузили",
     # "разгружают", "выгрузили"
     r"\b(?:décharg\w+|разгруз\w+|разгруж\w+|выгруз\w+|выгруж\w+)|"
@@ -332,10 +333,13 @@ BETWEEN_CUE = (
     r"связывающ\w*|соединяющ\w*|связывал\w*|[يت]ربط"
 )
 # "من" / "from" in these is not an origin ("القريبة من مدينة بنغازي" = near Benghazi); after a participle of giving
-# or a noun of support "من" is the giver ("مساعدات مقدمة من قطر الخيرية" = aid provided by Qatar Charity)
+# or a noun of support "من" is the giver ("مساعدات مقدمة من قطر الخيرية" = aid provided by Qatar Charity); after a
+# distance ("على بعد مئات الأميال من سواحل ...", hundreds of miles off the coast of) it is where the distance is
+# measured from, as "away from" is
 NOT_ORIGIN = _p(
     r"(?:القريبة|القريب|بالقرب|قرب|near|close|away|(?:ال)?مقدم\S*|بدعم|بتمويل|(?:ال)?ممول\S*|بتبرع|(?:ال)?متبرع\S*)"
     r"\s+(?:من|from)\s*$"
+    rf"|{AR_WORD_START}على\s+بعد\s+(?:[^\s،,.؛]+\s+){{1,4}}?من\s*$"
     # "в отличие от США" (unlike the US): a comparison, not where anything came from
     r"|(?<![\w-])в\s+отличие\s+от\s*$"
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.timeparse import TimeSpan
 
 # verbs of leaving (past forms, participles, the "-ing" of "leaving"): the date beside one is the day it began
@@ -25,7 +26,7 @@ DEPARTURE = re.compile(
     r"entam[ée]\w*|pris\s+la\s+mer|pris\s+son\s+envol)\b"
     r"|(?<!\w)(?:вы(?:шел|шла|шли|шло|летел\w*)|уш(?:[её]л|ла|ли)|покинул\w*|отплыл\w*|отчалил\w*|отправил\w*|"
     r"снял\w*\s+с\s+якор\w*|взлетел\w*)(?!\w)"
-    r"|(?<![\u0600-\u06FF])(?:و|ف)?(?:غادر\w*|خرج\w*|أقلع\w*|اقلع\w*|انطلق\w*|أبحر\w*|ابحر\w*|أقلعت|مغادر\w*)",
+    rf"|{AR_WORD_START}(?:و|ف)?(?:غادر\w*|خرج\w*|أقلع\w*|اقلع\w*|انطلق\w*|أبحر\w*|ابحر\w*|أقلعت|مغادر\w*)",
     re.I,
 )
 
@@ -37,7 +38,7 @@ ARRIVAL = re.compile(
     r"gagn[ée]\w*\s+le\s+port|rentr[ée]\w*)\b"
     r"|(?<!\w)(?:прибыл\w*|прилетел\w*|приземлил\w*|заш(?:ел|ёл|ла|ло|ли)|вош(?:ел|ёл|ла|ло|ли)|"
     r"пришвартовал\w*|доставил\w*|вернул\w*)(?!\w)"
-    r"|(?<![\u0600-\u06FF])(?:و|ف)?(?:وصل\w*|هبط\w*|حطت|رس[تا]|رست|دخل\w*|عاد(?:ت|وا)?(?![\u0600-\u06FF])|بلغ\w*)",
+    rf"|{AR_WORD_START}(?:و|ف)?(?:وصل\w*|هبط\w*|حطت|رس[تا]|رست|دخل\w*|عاد(?:ت|وا)?{AR_WORD_END}|بلغ\w*)",
     re.I,
 )
 

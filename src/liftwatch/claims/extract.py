@@ -19,6 +19,7 @@ from datetime import date
 
 from liftwatch.claims.actor_names import proxy_as_named, state_companies
 from liftwatch.claims.ar_state_space import state_space_mentions
+from liftwatch.claims.ar_words import AR_WORD_START
 from liftwatch.claims.asset_sets import makers_with_their_types, names_of_other_roles
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
@@ -246,7 +247,7 @@ def _sentence_claim(
 
 # Arabic joins a preposition or the article to a foreign name or a number with a tatweel ("لـطرطوس", "بـ حميميم",
 # "الـ 24"): the stroke is typography, read as the space it stands for (one character for one: offsets stay)
-_AR_CLITIC_TATWEEL = re.compile(r"(?<![\u0600-\u06FF])((?:[وف]?[بلك])|(?:[وف]?ال))ـ+")
+_AR_CLITIC_TATWEEL = re.compile(rf"{AR_WORD_START}((?:[وف]?[بلك])|(?:[وف]?ال))ـ+")
 
 
 def _masked(text: str) -> str:

@@ -26,6 +26,7 @@ import dataclasses
 import re
 from typing import NamedTuple
 
+from liftwatch.claims.ar_words import AR_WORD_END
 from liftwatch.claims.counts import number_value
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim
@@ -44,7 +45,7 @@ _NUM = (
 # autres (avions)", "остальные (самолёты)", "البقية", "الباقي", "باقي الطائرات"
 _REST = re.compile(
     _LEAD + r"(?:the\s+(?:remaining|rest|others?(?:\s+" + _NUM + r")?)\b|le\s+(?:reste|restant)\b|les\s+autres\b|"
-    r"остальн\w+|прочие\b|(?:و?(?:ال)?(?:بقية|باقي))(?![\u0600-\u06FF]))",
+    rf"остальн\w+|прочие\b|(?:و?(?:ال)?(?:بقية|باقي)){AR_WORD_END})",
     re.I,
 )
 # a share of a group: "17 of them", "two of the (deployed) tankers", "some / several / most / part of the",

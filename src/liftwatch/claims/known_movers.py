@@ -25,6 +25,7 @@ import csv
 import re
 from functools import cache
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.kb._data import data_path
 from liftwatch.kb._text import norm_key
@@ -104,21 +105,18 @@ _FR_CARRIER_BEFORE = re.compile(
     rf"{_FR_WARSHIP}|[A-Z][\w-]*\d\w*)(?:\s+[\w-]+){{0,3}}?\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
     re.I,
 )
-# the end of an Arabic word: no Arabic letter follows. The Arabic comma, semicolon and question mark share the
-# letters' block of code points and end it too ("لحاملة الطائرات البريطانية، خلال رحلتها")
-_AR_WORD_END = r"(?![\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff])"
 # a carrier of aid, and an air bridge, told with a state's adjective are the state's sending (rule 7): "طائرة
 # المساعدات الكويتية", "طائرتي مساعدات جزائرية", "سفينة مساعدات تركية", "الجسر الجوي القطري", "الجسر الجوي
 # للمساعدات الكويتية", "طائرات لقطار جوي أمريكي". The aid's adjective alone ("المساعدات الإنسانية الروسية") is the
 # goods' nationality (rule 42) and names no mover.
 _AR_AID_CARRIER = (
-    r"(?<![\u0600-\u06ff])(?:ال)?(?:طائر|سفين|سفن)\S*\s+(?:ال)?(?:مساعدات|إغاثة|اغاثة)"
+    rf"{AR_WORD_START}(?:ال)?(?:طائر|سفين|سفن)\S*\s+(?:ال)?(?:مساعدات|إغاثة|اغاثة)"
     r"(?:\s+(?:ال)?(?:إنسانية|انسانية|طبية|غذائية))?"
-    r"|(?<![\u0600-\u06ff])(?:[لبو]|لل)?(?:ال)?(?:جسر|قطار)\s+(?:ال)?جوي(?:\s+(?:لل|من\s+ال)(?:مساعدات|إغاثة))?"
+    rf"|{AR_WORD_START}(?:[لبو]|لل)?(?:ال)?(?:جسر|قطار)\s+(?:ال)?جوي(?:\s+(?:لل|من\s+ال)(?:مساعدات|إغاثة))?"
 )
 # a plane told by its state's adjective, then said to carry aid: "طائرة قطرية ثالثة تحمل مساعدات إنسانية"
 _AR_CARRYING_AID = (
-    rf"{_AR_WORD_END}(?=(?:\s+\S+){{0,3}}?\s+(?:تحمل|تحملان|محمل\S*|على\s+متنها)\s+(?:ال)?(?:مساعدات|إغاثة))"
+    rf"{AR_WORD_END}(?=(?:\s+\S+){{0,3}}?\s+(?:تحمل|تحملان|محمل\S*|على\s+متنها)\s+(?:ال)?(?:مساعدات|إغاثة))"
 )
 # a carrier said to be military or naval (the broken plural of "ship" as its singular: "سفن حربية", "سفنا حربية
 # صينية", "ثلاث سفن بحرية صينية"), or a bomber or fighter, military by its name ("قاذفتان أمريكيتان", "مقاتلات
@@ -126,13 +124,13 @@ _AR_CARRYING_AID = (
 _AR_CARRIER = (
     r"(?:(?:طائر\S*|سفين\S*|سفن(?:ا)?|بارج\S*|فرقاط\S*|مقاتل\S*|مروحي\S*)(?:\s+\S+)?\s+"
     r"(?:ال)?(?:عسكري|حربي|بحري)(?:ة|ان|تان)?"
-    r"|(?<![\u0600-\u06ff])(?:ال)?(?:قاذف|مقاتل)(?:ة|ات|تان|تين|تا|تي)(?:\s+\S*\d\S*)?"
+    rf"|{AR_WORD_START}(?:ال)?(?:قاذف|مقاتل)(?:ة|ات|تان|تين|تا|تي)(?:\s+\S*\d\S*)?"
     # warships military by their class noun, as English "destroyers", "frigates" are: "مدمرة أمريكية", "الفرقاطة
     # الفرنسية", "غواصة صينية", "طرادات", "المدمرة الصاروخية الصينية"; and an aircraft carrier ("حاملة طائرات
     # أمريكية", after a joined preposition: "لحاملة الطائرات البريطانية")
-    r"|(?<![\u0600-\u06ff])(?:ال)?(?:(?:مدمر|فرقاط|غواص|بارج)(?:ة|ات|تان|تين|تا|تي)|طراد(?:ات|ان|ين)?)"
+    rf"|{AR_WORD_START}(?:ال)?(?:(?:مدمر|فرقاط|غواص|بارج)(?:ة|ات|تان|تين|تا|تي)|طراد(?:ات|ان|ين)?)"
     r"(?:\s+(?:ال)?(?:صاروخي|نووي)(?:ة|ان|تان)?)?"
-    r"|(?<![\u0600-\u06ff])[لبو]?(?:ال)?حامل(?:ة|ات|تا|تي)\s+(?:ال)?طائرات"
+    rf"|{AR_WORD_START}[لبو]?(?:ال)?حامل(?:ة|ات|تا|تي)\s+(?:ال)?طائرات"
     rf"|{_AR_AID_CARRIER})"
 )
 # an English adjective before a state's military carrier ("two Chinese military aircraft", "Egyptian military
@@ -220,12 +218,12 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
     pattern = re.compile(
         rf"\b(?P<en>{alt(sorted(set(en), key=len, reverse=True))})(?:'s)?\s+{_EN_BRANCH}{_NOT_A_BASE}"
         rf"|{_RU_BRANCH}\s+(?P<ru>{alt(sorted(set(ru), key=len, reverse=True))})\w*"
-        rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(ar_set)})(?:ة|ه)?{_AR_WORD_END}"
+        rf"|{_AR_BRANCH}\s+(?:ال)?(?P<ar>{alt(ar_set)})(?:ة|ه)?{AR_WORD_END}"
         rf"|{_FR_BRANCH}\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*(?P<fr>{alt(sorted(set(fr), key=len, reverse=True))})\b"
         rf"|\b(?i:{_FR_CARRIER}\s+(?P<fradj>{alt(fr_adj)}))\b"
         rf"|(?<![\w-])(?i:(?P<ruadj>{alt(ru_adj)})(?:{_RU_MOVER_CASE})\s+{_RU_CARRIER})"
-        rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?{_AR_WORD_END}"
-        rf"|(?<![\u0600-\u06ff])(?:ال)?طائر\S*\s+(?:ال)?(?P<ar3>{alt(ar_set)})(?:ة|ان|تان|ين)?{_AR_CARRYING_AID}"
+        rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?{AR_WORD_END}"
+        rf"|{AR_WORD_START}(?:ال)?طائر\S*\s+(?:ال)?(?P<ar3>{alt(ar_set)})(?:ة|ان|تان|ين)?{_AR_CARRYING_AID}"
         rf"|\b(?P<named>{alt(_NAMED_FORCES)})\b"
         rf"|\b(?P<encar>{alt(sorted(set(en), key=len, reverse=True))})\s+(?i:{_EN_CARRIER})"
         rf"|\b(?P<ensubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_EN_SENDS})"

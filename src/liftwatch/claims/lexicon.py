@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.dark_signals import DARK_SIGNAL
 
 
@@ -50,7 +51,7 @@ ACTORS: tuple[Actor, ...] = (
     Actor("Turkey", "state", ("TR",), ("turkish", "turkey"),
           _p(r"\bTurkey(?:'s)?\b|\bT[üu]rkiye\b|\bTurkish\b|\bAnkara\b|تركيا|التركي\w*|\bТурци\w*|\bTurquie\b|\bturcs?\b|"
              # the adjective in every language: "طائرة تركية", "турецкий самолёт", "un avion turc", "la marine turque"
-             r"(?<![\u0600-\u06FF])(?:ال)?ترك(?:ي|ية|يتان|يتين)(?![\u0600-\u06FF])|\bтурецк\w*|\bturques?\b")),
+             rf"{AR_WORD_START}(?:ال)?ترك(?:ي|ية|يتان|يتين){AR_WORD_END}|\bтурецк\w*|\bturques?\b")),
     Actor("Syria", "state", ("SY",), ("syrian",),
           _p(r"\bSyrian\s+(?:government|army|Air\s+Force|air\s+force|regime|authorities|military)\b|\bAssad\s+regime\b|"
              r"\bDamascus\b(?=\s+(?:government|authorities))")),
@@ -58,14 +59,14 @@ ACTORS: tuple[Actor, ...] = (
           _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b|\bUSAF\b", 0)),
     Actor("United Arab Emirates", "state", ("AE",), ("emirati",),
           _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b|الإمارات\w*|الإماراتي\w*|\bОАЭ\b|\bÉmirats\b|"
-             r"\bémirati\w*|\bémirien\w*|\bEAU\b|(?<![\u0600-\u06FF])[إا]مارات(?:ي|ية)(?![\u0600-\u06FF])|\bэмиратск\w*|"
+             rf"\bémirati\w*|\bémirien\w*|\bEAU\b|{AR_WORD_START}[إا]مارات(?:ي|ية){AR_WORD_END}|\bэмиратск\w*|"
              r"\bОбъедин[её]нн\w+\s+Арабск\w+\s+Эмират\w*")),
     Actor("Egypt", "state", ("EG",), ("egyptian",), _p(r"\bEgyptian\b|\bCairo\b")),
     # Iran's airlifts to Syria and Lebanon and its ships to Venezuela and the Red Sea; the state and its adjective
     # in the four languages ("Iranian cargo planes", "طائرات شحن إيرانية", "иранские танкеры", "navires iraniens")
     Actor("Iran", "state", ("IR",), ("iran",),
           _p(r"\bIran(?:ian|ians|'s)?\b|\bTehran(?:'s)?\b(?=\s+(?:sent|has|had|dispatched|government|regime))|"
-             r"(?<![\u0600-\u06FF])(?:ال)?[إا]يران(?:ي|ية|يتان|يتين|يين)?(?![\u0600-\u06FF])|\bИран\w*|\bиранск\w*|"
+             rf"{AR_WORD_START}(?:ال)?[إا]يران(?:ي|ية|يتان|يتين|يين)?{AR_WORD_END}|\bИран\w*|\bиранск\w*|"
              r"\biranien\w*|\bIRGC\b|\bIRIS\b")),
     # the United Kingdom by its air force and navy ("an RAF C-130J", "سلاح الجو الملكي البريطاني", "Королевских
     # ВВС", "la Royal Air Force"): the adjective alone stays out, as for the United States
@@ -98,7 +99,7 @@ ASSETS: tuple[AssetKind, ...] = (
     # "авианосец", "حاملة الطائرات"): read before the aircraft class below takes the word
     AssetKind("ship", "sea",
               pattern=_p(r"\baircraft\s+carriers?\b|\bporte-avions\b|\bавианос\w*|"
-                         r"(?<![\u0600-\u06FF])(?:ال)?حامل(?:ة|ات|تا|تان|تي|تين)\s+(?:ال)?طائرات")),
+                         rf"{AR_WORD_START}(?:ال)?حامل(?:ة|ات|تا|تان|تي|تين)\s+(?:ال)?طائرات")),
     AssetKind("cargo aircraft", "air", (), "cargo",
               pattern=_p(r"\b(?:cargo|transport|freight|freighter|airlift|heavy[-\s]lift|military[-\s]transport|supply)"
                          r"\s+(?:planes?|aircraft|airplanes?|jets?|flights?|airlifters?)\b|\bairlifters?\b|"
@@ -112,7 +113,7 @@ ASSETS: tuple[AssetKind, ...] = (
               pattern=_p(r"\bfighter\s+(?:jets?|aircraft|planes?)\b|\bwarplanes?\b|\bcombat\s+aircraft\b|"
                          r"\bavions?\s+de\s+(?:chasse|combat)\b|\bchasseurs\b|\bистребител\w+|\bбомбардировщик\w+|"
                          # bombers, as in Russian: "قاذفة", "قاذفتان", "قاذفات"
-                         r"مقاتلات|طائرات\s+حربية|(?<![\u0600-\u06FF])قاذف(?:ة|ات|تان|تين|تا|تي)(?![\u0600-\u06FF])")),
+                         rf"مقاتلات|طائرات\s+حربية|{AR_WORD_START}قاذف(?:ة|ات|تان|تين|تا|تي){AR_WORD_END}")),
     # a tanker of an air force, after an aircraft's designation, or named as an aircraft refuels planes: not a
     # ship ("a French Air Force tanker", "a KC-135 tanker", "an A330 tanker", "tanker aircraft", "un avion ravitailleur", "самолёт-заправщик", "طائرة تزويد بالوقود")
     AssetKind("tanker aircraft", "air", (), "military_other",
@@ -152,7 +153,7 @@ ASSETS: tuple[AssetKind, ...] = (
                          # air tanker: "avion ravitailleur", "ravitailleur en vol", "un ravitailleur C-135")
                          r"(?<!avion\s)(?<!avions\s)(?<!avion-)(?<!avions-)\b(?:(?:navires?|bâtiments?)[-\s])?ravitailleurs?\b"
                          r"(?![-\s]+(?:en\s+vol|MRTT|Phénix|KC|Boeing|Airbus|[A-Z]{1,3}[-\s]?\d))|"
-                         r"(?:ال)?ناقل(?:ة|ات|تا|تان|تين|تي)\s+(?:ال)?(?:نفط|غاز|وقود)|(?<![\u0600-\u06FF])(?:ال)?ناقلات(?![\u0600-\u06FF])(?!\s+(?:ال)?جن)")),
+                         rf"(?:ال)?ناقل(?:ة|ات|تا|تان|تين|تي)\s+(?:ال)?(?:نفط|غاز|وقود)|{AR_WORD_START}(?:ال)?ناقلات{AR_WORD_END}(?!\s+(?:ال)?جن)")),
     # the small craft arms are smuggled in, named for what they are ("a dhow", "un boutre", "a fishing trawler",
     # "un chalutier", "траулер"): carriers of their own class, which no other word of the sentence may name
     AssetKind("dhow", "sea", pattern=_p(r"\bdhows?\b|\bboutres?\b")),
@@ -173,7 +174,7 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\b(?:фрегат|корвет|эсминц|эсминец|крейсер|танкер|буксир|тральщик)\w*|"
                          r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة|بارجة|كاسحة)|"
                          # the dual Arabic counts two warships with ("فرقاطتين", "الغواصتين")
-                         r"(?:ال)?(?:فرقاط|مدمر|غواص)(?:تان|تين|تا)(?![\u0600-\u06FF])")),
+                         rf"(?:ال)?(?:فرقاط|مدمر|غواص)(?:تان|تين|تا){AR_WORD_END}")),
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.ar_words import AR_WORD_START
+
 # a merchant ship's noun, in any case, after at most one adjective of its own that is no word of the armed forces
 # ("российский нефтяной танкер"; not "российский военный транспорт"); the singular "судно" in every case, the plural
 # "суда/судов" only after a plural adjective (the singular "суда" is also "of the court")
@@ -30,7 +32,7 @@ _PLURAL_ADJECTIVE = re.compile(r"(?:ые|ие|ых|их|ыми|ими)$", re.I)
 # الشحن", "سفن الشحن", "ناقلة (ال)نفط", "ناقلات", "باخرة", "سفينة تجارية", "سفينة حاويات"; a tanker or a
 # "باخرة" needs no cargo word, a "سفينة" does
 _AR_MERCHANT_BEFORE = re.compile(
-    r"(?<![\u0600-\u06FF])(?:(?:سفين(?:ة|تا|تي|ه)|سفن)\s+(?:ال)?(?:شحن|بضائع|حاويات|تجاري(?:ة|تان|تين)?|نفط)"
+    rf"{AR_WORD_START}(?:(?:سفين(?:ة|تا|تي|ه)|سفن)\s+(?:ال)?(?:شحن|بضائع|حاويات|تجاري(?:ة|تان|تين)?|نفط)"
     r"|(?:ناقل(?:ة|تا|تي|ات)|باخر(?:ة|تا|تي)|بواخر)(?:\s+(?:ال)?(?:نفط|وقود|غاز|شحن|بضائع|حاويات|تجاري(?:ة|ات)?))?)"
     r"\s+$"
 )

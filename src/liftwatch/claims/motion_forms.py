@@ -20,6 +20,8 @@ words they break ("حطّت"); see ``docs/accuracy.md``.
 
 from __future__ import annotations
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
+
 # a heading told with no verb, the goal after a colon ("Direction : la France"): a movement word (below) and a
 # cue of the destination; capitalised, as it opens its sentence ("a changé de direction : il ..." is no heading)
 HEADING_COLON = r"(?-i:Direction)\s*:"
@@ -30,7 +32,7 @@ ON_TARMAC = r"sur\s+le\s+tarmac\s+(?:de|du|des|d['’])"
 
 MORE_MOVES = (
     # Arabic: a future or purpose particle before the present of "return" and "head"
-    r"(?<![\u0600-\u06FF])[وف]?(?:ل|ب|س)(?:[يت]عود(?:ون|ان)?|[يت]تجه(?:ون|ان)?)(?![\u0600-\u06FF])|"
+    rf"{AR_WORD_START}[وف]?(?:ل|ب|س)(?:[يت]عود(?:ون|ان)?|[يت]تجه(?:ون|ان)?){AR_WORD_END}|"
     # Russian: the verbs of carrying, prefix + "вез"/"воз" (not "воздух", "возраст", "возможно", "возглавил")
     r"\b(?:вы|в|при|за|от|до|под|у|с)(?:вез|воз)(?!дух|раст|мож|глав|ник|ведени|вра)\w*|"
     # Russian: the participles and gerunds of leaving, putting in, delivering and following, which describe the
@@ -55,7 +57,7 @@ MORE_MOVES = (
     # the noun of an airlift, as English "air bridge" is read already: "un pont aérien vers le Soudan", "воздушный
     # мост", "جسر جوي", "جسرها الجوي إلى ليبيا" (with its article, prepositions and pronoun)
     r"\bponts?\s+a[ée]riens?\b|\bвоздушн\w+\s+мост\w*|"
-    r"(?<![\u0600-\u06FF])[وفبل]?(?:ال|لل)?جسر\S*\s+(?:ال)?جوي\S*|"
+    rf"{AR_WORD_START}[وفبل]?(?:ال|لل)?جسر\S*\s+(?:ال)?جوي\S*|"
     # French: the infinitive of "entrer", whose other forms the list has ("les premiers à entrer dans le port de")
     r"\bentrer\b|"
     # French: a heading told with no verb, the goal after a colon ("Deux Mirage ont décollé à 13h15. Direction :
@@ -63,5 +65,5 @@ MORE_MOVES = (
     rf"\b{HEADING_COLON}|\b{ON_TARMAC}|"
     # Arabic: a noun of movement ending in ta marbuta keeps its "ت" before a pronoun ("رحلة" → "رحلتها", "عودة" →
     # "عودتها"): "واصلت الطائرة رحلتها إلى هافانا"
-    r"(?<![\u0600-\u06FF])[وفبل]?(?:ال)?(?:رحلت|عودت)(?:ها|هما|هم|ه)(?![\u0600-\u06FF])"
+    rf"{AR_WORD_START}[وفبل]?(?:ال)?(?:رحلت|عودت)(?:ها|هما|هم|ه){AR_WORD_END}"
 )

@@ -14,13 +14,14 @@ import re
 from dataclasses import replace
 
 from liftwatch import kb as kb_module
+from liftwatch.claims.ar_words import AR_WORD_START
 from liftwatch.claims.places import Gazetteer, Mention
 from liftwatch.kb.base_names import air_bases_named
 
 # the base word before a name: French "base (aérienne) de", "base d'", Russian "авиабаза", Arabic "قاعدة"
 _BEFORE = re.compile(
     r"(?:\bbases?(?:\s+(?:a[ée]rienne|militaire)s?)?\s+(?:de\s+(?:la\s+|l['’]\s*)?|d['’]\s*)|"
-    r"\bавиабаз[а-яё]*\s+|(?<![\u0600-\u06FF])قاعدة\s+)$",
+    rf"\bавиабаз[а-яё]*\s+|{AR_WORD_START}قاعدة\s+)$",
     re.I,
 )
 # the base words after a name: "Orange air base", "Orange Air Force Base", "Orange AFB"

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 
 from liftwatch import kb as kb_module
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.model import Place
 from liftwatch.claims.place_names import COUNTRIES
 from liftwatch.claims.places import Gazetteer, Mention
 from liftwatch.claims.translit import has_cyrillic, skeleton_in_countries
 
 _AR_COUNTRY_NAMED = re.compile(
-    r"(?<![\u0600-\u06FF])[وفبل]?("
+    rf"{AR_WORD_START}[وفبل]?("
     + "|".join(sorted((re.escape(k) for k in COUNTRIES if re.match(r"[\u0600-\u06FF]", k)), key=len, reverse=True))
-    + r")(?![\u0600-\u06FF])"
+    + rf"){AR_WORD_END}"
 )
 _AR_FACILITY_BEFORE = re.compile(r"(?:(?P<sea>ميناء|مرفأ)|مطار|قاعدة|مهبط)\s+$")
 

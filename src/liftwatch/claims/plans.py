@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.ru_plans import expected_departure, step_before_plan
 
-_AR = r"\u0600-\u06FF"
 # the words of a plan, ending where the verb they govern begins
 _PLAN = re.compile(
     r"\b(?:(?:is|are|was|were|been|be)\s+(?:scheduled|due|set|slated|planned)\s+to|scheduled\s+to|"
@@ -32,8 +32,8 @@ _PLAN = re.compile(
     r"compte(?:nt)?|envisage(?:nt)?\s+d['’e]\s*|(?:est|sont|était|étaient)\s+(?:prévue?s?|programmée?s?)\s+(?:pour\s+)?)"
     r"(?:\s+|(?<=['’]))"
     r"|(?<!\w)(?:планиру\w+|запланирован\w*|долж(?:ен|на|ны|но)|намерен\w*|собира\w+|будет|будут|предстоит)\s+"
-    rf"|(?<![{_AR}])و?(?:من\s+المقرر(?:\s+أن)?|من\s+المزمع(?:\s+أن)?|سوف|(?:ي|ت)عتزم(?:\s+أن)?|(?:ي|ت)خطط\s+(?:ل|أن)|"
-    rf"(?:ي|ت)نوي(?:\s+أن)?)(?![{_AR}])\s*",
+    rf"|{AR_WORD_START}و?(?:من\s+المقرر(?:\s+أن)?|من\s+المزمع(?:\s+أن)?|سوف|(?:ي|ت)عتزم(?:\s+أن)?|(?:ي|ت)خطط\s+(?:ل|أن)|"
+    rf"(?:ي|ت)نوي(?:\s+أن)?){AR_WORD_END}\s*",
     re.I,
 )
 # a movement told as a practice, though in the future, is one that happens (rule 36): "по сложившейся практике
@@ -42,7 +42,7 @@ _PRACTICE = re.compile(
     r"\b(?:as\s+usual|as\s+(?:is\s+)?customary|routinely|regularly|every\s+(?:day|week|month)|"
     r"comme\s+d['’]habitude|comme\s+chaque|régulièrement|habituellement)\b"
     r"|(?<!\w)(?:по\s+сложившейся\s+практике|как\s+обычно|регулярно|ежедневно|еженедельно)(?!\w)"
-    rf"|(?<![{_AR}])(?:كالعادة|كما\s+هي\s+العادة|بشكل\s+(?:منتظم|دوري)|يوميا|يومياً)(?![{_AR}])",
+    rf"|{AR_WORD_START}(?:كالعادة|كما\s+هي\s+العادة|بشكل\s+(?:منتظم|دوري)|يوميا|يومياً){AR_WORD_END}",
     re.I,
 )
 # the predicate of a plan whose subject is a noun of movement: "the flight is scheduled for July 7"

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import number_value
 from liftwatch.claims.cues import AIRDROP
@@ -43,7 +44,7 @@ _ITEM_GAP = re.compile(r"\s*[,;:()،]\s*|\s+(?:and|et|ainsi\s+que|и|а\s+так
 # a participation in a mission or operation: the sentence tells a movement when it lists the carriers that flew it
 MISSION = re.compile(
     r"\b(?:missions?|opérations?|operations?|particip\w+|took\s+part|taking\s+part|dispositif|"
-    r"миссии|миссию|операци\w+|участв\w+|участи\w+)\b|(?<![\u0600-\u06FF])[وف]?(?:شارك\w*|بمشاركة|مشارك\w*|عملي\w+)",
+    rf"миссии|миссию|операци\w+|участв\w+|участи\w+)\b|{AR_WORD_START}[وف]?(?:شارك\w*|بمشاركة|مشارك\w*|عملي\w+)",
     re.I,
 )
 # where several states' carriers fly one mission: a mission or operation, an airdrop, an air delivery ("a second
@@ -94,7 +95,7 @@ def _adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
     arab = alt(re.escape(s) for s in sorted(ar, key=len, reverse=True))
     pattern = re.compile(
         rf"(?<![\w-])(?P<lat>{latin})(?![\w-])|(?<![\w-])(?P<ru>{cyr}){_RU_ADJ_END}(?![\w-])"
-        rf"|(?<![\u0600-\u06FF])[وف]?(?:ال)?(?P<ar>{arab}){_AR_ADJ_END}(?![\u0600-\u06FF])",
+        rf"|{AR_WORD_START}[وف]?(?:ال)?(?P<ar>{arab}){_AR_ADJ_END}{AR_WORD_END}",
         re.I,
     )
     return pattern, lookup

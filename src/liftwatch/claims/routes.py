@@ -12,6 +12,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.model import Claim
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 ROUTE_NOUN = re.compile(
     r"(?:\broute|\bмаршрут\w*|\btrajet|\bligne|\bl['’]axe|\bitinéraire|\bcorridor|\bрейс\w*|\bvols?|\bliaisons?|"
     r"\bflights?|"
-    r"(?<![\u0600-\u06FF])(?:خط|مسار)(?![\u0600-\u06FF]))\s*[\"«“]?\s*$",
+    rf"{AR_WORD_START}(?:خط|مسار){AR_WORD_END})\s*[\"«“]?\s*$",
     re.I,
 )
 _DASH = re.compile(r"\s*(?:\([^()]{1,12}\)\s*|\)\s*)?[-–—]\s*")

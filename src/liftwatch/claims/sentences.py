@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from liftwatch.claims.ar_arrivals import on_its_way
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
 from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.from_to import french_from_to
@@ -169,7 +170,7 @@ _SEEN_BETWEEN = re.compile(
 # the article so that the preposition is a cue word and the noun filler, as in the other languages; at the end of
 # the words before a place the clitic is joined to the place's own name ("لميناء طرطوس" found whole)
 _AR_PROCLITIC = re.compile(
-    r"(?<![\u0600-\u06FF])((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|بلدة|مطار|قاعدة|ميناء|عاصمة)(?![\u0600-\u06FF])|$)"
+    rf"{AR_WORD_START}((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|بلدة|مطار|قاعدة|ميناء|عاصمة){AR_WORD_END}|$)"
 )
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.lexicon import ACTORS
 
 # "Burkina Faso's capital, Ouagadougou", "la capitale du Niger, Niamey", "столицы ЦАР, города Банги",
 # "العاصمة التشادية انجامينا": the capital named after its country is the place the movement went to; the
-# country only says where the capital is. Between the two mentions, or before the country and a comma after.
+# country only says where the capital is. Between the two mentions, or before the country and a comma after (the
+# Arabic comma as the Latin one: "إلى عاصمة بوركينا فاسو ، واغادوغو").
 CAPITAL_WORD = r"(?:capital(?:e)?(?:\s+city)?|столиц\w*)"
 _CAPITAL_BETWEEN = re.compile(
     rf"(?:['’]s\s+|\s*,?\s*)(?:(?:its|the|sa|la|their)\s+)?(?:[\w-]+\s+)?{CAPITAL_WORD}\s*,?\s*"
@@ -25,7 +27,7 @@ _CAPITAL_BETWEEN = re.compile(
     re.I,
 )
 _CAPITAL_BEFORE = re.compile(
-    rf"{CAPITAL_WORD}\s+(?:(?:of|de|du|des|d['’])\s+)?(?:the\s+|la\s+|l['’])?$",
+    rf"{CAPITAL_WORD}\s+(?:(?:of|de|du|des|d['’])\s+)?(?:the\s+|la\s+|l['’])?$|{AR_WORD_START}(?:[وبل]|لل)?(?:ال)?عاصمة\s+$",
     re.I,
 )
 # "Burkina Faso's capital, Ouagadougou", "capitale du Niger, Niamey", "столицы ЦАР, города Банги": a name right
@@ -35,7 +37,7 @@ AFTER_CAPITAL = re.compile(
     r"(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+)?$",
     re.I,
 )
-_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+)?", re.I)
+_CAPITAL_AFTER = re.compile(r"\s*[,،]\s*(?:(?:the\s+)?city\s+of\s+|la\s+ville\s+de\s+|город\w*\s+)?", re.I)
 
 
 def capital_named_after(before_country: str, between: str) -> bool:
@@ -50,18 +52,16 @@ def capital_named_after(before_country: str, between: str) -> bool:
 # قاعدة ...", "تهبط كل صباح طائرة شحن ... في قاعدة حميميم": an arrival verb opening the clause makes the place
 # after its "في"/"على" where the carriers arrived, however long the subject between them
 _AR_ARRIVAL_VERB = re.compile(
-    r"(?<![\u0600-\u06FF])[وف]?(?:هبط|حط|وصل|رس[تا]|رسو|ت?هبط|ي?هبط|تحط|يحط|تصل|يصل|ترسو|يرسو|استقر)[\u0600-\u064A]{0,3}"
-    r"(?![\u0600-\u06FF])"
+    rf"{AR_WORD_START}[وف]?(?:هبط|حط|وصل|رس[تا]|رسو|ت?هبط|ي?هبط|تحط|يحط|تصل|يصل|ترسو|يرسو|استقر)[\u0600-\u064A]{{0,3}}"
+    rf"{AR_WORD_END}"
 )
 # (not "من طراز" / "من نوع": "of the type", how Arabic names the carrier's model inside the subject)
 _AR_OTHER_CUE = re.compile(
-    r"(?<![\u0600-\u06FF])(?:من(?!\s+(?:ال)?(?:طراز|نوع))|إلى|الى|عبر|نحو|باتجاه|متجه\S*|قادم\S*)(?![\u0600-\u06FF])"
+    rf"{AR_WORD_START}(?:من(?!\s+(?:ال)?(?:طراز|نوع))|إلى|الى|عبر|نحو|باتجاه|متجه\S*|قادم\S*){AR_WORD_END}"
 )
 # "شحنة من المعدات", "عدد من الطائرات": a quantity's "من" (of) inside the subject, no origin
-_AR_PARTITIVE = re.compile(
-    r"(?<![\u0600-\u06FF])(?:شحن(?:ة|ات)|عدد|مجموعة|كمي(?:ة|ات)|العديد|الكثير)\s+من(?![\u0600-\u06FF])"
-)
-_AR_AT = re.compile(r"(?<![\u0600-\u06FF])(?:في|على)\s+|(?<![\u0600-\u06FF])[وف]?ب\s*$")
+_AR_PARTITIVE = re.compile(rf"{AR_WORD_START}(?:شحن(?:ة|ات)|عدد|مجموعة|كمي(?:ة|ات)|العديد|الكثير)\s+من{AR_WORD_END}")
+_AR_AT = re.compile(rf"{AR_WORD_START}(?:في|على)\s+|{AR_WORD_START}[وف]?ب\s*$")
 
 
 def ar_arrival(text: str, a: int, prev_end: int = 0) -> bool:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
+
 _TOTAL_NOUN_EN = r"(?:total\s+)?(?:number|total|tally|count|strength)"
 _TOTAL_NOUN_FR = r"(?:nombre|total|effectif)"
 # the cue of a running total, in English, French, Russian and Arabic
@@ -31,8 +33,8 @@ _TALLY = re.compile(
     r"|(?<!\w)(?:доведя|доводя|увеличив)\s+(?:\w+\s+)?(?:число|количество|численность)(?!\w)"
     # "ليصل عدد السفن" (construct: *the number of the ships*), never "وصل عدد من الطائرات" (*a number of
     # aircraft arrived*), a movement
-    r"|(?<![\u0600-\u06FF])(?:ل(?:ي|ت)(?:صل|رتفع|بلغ)|وبذلك\s+(?:ي|ت)(?:صل|رتفع|بلغ))\s+"
-    r"(?:إجمالي\s+)?(?:عدد|مجموع|حصيلة)(?![\u0600-\u06FF])(?!\s+من(?![\u0600-\u06FF]))",
+    rf"|{AR_WORD_START}(?:ل(?:ي|ت)(?:صل|رتفع|بلغ)|وبذلك\s+(?:ي|ت)(?:صل|رتفع|بلغ))\s+"
+    rf"(?:إجمالي\s+)?(?:عدد|مجموع|حصيلة){AR_WORD_END}(?!\s+من{AR_WORD_END})",
     re.I,
 )
 # where the tally ends: the end of its sentence or line
