@@ -20,6 +20,7 @@ from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.from_to import french_from_to
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Mention
+from liftwatch.claims.possessive_places import owned_gap, without_possessor
 from liftwatch.claims.relation_between import relation_between
 from liftwatch.claims.routes import dashed_route
 from liftwatch.claims.shapes import AFTER_CAPITAL, ar_arrival, capital_named_after
@@ -283,14 +284,10 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             head = prev.head if prev.head is not None else i - 1
             roles.append(Role(men, roles[head].role, head))
             continue
-        if (
-            prev is not None
-            and prev.head is None
-            and re.fullmatch(r"['’]s\s+", between)
-            and _broader(prev.mention.place, men.place)
-        ):
+        if prev is not None and prev.head is None and owned_gap(between) and _broader(prev.mention.place, men.place):
             # "from Libya's Benghazi": the city is the place; "to Syria's Tartus port": the cue before the
-            # possessor governs the port it owns
+            # possessor governs the port it owns; so across a few describing words ("in Russia's Far Eastern port
+            # of Vladivostok", ``possessive_places``)
             roles.append(Role(men, prev.owned_role if prev.possessor else prev.role, mode=prev.mode))
             prev.role = None
             continue
@@ -309,7 +306,9 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
         if prev is not None and prev.role == "between" and _LINK_END.fullmatch(between):
             roles.append(Role(men, "destination", mode=prev.mode))  # "reliant Istanbul à Misrata"
             continue
-        if prev is not None and _COORD.fullmatch(between):
+        if prev is not None and (
+            _COORD.fullmatch(between) or _COORD.fullmatch(without_possessor(between) or "-")
+        ):  # "between the UAE and Chad's Amdjarass Airport": the owner's name between the two
             role = "destination" if prev.role == "between" else prev.role
             roles.append(Role(men, role, mode=prev.mode))
             continue
