@@ -49,3 +49,11 @@ def test_a_type_written_with_its_popular_name_is_the_type() -> None:
     assert asset_key("C-17A Globemaster III") == asset_key("C-17") == "type:C17"
     assert asset_key("KC-135 Stratotanker") == "type:K35R"
     assert asset_key("Airbus A330 Phenix") == asset_key("A330")
+
+
+def test_a_quoted_russian_phrase_opening_with_a_class_noun_is_no_ship_name() -> None:
+    assert "Фрегат" not in _names("«Фрегат “Адмирал Исаков” вышел из Севастополя», сообщил источник.")
+
+
+def test_a_navy_prefix_alone_before_a_quoted_russian_name_is_no_ship_name() -> None:
+    assert "USS" not in _names("Американский эсминец USS «Мейсон» прибыл в порт Салала.")

@@ -215,6 +215,24 @@ _TR_CLASS_AFTER = re.compile(
 )
 
 
+# Russian class nouns and the navy's abbreviations for them, any case: a quoted phrase Russian reporting opens or
+# closes with one is the class told ("«Фрегат “Маршал Шапошников” ...»", "корабль (БПК)"), while the names it gives
+# its ships never start or end so. Other languages name ships "Sudan Ship", "Goodness Ship", "Oslo Carrier".
+_CLASS_WORD = re.compile(
+    r"(?i:фрегат\w*|корвет\w*|корабл\w*|суд(?:но|на|а)|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*|"
+    r"тральщик\w*)|БПК|МПК|БДК|СДК"
+)
+
+
+def _class_phrase(name: str) -> bool:
+    """Whether a "name" is a ship's class, not its name: a Russian class noun starts or ends it ("Фрегат",
+    "Большой противолодочный корабль", "Экипаж фрегата", "БПК"), or it is a navy's prefix alone ("USS")."""
+    words = name.split()
+    if re.fullmatch(_HULL_PREFIXES, name):
+        return True
+    return bool(_CLASS_WORD.fullmatch(words[0]) or _CLASS_WORD.fullmatch(words[-1]))
+
+
 def _names(first: str, more: str) -> list[str]:
     out = [first]
     for part in re.split(r"\s*(?:,|\band\b|\bи\b|\bet\b)\s*", more):
@@ -243,6 +261,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             return  # "« La cargaison d'aide »", "l'Algérie et l'Égypte": an elided article's apostrophe closed a "name"
         if _UNIT_WORD.search(name):
             return  # "accompanied by Carrier Air Wing 8": a unit of aircraft or troops, not a ship
+        if _class_phrase(name):
+            return  # «Фрегат “Маршал Шапошников” ...», "корабль (БПК)", "the Sudan Ship": a class, not a name
         if not (a and text[a - 1] in _QUOTE_MARKS) and is_whose_name(name):
             return  # "the French frigate Provence", "корабли КНР": whose the ship is; a quoted name stays
         if name.split()[0].lower() in _NON_NAMES_LOWER:
