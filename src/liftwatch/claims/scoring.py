@@ -8,6 +8,7 @@ These rules are the specification of a right extraction (``docs/accuracy.md`` st
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
@@ -21,6 +22,7 @@ from liftwatch.claims.water import WATER_NOTE
 from liftwatch.kb.cities import cities_named
 from liftwatch.kb.companies import company
 from liftwatch.kb.ru_forms import ru_variants
+from liftwatch.kb.types import aircraft_types
 
 FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")
 _GENERIC = {"aircraft", "ship", "cargo aircraft", "cargo ship"}
@@ -88,12 +90,37 @@ def asset_key(label: str) -> str:
     case, spaces and hyphens dropped, and a class word in the conventions' class ("military aircraft" is
     "aircraft")."""
     found = find_types(label)
-    if len(found) == 1:
+    # one type, or one type and its popular name, which the kb reads as the same type ("C-130 Hercules")
+    if found and len({kind.type_code for _, _, kind in found}) == 1:
         start, end, kind = found[0]
-        if label[:start].strip() in ("", kind.maker) and not label[end:].strip():
+        if label[:start].strip() in ("", kind.maker) and _names_the_type(label[end:], kind.type_code):
             return f"type:{kind.type_code}"
     key = _squash(label)
     return _CLASS_KEY.get(key, key)
+
+
+def _names_the_type(rest: str, type_code: str) -> bool:
+    """Whether what follows a type's designation in a label still names only that type: nothing, or the popular
+    or reporting name its kb row gives ("B-52H Stratofortress", "C-17A Globemaster III", "KC-46 Pegasus", "A330
+    MRTT"), as annotators copy it from the text. A word the row does not hold ("Il-76 and An-124") names more."""
+    words = re.findall(r"\w+", _plain(rest))
+    return not words or set(words) <= _row_words(type_code)
+
+
+@cache
+def _row_words(type_code: str) -> frozenset[str]:
+    """The words of a kb aircraft type's name and aliases, lower-cased and without accents."""
+    out: set[str] = set()
+    for row in aircraft_types().iter_rows(named=True):
+        if row["type_code"] == type_code:
+            for text in (row["name"], *(row["aliases"] or ())):
+                out |= set(re.findall(r"\w+", _plain(str(text))))
+    return frozenset(out)
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: annotators write "Phenix" for the kb's "Phénix"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 _COUNTRY_BY_KEY = {norm_key(k): v for k, v in COUNTRIES.items()}

@@ -16,6 +16,7 @@ from liftwatch.claims.attribution import operators
 from liftwatch.claims.fr_ship_forms import FR_SHIP_DESCRIPTION, fr_name_then_class
 from liftwatch.claims.ship_lists import bracketed_ships
 from liftwatch.claims.types import find_types
+from liftwatch.claims.whose_words import is_whose_name
 from liftwatch.kb.nationalities import demonym_rows, nationality_adjectives
 
 # Ship nouns in the four languages, matched whatever their case ("Frigate", "фрегат", "Фрегат"), while the
@@ -67,7 +68,9 @@ _FLEET = (
 # fleet's adjective in the genitive ("корабли Тихоокеанского флота", "Черноморского"), a fleet's short name
 # ("Балтфлота", "Севфлота", "ТОФ") or the state ("России", "РФ")
 _RU_WHOSE = re.compile(
-    r"(?:[А-ЯЁ][а-яё]+(?:ого|его)|Балтфлот\w*|Севфлот\w*|Черноморфлот\w*|ТОФ|ВМФ|ВМС|Росси(?:и|я|ю|ей)|РФ)(?![\w-])"
+    # and a feminine or plural one, of a flotilla, a service or forces ("корабли Каспийской флотилии", "Береговой
+    # охраны", "корабли Военно-морских сил")
+    r"(?:[А-ЯЁ][а-яё]+(?:-[а-яё]+)?(?:ого|его|ой|их|ых)|Балтфлот\w*|Севфлот\w*|Черноморфлот\w*|ТОФ|ВМФ|ВМС|Росси(?:и|я|ю|ей)|РФ)(?![\w-])"
 )
 # a merchant ship's prefix written with a slash before its name ("the tanker M/T Jazz", "M/V Kathrin"): the
 # prefix says motor tanker or vessel, it is no part of the name (read alone, its "M" was taken for the ship)
@@ -129,14 +132,20 @@ _QUOTED = re.compile(r"[\"'“‘«”„]\s*(?P<name>[^\"'“‘«»”’„\n
 # "حريت"", "the newspaper 'Hurriyet'")
 _MEDIA_BEFORE = re.compile(
     r"(?:телеканал\w*|канал\w*|газет\w*|агентств\w*|издани\w*|портал\w*|channel|newspaper|daily|agency|outlet|"
-    r"journal|chaîne|quotidien|agence|presse|صحيفة|قناة|وكالة|موقع|جريدة)\s*(?:[\w\u0600-\u06FF]+\s+){0,3}[\"'“‘«„]?\s*$",
+    r"journal|chaîne|quotidien|agence|presse|صحيفة|قناة|وكالة|موقع|جريدة|"
+    # a magazine, network, platform, account, bulletin or correspondent ("مجلة "بوليتيكو"", "شبكة "ديفينس إكسبريس"",
+    # "منصة «يوب يوب»", "مراسل "القاهرة الإخبارية""), and a group or an operation ("لمجموعة "متحدون ضد إيران
+    # النووية"", "عملية ... "إيريني"", "مناورات "جسر الصداقة""): who reports or acts, not a ship
+    r"مجلة|شبكة|منصة|حساب|نشرة|مراسل|مجموعة|عملية|مناور)\s*(?:[\w\u0600-\u06FF]+\s+){0,3}[\"'“‘«„]?\s*$",
     re.I,
 )
 # a quoted name right after an attribution verb is who reports it ("передает «Интерфакс-АВН»", "حسبما أفادت
 # "إنترفاكس"", "selon « Ria Novosti »", "reported by 'Naval News'"), not a ship
 _SOURCE_BEFORE = re.compile(
     r"(?:\b(?:переда[её]т|сообща\w+|сообщил\w*|пишет|по\s+данным|со\s+ссылкой\s+на|according\s+to|reported\s+by|"
-    r"told|selon|rapporte|d['’]après|cité\s+par)|أفادت|أفاد|ذكرت|ذكر|قالت|نقلت|بحسب|حسب|وفق|وفقا\s+ل)"
+    r"told|selon|rapporte|d['’]après|cité\s+par)|أفادت|أفاد|ذكرت|ذكر|قالت|نقلت|بحسب|حسب|وفق|وفقا\s+ل|"
+    # a speaker's verb ("وأضاف «الزهراني»", "وأوضح "مرصد البوسفور"", "وأشارت "بيانات أيكون"")
+    r"أضاف|أضافت|أوضح|أوضحت|أشار|أشارت|أكد|أكدت)"
     r"\s*[\"'“‘«„]\s*$",
     re.I,
 )
@@ -197,12 +206,31 @@ _NOT_NAMES = {
     "they", "which", "that", "this", "to", "from", "in", "at", "on", "was", "is", "had", "has", "and",
     "on order", "to order", "hur", "ais", "imo", "mmsi", "syrian express", "сирийский экспресс",
 }  # fmt: skip
+_QUOTE_MARKS = "\"'“‘«„”’»"
 _NOT_FIRST = {"the", "a", "an", "it", "its", "they", "which", "that", "this", "to", "from", "in", "at", "on", "and"}
 # Turkish writes a warship's class after its name ("Kınalıada korveti", "TCG Gökçeada fırkateyni"), and reporting
 # in other languages often quotes the pair as the Turkish navy gives it: the class word is not part of the name
 _TR_CLASS_AFTER = re.compile(
     r"\s+(?:korveti|f[ıi]rkateyni|gemisi|muhribi|denizalt[ıi]s[ıi]|h[üu]cumbotu|karakol\s+gemisi)$", re.I
 )
+
+
+# Russian class nouns and the navy's abbreviations for them, any case: a quoted phrase Russian reporting opens or
+# closes with one is the class told ("«Фрегат “Маршал Шапошников” ...»", "корабль (БПК)"), while the names it gives
+# its ships never start or end so. Other languages name ships "Sudan Ship", "Goodness Ship", "Oslo Carrier".
+_CLASS_WORD = re.compile(
+    r"(?i:фрегат\w*|корвет\w*|корабл\w*|суд(?:но|на|а)|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*|"
+    r"тральщик\w*)|БПК|МПК|БДК|СДК"
+)
+
+
+def _class_phrase(name: str) -> bool:
+    """Whether a "name" is a ship's class, not its name: a Russian class noun starts or ends it ("Фрегат",
+    "Большой противолодочный корабль", "Экипаж фрегата", "БПК"), or it is a navy's prefix alone ("USS")."""
+    words = name.split()
+    if re.fullmatch(_HULL_PREFIXES, name):
+        return True
+    return bool(_CLASS_WORD.fullmatch(words[0]) or _CLASS_WORD.fullmatch(words[-1]))
 
 
 def _names(first: str, more: str) -> list[str]:
@@ -229,8 +257,14 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         name = _TR_CLASS_AFTER.sub("", name)  # "Kınalıada korveti": the corvette Kınalıada
         if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in _NOT_FIRST:
             return
+        if re.search(r"\s[a-zà-ÿ]$", name):
+            return  # "« La cargaison d'aide »", "l'Algérie et l'Égypte": an elided article's apostrophe closed a "name"
         if _UNIT_WORD.search(name):
             return  # "accompanied by Carrier Air Wing 8": a unit of aircraft or troops, not a ship
+        if _class_phrase(name):
+            return  # «Фрегат “Маршал Шапошников” ...», "корабль (БПК)", "the Sudan Ship": a class, not a name
+        if not (a and text[a - 1] in _QUOTE_MARKS) and is_whose_name(name):
+            return  # "the French frigate Provence", "корабли КНР": whose the ship is; a quoted name stays
         if name.split()[0].lower() in _NON_NAMES_LOWER:
             return  # "the frigate Sunday": a day, not a name
         if name.isdigit():
