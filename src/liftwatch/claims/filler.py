@@ -68,6 +68,9 @@ _AR_FILLER = re.compile(
     # قواعد عسكرية في ألمانيا")
     r"|(?:ال)?(?:مدينتي|مدينتا|مدن|مطاري|مطارات|قاعدتي|قاعدتا|قواعد)"
     r"|(?:عسكري|جوي|بحري|دولي)(?:ة)?"
+    # a gulf's noun, which the water reader leaves out of the name it keeps ("إلى خليج عدن": the place found is "عدن",
+    # the Gulf of Aden), as the other languages' readers keep "the Gulf of" and "le golfe d'" in theirs
+    r"|(?:ال)?خليج"
 )
 
 

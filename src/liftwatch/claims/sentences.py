@@ -174,10 +174,16 @@ _AR_PROCLITIC = re.compile(
     rf"{AR_WORD_START}((?:و|ف)?[بل])(?=ال[\u0600-\u06FF]|(?:مدينة|بلدة|مطار|قاعدة|ميناء|عاصمة){AR_WORD_END}|$)"
 )
 
+# "ل" before the article drops the article's alif ("للبحر الأحمر" is "ل" + "البحر الأحمر"); where the place's own name
+# starts after the article ("بحر الأحمر", as the water reader finds it), the words before it end in "لل": the article's
+# lam goes, so that "ل" ends them and is the cue ("في طريقها لل" -> "في طريقها ل")
+_AR_LI_ARTICLE_END = re.compile(rf"{AR_WORD_START}((?:و|ف)?ل)ل$")
+
 
 def cue_role(pre: str) -> str | None:
     """The role the words right before a place give it: the cue nearest the place followed only by filler."""
     best: tuple[int, int, str] | None = None
+    pre = _AR_LI_ARTICLE_END.sub(r"\1", pre)  # "في طريقها لل" -> "في طريقها ل": the place's name starts after "لل"
     pre = _AR_PROCLITIC.sub(r"\1 ", pre)  # "ومرورا بمدينة" -> "ومرورا ب مدينة": the cue ends at the clitic
     for role, rx in _CUE_RX.items():
         for m in rx.finditer(pre):
