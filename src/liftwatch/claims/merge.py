@@ -22,18 +22,35 @@ from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
 from liftwatch.claims.ranked_arrivals import rank_apart
 from liftwatch.claims.water import is_water, without_parts
+from liftwatch.kb.regions import regions
 from liftwatch.kb.sites import AIR_KINDS, SEA_KINDS
 
 VAGUE_FACILITIES = "stands for facilities in the region"  # a place note: "its bases in Syria"
 
 
+def states_of(p: Place) -> frozenset[str]:
+    """The states a region place stands for: a country's own code, or the kb region's country list ("the Middle
+    East": Bahrain, ..., Qatar, ...); none for a site or a region the kb gives no states."""
+    if p.kind != "region" or p.id is None:
+        return frozenset()
+    if p.id.startswith("country:"):
+        return frozenset({p.id.split(":", 1)[1].upper()})
+    r = regions().get(p.id)
+    return frozenset(c.upper() for c in r.countries) if r is not None else frozenset()
+
+
 def contains(a: Place, b: Place) -> bool:
-    """``a`` covers ``b``: same place, a region holding b, or a superset of b's sites."""
+    """``a`` covers ``b``: same place, a region holding b, a superset of b's sites, or a grouping of states that
+    lists b's ("the Middle East" holds Qatar and Jordan though the kb gives it no polygon, and its sites list only
+    some of theirs)."""
     if a.kind == "unknown" or b.kind == "unknown":
         return norm_key(a.text) == norm_key(b.text)
     if a.kind == b.kind and a.id == b.id:
         return True
     if a.kind == "region" and a.id is not None and a.id in b.region_ids:
+        return True
+    mine, theirs = states_of(a), states_of(b)
+    if theirs and theirs < mine:
         return True
     return bool(b.site_ids) and set(b.site_ids) <= set(a.site_ids)
 
