@@ -45,7 +45,8 @@ _NOT_A_BASE = r"(?!\s+(?:Base|Station|Academy|Airfield|Air\s+Station|Headquarter
 _NAMED_FORCES = {
     r"People['’]s\s+Liberation\s+Army(?:\s+(?:Air\s+Force|Navy))?|PLA(?:AF|N)?": "CN",
     r"Luftwaffe|Bundeswehr|Deutsche\s+Marine": "DE",
-    r"[Aa]rmée\s+de\s+l['’][Aa]ir\s+et\s+de\s+l['’][Ee]space|Marine\s+nationale": "FR",
+    # "la Marine nationale" is France's; "la Marine nationale du Maroc" is Morocco's (the branch with its state, below)
+    r"[Aa]rmée\s+de\s+l['’][Aa]ir\s+et\s+de\s+l['’][Ee]space|Marine\s+nationale(?!\s+(?:du|de\s+la|de\s+l['’]|des|d['’]))": "FR",
     r"Israel\s+Defen[cs]e\s+Forces|IDF|Tsahal": "IL",
     r"Japan\s+(?:Maritime|Air|Ground)\s+Self-Defen[cs]e\s+Force|JMSDF|JASDF": "JP",
 }
@@ -59,8 +60,11 @@ _AR_BRANCH = (
     r"(?:سلاح\s+الجو|القوات\s+الجوية|القوات\s+البحرية|البحرية|الجيش|القوات\s+المسلحة|خفر\s+السواحل|"
     r"تابع\S*\s+لل(?:قوات\s+(?:الجوية|البحرية|المسلحة)|بحرية|جيش))"
 )
+# "la Marine nationale du Maroc" is a branch with its state after it; "Marine royale" was measured the same way and
+# left out: "la Marine royale canadienne" took the mover from a ship the text sails beside another state's destroyer
 _FR_BRANCH = (
-    r"(?:[Aa]rmée\s+de\s+l['’]air(?:\s+et\s+de\s+l['’]espace)?|[Aa]rmée|[Mm]arine|[Ff]orces\s+armées|"
+    r"(?:[Aa]rmée\s+de\s+l['’]air(?:\s+et\s+de\s+l['’]espace)?|[Aa]rmée|[Mm]arine(?:\s+nationale)?|"
+    r"[Ff]orces\s+armées|"
     r"[Aa]viation\s+militaire|[Gg]arde[-\s]côtes?|[Ff]lotte)"
 )
 # French warships by their class noun ("bâtiment" is a warship in naval French), for a state's adjective after them
@@ -169,6 +173,16 @@ _RECEIVER = re.compile(
     r"\b(?:для|к|против|у)\s+|(?:إلى|لصالح|ضد|مع)\s+)$",
     re.I,
 )
+# a force named among those the movement is done "together with" ("will carry out a drill together with the frigate
+# X and military aircraft of the Romanian Air Force", "вместе с", "بالتعاون مع"): a companion, not the mover; read
+# over the clause before the name, as the companions' list can be long. French "aux côtés de" was measured and left
+# out: there the companion is often a movement of its own ("Le Canada a fait le voyage aux côtés du USS X, un
+# destroyer de la marine américaine": the United States move the destroyer)
+_COMPANION = re.compile(
+    r"\b(?:together\s+with|alongside|along\s+with|jointly\s+with|"
+    r"вместе\s+с|совместно\s+с)\b[^.;:!?]*$|(?:بالتعاون|بالاشتراك)\s+مع\s[^.؛:!?]*$",
+    re.I,
+)
 _GENERIC_OPERATOR = re.compile(r"\s+(?:Airlines|Airways|Air\s+Lines|Aviation|Israel\s+Airlines)$")
 
 
@@ -259,7 +273,7 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
     out = []
     for m in pattern.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if _RECEIVER.search(before):
+        if _RECEIVER.search(before) or _COMPANION.search(text[max(0, m.start() - 160) : m.start()]):
             continue
         if m.group("fradj") and _FR_OF.search(before) and not _FR_CARRIER_BEFORE.search(before):
             continue
