@@ -51,6 +51,8 @@ LETTERS = {
     "ai": 34,
     "aj": 35,
     "ak": 36,
+    "al": 37,
+    "am": 38,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
