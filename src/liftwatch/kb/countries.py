@@ -33,7 +33,11 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания"),
     "RU": ("Russia", "RF", "Россия", "РФ", "روسيا"),
     "TR": ("Turkey", "Türkiye", "Turkiye", "Турция", "تركيا"),
-    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    # Arabic writes the state's French name (كوت ديفوار) as often as ISO's translation (ساحل العاج)
+    "CI": ("Ivory Coast", "Cote d'Ivoire", "كوت ديفوار"),
+    "GA": ("الجابون",),  # the Egyptian spelling (ج for g) beside ISO's الغابون
+    "SB": ("جزر سليمان",),  # the common Arabic name beside ISO's جزر سولومن
+    "CV": ("Cape Verde",),  # the common English name beside ISO's Cabo Verde
     "KP": ("DPRK",),
     "CN": ("PRC", "КНР"),  # КНР: the People's Republic's Russian initials, as США, ОАЭ
     "TM": ("Туркмения",),  # the common Russian name beside ISO's Туркменистан
