@@ -22,7 +22,7 @@ from liftwatch.claims.water import WATER_NOTE
 from liftwatch.kb.cities import cities_named
 from liftwatch.kb.companies import company
 from liftwatch.kb.ru_forms import ru_variants
-from liftwatch.kb.types import aircraft_types
+from liftwatch.kb.types import aircraft_type
 
 FIELDS = ("actor", "assets", "owner", "origin", "via", "destination", "possible", "window", "count", "rate", "dark")
 _GENERIC = {"aircraft", "ship", "cargo aircraft", "cargo ship"}
@@ -110,12 +110,11 @@ def _names_the_type(rest: str, type_code: str) -> bool:
 @cache
 def _row_words(type_code: str) -> frozenset[str]:
     """The words of a kb aircraft type's name and aliases, lower-cased and without accents."""
-    out: set[str] = set()
-    for row in aircraft_types().iter_rows(named=True):
-        if row["type_code"] == type_code:
-            for text in (row["name"], *(row["aliases"] or ())):
-                out |= set(re.findall(r"\w+", _plain(str(text))))
-    return frozenset(out)
+    row = aircraft_type(type_code)
+    if row is None:
+        return frozenset()
+    aliases = row["aliases"] if isinstance(row["aliases"], list) else []
+    return frozenset(w for text in (row["name"], *aliases) for w in re.findall(r"\w+", _plain(str(text))))
 
 
 def _plain(text: str) -> str:

@@ -315,7 +315,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             roles.append(Role(men, "destination", mode=prev.mode))  # "reliant Istanbul à Misrata"
             continue
         if prev is not None and (
-            _COORD.fullmatch(between) or _COORD.fullmatch(without_possessor(between) or "-")
+            _COORD.fullmatch(between) or ((rest := without_possessor(between)) is not None and _COORD.fullmatch(rest))
         ):  # "between the UAE and Chad's Amdjarass Airport": the owner's name between the two
             role = "destination" if prev.role == "between" else prev.role
             roles.append(Role(men, role, mode=prev.mode))
