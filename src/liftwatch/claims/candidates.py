@@ -46,9 +46,11 @@ _CANDIDATE = re.compile(
     r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل|تل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
-# "العاصمة الكينية نيروبي", "ميناء لاغويرا": a port, airport or base without the article, in construct).
+# "العاصمة الكينية نيروبي", "ميناء لاغويرا": a port, airport or base without the article, in construct). With its
+# article the noun is whole and names the facility told before ("هبطت في المطار الواقع ...", "دخلت الميناء محملة",
+# "الميناء نفسه"): the word after it is no name (``roles.ar_arrival_anaphor`` reads which facility it is).
 _AR_NAME_ANCHOR = re.compile(
-    r"(?:مدينة|مضيق|مضيقي|العاصمة(?:\s+[\u0600-\u06FF]+ية)?|جزيرة|بلدة|ميناء|مطار|قاعدة|مرفأ)\s+$"
+    r"(?:(?<!ال)(?<!لل)(?:مدينة|مضيق|مضيقي|جزيرة|بلدة|ميناء|مطار|قاعدة|مرفأ)|العاصمة(?:\s+[\u0600-\u06FF]+ية)?)\s+$"
 )
 _SITE_KIND_AFTER = re.compile(r"\s+(?:port|air\s*base|airbase|base|airport|air\s*field|airfield|harbou?r)\b", re.I)
 _ADJECTIVE_BEFORE = re.compile(

@@ -62,7 +62,7 @@ from liftwatch.claims.plans import planned
 from liftwatch.claims.ranked_arrivals import ranked_arrivals
 from liftwatch.claims.return_legs import came_from, participle_return, return_legs
 from liftwatch.claims.return_trips import return_trips
-from liftwatch.claims.roles import base_anaphor, split_by_mode, stops_before_then
+from liftwatch.claims.roles import ar_arrival_anaphor, base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
 from liftwatch.claims.route_pairs import route_pair_mentions
 from liftwatch.claims.routes import ROUND_TRIP, return_of
@@ -231,6 +231,7 @@ def _sentence_claim(
         # "через Босфор в Средиземное море, в сирийский порт Тартус": the sea is the way to the port
         placed_modes = [x for x in placed_modes if not (x[0] == "destination" and is_water(x[1]))]
     placed_modes = base_anaphor(text, sent, placed_modes, earlier_sites or [])
+    placed_modes = ar_arrival_anaphor(text, sent, placed_modes, earlier_sites or [])
     found = [
         t for t in find_times(text, pub, default_year) if t.kind != "publication" and not statement_time(text, t.pos)
     ]

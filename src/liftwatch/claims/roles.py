@@ -1,5 +1,5 @@
 """Roles adjusted within one sentence after each place has its cue: a stop told before "then" is a via, "left
-the base" is the base named before, and a sentence naming both modes ("by sea to Tobruk and by air to
+the base" is the base named before (so is Arabic "landed at the airport", "هبطت في المطار"), and a sentence naming both modes ("by sea to Tobruk and by air to
 al-Khadim") is one claim per mode. Rules over the sentence's own places, no model.
 """
 
@@ -43,6 +43,39 @@ def base_anaphor(
     if p is None:
         return placed
     return [("origin", dataclasses.replace(p, qualifiers=list(p.qualifiers)), None), *placed]
+
+
+# an Arabic verb of landing, arriving, entering or anchoring, its subject (no comma or full stop), then "the airport",
+# "the port", "the base" with the article and no name after it: "هبطت طائرة حربية في المطار", "دخلت الفرقاطة
+# الميناء محملة بالجنود", "وصلت إلى القاعدة"
+# (no "from" or "via" between: "وصلت شحنة عبر الميناء", "أقلعت من القاعدة" tell a passage and a departure)
+_AR_ARRIVED_AT_THE = re.compile(
+    r"(?<![\u0600-\u06FF])[وف]?(?:[تي]|ل[تي])?(?:(?:هبط|حط(?!ام)|وصل|دخل)\S*|رس(?:ت|تا|ا|و|وا)(?![\u0600-\u06FF]))"
+    r"(?:\s+(?!(?:من|عبر|عن|منذ)(?:\s|$))[^\s،,.؛]+){0,8}?\s+"
+    r"(?:(?:في|إلى|الى)\s+|ب)?(?:ال|لل)(?P<what>مطار|ميناء|قاعدة|مرفأ)(?![\u0600-\u06FF])"
+)
+
+
+def ar_arrival_anaphor(
+    text: str, sent: Sentence, placed: list[tuple[str, Place, str | None]], earlier_sites: list[Place]
+) -> list[tuple[str, Place, str | None]]:
+    """ "قال مسؤول في مطار عدن إن طائرة هبطت في المطار": the airport, port or base named before is where the
+    carrier arrived, when the sentence gives no other destination (the mirror of :func:`base_anaphor`'s "left the
+    base")."""
+    m = _AR_ARRIVED_AT_THE.search(text)
+    if m is None or any(r == "destination" for r, _, _ in placed):
+        return placed
+    sea = m.group("what") in ("ميناء", "مرفأ")
+    before = [
+        r.mention.place
+        for r in sent.roles
+        if r.head is None and r.mention.place.kind == "site" and r.mention.start - sent.start < m.start()
+    ]
+    earlier = [p for p in [*earlier_sites, *before] if p.kind == "site" and (not sea or _is_port(p))]
+    if not earlier:
+        return placed
+    p = earlier[-1]
+    return [*placed, ("destination", dataclasses.replace(p, qualifiers=list(p.qualifiers)), None)]
 
 
 def _is_port(p: Place) -> bool:
