@@ -9,8 +9,9 @@ module reads the unnamed ones, whose number ("two frigates", "восьми са�
 
 Only the forms that put the escort after the escort word count: "escorted by", "accompanied by", "under the
 escort/protection of", "escorté(e)(s) par", "accompagné(e)(s) par/de", "в сопровождении", a pronoun object before
-"сопровождал(и)" ("Их сопровождали ..."), "بمرافقة". A bare "X сопровождал Y" is left alone: Russian puts either
-the escort or the escorted ship first, and the form alone does not tell which.
+"сопровождал(и)" ("Их сопровождали ..."), "بمرافقة", "برفقة". A bare "X сопровождал Y" is left alone: Russian
+puts either the escort or the escorted ship first, and the form alone does not tell which; nor is the Arabic verb
+"ترافقها" ("drones accompany it" may tell a guard over the place, not a carrier on the route).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from liftwatch.claims.sentences import Sentence
 _ESCORT_WORD = re.compile(
     r"(?:\bescorted\s+by|\baccompanied\s+by|\bunder\s+the\s+(?:escort|protection)\s+of|\bescortée?s?\s+par|"
     r"\baccompagnée?s?\s+(?:par|de)|\bsous\s+(?:l['’]escorte|la\s+protection)\s+d[eu]|"
-    r"в\s+сопровождении|(?<!\w)(?:их|его|её|ее)\s+сопровожда(?:л|ли|ла|ют|ет)|بمرافقة|برفقة|(?<!\w)و?ترافق(?:ها|ه))\s+",
+    r"в\s+сопровождении|(?<!\w)(?:их|его|её|ее)\s+сопровожда(?:л|ли|ла|ют|ет)|"
+    r"بمرافقة|برفقة)\s+",
     re.I,
 )
 # a French auxiliary before the participle makes it active: "elle a accompagné de nombreux navires" is the frigate
@@ -36,7 +38,7 @@ _AUXILIARY = re.compile(r"(?<!\w)(?:a|ont|avait|avaient|aura|auront)\s+$", re.I)
 # "accompanied by two other ships", "accompagné de deux autres bateaux": the rest of a group the report names or
 # counts as one, not carriers of their own
 _OTHER = re.compile(r"(?<!\w)(?:other|others|autres|других|другие|أخرى)(?!\w)", re.I)
-# where the escort's phrase ends: a clause's end, or a verb's participle that starts another clause
+# where the escort's phrase ends: a clause's end, a relative pronoun, or "as well as" adding carriers of another kind
 _PHRASE_END = re.compile(
     r"[.;:!?—–()]|,\s+(?:which|who|where|and\s+then|qui|où|который|которые|которая)\b"
     r"|,?\s+(?:as\s+well\s+as|ainsi\s+que|а\s+также)(?!\w)",
