@@ -77,6 +77,7 @@ from liftwatch.claims.spacy_spans import model_spans
 from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
+from liftwatch.claims.typed_escorts import typed_escort_claims
 from liftwatch.claims.water import is_water, water_mentions
 from liftwatch.claims.windows import carry_next_days, date_claims, dateline, statement_time
 
@@ -367,6 +368,7 @@ def extract(
     claims += turnarounds(sentences, per_sentence)
     claims += return_trips(sentences, per_sentence)  # "landed back at X after delivering aid to Y": X to Y, then back
     claims += escort_claims(sentences, per_sentence)  # "escorted by the frigate X": X sails the route too
+    claims += typed_escort_claims(sentences, per_sentence)  # "accompanied by two frigates": two more movements
     same_place(sentences, per_sentence)  # "and a third left Izmir to the same destination"
     claims += ranked_arrivals(sentences, per_sentence, pub, default_year)  # "a second plane ... the first on Monday"
     group_members(sentences, per_sentence)  # "the fleet docked ... the fleet comprises the X and the Y"

@@ -122,7 +122,9 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\b(?:aerial|air-to-air|in-flight)\s+refuel+ing\s+(?:aircraft|planes?|tankers?)\b|"
                          r"\bavions?[-\s]ravitailleurs?\b|\bravitailleurs?\s+(?:en\s+vol|MRTT)\b|"
                          r"\bсамол[её]т\w*[-\s]заправщик\w*|\bзаправщик\w*|"
-                         r"طائر(?:ة|ات)\s+(?:ال)?(?:تزود|تزويد)\s+(?:ب)?(?:ال)?وقود")),
+                         r"طائر(?:ة|ات)\s+(?:ال)?(?:تزود|تزويد)\s+(?:ب)?(?:ال)?وقود|"
+                         # "طائرة ناقلة" (a tanker plane): the plane word keeps "ناقلة" from the tanker ship
+                         r"طائر(?:ة|ات)\s+(?:ال)?ناقل(?:ة|ات)(?!\s+(?:لل|ل)(?!وقود)\w)")),
     AssetKind("aircraft", "air", (),
               # "un pont aérien depuis la base de Hmeimim": an air bridge says aircraft, of no kind more precise
               pattern=_p(r"\b(?:planes?|aircraft|airplanes?|jets?|flights?|sorties)\b|\bavions?\b|\bvols?\b|"
