@@ -1,4 +1,4 @@
-"""A sea a carrier is told entering: its goal when the text tells none beyond, else a stop on the way.
+"""A sea a carrier is told entering: its goal when the text tells none beyond, else a stage on the way, no place.
 
 The annotation's rule 52: "entered the Mediterranean", "вошёл в Чёрное море", "ودخلت مياه البحر الأبيض المتوسط",
 "est entrée en mer Noire" with no goal told beyond is where the text follows the carrier to, its destination; a
