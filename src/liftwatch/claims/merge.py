@@ -14,6 +14,7 @@ import dataclasses
 from datetime import date
 
 from liftwatch.claims.domain_places import for_carrier
+from liftwatch.claims.entered_seas import goals_agree, seas_on_the_way
 from liftwatch.claims.escorts import escort_apart
 from liftwatch.claims.group_makeup import kinds_apart, parts_of_told_totals
 from liftwatch.claims.known_movers import parent_of
@@ -83,7 +84,9 @@ def compatible(a: Claim, b: Claim) -> bool:
         all(p.kind == "unknown" or is_water(p) for p in a.via + b.via) and bool(a.destination) and bool(b.destination)
     )
     return (
-        _role_ok(a.origin, b.origin) and _role_ok(a.destination, b.destination) and (waters or _role_ok(a.via, b.via))
+        _role_ok(a.origin, b.origin)
+        and goals_agree(a.destination, b.destination, _role_ok)
+        and (waters or _role_ok(a.via, b.via))
     )
 
 
@@ -189,6 +192,7 @@ def _absorb(into: Claim, c: Claim, *, bare: bool = False) -> None:
         into.times += c.times
     for role in ("origin", "destination", "via"):
         setattr(into, role, fold_role(getattr(into, role) + getattr(c, role)))
+    seas_on_the_way(into)  # "entered the Mediterranean" and "heading for Tartus": the sea is on the way (rule 52)
 
 
 def _leg_of(summary: Claim, c: Claim) -> bool:

@@ -11,11 +11,12 @@ movement reports are written, run in microseconds and need no model download.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from liftwatch.claims.ar_arrivals import on_its_way
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
+from liftwatch.claims.entered_seas import entered, is_entered, strait_told
 from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.from_to import french_from_to
 from liftwatch.claims.model import Place
@@ -352,7 +353,11 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             and _ENTERED.search(text[max(0, a - 40) : a])
             and (men.source == "water" or _WATER.search(men.place.text))
         ):
-            role = None  # "has entered the Aegean Sea", "вошёл в Средиземное море": a passage, not an arrival
+            # "has entered the Aegean Sea", "вошёл в Средиземное море": a strait entered is passed; an open sea the
+            # kb knows is the goal where the text tells none beyond it (rule 52)
+            role = None
+            if men.source == "water" and men.place.known and not is_passage(men.place):
+                role, men = "destination", replace(men, place=entered(men.place))
         elif (
             role == "destination"
             and any(r.role == "destination" for r in roles)
@@ -379,6 +384,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
     for r in roles:
         if r.role == "between":
             r.role = "origin"
+        elif r.role == "destination" and is_entered(r.mention.place) and not strait_told(r, roles):
+            r.role = None  # "entered the Black Sea" alone: where it went next is told elsewhere, or nowhere
     sentence.roles = roles
     french_from_to(sentence)
     dashed_route(sentence)

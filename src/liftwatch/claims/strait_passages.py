@@ -1,5 +1,6 @@
 """A strait passed, told in Russian by its verbal noun or by the verb of overcoming: "во время прохождения пролива
-Дарданеллы", "суда с трудом преодолевали пролив".
+Дарданеллы", "суда с трудом преодолевали пролив"; in English by "pass" with the strait as its object ("began to
+pass the Black Sea straits", "passed the Great Belt").
 
 ``cues.MOVE`` reads the Russian verbs of passing by prefix and root ("прошёл", "проходит", "проход"), but the
 verbal noun "прохождение" changes the root's consonant ("ход" -> "хожд"), and "преодолеть" (to overcome, to get
@@ -15,8 +16,13 @@ they belong to (right 5 fields for 18 filled in French) than right ones.
 
 from __future__ import annotations
 
-# the passage as a movement word (``cues.MOVE``)
-STRAIT_MOVES = r"\b(?:преодоле\w+|прохождени\w+)"
+# the passage as a movement word (``cues.MOVE``); English "pass" only before the passage it names, as "passed" alone
+# also passes a law, a test or a day
+STRAIT_MOVES = (
+    r"\b(?:преодоле\w+|прохождени\w+)|"
+    r"\b(?:began\s+(?:to\s+)?)?pass(?:ed|es|ing)?(?=\s+(?:the\s+)?(?-i:(?:[A-Z][\w-]+\s+){0,3}"
+    r"(?:Straits?\b|straits\b|Bosp|Dardanelles|Channel\b|Canal\b|Belt\b)))"
+)
 
 # the strait after the noun or the verb (``cues.VIA_CUES``)
 STRAIT_VIA_CUES = (r"(?:во\s+время\s+|при\s+|после\s+)?прохождени\w+", r"преодоле\w+")

@@ -144,12 +144,17 @@ def is_passage(place: Place) -> bool:
 
 
 # The Turkish Straits are the Bosphorus, the Sea of Marmara and the Dardanelles: "passed through the Black Sea
-# straits", then "photographed passing the Bosphorus", is one passage named twice, not two stops.
+# straits", then "photographed passing the Bosphorus", is one passage named twice, not two stops. Named with its two
+# straits ("the Black Sea straits of the Bosphorus and Dardanelles", "турецкие проливы Босфор и Дарданеллы"), the
+# whole is told by its parts, which are the stops.
 _PARTS = {"turkish-straits": ("bosphorus", "sea-of-marmara", "dardanelles")}
+_TOLD_BY = {"turkish-straits": frozenset({"bosphorus", "dardanelles"})}
 
 
 def without_parts(places: list[Place]) -> list[Place]:
-    """The stops without the passages a whole the same list names already contains."""
+    """The stops without the passages a whole the same list names already contains, or without the whole where
+    the list names the straits it is made of."""
     ids = {p.id for p in places}
-    inner = {part for whole, parts in _PARTS.items() if whole in ids for part in parts}
-    return [p for p in places if p.id not in inner]
+    told = {whole for whole, parts in _TOLD_BY.items() if whole in ids and parts <= ids}
+    inner = {part for whole, parts in _PARTS.items() if whole in ids and whole not in told for part in parts}
+    return [p for p in places if p.id not in inner and p.id not in told]
