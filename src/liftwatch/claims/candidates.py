@@ -33,7 +33,7 @@ from liftwatch.claims.shared_places import site_of_named_country
 from liftwatch.claims.state_names import DOTTED_STATE, STATE_NAME, initials_end_noun_phrase, names_state
 from liftwatch.claims.translit import has_cyrillic
 from liftwatch.claims.types import find_types
-from liftwatch.claims.unknown_names import without_date_tail
+from liftwatch.claims.unknown_names import known_lead, without_date_tail
 from liftwatch.kb._text import generic_only
 from liftwatch.kb.nationalities import nationality_adjectives
 from liftwatch.kb.ru_forms import ru_adjective_phrase
@@ -389,11 +389,13 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             shared = site_of_named_country(text, phrase) if gaz.kb is kb_module else None
             if shared is not None:  # "in Brest, Belarus": of the kb's two Brests, the one of the country named
                 place = gaz.site_place(shared, phrase, "ambiguous name; the country the text names")
-            place = (
-                place
-                or in_named_country(text, a, phrase, known, gaz)
-                or Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
-            )
+            place = place or in_named_country(text, a, phrase, known, gaz)
+            if place is None and (known_part := known_lead(phrase, gaz)) is not None:
+                (phrase, place), b = (
+                    known_part,
+                    a + len(known_part[0]),
+                )  # "Addis Ababa Bole": the place, then more names
+            place = place or Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)
         ends.add(b)

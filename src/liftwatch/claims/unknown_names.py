@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from liftwatch.claims.model import Claim
+from liftwatch.claims.model import Claim, Place
+from liftwatch.claims.places import Gazetteer
+from liftwatch.kb._text import generic_only
 from liftwatch.kb.nationalities import nationality_adjectives
 
 # the note ``candidates.py`` gives a capitalised run the kb does not resolve (waters have their own)
@@ -55,6 +57,23 @@ def without_date_tail(phrase: str) -> str:
     itself when nothing would be left."""
     m = _DATE_TAIL.search(phrase)
     return phrase[: m.start()] if m is not None and m.start() > 0 else phrase
+
+
+def known_lead(phrase: str, gaz: Gazetteer) -> tuple[str, Place] | None:
+    """The longest run of ``phrase``'s leading words that the kb knows, when the whole is unknown: the capitalised
+    run went on past the place into a name or a new clause ("in Myanmar Defence Minister ...", "to Addis Ababa
+    Bole"). Latin script only, with at least four letters and more than a facility's word."""
+    words = phrase.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", phrase):
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        lead = " ".join(words[:n])
+        if len(lead) < 4 or generic_only(lead):
+            continue
+        place = gaz.lookup(lead)
+        if place is not None and place.known:
+            return lead, place
+    return None
 
 
 @cache
