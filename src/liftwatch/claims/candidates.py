@@ -391,10 +391,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
                 place = gaz.site_place(shared, phrase, "ambiguous name; the country the text names")
             place = place or in_named_country(text, a, phrase, known, gaz)
             if place is None and (known_part := known_lead(phrase, gaz)) is not None:
-                (phrase, place), b = (
-                    known_part,
-                    a + len(known_part[0]),
-                )  # "Addis Ababa Bole": the place, then more names
+                phrase, place = known_part  # "Addis Ababa Bole": the place, then more names
+                b = a + len(phrase)
             place = place or Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)

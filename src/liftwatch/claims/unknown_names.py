@@ -7,7 +7,8 @@ no place: kept, it becomes an origin or a destination the text never gave, which
 Only runs the kb does not know are judged here, so a place the kb holds is never lost to these forms.
 
 A run that ends in a month or a weekday ("to Jamaica October 3", "in Sudan Sunday") is the place and then the
-date: the date is cut off and the place looked up alone.
+date: the date is cut off and the place looked up alone. A run whose leading words the kb knows ("in Mombasa Governor
+Nassir said") is that place, the capitals having run on into a person's name or a new clause.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _DATE_TAIL = re.compile(
 
 # The nouns of a body, an office or a unit in English and French: the run names who acts, not where.
 _BODY_WORD = re.compile(
-    r"\b(?:Embassy|Ambassade|Department|Départment|Ministère|Authority|Autorité|Administration|Crescent|Croissant|"
+    r"\b(?:Embassy|Ambassade|Department|Ministère|Authority|Autorité|Administration|Crescent|Croissant|"
     r"Cross|Croix|Engineers|Auxiliary|Operations?|Opération|Section|Units?|Minister|Ministre|President|Président|"
     r"Nations|Commonwealth|Management|Trade|Directorate|Brigade|Battalion|Regiment|Squadron|Escadron|Division)\b"
 )
@@ -46,7 +47,7 @@ _HULL_PREFIX = re.compile(
 _GROUPS = {"hezbollah", "hizbullah", "hizballah", "houthi", "houthis", "hamas", "taliban"}
 
 # Adjectives of a continent: "African", "European" qualify a noun, as a state's adjective does.
-_CONTINENT_ADJECTIVES = {"african", "european", "asian", "américain", "africain", "européen", "asiatique"}
+_CONTINENT_ADJECTIVES = {"african", "european", "asian", "africain", "européen", "asiatique"}
 
 # An organisation written in capitals that is no airport code (those have four letters and the kb knows them).
 _ACRONYM = re.compile(r"[A-Z]{6,8}")
@@ -59,17 +60,27 @@ def without_date_tail(phrase: str) -> str:
     return phrase[: m.start()] if m is not None and m.start() > 0 else phrase
 
 
+# words that go on a facility's name: a run whose rest is only these is a facility's whole name ("Grissom Air Force
+# Base"), not a place and a name run on, and is left whole
+_FACILITY_WORDS = {
+    "air", "force", "base", "airbase", "airport", "airfield", "field", "port", "harbour", "harbor", "naval",
+    "international", "military", "station", "airstrip", "terminal", "pier", "quay", "dockyard", "bay", "island",
+    "islands", "strait", "sea", "gulf", "canal",
+}  # fmt: skip
+
+
 def known_lead(phrase: str, gaz: Gazetteer) -> tuple[str, Place] | None:
     """The longest run of ``phrase``'s leading words that the kb knows, when the whole is unknown: the capitalised
     run went on past the place into a name or a new clause ("in Myanmar Defence Minister ...", "to Addis Ababa
-    Bole"). Latin script only, with at least four letters and more than a facility's word."""
+    Bole"). Latin script only, with at least four letters and more than a facility's word; never cut where the words
+    after it are only a facility's own ("Dover Air Force Base")."""
     words = phrase.split()
     if len(words) < 2 or not re.fullmatch(r"[A-Za-zÀ-ÿ' .-]+", phrase):
         return None
     for n in range(len(words) - 1, 0, -1):
         lead = " ".join(words[:n])
-        if len(lead) < 4 or generic_only(lead):
-            continue
+        if len(lead) < 4 or generic_only(lead) or all(w.lower() in _FACILITY_WORDS for w in words[n:]):
+            continue  # "Grissom Air Force Base": the facility's whole name, which other rules read
         place = gaz.lookup(lead)
         if place is not None and place.known:
             return lead, place
