@@ -33,6 +33,7 @@ from liftwatch.claims.shared_places import site_of_named_country
 from liftwatch.claims.state_names import DOTTED_STATE, STATE_NAME, initials_end_noun_phrase, names_state
 from liftwatch.claims.translit import has_cyrillic
 from liftwatch.claims.types import find_types
+from liftwatch.claims.unknown_names import known_lead, without_date_tail
 from liftwatch.kb._text import generic_only
 from liftwatch.kb.nationalities import nationality_adjectives
 from liftwatch.kb.ru_forms import ru_adjective_phrase
@@ -302,6 +303,8 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             # "приземлившийся во Внуково Ил-76": the place, then the carrier that landed there
             phrase = phrase[: tail_type[0]].rstrip()
             b = a + len(phrase)
+        if (bare := without_date_tail(phrase)) != phrase and gaz.lookup(phrase) is None:
+            phrase, b = bare, a + len(bare)  # "to Jamaica October 3": the place, then the date
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
@@ -388,11 +391,11 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             shared = site_of_named_country(text, phrase) if gaz.kb is kb_module else None
             if shared is not None:  # "in Brest, Belarus": of the kb's two Brests, the one of the country named
                 place = gaz.site_place(shared, phrase, "ambiguous name; the country the text names")
-            place = (
-                place
-                or in_named_country(text, a, phrase, known, gaz)
-                or Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
-            )
+            place = place or in_named_country(text, a, phrase, known, gaz)
+            if place is None and (known_part := known_lead(phrase, gaz)) is not None:
+                phrase, place = known_part  # "Addis Ababa Bole": the place, then more names
+                b = a + len(phrase)
+            place = place or Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)
         ends.add(b)

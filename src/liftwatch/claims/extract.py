@@ -78,6 +78,7 @@ from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
 from liftwatch.claims.typed_escorts import typed_escort_claims
+from liftwatch.claims.unknown_names import drop_names_of_no_place
 from liftwatch.claims.water import is_water, water_mentions
 from liftwatch.claims.windows import carry_next_days, date_claims, dateline, statement_time
 
@@ -190,9 +191,12 @@ def _sentence_claim(
         claim.min_count, claim.max_count, claim.count_text = n.min, n.max, n.text
     elif "multiple flights" in claim.hints:
         # "multiple flights", "several rotations": the text bounds the count from below
-        # ("shuttling", "an air bridge" say a regular service, not how many)
+        # ("shuttling", "an air bridge" say a regular service, not how many; "many", "plusieurs", "de nombreux"
+        # say more than one and no bound the reader could count: no count the text gives)
         many = dict(HINTS)["multiple flights"].search(text)
-        explicit = many is not None and not re.match(r"shuttl|air", many.group(0), re.I)
+        explicit = many is not None and not re.match(
+            r"shuttl|air|many|numerous|plusieurs|(?:de\s+)?nombreux", many.group(0), re.I
+        )
         claim.min_count, claim.count_text = 2, many.group(0) if many and explicit else ""
     if not claim.count_text and claim.min_count is None:
         claim.carriers = carriers_named(text, assets)
@@ -393,6 +397,7 @@ def extract(
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)
     drop_seas_the_ends_lie_on(claims)  # "from Tartus ... in the Mediterranean": the end says it (rule 44)
+    drop_names_of_no_place(claims)  # "from the Russian Embassy", "to Hezbollah": no place
 
     date_claims(claims, text, pub, pub_span, default_year, default_window_days, publication_month_only)
     names = list(dict.fromkeys(act.name for _, _, act in actors_all))
