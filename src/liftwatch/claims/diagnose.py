@@ -157,7 +157,7 @@ ASSETS_ONLY = "no place in the gold (carriers or a count only)"
 
 
 def lost_movement(g: dict[str, Any], art_text: str, reading: tuple[list[Any], list[Any]]) -> str:
-    """The first step of reading that lost the gold movement ``g`` (``reading``: ``extract.read_sentences``)."""
+    """The first step of reading that lost the gold movement ``g`` (``reading``: ``reading.read_sentences``)."""
     keys = {gold_key(k) for r in _ROLES.values() for k in g.get(r, [])}
     if not keys:
         return ASSETS_ONLY
@@ -185,7 +185,7 @@ def excerpt_rows(
 
 
 def _excerpt_row(art: Article, ex: Extraction, gaz: Gazetteer) -> tuple[str, ...]:
-    from liftwatch.claims.extract import read_sentences
+    from liftwatch.claims.reading import read_sentences
     from liftwatch.claims.timeparse import find_times
 
     reading = read_sentences(art.text, gaz, art.pub_date)

@@ -18,15 +18,13 @@ from collections import Counter
 from datetime import date
 
 from liftwatch.claims.actor_names import proxy_as_named, state_companies
-from liftwatch.claims.ar_state_space import state_space_mentions
 from liftwatch.claims.ar_words import AR_WORD_START
 from liftwatch.claims.asset_sets import makers_with_their_types, names_of_other_roles
 from liftwatch.claims.assets import FORMER_NAME, find_assets
 from liftwatch.claims.attribution import source_spans
 from liftwatch.claims.breakdown import split_by_period
 from liftwatch.claims.bullet_items import listed_under_movement
-from liftwatch.claims.candidates import candidate_mentions
-from liftwatch.claims.clauses import RETURN_OPENING, counted_item, split_clauses
+from liftwatch.claims.clauses import RETURN_OPENING, counted_item
 from liftwatch.claims.context import (
     attach_owners,
     carrier_operator,
@@ -37,8 +35,6 @@ from liftwatch.claims.context import (
     sole_carrier,
     to_the_base,
 )
-from liftwatch.claims.contrast import mask_contrasts
-from liftwatch.claims.controlled import controlled_mentions
 from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
 from liftwatch.claims.cues import HEDGE, MOVE, not_reached
 from liftwatch.claims.day_lists import split_days
@@ -47,39 +43,35 @@ from liftwatch.claims.escorts import escort_claims
 from liftwatch.claims.fr_road_convoys import road_convoy_only
 from liftwatch.claims.group_makeup import Makeups, split_makeup
 from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
-from liftwatch.claims.home_bases import home_base_mentions
-from liftwatch.claims.intervals import Taken, in_range
+from liftwatch.claims.intervals import in_range
 from liftwatch.claims.leg_lists import share_list_destination
 from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
 from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_article_sites
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
-from liftwatch.claims.named_bases import as_named_base
 from liftwatch.claims.named_carriers import carriers_named, count_named_ships
 from liftwatch.claims.parallel_kinds import split_parallel
-from liftwatch.claims.places import Gazetteer, Mention, default_gazetteer
+from liftwatch.claims.places import Gazetteer, default_gazetteer
 from liftwatch.claims.plans import planned
 from liftwatch.claims.ranked_arrivals import ranked_arrivals
+from liftwatch.claims.reading import masked
+from liftwatch.claims.reading import read_sentences as read_sentences  # its home before claims.reading
 from liftwatch.claims.return_legs import came_from, participle_return, return_legs
 from liftwatch.claims.return_trips import return_trips
 from liftwatch.claims.roles import ar_arrival_anaphor, base_anaphor, split_by_mode, stops_before_then
 from liftwatch.claims.roster import MISSION, contingents, split_roster
-from liftwatch.claims.route_pairs import route_pair_mentions
 from liftwatch.claims.routes import ROUND_TRIP, return_of
-from liftwatch.claims.ru_home_bases import ru_home_base_mentions
-from liftwatch.claims.ru_town_ports import ru_town_port_mentions
 from liftwatch.claims.same_place import same_place
 from liftwatch.claims.sea_ends import drop_seas_the_ends_lie_on
-from liftwatch.claims.sentences import Sentence, assign_roles
+from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.ship_groups import group_members
 from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.spacy_spans import model_spans
-from liftwatch.claims.tallies import mask_tallies
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
 from liftwatch.claims.typed_escorts import typed_escort_claims
 from liftwatch.claims.unknown_names import drop_names_of_no_place
-from liftwatch.claims.water import is_water, water_mentions
+from liftwatch.claims.water import is_water
 from liftwatch.claims.windows import carry_next_days, date_claims, dateline, statement_time
 
 MAX_ARTICLE_CHARS = 1_000_000  # ~150,000 words: far beyond any report; a collection must be split
@@ -256,49 +248,6 @@ def _sentence_claim(
 _AR_CLITIC_TATWEEL = re.compile(rf"{AR_WORD_START}((?:[وف]?[بلك])|(?:[وف]?ال))ـ+")
 
 
-def _masked(text: str) -> str:
-    """``text`` with what no claim is read from blanked (offsets kept): what "instead of" negates, a running total.
-    ``extract`` reads the masked text throughout; ``read_sentences`` masks too, as ``claims.diagnose`` calls it on
-    the raw text (masking is idempotent)."""
-    return mask_tallies(mask_contrasts(text))
-
-
-def read_sentences(
-    text: str, gaz: Gazetteer, pub: date | None, extra: list[tuple[int, int]] | None = None
-) -> tuple[list[Mention], list[Sentence]]:
-    """The place mentions of ``text`` (in text order) and its clauses with each mention's role: the reading
-    every claim is made from, shared with ``claims.diagnose`` so that a diagnosis sees what extraction saw."""
-    text = _masked(text)
-    mentions = controlled_mentions(text, gaz, pub)
-    taken = Taken([(c.start, c.end) for c in mentions])
-    bearings: list[tuple[int, int]] = []
-    for m in water_mentions(text, gaz, bearings):  # before the gazetteer: "la Méditerranée" is no airport
-        if taken.free(m.start, m.end):
-            mentions.append(m)
-            taken.add(m.start, m.end)
-    for m in gaz.mentions(text):
-        if taken.free(m.start, m.end):
-            mentions.append(m)
-            taken.add(m.start, m.end)
-    mentions += route_pair_mentions(text, gaz, taken)  # "the Tehran-Moscow route": both ends, before the names
-    mentions += home_base_mentions(text, gaz, taken)  # "from Turkish bases": the state (before names after cues)
-    mentions += ru_home_base_mentions(text, gaz, taken)  # "на сирийский порт": the state, where no name follows
-    mentions += ru_town_port_mentions(text, gaz, taken)  # "в новороссийский порт": the town's port
-    mentions += state_space_mentions(text, gaz, taken)  # "عبرت الأجواء السودانية": the state's airspace is the state
-    mentions += candidate_mentions(text, mentions, gaz, extra or [])
-    mentions = as_named_base(text, mentions, gaz)  # "la base d'Orange": the air base of that name, not the town's field
-    # a sea named as a course ("heading east, towards the Baltic") is no place, whichever reader found it
-    mentions = [m for m in mentions if not any(m.start < b and a < m.end for a, b in bearings)]
-    mentions.sort(key=lambda m: m.start)
-    m_starts = [m.start for m in mentions]
-    sentences: list[Sentence] = []
-    for a, b, continues in split_clauses(text):
-        sent = Sentence(a, b, text[a:b], continues=continues)
-        assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
-        sentences.append(sent)
-    return mentions, sentences
-
-
 def extract(
     text: str,
     publication_date: date | None = None,
@@ -322,7 +271,7 @@ def extract(
     gaz = gazetteer or default_gazetteer()
     text = _AR_CLITIC_TATWEEL.sub(lambda m: m.group(1) + " ", text)
     shown = text
-    text = _masked(text)
+    text = masked(text)
     pub_span = find_publication_date(text) if publication_date is None else None
     pub = publication_date or (pub_span.start if pub_span else None)
     pub_source = "given" if publication_date else (f"text: {pub_span.text}" if pub_span else "unknown")
