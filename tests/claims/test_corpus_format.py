@@ -53,6 +53,8 @@ LETTERS = {
     "ak": 36,
     "al": 37,
     "am": 38,
+    "an": 39,
+    "ao": 40,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
