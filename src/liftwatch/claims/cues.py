@@ -16,6 +16,7 @@ from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES, FR_ARRIVAL_MOVES
 from liftwatch.claims.fr_goals import FR_GOAL_CUES, FR_GOAL_MOVES
+from liftwatch.claims.fr_returns import FR_RETURN_CUES, FR_RETURN_MOVES
 from liftwatch.claims.fr_stops import FR_VIA_CUES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES, FR_LEAVING_MOVES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
@@ -149,6 +150,8 @@ MOVE = _p(
     rf"\b(?:{FR_ARRIVAL_MOVES})\b|"
     # French going back and heading: "a regagné", "est retourné à", "sont revenus à", "font route" (``fr_goals.py``)
     rf"\b(?:{FR_GOAL_MOVES})\b|"
+    # French back home told as a state: "est de retour à quai à", "a retrouvé son port-base de" (``fr_returns.py``)
+    rf"\b(?:{FR_RETURN_MOVES})\b|"
     # the French noun of a withdrawal with the place left ("le retrait des soldats français du Tchad",
     # ``leaving_forms.py``)
     rf"\b{FR_LEAVING_MOVES}",
@@ -259,6 +262,8 @@ DEST_CUES = (
     *FR_ARRIVAL_CUES,
     # French "jusqu'à" after a start, and coming back (``fr_goals.py``)
     *FR_GOAL_CUES,
+    # French back home told as a state (``fr_returns.py``)
+    *FR_RETURN_CUES,
     # (after the adverbial form: an alternation takes the first alternative that matches at a position)
     r"(?:atterri|posée?s?|arrivée?s?|livrée?s?|rendue?s?|déployée?s?|acheminée?s?)\s+(?:à|au|aux|sur|dans|en)", r"à", r"au",
     r"(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){1,3}?(?:в|во|на)",
