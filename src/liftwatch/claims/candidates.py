@@ -33,7 +33,7 @@ from liftwatch.claims.shared_places import site_of_named_country
 from liftwatch.claims.state_names import DOTTED_STATE, STATE_NAME, initials_end_noun_phrase, names_state
 from liftwatch.claims.translit import has_cyrillic
 from liftwatch.claims.types import find_types
-from liftwatch.claims.unknown_names import known_lead, without_date_tail
+from liftwatch.claims.unknown_names import UNKNOWN_NOTE, known_lead, without_date_tail
 from liftwatch.kb._text import generic_only
 from liftwatch.kb.nationalities import nationality_adjectives
 from liftwatch.kb.ru_forms import ru_adjective_phrase
@@ -326,7 +326,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             bare = phrase[: tail.start()]
             place = gaz.lookup(bare)
             if place is None and bare:
-                place = Place(bare, "unknown", None, bare, note="not in the knowledge base")
+                place = Place(bare, "unknown", None, bare, note=UNKNOWN_NOTE)
         if place is None and re.match(r"[À-ÖØ-Þ]", phrase):
             continue  # "de l'État", "l'Élysée": a name with an accented capital is a place only when the kb knows it
         if place is None and generic_only(phrase):
@@ -395,7 +395,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             if place is None and (known_part := known_lead(phrase, gaz)) is not None:
                 phrase, place = known_part  # "Addis Ababa Bole": the place, then more names
                 b = a + len(phrase)
-            place = place or Place(phrase, "unknown", None, phrase, note="not in the knowledge base")
+            place = place or Place(phrase, "unknown", None, phrase, note=UNKNOWN_NOTE)
         out.append(Mention(a, b, place, "candidate"))
         taken.add(a, b)
         ends.add(b)

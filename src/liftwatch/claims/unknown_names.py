@@ -21,7 +21,7 @@ from liftwatch.claims.places import Gazetteer
 from liftwatch.kb._text import generic_only
 from liftwatch.kb.nationalities import nationality_adjectives
 
-# the note ``candidates.py`` gives a capitalised run the kb does not resolve (waters have their own)
+# the note a capitalised run the kb does not resolve carries (``candidates.py``; waters have their own)
 UNKNOWN_NOTE = "not in the knowledge base"
 
 # A month or weekday after the name: the date the sentence goes on with. "May" is left out: "Cape May" is a place.
