@@ -1,6 +1,7 @@
 """Roles adjusted within one sentence after each place has its cue: a stop told before "then" is a via, "left
-the base" is the base named before (so is Arabic "landed at the airport", "هبطت في المطار"), and a sentence naming both modes ("by sea to Tobruk and by air to
-al-Khadim") is one claim per mode. Rules over the sentence's own places, no model.
+the base" is the base named before (so is Arabic "landed at the airport", "هبطت في المطار"), and a sentence naming
+both modes ("by sea to Tobruk and by air to al-Khadim") is one claim per mode. Rules over the sentence's own places,
+no model.
 """
 
 from __future__ import annotations
