@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.claims.sentences import Sentence
@@ -41,6 +42,24 @@ def escorts_in(text: str) -> list[AssetRef]:
     return out
 
 
+def movement_told(
+    per_sentence: list[list[Claim]], i: int, look_back: int, keep: Callable[[Claim], bool]
+) -> list[Claim]:
+    """The placed claims ``keep`` accepts among sentence ``i``'s own, else among those of the nearest of the
+    ``look_back`` sentences before that has any: the movement an escort sentence ("They were escorted by ...")
+    tells the escort of."""
+    for made in (per_sentence[i], *reversed(per_sentence[max(0, i - look_back) : i])):
+        told = [c for c in made if (c.origin or c.destination or c.via) and keep(c)]
+        if told:
+            return told
+    return []
+
+
+def with_sentence(base: Claim, text: str) -> list[str]:
+    """``base``'s sentences and the escort's own, once: the sentences an escort's claim copied from ``base`` cites."""
+    return [*base.sentences, text] if text not in base.sentences else list(base.sentences)
+
+
 LOOK_BACK = 2  # "Three freighters left Baltiysk ... The convoy was accompanied by the corvette X": the sentences before
 
 
@@ -54,11 +73,7 @@ def escort_claims(sentences: list[Sentence], per_sentence: list[list[Claim]]) ->
         ships = escorts_in(sent.text)
         if not ships:
             continue
-        told = [c for c in made if (c.origin or c.destination or c.via) and c.domain in (None, "sea")]
-        for before in reversed(per_sentence[max(0, i - LOOK_BACK) : i]):
-            if told:
-                break
-            told = [c for c in before if (c.origin or c.destination or c.via) and c.domain in (None, "sea")]
+        told = movement_told(per_sentence, i, LOOK_BACK, lambda c: c.domain in (None, "sea"))
         for ship in ships:
             if any(a.label == ship.label for c in made for a in c.assets):
                 continue  # the sentence moves the ship itself ("X, accompanied by Y, left ..." names X first)
@@ -66,7 +81,7 @@ def escort_claims(sentences: list[Sentence], per_sentence: list[list[Claim]]) ->
             if base is None:
                 continue
             new = base.copy(
-                sentences=[*base.sentences, sent.text] if sent.text not in base.sentences else list(base.sentences),
+                sentences=with_sentence(base, sent.text),
                 assets=[dataclasses.replace(ship)],
                 min_count=None,
                 max_count=None,

@@ -21,6 +21,7 @@ import re
 
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import Count, count_before
+from liftwatch.claims.escorts import movement_told, with_sentence
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.claims.sentences import Sentence
 
@@ -117,17 +118,13 @@ def typed_escort_claims(sentences: list[Sentence], per_sentence: list[list[Claim
         for c in made:
             if any(a.label not in labels for a in c.assets):
                 c.assets = [a for a in c.assets if a.label not in labels]
-        told = [c for c in made if (c.origin or c.destination or c.via) and c.assets and not c.escort]
-        for before in reversed(per_sentence[max(0, i - LOOK_BACK) : i]):
-            if told:
-                break
-            told = [c for c in before if (c.origin or c.destination or c.via) and c.assets and not c.escort]
+        told = movement_told(per_sentence, i, LOOK_BACK, lambda c: bool(c.assets) and not c.escort)
         if not told:
             continue
         base = told[0]
         for esc in escorts:
             new = base.copy(
-                sentences=[*base.sentences, sent.text] if sent.text not in base.sentences else list(base.sentences),
+                sentences=with_sentence(base, sent.text),
                 assets=[dataclasses.replace(a) for a in esc.assets],
                 min_count=esc.min_count,
                 max_count=esc.max_count,
