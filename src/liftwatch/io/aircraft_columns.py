@@ -20,7 +20,7 @@ import polars as pl
 import pyarrow as pa
 
 from liftwatch.io import aircraft_typed, readsb_objects
-from liftwatch.io import readsb_common as rc
+from liftwatch.io import json_columns as jc
 
 _NONE = type(None)
 _KEYS = aircraft_typed.FIELDS  # the fields both paths read, in one list
@@ -125,7 +125,7 @@ def _from_objects(lists: list[list[Any]], clean: bool) -> Columns:
         return aircraft_typed.numbers(values) if typed else readsb_objects.numeric_fast(values, clean)
 
     def text(values: list[Any]) -> tuple[pl.Series, np.ndarray]:
-        return aircraft_typed.strings(values) if typed else rc.strings(values)
+        return aircraft_typed.strings(values) if typed else jc.strings(values)
 
     for new, old in OLD_KEYS:
         col[new] = _fallback(col[new], col[old])
@@ -202,7 +202,7 @@ def _sane(value: Any) -> Any:
     """A string Arrow cannot hold (a lone surrogate: the salvage parser lets ``"\\ud800"`` through) becomes a value
     of the wrong type for every field (an empty list), inside ``lastPosition`` too; everything else is kept."""
     if type(value) is str:
-        return value if rc.utf8_encodable(value) else []
+        return value if jc.utf8_encodable(value) else []
     if type(value) is dict:
         return {k: _sane(v) for k, v in value.items()}
     return value
@@ -210,8 +210,8 @@ def _sane(value: Any) -> Any:
 
 def _fallback(current: list[Any], old: list[Any]) -> list[Any]:
     """``current`` where present, else the old-named key's value (vectorised over object arrays)."""
-    missing = rc.type_is(rc.types_of(current), _NONE)
-    if not missing.any() or rc.type_is(rc.types_of(old), _NONE).all():
+    missing = jc.type_is(jc.types_of(current), _NONE)
+    if not missing.any() or jc.type_is(jc.types_of(old), _NONE).all():
         return current
     n = len(current)
     merged = np.where(missing, np.fromiter(old, object, n), np.fromiter(current, object, n))
@@ -220,7 +220,7 @@ def _fallback(current: list[Any], old: list[Any]) -> list[Any]:
 
 def _lists_contain(values: list[Any], item: str) -> np.ndarray:
     """True where the value is a JSON list containing ``item`` (readsb's mlat/tisb field lists); ``in`` via C map."""
-    is_list = rc.type_is(rc.types_of(values), list)
+    is_list = jc.type_is(jc.types_of(values), list)
     out = np.zeros(len(values), dtype=bool)
     m = int(is_list.sum())
     if m:
@@ -233,12 +233,12 @@ def _last_position(values: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     n = len(values)
     lat, lon, age = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     valid = np.zeros(n, dtype=bool)
-    is_obj = rc.type_is(rc.types_of(values), dict)
+    is_obj = jc.type_is(jc.types_of(values), dict)
     if is_obj.any():
         sub = list(compress(values, is_obj))
-        la, la_ok, _ = rc.numeric(list(map(methodcaller("get", "lat"), sub)))
-        lo, lo_ok, _ = rc.numeric(list(map(methodcaller("get", "lon"), sub)))
-        sp, sp_ok, _ = rc.numeric(list(map(methodcaller("get", "seen_pos"), sub)))
+        la, la_ok, _ = jc.numeric(list(map(methodcaller("get", "lat"), sub)))
+        lo, lo_ok, _ = jc.numeric(list(map(methodcaller("get", "lon"), sub)))
+        sp, sp_ok, _ = jc.numeric(list(map(methodcaller("get", "seen_pos"), sub)))
         lat[is_obj], lon[is_obj], age[is_obj], valid[is_obj] = la, lo, sp, last_position_ok(la, lo, sp)
         valid[is_obj] &= la_ok & lo_ok & sp_ok
     return lat, lon, age, valid

@@ -62,6 +62,7 @@ import pyarrow.compute as pc
 
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io import aircraft_columns, aircraft_native, aircraft_typed
+from liftwatch.io import json_columns as jc
 from liftwatch.io import readsb_common as rc
 from liftwatch.io import readsb_trace as rt
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog
@@ -137,7 +138,7 @@ def _snapshot(doc: Any, where: str) -> tuple[float, Aircraft]:
     acs = doc.get("aircraft")
     if isinstance(now, (int, float)) and not isinstance(now, bool) and 1e11 < now < 1e15:
         now = now / 1000.0  # API answers give "now" in epoch milliseconds
-    if not isinstance(now, (int, float)) or isinstance(now, bool) or not (0 < now < rc.TS_MAX_S):
+    if not isinstance(now, (int, float)) or isinstance(now, bool) or not (0 < now < jc.TS_MAX_S):
         raise UnreadableFileError(where, f"not an aircraft.json snapshot: no valid 'now' ({now!r})")
     if not isinstance(acs, (list, aircraft_native.NativeAircraft)):
         raise UnreadableFileError(where, "not an aircraft.json snapshot: no 'aircraft' list")
@@ -270,7 +271,7 @@ def _log_rejects(snaps: list[Snap], reasons: np.ndarray, path: str, rejects: Rej
         return f"aircraft {idx}" if single else f"aircraft {idx} in snapshot {snaps[k][0]}"
 
     for k, reason in enumerate(REASONS, start=1):
-        rc.reject_mask(rejects, path, reasons == k, reason, loc)
+        jc.reject_mask(rejects, path, reasons == k, reason, loc)
 
 
 def _object_rows(snaps: list[Snap]) -> aircraft_columns.RunRows:
@@ -281,17 +282,17 @@ def _object_rows(snaps: list[Snap]) -> aircraft_columns.RunRows:
     n = sum(len(a) for a in lists)
     now = np.repeat(np.array([s[1] for s in snaps], dtype=np.float64), [len(a) for a in lists])
     hexs = c.hex.str.strip_chars().str.to_lowercase()
-    hex_ok = hexs.str.contains(rc.HEX_RE).fill_null(False).to_numpy()
+    hex_ok = hexs.str.contains(jc.HEX_RE).fill_null(False).to_numpy()
     lat, lat_ok, lat_bad, lon, lon_ok, lon_bad = c.lat, c.lat_ok, c.lat_bad, c.lon, c.lon_ok, c.lon_bad
     ground, alt, alt_ok, alt_bad = c.ground, c.alt, c.alt_ok, c.alt_bad
     alt_is_str = c.alt_str_bad | ground
     galt, galt_ok, brate, brate_ok, thdg, thdg_ok = c.galt, c.galt_ok, c.brate, c.brate_ok, c.thdg, c.thdg_ok
     gs, trk, grate, mhdg = c.gs, c.trk, c.grate, c.mhdg
     seen_pos, seen_pos_ok, seen, seen_ok = c.seen_pos, c.seen_pos_ok, c.seen, c.seen_ok
-    callsign = rc.clean_callsign(c.flight)
-    squawk = rc.clean_squawk(c.squawk)
-    reg = rc.clean_callsign(c.reg)
-    typ = rc.clean_callsign(c.typ)
+    callsign = jc.clean_callsign(c.flight)
+    squawk = jc.clean_squawk(c.squawk)
+    reg = jc.clean_callsign(c.reg)
+    typ = jc.clean_callsign(c.typ)
     atype = c.atype.fill_null("")
 
     # readsb moves a position older than ~60 s into "lastPosition" (with its own seen_pos): use it when there is
@@ -322,7 +323,7 @@ def _object_rows(snaps: list[Snap]) -> aircraft_columns.RunRows:
         lat_bad | lon_bad | (lat_ok != lon_ok),
         (np.abs(lat) > 90) | (np.abs(lon) > 180),
         c.seen_pos_bad | c.seen_bad | (age < 0) | (age > 86_400),
-        ~((ts_s > 0) & (ts_s < rc.TS_MAX_S)),
+        ~((ts_s > 0) & (ts_s < jc.TS_MAX_S)),
         alt_bad | (alt_is_str & ~ground),
         (alt < -2000) | (alt > 150_000) | (galt < -2000) | (galt > 150_000),
         c.galt_bad | c.gs_bad | c.trk_bad | c.brate_bad | c.grate_bad | c.thdg_bad | c.mhdg_bad,
@@ -346,7 +347,7 @@ def _object_rows(snaps: list[Snap]) -> aircraft_columns.RunRows:
     frame = pl.DataFrame(
         {
             "asset_id": hexs,
-            "ts": rc.epoch_ms_to_us(ts_s),
+            "ts": jc.epoch_ms_to_us(ts_s),
             "lat": lat,
             "lon": lon,
             "alt_baro_ft": alt,
@@ -355,7 +356,7 @@ def _object_rows(snaps: list[Snap]) -> aircraft_columns.RunRows:
             "track_deg": trk,
             "vrate_fpm": np.where(brate_ok, brate, grate),
             "heading_deg": np.where(thdg_ok, thdg, mhdg),
-            "on_ground": rc.on_ground(ground, alt_ok),
+            "on_ground": jc.on_ground(ground, alt_ok),
             "callsign": callsign,
             "squawk": squawk,
             "flags": flags.astype(np.uint16),

@@ -33,7 +33,7 @@ import polars as pl
 import pyarrow as pa
 from msgspec import UNSET, UnsetType
 
-from liftwatch.io import readsb_common as rc
+from liftwatch.io import json_columns as jc
 
 
 class LastPosition(msgspec.Struct, gc=False):
@@ -126,7 +126,7 @@ def column(acs: list[Aircraft], name: str) -> list[Any]:
 
 
 def numbers(values: list[float | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`liftwatch.io.readsb_common.numeric` for a typed column: every value a finite float or None
+    """:func:`liftwatch.io.json_columns.numeric` for a typed column: every value a finite float or None
     (msgspec refuses NaN, Infinity and numbers beyond float64), so nothing is bad and no type is checked."""
     arr = pa.array(values, pa.float64())
     vals = np.asarray(arr.to_numpy(zero_copy_only=False), dtype=np.float64)  # NaN where null
@@ -135,7 +135,7 @@ def numbers(values: list[float | None]) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 
 def strings(values: list[str | None]) -> tuple[pl.Series, np.ndarray]:
-    """:func:`liftwatch.io.readsb_common.strings` for a typed column: strings or None, nothing bad."""
+    """:func:`liftwatch.io.json_columns.strings` for a typed column: strings or None, nothing bad."""
     return pl.Series(values=values, dtype=pl.String), np.zeros(len(values), dtype=bool)
 
 
@@ -157,7 +157,7 @@ def snapshot_columns(lists: list[list[Any]], keys: Sequence[str]) -> tuple[np.nd
                 col[k] += column(acs, k)
             continue
         typed = False
-        is_dict = rc.type_is(rc.types_of(acs), dict)
+        is_dict = jc.type_is(jc.types_of(acs), dict)
         rows = acs if is_dict.all() else [a if type(a) is dict else {} for a in acs]  # hostile input only
         flags.append(is_dict)
         for k in keys:

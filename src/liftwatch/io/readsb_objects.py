@@ -19,7 +19,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 
-from liftwatch.io.readsb_common import NONE_TYPE, numeric, point_column, strings, type_is, types_of
+from liftwatch.io.json_columns import NONE_TYPE, numeric, point_column, strings, type_is, types_of
 from liftwatch.io.readsb_text import Fields
 
 _NCOLS = 12  # dt, lat, lon, alt, gs, track, flags, vrate, aircraft, source type, geom alt, geom rate
@@ -68,7 +68,7 @@ def _columns(pts: list[Any], n: int) -> tuple[list[Any], np.ndarray, np.ndarray]
 
 
 def numeric_fast(values: Any, clean: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`readsb_common.numeric`, through a strict Float64 build when that gives the same answer."""
+    """:func:`json_columns.numeric`, through a strict Float64 build when that gives the same answer."""
     if clean:
         vals_in = values.tolist() if isinstance(values, np.ndarray) else values
         try:

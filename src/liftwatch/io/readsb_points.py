@@ -24,14 +24,7 @@ import pyarrow.compute as pc
 
 from liftwatch.io import readsb_text, trace_native
 from liftwatch.io.base import RejectLog
-from liftwatch.io.readsb_common import (
-    TS_MAX_S,
-    clean_callsign,
-    clean_squawk,
-    epoch_ms_to_us,
-    first_reasons,
-    strings,
-)
+from liftwatch.io.json_columns import TS_MAX_S, clean_callsign, clean_squawk, epoch_ms_to_us, first_reasons, strings
 from liftwatch.io.readsb_objects import fields_from_objects
 from liftwatch.io.readsb_text import Fields
 from liftwatch.schema import POINT_SCHEMA, PointFlag

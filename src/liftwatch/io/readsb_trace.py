@@ -34,15 +34,8 @@ import pyarrow as pa
 from liftwatch.errors import UnreadableFileError
 from liftwatch.io import packed_csv, readsb_points, readsb_text, split_parts, trace_native
 from liftwatch.io.base import DEFAULT_BATCH_ROWS, RejectLog, max_document_bytes, read_head
-from liftwatch.io.readsb_common import (
-    HEX_RE,
-    TS_MAX_S,
-    decompress_bytes,
-    decompress_salvaging,
-    load_document,
-    parse_document_clean,
-    utf8_encodable,
-)
+from liftwatch.io.json_columns import HEX_RE, TS_MAX_S, utf8_encodable
+from liftwatch.io.readsb_common import decompress_bytes, decompress_salvaging, load_document, parse_document_clean
 from liftwatch.io.readsb_points import TraceFile
 
 FORMAT = "readsb_trace"
