@@ -65,5 +65,8 @@ MORE_MOVES = (
     rf"\b{HEADING_COLON}|\b{ON_TARMAC}|"
     # Arabic: a noun of movement ending in ta marbuta keeps its "ت" before a pronoun ("رحلة" → "رحلتها", "عودة" →
     # "عودتها"): "واصلت الطائرة رحلتها إلى هافانا"
-    rf"{AR_WORD_START}[وفبل]?(?:ال)?(?:رحلت|عودت)(?:ها|هما|هم|ه){AR_WORD_END}"
+    rf"{AR_WORD_START}[وفبل]?(?:ال)?(?:رحلت|عودت)(?:ها|هما|هم|ه){AR_WORD_END}|"
+    # Arabic: the masculine past of "anchor" written with its final alif maqsura ("رسى الطراد بميناء الجزائر"), as
+    # "رسا" is read already
+    rf"{AR_WORD_START}[وف]?رسى{AR_WORD_END}"
 )
