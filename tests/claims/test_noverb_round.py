@@ -1,5 +1,6 @@
 """Movements whose places were found but never read as a movement: the Arabic masculine past of "anchor" written
-with its final alif maqsura ("رسى"), and where a carrier told moving is now ("and is now in the port of X").
+with its final alif maqsura ("رسى"), where a carrier told moving is now ("and is now in the port of X"), and the
+English participle "taking off from".
 Sentences written for these tests.
 """
 
@@ -40,3 +41,16 @@ def test_currently_at_a_port_after_sailing_is_the_goal() -> None:
     assert ["alexandria-port"] in _goals(
         "Two Russian frigates sailed from Baltiysk and are currently at the port of Alexandria."
     )
+
+
+def test_taking_off_from_a_base_is_a_word_of_motion() -> None:
+    assert re.search(MOVE, "a patrol aircraft, taking off from the base, flew north") is not None
+
+
+def test_taking_off_from_a_base_gives_the_origin() -> None:
+    claims = extract(
+        "A US Navy P-8A Poseidon, taking off from Sigonella, patrolled off the coast of Libya on Monday.",
+        PUB,
+        use_model=False,
+    ).claims
+    assert [[p.id for p in c.origin] for c in claims] == [["sigonella"]]
