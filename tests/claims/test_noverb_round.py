@@ -44,7 +44,7 @@ def test_currently_at_a_port_after_sailing_is_the_goal() -> None:
 
 
 def test_taking_off_from_a_base_is_a_word_of_motion() -> None:
-    assert re.search(MOVE, "a patrol aircraft, taking off from the base, flew north") is not None
+    assert re.search(MOVE, "a patrol aircraft, taking off from the base at dawn") is not None
 
 
 def test_taking_off_from_a_base_gives_the_origin() -> None:
