@@ -30,7 +30,7 @@ AR_LANDED_AT = r"(?:ال|ل?ت|ل?ي)?(?:هبط|هبوط|حط)\S*(?:\s+[^\s،,.�
 # a ship that anchored or berthed, its subject, then where: "رست الفرقاطة في ميناء الجزائر", "رست السفينة «دنيبر»،
 # والمدمرة «الشهيد بهشتي» في" (six words of any kind); a longer subject has no comma or full stop in it ("رست
 # مجموعة الأسطول 86 المكونة من المدمرة دنا والبارجة مكران في ميناء بندر عباس")
-AR_ANCHORED_AT = r"(?:ت?رس(?:ت|ا|و)\S*)(?:(?:\s+\S+){0,6}?|(?:\s+[^\s،,.؛]+){7,14}?)\s+(?:في|ب|قبالة)"
+AR_ANCHORED_AT = r"(?:ت?رس(?:ت|ا|ى|و)\S*)(?:(?:\s+\S+){0,6}?|(?:\s+[^\s،,.؛]+){7,14}?)\s+(?:في|ب|قبالة)"
 
 # "on its way to", with the pronoun of the carrier (not "في طريق" alone: "a road"), in one sentence
 _ON_ITS_WAY = re.compile(r"في\s+طريق(?:ها|ه|هما|هم|هن)\s+(?:إلى|الى|ل|نحو)")

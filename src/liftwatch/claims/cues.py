@@ -233,6 +233,9 @@ DEST_CUES = (
     rf"déchargée?s?\s+{_LOAD_GAP}(?:à|au|aux|dans|en|sur)",
     # "pour atteindre la Méditerranée", "pour rejoindre Tartous", "чтобы достичь", "للوصول إلى"
     r"(?:pour\s+)?(?:atteindre|atteint\w*|rejoindre|rejoint\w*|gagner|regagner|regagné\w*|rall(?:ie|ient|i[eé]\w*|ier))", r"(?:достич\w*|добрат\w+\s+до)",
+    # where a carrier told moving is now ("left Sevastopol and is now in the port of Latakia", "and is currently in
+    # the Ionian Sea"): the goal it reached; given only in a clause that is a movement
+    r"(?:is|are)\s+(?:now|currently)\s+(?:in|at)",
     # a ship entering or calling at a port: "entered (the port of) X", "made a port call in X", "moored at",
     # "anchored off", "berthed in", "put in at", "pulled into"
     r"(?:entered|entering|enters|enter)", r"(?:made|make|makes|making|paid|pays)\s+(?:a\s+|its\s+|their\s+)?(?:\w+\s+)?port\s+(?:calls?|visits?)\s+(?:at|in|to)",

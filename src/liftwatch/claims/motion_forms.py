@@ -5,17 +5,19 @@ its clause no movement at all, whatever the places in it. Here the missing forms
 builds them rather than the one form a text showed: the Russian verbs of carrying by prefix and root ("вывезли",
 "вывозили", "ввозят", "привезли", "завезли", "подвозят", "довезти", "увезли"), and the Arabic future and purpose
 particles on "return" and "head" ("ستعود", "لتعود", "سيتجه", "لتتجه"), which the bare forms' boundary kept out; the
-English present and bare forms of verbs whose past the list has ("planes land in", "take off", "proceeded through",
-"its return to"), the noun of an airlift in the languages other than English, which had "air bridge" ("pont aérien",
-"воздушный мост", "جسر جوي"), French "entrer" and a heading told with no verb ("Direction : la France"), and Arabic nouns of movement whose "ة" turns to "ت" before a pronoun
-("رحلتها", "عودتها").
+English present and bare forms of verbs whose past the list has ("planes land in", "take off", "taking off from",
+"proceeded through", "its return to"), the noun of an airlift in the languages other than English, which had "air bridge" ("pont aérien",
+"воздушный мост", "جسر جوي"), French "entrer" and a heading told with no verb ("Direction : la France"), Arabic nouns of movement whose "ة" turns to "ت" before a pronoun
+("رحلتها", "عودتها"), and the Arabic masculine past of "anchor" written with its final alif maqsura ("رسى").
 
 Measured and left out (on the development corpus each added more wrong fields than right ones): a noun of
 movement with its carrier and the place after it ("the arrival of two Il-76s at Benina", "l'atterrissage en Iran",
 "прибытие кораблей в Тартусе", "إرسال ... في", "وجهتها الشرق الأوسط"), English "travel", "cruising", "steaming",
 French "expédier", "aller", "rentrer", the Arabic present of "arrive" ("تصل", "ستصل": often a forecast), "move" and
 "travel" ("تحرك", "تسافر"), a visit opening a claim with no verb of motion, and Arabic vowel marks moved out of the
-words they break ("حطّت"); see ``docs/accuracy.md``.
+words they break ("حطّت"), French "dérouté" (a ship turned to another goal), "a relié X à Y" (a flight told by the
+two ends it linked), Arabic "بسحب"/"لسحب" (the noun of a withdrawal after a preposition), English "escorting ...
+through" and "replenishment at"; see ``docs/accuracy.md``.
 """
 
 from __future__ import annotations
@@ -50,9 +52,10 @@ MORE_MOVES = (
     # English: the present and bare forms of verbs whose past the list has, told with the preposition that makes them
     # verbs of motion: "land" after a plural carrier ("Two cargo planes land in Sirte", "Il-76s land at Benina"; after
     # an adjective or "to" it is the noun or a purpose: "coastal land in exchange", "to land in turn"), "will take off
-    # for Tripoli", "proceeded through the Mogilev region to Russia", and the noun of a return with its possessor
-    # ("upon its return to the Turkish Straits"; the verb "returning to" mostly tells a plan's last leg)
-    r"(?:\b[\w-]*\d[\w-]*|\b\w+s)\s+land\s+(?:in|at)\b|\btakes?\s+off\b|"
+    # for Tripoli" and the participle "taking off from Souda Bay" (whose origin cue the list has), "proceeded
+    # through the Mogilev region to Russia", and the noun of a return with its possessor ("upon its return to the
+    # Turkish Straits"; the verb "returning to" mostly tells a plan's last leg)
+    r"(?:\b[\w-]*\d[\w-]*|\b\w+s)\s+land\s+(?:in|at)\b|\b(?:takes?|taking)\s+off\b|"
     r"\bproceed(?:s|ed|ing)?\s+(?:to|through|towards?)\b|\b(?:its|their|her|his)\s+return\s+(?:to|from)\b|"
     # the noun of an airlift, as English "air bridge" is read already: "un pont aérien vers le Soudan", "воздушный
     # мост", "جسر جوي", "جسرها الجوي إلى ليبيا" (with its article, prepositions and pronoun)
@@ -65,5 +68,8 @@ MORE_MOVES = (
     rf"\b{HEADING_COLON}|\b{ON_TARMAC}|"
     # Arabic: a noun of movement ending in ta marbuta keeps its "ت" before a pronoun ("رحلة" → "رحلتها", "عودة" →
     # "عودتها"): "واصلت الطائرة رحلتها إلى هافانا"
-    rf"{AR_WORD_START}[وفبل]?(?:ال)?(?:رحلت|عودت)(?:ها|هما|هم|ه){AR_WORD_END}"
+    rf"{AR_WORD_START}[وفبل]?(?:ال)?(?:رحلت|عودت)(?:ها|هما|هم|ه){AR_WORD_END}|"
+    # Arabic: the masculine past of "anchor" written with its final alif maqsura ("رسى الطراد بميناء الجزائر"), as
+    # "رسا" is read already
+    rf"{AR_WORD_START}[وف]?رسى{AR_WORD_END}"
 )
