@@ -107,3 +107,11 @@ def test_an_english_warship_with_its_class_words_is_the_state_s() -> None:
 
 def test_an_english_navy_hospital_ship_is_the_state_s() -> None:
     assert _states("The Chinese navy hospital ship left Djibouti.") == ["China"]
+
+
+def test_a_french_plural_state_that_sends_is_the_mover() -> None:
+    assert _states("Les États-Unis envoient deux C-17 en Pologne.") == ["United States"]
+
+
+def test_a_french_state_that_routes_a_carrier_is_the_mover() -> None:
+    assert _states("La Belgique a acheminé un A400M vers Beyrouth.") == ["Belgium"]
