@@ -144,7 +144,8 @@ def mover(
         if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
             continue
         if (s, e, actor) not in hulls and any(a_s <= s and e <= a_e for a_s, a_e, a in assets if a.ship_name):
-            continue  # the landing ship "Minsk", the cruiser Moskva: a ship's name, not Belarus or Russia
+            continue  # the landing ship "Minsk", the cruiser Moskva: a ship's name, not Belarus or Russia (a hull
+            # mark, "HMS" in "HMS Trent", is read on the name's span)
         if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
             continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
         if re.match(r"\s+destination\b", text[e:], re.I) or _CARGO_AFTER.match(text[e:]):
