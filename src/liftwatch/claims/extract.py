@@ -43,6 +43,7 @@ from liftwatch.claims.escorts import escort_claims
 from liftwatch.claims.fr_road_convoys import road_convoy_only
 from liftwatch.claims.group_makeup import Makeups, split_makeup
 from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
+from liftwatch.claims.hull_marks import shared_marks
 from liftwatch.claims.intervals import in_range
 from liftwatch.claims.leg_lists import share_list_destination
 from liftwatch.claims.lexicon import CLASS_ASSETS, EQUIPMENT, HINTS, Actor
@@ -340,6 +341,7 @@ def extract(
     attach_owners(claims, sentences, ship_names)
     names_of_other_roles(claims)  # a quoted owner, outlet or airline is no ship
     carry_actor(claims)
+    shared_marks(claims)  # "HMS Trent" with no state the story names: the Royal Navy's
     state_companies(claims)  # rule 8: a state company's carrier is its state's
     proxy_as_named(claims, text)
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}

@@ -27,6 +27,7 @@ from functools import cache
 
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
+from liftwatch.claims.named_forces import NAMED_FORCES, named_force
 from liftwatch.kb._data import data_path
 from liftwatch.kb._text import norm_key
 from liftwatch.kb.countries import countries
@@ -38,18 +39,6 @@ _EN_BRANCH = (
 )
 # a branch named in a base's name is a place, not a mover ("the Royal Australian Air Force Base in Amberley")
 _NOT_A_BASE = r"(?!\s+(?:Base|Station|Academy|Airfield|Air\s+Station|Headquarters)\b)"
-# forces known by a proper name that holds no state's name or adjective, in the languages reporting writes them:
-# they name their state as "the French Air Force" does ("six Y-20s of the People's Liberation Army Air Force",
-# "the PLA Navy's escort taskforce", "a Luftwaffe A400M", "l'armée de l'Air et de l'Espace parachute", "an IDF
-# aircraft"); ISO2 of the state each names
-_NAMED_FORCES = {
-    r"People['’]s\s+Liberation\s+Army(?:\s+(?:Air\s+Force|Navy))?|PLA(?:AF|N)?": "CN",
-    r"Luftwaffe|Bundeswehr|Deutsche\s+Marine": "DE",
-    # "la Marine nationale" is France's; "la Marine nationale du Maroc" is Morocco's (the branch with its state, below)
-    r"[Aa]rmée\s+de\s+l['’][Aa]ir\s+et\s+de\s+l['’][Ee]space|Marine\s+nationale(?!\s+(?:du|de\s+la|de\s+l['’]|des|d['’]))": "FR",
-    r"Israel\s+Defen[cs]e\s+Forces|IDF|Tsahal": "IL",
-    r"Japan\s+(?:Maritime|Air|Ground)\s+Self-Defen[cs]e\s+Force|JMSDF|JASDF": "JP",
-}
 _RU_BRANCH = (
     r"(?:ВВС|ВМС|ВМФ|ВКС|[Вв]оенно-воздушн\w+\s+сил\w*|[Вв]оенно-морск\w+\s+(?:сил\w*|флот\w*)|арми[ияюе]|"
     r"[Вв]ооруж[её]нн\w+\s+сил\w*|[Пп]ограничн\w+\s+служб\w*|[Бб]ереговой\s+охран\w*)"
@@ -68,10 +57,12 @@ _FR_BRANCH = (
     r"[Aa]viation\s+militaire|[Gg]arde[-\s]côtes?|[Ff]lotte)"
 )
 # French warships by their class noun ("bâtiment" is a warship in naval French), for a state's adjective after them
-# and a branch after "de la" ("un destroyer lance-missiles de la marine américaine")
+# and a branch after "de la" ("un destroyer lance-missiles de la marine américaine"), also with the words of their
+# class between ("la frégate de surveillance française", "le navire-hôpital militaire chinois")
 _FR_WARSHIP = (
     r"(?:frégates?|corvettes?|destroyers?|sous-marins?|porte-avions|porte-hélicoptères|croiseurs?|patrouilleurs?|"
-    r"navires?\s+de\s+débarquement|bâtiments?)(?:\s+(?:lance-missiles|amphibies?|nucléaires?|d['’]attaque))?"
+    r"navires?\s+de\s+débarquement|navires?[-\s]hôpital|bâtiments?)"
+    r"(?:\s+(?:lance-missiles|amphibies?|nucléaires?|d['’]attaque|de\s+surveillance|de\s+haute\s+mer|furtives?|militaires?))?"
 )
 # forces that receive, host or face the movement ("for delivery to the Central African Armed Forces", "at the
 # Algerian Navy's base", "pour l'armée de l'air du Tchad", "إلى الجيش السوداني", "для армии Мали")
@@ -142,17 +133,22 @@ _AR_CARRIER = (
 # warship, the shape the other languages' carriers above already read. A civil or unqualified carrier ("a
 # Chinese cargo plane", "Chinese ships") stays no mover. A state's fighters and troops ("Indian troops") are its own.
 _EN_CARRIER = (
-    r"(?:(?:military|naval|navy|air\s+force)\s+(?:(?:transport|cargo|relief|supply|tanker)\s+)?"
+    r"(?:(?:military|naval|navy|air\s+force)\s+(?:(?:transport|cargo|relief|supply|tanker|hospital)\s+)?"
     r"(?:aircraft|planes?|airplanes?|airlifters?|jets?|helicopters?|ships?|vessels?|transports?|flights?)|"
-    r"(?:naval\s+)?(?:warships?|frigates?|destroyers?|corvettes?|submarines?|cruisers?|landing\s+ships?)|"
+    # a warship with the words of its class ("German air defense frigate Hessen", "guided-missile destroyer")
+    r"(?:naval\s+)?(?:(?:air[-\s]defen[cs]e|guided[-\s]missile|anti-submarine|stealth|multi-?mission)\s+)?"
+    r"(?:warships?|frigates?|destroyers?|corvettes?|submarines?|cruisers?|landing\s+ships?)|"
     r"(?:fighter\s+jets|fighters|troops|soldiers))\b"
 )
 # a state's name as the subject of a verb of sending ("China on Tuesday dispatched two Y-20s", "China appeared to
 # have sent two more warships", "Egypt has deployed"): rule 7's state that sends. Only a few words of time or
-# modality may stand between, so that "China's ambassador sent" or a list of states names no sender.
+# modality may stand between, so that "China's ambassador sent" or a list of states names no sender. French plural
+# states send too ("Les États-Unis envoient", "ont dépêché"), and "acheminer" is to send by a route ("a acheminé").
+# English "is sending" was measured and left out (1 right actor for 2 filled on the development corpus).
 _FR_SENDS = (
-    r"\s+(?:(?:a|avait|aurait)\s+(?:(?:également|aussi|déjà|encore|récemment|ainsi)\s+)?"
-    r"(?:envoyé|dépêché|déployé|expédié|mobilisé|affrété|rapatrié)|envoie|dépêche|déploie|expédie|mobilise|affrète)\b"
+    r"\s+(?:(?:a|avait|aurait|ont|avaient|auraient)\s+(?:(?:également|aussi|déjà|encore|récemment|ainsi)\s+)?"
+    r"(?:envoyé|dépêché|déployé|expédié|mobilisé|affrété|rapatrié|acheminé)|"
+    r"(?:envoie|dépêche|déploie|expédie|mobilise|affrète|achemine)(?:nt)?)\b"
 )
 _RU_SENDS = r"(?:\s+(?:уже|также|вновь|снова|ранее|в|во|\w+(?:ник|ду|цу|ту|ье|енье|ром|ером)))*\s+(?:направил|отправил|перебросил|послал)[аои]?\b"
 # a verb of sending after a preposition is no subject's ("flights to China dispatched", "в Китай направили")
@@ -238,7 +234,7 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
         rf"|(?<![\w-])(?i:(?P<ruadj>{alt(ru_adj)})(?:{_RU_MOVER_CASE})\s+{_RU_CARRIER})"
         rf"|{_AR_CARRIER}\s+(?:ال)?(?P<ar2>{alt(ar_set)})(?:ة|ان|تان|ين)?{AR_WORD_END}"
         rf"|{AR_WORD_START}(?:ال)?طائر\S*\s+(?:ال)?(?P<ar3>{alt(ar_set)})(?:ة|ان|تان|ين)?{_AR_CARRYING_AID}"
-        rf"|\b(?P<named>{alt(_NAMED_FORCES)})\b"
+        rf"|\b(?P<named>{alt(NAMED_FORCES)})\b"
         rf"|\b(?P<encar>{alt(sorted(set(en), key=len, reverse=True))})\s+(?i:{_EN_CARRIER})"
         rf"|\b(?P<ensubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_EN_SENDS})"
         rf"|\b(?:(?:la|le|les)\s+|l['’])?(?P<frsubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_FR_SENDS})"
@@ -262,11 +258,6 @@ def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[s
     return longest_first(fr), longest_first(ru)
 
 
-def _named_force(name: str) -> str | None:
-    """The ISO2 of the state whose forces ``name`` (a match of :data:`_NAMED_FORCES`) names."""
-    return next((iso for rx, iso in _NAMED_FORCES.items() if re.fullmatch(rx, name)), None)
-
-
 def state_forces(text: str) -> list[tuple[int, int, Actor]]:
     """States named by their forces or services ("the French Air Force", "ВВС Алжира"), as movers."""
     pattern, key, english, hand = state_table()
@@ -284,7 +275,7 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
         groups = ("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2", "ar3", "encar", "ensubj", "frsubj", "rusubj")
         named = m.group("named")
         matched = named or next(g for g in m.group(*groups) if g)
-        iso = _named_force(named) if named else key.get(norm_key(matched))
+        iso = named_force(named) if named else key.get(norm_key(matched))
         if iso is None:
             continue
         actor = hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(m.group(0))))

@@ -57,9 +57,10 @@ ACTORS: tuple[Actor, ...] = (
              r"\bDamascus\b(?=\s+(?:government|authorities))")),
     Actor("United States", "state", ("US",), ("usaf", "us air force"),
           _p(r"\bUnited\s+States\b|\bU\.S\.(?!\w)|\bUS\b|\bAmerican\b|\bPentagon\b|\bAFRICOM\b|\bUSAF\b", 0)),
+    # the French abbreviation "EAU" only in capitals: "23 tonnes d'eau" is water
     Actor("United Arab Emirates", "state", ("AE",), ("emirati",),
           _p(r"\bUAE\b|\bEmirati\b|\bUnited\s+Arab\s+Emirates\b|الإمارات\w*|الإماراتي\w*|\bОАЭ\b|\bÉmirats\b|"
-             rf"\bémirati\w*|\bémirien\w*|\bEAU\b|{AR_WORD_START}[إا]مارات(?:ي|ية){AR_WORD_END}|\bэмиратск\w*|"
+             rf"\bémirati\w*|\bémirien\w*|(?-i:\bEAU\b)|{AR_WORD_START}[إا]مارات(?:ي|ية){AR_WORD_END}|\bэмиратск\w*|"
              r"\bОбъедин[её]нн\w+\s+Арабск\w+\s+Эмират\w*")),
     Actor("Egypt", "state", ("EG",), ("egyptian",), _p(r"\bEgyptian\b|\bCairo\b")),
     # Iran's airlifts to Syria and Lebanon and its ships to Venezuela and the Red Sea; the state and its adjective

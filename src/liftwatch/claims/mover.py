@@ -15,6 +15,8 @@ from collections.abc import Callable
 from liftwatch.claims.airlines import airline_names, owned_by
 from liftwatch.claims.attribution import air_names, operators
 from liftwatch.claims.cues import MOVE
+from liftwatch.claims.fr_own_forces import french_forces
+from liftwatch.claims.hull_marks import hull_states
 from liftwatch.claims.known_movers import known_operators, military_type_states, state_forces
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.claims.merchant_flags import names_arabic_merchant_flag, names_merchant_flag
@@ -93,7 +95,7 @@ _CARGO_AFTER = re.compile(
 
 def actor_spans(text: str) -> list[tuple[int, int, Actor]]:
     out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
-    return sorted([*out, *state_forces(text)], key=lambda x: x[0])
+    return sorted([*out, *state_forces(text), *french_forces(text)], key=lambda x: x[0])
 
 
 def _operator_actor(name: str) -> Actor:
@@ -135,13 +137,15 @@ def mover(
         return any(not (b <= s or a >= e) for s, e, _ in sources)
 
     spans = [(s, e, code, a.category) for s, e, a in assets for code in a.type_codes]
-    actors = sorted([*actors, *military_type_states(text, spans)], key=lambda x: x[0])
+    hulls = hull_states(text)
+    actors = sorted([*actors, *military_type_states(text, spans), *hulls], key=lambda x: x[0])
     cands = []
     for s, e, actor in actors:
         if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
             continue
-        if any(a_s <= s and e <= a_e for a_s, a_e, a in assets if a.ship_name):
-            continue  # the landing ship "Minsk", the cruiser Moskva: a ship's name, not Belarus or Russia
+        if (s, e, actor) not in hulls and any(a_s <= s and e <= a_e for a_s, a_e, a in assets if a.ship_name):
+            continue  # the landing ship "Minsk", the cruiser Moskva: a ship's name, not Belarus or Russia (a hull
+            # mark, "HMS" in "HMS Trent", is read on the name's span)
         if re.search(r"(?:carrying|transporting|ferrying)\s+(?:\S+\s+){0,3}$", text[:s], re.I):
             continue  # "carrying Bashar al-Assad regime's soldiers": the load, not the mover
         if re.match(r"\s+destination\b", text[e:], re.I) or _CARGO_AFTER.match(text[e:]):
@@ -181,9 +185,13 @@ def mover(
         return _sponsor_of_reporter(actors, in_source)
     chosen: tuple[int, int, Actor] | None = None
     for c in cands:  # "Russian cargo planes", "avion cargo russe", "طائرة شحن روسية"
+        if c in hulls:
+            continue
         if any(0 <= a_s - c[1] <= 12 for a_s, _, _ in assets) or any(0 <= c[0] - a_e <= 16 for _, a_e, _ in assets):
             chosen = c
             break
+    if chosen is None:  # "HMS Trent", "le PHA Dixmude": the navy's mark on the ship, where no state qualifies it
+        chosen = next((c for c in cands if c in hulls), None)
     if chosen is None:
         verb = MOVE.search(text)
         before = [c for c in cands if verb is None or c[0] < verb.start()]
