@@ -98,9 +98,13 @@ _AREA_PHRASE = re.compile(
 # "and", "or" ("Bosaso and Berbera", "et la Libye", "and the Middle East"), or a next stop told with "then" and no
 # preposition of its own ("to Germany, then Qatar", "vers Malte, puis la Libye"; the role is settled in
 # ``sentences``); a bare space joins only an Arabic "و" + name
+# a French name listed after a comma carries its article ("vers le Royaume-Uni, l'Allemagne, la Belgique"): the
+# article joins it to the list as "et" does
+_FR_ARTICLE_END = re.compile(r"(?<=[,،])\s*(?:(?:le|la|les)\s+|l['’])$")
+_LIST_ENDS = re.compile(r"\s*(?:[.;:)!?]|$)")
 _JOINED_TO_PLACE = re.compile(
     r"(?:\s*,?\s*(?:(?:and|et)\s+)?(?:then|puis|ensuite)\s+(?:(?:the|le|la|les)\s+|l['’])?"
-    r"|\s*[,،]\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:the|le|la|les)\s+|l['’])?|\s+)$"
+    r"|\s*[,،]\s*(?:and\s+)?(?:(?:le|la|les)\s+|l['’])?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:the|le|la|les)\s+|l['’])?|\s+)$"
 )
 
 
@@ -229,7 +233,13 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and _AR_TIME_WORD.fullmatch(name.split()[0])
         ):
             after_place = False  # "إلى مصراتة، ليل الأحد": when the carrier arrived, not a second place listed
-        if after_place and coord is not None and coord.group(0).strip() in (",", "،") and (start - 2) not in known_ends:
+        # the joiner without a listed French name's article ("Royaume-Uni, l'Allemagne": the comma lists it)
+        art = _FR_ARTICLE_END.search(coord.group(0)) if coord is not None else None
+        article = len(art.group(0)) if art is not None else 0
+        joiner = coord.group(0)[: len(coord.group(0)) - article] if coord is not None else ""
+        if article and not (_LIST_GOES_ON.match(text, m.end()) or _LIST_ENDS.match(text, m.end())):
+            after_place = False  # "à Bamako, la Russie a envoyé": a clause's subject after the place, no list
+        if after_place and joiner.strip() in (",", "،") and (start - article - 2) not in known_ends:
             listed.add(start)  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
         bound = name.endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
