@@ -20,6 +20,7 @@ from liftwatch.claims.fr_participle_leads import participle_lead
 from liftwatch.claims.from_to import ends_route, opens_route
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
+from liftwatch.claims.list_joints import JOINED_TO_PLACE, LIST_GOES_ON, list_closes, listed_article
 from liftwatch.claims.model import Place
 from liftwatch.claims.name_marks import person_marked, quoted
 from liftwatch.claims.names_by_country import after_country, in_named_country
@@ -94,16 +95,6 @@ _AREA_PHRASE = re.compile(
 )
 
 
-# what joins a name to the place before it so that it shares that place's role: a comma (Latin or Arabic "،"),
-# "and", "or" ("Bosaso and Berbera", "et la Libye", "and the Middle East"), or a next stop told with "then" and no
-# preposition of its own ("to Germany, then Qatar", "vers Malte, puis la Libye"; the role is settled in
-# ``sentences``); a bare space joins only an Arabic "و" + name
-_JOINED_TO_PLACE = re.compile(
-    r"(?:\s*,?\s*(?:(?:and|et)\s+)?(?:then|puis|ensuite)\s+(?:(?:the|le|la|les)\s+|l['’])?"
-    r"|\s*[,،]\s*(?:and\s+)?|\s+(?:and|or|et|ou|и|или)\s+(?:(?:the|le|la|les)\s+|l['’])?|\s+)$"
-)
-
-
 def _region_nominative(phrase: str) -> str:
     """ "Московскую область" -> "Московская область": the name as a reader would look it up."""
     m = re.fullmatch(r"([А-ЯЁ][а-яё]+)(?:ая|ую|ой)\s+област(?:ь|и|ью)", phrase)
@@ -118,13 +109,6 @@ _RU_WATER = re.compile(r"\s+(?:пролив|море|океан|залив)\w{0,
 # "flew to Ankara"), even though the same word elsewhere stands for the state ("Cairo said"); a demonym or a
 # body ("Russian", "the Kremlin", "AFRICOM") stays an actor
 _NOT_CAPITAL = re.compile(r"(?:.*(?:ian|ish|ese|ean|an|i|'s|’s)|Kremlin|Pentagon|[A-ZА-ЯЁ]{2,}|U\.S\.)$")
-
-
-# a name inside a route list that goes on to another name ("called at Limassol, Alexandria and Benghazi", "via
-# Ceuta, La Valette et Karachi") is one more stop even when the kb does not know it
-_LIST_GOES_ON = re.compile(
-    r"\s*(?:,\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|or|et|ou|и|или)\s+)(?:the\s+|(?:le|la|les)\s+|l['’])?[A-ZÀ-ÖØ-ÞА-ЯЁ]"
-)
 
 
 # an adjective of origin by its form: English "-an/-ian/-ese/-ish/-i" ("Libyan", "West African", "Sudanese");
@@ -218,7 +202,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         start = m.start() + participle_lead(text, m.start(), lambda w: gaz.lookup(w) is not None)
         name = text[start : m.end()]
         pre = text[max(0, start - 80) : start]
-        coord = _JOINED_TO_PLACE.search(pre)
+        coord = JOINED_TO_PLACE.search(pre)
         if coord is not None and coord.group(0).isspace() and not name.startswith("و"):
             coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
         after_place = coord is not None and (start - len(coord.group(0))) in ends  # "Bosaso and Berbera"
@@ -229,7 +213,12 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and _AR_TIME_WORD.fullmatch(name.split()[0])
         ):
             after_place = False  # "إلى مصراتة، ليل الأحد": when the carrier arrived, not a second place listed
-        if after_place and coord is not None and coord.group(0).strip() in (",", "،") and (start - 2) not in known_ends:
+        # the joiner without a listed French name's article ("Royaume-Uni, l'Allemagne": the comma lists it)
+        article = listed_article(coord.group(0)) if coord is not None else 0
+        joiner = coord.group(0)[: len(coord.group(0)) - article] if coord is not None else ""
+        if article and not list_closes(text, m.end()):
+            after_place = False  # "à Bamako, la Russie a envoyé": a clause's subject after the place, no list
+        if after_place and joiner.strip() in (",", "،") and (start - article - 2) not in known_ends:
             listed.add(start)  # "stops in Nairobi, Ethiopia, Entebbe": a list, or "Bangui, President X"
         bound = name.endswith("-bound")  # "a Vladivostok-bound cargo ship"
         if (
@@ -347,7 +336,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
             and not _capital_after_cue(text, a, phrase)
         ):
             continue  # "Moscow" / "из РФ" after a cue is a place; elsewhere it stands for Russia
-        if place is None and a in listed and not _LIST_GOES_ON.match(text[b : b + 40]):
+        if place is None and a in listed and not LIST_GOES_ON.match(text[b : b + 40]):
             continue  # "Bangui, President X said": not a list of places
         if place is None and re.match(r"\s+capital\b", text[b : b + 12], re.I):
             continue  # "the Burkinabe capital Ouagadougou": an adjective of origin, the capital is named next

@@ -3,7 +3,9 @@
 
 Russian names a town's harbour with an adjective made of the town's name and a suffix "-ск-" ("Новороссийск":
 "новороссийский", "Петербург": "петербургский", "Севастополь": "севастопольский"), written in lower case, so no
-reader of names proposed it: the ship's movement lost its port. The adjective's stem is the town's name, whole
+reader of names proposed it: the ship's movement lost its port. A foreign town's adjective is often written with a
+capital ("в Ашдодском порту", "Феодосийский порт"): the same form, read the same way (a state's adjective with a
+capital, "Египетский порт", names no port the kb knows and stays unread here). The adjective's stem is the town's name, whole
 ("севастополь-ская"), without the suffix's vowel ("петербург-ский") or ending in "-ск" itself
 ("новороссийск-ий"); the town is the one of these the kb knows exactly (no fuzzy or by-ear match), read as a
 ship's place (its port). A state's adjective ("российский порт") is no town and is read by ``ru_home_bases``; a
@@ -27,7 +29,7 @@ _SK_ENDING = r"ск(?:ий|ая|ое|ого|ому|ом|ой|ую|им)"
 # a harbour's nouns in every case of the singular: a port, a bay, a harbour
 _HARBOUR = r"(?:порт(?:а|у|ом|е)?|бухт(?:а|ы|е|у|ой)|гаван(?:ь|и|ью))"
 _PHRASE = re.compile(
-    rf"(?<![\w-])(?P<stem>[а-яё]{{3,}}?){_SK_ENDING}\s+(?:военн\w+\s+|морск\w+\s+)?{_HARBOUR}(?![\w-])"
+    rf"(?<![\w-])(?P<stem>[а-яёА-ЯЁ][а-яё]{{2,}}?){_SK_ENDING}\s+(?:военн\w+\s+|морск\w+\s+)?{_HARBOUR}(?![\w-])"
 )
 # a name, a quoted name or a place in the genitive after the noun says which one it is
 _NAMED_AFTER = re.compile(r"^\s*[«\"“„A-ZА-ЯЁ]")
