@@ -88,3 +88,10 @@ def test_a_hyphenated_pennant_number_before_a_name_is_no_part_of_it() -> None:
 
 def test_a_name_that_is_only_letters_and_a_number_stays() -> None:
     assert _names("Буксир МБ-412 вышел из Севастополя в Тартус.") == ["МБ-412"]
+
+
+def test_ships_identified_as_names_are_the_names() -> None:
+    assert _names("The tankers have been identified as Coral Bay and Nimbus, both bound for Latakia.") == [
+        "Coral Bay",
+        "Nimbus",
+    ]

@@ -75,8 +75,11 @@ _RU_WHOSE = re.compile(
 # a merchant ship's prefix written with a slash before its name ("the tanker M/T Jazz", "M/V Kathrin"): the
 # prefix says motor tanker or vessel, it is no part of the name (read alone, its "M" was taken for the ship)
 _HULL_PREFIX = r"(?:M/[TVYS]\.?\s+)?"
+# a ship noun whose name the report gives as an identification ("The vessels have been identified as Shabdis and
+# Barzin", "the ship, identified as Sea World,"): the name, as after "named"
+_IDENTIFIED_AS = r"(?:(?:has|have|had)\s+been\s+|were\s+|was\s+)?identified\s+as\s+"
 _AFTER_NOUN = re.compile(
-    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+)?{_HULL_PREFIX}[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
+    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+|{_IDENTIFIED_AS})?{_HULL_PREFIX}[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
     rf"(?P<more>(?:\s*(?:,(?:\s*and\b)?|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
 )
 # English also writes the name before the class noun, after "the": "the Novocherkassk landing ship", "the
