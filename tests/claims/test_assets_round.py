@@ -1,5 +1,6 @@
 """Carriers read wrong or in part: words of whose a ship is taken for its name, quoted names of who reports, an
-elided article's apostrophe, and a type written with its popular name (invented sentences)."""
+elided article's apostrophe, a type written with its popular name, an exercise named by its year and a pennant
+number written before a ship's name (invented sentences)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,40 @@ def test_a_quoted_russian_phrase_opening_with_a_class_noun_is_no_ship_name() -> 
 
 def test_a_navy_prefix_alone_before_a_quoted_russian_name_is_no_ship_name() -> None:
     assert "USS" not in _names("Американский эсминец USS «Мейсон» прибыл в порт Салала.")
+
+
+def test_a_quoted_exercise_named_by_its_year_is_no_ship() -> None:
+    assert _names("Фрегат «Стойкий» вышел из Балтийска на учения «Северный щит–2031».") == ["Стойкий"]
+
+
+def test_a_mission_named_by_its_year_after_a_ship_name_is_no_ship() -> None:
+    assert _names('The hospital ship Silk Road left Qingdao on its "Blue Bridge 2029" mission to Apia.') == [
+        "Silk Road"
+    ]
+
+
+def test_an_arabic_exercise_named_by_its_year_is_no_ship() -> None:
+    assert _labels('غادرت الفرقاطة ميناء جدة للمشاركة في تمرين "درع الخليج 2030"') == ["ship"]
+
+
+def test_a_ship_name_with_a_number_of_its_own_stays() -> None:
+    assert _names("The cargo ship Sparta 4 left Novorossiysk for Tartus.") == ["Sparta 4"]
+
+
+def test_a_pennant_number_before_a_quoted_name_is_no_part_of_it() -> None:
+    assert _names("La frégate ‘F977 Cassiopée’ a quitté Brest pour Dakar.") == ["Cassiopée"]
+
+
+def test_a_hyphenated_pennant_number_before_a_name_is_no_part_of_it() -> None:
+    assert _names("La frégate française D-622 Belvédère a franchi le détroit de Gibraltar.") == ["Belvédère"]
+
+
+def test_a_name_that_is_only_letters_and_a_number_stays() -> None:
+    assert _names("Буксир МБ-412 вышел из Севастополя в Тартус.") == ["МБ-412"]
+
+
+def test_ships_identified_as_names_are_the_names() -> None:
+    assert _names("The tankers have been identified as Coral Bay and Nimbus, both bound for Latakia.") == [
+        "Coral Bay",
+        "Nimbus",
+    ]

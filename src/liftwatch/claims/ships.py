@@ -75,8 +75,11 @@ _RU_WHOSE = re.compile(
 # a merchant ship's prefix written with a slash before its name ("the tanker M/T Jazz", "M/V Kathrin"): the
 # prefix says motor tanker or vessel, it is no part of the name (read alone, its "M" was taken for the ship)
 _HULL_PREFIX = r"(?:M/[TVYS]\.?\s+)?"
+# a ship noun whose name the report gives as an identification ("The vessels have been identified as Shabdis and
+# Barzin", "the ship, identified as Sea World,"): the name, as after "named"
+_IDENTIFIED_AS = r"(?:(?:has|have|had)\s+been\s+|were\s+|was\s+)?identified\s+as\s+"
 _AFTER_NOUN = re.compile(
-    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+)?{_HULL_PREFIX}[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
+    rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+|{_IDENTIFIED_AS})?{_HULL_PREFIX}[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
     rf"(?P<more>(?:\s*(?:,(?:\s*and\b)?|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
 )
 # English also writes the name before the class noun, after "the": "the Novocherkassk landing ship", "the
@@ -242,6 +245,14 @@ def _names(first: str, more: str) -> list[str]:
     return out
 
 
+# a pennant number written before the name ("la frégate ‘F931 Louise-Marie’", "F-714 Guépratte"): the hull's painted
+# letter and number, which the navy's lists give beside the name, not in it; a number alone ("СБ-406") is the name
+_PENNANT = re.compile(r"^[A-Z]{1,2}-?\d{2,4}\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+# a name that ends in a year is an exercise's, a mission's or an operation's ("Sea Breeze 2017", "جسر الصداقة 2020",
+# «Морской пояс безопасности–2026"): navies name those by their year, ships by a number (hull, pennant) or none
+_EVENT_YEAR = re.compile(r"\S[\s\-–—]+(?:19[5-9]\d|20[0-4]\d)$")
+
+
 def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of every vessel named in ``text``."""
     listed = bracketed_ships(text)  # "trois bateaux (le Ventôse, le Tonnerre)": the names say they are ships
@@ -255,6 +266,7 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             name, b = name[: day.start()], b - len(day.group(0))
         name = re.sub(r"\s+", " ", name.strip(" \"'“”‘’«»″,"))
         name = _TR_CLASS_AFTER.sub("", name)  # "Kınalıada korveti": the corvette Kınalıada
+        name = _PENNANT.sub("", name)  # "la frégate F-714 Guépratte": the ship Guépratte
         if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in _NOT_FIRST:
             return
         if re.search(r"\s[a-zà-ÿ]$", name):
@@ -269,6 +281,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             return  # "the frigate Sunday": a day, not a name
         if name.isdigit():
             return  # "Фрегат 9 мая прибыл": a day of the month, not a name (hull numbers follow a name)
+        if _EVENT_YEAR.search(name):
+            return  # «Морское взаимодействие–2025», "Mission Harmony 2024": an exercise or mission, not a ship
         title = not prefixed and any(w.lower() in _TITLE_WORDS for w in name.split()[1:])  # "HMS Prince of Wales"
         if re.search(r"['’]s\b", name) or title:
             return  # "Landing Ship Brigade’s Ropucha", a headline's "Ship Docks At Port Sudan": no name
