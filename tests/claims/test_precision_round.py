@@ -7,10 +7,11 @@ Sentences written for these rules (other carriers, places and dates than the gol
 
 from __future__ import annotations
 
+from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.scoring import count_of
-from liftwatch.claims.unknown_names import names_no_place, without_date_tail
+from liftwatch.claims.unknown_names import UNKNOWN_NOTE, drop_names_of_no_place, names_no_place, without_date_tail
 
-from .conftest import one_claim, place_ids
+from .conftest import one_claim, place_ids, shape_extract
 
 
 def test_an_embassy_is_no_origin() -> None:
@@ -41,8 +42,8 @@ def test_a_ship_met_is_no_destination() -> None:
 
 
 def test_a_people_is_no_destination() -> None:
-    c = one_claim("The ferry carried the troops to the Italians at Beira on 4 May.")
-    assert all(p.text != "Italians" for p in c.destination)
+    ex = shape_extract("The ferry carried the troops to the Italians at Beira on 4 May.")
+    assert all(p.text != "Italians" for c in ex.claims for p in c.destination)
 
 
 def test_an_acronym_of_six_letters_the_kb_lacks_is_no_origin() -> None:
@@ -96,3 +97,10 @@ def test_several_flights_still_count_two_or_more() -> None:
 def test_a_name_run_on_past_the_place_keeps_the_place() -> None:
     c = one_claim("The frigate arrived in Mombasa Governor Nassir said on 4 May.")
     assert place_ids(c.destination) == {"mombasa-port"}
+
+
+def test_a_claim_left_with_no_place_no_carrier_and_no_actor_is_dropped() -> None:
+    # the only place was a body's name; nothing is left that a reader or the data could check
+    gone = Place(text="Hezbollah", kind="unknown", id=None, name="Hezbollah", note=UNKNOWN_NOTE)
+    bare = Claim(claim_id=1, sentences=["They flew to Hezbollah."], origin=[gone])
+    assert drop_names_of_no_place([bare]) == []

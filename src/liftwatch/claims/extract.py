@@ -348,7 +348,7 @@ def extract(
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)
     drop_seas_the_ends_lie_on(claims)  # "from Tartus ... in the Mediterranean": the end says it (rule 44)
-    drop_names_of_no_place(claims)  # "from the Russian Embassy", "to Hezbollah": no place
+    claims = drop_names_of_no_place(claims)  # "from the Russian Embassy", "to Hezbollah": no place
 
     date_claims(claims, text, pub, pub_span, default_year, default_window_days, publication_month_only)
     names = list(dict.fromkeys(act.name for _, _, act in actors_all))

@@ -115,13 +115,19 @@ def names_no_place(phrase: str) -> bool:
     return _nationality_led(phrase)
 
 
-def drop_names_of_no_place(claims: list[Claim]) -> None:
+def drop_names_of_no_place(claims: list[Claim]) -> list[Claim]:
     """Take out of each claim's places the unknown ones whose name is a body, a people, a ship or an armed group
-    (:func:`names_no_place`). The claim itself stays: its carrier, date and count are read from the same sentence
-    and may be right though the run after its cue is no place."""
+    (:func:`names_no_place`). A claim keeps its other places (its carrier, date and count are read from the same
+    sentence and may be right though one run after a cue is no place); a claim left with no place, no carrier and
+    no actor says nothing a reader or the data could check, and is dropped."""
+    out = []
     for c in claims:
+        had = bool(c.origin or c.destination or c.via or c.possible)
         for role in ("origin", "destination", "via", "possible"):
             places = getattr(c, role)
             kept = [p for p in places if p.known or p.note != UNKNOWN_NOTE or not names_no_place(p.text)]
             if len(kept) != len(places):
                 setattr(c, role, kept)
+        if c.origin or c.destination or c.via or c.possible or c.assets or c.actor or not had:
+            out.append(c)
+    return out
