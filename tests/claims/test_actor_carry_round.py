@@ -79,3 +79,10 @@ def test_arabic_is_not_carried() -> None:
     text = "أعلنت تركيا عن مهمة إغاثة. " + claim.sentences[0]
     carry_told_actor([claim], text)
     assert claim.actor is None
+
+
+def test_the_actor_who_tells_the_story_is_not_carried() -> None:
+    claim = Claim(claim_id=1, sentences=["The frigate left Izmir for Lagos on 3 May."])
+    text = "A frigate docked at Haifa on 1 May, according to the Turkish navy. " + claim.sentences[0]
+    carry_told_actor([claim], text)
+    assert claim.actor is None

@@ -33,6 +33,13 @@ _MERCHANT = re.compile(
 )
 
 
+# the teller, not the told: an actor right after a verb of reporting ("..., inform the Romanian Naval Forces",
+# "according to the", "selon la", "сообщает") is the story's source
+_TELLS = re.compile(
+    r"(?:\b(?:informs?|said|says|reported|reports|announced|according\s+to|selon|a\s+(?:annoncé|indiqué|précisé)|"
+    r"сообщает|сообщил[аи]?|заявил[аи]?|по\s+данным))\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$",
+    re.I,
+)
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
@@ -54,7 +61,7 @@ def carry_told_actor(claims: list[Claim], text: str) -> None:
             continue
         if c.domain != "air" and _MERCHANT.search(text[: at + sum(len(x) for x in c.sentences)]):
             continue  # a merchant ship's story: the state named before is its flag or its cargo's, rule 8
-        before = {a.name: a for _, _, a in actor_spans(text[:at])}
+        before = {a.name: a for s, _, a in actor_spans(text[:at]) if not _TELLS.search(text[max(0, s - 40) : s])}
         if len(before) != 1:
             continue
         told = next(iter(before.values()))
