@@ -10,7 +10,8 @@ Nor is a merchant ship's story carried: a tanker or a cargo ship is its company'
 state the text named before it ("the Russian shadow fleet", "российский сухогруз") is its flag, its cargo's
 owner or its port, not its mover. Arabic is left out: a state's bare name there is as often the place a
 movement goes to ("... اليابان" as the destination of a visit) as its mover, and carrying it filled more
-wrong actors than right ones in the annotated excerpts.
+wrong actors than right ones in the annotated excerpts. An actor named right after a verb of reporting
+("..., inform the Romanian Naval Forces") tells the story: it is its source, not one of the actors told.
 """
 
 from __future__ import annotations
