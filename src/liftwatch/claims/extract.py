@@ -68,6 +68,7 @@ from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.ship_groups import group_members
 from liftwatch.claims.ships import mentions_of
 from liftwatch.claims.spacy_spans import model_spans
+from liftwatch.claims.story_actor import carry_told_actor
 from liftwatch.claims.timeparse import find_publication_date, find_times, years_in
 from liftwatch.claims.turnaround import turnarounds
 from liftwatch.claims.typed_escorts import typed_escort_claims
@@ -344,6 +345,7 @@ def extract(
     shared_marks(claims)  # "HMS Trent" with no state the story names: the Royal Navy's
     state_companies(claims)  # rule 8: a state company's carrier is its state's
     proxy_as_named(claims, text)
+    carry_told_actor(claims, text)  # "L'armée allemande a annoncé ... . L'avion ...": the one actor told before
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)
