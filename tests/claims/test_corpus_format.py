@@ -55,6 +55,8 @@ LETTERS = {
     "am": 38,
     "an": 39,
     "ao": 40,
+    "ap": 41,
+    "aq": 42,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
