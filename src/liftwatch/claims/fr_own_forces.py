@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from liftwatch.claims.known_movers import state_table
+from liftwatch.claims.known_movers import state_mover, state_table
 from liftwatch.claims.lexicon import Actor
 from liftwatch.kb._text import norm_key
 
@@ -44,8 +44,7 @@ _OVERSEAS = re.compile(
 
 def _france() -> Actor:
     """France's mover (the lexicon's where it has one)."""
-    _, _, english, hand = state_table()
-    return hand.get("FR") or Actor(english["FR"], "state", ("FR",), (), re.compile(r"\bFrance\b"))
+    return state_mover("FR", "France")
 
 
 def french_forces(text: str) -> list[tuple[int, int, Actor]]:

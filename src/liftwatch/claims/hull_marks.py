@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from liftwatch.claims.known_movers import state_table
+from liftwatch.claims.known_movers import state_mover, state_table
 from liftwatch.claims.lexicon import Actor
 from liftwatch.claims.model import Claim
 
@@ -85,10 +85,7 @@ def _pattern() -> re.Pattern[str]:
 
 def _actor(iso: str, mark: str) -> Actor | None:
     """The mover of the state ``iso`` (its hand-written one where the lexicon has it)."""
-    _, _, english, hand = state_table()
-    if iso not in english:
-        return None
-    return hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(mark)))
+    return state_mover(iso, mark) if iso in state_table()[2] else None
 
 
 def hull_states(text: str) -> list[tuple[int, int, Actor]]:

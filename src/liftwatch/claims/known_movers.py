@@ -243,6 +243,13 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
     return pattern, key, english, hand
 
 
+def state_mover(iso: str, words: str) -> Actor:
+    """The mover of the state ``iso`` found by ``words`` in a text: its hand-written one where the lexicon has
+    one, else the state by its English name (``iso`` must be a state of :func:`state_table`)."""
+    _, _, english, hand = state_table()
+    return hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(words)))
+
+
 def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[str]]:
     """French adjective forms and Russian adjective stems (``kb.nationalities``, longest first) of the states the
     English names know, each added to ``key`` (name -> ISO2) where no name took it: a country whose only movers
@@ -260,7 +267,7 @@ def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[s
 
 def state_forces(text: str) -> list[tuple[int, int, Actor]]:
     """States named by their forces or services ("the French Air Force", "ВВС Алжира"), as movers."""
-    pattern, key, english, hand = state_table()
+    pattern, key, _, _ = state_table()
     out = []
     for m in pattern.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
@@ -278,7 +285,7 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
         iso = named_force(named) if named else key.get(norm_key(matched))
         if iso is None:
             continue
-        actor = hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(m.group(0))))
+        actor = state_mover(iso, m.group(0))
         out.append((m.start(), m.end(), actor))
     return out
 
@@ -301,7 +308,7 @@ def military_type_states(text: str, spans: list[tuple[int, int, str, str | None]
 
     ``spans`` are the text's carriers as (start, end, kb type code, kb category). A civil or dual-use type with
     its nationality ("a Russian Ilyushin Il-62M", "an Egyptian Il-76") names no mover (rules 6 and 41)."""
-    _, key, english, hand = state_table()
+    _, key, _, _ = state_table()
     out: list[tuple[int, int, Actor]] = []
     for a, b, code, category in spans:
         if code not in _MILITARY_TRANSPORTS and category != "military_other":
@@ -317,7 +324,7 @@ def military_type_states(text: str, spans: list[tuple[int, int, str, str | None]
             iso = key.get(norm_key(text[start:end]))
             if iso is None:
                 continue
-            actor = hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(text[start:end])))
+            actor = state_mover(iso, text[start:end])
             out.append((start, end, actor))
     return out
 

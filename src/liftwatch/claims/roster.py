@@ -27,7 +27,7 @@ from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import number_value
 from liftwatch.claims.cues import AIRDROP
-from liftwatch.claims.known_movers import state_forces, state_table
+from liftwatch.claims.known_movers import state_forces, state_mover, state_table
 from liftwatch.claims.lexicon import ACTORS, Actor
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.kb._text import norm_key
@@ -102,8 +102,7 @@ def _adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _state_actor(iso: str) -> Actor:
-    _, _, english, hand = state_table()
-    return hand.get(iso) or Actor(english[iso], "state", (iso,), (), re.compile(re.escape(english[iso])))
+    return state_mover(iso, state_table()[2][iso])
 
 
 def _items(text: str) -> list[tuple[int, int]]:
