@@ -13,11 +13,13 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from liftwatch.claims.departures import departure_dated
+from liftwatch.claims.departures import departure_dated, departure_told
 from liftwatch.claims.model import Claim
+from liftwatch.claims.port_calls import call_arrival
 from liftwatch.claims.relative import counted_back
 from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.timeparse import TimeSpan, find_times, next_day_spans
+from liftwatch.claims.under_way import going_on
 from liftwatch.claims.voyage_lengths import voyage_span
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
@@ -165,9 +167,19 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
                 # "arrived on 23 June after a 14-day voyage": the voyage the text measures, not its one day
                 t = resolved[0]
                 resolved = [TimeSpan(measured[0], min(measured[1], pub) if pub else measured[1], t.text, t.kind, t.pos)]
+            elif resolved and (arrived := call_arrival(claim.sentences, resolved)) is not None:
+                # "font escale à Cotonou du 23 au 26 octobre": arrived by the call's first day
+                t = resolved[0]
+                resolved = [TimeSpan(arrived, arrived, t.text, t.kind, t.pos)]
             elif pub is not None and resolved and departure_dated(claim.sentences, resolved):
                 # "left Baltiysk on 13 December", its arrival untold: under way from that day to the report
                 resolved = [TimeSpan(t.start, pub, t.text, t.kind, t.pos) for t in resolved]
+            elif pub is not None and resolved and going_on(claim.sentences, resolved):
+                # "docked at Suva on December 10 ... on its way back to China": seen that day, under way to the report
+                resolved = [TimeSpan(t.start, pub, t.text, t.kind, t.pos) for t in resolved]
+        elif pub is not None and not several and resolved and departure_told(claim.sentences):
+            # the article's one date on a claim that tells a departure and no arrival: under way from it to the report
+            resolved = [TimeSpan(t.start, max(pub, t.end or pub), t.text, t.kind, t.pos) for t in resolved]
         if resolved:
             start = min(t.start for t in resolved if t.start)
             ends = [t.end or t.start for t in resolved]
