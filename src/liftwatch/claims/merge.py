@@ -22,6 +22,7 @@ from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key
 from liftwatch.claims.ranked_arrivals import rank_apart
+from liftwatch.claims.told_earlier import earlier_apart
 from liftwatch.claims.water import is_water, without_parts
 from liftwatch.kb.regions import regions
 from liftwatch.kb.sites import AIR_KINDS, SEA_KINDS
@@ -322,6 +323,7 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
                 and not escort_apart(o, c)
                 and not rank_apart(o, c)
                 and not kinds_apart(o, c)
+                and not earlier_apart(o, c)
             ),
             None,
         )
