@@ -44,10 +44,12 @@ _RU_BRANCH = (
     r"[Вв]ооруж[её]нн\w+\s+сил\w*|[Пп]ограничн\w+\s+служб\w*|[Бб]ереговой\s+охран\w*)"
 )
 # (a carrier "belonging to" a branch writes the branch with "ل" joined, its article's alif dropped: "طائرة تابعة
-# للقوات الجوية الإيطالية"; "ل" alone may be "to" a receiving branch, so only after "تابع")
+# للقوات الجوية الإيطالية"; "ل" alone may be "to" a receiving branch, so only after "تابع"); a kingdom's branch is
+# "royal" before its adjective ("سلاح الجو الملكي الأردني", "القوات الجوية الملكية السعودية")
 _AR_BRANCH = (
-    r"(?:سلاح\s+الجو|القوات\s+الجوية|القوات\s+البحرية|البحرية|الجيش|القوات\s+المسلحة|خفر\s+السواحل|"
-    r"تابع\S*\s+لل(?:قوات\s+(?:الجوية|البحرية|المسلحة)|بحرية|جيش))"
+    r"(?:سلاح\s+الجو(?:\s+الملكي)?|القوات\s+الجوية(?:\s+الملكية)?|القوات\s+البحرية(?:\s+الملكية)?|البحرية|الجيش|"
+    r"القوات\s+المسلحة|خفر\s+السواحل|"
+    r"تابع\S*\s+لل(?:قوات\s+(?:الجوية|البحرية|المسلحة)(?:\s+الملكية)?|بحرية|جيش))"
 )
 # "la Marine nationale du Maroc" is a branch with its state after it; "Marine royale" was measured the same way and
 # left out: "la Marine royale canadienne" took the mover from a ship the text sails beside another state's destroyer

@@ -70,9 +70,10 @@ ACTORS: tuple[Actor, ...] = (
              rf"{AR_WORD_START}(?:ال)?[إا]يران(?:ي|ية|يتان|يتين|يين)?{AR_WORD_END}|\bИран\w*|\bиранск\w*|"
              r"\biranien\w*|\bIRGC\b|\bIRIS\b")),
     # the United Kingdom by its air force and navy ("an RAF C-130J", "سلاح الجو الملكي البريطاني", "Королевских
-    # ВВС", "la Royal Air Force"): the adjective alone stays out, as for the United States
+    # ВВС", "la Royal Air Force"): the adjective alone stays out, as for the United States; another kingdom's
+    # adjective after "سلاح الجو الملكي" ("الأردني", "المغربي") makes it that kingdom's air force, not the RAF
     Actor("United Kingdom", "state", ("GB",), ("raf", "royal air force", "royal navy"),
-          _p(r"\bRAF\b|\bRoyal\s+(?:Air\s+Force|Navy)\b|سلاح\s+الجو\s+الملكي(?:\s+البريطاني)?|البحرية\s+الملكية\s+البريطانية|"
+          _p(r"\bRAF\b|\bRoyal\s+(?:Air\s+Force|Navy)\b|سلاح\s+الجو\s+الملكي(?:\s+البريطاني|(?!\s+ال[\u0621-\u064a]+ي(?![\u0621-\u064a])))|البحرية\s+الملكية\s+البريطانية|"
              r"\bКоролевск\w+\s+(?:ВВС|военно-воздушн\w+\s+сил|ВМС|военно-морск\w+\s+флот)\w*")),
     Actor("Belarus", "state", ("BY",), ("belarus", "belavia", "rada airlines"),
           _p(r"\bBelarus(?:ian)?\b|\bMinsk\b|\bбелорусск\w*|\bBiélorussie\b|\bbiélorusse\w*|بيلاروس\w*")),
