@@ -1,0 +1,47 @@
+"""Places named in a form the reader used to miss: a listed place followed by a note in brackets ("Lisbon
+(Portugal) and Sal", "Гиссар (Таджикистан) и Кант (Киргизия)"), which used to close the list.
+
+Invented sentences, one behaviour per test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from liftwatch.claims.extract import extract
+from liftwatch.claims.places import default_gazetteer
+from liftwatch.claims.reading import read_sentences
+from liftwatch.claims.scoring import place_keys
+
+
+def _keys(text: str) -> set[str]:
+    """Every place key the reader found anywhere in ``text``."""
+    mentions, _ = read_sentences(text, default_gazetteer(), date(2025, 3, 1))
+    return set().union(*(place_keys(m.place) for m in mentions))
+
+
+def _vias(text: str) -> set[str]:
+    claims = extract(text, date(2025, 3, 1)).claims
+    return {p.id or "" for c in claims for p in c.via}
+
+
+def test_english_place_listed_after_a_bracketed_country_is_found() -> None:
+    assert "GOOY" in _keys("The KC-390 refuelled at Lisbon (Portugal) and Dakar (Senegal) on its way home.")
+
+
+def test_english_place_listed_after_a_bracketed_country_shares_the_role() -> None:
+    vias = _vias("The C-390 flew from Brasilia to Warsaw, making stops in Lisbon (Portugal) and Dakar (Senegal).")
+    assert {"LPPT", "GOOY"} <= vias
+
+
+def test_french_places_listed_after_bracketed_countries_are_found() -> None:
+    assert {"DGAA", "GMMN"} <= _keys("Le navire se dirigera vers Lagos (Nigeria), Accra (Ghana) et Casablanca (Maroc).")
+
+
+def test_russian_place_listed_after_a_bracketed_country_is_found() -> None:
+    assert "UAFW" in _keys("Самолеты совершат дозаправки на аэродромах Гиссар (Таджикистан) и Кант (Киргизия).")
+
+
+def test_bracketed_note_alone_makes_no_list() -> None:
+    # a name after a bracket but with no joining word is no further item of the list
+    assert "GOOY" not in _keys("The C-390 stopped in Lisbon (Portugal). Dakar airport was closed.")
