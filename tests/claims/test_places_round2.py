@@ -1,5 +1,6 @@
-"""Places named in a form the reader used to miss: a listed place followed by a note in brackets ("Lisbon
-(Portugal) and Sal", "Гиссар (Таджикистан) и Кант (Киргизия)"), which used to close the list.
+"""Places named in forms the reader used to miss: a listed place followed by a note in brackets ("Lisbon
+(Portugal) and Sal", "Гиссар (Таджикистан) и Кант (Киргизия)"), which used to close the list, and a port named
+after the sea it lies on ("the Black Sea port of Odessa", "the sea port of Constanta"), which gave the sea.
 
 Invented sentences, one behaviour per test.
 """
@@ -45,3 +46,25 @@ def test_russian_place_listed_after_a_bracketed_country_is_found() -> None:
 def test_bracketed_note_alone_makes_no_list() -> None:
     # a name after a bracket but with no joining word is no further item of the list
     assert "GOOY" not in _keys("The C-390 stopped in Lisbon (Portugal). Dakar airport was closed.")
+
+
+def _goals(text: str) -> set[str]:
+    claims = extract(text, date(2025, 3, 1)).claims
+    return {p.id or "" for c in claims for p in c.destination}
+
+
+def test_port_named_after_its_sea_is_the_goal() -> None:
+    # "the Black Sea port of X": the port is where the ship went, not the sea
+    assert _goals("The frigate HMS Kent docked in the Black Sea port of Odessa on Monday.") == {"wpi-43650"}
+
+
+def test_sea_before_a_port_of_is_no_place() -> None:
+    assert "black-sea" not in _keys("The frigate HMS Kent docked in the Black Sea port of Odessa on Monday.")
+
+
+def test_port_after_sea_port_of_is_found() -> None:
+    assert "wpi-43560" in _goals("The destroyer USS Ross docked on Thursday in the sea port of Constanta.")
+
+
+def test_sea_entered_is_still_a_place() -> None:
+    assert "black-sea" in _goals("The frigate HMS Kent sailed into the Black Sea on Monday.")

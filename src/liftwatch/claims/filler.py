@@ -122,8 +122,14 @@ _DATE_IN_FILL = re.compile(
 )
 
 
+# the sea a port lies on, before the port's noun ("in the Black Sea port of Odessa", "in the sea port of Constanta"):
+# it describes the port, as "military" or "Syrian" do
+_SEA_BEFORE_PORT = re.compile(r"(?:\b[A-Z][a-z]+\s+Sea|\bsea)\s*(?=(?:naval\s+)?(?:port|harbou?r)\s+(?:city\s+)?of\b)")
+
+
 def fill_ok(fill: str) -> bool:
-    """True when every word between a cue and a place is filler (see ``filler_word``), a date aside."""
-    fill = _DATE_IN_FILL.sub(" ", fill)
+    """True when every word between a cue and a place is filler (see ``filler_word``), a date and the sea before a
+    port's noun aside."""
+    fill = _SEA_BEFORE_PORT.sub(" ", _DATE_IN_FILL.sub(" ", fill))
     words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
     return all(filler_word(w) for w in words if w)
