@@ -1,6 +1,7 @@
 """Places named in forms the reader used to miss: a listed place followed by a note in brackets ("Lisbon
 (Portugal) and Sal", "Гиссар (Таджикистан) и Кант (Киргизия)"), which used to close the list, and a port named
-after the sea it lies on ("the Black Sea port of Odessa", "the sea port of Constanta"), which gave the sea.
+after the sea it lies on ("the Black Sea port of Odessa", "the sea port of Constanta"), which gave the sea, and a
+French port's quay ("au quai n°9 du port d'Alger"), which broke the cue's reach.
 
 Invented sentences, one behaviour per test.
 """
@@ -68,3 +69,12 @@ def test_port_after_sea_port_of_is_found() -> None:
 
 def test_sea_entered_is_still_a_place() -> None:
     assert "black-sea" in _goals("The frigate HMS Kent sailed into the Black Sea on Monday.")
+
+
+def test_french_quay_with_its_number_reaches_the_port() -> None:
+    goals = _goals("Le patrouilleur Commandant Blaison a accosté mardi au quai n°4 du port d’Alger.")
+    assert goals == {"algiers-port"}
+
+
+def test_french_quay_told_by_an_adjective_names_no_place() -> None:
+    assert not any(k.startswith("unknown:") for k in _keys("Le Mistral a quitté le quai Toulonnais le 5 mars."))
