@@ -20,7 +20,7 @@ from liftwatch.claims.fr_participle_leads import participle_lead
 from liftwatch.claims.from_to import ends_route, opens_route
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.lexicon import ACTORS
-from liftwatch.claims.list_joints import JOINED_TO_PLACE, LIST_GOES_ON, list_closes, listed_article
+from liftwatch.claims.list_joints import JOINED_TO_PLACE, LIST_GOES_ON, end_before_note, list_closes, listed_article
 from liftwatch.claims.model import Place
 from liftwatch.claims.name_marks import person_marked, quoted
 from liftwatch.claims.names_by_country import after_country, in_named_country
@@ -205,7 +205,9 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         coord = JOINED_TO_PLACE.search(pre)
         if coord is not None and coord.group(0).isspace() and not name.startswith("و"):
             coord = None  # a bare space joins only an Arabic "و" + name ("البوسفور والدردنيل")
-        after_place = coord is not None and (start - len(coord.group(0))) in ends  # "Bosaso and Berbera"
+        # "Bosaso and Berbera", "Lisbon (Portugal) and Sal": a name after a place, or after its bracketed note
+        joint = start - len(coord.group(0)) if coord is not None else start
+        after_place = coord is not None and (joint in ends or end_before_note(text, joint) in ends)
         if (
             after_place
             and coord is not None

@@ -35,7 +35,8 @@ _RU_ADJECTIVE = re.compile(r"[а-яё-]{3,}(?:ый|ий|ой|ая|яя|ое|ее
 # French elided articles and facility nouns ("à l'aérodrome de Bamako", "sur la base d'Al-Khadim"), coasts
 # ("vers les côtes syriennes à Tartous") and adjectives of nationality in -ien(ne)/-ais(e)/-ain(e)
 _FR_FILLER = re.compile(
-    r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage|sol|territoire|attache)s?|d'|l'|les|des"
+    r"(?:l'|d')?(?:aérodrome|aéroport|base|port|ville|capitale|piste|tarmac|côte|littoral|rivage|sol|territoire|attache)s?"
+    r"|d'|l'|les|des"
     # the carrier's own base, as English "its"/"their" ("sont arrivés à leur base de Barksdale", "a rejoint son port
     # d'attache de Toulon")
     r"|sa|son|ses|leur|leurs"
@@ -122,8 +123,18 @@ _DATE_IN_FILL = re.compile(
 )
 
 
+# a port's quay, with its number, before the port or the town it belongs to ("au quai n°9 du port d'Alger", "a
+# accosté au quai de Port-Soudan", "sur les quais de Dakar"): it says where in the port, as "port" does; a quay told
+# by an adjective ("le quai toulonnais") names no place after it
+_QUAY = re.compile(r"\bquais?(?:\s+n[°o]\s*\d+)?(?=\s+(?:de|du|des|d['’]))", re.I)
+# the sea a port lies on, before the port's noun ("in the Black Sea port of Odessa", "in the sea port of Constanta"):
+# it describes the port, as "military" or "Syrian" do
+_SEA_BEFORE_PORT = re.compile(r"(?:\b[A-Z][a-z]+\s+Sea|\bsea)\s*(?=(?:naval\s+)?(?:port|harbou?r)\s+(?:city\s+)?of\b)")
+
+
 def fill_ok(fill: str) -> bool:
-    """True when every word between a cue and a place is filler (see ``filler_word``), a date aside."""
-    fill = _DATE_IN_FILL.sub(" ", fill)
+    """True when every word between a cue and a place is filler (see ``filler_word``), a date, the sea before a
+    port's noun aside, and a port's quay read as its port."""
+    fill = _QUAY.sub("port", _SEA_BEFORE_PORT.sub(" ", _DATE_IN_FILL.sub(" ", fill)))
     words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
     return all(filler_word(w) for w in words if w)

@@ -31,6 +31,24 @@ _FR_ARTICLE_END = re.compile(r"(?<=[,،])\s*(?:(?:le|la|les)\s+|l['’])$")
 _LIST_ENDS = re.compile(r"\s*(?:[.;:)!?]|$)")
 
 
+# a short note in brackets after a listed name, its country or its kind ("Lisbon (Portugal) and Sal", "Гиссар
+# (Таджикистан) и Кант (Киргизия)", "Lagos (Nigeria), Accra (Ghana)"): the list goes on after it as after the name
+_NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,40}\)$")
+
+
+def end_before_note(text: str, end: int) -> int:
+    """Where the name before ``end`` ends when a bracketed note closes at ``end`` (``end`` itself if none): the
+    note says which place the name is, and the next name of the list joins the name, not the note."""
+    note = _NOTE_AFTER_NAME.search(text[max(0, end - 45) : end])
+    return end - len(note.group(0)) if note is not None else end
+
+
+def after_note(gap: str) -> str:
+    """The words between two listed names without the first one's bracketed note (" (Portugal) and " -> " and ")."""
+    note = re.match(r"\s*\([^()\n]{1,40}\)", gap)
+    return gap[note.end() :] if note is not None else gap
+
+
 def listed_article(joiner: str) -> int:
     """The length of the French article that ends ``joiner`` (a :data:`JOINED_TO_PLACE` match) after a comma, 0 if
     none: "Royaume-Uni, l'Allemagne" is listed by its comma, the article being the name's own."""

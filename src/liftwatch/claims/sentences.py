@@ -19,6 +19,7 @@ from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_OR
 from liftwatch.claims.entered_seas import entered, is_entered, strait_told
 from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.from_to import french_from_to
+from liftwatch.claims.list_joints import after_note
 from liftwatch.claims.model import Place
 from liftwatch.claims.places import Mention
 from liftwatch.claims.possessive_places import owned_gap, without_possessor
@@ -316,7 +317,8 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             roles.append(Role(men, "destination", mode=prev.mode))  # "reliant Istanbul à Misrata"
             continue
         if prev is not None and (
-            _COORD.fullmatch(between) or ((rest := without_possessor(between)) is not None and _COORD.fullmatch(rest))
+            _COORD.fullmatch(after_note(between))  # "Lisbon (Portugal) and Sal": the note aside
+            or ((rest := without_possessor(between)) is not None and _COORD.fullmatch(rest))
         ):  # "between the UAE and Chad's Amdjarass Airport": the owner's name between the two
             role = "destination" if prev.role == "between" else prev.role
             roles.append(Role(men, role, mode=prev.mode))

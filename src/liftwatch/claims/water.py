@@ -73,6 +73,9 @@ _WATER = re.compile(
 # the water is part of another name: a fleet, a news outlet ("Black Sea Fleet", "Bosphorus Naval News",
 # "Черноморский флот" is an adjective and never matched), or comes after a fleet word
 _NAME_GOES_ON = re.compile(r"\s+(?:[A-Z][\w-]+|[Ff]leet|флот\w*)\b|['’]s\s+[Ff]leet")
+# the sea says where the port named next lies ("the Black Sea port of Odessa", "Georgia's Black Sea port of Batumi"):
+# the port is the place, the sea only describes it (``filler.fill_ok`` lets the cue reach the port across it)
+_PORT_OF_AFTER = re.compile(r"\s+(?:naval\s+)?(?:port|harbou?r)\s+(?:city\s+)?of\s+[A-Z]")
 # a bearing across open water ("heading east, towards the Baltic Sea", "نحو بحر البلطيق", "в сторону Чёрного
 # моря", "cap vers la mer Noire"): the course a ship holds, not a place the text says it reached
 _BEARING = re.compile(
@@ -91,13 +94,17 @@ _PASSAGE = re.compile(
 
 def water_mentions(text: str, gaz: Gazetteer, bearings: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every strait, canal or sea ``text`` names, as a place: the kb region it is, else an unknown place. The
-    spans of seas named only as a bearing ("towards the Baltic Sea") go to ``bearings``, so that no other
-    reader takes them for a place either."""
+    spans of seas named only as a bearing ("towards the Baltic Sea") or as where a port named next lies ("the
+    Black Sea port of Odessa") go to ``bearings``, so that no other reader takes them for a place either."""
     out: list[Mention] = []
     for m in _WATER.finditer(text):
         a, b = m.start(), m.end()
         if _NAME_GOES_ON.match(text[b : b + 20]) or _FLEET_BEFORE.search(text[max(0, a - 30) : a]):
             continue  # "Black Sea Fleet", "Bosphorus Naval News", "أسطول البحر الأسود": a body named after it
+        if _PORT_OF_AFTER.match(text[b : b + 40]):
+            if bearings is not None:
+                bearings.append((a, b))  # no other reader takes the sea for the place either
+            continue  # "the Black Sea port of Odessa": the port is named next
         lead = re.match(r"(?:the|le|la|les)\s+", m.group(0), re.I)
         if lead:
             a += lead.end()
