@@ -53,6 +53,45 @@ _AR_UNITS = {
     5: ("خمس", "خمسة"), 6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثماني", "ثمانية"), 9: ("تسع", "تسعة"),
 }  # fmt: skip
 _WORDS.update({f"{unit} {ten}": 10 + n for n, units in _AR_UNITS.items() for unit in units for ten in ("عشرة", "عشر")})
+# a ten and a unit told as one number ("twenty-seven", "vingt-sept", "trente et un", "двадцать семь", "سبعة وعشرون"):
+# read whole, before the ten alone takes the first word and leaves the unit out of the count
+_TENS: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    20: (("twenty",), ("vingt",), ("двадцать", "двадцати"), ("عشرين", "عشرون")),
+    30: (("thirty",), ("trente",), ("тридцать", "тридцати"), ("ثلاثين", "ثلاثون")),
+    40: (("forty",), ("quarante",), ("сорок", "сорока"), ("أربعين", "أربعون")),
+    50: (("fifty",), ("cinquante",), ("пятьдесят", "пятидесяти"), ("خمسين", "خمسون")),
+}
+_UNITS: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    1: (("one",), ("et un", "et une"), ("один", "одна", "одного", "одной"), ("واحد", "واحدة")),
+    2: (("two",), ("deux",), ("два", "две", "двух"), ("اثنان", "اثنين", "اثنتان", "اثنتين")),
+    3: (("three",), ("trois",), ("три", "трёх", "трех"), ("ثلاث", "ثلاثة")),
+    4: (("four",), ("quatre",), ("четыре", "четырёх", "четырех"), ("أربع", "أربعة")),
+    5: (("five",), ("cinq",), ("пять", "пяти"), ("خمس", "خمسة")),
+    6: (("six",), ("six",), ("шесть", "шести"), ("ست", "ستة")),
+    7: (("seven",), ("sept",), ("семь", "семи"), ("سبع", "سبعة")),
+    8: (("eight",), ("huit",), ("восемь", "восьми"), ("ثماني", "ثمانية", "ثمان")),
+    9: (("nine",), ("neuf",), ("девять", "девяти"), ("تسع", "تسعة")),
+}
+for _ten, _ten_words in _TENS.items():
+    for _unit, _unit_words in _UNITS.items():
+        for _t in _ten_words[0]:
+            _WORDS.update({f"{_t}-{u}": _ten + _unit for u in _unit_words[0]})
+            _WORDS.update({f"{_t} {u}": _ten + _unit for u in _unit_words[0]})
+        for _t in _ten_words[1]:
+            _WORDS.update({f"{_t}-{u.replace(' ', '-')}": _ten + _unit for u in _unit_words[1]})
+            _WORDS.update({f"{_t} {u}": _ten + _unit for u in _unit_words[1]})
+        _WORDS.update({f"{t} {u}": _ten + _unit for t in _ten_words[2] for u in _unit_words[2]})
+        _WORDS.update({f"{u} و{t}": _ten + _unit for t in _ten_words[3] for u in _unit_words[3]})
+# "dozens of" is at least two dozen (a lower bound, not an exact figure): "dozens of cargo planes". French "des
+# dizaines de", Russian "десятки" and Arabic "عشرات" are no count: they stand for carriers the text does not number
+# ("десятки других самолётов") or goes on to number ("عشرات من طائرات الشحن ... 86 رحلة")
+_DOZENS = {"dozens of": 24}
+_WORDS.update(_DOZENS)
+# a pair as two carriers ("пара самолётов", "пару бортов"); "N pairs" and "N dozen" multiply the figure before them
+# ("три пары штурмовиков" 6, "quatre douzaines de vols" 48, "two dozen flights" 24)
+_WORDS.update({"пара": 2, "пару": 2})
+_TIMES_OF = {"пары": 2, "пар": 2, "douzaines": 12, "douzaine": 12, "dozen": 12}
+_MULT = r"(?:\s+(?P<mult>" + "|".join(_TIMES_OF) + r")(?![\w-]))?"
 # words that are an article or a pronoun as often as a number ("un avion", "один из", "ست" a lady): never a count
 # found on their own
 _NOT_ALONE = frozenset({"un", "une", "ست", "один", "одна", "одно"})
@@ -97,7 +136,7 @@ _NOUN = (
 # up to four words between the number and the noun: "four Il-76 planes", "шесть военно-транспортных самолетов"
 _GAP = r"(?:\s+(?:[\w-]+|[«“\"][^»”\"]+[»”\"])){0,4}?\s+"
 _COUNT = re.compile(
-    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}{_GAP}{_NOUN}"
+    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}{_MULT}{_GAP}{_NOUN}"
     rf"(?P<rate>\s+(?:\w+\s+){{0,2}}?(?:per\s+day|a\s+day|each\s+day|daily|в\s+сутки|в\s+день|ежедневно|"
     rf"par\s+jour|chaque\s+jour|quotidiens?|يومي[اًا]*))?",
     re.I,
@@ -166,6 +205,16 @@ def _counted(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+def _times_of(m: re.Match[str]) -> int:
+    """How many carriers one unit of the figure stands for: 2 for "pairs", 12 for "dozen", else 1."""
+    return _TIMES_OF[m.group("mult").lower()] if m.group("mult") else 1
+
+
+def _is_dozens(m: re.Match[str]) -> bool:
+    """Whether the figure is "dozens" (a lower bound of two dozen), not a number told exactly."""
+    return re.sub(r"\s+", " ", m.group("n").lower()) in _DOZENS and not m.group("mult")
+
+
 def find_counts(text: str) -> list[Count]:
     """Every count or rate in a sentence, in order."""
     out: list[Count] = []
@@ -192,9 +241,12 @@ def find_counts(text: str) -> list[Count]:
             continue  # a bare number that large is a year or a tonnage; one written with separators is a count
         if re.match(r"round", m.group("noun"), re.I):
             n *= 2
+        n *= _times_of(m)
         lo: int | None
         hi: int | None
-        if m.group("min") or (not (m.group("more") or m.group("max")) and _AR_MIN_AFTER.match(text[m.end() :])):
+        if _is_dozens(m) and not (m.group("max") or m.group("rate")):
+            lo, hi = n, None  # "dozens of planes": at least 24, however it is bounded
+        elif m.group("min") or (not (m.group("more") or m.group("max")) and _AR_MIN_AFTER.match(text[m.end() :])):
             lo, hi = n, None
         elif m.group("more"):
             lo, hi = n + (0 if m.group("rate") else 1), None
@@ -257,7 +309,7 @@ _BEFORE_TYPE = re.compile(r"(?<![\w-])" + _NUM + r"(?:\s+[\w-]+)?\s+$", re.I)
 # a number right before a carrier the sentence names, with a bound and up to two describing words: "two
 # Il-76", "at least three Russian warships", "trois Il-76", "два Ил-76", "пять российских БДК"
 _BEFORE_CARRIER = re.compile(
-    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}(?:\s+[\w-]+){{0,2}}?\s+$", re.I
+    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}{_MULT}(?:\s+[\w-]+){{0,2}}?\s+$", re.I
 )
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|déc)[a-zéû.]*\s+$", re.I
@@ -276,10 +328,10 @@ def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
             continue  # "the 169 meter long X": the ship's length
         if _PARTITIVE_ONE.match(pre, m.start("n")):
             continue  # "one of the cargo planes": a singular picked out of a group
-        n = number_value(m.group("n"))
+        n = number_value(m.group("n")) * _times_of(m)
         if n <= 0 or n > 500:
             continue
-        if m.group("min"):
+        if m.group("min") or (_is_dozens(m) and not m.group("max")):
             return Count(n, None, None, None, m.group(0).strip())
         if m.group("more"):
             return Count(n + 1, None, None, None, m.group(0).strip())
