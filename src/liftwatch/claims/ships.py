@@ -13,7 +13,12 @@ from collections.abc import Callable
 from functools import cache
 
 from liftwatch.claims.attribution import operators
-from liftwatch.claims.fr_ship_forms import FR_SHIP_DESCRIPTION, fr_name_then_class
+from liftwatch.claims.fr_ship_forms import (
+    FR_SHIP_DESCRIPTION,
+    fr_name_after_abbreviation,
+    fr_name_after_noun,
+    fr_name_then_class,
+)
 from liftwatch.claims.ship_lists import bracketed_ships
 from liftwatch.claims.types import find_types
 from liftwatch.claims.whose_words import is_whose_name
@@ -97,6 +102,10 @@ _APPOSED = re.compile(
 )
 # a ship named first, its class in brackets after it: "le Khark (porte-hélicoptères)" (``fr_ship_forms.py``)
 _CLASS_IN_BRACKETS = re.compile(fr_name_then_class(_NAME, _SHIP_NOUN))
+# a ship's class noun first, its name after a comma with its article: "le pétrolier, le Talara," (``fr_ship_forms.py``)
+_FR_NAME_AFTER_COMMA = re.compile(fr_name_after_noun(_NAME, _SHIP_NOUN))
+# a class described at length and closed by the navy's abbreviation: "le patrouilleur de haute mer (PHM) X"
+_FR_NAME_AFTER_ABBREVIATION = re.compile(fr_name_after_abbreviation(_NAME, _SHIP_NOUN))
 # words that are nationalities, fleets or navies rather than a ship's name ("the Russian Navy ship", "the
 # Black Sea Fleet frigate", "the Iranian frigate")
 _NOT_NAME_WORD = re.compile(
@@ -136,6 +145,8 @@ _QUOTED = re.compile(r"[\"'“‘«”„]\s*(?P<name>[^\"'“‘«»”’„\n
 _MEDIA_BEFORE = re.compile(
     r"(?:телеканал\w*|канал\w*|газет\w*|агентств\w*|издани\w*|портал\w*|channel|newspaper|daily|agency|outlet|"
     r"journal|chaîne|quotidien|agence|presse|صحيفة|قناة|وكالة|موقع|جريدة|"
+    # a Russian news agency's abbreviation, "информационное агентство" ("сообщает РИА «Новости»", "ИА «Регнум»")
+    r"(?<!\w)(?-i:Р?ИА)(?!\w)|"
     # a magazine, network, platform, account, bulletin or correspondent ("مجلة "بوليتيكو"", "شبكة "ديفينس إكسبريس"",
     # "منصة «يوب يوب»", "مراسل "القاهرة الإخبارية""), and a group or an operation ("لمجموعة "متحدون ضد إيران
     # النووية"", "عملية ... "إيريني"", "مناورات "جسر الصداقة""): who reports or acts, not a ship
@@ -311,7 +322,12 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
         elif _RU_WHOSE.match(first):
             continue  # "Корабли Тихоокеанского флота прибыли", "корабль Балтфлота", "фрегатов ... России": whose
         add_listed(_names(first, m.group("more") or ""), m.start("name"))
-    for m in (*_APPOSED.finditer(text), *_CLASS_IN_BRACKETS.finditer(text)):
+    for m in (
+        *_APPOSED.finditer(text),
+        *_CLASS_IN_BRACKETS.finditer(text),
+        *_FR_NAME_AFTER_COMMA.finditer(text),
+        *_FR_NAME_AFTER_ABBREVIATION.finditer(text),
+    ):
         add(m.start("name"), m.end("name"), m.group("name"))
     for m in _BEFORE_NOUN.finditer(text):
         names = _names(m.group("name"), m.group("more") or "")
