@@ -136,6 +136,8 @@ _QUOTED = re.compile(r"[\"'“‘«”„]\s*(?P<name>[^\"'“‘«»”’„\n
 _MEDIA_BEFORE = re.compile(
     r"(?:телеканал\w*|канал\w*|газет\w*|агентств\w*|издани\w*|портал\w*|channel|newspaper|daily|agency|outlet|"
     r"journal|chaîne|quotidien|agence|presse|صحيفة|قناة|وكالة|موقع|جريدة|"
+    # a Russian news agency's abbreviation, "информационное агентство" ("сообщает РИА «Новости»", "ИА «Регнум»")
+    r"(?<!\w)(?-i:Р?ИА)(?!\w)|"
     # a magazine, network, platform, account, bulletin or correspondent ("مجلة "بوليتيكو"", "شبكة "ديفينس إكسبريس"",
     # "منصة «يوب يوب»", "مراسل "القاهرة الإخبارية""), and a group or an operation ("لمجموعة "متحدون ضد إيران
     # النووية"", "عملية ... "إيريني"", "مناورات "جسر الصداقة""): who reports or acts, not a ship
