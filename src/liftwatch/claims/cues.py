@@ -332,7 +332,10 @@ VIA_CUES: tuple[str, ...] = (
     # a stop told by what was done there: "с промежуточной посадкой в", "после дозаправки в", "с заходом в",
     # "للتزود بالوقود في" (to refuel in)
     r"(?:промежуточн\w+|техническ\w+)\s+посадк\w+\s+(?:в|во|на)", r"дозаправ\w+\s+(?:в|во|на)",
-    r"с\s+заходом\s+(?:в|во|на)", r"(?:لل|بعد\s+ال|ل\s+ال)?تزود\S*\s+ب\s*الوقود\s+في",
+    r"с\s+заходом\s+(?:в|во|на)",
+    # a stop or a change of aircraft told by its noun ("сделал промежуточную остановку в Каире", "маршрут включал
+    # остановки в Армении", "сделав небольшую пересадку в Грузии"): a stop on the way, whatever the adjective before it
+    r"(?:остановк|пересадк)\w*\s+(?:в|во|на)", r"(?:لل|بعد\s+ال|ل\s+ال)?تزود\S*\s+ب\s*الوقود\s+في",
 )  # fmt: skip
 # "between X and Y", and a route told by what links its ends: "the flight linking Istanbul to Misrata", "le vol
 # reliant Istanbul à Misrata", "рейс, связывающий Стамбул с Мисратой", "الرحلة التي تربط إسطنبول بمصراتة"

@@ -21,6 +21,7 @@ from liftwatch.claims.filler import fill_ok
 from liftwatch.claims.from_to import french_from_to
 from liftwatch.claims.list_joints import after_note
 from liftwatch.claims.model import Place
+from liftwatch.claims.onward_loads import onward_goal
 from liftwatch.claims.places import Mention
 from liftwatch.claims.possessive_places import owned_gap, without_possessor
 from liftwatch.claims.relation_between import relation_between
@@ -194,8 +195,8 @@ def cue_role(pre: str) -> str | None:
             fill = pre[m.end() :]
             if len(fill.split()) > 6 or not fill_ok(fill):
                 continue
-            if role == "destination" and NOT_DEST.search(pre[: m.end()]):
-                continue
+            if role == "destination" and (NOT_DEST.search(pre[: m.end()]) or onward_goal(pre[: m.end()])):
+                continue  # "close to", "before being delivered to": no goal of the carrier
             if (
                 role == "destination"
                 and re.fullmatch(r"à|au", m.group(0).strip(), re.I)
