@@ -57,6 +57,8 @@ LETTERS = {
     "ao": 40,
     "ap": 41,
     "aq": 42,
+    "ar": 43,
+    "as": 44,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
