@@ -315,6 +315,10 @@ _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|déc)[a-zéû.]*\s+$", re.I
 )
 
+# a number in digits before a singular unit noun is the unit's name ("No 6 Squadron", "99 Squadron", "36 Sqn"): a
+# count of squadrons takes the plural ("two squadrons"), so the singular after a figure never counts carriers
+_UNIT_NUMBER = re.compile(r"(?<=\d)\s+(?:Squadron|Sqn|Wing|Flight|Group)\b")
+
 
 def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
     """The count a number gives the first carrier it stands right before ("two Il-76 landed", "trois navires
@@ -328,6 +332,8 @@ def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
             continue  # "the 169 meter long X": the ship's length
         if _PARTITIVE_ONE.match(pre, m.start("n")):
             continue  # "one of the cargo planes": a singular picked out of a group
+        if _UNIT_NUMBER.match(pre, m.end("n")):
+            continue  # "the No 6 Squadron C-130", "a 99 Squadron C-17": the unit's number, not a count
         n = number_value(m.group("n")) * _times_of(m)
         if n <= 0 or n > 500:
             continue
