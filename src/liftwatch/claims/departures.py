@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
+from liftwatch.claims.date_context import one_date
 from liftwatch.claims.timeparse import TimeSpan
 
 # verbs of leaving (past forms, participles, the "-ing" of "leaving"): the date beside one is the day it began
@@ -72,7 +73,7 @@ def departure_dated(sentences: list[str], spans: list[TimeSpan]) -> bool:
     day. A verb of arriving beside the date, before it or just after it, makes it the arrival's day too ("left
     Tartus and arrived in Baltiysk on 13 December", "left on 13 December and arrived in Baltiysk"); one told
     elsewhere without a day leaves the departure's date the only one the movement has."""
-    if len({(t.start, t.end) for t in spans}) != 1:
+    if not one_date(spans):
         return False
     departed = False
     for t in spans:

@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from liftwatch.claims.ar_words import AR_WORD_START
+from liftwatch.claims.date_context import beside, one_date
 from liftwatch.claims.timeparse import TimeSpan
 
 # words of a call at a port: the noun or the verb ("escale", "port call", "called at", "заход", "стоянка", "زيارة",
@@ -33,15 +34,13 @@ def call_arrival(sentences: list[str], spans: list[TimeSpan]) -> date | None:
     call in ``sentences``: the day the ships had arrived. None where the claim has several dates, its date is one
     day, a long span or a span without two day numbers ("en octobre", "mi-juin"), or no word of a call stands beside
     it."""
-    if len({(t.start, t.end) for t in spans}) != 1:
+    if not one_date(spans):
         return None
     t = spans[0]
     if t.start is None or t.end is None or not 0 < (t.end - t.start).days <= _LONGEST_CALL:
         return None
     if len(_DAY_NUMBER.findall(t.text)) < 2:
         return None
-    for s in sentences:
-        at = s.find(t.text)
-        if at >= 0 and CALL.search(s[max(0, at - NEAR) : at + len(t.text) + NEAR]):
-            return t.start
+    if any(CALL.search(around) for around in beside(sentences, t, NEAR)):
+        return t.start
     return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.ar_words import AR_WORD_START
+from liftwatch.claims.date_context import beside, one_date
 from liftwatch.claims.timeparse import TimeSpan
 
 # words that the voyage goes on beyond the place it was seen at: "on its way (back) to", "en route", "heading for",
@@ -45,15 +46,11 @@ def going_on(sentences: list[str], spans: list[TimeSpan]) -> bool:
     """Whether ``spans``, a claim's one day, are a position on a voyage that ``sentences`` say went on beyond it
     (:data:`GOING_ON` beside the date) and do not say was stopped there (:data:`STOPPED`): the voyage was under way
     on that day and after it, to the report."""
-    if len({(t.start, t.end) for t in spans}) != 1:
+    if not one_date(spans):
         return False
     if any(STOPPED.search(s) for s in sentences):
         return False
     t = spans[0]
     if t.start is None or (t.end is not None and t.end != t.start):
         return False  # a month or a span is no position's day
-    for s in sentences:
-        at = s.find(t.text)
-        if at >= 0 and GOING_ON.search(s[max(0, at - NEAR) : at + len(t.text) + NEAR]):
-            return True
-    return False
+    return any(GOING_ON.search(around) for around in beside(sentences, t, NEAR))
