@@ -64,8 +64,11 @@ def _other_corpora(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def test_there_is_a_set_to_check() -> None:
-    """A glob that found nothing would make every test below pass vacuously."""
-    assert SETS and all(any(s.glob("*.toml")) for s in SETS)
+    """A glob that found nothing would make every test below pass vacuously: say so when no set waits (every set
+    has joined the development corpus), and fail on a set folder that holds no excerpt."""
+    if not SETS:
+        pytest.skip("no blind held-out set waits (tests/data/articles_heldout*); the last ones joined the corpus")
+    assert all(any(s.glob("*.toml")) for s in SETS)
 
 
 @pytest.mark.parametrize("folder", SETS, ids=[s.name for s in SETS])

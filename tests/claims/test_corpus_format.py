@@ -59,6 +59,8 @@ LETTERS = {
     "aq": 42,
     "ar": 43,
     "as": 44,
+    "at": 45,
+    "au": 46,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
