@@ -28,12 +28,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None  # sets 45 and 46 joined the development corpus; no blind set is named yet
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout47"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.628, 0.506), "ar": (0.650, 0.480), "fr": (0.648, 0.412), "ru": (0.645, 0.543)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}
-# sources reported as actor on the blind set when it was scored (none named)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 47: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 47: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
