@@ -196,3 +196,8 @@ def test_the_transall_carries_sixteen_tonnes() -> None:
     row = kb.aircraft_type("C160")
     assert row is not None
     assert row["payload_max_t"] == 16
+
+
+@pytest.mark.parametrize("text", ["la Penfeld", "baie de Roscanvel"])
+def test_brests_naval_harbour_and_roscanvel_bay_are_the_roadstead(text: str) -> None:
+    assert kb.resolve_place(text, carrier="sea").id == "wpi-36460"
