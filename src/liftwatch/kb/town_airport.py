@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -43,11 +44,16 @@ AIRFIELD_WORDS = frozenset(
         "авиабазу",
     }
 )  # fmt: skip
-# "base" alone names no airfield ("Wagner base", "the base"): only these phrases do, each read as one word
+# "base" alone names no airfield ("Wagner base", "the base"): only these phrases do, each read as one word; a
+# French base's number goes with the phrase ("base aérienne 123 d'Orléans": the town is Orléans, not "123")
 _BASE_PHRASE = re.compile(
     r"(?i)(?<!\w)(?:(?:royal\s+(?:australian|canadian|new\s+zealand)\s+)?air\s+force\s+base|air\s+(?:reserve\s+)?base|"
-    r"air\s+station|base\s+a[ée]rienne|military\s+(?:air\s*)?base)(?!\w)"
+    r"air\s+station|base\s+a[ée]rienne(?:\s+\d{2,3}(?!\w))?|military\s+(?:air\s*)?base)(?!\w)"
 )
+# the number a French air base is known by, "base aérienne 115": with the town, it names the one base carrying it
+_BASE_NUMBER = re.compile(r"(?i)(?<!\w)base\s+a[ée]rienne\s+(\d{2,3})(?!\w)")
+# a base number as the kb's names write it (polars' regex: no look-behind)
+_NUMBERED = re.compile(r"(?i)(?:\bBA\s*|base\s+a[ée]rienne\s+|air\s+base\s+)(\d{2,3})\b")
 _NAVAL_PHRASE = re.compile(
     r"(?i)(?<!\w)(?:naval\s+(?:base|station|facility)|base\s+navale|военно-морская\s+база)(?!\w)"
 )
@@ -93,6 +99,38 @@ def _air_base_named(town: str) -> str | None:
     hits = frame.filter(pl.col("name").str.contains(rf"(?i)(^|[\s\-/(]){re.escape(town)}($|[\s\-/)])"))
     ids = hits["site_id"].to_list()
     return str(ids[0]) if len(ids) == 1 else None
+
+
+@cache
+def _numbered_sites() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The sites whose names carry an air base number ("BA 115", "Air Base 181", "base aérienne 186"), by number:
+    each site's id and its names folded (``norm_key``)."""
+    from liftwatch.kb.sites import sites
+
+    frame = (
+        sites()
+        .select("site_id", "name", "aliases")
+        .with_columns(joined=pl.concat_str([pl.col("name"), pl.col("aliases").list.join("|")], separator="|"))
+        .filter(pl.col("joined").str.contains(_NUMBERED.pattern))
+    )
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for sid, name, aliases, joined in frame.iter_rows():
+        folded = tuple(norm_key(n) for n in [str(name), *(aliases or [])])
+        for number in dict.fromkeys(m.group(1) for m in _NUMBERED.finditer(str(joined))):
+            found.setdefault(number, []).append((str(sid), folded))
+    return {number: tuple(rows) for number, rows in found.items()}
+
+
+def _numbered_base(number: str, town: str) -> str | None:
+    """The one site whose names carry the French air base number ``number`` ("BA 115", "Air Base 181", "base
+    aérienne 186") and the town ``town`` ("Orange-Caritat (BA 115) Air Base"), or None. The number alone is not
+    enough (Bamako's own "Air Base 101" is no French base 101), nor the town alone ("Orange" is an Australian
+    town's airport before it is the French base)."""
+    town_key = norm_key(town)
+    if not town_key:
+        return None
+    hits = [sid for sid, names in _numbered_sites().get(number, ()) if any(town_key in n for n in names)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _town(town: str, base: bool = False) -> PlaceRef | None:
@@ -152,6 +190,13 @@ def town_airport(text: str) -> PlaceRef | None:
     kept = _town_words(words)
     if not kept or all(norm_key(w) in _PARTICLES for w in kept):
         return None
+    number = _BASE_NUMBER.search(text)
+    if number is not None:  # "base aérienne 115 d'Orange": the French base 115 at Orange, not Orange's town
+        from liftwatch.kb.place_refs import _site_ref
+
+        found = _numbered_base(number.group(1), " ".join(kept))
+        if found is not None:
+            return _site_ref(text, found, "alias")
     ref = _town(" ".join(kept), base=bool(keys & _BASE_WORDS))
     if ref is None:
         return None
