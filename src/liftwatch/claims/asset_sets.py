@@ -5,7 +5,8 @@ is that type, and a "ship" whose name the article gives to a company or a source
 later sentence "the Il-76": each sentence reads its carriers on its own, so the merged claim held both the maker
 and the type, and compared as a set ("Ilyushin", "Il-76") it matched neither the text's type nor its maker. The
 corpus writes the manufacturer only "when only that is said" (its README, ``assets``); a type of that maker says
-more, so the maker goes. A maker beside another maker's type ("an Ilyushin and a Boeing 747") stays.
+more, so the maker goes; so does a maker beside its own model the kb lacks ("a Boeing 742 ... the Boeing"). A
+maker beside another maker's type ("an Ilyushin and a Boeing 747") stays.
 """
 
 from __future__ import annotations
@@ -32,13 +33,28 @@ def _codes_of_maker() -> dict[str, frozenset[str]]:
 
 
 def makers_with_their_types(claims: list[Claim]) -> None:
-    """Drop a manufacturer from a claim's carriers where the claim also names one of its types."""
+    """Drop a manufacturer from a claim's carriers where the claim also names one of its types, or one of its models
+    the kb lacks, written after the maker's name ("Boeing 742 ... the Boeing")."""
     codes = _codes_of_maker()
     for c in claims:
         typed = {code for a in c.assets if a.label not in codes for code in a.type_codes if len(a.type_codes) == 1}
-        if not typed:
+        models = {m for a in c.assets if not a.type_codes and not a.ship_name for m in _maker_of_model(a.text)}
+        if not typed and not models:
             continue
-        c.assets = [a for a in c.assets if not (a.label in codes and not a.ship_name and codes[a.label] & typed)]
+        c.assets = [
+            a
+            for a in c.assets
+            if not (a.label in codes and not a.ship_name and (codes[a.label] & typed or a.label in models))
+        ]
+
+
+def _maker_of_model(text: str) -> list[str]:
+    """The manufacturer whose name opens a model's mention ("Boeing 742" -> "Boeing"), if the mention has more."""
+    return [
+        maker
+        for maker, spellings in MAKERS.items()
+        if any(text.startswith(f"{sp} ") or text.startswith(f"{sp}-") for sp in spellings)
+    ]
 
 
 # the media nouns a source is named after ("شبكة "سي أن أن"", "the channel X")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from liftwatch.claims.lexicon import ASSETS, CLASS_ASSETS, GENERIC_ASSETS
+from liftwatch.claims.maker_models import model_after_maker
 from liftwatch.claims.model import AssetRef
 from liftwatch.claims.ships import named_ships
 from liftwatch.claims.types import find_makers, find_types
@@ -70,7 +71,14 @@ def _find_assets(text: str) -> tuple[tuple[int, int, AssetRef], ...]:
     found: list[tuple[int, int, AssetRef]] = []
     for s, e, k in find_types(text):
         found.append((s, e, AssetRef(k.label, "air", (k.type_code,), k.category, None, text[s:e])))
-    for s, e, mk in find_makers(text, [(a, b) for a, b, _ in found]):
+    types = [(a, b) for a, b, _ in found]
+    for s, e, mk in find_makers(text, types):
+        model = model_after_maker(text, mk.label, e)
+        # "a Boeing 742": a model the kb lacks, not the maker alone; but a number a kb type spans, or one its kb
+        # popular name follows, is that type's variant
+        if model is not None and not any(a < model[0] + 2 and b > e for a, b in types):
+            found.append((s, model[0], AssetRef(model[1], "air", (), None, None, text[s : model[0]])))
+            continue
         found.append(
             (s, e, AssetRef(mk.label, "air", mk.type_codes, "cargo" if mk.cargo_only else None, None, text[s:e]))
         )

@@ -17,12 +17,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+# before a prefix spelled by Arabic letter names ("تي يو" for Tu): no Arabic letter, so that the end of another word
+# ("التي يو...", "يومي 17") is not read as one
+_AR_START = r"(?<![\u0621-\u064a])"
 # Latin designation prefix -> Cyrillic and Arabic spellings used in Russian and Arabic reporting.
 _PREFIX_SCRIPTS = {
     # "II-76": two capital i's for the l, as the type is often typed (the two look alike in most fonts)
     "il": ("Ил", "II", "إيل", "اي\\.?\\s?ال", "آي\\.?\\s?إل", "إل"),
     "an": ("Ан", "إيه\\.?\\s?إن", "أن", "آن"),
-    "tu": ("Ту", "تو"),
+    "tu": ("Ту", "تو", rf"{_AR_START}تي\.?\s?يو"),
+    # "إم.آي-24", "ام اي-8": the Latin letters spelled by their Arabic names, as "آي إل" spells Il
+    "mi": (rf"{_AR_START}[إا]م\.?\s?[آا]ي",),
     "su": ("Су", "سو"),
     "mig": ("МиГ", "ميغ", "ميج"),
     # Western designations as Russian and Arabic reporting spell them: "С-130" (Cyrillic Es), "سي-17",
@@ -41,7 +46,7 @@ _TYPE_START = rf"(?<!{_FUSED})(?=\w)"
 # with the spellings of other-language reporting; a name that is also a common word ("Atlas") is left out.
 _POPULAR: dict[str, tuple[str, ...]] = {
     "Ruslan": ("Ruslan", "Руслан\\w*", "رسلان", "روسلان"),
-    "Hercules": ("Hercules", "Hercule", "Геркулес\\w*", "هيركوليز", "هركوليز", "هيركوليس"),
+    "Hercules": ("Hercules", "Hercule", "Геркулес\\w*", "هيركوليز", "هركوليز", "هيركوليس", "هركول"),
     "Globemaster": ("Globemaster", "Глоубмастер\\w*", "غلوبماستر"),
     "Antei": ("Antei", "Antey", "Антей", "Антея"),
 }
@@ -64,7 +69,7 @@ MAKERS: dict[str, tuple[str, ...]] = {
         "يوشن",  # colloquial (Libyan) clipping
         "ايليوشن",
     ),
-    "Antonov": ("Antonov", "Антонов", "أنتونوف", "انتونوف", "أنتينوف", "انتينوف"),
+    "Antonov": ("Antonov", "Антонов", "أنتونوف", "انتونوف", "إنتونوف", "أنتينوف", "انتينوف"),
     "Tupolev": ("Tupolev", "Toupolev", "Туполев", "توبوليف", "توبولوف"),
     "Sukhoi": ("Sukhoi", "Soukhoï", "Soukhoi", "Сухой", "سوخوي"),
     "Mikoyan": ("Mikoyan", "Микоян"),
@@ -100,7 +105,8 @@ def _type_pattern(maker: str | None, prefix: str, num: str, nato: str | None, po
     # "Il-76", "IL76", "Il 76", "Ил-76МД", "إيل-62 إم"; a following digit would be another type (An-12 vs An-124).
     # A one-letter prefix with a short number takes no space: "с 5 по 7 марта" and "с 17 марта" are dates, not
     # a C-5 or a C-17 (the Cyrillic Es spells the C).
-    sep = r"[-‑]?" if len(prefix) == 1 and len(num) <= 2 else r"[-\s‑]?"
+    # A hyphen may be followed by a space ("C- 130", "تي يو- 160"), as hand-typed reporting spaces it.
+    sep = r"[-‑]?" if len(prefix) == 1 and len(num) <= 2 else r"(?:[-‑]\s?|\s)?"
     alts = [rf"(?<!{_FUSED})(?:{pre}){sep}{num}(?!\d)[\w-]*"]
     if maker:
         makers = "|".join(re.escape(m) for m in MAKERS.get(maker, (maker,)))
