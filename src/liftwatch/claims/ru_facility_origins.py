@@ -8,7 +8,9 @@ bare "в" before it is a destination cue. English and French say the same with "
 base à", which their origin cues already read through the filler.
 
 A facility whose name follows ("с аэродрома Энгельс", "из порта Тартус") is that place and needs nothing here; "на"
-after the noun is left alone, as it also starts the goal ("с аэродрома на аэродром Биак").
+after the noun is left alone, as it also starts the goal ("с аэродрома на аэродром Биак"). The cue does not read the
+place's case, so a goal in the accusative right after an unnamed port ("вышел из порта в Средиземное море") would be
+taken for the port's address; reporting names the port it sails from, and the fitting corpus holds no such sentence.
 """
 
 from __future__ import annotations
