@@ -22,6 +22,7 @@ from liftwatch.claims.leaving_forms import FR_LEAVING_CUES, FR_LEAVING_MOVES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
 from liftwatch.claims.return_trips import DELIVERY_ORIGIN, STAY_ORIGIN
+from liftwatch.claims.ru_facility_origins import RU_FACILITY_ORIGIN_CUES
 from liftwatch.claims.ru_motion import RU_MOVES
 from liftwatch.claims.strait_passages import STRAIT_MOVES, STRAIT_VIA_CUES
 
@@ -172,6 +173,8 @@ ORIGIN_CUES: tuple[str, ...] = (
     # French leaving with a time before its "de", in the imperfect or participle, from its own base
     # (``leaving_forms.py``)
     *FR_LEAVING_CUES,
+    # a Russian base left with no name, then where it is: "с аэродрома в Северной Осетии" (``ru_facility_origins.py``)
+    *RU_FACILITY_ORIGIN_CUES,
     # the carriers' unit named with its home base: "bombers from the 5th Bomb Wing at Minot", "tankers assigned to
     # the 100th Air Refueling Wing at RAF Mildenhall", "jets of the 48th Fighter Wing based at Lakenheath": where the
     # unit is based is where its aircraft come from (before "from": an alternation takes the first

@@ -131,10 +131,26 @@ _QUAY = re.compile(r"\bquais?(?:\s+n[°o]\s*\d+)?(?=\s+(?:de|du|des|d['’]))", 
 # it describes the port, as "military" or "Syrian" do
 _SEA_BEFORE_PORT = re.compile(r"(?:\b[A-Z][a-z]+\s+Sea|\bsea)\s*(?=(?:naval\s+)?(?:port|harbou?r)\s+(?:city\s+)?of\b)")
 
+# a fleet's base named after a dash, as navies' own reports write a ship's return home ("прибыл в главную базу
+# Северного флота – Североморск", "прибывает в родную базу – порт Владивосток", "will enter the main base of the
+# Black Sea Fleet - the hero city of Sevastopol"): the dash opens the base's name, so the words before it describe the
+# place after it as "the main base at" does; the fleet's name in the genitive belongs to the base
+_BASE_DASH = re.compile(
+    r"(?:\bbase(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,3}Fleet)?|(?<![\w-])баз[а-яё]{0,3}(?:\s+[А-ЯЁ][а-яё]+\s+флота)?)"
+    r"\s+[–—-]\s+(?:the\s+)?(?:hero\s+city\s+of|город(?:-герой)?|порт)?",
+)
+
+
+def base_named_after_dash(fill: str) -> str:
+    """``fill`` with a fleet's base named after a dash read as the base alone ("the main base of the Black Sea
+    Fleet - the hero city of" -> "the main base"), so that it counts as few words as "the main base at"."""
+    return _BASE_DASH.sub(" base ", fill)
+
 
 def fill_ok(fill: str) -> bool:
     """True when every word between a cue and a place is filler (see ``filler_word``), a date, the sea before a
-    port's noun aside, and a port's quay read as its port."""
+    port's noun aside, a port's quay read as its port, and a base named after a dash read as the base."""
     fill = _QUAY.sub("port", _SEA_BEFORE_PORT.sub(" ", _DATE_IN_FILL.sub(" ", fill)))
+    fill = base_named_after_dash(fill)
     words = [w.replace("’", "'").strip(',.;:()"«»“”').lower() for w in fill.split()]
     return all(filler_word(w) for w in words if w)

@@ -17,7 +17,7 @@ from liftwatch.claims.ar_arrivals import on_its_way
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
 from liftwatch.claims.entered_seas import entered, is_entered, strait_told
-from liftwatch.claims.filler import fill_ok
+from liftwatch.claims.filler import base_named_after_dash, fill_ok
 from liftwatch.claims.from_to import french_from_to
 from liftwatch.claims.list_joints import after_note
 from liftwatch.claims.model import Place
@@ -193,7 +193,7 @@ def cue_role(pre: str) -> str | None:
     for role, rx in _CUE_RX.items():
         for m in rx.finditer(pre):
             fill = pre[m.end() :]
-            if len(fill.split()) > 6 or not fill_ok(fill):
+            if len(base_named_after_dash(fill).split()) > 6 or not fill_ok(fill):
                 continue
             if role == "destination" and (NOT_DEST.search(pre[: m.end()]) or onward_goal(pre[: m.end()])):
                 continue  # "close to", "before being delivered to": no goal of the carrier
