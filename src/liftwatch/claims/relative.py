@@ -125,6 +125,22 @@ RELATIVE = re.compile(
     r")(?![^\W\d_])",
     re.I,
 )
+# a weekday told as the coming one: "next Saturday", "mardi prochain", "в следующий четверг", "الخميس المقبل",
+# "غدًا الأحد" (tomorrow, Sunday): the words before it, or after it
+_COMING_BEFORE = re.compile(r"(?:\bnext|\bв\s+следующ\w+|(?<![^\W\d_])(?:غدا|غدًا|غداً|غد))\s+(?:يوم\s+)?$", re.I)
+_COMING_AFTER = re.compile(r"\s+(?:prochaine?|المقبل|القادم)(?![^\W\d_])", re.I)
+
+
+def coming_weekday(text: str, start: int, end: int) -> bool:
+    """Whether the weekday matched at ``start``-``end`` of ``text`` is told as the one to come ("next Saturday",
+    "mardi prochain", "в следующий четверг", "الخميس المقبل", "غدًا الأحد"): a plan, the first such day after
+    publication, not the last one before it as a bare weekday is."""
+    return (
+        _COMING_BEFORE.search(text[max(0, start - 24) : start]) is not None
+        or _COMING_AFTER.match(text, end) is not None
+    )
+
+
 # what opens a span that runs to publication: "since", "starting (from)", "depuis (la)", "à partir de", "(начиная) с",
 # "منذ", "بدءا من", "ابتداء من", "اعتبارا من"; an article may stand before the date ("depuis la mi-août", "since the")
 SINCE = re.compile(
@@ -252,6 +268,9 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
         # "last Saturday" is the one before
         back = (pub.weekday() - idx) % 7 or (7 if last else 0)
         d = pub - timedelta(days=back)
+        if not last and coming_weekday(m.string, m.start(), m.end()):
+            ahead = (idx - pub.weekday()) % 7 or 7
+            return pub + timedelta(days=ahead), pub + timedelta(days=ahead)  # still to come: dates nothing done
         if SINCE.search(m.string[max(0, m.start() - 12) : m.start()]):
             return d, pub  # "since Monday"
         return d, d

@@ -18,7 +18,7 @@ from liftwatch.claims.calendar_parts import MONTH_PART, SEASON, month_part_days,
 from liftwatch.claims.date_patterns import AR_ORDINAL_DAYS, DIGITS, MONTHS, PATTERNS, RU_ORDINAL_DAYS
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.relative import RELATIVE, SINCE, WEEKDAY_WORDS, relative_span
-from liftwatch.claims.year_parts import YEAR_PART, year_part_span
+from liftwatch.claims.year_parts import YEAR_ALONE, YEAR_PART, year_alone_span, year_part_span
 
 # a date named as still to come: Arabic puts "next" after it ("ديسمبر المقبل", "الشهر القادم")
 _COMING = re.compile(r"\s+(?:المقبل|القادم|المقبلة|القادمة)(?![\w])")
@@ -285,6 +285,12 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
             out.append(TimeSpan(ys[0], pub, m.group(0).strip(), "since", m.start()))
         else:
             out.append(TimeSpan(ys[0], ys[1], m.group(0).strip(), "explicit", m.start()))
+    for m in YEAR_ALONE.finditer(text):  # "in 2019", "en 2021", "في عام 2020" (``year_parts``)
+        alone = year_alone_span(m)
+        if alone is None or not free(m.start(), m.end()):
+            continue
+        taken.add(m.start(), m.end())
+        out.append(TimeSpan(alone[0], alone[1], m.group(0).strip(), "explicit", m.start()))
     for m in MONTH_PART.finditer(text):
         span = month_part_span(m, pub) if pub is not None else None
         if span is None or not free(m.start(), m.end()):

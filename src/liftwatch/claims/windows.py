@@ -21,6 +21,7 @@ from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.timeparse import TimeSpan, find_times, next_day_spans
 from liftwatch.claims.under_way import going_on
 from liftwatch.claims.voyage_lengths import voyage_span
+from liftwatch.claims.year_parts import YEAR_ALONE
 
 # "..., the US military said on Tuesday": when the statement was made, not when the movement happened
 STATEMENT_TIME = re.compile(
@@ -226,6 +227,9 @@ def date_claims(
         for t in find_times(text, pub, default_year)
         if t.start is not None and not statement_time(text, t.pos) and not still_to_come(t, pub)
     ]
+    # a year alone ("in 2019", "en 2021") dates the claim whose sentence tells it; in another sentence it is
+    # background (an earlier voyage, a sanction, a ship's past), too coarse to be among the days a claim may borrow
+    article_times = [t for t in article_times if YEAR_ALONE.fullmatch(t.text) is None]
     # a dateline beside the article's other dates is when the report was filed; alone, it is the day of the news
     article_times = [t for t in article_times if not dateline(text, t.pos, len(t.text))] or article_times
     if pub_span is not None:
