@@ -153,6 +153,12 @@ _AR_COUNT = re.compile(
 _AR_DUAL = re.compile(
     rf"{AR_WORD_START}(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت|قاذفت|مقاتلت)(?:ان|ين|ا|ي){AR_WORD_END}"
 )
+# a verb of movement in the feminine dual says its subject is two carriers, however the carriers are named before it
+# ("السفينتان عبرتا المضيق", "أقلعت الطائرتان ... وهبطتا", "طائرتا شحن ... حطتا في مطار"): the dual of the verb
+# is a count of its own, where the noun's dual is definite or out of reach
+_AR_DUAL_VERB = re.compile(
+    rf"{AR_WORD_START}[وف]?(?:وصل|هبط|أقلع|اقلع|غادر|عبر|دخل|رس|حط|عاد|توقف|انطلق|أبحر|ابحر|توجه|اتجه)تا{AR_WORD_END}"
+)
 # Arabic puts "at least" after the counted noun phrase: "15 طائرة شحن روسية على الأقل"
 _AR_MIN_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:على\s+الأقل|على\s+الاقل)")
 _TIMES_RX = re.compile(r"(?<![\w-])(?P<w>" + "|".join(_TIMES) + r")(?![\w-])", re.I)
@@ -282,6 +288,8 @@ def find_counts(text: str) -> list[Count]:
             ):
                 out.append(Count(2, 2, None, None, m.group(0)))
                 break
+    if not out and (dual := _AR_DUAL_VERB.search(text)) is not None:
+        out.append(Count(2, 2, None, None, dual.group(0)))
     for m in _TIMES_RX.finditer(text):
         if per_other_period(" " + text[m.end() :].lstrip()):
             continue  # "twice a week": a rate, no count

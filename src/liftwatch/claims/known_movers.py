@@ -47,7 +47,7 @@ _RU_BRANCH = (
 # للقوات الجوية الإيطالية"; "ل" alone may be "to" a receiving branch, so only after "تابع"); a kingdom's branch is
 # "royal" before its adjective ("سلاح الجو الملكي الأردني", "القوات الجوية الملكية السعودية")
 _AR_BRANCH = (
-    r"(?:سلاح\s+الجو(?:\s+الملكي)?|القوات\s+الجوية(?:\s+الملكية)?|القوات\s+البحرية(?:\s+الملكية)?|البحرية|الجيش|"
+    r"(?:سلاح\s+الجو(?:\s+الملكي)?|القوات\s+الجوية(?:\s+الملكية)?|القوة\s+الجوية|القوات\s+البحرية(?:\s+الملكية)?|البحرية|الجيش|"
     r"القوات\s+المسلحة|خفر\s+السواحل|"
     r"تابع\S*\s+لل(?:قوات\s+(?:الجوية|البحرية|المسلحة)(?:\s+الملكية)?|بحرية|جيش))"
 )
@@ -103,12 +103,14 @@ _FR_CARRIER_BEFORE = re.compile(
     re.I,
 )
 # a carrier of aid, and an air bridge, told with a state's adjective are the state's sending (rule 7): "طائرة
-# المساعدات الكويتية", "طائرتي مساعدات جزائرية", "سفينة مساعدات تركية", "الجسر الجوي القطري", "الجسر الجوي
+# المساعدات الكويتية", "طائرتي مساعدات جزائرية", "الطائرة الإغاثية السعودية", "سفينة مساعدات تركية", "الجسر الجوي القطري", "الجسر الجوي
 # للمساعدات الكويتية", "طائرات لقطار جوي أمريكي". The aid's adjective alone ("المساعدات الإنسانية الروسية") is the
 # goods' nationality (rule 42) and names no mover.
 _AR_AID_CARRIER = (
     rf"{AR_WORD_START}(?:ال)?(?:طائر|سفين|سفن)\S*\s+(?:ال)?(?:مساعدات|إغاثة|اغاثة)"
     r"(?:\s+(?:ال)?(?:إنسانية|انسانية|طبية|غذائية))?"
+    # the relief told by its adjective: "الطائرة الإغاثية السعودية", "طائرات إغاثية أردنية"
+    rf"|{AR_WORD_START}(?:ال)?(?:طائر|سفين|سفن)\S*\s+(?:ال)?(?:إغاثي|اغاثي)(?:ة|ات|تان|تين)?"
     rf"|{AR_WORD_START}(?:[لبو]|لل)?(?:ال)?(?:جسر|قطار)\s+(?:ال)?جوي(?:\s+(?:لل|من\s+ال)(?:مساعدات|إغاثة))?"
 )
 # a plane told by its state's adjective, then said to carry aid: "طائرة قطرية ثالثة تحمل مساعدات إنسانية"
@@ -128,6 +130,8 @@ _AR_CARRIER = (
     rf"|{AR_WORD_START}(?:ال)?(?:(?:مدمر|فرقاط|غواص|بارج)(?:ة|ات|تان|تين|تا|تي)|طراد(?:ات|ان|ين)?)"
     r"(?:\s+(?:ال)?(?:صاروخي|نووي)(?:ة|ان|تان)?)?"
     rf"|{AR_WORD_START}[لبو]?(?:ال)?حامل(?:ة|ات|تا|تي)\s+(?:ال)?طائرات"
+    # a navy's fleet is the navy ("أسطول بحري صيني", "أسطول صيني", "أسطولا حربيا إيرانيا")
+    rf"|{AR_WORD_START}(?:ال)?[أا]سطول(?:ا)?(?:\s+(?:ال)?(?:بحري|حربي|عسكري)(?:ا)?)?"
     rf"|{_AR_AID_CARRIER})"
 )
 # an English adjective before a state's military carrier ("two Chinese military aircraft", "Egyptian military
@@ -140,7 +144,11 @@ _EN_CARRIER = (
     # a warship with the words of its class ("German air defense frigate Hessen", "guided-missile destroyer")
     r"(?:naval\s+)?(?:(?:air[-\s]defen[cs]e|guided[-\s]missile|anti-submarine|stealth|multi-?mission)\s+)?"
     r"(?:warships?|frigates?|destroyers?|corvettes?|submarines?|cruisers?|landing\s+ships?)|"
-    r"(?:fighter\s+jets|fighters|troops|soldiers))\b"
+    r"(?:fighter\s+jets|fighters|troops|soldiers)|"
+    # a navy's formation at sea is the state's navy ("the 41st Chinese naval escort taskforce", "the Iranian naval
+    # fleet", "a Turkish naval task group"), as is its navy in lower case ("the Chinese navy")
+    r"(?:naval\s+)?(?:escort\s+)?(?:task\s*forces?|taskforces?|task\s+groups?|fleets?|flotillas?)|"
+    r"navy(?!\s+(?:base|station|yard|port|academy)))\b"
 )
 # a state's name as the subject of a verb of sending ("China on Tuesday dispatched two Y-20s", "China appeared to
 # have sent two more warships", "Egypt has deployed"): rule 7's state that sends. Only a few words of time or

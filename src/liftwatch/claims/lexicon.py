@@ -42,6 +42,12 @@ ACTORS: tuple[Actor, ...] = (
           _p(r"\bRussia(?:n|ns|'s)?\b(?!-(?:made|built|designed|manufactured))|\bRussian\s+Federation\b|\bMoscow(?:'s)?\b|\bKremlin(?:'s)?\b|\bРосси\w*|"
              r"\bроссийск\w*|\bМоскв\w*|\bРФ\b|\bВКС\b|روسيا|الروسي\w*|روسي(?:ة|تان)?\b|موسكو|\bRussie\b|\brusses?\b|"
              r"\bMoscou\b|"
+             # Russian reporting names its own state's forces without the state: the navy "ВМФ", the Pacific Fleet
+             # "ТОФ", military transport aviation "ВТА", the airborne troops "ВДВ", the military districts "ЦВО",
+             # "ЮВО", "ЗВО", "ВВО", the ministry of emergencies "МЧС" ("фрегат ВМФ «Адмирал Макаров»", "борт МЧС");
+             # another state's navy or ministry has its name after it
+             # ("ВМФ Индии", "ВМФ КНР")
+             r"(?<![\w-])(?-i:ВМФ|ТОФ|ВТА|ВДВ|ЦВО|ЮВО|ЗВО|ВВО|МЧС)(?![\w-])(?!\s+(?-i:[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,})(?![\w-]))|"
              # the state's named fleets ("Black Sea Fleet", "Черноморского флота", "la flotte du Nord", "أسطول البحر
              # الأسود"): a ship "of the Northern Fleet" is the state's own
              r"\b(?:Black\s+Sea|Northern|Baltic|Pacific|Caspian)\s+Fleet\b|"

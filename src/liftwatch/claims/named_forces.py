@@ -13,9 +13,13 @@ NAMED_FORCES = {
     r"People['’]s\s+Liberation\s+Army(?:\s+(?:Air\s+Force|Navy))?|PLA(?:AF|N)?": "CN",
     r"[Aa]rmée\s+populaire\s+de\s+libération": "CN",  # "la Marine de l'Armée populaire de libération (APL)"
     r"Luftwaffe|Bundeswehr|Deutsche\s+Marine": "DE",
-    # "la Marine nationale" is France's; "la Marine nationale du Maroc" is Morocco's (the branch with its state, below)
-    r"[Aa]rmée\s+de\s+l['’][Aa]ir\s+et\s+de\s+l['’][Ee]space|Marine\s+nationale(?!\s+(?:du|de\s+la|de\s+l['’]|des|d['’]))": "FR",
+    # "la Marine nationale" is France's, also as "la Marine Nationale"; "la Marine nationale du Maroc" is Morocco's
+    # (the branch with its state, below)
+    r"[Aa]rmée\s+de\s+l['’][Aa]ir\s+et\s+de\s+l['’][Ee]space|Marine\s+[Nn]ationale(?!\s+(?:du|de\s+la|de\s+l['’]|des|d['’]))": "FR",
     r"Israel\s+Defen[cs]e\s+Forces|IDF|Tsahal": "IL",
+    # the Royal Saudi Navy's ships are "His Majesty's Ship" in Arabic, before the ship's name ("سفينة جلالة الملك
+    # «ينبع»", "فرقاطة جلالة الملك الدمام"), as "HMS" is in English
+    r"(?:سفين|فرقاط)(?:ة|تا|تي)\s+[«\"“]?جلالة\s+الملك": "SA",
     # Japan's forces by their own names, with or without the state ("an Air Self-Defense Force C-130", "Japan's
     # Self-Defense Force ships", "two Japanese self-defense force ships")
     r"(?:Japan\s+)?(?:Maritime\s+|Air\s+|Ground\s+)?(?i:self-defen[cs]e\s+forces?)|JMSDF|JASDF": "JP",
