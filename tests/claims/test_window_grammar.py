@@ -13,18 +13,12 @@ import pytest
 from liftwatch.claims.extract import extract
 from liftwatch.claims.timeparse import find_times
 from liftwatch.claims.windows import statement_time
-
-SAT = date(2024, 6, 22)  # a Saturday
+from tests.claims.windows_of import SAT
+from tests.claims.windows_of import first_window as _window
 
 
 def _spans(text: str, pub: date) -> list[tuple[date | None, date | None]]:
     return [(t.start, t.end) for t in find_times(text, pub)]
-
-
-def _window(text: str, pub: date) -> tuple[date, date] | None:
-    ex = extract(text, pub, use_model=False)
-    assert ex.claims, text
-    return ex.claims[0].window
 
 
 @pytest.mark.parametrize(

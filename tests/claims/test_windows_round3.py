@@ -11,16 +11,9 @@ from datetime import date
 
 import pytest
 
-from liftwatch.claims.extract import extract
 from liftwatch.claims.timeparse import find_times
-
-SAT = date(2024, 6, 22)  # a Saturday
-
-
-def _window(text: str, pub: date = SAT) -> tuple[date, date] | None:
-    ex = extract(text, pub, use_model=False)
-    assert ex.claims, text
-    return ex.claims[0].window
+from tests.claims.windows_of import SAT
+from tests.claims.windows_of import first_window as _window
 
 
 @pytest.mark.parametrize(
