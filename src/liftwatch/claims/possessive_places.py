@@ -49,6 +49,15 @@ def owned_gap(between: str) -> bool:
     return m is not None and _describes(m.group(1))
 
 
+def owned_after(name: str, between: str) -> bool:
+    """Whether the place after ``name`` is owned by it: ``owned_gap`` with the possessive read either in
+    ``between`` or at the end of ``name`` ("Pakistan's" then " southern ": a reader of capitalised names keeps the
+    "'s" with the name it ends, and the describing words alone are left between)."""
+    if re.search(r"['’]s$", name) and not re.match(r"['’]s\b", between):
+        between = "'s" + between
+    return owned_gap(between)
+
+
 def without_possessor(pre: str) -> str | None:
     """``pre`` (the words before a place) without the possessive name that ends it ("returned from Saudi
     Arabia's " -> "returned from "), or None when it ends with no such name."""

@@ -23,7 +23,7 @@ from liftwatch.claims.list_joints import after_note
 from liftwatch.claims.model import Place
 from liftwatch.claims.onward_loads import onward_goal
 from liftwatch.claims.places import Mention
-from liftwatch.claims.possessive_places import owned_gap, without_possessor
+from liftwatch.claims.possessive_places import owned_after, without_possessor
 from liftwatch.claims.relation_between import relation_between
 from liftwatch.claims.routes import dashed_route
 from liftwatch.claims.shapes import AFTER_CAPITAL, ar_arrival, capital_named_after
@@ -295,7 +295,12 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             head = prev.head if prev.head is not None else i - 1
             roles.append(Role(men, roles[head].role, head))
             continue
-        if prev is not None and prev.head is None and owned_gap(between) and _broader(prev.mention.place, men.place):
+        if (
+            prev is not None
+            and prev.head is None
+            and owned_after(text[prev.mention.start - sentence.start : prev_end], between)
+            and _broader(prev.mention.place, men.place)
+        ):
             # "from Libya's Benghazi": the city is the place; "to Syria's Tartus port": the cue before the
             # possessor governs the port it owns; so across a few describing words ("in Russia's Far Eastern port
             # of Vladivostok", ``possessive_places``)
