@@ -30,7 +30,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout47"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.628, 0.506), "ar": (0.650, 0.480), "fr": (0.648, 0.412), "ru": (0.645, 0.543)}
+FLOORS = {"en": (0.631, 0.511), "ar": (0.656, 0.491), "fr": (0.653, 0.416), "ru": (0.654, 0.552)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 47: annotated blind, not yet scored
 # sources reported as actor on the blind set when it was scored (set 47: not yet scored)
