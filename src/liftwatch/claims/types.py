@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-# before a prefix spelled by Arabic letter names ("تي يو" for Tu): no Arabic letter, so that the end of another word
-# ("التي يو...", "يومي 17") is not read as one
-_AR_START = r"(?<![\u0621-\u064a])"
+from liftwatch.claims.ar_words import AR_WORD_START
+
 # Latin designation prefix -> Cyrillic and Arabic spellings used in Russian and Arabic reporting.
 _PREFIX_SCRIPTS = {
     # "II-76": two capital i's for the l, as the type is often typed (the two look alike in most fonts)
     "il": ("Ил", "II", "إيل", "اي\\.?\\s?ال", "آي\\.?\\s?إل", "إل"),
     "an": ("Ан", "إيه\\.?\\s?إن", "أن", "آن"),
-    "tu": ("Ту", "تو", rf"{_AR_START}تي\.?\s?يو"),
+    # a prefix spelled by Arabic letter names starts an Arabic word, so that the end of another word ("التي يو...",
+    # "يومي 17") is not read as one
+    "tu": ("Ту", "تو", rf"{AR_WORD_START}تي\.?\s?يو"),
     # "إم.آي-24", "ام اي-8": the Latin letters spelled by their Arabic names, as "آي إل" spells Il
-    "mi": (rf"{_AR_START}[إا]م\.?\s?[آا]ي",),
+    "mi": (rf"{AR_WORD_START}[إا]م\.?\s?[آا]ي",),
     "su": ("Су", "سو"),
     "mig": ("МиГ", "ميغ", "ميج"),
     # Western designations as Russian and Arabic reporting spell them: "С-130" (Cyrillic Es), "سي-17",
