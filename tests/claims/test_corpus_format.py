@@ -61,6 +61,8 @@ LETTERS = {
     "as": 44,
     "at": 45,
     "au": 46,
+    "av": 47,
+    "aw": 48,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
