@@ -11,9 +11,12 @@ The phrase may also call the field military or by its state ("مطار العر�
 adjective with the article and the nisba ending after the town), name it after a person ("аэропорт Махачкалы имени
 Амет-Хана Султана": the person is cut off), set the town off with a preposition ("аэропорт Северный в Грозном",
 "Royal Australian Air Force Base in Amberley": the town is what follows it) and decline the town in Russian
-("Махачкалы", "Грозном": the nominative is tried). A naval base named by its town ("قاعدة طبرق البحرية", "naval
-base of Tobruk", "ВМБ Тартус") is the town's port or naval base. A country named like its capital ("aéroport de
-Djibouti") is the capital's airfield, as a ship's "Djibouti" is the capital's port; a country's name that is another
+("Махачкалы", "Грозном": the nominative is tried), and an Arabic phrase may put "city" before the town
+("مطار مدينة حلب", the airport of the city of Aleppo: the word is dropped). A naval base named by its town ("قاعدة
+طبرق البحرية", "naval base of Tobruk", "ВМБ Тартус") is the town's port or naval base; an Arabic military one
+("قاعدة حميميم العسكرية") is read as the English "military base of X" is, the town's air base (for a ship, its
+port). A country named like its capital ("aéroport de Djibouti") is the capital's airfield, as a ship's "Djibouti"
+is the capital's port; a country's name that is another
 country's city ("مطار عمان": Amman and Oman are one word in Arabic) is that city's airfields.
 """
 
