@@ -11,9 +11,12 @@ The phrase may also call the field military or by its state ("مطار العر�
 adjective with the article and the nisba ending after the town), name it after a person ("аэропорт Махачкалы имени
 Амет-Хана Султана": the person is cut off), set the town off with a preposition ("аэропорт Северный в Грозном",
 "Royal Australian Air Force Base in Amberley": the town is what follows it) and decline the town in Russian
-("Махачкалы", "Грозном": the nominative is tried). A naval base named by its town ("قاعدة طبرق البحرية", "naval
-base of Tobruk", "ВМБ Тартус") is the town's port or naval base. A country named like its capital ("aéroport de
-Djibouti") is the capital's airfield, as a ship's "Djibouti" is the capital's port; a country's name that is another
+("Махачкалы", "Грозном": the nominative is tried), and an Arabic phrase may put "city" before the town
+("مطار مدينة حلب", the airport of the city of Aleppo: the word is dropped). A naval base named by its town ("قاعدة
+طبرق البحرية", "naval base of Tobruk", "ВМБ Тартус") is the town's port or naval base; an Arabic military one
+("قاعدة حميميم العسكرية") is read as the English "military base of X" is, the town's air base (for a ship, its
+port). A country named like its capital ("aéroport de Djibouti") is the capital's airfield, as a ship's "Djibouti"
+is the capital's port; a country's name that is another
 country's city ("مطار عمان": Amman and Oman are one word in Arabic) is that city's airfields.
 """
 
@@ -64,6 +67,9 @@ _BASE_WORDS = frozenset({"airbase", "авиабаза", "авиабазы", "а�
 # the words that say "naval base" or "port": the town's place for a ship
 NAVAL_WORDS = frozenset({"navalbase", _AR_NAVAL, "вмб"})
 _PARTICLES = frozenset({"de", "d", "of", "the", "l", "du"})
+# the Arabic "city" before the town's name ("مطار مدينة القامشلي", the airport of the city of Qamishli), spelled
+# without the article: "المدينة" is Medina's own name
+_AR_CITY = frozenset({"مدينة", "مدينه"})
 # a preposition before the town ("... in Amberley", "... в Грозном", "... à Nancy", "... في العريش"): the town follows
 _BEFORE_TOWN = frozenset({"in", "at", "near", "a", "в", "во", "под", "في"})
 _SPLIT = re.compile(r"[\s\-’']+")
@@ -87,6 +93,8 @@ def _town_words(words: list[str]) -> list[str]:
     if after and after[-1] + 1 < len(kept):
         kept = kept[after[-1] + 1 :]
     while kept and norm_key(kept[0]) in _PARTICLES:
+        kept = kept[1:]
+    if len(kept) > 1 and kept[0] in _AR_CITY:  # "مطار مدينة حلب": the airport of the city of Aleppo
         kept = kept[1:]
     return [kept[0], *(w for w in kept[1:] if not _is_nisba(w))] if kept else []
 
@@ -183,7 +191,8 @@ def town_airport(text: str) -> PlaceRef | None:
     keys = {norm_key(w) for w in words}
     if _AR_BASE in keys and keys & {_AR_AIR, _AR_NAVAL, _AR_MILITARY}:  # "قاعدة طبرق البحرية"
         words = [w for w in words if norm_key(w) not in (_AR_BASE, _AR_AIR, _AR_MILITARY)]
-        keys = {norm_key(w) for w in words} | ({_AR_AIR} & keys)
+        # a military base ("قاعدة حميميم العسكرية") is read as an air base, as the English "military base" is
+        keys = {norm_key(w) for w in words} | ({_AR_AIR} if keys & {_AR_AIR, _AR_MILITARY} else set())
     naval = bool(keys & NAVAL_WORDS)
     if not keys & (AIRFIELD_WORDS | NAVAL_WORDS | _BASE_WORDS):
         return None
