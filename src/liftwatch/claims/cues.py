@@ -339,6 +339,9 @@ VIA_CUES: tuple[str, ...] = (
     # a stop or a change of aircraft told by its noun ("сделал промежуточную остановку в Каире", "маршрут включал
     # остановки в Армении", "сделав небольшую пересадку в Грузии"): a stop on the way, whatever the adjective before it
     r"(?:остановк|пересадк)\w*\s+(?:в|во|на)", r"(?:لل|بعد\s+ال|ل\s+ال)?تزود\S*\s+ب\s*الوقود\s+في",
+    # calls at several ports told by the plural noun ("совершили деловые заходы в порты Джибути и Коломбо"): the
+    # stops of a voyage, as "с заходом в" is; one call ("заход в порт Карачи") may be the voyage's goal
+    r"заходы\s+в\s+порты",
 )  # fmt: skip
 # "between X and Y", and a route told by what links its ends: "the flight linking Istanbul to Misrata", "le vol
 # reliant Istanbul à Misrata", "рейс, связывающий Стамбул с Мисратой", "الرحلة التي تربط إسطنبول بمصراتة"

@@ -26,6 +26,7 @@ from liftwatch.claims.places import Mention
 from liftwatch.claims.possessive_places import owned_after, without_possessor
 from liftwatch.claims.relation_between import relation_between
 from liftwatch.claims.routes import dashed_route
+from liftwatch.claims.ru_locatives import ru_locative
 from liftwatch.claims.shapes import AFTER_CAPITAL, ar_arrival, capital_named_after
 from liftwatch.claims.water import is_passage
 
@@ -52,21 +53,6 @@ _MODE = re.compile(
     r"|\b(by\s+air|by\s+plane|aboard\s+(?:aircraft|planes?)|airlifted|по\s+воздуху)\b",
     re.I,
 )
-# Russian "в"/"на" take the locative (place where: "в Сирии", "на авиабазе") or the accusative (place to:
-# "в Сирию", "на авиабазу"); only the latter is a destination. Indeclinable names ("в Бенгази") stay.
-# (not after "в сторону", "в направлении": "в сторону Сирии" is whither, the place in the genitive)
-_RU_LOCATIVE = re.compile(r"(?<![\w-])(?:в|во|на)\s+(?!сторону\s|направлении\s)(?:\w+\s+){0,2}?[А-ЯЁа-яё-]+(?:ии|е)$")
-
-
-def _ru_locative(pre: str, men: Mention) -> bool:
-    """ "в Сирии", "на авиабазе": the locative (where), not the accusative (whither). A sea is told by its
-    adjective: "в Средиземное море" (whither) against "в Средиземном море" (where)."""
-    words = men.place.text.split()
-    if men.source == "water" and len(words) > 1:
-        return bool(re.search(r"(?:в|во|на)\s+$", pre)) and words[0].endswith(("ом", "ем", "ой"))
-    return _RU_LOCATIVE.search(pre + words[0]) is not None
-
-
 # an arrival at a facility whose place follows in the locative ("прибыли в пункт материально-технического
 # обеспечения ВМФ России в Тартусе", "доставили на базу в Хмеймиме"): the place is the destination
 _RU_TO_FACILITY = re.compile(
@@ -342,7 +328,7 @@ def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
             # Russian says where-to by the case: "в столицу" goes there, "в столице" is where something is
             role = None if re.match(r"столиц[еыа]", cap.group(0), re.I) else cue_role(pre_cap[: cap.start()])
         after = text[men.end - sentence.start : men.end - sentence.start + 60]
-        if role == "destination" and _ru_locative(text[max(0, a - 40) : a], men):
+        if role == "destination" and ru_locative(text[max(0, a - 40) : a], men):
             role = None  # "группы в Сирии", "на авиабазе": where something is, not where it goes
             if (prev is None or prev.role is None) and _RU_TO_FACILITY.search(text[max(0, a - 120) : a]):
                 role = "destination"  # "прибыли в пункт обеспечения ВМФ в Тартусе": where the facility is
