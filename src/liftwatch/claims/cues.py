@@ -21,6 +21,7 @@ from liftwatch.claims.fr_stops import FR_VIA_CUES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES, FR_LEAVING_MOVES
 from liftwatch.claims.mission_origins import MISSION_ORIGIN_CUES
 from liftwatch.claims.motion_forms import HEADING_COLON, MORE_MOVES, ON_TARMAC
+from liftwatch.claims.nominal_moves import NOMINAL_MOVES
 from liftwatch.claims.return_trips import DELIVERY_ORIGIN, STAY_ORIGIN
 from liftwatch.claims.ru_facility_origins import RU_FACILITY_ORIGIN_CUES
 from liftwatch.claims.ru_motion import RU_MOVES
@@ -141,6 +142,9 @@ MOVE = _p(
     rf"{AIRDROP}|"
     # the verbs' other forms, completed from their paradigm (``motion_forms.py``)
     rf"{MORE_MOVES}|"
+    # a journey or a sending told by its noun, bringing in the present, the Arabic passive of sending
+    # ("its journey to", "l'envoi ... vers", "brings ... to", "تم إرسال"; ``nominal_moves.py``)
+    rf"{NOMINAL_MOVES}|"
     # the Russian forms the stems above do not reach: "перенаправив", "переместились", "прорвался в" (``ru_motion.py``)
     rf"{RU_MOVES}|"
     # the Arabic verbs of landing and bringing it lacked: "نزلت", "جلبت" (``ar_motion.py``)
