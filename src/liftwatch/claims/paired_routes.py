@@ -1,7 +1,7 @@
 """Routes told one after the other in one sentence, each from its own origin to its own goal: one movement each.
 
-"Two cargo planes flew from Cairo to Tripoli and from Cairo to Benghazi", "un avion de Niamey à Bamako et un autre
-de Niamey à Gao", "самолёты из Москвы в Минск и из Москвы в Брест", "طائرة من عمان إلى بيروت، وطائرة أخرى من عمان
+"Two cargo planes flew from Cairo to Tripoli and from Cairo to Benghazi", "un avion de Niamey vers Bamako et un autre
+de Niamey vers Gao", "самолёты из Москвы в Минск и из Москвы в Брест", "طائرة من عمان إلى بيروت، وطائرة أخرى من عمان
 إلى دمشق": the sentence tells two legs, each with its own origin and destination (the corpus's rule 2: a leg of its
 own, not a stop). Read as one claim, both goals pile onto one movement, which then stands for two.
 
