@@ -51,6 +51,7 @@ from liftwatch.claims.merge import VAGUE_FACILITIES, merge_claims, refine_with_a
 from liftwatch.claims.model import AssetRef, Claim, Extraction, Place
 from liftwatch.claims.mover import actor_spans, mover
 from liftwatch.claims.named_carriers import carriers_named, count_named_ships
+from liftwatch.claims.paired_routes import split_paired_routes
 from liftwatch.claims.parallel_kinds import split_parallel
 from liftwatch.claims.places import Gazetteer, default_gazetteer
 from liftwatch.claims.plans import planned
@@ -337,7 +338,9 @@ def extract(
             setattr(c, role, [for_carrier(gaz, p, c.domain) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
     # "three C-130 from A and two A400M from B": two movements, split before merging
-    claims = merge_claims(split_parallel([part for c in claims for part in per_ship(c, solo)], sentences))
+    claims = split_parallel([part for c in claims for part in per_ship(c, solo)], sentences)
+    # "from Cairo to Tripoli and from Cairo to Benghazi": two routes, two movements
+    claims = merge_claims(split_paired_routes(claims, sentences))
     makers_with_their_types(claims)  # "an Ilyushin ... the Il-76": the type
     attach_owners(claims, sentences, ship_names)
     names_of_other_roles(claims)  # a quoted owner, outlet or airline is no ship
