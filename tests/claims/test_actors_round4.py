@@ -1,8 +1,7 @@
-"""Actors told by forms the reader missed on claims that were found: a state as the subject of a verb of
+"""Arabic actors told by forms the reader missed on claims that were found: a state as the subject of a verb of
 sending, in either order ("أرسلت مصر طائرتين", "تونس ترسل طائرة"), or by its authorities and their adjective
 ("أرسلت السلطات الجزائرية"), and the international coalition a carrier belongs to ("طائرة شحن تابعة للتحالف
-الدولي"); and the People's Liberation Army by its Russian abbreviation ("ВМС НОАК") or its Arabic name ("جيش
-التحرير الشعبي").
+الدولي").
 
 Invented sentences, one behaviour each. The state that sends what the carriers carry is the actor (the
 annotation's rule 7); a state after a preposition is a place.
@@ -48,11 +47,3 @@ def test_a_carrier_of_the_international_coalition_is_the_coalition_s() -> None:
 
 def test_the_coalition_named_bare_is_no_mover() -> None:
     assert _senders("قال التحالف الدولي إن الطائرة هبطت في أربيل.") == []
-
-
-def test_the_people_s_liberation_army_by_its_russian_abbreviation_is_china_s() -> None:
-    assert _actors("Отряд кораблей ВМС НОАК 3 мая прибыл во Владивосток из Циндао.") == ["China"]
-
-
-def test_the_people_s_liberation_army_in_arabic_is_china_s() -> None:
-    assert _actors("وصلت مدمرة تابعة لجيش التحرير الشعبي إلى ميناء جيبوتي يوم 3 مايو.") == ["China"]

@@ -12,9 +12,6 @@ import re
 NAMED_FORCES = {
     r"People['’]s\s+Liberation\s+Army(?:\s+(?:Air\s+Force|Navy))?|PLA(?:AF|N)?": "CN",
     r"[Aa]rmée\s+populaire\s+de\s+libération": "CN",  # "la Marine de l'Armée populaire de libération (APL)"
-    # the same army in Russian by its abbreviation ("отряд кораблей ВМС НОАК"; written out it holds "Китая") and in
-    # Arabic ("بحرية جيش التحرير الشعبي الصيني", also without the adjective)
-    r"НОАК|(?:ال|ل)?جيش\s+التحرير\s+الشعبي": "CN",
     r"Luftwaffe|Bundeswehr|Deutsche\s+Marine": "DE",
     # "la Marine nationale" is France's, also as "la Marine Nationale"; "la Marine nationale du Maroc" is Morocco's
     # (the branch with its state, below)
