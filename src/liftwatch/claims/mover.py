@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.airlines import airline_names, owned_by
+from liftwatch.claims.ar_senders import arabic_senders
 from liftwatch.claims.attribution import air_names, operators
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.fr_own_forces import french_forces
@@ -95,7 +96,7 @@ _CARGO_AFTER = re.compile(
 
 def actor_spans(text: str) -> list[tuple[int, int, Actor]]:
     out = [(m.start(), m.end(), a) for a in ACTORS for m in a.pattern.finditer(text)]
-    return sorted([*out, *state_forces(text), *french_forces(text)], key=lambda x: x[0])
+    return sorted([*out, *state_forces(text), *french_forces(text), *arabic_senders(text)], key=lambda x: x[0])
 
 
 def _operator_actor(name: str) -> Actor:
