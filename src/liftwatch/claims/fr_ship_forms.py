@@ -13,9 +13,17 @@ from __future__ import annotations
 # what the ship does, told by a noun complement, or its class told by the navy's bracketed abbreviation: words
 # between the ship noun and its name (``ships._NATIONALITY`` allows up to two of them)
 FR_SHIP_DESCRIPTION = (
-    r"de\s+(?:sauvetage|soutien|ravitaillement|débarquement|recherche|transport|guerre|charge|assistance)"
-    r"|\((?-i:[A-Z]{2,6})\)"
+    r"de\s+(?:sauvetage|soutien|ravitaillement|débarquement|recherche|transport|guerre|charge|assistance|haute\s+mer)"
+    # the bracketed abbreviation closes the description, however long ("le bâtiment de commandement et de
+    # ravitaillement (BCR) Somme", "la frégate multi-missions (FREMM) Languedoc", "(Batral)"): the lower-case words
+    # before it are the class's full name, which the abbreviation spells
+    r"|(?-i:(?:[a-zàâçéèêëîïôûùüÿœ][\w'’-]*\s+){0,5}\([A-Z](?:[A-Z]{1,5}|[a-z]{2,5})\))"
 )
+
+# the French navy's class abbreviations, written alone before a ship's name as a class noun is ("la FREMM
+# Languedoc", "le PHA Tonnerre", "la FDA Forbin"): multi-mission and air-defence frigates, La Fayette-class light
+# frigates, amphibious helicopter carriers, offshore patrol vessels, light transports, command and supply ships
+FR_CLASS_ABBREVIATIONS = r"(?-i:FREMM|FDA|FLF|PHA|PHM|BATRAL|BCR|BRF)"
 
 
 def fr_name_then_class(name: str, noun: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from liftwatch.claims.attribution import operators
-from liftwatch.claims.fr_ship_forms import FR_SHIP_DESCRIPTION, fr_name_then_class
+from liftwatch.claims.fr_ship_forms import FR_CLASS_ABBREVIATIONS, FR_SHIP_DESCRIPTION, fr_name_then_class
 from liftwatch.claims.ship_lists import bracketed_ships
 from liftwatch.claims.types import find_types
 from liftwatch.claims.whose_words import is_whose_name
@@ -32,8 +32,12 @@ _SHIP_NOUN = (
     r"(?:grands?\s+)?(?:navires?|bâtiments?)\s+(?:de\s+)?(?:débarquement|guerre|transport|ravitaillement|soutien)|"
     r"porte-conteneurs|navires?|cargos?|frégates?|bâtiments?|corvettes?|croiseurs?|destroyers?|sous-marins?|patrouilleurs?|"
     r"pétroliers?|remorqueurs?|brise-glace|porte-avions|porte-hélicoptères|navires?-hôpital|BPC|"
+    rf"{FR_CLASS_ABBREVIATIONS}|"
     r"суд(?:но|на)|корабл[ьи]|сухогруз\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин(?:ец|цы)|крейсер\w*|танкер\w*|"
     r"буксир\w*|паром\w*|ледокол\w*|тральщик\w*|подводн\w+\s+лодк\w+|"
+    # the Russian navy's class abbreviations (large anti-submarine ship, patrol ship, missile cruiser, small missile
+    # ship, small anti-submarine ship, heavy aircraft-carrying cruiser) and the helicopter carrier
+    r"БПК|СКР|РКР|МРК|МПК|ТАВКР|ТАКР|вертол[её]тонос\w*|"
     # Arabic nouns before a name written in Latin script ("سفينة الشحن Asian Dynasty")
     r"(?:ال)?سفين[ةه](?:\s+(?:ال)?(?:شحن|حربية|نقل|إنزال))?|سفن|(?:ال)?فرقاطة|(?:ال)?مدمرة|(?:ال)?طراد|"
     r"(?:ال)?ناقلة(?:\s+(?:ال)?نفط)?|(?:ال)?بارجة|(?:ال)?غواصة|(?:ال)?حاملة\s+(?:ال)?طائرات|авианос\w*))"
@@ -189,7 +193,9 @@ _SHIP_CONTEXT = re.compile(
     r"\b(?:ships?|vessels?|freighters?|tankers?|frigates?|cruisers?|destroyers?|corvettes?|navires?|frégates?|"
     r"submarines?|tugs?|icebreakers?|warships?|patrouilleurs?|pétroliers?|croiseurs?|sous-marins?|remorqueurs?|"
     r"porte-hélicoptères|porte-avions|BPC|"
-    r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*)\b|"
+    rf"{FR_CLASS_ABBREVIATIONS}|"
+    r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*|"
+    r"БПК|СКР|РКР|МРК|МПК|ТАВКР|ТАКР|вертол[её]тонос\w*|подводн\w+\s+лодк\w+)\b|"
     r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة|حامل(?:ة|ات)\s+(?:ال)?طائرات|\bавианос\w*",
     re.I,
 )
