@@ -30,7 +30,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
 HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout49"
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.631, 0.508), "ar": (0.652, 0.485), "fr": (0.653, 0.409), "ru": (0.652, 0.546)}
+FLOORS = {"en": (0.632, 0.510), "ar": (0.654, 0.493), "fr": (0.654, 0.412), "ru": (0.655, 0.550)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 49: annotated blind, not yet scored
 # sources reported as actor on the blind set when it was scored (set 49: not yet scored)
