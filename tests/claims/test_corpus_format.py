@@ -63,6 +63,8 @@ LETTERS = {
     "au": 46,
     "av": 47,
     "aw": 48,
+    "ax": 49,
+    "ay": 50,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
