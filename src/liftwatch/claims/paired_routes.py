@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from liftwatch.claims.model import Claim, Place
+from liftwatch.claims.sentence_splits import split_by_sentence
 from liftwatch.claims.sentences import Sentence
 
 # what lies between one route's destination and the next route's origin: a coordinator, at most a few words (the
@@ -77,10 +78,4 @@ def split_routes(claim: Claim, legs: list[tuple[Place, Place]]) -> list[Claim]:
 
 def split_paired_routes(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
     """Every claim told by one sentence of routes told one after the other, split into one claim per route."""
-    by_text = {s.text.strip(): s for s in sentences}
-    out: list[Claim] = []
-    for c in claims:
-        sent = by_text.get(c.sentences[0]) if len(c.sentences) == 1 else None
-        legs = routes(sent) if sent is not None else []
-        out += split_routes(c, legs) if legs else [c]
-    return out
+    return split_by_sentence(claims, sentences, routes, split_routes)

@@ -24,6 +24,7 @@ from liftwatch.claims.assets import find_assets
 from liftwatch.claims.counts import figure_before
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import AssetRef, Claim, Place
+from liftwatch.claims.sentence_splits import split_by_sentence
 from liftwatch.claims.sentences import Sentence
 
 _ROLES = ("origin", "destination", "via", "possible")
@@ -99,16 +100,4 @@ def split_parallel_kinds(claim: Claim, legs: list[Leg]) -> list[Claim]:
 
 def split_parallel(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
     """Every claim told by one sentence, split by kind where that sentence tells parallel counted legs."""
-    by_text = {s.text.strip(): s for s in sentences}
-    legs_of: dict[str, list[Leg]] = {}
-    out: list[Claim] = []
-    for c in claims:
-        sent = by_text.get(c.sentences[0]) if len(c.sentences) == 1 else None
-        if sent is None:
-            out.append(c)
-            continue
-        if sent.text not in legs_of:
-            legs_of[sent.text] = parallel_legs(sent)
-        legs = legs_of[sent.text]
-        out += split_parallel_kinds(c, legs) if legs else [c]
-    return out
+    return split_by_sentence(claims, sentences, parallel_legs, split_parallel_kinds)

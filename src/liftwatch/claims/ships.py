@@ -19,6 +19,11 @@ from liftwatch.claims.types import find_types
 from liftwatch.claims.whose_words import is_whose_name
 from liftwatch.kb.nationalities import demonym_rows, nationality_adjectives
 
+# the Russian navy's class abbreviations (large anti-submarine ship, patrol ship, missile cruiser, small missile
+# ship, small anti-submarine ship, heavy aircraft-carrying cruiser) and the helicopter carrier: a ship's class noun,
+# and a sign that a sentence is about ships
+_RU_CLASS_NOUNS = r"БПК|СКР|РКР|МРК|МПК|ТАВКР|ТАКР|вертол[её]тонос\w*"
+
 # Ship nouns in the four languages, matched whatever their case ("Frigate", "фрегат", "Фрегат"), while the
 # name after them must be capitalised: the class nouns navies and reporters use for the ships that make
 # these voyages (warships, landing ships, tankers, tugs, cargo ships), not only the ones seen so far
@@ -35,9 +40,7 @@ _SHIP_NOUN = (
     rf"{FR_CLASS_ABBREVIATIONS}|"
     r"суд(?:но|на)|корабл[ьи]|сухогруз\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин(?:ец|цы)|крейсер\w*|танкер\w*|"
     r"буксир\w*|паром\w*|ледокол\w*|тральщик\w*|подводн\w+\s+лодк\w+|"
-    # the Russian navy's class abbreviations (large anti-submarine ship, patrol ship, missile cruiser, small missile
-    # ship, small anti-submarine ship, heavy aircraft-carrying cruiser) and the helicopter carrier
-    r"БПК|СКР|РКР|МРК|МПК|ТАВКР|ТАКР|вертол[её]тонос\w*|"
+    rf"{_RU_CLASS_NOUNS}|"
     # Arabic nouns before a name written in Latin script ("سفينة الشحن Asian Dynasty")
     r"(?:ال)?سفين[ةه](?:\s+(?:ال)?(?:شحن|حربية|نقل|إنزال))?|سفن|(?:ال)?فرقاطة|(?:ال)?مدمرة|(?:ال)?طراد|"
     r"(?:ال)?ناقلة(?:\s+(?:ال)?نفط)?|(?:ال)?بارجة|(?:ال)?غواصة|(?:ال)?حاملة\s+(?:ال)?طائرات|авианос\w*))"
@@ -195,7 +198,7 @@ _SHIP_CONTEXT = re.compile(
     r"porte-hélicoptères|porte-avions|BPC|"
     rf"{FR_CLASS_ABBREVIATIONS}|"
     r"суд(?:но|на)|корабл\w*|БДК|СДК|BDK|фрегат\w*|корвет\w*|эсмин\w*|крейсер\w*|танкер\w*|буксир\w*|сухогруз\w*|"
-    r"БПК|СКР|РКР|МРК|МПК|ТАВКР|ТАКР|вертол[её]тонос\w*|подводн\w+\s+лодк\w+)\b|"
+    rf"{_RU_CLASS_NOUNS}|подводн\w+\s+лодк\w+)\b|"
     r"سفين|سفن|طراد|فرقاط|مدمرة|غواصة|كورفيت|ناقلة|بارج|كاسحة|حامل(?:ة|ات)\s+(?:ال)?طائرات|\bавианос\w*",
     re.I,
 )
