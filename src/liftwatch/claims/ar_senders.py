@@ -8,6 +8,8 @@ and its adjective: "أرسلت السلطات الجزائرية شحنة مسا
 actor (the annotation's rule 7), as English "China dispatched" and French "l'Égypte a envoyé" already are
 (:mod:`liftwatch.claims.known_movers`). The hand-written lexicon knows a dozen states, several of them without
 their Arabic names ("مصر", "باكستان", "تونس"); the names here are every state's Arabic names in the knowledge base.
+A capital stands for its state here ("أرسلت أنقرة", ``kb.capitals``). The names and verbs are matched without the
+vowel marks reporting sets here and there ("سيّرت سلطنة عُمان").
 
 Only the verbs of sending are read ("أرسل", "بعث", "أوفد", "سيّر"): "نشرت السلطات التركية أسماء العسكريين"
 (published) or "أطلقت" (fired, launched) name no sending. A state after a preposition ("في ليبيا أرسلت كل من
@@ -27,6 +29,7 @@ from functools import cache
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.known_movers import state_mover, state_table
 from liftwatch.claims.lexicon import Actor
+from liftwatch.kb.capitals import capital_names
 from liftwatch.kb.countries import countries
 from liftwatch.kb.nationalities import arabic_adjectives
 
@@ -46,6 +49,16 @@ def _plain(text: str) -> str:
     return _MARKS.sub("", text)
 
 
+def _plain_at(text: str) -> tuple[str, list[int]]:
+    """The text without its vowel marks, and where each of its characters stands in the text as written.
+
+    Reporting marks a vowel here and there ("سيرت سلطنة عُمان", "أرسلت باكستانُ", "حطّت"), and one mark anywhere in
+    an excerpt hid every sender in it: the names and verbs are matched unmarked, and the spans are given back on
+    the text as written."""
+    at = [i for i, ch in enumerate(text) if not _MARKS.match(ch)]
+    return "".join(text[i] for i in at), at
+
+
 @cache
 def _table() -> tuple[re.Pattern[str], dict[str, str]]:
     """(the pattern of a state sending, in both orders; Arabic name or adjective -> ISO2), for the states
@@ -58,6 +71,9 @@ def _table() -> tuple[re.Pattern[str], dict[str, str]]:
         for alias in country.aliases:
             if re.search(r"[\u0600-\u06ff]", alias) and "،" not in alias:
                 key.setdefault(_plain(alias), iso)
+    for capital, iso in capital_names().items():  # "أرسلت أنقرة": the capital for its state (``kb.capitals``)
+        if iso in english and re.search(r"[\u0600-\u06ff]", capital):
+            key.setdefault(capital, iso)
     names = "|".join(sorted((re.escape(n) for n in key), key=len, reverse=True))
     adjectives = arabic_adjectives(set(english))
     for adjective, iso in adjectives.items():
@@ -78,16 +94,16 @@ def arabic_senders(text: str) -> list[tuple[int, int, Actor]]:
     """States named as the subject of an Arabic verb of sending ("أرسلت مصر", "تونس ترسل", "أرسلت السلطات
     الجزائرية"), on the state's span, and the international coalition by its name, as movers."""
     pattern, key = _table()
-    plain = _plain(text)
+    plain, at = _plain_at(text)
     out: list[tuple[int, int, Actor]] = []
-    if len(plain) == len(text):  # spans are read on the text as written; a text with vowel marks is left alone
-        for m in pattern.finditer(text):
-            group = next(g for g in ("name1", "adj1", "name2", "adj2") if m.group(g))
-            if group.endswith("2") and _PREP_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
-                continue
-            iso = key.get(m.group(group))
-            if iso is not None:
-                out.append((m.start(group), m.end(group), state_mover(iso, m.group(group))))
+    for m in pattern.finditer(plain):
+        group = next(g for g in ("name1", "adj1", "name2", "adj2") if m.group(g))
+        if group.endswith("2") and _PREP_BEFORE.search(plain[max(0, m.start() - 12) : m.start()]):
+            continue
+        iso = key.get(m.group(group))
+        if iso is not None:
+            start, end = at[m.start(group)], at[m.end(group) - 1] + 1
+            out.append((start, end, state_mover(iso, text[start:end])))
     coalition = Actor("التحالف الدولي", "force", (), (), _COALITION)
     out += [(m.start(), m.end(), coalition) for m in _COALITION.finditer(text)]
     return sorted(out, key=lambda x: x[0])

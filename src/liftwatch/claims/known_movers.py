@@ -30,6 +30,7 @@ from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.claims.named_forces import NAMED_FORCES, named_force
 from liftwatch.kb._data import data_path
 from liftwatch.kb._text import norm_key
+from liftwatch.kb.capitals import capital_names
 from liftwatch.kb.countries import countries
 from liftwatch.kb.nationalities import arabic_adjectives, demonym_rows, french_adjectives, russian_stems
 
@@ -156,7 +157,8 @@ _EN_CARRIER = (
 # states send too ("Les États-Unis envoient", "ont dépêché"), and "acheminer" is to send by a route ("a acheminé").
 # English "is sending" was measured and left out (1 right actor for 2 filled on the development corpus).
 _FR_SENDS = (
-    r"\s+(?:(?:a|avait|aurait|ont|avaient|auraient)\s+(?:(?:également|aussi|déjà|encore|récemment|ainsi)\s+)?"
+    # a pronoun of place or of the receiver may come before the verb ("Washington y a acheminé", "lui a envoyé")
+    r"\s+(?:(?:y|lui|leur|en)\s+)?(?:(?:a|avait|aurait|ont|avaient|auraient)\s+(?:(?:également|aussi|déjà|encore|récemment|ainsi)\s+)?"
     r"(?:envoyé|dépêché|déployé|expédié|mobilisé|affrété|rapatrié|acheminé)|"
     r"(?:envoie|dépêche|déploie|expédie|mobilise|affrète|achemine)(?:nt)?)\b"
 )
@@ -229,6 +231,17 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
                 if form != adjective:
                     names.append(re.escape(form))
                 fr.append(re.escape(form))
+    # a capital as the subject of sending is its state ("Washington has sent", "Тегеран отправил"); only there
+    senders, ru_senders = list(names), list(ru)
+    for form, iso in capital_names().items():
+        if iso not in states or re.search(r"[\u0600-\u06ff]", form):
+            continue  # the Arabic capitals are read with the Arabic senders (``claims.ar_senders``)
+        if re.search(r"[\u0400-\u04ff]", form):
+            form = form[:-1] if form[-1] in "аяьй" and len(form) >= 5 else form
+            ru_senders.append(re.escape(form))
+        else:
+            senders.append(re.escape(form))
+        key.setdefault(norm_key(form), iso)
     arabic = arabic_adjectives(states)  # "سلاح الجو الفرنسي", "طائرة عسكرية مصرية"
     for nisba, iso in arabic.items():
         key.setdefault(norm_key(nisba), iso)
@@ -246,9 +259,9 @@ def state_table() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict
         rf"|{AR_WORD_START}(?:ال)?طائر\S*\s+(?:ال)?(?P<ar3>{alt(ar_set)})(?:ة|ان|تان|ين)?{_AR_CARRYING_AID}"
         rf"|\b(?P<named>{alt(NAMED_FORCES)})\b"
         rf"|\b(?P<encar>{alt(sorted(set(en), key=len, reverse=True))})\s+(?i:{_EN_CARRIER})"
-        rf"|\b(?P<ensubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_EN_SENDS})"
-        rf"|\b(?:(?:la|le|les)\s+|l['’])?(?P<frsubj>{alt(sorted(set(names), key=len, reverse=True))})(?i:{_FR_SENDS})"
-        rf"|(?<![\w-])(?P<rusubj>{alt(sorted(set(ru), key=len, reverse=True))})\w*(?i:{_RU_SENDS})"
+        rf"|\b(?P<ensubj>{alt(sorted(set(senders), key=len, reverse=True))})(?i:{_EN_SENDS})"
+        rf"|\b(?:(?:la|le|les)\s+|l['’])?(?P<frsubj>{alt(sorted(set(senders), key=len, reverse=True))})(?i:{_FR_SENDS})"
+        rf"|(?<![\w-])(?P<rusubj>{alt(sorted(set(ru_senders), key=len, reverse=True))})\w*(?i:{_RU_SENDS})"
     )
     return pattern, key, english, hand
 
