@@ -123,9 +123,9 @@ _NOUN = (
     # an airdrop is a flight to its drop zone: "44 airdrops", "trois largages", "пять сбросов"
     r"air[-\s]?drops|largages|сброс(?:ов|а)|"
     r"airlifters|transports|shipments|port\s+calls|boards|ships|vessels|freighters|landings|"
-    # carriers counted by their kind: "two Indian Navy warships", "quatre bombardiers", "два стратегических
-    # ракетоносца"; not helicopters, which are as often the load a ship or a plane carries as carriers themselves
-    r"warships|bombers|frigates|destroyers|bombardiers|frégates|бомбардировщик(?:а|ов)|ракетоносц(?:а|ев)|"
+    # French bombers and frigates counted by their kind ("quatre bombardiers", "deux frégates"); not helicopters,
+    # which are as often the load a ship or a plane carries as carriers themselves
+    r"bombardiers|frégates|"
     r"vols|avions(?:-cargos?)?|avions\s+cargos?|cargos|gros[-\s]porteurs|appareils|rotations|passages|livraisons|navires|"
     r"рейс\w*|самол[её]т\w*|борт\w*|транспортник\w*|вылет\w*|суд(?:на|ов)|корабл\w*|"
     r"воздушн\w+\s+машин\w*|летательн\w+\s+аппарат\w*|"
@@ -195,9 +195,7 @@ def number_value(word: str) -> int:
 
 # "one of" a group: the number is a pronoun picking a single carrier out, which a singular never counts
 _PARTITIVE_ONE = re.compile(r"(?:one|один|одна|одно|l['’]une?|une?)\s+(?:of|из|des|d['’]entre)(?!\w)", re.I)
-# the tracking site's name ("Flightradar 24"), and a class told by its number ("Type 45 destroyer", "Project 22350
-# frigates", "фрегат проекта 11356"): the number names the class, it counts no carrier
-_SITE_NUMBER = re.compile(r"(?:radar|رادار|\btype|\bproject|\bпроекта)\s*$", re.I)
+_SITE_NUMBER = re.compile(r"(?:radar|رادار)\s*$", re.I)
 
 
 # a number followed by a unit of length, weight or speed measures the carrier, it counts nothing: "the 169 meter long

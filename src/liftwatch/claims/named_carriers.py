@@ -42,11 +42,8 @@ def carriers_named(text: str, assets: list[tuple[int, int, AssetRef]]) -> int | 
 
 
 # what may stand between two ships of one list: a comma (the Arabic one too) or a conjunction, and a class noun or
-# quotes; Arabic also puts a name in brackets after its class noun ("الطراد (فارياج) والفرقاطة (الأدميرال ...)"). A
-# navy's hull or pennant number in brackets after a name ("Harbin (Hull 112)", "USS Stout (DDG-55)", "Lorraine
-# (D-657)") marks the ship, it ends no list
-_HULL_MARK = r"(?:\s*\((?:Hull\s+|бортовой\s+номер\s+)?[A-ZА-Я]{0,4}[-\s]?\d{1,4}\))?"
-_LIST_GAP = re.compile(_HULL_MARK + r"[\s\"'«»“”)]*(?:,|،|\band\b|\bet\b|\bи\b|\bو)[^.;:()\d]{0,40}\(?", re.I)
+# quotes; Arabic also puts a name in brackets after its class noun ("الطراد (فارياج) والفرقاطة (الأدميرال ...)")
+_LIST_GAP = re.compile(r"[\s\"'«»“”)]*(?:,|،|\band\b|\bet\b|\bи\b|\bو)[^.;:()\d]{0,40}\(?", re.I)
 
 
 def count_named_ships(claim: Claim, text: str, assets: list[tuple[int, int, AssetRef]]) -> None:
