@@ -298,8 +298,8 @@ def find_counts(text: str) -> list[Count]:
             # an indefinite dual of aircraft or flights is two carriers new to the story wherever the sentence's
             # verb of movement stands ("طائرتا شحن عسكرية تابعة للقوات الجوية قد حطت", "رحلتان جويتان انطلقت من
             # بغداد"); two ships are as often told at anchor in a port they came to before the story
-            if (m := _AR_AIR_DUAL.search(text)) is not None and MOVE.search(text):
-                out.append(Count(2, 2, None, None, m.group(0)))
+            if (air := _AR_AIR_DUAL.search(text)) is not None and MOVE.search(text):
+                out.append(Count(2, 2, None, None, air.group(0)))
     if not out and (dual := _AR_DUAL_VERB.search(text)) is not None:
         out.append(Count(2, 2, None, None, dual.group(0)))
     for m in _TIMES_RX.finditer(text):
