@@ -92,6 +92,8 @@ _WORDS.update(_DOZENS)
 _WORDS.update({"пара": 2, "пару": 2})
 _TIMES_OF = {"пары": 2, "пар": 2, "douzaines": 12, "douzaine": 12, "dozen": 12}
 _MULT = r"(?:\s+(?P<mult>" + "|".join(_TIMES_OF) + r")(?![\w-]))?"
+# a number told in words, restated in digits in brackets ("quatre (04) avions", "أربع (04) طائرات"): one number
+_RESTATED = r"(?:\s*\(\s*\d{1,3}\s*\))?"
 # words that are an article or a pronoun as often as a number ("un avion", "один из", "ست" a lady): never a count
 # found on their own
 _NOT_ALONE = frozenset({"un", "une", "ست", "один", "одна", "одно"})
@@ -121,6 +123,9 @@ _NOUN = (
     # an airdrop is a flight to its drop zone: "44 airdrops", "trois largages", "пять сбросов"
     r"air[-\s]?drops|largages|сброс(?:ов|а)|"
     r"airlifters|transports|shipments|port\s+calls|boards|ships|vessels|freighters|landings|"
+    # French bombers and frigates counted by their kind ("quatre bombardiers", "deux frégates"); not helicopters,
+    # which are as often the load a ship or a plane carries as carriers themselves
+    r"bombardiers|frégates|"
     r"vols|avions(?:-cargos?)?|avions\s+cargos?|cargos|gros[-\s]porteurs|appareils|rotations|passages|livraisons|navires|"
     r"рейс\w*|самол[её]т\w*|борт\w*|транспортник\w*|вылет\w*|суд(?:на|ов)|корабл\w*|"
     r"воздушн\w+\s+машин\w*|летательн\w+\s+аппарат\w*|"
@@ -136,7 +141,7 @@ _NOUN = (
 # up to four words between the number and the noun: "four Il-76 planes", "шесть военно-транспортных самолетов"
 _GAP = r"(?:\s+(?:[\w-]+|[«“\"][^»”\"]+[»”\"])){0,4}?\s+"
 _COUNT = re.compile(
-    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}{_MULT}{_GAP}{_NOUN}"
+    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}{_RESTATED}{_MULT}{_GAP}{_NOUN}"
     rf"(?P<rate>\s+(?:\w+\s+){{0,2}}?(?:per\s+day|a\s+day|each\s+day|daily|в\s+сутки|в\s+день|ежедневно|"
     rf"par\s+jour|chaque\s+jour|quotidiens?|يومي[اًا]*))?",
     re.I,
@@ -153,6 +158,7 @@ _AR_COUNT = re.compile(
 _AR_DUAL = re.compile(
     rf"{AR_WORD_START}(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت|قاذفت|مقاتلت)(?:ان|ين|ا|ي){AR_WORD_END}"
 )
+_AR_AIR_DUAL = re.compile(rf"{AR_WORD_START}(?:طائرت|رحلت)(?:ان|ين|ا|ي){AR_WORD_END}")
 # a verb of movement in the feminine dual says its subject is two carriers, however the carriers are named before it
 # ("السفينتان عبرتا المضيق", "أقلعت الطائرتان ... وهبطتا", "طائرتا شحن ... حطتا في مطار"): the dual of the verb
 # is a count of its own, where the noun's dual is definite or out of reach
@@ -288,6 +294,12 @@ def find_counts(text: str) -> list[Count]:
             ):
                 out.append(Count(2, 2, None, None, m.group(0)))
                 break
+        else:
+            # an indefinite dual of aircraft or flights is two carriers new to the story wherever the sentence's
+            # verb of movement stands ("طائرتا شحن عسكرية تابعة للقوات الجوية قد حطت", "رحلتان جويتان انطلقت من
+            # بغداد"); two ships are as often told at anchor in a port they came to before the story
+            if (air := _AR_AIR_DUAL.search(text)) is not None and MOVE.search(text):
+                out.append(Count(2, 2, None, None, air.group(0)))
     if not out and (dual := _AR_DUAL_VERB.search(text)) is not None:
         out.append(Count(2, 2, None, None, dual.group(0)))
     for m in _TIMES_RX.finditer(text):
@@ -317,7 +329,7 @@ _BEFORE_TYPE = re.compile(r"(?<![\w-])" + _NUM + r"(?:\s+[\w-]+)?\s+$", re.I)
 # a number right before a carrier the sentence names, with a bound and up to two describing words: "two
 # Il-76", "at least three Russian warships", "trois Il-76", "два Ил-76", "пять российских БДК"
 _BEFORE_CARRIER = re.compile(
-    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}{_MULT}(?:\s+[\w-]+){{0,2}}?\s+$", re.I
+    rf"(?<![\w-])(?:(?:{_MIN}|{_MORE}|{_MAX}|{_ABOUT})\s+)?{_NUM}{_RESTATED}{_MULT}(?:\s+[\w-]+){{0,2}}?\s+$", re.I
 )
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|déc)[a-zéû.]*\s+$", re.I
