@@ -22,6 +22,9 @@ FORMER_NAME = re.compile(
 )
 
 
+# an air operation's noun, which the cargo-aircraft class reads when the sentence names no aircraft of its own
+_OPERATION_NOUN = re.compile(r"air\s*bridges?|airlifts?", re.I)
+
 _ESCORT = re.compile(
     r"\b(?:escort(?:ed|s)?\s+by|shadowed\s+by|accompanied\s+by|escortée?s?\s+par|accompagnée?s?\s+par|"
     r"в\s+сопровождении|сопровожда\w+)\s+(?:\S+\s+){0,3}?[«\"“„]?$|(?:بمرافقة|ترافقها)\s+(?:\S+\s+){0,3}?[«\"“„]?$",
@@ -103,6 +106,10 @@ def _find_assets(text: str) -> tuple[tuple[int, int, AssetRef], ...]:
         escorts = [x for x in found if x[2].ship_name and _ESCORT.search(text[max(0, x[0] - 50) : x[0]])]
         if escorts and len(escorts) < len([x for x in found if x[2].domain == "sea"]):
             found = [x for x in found if x not in escorts]
+    # "another relief aircraft ... as part of an ongoing air bridge": the airlift is what the flights serve; the plane's
+    # own noun says what flew, and the corpus keeps that noun's class
+    if any(a.label == "aircraft" for _, _, a in found):
+        found = [x for x in found if not (x[2].label == "cargo aircraft" and _OPERATION_NOUN.fullmatch(x[2].text))]
     watchers = _watchers(found, text)
     if watchers and len(watchers) < len([x for x in found if x[2].domain == "sea"]):
         found = [x for x in found if x[0] not in watchers]

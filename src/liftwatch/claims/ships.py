@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from liftwatch.claims.attribution import operators
+from liftwatch.claims.event_names import is_event_name
 from liftwatch.claims.fr_ship_forms import FR_CLASS_ABBREVIATIONS, FR_SHIP_DESCRIPTION, fr_name_then_class
 from liftwatch.claims.ship_lists import bracketed_ships
 from liftwatch.claims.types import find_types
@@ -294,6 +295,8 @@ def named_ships(text: str, is_place: Callable[[str], bool] | None = None) -> lis
             return  # "Фрегат 9 мая прибыл": a day of the month, not a name (hull numbers follow a name)
         if _EVENT_YEAR.search(name):
             return  # «Морское взаимодействие–2025», "Mission Harmony 2024": an exercise or mission, not a ship
+        if is_event_name(text, a, name):
+            return  # "the cyclone “Roanu”", "'Operation Samudra Setu II'", "учения «СМОА плюс»": an event, not a ship
         title = not prefixed and any(w.lower() in _TITLE_WORDS for w in name.split()[1:])  # "HMS Prince of Wales"
         if re.search(r"['’]s\b", name) or title:
             return  # "Landing Ship Brigade’s Ropucha", a headline's "Ship Docks At Port Sudan": no name
