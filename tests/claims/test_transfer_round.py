@@ -110,7 +110,11 @@ def test_state_adjectives_name_the_actor(text: str, actor: str) -> None:
     ],
 )
 def test_arabic_arrival_verb_first(text: str, dest: str) -> None:
-    assert place_ids(one_claim(text).destination) == {dest}
+    # every claim lands there: the drones after "ترافقها" escort the cargo plane and are a movement of their own
+    # on its route (``typed_escorts.py``)
+    claims = shape_extract(text).claims
+    assert claims
+    assert all(place_ids(c.destination) == {dest} for c in claims)
 
 
 def test_arabic_verb_first_does_not_cross_another_cue() -> None:

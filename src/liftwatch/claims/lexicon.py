@@ -184,7 +184,11 @@ ASSETS: tuple[AssetKind, ...] = (
                          r"\b(?:фрегат|корвет|эсминц|эсминец|крейсер|танкер|буксир|тральщик)\w*|"
                          r"سفن|سفين(?:ة|تا|تي)|الطراد|الفرقاطة|القطعتين|(?:ال)?(?:فرقاطة|مدمرة|غواصة|طراد|كورفيت|ناقلة|بارجة|كاسحة)|"
                          # the dual Arabic counts two warships with ("فرقاطتين", "الغواصتين")
-                         rf"(?:ال)?(?:فرقاط|مدمر|غواص)(?:تان|تين|تا){AR_WORD_END}")),
+                         rf"(?:ال)?(?:فرقاط|مدمر|غواص)(?:تان|تين|تا){AR_WORD_END}|"
+                         # the plural ("فرقاطات", "مدمرات", "غواصات") and the navy's "pieces" ("3 قطع حربية", "قطعة
+                         # بحرية", "القطع الحربية"): warships counted as a class
+                         rf"{AR_WORD_START}(?:ال)?(?:فرقاط|مدمر|غواص)ات{AR_WORD_END}|"
+                         rf"{AR_WORD_START}(?:ال)?قطع(?:ة|تان|تين)?\s+(?:ال)?(?:حربية|بحرية){AR_WORD_END}")),
 )  # fmt: skip
 
 # Actors that act for another: a claim by one merges with a claim by the other (the parent stays the actor).

@@ -9,9 +9,9 @@ module reads the unnamed ones, whose number ("two frigates", "восьми са�
 
 Only the forms that put the escort after the escort word count: "escorted by", "accompanied by", "under the
 escort/protection of", "escorté(e)(s) par", "accompagné(e)(s) par/de", "в сопровождении", a pronoun object before
-"сопровождал(и)" ("Их сопровождали ..."), "بمرافقة", "برفقة". A bare "X сопровождал Y" is left alone: Russian
-puts either the escort or the escorted ship first, and the form alone does not tell which; nor is the Arabic verb
-"ترافقها" ("drones accompany it" may tell a guard over the place, not a carrier on the route).
+"сопровождал(и)" ("Их сопровождали ..."), "بمرافقة", "برفقة", and the Arabic verb "accompanies it" ("ترافقها",
+"يرافقها", "وترافقهما") with its subject, the escort, after it. A bare "X сопровождал Y" is left alone: Russian puts
+either the escort or the escorted ship first, and the form alone does not tell which.
 """
 
 from __future__ import annotations
@@ -25,12 +25,17 @@ from liftwatch.claims.escorts import movement_told, with_sentence
 from liftwatch.claims.model import AssetRef, Claim
 from liftwatch.claims.sentences import Sentence
 
+# Arabic: the verb "accompanies" with the escorted carrier as its object pronoun, the escort its subject after it
+# ("عبرت حاملة الطائرات ... ترافقها 3 قطع حربية", "تهبط طائرة شحن يرافقها عدد من المقاتلات", "وترافقها فرقاطات"): the
+# pronoun ("ها", "ه", "هما", "هم") points back at the carriers the clause moves, so what follows sails or flies with
+# them. The verb with no pronoun ("ترافقان هذه القافلة") puts the escort first and is not read here.
+AR_ACCOMPANIES = r"(?<![\u0600-\u06ff])و?[تي]رافق(?:ها|هما|هم|هن|ه)(?![\u0600-\u06ff])"
 # an escort word, then the escort
 _ESCORT_WORD = re.compile(
     r"(?:\bescorted\s+by|\baccompanied\s+by|\bunder\s+the\s+(?:escort|protection)\s+of|\bescortée?s?\s+par|"
     r"\baccompagnée?s?\s+(?:par|de)|\bsous\s+(?:l['’]escorte|la\s+protection)\s+d[eu]|"
     r"в\s+сопровождении|(?<!\w)(?:их|его|её|ее)\s+сопровожда(?:л|ли|ла|ют|ет)|"
-    r"بمرافقة|برفقة)\s+",
+    r"بمرافقة|برفقة|" + AR_ACCOMPANIES + r")\s+",
     re.I,
 )
 # a French auxiliary before the participle makes it active: "elle a accompagné de nombreux navires" is the frigate
@@ -47,8 +52,9 @@ _PHRASE_END = re.compile(
 )
 PHRASE_CHARS = 90  # an escort's phrase ("by two Turkish naval frigates, as well as ...") is short
 # the escort's carrier opens the phrase: up to four words before it (an article, a number, a flag, a describing
-# word: "two Turkish naval frigates", "два многоцелевых истребителя Су-35"), and no list before it
-_OPENS_ON = re.compile(r"^(?:[^\s,]+\s+){0,4}$")
+# word: "two Turkish naval frigates", "два многоцелевых истребителя Су-35", "عدد من المقاتلات" with the Arabic article
+# joined to the carrier's word), and no list before it
+_OPENS_ON = re.compile(r"^(?:[^\s,]+\s+){0,4}(?:ال)?$")
 NAME_REACH = 3  # a class this close before a named ship is that ship's descriptor ("the frigate X")
 LOOK_BACK = 3  # "Six MiG-29 left Hmeimim for Libya. They were escorted by two Su-35": the sentences before
 
