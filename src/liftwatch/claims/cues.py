@@ -51,16 +51,20 @@ HEDGE = _p(
 # What says the carrier never reached the goal told for it (rule 33 of the corpus: a goal not reached is
 # offered, not claimed): lost on the way ("crashed", "shot down", "sank", "ran aground", "seized",
 # "s'est écrasé", "a coulé", "arraisonné", "сбит", "затонул", "сел на мель", "терпит бедствие") or failing to land
-# ("could not land", "n'a pas pu atterrir", "не смог приземлиться"). Only a goal near the words counts: a sentence
-# may tell another carrier's loss. Arabic's ("تحطمت", "غرقت", "ضبط", "تعذر عليها النزول") were measured and left
-# out: on the development corpus they made no possible destination right and lost right destinations.
+# ("could not land", "n'a pas pu atterrir", "не смог приземлиться"), or seized on the way ("захватили"). Only a
+# goal near the words counts: a sentence may tell another carrier's loss. Arabic's ("تحطمت", "غرقت", "ضبط", "تعذر
+# عليها النزول") were measured and left out: on the development corpus they made no possible destination right
+# and lost right destinations.
 NOT_REACHED = _p(
     r"\b(?:crash(?:ed|es)?|shot\s+down|sank|sunk|sinking|ran\s+aground|run\s+aground|seized|intercepted|"
     r"(?:could\s+not|couldn['’]t|unable\s+to|failed\s+to)\s+land|"
     r"(?:s['’]est|se\s+sont)\s+écrasée?s?|abattue?s?|a\s+coulé|fait\s+naufrage|s['’]est\s+échouée?|saisie?s?|arraisonnée?s?|"
     r"(?:n['’]a|n['’]ont)\s+pas\s+pu\s+(?:atterrir|se\s+poser|accoster)|sans\s+pouvoir\s+(?:atterrir|se\s+poser)|"
     r"разбил(?:ся|ась|ись)|потерпел\w*\s+(?:крушение|бедствие)|терп(?:ит|ят)\s+бедствие|сбит\w*|затонул\w*|"
-    r"сел[аи]?\s+на\s+мель|задержан\w*|не\s+смог\w*\s+(?:приземлиться|сесть|зайти|совершить\s+посадку))\b"
+    r"сел[аи]?\s+на\s+мель|задержан\w*|не\s+смог\w*\s+(?:приземлиться|сесть|зайти|совершить\s+посадку)|"
+    # Russian seizing and intercepting, as English "seized", "intercepted": "захватили партию оружия, которая
+    # направлялась в", "перехватывались", "попыталась задержать ... танкер, который направлялся в"
+    r"захвати\w*|захвачен\w*|перехват(?:ил|ыва)\w*|перехвачен\w*|задержа(?:ть|л|ли|ла)\b)\b"
 )
 
 

@@ -43,6 +43,7 @@ from liftwatch.claims.escorts import escort_claims
 from liftwatch.claims.fr_road_convoys import road_convoy_only
 from liftwatch.claims.group_makeup import Makeups, split_makeup
 from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
+from liftwatch.claims.home_goals import home_goals
 from liftwatch.claims.hull_marks import shared_marks
 from liftwatch.claims.intervals import in_range
 from liftwatch.claims.leg_lists import share_list_destination
@@ -349,6 +350,7 @@ def extract(
     state_companies(claims)  # rule 8: a state company's carrier is its state's
     proxy_as_named(claims, text)
     carry_told_actor(claims, text)  # "L'armée allemande a annoncé ... . L'avion ...": the one actor told before
+    home_goals(claims, gaz)  # "вылетел на Родину", "returned home": the actor's own state
     used = {(p.kind, p.id) for c in claims for p in c.origin + c.destination + c.via}
     roleless = [r.mention.place for s in sentences for r in s.roles if r.role is None and r.head is None]
     refine_with_article_sites(claims, [p for p in roleless if (p.kind, p.id) not in used], gaz)

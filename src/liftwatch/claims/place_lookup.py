@@ -40,6 +40,7 @@ from liftwatch.kb.ru_forms import (
     ru_short_variants,
     ru_variants,
 )
+from liftwatch.kb.sound_index import COMMON_WORDS
 from liftwatch.kb.sound_index import sounds_like as kb_sounds_like
 
 _SUFFIX = (
@@ -207,6 +208,8 @@ class PlaceLookup(PlaceBuilder):
         if self.kb is not kb_module:
             return None
         if has_cyrillic(key):
+            if key in COMMON_WORDS:  # "на Родину" is home, not Rudine airfield romanised
+                return None
             for variant in ru_variants(key):
                 latin = cyrillic_to_latin(variant)
                 site = self.kb.resolve_site(latin)
