@@ -44,8 +44,9 @@ from liftwatch.kb.ru_forms import ru_adjective_phrase
 _CANDIDATE = re.compile(
     STATE_NAME + r"|\bS(?:ain)?t\.?\s+[A-Z][\w-]+"
     r"|(?:\b(?:al|el|ad|as|ash|az)[- ])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*(?:(?:[ \t]+(?:(?:al|el|es|de|du|di)[- ])?|[ \t]+d['’])[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*){0,3}"
-    # Arabic: "أم جرس", "رأس الخيمة", "تل أبيب" (a name's leading word, "mother", "cape", "hill", ... is part of it)
-    r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل|تل)\s+)?[\u0621-\u064A\u0671-\u06D3]+"
+    # Arabic: "أم جرس", "رأس الخيمة", "تل أبيب" (a name's leading word, "mother", "cape", "hill", ... is part of it);
+    # "الشهيد" ("the martyr") is a title before the person a base is named after ("قاعدة الشهيد محمد علاء"), no name
+    r"|(?:(?:أم|أبو|رأس|راس|عين|بئر|سيدي|بني|شرم|جبل|تل|الشهيد)\s+)?[\u0621-\u064A\u0671-\u06D3]+"
 )
 # Arabic has no capitals: a class noun just before a word marks it as a name ("مدينة أم جرس", "مضيق البوسفور",
 # "العاصمة الكينية نيروبي", "ميناء لاغويرا": a port, airport or base without the article, in construct). With its

@@ -29,18 +29,22 @@ _AIRPORT_WORD = re.compile(r"airport|airfield|aéroport|аэропорт|مطا�
 AMBIGUOUS_NOTE = "kb.resolve_place: ambiguous for carrier"
 
 
-def for_carrier(gaz: Gazetteer, place: Place, domain: str | None) -> Place:
+def for_carrier(gaz: Gazetteer, place: Place, domain: str | None, home: tuple[str, ...] = ()) -> Place:
     """A claim's place read again once the claim's carrier is known (:meth:`Gazetteer.lookup` with the
     carrier: "Lattaquié" is Hmeimim for an aircraft, "Cartagena" Spain's naval base for a frigate, where the
     carrier-free reading was the other kind's site or no place at all), then :func:`for_domain`. Only a place
     the name's own lookup made is read again: one a rule chose otherwise (a site named elsewhere in the
-    article, an Arabic skeleton within a country) keeps its choice."""
+    article, an Arabic skeleton within a country) keeps its choice. A name the carrier leaves shared between
+    countries is the one of the country named after it, else the one of the actor's own state (``home``, ISO
+    codes)."""
     if domain in ("air", "sea") and (place.kind in ("site", "unknown") or (domain == "sea" and _is_city(place))):
         plain = gaz.lookup(place.text)
         made_here = (plain is None and place.kind == "unknown") or (plain is not None and plain.id == place.id)
         found = gaz.lookup(place.text, domain) if made_here else None
         if found is not None and found.note.startswith(AMBIGUOUS_NOTE) and place.qualifiers:
             found = _of_named_country(gaz, replace(found, qualifiers=list(place.qualifiers)), domain) or found
+        if found is not None and found.note.startswith(AMBIGUOUS_NOTE) and home:
+            found = _of_home_state(gaz, found, domain, home) or found
         if found is not None and found.id != place.id:
             place = replace(found, qualifiers=list(place.qualifiers))
     return for_domain(gaz, place, domain)
@@ -58,6 +62,21 @@ def _of_named_country(gaz: Gazetteer, place: Place, carrier: str) -> Place | Non
         sid = by_country(" ".join(place.qualifiers), sites) if sites else None
         if sid is not None:
             return gaz.site_place(sid, place.text, f"{place.note}; the country named after it")
+    return None
+
+
+def _of_home_state(gaz: Gazetteer, place: Place, carrier: str, home: tuple[str, ...]) -> Place | None:
+    """Of the sites a name is ambiguous between for the carrier, the one in the actor's own state, when exactly
+    one is: an Indian ship's "Kochi" is India's Kochi, not Japan's Kochi Ko, a British frigate's "Devonport" is
+    Plymouth's, not Tasmania's. A navy's ship sails from and home to its own ports far more often than it calls
+    at a foreign one of the same name; a name the text sets off with a country keeps that country
+    (:func:`_of_named_country`, tried first). None when no site or several lie in the actor's state."""
+    try:
+        gaz.kb.resolve_place(place.text, carrier=carrier)
+    except PlaceError as e:
+        mine = [sid for sid in e.site_ids if (gaz.kb.site(sid).country or "") in home]
+        if len(mine) == 1:
+            return gaz.site_place(mine[0], place.text, f"{place.note}; the one in the actor's state")
     return None
 
 

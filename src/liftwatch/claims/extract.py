@@ -336,7 +336,7 @@ def extract(
     sole_carrier(sentences, claims)
     for c in claims:  # "Tobruk" for a ship is its port: adapt before merging, so both spellings meet
         for role in ("origin", "destination", "via", "possible"):
-            setattr(c, role, [for_carrier(gaz, p, c.domain) for p in getattr(c, role)])
+            setattr(c, role, [for_carrier(gaz, p, c.domain, c.actor_countries) for p in getattr(c, role)])
     solo = {a.label for c in claims if len(ships := [a for a in c.assets if a.ship_name]) == 1 for a in ships}
     # "three C-130 from A and two A400M from B": two movements, split before merging
     claims = split_parallel([part for c in claims for part in per_ship(c, solo)], sentences)

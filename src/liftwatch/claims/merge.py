@@ -384,4 +384,4 @@ def refine_with_article_sites(claims: list[Claim], roleless: list[Place], gaz: G
             if picks:
                 setattr(c, role, fold_role(list(picks.values()) + places))
         for role in ("origin", "destination", "via"):
-            setattr(c, role, [for_carrier(gaz, p, c.domain) for p in getattr(c, role)])
+            setattr(c, role, [for_carrier(gaz, p, c.domain, c.actor_countries) for p in getattr(c, role)])
