@@ -69,7 +69,8 @@ _MON = (
     + r")(?:/[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)?\.?"
 )
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|er)?"
-_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+# Arabic may mark a year as of the common era, "2023م" (ميلادي), written to the digits
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)(?:م(?![^\W\d_]))?"
 
 
 def _m(g: str) -> str:

@@ -33,6 +33,14 @@ for _i, _names in enumerate(
     for _n in _names:
         WEEKDAY_WORDS[_n] = _i
 _WD_ALT = "|".join(sorted(WEEKDAY_WORDS, key=len, reverse=True))
+# the nouns "накануне" governs as a preposition, "on the eve of" an event ("накануне визита", "накануне Дня ВМФ",
+# "накануне прибытия"): the eve of an event dates nothing by itself; nor does the day a statement was made
+_EVE_NOUNS = (
+    r"визит|праздн|выбор|саммит|учени|нов|дн|дня|нач|встреч|переговор|годовщин|заседан|приезд|прибыти|прил[её]т|"
+    r"старт|открыти|парад|референдум|голосовани|войн|вторжени|операци|совещани|форум|конференци|"
+    # "накануне сообщили", "накануне заявили": when a statement was made, which dates no movement
+    r"сообщ|заяв|объяв|рассказ"
+)
 
 
 # Calendar-relative phrases in French, Russian and Arabic, as (which, unit): "last" = the previous calendar
@@ -111,6 +119,9 @@ RELATIVE = re.compile(
     r"|(?P<daybefore>the\s+day\s+before\s+yesterday|avant[-\s]hier|позавчера|أول\s+(?:من\s+)?أمس|أمس\s+الأول)"
     r"|(?P<dayword>yesterday|today|overnight|last\s+night|tonight|this\s+(?:morning|afternoon|evening)|"
     r"aujourd['’]hui|hier(?:\s+soir)?|сегодня|вчера|اليوم|أمس|"
+    # "Накануне в Турцию прибыл первый самолет": the day before the report, as "вчера"; not "накануне визита", the
+    # eve of an event the text names, which is no date
+    r"накануне(?!\s+(?:" + _EVE_NOUNS + r")\w*)|"
     # "dimanche dernier", "الأحد الماضي", "в прошлое воскресенье": the one before, as "last Sunday" (before
     # the bare weekday, which the alternation would otherwise take first)
     r"(?:le\s+)?(?P<wd3>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+derni(?:er|ère)|"
@@ -120,8 +131,14 @@ RELATIVE = re.compile(
     r"|last\s+(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"|(?P<ago>\d+|[a-z]+)\s+(?P<agounit>days?|weeks?|months?)\s+ago"
     r"|(?:au\s+cours\s+des|pendant\s+les|ces)\s+(?P<fn>\w+)\s+derni(?:ers|ères|eres)\s+(?P<funit>heures|jours|semaines|mois)"
-    r"|за\s+последн\w+\s+(?:(?P<rn>\w+)\s+)?(?P<rnunit>сут\w*|дн\w*|недел\w*|месяц\w*|час\w*)"
-    r"|(?:depuis|pendant)\s+(?P<dn>\w+)\s+(?P<dunit>jours|semaines|mois)"
+    # "за последние три дня", "за минувшие три недели", "в течение последних десяти дней", "менее чем за месяц",
+    # "в течение суток": counted back from publication; "менее чем за месяц после" counts from an event instead
+    r"|(?:(?:за|в\s+течение)\s+(?:последн|минувш|прошедш)\w+|(?:менее|меньше)\s+чем\s+за|в\s+течение(?=\s+сут))"
+    r"\s+(?:(?P<rn>\w+)\s+)?(?P<rnunit>сут\w*|дн\w*|недел\w*|месяц\w*|час\w*)(?!\s+(?:после|до|с\s+момента)(?!\w))"
+    # "خلال آخر 9 أيام", "في آخر ثلاثة أسابيع": the last N days, weeks or months before publication
+    r"|(?:خلال|في)\s+(?:آخر|اخر)\s+(?P<arln>\d+|\S+)\s+(?P<arlunit>أيام|يوما|يومًا|أسابيع|أشهر|شهور|ساعة|ساعات)"
+    # "depuis trois jours", "pendant deux semaines", "en l'espace de deux mois" (within the last two months)
+    r"|(?:(?:depuis|pendant)\s+|en\s+l['’]espace\s+d(?:e\s+|['’]\s*))(?P<dn>\w+)\s+(?P<dunit>jours|semaines|mois)"
     r")(?![^\W\d_])",
     re.I,
 )
@@ -247,7 +264,7 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
         return pub - timedelta(days=2), pub - timedelta(days=2)
     if g.get("dayword"):
         word = re.sub(r"\s+", " ", g["dayword"].lower())
-        if word in ("yesterday", "вчера", "أمس", "last night", "hier", "hier soir"):
+        if word in ("yesterday", "вчера", "أمس", "last night", "hier", "hier soir", "накануне"):
             return pub - timedelta(days=1), pub - timedelta(days=1)
         if word in (
             "today",
@@ -281,6 +298,14 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
     if g.get("ml"):
         which, unit = _PHRASES[re.sub(r"\s+", " ", g["ml"].lower())]
         return _calendar(which, unit, pub)
+    if g.get("arlunit"):
+        word = g["arln"].lower()
+        n = int(word) if word.isdigit() else _FOREIGN_NUM.get(word, 0)
+        if n <= 0:
+            return None
+        if g["arlunit"].startswith("ساع"):
+            return pub - timedelta(days=max(1, -(-n // 24))), pub
+        return _back(pub, n, _unit_days(g["arlunit"])), pub
     for key, unit_key in (("fra", "fraunit"), ("rua", "ruaunit"), ("aran", "araunit")):
         if g.get(unit_key):
             word = g[key].lower()
@@ -309,7 +334,7 @@ def relative_span(m: re.Match[str], pub: date) -> tuple[date, date] | None:
 
 # the groups of ``RELATIVE`` whose phrase is a length counted back from publication ("over the past six months", "in
 # recent weeks", "за последние три дня", "خلال أسبوعين"), not a calendar unit ("this year", "earlier this month")
-_COUNTED_BACK = ("unit", "arunit", "runit", "funit", "rnunit", "dunit", "ardual", "aran")
+_COUNTED_BACK = ("unit", "arunit", "runit", "funit", "rnunit", "dunit", "ardual", "aran", "arln")
 
 
 def counted_back(phrase: str) -> bool:

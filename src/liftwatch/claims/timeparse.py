@@ -18,6 +18,7 @@ from liftwatch.claims.calendar_parts import MONTH_PART, SEASON, month_part_days,
 from liftwatch.claims.date_patterns import AR_ORDINAL_DAYS, DIGITS, MONTHS, PATTERNS, RU_ORDINAL_DAYS
 from liftwatch.claims.intervals import Taken
 from liftwatch.claims.relative import RELATIVE, SINCE, WEEKDAY_WORDS, relative_span
+from liftwatch.claims.since_events import since_event
 from liftwatch.claims.year_parts import YEAR_ALONE, YEAR_PART, year_alone_span, year_part_span
 
 # a date named as still to come: Arabic puts "next" after it ("ديسمبر المقبل", "الشهر القادم")
@@ -258,8 +259,10 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
                 span = None  # "حتى الأول من ديسمبر المقبل": a date still to come dates no movement that happened
             taken.add(m.start(), m.end())
             words = m.group(0).strip()
-            since = SINCE.search(text[max(0, m.start() - 16) : m.start()]) or (
-                kind == "month" and _SINCE_IN.match(words) is not None
+            since = (
+                SINCE.search(text[max(0, m.start() - 16) : m.start()])
+                or (kind == "month" and _SINCE_IN.match(words) is not None)
+                or since_event(text, m.start())
             )
             if span is None:
                 out.append(TimeSpan(None, None, words, "explicit", m.start()))
@@ -281,7 +284,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
         if ys is None or not free(m.start(), m.end()):
             continue
         taken.add(m.start(), m.end())
-        if SINCE.search(text[max(0, m.start() - 16) : m.start()]):
+        if SINCE.search(text[max(0, m.start() - 16) : m.start()]) or since_event(text, m.start()):
             out.append(TimeSpan(ys[0], pub, m.group(0).strip(), "since", m.start()))
         else:
             out.append(TimeSpan(ys[0], ys[1], m.group(0).strip(), "explicit", m.start()))
@@ -303,6 +306,11 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
         taken.add(m.start(), m.end())
         span = relative_span(m, pub) if pub is not None else None
         words = m.group(0).strip()
+        if span is not None and (span[1] - span[0]).days >= 13 and since_event(text, m.start()):
+            # "since a dispute broke out last month": a month, a season or a year; a day counted back ("il y a une
+            # semaine") is a day, which a page dated only by its month cannot place
+            out.append(TimeSpan(span[0], pub, words, "since", m.start()))
+            continue
         out.append(TimeSpan(span[0] if span else None, span[1] if span else None, words, "relative", m.start()))
     if not out and pub is not None:
         # "В 6.15 мск ... вылетел", "landed at 20:55", "à 14h00", "عند الساعة 05:03": a clock time with no date

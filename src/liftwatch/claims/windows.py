@@ -18,6 +18,7 @@ from liftwatch.claims.model import Claim
 from liftwatch.claims.port_calls import call_arrival
 from liftwatch.claims.relative import counted_back
 from liftwatch.claims.sentences import Sentence
+from liftwatch.claims.stay_ends import stay_end
 from liftwatch.claims.timeparse import TimeSpan, find_times, next_day_spans
 from liftwatch.claims.under_way import going_on
 from liftwatch.claims.voyage_lengths import voyage_span
@@ -162,6 +163,8 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
             )
         ]
         if source == "sentence":
+            # "docked on November 3 and will be in the port until November 6": the arrival, not the end of its stay
+            resolved = [t for t in resolved if not stay_end(claim.sentences, t)] or resolved
             resolved = _background_dropped(resolved)
             measured = voyage_span(claim.sentences, resolved) if resolved else None
             if measured is not None:
