@@ -65,6 +65,8 @@ LETTERS = {
     "aw": 48,
     "ax": 49,
     "ay": 50,
+    "az": 51,
+    "ba": 52,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
