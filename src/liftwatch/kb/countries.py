@@ -33,6 +33,8 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания"),
     "RU": ("Russia", "RF", "Россия", "РФ", "روسيا"),
     "TR": ("Turkey", "Türkiye", "Turkiye", "Турция", "تركيا"),
+    # ISO's Arabic translation misses the press's spelling of Serbia
+    "RS": ("صربيا",),
     # Arabic writes the state's French name (كوت ديفوار) as often as ISO's translation (ساحل العاج)
     "CI": ("Ivory Coast", "Cote d'Ivoire", "كوت ديفوار"),
     "GA": ("الجابون",),  # the Egyptian spelling (ج for g) beside ISO's الغابون
