@@ -155,10 +155,11 @@ _AR_COUNT = re.compile(
 # Arabic counts two by the dual of the noun itself, as the subject or object of a movement verb ("وصلت سفينتان",
 # "هبطت طائرتا شحن", "أرسلت طائرتي شحن"); a definite dual ("القطعتين") or one in a sentence that describes rather than moves points back
 # at carriers already counted
+_AR_AIR_DUAL_STEMS = "طائرت|رحلت"  # aircraft and flights
 _AR_DUAL = re.compile(
-    rf"{AR_WORD_START}(?:سفينت|طائرت|رحلت|فرقاطت|مدمرت|ناقلت|غواصت|قطعت|قاذفت|مقاتلت)(?:ان|ين|ا|ي){AR_WORD_END}"
+    rf"{AR_WORD_START}(?:سفينت|{_AR_AIR_DUAL_STEMS}|فرقاطت|مدمرت|ناقلت|غواصت|قطعت|قاذفت|مقاتلت)(?:ان|ين|ا|ي){AR_WORD_END}"
 )
-_AR_AIR_DUAL = re.compile(rf"{AR_WORD_START}(?:طائرت|رحلت)(?:ان|ين|ا|ي){AR_WORD_END}")
+_AR_AIR_DUAL = re.compile(rf"{AR_WORD_START}(?:{_AR_AIR_DUAL_STEMS})(?:ان|ين|ا|ي){AR_WORD_END}")
 # a verb of movement in the feminine dual says its subject is two carriers, however the carriers are named before it
 # ("السفينتان عبرتا المضيق", "أقلعت الطائرتان ... وهبطتا", "طائرتا شحن ... حطتا في مطار"): the dual of the verb
 # is a count of its own, where the noun's dual is definite or out of reach

@@ -55,13 +55,10 @@ def _of_named_country(gaz: Gazetteer, place: Place, carrier: str) -> Place | Non
     words set off after the name say ("Victoria, Seychelles"), or None."""
     from liftwatch.claims.shared_places import by_country
 
-    try:
-        gaz.kb.resolve_place(place.text, carrier=carrier)
-    except PlaceError as e:
-        sites = {sid: gaz.kb.site(sid).country or "" for sid in e.site_ids}
-        sid = by_country(" ".join(place.qualifiers), sites) if sites else None
-        if sid is not None:
-            return gaz.site_place(sid, place.text, f"{place.note}; the country named after it")
+    sites = _ambiguous_sites(gaz, place.text, carrier)
+    sid = by_country(" ".join(place.qualifiers), sites) if sites else None
+    if sid is not None:
+        return gaz.site_place(sid, place.text, f"{place.note}; the country named after it")
     return None
 
 
@@ -71,13 +68,20 @@ def _of_home_state(gaz: Gazetteer, place: Place, carrier: str, home: tuple[str, 
     Plymouth's, not Tasmania's. A navy's ship sails from and home to its own ports far more often than it calls
     at a foreign one of the same name; a name the text sets off with a country keeps that country
     (:func:`_of_named_country`, tried first). None when no site or several lie in the actor's state."""
-    try:
-        gaz.kb.resolve_place(place.text, carrier=carrier)
-    except PlaceError as e:
-        mine = [sid for sid in e.site_ids if (gaz.kb.site(sid).country or "") in home]
-        if len(mine) == 1:
-            return gaz.site_place(mine[0], place.text, f"{place.note}; the one in the actor's state")
+    mine = [sid for sid, country in _ambiguous_sites(gaz, place.text, carrier).items() if country in home]
+    if len(mine) == 1:
+        return gaz.site_place(mine[0], place.text, f"{place.note}; the one in the actor's state")
     return None
+
+
+def _ambiguous_sites(gaz: Gazetteer, name: str, carrier: str) -> dict[str, str]:
+    """The sites ``kb.resolve_place`` leaves a name ambiguous between for the carrier, each with its country (ISO2,
+    "" when the kb has none); empty when the name is not ambiguous."""
+    try:
+        gaz.kb.resolve_place(name, carrier=carrier)
+    except PlaceError as e:
+        return {sid: gaz.kb.site(sid).country or "" for sid in e.site_ids}
+    return {}
 
 
 def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:

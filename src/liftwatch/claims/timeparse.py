@@ -243,6 +243,12 @@ def next_day_spans(text: str, pub: date | None = None, default_year: int | None 
 _SINCE_IN = re.compile(r"(?:since|depuis|с|منذ)\s", re.I)
 
 
+def _since_before(text: str, pos: int) -> bool:
+    """Whether the date at ``pos`` opens a span to the report: "since" straight before it ("since April", "depuis
+    le 5 mars") or "since" the beginning of an event the date is of (:func:`since_events.since_event`)."""
+    return SINCE.search(text[max(0, pos - 16) : pos]) is not None or since_event(text, pos)
+
+
 def find_times(text: str, pub: date | None = None, default_year: int | None = None) -> list[TimeSpan]:
     """All time spans in ``text``, in order; overlapping matches keep the earliest-listed (ranges win)."""
     text = text.translate(DIGITS)
@@ -259,11 +265,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
                 span = None  # "حتى الأول من ديسمبر المقبل": a date still to come dates no movement that happened
             taken.add(m.start(), m.end())
             words = m.group(0).strip()
-            since = (
-                SINCE.search(text[max(0, m.start() - 16) : m.start()])
-                or (kind == "month" and _SINCE_IN.match(words) is not None)
-                or since_event(text, m.start())
-            )
+            since = _since_before(text, m.start()) or (kind == "month" and _SINCE_IN.match(words) is not None)
             if span is None:
                 out.append(TimeSpan(None, None, words, "explicit", m.start()))
             elif since:
@@ -284,7 +286,7 @@ def find_times(text: str, pub: date | None = None, default_year: int | None = No
         if ys is None or not free(m.start(), m.end()):
             continue
         taken.add(m.start(), m.end())
-        if SINCE.search(text[max(0, m.start() - 16) : m.start()]) or since_event(text, m.start()):
+        if _since_before(text, m.start()):
             out.append(TimeSpan(ys[0], pub, m.group(0).strip(), "since", m.start()))
         else:
             out.append(TimeSpan(ys[0], ys[1], m.group(0).strip(), "explicit", m.start()))
