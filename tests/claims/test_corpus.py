@@ -28,12 +28,12 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None  # sets 51 and 52 scored and joined; none waits
+HELDOUT: Path | None = Path(__file__).resolve().parents[1] / "data" / "articles_heldout53"
 # language -> (precision floor, recall floor) over all fields
 FLOORS = {"en": (0.632, 0.506), "ar": (0.650, 0.497), "fr": (0.654, 0.405), "ru": (0.655, 0.550)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
-HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # none: no blind set is named
-# sources reported as actor on the blind set when it was scored (none while no set is named)
+HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # set 53: annotated blind, not yet scored
+# sources reported as actor on the blind set when it was scored (set 53: not yet scored)
 HELDOUT_SOURCE_AS_ACTOR = 0
 KEYS = {
     "actor", "sources", "assets", "owner", "origin", "via", "destination", "possible_destination", "window",
