@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from liftwatch.claims import extract
-from liftwatch.claims.known_movers import known_operators, state_forces
+from liftwatch.claims.known_movers import state_forces
+from liftwatch.claims.known_operators import known_operators
 
 
 def _actors(text: str) -> list[tuple[str | None, tuple[str, ...]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from liftwatch.claims.cues import HEDGE, not_reached
+from liftwatch.claims.hedges import HEDGE, not_reached
 from liftwatch.claims.lexicon import HINTS
 from liftwatch.claims.scoring import dark_of
 from liftwatch.claims.ship_owners import nominative, owners

@@ -13,7 +13,8 @@ from datetime import date
 from types import SimpleNamespace
 
 from liftwatch.claims import extract
-from liftwatch.claims.cues import HEDGE, MOVE
+from liftwatch.claims.cues import MOVE
+from liftwatch.claims.hedges import HEDGE
 from liftwatch.claims.lexicon import HINTS
 from liftwatch.claims.model import Extraction, Place
 from liftwatch.claims.sentences import cue_role

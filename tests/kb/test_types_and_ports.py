@@ -11,7 +11,7 @@ import pytest
 
 from liftwatch import kb
 from liftwatch.claims.extract import extract
-from liftwatch.claims.known_movers import known_operators
+from liftwatch.claims.known_operators import known_operators
 from liftwatch.claims.types import find_types
 from liftwatch.errors import KnowledgeBaseError
 from liftwatch.kb.types import AIRCRAFT_CATEGORIES

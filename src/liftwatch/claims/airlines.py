@@ -6,7 +6,7 @@ Qeshm Fars Air", "la compagnie aérienne syrienne Cham Wings Airlines", "сам�
 puts the noun after the name ("the Azerbaijani Silk Way airline").
 Such a name need not end in "Airlines" or be in the kb's list of airlines, which is all the shape-based
 finder (:func:`~liftwatch.claims.attribution.operators`) and the kb's list
-(:func:`~liftwatch.claims.known_movers.known_operators`) catch. The noun makes it the one flying (rule 9 of the
+(:func:`~liftwatch.claims.known_operators.known_operators`) catch. The noun makes it the one flying (rule 9 of the
 corpus: the airline is the actor when no state is said to send the flight).
 
 Owning is not flying: an aircraft "belonging to", "registered to", "owned by" a company, "appartenant à",

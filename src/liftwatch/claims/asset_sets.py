@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from liftwatch.claims.known_movers import known_operators
+from liftwatch.claims.known_operators import known_operators
 from liftwatch.claims.model import Claim
 from liftwatch.claims.textkey import norm_key
 from liftwatch.claims.types import MAKERS

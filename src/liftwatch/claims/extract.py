@@ -36,13 +36,14 @@ from liftwatch.claims.context import (
     to_the_base,
 )
 from liftwatch.claims.counts import Count, best, best_rate, count_before, find_counts, listed_total
-from liftwatch.claims.cues import HEDGE, MOVE, not_reached
+from liftwatch.claims.cues import MOVE
 from liftwatch.claims.day_lists import split_days
 from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.escorts import escort_claims
 from liftwatch.claims.fr_road_convoys import road_convoy_only
 from liftwatch.claims.group_makeup import Makeups, split_makeup
 from liftwatch.claims.group_parts import inherit_from_groups, part_of_group
+from liftwatch.claims.hedges import HEDGE, not_reached
 from liftwatch.claims.home_goals import home_goals
 from liftwatch.claims.hull_marks import shared_marks
 from liftwatch.claims.intervals import in_range

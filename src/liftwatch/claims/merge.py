@@ -17,7 +17,7 @@ from liftwatch.claims.domain_places import for_carrier
 from liftwatch.claims.entered_seas import goals_agree, seas_on_the_way
 from liftwatch.claims.escorts import escort_apart
 from liftwatch.claims.group_makeup import kinds_apart, parts_of_told_totals
-from liftwatch.claims.known_movers import parent_of
+from liftwatch.claims.known_operators import parent_of
 from liftwatch.claims.lexicon import CLASS_ASSETS
 from liftwatch.claims.model import Claim, Place
 from liftwatch.claims.places import Gazetteer, norm_key

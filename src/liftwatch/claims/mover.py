@@ -18,7 +18,8 @@ from liftwatch.claims.attribution import air_names, operators
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.fr_own_forces import french_forces
 from liftwatch.claims.hull_marks import hull_states
-from liftwatch.claims.known_movers import known_operators, military_type_states, state_forces
+from liftwatch.claims.known_movers import military_type_states, state_forces
+from liftwatch.claims.known_operators import known_operators
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.claims.merchant_flags import names_arabic_merchant_flag, names_merchant_flag
 from liftwatch.claims.model import AssetRef

@@ -12,7 +12,7 @@ English "would" is no mark of a plan: it is as often the past of a habit ("every
 Hmeimim"), a practice the text claims; nor is a future told as a practice ("по сложившейся практике сегодня будет
 осуществлена перевозка", rule 36). Not a plan either: a scheduled arrival ("the Novocherkassk was scheduled to arrive at Tartus"), which tells the goal
 of a voyage that may be under way (rule 15 keeps that goal), nor a hedged goal ("is expected to arrive in
-Tartus", a possible destination by ``cues.HEDGE``): only a departure, a flight or a sending can be planned away.
+Tartus", a possible destination by ``hedges.HEDGE``): only a departure, a flight or a sending can be planned away.
 """
 
 from __future__ import annotations
