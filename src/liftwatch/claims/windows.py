@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from liftwatch.claims.departures import departure_dated, departure_told
+from liftwatch.claims.event_dates import event_dated
 from liftwatch.claims.model import Claim
 from liftwatch.claims.port_calls import call_arrival
 from liftwatch.claims.relative import counted_back
@@ -165,9 +166,13 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
         if source == "sentence":
             # "docked on November 3 and will be in the port until November 6": the arrival, not the end of its stay
             resolved = [t for t in resolved if not stay_end(claim.sentences, t)] or resolved
+            # "diverted to Beira after Cyclone Idai made landfall on 15 March": the event's day, not the movement's
+            resolved, by_event = event_dated(claim.sentences, resolved, pub)
             resolved = _background_dropped(resolved)
-            measured = voyage_span(claim.sentences, resolved) if resolved else None
-            if measured is not None:
+            measured = voyage_span(claim.sentences, resolved) if resolved and not by_event else None
+            if by_event:
+                pass  # from the event to the report: no departure, call or voyage's length is read in it
+            elif measured is not None:
                 # "arrived on 23 June after a 14-day voyage": the voyage the text measures, not its one day
                 t = resolved[0]
                 resolved = [TimeSpan(measured[0], min(measured[1], pub) if pub else measured[1], t.text, t.kind, t.pos)]
@@ -205,6 +210,13 @@ def _window(claim: Claim, article_times: list[TimeSpan], pub: date | None, defau
                     t.text for t in resolved
                 )
             return
+    if pub is not None and month_only:
+        # a page known only to its month: what it tells undated happened by the month's end, and a relative day it
+        # cannot place ("mardi", "أمس") is in that month (rules 3 and 4 of the corpus); the 30 days before the end
+        # of a February reach into January
+        claim.window = (pub.replace(day=1), pub)
+        claim.window_source = f"no date in the text: the page's month ({pub.strftime('%Y-%m')})"
+        return
     if pub is not None:
         claim.window = (pub - timedelta(days=default_days), pub)
         claim.window_source = f"no date in the text: {default_days} days before publication ({pub.isoformat()})"
