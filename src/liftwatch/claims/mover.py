@@ -23,6 +23,7 @@ from liftwatch.claims.known_operators import known_operators
 from liftwatch.claims.lexicon import ACTOR_PARENT, ACTORS, Actor
 from liftwatch.claims.merchant_flags import names_arabic_merchant_flag, names_merchant_flag
 from liftwatch.claims.model import AssetRef
+from liftwatch.claims.place_states import state_in_place_phrase
 from liftwatch.claims.places import Mention
 from liftwatch.claims.ru_place_states import state_as_place
 from liftwatch.claims.sentences import Sentence
@@ -141,6 +142,7 @@ def mover(
     spans = [(s, e, code, a.category) for s, e, a in assets for code in a.type_codes]
     hulls = hull_states(text)
     actors = sorted([*actors, *military_type_states(text, spans), *hulls], key=lambda x: x[0])
+    place_ends = frozenset(m.end - sent.start for m in placed)
     cands = []
     for s, e, actor in actors:
         if any(m.start <= sent.start + s < m.end for m in placed) or in_source(s, e):
@@ -154,6 +156,8 @@ def mover(
             continue  # "an Egyptian destination", "с грузом российской нефти": the goods'
         if state_as_place(text, s, e):
             continue  # "в Турции", "из России", "через территорию Турции": a place, not the mover
+        if state_in_place_phrase(text, s, e, place_ends):
+            continue  # "aux Émirats", "في تركيا", "البوسفور التركي", "بتوقيت موسكو": a place or a clock
         if names_merchant_flag(text, s, e) or names_arabic_merchant_flag(text, s):
             continue  # "российский танкер", "سفينة شحن روسية": a merchant ship's flag (rules 6 and 8)
         if _SOURCE_AFTER.match(text[e:]) or _SOURCE_BEFORE.search(text[max(0, s - 40) : s]):
