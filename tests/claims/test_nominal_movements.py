@@ -24,7 +24,8 @@ def _origins(text: str) -> list[list[str]]:
 
 
 def test_a_journey_owned_by_its_carrier_to_a_place_is_a_movement() -> None:
-    assert ["country:DJ"] in _goals(
+    # a ship's "Djibouti" is the capital's port (the kb's reading for a ship), the country for anyone else
+    assert ["djibouti-port"] in _goals(
         "The Bangladeshi supply ship began its journey to Djibouti on Monday with 300 tonnes of food."
     )
 

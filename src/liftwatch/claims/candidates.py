@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from liftwatch import kb as kb_module
-from liftwatch.claims.ar_state_adjectives import adjective_as_site
+from liftwatch.claims.ar_state_adjectives import adjective_as_site, state_adjective
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import BETWEEN_CUE, MOVE, NOT_PLACES
 from liftwatch.claims.filler import filler_word
@@ -300,7 +300,7 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         if re.fullmatch(r"[\u0600-\u06FF]+", phrase) and filler_word(re.sub(r"^[وفبل](?=ال|م)", "", phrase)):
             continue  # "قاعدة عسكرية": a description, whatever the kb's fuzzy resolver makes of the word
         place = gaz.lookup(phrase)
-        if adjective_as_site(phrase, place):
+        if adjective_as_site(phrase, place) or (place is None and _arabic_state_adjective(phrase)):
             continue  # "بقاعدة أمريكية": an adjective of a state (``ar_state_space.py``), the place comes after
         if place is None and re.search(r"(?<![\w-])(?:au|du)\s+$", text[max(0, a - 4) : a], re.I):
             place = gaz.lookup(f"Le {phrase}")  # "au Caire", "du Havre": French folds the name's article in
@@ -392,3 +392,9 @@ def candidate_mentions(text: str, known: list[Mention], gaz: Gazetteer, extra: l
         taken.add(a, b)
         ends.add(b)
     return out
+
+
+def _arabic_state_adjective(phrase: str) -> bool:
+    """An Arabic adjective of a state ("أمريكية") that no lookup made a place: it names no place either (the site
+    resolver's loose guess, which :func:`adjective_as_site` caught, is no longer taken for a lone word)."""
+    return bool(re.fullmatch(r"[\u0600-\u06FF]+", phrase)) and state_adjective(re.sub(r"^[وفبل](?!ال)", "", phrase))

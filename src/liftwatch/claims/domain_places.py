@@ -37,7 +37,8 @@ def for_carrier(gaz: Gazetteer, place: Place, domain: str | None, home: tuple[st
     article, an Arabic skeleton within a country) keeps its choice. A name the carrier leaves shared between
     countries is the one of the country named after it, else the one of the actor's own state (``home``, ISO
     codes)."""
-    if domain in ("air", "sea") and (place.kind in ("site", "unknown") or (domain == "sea" and _is_city(place))):
+    by_town = domain == "sea" and (_is_city(place) or _is_country(place))
+    if domain in ("air", "sea") and (place.kind in ("site", "unknown") or by_town):
         plain = gaz.lookup(place.text)
         made_here = (plain is None and place.kind == "unknown") or (plain is not None and plain.id == place.id)
         found = gaz.lookup(place.text, domain) if made_here else None
@@ -96,7 +97,9 @@ def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:
     want = AIR_KINDS if carrier == "air" else SEA_KINDS
     # a ship's city is its port where the kb holds one (the corpus's rule 20: "left St Petersburg" is the port);
     # an aircraft's city stays the city, its airfield untold
-    ship_city = carrier == "sea" and base is not None and _is_city(base)
+    # and a ship's country named as its capital is named ("Djibouti", "Кувейт", the Russian "Алжир") is the
+    # capital's port where the kb reads the name so for a ship (``kb.resolve_place(name, carrier="sea")``)
+    ship_city = carrier == "sea" and base is not None and (_is_city(base) or _is_country(base))
     if base is not None and not (
         base.kind == "unknown" or (base.kind == "site" and base.site_kind not in want) or ship_city
     ):
@@ -130,6 +133,10 @@ def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:
 
 def _is_city(place: Place) -> bool:
     return place.kind == "region" and (place.id or "").startswith("city:")
+
+
+def _is_country(place: Place) -> bool:
+    return place.kind == "region" and (place.id or "").startswith("country:")
 
 
 def for_domain(gaz: Gazetteer, place: Place, domain: str | None) -> Place:

@@ -19,7 +19,7 @@ from liftwatch import kb as kb_module
 from liftwatch.claims.model import Place
 from liftwatch.claims.place_builders import PlaceBuilder
 from liftwatch.claims.place_names import CITY_ANCHORS, COUNTRIES
-from liftwatch.claims.plausible import plausible, sounds_like
+from liftwatch.claims.plausible import names_wholly, plausible, sounds_like
 from liftwatch.claims.textkey import fold, norm_key
 from liftwatch.claims.translit import (
     FRENCH_SPEAKING,
@@ -254,7 +254,7 @@ class PlaceLookup(PlaceBuilder):
             # below the command line's fuzzy threshold, yet standing where a place must stand ("из Мпоко"):
             # the site resolver's best guess, if it looks like the name
             site = self.kb.resolve_site(variant)
-            if site is not None and plausible(variant, site):
+            if site is not None and plausible(variant, site) and names_wholly(variant, site):
                 return self.site_place(site.site_id, text, f"kb.resolve_site({variant!r})")
             return None
         note = f"kb.resolve_place({variant!r}): {ref.matched}"

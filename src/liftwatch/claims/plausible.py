@@ -20,7 +20,7 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 _GENERIC_WORDS = {
     "airport", "air", "base", "airbase", "airfield", "airstrip", "port", "naval", "international", "the", "and",
-    "military", "field", "harbour", "harbor", "facility",
+    "military", "field", "harbour", "harbor", "facility", "force",  # "Cannon Air Force Base": the kb says "Afb"
     # the same facility nouns in the other languages: "ميناء" alone is no port of its own
     "ميناء", "مطار", "قاعدة", "مدينة", "الميناء", "المطار", "القاعدة", "عسكرية", "العسكرية", "الجوية", "البحرية",
     "الدولي", "الدولية", "военная", "военный", "военной", "militaire", "aérienne", "navale", "порт", "порта", "аэропорт", "база", "базы",
@@ -41,6 +41,23 @@ def plausible(phrase: str, site: Any, min_ratio: float = 85) -> bool:
     for name in [site.name, *(getattr(site, "aliases", None) or []), getattr(site, "icao", None) or ""]:
         have |= tokens(name)
     return bool(want) and all(any(fuzz.ratio(w, h) >= min_ratio for h in have) for w in want)
+
+
+def names_wholly(phrase: str, site: Any, min_ratio: float = 85) -> bool:
+    """Whether ``phrase`` is a whole name of the site rather than one word of a longer one: a phrase of two or
+    more distinctive words that all look like the site's (:func:`plausible`), or one word that some name of the
+    site holds and nothing besides ("Larnaka": "Port of Larnaca"). The site resolver's loose best guess for a
+    phrase below the fuzzy threshold otherwise makes a common word a place whenever some small field's name
+    carries it ("Government": Government Mountain Airport, "Jérusalem": New Jerusalem Airport, "تدريب"
+    (training): a training range); a field's code is no name here ("Sept" is no SEPT)."""
+    want = tokens(phrase)
+    if not want:
+        return False
+    names = [site.name, *(getattr(site, "aliases", None) or [])]
+    if len(want) >= 2:
+        have = set().union(*(tokens(n) for n in names))
+        return all(any(fuzz.ratio(w, h) >= min_ratio for h in have) for w in want)
+    return any((got := tokens(n)) and all(any(fuzz.ratio(w, h) >= min_ratio for w in want) for h in got) for n in names)
 
 
 def sounds_like(phrase: str, site: Any) -> bool:
