@@ -5,6 +5,10 @@ The annotation's rule 52: "entered the Mediterranean", "вошёл в Чёрно
 strait or canal passed stays a via. Where the text tells a goal beyond the sea (the next sentence's "heading for
 Tartus"), the sea is a stage on the way there and no place of the claim, as where one clause names both. The sea
 is marked as entered when its clause is read, so that merging can tell a sea on the way from a second goal.
+
+A sea entered with no passage beside it is left without a role when its clause is read (``strait_told``): most often
+another sentence tells the goal beyond it. Where no clause of the whole article tells any goal, that reason is gone,
+and rule 52 makes the sea the destination (``goal_where_none_beyond``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,16 @@ class _Placed(Protocol):
 
     role: str | None
     mention: Mention
+
+
+class _Clause(Protocol):
+    """A clause with its places' roles (``sentences.Sentence``)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def roles(self) -> Sequence[_Placed]: ...
 
 
 ENTERED_NOTE = "a sea entered"
@@ -73,3 +87,18 @@ def seas_on_the_way(c: Claim) -> None:
     clause that names both drops it ("через Босфор в Средиземное море, в сирийский порт Тартус")."""
     if any(is_entered(p) for p in c.destination) and goals_beyond(c.destination):
         c.destination = goals_beyond(c.destination)
+
+
+def goal_where_none_beyond(clauses: Sequence[_Clause], moving: Callable[[str], bool]) -> None:
+    """Give each sea entered alone (marked, left with no role by its clause) the destination role where no clause of
+    the article that tells a movement (``moving``, the reader's test of a verb of motion) tells a goal (rule 52: "HMS
+    Echo had entered the Black Sea", the article naming no port or state it sailed on to). One goal told in any
+    movement, even another carrier's, keeps every such sea without a role, as before: a sea entered on the way to a
+    port another sentence names is no place of the claim, and an article of several movements is where that happens.
+    A goal in a clause of no movement ("contribute to the Black Sea region's security") is no voyage's end."""
+    placed = [r for c in clauses if moving(c.text) for r in c.roles]
+    if any(r.role == "destination" and not is_entered(r.mention.place) for r in placed):
+        return
+    for r in (r for c in clauses for r in c.roles):
+        if r.role is None and is_entered(r.mention.place):
+            r.role = "destination"

@@ -14,6 +14,8 @@ from liftwatch.claims.candidates import candidate_mentions
 from liftwatch.claims.clauses import split_clauses
 from liftwatch.claims.contrast import mask_contrasts
 from liftwatch.claims.controlled import controlled_mentions
+from liftwatch.claims.cues import MOVE
+from liftwatch.claims.entered_seas import goal_where_none_beyond
 from liftwatch.claims.home_bases import home_base_mentions
 from liftwatch.claims.intervals import Taken, in_range
 from liftwatch.claims.named_bases import as_named_base
@@ -66,4 +68,5 @@ def read_sentences(
         sent = Sentence(a, b, text[a:b], continues=continues)
         assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
         sentences.append(sent)
+    goal_where_none_beyond(sentences, lambda t: MOVE.search(t) is not None)  # "had entered the Black Sea", no goal told anywhere: the sea (rule 52)
     return mentions, sentences
