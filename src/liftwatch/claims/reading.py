@@ -68,5 +68,7 @@ def read_sentences(
         sent = Sentence(a, b, text[a:b], continues=continues)
         assign_roles(sent, list(in_range(m_starts, mentions, a, b)))
         sentences.append(sent)
-    goal_where_none_beyond(sentences, lambda t: MOVE.search(t) is not None)  # "had entered the Black Sea", no goal told anywhere: the sea (rule 52)
+    goal_where_none_beyond(
+        sentences, lambda t: MOVE.search(t) is not None
+    )  # "had entered the Black Sea", no goal told anywhere: the sea (rule 52)
     return mentions, sentences
