@@ -12,6 +12,7 @@ from functools import lru_cache
 from liftwatch.claims.lexicon import ASSETS, CLASS_ASSETS, GENERIC_ASSETS
 from liftwatch.claims.maker_models import model_after_maker
 from liftwatch.claims.model import AssetRef
+from liftwatch.claims.named_carriers import listed_after
 from liftwatch.claims.ships import named_ships
 from liftwatch.claims.types import find_makers, find_types
 
@@ -104,6 +105,10 @@ def _find_assets(text: str) -> tuple[tuple[int, int, AssetRef], ...]:
     # "escortés par la frégate Amiral Golovko", "escorted by the corvette X": the escort, not the carrier
     if len(found) > 1 or any(x[2].ship_name for x in found):
         escorts = [x for x in found if x[2].ship_name and _ESCORT.search(text[max(0, x[0] - 50) : x[0]])]
+        # the ships listed after the first escort escort too ("escorted by the cruiser X (CG-64), destroyers Y")
+        named = [(x[0], x[1]) for x in found if x[2].ship_name]
+        more = listed_after(text, named, {x[0] for x in escorts}) if escorts else set()
+        escorts += [x for x in found if x[0] in more]
         if escorts and len(escorts) < len([x for x in found if x[2].domain == "sea"]):
             found = [x for x in found if x not in escorts]
     # "another relief aircraft ... as part of an ongoing air bridge": the airlift is what the flights serve; the plane's

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from liftwatch.claims.model import AssetRef, Claim
+from liftwatch.claims.named_carriers import listed_after
 from liftwatch.claims.sentences import Sentence
 from liftwatch.claims.ships import named_ships
 
@@ -35,9 +36,13 @@ _ESCORTED_BY = re.compile(
 
 def escorts_in(text: str) -> list[AssetRef]:
     """The named ships ``text`` tells as escorting or accompanying other carriers (named after an escort word)."""
+    ships = named_ships(text)
+    heads = {s for s, _, _ in ships if _ESCORTED_BY.search(text[max(0, s - 50) : s])}
+    # the ships listed after the first escort escort too ("escorted by the cruiser X, destroyers Y and Z")
+    escorting = heads | listed_after(text, [(s, e) for s, e, _ in ships], heads) if heads else heads
     out: list[AssetRef] = []
-    for s, e, name in named_ships(text):
-        if not any(a.label == name for a in out) and _ESCORTED_BY.search(text[max(0, s - 50) : s]):
+    for s, e, name in ships:
+        if s in escorting and not any(a.label == name for a in out):
             out.append(AssetRef(name, "sea", (), None, name.upper(), text[s:e]))
     return out
 
@@ -74,19 +79,23 @@ def escort_claims(sentences: list[Sentence], per_sentence: list[list[Claim]]) ->
         if not ships:
             continue
         told = movement_told(per_sentence, i, LOOK_BACK, lambda c: c.domain in (None, "sea"))
+        # the escorts told together escorting one movement are one claim (rule 1: several told together), counted
+        groups: dict[int, tuple[Claim, list[AssetRef]]] = {}
         for ship in ships:
             if any(a.label == ship.label for c in made for a in c.assets):
                 continue  # the sentence moves the ship itself ("X, accompanied by Y, left ..." names X first)
             base = next((c for c in told if all(a.label != ship.label for a in c.assets)), None)
-            if base is None:
-                continue
+            if base is not None:
+                groups.setdefault(id(base), (base, []))[1].append(ship)
+        for base, group in groups.values():
+            several = len(group) if len(group) > 1 else None
             new = base.copy(
                 sentences=with_sentence(base, sent.text),
-                assets=[dataclasses.replace(ship)],
-                min_count=None,
-                max_count=None,
-                count_text="",
-                carriers=1,
+                assets=[dataclasses.replace(ship) for ship in group],
+                min_count=several,
+                max_count=several,
+                count_text="named ships: " + ", ".join(a.label for a in group) if several else "",
+                carriers=len(group),
                 owner=None,
                 escort=True,
             )

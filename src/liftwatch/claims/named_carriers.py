@@ -12,6 +12,7 @@ import itertools
 import re
 
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
+from liftwatch.claims.hull_numbers import without_hull_numbers
 from liftwatch.claims.model import AssetRef, Claim
 
 # "a Turkish military cargo plane", "an Il-76", "un avion-cargo russe", "один Ил-76": one carrier, not a count
@@ -53,7 +54,10 @@ def count_named_ships(claim: Claim, text: str, assets: list[tuple[int, int, Asse
     ships = [(a, b, x.label) for a, b, x in assets if x.ship_name]
     if len(ships) < 2 or claim.count_text or claim.min_count is not None:
         return
-    if not all(_LIST_GAP.fullmatch(text[b:a2]) for (_, b, _), (a2, _, _) in itertools.pairwise(ships)):
+    # a hull number in brackets after a name ("X (494) and Y (490)") is the name's own, no gap in the list
+    if not all(
+        _LIST_GAP.fullmatch(without_hull_numbers(text[b:a2])) for (_, b, _), (a2, _, _) in itertools.pairwise(ships)
+    ):
         return
     names = list(dict.fromkeys(n for _, _, n in ships))
     if len(names) >= 2:
@@ -71,3 +75,14 @@ def _arabic_one(text: str, a: int) -> bool:
             return False
         a = a - len(before.group(0))
     return _AR_NOT_ONE_BEFORE.search(text[max(0, a - 12) : a]) is None
+
+
+def listed_after(text: str, spans: list[tuple[int, int]], heads: set[int]) -> set[int]:
+    """Start offsets of the named ships (``spans``, in text order) listed right after one of ``heads`` or after a ship
+    this adds ("escorted by the cruiser X (CG-64), destroyers Y (DDG-55) and Z": Y and Z are escorts as X is); the
+    list's gap is the count's (:data:`_LIST_GAP`, hull numbers dropped)."""
+    out = set(heads)
+    for (a, b), (a2, _) in itertools.pairwise(sorted(spans)):
+        if a in out and _LIST_GAP.fullmatch(without_hull_numbers(text[b:a2])):
+            out.add(a2)
+    return out - heads

@@ -15,6 +15,7 @@ from functools import cache
 from liftwatch.claims.attribution import operators
 from liftwatch.claims.event_names import is_event_name
 from liftwatch.claims.fr_ship_forms import FR_CLASS_ABBREVIATIONS, FR_SHIP_DESCRIPTION, fr_name_then_class
+from liftwatch.claims.hull_numbers import HULL_NUMBER, without_hull_numbers
 from liftwatch.claims.ship_lists import bracketed_ships
 from liftwatch.claims.types import find_types
 from liftwatch.claims.whose_words import is_whose_name
@@ -88,7 +89,8 @@ _HULL_PREFIX = r"(?:M/[TVYS]\.?\s+)?"
 _IDENTIFIED_AS = r"(?:(?:has|have|had)\s+been\s+|were\s+|was\s+)?identified\s+as\s+"
 _AFTER_NOUN = re.compile(
     rf"\b{_SHIP_NOUN}\s*(?:,|--|—|–|:)?\s*{_NATIONALITY}{_FLEET}(?:the\s+|called\s+|named\s+|{_IDENTIFIED_AS})?{_HULL_PREFIX}[\"'“‘«„]?(?P<name>{_NAME})[\"'”’»“]?"
-    rf"(?P<more>(?:\s*(?:,(?:\s*and\b)?|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
+    # each name may carry its hull number in brackets ("the frigates X (494) and Y (490)", «Ямал» (156) и «Азов»)
+    rf"(?P<more>(?:(?:{HULL_NUMBER})?\s*(?:,(?:\s*and\b)?|and|и|et)\s*[\"'“‘«]?{_NAME}[\"'”’»]?)*)",
 )
 # English also writes the name before the class noun, after "the": "the Novocherkassk landing ship", "the
 # Azov and Nikolai Filchenkov landing ships", "the Yantar research vessel"
@@ -250,7 +252,7 @@ def _class_phrase(name: str) -> bool:
 
 def _names(first: str, more: str) -> list[str]:
     out = [first]
-    for part in re.split(r"\s*(?:,|\band\b|\bи\b|\bet\b)\s*", more):
+    for part in re.split(r"\s*(?:,|\band\b|\bи\b|\bet\b)\s*", without_hull_numbers(more)):
         part = part.strip(" \"'“”‘’«»")
         if part:
             out.append(part)
