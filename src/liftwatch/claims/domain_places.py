@@ -114,6 +114,9 @@ def read_for_carrier(gaz: PlaceLookup, text: str, carrier: str) -> Place | None:
         found = gaz._resolve_place(partial(resolve_place, carrier=carrier), variant, text)
         # a name by ear stays with the reading without a carrier, which weighs it against the name's forms
         if isinstance(found, Place) and found.site_kind in want and not found.note.startswith(SOUND_NOTE):
+            # a country's port must lie in it: "Индии" for a ship is no harbour a variant of the name reaches
+            if base is not None and _is_country(base) and not _in_country(gaz, found, base):
+                continue
             return replace(found, note=f"{found.note} (for carrier {carrier})")
         shared |= found is AMBIGUOUS
     if shared:
@@ -137,6 +140,12 @@ def _is_city(place: Place) -> bool:
 
 def _is_country(place: Place) -> bool:
     return place.kind == "region" and (place.id or "").startswith("country:")
+
+
+def _in_country(gaz: PlaceLookup, site: Place, country: Place) -> bool:
+    """Whether the kb puts ``site`` in ``country`` (a ``country:XX`` place)."""
+    found = gaz.kb.site(site.id) if site.id else None
+    return found is not None and f"country:{found.country}" == country.id
 
 
 def for_domain(gaz: Gazetteer, place: Place, domain: str | None) -> Place:
