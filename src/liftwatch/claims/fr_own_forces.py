@@ -23,11 +23,11 @@ from liftwatch.claims.known_movers import state_mover, state_table
 from liftwatch.claims.lexicon import Actor
 from liftwatch.kb._text import norm_key
 
-# a carrier: a carrier noun or a type written with a figure ("A340", "C-130J Super Hercules", "C135 FR"), at most a
+# a carrier: a carrier noun or a type written with a figure ("A340", "A 340", "C-130J Super Hercules", "C135 FR"), at most a
 # few words between it and "de l'armée de l'air" ("l'avion de transport stratégique de l'armée de l'Air")
 _BARE = re.compile(
     r"(?:\b(?:avions?|appareils?|aéronefs?|quadriréacteurs?|biréacteurs?|ravitailleurs?)|"
-    r"\b[A-Z][\w-]*\d[\w-]*)(?:\s+[\w-]+){0,4}?\s+de\s+l['’]"
+    r"\b[A-Z][\w-]*\s?\d[\w-]*)(?:\s+[\w-]+){0,4}?\s+de\s+l['’]"
     r"(?P<force>[Aa]rmée\s+de\s+l['’][Aa]ir)\b(?!\s*(?:et|&)\s)"
 )
 # what names another state after the force: "du Tchad", "de la Côte d'Ivoire", "royale marocaine"

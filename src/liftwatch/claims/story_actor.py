@@ -12,12 +12,21 @@ owner or its port, not its mover. Arabic is left out: a state's bare name there 
 movement goes to ("... اليابان" as the destination of a visit) as its mover, and carrying it filled more
 wrong actors than right ones in the annotated excerpts. An actor named right after a verb of reporting
 ("..., inform the Romanian Naval Forces") tells the story: it is its source, not one of the actors told.
+
+French reporting on France's own forces names them once, anywhere in the story and often after the movement or
+as the one who tells it ("la frégate Aconit a retrouvé Toulon ... », rappelle la Marine nationale", "les équipages
+de la Marine nationale", "des navires français"): where the text names France's forces and no other actor at all,
+every carrier the claim names that is no merchant ship is France's (the annotation's rules 6 and 41), even where
+the force is named after the claim or only as its teller. A claim with no carrier, or with carriers of both
+domains, is left alone.
 """
 
 from __future__ import annotations
 
 import re
 
+from liftwatch.claims.known_movers import state_mover
+from liftwatch.claims.lexicon import Actor
 from liftwatch.claims.model import Claim
 from liftwatch.claims.mover import actor_spans
 
@@ -44,6 +53,26 @@ _TELLS = re.compile(
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
+# France's own forces, as French reporting names them with no other state's name: "la Marine nationale", "la
+# marine française", "les armées françaises", "l'armée de l'Air" (not followed by another state: "du Tchad",
+# "algérienne"), "des navires français", "militaires français"
+_OWN_FORCES = re.compile(
+    r"\b(?:Marine\s+nationale|marine\s+française|armées?\s+françaises?|forces\s+(?:armées\s+)?françaises|"
+    r"[Aa]rmée\s+de\s+l['’][Aa]ir(?!\s+(?:du|de\s+la|des|d['’]|[a-zé]+(?:ne|en|ain|ais|ois|ien)s?\b))|"
+    r"navires?\s+français|bâtiments?\s+français|militaires\s+français)\b"
+)
+
+
+def _own_forces_only(text: str) -> Actor | None:
+    """France, where the text names France's own forces ("la Marine nationale", "les armées françaises") and no
+    other actor: French reporting on its own forces names the force once, often after the movement, and every
+    military carrier of the story is theirs."""
+    if not _OWN_FORCES.search(text):
+        return None
+    named = {a.name for _, _, a in actor_spans(text)}
+    return state_mover("FR", "France") if named <= {"France"} else None
+
+
 def _start(text: str, claim: Claim) -> int | None:
     found = [text.find(s) for s in claim.sentences if s]
     found = [p for p in found if p >= 0]
@@ -51,15 +80,21 @@ def _start(text: str, claim: Claim) -> int | None:
 
 
 def carry_told_actor(claims: list[Claim], text: str) -> None:
-    """Give a claim with no actor the one actor the text names before its sentences, if it names one only."""
+    """Give a claim with no actor the one actor the text names before its sentences, if it names one only; in a
+    story that names France's own forces and no other actor, France (``_own_forces_only``)."""
     for c in claims:
         if c.actor is not None or not c.sentences or any(_ARABIC.search(x) for x in c.sentences):
             continue
-        if any(actor_spans(s) for s in c.sentences):
-            continue  # its own sentences name someone the mover rules chose not to read as the mover
         at = _start(text, c)
         if at is None:
             continue
+        own = _own_forces_only(text)
+        if own is not None and c.domain is not None and not _MERCHANT.search(" ".join(c.sentences)):
+            c.actor, c.actor_countries, c.actor_operators = own.name, own.countries, own.operators
+            c.actor_carried = True
+            continue
+        if any(actor_spans(s) for s in c.sentences):
+            continue  # its own sentences name someone the mover rules chose not to read as the mover
         if c.domain != "air" and _MERCHANT.search(text[: at + sum(len(x) for x in c.sentences)]):
             continue  # a merchant ship's story: the state named before is its flag or its cargo's, rule 8
         before = {a.name: a for s, _, a in actor_spans(text[:at]) if not _TELLS.search(text[max(0, s - 40) : s])}
