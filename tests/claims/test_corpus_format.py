@@ -67,6 +67,8 @@ LETTERS = {
     "ay": 50,
     "az": 51,
     "ba": 52,
+    "bb": 53,
+    "bc": 54,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
