@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+import liftwatch.kb as kb
 from liftwatch.claims.ar_arrivals import on_its_way
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
@@ -29,6 +30,7 @@ from liftwatch.claims.routes import dashed_route
 from liftwatch.claims.ru_locatives import ru_locative
 from liftwatch.claims.shapes import AFTER_CAPITAL, ar_arrival, capital_named_after
 from liftwatch.claims.water import is_passage
+from liftwatch.errors import PlaceError
 
 _CUE_RX = {
     role: re.compile(rf"(?<![\w-])(?:[وف](?=[\u0600-\u06FF]))?(?P<cue>{'|'.join(cues)})(?=\s|(?<=['’]))", re.I)
@@ -246,9 +248,13 @@ def _base_address(text: str, sentence: Sentence, men: Mention, prev: Role) -> bo
     """ "from Ellsworth Air Force Base, South Dakota": a region after a base the kb lacks and a comma qualifies it;
     so does a name the kb lacks after a base it knows ("from Barksdale Air Force Base, Louisiana": a US state is no
     kb region, and would otherwise be a second, unknown origin); unless a list goes on ("Ellsworth Air Force Base,
-    Texas and Alaska" names places of their own)."""
+    Texas and Alaska" names places of their own). A US state the kb reads as a small airfield of its name ("Grissom Air
+    Force Base, Indiana": Indiana County's airport) is the known base's address too, when the airfield lies in the
+    base's country."""
     base, where = prev.mention.place.kind, men.place.kind
-    if not (base == "unknown" or (base == "site" and where == "unknown")):
+    if not (
+        base == "unknown" or (base == "site" and (where == "unknown" or _same_country(prev.mention.place, men.place)))
+    ):
         return False
     if not _FACILITY.search(prev.mention.place.text):
         return False
@@ -256,6 +262,15 @@ def _base_address(text: str, sentence: Sentence, men: Mention, prev: Role) -> bo
     if not re.fullmatch(r"\s*,\s*", between) or _FACILITY.search(men.place.text) or len(men.place.text.split()) > 2:
         return False
     return not _LIST_AFTER.match(text, men.end - sentence.start)
+
+
+def _same_country(a: Place, b: Place) -> bool:
+    """Whether the kb puts the sites ``a`` and ``b`` in one country (False for a site it does not hold)."""
+    try:
+        sa, sb = kb.site(a.id or ""), kb.site(b.id or "")
+    except (KeyError, LookupError, PlaceError):
+        return False
+    return sa is not None and sb is not None and b.kind == "site" and sa.country == sb.country
 
 
 def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
