@@ -35,6 +35,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "TR": ("Turkey", "Türkiye", "Turkiye", "Турция", "تركيا"),
     # ISO's Arabic translation misses the press's spelling of Serbia
     "RS": ("صربيا",),
+    "BD": ("بنجلاديش",),  # the Egyptian spelling (ج for g) beside ISO's بنغلاديش
     # Arabic writes the state's French name (كوت ديفوار) as often as ISO's translation (ساحل العاج)
     "CI": ("Ivory Coast", "Cote d'Ivoire", "كوت ديفوار"),
     "GA": ("الجابون",),  # the Egyptian spelling (ج for g) beside ISO's الغابون
