@@ -15,7 +15,7 @@ from typing import Any
 
 from liftwatch.claims.model import Place
 from liftwatch.claims.place_lookup import AMBIGUOUS, SOUND_NOTE, PlaceLookup, without_site_word
-from liftwatch.claims.places import Gazetteer
+from liftwatch.claims.places import Gazetteer, site_country
 from liftwatch.claims.textkey import norm_key
 from liftwatch.errors import PlaceError
 from liftwatch.geodesy import haversine_km
@@ -144,8 +144,8 @@ def _is_country(place: Place) -> bool:
 
 def _in_country(gaz: PlaceLookup, site: Place, country: Place) -> bool:
     """Whether the kb puts ``site`` in ``country`` (a ``country:XX`` place)."""
-    found = gaz.kb.site(site.id) if site.id else None
-    return found is not None and f"country:{found.country}" == country.id
+    found = site_country(site, gaz.kb)
+    return found is not None and f"country:{found}" == country.id
 
 
 def for_domain(gaz: Gazetteer, place: Place, domain: str | None) -> Place:

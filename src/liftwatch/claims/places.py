@@ -16,6 +16,7 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
+from liftwatch import kb as shipped_kb
 from liftwatch.claims.model import Place
 from liftwatch.claims.place_lookup import _SUFFIX, PlaceLookup, without_site_word
 from liftwatch.claims.place_lookup import SOUND_NOTE as SOUND_NOTE
@@ -24,9 +25,27 @@ from liftwatch.claims.shared_places import by_country
 from liftwatch.claims.textkey import fold as fold
 from liftwatch.claims.textkey import norm_key as norm_key
 from liftwatch.claims.translit import has_arabic
+from liftwatch.errors import PlaceError
 from liftwatch.kb.countries import AR_STATE_FORM
 from liftwatch.kb.lookup import CODE_AS_TYPED
 from liftwatch.kb.ru_forms import ru_alias_regex
+
+
+def site_country(place: Place, handle: Any = None) -> str | None:
+    """The country the kb puts the site ``place`` in (None for a place with no id or one the kb does not hold).
+
+    Two readings ask it, both about whether places lie in one country: a ship's "<country>" read as its port, and
+    "<base>, <city>" read as the base's address. ``handle`` is the kb the caller resolved with (a test's stand-in
+    kb answers for its own invented sites); by default the shipped one.
+    """
+    if not place.id:
+        return None
+    try:
+        found = (handle or shipped_kb).site(place.id)
+    except (KeyError, LookupError, PlaceError):
+        return None
+    country = getattr(found, "country", None)
+    return str(country) if country else None
 
 
 def _alias_regex(alias: str) -> str:

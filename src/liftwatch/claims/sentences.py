@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-import liftwatch.kb as kb
 from liftwatch.claims.ar_arrivals import on_its_way
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import BETWEEN_CUE, DEST_CUES, MOVE, NOT_DEST, NOT_ORIGIN, ORIGIN_CUES, VIA_CUES
@@ -23,14 +22,13 @@ from liftwatch.claims.from_to import french_from_to
 from liftwatch.claims.list_joints import after_note
 from liftwatch.claims.model import Place
 from liftwatch.claims.onward_loads import onward_goal
-from liftwatch.claims.places import Mention
+from liftwatch.claims.places import Mention, site_country
 from liftwatch.claims.possessive_places import owned_after, without_possessor
 from liftwatch.claims.relation_between import relation_between
 from liftwatch.claims.routes import dashed_route
 from liftwatch.claims.ru_locatives import ru_locative
 from liftwatch.claims.shapes import AFTER_CAPITAL, ar_arrival, capital_named_after
 from liftwatch.claims.water import is_passage
-from liftwatch.errors import PlaceError
 
 _CUE_RX = {
     role: re.compile(rf"(?<![\w-])(?:[وف](?=[\u0600-\u06FF]))?(?P<cue>{'|'.join(cues)})(?=\s|(?<=['’]))", re.I)
@@ -266,11 +264,8 @@ def _base_address(text: str, sentence: Sentence, men: Mention, prev: Role) -> bo
 
 def _same_country(a: Place, b: Place) -> bool:
     """Whether the kb puts the sites ``a`` and ``b`` in one country (False for a site it does not hold)."""
-    try:
-        sa, sb = kb.site(a.id or ""), kb.site(b.id or "")
-    except (KeyError, LookupError, PlaceError):
-        return False
-    return sa is not None and sb is not None and b.kind == "site" and sa.country == sb.country
+    country = site_country(a)
+    return country is not None and b.kind == "site" and country == site_country(b)
 
 
 def assign_roles(sentence: Sentence, mentions: list[Mention]) -> None:
