@@ -29,6 +29,7 @@ from functools import cache
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.known_movers import state_mover, state_table
 from liftwatch.claims.lexicon import Actor
+from liftwatch.kb._text import AR_VOWEL_MARKS
 from liftwatch.kb.capitals import capital_names
 from liftwatch.kb.countries import countries
 from liftwatch.kb.nationalities import arabic_adjectives
@@ -38,7 +39,6 @@ from liftwatch.kb.nationalities import arabic_adjectives
 _VERB = r"(?:[أا]رسل(?:ت|تا)?|[تي]رسل|بعث(?:ت)?|[تي]بعث|[أا]وفد(?:ت)?|[تي]وفد|سي\u0651?ر(?:ت)?|[تي]سي\u0651?ر)"
 # a preposition before the state makes it a place ("في ليبيا", "إلى مصر", "من تركيا")
 _PREP_BEFORE = re.compile(rf"{AR_WORD_START}[وف]?(?:في|من|إلى|الى|على|عن|مع|كل\s+من)\s+$")
-_MARKS = re.compile(r"[\u064B-\u0652]")
 # the coalition as whose the carrier is: "of" joined to it ("طائرة شحن للتحالف الدولي", "تابعة لقوات التحالف
 # الدولي"); named bare it is as often the one attacked, hosted or talked about
 _COALITION = re.compile(rf"{AR_WORD_START}(?:لل|لقوات\s+[\"“«]?(?:ال))تحالف\s+(?:ال)?دولي{AR_WORD_END}")
@@ -46,7 +46,7 @@ _COALITION = re.compile(rf"{AR_WORD_START}(?:لل|لقوات\s+[\"“«]?(?:ال
 
 def _plain(text: str) -> str:
     """Arabic without its vowel marks ("السّعوديّة" -> "السعودية"), as reporting writes names."""
-    return _MARKS.sub("", text)
+    return AR_VOWEL_MARKS.sub("", text)
 
 
 def _plain_at(text: str) -> tuple[str, list[int]]:
@@ -55,7 +55,7 @@ def _plain_at(text: str) -> tuple[str, list[int]]:
     Reporting marks a vowel here and there ("سيرت سلطنة عُمان", "أرسلت باكستانُ", "حطّت"), and one mark anywhere in
     an excerpt hid every sender in it: the names and verbs are matched unmarked, and the spans are given back on
     the text as written."""
-    at = [i for i, ch in enumerate(text) if not _MARKS.match(ch)]
+    at = [i for i, ch in enumerate(text) if not AR_VOWEL_MARKS.match(ch)]
     return "".join(text[i] for i in at), at
 
 

@@ -32,6 +32,9 @@ _ARABIC_FOLD = str.maketrans(
         "đ": "d",  # South Slavic d-stroke: "Đakovo" is "Djakovo"'s "Dakovo"
     }
 )
+# the marks that sit on an Arabic letter (short vowels, tanween, shadda, sukun, the superscript alif): news text
+# writes them here and there ("السّعوديّة", "عُمان"), so names and cues are matched with them taken out
+AR_VOWEL_MARKS = re.compile(r"[\u064b-\u0652\u0670]")
 # Leading articles: Arabic "al-/el-/ad-/ash-..." in Latin script, the Arabic "ال", and their Cyrillic forms.
 _LATIN_ARTICLE = re.compile(r"(^|[\s(])(?:al|el|al|as|ash|ad|ar|at|az)[-\s'’]+(?=\w)")
 _CYR_ARTICLE = re.compile(r"(^|[\s(])(?:аль|эль|ал|эл|аш|эш|ас|эс|ад|эд|ат|эт|ар|эр|аз|эз)-(?=\w)")

@@ -22,10 +22,8 @@ from collections.abc import Collection, Iterable
 from functools import cache
 
 from liftwatch.kb._data import data_path, read_csv
+from liftwatch.kb._text import AR_VOWEL_MARKS
 
-# the short vowels and the doubling mark some country names carry ("الصّين", "السّعوديّة"): news text writes
-# none, so an adjective formed with them never matches ("طائرتان عسكريتان صينيتان")
-_AR_MARKS = re.compile(r"[\u064b-\u0652\u0670]")
 # the Arabic adjectives no form of the state's name gives: "أمريكي" / "أميركي" is not made from "الولايات
 # المتحدة", nor "بريطاني" from "المملكة المتحدة" ("طائرات شحن عسكرية أمريكية", "البحرية البريطانية")
 _AR_ADJECTIVES = {"US": ("أمريكي", "أميركي", "امريكي", "اميركي"), "GB": ("بريطاني",)}
@@ -100,7 +98,7 @@ def nationality_adjectives(states: Collection[str] | None = None) -> dict[str, t
 def arabic_nisba(name: str) -> str:
     """The Arabic adjective of a state formed from its name: the article and the vowel marks dropped, a final
     alif replaced and a final "ية" shortened (فرنسا → فرنسي, الصّين → صيني, السعودية → سعودي, الجزائر → جزائري)."""
-    bare = _AR_MARKS.sub("", name)
+    bare = AR_VOWEL_MARKS.sub("", name)
     bare = bare[2:] if bare.startswith("ال") else bare
     if bare.endswith("ية"):
         return bare[:-1]
