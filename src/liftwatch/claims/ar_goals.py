@@ -8,7 +8,7 @@ A goal told as the group the ships joined, then where the group is ("ستنضم 
 المنتشرة قرب السواحل السورية في البحر المتوسط"): the place after "في" is where the ships went, as the place after
 "إلى" would have been; "في" alone says only where (``AR_TO_A_GROUP_IN``). No comma or full stop stands between the
 group and "في". Measured and left out: the same reading after a militia, a force or allies ("إلى ميليشيا الحوثي في
-اليمن", "إلى قوات ... في السودان"), which gave more wrong fields than right ones (see ``docs/accuracy.md``).
+اليمن", "إلى قوات ... في السودان"), which gave more wrong fields than right ones (see ``docs/claim-rounds.md``).
 """
 
 from __future__ import annotations

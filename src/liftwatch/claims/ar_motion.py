@@ -7,7 +7,7 @@ with a final yaa, "الي" ("توجهت القافلة الي ميناء"): the 
 Measured and left out (on the development corpus without the held-back part each filled more wrong fields than right
 ones): the verb of shipping ("شحنت أسلحة من راسون إلى ميناء فوستوشني", "تم شحن"), and sending or dispatching told
 by the verbal nouns "إرسال" and "تسيير" or the verb "يسيّر" with a goal after them ("إرسال قوة دولية إلى هايتي",
-"تسيير الطائرة الإغاثية إلى مطار غازي عنتاب"); see ``docs/accuracy.md``.
+"تسيير الطائرة الإغاثية إلى مطار غازي عنتاب"); see ``docs/claim-rounds.md``.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ French "expédier", "aller", "rentrer", the Arabic present of "arrive" ("تصل"
 "travel" ("تحرك", "تسافر"), a visit opening a claim with no verb of motion, and Arabic vowel marks moved out of the
 words they break ("حطّت"), French "dérouté" (a ship turned to another goal), "a relié X à Y" (a flight told by the
 two ends it linked), Arabic "بسحب"/"لسحب" (the noun of a withdrawal after a preposition), English "escorting ...
-through" and "replenishment at"; see ``docs/accuracy.md``.
+through" and "replenishment at"; see ``docs/claim-rounds.md``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ verb last as freely as first ("через проливы в Сирию прос�
 
 Measured and left out (each made more filled fields than right ones on the development corpus without the held-back
 part): the future of arriving ("корабли прибудут в базу", "куда прибудет 19 июля") and of delivering ("борт
-доставит в Египет 30 тонн"); see ``docs/accuracy.md``.
+доставит в Египет 30 тонн"); see ``docs/claim-rounds.md``.
 """
 
 from __future__ import annotations
