@@ -16,6 +16,7 @@ from liftwatch.claims.ar_motion import AR_ALIGHTED_AT, AR_MOVES, AR_TO_WITH_YAA
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.fr_arrivals import FR_ARRIVAL_CUES, FR_ARRIVAL_MOVES
 from liftwatch.claims.fr_goals import FR_GOAL_CUES, FR_GOAL_MOVES
+from liftwatch.claims.fr_headings import BARE_HEADING, FR_HEADING_MOVES
 from liftwatch.claims.fr_returns import FR_RETURN_CUES, FR_RETURN_MOVES
 from liftwatch.claims.fr_stops import FR_VIA_CUES
 from liftwatch.claims.leaving_forms import FR_LEAVING_CUES, FR_LEAVING_MOVES
@@ -108,6 +109,9 @@ MOVE = _p(
     rf"\b(?:{FR_ARRIVAL_MOVES})\b|"
     # French going back and heading: "a regagné", "est retourné à", "sont revenus à", "font route" (``fr_goals.py``)
     rf"\b(?:{FR_GOAL_MOVES})\b|"
+    # French headings with a bare noun ("direction la mer Rouge", "destination N'Djaména") and a take-off told again
+    # ("redécolle"; ``fr_headings.py``)
+    rf"{FR_HEADING_MOVES}|"
     # French back home told as a state: "est de retour à quai à", "a retrouvé son port-base de" (``fr_returns.py``)
     rf"\b(?:{FR_RETURN_MOVES})\b|"
     # the French noun of a withdrawal with the place left ("le retrait des soldats français du Tchad",
@@ -212,7 +216,7 @@ DEST_CUES = (
     AR_TO_A_GROUP_IN, AR_HEADING,
     r"directed\s+towards?", r"towards?", r"into", r"to", r"в", r"во", r"на", r"إلى", r"الى", AR_TO_WITH_YAA, r"نحو",
     r"باتجاه", r"متجهة\s+إلى", r"صوب", r"قاصد\S*", r"(?:عائد|عاد|عود)\S*\s+(?:إلى|الى|ل)", r"هبطت(?:\s+\S+){0,3}?\s+في", r"وصول\s+\S+\s+\S+\s+(?:\S+\s+)?إلى",
-    r"vers", r"en\s+direction\s+(?:de|du|des|d')", HEADING_COLON, ON_TARMAC, r"à\s+destination\s+(?:de|du|des|d')", r"pour",
+    r"vers", r"en\s+direction\s+(?:de|du|des|d')", HEADING_COLON, BARE_HEADING, ON_TARMAC, r"à\s+destination\s+(?:de|du|des|d')", r"pour",
     # "avait pour destination Khartoum", "ayant pour destination finale Tartous": the goal told as the flight's own
     r"(?:a|avait|avaient|ont|ayant)\s+pour\s+destination(?:\s+finale)?",
     # an adverbial between the verb and its preposition ("ont atterri en fin d'après-midi sur l'aéroport de",
