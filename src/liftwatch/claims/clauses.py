@@ -131,11 +131,23 @@ def counted_item(clause: str) -> Item | None:
 _COUNTED_FIRST = re.compile(rf"(?<![\w.,])(?:{_N_WORD}|[٠-٩]{{1,4}})\s+(?:[\w-]+\s+){{0,5}}?{_LEG_CUE}", re.I)
 
 
+# the first item counts people ("transported 77 people from Greece, 78 from China", "440 are from Kerala, 156 from
+# Tamil Nadu"): the list tells where the people come from, each item no leg of its own (a count of people is no count
+# of movements, and their home is no place of the movement)
+_PEOPLE_FIRST = re.compile(
+    r"\b(?:people|persons|passengers|nationals|citizens|evacuees|civilians|are|were|personnes|passagers|"
+    r"ressortissants|citoyens|sont)\b|(?<!\w)(?:человек|пассажир\w*|граждан\w*)(?!\w)",
+    re.I,
+)
+
+
 def _counted_legs(text: str, a: int, b: int) -> list[int]:
     """Where the items of a list of counted legs start (see ``_COUNTED_LEG``): only when the sentence has at
-    least two such items, the first one counted like the others ("18 flights from X, eight from Y")."""
+    least two such items, the first one counted like the others ("18 flights from X, eight from Y") and not people
+    (``_PEOPLE_FIRST``)."""
     cuts = [a + m.end() for m in _COUNTED_LEG.finditer(text[a:b])]
-    if not cuts or not _COUNTED_FIRST.search(text[a : cuts[0]]):
+    first = _COUNTED_FIRST.search(text[a : cuts[0]]) if cuts else None
+    if first is None or _PEOPLE_FIRST.search(first.group(0)):
         return []
     return cuts
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.cues import MOVE
 from liftwatch.claims.date_patterns import ARABIC_MONTH_NAMES
+from liftwatch.claims.figure_parts import one_of_a_group, part_of_figure
 from liftwatch.claims.rate_periods import per_other_period
 
 _WORDS: dict[str, int] = {
@@ -208,10 +209,11 @@ _MEASURE_AFTER = re.compile(
 
 def _counted(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_COUNT`` whose number counts, not a measure ("the 169 meter long X sailed with two
-    vessels": the search goes on after the length, and finds "two vessels")."""
+    vessels": the search goes on after the length, and finds "two vessels") nor a clock's, a date's or a class's
+    (:func:`part_of_figure`: "on April 27 to send five planes" goes on to "five planes")."""
     pos = 0
     while (m := _COUNT.search(text, pos)) is not None:
-        if _MEASURE_AFTER.match(text, m.end("n")):
+        if _MEASURE_AFTER.match(text, m.end("n")) or part_of_figure(text[: m.start("n")], m.group("n")):
             pos = m.end("n")
             continue
         yield m
@@ -355,6 +357,8 @@ def count_before(text: str, spans: list[tuple[int, int]]) -> Count | None:
             continue  # "one of the cargo planes": a singular picked out of a group
         if _UNIT_NUMBER.match(pre, m.end("n")):
             continue  # "the No 6 Squadron C-130", "a 99 Squadron C-17": the unit's number, not a count
+        if part_of_figure(pre[: m.start("n")], m.group("n")) or one_of_a_group(pre[: m.start()]):
+            continue  # "the Type 45 destroyer", "at 15:30 the C-130", "the first of five Iranian tankers": no count
         n = number_value(m.group("n")) * _times_of(m)
         if n <= 0 or n > 500:
             continue

@@ -27,6 +27,9 @@ from liftwatch.claims.ru_plans import expected_departure, step_before_plan
 _PLAN = re.compile(
     r"\b(?:(?:is|are|was|were|been|be)\s+(?:scheduled|due|set|slated|planned)\s+to|scheduled\s+to|"
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:going|about)\s+to|will|"
+    # "could sail out", "might be heading": a possibility, not a movement told; not "could not land" (a movement
+    # that failed), nor "could be seen sailing" (a movement watched)
+    r"(?:could|might)(?!\s+(?:not|never|be\s+(?:seen|spotted|traced|tracked|observed|followed|heard))\b)|"
     r"(?:is|are|was|were)\s+to\s+be)\s+"
     r"|\b(?:doi(?:t|vent)|devai(?:t|ent)|devr(?:ait|aient|a|ont)|va|vont|allait|allaient|prévoi(?:t|ent)\s+d['’e]\s*|"
     r"compte(?:nt)?|envisage(?:nt)?\s+d['’e]\s*|(?:est|sont|était|étaient)\s+(?:prévue?s?|programmée?s?)\s+(?:pour\s+)?)"
