@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from typer.testing import CliRunner
-
 import liftwatch
-from liftwatch.cli import app
+from tests.conftest import DemoRun
 
 
-def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
-    out = tmp_path / "demo"
-    res = CliRunner().invoke(app, ["demo", "--out", str(out)])
-    assert res.exit_code == 0, res.output
+def test_demo_runs_the_whole_pipeline(demo_run: DemoRun) -> None:
+    """The command is run once per session by the ``demo_run`` fixture (tests/conftest.py), whose database
+    tests/test_library.py then uses."""
+    out = demo_run.folder / "liftwatch-demo"
+    assert demo_run.exit_code == 0, demo_run.output
     assert (out / "report.html").stat().st_size > 10_000
     assert (out / "map.html").exists()
-    assert "supported" in res.output
-    assert "syria->" in res.output  # the top military corridor (Rich may truncate the rest)
+    assert "supported" in demo_run.output
+    assert "syria->" in demo_run.output  # the top military corridor (Rich may truncate the rest)
     html = (out / "report.html").read_text()
     # the sealift appears as its own corridor class, and the founding claim section is embedded
     assert "<td>tartus</td><td>tobruk-port</td><td>military/state (sea)</td>" in html

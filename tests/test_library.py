@@ -1,7 +1,8 @@
 """Every CLI command against its library twin on the demo data, the demo's golden numbers, docs/notebook.md.
 
-The demo database is built once per test process (``run_demo``, ~25 s); the commands then run on it (or on a
-copy, for commands that write) and must give what a notebook gets from the same call.
+The demo database is built once per test session, by the ``demo`` command that tests/test_demo.py checks (the
+``demo_run`` fixture of tests/conftest.py, ~25 s); the commands then run on it (or on a copy, for commands that
+write) and must give what a notebook gets from the same call.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from typer.testing import CliRunner
 
 import liftwatch
 from liftwatch.cli import app
-from liftwatch.demo import founding_article, run_demo
+from liftwatch.demo import founding_article
 from liftwatch.errors import LiftwatchError
 from liftwatch.report import AnalysisOptions
 from liftwatch.report.exports import flat_table
 from liftwatch.sim import default_scenario_path
+from tests.conftest import DemoRun
 
 matplotlib.use("Agg")
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,10 +37,9 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("lib")
-    run_demo(work / "liftwatch-demo")
-    return work
+def demo_dir(demo_run: DemoRun) -> Path:
+    assert demo_run.exit_code == 0, demo_run.output
+    return demo_run.folder
 
 
 @pytest.fixture
