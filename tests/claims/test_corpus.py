@@ -7,7 +7,7 @@ make a change pass.
 
 The corpus holds the excerpts the rules were first written from and the former blind excerpts (the ``*-h*``,
 ``*-g*``, ``*-f*``, ``*-k*``, ``*-m*``, ``*-n*``, ``*-p*`` to ``*-z*``, ``*-a*`` to ``*-e*``, ``*-j*``, ``*-i*``,
-``*-l*``, ``*-o*``, ``*-aa*``, ``*-ab*``, ``*-ac*``, ``*-ad*``, ``*-ae*``, ``*-af*``, ``*-ag*``, ``*-ah*``, ``*-ai*``, ``*-aj*``, ``*-ak*``, ``*-al*``, ``*-am*``, ``*-an*``, ``*-ao*``, ``*-ap*``, ``*-aq*``, ``*-ar*``, ``*-as*``, ``*-at*``, ``*-au*``, ``*-av*``, ``*-aw*``, ``*-ax*``, ``*-ay*``, ``*-az*``, ``*-ba*``, ``*-bb*`` and ``*-bc*`` files), which joined it once they had been scored: every excerpt here has been seen, so these floors
+``*-l*``, ``*-o*``, ``*-aa*``, ``*-ab*``, ``*-ac*``, ``*-ad*``, ``*-ae*``, ``*-af*``, ``*-ag*``, ``*-ah*``, ``*-ai*``, ``*-aj*``, ``*-ak*``, ``*-al*``, ``*-am*``, ``*-an*``, ``*-ao*``, ``*-ap*``, ``*-aq*``, ``*-ar*``, ``*-as*``, ``*-at*``, ``*-au*``, ``*-av*``, ``*-aw*``, ``*-ax*``, ``*-ay*``, ``*-az*``, ``*-ba*``, ``*-bb*``, ``*-bc*``, ``*-bd*`` and ``*-be*`` files), which joined it once they had been scored: every excerpt here has been seen, so these floors
 guard against regressions and say nothing about unseen reporting. The blind figures each set gave when it was scored, once, are
 recorded in ``docs/accuracy.md``.
 
@@ -28,9 +28,9 @@ from liftwatch.claims.evaluate import FIELDS, Report, evaluate, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 # the blind set in use (a folder under tests/data), or None while none is
-HELDOUT: Path | None = None  # sets 53 and 54 scored and joined; none waits
+HELDOUT: Path | None = None  # sets 55 and 56 scored and joined; none waits
 # language -> (precision floor, recall floor) over all fields
-FLOORS = {"en": (0.633, 0.505), "ar": (0.657, 0.499), "fr": (0.655, 0.408), "ru": (0.660, 0.549)}
+FLOORS = {"en": (0.636, 0.500), "ar": (0.651, 0.497), "fr": (0.653, 0.410), "ru": (0.657, 0.547)}
 # the blind set's figures when it was scored, once (precision, recall); a floor, not a target to tune on
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {}  # none: no blind set is named
 # sources reported as actor on the blind set when it was scored (none while no set is named)

@@ -69,6 +69,8 @@ LETTERS = {
     "ba": 52,
     "bb": 53,
     "bc": 54,
+    "bd": 55,
+    "be": 56,
 }
 SETS = {letter: sorted(SET_DIR.glob(f"??-{letter}[0-9]-*.toml")) for letter in LETTERS}
 EXCERPTS = [(letter, p) for letter, files in SETS.items() for p in files]
