@@ -9,7 +9,7 @@ counted, each fills a count the text never gives:
 - the group one carrier is picked out of: "as one of the three warships, the X sailed", "the X is one of two Iranian
   ships", "l'un des deux navires", "один из трёх кораблей".
 
-Measured and left out (``docs/accuracy.md``, the round after set 54 on wrong fields predicted): the day of an English
+Measured and left out (``docs/claim-rounds.md``, the round after set 54 on wrong fields predicted): the day of an English
 date ("on April 27 to send", "since August 6 showed") and "the first of five tankers": the wrong count had kept
 the claim apart from another, and without it the two merged and lost right fields.
 """

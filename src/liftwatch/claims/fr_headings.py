@@ -12,7 +12,7 @@ stem alone in ``cues.MOVE`` matched only at a word's start, so a second take-off
 
 Measured and left out: "prendre la mer" and "reprendre la mer" (to put to sea) as a word of motion, +3 right fields
 for +6 filled on the French fitting part (a ship's class read as an aircraft type in one of its two excerpts);
-``docs/accuracy.md``. Hand-written for the same reason as ``cues.py``.
+``docs/claim-rounds.md``. Hand-written for the same reason as ``cues.py``.
 """
 
 from __future__ import annotations
