@@ -21,7 +21,7 @@ countries.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from liftwatch.claims.ar_words import AR_WORD_END, AR_WORD_START
 from liftwatch.claims.lexicon import ACTORS, Actor
@@ -286,6 +286,19 @@ def _adjectives(key: dict[str, str], known: set[str]) -> tuple[list[str], list[s
 
 def state_forces(text: str) -> list[tuple[int, int, Actor]]:
     """States named by their forces or services ("the French Air Force", "ВВС Алжира"), as movers."""
+    return list(_state_forces(text))
+
+
+#: the groups of :func:`state_table`'s pattern that name a state (one of them matched when ``named`` did not)
+_STATE_GROUPS = ("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2", "ar3", "encar", "ensubj", "frsubj", "rusubj")
+
+
+@lru_cache(maxsize=4096)
+def _state_forces(text: str) -> tuple[tuple[int, int, Actor], ...]:
+    """:func:`state_forces`, kept per text: a pure function of the text (the pattern and tables are fixed), whose
+    scan with the long alternation of every state's names costs tens of milliseconds, and the extractor asks it of
+    the same text more than once (the article's movers, then its story actor's, then each claim's sentences). The
+    answers are tuples of frozen :class:`Actor` s, so sharing them changes nothing."""
     pattern, key, _, _ = state_table()
     out = []
     for m in pattern.finditer(text):
@@ -298,15 +311,14 @@ def state_forces(text: str) -> list[tuple[int, int, Actor]]:
             continue
         if m.group("encar") and _EN_WHENEVER.search(before):
             continue  # "even though air defence engages when Sudanese military aircraft fly over": no movement told
-        groups = ("en", "ru", "ar", "fr", "fradj", "ruadj", "ar2", "ar3", "encar", "ensubj", "frsubj", "rusubj")
         named = m.group("named")
-        matched = named or next(g for g in m.group(*groups) if g)
+        matched = named or next(g for g in m.group(*_STATE_GROUPS) if g)
         iso = named_force(named) if named else key.get(norm_key(matched))
         if iso is None:
             continue
         actor = state_mover(iso, m.group(0))
         out.append((m.start(), m.end(), actor))
-    return out
+    return tuple(out)
 
 
 # transports only armed forces fly (the kb files them as cargo aircraft with the civil freighters); with the kb's

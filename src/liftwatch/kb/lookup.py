@@ -292,10 +292,14 @@ def _words_kept(query: str, alias: str) -> bool:
     for two short words, with the same consonants ("gaza" vs "garza" differ, "hmeimim" vs "hmeymim" do not). A
     misspelt generic word ("airbse") needs none."""
     have = alias.split()
-    return all(
-        any(fuzz.ratio(w, g) >= 80 for g in _generic_keys()) or any(_same_word(w, a) for a in have)
-        for w in query.split()
-    )
+    return all(_generic_word(w) or any(_same_word(w, a) for a in have) for w in query.split())
+
+
+@cache
+def _generic_word(w: str) -> bool:
+    """A (fuzzy-key) word at least 80 % alike a generic word ("airbse"): asked of the query's words for each of the
+    fuzzy pass's fifty hits, and a function of the word alone, so it is computed once per word."""
+    return any(fuzz.ratio(w, g) >= 80 for g in _generic_keys())
 
 
 def _same_word(w: str, a: str) -> bool:
