@@ -1,6 +1,6 @@
 """Names the kb did not reach, or reached oddly, in reporting on Sri Lanka, Pakistan, Ukraine, Turkey, Cuba, Mexico,
 Tahiti, Bali, Canada, Madagascar, Morocco, the Philippines, Brunei, Germany, Oman, the Gulf and the Congo: airfields by
-their local or other-language names (Katunayake, Ratmalana, Chaklala and Multan in Arabic, Hostomel and Çorlu in
+their local or other-language names (Katunayake, Ratmalana, Chaklala in Arabic and Russian, Multan in Russian, Hostomel and Çorlu in
 Russian, José Martí in Russian, Tahiti Faa'a), ports by their harbour, base or
 older names (Benoa Harbour, Esquimalt, Tamatave, Tanger Ville, Subic, Muara Naval Base, Bremerhaven in Russian, Kiel's
 port and Sultan Qaboos at Muttrah in Arabic), the GCC's full Arabic name, the Gulf's waters in Arabic and the DRC's
@@ -20,8 +20,8 @@ from liftwatch.errors import PlaceError
         ("Katunayake", "VCBI"),
         ("Ratmalana", "VCCC"),
         ("تشاكلالا", "OPRN"),
-        ("ملتان", "OPMT"),
-        ("مطار ملتان", "OPMT"),
+        ("Чаклала", "OPRN"),
+        ("Мултан", "OPMT"),
         ("Гостомель", "UKKM"),
         ("аэропорт Гостомель", "UKKM"),
         ("Чорлу", "LTBU"),
