@@ -26,8 +26,10 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     # "Central Africa" is the republic in the press, as its Arabic name (أفريقيا الوسطى) says word for word
     "CF": ("CAR", "C.A.R.", "Centrafrique", "ЦАР", "ЦАР (Центральноафриканская Республика)",
            "Центральноафриканская Республика", "أفريقيا الوسطى", "جمهورية أفريقيا الوسطى", "Central Africa"),
-    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo", "ДРК"),
-    "CG": ("Congo-Brazzaville", "Republic of Congo"),
+    # the bare "Конго"/"Congo" stays the Republic (ISO's short name); the press's short forms of the DRC's are its own
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo", "ДРК",
+           "ДР Конго", "Конго-Киншаса", "RD Congo", "RDC", "الكونغو الديمقراطية"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo", "Конго-Браззавиль"),
     "AE": ("UAE", "U.A.E.", "Emirates", "ОАЭ", "الإمارات"),
     "US": ("USA", "U.S.A.", "United States", "America", "США"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания"),
