@@ -85,7 +85,9 @@ def test_every_option_the_user_docs_name_exists() -> None:
 
     walk(typer.main.get_command(app))
     root = Path(__file__).resolve().parents[2]
-    docs = [root / "README.md", *(p for p in (root / "docs").glob("*.md") if p.stem not in ("accuracy", "benchmarks"))]
+    # the measurement pages quote the evaluator's and the benchmarks' own options (``--misses``), no command's
+    measured = ("accuracy", "benchmarks", "claim-rounds")
+    docs = [root / "README.md", *(p for p in (root / "docs").glob("*.md") if p.stem not in measured)]
     unknown = {
         (p.name, opt)
         for p in docs
