@@ -82,13 +82,13 @@ def _start(text: str, claim: Claim) -> int | None:
 def carry_told_actor(claims: list[Claim], text: str) -> None:
     """Give a claim with no actor the one actor the text names before its sentences, if it names one only; in a
     story that names France's own forces and no other actor, France (``_own_forces_only``)."""
+    own = _own_forces_only(text)  # a reading of the whole text: the same for every claim
     for c in claims:
         if c.actor is not None or not c.sentences or any(_ARABIC.search(x) for x in c.sentences):
             continue
         at = _start(text, c)
         if at is None:
             continue
-        own = _own_forces_only(text)
         if own is not None and c.domain is not None and not _MERCHANT.search(" ".join(c.sentences)):
             c.actor, c.actor_countries, c.actor_operators = own.name, own.countries, own.operators
             c.actor_carried = True
